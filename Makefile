@@ -1,0 +1,112 @@
+# gkreview — plain Makefile with pkg-config.
+#   make          build ./gkreview
+#   make run      install what is missing, build, open the sample reports
+#   make test     install what is missing, build with -Werror under ASan+UBSan, run every suite
+#   make bench    throughput and memory on a generated corpus
+#   make install  PREFIX=/usr/local DESTDIR=
+
+PREFIX  ?= /usr/local
+DESTDIR ?=
+CC      ?= cc
+
+PKGS_DEB := build-essential pkg-config libncurses-dev libpcre2-dev libiniparser-dev \
+            libjansson-dev libcmocka-dev tmux
+PC_LIBS  := ncursesw libpcre2-8 jansson
+
+PC_CFLAGS = $(shell pkg-config --cflags $(PC_LIBS) 2>/dev/null)
+PC_LDLIBS = $(shell pkg-config --libs $(PC_LIBS) 2>/dev/null)
+
+WARN     := -Wall -Wextra -Wshadow -Wformat=2 -Wno-format-nonliteral
+CFLAGS   ?= -O2 -g
+ALLCFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(PC_CFLAGS) -I/usr/include/iniparser -Isrc -Iui -MMD -MP
+LDLIBS   += $(PC_LDLIBS) -liniparser -lpthread -lm
+
+SAN      := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+
+ENGINE_SRC := $(filter-out src/main.c,$(wildcard src/*.c))
+UI_SRC     := $(wildcard ui/*.c)
+PROG_SRC   := src/main.c $(ENGINE_SRC) $(UI_SRC)
+UNIT_SRC   := $(wildcard tests/unit/test_*.c)
+TOOL_SRC   := $(wildcard tests/tools/*.c)
+
+# ---- release build ------------------------------------------------------------
+BUILD ?= build
+BIN   ?= gkreview
+REL := $(BUILD)/rel
+REL_OBJ := $(PROG_SRC:%.c=$(REL)/%.o)
+
+all: $(BIN)
+
+$(BIN): $(REL_OBJ)
+	$(CC) $(ALLCFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS)
+
+$(REL)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALLCFLAGS) -c -o $@ $<
+
+# ---- sanitizer build (tests) ----------------------------------------------------
+ASN := $(BUILD)/asan
+ASN_CFLAGS = $(ALLCFLAGS) -O1 -g -Werror $(SAN)
+ASN_ENGINE := $(ENGINE_SRC:%.c=$(ASN)/%.o)
+ASN_PROG   := $(PROG_SRC:%.c=$(ASN)/%.o)
+UNIT_BIN   := $(UNIT_SRC:tests/unit/%.c=$(ASN)/tests/%)
+TOOL_BIN   := $(TOOL_SRC:tests/tools/%.c=$(ASN)/tools/%)
+
+$(ASN)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ASN_CFLAGS) -c -o $@ $<
+
+$(ASN)/gkreview: $(ASN_PROG)
+	$(CC) $(ASN_CFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS)
+
+$(ASN)/tests/%: tests/unit/%.c $(ASN_ENGINE)
+	@mkdir -p $(dir $@)
+	$(CC) $(ASN_CFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS) -lcmocka
+
+$(ASN)/tools/%: tests/tools/%.c $(ASN_ENGINE)
+	@mkdir -p $(dir $@)
+	$(CC) $(ASN_CFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS)
+
+# ---- dependencies ----------------------------------------------------------------
+deps:
+	@if ! command -v dpkg >/dev/null 2>&1; then \
+	  echo "deps: not a Debian system; install: $(PKGS_DEB)"; exit 0; fi; \
+	missing=""; \
+	for p in $(PKGS_DEB); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "deps: installing$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null || exit 1; \
+	fi
+
+# ---- user-facing targets -------------------------------------------------------------
+run: deps
+	@$(MAKE) --no-print-directory $(BIN)
+	./$(BIN) sample-reports/
+
+test: deps
+	@$(MAKE) --no-print-directory test-build
+	@GK=$(ASN)/gkreview UNIT="$(UNIT_BIN)" TOOLS=$(ASN)/tools sh tests/run.sh
+
+test-build: $(ASN)/gkreview $(UNIT_BIN) $(TOOL_BIN)
+
+bench: deps
+	@$(MAKE) --no-print-directory $(BIN)
+	@GK=./$(BIN) sh tests/bench.sh
+
+install: gkreview
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/gkreview/themes
+	install -m 755 gkreview $(DESTDIR)$(PREFIX)/bin/gkreview
+	if ls themes/*.ini >/dev/null 2>&1; then install -m 644 themes/*.ini $(DESTDIR)$(PREFIX)/share/gkreview/themes/; fi
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/gkreview
+	rm -rf $(DESTDIR)$(PREFIX)/share/gkreview
+
+clean:
+	rm -rf $(BUILD) $(BIN) tests/out
+
+.PHONY: all deps run test test-build bench install uninstall clean
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

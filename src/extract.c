@@ -1,0 +1,783 @@
+/* extract.c — title, sections, format, tables and narrative counts.
+ *
+ * Tables: the lines of each table's section become logical rows (grid.c);
+ * the template's rows are then walked in order, each matched by its label
+ * pattern against the rows' label text, falling back on position where a
+ * label is lost; each matched row's numbers are aligned to its columns. */
+#include "extract.h"
+#include "grid.h"
+#include "re.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- small text helpers ----------------------------------------------------- */
+
+char *extract_squeeze(const char *s)
+{
+    sbuf b;
+    sbuf_init(&b);
+    for (; *s; s++)
+        if (*s != ' ' && *s != '\t')
+            sbuf_addc(&b, *s);
+    return sbuf_steal(&b);
+}
+
+static int has_cjk(const char *s)
+{
+    size_t len = strlen(s), i = 0;
+    while (i < len) {
+        unsigned cp;
+        int n = utf8_decode(s + i, len - i, &cp);
+        if (!n)
+            return 0;
+        if (cp >= 0x3400 && cp <= 0x9FFF)
+            return 1;
+        i += (size_t)n;
+    }
+    return 0;
+}
+
+static int span_int(const char *s, re_span sp)
+{
+    if (sp.start == (size_t)-1)
+        return -1;
+    int v = 0;
+    for (size_t i = sp.start; i < sp.end; i++)
+        if (s[i] >= '0' && s[i] <= '9')
+            v = v * 10 + (s[i] - '0');
+    return v;
+}
+
+static const char *norm(const gk_report *r, int line0)
+{
+    return r->text->norm[line0].s;
+}
+
+/* ---- title, sections, years, fee ---------------------------------------------- */
+
+#define SEC_PREFIX "^[#>*\\s]*(?:(?:[一二三四五六]|[1-6])\\s*[、.,:]?\\s*)?"
+static const char *const SECTION_PATTERNS[6] = {
+    SEC_PREFIX "总体情况\\s*[#*]*\\s*$",
+    SEC_PREFIX "主动公开政府信息(?:的)?情况\\s*[#*]*\\s*$",
+    SEC_PREFIX "收到和处理政府信息公开申请(?:的)?情况\\s*[#*]*\\s*$",
+    SEC_PREFIX "(?:政府信息公开)?行政复议\\s*[、,和及]?\\s*行政诉讼(?:的)?情况\\s*[#*]*\\s*$",
+    SEC_PREFIX "存在的?主要问题.{0,12}$",
+    SEC_PREFIX "其他需要报告的事项\\s*[#*]*\\s*$",
+};
+
+static const char *const SECTION_NAMES[6] = {
+    "一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+    "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项",
+};
+
+static void find_sections(gk_report *r)
+{
+    int prev = 0;
+    r->sections_in_order = 1;
+    for (int k = 0; k < 6; k++) {
+        r->section_line[k] = 0;
+        for (size_t i = 0; i < r->text->nlines; i++) {
+            if (re_test(SECTION_PATTERNS[k], norm(r, (int)i))) {
+                r->section_line[k] = (int)i + 1;
+                break;
+            }
+        }
+        if (r->section_line[k]) {
+            if (r->section_line[k] < prev)
+                r->sections_in_order = 0;
+            prev = r->section_line[k];
+        }
+    }
+    for (int k = 0; k < 6; k++) {
+        if (!r->section_line[k]) {
+            finding_add(&r->notes, &r->nnotes, "STRUCT.SECTION_MISSING", 0,
+                        xasprintf("缺少第%s部分「%s」", (const char *[]){"一", "二", "三", "四", "五", "六"}[k],
+                                  SECTION_NAMES[k]));
+        }
+    }
+    if (!r->sections_in_order) {
+        int line = 0;
+        for (int k = 1; k < 6; k++)
+            if (r->section_line[k] && r->section_line[k - 1] && r->section_line[k] < r->section_line[k - 1])
+                line = r->section_line[k];
+        finding_add(&r->notes, &r->nnotes, "STRUCT.SECTION_MISSING", line, xstrdup("章节顺序与模板不一致"));
+    }
+}
+
+/* Lines [from, to) (0-based) of section k, or of the area it should be in. */
+static void section_range(const gk_report *r, int k, size_t *from, size_t *to)
+{
+    size_t n = r->text->nlines;
+    int start = r->section_line[k];
+    if (!start)
+        for (int j = k - 1; j >= 0 && !start; j--)
+            start = r->section_line[j];
+    *from = start ? (size_t)start : 0;   /* the line after the heading */
+    *to = n;
+    for (int j = k + 1; j < 6; j++) {
+        if (r->section_line[j] && (size_t)r->section_line[j] > *from) {
+            *to = (size_t)r->section_line[j] - 1;
+            break;
+        }
+    }
+}
+
+static char *trim_title(const char *s, size_t len)
+{
+    while (len && (*s == '#' || *s == ' ' || *s == '>' || *s == '*'))
+        s++, len--;
+    while (len && (s[len - 1] == ' ' || s[len - 1] == '"'))
+        len--;
+    /* 《 … 》 quotes around a title */
+    if (len >= 3 && memcmp(s, "《", 3) == 0)
+        s += 3, len -= 3;
+    return xstrndup(s, len);
+}
+
+static void find_title(gk_report *r)
+{
+    size_t limit = r->section_line[0] ? (size_t)r->section_line[0] - 1 : r->text->nlines;
+    if (limit > 40)
+        limit = 40;
+    re_span g[2];
+    for (size_t i = 0; i < limit && i < r->text->nlines; i++) {
+        const char *s = norm(r, (int)i);
+        if (!re_find("(20\\d\\d)\\s*年度?\\s*(?:政府)?(?:信息公开|政务公开)", s, strlen(s), 0, g, 2))
+            continue;
+        if (strstr(s, "。") && g[0].start > 30)
+            continue;                  /* a sentence, not a title */
+        r->year = span_int(s, g[1]);
+        r->title_line = (int)i + 1;
+        char *body = trim_title(s, g[0].start);
+        char *sq = extract_squeeze(body);
+        free(body);
+        if (!*sq) {                    /* body on a line above ("…人民政府" / "2023年…报告") */
+            for (size_t j = i; j-- > 0;) {
+                char *t = extract_squeeze(norm(r, (int)j));
+                int nonempty = *t != '\0';
+                if (nonempty && !strstr(t, "。") && strlen(t) < 90) {
+                    free(sq);
+                    sq = trim_title(t, strlen(t));
+                }
+                free(t);
+                if (nonempty)
+                    break;
+            }
+        }
+        r->body = sq;
+        return;
+    }
+    r->body = xstrdup("");
+}
+
+static void find_years(gk_report *r)
+{
+    re_span g[2];
+    for (size_t i = 0; i < r->text->nlines; i++) {
+        const char *s = norm(r, (int)i);
+        if (re_find("统计(?:期限|时限|区间|周期)[^。]{0,12}?(20\\d\\d)\\s*年\\s*1\\s*月\\s*1\\s*日", s, strlen(s), 0, g, 2)) {
+            r->period_year = span_int(s, g[1]);
+            r->period_line = (int)i + 1;
+            break;
+        }
+    }
+    size_t from, to;
+    section_range(r, 0, &from, &to);
+    if (!r->section_line[0])
+        from = r->title_line ? (size_t)r->title_line : 0;
+    int years[64] = {0}, first_line[64] = {0};
+    for (size_t i = from; i < to; i++) {
+        const char *s = norm(r, (int)i);
+        size_t off = 0, len = strlen(s);
+        while (re_find("(20\\d\\d)\\s*年", s, len, off, g, 2)) {
+            int y = span_int(s, g[1]);
+            if (y >= 2000 && y < 2064) {
+                if (!years[y - 2000])
+                    first_line[y - 2000] = (int)i + 1;
+                years[y - 2000]++;
+            }
+            off = g[0].end;
+        }
+    }
+    int best = -1;
+    for (int y = 0; y < 64; y++)
+        if (years[y] && (best < 0 || years[y] > years[best]))
+            best = y;
+    if (best >= 0) {
+        r->narrative_year = 2000 + best;
+        r->narrative_year_line = first_line[best];
+    }
+    if (r->year && r->period_year && r->period_year != r->year)
+        finding_add(&r->notes, &r->nnotes, "YEAR.MISMATCH", r->period_line,
+                    xasprintf("标题年份为 %d，统计期限却为 %d 年", r->year, r->period_year));
+    if (r->year && r->narrative_year && r->narrative_year != r->year)
+        finding_add(&r->notes, &r->nnotes, "YEAR.MISMATCH", r->narrative_year_line,
+                    xasprintf("标题年份为 %d，总体情况中主要年份却为 %d 年", r->year, r->narrative_year));
+}
+
+static void find_fee(gk_report *r)
+{
+    size_t from = 0, to = r->text->nlines;
+    if (r->section_line[5])
+        section_range(r, 5, &from, &to);
+    for (size_t i = from; i < to; i++) {
+        if (re_test("信息处理费|处理费|收取[^。]{0,8}费|收费|费用", norm(r, (int)i))) {
+            r->fee_stated = 1;
+            r->fee_line = (int)i + 1;
+            return;
+        }
+    }
+    finding_add(&r->notes, &r->nnotes, "FEE.NOT_REPORTED", r->section_line[5],
+                xstrdup(r->section_line[5] ? "第六部分未说明信息处理费的收取情况" : "报告未说明信息处理费的收取情况"));
+}
+
+/* ---- narrative counts ---------------------------------------------------------- */
+
+typedef struct {
+    int kind;
+    const char *pattern;   /* group 1 = the number; no group = zero */
+} stated_pattern;
+
+static const stated_pattern STATED[] = {
+    {STATED_NEW, "收到[^,。;]{0,12}?(?:政府信息公开|依申请公开)(?:的)?(?:申请)?(?:共计?|合计)?\\s*(\\d+)\\s*[件条个份]"},
+    {STATED_NEW, "(?:未|没有)(?:收到|受理)[^,。;]{0,12}?(?:信息公开|依申请公开)[^,。;]{0,4}?申请"},
+    {STATED_GRANTED, "予以公开\\s*(\\d+)\\s*[件条个份]"},
+    {STATED_PARTIAL, "部分公开\\s*(\\d+)\\s*[件条个份]"},
+    {STATED_CARRIED_IN, "上一?年度?结转[^,。;]{0,6}?(\\d+)\\s*[件条个份]"},
+    {STATED_CARRIED_OUT, "结转(?:至|到)?下一?年度?(?:继续)?(?:办理)?\\s*(\\d+)\\s*[件条个份]"},
+    {STATED_CARRIED_OUT, "(\\d+)\\s*[件条个份][^,。;]{0,8}?结转(?:至|到)?下一?年"},
+    {STATED_REVIEW, "行政复议(?:案件)?(?:共计?)?\\s*(\\d+)\\s*[件起宗个]"},
+    {STATED_REVIEW, "(?:未发生|没有|无)[^,。;]{0,16}?行政复议"},
+    {STATED_SUIT, "行政诉讼(?:案件)?(?:共计?)?\\s*(\\d+)\\s*[件起宗个]"},
+    {STATED_SUIT, "(?:未发生|没有|无)[^,。;]{0,20}?行政诉讼"},
+};
+
+static void find_stated(gk_report *r)
+{
+    size_t from, to;
+    section_range(r, 0, &from, &to);
+    if (!r->section_line[0])
+        from = r->title_line ? (size_t)r->title_line : 0;
+    if (r->section_line[1] && (size_t)r->section_line[1] - 1 < to)
+        to = (size_t)r->section_line[1] - 1;
+    re_span g[2];
+    for (size_t i = from; i < to; i++) {
+        const char *s = norm(r, (int)i);
+        size_t len = strlen(s);
+        for (size_t p = 0; p < sizeof STATED / sizeof STATED[0]; p++) {
+            size_t off = 0;
+            while (re_find(STATED[p].pattern, s, len, off, g, 2)) {
+                int v = g[1].start == (size_t)-1 ? 0 : span_int(s, g[1]);
+                r->stated = xrealloc(r->stated, (size_t)(r->nstated + 1) * sizeof *r->stated);
+                r->stated[r->nstated++] = (gk_stated){STATED[p].kind, v, (int)i + 1};
+                off = g[0].end;
+            }
+        }
+    }
+}
+
+/* ---- format detection ------------------------------------------------------------- */
+
+static int count_hits(const gk_report *r, const char *pat, size_t from, size_t to)
+{
+    int n = 0;
+    for (size_t i = from; i < to && i < r->text->nlines; i++) {
+        const char *s = norm(r, (int)i);
+        size_t off = 0, len = strlen(s);
+        re_span g[1];
+        while (re_find(pat, s, len, off, g, 1)) {
+            n++;
+            off = g[0].end > off ? g[0].end : off + 1;
+        }
+    }
+    return n;
+}
+
+static gk_format detect_format(const gk_report *r)
+{
+    size_t from, to;
+    section_range(r, 1, &from, &to);
+    int a = count_hits(r, GK_DETECT_2021, from, to);
+    int b = count_hits(r, GK_DETECT_2019, from, to);
+    section_range(r, 2, &from, &to);
+    a += count_hits(r, "逾期不补正|缴纳费用", from, to);
+    if (b > a)
+        return GK_FMT_2019;
+    if (a > 0)
+        return GK_FMT_2021;
+    return GK_FMT_UNKNOWN;
+}
+
+/* ---- row alignment ---------------------------------------------------------------- */
+
+typedef struct {
+    gk_status status;
+    double value;
+    int is_int;
+    int line;
+    const char *raw;
+    char *why;
+} slot;
+
+static int is_value_cell(const grid_cell *c)
+{
+    return c->num == NUM_VALUE || (c->num == NUM_BLANK && c->text[0]);
+}
+
+static int last_label_cell(const grid_row *row)
+{
+    int last = -1;
+    for (int i = 0; i < row->ncells; i++)
+        if (!is_value_cell(&row->cells[i]) && has_cjk(row->cells[i].text))
+            last = i;
+    return last;
+}
+
+static void slot_from_cell(slot *s, const grid_cell *c)
+{
+    s->line = c->line;
+    s->raw = c->text;
+    if (c->num == NUM_VALUE) {
+        s->status = GK_ST_EXTRACTED;
+        s->value = c->value;
+        s->is_int = c->is_int;
+    } else if (c->num == NUM_BLANK) {
+        s->status = GK_ST_BLANK;
+        s->value = 0;
+        s->is_int = 1;
+    } else {
+        s->status = GK_ST_MISSING;
+        s->why = xasprintf("单元格内容「%s」不是数字", c->text);
+    }
+}
+
+static void slots_missing(slot *out, int n, int line, const char *why)
+{
+    for (int i = 0; i < n; i++) {
+        out[i].status = GK_ST_MISSING;
+        out[i].line = line;
+        free(out[i].why);
+        out[i].why = xstrdup(why);
+    }
+}
+
+/* Aligns the numbers of `row` to n columns.  `edge` is the table's usual
+ * last numeric cell index (-1 if unknown).  Returns the count of extra
+ * leading numbers (a lost label written as a number). */
+static int align_row(const grid_row *row, int n, int edge, slot *out)
+{
+    int P[256], np = 0;
+    memset(out, 0, (size_t)n * sizeof *out);
+    int lab = last_label_cell(row);
+    for (int i = 0; i < row->ncells && np < 256; i++)
+        if (is_value_cell(&row->cells[i]))
+            P[np++] = i;
+    if (np >= n) {
+        for (int k = 0; k < n; k++)
+            slot_from_cell(&out[k], &row->cells[P[np - n + k]]);
+        return np - n;
+    }
+    if (row->explicit) {
+        int end = np ? P[np - 1] : -1;
+        if (edge > end && edge < row->ncells) {
+            int empty = 1;
+            for (int i = end + 1; i <= edge; i++)
+                if (row->cells[i].text[0])
+                    empty = 0;
+            if (empty)
+                end = edge;
+        }
+        if (np == 0 && end < 0 && row->ncells - (lab + 1) >= n)
+            end = lab + n;
+        int start = end - n + 1;
+        if (end >= 0 && start > lab) {
+            for (int k = 0; k < n; k++) {
+                const grid_cell *c = &row->cells[start + k];
+                slot_from_cell(&out[k], c);
+            }
+            return 0;
+        }
+        /* left-anchored: the n cells right after the label */
+        start = lab + 1;
+        if (start + n <= row->ncells) {
+            int ok = 1;
+            for (int k = 0; k < n; k++) {
+                const grid_cell *c = &row->cells[start + k];
+                if (c->text[0] && c->num == NUM_NONE)
+                    ok = 0;
+            }
+            if (ok) {
+                for (int k = 0; k < n; k++)
+                    slot_from_cell(&out[k], &row->cells[start + k]);
+                return 0;
+            }
+        }
+    }
+    sbuf b;
+    sbuf_init(&b);
+    if (np == 1 && n > 1 && strlen(row->cells[P[0]].text) >= (size_t)n)
+        sbuf_printf(&b, "单元格粘连：读到「%s」，无法拆分为 %d 列，不作猜测", row->cells[P[0]].text, n);
+    else if (np == 0)
+        sbuf_printf(&b, "该行没有读到数字");
+    else {
+        sbuf_printf(&b, "该行只读到 %d 个数字（应为 %d 个）：", np, n);
+        for (int k = 0; k < np; k++)
+            sbuf_printf(&b, "%s%s", k ? " " : "", row->cells[P[k]].text);
+        sbuf_adds(&b, "，无法确定各自所在的列");
+    }
+    slots_missing(out, n, row->line, b.s);
+    sbuf_free(&b);
+    return 0;
+}
+
+static void store_row(gk_report *r, int table, int rowidx, slot *s, int n)
+{
+    for (int c = 0; c < n; c++) {
+        int idx = template_cell_at(r->tpl, table, rowidx, c);
+        if (idx < 0)
+            continue;
+        gk_cell *cell = &r->cells[idx];
+        cell->read_status = s[c].status;
+        cell->read_value = s[c].status == GK_ST_EXTRACTED ? s[c].value : 0;
+        cell->read_is_int = s[c].is_int;
+        cell->line = s[c].line;
+        free(cell->raw);
+        cell->raw = s[c].raw ? xstrdup(s[c].raw) : NULL;
+        free(cell->unread_why);
+        cell->unread_why = s[c].why;   /* ownership moves */
+        s[c].why = NULL;
+    }
+}
+
+static void note_row(gk_report *r, const char *rule, int table, int rowidx, int line, char *msg)
+{
+    gk_finding *f = finding_add(&r->notes, &r->nnotes, rule, line, msg);
+    const gk_row_def *rd = &template_table(r->tpl, table)->rows[rowidx];
+    for (int c = 0; c < rd->ncols; c++)
+        finding_add_cell(f, template_cell_at(r->tpl, table, rowidx, c));
+}
+
+static char *row_label(const grid_row *row)
+{
+    sbuf b;
+    sbuf_init(&b);
+    for (int i = 0; i < row->ncells; i++) {
+        const grid_cell *c = &row->cells[i];
+        if (is_value_cell(c) || !has_cjk(c->text))
+            continue;
+        char *sq = extract_squeeze(c->text);
+        sbuf_adds(&b, sq);
+        free(sq);
+    }
+    return sbuf_steal(&b);
+}
+
+static int count_values(const grid_row *row)
+{
+    int n = 0;
+    for (int i = 0; i < row->ncells; i++)
+        if (is_value_cell(&row->cells[i]))
+            n++;
+    return n;
+}
+
+/* Canonical label, normalised and without spaces, for variant checks. */
+static char *canonical(const char *label)
+{
+    char *n = text_normalise(label, strlen(label));
+    char *s = extract_squeeze(n);
+    free(n);
+    return s;
+}
+
+static void check_row_label(gk_report *r, int table, int rowidx, const char *label, int line)
+{
+    const gk_row_def *rd = &template_table(r->tpl, table)->rows[rowidx];
+    char *canon = canonical(rd->label);
+    if (!strstr(label, canon))
+        note_row(r, "STRUCT.LABEL_VARIANT", table, rowidx, line,
+                 xasprintf("行标签「%s」与模板「%s」不一致", label, rd->label));
+    free(canon);
+}
+
+/* Header rows: every cell that names a column but differs from the template. */
+static void check_column_labels(gk_report *r, const grid *g, int table)
+{
+    const gk_table_def *td = template_table(r->tpl, table);
+    for (int i = 0; i < g->nrows; i++) {
+        const grid_row *row = &g->rows[i];
+        if (count_values(row) > 0)
+            continue;
+        for (int j = 0; j < row->ncells; j++) {
+            char *cell = extract_squeeze(row->cells[j].text);
+            int done = 0;
+            for (int rr = 0; rr < td->nrows && !done && *cell; rr++) {
+                const gk_row_def *rd = &td->rows[rr];
+                for (int c = 0; c < rd->ncols && !done; c++) {
+                    const gk_col_def *cd = &rd->cols[c];
+                    if (!re_test(cd->pattern, cell))
+                        continue;
+                    done = 1;
+                    char *canon = canonical(cd->label);
+                    if (!strstr(cell, canon)) {
+                        gk_finding *f = finding_add(&r->notes, &r->nnotes, "STRUCT.LABEL_VARIANT", row->cells[j].line,
+                                                    xasprintf("列标题「%s」与模板「%s」不一致", cell, cd->label));
+                        for (int r2 = 0; r2 < td->nrows; r2++)
+                            for (int c2 = 0; c2 < td->rows[r2].ncols; c2++)
+                                if (td->rows[r2].cols[c2].label == cd->label)
+                                    finding_add_cell(f, template_cell_at(r->tpl, table, r2, c2));
+                    }
+                    free(canon);
+                }
+            }
+            free(cell);
+        }
+    }
+}
+
+/* The usual last numeric cell among rows that have exactly n numbers. */
+static int common_edge(const grid *g, int n)
+{
+    int counts[64] = {0};
+    for (int i = 0; i < g->nrows; i++) {
+        const grid_row *row = &g->rows[i];
+        if (!row->explicit || count_values(row) != n)
+            continue;
+        int last = -1;
+        for (int j = 0; j < row->ncells; j++)
+            if (is_value_cell(&row->cells[j]))
+                last = j;
+        if (last >= 0 && last < 64)
+            counts[last]++;
+    }
+    int best = -1, ties = 0;
+    for (int k = 0; k < 64; k++) {
+        if (!counts[k])
+            continue;
+        if (best < 0 || counts[k] > counts[best]) {
+            best = k;
+            ties = 0;
+        } else if (counts[k] == counts[best]) {
+            ties = 1;
+        }
+    }
+    return ties ? -1 : best;
+}
+
+/* ---- table 2 ------------------------------------------------------------------------- */
+
+static void extract_table2(gk_report *r)
+{
+    size_t from, to;
+    section_range(r, 1, &from, &to);
+    grid *g = grid_build(r->text, from, to);
+    const gk_table_def *td = template_table(r->tpl, 2);
+    int *used = xcalloc((size_t)g->nrows + 1, sizeof *used);
+    for (int rr = 0; rr < td->nrows; rr++) {
+        const gk_row_def *rd = &td->rows[rr];
+        int found = -1;
+        char *label = NULL;
+        for (int i = 0; i < g->nrows && found < 0; i++) {
+            if (used[i])
+                continue;
+            char *l = row_label(&g->rows[i]);
+            if (*l && re_test(rd->pattern, l) && count_values(&g->rows[i]) + g->rows[i].explicit > 0) {
+                found = i;
+                label = l;
+            } else {
+                free(l);
+            }
+        }
+        if (found < 0) {
+            note_row(r, "STRUCT.ROW_MISSING", 2, rr, 0, xasprintf("表二未找到「%s」行", rd->label));
+            continue;
+        }
+        used[found] = 1;
+        if (!r->table_line[0] || g->rows[found].line < r->table_line[0])
+            r->table_line[0] = g->rows[found].line;
+        slot s[8];
+        align_row(&g->rows[found], rd->ncols, -1, s);
+        store_row(r, 2, rr, s, rd->ncols);
+        check_row_label(r, 2, rr, label, g->rows[found].line);
+        free(label);
+    }
+    check_column_labels(r, g, 2);
+    free(used);
+    grid_free(g);
+}
+
+/* ---- table 3 ------------------------------------------------------------------------- */
+
+static int group_of_label(const char *label)
+{
+    int ng;
+    const gk_group_def *gd = template_groups(&ng);
+    for (int k = ng - 1; k >= 1; k--)   /* most specific first; "result" is the heading */
+        if (re_test(gd[k].pattern, label))
+            return k;
+    return -1;
+}
+
+static int first_row_of_group(const gk_table_def *td, const char *key, int from)
+{
+    for (int j = from; j < td->nrows; j++)
+        if (td->rows[j].group && strcmp(td->rows[j].group, key) == 0)
+            return j;
+    return -1;
+}
+
+static int is_column_header(const char *label)
+{
+    int hits = 0;
+    const char *words[] = {"自然人", "商业企业", "科研机构", "公益组织", "法律服务", "申请人情况", NULL};
+    for (int i = 0; words[i]; i++)
+        if (strstr(label, words[i]))
+            hits++;
+    return hits >= 2;
+}
+
+static void extract_table3(gk_report *r)
+{
+    size_t from, to;
+    section_range(r, 2, &from, &to);
+    grid *g = grid_build(r->text, from, to);
+    const gk_table_def *td = template_table(r->tpl, 3);
+    int ng;
+    const gk_group_def *groups = template_groups(&ng);
+    int edge = common_edge(g, 7);
+    int cursor = 0;
+    int *done = xcalloc((size_t)td->nrows, sizeof *done);
+
+    for (int i = 0; i < g->nrows && cursor < td->nrows; i++) {
+        const grid_row *row = &g->rows[i];
+        char *label = row_label(row);
+        int nv = count_values(row);
+        int match = -1;
+        for (int j = cursor; j < td->nrows && match < 0; j++)
+            if (*label && re_test(td->rows[j].pattern, label))
+                match = j;
+        if (match < 0 && (nv < 3 || is_column_header(label))) {
+            free(label);
+            continue;                  /* heading, header or prose */
+        }
+        int positional = 0;
+        if (match < 0) {
+            int gi = group_of_label(label);
+            int j = gi >= 0 ? first_row_of_group(td, groups[gi].key, cursor) : -1;
+            match = j >= 0 ? j : cursor;
+            positional = 1;
+        }
+        for (int j = cursor; j < match; j++)
+            if (!done[j])
+                note_row(r, "STRUCT.ROW_MISSING", 3, j, 0, xasprintf("表三未找到「%s」行", td->rows[j].label));
+        slot s[7];
+        int extra = align_row(row, 7, edge, s);
+        store_row(r, 3, match, s, 7);
+        done[match] = 1;
+        if (!r->table_line[1])
+            r->table_line[1] = row->line;
+        if (positional || (extra > 0 && !*label))
+            note_row(r, "STRUCT.LABEL_VARIANT", 3, match, row->line,
+                     xasprintf("行标签缺失%s，按模板顺序定位为「%s」", extra > 0 ? "（以数字代替）" : "",
+                               td->rows[match].label));
+        else
+            check_row_label(r, 3, match, label, row->line);
+        cursor = match + 1;
+        free(label);
+    }
+    for (int j = cursor; j < td->nrows; j++)
+        if (!done[j])
+            note_row(r, "STRUCT.ROW_MISSING", 3, j, 0, xasprintf("表三未找到「%s」行", td->rows[j].label));
+    check_column_labels(r, g, 3);
+    free(done);
+    grid_free(g);
+}
+
+/* ---- table 4 ------------------------------------------------------------------------- */
+
+static void extract_table4(gk_report *r)
+{
+    size_t from, to;
+    section_range(r, 3, &from, &to);
+    grid *g = grid_build(r->text, from, to);
+    const gk_table_def *td = template_table(r->tpl, 4);
+    int data[64], nd = 0, total = 0;
+    for (int i = 0; i < g->nrows && nd < 64; i++) {
+        int nv = count_values(&g->rows[i]);
+        if (nv >= 3) {
+            data[nd++] = i;
+            total += nv;
+        }
+    }
+    slot s[15];
+    memset(s, 0, sizeof s);
+    int ok = 0;
+    if (nd == 1) {
+        align_row(&g->rows[data[0]], 15, -1, s);
+        ok = 1;
+    } else if (nd > 1) {
+        /* rows labelled by group, or numbers spread over several rows */
+        int labelled = 0;
+        for (int k = 0; k < nd; k++) {
+            char *label = row_label(&g->rows[data[k]]);
+            for (int gi = 0; gi < td->nrows; gi++) {
+                if (*label && re_test(td->rows[gi].pattern, label)) {
+                    align_row(&g->rows[data[k]], 5, -1, s + gi * 5);
+                    labelled++;
+                    break;
+                }
+            }
+            free(label);
+        }
+        if (labelled == 0 && total == 15) {
+            int k = 0;
+            for (int d = 0; d < nd; d++) {
+                const grid_row *row = &g->rows[data[d]];
+                for (int j = 0; j < row->ncells; j++)
+                    if (is_value_cell(&row->cells[j]))
+                        slot_from_cell(&s[k++], &row->cells[j]);
+            }
+            ok = 1;
+        } else if (labelled == 0) {
+            slots_missing(s, 15, g->rows[data[0]].line, "表四的数字分布在多行且个数不是 15，无法确定各自所在的列");
+            ok = 1;
+        } else {
+            ok = 1;
+            for (int gi = 0; gi < td->nrows; gi++)
+                if (!s[gi * 5].line && s[gi * 5].status == GK_ST_MISSING && !s[gi * 5].why)
+                    note_row(r, "STRUCT.ROW_MISSING", 4, gi, 0, xasprintf("表四未找到「%s」", td->rows[gi].label));
+        }
+    }
+    if (ok) {
+        for (int gi = 0; gi < td->nrows; gi++)
+            if (s[gi * 5].line || s[gi * 5].why)
+                store_row(r, 4, gi, s + gi * 5, 5);
+        r->table_line[2] = nd ? g->rows[data[0]].line : 0;
+    } else {
+        for (int gi = 0; gi < td->nrows; gi++)
+            note_row(r, "STRUCT.ROW_MISSING", 4, gi, 0, xasprintf("表四未找到「%s」的数字", td->rows[gi].label));
+    }
+    for (int k = 0; k < 15; k++)
+        free(s[k].why);
+    check_column_labels(r, g, 4);
+    grid_free(g);
+}
+
+/* ---- entry ---------------------------------------------------------------------------- */
+
+void extract_report(gk_report *r)
+{
+    find_sections(r);
+    find_title(r);
+    find_years(r);
+    find_fee(r);
+    find_stated(r);
+    r->format = detect_format(r);
+    r->tpl = template_get(r->format == GK_FMT_UNKNOWN ? GK_FMT_2021 : r->format);
+    r->cells = xcalloc((size_t)r->tpl->ncells, sizeof *r->cells);
+    extract_table2(r);
+    extract_table3(r);
+    extract_table4(r);
+}

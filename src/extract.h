@@ -1,0 +1,27 @@
+/* extract.h — from normalised text to the report model: title, sections,
+ * format detection, tables 2–4 and the counts stated in the narrative.
+ * Findings that only the source's structure can give (missing sections and
+ * rows, label variants, fee statement, years) are recorded as notes. */
+#ifndef GK_EXTRACT_H
+#define GK_EXTRACT_H
+
+#include "report.h"
+
+/* Narrative kinds (gk_stated.kind). */
+enum {
+    STATED_NEW,
+    STATED_GRANTED,
+    STATED_PARTIAL,
+    STATED_CARRIED_IN,
+    STATED_CARRIED_OUT,
+    STATED_REVIEW,
+    STATED_SUIT,
+    STATED_KINDS
+};
+
+void extract_report(gk_report *r);
+
+/* Label text with all white space removed (exported for tests). */
+char *extract_squeeze(const char *s);
+
+#endif

@@ -1,0 +1,346 @@
+/* grid.c — layout detection and cell splitting. */
+#include "grid.h"
+#include "util.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const BLANKS[] = {"", "-", "--", "—", "——", "–", "/", "无", "空", "\\", NULL};
+static const char *const UNITS[] = {"万元", "元", "件", "条", "个", "项", NULL};
+
+num_kind num_parse(const char *s, double *value, int *is_int)
+{
+    char buf[64];
+    size_t n = strlen(s);
+    while (n && s[n - 1] == ' ')
+        n--;
+    while (n && *s == ' ') {
+        s++;
+        n--;
+    }
+    if (n >= sizeof buf)
+        return NUM_NONE;
+    memcpy(buf, s, n);
+    buf[n] = '\0';
+    for (int i = 0; BLANKS[i]; i++)
+        if (strcmp(buf, BLANKS[i]) == 0)
+            return NUM_BLANK;
+    for (int i = 0; UNITS[i]; i++) {
+        size_t ul = strlen(UNITS[i]);
+        if (n > ul && strcmp(buf + n - ul, UNITS[i]) == 0) {
+            n -= ul;
+            buf[n] = '\0';
+            while (n && buf[n - 1] == ' ')
+                buf[--n] = '\0';
+            break;
+        }
+    }
+    /* [+-]? digits with optional groups of ",ddd", optional ".d+" */
+    char digits[64];
+    size_t d = 0, i = 0;
+    int neg = 0, seen_dot = 0, ndig = 0, group = -1;
+    if (buf[i] == '+' || buf[i] == '-') {
+        neg = buf[i] == '-';
+        i++;
+    }
+    for (; i < n; i++) {
+        char c = buf[i];
+        if (isdigit((unsigned char)c)) {
+            digits[d++] = c;
+            ndig++;
+            if (group >= 0 && !seen_dot)
+                group++;
+        } else if (c == ',' && !seen_dot && ndig > 0) {
+            if (group >= 0 && group != 3)
+                return NUM_NONE;
+            if (group < 0 && ndig > 3)
+                return NUM_NONE;
+            group = 0;
+        } else if (c == '.' && !seen_dot && ndig > 0 && i + 1 < n) {
+            if (group >= 0 && group != 3)
+                return NUM_NONE;
+            seen_dot = 1;
+            digits[d++] = '.';
+        } else {
+            return NUM_NONE;
+        }
+    }
+    if (ndig == 0 || (group >= 0 && group != 3 && !seen_dot))
+        return NUM_NONE;
+    digits[d] = '\0';
+    double v = strtod(digits, NULL);
+    *value = neg ? -v : v;
+    *is_int = !seen_dot || v == floor(v);
+    if (seen_dot) {                   /* "3.0" is a whole number written as a decimal */
+        const char *dot = strchr(digits, '.');
+        int frac_zero = 1;
+        for (const char *p = dot + 1; *p; p++)
+            if (*p != '0')
+                frac_zero = 0;
+        *is_int = frac_zero;
+    }
+    return NUM_VALUE;
+}
+
+/* ---- building rows ------------------------------------------------------- */
+
+static void row_add(grid_row *r, const char *s, size_t len, int line)
+{
+    while (len && (*s == ' '))
+        s++, len--;
+    while (len && (s[len - 1] == ' '))
+        len--;
+    r->cells = xrealloc(r->cells, (size_t)(r->ncells + 1) * sizeof *r->cells);
+    grid_cell *c = &r->cells[r->ncells++];
+    memset(c, 0, sizeof *c);
+    c->text = xstrndup(s, len);
+    c->line = line;
+    if (!r->line)
+        r->line = line;
+}
+
+/* Adds a cell, splitting off trailing numbers separated by single spaces:
+ * "本年新收政府信息公开申请数量 1 0 0" is a label and three numbers. */
+static void row_add_split(grid_row *r, const char *s, size_t len, int line)
+{
+    while (len && s[len - 1] == ' ')
+        len--;
+    size_t cut = len;
+    int nums = 0;
+    for (;;) {
+        size_t e = cut;
+        while (e && s[e - 1] == ' ')
+            e--;
+        size_t b = e;
+        while (b && s[b - 1] != ' ')
+            b--;
+        if (b == e || b == 0)
+            break;                     /* the first token stays with the label */
+        char tok[64];
+        if (e - b >= sizeof tok)
+            break;
+        memcpy(tok, s + b, e - b);
+        tok[e - b] = '\0';
+        double v;
+        int ii;
+        if (num_parse(tok, &v, &ii) != NUM_VALUE || strcmp(tok, "-") == 0)
+            break;
+        cut = b;
+        nums++;
+    }
+    if (nums == 0) {
+        row_add(r, s, len, line);
+        return;
+    }
+    /* a head that is itself a number (an all-numeric line) becomes a cell too */
+    row_add(r, s, cut, line);
+    size_t p = cut;
+    while (p < len) {
+        while (p < len && s[p] == ' ')
+            p++;
+        size_t q = p;
+        while (q < len && s[q] != ' ')
+            q++;
+        if (q > p)
+            row_add(r, s + p, q - p, line);
+        p = q;
+    }
+    if (r->ncells > nums + 1 && r->cells[r->ncells - nums - 1].text[0] == '\0') {
+        /* drop the empty head left by a line of numbers only */
+        free(r->cells[r->ncells - nums - 1].text);
+        memmove(&r->cells[r->ncells - nums - 1], &r->cells[r->ncells - nums], (size_t)nums * sizeof *r->cells);
+        r->ncells--;
+    }
+}
+
+/* Splits text on runs of two or more spaces, then trailing numbers. */
+static void split_spaces(grid_row *r, const char *s, size_t len, int line)
+{
+    size_t p = 0;
+    while (p < len) {
+        while (p < len && s[p] == ' ')
+            p++;
+        size_t q = p;
+        while (q < len && !(s[q] == ' ' && q + 1 < len && s[q + 1] == ' '))
+            q++;
+        if (q > p)
+            row_add_split(r, s + p, q - p, line);
+        p = q;
+    }
+}
+
+static void split_on(grid_row *r, const char *s, size_t len, int line, char sep)
+{
+    size_t p = 0;
+    for (;;) {
+        const char *e = memchr(s + p, sep, len - p);
+        size_t q = e ? (size_t)(e - s) : len;
+        row_add_split(r, s + p, q - p, line);
+        if (!e)
+            break;
+        p = q + 1;
+    }
+}
+
+static int blank_line(const gk_line *l)
+{
+    for (size_t i = 0; i < l->len; i++)
+        if (l->s[i] != ' ' && l->s[i] != '\t')
+            return 0;
+    return 1;
+}
+
+static const char *skip_spaces(const char *s)
+{
+    while (*s == ' ')
+        s++;
+    return s;
+}
+
+static int pipe_line(const gk_line *l)
+{
+    return *skip_spaces(l->s) == '|';
+}
+
+static int pipe_separator(const char *s)
+{
+    int dashes = 0;
+    for (; *s; s++) {
+        if (*s == '-')
+            dashes++;
+        else if (*s != '|' && *s != ':' && *s != ' ')
+            return 0;
+    }
+    return dashes > 0;
+}
+
+static grid_layout detect(const gk_text *t, size_t from, size_t to)
+{
+    size_t nonblank = 0, pipes = 0, single = 0;
+    for (size_t i = from; i < to; i++) {
+        const gk_line *l = &t->norm[i];
+        if (blank_line(l))
+            continue;
+        nonblank++;
+        if (pipe_line(l))
+            pipes++;
+        const char *tab = memchr(l->s, '\t', l->len);
+        if (tab == l->s && !memchr(l->s + 1, '\t', l->len - 1))
+            single++;
+    }
+    if (pipes >= 2)
+        return GRID_PIPES;
+    if (nonblank && single * 10 >= nonblank * 6)
+        return GRID_BLOCKS;
+    for (size_t i = from; i < to; i++)
+        if (memchr(t->norm[i].s, '\t', t->norm[i].len))
+            return GRID_TABS;
+    return GRID_SPACES;
+}
+
+static grid_row *new_row(grid *g)
+{
+    g->rows = xrealloc(g->rows, (size_t)(g->nrows + 1) * sizeof *g->rows);
+    grid_row *r = &g->rows[g->nrows++];
+    memset(r, 0, sizeof *r);
+    return r;
+}
+
+static void classify(grid *g)
+{
+    for (int i = 0; i < g->nrows; i++)
+        for (int j = 0; j < g->rows[i].ncells; j++) {
+            grid_cell *c = &g->rows[i].cells[j];
+            c->num = num_parse(c->text, &c->value, &c->is_int);
+        }
+}
+
+static void build_blocks(grid *g, const gk_text *t, size_t from, size_t to)
+{
+    grid_row *r = NULL;
+    for (size_t i = from; i < to; i++) {
+        const gk_line *l = &t->norm[i];
+        int line = (int)i + 1;
+        if (blank_line(l) && !(l->len && l->s[0] == '\t')) {
+            r = NULL;
+            continue;
+        }
+        if (!r) {
+            r = new_row(g);
+            r->explicit = 1;
+        }
+        if (l->s[0] == '\t' || r->ncells == 0) {
+            const char *s = l->s[0] == '\t' ? l->s + 1 : l->s;
+            split_on(r, s, strlen(s), line, '\t');
+        } else {                       /* continuation of the cell above */
+            grid_cell *c = &r->cells[r->ncells - 1];
+            char *joined = xasprintf("%s%s", c->text, skip_spaces(l->s));
+            free(c->text);
+            c->text = joined;
+            size_t n = strlen(joined);
+            while (n && joined[n - 1] == ' ')
+                joined[--n] = '\0';
+        }
+    }
+}
+
+grid *grid_build(const gk_text *t, size_t from, size_t to)
+{
+    grid *g = xcalloc(1, sizeof *g);
+    if (to > t->nlines)
+        to = t->nlines;
+    if (from >= to)
+        return g;
+    g->layout = detect(t, from, to);
+    if (g->layout == GRID_BLOCKS) {
+        build_blocks(g, t, from, to);
+        classify(g);
+        return g;
+    }
+    for (size_t i = from; i < to; i++) {
+        const gk_line *l = &t->norm[i];
+        int line = (int)i + 1;
+        if (blank_line(l))
+            continue;
+        grid_row *r = new_row(g);
+        if (pipe_line(l)) {
+            const char *s = skip_spaces(l->s) + 1;
+            size_t len = strlen(s);
+            while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+                len--;
+            if (len && s[len - 1] == '|')
+                len--;
+            if (pipe_separator(s)) {
+                g->nrows--;
+                free(r->cells);
+                continue;
+            }
+            r->explicit = 1;
+            split_on(r, s, len, line, '|');
+        } else if (memchr(l->s, '\t', l->len)) {
+            r->explicit = 1;
+            split_on(r, l->s, l->len, line, '\t');
+        } else {
+            split_spaces(r, l->s, l->len, line);
+        }
+        if (r->ncells == 0)
+            r->line = line;
+    }
+    classify(g);
+    return g;
+}
+
+void grid_free(grid *g)
+{
+    if (!g)
+        return;
+    for (int i = 0; i < g->nrows; i++) {
+        for (int j = 0; j < g->rows[i].ncells; j++)
+            free(g->rows[i].cells[j].text);
+        free(g->rows[i].cells);
+    }
+    free(g->rows);
+    free(g);
+}

@@ -1,0 +1,47 @@
+/* grid.h — turns a range of report lines into logical table rows.
+ *
+ * Every layout the reports arrive in becomes the same thing: a row is a list
+ * of cells, each with its text and source line.  Layouts: tab grids (one
+ * line a row), one cell per line (rows separated by blank lines, a line
+ * without a leading tab continuing the cell above), markdown pipe tables,
+ * and plain text whose cells are separated by runs of spaces. */
+#ifndef GK_GRID_H
+#define GK_GRID_H
+
+#include "text.h"
+
+typedef enum { GRID_TABS, GRID_BLOCKS, GRID_PIPES, GRID_SPACES } grid_layout;
+
+typedef enum { NUM_NONE = 0, NUM_VALUE, NUM_BLANK } num_kind;
+
+typedef struct {
+    char *text;       /* normalised, trimmed */
+    int line;         /* 1-based source line */
+    num_kind num;     /* what the cell holds */
+    double value;     /* when NUM_VALUE */
+    int is_int;       /* when NUM_VALUE */
+} grid_cell;
+
+typedef struct {
+    grid_cell *cells;
+    int ncells;
+    int line;         /* line of the first cell */
+    int explicit;     /* 1 when empty cells are visible (tabs, pipes, blocks) */
+} grid_row;
+
+typedef struct {
+    grid_row *rows;
+    int nrows;
+    grid_layout layout;
+} grid;
+
+/* Builds the rows of lines [from, to) (0-based, `to` exclusive). */
+grid *grid_build(const gk_text *t, size_t from, size_t to);
+void grid_free(grid *g);
+
+/* Parses one cell: a count, a decimal, a signed change, a blank marker
+ * ("", "-", "—", "/", "无") or nothing numeric.  Accepts thousands
+ * separators and the units 元 万元 件 条 个 项. */
+num_kind num_parse(const char *s, double *value, int *is_int);
+
+#endif

@@ -1,0 +1,122 @@
+/* output.c — text, JSON (jansson) and CSV renderings of a checked report. */
+#include "output.h"
+#include "util.h"
+
+#include <jansson.h>
+#include <math.h>
+#include <string.h>
+
+void output_findings_text(FILE *f, const gk_report *r)
+{
+    for (int i = 0; i < r->nfindings; i++) {
+        const gk_finding *x = &r->findings[i];
+        if (x->line)
+            fprintf(f, "%s:%d: ", r->path, x->line);
+        else
+            fprintf(f, "%s: ", r->path);
+        if (x->dismissed)
+            fprintf(f, "note: %s [%s] (已忽略：%s)\n", x->message, x->rule, x->dismiss_reason ? x->dismiss_reason : "");
+        else
+            fprintf(f, "%s: %s [%s]\n", report_severity_name(x->severity), x->message, x->rule);
+    }
+}
+
+static json_t *json_value(double v)
+{
+    if (v == floor(v) && fabs(v) < 9e15)
+        return json_integer((json_int_t)v);
+    return json_real(v);
+}
+
+static json_t *json_line(int line)
+{
+    return line ? json_integer(line) : json_null();
+}
+
+void output_json(FILE *f, const gk_report *r)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "file", json_string(r->path));
+    json_object_set_new(o, "body", r->body && r->body[0] ? json_string(r->body) : json_null());
+    json_object_set_new(o, "year", r->year ? json_integer(r->year) : json_null());
+    json_object_set_new(o, "format", json_string(template_format_name(r->format)));
+    json_t *cells = json_object();
+    for (int i = 0; i < r->tpl->ncells; i++) {
+        const gk_cell *c = &r->cells[i];
+        json_t *cell = json_object();
+        json_object_set_new(cell, "value", c->status == GK_ST_MISSING ? json_null() : json_value(c->value));
+        json_object_set_new(cell, "status", json_string(report_status_name(c->status)));
+        json_object_set_new(cell, "line", json_line(c->line));
+        if (c->status == GK_ST_CORRECTED && c->read_status != GK_ST_MISSING)
+            json_object_set_new(cell, "original", json_value(c->read_value));
+        json_object_set_new(cells, r->tpl->cells[i].id, cell);
+    }
+    json_object_set_new(o, "cells", cells);
+    json_t *fs = json_array();
+    for (int i = 0; i < r->nfindings; i++) {
+        const gk_finding *x = &r->findings[i];
+        json_t *fo = json_object();
+        json_object_set_new(fo, "rule", json_string(x->rule));
+        json_object_set_new(fo, "severity", json_string(report_severity_name(x->severity)));
+        json_t *ids = json_array();
+        for (int k = 0; k < x->ncells; k++)
+            json_array_append_new(ids, json_string(r->tpl->cells[x->cells[k]].id));
+        json_object_set_new(fo, "cells", ids);
+        json_object_set_new(fo, "message", json_string(x->message));
+        json_object_set_new(fo, "line", json_line(x->line));
+        json_object_set_new(fo, "dismissed", json_boolean(x->dismissed));
+        if (x->dismissed)
+            json_object_set_new(fo, "reason", json_string(x->dismiss_reason ? x->dismiss_reason : ""));
+        json_array_append_new(fs, fo);
+    }
+    json_object_set_new(o, "findings", fs);
+    char *s = json_dumps(o, JSON_COMPACT);
+    if (s) {
+        fputs(s, f);
+        fputc('\n', f);
+        free(s);
+    }
+    json_decref(o);
+}
+
+void output_csv_field(FILE *f, const char *s, int last)
+{
+    if (strpbrk(s, ",\"\r\n")) {
+        fputc('"', f);
+        for (; *s; s++) {
+            if (*s == '"')
+                fputc('"', f);
+            fputc(*s, f);
+        }
+        fputc('"', f);
+    } else {
+        fputs(s, f);
+    }
+    fputc(last ? '\n' : ',', f);
+}
+
+void output_csv_header(FILE *f)
+{
+    fputs("\xEF\xBB\xBF", f);
+    fputs("file,cell,row,column,value,status,line\n", f);
+}
+
+void output_csv_cells(FILE *f, const gk_report *r)
+{
+    char v[32], l[16];
+    for (int i = 0; i < r->tpl->ncells; i++) {
+        const gk_cell *c = &r->cells[i];
+        const gk_cell_def *cd = &r->tpl->cells[i];
+        output_csv_field(f, r->path, 0);
+        output_csv_field(f, cd->id, 0);
+        output_csv_field(f, cd->rowdef->label, 0);
+        output_csv_field(f, cd->coldef->label, 0);
+        output_csv_field(f, c->status == GK_ST_MISSING ? "" : report_format_value(c->value, v, sizeof v), 0);
+        output_csv_field(f, report_status_name(c->status), 0);
+        if (c->line)
+            snprintf(l, sizeof l, "%d", c->line);
+        else
+            l[0] = '\0';
+        output_csv_field(f, l, 1);
+    }
+}

@@ -1,0 +1,20 @@
+/* output.h — what the engine writes: compiler-style finding lines, the
+ * JSON object of SPEC.md (one per report, one line each) and CSV. */
+#ifndef GK_OUTPUT_H
+#define GK_OUTPUT_H
+
+#include "report.h"
+
+#include <stdio.h>
+
+/* "path:line: severity: message [RULE]" for every finding. */
+void output_findings_text(FILE *f, const gk_report *r);
+/* One JSON object, one line. */
+void output_json(FILE *f, const gk_report *r);
+/* Cells as CSV: cell id, row label, column label, value, status, line. */
+void output_csv_header(FILE *f);
+void output_csv_cells(FILE *f, const gk_report *r);
+/* Writes a CSV field, quoted when needed. */
+void output_csv_field(FILE *f, const char *s, int last);
+
+#endif

@@ -1,0 +1,152 @@
+/* report.c — report lifecycle, the reviewer's overlay and finding helpers. */
+#include "report.h"
+#include "extract.h"
+#include "util.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+gk_finding *finding_add(gk_finding **arr, int *n, const char *rule, int line, char *message)
+{
+    *arr = xrealloc(*arr, (size_t)(*n + 1) * sizeof **arr);
+    gk_finding *f = &(*arr)[(*n)++];
+    memset(f, 0, sizeof *f);
+    const gk_rule_def *rd = template_rule(rule);
+    f->rule = rd ? rd->id : rule;
+    f->severity = rd ? rd->severity : GK_SEV_WARNING;
+    f->line = line;
+    f->message = message;
+    return f;
+}
+
+void finding_add_cell(gk_finding *f, int cell)
+{
+    if (cell < 0)
+        return;
+    for (int i = 0; i < f->ncells; i++)
+        if (f->cells[i] == cell)
+            return;
+    f->cells = xrealloc(f->cells, (size_t)(f->ncells + 1) * sizeof *f->cells);
+    f->cells[f->ncells++] = cell;
+}
+
+void finding_free(gk_finding *f)
+{
+    free(f->cells);
+    free(f->message);
+}
+
+gk_report *report_parse(const char *path, const char *bytes, size_t len, char **why)
+{
+    const char *reason = NULL;
+    gk_text *t = text_decode(bytes, len, &reason);
+    if (!t) {
+        *why = xstrdup(reason ? reason : "无法解码");
+        return NULL;
+    }
+    gk_report *r = xcalloc(1, sizeof *r);
+    r->path = xstrdup(path);
+    r->text = t;
+    extract_report(r);
+    report_check(r);
+    return r;
+}
+
+gk_report *report_open(const char *path, char **why)
+{
+    char *buf;
+    size_t len;
+    const char *reason;
+    int e = util_read_file(path, GK_MAX_FILE, &buf, &len, &reason);
+    if (e) {
+        *why = e == EFBIG ? xasprintf("%s（上限 %u MB）", reason, GK_MAX_FILE >> 20) : xstrdup(reason);
+        return NULL;
+    }
+    gk_report *r = report_parse(path, buf, len, why);
+    free(buf);
+    return r;
+}
+
+static void free_findings(gk_finding *f, int n)
+{
+    for (int i = 0; i < n; i++)
+        finding_free(&f[i]);
+    free(f);
+}
+
+void report_free(gk_report *r)
+{
+    if (!r)
+        return;
+    if (r->tpl && r->cells) {
+        for (int i = 0; i < r->tpl->ncells; i++) {
+            free(r->cells[i].raw);
+            free(r->cells[i].unread_why);
+            free(r->cells[i].equation);
+        }
+    }
+    free(r->cells);
+    free_findings(r->notes, r->nnotes);
+    free_findings(r->findings, r->nfindings);
+    for (int i = 0; i < r->ndismissals; i++) {
+        free(r->dismissals[i].rule);
+        free(r->dismissals[i].reason);
+    }
+    free(r->dismissals);
+    free(r->stated);
+    free(r->body);
+    free(r->path);
+    text_free(r->text);
+    free(r);
+}
+
+void report_correct(gk_report *r, int cell, double value)
+{
+    if (cell < 0 || cell >= r->tpl->ncells)
+        return;
+    r->cells[cell].corrected = 1;
+    r->cells[cell].corrected_value = value;
+}
+
+void report_uncorrect(gk_report *r, int cell)
+{
+    if (cell >= 0 && cell < r->tpl->ncells)
+        r->cells[cell].corrected = 0;
+}
+
+void report_dismiss(gk_report *r, const char *rule, int cell, const char *reason)
+{
+    r->dismissals = xrealloc(r->dismissals, (size_t)(r->ndismissals + 1) * sizeof *r->dismissals);
+    gk_dismissal *d = &r->dismissals[r->ndismissals++];
+    d->rule = xstrdup(rule);
+    d->cell = cell;
+    d->reason = xstrdup(reason ? reason : "");
+}
+
+const char *report_status_name(gk_status s)
+{
+    switch (s) {
+    case GK_ST_EXTRACTED: return "extracted";
+    case GK_ST_BLANK: return "blank";
+    case GK_ST_INFERRED: return "inferred";
+    case GK_ST_CORRECTED: return "corrected";
+    default: return "missing";
+    }
+}
+
+const char *report_severity_name(gk_severity s)
+{
+    return s == GK_SEV_ERROR ? "error" : "warning";
+}
+
+const char *report_format_value(double v, char *buf, size_t n)
+{
+    if (v == floor(v) && fabs(v) < 1e15)
+        snprintf(buf, n, "%.0f", v);
+    else
+        snprintf(buf, n, "%.6g", v);
+    return buf;
+}

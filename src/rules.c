@@ -1,0 +1,393 @@
+/* rules.c — inference and every consistency rule (report_check).
+ *
+ * A blank or missing cell is an unknown.  Any rule equation with exactly one
+ * unknown fixes it; all equations that fix it must agree; this repeats
+ * until nothing changes.  Then every rule is evaluated on the values. */
+#include "extract.h"
+#include "report.h"
+#include "util.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define EPS 1e-6
+
+static int has_value(const gk_cell *c)
+{
+    return c->status != GK_ST_MISSING;
+}
+
+static void reset_cells(gk_report *r)
+{
+    for (int i = 0; i < r->tpl->ncells; i++) {
+        gk_cell *c = &r->cells[i];
+        free(c->equation);
+        c->equation = NULL;
+        if (c->corrected) {
+            c->status = GK_ST_CORRECTED;
+            c->value = c->corrected_value;
+        } else {
+            c->status = c->read_status;
+            c->value = c->read_status == GK_ST_EXTRACTED ? c->read_value : 0;
+        }
+    }
+}
+
+static const char *cell_label(const gk_report *r, int i)
+{
+    return r->tpl->cells[i].label;
+}
+
+/* "本年新收·总计 6 − 其余 5 项为 0" */
+static char *solve_text(const gk_report *r, const gk_equation *e, int u)
+{
+    sbuf b;
+    sbuf_init(&b);
+    int zeros = 0, first = 1, coef_u = 1;
+    char v[32];
+    for (int j = 0; j < e->n; j++)
+        if (e->cell[j] == u)
+            coef_u = e->coef[j];
+    /* x_u = sum over k != u of (-coef_k / coef_u) * x_k */
+    for (int k = 0; k < e->n; k++) {
+        int c = e->cell[k];
+        if (c == u)
+            continue;
+        double val = r->cells[c].value;
+        if (fabs(val) < EPS) {
+            zeros++;
+            continue;
+        }
+        int minus = -e->coef[k] * coef_u < 0;
+        if (first)
+            sbuf_printf(&b, "%s%s %s", minus ? "−" : "", cell_label(r, c), report_format_value(val, v, sizeof v));
+        else
+            sbuf_printf(&b, " %s %s %s", minus ? "−" : "+", cell_label(r, c), report_format_value(val, v, sizeof v));
+        first = 0;
+    }
+    if (first)
+        sbuf_adds(&b, zeros ? "各项均为 0" : "0");
+    else if (zeros)
+        sbuf_printf(&b, "，其余 %d 项为 0", zeros);
+    return sbuf_steal(&b);
+}
+
+static int valid_for(const gk_report *r, int cell, double x)
+{
+    gk_valkind k = r->tpl->cells[cell].coldef->kind;
+    if (k != GK_VAL_SIGNED && x < -EPS)
+        return 0;
+    if (k != GK_VAL_DECIMAL && fabs(x - floor(x + 0.5)) > EPS)
+        return 0;
+    return 1;
+}
+
+static void infer(gk_report *r)
+{
+    const gk_template *t = r->tpl;
+    int n = t->ncells;
+    char *open = xcalloc((size_t)n, 1);       /* 1 = unknown still to settle */
+    double *cand = xcalloc((size_t)n, sizeof *cand);
+    int *by = xmalloc((size_t)n * sizeof *by);
+    char *conflict = xcalloc((size_t)n, 1);
+    for (int i = 0; i < n; i++)
+        open[i] = r->cells[i].status == GK_ST_MISSING || r->cells[i].status == GK_ST_BLANK;
+
+    for (int changed = 1; changed;) {
+        changed = 0;
+        for (int i = 0; i < n; i++)
+            by[i] = -1, conflict[i] = 0;
+        for (int q = 0; q < t->neqs; q++) {
+            const gk_equation *e = &t->eqs[q];
+            int u = -1, unknowns = 0, coef_u = 0, usable = 1;
+            double sum = 0;
+            for (int k = 0; k < e->n; k++) {
+                int c = e->cell[k];
+                if (open[c]) {
+                    unknowns++;
+                    u = c;
+                    coef_u = e->coef[k];
+                } else if (!has_value(&r->cells[c])) {
+                    usable = 0;
+                } else {
+                    sum += e->coef[k] * r->cells[c].value;
+                }
+            }
+            if (!usable || unknowns != 1)
+                continue;
+            double x = -sum / coef_u;
+            if (by[u] < 0) {
+                by[u] = q;
+                cand[u] = x;
+            } else if (fabs(cand[u] - x) > EPS) {
+                conflict[u] = 1;
+            }
+        }
+        for (int u = 0; u < n; u++) {
+            if (by[u] < 0 || conflict[u])
+                continue;
+            gk_cell *c = &r->cells[u];
+            open[u] = 0;
+            changed = 1;
+            double x = cand[u];
+            if (!valid_for(r, u, x))
+                continue;              /* the rules will report the contradiction */
+            if (c->status == GK_ST_BLANK && fabs(x) < EPS)
+                continue;              /* a blank that must be 0 stays a blank */
+            c->status = GK_ST_INFERRED;
+            c->value = fabs(x - floor(x + 0.5)) < EPS ? floor(x + 0.5) : x;
+            const gk_equation *e = &t->eqs[by[u]];
+            char *how = solve_text(r, e, u);
+            c->equation = xasprintf("%s = %s（%s，%s）", cell_label(r, u), how, e->rule, e->what);
+            free(how);
+        }
+    }
+    free(open);
+    free(cand);
+    free(by);
+    free(conflict);
+}
+
+static gk_finding *add(gk_report *r, const char *rule, int line, char *msg)
+{
+    return finding_add(&r->findings, &r->nfindings, rule, line, msg);
+}
+
+static int eq_line(const gk_report *r, const gk_equation *e)
+{
+    if (r->cells[e->anchor].line)
+        return r->cells[e->anchor].line;
+    for (int k = 0; k < e->n; k++)
+        if (r->cells[e->cell[k]].line)
+            return r->cells[e->cell[k]].line;
+    return 0;
+}
+
+static void check_equations(gk_report *r)
+{
+    const gk_template *t = r->tpl;
+    char a[32], b[32], d[32];
+    for (int q = 0; q < t->neqs; q++) {
+        const gk_equation *e = &t->eqs[q];
+        double pos = 0, neg = 0;
+        int ok = 1;
+        for (int k = 0; k < e->n; k++) {
+            const gk_cell *c = &r->cells[e->cell[k]];
+            if (!has_value(c)) {
+                ok = 0;
+                break;
+            }
+            if (e->coef[k] > 0)
+                pos += c->value;
+            else
+                neg += c->value;
+        }
+        if (!ok || fabs(pos - neg) < EPS)
+            continue;
+        char *msg;
+        report_format_value(pos, a, sizeof a);
+        report_format_value(neg, b, sizeof b);
+        report_format_value(fabs(pos - neg), d, sizeof d);
+        if (strcmp(e->rule, "T3.BALANCE") == 0)
+            msg = xasprintf("%s：本年新收与上年结转之和为 %s，办理结果总计与结转下年度之和为 %s（相差 %s）", e->what, a, b, d);
+        else if (strcmp(e->rule, "T3.HANDLED_SUM") == 0)
+            msg = xasprintf("%s：办理结果总计为 %s，各项办理结果之和为 %s（相差 %s）", e->what, a, b, d);
+        else if (strcmp(e->rule, "T3.ROW_TOTAL") == 0)
+            msg = xasprintf("%s：总计为 %s，各类申请人之和为 %s（相差 %s）", e->what, a, b, d);
+        else
+            msg = xasprintf("%s：总计为 %s，各结果之和为 %s（相差 %s）", e->what, a, b, d);
+        gk_finding *f = add(r, e->rule, eq_line(r, e), msg);
+        finding_add_cell(f, e->anchor);
+        for (int k = 0; k < e->n; k++)
+            finding_add_cell(f, e->cell[k]);
+    }
+}
+
+static void check_valid_ge(gk_report *r)
+{
+    if (r->format == GK_FMT_2019)
+        return;
+    const char *rows[] = {"rule", "normative"};
+    char id[48], v[3][32];
+    for (int i = 0; i < 2; i++) {
+        int c[3];
+        const char *cols[] = {"issued", "repealed", "valid"};
+        int ok = 1;
+        for (int k = 0; k < 3; k++) {
+            snprintf(id, sizeof id, "t2.%s.%s", rows[i], cols[k]);
+            c[k] = template_cell_index(r->tpl, id);
+            if (c[k] < 0 || !has_value(&r->cells[c[k]]))
+                ok = 0;
+        }
+        if (!ok)
+            continue;
+        double issued = r->cells[c[0]].value, repealed = r->cells[c[1]].value, valid = r->cells[c[2]].value;
+        if (valid + EPS >= issued - repealed)
+            continue;
+        gk_finding *f = add(r, "T2.VALID_GE", r->cells[c[2]].line,
+                            xasprintf("%s：现行有效件数 %s 少于本年制发 %s 减废止 %s",
+                                      r->tpl->cells[c[0]].rowdef->label,
+                                      report_format_value(valid, v[0], sizeof v[0]),
+                                      report_format_value(issued, v[1], sizeof v[1]),
+                                      report_format_value(repealed, v[2], sizeof v[2])));
+        for (int k = 0; k < 3; k++)
+            finding_add_cell(f, c[k]);
+    }
+}
+
+static void check_cells(gk_report *r)
+{
+    char v[32];
+    for (int i = 0; i < r->tpl->ncells; i++) {
+        const gk_cell *c = &r->cells[i];
+        const gk_cell_def *cd = &r->tpl->cells[i];
+        gk_finding *f = NULL;
+        switch (c->status) {
+        case GK_ST_MISSING:
+            if (c->unread_why)
+                f = add(r, "CELL.MISSING", c->line, xasprintf("%s 缺失：%s", cd->label, c->unread_why));
+            break;
+        case GK_ST_BLANK:
+            f = add(r, "CELL.BLANK", c->line,
+                    c->raw && c->raw[0] ? xasprintf("%s 填写为「%s」，按 0 计；模板要求填 0", cd->label, c->raw)
+                                        : xasprintf("%s 为空，按 0 计；模板要求填 0", cd->label));
+            break;
+        case GK_ST_INFERRED:
+            f = add(r, "CELL.INFERRED", c->line,
+                    xasprintf("%s 缺失，按勾稽关系推算为 %s：%s", cd->label, report_format_value(c->value, v, sizeof v),
+                              c->equation ? c->equation : ""));
+            break;
+        default:
+            break;
+        }
+        if (f)
+            finding_add_cell(f, i);
+        if (!has_value(c))
+            continue;
+        int is_int = c->status == GK_ST_EXTRACTED ? c->read_is_int : fabs(c->value - floor(c->value)) < EPS;
+        if (cd->coldef->kind != GK_VAL_SIGNED && c->value < -EPS)
+            finding_add_cell(add(r, "CELL.NEGATIVE", c->line,
+                                 xasprintf("%s 为负数 %s", cd->label, report_format_value(c->value, v, sizeof v))),
+                             i);
+        if (cd->coldef->kind != GK_VAL_DECIMAL && !is_int)
+            finding_add_cell(add(r, "CELL.NOT_INTEGER", c->line,
+                                 xasprintf("%s 为 %s，件数应为整数", cd->label, c->raw ? c->raw : report_format_value(c->value, v, sizeof v))),
+                             i);
+    }
+}
+
+static const struct {
+    const char *what;
+    const char *cells[2];
+} STATED_CELLS[STATED_KINDS] = {
+    [STATED_NEW] = {"收到申请", {"t3.new.total", NULL}},
+    [STATED_GRANTED] = {"予以公开", {"t3.granted.total", NULL}},
+    [STATED_PARTIAL] = {"部分公开", {"t3.partial.total", NULL}},
+    [STATED_CARRIED_IN] = {"上年结转", {"t3.carried_in.total", NULL}},
+    [STATED_CARRIED_OUT] = {"结转下年度", {"t3.carried_out.total", NULL}},
+    [STATED_REVIEW] = {"行政复议", {"t4.review.total", NULL}},
+    [STATED_SUIT] = {"行政诉讼", {"t4.suit_direct.total", "t4.suit_after_review.total"}},
+};
+
+static void check_text(gk_report *r)
+{
+    char a[32], b[32];
+    for (int i = 0; i < r->nstated; i++) {
+        const gk_stated *s = &r->stated[i];
+        double sum = 0;
+        int ok = 1, idx[2] = {-1, -1};
+        for (int k = 0; k < 2 && STATED_CELLS[s->kind].cells[k]; k++) {
+            idx[k] = template_cell_index(r->tpl, STATED_CELLS[s->kind].cells[k]);
+            if (idx[k] < 0 || !has_value(&r->cells[idx[k]]))
+                ok = 0;
+            else
+                sum += r->cells[idx[k]].value;
+        }
+        if (!ok || fabs(sum - s->value) < EPS)
+            continue;
+        gk_finding *f = add(r, "TEXT.MISMATCH", s->line,
+                            xasprintf("正文所述%s为 %s 件，表格中为 %s", STATED_CELLS[s->kind].what,
+                                      report_format_value(s->value, a, sizeof a), report_format_value(sum, b, sizeof b)));
+        for (int k = 0; k < 2; k++)
+            finding_add_cell(f, idx[k]);
+    }
+}
+
+static int rule_rank(const char *id)
+{
+    int n;
+    const gk_rule_def *rules = template_rules(&n);
+    for (int i = 0; i < n; i++)
+        if (strcmp(rules[i].id, id) == 0)
+            return i;
+    return n;
+}
+
+static int cmp_findings(const void *pa, const void *pb)
+{
+    const gk_finding *a = pa, *b = pb;
+    int la = a->line ? a->line : INT_MAX, lb = b->line ? b->line : INT_MAX;
+    if (la != lb)
+        return la < lb ? -1 : 1;
+    int ra = rule_rank(a->rule), rb = rule_rank(b->rule);
+    if (ra != rb)
+        return ra - rb;
+    int ca = a->ncells ? a->cells[0] : -1, cb = b->ncells ? b->cells[0] : -1;
+    if (ca != cb)
+        return ca - cb;
+    return strcmp(a->message, b->message);
+}
+
+static void apply_dismissals(gk_report *r)
+{
+    r->nerrors = r->nwarnings = 0;
+    for (int i = 0; i < r->nfindings; i++) {
+        gk_finding *f = &r->findings[i];
+        for (int d = 0; d < r->ndismissals && !f->dismissed; d++) {
+            const gk_dismissal *dm = &r->dismissals[d];
+            if (strcmp(dm->rule, f->rule) != 0)
+                continue;
+            int hit = dm->cell < 0;
+            for (int k = 0; k < f->ncells && !hit; k++)
+                hit = f->cells[k] == dm->cell;
+            if (hit) {
+                f->dismissed = 1;
+                f->dismiss_reason = dm->reason;
+            }
+        }
+        if (!f->dismissed) {
+            if (f->severity == GK_SEV_ERROR)
+                r->nerrors++;
+            else
+                r->nwarnings++;
+        }
+    }
+}
+
+void report_check(gk_report *r)
+{
+    for (int i = 0; i < r->nfindings; i++)
+        finding_free(&r->findings[i]);
+    free(r->findings);
+    r->findings = NULL;
+    r->nfindings = 0;
+
+    reset_cells(r);
+    infer(r);
+    for (int i = 0; i < r->nnotes; i++) {
+        const gk_finding *n = &r->notes[i];
+        gk_finding *f = add(r, n->rule, n->line, xstrdup(n->message));
+        for (int k = 0; k < n->ncells; k++)
+            finding_add_cell(f, n->cells[k]);
+    }
+    check_equations(r);
+    check_valid_ge(r);
+    check_cells(r);
+    check_text(r);
+    if (r->nfindings > 1)
+        qsort(r->findings, (size_t)r->nfindings, sizeof *r->findings, cmp_findings);
+    apply_dismissals(r);
+}

@@ -1,0 +1,343 @@
+/* template.c — the national templates (国办公开办函〔2021〕30号 and
+ * 〔2019〕60号) as data.  Patterns match the label with every space removed
+ * and full-width punctuation folded to ASCII (text_normalise). */
+#include "template.h"
+#include "util.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <string.h>
+
+const char *const GK_DETECT_2021 = "本年制发件数|本年废止件数|现行有效件数|本年收费金额|本年处理决定数量";
+const char *const GK_DETECT_2019 = "本年新制作数量|本年新公开数量|对外公开总数量|上一年项目数量|采购项目数量|政府集中采购|其他对外管理服务事项";
+
+/* ---- rules ------------------------------------------------------------ */
+
+static const gk_rule_def RULES[] = {
+    {"T3.BALANCE", GK_SEV_ERROR, "第一项加第二项之和应等于第三项加第四项之和"},
+    {"T3.ROW_TOTAL", GK_SEV_ERROR, "行总计应等于各类申请人之和"},
+    {"T3.HANDLED_SUM", GK_SEV_ERROR, "办理结果总计应等于各项办理结果之和"},
+    {"T4.GROUP_TOTAL", GK_SEV_ERROR, "复议、诉讼总计应等于各结果之和"},
+    {"T2.VALID_GE", GK_SEV_WARNING, "现行有效件数不应少于本年制发减废止"},
+    {"CELL.NEGATIVE", GK_SEV_ERROR, "件数不能为负"},
+    {"CELL.NOT_INTEGER", GK_SEV_ERROR, "件数必须为整数"},
+    {"CELL.MISSING", GK_SEV_ERROR, "单元格缺失"},
+    {"CELL.BLANK", GK_SEV_WARNING, "单元格为空，按 0 计"},
+    {"CELL.INFERRED", GK_SEV_WARNING, "单元格值由勾稽关系推算"},
+    {"TEXT.MISMATCH", GK_SEV_WARNING, "正文数字与表格不符"},
+    {"STRUCT.SECTION_MISSING", GK_SEV_WARNING, "缺少章节或章节顺序错误"},
+    {"STRUCT.ROW_MISSING", GK_SEV_ERROR, "表格行缺失"},
+    {"STRUCT.LABEL_VARIANT", GK_SEV_WARNING, "标签与模板不一致"},
+    {"FEE.NOT_REPORTED", GK_SEV_WARNING, "未说明信息处理费收取情况"},
+    {"YEAR.MISMATCH", GK_SEV_WARNING, "标题年份、统计期限与正文年份不一致"},
+    {"XYEAR.CARRY", GK_SEV_ERROR, "上年结转应等于上一年度报告的结转下年度"},
+    {"XYEAR.VALID", GK_SEV_WARNING, "现行有效件数应与上一年度衔接"},
+};
+
+const gk_rule_def *template_rules(int *n)
+{
+    *n = (int)(sizeof RULES / sizeof RULES[0]);
+    return RULES;
+}
+
+const gk_rule_def *template_rule(const char *id)
+{
+    for (size_t i = 0; i < sizeof RULES / sizeof RULES[0]; i++)
+        if (strcmp(RULES[i].id, id) == 0)
+            return &RULES[i];
+    return NULL;
+}
+
+/* ---- table 3 (same columns in both formats) ---------------------------- */
+
+static const gk_col_def T3_COLS[] = {
+    {"natural", "自然人", "自然人", "自然人", GK_VAL_COUNT},
+    {"business", "商业企业", "商业企业", "商业企业", GK_VAL_COUNT},
+    {"research", "科研机构", "科研机构", "科研机构", GK_VAL_COUNT},
+    {"charity", "社会公益组织", "公益组织", "社会公益组织", GK_VAL_COUNT},
+    {"legal", "法律服务机构", "法律服务", "法律服务机构", GK_VAL_COUNT},
+    {"other", "其他", "其他", "^其他$", GK_VAL_COUNT},
+    {"total", "总计", "总计", "^总[计记]$", GK_VAL_COUNT},
+};
+#define T3C T3_COLS, 7
+
+static const gk_group_def GROUPS[] = {
+    {"result", "本年度办理结果", "本年度办理结果|办理结果"},
+    {"deny", "不予公开", "\\(三\\)不予公开|不予公开$"},
+    {"unable", "无法提供", "无法提供"},
+    {"reject", "不予处理", "不予处理"},
+    {"other", "其他处理", "其他处理"},
+};
+
+const gk_group_def *template_groups(int *n)
+{
+    *n = (int)(sizeof GROUPS / sizeof GROUPS[0]);
+    return GROUPS;
+}
+
+#define T3_HEAD                                                                              \
+    {"new", "本年新收政府信息公开申请数量", "本年新收", "本年新收|新收.{0,6}申请", NULL, T3C}, \
+    {"carried_in", "上年结转政府信息公开申请数量", "上年结转", "上年结转", NULL, T3C},        \
+    {"granted", "予以公开", "予以公开", "予以公开", "result", T3C},                         \
+    {"partial", "部分公开（区分处理的，只计这一情形，不计其他情形）", "部分公开", "部分公开", "result", T3C}, \
+    {"deny.secret", "属于国家秘密", "国家秘密", "国家秘密", "deny", T3C},                    \
+    {"deny.law", "其他法律行政法规禁止公开", "法规禁止", "法规禁止|法律.{0,6}禁止公开", "deny", T3C}, \
+    {"deny.safety", "危及“三安全一稳定”", "三安全一稳定", "三安全", "deny", T3C},           \
+    {"deny.third_party", "保护第三方合法权益", "第三方权益", "第三方", "deny", T3C},         \
+    {"deny.internal", "属于三类内部事务信息", "内部事务", "内部事务", "deny", T3C},          \
+    {"deny.process", "属于四类过程性信息", "过程性信息", "过程性", "deny", T3C},             \
+    {"deny.enforcement", "属于行政执法案卷", "执法案卷", "执法案卷", "deny", T3C},           \
+    {"deny.inquiry", "属于行政查询事项", "查询事项", "查询事项", "deny", T3C},               \
+    {"unable.no_info", "本机关不掌握相关政府信息", "不掌握", "不掌握", "unable", T3C},        \
+    {"unable.needs_creation", "没有现成信息需要另行制作", "另行制作", "另行制作|没有现成", "unable", T3C}, \
+    {"unable.unclear", "补正后申请内容仍不明确", "仍不明确", "仍不明确|补正后申请", "unable", T3C}, \
+    {"reject.complaint", "信访举报投诉类申请", "信访举报", "信访|举报投诉", "reject", T3C},   \
+    {"reject.repeat", "重复申请", "重复申请", "重复申请", "reject", T3C},                   \
+    {"reject.publication", "要求提供公开出版物", "公开出版物", "出版物", "reject", T3C},       \
+    {"reject.massive", "无正当理由大量反复申请", "大量反复", "大量反复", "reject", T3C},       \
+    {"reject.confirm", "要求行政机关确认或重新出具已获取信息", "重新出具", "重新出具|确认或重新", "reject", T3C}
+
+#define T3_TAIL                                                                              \
+    {"handled_total", "总计", "办理总计", "\\(七\\)总[计记]|^总[计记]$|^七[、.]?总[计记]", NULL, T3C}, \
+    {"carried_out", "结转下年度继续办理", "结转下年", "结转下年|转下年度", NULL, T3C}
+
+static const gk_row_def T3_2021[] = {
+    T3_HEAD,
+    {"other.no_correction", "申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "逾期不补正", "逾期不补正", "other", T3C},
+    {"other.no_fee", "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "逾期未缴费", "缴纳费用|收费通知", "other", T3C},
+    {"other.other", "其他", "其他处理·其他", "(^|\\)|处理)(3[.、]?)?其他$", "other", T3C},
+    T3_TAIL,
+};
+
+static const gk_row_def T3_2019[] = {
+    T3_HEAD,
+    {"other.total", "其他处理", "其他处理", "其他处理", "other", T3C},
+    T3_TAIL,
+};
+
+/* ---- table 4 ------------------------------------------------------------ */
+
+static const gk_col_def T4_COLS[] = {
+    {"upheld", "结果维持", "维持", "结果维持", GK_VAL_COUNT},
+    {"corrected", "结果纠正", "纠正", "结果纠正", GK_VAL_COUNT},
+    {"other", "其他结果", "其他", "其他结果", GK_VAL_COUNT},
+    {"pending", "尚未审结", "未审结", "尚未审结", GK_VAL_COUNT},
+    {"total", "总计", "总计", "^总[计记]$", GK_VAL_COUNT},
+};
+
+static const gk_row_def T4_ROWS[] = {
+    {"review", "行政复议", "行政复议", "行政复议", NULL, T4_COLS, 5},
+    {"suit_direct", "行政诉讼·未经复议直接起诉", "直接起诉", "未经复议直接起诉", NULL, T4_COLS, 5},
+    {"suit_after_review", "行政诉讼·复议后起诉", "复议后起诉", "复议后起诉", NULL, T4_COLS, 5},
+};
+
+/* ---- table 2, 2021 -------------------------------------------------------- */
+
+static const gk_col_def T2_DOC_2021[] = {
+    {"issued", "本年制发件数", "制发", "本年.{0,2}[制发]{1,2}件数|制发件数", GK_VAL_COUNT},
+    {"repealed", "本年废止件数", "废止", "本年.{0,2}止件数|废止件数", GK_VAL_COUNT},
+    {"valid", "现行有效件数", "现行有效", "现行有效|有效件数", GK_VAL_COUNT},
+};
+static const gk_col_def T2_DEC_2021[] = {
+    {"decisions", "本年处理决定数量", "处理决定", "处理决定数量|本年处理决定", GK_VAL_COUNT},
+};
+static const gk_col_def T2_FEE_2021[] = {
+    {"amount", "本年收费金额（单位：万元）", "收费金额(万元)", "收费金额", GK_VAL_DECIMAL},
+};
+
+static const gk_row_def T2_2021[] = {
+    {"rule", "规章", "规章", "^规章$|^规章\\b|^规章", NULL, T2_DOC_2021, 3},
+    {"normative", "行政规范性文件", "规范性文件", "规范性文件", NULL, T2_DOC_2021, 3},
+    {"license", "行政许可", "行政许可", "行政许可", NULL, T2_DEC_2021, 1},
+    {"penalty", "行政处罚", "行政处罚", "行政处罚", NULL, T2_DEC_2021, 1},
+    {"coercion", "行政强制", "行政强制", "行政强制", NULL, T2_DEC_2021, 1},
+    {"fee", "行政事业性收费", "事业性收费", "事业性收费", NULL, T2_FEE_2021, 1},
+};
+
+/* ---- table 2, 2019 -------------------------------------------------------- */
+
+static const gk_col_def T2_DOC_2019[] = {
+    {"made", "本年新制作数量", "新制作", "新制作数量", GK_VAL_COUNT},
+    {"published", "本年新公开数量", "新公开", "新公开数量", GK_VAL_COUNT},
+    {"total_public", "对外公开总数量", "公开总数", "对外公开总数量|公开总数量", GK_VAL_COUNT},
+};
+static const gk_col_def T2_ITEM_2019[] = {
+    {"prev", "上一年项目数量", "上年项目", "上一年项目数量|上年项目数量", GK_VAL_COUNT},
+    {"change", "本年增/减", "增/减", "本年增.?减", GK_VAL_SIGNED},
+    {"decisions", "处理决定数量", "处理决定", "处理决定数量", GK_VAL_COUNT},
+};
+static const gk_col_def T2_FEE_2019[] = {
+    {"prev", "上一年项目数量", "上年项目", "上一年项目数量|上年项目数量", GK_VAL_COUNT},
+    {"change", "本年增/减", "增/减", "本年增.?减", GK_VAL_SIGNED},
+};
+static const gk_col_def T2_PROC_2019[] = {
+    {"count", "采购项目数量", "采购项目", "采购项目数量", GK_VAL_COUNT},
+    {"amount", "采购总金额", "采购金额", "采购总金额", GK_VAL_DECIMAL},
+};
+
+static const gk_row_def T2_2019[] = {
+    {"rule", "规章", "规章", "^规章", NULL, T2_DOC_2019, 3},
+    {"normative", "规范性文件", "规范性文件", "规范性文件", NULL, T2_DOC_2019, 3},
+    {"license", "行政许可", "行政许可", "行政许可", NULL, T2_ITEM_2019, 3},
+    {"other_service", "其他对外管理服务事项", "其他对外服务", "对外管理服务", NULL, T2_ITEM_2019, 3},
+    {"penalty", "行政处罚", "行政处罚", "行政处罚", NULL, T2_ITEM_2019, 3},
+    {"coercion", "行政强制", "行政强制", "行政强制", NULL, T2_ITEM_2019, 3},
+    {"fee", "行政事业性收费", "事业性收费", "事业性收费", NULL, T2_FEE_2019, 2},
+    {"procurement", "政府集中采购", "集中采购", "集中采购", NULL, T2_PROC_2019, 2},
+};
+
+#define NROWS(a) ((int)(sizeof(a) / sizeof((a)[0])))
+
+static gk_template TPL[2] = {
+    {GK_FMT_2021, "2021",
+     {{2, "主动公开政府信息情况", T2_2021, NROWS(T2_2021)},
+      {3, "收到和处理政府信息公开申请情况", T3_2021, NROWS(T3_2021)},
+      {4, "政府信息公开行政复议、行政诉讼情况", T4_ROWS, NROWS(T4_ROWS)}},
+     NULL, 0, NULL, 0},
+    {GK_FMT_2019, "2019",
+     {{2, "主动公开政府信息情况", T2_2019, NROWS(T2_2019)},
+      {3, "收到和处理政府信息公开申请情况", T3_2019, NROWS(T3_2019)},
+      {4, "政府信息公开行政复议、行政诉讼情况", T4_ROWS, NROWS(T4_ROWS)}},
+     NULL, 0, NULL, 0},
+};
+
+/* ---- derivation: cells and equations -------------------------------------- */
+
+const gk_table_def *template_table(const gk_template *t, int number)
+{
+    return number >= 2 && number <= 4 ? &t->tables[number - 2] : NULL;
+}
+
+int template_cell_at(const gk_template *t, int table, int row, int col)
+{
+    for (int i = 0; i < t->ncells; i++)
+        if (t->cells[i].table == table && t->cells[i].row == row && t->cells[i].col == col)
+            return i;
+    return -1;
+}
+
+int template_cell_index(const gk_template *t, const char *id)
+{
+    for (int i = 0; i < t->ncells; i++)
+        if (strcmp(t->cells[i].id, id) == 0)
+            return i;
+    return -1;
+}
+
+static int row_index(const gk_table_def *td, const char *key)
+{
+    for (int r = 0; r < td->nrows; r++)
+        if (strcmp(td->rows[r].key, key) == 0)
+            return r;
+    return -1;
+}
+
+static gk_equation *new_eq(gk_template *t, const char *rule)
+{
+    t->eqs = xrealloc(t->eqs, (size_t)(t->neqs + 1) * sizeof *t->eqs);
+    gk_equation *e = &t->eqs[t->neqs++];
+    memset(e, 0, sizeof *e);
+    e->rule = rule;
+    return e;
+}
+
+static void eq_add(gk_equation *e, int cell, int coef)
+{
+    if (cell < 0 || e->n >= GK_EQ_MAX)
+        return;
+    e->cell[e->n] = cell;
+    e->coef[e->n] = coef;
+    e->n++;
+}
+
+static void build_equations(gk_template *t)
+{
+    const gk_table_def *t3 = template_table(t, 3), *t4 = template_table(t, 4);
+    int r_new = row_index(t3, "new"), r_in = row_index(t3, "carried_in");
+    int r_tot = row_index(t3, "handled_total"), r_out = row_index(t3, "carried_out");
+    const int total_col = 6;
+
+    /* Order matters only for which equation explains an inferred value:
+     * the row total is the most natural explanation, then the sums. */
+    for (int r = 0; r < t3->nrows; r++) { /* T3.ROW_TOTAL, per row */
+        gk_equation *e = new_eq(t, "T3.ROW_TOTAL");
+        eq_add(e, template_cell_at(t, 3, r, total_col), 1);
+        for (int c = 0; c < total_col; c++)
+            eq_add(e, template_cell_at(t, 3, r, c), -1);
+        e->anchor = template_cell_at(t, 3, r, total_col);
+        snprintf(e->what, sizeof e->what, "%s行", t3->rows[r].short_label);
+    }
+    for (int c = 0; c < 7; c++) {      /* T3.HANDLED_SUM, per column */
+        gk_equation *e = new_eq(t, "T3.HANDLED_SUM");
+        eq_add(e, template_cell_at(t, 3, r_tot, c), 1);
+        for (int r = 0; r < t3->nrows; r++)
+            if (t3->rows[r].group)
+                eq_add(e, template_cell_at(t, 3, r, c), -1);
+        e->anchor = template_cell_at(t, 3, r_tot, c);
+        snprintf(e->what, sizeof e->what, "%s列", T3_COLS[c].short_label);
+    }
+    for (int c = 0; c < 7; c++) {      /* T3.BALANCE, per column */
+        gk_equation *e = new_eq(t, "T3.BALANCE");
+        eq_add(e, template_cell_at(t, 3, r_new, c), 1);
+        eq_add(e, template_cell_at(t, 3, r_in, c), 1);
+        eq_add(e, template_cell_at(t, 3, r_tot, c), -1);
+        eq_add(e, template_cell_at(t, 3, r_out, c), -1);
+        e->anchor = template_cell_at(t, 3, r_out, c);
+        snprintf(e->what, sizeof e->what, "%s列", T3_COLS[c].short_label);
+    }
+    for (int g = 0; g < t4->nrows; g++) { /* T4.GROUP_TOTAL, per group */
+        gk_equation *e = new_eq(t, "T4.GROUP_TOTAL");
+        eq_add(e, template_cell_at(t, 4, g, 4), 1);
+        for (int c = 0; c < 4; c++)
+            eq_add(e, template_cell_at(t, 4, g, c), -1);
+        e->anchor = template_cell_at(t, 4, g, 4);
+        snprintf(e->what, sizeof e->what, "%s", t4->rows[g].short_label);
+    }
+}
+
+static void build_cells(gk_template *t)
+{
+    int n = 0;
+    for (int ti = 0; ti < 3; ti++)
+        for (int r = 0; r < t->tables[ti].nrows; r++)
+            n += t->tables[ti].rows[r].ncols;
+    t->cells = xcalloc((size_t)n, sizeof *t->cells);
+    t->ncells = 0;
+    for (int ti = 0; ti < 3; ti++) {
+        const gk_table_def *td = &t->tables[ti];
+        for (int r = 0; r < td->nrows; r++) {
+            const gk_row_def *rd = &td->rows[r];
+            for (int c = 0; c < rd->ncols; c++) {
+                gk_cell_def *cd = &t->cells[t->ncells++];
+                snprintf(cd->id, sizeof cd->id, "t%d.%s.%s", td->number, rd->key, rd->cols[c].key);
+                cd->table = td->number;
+                cd->row = r;
+                cd->col = c;
+                cd->rowdef = rd;
+                cd->coldef = &rd->cols[c];
+                snprintf(cd->label, sizeof cd->label, "%s·%s", rd->short_label, rd->cols[c].short_label);
+            }
+        }
+    }
+}
+
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+static void derive(void)
+{
+    for (int i = 0; i < 2; i++) {
+        build_cells(&TPL[i]);
+        build_equations(&TPL[i]);
+    }
+}
+
+const gk_template *template_get(gk_format f)
+{
+    pthread_once(&once, derive);
+    return f == GK_FMT_2019 ? &TPL[1] : &TPL[0];
+}
+
+const char *template_format_name(gk_format f)
+{
+    return f == GK_FMT_2019 ? "2019" : f == GK_FMT_2021 ? "2021" : "unknown";
+}

@@ -1,0 +1,94 @@
+/* template.h — the report template as data: tables, rows, columns, labels,
+ * label patterns, cell ids and the consistency rules.  The 2021 and the 2019
+ * formats are two instances of the same structures (template.c). */
+#ifndef GK_TEMPLATE_H
+#define GK_TEMPLATE_H
+
+typedef enum { GK_FMT_UNKNOWN = 0, GK_FMT_2021, GK_FMT_2019 } gk_format;
+typedef enum { GK_VAL_COUNT, GK_VAL_DECIMAL, GK_VAL_SIGNED } gk_valkind;
+typedef enum { GK_SEV_WARNING = 0, GK_SEV_ERROR = 1 } gk_severity;
+
+typedef struct {
+    const char *key;          /* "natural" */
+    const char *label;        /* canonical header text, as in the national template */
+    const char *short_label;  /* for screens and messages */
+    const char *pattern;      /* PCRE2 pattern that finds the header, typos included */
+    gk_valkind kind;
+} gk_col_def;
+
+typedef struct {
+    const char *key;          /* "new", "deny.secret" */
+    const char *label;        /* canonical row label, without its numbering */
+    const char *short_label;  /* for screens and messages */
+    const char *pattern;      /* PCRE2 pattern on the space-free label, typos included */
+    const char *group;        /* outcome group key (table 3) or NULL */
+    const gk_col_def *cols;
+    int ncols;
+} gk_row_def;
+
+typedef struct {
+    const char *key;          /* "deny" */
+    const char *label;        /* "不予公开" */
+    const char *pattern;
+} gk_group_def;
+
+typedef struct {
+    int number;               /* 2, 3 or 4 */
+    const char *title;
+    const gk_row_def *rows;
+    int nrows;
+} gk_table_def;
+
+/* One cell of the template, flattened. */
+typedef struct {
+    char id[48];              /* "t3.new.natural" */
+    int table;                /* 2, 3, 4 */
+    int row;                  /* index into the table's rows */
+    int col;                  /* index into the row's columns */
+    const gk_row_def *rowdef;
+    const gk_col_def *coldef;
+    char label[96];           /* "本年新收·自然人" */
+} gk_cell_def;
+
+/* A linear rule: sum(coef[i] * cell[i]) == 0. */
+#define GK_EQ_MAX 32
+typedef struct {
+    const char *rule;         /* rule id */
+    int n;
+    int cell[GK_EQ_MAX];
+    int coef[GK_EQ_MAX];
+    int anchor;               /* the cell whose line the finding reports */
+    char what[64];            /* "自然人列", "予以公开行" */
+} gk_equation;
+
+typedef struct {
+    const char *id;
+    gk_severity severity;
+    const char *summary;      /* Chinese, one line */
+} gk_rule_def;
+
+typedef struct {
+    gk_format format;
+    const char *name;         /* "2021" / "2019" */
+    gk_table_def tables[3];   /* tables 2, 3, 4 */
+    /* derived by template_get() */
+    gk_cell_def *cells;
+    int ncells;
+    gk_equation *eqs;
+    int neqs;
+} gk_template;
+
+const gk_template *template_get(gk_format f);
+const gk_table_def *template_table(const gk_template *t, int number);
+int template_cell_index(const gk_template *t, const char *id);
+int template_cell_at(const gk_template *t, int table, int row, int col);
+const gk_rule_def *template_rules(int *n);
+const gk_rule_def *template_rule(const char *id);
+const gk_group_def *template_groups(int *n);
+const char *template_format_name(gk_format f);
+
+/* Header words that identify a format (used by detection). */
+extern const char *const GK_DETECT_2021;
+extern const char *const GK_DETECT_2019;
+
+#endif

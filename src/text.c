@@ -1,0 +1,365 @@
+/* text.c — decoding (iconv) and per-line normalisation. */
+#include "text.h"
+#include "util.h"
+
+#include <errno.h>
+#include <iconv.h>
+#include <stdlib.h>
+#include <string.h>
+
+int utf8_decode(const char *str, size_t len, unsigned *cp)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    if (len == 0)
+        return 0;
+    unsigned c = s[0];
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    int n;
+    unsigned min;
+    if ((c & 0xE0) == 0xC0) {
+        n = 2; c &= 0x1F; min = 0x80;
+    } else if ((c & 0xF0) == 0xE0) {
+        n = 3; c &= 0x0F; min = 0x800;
+    } else if ((c & 0xF8) == 0xF0) {
+        n = 4; c &= 0x07; min = 0x10000;
+    } else {
+        return 0;
+    }
+    if ((size_t)n > len)
+        return 0;
+    for (int i = 1; i < n; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+        c = (c << 6) | (s[i] & 0x3F);
+    }
+    if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+        return 0;
+    *cp = c;
+    return n;
+}
+
+int utf8_encode(unsigned cp, char out[4])
+{
+    if (cp < 0x80) {
+        out[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (char)(0xC0 | (cp >> 6));
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (char)(0xE0 | (cp >> 12));
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | (cp >> 18));
+    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+int utf8_valid(const char *s, size_t len)
+{
+    size_t i = 0;
+    unsigned cp;
+    while (i < len) {
+        int n = utf8_decode(s + i, len - i, &cp);
+        if (!n)
+            return 0;
+        i += (size_t)n;
+    }
+    return 1;
+}
+
+/* Folds one code point for parsing; returns the replacement code point,
+ * or 0 to drop it. */
+static unsigned fold_cp(unsigned cp)
+{
+    if (cp >= 0xFF01 && cp <= 0xFF5E)
+        return cp - 0xFEE0;            /* full-width ASCII */
+    switch (cp) {
+    case 0x3000: case 0x00A0: case 0x2002: case 0x2003: case 0x2009:
+    case 0x202F: case 0x205F: case 0x2007: case 0x2008: case 0x200A:
+        return ' ';
+    case 0x200B: case 0x200C: case 0x200D: case 0xFEFF: case 0x2060:
+        return 0;
+    case 0x201C: case 0x201D: case 0x201E: case 0x300C: case 0x300D:
+        return '"';
+    case 0x2018: case 0x2019:
+        return '\'';
+    case 0x3001:                       /* 、 stays: it separates label items */
+        return cp;
+    case 0xFE50:
+        return ',';
+    }
+    if (cp == '\t')
+        return cp;
+    if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0))
+        return ' ';                    /* control characters blank out */
+    if ((cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069))
+        return 0;                      /* bidi controls */
+    return cp;
+}
+
+char *text_normalise(const char *s, size_t len)
+{
+    sbuf b;
+    sbuf_init(&b);
+    size_t i = 0;
+    while (i < len) {
+        unsigned cp;
+        int n = utf8_decode(s + i, len - i, &cp);
+        if (!n) {
+            cp = 0xFFFD;
+            n = 1;
+        }
+        i += (size_t)n;
+        unsigned f = fold_cp(cp);
+        if (!f)
+            continue;
+        char enc[4];
+        sbuf_add(&b, enc, (size_t)utf8_encode(f, enc));
+    }
+    return sbuf_steal(&b);
+}
+
+/* Converts with iconv; returns malloc'd UTF-8 or NULL on invalid input. */
+static char *iconv_to_utf8(const char *from, const char *in, size_t inlen, size_t *outlen)
+{
+    iconv_t cd = iconv_open("UTF-8", from);
+    if (cd == (iconv_t)-1)
+        return NULL;
+    size_t cap = inlen * 2 + 16;
+    char *out = xmalloc(cap);
+    char *ip = (char *)in, *op = out;
+    size_t il = inlen, ol = cap - 1;
+    for (;;) {
+        size_t r = iconv(cd, &ip, &il, &op, &ol);
+        if (r != (size_t)-1)
+            break;
+        if (errno == E2BIG) {
+            size_t used = (size_t)(op - out);
+            cap *= 2;
+            out = xrealloc(out, cap);
+            op = out + used;
+            ol = cap - used - 1;
+            continue;
+        }
+        iconv_close(cd);
+        free(out);
+        return NULL;
+    }
+    iconv_close(cd);
+    *op = '\0';
+    *outlen = (size_t)(op - out);
+    return out;
+}
+
+/* UTF-8 with invalid sequences replaced by U+FFFD. */
+static char *utf8_repair(const char *in, size_t len, size_t *outlen, size_t *replaced)
+{
+    sbuf b;
+    sbuf_init(&b);
+    size_t i = 0;
+    while (i < len) {
+        unsigned cp;
+        int n = utf8_decode(in + i, len - i, &cp);
+        if (n) {
+            sbuf_add(&b, in + i, (size_t)n);
+            i += (size_t)n;
+        } else {
+            sbuf_adds(&b, "\xEF\xBF\xBD");
+            (*replaced)++;
+            i++;
+        }
+    }
+    *outlen = b.len;
+    return sbuf_steal(&b);
+}
+
+/* Share of multi-byte lead bytes that start a valid UTF-8 sequence. */
+static double utf8_share(const char *s, size_t len, size_t *bad)
+{
+    size_t good = 0, i = 0;
+    *bad = 0;
+    while (i < len) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        unsigned cp;
+        int n = utf8_decode(s + i, len - i, &cp);
+        if (n) {
+            good++;
+            i += (size_t)n;
+        } else {
+            (*bad)++;
+            i++;
+        }
+    }
+    return good + *bad ? (double)good / (double)(good + *bad) : 1.0;
+}
+
+static int looks_utf16(const char *s, size_t len, int *big_endian)
+{
+    if (len < 4)
+        return 0;
+    size_t even = 0, odd = 0, pairs = len / 2;
+    for (size_t i = 0; i + 1 < len; i += 2) {
+        if (s[i] == 0)
+            even++;
+        if (s[i + 1] == 0)
+            odd++;
+    }
+    /* Chinese text in UTF-16 has few zero bytes; ASCII-heavy text has many on one side. */
+    if (odd * 4 > pairs && even * 20 <= pairs) {
+        *big_endian = 0;
+        return 1;
+    }
+    if (even * 4 > pairs && odd * 20 <= pairs) {
+        *big_endian = 1;
+        return 1;
+    }
+    return 0;
+}
+
+static int is_binary(const char *s, size_t len)
+{
+    size_t ctl = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == 0)
+            return 1;
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1B)
+            ctl++;
+    }
+    return ctl * 20 > len;
+}
+
+static void split_lines(gk_text *t, const char *u, size_t len)
+{
+    size_t cap = 64;
+    t->orig = xmalloc(cap * sizeof *t->orig);
+    t->nlines = 0;
+    size_t start = 0;
+    for (size_t i = 0; i <= len; i++) {
+        int end = i == len || u[i] == '\n' || u[i] == '\r';
+        if (!end)
+            continue;
+        if (i == len && start == len && t->nlines > 0)
+            break;                     /* no empty line after a final newline */
+        if (t->nlines == cap) {
+            cap *= 2;
+            t->orig = xrealloc(t->orig, cap * sizeof *t->orig);
+        }
+        t->orig[t->nlines].s = xstrndup(u + start, i - start);
+        t->orig[t->nlines].len = i - start;
+        t->nlines++;
+        if (i < len && u[i] == '\r' && i + 1 < len && u[i + 1] == '\n') {
+            t->crlf = 1;
+            i++;
+        }
+        start = i + 1;
+    }
+    t->norm = xmalloc((t->nlines ? t->nlines : 1) * sizeof *t->norm);
+    for (size_t i = 0; i < t->nlines; i++) {
+        t->norm[i].s = text_normalise(t->orig[i].s, t->orig[i].len);
+        t->norm[i].len = strlen(t->norm[i].s);
+    }
+}
+
+static int only_space(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r')
+            return 0;
+    return 1;
+}
+
+gk_text *text_decode(const char *bytes, size_t len, const char **why)
+{
+    const unsigned char *b = (const unsigned char *)bytes;
+    char *u = NULL;
+    size_t ulen = 0;
+    gk_text *t = xcalloc(1, sizeof *t);
+    int be = 0;
+
+    if (len == 0 || only_space(bytes, len)) {
+        *why = "文件为空";
+        free(t);
+        return NULL;
+    }
+    if (len >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF))) {
+        be = b[0] == 0xFE;
+        t->encoding = be ? "UTF-16BE" : "UTF-16LE";
+        u = iconv_to_utf8(be ? "UTF-16BE" : "UTF-16LE", bytes + 2, len - 2, &ulen);
+        if (!u)
+            *why = "UTF-16 编码损坏";
+    } else if (len >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF) {
+        t->encoding = "UTF-8 BOM";
+        u = utf8_repair(bytes + 3, len - 3, &ulen, &t->replaced);
+    } else if (memchr(bytes, 0, len) && looks_utf16(bytes, len, &be)) {
+        t->encoding = be ? "UTF-16BE" : "UTF-16LE";
+        u = iconv_to_utf8(t->encoding, bytes, len, &ulen);
+        if (!u)
+            *why = "疑似无 BOM 的 UTF-16，但编码损坏";
+    } else if (is_binary(bytes, len)) {
+        *why = "二进制文件（含 NUL 或大量控制字符），不是文本报告";
+    } else {
+        size_t bad;
+        double share = utf8_share(bytes, len, &bad);
+        if (bad == 0) {
+            t->encoding = "UTF-8";
+            u = xstrndup(bytes, len);
+            ulen = len;
+        } else if (share >= 0.9) {
+            t->encoding = "UTF-8";
+            u = utf8_repair(bytes, len, &ulen, &t->replaced);
+        } else {
+            t->encoding = "GB18030";
+            u = iconv_to_utf8("GB18030", bytes, len, &ulen);
+            if (!u)
+                *why = "编码无法识别（既不是有效的 UTF-8，也不是有效的 GB18030）";
+        }
+    }
+    if (!u) {
+        free(t);
+        return NULL;
+    }
+    if (memchr(u, 0, ulen)) {
+        *why = "文本中含有 NUL 字符，不是文本报告";
+        free(u);
+        free(t);
+        return NULL;
+    }
+    if (only_space(u, ulen)) {
+        *why = "文件为空";
+        free(u);
+        free(t);
+        return NULL;
+    }
+    split_lines(t, u, ulen);
+    free(u);
+    return t;
+}
+
+void text_free(gk_text *t)
+{
+    if (!t)
+        return;
+    for (size_t i = 0; i < t->nlines; i++) {
+        free(t->orig[i].s);
+        free(t->norm[i].s);
+    }
+    free(t->orig);
+    free(t->norm);
+    free(t);
+}

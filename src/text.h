@@ -1,0 +1,43 @@
+/* text.h — bytes to normalised UTF-8 text with a line index.
+ *
+ * Decoding: UTF-8 (with or without BOM), UTF-16LE/BE (BOM, or detected by
+ * its NUL pattern), otherwise GB18030 via iconv.  Every source line is kept:
+ * line i of `orig` and of `norm` is line i+1 of the file, so every value
+ * extracted from `norm` keeps its original line number.
+ *
+ * `orig` is the decoded text as written (for display); `norm` is the same
+ * line with full-width ASCII, ideographic/non-breaking spaces and curly
+ * quotes folded and control characters blanked (for parsing). */
+#ifndef GK_TEXT_H
+#define GK_TEXT_H
+
+#include <stddef.h>
+
+typedef struct {
+    char *s;   /* NUL-terminated, no line terminator */
+    size_t len;
+} gk_line;
+
+typedef struct {
+    gk_line *orig;
+    gk_line *norm;
+    size_t nlines;
+    const char *encoding;   /* "UTF-8", "UTF-8 BOM", "UTF-16LE", "UTF-16BE", "GB18030" */
+    size_t replaced;        /* invalid byte sequences shown as U+FFFD */
+    int crlf;               /* 1 when CR LF line ends were seen */
+} gk_text;
+
+/* Decodes `len` bytes.  Returns NULL on input that is not a text report and
+ * sets *why to a Chinese one-line reason (empty, binary, unknown encoding). */
+gk_text *text_decode(const char *bytes, size_t len, const char **why);
+void text_free(gk_text *t);
+
+/* Normalises one UTF-8 string (no newlines) into a new malloc'd string. */
+char *text_normalise(const char *s, size_t len);
+
+/* UTF-8 helpers shared by parser and UI. */
+int utf8_decode(const char *s, size_t len, unsigned *cp);  /* bytes used, 0 if invalid */
+int utf8_encode(unsigned cp, char out[4]);
+int utf8_valid(const char *s, size_t len);
+
+#endif

@@ -1,0 +1,36 @@
+/* util.h — checked allocation, a growable string buffer and file reading.
+ * Owns nothing global; every function here is free of curses and of report logic. */
+#ifndef GK_UTIL_H
+#define GK_UTIL_H
+
+#include <stddef.h>
+#include <stdarg.h>
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Growable NUL-terminated byte buffer. */
+typedef struct {
+    char *s;
+    size_t len;
+    size_t cap;
+} sbuf;
+
+void sbuf_init(sbuf *b);
+void sbuf_free(sbuf *b);
+void sbuf_add(sbuf *b, const char *s, size_t n);
+void sbuf_adds(sbuf *b, const char *s);
+void sbuf_addc(sbuf *b, char c);
+void sbuf_printf(sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+char *sbuf_steal(sbuf *b);
+
+/* Reads a whole file (at most max_bytes) into a malloc'd buffer.
+ * Returns 0 on success; on failure returns an errno-like code and *why
+ * points to a static Chinese description. */
+int util_read_file(const char *path, size_t max_bytes, char **out, size_t *out_len, const char **why);
+
+#endif

@@ -1,0 +1,84 @@
+#!/bin/sh
+# suite_cli.sh — the command line: exit codes, messages, formats, batches.
+set -u
+cd "$(dirname "$0")/.." || exit 2
+: "${GK:?}"
+tmp=$(mktemp -d)
+trap 'chmod -R u+rwx "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
+
+ok() { echo "ok - $1"; }
+nok() { echo "not ok - $1"; shift; for l in "$@"; do echo "    $l"; done; }
+check() { # name, condition-command...
+    name=$1
+    shift
+    if "$@"; then ok "$name"; else nok "$name" "$(cat "$tmp/out" 2>/dev/null | head -n 20)"; fi
+}
+
+S=sample-reports
+
+"$GK" --help >"$tmp/out" 2>&1
+check "help lists the subcommands" grep -q "gkreview check" "$tmp/out"
+"$GK" --version >"$tmp/out" 2>&1
+check "version" grep -Eq '^gkreview [0-9]+\.[0-9]+' "$tmp/out"
+
+"$GK" check "$S/001_318a82d3163b8b1e.txt" >"$tmp/out" 2>&1
+rc=$?
+check "check: clean report exits 0" test "$rc" -eq 0
+check "check: summary line" grep -q "^1 份报告：0 份有错误" "$tmp/out"
+
+"$GK" check "$S/101_err_row_total.txt" >"$tmp/out" 2>&1
+rc=$?
+check "check: errors exit 1" test "$rc" -eq 1
+check "check: compiler-style line" grep -q "^$S/101_err_row_total.txt:39: error: .*\[T3.ROW_TOTAL\]$" "$tmp/out"
+
+"$GK" check "$S/003_1a8c02130c595433.txt" >"$tmp/out" 2>&1
+check "check: seed 003 inferred line" grep -q "^$S/003_1a8c02130c595433.txt:57: warning: 本年新收·自然人 缺失，按勾稽关系推算为 6" "$tmp/out"
+
+: >"$tmp/empty.txt"
+printf '\211PNG\r\n\032\n\000\000\000\rIHDR' >"$tmp/image.txt"
+printf '\375\374abc\377\377\372 text' >"$tmp/garbage.txt"
+"$GK" check "$tmp/empty.txt" "$S/001_318a82d3163b8b1e.txt" "$tmp/image.txt" "$tmp/nope.txt" "$tmp/garbage.txt" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+check "check: unreadable files exit 2" test "$rc" -eq 2
+check "check: empty file named" grep -q "^$tmp/empty.txt: error: 无法读取：文件为空" "$tmp/err"
+check "check: binary file named" grep -q "^$tmp/image.txt: error: 无法读取：二进制文件" "$tmp/err"
+check "check: missing file named" grep -q "^$tmp/nope.txt: error: 无法读取：文件不存在" "$tmp/err"
+check "check: broken encoding named" grep -q "^$tmp/garbage.txt: error: 无法读取：编码无法识别" "$tmp/err"
+check "check: batch goes on" grep -q "^1 份报告：0 份有错误，0 份有警告，4 份无法读取" "$tmp/out"
+
+mkdir -p "$tmp/dir/sub"
+cp "$S/000_8ae2e5b09e066f56.txt" "$tmp/dir/a.txt"
+cp "$S/101_err_row_total.txt" "$tmp/dir/sub/b.md"
+echo "not a report" >"$tmp/dir/sub/c.pdf"
+ln -s .. "$tmp/dir/sub/loop"
+"$GK" check --format json "$tmp/dir" >"$tmp/out" 2>&1
+rc=$?
+check "check dir: recursive, one JSON line per report" test "$(wc -l <"$tmp/out")" -eq 2
+check "check dir: sorted paths" sh -c "head -n 1 '$tmp/out' | grep -q '\"file\":\"$tmp/dir/a.txt\"'"
+check "check dir: exit 1 for errors" test "$rc" -eq 1
+
+"$GK" export --format json "$S/003_1a8c02130c595433.txt" >"$tmp/out" 2>&1
+check "export json: inferred cell" grep -q '"t3.new.natural":{"value":6,"status":"inferred","line":57}' "$tmp/out"
+check "export json: every 2021 cell present" test "$(grep -o '"t[234]\.[a-z_.]*":{' "$tmp/out" | wc -l)" -eq 200
+"$GK" export --format json "$S/011_format2019.txt" >"$tmp/out" 2>&1
+check "export json: 2019 format detected" grep -q '"format":"2019"' "$tmp/out"
+check "export json: every 2019 cell present" test "$(grep -o '"t[234]\.[a-z_.]*":{' "$tmp/out" | wc -l)" -eq 198
+"$GK" export --format json "$S/008_glued_cells.txt" >"$tmp/out" 2>&1
+check "export json: glued cells are null, never guessed" grep -q '"t2.normative.issued":{"value":null,"status":"missing","line":22}' "$tmp/out"
+
+"$GK" export --format csv "$S/003_1a8c02130c595433.txt" >"$tmp/out" 2>&1
+check "export csv: UTF-8 BOM" sh -c "head -c 3 '$tmp/out' | od -An -tx1 | grep -q 'ef bb bf'"
+check "export csv: labelled row" grep -q "^$S/003_1a8c02130c595433.txt,t3.new.natural,本年新收政府信息公开申请数量,自然人,6,inferred,57$" "$tmp/out"
+check "export csv: 201 lines" test "$(wc -l <"$tmp/out")" -eq 201
+
+"$GK" export "$S/003_1a8c02130c595433.txt" >"$tmp/out" 2>&1
+rc=$?
+check "export without --format is a usage error" test "$rc" -eq 2
+"$GK" check --bogus >"$tmp/out" 2>&1
+rc=$?
+check "unknown option is a usage error" test "$rc" -eq 2
+
+before=$(cksum "$S/003_1a8c02130c595433.txt")
+"$GK" check "$S/003_1a8c02130c595433.txt" >/dev/null 2>&1
+"$GK" export --format csv "$S/003_1a8c02130c595433.txt" >/dev/null 2>&1
+check "the report file is never modified" test "$before" = "$(cksum "$S/003_1a8c02130c595433.txt")"

@@ -1,0 +1,134 @@
+/* test_grid.c — number cells and the four table layouts. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "grid.h"
+#include "text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void test_num_parse(void **state)
+{
+    (void)state;
+    double v;
+    int ii;
+    assert_int_equal(num_parse("33", &v, &ii), NUM_VALUE);
+    assert_true(v == 33 && ii);
+    assert_int_equal(num_parse(" 5 ", &v, &ii), NUM_VALUE);
+    assert_true(v == 5);
+    assert_int_equal(num_parse("1,130", &v, &ii), NUM_VALUE);
+    assert_true(v == 1130);
+    assert_int_equal(num_parse("12,345,678", &v, &ii), NUM_VALUE);
+    assert_true(v == 12345678);
+    assert_int_equal(num_parse("1,13", &v, &ii), NUM_NONE);
+    assert_int_equal(num_parse("+2", &v, &ii), NUM_VALUE);
+    assert_true(v == 2);
+    assert_int_equal(num_parse("-1", &v, &ii), NUM_VALUE);
+    assert_true(v == -1);
+    assert_int_equal(num_parse("3.5", &v, &ii), NUM_VALUE);
+    assert_true(v == 3.5 && !ii);
+    assert_int_equal(num_parse("2.0", &v, &ii), NUM_VALUE);
+    assert_true(ii);
+    assert_int_equal(num_parse("251000元", &v, &ii), NUM_VALUE);
+    assert_true(v == 251000);
+    for (const char *const *b = (const char *const[]){"", "-", "—", "/", "无", NULL}; *b; b++)
+        assert_int_equal(num_parse(*b, &v, &ii), NUM_BLANK);
+    assert_int_equal(num_parse("1.属于国家秘密", &v, &ii), NUM_NONE);
+    assert_int_equal(num_parse("+", &v, &ii), NUM_NONE);
+    assert_int_equal(num_parse("4+H", &v, &ii), NUM_NONE);
+    assert_int_equal(num_parse("2023年", &v, &ii), NUM_NONE);
+}
+
+static grid *build(const char *s, gk_text **tp)
+{
+    const char *why = NULL;
+    gk_text *t = text_decode(s, strlen(s), &why);
+    assert_non_null(t);
+    *tp = t;
+    return grid_build(t, 0, t->nlines);
+}
+
+static void test_tab_grid(void **state)
+{
+    (void)state;
+    gk_text *t;
+    grid *g = build("规章\t0\t0\t0\n\t(三) 不予公开\t1. 属于国家秘密\t0\t1\n", &t);
+    assert_int_equal(g->layout, GRID_TABS);
+    assert_int_equal(g->nrows, 2);
+    assert_int_equal(g->rows[0].ncells, 4);
+    assert_int_equal(g->rows[1].ncells, 5);
+    assert_string_equal(g->rows[1].cells[0].text, "");
+    assert_string_equal(g->rows[1].cells[2].text, "1. 属于国家秘密");
+    assert_int_equal(g->rows[1].cells[4].num, NUM_VALUE);
+    assert_int_equal(g->rows[1].line, 2);
+    assert_true(g->rows[1].explicit);
+    grid_free(g);
+    text_free(t);
+}
+
+static void test_one_cell_per_line(void **state)
+{
+    (void)state;
+    gk_text *t;
+    grid *g = build("\t\n\t商业\n企业\n\t科研\n机构\n\n\t一、本年新收\n\t 33\n\t5 \n\n", &t);
+    assert_int_equal(g->layout, GRID_BLOCKS);
+    assert_int_equal(g->nrows, 2);
+    assert_int_equal(g->rows[0].ncells, 3);
+    assert_string_equal(g->rows[0].cells[1].text, "商业企业");
+    assert_string_equal(g->rows[0].cells[2].text, "科研机构");
+    assert_int_equal(g->rows[1].ncells, 3);
+    assert_true(g->rows[1].cells[1].value == 33);
+    assert_int_equal(g->rows[1].cells[1].line, 8);
+    assert_true(g->rows[1].cells[2].value == 5);
+    grid_free(g);
+    text_free(t);
+}
+
+static void test_pipes(void **state)
+{
+    (void)state;
+    gk_text *t;
+    grid *g = build("| 信息内容 | 本年制发件数 |\n|---|---|\n| 规章 | 0 |\n| 行政规范性文件 |  |\n", &t);
+    assert_int_equal(g->layout, GRID_PIPES);
+    assert_int_equal(g->nrows, 3);
+    assert_string_equal(g->rows[1].cells[0].text, "规章");
+    assert_int_equal(g->rows[2].ncells, 2);
+    assert_string_equal(g->rows[2].cells[1].text, "");
+    assert_int_equal(g->rows[2].line, 4);
+    grid_free(g);
+    text_free(t);
+}
+
+static void test_spaces(void **state)
+{
+    (void)state;
+    gk_text *t;
+    grid *g = build("规章    0    0    0\n一、本年新收政府信息公开申请数量 1 0 0 0 0 0 1\n结果 维持  结果 纠正\n行政规范性文件 2729318\n", &t);
+    assert_int_equal(g->layout, GRID_SPACES);
+    assert_int_equal(g->rows[0].ncells, 4);
+    assert_int_equal(g->rows[1].ncells, 8);
+    assert_string_equal(g->rows[1].cells[0].text, "一、本年新收政府信息公开申请数量");
+    assert_int_equal(g->rows[2].ncells, 2);
+    assert_string_equal(g->rows[2].cells[0].text, "结果 维持");
+    assert_int_equal(g->rows[3].ncells, 2);
+    assert_true(g->rows[3].cells[1].value == 2729318);
+    assert_false(g->rows[3].explicit);
+    grid_free(g);
+    text_free(t);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_num_parse),
+        cmocka_unit_test(test_tab_grid),
+        cmocka_unit_test(test_one_cell_per_line),
+        cmocka_unit_test(test_pipes),
+        cmocka_unit_test(test_spaces),
+    };
+    return cmocka_run_group_tests_name("grid", tests, NULL, NULL);
+}

@@ -1,0 +1,290 @@
+/* test_rules.c — every rule and the inference, on reports built in memory. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "fixture.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* A consistent base: 3 new applications from natural persons, all granted. */
+#define BASE                                                                         \
+    {"t3.new.natural", "3"}, {"t3.new.total", "3"}, {"t3.granted.natural", "3"},     \
+        {"t3.granted.total", "3"}, {"t3.handled_total.natural", "3"},                \
+        {"t3.handled_total.total", "3"}
+
+static void test_clean_report_has_no_findings(void **state)
+{
+    (void)state;
+    fx_cell ov[] = {BASE, {NULL, NULL}};
+    gk_report *r = fx_parse(ov, "2023年共收到政府信息公开申请3件，予以公开3件。", NULL);
+    assert_non_null(r);
+    for (int i = 0; i < r->nfindings; i++)
+        print_message("unexpected: %s %s\n", r->findings[i].rule, r->findings[i].message);
+    assert_int_equal(r->nfindings, 0);
+    assert_string_equal(r->body, "测试镇人民政府");
+    assert_int_equal(r->year, 2023);
+    assert_int_equal(r->format, GK_FMT_2021);
+    const gk_cell *c = fx_cell_of(r, "t3.granted.natural");
+    assert_int_equal(c->status, GK_ST_EXTRACTED);
+    assert_true(c->value == 3);
+    assert_true(c->line > 0);
+    report_free(r);
+}
+
+static void test_row_total(void **state)
+{
+    (void)state;
+    fx_cell ov[] = {{"t3.granted.total", "4"}, BASE, {NULL, NULL}};
+    gk_report *r = fx_parse(ov, NULL, NULL);
+    const gk_finding *f = fx_find(r, "T3.ROW_TOTAL", "t3.granted.total");
+    assert_non_null(f);
+    assert_int_equal(f->severity, GK_SEV_ERROR);
+    assert_int_equal(f->line, fx_cell_of(r, "t3.granted.total")->line);
+    assert_non_null(strstr(f->message, "总计为 4"));
+    assert_int_equal(fx_count(r, "T3.ROW_TOTAL"), 1);
+    /* the total column no longer sums either */
+    assert_non_null(fx_find(r, "T3.HANDLED_SUM", "t3.handled_total.total"));
+    assert_true(r->nerrors >= 2);
+    report_free(r);
+}
+
+static void test_balance(void **state)
+{
+    (void)state;
+    fx_cell ov[] = {{"t3.carried_out.natural", "1"}, {"t3.carried_out.total", "1"}, BASE, {NULL, NULL}};
+    gk_report *r = fx_parse(ov, NULL, NULL);
+    assert_int_equal(fx_count(r, "T3.BALANCE"), 2);
+    const gk_finding *f = fx_find(r, "T3.BALANCE", "t3.carried_out.natural");
+    assert_non_null(f);
+    assert_non_null(strstr(f->message, "自然人列"));
+    assert_int_equal(fx_count(r, "T3.ROW_TOTAL"), 0);
+    report_free(r);
+}
+
+static void test_handled_sum(void **state)
+{
+    (void)state;
+    fx_cell ov[] = {{"t3.new.natural", "4"}, {"t3.new.total", "4"}, {"t3.handled_total.natural", "4"},
+                    {"t3.handled_total.total", "4"}, {"t3.granted.natural", "3"}, {"t3.granted.total", "3"},
+                    {NULL, NULL}};
+    gk_report *r = fx_parse(ov, NULL, NULL);
+    assert_int_equal(fx_count(r, "T3.HANDLED_SUM"), 2);
+    assert_int_equal(fx_count(r, "T3.BALANCE"), 0);
+    report_free(r);
+}
+
+static void test_t4_group_total(void **state)
+{
+    (void)state;
+    fx_cell ov[] = {{"t4.review.upheld", "1"}, {"t4.review.total", "2"}, {"t4.suit_direct.pending", "1"},
+                    {"t4.suit_direct.total", "1"}, {NULL, NULL}};
+    gk_report *r = fx_parse(ov, NULL, NULL);
+    assert_int_equal(fx_count(r, "T4.GROUP_TOTAL"), 1);
+    assert_non_null(fx_find(r, "T4.GROUP_TOTAL", "t4.review.total"));
+    assert_true(fx_cell_of(r, "t4.suit_direct.pending")->value == 1);
+    report_free(r);
+}
+
+static void test_valid_ge(void **state)
+{
+    (void)state;
+    fx_cell ov[] = {{"t2.normative.issued", "5"}, {"t2.normative.repealed", "1"}, {"t2.normative.valid", "2"},
+                    {NULL, NULL}};
+    gk_report *r = fx_parse(ov, NULL, NULL);
+    const gk_finding *f = fx_find(r, "T2.VALID_GE", "t2.normative.valid");
+    assert_non_null(f);
+    assert_int_equal(f->severity, GK_SEV_WARNING);
+    assert_int_equal(fx_count(r, "T2.VALID_GE"), 1);
+    report_free(r);
+}
+
+static void test_negative_and_not_integer(void **state)
+{
+    (void)state;
+    fx_cell ov[] = {{"t2.license.decisions", "2.5"}, {"t2.fee.amount", "2.5"}, {"t2.penalty.decisions", "-1"},
+                    {NULL, NULL}};
+    gk_report *r = fx_parse(ov, NULL, NULL);
+    assert_non_null(fx_find(r, "CELL.NOT_INTEGER", "t2.license.decisions"));
+    assert_null(fx_find(r, "CELL.NOT_INTEGER", "t2.fee.amount"));
+    assert_true(fx_cell_of(r, "t2.fee.amount")->value == 2.5);
+    assert_non_null(fx_find(r, "CELL.NEGATIVE", "t2.penalty.decisions"));
+    assert_int_equal(fx_count(r, "CELL.NEGATIVE"), 1);
+    report_free(r);
+}
+
+static void test_blank_counts_as_zero(void **state)
+{
+    (void)state;
+    fx_cell ov[] = {{"t2.penalty.decisions", "-"}, {"t3.deny.law.legal", "无"}, {NULL, NULL}};
+    gk_report *r = fx_parse(ov, NULL, NULL);
+    const gk_cell *c = fx_cell_of(r, "t2.penalty.decisions");
+    assert_int_equal(c->status, GK_ST_BLANK);
+    assert_true(c->value == 0);
+    assert_non_null(fx_find(r, "CELL.BLANK", "t2.penalty.decisions"));
+    assert_non_null(fx_find(r, "CELL.BLANK", "t3.deny.law.legal"));
+    assert_int_equal(fx_count(r, "CELL.INFERRED"), 0);
+    report_free(r);
+}
+
+static void test_blank_inferred(void **state)
+{
+    (void)state;
+    fx_cell ov[] = {{"t3.new.natural", ""}, BASE, {NULL, NULL}};
+    gk_report *r = fx_parse(ov, NULL, NULL);
+    const gk_cell *c = fx_cell_of(r, "t3.new.natural");
+    assert_int_equal(c->status, GK_ST_INFERRED);
+    assert_true(c->value == 3);
+    assert_non_null(c->equation);
+    assert_non_null(strstr(c->equation, "T3.ROW_TOTAL"));
+    const gk_finding *f = fx_find(r, "CELL.INFERRED", "t3.new.natural");
+    assert_non_null(f);
+    assert_non_null(strstr(f->message, "本年新收·自然人 缺失，按勾稽关系推算为 3"));
+    assert_int_equal(r->nerrors, 0);
+    report_free(r);
+}
+
+static void test_missing_row_inferred_or_left_missing(void **state)
+{
+    (void)state;
+    fx_cell ov[] = {BASE, {NULL, NULL}};
+    char *text = fx_report(ov, NULL, NULL);
+    fx_drop_line(text, "属于行政查询事项");
+    gk_report *r = fx_parse_text(text);
+    assert_non_null(fx_find(r, "STRUCT.ROW_MISSING", "t3.deny.inquiry.natural"));
+    const gk_cell *c = fx_cell_of(r, "t3.deny.inquiry.natural");
+    assert_int_equal(c->status, GK_ST_INFERRED);
+    assert_true(c->value == 0);
+    assert_int_equal(c->line, 0);
+    report_free(r);
+
+    /* two rows lost: the handled sum no longer fixes either */
+    fx_drop_line(text, "属于行政执法案卷");
+    r = fx_parse_text(text);
+    c = fx_cell_of(r, "t3.deny.inquiry.natural");
+    assert_int_equal(c->status, GK_ST_MISSING);
+    assert_int_equal(fx_count(r, "STRUCT.ROW_MISSING"), 2);
+    assert_int_equal(fx_count(r, "CELL.INFERRED"), 0);
+    assert_int_equal(fx_count(r, "T3.HANDLED_SUM"), 0); /* not evaluated on unknown values */
+    report_free(r);
+    free(text);
+}
+
+static void test_inference_conflict_not_guessed(void **state)
+{
+    (void)state;
+    /* row total says 3, the balance of the column says 2: no unique value */
+    fx_cell ov[] = {{"t3.new.natural", ""}, {"t3.handled_total.natural", "2"}, BASE, {NULL, NULL}};
+    gk_report *r = fx_parse(ov, NULL, NULL);
+    const gk_cell *c = fx_cell_of(r, "t3.new.natural");
+    assert_int_equal(c->status, GK_ST_BLANK);
+    assert_int_equal(fx_count(r, "CELL.INFERRED"), 0);
+    assert_true(r->nerrors > 0);
+    report_free(r);
+}
+
+static void test_correction_and_dismissal(void **state)
+{
+    (void)state;
+    fx_cell ov[] = {{"t3.granted.total", "4"}, BASE, {NULL, NULL}};
+    gk_report *r = fx_parse(ov, NULL, NULL);
+    int errors = r->nerrors;
+    assert_true(errors >= 2);
+    int idx = template_cell_index(r->tpl, "t3.granted.total");
+    report_correct(r, idx, 3);
+    report_check(r);
+    assert_int_equal(r->cells[idx].status, GK_ST_CORRECTED);
+    assert_true(r->cells[idx].value == 3);
+    assert_true(r->cells[idx].read_value == 4);
+    assert_int_equal(r->nerrors, 0);
+    report_uncorrect(r, idx);
+    report_dismiss(r, "T3.ROW_TOTAL", idx, "原表如此，已电话核实");
+    report_check(r);
+    const gk_finding *f = fx_find(r, "T3.ROW_TOTAL", "t3.granted.total");
+    assert_non_null(f);
+    assert_true(f->dismissed);
+    assert_string_equal(f->dismiss_reason, "原表如此，已电话核实");
+    assert_int_equal(r->nerrors, errors - 1);
+    report_free(r);
+}
+
+static void test_text_mismatch(void **state)
+{
+    (void)state;
+    fx_cell ov[] = {BASE, {NULL, NULL}};
+    gk_report *r = fx_parse(ov, "2023年共收到政府信息公开申请5件，其中予以公开3件。", NULL);
+    const gk_finding *f = fx_find(r, "TEXT.MISMATCH", "t3.new.total");
+    assert_non_null(f);
+    assert_int_equal(f->line, 5);
+    assert_int_equal(fx_count(r, "TEXT.MISMATCH"), 1);
+    report_free(r);
+
+    r = fx_parse(ov, "2023年未收到政府信息公开申请。", NULL);
+    assert_int_equal(fx_count(r, "TEXT.MISMATCH"), 1);
+    report_free(r);
+
+    r = fx_parse(ov, "本年度发生行政复议2件。", NULL);
+    assert_non_null(fx_find(r, "TEXT.MISMATCH", "t4.review.total"));
+    report_free(r);
+}
+
+static void test_fee_statement(void **state)
+{
+    (void)state;
+    gk_report *r = fx_parse(NULL, NULL, "无");
+    assert_int_equal(fx_count(r, "FEE.NOT_REPORTED"), 1);
+    report_free(r);
+    r = fx_parse(NULL, NULL, "本机关2023年度未收取政府信息公开信息处理费。");
+    assert_int_equal(fx_count(r, "FEE.NOT_REPORTED"), 0);
+    report_free(r);
+}
+
+static void test_year_mismatch(void **state)
+{
+    (void)state;
+    gk_report *r = fx_parse(NULL, "本报告统计期限为2022年1月1日至2022年12月31日。2022年，本镇做好公开工作。", NULL);
+    assert_int_equal(r->period_year, 2022);
+    assert_int_equal(fx_count(r, "YEAR.MISMATCH"), 2);
+    report_free(r);
+}
+
+static void test_structure(void **state)
+{
+    (void)state;
+    char *text = fx_report(NULL, NULL, NULL);
+    fx_drop_line(text, "五、存在的主要问题及改进情况");
+    fx_replace(text, "\n总计\t", "\n总记\t");
+    gk_report *r = fx_parse_text(text);
+    assert_int_equal(fx_count(r, "STRUCT.SECTION_MISSING"), 1);
+    const gk_finding *f = fx_find(r, "STRUCT.LABEL_VARIANT", "t3.handled_total.total");
+    assert_non_null(f);
+    assert_non_null(strstr(f->message, "总记"));
+    report_free(r);
+    free(text);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_clean_report_has_no_findings),
+        cmocka_unit_test(test_row_total),
+        cmocka_unit_test(test_balance),
+        cmocka_unit_test(test_handled_sum),
+        cmocka_unit_test(test_t4_group_total),
+        cmocka_unit_test(test_valid_ge),
+        cmocka_unit_test(test_negative_and_not_integer),
+        cmocka_unit_test(test_blank_counts_as_zero),
+        cmocka_unit_test(test_blank_inferred),
+        cmocka_unit_test(test_missing_row_inferred_or_left_missing),
+        cmocka_unit_test(test_inference_conflict_not_guessed),
+        cmocka_unit_test(test_correction_and_dismissal),
+        cmocka_unit_test(test_text_mismatch),
+        cmocka_unit_test(test_fee_statement),
+        cmocka_unit_test(test_year_mismatch),
+        cmocka_unit_test(test_structure),
+    };
+    return cmocka_run_group_tests_name("rules", tests, NULL, NULL);
+}

@@ -1,0 +1,201 @@
+/* test_text.c — decoding and normalisation. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "text.h"
+#include "util.h"
+
+#include <iconv.h>
+#include <stdlib.h>
+#include <string.h>
+
+static char *convert(const char *to, const char *s, size_t *outlen)
+{
+    iconv_t cd = iconv_open(to, "UTF-8");
+    assert_true(cd != (iconv_t)-1);
+    size_t inlen = strlen(s), cap = inlen * 4 + 8, ol = cap;
+    char *out = malloc(cap), *op = out, *ip = (char *)s;
+    assert_true(iconv(cd, &ip, &inlen, &op, &ol) != (size_t)-1);
+    iconv_close(cd);
+    *outlen = cap - ol;
+    return out;
+}
+
+static const char *SAMPLE = "卫辉市汲水镇 2023 年政府信息公开工作年度报告\r\n一、总体情况\r\n共收到申请６件（含１件）\r\n";
+
+static void test_utf8_crlf_lines(void **state)
+{
+    (void)state;
+    const char *why = NULL;
+    gk_text *t = text_decode(SAMPLE, strlen(SAMPLE), &why);
+    assert_non_null(t);
+    assert_string_equal(t->encoding, "UTF-8");
+    assert_int_equal(t->nlines, 3);
+    assert_true(t->crlf);
+    assert_string_equal(t->orig[1].s, "一、总体情况");
+    assert_string_equal(t->orig[2].s, "共收到申请６件（含１件）");
+    assert_string_equal(t->norm[2].s, "共收到申请6件(含1件)");
+    text_free(t);
+}
+
+static void test_utf8_bom(void **state)
+{
+    (void)state;
+    char *s = xasprintf("\xEF\xBB\xBF%s", "规章\t0\n");
+    const char *why = NULL;
+    gk_text *t = text_decode(s, strlen(s), &why);
+    assert_non_null(t);
+    assert_string_equal(t->encoding, "UTF-8 BOM");
+    assert_int_equal(t->nlines, 1);
+    assert_string_equal(t->orig[0].s, "规章\t0");
+    text_free(t);
+    free(s);
+}
+
+static void test_utf16_with_bom(void **state)
+{
+    (void)state;
+    size_t n;
+    char *le = convert("UTF-16LE", SAMPLE, &n);
+    char *buf = malloc(n + 2);
+    buf[0] = (char)0xFF;
+    buf[1] = (char)0xFE;
+    memcpy(buf + 2, le, n);
+    const char *why = NULL;
+    gk_text *t = text_decode(buf, n + 2, &why);
+    assert_non_null(t);
+    assert_string_equal(t->encoding, "UTF-16LE");
+    assert_int_equal(t->nlines, 3);
+    assert_string_equal(t->norm[2].s, "共收到申请6件(含1件)");
+    text_free(t);
+    free(le);
+    free(buf);
+
+    char *be = convert("UTF-16BE", SAMPLE, &n);
+    buf = malloc(n + 2);
+    buf[0] = (char)0xFE;
+    buf[1] = (char)0xFF;
+    memcpy(buf + 2, be, n);
+    t = text_decode(buf, n + 2, &why);
+    assert_non_null(t);
+    assert_string_equal(t->encoding, "UTF-16BE");
+    assert_string_equal(t->orig[1].s, "一、总体情况");
+    text_free(t);
+    free(be);
+    free(buf);
+}
+
+static void test_utf16_without_bom(void **state)
+{
+    (void)state;
+    size_t n;
+    const char *ascii_heavy = "2023 report\nline 2 of text\n规章 0 0 0\n";
+    char *le = convert("UTF-16LE", ascii_heavy, &n);
+    const char *why = NULL;
+    gk_text *t = text_decode(le, n, &why);
+    assert_non_null(t);
+    assert_string_equal(t->encoding, "UTF-16LE");
+    assert_string_equal(t->orig[2].s, "规章 0 0 0");
+    text_free(t);
+    free(le);
+}
+
+static void test_gb18030(void **state)
+{
+    (void)state;
+    size_t n;
+    char *gb = convert("GB18030", SAMPLE, &n);
+    const char *why = NULL;
+    gk_text *t = text_decode(gb, n, &why);
+    assert_non_null(t);
+    assert_string_equal(t->encoding, "GB18030");
+    assert_string_equal(t->orig[0].s, "卫辉市汲水镇 2023 年政府信息公开工作年度报告");
+    text_free(t);
+    free(gb);
+}
+
+static void test_rejects_empty_binary_and_garbage(void **state)
+{
+    (void)state;
+    const char *why = NULL;
+    assert_null(text_decode("", 0, &why));
+    assert_string_equal(why, "文件为空");
+    assert_null(text_decode(" \n\t\r\n", 5, &why));
+    assert_string_equal(why, "文件为空");
+    const char png[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10";
+    why = NULL;
+    assert_null(text_decode(png, sizeof png - 1, &why));
+    assert_non_null(strstr(why, "二进制"));
+    /* bytes valid neither as UTF-8 nor as GB18030 (0xFF is never a GB18030 lead byte) */
+    const char bad[] = "\xff\xfe\xfd\xff abc \xff\xff\xff\xfa\xfb";
+    why = NULL;
+    gk_text *t = text_decode(bad + 2, sizeof bad - 3, &why);
+    assert_null(t);
+    assert_non_null(strstr(why, "编码"));
+}
+
+static void test_mostly_utf8_repaired(void **state)
+{
+    (void)state;
+    const char s[] = "一、总体情况\n二、主动公开政府信息情况\xff\n三、收到和处理\n";
+    const char *why = NULL;
+    gk_text *t = text_decode(s, sizeof s - 1, &why);
+    assert_non_null(t);
+    assert_int_equal(t->replaced, 1);
+    assert_string_equal(t->orig[1].s, "二、主动公开政府信息情况\xEF\xBF\xBD");
+    text_free(t);
+}
+
+static void test_normalise(void **state)
+{
+    (void)state;
+    struct {
+        const char *in, *out;
+    } cases[] = {
+        {"０１２３４５６７８９", "0123456789"},
+        {"（一）予以公开", "(一)予以公开"},
+        {"\xE3\x80\x80两个\xC2\xA0空格", " 两个 空格"},
+        {"危及“三安全一稳定”", "危及\"三安全一稳定\""},
+        {"a\x1b[31mb", "a [31mb"},
+        {"本年收费金额（单位：万元）", "本年收费金额(单位:万元)"},
+        {"x\xE2\x80\xAEy", "xy"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *n = text_normalise(cases[i].in, strlen(cases[i].in));
+        assert_string_equal(n, cases[i].out);
+        free(n);
+    }
+}
+
+static void test_line_numbers_kept(void **state)
+{
+    (void)state;
+    const char s[] = "a\n\nb\rc\r\n\nd";
+    const char *why = NULL;
+    gk_text *t = text_decode(s, sizeof s - 1, &why);
+    assert_non_null(t);
+    assert_int_equal(t->nlines, 6);
+    assert_string_equal(t->orig[2].s, "b");
+    assert_string_equal(t->orig[3].s, "c");
+    assert_string_equal(t->orig[5].s, "d");
+    text_free(t);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_utf8_crlf_lines),
+        cmocka_unit_test(test_utf8_bom),
+        cmocka_unit_test(test_utf16_with_bom),
+        cmocka_unit_test(test_utf16_without_bom),
+        cmocka_unit_test(test_gb18030),
+        cmocka_unit_test(test_rejects_empty_binary_and_garbage),
+        cmocka_unit_test(test_mostly_utf8_repaired),
+        cmocka_unit_test(test_normalise),
+        cmocka_unit_test(test_line_numbers_kept),
+    };
+    return cmocka_run_group_tests_name("text", tests, NULL, NULL);
+}
