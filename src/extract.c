@@ -767,6 +767,11 @@ static void extract_table4(gk_report *r)
 
 /* ---- entry ---------------------------------------------------------------------------- */
 
+void extract_title_only(gk_report *r)
+{
+    find_title(r);
+}
+
 void extract_report(gk_report *r)
 {
     find_sections(r);

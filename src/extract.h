@@ -20,6 +20,8 @@ enum {
 };
 
 void extract_report(gk_report *r);
+/* Only the title: body and year. */
+void extract_title_only(gk_report *r);
 
 /* Label text with all white space removed (exported for tests). */
 char *extract_squeeze(const char *s);

@@ -35,23 +35,31 @@ static pcre2_code *compile(const char *pat)
     return c;
 }
 
+/* Entries are written once, under the lock, `code` before `pat`; readers
+ * look up without the lock and fall back to it on a miss. */
 static pcre2_code *get(const char *pat)
 {
     size_t h = ((uintptr_t)pat >> 3) % CACHE_SIZE;
+    for (size_t i = 0; i < CACHE_SIZE; i++) {
+        entry *e = &cache[(h + i) % CACHE_SIZE];
+        const char *p = __atomic_load_n(&e->pat, __ATOMIC_ACQUIRE);
+        if (p == pat)
+            return e->code;
+        if (!p)
+            break;
+    }
     pthread_mutex_lock(&lock);
     for (size_t i = 0; i < CACHE_SIZE; i++) {
         entry *e = &cache[(h + i) % CACHE_SIZE];
         if (e->pat == pat) {
-            pcre2_code *c = e->code;
             pthread_mutex_unlock(&lock);
-            return c;
+            return e->code;
         }
         if (!e->pat) {
             e->code = compile(pat);
-            e->pat = pat;
-            pcre2_code *c = e->code;
+            __atomic_store_n(&e->pat, pat, __ATOMIC_RELEASE);
             pthread_mutex_unlock(&lock);
-            return c;
+            return e->code;
         }
     }
     pthread_mutex_unlock(&lock);
@@ -59,26 +67,49 @@ static pcre2_code *get(const char *pat)
     abort();
 }
 
+/* One match block per thread, large enough for every pattern here. */
+static __thread pcre2_match_data *tl_md;
+static pthread_key_t md_key;
+static pthread_once_t md_once = PTHREAD_ONCE_INIT;
+
+static void md_free(void *p)
+{
+    pcre2_match_data_free(p);
+}
+
+static void md_init(void)
+{
+    pthread_key_create(&md_key, md_free);
+}
+
+static pcre2_match_data *match_data(void)
+{
+    if (!tl_md) {
+        pthread_once(&md_once, md_init);
+        tl_md = pcre2_match_data_create(16, NULL);
+        pthread_setspecific(md_key, tl_md);
+    }
+    return tl_md;
+}
+
 int re_find(const char *pat, const char *s, size_t len, size_t from, re_span *groups, int ngroups)
 {
     pcre2_code *c = get(pat);
-    pcre2_match_data *md = pcre2_match_data_create_from_pattern(c, NULL);
+    pcre2_match_data *md = match_data();
     int rc = pcre2_match(c, (PCRE2_SPTR)s, len, from, PCRE2_NO_UTF_CHECK, md, NULL);
-    if (rc < 0) {
-        pcre2_match_data_free(md);
+    if (rc < 0)
         return 0;
-    }
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-    uint32_t n = pcre2_get_ovector_count(md);
+    /* rc is one more than the highest group that matched; the pairs past it
+     * may hold values from an earlier match with this thread's block */
     for (int g = 0; g < ngroups; g++) {
-        if ((uint32_t)g < n && ov[2 * g] != PCRE2_UNSET) {
+        if (g < rc && ov[2 * g] != PCRE2_UNSET) {
             groups[g].start = ov[2 * g];
             groups[g].end = ov[2 * g + 1];
         } else {
             groups[g].start = groups[g].end = (size_t)-1;
         }
     }
-    pcre2_match_data_free(md);
     return 1;
 }
 

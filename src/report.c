@@ -2,6 +2,7 @@
 #include "report.h"
 #include "extract.h"
 #include "util.h"
+#include "xyear.h"
 
 #include <errno.h>
 #include <math.h>
@@ -15,7 +16,10 @@ gk_finding *finding_add(gk_finding **arr, int *n, const char *rule, int line, ch
     gk_finding *f = &(*arr)[(*n)++];
     memset(f, 0, sizeof *f);
     const gk_rule_def *rd = template_rule(rule);
+    int nrules;
+    const gk_rule_def *all = template_rules(&nrules);
     f->rule = rd ? rd->id : rule;
+    f->rank = rd ? (int)(rd - all) : nrules;
     f->severity = rd ? rd->severity : GK_SEV_WARNING;
     f->line = line;
     f->message = message;
@@ -55,19 +59,43 @@ gk_report *report_parse(const char *path, const char *bytes, size_t len, char **
     return r;
 }
 
-gk_report *report_open(const char *path, char **why)
+static gk_report *open_with(const char *path, char **why, int head_only)
 {
     char *buf;
     size_t len;
-    const char *reason;
+    const char *reason = NULL;
     int e = util_read_file(path, GK_MAX_FILE, &buf, &len, &reason);
     if (e) {
         *why = e == EFBIG ? xasprintf("%s（上限 %u MB）", reason, GK_MAX_FILE >> 20) : xstrdup(reason);
         return NULL;
     }
-    gk_report *r = report_parse(path, buf, len, why);
+    gk_report *r;
+    if (head_only) {
+        gk_text *t = text_decode(buf, len, &reason);
+        r = NULL;
+        if (t) {
+            r = xcalloc(1, sizeof *r);
+            r->path = xstrdup(path);
+            r->text = t;
+            extract_title_only(r);
+        } else {
+            *why = xstrdup(reason ? reason : "无法解码");
+        }
+    } else {
+        r = report_parse(path, buf, len, why);
+    }
     free(buf);
     return r;
+}
+
+gk_report *report_open(const char *path, char **why)
+{
+    return open_with(path, why, 0);
+}
+
+gk_report *report_open_head(const char *path, char **why)
+{
+    return open_with(path, why, 1);
 }
 
 static void free_findings(gk_finding *f, int n)
@@ -97,6 +125,7 @@ void report_free(gk_report *r)
     }
     free(r->dismissals);
     free(r->stated);
+    xyear_set_partners(r, NULL, NULL);
     free(r->body);
     free(r->path);
     text_free(r->text);

@@ -40,6 +40,7 @@ typedef struct {
 
 typedef struct {
     const char *rule;          /* rule id (static) */
+    int rank;                  /* the rule's place in the rule table (ordering) */
     gk_severity severity;
     int *cells;                /* template cell indices */
     int ncells;
@@ -86,6 +87,8 @@ typedef struct {
     int nstated;
     gk_dismissal *dismissals;
     int ndismissals;
+    struct gk_xsummary *xprev; /* the same body's report of year-1 (xyear.h), or NULL */
+    struct gk_xsummary *xnext; /* ... of year+1, or NULL */
     gk_finding *findings;      /* after report_check(): notes + rules, sorted */
     int nfindings;
     int nerrors, nwarnings;    /* open (not dismissed) findings */
@@ -98,6 +101,8 @@ typedef struct {
 gk_report *report_open(const char *path, char **why);
 /* Parses bytes already in memory; `path` is only a name. */
 gk_report *report_parse(const char *path, const char *bytes, size_t len, char **why);
+/* Reads only the title (body and year): for pairing reports across years. */
+gk_report *report_open_head(const char *path, char **why);
 void report_free(gk_report *r);
 
 /* Runs inference and every rule; rebuilds r->findings. */

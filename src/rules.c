@@ -6,6 +6,7 @@
 #include "extract.h"
 #include "report.h"
 #include "util.h"
+#include "xyear.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -316,25 +317,14 @@ static void check_text(gk_report *r)
     }
 }
 
-static int rule_rank(const char *id)
-{
-    int n;
-    const gk_rule_def *rules = template_rules(&n);
-    for (int i = 0; i < n; i++)
-        if (strcmp(rules[i].id, id) == 0)
-            return i;
-    return n;
-}
-
 static int cmp_findings(const void *pa, const void *pb)
 {
     const gk_finding *a = pa, *b = pb;
     int la = a->line ? a->line : INT_MAX, lb = b->line ? b->line : INT_MAX;
     if (la != lb)
         return la < lb ? -1 : 1;
-    int ra = rule_rank(a->rule), rb = rule_rank(b->rule);
-    if (ra != rb)
-        return ra - rb;
+    if (a->rank != b->rank)
+        return a->rank - b->rank;
     int ca = a->ncells ? a->cells[0] : -1, cb = b->ncells ? b->cells[0] : -1;
     if (ca != cb)
         return ca - cb;
@@ -387,6 +377,7 @@ void report_check(gk_report *r)
     check_valid_ge(r);
     check_cells(r);
     check_text(r);
+    xyear_check(r);
     if (r->nfindings > 1)
         qsort(r->findings, (size_t)r->nfindings, sizeof *r->findings, cmp_findings);
     apply_dismissals(r);

@@ -193,12 +193,12 @@ static gk_template TPL[2] = {
      {{2, "主动公开政府信息情况", T2_2021, NROWS(T2_2021)},
       {3, "收到和处理政府信息公开申请情况", T3_2021, NROWS(T3_2021)},
       {4, "政府信息公开行政复议、行政诉讼情况", T4_ROWS, NROWS(T4_ROWS)}},
-     NULL, 0, NULL, 0},
+     .cells = NULL},
     {GK_FMT_2019, "2019",
      {{2, "主动公开政府信息情况", T2_2019, NROWS(T2_2019)},
       {3, "收到和处理政府信息公开申请情况", T3_2019, NROWS(T3_2019)},
       {4, "政府信息公开行政复议、行政诉讼情况", T4_ROWS, NROWS(T4_ROWS)}},
-     NULL, 0, NULL, 0},
+     .cells = NULL},
 };
 
 /* ---- derivation: cells and equations -------------------------------------- */
@@ -210,10 +210,10 @@ const gk_table_def *template_table(const gk_template *t, int number)
 
 int template_cell_at(const gk_template *t, int table, int row, int col)
 {
-    for (int i = 0; i < t->ncells; i++)
-        if (t->cells[i].table == table && t->cells[i].row == row && t->cells[i].col == col)
-            return i;
-    return -1;
+    if (table < 2 || table > 4 || row < 0 || row >= t->tables[table - 2].nrows || col < 0 ||
+        col >= t->tables[table - 2].rows[row].ncols)
+        return -1;
+    return t->first_cell[table - 2][row] + col;
 }
 
 int template_cell_index(const gk_template *t, const char *id)
@@ -307,6 +307,7 @@ static void build_cells(gk_template *t)
         const gk_table_def *td = &t->tables[ti];
         for (int r = 0; r < td->nrows; r++) {
             const gk_row_def *rd = &td->rows[r];
+            t->first_cell[ti][r] = t->ncells;
             for (int c = 0; c < rd->ncols; c++) {
                 gk_cell_def *cd = &t->cells[t->ncells++];
                 snprintf(cd->id, sizeof cd->id, "t%d.%s.%s", td->number, rd->key, rd->cols[c].key);

@@ -74,6 +74,7 @@ typedef struct {
     /* derived by template_get() */
     gk_cell_def *cells;
     int ncells;
+    int first_cell[3][32];    /* index of the first cell of row r of table t+2 */
     gk_equation *eqs;
     int neqs;
 } gk_template;

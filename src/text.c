@@ -108,12 +108,20 @@ static unsigned fold_cp(unsigned cp)
     return cp;
 }
 
-char *text_normalise(const char *s, size_t len)
+/* Writes the normalised form of s[0..len) to out (room for 3*len bytes);
+ * returns the bytes written.  ASCII other than control characters is
+ * copied as it is; everything else goes through fold_cp(). */
+static size_t normalise_into(const char *s, size_t len, char *out)
 {
-    sbuf b;
-    sbuf_init(&b);
+    char *o = out;
     size_t i = 0;
     while (i < len) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch >= 0x20 && ch < 0x7F) {
+            *o++ = (char)ch;
+            i++;
+            continue;
+        }
         unsigned cp;
         int n = utf8_decode(s + i, len - i, &cp);
         if (!n) {
@@ -122,12 +130,18 @@ char *text_normalise(const char *s, size_t len)
         }
         i += (size_t)n;
         unsigned f = fold_cp(cp);
-        if (!f)
-            continue;
-        char enc[4];
-        sbuf_add(&b, enc, (size_t)utf8_encode(f, enc));
+        if (f)
+            o += utf8_encode(f, o);
     }
-    return sbuf_steal(&b);
+    *o = '\0';
+    return (size_t)(o - out);
+}
+
+char *text_normalise(const char *s, size_t len)
+{
+    char *out = xmalloc(3 * len + 1);
+    normalise_into(s, len, out);
+    return out;
 }
 
 /* Converts with iconv; returns malloc'd UTF-8 or NULL on invalid input. */
@@ -244,35 +258,40 @@ static int is_binary(const char *s, size_t len)
     return ctl * 20 > len;
 }
 
-static void split_lines(gk_text *t, const char *u, size_t len)
+/* Splits u (owned, len bytes) into lines in place; `orig` points into u,
+ * `norm` into one buffer of normalised lines. */
+static void split_lines(gk_text *t, char *u, size_t len)
 {
-    size_t cap = 64;
-    t->orig = xmalloc(cap * sizeof *t->orig);
+    size_t n = 1;
+    for (size_t i = 0; i < len; i++)
+        if (u[i] == '\n' || (u[i] == '\r' && !(i + 1 < len && u[i + 1] == '\n')))
+            n++;
+    t->orig = xmalloc(n * sizeof *t->orig);
+    t->norm = xmalloc(n * sizeof *t->norm);
+    t->obuf = u;
+    t->nbuf = xmalloc(3 * len + n + 1);
     t->nlines = 0;
+    char *np = t->nbuf;
     size_t start = 0;
     for (size_t i = 0; i <= len; i++) {
-        int end = i == len || u[i] == '\n' || u[i] == '\r';
-        if (!end)
+        if (i < len && u[i] != '\n' && u[i] != '\r')
             continue;
         if (i == len && start == len && t->nlines > 0)
             break;                     /* no empty line after a final newline */
-        if (t->nlines == cap) {
-            cap *= 2;
-            t->orig = xrealloc(t->orig, cap * sizeof *t->orig);
-        }
-        t->orig[t->nlines].s = xstrndup(u + start, i - start);
-        t->orig[t->nlines].len = i - start;
+        int crlf = i < len && u[i] == '\r' && i + 1 < len && u[i + 1] == '\n';
+        u[i] = '\0';
+        gk_line *o = &t->orig[t->nlines], *m = &t->norm[t->nlines];
+        o->s = u + start;
+        o->len = i - start;
+        m->s = np;
+        m->len = normalise_into(o->s, o->len, np);
+        np += m->len + 1;
         t->nlines++;
-        if (i < len && u[i] == '\r' && i + 1 < len && u[i + 1] == '\n') {
+        if (crlf) {
             t->crlf = 1;
             i++;
         }
         start = i + 1;
-    }
-    t->norm = xmalloc((t->nlines ? t->nlines : 1) * sizeof *t->norm);
-    for (size_t i = 0; i < t->nlines; i++) {
-        t->norm[i].s = text_normalise(t->orig[i].s, t->orig[i].len);
-        t->norm[i].len = strlen(t->norm[i].s);
     }
 }
 
@@ -346,8 +365,9 @@ gk_text *text_decode(const char *bytes, size_t len, const char **why)
         free(t);
         return NULL;
     }
+    u = xrealloc(u, ulen + 1);         /* room for the last line's NUL */
+    u[ulen] = '\0';
     split_lines(t, u, ulen);
-    free(u);
     return t;
 }
 
@@ -355,10 +375,8 @@ void text_free(gk_text *t)
 {
     if (!t)
         return;
-    for (size_t i = 0; i < t->nlines; i++) {
-        free(t->orig[i].s);
-        free(t->norm[i].s);
-    }
+    free(t->obuf);
+    free(t->nbuf);
     free(t->orig);
     free(t->norm);
     free(t);

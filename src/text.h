@@ -25,6 +25,7 @@ typedef struct {
     const char *encoding;   /* "UTF-8", "UTF-8 BOM", "UTF-16LE", "UTF-16BE", "GB18030" */
     size_t replaced;        /* invalid byte sequences shown as U+FFFD */
     int crlf;               /* 1 when CR LF line ends were seen */
+    char *obuf, *nbuf;      /* storage the lines point into */
 } gk_text;
 
 /* Decodes `len` bytes.  Returns NULL on input that is not a text report and

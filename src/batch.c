@@ -1,0 +1,155 @@
+/* batch.c — file lists, year pairing and loading with partners. */
+#include "batch.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    char *key;
+    int year;
+    int index;
+} pair_key;
+
+static int cmp_key(const void *pa, const void *pb)
+{
+    const pair_key *a = pa, *b = pb;
+    int c = strcmp(a->key, b->key);
+    if (c)
+        return c;
+    if (a->year != b->year)
+        return a->year - b->year;
+    return a->index - b->index;
+}
+
+static void pair_years(gk_batch *b)
+{
+    size_t n = b->files.n;
+    pair_key *k = xcalloc(n, sizeof *k);
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        char *body = NULL;
+        int year = 0;
+        if (b->files.v[i].error || xyear_peek(b->files.v[i].path, &body, &year) != 0 || !year) {
+            free(body);
+            continue;
+        }
+        k[m].key = xyear_body_key(body);
+        free(body);
+        if (!k[m].key[0]) {
+            free(k[m].key);
+            continue;
+        }
+        k[m].year = year;
+        k[m].index = (int)i;
+        m++;
+    }
+    qsort(k, m, sizeof *k, cmp_key);
+    /* pair the first report of each (body, year) with the first of (body, year+1) */
+    size_t last = (size_t)-1;          /* first entry of the previous (body, year) group */
+    for (size_t j = 0; j < m; j++) {
+        if (j > 0 && !strcmp(k[j].key, k[j - 1].key) && k[j].year == k[j - 1].year)
+            continue;                  /* a duplicate of the group's first */
+        if (last != (size_t)-1 && !strcmp(k[last].key, k[j].key) && k[j].year == k[last].year + 1) {
+            b->next[k[last].index] = k[j].index;
+            b->prev[k[j].index] = k[last].index;
+        }
+        last = j;
+    }
+    for (size_t j = 0; j < m; j++)
+        free(k[j].key);
+    free(k);
+}
+
+void batch_open(gk_batch *b, int npaths, char **paths, int pair)
+{
+    memset(b, 0, sizeof *b);
+    for (int i = 0; i < npaths; i++)
+        walk_collect(&b->files, paths[i]);
+    size_t n = b->files.n;
+    b->prev = xmalloc((n ? n : 1) * sizeof *b->prev);
+    b->next = xmalloc((n ? n : 1) * sizeof *b->next);
+    b->sum = xcalloc(n ? n : 1, sizeof *b->sum);
+    for (size_t i = 0; i < n; i++)
+        b->prev[i] = b->next[i] = -1;
+    if (pair && n > 1)
+        pair_years(b);
+}
+
+static gk_report *load_plain(gk_batch *b, size_t i, char **why)
+{
+    if (b->files.v[i].error) {
+        *why = xstrdup(b->files.v[i].error);
+        return NULL;
+    }
+    gk_report *r = report_open(b->files.v[i].path, why);
+    if (r && b->prepare) {
+        b->prepare(r, b->prepare_ctx);
+        report_check(r);
+    }
+    return r;
+}
+
+static gk_xsummary *summary(gk_batch *b, int i)
+{
+    if (i < 0)
+        return NULL;
+    if (!b->sum[i]) {
+        char *why = NULL;
+        gk_report *r = load_plain(b, (size_t)i, &why);
+        free(why);
+        if (!r)
+            return NULL;
+        b->sum[i] = xmalloc(sizeof **b->sum);
+        xyear_summarize(r, b->sum[i]);
+        report_free(r);
+    }
+    return b->sum[i];
+}
+
+gk_report *batch_load(gk_batch *b, size_t i, char **why)
+{
+    gk_report *r = load_plain(b, i, why);
+    if (!r)
+        return NULL;
+    if (b->prev[i] >= 0 || b->next[i] >= 0) {
+        if (!b->sum[i]) {
+            b->sum[i] = xmalloc(sizeof **b->sum);
+            xyear_summarize(r, b->sum[i]);
+        }
+        xyear_set_partners(r, summary(b, b->prev[i]), summary(b, b->next[i]));
+        report_check(r);
+    }
+    return r;
+}
+
+static void drop(gk_batch *b, int j)
+{
+    if (j >= 0 && b->sum[j]) {
+        xyear_summary_free(b->sum[j]);
+        free(b->sum[j]);
+        b->sum[j] = NULL;
+    }
+}
+
+void batch_release(gk_batch *b, size_t i)
+{
+    int cand[3] = {(int)i, b->prev[i], b->next[i]};
+    for (int k = 0; k < 3; k++) {
+        int j = cand[k];
+        if (j < 0 || (size_t)j > i)
+            continue;
+        if ((b->prev[j] < 0 || (size_t)b->prev[j] <= i) && (b->next[j] < 0 || (size_t)b->next[j] <= i))
+            drop(b, j);
+    }
+}
+
+void batch_free(gk_batch *b)
+{
+    for (size_t i = 0; i < b->files.n; i++)
+        drop(b, (int)i);
+    free(b->sum);
+    free(b->prev);
+    free(b->next);
+    walk_free(&b->files);
+}

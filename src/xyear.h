@@ -1,0 +1,41 @@
+/* xyear.h — cross-year checks (XYEAR.CARRY, XYEAR.VALID) between two
+ * reports of the same body for consecutive years.
+ *
+ * A report keeps small summaries of its partners (the previous and the next
+ * year's report), so report_check() can re-evaluate the cross-year rules
+ * after a correction without the partner being open. */
+#ifndef GK_XYEAR_H
+#define GK_XYEAR_H
+
+#include "report.h"
+
+typedef struct gk_xsummary {
+    char *path;
+    char *body_key;
+    int year;
+    gk_format format;
+    /* table 3 columns */
+    double in[7], out[7];
+    int in_ok[7], out_ok[7];
+    /* table 2 (2021 format): rows rule, normative */
+    double issued[2], repealed[2], valid[2];
+    int issued_ok[2], repealed_ok[2], valid_ok[2];
+} gk_xsummary;
+
+/* The body's name with spaces and the 人民政府/政府 suffix removed. */
+char *xyear_body_key(const char *body);
+
+void xyear_summarize(const gk_report *r, gk_xsummary *s);
+void xyear_summary_free(gk_xsummary *s);
+
+/* Gives r copies of its partners' summaries (either may be NULL). */
+void xyear_set_partners(gk_report *r, const gk_xsummary *prev, const gk_xsummary *next);
+
+/* Adds the cross-year findings to r->findings (called by report_check). */
+void xyear_check(gk_report *r);
+
+/* Reads only a file's title: body and year (0 when not found).  Returns 0
+ * on success, -1 when the file cannot be read. */
+int xyear_peek(const char *path, char **body, int *year);
+
+#endif
