@@ -16,25 +16,22 @@
 
 char *extract_squeeze(const char *s)
 {
-    sbuf b;
-    sbuf_init(&b);
+    char *out = xmalloc(strlen(s) + 1), *o = out;
     for (; *s; s++)
         if (*s != ' ' && *s != '\t')
-            sbuf_addc(&b, *s);
-    return sbuf_steal(&b);
+            *o++ = *s;
+    *o = '\0';
+    return out;
 }
 
 static int has_cjk(const char *s)
 {
-    size_t len = strlen(s), i = 0;
-    while (i < len) {
-        unsigned cp;
-        int n = utf8_decode(s + i, len - i, &cp);
-        if (!n)
-            return 0;
-        if (cp >= 0x3400 && cp <= 0x9FFF)
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        /* U+3400..U+9FFF: lead byte E3 (from U+3400) to E9 */
+        if (*p >= 0xE4 && *p <= 0xE9)
             return 1;
-        i += (size_t)n;
+        if (*p == 0xE3 && p[1] >= 0x90)
+            return 1;
     }
     return 0;
 }
@@ -177,6 +174,8 @@ static void find_years(gk_report *r)
     re_span g[2];
     for (size_t i = 0; i < r->text->nlines; i++) {
         const char *s = norm(r, (int)i);
+        if (!strstr(s, "统计"))
+            continue;
         if (re_find("统计(?:期限|时限|区间|周期)[^。]{0,12}?(20\\d\\d)\\s*年\\s*1\\s*月\\s*1\\s*日", s, strlen(s), 0, g, 2)) {
             r->period_year = span_int(s, g[1]);
             r->period_line = (int)i + 1;
@@ -189,16 +188,19 @@ static void find_years(gk_report *r)
         from = r->title_line ? (size_t)r->title_line : 0;
     int years[64] = {0}, first_line[64] = {0};
     for (size_t i = from; i < to; i++) {
-        const char *s = norm(r, (int)i);
-        size_t off = 0, len = strlen(s);
-        while (re_find("(20\\d\\d)\\s*年", s, len, off, g, 2)) {
-            int y = span_int(s, g[1]);
-            if (y >= 2000 && y < 2064) {
-                if (!years[y - 2000])
-                    first_line[y - 2000] = (int)i + 1;
-                years[y - 2000]++;
-            }
-            off = g[0].end;
+        /* "20dd" followed by optional spaces and 年 */
+        for (const char *p = strstr(norm(r, (int)i), "20"); p; p = strstr(p + 1, "20")) {
+            if (p[2] < '0' || p[2] > '9' || p[3] < '0' || p[3] > '9')
+                continue;
+            const char *q = p + 4;
+            while (*q == ' ')
+                q++;
+            if (strncmp(q, "年", strlen("年")) != 0)
+                continue;
+            int y = 2000 + (p[2] - '0') * 10 + (p[3] - '0');
+            if (!years[y - 2000])
+                first_line[y - 2000] = (int)i + 1;
+            years[y - 2000]++;
         }
     }
     int best = -1;
@@ -301,8 +303,10 @@ static gk_format detect_format(const gk_report *r)
     section_range(r, 1, &from, &to);
     int a = count_hits(r, GK_DETECT_2021, from, to);
     int b = count_hits(r, GK_DETECT_2019, from, to);
-    section_range(r, 2, &from, &to);
-    a += count_hits(r, "逾期不补正|缴纳费用", from, to);
+    if (a == 0 && b == 0) {            /* no table 2 headers: table 3's 其他处理 rows tell */
+        section_range(r, 2, &from, &to);
+        a += count_hits(r, "逾期不补正|缴纳费用", from, to);
+    }
     if (b > a)
         return GK_FMT_2019;
     if (a > 0)
@@ -495,42 +499,50 @@ static char *canonical(const char *label)
 static void check_row_label(gk_report *r, int table, int rowidx, const char *label, int line)
 {
     const gk_row_def *rd = &template_table(r->tpl, table)->rows[rowidx];
-    char *canon = canonical(rd->label);
-    if (!strstr(label, canon))
+    if (!strstr(label, template_row_canon(r->tpl, table, rowidx)))
         note_row(r, "STRUCT.LABEL_VARIANT", table, rowidx, line,
                  xasprintf("行标签「%s」与模板「%s」不一致", label, rd->label));
-    free(canon);
 }
 
 /* Header rows: every cell that names a column but differs from the template. */
 static void check_column_labels(gk_report *r, const grid *g, int table)
 {
     const gk_table_def *td = template_table(r->tpl, table);
+    const gk_col_def *cols[32];        /* the table's distinct column definitions */
+    int ncols = 0;
+    for (int rr = 0; rr < td->nrows; rr++)
+        for (int c = 0; c < td->rows[rr].ncols; c++) {
+            const gk_col_def *cd = &td->rows[rr].cols[c];
+            int seen = 0;
+            for (int k = 0; k < ncols; k++)
+                seen |= cols[k] == cd || cols[k]->label == cd->label;
+            if (!seen && ncols < 32)
+                cols[ncols++] = cd;
+        }
     for (int i = 0; i < g->nrows; i++) {
         const grid_row *row = &g->rows[i];
         if (count_values(row) > 0)
             continue;
         for (int j = 0; j < row->ncells; j++) {
-            char *cell = extract_squeeze(row->cells[j].text);
-            int done = 0;
-            for (int rr = 0; rr < td->nrows && !done && *cell; rr++) {
-                const gk_row_def *rd = &td->rows[rr];
-                for (int c = 0; c < rd->ncols && !done; c++) {
-                    const gk_col_def *cd = &rd->cols[c];
-                    if (!re_test(cd->pattern, cell))
-                        continue;
-                    done = 1;
-                    char *canon = canonical(cd->label);
-                    if (!strstr(cell, canon)) {
-                        gk_finding *f = finding_add(&r->notes, &r->nnotes, "STRUCT.LABEL_VARIANT", row->cells[j].line,
-                                                    xasprintf("列标题「%s」与模板「%s」不一致", cell, cd->label));
-                        for (int r2 = 0; r2 < td->nrows; r2++)
-                            for (int c2 = 0; c2 < td->rows[r2].ncols; c2++)
-                                if (td->rows[r2].cols[c2].label == cd->label)
-                                    finding_add_cell(f, template_cell_at(r->tpl, table, r2, c2));
-                    }
-                    free(canon);
+            const char *text = row->cells[j].text;
+            if (!text[0] || strlen(text) > 90 || !has_cjk(text))
+                continue;
+            char *cell = extract_squeeze(text);
+            for (int k = 0; k < ncols; k++) {
+                const gk_col_def *cd = cols[k];
+                if (!re_test(cd->pattern, cell))
+                    continue;
+                char *canon = canonical(cd->label);
+                if (!strstr(cell, canon)) {
+                    gk_finding *f = finding_add(&r->notes, &r->nnotes, "STRUCT.LABEL_VARIANT", row->cells[j].line,
+                                                xasprintf("列标题「%s」与模板「%s」不一致", cell, cd->label));
+                    for (int r2 = 0; r2 < td->nrows; r2++)
+                        for (int c2 = 0; c2 < td->rows[r2].ncols; c2++)
+                            if (td->rows[r2].cols[c2].label == cd->label)
+                                finding_add_cell(f, template_cell_at(r->tpl, table, r2, c2));
                 }
+                free(canon);
+                break;
             }
             free(cell);
         }
@@ -575,21 +587,16 @@ static void extract_table2(gk_report *r)
     grid *g = grid_build(r->text, from, to);
     const gk_table_def *td = template_table(r->tpl, 2);
     int *used = xcalloc((size_t)g->nrows + 1, sizeof *used);
+    char **labels = xcalloc((size_t)g->nrows + 1, sizeof *labels);
+    for (int i = 0; i < g->nrows; i++)
+        labels[i] = row_label(&g->rows[i]);
     for (int rr = 0; rr < td->nrows; rr++) {
         const gk_row_def *rd = &td->rows[rr];
         int found = -1;
-        char *label = NULL;
-        for (int i = 0; i < g->nrows && found < 0; i++) {
-            if (used[i])
-                continue;
-            char *l = row_label(&g->rows[i]);
-            if (*l && re_test(rd->pattern, l) && count_values(&g->rows[i]) + g->rows[i].explicit > 0) {
+        for (int i = 0; i < g->nrows && found < 0; i++)
+            if (!used[i] && *labels[i] && re_test(rd->pattern, labels[i]) &&
+                count_values(&g->rows[i]) + g->rows[i].explicit > 0)
                 found = i;
-                label = l;
-            } else {
-                free(l);
-            }
-        }
         if (found < 0) {
             note_row(r, "STRUCT.ROW_MISSING", 2, rr, 0, xasprintf("表二未找到「%s」行", rd->label));
             continue;
@@ -600,10 +607,12 @@ static void extract_table2(gk_report *r)
         slot s[8];
         align_row(&g->rows[found], rd->ncols, -1, s);
         store_row(r, 2, rr, s, rd->ncols);
-        check_row_label(r, 2, rr, label, g->rows[found].line);
-        free(label);
+        check_row_label(r, 2, rr, labels[found], g->rows[found].line);
     }
     check_column_labels(r, g, 2);
+    for (int i = 0; i < g->nrows; i++)
+        free(labels[i]);
+    free(labels);
     free(used);
     grid_free(g);
 }
@@ -655,6 +664,10 @@ static void extract_table3(gk_report *r)
         char *label = row_label(row);
         int nv = count_values(row);
         int match = -1;
+        if (is_column_header(label)) {
+            free(label);
+            continue;
+        }
         for (int j = cursor; j < td->nrows && match < 0; j++)
             if (*label && re_test(td->rows[j].pattern, label))
                 match = j;

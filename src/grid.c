@@ -13,6 +13,35 @@ static const char *const UNITS[] = {"万元", "元", "件", "条", "个", "项",
 num_kind num_parse(const char *s, double *value, int *is_int)
 {
     char buf[64];
+    while (*s == ' ')
+        s++;
+    if (*s >= '0' && *s <= '9') {       /* fast path: plain digits */
+        long v = 0;
+        const char *p = s;
+        while (*p >= '0' && *p <= '9' && p - s < 15)
+            v = v * 10 + (*p++ - '0');
+        while (*p == ' ')
+            p++;
+        if (!*p) {
+            *value = (double)v;
+            *is_int = 1;
+            return NUM_VALUE;
+        }
+    }
+    if ((unsigned char)*s >= 0x80) {
+        /* only the non-ASCII blank markers can start with a non-ASCII byte */
+        for (int i = 0; BLANKS[i]; i++) {
+            size_t bl = strlen(BLANKS[i]);
+            if (bl && (unsigned char)BLANKS[i][0] >= 0x80 && strncmp(s, BLANKS[i], bl) == 0) {
+                const char *rest = s + bl;
+                while (*rest == ' ')
+                    rest++;
+                if (!*rest)
+                    return NUM_BLANK;
+            }
+        }
+        return NUM_NONE;
+    }
     size_t n = strlen(s);
     while (n && s[n - 1] == ' ')
         n--;
@@ -92,7 +121,10 @@ static void row_add(grid_row *r, const char *s, size_t len, int line)
         s++, len--;
     while (len && (s[len - 1] == ' '))
         len--;
-    r->cells = xrealloc(r->cells, (size_t)(r->ncells + 1) * sizeof *r->cells);
+    if (r->ncells == r->cap) {
+        r->cap = r->cap ? 2 * r->cap : 16;
+        r->cells = xrealloc(r->cells, (size_t)r->cap * sizeof *r->cells);
+    }
     grid_cell *c = &r->cells[r->ncells++];
     memset(c, 0, sizeof *c);
     c->text = xstrndup(s, len);
@@ -242,7 +274,10 @@ static grid_layout detect(const gk_text *t, size_t from, size_t to)
 
 static grid_row *new_row(grid *g)
 {
-    g->rows = xrealloc(g->rows, (size_t)(g->nrows + 1) * sizeof *g->rows);
+    if (g->nrows == g->cap) {
+        g->cap = g->cap ? 2 * g->cap : 32;
+        g->rows = xrealloc(g->rows, (size_t)g->cap * sizeof *g->rows);
+    }
     grid_row *r = &g->rows[g->nrows++];
     memset(r, 0, sizeof *r);
     return r;

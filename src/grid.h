@@ -25,6 +25,7 @@ typedef struct {
 typedef struct {
     grid_cell *cells;
     int ncells;
+    int cap;
     int line;         /* line of the first cell */
     int explicit;     /* 1 when empty cells are visible (tabs, pipes, blocks) */
 } grid_row;
@@ -32,6 +33,7 @@ typedef struct {
 typedef struct {
     grid_row *rows;
     int nrows;
+    int cap;
     grid_layout layout;
 } grid;
 

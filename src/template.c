@@ -2,6 +2,7 @@
  * 〔2019〕60号) as data.  Patterns match the label with every space removed
  * and full-width punctuation folded to ASCII (text_normalise). */
 #include "template.h"
+#include "text.h"
 #include "util.h"
 
 #include <pthread.h>
@@ -308,6 +309,12 @@ static void build_cells(gk_template *t)
         for (int r = 0; r < td->nrows; r++) {
             const gk_row_def *rd = &td->rows[r];
             t->first_cell[ti][r] = t->ncells;
+            char *canon = text_normalise(rd->label, strlen(rd->label)), *o = canon;
+            for (char *p = canon; *p; p++)
+                if (*p != ' ' && *p != '\t')
+                    *o++ = *p;
+            *o = '\0';
+            t->row_canon[ti][r] = canon;
             for (int c = 0; c < rd->ncols; c++) {
                 gk_cell_def *cd = &t->cells[t->ncells++];
                 snprintf(cd->id, sizeof cd->id, "t%d.%s.%s", td->number, rd->key, rd->cols[c].key);
@@ -336,6 +343,11 @@ const gk_template *template_get(gk_format f)
 {
     pthread_once(&once, derive);
     return f == GK_FMT_2019 ? &TPL[1] : &TPL[0];
+}
+
+const char *template_row_canon(const gk_template *t, int table, int row)
+{
+    return t->row_canon[table - 2][row];
 }
 
 const char *template_format_name(gk_format f)

@@ -4,10 +4,11 @@
 
 #include <errno.h>
 #include <iconv.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-int utf8_decode(const char *str, size_t len, unsigned *cp)
+static inline int decode(const char *str, size_t len, unsigned *cp)
 {
     const unsigned char *s = (const unsigned char *)str;
     if (len == 0)
@@ -41,6 +42,11 @@ int utf8_decode(const char *str, size_t len, unsigned *cp)
     return n;
 }
 
+int utf8_decode(const char *str, size_t len, unsigned *cp)
+{
+    return decode(str, len, cp);
+}
+
 int utf8_encode(unsigned cp, char out[4])
 {
     if (cp < 0x80) {
@@ -70,7 +76,7 @@ int utf8_valid(const char *s, size_t len)
     size_t i = 0;
     unsigned cp;
     while (i < len) {
-        int n = utf8_decode(s + i, len - i, &cp);
+        int n = decode(s + i, len - i, &cp);
         if (!n)
             return 0;
         i += (size_t)n;
@@ -123,7 +129,7 @@ static size_t normalise_into(const char *s, size_t len, char *out)
             continue;
         }
         unsigned cp;
-        int n = utf8_decode(s + i, len - i, &cp);
+        int n = decode(s + i, len - i, &cp);
         if (!n) {
             cp = 0xFFFD;
             n = 1;
@@ -184,7 +190,7 @@ static char *utf8_repair(const char *in, size_t len, size_t *outlen, size_t *rep
     size_t i = 0;
     while (i < len) {
         unsigned cp;
-        int n = utf8_decode(in + i, len - i, &cp);
+        int n = decode(in + i, len - i, &cp);
         if (n) {
             sbuf_add(&b, in + i, (size_t)n);
             i += (size_t)n;
@@ -198,28 +204,52 @@ static char *utf8_repair(const char *in, size_t len, size_t *outlen, size_t *rep
     return sbuf_steal(&b);
 }
 
-/* Share of multi-byte lead bytes that start a valid UTF-8 sequence. */
-static double utf8_share(const char *s, size_t len, size_t *bad)
+/* One pass over the bytes: NULs, control bytes, and valid and invalid
+ * multi-byte UTF-8 sequences. */
+typedef struct {
+    size_t nul, ctl, good, bad;
+} byte_stats;
+
+static void scan_bytes(const char *str, size_t len, byte_stats *st)
 {
-    size_t good = 0, i = 0;
-    *bad = 0;
+    const unsigned char *s = (const unsigned char *)str;
+    memset(st, 0, sizeof *st);
+    size_t i = 0;
     while (i < len) {
-        unsigned char c = (unsigned char)s[i];
+        if (i + 8 <= len) {            /* eight printable ASCII bytes at once */
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            uint64_t high = w & 0x8080808080808080ull;
+            uint64_t low = (w - 0x2020202020202020ull) & ~w & 0x8080808080808080ull; /* a byte < 0x20 */
+            if (!high && !low) {
+                i += 8;
+                continue;
+            }
+        }
+        unsigned char c = s[i];
         if (c < 0x80) {
+            if (c == 0)
+                st->nul++;
+            else if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1B)
+                st->ctl++;
             i++;
             continue;
         }
+        if (c >= 0xE1 && c <= 0xEC && i + 2 < len && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
+            st->good++;                /* the common case: a CJK character */
+            i += 3;
+            continue;
+        }
         unsigned cp;
-        int n = utf8_decode(s + i, len - i, &cp);
+        int n = decode(str + i, len - i, &cp);
         if (n) {
-            good++;
+            st->good++;
             i += (size_t)n;
         } else {
-            (*bad)++;
+            st->bad++;
             i++;
         }
     }
-    return good + *bad ? (double)good / (double)(good + *bad) : 1.0;
 }
 
 static int looks_utf16(const char *s, size_t len, int *big_endian)
@@ -243,19 +273,6 @@ static int looks_utf16(const char *s, size_t len, int *big_endian)
         return 1;
     }
     return 0;
-}
-
-static int is_binary(const char *s, size_t len)
-{
-    size_t ctl = 0;
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == 0)
-            return 1;
-        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1B)
-            ctl++;
-    }
-    return ctl * 20 > len;
 }
 
 /* Splits u (owned, len bytes) into lines in place; `orig` points into u,
@@ -310,6 +327,7 @@ gk_text *text_decode(const char *bytes, size_t len, const char **why)
     size_t ulen = 0;
     gk_text *t = xcalloc(1, sizeof *t);
     int be = 0;
+    byte_stats st;
 
     if (len == 0 || only_space(bytes, len)) {
         *why = "文件为空";
@@ -325,16 +343,16 @@ gk_text *text_decode(const char *bytes, size_t len, const char **why)
     } else if (len >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF) {
         t->encoding = "UTF-8 BOM";
         u = utf8_repair(bytes + 3, len - 3, &ulen, &t->replaced);
-    } else if (memchr(bytes, 0, len) && looks_utf16(bytes, len, &be)) {
+    } else if (scan_bytes(bytes, len, &st), st.nul && looks_utf16(bytes, len, &be)) {
         t->encoding = be ? "UTF-16BE" : "UTF-16LE";
         u = iconv_to_utf8(t->encoding, bytes, len, &ulen);
         if (!u)
             *why = "疑似无 BOM 的 UTF-16，但编码损坏";
-    } else if (is_binary(bytes, len)) {
+    } else if (st.nul || st.ctl * 20 > len) {
         *why = "二进制文件（含 NUL 或大量控制字符），不是文本报告";
     } else {
-        size_t bad;
-        double share = utf8_share(bytes, len, &bad);
+        size_t bad = st.bad;
+        double share = st.good + bad ? (double)st.good / (double)(st.good + bad) : 1.0;
         if (bad == 0) {
             t->encoding = "UTF-8";
             u = xstrndup(bytes, len);
