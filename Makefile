@@ -91,6 +91,11 @@ test: deps
 
 test-build: $(ASN)/gkreview $(UNIT_BIN) $(TOOL_BIN)
 
+# fuzzing (clang libFuzzer): FUZZ_SECONDS per target
+FUZZ_SECONDS ?= 180
+fuzz: deps
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh
+
 bench: deps
 	@$(MAKE) --no-print-directory $(BIN)
 	@GK=./$(BIN) sh tests/bench.sh
@@ -107,6 +112,6 @@ uninstall:
 clean:
 	rm -rf $(BUILD) $(BIN) tests/out
 
-.PHONY: all deps run test test-build bench install uninstall clean
+.PHONY: all deps run test test-build bench fuzz install uninstall clean
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -272,6 +272,10 @@ static grid_layout detect(const gk_text *t, size_t from, size_t to)
     return GRID_SPACES;
 }
 
+/* A real table has a few dozen rows; a region with more (a table pasted
+ * ten thousand times) is read up to this bound, keeping memory bounded. */
+#define GRID_MAX_ROWS 4096
+
 static grid_row *new_row(grid *g)
 {
     if (g->nrows == g->cap) {
@@ -295,7 +299,7 @@ static void classify(grid *g)
 static void build_blocks(grid *g, const gk_text *t, size_t from, size_t to)
 {
     grid_row *r = NULL;
-    for (size_t i = from; i < to; i++) {
+    for (size_t i = from; i < to && g->nrows < GRID_MAX_ROWS; i++) {
         const gk_line *l = &t->norm[i];
         int line = (int)i + 1;
         if (blank_line(l) && !(l->len && l->s[0] == '\t')) {
@@ -334,7 +338,7 @@ grid *grid_build(const gk_text *t, size_t from, size_t to)
         classify(g);
         return g;
     }
-    for (size_t i = from; i < to; i++) {
+    for (size_t i = from; i < to && g->nrows < GRID_MAX_ROWS; i++) {
         const gk_line *l = &t->norm[i];
         int line = (int)i + 1;
         if (blank_line(l))

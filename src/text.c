@@ -114,7 +114,8 @@ static unsigned fold_cp(unsigned cp)
     return cp;
 }
 
-/* Writes the normalised form of s[0..len) to out (room for 3*len bytes);
+/* Writes the normalised form of s[0..len) to out (room for len + 1 bytes:
+ * no fold makes a character longer);
  * returns the bytes written.  ASCII other than control characters is
  * copied as it is; everything else goes through fold_cp(). */
 static size_t normalise_into(const char *s, size_t len, char *out)
@@ -131,7 +132,7 @@ static size_t normalise_into(const char *s, size_t len, char *out)
         unsigned cp;
         int n = decode(s + i, len - i, &cp);
         if (!n) {
-            cp = 0xFFFD;
+            cp = '?';                  /* never longer than the byte it replaces */
             n = 1;
         }
         i += (size_t)n;
@@ -145,7 +146,7 @@ static size_t normalise_into(const char *s, size_t len, char *out)
 
 char *text_normalise(const char *s, size_t len)
 {
-    char *out = xmalloc(3 * len + 1);
+    char *out = xmalloc(len + 1);
     normalise_into(s, len, out);
     return out;
 }
@@ -286,7 +287,7 @@ static void split_lines(gk_text *t, char *u, size_t len)
     t->orig = xmalloc(n * sizeof *t->orig);
     t->norm = xmalloc(n * sizeof *t->norm);
     t->obuf = u;
-    t->nbuf = xmalloc(3 * len + n + 1);
+    t->nbuf = xmalloc(len + n + 1);
     t->nlines = 0;
     char *np = t->nbuf;
     size_t start = 0;
