@@ -1,0 +1,111 @@
+/* test_xyear.c — pairing consecutive years of one body and the XYEAR rules. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "batch.h"
+#include "fixture.h"
+#include "xyear.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int index_of(const gk_batch *b, const char *name)
+{
+    for (size_t i = 0; i < b->files.n; i++)
+        if (strstr(b->files.v[i].path, name))
+            return (int)i;
+    fail_msg("%s not listed", name);
+    return -1;
+}
+
+static void test_body_key(void **state)
+{
+    (void)state;
+    char *a = xyear_body_key("西村乡人民政府"), *b = xyear_body_key("西村乡 "), *c = xyear_body_key("川汇区政府办公室");
+    assert_string_equal(a, "西村乡");
+    assert_string_equal(b, "西村乡");
+    assert_string_equal(c, "川汇区政府办公室");
+    free(a);
+    free(b);
+    free(c);
+}
+
+static void test_pairs_and_findings(void **state)
+{
+    (void)state;
+    gk_batch b;
+    char *paths[] = {"sample-reports"};
+    batch_open(&b, 1, paths, 1);
+    int x23 = index_of(&b, "004_3cc3c4a50339be4b"), x24 = index_of(&b, "202_xyear_xicun_2024");
+    int h23 = index_of(&b, "001_318a82d3163b8b1e"), h24 = index_of(&b, "201_xyear_huxian_2024");
+    assert_int_equal(b.next[x23], x24);
+    assert_int_equal(b.prev[x24], x23);
+    assert_int_equal(b.next[h23], h24);
+    assert_int_equal(b.prev[h24], h23);
+    assert_int_equal(b.prev[x23], -1);
+    assert_int_equal(b.next[index_of(&b, "003_1a8c02130c595433")], -1);
+
+    char *why = NULL;
+    gk_report *r = batch_load(&b, (size_t)x24, &why);
+    assert_non_null(r);
+    const gk_finding *f = fx_find(r, "XYEAR.CARRY", "t3.carried_in.natural");
+    assert_non_null(f);
+    assert_int_equal(f->severity, GK_SEV_ERROR);
+    assert_non_null(strstr(f->message, "004_3cc3c4a50339be4b.txt"));
+    assert_int_equal(f->line, 57);
+    assert_non_null(fx_find(r, "XYEAR.CARRY", "t3.carried_in.total"));
+    assert_int_equal(fx_count(r, "XYEAR.CARRY"), 2);
+    f = fx_find(r, "XYEAR.VALID", "t2.normative.valid");
+    assert_non_null(f);
+    assert_int_equal(f->severity, GK_SEV_WARNING);
+    assert_int_equal(fx_count(r, "XYEAR.VALID"), 1);
+    report_free(r);
+
+    r = batch_load(&b, (size_t)x23, &why);
+    assert_non_null(fx_find(r, "XYEAR.CARRY", "t3.carried_out.natural"));
+    f = fx_find(r, "XYEAR.CARRY", "t3.carried_out.total");
+    assert_non_null(f);
+    assert_non_null(strstr(f->message, "202_xyear_xicun_2024.txt"));
+    assert_int_equal(f->line, 80);
+    report_free(r);
+
+    for (int k = 0; k < 2; k++) {
+        r = batch_load(&b, (size_t)(k ? h23 : h24), &why);
+        assert_int_equal(fx_count(r, "XYEAR.CARRY"), 0);
+        assert_int_equal(fx_count(r, "XYEAR.VALID"), 0);
+        report_free(r);
+    }
+    for (size_t i = 0; i < b.files.n; i++)
+        batch_release(&b, i);
+    batch_free(&b);
+}
+
+static void test_correction_rechecks_xyear(void **state)
+{
+    (void)state;
+    gk_batch b;
+    char *paths[] = {"sample-reports/004_3cc3c4a50339be4b.txt", "sample-reports/202_xyear_xicun_2024.txt"};
+    batch_open(&b, 2, paths, 1);
+    char *why = NULL;
+    gk_report *r = batch_load(&b, 1, &why);
+    assert_int_equal(fx_count(r, "XYEAR.CARRY"), 2);
+    report_correct(r, template_cell_index(r->tpl, "t3.carried_in.natural"), 2);
+    report_correct(r, template_cell_index(r->tpl, "t3.carried_in.total"), 2);
+    report_check(r);
+    assert_int_equal(fx_count(r, "XYEAR.CARRY"), 0);
+    report_free(r);
+    batch_free(&b);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_body_key),
+        cmocka_unit_test(test_pairs_and_findings),
+        cmocka_unit_test(test_correction_rechecks_xyear),
+    };
+    return cmocka_run_group_tests_name("xyear", tests, NULL, NULL);
+}
