@@ -112,14 +112,34 @@ gk_report *batch_load(gk_batch *b, size_t i, char **why)
     gk_report *r = load_plain(b, i, why);
     if (!r)
         return NULL;
-    if (b->prev[i] >= 0 || b->next[i] >= 0) {
+    if (b->prev[i] < 0 && b->next[i] < 0)
+        return r;
+    if (b->shared) {                   /* threads: partners are summarised afresh */
+        gk_xsummary *ps[2] = {NULL, NULL};
+        int idx[2] = {b->prev[i], b->next[i]};
+        for (int k = 0; k < 2; k++) {
+            char *w = NULL;
+            gk_report *p = idx[k] >= 0 ? load_plain(b, (size_t)idx[k], &w) : NULL;
+            free(w);
+            if (p) {
+                ps[k] = xmalloc(sizeof *ps[k]);
+                xyear_summarize(p, ps[k]);
+                report_free(p);
+            }
+        }
+        xyear_set_partners(r, ps[0], ps[1]);
+        for (int k = 0; k < 2; k++) {
+            xyear_summary_free(ps[k]);
+            free(ps[k]);
+        }
+    } else {
         if (!b->sum[i]) {
             b->sum[i] = xmalloc(sizeof **b->sum);
             xyear_summarize(r, b->sum[i]);
         }
         xyear_set_partners(r, summary(b, b->prev[i]), summary(b, b->next[i]));
-        report_check(r);
     }
+    report_check(r);
     return r;
 }
 

@@ -18,6 +18,7 @@ typedef struct {
     int *next;              /* ... of year+1, or -1 */
     gk_xsummary **sum;      /* cached partner summaries, freed when no longer needed */
     batch_prepare_fn prepare;   /* applied to every report loaded (e.g. the sidecar) */
+    int shared;             /* set when several threads load: no summary cache */
     void *prepare_ctx;
 } gk_batch;
 

@@ -1,10 +1,13 @@
-/* cli.c — `gkreview check` and `gkreview export`. */
+/* cli.c — `gkreview check` and `gkreview export`: batches of reports,
+ * in order, with one worker or several (-j N), as text, JSON or CSV. */
 #include "app.h"
+#include "batch.h"
 #include "output.h"
 #include "report.h"
 #include "util.h"
 #include "walk.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,14 +15,16 @@
 void cli_usage(FILE *f)
 {
     fputs("用法:\n"
-          "  gkreview [文件|目录...]                      打开审阅界面\n"
-          "  gkreview check [--format text|json] 文件|目录...\n"
-          "                                               检查报告，逐条输出问题（编译器格式）\n"
-          "  gkreview export --format json|csv 文件...    导出提取的单元格\n"
+          "  gkreview [文件|目录...]                          打开审阅界面\n"
+          "  gkreview check [--format text|json|csv] [-j N] [--no-review] 文件|目录...\n"
+          "                                                   检查报告，逐条输出问题（编译器格式）\n"
+          "  gkreview export --format json|csv [--no-review] 文件|目录...\n"
+          "                                                   导出提取的单元格\n"
           "  gkreview --help | --version\n"
           "\n"
           "check 的退出码: 0 无错误, 1 有报告存在错误, 2 用法错误或文件无法读取。\n"
-          "目录按文件名递归读取 .txt .md .html 文件。\n",
+          "目录按文件名递归读取 .txt .md .html 文件；同一单位相邻年度的报告自动配对做跨年检查。\n"
+          "-j N 用 N 个线程检查，输出与 -j 1 完全相同。\n",
           f);
 }
 
@@ -27,20 +32,23 @@ typedef enum { FMT_TEXT, FMT_JSON, FMT_CSV } out_format;
 
 typedef struct {
     out_format format;
+    int jobs;
+    int no_review;
     int npaths;
     char **paths;
 } cli_opts;
 
-static int parse_opts(int argc, char **argv, cli_opts *o, int allow_text)
+static int parse_opts(int argc, char **argv, cli_opts *o, int is_check)
 {
-    o->format = allow_text ? FMT_TEXT : FMT_JSON;
+    memset(o, 0, sizeof *o);
+    o->format = is_check ? FMT_TEXT : FMT_JSON;
+    o->jobs = 1;
     o->paths = xcalloc((size_t)argc + 1, sizeof *o->paths);
-    o->npaths = 0;
     int given = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char *val = NULL;
-        if (!strcmp(a, "--format") || !strcmp(a, "-f")) {
+        if (!strcmp(a, "--format") || !strcmp(a, "-f") || (is_check && !strcmp(a, "-j"))) {
             if (i + 1 >= argc) {
                 fprintf(stderr, "gkreview: %s 需要一个参数\n", a);
                 return -1;
@@ -48,8 +56,11 @@ static int parse_opts(int argc, char **argv, cli_opts *o, int allow_text)
             val = argv[++i];
         } else if (!strncmp(a, "--format=", 9)) {
             val = a + 9;
+        } else if (is_check && !strncmp(a, "-j", 2) && a[2]) {
+            val = a + 2;
         } else if (!strcmp(a, "--no-review")) {
-            continue;                  /* no sidecar support yet: nothing to ignore */
+            o->no_review = 1;
+            continue;
         } else if (!strcmp(a, "--")) {
             for (i++; i < argc; i++)
                 o->paths[o->npaths++] = argv[i];
@@ -61,19 +72,29 @@ static int parse_opts(int argc, char **argv, cli_opts *o, int allow_text)
             o->paths[o->npaths++] = argv[i];
             continue;
         }
+        if (!strncmp(a, "-j", 2)) {
+            char *end;
+            long n = strtol(val, &end, 10);
+            if (*end || n < 1 || n > 256) {
+                fprintf(stderr, "gkreview: -j 需要 1 到 256 之间的整数\n");
+                return -1;
+            }
+            o->jobs = (int)n;
+            continue;
+        }
         given = 1;
         if (!strcmp(val, "json"))
             o->format = FMT_JSON;
-        else if (!strcmp(val, "csv") && !allow_text)
+        else if (!strcmp(val, "csv"))
             o->format = FMT_CSV;
-        else if (!strcmp(val, "text") && allow_text)
+        else if (!strcmp(val, "text") && is_check)
             o->format = FMT_TEXT;
         else {
             fprintf(stderr, "gkreview: 不支持的格式 %s\n", val);
             return -1;
         }
     }
-    if (!allow_text && !given) {
+    if (!is_check && !given) {
         fputs("gkreview: export 需要 --format json 或 --format csv\n", stderr);
         return -1;
     }
@@ -84,88 +105,249 @@ static int parse_opts(int argc, char **argv, cli_opts *o, int allow_text)
     return 0;
 }
 
-static void collect(const cli_opts *o, walk_list *l)
+/* Applied to every report loaded: the reviewer's overlay (sidecar) unless
+ * --no-review. */
+static void cli_prepare(gk_report *r, void *ctx)
 {
-    memset(l, 0, sizeof *l);
-    for (int i = 0; i < o->npaths; i++)
-        walk_collect(l, o->paths[i]);
+    const cli_opts *o = ctx;
+    (void)r;
+    (void)o;
+}
+
+/* ---- one report -> its output ------------------------------------------- */
+
+typedef struct {
+    char *out;              /* what goes to stdout */
+    char *err;              /* what goes to stderr */
+    int unreadable;
+    int errors, warnings;
+    int *by_rule;           /* open findings per rule (template_rules order) */
+} result;
+
+static void finding_csv(FILE *f, const gk_report *r, const gk_finding *x)
+{
+    char num[32];
+    output_csv_field(f, r->path, 0);
+    output_csv_field(f, r->body ? r->body : "", 0);
+    snprintf(num, sizeof num, "%d", r->year);
+    output_csv_field(f, r->year ? num : "", 0);
+    output_csv_field(f, x->rule, 0);
+    output_csv_field(f, report_severity_name(x->severity), 0);
+    sbuf cells;
+    sbuf_init(&cells);
+    for (int k = 0; k < x->ncells; k++)
+        sbuf_printf(&cells, "%s%s", k ? " " : "", r->tpl->cells[x->cells[k]].id);
+    output_csv_field(f, cells.s, 0);
+    sbuf_free(&cells);
+    snprintf(num, sizeof num, "%d", x->line);
+    output_csv_field(f, x->line ? num : "", 0);
+    output_csv_field(f, x->message, 0);
+    output_csv_field(f, x->dismissed ? "true" : "false", 0);
+    output_csv_field(f, x->dismiss_reason ? x->dismiss_reason : "", 1);
+}
+
+static void run_one(gk_batch *b, size_t i, const cli_opts *o, int is_check, result *res)
+{
+    int nrules;
+    template_rules(&nrules);
+    memset(res, 0, sizeof *res);
+    res->by_rule = xcalloc((size_t)nrules + 1, sizeof *res->by_rule);
+    char *why = NULL;
+    gk_report *r = batch_load(b, i, &why);
+    if (!r) {
+        res->unreadable = 1;
+        res->err = xasprintf("%s: error: 无法读取：%s\n", b->files.v[i].path, why);
+        free(why);
+        return;
+    }
+    size_t len;
+    FILE *f = open_memstream(&res->out, &len);
+    if (!is_check)
+        o->format == FMT_CSV ? output_csv_cells(f, r) : output_json(f, r);
+    else if (o->format == FMT_JSON)
+        output_json(f, r);
+    else if (o->format == FMT_CSV)
+        for (int k = 0; k < r->nfindings; k++)
+            finding_csv(f, r, &r->findings[k]);
+    else
+        output_findings_text(f, r);
+    fclose(f);
+    res->errors = r->nerrors;
+    res->warnings = r->nwarnings;
+    for (int k = 0; k < r->nfindings; k++)
+        if (!r->findings[k].dismissed)
+            res->by_rule[r->findings[k].rank]++;
+    report_free(r);
+}
+
+/* ---- workers: results are printed in input order ------------------------ */
+
+#define WINDOW 256
+
+typedef struct {
+    gk_batch *b;
+    const cli_opts *o;
+    int is_check;
+    size_t next;            /* next index to take */
+    size_t printed;         /* results before this index are printed */
+    result *slots;          /* WINDOW slots, index % WINDOW */
+    char *ready;
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+} pool;
+
+static void *worker(void *arg)
+{
+    pool *p = arg;
+    for (;;) {
+        pthread_mutex_lock(&p->mu);
+        while (p->next < p->b->files.n && p->next >= p->printed + WINDOW)
+            pthread_cond_wait(&p->cv, &p->mu);
+        if (p->next >= p->b->files.n) {
+            pthread_mutex_unlock(&p->mu);
+            return NULL;
+        }
+        size_t i = p->next++;
+        pthread_mutex_unlock(&p->mu);
+        result res;
+        run_one(p->b, i, p->o, p->is_check, &res);
+        pthread_mutex_lock(&p->mu);
+        p->slots[i % WINDOW] = res;
+        p->ready[i % WINDOW] = 1;
+        pthread_cond_broadcast(&p->cv);
+        pthread_mutex_unlock(&p->mu);
+    }
+}
+
+typedef struct {
+    size_t read, with_errors, with_warnings, unreadable;
+    long errors, warnings;
+    long *by_rule;
+} totals;
+
+static void consume(result *res, totals *t)
+{
+    int nrules;
+    template_rules(&nrules);
+    if (res->out)
+        fputs(res->out, stdout);
+    if (res->err)
+        fputs(res->err, stderr);
+    if (res->unreadable) {
+        t->unreadable++;
+    } else {
+        t->read++;
+        t->with_errors += res->errors > 0;
+        t->with_warnings += res->warnings > 0;
+        t->errors += res->errors;
+        t->warnings += res->warnings;
+        for (int k = 0; k < nrules; k++)
+            t->by_rule[k] += res->by_rule[k];
+    }
+    free(res->out);
+    free(res->err);
+    free(res->by_rule);
+}
+
+static void run_batch(gk_batch *b, const cli_opts *o, int is_check, totals *t)
+{
+    size_t n = b->files.n;
+    if (o->jobs <= 1) {
+        for (size_t i = 0; i < n; i++) {
+            result res;
+            run_one(b, i, o, is_check, &res);
+            consume(&res, t);
+            batch_release(b, i);
+        }
+        return;
+    }
+    pool p = {.b = b, .o = o, .is_check = is_check};
+    p.slots = xcalloc(WINDOW, sizeof *p.slots);
+    p.ready = xcalloc(WINDOW, 1);
+    pthread_mutex_init(&p.mu, NULL);
+    pthread_cond_init(&p.cv, NULL);
+    b->shared = 1;                     /* workers must not share the summary cache */
+    pthread_t *th = xcalloc((size_t)o->jobs, sizeof *th);
+    for (int k = 0; k < o->jobs; k++)
+        pthread_create(&th[k], NULL, worker, &p);
+    for (size_t i = 0; i < n; i++) {
+        pthread_mutex_lock(&p.mu);
+        while (!p.ready[i % WINDOW])
+            pthread_cond_wait(&p.cv, &p.mu);
+        result res = p.slots[i % WINDOW];
+        p.ready[i % WINDOW] = 0;
+        p.printed = i + 1;
+        pthread_cond_broadcast(&p.cv);
+        pthread_mutex_unlock(&p.mu);
+        consume(&res, t);
+    }
+    for (int k = 0; k < o->jobs; k++)
+        pthread_join(th[k], NULL);
+    pthread_mutex_destroy(&p.mu);
+    pthread_cond_destroy(&p.cv);
+    free(th);
+    free(p.slots);
+    free(p.ready);
+}
+
+static void print_summary(FILE *f, const totals *t)
+{
+    int nrules;
+    const gk_rule_def *rules = template_rules(&nrules);
+    fprintf(f, "%zu 份报告：%zu 份有错误，%zu 份有警告，%zu 份无法读取；共 %ld 个错误，%ld 个警告\n", t->read,
+            t->with_errors, t->with_warnings, t->unreadable, t->errors, t->warnings);
+    int any = 0;
+    for (int k = 0; k < nrules; k++) {
+        if (!t->by_rule[k])
+            continue;
+        fprintf(f, "%s%s %ld", any ? "，" : "按规则：", rules[k].id, t->by_rule[k]);
+        any = 1;
+    }
+    if (any)
+        fputc('\n', f);
+}
+
+static int run(int argc, char **argv, int is_check)
+{
+    cli_opts o;
+    if (parse_opts(argc, argv, &o, is_check) != 0) {
+        free(o.paths);
+        cli_usage(stderr);
+        return 2;
+    }
+    gk_batch b;
+    batch_open(&b, o.npaths, o.paths, is_check);
+    b.prepare = cli_prepare;
+    b.prepare_ctx = &o;
+    int nrules;
+    template_rules(&nrules);
+    totals t = {0};
+    t.by_rule = xcalloc((size_t)nrules + 1, sizeof *t.by_rule);
+    if (o.format == FMT_CSV) {
+        fputs("\xEF\xBB\xBF", stdout);
+        if (is_check)
+            fputs("file,body,year,rule,severity,cells,line,message,dismissed,reason\n", stdout);
+        else
+            fputs("file,cell,row,column,value,status,line\n", stdout);
+    }
+    run_batch(&b, &o, is_check, &t);
+    if (is_check)
+        print_summary(o.format == FMT_TEXT ? stdout : stderr, &t);
+    fflush(stdout);
+    batch_free(&b);
+    free(t.by_rule);
+    free(o.paths);
+    if (t.unreadable || t.read == 0)
+        return 2;
+    return is_check && t.with_errors ? 1 : 0;
 }
 
 int cli_check(int argc, char **argv)
 {
-    cli_opts o;
-    if (parse_opts(argc, argv, &o, 1) != 0) {
-        free(o.paths);
-        cli_usage(stderr);
-        return 2;
-    }
-    walk_list l;
-    collect(&o, &l);
-    size_t read = 0, with_errors = 0, with_warnings = 0, unreadable = 0;
-    long errors = 0, warnings = 0;
-    for (size_t i = 0; i < l.n; i++) {
-        char *why = NULL;
-        gk_report *r = l.v[i].error ? NULL : report_open(l.v[i].path, &why);
-        if (!r) {
-            fprintf(stderr, "%s: error: 无法读取：%s\n", l.v[i].path, l.v[i].error ? l.v[i].error : why);
-            free(why);
-            unreadable++;
-            continue;
-        }
-        read++;
-        if (o.format == FMT_JSON)
-            output_json(stdout, r);
-        else
-            output_findings_text(stdout, r);
-        if (r->nerrors)
-            with_errors++;
-        if (r->nwarnings)
-            with_warnings++;
-        errors += r->nerrors;
-        warnings += r->nwarnings;
-        report_free(r);
-    }
-    if (o.format == FMT_TEXT)
-        printf("%zu 份报告：%zu 份有错误，%zu 份有警告，%zu 份无法读取；共 %ld 个错误，%ld 个警告\n", read, with_errors,
-               with_warnings, unreadable, errors, warnings);
-    fflush(stdout);
-    walk_free(&l);
-    free(o.paths);
-    if (unreadable || read == 0)
-        return 2;
-    return with_errors ? 1 : 0;
+    return run(argc, argv, 1);
 }
 
 int cli_export(int argc, char **argv)
 {
-    cli_opts o;
-    if (parse_opts(argc, argv, &o, 0) != 0) {
-        free(o.paths);
-        cli_usage(stderr);
-        return 2;
-    }
-    walk_list l;
-    collect(&o, &l);
-    int status = 0;
-    if (o.format == FMT_CSV)
-        output_csv_header(stdout);
-    for (size_t i = 0; i < l.n; i++) {
-        char *why = NULL;
-        gk_report *r = l.v[i].error ? NULL : report_open(l.v[i].path, &why);
-        if (!r) {
-            fprintf(stderr, "%s: error: 无法读取：%s\n", l.v[i].path, l.v[i].error ? l.v[i].error : why);
-            free(why);
-            status = 2;
-            continue;
-        }
-        if (o.format == FMT_CSV)
-            output_csv_cells(stdout, r);
-        else
-            output_json(stdout, r);
-        report_free(r);
-    }
-    fflush(stdout);
-    walk_free(&l);
-    free(o.paths);
-    return status;
+    return run(argc, argv, 0);
 }

@@ -51,7 +51,7 @@ cp "$S/000_8ae2e5b09e066f56.txt" "$tmp/dir/a.txt"
 cp "$S/101_err_row_total.txt" "$tmp/dir/sub/b.md"
 echo "not a report" >"$tmp/dir/sub/c.pdf"
 ln -s .. "$tmp/dir/sub/loop"
-"$GK" check --format json "$tmp/dir" >"$tmp/out" 2>&1
+"$GK" check --format json "$tmp/dir" >"$tmp/out" 2>"$tmp/err"
 rc=$?
 check "check dir: recursive, one JSON line per report" test "$(wc -l <"$tmp/out")" -eq 2
 check "check dir: sorted paths" sh -c "head -n 1 '$tmp/out' | grep -q '\"file\":\"$tmp/dir/a.txt\"'"
@@ -82,3 +82,29 @@ before=$(cksum "$S/003_1a8c02130c595433.txt")
 "$GK" check "$S/003_1a8c02130c595433.txt" >/dev/null 2>&1
 "$GK" export --format csv "$S/003_1a8c02130c595433.txt" >/dev/null 2>&1
 check "the report file is never modified" test "$before" = "$(cksum "$S/003_1a8c02130c595433.txt")"
+
+# ---- batches (issue: queue and cross-year) ----
+"$GK" check "$S" >"$tmp/j1" 2>&1
+rc1=$?
+"$GK" check -j 2 "$S" >"$tmp/j2" 2>&1
+rc2=$?
+cp "$tmp/j1" "$tmp/out"
+check "check -j 2: same output and order as -j 1" cmp -s "$tmp/j1" "$tmp/j2"
+check "check -j 2: same exit code" test "$rc1" -eq "$rc2"
+"$GK" check --format json "$S" >"$tmp/j1" 2>/dev/null
+"$GK" check --format json -j 3 "$S" >"$tmp/j2" 2>/dev/null
+check "check json -j 3: same output" cmp -s "$tmp/j1" "$tmp/j2"
+"$GK" check "$S" >"$tmp/out" 2>&1
+check "check dir: summary counts reports" grep -q "^$(ls "$S" | wc -l) 份报告：" "$tmp/out"
+check "check dir: findings by rule" grep -q "^按规则：T3.BALANCE 2，" "$tmp/out"
+check "check dir: cross-year carry on the later report" grep -q "^$S/202_xyear_xicun_2024.txt:57: error: 上年结转·自然人：本年度上年结转为 1，而 2023 年度报告（$S/004_3cc3c4a50339be4b.txt）结转下年度为 2 \[XYEAR.CARRY\]$" "$tmp/out"
+check "check dir: cross-year carry on the earlier report" grep -q "^$S/004_3cc3c4a50339be4b.txt:80: error: 结转下年·总计：本年度结转下年度为 2，而 2024 年度报告（$S/202_xyear_xicun_2024.txt）上年结转为 1 \[XYEAR.CARRY\]$" "$tmp/out"
+check "check dir: cross-year valid" grep -q "^$S/202_xyear_xicun_2024.txt:38: warning: .*\[XYEAR.VALID\]$" "$tmp/out"
+check "check dir: the consistent pair has no cross-year finding" sh -c "! grep -q '201_xyear_huxian_2024.*XYEAR' '$tmp/out'"
+"$GK" check --format csv "$S/101_err_row_total.txt" >"$tmp/out" 2>/dev/null
+check "check csv: BOM and header" sh -c "head -n 1 '$tmp/out' | grep -q \"\$(printf '\\357\\273\\277')file,body,year,rule,severity,cells,line,message,dismissed,reason\""
+check "check csv: one row per finding" test "$(wc -l <"$tmp/out")" -eq 3
+check "check csv: finding row" grep -q "^$S/101_err_row_total.txt,.*,2023,T3.ROW_TOTAL,error,t3.granted.total t3.granted.natural .*,39,予以公开行：总计为 5，各类申请人之和为 4（相差 1）,false,$" "$tmp/out"
+"$GK" check -j 0 "$S" >"$tmp/out" 2>&1
+rc=$?
+check "check -j 0 is a usage error" test "$rc" -eq 2
