@@ -129,6 +129,16 @@ static size_t normalise_into(const char *s, size_t len, char *out)
             i++;
             continue;
         }
+        /* U+4000..U+9FFF (most CJK text): nothing to fold, copy the three bytes */
+        if (ch >= 0xE4 && ch <= 0xE9 && i + 2 < len && ((unsigned char)s[i + 1] & 0xC0) == 0x80 &&
+            ((unsigned char)s[i + 2] & 0xC0) == 0x80) {
+            o[0] = s[i];
+            o[1] = s[i + 1];
+            o[2] = s[i + 2];
+            o += 3;
+            i += 3;
+            continue;
+        }
         unsigned cp;
         int n = decode(s + i, len - i, &cp);
         if (!n) {
@@ -217,7 +227,8 @@ static void scan_bytes(const char *str, size_t len, byte_stats *st)
     memset(st, 0, sizeof *st);
     size_t i = 0;
     while (i < len) {
-        if (i + 8 <= len) {            /* eight printable ASCII bytes at once */
+        unsigned char c = s[i];
+        if (c < 0x80 && i + 8 <= len) { /* eight printable ASCII bytes at once */
             uint64_t w;
             memcpy(&w, s + i, 8);
             uint64_t high = w & 0x8080808080808080ull;
@@ -227,7 +238,6 @@ static void scan_bytes(const char *str, size_t len, byte_stats *st)
                 continue;
             }
         }
-        unsigned char c = s[i];
         if (c < 0x80) {
             if (c == 0)
                 st->nul++;
@@ -281,19 +291,30 @@ static int looks_utf16(const char *s, size_t len, int *big_endian)
 static void split_lines(gk_text *t, char *u, size_t len)
 {
     size_t n = 1;
-    for (size_t i = 0; i < len; i++)
-        if (u[i] == '\n' || (u[i] == '\r' && !(i + 1 < len && u[i + 1] == '\n')))
+    if (!memchr(u, '\r', len)) {
+        for (const char *p = memchr(u, '\n', len); p; p = memchr(p + 1, '\n', len - (size_t)(p + 1 - u)))
             n++;
+    } else {
+        for (size_t i = 0; i < len; i++)
+            if (u[i] == '\n' || (u[i] == '\r' && !(i + 1 < len && u[i + 1] == '\n')))
+                n++;
+    }
     t->orig = xmalloc(n * sizeof *t->orig);
     t->norm = xmalloc(n * sizeof *t->norm);
     t->obuf = u;
     t->nbuf = xmalloc(len + n + 1);
+    t->crlf_scan = memchr(u, '\r', len) != NULL;
     t->nlines = 0;
     char *np = t->nbuf;
     size_t start = 0;
     for (size_t i = 0; i <= len; i++) {
-        if (i < len && u[i] != '\n' && u[i] != '\r')
+        if (i < len && u[i] != '\n' && u[i] != '\r') {
+            const char *nl = memchr(u + i, '\n', len - i);   /* jump to the next line end */
+            size_t stop = nl ? (size_t)(nl - u) : len;
+            const char *cr = t->crlf_scan ? memchr(u + i, '\r', stop - i) : NULL;
+            i = (cr ? (size_t)(cr - u) : stop) - 1;
             continue;
+        }
         if (i == len && start == len && t->nlines > 0)
             break;                     /* no empty line after a final newline */
         int crlf = i < len && u[i] == '\r' && i + 1 < len && u[i + 1] == '\n';

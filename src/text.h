@@ -26,6 +26,7 @@ typedef struct {
     size_t replaced;        /* invalid byte sequences shown as U+FFFD */
     int crlf;               /* 1 when CR LF line ends were seen */
     char *obuf, *nbuf;      /* storage the lines point into */
+    int crlf_scan;          /* the text holds CR characters */
 } gk_text;
 
 /* Decodes `len` bytes.  Returns NULL on input that is not a text report and
