@@ -133,23 +133,63 @@ static char *trim_title(const char *s, size_t len)
     return xstrndup(s, len);
 }
 
+/* "2023" or "二〇二三" → 2023; 0 if neither. */
+static int year_value(const char *s, re_span sp)
+{
+    if (sp.start == (size_t)-1)
+        return 0;
+    if (s[sp.start] >= '0' && s[sp.start] <= '9')
+        return span_int(s, sp);
+    static const char *const DIGITS[] = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+    int y = 0, n = 0;
+    for (size_t i = sp.start; i < sp.end && n < 4;) {
+        int d = -1;
+        if (!strncmp(s + i, "零", 3) || !strncmp(s + i, "○", 3) || !strncmp(s + i, "O", 1))
+            d = 0;
+        for (int k = 0; k < 10 && d < 0; k++)
+            if (!strncmp(s + i, DIGITS[k], strlen(DIGITS[k])))
+                d = k;
+        if (d < 0)
+            return 0;
+        y = y * 10 + d;
+        n++;
+        i += s[i] == 'O' ? 1 : 3;
+    }
+    return n == 4 ? y : 0;
+}
+
+#define TITLE_YEAR "(20\\d\\d|[二][〇零○O][一二三四五六七八九〇零○][〇零○一二三四五六七八九])"
+
 static void find_title(gk_report *r)
 {
     size_t limit = r->section_line[0] ? (size_t)r->section_line[0] - 1 : r->text->nlines;
     if (limit > 40)
         limit = 40;
-    re_span g[2];
+    re_span g[3];
     for (size_t i = 0; i < limit && i < r->text->nlines; i++) {
         const char *s = norm(r, (int)i);
-        if (!re_find("(20\\d\\d)\\s*年度?\\s*(?:政府)?(?:信息公开|政务公开)", s, strlen(s), 0, g, 2))
+        /* "<body> 2023 年政府信息公开…" or "2023年度<body>政府信息公开…" */
+        if (!re_find(TITLE_YEAR "\\s*年度?\\s*(.{0,60}?)\\s*(?:政府)?(?:信息公开|政务公开)", s, strlen(s), 0, g, 3))
             continue;
         if (strstr(s, "。") && g[0].start > 30)
             continue;                  /* a sentence, not a title */
-        r->year = span_int(s, g[1]);
+        int year = year_value(s, g[1]);
+        if (!year)
+            continue;
+        r->year = year;
         r->title_line = (int)i + 1;
         char *body = trim_title(s, g[0].start);
         char *sq = extract_squeeze(body);
         free(body);
+        if (!*sq && g[2].end > g[2].start) {
+            free(sq);
+            char *mid = xstrndup(s + g[2].start, g[2].end - g[2].start);
+            sq = extract_squeeze(mid);
+            free(mid);
+            size_t n = strlen(sq);
+            if (n >= 6 && !strcmp(sq + n - 6, "人民"))
+                sq = xrealloc(sq, n + 7), strcat(sq, "政府");
+        }
         if (!*sq) {                    /* body on a line above ("…人民政府" / "2023年…报告") */
             for (size_t j = i; j-- > 0;) {
                 char *t = extract_squeeze(norm(r, (int)j));

@@ -266,6 +266,29 @@ static void test_structure(void **state)
     free(text);
 }
 
+static void test_title_forms(void **state)
+{
+    (void)state;
+    struct {
+        const char *text, *body;
+        int year;
+    } cases[] = {
+        {"卫辉市汲水镇 2023 年政府信息公开工作年度报告\n一、总体情况\n", "卫辉市汲水镇", 2023},
+        {"2022年度卫辉市汲水镇政府信息公开工作年度报告\n一、总体情况\n", "卫辉市汲水镇", 2022},
+        {"2023年某县人民政府信息公开工作年度报告\n一、总体情况\n", "某县人民政府", 2023},
+        {"某县人民政府办公室二〇二三年政府信息公开工作年度报告\n", "某县人民政府办公室", 2023},
+        {"\n北京市通州区漷县镇人民政府\n2023年政府信息公开工作年度报告\n", "北京市通州区漷县镇人民政府", 2023},
+        {"# 川汇区政府办公室 2023 年政府信息公开工作年度报\n\n告\n", "川汇区政府办公室", 2023},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        gk_report *r = fx_parse_text(cases[i].text);
+        assert_non_null(r);
+        assert_string_equal(r->body, cases[i].body);
+        assert_int_equal(r->year, cases[i].year);
+        report_free(r);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -285,6 +308,7 @@ int main(void)
         cmocka_unit_test(test_fee_statement),
         cmocka_unit_test(test_year_mismatch),
         cmocka_unit_test(test_structure),
+        cmocka_unit_test(test_title_forms),
     };
     return cmocka_run_group_tests_name("rules", tests, NULL, NULL);
 }
