@@ -294,17 +294,16 @@ static void print_summary(FILE *f, const totals *t)
 {
     int nrules;
     const gk_rule_def *rules = template_rules(&nrules);
-    fprintf(f, "%zu 份报告：%zu 份有错误，%zu 份有警告，%zu 份无法读取；共 %ld 个错误，%ld 个警告\n", t->read,
+    fprintf(f, "%zu 份报告：%zu 份有错误，%zu 份有警告，%zu 份无法读取；共 %ld 个错误，%ld 个警告", t->read,
             t->with_errors, t->with_warnings, t->unreadable, t->errors, t->warnings);
     int any = 0;
     for (int k = 0; k < nrules; k++) {
         if (!t->by_rule[k])
             continue;
-        fprintf(f, "%s%s %ld", any ? "，" : "按规则：", rules[k].id, t->by_rule[k]);
+        fprintf(f, "%s%s %ld", any ? "，" : "；按规则：", rules[k].id, t->by_rule[k]);
         any = 1;
     }
-    if (any)
-        fputc('\n', f);
+    fputc('\n', f);
 }
 
 static int run(int argc, char **argv, int is_check)
