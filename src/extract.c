@@ -64,6 +64,9 @@ static const char *const SECTION_PATTERNS[6] = {
     SEC_PREFIX "其他需要报告的事项\\s*[#*]*\\s*$",
 };
 
+/* A word every heading of the section contains: a cheap test before the pattern. */
+static const char *const SECTION_KEYS[6] = {"总体情况", "主动公开", "收到和处理", "行政诉讼", "主要问题", "其他需要报告"};
+
 static const char *const SECTION_NAMES[6] = {
     "一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
     "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项",
@@ -71,16 +74,23 @@ static const char *const SECTION_NAMES[6] = {
 
 static void find_sections(gk_report *r)
 {
-    int prev = 0;
+    int prev = 0, found = 0;
     r->sections_in_order = 1;
-    for (int k = 0; k < 6; k++) {
+    for (int k = 0; k < 6; k++)
         r->section_line[k] = 0;
-        for (size_t i = 0; i < r->text->nlines; i++) {
-            if (re_test(SECTION_PATTERNS[k], norm(r, (int)i))) {
+    for (size_t i = 0; i < r->text->nlines && found < 6; i++) {
+        const gk_line *l = &r->text->norm[i];
+        if (l->len > 160 || !l->len)
+            continue;                  /* a heading is a short line */
+        for (int k = 0; k < 6; k++) {
+            if (!r->section_line[k] && strstr(l->s, SECTION_KEYS[k]) && re_test(SECTION_PATTERNS[k], l->s)) {
                 r->section_line[k] = (int)i + 1;
+                found++;
                 break;
             }
         }
+    }
+    for (int k = 0; k < 6; k++) {
         if (r->section_line[k]) {
             if (r->section_line[k] < prev)
                 r->sections_in_order = 0;
@@ -308,6 +318,8 @@ static void find_stated(gk_report *r)
     for (size_t i = from; i < to; i++) {
         const char *s = norm(r, (int)i);
         size_t len = strlen(s);
+        if (!strstr(s, "申请") && !strstr(s, "公开") && !strstr(s, "结转") && !strstr(s, "复议") && !strstr(s, "诉讼"))
+            continue;
         for (size_t p = 0; p < sizeof STATED / sizeof STATED[0]; p++) {
             size_t off = 0;
             while (re_find(STATED[p].pattern, s, len, off, g, 2)) {
