@@ -139,6 +139,10 @@ static void row_add_split(grid_row *r, const char *s, size_t len, int line)
 {
     while (len && s[len - 1] == ' ')
         len--;
+    if (!len || s[len - 1] < '0' || s[len - 1] > '9' || !memchr(s, ' ', len)) {
+        row_add(r, s, len, line);      /* no trailing number to split off */
+        return;
+    }
     size_t cut = len;
     int nums = 0;
     for (;;) {

@@ -217,12 +217,35 @@ int template_cell_at(const gk_template *t, int table, int row, int col)
     return t->first_cell[table - 2][row] + col;
 }
 
+static unsigned id_hash(const char *id)
+{
+    unsigned h = 2166136261u;
+    for (; *id; id++)
+        h = (h ^ (unsigned char)*id) * 16777619u;
+    return h;
+}
+
 int template_cell_index(const gk_template *t, const char *id)
 {
-    for (int i = 0; i < t->ncells; i++)
-        if (strcmp(t->cells[i].id, id) == 0)
-            return i;
-    return -1;
+    const unsigned mask = sizeof t->id_hash / sizeof t->id_hash[0] - 1;
+    for (unsigned h = id_hash(id) & mask;; h = (h + 1) & mask) {
+        int v = t->id_hash[h];
+        if (!v)
+            return -1;
+        if (strcmp(t->cells[v - 1].id, id) == 0)
+            return v - 1;
+    }
+}
+
+static void build_id_hash(gk_template *t)
+{
+    const unsigned mask = sizeof t->id_hash / sizeof t->id_hash[0] - 1;
+    for (int i = 0; i < t->ncells; i++) {
+        unsigned h = id_hash(t->cells[i].id) & mask;
+        while (t->id_hash[h])
+            h = (h + 1) & mask;
+        t->id_hash[h] = i + 1;
+    }
 }
 
 static int row_index(const gk_table_def *td, const char *key)
@@ -335,6 +358,7 @@ static void derive(void)
 {
     for (int i = 0; i < 2; i++) {
         build_cells(&TPL[i]);
+        build_id_hash(&TPL[i]);
         build_equations(&TPL[i]);
     }
 }
