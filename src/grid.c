@@ -252,14 +252,31 @@ static int pipe_separator(const char *s)
     return dashes > 0;
 }
 
+static int line_is_number(const gk_line *l)
+{
+    double v;
+    int ii;
+    return l->len < 40 && !memchr(l->s, '\t', l->len) && num_parse(l->s, &v, &ii) == NUM_VALUE;
+}
+
+static int has_cjk_text(const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if (*p >= 0xE3 && *p <= 0xE9)
+            return 1;
+    return 0;
+}
+
 static grid_layout detect(const gk_text *t, size_t from, size_t to)
 {
-    size_t nonblank = 0, pipes = 0, single = 0;
+    size_t nonblank = 0, pipes = 0, single = 0, numbers = 0, tabs = 0;
     for (size_t i = from; i < to; i++) {
         const gk_line *l = &t->norm[i];
         if (blank_line(l))
             continue;
         nonblank++;
+        numbers += line_is_number(l);
+        tabs += memchr(l->s, '\t', l->len) != NULL;
         if (pipe_line(l))
             pipes++;
         const char *tab = memchr(l->s, '\t', l->len);
@@ -270,9 +287,10 @@ static grid_layout detect(const gk_text *t, size_t from, size_t to)
         return GRID_PIPES;
     if (nonblank && single * 10 >= nonblank * 6)
         return GRID_BLOCKS;
-    for (size_t i = from; i < to; i++)
-        if (memchr(t->norm[i].s, '\t', t->norm[i].len))
-            return GRID_TABS;
+    if (tabs)
+        return GRID_TABS;
+    if (nonblank && numbers * 5 >= nonblank)
+        return GRID_LINES;
     return GRID_SPACES;
 }
 
@@ -329,6 +347,31 @@ static void build_blocks(grid *g, const gk_text *t, size_t from, size_t to)
     }
 }
 
+/* One cell per line without tabs: a row ends at a blank line, or where a
+ * line with a label follows a row that already has numbers. */
+static void build_lines(grid *g, const gk_text *t, size_t from, size_t to)
+{
+    grid_row *r = NULL;
+    int has_numbers = 0;
+    for (size_t i = from; i < to && g->nrows < GRID_MAX_ROWS; i++) {
+        const gk_line *l = &t->norm[i];
+        if (blank_line(l)) {
+            r = NULL;
+            continue;
+        }
+        int number = line_is_number(l);
+        if (!r || (!number && has_numbers && has_cjk_text(l->s))) {
+            r = new_row(g);
+            has_numbers = 0;
+        }
+        split_spaces(r, l->s, l->len, (int)i + 1);
+        size_t n = l->len;
+        while (n && l->s[n - 1] == ' ')
+            n--;
+        has_numbers |= number || (n && l->s[n - 1] >= '0' && l->s[n - 1] <= '9');
+    }
+}
+
 grid *grid_build(const gk_text *t, size_t from, size_t to)
 {
     grid *g = xcalloc(1, sizeof *g);
@@ -337,8 +380,8 @@ grid *grid_build(const gk_text *t, size_t from, size_t to)
     if (from >= to)
         return g;
     g->layout = detect(t, from, to);
-    if (g->layout == GRID_BLOCKS) {
-        build_blocks(g, t, from, to);
+    if (g->layout == GRID_BLOCKS || g->layout == GRID_LINES) {
+        (g->layout == GRID_BLOCKS ? build_blocks : build_lines)(g, t, from, to);
         classify(g);
         return g;
     }

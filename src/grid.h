@@ -3,14 +3,16 @@
  * Every layout the reports arrive in becomes the same thing: a row is a list
  * of cells, each with its text and source line.  Layouts: tab grids (one
  * line a row), one cell per line (rows separated by blank lines, a line
- * without a leading tab continuing the cell above), markdown pipe tables,
- * and plain text whose cells are separated by runs of spaces. */
+ * without a leading tab continuing the cell above), one cell per line
+ * without tabs (a row ends at a blank line or where a label follows its
+ * numbers), markdown pipe tables, and plain text whose cells are separated
+ * by runs of spaces. */
 #ifndef GK_GRID_H
 #define GK_GRID_H
 
 #include "text.h"
 
-typedef enum { GRID_TABS, GRID_BLOCKS, GRID_PIPES, GRID_SPACES } grid_layout;
+typedef enum { GRID_TABS, GRID_BLOCKS, GRID_PIPES, GRID_SPACES, GRID_LINES } grid_layout;
 
 typedef enum { NUM_NONE = 0, NUM_VALUE, NUM_BLANK } num_kind;
 

@@ -121,6 +121,24 @@ static void test_spaces(void **state)
     text_free(t);
 }
 
+static void test_lines_without_tabs(void **state)
+{
+    (void)state;
+    gk_text *t;
+    grid *g = build("自然人\n法人或其他组织\n\n一、本年新收\n33\n5\n38\n二、上年结转\n0\n0\n\n0\n1\n", &t);
+    assert_int_equal(g->layout, GRID_LINES);
+    assert_int_equal(g->nrows, 4);
+    assert_int_equal(g->rows[0].ncells, 2);
+    assert_int_equal(g->rows[1].ncells, 4);     /* the label and its numbers */
+    assert_string_equal(g->rows[1].cells[0].text, "一、本年新收");
+    assert_true(g->rows[1].cells[3].value == 38);
+    assert_int_equal(g->rows[2].ncells, 3);     /* a label after numbers starts a row */
+    assert_int_equal(g->rows[3].ncells, 2);     /* so does a blank line */
+    assert_int_equal(g->rows[3].cells[1].line, 13);
+    grid_free(g);
+    text_free(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -129,6 +147,7 @@ int main(void)
         cmocka_unit_test(test_one_cell_per_line),
         cmocka_unit_test(test_pipes),
         cmocka_unit_test(test_spaces),
+        cmocka_unit_test(test_lines_without_tabs),
     };
     return cmocka_run_group_tests_name("grid", tests, NULL, NULL);
 }
