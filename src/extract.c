@@ -716,9 +716,9 @@ static void extract_table3(gk_report *r)
         char *label = row_label(row);
         int nv = count_values(row);
         int match = -1;
-        if (is_column_header(label)) {
+        if (is_column_header(label) || (nv == 0 && (!row->explicit || strstr(label, "。")))) {
             free(label);
-            continue;
+            continue;                  /* a header, or prose that happens to name a row */
         }
         for (int j = cursor; j < td->nrows && match < 0; j++)
             if (*label && re_test(td->rows[j].pattern, label))
