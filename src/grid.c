@@ -115,7 +115,32 @@ num_kind num_parse(const char *s, double *value, int *is_int)
 
 /* ---- building rows ------------------------------------------------------- */
 
-static void row_add(grid_row *r, const char *s, size_t len, int line)
+struct grid_chunk {
+    grid_chunk *next;
+    size_t used, cap;
+    char data[];
+};
+
+/* A copy of s[0..len) in the grid's own storage. */
+static char *grid_strndup(grid *g, const char *s, size_t len)
+{
+    grid_chunk *c = g->chunks;
+    if (!c || c->cap - c->used < len + 1) {
+        size_t cap = len + 1 > 8192 ? len + 1 : 8192;
+        c = xmalloc(sizeof *c + cap);
+        c->next = g->chunks;
+        c->used = 0;
+        c->cap = cap;
+        g->chunks = c;
+    }
+    char *p = c->data + c->used;
+    memcpy(p, s, len);
+    p[len] = '\0';
+    c->used += len + 1;
+    return p;
+}
+
+static void row_add(grid *g, grid_row *r, const char *s, size_t len, int line)
 {
     while (len && (*s == ' '))
         s++, len--;
@@ -127,7 +152,7 @@ static void row_add(grid_row *r, const char *s, size_t len, int line)
     }
     grid_cell *c = &r->cells[r->ncells++];
     memset(c, 0, sizeof *c);
-    c->text = xstrndup(s, len);
+    c->text = grid_strndup(g, s, len);
     c->line = line;
     if (!r->line)
         r->line = line;
@@ -135,12 +160,12 @@ static void row_add(grid_row *r, const char *s, size_t len, int line)
 
 /* Adds a cell, splitting off trailing numbers separated by single spaces:
  * "本年新收政府信息公开申请数量 1 0 0" is a label and three numbers. */
-static void row_add_split(grid_row *r, const char *s, size_t len, int line)
+static void row_add_split(grid *g, grid_row *r, const char *s, size_t len, int line)
 {
     while (len && s[len - 1] == ' ')
         len--;
     if (!len || s[len - 1] < '0' || s[len - 1] > '9' || !memchr(s, ' ', len)) {
-        row_add(r, s, len, line);      /* no trailing number to split off */
+        row_add(g, r, s, len, line);      /* no trailing number to split off */
         return;
     }
     size_t cut = len;
@@ -167,11 +192,11 @@ static void row_add_split(grid_row *r, const char *s, size_t len, int line)
         nums++;
     }
     if (nums == 0) {
-        row_add(r, s, len, line);
+        row_add(g, r, s, len, line);
         return;
     }
     /* a head that is itself a number (an all-numeric line) becomes a cell too */
-    row_add(r, s, cut, line);
+    row_add(g, r, s, cut, line);
     size_t p = cut;
     while (p < len) {
         while (p < len && s[p] == ' ')
@@ -180,19 +205,18 @@ static void row_add_split(grid_row *r, const char *s, size_t len, int line)
         while (q < len && s[q] != ' ')
             q++;
         if (q > p)
-            row_add(r, s + p, q - p, line);
+            row_add(g, r, s + p, q - p, line);
         p = q;
     }
     if (r->ncells > nums + 1 && r->cells[r->ncells - nums - 1].text[0] == '\0') {
         /* drop the empty head left by a line of numbers only */
-        free(r->cells[r->ncells - nums - 1].text);
         memmove(&r->cells[r->ncells - nums - 1], &r->cells[r->ncells - nums], (size_t)nums * sizeof *r->cells);
         r->ncells--;
     }
 }
 
 /* Splits text on runs of two or more spaces, then trailing numbers. */
-static void split_spaces(grid_row *r, const char *s, size_t len, int line)
+static void split_spaces(grid *g, grid_row *r, const char *s, size_t len, int line)
 {
     size_t p = 0;
     while (p < len) {
@@ -202,18 +226,18 @@ static void split_spaces(grid_row *r, const char *s, size_t len, int line)
         while (q < len && !(s[q] == ' ' && q + 1 < len && s[q + 1] == ' '))
             q++;
         if (q > p)
-            row_add_split(r, s + p, q - p, line);
+            row_add_split(g, r, s + p, q - p, line);
         p = q;
     }
 }
 
-static void split_on(grid_row *r, const char *s, size_t len, int line, char sep)
+static void split_on(grid *g, grid_row *r, const char *s, size_t len, int line, char sep)
 {
     size_t p = 0;
     for (;;) {
         const char *e = memchr(s + p, sep, len - p);
         size_t q = e ? (size_t)(e - s) : len;
-        row_add_split(r, s + p, q - p, line);
+        row_add_split(g, r, s + p, q - p, line);
         if (!e)
             break;
         p = q + 1;
@@ -334,15 +358,17 @@ static void build_blocks(grid *g, const gk_text *t, size_t from, size_t to)
         }
         if (l->s[0] == '\t' || r->ncells == 0) {
             const char *s = l->s[0] == '\t' ? l->s + 1 : l->s;
-            split_on(r, s, strlen(s), line, '\t');
+            split_on(g, r, s, strlen(s), line, '\t');
         } else {                       /* continuation of the cell above */
             grid_cell *c = &r->cells[r->ncells - 1];
-            char *joined = xasprintf("%s%s", c->text, skip_spaces(l->s));
-            free(c->text);
+            const char *more = skip_spaces(l->s);
+            size_t a = strlen(c->text), n = strlen(more);
+            while (n && more[n - 1] == ' ')
+                n--;
+            char *joined = grid_strndup(g, c->text, a + n);
+            memcpy(joined + a, more, n);   /* the copy's tail holds the continuation */
+            joined[a + n] = '\0';
             c->text = joined;
-            size_t n = strlen(joined);
-            while (n && joined[n - 1] == ' ')
-                joined[--n] = '\0';
         }
     }
 }
@@ -364,7 +390,7 @@ static void build_lines(grid *g, const gk_text *t, size_t from, size_t to)
             r = new_row(g);
             has_numbers = 0;
         }
-        split_spaces(r, l->s, l->len, (int)i + 1);
+        split_spaces(g, r, l->s, l->len, (int)i + 1);
         size_t n = l->len;
         while (n && l->s[n - 1] == ' ')
             n--;
@@ -404,12 +430,12 @@ grid *grid_build(const gk_text *t, size_t from, size_t to)
                 continue;
             }
             r->explicit = 1;
-            split_on(r, s, len, line, '|');
+            split_on(g, r, s, len, line, '|');
         } else if (memchr(l->s, '\t', l->len)) {
             r->explicit = 1;
-            split_on(r, l->s, l->len, line, '\t');
+            split_on(g, r, l->s, l->len, line, '\t');
         } else {
-            split_spaces(r, l->s, l->len, line);
+            split_spaces(g, r, l->s, l->len, line);
         }
         if (r->ncells == 0)
             r->line = line;
@@ -422,10 +448,12 @@ void grid_free(grid *g)
 {
     if (!g)
         return;
-    for (int i = 0; i < g->nrows; i++) {
-        for (int j = 0; j < g->rows[i].ncells; j++)
-            free(g->rows[i].cells[j].text);
+    for (int i = 0; i < g->nrows; i++)
         free(g->rows[i].cells);
+    while (g->chunks) {
+        grid_chunk *next = g->chunks->next;
+        free(g->chunks);
+        g->chunks = next;
     }
     free(g->rows);
     free(g);

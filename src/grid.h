@@ -32,11 +32,14 @@ typedef struct {
     int explicit;     /* 1 when empty cells are visible (tabs, pipes, blocks) */
 } grid_row;
 
+typedef struct grid_chunk grid_chunk;
+
 typedef struct {
     grid_row *rows;
     int nrows;
     int cap;
     grid_layout layout;
+    grid_chunk *chunks;   /* storage of the cell texts, freed with the grid */
 } grid;
 
 /* Builds the rows of lines [from, to) (0-based, `to` exclusive). */
