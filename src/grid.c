@@ -121,8 +121,8 @@ struct grid_chunk {
     char data[];
 };
 
-/* A copy of s[0..len) in the grid's own storage. */
-static char *grid_strndup(grid *g, const char *s, size_t len)
+/* Room for len bytes and a NUL in the grid's own storage. */
+static char *grid_alloc(grid *g, size_t len)
 {
     grid_chunk *c = g->chunks;
     if (!c || c->cap - c->used < len + 1) {
@@ -134,9 +134,17 @@ static char *grid_strndup(grid *g, const char *s, size_t len)
         g->chunks = c;
     }
     char *p = c->data + c->used;
-    memcpy(p, s, len);
-    p[len] = '\0';
     c->used += len + 1;
+    return p;
+}
+
+/* a[0..alen) followed by b[0..blen), in the grid's storage. */
+static char *grid_concat(grid *g, const char *a, size_t alen, const char *b, size_t blen)
+{
+    char *p = grid_alloc(g, alen + blen);
+    memcpy(p, a, alen);
+    memcpy(p + alen, b, blen);
+    p[alen + blen] = '\0';
     return p;
 }
 
@@ -152,7 +160,7 @@ static void row_add(grid *g, grid_row *r, const char *s, size_t len, int line)
     }
     grid_cell *c = &r->cells[r->ncells++];
     memset(c, 0, sizeof *c);
-    c->text = grid_strndup(g, s, len);
+    c->text = grid_concat(g, s, len, "", 0);
     c->line = line;
     if (!r->line)
         r->line = line;
@@ -365,10 +373,7 @@ static void build_blocks(grid *g, const gk_text *t, size_t from, size_t to)
             size_t a = strlen(c->text), n = strlen(more);
             while (n && more[n - 1] == ' ')
                 n--;
-            char *joined = grid_strndup(g, c->text, a + n);
-            memcpy(joined + a, more, n);   /* the copy's tail holds the continuation */
-            joined[a + n] = '\0';
-            c->text = joined;
+            c->text = grid_concat(g, c->text, a, more, n);
         }
     }
 }
