@@ -10,8 +10,8 @@ DESTDIR ?=
 CC      ?= cc
 
 PKGS_DEB := build-essential pkg-config libncurses-dev libpcre2-dev libiniparser-dev \
-            libjansson-dev libcmocka-dev tmux
-PC_LIBS  := ncursesw libpcre2-8 jansson
+            libjansson-dev libcmocka-dev nettle-dev tmux
+PC_LIBS  := ncursesw libpcre2-8 jansson nettle
 
 PC_CFLAGS = $(shell pkg-config --cflags $(PC_LIBS) 2>/dev/null)
 PC_LDLIBS = $(shell pkg-config --libs $(PC_LIBS) 2>/dev/null)

@@ -17,4 +17,8 @@ int cli_check(int argc, char **argv);
 int cli_export(int argc, char **argv);
 void cli_usage(FILE *f);
 
+/* The reviewer's sidecar (cli_review.c, cli_review.h): `annotate` and `issues`. */
+int cli_annotate(int argc, char **argv);
+int cli_issues(int argc, char **argv);
+
 #endif

@@ -2,6 +2,7 @@
  * in order, with one worker or several (-j N), as text, JSON or CSV. */
 #include "app.h"
 #include "batch.h"
+#include "cli_review.h"
 #include "output.h"
 #include "report.h"
 #include "util.h"
@@ -20,11 +21,16 @@ void cli_usage(FILE *f)
           "                                                   检查报告，逐条输出问题（编译器格式）\n"
           "  gkreview export --format json|csv [--no-review] 文件|目录...\n"
           "                                                   导出提取的单元格\n"
+          "  gkreview annotate 文件 [单元格] [--value 值] [--note 备注] [--dismiss 规则 [--cell 单元格] --reason 理由]\n"
+          "                   [--state 未审核|审核中|已审核] [--clear] [--who 姓名]\n"
+          "                                                   记录审核意见（保存在 文件.review.ini）\n"
+          "  gkreview issues 文件|目录... > 问题清单.csv        导出发回报送单位的问题清单\n"
           "  gkreview --help | --version\n"
           "\n"
           "check 的退出码: 0 无错误, 1 有报告存在错误, 2 用法错误或文件无法读取。\n"
           "目录按文件名递归读取 .txt .md .html 文件；同一单位相邻年度的报告自动配对做跨年检查。\n"
-          "-j N 用 N 个线程检查，输出与 -j 1 完全相同。\n",
+          "-j N 用 N 个线程检查，输出与 -j 1 完全相同。\n"
+          "check 和 export 套用审核记录（更正和忽略）；--no-review 不套用。\n",
           f);
 }
 
@@ -110,8 +116,8 @@ static int parse_opts(int argc, char **argv, cli_opts *o, int is_check)
 static void cli_prepare(gk_report *r, void *ctx)
 {
     const cli_opts *o = ctx;
-    (void)r;
-    (void)o;
+    if (!o->no_review)
+        cli_review_apply(r);
 }
 
 /* ---- one report -> its output ------------------------------------------- */

@@ -236,7 +236,7 @@ static void find_years(gk_report *r)
     section_range(r, 0, &from, &to);
     if (!r->section_line[0])
         from = r->title_line ? (size_t)r->title_line : 0;
-    int years[64] = {0}, first_line[64] = {0};
+    int years[100] = {0}, first_line[100] = {0};   /* 2000 … 2099 */
     for (size_t i = from; i < to; i++) {
         /* "20dd" followed by optional spaces and 年 */
         for (const char *p = strstr(norm(r, (int)i), "20"); p; p = strstr(p + 1, "20")) {
@@ -254,7 +254,7 @@ static void find_years(gk_report *r)
         }
     }
     int best = -1;
-    for (int y = 0; y < 64; y++)
+    for (int y = 0; y < 100; y++)
         if (years[y] && (best < 0 || years[y] > years[best]))
             best = y;
     if (best >= 0) {

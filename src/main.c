@@ -22,6 +22,10 @@ int main(int argc, char **argv)
             return cli_check(argc - 1, argv + 1);
         if (!strcmp(cmd, "export"))
             return cli_export(argc - 1, argv + 1);
+        if (!strcmp(cmd, "annotate"))
+            return cli_annotate(argc - 1, argv + 1);
+        if (!strcmp(cmd, "issues"))
+            return cli_issues(argc - 1, argv + 1);
         if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
             cli_usage(stdout);
             return 0;

@@ -249,6 +249,11 @@ static void test_year_mismatch(void **state)
     assert_int_equal(r->period_year, 2022);
     assert_int_equal(fx_count(r, "YEAR.MISMATCH"), 2);
     report_free(r);
+    /* any year of the century, not only those near now */
+    r = fx_parse(NULL, "2099年，本镇做好公开工作。2099年全年无复议。", NULL);
+    assert_int_equal(r->narrative_year, 2099);
+    assert_int_equal(fx_count(r, "YEAR.MISMATCH"), 1);
+    report_free(r);
 }
 
 static void test_structure(void **state)
