@@ -601,13 +601,16 @@ static void check_column_labels(gk_report *r, const grid *g, int table)
     }
 }
 
-/* The usual last numeric cell among rows that have exactly n numbers. */
-static int common_edge(const grid *g, int n)
+/* The usual last numeric cell among rows that have exactly n numbers and
+ * whose label ends in the same cell as `like`'s (rows with a sub-label
+ * column have their numbers one cell further right). */
+static int common_edge(const grid *g, int n, const grid_row *like)
 {
     int counts[64] = {0};
+    int lab = last_label_cell(like);
     for (int i = 0; i < g->nrows; i++) {
         const grid_row *row = &g->rows[i];
-        if (!row->explicit || count_values(row) != n)
+        if (!row->explicit || count_values(row) != n || last_label_cell(row) != lab)
             continue;
         int last = -1;
         for (int j = 0; j < row->ncells; j++)
@@ -707,7 +710,6 @@ static void extract_table3(gk_report *r)
     const gk_table_def *td = template_table(r->tpl, 3);
     int ng;
     const gk_group_def *groups = template_groups(&ng);
-    int edge = common_edge(g, 7);
     int cursor = 0;
     int *done = xcalloc((size_t)td->nrows, sizeof *done);
 
@@ -738,7 +740,7 @@ static void extract_table3(gk_report *r)
             if (!done[j])
                 note_row(r, "STRUCT.ROW_MISSING", 3, j, 0, xasprintf("表三未找到「%s」行", td->rows[j].label));
         slot s[7];
-        int extra = align_row(row, 7, edge, s);
+        int extra = align_row(row, 7, nv < 7 ? common_edge(g, 7, row) : -1, s);
         store_row(r, 3, match, s, 7);
         done[match] = 1;
         if (!r->table_line[1])
