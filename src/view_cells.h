@@ -1,0 +1,65 @@
+/* view_cells.h — what the review screen shows about cells and findings,
+ * computed from a checked report without curses: which cells an open
+ * finding names, the tone a cell is painted in, the text of a value with
+ * its no-colour mark ("6*" inferred, "6'" corrected, "0_" blank, "?"
+ * missing — a missing cell never shows a number), walking the flagged
+ * cells, and the Chinese detail text for a cell or a finding. */
+#ifndef GK_VIEW_CELLS_H
+#define GK_VIEW_CELLS_H
+
+#include "report.h"
+
+#include <stddef.h>
+
+/* Marks beside a value; the help screen's legend uses the same strings. */
+#define VIEW_MARK_INFERRED "*"
+#define VIEW_MARK_CORRECTED "'"
+#define VIEW_MARK_BLANK "_"
+#define VIEW_TEXT_MISSING "?"
+
+typedef enum {
+    VIEW_TONE_NORMAL,
+    VIEW_TONE_DISMISSED,   /* named only by dismissed findings */
+    VIEW_TONE_WARNING,     /* named by an open warning */
+    VIEW_TONE_BLANK,       /* blank (counted as 0), or missing without an open error */
+    VIEW_TONE_INFERRED,
+    VIEW_TONE_CORRECTED,
+    VIEW_TONE_ERROR        /* named by an open error */
+} view_tone;
+
+enum { VIEW_F_ERROR = 1, VIEW_F_WARNING = 2, VIEW_F_DISMISSED = 4 };
+
+typedef struct {
+    const gk_report *r;
+    unsigned char *flags;   /* VIEW_F_* per template cell */
+    int ncells;
+    int nflagged;           /* cells named by an open finding */
+} view_cells;
+
+void view_cells_init(view_cells *v, const gk_report *r);
+void view_cells_free(view_cells *v);
+
+/* 1 when an open (not dismissed) finding names the cell. */
+int view_cell_flagged(const view_cells *v, int cell);
+view_tone view_cell_tone(const view_cells *v, int cell);
+
+/* The value as shown: "6", "6*", "6'", "0_", "?" ("+2" for a positive
+ * 本年增/减).  buf >= 40 bytes. */
+const char *view_cell_text(const gk_report *r, int cell, char *buf, size_t n);
+/* 推算 / 已更正 / 空白 / 缺失 / 读取 */
+const char *view_status_label(gk_status s);
+const char *view_severity_label(gk_severity s);
+
+/* The next (dir = 1) or previous (dir = -1) flagged cell after `from`
+ * (from = -1 starts before the first), wrapping around; -1 when none.
+ * *wrapped is set when the walk went past the end. */
+int view_next_flagged(const view_cells *v, int from, int dir, int *wrapped);
+
+/* The first finding naming the cell, open ones first; -1 when none. */
+int view_finding_of_cell(const gk_report *r, int cell);
+
+/* Chinese, malloc'd, paragraphs separated by '\n'. */
+char *view_cell_detail(const view_cells *v, int cell);
+char *view_finding_detail(const gk_report *r, int finding);
+
+#endif

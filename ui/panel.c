@@ -1,0 +1,20 @@
+/* panel.c — what the panels share: the title row (focus shown by colour
+ * and, for monochrome terminals, by a leading '>'). */
+#include "draw.h"
+#include "panel.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void panel_draw_title(WINDOW *w, const panel *p, const char *title, int focused)
+{
+    ui_style st = theme_style(EL_HEADER);
+    if (focused)
+        st.attr |= A_BOLD;
+    else
+        st.attr |= A_DIM;
+    char *t = xasprintf("%s%s", focused ? "> " : "  ", title);
+    draw_text(w, p->r.y, p->r.x, p->r.w, t, strlen(t), 0, st, DRAW_PAD | DRAW_MARK);
+    free(t);
+}

@@ -1,0 +1,75 @@
+/* panel.h — the one interface every panel of the review screen has (after
+ * tig's view ops and htop's Panel).  A panel owns its state and draws only
+ * inside its rectangle; it never calls another panel.  The screen manager
+ * (tui.c) routes actions to the focused panel and, when a panel reports a
+ * new selection, hands that selection to every other panel. */
+#ifndef GK_UI_PANEL_H
+#define GK_UI_PANEL_H
+
+#include "report.h"
+#include "view_cells.h"
+
+#include <curses.h>
+
+typedef struct {
+    int y, x, h, w;
+} ui_rect;
+
+/* The report on screen, shared read-only with the panels. */
+typedef struct {
+    const char *path;      /* as listed (may hold any bytes: draw it sanitised) */
+    gk_report *r;          /* NULL when the file could not be read */
+    char *error;           /* why, when r == NULL */
+    view_cells cells;      /* per-cell flags and tones */
+    int index, count;      /* report index of count */
+} ui_doc;
+
+/* What is selected: a cell, a finding, the source line to show. */
+typedef struct {
+    int cell;              /* template cell index, -1 none */
+    int finding;           /* index into r->findings, -1 none */
+    int line;              /* 1-based source line, 0 none */
+} ui_sel;
+
+/* A panel's answer to an action. */
+enum {
+    PR_IGNORED = 0,        /* not for this panel: the manager may route it on */
+    PR_HANDLED = 1,
+    PR_SELECT = 2          /* out->sel is the new selection */
+};
+
+typedef struct {
+    ui_sel sel;
+    char msg[256];         /* a one-line message for the key bar, or "" */
+} ui_reply;
+
+typedef struct panel panel;
+
+typedef struct {
+    const char *name;
+    void (*open)(panel *p, const ui_doc *d);            /* a report was loaded */
+    void (*resize)(panel *p, ui_rect r);
+    /* Columns the panel would like out of `avail` (NULL: no preference). */
+    int (*preferred_width)(panel *p, int avail);
+    void (*draw)(panel *p, WINDOW *w, int focused);
+    int (*key)(panel *p, int action, const char *arg, ui_reply *out);
+    void (*select)(panel *p, const ui_sel *sel);
+    void (*free)(panel *p);
+} panel_ops;
+
+struct panel {
+    const panel_ops *ops;
+    ui_rect r;
+    const ui_doc *doc;
+    void *priv;
+};
+
+panel *panel_source_new(void);
+panel *panel_tables_new(void);
+panel *panel_findings_new(void);
+panel *panel_detail_new(void);
+
+/* Shared by the panels: a panel's title row. */
+void panel_draw_title(WINDOW *w, const panel *p, const char *title, int focused);
+
+#endif
