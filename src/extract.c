@@ -405,7 +405,12 @@ static void slot_from_cell(slot *s, const grid_cell *c)
         s->is_int = 1;
     } else {
         s->status = GK_ST_MISSING;
-        s->why = xasprintf("单元格内容「%s」不是数字", c->text);
+        size_t digits = strspn(c->text, "+-0123456789,.");
+        if (c->text[0] && !c->text[digits])
+            s->why = xasprintf("数字「%.40s%s」位数过多（超过 15 位），无法精确计算，不作读取", c->text,
+                               strlen(c->text) > 40 ? "…" : "");
+        else
+            s->why = xasprintf("单元格内容「%s」不是数字", c->text);
     }
 }
 
@@ -791,6 +796,8 @@ static void extract_table4(gk_report *r)
             char *label = row_label(&g->rows[data[k]]);
             for (int gi = 0; gi < td->nrows; gi++) {
                 if (*label && re_test(td->rows[gi].pattern, label)) {
+                    if (s[gi * 5].line)
+                        break;         /* the group's row again: the first one counts */
                     align_row(&g->rows[data[k]], 5, -1, s + gi * 5);
                     labelled++;
                     break;

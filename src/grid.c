@@ -98,6 +98,8 @@ num_kind num_parse(const char *s, double *value, int *is_int)
     }
     if (ndig == 0 || (group >= 0 && group != 3 && !seen_dot))
         return NUM_NONE;
+    if (ndig > 15)
+        return NUM_NONE;               /* beyond exact arithmetic: not read as a number */
     digits[d] = '\0';
     double v = strtod(digits, NULL);
     *value = neg ? -v : v;

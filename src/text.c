@@ -263,9 +263,12 @@ static void scan_bytes(const char *str, size_t len, byte_stats *st)
     }
 }
 
+/* UTF-16 without a byte order mark: its zero bytes are the high bytes of
+ * ASCII characters (line ends, digits, spaces), so nearly all of them sit on
+ * one side of each byte pair; Chinese text has few, but has some. */
 static int looks_utf16(const char *s, size_t len, int *big_endian)
 {
-    if (len < 4)
+    if (len < 4 || len % 2)
         return 0;
     size_t even = 0, odd = 0, pairs = len / 2;
     for (size_t i = 0; i + 1 < len; i += 2) {
@@ -274,16 +277,31 @@ static int looks_utf16(const char *s, size_t len, int *big_endian)
         if (s[i + 1] == 0)
             odd++;
     }
-    /* Chinese text in UTF-16 has few zero bytes; ASCII-heavy text has many on one side. */
-    if (odd * 4 > pairs && even * 20 <= pairs) {
+    size_t zeros = even + odd;
+    if (zeros * 200 < pairs)           /* under one ASCII character in 200 */
+        return 0;
+    /* CJK characters U+xx00 (一 is U+4E00) put a few zeros on the other side */
+    if (odd >= 3 * even) {
         *big_endian = 0;
         return 1;
     }
-    if (even * 4 > pairs && odd * 20 <= pairs) {
+    if (even >= 3 * odd) {
         *big_endian = 1;
         return 1;
     }
     return 0;
+}
+
+/* Decoded text that is mostly control characters was not text. */
+static int mostly_controls(const char *u, size_t len)
+{
+    size_t ctl = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)u[i];
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1B)
+            ctl++;
+    }
+    return ctl * 100 > len;
 }
 
 /* Splits u (owned, len bytes) into lines in place; `orig` points into u,
@@ -368,8 +386,13 @@ gk_text *text_decode(const char *bytes, size_t len, const char **why)
     } else if (scan_bytes(bytes, len, &st), st.nul && looks_utf16(bytes, len, &be)) {
         t->encoding = be ? "UTF-16BE" : "UTF-16LE";
         u = iconv_to_utf8(t->encoding, bytes, len, &ulen);
-        if (!u)
+        if (u && mostly_controls(u, ulen)) {
+            free(u);
+            u = NULL;
+            *why = "二进制文件（含 NUL 或大量控制字符），不是文本报告";
+        } else if (!u) {
             *why = "疑似无 BOM 的 UTF-16，但编码损坏";
+        }
     } else if (st.nul || st.ctl * 20 > len) {
         *why = "二进制文件（含 NUL 或大量控制字符），不是文本报告";
     } else {

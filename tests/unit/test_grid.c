@@ -41,6 +41,10 @@ static void test_num_parse(void **state)
     assert_int_equal(num_parse("+", &v, &ii), NUM_NONE);
     assert_int_equal(num_parse("4+H", &v, &ii), NUM_NONE);
     assert_int_equal(num_parse("2023年", &v, &ii), NUM_NONE);
+    /* past 15 digits a double is no longer exact: not read as a number */
+    assert_int_equal(num_parse("999999999999999", &v, &ii), NUM_VALUE);
+    assert_int_equal(num_parse("1234567890123456", &v, &ii), NUM_NONE);
+    assert_int_equal(num_parse("123456789012345678901234567890", &v, &ii), NUM_NONE);
 }
 
 static grid *build(const char *s, gk_text **tp)

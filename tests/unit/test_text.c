@@ -101,6 +101,17 @@ static void test_utf16_without_bom(void **state)
     assert_string_equal(t->orig[2].s, "规章 0 0 0");
     text_free(t);
     free(le);
+    /* Chinese-heavy text: few zero bytes, and 一 (U+4E00) puts some on the other side */
+    char *cjk = convert("UTF-16LE",
+                        "一、总体情况\n一是加强领导，二是完善制度。\n共收到政府信息公开申请6件，予以公开3件。\n"
+                        "统计期限为2023年1月1日至12月31日。\n",
+                        &n);
+    t = text_decode(cjk, n, &why);
+    assert_non_null(t);
+    assert_string_equal(t->encoding, "UTF-16LE");
+    assert_string_equal(t->orig[0].s, "一、总体情况");
+    text_free(t);
+    free(cjk);
 }
 
 static void test_gb18030(void **state)
