@@ -306,7 +306,7 @@ static int mostly_controls(const char *u, size_t len)
 
 /* Splits u (owned, len bytes) into lines in place; `orig` points into u,
  * `norm` into one buffer of normalised lines. */
-static void split_lines(gk_text *t, char *u, size_t len)
+static size_t count_lines(const char *u, size_t len)
 {
     size_t n = 1;
     if (!memchr(u, '\r', len)) {
@@ -317,6 +317,11 @@ static void split_lines(gk_text *t, char *u, size_t len)
             if (u[i] == '\n' || (u[i] == '\r' && !(i + 1 < len && u[i + 1] == '\n')))
                 n++;
     }
+    return n;
+}
+
+static void split_lines(gk_text *t, char *u, size_t len, size_t n)
+{
     t->orig = xmalloc(n * sizeof *t->orig);
     t->norm = xmalloc(n * sizeof *t->norm);
     t->obuf = u;
@@ -428,9 +433,16 @@ gk_text *text_decode(const char *bytes, size_t len, const char **why)
         free(t);
         return NULL;
     }
+    size_t n = count_lines(u, ulen);
+    if (n > TEXT_MAX_LINES) {          /* keeps the line index bounded */
+        *why = "行数过多（超过 100 万行），不是年度报告";
+        free(u);
+        free(t);
+        return NULL;
+    }
     u = xrealloc(u, ulen + 1);         /* room for the last line's NUL */
     u[ulen] = '\0';
-    split_lines(t, u, ulen);
+    split_lines(t, u, ulen, n);
     return t;
 }
 

@@ -13,6 +13,9 @@
 
 #include <stddef.h>
 
+/* More lines than this is not a report (a real one has a few hundred). */
+#define TEXT_MAX_LINES 1000000
+
 typedef struct {
     char *s;   /* NUL-terminated, no line terminator */
     size_t len;
