@@ -181,7 +181,8 @@ static void find_title(gk_report *r)
         /* "<body> 2023 年政府信息公开…" or "2023年度<body>政府信息公开…" */
         if (!re_find(TITLE_YEAR "\\s*年度?\\s*(.{0,60}?)\\s*(?:政府)?(?:信息公开|政务公开)", s, strlen(s), 0, g, 3))
             continue;
-        if (strstr(s, "。") && g[0].start > 30)
+        if ((strstr(s, "。") && g[0].start > 30) || memchr(s + g[0].start, ',', g[0].end - g[0].start) ||
+            memchr(s, ',', g[0].start))
             continue;                  /* a sentence, not a title */
         int year = year_value(s, g[1]);
         if (!year)

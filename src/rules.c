@@ -257,9 +257,14 @@ static void check_cells(gk_report *r)
                                         : xasprintf("%s 为空，按 0 计；模板要求填 0", cd->label));
             break;
         case GK_ST_INFERRED:
-            f = add(r, "CELL.INFERRED", c->line,
-                    xasprintf("%s 缺失，按勾稽关系推算为 %s：%s", cd->label, report_format_value(c->value, v, sizeof v),
-                              c->equation ? c->equation : ""));
+            if (c->read_status == GK_ST_MISSING && c->raw && c->raw[0])
+                f = add(r, "CELL.INFERRED", c->line,
+                        xasprintf("%s 原文「%.40s」无法读取，按勾稽关系推算为 %s：%s", cd->label, c->raw,
+                                  report_format_value(c->value, v, sizeof v), c->equation ? c->equation : ""));
+            else
+                f = add(r, "CELL.INFERRED", c->line,
+                        xasprintf("%s 缺失，按勾稽关系推算为 %s：%s", cd->label,
+                                  report_format_value(c->value, v, sizeof v), c->equation ? c->equation : ""));
             break;
         default:
             break;

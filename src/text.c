@@ -161,21 +161,24 @@ char *text_normalise(const char *s, size_t len)
     return out;
 }
 
-/* Converts with iconv; returns malloc'd UTF-8 or NULL on invalid input. */
-static char *iconv_to_utf8(const char *from, const char *in, size_t inlen, size_t *outlen)
+/* Converts with iconv.  An invalid or cut-off sequence becomes U+FFFD and
+ * is counted in *replaced; more than one replacement per 100 input bytes
+ * (or any, when replaced is NULL) means the bytes are not in that encoding:
+ * NULL. */
+static char *iconv_to_utf8(const char *from, const char *in, size_t inlen, size_t *outlen, size_t *replaced)
 {
     iconv_t cd = iconv_open("UTF-8", from);
     if (cd == (iconv_t)-1)
         return NULL;
-    size_t cap = inlen * 2 + 16;
+    size_t cap = inlen * 2 + 16, bad = 0;
     char *out = xmalloc(cap);
     char *ip = (char *)in, *op = out;
     size_t il = inlen, ol = cap - 1;
-    for (;;) {
+    while (il > 0) {
         size_t r = iconv(cd, &ip, &il, &op, &ol);
         if (r != (size_t)-1)
             break;
-        if (errno == E2BIG) {
+        if (errno == E2BIG || ol < 4) {
             size_t used = (size_t)(op - out);
             cap *= 2;
             out = xrealloc(out, cap);
@@ -183,11 +186,23 @@ static char *iconv_to_utf8(const char *from, const char *in, size_t inlen, size_
             ol = cap - used - 1;
             continue;
         }
-        iconv_close(cd);
+        /* EILSEQ: skip one byte; EINVAL: the input ends inside a character */
+        bad++;
+        memcpy(op, "\xEF\xBF\xBD", 3);
+        op += 3;
+        ol -= 3;
+        size_t skip = errno == EINVAL ? il : (il >= 2 && strncmp(from, "UTF-16", 6) == 0 ? 2 : 1);
+        ip += skip;
+        il -= skip;
+        iconv(cd, NULL, NULL, NULL, NULL);
+    }
+    iconv_close(cd);
+    if (bad && (!replaced || bad * 100 > inlen)) {
         free(out);
         return NULL;
     }
-    iconv_close(cd);
+    if (replaced)
+        *replaced += bad;
     *op = '\0';
     *outlen = (size_t)(op - out);
     return out;
@@ -263,33 +278,34 @@ static void scan_bytes(const char *str, size_t len, byte_stats *st)
     }
 }
 
-/* UTF-16 without a byte order mark: its zero bytes are the high bytes of
- * ASCII characters (line ends, digits, spaces), so nearly all of them sit on
- * one side of each byte pair; Chinese text has few, but has some. */
+/* Share of the 16-bit units of s that a Chinese report is made of: ASCII
+ * text, CJK ideographs and punctuation, full-width forms, general punctuation. */
+static double utf16_plausible(const unsigned char *b, size_t len, int be)
+{
+    size_t n = len / 2, good = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned u = be ? (unsigned)b[2 * i] << 8 | b[2 * i + 1] : (unsigned)b[2 * i] | (unsigned)b[2 * i + 1] << 8;
+        if ((u >= 0x20 && u < 0x7F) || u == '\n' || u == '\r' || u == '\t' || (u >= 0x4E00 && u <= 0x9FFF) ||
+            (u >= 0x3000 && u <= 0x303F) || (u >= 0xFF00 && u <= 0xFFEF) || (u >= 0x2000 && u <= 0x206F) ||
+            u == 0xA0 || u == 0xB7)
+            good++;
+    }
+    return n ? (double)good / (double)n : 0;
+}
+
+/* UTF-16 without a byte order mark: an even length, some zero bytes (the
+ * high bytes of ASCII characters), and nearly all of its 16-bit units in
+ * the ranges a report is written in, read in one byte order. */
 static int looks_utf16(const char *s, size_t len, int *big_endian)
 {
     if (len < 4 || len % 2)
         return 0;
-    size_t even = 0, odd = 0, pairs = len / 2;
-    for (size_t i = 0; i + 1 < len; i += 2) {
-        if (s[i] == 0)
-            even++;
-        if (s[i + 1] == 0)
-            odd++;
-    }
-    size_t zeros = even + odd;
-    if (zeros * 200 < pairs)           /* under one ASCII character in 200 */
+    const unsigned char *b = (const unsigned char *)s;
+    double le = utf16_plausible(b, len, 0), be = utf16_plausible(b, len, 1);
+    if (le < 0.9 && be < 0.9)
         return 0;
-    /* CJK characters U+xx00 (一 is U+4E00) put a few zeros on the other side */
-    if (odd >= 3 * even) {
-        *big_endian = 0;
-        return 1;
-    }
-    if (even >= 3 * odd) {
-        *big_endian = 1;
-        return 1;
-    }
-    return 0;
+    *big_endian = be > le;
+    return 1;
 }
 
 /* Decoded text that is mostly control characters was not text. */
@@ -382,7 +398,7 @@ gk_text *text_decode(const char *bytes, size_t len, const char **why)
     if (len >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF))) {
         be = b[0] == 0xFE;
         t->encoding = be ? "UTF-16BE" : "UTF-16LE";
-        u = iconv_to_utf8(be ? "UTF-16BE" : "UTF-16LE", bytes + 2, len - 2, &ulen);
+        u = iconv_to_utf8(be ? "UTF-16BE" : "UTF-16LE", bytes + 2, len - 2, &ulen, &t->replaced);
         if (!u)
             *why = "UTF-16 编码损坏";
     } else if (len >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF) {
@@ -390,7 +406,7 @@ gk_text *text_decode(const char *bytes, size_t len, const char **why)
         u = utf8_repair(bytes + 3, len - 3, &ulen, &t->replaced);
     } else if (scan_bytes(bytes, len, &st), st.nul && looks_utf16(bytes, len, &be)) {
         t->encoding = be ? "UTF-16BE" : "UTF-16LE";
-        u = iconv_to_utf8(t->encoding, bytes, len, &ulen);
+        u = iconv_to_utf8(t->encoding, bytes, len, &ulen, &t->replaced);
         if (u && mostly_controls(u, ulen)) {
             free(u);
             u = NULL;
@@ -412,7 +428,7 @@ gk_text *text_decode(const char *bytes, size_t len, const char **why)
             u = utf8_repair(bytes, len, &ulen, &t->replaced);
         } else {
             t->encoding = "GB18030";
-            u = iconv_to_utf8("GB18030", bytes, len, &ulen);
+            u = iconv_to_utf8("GB18030", bytes, len, &ulen, &t->replaced);
             if (!u)
                 *why = "编码无法识别（既不是有效的 UTF-8，也不是有效的 GB18030）";
         }
@@ -435,7 +451,7 @@ gk_text *text_decode(const char *bytes, size_t len, const char **why)
     }
     size_t n = count_lines(u, ulen);
     if (n > TEXT_MAX_LINES) {          /* keeps the line index bounded */
-        *why = "行数过多（超过 100 万行），不是年度报告";
+        *why = "行数过多（超过 500 万行），不是年度报告";
         free(u);
         free(t);
         return NULL;

@@ -170,16 +170,16 @@ int util_read_file(const char *path, size_t max_bytes, char **out, size_t *out_l
         *why = "文件过大";
         return EFBIG;
     }
-    size_t cap = (size_t)st.st_size + 1, len = 0;
+    size_t cap = (size_t)st.st_size + 2, len = 0;   /* room to see a file that grew */
     char *buf = xmalloc(cap);
     for (;;) {
+        if (len > max_bytes) {
+            free(buf);
+            close(fd);
+            *why = "文件过大";
+            return EFBIG;
+        }
         if (len + 1 >= cap) {
-            if (cap > max_bytes) {
-                free(buf);
-                close(fd);
-                *why = "文件过大";
-                return EFBIG;
-            }
             cap *= 2;
             buf = xrealloc(buf, cap);
         }
@@ -196,6 +196,12 @@ int util_read_file(const char *path, size_t max_bytes, char **out, size_t *out_l
         if (r == 0)
             break;
         len += (size_t)r;
+    }
+    if (len > max_bytes) {
+        free(buf);
+        close(fd);
+        *why = "文件过大";
+        return EFBIG;
     }
     close(fd);
     buf[len] = '\0';
