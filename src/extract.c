@@ -844,6 +844,7 @@ static void extract_table4(gk_report *r)
 
 void extract_title_only(gk_report *r)
 {
+    find_sections(r);                  /* the title is above section 一, never in it */
     find_title(r);
 }
 

@@ -94,8 +94,10 @@ typedef struct {
     int nerrors, nwarnings;    /* open (not dismissed) findings */
 } gk_report;
 
-/* Largest report file read (bytes).  Real reports are well under 1 MB;
- * with this bound one report never takes more than about 5x it in memory. */
+/* Largest report file read (bytes).  Real reports are well under 1 MB.
+ * A report takes about 3x its file in memory plus 32 bytes per line for the
+ * line index (at most TEXT_MAX_LINES lines) and table rows bounded by
+ * GRID_MAX_ROWS per table: at most about 260 MB for the largest file. */
 #define GK_MAX_FILE (32u * 1024u * 1024u)
 
 /* Reads and parses a file; on failure returns NULL and a malloc'd Chinese reason. */

@@ -322,9 +322,10 @@ static int mostly_controls(const char *u, size_t len)
 
 /* Splits u (owned, len bytes) into lines in place; `orig` points into u,
  * `norm` into one buffer of normalised lines. */
+/* Lines as split_lines() makes them: no empty line after a final line end. */
 static size_t count_lines(const char *u, size_t len)
 {
-    size_t n = 1;
+    size_t n = len && (u[len - 1] == '\n' || u[len - 1] == '\r') ? 0 : 1;
     if (!memchr(u, '\r', len)) {
         for (const char *p = memchr(u, '\n', len); p; p = memchr(p + 1, '\n', len - (size_t)(p + 1 - u)))
             n++;
@@ -338,8 +339,8 @@ static size_t count_lines(const char *u, size_t len)
 
 static void split_lines(gk_text *t, char *u, size_t len, size_t n)
 {
-    t->orig = xmalloc(n * sizeof *t->orig);
-    t->norm = xmalloc(n * sizeof *t->norm);
+    t->orig = xmalloc((n + 1) * sizeof *t->orig);
+    t->norm = xmalloc((n + 1) * sizeof *t->norm);
     t->obuf = u;
     t->nbuf = xmalloc(len + n + 1);
     t->crlf_scan = memchr(u, '\r', len) != NULL;
