@@ -20,10 +20,24 @@ int walk_is_report_name(const char *name)
 
 static void push(walk_list *l, char *path, char *error)
 {
-    l->v = xrealloc(l->v, (l->n + 1) * sizeof *l->v);
+    if ((l->n & (l->n - 1)) == 0)      /* capacity doubles at every power of two */
+        l->v = xrealloc(l->v, (l->n ? 2 * l->n : 1) * sizeof *l->v);
     l->v[l->n].path = path;
     l->v[l->n].error = error;
     l->n++;
+}
+
+/* The reason in the reviewer's language. */
+static const char *reason(int e)
+{
+    switch (e) {
+    case ENOENT: return "不存在（可能已被移走或删除）";
+    case EACCES: case EPERM: return "没有权限";
+    case ELOOP: return "符号链接循环";
+    case ENOTDIR: return "路径中有一项不是目录";
+    case ENAMETOOLONG: return "路径过长";
+    default: return strerror(e);
+    }
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -35,7 +49,7 @@ static void walk_dir(walk_list *l, const char *dir, int depth)
 {
     DIR *d = opendir(dir);
     if (!d) {
-        push(l, xstrdup(dir), xasprintf("无法打开目录：%s", strerror(errno)));
+        push(l, xstrdup(dir), xasprintf("无法打开目录：%s", reason(errno)));
         return;
     }
     char **names = NULL;
@@ -44,7 +58,8 @@ static void walk_dir(walk_list *l, const char *dir, int depth)
     while ((e = readdir(d))) {
         if (e->d_name[0] == '.')
             continue;
-        names = xrealloc(names, (n + 1) * sizeof *names);
+        if ((n & (n - 1)) == 0)
+            names = xrealloc(names, (n ? 2 * n : 1) * sizeof *names);
         names[n++] = xstrdup(e->d_name);
     }
     closedir(d);
@@ -54,7 +69,7 @@ static void walk_dir(walk_list *l, const char *dir, int depth)
         char *p = xasprintf("%s%s%s", dir, dl && dir[dl - 1] == '/' ? "" : "/", names[i]);
         struct stat st;
         if (lstat(p, &st) != 0) {
-            push(l, p, xasprintf("无法读取：%s", strerror(errno)));
+            push(l, p, xasprintf("无法读取：%s", reason(errno)));
         } else if (S_ISDIR(st.st_mode)) {
             if (depth < 64)
                 walk_dir(l, p, depth + 1);

@@ -411,7 +411,7 @@ else
     summary=$(tail -n 1 "$tmp/out")
     expect "unreadable file and directory: named, batch goes on" 2 \
         "1 份报告：0 份有错误，0 份有警告，2 份无法读取；共 0 个错误，0 个警告" \
-        "perm/d/locked: ${R}无法打开目录：Permission denied" \
+        "perm/d/locked: ${R}无法打开目录：没有权限" \
         "perm/d/secret.txt: ${R}没有读取权限"
 fi
 
