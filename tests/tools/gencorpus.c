@@ -18,14 +18,20 @@
  *     (001), markdown-ish PDF text (003), web-page copy with NBSP empty cells (005), pipe
  *     tables (006), cells separated by runs of spaces (007); GB18030 (~10%), UTF-16LE with
  *     a BOM (~5%), CRLF line ends (~10%, and every web copy), full-width digits in a few
- *     cells, thousands separators, stray spaces;
+ *     cells, thousands separators, stray spaces, and the seeds' quirks: a title split over
+ *     lines, "2、" headings, a repeated heading, wrapped group labels, OCR debris ("> ~",
+ *     a lone "+"), spaced-out labels ("尚 未 审 结"), a page break inside a sentence, and
+ *     now and then the label typos 总记 / 本年度止件数 (expected: STRUCT.LABEL_VARIANT);
  *   - in about 20% of the reports one injected problem: a table-3 row total off by one
  *     (T3.ROW_TOTAL), an unbalanced column (T3.BALANCE), a wrong table-4 total
  *     (T4.GROUP_TOTAL), a narrative count that contradicts the table (TEXT.MISMATCH), or
  *     lost cells: empty cells or blank markers whose value is 0 (status blank, CELL.BLANK)
- *     or a lost non-zero cell that the rule equations fix uniquely (status inferred,
- *     CELL.INFERRED).  Lost cells are solved here by the generator's own propagation over
- *     the SPEC equations; a lost non-zero cell is written only when that solves it.
+ *     or lost non-zero cells that the rule equations fix uniquely (status inferred,
+ *     CELL.INFERRED) — one, or two (in one row: then only the column equations fix them).
+ *     Lost cells are solved here by the generator's own propagation over the SPEC
+ *     equations; a lost non-zero cell is written only when that solves it.  An empty cell
+ *     is used where the layout shows which cell is empty; PDF text (no empty cells) and a
+ *     lost 总计 in a tab grid get a blank marker ("-", "—", "/", "无") instead.
  *
  * The expectations come only from what the generator wrote: format, body, year, a `cell`
  * line for every cell of the template, a `finding` line for every problem written (with

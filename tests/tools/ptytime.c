@@ -1,7 +1,7 @@
 /* ptytime.c — times a full-screen program in a pseudo-terminal, as a user sees it.
  *
- *   ptytime [-c COLS] [-l LINES] [-t TIMEOUT] [-Q QUIET_MS] [-n NEEDLE]... [-k KEY]... [-r REPEAT]
- *           [-x QUIT] -- CMD [ARG...]
+ *   ptytime [-c COLS] [-l LINES] [-t TIMEOUT] [-Q QUIET_MS] [-n NEEDLE]... [-k KEY | -1 KEY]...
+ *           [-r REPEAT] [-x QUIT] -- CMD [ARG...]
  *
  * Starts CMD under forkpty() with TERM=xterm-256color in a COLS x LINES window (80 x 24)
  * and reads everything it draws.  The screen text is the output with escape sequences
@@ -10,9 +10,11 @@
  *   needle_s         the first time the screen text holds one of the NEEDLEs (a string
  *                    known to be on the first screen, e.g. a report's body name)
  *   settle_s         the last byte before the output went quiet for QUIET_MS (300)
- * then each KEY (default "j") is sent REPEAT times (5), each press once the screen is quiet
- * again, and one line "key KEY presses=N first_ms=F settle_ms=S" gives the median time
- * from the key to the first byte drawn in reply (F) and to the last byte of the reply (S)
+ * then, in order, each -k KEY (default "j") is sent REPEAT times (5) and each -1 KEY once,
+ * every press once the screen is quiet again, and one line per key
+ * "key KEY presses=N first_ms=F settle_ms=S" gives the median time from the key to the
+ * first byte drawn in reply (F) and to the last byte of the reply (S); control characters
+ * are shown as ^X (Enter is ^M)
  * then QUIT (default "q") is sent; a program still running 3 s later is sent SIGTERM,
  * then SIGKILL.  Output: key=value lines on stdout, among them exited_early=1 and
  * status=N when CMD ended before it drew a needle (for example a build without a review
@@ -173,7 +175,7 @@ static int cmp_double(const void *a, const void *b)
 
 static void usage(void)
 {
-    fputs("usage: ptytime [-c COLS] [-l LINES] [-t TIMEOUT] [-Q QUIET_MS] [-n NEEDLE]... [-k KEY]... [-r REPEAT] "
+    fputs("usage: ptytime [-c COLS] [-l LINES] [-t TIMEOUT] [-Q QUIET_MS] [-n NEEDLE]... [-k KEY | -1 KEY]... [-r REPEAT] "
           "[-x QUIT] -- CMD [ARG...]\n",
           stderr);
     exit(2);
@@ -184,7 +186,7 @@ int main(int argc, char **argv)
     int cols = 80, lines = 24, quiet = 300, repeat = 5;
     double timeout = 60;
     const char *needles[MAXNEEDLES], *keys[MAXKEYS], *quit = "q";
-    int nneedles = 0, nkeys = 0, i;
+    int nneedles = 0, nkeys = 0, once[MAXKEYS] = {0}, i;
     for (i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (!strcmp(a, "--")) {
@@ -205,6 +207,8 @@ int main(int argc, char **argv)
             needles[nneedles++] = argv[++i];
         else if (!strcmp(a, "-k") && nkeys < MAXKEYS)
             keys[nkeys++] = argv[++i];
+        else if (!strcmp(a, "-1") && nkeys < MAXKEYS)
+            once[nkeys] = 1, keys[nkeys++] = argv[++i];
         else if (!strcmp(a, "-r"))
             repeat = atoi(argv[++i]);
         else if (!strcmp(a, "-x"))
@@ -265,7 +269,7 @@ int main(int argc, char **argv)
     double kf[MAXKEYS][100], ks[MAXKEYS][100];
     int presses[MAXKEYS] = {0};
     for (int k = 0; k < nkeys && !eof && found >= 0; k++) {
-        for (int p = 0; p < repeat && !eof; p++) {
+        for (int p = 0; p < (once[k] ? 1 : repeat) && !eof; p++) {
             double sent = now();
             if (write(master, keys[k], strlen(keys[k])) < 0)
                 break;
@@ -327,13 +331,24 @@ int main(int argc, char **argv)
     printf("needle=%s\n", which ? which : "");
     printf("settle_s=%.4f\n", settled >= 0 ? settled - t0 : -1.0);
     for (int k = 0; k < nkeys; k++) {
+        char name[32];
+        size_t m = 0;
+        for (const char *c = keys[k]; *c && m + 3 < sizeof name; c++) {
+            if ((unsigned char)*c < 0x20) {
+                name[m++] = '^';
+                name[m++] = (char)(*c + '@');
+            } else {
+                name[m++] = *c;
+            }
+        }
+        name[m] = '\0';
         if (presses[k]) {
             qsort(kf[k], (size_t)presses[k], sizeof kf[k][0], cmp_double);
             qsort(ks[k], (size_t)presses[k], sizeof ks[k][0], cmp_double);
-            printf("key %s presses=%d first_ms=%.2f settle_ms=%.2f\n", keys[k], presses[k], kf[k][presses[k] / 2],
+            printf("key %s presses=%d first_ms=%.2f settle_ms=%.2f\n", name, presses[k], kf[k][presses[k] / 2],
                    ks[k][presses[k] / 2]);
         } else {
-            printf("key %s presses=0 first_ms=-1 settle_ms=-1\n", keys[k]);
+            printf("key %s presses=0 first_ms=-1 settle_ms=-1\n", name);
         }
     }
     printf("exited_early=%d\nstatus=%d\n", early, child_status);

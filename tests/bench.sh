@@ -1,0 +1,253 @@
+#!/bin/sh
+# bench.sh — speed and memory of gkreview on a generated corpus (`make bench`).
+#
+# Run from the top of the tree with GK naming the release binary (make bench: GK=./gkreview).
+# Builds its helpers with cc -O2 (tests/tools/gencorpus.c, floor.c, peakrss.c, ptytime.c),
+# generates one synthetic corpus (seed BENCH_SEED) of BENCH_N reports (100,000) in
+# directories of 10,000 — the first directory is the 10,000-report corpus — and measures,
+# with the page cache warm:
+#   - `gkreview check` on 10,000 and on 100,000 reports, one worker and -j 2: wall and CPU
+#     time, reports/s, MB/s, peak resident memory (getrusage of the child, peakrss.c);
+#   - the floor: merely reading and decoding the same files (floor.c), and check's time as
+#     a multiple of it;
+#   - the review screen in an 80x24 pseudo-terminal on the 10,000-report folder (ptytime.c):
+#     time until the first report is drawn, and the time to redraw after a key.
+# Environment: BENCH_N (100000), BENCH_SEED (1), BENCH_TMP (where the corpus goes; default
+# $TMPDIR or /tmp — a tmpfs such as /dev/shm makes generating and deleting 100,000 files
+# much faster on slow disks), CC (cc).  Everything generated is deleted at the end; with
+# less than 2 GB free the corpus is scaled down, with a message.
+set -u
+cd "$(dirname "$0")/.." || exit 2
+GK=${GK:-./gkreview}
+CC=${CC:-cc}
+N=${BENCH_N:-100000}
+SEED=${BENCH_SEED:-1}
+PER=10000
+base=${BENCH_TMP:-${TMPDIR:-/tmp}}
+start=$(date +%s)
+
+case "$GK" in */*) ;; *) GK=./$GK ;; esac
+if [ ! -x "$GK" ]; then
+    echo "bench: $GK is not an executable (make bench builds ./gkreview first)" >&2
+    exit 2
+fi
+tmp=$(mktemp -d "$base/gkbench.XXXXXX") || exit 2
+cleanup() {
+    echo "(removing the generated corpus in $tmp …)" >&2
+    rm -rf "$tmp"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM HUP PIPE
+
+say() { printf '%s\n' "$*"; }
+calc() { awk "BEGIN { printf \"$2\", $1 }"; }          # calc EXPR FORMAT
+field() { sed -n "s/.*$1=\\([^ ]*\\).*/\\1/p" "$2"; }  # field NAME FILE (key=value lines)
+
+# ---- helpers -----------------------------------------------------------------------------
+TCFLAGS="-std=c11 -D_GNU_SOURCE -O2 -Isrc"
+for t in gencorpus floor peakrss; do
+    if ! $CC $TCFLAGS -o "$tmp/$t" "tests/tools/$t.c" 2>"$tmp/cc.err"; then
+        say "bench: cannot build tests/tools/$t.c:"
+        cat "$tmp/cc.err"
+        exit 2
+    fi
+done
+have_pty=1
+$CC $TCFLAGS -o "$tmp/ptytime" tests/tools/ptytime.c -lutil 2>"$tmp/cc.err" ||
+    $CC $TCFLAGS -o "$tmp/ptytime" tests/tools/ptytime.c 2>>"$tmp/cc.err" || have_pty=0
+
+# ---- disk: a report is about 6 KB, 8 KB on disk --------------------------------------------
+avail_kb=$(df -Pk "$tmp" | awk 'NR == 2 { print $4 }')
+if [ "$avail_kb" -lt 2097152 ] && [ $((N * 8)) -gt $((avail_kb / 2)) ]; then
+    fit=$((avail_kb / 2 / 8 / PER * PER))
+    [ "$fit" -lt "$PER" ] && fit=$((avail_kb / 2 / 8 / 1000 * 1000))
+    if [ "$fit" -lt 1000 ]; then
+        say "bench: only $((avail_kb / 1024)) MB free in $base — too little for a corpus; set BENCH_TMP to a roomier place"
+        exit 2
+    fi
+    say "bench: only $((avail_kb / 1024)) MB free in $base (less than 2 GB): the corpus is scaled down from $N to $fit reports"
+    say "       (set BENCH_TMP to a directory with more room for the full run)"
+    N=$fit
+fi
+SMALL=$PER
+[ "$N" -lt "$SMALL" ] && SMALL=$N
+
+# ---- the corpus -----------------------------------------------------------------------------
+corpus=$tmp/corpus
+small=$corpus/000
+"$tmp/peakrss" -o "$tmp/gen.rss" "$tmp/gencorpus" --seed "$SEED" --count "$N" --out "$corpus" --per-dir "$PER" \
+    --no-expect --quiet || { say "bench: gencorpus failed"; exit 2; }
+"$tmp/floor" "$corpus" >"$tmp/floor.all"           # reads every file once: the page cache is warm
+"$tmp/floor" "$small" >"$tmp/floor.small"
+bytes_large=$(field bytes "$tmp/floor.all")
+bytes_small=$(field bytes "$tmp/floor.small")
+
+cpus=$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo "?")
+cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -n 1)
+mem=$(awk '/^MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo 2>/dev/null)
+say "gkreview bench — $("$GK" --version 2>/dev/null | head -n 1) ($GK)"
+say "machine: ${cpu:-unknown CPU}, $cpus CPUs, ${mem:-? GB} RAM; page cache warm"
+say "corpus: tests/tools/gencorpus.c seed $SEED, $N reports, $(calc "$bytes_large / 1e6" %.1f) MB in $base" \
+    "(UTF-8 $(field utf8 "$tmp/floor.all"), GB18030 $(field gb18030 "$tmp/floor.all"), UTF-16LE $(field utf16 "$tmp/floor.all"));" \
+    "generated in $(calc "$(field wall_s "$tmp/gen.rss")" %.1f) s ($(calc "$(field cpu_s "$tmp/gen.rss")" %.1f) s CPU)"
+say ""
+printf '%-20s %8s %7s %8s %8s %10s %7s %8s %8s\n' "" reports MB "wall s" "cpu s" "reports/s" "MB/s" "x floor" "peak MB"
+
+# row LABEL N BYTES RSSFILE FLOOR_WALL NOTE
+row() {
+    w=$(field wall_s "$4")
+    c=$(field cpu_s "$4")
+    rss=$(field maxrss_kb "$4")
+    if [ "$5" = "-" ]; then x="1.0x" pk="-"; else x="$(calc "$w / $5" %.1f)x" pk=$(calc "$rss / 1024" %.1f); fi
+    printf '%-20s %8d %7.1f %8.2f %8.2f %10.0f %7.1f %8s %8s%s\n' "$1" "$2" "$(calc "$3 / 1e6" %.1f)" "$w" "$c" \
+        "$(calc "$2 / $w" %.0f)" "$(calc "$3 / 1e6 / $w" %.1f)" "$x" "$pk" "$6"
+}
+
+# floor DIR -> best of three runs of floor.c, its rss file in $tmp/floor.best
+floor_run() {
+    best=
+    for k in 1 2 3; do
+        "$tmp/peakrss" -o "$tmp/f.rss" "$tmp/floor" "$1" >/dev/null
+        w=$(field wall_s "$tmp/f.rss")
+        if [ -z "$best" ] || [ "$(calc "$w < $best" %d)" = 1 ]; then
+            best=$w
+            cp "$tmp/f.rss" "$tmp/floor.best"
+        fi
+    done
+}
+
+# check REPS KEY DIR N BYTES FLOOR_WALL LABEL [ARGS...] -> one row (best of REPS runs);
+# the best run's numbers are kept in $tmp/KEY.rss
+check() {
+    reps=$1 key=$2 dir=$3 n=$4 by=$5 fl=$6 label=$7
+    shift 7
+    note=
+    k=0
+    while [ "$k" -lt "$reps" ]; do
+        k=$((k + 1))
+        "$tmp/peakrss" -o "$tmp/run.rss" "$GK" check "$@" "$dir" >"$tmp/c.out" 2>"$tmp/c.err"
+        rc=$?
+        got=$(sed -n 's/^\([0-9][0-9]*\) 份报告：.*/\1/p' "$tmp/c.out" | tail -n 1)
+        [ "$rc" -gt 1 ] && note="  (exit $rc: $(head -n 1 "$tmp/c.err"))"
+        [ -n "$got" ] && [ "$got" != "$n" ] && note="$note  (checked $got of $n)"
+        if [ ! -f "$tmp/$key.rss" ] ||
+            [ "$(calc "$(field wall_s "$tmp/run.rss") < $(field wall_s "$tmp/$key.rss")" %d)" = 1 ]; then
+            cp "$tmp/run.rss" "$tmp/$key.rss"
+        fi
+    done
+    row "$label" "$n" "$by" "$tmp/$key.rss" "$fl" "$note"
+}
+
+# does check take -j?
+jobs_ok=1
+first=$(find "$small" -type f -name '*.txt' | sort | head -n 1)
+"$GK" check -j 2 "$first" >/dev/null 2>"$tmp/j.err"
+if [ $? -gt 1 ] && grep -Eqi 'unknown|未知选项|用法|usage' "$tmp/j.err"; then jobs_ok=0; fi
+
+floor_run "$small"
+floor_small=$(field wall_s "$tmp/floor.best")
+row "floor (read+decode)" "$SMALL" "$bytes_small" "$tmp/floor.best" - ""
+check 3 s1 "$small" "$SMALL" "$bytes_small" "$floor_small" "check"
+[ "$jobs_ok" = 1 ] && check 3 s2 "$small" "$SMALL" "$bytes_small" "$floor_small" "check -j 2" -j 2
+floor_large=
+if [ "$N" -gt "$SMALL" ]; then
+    floor_run "$corpus"
+    floor_large=$(field wall_s "$tmp/floor.best")
+    row "floor (read+decode)" "$N" "$bytes_large" "$tmp/floor.best" - ""
+    check 1 l1 "$corpus" "$N" "$bytes_large" "$floor_large" "check"
+    [ "$jobs_ok" = 1 ] && check 1 l2 "$corpus" "$N" "$bytes_large" "$floor_large" "check -j 2" -j 2
+fi
+[ "$jobs_ok" = 1 ] || say "check -j 2           -j: not supported yet"
+say "(floor: tests/tools/floor.c reads each file and validates UTF-8 or iconv-decodes it, one thread, best of 3;"
+if [ "$N" -gt "$SMALL" ]; then say " check: best of 3 runs on $SMALL reports, one run on $N;"; else say " check: best of 3 runs;"; fi
+say " x floor: check's wall time over the floor's on the same files; peak MB: peak resident set of the run;"
+say " check writes its text output to a file; MB = 10^6 bytes)"
+
+# ---- the review screen ------------------------------------------------------------------------
+say ""
+tui="not measured"
+if [ "$have_pty" = 0 ]; then
+    tui="not measured (ptytime.c did not build)"
+    say "review screen: not measured (tests/tools/ptytime.c did not build: $(head -n 1 "$tmp/cc.err"))"
+else
+    # the status line shows "[1/N] file  body …": any of these marks the first report drawn
+    set -- -n "[1/"
+    for f in $(find "$small" -type f -name '*.txt' | sort | head -n 3); do
+        b=$("$GK" check --no-review --format json "$f" 2>/dev/null | sed -n 's/.*"body":"\([^"]*\)".*/\1/p')
+        set -- "$@" -n "$(basename "$f")"
+        [ -n "$b" ] && set -- "$@" -n "$b"
+    done
+    # keys: j (down), Enter once (open the selected report, when a list comes first), then
+    # j, n (next finding) and ] (next report), each 5 times
+    "$tmp/ptytime" -c 80 -l 24 -t 120 "$@" -k j -1 "$(printf '\r')" -k j -k n -k "]" -r 5 -- "$GK" "$small" \
+        >"$tmp/pty.out" 2>"$tmp/pty.err"
+    early=$(sed -n 's/^exited_early=//p' "$tmp/pty.out")
+    needle_s=$(sed -n 's/^needle_s=//p' "$tmp/pty.out")
+    text=$(sed -n 's/^text=//p' "$tmp/pty.out" | sed 's/^ *//; s/ *$//')
+    if [ "$early" = 1 ] || [ -z "$needle_s" ]; then
+        case "$text" in
+        *未包含审阅界面*)
+            tui="not included in this build"
+            say "review screen: not included in this build (the binary says: $text)" ;;
+        *)
+            tui="exited before drawing a report"
+            say "review screen: exited before drawing a report (status $(sed -n 's/^status=//p' "$tmp/pty.out")): $text" ;;
+        esac
+    elif [ "$(calc "$needle_s < 0" %d)" = 1 ]; then
+        tui="no report drawn within 120 s"
+        say "review screen: no report drawn within 120 s on $SMALL reports; screen text: $text"
+    else
+        settle=$(sed -n 's/^settle_s=//p' "$tmp/pty.out")
+        say "review screen on $SMALL reports ($GK DIR in an 80x24 pseudo-terminal, TERM=xterm-256color):"
+        say "  first report drawn after $(calc "$needle_s" %.3f) s (\"$(sed -n 's/^needle=//p' "$tmp/pty.out")\" on screen);" \
+            "the screen is quiet from $(calc "$settle" %.3f) s"
+        keys=
+        grep '^key ' "$tmp/pty.out" >"$tmp/keys"
+        while read -r _ k p f s; do
+            p=${p#presses=} f=${f#first_ms=} s=${s#settle_ms=}
+            [ "$k" = "^M" ] && k=Enter
+            if [ "$p" = 0 ]; then
+                say "  key $k: nothing redrawn"
+            else
+                say "  key $k: redraw starts after $f ms, complete after $s ms (median of $p)"
+                keys="$keys${keys:+, }$k $(calc "$s" %.1f) ms"
+            fi
+        done <"$tmp/keys"
+        tui="first report drawn after $(calc "$needle_s" %.2f) s, screen quiet from $(calc "$settle" %.2f) s; redraw after a key: ${keys:-none}"
+    fi
+fi
+
+# ---- summary for the README ---------------------------------------------------------------------
+cell() { # KEY N BYTES FLOOR_WALL
+    if [ ! -f "$tmp/$1.rss" ]; then echo "—"; return; fi
+    w=$(field wall_s "$tmp/$1.rss")
+    printf '%s reports/s (%s MB/s), %s× the floor, peak %s MB' "$(calc "$2 / $w" %.0f)" \
+        "$(calc "$3 / 1e6 / $w" %.1f)" "$(calc "$w / $4" %.1f)" "$(calc "$(field maxrss_kb "$tmp/$1.rss") / 1024" %.0f)"
+}
+say ""
+say "---- summary (for the README) ----"
+say "Measured with \`make bench\` ($(date +%Y-%m-%d); ${cpu:-unknown CPU}, $cpus CPUs) on a synthetic corpus"
+say "(tests/tools/gencorpus.c seed $SEED: every sample layout, ~10% GB18030, ~5% UTF-16LE, ~20% with errors),"
+say "page cache warm; the floor is reading and decoding the same files and nothing else."
+say ""
+if [ "$N" -gt "$SMALL" ]; then
+    say "| | $SMALL reports ($(calc "$bytes_small / 1e6" %.0f) MB) | $N reports ($(calc "$bytes_large / 1e6" %.0f) MB) |"
+    say "|---|---|---|"
+    say "| \`gkreview check\` | $(cell s1 "$SMALL" "$bytes_small" "$floor_small") | $(cell l1 "$N" "$bytes_large" "$floor_large") |"
+    if [ "$jobs_ok" = 1 ]; then
+        say "| \`gkreview check -j 2\` | $(cell s2 "$SMALL" "$bytes_small" "$floor_small") | $(cell l2 "$N" "$bytes_large" "$floor_large") |"
+    else
+        say "| \`gkreview check -j 2\` | -j: not supported yet | |"
+    fi
+    say "| floor: read + decode | $(calc "$SMALL / $floor_small" %.0f) reports/s | $(calc "$N / $floor_large" %.0f) reports/s |"
+else
+    say "| | $SMALL reports ($(calc "$bytes_small / 1e6" %.0f) MB) |"
+    say "|---|---|"
+    say "| \`gkreview check\` | $(cell s1 "$SMALL" "$bytes_small" "$floor_small") |"
+    if [ "$jobs_ok" = 1 ]; then say "| \`gkreview check -j 2\` | $(cell s2 "$SMALL" "$bytes_small" "$floor_small") |"; fi
+    say "| floor: read + decode | $(calc "$SMALL / $floor_small" %.0f) reports/s |"
+fi
+say ""
+say "Review screen, $SMALL reports, 80x24: $tui."
+say ""
+say "(bench ran $(($(date +%s) - start)) s before cleanup)"
