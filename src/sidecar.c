@@ -1418,6 +1418,71 @@ void sidecar_set_state(gk_review *rv, gk_review_state state, const char *who)
     set_str(&rv->state_when, sidecar_now(now, sizeof now));
 }
 
+/* ---- undo ------------------------------------------------------------------------------------------ */
+
+/* The rule as entries hold it (NULL stays NULL); malloc'd. */
+static char *entry_rule(const char *rule)
+{
+    return !rule ? NULL : template_rule(rule) ? xstrdup(rule) : canon_rule(rule);
+}
+
+gk_rv_entry *sidecar_entry_copy(const gk_review *rv, gk_rv_kind kind, const char *rule, const char *cell)
+{
+    char *r = entry_rule(rule);
+    const gk_rv_entry *e = find_in(rv->entries, rv->nentries, kind, r, cell);
+    free(r);
+    return e ? entry_dup(e) : NULL;
+}
+
+void sidecar_entry_free(gk_rv_entry *copy)
+{
+    entry_free(copy);
+    free(copy);
+}
+
+void sidecar_entry_restore(gk_review *rv, gk_rv_kind kind, const char *rule, const char *cell,
+                           const gk_rv_entry *copy)
+{
+    char *r = entry_rule(rule);
+    gk_rv_entry *e = live(rv, kind, r, cell);
+    if (!copy) {
+        if (e)
+            sidecar_remove(rv, kind, r, cell);
+        free(r);
+        return;
+    }
+    gk_rv_entry c = entry_copy(copy);
+    c.kind = kind;
+    free(c.rule);
+    free(c.cell);
+    c.rule = dupn(r);
+    c.cell = dupn(cell);
+    free(r);
+    if (e) {                           /* keep the live entry's base */
+        c.base = e->base;
+        e->base = NULL;
+        entry_free(e);
+        *e = c;
+        return;
+    }
+    gk_rv_entry *g = find_in(rv->gone, rv->ngone, kind, c.rule, c.cell);
+    if (g) {                           /* removed earlier in this session: take its base back */
+        c.base = g->base;
+        g->base = NULL;
+        entry_free(g);
+        *g = rv->gone[--rv->ngone];
+    }
+    push(&rv->entries, &rv->nentries, c);
+    qsort(rv->entries, (size_t)rv->nentries, sizeof *rv->entries, cmp_entries);
+}
+
+void sidecar_state_restore(gk_review *rv, gk_review_state state, const char *who, const char *when)
+{
+    rv->state = state;
+    set_str(&rv->state_who, who ? who : "");
+    set_str(&rv->state_when, when ? when : "");
+}
+
 /* ---- merging ------------------------------------------------------------------------------------ */
 
 static int newer(const char *a, const char *b)

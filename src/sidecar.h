@@ -112,6 +112,19 @@ const gk_rv_entry *sidecar_find(const gk_review *rv, gk_rv_kind kind, const char
 /* Number of entries in conflict. */
 int sidecar_conflicts(const gk_review *rv);
 
+/* ---- undo ------------------------------------------------------------------------
+ * An exact copy of one live entry, NULL when there is none (free it with
+ * sidecar_entry_free).  sidecar_entry_restore() puts such a copy back as it
+ * was — who, when and conflicts included — or removes the entry when copy is
+ * NULL, so an editor can take back its own change without signing the old
+ * entry in the reviewer's name; a later save merges it like any other edit.
+ * sidecar_state_restore() does the same for the review state. */
+gk_rv_entry *sidecar_entry_copy(const gk_review *rv, gk_rv_kind kind, const char *rule, const char *cell);
+void sidecar_entry_restore(gk_review *rv, gk_rv_kind kind, const char *rule, const char *cell,
+                           const gk_rv_entry *copy);
+void sidecar_entry_free(gk_rv_entry *copy);
+void sidecar_state_restore(gk_review *rv, gk_review_state state, const char *who, const char *when);
+
 /* ---- helpers ------------------------------------------------------------------ */
 const char *sidecar_state_name(gk_review_state s);          /* 未审核 / 审核中 / 已审核 */
 int sidecar_state_parse(const char *s, gk_review_state *out); /* 0 ok, -1 unknown */

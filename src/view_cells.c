@@ -82,6 +82,16 @@ const char *view_cell_text(const gk_report *r, int cell, char *buf, size_t n)
     return buf;
 }
 
+const char *view_cells_text(const view_cells *v, int cell, char *buf, size_t n)
+{
+    view_cell_text(v->r, cell, buf, n);
+    if (cell >= 0 && cell < v->ncells && (v->flags[cell] & VIEW_F_NOTE)) {
+        size_t len = strlen(buf);
+        snprintf(buf + len, n - len, "%s", VIEW_MARK_NOTE);
+    }
+    return buf;
+}
+
 const char *view_status_label(gk_status s)
 {
     switch (s) {

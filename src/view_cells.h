@@ -16,6 +16,7 @@
 #define VIEW_MARK_CORRECTED "'"
 #define VIEW_MARK_BLANK "_"
 #define VIEW_TEXT_MISSING "?"
+#define VIEW_MARK_NOTE "#"      /* after the value: the reviewer wrote a note on the cell */
 
 typedef enum {
     VIEW_TONE_NORMAL,
@@ -27,7 +28,7 @@ typedef enum {
     VIEW_TONE_ERROR        /* named by an open error */
 } view_tone;
 
-enum { VIEW_F_ERROR = 1, VIEW_F_WARNING = 2, VIEW_F_DISMISSED = 4 };
+enum { VIEW_F_ERROR = 1, VIEW_F_WARNING = 2, VIEW_F_DISMISSED = 4, VIEW_F_NOTE = 8 };
 
 typedef struct {
     const gk_report *r;
@@ -46,6 +47,8 @@ view_tone view_cell_tone(const view_cells *v, int cell);
 /* The value as shown: "6", "6*", "6'", "0_", "?" ("+2" for a positive
  * 本年增/减).  buf >= 40 bytes. */
 const char *view_cell_text(const gk_report *r, int cell, char *buf, size_t n);
+/* The same, followed by VIEW_MARK_NOTE when the cell has a note (VIEW_F_NOTE). */
+const char *view_cells_text(const view_cells *v, int cell, char *buf, size_t n);
 /* 推算 / 已更正 / 空白 / 缺失 / 读取 */
 const char *view_status_label(gk_status s);
 const char *view_severity_label(gk_severity s);

@@ -7,7 +7,9 @@
 # The program runs with the sanitizer options run.sh exports (leak detection
 # included: the screen frees what it holds, ncurses included) and every test
 # ends by quitting with q and checking for status 0 and a quiet sanitizer.
-# E2E_ONLY="seed_inferred resize ..." runs some of the tests.
+# E2E_ONLY="seed_inferred resize ..." runs some of the tests.  With E2E_LIB=1
+# the file only defines the harness (run, key, screen, wait_for, finish …) for
+# suite_e2e_review.sh and suite_e2e_queue.sh, which source it.
 set -u
 : "${GK:?GK must name the gkreview binary}"
 cd "$(dirname "$0")/.." || exit 2
@@ -59,7 +61,7 @@ run() {
     rm -f "$TMP/rc"
     # shellcheck disable=SC2086
     T new-session -d -s gk -x "$w" -y "$h" env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen \
-        XDG_CONFIG_HOME="$TMP/config" GKREVIEW_THEMES="$PWD/themes" \
+        XDG_CONFIG_HOME="$TMP/config" XDG_DATA_HOME="$TMP/data" GKREVIEW_THEMES="$PWD/themes" \
         GK_E2E_ERR="$TMP/stderr" GK_E2E_RC="$TMP/rc" $envs \
         sh -c '"$@" 2>>"$GK_E2E_ERR"; echo $? >"$GK_E2E_RC.tmp"; mv "$GK_E2E_RC.tmp" "$GK_E2E_RC"' \
         sh "$GK" "$@"
@@ -343,33 +345,39 @@ test_help() {
     ok "$name"
 }
 
-# ---- several reports, one unreadable --------------------------------------------------------
+# ---- several reports, one unreadable: the queue --------------------------------------------
 
 test_reports() {
-    name="] and [ switch reports; an unreadable file gets a Chinese message naming it"
+    name="a folder opens the queue; an unreadable file is listed with its reason; Enter, ] and q"
     d="$TMP/reports"
     mkdir -p "$d"
     : >"$d/a_empty.txt"
     cp "$SAMPLE" "$d/b_003.txt"
     run 80 24 -- "$d"
+    if ! wait_for '无法读取 +a_empty\.txt · 原因：文件为空' || ! wait_for '未审核 +0 +5 2023 2021版 川汇区政府办公室 · b_003\.txt' ||
+        ! screen | grep -q '^ 2 份报告 · 已审核 0/2 · 有错误 0 · 无法读取 1'; then
+        notok "$name" "the queue does not list both reports (the empty one with its reason)"
+        return
+    fi
+    key Enter
     if ! wait_for '无法读取报告 a_empty\.txt' || ! screen | grep -q '原因：文件为空' ||
         ! screen | grep -q '^ \[1/2\] a_empty.txt 无法读取'; then
-        notok "$name" "no message for the empty file"
+        notok "$name" "Enter did not open the empty file with its message"
         return
     fi
     key ']'
     if ! wait_for '^ \[2/2\] b_003.txt 川汇区政府办公室' || ! wait_for '本年新收 +6\*'; then
-        notok "$name" "] did not open the second report"
+        notok "$name" "] did not open the next report with findings"
         return
     fi
     key ']'
-    if ! wait_for '已是最后一份报告'; then
-        notok "$name" "] on the last report says nothing"
+    if ! wait_for '队列中后面没有还有问题的报告了'; then
+        notok "$name" "] on the last report with findings says nothing"
         return
     fi
-    key '['
-    if ! wait_for '无法读取报告'; then
-        notok "$name" "[ did not go back"
+    key q
+    if ! wait_for '^> 报告队列' || ! screen | grep -q '^> 未审核 .*b_003\.txt'; then
+        notok "$name" "q did not go back to the queue with the cursor on the report"
         return
     fi
     finish || { notok "$name" "unclean exit"; return; }
@@ -437,6 +445,8 @@ test_search() {
     finish || { notok "$name" "unclean exit"; return; }
     ok "$name"
 }
+
+[ -n "${E2E_LIB:-}" ] && return 0
 
 for t in ${E2E_ONLY:-seed_inferred flag_walk_101 flag_walk_102 resize escapes help reports bad_theme no_color search}; do
     case $t in

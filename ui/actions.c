@@ -1,6 +1,6 @@
-/* actions.c — THE action table (every key of the review screen, once),
- * key lookup, key names, the key bar hints and the `?` help overlay, all
- * generated from the table. */
+/* actions.c — THE action table (every key of the review screen and the
+ * queue, once), key lookup, key names, the key bar hints and the `?` help
+ * overlay, all generated from the table. */
 #include "actions.h"
 #include "draw.h"
 #include "overlay.h"
@@ -12,49 +12,93 @@
 #include <string.h>
 
 #define CTRL(c) ((c) & 0x1f)
+#define BOTH CTX_WHERE
+#define CELLS (CTX_TABLES | CTX_FINDINGS)
 
-/* A NULL help text pairs an action with the one before it: the help
- * overlay shows both keys on one row ("n / N") with the first one's text. */
+/* A NULL help text puts an action on the help row of the action before it
+ * ("n / N", one text).  help_ctx says where the action applies: a key can
+ * mean one thing in a report and another in the queue (Enter). */
 static const action_def ACTIONS[] = {
-    {ACT_UP, "up", {KF(KEY_UP), 'k'}, "上移、下移一格；原文和问题列表中滚动一行", NULL, NULL, 0},
-    {ACT_DOWN, "down", {KF(KEY_DOWN), 'j'}, NULL, NULL, NULL, 0},
-    {ACT_LEFT, "left", {KF(KEY_LEFT), 'h'}, "左移、右移一格；原文不换行时左右滚动", NULL, NULL, 0},
-    {ACT_RIGHT, "right", {KF(KEY_RIGHT), 'l'}, NULL, NULL, NULL, 0},
-    {ACT_PGUP, "page_up", {KF(KEY_PPAGE), CTRL('b')}, "上翻、下翻一页", NULL, NULL, 0},
-    {ACT_PGDN, "page_down", {KF(KEY_NPAGE), CTRL('f')}, NULL, NULL, NULL, 0},
-    {ACT_HOME, "home", {KF(KEY_HOME), 'g'}, "跳到开头、末尾（表格中为第一格、最后一格）", NULL, NULL, 0},
-    {ACT_END, "end", {KF(KEY_END), 'G'}, NULL, NULL, NULL, 0},
-    {ACT_NEXT_PANEL, "next_panel", {'\t'}, "切换面板：原文、表格、问题列表", "切换", NULL, CTX_PANELS},
-    {ACT_PREV_PANEL, "prev_panel", {KF(KEY_BTAB)}, NULL, NULL, NULL, 0},
-    {ACT_NEXT_FLAG, "next_flag", {'n'},
-     "下一个、上一个有问题的单元格（依次经过表二、表三、表四）；在原文面板搜索之后为下一处、上一处匹配",
-     "问题", "n/N", CTX_PANELS},
-    {ACT_PREV_FLAG, "prev_flag", {'N'}, NULL, NULL, NULL, 0},
-    {ACT_NEXT_TABLE, "next_table", {'t'}, "跳到下一张表（表二、表三、表四）", NULL, NULL, 0},
-    {ACT_NEXT_REPORT, "next_report", {']'}, "打开下一份、上一份报告", "报告", "]/[", CTX_PANELS | CTX_MULTI},
-    {ACT_PREV_REPORT, "prev_report", {'['}, NULL, NULL, NULL, 0},
-    {ACT_SEARCH, "search", {'/'}, "在原文中搜索（回车确认，Esc 取消）", "搜索", NULL, CTX_PANELS},
-    {ACT_FINDINGS, "findings", {'f'}, "显示或隐藏问题列表", "问题列表", NULL, CTX_PANELS},
-    {ACT_WRAP, "wrap", {'w'}, "原文长行：在自动换行与左右滚动之间切换", "换行", NULL, CTX_SOURCE},
-    {ACT_DETAIL, "detail", {'\n', '\r', KF(KEY_ENTER)}, "查看当前单元格或问题的完整说明", "详情", NULL,
-     CTX_TABLES | CTX_FINDINGS},
-    {ACT_CANCEL, "cancel", {27}, "清除搜索高亮和提示", NULL, NULL, 0},
-    {ACT_HELP, "help", {'?', KF(KEY_F(1))}, "显示本帮助（按任意键关闭）", "帮助", NULL, CTX_PANELS},
-    {ACT_QUIT, "quit", {'q'}, "退出", "退出", NULL, CTX_PANELS},
+    {.id = ACT_UP, .name = "up", .keys = {KF(KEY_UP), 'k'}, .help_keys = "方向键 hjkl",
+     .help = "移动光标；原文和问题列表中为滚动", .help_ctx = BOTH},
+    {.id = ACT_DOWN, .name = "down", .keys = {KF(KEY_DOWN), 'j'}, .help_ctx = BOTH},
+    {.id = ACT_LEFT, .name = "left", .keys = {KF(KEY_LEFT), 'h'}, .help_ctx = CTX_PANELS},
+    {.id = ACT_RIGHT, .name = "right", .keys = {KF(KEY_RIGHT), 'l'}, .help_ctx = CTX_PANELS},
+    {.id = ACT_PGUP, .name = "page_up", .keys = {KF(KEY_PPAGE), CTRL('b')}, .help_keys = "PgUp PgDn g G",
+     .help = "上翻、下翻一页；g、G 到开头、末尾", .help_ctx = BOTH},
+    {.id = ACT_PGDN, .name = "page_down", .keys = {KF(KEY_NPAGE), CTRL('f')}, .help_ctx = BOTH},
+    {.id = ACT_HOME, .name = "home", .keys = {KF(KEY_HOME), 'g'}, .help_ctx = BOTH},
+    {.id = ACT_END, .name = "end", .keys = {KF(KEY_END), 'G'}, .help_ctx = BOTH},
+    {.id = ACT_NEXT_PANEL, .name = "next_panel", .keys = {'\t'}, .help = "切换面板：原文、表格、问题列表",
+     .hint = "切换", .hint_ctx = CTX_PANELS, .prio = 5, .help_ctx = CTX_PANELS},
+    {.id = ACT_PREV_PANEL, .name = "prev_panel", .keys = {KF(KEY_BTAB)}, .help_ctx = CTX_PANELS},
+    {.id = ACT_NEXT_FLAG, .name = "next_flag", .keys = {'n'},
+     .help = "下一个、上一个有问题的单元格；搜索之后为下一处、上一处匹配", .hint = "问题",
+     .hint_keys = "n/N", .hint_ctx = CTX_PANELS, .prio = 3, .help_ctx = CTX_PANELS},
+    {.id = ACT_PREV_FLAG, .name = "prev_flag", .keys = {'N'}, .help_ctx = CTX_PANELS},
+    {.id = ACT_NEXT_TABLE, .name = "next_table", .keys = {'t'}, .help = "跳到下一张表", .help_ctx = CTX_PANELS},
+    {.id = ACT_NEXT_REPORT, .name = "next_report", .keys = {']'},
+     .help = "下一份、上一份报告；从队列打开时为还有问题的报告", .hint = "报告",
+     .hint_keys = "]/[", .hint_ctx = CTX_PANELS | CTX_MULTI, .prio = 4, .help_ctx = CTX_PANELS},
+    {.id = ACT_PREV_REPORT, .name = "prev_report", .keys = {'['}, .help_ctx = CTX_PANELS},
+    {.id = ACT_SEARCH, .name = "search", .keys = {'/'}, .help = "在原文中搜索（回车确认，Esc 取消）",
+     .hint = "搜索", .hint_ctx = CTX_PANELS, .prio = 6, .help_ctx = CTX_PANELS},
+    {.id = ACT_FINDINGS, .name = "findings", .keys = {'f'}, .help = "显示或隐藏问题列表", .hint = "问题列表",
+     .hint_ctx = CTX_PANELS, .prio = 5, .help_ctx = CTX_PANELS},
+    {.id = ACT_WRAP, .name = "wrap", .keys = {'w'}, .help = "原文长行：在自动换行与左右滚动之间切换",
+     .hint = "换行", .hint_ctx = CTX_SOURCE, .prio = 7, .help_ctx = CTX_PANELS},
+    {.id = ACT_DETAIL, .name = "detail", .keys = {'\n', '\r', KF(KEY_ENTER)},
+     .help = "查看当前单元格或问题的完整说明", .hint = "详情", .hint_ctx = CELLS, .prio = 6,
+     .help_ctx = CTX_PANELS},
+    {.id = ACT_OPEN, .name = "open", .keys = {'\n', '\r', KF(KEY_ENTER)}, .help = "打开选中的报告",
+     .hint = "打开", .hint_ctx = CTX_QUEUE, .prio = 1, .help_ctx = CTX_QUEUE},
+    {.id = ACT_CORRECT, .name = "correct", .keys = {'e', KF(KEY_F(2))}, .help_keys = "e / x",
+     .help = "更正当前单元格，全部规则随即重新检查；x 撤销更正", .hint = "更正",
+     .hint_ctx = CELLS, .prio = 2, .help_ctx = CTX_PANELS},
+    {.id = ACT_UNCORRECT, .name = "uncorrect", .keys = {'x'}, .help_ctx = CTX_PANELS},
+    {.id = ACT_NOTE, .name = "note", .keys = {'a'}, .help_keys = "a / A",
+     .help = "单元格备注（Ctrl-J 换行，清空即删除）；A 整份报告的备注", .hint = "备注",
+     .hint_ctx = CTX_PANELS, .prio = 3, .help_ctx = CTX_PANELS},
+    {.id = ACT_REPORT_NOTE, .name = "report_note", .keys = {'A'}, .help_ctx = CTX_PANELS},
+    {.id = ACT_DISMISS, .name = "dismiss", .keys = {'d'},
+     .help = "忽略当前问题（须写理由，仍列出、显示为灰色）；再按一次恢复", .hint = "忽略",
+     .hint_ctx = CELLS, .prio = 3, .help_ctx = CTX_PANELS},
+    {.id = ACT_STATE, .name = "state", .keys = {'m'}, .help = "切换审核状态：未审核 → 审核中 → 已审核",
+     .hint = "状态", .hint_ctx = CTX_PANELS, .prio = 4, .help_ctx = CTX_PANELS},
+    {.id = ACT_UNDO, .name = "undo", .keys = {'u'}, .help = "撤销本次的上一处修改（可连续撤销）", .hint = "撤销",
+     .hint_ctx = CTX_PANELS, .prio = 4, .help_ctx = CTX_PANELS},
+    {.id = ACT_SAVE, .name = "save", .keys = {'s'}, .help = "保存审核记录（报告旁的 .review.ini）", .hint = "保存",
+     .hint_ctx = CTX_PANELS, .prio = 2, .help_ctx = CTX_PANELS},
+    {.id = ACT_SORT, .name = "sort", .keys = {'o'}, .help = "排序：错误最多在前、按文件名、按审核状态，依次切换",
+     .hint = "排序", .hint_ctx = CTX_QUEUE, .prio = 2, .help_ctx = CTX_QUEUE},
+    {.id = ACT_ONLY_ERRORS, .name = "only_errors", .keys = {'E'}, .help_keys = "E / U",
+     .help = "只看有错误或无法读取的报告；U 只看未审完的；再按一次恢复", .hint = "有错误",
+     .hint_ctx = CTX_QUEUE, .prio = 3, .help_ctx = CTX_QUEUE},
+    {.id = ACT_ONLY_OPEN, .name = "only_open", .keys = {'U'}, .hint = "未审完", .hint_ctx = CTX_QUEUE,
+     .prio = 3, .help_ctx = CTX_QUEUE},
+    {.id = ACT_BACK, .name = "back", .keys = {KF(KEY_BACKSPACE), 127, 8}, .help = "回到报告队列（q 也回到队列）",
+     .hint = "队列", .hint_keys = "q", .hint_ctx = CTX_PANELS | CTX_QUEUED, .prio = 1, .help_ctx = CTX_PANELS},
+    {.id = ACT_CANCEL, .name = "cancel", .keys = {27}, .help = "清除搜索高亮和提示", .help_ctx = CTX_PANELS},
+    {.id = ACT_HELP, .name = "help", .keys = {'?', KF(KEY_F(1))}, .help = "显示本帮助（j/k 滚动，其他键关闭）",
+     .hint = "帮助", .hint_ctx = BOTH, .prio = 1, .help_ctx = BOTH},
+    {.id = ACT_QUIT, .name = "quit", .keys = {'q'}, .help = "退出，有未保存的修改时先询问；从队列打开的报告中为回到队列",
+     .hint = "退出", .hint_ctx = BOTH | CTX_QUITS, .prio = 1, .help_ctx = BOTH},
 };
+
+#define NACTIONS ((int)(sizeof ACTIONS / sizeof ACTIONS[0]))
 
 const action_def *actions_table(int *n)
 {
-    *n = (int)(sizeof ACTIONS / sizeof ACTIONS[0]);
+    *n = NACTIONS;
     return ACTIONS;
 }
 
-action_id actions_lookup(wint_t ch, int func)
+action_id actions_lookup(wint_t ch, int func, unsigned ctx)
 {
     int key = func ? KF((int)ch) : (int)ch;
-    for (size_t i = 0; i < sizeof ACTIONS / sizeof ACTIONS[0]; i++)
+    for (int i = 0; i < NACTIONS; i++)
         for (int k = 0; k < 4 && ACTIONS[i].keys[k]; k++)
-            if (ACTIONS[i].keys[k] == key)
+            if (ACTIONS[i].keys[k] == key && (ACTIONS[i].help_ctx & ctx & CTX_WHERE))
                 return ACTIONS[i].id;
     return ACT_NONE;
 }
@@ -68,7 +112,8 @@ static const char *key_label(int key, char *buf, size_t n)
         {KF(KEY_UP), "Up"}, {KF(KEY_DOWN), "Down"}, {KF(KEY_LEFT), "Left"}, {KF(KEY_RIGHT), "Right"},
         {KF(KEY_PPAGE), "PgUp"}, {KF(KEY_NPAGE), "PgDn"}, {KF(KEY_HOME), "Home"}, {KF(KEY_END), "End"},
         {KF(KEY_BTAB), "S-Tab"}, {KF(KEY_ENTER), NULL}, {'\r', NULL}, {'\n', "Enter"},
-        {'\t', "Tab"}, {27, "Esc"}, {' ', "Space"}, {KF(KEY_F(1)), "F1"},
+        {'\t', "Tab"}, {27, "Esc"}, {' ', "Space"}, {KF(KEY_F(1)), "F1"}, {KF(KEY_F(2)), "F2"},
+        {KF(KEY_BACKSPACE), "Backspace"}, {127, NULL}, {8, NULL},
     };
     for (size_t i = 0; i < sizeof NAMES / sizeof NAMES[0]; i++)
         if (NAMES[i].key == key)
@@ -92,35 +137,79 @@ void actions_keys_text(const action_def *a, char *buf, size_t n)
     }
 }
 
-char *actions_hints(unsigned ctx)
+/* ---- key bar --------------------------------------------------------------------- */
+
+static int hint_shown(const action_def *a, unsigned ctx)
 {
+    unsigned cond = a->hint_ctx & ~CTX_WHERE;
+    return a->hint && (a->hint_ctx & ctx & CTX_WHERE) && (cond & ctx) == cond;
+}
+
+static void hint_text(const action_def *a, char *buf, size_t n)
+{
+    char tmp[16];
+    const char *k = a->hint_keys ? a->hint_keys : key_label(a->keys[0], tmp, sizeof tmp);
+    snprintf(buf, n, "%s %s", k ? k : "", a->hint);
+}
+
+char *actions_hints(unsigned ctx, int width)
+{
+    char take[NACTIONS];
+    memset(take, 0, sizeof take);
+    int used = 0;
+    for (int prio = 1; prio <= 9; prio++)          /* the most important first */
+        for (int i = 0; i < NACTIONS; i++) {
+            char t[96];
+            if (ACTIONS[i].prio != prio || !hint_shown(&ACTIONS[i], ctx))
+                continue;
+            hint_text(&ACTIONS[i], t, sizeof t);
+            int w = draw_width(t, 0) + (used ? 2 : 0);
+            if (used + w <= width) {
+                take[i] = 1;
+                used += w;
+            }
+        }
     sbuf b;
     sbuf_init(&b);
-    for (size_t i = 0; i < sizeof ACTIONS / sizeof ACTIONS[0]; i++) {
-        const action_def *a = &ACTIONS[i];
-        if (!a->hint || !(a->hint_ctx & ctx & CTX_PANELS))
-            continue;
-        if ((a->hint_ctx & CTX_MULTI) && !(ctx & CTX_MULTI))
-            continue;
-        char keys[64], tmp[16];
-        const char *k = a->hint_keys ? a->hint_keys : key_label(a->keys[0], tmp, sizeof tmp);
-        snprintf(keys, sizeof keys, "%s", k ? k : "");
-        sbuf_printf(&b, "%s%s %s", b.len ? "  " : "", keys, a->hint);
-    }
+    sbuf_adds(&b, "");
+    for (int i = 0; i < NACTIONS; i++)             /* shown in table order */
+        if (take[i]) {
+            char t[96];
+            hint_text(&ACTIONS[i], t, sizeof t);
+            sbuf_printf(&b, "%s%s", b.len ? "  " : "", t);
+        }
     return sbuf_steal(&b);
 }
 
 /* ---- help overlay ------------------------------------------------------------ */
 
-/* Keys of help row i: its own, and its pair's ("Up k / Down j"). */
-static void row_keys(int i, int n, char *buf, size_t size)
+/* The rows of the help for ctx: indices of the actions heading a row. */
+static int help_rows(unsigned ctx, int *rows)
 {
+    int n = 0;
+    for (int i = 0; i < NACTIONS; i++) {
+        const action_def *a = &ACTIONS[i];
+        unsigned cond = a->hint_ctx & ~CTX_WHERE & ~CTX_QUITS;
+        if (a->help && (a->help_ctx & ctx & CTX_WHERE) && (cond & ctx) == cond)
+            rows[n++] = i;
+    }
+    return n;
+}
+
+/* Keys of the row headed by action i: its help_keys, or its keys and those
+ * of the actions sharing its row ("n / N"). */
+static void row_keys(int i, char *buf, size_t size)
+{
+    if (ACTIONS[i].help_keys) {
+        snprintf(buf, size, "%s", ACTIONS[i].help_keys);
+        return;
+    }
     actions_keys_text(&ACTIONS[i], buf, size);
-    if (i + 1 < n && !ACTIONS[i + 1].help) {
+    for (int j = i + 1; j < NACTIONS && !ACTIONS[j].help; j++) {
         size_t len = strlen(buf);
         snprintf(buf + len, size - len, " / ");
         len = strlen(buf);
-        actions_keys_text(&ACTIONS[i + 1], buf + len, size - len);
+        actions_keys_text(&ACTIONS[j], buf + len, size - len);
     }
 }
 
@@ -136,7 +225,7 @@ static void help_legend(WINDOW *w, int y, int x, int width)
         {" ", EL_NORMAL}, {"已更正", EL_CORRECTED}, {" ", EL_NORMAL}, {"已忽略", EL_DISMISSED},
     };
     const char *marks = "标记：6" VIEW_MARK_INFERRED " 推算  6" VIEW_MARK_CORRECTED " 已更正  0"
-                        VIEW_MARK_BLANK " 空白按 0 计  " VIEW_TEXT_MISSING " 缺失（不显示数字）";
+                        VIEW_MARK_BLANK " 空白按 0 计  " VIEW_TEXT_MISSING " 缺失  6" VIEW_MARK_NOTE " 有备注";
     draw_str(w, y, x, width, marks, theme_style(EL_NORMAL));
     int col = 0;
     for (size_t i = 0; i < sizeof L / sizeof L[0] && col < width; i++)
@@ -144,41 +233,47 @@ static void help_legend(WINDOW *w, int y, int x, int width)
                          theme_style(L[i].el), DRAW_MARK);
 }
 
-void actions_draw_help(WINDOW *w, const ui_msgs *notes)
+static int key_width(const int *rows, int n, int boxw)
 {
-    int n = (int)(sizeof ACTIONS / sizeof ACTIONS[0]);
-    int W = getmaxx(w);
-    int boxw = W < 84 ? W : 84, keyw = 0;
+    int keyw = 0;
     char keys[128];
     for (int i = 0; i < n; i++) {
-        row_keys(i, n, keys, sizeof keys);
+        row_keys(rows[i], keys, sizeof keys);
         int kw = draw_width(keys, 0) + 2;
-        keyw = ACTIONS[i].help && kw > keyw ? kw : keyw;
+        keyw = kw > keyw ? kw : keyw;
     }
-    if (keyw > (boxw - 4) / 3)
-        keyw = (boxw - 4) / 3;
+    return keyw > (boxw - 4) / 3 ? (boxw - 4) / 3 : keyw;
+}
+
+void actions_draw_help(WINDOW *w, unsigned ctx, int top, const ui_msgs *notes, int *more)
+{
+    int rows[NACTIONS], n = help_rows(ctx, rows);
+    int W = getmaxx(w), boxw = W < 84 ? W : 84, keyw = key_width(rows, n, boxw);
     int textw = boxw - 4 - keyw, need = 3 + notes->n;
     for (int i = 0; i < n; i++)
-        need += ACTIONS[i].help ? draw_wrap_rows(ACTIONS[i].help, textw) : 0;
+        need += draw_wrap_rows(ACTIONS[rows[i]].help, textw);
     ui_rect in = overlay_frame(w, boxw, need + 2, "帮助 · 按任意键关闭");
     int tail = 3 + notes->n;                   /* blank row, legend, notes */
     if (tail > in.h / 2)
         tail = in.h / 2;
     int y = in.y, bottom = in.y + in.h - tail, cut = need > in.h;
+    top = top < 0 ? 0 : top >= n ? n - 1 : top;
     ui_style ks = theme_style(EL_NORMAL);
     ks.attr |= A_BOLD;
-    for (int i = 0; i < n && y < bottom - cut; i++) {
-        if (!ACTIONS[i].help)
-            continue;
-        row_keys(i, n, keys, sizeof keys);
+    int i;
+    for (i = top; i < n && y < bottom - cut; i++) {
+        char keys[128];
+        row_keys(rows[i], keys, sizeof keys);
         draw_text(w, y, in.x, keyw, keys, strlen(keys), 0, ks, DRAW_PAD | DRAW_MARK);
-        y += draw_wrap(w, y, in.x + keyw, in.w - keyw, bottom - cut - y, ACTIONS[i].help,
+        y += draw_wrap(w, y, in.x + keyw, in.w - keyw, bottom - cut - y, ACTIONS[rows[i]].help,
                        theme_style(EL_NORMAL));
     }
+    if (more)
+        *more = i < n;
     if (cut)
-        draw_str(w, bottom - 1, in.x, in.w, "……窗口太小，未能列出全部内容，请放大窗口",
+        draw_str(w, bottom - 1, in.x, in.w, i < n ? "……还有，按 j 向下翻、k 向上翻" : "……按 k 向上翻",
                  theme_style(EL_WARNING));
     help_legend(w, bottom + 1, in.x, in.w);
-    for (int i = 0; i < notes->n && bottom + 3 + i < in.y + in.h; i++)
-        draw_str(w, bottom + 3 + i, in.x, in.w, notes->v[i], theme_style(EL_WARNING));
+    for (int k = 0; k < notes->n && bottom + 3 + k < in.y + in.h; k++)
+        draw_str(w, bottom + 3 + k, in.x, in.w, notes->v[k], theme_style(EL_WARNING));
 }

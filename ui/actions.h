@@ -31,19 +31,37 @@ typedef enum {
     ACT_FINDINGS,
     ACT_WRAP,
     ACT_DETAIL,
+    ACT_OPEN,
+    ACT_CORRECT,
+    ACT_UNCORRECT,
+    ACT_NOTE,
+    ACT_REPORT_NOTE,
+    ACT_DISMISS,
+    ACT_STATE,
+    ACT_UNDO,
+    ACT_SAVE,
+    ACT_SORT,
+    ACT_ONLY_ERRORS,
+    ACT_ONLY_OPEN,
+    ACT_BACK,
     ACT_CANCEL,
     ACT_HELP,
     ACT_QUIT,
     ACT_COUNT
 } action_id;
 
-/* Where a hint is shown in the key bar. */
+/* Where an action applies (help overlay) and where its hint is shown. */
 enum {
     CTX_SOURCE = 1,
     CTX_TABLES = 2,
     CTX_FINDINGS = 4,
-    CTX_PANELS = 7,
-    CTX_MULTI = 8          /* only when several reports are open */
+    CTX_PANELS = 7,        /* any panel of a report */
+    CTX_QUEUE = 16,        /* the report queue */
+    CTX_WHERE = CTX_PANELS | CTX_QUEUE,
+    /* conditions: a hint with one of these is shown only when it holds */
+    CTX_MULTI = 8,         /* several reports are open */
+    CTX_QUEUED = 32,       /* the report was opened from the queue (q goes back) */
+    CTX_QUITS = 64         /* q ends the program here */
 };
 
 /* A key: a character, or a curses function key marked with KEY_FUNC. */
@@ -54,21 +72,30 @@ typedef struct {
     action_id id;
     const char *name;        /* stable English name ("next_flag") */
     int keys[4];             /* 0-terminated */
-    const char *help;        /* Chinese, for the help overlay and README */
+    const char *help;        /* Chinese, for the help overlay and README; NULL: listed
+                              * on the row of the action before it */
     const char *hint;        /* short Chinese for the key bar, or NULL */
     const char *hint_keys;   /* key text in the key bar when not the first key's */
-    unsigned hint_ctx;       /* CTX_* where the hint is shown */
+    unsigned hint_ctx;       /* CTX_* where the hint is shown (and its conditions) */
+    int prio;                /* key bar: 1 first; lower-priority hints go when it is short */
+    const char *help_keys;   /* key text of the help row when not generated */
+    unsigned help_ctx;       /* CTX_PANELS and/or CTX_QUEUE: where the help row is shown */
 } action_def;
 
 const action_def *actions_table(int *n);
-/* The action bound to a key from wget_wch (func: it returned KEY_CODE_YES). */
-action_id actions_lookup(wint_t ch, int func);
+/* The action bound to a key from wget_wch (func: it returned KEY_CODE_YES)
+ * where ctx is (CTX_PANELS or CTX_QUEUE): one key may mean one thing in a
+ * report and another in the queue (Enter). */
+action_id actions_lookup(wint_t ch, int func, unsigned ctx);
 /* "Up k", "Tab", "C-f" ... */
 void actions_keys_text(const action_def *a, char *buf, size_t n);
-/* The key bar text for a context: "hjkl 移动  n/N 问题  ..." (malloc'd). */
-char *actions_hints(unsigned ctx);
-/* Draws the help overlay over the whole screen; notes (may be empty) are
- * the configuration messages, listed under the keys. */
-void actions_draw_help(WINDOW *w, const ui_msgs *notes);
+/* The key bar text for a context, fitted into `width` columns by leaving
+ * out the least important hints (malloc'd). */
+char *actions_hints(unsigned ctx, int width);
+/* Draws the help overlay over the whole screen: the actions of `ctx`
+ * (CTX_PANELS or CTX_QUEUE) from row `top` of the list (scrolling when the
+ * screen is short; *more is set when rows are left below), then the
+ * legend and the notes (configuration messages, the sidecar's place). */
+void actions_draw_help(WINDOW *w, unsigned ctx, int top, const ui_msgs *notes, int *more);
 
 #endif

@@ -8,6 +8,8 @@
 
 #include "report.h"
 #include "view_cells.h"
+#include "view_queue.h"
+#include "view_review.h"
 
 #include <curses.h>
 
@@ -21,6 +23,7 @@ typedef struct {
     gk_report *r;          /* NULL when the file could not be read */
     char *error;           /* why, when r == NULL */
     view_cells cells;      /* per-cell flags and tones */
+    const view_review *rv; /* the reviewer's corrections, notes, state */
     int index, count;      /* report index of count */
 } ui_doc;
 
@@ -35,11 +38,13 @@ typedef struct {
 enum {
     PR_IGNORED = 0,        /* not for this panel: the manager may route it on */
     PR_HANDLED = 1,
-    PR_SELECT = 2          /* out->sel is the new selection */
+    PR_SELECT = 2,         /* out->sel is the new selection */
+    PR_OPEN = 4            /* open report out->open (the queue) */
 };
 
 typedef struct {
     ui_sel sel;
+    int open;              /* PR_OPEN: index of the report in the batch */
     char msg[256];         /* a one-line message for the key bar, or "" */
 } ui_reply;
 
@@ -52,8 +57,13 @@ typedef struct {
     /* Columns the panel would like out of `avail` (NULL: no preference). */
     int (*preferred_width)(panel *p, int avail);
     void (*draw)(panel *p, WINDOW *w, int focused);
+    /* An action for the panel (actions.h); action 0 (ACT_NONE) says the panel
+     * got the focus: a panel with a selection of its own answers PR_SELECT. */
     int (*key)(panel *p, int action, const char *arg, ui_reply *out);
     void (*select)(panel *p, const ui_sel *sel);
+    /* The same report was checked again (a correction, a dismissal): values,
+     * findings and notes may have changed; keep the cursor.  NULL: nothing to do. */
+    void (*changed)(panel *p);
     void (*free)(panel *p);
 } panel_ops;
 
@@ -68,6 +78,7 @@ panel *panel_source_new(void);
 panel *panel_tables_new(void);
 panel *panel_findings_new(void);
 panel *panel_detail_new(void);
+panel *panel_queue_new(view_queue *q);
 
 /* Shared by the panels: a panel's title row. */
 void panel_draw_title(WINDOW *w, const panel *p, const char *title, int focused);

@@ -1,6 +1,7 @@
 /* panel_detail.c — a few lines under the panels saying everything about
  * the selection: the cell's full label, id, value, status and source line,
- * the equation that inferred it, and every finding naming it; or the
+ * the reviewer's correction (original → corrected) and note, the equation
+ * that inferred it, and every finding naming it; or the
  * selected finding's whole message.  It takes no keys (Enter shows the
  * same text in a box when it does not fit). */
 #include "draw.h"
@@ -26,7 +27,7 @@ static void det_update(panel *p)
     else if (s->sel.finding >= 0)
         s->text = view_finding_detail(r, s->sel.finding);
     else if (s->sel.cell >= 0)
-        s->text = view_cell_detail(&p->doc->cells, s->sel.cell);
+        s->text = view_review_cell_detail(&p->doc->cells, p->doc->rv, s->sel.cell);
     else
         s->text = xstrdup("选择一个单元格查看其来源与问题；n 跳到下一个有问题的单元格，? 查看全部按键。");
 }
@@ -77,7 +78,8 @@ static void det_free(panel *p)
 }
 
 static const panel_ops DETAIL_OPS = {
-    "detail", det_open, det_resize, NULL, det_draw, det_key, det_select, det_free,
+    .name = "detail", .open = det_open, .resize = det_resize, .draw = det_draw, .key = det_key,
+    .select = det_select, .changed = det_update, .free = det_free,
 };
 
 panel *panel_detail_new(void)

@@ -1,6 +1,7 @@
 /* panel_findings.c — the list of findings (f shows and hides it): one row
  * each, severity, source line, message and rule id; moving the cursor
- * selects the finding, which selects its cells and its source line. */
+ * selects the finding, which selects its cells and its source line.  A
+ * dismissed finding stays listed, greyed, with the reviewer's reason. */
 #include "actions.h"
 #include "draw.h"
 #include "panel.h"
@@ -60,7 +61,9 @@ static void draw_row(panel *p, WINDOW *w, int y, int i, int focused)
     int x = p->r.x, end = p->r.x + p->r.w;
     x += draw_text(w, y, x, end - x, head, strlen(head), 0, sev, 0);
     x += draw_text(w, y, x, end - x, line, strlen(line), 0, base, 0);
-    char *text = xasprintf("  %s  [%s]", f->message, f->rule);
+    char *text = f->dismissed ? xasprintf("  %s（已忽略：%s）  [%s]", f->message,
+                                          f->dismiss_reason ? f->dismiss_reason : "", f->rule)
+                              : xasprintf("  %s  [%s]", f->message, f->rule);
     draw_text(w, y, x, end - x, text, strlen(text), 0, base, DRAW_PAD | DRAW_MARK);
     free(text);
 }
@@ -97,6 +100,7 @@ static int fnd_key(panel *p, int action, const char *arg, ui_reply *out)
     case ACT_PGDN: s->cur += page; break;
     case ACT_HOME: s->cur = 0; break;
     case ACT_END: s->cur = count(p) - 1; break;
+    case ACT_NONE: break;              /* the panel got the focus: its finding is the selection */
     default: return PR_IGNORED;
     }
     keep_visible(p);
@@ -138,7 +142,8 @@ static void fnd_free(panel *p)
 }
 
 static const panel_ops FINDINGS_OPS = {
-    "findings", fnd_open, fnd_resize, NULL, fnd_draw, fnd_key, fnd_select, fnd_free,
+    .name = "findings", .open = fnd_open, .resize = fnd_resize, .draw = fnd_draw, .key = fnd_key,
+    .select = fnd_select, .changed = keep_visible, .free = fnd_free,
 };
 
 panel *panel_findings_new(void)

@@ -311,7 +311,8 @@ static void src_free(panel *p)
 }
 
 static const panel_ops SOURCE_OPS = {
-    "source", src_open, src_resize, NULL, src_draw, src_key, src_select, src_free,
+    .name = "source", .open = src_open, .resize = src_resize, .draw = src_draw, .key = src_key,
+    .select = src_select, .free = src_free,
 };
 
 panel *panel_source_new(void)

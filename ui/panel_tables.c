@@ -95,24 +95,25 @@ static size_t split_label(const char *s, int *width)
     return best;
 }
 
-static int value_width(const gk_report *r, const band *b, int c)
+static int value_width(const view_cells *vc, const band *b, int c)
 {
+    const gk_report *r = vc->r;
     int w = 1;
     for (int k = 0; k < b->nrows; k++) {
         char buf[48];
         int cell = template_cell_at(r->tpl, b->table, b->first_row + k, c);
         if (cell >= 0) {
-            int vw = draw_width(view_cell_text(r, cell, buf, sizeof buf), 0);
+            int vw = draw_width(view_cells_text(vc, cell, buf, sizeof buf), 0);
             w = vw > w ? vw : w;
         }
     }
     return w;
 }
 
-static void band_widths(const gk_report *r, band *b)
+static void band_widths(const view_cells *vc, band *b)
 {
     for (int c = 0; c < b->ncols; c++) {
-        int vw = value_width(r, b, c), hw2;
+        int vw = value_width(vc, b, c), hw2;
         int hw1 = draw_width(b->cols[c].short_label, 0);
         split_label(b->cols[c].short_label, &hw2);
         b->w1[c] = hw1 > vw ? hw1 : vw;
@@ -174,7 +175,7 @@ static void make_bands(panel *p)
         }
     }
     for (int i = 0; i < s->nb; i++)
-        band_widths(r, &s->b[i]);
+        band_widths(&p->doc->cells, &s->b[i]);
 }
 
 static const char *group_label(const char *key)
@@ -437,7 +438,7 @@ static void draw_data(panel *p, WINDOW *w, int y, int vi, int focused)
     for (int c = first; c <= last; c++) {
         int cell = template_cell_at(r->tpl, v->table, v->row, c);
         char buf[48];
-        const char *t = cell >= 0 ? view_cell_text(r, cell, buf, sizeof buf) : "";
+        const char *t = cell >= 0 ? view_cells_text(&p->doc->cells, cell, buf, sizeof buf) : "";
         draw_text(w, y, x, colw(b, c), t, strlen(t), 0,
                   cell_style(p, cell, vi == s->cur && c == s->col, focused),
                   DRAW_PAD | DRAW_RIGHT | DRAW_MARK);
@@ -646,6 +647,17 @@ static void tbl_select(panel *p, const ui_sel *sel)
         goto_cell(p, sel->cell);
 }
 
+/* Values changed width (a correction, a note mark): widths and rows again. */
+static void tbl_refresh(panel *p)
+{
+    tbl_state *s = ST(p);
+    if (!rep(p))
+        return;
+    for (int i = 0; i < s->nb; i++)
+        band_widths(&p->doc->cells, &s->b[i]);
+    layout_rows(p);
+}
+
 static void tbl_free(panel *p)
 {
     free(ST(p)->v);
@@ -655,7 +667,8 @@ static void tbl_free(panel *p)
 }
 
 static const panel_ops TABLES_OPS = {
-    "tables", tbl_open, tbl_resize, tbl_preferred, tbl_draw, tbl_key, tbl_select, tbl_free,
+    .name = "tables", .open = tbl_open, .resize = tbl_resize, .preferred_width = tbl_preferred,
+    .draw = tbl_draw, .key = tbl_key, .select = tbl_select, .changed = tbl_refresh, .free = tbl_free,
 };
 
 panel *panel_tables_new(void)

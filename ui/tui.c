@@ -1,97 +1,138 @@
-/* tui.c — app_tui(): the screen manager.  Owns the curses screen, the list
- * of reports (one loaded at a time), the layout (recomputed in one
- * function, on start and on KEY_RESIZE — never in a signal handler), the
- * status bar, the key bar, the search prompt and the overlays.  It turns
+/* tui.c — app_tui(): the screen manager.  Owns the curses screen, the
+ * list of reports (one loaded at a time, with its sidecar applied), the
+ * layout (recomputed in one function, on start and on KEY_RESIZE — never in
+ * a signal handler), the status bar, the key bar and the overlays.  It turns
  * keys into actions (actions.c), gives them to the focused panel, routes
  * what the panel did not take, and hands every new selection to the other
- * panels. */
-#include "actions.h"
+ * panels.  The reviewer's actions are in tui_review.c, the queue of
+ * reports in tui_queue.c. */
 #include "app.h"
-#include "batch.h"
-#include "conf.h"
 #include "draw.h"
 #include "overlay.h"
-#include "panel.h"
 #include "text.h"
 #include "theme.h"
+#include "tui.h"
 #include "util.h"
 
 #include <langinfo.h>
 #include <locale.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
-#include <wctype.h>
 
 #define MIN_W 60
 #define MIN_H 16
 #define SRC_MIN 28
 
-enum { OV_NONE, OV_HELP, OV_DETAIL };
-enum { PANEL_SOURCE, PANEL_TABLES, PANEL_FINDINGS, PANEL_DETAIL, NPANELS };
-
-typedef struct {
-    gk_batch batch;
-    ui_doc doc;
-    panel *p[NPANELS];
-    int focus;              /* PANEL_SOURCE, PANEL_TABLES or PANEL_FINDINGS */
-    int show_findings;
-    int too_small;
-    int overlay;
-    ui_sel sel;
-    char msg[512];
-    ui_msgs notes;          /* configuration and theme messages */
-    ui_config cfg;
-} tui;
+void tui_msg(tui *t, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(t->msg, sizeof t->msg, fmt, ap);
+    va_end(ap);
+}
 
 /* ---- reports ------------------------------------------------------------------ */
 
-static void doc_close(tui *t)
+void tui_doc_close(tui *t)
 {
     view_cells_free(&t->doc.cells);
     report_free(t->doc.r);
     free(t->doc.error);
+    view_review_free(&t->review);
+    free(t->notice);
+    t->notice = NULL;
     t->doc.r = NULL;
     t->doc.error = NULL;
+    t->doc.rv = NULL;
 }
 
 static void select_all(tui *t, const ui_sel *sel, int except)
 {
     t->sel = *sel;
     for (int i = 0; i < NPANELS; i++)
-        if (i != except)
+        if (i != except && i != PANEL_QUEUE)
             t->p[i]->ops->select(t->p[i], sel);
 }
 
-static void doc_open(tui *t, size_t i)
+static void cells_update(tui *t)
 {
-    doc_close(t);
+    view_cells_free(&t->doc.cells);
+    view_cells_init(&t->doc.cells, t->doc.r);
+    view_review_mark_notes(&t->review, &t->doc.cells);
+}
+
+/* Loads report i with its sidecar applied (the batch's prepare hook) and
+ * keeps the sidecar for editing. */
+void tui_doc_open(tui *t, size_t i)
+{
+    tui_doc_close(t);
     t->doc.path = t->batch.files.v[i].path;
     t->doc.index = (int)i;
     t->doc.count = (int)t->batch.files.n;
+    t->load.capture = 1;
     t->doc.r = batch_load(&t->batch, i, &t->doc.error);
+    t->load.capture = 0;
     if (!t->doc.r && !t->doc.error)
         t->doc.error = xstrdup("无法读取");
-    view_cells_init(&t->doc.cells, t->doc.r);
+    view_review_init(&t->review, t->doc.r ? t->load.rv : NULL, t->who);
+    if (!t->doc.r)
+        sidecar_free(t->load.rv);
+    t->load.rv = NULL;
+    t->notice = t->load.warn;
+    t->load.warn = NULL;
+    t->doc.rv = &t->review;
+    cells_update(t);
     for (int k = 0; k < NPANELS; k++)
-        t->p[k]->ops->open(t->p[k], &t->doc);
+        if (k != PANEL_QUEUE)
+            t->p[k]->ops->open(t->p[k], &t->doc);
     ui_sel sel = {-1, -1, 0};
     if (t->doc.r && t->doc.r->tpl->ncells > 0) {
         sel.cell = 0;
         sel.line = t->doc.r->cells[0].line;
     }
     select_all(t, &sel, -1);
+    t->overlay = t->notice ? OV_NOTICE : OV_NONE;
+}
+
+tui_fkey tui_finding_key(const tui *t)
+{
+    tui_fkey k = {NULL, -1, 0};
+    const gk_report *r = t->doc.r;
+    if (r && t->sel.finding >= 0 && t->sel.finding < r->nfindings) {
+        const gk_finding *f = &r->findings[t->sel.finding];
+        k.rule = f->rule;
+        k.cell0 = f->ncells ? f->cells[0] : -1;
+        k.line = f->line;
+    }
+    return k;
+}
+
+void tui_doc_changed(tui *t, tui_fkey key)
+{
+    cells_update(t);
+    for (int k = 0; k < NPANELS; k++)
+        if (k != PANEL_QUEUE && t->p[k]->ops->changed)
+            t->p[k]->ops->changed(t->p[k]);
+    ui_sel sel = t->sel;
+    if (sel.finding >= 0)
+        sel.finding = t->doc.r && key.rule ? view_finding_match(t->doc.r, key.rule, key.cell0, key.line) : -1;
+    tui_layout(t);
+    select_all(t, &sel, -1);
 }
 
 /* ---- layout ---------------------------------------------------------------------- */
 
-static void layout(tui *t)
+void tui_layout(tui *t)
 {
     int H = LINES, W = COLS;
     t->too_small = W < MIN_W || H < MIN_H;
     if (t->too_small)
         return;
+    t->p[PANEL_QUEUE]->ops->resize(t->p[PANEL_QUEUE], (ui_rect){1, 0, H - 2, W});
     int dh = H >= 40 ? 4 : H >= 30 ? 3 : 2;
     int fh = 0;
     if (t->show_findings) {
@@ -151,12 +192,12 @@ static char *status_left(const tui *t, int width)
 
 static void draw_status(tui *t)
 {
+    if (t->in_queue) {
+        tui_queue_draw_status(t);
+        return;
+    }
     ui_style st = theme_style(EL_STATUS);
-    const gk_report *r = t->doc.r;
-    char right[160] = "";
-    if (r)
-        snprintf(right, sizeof right, " 错误%d 警告%d %s%s%s ", r->nerrors, r->nwarnings, "未审核",
-                 t->cfg.reviewer ? " 审核人 " : "", t->cfg.reviewer ? t->cfg.reviewer : "");
+    char *right = tui_review_status(t);
     int rw = draw_width(right, 0);
     if (rw > COLS / 2)
         rw = COLS / 2;
@@ -164,12 +205,15 @@ static void draw_status(tui *t)
     draw_text(stdscr, 0, 0, COLS - rw, left, strlen(left), 0, st, DRAW_PAD | DRAW_MARK);
     draw_text(stdscr, 0, COLS - rw, rw, right, strlen(right), 0, st, DRAW_PAD | DRAW_MARK);
     free(left);
+    free(right);
 }
 
 static unsigned context(const tui *t)
 {
+    if (t->in_queue)
+        return CTX_QUEUE | CTX_QUITS;
     unsigned c = t->focus == PANEL_SOURCE ? CTX_SOURCE : t->focus == PANEL_TABLES ? CTX_TABLES : CTX_FINDINGS;
-    return c | (t->doc.count > 1 ? CTX_MULTI : 0);
+    return c | (t->doc.count > 1 ? CTX_MULTI : 0) | (t->has_queue ? CTX_QUEUED : CTX_QUITS);
 }
 
 static void draw_keybar(tui *t)
@@ -179,7 +223,7 @@ static void draw_keybar(tui *t)
         draw_text(stdscr, LINES - 1, 0, COLS, t->msg, strlen(t->msg), 0, st, DRAW_PAD | DRAW_MARK);
         return;
     }
-    char *h = actions_hints(context(t));
+    char *h = actions_hints(context(t), COLS);
     draw_text(stdscr, LINES - 1, 0, COLS, h, strlen(h), 0, st, DRAW_PAD | DRAW_MARK);
     free(h);
 }
@@ -195,116 +239,80 @@ static char *detail_text(const tui *t)
     if (t->sel.finding >= 0)
         return view_finding_detail(t->doc.r, t->sel.finding);
     if (t->sel.cell >= 0)
-        return view_cell_detail(&t->doc.cells, t->sel.cell);
+        return view_review_cell_detail(&t->doc.cells, &t->review, t->sel.cell);
     return xstrdup("（未选择单元格或问题）");
 }
 
-static void draw_all(tui *t)
+static void draw_help(tui *t)
 {
-    if (t->too_small) {
-        overlay_too_small(stdscr, MIN_W, MIN_H);
-        wnoutrefresh(stdscr);
-        doupdate();
-        return;
-    }
-    draw_status(t);
-    for (int i = 0; i < NPANELS; i++)
-        if (i != PANEL_FINDINGS || t->show_findings)
-            t->p[i]->ops->draw(t->p[i], stdscr, i == t->focus);
-    draw_separator(t);
-    draw_keybar(t);
+    ui_msgs all = {NULL, 0};
+    char *where = t->in_queue ? NULL : tui_review_where(t);
+    if (where)
+        msgs_add(&all, "%s", where);
+    for (int i = 0; i < t->notes.n; i++)
+        msgs_add(&all, "%s", t->notes.v[i]);
+    for (int i = 0; i < t->load.nothers && i < 5; i++)
+        msgs_add(&all, "%s", t->load.others[i]);
+    actions_draw_help(stdscr, t->in_queue ? CTX_QUEUE : CTX_PANELS | context(t), t->help_top, &all, &t->help_more);
+    msgs_free(&all);
+    free(where);
+}
+
+static void draw_overlay(tui *t)
+{
     if (t->overlay == OV_HELP) {
-        actions_draw_help(stdscr, &t->notes);
+        draw_help(t);
     } else if (t->overlay == OV_DETAIL) {
         char *d = detail_text(t);
         overlay_text(stdscr, "详情 · 按任意键关闭", d);
         free(d);
+    } else if (t->overlay == OV_NOTICE && t->notice) {
+        overlay_text(stdscr, "审核记录提示 · 按任意键继续", t->notice);
     }
+}
+
+/* Everything, into stdscr (no refresh). */
+static void paint(tui *t)
+{
+    if (t->too_small) {
+        overlay_too_small(stdscr, MIN_W, MIN_H);
+        return;
+    }
+    draw_status(t);
+    if (t->in_queue) {
+        t->p[PANEL_QUEUE]->ops->draw(t->p[PANEL_QUEUE], stdscr, 1);
+    } else {
+        for (int i = 0; i < PANEL_QUEUE; i++)
+            if (i != PANEL_FINDINGS || t->show_findings)
+                t->p[i]->ops->draw(t->p[i], stdscr, i == t->focus);
+        draw_separator(t);
+    }
+    draw_keybar(t);
+    draw_overlay(t);
+}
+
+static void draw_all(tui *t)
+{
+    paint(t);
     wnoutrefresh(stdscr);
     doupdate();
 }
 
-/* ---- the search prompt -------------------------------------------------------------- */
-
-typedef struct {
-    wchar_t in[128];
-    int n;
-} line_input;
-
-static char *input_utf8(const line_input *li)
+/* The prompts' callback: the screen behind them. */
+static void host_paint(void *ctx, int resized)
 {
-    sbuf b;
-    sbuf_init(&b);
-    sbuf_adds(&b, "");
-    for (int i = 0; i < li->n; i++) {
-        char u[4];
-        sbuf_add(&b, u, (size_t)utf8_encode((unsigned)li->in[i], u));
-    }
-    return sbuf_steal(&b);
-}
-
-static void prompt_draw(const char *label, const line_input *li)
-{
-    char *q = input_utf8(li), *line = xasprintf("%s%s", label, q);
-    ui_style st = theme_style(EL_STATUS);
-    int used = draw_text(stdscr, LINES - 1, 0, COLS, line, strlen(line), 0, st, 0);
-    draw_fill(stdscr, LINES - 1, used, COLS - used, st);
-    wmove(stdscr, LINES - 1, used < COLS ? used : COLS - 1);
-    wrefresh(stdscr);
-    free(line);
-    free(q);
-}
-
-/* One key at the prompt: 1 done, -1 cancelled, 0 go on. */
-static int prompt_key(tui *t, line_input *li, int rc, wint_t ch)
-{
-    int func = rc == KEY_CODE_YES;
-    if (func && ch == KEY_RESIZE) {
-        layout(t);
+    tui *t = ctx;
+    if (resized) {
+        tui_layout(t);
         erase();
-        draw_all(t);
-    } else if (!func && ch == 27) {
-        return -1;
-    } else if ((!func && (ch == '\n' || ch == '\r')) || (func && ch == KEY_ENTER)) {
-        return 1;
-    } else if ((func && ch == KEY_BACKSPACE) || (!func && (ch == 127 || ch == 8))) {
-        li->n = li->n > 0 ? li->n - 1 : 0;
-    } else if (!func && iswprint(ch) && li->n < (int)(sizeof li->in / sizeof li->in[0])) {
-        li->in[li->n++] = (wchar_t)ch;
     }
-    return 0;
-}
-
-/* Reads a line in the key bar: a malloc'd UTF-8 string, NULL when cancelled. */
-static char *prompt(tui *t, const char *label)
-{
-    line_input li;
-    li.n = 0;
-    int done = 0;
-    curs_set(1);
-    while (!done) {
-        if (!t->too_small)
-            prompt_draw(label, &li);
-        wint_t ch;
-        int rc = wget_wch(stdscr, &ch);
-        if (rc != ERR)
-            done = prompt_key(t, &li, rc, ch);
-    }
-    curs_set(0);
-    return done > 0 ? input_utf8(&li) : NULL;
+    char keep = t->msg[0];
+    t->msg[0] = '\0';                     /* the prompt owns the key bar */
+    paint(t);
+    t->msg[0] = keep;
 }
 
 /* ---- actions ------------------------------------------------------------------------- */
-
-static void focus_next(tui *t, int dir)
-{
-    static const int ORDER[] = {PANEL_SOURCE, PANEL_TABLES, PANEL_FINDINGS};
-    int n = t->show_findings ? 3 : 2, k = 0;
-    for (int i = 0; i < n; i++)
-        if (ORDER[i] == t->focus)
-            k = i;
-    t->focus = ORDER[(k + dir + n) % n];
-}
 
 static void to_panel(tui *t, int which, int action, const char *arg)
 {
@@ -318,25 +326,43 @@ static void to_panel(tui *t, int which, int action, const char *arg)
         return;
     }
     if (out.msg[0])
-        snprintf(t->msg, sizeof t->msg, "%s", out.msg);
+        tui_msg(t, "%s", out.msg);
     if (rc & PR_SELECT)
         select_all(t, &out.sel, which);
 }
 
+static void focus_next(tui *t, int dir)
+{
+    static const int ORDER[] = {PANEL_SOURCE, PANEL_TABLES, PANEL_FINDINGS};
+    int n = t->show_findings ? 3 : 2, k = 0;
+    for (int i = 0; i < n; i++)
+        if (ORDER[i] == t->focus)
+            k = i;
+    t->focus = ORDER[(k + dir + n) % n];
+    if (t->focus == PANEL_FINDINGS)
+        to_panel(t, PANEL_FINDINGS, ACT_NONE, NULL);
+}
+
 static void switch_report(tui *t, int dir)
 {
-    int i = t->doc.index + dir;
-    if (i < 0 || i >= t->doc.count) {
-        snprintf(t->msg, sizeof t->msg, "%s", dir > 0 ? "已是最后一份报告" : "已是第一份报告");
+    if (t->has_queue) {
+        tui_queue_step(t, dir);
         return;
     }
-    doc_open(t, (size_t)i);
-    layout(t);
+    int i = t->doc.index + dir;
+    if (i < 0 || i >= t->doc.count) {
+        tui_msg(t, "%s", dir > 0 ? "已是最后一份报告" : "已是第一份报告");
+        return;
+    }
+    if (!tui_review_may_leave(t, "打开其他报告"))
+        return;
+    tui_doc_open(t, (size_t)i);
+    tui_layout(t);
 }
 
 static void search(tui *t)
 {
-    char *q = prompt(t, "搜索原文：");
+    char *q = prompt_line(&t->host, "搜索原文：", NULL);
     if (q && *q) {
         t->focus = PANEL_SOURCE;
         to_panel(t, PANEL_SOURCE, ACT_SEARCH, q);
@@ -344,29 +370,71 @@ static void search(tui *t)
     free(q);
 }
 
-/* Returns 0 to quit. */
-static int act(tui *t, action_id a)
+static void toggle_findings(tui *t)
 {
+    t->show_findings = !t->show_findings;
+    t->focus = t->show_findings ? PANEL_FINDINGS : t->focus == PANEL_FINDINGS ? PANEL_TABLES : t->focus;
+    tui_layout(t);
+    if (t->show_findings) {
+        t->p[PANEL_FINDINGS]->ops->select(t->p[PANEL_FINDINGS], &t->sel);
+        to_panel(t, PANEL_FINDINGS, ACT_NONE, NULL);
+    }
+}
+
+/* Returns 0 to quit. */
+static int act_report(tui *t, action_id a)
+{
+    if (tui_review_act(t, a))
+        return 1;
     switch (a) {
-    case ACT_QUIT: return 0;
-    case ACT_HELP: t->overlay = OV_HELP; break;
+    case ACT_QUIT:
+        if (t->has_queue) {
+            tui_queue_back(t);
+            return 1;
+        }
+        return !tui_review_may_leave(t, "退出");
+    case ACT_BACK:
+        if (t->has_queue)
+            tui_queue_back(t);
+        break;
     case ACT_DETAIL: t->overlay = t->doc.r ? OV_DETAIL : OV_NONE; break;
     case ACT_NEXT_PANEL: focus_next(t, 1); break;
     case ACT_PREV_PANEL: focus_next(t, -1); break;
     case ACT_NEXT_REPORT: switch_report(t, 1); break;
     case ACT_PREV_REPORT: switch_report(t, -1); break;
     case ACT_SEARCH: search(t); break;
-    case ACT_FINDINGS:
-        t->show_findings = !t->show_findings;
-        t->focus = t->show_findings ? PANEL_FINDINGS : t->focus == PANEL_FINDINGS ? PANEL_TABLES : t->focus;
-        layout(t);
-        if (t->show_findings)
-            t->p[PANEL_FINDINGS]->ops->select(t->p[PANEL_FINDINGS], &t->sel);
-        break;
+    case ACT_FINDINGS: toggle_findings(t); break;
     case ACT_NONE: break;
     default: to_panel(t, t->focus, a, NULL); break;
     }
     return 1;
+}
+
+static int act(tui *t, action_id a)
+{
+    if (a == ACT_HELP) {
+        t->overlay = OV_HELP;
+        t->help_top = 0;
+        return 1;
+    }
+    if (t->in_queue)
+        return tui_queue_act(t, a);
+    return act_report(t, a);
+}
+
+/* A key while an overlay is shown: the help scrolls, any other key closes. */
+static void overlay_key(tui *t, action_id a)
+{
+    int scroll = a == ACT_DOWN ? 1 : a == ACT_PGDN ? 10 : a == ACT_UP ? -1 : a == ACT_PGUP ? -10 : 0;
+    if (t->overlay != OV_HELP || !scroll) {
+        t->overlay = OV_NONE;
+        redrawwin(stdscr);                /* a box edge may have cut a wide character in two */
+        return;
+    }
+    if (scroll > 0 && !t->help_more)
+        return;
+    t->help_top += scroll;
+    t->help_top = t->help_top < 0 ? 0 : t->help_top;
 }
 
 /* ---- start and finish ----------------------------------------------------------------- */
@@ -389,25 +457,39 @@ static int ensure_utf8(void)
     return setlocale(LC_CTYPE, "C.UTF-8") != NULL;
 }
 
+/* Waits for a key.  While the queue has work and no key is waiting, does a
+ * slice of it and returns ERR, so the loop shows the progress and looks at
+ * the keyboard again. */
+static int next_key(tui *t, wint_t *ch)
+{
+    int busy = t->has_queue && tui_queue_busy(t);
+    wtimeout(stdscr, busy ? 0 : -1);
+    int rc = wget_wch(stdscr, ch);
+    wtimeout(stdscr, -1);
+    if (rc == ERR && busy)
+        tui_queue_work(t);
+    return rc;
+}
+
 static void loop(tui *t)
 {
     for (;;) {
         draw_all(t);
         wint_t ch;
-        int rc = wget_wch(stdscr, &ch);
+        int rc = next_key(t, &ch);
         if (rc == ERR)
             continue;
         if (rc == KEY_CODE_YES && ch == KEY_RESIZE) {
-            layout(t);
+            tui_layout(t);
             erase();
             continue;
         }
         t->msg[0] = '\0';
-        if (t->overlay) {                 /* any key closes an overlay */
-            t->overlay = OV_NONE;
+        action_id a = actions_lookup(ch, rc == KEY_CODE_YES, t->in_queue ? CTX_QUEUE : CTX_PANELS);
+        if (t->overlay) {
+            overlay_key(t, a);
             continue;
         }
-        action_id a = actions_lookup(ch, rc == KEY_CODE_YES);
         if (t->too_small && a != ACT_QUIT)
             continue;
         if (!act(t, a))
@@ -427,6 +509,7 @@ static SCREEN *start_screen(void)
     keypad(stdscr, TRUE);
     set_escdelay(50);
     curs_set(0);
+    prompt_setup();
     return s;
 }
 
@@ -441,31 +524,43 @@ static int tui_prepare(tui *t, int npaths, char **paths)
         fputs("gkreview: 审阅界面需要在终端中运行；批量检查请用 gkreview check\n", stderr);
         return 2;
     }
-    batch_open(&t->batch, npaths, paths, 1);
+    batch_open(&t->batch, npaths, paths, 0);   /* years are paired by the queue */
     if (t->batch.files.n == 0) {
         fputs("gkreview: 没有找到报告文件（.txt .md .html .htm .text）\n", stderr);
         return 2;
     }
+    t->batch.prepare = view_load_prepare;
+    t->batch.prepare_ctx = &t->load;
     if (!ensure_utf8())
         msgs_add(&t->notes, "无法使用 UTF-8 字符集，中文可能显示为占位符");
     config_load(&t->cfg, &t->notes);
     theme_load(t->cfg.theme, &t->notes);
+    t->who = t->cfg.reviewer ? xstrdup(t->cfg.reviewer) : sidecar_default_reviewer();
+    /* several reports, or one directory: the queue */
+    struct stat sb;
+    t->has_queue = t->batch.files.n > 1 || npaths > 1 || (stat(paths[0], &sb) == 0 && S_ISDIR(sb.st_mode));
     return 0;
 }
 
 static void tui_open(tui *t)
 {
     theme_apply(&t->notes);
+    t->host.paint = host_paint;
+    t->host.ctx = t;
     t->p[PANEL_SOURCE] = panel_source_new();
     t->p[PANEL_TABLES] = panel_tables_new();
     t->p[PANEL_FINDINGS] = panel_findings_new();
     t->p[PANEL_DETAIL] = panel_detail_new();
+    t->p[PANEL_QUEUE] = panel_queue_new(&t->queue);
     t->focus = PANEL_TABLES;
-    doc_open(t, 0);
-    layout(t);
+    view_review_init(&t->review, NULL, t->who);
+    if (t->has_queue)
+        tui_queue_start(t);
+    else
+        tui_doc_open(t, 0);
+    tui_layout(t);
     if (t->notes.n)
-        snprintf(t->msg, sizeof t->msg, "提示：%s%s", t->notes.v[0],
-                 t->notes.n > 1 ? "（另有提示，按 ? 查看）" : "");
+        tui_msg(t, "提示：%s%s", t->notes.v[0], t->notes.n > 1 ? "（另有提示，按 ? 查看）" : "");
 }
 
 static void tui_free(tui *t)
@@ -473,11 +568,16 @@ static void tui_free(tui *t)
     for (int i = 0; i < NPANELS; i++)
         if (t->p[i])
             t->p[i]->ops->free(t->p[i]);
-    doc_close(t);
+    tui_doc_close(t);
+    view_queue_free(&t->queue);
     batch_free(&t->batch);
+    for (int i = 0; i < t->load.nothers; i++)
+        msgs_add(&t->notes, "%s", t->load.others[i]);
+    view_load_free(&t->load);
     print_notes(&t->notes);
     msgs_free(&t->notes);
     config_free(&t->cfg);
+    free(t->who);
     theme_free();
 }
 

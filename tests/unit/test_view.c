@@ -1,19 +1,28 @@
 /* test_view.c — what the review screen shows, without a screen: glyphs,
- * widths and placeholders (view_text.c) and cell text, tones, marks and
- * the walk over flagged cells (view_cells.c). */
+ * widths and placeholders (view_text.c); cell text, tones, marks and the
+ * walk over flagged cells (view_cells.c); the reviewer's edits, undo and
+ * save (view_review.c); the report queue's checking, order and filters
+ * (view_queue.c). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "batch.h"
 #include "report.h"
+#include "sidecar.h"
+#include "util.h"
 #include "view_cells.h"
+#include "view_queue.h"
+#include "view_review.h"
 #include "view_text.h"
 
 #include <locale.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static void glyph_is(const char *s, size_t consumed, view_glyph_kind kind, int width, const wchar_t *text)
 {
@@ -184,6 +193,349 @@ static void test_flag_walk(void **state)
     report_free(r);
 }
 
+
+/* ---- the reviewer's session ------------------------------------------------------------ */
+
+static char tmpdir[64];
+
+/* A copy of a sample report in a fresh folder (sidecars are written there). */
+static char *copy_sample(const char *name)
+{
+    snprintf(tmpdir, sizeof tmpdir, "/tmp/gk-view-XXXXXX");
+    assert_non_null(mkdtemp(tmpdir));
+    char *src = xasprintf("sample-reports/%s", name), *dst = xasprintf("%s/%s", tmpdir, name);
+    char *data = NULL;
+    size_t len = 0;
+    const char *why = NULL;
+    assert_int_equal(util_read_file(src, GK_MAX_FILE, &data, &len, &why), 0);
+    FILE *f = fopen(dst, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(data, 1, len, f), len);
+    fclose(f);
+    free(data);
+    free(src);
+    char *xdg = xasprintf("%s/xdg", tmpdir);
+    setenv("XDG_DATA_HOME", xdg, 1);
+    free(xdg);
+    return dst;
+}
+
+static void remove_tmp(const char *report)
+{
+    char *cmd = xasprintf("rm -rf '%s'", tmpdir);
+    assert_int_equal(system(cmd), 0);
+    free(cmd);
+    (void)report;
+}
+
+/* A report and its review as the screen opens them. */
+static gk_report *open_reviewed(const char *path, view_review *s, const char *who)
+{
+    gk_report *r = open_sample(path);
+    gk_review *rv = NULL;
+    char *warn = NULL;
+    assert_true(sidecar_load(path, &rv, &warn) >= 0);
+    free(warn);
+    sidecar_apply(rv, r, NULL);
+    view_review_init(s, rv, who);
+    return r;
+}
+
+static int cell_of(const gk_report *r, const char *id)
+{
+    int c = template_cell_index(r->tpl, id);
+    assert_true(c >= 0);
+    return c;
+}
+
+static void expect_ok(int rc, char *msg)
+{
+    if (rc != 0)
+        fail_msg("refused: %s", msg ? msg : "?");
+    free(msg);
+}
+
+static void expect_refused(int rc, char *msg, const char *part)
+{
+    assert_int_equal(rc, -1);
+    assert_non_null(msg);
+    if (part && !strstr(msg, part))
+        fail_msg("message '%s' lacks '%s'", msg, part);
+    free(msg);
+}
+
+/* msg is set by the call: evaluate it first */
+#define EXPECT_OK(call)                                                                            \
+    do {                                                                                           \
+        int rc_ = (call);                                                                          \
+        expect_ok(rc_, msg);                                                                       \
+    } while (0)
+#define EXPECT_REFUSED(call, part)                                                                 \
+    do {                                                                                           \
+        int rc_ = (call);                                                                          \
+        expect_refused(rc_, msg, part);                                                            \
+    } while (0)
+
+static void test_review_values(void **state)
+{
+    (void)state;
+    gk_report *r = open_sample("sample-reports/011_format2019.txt");
+    double v;
+    char *msg = NULL;
+    int count = cell_of(r, "t3.new.natural");
+    EXPECT_OK(view_review_parse_value(r, count, "１,２3", &v, &msg));
+    assert_true(v == 123);
+    EXPECT_OK(view_review_parse_value(r, count, " 7 ", &v, &msg));
+    assert_true(v == 7);
+    EXPECT_REFUSED(view_review_parse_value(r, count, "-1", &v, &msg), "不小于 0 的整数");
+    EXPECT_REFUSED(view_review_parse_value(r, count, "1.5", &v, &msg), NULL);
+    EXPECT_REFUSED(view_review_parse_value(r, count, "abc", &v, &msg), "abc");
+    EXPECT_REFUSED(view_review_parse_value(r, count, "", &v, &msg), NULL);
+    int change = cell_of(r, "t2.license.change");          /* 本年增/减: signed */
+    EXPECT_OK(view_review_parse_value(r, change, "－2", &v, &msg));
+    assert_true(v == -2);
+    int amount = cell_of(r, "t2.procurement.amount");      /* a decimal */
+    EXPECT_OK(view_review_parse_value(r, amount, "3.5", &v, &msg));
+    assert_true(v == 3.5);
+    report_free(r);
+}
+
+static void test_review_correct_undo_save(void **state)
+{
+    (void)state;
+    char *path = copy_sample("003_1a8c02130c595433.txt");
+    view_review s;
+    gk_report *r = open_reviewed(path, &s, "审核员甲");
+    int c = cell_of(r, "t3.new.natural");
+    char buf[48], *msg = NULL;
+    assert_false(view_review_dirty(&s));
+    EXPECT_OK(view_review_correct(&s, r, c, "８", &msg));       /* full-width digit */
+    assert_string_equal(view_cell_text(r, c, buf, sizeof buf), "8'");
+    assert_true(r->nerrors > 0);                                  /* every rule evaluated again */
+    assert_true(view_review_dirty(&s));
+    EXPECT_OK(view_review_undo(&s, r, &msg));
+    assert_string_equal(view_cell_text(r, c, buf, sizeof buf), "6*");
+    assert_int_equal(r->nerrors, 0);
+    assert_false(view_review_dirty(&s));
+    EXPECT_REFUSED(view_review_undo(&s, r, &msg), "没有可撤销");
+    EXPECT_REFUSED(view_review_correct(&s, r, c, "x1", &msg), "无效");
+    assert_false(view_review_dirty(&s));
+    EXPECT_OK(view_review_correct(&s, r, c, "6", &msg));
+    const char *note = "核对原件：6 件; #=[x] \"引号\" 'a' \\ %25\n第二行\t末尾 ";
+    EXPECT_OK(view_review_set_note(&s, r, c, note, &msg));
+    EXPECT_OK(view_review_set_note(&s, r, -1, "整份报告的备注", &msg));
+    EXPECT_OK(view_review_cycle_state(&s, &msg));
+    EXPECT_OK(view_review_cycle_state(&s, &msg));
+    assert_int_equal(s.rv->state, GK_REV_DONE);
+    view_cells v;
+    view_cells_init(&v, r);
+    view_review_mark_notes(&s, &v);
+    assert_string_equal(view_cells_text(&v, c, buf, sizeof buf), "6'#");
+    assert_int_equal(view_cell_tone(&v, c), VIEW_TONE_CORRECTED);
+    char *d = view_review_cell_detail(&v, &s, c);
+    assert_non_null(strstr(d, "更正：原值 空白或缺失 → 6（审核员甲 "));
+    assert_non_null(strstr(d, "第二行"));
+    free(d);
+    view_cells_free(&v);
+    EXPECT_OK(view_review_save(&s, r, &msg));
+    assert_false(view_review_dirty(&s));
+    view_review_free(&s);
+    report_free(r);
+    /* reopened: everything is there */
+    r = open_reviewed(path, &s, "审核员乙");
+    assert_string_equal(view_cell_text(r, c, buf, sizeof buf), "6'");
+    assert_int_equal(r->cells[c].status, GK_ST_CORRECTED);
+    assert_string_equal(view_review_note(&s, r, c), note);
+    assert_string_equal(view_review_note(&s, r, -1), "整份报告的备注");
+    assert_int_equal(s.rv->state, GK_REV_DONE);
+    /* another reviewer's change, taken back, leaves the first one's entry as it was */
+    const gk_rv_entry *e = sidecar_find(s.rv, GK_RV_CORRECTION, NULL, "t3.new.natural");
+    char *when = xstrdup(e->when);
+    EXPECT_OK(view_review_correct(&s, r, c, "9", &msg));
+    assert_string_equal(sidecar_find(s.rv, GK_RV_CORRECTION, NULL, "t3.new.natural")->who, "审核员乙");
+    EXPECT_OK(view_review_uncorrect(&s, r, c, &msg));
+    assert_null(sidecar_find(s.rv, GK_RV_CORRECTION, NULL, "t3.new.natural"));
+    EXPECT_OK(view_review_undo(&s, r, &msg));
+    EXPECT_OK(view_review_undo(&s, r, &msg));
+    e = sidecar_find(s.rv, GK_RV_CORRECTION, NULL, "t3.new.natural");
+    assert_non_null(e);
+    assert_string_equal(e->who, "审核员甲");
+    assert_string_equal(e->when, when);
+    assert_false(view_review_dirty(&s));
+    free(when);
+    view_review_free(&s);
+    report_free(r);
+    remove_tmp(path);
+    free(path);
+}
+
+static int first_of(const gk_report *r, const char *rule)
+{
+    for (int i = 0; i < r->nfindings; i++)
+        if (!strcmp(r->findings[i].rule, rule))
+            return i;
+    fail_msg("no %s finding", rule);
+    return -1;
+}
+
+static void test_review_dismiss(void **state)
+{
+    (void)state;
+    char *path = copy_sample("101_err_row_total.txt");
+    view_review s;
+    gk_report *r = open_reviewed(path, &s, "审核员甲");
+    int f = first_of(r, "T3.ROW_TOTAL"), n = r->nfindings, errors = r->nerrors;
+    char *msg = NULL;
+    EXPECT_REFUSED(view_review_dismiss(&s, r, f, " 　\n", &msg), "理由");
+    assert_false(view_review_dirty(&s));
+    EXPECT_OK(view_review_dismiss(&s, r, f, "已电话核实", &msg));
+    assert_int_equal(r->nfindings, n);                      /* still listed */
+    assert_int_equal(r->nerrors, errors - 1);
+    f = first_of(r, "T3.ROW_TOTAL");
+    assert_true(r->findings[f].dismissed);
+    assert_string_equal(r->findings[f].dismiss_reason, "已电话核实");
+    EXPECT_OK(view_review_undismiss(&s, r, f, &msg));
+    assert_int_equal(r->nerrors, errors);
+    EXPECT_OK(view_review_undo(&s, r, &msg));           /* dismissed again */
+    assert_int_equal(r->nerrors, errors - 1);
+    EXPECT_OK(view_review_save(&s, r, &msg));
+    view_review_free(&s);
+    report_free(r);
+    r = open_reviewed(path, &s, "审核员乙");
+    assert_int_equal(r->nerrors, errors - 1);
+    view_review_free(&s);
+    report_free(r);
+    remove_tmp(path);
+    free(path);
+}
+
+/* ---- the queue ---------------------------------------------------------------------------- */
+
+static void test_queue_matches_check(void **state)
+{
+    (void)state;
+    char *paths[] = {"sample-reports"};
+    gk_batch b;
+    view_load load;
+    memset(&load, 0, sizeof load);
+    batch_open(&b, 1, paths, 0);
+    b.prepare = view_load_prepare;
+    b.prepare_ctx = &load;
+    view_queue q;
+    view_queue_init(&q, &b, &load);
+    int slices = 0;
+    while (view_queue_work(&q, 5))
+        slices++;
+    assert_true(slices > 0);
+    assert_int_equal(q.checked, q.n);
+    /* the same counts as `check` (batch.c's pairing: the cross-year findings) */
+    gk_batch ref;
+    batch_open(&ref, 1, paths, 1);
+    assert_int_equal(ref.files.n, q.n);
+    int xyear = 0;
+    for (size_t i = 0; i < q.n; i++) {
+        char *why = NULL;
+        gk_report *r = batch_load(&ref, i, &why);
+        assert_non_null(r);
+        assert_int_equal(q.v[i].status, VQ_CHECKED);
+        assert_int_equal(q.v[i].nerrors, r->nerrors);
+        assert_int_equal(q.v[i].nwarnings, r->nwarnings);
+        assert_int_equal(b.prev[i], ref.prev[i]);
+        for (int k = 0; k < r->nfindings; k++)
+            xyear += !strncmp(r->findings[k].rule, "XYEAR.", 6);
+        report_free(r);
+    }
+    assert_true(xyear > 0);
+    batch_free(&ref);
+    /* most errors first, then by name; filters */
+    for (size_t k = 1; k < q.norder; k++)
+        assert_true(q.v[q.order[k - 1]].nerrors >= q.v[q.order[k]].nerrors);
+    q.sort = VQ_SORT_NAME;
+    view_queue_reorder(&q);
+    for (size_t k = 1; k < q.norder; k++)
+        assert_true(strcmp(b.files.v[q.order[k - 1]].path, b.files.v[q.order[k]].path) < 0);
+    q.filter = VQ_ONLY_ERRORS;
+    view_queue_reorder(&q);
+    assert_true(q.norder > 0 && q.norder < q.n);
+    for (size_t k = 0; k < q.norder; k++)
+        assert_true(q.v[q.order[k]].nerrors > 0);
+    /* a saved report: its partners are checked again */
+    int pi = -1;
+    for (size_t i = 0; i < q.n && pi < 0; i++)
+        if (b.next[i] >= 0)
+            pi = (int)i;
+    assert_true(pi >= 0);
+    char *why = NULL;
+    gk_report *pr = batch_load(&b, (size_t)pi, &why);
+    assert_non_null(pr);
+    view_queue_update(&q, (size_t)pi, pr, NULL);
+    report_free(pr);
+    assert_int_equal(q.nstale, 1);
+    assert_true(q.v[b.next[pi]].stale);
+    assert_true(view_queue_busy(&q));
+    while (view_queue_work(&q, 5))
+        ;
+    assert_int_equal(q.nstale, 0);
+    assert_false(q.v[b.next[pi]].stale);
+    assert_int_equal(q.checked, q.n);
+    /* ] from the first report: the next with open findings, in queue order */
+    q.filter = 0;
+    q.sort = VQ_SORT_NAME;
+    view_queue_reorder(&q);
+    int next = view_queue_next_open(&q, (size_t)q.order[0], 1);
+    assert_true(next >= 0);
+    assert_true(q.v[next].nerrors + q.v[next].nwarnings > 0);
+    for (int k = 1; k < view_queue_pos(&q, (size_t)next); k++)
+        assert_int_equal(q.v[q.order[k]].nerrors + q.v[q.order[k]].nwarnings, 0);
+    view_queue_free(&q);
+    batch_free(&b);
+    view_load_free(&load);
+}
+
+static void test_queue_unreadable_and_states(void **state)
+{
+    (void)state;
+    char *path = copy_sample("003_1a8c02130c595433.txt");
+    char *empty = xasprintf("%s/empty.txt", tmpdir);
+    FILE *f = fopen(empty, "w");
+    fclose(f);
+    /* one report marked 已审核 */
+    gk_review *rv = NULL;
+    char *warn = NULL;
+    sidecar_load(path, &rv, &warn);
+    free(warn);
+    sidecar_set_state(rv, GK_REV_DONE, "审核员甲");
+    assert_int_equal(sidecar_save(NULL, rv, NULL, NULL), 0);
+    sidecar_free(rv);
+    char *paths[] = {tmpdir};
+    gk_batch b;
+    view_load load;
+    memset(&load, 0, sizeof load);
+    batch_open(&b, 1, paths, 0);
+    b.prepare = view_load_prepare;
+    b.prepare_ctx = &load;
+    view_queue q;
+    view_queue_init(&q, &b, &load);
+    while (view_queue_work(&q, 5))
+        ;
+    assert_int_equal(q.n, 2);
+    assert_int_equal(q.reviewed, 1);
+    int e = strstr(b.files.v[0].path, "empty") ? 0 : 1;
+    assert_int_equal(q.v[e].status, VQ_UNREADABLE);           /* listed, with the reason */
+    assert_non_null(strstr(q.v[e].why, "空"));
+    assert_int_equal(q.v[1 - e].review, GK_REV_DONE);
+    assert_int_equal(q.order[0], e);                          /* unreadable first */
+    q.filter = VQ_ONLY_OPEN;
+    view_queue_reorder(&q);
+    assert_int_equal(q.norder, 0);
+    view_queue_free(&q);
+    batch_free(&b);
+    view_load_free(&load);
+    free(empty);
+    remove_tmp(path);
+    free(path);
+}
+
 int main(void)
 {
     setlocale(LC_ALL, "C.UTF-8");
@@ -194,6 +546,11 @@ int main(void)
         cmocka_unit_test(test_seed_marks_and_tones),
         cmocka_unit_test(test_missing_never_shows_a_number),
         cmocka_unit_test(test_flag_walk),
+        cmocka_unit_test(test_review_values),
+        cmocka_unit_test(test_review_correct_undo_save),
+        cmocka_unit_test(test_review_dismiss),
+        cmocka_unit_test(test_queue_matches_check),
+        cmocka_unit_test(test_queue_unreadable_and_states),
     };
     return cmocka_run_group_tests_name("view", tests, NULL, NULL);
 }

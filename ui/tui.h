@@ -1,0 +1,78 @@
+/* tui.h — the screen manager's state, shared by the files that make it up:
+ * tui.c (screen, layout, input loop, routing, opening reports),
+ * tui_review.c (the reviewer's actions on the open report) and
+ * tui_queue.c (the report queue).  Nothing outside ui/tui*.c includes it. */
+#ifndef GK_UI_TUI_H
+#define GK_UI_TUI_H
+
+#include "actions.h"
+#include "batch.h"
+#include "conf.h"
+#include "panel.h"
+#include "prompt.h"
+#include "view_queue.h"
+#include "view_review.h"
+
+enum { OV_NONE, OV_HELP, OV_DETAIL, OV_NOTICE };
+enum { PANEL_SOURCE, PANEL_TABLES, PANEL_FINDINGS, PANEL_DETAIL, PANEL_QUEUE, NPANELS };
+
+typedef struct tui {
+    gk_batch batch;
+    view_load load;         /* the batch's prepare context (view_queue.h) */
+    ui_doc doc;
+    view_review review;     /* the reviewer's work on doc */
+    char *notice;           /* the open report's sidecar warnings, shown in a box */
+    panel *p[NPANELS];
+    int focus;              /* PANEL_SOURCE, PANEL_TABLES, PANEL_FINDINGS or PANEL_QUEUE */
+    int show_findings;
+    int too_small;
+    int overlay, help_top, help_more;
+    ui_sel sel;
+    char msg[1024];
+    ui_msgs notes;          /* configuration and theme messages */
+    ui_config cfg;
+    char *who;              /* the reviewer's name */
+    prompt_host host;
+    int has_queue;          /* several reports: the queue exists */
+    int in_queue;           /* the queue is on screen */
+    view_queue queue;
+} tui;
+
+/* tui.c */
+void tui_layout(tui *t);
+void tui_msg(tui *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void tui_doc_open(tui *t, size_t i);
+void tui_doc_close(tui *t);
+/* The report was re-checked: cells, panels and the selection follow.
+ * key: the finding selected before (rule NULL: none). */
+typedef struct {
+    const char *rule;
+    int cell0, line;
+} tui_fkey;
+tui_fkey tui_finding_key(const tui *t);
+void tui_doc_changed(tui *t, tui_fkey key);
+
+/* tui_review.c: 1 when the action was the reviewer's (handled). */
+int tui_review_act(tui *t, action_id a);
+/* Asks before leaving a report with unsaved changes; 1: go ahead. */
+int tui_review_may_leave(tui *t, const char *doing);
+/* The right side of the status bar: counts, state, unsaved, reviewer. */
+char *tui_review_status(const tui *t);
+/* Where the sidecar is, for the help overlay (malloc'd), NULL when no report. */
+char *tui_review_where(const tui *t);
+
+/* tui_queue.c */
+void tui_queue_start(tui *t);
+/* Work left in the background (reading titles, checking), and a slice of it. */
+int tui_queue_busy(const tui *t);
+void tui_queue_work(tui *t);
+int tui_queue_act(tui *t, action_id a);
+void tui_queue_draw_status(tui *t);
+/* ] / [ from a report opened from the queue. */
+void tui_queue_step(tui *t, int dir);
+/* Back to the queue from a report (after asking about unsaved changes). */
+void tui_queue_back(tui *t);
+/* The open report was saved: the queue's line and its partners follow. */
+void tui_queue_saved(tui *t);
+
+#endif
