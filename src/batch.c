@@ -22,25 +22,20 @@ static int cmp_key(const void *pa, const void *pb)
     return a->index - b->index;
 }
 
-static void pair_years(gk_batch *b)
+void batch_pair(gk_batch *b, char *const *bodies, const int *years)
 {
     size_t n = b->files.n;
-    pair_key *k = xcalloc(n, sizeof *k);
+    pair_key *k = xcalloc(n ? n : 1, sizeof *k);
     size_t m = 0;
     for (size_t i = 0; i < n; i++) {
-        char *body = NULL;
-        int year = 0;
-        if (b->files.v[i].error || xyear_peek(b->files.v[i].path, &body, &year) != 0 || !year) {
-            free(body);
+        if (!bodies[i] || !years[i])
             continue;
-        }
-        k[m].key = xyear_body_key(body);
-        free(body);
+        k[m].key = xyear_body_key(bodies[i]);
         if (!k[m].key[0]) {
             free(k[m].key);
             continue;
         }
-        k[m].year = year;
+        k[m].year = years[i];
         k[m].index = (int)i;
         m++;
     }
@@ -59,6 +54,23 @@ static void pair_years(gk_batch *b)
     for (size_t j = 0; j < m; j++)
         free(k[j].key);
     free(k);
+}
+
+static void pair_years(gk_batch *b)
+{
+    size_t n = b->files.n;
+    char **bodies = xcalloc(n ? n : 1, sizeof *bodies);
+    int *years = xcalloc(n ? n : 1, sizeof *years);
+    for (size_t i = 0; i < n; i++)
+        if (b->files.v[i].error || xyear_peek(b->files.v[i].path, &bodies[i], &years[i]) != 0) {
+            free(bodies[i]);
+            bodies[i] = NULL;
+        }
+    batch_pair(b, bodies, years);
+    for (size_t i = 0; i < n; i++)
+        free(bodies[i]);
+    free(bodies);
+    free(years);
 }
 
 void batch_open(gk_batch *b, int npaths, char **paths, int pair)

@@ -24,6 +24,9 @@ typedef struct {
 
 /* Lists the files and, when pair is set, reads every title to pair years. */
 void batch_open(gk_batch *b, int npaths, char **paths, int pair);
+/* Pairs consecutive years from titles read elsewhere: bodies[i] (or NULL)
+ * and years[i] (0: unknown) of file i; sets prev and next. */
+void batch_pair(gk_batch *b, char *const *bodies, const int *years);
 /* Loads file i, its partners' summaries and checks it.  NULL + reason on failure. */
 gk_report *batch_load(gk_batch *b, size_t i, char **why);
 /* Frees the summaries no longer needed once files 0..i have been loaded in order. */

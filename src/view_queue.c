@@ -110,54 +110,10 @@ static void read_title(view_queue *q, size_t i)
     q->bodies[i] = body;
 }
 
-typedef struct {
-    char *key;
-    int year, index;
-} pair_key;
-
-static int cmp_key(const void *pa, const void *pb)
-{
-    const pair_key *a = pa, *b = pb;
-    int c = strcmp(a->key, b->key);
-    if (c)
-        return c;
-    if (a->year != b->year)
-        return a->year - b->year;
-    return a->index - b->index;
-}
-
-/* As batch.c pairs: the first report of each (body, year) with the first
- * of (body, year + 1). */
+/* Pairs as `check` does (batch_pair), from the titles read here. */
 static void pair_years(view_queue *q)
 {
-    pair_key *k = xcalloc(q->n ? q->n : 1, sizeof *k);
-    size_t m = 0;
-    for (size_t i = 0; i < q->n; i++) {
-        if (!q->bodies[i] || !q->years[i])
-            continue;
-        k[m].key = xyear_body_key(q->bodies[i]);
-        if (!k[m].key[0]) {
-            free(k[m].key);
-            continue;
-        }
-        k[m].year = q->years[i];
-        k[m].index = (int)i;
-        m++;
-    }
-    qsort(k, m, sizeof *k, cmp_key);
-    size_t last = (size_t)-1;
-    for (size_t j = 0; j < m; j++) {
-        if (j > 0 && !strcmp(k[j].key, k[j - 1].key) && k[j].year == k[j - 1].year)
-            continue;
-        if (last != (size_t)-1 && !strcmp(k[last].key, k[j].key) && k[j].year == k[last].year + 1) {
-            q->b->next[k[last].index] = k[j].index;
-            q->b->prev[k[j].index] = k[last].index;
-        }
-        last = j;
-    }
-    for (size_t j = 0; j < m; j++)
-        free(k[j].key);
-    free(k);
+    batch_pair(q->b, q->bodies, q->years);
     for (size_t i = 0; i < q->n; i++)
         free(q->bodies[i]);
     free(q->bodies);
