@@ -10,7 +10,7 @@ DESTDIR ?=
 CC      ?= cc
 
 PKGS_DEB := build-essential pkg-config libncurses-dev libpcre2-dev libiniparser-dev \
-            libjansson-dev libcmocka-dev nettle-dev tmux
+            libjansson-dev libcmocka-dev nettle-dev tmux valgrind
 PC_LIBS  := ncursesw libpcre2-8 jansson nettle
 
 PC_CFLAGS = $(shell pkg-config --cflags $(PC_LIBS) 2>/dev/null)
@@ -86,8 +86,8 @@ run: deps
 	./$(BIN) sample-reports/
 
 test: deps
-	@$(MAKE) --no-print-directory test-build
-	@GK=$(ASN)/gkreview UNIT="$(UNIT_BIN)" TOOLS=$(ASN)/tools sh tests/run.sh
+	@$(MAKE) --no-print-directory test-build $(BIN)
+	@GK=$(ASN)/gkreview GK_PLAIN=./$(BIN) UNIT="$(UNIT_BIN)" TOOLS=$(ASN)/tools sh tests/run.sh
 
 test-build: $(ASN)/gkreview $(UNIT_BIN) $(TOOL_BIN)
 

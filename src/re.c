@@ -31,7 +31,10 @@ static pcre2_code *compile(const char *pat)
         fprintf(stderr, "gkreview: internal pattern error at %zu in '%s': %s\n", (size_t)off, pat, msg);
         abort();
     }
-    pcre2_jit_compile(c, PCRE2_JIT_COMPLETE); /* falls back to the interpreter if JIT is unavailable */
+    /* falls back to the interpreter if JIT is unavailable; GKREVIEW_NO_JIT
+     * turns it off (valgrind cannot follow JIT-generated code) */
+    if (!getenv("GKREVIEW_NO_JIT"))
+        pcre2_jit_compile(c, PCRE2_JIT_COMPLETE);
     return c;
 }
 
