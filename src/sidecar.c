@@ -1629,6 +1629,23 @@ static int lock_file(const char *target, int *fd_out)
     return 0;
 }
 
+/* After a failed lock or write: when the report's folder cannot be written,
+ * switch to the data folder (1: try again there); otherwise record why the
+ * save failed (0). */
+static int save_failed(gk_review *rv, sbuf *notice, int e, const char *dir, const char *target)
+{
+    if (is_perm_error(e) && !rv->fallback && rv->fallback_stem) {
+        sbuf_printf(notice, "%s目录 %s 不可写，审核记录改存到 %s.ini", notice->len ? "；" : "", dir,
+                    rv->fallback_stem);
+        set_str(&rv->stem, rv->fallback_stem);
+        rv->fallback = 1;
+        rv->cand = 0;
+        return 1;
+    }
+    sbuf_printf(notice, "%s无法保存审核记录 %s：%s", notice->len ? "；" : "", target, strerror(e));
+    return 0;
+}
+
 int sidecar_save(const char *report_path, gk_review *rv, char **where, char **err)
 {
     if (where)
@@ -1655,19 +1672,11 @@ int sidecar_save(const char *report_path, gk_review *rv, char **where, char **er
         if (!e)
             e = lock_file(target, &fd);
         if (e) {
-            if (is_perm_error(e) && !rv->fallback && rv->fallback_stem) {
-                sbuf_printf(&notice, "%s目录 %s 不可写，审核记录改存到 %s.ini", notice.len ? "；" : "", dir,
-                            rv->fallback_stem);
-                set_str(&rv->stem, rv->fallback_stem);
-                rv->fallback = 1;
-                rv->cand = 0;
-                free(dir);
-                free(target);
-                continue;
-            }
-            sbuf_printf(&notice, "%s无法保存审核记录 %s：%s", notice.len ? "；" : "", target, strerror(e));
+            int again = save_failed(rv, &notice, e, dir, target);
             free(dir);
             free(target);
+            if (again)
+                continue;
             break;
         }
         remove_stale_temps(target);
@@ -1707,19 +1716,11 @@ int sidecar_save(const char *report_path, gk_review *rv, char **where, char **er
         if (e) {
             close(fd);
             free_entries(v, n);
-            if (is_perm_error(e) && !rv->fallback && rv->fallback_stem) {
-                sbuf_printf(&notice, "%s目录 %s 不可写，审核记录改存到 %s.ini", notice.len ? "；" : "", dir,
-                            rv->fallback_stem);
-                set_str(&rv->stem, rv->fallback_stem);
-                rv->fallback = 1;
-                rv->cand = 0;
-                free(dir);
-                free(target);
-                continue;
-            }
-            sbuf_printf(&notice, "%s无法保存审核记录 %s：%s", notice.len ? "；" : "", target, strerror(e));
+            int again = save_failed(rv, &notice, e, dir, target);
             free(dir);
             free(target);
+            if (again)
+                continue;
             break;
         }
         adopt(rv, v, n, target);
