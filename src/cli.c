@@ -130,28 +130,6 @@ typedef struct {
     int *by_rule;           /* open findings per rule (template_rules order) */
 } result;
 
-static void finding_csv(FILE *f, const gk_report *r, const gk_finding *x)
-{
-    char num[32];
-    output_csv_field(f, r->path, 0);
-    output_csv_field(f, r->body ? r->body : "", 0);
-    snprintf(num, sizeof num, "%d", r->year);
-    output_csv_field(f, r->year ? num : "", 0);
-    output_csv_field(f, x->rule, 0);
-    output_csv_field(f, report_severity_name(x->severity), 0);
-    sbuf cells;
-    sbuf_init(&cells);
-    for (int k = 0; k < x->ncells; k++)
-        sbuf_printf(&cells, "%s%s", k ? " " : "", r->tpl->cells[x->cells[k]].id);
-    output_csv_field(f, cells.s, 0);
-    sbuf_free(&cells);
-    snprintf(num, sizeof num, "%d", x->line);
-    output_csv_field(f, x->line ? num : "", 0);
-    output_csv_field(f, x->message, 0);
-    output_csv_field(f, x->dismissed ? "true" : "false", 0);
-    output_csv_field(f, x->dismiss_reason ? x->dismiss_reason : "", 1);
-}
-
 static void run_one(gk_batch *b, size_t i, const cli_opts *o, int is_check, result *res)
 {
     int nrules;
@@ -173,8 +151,7 @@ static void run_one(gk_batch *b, size_t i, const cli_opts *o, int is_check, resu
     else if (o->format == FMT_JSON)
         output_json(f, r);
     else if (o->format == FMT_CSV)
-        for (int k = 0; k < r->nfindings; k++)
-            finding_csv(f, r, &r->findings[k]);
+        output_csv_findings(f, r);
     else
         output_findings_text(f, r);
     fclose(f);
@@ -328,13 +305,8 @@ static int run(int argc, char **argv, int is_check)
     template_rules(&nrules);
     totals t = {0};
     t.by_rule = xcalloc((size_t)nrules + 1, sizeof *t.by_rule);
-    if (o.format == FMT_CSV) {
-        fputs("\xEF\xBB\xBF", stdout);
-        if (is_check)
-            fputs("file,body,year,rule,severity,cells,line,message,dismissed,reason\n", stdout);
-        else
-            fputs("file,cell,row,column,value,status,line\n", stdout);
-    }
+    if (o.format == FMT_CSV)
+        (is_check ? output_csv_findings_header : output_csv_header)(stdout);
     run_batch(&b, &o, is_check, &t);
     if (is_check)
         print_summary(o.format == FMT_TEXT ? stdout : stderr, &t);

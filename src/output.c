@@ -120,3 +120,34 @@ void output_csv_cells(FILE *f, const gk_report *r)
         output_csv_field(f, l, 1);
     }
 }
+
+void output_csv_findings_header(FILE *f)
+{
+    fputs("\xEF\xBB\xBF", f);
+    fputs("file,body,year,rule,severity,cells,line,message,dismissed,reason\n", f);
+}
+
+void output_csv_findings(FILE *f, const gk_report *r)
+{
+    char num[32];
+    for (int i = 0; i < r->nfindings; i++) {
+        const gk_finding *x = &r->findings[i];
+        output_csv_field(f, r->path, 0);
+        output_csv_field(f, r->body ? r->body : "", 0);
+        snprintf(num, sizeof num, "%d", r->year);
+        output_csv_field(f, r->year ? num : "", 0);
+        output_csv_field(f, x->rule, 0);
+        output_csv_field(f, report_severity_name(x->severity), 0);
+        sbuf cells;
+        sbuf_init(&cells);
+        for (int k = 0; k < x->ncells; k++)
+            sbuf_printf(&cells, "%s%s", k ? " " : "", r->tpl->cells[x->cells[k]].id);
+        output_csv_field(f, cells.s, 0);
+        sbuf_free(&cells);
+        snprintf(num, sizeof num, "%d", x->line);
+        output_csv_field(f, x->line ? num : "", 0);
+        output_csv_field(f, x->message, 0);
+        output_csv_field(f, x->dismissed ? "true" : "false", 0);
+        output_csv_field(f, x->dismiss_reason ? x->dismiss_reason : "", 1);
+    }
+}

@@ -11,9 +11,14 @@
 void output_findings_text(FILE *f, const gk_report *r);
 /* One JSON object, one line. */
 void output_json(FILE *f, const gk_report *r);
-/* Cells as CSV: cell id, row label, column label, value, status, line. */
+/* Cells as CSV (the header writes a UTF-8 BOM): file, cell id, row label,
+ * column label, value, status, line. */
 void output_csv_header(FILE *f);
 void output_csv_cells(FILE *f, const gk_report *r);
+/* Findings as CSV (one row each): file, body, year, rule, severity, cells,
+ * line, message, dismissed, reason. */
+void output_csv_findings_header(FILE *f);
+void output_csv_findings(FILE *f, const gk_report *r);
 /* Writes a CSV field, quoted when needed. */
 void output_csv_field(FILE *f, const char *s, int last);
 
