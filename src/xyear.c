@@ -103,15 +103,13 @@ static gk_finding *add(gk_report *r, const char *rule, int cell, char *msg)
     return f;
 }
 
-static void carry(gk_report *r, const gk_xsummary *other, int this_is_later)
+static void carry(gk_report *r, const gk_xsummary *me, const gk_xsummary *other, int this_is_later)
 {
-    gk_xsummary me;
-    xyear_summarize(r, &me);
     char a[32], b[32], id[64];
     for (int c = 0; c < 7; c++) {
-        double mine = this_is_later ? me.in[c] : me.out[c];
+        double mine = this_is_later ? me->in[c] : me->out[c];
         double theirs = this_is_later ? other->out[c] : other->in[c];
-        int ok = (this_is_later ? me.in_ok[c] && other->out_ok[c] : me.out_ok[c] && other->in_ok[c]);
+        int ok = (this_is_later ? me->in_ok[c] && other->out_ok[c] : me->out_ok[c] && other->in_ok[c]);
         if (!ok || fabs(mine - theirs) < 1e-6)
             continue;
         snprintf(id, sizeof id, "t3.%s.%s", this_is_later ? "carried_in" : "carried_out", T3COLS[c]);
@@ -127,7 +125,6 @@ static void carry(gk_report *r, const gk_xsummary *other, int this_is_later)
                 xasprintf("%s：本年度结转下年度为 %s，而 %d 年度报告（%s）上年结转为 %s", r->tpl->cells[cell].label, a,
                           other->year, other->path, b));
     }
-    xyear_summary_free(&me);
 }
 
 /* valid(Y) = valid(Y-1) + issued(Y) - repealed(Y); `later` is year Y. */
@@ -157,20 +154,19 @@ static void valid(gk_report *r, const gk_xsummary *earlier, const gk_xsummary *l
 
 void xyear_check(gk_report *r)
 {
+    if (!r->xprev && !r->xnext)
+        return;
+    gk_xsummary me;
+    xyear_summarize(r, &me);
     if (r->xprev) {
-        carry(r, r->xprev, 1);
-        gk_xsummary me;
-        xyear_summarize(r, &me);
+        carry(r, &me, r->xprev, 1);
         valid(r, r->xprev, &me, 1);
-        xyear_summary_free(&me);
     }
     if (r->xnext) {
-        carry(r, r->xnext, 0);
-        gk_xsummary me;
-        xyear_summarize(r, &me);
+        carry(r, &me, r->xnext, 0);
         valid(r, &me, r->xnext, 0);
-        xyear_summary_free(&me);
     }
+    xyear_summary_free(&me);
 }
 
 int xyear_peek(const char *path, char **body, int *year)
