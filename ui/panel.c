@@ -1,5 +1,5 @@
-/* panel.c — what the panels share: the title row (focus shown by colour
- * and, for monochrome terminals, by a leading '>'). */
+/* panel.c — what the panels share: construction, and the title row (focus
+ * shown by colour and, for monochrome terminals, by a leading '>'). */
 #include "draw.h"
 #include "panel.h"
 #include "util.h"
@@ -17,4 +17,12 @@ void panel_draw_title(WINDOW *w, const panel *p, const char *title, int focused)
     char *t = xasprintf("%s%s", focused ? "> " : "  ", title);
     draw_text(w, p->r.y, p->r.x, p->r.w, t, strlen(t), 0, st, DRAW_PAD | DRAW_MARK);
     free(t);
+}
+
+panel *panel_alloc(const panel_ops *ops, size_t priv_size)
+{
+    panel *p = xcalloc(1, sizeof *p);
+    p->ops = ops;
+    p->priv = xcalloc(1, priv_size);
+    return p;
 }

@@ -12,6 +12,7 @@
 #include "view_review.h"
 
 #include <curses.h>
+#include <stddef.h>
 
 typedef struct {
     int y, x, h, w;
@@ -80,7 +81,9 @@ panel *panel_findings_new(void);
 panel *panel_detail_new(void);
 panel *panel_queue_new(view_queue *q);
 
-/* Shared by the panels: a panel's title row. */
+/* Shared by the panels: a new panel with zeroed private state of priv_size
+ * bytes, and a panel's title row. */
+panel *panel_alloc(const panel_ops *ops, size_t priv_size);
 void panel_draw_title(WINDOW *w, const panel *p, const char *title, int focused);
 
 #endif

@@ -84,8 +84,6 @@ static const panel_ops DETAIL_OPS = {
 
 panel *panel_detail_new(void)
 {
-    panel *p = xcalloc(1, sizeof *p);
-    p->ops = &DETAIL_OPS;
-    p->priv = xcalloc(1, sizeof(det_state));
+    panel *p = panel_alloc(&DETAIL_OPS, sizeof(det_state));
     return p;
 }

@@ -148,8 +148,6 @@ static const panel_ops FINDINGS_OPS = {
 
 panel *panel_findings_new(void)
 {
-    panel *p = xcalloc(1, sizeof *p);
-    p->ops = &FINDINGS_OPS;
-    p->priv = xcalloc(1, sizeof(fnd_state));
+    panel *p = panel_alloc(&FINDINGS_OPS, sizeof(fnd_state));
     return p;
 }

@@ -222,9 +222,7 @@ static const panel_ops QUEUE_OPS = {
 
 panel *panel_queue_new(view_queue *q)
 {
-    panel *p = xcalloc(1, sizeof *p);
-    p->ops = &QUEUE_OPS;
-    p->priv = xcalloc(1, sizeof(que_state));
+    panel *p = panel_alloc(&QUEUE_OPS, sizeof(que_state));
     ST(p)->q = q;
     ST(p)->cur_file = -1;
     return p;

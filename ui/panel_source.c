@@ -317,9 +317,7 @@ static const panel_ops SOURCE_OPS = {
 
 panel *panel_source_new(void)
 {
-    panel *p = xcalloc(1, sizeof *p);
-    p->ops = &SOURCE_OPS;
-    p->priv = xcalloc(1, sizeof(src_state));
+    panel *p = panel_alloc(&SOURCE_OPS, sizeof(src_state));
     ST(p)->wrap = 1;
     ST(p)->mline = -1;
     return p;

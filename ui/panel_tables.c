@@ -673,9 +673,7 @@ static const panel_ops TABLES_OPS = {
 
 panel *panel_tables_new(void)
 {
-    panel *p = xcalloc(1, sizeof *p);
-    p->ops = &TABLES_OPS;
-    p->priv = xcalloc(1, sizeof(tbl_state));
+    panel *p = panel_alloc(&TABLES_OPS, sizeof(tbl_state));
     ST(p)->cur = -1;
     return p;
 }
