@@ -9,6 +9,7 @@
 #include "re.h"
 #include "util.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -562,6 +563,56 @@ static void check_row_label(gk_report *r, int table, int rowidx, const char *lab
                  xasprintf("行标签「%s」与模板「%s」不一致", label, rd->label));
 }
 
+/* Which of the table's column definitions a header cell (squeezed) names:
+ * the first whose pattern matches, -1 for none; *variant is 1 when its
+ * wording differs from the template's.  Header cells repeat the template's
+ * wording in nearly every report, so each thread remembers recent answers
+ * (a pure function of the table and the text). */
+#define HEADER_MEMO 512
+#define HEADER_MEMO_TEXT 96
+
+typedef struct {
+    const gk_table_def *td;
+    int k, variant;
+    char text[HEADER_MEMO_TEXT];
+} header_memo;
+
+static __thread header_memo header_memos[HEADER_MEMO];
+
+static int header_column(const gk_table_def *td, const gk_col_def *const *cols, int ncols, const char *cell,
+                         int *variant)
+{
+    size_t len = strlen(cell);
+    header_memo *m = NULL;
+    if (len < HEADER_MEMO_TEXT) {
+        uint64_t h = 1469598103934665603ull ^ (uint64_t)(uintptr_t)td;
+        for (size_t i = 0; i < len; i++)
+            h = (h ^ (unsigned char)cell[i]) * 1099511628211ull;
+        m = &header_memos[h % HEADER_MEMO];
+        if (m->td == td && !strcmp(m->text, cell)) {
+            *variant = m->variant;
+            return m->k;
+        }
+    }
+    int found = -1;
+    *variant = 0;
+    for (int k = 0; k < ncols && found < 0; k++) {
+        if (!re_test(cols[k]->pattern, cell))
+            continue;
+        found = k;
+        char *canon = canonical(cols[k]->label);
+        *variant = !strstr(cell, canon);
+        free(canon);
+    }
+    if (m) {
+        m->td = td;
+        m->k = found;
+        m->variant = *variant;
+        memcpy(m->text, cell, len + 1);
+    }
+    return found;
+}
+
 /* Header rows: every cell that names a column but differs from the template. */
 static void check_column_labels(gk_report *r, const grid *g, int table)
 {
@@ -586,21 +637,16 @@ static void check_column_labels(gk_report *r, const grid *g, int table)
             if (!text[0] || strlen(text) > 90 || !has_cjk(text))
                 continue;
             char *cell = extract_squeeze(text);
-            for (int k = 0; k < ncols; k++) {
+            int variant;
+            int k = header_column(td, cols, ncols, cell, &variant);
+            if (k >= 0 && variant) {
                 const gk_col_def *cd = cols[k];
-                if (!re_test(cd->pattern, cell))
-                    continue;
-                char *canon = canonical(cd->label);
-                if (!strstr(cell, canon)) {
-                    gk_finding *f = finding_add(&r->notes, &r->nnotes, "STRUCT.LABEL_VARIANT", row->cells[j].line,
-                                                xasprintf("列标题「%s」与模板「%s」不一致", cell, cd->label));
-                    for (int r2 = 0; r2 < td->nrows; r2++)
-                        for (int c2 = 0; c2 < td->rows[r2].ncols; c2++)
-                            if (td->rows[r2].cols[c2].label == cd->label)
-                                finding_add_cell(f, template_cell_at(r->tpl, table, r2, c2));
-                }
-                free(canon);
-                break;
+                gk_finding *f = finding_add(&r->notes, &r->nnotes, "STRUCT.LABEL_VARIANT", row->cells[j].line,
+                                            xasprintf("列标题「%s」与模板「%s」不一致", cell, cd->label));
+                for (int r2 = 0; r2 < td->nrows; r2++)
+                    for (int c2 = 0; c2 < td->rows[r2].ncols; c2++)
+                        if (td->rows[r2].cols[c2].label == cd->label)
+                            finding_add_cell(f, template_cell_at(r->tpl, table, r2, c2));
             }
             free(cell);
         }
