@@ -65,8 +65,59 @@ static const char *const SECTION_PATTERNS[6] = {
     SEC_PREFIX "其他需要报告的事项\\s*[#*]*\\s*$",
 };
 
-/* A word every heading of the section contains: a cheap test before the pattern. */
-static const char *const SECTION_KEYS[6] = {"总体情况", "主动公开", "收到和处理", "行政诉讼", "主要问题", "其他需要报告"};
+/* Where a heading's words begin: after SEC_PREFIX's markup, numeral and
+ * separator.  No heading word starts with a numeral, space or separator,
+ * so wherever SEC_PREFIX matches before a heading, it ends here. */
+static int is_pcre_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
+}
+
+/* 1 when s begins with the 3-byte character c (compared byte by byte, so
+ * never past the end of s). */
+static int starts_with_char(const char *s, const char *c)
+{
+    return s[0] == c[0] && s[1] == c[1] && s[2] == c[2];
+}
+
+static const char *heading_words(const char *s)
+{
+    while (*s == '#' || *s == '>' || *s == '*' || is_pcre_space(*s))
+        s++;
+    int numeral = *s >= '1' && *s <= '6';
+    if (numeral) {
+        s++;
+    } else if ((unsigned char)*s == 0xE4 || (unsigned char)*s == 0xE5) {
+        static const char *const numerals[] = {"一", "二", "三", "四", "五", "六"};
+        for (int k = 0; k < 6 && !numeral; k++)
+            if (starts_with_char(s, numerals[k])) {
+                s += 3;
+                numeral = 1;
+            }
+    }
+    if (!numeral)
+        return s;
+    while (is_pcre_space(*s))
+        s++;
+    if (starts_with_char(s, "、"))
+        s += 3;
+    else if (*s == '.' || *s == ',' || *s == ':')
+        s++;
+    while (is_pcre_space(*s))
+        s++;
+    return s;
+}
+
+/* How each section's heading words begin: a cheap test before the pattern. */
+static const char *const SECTION_STARTS[6][2] = {
+    {"总体情况", NULL}, {"主动公开", NULL}, {"收到和处理", NULL},
+    {"行政复议", "政府信息公开"}, {"存在", NULL}, {"其他需要报告", NULL},
+};
+
+static int starts_with(const char *s, const char *word)
+{
+    return word && starts_with_char(s, word) && !strncmp(s + 3, word + 3, strlen(word + 3));
+}
 
 static const char *const SECTION_NAMES[6] = {
     "一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
@@ -83,8 +134,10 @@ static void find_sections(gk_report *r)
         const gk_line *l = &r->text->norm[i];
         if (l->len > 160 || !l->len)
             continue;                  /* a heading is a short line */
+        const char *words = heading_words(l->s);
         for (int k = 0; k < 6; k++) {
-            if (!r->section_line[k] && strstr(l->s, SECTION_KEYS[k]) && re_test(SECTION_PATTERNS[k], l->s)) {
+            if (!r->section_line[k] && (starts_with(words, SECTION_STARTS[k][0]) || starts_with(words, SECTION_STARTS[k][1])) &&
+                re_test(SECTION_PATTERNS[k], l->s)) {
                 r->section_line[k] = (int)i + 1;
                 found++;
                 break;
