@@ -96,8 +96,8 @@ static gk_report *load_plain(gk_batch *b, size_t i, char **why)
     }
     gk_report *r = report_open(b->files.v[i].path, why);
     if (r && b->prepare) {
-        b->prepare(r, b->prepare_ctx);
-        report_check(r);
+        if (b->prepare(r, b->prepare_ctx))
+            report_check(r);
     }
     return r;
 }

@@ -10,7 +10,8 @@
 
 #include <stddef.h>
 
-typedef void (*batch_prepare_fn)(gk_report *r, void *ctx);
+/* Returns nonzero when it changed the report: the rules then run again. */
+typedef int (*batch_prepare_fn)(gk_report *r, void *ctx);
 
 typedef struct {
     walk_list files;

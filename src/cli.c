@@ -113,11 +113,10 @@ static int parse_opts(int argc, char **argv, cli_opts *o, int is_check)
 
 /* Applied to every report loaded: the reviewer's overlay (sidecar) unless
  * --no-review. */
-static void cli_prepare(gk_report *r, void *ctx)
+static int cli_prepare(gk_report *r, void *ctx)
 {
     const cli_opts *o = ctx;
-    if (!o->no_review)
-        cli_review_apply(r);
+    return !o->no_review && cli_review_apply(r);
 }
 
 /* ---- one report -> its output ------------------------------------------- */

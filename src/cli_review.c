@@ -39,7 +39,7 @@ static void warn_once(const char *msg)
     pthread_mutex_unlock(&warn_mu);
 }
 
-void cli_review_apply(gk_report *r)
+int cli_review_apply(gk_report *r)
 {
     gk_review *rv = NULL;
     char *warn = NULL;
@@ -47,7 +47,8 @@ void cli_review_apply(gk_report *r)
     if (warn)
         warn_once(warn);
     free(warn);
-    if (rv && rv->nentries) {
+    int applied = rv && rv->nentries;
+    if (applied) {
         char *w = NULL;
         sidecar_overlay(rv, r, &w);
         if (w)
@@ -55,6 +56,7 @@ void cli_review_apply(gk_report *r)
         free(w);
     }
     sidecar_free(rv);
+    return applied;
 }
 
 /* ---- annotate ------------------------------------------------------------------ */
@@ -433,10 +435,10 @@ static void issues_of(FILE *f, const gk_report *r, const gk_review *rv)
     free(covered);
 }
 
-static void issues_prepare(gk_report *r, void *ctx)
+static int issues_prepare(gk_report *r, void *ctx)
 {
     (void)ctx;
-    cli_review_apply(r);
+    return cli_review_apply(r);
 }
 
 int cli_issues(int argc, char **argv)

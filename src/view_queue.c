@@ -22,7 +22,7 @@ static void note_other(view_load *l, const char *w)
     l->others[l->nothers++] = xstrdup(w);
 }
 
-void view_load_prepare(gk_report *r, void *ctx)
+int view_load_prepare(gk_report *r, void *ctx)
 {
     view_load *l = ctx;
     gk_review *rv = NULL;
@@ -41,12 +41,13 @@ void view_load_prepare(gk_report *r, void *ctx)
         free(l->warn);
         l->rv = rv;
         l->warn = warn;
-        return;
+        return 1;
     }
     if (warn)
         note_other(l, warn);
     free(warn);
     sidecar_free(rv);
+    return 1;                          /* the overlay always runs here */
 }
 
 void view_load_free(view_load *l)

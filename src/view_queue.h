@@ -30,7 +30,7 @@ typedef struct {
 } view_load;
 
 /* batch_prepare_fn; ctx is a view_load. */
-void view_load_prepare(gk_report *r, void *ctx);
+int view_load_prepare(gk_report *r, void *ctx);
 void view_load_free(view_load *l);
 
 /* ---- the queue ------------------------------------------------------------------------------ */
