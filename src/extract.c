@@ -599,15 +599,6 @@ static int count_values(const grid_row *row)
     return n;
 }
 
-/* Canonical label, normalised and without spaces, for variant checks. */
-static char *canonical(const char *label)
-{
-    char *n = text_normalise(label, strlen(label));
-    char *s = extract_squeeze(n);
-    free(n);
-    return s;
-}
-
 static void check_row_label(gk_report *r, int table, int rowidx, const char *label, int line)
 {
     const gk_row_def *rd = &template_table(r->tpl, table)->rows[rowidx];
@@ -618,47 +609,45 @@ static void check_row_label(gk_report *r, int table, int rowidx, const char *lab
 
 /* Which of the table's column definitions a header cell (squeezed) names:
  * the first whose pattern matches, -1 for none; *variant is 1 when its
- * wording differs from the template's.  Header cells repeat the template's
+ * wording differs from the template's (tpl->col_canon).  Header cells repeat the template's
  * wording in nearly every report, so each thread remembers recent answers
  * (a pure function of the table and the text). */
 #define HEADER_MEMO 512
 #define HEADER_MEMO_TEXT 96
 
 typedef struct {
-    const gk_table_def *td;
+    const void *key;
     int k, variant;
     char text[HEADER_MEMO_TEXT];
 } header_memo;
 
 static __thread header_memo header_memos[HEADER_MEMO];
 
-static int header_column(const gk_table_def *td, const gk_col_def *const *cols, int ncols, const char *cell,
-                         int *variant)
+static int header_column(const gk_template *tpl, int ti, const char *cell, int *variant)
 {
+    const void *key = tpl->col[ti];    /* one table of one template */
     size_t len = strlen(cell);
     header_memo *m = NULL;
     if (len < HEADER_MEMO_TEXT) {
-        uint64_t h = 1469598103934665603ull ^ (uint64_t)(uintptr_t)td;
+        uint64_t h = 1469598103934665603ull ^ (uint64_t)(uintptr_t)key;
         for (size_t i = 0; i < len; i++)
             h = (h ^ (unsigned char)cell[i]) * 1099511628211ull;
         m = &header_memos[h % HEADER_MEMO];
-        if (m->td == td && !strcmp(m->text, cell)) {
+        if (m->key == key && !strcmp(m->text, cell)) {
             *variant = m->variant;
             return m->k;
         }
     }
     int found = -1;
     *variant = 0;
-    for (int k = 0; k < ncols && found < 0; k++) {
-        if (!re_test(cols[k]->pattern, cell))
+    for (int k = 0; k < tpl->ncol[ti] && found < 0; k++) {
+        if (!re_test(tpl->col[ti][k]->pattern, cell))
             continue;
         found = k;
-        char *canon = canonical(cols[k]->label);
-        *variant = !strstr(cell, canon);
-        free(canon);
+        *variant = !strstr(cell, tpl->col_canon[ti][k]);
     }
     if (m) {
-        m->td = td;
+        m->key = key;
         m->k = found;
         m->variant = *variant;
         memcpy(m->text, cell, len + 1);
@@ -670,17 +659,6 @@ static int header_column(const gk_table_def *td, const gk_col_def *const *cols, 
 static void check_column_labels(gk_report *r, const grid *g, int table)
 {
     const gk_table_def *td = template_table(r->tpl, table);
-    const gk_col_def *cols[32];        /* the table's distinct column definitions */
-    int ncols = 0;
-    for (int rr = 0; rr < td->nrows; rr++)
-        for (int c = 0; c < td->rows[rr].ncols; c++) {
-            const gk_col_def *cd = &td->rows[rr].cols[c];
-            int seen = 0;
-            for (int k = 0; k < ncols; k++)
-                seen |= cols[k] == cd || cols[k]->label == cd->label;
-            if (!seen && ncols < 32)
-                cols[ncols++] = cd;
-        }
     for (int i = 0; i < g->nrows; i++) {
         const grid_row *row = &g->rows[i];
         if (count_values(row) > 0)
@@ -691,9 +669,9 @@ static void check_column_labels(gk_report *r, const grid *g, int table)
                 continue;
             char *cell = extract_squeeze(text);
             int variant;
-            int k = header_column(td, cols, ncols, cell, &variant);
+            int k = header_column(r->tpl, table - 2, cell, &variant);
             if (k >= 0 && variant) {
-                const gk_col_def *cd = cols[k];
+                const gk_col_def *cd = r->tpl->col[table - 2][k];
                 gk_finding *f = finding_add(&r->notes, &r->nnotes, "STRUCT.LABEL_VARIANT", row->cells[j].line,
                                             xasprintf("列标题「%s」与模板「%s」不一致", cell, cd->label));
                 for (int r2 = 0; r2 < td->nrows; r2++)

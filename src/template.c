@@ -319,6 +319,39 @@ static void build_equations(gk_template *t)
     }
 }
 
+/* A label normalised and without spaces (for variant checks). */
+static char *canon_label(const char *label)
+{
+    char *canon = text_normalise(label, strlen(label)), *o = canon;
+    for (char *p = canon; *p; p++)
+        if (*p != ' ' && *p != '\t')
+            *o++ = *p;
+    *o = '\0';
+    return canon;
+}
+
+/* Each table's distinct column definitions, in first-use order. */
+static void build_columns(gk_template *t)
+{
+    for (int ti = 0; ti < 3; ti++) {
+        const gk_table_def *td = &t->tables[ti];
+        int n = 0;
+        for (int r = 0; r < td->nrows; r++)
+            for (int c = 0; c < td->rows[r].ncols; c++) {
+                const gk_col_def *cd = &td->rows[r].cols[c];
+                int seen = 0;
+                for (int k = 0; k < n; k++)
+                    seen |= t->col[ti][k] == cd || t->col[ti][k]->label == cd->label;
+                if (!seen && n < 32) {
+                    t->col[ti][n] = cd;
+                    t->col_canon[ti][n] = canon_label(cd->label);
+                    n++;
+                }
+            }
+        t->ncol[ti] = n;
+    }
+}
+
 static void build_cells(gk_template *t)
 {
     int n = 0;
@@ -332,12 +365,7 @@ static void build_cells(gk_template *t)
         for (int r = 0; r < td->nrows; r++) {
             const gk_row_def *rd = &td->rows[r];
             t->first_cell[ti][r] = t->ncells;
-            char *canon = text_normalise(rd->label, strlen(rd->label)), *o = canon;
-            for (char *p = canon; *p; p++)
-                if (*p != ' ' && *p != '\t')
-                    *o++ = *p;
-            *o = '\0';
-            t->row_canon[ti][r] = canon;
+            t->row_canon[ti][r] = canon_label(rd->label);
             for (int c = 0; c < rd->ncols; c++) {
                 gk_cell_def *cd = &t->cells[t->ncells++];
                 snprintf(cd->id, sizeof cd->id, "t%d.%s.%s", td->number, rd->key, rd->cols[c].key);
@@ -358,6 +386,7 @@ static void derive(void)
 {
     for (int i = 0; i < 2; i++) {
         build_cells(&TPL[i]);
+        build_columns(&TPL[i]);
         build_id_hash(&TPL[i]);
         build_equations(&TPL[i]);
     }

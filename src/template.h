@@ -76,6 +76,9 @@ typedef struct {
     int ncells;
     int first_cell[3][32];    /* index of the first cell of row r of table t+2 */
     char *row_canon[3][32];   /* each row's label normalised, without spaces */
+    const gk_col_def *col[3][32]; /* each table's distinct column definitions (by label) */
+    char *col_canon[3][32];   /* ... their labels normalised, without spaces */
+    int ncol[3];
     int id_hash[512];         /* cell id → index + 1, open addressing */
     gk_equation *eqs;
     int neqs;
