@@ -575,19 +575,24 @@ static void note_row(gk_report *r, const char *rule, int table, int rowidx, int 
         finding_add_cell(f, template_cell_at(r->tpl, table, rowidx, c));
 }
 
+/* The row's label: its label cells (not values, with CJK text) joined,
+ * without spaces.  One allocation: the cells' lengths bound it. */
 static char *row_label(const grid_row *row)
 {
-    sbuf b;
-    sbuf_init(&b);
+    size_t n = 1;
+    for (int i = 0; i < row->ncells; i++)
+        n += strlen(row->cells[i].text);
+    char *out = xmalloc(n), *o = out;
     for (int i = 0; i < row->ncells; i++) {
         const grid_cell *c = &row->cells[i];
         if (is_value_cell(c) || !has_cjk(c->text))
             continue;
-        char *sq = extract_squeeze(c->text);
-        sbuf_adds(&b, sq);
-        free(sq);
+        for (const char *p = c->text; *p; p++)
+            if (*p != ' ' && *p != '\t')
+                *o++ = *p;
     }
-    return sbuf_steal(&b);
+    *o = '\0';
+    return out;
 }
 
 static int count_values(const grid_row *row)
