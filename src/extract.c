@@ -559,8 +559,7 @@ static void store_row(gk_report *r, int table, int rowidx, slot *s, int n)
         cell->read_value = s[c].status == GK_ST_EXTRACTED ? s[c].value : 0;
         cell->read_is_int = s[c].is_int;
         cell->line = s[c].line;
-        free(cell->raw);
-        cell->raw = s[c].raw ? xstrdup(s[c].raw) : NULL;
+        cell->raw = s[c].raw ? arena_strdup(&r->strings, s[c].raw) : NULL;
         free(cell->unread_why);
         cell->unread_why = s[c].why;   /* ownership moves */
         s[c].why = NULL;

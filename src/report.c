@@ -134,12 +134,12 @@ void report_free(gk_report *r)
         return;
     if (r->tpl && r->cells) {
         for (int i = 0; i < r->tpl->ncells; i++) {
-            free(r->cells[i].raw);
             free(r->cells[i].unread_why);
             free(r->cells[i].equation);
         }
     }
     free(r->cells);
+    arena_free(&r->strings);
     free_findings(r->notes, r->nnotes);
     free_findings(r->findings, r->nfindings);
     for (int i = 0; i < r->ndismissals; i++) {

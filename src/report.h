@@ -10,6 +10,7 @@
 
 #include "template.h"
 #include "text.h"
+#include "util.h"
 
 #include <stddef.h>
 
@@ -27,7 +28,7 @@ typedef struct {
     double read_value;         /* valid for EXTRACTED; 0 for BLANK */
     int read_is_int;
     int line;                  /* 1-based source line, 0 when none */
-    char *raw;                 /* source text of the cell, NULL when none */
+    char *raw;                 /* source text of the cell, NULL when none (in the report's arena) */
     char *unread_why;          /* why a present row's cell could not be read */
     /* the reviewer's overlay */
     int corrected;
@@ -66,6 +67,7 @@ typedef struct {
 typedef struct {
     char *path;
     gk_text *text;
+    gk_arena strings;          /* cell raw texts */
     gk_format format;
     const gk_template *tpl;
     char *body;

@@ -71,6 +71,39 @@ char *xasprintf(const char *fmt, ...)
     return sbuf_steal(&b);
 }
 
+struct gk_arena_block {
+    gk_arena_block *next;
+    size_t used, cap;
+    char data[];
+};
+
+char *arena_strdup(gk_arena *a, const char *s)
+{
+    size_t n = strlen(s) + 1;
+    gk_arena_block *b = a->head;
+    if (!b || b->cap - b->used < n) {
+        size_t cap = n > 4000 ? n : 4000;
+        b = xmalloc(sizeof *b + cap);
+        b->next = a->head;
+        b->used = 0;
+        b->cap = cap;
+        a->head = b;
+    }
+    char *out = b->data + b->used;
+    memcpy(out, s, n);
+    b->used += n;
+    return out;
+}
+
+void arena_free(gk_arena *a)
+{
+    while (a->head) {
+        gk_arena_block *next = a->head->next;
+        free(a->head);
+        a->head = next;
+    }
+}
+
 void sbuf_init(sbuf *b)
 {
     b->cap = 64;

@@ -28,6 +28,16 @@ void sbuf_addc(sbuf *b, char c);
 void sbuf_printf(sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 char *sbuf_steal(sbuf *b);
 
+/* Strings that live as long as their owner and are freed together: many
+ * small copies at the cost of one allocation per few kilobytes. */
+typedef struct gk_arena_block gk_arena_block;
+typedef struct {
+    gk_arena_block *head;
+} gk_arena;
+
+char *arena_strdup(gk_arena *a, const char *s);
+void arena_free(gk_arena *a);
+
 /* Reads a whole file (at most max_bytes) into a malloc'd buffer.
  * Returns 0 on success; on failure returns an errno-like code and *why
  * points to a static Chinese description. */
