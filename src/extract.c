@@ -611,52 +611,91 @@ static void check_row_label(gk_report *r, int table, int rowidx, const char *lab
                  xasprintf("行标签「%s」与模板「%s」不一致", label, rd->label));
 }
 
-/* Which of the table's column definitions a header cell (squeezed) names:
- * the first whose pattern matches, -1 for none; *variant is 1 when its
- * wording differs from the template's (tpl->col_canon).  Header cells repeat the template's
- * wording in nearly every report, so each thread remembers recent answers
- * (a pure function of the table and the text). */
-#define HEADER_MEMO 512
-#define HEADER_MEMO_TEXT 96
+/* ---- label matching ------------------------------------------------------------------ */
+
+/* A set of template patterns: rows of a table, a table's columns, groups. */
+typedef struct {
+    const void *key;                   /* identifies the set (its template data) */
+    int n;                             /* at most 64 */
+    const char *(*pattern)(const void *key, int k);
+} pattern_set;
+
+static const char *row_pattern(const void *key, int k)
+{
+    return ((const gk_table_def *)key)->rows[k].pattern;
+}
+
+static const char *col_pattern(const void *key, int k)
+{
+    return ((const gk_col_def *const *)key)[k]->pattern;
+}
+
+static const char *group_pattern(const void *key, int k)
+{
+    return ((const gk_group_def *)key)[k].pattern;
+}
+
+static pattern_set rows_of(const gk_table_def *td)
+{
+    return (pattern_set){td, td->nrows, row_pattern};
+}
+
+/* Which patterns of the set match `label`: bit k for pattern k.  Labels
+ * repeat the template's wording in nearly every report, so each thread
+ * remembers recent answers (a pure function of the set and the text). */
+#define LABEL_MEMO_SETS 512            /* two entries each, the older one replaced */
+#define LABEL_MEMO_TEXT 192
 
 typedef struct {
     const void *key;
-    int k, variant;
-    char text[HEADER_MEMO_TEXT];
-} header_memo;
+    uint64_t mask;
+    char text[LABEL_MEMO_TEXT];
+} label_memo;
 
-static __thread header_memo header_memos[HEADER_MEMO];
+static __thread label_memo label_memos[LABEL_MEMO_SETS][2];
+static __thread unsigned char label_memo_next[LABEL_MEMO_SETS];   /* the way to replace next */
 
-static int header_column(const gk_template *tpl, int ti, const char *cell, int *variant)
+static uint64_t match_mask(pattern_set set, const char *label)
 {
-    const void *key = tpl->col[ti];    /* one table of one template */
-    size_t len = strlen(cell);
-    header_memo *m = NULL;
-    if (len < HEADER_MEMO_TEXT) {
-        uint64_t h = 1469598103934665603ull ^ (uint64_t)(uintptr_t)key;
-        for (size_t i = 0; i < len; i++)
-            h = (h ^ (unsigned char)cell[i]) * 1099511628211ull;
-        m = &header_memos[h % HEADER_MEMO];
-        if (m->key == key && !strcmp(m->text, cell)) {
-            *variant = m->variant;
-            return m->k;
+    size_t len = strlen(label);
+    label_memo *m = NULL;
+    if (len < LABEL_MEMO_TEXT) {
+        uint64_t h = 0x9E3779B97F4A7C15ull ^ (uint64_t)(uintptr_t)set.key, word;
+        size_t i = 0;
+        for (; i + 8 <= len; i += 8) {     /* eight bytes at a time */
+            memcpy(&word, label + i, 8);
+            h = (h ^ word) * 0xFF51AFD7ED558CCDull;
+            h ^= h >> 32;
         }
+        for (; i < len; i++)
+            h = (h ^ (unsigned char)label[i]) * 0xC4CEB9FE1A85EC53ull;
+        size_t at = (h ^ h >> 29 ^ h >> 47) % LABEL_MEMO_SETS;
+        label_memo *way = label_memos[at];
+        for (int w = 0; w < 2; w++)
+            if (way[w].key == set.key && !memcmp(way[w].text, label, len + 1))
+                return way[w].mask;
+        m = &way[label_memo_next[at]];
+        label_memo_next[at] ^= 1;
     }
-    int found = -1;
-    *variant = 0;
-    for (int k = 0; k < tpl->ncol[ti] && found < 0; k++) {
-        if (!re_test(tpl->col[ti][k]->pattern, cell))
-            continue;
-        found = k;
-        *variant = !strstr(cell, tpl->col_canon[ti][k]);
-    }
+    uint64_t mask = 0;
+    for (int k = 0; k < set.n && k < 64; k++)
+        if (re_test(set.pattern(set.key, k), label))
+            mask |= (uint64_t)1 << k;
     if (m) {
-        m->key = key;
-        m->k = found;
-        m->variant = *variant;
-        memcpy(m->text, cell, len + 1);
+        m->key = set.key;
+        m->mask = mask;
+        memcpy(m->text, label, len + 1);
     }
-    return found;
+    return mask;
+}
+
+/* The first pattern at or after `from` that matches, or -1. */
+static int first_match(uint64_t mask, int from)
+{
+    if (from >= 64)
+        return -1;
+    mask &= ~(uint64_t)0 << from;
+    return mask ? __builtin_ctzll(mask) : -1;
 }
 
 /* Header rows: every cell that names a column but differs from the template. */
@@ -672,9 +711,9 @@ static void check_column_labels(gk_report *r, const grid *g, int table)
             if (!text[0] || strlen(text) > 90 || !has_cjk(text))
                 continue;
             char *cell = extract_squeeze(text);
-            int variant;
-            int k = header_column(r->tpl, table - 2, cell, &variant);
-            if (k >= 0 && variant) {
+            const pattern_set cols = {r->tpl->col[table - 2], r->tpl->ncol[table - 2], col_pattern};
+            int k = first_match(match_mask(cols, cell), 0);
+            if (k >= 0 && !strstr(cell, r->tpl->col_canon[table - 2][k])) {
                 const gk_col_def *cd = r->tpl->col[table - 2][k];
                 gk_finding *f = finding_add(&r->notes, &r->nnotes, "STRUCT.LABEL_VARIANT", row->cells[j].line,
                                             xasprintf("列标题「%s」与模板「%s」不一致", cell, cd->label));
@@ -730,14 +769,16 @@ static void extract_table2(gk_report *r)
     const gk_table_def *td = template_table(r->tpl, 2);
     int *used = xcalloc((size_t)g->nrows + 1, sizeof *used);
     char **labels = xcalloc((size_t)g->nrows + 1, sizeof *labels);
-    for (int i = 0; i < g->nrows; i++)
+    uint64_t *masks = xcalloc((size_t)g->nrows + 1, sizeof *masks);
+    for (int i = 0; i < g->nrows; i++) {
         labels[i] = row_label(&g->rows[i]);
+        masks[i] = *labels[i] ? match_mask(rows_of(td), labels[i]) : 0;
+    }
     for (int rr = 0; rr < td->nrows; rr++) {
         const gk_row_def *rd = &td->rows[rr];
         int found = -1;
         for (int i = 0; i < g->nrows && found < 0; i++)
-            if (!used[i] && *labels[i] && re_test(rd->pattern, labels[i]) &&
-                count_values(&g->rows[i]) + g->rows[i].explicit > 0)
+            if (!used[i] && (masks[i] >> rr & 1) && count_values(&g->rows[i]) + g->rows[i].explicit > 0)
                 found = i;
         if (found < 0) {
             note_row(r, "STRUCT.ROW_MISSING", 2, rr, 0, xasprintf("表二未找到「%s」行", rd->label));
@@ -755,6 +796,7 @@ static void extract_table2(gk_report *r)
     for (int i = 0; i < g->nrows; i++)
         free(labels[i]);
     free(labels);
+    free(masks);
     free(used);
     grid_free(g);
 }
@@ -765,10 +807,8 @@ static int group_of_label(const char *label)
 {
     int ng;
     const gk_group_def *gd = template_groups(&ng);
-    for (int k = ng - 1; k >= 1; k--)   /* most specific first; "result" is the heading */
-        if (re_test(gd[k].pattern, label))
-            return k;
-    return -1;
+    uint64_t mask = match_mask((pattern_set){gd, ng, group_pattern}, label) & ~(uint64_t)1;
+    return mask ? 63 - __builtin_clzll(mask) : -1;   /* most specific first; "result" (0) is the heading */
 }
 
 static int first_row_of_group(const gk_table_def *td, const char *key, int from)
@@ -809,9 +849,8 @@ static void extract_table3(gk_report *r)
             free(label);
             continue;                  /* a header, or prose that happens to name a row */
         }
-        for (int j = cursor; j < td->nrows && match < 0; j++)
-            if (*label && re_test(td->rows[j].pattern, label))
-                match = j;
+        if (*label)
+            match = first_match(match_mask(rows_of(td), label), cursor);
         if (match < 0 && (nv < 3 || is_column_header(label))) {
             free(label);
             continue;                  /* heading, header or prose */
@@ -876,8 +915,9 @@ static void extract_table4(gk_report *r)
         int labelled = 0;
         for (int k = 0; k < nd; k++) {
             char *label = row_label(&g->rows[data[k]]);
+            uint64_t mask = *label ? match_mask(rows_of(td), label) : 0;
             for (int gi = 0; gi < td->nrows; gi++) {
-                if (*label && re_test(td->rows[gi].pattern, label)) {
+                if (mask >> gi & 1) {
                     if (s[gi * 5].line)
                         break;         /* the group's row again: the first one counts */
                     align_row(&g->rows[data[k]], 5, -1, s + gi * 5);
