@@ -819,14 +819,18 @@ static int first_row_of_group(const gk_table_def *td, const char *key, int from)
     return -1;
 }
 
+/* Words of table 3's column headers: a label naming two of them is a header row. */
+static const char *const HEADER_WORDS[] = {"自然人", "商业企业", "科研机构", "公益组织", "法律服务", "申请人情况"};
+
+static const char *word_pattern(const void *key, int k)
+{
+    return ((const char *const *)key)[k];
+}
+
 static int is_column_header(const char *label)
 {
-    int hits = 0;
-    const char *words[] = {"自然人", "商业企业", "科研机构", "公益组织", "法律服务", "申请人情况", NULL};
-    for (int i = 0; words[i]; i++)
-        if (strstr(label, words[i]))
-            hits++;
-    return hits >= 2;
+    const pattern_set words = {HEADER_WORDS, (int)(sizeof HEADER_WORDS / sizeof *HEADER_WORDS), word_pattern};
+    return __builtin_popcountll(match_mask(words, label)) >= 2;
 }
 
 static void extract_table3(gk_report *r)
