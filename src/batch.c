@@ -2,6 +2,7 @@
 #include "batch.h"
 #include "util.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -56,16 +57,41 @@ void batch_pair(gk_batch *b, char *const *bodies, const int *years)
     free(k);
 }
 
-static void pair_years(gk_batch *b)
+typedef struct {
+    gk_batch *b;
+    char **bodies;
+    int *years;
+    size_t next;                       /* the next file to peek at (atomic) */
+} peek_job;
+
+static void *peek_titles(void *arg)
+{
+    peek_job *j = arg;
+    for (;;) {
+        size_t i = __atomic_fetch_add(&j->next, 1, __ATOMIC_RELAXED);
+        if (i >= j->b->files.n)
+            return NULL;
+        if (j->b->files.v[i].error || xyear_peek(j->b->files.v[i].path, &j->bodies[i], &j->years[i]) != 0) {
+            free(j->bodies[i]);
+            j->bodies[i] = NULL;
+        }
+    }
+}
+
+/* Reads every title, with `jobs` threads. */
+static void pair_years(gk_batch *b, int jobs)
 {
     size_t n = b->files.n;
-    char **bodies = xcalloc(n ? n : 1, sizeof *bodies);
-    int *years = xcalloc(n ? n : 1, sizeof *years);
-    for (size_t i = 0; i < n; i++)
-        if (b->files.v[i].error || xyear_peek(b->files.v[i].path, &bodies[i], &years[i]) != 0) {
-            free(bodies[i]);
-            bodies[i] = NULL;
-        }
+    peek_job j = {b, xcalloc(n ? n : 1, sizeof *j.bodies), xcalloc(n ? n : 1, sizeof *j.years), 0};
+    char **bodies = j.bodies;
+    int *years = j.years;
+    pthread_t th[64];
+    int started = 0;
+    while (started < jobs - 1 && started < 64 && pthread_create(&th[started], NULL, peek_titles, &j) == 0)
+        started++;
+    peek_titles(&j);
+    for (int k = 0; k < started; k++)
+        pthread_join(th[k], NULL);
     batch_pair(b, bodies, years);
     for (size_t i = 0; i < n; i++)
         free(bodies[i]);
@@ -74,6 +100,11 @@ static void pair_years(gk_batch *b)
 }
 
 void batch_open(gk_batch *b, int npaths, char **paths, int pair)
+{
+    batch_open_jobs(b, npaths, paths, pair, 1);
+}
+
+void batch_open_jobs(gk_batch *b, int npaths, char **paths, int pair, int jobs)
 {
     memset(b, 0, sizeof *b);
     for (int i = 0; i < npaths; i++)
@@ -85,7 +116,7 @@ void batch_open(gk_batch *b, int npaths, char **paths, int pair)
     for (size_t i = 0; i < n; i++)
         b->prev[i] = b->next[i] = -1;
     if (pair && n > 1)
-        pair_years(b);
+        pair_years(b, jobs);
 }
 
 static gk_report *load_plain(gk_batch *b, size_t i, char **why)

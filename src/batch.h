@@ -25,6 +25,8 @@ typedef struct {
 
 /* Lists the files and, when pair is set, reads every title to pair years. */
 void batch_open(gk_batch *b, int npaths, char **paths, int pair);
+/* The same, reading the titles with `jobs` threads. */
+void batch_open_jobs(gk_batch *b, int npaths, char **paths, int pair, int jobs);
 /* Pairs consecutive years from titles read elsewhere: bodies[i] (or NULL)
  * and years[i] (0: unknown) of file i; sets prev and next. */
 void batch_pair(gk_batch *b, char *const *bodies, const int *years);

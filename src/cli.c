@@ -297,7 +297,7 @@ static int run(int argc, char **argv, int is_check)
         return 2;
     }
     gk_batch b;
-    batch_open(&b, o.npaths, o.paths, is_check);
+    batch_open_jobs(&b, o.npaths, o.paths, is_check, o.jobs);
     b.prepare = cli_prepare;
     b.prepare_ctx = &o;
     int nrules;
