@@ -435,10 +435,37 @@ static char *utf8_repair(const char *in, size_t len, size_t *outlen, size_t *rep
 }
 
 /* One pass over the bytes: NULs, control bytes, and valid and invalid
- * multi-byte UTF-8 sequences. */
+ * multi-byte UTF-8 sequences.  nul and ctl are exact; good and bad are
+ * exact unless the bad sequences can no longer stay under a tenth
+ * (good < 9 * bad whatever follows): counting them stops there, and the
+ * counts so far still have bad > 0 and good < 9 * bad, which is all that
+ * text_decode() asks of them. */
 typedef struct {
     size_t nul, ctl, good, bad;
 } byte_stats;
+
+/* No byte of the eight at s is below 0x20 (high bytes are fine). */
+static inline int no_control8(const unsigned char *s)
+{
+    uint64_t w;
+    memcpy(&w, s, 8);
+    return !((w - 0x2020202020202020ull) & ~w & 0x8080808080808080ull);
+}
+
+/* Counts the NUL and control bytes of s[0..len) into st. */
+static void count_controls(const unsigned char *s, size_t len, byte_stats *st)
+{
+    size_t i = 0;
+    while (i < len) {
+        if (i + 8 <= len && no_control8(s + i)) {
+            i += 8;
+            continue;
+        }
+        st->nul += s[i] == 0;
+        st->ctl += (byte_class[s[i]] & B_CTL) != 0;
+        i++;
+    }
+}
 
 static void scan_bytes(const char *str, size_t len, byte_stats *st)
 {
@@ -453,9 +480,15 @@ static void scan_bytes(const char *str, size_t len, byte_stats *st)
             while (i + 8 <= len && printable8(s + i))
                 i += 8;
             size_t word_end = len - i > 8 ? i + 8 : len;
-            for (; i < word_end && s[i] < 0x80; i++) {
-                st->nul += s[i] == 0;
-                st->ctl += (byte_class[s[i]] & B_CTL) != 0;
+            for (; i < word_end; i++) {
+                unsigned char c = s[i];
+                if (c >= 0x20) {
+                    if (c >= 0x80)
+                        break;
+                    continue;
+                }
+                st->nul += c == 0;
+                st->ctl += (byte_class[c] & B_CTL) != 0;
             }
             continue;
         }
@@ -473,6 +506,13 @@ static void scan_bytes(const char *str, size_t len, byte_stats *st)
         } else {
             st->bad++;
             i++;
+            /* a good sequence takes at least two bytes: when even all of
+             * the rest could not bring good up to 9 * bad, this is not
+             * UTF-8 (GB18030, say); only the controls are left to count */
+            if (st->good + (len - i) / 2 < 9 * st->bad) {
+                count_controls(s + i, len - i, st);
+                return;
+            }
         }
     }
 }
