@@ -71,17 +71,140 @@ int utf8_encode(unsigned cp, char out[4])
     return 4;
 }
 
-int utf8_valid(const char *s, size_t len)
+/* What a byte is, for the fast paths below (one table look-up instead of
+ * a chain of comparisons):
+ *   B_FOLD   the byte may start something normalise_line() changes or
+ *            stops at: an ASCII control character other than tab (line
+ *            ends included), DEL, or the lead byte of a code point that
+ *            fold_cp() changes: C2 (U+0080..U+00BF: C1 controls, U+00A0),
+ *            E2 (U+2000..U+2FFF: spaces, quotes, zero-width and bidi
+ *            controls), E3 (U+3000..U+3FFF: U+3000, U+300C, U+300D) and
+ *            EF (U+F000..U+FFFF: U+FE50, U+FEFF, U+FF01..U+FF5E).  Every
+ *            other byte of valid UTF-8 is copied unchanged.
+ *   B_LEAD3  E1..EC, EE, EF: the lead of a three-byte sequence that
+ *            decode() accepts whenever two continuation bytes follow
+ *            (U+1000..U+CFFF and U+E000..U+FFFF: never overlong, never a
+ *            surrogate).  E0 and ED need a look at the second byte and
+ *            take the slow path.
+ *   B_CTL    what scan_bytes() counts as a control byte: below 0x20 but
+ *            neither NUL (counted apart) nor tab, LF, CR, FF or ESC. */
+enum { B_FOLD = 1, B_LEAD3 = 2, B_CTL = 4 };
+#define F B_FOLD
+#define C (B_CTL | B_FOLD)
+#define L B_LEAD3
+static const unsigned char byte_class[256] = {
+    /* 0x00 */ F, C, C, C, C, C, C, C, C, 0, F, C, F, F, C, C,
+    /* 0x10 */ C, C, C, C, C, C, C, C, C, C, C, F, C, C, C, C,
+    /* 0x20 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    /* 0x30 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    /* 0x40 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    /* 0x50 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    /* 0x60 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    /* 0x70 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, F,
+    /* 0x80 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    /* 0x90 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    /* 0xA0 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    /* 0xB0 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    /* 0xC0 */ 0, 0, F, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    /* 0xD0 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    /* 0xE0 */ 0, L, L | F, L | F, L, L, L, L, L, L, L, L, L, 0, L, L | F,
+    /* 0xF0 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+#undef F
+#undef C
+#undef L
+
+/* s[0] and s[1] are both continuation bytes (10xxxxxx).  The mask and the
+ * value are the same in both bytes, so byte order does not matter. */
+static inline int two_continuations(const unsigned char *s)
+{
+    uint16_t h;
+    memcpy(&h, s, 2);
+    return (h & 0xC0C0) == 0x8080;
+}
+
+/* A three-byte sequence at s[i] that decode() accepts without a closer look. */
+static inline int common3(const unsigned char *s, size_t i, size_t len)
+{
+    return i + 2 < len && (byte_class[s[i]] & B_LEAD3) && two_continuations(s + i + 1);
+}
+
+/* The eight bytes at s start with two three-byte sequences: a lead byte
+ * E0..EF and two continuation bytes, twice.  The mask and the pattern are
+ * spelled as bytes, so byte order does not matter. */
+static inline int two_seq3(const unsigned char *s)
+{
+    static const unsigned char mask_b[8] = {0xF0, 0xC0, 0xC0, 0xF0, 0xC0, 0xC0, 0, 0};
+    static const unsigned char want_b[8] = {0xE0, 0x80, 0x80, 0xE0, 0x80, 0x80, 0, 0};
+    uint64_t w, mask, want;
+    memcpy(&w, s, 8);
+    memcpy(&mask, mask_b, 8);
+    memcpy(&want, want_b, 8);
+    return (w & mask) == want;
+}
+
+/* Skips a run of common three-byte sequences (see B_LEAD3) from s[i]:
+ * two at a time while eight bytes are left, then one at a time.  Returns
+ * where the run ends (i when there is none). */
+static inline size_t skip_common3(const unsigned char *s, size_t i, size_t len)
+{
+    while (i + 8 <= len && two_seq3(s + i) && (byte_class[s[i]] & byte_class[s[i + 3]] & B_LEAD3))
+        i += 6;
+    while (common3(s, i, len))
+        i += 3;
+    return i;
+}
+
+/* Eight bytes at s, all ASCII (any value). */
+static inline int ascii8(const unsigned char *s)
+{
+    uint64_t w;
+    memcpy(&w, s, 8);
+    return !(w & 0x8080808080808080ull);
+}
+
+/* Eight bytes at s, all printable ASCII or DEL (0x20..0x7F). */
+static inline int printable8(const unsigned char *s)
+{
+    uint64_t w;
+    memcpy(&w, s, 8);
+    uint64_t high = w & 0x8080808080808080ull;
+    uint64_t low = (w - 0x2020202020202020ull) & ~w & 0x8080808080808080ull; /* some byte < 0x20 */
+    return !high && !low;
+}
+
+/* Length of the longest prefix of s made of sequences decode() accepts:
+ * the offset of the first invalid sequence, or len. */
+static size_t valid_prefix(const unsigned char *s, size_t len)
 {
     size_t i = 0;
-    unsigned cp;
     while (i < len) {
-        int n = decode(s + i, len - i, &cp);
+        if (s[i] < 0x80) {
+            /* ASCII is always valid: skip it a word at a time, then byte by
+             * byte up to the non-ASCII byte that stopped the word */
+            while (i + 8 <= len && ascii8(s + i))
+                i += 8;
+            while (i < len && s[i] < 0x80)
+                i++;
+            continue;
+        }
+        size_t run_end = skip_common3(s, i, len);
+        if (run_end > i) {
+            i = run_end;
+            continue;
+        }
+        unsigned cp;
+        int n = decode((const char *)s + i, len - i, &cp);
         if (!n)
-            return 0;
+            return i;
         i += (size_t)n;
     }
-    return 1;
+    return len;
+}
+
+int utf8_valid(const char *s, size_t len)
+{
+    return valid_prefix((const unsigned char *)s, len) == len;
 }
 
 /* Folds one code point for parsing; returns the replacement code point,
@@ -117,8 +240,9 @@ static unsigned fold_cp(unsigned cp)
 /* Writes the normalised form of s[0..len) to out (room for len + 1 bytes:
  * no fold makes a character longer);
  * returns the bytes written.  ASCII other than control characters is
- * copied as it is; everything else goes through fold_cp(). */
-static size_t normalise_into(const char *s, size_t len, char *out)
+ * copied as it is; everything else goes through fold_cp().  Any bytes:
+ * an invalid sequence becomes '?'. */
+static size_t normalise_checked(const char *s, size_t len, char *out)
 {
     char *o = out;
     size_t i = 0;
@@ -154,10 +278,85 @@ static size_t normalise_into(const char *s, size_t len, char *out)
     return (size_t)(o - out);
 }
 
+/* None of the eight bytes at s has B_FOLD. */
+static inline int fold_free8(const unsigned char *s)
+{
+    return !((byte_class[s[0]] | byte_class[s[1]] | byte_class[s[2]] | byte_class[s[3]] | byte_class[s[4]] |
+              byte_class[s[5]] | byte_class[s[6]] | byte_class[s[7]]) &
+             B_FOLD);
+}
+
+/* The same as normalise_checked() for text that is valid UTF-8, up to the
+ * first line end (LF or CR) or `stop`, whichever comes first: writes the
+ * normalised bytes and a NUL to out (room for the line's length + 1),
+ * sets *outlen and returns where it stopped.
+ *
+ * Valid UTF-8 lets it copy every byte without B_FOLD unchanged: such a
+ * byte is printable ASCII, tab, a continuation byte, or the lead of a
+ * sequence whose code point fold_cp() returns as it is, so re-encoding
+ * would give the same bytes.  Only B_FOLD bytes go through decode() and
+ * fold_cp().  (On invalid input it stays within bounds, but may copy an
+ * invalid byte instead of writing '?'.) */
+static const char *normalise_line(const char *str, const char *stop, char *out, size_t *outlen)
+{
+    const unsigned char *s = (const unsigned char *)str, *end = (const unsigned char *)stop;
+    char *o = out;
+    for (;;) {
+        /* eight bytes to copy unchanged at a time, then byte by byte up
+         * to the B_FOLD byte that stopped the word */
+        while (end - s >= 8 && fold_free8(s)) {
+            memcpy(o, s, 8);
+            o += 8;
+            s += 8;
+        }
+        while (s < end && !(byte_class[*s] & B_FOLD))
+            *o++ = (char)*s++;
+        if (s == end || *s == '\n' || *s == '\r')
+            break;
+        unsigned cp;
+        int n;
+        if ((byte_class[*s] & B_LEAD3) && end - s >= 3 && two_continuations(s + 1)) {
+            /* E2, E3 or EF: valid whatever the continuation bytes (see B_LEAD3) */
+            cp = (unsigned)(s[0] & 0x0F) << 12 | (unsigned)(s[1] & 0x3F) << 6 | (unsigned)(s[2] & 0x3F);
+            n = 3;
+        } else if (!(n = decode((const char *)s, (size_t)(end - s), &cp))) {
+            *o++ = '?';                /* not reached on valid input */
+            s++;
+            continue;
+        }
+        unsigned f = fold_cp(cp);
+        if (f == cp) {                 /* unchanged: its (shortest) encoding is the bytes read */
+            memcpy(o, s, (size_t)n);
+            o += n;
+        } else if (f) {
+            o += utf8_encode(f, o);
+        }
+        s += n;
+    }
+    *o = '\0';
+    *outlen = (size_t)(o - out);
+    return (const char *)s;
+}
+
 char *text_normalise(const char *s, size_t len)
 {
     char *out = xmalloc(len + 1);
-    normalise_into(s, len, out);
+    if (!utf8_valid(s, len)) {
+        normalise_checked(s, len, out);
+        return out;
+    }
+    const char *p = s, *end = s + len;
+    char *o = out;
+    for (;;) {
+        size_t n;
+        p = normalise_line(p, end, o, &n);
+        o += n;
+        if (p == end)
+            break;
+        *o++ = ' ';                    /* LF and CR are control characters: fold_cp() blanks them */
+        p++;
+    }
+    *o = '\0';
     return out;
 }
 
@@ -208,33 +407,65 @@ static char *iconv_to_utf8(const char *from, const char *in, size_t inlen, size_
     return out;
 }
 
-/* UTF-8 with invalid sequences replaced by U+FFFD. */
+/* UTF-8 with invalid sequences replaced by U+FFFD.  Valid runs are copied
+ * whole (valid_prefix() stops where decode() would fail), so the output is
+ * what copying sequence by sequence gives.  The result has room for a NUL
+ * after *outlen bytes and holds one there. */
 static char *utf8_repair(const char *in, size_t len, size_t *outlen, size_t *replaced)
 {
+    const unsigned char *s = (const unsigned char *)in;
+    size_t i = valid_prefix(s, len);
+    if (i == len) {                    /* nothing to repair: the common case */
+        *outlen = len;
+        return xstrndup(in, len);
+    }
     sbuf b;
     sbuf_init(&b);
-    size_t i = 0;
+    sbuf_add(&b, in, i);
     while (i < len) {
-        unsigned cp;
-        int n = decode(in + i, len - i, &cp);
-        if (n) {
-            sbuf_add(&b, in + i, (size_t)n);
-            i += (size_t)n;
-        } else {
-            sbuf_adds(&b, "\xEF\xBF\xBD");
-            (*replaced)++;
-            i++;
-        }
+        sbuf_add(&b, "\xEF\xBF\xBD", 3);   /* the invalid byte at i */
+        (*replaced)++;
+        i++;
+        size_t run = valid_prefix(s + i, len - i);
+        sbuf_add(&b, in + i, run);
+        i += run;
     }
     *outlen = b.len;
     return sbuf_steal(&b);
 }
 
 /* One pass over the bytes: NULs, control bytes, and valid and invalid
- * multi-byte UTF-8 sequences. */
+ * multi-byte UTF-8 sequences.  nul and ctl are exact; good and bad are
+ * exact unless the bad sequences can no longer stay under a tenth
+ * (good < 9 * bad whatever follows): counting them stops there, and the
+ * counts so far still have bad > 0 and good < 9 * bad, which is all that
+ * text_decode() asks of them. */
 typedef struct {
     size_t nul, ctl, good, bad;
 } byte_stats;
+
+/* No byte of the eight at s is below 0x20 (high bytes are fine). */
+static inline int no_control8(const unsigned char *s)
+{
+    uint64_t w;
+    memcpy(&w, s, 8);
+    return !((w - 0x2020202020202020ull) & ~w & 0x8080808080808080ull);
+}
+
+/* Counts the NUL and control bytes of s[0..len) into st. */
+static void count_controls(const unsigned char *s, size_t len, byte_stats *st)
+{
+    size_t i = 0;
+    while (i < len) {
+        if (i + 8 <= len && no_control8(s + i)) {
+            i += 8;
+            continue;
+        }
+        st->nul += s[i] == 0;
+        st->ctl += (byte_class[s[i]] & B_CTL) != 0;
+        i++;
+    }
+}
 
 static void scan_bytes(const char *str, size_t len, byte_stats *st)
 {
@@ -242,28 +473,29 @@ static void scan_bytes(const char *str, size_t len, byte_stats *st)
     memset(st, 0, sizeof *st);
     size_t i = 0;
     while (i < len) {
-        unsigned char c = s[i];
-        if (c < 0x80 && i + 8 <= len) { /* eight printable ASCII bytes at once */
-            uint64_t w;
-            memcpy(&w, s + i, 8);
-            uint64_t high = w & 0x8080808080808080ull;
-            uint64_t low = (w - 0x2020202020202020ull) & ~w & 0x8080808080808080ull; /* a byte < 0x20 */
-            if (!high && !low) {
+        if (s[i] < 0x80) {
+            /* printable ASCII needs no counting: eight bytes at once while
+             * it lasts, then byte by byte to the end of the word that
+             * stopped it (or up to a non-ASCII byte) */
+            while (i + 8 <= len && printable8(s + i))
                 i += 8;
-                continue;
+            size_t word_end = len - i > 8 ? i + 8 : len;
+            for (; i < word_end; i++) {
+                unsigned char c = s[i];
+                if (c >= 0x20) {
+                    if (c >= 0x80)
+                        break;
+                    continue;
+                }
+                st->nul += c == 0;
+                st->ctl += (byte_class[c] & B_CTL) != 0;
             }
-        }
-        if (c < 0x80) {
-            if (c == 0)
-                st->nul++;
-            else if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1B)
-                st->ctl++;
-            i++;
             continue;
         }
-        if (c >= 0xE1 && c <= 0xEC && i + 2 < len && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
-            st->good++;                /* the common case: a CJK character */
-            i += 3;
+        size_t run_end = skip_common3(s, i, len);   /* the common case: CJK characters */
+        if (run_end > i) {
+            st->good += (run_end - i) / 3;
+            i = run_end;
             continue;
         }
         unsigned cp;
@@ -274,6 +506,13 @@ static void scan_bytes(const char *str, size_t len, byte_stats *st)
         } else {
             st->bad++;
             i++;
+            /* a good sequence takes at least two bytes: when even all of
+             * the rest could not bring good up to 9 * bad, this is not
+             * UTF-8 (GB18030, say); only the controls are left to count */
+            if (st->good + (len - i) / 2 < 9 * st->bad) {
+                count_controls(s + i, len - i, st);
+                return;
+            }
         }
     }
 }
@@ -320,57 +559,54 @@ static int mostly_controls(const char *u, size_t len)
     return ctl * 100 > len;
 }
 
-/* Splits u (owned, len bytes) into lines in place; `orig` points into u,
- * `norm` into one buffer of normalised lines. */
-/* Lines as split_lines() makes them: no empty line after a final line end. */
-static size_t count_lines(const char *u, size_t len)
+/* Lines as split_lines() makes them: no empty line after a final line end.
+ * A line ends at LF, at CR LF, or at a CR alone: the LFs plus the CRs not
+ * followed by an LF. */
+static size_t count_lines(const char *u, size_t len, int has_cr)
 {
     size_t n = len && (u[len - 1] == '\n' || u[len - 1] == '\r') ? 0 : 1;
-    if (!memchr(u, '\r', len)) {
-        for (const char *p = memchr(u, '\n', len); p; p = memchr(p + 1, '\n', len - (size_t)(p + 1 - u)))
-            n++;
-    } else {
-        for (size_t i = 0; i < len; i++)
-            if (u[i] == '\n' || (u[i] == '\r' && !(i + 1 < len && u[i + 1] == '\n')))
+    for (const char *p = memchr(u, '\n', len); p; p = memchr(p + 1, '\n', len - (size_t)(p + 1 - u)))
+        n++;
+    if (has_cr)
+        for (const char *p = memchr(u, '\r', len); p; p = memchr(p + 1, '\r', len - (size_t)(p + 1 - u)))
+            if (!(p + 1 < u + len && p[1] == '\n'))
                 n++;
-    }
     return n;
 }
 
-static void split_lines(gk_text *t, char *u, size_t len, size_t n)
+/* Splits u (owned, len bytes and a NUL, valid UTF-8) into its n lines in
+ * place; `orig` points into u, `norm` into one buffer of normalised lines.
+ * normalise_line() finds each line end as it goes. */
+static void split_lines(gk_text *t, char *u, size_t len, size_t n, int has_cr)
 {
     t->orig = xmalloc((n + 1) * sizeof *t->orig);
     t->norm = xmalloc((n + 1) * sizeof *t->norm);
     t->obuf = u;
     t->nbuf = xmalloc(len + n + 1);
-    t->crlf_scan = memchr(u, '\r', len) != NULL;
+    t->crlf_scan = has_cr;
     t->nlines = 0;
     char *np = t->nbuf;
-    size_t start = 0;
-    for (size_t i = 0; i <= len; i++) {
-        if (i < len && u[i] != '\n' && u[i] != '\r') {
-            const char *nl = memchr(u + i, '\n', len - i);   /* jump to the next line end */
-            size_t stop = nl ? (size_t)(nl - u) : len;
-            const char *cr = t->crlf_scan ? memchr(u + i, '\r', stop - i) : NULL;
-            i = (cr ? (size_t)(cr - u) : stop) - 1;
-            continue;
-        }
-        if (i == len && start == len && t->nlines > 0)
-            break;                     /* no empty line after a final newline */
-        int crlf = i < len && u[i] == '\r' && i + 1 < len && u[i + 1] == '\n';
-        u[i] = '\0';
+    const char *end = u + len;
+    char *p = u;
+    for (;;) {
         gk_line *o = &t->orig[t->nlines], *m = &t->norm[t->nlines];
-        o->s = u + start;
-        o->len = i - start;
+        char *eol = (char *)normalise_line(p, end, np, &m->len);
+        o->s = p;
+        o->len = (size_t)(eol - p);
         m->s = np;
-        m->len = normalise_into(o->s, o->len, np);
         np += m->len + 1;
         t->nlines++;
+        if (eol == end)
+            break;                     /* u[len] is already NUL */
+        int crlf = eol[0] == '\r' && eol + 1 < end && eol[1] == '\n';
+        *eol = '\0';
+        p = eol + 1;
         if (crlf) {
             t->crlf = 1;
-            i++;
+            p++;
         }
-        start = i + 1;
+        if (p == end)
+            break;                     /* no empty line after a final line end */
     }
 }
 
@@ -450,16 +686,16 @@ gk_text *text_decode(const char *bytes, size_t len, const char **why)
         free(t);
         return NULL;
     }
-    size_t n = count_lines(u, ulen);
+    /* every decoder above leaves u NUL-terminated: room for the last line's NUL */
+    int has_cr = memchr(u, '\r', ulen) != NULL;
+    size_t n = count_lines(u, ulen, has_cr);
     if (n > TEXT_MAX_LINES) {          /* keeps the line index bounded */
         *why = "行数过多（超过 500 万行），不是年度报告";
         free(u);
         free(t);
         return NULL;
     }
-    u = xrealloc(u, ulen + 1);         /* room for the last line's NUL */
-    u[ulen] = '\0';
-    split_lines(t, u, ulen, n);
+    split_lines(t, u, ulen, n, has_cr);
     return t;
 }
 

@@ -195,6 +195,84 @@ static void test_line_numbers_kept(void **state)
     text_free(t);
 }
 
+/* Every code point fold_cp() changes, its neighbours that it keeps, and
+ * enough CJK text and ASCII for the word-at-a-time paths: the same result
+ * through text_normalise() and as lines of text_decode(). */
+static const char FOLD_IN[] =
+    "\xEF\xBC\xA1\xEF\xBD\x9A\xEF\xBC\x81\xEF\xBD\x9E\xE3\x80\x80\xC2\xA0\xE2\x80\x82\xE2\x80"
+    "\x83\xE2\x80\x87\xE2\x80\x88\xE2\x80\x89\xE2\x80\x8A\xE2\x80\xAF\xE2\x81\x9F" "a\xE2\x80"
+    "\x8B\xE2\x80\x8C\xE2\x80\x8D\xE2\x81\xA0\xEF\xBB\xBF" "b\xE2\x80\x9C\xE2\x80\x9D\xE2\x80"
+    "\x9E\xE3\x80\x8C\xE3\x80\x8D\xE2\x80\x98\xE2\x80\x99\xE3\x80\x81\xEF\xB9\x90\x09\x01\x1F"
+    "\x7F\xC2\x85\xC2\x9Fx\xE2\x80\xAA\xE2\x80\xAB\xE2\x80\xAC\xE2\x80\xAD\xE2\x80\xAE\xE2"
+    "\x81\xA6\xE2\x81\xA7\xE2\x81\xA8\xE2\x81\xA9y\xE3\x80\x82\xEF\xBC\x80\xEF\xBD\x9F\xE2"
+    "\x80\x81\xE2\x80\x90\xC2\xA1\xE3\x80\x8E\xEF\xB9\x91\xE2\x80\xA9\xE2\x81\xAA\xC3\x83\xC3"
+    "\x97\xE4\xB8\x80\xE3\x80\x81\xE6\x80\xBB\xE4\xBD\x93\xE6\x83\x85\xE5\x86\xB5\xEF\xBC\x88"
+    "\xE5\x8D\x95\xE4\xBD\x8D\xEF\xBC\x9A\xE4\xB8\x87\xE5\x85\x83\xEF\xBC\x89\xEF\xBC\xAE\xEF"
+    "\xBD\x8F\xEF\xBC\x8E\xEF\xBC\x91\xEF\xBC\x92\xEF\xBC\x93 \xE5\xB9\xB4\xE5\xBA\xA6\xE6"
+    "\x8A\xA5\xE5\x91\x8A abcdefghijklmnop";
+static const char FOLD_OUT[] =
+    "Az!~          ab\x22\x22\x22\x22\x22''\xE3\x80\x81,\x09     xy\xE3\x80\x82\xEF\xBC\x80"
+    "\xEF\xBD\x9F\xE2\x80\x81\xE2\x80\x90\xC2\xA1\xE3\x80\x8E\xEF\xB9\x91\xE2\x80\xA9\xE2\x81"
+    "\xAA\xC3\x83\xC3\x97\xE4\xB8\x80\xE3\x80\x81\xE6\x80\xBB\xE4\xBD\x93\xE6\x83\x85\xE5\x86"
+    "\xB5(\xE5\x8D\x95\xE4\xBD\x8D:\xE4\xB8\x87\xE5\x85\x83)No.123 \xE5\xB9\xB4\xE5\xBA\xA6"
+    "\xE6\x8A\xA5\xE5\x91\x8A abcdefghijklmnop";
+
+static void test_normalise_every_fold(void **state)
+{
+    (void)state;
+    char *n = text_normalise(FOLD_IN, sizeof FOLD_IN - 1);
+    assert_string_equal(n, FOLD_OUT);
+    free(n);
+    char *s = xasprintf("%s\n%s\r\n%s", FOLD_IN, FOLD_IN, FOLD_IN);
+    const char *why = NULL;
+    gk_text *t = text_decode(s, strlen(s), &why);
+    assert_non_null(t);
+    assert_int_equal(t->nlines, 3);
+    for (size_t i = 0; i < t->nlines; i++) {
+        assert_string_equal(t->orig[i].s, FOLD_IN);
+        assert_string_equal(t->norm[i].s, FOLD_OUT);
+        assert_int_equal(t->norm[i].len, strlen(FOLD_OUT));
+    }
+    text_free(t);
+    free(s);
+    /* line ends inside a string are control characters: blanked */
+    n = text_normalise("a\nb\r\nc\r", 7);
+    assert_string_equal(n, "a b  c ");
+    free(n);
+    /* invalid UTF-8: every byte of a broken sequence becomes '?' */
+    n = text_normalise("\xE4\xB8 a\xFF\xE2\x80\x9C\xEF\xBC", 10);
+    assert_string_equal(n, "?? a?\"??");
+    free(n);
+}
+
+static void test_utf8_bom_repair(void **state)
+{
+    (void)state;
+    const char *why = NULL;
+    /* valid after the BOM: copied whole */
+    char *s = xasprintf("\xEF\xBB\xBF%s\n%s\n", FOLD_IN, FOLD_IN);
+    gk_text *t = text_decode(s, strlen(s), &why);
+    assert_non_null(t);
+    assert_string_equal(t->encoding, "UTF-8 BOM");
+    assert_int_equal(t->replaced, 0);
+    assert_int_equal(t->nlines, 2);
+    assert_string_equal(t->orig[1].s, FOLD_IN);
+    assert_string_equal(t->norm[1].s, FOLD_OUT);
+    text_free(t);
+    free(s);
+    /* broken sequences, each byte that decode() rejects becomes U+FFFD */
+    const char broken[] = "\xEF\xBB\xBF" "ab\xFF" "cd\xE4\xB8\n\xE4\xB8\x80\xC0\x80\xED\xA0\x80z\xF0\x9F";
+    t = text_decode(broken, sizeof broken - 1, &why);
+    assert_non_null(t);
+    assert_int_equal(t->replaced, 10);
+    assert_int_equal(t->nlines, 2);
+    assert_string_equal(t->orig[0].s, "ab\xEF\xBF\xBD" "cd\xEF\xBF\xBD\xEF\xBF\xBD");
+    assert_string_equal(t->orig[1].s, "\xE4\xB8\x80\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBDz"
+                                      "\xEF\xBF\xBD\xEF\xBF\xBD");
+    assert_string_equal(t->norm[0].s, "ab\xEF\xBF\xBD" "cd\xEF\xBF\xBD\xEF\xBF\xBD");
+    text_free(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -207,6 +285,8 @@ int main(void)
         cmocka_unit_test(test_mostly_utf8_repaired),
         cmocka_unit_test(test_normalise),
         cmocka_unit_test(test_line_numbers_kept),
+        cmocka_unit_test(test_normalise_every_fold),
+        cmocka_unit_test(test_utf8_bom_repair),
     };
     return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }
