@@ -124,6 +124,20 @@ static const char *const SECTION_NAMES[6] = {
     "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项",
 };
 
+/* A line that can be a heading: a short one. */
+static int heading_sized(const gk_line *l)
+{
+    return l->len && l->len <= 160;
+}
+
+/* 1 when the line, whose heading_words() are `words`, is a heading of
+ * section k (0 = 一、总体情况). */
+static int is_heading(const gk_line *l, const char *words, int k)
+{
+    return (starts_with(words, SECTION_STARTS[k][0]) || starts_with(words, SECTION_STARTS[k][1])) &&
+           re_test(SECTION_PATTERNS[k], l->s);
+}
+
 static void find_sections(gk_report *r)
 {
     int prev = 0, found = 0;
@@ -132,12 +146,11 @@ static void find_sections(gk_report *r)
         r->section_line[k] = 0;
     for (size_t i = 0; i < r->text->nlines && found < 6; i++) {
         const gk_line *l = &r->text->norm[i];
-        if (l->len > 160 || !l->len)
-            continue;                  /* a heading is a short line */
+        if (!heading_sized(l))
+            continue;
         const char *words = heading_words(l->s);
         for (int k = 0; k < 6; k++) {
-            if (!r->section_line[k] && (starts_with(words, SECTION_STARTS[k][0]) || starts_with(words, SECTION_STARTS[k][1])) &&
-                re_test(SECTION_PATTERNS[k], l->s)) {
+            if (!r->section_line[k] && is_heading(l, words, k)) {
                 r->section_line[k] = (int)i + 1;
                 found++;
                 break;
@@ -222,13 +235,16 @@ static int year_value(const char *s, re_span sp)
     return n == 4 ? y : 0;
 }
 
+/* find_title() reads the lines above section 一's heading, at most 40. */
+#define TITLE_LINES 40
+
 #define TITLE_YEAR "(20\\d\\d|[二][〇零○O][一二三四五六七八九〇零○][〇零○一二三四五六七八九])"
 
 static void find_title(gk_report *r)
 {
     size_t limit = r->section_line[0] ? (size_t)r->section_line[0] - 1 : r->text->nlines;
-    if (limit > 40)
-        limit = 40;
+    if (limit > TITLE_LINES)
+        limit = TITLE_LINES;
     re_span g[3];
     for (size_t i = 0; i < limit && i < r->text->nlines; i++) {
         const char *s = norm(r, (int)i);
@@ -967,9 +983,21 @@ static void extract_table4(gk_report *r)
 
 /* ---- entry ---------------------------------------------------------------------------- */
 
+int extract_title_lines(const gk_line *norm, size_t index, void *ctx)
+{
+    (void)ctx;
+    return index + 1 >= TITLE_LINES || (heading_sized(norm) && is_heading(norm, heading_words(norm->s), 0));
+}
+
 void extract_title_only(gk_report *r)
 {
-    find_sections(r);                  /* the title is above section 一, never in it */
+    /* section 一's heading: the first line that is one, as find_sections() finds it */
+    r->section_line[0] = 0;
+    for (size_t i = 0; i < r->text->nlines && !r->section_line[0]; i++) {
+        const gk_line *l = &r->text->norm[i];
+        if (heading_sized(l) && is_heading(l, heading_words(l->s), 0))
+            r->section_line[0] = (int)i + 1;
+    }
     find_title(r);
 }
 

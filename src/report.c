@@ -59,28 +59,6 @@ gk_report *report_parse(const char *path, const char *bytes, size_t len, char **
     return r;
 }
 
-/* The title is within the first lines: a prefix of the file, cut after a
- * line end (the line end of UTF-16 text is two bytes). */
-static size_t head_length(const char *buf, size_t len)
-{
-    const size_t want = 4096;
-    if (len <= want)
-        return len;
-    const unsigned char *b = (const unsigned char *)buf;
-    int le = b[0] == 0xFF && b[1] == 0xFE, be = b[0] == 0xFE && b[1] == 0xFF;
-    for (size_t i = want; i-- > 2;) {
-        if (buf[i] != '\n')
-            continue;
-        if (le && i % 2 == 0 && buf[i + 1] == 0)
-            return i + 2;
-        if (be && i % 2 == 1 && buf[i - 1] == 0)
-            return i + 1;
-        if (!le && !be)
-            return i + 1;
-    }
-    return len;
-}
-
 static gk_report *open_with(const char *path, char **why, int head_only)
 {
     char *buf;
@@ -92,9 +70,8 @@ static gk_report *open_with(const char *path, char **why, int head_only)
         return NULL;
     }
     gk_report *r;
-    if (head_only) {
-        size_t head = head_length(buf, len);
-        gk_text *t = text_decode(buf, head, &reason);
+    if (head_only) {                   /* decoded as a whole, split only as far as the title needs */
+        gk_text *t = text_decode_until(buf, len, extract_title_lines, NULL, &reason);
         r = NULL;
         if (t) {
             r = xcalloc(1, sizeof *r);

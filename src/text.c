@@ -577,7 +577,7 @@ static size_t count_lines(const char *u, size_t len, int has_cr)
 /* Splits u (owned, len bytes and a NUL, valid UTF-8) into its n lines in
  * place; `orig` points into u, `norm` into one buffer of normalised lines.
  * normalise_line() finds each line end as it goes. */
-static void split_lines(gk_text *t, char *u, size_t len, size_t n, int has_cr)
+static void split_lines(gk_text *t, char *u, size_t len, size_t n, int has_cr, text_stop_fn stop, void *ctx)
 {
     t->orig = xmalloc((n + 1) * sizeof *t->orig);
     t->norm = xmalloc((n + 1) * sizeof *t->norm);
@@ -600,6 +600,8 @@ static void split_lines(gk_text *t, char *u, size_t len, size_t n, int has_cr)
             break;                     /* u[len] is already NUL */
         int crlf = eol[0] == '\r' && eol + 1 < end && eol[1] == '\n';
         *eol = '\0';
+        if (stop && stop(m, t->nlines - 1, ctx))
+            break;                     /* the caller has the lines it needs */
         p = eol + 1;
         if (crlf) {
             t->crlf = 1;
@@ -619,6 +621,11 @@ static int only_space(const char *s, size_t len)
 }
 
 gk_text *text_decode(const char *bytes, size_t len, const char **why)
+{
+    return text_decode_until(bytes, len, NULL, NULL, why);
+}
+
+gk_text *text_decode_until(const char *bytes, size_t len, text_stop_fn stop, void *ctx, const char **why)
 {
     const unsigned char *b = (const unsigned char *)bytes;
     char *u = NULL;
@@ -695,7 +702,7 @@ gk_text *text_decode(const char *bytes, size_t len, const char **why)
         free(t);
         return NULL;
     }
-    split_lines(t, u, ulen, n, has_cr);
+    split_lines(t, u, ulen, n, has_cr, stop, ctx);
     return t;
 }
 

@@ -36,6 +36,13 @@ typedef struct {
 /* Decodes `len` bytes.  Returns NULL on input that is not a text report and
  * sets *why to a Chinese one-line reason (empty, binary, unknown encoding). */
 gk_text *text_decode(const char *bytes, size_t len, const char **why);
+
+/* The same, but splitting and normalising lines only until stop() returns
+ * nonzero for a line (given its normalised form and 0-based index): the
+ * lines up to and including that one are exactly text_decode()'s first
+ * lines — the encoding is still decided on all the bytes. */
+typedef int (*text_stop_fn)(const gk_line *norm, size_t index, void *ctx);
+gk_text *text_decode_until(const char *bytes, size_t len, text_stop_fn stop, void *ctx, const char **why);
 void text_free(gk_text *t);
 
 /* Normalises one UTF-8 string (no newlines) into a new malloc'd string. */
