@@ -2,19 +2,41 @@
 #include "grid.h"
 #include "util.h"
 
-#include <ctype.h>
-#include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const BLANKS[] = {"", "-", "--", "—", "——", "–", "/", "无", "空", "\\", NULL};
-static const char *const UNITS[] = {"万元", "元", "件", "条", "个", "项", NULL};
+/* Markers with their lengths, so that matching one is a length test and a
+ * memcmp rather than a strlen and a strcmp per entry. */
+typedef struct {
+    const char *s;
+    size_t len;
+} marker;
+#define MARKER(lit) {lit, sizeof lit - 1}
+
+static const marker BLANKS[] = {
+    MARKER(""), MARKER("-"), MARKER("--"), MARKER("—"), MARKER("——"),
+    MARKER("–"), MARKER("/"), MARKER("无"), MARKER("空"), MARKER("\\"), {NULL, 0},
+};
+/* In this order: "万元" before "元", so that "5万元" loses the whole unit. */
+static const marker UNITS[] = {
+    MARKER("万元"), MARKER("元"), MARKER("件"), MARKER("条"), MARKER("个"), MARKER("项"), {NULL, 0},
+};
+
+static const char *skip_spaces(const char *s)
+{
+    while (*s == ' ')
+        s++;
+    return s;
+}
+
+/* 10^k for k <= 15: every one of them is exact in a double. */
+static const double POW10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7,
+                               1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
 
 num_kind num_parse(const char *s, double *value, int *is_int)
 {
-    char buf[64];
-    while (*s == ' ')
-        s++;
+    s = skip_spaces(s);
     if (*s >= '0' && *s <= '9') {       /* fast path: plain digits */
         long v = 0;
         const char *p = s;
@@ -28,59 +50,54 @@ num_kind num_parse(const char *s, double *value, int *is_int)
             return NUM_VALUE;
         }
     }
+    if (!*s)
+        return NUM_BLANK;               /* nothing but spaces: the marker "" */
     if ((unsigned char)*s >= 0x80) {
-        /* only the non-ASCII blank markers can start with a non-ASCII byte */
-        for (int i = 0; BLANKS[i]; i++) {
-            size_t bl = strlen(BLANKS[i]);
-            if (bl && (unsigned char)BLANKS[i][0] >= 0x80 && strncmp(s, BLANKS[i], bl) == 0) {
-                const char *rest = s + bl;
-                while (*rest == ' ')
-                    rest++;
-                if (!*rest)
-                    return NUM_BLANK;
-            }
-        }
+        /* only the non-ASCII blank markers can start with a non-ASCII byte;
+         * the first-byte test skips strncmp for nearly every label */
+        for (const marker *b = BLANKS; b->s; b++)
+            if (b->s[0] == *s && strncmp(s, b->s, b->len) == 0 && !*skip_spaces(s + b->len))
+                return NUM_BLANK;
         return NUM_NONE;
     }
+    /* s[0..n): the cell without its leading and trailing spaces */
     size_t n = strlen(s);
     while (n && s[n - 1] == ' ')
         n--;
-    while (n && *s == ' ') {
-        s++;
-        n--;
-    }
-    if (n >= sizeof buf)
-        return NUM_NONE;
-    memcpy(buf, s, n);
-    buf[n] = '\0';
-    for (int i = 0; BLANKS[i]; i++)
-        if (strcmp(buf, BLANKS[i]) == 0)
+    if (n >= 64)
+        return NUM_NONE;                /* longer than any number worth reading */
+    for (const marker *b = BLANKS; b->s; b++)
+        if (n == b->len && memcmp(s, b->s, n) == 0)
             return NUM_BLANK;
-    for (int i = 0; UNITS[i]; i++) {
-        size_t ul = strlen(UNITS[i]);
-        if (n > ul && strcmp(buf + n - ul, UNITS[i]) == 0) {
-            n -= ul;
-            buf[n] = '\0';
-            while (n && buf[n - 1] == ' ')
-                buf[--n] = '\0';
+    for (const marker *u = UNITS; u->s; u++)
+        if (n > u->len && memcmp(s + n - u->len, u->s, u->len) == 0) {
+            n -= u->len;
+            while (n && s[n - 1] == ' ')
+                n--;
             break;
         }
-    }
-    /* [+-]? digits with optional groups of ",ddd", optional ".d+" */
-    char digits[64];
-    size_t d = 0, i = 0;
-    int neg = 0, seen_dot = 0, ndig = 0, group = -1;
-    if (buf[i] == '+' || buf[i] == '-') {
-        neg = buf[i] == '-';
+    /* [+-]? digits with optional groups of ",ddd", optional ".d+".  The
+     * digits accumulate in `mant` (unsigned: past 15 digits it may wrap,
+     * but such a cell is refused below); `nfrac` counts those after the dot. */
+    uint64_t mant = 0;
+    size_t i = 0;
+    int neg = 0, seen_dot = 0, ndig = 0, nfrac = 0, frac_zero = 1, group = -1;
+    if (s[i] == '+' || s[i] == '-') {
+        neg = s[i] == '-';
         i++;
     }
     for (; i < n; i++) {
-        char c = buf[i];
-        if (isdigit((unsigned char)c)) {
-            digits[d++] = c;
+        char c = s[i];
+        if (c >= '0' && c <= '9') {
+            mant = mant * 10 + (uint64_t)(c - '0');
             ndig++;
-            if (group >= 0 && !seen_dot)
+            if (seen_dot) {
+                nfrac++;
+                if (c != '0')
+                    frac_zero = 0;
+            } else if (group >= 0) {
                 group++;
+            }
         } else if (c == ',' && !seen_dot && ndig > 0) {
             if (group >= 0 && group != 3)
                 return NUM_NONE;
@@ -91,7 +108,6 @@ num_kind num_parse(const char *s, double *value, int *is_int)
             if (group >= 0 && group != 3)
                 return NUM_NONE;
             seen_dot = 1;
-            digits[d++] = '.';
         } else {
             return NUM_NONE;
         }
@@ -100,18 +116,12 @@ num_kind num_parse(const char *s, double *value, int *is_int)
         return NUM_NONE;
     if (ndig > 15)
         return NUM_NONE;               /* beyond exact arithmetic: not read as a number */
-    digits[d] = '\0';
-    double v = strtod(digits, NULL);
+    /* mant < 10^15 < 2^53 and 10^nfrac (nfrac <= 14) are exact doubles, so
+     * the one IEEE division is correctly rounded: the same double strtod
+     * gives for the digit string, without strtod's cost. */
+    double v = (double)mant / POW10[nfrac];
     *value = neg ? -v : v;
-    *is_int = !seen_dot || v == floor(v);
-    if (seen_dot) {                   /* "3.0" is a whole number written as a decimal */
-        const char *dot = strchr(digits, '.');
-        int frac_zero = 1;
-        for (const char *p = dot + 1; *p; p++)
-            if (*p != '0')
-                frac_zero = 0;
-        *is_int = frac_zero;
-    }
+    *is_int = !seen_dot || frac_zero;  /* "3.0" is a whole number written as a decimal */
     return NUM_VALUE;
 }
 
@@ -260,13 +270,6 @@ static int blank_line(const gk_line *l)
         if (l->s[i] != ' ' && l->s[i] != '\t')
             return 0;
     return 1;
-}
-
-static const char *skip_spaces(const char *s)
-{
-    while (*s == ' ')
-        s++;
-    return s;
 }
 
 static int pipe_line(const gk_line *l)

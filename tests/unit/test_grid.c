@@ -8,6 +8,7 @@
 #include "grid.h"
 #include "text.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -45,6 +46,56 @@ static void test_num_parse(void **state)
     assert_int_equal(num_parse("999999999999999", &v, &ii), NUM_VALUE);
     assert_int_equal(num_parse("1234567890123456", &v, &ii), NUM_NONE);
     assert_int_equal(num_parse("123456789012345678901234567890", &v, &ii), NUM_NONE);
+}
+
+/* Edge inputs around the fast paths: plain digits, blank markers and the
+ * decimal computed without strtod. */
+static void test_num_parse_edges(void **state)
+{
+    (void)state;
+    double v;
+    int ii;
+    assert_int_equal(num_parse("0", &v, &ii), NUM_VALUE);
+    assert_true(v == 0 && ii);
+    assert_int_equal(num_parse("007", &v, &ii), NUM_VALUE);
+    assert_true(v == 7 && ii);
+    assert_int_equal(num_parse("1,234", &v, &ii), NUM_VALUE);
+    assert_true(v == 1234 && ii);
+    assert_int_equal(num_parse("１２", &v, &ii), NUM_NONE);     /* full-width digits are folded before, not here */
+    assert_int_equal(num_parse("12.50", &v, &ii), NUM_VALUE);
+    assert_true(v == 12.5 && !ii);
+    assert_int_equal(num_parse("0.1", &v, &ii), NUM_VALUE);
+    assert_true(v == strtod("0.1", NULL) && !ii);
+    assert_int_equal(num_parse("1234567.8901234", &v, &ii), NUM_VALUE);
+    assert_true(v == strtod("1234567.8901234", NULL));
+    assert_int_equal(num_parse("7.000", &v, &ii), NUM_VALUE);
+    assert_true(v == 7 && ii);
+    assert_int_equal(num_parse("-3", &v, &ii), NUM_VALUE);
+    assert_true(v == -3 && ii);
+    assert_int_equal(num_parse("+3", &v, &ii), NUM_VALUE);
+    assert_true(v == 3 && ii);
+    assert_int_equal(num_parse("-0", &v, &ii), NUM_VALUE);
+    assert_true(v == 0 && signbit(v));
+    assert_int_equal(num_parse("123456789012345 ", &v, &ii), NUM_VALUE);
+    assert_true(v == 123456789012345.0);
+    assert_int_equal(num_parse("1234567890123456", &v, &ii), NUM_NONE);   /* 16 digits */
+    assert_int_equal(num_parse("12345678901234.56", &v, &ii), NUM_NONE);  /* 16 digits with a dot */
+    assert_int_equal(num_parse("12件", &v, &ii), NUM_VALUE);
+    assert_true(v == 12 && ii);
+    assert_int_equal(num_parse("12 件", &v, &ii), NUM_VALUE);
+    assert_int_equal(num_parse("5万元", &v, &ii), NUM_VALUE);
+    assert_true(v == 5);
+    assert_int_equal(num_parse("件", &v, &ii), NUM_NONE);
+    assert_int_equal(num_parse("-元", &v, &ii), NUM_NONE);
+    for (const char *const *b = (const char *const[]){"   ", "--", "—", "——", " —— ", "–", "空", "\\", NULL}; *b; b++)
+        assert_int_equal(num_parse(*b, &v, &ii), NUM_BLANK);
+    for (const char *const *b = (const char *const[]){"---", "—x", "无效", "空白", "12.", ".5", "1,2345", "1234,567", "1 2", NULL}; *b; b++)
+        assert_int_equal(num_parse(*b, &v, &ii), NUM_NONE);
+    /* a cell that is not a number leaves *value and *is_int alone */
+    v = 42;
+    ii = 7;
+    assert_int_equal(num_parse("合计", &v, &ii), NUM_NONE);
+    assert_true(v == 42 && ii == 7);
 }
 
 static grid *build(const char *s, gk_text **tp)
@@ -147,6 +198,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_num_parse),
+        cmocka_unit_test(test_num_parse_edges),
         cmocka_unit_test(test_tab_grid),
         cmocka_unit_test(test_one_cell_per_line),
         cmocka_unit_test(test_pipes),
