@@ -2,6 +2,7 @@
 #include "grid.h"
 #include "util.h"
 
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,9 +15,14 @@ typedef struct {
 } marker;
 #define MARKER(lit) {lit, sizeof lit - 1}
 
-static const marker BLANKS[] = {
-    MARKER(""), MARKER("-"), MARKER("--"), MARKER("—"), MARKER("——"),
-    MARKER("–"), MARKER("/"), MARKER("无"), MARKER("空"), MARKER("\\"), {NULL, 0},
+/* The blank markers, split by their first byte: a cell starting with an
+ * ASCII byte can only be one of the first, a cell starting with a
+ * non-ASCII byte only one of the second. */
+static const marker ASCII_BLANKS[] = {
+    MARKER(""), MARKER("-"), MARKER("--"), MARKER("/"), MARKER("\\"), {NULL, 0},
+};
+static const marker UTF8_BLANKS[] = {
+    MARKER("—"), MARKER("——"), MARKER("–"), MARKER("无"), MARKER("空"), {NULL, 0},
 };
 /* In this order: "万元" before "元", so that "5万元" loses the whole unit. */
 static const marker UNITS[] = {
@@ -34,43 +40,28 @@ static const char *skip_spaces(const char *s)
 static const double POW10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7,
                                1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
 
-num_kind num_parse(const char *s, double *value, int *is_int)
+/* num_parse past its fast paths: s starts with a non-space ASCII byte.
+ * Out of line, so that the common cells (counts, labels, blanks) do not
+ * pay for the registers this part needs. */
+static __attribute__((noinline)) num_kind parse_ascii(const char *s, double *value, int *is_int)
 {
-    s = skip_spaces(s);
-    if (*s >= '0' && *s <= '9') {       /* fast path: plain digits */
-        long v = 0;
-        const char *p = s;
-        while (*p >= '0' && *p <= '9' && p - s < 15)
-            v = v * 10 + (*p++ - '0');
-        while (*p == ' ')
-            p++;
-        if (!*p) {
-            *value = (double)v;
-            *is_int = 1;
-            return NUM_VALUE;
-        }
-    }
-    if (!*s)
-        return NUM_BLANK;               /* nothing but spaces: the marker "" */
-    if ((unsigned char)*s >= 0x80) {
-        /* only the non-ASCII blank markers can start with a non-ASCII byte;
-         * the first-byte test skips strncmp for nearly every label */
-        for (const marker *b = BLANKS; b->s; b++)
-            if (b->s[0] == *s && strncmp(s, b->s, b->len) == 0 && !*skip_spaces(s + b->len))
-                return NUM_BLANK;
-        return NUM_NONE;
-    }
-    /* s[0..n): the cell without its leading and trailing spaces */
+    /* s[0..n): the cell without its trailing spaces */
     size_t n = strlen(s);
     while (n && s[n - 1] == ' ')
         n--;
     if (n >= 64)
         return NUM_NONE;                /* longer than any number worth reading */
-    for (const marker *b = BLANKS; b->s; b++)
+    for (const marker *b = ASCII_BLANKS; b->s; b++)
         if (n == b->len && memcmp(s, b->s, n) == 0)
             return NUM_BLANK;
-    for (const marker *u = UNITS; u->s; u++)
-        if (n > u->len && memcmp(s + n - u->len, u->s, u->len) == 0) {
+    /* A number starts with a digit after its sign (',' and '.' need a digit
+     * before them), and stripping a unit only shortens the end: a label such
+     * as "(一)" is refused here without trying the units. */
+    size_t first = s[0] == '+' || s[0] == '-';
+    if (s[first] < '0' || s[first] > '9')
+        return NUM_NONE;
+    for (const marker *u = UNITS; u->s; u++)   /* the last-byte test spares most memcmp calls */
+        if (n > u->len && s[n - 1] == u->s[u->len - 1] && memcmp(s + n - u->len, u->s, u->len) == 0) {
             n -= u->len;
             while (n && s[n - 1] == ' ')
                 n--;
@@ -80,12 +71,8 @@ num_kind num_parse(const char *s, double *value, int *is_int)
      * digits accumulate in `mant` (unsigned: past 15 digits it may wrap,
      * but such a cell is refused below); `nfrac` counts those after the dot. */
     uint64_t mant = 0;
-    size_t i = 0;
-    int neg = 0, seen_dot = 0, ndig = 0, nfrac = 0, frac_zero = 1, group = -1;
-    if (s[i] == '+' || s[i] == '-') {
-        neg = s[i] == '-';
-        i++;
-    }
+    size_t i = first;
+    int neg = s[0] == '-', seen_dot = 0, ndig = 0, nfrac = 0, frac_zero = 1, group = -1;
     for (; i < n; i++) {
         char c = s[i];
         if (c >= '0' && c <= '9') {
@@ -123,6 +110,35 @@ num_kind num_parse(const char *s, double *value, int *is_int)
     *value = neg ? -v : v;
     *is_int = !seen_dot || frac_zero;  /* "3.0" is a whole number written as a decimal */
     return NUM_VALUE;
+}
+
+num_kind num_parse(const char *s, double *value, int *is_int)
+{
+    s = skip_spaces(s);
+    if (*s >= '0' && *s <= '9') {
+        /* fast path: up to 15 digits and nothing after them but spaces,
+         * the usual count; anything else goes on to the general parse */
+        long v = 0;
+        const char *p = s;
+        while (*p >= '0' && *p <= '9' && p - s < 15)
+            v = v * 10 + (*p++ - '0');
+        p = skip_spaces(p);
+        if (!*p) {
+            *value = (double)v;
+            *is_int = 1;
+            return NUM_VALUE;
+        }
+    } else if ((unsigned char)*s >= 0x80) {
+        /* a label, unless it is a non-ASCII blank marker and spaces; the
+         * first-byte test skips strncmp for nearly every label */
+        for (const marker *b = UTF8_BLANKS; b->s; b++)
+            if (b->s[0] == *s && strncmp(s, b->s, b->len) == 0 && !*skip_spaces(s + b->len))
+                return NUM_BLANK;
+        return NUM_NONE;
+    } else if (!*s) {
+        return NUM_BLANK;               /* nothing but spaces: the marker "" */
+    }
+    return parse_ascii(s, value, is_int);
 }
 
 /* ---- building rows ------------------------------------------------------- */
