@@ -149,31 +149,67 @@ struct grid_chunk {
     char data[];
 };
 
-/* Room for len bytes and a NUL in the grid's own storage. */
-static char *grid_alloc(grid *g, size_t len)
+/* Chunk size: the texts and cell arrays of a usual table fit in one. */
+#define GRID_CHUNK 16384
+
+/* Offsets in a chunk are aligned from the start of `data`, itself aligned
+ * for a cell (malloc's alignment plus this offset). */
+_Static_assert(offsetof(grid_chunk, data) % _Alignof(grid_cell) == 0, "chunk data aligned for cells");
+
+/* `size` bytes at a multiple of `align` (a power of two) in the grid's own
+ * storage, which is freed with the grid in one go. */
+static void *grid_alloc(grid *g, size_t size, size_t align)
 {
     grid_chunk *c = g->chunks;
-    if (!c || c->cap - c->used < len + 1) {
-        size_t cap = len + 1 > 8192 ? len + 1 : 8192;
+    size_t at = c ? (c->used + align - 1) & ~(align - 1) : 0;
+    if (!c || at > c->cap || c->cap - at < size) {
+        size_t cap = size > GRID_CHUNK ? size : GRID_CHUNK;
         c = xmalloc(sizeof *c + cap);
         c->next = g->chunks;
-        c->used = 0;
         c->cap = cap;
         g->chunks = c;
+        at = 0;
     }
-    char *p = c->data + c->used;
-    c->used += len + 1;
-    return p;
+    c->used = at + size;
+    return c->data + at;
+}
+
+/* Room for a text of len bytes and its NUL: grid_alloc with the common case
+ * (it fits in the current chunk) inlined at the callers. */
+static inline char *grid_text(grid *g, size_t len)
+{
+    grid_chunk *c = g->chunks;
+    if (c && c->cap - c->used > len) {
+        char *p = c->data + c->used;
+        c->used += len + 1;
+        return p;
+    }
+    return grid_alloc(g, len + 1, 1);
 }
 
 /* a[0..alen) followed by b[0..blen), in the grid's storage. */
 static char *grid_concat(grid *g, const char *a, size_t alen, const char *b, size_t blen)
 {
-    char *p = grid_alloc(g, alen + blen);
+    char *p = grid_text(g, alen + blen);
     memcpy(p, a, alen);
     memcpy(p + alen, b, blen);
     p[alen + blen] = '\0';
     return p;
+}
+
+/* Room for one more cell in r.  The cell arrays live in the grid's storage
+ * too (no malloc and free per row); a full one is copied to one twice its
+ * size, the old one staying unused until the grid is freed. */
+static void row_reserve(grid *g, grid_row *r)
+{
+    if (r->ncells < r->cap)
+        return;
+    int cap = r->cap ? 2 * r->cap : 16;
+    grid_cell *cells = grid_alloc(g, (size_t)cap * sizeof *cells, _Alignof(grid_cell));
+    if (r->ncells)
+        memcpy(cells, r->cells, (size_t)r->ncells * sizeof *cells);
+    r->cells = cells;
+    r->cap = cap;
 }
 
 static void row_add(grid *g, grid_row *r, const char *s, size_t len, int line)
@@ -182,28 +218,20 @@ static void row_add(grid *g, grid_row *r, const char *s, size_t len, int line)
         s++, len--;
     while (len && (s[len - 1] == ' '))
         len--;
-    if (r->ncells == r->cap) {
-        r->cap = r->cap ? 2 * r->cap : 16;
-        r->cells = xrealloc(r->cells, (size_t)r->cap * sizeof *r->cells);
-    }
+    row_reserve(g, r);
     grid_cell *c = &r->cells[r->ncells++];
     memset(c, 0, sizeof *c);
-    c->text = grid_concat(g, s, len, "", 0);
+    c->text = grid_text(g, len);
+    memcpy(c->text, s, len);
+    c->text[len] = '\0';
     c->line = line;
     if (!r->line)
         r->line = line;
 }
 
-/* Adds a cell, splitting off trailing numbers separated by single spaces:
- * "本年新收政府信息公开申请数量 1 0 0" is a label and three numbers. */
-static void row_add_split(grid *g, grid_row *r, const char *s, size_t len, int line)
+/* row_add_split for s[0..len), which ends in a digit and holds a space. */
+static void split_numbers(grid *g, grid_row *r, const char *s, size_t len, int line)
 {
-    while (len && s[len - 1] == ' ')
-        len--;
-    if (!len || s[len - 1] < '0' || s[len - 1] > '9' || !memchr(s, ' ', len)) {
-        row_add(g, r, s, len, line);      /* no trailing number to split off */
-        return;
-    }
     size_t cut = len;
     int nums = 0;
     for (;;) {
@@ -249,6 +277,28 @@ static void row_add_split(grid *g, grid_row *r, const char *s, size_t len, int l
         memmove(&r->cells[r->ncells - nums - 1], &r->cells[r->ncells - nums], (size_t)nums * sizeof *r->cells);
         r->ncells--;
     }
+}
+
+static int has_space(const char *s, size_t len)
+{
+    /* the cells tested are mostly short numbers: a plain loop is cheaper
+     * than a call to memchr */
+    for (size_t i = 0; i < len; i++)
+        if (s[i] == ' ')
+            return 1;
+    return 0;
+}
+
+/* Adds a cell, splitting off trailing numbers separated by single spaces:
+ * "本年新收政府信息公开申请数量 1 0 0" is a label and three numbers. */
+static void row_add_split(grid *g, grid_row *r, const char *s, size_t len, int line)
+{
+    while (len && s[len - 1] == ' ')
+        len--;
+    if (!len || s[len - 1] < '0' || s[len - 1] > '9' || !has_space(s, len))
+        row_add(g, r, s, len, line);      /* no trailing number to split off */
+    else
+        split_numbers(g, r, s, len, line);
 }
 
 /* Splits text on runs of two or more spaces, then trailing numbers. */
@@ -451,8 +501,7 @@ grid *grid_build(const gk_text *t, size_t from, size_t to)
             if (len && s[len - 1] == '|')
                 len--;
             if (pipe_separator(s)) {
-                g->nrows--;
-                free(r->cells);
+                g->nrows--;            /* the row has no cells yet */
                 continue;
             }
             r->explicit = 1;
@@ -474,8 +523,6 @@ void grid_free(grid *g)
 {
     if (!g)
         return;
-    for (int i = 0; i < g->nrows; i++)
-        free(g->rows[i].cells);
     while (g->chunks) {
         grid_chunk *next = g->chunks->next;
         free(g->chunks);
