@@ -36,6 +36,16 @@ static const char *skip_spaces(const char *s)
     return s;
 }
 
+/* s starts with m.  Stops at the NUL of a shorter s (m holds none); a plain
+ * loop, so that num_parse calls nothing on its fast paths. */
+static int has_prefix(const char *s, const marker *m)
+{
+    for (size_t i = 0; i < m->len; i++)
+        if (s[i] != m->s[i])
+            return 0;
+    return 1;
+}
+
 /* 10^k for k <= 15: every one of them is exact in a double. */
 static const double POW10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7,
                                1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
@@ -129,10 +139,9 @@ num_kind num_parse(const char *s, double *value, int *is_int)
             return NUM_VALUE;
         }
     } else if ((unsigned char)*s >= 0x80) {
-        /* a label, unless it is a non-ASCII blank marker and spaces; the
-         * first-byte test skips strncmp for nearly every label */
+        /* a label, unless it is a non-ASCII blank marker and spaces */
         for (const marker *b = UTF8_BLANKS; b->s; b++)
-            if (b->s[0] == *s && strncmp(s, b->s, b->len) == 0 && !*skip_spaces(s + b->len))
+            if (has_prefix(s, b) && !*skip_spaces(s + b->len))
                 return NUM_BLANK;
         return NUM_NONE;
     } else if (!*s) {
@@ -212,7 +221,7 @@ static void row_reserve(grid *g, grid_row *r)
     r->cap = cap;
 }
 
-static void row_add(grid *g, grid_row *r, const char *s, size_t len, int line)
+static inline void row_add(grid *g, grid_row *r, const char *s, size_t len, int line)
 {
     while (len && (*s == ' '))
         s++, len--;
@@ -291,7 +300,7 @@ static int has_space(const char *s, size_t len)
 
 /* Adds a cell, splitting off trailing numbers separated by single spaces:
  * "本年新收政府信息公开申请数量 1 0 0" is a label and three numbers. */
-static void row_add_split(grid *g, grid_row *r, const char *s, size_t len, int line)
+static inline void row_add_split(grid *g, grid_row *r, const char *s, size_t len, int line)
 {
     while (len && s[len - 1] == ' ')
         len--;
