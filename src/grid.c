@@ -206,13 +206,11 @@ static char *grid_concat(grid *g, const char *a, size_t alen, const char *b, siz
     return p;
 }
 
-/* Room for one more cell in r.  The cell arrays live in the grid's storage
- * too (no malloc and free per row); a full one is copied to one twice its
- * size, the old one staying unused until the grid is freed. */
-static void row_reserve(grid *g, grid_row *r)
+/* Makes room for more cells in a full row.  The cell arrays live in the
+ * grid's storage too (no malloc and free per row); a full one is copied to
+ * one twice its size, the old one staying unused until the grid is freed. */
+static void row_grow(grid *g, grid_row *r)
 {
-    if (r->ncells < r->cap)
-        return;
     int cap = r->cap ? 2 * r->cap : 16;
     grid_cell *cells = grid_alloc(g, (size_t)cap * sizeof *cells, _Alignof(grid_cell));
     if (r->ncells)
@@ -221,21 +219,38 @@ static void row_reserve(grid *g, grid_row *r)
     r->cap = cap;
 }
 
-static inline void row_add(grid *g, grid_row *r, const char *s, size_t len, int line)
+/* The text of every empty cell.  Writable only because grid_cell.text is
+ * `char *`: no cell text is ever written once its cell is added. */
+static char empty_text[1];
+
+/* Adds the cell s[0..len), which has no trailing spaces (leading ones are
+ * trimmed here). */
+static inline void row_put(grid *g, grid_row *r, const char *s, size_t len, int line)
 {
-    while (len && (*s == ' '))
+    while (len && *s == ' ')
         s++, len--;
-    while (len && (s[len - 1] == ' '))
-        len--;
-    row_reserve(g, r);
+    if (r->ncells == r->cap)
+        row_grow(g, r);
     grid_cell *c = &r->cells[r->ncells++];
     memset(c, 0, sizeof *c);
-    c->text = grid_text(g, len);
-    memcpy(c->text, s, len);
-    c->text[len] = '\0';
+    if (len) {
+        c->text = grid_text(g, len);
+        memcpy(c->text, s, len);
+        c->text[len] = '\0';
+    } else {
+        c->text = empty_text;          /* a third of all cells: no copy */
+    }
     c->line = line;
     if (!r->line)
         r->line = line;
+}
+
+/* Adds the cell s[0..len) without its leading and trailing spaces. */
+static inline void row_add(grid *g, grid_row *r, const char *s, size_t len, int line)
+{
+    while (len && s[len - 1] == ' ')
+        len--;
+    row_put(g, r, s, len, line);
 }
 
 /* row_add_split for s[0..len), which ends in a digit and holds a space. */
@@ -305,7 +320,7 @@ static inline void row_add_split(grid *g, grid_row *r, const char *s, size_t len
     while (len && s[len - 1] == ' ')
         len--;
     if (!len || s[len - 1] < '0' || s[len - 1] > '9' || !has_space(s, len))
-        row_add(g, r, s, len, line);      /* no trailing number to split off */
+        row_put(g, r, s, len, line);      /* no trailing number to split off */
     else
         split_numbers(g, r, s, len, line);
 }
@@ -364,11 +379,17 @@ static int pipe_separator(const char *s)
     return dashes > 0;
 }
 
-static int line_is_number(const gk_line *l)
+/* A short line holding one number; `has_tab` says whether it has a tab. */
+static int number_line(const gk_line *l, int has_tab)
 {
     double v;
     int ii;
-    return l->len < 40 && !memchr(l->s, '\t', l->len) && num_parse(l->s, &v, &ii) == NUM_VALUE;
+    return l->len < 40 && !has_tab && num_parse(l->s, &v, &ii) == NUM_VALUE;
+}
+
+static int line_is_number(const gk_line *l)
+{
+    return number_line(l, memchr(l->s, '\t', l->len) != NULL);
 }
 
 static int has_cjk_text(const char *s)
@@ -387,11 +408,11 @@ static grid_layout detect(const gk_text *t, size_t from, size_t to)
         if (blank_line(l))
             continue;
         nonblank++;
-        numbers += line_is_number(l);
-        tabs += memchr(l->s, '\t', l->len) != NULL;
+        const char *tab = memchr(l->s, '\t', l->len);   /* one search serves all three counts */
+        numbers += number_line(l, tab != NULL);
+        tabs += tab != NULL;
         if (pipe_line(l))
             pipes++;
-        const char *tab = memchr(l->s, '\t', l->len);
         if (tab == l->s && !memchr(l->s + 1, '\t', l->len - 1))
             single++;
     }
@@ -426,7 +447,8 @@ static void classify(grid *g)
     for (int i = 0; i < g->nrows; i++)
         for (int j = 0; j < g->rows[i].ncells; j++) {
             grid_cell *c = &g->rows[i].cells[j];
-            c->num = num_parse(c->text, &c->value, &c->is_int);
+            /* an empty cell is the blank marker "", as num_parse would say */
+            c->num = c->text == empty_text ? NUM_BLANK : num_parse(c->text, &c->value, &c->is_int);
         }
 }
 
