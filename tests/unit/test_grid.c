@@ -9,6 +9,7 @@
 #include "text.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -194,6 +195,50 @@ static void test_lines_without_tabs(void **state)
     text_free(t);
 }
 
+/* A row wider than the first cell array (16 cells) and a cell longer than a
+ * storage chunk: the cells move to a bigger array, the long text gets a
+ * chunk of its own, and empty cells read as blanks. */
+static void test_wide_row_and_long_cell(void **state)
+{
+    (void)state;
+    char *s = malloc(40000);
+    assert_non_null(s);
+    size_t n = 0;
+    for (int i = 0; i < 40; i++)
+        n += (size_t)sprintf(s + n, i % 3 == 2 ? "\t" : "%d\t", i);
+    s[n++] = '\n';
+    memcpy(s + n, "合计\t", strlen("合计\t"));
+    n += strlen("合计\t");
+    memset(s + n, 'x', 20000);
+    n += 20000;
+    memcpy(s + n, "\t 7 \n", 5);
+    n += 5;
+    s[n] = '\0';
+    gk_text *t;
+    grid *g = build(s, &t);
+    assert_int_equal(g->layout, GRID_TABS);
+    assert_int_equal(g->nrows, 2);
+    assert_int_equal(g->rows[0].ncells, 41);
+    for (int i = 0; i < 40; i++) {
+        const grid_cell *c = &g->rows[0].cells[i];
+        if (i % 3 == 2) {
+            assert_string_equal(c->text, "");
+            assert_int_equal(c->num, NUM_BLANK);
+        } else {
+            assert_int_equal(c->num, NUM_VALUE);
+            assert_true(c->value == i && c->is_int);
+        }
+    }
+    assert_int_equal(g->rows[1].ncells, 3);
+    assert_int_equal(strlen(g->rows[1].cells[1].text), 20000);
+    assert_int_equal(g->rows[1].cells[1].num, NUM_NONE);
+    assert_true(g->rows[1].cells[2].value == 7);
+    assert_string_equal(g->rows[0].cells[39].text, "39");   /* still intact after the long cell */
+    grid_free(g);
+    text_free(t);
+    free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -204,6 +249,7 @@ int main(void)
         cmocka_unit_test(test_pipes),
         cmocka_unit_test(test_spaces),
         cmocka_unit_test(test_lines_without_tabs),
+        cmocka_unit_test(test_wide_row_and_long_cell),
     };
     return cmocka_run_group_tests_name("grid", tests, NULL, NULL);
 }
