@@ -2,85 +2,99 @@
 #include "grid.h"
 #include "util.h"
 
-#include <ctype.h>
-#include <math.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const BLANKS[] = {"", "-", "--", "—", "——", "–", "/", "无", "空", "\\", NULL};
-static const char *const UNITS[] = {"万元", "元", "件", "条", "个", "项", NULL};
+/* Markers with their lengths, so that matching one is a length test and a
+ * memcmp rather than a strlen and a strcmp per entry. */
+typedef struct {
+    const char *s;
+    size_t len;
+} marker;
+#define MARKER(lit) {lit, sizeof lit - 1}
 
-num_kind num_parse(const char *s, double *value, int *is_int)
+/* The blank markers, split by their first byte: a cell starting with an
+ * ASCII byte can only be one of the first, a cell starting with a
+ * non-ASCII byte only one of the second. */
+static const marker ASCII_BLANKS[] = {
+    MARKER(""), MARKER("-"), MARKER("--"), MARKER("/"), MARKER("\\"), {NULL, 0},
+};
+static const marker UTF8_BLANKS[] = {
+    MARKER("—"), MARKER("——"), MARKER("–"), MARKER("无"), MARKER("空"), {NULL, 0},
+};
+/* In this order: "万元" before "元", so that "5万元" loses the whole unit. */
+static const marker UNITS[] = {
+    MARKER("万元"), MARKER("元"), MARKER("件"), MARKER("条"), MARKER("个"), MARKER("项"), {NULL, 0},
+};
+
+static const char *skip_spaces(const char *s)
 {
-    char buf[64];
     while (*s == ' ')
         s++;
-    if (*s >= '0' && *s <= '9') {       /* fast path: plain digits */
-        long v = 0;
-        const char *p = s;
-        while (*p >= '0' && *p <= '9' && p - s < 15)
-            v = v * 10 + (*p++ - '0');
-        while (*p == ' ')
-            p++;
-        if (!*p) {
-            *value = (double)v;
-            *is_int = 1;
-            return NUM_VALUE;
-        }
-    }
-    if ((unsigned char)*s >= 0x80) {
-        /* only the non-ASCII blank markers can start with a non-ASCII byte */
-        for (int i = 0; BLANKS[i]; i++) {
-            size_t bl = strlen(BLANKS[i]);
-            if (bl && (unsigned char)BLANKS[i][0] >= 0x80 && strncmp(s, BLANKS[i], bl) == 0) {
-                const char *rest = s + bl;
-                while (*rest == ' ')
-                    rest++;
-                if (!*rest)
-                    return NUM_BLANK;
-            }
-        }
-        return NUM_NONE;
-    }
+    return s;
+}
+
+/* s starts with m.  Stops at the NUL of a shorter s (m holds none); a plain
+ * loop, so that num_parse calls nothing on its fast paths. */
+static int has_prefix(const char *s, const marker *m)
+{
+    for (size_t i = 0; i < m->len; i++)
+        if (s[i] != m->s[i])
+            return 0;
+    return 1;
+}
+
+/* 10^k for k <= 15: every one of them is exact in a double. */
+static const double POW10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7,
+                               1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+
+/* num_parse past its fast paths: s starts with a non-space ASCII byte.
+ * Out of line, so that the common cells (counts, labels, blanks) do not
+ * pay for the registers this part needs. */
+static __attribute__((noinline)) num_kind parse_ascii(const char *s, double *value, int *is_int)
+{
+    /* s[0..n): the cell without its trailing spaces */
     size_t n = strlen(s);
     while (n && s[n - 1] == ' ')
         n--;
-    while (n && *s == ' ') {
-        s++;
-        n--;
-    }
-    if (n >= sizeof buf)
-        return NUM_NONE;
-    memcpy(buf, s, n);
-    buf[n] = '\0';
-    for (int i = 0; BLANKS[i]; i++)
-        if (strcmp(buf, BLANKS[i]) == 0)
+    if (n >= 64)
+        return NUM_NONE;                /* longer than any number worth reading */
+    for (const marker *b = ASCII_BLANKS; b->s; b++)
+        if (n == b->len && memcmp(s, b->s, n) == 0)
             return NUM_BLANK;
-    for (int i = 0; UNITS[i]; i++) {
-        size_t ul = strlen(UNITS[i]);
-        if (n > ul && strcmp(buf + n - ul, UNITS[i]) == 0) {
-            n -= ul;
-            buf[n] = '\0';
-            while (n && buf[n - 1] == ' ')
-                buf[--n] = '\0';
+    /* A number starts with a digit after its sign (',' and '.' need a digit
+     * before them), and stripping a unit only shortens the end: a label such
+     * as "(一)" is refused here without trying the units. */
+    size_t first = s[0] == '+' || s[0] == '-';
+    if (s[first] < '0' || s[first] > '9')
+        return NUM_NONE;
+    for (const marker *u = UNITS; u->s; u++)   /* the last-byte test spares most memcmp calls */
+        if (n > u->len && s[n - 1] == u->s[u->len - 1] && memcmp(s + n - u->len, u->s, u->len) == 0) {
+            n -= u->len;
+            while (n && s[n - 1] == ' ')
+                n--;
             break;
         }
-    }
-    /* [+-]? digits with optional groups of ",ddd", optional ".d+" */
-    char digits[64];
-    size_t d = 0, i = 0;
-    int neg = 0, seen_dot = 0, ndig = 0, group = -1;
-    if (buf[i] == '+' || buf[i] == '-') {
-        neg = buf[i] == '-';
-        i++;
-    }
+    /* [+-]? digits with optional groups of ",ddd", optional ".d+".  The
+     * digits accumulate in `mant` (unsigned: past 15 digits it may wrap,
+     * but such a cell is refused below); `nfrac` counts those after the dot. */
+    uint64_t mant = 0;
+    size_t i = first;
+    int neg = s[0] == '-', seen_dot = 0, ndig = 0, nfrac = 0, frac_zero = 1, group = -1;
     for (; i < n; i++) {
-        char c = buf[i];
-        if (isdigit((unsigned char)c)) {
-            digits[d++] = c;
+        char c = s[i];
+        if (c >= '0' && c <= '9') {
+            mant = mant * 10 + (uint64_t)(c - '0');
             ndig++;
-            if (group >= 0 && !seen_dot)
+            if (seen_dot) {
+                nfrac++;
+                if (c != '0')
+                    frac_zero = 0;
+            } else if (group >= 0) {
                 group++;
+            }
         } else if (c == ',' && !seen_dot && ndig > 0) {
             if (group >= 0 && group != 3)
                 return NUM_NONE;
@@ -91,7 +105,6 @@ num_kind num_parse(const char *s, double *value, int *is_int)
             if (group >= 0 && group != 3)
                 return NUM_NONE;
             seen_dot = 1;
-            digits[d++] = '.';
         } else {
             return NUM_NONE;
         }
@@ -100,19 +113,41 @@ num_kind num_parse(const char *s, double *value, int *is_int)
         return NUM_NONE;
     if (ndig > 15)
         return NUM_NONE;               /* beyond exact arithmetic: not read as a number */
-    digits[d] = '\0';
-    double v = strtod(digits, NULL);
+    /* mant < 10^15 < 2^53 and 10^nfrac (nfrac <= 14) are exact doubles, so
+     * the one IEEE division is correctly rounded: the same double strtod
+     * gives for the digit string, without strtod's cost. */
+    double v = (double)mant / POW10[nfrac];
     *value = neg ? -v : v;
-    *is_int = !seen_dot || v == floor(v);
-    if (seen_dot) {                   /* "3.0" is a whole number written as a decimal */
-        const char *dot = strchr(digits, '.');
-        int frac_zero = 1;
-        for (const char *p = dot + 1; *p; p++)
-            if (*p != '0')
-                frac_zero = 0;
-        *is_int = frac_zero;
-    }
+    *is_int = !seen_dot || frac_zero;  /* "3.0" is a whole number written as a decimal */
     return NUM_VALUE;
+}
+
+num_kind num_parse(const char *s, double *value, int *is_int)
+{
+    s = skip_spaces(s);
+    if (*s >= '0' && *s <= '9') {
+        /* fast path: up to 15 digits and nothing after them but spaces,
+         * the usual count; anything else goes on to the general parse */
+        long v = 0;
+        const char *p = s;
+        while (*p >= '0' && *p <= '9' && p - s < 15)
+            v = v * 10 + (*p++ - '0');
+        p = skip_spaces(p);
+        if (!*p) {
+            *value = (double)v;
+            *is_int = 1;
+            return NUM_VALUE;
+        }
+    } else if ((unsigned char)*s >= 0x80) {
+        /* a label, unless it is a non-ASCII blank marker and spaces */
+        for (const marker *b = UTF8_BLANKS; b->s; b++)
+            if (has_prefix(s, b) && !*skip_spaces(s + b->len))
+                return NUM_BLANK;
+        return NUM_NONE;
+    } else if (!*s) {
+        return NUM_BLANK;               /* nothing but spaces: the marker "" */
+    }
+    return parse_ascii(s, value, is_int);
 }
 
 /* ---- building rows ------------------------------------------------------- */
@@ -123,61 +158,104 @@ struct grid_chunk {
     char data[];
 };
 
-/* Room for len bytes and a NUL in the grid's own storage. */
-static char *grid_alloc(grid *g, size_t len)
+/* Chunk size: the texts and cell arrays of a usual table fit in one. */
+#define GRID_CHUNK 16384
+
+/* Offsets in a chunk are aligned from the start of `data`, itself aligned
+ * for a cell (malloc's alignment plus this offset). */
+_Static_assert(offsetof(grid_chunk, data) % _Alignof(grid_cell) == 0, "chunk data aligned for cells");
+
+/* `size` bytes at a multiple of `align` (a power of two) in the grid's own
+ * storage, which is freed with the grid in one go. */
+static void *grid_alloc(grid *g, size_t size, size_t align)
 {
     grid_chunk *c = g->chunks;
-    if (!c || c->cap - c->used < len + 1) {
-        size_t cap = len + 1 > 8192 ? len + 1 : 8192;
+    size_t at = c ? (c->used + align - 1) & ~(align - 1) : 0;
+    if (!c || at > c->cap || c->cap - at < size) {
+        size_t cap = size > GRID_CHUNK ? size : GRID_CHUNK;
         c = xmalloc(sizeof *c + cap);
         c->next = g->chunks;
-        c->used = 0;
         c->cap = cap;
         g->chunks = c;
+        at = 0;
     }
-    char *p = c->data + c->used;
-    c->used += len + 1;
-    return p;
+    c->used = at + size;
+    return c->data + at;
+}
+
+/* Room for a text of len bytes and its NUL: grid_alloc with the common case
+ * (it fits in the current chunk) inlined at the callers. */
+static inline char *grid_text(grid *g, size_t len)
+{
+    grid_chunk *c = g->chunks;
+    if (c && c->cap - c->used > len) {
+        char *p = c->data + c->used;
+        c->used += len + 1;
+        return p;
+    }
+    return grid_alloc(g, len + 1, 1);
 }
 
 /* a[0..alen) followed by b[0..blen), in the grid's storage. */
 static char *grid_concat(grid *g, const char *a, size_t alen, const char *b, size_t blen)
 {
-    char *p = grid_alloc(g, alen + blen);
+    char *p = grid_text(g, alen + blen);
     memcpy(p, a, alen);
     memcpy(p + alen, b, blen);
     p[alen + blen] = '\0';
     return p;
 }
 
-static void row_add(grid *g, grid_row *r, const char *s, size_t len, int line)
+/* Makes room for more cells in a full row.  The cell arrays live in the
+ * grid's storage too (no malloc and free per row); a full one is copied to
+ * one twice its size, the old one staying unused until the grid is freed. */
+static void row_grow(grid *g, grid_row *r)
 {
-    while (len && (*s == ' '))
+    int cap = r->cap ? 2 * r->cap : 16;
+    grid_cell *cells = grid_alloc(g, (size_t)cap * sizeof *cells, _Alignof(grid_cell));
+    if (r->ncells)
+        memcpy(cells, r->cells, (size_t)r->ncells * sizeof *cells);
+    r->cells = cells;
+    r->cap = cap;
+}
+
+/* The text of every empty cell.  Writable only because grid_cell.text is
+ * `char *`: no cell text is ever written once its cell is added. */
+static char empty_text[1];
+
+/* Adds the cell s[0..len), which has no trailing spaces (leading ones are
+ * trimmed here). */
+static inline void row_put(grid *g, grid_row *r, const char *s, size_t len, int line)
+{
+    while (len && *s == ' ')
         s++, len--;
-    while (len && (s[len - 1] == ' '))
-        len--;
-    if (r->ncells == r->cap) {
-        r->cap = r->cap ? 2 * r->cap : 16;
-        r->cells = xrealloc(r->cells, (size_t)r->cap * sizeof *r->cells);
-    }
+    if (r->ncells == r->cap)
+        row_grow(g, r);
     grid_cell *c = &r->cells[r->ncells++];
     memset(c, 0, sizeof *c);
-    c->text = grid_concat(g, s, len, "", 0);
+    if (len) {
+        c->text = grid_text(g, len);
+        memcpy(c->text, s, len);
+        c->text[len] = '\0';
+    } else {
+        c->text = empty_text;          /* a third of all cells: no copy */
+    }
     c->line = line;
     if (!r->line)
         r->line = line;
 }
 
-/* Adds a cell, splitting off trailing numbers separated by single spaces:
- * "本年新收政府信息公开申请数量 1 0 0" is a label and three numbers. */
-static void row_add_split(grid *g, grid_row *r, const char *s, size_t len, int line)
+/* Adds the cell s[0..len) without its leading and trailing spaces. */
+static inline void row_add(grid *g, grid_row *r, const char *s, size_t len, int line)
 {
     while (len && s[len - 1] == ' ')
         len--;
-    if (!len || s[len - 1] < '0' || s[len - 1] > '9' || !memchr(s, ' ', len)) {
-        row_add(g, r, s, len, line);      /* no trailing number to split off */
-        return;
-    }
+    row_put(g, r, s, len, line);
+}
+
+/* row_add_split for s[0..len), which ends in a digit and holds a space. */
+static void split_numbers(grid *g, grid_row *r, const char *s, size_t len, int line)
+{
     size_t cut = len;
     int nums = 0;
     for (;;) {
@@ -225,6 +303,28 @@ static void row_add_split(grid *g, grid_row *r, const char *s, size_t len, int l
     }
 }
 
+static int has_space(const char *s, size_t len)
+{
+    /* the cells tested are mostly short numbers: a plain loop is cheaper
+     * than a call to memchr */
+    for (size_t i = 0; i < len; i++)
+        if (s[i] == ' ')
+            return 1;
+    return 0;
+}
+
+/* Adds a cell, splitting off trailing numbers separated by single spaces:
+ * "本年新收政府信息公开申请数量 1 0 0" is a label and three numbers. */
+static inline void row_add_split(grid *g, grid_row *r, const char *s, size_t len, int line)
+{
+    while (len && s[len - 1] == ' ')
+        len--;
+    if (!len || s[len - 1] < '0' || s[len - 1] > '9' || !has_space(s, len))
+        row_put(g, r, s, len, line);      /* no trailing number to split off */
+    else
+        split_numbers(g, r, s, len, line);
+}
+
 /* Splits text on runs of two or more spaces, then trailing numbers. */
 static void split_spaces(grid *g, grid_row *r, const char *s, size_t len, int line)
 {
@@ -262,13 +362,6 @@ static int blank_line(const gk_line *l)
     return 1;
 }
 
-static const char *skip_spaces(const char *s)
-{
-    while (*s == ' ')
-        s++;
-    return s;
-}
-
 static int pipe_line(const gk_line *l)
 {
     return *skip_spaces(l->s) == '|';
@@ -286,11 +379,17 @@ static int pipe_separator(const char *s)
     return dashes > 0;
 }
 
-static int line_is_number(const gk_line *l)
+/* A short line holding one number; `has_tab` says whether it has a tab. */
+static int number_line(const gk_line *l, int has_tab)
 {
     double v;
     int ii;
-    return l->len < 40 && !memchr(l->s, '\t', l->len) && num_parse(l->s, &v, &ii) == NUM_VALUE;
+    return l->len < 40 && !has_tab && num_parse(l->s, &v, &ii) == NUM_VALUE;
+}
+
+static int line_is_number(const gk_line *l)
+{
+    return number_line(l, memchr(l->s, '\t', l->len) != NULL);
 }
 
 static int has_cjk_text(const char *s)
@@ -309,11 +408,11 @@ static grid_layout detect(const gk_text *t, size_t from, size_t to)
         if (blank_line(l))
             continue;
         nonblank++;
-        numbers += line_is_number(l);
-        tabs += memchr(l->s, '\t', l->len) != NULL;
+        const char *tab = memchr(l->s, '\t', l->len);   /* one search serves all three counts */
+        numbers += number_line(l, tab != NULL);
+        tabs += tab != NULL;
         if (pipe_line(l))
             pipes++;
-        const char *tab = memchr(l->s, '\t', l->len);
         if (tab == l->s && !memchr(l->s + 1, '\t', l->len - 1))
             single++;
     }
@@ -348,7 +447,8 @@ static void classify(grid *g)
     for (int i = 0; i < g->nrows; i++)
         for (int j = 0; j < g->rows[i].ncells; j++) {
             grid_cell *c = &g->rows[i].cells[j];
-            c->num = num_parse(c->text, &c->value, &c->is_int);
+            /* an empty cell is the blank marker "", as num_parse would say */
+            c->num = c->text == empty_text ? NUM_BLANK : num_parse(c->text, &c->value, &c->is_int);
         }
 }
 
@@ -432,8 +532,7 @@ grid *grid_build(const gk_text *t, size_t from, size_t to)
             if (len && s[len - 1] == '|')
                 len--;
             if (pipe_separator(s)) {
-                g->nrows--;
-                free(r->cells);
+                g->nrows--;            /* the row has no cells yet */
                 continue;
             }
             r->explicit = 1;
@@ -455,8 +554,6 @@ void grid_free(grid *g)
 {
     if (!g)
         return;
-    for (int i = 0; i < g->nrows; i++)
-        free(g->rows[i].cells);
     while (g->chunks) {
         grid_chunk *next = g->chunks->next;
         free(g->chunks);

@@ -39,7 +39,7 @@ typedef struct {
     int nrows;
     int cap;
     grid_layout layout;
-    grid_chunk *chunks;   /* storage of the cell texts, freed with the grid */
+    grid_chunk *chunks;   /* storage of the cell texts and cell arrays, freed with the grid */
 } grid;
 
 /* Builds the rows of lines [from, to) (0-based, `to` exclusive). */

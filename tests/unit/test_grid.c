@@ -8,6 +8,8 @@
 #include "grid.h"
 #include "text.h"
 
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -45,6 +47,56 @@ static void test_num_parse(void **state)
     assert_int_equal(num_parse("999999999999999", &v, &ii), NUM_VALUE);
     assert_int_equal(num_parse("1234567890123456", &v, &ii), NUM_NONE);
     assert_int_equal(num_parse("123456789012345678901234567890", &v, &ii), NUM_NONE);
+}
+
+/* Edge inputs around the fast paths: plain digits, blank markers and the
+ * decimal computed without strtod. */
+static void test_num_parse_edges(void **state)
+{
+    (void)state;
+    double v;
+    int ii;
+    assert_int_equal(num_parse("0", &v, &ii), NUM_VALUE);
+    assert_true(v == 0 && ii);
+    assert_int_equal(num_parse("007", &v, &ii), NUM_VALUE);
+    assert_true(v == 7 && ii);
+    assert_int_equal(num_parse("1,234", &v, &ii), NUM_VALUE);
+    assert_true(v == 1234 && ii);
+    assert_int_equal(num_parse("１２", &v, &ii), NUM_NONE);     /* full-width digits are folded before, not here */
+    assert_int_equal(num_parse("12.50", &v, &ii), NUM_VALUE);
+    assert_true(v == 12.5 && !ii);
+    assert_int_equal(num_parse("0.1", &v, &ii), NUM_VALUE);
+    assert_true(v == strtod("0.1", NULL) && !ii);
+    assert_int_equal(num_parse("1234567.8901234", &v, &ii), NUM_VALUE);
+    assert_true(v == strtod("1234567.8901234", NULL));
+    assert_int_equal(num_parse("7.000", &v, &ii), NUM_VALUE);
+    assert_true(v == 7 && ii);
+    assert_int_equal(num_parse("-3", &v, &ii), NUM_VALUE);
+    assert_true(v == -3 && ii);
+    assert_int_equal(num_parse("+3", &v, &ii), NUM_VALUE);
+    assert_true(v == 3 && ii);
+    assert_int_equal(num_parse("-0", &v, &ii), NUM_VALUE);
+    assert_true(v == 0 && signbit(v));
+    assert_int_equal(num_parse("123456789012345 ", &v, &ii), NUM_VALUE);
+    assert_true(v == 123456789012345.0);
+    assert_int_equal(num_parse("1234567890123456", &v, &ii), NUM_NONE);   /* 16 digits */
+    assert_int_equal(num_parse("12345678901234.56", &v, &ii), NUM_NONE);  /* 16 digits with a dot */
+    assert_int_equal(num_parse("12件", &v, &ii), NUM_VALUE);
+    assert_true(v == 12 && ii);
+    assert_int_equal(num_parse("12 件", &v, &ii), NUM_VALUE);
+    assert_int_equal(num_parse("5万元", &v, &ii), NUM_VALUE);
+    assert_true(v == 5);
+    assert_int_equal(num_parse("件", &v, &ii), NUM_NONE);
+    assert_int_equal(num_parse("-元", &v, &ii), NUM_NONE);
+    for (const char *const *b = (const char *const[]){"   ", "--", "—", "——", " —— ", "–", "空", "\\", NULL}; *b; b++)
+        assert_int_equal(num_parse(*b, &v, &ii), NUM_BLANK);
+    for (const char *const *b = (const char *const[]){"---", "—x", "无效", "空白", "12.", ".5", "1,2345", "1234,567", "1 2", NULL}; *b; b++)
+        assert_int_equal(num_parse(*b, &v, &ii), NUM_NONE);
+    /* a cell that is not a number leaves *value and *is_int alone */
+    v = 42;
+    ii = 7;
+    assert_int_equal(num_parse("合计", &v, &ii), NUM_NONE);
+    assert_true(v == 42 && ii == 7);
 }
 
 static grid *build(const char *s, gk_text **tp)
@@ -143,15 +195,61 @@ static void test_lines_without_tabs(void **state)
     text_free(t);
 }
 
+/* A row wider than the first cell array (16 cells) and a cell longer than a
+ * storage chunk: the cells move to a bigger array, the long text gets a
+ * chunk of its own, and empty cells read as blanks. */
+static void test_wide_row_and_long_cell(void **state)
+{
+    (void)state;
+    char *s = malloc(40000);
+    assert_non_null(s);
+    size_t n = 0;
+    for (int i = 0; i < 40; i++)
+        n += (size_t)sprintf(s + n, i % 3 == 2 ? "\t" : "%d\t", i);
+    s[n++] = '\n';
+    memcpy(s + n, "合计\t", strlen("合计\t"));
+    n += strlen("合计\t");
+    memset(s + n, 'x', 20000);
+    n += 20000;
+    memcpy(s + n, "\t 7 \n", 5);
+    n += 5;
+    s[n] = '\0';
+    gk_text *t;
+    grid *g = build(s, &t);
+    assert_int_equal(g->layout, GRID_TABS);
+    assert_int_equal(g->nrows, 2);
+    assert_int_equal(g->rows[0].ncells, 41);
+    for (int i = 0; i < 40; i++) {
+        const grid_cell *c = &g->rows[0].cells[i];
+        if (i % 3 == 2) {
+            assert_string_equal(c->text, "");
+            assert_int_equal(c->num, NUM_BLANK);
+        } else {
+            assert_int_equal(c->num, NUM_VALUE);
+            assert_true(c->value == i && c->is_int);
+        }
+    }
+    assert_int_equal(g->rows[1].ncells, 3);
+    assert_int_equal(strlen(g->rows[1].cells[1].text), 20000);
+    assert_int_equal(g->rows[1].cells[1].num, NUM_NONE);
+    assert_true(g->rows[1].cells[2].value == 7);
+    assert_string_equal(g->rows[0].cells[39].text, "39");   /* still intact after the long cell */
+    grid_free(g);
+    text_free(t);
+    free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_num_parse),
+        cmocka_unit_test(test_num_parse_edges),
         cmocka_unit_test(test_tab_grid),
         cmocka_unit_test(test_one_cell_per_line),
         cmocka_unit_test(test_pipes),
         cmocka_unit_test(test_spaces),
         cmocka_unit_test(test_lines_without_tabs),
+        cmocka_unit_test(test_wide_row_and_long_cell),
     };
     return cmocka_run_group_tests_name("grid", tests, NULL, NULL);
 }
