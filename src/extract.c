@@ -361,20 +361,21 @@ static void find_fee(gk_report *r)
 typedef struct {
     int kind;
     const char *pattern;   /* group 1 = the number; no group = zero */
+    const char *need;      /* words every match contains: a cheap test first */
 } stated_pattern;
 
 static const stated_pattern STATED[] = {
-    {STATED_NEW, "收到[^,。;]{0,12}?(?:政府信息公开|依申请公开)(?:的)?(?:申请)?(?:共计?|合计)?\\s*(\\d+)\\s*[件条个份]"},
-    {STATED_NEW, "(?:未|没有)(?:收到|受理)[^,。;]{0,12}?(?:信息公开|依申请公开)[^,。;]{0,4}?申请"},
-    {STATED_GRANTED, "予以公开\\s*(\\d+)\\s*[件条个份]"},
-    {STATED_PARTIAL, "部分公开\\s*(\\d+)\\s*[件条个份]"},
-    {STATED_CARRIED_IN, "上一?年度?结转[^,。;]{0,6}?(\\d+)\\s*[件条个份]"},
-    {STATED_CARRIED_OUT, "结转(?:至|到)?下一?年度?(?:继续)?(?:办理)?\\s*(\\d+)\\s*[件条个份]"},
-    {STATED_CARRIED_OUT, "(\\d+)\\s*[件条个份][^,。;]{0,8}?结转(?:至|到)?下一?年"},
-    {STATED_REVIEW, "行政复议(?:案件)?(?:共计?)?\\s*(\\d+)\\s*[件起宗个]"},
-    {STATED_REVIEW, "(?:未发生|没有|无)[^,。;]{0,16}?行政复议"},
-    {STATED_SUIT, "行政诉讼(?:案件)?(?:共计?)?\\s*(\\d+)\\s*[件起宗个]"},
-    {STATED_SUIT, "(?:未发生|没有|无)[^,。;]{0,20}?行政诉讼"},
+    {STATED_NEW, "收到[^,。;]{0,12}?(?:政府信息公开|依申请公开)(?:的)?(?:申请)?(?:共计?|合计)?\\s*(\\d+)\\s*[件条个份]", "收到"},
+    {STATED_NEW, "(?:未|没有)(?:收到|受理)[^,。;]{0,12}?(?:信息公开|依申请公开)[^,。;]{0,4}?申请", "申请"},
+    {STATED_GRANTED, "予以公开\\s*(\\d+)\\s*[件条个份]", "予以公开"},
+    {STATED_PARTIAL, "部分公开\\s*(\\d+)\\s*[件条个份]", "部分公开"},
+    {STATED_CARRIED_IN, "上一?年度?结转[^,。;]{0,6}?(\\d+)\\s*[件条个份]", "结转"},
+    {STATED_CARRIED_OUT, "结转(?:至|到)?下一?年度?(?:继续)?(?:办理)?\\s*(\\d+)\\s*[件条个份]", "结转"},
+    {STATED_CARRIED_OUT, "(\\d+)\\s*[件条个份][^,。;]{0,8}?结转(?:至|到)?下一?年", "结转"},
+    {STATED_REVIEW, "行政复议(?:案件)?(?:共计?)?\\s*(\\d+)\\s*[件起宗个]", "行政复议"},
+    {STATED_REVIEW, "(?:未发生|没有|无)[^,。;]{0,16}?行政复议", "行政复议"},
+    {STATED_SUIT, "行政诉讼(?:案件)?(?:共计?)?\\s*(\\d+)\\s*[件起宗个]", "行政诉讼"},
+    {STATED_SUIT, "(?:未发生|没有|无)[^,。;]{0,20}?行政诉讼", "行政诉讼"},
 };
 
 static void find_stated(gk_report *r)
@@ -392,6 +393,8 @@ static void find_stated(gk_report *r)
         if (!strstr(s, "申请") && !strstr(s, "公开") && !strstr(s, "结转") && !strstr(s, "复议") && !strstr(s, "诉讼"))
             continue;
         for (size_t p = 0; p < sizeof STATED / sizeof STATED[0]; p++) {
+            if (!strstr(s, STATED[p].need))
+                continue;
             size_t off = 0;
             while (re_find(STATED[p].pattern, s, len, off, g, 2)) {
                 int v = g[1].start == (size_t)-1 ? 0 : span_int(s, g[1]);
