@@ -6,6 +6,7 @@
 #include <cmocka.h>
 
 #include "batch.h"
+#include "extract.h"
 #include "fixture.h"
 #include "xyear.h"
 
@@ -100,12 +101,65 @@ static void test_correction_rechecks_xyear(void **state)
     batch_free(&b);
 }
 
+/* The title peek that pairs years decodes the whole file but splits only the
+ * lines above section 一: on every sample report (each encoding, layout and
+ * title style) its lines are the full decode's first lines, and its body and
+ * year are the full parse's. */
+static void test_peek_matches_full_parse(void **state)
+{
+    (void)state;
+    gk_batch b;
+    char *paths[] = {"sample-reports", "tests/fuzz/regressions/fuzz_report"};
+    batch_open(&b, 2, paths, 0);
+    assert_true(b.files.n >= 19);
+    int peeked = 0;
+    for (size_t i = 0; i < b.files.n; i++) {
+        const char *path = b.files.v[i].path;
+        char *buf, *why = NULL;
+        size_t len;
+        const char *reason = NULL;
+        if (util_read_file(path, GK_MAX_FILE, &buf, &len, &reason) != 0)
+            continue;
+        gk_text *all = text_decode(buf, len, &reason);
+        gk_text *head = text_decode_until(buf, len, extract_title_lines, NULL, &reason);
+        assert_int_equal(all != NULL, head != NULL);
+        if (all) {
+            assert_true(head->nlines >= 1 && head->nlines <= all->nlines && head->nlines <= 40);
+            assert_string_equal(head->encoding, all->encoding);
+            for (size_t k = 0; k < head->nlines; k++) {
+                assert_string_equal(head->orig[k].s, all->orig[k].s);
+                assert_string_equal(head->norm[k].s, all->norm[k].s);
+            }
+        }
+        text_free(all);
+        text_free(head);
+        free(buf);
+        gk_report *r = report_open(path, &why);
+        free(why);
+        why = NULL;
+        char *body = NULL;
+        int year = 0;
+        int rc = xyear_peek(path, &body, &year);
+        assert_int_equal(rc == 0, r != NULL);
+        if (r) {
+            if (strcmp(body, r->body ? r->body : "") != 0 || year != r->year)
+                fail_msg("%s: peek %s %d, full parse %s %d", path, body, year, r->body, r->year);
+            peeked++;
+        }
+        free(body);
+        report_free(r);
+    }
+    assert_true(peeked >= 19);
+    batch_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_body_key),
         cmocka_unit_test(test_pairs_and_findings),
         cmocka_unit_test(test_correction_rechecks_xyear),
+        cmocka_unit_test(test_peek_matches_full_parse),
     };
     return cmocka_run_group_tests_name("xyear", tests, NULL, NULL);
 }
