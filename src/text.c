@@ -390,12 +390,73 @@ static char *iconv_to_utf8(const char *from, const char *in, size_t inlen, size_
         memcpy(op, "\xEF\xBF\xBD", 3);
         op += 3;
         ol -= 3;
-        size_t skip = errno == EINVAL ? il : (il >= 2 && strncmp(from, "UTF-16", 6) == 0 ? 2 : 1);
+        size_t skip = errno == EINVAL ? il : 1;
         ip += skip;
         il -= skip;
         iconv(cd, NULL, NULL, NULL, NULL);
     }
     iconv_close(cd);
+    if (bad && (!replaced || bad * 100 > inlen)) {
+        free(out);
+        return NULL;
+    }
+    if (replaced)
+        *replaced += bad;
+    *op = '\0';
+    *outlen = (size_t)(op - out);
+    return out;
+}
+
+/* UTF-16 (little- or big-endian, no byte order mark) to UTF-8, by hand:
+ * what iconv_to_utf8("UTF-16LE"/"UTF-16BE") gives, at a fraction of the
+ * cost.  A unit that is not a surrogate is its code point; a high surrogate
+ * followed by a low one is a pair; an unpaired surrogate is one U+FFFD
+ * (glibc's EILSEQ, after which the loop above skips those two bytes); a
+ * high surrogate or a single byte at the very end is one U+FFFD for the
+ * rest (EINVAL).  The same limit on replacements applies. */
+static char *utf16_to_utf8(const char *input, size_t inlen, int be, size_t *outlen, size_t *replaced)
+{
+    const unsigned char *in = (const unsigned char *)input;
+    char *out = xmalloc(inlen / 2 * 3 + 8), *op = out;   /* 3 bytes per unit at most, 4 per pair */
+    size_t i = 0, bad = 0;
+    const int hi = be ? 0 : 1, lo = be ? 1 : 0;
+    while (i < inlen) {
+        if (inlen - i < 2) {           /* a byte left over */
+            bad++;
+            memcpy(op, "\xEF\xBF\xBD", 3);
+            op += 3;
+            break;
+        }
+        unsigned u = (unsigned)in[i + hi] << 8 | in[i + lo];
+        if (u < 0x80) {
+            *op++ = (char)u;
+            i += 2;
+            continue;
+        }
+        if (u < 0xD800 || u > 0xDFFF) {
+            op += utf8_encode(u, op);
+            i += 2;
+            continue;
+        }
+        if (u <= 0xDBFF) {             /* a high surrogate */
+            if (inlen - i < 4) {       /* the input ends inside the pair */
+                bad++;
+                memcpy(op, "\xEF\xBF\xBD", 3);
+                op += 3;
+                break;
+            }
+            unsigned v = (unsigned)in[i + 2 + hi] << 8 | in[i + 2 + lo];
+            if (v >= 0xDC00 && v <= 0xDFFF) {
+                op += utf8_encode(0x10000 + ((u - 0xD800) << 10) + (v - 0xDC00), op);
+                i += 4;
+                continue;
+            }
+        }
+        bad++;                         /* an unpaired surrogate */
+        memcpy(op, "\xEF\xBF\xBD", 3);
+        op += 3;
+        i += 2;
+    }
     if (bad && (!replaced || bad * 100 > inlen)) {
         free(out);
         return NULL;
@@ -642,7 +703,7 @@ gk_text *text_decode_until(const char *bytes, size_t len, text_stop_fn stop, voi
     if (len >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF))) {
         be = b[0] == 0xFE;
         t->encoding = be ? "UTF-16BE" : "UTF-16LE";
-        u = iconv_to_utf8(be ? "UTF-16BE" : "UTF-16LE", bytes + 2, len - 2, &ulen, &t->replaced);
+        u = utf16_to_utf8(bytes + 2, len - 2, be, &ulen, &t->replaced);
         if (!u)
             *why = "UTF-16 编码损坏";
     } else if (len >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF) {
@@ -650,7 +711,7 @@ gk_text *text_decode_until(const char *bytes, size_t len, text_stop_fn stop, voi
         u = utf8_repair(bytes + 3, len - 3, &ulen, &t->replaced);
     } else if (scan_bytes(bytes, len, &st), st.nul && looks_utf16(bytes, len, &be)) {
         t->encoding = be ? "UTF-16BE" : "UTF-16LE";
-        u = iconv_to_utf8(t->encoding, bytes, len, &ulen, &t->replaced);
+        u = utf16_to_utf8(bytes, len, be, &ulen, &t->replaced);
         if (u && mostly_controls(u, ulen)) {
             free(u);
             u = NULL;

@@ -8,6 +8,7 @@
 #include "text.h"
 #include "util.h"
 
+#include <errno.h>
 #include <iconv.h>
 #include <stdlib.h>
 #include <string.h>
@@ -273,6 +274,84 @@ static void test_utf8_bom_repair(void **state)
     text_free(t);
 }
 
+/* The UTF-16 decoder against glibc's iconv, the converter it replaced:
+ * thousands of random unit sequences (ASCII, CJK, paired and unpaired
+ * surrogates, odd lengths) in both byte orders must give the same text,
+ * the same count of replacements, and the same refusals. */
+static char *iconv_reference(const char *from, const char *in, size_t inlen, size_t *replaced)
+{
+    iconv_t cd = iconv_open("UTF-8", from);
+    assert_true(cd != (iconv_t)-1);
+    size_t cap = inlen * 4 + 16, bad = 0;
+    char *out = malloc(cap), *ip = (char *)in, *op = out;
+    size_t il = inlen, ol = cap - 1;
+    while (il > 0) {
+        if (iconv(cd, &ip, &il, &op, &ol) != (size_t)-1)
+            break;
+        bad++;                         /* EILSEQ: skip the unit; EINVAL: the rest */
+        memcpy(op, "\xEF\xBF\xBD", 3);
+        op += 3;
+        ol -= 3;
+        size_t skip = errno == EINVAL ? il : (il >= 2 ? 2 : 1);
+        ip += skip;
+        il -= skip;
+        iconv(cd, NULL, NULL, NULL, NULL);
+    }
+    iconv_close(cd);
+    *op = '\0';
+    *replaced = bad;
+    if (bad * 100 > inlen) {
+        free(out);
+        return NULL;
+    }
+    return out;
+}
+
+static void test_utf16_matches_iconv(void **state)
+{
+    (void)state;
+    srand(7);
+    static const unsigned units[] = {'A', ' ', '9', 0x4E2D, 0x6587, 0xFF0C, 0x3000, 0x00E9, 0x07FF, 0x0800,
+                                     0xFFFD, 0xFEFF, 0xD800, 0xDBFF, 0xDC00, 0xDFFF, 0xD83D, 0xDE00};
+    int compared = 0, refused = 0;
+    for (int round = 0; round < 4000; round++) {
+        int be = round & 1;
+        unsigned char buf[2 + 2 * 300 + 1];
+        size_t n = 2;
+        buf[0] = be ? 0xFE : 0xFF;     /* a byte order mark, then a CJK character: never "empty" */
+        buf[1] = be ? 0xFF : 0xFE;
+        int count = 1 + rand() % 300;
+        for (int k = 0; k < count; k++) {
+            unsigned u = k == 0 ? 0x4E2D : units[rand() % (int)(sizeof units / sizeof *units)];
+            if (round % 5 != 0 && u >= 0xD800 && u <= 0xDFFF && rand() % 64)
+                u = 0x4E00 + (unsigned)(rand() % 100);   /* most rounds: few surrogates */
+            buf[n + (be ? 0 : 1)] = (unsigned char)(u >> 8);
+            buf[n + (be ? 1 : 0)] = (unsigned char)u;
+            n += 2;
+        }
+        if (rand() % 4 == 0)
+            buf[n++] = 0x41;           /* an odd byte at the end */
+        size_t ref_bad = 0;
+        char *ref = iconv_reference(be ? "UTF-16BE" : "UTF-16LE", (const char *)buf + 2, n - 2, &ref_bad);
+        const char *why = NULL;
+        gk_text *t = text_decode((const char *)buf, n, &why);
+        if (!ref) {
+            assert_null(t);
+            refused++;
+        } else {
+            assert_non_null(t);
+            assert_int_equal(t->nlines, 1);
+            assert_string_equal(t->orig[0].s, ref);
+            assert_int_equal(t->replaced, ref_bad);
+            compared++;
+        }
+        text_free(t);
+        free(ref);
+    }
+    print_message("utf16: %d compared, %d refused\n", compared, refused);
+    assert_true(compared > 1000 && refused > 100);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -287,6 +366,7 @@ int main(void)
         cmocka_unit_test(test_line_numbers_kept),
         cmocka_unit_test(test_normalise_every_fold),
         cmocka_unit_test(test_utf8_bom_repair),
+        cmocka_unit_test(test_utf16_matches_iconv),
     };
     return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }
