@@ -662,7 +662,8 @@ static pattern_set rows_of(const gk_table_def *td)
 /* Which patterns of the set match `label`: bit k for pattern k.  Labels
  * repeat the template's wording in nearly every report, so each thread
  * remembers recent answers (a pure function of the set and the text). */
-#define LABEL_MEMO_SETS 512            /* two entries each, the older one replaced */
+#define LABEL_MEMO_SETS 256            /* four entries each, replaced in turn */
+#define LABEL_MEMO_WAYS 4
 #define LABEL_MEMO_TEXT 192
 
 typedef struct {
@@ -671,7 +672,7 @@ typedef struct {
     char text[LABEL_MEMO_TEXT];
 } label_memo;
 
-static __thread label_memo label_memos[LABEL_MEMO_SETS][2];
+static __thread label_memo label_memos[LABEL_MEMO_SETS][LABEL_MEMO_WAYS];
 static __thread unsigned char label_memo_next[LABEL_MEMO_SETS];   /* the way to replace next */
 
 static uint64_t match_mask(pattern_set set, const char *label)
@@ -688,13 +689,16 @@ static uint64_t match_mask(pattern_set set, const char *label)
         }
         for (; i < len; i++)
             h = (h ^ (unsigned char)label[i]) * 0xC4CEB9FE1A85EC53ull;
-        size_t at = (h ^ h >> 29 ^ h >> 47) % LABEL_MEMO_SETS;
+        h ^= h >> 33;                      /* every bit of the text into the set index */
+        h *= 0xFF51AFD7ED558CCDull;
+        h ^= h >> 33;
+        size_t at = h % LABEL_MEMO_SETS;
         label_memo *way = label_memos[at];
-        for (int w = 0; w < 2; w++)
+        for (int w = 0; w < LABEL_MEMO_WAYS; w++)
             if (way[w].key == set.key && !memcmp(way[w].text, label, len + 1))
                 return way[w].mask;
         m = &way[label_memo_next[at]];
-        label_memo_next[at] ^= 1;
+        label_memo_next[at] = (unsigned char)((label_memo_next[at] + 1) % LABEL_MEMO_WAYS);
     }
     uint64_t mask = 0;
     for (int k = 0; k < set.n && k < 64; k++)

@@ -292,7 +292,7 @@ static char *iconv_reference(const char *from, const char *in, size_t inlen, siz
         memcpy(op, "\xEF\xBF\xBD", 3);
         op += 3;
         ol -= 3;
-        size_t skip = errno == EINVAL ? il : (il >= 2 ? 2 : 1);
+        size_t skip = errno == EINVAL ? il : (strncmp(from, "UTF-16", 6) == 0 && il >= 2 ? 2 : 1);
         ip += skip;
         il -= skip;
         iconv(cd, NULL, NULL, NULL, NULL);
@@ -352,6 +352,64 @@ static void test_utf16_matches_iconv(void **state)
     assert_true(compared > 1000 && refused > 100);
 }
 
+/* The GB18030 fast path (a table of two-byte characters) against glibc's
+ * iconv: random texts of ASCII, two-byte characters, four-byte characters
+ * and invalid bytes must give iconv's text and replacements, or its refusal. */
+static void test_gb18030_matches_iconv(void **state)
+{
+    (void)state;
+    srand(11);
+    int compared = 0, refused = 0;
+    for (int round = 0; round < 3000; round++) {
+        unsigned char buf[1200];
+        size_t n = 0;
+        int count = 1 + rand() % 300;
+        for (int k = 0; k < count && n + 4 < sizeof buf; k++) {
+            int kind = rand() % 100;
+            if (k == 0 || kind < 60) {             /* a two-byte character (maybe an unassigned one) */
+                buf[n++] = (unsigned char)(0x81 + rand() % 126);
+                int trail = 0x40 + rand() % 191;
+                buf[n++] = (unsigned char)(trail == 0x7F ? 0x80 : trail);
+            } else if (kind < 90) {                /* printable ASCII */
+                buf[n++] = (unsigned char)(0x20 + rand() % 95);
+            } else if (kind < 95 && round % 3 == 0) {   /* a four-byte character */
+                buf[n++] = (unsigned char)(0x81 + rand() % 4);
+                buf[n++] = (unsigned char)(0x30 + rand() % 10);
+                buf[n++] = (unsigned char)(0x81 + rand() % 126);
+                buf[n++] = (unsigned char)(0x30 + rand() % 10);
+            } else if (round % 4 == 0) {           /* an invalid or stray byte */
+                static const unsigned char odd[] = {0x80, 0xFF, 0x81, 0xFE, 0x39};
+                buf[n++] = odd[rand() % 5];
+            }
+        }
+        if (round % 7 == 0)
+            buf[n++] = 0xB0;                       /* a lead byte cut off at the end */
+        size_t ref_bad = 0;
+        char *ref = iconv_reference("GB18030", (const char *)buf, n, &ref_bad);
+        const char *why = NULL;
+        gk_text *t = text_decode((const char *)buf, n, &why);
+        if (t && strcmp(t->encoding, "GB18030") != 0) {   /* read as something else: not this test's */
+            text_free(t);
+            free(ref);
+            continue;
+        }
+        if (!ref) {
+            assert_null(t);
+            refused++;
+        } else {
+            assert_non_null(t);
+            assert_int_equal(t->nlines, 1);
+            assert_string_equal(t->orig[0].s, ref);
+            assert_int_equal(t->replaced, ref_bad);
+            compared++;
+        }
+        text_free(t);
+        free(ref);
+    }
+    print_message("gb18030: %d compared, %d refused\n", compared, refused);
+    assert_true(compared > 1000 && refused > 50);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -367,6 +425,7 @@ int main(void)
         cmocka_unit_test(test_normalise_every_fold),
         cmocka_unit_test(test_utf8_bom_repair),
         cmocka_unit_test(test_utf16_matches_iconv),
+        cmocka_unit_test(test_gb18030_matches_iconv),
     };
     return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }
