@@ -40,9 +40,10 @@ static const char *reason(int e)
     }
 }
 
-static int cmp_str(const void *a, const void *b)
+/* Entries are a type byte and a name: ordered by name. */
+static int cmp_name(const void *a, const void *b)
 {
-    return strcmp(*(char *const *)a, *(char *const *)b);
+    return strcmp(*(char *const *)a + 1, *(char *const *)b + 1);
 }
 
 static void walk_dir(walk_list *l, const char *dir, int depth)
@@ -60,21 +61,36 @@ static void walk_dir(walk_list *l, const char *dir, int depth)
             continue;
         if ((n & (n - 1)) == 0)
             names = xrealloc(names, (n ? 2 * n : 1) * sizeof *names);
-        names[n++] = xstrdup(e->d_name);
+        /* the entry's type (DT_REG, DT_DIR …, or DT_UNKNOWN) travels in
+         * front of its name, so sorting by name keeps it */
+        size_t len = strlen(e->d_name);
+        char *entry = xmalloc(len + 2);
+        entry[0] = (char)e->d_type;
+        memcpy(entry + 1, e->d_name, len + 1);
+        names[n++] = entry;
     }
     closedir(d);
-    qsort(names, n, sizeof *names, cmp_str);
+    qsort(names, n, sizeof *names, cmp_name);
     for (size_t i = 0; i < n; i++) {
+        unsigned char type = (unsigned char)names[i][0];
+        const char *name = names[i] + 1;
         size_t dl = strlen(dir);
-        char *p = xasprintf("%s%s%s", dir, dl && dir[dl - 1] == '/' ? "" : "/", names[i]);
+        char *p = xasprintf("%s%s%s", dir, dl && dir[dl - 1] == '/' ? "" : "/", name);
         struct stat st;
-        if (lstat(p, &st) != 0) {
+        if (type == DT_REG) {          /* what lstat() would say, without asking again */
+            if (walk_is_report_name(name)) {
+                push(l, p, NULL);
+            } else {
+                l->skipped++;
+                free(p);
+            }
+        } else if (lstat(p, &st) != 0) {
             push(l, p, xasprintf("无法读取：%s", reason(errno)));
         } else if (S_ISDIR(st.st_mode)) {
             if (depth < 64)
                 walk_dir(l, p, depth + 1);
             free(p);
-        } else if (walk_is_report_name(names[i])) {
+        } else if (walk_is_report_name(name)) {
             push(l, p, NULL);
         } else {
             l->skipped++;
