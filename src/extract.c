@@ -408,11 +408,18 @@ static void find_stated(gk_report *r)
 
 /* ---- format detection ------------------------------------------------------------- */
 
-static int count_hits(const gk_report *r, const char *pat, size_t from, size_t to)
+/* Matches of `pat` in lines [from, to); a line holding none of `need`
+ * (NULL: no such test) is passed over. */
+static int count_hits(const gk_report *r, const char *pat, const char *const *need, size_t from, size_t to)
 {
     int n = 0;
     for (size_t i = from; i < to && i < r->text->nlines; i++) {
         const char *s = norm(r, (int)i);
+        int any = !need;
+        for (int k = 0; need && need[k] && !any; k++)
+            any = strstr(s, need[k]) != NULL;
+        if (!any)
+            continue;
         size_t off = 0, len = strlen(s);
         re_span g[1];
         while (re_find(pat, s, len, off, g, 1)) {
@@ -427,11 +434,11 @@ static gk_format detect_format(const gk_report *r)
 {
     size_t from, to;
     section_range(r, 1, &from, &to);
-    int a = count_hits(r, GK_DETECT_2021, from, to);
-    int b = count_hits(r, GK_DETECT_2019, from, to);
+    int a = count_hits(r, GK_DETECT_2021, GK_DETECT_2021_NEED, from, to);
+    int b = count_hits(r, GK_DETECT_2019, GK_DETECT_2019_NEED, from, to);
     if (a == 0 && b == 0) {            /* no table 2 headers: table 3's 其他处理 rows tell */
         section_range(r, 2, &from, &to);
-        a += count_hits(r, "逾期不补正|缴纳费用", from, to);
+        a += count_hits(r, "逾期不补正|缴纳费用", NULL, from, to);
     }
     if (b > a)
         return GK_FMT_2019;

@@ -11,6 +11,10 @@
 
 const char *const GK_DETECT_2021 = "本年制发件数|本年废止件数|现行有效件数|本年收费金额|本年处理决定数量";
 const char *const GK_DETECT_2019 = "本年新制作数量|本年新公开数量|对外公开总数量|上一年项目数量|采购项目数量|政府集中采购|其他对外管理服务事项";
+/* Characters of which every alternative above contains one (a line with
+ * none of them cannot match: a cheap test first; test_template checks). */
+const char *const GK_DETECT_2021_NEED[] = {"数", "额", NULL};
+const char *const GK_DETECT_2019_NEED[] = {"数", "购", "项", NULL};
 
 /* ---- rules ------------------------------------------------------------ */
 

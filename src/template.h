@@ -98,5 +98,7 @@ const char *template_row_canon(const gk_template *t, int table, int row);
 /* Header words that identify a format (used by detection). */
 extern const char *const GK_DETECT_2021;
 extern const char *const GK_DETECT_2019;
+extern const char *const GK_DETECT_2021_NEED[];
+extern const char *const GK_DETECT_2019_NEED[];
 
 #endif

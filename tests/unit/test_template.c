@@ -127,6 +127,31 @@ static void test_rule_table(void **state)
     (void)r;
 }
 
+/* Every alternative of a format-detection pattern holds one of the
+ * characters its NEED list names (detection passes over lines with none). */
+static void check_need(const char *pattern, const char *const *need)
+{
+    char *copy = strdup(pattern), *save = NULL;
+    int alternatives = 0;
+    for (char *alt = strtok_r(copy, "|", &save); alt; alt = strtok_r(NULL, "|", &save)) {
+        int any = 0;
+        for (int k = 0; need[k]; k++)
+            any |= strstr(alt, need[k]) != NULL;
+        if (!any)
+            fail_msg("「%s」 holds none of the characters detection looks for", alt);
+        alternatives++;
+    }
+    assert_true(alternatives >= 5);
+    free(copy);
+}
+
+static void test_detect_needs(void **state)
+{
+    (void)state;
+    check_need(GK_DETECT_2021, GK_DETECT_2021_NEED);
+    check_need(GK_DETECT_2019, GK_DETECT_2019_NEED);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -135,6 +160,7 @@ int main(void)
         cmocka_unit_test(test_variants_and_numbering),
         cmocka_unit_test(test_equations),
         cmocka_unit_test(test_rule_table),
+        cmocka_unit_test(test_detect_needs),
     };
     return cmocka_run_group_tests_name("template", tests, NULL, NULL);
 }
