@@ -61,11 +61,11 @@ $(ASN)/gkreview: $(ASN_PROG)
 
 $(ASN)/tests/%: tests/unit/%.c $(ASN_ENGINE)
 	@mkdir -p $(dir $@)
-	$(CC) $(ASN_CFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS) -lcmocka
+	$(CC) $(ASN_CFLAGS) -o $@ $(filter-out %.h,$^) $(LDFLAGS) $(LDLIBS) -lcmocka
 
 $(ASN)/tools/%: tests/tools/%.c $(ASN_ENGINE)
 	@mkdir -p $(dir $@)
-	$(CC) $(ASN_CFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS)
+	$(CC) $(ASN_CFLAGS) -o $@ $(filter-out %.h,$^) $(LDFLAGS) $(LDLIBS)
 
 # ---- dependencies ----------------------------------------------------------------
 deps:
