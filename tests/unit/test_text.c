@@ -307,6 +307,24 @@ static char *iconv_reference(const char *from, const char *in, size_t inlen, siz
     return out;
 }
 
+/* text_decode()'s result t on one line of text against iconv's `ref`
+ * (NULL: refused) with ref_bad replacements; frees both. */
+static void same_as_reference(gk_text *t, char *ref, size_t ref_bad, int *compared, int *refused)
+{
+    if (!ref) {
+        assert_null(t);
+        (*refused)++;
+    } else {
+        assert_non_null(t);
+        assert_int_equal(t->nlines, 1);
+        assert_string_equal(t->orig[0].s, ref);
+        assert_int_equal(t->replaced, ref_bad);
+        (*compared)++;
+    }
+    text_free(t);
+    free(ref);
+}
+
 static void test_utf16_matches_iconv(void **state)
 {
     (void)state;
@@ -335,18 +353,7 @@ static void test_utf16_matches_iconv(void **state)
         char *ref = iconv_reference(be ? "UTF-16BE" : "UTF-16LE", (const char *)buf + 2, n - 2, &ref_bad);
         const char *why = NULL;
         gk_text *t = text_decode((const char *)buf, n, &why);
-        if (!ref) {
-            assert_null(t);
-            refused++;
-        } else {
-            assert_non_null(t);
-            assert_int_equal(t->nlines, 1);
-            assert_string_equal(t->orig[0].s, ref);
-            assert_int_equal(t->replaced, ref_bad);
-            compared++;
-        }
-        text_free(t);
-        free(ref);
+        same_as_reference(t, ref, ref_bad, &compared, &refused);
     }
     print_message("utf16: %d compared, %d refused\n", compared, refused);
     assert_true(compared > 1000 && refused > 100);
@@ -393,18 +400,7 @@ static void test_gb18030_matches_iconv(void **state)
             free(ref);
             continue;
         }
-        if (!ref) {
-            assert_null(t);
-            refused++;
-        } else {
-            assert_non_null(t);
-            assert_int_equal(t->nlines, 1);
-            assert_string_equal(t->orig[0].s, ref);
-            assert_int_equal(t->replaced, ref_bad);
-            compared++;
-        }
-        text_free(t);
-        free(ref);
+        same_as_reference(t, ref, ref_bad, &compared, &refused);
     }
     print_message("gb18030: %d compared, %d refused\n", compared, refused);
     assert_true(compared > 1000 && refused > 50);
