@@ -390,10 +390,14 @@ static void find_stated(gk_report *r)
     for (size_t i = from; i < to; i++) {
         const char *s = norm(r, (int)i);
         size_t len = strlen(s);
-        if (!strstr(s, "申请") && !strstr(s, "公开") && !strstr(s, "结转") && !strstr(s, "复议") && !strstr(s, "诉讼"))
-            continue;
+        const char *need = NULL;       /* patterns in a row often need the same words */
+        int has_need = 0;
         for (size_t p = 0; p < sizeof STATED / sizeof STATED[0]; p++) {
-            if (!strstr(s, STATED[p].need))
+            if (STATED[p].need != need) {
+                need = STATED[p].need;
+                has_need = strstr(s, need) != NULL;
+            }
+            if (!has_need)
                 continue;
             size_t off = 0;
             while (re_find(STATED[p].pattern, s, len, off, g, 2)) {
