@@ -53,12 +53,12 @@ static const char *norm(const gk_report *r, int line0)
     return r->text->norm[line0].s;
 }
 
-/* 1 when normalised line i holds `word` (memmem on the known length: much
- * cheaper than strstr on long narrative lines). */
+/* 1 when normalised line i holds `word` (util_find on the known length:
+ * much cheaper than strstr on long narrative lines). */
 static int line_has(const gk_report *r, size_t i, const char *word)
 {
     const gk_line *l = &r->text->norm[i];
-    return memmem(l->s, l->len, word, strlen(word)) != NULL;
+    return util_find(l->s, l->len, word, strlen(word)) != NULL;
 }
 
 /* ---- title, sections, years, fee ---------------------------------------------- */
@@ -320,7 +320,7 @@ static void find_years(gk_report *r)
         /* "20dd" followed by optional spaces and 年 */
         const gk_line *l = &r->text->norm[i];
         const char *end = l->s + l->len;
-        for (const char *p = memmem(l->s, l->len, "20", 2); p; p = memmem(p + 1, (size_t)(end - p - 1), "20", 2)) {
+        for (const char *p = util_find(l->s, l->len, "20", 2); p; p = util_find(p + 1, (size_t)(end - p - 1), "20", 2)) {
             if (p[2] < '0' || p[2] > '9' || p[3] < '0' || p[3] > '9')
                 continue;
             const char *q = p + 4;

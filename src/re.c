@@ -13,7 +13,7 @@
 #define CACHE_SIZE 1024
 
 /* Most template patterns are a plain word or two alternative words
- * ("不掌握", "信访|举报投诉"): those are searched with memmem(), which finds
+ * ("不掌握", "信访|举报投诉"): those are searched with util_find(), which finds
  * what PCRE2 would — the leftmost match, and at that position the first
  * alternative — at under half the cost of a JIT call (callgrind).  With
  * more alternatives the JIT's single pass wins. */
@@ -141,7 +141,7 @@ static int find_literal(const entry *e, const char *s, size_t len, size_t from, 
         size_t room = best ? (size_t)(best - s) - from + e->litlen[k] : len - from;
         if (room > len - from)
             room = len - from;
-        const char *m = memmem(s + from, room, e->lit[k], e->litlen[k]);
+        const char *m = util_find(s + from, room, e->lit[k], e->litlen[k]);
         if (m && (!best || m < best)) {
             best = m;
             best_len = e->litlen[k];

@@ -71,6 +71,25 @@ char *xasprintf(const char *fmt, ...)
     return sbuf_steal(&b);
 }
 
+const char *util_find(const char *hay, size_t hlen, const char *needle, size_t nlen)
+{
+    if (nlen == 0)
+        return hay;
+    if (nlen > hlen)
+        return NULL;
+    const char last = needle[nlen - 1];
+    const char *p = hay + nlen - 1, *end = hay + hlen;
+    while (p < end) {
+        const char *q = memchr(p, last, (size_t)(end - p));
+        if (!q)
+            return NULL;
+        if (!memcmp(q - (nlen - 1), needle, nlen - 1))
+            return q - (nlen - 1);
+        p = q + 1;
+    }
+    return NULL;
+}
+
 struct gk_arena_block {
     gk_arena_block *next;
     size_t used, cap;

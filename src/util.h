@@ -28,6 +28,13 @@ void sbuf_addc(sbuf *b, char c);
 void sbuf_printf(sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 char *sbuf_steal(sbuf *b);
 
+/* The first occurrence of needle[0..nlen) in hay[0..hlen), or NULL: what
+ * memmem() finds, by looking for the needle's last byte with memchr() — in
+ * UTF-8 Chinese that is a continuation byte, rare enough that this beats
+ * glibc's memmem and strstr, whose set-up per call dominates on short
+ * lines. */
+const char *util_find(const char *hay, size_t hlen, const char *needle, size_t nlen);
+
 /* Strings that live as long as their owner and are freed together: many
  * small copies at the cost of one allocation per few kilobytes. */
 typedef struct gk_arena_block gk_arena_block;

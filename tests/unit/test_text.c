@@ -406,6 +406,33 @@ static void test_gb18030_matches_iconv(void **state)
     assert_true(compared > 1000 && refused > 50);
 }
 
+/* util_find() finds what memmem() finds, on random short strings over a
+ * small alphabet (many near misses) and on CJK text. */
+static void test_find_matches_memmem(void **state)
+{
+    (void)state;
+    srand(3);
+    const char *alpha[] = {"a", "b", "中", "文", "\xE4", "\xB8"};
+    for (int round = 0; round < 20000; round++) {
+        char hay[64], needle[16];
+        size_t hl = 0, nl = 0;
+        int hn = rand() % 12, nn = rand() % 4;
+        for (int k = 0; k < hn; k++) {
+            const char *a = alpha[rand() % 6];
+            memcpy(hay + hl, a, strlen(a));
+            hl += strlen(a);
+        }
+        for (int k = 0; k < nn; k++) {
+            const char *a = alpha[rand() % 6];
+            memcpy(needle + nl, a, strlen(a));
+            nl += strlen(a);
+        }
+        const char *want = memmem(hay, hl, needle, nl), *got = util_find(hay, hl, needle, nl);
+        if (want != got)
+            fail_msg("round %d: memmem at %td, util_find at %td", round, want ? want - hay : -1, got ? got - hay : -1);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -422,6 +449,7 @@ int main(void)
         cmocka_unit_test(test_utf8_bom_repair),
         cmocka_unit_test(test_utf16_matches_iconv),
         cmocka_unit_test(test_gb18030_matches_iconv),
+        cmocka_unit_test(test_find_matches_memmem),
     };
     return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }
