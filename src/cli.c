@@ -5,6 +5,7 @@
 #include "cli_review.h"
 #include "output.h"
 #include "report.h"
+#include "sidecar.h"
 #include "util.h"
 #include "walk.h"
 
@@ -296,6 +297,7 @@ static int run(int argc, char **argv, int is_check)
         cli_usage(stderr);
         return 2;
     }
+    sidecar_read_only_run();           /* check and export never save */
     gk_batch b;
     batch_open_jobs(&b, o.npaths, o.paths, is_check, o.jobs);
     b.prepare = cli_prepare;

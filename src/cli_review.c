@@ -461,6 +461,7 @@ int cli_issues(int argc, char **argv)
         free(paths);
         return 2;
     }
+    sidecar_read_only_run();           /* issues never saves */
     gk_batch b;
     batch_open(&b, npaths, paths, 1);
     b.prepare = issues_prepare;

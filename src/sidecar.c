@@ -1137,22 +1137,65 @@ static char *fallback_stem(const char *report_path)
     return stem;
 }
 
+/* In a run that only reads sidecars (check, export, issues) the answers
+ * below stay as they were for the folder asked about last: thousands of
+ * reports of one folder then cost no more system calls than they must. */
+static int stable_dirs;
+static pthread_mutex_t dirs_mu = PTHREAD_MUTEX_INITIALIZER;
+static char *last_dir;
+static int last_writable, fallback_known, fallback_exists;
+
+void sidecar_read_only_run(void)
+{
+    stable_dirs = 1;
+}
+
 /* Whether $XDG_DATA_HOME/gkreview exists: when it does not, no sidecar
  * can be there (saves check the path itself). */
 static int fallback_dir_exists(void)
 {
+    if (stable_dirs) {
+        pthread_mutex_lock(&dirs_mu);
+        int known = fallback_known, exists = fallback_exists;
+        pthread_mutex_unlock(&dirs_mu);
+        if (known)
+            return exists;
+    }
     char *dir = data_dir();
     struct stat st;
     int ok = dir && stat(dir, &st) == 0;
     free(dir);
+    if (stable_dirs) {
+        pthread_mutex_lock(&dirs_mu);
+        fallback_known = 1;
+        fallback_exists = ok;
+        pthread_mutex_unlock(&dirs_mu);
+    }
     return ok;
 }
 
 static int dir_writable(const char *report_path)
 {
     char *dir = dir_of(report_path);
+    if (stable_dirs) {
+        pthread_mutex_lock(&dirs_mu);
+        int hit = last_dir && !strcmp(last_dir, dir), ok = last_writable;
+        pthread_mutex_unlock(&dirs_mu);
+        if (hit) {
+            free(dir);
+            return ok;
+        }
+    }
     int ok = access(dir, W_OK | X_OK) == 0;
-    free(dir);
+    if (stable_dirs) {
+        pthread_mutex_lock(&dirs_mu);
+        free(last_dir);
+        last_dir = dir;
+        last_writable = ok;
+        pthread_mutex_unlock(&dirs_mu);
+    } else {
+        free(dir);
+    }
     return ok;
 }
 

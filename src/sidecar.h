@@ -72,6 +72,11 @@ typedef struct {
  * to a new file beside it), or the report has changed since it was reviewed;
  * -1 when the report itself cannot be read (*warn says why). */
 int sidecar_load(const char *report_path, gk_review **out, char **warn);
+
+/* For runs that never save (check, export, issues): whether a report's
+ * folder is writable and whether the fallback folder exists are asked once
+ * per folder, not once per report. */
+void sidecar_read_only_run(void);
 void sidecar_free(gk_review *rv);
 
 /* Where the sidecar lives (for the status line). */
