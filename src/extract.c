@@ -420,47 +420,6 @@ static void find_stated(gk_report *r)
     }
 }
 
-/* ---- format detection ------------------------------------------------------------- */
-
-/* Matches of `pat` in lines [from, to); a line holding none of `need`
- * (NULL: no such test) is passed over. */
-static int count_hits(const gk_report *r, const char *pat, const char *const *need, size_t from, size_t to)
-{
-    int n = 0;
-    for (size_t i = from; i < to && i < r->text->nlines; i++) {
-        const char *s = norm(r, (int)i);
-        int any = !need;
-        for (int k = 0; need && need[k] && !any; k++)
-            any = line_has(r, i, need[k]);
-        if (!any)
-            continue;
-        size_t off = 0, len = strlen(s);
-        re_span g[1];
-        while (re_find(pat, s, len, off, g, 1)) {
-            n++;
-            off = g[0].end > off ? g[0].end : off + 1;
-        }
-    }
-    return n;
-}
-
-static gk_format detect_format(const gk_report *r)
-{
-    size_t from, to;
-    section_range(r, 1, &from, &to);
-    int a = count_hits(r, GK_DETECT_2021, GK_DETECT_2021_NEED, from, to);
-    int b = count_hits(r, GK_DETECT_2019, GK_DETECT_2019_NEED, from, to);
-    if (a == 0 && b == 0) {            /* no table 2 headers: table 3's 其他处理 rows tell */
-        section_range(r, 2, &from, &to);
-        a += count_hits(r, "逾期不补正|缴纳费用", NULL, from, to);
-    }
-    if (b > a)
-        return GK_FMT_2019;
-    if (a > 0)
-        return GK_FMT_2021;
-    return GK_FMT_UNKNOWN;
-}
-
 /* ---- row alignment ---------------------------------------------------------------- */
 
 typedef struct {
@@ -696,40 +655,56 @@ typedef struct {
 static __thread label_memo label_memos[LABEL_MEMO_SETS][LABEL_MEMO_WAYS];
 static __thread unsigned char label_memo_next[LABEL_MEMO_SETS];   /* the way to replace next */
 
+/* The remembered value for (key, text), or NULL with *fill set to the
+ * entry to write (NULL when the text is too long to remember). */
+static const uint64_t *memo_find(const void *key, const char *text, size_t len, label_memo **fill)
+{
+    *fill = NULL;
+    if (len >= LABEL_MEMO_TEXT)
+        return NULL;
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ (uint64_t)(uintptr_t)key, word;
+    size_t i = 0;
+    for (; i + 8 <= len; i += 8) {     /* eight bytes at a time */
+        memcpy(&word, text + i, 8);
+        h = (h ^ word) * 0xFF51AFD7ED558CCDull;
+        h ^= h >> 32;
+    }
+    for (; i < len; i++)
+        h = (h ^ (unsigned char)text[i]) * 0xC4CEB9FE1A85EC53ull;
+    h ^= h >> 33;                      /* every bit of the text into the set index */
+    h *= 0xFF51AFD7ED558CCDull;
+    h ^= h >> 33;
+    size_t at = h % LABEL_MEMO_SETS;
+    label_memo *way = label_memos[at];
+    for (int w = 0; w < LABEL_MEMO_WAYS; w++)
+        if (way[w].key == key && !memcmp(way[w].text, text, len + 1))
+            return &way[w].mask;
+    *fill = &way[label_memo_next[at]];
+    label_memo_next[at] = (unsigned char)((label_memo_next[at] + 1) % LABEL_MEMO_WAYS);
+    return NULL;
+}
+
+static void memo_store(label_memo *fill, const void *key, const char *text, size_t len, uint64_t value)
+{
+    if (!fill)
+        return;
+    fill->key = key;
+    fill->mask = value;
+    memcpy(fill->text, text, len + 1);
+}
+
 static uint64_t match_mask(pattern_set set, const char *label)
 {
     size_t len = strlen(label);
-    label_memo *m = NULL;
-    if (len < LABEL_MEMO_TEXT) {
-        uint64_t h = 0x9E3779B97F4A7C15ull ^ (uint64_t)(uintptr_t)set.key, word;
-        size_t i = 0;
-        for (; i + 8 <= len; i += 8) {     /* eight bytes at a time */
-            memcpy(&word, label + i, 8);
-            h = (h ^ word) * 0xFF51AFD7ED558CCDull;
-            h ^= h >> 32;
-        }
-        for (; i < len; i++)
-            h = (h ^ (unsigned char)label[i]) * 0xC4CEB9FE1A85EC53ull;
-        h ^= h >> 33;                      /* every bit of the text into the set index */
-        h *= 0xFF51AFD7ED558CCDull;
-        h ^= h >> 33;
-        size_t at = h % LABEL_MEMO_SETS;
-        label_memo *way = label_memos[at];
-        for (int w = 0; w < LABEL_MEMO_WAYS; w++)
-            if (way[w].key == set.key && !memcmp(way[w].text, label, len + 1))
-                return way[w].mask;
-        m = &way[label_memo_next[at]];
-        label_memo_next[at] = (unsigned char)((label_memo_next[at] + 1) % LABEL_MEMO_WAYS);
-    }
+    label_memo *fill;
+    const uint64_t *known = memo_find(set.key, label, len, &fill);
+    if (known)
+        return *known;
     uint64_t mask = 0;
     for (int k = 0; k < set.n && k < 64; k++)
         if (re_test(set.pattern(set.key, k), label))
             mask |= (uint64_t)1 << k;
-    if (m) {
-        m->key = set.key;
-        m->mask = mask;
-        memcpy(m->text, label, len + 1);
-    }
+    memo_store(fill, set.key, label, len, mask);
     return mask;
 }
 
@@ -801,6 +776,57 @@ static int common_edge(const grid *g, int n, const grid_row *like)
         }
     }
     return ties ? -1 : best;
+}
+
+/* ---- format detection ------------------------------------------------------------- */
+
+/* Matches of `pat` in lines [from, to); a line holding none of `need`
+ * (NULL: no such test) is passed over.  Header lines repeat from report
+ * to report: each line's count is remembered like a label's. */
+static int count_hits(const gk_report *r, const char *pat, const char *const *need, size_t from, size_t to)
+{
+    int n = 0;
+    for (size_t i = from; i < to && i < r->text->nlines; i++) {
+        const char *s = norm(r, (int)i);
+        int any = !need;
+        for (int k = 0; need && need[k] && !any; k++)
+            any = line_has(r, i, need[k]);
+        if (!any)
+            continue;
+        size_t off = 0, len = r->text->norm[i].len;
+        label_memo *fill;
+        const uint64_t *known = memo_find(pat, s, len, &fill);
+        if (known) {
+            n += (int)*known;
+            continue;
+        }
+        int here = 0;
+        re_span g[1];
+        while (re_find(pat, s, len, off, g, 1)) {
+            here++;
+            off = g[0].end > off ? g[0].end : off + 1;
+        }
+        memo_store(fill, pat, s, len, (uint64_t)here);
+        n += here;
+    }
+    return n;
+}
+
+static gk_format detect_format(const gk_report *r)
+{
+    size_t from, to;
+    section_range(r, 1, &from, &to);
+    int a = count_hits(r, GK_DETECT_2021, GK_DETECT_2021_NEED, from, to);
+    int b = count_hits(r, GK_DETECT_2019, GK_DETECT_2019_NEED, from, to);
+    if (a == 0 && b == 0) {            /* no table 2 headers: table 3's 其他处理 rows tell */
+        section_range(r, 2, &from, &to);
+        a += count_hits(r, "逾期不补正|缴纳费用", NULL, from, to);
+    }
+    if (b > a)
+        return GK_FMT_2019;
+    if (a > 0)
+        return GK_FMT_2021;
+    return GK_FMT_UNKNOWN;
 }
 
 /* ---- table 2 ------------------------------------------------------------------------- */
