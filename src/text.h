@@ -1,7 +1,9 @@
 /* text.h — bytes to normalised UTF-8 text with a line index.
  *
  * Decoding: UTF-8 (with or without BOM), UTF-16LE/BE (BOM, or detected by
- * its NUL pattern), otherwise GB18030 via iconv.  Every source line is kept:
+ * its NUL pattern; decoded by hand as iconv would), otherwise GB18030 (a
+ * table of its two-byte characters taken from iconv; iconv itself for any
+ * other text).  Every source line is kept:
  * line i of `orig` and of `norm` is line i+1 of the file, so every value
  * extracted from `norm` keeps its original line number.
  *
