@@ -126,6 +126,8 @@ static gk_report *load_plain(gk_batch *b, size_t i, char **why)
         return NULL;
     }
     gk_report *r = report_open(b->files.v[i].path, why);
+    if (r)
+        r->sidecar_absent = b->files.v[i].no_sidecar;
     if (r && b->prepare) {
         if (b->prepare(r, b->prepare_ctx))
             report_check(r);

@@ -41,6 +41,8 @@ static void warn_once(const char *msg)
 
 int cli_review_apply(gk_report *r)
 {
+    if (!sidecar_may_exist(r->sidecar_absent))
+        return 0;                      /* nothing to load: no file to look at */
     gk_review *rv = NULL;
     char *warn = NULL;
     sidecar_load(r->path, &rv, &warn);

@@ -68,6 +68,7 @@ typedef struct {
     char *path;
     gk_text *text;
     gk_arena strings;          /* cell raw texts */
+    int sidecar_absent;        /* set by a batch: its folder's listing showed no sidecar beside it */
     gk_format format;
     const gk_template *tpl;
     char *body;

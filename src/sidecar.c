@@ -1174,6 +1174,11 @@ static int fallback_dir_exists(void)
     return ok;
 }
 
+int sidecar_may_exist(int absent_beside)
+{
+    return !absent_beside || fallback_dir_exists();
+}
+
 static int dir_writable(const char *report_path)
 {
     char *dir = dir_of(report_path);

@@ -77,6 +77,10 @@ int sidecar_load(const char *report_path, gk_review **out, char **warn);
  * folder is writable and whether the fallback folder exists are asked once
  * per folder, not once per report. */
 void sidecar_read_only_run(void);
+
+/* 0 when no sidecar of the report can exist: none beside it (the folder's
+ * listing said so, `absent_beside`) and no fallback folder. */
+int sidecar_may_exist(int absent_beside);
 void sidecar_free(gk_review *rv);
 
 /* Where the sidecar lives (for the status line). */

@@ -24,6 +24,7 @@ static void push(walk_list *l, char *path, char *error)
         l->v = xrealloc(l->v, (l->n ? 2 * l->n : 1) * sizeof *l->v);
     l->v[l->n].path = path;
     l->v[l->n].error = error;
+    l->v[l->n].no_sidecar = 0;
     l->n++;
 }
 
@@ -38,6 +39,21 @@ static const char *reason(int e)
     case ENAMETOOLONG: return "路径过长";
     default: return strerror(e);
     }
+}
+
+/* Whether the sorted entries (type byte, name) hold a name beginning with
+ * `prefix`: the first name not below it must begin with it. */
+static int has_prefix(char *const *names, size_t n, const char *prefix)
+{
+    size_t lo = 0, hi = n, len = strlen(prefix);
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(names[mid] + 1, prefix) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < n && !strncmp(names[lo] + 1, prefix, len);
 }
 
 /* Entries are a type byte and a name: ordered by name. */
@@ -80,6 +96,9 @@ static void walk_dir(walk_list *l, const char *dir, int depth)
         if (type == DT_REG) {          /* what lstat() would say, without asking again */
             if (walk_is_report_name(name)) {
                 push(l, p, NULL);
+                char *sidecars = xasprintf("%s.review.", name);
+                l->v[l->n - 1].no_sidecar = !has_prefix(names, n, sidecars);
+                free(sidecars);
             } else {
                 l->skipped++;
                 free(p);
@@ -96,8 +115,9 @@ static void walk_dir(walk_list *l, const char *dir, int depth)
             l->skipped++;
             free(p);
         }
-        free(names[i]);
     }
+    for (size_t i = 0; i < n; i++)     /* kept to the end: the sidecar test reads them all */
+        free(names[i]);
     free(names);
 }
 

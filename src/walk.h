@@ -9,6 +9,7 @@
 typedef struct {
     char *path;
     char *error;      /* NULL, or why the path cannot be listed */
+    int no_sidecar;   /* 1: its folder's listing holds no "<name>.review…" file */
 } walk_entry;
 
 typedef struct {

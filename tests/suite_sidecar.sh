@@ -94,6 +94,24 @@ rc=$?
 check "check: a correction that fixes the sums leaves no error" test "$rc" -eq 0
 check "check: no sidecar warning" test ! -s "$tmp/err"
 
+# a folder named on the command line: its listing tells which reports have a
+# sidecar (also one saved as a numbered candidate); the others are not looked
+# up.  No fallback folder ($XDG_DATA_HOME/gkreview absent): only the listing counts.
+nofb="env XDG_DATA_HOME=$tmp/no-such-data"
+$nofb "$GK" check --format json "$tmp/r" >"$tmp/out" 2>"$tmp/err"
+check "check folder: correction applied" grep -q '"t3.new.natural":{"value":7,"status":"corrected"' "$tmp/out"
+check "check folder: the other report's correction applied" grep -q '"t3.granted.total":{"value":4,"status":"corrected"' "$tmp/out"
+mkdir -p "$tmp/n"
+cp "$S/003_1a8c02130c595433.txt" "$tmp/n/a.txt"
+cp "$S/003_1a8c02130c595433.txt" "$tmp/n/b.txt"
+printf 'not [an ini\n' >"$tmp/n/a.txt.review.ini"
+"$GK" annotate "$tmp/n/a.txt" t3.new.natural --value 8 >/dev/null 2>&1
+$nofb "$GK" check --format json -j 2 "$tmp/n" >"$tmp/out" 2>"$tmp/err"
+check "check folder: a sidecar saved beside a corrupt one is read" \
+    test "$(grep -c '"t3.new.natural":{"value":8,"status":"corrected"' "$tmp/out")" -eq 1
+check "check folder: the report without a sidecar is as read" \
+    grep -q '"t3.new.natural":{"value":6,"status":"inferred"' "$tmp/out"
+
 "$GK" check --format json --no-review "$R" >"$tmp/out" 2>"$tmp/err"
 check "--no-review: value as read" grep -q '"t3.new.natural":{"value":6,"status":"inferred"' "$tmp/out"
 "$GK" check --format json --no-review "$E" >"$tmp/out" 2>"$tmp/err"
