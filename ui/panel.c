@@ -26,3 +26,13 @@ panel *panel_alloc(const panel_ops *ops, size_t priv_size)
     p->priv = xcalloc(1, priv_size);
     return p;
 }
+
+void panel_free(panel *p)
+{
+    if (!p)
+        return;
+    if (p->ops->free)
+        p->ops->free(p);
+    free(p->priv);
+    free(p);
+}

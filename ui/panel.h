@@ -65,6 +65,8 @@ typedef struct {
     /* The same report was checked again (a correction, a dismissal): values,
      * findings and notes may have changed; keep the cursor.  NULL: nothing to do. */
     void (*changed)(panel *p);
+    /* Frees what the private state points to (not the state itself, nor the
+     * panel: panel_free() does that).  NULL: nothing to free. */
     void (*free)(panel *p);
 } panel_ops;
 
@@ -82,8 +84,9 @@ panel *panel_detail_new(void);
 panel *panel_queue_new(view_queue *q);
 
 /* Shared by the panels: a new panel with zeroed private state of priv_size
- * bytes, and a panel's title row. */
+ * bytes, its release, and a panel's title row. */
 panel *panel_alloc(const panel_ops *ops, size_t priv_size);
+void panel_free(panel *p);
 void panel_draw_title(WINDOW *w, const panel *p, const char *title, int focused);
 
 #endif

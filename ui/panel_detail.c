@@ -73,8 +73,6 @@ static void det_select(panel *p, const ui_sel *sel)
 static void det_free(panel *p)
 {
     free(ST(p)->text);
-    free(p->priv);
-    free(p);
 }
 
 static const panel_ops DETAIL_OPS = {

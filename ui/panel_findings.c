@@ -135,15 +135,9 @@ static void fnd_select(panel *p, const ui_sel *sel)
     keep_visible(p);
 }
 
-static void fnd_free(panel *p)
-{
-    free(p->priv);
-    free(p);
-}
-
 static const panel_ops FINDINGS_OPS = {
     .name = "findings", .open = fnd_open, .resize = fnd_resize, .draw = fnd_draw, .key = fnd_key,
-    .select = fnd_select, .changed = keep_visible, .free = fnd_free,
+    .select = fnd_select, .changed = keep_visible,
 };
 
 panel *panel_findings_new(void)

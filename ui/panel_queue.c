@@ -209,15 +209,9 @@ static void que_select(panel *p, const ui_sel *sel)
     ST(p)->follow = 1;
 }
 
-static void que_free(panel *p)
-{
-    free(p->priv);
-    free(p);
-}
-
 static const panel_ops QUEUE_OPS = {
     .name = "queue", .open = que_open, .resize = que_resize, .draw = que_draw, .key = que_key,
-    .select = que_select, .changed = que_sync, .free = que_free,
+    .select = que_select, .changed = que_sync,
 };
 
 panel *panel_queue_new(view_queue *q)

@@ -306,8 +306,6 @@ static void src_select(panel *p, const ui_sel *sel)
 static void src_free(panel *p)
 {
     free(ST(p)->query);
-    free(p->priv);
-    free(p);
 }
 
 static const panel_ops SOURCE_OPS = {

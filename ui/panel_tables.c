@@ -662,8 +662,6 @@ static void tbl_free(panel *p)
 {
     free(ST(p)->v);
     free(ST(p)->mark);
-    free(p->priv);
-    free(p);
 }
 
 static const panel_ops TABLES_OPS = {

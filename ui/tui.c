@@ -566,8 +566,7 @@ static void tui_open(tui *t)
 static void tui_free(tui *t)
 {
     for (int i = 0; i < NPANELS; i++)
-        if (t->p[i])
-            t->p[i]->ops->free(t->p[i]);
+        panel_free(t->p[i]);
     tui_doc_close(t);
     view_queue_free(&t->queue);
     batch_free(&t->batch);
