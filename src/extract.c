@@ -1039,19 +1039,17 @@ static void extract_table4(gk_report *r)
 
 int extract_title_lines(const gk_line *norm, size_t index, void *ctx)
 {
-    (void)ctx;
-    return index + 1 >= TITLE_LINES || (heading_sized(norm) && is_heading(norm, heading_words(norm->s), 0));
+    if (heading_sized(norm) && is_heading(norm, heading_words(norm->s), 0)) {
+        if (ctx)
+            *(int *)ctx = (int)index + 1;   /* as find_sections() finds it: the first one */
+        return 1;
+    }
+    return index + 1 >= TITLE_LINES;
 }
 
-void extract_title_only(gk_report *r)
+void extract_title_only(gk_report *r, int section_one_line)
 {
-    /* section 一's heading: the first line that is one, as find_sections() finds it */
-    r->section_line[0] = 0;
-    for (size_t i = 0; i < r->text->nlines && !r->section_line[0]; i++) {
-        const gk_line *l = &r->text->norm[i];
-        if (heading_sized(l) && is_heading(l, heading_words(l->s), 0))
-            r->section_line[0] = (int)i + 1;
-    }
+    r->section_line[0] = section_one_line;
     find_title(r);
 }
 

@@ -20,10 +20,11 @@ enum {
 };
 
 void extract_report(gk_report *r);
-/* Only the title: body and year.  r->text may hold only the first lines,
- * decoded with extract_title_lines as text_decode_until()'s stop: they are
- * all the title needs. */
-void extract_title_only(gk_report *r);
+/* Only the title: body and year.  r->text holds only the first lines,
+ * decoded with extract_title_lines as text_decode_until()'s stop (its ctx
+ * an int set to section 一's heading line, 1-based, when it finds one;
+ * left alone otherwise): they are all the title needs. */
+void extract_title_only(gk_report *r, int section_one_line);
 int extract_title_lines(const gk_line *norm, size_t index, void *ctx);
 
 /* Label text with all white space removed (exported for tests). */

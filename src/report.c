@@ -71,13 +71,14 @@ static gk_report *open_with(const char *path, char **why, int head_only)
     }
     gk_report *r;
     if (head_only) {                   /* decoded as a whole, split only as far as the title needs */
-        gk_text *t = text_decode_until(buf, len, extract_title_lines, NULL, &reason);
+        int section_one = 0;           /* found by the stop as the lines are split */
+        gk_text *t = text_decode_until(buf, len, extract_title_lines, &section_one, &reason);
         r = NULL;
         if (t) {
             r = xcalloc(1, sizeof *r);
             r->path = xstrdup(path);
             r->text = t;
-            extract_title_only(r);
+            extract_title_only(r, section_one);
         } else {
             *why = xstrdup(reason ? reason : "无法解码");
         }

@@ -770,12 +770,14 @@ static void split_lines(gk_text *t, char *u, size_t len, size_t n, int has_cr, t
         m->s = np;
         np += m->len + 1;
         t->nlines++;
-        if (eol == end)
-            break;                     /* u[len] is already NUL */
-        int crlf = eol[0] == '\r' && eol + 1 < end && eol[1] == '\n';
-        *eol = '\0';
+        int last = eol == end;         /* u[len] is already NUL */
+        int crlf = !last && eol[0] == '\r' && eol + 1 < end && eol[1] == '\n';
+        if (!last)
+            *eol = '\0';
         if (stop && stop(m, t->nlines - 1, ctx))
             break;                     /* the caller has the lines it needs */
+        if (last)
+            break;
         p = eol + 1;
         if (crlf) {
             t->crlf = 1;

@@ -40,7 +40,8 @@ typedef struct {
 gk_text *text_decode(const char *bytes, size_t len, const char **why);
 
 /* The same, but splitting and normalising lines only until stop() returns
- * nonzero for a line (given its normalised form and 0-based index): the
+ * nonzero for a line (given its normalised form and 0-based index; it is
+ * called for every line split, the last one too): the
  * lines up to and including that one are exactly text_decode()'s first
  * lines — the encoding is still decided on all the bytes. */
 typedef int (*text_stop_fn)(const gk_line *norm, size_t index, void *ctx);
