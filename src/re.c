@@ -21,7 +21,7 @@
 
 typedef struct {
     const char *pat;
-    pcre2_code *code;
+    pcre2_code *code;  /* NULL for plain words (nlit > 0) */
     int jit;           /* JIT-compiled: matched through pcre2_jit_match() */
     int nlit;          /* > 0: the pattern is lit[0]|lit[1]|… (pointers into pat) */
     const char *lit[MAX_LITERALS];
@@ -93,8 +93,9 @@ static const entry *get(const char *pat)
             return e;
         }
         if (!e->pat) {
-            e->code = compile(pat, &e->jit);
             split_literals(e, pat);
+            if (!e->nlit)              /* plain words never reach PCRE2 */
+                e->code = compile(pat, &e->jit);
             __atomic_store_n(&e->pat, pat, __ATOMIC_RELEASE);
             pthread_mutex_unlock(&lock);
             return e;
