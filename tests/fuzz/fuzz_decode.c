@@ -2,23 +2,13 @@
  * arbitrary bytes.  Checks the invariants text.h promises: every line is
  * NUL-terminated at its stated length, holds no line terminator, and its
  * normalised form is valid UTF-8 no longer than the source line. */
+#include "fuzz.h"
 #include "text.h"
 
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-/* An invariant: when it fails, say which and abort (libFuzzer saves the input). */
-#define require(cond) \
-    do { \
-        if (!(cond)) { \
-            fprintf(stderr, "%s:%d: invariant failed: %s\n", __FILE__, __LINE__, #cond); \
-            abort(); \
-        } \
-    } while (0)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -7,6 +7,7 @@
  * give the same verdict and find the same body and year as the full parse
  * (GKFUZZ_NO_HEAD_INVARIANT=1 in the environment skips that comparison, to
  * fuzz past a known mismatch). */
+#include "fuzz.h"
 #include "output.h"
 #include "report.h"
 #include "xyear.h"
@@ -18,19 +19,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
 static FILE *devnull;
 static char head_dir[64], head_path[96];
-
-/* An invariant: when it fails, say which and abort (libFuzzer saves the input). */
-#define require(cond) \
-    do { \
-        if (!(cond)) { \
-            fprintf(stderr, "%s:%d: invariant failed: %s\n", __FILE__, __LINE__, #cond); \
-            abort(); \
-        } \
-    } while (0)
 
 static void remove_head_dir(void)
 {

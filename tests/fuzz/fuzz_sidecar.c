@@ -6,6 +6,7 @@
  * what was saved.  Also sidecar_encode()/sidecar_decode() on the input as a
  * string, which must round-trip.  $XDG_DATA_HOME, $XDG_CONFIG_HOME and $HOME
  * point into the private directory, so nothing outside it is written. */
+#include "fuzz.h"
 #include "output.h"
 #include "report.h"
 #include "sidecar.h"
@@ -17,8 +18,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static const char REPORT[] =
     "某县人民政府2023年政府信息公开工作年度报告\n"
@@ -34,15 +33,6 @@ static const char REPORT[] =
 
 static char dir[128], report_path[256], sidecar_path[512], xdg[256];
 static FILE *devnull;
-
-/* An invariant: when it fails, say which and abort (libFuzzer saves the input). */
-#define require(cond) \
-    do { \
-        if (!(cond)) { \
-            fprintf(stderr, "%s:%d: invariant failed: %s\n", __FILE__, __LINE__, #cond); \
-            abort(); \
-        } \
-    } while (0)
 
 /* Removes everything in d but the report (the sidecars, their locks and
  * temporary files, the $XDG_DATA_HOME tree). */

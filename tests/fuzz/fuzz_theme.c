@@ -8,6 +8,7 @@
  * always open.
  * fuzz-sources: ui/theme.c ui/conf.c
  */
+#include "fuzz.h"
 #include "conf.h"
 #include "theme.h"
 
@@ -18,18 +19,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
 static char dir[128], theme_path[256], config_dir[256], config_path[512];
-
-/* An invariant: when it fails, say which and abort (libFuzzer saves the input). */
-#define require(cond) \
-    do { \
-        if (!(cond)) { \
-            fprintf(stderr, "%s:%d: invariant failed: %s\n", __FILE__, __LINE__, #cond); \
-            abort(); \
-        } \
-    } while (0)
 
 static void cleanup(void)
 {
