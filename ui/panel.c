@@ -27,6 +27,17 @@ panel *panel_alloc(const panel_ops *ops, size_t priv_size)
     return p;
 }
 
+int panel_scroll(int top, int cur, int h, int n)
+{
+    if (cur < top)
+        top = cur;
+    if (h > 0 && cur >= top + h)
+        top = cur - h + 1;
+    if (top > n - h)
+        top = n - h > 0 ? n - h : 0;
+    return top;
+}
+
 void panel_free(panel *p)
 {
     if (!p)

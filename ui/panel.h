@@ -87,6 +87,9 @@ panel *panel_queue_new(view_queue *q);
  * bytes, its release, and a panel's title row. */
 panel *panel_alloc(const panel_ops *ops, size_t priv_size);
 void panel_free(panel *p);
+/* The first row shown of a list of n rows in h screen rows, moved as
+ * little as keeps row cur in sight and the window filled. */
+int panel_scroll(int top, int cur, int h, int n);
 void panel_draw_title(WINDOW *w, const panel *p, const char *title, int focused);
 
 #endif

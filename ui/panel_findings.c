@@ -35,12 +35,7 @@ static void keep_visible(panel *p)
         s->cur = n - 1;
     if (s->cur < 0)
         s->cur = 0;
-    if (s->cur < s->top)
-        s->top = s->cur;
-    if (h > 0 && s->cur >= s->top + h)
-        s->top = s->cur - h + 1;
-    if (s->top > n - h)
-        s->top = n - h > 0 ? n - h : 0;
+    s->top = panel_scroll(s->top, s->cur, h, n);
 }
 
 static void draw_row(panel *p, WINDOW *w, int y, int i, int focused)

@@ -38,13 +38,7 @@ static void que_sync(panel *p)
         s->cur = pos;
     s->cur = s->cur >= n ? n - 1 : s->cur < 0 ? 0 : s->cur;
     s->cur_file = n ? s->q->order[s->cur] : -1;
-    int h = body_rows(p);
-    if (s->cur < s->top)
-        s->top = s->cur;
-    if (h > 0 && s->cur >= s->top + h)
-        s->top = s->cur - h + 1;
-    if (s->top > n - h)
-        s->top = n - h > 0 ? n - h : 0;
+    s->top = panel_scroll(s->top, s->cur, body_rows(p), n);
 }
 
 /* ---- drawing ------------------------------------------------------------------------ */
