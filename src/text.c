@@ -733,36 +733,46 @@ static int mostly_controls(const char *u, size_t len)
     return ctl * 100 > len;
 }
 
-/* Lines as split_lines() makes them: no empty line after a final line end.
- * A line ends at LF, at CR LF, or at a CR alone: the LFs plus the CRs not
- * followed by an LF. */
-static size_t count_lines(const char *u, size_t len, int has_cr)
+/* Grows the line index of t to room for `want` lines; fails past
+ * TEXT_MAX_LINES, which keeps the index bounded. */
+static int lines_room(gk_text *t, size_t *cap, size_t want)
 {
-    size_t n = len && (u[len - 1] == '\n' || u[len - 1] == '\r') ? 0 : 1;
-    for (const char *p = memchr(u, '\n', len); p; p = memchr(p + 1, '\n', len - (size_t)(p + 1 - u)))
-        n++;
-    if (has_cr)
-        for (const char *p = memchr(u, '\r', len); p; p = memchr(p + 1, '\r', len - (size_t)(p + 1 - u)))
-            if (!(p + 1 < u + len && p[1] == '\n'))
-                n++;
-    return n;
+    if (want <= *cap)
+        return 1;
+    if (want > TEXT_MAX_LINES)
+        return 0;
+    size_t c = *cap * 2 > want ? *cap * 2 : want;
+    if (c > TEXT_MAX_LINES)
+        c = TEXT_MAX_LINES;
+    t->orig = xrealloc(t->orig, c * sizeof *t->orig);
+    t->norm = xrealloc(t->norm, c * sizeof *t->norm);
+    *cap = c;
+    return 1;
 }
 
-/* Splits u (owned, len bytes and a NUL, valid UTF-8) into its n lines in
+/* Splits u (owned, len bytes and a NUL, valid UTF-8) into its lines in
  * place; `orig` points into u, `norm` into one buffer of normalised lines.
- * normalise_line() finds each line end as it goes. */
-static void split_lines(gk_text *t, char *u, size_t len, size_t n, int has_cr, text_stop_fn stop, void *ctx)
+ * A line ends at LF, at CR LF, or at a CR alone; there is no empty line
+ * after a final line end.  normalise_line() finds each line end as it goes.
+ * The normalised lines fit in len + 2 bytes: no line gets longer, and each
+ * one's NUL takes the place of its line end (the last line's, of u's NUL).
+ * Returns 1 when stop() ended the split, 0 when every line was split, -1
+ * when there are more than TEXT_MAX_LINES lines. */
+static int split_lines(gk_text *t, char *u, size_t len, int has_cr, text_stop_fn stop, void *ctx)
 {
-    t->orig = xmalloc((n + 1) * sizeof *t->orig);
-    t->norm = xmalloc((n + 1) * sizeof *t->norm);
+    size_t cap = 0;
     t->obuf = u;
-    t->nbuf = xmalloc(len + n + 1);
+    if (!lines_room(t, &cap, stop ? 64 : len / 32 + 16))
+        return -1;
+    t->nbuf = xmalloc(len + 2);
     t->crlf_scan = has_cr;
     t->nlines = 0;
     char *np = t->nbuf;
     const char *end = u + len;
     char *p = u;
     for (;;) {
+        if (!lines_room(t, &cap, t->nlines + 1))
+            return -1;
         gk_line *o = &t->orig[t->nlines], *m = &t->norm[t->nlines];
         char *eol = (char *)normalise_line(p, end, np, &m->len);
         o->s = p;
@@ -775,16 +785,16 @@ static void split_lines(gk_text *t, char *u, size_t len, size_t n, int has_cr, t
         if (!last)
             *eol = '\0';
         if (stop && stop(m, t->nlines - 1, ctx))
-            break;                     /* the caller has the lines it needs */
+            return 1;                  /* the caller has the lines it needs */
         if (last)
-            break;
+            return 0;
         p = eol + 1;
         if (crlf) {
             t->crlf = 1;
             p++;
         }
         if (p == end)
-            break;                     /* no empty line after a final line end */
+            return 0;                  /* no empty line after a final line end */
     }
 }
 
@@ -801,13 +811,65 @@ gk_text *text_decode(const char *bytes, size_t len, const char **why)
     return text_decode_until(bytes, len, NULL, NULL, why);
 }
 
+/* How bytes that are not UTF-16 become UTF-8. */
+enum { AS_UTF8, AS_UTF8_REPAIR, AS_GB18030 };
+
+static char *to_utf8(const char *bytes, size_t len, int how, size_t *ulen, size_t *replaced)
+{
+    if (how == AS_UTF8) {
+        *ulen = len;
+        return xstrndup(bytes, len);
+    }
+    if (how == AS_UTF8_REPAIR)
+        return utf8_repair(bytes, len, ulen, replaced);
+    char *u = gb18030_simple(bytes, len, ulen);
+    return u ? u : iconv_to_utf8("GB18030", bytes, len, ulen, replaced);
+}
+
+/* The title peek needs the first lines only: this many bytes of whole lines
+ * hold them in nearly every report. */
+#define HEAD_BYTES 4096
+
+/* For text_decode_until() with a stop: splits the lines of a prefix of
+ * whole lines, when that gives the first lines of the whole text — in
+ * UTF-8, repaired or not, and in GB18030 made of ASCII and two-byte
+ * characters, a line end byte is never part of a character, so the
+ * decoded prefix is the prefix of the decoded whole.  The verdicts on the
+ * whole file (encoding, binary, empty) are the caller's; a file this short
+ * has fewer than TEXT_MAX_LINES lines.  Returns 1 when stop() ended the
+ * split within the prefix; otherwise 0, with t as it was. */
+static int decode_head(gk_text *t, const char *bytes, size_t len, int how, text_stop_fn stop, void *ctx)
+{
+    const char *nl = len > HEAD_BYTES && len < TEXT_MAX_LINES ? memrchr(bytes, '\n', HEAD_BYTES) : NULL;
+    if (!nl)
+        return 0;
+    size_t cut = (size_t)(nl + 1 - bytes), ulen = 0, replaced = 0;
+    char *u = how == AS_GB18030 ? gb18030_simple(bytes, cut, &ulen) : to_utf8(bytes, cut, how, &ulen, &replaced);
+    if (!u)
+        return 0;                      /* GB18030 beyond two-byte characters: iconv on the whole */
+    if (split_lines(t, u, ulen, memchr(u, '\r', ulen) != NULL, stop, ctx) == 1) {
+        t->replaced = replaced;
+        return 1;
+    }
+    free(t->obuf);
+    free(t->nbuf);
+    free(t->orig);
+    free(t->norm);
+    t->obuf = t->nbuf = NULL;
+    t->orig = t->norm = NULL;
+    t->nlines = 0;
+    t->crlf = t->crlf_scan = 0;
+    return 0;
+}
+
 gk_text *text_decode_until(const char *bytes, size_t len, text_stop_fn stop, void *ctx, const char **why)
 {
     const unsigned char *b = (const unsigned char *)bytes;
     char *u = NULL;
     size_t ulen = 0;
     gk_text *t = xcalloc(1, sizeof *t);
-    int be = 0;
+    int be = 0, how = -1;
+    size_t skip = 0;                   /* a UTF-8 byte order mark */
     byte_stats st;
 
     if (len == 0 || only_space(bytes, len)) {
@@ -823,7 +885,8 @@ gk_text *text_decode_until(const char *bytes, size_t len, text_stop_fn stop, voi
             *why = "UTF-16 编码损坏";
     } else if (len >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF) {
         t->encoding = "UTF-8 BOM";
-        u = utf8_repair(bytes + 3, len - 3, &ulen, &t->replaced);
+        how = AS_UTF8_REPAIR;
+        skip = 3;
     } else if (scan_bytes(bytes, len, &st), st.nul && looks_utf16(bytes, len, &be)) {
         t->encoding = be ? "UTF-16BE" : "UTF-16LE";
         u = utf16_to_utf8(bytes, len, be, &ulen, &t->replaced);
@@ -839,21 +902,19 @@ gk_text *text_decode_until(const char *bytes, size_t len, text_stop_fn stop, voi
     } else {
         size_t bad = st.bad;
         double share = st.good + bad ? (double)st.good / (double)(st.good + bad) : 1.0;
-        if (bad == 0) {
-            t->encoding = "UTF-8";
-            u = xstrndup(bytes, len);
-            ulen = len;
-        } else if (share >= 0.9) {
-            t->encoding = "UTF-8";
-            u = utf8_repair(bytes, len, &ulen, &t->replaced);
-        } else {
-            t->encoding = "GB18030";
-            u = gb18030_simple(bytes, len, &ulen);
-            if (!u)
-                u = iconv_to_utf8("GB18030", bytes, len, &ulen, &t->replaced);
-            if (!u)
-                *why = "编码无法识别（既不是有效的 UTF-8，也不是有效的 GB18030）";
-        }
+        how = bad == 0 ? AS_UTF8 : share >= 0.9 ? AS_UTF8_REPAIR : AS_GB18030;
+        t->encoding = how == AS_GB18030 ? "GB18030" : "UTF-8";
+    }
+    if (how >= 0) {
+        /* the checks below on the decoded whole hold already, except after
+         * a byte order mark: there no scan has seen the bytes (no
+         * character decodes to NUL or to a space from anything else) */
+        if (stop && !(skip && (memchr(bytes + skip, 0, len - skip) || only_space(bytes + skip, len - skip))) &&
+            decode_head(t, bytes + skip, len - skip, how, stop, ctx))
+            return t;
+        u = to_utf8(bytes + skip, len - skip, how, &ulen, &t->replaced);
+        if (!u)
+            *why = "编码无法识别（既不是有效的 UTF-8，也不是有效的 GB18030）";
     }
     if (!u) {
         free(t);
@@ -871,16 +932,15 @@ gk_text *text_decode_until(const char *bytes, size_t len, text_stop_fn stop, voi
         free(t);
         return NULL;
     }
-    /* every decoder above leaves u NUL-terminated: room for the last line's NUL */
+    /* every decoder above leaves u NUL-terminated: room for the last line's NUL.
+     * A stop is not heeded where the text could have too many lines: that
+     * verdict is on the whole. */
     int has_cr = memchr(u, '\r', ulen) != NULL;
-    size_t n = count_lines(u, ulen, has_cr);
-    if (n > TEXT_MAX_LINES) {          /* keeps the line index bounded */
+    if (split_lines(t, u, ulen, has_cr, ulen < TEXT_MAX_LINES ? stop : NULL, ctx) < 0) {
         *why = "行数过多（超过 500 万行），不是年度报告";
-        free(u);
-        free(t);
+        text_free(t);
         return NULL;
     }
-    split_lines(t, u, ulen, n, has_cr, stop, ctx);
     return t;
 }
 

@@ -10,6 +10,7 @@
 
 #include <errno.h>
 #include <iconv.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -406,6 +407,79 @@ static void test_gb18030_matches_iconv(void **state)
     assert_true(compared > 1000 && refused > 50);
 }
 
+static int stop_at(const gk_line *norm, size_t index, void *ctx)
+{
+    (void)norm;
+    return index >= *(size_t *)ctx;
+}
+
+/* text_decode_until() splits only a prefix of whole lines when it can:
+ * its lines must be text_decode()'s first lines, and its verdict the same,
+ * whether the stop comes early, late (beyond the prefix) or never, in
+ * every encoding and with CR LF line ends. */
+static void test_until_matches_whole(void **state)
+{
+    (void)state;
+    const char *line = "第%d行：政府信息公开申请６件，“答复”如下。\r\n";
+    for (int variant = 0; variant < 7; variant++) {
+        sbuf b;
+        sbuf_init(&b);
+        if (variant == 2 || variant == 6)
+            sbuf_add(&b, "\xEF\xBB\xBF", 3);             /* UTF-8 byte order mark */
+        for (int i = 0; i < 400; i++) {
+            char one[128];
+            snprintf(one, sizeof one, line, i);
+            sbuf_add(&b, one, strlen(one) - (variant == 4 ? 2 : 0));
+            if (variant == 4)
+                sbuf_add(&b, "\n", 1);                      /* LF only */
+            if (variant == 1 && i % 50 == 7)
+                sbuf_add(&b, "\xFF", 1);                    /* a few bad bytes: repaired UTF-8 */
+            if (variant == 6 && i == 300)
+                sbuf_add(&b, "\0", 1);                      /* a NUL after the prefix */
+        }
+        size_t n = b.len;
+        char *bytes = sbuf_steal(&b);
+        if (variant == 3 || variant == 5) {                 /* GB18030; 5 with a four-byte character late */
+            char *gb = convert("GB18030", bytes, &n);
+            free(bytes);
+            bytes = gb;
+            if (variant == 5) {
+                bytes = realloc(bytes, n + 8);
+                memcpy(bytes + n, "\x81\x30\x81\x30\n", 5);
+                n += 5;
+            }
+        }
+        const char *why_whole = NULL;
+        gk_text *whole = text_decode(bytes, n, &why_whole);
+        size_t stops[] = {0, 3, 60, 250, 100000};
+        for (size_t k = 0; k < sizeof stops / sizeof *stops; k++) {
+            const char *why = NULL;
+            gk_text *head = text_decode_until(bytes, n, stop_at, &stops[k], &why);
+            if (!whole) {
+                assert_null(head);
+                assert_string_equal(why, why_whole);
+                continue;
+            }
+            assert_non_null(head);
+            assert_string_equal(head->encoding, whole->encoding);
+            size_t want = stops[k] + 1 < whole->nlines ? stops[k] + 1 : whole->nlines;
+            assert_int_equal(head->nlines, want);
+            for (size_t i = 0; i < want; i++) {
+                assert_string_equal(head->orig[i].s, whole->orig[i].s);
+                assert_string_equal(head->norm[i].s, whole->norm[i].s);
+                assert_int_equal(head->norm[i].len, whole->norm[i].len);
+            }
+            text_free(head);
+        }
+        if (variant == 6)
+            assert_null(whole);                             /* the NUL is seen though the stop comes first */
+        else
+            assert_true(whole && whole->nlines >= 400 && n > 8192);
+        text_free(whole);
+        free(bytes);
+    }
+}
+
 /* util_find() finds what memmem() finds, on random short strings over a
  * small alphabet (many near misses) and on CJK text. */
 static void test_find_matches_memmem(void **state)
@@ -450,6 +524,7 @@ int main(void)
         cmocka_unit_test(test_utf16_matches_iconv),
         cmocka_unit_test(test_gb18030_matches_iconv),
         cmocka_unit_test(test_find_matches_memmem),
+        cmocka_unit_test(test_until_matches_whole),
     };
     return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }
