@@ -48,7 +48,7 @@ int utf8_decode(const char *str, size_t len, unsigned *cp)
     return decode(str, len, cp);
 }
 
-int utf8_encode(unsigned cp, char out[4])
+static inline int encode(unsigned cp, char *out)
 {
     if (cp < 0x80) {
         out[0] = (char)cp;
@@ -70,6 +70,11 @@ int utf8_encode(unsigned cp, char out[4])
     out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
     out[3] = (char)(0x80 | (cp & 0x3F));
     return 4;
+}
+
+int utf8_encode(unsigned cp, char out[4])
+{
+    return encode(cp, out);
 }
 
 /* What a byte is, for the fast paths below (one table look-up instead of
@@ -273,7 +278,7 @@ static size_t normalise_checked(const char *s, size_t len, char *out)
         i += (size_t)n;
         unsigned f = fold_cp(cp);
         if (f)
-            o += utf8_encode(f, o);
+            o += encode(f, o);
     }
     *o = '\0';
     return (size_t)(o - out);
@@ -330,7 +335,7 @@ static const char *normalise_line(const char *str, const char *stop, char *out, 
             memcpy(o, s, (size_t)n);
             o += n;
         } else if (f) {
-            o += utf8_encode(f, o);
+            o += encode(f, o);
         }
         s += n;
     }
@@ -512,7 +517,7 @@ static char *gb18030_simple(const char *input, size_t inlen, size_t *outlen)
             free(out);
             return NULL;
         }
-        op += utf8_encode(cp, op);
+        op += encode(cp, op);
         i += 2;
     }
     *op = '\0';
@@ -547,7 +552,7 @@ static char *utf16_to_utf8(const char *input, size_t inlen, int be, size_t *outl
             continue;
         }
         if (u < 0xD800 || u > 0xDFFF) {
-            op += utf8_encode(u, op);
+            op += encode(u, op);
             i += 2;
             continue;
         }
@@ -560,7 +565,7 @@ static char *utf16_to_utf8(const char *input, size_t inlen, int be, size_t *outl
             }
             unsigned v = (unsigned)in[i + 2 + hi] << 8 | in[i + 2 + lo];
             if (v >= 0xDC00 && v <= 0xDFFF) {
-                op += utf8_encode(0x10000 + ((u - 0xD800) << 10) + (v - 0xDC00), op);
+                op += encode(0x10000 + ((u - 0xD800) << 10) + (v - 0xDC00), op);
                 i += 4;
                 continue;
             }
@@ -828,7 +833,7 @@ static char *to_utf8(const char *bytes, size_t len, int how, size_t *ulen, size_
 
 /* The title peek needs the first lines only: this many bytes of whole lines
  * hold them in nearly every report. */
-#define HEAD_BYTES 4096
+#define HEAD_BYTES 2048
 
 /* For text_decode_until() with a stop: splits the lines of a prefix of
  * whole lines, when that gives the first lines of the whole text — in
