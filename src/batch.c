@@ -71,7 +71,8 @@ static void *peek_titles(void *arg)
         size_t i = __atomic_fetch_add(&j->next, 1, __ATOMIC_RELAXED);
         if (i >= j->b->files.n)
             return NULL;
-        if (j->b->files.v[i].error || xyear_peek(j->b->files.v[i].path, &j->bodies[i], &j->years[i]) != 0) {
+        if (j->b->files.v[i].error ||
+            xyear_peek(j->b->files.v[i].path, &j->bodies[i], &j->years[i], &j->b->peeked[i]) != 0) {
             free(j->bodies[i]);
             j->bodies[i] = NULL;
         }
@@ -85,6 +86,7 @@ static void pair_years(gk_batch *b, int jobs)
     peek_job j = {b, xcalloc(n ? n : 1, sizeof *j.bodies), xcalloc(n ? n : 1, sizeof *j.years), 0};
     char **bodies = j.bodies;
     int *years = j.years;
+    b->peeked = xcalloc(n ? n : 1, sizeof *b->peeked);   /* zeroed: nothing known */
     pthread_t th[64];
     int started = 0;
     while (started < jobs - 1 && started < 64 && pthread_create(&th[started], NULL, peek_titles, &j) == 0)
@@ -125,7 +127,7 @@ static gk_report *load_plain(gk_batch *b, size_t i, char **why)
         *why = xstrdup(b->files.v[i].error);
         return NULL;
     }
-    gk_report *r = report_open(b->files.v[i].path, why);
+    gk_report *r = report_open_peeked(b->files.v[i].path, b->peeked ? &b->peeked[i] : NULL, why);
     if (r)
         r->sidecar_absent = b->files.v[i].no_sidecar;
     if (r && b->prepare) {
@@ -214,6 +216,7 @@ void batch_free(gk_batch *b)
     for (size_t i = 0; i < b->files.n; i++)
         drop(b, (int)i);
     free(b->sum);
+    free(b->peeked);
     free(b->prev);
     free(b->next);
     walk_free(&b->files);

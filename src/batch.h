@@ -18,6 +18,7 @@ typedef struct {
     int *prev;              /* index of the same body's report of year-1, or -1 */
     int *next;              /* ... of year+1, or -1 */
     gk_xsummary **sum;      /* cached partner summaries, freed when no longer needed */
+    gk_peeked *peeked;      /* what reading the titles learnt of each file, or NULL */
     batch_prepare_fn prepare;   /* applied to every report loaded (e.g. the sidecar) */
     int shared;             /* set when several threads load: no summary cache */
     void *prepare_ctx;

@@ -43,10 +43,11 @@ void finding_free(gk_finding *f)
     free(f->message);
 }
 
-gk_report *report_parse(const char *path, const char *bytes, size_t len, char **why)
+/* Decodes and parses bytes; `verdict` as text_decode_until() takes it (may be NULL). */
+static gk_report *parse(const char *path, const char *bytes, size_t len, text_verdict *verdict, char **why)
 {
     const char *reason = NULL;
-    gk_text *t = text_decode(bytes, len, &reason);
+    gk_text *t = text_decode_until(bytes, len, NULL, NULL, verdict, &reason);
     if (!t) {
         *why = xstrdup(reason ? reason : "无法解码");
         return NULL;
@@ -59,20 +60,33 @@ gk_report *report_parse(const char *path, const char *bytes, size_t len, char **
     return r;
 }
 
-static gk_report *open_with(const char *path, char **why, int head_only)
+gk_report *report_parse(const char *path, const char *bytes, size_t len, char **why)
+{
+    return parse(path, bytes, len, NULL, why);
+}
+
+/* Reads the file in full, using what a peek learnt (`known`, may be NULL);
+ * or, given `learnt` (may be NULL too), only its title, keeping there what
+ * the full read can use. */
+static gk_report *open_with(const char *path, char **why, const gk_peeked *known, int head_only, gk_peeked *learnt)
 {
     char *buf;
     size_t len;
     const char *reason = NULL;
-    int e = util_read_file(path, GK_MAX_FILE, &buf, &len, &reason);
+    gk_file_id id;
+    int e = util_read_file_id(path, GK_MAX_FILE, &buf, &len, &id, &reason);
     if (e) {
         *why = e == EFBIG ? xasprintf("%s（上限 %u MB）", reason, GK_MAX_FILE >> 20) : xstrdup(reason);
         return NULL;
     }
+    /* a verdict is reused only for the very file it was taken on */
+    text_verdict verdict = TEXT_UNKNOWN;
+    if (!head_only && known && known->verdict != TEXT_UNKNOWN && util_same_file(&known->id, &id))
+        verdict = known->verdict;
     gk_report *r;
-    if (head_only) {                   /* decoded as a whole, split only as far as the title needs */
+    if (head_only) {                   /* the encoding decided on all bytes, the lines split only as far as the title needs */
         int section_one = 0;           /* found by the stop as the lines are split */
-        gk_text *t = text_decode_until(buf, len, extract_title_lines, &section_one, &reason);
+        gk_text *t = text_decode_until(buf, len, extract_title_lines, &section_one, &verdict, &reason);
         r = NULL;
         if (t) {
             r = xcalloc(1, sizeof *r);
@@ -82,8 +96,12 @@ static gk_report *open_with(const char *path, char **why, int head_only)
         } else {
             *why = xstrdup(reason ? reason : "无法解码");
         }
+        if (learnt) {
+            learnt->id = id;
+            learnt->verdict = verdict;
+        }
     } else {
-        r = report_parse(path, buf, len, why);
+        r = parse(path, buf, len, &verdict, why);
     }
     free(buf);
     return r;
@@ -91,12 +109,17 @@ static gk_report *open_with(const char *path, char **why, int head_only)
 
 gk_report *report_open(const char *path, char **why)
 {
-    return open_with(path, why, 0);
+    return open_with(path, why, NULL, 0, NULL);
 }
 
-gk_report *report_open_head(const char *path, char **why)
+gk_report *report_open_peeked(const char *path, const gk_peeked *peeked, char **why)
 {
-    return open_with(path, why, 1);
+    return open_with(path, why, peeked, 0, NULL);
+}
+
+gk_report *report_open_head(const char *path, gk_peeked *peeked, char **why)
+{
+    return open_with(path, why, NULL, 1, peeked);
 }
 
 static void free_findings(gk_finding *f, int n)

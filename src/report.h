@@ -105,10 +105,22 @@ typedef struct {
 
 /* Reads and parses a file; on failure returns NULL and a malloc'd Chinese reason. */
 gk_report *report_open(const char *path, char **why);
+
+/* What the title peek learns of a file that reading it in full reuses
+ * while the file is unchanged: its identity and how its bytes are read
+ * (text_verdict), so they are scanned once.  Zeroed: nothing known. */
+typedef struct {
+    gk_file_id id;
+    text_verdict verdict;
+} gk_peeked;
+
+/* report_open() with what a peek at the same file learnt (NULL: nothing). */
+gk_report *report_open_peeked(const char *path, const gk_peeked *peeked, char **why);
 /* Parses bytes already in memory; `path` is only a name. */
 gk_report *report_parse(const char *path, const char *bytes, size_t len, char **why);
-/* Reads only the title (body and year): for pairing reports across years. */
-gk_report *report_open_head(const char *path, char **why);
+/* Reads only the title (body and year): for pairing reports across years.
+ * Fills *peeked when it is not NULL. */
+gk_report *report_open_head(const char *path, gk_peeked *peeked, char **why);
 void report_free(gk_report *r);
 
 /* Runs inference and every rule; rebuilds r->findings. */

@@ -813,7 +813,7 @@ static int only_space(const char *s, size_t len)
 
 gk_text *text_decode(const char *bytes, size_t len, const char **why)
 {
-    return text_decode_until(bytes, len, NULL, NULL, why);
+    return text_decode_until(bytes, len, NULL, NULL, NULL, why);
 }
 
 /* How bytes that are not UTF-16 become UTF-8. */
@@ -867,15 +867,33 @@ static int decode_head(gk_text *t, const char *bytes, size_t len, int how, text_
     return 0;
 }
 
-gk_text *text_decode_until(const char *bytes, size_t len, text_stop_fn stop, void *ctx, const char **why)
+/* The choice of reading for bytes without a byte order mark, taken on all
+ * of them: UTF-16 (by its NUL pattern), binary, or UTF-8 (repaired when a
+ * tenth at most of its sequences are invalid), else GB18030. */
+static text_verdict choose(const char *bytes, size_t len)
+{
+    byte_stats st;
+    int be = 0;
+    scan_bytes(bytes, len, &st);
+    if (st.nul && looks_utf16(bytes, len, &be))
+        return be ? TEXT_UTF16BE : TEXT_UTF16LE;
+    if (st.nul || st.ctl * 20 > len)
+        return TEXT_BINARY;
+    if (st.bad == 0)
+        return TEXT_UTF8;
+    double share = (double)st.good / (double)(st.good + st.bad);
+    return share >= 0.9 ? TEXT_UTF8_REPAIR : TEXT_GB18030;
+}
+
+gk_text *text_decode_until(const char *bytes, size_t len, text_stop_fn stop, void *ctx, text_verdict *verdict,
+                           const char **why)
 {
     const unsigned char *b = (const unsigned char *)bytes;
     char *u = NULL;
     size_t ulen = 0;
     gk_text *t = xcalloc(1, sizeof *t);
-    int be = 0, how = -1;
+    int how = -1;
     size_t skip = 0;                   /* a UTF-8 byte order mark */
-    byte_stats st;
 
     if (len == 0 || only_space(bytes, len)) {
         *why = "文件为空";
@@ -883,7 +901,7 @@ gk_text *text_decode_until(const char *bytes, size_t len, text_stop_fn stop, voi
         return NULL;
     }
     if (len >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF))) {
-        be = b[0] == 0xFE;
+        int be = b[0] == 0xFE;
         t->encoding = be ? "UTF-16BE" : "UTF-16LE";
         u = utf16_to_utf8(bytes + 2, len - 2, be, &ulen, &t->replaced);
         if (!u)
@@ -892,23 +910,26 @@ gk_text *text_decode_until(const char *bytes, size_t len, text_stop_fn stop, voi
         t->encoding = "UTF-8 BOM";
         how = AS_UTF8_REPAIR;
         skip = 3;
-    } else if (scan_bytes(bytes, len, &st), st.nul && looks_utf16(bytes, len, &be)) {
-        t->encoding = be ? "UTF-16BE" : "UTF-16LE";
-        u = utf16_to_utf8(bytes, len, be, &ulen, &t->replaced);
-        if (u && mostly_controls(u, ulen)) {
-            free(u);
-            u = NULL;
-            *why = "二进制文件（含 NUL 或大量控制字符），不是文本报告";
-        } else if (!u) {
-            *why = "疑似无 BOM 的 UTF-16，但编码损坏";
-        }
-    } else if (st.nul || st.ctl * 20 > len) {
-        *why = "二进制文件（含 NUL 或大量控制字符），不是文本报告";
     } else {
-        size_t bad = st.bad;
-        double share = st.good + bad ? (double)st.good / (double)(st.good + bad) : 1.0;
-        how = bad == 0 ? AS_UTF8 : share >= 0.9 ? AS_UTF8_REPAIR : AS_GB18030;
-        t->encoding = how == AS_GB18030 ? "GB18030" : "UTF-8";
+        text_verdict v = verdict && *verdict != TEXT_UNKNOWN ? *verdict : choose(bytes, len);
+        if (verdict)
+            *verdict = v;
+        if (v == TEXT_UTF16LE || v == TEXT_UTF16BE) {
+            t->encoding = v == TEXT_UTF16BE ? "UTF-16BE" : "UTF-16LE";
+            u = utf16_to_utf8(bytes, len, v == TEXT_UTF16BE, &ulen, &t->replaced);
+            if (u && mostly_controls(u, ulen)) {
+                free(u);
+                u = NULL;
+                *why = "二进制文件（含 NUL 或大量控制字符），不是文本报告";
+            } else if (!u) {
+                *why = "疑似无 BOM 的 UTF-16，但编码损坏";
+            }
+        } else if (v == TEXT_BINARY) {
+            *why = "二进制文件（含 NUL 或大量控制字符），不是文本报告";
+        } else {
+            how = v == TEXT_UTF8 ? AS_UTF8 : v == TEXT_UTF8_REPAIR ? AS_UTF8_REPAIR : AS_GB18030;
+            t->encoding = how == AS_GB18030 ? "GB18030" : "UTF-8";
+        }
     }
     if (how >= 0) {
         /* the checks below on the decoded whole hold already, except after

@@ -45,7 +45,24 @@ gk_text *text_decode(const char *bytes, size_t len, const char **why);
  * lines up to and including that one are exactly text_decode()'s first
  * lines — the encoding is still decided on all the bytes. */
 typedef int (*text_stop_fn)(const gk_line *norm, size_t index, void *ctx);
-gk_text *text_decode_until(const char *bytes, size_t len, text_stop_fn stop, void *ctx, const char **why);
+
+/* How bytes without a byte order mark are read: the choice both decoders
+ * take by scanning all of them.  Given a `verdict` that is TEXT_UNKNOWN,
+ * text_decode_until() stores its choice there; given one that is known,
+ * it takes that instead of scanning — for the same, unchanged bytes read
+ * again (a batch peeks at every title before reading each report). */
+typedef enum {
+    TEXT_UNKNOWN = 0,
+    TEXT_BINARY,
+    TEXT_UTF16LE,
+    TEXT_UTF16BE,
+    TEXT_UTF8,
+    TEXT_UTF8_REPAIR,
+    TEXT_GB18030
+} text_verdict;
+
+gk_text *text_decode_until(const char *bytes, size_t len, text_stop_fn stop, void *ctx, text_verdict *verdict,
+                           const char **why);
 void text_free(gk_text *t);
 
 /* Normalises one UTF-8 string (no newlines) into a new malloc'd string. */

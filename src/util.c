@@ -192,6 +192,18 @@ char *sbuf_steal(sbuf *b)
 
 int util_read_file(const char *path, size_t max_bytes, char **out, size_t *out_len, const char **why)
 {
+    return util_read_file_id(path, max_bytes, out, out_len, NULL, why);
+}
+
+int util_same_file(const gk_file_id *a, const gk_file_id *b)
+{
+    return a->dev == b->dev && a->ino == b->ino && a->size == b->size && a->mtime_s == b->mtime_s &&
+           a->mtime_ns == b->mtime_ns && a->ctime_s == b->ctime_s && a->ctime_ns == b->ctime_ns;
+}
+
+int util_read_file_id(const char *path, size_t max_bytes, char **out, size_t *out_len, gk_file_id *id,
+                      const char **why)
+{
     *out = NULL;
     *out_len = 0;
     int fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
@@ -221,6 +233,15 @@ int util_read_file(const char *path, size_t max_bytes, char **out, size_t *out_l
         close(fd);
         *why = "文件过大";
         return EFBIG;
+    }
+    if (id) {
+        id->dev = (unsigned long long)st.st_dev;
+        id->ino = (unsigned long long)st.st_ino;
+        id->size = (unsigned long long)st.st_size;
+        id->mtime_s = (long long)st.st_mtim.tv_sec;
+        id->mtime_ns = (long long)st.st_mtim.tv_nsec;
+        id->ctime_s = (long long)st.st_ctim.tv_sec;
+        id->ctime_ns = (long long)st.st_ctim.tv_nsec;
     }
     size_t cap = (size_t)st.st_size + 2, len = 0;   /* room to see a file that grew */
     char *buf = xmalloc(cap);

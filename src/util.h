@@ -50,4 +50,16 @@ void arena_free(gk_arena *a);
  * points to a static Chinese description. */
 int util_read_file(const char *path, size_t max_bytes, char **out, size_t *out_len, const char **why);
 
+/* What a file's metadata says of its contents: the same device, inode,
+ * size and modification and change times mean the same bytes. */
+typedef struct {
+    unsigned long long dev, ino, size;
+    long long mtime_s, mtime_ns, ctime_s, ctime_ns;
+} gk_file_id;
+
+/* util_read_file() that also gives the file's identity as it was opened (id may be NULL). */
+int util_read_file_id(const char *path, size_t max_bytes, char **out, size_t *out_len, gk_file_id *id,
+                      const char **why);
+int util_same_file(const gk_file_id *a, const gk_file_id *b);
+
 #endif

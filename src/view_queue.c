@@ -100,7 +100,7 @@ static void read_title(view_queue *q, size_t i)
     vq_item *it = &q->v[i];
     char *body = NULL;
     int year = 0;
-    if (it->status == VQ_UNREADABLE || xyear_peek(q->b->files.v[i].path, &body, &year) != 0) {
+    if (it->status == VQ_UNREADABLE || xyear_peek(q->b->files.v[i].path, &body, &year, NULL) != 0) {
         free(body);
         return;
     }

@@ -169,10 +169,10 @@ void xyear_check(gk_report *r)
     xyear_summary_free(&me);
 }
 
-int xyear_peek(const char *path, char **body, int *year)
+int xyear_peek(const char *path, char **body, int *year, gk_peeked *peeked)
 {
     char *why = NULL;
-    gk_report *r = report_open_head(path, &why);
+    gk_report *r = report_open_head(path, peeked, &why);
     if (!r) {
         free(why);
         return -1;

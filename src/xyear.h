@@ -35,7 +35,8 @@ void xyear_set_partners(gk_report *r, const gk_xsummary *prev, const gk_xsummary
 void xyear_check(gk_report *r);
 
 /* Reads only a file's title: body and year (0 when not found).  Returns 0
- * on success, -1 when the file cannot be read. */
-int xyear_peek(const char *path, char **body, int *year);
+ * on success, -1 when the file cannot be read.  Fills *peeked (may be
+ * NULL) for reading the same file in full later (report_open_peeked). */
+int xyear_peek(const char *path, char **body, int *year, gk_peeked *peeked);
 
 #endif

@@ -45,7 +45,7 @@ static void check_head(const uint8_t *data, size_t size, const gk_report *r)
     require(fwrite(data, 1, size, f) == size);
     require(fclose(f) == 0);
     char *why = NULL;
-    gk_report *h = report_open_head(head_path, &why);
+    gk_report *h = report_open_head(head_path, NULL, &why);
     unlink(head_path);                 /* nothing left behind if an invariant aborts */
     if (!h) {
         require(why != NULL && why[0] != '\0');

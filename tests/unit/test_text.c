@@ -454,7 +454,7 @@ static void test_until_matches_whole(void **state)
         size_t stops[] = {0, 3, 60, 250, 100000};
         for (size_t k = 0; k < sizeof stops / sizeof *stops; k++) {
             const char *why = NULL;
-            gk_text *head = text_decode_until(bytes, n, stop_at, &stops[k], &why);
+            gk_text *head = text_decode_until(bytes, n, stop_at, &stops[k], NULL, &why);
             if (!whole) {
                 assert_null(head);
                 assert_string_equal(why, why_whole);

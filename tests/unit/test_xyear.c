@@ -10,8 +10,10 @@
 #include "fixture.h"
 #include "xyear.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static int index_of(const gk_batch *b, const char *name)
 {
@@ -121,7 +123,7 @@ static void test_peek_matches_full_parse(void **state)
         if (util_read_file(path, GK_MAX_FILE, &buf, &len, &reason) != 0)
             continue;
         gk_text *all = text_decode(buf, len, &reason);
-        gk_text *head = text_decode_until(buf, len, extract_title_lines, NULL, &reason);
+        gk_text *head = text_decode_until(buf, len, extract_title_lines, NULL, NULL, &reason);
         assert_int_equal(all != NULL, head != NULL);
         if (all) {
             assert_true(head->nlines >= 1 && head->nlines <= all->nlines && head->nlines <= 40);
@@ -139,7 +141,7 @@ static void test_peek_matches_full_parse(void **state)
         why = NULL;
         char *body = NULL;
         int year = 0;
-        int rc = xyear_peek(path, &body, &year);
+        int rc = xyear_peek(path, &body, &year, NULL);
         assert_int_equal(rc == 0, r != NULL);
         if (r) {
             if (strcmp(body, r->body ? r->body : "") != 0 || year != r->year)
@@ -153,6 +155,58 @@ static void test_peek_matches_full_parse(void **state)
     batch_free(&b);
 }
 
+static void write_file(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(text, 1, strlen(text), f), strlen(text));
+    assert_int_equal(fclose(f), 0);
+}
+
+/* The full read of a batch reuses the title peek's choice of encoding, but
+ * only for the same, unchanged file: a verdict planted in what the peek
+ * learnt is taken while the file is as it was, and not once it changed. */
+static void test_peek_verdict_reused_only_for_unchanged_file(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/gk_peekedXXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[64];
+    snprintf(path, sizeof path, "%s/r.txt", dir);
+    char *text = fx_report(NULL, NULL, NULL);
+    write_file(path, text);
+
+    gk_peeked p;
+    memset(&p, 0, sizeof p);
+    char *body = NULL, *why = NULL;
+    int year = 0;
+    assert_int_equal(xyear_peek(path, &body, &year, &p), 0);
+    assert_string_equal(body, "测试镇人民政府");
+    assert_int_equal(year, 2023);
+    free(body);
+    assert_int_equal(p.verdict, TEXT_UTF8);
+
+    p.verdict = TEXT_BINARY;           /* planted: the full read must take it */
+    gk_report *r = report_open_peeked(path, &p, &why);
+    assert_null(r);
+    assert_non_null(strstr(why, "二进制"));
+    free(why);
+    why = NULL;
+
+    char *longer = xasprintf("%s\n附：本报告完。\n", text);
+    write_file(path, longer);          /* changed: scanned afresh */
+    r = report_open_peeked(path, &p, &why);
+    assert_non_null(r);
+    assert_string_equal(r->text->encoding, "UTF-8");
+    assert_string_equal(r->body, "测试镇人民政府");
+    report_free(r);
+
+    free(longer);
+    free(text);
+    unlink(path);
+    rmdir(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -160,6 +214,7 @@ int main(void)
         cmocka_unit_test(test_pairs_and_findings),
         cmocka_unit_test(test_correction_rechecks_xyear),
         cmocka_unit_test(test_peek_matches_full_parse),
+        cmocka_unit_test(test_peek_verdict_reused_only_for_unchanged_file),
     };
     return cmocka_run_group_tests_name("xyear", tests, NULL, NULL);
 }
