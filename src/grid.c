@@ -223,6 +223,35 @@ static void row_grow(grid *g, grid_row *r)
  * `char *`: no cell text is ever written once its cell is added. */
 static char empty_text[1];
 
+/* Sets num, value and is_int of a cell whose text (len bytes, no leading or
+ * trailing spaces) is new, or has just changed, to what num_parse says of
+ * it.  The usual cell, a count of up to 15 digits, is read here: num_parse
+ * would give the same value (its own fast path), so it is called only for
+ * the others. */
+static inline void cell_classify(grid_cell *c, size_t len)
+{
+    c->value = 0;
+    c->is_int = 0;
+    if (len == 0) {
+        c->num = NUM_BLANK;            /* the blank marker "" */
+        return;
+    }
+    if (len <= 15) {
+        const char *p = c->text;
+        long v = 0;
+        size_t i = 0;
+        for (; i < len && p[i] >= '0' && p[i] <= '9'; i++)
+            v = v * 10 + (p[i] - '0');
+        if (i == len) {
+            c->num = NUM_VALUE;
+            c->value = (double)v;
+            c->is_int = 1;
+            return;
+        }
+    }
+    c->num = num_parse(c->text, &c->value, &c->is_int);
+}
+
 /* Adds the cell s[0..len), which has no trailing spaces (leading ones are
  * trimmed here). */
 static inline void row_put(grid *g, grid_row *r, const char *s, size_t len, int line)
@@ -232,7 +261,6 @@ static inline void row_put(grid *g, grid_row *r, const char *s, size_t len, int 
     if (r->ncells == r->cap)
         row_grow(g, r);
     grid_cell *c = &r->cells[r->ncells++];
-    memset(c, 0, sizeof *c);
     if (len) {
         c->text = grid_text(g, len);
         memcpy(c->text, s, len);
@@ -240,6 +268,7 @@ static inline void row_put(grid *g, grid_row *r, const char *s, size_t len, int 
     } else {
         c->text = empty_text;          /* a third of all cells: no copy */
     }
+    cell_classify(c, len);
     c->line = line;
     if (!r->line)
         r->line = line;
@@ -442,16 +471,6 @@ static grid_row *new_row(grid *g)
     return r;
 }
 
-static void classify(grid *g)
-{
-    for (int i = 0; i < g->nrows; i++)
-        for (int j = 0; j < g->rows[i].ncells; j++) {
-            grid_cell *c = &g->rows[i].cells[j];
-            /* an empty cell is the blank marker "", as num_parse would say */
-            c->num = c->text == empty_text ? NUM_BLANK : num_parse(c->text, &c->value, &c->is_int);
-        }
-}
-
 static void build_blocks(grid *g, const gk_text *t, size_t from, size_t to)
 {
     grid_row *r = NULL;
@@ -476,6 +495,7 @@ static void build_blocks(grid *g, const gk_text *t, size_t from, size_t to)
             while (n && more[n - 1] == ' ')
                 n--;
             c->text = grid_concat(g, c->text, a, more, n);
+            cell_classify(c, a + n);
         }
     }
 }
@@ -515,7 +535,6 @@ grid *grid_build(const gk_text *t, size_t from, size_t to)
     g->layout = detect(t, from, to);
     if (g->layout == GRID_BLOCKS || g->layout == GRID_LINES) {
         (g->layout == GRID_BLOCKS ? build_blocks : build_lines)(g, t, from, to);
-        classify(g);
         return g;
     }
     for (size_t i = from; i < to && g->nrows < GRID_MAX_ROWS; i++) {
@@ -546,7 +565,6 @@ grid *grid_build(const gk_text *t, size_t from, size_t to)
         if (r->ncells == 0)
             r->line = line;
     }
-    classify(g);
     return g;
 }
 

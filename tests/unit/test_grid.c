@@ -239,6 +239,49 @@ static void test_wide_row_and_long_cell(void **state)
     free(s);
 }
 
+/* Every cell holds what num_parse says of its text: the count read while
+ * the cell is added agrees with num_parse on the cells it takes, and leaves
+ * the others to it.  Not a number or a blank: value and is_int stay 0. */
+static void assert_cells_as_num_parse(const grid *g)
+{
+    for (int i = 0; i < g->nrows; i++)
+        for (int j = 0; j < g->rows[i].ncells; j++) {
+            const grid_cell *c = &g->rows[i].cells[j];
+            double v = 0;
+            int ii = 0;
+            assert_int_equal(c->num, num_parse(c->text, &v, &ii));
+            assert_memory_equal(&c->value, &v, sizeof v);
+            assert_int_equal(c->is_int, ii);
+        }
+}
+
+static void test_cells_classified_as_num_parse(void **state)
+{
+    (void)state;
+    static const char *const inputs[] = {
+        /* tabs: counts up to 15 digits and past them, leading zeros,
+         * padded counts, decimals, units, signs, blanks, labels */
+        "合计\t0\t7\t 12 \t007\t999999999999999\t1234567890123456\t12345678901234567890\t\t-\t—\n"
+        "\t3.0\t2.5\t1,234\t12件\t5万元\t-3\t+4\t1 2\t无\t12a\ta12\t１２\n",
+        /* one cell per line: a continuation changes a cell's text, and its
+         * number with it ("1" then "12", "3" then "3abc", "-" then "-5") */
+        "\t\n\t1\n2\n\t3\nabc\n\t-\n5\n\t7\n\n\t标签\n\t 8\n\t\n",
+        /* pipes and runs of spaces, with trailing numbers split off */
+        "| 项目 | 1 | 2.50 |  |\n|---|---|---|---|\n| 合计 | 0012 | - | 3元 |\n",
+        "规章    0    15    0\n一、本年新收 1 0 000000000000001 4\n",
+        /* one cell per line without tabs */
+        "自然人\n\n一、本年新收\n33\n5.5\n0038\n二、上年结转\n0\n",
+    };
+    for (size_t k = 0; k < sizeof inputs / sizeof *inputs; k++) {
+        gk_text *t;
+        grid *g = build(inputs[k], &t);
+        assert_true(g->nrows > 0);
+        assert_cells_as_num_parse(g);
+        grid_free(g);
+        text_free(t);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -250,6 +293,7 @@ int main(void)
         cmocka_unit_test(test_spaces),
         cmocka_unit_test(test_lines_without_tabs),
         cmocka_unit_test(test_wide_row_and_long_cell),
+        cmocka_unit_test(test_cells_classified_as_num_parse),
     };
     return cmocka_run_group_tests_name("grid", tests, NULL, NULL);
 }
