@@ -370,16 +370,28 @@ static void split_spaces(grid *g, grid_row *r, const char *s, size_t len, int li
     }
 }
 
+/* Where the cell that starts at s[p] ends: at the next sep, or at len.
+ * Most cells are empty or a short number, so their first bytes are tested
+ * here, and only a longer cell costs a call to memchr. */
+static inline size_t cell_end(const char *s, size_t p, size_t len, char sep)
+{
+    for (size_t stop = len - p > 4 ? p + 4 : len; p < stop; p++)
+        if (s[p] == sep)
+            return p;
+    if (p == len)
+        return len;
+    const char *e = memchr(s + p, sep, len - p);
+    return e ? (size_t)(e - s) : len;
+}
+
 static void split_on(grid *g, grid_row *r, const char *s, size_t len, int line, char sep)
 {
-    size_t p = 0;
-    for (;;) {
-        const char *e = memchr(s + p, sep, len - p);
-        size_t q = e ? (size_t)(e - s) : len;
+    for (size_t p = 0;; p++) {
+        size_t q = cell_end(s, p, len, sep);
         row_add_split(g, r, s + p, q - p, line);
-        if (!e)
+        if (q == len)
             break;
-        p = q + 1;
+        p = q;                         /* and past the separator */
     }
 }
 

@@ -282,6 +282,41 @@ static void test_cells_classified_as_num_parse(void **state)
     }
 }
 
+/* Cells of every length around the few bytes cell_end() tests itself before
+ * calling memchr, in every order, between tabs and between pipes: each comes
+ * back as it was written. */
+static void test_cell_lengths(void **state)
+{
+    (void)state;
+    static const char *const cells[] = {"", "a", "ab", "abc", "abcd", "abcde", "abcdef", "合计", "x y", "一、本年新收政府信息公开申请数量"};
+    enum { N = sizeof cells / sizeof *cells };
+    for (int rot = 0; rot < N; rot++)
+        for (int pipes = 0; pipes < 2; pipes++) {
+            char line[512];
+            size_t n = 0;
+            if (pipes)
+                line[n++] = '|';
+            for (int k = 0; k < N; k++) {
+                if (k)
+                    line[n++] = pipes ? '|' : '\t';
+                const char *c = cells[(k + rot) % N];
+                memcpy(line + n, c, strlen(c));
+                n += strlen(c);
+            }
+            memcpy(line + n, pipes ? "|\n|x|y|\n" : "\n", pipes ? 8 : 2);
+            n += pipes ? 8 : 2;
+            line[n] = '\0';
+            gk_text *t;
+            grid *g = build(line, &t);
+            assert_int_equal(g->layout, pipes ? GRID_PIPES : GRID_TABS);
+            assert_int_equal(g->rows[0].ncells, N);
+            for (int k = 0; k < N; k++)
+                assert_string_equal(g->rows[0].cells[k].text, cells[(k + rot) % N]);
+            grid_free(g);
+            text_free(t);
+        }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -294,6 +329,7 @@ int main(void)
         cmocka_unit_test(test_lines_without_tabs),
         cmocka_unit_test(test_wide_row_and_long_cell),
         cmocka_unit_test(test_cells_classified_as_num_parse),
+        cmocka_unit_test(test_cell_lengths),
     };
     return cmocka_run_group_tests_name("grid", tests, NULL, NULL);
 }
