@@ -317,6 +317,40 @@ static void test_cell_lengths(void **state)
         }
 }
 
+/* A cell's text is its bytes in the grid's copy of the line, ended by a NUL
+ * written over what follows it: every cell of a line, split by tabs, pipes,
+ * runs of spaces or single spaces before trailing numbers, keeps its whole
+ * text once the cells after it are added. */
+static void assert_row_texts(const grid_row *r, const char *const *want, int n)
+{
+    assert_int_equal(r->ncells, n);
+    for (int k = 0; k < n; k++)
+        assert_string_equal(r->cells[k].text, want[k]);
+}
+
+static void test_cell_texts(void **state)
+{
+    (void)state;
+    gk_text *t;
+    grid *g = build("标签\t 1 2\t3\t  x y  \t\t4 \n", &t);
+    assert_int_equal(g->layout, GRID_TABS);
+    assert_row_texts(&g->rows[0], (const char *const[]){"标签", "1", "2", "3", "x y", "", "4"}, 7);
+    grid_free(g);
+    text_free(t);
+    g = build("| a | b 1 |  c  |   \n| x |y|z 5 6|\n", &t);
+    assert_int_equal(g->layout, GRID_PIPES);
+    assert_row_texts(&g->rows[0], (const char *const[]){"a", "b", "1", "c"}, 4);
+    assert_row_texts(&g->rows[1], (const char *const[]){"x", "y", "z", "5", "6"}, 5);
+    grid_free(g);
+    text_free(t);
+    g = build("一、本年新收 1 22 333  结果 维持  7 8 \n  合计  0\n", &t);
+    assert_int_equal(g->layout, GRID_SPACES);
+    assert_row_texts(&g->rows[0], (const char *const[]){"一、本年新收", "1", "22", "333", "结果 维持", "7", "8"}, 7);
+    assert_row_texts(&g->rows[1], (const char *const[]){"合计", "0"}, 2);
+    grid_free(g);
+    text_free(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -330,6 +364,7 @@ int main(void)
         cmocka_unit_test(test_wide_row_and_long_cell),
         cmocka_unit_test(test_cells_classified_as_num_parse),
         cmocka_unit_test(test_cell_lengths),
+        cmocka_unit_test(test_cell_texts),
     };
     return cmocka_run_group_tests_name("grid", tests, NULL, NULL);
 }
