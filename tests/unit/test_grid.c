@@ -351,6 +351,22 @@ static void test_cell_texts(void **state)
     text_free(t);
 }
 
+/* A cell of one word after spaces: whole, except that a number first in its
+ * row leaves the empty head split_numbers keeps there. */
+static void test_padded_cells(void **state)
+{
+    (void)state;
+    gk_text *t;
+    grid *g = build(" 5\t 6\t  x7\t 8件\t 9 10\n  x7\t 1\n 1,234\t2\n", &t);
+    assert_int_equal(g->layout, GRID_TABS);
+    assert_row_texts(&g->rows[0], (const char *const[]){"", "5", "6", "x7", "8件", "9", "10"}, 7);
+    assert_row_texts(&g->rows[1], (const char *const[]){"x7", "1"}, 2);
+    assert_row_texts(&g->rows[2], (const char *const[]){"", "1,234", "2"}, 3);
+    assert_cells_as_num_parse(g);
+    grid_free(g);
+    text_free(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -365,6 +381,7 @@ int main(void)
         cmocka_unit_test(test_cells_classified_as_num_parse),
         cmocka_unit_test(test_cell_lengths),
         cmocka_unit_test(test_cell_texts),
+        cmocka_unit_test(test_padded_cells),
     };
     return cmocka_run_group_tests_name("grid", tests, NULL, NULL);
 }
