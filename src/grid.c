@@ -223,39 +223,111 @@ static void row_grow(grid *g, grid_row *r)
  * `char *`: no cell text is ever written once its cell is added. */
 static char empty_text[1];
 
-/* Adds the cell s[0..len), which has no trailing spaces (leading ones are
- * trimmed here). */
-static inline void row_put(grid *g, grid_row *r, const char *s, size_t len, int line)
+/* Sets num, value and is_int of a cell whose text (len bytes, no leading or
+ * trailing spaces) is new, or has just changed, to what num_parse says of
+ * it.  The usual cell, a count of up to 15 digits, is read here: num_parse
+ * would give the same value (its own fast path), so it is called only for
+ * the others. */
+static inline void cell_classify(grid_cell *c, size_t len)
 {
+    c->value = 0;
+    c->is_int = 0;
+    if (len == 0) {
+        c->num = NUM_BLANK;            /* the blank marker "" */
+        return;
+    }
+    if (len <= 15) {
+        const char *p = c->text;
+        long v = 0;
+        size_t i = 0;
+        for (; i < len && p[i] >= '0' && p[i] <= '9'; i++)
+            v = v * 10 + (p[i] - '0');
+        if (i == len) {
+            c->num = NUM_VALUE;
+            c->value = (double)v;
+            c->is_int = 1;
+            return;
+        }
+    }
+    c->num = num_parse(c->text, &c->value, &c->is_int);
+}
+
+/* Adds the cells of one source line to a row.  The cells are read in the
+ * line (`src`); their texts are in `dst`, the line's copy in the grid's
+ * storage: a cell's text is its bytes there, ended by a NUL written in
+ * place over the separator, space or line end after it, which is part of
+ * no cell (one copy per line rather than one per cell). */
+typedef struct {
+    grid *g;
+    grid_row *r;
+    const char *src;
+    char *dst;
+    int line;          /* 1-based */
+} row_builder;
+
+/* A builder for the cells of line l (0-based index i) added to row r. */
+static row_builder line_builder(grid *g, grid_row *r, const gk_line *l, size_t i)
+{
+    char *dst = grid_text(g, l->len);
+    memcpy(dst, l->s, l->len + 1);
+    return (row_builder){g, r, l->s, dst, (int)i + 1};
+}
+
+/* Adds the cell s[0..len) of the line, which has no trailing spaces
+ * (leading ones are trimmed here).  It and row_add_split() run once per
+ * cell, for less work than a call: always inlined, whatever the compiler
+ * guesses from the number of callers. */
+static inline __attribute__((always_inline)) void row_put(row_builder *rb, const char *s, size_t len)
+{
+    grid_row *r = rb->r;
     while (len && *s == ' ')
         s++, len--;
     if (r->ncells == r->cap)
-        row_grow(g, r);
+        row_grow(rb->g, r);
     grid_cell *c = &r->cells[r->ncells++];
-    memset(c, 0, sizeof *c);
     if (len) {
-        c->text = grid_text(g, len);
-        memcpy(c->text, s, len);
+        c->text = rb->dst + (s - rb->src);
         c->text[len] = '\0';
     } else {
-        c->text = empty_text;          /* a third of all cells: no copy */
+        c->text = empty_text;
     }
-    c->line = line;
+    cell_classify(c, len);
+    c->line = rb->line;
     if (!r->line)
-        r->line = line;
+        r->line = rb->line;
 }
 
 /* Adds the cell s[0..len) without its leading and trailing spaces. */
-static inline void row_add(grid *g, grid_row *r, const char *s, size_t len, int line)
+static inline void row_add(row_builder *rb, const char *s, size_t len)
 {
     while (len && s[len - 1] == ' ')
         len--;
-    row_put(g, r, s, len, line);
+    row_put(rb, s, len);
+}
+
+static int has_space(const char *s, size_t len)
+{
+    /* the cells tested are mostly short numbers: a plain loop is cheaper
+     * than a call to memchr */
+    for (size_t i = 0; i < len; i++)
+        if (s[i] == ' ')
+            return 1;
+    return 0;
 }
 
 /* row_add_split for s[0..len), which ends in a digit and holds a space. */
-static void split_numbers(grid *g, grid_row *r, const char *s, size_t len, int line)
+static void split_numbers(row_builder *rb, const char *s, size_t len)
 {
+    /* One word after spaces: that word is the cell the split below would
+     * give, but for a number first in its row, where the split keeps the
+     * empty head left of the number as a cell of its own. */
+    size_t lead = 0;
+    while (s[lead] == ' ')
+        lead++;
+    if (lead && rb->r->ncells > 0 && !has_space(s + lead, len - lead)) {
+        row_put(rb, s + lead, len - lead);
+        return;
+    }
     size_t cut = len;
     int nums = 0;
     for (;;) {
@@ -280,11 +352,11 @@ static void split_numbers(grid *g, grid_row *r, const char *s, size_t len, int l
         nums++;
     }
     if (nums == 0) {
-        row_add(g, r, s, len, line);
+        row_add(rb, s, len);
         return;
     }
     /* a head that is itself a number (an all-numeric line) becomes a cell too */
-    row_add(g, r, s, cut, line);
+    row_add(rb, s, cut);
     size_t p = cut;
     while (p < len) {
         while (p < len && s[p] == ' ')
@@ -293,9 +365,10 @@ static void split_numbers(grid *g, grid_row *r, const char *s, size_t len, int l
         while (q < len && s[q] != ' ')
             q++;
         if (q > p)
-            row_add(g, r, s + p, q - p, line);
+            row_add(rb, s + p, q - p);
         p = q;
     }
+    grid_row *r = rb->r;
     if (r->ncells > nums + 1 && r->cells[r->ncells - nums - 1].text[0] == '\0') {
         /* drop the empty head left by a line of numbers only */
         memmove(&r->cells[r->ncells - nums - 1], &r->cells[r->ncells - nums], (size_t)nums * sizeof *r->cells);
@@ -303,30 +376,20 @@ static void split_numbers(grid *g, grid_row *r, const char *s, size_t len, int l
     }
 }
 
-static int has_space(const char *s, size_t len)
-{
-    /* the cells tested are mostly short numbers: a plain loop is cheaper
-     * than a call to memchr */
-    for (size_t i = 0; i < len; i++)
-        if (s[i] == ' ')
-            return 1;
-    return 0;
-}
-
 /* Adds a cell, splitting off trailing numbers separated by single spaces:
  * "本年新收政府信息公开申请数量 1 0 0" is a label and three numbers. */
-static inline void row_add_split(grid *g, grid_row *r, const char *s, size_t len, int line)
+static inline __attribute__((always_inline)) void row_add_split(row_builder *rb, const char *s, size_t len)
 {
     while (len && s[len - 1] == ' ')
         len--;
     if (!len || s[len - 1] < '0' || s[len - 1] > '9' || !has_space(s, len))
-        row_put(g, r, s, len, line);      /* no trailing number to split off */
+        row_put(rb, s, len);               /* no trailing number to split off */
     else
-        split_numbers(g, r, s, len, line);
+        split_numbers(rb, s, len);
 }
 
 /* Splits text on runs of two or more spaces, then trailing numbers. */
-static void split_spaces(grid *g, grid_row *r, const char *s, size_t len, int line)
+static void split_spaces(row_builder *rb, const char *s, size_t len)
 {
     size_t p = 0;
     while (p < len) {
@@ -336,21 +399,33 @@ static void split_spaces(grid *g, grid_row *r, const char *s, size_t len, int li
         while (q < len && !(s[q] == ' ' && q + 1 < len && s[q + 1] == ' '))
             q++;
         if (q > p)
-            row_add_split(g, r, s + p, q - p, line);
+            row_add_split(rb, s + p, q - p);
         p = q;
     }
 }
 
-static void split_on(grid *g, grid_row *r, const char *s, size_t len, int line, char sep)
+/* Where the cell that starts at s[p] ends: at the next sep, or at len.
+ * Most cells are empty or a short number, so their first bytes are tested
+ * here, and only a longer cell costs a call to memchr. */
+static inline size_t cell_end(const char *s, size_t p, size_t len, char sep)
 {
-    size_t p = 0;
-    for (;;) {
-        const char *e = memchr(s + p, sep, len - p);
-        size_t q = e ? (size_t)(e - s) : len;
-        row_add_split(g, r, s + p, q - p, line);
-        if (!e)
+    for (size_t stop = len - p > 4 ? p + 4 : len; p < stop; p++)
+        if (s[p] == sep)
+            return p;
+    if (p == len)
+        return len;
+    const char *e = memchr(s + p, sep, len - p);
+    return e ? (size_t)(e - s) : len;
+}
+
+static void split_on(row_builder *rb, const char *s, size_t len, char sep)
+{
+    for (size_t p = 0;; p++) {
+        size_t q = cell_end(s, p, len, sep);
+        row_add_split(rb, s + p, q - p);
+        if (q == len)
             break;
-        p = q + 1;
+        p = q;                         /* and past the separator */
     }
 }
 
@@ -442,22 +517,11 @@ static grid_row *new_row(grid *g)
     return r;
 }
 
-static void classify(grid *g)
-{
-    for (int i = 0; i < g->nrows; i++)
-        for (int j = 0; j < g->rows[i].ncells; j++) {
-            grid_cell *c = &g->rows[i].cells[j];
-            /* an empty cell is the blank marker "", as num_parse would say */
-            c->num = c->text == empty_text ? NUM_BLANK : num_parse(c->text, &c->value, &c->is_int);
-        }
-}
-
 static void build_blocks(grid *g, const gk_text *t, size_t from, size_t to)
 {
     grid_row *r = NULL;
     for (size_t i = from; i < to && g->nrows < GRID_MAX_ROWS; i++) {
         const gk_line *l = &t->norm[i];
-        int line = (int)i + 1;
         if (blank_line(l) && !(l->len && l->s[0] == '\t')) {
             r = NULL;
             continue;
@@ -467,8 +531,9 @@ static void build_blocks(grid *g, const gk_text *t, size_t from, size_t to)
             r->explicit = 1;
         }
         if (l->s[0] == '\t' || r->ncells == 0) {
+            row_builder rb = line_builder(g, r, l, i);
             const char *s = l->s[0] == '\t' ? l->s + 1 : l->s;
-            split_on(g, r, s, strlen(s), line, '\t');
+            split_on(&rb, s, strlen(s), '\t');
         } else {                       /* continuation of the cell above */
             grid_cell *c = &r->cells[r->ncells - 1];
             const char *more = skip_spaces(l->s);
@@ -476,6 +541,7 @@ static void build_blocks(grid *g, const gk_text *t, size_t from, size_t to)
             while (n && more[n - 1] == ' ')
                 n--;
             c->text = grid_concat(g, c->text, a, more, n);
+            cell_classify(c, a + n);
         }
     }
 }
@@ -497,7 +563,8 @@ static void build_lines(grid *g, const gk_text *t, size_t from, size_t to)
             r = new_row(g);
             has_numbers = 0;
         }
-        split_spaces(g, r, l->s, l->len, (int)i + 1);
+        row_builder rb = line_builder(g, r, l, i);
+        split_spaces(&rb, l->s, l->len);
         size_t n = l->len;
         while (n && l->s[n - 1] == ' ')
             n--;
@@ -515,7 +582,6 @@ grid *grid_build(const gk_text *t, size_t from, size_t to)
     g->layout = detect(t, from, to);
     if (g->layout == GRID_BLOCKS || g->layout == GRID_LINES) {
         (g->layout == GRID_BLOCKS ? build_blocks : build_lines)(g, t, from, to);
-        classify(g);
         return g;
     }
     for (size_t i = from; i < to && g->nrows < GRID_MAX_ROWS; i++) {
@@ -524,9 +590,12 @@ grid *grid_build(const gk_text *t, size_t from, size_t to)
         if (blank_line(l))
             continue;
         grid_row *r = new_row(g);
+        const char *s = l->s;
+        size_t len = l->len;
+        char sep = 0;                  /* none: cells are separated by spaces */
         if (pipe_line(l)) {
-            const char *s = skip_spaces(l->s) + 1;
-            size_t len = strlen(s);
+            s = skip_spaces(l->s) + 1;
+            len = strlen(s);
             while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
                 len--;
             if (len && s[len - 1] == '|')
@@ -535,18 +604,20 @@ grid *grid_build(const gk_text *t, size_t from, size_t to)
                 g->nrows--;            /* the row has no cells yet */
                 continue;
             }
-            r->explicit = 1;
-            split_on(g, r, s, len, line, '|');
+            sep = '|';
         } else if (memchr(l->s, '\t', l->len)) {
+            sep = '\t';
+        }
+        row_builder rb = line_builder(g, r, l, i);
+        if (sep) {
             r->explicit = 1;
-            split_on(g, r, l->s, l->len, line, '\t');
+            split_on(&rb, s, len, sep);
         } else {
-            split_spaces(g, r, l->s, l->len, line);
+            split_spaces(&rb, s, len);
         }
         if (r->ncells == 0)
             r->line = line;
     }
-    classify(g);
     return g;
 }
 

@@ -239,6 +239,134 @@ static void test_wide_row_and_long_cell(void **state)
     free(s);
 }
 
+/* Every cell holds what num_parse says of its text: the count read while
+ * the cell is added agrees with num_parse on the cells it takes, and leaves
+ * the others to it.  Not a number or a blank: value and is_int stay 0. */
+static void assert_cells_as_num_parse(const grid *g)
+{
+    for (int i = 0; i < g->nrows; i++)
+        for (int j = 0; j < g->rows[i].ncells; j++) {
+            const grid_cell *c = &g->rows[i].cells[j];
+            double v = 0;
+            int ii = 0;
+            assert_int_equal(c->num, num_parse(c->text, &v, &ii));
+            assert_memory_equal(&c->value, &v, sizeof v);
+            assert_int_equal(c->is_int, ii);
+        }
+}
+
+static void test_cells_classified_as_num_parse(void **state)
+{
+    (void)state;
+    static const char *const inputs[] = {
+        /* tabs: counts up to 15 digits and past them, leading zeros,
+         * padded counts, decimals, units, signs, blanks, labels */
+        "合计\t0\t7\t 12 \t007\t999999999999999\t1234567890123456\t12345678901234567890\t\t-\t—\n"
+        "\t3.0\t2.5\t1,234\t12件\t5万元\t-3\t+4\t1 2\t无\t12a\ta12\t１２\n",
+        /* one cell per line: a continuation changes a cell's text, and its
+         * number with it ("1" then "12", "3" then "3abc", "-" then "-5") */
+        "\t\n\t1\n2\n\t3\nabc\n\t-\n5\n\t7\n\n\t标签\n\t 8\n\t\n",
+        /* pipes and runs of spaces, with trailing numbers split off */
+        "| 项目 | 1 | 2.50 |  |\n|---|---|---|---|\n| 合计 | 0012 | - | 3元 |\n",
+        "规章    0    15    0\n一、本年新收 1 0 000000000000001 4\n",
+        /* one cell per line without tabs */
+        "自然人\n\n一、本年新收\n33\n5.5\n0038\n二、上年结转\n0\n",
+    };
+    for (size_t k = 0; k < sizeof inputs / sizeof *inputs; k++) {
+        gk_text *t;
+        grid *g = build(inputs[k], &t);
+        assert_true(g->nrows > 0);
+        assert_cells_as_num_parse(g);
+        grid_free(g);
+        text_free(t);
+    }
+}
+
+/* Cells of every length around the few bytes cell_end() tests itself before
+ * calling memchr, in every order, between tabs and between pipes: each comes
+ * back as it was written. */
+static void test_cell_lengths(void **state)
+{
+    (void)state;
+    static const char *const cells[] = {"", "a", "ab", "abc", "abcd", "abcde", "abcdef", "合计", "x y", "一、本年新收政府信息公开申请数量"};
+    enum { N = sizeof cells / sizeof *cells };
+    for (int rot = 0; rot < N; rot++)
+        for (int pipes = 0; pipes < 2; pipes++) {
+            char line[512];
+            size_t n = 0;
+            if (pipes)
+                line[n++] = '|';
+            for (int k = 0; k < N; k++) {
+                if (k)
+                    line[n++] = pipes ? '|' : '\t';
+                const char *c = cells[(k + rot) % N];
+                memcpy(line + n, c, strlen(c));
+                n += strlen(c);
+            }
+            memcpy(line + n, pipes ? "|\n|x|y|\n" : "\n", pipes ? 8 : 2);
+            n += pipes ? 8 : 2;
+            line[n] = '\0';
+            gk_text *t;
+            grid *g = build(line, &t);
+            assert_int_equal(g->layout, pipes ? GRID_PIPES : GRID_TABS);
+            assert_int_equal(g->rows[0].ncells, N);
+            for (int k = 0; k < N; k++)
+                assert_string_equal(g->rows[0].cells[k].text, cells[(k + rot) % N]);
+            grid_free(g);
+            text_free(t);
+        }
+}
+
+/* A cell's text is its bytes in the grid's copy of the line, ended by a NUL
+ * written over what follows it: every cell of a line, split by tabs, pipes,
+ * runs of spaces or single spaces before trailing numbers, keeps its whole
+ * text once the cells after it are added. */
+static void assert_row_texts(const grid_row *r, const char *const *want, int n)
+{
+    assert_int_equal(r->ncells, n);
+    for (int k = 0; k < n; k++)
+        assert_string_equal(r->cells[k].text, want[k]);
+}
+
+static void test_cell_texts(void **state)
+{
+    (void)state;
+    gk_text *t;
+    grid *g = build("标签\t 1 2\t3\t  x y  \t\t4 \n", &t);
+    assert_int_equal(g->layout, GRID_TABS);
+    assert_row_texts(&g->rows[0], (const char *const[]){"标签", "1", "2", "3", "x y", "", "4"}, 7);
+    grid_free(g);
+    text_free(t);
+    g = build("| a | b 1 |  c  |   \n| x |y|z 5 6|\n", &t);
+    assert_int_equal(g->layout, GRID_PIPES);
+    assert_row_texts(&g->rows[0], (const char *const[]){"a", "b", "1", "c"}, 4);
+    assert_row_texts(&g->rows[1], (const char *const[]){"x", "y", "z", "5", "6"}, 5);
+    grid_free(g);
+    text_free(t);
+    g = build("一、本年新收 1 22 333  结果 维持  7 8 \n  合计  0\n", &t);
+    assert_int_equal(g->layout, GRID_SPACES);
+    assert_row_texts(&g->rows[0], (const char *const[]){"一、本年新收", "1", "22", "333", "结果 维持", "7", "8"}, 7);
+    assert_row_texts(&g->rows[1], (const char *const[]){"合计", "0"}, 2);
+    grid_free(g);
+    text_free(t);
+}
+
+/* A cell of one word after spaces: whole, except that a number first in its
+ * row leaves the empty head split_numbers keeps there. */
+static void test_padded_cells(void **state)
+{
+    (void)state;
+    gk_text *t;
+    grid *g = build(" 5\t 6\t  x7\t 8件\t 9 10\n  x7\t 1\n 1,234\t2\n", &t);
+    assert_int_equal(g->layout, GRID_TABS);
+    assert_row_texts(&g->rows[0], (const char *const[]){"", "5", "6", "x7", "8件", "9", "10"}, 7);
+    assert_row_texts(&g->rows[1], (const char *const[]){"x7", "1"}, 2);
+    assert_row_texts(&g->rows[2], (const char *const[]){"", "1,234", "2"}, 3);
+    assert_cells_as_num_parse(g);
+    grid_free(g);
+    text_free(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -250,6 +378,10 @@ int main(void)
         cmocka_unit_test(test_spaces),
         cmocka_unit_test(test_lines_without_tabs),
         cmocka_unit_test(test_wide_row_and_long_cell),
+        cmocka_unit_test(test_cells_classified_as_num_parse),
+        cmocka_unit_test(test_cell_lengths),
+        cmocka_unit_test(test_cell_texts),
+        cmocka_unit_test(test_padded_cells),
     };
     return cmocka_run_group_tests_name("grid", tests, NULL, NULL);
 }
