@@ -130,7 +130,9 @@ typedef struct {
     int *by_rule;           /* open findings per rule (template_rules order) */
 } result;
 
-static void run_one(gk_batch *b, size_t i, const cli_opts *o, int is_check, result *res)
+/* Loads and checks file i; its output goes to `direct` when that is not
+ * NULL (one worker), else into res->out for printing in order. */
+static void run_one(gk_batch *b, size_t i, const cli_opts *o, int is_check, result *res, FILE *direct)
 {
     int nrules;
     template_rules(&nrules);
@@ -145,7 +147,7 @@ static void run_one(gk_batch *b, size_t i, const cli_opts *o, int is_check, resu
         return;
     }
     size_t len;
-    FILE *f = open_memstream(&res->out, &len);
+    FILE *f = direct ? direct : open_memstream(&res->out, &len);
     if (!is_check)
         o->format == FMT_CSV ? output_csv_cells(f, r) : output_json(f, r);
     else if (o->format == FMT_JSON)
@@ -154,7 +156,8 @@ static void run_one(gk_batch *b, size_t i, const cli_opts *o, int is_check, resu
         output_csv_findings(f, r);
     else
         output_findings_text(f, r);
-    fclose(f);
+    if (!direct)
+        fclose(f);
     res->errors = r->nerrors;
     res->warnings = r->nwarnings;
     for (int k = 0; k < r->nfindings; k++)
@@ -193,7 +196,7 @@ static void *worker(void *arg)
         size_t i = p->next++;
         pthread_mutex_unlock(&p->mu);
         result res;
-        run_one(p->b, i, p->o, p->is_check, &res);
+        run_one(p->b, i, p->o, p->is_check, &res, NULL);
         pthread_mutex_lock(&p->mu);
         p->slots[i % WINDOW] = res;
         p->ready[i % WINDOW] = 1;
@@ -238,7 +241,7 @@ static void run_batch(gk_batch *b, const cli_opts *o, int is_check, totals *t)
     if (o->jobs <= 1) {
         for (size_t i = 0; i < n; i++) {
             result res;
-            run_one(b, i, o, is_check, &res);
+            run_one(b, i, o, is_check, &res, stdout);
             consume(&res, t);
             batch_release(b, i);
         }
