@@ -269,6 +269,8 @@ int util_read_file_id(const char *path, size_t max_bytes, char **out, size_t *ou
         if (r == 0)
             break;
         len += (size_t)r;
+        if (len == (size_t)st.st_size && (size_t)r < cap - (len - (size_t)r) - 1)
+            break;                     /* short, and all fstat() counted: the end, without one more read */
     }
     if (len > max_bytes) {
         free(buf);
