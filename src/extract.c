@@ -116,16 +116,18 @@ static const char *heading_words(const char *s)
     return s;
 }
 
-/* How each section's heading words begin: a cheap test before the pattern. */
-static const char *const SECTION_STARTS[6][2] = {
-    {"总体情况", NULL}, {"主动公开", NULL}, {"收到和处理", NULL},
-    {"行政复议", "政府信息公开"}, {"存在", NULL}, {"其他需要报告", NULL},
+/* How each section's heading words begin: a cheap test before the pattern.
+ * The words of different sections begin with different characters. */
+#define START(word, k) {word, sizeof word - 1, k}
+static const struct {
+    const char *word;
+    size_t len;
+    int section;
+} SECTION_STARTS[] = {
+    START("总体情况", 0), START("主动公开", 1), START("收到和处理", 2), START("行政复议", 3),
+    START("政府信息公开", 3), START("存在", 4), START("其他需要报告", 5),
 };
-
-static int starts_with(const char *s, const char *word)
-{
-    return word && starts_with_char(s, word) && !strncmp(s + 3, word + 3, strlen(word + 3));
-}
+#undef START
 
 static const char *const SECTION_NAMES[6] = {
     "一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
@@ -138,12 +140,16 @@ static int heading_sized(const gk_line *l)
     return l->len && l->len <= 160;
 }
 
-/* 1 when the line, whose heading_words() are `words`, is a heading of
- * section k (0 = 一、总体情况). */
-static int is_heading(const gk_line *l, const char *words, int k)
+/* The section whose SECTION_STARTS begin `words`, or -1: the only one that
+ * can head a line with these words.  Only the start word that begins with
+ * the same character can fit. */
+static int heading_candidate(const char *words)
 {
-    return (starts_with(words, SECTION_STARTS[k][0]) || starts_with(words, SECTION_STARTS[k][1])) &&
-           re_test(SECTION_PATTERNS[k], l->s);
+    for (size_t i = 0; i < sizeof SECTION_STARTS / sizeof SECTION_STARTS[0]; i++)
+        if (starts_with_char(words, SECTION_STARTS[i].word))
+            return !strncmp(words + 3, SECTION_STARTS[i].word + 3, SECTION_STARTS[i].len - 3)
+                       ? SECTION_STARTS[i].section : -1;
+    return -1;
 }
 
 static void find_sections(gk_report *r)
@@ -156,13 +162,10 @@ static void find_sections(gk_report *r)
         const gk_line *l = &r->text->norm[i];
         if (!heading_sized(l))
             continue;
-        const char *words = heading_words(l->s);
-        for (int k = 0; k < 6; k++) {
-            if (!r->section_line[k] && is_heading(l, words, k)) {
-                r->section_line[k] = (int)i + 1;
-                found++;
-                break;
-            }
+        int k = heading_candidate(heading_words(l->s));
+        if (k >= 0 && !r->section_line[k] && re_test(SECTION_PATTERNS[k], l->s)) {
+            r->section_line[k] = (int)i + 1;
+            found++;
         }
     }
     for (int k = 0; k < 6; k++) {
@@ -1039,7 +1042,7 @@ static void extract_table4(gk_report *r)
 
 int extract_title_lines(const gk_line *norm, size_t index, void *ctx)
 {
-    if (heading_sized(norm) && is_heading(norm, heading_words(norm->s), 0)) {
+    if (heading_sized(norm) && heading_candidate(heading_words(norm->s)) == 0 && re_test(SECTION_PATTERNS[0], norm->s)) {
         if (ctx)
             *(int *)ctx = (int)index + 1;   /* as find_sections() finds it: the first one */
         return 1;
