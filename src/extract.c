@@ -375,21 +375,25 @@ typedef struct {
     int kind;
     const char *pattern;   /* group 1 = the number; no group = zero */
     const char *need;      /* words every match contains: a cheap test first */
+    size_t need_len;
 } stated_pattern;
 
+#define NEED(words) words, sizeof words - 1
+
 static const stated_pattern STATED[] = {
-    {STATED_NEW, "收到[^,。;]{0,12}?(?:政府信息公开|依申请公开)(?:的)?(?:申请)?(?:共计?|合计)?\\s*(\\d+)\\s*[件条个份]", "收到"},
-    {STATED_NEW, "(?:未|没有)(?:收到|受理)[^,。;]{0,12}?(?:信息公开|依申请公开)[^,。;]{0,4}?申请", "申请"},
-    {STATED_GRANTED, "予以公开\\s*(\\d+)\\s*[件条个份]", "予以公开"},
-    {STATED_PARTIAL, "部分公开\\s*(\\d+)\\s*[件条个份]", "部分公开"},
-    {STATED_CARRIED_IN, "上一?年度?结转[^,。;]{0,6}?(\\d+)\\s*[件条个份]", "结转"},
-    {STATED_CARRIED_OUT, "结转(?:至|到)?下一?年度?(?:继续)?(?:办理)?\\s*(\\d+)\\s*[件条个份]", "结转"},
-    {STATED_CARRIED_OUT, "(\\d+)\\s*[件条个份][^,。;]{0,8}?结转(?:至|到)?下一?年", "结转"},
-    {STATED_REVIEW, "行政复议(?:案件)?(?:共计?)?\\s*(\\d+)\\s*[件起宗个]", "行政复议"},
-    {STATED_REVIEW, "(?:未发生|没有|无)[^,。;]{0,16}?行政复议", "行政复议"},
-    {STATED_SUIT, "行政诉讼(?:案件)?(?:共计?)?\\s*(\\d+)\\s*[件起宗个]", "行政诉讼"},
-    {STATED_SUIT, "(?:未发生|没有|无)[^,。;]{0,20}?行政诉讼", "行政诉讼"},
+    {STATED_NEW, "收到[^,。;]{0,12}?(?:政府信息公开|依申请公开)(?:的)?(?:申请)?(?:共计?|合计)?\\s*(\\d+)\\s*[件条个份]", NEED("收到")},
+    {STATED_NEW, "(?:未|没有)(?:收到|受理)[^,。;]{0,12}?(?:信息公开|依申请公开)[^,。;]{0,4}?申请", NEED("申请")},
+    {STATED_GRANTED, "予以公开\\s*(\\d+)\\s*[件条个份]", NEED("予以公开")},
+    {STATED_PARTIAL, "部分公开\\s*(\\d+)\\s*[件条个份]", NEED("部分公开")},
+    {STATED_CARRIED_IN, "上一?年度?结转[^,。;]{0,6}?(\\d+)\\s*[件条个份]", NEED("结转")},
+    {STATED_CARRIED_OUT, "结转(?:至|到)?下一?年度?(?:继续)?(?:办理)?\\s*(\\d+)\\s*[件条个份]", NEED("结转")},
+    {STATED_CARRIED_OUT, "(\\d+)\\s*[件条个份][^,。;]{0,8}?结转(?:至|到)?下一?年", NEED("结转")},
+    {STATED_REVIEW, "行政复议(?:案件)?(?:共计?)?\\s*(\\d+)\\s*[件起宗个]", NEED("行政复议")},
+    {STATED_REVIEW, "(?:未发生|没有|无)[^,。;]{0,16}?行政复议", NEED("行政复议")},
+    {STATED_SUIT, "行政诉讼(?:案件)?(?:共计?)?\\s*(\\d+)\\s*[件起宗个]", NEED("行政诉讼")},
+    {STATED_SUIT, "(?:未发生|没有|无)[^,。;]{0,20}?行政诉讼", NEED("行政诉讼")},
 };
+#undef NEED
 
 static void find_stated(gk_report *r)
 {
@@ -402,22 +406,25 @@ static void find_stated(gk_report *r)
     re_span g[2];
     for (size_t i = from; i < to; i++) {
         const char *s = norm(r, (int)i);
-        size_t len = strlen(s);
+        size_t len = r->text->norm[i].len;
         const char *need = NULL;       /* patterns in a row often need the same words */
         int has_need = 0;
         for (size_t p = 0; p < sizeof STATED / sizeof STATED[0]; p++) {
-            if (STATED[p].need != need) {
-                need = STATED[p].need;
-                has_need = line_has(r, i, need);
+            const stated_pattern *sp = &STATED[p];
+            if (sp->need != need) {
+                need = sp->need;
+                has_need = util_find(s, len, need, sp->need_len) != NULL;
             }
             if (!has_need)
                 continue;
             size_t off = 0;
-            while (re_find(STATED[p].pattern, s, len, off, g, 2)) {
+            while (re_find(sp->pattern, s, len, off, g, 2)) {
                 int v = g[1].start == (size_t)-1 ? 0 : span_int(s, g[1]);
                 r->stated = xrealloc(r->stated, (size_t)(r->nstated + 1) * sizeof *r->stated);
-                r->stated[r->nstated++] = (gk_stated){STATED[p].kind, v, (int)i + 1};
+                r->stated[r->nstated++] = (gk_stated){sp->kind, v, (int)i + 1};
                 off = g[0].end;
+                if (!util_find(s + off, len - off, need, sp->need_len))
+                    break;             /* a further match would hold the words too */
             }
         }
     }
