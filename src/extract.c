@@ -378,20 +378,24 @@ typedef struct {
     size_t need_len;
 } stated_pattern;
 
+/* util_find() looks for a word's last byte first, so a needed word ends on
+ * a character whose last byte is rare in reports: "予以", not "予以公开"
+ * (0x80 ends 开 and 一), "行政诉", not "行政诉讼" (0xBC is also 开's middle
+ * byte).  A shorter word lets a few more lines through to the pattern. */
 #define NEED(words) words, sizeof words - 1
 
 static const stated_pattern STATED[] = {
     {STATED_NEW, "收到[^,。;]{0,12}?(?:政府信息公开|依申请公开)(?:的)?(?:申请)?(?:共计?|合计)?\\s*(\\d+)\\s*[件条个份]", NEED("收到")},
     {STATED_NEW, "(?:未|没有)(?:收到|受理)[^,。;]{0,12}?(?:信息公开|依申请公开)[^,。;]{0,4}?申请", NEED("申请")},
-    {STATED_GRANTED, "予以公开\\s*(\\d+)\\s*[件条个份]", NEED("予以公开")},
-    {STATED_PARTIAL, "部分公开\\s*(\\d+)\\s*[件条个份]", NEED("部分公开")},
+    {STATED_GRANTED, "予以公开\\s*(\\d+)\\s*[件条个份]", NEED("予以")},
+    {STATED_PARTIAL, "部分公开\\s*(\\d+)\\s*[件条个份]", NEED("部分")},
     {STATED_CARRIED_IN, "上一?年度?结转[^,。;]{0,6}?(\\d+)\\s*[件条个份]", NEED("结转")},
     {STATED_CARRIED_OUT, "结转(?:至|到)?下一?年度?(?:继续)?(?:办理)?\\s*(\\d+)\\s*[件条个份]", NEED("结转")},
     {STATED_CARRIED_OUT, "(\\d+)\\s*[件条个份][^,。;]{0,8}?结转(?:至|到)?下一?年", NEED("结转")},
-    {STATED_REVIEW, "行政复议(?:案件)?(?:共计?)?\\s*(\\d+)\\s*[件起宗个]", NEED("行政复议")},
-    {STATED_REVIEW, "(?:未发生|没有|无)[^,。;]{0,16}?行政复议", NEED("行政复议")},
-    {STATED_SUIT, "行政诉讼(?:案件)?(?:共计?)?\\s*(\\d+)\\s*[件起宗个]", NEED("行政诉讼")},
-    {STATED_SUIT, "(?:未发生|没有|无)[^,。;]{0,20}?行政诉讼", NEED("行政诉讼")},
+    {STATED_REVIEW, "行政复议(?:案件)?(?:共计?)?\\s*(\\d+)\\s*[件起宗个]", NEED("行政复")},
+    {STATED_REVIEW, "(?:未发生|没有|无)[^,。;]{0,16}?行政复议", NEED("行政复")},
+    {STATED_SUIT, "行政诉讼(?:案件)?(?:共计?)?\\s*(\\d+)\\s*[件起宗个]", NEED("行政诉")},
+    {STATED_SUIT, "(?:未发生|没有|无)[^,。;]{0,20}?行政诉讼", NEED("行政诉")},
 };
 #undef NEED
 
