@@ -116,16 +116,18 @@ static const char *heading_words(const char *s)
     return s;
 }
 
-/* How each section's heading words begin: a cheap test before the pattern. */
-static const char *const SECTION_STARTS[6][2] = {
-    {"总体情况", NULL}, {"主动公开", NULL}, {"收到和处理", NULL},
-    {"行政复议", "政府信息公开"}, {"存在", NULL}, {"其他需要报告", NULL},
+/* How each section's heading words begin: a cheap test before the pattern.
+ * The words of different sections begin with different characters. */
+#define START(word, k) {word, sizeof word - 1, k}
+static const struct {
+    const char *word;
+    size_t len;
+    int section;
+} SECTION_STARTS[] = {
+    START("总体情况", 0), START("主动公开", 1), START("收到和处理", 2), START("行政复议", 3),
+    START("政府信息公开", 3), START("存在", 4), START("其他需要报告", 5),
 };
-
-static int starts_with(const char *s, const char *word)
-{
-    return word && starts_with_char(s, word) && !strncmp(s + 3, word + 3, strlen(word + 3));
-}
+#undef START
 
 static const char *const SECTION_NAMES[6] = {
     "一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
@@ -138,12 +140,16 @@ static int heading_sized(const gk_line *l)
     return l->len && l->len <= 160;
 }
 
-/* 1 when the line, whose heading_words() are `words`, is a heading of
- * section k (0 = 一、总体情况). */
-static int is_heading(const gk_line *l, const char *words, int k)
+/* The section whose SECTION_STARTS begin `words`, or -1: the only one that
+ * can head a line with these words.  Only the start word that begins with
+ * the same character can fit. */
+static int heading_candidate(const char *words)
 {
-    return (starts_with(words, SECTION_STARTS[k][0]) || starts_with(words, SECTION_STARTS[k][1])) &&
-           re_test(SECTION_PATTERNS[k], l->s);
+    for (size_t i = 0; i < sizeof SECTION_STARTS / sizeof SECTION_STARTS[0]; i++)
+        if (starts_with_char(words, SECTION_STARTS[i].word))
+            return !strncmp(words + 3, SECTION_STARTS[i].word + 3, SECTION_STARTS[i].len - 3)
+                       ? SECTION_STARTS[i].section : -1;
+    return -1;
 }
 
 static void find_sections(gk_report *r)
@@ -156,13 +162,10 @@ static void find_sections(gk_report *r)
         const gk_line *l = &r->text->norm[i];
         if (!heading_sized(l))
             continue;
-        const char *words = heading_words(l->s);
-        for (int k = 0; k < 6; k++) {
-            if (!r->section_line[k] && is_heading(l, words, k)) {
-                r->section_line[k] = (int)i + 1;
-                found++;
-                break;
-            }
+        int k = heading_candidate(heading_words(l->s));
+        if (k >= 0 && !r->section_line[k] && re_test(SECTION_PATTERNS[k], l->s)) {
+            r->section_line[k] = (int)i + 1;
+            found++;
         }
     }
     for (int k = 0; k < 6; k++) {
@@ -372,21 +375,29 @@ typedef struct {
     int kind;
     const char *pattern;   /* group 1 = the number; no group = zero */
     const char *need;      /* words every match contains: a cheap test first */
+    size_t need_len;
 } stated_pattern;
 
+/* util_find() looks for a word's last byte first, so a needed word ends on
+ * a character whose last byte is rare in reports: "予以", not "予以公开"
+ * (0x80 ends 开 and 一), "行政诉", not "行政诉讼" (0xBC is also 开's middle
+ * byte).  A shorter word lets a few more lines through to the pattern. */
+#define NEED(words) words, sizeof words - 1
+
 static const stated_pattern STATED[] = {
-    {STATED_NEW, "收到[^,。;]{0,12}?(?:政府信息公开|依申请公开)(?:的)?(?:申请)?(?:共计?|合计)?\\s*(\\d+)\\s*[件条个份]", "收到"},
-    {STATED_NEW, "(?:未|没有)(?:收到|受理)[^,。;]{0,12}?(?:信息公开|依申请公开)[^,。;]{0,4}?申请", "申请"},
-    {STATED_GRANTED, "予以公开\\s*(\\d+)\\s*[件条个份]", "予以公开"},
-    {STATED_PARTIAL, "部分公开\\s*(\\d+)\\s*[件条个份]", "部分公开"},
-    {STATED_CARRIED_IN, "上一?年度?结转[^,。;]{0,6}?(\\d+)\\s*[件条个份]", "结转"},
-    {STATED_CARRIED_OUT, "结转(?:至|到)?下一?年度?(?:继续)?(?:办理)?\\s*(\\d+)\\s*[件条个份]", "结转"},
-    {STATED_CARRIED_OUT, "(\\d+)\\s*[件条个份][^,。;]{0,8}?结转(?:至|到)?下一?年", "结转"},
-    {STATED_REVIEW, "行政复议(?:案件)?(?:共计?)?\\s*(\\d+)\\s*[件起宗个]", "行政复议"},
-    {STATED_REVIEW, "(?:未发生|没有|无)[^,。;]{0,16}?行政复议", "行政复议"},
-    {STATED_SUIT, "行政诉讼(?:案件)?(?:共计?)?\\s*(\\d+)\\s*[件起宗个]", "行政诉讼"},
-    {STATED_SUIT, "(?:未发生|没有|无)[^,。;]{0,20}?行政诉讼", "行政诉讼"},
+    {STATED_NEW, "收到[^,。;]{0,12}?(?:政府信息公开|依申请公开)(?:的)?(?:申请)?(?:共计?|合计)?\\s*(\\d+)\\s*[件条个份]", NEED("收到")},
+    {STATED_NEW, "(?:未|没有)(?:收到|受理)[^,。;]{0,12}?(?:信息公开|依申请公开)[^,。;]{0,4}?申请", NEED("申请")},
+    {STATED_GRANTED, "予以公开\\s*(\\d+)\\s*[件条个份]", NEED("予以")},
+    {STATED_PARTIAL, "部分公开\\s*(\\d+)\\s*[件条个份]", NEED("部分")},
+    {STATED_CARRIED_IN, "上一?年度?结转[^,。;]{0,6}?(\\d+)\\s*[件条个份]", NEED("结转")},
+    {STATED_CARRIED_OUT, "结转(?:至|到)?下一?年度?(?:继续)?(?:办理)?\\s*(\\d+)\\s*[件条个份]", NEED("结转")},
+    {STATED_CARRIED_OUT, "(\\d+)\\s*[件条个份][^,。;]{0,8}?结转(?:至|到)?下一?年", NEED("结转")},
+    {STATED_REVIEW, "行政复议(?:案件)?(?:共计?)?\\s*(\\d+)\\s*[件起宗个]", NEED("行政复")},
+    {STATED_REVIEW, "(?:未发生|没有|无)[^,。;]{0,16}?行政复议", NEED("行政复")},
+    {STATED_SUIT, "行政诉讼(?:案件)?(?:共计?)?\\s*(\\d+)\\s*[件起宗个]", NEED("行政诉")},
+    {STATED_SUIT, "(?:未发生|没有|无)[^,。;]{0,20}?行政诉讼", NEED("行政诉")},
 };
+#undef NEED
 
 static void find_stated(gk_report *r)
 {
@@ -399,22 +410,25 @@ static void find_stated(gk_report *r)
     re_span g[2];
     for (size_t i = from; i < to; i++) {
         const char *s = norm(r, (int)i);
-        size_t len = strlen(s);
+        size_t len = r->text->norm[i].len;
         const char *need = NULL;       /* patterns in a row often need the same words */
         int has_need = 0;
         for (size_t p = 0; p < sizeof STATED / sizeof STATED[0]; p++) {
-            if (STATED[p].need != need) {
-                need = STATED[p].need;
-                has_need = line_has(r, i, need);
+            const stated_pattern *sp = &STATED[p];
+            if (sp->need != need) {
+                need = sp->need;
+                has_need = util_find(s, len, need, sp->need_len) != NULL;
             }
             if (!has_need)
                 continue;
             size_t off = 0;
-            while (re_find(STATED[p].pattern, s, len, off, g, 2)) {
+            while (re_find(sp->pattern, s, len, off, g, 2)) {
                 int v = g[1].start == (size_t)-1 ? 0 : span_int(s, g[1]);
                 r->stated = xrealloc(r->stated, (size_t)(r->nstated + 1) * sizeof *r->stated);
-                r->stated[r->nstated++] = (gk_stated){STATED[p].kind, v, (int)i + 1};
+                r->stated[r->nstated++] = (gk_stated){sp->kind, v, (int)i + 1};
                 off = g[0].end;
+                if (!util_find(s + off, len - off, need, sp->need_len))
+                    break;             /* a further match would hold the words too */
             }
         }
     }
@@ -1039,7 +1053,7 @@ static void extract_table4(gk_report *r)
 
 int extract_title_lines(const gk_line *norm, size_t index, void *ctx)
 {
-    if (heading_sized(norm) && is_heading(norm, heading_words(norm->s), 0)) {
+    if (heading_sized(norm) && heading_candidate(heading_words(norm->s)) == 0 && re_test(SECTION_PATTERNS[0], norm->s)) {
         if (ctx)
             *(int *)ctx = (int)index + 1;   /* as find_sections() finds it: the first one */
         return 1;

@@ -9,7 +9,6 @@
 #include "xyear.h"
 
 #include <limits.h>
-#include <stdio.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,8 +24,10 @@ static void reset_cells(gk_report *r)
 {
     for (int i = 0; i < r->tpl->ncells; i++) {
         gk_cell *c = &r->cells[i];
-        free(c->equation);
-        c->equation = NULL;
+        if (c->equation) {             /* only inferred cells have one */
+            free(c->equation);
+            c->equation = NULL;
+        }
         if (c->corrected) {
             c->status = GK_ST_CORRECTED;
             c->value = c->corrected_value;
@@ -104,20 +105,26 @@ static void infer(gk_report *r)
         for (int q = 0; q < t->neqs; q++) {
             const gk_equation *e = &t->eqs[q];
             int u = -1, unknowns = 0, coef_u = 0, usable = 1;
+            for (int k = 0; k < e->n && unknowns < 2; k++) {
+                if (open[e->cell[k]]) {
+                    unknowns++;
+                    u = e->cell[k];
+                    coef_u = e->coef[k];
+                }
+            }
+            if (unknowns != 1)         /* most equations: every cell known */
+                continue;
             double sum = 0;
             for (int k = 0; k < e->n; k++) {
                 int c = e->cell[k];
-                if (open[c]) {
-                    unknowns++;
-                    u = c;
-                    coef_u = e->coef[k];
-                } else if (!has_value(&r->cells[c])) {
+                if (c == u)
+                    continue;
+                if (!has_value(&r->cells[c]))
                     usable = 0;
-                } else {
+                else
                     sum += e->coef[k] * r->cells[c].value;
-                }
             }
-            if (!usable || unknowns != 1)
+            if (!usable)
                 continue;
             double x = -sum / coef_u;
             if (by[u] < 0) {
@@ -211,15 +218,16 @@ static void check_valid_ge(gk_report *r)
 {
     if (r->format == GK_FMT_2019)
         return;
-    const char *rows[] = {"rule", "normative"};
-    char id[48], v[3][32];
+    static const char *const ids[2][3] = {
+        {"t2.rule.issued", "t2.rule.repealed", "t2.rule.valid"},
+        {"t2.normative.issued", "t2.normative.repealed", "t2.normative.valid"},
+    };
+    char v[3][32];
     for (int i = 0; i < 2; i++) {
         int c[3];
-        const char *cols[] = {"issued", "repealed", "valid"};
         int ok = 1;
         for (int k = 0; k < 3; k++) {
-            snprintf(id, sizeof id, "t2.%s.%s", rows[i], cols[k]);
-            c[k] = template_cell_index(r->tpl, id);
+            c[k] = template_cell_index(r->tpl, ids[i][k]);
             if (c[k] < 0 || !has_value(&r->cells[c[k]]))
                 ok = 0;
         }

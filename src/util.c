@@ -79,11 +79,16 @@ const char *util_find(const char *hay, size_t hlen, const char *needle, size_t n
         return NULL;
     const char last = needle[nlen - 1];
     const char *p = hay + nlen - 1, *end = hay + hlen;
+    if (nlen == 1)
+        return memchr(hay, last, hlen);
+    /* The byte before the last one first: in CJK text the last byte alone
+     * often matches, and this test is much cheaper than a memcmp() call. */
+    const char before = needle[nlen - 2];
     while (p < end) {
         const char *q = memchr(p, last, (size_t)(end - p));
         if (!q)
             return NULL;
-        if (!memcmp(q - (nlen - 1), needle, nlen - 1))
+        if (q[-1] == before && !memcmp(q - (nlen - 1), needle, nlen - 2))
             return q - (nlen - 1);
         p = q + 1;
     }
