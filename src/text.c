@@ -284,18 +284,21 @@ static size_t normalise_checked(const char *s, size_t len, char *out)
     return (size_t)(o - out);
 }
 
-/* None of the eight bytes at s has B_FOLD. */
-static inline int fold_free8(const unsigned char *s)
+/* The B_FOLD bytes among the eight at s: bit k for s[k]. */
+static inline unsigned fold_mask8(const unsigned char *s)
 {
-    return !((byte_class[s[0]] | byte_class[s[1]] | byte_class[s[2]] | byte_class[s[3]] | byte_class[s[4]] |
-              byte_class[s[5]] | byte_class[s[6]] | byte_class[s[7]]) &
-             B_FOLD);
+    return (unsigned)(byte_class[s[0]] & B_FOLD) | (unsigned)(byte_class[s[1]] & B_FOLD) << 1 |
+           (unsigned)(byte_class[s[2]] & B_FOLD) << 2 | (unsigned)(byte_class[s[3]] & B_FOLD) << 3 |
+           (unsigned)(byte_class[s[4]] & B_FOLD) << 4 | (unsigned)(byte_class[s[5]] & B_FOLD) << 5 |
+           (unsigned)(byte_class[s[6]] & B_FOLD) << 6 | (unsigned)(byte_class[s[7]] & B_FOLD) << 7;
 }
 
 /* The same as normalise_checked() for text that is valid UTF-8, up to the
  * first line end (LF or CR) or `stop`, whichever comes first: writes the
- * normalised bytes and a NUL to out (room for the line's length + 1),
- * sets *outlen and returns where it stopped.
+ * normalised bytes and a NUL to out, sets *outlen and returns where it
+ * stopped.  out needs room for stop - str bytes (eight bytes are copied at
+ * a time while eight are left before stop), and at least for the line's
+ * length + 1.
  *
  * Valid UTF-8 lets it copy every byte without B_FOLD unchanged: such a
  * byte is printable ASCII, tab, a continuation byte, or the lead of a
@@ -308,15 +311,22 @@ static const char *normalise_line(const char *str, const char *stop, char *out, 
     const unsigned char *s = (const unsigned char *)str, *end = (const unsigned char *)stop;
     char *o = out;
     for (;;) {
-        /* eight bytes to copy unchanged at a time, then byte by byte up
-         * to the B_FOLD byte that stopped the word */
-        while (end - s >= 8 && fold_free8(s)) {
+        /* eight bytes at a time: all eight are copied, and both ends move
+         * on to the first B_FOLD byte among them, or past all eight (the
+         * output is never ahead of the input, so the copy stays inside
+         * out's room for the line); byte by byte near the end */
+        while (end - s >= 8) {
+            unsigned m = fold_mask8(s);
             memcpy(o, s, 8);
-            o += 8;
-            s += 8;
+            unsigned k = m ? (unsigned)__builtin_ctz(m) : 8;
+            o += k;
+            s += k;
+            if (k < 8)
+                break;
         }
-        while (s < end && !(byte_class[*s] & B_FOLD))
-            *o++ = (char)*s++;
+        if (end - s < 8)
+            while (s < end && !(byte_class[*s] & B_FOLD))
+                *o++ = (char)*s++;
         if (s == end || *s == '\n' || *s == '\r')
             break;
         unsigned cp;
