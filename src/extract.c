@@ -15,13 +15,25 @@
 
 /* ---- small text helpers ----------------------------------------------------- */
 
+/* Copies s without its spaces and tabs to out (room for strlen(s) + 1
+ * bytes), a run at a time; returns the copy's length. */
+static size_t squeeze_copy(char *out, const char *s)
+{
+    char *o = out;
+    for (s += strspn(s, " \t"); *s; s += strspn(s, " \t")) {
+        size_t run = strcspn(s, " \t");
+        memcpy(o, s, run);
+        o += run;
+        s += run;
+    }
+    *o = '\0';
+    return (size_t)(o - out);
+}
+
 char *extract_squeeze(const char *s)
 {
-    char *out = xmalloc(strlen(s) + 1), *o = out;
-    for (; *s; s++)
-        if (*s != ' ' && *s != '\t')
-            *o++ = *s;
-    *o = '\0';
+    char *out = xmalloc(strlen(s) + 1);
+    squeeze_copy(out, s);
     return out;
 }
 
@@ -573,24 +585,20 @@ static void note_row(gk_report *r, const char *rule, int table, int rowidx, int 
         finding_add_cell(f, template_cell_at(r->tpl, table, rowidx, c));
 }
 
-/* The row's label: its label cells (not values, with CJK text) joined,
- * without spaces.  One allocation: the cells' lengths bound it. */
-static char *row_label(const grid_row *row)
+/* Appends the row's label to b: its label cells (not values, with CJK
+ * text) joined, without spaces.  Returns the label's length. */
+static size_t row_label(const grid_row *row, sbuf *b)
 {
-    size_t n = 1;
-    for (int i = 0; i < row->ncells; i++)
-        n += strlen(row->cells[i].text);
-    char *out = xmalloc(n), *o = out;
+    size_t start = b->len;
     for (int i = 0; i < row->ncells; i++) {
         const grid_cell *c = &row->cells[i];
         if (is_value_cell(c) || !has_cjk(c->text))
             continue;
-        for (const char *p = c->text; *p; p++)
-            if (*p != ' ' && *p != '\t')
-                *o++ = *p;
+        sbuf_reserve(b, strlen(c->text));
+        b->len += squeeze_copy(b->s + b->len, c->text);
     }
-    *o = '\0';
-    return out;
+    b->s[b->len] = '\0';              /* also when nothing was added */
+    return b->len - start;
 }
 
 static int count_values(const grid_row *row)
@@ -602,10 +610,11 @@ static int count_values(const grid_row *row)
     return n;
 }
 
-static void check_row_label(gk_report *r, int table, int rowidx, const char *label, int line)
+static void check_row_label(gk_report *r, int table, int rowidx, const char *label, size_t len, int line)
 {
     const gk_row_def *rd = &template_table(r->tpl, table)->rows[rowidx];
-    if (!strstr(label, template_row_canon(r->tpl, table, rowidx)))
+    const char *canon = template_row_canon(r->tpl, table, rowidx);
+    if (!util_find(label, len, canon, strlen(canon)))
         note_row(r, "STRUCT.LABEL_VARIANT", table, rowidx, line,
                  xasprintf("行标签「%s」与模板「%s」不一致", label, rd->label));
 }
@@ -693,9 +702,8 @@ static void memo_store(label_memo *fill, const void *key, const char *text, size
     memcpy(fill->text, text, len + 1);
 }
 
-static uint64_t match_mask(pattern_set set, const char *label)
+static uint64_t match_mask(pattern_set set, const char *label, size_t len)
 {
-    size_t len = strlen(label);
     label_memo *fill;
     const uint64_t *known = memo_find(set.key, label, len, &fill);
     if (known)
@@ -727,12 +735,15 @@ static void check_column_labels(gk_report *r, const grid *g, int table)
             continue;
         for (int j = 0; j < row->ncells; j++) {
             const char *text = row->cells[j].text;
-            if (!text[0] || strlen(text) > 90 || !has_cjk(text))
+            size_t n = strlen(text);
+            if (!n || n > 90 || !has_cjk(text))
                 continue;
-            char *cell = extract_squeeze(text);
+            char cell[91];
+            size_t len = squeeze_copy(cell, text);
             const pattern_set cols = {r->tpl->col[table - 2], r->tpl->ncol[table - 2], col_pattern};
-            int k = first_match(match_mask(cols, cell), 0);
-            if (k >= 0 && !strstr(cell, r->tpl->col_canon[table - 2][k])) {
+            int k = first_match(match_mask(cols, cell, len), 0);
+            const char *canon = k >= 0 ? r->tpl->col_canon[table - 2][k] : NULL;
+            if (canon && !util_find(cell, len, canon, strlen(canon))) {
                 const gk_col_def *cd = r->tpl->col[table - 2][k];
                 gk_finding *f = finding_add(&r->notes, &r->nnotes, "STRUCT.LABEL_VARIANT", row->cells[j].line,
                                             xasprintf("列标题「%s」与模板「%s」不一致", cell, cd->label));
@@ -741,7 +752,6 @@ static void check_column_labels(gk_report *r, const grid *g, int table)
                         if (td->rows[r2].cols[c2].label == cd->label)
                             finding_add_cell(f, template_cell_at(r->tpl, table, r2, c2));
             }
-            free(cell);
         }
     }
 }
@@ -838,11 +848,15 @@ static void extract_table2(gk_report *r)
     grid *g = grid_build(r->text, from, to);
     const gk_table_def *td = template_table(r->tpl, 2);
     int *used = xcalloc((size_t)g->nrows + 1, sizeof *used);
-    char **labels = xcalloc((size_t)g->nrows + 1, sizeof *labels);
+    size_t *at = xcalloc((size_t)g->nrows + 1, sizeof *at), *len = xcalloc((size_t)g->nrows + 1, sizeof *len);
     uint64_t *masks = xcalloc((size_t)g->nrows + 1, sizeof *masks);
+    sbuf labels;                       /* every row's label, each after the previous one's terminator */
+    sbuf_init(&labels);
     for (int i = 0; i < g->nrows; i++) {
-        labels[i] = row_label(&g->rows[i]);
-        masks[i] = *labels[i] ? match_mask(rows_of(td), labels[i]) : 0;
+        at[i] = labels.len;
+        len[i] = row_label(&g->rows[i], &labels);
+        masks[i] = len[i] ? match_mask(rows_of(td), labels.s + at[i], len[i]) : 0;
+        sbuf_addc(&labels, '\0');      /* the next one starts after the terminator */
     }
     for (int rr = 0; rr < td->nrows; rr++) {
         const gk_row_def *rd = &td->rows[rr];
@@ -860,12 +874,12 @@ static void extract_table2(gk_report *r)
         slot s[8];
         align_row(&g->rows[found], rd->ncols, -1, s);
         store_row(r, 2, rr, s, rd->ncols);
-        check_row_label(r, 2, rr, labels[found], g->rows[found].line);
+        check_row_label(r, 2, rr, labels.s + at[found], len[found], g->rows[found].line);
     }
     check_column_labels(r, g, 2);
-    for (int i = 0; i < g->nrows; i++)
-        free(labels[i]);
-    free(labels);
+    sbuf_free(&labels);
+    free(at);
+    free(len);
     free(masks);
     free(used);
     grid_free(g);
@@ -873,11 +887,11 @@ static void extract_table2(gk_report *r)
 
 /* ---- table 3 ------------------------------------------------------------------------- */
 
-static int group_of_label(const char *label)
+static int group_of_label(const char *label, size_t len)
 {
     int ng;
     const gk_group_def *gd = template_groups(&ng);
-    uint64_t mask = match_mask((pattern_set){gd, ng, group_pattern}, label) & ~(uint64_t)1;
+    uint64_t mask = match_mask((pattern_set){gd, ng, group_pattern}, label, len) & ~(uint64_t)1;
     return mask ? 63 - __builtin_clzll(mask) : -1;   /* most specific first; "result" (0) is the heading */
 }
 
@@ -897,10 +911,11 @@ static const char *word_pattern(const void *key, int k)
     return ((const char *const *)key)[k];
 }
 
-static int is_column_header(const char *label)
+static int is_column_header(const char *label, size_t len)
 {
     const pattern_set words = {HEADER_WORDS, (int)(sizeof HEADER_WORDS / sizeof *HEADER_WORDS), word_pattern};
-    return __builtin_popcountll(match_mask(words, label)) >= 2;
+    uint64_t mask = match_mask(words, label, len);
+    return (mask & (mask - 1)) != 0;   /* two words or more */
 }
 
 static void extract_table3(gk_report *r)
@@ -913,25 +928,25 @@ static void extract_table3(gk_report *r)
     const gk_group_def *groups = template_groups(&ng);
     int cursor = 0;
     int *done = xcalloc((size_t)td->nrows, sizeof *done);
+    sbuf lb;                           /* the current row's label */
+    sbuf_init(&lb);
 
     for (int i = 0; i < g->nrows && cursor < td->nrows; i++) {
         const grid_row *row = &g->rows[i];
-        char *label = row_label(row);
+        lb.len = 0;
+        size_t len = row_label(row, &lb);
+        const char *label = lb.s;
         int nv = count_values(row);
         int match = -1;
-        if (is_column_header(label) || (nv == 0 && (!row->explicit || strstr(label, "。")))) {
-            free(label);
+        if (is_column_header(label, len) || (nv == 0 && (!row->explicit || util_find(label, len, "。", 3))))
             continue;                  /* a header, or prose that happens to name a row */
-        }
-        if (*label)
-            match = first_match(match_mask(rows_of(td), label), cursor);
-        if (match < 0 && (nv < 3 || is_column_header(label))) {
-            free(label);
-            continue;                  /* heading, header or prose */
-        }
+        if (len)
+            match = first_match(match_mask(rows_of(td), label, len), cursor);
+        if (match < 0 && nv < 3)
+            continue;                  /* heading or prose (headers were passed over above) */
         int positional = 0;
         if (match < 0) {
-            int gi = group_of_label(label);
+            int gi = group_of_label(label, len);
             int j = gi >= 0 ? first_row_of_group(td, groups[gi].key, cursor) : -1;
             match = j >= 0 ? j : cursor;
             positional = 1;
@@ -950,14 +965,14 @@ static void extract_table3(gk_report *r)
                      xasprintf("行标签缺失%s，按模板顺序定位为「%s」", extra > 0 ? "（以数字代替）" : "",
                                td->rows[match].label));
         else
-            check_row_label(r, 3, match, label, row->line);
+            check_row_label(r, 3, match, label, len, row->line);
         cursor = match + 1;
-        free(label);
     }
     for (int j = cursor; j < td->nrows; j++)
         if (!done[j])
             note_row(r, "STRUCT.ROW_MISSING", 3, j, 0, xasprintf("表三未找到「%s」行", td->rows[j].label));
     check_column_labels(r, g, 3);
+    sbuf_free(&lb);
     free(done);
     grid_free(g);
 }
@@ -987,9 +1002,12 @@ static void extract_table4(gk_report *r)
     } else if (nd > 1) {
         /* rows labelled by group, or numbers spread over several rows */
         int labelled = 0;
+        sbuf lb;
+        sbuf_init(&lb);
         for (int k = 0; k < nd; k++) {
-            char *label = row_label(&g->rows[data[k]]);
-            uint64_t mask = *label ? match_mask(rows_of(td), label) : 0;
+            lb.len = 0;
+            size_t len = row_label(&g->rows[data[k]], &lb);
+            uint64_t mask = len ? match_mask(rows_of(td), lb.s, len) : 0;
             for (int gi = 0; gi < td->nrows; gi++) {
                 if (mask >> gi & 1) {
                     if (s[gi * 5].line)
@@ -999,8 +1017,8 @@ static void extract_table4(gk_report *r)
                     break;
                 }
             }
-            free(label);
         }
+        sbuf_free(&lb);
         if (labelled == 0 && total == 15) {
             int k = 0;
             for (int d = 0; d < nd; d++) {

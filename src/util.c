@@ -138,7 +138,7 @@ void sbuf_free(sbuf *b)
     b->len = b->cap = 0;
 }
 
-static void sbuf_reserve(sbuf *b, size_t extra)
+void sbuf_reserve(sbuf *b, size_t extra)
 {
     if (b->len + extra + 1 <= b->cap)
         return;
