@@ -497,7 +497,6 @@ static int align_row(const grid_row *row, int n, int edge, slot *out)
 {
     int P[256], np = 0;
     memset(out, 0, (size_t)n * sizeof *out);
-    int lab = last_label_cell(row);
     for (int i = 0; i < row->ncells && np < 256; i++)
         if (is_value_cell(&row->cells[i]))
             P[np++] = i;
@@ -507,6 +506,7 @@ static int align_row(const grid_row *row, int n, int edge, slot *out)
         return np - n;
     }
     if (row->explicit) {
+        int lab = last_label_cell(row);
         int end = np ? P[np - 1] : -1;
         if (edge > end && edge < row->ncells) {
             int empty = 1;
@@ -561,11 +561,9 @@ static int align_row(const grid_row *row, int n, int edge, slot *out)
 
 static void store_row(gk_report *r, int table, int rowidx, slot *s, int n)
 {
-    for (int c = 0; c < n; c++) {
-        int idx = template_cell_at(r->tpl, table, rowidx, c);
-        if (idx < 0)
-            continue;
-        gk_cell *cell = &r->cells[idx];
+    int ncols = template_table(r->tpl, table)->rows[rowidx].ncols;
+    for (int c = 0; c < n && c < ncols; c++) {
+        gk_cell *cell = &r->cells[r->tpl->first_cell[table - 2][rowidx] + c];
         cell->read_status = s[c].status;
         cell->read_value = s[c].status == GK_ST_EXTRACTED ? s[c].value : 0;
         cell->read_is_int = s[c].is_int;
