@@ -662,6 +662,15 @@ typedef struct {
 static __thread label_memo label_memos[LABEL_MEMO_SETS][LABEL_MEMO_WAYS];
 static __thread unsigned char label_memo_next[LABEL_MEMO_SETS];   /* the way to replace next */
 
+/* Eight bytes of text into the hash h. */
+static uint64_t memo_mix(uint64_t h, const char *p)
+{
+    uint64_t word;
+    memcpy(&word, p, 8);
+    h = (h ^ word) * 0xFF51AFD7ED558CCDull;
+    return h ^ h >> 32;
+}
+
 /* The remembered value for (key, text), or NULL with *fill set to the
  * entry to write (NULL when the text is too long to remember). */
 static const uint64_t *memo_find(const void *key, const char *text, size_t len, label_memo **fill)
@@ -669,15 +678,16 @@ static const uint64_t *memo_find(const void *key, const char *text, size_t len, 
     *fill = NULL;
     if (len >= LABEL_MEMO_TEXT)
         return NULL;
-    uint64_t h = 0x9E3779B97F4A7C15ull ^ (uint64_t)(uintptr_t)key, word;
-    size_t i = 0;
-    for (; i + 8 <= len; i += 8) {     /* eight bytes at a time */
-        memcpy(&word, text + i, 8);
-        h = (h ^ word) * 0xFF51AFD7ED558CCDull;
-        h ^= h >> 32;
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ (uint64_t)(uintptr_t)key;
+    if (len >= 8) {                    /* eight bytes at a time, the last eight overlapping */
+        for (size_t i = 0; i + 8 <= len; i += 8)
+            h = memo_mix(h, text + i);
+        if (len % 8)
+            h = memo_mix(h, text + len - 8);
+    } else {
+        for (size_t i = 0; i < len; i++)
+            h = (h ^ (unsigned char)text[i]) * 0xC4CEB9FE1A85EC53ull;
     }
-    for (; i < len; i++)
-        h = (h ^ (unsigned char)text[i]) * 0xC4CEB9FE1A85EC53ull;
     h ^= h >> 33;                      /* every bit of the text into the set index */
     h *= 0xFF51AFD7ED558CCDull;
     h ^= h >> 33;
