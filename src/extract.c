@@ -15,16 +15,32 @@
 
 /* ---- small text helpers ----------------------------------------------------- */
 
-/* Copies s without its spaces and tabs to out (room for strlen(s) + 1
- * bytes), a run at a time; returns the copy's length. */
-static size_t squeeze_copy(char *out, const char *s)
+/* Nonzero when some byte of w is a space or a tab (the classic zero-byte
+ * test, exact as to whether there is one). */
+static uint64_t has_blank(uint64_t w)
+{
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    uint64_t sp = w ^ ones * ' ', tab = w ^ ones * '\t';
+    return ((sp - ones) & ~sp & highs) | ((tab - ones) & ~tab & highs);
+}
+
+/* Copies s[0..n) without its spaces and tabs to out (room for n + 1
+ * bytes) and terminates it; returns the copy's length.  Eight bytes that
+ * hold neither are copied at once. */
+static size_t squeeze_copy(char *out, const char *s, size_t n)
 {
     char *o = out;
-    for (s += strspn(s, " \t"); *s; s += strspn(s, " \t")) {
-        size_t run = strcspn(s, " \t");
-        memcpy(o, s, run);
-        o += run;
-        s += run;
+    for (size_t i = 0; i < n;) {
+        uint64_t w;
+        if (n - i >= 8 && (memcpy(&w, s + i, 8), !has_blank(w))) {
+            memcpy(o, &w, 8);
+            o += 8;
+            i += 8;
+            continue;
+        }
+        for (size_t stop = n - i >= 8 ? i + 8 : n; i < stop; i++)
+            if (s[i] != ' ' && s[i] != '\t')
+                *o++ = s[i];
     }
     *o = '\0';
     return (size_t)(o - out);
@@ -32,8 +48,9 @@ static size_t squeeze_copy(char *out, const char *s)
 
 char *extract_squeeze(const char *s)
 {
-    char *out = xmalloc(strlen(s) + 1);
-    squeeze_copy(out, s);
+    size_t n = strlen(s);
+    char *out = xmalloc(n + 1);
+    squeeze_copy(out, s, n);
     return out;
 }
 
@@ -592,8 +609,9 @@ static size_t row_label(const grid_row *row, sbuf *b)
         const grid_cell *c = &row->cells[i];
         if (is_value_cell(c) || !has_cjk(c->text))
             continue;
-        sbuf_reserve(b, strlen(c->text));
-        b->len += squeeze_copy(b->s + b->len, c->text);
+        size_t n = strlen(c->text);
+        sbuf_reserve(b, n);
+        b->len += squeeze_copy(b->s + b->len, c->text, n);
     }
     b->s[b->len] = '\0';              /* also when nothing was added */
     return b->len - start;
@@ -747,7 +765,7 @@ static void check_column_labels(gk_report *r, const grid *g, int table)
             if (!n || n > 90 || !has_cjk(text))
                 continue;
             char cell[91];
-            size_t len = squeeze_copy(cell, text);
+            size_t len = squeeze_copy(cell, text, n);
             const pattern_set cols = {r->tpl->col[table - 2], r->tpl->ncol[table - 2], col_pattern};
             int k = first_match(match_mask(cols, cell, len), 0);
             const char *canon = k >= 0 ? r->tpl->col_canon[table - 2][k] : NULL;
