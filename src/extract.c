@@ -667,7 +667,7 @@ static pattern_set rows_of(const gk_table_def *td)
 /* Which patterns of the set match `label`: bit k for pattern k.  Labels
  * repeat the template's wording in nearly every report, so each thread
  * remembers recent answers (a pure function of the set and the text). */
-#define LABEL_MEMO_SETS 256            /* four entries each, replaced in turn */
+#define LABEL_MEMO_SETS 512            /* four entries each, replaced in turn */
 #define LABEL_MEMO_WAYS 4
 #define LABEL_MEMO_TEXT 192
 
@@ -751,6 +751,36 @@ static int first_match(uint64_t mask, int from)
     return mask ? __builtin_ctzll(mask) : -1;
 }
 
+/* Header cells longer than this (bytes) are not column labels. */
+#define HEADER_CELL_MAX 90
+
+/* Which column of `table` a header cell's text (n <= HEADER_CELL_MAX
+ * bytes) names: k + 1 for column k, 0 for none, with COL_VARIANT added
+ * when the text without spaces does not hold the column's canonical
+ * label.  Header cells repeat from report to report: the answer is
+ * remembered by the cell's own text. */
+#define COL_VARIANT 0x100
+
+static uint64_t column_named(const gk_template *tpl, int table, const char *text, size_t n)
+{
+    const void *key = tpl->col_canon[table - 2];   /* not a pattern set's key: another question */
+    label_memo *fill;
+    const uint64_t *known = memo_find(key, text, n, &fill);
+    if (known)
+        return *known;
+    char cell[HEADER_CELL_MAX + 1];
+    size_t len = squeeze_copy(cell, text, n);
+    const pattern_set cols = {tpl->col[table - 2], tpl->ncol[table - 2], col_pattern};
+    int k = first_match(match_mask(cols, cell, len), 0);
+    uint64_t named = 0;
+    if (k >= 0) {
+        const char *canon = tpl->col_canon[table - 2][k];
+        named = (uint64_t)k + 1 + (util_find(cell, len, canon, strlen(canon)) ? 0 : COL_VARIANT);
+    }
+    memo_store(fill, key, text, n, named);
+    return named;
+}
+
 /* Header rows: every cell that names a column but differs from the template. */
 static void check_column_labels(gk_report *r, const grid *g, int table)
 {
@@ -762,22 +792,20 @@ static void check_column_labels(gk_report *r, const grid *g, int table)
         for (int j = 0; j < row->ncells; j++) {
             const char *text = row->cells[j].text;
             size_t n = strlen(text);
-            if (!n || n > 90 || !has_cjk(text))
+            if (!n || n > HEADER_CELL_MAX || !has_cjk(text))
                 continue;
-            char cell[91];
-            size_t len = squeeze_copy(cell, text, n);
-            const pattern_set cols = {r->tpl->col[table - 2], r->tpl->ncol[table - 2], col_pattern};
-            int k = first_match(match_mask(cols, cell, len), 0);
-            const char *canon = k >= 0 ? r->tpl->col_canon[table - 2][k] : NULL;
-            if (canon && !util_find(cell, len, canon, strlen(canon))) {
-                const gk_col_def *cd = r->tpl->col[table - 2][k];
-                gk_finding *f = finding_add(&r->notes, &r->nnotes, "STRUCT.LABEL_VARIANT", row->cells[j].line,
-                                            xasprintf("列标题「%s」与模板「%s」不一致", cell, cd->label));
-                for (int r2 = 0; r2 < td->nrows; r2++)
-                    for (int c2 = 0; c2 < td->rows[r2].ncols; c2++)
-                        if (td->rows[r2].cols[c2].label == cd->label)
-                            finding_add_cell(f, template_cell_at(r->tpl, table, r2, c2));
-            }
+            uint64_t named = column_named(r->tpl, table, text, n);
+            if (!(named & COL_VARIANT))
+                continue;
+            char cell[HEADER_CELL_MAX + 1];
+            squeeze_copy(cell, text, n);
+            const gk_col_def *cd = r->tpl->col[table - 2][(named & ~(uint64_t)COL_VARIANT) - 1];
+            gk_finding *f = finding_add(&r->notes, &r->nnotes, "STRUCT.LABEL_VARIANT", row->cells[j].line,
+                                        xasprintf("列标题「%s」与模板「%s」不一致", cell, cd->label));
+            for (int r2 = 0; r2 < td->nrows; r2++)
+                for (int c2 = 0; c2 < td->rows[r2].ncols; c2++)
+                    if (td->rows[r2].cols[c2].label == cd->label)
+                        finding_add_cell(f, template_cell_at(r->tpl, table, r2, c2));
         }
     }
 }
