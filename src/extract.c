@@ -610,7 +610,8 @@ static size_t row_label(const grid_row *row, sbuf *b)
         if (is_value_cell(c) || !has_cjk(c->text))
             continue;
         size_t n = strlen(c->text);
-        sbuf_reserve(b, n);
+        if (b->len + n >= b->cap)      /* seldom: the buffer serves row after row */
+            sbuf_reserve(b, n);
         b->len += squeeze_copy(b->s + b->len, c->text, n);
     }
     b->s[b->len] = '\0';              /* also when nothing was added */
@@ -628,11 +629,10 @@ static int count_values(const grid_row *row)
 
 static void check_row_label(gk_report *r, int table, int rowidx, const char *label, size_t len, int line)
 {
-    const gk_row_def *rd = &template_table(r->tpl, table)->rows[rowidx];
     const char *canon = template_row_canon(r->tpl, table, rowidx);
     if (!util_find(label, len, canon, strlen(canon)))
         note_row(r, "STRUCT.LABEL_VARIANT", table, rowidx, line,
-                 xasprintf("行标签「%s」与模板「%s」不一致", label, rd->label));
+                 xasprintf("行标签「%s」与模板「%s」不一致", label, template_table(r->tpl, table)->rows[rowidx].label));
 }
 
 /* ---- label matching ------------------------------------------------------------------ */
