@@ -15,13 +15,42 @@
 
 /* ---- small text helpers ----------------------------------------------------- */
 
+/* Nonzero when some byte of w is a space or a tab (the classic zero-byte
+ * test, exact as to whether there is one). */
+static uint64_t has_blank(uint64_t w)
+{
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    uint64_t sp = w ^ ones * ' ', tab = w ^ ones * '\t';
+    return ((sp - ones) & ~sp & highs) | ((tab - ones) & ~tab & highs);
+}
+
+/* Copies s[0..n) without its spaces and tabs to out (room for n + 1
+ * bytes) and terminates it; returns the copy's length.  Eight bytes that
+ * hold neither are copied at once. */
+static size_t squeeze_copy(char *out, const char *s, size_t n)
+{
+    char *o = out;
+    for (size_t i = 0; i < n;) {
+        uint64_t w;
+        if (n - i >= 8 && (memcpy(&w, s + i, 8), !has_blank(w))) {
+            memcpy(o, &w, 8);
+            o += 8;
+            i += 8;
+            continue;
+        }
+        for (size_t stop = n - i >= 8 ? i + 8 : n; i < stop; i++)
+            if (s[i] != ' ' && s[i] != '\t')
+                *o++ = s[i];
+    }
+    *o = '\0';
+    return (size_t)(o - out);
+}
+
 char *extract_squeeze(const char *s)
 {
-    char *out = xmalloc(strlen(s) + 1), *o = out;
-    for (; *s; s++)
-        if (*s != ' ' && *s != '\t')
-            *o++ = *s;
-    *o = '\0';
+    size_t n = strlen(s);
+    char *out = xmalloc(n + 1);
+    squeeze_copy(out, s, n);
     return out;
 }
 
@@ -499,7 +528,6 @@ static int align_row(const grid_row *row, int n, int edge, slot *out)
 {
     int P[256], np = 0;
     memset(out, 0, (size_t)n * sizeof *out);
-    int lab = last_label_cell(row);
     for (int i = 0; i < row->ncells && np < 256; i++)
         if (is_value_cell(&row->cells[i]))
             P[np++] = i;
@@ -509,6 +537,7 @@ static int align_row(const grid_row *row, int n, int edge, slot *out)
         return np - n;
     }
     if (row->explicit) {
+        int lab = last_label_cell(row);
         int end = np ? P[np - 1] : -1;
         if (edge > end && edge < row->ncells) {
             int empty = 1;
@@ -563,11 +592,9 @@ static int align_row(const grid_row *row, int n, int edge, slot *out)
 
 static void store_row(gk_report *r, int table, int rowidx, slot *s, int n)
 {
-    for (int c = 0; c < n; c++) {
-        int idx = template_cell_at(r->tpl, table, rowidx, c);
-        if (idx < 0)
-            continue;
-        gk_cell *cell = &r->cells[idx];
+    int ncols = template_table(r->tpl, table)->rows[rowidx].ncols;
+    for (int c = 0; c < n && c < ncols; c++) {
+        gk_cell *cell = &r->cells[r->tpl->first_cell[table - 2][rowidx] + c];
         cell->read_status = s[c].status;
         cell->read_value = s[c].status == GK_ST_EXTRACTED ? s[c].value : 0;
         cell->read_is_int = s[c].is_int;
@@ -587,24 +614,22 @@ static void note_row(gk_report *r, const char *rule, int table, int rowidx, int 
         finding_add_cell(f, template_cell_at(r->tpl, table, rowidx, c));
 }
 
-/* The row's label: its label cells (not values, with CJK text) joined,
- * without spaces.  One allocation: the cells' lengths bound it. */
-static char *row_label(const grid_row *row)
+/* Appends the row's label to b: its label cells (not values, with CJK
+ * text) joined, without spaces.  Returns the label's length. */
+static size_t row_label(const grid_row *row, sbuf *b)
 {
-    size_t n = 1;
-    for (int i = 0; i < row->ncells; i++)
-        n += strlen(row->cells[i].text);
-    char *out = xmalloc(n), *o = out;
+    size_t start = b->len;
     for (int i = 0; i < row->ncells; i++) {
         const grid_cell *c = &row->cells[i];
         if (is_value_cell(c) || !has_cjk(c->text))
             continue;
-        for (const char *p = c->text; *p; p++)
-            if (*p != ' ' && *p != '\t')
-                *o++ = *p;
+        size_t n = strlen(c->text);
+        if (b->len + n >= b->cap)      /* seldom: the buffer serves row after row */
+            sbuf_reserve(b, n);
+        b->len += squeeze_copy(b->s + b->len, c->text, n);
     }
-    *o = '\0';
-    return out;
+    b->s[b->len] = '\0';              /* also when nothing was added */
+    return b->len - start;
 }
 
 static int count_values(const grid_row *row)
@@ -616,12 +641,12 @@ static int count_values(const grid_row *row)
     return n;
 }
 
-static void check_row_label(gk_report *r, int table, int rowidx, const char *label, int line)
+static void check_row_label(gk_report *r, int table, int rowidx, const char *label, size_t len, int line)
 {
-    const gk_row_def *rd = &template_table(r->tpl, table)->rows[rowidx];
-    if (!strstr(label, template_row_canon(r->tpl, table, rowidx)))
+    const char *canon = template_row_canon(r->tpl, table, rowidx);
+    if (!util_find(label, len, canon, strlen(canon)))
         note_row(r, "STRUCT.LABEL_VARIANT", table, rowidx, line,
-                 xasprintf("行标签「%s」与模板「%s」不一致", label, rd->label));
+                 xasprintf("行标签「%s」与模板「%s」不一致", label, template_table(r->tpl, table)->rows[rowidx].label));
 }
 
 /* ---- label matching ------------------------------------------------------------------ */
@@ -656,7 +681,7 @@ static pattern_set rows_of(const gk_table_def *td)
 /* Which patterns of the set match `label`: bit k for pattern k.  Labels
  * repeat the template's wording in nearly every report, so each thread
  * remembers recent answers (a pure function of the set and the text). */
-#define LABEL_MEMO_SETS 256            /* four entries each, replaced in turn */
+#define LABEL_MEMO_SETS 512            /* four entries each, replaced in turn */
 #define LABEL_MEMO_WAYS 4
 #define LABEL_MEMO_TEXT 192
 
@@ -669,6 +694,15 @@ typedef struct {
 static __thread label_memo label_memos[LABEL_MEMO_SETS][LABEL_MEMO_WAYS];
 static __thread unsigned char label_memo_next[LABEL_MEMO_SETS];   /* the way to replace next */
 
+/* Eight bytes of text into the hash h. */
+static uint64_t memo_mix(uint64_t h, const char *p)
+{
+    uint64_t word;
+    memcpy(&word, p, 8);
+    h = (h ^ word) * 0xFF51AFD7ED558CCDull;
+    return h ^ h >> 32;
+}
+
 /* The remembered value for (key, text), or NULL with *fill set to the
  * entry to write (NULL when the text is too long to remember). */
 static const uint64_t *memo_find(const void *key, const char *text, size_t len, label_memo **fill)
@@ -676,15 +710,16 @@ static const uint64_t *memo_find(const void *key, const char *text, size_t len, 
     *fill = NULL;
     if (len >= LABEL_MEMO_TEXT)
         return NULL;
-    uint64_t h = 0x9E3779B97F4A7C15ull ^ (uint64_t)(uintptr_t)key, word;
-    size_t i = 0;
-    for (; i + 8 <= len; i += 8) {     /* eight bytes at a time */
-        memcpy(&word, text + i, 8);
-        h = (h ^ word) * 0xFF51AFD7ED558CCDull;
-        h ^= h >> 32;
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ (uint64_t)(uintptr_t)key;
+    if (len >= 8) {                    /* eight bytes at a time, the last eight overlapping */
+        for (size_t i = 0; i + 8 <= len; i += 8)
+            h = memo_mix(h, text + i);
+        if (len % 8)
+            h = memo_mix(h, text + len - 8);
+    } else {
+        for (size_t i = 0; i < len; i++)
+            h = (h ^ (unsigned char)text[i]) * 0xC4CEB9FE1A85EC53ull;
     }
-    for (; i < len; i++)
-        h = (h ^ (unsigned char)text[i]) * 0xC4CEB9FE1A85EC53ull;
     h ^= h >> 33;                      /* every bit of the text into the set index */
     h *= 0xFF51AFD7ED558CCDull;
     h ^= h >> 33;
@@ -707,9 +742,8 @@ static void memo_store(label_memo *fill, const void *key, const char *text, size
     memcpy(fill->text, text, len + 1);
 }
 
-static uint64_t match_mask(pattern_set set, const char *label)
+static uint64_t match_mask(pattern_set set, const char *label, size_t len)
 {
-    size_t len = strlen(label);
     label_memo *fill;
     const uint64_t *known = memo_find(set.key, label, len, &fill);
     if (known)
@@ -731,6 +765,36 @@ static int first_match(uint64_t mask, int from)
     return mask ? __builtin_ctzll(mask) : -1;
 }
 
+/* Header cells longer than this (bytes) are not column labels. */
+#define HEADER_CELL_MAX 90
+
+/* Which column of `table` a header cell's text (n <= HEADER_CELL_MAX
+ * bytes) names: k + 1 for column k, 0 for none, with COL_VARIANT added
+ * when the text without spaces does not hold the column's canonical
+ * label.  Header cells repeat from report to report: the answer is
+ * remembered by the cell's own text. */
+#define COL_VARIANT 0x100
+
+static uint64_t column_named(const gk_template *tpl, int table, const char *text, size_t n)
+{
+    const void *key = tpl->col_canon[table - 2];   /* not a pattern set's key: another question */
+    label_memo *fill;
+    const uint64_t *known = memo_find(key, text, n, &fill);
+    if (known)
+        return *known;
+    char cell[HEADER_CELL_MAX + 1];
+    size_t len = squeeze_copy(cell, text, n);
+    const pattern_set cols = {tpl->col[table - 2], tpl->ncol[table - 2], col_pattern};
+    int k = first_match(match_mask(cols, cell, len), 0);
+    uint64_t named = 0;
+    if (k >= 0) {
+        const char *canon = tpl->col_canon[table - 2][k];
+        named = (uint64_t)k + 1 + (util_find(cell, len, canon, strlen(canon)) ? 0 : COL_VARIANT);
+    }
+    memo_store(fill, key, text, n, named);
+    return named;
+}
+
 /* Header rows: every cell that names a column but differs from the template. */
 static void check_column_labels(gk_report *r, const grid *g, int table)
 {
@@ -741,21 +805,21 @@ static void check_column_labels(gk_report *r, const grid *g, int table)
             continue;
         for (int j = 0; j < row->ncells; j++) {
             const char *text = row->cells[j].text;
-            if (!text[0] || strlen(text) > 90 || !has_cjk(text))
+            size_t n = strlen(text);
+            if (!n || n > HEADER_CELL_MAX || !has_cjk(text))
                 continue;
-            char *cell = extract_squeeze(text);
-            const pattern_set cols = {r->tpl->col[table - 2], r->tpl->ncol[table - 2], col_pattern};
-            int k = first_match(match_mask(cols, cell), 0);
-            if (k >= 0 && !strstr(cell, r->tpl->col_canon[table - 2][k])) {
-                const gk_col_def *cd = r->tpl->col[table - 2][k];
-                gk_finding *f = finding_add(&r->notes, &r->nnotes, "STRUCT.LABEL_VARIANT", row->cells[j].line,
-                                            xasprintf("列标题「%s」与模板「%s」不一致", cell, cd->label));
-                for (int r2 = 0; r2 < td->nrows; r2++)
-                    for (int c2 = 0; c2 < td->rows[r2].ncols; c2++)
-                        if (td->rows[r2].cols[c2].label == cd->label)
-                            finding_add_cell(f, template_cell_at(r->tpl, table, r2, c2));
-            }
-            free(cell);
+            uint64_t named = column_named(r->tpl, table, text, n);
+            if (!(named & COL_VARIANT))
+                continue;
+            char cell[HEADER_CELL_MAX + 1];
+            squeeze_copy(cell, text, n);
+            const gk_col_def *cd = r->tpl->col[table - 2][(named & ~(uint64_t)COL_VARIANT) - 1];
+            gk_finding *f = finding_add(&r->notes, &r->nnotes, "STRUCT.LABEL_VARIANT", row->cells[j].line,
+                                        xasprintf("列标题「%s」与模板「%s」不一致", cell, cd->label));
+            for (int r2 = 0; r2 < td->nrows; r2++)
+                for (int c2 = 0; c2 < td->rows[r2].ncols; c2++)
+                    if (td->rows[r2].cols[c2].label == cd->label)
+                        finding_add_cell(f, template_cell_at(r->tpl, table, r2, c2));
         }
     }
 }
@@ -852,11 +916,15 @@ static void extract_table2(gk_report *r)
     grid *g = grid_build(r->text, from, to);
     const gk_table_def *td = template_table(r->tpl, 2);
     int *used = xcalloc((size_t)g->nrows + 1, sizeof *used);
-    char **labels = xcalloc((size_t)g->nrows + 1, sizeof *labels);
+    size_t *at = xcalloc((size_t)g->nrows + 1, sizeof *at), *len = xcalloc((size_t)g->nrows + 1, sizeof *len);
     uint64_t *masks = xcalloc((size_t)g->nrows + 1, sizeof *masks);
+    sbuf labels;                       /* every row's label, each after the previous one's terminator */
+    sbuf_init(&labels);
     for (int i = 0; i < g->nrows; i++) {
-        labels[i] = row_label(&g->rows[i]);
-        masks[i] = *labels[i] ? match_mask(rows_of(td), labels[i]) : 0;
+        at[i] = labels.len;
+        len[i] = row_label(&g->rows[i], &labels);
+        masks[i] = len[i] ? match_mask(rows_of(td), labels.s + at[i], len[i]) : 0;
+        sbuf_addc(&labels, '\0');      /* the next one starts after the terminator */
     }
     for (int rr = 0; rr < td->nrows; rr++) {
         const gk_row_def *rd = &td->rows[rr];
@@ -874,12 +942,12 @@ static void extract_table2(gk_report *r)
         slot s[8];
         align_row(&g->rows[found], rd->ncols, -1, s);
         store_row(r, 2, rr, s, rd->ncols);
-        check_row_label(r, 2, rr, labels[found], g->rows[found].line);
+        check_row_label(r, 2, rr, labels.s + at[found], len[found], g->rows[found].line);
     }
     check_column_labels(r, g, 2);
-    for (int i = 0; i < g->nrows; i++)
-        free(labels[i]);
-    free(labels);
+    sbuf_free(&labels);
+    free(at);
+    free(len);
     free(masks);
     free(used);
     grid_free(g);
@@ -887,11 +955,11 @@ static void extract_table2(gk_report *r)
 
 /* ---- table 3 ------------------------------------------------------------------------- */
 
-static int group_of_label(const char *label)
+static int group_of_label(const char *label, size_t len)
 {
     int ng;
     const gk_group_def *gd = template_groups(&ng);
-    uint64_t mask = match_mask((pattern_set){gd, ng, group_pattern}, label) & ~(uint64_t)1;
+    uint64_t mask = match_mask((pattern_set){gd, ng, group_pattern}, label, len) & ~(uint64_t)1;
     return mask ? 63 - __builtin_clzll(mask) : -1;   /* most specific first; "result" (0) is the heading */
 }
 
@@ -911,10 +979,11 @@ static const char *word_pattern(const void *key, int k)
     return ((const char *const *)key)[k];
 }
 
-static int is_column_header(const char *label)
+static int is_column_header(const char *label, size_t len)
 {
     const pattern_set words = {HEADER_WORDS, (int)(sizeof HEADER_WORDS / sizeof *HEADER_WORDS), word_pattern};
-    return __builtin_popcountll(match_mask(words, label)) >= 2;
+    uint64_t mask = match_mask(words, label, len);
+    return (mask & (mask - 1)) != 0;   /* two words or more */
 }
 
 static void extract_table3(gk_report *r)
@@ -927,25 +996,25 @@ static void extract_table3(gk_report *r)
     const gk_group_def *groups = template_groups(&ng);
     int cursor = 0;
     int *done = xcalloc((size_t)td->nrows, sizeof *done);
+    sbuf lb;                           /* the current row's label */
+    sbuf_init(&lb);
 
     for (int i = 0; i < g->nrows && cursor < td->nrows; i++) {
         const grid_row *row = &g->rows[i];
-        char *label = row_label(row);
+        lb.len = 0;
+        size_t len = row_label(row, &lb);
+        const char *label = lb.s;
         int nv = count_values(row);
         int match = -1;
-        if (is_column_header(label) || (nv == 0 && (!row->explicit || strstr(label, "。")))) {
-            free(label);
+        if (is_column_header(label, len) || (nv == 0 && (!row->explicit || util_find(label, len, "。", 3))))
             continue;                  /* a header, or prose that happens to name a row */
-        }
-        if (*label)
-            match = first_match(match_mask(rows_of(td), label), cursor);
-        if (match < 0 && (nv < 3 || is_column_header(label))) {
-            free(label);
-            continue;                  /* heading, header or prose */
-        }
+        if (len)
+            match = first_match(match_mask(rows_of(td), label, len), cursor);
+        if (match < 0 && nv < 3)
+            continue;                  /* heading or prose (headers were passed over above) */
         int positional = 0;
         if (match < 0) {
-            int gi = group_of_label(label);
+            int gi = group_of_label(label, len);
             int j = gi >= 0 ? first_row_of_group(td, groups[gi].key, cursor) : -1;
             match = j >= 0 ? j : cursor;
             positional = 1;
@@ -964,14 +1033,14 @@ static void extract_table3(gk_report *r)
                      xasprintf("行标签缺失%s，按模板顺序定位为「%s」", extra > 0 ? "（以数字代替）" : "",
                                td->rows[match].label));
         else
-            check_row_label(r, 3, match, label, row->line);
+            check_row_label(r, 3, match, label, len, row->line);
         cursor = match + 1;
-        free(label);
     }
     for (int j = cursor; j < td->nrows; j++)
         if (!done[j])
             note_row(r, "STRUCT.ROW_MISSING", 3, j, 0, xasprintf("表三未找到「%s」行", td->rows[j].label));
     check_column_labels(r, g, 3);
+    sbuf_free(&lb);
     free(done);
     grid_free(g);
 }
@@ -1001,9 +1070,12 @@ static void extract_table4(gk_report *r)
     } else if (nd > 1) {
         /* rows labelled by group, or numbers spread over several rows */
         int labelled = 0;
+        sbuf lb;
+        sbuf_init(&lb);
         for (int k = 0; k < nd; k++) {
-            char *label = row_label(&g->rows[data[k]]);
-            uint64_t mask = *label ? match_mask(rows_of(td), label) : 0;
+            lb.len = 0;
+            size_t len = row_label(&g->rows[data[k]], &lb);
+            uint64_t mask = len ? match_mask(rows_of(td), lb.s, len) : 0;
             for (int gi = 0; gi < td->nrows; gi++) {
                 if (mask >> gi & 1) {
                     if (s[gi * 5].line)
@@ -1013,8 +1085,8 @@ static void extract_table4(gk_report *r)
                     break;
                 }
             }
-            free(label);
         }
+        sbuf_free(&lb);
         if (labelled == 0 && total == 15) {
             int k = 0;
             for (int d = 0; d < nd; d++) {

@@ -101,22 +101,32 @@ struct gk_arena_block {
     char data[];
 };
 
-char *arena_strdup(gk_arena *a, const char *s)
+/* arena_strdup() when the current block has no room for s: a new block.
+ * Not inlined, so that the common path saves no registers. */
+__attribute__((noinline)) static char *arena_strdup_new_block(gk_arena *a, const char *s)
 {
     size_t n = strlen(s) + 1;
+    size_t cap = n > 4000 ? n : 4000;
+    gk_arena_block *b = xmalloc(sizeof *b + cap);
+    b->next = a->head;
+    b->used = n;
+    b->cap = cap;
+    a->head = b;
+    return memcpy(b->data, s, n);
+}
+
+char *arena_strdup(gk_arena *a, const char *s)
+{
     gk_arena_block *b = a->head;
-    if (!b || b->cap - b->used < n) {
-        size_t cap = n > 4000 ? n : 4000;
-        b = xmalloc(sizeof *b + cap);
-        b->next = a->head;
-        b->used = 0;
-        b->cap = cap;
-        a->head = b;
+    if (b) {                           /* one pass for the short strings this is for: copy while there is room */
+        char *out = b->data + b->used, *end = b->data + b->cap;
+        for (char *o = out; o < end; o++)
+            if ((*o = s[o - out]) == '\0') {
+                b->used += (size_t)(o - out) + 1;
+                return out;
+            }
     }
-    char *out = b->data + b->used;
-    memcpy(out, s, n);
-    b->used += n;
-    return out;
+    return arena_strdup_new_block(a, s);
 }
 
 void arena_free(gk_arena *a)
@@ -143,7 +153,7 @@ void sbuf_free(sbuf *b)
     b->len = b->cap = 0;
 }
 
-static void sbuf_reserve(sbuf *b, size_t extra)
+void sbuf_reserve(sbuf *b, size_t extra)
 {
     if (b->len + extra + 1 <= b->cap)
         return;

@@ -22,6 +22,8 @@ typedef struct {
 
 void sbuf_init(sbuf *b);
 void sbuf_free(sbuf *b);
+/* Room for `extra` more bytes and the terminator, without changing the text. */
+void sbuf_reserve(sbuf *b, size_t extra);
 void sbuf_add(sbuf *b, const char *s, size_t n);
 void sbuf_adds(sbuf *b, const char *s);
 void sbuf_addc(sbuf *b, char c);

@@ -127,6 +127,38 @@ static void test_rule_table(void **state)
     (void)r;
 }
 
+/* extract_squeeze() (eight bytes at a time where they hold no blank)
+ * drops exactly the spaces and tabs a byte-by-byte copy drops, wherever
+ * they fall: random strings of every length up to 40 over a few ASCII
+ * and UTF-8 pieces. */
+static void test_squeeze_matches_bytewise(void **state)
+{
+    (void)state;
+    srand(7);
+    const char *pieces[] = {" ", "\t", "a", "(", "一", "公开", "  ", "\xE3\x80\x80"};
+    for (int round = 0; round < 20000; round++) {
+        char s[256], want[256];
+        size_t n = 0, w = 0, limit = (size_t)(round % 41);
+        while (n < limit) {
+            const char *p = pieces[rand() % 8];
+            size_t pl = strlen(p);
+            if (n + pl > limit)
+                break;
+            memcpy(s + n, p, pl);
+            n += pl;
+        }
+        s[n] = '\0';
+        for (size_t i = 0; i < n; i++)
+            if (s[i] != ' ' && s[i] != '\t')
+                want[w++] = s[i];
+        want[w] = '\0';
+        char *got = extract_squeeze(s);
+        if (strcmp(got, want))
+            fail_msg("round %d: 「%s」 squeezed to 「%s」, not 「%s」", round, s, got, want);
+        free(got);
+    }
+}
+
 /* Every alternative of a format-detection pattern holds one of the
  * characters its NEED list names (detection passes over lines with none). */
 static void check_need(const char *pattern, const char *const *need)
@@ -158,6 +190,7 @@ int main(void)
         cmocka_unit_test(test_cell_counts),
         cmocka_unit_test(test_patterns_compile_and_match_own_label),
         cmocka_unit_test(test_variants_and_numbering),
+        cmocka_unit_test(test_squeeze_matches_bytewise),
         cmocka_unit_test(test_equations),
         cmocka_unit_test(test_rule_table),
         cmocka_unit_test(test_detect_needs),

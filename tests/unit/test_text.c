@@ -480,6 +480,33 @@ static void test_until_matches_whole(void **state)
     }
 }
 
+/* arena_strdup() copies every string, of any length, whether it fits in
+ * the current block (copied while looking for its end) or starts a new
+ * one; earlier copies stay intact. */
+static void test_arena_strdup_copies(void **state)
+{
+    (void)state;
+    srand(5);
+    enum { N = 3000 };
+    char *src[N];
+    const char *copy[N];
+    gk_arena a = {0};
+    for (int k = 0; k < N; k++) {
+        size_t n = k % 500 == 7 ? 3000 + (size_t)(rand() % 3000) : (size_t)(rand() % 40);
+        src[k] = malloc(n + 1);
+        for (size_t i = 0; i < n; i++)
+            src[k][i] = (char)('a' + rand() % 26);
+        src[k][n] = '\0';
+        copy[k] = arena_strdup(&a, src[k]);
+        assert_string_equal(copy[k], src[k]);
+    }
+    for (int k = 0; k < N; k++) {
+        assert_string_equal(copy[k], src[k]);
+        free(src[k]);
+    }
+    arena_free(&a);
+}
+
 /* util_find() finds what memmem() finds, on random short strings over a
  * small alphabet (many near misses) and on CJK text. */
 static void test_find_matches_memmem(void **state)
@@ -523,6 +550,7 @@ int main(void)
         cmocka_unit_test(test_utf8_bom_repair),
         cmocka_unit_test(test_utf16_matches_iconv),
         cmocka_unit_test(test_gb18030_matches_iconv),
+        cmocka_unit_test(test_arena_strdup_copies),
         cmocka_unit_test(test_find_matches_memmem),
         cmocka_unit_test(test_until_matches_whole),
     };
