@@ -247,6 +247,40 @@ static void test_normalise_every_fold(void **state)
     free(n);
 }
 
+/* Normalising is character by character, so a long string must normalise
+ * to its characters normalised one at a time: random strings of ASCII,
+ * tabs, controls, CJK and every kind of folded character, of every length
+ * and alignment, go through the word-at-a-time paths as a whole and
+ * through the byte loop one character at a time. */
+static void test_normalise_by_words_matches_by_characters(void **state)
+{
+    (void)state;
+    static const char *pieces[] = {"a", "7", " ", "\t", "\x01", "\x7F", "中", "文", "、", "。", "，", "（",
+                                   "５", "　", "\xC2\xA0", "\xC2\xB7", "“", "”", "\xE2\x80\x8B", "\xEF\xBB\xBF",
+                                   "\xE2\x80\x94", "\xE3\x80\x8C", "\xEF\xB9\x90", "é", "\xF0\x9F\x98\x80", "\x1B"};
+    enum { NP = sizeof pieces / sizeof *pieces };
+    srand(17);
+    for (int round = 0; round < 3000; round++) {
+        sbuf in, want;
+        sbuf_init(&in);
+        sbuf_init(&want);
+        int count = rand() % 60;
+        for (int k = 0; k < count; k++) {
+            /* runs of plain text make the word-at-a-time steps matter */
+            const char *p = rand() % 3 ? pieces[rand() % 7] : pieces[rand() % NP];
+            sbuf_adds(&in, p);
+            char *one = text_normalise(p, strlen(p));
+            sbuf_adds(&want, one);
+            free(one);
+        }
+        char *got = text_normalise(in.s ? in.s : "", in.len);
+        assert_string_equal(got, want.s ? want.s : "");
+        free(got);
+        sbuf_free(&in);
+        sbuf_free(&want);
+    }
+}
+
 static void test_utf8_bom_repair(void **state)
 {
     (void)state;
@@ -547,6 +581,7 @@ int main(void)
         cmocka_unit_test(test_normalise),
         cmocka_unit_test(test_line_numbers_kept),
         cmocka_unit_test(test_normalise_every_fold),
+        cmocka_unit_test(test_normalise_by_words_matches_by_characters),
         cmocka_unit_test(test_utf8_bom_repair),
         cmocka_unit_test(test_utf16_matches_iconv),
         cmocka_unit_test(test_gb18030_matches_iconv),
