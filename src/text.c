@@ -907,6 +907,75 @@ static int decode_head(gk_text *t, const char *bytes, size_t len, int how, text_
     return 0;
 }
 
+#ifdef __SSE2__
+/* The common case of choose(), sixteen bytes at a time: bytes that are
+ * valid UTF-8 made of ASCII without NUL, two-byte sequences (C2..DF) and
+ * three-byte ones that need no closer look (E1..EF but ED).  Returns 1 and
+ * the count of control bytes (as scan_bytes() counts them) when they are;
+ * 0 when anything else is met (NUL, invalid or rarer sequences), for the
+ * byte-by-byte scan to decide.  Each block's continuation bytes must be
+ * exactly those its leads and the previous block's expect. */
+static int plain_utf8(const unsigned char *s, size_t len, size_t *ctl_out)
+{
+    const __m128i below_c0 = _mm_set1_epi8((char)0xC0), c1 = _mm_set1_epi8((char)0xC1),
+                  e0 = _mm_set1_epi8((char)0xE0), f0 = _mm_set1_epi8((char)0xF0), ed = _mm_set1_epi8((char)0xED),
+                  x1f = _mm_set1_epi8(0x1F), zero = _mm_setzero_si128();
+    size_t i = 0, ctl = 0;
+    unsigned carry = 0;                /* continuations still expected by the previous block */
+    for (; i + 16 <= len; i += 16) {
+        const __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        unsigned low = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(v, x1f), v));   /* v <= 0x1F */
+        if (low) {
+            if (_mm_movemask_epi8(_mm_cmpeq_epi8(v, zero)))
+                return 0;
+            __m128i ok = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\t')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\n')));
+            ok = _mm_or_si128(ok, _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\r')),
+                                               _mm_cmpeq_epi8(v, _mm_set1_epi8('\f'))));
+            ok = _mm_or_si128(ok, _mm_cmpeq_epi8(v, _mm_set1_epi8(0x1B)));
+            ctl += (size_t)__builtin_popcount(low & ~(unsigned)_mm_movemask_epi8(ok));
+        }
+        unsigned high = (unsigned)_mm_movemask_epi8(v);
+        if (!high) {
+            if (carry)
+                return 0;
+            continue;
+        }
+        /* as signed bytes: 80..BF < C0, C1 < C2..DF < E0, E0 < E1..EF < F0 */
+        unsigned cont = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, below_c0));
+        unsigned lead2 = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(v, c1), _mm_cmplt_epi8(v, e0)));
+        unsigned lead3 = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(v, e0), _mm_cmplt_epi8(v, f0))) &
+                         ~(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, ed));
+        if (high & ~(cont | lead2 | lead3))
+            return 0;                  /* C0, C1, E0, ED, F0..FF */
+        unsigned expect = carry | lead2 << 1 | lead3 << 1 | lead3 << 2;
+        if ((expect & 0xFFFF) != cont)
+            return 0;
+        carry = expect >> 16;
+    }
+    if (carry)                         /* back to the lead of the sequence the last block cut */
+        while (i > 0 && (s[i - 1] & 0xC0) == 0x80)
+            i--;
+    if (carry && i > 0)
+        i--;
+    while (i < len) {                  /* the rest, byte by byte */
+        if (s[i] < 0x80) {
+            if (!s[i])
+                return 0;
+            ctl += (byte_class[s[i]] & B_CTL) != 0;
+            i++;
+            continue;
+        }
+        unsigned cp;
+        int n = decode((const char *)s + i, len - i, &cp);
+        if (!n)
+            return 0;
+        i += (size_t)n;
+    }
+    *ctl_out = ctl;
+    return 1;
+}
+#endif
+
 /* The choice of reading for bytes without a byte order mark, taken on all
  * of them: UTF-16 (by its NUL pattern), binary, or UTF-8 (repaired when a
  * tenth at most of its sequences are invalid), else GB18030. */
@@ -914,6 +983,11 @@ static text_verdict choose(const char *bytes, size_t len)
 {
     byte_stats st;
     int be = 0;
+#ifdef __SSE2__
+    size_t ctl;
+    if (plain_utf8((const unsigned char *)bytes, len, &ctl))
+        return ctl * 20 > len ? TEXT_BINARY : TEXT_UTF8;
+#endif
     scan_bytes(bytes, len, &st);
     if (st.nul && looks_utf16(bytes, len, &be))
         return be ? TEXT_UTF16BE : TEXT_UTF16LE;

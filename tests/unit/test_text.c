@@ -541,6 +541,76 @@ static void test_arena_strdup_copies(void **state)
     arena_free(&a);
 }
 
+/* The choice of encoding for UTF-8 without a byte order mark: random
+ * texts of ASCII, controls, two-, three- and four-byte characters, with
+ * and without invalid or cut-off sequences, of every length around the
+ * sixteen-byte steps of the fast path: valid UTF-8 without NUL is read as
+ * UTF-8, or as binary when more than a twentieth of it is control bytes;
+ * anything invalid is never taken for plain UTF-8. */
+static void test_utf8_verdict(void **state)
+{
+    (void)state;
+    static const char *pieces[] = {"a", "1", " ", "\t", "\n", "\r", "\f", "\x1B", "\x01", "\x7F", "中", "、",
+                                   "，", "é", "\xC2\xB7", "\xED\x9F\xBF", "\xE0\xA4\x85", "\xF0\x9F\x98\x80",
+                                   "\xEF\xBF\xBD", "\xFF", "\xC0\xAF", "\xE4\xB8", "\x80", "\xED\xA0\x80"};
+    enum { NP = sizeof pieces / sizeof *pieces };
+    srand(23);
+    int plain = 0, binary = 0, other = 0;
+    for (int round = 0; round < 20000; round++) {
+        char buf[256];
+        size_t n = 0;
+        buf[n++] = 'x';                            /* never empty, never a byte order mark */
+        int count = rand() % 70, spice = rand() % 4;
+        for (int k = 0; k < count; k++) {
+            int r = rand() % 100;
+            const char *p = r < 60 ? pieces[10 + rand() % 4] : r < 90 ? pieces[rand() % 4] : pieces[rand() % (spice ? 19 : NP)];
+            size_t pl = strlen(p);
+            if (n + pl >= sizeof buf)
+                break;
+            memcpy(buf + n, p, pl);
+            n += pl;
+        }
+        if (round % 5 == 0)
+            for (int k = rand() % 8; k > 0 && n + 1 < sizeof buf; k--)
+                buf[n++] = "\x01\x02\x1F\x7F\x0B\x05"[rand() % 6];
+        size_t ctl = 0;
+        for (size_t i = 0; i < n; i++)
+            ctl += (unsigned char)buf[i] < 0x20 && !strchr("\t\n\r\f\x1B", buf[i]);
+        text_verdict v = TEXT_UNKNOWN;
+        const char *why = NULL;
+        text_free(text_decode_until(buf, n, NULL, NULL, &v, &why));
+        if (utf8_valid(buf, n)) {
+            text_verdict want = ctl * 20 > n ? TEXT_BINARY : TEXT_UTF8;
+            if (v != want)
+                fail_msg("round %d (%zu bytes, %zu controls): verdict %d, want %d", round, n, ctl, (int)v, (int)want);
+            plain += want == TEXT_UTF8;
+            binary += want == TEXT_BINARY;
+        } else {
+            assert_true(v != TEXT_UTF8 && v != TEXT_UNKNOWN);
+            other++;
+        }
+    }
+    /* a character cut off, or whole, where one sixteen-byte step ends and the next is ASCII */
+    static const char *cut[] = {"\xE4", "\xE4\xB8", "\xC3", "中", "\xC3\xA9"};
+    for (size_t k = 0; k < 40; k++) {
+        for (size_t c = 0; c < sizeof cut / sizeof *cut; c++) {
+            char buf[128];
+            memset(buf, 'a', k);
+            size_t cl = strlen(cut[c]);
+            memcpy(buf + k, cut[c], cl);
+            memset(buf + k + cl, 'b', 40);
+            size_t n = k + cl + 40;
+            text_verdict v = TEXT_UNKNOWN;
+            const char *why = NULL;
+            text_free(text_decode_until(buf, n, NULL, NULL, &v, &why));
+            if ((v == TEXT_UTF8) != (c >= 3))
+                fail_msg("%s after %zu bytes: verdict %d", c >= 3 ? "whole" : "cut", k, (int)v);
+        }
+    }
+    print_message("verdicts: %d UTF-8, %d binary, %d invalid\n", plain, binary, other);
+    assert_true(plain > 1000 && binary > 100 && other > 1000);
+}
+
 /* util_find() finds what memmem() finds, on random short strings over a
  * small alphabet (many near misses) and on CJK text. */
 static void test_find_matches_memmem(void **state)
@@ -587,6 +657,7 @@ int main(void)
         cmocka_unit_test(test_gb18030_matches_iconv),
         cmocka_unit_test(test_arena_strdup_copies),
         cmocka_unit_test(test_find_matches_memmem),
+        cmocka_unit_test(test_utf8_verdict),
         cmocka_unit_test(test_until_matches_whole),
     };
     return cmocka_run_group_tests_name("text", tests, NULL, NULL);
