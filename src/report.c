@@ -43,11 +43,9 @@ void finding_free(gk_finding *f)
     free(f->message);
 }
 
-/* Decodes and parses bytes; `verdict` as text_decode_until() takes it (may be NULL). */
-static gk_report *parse(const char *path, const char *bytes, size_t len, text_verdict *verdict, char **why)
+/* Parses decoded text (NULL: `reason` says why the bytes could not be decoded). */
+static gk_report *parse(const char *path, gk_text *t, const char *reason, char **why)
 {
-    const char *reason = NULL;
-    gk_text *t = text_decode_until(bytes, len, NULL, NULL, verdict, &reason);
     if (!t) {
         *why = xstrdup(reason ? reason : "无法解码");
         return NULL;
@@ -62,7 +60,9 @@ static gk_report *parse(const char *path, const char *bytes, size_t len, text_ve
 
 gk_report *report_parse(const char *path, const char *bytes, size_t len, char **why)
 {
-    return parse(path, bytes, len, NULL, why);
+    const char *reason = NULL;
+    gk_text *t = text_decode(bytes, len, &reason);
+    return parse(path, t, reason, why);
 }
 
 /* Reads the file in full, using what a peek learnt (`known`, may be NULL);
@@ -101,7 +101,9 @@ static gk_report *open_with(const char *path, char **why, const gk_peeked *known
             learnt->verdict = verdict;
         }
     } else {
-        r = parse(path, buf, len, &verdict, why);
+        gk_text *t = text_decode_adopt(buf, len, &verdict, &reason);
+        buf = NULL;                    /* the text's now, or freed */
+        r = parse(path, t, reason, why);
     }
     free(buf);
     return r;

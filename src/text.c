@@ -999,8 +999,11 @@ static text_verdict choose(const char *bytes, size_t len)
     return share >= 0.9 ? TEXT_UTF8_REPAIR : TEXT_GB18030;
 }
 
-gk_text *text_decode_until(const char *bytes, size_t len, text_stop_fn stop, void *ctx, text_verdict *verdict,
-                           const char **why)
+/* text_decode_until(); given `adopt` (a malloc'd copy of bytes with a NUL
+ * after them), plain UTF-8 keeps that buffer as the text's own instead of
+ * copying it, and *adopt becomes NULL. */
+static gk_text *decode_text(const char *bytes, size_t len, char **adopt, text_stop_fn stop, void *ctx,
+                            text_verdict *verdict, const char **why)
 {
     const unsigned char *b = (const unsigned char *)bytes;
     char *u = NULL;
@@ -1052,7 +1055,13 @@ gk_text *text_decode_until(const char *bytes, size_t len, text_stop_fn stop, voi
         if (stop && !(skip && (memchr(bytes + skip, 0, len - skip) || only_space(bytes + skip, len - skip))) &&
             decode_head(t, bytes + skip, len - skip, how, stop, ctx))
             return t;
-        u = to_utf8(bytes + skip, len - skip, how, &ulen, &t->replaced);
+        if (adopt && how == AS_UTF8) {
+            u = *adopt;
+            ulen = len;
+            *adopt = NULL;
+        } else {
+            u = to_utf8(bytes + skip, len - skip, how, &ulen, &t->replaced);
+        }
         if (!u)
             *why = "编码无法识别（既不是有效的 UTF-8，也不是有效的 GB18030）";
     }
@@ -1081,6 +1090,20 @@ gk_text *text_decode_until(const char *bytes, size_t len, text_stop_fn stop, voi
         text_free(t);
         return NULL;
     }
+    return t;
+}
+
+gk_text *text_decode_until(const char *bytes, size_t len, text_stop_fn stop, void *ctx, text_verdict *verdict,
+                           const char **why)
+{
+    return decode_text(bytes, len, NULL, stop, ctx, verdict, why);
+}
+
+gk_text *text_decode_adopt(char *bytes, size_t len, text_verdict *verdict, const char **why)
+{
+    char *own = bytes;
+    gk_text *t = decode_text(bytes, len, &own, NULL, NULL, verdict, why);
+    free(own);
     return t;
 }
 

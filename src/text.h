@@ -63,6 +63,11 @@ typedef enum {
 
 gk_text *text_decode_until(const char *bytes, size_t len, text_stop_fn stop, void *ctx, text_verdict *verdict,
                            const char **why);
+
+/* text_decode() with a verdict as text_decode_until() takes it (may be
+ * NULL), that takes `bytes`: a malloc'd buffer with a NUL after its `len`
+ * bytes, kept as the text's storage when it is plain UTF-8, else freed. */
+gk_text *text_decode_adopt(char *bytes, size_t len, text_verdict *verdict, const char **why);
 void text_free(gk_text *t);
 
 /* Normalises one UTF-8 string (no newlines) into a new malloc'd string. */

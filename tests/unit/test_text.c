@@ -611,6 +611,42 @@ static void test_utf8_verdict(void **state)
     assert_true(plain > 1000 && binary > 100 && other > 1000);
 }
 
+/* text_decode_adopt() keeps a plain UTF-8 buffer as the text's storage and
+ * frees any other (ASan sees a leak or a double free); the lines are
+ * text_decode()'s either way. */
+static void test_decode_adopt(void **state)
+{
+    (void)state;
+    size_t gn;
+    char *gb = convert("GB18030", SAMPLE, &gn);
+    const char *inputs[] = {SAMPLE, gb, "\xEF\xBB\xBF" "一、总体情况\n", "\x01\x02\x03\x04\x05\x06\x07\x08\x0E\x0F",
+                            "   \n"};
+    size_t lens[] = {strlen(SAMPLE), gn, strlen(inputs[2]), 10, 4};
+    for (size_t k = 0; k < sizeof inputs / sizeof *inputs; k++) {
+        char *copy = malloc(lens[k] + 1);
+        memcpy(copy, inputs[k], lens[k]);
+        copy[lens[k]] = '\0';
+        const char *why_ref = NULL, *why = NULL;
+        gk_text *ref = text_decode(inputs[k], lens[k], &why_ref);
+        text_verdict v = TEXT_UNKNOWN;
+        gk_text *t = text_decode_adopt(copy, lens[k], &v, &why);
+        assert_int_equal(ref != NULL, t != NULL);
+        if (!t) {
+            assert_string_equal(why, why_ref);
+            continue;
+        }
+        assert_int_equal(t->obuf == copy, k == 0);   /* only plain UTF-8 is adopted */
+        assert_int_equal(t->nlines, ref->nlines);
+        for (size_t i = 0; i < t->nlines; i++) {
+            assert_string_equal(t->orig[i].s, ref->orig[i].s);
+            assert_string_equal(t->norm[i].s, ref->norm[i].s);
+        }
+        text_free(t);
+        text_free(ref);
+    }
+    free(gb);
+}
+
 /* util_find() finds what memmem() finds, on random short strings over a
  * small alphabet (many near misses) and on CJK text. */
 static void test_find_matches_memmem(void **state)
@@ -657,6 +693,7 @@ int main(void)
         cmocka_unit_test(test_gb18030_matches_iconv),
         cmocka_unit_test(test_arena_strdup_copies),
         cmocka_unit_test(test_find_matches_memmem),
+        cmocka_unit_test(test_decode_adopt),
         cmocka_unit_test(test_utf8_verdict),
         cmocka_unit_test(test_until_matches_whole),
     };
