@@ -147,6 +147,28 @@ static void test_blank_inferred(void **state)
     report_free(r);
 }
 
+/* Inference runs again on every check: a correction of the inferred cell
+ * leaves nothing to infer, undoing it brings the inferred value back. */
+static void test_inference_after_correction(void **state)
+{
+    (void)state;
+    fx_cell ov[] = {{"t3.new.natural", ""}, BASE, {NULL, NULL}};
+    gk_report *r = fx_parse(ov, NULL, NULL);
+    int idx = template_cell_index(r->tpl, "t3.new.natural");
+    report_correct(r, idx, 3);
+    report_check(r);
+    assert_int_equal(r->cells[idx].status, GK_ST_CORRECTED);
+    assert_null(r->cells[idx].equation);
+    assert_int_equal(fx_count(r, "CELL.INFERRED"), 0);
+    report_uncorrect(r, idx);
+    report_check(r);
+    assert_int_equal(r->cells[idx].status, GK_ST_INFERRED);
+    assert_true(r->cells[idx].value == 3);
+    assert_non_null(r->cells[idx].equation);
+    assert_non_null(fx_find(r, "CELL.INFERRED", "t3.new.natural"));
+    report_free(r);
+}
+
 static void test_missing_row_inferred_or_left_missing(void **state)
 {
     (void)state;
@@ -231,6 +253,36 @@ static void test_text_mismatch(void **state)
     report_free(r);
 }
 
+/* Each narrative count is compared with its own cells (the rules look
+ * them up once per template): a mismatch names exactly those cells. */
+static void test_text_mismatch_cells(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *narrative;
+        const char *cells[2];
+    } cases[] = {
+        {"2023年共收到政府信息公开申请5件。", {"t3.new.total", NULL}},
+        {"其中予以公开5件。", {"t3.granted.total", NULL}},
+        {"部分公开5件。", {"t3.partial.total", NULL}},
+        {"上年结转5件。", {"t3.carried_in.total", NULL}},
+        {"结转下年度继续办理5件。", {"t3.carried_out.total", NULL}},
+        {"本年度发生行政复议5件。", {"t4.review.total", NULL}},
+        {"本年度发生行政诉讼5件。", {"t4.suit_direct.total", "t4.suit_after_review.total"}},
+    };
+    fx_cell ov[] = {BASE, {NULL, NULL}};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        gk_report *r = fx_parse(ov, cases[i].narrative, NULL);
+        assert_int_equal(fx_count(r, "TEXT.MISMATCH"), 1);
+        const gk_finding *f = fx_find(r, "TEXT.MISMATCH", NULL);
+        int n = cases[i].cells[1] ? 2 : 1;
+        assert_int_equal(f->ncells, n);
+        for (int k = 0; k < n; k++)
+            assert_int_equal(f->cells[k], template_cell_index(r->tpl, cases[i].cells[k]));
+        report_free(r);
+    }
+}
+
 static void test_fee_statement(void **state)
 {
     (void)state;
@@ -306,10 +358,12 @@ int main(void)
         cmocka_unit_test(test_negative_and_not_integer),
         cmocka_unit_test(test_blank_counts_as_zero),
         cmocka_unit_test(test_blank_inferred),
+        cmocka_unit_test(test_inference_after_correction),
         cmocka_unit_test(test_missing_row_inferred_or_left_missing),
         cmocka_unit_test(test_inference_conflict_not_guessed),
         cmocka_unit_test(test_correction_and_dismissal),
         cmocka_unit_test(test_text_mismatch),
+        cmocka_unit_test(test_text_mismatch_cells),
         cmocka_unit_test(test_fee_statement),
         cmocka_unit_test(test_year_mismatch),
         cmocka_unit_test(test_structure),
