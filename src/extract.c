@@ -600,7 +600,8 @@ static void store_row(gk_report *r, int table, int rowidx, slot *s, int n)
         cell->read_is_int = s[c].is_int;
         cell->line = s[c].line;
         cell->raw = s[c].raw ? arena_strdup(&r->strings, s[c].raw) : NULL;
-        free(cell->unread_why);
+        if (cell->unread_why)          /* a row is stored once: never so far */
+            free(cell->unread_why);
         cell->unread_why = s[c].why;   /* ownership moves */
         s[c].why = NULL;
     }
