@@ -858,47 +858,91 @@ static int common_edge(const grid *g, int n, const grid_row *like)
 
 /* ---- format detection ------------------------------------------------------------- */
 
-/* Matches of `pat` in lines [from, to); a line holding none of `need`
- * (NULL: no such test) is passed over.  Header lines repeat from report
- * to report: each line's count is remembered like a label's. */
-static int count_hits(const gk_report *r, const char *pat, const char *const *need, size_t from, size_t to)
+/* A pattern whose matches count_hits() counts; a line holding none of
+ * `need` (NULL: no such test) is passed over. */
+typedef struct {
+    const char *pat;
+    const char *const *need;
+    int hits;
+} hit_count;
+
+#define HIT_PATTERNS 4                 /* patterns of one count_hits(), at most */
+#define HIT_WORDS 8                    /* distinct needed words of one count_hits() */
+
+/* Counts each pattern's matches in lines [from, to).  Patterns often need
+ * the same word ("数"): a line is searched for each word once.  Header
+ * lines repeat from report to report: each line's count is remembered
+ * like a label's. */
+static void count_hits(const gk_report *r, hit_count *pats, int npats, size_t from, size_t to)
 {
-    int n = 0;
-    for (size_t i = from; i < to && i < r->text->nlines; i++) {
-        const char *s = norm(r, (int)i);
-        int any = !need;
-        for (int k = 0; need && need[k] && !any; k++)
-            any = line_has(r, i, need[k]);
-        if (!any)
-            continue;
-        size_t off = 0, len = r->text->norm[i].len;
-        label_memo *fill;
-        const uint64_t *known = memo_find(pat, s, len, &fill);
-        if (known) {
-            n += (int)*known;
-            continue;
+    const char *word[HIT_WORDS];
+    size_t wlen[HIT_WORDS];
+    uint32_t needs[HIT_PATTERNS] = {0};   /* bit w: pattern p needs word[w]; 0: no test */
+    int nw = 0;
+    for (int p = 0; p < npats && p < HIT_PATTERNS; p++) {
+        pats[p].hits = 0;
+        for (int k = 0; pats[p].need && pats[p].need[k]; k++) {
+            int w = 0;
+            while (w < nw && strcmp(word[w], pats[p].need[k]) != 0)
+                w++;
+            if (w == HIT_WORDS) {      /* too many words: tested on every line */
+                needs[p] = 0;
+                break;
+            }
+            if (w == nw) {
+                word[nw] = pats[p].need[k];
+                wlen[nw++] = strlen(pats[p].need[k]);
+            }
+            needs[p] |= (uint32_t)1 << w;
         }
-        int here = 0;
-        re_span g[1];
-        while (re_find(pat, s, len, off, g, 1)) {
-            here++;
-            off = g[0].end > off ? g[0].end : off + 1;
-        }
-        memo_store(fill, pat, s, len, (uint64_t)here);
-        n += here;
     }
-    return n;
+    for (size_t i = from; i < to && i < r->text->nlines; i++) {
+        const gk_line *l = &r->text->norm[i];
+        uint32_t sought = 0, held = 0; /* words looked for on this line; those found */
+        for (int p = 0; p < npats && p < HIT_PATTERNS; p++) {
+            int any = !needs[p];
+            for (uint32_t left = needs[p]; left && !any; left &= left - 1) {
+                int w = __builtin_ctz(left);
+                if (!(sought >> w & 1)) {
+                    sought |= (uint32_t)1 << w;
+                    if (util_find(l->s, l->len, word[w], wlen[w]))
+                        held |= (uint32_t)1 << w;
+                }
+                any = held >> w & 1;
+            }
+            if (!any)
+                continue;
+            label_memo *fill;
+            const uint64_t *known = memo_find(pats[p].pat, l->s, l->len, &fill);
+            if (known) {
+                pats[p].hits += (int)*known;
+                continue;
+            }
+            int here = 0;
+            size_t off = 0;
+            re_span g[1];
+            while (re_find(pats[p].pat, l->s, l->len, off, g, 1)) {
+                here++;
+                off = g[0].end > off ? g[0].end : off + 1;
+            }
+            memo_store(fill, pats[p].pat, l->s, l->len, (uint64_t)here);
+            pats[p].hits += here;
+        }
+    }
 }
 
 static gk_format detect_format(const gk_report *r)
 {
     size_t from, to;
     section_range(r, 1, &from, &to);
-    int a = count_hits(r, GK_DETECT_2021, GK_DETECT_2021_NEED, from, to);
-    int b = count_hits(r, GK_DETECT_2019, GK_DETECT_2019_NEED, from, to);
+    hit_count headers[2] = {{GK_DETECT_2021, GK_DETECT_2021_NEED, 0}, {GK_DETECT_2019, GK_DETECT_2019_NEED, 0}};
+    count_hits(r, headers, 2, from, to);
+    int a = headers[0].hits, b = headers[1].hits;
     if (a == 0 && b == 0) {            /* no table 2 headers: table 3's 其他处理 rows tell */
+        hit_count other = {"逾期不补正|缴纳费用", NULL, 0};
         section_range(r, 2, &from, &to);
-        a += count_hits(r, "逾期不补正|缴纳费用", NULL, from, to);
+        count_hits(r, &other, 1, from, to);
+        a += other.hits;
     }
     if (b > a)
         return GK_FMT_2019;

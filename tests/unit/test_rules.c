@@ -348,6 +348,35 @@ static void test_row_label_variants_read_twice(void **state)
     free(text);
 }
 
+/* The format is told by table 2's header words (count_hits() looks for
+ * both formats' words in one pass over the lines, each needed character
+ * once a line), else by table 3's 其他处理 rows. */
+static void test_format_detection(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *header;
+        gk_format want;
+    } cases[] = {
+        {"信息内容\t本年制发件数\t本年废止件数\t现行有效件数", GK_FMT_2021},
+        {"信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量", GK_FMT_2019},
+        {"信息内容\t本年收费金额", GK_FMT_2021},             /* 额 without 数 */
+        {"信息内容\t政府集中采购", GK_FMT_2019},             /* 购 without 数 */
+        {"信息内容\t其他对外管理服务事项\t本年收费金额", GK_FMT_2021},   /* one each: a tie */
+        {"信息内容\t其他对外管理服务事项\t采购项目数量\t本年收费金额", GK_FMT_2019},
+        {"信息内容", GK_FMT_2021},                            /* table 3's 逾期不补正 rows */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *text = fx_report(NULL, NULL, NULL);
+        fx_replace(text, "信息内容\t本年制发件数\t本年废止件数\t现行有效件数", cases[i].header);
+        gk_report *r = fx_parse_text(text);
+        if (r->format != cases[i].want)
+            fail_msg("%s: format %d, want %d", cases[i].header, r->format, cases[i].want);
+        report_free(r);
+        free(text);
+    }
+}
+
 static void test_title_forms(void **state)
 {
     (void)state;
@@ -393,6 +422,7 @@ int main(void)
         cmocka_unit_test(test_year_mismatch),
         cmocka_unit_test(test_structure),
         cmocka_unit_test(test_row_label_variants_read_twice),
+        cmocka_unit_test(test_format_detection),
         cmocka_unit_test(test_title_forms),
     };
     return cmocka_run_group_tests_name("rules", tests, NULL, NULL);
