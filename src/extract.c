@@ -600,7 +600,8 @@ static void store_row(gk_report *r, int table, int rowidx, slot *s, int n)
         cell->read_is_int = s[c].is_int;
         cell->line = s[c].line;
         cell->raw = s[c].raw ? arena_strdup(&r->strings, s[c].raw) : NULL;
-        free(cell->unread_why);
+        if (cell->unread_why)          /* a row is stored once: never so far */
+            free(cell->unread_why);
         cell->unread_why = s[c].why;   /* ownership moves */
         s[c].why = NULL;
     }
@@ -639,14 +640,6 @@ static int count_values(const grid_row *row)
         if (is_value_cell(&row->cells[i]))
             n++;
     return n;
-}
-
-static void check_row_label(gk_report *r, int table, int rowidx, const char *label, size_t len, int line)
-{
-    const char *canon = template_row_canon(r->tpl, table, rowidx);
-    if (!util_find(label, len, canon, strlen(canon)))
-        note_row(r, "STRUCT.LABEL_VARIANT", table, rowidx, line,
-                 xasprintf("行标签「%s」与模板「%s」不一致", label, template_table(r->tpl, table)->rows[rowidx].label));
 }
 
 /* ---- label matching ------------------------------------------------------------------ */
@@ -742,16 +735,23 @@ static void memo_store(label_memo *fill, const void *key, const char *text, size
     memcpy(fill->text, text, len + 1);
 }
 
+/* Which patterns of the set match `label`, each tested. */
+static uint64_t test_patterns(pattern_set set, const char *label)
+{
+    uint64_t mask = 0;
+    for (int k = 0; k < set.n && k < 64; k++)
+        if (re_test(set.pattern(set.key, k), label))
+            mask |= (uint64_t)1 << k;
+    return mask;
+}
+
 static uint64_t match_mask(pattern_set set, const char *label, size_t len)
 {
     label_memo *fill;
     const uint64_t *known = memo_find(set.key, label, len, &fill);
     if (known)
         return *known;
-    uint64_t mask = 0;
-    for (int k = 0; k < set.n && k < 64; k++)
-        if (re_test(set.pattern(set.key, k), label))
-            mask |= (uint64_t)1 << k;
+    uint64_t mask = test_patterns(set, label);
     memo_store(fill, set.key, label, len, mask);
     return mask;
 }
@@ -858,53 +858,149 @@ static int common_edge(const grid *g, int n, const grid_row *like)
 
 /* ---- format detection ------------------------------------------------------------- */
 
-/* Matches of `pat` in lines [from, to); a line holding none of `need`
- * (NULL: no such test) is passed over.  Header lines repeat from report
- * to report: each line's count is remembered like a label's. */
-static int count_hits(const gk_report *r, const char *pat, const char *const *need, size_t from, size_t to)
+/* A pattern whose matches count_hits() counts; a line holding none of
+ * `need` (NULL: no such test) is passed over. */
+typedef struct {
+    const char *pat;
+    const char *const *need;
+    int hits;
+} hit_count;
+
+#define HIT_PATTERNS 4                 /* patterns of one count_hits(), at most */
+#define HIT_WORDS 8                    /* distinct needed words of one count_hits() */
+
+/* Counts each pattern's matches in lines [from, to).  Patterns often need
+ * the same word ("数"): a line is searched for each word once.  Header
+ * lines repeat from report to report: each line's count is remembered
+ * like a label's. */
+static void count_hits(const gk_report *r, hit_count *pats, int npats, size_t from, size_t to)
 {
-    int n = 0;
-    for (size_t i = from; i < to && i < r->text->nlines; i++) {
-        const char *s = norm(r, (int)i);
-        int any = !need;
-        for (int k = 0; need && need[k] && !any; k++)
-            any = line_has(r, i, need[k]);
-        if (!any)
-            continue;
-        size_t off = 0, len = r->text->norm[i].len;
-        label_memo *fill;
-        const uint64_t *known = memo_find(pat, s, len, &fill);
-        if (known) {
-            n += (int)*known;
-            continue;
+    const char *word[HIT_WORDS];
+    size_t wlen[HIT_WORDS];
+    uint32_t needs[HIT_PATTERNS] = {0};   /* bit w: pattern p needs word[w]; 0: no test */
+    int nw = 0;
+    for (int p = 0; p < npats && p < HIT_PATTERNS; p++) {
+        pats[p].hits = 0;
+        for (int k = 0; pats[p].need && pats[p].need[k]; k++) {
+            int w = 0;
+            while (w < nw && strcmp(word[w], pats[p].need[k]) != 0)
+                w++;
+            if (w == HIT_WORDS) {      /* too many words: tested on every line */
+                needs[p] = 0;
+                break;
+            }
+            if (w == nw) {
+                word[nw] = pats[p].need[k];
+                wlen[nw++] = strlen(pats[p].need[k]);
+            }
+            needs[p] |= (uint32_t)1 << w;
         }
-        int here = 0;
-        re_span g[1];
-        while (re_find(pat, s, len, off, g, 1)) {
-            here++;
-            off = g[0].end > off ? g[0].end : off + 1;
-        }
-        memo_store(fill, pat, s, len, (uint64_t)here);
-        n += here;
     }
-    return n;
+    for (size_t i = from; i < to && i < r->text->nlines; i++) {
+        const gk_line *l = &r->text->norm[i];
+        uint32_t sought = 0, held = 0; /* words looked for on this line; those found */
+        for (int p = 0; p < npats && p < HIT_PATTERNS; p++) {
+            int any = !needs[p];
+            for (uint32_t left = needs[p]; left && !any; left &= left - 1) {
+                int w = __builtin_ctz(left);
+                if (!(sought >> w & 1)) {
+                    sought |= (uint32_t)1 << w;
+                    if (util_find(l->s, l->len, word[w], wlen[w]))
+                        held |= (uint32_t)1 << w;
+                }
+                any = held >> w & 1;
+            }
+            if (!any)
+                continue;
+            label_memo *fill;
+            const uint64_t *known = memo_find(pats[p].pat, l->s, l->len, &fill);
+            if (known) {
+                pats[p].hits += (int)*known;
+                continue;
+            }
+            int here = 0;
+            size_t off = 0;
+            re_span g[1];
+            while (re_find(pats[p].pat, l->s, l->len, off, g, 1)) {
+                here++;
+                off = g[0].end > off ? g[0].end : off + 1;
+            }
+            memo_store(fill, pats[p].pat, l->s, l->len, (uint64_t)here);
+            pats[p].hits += here;
+        }
+    }
 }
 
 static gk_format detect_format(const gk_report *r)
 {
     size_t from, to;
     section_range(r, 1, &from, &to);
-    int a = count_hits(r, GK_DETECT_2021, GK_DETECT_2021_NEED, from, to);
-    int b = count_hits(r, GK_DETECT_2019, GK_DETECT_2019_NEED, from, to);
+    hit_count headers[2] = {{GK_DETECT_2021, GK_DETECT_2021_NEED, 0}, {GK_DETECT_2019, GK_DETECT_2019_NEED, 0}};
+    count_hits(r, headers, 2, from, to);
+    int a = headers[0].hits, b = headers[1].hits;
     if (a == 0 && b == 0) {            /* no table 2 headers: table 3's 其他处理 rows tell */
+        hit_count other = {"逾期不补正|缴纳费用", NULL, 0};
         section_range(r, 2, &from, &to);
-        a += count_hits(r, "逾期不补正|缴纳费用", NULL, from, to);
+        count_hits(r, &other, 1, from, to);
+        a += other.hits;
     }
     if (b > a)
         return GK_FMT_2019;
     if (a > 0)
         return GK_FMT_2021;
     return GK_FMT_UNKNOWN;
+}
+
+/* Words of table 3's column headers: a label naming two of them is a header row. */
+static const char *const HEADER_WORDS[] = {"自然人", "商业企业", "科研机构", "公益组织", "法律服务", "申请人情况"};
+
+static const char *word_pattern(const void *key, int k)
+{
+    return ((const char *const *)key)[k];
+}
+
+/* What a row's label (its text without spaces) tells of a table's rows:
+ * bit k when row k's pattern matches it, ROW_HOLDS_CANON(k) when it holds
+ * row k's canonical label (else a variant worth a note), ROW_HEADER when
+ * it names two column header words or more (table 3's header rows).  A
+ * table has at most 31 rows (test_template checks).  Labels repeat from
+ * report to report: the answer is remembered by the label's own text, so
+ * a repeated label costs one lookup for all three questions. */
+#define ROW_HOLDS_CANON(k) ((uint64_t)1 << (32 + (k)))
+#define ROW_HEADER ((uint64_t)1 << 31)
+#define ROW_MATCHES 0x7FFFFFFFull
+
+static uint64_t row_facts(const gk_template *tpl, int table, const char *label, size_t len)
+{
+    if (!len)
+        return 0;                      /* no label: no row, no header */
+    const void *key = tpl->row_canon[table - 2];   /* not a pattern set's key: another question */
+    label_memo *fill;
+    const uint64_t *known = memo_find(key, label, len, &fill);
+    if (known)
+        return *known;
+    const gk_table_def *td = template_table(tpl, table);
+    uint64_t facts = test_patterns(rows_of(td), label) & ROW_MATCHES;
+    for (int k = 0; k < td->nrows && k < 31; k++) {
+        const char *canon = tpl->row_canon[table - 2][k];
+        if (util_find(label, len, canon, strlen(canon)))
+            facts |= ROW_HOLDS_CANON(k);
+    }
+    const pattern_set words = {HEADER_WORDS, (int)(sizeof HEADER_WORDS / sizeof *HEADER_WORDS), word_pattern};
+    uint64_t mask = test_patterns(words, label);
+    if (mask & (mask - 1))             /* two words or more */
+        facts |= ROW_HEADER;
+    memo_store(fill, key, label, len, facts);
+    return facts;
+}
+
+/* A note when `label` (whose row_facts() are `facts`) does not hold its
+ * row's canonical label. */
+static void check_row_label(gk_report *r, int table, int rowidx, const char *label, uint64_t facts, int line)
+{
+    if (!(facts & ROW_HOLDS_CANON(rowidx)))
+        note_row(r, "STRUCT.LABEL_VARIANT", table, rowidx, line,
+                 xasprintf("行标签「%s」与模板「%s」不一致", label, template_table(r->tpl, table)->rows[rowidx].label));
 }
 
 /* ---- table 2 ------------------------------------------------------------------------- */
@@ -917,20 +1013,20 @@ static void extract_table2(gk_report *r)
     const gk_table_def *td = template_table(r->tpl, 2);
     int *used = xcalloc((size_t)g->nrows + 1, sizeof *used);
     size_t *at = xcalloc((size_t)g->nrows + 1, sizeof *at), *len = xcalloc((size_t)g->nrows + 1, sizeof *len);
-    uint64_t *masks = xcalloc((size_t)g->nrows + 1, sizeof *masks);
+    uint64_t *facts = xcalloc((size_t)g->nrows + 1, sizeof *facts);
     sbuf labels;                       /* every row's label, each after the previous one's terminator */
     sbuf_init(&labels);
     for (int i = 0; i < g->nrows; i++) {
         at[i] = labels.len;
         len[i] = row_label(&g->rows[i], &labels);
-        masks[i] = len[i] ? match_mask(rows_of(td), labels.s + at[i], len[i]) : 0;
+        facts[i] = row_facts(r->tpl, 2, labels.s + at[i], len[i]);
         sbuf_addc(&labels, '\0');      /* the next one starts after the terminator */
     }
     for (int rr = 0; rr < td->nrows; rr++) {
         const gk_row_def *rd = &td->rows[rr];
         int found = -1;
         for (int i = 0; i < g->nrows && found < 0; i++)
-            if (!used[i] && (masks[i] >> rr & 1) && count_values(&g->rows[i]) + g->rows[i].explicit > 0)
+            if (!used[i] && (facts[i] >> rr & 1) && count_values(&g->rows[i]) + g->rows[i].explicit > 0)
                 found = i;
         if (found < 0) {
             note_row(r, "STRUCT.ROW_MISSING", 2, rr, 0, xasprintf("表二未找到「%s」行", rd->label));
@@ -942,13 +1038,13 @@ static void extract_table2(gk_report *r)
         slot s[8];
         align_row(&g->rows[found], rd->ncols, -1, s);
         store_row(r, 2, rr, s, rd->ncols);
-        check_row_label(r, 2, rr, labels.s + at[found], len[found], g->rows[found].line);
+        check_row_label(r, 2, rr, labels.s + at[found], facts[found], g->rows[found].line);
     }
     check_column_labels(r, g, 2);
     sbuf_free(&labels);
     free(at);
     free(len);
-    free(masks);
+    free(facts);
     free(used);
     grid_free(g);
 }
@@ -971,21 +1067,6 @@ static int first_row_of_group(const gk_table_def *td, const char *key, int from)
     return -1;
 }
 
-/* Words of table 3's column headers: a label naming two of them is a header row. */
-static const char *const HEADER_WORDS[] = {"自然人", "商业企业", "科研机构", "公益组织", "法律服务", "申请人情况"};
-
-static const char *word_pattern(const void *key, int k)
-{
-    return ((const char *const *)key)[k];
-}
-
-static int is_column_header(const char *label, size_t len)
-{
-    const pattern_set words = {HEADER_WORDS, (int)(sizeof HEADER_WORDS / sizeof *HEADER_WORDS), word_pattern};
-    uint64_t mask = match_mask(words, label, len);
-    return (mask & (mask - 1)) != 0;   /* two words or more */
-}
-
 static void extract_table3(gk_report *r)
 {
     size_t from, to;
@@ -1005,11 +1086,10 @@ static void extract_table3(gk_report *r)
         size_t len = row_label(row, &lb);
         const char *label = lb.s;
         int nv = count_values(row);
-        int match = -1;
-        if (is_column_header(label, len) || (nv == 0 && (!row->explicit || util_find(label, len, "。", 3))))
+        uint64_t facts = row_facts(r->tpl, 3, label, len);
+        if ((facts & ROW_HEADER) || (nv == 0 && (!row->explicit || util_find(label, len, "。", 3))))
             continue;                  /* a header, or prose that happens to name a row */
-        if (len)
-            match = first_match(match_mask(rows_of(td), label, len), cursor);
+        int match = first_match(facts & ROW_MATCHES, cursor);
         if (match < 0 && nv < 3)
             continue;                  /* heading or prose (headers were passed over above) */
         int positional = 0;
@@ -1033,7 +1113,7 @@ static void extract_table3(gk_report *r)
                      xasprintf("行标签缺失%s，按模板顺序定位为「%s」", extra > 0 ? "（以数字代替）" : "",
                                td->rows[match].label));
         else
-            check_row_label(r, 3, match, label, len, row->line);
+            check_row_label(r, 3, match, label, facts, row->line);
         cursor = match + 1;
     }
     for (int j = cursor; j < td->nrows; j++)
@@ -1075,7 +1155,7 @@ static void extract_table4(gk_report *r)
         for (int k = 0; k < nd; k++) {
             lb.len = 0;
             size_t len = row_label(&g->rows[data[k]], &lb);
-            uint64_t mask = len ? match_mask(rows_of(td), lb.s, len) : 0;
+            uint64_t mask = row_facts(r->tpl, 4, lb.s, len) & ROW_MATCHES;
             for (int gi = 0; gi < td->nrows; gi++) {
                 if (mask >> gi & 1) {
                     if (s[gi * 5].line)

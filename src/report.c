@@ -137,8 +137,10 @@ void report_free(gk_report *r)
         return;
     if (r->tpl && r->cells) {
         for (int i = 0; i < r->tpl->ncells; i++) {
-            free(r->cells[i].unread_why);
-            free(r->cells[i].equation);
+            if (r->cells[i].unread_why)    /* seldom: most cells were read and not inferred */
+                free(r->cells[i].unread_why);
+            if (r->cells[i].equation)
+                free(r->cells[i].equation);
         }
     }
     free(r->cells);

@@ -22,14 +22,16 @@ typedef enum {
     GK_ST_CORRECTED
 } gk_status;
 
+/* Fields in an order that leaves no holes between them: a report zeroes
+ * one per template cell. */
 typedef struct {
     /* what extraction read */
     gk_status read_status;     /* EXTRACTED, BLANK or MISSING */
-    double read_value;         /* valid for EXTRACTED; 0 for BLANK */
     int read_is_int;
-    int line;                  /* 1-based source line, 0 when none */
+    double read_value;         /* valid for EXTRACTED; 0 for BLANK */
     char *raw;                 /* source text of the cell, NULL when none (in the report's arena) */
     char *unread_why;          /* why a present row's cell could not be read */
+    int line;                  /* 1-based source line, 0 when none */
     /* the reviewer's overlay */
     int corrected;
     double corrected_value;

@@ -10,6 +10,7 @@
 
 #include <limits.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,8 +21,11 @@ static int has_value(const gk_cell *c)
     return c->status != GK_ST_MISSING;
 }
 
-static void reset_cells(gk_report *r)
+/* Resets every cell to what was read or corrected; returns how many are
+ * unknowns (missing or blank) for inference to settle. */
+static int reset_cells(gk_report *r)
 {
+    int unknowns = 0;
     for (int i = 0; i < r->tpl->ncells; i++) {
         gk_cell *c = &r->cells[i];
         if (c->equation) {             /* only inferred cells have one */
@@ -35,7 +39,9 @@ static void reset_cells(gk_report *r)
             c->status = c->read_status;
             c->value = c->read_status == GK_ST_EXTRACTED ? c->read_value : 0;
         }
+        unknowns += c->status == GK_ST_MISSING || c->status == GK_ST_BLANK;
     }
+    return unknowns;
 }
 
 static const char *cell_label(const gk_report *r, int i)
@@ -214,23 +220,67 @@ static void check_equations(gk_report *r)
     }
 }
 
+static const struct {
+    const char *what;
+    const char *cells[2];
+} STATED_CELLS[STATED_KINDS] = {
+    [STATED_NEW] = {"收到申请", {"t3.new.total", NULL}},
+    [STATED_GRANTED] = {"予以公开", {"t3.granted.total", NULL}},
+    [STATED_PARTIAL] = {"部分公开", {"t3.partial.total", NULL}},
+    [STATED_CARRIED_IN] = {"上年结转", {"t3.carried_in.total", NULL}},
+    [STATED_CARRIED_OUT] = {"结转下年度", {"t3.carried_out.total", NULL}},
+    [STATED_REVIEW] = {"行政复议", {"t4.review.total", NULL}},
+    [STATED_SUIT] = {"行政诉讼", {"t4.suit_direct.total", "t4.suit_after_review.total"}},
+};
+
+static const char *const VALID_GE_IDS[2][3] = {
+    {"t2.rule.issued", "t2.rule.repealed", "t2.rule.valid"},
+    {"t2.normative.issued", "t2.normative.repealed", "t2.normative.valid"},
+};
+
+/* The cells the rules below name by id, as each template's indices (-1:
+ * not in the template, or no cell), looked up once rather than per report. */
+typedef struct {
+    int valid_ge[2][3];
+    int stated[STATED_KINDS][2];
+} rule_cells;
+
+static rule_cells RULE_CELLS[2];       /* the 2021 and the 2019 template */
+static pthread_once_t rule_cells_once = PTHREAD_ONCE_INIT;
+
+static void find_rule_cells(void)
+{
+    static const gk_format formats[2] = {GK_FMT_2021, GK_FMT_2019};
+    for (int f = 0; f < 2; f++) {
+        const gk_template *t = template_get(formats[f]);
+        rule_cells *rc = &RULE_CELLS[f];
+        for (int i = 0; i < 2; i++)
+            for (int k = 0; k < 3; k++)
+                rc->valid_ge[i][k] = template_cell_index(t, VALID_GE_IDS[i][k]);
+        for (int s = 0; s < STATED_KINDS; s++)
+            for (int k = 0; k < 2; k++)
+                rc->stated[s][k] = STATED_CELLS[s].cells[k] ? template_cell_index(t, STATED_CELLS[s].cells[k]) : -1;
+    }
+}
+
+static const rule_cells *rule_cells_of(const gk_template *t)
+{
+    pthread_once(&rule_cells_once, find_rule_cells);
+    return &RULE_CELLS[t == template_get(GK_FMT_2019)];
+}
+
 static void check_valid_ge(gk_report *r)
 {
     if (r->format == GK_FMT_2019)
         return;
-    static const char *const ids[2][3] = {
-        {"t2.rule.issued", "t2.rule.repealed", "t2.rule.valid"},
-        {"t2.normative.issued", "t2.normative.repealed", "t2.normative.valid"},
-    };
+    const rule_cells *rc = rule_cells_of(r->tpl);
     char v[3][32];
     for (int i = 0; i < 2; i++) {
-        int c[3];
+        const int *c = rc->valid_ge[i];
         int ok = 1;
-        for (int k = 0; k < 3; k++) {
-            c[k] = template_cell_index(r->tpl, ids[i][k]);
+        for (int k = 0; k < 3; k++)
             if (c[k] < 0 || !has_value(&r->cells[c[k]]))
                 ok = 0;
-        }
         if (!ok)
             continue;
         double issued = r->cells[c[0]].value, repealed = r->cells[c[1]].value, valid = r->cells[c[2]].value;
@@ -293,28 +343,16 @@ static void check_cells(gk_report *r)
     }
 }
 
-static const struct {
-    const char *what;
-    const char *cells[2];
-} STATED_CELLS[STATED_KINDS] = {
-    [STATED_NEW] = {"收到申请", {"t3.new.total", NULL}},
-    [STATED_GRANTED] = {"予以公开", {"t3.granted.total", NULL}},
-    [STATED_PARTIAL] = {"部分公开", {"t3.partial.total", NULL}},
-    [STATED_CARRIED_IN] = {"上年结转", {"t3.carried_in.total", NULL}},
-    [STATED_CARRIED_OUT] = {"结转下年度", {"t3.carried_out.total", NULL}},
-    [STATED_REVIEW] = {"行政复议", {"t4.review.total", NULL}},
-    [STATED_SUIT] = {"行政诉讼", {"t4.suit_direct.total", "t4.suit_after_review.total"}},
-};
-
 static void check_text(gk_report *r)
 {
     char a[32], b[32];
+    const rule_cells *rc = r->nstated ? rule_cells_of(r->tpl) : NULL;
     for (int i = 0; i < r->nstated; i++) {
         const gk_stated *s = &r->stated[i];
         double sum = 0;
         int ok = 1, idx[2] = {-1, -1};
         for (int k = 0; k < 2 && STATED_CELLS[s->kind].cells[k]; k++) {
-            idx[k] = template_cell_index(r->tpl, STATED_CELLS[s->kind].cells[k]);
+            idx[k] = rc->stated[s->kind][k];
             if (idx[k] < 0 || !has_value(&r->cells[idx[k]]))
                 ok = 0;
             else
@@ -378,8 +416,8 @@ void report_check(gk_report *r)
     r->findings = NULL;
     r->nfindings = 0;
 
-    reset_cells(r);
-    infer(r);
+    if (reset_cells(r))                /* without unknowns no equation fixes anything */
+        infer(r);
     for (int i = 0; i < r->nnotes; i++) {
         const gk_finding *n = &r->notes[i];
         gk_finding *f = add(r, n->rule, n->line, xstrdup(n->message));

@@ -30,6 +30,11 @@ static void test_cell_counts(void **state)
     assert_true(template_cell_index(a, "t2.fee.amount") >= 0);
     int i = template_cell_index(a, "t3.new.natural");
     assert_string_equal(a->cells[i].label, "本年新收·自然人");
+    /* extract.c keeps what a label tells of each row in one 64-bit word:
+     * two bits a row and one more (row_facts) */
+    for (int f = GK_FMT_2021; f <= GK_FMT_2019; f++)
+        for (int ti = 2; ti <= 4; ti++)
+            assert_true(template_table(template_get((gk_format)f), ti)->nrows <= 31);
 }
 
 static void test_patterns_compile_and_match_own_label(void **state)
