@@ -57,11 +57,14 @@ void batch_pair(gk_batch *b, char *const *bodies, const int *years)
     free(k);
 }
 
+static gk_report *load_plain(gk_batch *b, size_t i, char **why);
+
 typedef struct {
     gk_batch *b;
     char **bodies;
     int *years;
     size_t next;                       /* the next file to peek at (atomic) */
+    int early;                         /* b->early still takes reports (atomic) */
 } peek_job;
 
 static void *peek_titles(void *arg)
@@ -71,6 +74,19 @@ static void *peek_titles(void *arg)
         size_t i = __atomic_fetch_add(&j->next, 1, __ATOMIC_RELAXED);
         if (i >= j->b->files.n)
             return NULL;
+        if (__atomic_load_n(&j->early, __ATOMIC_RELAXED)) {   /* the title from the full load */
+            char *why = NULL;
+            gk_report *r = load_plain(j->b, i, &why);
+            if (r) {
+                j->bodies[i] = xstrdup(r->body ? r->body : "");
+                j->years[i] = r->year;
+            }
+            if (!j->b->early(j->b, i, r, why, j->b->early_ctx))
+                __atomic_store_n(&j->early, 0, __ATOMIC_RELAXED);
+            report_free(r);
+            free(why);
+            continue;
+        }
         if (j->b->files.v[i].error ||
             xyear_peek(j->b->files.v[i].path, &j->bodies[i], &j->years[i], &j->b->peeked[i]) != 0) {
             free(j->bodies[i]);
@@ -83,7 +99,7 @@ static void *peek_titles(void *arg)
 static void pair_years(gk_batch *b, int jobs)
 {
     size_t n = b->files.n;
-    peek_job j = {b, xcalloc(n ? n : 1, sizeof *j.bodies), xcalloc(n ? n : 1, sizeof *j.years), 0};
+    peek_job j = {b, xcalloc(n ? n : 1, sizeof *j.bodies), xcalloc(n ? n : 1, sizeof *j.years), 0, b->early != NULL};
     char **bodies = j.bodies;
     int *years = j.years;
     b->peeked = xcalloc(n ? n : 1, sizeof *b->peeked);   /* zeroed: nothing known */
@@ -108,6 +124,19 @@ void batch_open(gk_batch *b, int npaths, char **paths, int pair)
 
 void batch_open_jobs(gk_batch *b, int npaths, char **paths, int pair, int jobs)
 {
+    batch_list(b, npaths, paths);
+    if (pair)
+        batch_pair_titles(b, jobs);
+}
+
+void batch_pair_titles(gk_batch *b, int jobs)
+{
+    if (b->files.n > 1)
+        pair_years(b, jobs);
+}
+
+void batch_list(gk_batch *b, int npaths, char **paths)
+{
     memset(b, 0, sizeof *b);
     for (int i = 0; i < npaths; i++)
         walk_collect(&b->files, paths[i]);
@@ -117,8 +146,6 @@ void batch_open_jobs(gk_batch *b, int npaths, char **paths, int pair, int jobs)
     b->sum = xcalloc(n ? n : 1, sizeof *b->sum);
     for (size_t i = 0; i < n; i++)
         b->prev[i] = b->next[i] = -1;
-    if (pair && n > 1)
-        pair_years(b, jobs);
 }
 
 static gk_report *load_plain(gk_batch *b, size_t i, char **why)

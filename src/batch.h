@@ -13,7 +13,15 @@
 /* Returns nonzero when it changed the report: the rules then run again. */
 typedef int (*batch_prepare_fn)(gk_report *r, void *ctx);
 
-typedef struct {
+typedef struct gk_batch gk_batch;
+
+/* Given file i loaded in full while the titles are read (see `early`):
+ * r as batch_load() gives a report without partners, or NULL and why when
+ * the file cannot be read.  It must not keep r.  Returns nonzero to be
+ * given more reports, 0 to have the remaining titles only peeked at. */
+typedef int (*batch_early_fn)(gk_batch *b, size_t i, gk_report *r, const char *why, void *ctx);
+
+struct gk_batch {
     walk_list files;
     int *prev;              /* index of the same body's report of year-1, or -1 */
     int *next;              /* ... of year+1, or -1 */
@@ -22,10 +30,20 @@ typedef struct {
     batch_prepare_fn prepare;   /* applied to every report loaded (e.g. the sidecar) */
     int shared;             /* set when several threads load: no summary cache */
     void *prepare_ctx;
-} gk_batch;
+    /* When set, reading the titles loads each report in full and hands it
+     * to early() — for a caller that keeps what it shows of every report,
+     * which is final for a report that turns out to have no partner: such
+     * a report is then read once instead of twice. */
+    batch_early_fn early;
+    void *early_ctx;
+};
 
 /* Lists the files and, when pair is set, reads every title to pair years. */
 void batch_open(gk_batch *b, int npaths, char **paths, int pair);
+/* The same in two steps, to set prepare and early in between: lists the
+ * files, then reads every title with `jobs` threads and pairs years. */
+void batch_list(gk_batch *b, int npaths, char **paths);
+void batch_pair_titles(gk_batch *b, int jobs);
 /* The same, reading the titles with `jobs` threads. */
 void batch_open_jobs(gk_batch *b, int npaths, char **paths, int pair, int jobs);
 /* Pairs consecutive years from titles read elsewhere: bodies[i] (or NULL)

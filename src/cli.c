@@ -127,23 +127,27 @@ typedef struct {
     char *err;              /* what goes to stderr */
     int unreadable;
     int errors, warnings;
-    int *by_rule;           /* open findings per rule (template_rules order) */
+    int *ranks;             /* the rule rank (template_rules order) of each open finding */
+    int nranks;
 } result;
 
-/* Loads and checks file i; its output goes to `direct` when that is not
- * NULL (one worker), else into res->out for printing in order. */
-static void run_one(gk_batch *b, size_t i, const cli_opts *o, int is_check, result *res, FILE *direct)
+static void result_free(result *res)
 {
-    int nrules;
-    template_rules(&nrules);
+    free(res->out);
+    free(res->err);
+    free(res->ranks);
+}
+
+/* What file i shows: r's output (to `direct` when that is not NULL, else
+ * into res->out for printing in order) and counts, or why it could not be
+ * read (r NULL). */
+static void render(const gk_batch *b, size_t i, const gk_report *r, const char *why, const cli_opts *o,
+                   int is_check, result *res, FILE *direct)
+{
     memset(res, 0, sizeof *res);
-    res->by_rule = xcalloc((size_t)nrules + 1, sizeof *res->by_rule);
-    char *why = NULL;
-    gk_report *r = batch_load(b, i, &why);
     if (!r) {
         res->unreadable = 1;
         res->err = xasprintf("%s: error: 无法读取：%s\n", b->files.v[i].path, why);
-        free(why);
         return;
     }
     size_t len;
@@ -160,10 +164,64 @@ static void run_one(gk_batch *b, size_t i, const cli_opts *o, int is_check, resu
         fclose(f);
     res->errors = r->nerrors;
     res->warnings = r->nwarnings;
-    for (int k = 0; k < r->nfindings; k++)
-        if (!r->findings[k].dismissed)
-            res->by_rule[r->findings[k].rank]++;
+    for (int k = 0; k < r->nfindings; k++) {
+        if (r->findings[k].dismissed)
+            continue;
+        if (!res->ranks)
+            res->ranks = xmalloc((size_t)r->nfindings * sizeof *res->ranks);
+        res->ranks[res->nranks++] = r->findings[k].rank;
+    }
+}
+
+/* ---- reports shown while the titles are read ----------------------------- */
+
+/* check reads every title to pair years before it shows the first report.
+ * It loads the reports in full for that, keeping what each shows, as long
+ * as all it keeps stays under KEEP_BUDGET bytes; a kept report that turns
+ * out to have no partner is shown as kept, without reading it again.
+ * Text output is a few dozen bytes a report: 100,000 fit. */
+#define KEEP_BUDGET (16u << 20)
+
+typedef struct {
+    const cli_opts *o;
+    int is_check;
+    result **kept;          /* per file, or NULL */
+    size_t used;            /* bytes kept (atomic: the titles are read by several threads) */
+} keeper;
+
+static int keep_early(gk_batch *b, size_t i, gk_report *r, const char *why, void *ctx)
+{
+    keeper *k = ctx;
+    result *res = xmalloc(sizeof *res);
+    render(b, i, r, why, k->o, k->is_check, res, NULL);
+    k->kept[i] = res;
+    size_t size = 64 + sizeof *res + (res->out ? strlen(res->out) : 0) + (res->err ? strlen(res->err) : 0) +
+                  (size_t)res->nranks * sizeof *res->ranks;
+    return __atomic_add_fetch(&k->used, size, __ATOMIC_RELAXED) < KEEP_BUDGET;
+}
+
+/* Loads and checks file i into res; its output goes to `direct` when that
+ * is not NULL (one worker).  A kept result is taken when the file has no
+ * partner (kept may be NULL). */
+static void run_one(gk_batch *b, size_t i, const cli_opts *o, int is_check, result *res, FILE *direct,
+                    result **kept)
+{
+    if (kept && kept[i]) {
+        result *k = kept[i];
+        kept[i] = NULL;
+        if (b->prev[i] < 0 && b->next[i] < 0) {
+            *res = *k;
+            free(k);
+            return;
+        }
+        result_free(k);                /* partners add the cross-year findings */
+        free(k);
+    }
+    char *why = NULL;
+    gk_report *r = batch_load(b, i, &why);
+    render(b, i, r, why, o, is_check, res, direct);
     report_free(r);
+    free(why);
 }
 
 /* ---- workers: results are printed in input order ------------------------ */
@@ -178,6 +236,7 @@ typedef struct {
     size_t printed;         /* results before this index are printed */
     result *slots;          /* WINDOW slots, index % WINDOW */
     char *ready;
+    result **kept;
     pthread_mutex_t mu;
     pthread_cond_t cv;
 } pool;
@@ -196,7 +255,7 @@ static void *worker(void *arg)
         size_t i = p->next++;
         pthread_mutex_unlock(&p->mu);
         result res;
-        run_one(p->b, i, p->o, p->is_check, &res, NULL);
+        run_one(p->b, i, p->o, p->is_check, &res, NULL, p->kept);
         pthread_mutex_lock(&p->mu);
         p->slots[i % WINDOW] = res;
         p->ready[i % WINDOW] = 1;
@@ -213,8 +272,6 @@ typedef struct {
 
 static void consume(result *res, totals *t)
 {
-    int nrules;
-    template_rules(&nrules);
     if (res->out)
         fputs(res->out, stdout);
     if (res->err)
@@ -227,27 +284,25 @@ static void consume(result *res, totals *t)
         t->with_warnings += res->warnings > 0;
         t->errors += res->errors;
         t->warnings += res->warnings;
-        for (int k = 0; k < nrules; k++)
-            t->by_rule[k] += res->by_rule[k];
+        for (int k = 0; k < res->nranks; k++)
+            t->by_rule[res->ranks[k]]++;
     }
-    free(res->out);
-    free(res->err);
-    free(res->by_rule);
+    result_free(res);
 }
 
-static void run_batch(gk_batch *b, const cli_opts *o, int is_check, totals *t)
+static void run_batch(gk_batch *b, const cli_opts *o, int is_check, totals *t, result **kept)
 {
     size_t n = b->files.n;
     if (o->jobs <= 1) {
         for (size_t i = 0; i < n; i++) {
             result res;
-            run_one(b, i, o, is_check, &res, stdout);
+            run_one(b, i, o, is_check, &res, stdout, kept);
             consume(&res, t);
             batch_release(b, i);
         }
         return;
     }
-    pool p = {.b = b, .o = o, .is_check = is_check};
+    pool p = {.b = b, .o = o, .is_check = is_check, .kept = kept};
     p.slots = xcalloc(WINDOW, sizeof *p.slots);
     p.ready = xcalloc(WINDOW, 1);
     pthread_mutex_init(&p.mu, NULL);
@@ -302,20 +357,28 @@ static int run(int argc, char **argv, int is_check)
     }
     sidecar_read_only_run();           /* check and export never save */
     gk_batch b;
-    batch_open_jobs(&b, o.npaths, o.paths, is_check, o.jobs);
+    batch_list(&b, o.npaths, o.paths);
     b.prepare = cli_prepare;
     b.prepare_ctx = &o;
+    keeper keep = {&o, is_check, NULL, 0};
+    if (is_check) {                    /* only check pairs years */
+        keep.kept = xcalloc(b.files.n ? b.files.n : 1, sizeof *keep.kept);
+        b.early = keep_early;
+        b.early_ctx = &keep;
+        batch_pair_titles(&b, o.jobs);
+    }
     int nrules;
     template_rules(&nrules);
     totals t = {0};
     t.by_rule = xcalloc((size_t)nrules + 1, sizeof *t.by_rule);
     if (o.format == FMT_CSV)
         (is_check ? output_csv_findings_header : output_csv_header)(stdout);
-    run_batch(&b, &o, is_check, &t);
+    run_batch(&b, &o, is_check, &t, keep.kept);
     if (is_check)
         print_summary(o.format == FMT_TEXT ? stdout : stderr, &t);
     fflush(stdout);
     batch_free(&b);
+    free(keep.kept);                   /* every kept result was taken */
     free(t.by_rule);
     free(o.paths);
     if (t.unreadable || t.read == 0)
