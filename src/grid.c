@@ -36,6 +36,14 @@ static const char *skip_spaces(const char *s)
     return s;
 }
 
+/* The length of s[0..n) without its trailing spaces. */
+static inline size_t trim_end(const char *s, size_t n)
+{
+    while (n && s[n - 1] == ' ')
+        n--;
+    return n;
+}
+
 /* s starts with m.  Stops at the NUL of a shorter s (m holds none); a plain
  * loop, so that num_parse calls nothing on its fast paths. */
 static int has_prefix(const char *s, const marker *m)
@@ -46,37 +54,55 @@ static int has_prefix(const char *s, const marker *m)
     return 1;
 }
 
+/* s[0..n) is exactly one of the markers (a list ended by {NULL, 0}). */
+static const marker *find_marker(const marker *list, const char *s, size_t n)
+{
+    for (const marker *m = list; m->s; m++)
+        if (n == m->len && has_prefix(s, m))
+            return m;
+    return NULL;
+}
+
+/* The longest non-ASCII blank marker: no longer cell can be one. */
+#define UTF8_BLANK_MAX (sizeof "——" - 1)
+
 /* 10^k for k <= 15: every one of them is exact in a double. */
 static const double POW10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7,
                                1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
 
-/* num_parse past its fast paths: s starts with a non-space ASCII byte.
- * Out of line, so that the common cells (counts, labels, blanks) do not
- * pay for the registers this part needs. */
-static __attribute__((noinline)) num_kind parse_ascii(const char *s, double *value, int *is_int)
+static int is_digit(char c)
 {
-    /* s[0..n): the cell without its trailing spaces */
-    size_t n = strlen(s);
-    while (n && s[n - 1] == ' ')
-        n--;
+    return c >= '0' && c <= '9';
+}
+
+/* parse_cell past its fast paths: s[0..n) starts with an ASCII byte.  Out
+ * of line, so that the common cells (counts, labels, blanks) do not pay
+ * for the registers this part needs. */
+static __attribute__((noinline)) num_kind parse_ascii(const char *s, size_t n, double *value, int *is_int)
+{
     if (n >= 64)
         return NUM_NONE;                /* longer than any number worth reading */
-    for (const marker *b = ASCII_BLANKS; b->s; b++)
-        if (n == b->len && memcmp(s, b->s, n) == 0)
-            return NUM_BLANK;
+    if (find_marker(ASCII_BLANKS, s, n))
+        return NUM_BLANK;
     /* A number starts with a digit after its sign (',' and '.' need a digit
-     * before them), and stripping a unit only shortens the end: a label such
-     * as "(一)" is refused here without trying the units. */
+     * before them): a label such as "(一)" is refused here. */
     size_t first = s[0] == '+' || s[0] == '-';
-    if (s[first] < '0' || s[first] > '9')
+    if (!is_digit(s[first]))
         return NUM_NONE;
-    for (const marker *u = UNITS; u->s; u++)   /* the last-byte test spares most memcmp calls */
-        if (n > u->len && s[n - 1] == u->s[u->len - 1] && memcmp(s + n - u->len, u->s, u->len) == 0) {
-            n -= u->len;
-            while (n && s[n - 1] == ' ')
-                n--;
-            break;
-        }
+    /* The number is s[first..k), the bytes it may hold; anything after it
+     * must be one unit, after optional spaces ("12 件", "5万元").  Labels
+     * such as "1. 属于国家秘密" are refused here, without a unit search. */
+    size_t k = first + 1;
+    while (k < n && (is_digit(s[k]) || s[k] == ',' || s[k] == '.'))
+        k++;
+    if (k < n) {
+        size_t u = k;
+        while (s[u] == ' ')
+            u++;                        /* s[n - 1] is no space: u < n */
+        if (!find_marker(UNITS, s + u, n - u))
+            return NUM_NONE;
+        n = k;
+    }
     /* [+-]? digits with optional groups of ",ddd", optional ".d+".  The
      * digits accumulate in `mant` (unsigned: past 15 digits it may wrap,
      * but such a cell is refused below); `nfrac` counts those after the dot. */
@@ -85,7 +111,7 @@ static __attribute__((noinline)) num_kind parse_ascii(const char *s, double *val
     int neg = s[0] == '-', seen_dot = 0, ndig = 0, nfrac = 0, frac_zero = 1, group = -1;
     for (; i < n; i++) {
         char c = s[i];
-        if (c >= '0' && c <= '9') {
+        if (is_digit(c)) {
             mant = mant * 10 + (uint64_t)(c - '0');
             ndig++;
             if (seen_dot) {
@@ -122,32 +148,37 @@ static __attribute__((noinline)) num_kind parse_ascii(const char *s, double *val
     return NUM_VALUE;
 }
 
+/* num_parse of s[0..n), which is not empty and neither starts nor ends
+ * with a space: a cell's text, whose length is known when it is added. */
+static inline num_kind parse_cell(const char *s, size_t n, double *value, int *is_int)
+{
+    if (is_digit(s[0])) {
+        /* fast path: up to 15 digits and nothing else, the usual count */
+        if (n <= 15) {
+            long v = 0;
+            size_t i = 0;
+            for (; i < n && is_digit(s[i]); i++)
+                v = v * 10 + (s[i] - '0');
+            if (i == n) {
+                *value = (double)v;
+                *is_int = 1;
+                return NUM_VALUE;
+            }
+        }
+    } else if ((unsigned char)s[0] >= 0x80) {
+        /* a label, unless it is a non-ASCII blank marker */
+        return n <= UTF8_BLANK_MAX && find_marker(UTF8_BLANKS, s, n) ? NUM_BLANK : NUM_NONE;
+    }
+    return parse_ascii(s, n, value, is_int);
+}
+
 num_kind num_parse(const char *s, double *value, int *is_int)
 {
     s = skip_spaces(s);
-    if (*s >= '0' && *s <= '9') {
-        /* fast path: up to 15 digits and nothing after them but spaces,
-         * the usual count; anything else goes on to the general parse */
-        long v = 0;
-        const char *p = s;
-        while (*p >= '0' && *p <= '9' && p - s < 15)
-            v = v * 10 + (*p++ - '0');
-        p = skip_spaces(p);
-        if (!*p) {
-            *value = (double)v;
-            *is_int = 1;
-            return NUM_VALUE;
-        }
-    } else if ((unsigned char)*s >= 0x80) {
-        /* a label, unless it is a non-ASCII blank marker and spaces */
-        for (const marker *b = UTF8_BLANKS; b->s; b++)
-            if (has_prefix(s, b) && !*skip_spaces(s + b->len))
-                return NUM_BLANK;
-        return NUM_NONE;
-    } else if (!*s) {
+    size_t n = trim_end(s, strlen(s));
+    if (!n)
         return NUM_BLANK;               /* nothing but spaces: the marker "" */
-    }
-    return parse_ascii(s, value, is_int);
+    return parse_cell(s, n, value, is_int);
 }
 
 /* ---- building rows ------------------------------------------------------- */
@@ -225,31 +256,12 @@ static char empty_text[1];
 
 /* Sets num, value and is_int of a cell whose text (len bytes, no leading or
  * trailing spaces) is new, or has just changed, to what num_parse says of
- * it.  The usual cell, a count of up to 15 digits, is read here: num_parse
- * would give the same value (its own fast path), so it is called only for
- * the others. */
+ * it, without looking for the end of the text again. */
 static inline void cell_classify(grid_cell *c, size_t len)
 {
     c->value = 0;
     c->is_int = 0;
-    if (len == 0) {
-        c->num = NUM_BLANK;            /* the blank marker "" */
-        return;
-    }
-    if (len <= 15) {
-        const char *p = c->text;
-        long v = 0;
-        size_t i = 0;
-        for (; i < len && p[i] >= '0' && p[i] <= '9'; i++)
-            v = v * 10 + (p[i] - '0');
-        if (i == len) {
-            c->num = NUM_VALUE;
-            c->value = (double)v;
-            c->is_int = 1;
-            return;
-        }
-    }
-    c->num = num_parse(c->text, &c->value, &c->is_int);
+    c->num = len ? parse_cell(c->text, len, &c->value, &c->is_int) : NUM_BLANK;
 }
 
 /* Adds the cells of one source line to a row.  The cells are read in the
@@ -300,9 +312,7 @@ static inline __attribute__((always_inline)) void row_put(row_builder *rb, const
 /* Adds the cell s[0..len) without its leading and trailing spaces. */
 static inline void row_add(row_builder *rb, const char *s, size_t len)
 {
-    while (len && s[len - 1] == ' ')
-        len--;
-    row_put(rb, s, len);
+    row_put(rb, s, trim_end(s, len));
 }
 
 static int has_space(const char *s, size_t len)
@@ -380,8 +390,7 @@ static void split_numbers(row_builder *rb, const char *s, size_t len)
  * "本年新收政府信息公开申请数量 1 0 0" is a label and three numbers. */
 static inline __attribute__((always_inline)) void row_add_split(row_builder *rb, const char *s, size_t len)
 {
-    while (len && s[len - 1] == ' ')
-        len--;
+    len = trim_end(s, len);
     if (!len || s[len - 1] < '0' || s[len - 1] > '9' || !has_space(s, len))
         row_put(rb, s, len);               /* no trailing number to split off */
     else
@@ -457,9 +466,13 @@ static int pipe_separator(const char *s)
 /* A short line holding one number; `has_tab` says whether it has a tab. */
 static int number_line(const gk_line *l, int has_tab)
 {
+    if (l->len >= 40 || has_tab)
+        return 0;
+    const char *s = skip_spaces(l->s);
+    size_t n = trim_end(s, l->len - (size_t)(s - l->s));
     double v;
     int ii;
-    return l->len < 40 && !has_tab && num_parse(l->s, &v, &ii) == NUM_VALUE;
+    return n && parse_cell(s, n, &v, &ii) == NUM_VALUE;
 }
 
 static int line_is_number(const gk_line *l)
@@ -537,9 +550,7 @@ static void build_blocks(grid *g, const gk_text *t, size_t from, size_t to)
         } else {                       /* continuation of the cell above */
             grid_cell *c = &r->cells[r->ncells - 1];
             const char *more = skip_spaces(l->s);
-            size_t a = strlen(c->text), n = strlen(more);
-            while (n && more[n - 1] == ' ')
-                n--;
+            size_t a = strlen(c->text), n = trim_end(more, strlen(more));
             c->text = grid_concat(g, c->text, a, more, n);
             cell_classify(c, a + n);
         }
@@ -565,9 +576,7 @@ static void build_lines(grid *g, const gk_text *t, size_t from, size_t to)
         }
         row_builder rb = line_builder(g, r, l, i);
         split_spaces(&rb, l->s, l->len);
-        size_t n = l->len;
-        while (n && l->s[n - 1] == ' ')
-            n--;
+        size_t n = trim_end(l->s, l->len);
         has_numbers |= number || (n && l->s[n - 1] >= '0' && l->s[n - 1] <= '9');
     }
 }
