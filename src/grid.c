@@ -285,15 +285,14 @@ static row_builder line_builder(grid *g, grid_row *r, const gk_line *l, size_t i
     return (row_builder){g, r, l->s, dst, (int)i + 1};
 }
 
-/* Adds the cell s[0..len) of the line, which has no trailing spaces
- * (leading ones are trimmed here).  It and row_add_split() run once per
- * cell, for less work than a call: always inlined, whatever the compiler
- * guesses from the number of callers. */
-static inline __attribute__((always_inline)) void row_put(row_builder *rb, const char *s, size_t len)
+/* A new cell at the end of the row: its text is s[0..len) of the line, or
+ * the empty text when len is 0; its number is for the caller to set.
+ * Always inlined, as are row_put() and row_add_split(): they run once per
+ * cell, for less work than a call, whatever the compiler guesses from the
+ * number of callers. */
+static inline __attribute__((always_inline)) grid_cell *row_new_cell(row_builder *rb, const char *s, size_t len)
 {
     grid_row *r = rb->r;
-    while (len && *s == ' ')
-        s++, len--;
     if (r->ncells == r->cap)
         row_grow(rb->g, r);
     grid_cell *c = &r->cells[r->ncells++];
@@ -303,10 +302,19 @@ static inline __attribute__((always_inline)) void row_put(row_builder *rb, const
     } else {
         c->text = empty_text;
     }
-    cell_classify(c, len);
     c->line = rb->line;
     if (!r->line)
         r->line = rb->line;
+    return c;
+}
+
+/* Adds the cell s[0..len) of the line, which has no trailing spaces
+ * (leading ones are trimmed here). */
+static inline __attribute__((always_inline)) void row_put(row_builder *rb, const char *s, size_t len)
+{
+    while (len && *s == ' ')
+        s++, len--;
+    cell_classify(row_new_cell(rb, s, len), len);
 }
 
 /* Adds the cell s[0..len) without its leading and trailing spaces. */
@@ -427,11 +435,26 @@ static inline size_t cell_end(const char *s, size_t p, size_t len, char sep)
     return e ? (size_t)(e - s) : len;
 }
 
+/* Adds the cells of s[0..len), separated by sep. */
 static void split_on(row_builder *rb, const char *s, size_t len, char sep)
 {
     for (size_t p = 0;; p++) {
-        size_t q = cell_end(s, p, len, sep);
-        row_add_split(rb, s + p, q - p);
+        /* The usual cells first, read in the one pass that finds their
+         * end: an empty cell, or a count of up to 15 digits and nothing
+         * else, which row_add_split() would add as it is. */
+        size_t q = p;
+        long v = 0;
+        while (q < len && q - p < 15 && is_digit(s[q]))
+            v = v * 10 + (s[q++] - '0');
+        if (q == len || s[q] == sep) {
+            grid_cell *c = row_new_cell(rb, s + p, q - p);
+            c->num = q > p ? NUM_VALUE : NUM_BLANK;
+            c->value = (double)v;
+            c->is_int = q > p;
+        } else {
+            q = cell_end(s, q, len, sep);
+            row_add_split(rb, s + p, q - p);
+        }
         if (q == len)
             break;
         p = q;                         /* and past the separator */

@@ -522,6 +522,66 @@ static void test_padded_cells(void **state)
     text_free(t);
 }
 
+/* Cells split_on() reads in its own pass (empty ones and counts of up to
+ * 15 digits) among the others, in random order, between tabs and between
+ * pipes: each comes back as one cell with its text (trailing spaces gone)
+ * and what num_parse says of that text. */
+static void test_separated_cells(void **state)
+{
+    (void)state;
+    static const char *const cells[] = {
+        "", "", "0", "7", "42", "0012", "999999999999999", "1234567890123456", "12345678901234567",
+        "0 ", "15  ", "3.5", "1,234", "12a", "a12", "-", "—", "合计", "12件", "x", "1234",
+    };
+    enum { N = sizeof cells / sizeof *cells, MAXC = 12 };
+    uint32_t lcg = 99;
+    for (int k = 0; k < 400; k++)
+        for (int pipes = 0; pipes < 2; pipes++) {
+            /* one text cell ("末", index N) somewhere in the line keeps it
+             * from being blank or a pipe separator */
+            int pick[MAXC + 1], npick = 2 + k % MAXC, text_at = k % npick;
+            char line[1024];
+            size_t n = 0;
+            if (pipes)
+                line[n++] = '|';
+            for (int j = 0; j < npick; j++) {
+                lcg = lcg * 1103515245u + 12345u;
+                pick[j] = j == text_at ? N : (int)((lcg >> 16) % N);
+                const char *c = pick[j] == N ? "末" : cells[pick[j]];
+                if (j)
+                    line[n++] = pipes ? '|' : '\t';
+                memcpy(line + n, c, strlen(c));
+                n += strlen(c);
+            }
+            /* a second line, so that the layout is that of a table */
+            const char *end = pipes ? "|\n|x|y|\n" : "\nx\ty\n";
+            memcpy(line + n, end, strlen(end) + 1);
+            gk_text *t;
+            grid *g = build(line, &t);
+            assert_int_equal(g->layout, pipes ? GRID_PIPES : GRID_TABS);
+            assert_int_equal(g->rows[0].ncells, npick);
+            for (int j = 0; j < npick; j++) {
+                const grid_cell *c = &g->rows[0].cells[j];
+                const char *w = pick[j] == N ? "末" : cells[pick[j]];
+                char want[64];
+                size_t wl = strlen(w);
+                memcpy(want, w, wl);
+                while (wl && want[wl - 1] == ' ')
+                    wl--;
+                want[wl] = '\0';
+                assert_string_equal(c->text, want);
+                double v = 0;
+                int ii = 0;
+                assert_int_equal(c->num, num_parse(want, &v, &ii));
+                assert_memory_equal(&c->value, &v, sizeof v);
+                assert_int_equal(c->is_int, ii);
+                assert_int_equal(c->line, 1);
+            }
+            grid_free(g);
+            text_free(t);
+        }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -538,6 +598,7 @@ int main(void)
         cmocka_unit_test(test_cell_lengths),
         cmocka_unit_test(test_cell_texts),
         cmocka_unit_test(test_padded_cells),
+        cmocka_unit_test(test_separated_cells),
     };
     return cmocka_run_group_tests_name("grid", tests, NULL, NULL);
 }
