@@ -498,11 +498,6 @@ static int number_line(const gk_line *l, int has_tab)
     return n && parse_cell(s, n, &v, &ii) == NUM_VALUE;
 }
 
-static int line_is_number(const gk_line *l)
-{
-    return number_line(l, memchr(l->s, '\t', l->len) != NULL);
-}
-
 static int has_cjk_text(const char *s)
 {
     for (const unsigned char *p = (const unsigned char *)s; *p; p++)
@@ -511,19 +506,27 @@ static int has_cjk_text(const char *s)
     return 0;
 }
 
-static grid_layout detect(const gk_text *t, size_t from, size_t to)
+/* What detect() finds out about each line, kept for the builders so that
+ * they test no line again. */
+enum { LINE_BLANK = 1, LINE_PIPE = 2, LINE_TAB = 4, LINE_NUMBER = 8 };
+
+/* The layout of lines [from, to), whose facts it writes to facts[0..to-from). */
+static grid_layout detect(const gk_text *t, size_t from, size_t to, unsigned char *facts)
 {
     size_t nonblank = 0, pipes = 0, single = 0, numbers = 0, tabs = 0;
     for (size_t i = from; i < to; i++) {
         const gk_line *l = &t->norm[i];
-        if (blank_line(l))
+        if (blank_line(l)) {
+            facts[i - from] = LINE_BLANK;
             continue;
+        }
         nonblank++;
         const char *tab = memchr(l->s, '\t', l->len);   /* one search serves all three counts */
-        numbers += number_line(l, tab != NULL);
+        int number = number_line(l, tab != NULL), pipe = pipe_line(l);
+        facts[i - from] = (unsigned char)((pipe ? LINE_PIPE : 0) | (tab ? LINE_TAB : 0) | (number ? LINE_NUMBER : 0));
+        numbers += number;
         tabs += tab != NULL;
-        if (pipe_line(l))
-            pipes++;
+        pipes += pipe;
         if (tab == l->s && !memchr(l->s + 1, '\t', l->len - 1))
             single++;
     }
@@ -553,12 +556,13 @@ static grid_row *new_row(grid *g)
     return r;
 }
 
-static void build_blocks(grid *g, const gk_text *t, size_t from, size_t to)
+/* The builders of lines [from, to) in a layout, given their facts. */
+static void build_blocks(grid *g, const gk_text *t, size_t from, size_t to, const unsigned char *facts)
 {
     grid_row *r = NULL;
     for (size_t i = from; i < to && g->nrows < GRID_MAX_ROWS; i++) {
         const gk_line *l = &t->norm[i];
-        if (blank_line(l) && !(l->len && l->s[0] == '\t')) {
+        if ((facts[i - from] & LINE_BLANK) && l->s[0] != '\t') {
             r = NULL;
             continue;
         }
@@ -568,12 +572,12 @@ static void build_blocks(grid *g, const gk_text *t, size_t from, size_t to)
         }
         if (l->s[0] == '\t' || r->ncells == 0) {
             row_builder rb = line_builder(g, r, l, i);
-            const char *s = l->s[0] == '\t' ? l->s + 1 : l->s;
-            split_on(&rb, s, strlen(s), '\t');
+            size_t skip = l->s[0] == '\t';
+            split_on(&rb, l->s + skip, l->len - skip, '\t');
         } else {                       /* continuation of the cell above */
             grid_cell *c = &r->cells[r->ncells - 1];
             const char *more = skip_spaces(l->s);
-            size_t a = strlen(c->text), n = trim_end(more, strlen(more));
+            size_t a = strlen(c->text), n = trim_end(more, l->len - (size_t)(more - l->s));
             c->text = grid_concat(g, c->text, a, more, n);
             cell_classify(c, a + n);
         }
@@ -582,17 +586,17 @@ static void build_blocks(grid *g, const gk_text *t, size_t from, size_t to)
 
 /* One cell per line without tabs: a row ends at a blank line, or where a
  * line with a label follows a row that already has numbers. */
-static void build_lines(grid *g, const gk_text *t, size_t from, size_t to)
+static void build_lines(grid *g, const gk_text *t, size_t from, size_t to, const unsigned char *facts)
 {
     grid_row *r = NULL;
     int has_numbers = 0;
     for (size_t i = from; i < to && g->nrows < GRID_MAX_ROWS; i++) {
         const gk_line *l = &t->norm[i];
-        if (blank_line(l)) {
+        if (facts[i - from] & LINE_BLANK) {
             r = NULL;
             continue;
         }
-        int number = line_is_number(l);
+        int number = (facts[i - from] & LINE_NUMBER) != 0;
         if (!r || (!number && has_numbers && has_cjk_text(l->s))) {
             r = new_row(g);
             has_numbers = 0;
@@ -611,23 +615,26 @@ grid *grid_build(const gk_text *t, size_t from, size_t to)
         to = t->nlines;
     if (from >= to)
         return g;
-    g->layout = detect(t, from, to);
+    /* the facts live in the grid's storage, freed with it */
+    unsigned char *facts = grid_alloc(g, to - from, 1);
+    g->layout = detect(t, from, to, facts);
     if (g->layout == GRID_BLOCKS || g->layout == GRID_LINES) {
-        (g->layout == GRID_BLOCKS ? build_blocks : build_lines)(g, t, from, to);
+        (g->layout == GRID_BLOCKS ? build_blocks : build_lines)(g, t, from, to, facts);
         return g;
     }
     for (size_t i = from; i < to && g->nrows < GRID_MAX_ROWS; i++) {
         const gk_line *l = &t->norm[i];
         int line = (int)i + 1;
-        if (blank_line(l))
+        unsigned f = facts[i - from];
+        if (f & LINE_BLANK)
             continue;
         grid_row *r = new_row(g);
         const char *s = l->s;
         size_t len = l->len;
         char sep = 0;                  /* none: cells are separated by spaces */
-        if (pipe_line(l)) {
+        if (f & LINE_PIPE) {
             s = skip_spaces(l->s) + 1;
-            len = strlen(s);
+            len = l->len - (size_t)(s - l->s);
             while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
                 len--;
             if (len && s[len - 1] == '|')
@@ -637,7 +644,7 @@ grid *grid_build(const gk_text *t, size_t from, size_t to)
                 continue;
             }
             sep = '|';
-        } else if (memchr(l->s, '\t', l->len)) {
+        } else if (f & LINE_TAB) {
             sep = '\t';
         }
         row_builder rb = line_builder(g, r, l, i);
