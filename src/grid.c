@@ -63,7 +63,8 @@ static const marker *find_marker(const marker *list, const char *s, size_t n)
     return NULL;
 }
 
-/* The longest non-ASCII blank marker: no longer cell can be one. */
+/* The longest blank markers of each kind: no longer cell can be one. */
+#define ASCII_BLANK_MAX (sizeof "--" - 1)
 #define UTF8_BLANK_MAX (sizeof "——" - 1)
 
 /* 10^k for k <= 15: every one of them is exact in a double. */
@@ -82,7 +83,7 @@ static __attribute__((noinline)) num_kind parse_ascii(const char *s, size_t n, d
 {
     if (n >= 64)
         return NUM_NONE;                /* longer than any number worth reading */
-    if (find_marker(ASCII_BLANKS, s, n))
+    if (n <= ASCII_BLANK_MAX && find_marker(ASCII_BLANKS, s, n))
         return NUM_BLANK;
     /* A number starts with a digit after its sign (',' and '.' need a digit
      * before them): a label such as "(一)" is refused here. */
