@@ -441,17 +441,25 @@ static void split_on(row_builder *rb, const char *s, size_t len, char sep)
 {
     for (size_t p = 0;; p++) {
         /* The usual cells first, read in the one pass that finds their
-         * end: an empty cell, or a count of up to 15 digits and nothing
-         * else, which row_add_split() would add as it is. */
-        size_t q = p;
+         * end: an empty cell, or a count of up to 15 digits, with spaces
+         * around it or not ("| 12 |"), which row_add_split() would add
+         * as it is without the spaces.  Not a count after spaces first
+         * in its row: split_numbers() keeps an empty head before it. */
+        size_t b = p;
+        while (b < len && s[b] == ' ')
+            b++;
+        size_t e = b;
         long v = 0;
-        while (q < len && q - p < 15 && is_digit(s[q]))
-            v = v * 10 + (s[q++] - '0');
-        if (q == len || s[q] == sep) {
-            grid_cell *c = row_new_cell(rb, s + p, q - p);
-            c->num = q > p ? NUM_VALUE : NUM_BLANK;
+        while (e < len && e - b < 15 && is_digit(s[e]))
+            v = v * 10 + (s[e++] - '0');
+        size_t q = e;
+        while (q < len && s[q] == ' ')
+            q++;
+        if ((q == len || s[q] == sep) && (b == p || e == b || rb->r->ncells > 0)) {
+            grid_cell *c = row_new_cell(rb, s + b, e - b);
+            c->num = e > b ? NUM_VALUE : NUM_BLANK;
             c->value = (double)v;
-            c->is_int = q > p;
+            c->is_int = e > b;
         } else {
             q = cell_end(s, q, len, sep);
             row_add_split(rb, s + p, q - p);

@@ -523,15 +523,16 @@ static void test_padded_cells(void **state)
 }
 
 /* Cells split_on() reads in its own pass (empty ones and counts of up to
- * 15 digits) among the others, in random order, between tabs and between
- * pipes: each comes back as one cell with its text (trailing spaces gone)
- * and what num_parse says of that text. */
+ * 15 digits, with spaces around them or not) among the others, in random
+ * order, between tabs and between pipes: each comes back as one cell with
+ * its text (spaces around it gone) and what num_parse says of that text. */
 static void test_separated_cells(void **state)
 {
     (void)state;
     static const char *const cells[] = {
         "", "", "0", "7", "42", "0012", "999999999999999", "1234567890123456", "12345678901234567",
         "0 ", "15  ", "3.5", "1,234", "12a", "a12", "-", "—", "合计", "12件", "x", "1234",
+        " 0", "  15 ", " ", "   ", " x", " 12a", " 3.5", " 1234567890123456", " 合计 ",
     };
     enum { N = sizeof cells / sizeof *cells, MAXC = 12 };
     uint32_t lcg = 99;
@@ -559,11 +560,20 @@ static void test_separated_cells(void **state)
             gk_text *t;
             grid *g = build(line, &t);
             assert_int_equal(g->layout, pipes ? GRID_PIPES : GRID_TABS);
-            assert_int_equal(g->rows[0].ncells, npick);
+            /* a number after spaces, first in its row, keeps the empty
+             * head before it as a cell of its own */
+            const char *first = pick[0] == N ? "末" : cells[pick[0]];
+            double fv;
+            int fii, head = first[0] == ' ' && num_parse(first, &fv, &fii) == NUM_VALUE;
+            assert_int_equal(g->rows[0].ncells, npick + head);
+            if (head)
+                assert_string_equal(g->rows[0].cells[0].text, "");
             for (int j = 0; j < npick; j++) {
-                const grid_cell *c = &g->rows[0].cells[j];
+                const grid_cell *c = &g->rows[0].cells[j + head];
                 const char *w = pick[j] == N ? "末" : cells[pick[j]];
                 char want[64];
+                while (*w == ' ')
+                    w++;
                 size_t wl = strlen(w);
                 memcpy(want, w, wl);
                 while (wl && want[wl - 1] == ' ')
