@@ -406,22 +406,6 @@ static inline __attribute__((always_inline)) void row_add_split(row_builder *rb,
         split_numbers(rb, s, len);
 }
 
-/* Splits text on runs of two or more spaces, then trailing numbers. */
-static void split_spaces(row_builder *rb, const char *s, size_t len)
-{
-    size_t p = 0;
-    while (p < len) {
-        while (p < len && s[p] == ' ')
-            p++;
-        size_t q = p;
-        while (q < len && !(s[q] == ' ' && q + 1 < len && s[q + 1] == ' '))
-            q++;
-        if (q > p)
-            row_add_split(rb, s + p, q - p);
-        p = q;
-    }
-}
-
 /* Where the cell that starts at s[p] ends: at the next sep, or at len.
  * Most cells are empty or a short number, so their first bytes are tested
  * here, and only a longer cell costs a call to memchr. */
@@ -437,6 +421,38 @@ static inline size_t cell_end(const char *s, size_t p, size_t len, char sep)
 }
 
 /* Adds the cells of s[0..len), separated by sep. */
+/* Where the first run of two or more spaces at or after s[p] starts, or
+ * len: single spaces (inside a label, between trailing numbers) are
+ * stepped over. */
+static size_t gap_at(const char *s, size_t p, size_t len)
+{
+    for (;;) {
+        size_t q = cell_end(s, p, len, ' ');
+        if (q + 1 >= len)
+            return len;                /* no space, or one at the very end */
+        if (s[q + 1] == ' ')
+            return q;
+        p = q + 2;                     /* s[q + 1] is no space */
+    }
+}
+
+/* Splits text on runs of two or more spaces, then trailing numbers. */
+static void split_spaces(row_builder *rb, const char *s, size_t len)
+{
+    size_t p = 0;
+    while (p < len) {
+        /* runs of spaces that align columns are often long: eight at a time */
+        while (len - p >= 8 && memcmp(s + p, "        ", 8) == 0)
+            p += 8;
+        while (p < len && s[p] == ' ')
+            p++;
+        size_t q = gap_at(s, p, len);
+        if (q > p)
+            row_add_split(rb, s + p, q - p);
+        p = q;
+    }
+}
+
 static void split_on(row_builder *rb, const char *s, size_t len, char sep)
 {
     for (size_t p = 0;; p++) {

@@ -592,6 +592,69 @@ static void test_separated_cells(void **state)
         }
 }
 
+/* Cells separated by runs of spaces of every length (found eight spaces at
+ * a time, single spaces stepped over) are the cells the same texts give
+ * between tabs, the gaps found here by the plain definition: a run of two
+ * or more spaces. */
+static void test_space_runs(void **state)
+{
+    (void)state;
+    static const char *const words[] = {"合计", "ab", "0", "12", "3.5", "-", "x y", "申请数量"};
+    static const int runs[] = {1, 1, 2, 3, 7, 8, 9, 15, 16, 17, 33};
+    uint32_t lcg = 7;
+    for (int k = 0; k < 2000; k++) {
+        char line[1024], tabs[1024];
+        size_t n = 0;
+        int count = 1 + k % 10;
+        for (int j = 0; j < count; j++) {
+            lcg = lcg * 1103515245u + 12345u;
+            const char *w = j == 0 ? "合计" : words[(lcg >> 16) % (sizeof words / sizeof *words)];
+            memcpy(line + n, w, strlen(w));
+            n += strlen(w);
+            lcg = lcg * 1103515245u + 12345u;
+            int run = j + 1 < count || k % 3 == 0 ? runs[(lcg >> 16) % (sizeof runs / sizeof *runs)] : 0;
+            memset(line + n, ' ', (size_t)run);
+            n += (size_t)run;
+        }
+        line[n] = '\0';
+        /* the same segments between tabs */
+        size_t m = 0;
+        for (size_t p = 0; p < n;) {
+            while (p < n && line[p] == ' ')
+                p++;
+            size_t q = p;
+            while (q < n && !(line[q] == ' ' && q + 1 < n && line[q + 1] == ' '))
+                q++;
+            if (q > p) {
+                if (m)
+                    tabs[m++] = '\t';
+                memcpy(tabs + m, line + p, q - p);
+                m += q - p;
+            }
+            p = q;
+        }
+        tabs[m] = '\0';
+        char text[2100];
+        snprintf(text, sizeof text, "%s\n", line);
+        gk_text *t, *tt;
+        grid *g = build(text, &t);
+        snprintf(text, sizeof text, "%s\n", tabs);
+        grid *gt = build(text, &tt);
+        assert_int_equal(g->layout, GRID_SPACES);
+        assert_int_equal(g->rows[0].ncells, gt->rows[0].ncells);
+        for (int j = 0; j < g->rows[0].ncells; j++) {
+            const grid_cell *c = &g->rows[0].cells[j], *ct = &gt->rows[0].cells[j];
+            assert_string_equal(c->text, ct->text);
+            assert_int_equal(c->num, ct->num);
+            assert_memory_equal(&c->value, &ct->value, sizeof c->value);
+        }
+        grid_free(g);
+        grid_free(gt);
+        text_free(t);
+        text_free(tt);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -609,6 +672,7 @@ int main(void)
         cmocka_unit_test(test_cell_texts),
         cmocka_unit_test(test_padded_cells),
         cmocka_unit_test(test_separated_cells),
+        cmocka_unit_test(test_space_runs),
     };
     return cmocka_run_group_tests_name("grid", tests, NULL, NULL);
 }
