@@ -36,6 +36,14 @@ static const char *skip_spaces(const char *s)
     return s;
 }
 
+/* The length of s[0..n) without its trailing spaces. */
+static inline size_t trim_end(const char *s, size_t n)
+{
+    while (n && s[n - 1] == ' ')
+        n--;
+    return n;
+}
+
 /* s starts with m.  Stops at the NUL of a shorter s (m holds none); a plain
  * loop, so that num_parse calls nothing on its fast paths. */
 static int has_prefix(const char *s, const marker *m)
@@ -46,37 +54,56 @@ static int has_prefix(const char *s, const marker *m)
     return 1;
 }
 
+/* s[0..n) is exactly one of the markers (a list ended by {NULL, 0}). */
+static const marker *find_marker(const marker *list, const char *s, size_t n)
+{
+    for (const marker *m = list; m->s; m++)
+        if (n == m->len && has_prefix(s, m))
+            return m;
+    return NULL;
+}
+
+/* The longest blank markers of each kind: no longer cell can be one. */
+#define ASCII_BLANK_MAX (sizeof "--" - 1)
+#define UTF8_BLANK_MAX (sizeof "——" - 1)
+
 /* 10^k for k <= 15: every one of them is exact in a double. */
 static const double POW10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7,
                                1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
 
-/* num_parse past its fast paths: s starts with a non-space ASCII byte.
- * Out of line, so that the common cells (counts, labels, blanks) do not
- * pay for the registers this part needs. */
-static __attribute__((noinline)) num_kind parse_ascii(const char *s, double *value, int *is_int)
+static int is_digit(char c)
 {
-    /* s[0..n): the cell without its trailing spaces */
-    size_t n = strlen(s);
-    while (n && s[n - 1] == ' ')
-        n--;
+    return c >= '0' && c <= '9';
+}
+
+/* parse_cell past its fast paths: s[0..n) starts with an ASCII byte.  Out
+ * of line, so that the common cells (counts, labels, blanks) do not pay
+ * for the registers this part needs. */
+static __attribute__((noinline)) num_kind parse_ascii(const char *s, size_t n, double *value, int *is_int)
+{
     if (n >= 64)
         return NUM_NONE;                /* longer than any number worth reading */
-    for (const marker *b = ASCII_BLANKS; b->s; b++)
-        if (n == b->len && memcmp(s, b->s, n) == 0)
-            return NUM_BLANK;
+    if (n <= ASCII_BLANK_MAX && find_marker(ASCII_BLANKS, s, n))
+        return NUM_BLANK;
     /* A number starts with a digit after its sign (',' and '.' need a digit
-     * before them), and stripping a unit only shortens the end: a label such
-     * as "(一)" is refused here without trying the units. */
+     * before them): a label such as "(一)" is refused here. */
     size_t first = s[0] == '+' || s[0] == '-';
-    if (s[first] < '0' || s[first] > '9')
+    if (!is_digit(s[first]))
         return NUM_NONE;
-    for (const marker *u = UNITS; u->s; u++)   /* the last-byte test spares most memcmp calls */
-        if (n > u->len && s[n - 1] == u->s[u->len - 1] && memcmp(s + n - u->len, u->s, u->len) == 0) {
-            n -= u->len;
-            while (n && s[n - 1] == ' ')
-                n--;
-            break;
-        }
+    /* The number is s[first..k), the bytes it may hold; anything after it
+     * must be one unit, after optional spaces ("12 件", "5万元").  Labels
+     * such as "1. 属于国家秘密" are refused here, without a unit search. */
+    size_t k = first + 1;
+    while (k < n && (is_digit(s[k]) || s[k] == ',' || s[k] == '.'))
+        k++;
+    if (k < n) {
+        size_t u = k;
+        while (s[u] == ' ')
+            u++;                        /* s[n - 1] is no space: u < n */
+        if (!find_marker(UNITS, s + u, n - u))
+            return NUM_NONE;
+        n = k;
+    }
     /* [+-]? digits with optional groups of ",ddd", optional ".d+".  The
      * digits accumulate in `mant` (unsigned: past 15 digits it may wrap,
      * but such a cell is refused below); `nfrac` counts those after the dot. */
@@ -85,7 +112,7 @@ static __attribute__((noinline)) num_kind parse_ascii(const char *s, double *val
     int neg = s[0] == '-', seen_dot = 0, ndig = 0, nfrac = 0, frac_zero = 1, group = -1;
     for (; i < n; i++) {
         char c = s[i];
-        if (c >= '0' && c <= '9') {
+        if (is_digit(c)) {
             mant = mant * 10 + (uint64_t)(c - '0');
             ndig++;
             if (seen_dot) {
@@ -122,32 +149,37 @@ static __attribute__((noinline)) num_kind parse_ascii(const char *s, double *val
     return NUM_VALUE;
 }
 
+/* num_parse of s[0..n), which is not empty and neither starts nor ends
+ * with a space: a cell's text, whose length is known when it is added. */
+static inline num_kind parse_cell(const char *s, size_t n, double *value, int *is_int)
+{
+    if (is_digit(s[0])) {
+        /* fast path: up to 15 digits and nothing else, the usual count */
+        if (n <= 15) {
+            long v = 0;
+            size_t i = 0;
+            for (; i < n && is_digit(s[i]); i++)
+                v = v * 10 + (s[i] - '0');
+            if (i == n) {
+                *value = (double)v;
+                *is_int = 1;
+                return NUM_VALUE;
+            }
+        }
+    } else if ((unsigned char)s[0] >= 0x80) {
+        /* a label, unless it is a non-ASCII blank marker */
+        return n <= UTF8_BLANK_MAX && find_marker(UTF8_BLANKS, s, n) ? NUM_BLANK : NUM_NONE;
+    }
+    return parse_ascii(s, n, value, is_int);
+}
+
 num_kind num_parse(const char *s, double *value, int *is_int)
 {
     s = skip_spaces(s);
-    if (*s >= '0' && *s <= '9') {
-        /* fast path: up to 15 digits and nothing after them but spaces,
-         * the usual count; anything else goes on to the general parse */
-        long v = 0;
-        const char *p = s;
-        while (*p >= '0' && *p <= '9' && p - s < 15)
-            v = v * 10 + (*p++ - '0');
-        p = skip_spaces(p);
-        if (!*p) {
-            *value = (double)v;
-            *is_int = 1;
-            return NUM_VALUE;
-        }
-    } else if ((unsigned char)*s >= 0x80) {
-        /* a label, unless it is a non-ASCII blank marker and spaces */
-        for (const marker *b = UTF8_BLANKS; b->s; b++)
-            if (has_prefix(s, b) && !*skip_spaces(s + b->len))
-                return NUM_BLANK;
-        return NUM_NONE;
-    } else if (!*s) {
+    size_t n = trim_end(s, strlen(s));
+    if (!n)
         return NUM_BLANK;               /* nothing but spaces: the marker "" */
-    }
-    return parse_ascii(s, value, is_int);
+    return parse_cell(s, n, value, is_int);
 }
 
 /* ---- building rows ------------------------------------------------------- */
@@ -225,31 +257,12 @@ static char empty_text[1];
 
 /* Sets num, value and is_int of a cell whose text (len bytes, no leading or
  * trailing spaces) is new, or has just changed, to what num_parse says of
- * it.  The usual cell, a count of up to 15 digits, is read here: num_parse
- * would give the same value (its own fast path), so it is called only for
- * the others. */
+ * it, without looking for the end of the text again. */
 static inline void cell_classify(grid_cell *c, size_t len)
 {
     c->value = 0;
     c->is_int = 0;
-    if (len == 0) {
-        c->num = NUM_BLANK;            /* the blank marker "" */
-        return;
-    }
-    if (len <= 15) {
-        const char *p = c->text;
-        long v = 0;
-        size_t i = 0;
-        for (; i < len && p[i] >= '0' && p[i] <= '9'; i++)
-            v = v * 10 + (p[i] - '0');
-        if (i == len) {
-            c->num = NUM_VALUE;
-            c->value = (double)v;
-            c->is_int = 1;
-            return;
-        }
-    }
-    c->num = num_parse(c->text, &c->value, &c->is_int);
+    c->num = len ? parse_cell(c->text, len, &c->value, &c->is_int) : NUM_BLANK;
 }
 
 /* Adds the cells of one source line to a row.  The cells are read in the
@@ -273,15 +286,14 @@ static row_builder line_builder(grid *g, grid_row *r, const gk_line *l, size_t i
     return (row_builder){g, r, l->s, dst, (int)i + 1};
 }
 
-/* Adds the cell s[0..len) of the line, which has no trailing spaces
- * (leading ones are trimmed here).  It and row_add_split() run once per
- * cell, for less work than a call: always inlined, whatever the compiler
- * guesses from the number of callers. */
-static inline __attribute__((always_inline)) void row_put(row_builder *rb, const char *s, size_t len)
+/* A new cell at the end of the row: its text is s[0..len) of the line, or
+ * the empty text when len is 0; its number is for the caller to set.
+ * Always inlined, as are row_put() and row_add_split(): they run once per
+ * cell, for less work than a call, whatever the compiler guesses from the
+ * number of callers. */
+static inline __attribute__((always_inline)) grid_cell *row_new_cell(row_builder *rb, const char *s, size_t len)
 {
     grid_row *r = rb->r;
-    while (len && *s == ' ')
-        s++, len--;
     if (r->ncells == r->cap)
         row_grow(rb->g, r);
     grid_cell *c = &r->cells[r->ncells++];
@@ -291,18 +303,25 @@ static inline __attribute__((always_inline)) void row_put(row_builder *rb, const
     } else {
         c->text = empty_text;
     }
-    cell_classify(c, len);
     c->line = rb->line;
     if (!r->line)
         r->line = rb->line;
+    return c;
+}
+
+/* Adds the cell s[0..len) of the line, which has no trailing spaces
+ * (leading ones are trimmed here). */
+static inline __attribute__((always_inline)) void row_put(row_builder *rb, const char *s, size_t len)
+{
+    while (len && *s == ' ')
+        s++, len--;
+    cell_classify(row_new_cell(rb, s, len), len);
 }
 
 /* Adds the cell s[0..len) without its leading and trailing spaces. */
 static inline void row_add(row_builder *rb, const char *s, size_t len)
 {
-    while (len && s[len - 1] == ' ')
-        len--;
-    row_put(rb, s, len);
+    row_put(rb, s, trim_end(s, len));
 }
 
 static int has_space(const char *s, size_t len)
@@ -380,28 +399,11 @@ static void split_numbers(row_builder *rb, const char *s, size_t len)
  * "本年新收政府信息公开申请数量 1 0 0" is a label and three numbers. */
 static inline __attribute__((always_inline)) void row_add_split(row_builder *rb, const char *s, size_t len)
 {
-    while (len && s[len - 1] == ' ')
-        len--;
+    len = trim_end(s, len);
     if (!len || s[len - 1] < '0' || s[len - 1] > '9' || !has_space(s, len))
         row_put(rb, s, len);               /* no trailing number to split off */
     else
         split_numbers(rb, s, len);
-}
-
-/* Splits text on runs of two or more spaces, then trailing numbers. */
-static void split_spaces(row_builder *rb, const char *s, size_t len)
-{
-    size_t p = 0;
-    while (p < len) {
-        while (p < len && s[p] == ' ')
-            p++;
-        size_t q = p;
-        while (q < len && !(s[q] == ' ' && q + 1 < len && s[q + 1] == ' '))
-            q++;
-        if (q > p)
-            row_add_split(rb, s + p, q - p);
-        p = q;
-    }
 }
 
 /* Where the cell that starts at s[p] ends: at the next sep, or at len.
@@ -418,11 +420,66 @@ static inline size_t cell_end(const char *s, size_t p, size_t len, char sep)
     return e ? (size_t)(e - s) : len;
 }
 
+/* Adds the cells of s[0..len), separated by sep. */
+/* Where the first run of two or more spaces at or after s[p] starts, or
+ * len: single spaces (inside a label, between trailing numbers) are
+ * stepped over. */
+static size_t gap_at(const char *s, size_t p, size_t len)
+{
+    for (;;) {
+        size_t q = cell_end(s, p, len, ' ');
+        if (q + 1 >= len)
+            return len;                /* no space, or one at the very end */
+        if (s[q + 1] == ' ')
+            return q;
+        p = q + 2;                     /* s[q + 1] is no space */
+    }
+}
+
+/* Splits text on runs of two or more spaces, then trailing numbers. */
+static void split_spaces(row_builder *rb, const char *s, size_t len)
+{
+    size_t p = 0;
+    while (p < len) {
+        /* runs of spaces that align columns are often long: eight at a time */
+        while (len - p >= 8 && memcmp(s + p, "        ", 8) == 0)
+            p += 8;
+        while (p < len && s[p] == ' ')
+            p++;
+        size_t q = gap_at(s, p, len);
+        if (q > p)
+            row_add_split(rb, s + p, q - p);
+        p = q;
+    }
+}
+
 static void split_on(row_builder *rb, const char *s, size_t len, char sep)
 {
     for (size_t p = 0;; p++) {
-        size_t q = cell_end(s, p, len, sep);
-        row_add_split(rb, s + p, q - p);
+        /* The usual cells first, read in the one pass that finds their
+         * end: an empty cell, or a count of up to 15 digits, with spaces
+         * around it or not ("| 12 |"), which row_add_split() would add
+         * as it is without the spaces.  Not a count after spaces first
+         * in its row: split_numbers() keeps an empty head before it. */
+        size_t b = p;
+        while (b < len && s[b] == ' ')
+            b++;
+        size_t e = b;
+        long v = 0;
+        while (e < len && e - b < 15 && is_digit(s[e]))
+            v = v * 10 + (s[e++] - '0');
+        size_t q = e;
+        while (q < len && s[q] == ' ')
+            q++;
+        if ((q == len || s[q] == sep) && (b == p || e == b || rb->r->ncells > 0)) {
+            grid_cell *c = row_new_cell(rb, s + b, e - b);
+            c->num = e > b ? NUM_VALUE : NUM_BLANK;
+            c->value = (double)v;
+            c->is_int = e > b;
+        } else {
+            q = cell_end(s, q, len, sep);
+            row_add_split(rb, s + p, q - p);
+        }
         if (q == len)
             break;
         p = q;                         /* and past the separator */
@@ -457,14 +514,13 @@ static int pipe_separator(const char *s)
 /* A short line holding one number; `has_tab` says whether it has a tab. */
 static int number_line(const gk_line *l, int has_tab)
 {
+    if (l->len >= 40 || has_tab)
+        return 0;
+    const char *s = skip_spaces(l->s);
+    size_t n = trim_end(s, l->len - (size_t)(s - l->s));
     double v;
     int ii;
-    return l->len < 40 && !has_tab && num_parse(l->s, &v, &ii) == NUM_VALUE;
-}
-
-static int line_is_number(const gk_line *l)
-{
-    return number_line(l, memchr(l->s, '\t', l->len) != NULL);
+    return n && parse_cell(s, n, &v, &ii) == NUM_VALUE;
 }
 
 static int has_cjk_text(const char *s)
@@ -475,19 +531,27 @@ static int has_cjk_text(const char *s)
     return 0;
 }
 
-static grid_layout detect(const gk_text *t, size_t from, size_t to)
+/* What detect() finds out about each line, kept for the builders so that
+ * they test no line again. */
+enum { LINE_BLANK = 1, LINE_PIPE = 2, LINE_TAB = 4, LINE_NUMBER = 8 };
+
+/* The layout of lines [from, to), whose facts it writes to facts[0..to-from). */
+static grid_layout detect(const gk_text *t, size_t from, size_t to, unsigned char *facts)
 {
     size_t nonblank = 0, pipes = 0, single = 0, numbers = 0, tabs = 0;
     for (size_t i = from; i < to; i++) {
         const gk_line *l = &t->norm[i];
-        if (blank_line(l))
+        if (blank_line(l)) {
+            facts[i - from] = LINE_BLANK;
             continue;
+        }
         nonblank++;
         const char *tab = memchr(l->s, '\t', l->len);   /* one search serves all three counts */
-        numbers += number_line(l, tab != NULL);
+        int number = number_line(l, tab != NULL), pipe = pipe_line(l);
+        facts[i - from] = (unsigned char)((pipe ? LINE_PIPE : 0) | (tab ? LINE_TAB : 0) | (number ? LINE_NUMBER : 0));
+        numbers += number;
         tabs += tab != NULL;
-        if (pipe_line(l))
-            pipes++;
+        pipes += pipe;
         if (tab == l->s && !memchr(l->s + 1, '\t', l->len - 1))
             single++;
     }
@@ -517,12 +581,13 @@ static grid_row *new_row(grid *g)
     return r;
 }
 
-static void build_blocks(grid *g, const gk_text *t, size_t from, size_t to)
+/* The builders of lines [from, to) in a layout, given their facts. */
+static void build_blocks(grid *g, const gk_text *t, size_t from, size_t to, const unsigned char *facts)
 {
     grid_row *r = NULL;
     for (size_t i = from; i < to && g->nrows < GRID_MAX_ROWS; i++) {
         const gk_line *l = &t->norm[i];
-        if (blank_line(l) && !(l->len && l->s[0] == '\t')) {
+        if ((facts[i - from] & LINE_BLANK) && l->s[0] != '\t') {
             r = NULL;
             continue;
         }
@@ -532,14 +597,12 @@ static void build_blocks(grid *g, const gk_text *t, size_t from, size_t to)
         }
         if (l->s[0] == '\t' || r->ncells == 0) {
             row_builder rb = line_builder(g, r, l, i);
-            const char *s = l->s[0] == '\t' ? l->s + 1 : l->s;
-            split_on(&rb, s, strlen(s), '\t');
+            size_t skip = l->s[0] == '\t';
+            split_on(&rb, l->s + skip, l->len - skip, '\t');
         } else {                       /* continuation of the cell above */
             grid_cell *c = &r->cells[r->ncells - 1];
             const char *more = skip_spaces(l->s);
-            size_t a = strlen(c->text), n = strlen(more);
-            while (n && more[n - 1] == ' ')
-                n--;
+            size_t a = strlen(c->text), n = trim_end(more, l->len - (size_t)(more - l->s));
             c->text = grid_concat(g, c->text, a, more, n);
             cell_classify(c, a + n);
         }
@@ -548,26 +611,24 @@ static void build_blocks(grid *g, const gk_text *t, size_t from, size_t to)
 
 /* One cell per line without tabs: a row ends at a blank line, or where a
  * line with a label follows a row that already has numbers. */
-static void build_lines(grid *g, const gk_text *t, size_t from, size_t to)
+static void build_lines(grid *g, const gk_text *t, size_t from, size_t to, const unsigned char *facts)
 {
     grid_row *r = NULL;
     int has_numbers = 0;
     for (size_t i = from; i < to && g->nrows < GRID_MAX_ROWS; i++) {
         const gk_line *l = &t->norm[i];
-        if (blank_line(l)) {
+        if (facts[i - from] & LINE_BLANK) {
             r = NULL;
             continue;
         }
-        int number = line_is_number(l);
+        int number = (facts[i - from] & LINE_NUMBER) != 0;
         if (!r || (!number && has_numbers && has_cjk_text(l->s))) {
             r = new_row(g);
             has_numbers = 0;
         }
         row_builder rb = line_builder(g, r, l, i);
         split_spaces(&rb, l->s, l->len);
-        size_t n = l->len;
-        while (n && l->s[n - 1] == ' ')
-            n--;
+        size_t n = trim_end(l->s, l->len);
         has_numbers |= number || (n && l->s[n - 1] >= '0' && l->s[n - 1] <= '9');
     }
 }
@@ -579,23 +640,26 @@ grid *grid_build(const gk_text *t, size_t from, size_t to)
         to = t->nlines;
     if (from >= to)
         return g;
-    g->layout = detect(t, from, to);
+    /* the facts live in the grid's storage, freed with it */
+    unsigned char *facts = grid_alloc(g, to - from, 1);
+    g->layout = detect(t, from, to, facts);
     if (g->layout == GRID_BLOCKS || g->layout == GRID_LINES) {
-        (g->layout == GRID_BLOCKS ? build_blocks : build_lines)(g, t, from, to);
+        (g->layout == GRID_BLOCKS ? build_blocks : build_lines)(g, t, from, to, facts);
         return g;
     }
     for (size_t i = from; i < to && g->nrows < GRID_MAX_ROWS; i++) {
         const gk_line *l = &t->norm[i];
         int line = (int)i + 1;
-        if (blank_line(l))
+        unsigned f = facts[i - from];
+        if (f & LINE_BLANK)
             continue;
         grid_row *r = new_row(g);
         const char *s = l->s;
         size_t len = l->len;
         char sep = 0;                  /* none: cells are separated by spaces */
-        if (pipe_line(l)) {
+        if (f & LINE_PIPE) {
             s = skip_spaces(l->s) + 1;
-            len = strlen(s);
+            len = l->len - (size_t)(s - l->s);
             while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
                 len--;
             if (len && s[len - 1] == '|')
@@ -605,7 +669,7 @@ grid *grid_build(const gk_text *t, size_t from, size_t to)
                 continue;
             }
             sep = '|';
-        } else if (memchr(l->s, '\t', l->len)) {
+        } else if (f & LINE_TAB) {
             sep = '\t';
         }
         row_builder rb = line_builder(g, r, l, i);

@@ -108,6 +108,161 @@ static grid *build(const char *s, gk_text **tp)
     return grid_build(t, 0, t->nlines);
 }
 
+/* An independent reading of what num_parse accepts, written from its
+ * description rather than from its code: the text without surrounding
+ * spaces is a blank marker, or else, when shorter than 64 bytes and
+ * stripped of one unit and the spaces before it, matches
+ * [+-]?(d+|d{1,3}(,ddd)+)(.d+)? with at most 15 digits; its value is what
+ * strtod reads once the commas are gone. */
+static num_kind ref_parse(const char *s, double *value, int *is_int)
+{
+    static const char *const blanks[] = {"", "-", "--", "/", "\\", "—", "——", "–", "无", "空"};
+    static const char *const units[] = {"万元", "元", "件", "条", "个", "项"};
+    while (*s == ' ')
+        s++;
+    size_t n = strlen(s);
+    while (n && s[n - 1] == ' ')
+        n--;
+    for (size_t k = 0; k < sizeof blanks / sizeof *blanks; k++)
+        if (n == strlen(blanks[k]) && memcmp(s, blanks[k], n) == 0)
+            return NUM_BLANK;
+    if (n >= 64)
+        return NUM_NONE;
+    for (size_t k = 0; k < sizeof units / sizeof *units; k++) {
+        size_t ul = strlen(units[k]);
+        if (n > ul && memcmp(s + n - ul, units[k], ul) == 0) {
+            n -= ul;
+            while (n && s[n - 1] == ' ')
+                n--;
+            break;
+        }
+    }
+    char digits[80];
+    size_t i = 0, nd = 0, ndig = 0, nint = 0;
+    if (i < n && (s[i] == '+' || s[i] == '-'))
+        digits[nd++] = s[i++];
+    int commas = 0, dot = 0, frac_zero = 1;
+    size_t since_comma = 0;
+    for (; i < n && s[i] >= '0' && s[i] <= '9'; i++, nint++, since_comma++)
+        digits[nd++] = s[i];
+    if (nint == 0)
+        return NUM_NONE;
+    while (i < n && s[i] == ',') {                /* groups of three after one to three digits */
+        if ((commas ? since_comma != 3 : nint > 3))
+            return NUM_NONE;
+        commas = 1;
+        since_comma = 0;
+        for (i++; i < n && s[i] >= '0' && s[i] <= '9'; i++, nint++, since_comma++)
+            digits[nd++] = s[i];
+    }
+    if (commas && since_comma != 3)
+        return NUM_NONE;
+    ndig = nint;
+    if (i < n && s[i] == '.') {
+        digits[nd++] = s[i++];
+        dot = 1;
+        size_t nfrac = 0;
+        for (; i < n && s[i] >= '0' && s[i] <= '9'; i++, nfrac++) {
+            digits[nd++] = s[i];
+            if (s[i] != '0')
+                frac_zero = 0;
+        }
+        if (nfrac == 0)
+            return NUM_NONE;
+        ndig += nfrac;
+    }
+    if (i != n || ndig > 15)
+        return NUM_NONE;
+    digits[nd] = '\0';
+    *value = strtod(digits, NULL);
+    *is_int = !dot || frac_zero;
+    return NUM_VALUE;
+}
+
+/* A random cell text made of the pieces numbers, labels and blanks are
+ * made of; lcg is the state of a fixed random sequence. */
+static void random_cell(char *out, size_t cap, uint32_t *lcg)
+{
+    static const char *const pieces[] = {
+        "0", "1", "7", "12", "345", "999", ",", ",", ".", "-", "+", " ", " ", "  ",
+        "元", "万元", "件", "项", "万", "—", "无", "a", "属于", "/", "(", "\\",
+    };
+    enum { NP = sizeof pieces / sizeof *pieces };
+    size_t n = 0;
+    *lcg = *lcg * 1103515245u + 12345u;
+    int count = 1 + (int)((*lcg >> 16) % 9);
+    for (int k = 0; k < count; k++) {
+        *lcg = *lcg * 1103515245u + 12345u;
+        const char *p = pieces[(*lcg >> 16) % NP];
+        size_t pl = strlen(p);
+        if (n + pl >= cap)
+            break;
+        memcpy(out + n, p, pl);
+        n += pl;
+    }
+    out[n] = '\0';
+}
+
+static void assert_parse_as_ref(const char *s, num_kind got, double v, int ii)
+{
+    double rv = 0;
+    int rii = 0;
+    num_kind want = ref_parse(s, &rv, &rii);
+    if (got != want || memcmp(&v, &rv, sizeof v) != 0 || ii != rii)
+        fail_msg("\"%s\": kind %d value %.17g is_int %d, expected kind %d value %.17g is_int %d",
+                 s, (int)got, v, ii, (int)want, rv, rii);
+}
+
+/* num_parse reads numbers as their description says: on random texts it
+ * agrees with ref_parse on kind, value (to the bit) and wholeness. */
+static void test_num_parse_as_described(void **state)
+{
+    (void)state;
+    uint32_t lcg = 12345;
+    for (int k = 0; k < 200000; k++) {
+        char s[96];
+        random_cell(s, sizeof s, &lcg);
+        double v = 0;
+        int ii = 0;
+        num_kind got = num_parse(s, &v, &ii);
+        assert_parse_as_ref(s, got, v, ii);
+    }
+    static const char *const fixed[] = {
+        "1. 属于国家秘密", "1.属于国家秘密", "12 件", "12  万元", "5万元", "5 万 元", "5元元", "元5",
+        "1,234元", "1,23元", "-3件", "+ 3", "-", "--", "---", "0.5项", "3.元", "1234567890123456元",
+        "5                                                              元", "１２", "—", "—— ", "无 ", "无效",
+        "12                                             件", "999,999,999,999.999 万元", "-123,456,789.012345 件",
+    };
+    for (size_t k = 0; k < sizeof fixed / sizeof *fixed; k++) {
+        double v = 0;
+        int ii = 0;
+        num_kind got = num_parse(fixed[k], &v, &ii);
+        assert_parse_as_ref(fixed[k], got, v, ii);
+    }
+    /* the same through a grid, where a cell is read knowing its length */
+    for (int k = 0; k < 500; k++) {
+        char line[8 * 100 + 2];
+        size_t n = 0;
+        for (int j = 0; j < 8; j++) {
+            if (j)
+                line[n++] = '\t';
+            random_cell(line + n, 96, &lcg);
+            n += strlen(line + n);
+        }
+        line[n++] = '\n';
+        line[n] = '\0';
+        gk_text *t;
+        grid *g = build(line, &t);
+        for (int i = 0; i < g->nrows; i++)
+            for (int j = 0; j < g->rows[i].ncells; j++) {
+                const grid_cell *c = &g->rows[i].cells[j];
+                assert_parse_as_ref(c->text, c->num, c->value, c->is_int);
+            }
+        grid_free(g);
+        text_free(t);
+    }
+}
+
 static void test_tab_grid(void **state)
 {
     (void)state;
@@ -367,11 +522,145 @@ static void test_padded_cells(void **state)
     text_free(t);
 }
 
+/* Cells split_on() reads in its own pass (empty ones and counts of up to
+ * 15 digits, with spaces around them or not) among the others, in random
+ * order, between tabs and between pipes: each comes back as one cell with
+ * its text (spaces around it gone) and what num_parse says of that text. */
+static void test_separated_cells(void **state)
+{
+    (void)state;
+    static const char *const cells[] = {
+        "", "", "0", "7", "42", "0012", "999999999999999", "1234567890123456", "12345678901234567",
+        "0 ", "15  ", "3.5", "1,234", "12a", "a12", "-", "—", "合计", "12件", "x", "1234",
+        " 0", "  15 ", " ", "   ", " x", " 12a", " 3.5", " 1234567890123456", " 合计 ",
+    };
+    enum { N = sizeof cells / sizeof *cells, MAXC = 12 };
+    uint32_t lcg = 99;
+    for (int k = 0; k < 400; k++)
+        for (int pipes = 0; pipes < 2; pipes++) {
+            /* one text cell ("末", index N) somewhere in the line keeps it
+             * from being blank or a pipe separator */
+            int pick[MAXC + 1], npick = 2 + k % MAXC, text_at = k % npick;
+            char line[1024];
+            size_t n = 0;
+            if (pipes)
+                line[n++] = '|';
+            for (int j = 0; j < npick; j++) {
+                lcg = lcg * 1103515245u + 12345u;
+                pick[j] = j == text_at ? N : (int)((lcg >> 16) % N);
+                const char *c = pick[j] == N ? "末" : cells[pick[j]];
+                if (j)
+                    line[n++] = pipes ? '|' : '\t';
+                memcpy(line + n, c, strlen(c));
+                n += strlen(c);
+            }
+            /* a second line, so that the layout is that of a table */
+            const char *end = pipes ? "|\n|x|y|\n" : "\nx\ty\n";
+            memcpy(line + n, end, strlen(end) + 1);
+            gk_text *t;
+            grid *g = build(line, &t);
+            assert_int_equal(g->layout, pipes ? GRID_PIPES : GRID_TABS);
+            /* a number after spaces, first in its row, keeps the empty
+             * head before it as a cell of its own */
+            const char *first = pick[0] == N ? "末" : cells[pick[0]];
+            double fv;
+            int fii, head = first[0] == ' ' && num_parse(first, &fv, &fii) == NUM_VALUE;
+            assert_int_equal(g->rows[0].ncells, npick + head);
+            if (head)
+                assert_string_equal(g->rows[0].cells[0].text, "");
+            for (int j = 0; j < npick; j++) {
+                const grid_cell *c = &g->rows[0].cells[j + head];
+                const char *w = pick[j] == N ? "末" : cells[pick[j]];
+                char want[64];
+                while (*w == ' ')
+                    w++;
+                size_t wl = strlen(w);
+                memcpy(want, w, wl);
+                while (wl && want[wl - 1] == ' ')
+                    wl--;
+                want[wl] = '\0';
+                assert_string_equal(c->text, want);
+                double v = 0;
+                int ii = 0;
+                assert_int_equal(c->num, num_parse(want, &v, &ii));
+                assert_memory_equal(&c->value, &v, sizeof v);
+                assert_int_equal(c->is_int, ii);
+                assert_int_equal(c->line, 1);
+            }
+            grid_free(g);
+            text_free(t);
+        }
+}
+
+/* Cells separated by runs of spaces of every length (found eight spaces at
+ * a time, single spaces stepped over) are the cells the same texts give
+ * between tabs, the gaps found here by the plain definition: a run of two
+ * or more spaces. */
+static void test_space_runs(void **state)
+{
+    (void)state;
+    static const char *const words[] = {"合计", "ab", "0", "12", "3.5", "-", "x y", "申请数量"};
+    static const int runs[] = {1, 1, 2, 3, 7, 8, 9, 15, 16, 17, 33};
+    uint32_t lcg = 7;
+    for (int k = 0; k < 2000; k++) {
+        char line[1024], tabs[1024];
+        size_t n = 0;
+        int count = 1 + k % 10;
+        for (int j = 0; j < count; j++) {
+            lcg = lcg * 1103515245u + 12345u;
+            const char *w = j == 0 ? "合计" : words[(lcg >> 16) % (sizeof words / sizeof *words)];
+            memcpy(line + n, w, strlen(w));
+            n += strlen(w);
+            lcg = lcg * 1103515245u + 12345u;
+            int run = j + 1 < count || k % 3 == 0 ? runs[(lcg >> 16) % (sizeof runs / sizeof *runs)] : 0;
+            memset(line + n, ' ', (size_t)run);
+            n += (size_t)run;
+        }
+        line[n] = '\0';
+        /* the same segments between tabs */
+        size_t m = 0;
+        for (size_t p = 0; p < n;) {
+            while (p < n && line[p] == ' ')
+                p++;
+            size_t q = p;
+            while (q < n && !(line[q] == ' ' && q + 1 < n && line[q + 1] == ' '))
+                q++;
+            if (q > p) {
+                if (m)
+                    tabs[m++] = '\t';
+                memcpy(tabs + m, line + p, q - p);
+                m += q - p;
+            }
+            p = q;
+        }
+        tabs[m] = '\0';
+        char text[2100];
+        snprintf(text, sizeof text, "%s\n", line);
+        gk_text *t, *tt;
+        grid *g = build(text, &t);
+        snprintf(text, sizeof text, "%s\n", tabs);
+        grid *gt = build(text, &tt);
+        assert_int_equal(g->layout, GRID_SPACES);
+        assert_int_equal(g->rows[0].ncells, gt->rows[0].ncells);
+        for (int j = 0; j < g->rows[0].ncells; j++) {
+            const grid_cell *c = &g->rows[0].cells[j], *ct = &gt->rows[0].cells[j];
+            assert_string_equal(c->text, ct->text);
+            assert_int_equal(c->num, ct->num);
+            assert_memory_equal(&c->value, &ct->value, sizeof c->value);
+        }
+        grid_free(g);
+        grid_free(gt);
+        text_free(t);
+        text_free(tt);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_num_parse),
         cmocka_unit_test(test_num_parse_edges),
+        cmocka_unit_test(test_num_parse_as_described),
         cmocka_unit_test(test_tab_grid),
         cmocka_unit_test(test_one_cell_per_line),
         cmocka_unit_test(test_pipes),
@@ -382,6 +671,8 @@ int main(void)
         cmocka_unit_test(test_cell_lengths),
         cmocka_unit_test(test_cell_texts),
         cmocka_unit_test(test_padded_cells),
+        cmocka_unit_test(test_separated_cells),
+        cmocka_unit_test(test_space_runs),
     };
     return cmocka_run_group_tests_name("grid", tests, NULL, NULL);
 }
