@@ -117,9 +117,15 @@ static int starts_with_char(const char *s, const char *c)
     return s[0] == c[0] && s[1] == c[1] && s[2] == c[2];
 }
 
+/* SEC_PREFIX's leading markup, [#>*\s], as a mask of bits (each below 64). */
+#define BIT(c) ((uint64_t)1 << (c))
+static const uint64_t LEAD_MARKUP =
+    BIT('#') | BIT('>') | BIT('*') | BIT(' ') | BIT('\t') | BIT('\n') | BIT('\v') | BIT('\f') | BIT('\r');
+#undef BIT
+
 static const char *heading_words(const char *s)
 {
-    while (*s == '#' || *s == '>' || *s == '*' || is_pcre_space(*s))
+    while ((unsigned char)*s < 64 && LEAD_MARKUP >> *s & 1)
         s++;
     int numeral = *s >= '1' && *s <= '6';
     if (numeral) {
@@ -145,18 +151,29 @@ static const char *heading_words(const char *s)
     return s;
 }
 
+/* A three-byte character (the first one of a CJK word) as one number. */
+#define CHAR_KEY(c) ((uint32_t)(unsigned char)(c)[0] << 16 | (uint32_t)(unsigned char)(c)[1] << 8 | (unsigned char)(c)[2])
+
 /* How each section's heading words begin: a cheap test before the pattern.
  * The words of different sections begin with different characters. */
-#define START(word, k) {word, sizeof word - 1, k}
+#define SECTION_START_LIST(X)                                                                  \
+    X("总体情况", 0) X("主动公开", 1) X("收到和处理", 2) X("行政复议", 3) X("政府信息公开", 3) \
+    X("存在", 4) X("其他需要报告", 5)
+
+#define START(word, k) {word, sizeof word - 1, CHAR_KEY(word), k},
 static const struct {
     const char *word;
     size_t len;
+    uint32_t first;                    /* CHAR_KEY() of the word's first character */
     int section;
-} SECTION_STARTS[] = {
-    START("总体情况", 0), START("主动公开", 1), START("收到和处理", 2), START("行政复议", 3),
-    START("政府信息公开", 3), START("存在", 4), START("其他需要报告", 5),
-};
+} SECTION_STARTS[] = {SECTION_START_LIST(START)};
 #undef START
+
+/* Bit (CHAR_KEY() % 64) of each start word's first character: one test
+ * turns most lines away. */
+#define START_BIT(word, k) | (uint64_t)1 << (CHAR_KEY(word) & 63)
+static const uint64_t SECTION_START_BITS = 0 SECTION_START_LIST(START_BIT);
+#undef START_BIT
 
 static const char *const SECTION_NAMES[6] = {
     "一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
@@ -174,8 +191,13 @@ static int heading_sized(const gk_line *l)
  * the same character can fit. */
 static int heading_candidate(const char *words)
 {
+    uint32_t first = (uint32_t)(unsigned char)words[0] << 16;   /* CHAR_KEY(), not read past the end */
+    if (words[0] && words[1])
+        first |= (uint32_t)(unsigned char)words[1] << 8 | (unsigned char)words[2];
+    if (!(SECTION_START_BITS >> (first & 63) & 1))
+        return -1;                     /* most lines: no start word has their first character */
     for (size_t i = 0; i < sizeof SECTION_STARTS / sizeof SECTION_STARTS[0]; i++)
-        if (starts_with_char(words, SECTION_STARTS[i].word))
+        if (first == SECTION_STARTS[i].first)
             return !strncmp(words + 3, SECTION_STARTS[i].word + 3, SECTION_STARTS[i].len - 3)
                        ? SECTION_STARTS[i].section : -1;
     return -1;
