@@ -698,13 +698,15 @@ static pattern_set rows_of(const gk_table_def *td)
  * remembers recent answers (a pure function of the set and the text). */
 #define LABEL_MEMO_SETS 512            /* four entries each, replaced in turn */
 #define LABEL_MEMO_WAYS 4
-#define LABEL_MEMO_TEXT 192
+#define LABEL_MEMO_TEXT 176            /* an entry fills three cache lines */
 
+/* Entries begin on a cache line: the key, the value and a short text
+ * (most labels) are all in the first one. */
 typedef struct {
     const void *key;
     uint64_t mask;
     char text[LABEL_MEMO_TEXT];
-} label_memo;
+} __attribute__((aligned(64))) label_memo;
 
 static __thread label_memo label_memos[LABEL_MEMO_SETS][LABEL_MEMO_WAYS];
 static __thread unsigned char label_memo_next[LABEL_MEMO_SETS];   /* the way to replace next */
