@@ -12,6 +12,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 /* ---- small text helpers ----------------------------------------------------- */
 
@@ -25,12 +28,30 @@ static uint64_t has_blank(uint64_t w)
 }
 
 /* Copies s[0..n) without its spaces and tabs to out (room for n + 1
- * bytes) and terminates it; returns the copy's length.  Eight bytes that
- * hold neither are copied at once. */
+ * bytes) and terminates it; returns the copy's length.  Sixteen bytes
+ * (with SSE2, on every x86-64) or eight that hold neither are copied at
+ * once. */
 static size_t squeeze_copy(char *out, const char *s, size_t n)
 {
     char *o = out;
-    for (size_t i = 0; i < n;) {
+    size_t i = 0;
+#ifdef __SSE2__
+    const __m128i space = _mm_set1_epi8(' '), tab = _mm_set1_epi8('\t');
+    while (n - i >= 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+        unsigned blanks = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, space), _mm_cmpeq_epi8(v, tab)));
+        _mm_storeu_si128((__m128i *)o, v);   /* o <= out + i: within the room */
+        if (!blanks) {
+            o += 16;
+            i += 16;
+        } else {                       /* keep what comes before the first blank, skip that */
+            unsigned before = (unsigned)__builtin_ctz(blanks);
+            o += before;
+            i += before + 1;
+        }
+    }
+#endif
+    while (i < n) {
         uint64_t w;
         if (n - i >= 8 && (memcpy(&w, s + i, 8), !has_blank(w))) {
             memcpy(o, &w, 8);
