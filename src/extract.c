@@ -636,8 +636,9 @@ static int align_row(const grid_row *row, int n, int edge, slot *out)
 static void store_row(gk_report *r, int table, int rowidx, slot *s, int n)
 {
     int ncols = template_table(r->tpl, table)->rows[rowidx].ncols;
+    gk_cell *cells = &r->cells[r->tpl->first_cell[table - 2][rowidx]];
     for (int c = 0; c < n && c < ncols; c++) {
-        gk_cell *cell = &r->cells[r->tpl->first_cell[table - 2][rowidx] + c];
+        gk_cell *cell = &cells[c];
         cell->read_status = s[c].status;
         cell->read_value = s[c].status == GK_ST_EXTRACTED ? s[c].value : 0;
         cell->read_is_int = s[c].is_int;
@@ -850,8 +851,10 @@ static void check_column_labels(gk_report *r, const grid *g, int table)
             continue;
         for (int j = 0; j < row->ncells; j++) {
             const char *text = row->cells[j].text;
+            if (!text[0])
+                continue;              /* most cells of header rows: the spans' empty ones */
             size_t n = strlen(text);
-            if (!n || n > HEADER_CELL_MAX || !has_cjk(text))
+            if (n > HEADER_CELL_MAX || !has_cjk(text))
                 continue;
             uint64_t named = column_named(r->tpl, table, text, n);
             if (!(named & COL_VARIANT))
