@@ -102,6 +102,8 @@ static void test_valid_ge(void **state)
     report_free(r);
 }
 
+/* A decimal or a negative number read from the table is noted by kind
+ * (check_cells() passes over whole, non-negative read cells at once). */
 static void test_negative_and_not_integer(void **state)
 {
     (void)state;
