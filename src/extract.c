@@ -531,17 +531,16 @@ static int last_label_cell(const grid_row *row)
     return last;
 }
 
+/* Fills every field of *s from the cell. */
 static void slot_from_cell(slot *s, const grid_cell *c)
 {
-    s->line = c->line;
-    s->raw = c->text;
+    *s = (slot){.line = c->line, .raw = c->text};
     if (c->num == NUM_VALUE) {
         s->status = GK_ST_EXTRACTED;
         s->value = c->value;
         s->is_int = c->is_int;
     } else if (c->num == NUM_BLANK) {
         s->status = GK_ST_BLANK;
-        s->value = 0;
         s->is_int = 1;
     } else {
         s->status = GK_ST_MISSING;
@@ -570,15 +569,15 @@ static void slots_missing(slot *out, int n, int line, const char *why)
 static int align_row(const grid_row *row, int n, int edge, slot *out)
 {
     int P[256], np = 0;
-    memset(out, 0, (size_t)n * sizeof *out);
     for (int i = 0; i < row->ncells && np < 256; i++)
         if (is_value_cell(&row->cells[i]))
             P[np++] = i;
-    if (np >= n) {
+    if (np >= n) {                     /* most rows: slot_from_cell() fills every slot */
         for (int k = 0; k < n; k++)
             slot_from_cell(&out[k], &row->cells[P[np - n + k]]);
         return np - n;
     }
+    memset(out, 0, (size_t)n * sizeof *out);
     if (row->explicit) {
         int lab = last_label_cell(row);
         int end = np ? P[np - 1] : -1;
