@@ -12,6 +12,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 /* ---- small text helpers ----------------------------------------------------- */
 
@@ -25,12 +28,30 @@ static uint64_t has_blank(uint64_t w)
 }
 
 /* Copies s[0..n) without its spaces and tabs to out (room for n + 1
- * bytes) and terminates it; returns the copy's length.  Eight bytes that
- * hold neither are copied at once. */
+ * bytes) and terminates it; returns the copy's length.  Sixteen bytes
+ * (with SSE2, on every x86-64) or eight that hold neither are copied at
+ * once. */
 static size_t squeeze_copy(char *out, const char *s, size_t n)
 {
     char *o = out;
-    for (size_t i = 0; i < n;) {
+    size_t i = 0;
+#ifdef __SSE2__
+    const __m128i space = _mm_set1_epi8(' '), tab = _mm_set1_epi8('\t');
+    while (n - i >= 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+        unsigned blanks = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, space), _mm_cmpeq_epi8(v, tab)));
+        _mm_storeu_si128((__m128i *)o, v);   /* o <= out + i: within the room */
+        if (!blanks) {
+            o += 16;
+            i += 16;
+        } else {                       /* keep what comes before the first blank, skip that */
+            unsigned before = (unsigned)__builtin_ctz(blanks);
+            o += before;
+            i += before + 1;
+        }
+    }
+#endif
+    while (i < n) {
         uint64_t w;
         if (n - i >= 8 && (memcpy(&w, s + i, 8), !has_blank(w))) {
             memcpy(o, &w, 8);
@@ -117,9 +138,15 @@ static int starts_with_char(const char *s, const char *c)
     return s[0] == c[0] && s[1] == c[1] && s[2] == c[2];
 }
 
+/* SEC_PREFIX's leading markup, [#>*\s], as a mask of bits (each below 64). */
+#define BIT(c) ((uint64_t)1 << (c))
+static const uint64_t LEAD_MARKUP =
+    BIT('#') | BIT('>') | BIT('*') | BIT(' ') | BIT('\t') | BIT('\n') | BIT('\v') | BIT('\f') | BIT('\r');
+#undef BIT
+
 static const char *heading_words(const char *s)
 {
-    while (*s == '#' || *s == '>' || *s == '*' || is_pcre_space(*s))
+    while ((unsigned char)*s < 64 && LEAD_MARKUP >> *s & 1)
         s++;
     int numeral = *s >= '1' && *s <= '6';
     if (numeral) {
@@ -145,18 +172,29 @@ static const char *heading_words(const char *s)
     return s;
 }
 
+/* A three-byte character (the first one of a CJK word) as one number. */
+#define CHAR_KEY(c) ((uint32_t)(unsigned char)(c)[0] << 16 | (uint32_t)(unsigned char)(c)[1] << 8 | (unsigned char)(c)[2])
+
 /* How each section's heading words begin: a cheap test before the pattern.
  * The words of different sections begin with different characters. */
-#define START(word, k) {word, sizeof word - 1, k}
+#define SECTION_START_LIST(X)                                                                  \
+    X("总体情况", 0) X("主动公开", 1) X("收到和处理", 2) X("行政复议", 3) X("政府信息公开", 3) \
+    X("存在", 4) X("其他需要报告", 5)
+
+#define START(word, k) {word, sizeof word - 1, CHAR_KEY(word), k},
 static const struct {
     const char *word;
     size_t len;
+    uint32_t first;                    /* CHAR_KEY() of the word's first character */
     int section;
-} SECTION_STARTS[] = {
-    START("总体情况", 0), START("主动公开", 1), START("收到和处理", 2), START("行政复议", 3),
-    START("政府信息公开", 3), START("存在", 4), START("其他需要报告", 5),
-};
+} SECTION_STARTS[] = {SECTION_START_LIST(START)};
 #undef START
+
+/* Bit (CHAR_KEY() % 64) of each start word's first character: one test
+ * turns most lines away. */
+#define START_BIT(word, k) | (uint64_t)1 << (CHAR_KEY(word) & 63)
+static const uint64_t SECTION_START_BITS = 0 SECTION_START_LIST(START_BIT);
+#undef START_BIT
 
 static const char *const SECTION_NAMES[6] = {
     "一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
@@ -174,8 +212,13 @@ static int heading_sized(const gk_line *l)
  * the same character can fit. */
 static int heading_candidate(const char *words)
 {
+    uint32_t first = (uint32_t)(unsigned char)words[0] << 16;   /* CHAR_KEY(), not read past the end */
+    if (words[0] && words[1])
+        first |= (uint32_t)(unsigned char)words[1] << 8 | (unsigned char)words[2];
+    if (!(SECTION_START_BITS >> (first & 63) & 1))
+        return -1;                     /* most lines: no start word has their first character */
     for (size_t i = 0; i < sizeof SECTION_STARTS / sizeof SECTION_STARTS[0]; i++)
-        if (starts_with_char(words, SECTION_STARTS[i].word))
+        if (first == SECTION_STARTS[i].first)
             return !strncmp(words + 3, SECTION_STARTS[i].word + 3, SECTION_STARTS[i].len - 3)
                        ? SECTION_STARTS[i].section : -1;
     return -1;
@@ -488,17 +531,16 @@ static int last_label_cell(const grid_row *row)
     return last;
 }
 
+/* Fills every field of *s from the cell. */
 static void slot_from_cell(slot *s, const grid_cell *c)
 {
-    s->line = c->line;
-    s->raw = c->text;
+    *s = (slot){.line = c->line, .raw = c->text};
     if (c->num == NUM_VALUE) {
         s->status = GK_ST_EXTRACTED;
         s->value = c->value;
         s->is_int = c->is_int;
     } else if (c->num == NUM_BLANK) {
         s->status = GK_ST_BLANK;
-        s->value = 0;
         s->is_int = 1;
     } else {
         s->status = GK_ST_MISSING;
@@ -527,15 +569,15 @@ static void slots_missing(slot *out, int n, int line, const char *why)
 static int align_row(const grid_row *row, int n, int edge, slot *out)
 {
     int P[256], np = 0;
-    memset(out, 0, (size_t)n * sizeof *out);
     for (int i = 0; i < row->ncells && np < 256; i++)
         if (is_value_cell(&row->cells[i]))
             P[np++] = i;
-    if (np >= n) {
+    if (np >= n) {                     /* most rows: slot_from_cell() fills every slot */
         for (int k = 0; k < n; k++)
             slot_from_cell(&out[k], &row->cells[P[np - n + k]]);
         return np - n;
     }
+    memset(out, 0, (size_t)n * sizeof *out);
     if (row->explicit) {
         int lab = last_label_cell(row);
         int end = np ? P[np - 1] : -1;
@@ -593,8 +635,9 @@ static int align_row(const grid_row *row, int n, int edge, slot *out)
 static void store_row(gk_report *r, int table, int rowidx, slot *s, int n)
 {
     int ncols = template_table(r->tpl, table)->rows[rowidx].ncols;
+    gk_cell *cells = &r->cells[r->tpl->first_cell[table - 2][rowidx]];
     for (int c = 0; c < n && c < ncols; c++) {
-        gk_cell *cell = &r->cells[r->tpl->first_cell[table - 2][rowidx] + c];
+        gk_cell *cell = &cells[c];
         cell->read_status = s[c].status;
         cell->read_value = s[c].status == GK_ST_EXTRACTED ? s[c].value : 0;
         cell->read_is_int = s[c].is_int;
@@ -676,13 +719,15 @@ static pattern_set rows_of(const gk_table_def *td)
  * remembers recent answers (a pure function of the set and the text). */
 #define LABEL_MEMO_SETS 512            /* four entries each, replaced in turn */
 #define LABEL_MEMO_WAYS 4
-#define LABEL_MEMO_TEXT 192
+#define LABEL_MEMO_TEXT 176            /* an entry fills three cache lines */
 
+/* Entries begin on a cache line: the key, the value and a short text
+ * (most labels) are all in the first one. */
 typedef struct {
     const void *key;
     uint64_t mask;
     char text[LABEL_MEMO_TEXT];
-} label_memo;
+} __attribute__((aligned(64))) label_memo;
 
 static __thread label_memo label_memos[LABEL_MEMO_SETS][LABEL_MEMO_WAYS];
 static __thread unsigned char label_memo_next[LABEL_MEMO_SETS];   /* the way to replace next */
@@ -805,8 +850,10 @@ static void check_column_labels(gk_report *r, const grid *g, int table)
             continue;
         for (int j = 0; j < row->ncells; j++) {
             const char *text = row->cells[j].text;
+            if (!text[0])
+                continue;              /* most cells of header rows: the spans' empty ones */
             size_t n = strlen(text);
-            if (!n || n > HEADER_CELL_MAX || !has_cjk(text))
+            if (n > HEADER_CELL_MAX || !has_cjk(text))
                 continue;
             uint64_t named = column_named(r->tpl, table, text, n);
             if (!(named & COL_VARIANT))

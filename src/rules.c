@@ -300,9 +300,12 @@ static void check_valid_ge(gk_report *r)
 static void check_cells(gk_report *r)
 {
     char v[32];
-    for (int i = 0; i < r->tpl->ncells; i++) {
+    const gk_template *t = r->tpl;
+    for (int i = 0; i < t->ncells; i++) {
         const gk_cell *c = &r->cells[i];
-        const gk_cell_def *cd = &r->tpl->cells[i];
+        if (c->status == GK_ST_EXTRACTED && c->read_is_int && !(c->value < -EPS))
+            continue;                  /* most cells: read as a whole number, not negative: nothing to say */
+        const gk_cell_def *cd = &t->cells[i];
         gk_finding *f = NULL;
         switch (c->status) {
         case GK_ST_MISSING:

@@ -102,6 +102,8 @@ static void test_valid_ge(void **state)
     report_free(r);
 }
 
+/* A decimal or a negative number read from the table is noted by kind
+ * (check_cells() passes over whole, non-negative read cells at once). */
 static void test_negative_and_not_integer(void **state)
 {
     (void)state;
@@ -348,6 +350,52 @@ static void test_row_label_variants_read_twice(void **state)
     free(text);
 }
 
+/* Each form of section heading the patterns allow is found: markup,
+ * numerals, separators and spaces before the words, and each start of
+ * section 四's words (find_sections() turns lines away by their first
+ * character before trying a pattern: a wrong test there loses headings). */
+static void test_section_heading_forms(void **state)
+{
+    (void)state;
+    static const char *const headings[6] = {
+        "一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+        "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项",
+    };
+    static const char *const words[6] = {
+        "总体情况", "主动公开政府信息的情况", "收到和处理政府信息公开申请情况",
+        NULL, "存在主要问题及改进措施", "其他需要报告的事项",
+    };
+    static const char *const words4[2] = {"政府信息公开行政复议、行政诉讼情况", "行政复议和行政诉讼情况"};
+    static const char *const hanzi[6] = {"一", "二", "三", "四", "五", "六"};
+    static const char *const forms[] = {"%s、%s", "%s.%s", "## %s、%s", "> **%s %s**", "\t%s ,%s", "%s:%s #", "%.0s%s"};
+    for (size_t f = 0; f < sizeof forms / sizeof forms[0]; f++) {
+        for (int digits = 0; digits < 2; digits++) {
+            char *text = fx_report(NULL, NULL, NULL);
+            for (int k = 0; k < 6; k++) {
+                const char numeral[2] = {(char)('1' + k), '\0'};
+                char line[160];
+                snprintf(line, sizeof line, forms[f], digits ? numeral : hanzi[k], k == 3 ? words4[digits] : words[k]);
+                char *at = strstr(text, headings[k]);
+                assert_non_null(at);
+                size_t hl = strlen(headings[k]), ll = strlen(line);
+                char *next = xmalloc(strlen(text) - hl + ll + 1);
+                memcpy(next, text, (size_t)(at - text));
+                memcpy(next + (at - text), line, ll);
+                strcpy(next + (at - text) + ll, at + hl);
+                free(text);
+                text = next;
+            }
+            gk_report *r = fx_parse_text(text);
+            for (int k = 0; k < 6; k++)
+                if (!r->section_line[k])
+                    fail_msg("form 「%s」 (%s numerals): section %d not found", forms[f], digits ? "digit" : "CJK", k + 1);
+            assert_int_equal(fx_count(r, "STRUCT.SECTION_MISSING"), 0);
+            report_free(r);
+            free(text);
+        }
+    }
+}
+
 /* The format is told by table 2's header words (count_hits() looks for
  * both formats' words in one pass over the lines, each needed character
  * once a line), else by table 3's 其他处理 rows. */
@@ -422,6 +470,7 @@ int main(void)
         cmocka_unit_test(test_year_mismatch),
         cmocka_unit_test(test_structure),
         cmocka_unit_test(test_row_label_variants_read_twice),
+        cmocka_unit_test(test_section_heading_forms),
         cmocka_unit_test(test_format_detection),
         cmocka_unit_test(test_title_forms),
     };

@@ -132,8 +132,8 @@ static void test_rule_table(void **state)
     (void)r;
 }
 
-/* extract_squeeze() (eight bytes at a time where they hold no blank)
- * drops exactly the spaces and tabs a byte-by-byte copy drops, wherever
+/* extract_squeeze() (sixteen bytes at a time with SSE2, then eight, where
+ * they hold no blank) drops exactly the spaces and tabs a byte-by-byte copy drops, wherever
  * they fall: random strings of every length up to 40 over a few ASCII
  * and UTF-8 pieces. */
 static void test_squeeze_matches_bytewise(void **state)
