@@ -932,7 +932,8 @@ static int plain_utf8(const unsigned char *s, size_t len, size_t *ctl_out)
             ok = _mm_or_si128(ok, _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\r')),
                                                _mm_cmpeq_epi8(v, _mm_set1_epi8('\f'))));
             ok = _mm_or_si128(ok, _mm_cmpeq_epi8(v, _mm_set1_epi8(0x1B)));
-            ctl += (size_t)__builtin_popcount(low & ~(unsigned)_mm_movemask_epi8(ok));
+            for (unsigned bad = low & ~(unsigned)_mm_movemask_epi8(ok); bad; bad &= bad - 1)
+                ctl++;                 /* usually none: line ends and tabs are no control bytes here */
         }
         unsigned high = (unsigned)_mm_movemask_epi8(v);
         if (!high) {
