@@ -313,6 +313,17 @@ static inline unsigned fold_mask16(const unsigned char *s)
 }
 #endif
 
+/* Copies `width` bytes from *s to *o and moves both on to the first byte
+ * that mask m marks, or past all of them: 1 when m marked one. */
+static inline int copy_to_fold(const unsigned char **s, char **o, unsigned m, unsigned width)
+{
+    memcpy(*o, *s, width);
+    unsigned k = m ? (unsigned)__builtin_ctz(m) : width;
+    *o += k;
+    *s += k;
+    return k < width;
+}
+
 /* The same as normalise_checked() for text that is valid UTF-8, up to the
  * first line end (LF or CR) or `stop`, whichever comes first: writes the
  * normalised bytes and a NUL to out, sets *outlen and returns where it
@@ -337,23 +348,11 @@ static const char *normalise_line(const char *str, const char *stop, char *out, 
          * out's room); byte by byte near the end */
         int found = 0;
 #ifdef __SSE2__
-        while (!found && end - s >= 16) {   /* the same, sixteen at a time */
-            unsigned m = fold_mask16(s);
-            memcpy(o, s, 16);
-            unsigned k = m ? (unsigned)__builtin_ctz(m) : 16;
-            o += k;
-            s += k;
-            found = k < 16;
-        }
+        while (!found && end - s >= 16)     /* the same, sixteen at a time */
+            found = copy_to_fold(&s, &o, fold_mask16(s), 16);
 #endif
-        while (!found && end - s >= 8) {
-            unsigned m = fold_mask8(s);
-            memcpy(o, s, 8);
-            unsigned k = m ? (unsigned)__builtin_ctz(m) : 8;
-            o += k;
-            s += k;
-            found = k < 8;
-        }
+        while (!found && end - s >= 8)
+            found = copy_to_fold(&s, &o, fold_mask8(s), 8);
         if (!found)
             while (s < end && !(byte_class[*s] & B_FOLD))
                 *o++ = (char)*s++;
