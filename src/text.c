@@ -874,23 +874,21 @@ static char *to_utf8(const char *bytes, size_t len, int how, size_t *ulen, size_
  * hold them in nearly every report. */
 #define HEAD_BYTES 2048
 
-/* For text_decode_until() with a stop: splits the lines of a prefix of
- * whole lines, when that gives the first lines of the whole text — in
- * UTF-8, repaired or not, and in GB18030 made of ASCII and two-byte
- * characters, a line end byte is never part of a character, so the
- * decoded prefix is the prefix of the decoded whole.  The verdicts on the
+/* For text_decode_until() with a stop, on UTF-8 (repaired or not): splits
+ * the lines of a prefix of whole lines.  A line end byte is never part of
+ * a character, so the decoded prefix is the prefix of the decoded whole,
+ * and UTF-8 never fails to decode.  (Not GB18030: a prefix that decodes
+ * says nothing of whether iconv takes the whole.)  The verdicts on the
  * whole file (encoding, binary, empty) are the caller's; a file this short
  * has fewer than TEXT_MAX_LINES lines.  Returns 1 when stop() ended the
  * split within the prefix; otherwise 0, with t as it was. */
 static int decode_head(gk_text *t, const char *bytes, size_t len, int how, text_stop_fn stop, void *ctx)
 {
     const char *nl = len > HEAD_BYTES && len < TEXT_MAX_LINES ? memrchr(bytes, '\n', HEAD_BYTES) : NULL;
-    if (!nl)
+    if (!nl || how == AS_GB18030)
         return 0;
     size_t cut = (size_t)(nl + 1 - bytes), ulen = 0, replaced = 0;
-    char *u = how == AS_GB18030 ? gb18030_simple(bytes, cut, &ulen) : to_utf8(bytes, cut, how, &ulen, &replaced);
-    if (!u)
-        return 0;                      /* GB18030 beyond two-byte characters: iconv on the whole */
+    char *u = to_utf8(bytes, cut, how, &ulen, &replaced);
     if (split_lines(t, u, ulen, memchr(u, '\r', ulen) != NULL, stop, ctx) == 1) {
         t->replaced = replaced;
         return 1;
