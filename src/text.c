@@ -794,6 +794,19 @@ static int lines_room(gk_text *t, size_t *cap, size_t want)
     return 1;
 }
 
+/* Frees t's text and lines, leaving it with none. */
+static void release_lines(gk_text *t)
+{
+    free(t->obuf);
+    free(t->nbuf);
+    free(t->orig);
+    free(t->norm);
+    t->obuf = t->nbuf = NULL;
+    t->orig = t->norm = NULL;
+    t->nlines = 0;
+    t->crlf = t->crlf_scan = 0;
+}
+
 /* Splits u (owned, len bytes and a NUL, valid UTF-8) into its lines in
  * place; `orig` points into u, `norm` into one buffer of normalised lines.
  * A line ends at LF, at CR LF, or at a CR alone; there is no empty line
@@ -893,14 +906,7 @@ static int decode_head(gk_text *t, const char *bytes, size_t len, int how, text_
         t->replaced = replaced;
         return 1;
     }
-    free(t->obuf);
-    free(t->nbuf);
-    free(t->orig);
-    free(t->norm);
-    t->obuf = t->nbuf = NULL;
-    t->orig = t->norm = NULL;
-    t->nlines = 0;
-    t->crlf = t->crlf_scan = 0;
+    release_lines(t);
     return 0;
 }
 
@@ -916,21 +922,18 @@ static int plain_utf8(const unsigned char *s, size_t len, size_t *ctl_out)
 {
     const __m128i below_c0 = _mm_set1_epi8((char)0xC0), c1 = _mm_set1_epi8((char)0xC1),
                   e0 = _mm_set1_epi8((char)0xE0), f0 = _mm_set1_epi8((char)0xF0), ed = _mm_set1_epi8((char)0xED),
-                  x1f = _mm_set1_epi8(0x1F), zero = _mm_setzero_si128();
+                  x1f = _mm_set1_epi8(0x1F);
     size_t i = 0, ctl = 0;
     unsigned carry = 0;                /* continuations still expected by the previous block */
     for (; i + 16 <= len; i += 16) {
         const __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-        unsigned low = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(v, x1f), v));   /* v <= 0x1F */
-        if (low) {
-            if (_mm_movemask_epi8(_mm_cmpeq_epi8(v, zero)))
+        /* the bytes below 0x20 (a line end or two, usually) one by one */
+        for (unsigned low = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(v, x1f), v)); low;
+             low &= low - 1) {
+            unsigned char c = s[i + (unsigned)__builtin_ctz(low)];
+            if (!c)
                 return 0;
-            __m128i ok = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\t')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\n')));
-            ok = _mm_or_si128(ok, _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\r')),
-                                               _mm_cmpeq_epi8(v, _mm_set1_epi8('\f'))));
-            ok = _mm_or_si128(ok, _mm_cmpeq_epi8(v, _mm_set1_epi8(0x1B)));
-            for (unsigned bad = low & ~(unsigned)_mm_movemask_epi8(ok); bad; bad &= bad - 1)
-                ctl++;                 /* usually none: line ends and tabs are no control bytes here */
+            ctl += (byte_class[c] & B_CTL) != 0;
         }
         unsigned high = (unsigned)_mm_movemask_epi8(v);
         if (!high) {
@@ -950,11 +953,11 @@ static int plain_utf8(const unsigned char *s, size_t len, size_t *ctl_out)
             return 0;
         carry = expect >> 16;
     }
-    if (carry)                         /* back to the lead of the sequence the last block cut */
-        while (i > 0 && (s[i - 1] & 0xC0) == 0x80)
+    if (carry) {                       /* back to the lead of the sequence the last block cut */
+        while ((s[i - 1] & 0xC0) == 0x80)
             i--;
-    if (carry && i > 0)
         i--;
+    }
     while (i < len) {                  /* the rest, byte by byte */
         if (s[i] < 0x80) {
             if (!s[i])
@@ -1109,9 +1112,6 @@ void text_free(gk_text *t)
 {
     if (!t)
         return;
-    free(t->obuf);
-    free(t->nbuf);
-    free(t->orig);
-    free(t->norm);
+    release_lines(t);
     free(t);
 }
