@@ -119,14 +119,9 @@ static void pair_years(gk_batch *b, int jobs)
 
 void batch_open(gk_batch *b, int npaths, char **paths, int pair)
 {
-    batch_open_jobs(b, npaths, paths, pair, 1);
-}
-
-void batch_open_jobs(gk_batch *b, int npaths, char **paths, int pair, int jobs)
-{
     batch_list(b, npaths, paths);
     if (pair)
-        batch_pair_titles(b, jobs);
+        batch_pair_titles(b, 1);
 }
 
 void batch_pair_titles(gk_batch *b, int jobs)

@@ -44,8 +44,6 @@ void batch_open(gk_batch *b, int npaths, char **paths, int pair);
  * files, then reads every title with `jobs` threads and pairs years. */
 void batch_list(gk_batch *b, int npaths, char **paths);
 void batch_pair_titles(gk_batch *b, int jobs);
-/* The same, reading the titles with `jobs` threads. */
-void batch_open_jobs(gk_batch *b, int npaths, char **paths, int pair, int jobs);
 /* Pairs consecutive years from titles read elsewhere: bodies[i] (or NULL)
  * and years[i] (0: unknown) of file i; sets prev and next. */
 void batch_pair(gk_batch *b, char *const *bodies, const int *years);
