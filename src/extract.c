@@ -913,7 +913,7 @@ typedef struct {
     int hits;
 } hit_count;
 
-#define HIT_PATTERNS 4                 /* patterns of one count_hits(), at most */
+#define HIT_PATTERNS 4                 /* patterns of one count_hits() whose words are shared */
 #define HIT_WORDS 8                    /* distinct needed words of one count_hits() */
 
 /* Counts each pattern's matches in lines [from, to).  Patterns often need
@@ -926,9 +926,9 @@ static void count_hits(const gk_report *r, hit_count *pats, int npats, size_t fr
     size_t wlen[HIT_WORDS];
     uint32_t needs[HIT_PATTERNS] = {0};   /* bit w: pattern p needs word[w]; 0: no test */
     int nw = 0;
-    for (int p = 0; p < npats && p < HIT_PATTERNS; p++) {
+    for (int p = 0; p < npats; p++) {
         pats[p].hits = 0;
-        for (int k = 0; pats[p].need && pats[p].need[k]; k++) {
+        for (int k = 0; p < HIT_PATTERNS && pats[p].need && pats[p].need[k]; k++) {
             int w = 0;
             while (w < nw && strcmp(word[w], pats[p].need[k]) != 0)
                 w++;
@@ -946,9 +946,10 @@ static void count_hits(const gk_report *r, hit_count *pats, int npats, size_t fr
     for (size_t i = from; i < to && i < r->text->nlines; i++) {
         const gk_line *l = &r->text->norm[i];
         uint32_t sought = 0, held = 0; /* words looked for on this line; those found */
-        for (int p = 0; p < npats && p < HIT_PATTERNS; p++) {
-            int any = !needs[p];
-            for (uint32_t left = needs[p]; left && !any; left &= left - 1) {
+        for (int p = 0; p < npats; p++) {
+            uint32_t need = p < HIT_PATTERNS ? needs[p] : 0;   /* past them: tested on every line */
+            int any = !need;
+            for (uint32_t left = need; left && !any; left &= left - 1) {
                 int w = __builtin_ctz(left);
                 if (!(sought >> w & 1)) {
                     sought |= (uint32_t)1 << w;
