@@ -1,5 +1,6 @@
 /* panel.c — what the panels share: construction, and the title row (focus
  * shown by colour and, for monochrome terminals, by a leading '>'). */
+#include "actions.h"
 #include "draw.h"
 #include "panel.h"
 #include "util.h"
@@ -36,6 +37,19 @@ int panel_scroll(int top, int cur, int h, int n)
     if (top > n - h)
         top = n - h > 0 ? n - h : 0;
     return top;
+}
+
+int panel_move(int *pos, int action, int page, int end)
+{
+    switch (action) {
+    case ACT_UP: --*pos; return 1;
+    case ACT_DOWN: ++*pos; return 1;
+    case ACT_PGUP: *pos -= page; return 1;
+    case ACT_PGDN: *pos += page; return 1;
+    case ACT_HOME: *pos = 0; return 1;
+    case ACT_END: *pos = end; return 1;
+    default: return 0;
+    }
 }
 
 void panel_free(panel *p)

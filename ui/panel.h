@@ -90,6 +90,10 @@ void panel_free(panel *p);
 /* The first row shown of a list of n rows in h screen rows, moved as
  * little as keeps row cur in sight and the window filled. */
 int panel_scroll(int top, int cur, int h, int n);
+/* Moves a list position for the movement actions — up, down, a page up or
+ * down, the first (0) or `end` — and returns 1; 0 for any other action.
+ * Keeping it in range is the caller's. */
+int panel_move(int *pos, int action, int page, int end);
 void panel_draw_title(WINDOW *w, const panel *p, const char *title, int focused);
 
 #endif

@@ -88,16 +88,8 @@ static int fnd_key(panel *p, int action, const char *arg, ui_reply *out)
     int page = body_rows(p) > 1 ? body_rows(p) - 1 : 1;
     if (count(p) == 0)
         return PR_IGNORED;
-    switch (action) {
-    case ACT_UP: s->cur--; break;
-    case ACT_DOWN: s->cur++; break;
-    case ACT_PGUP: s->cur -= page; break;
-    case ACT_PGDN: s->cur += page; break;
-    case ACT_HOME: s->cur = 0; break;
-    case ACT_END: s->cur = count(p) - 1; break;
-    case ACT_NONE: break;              /* the panel got the focus: its finding is the selection */
-    default: return PR_IGNORED;
-    }
+    if (action != ACT_NONE && !panel_move(&s->cur, action, page, count(p) - 1))
+        return PR_IGNORED;             /* ACT_NONE: the panel got the focus, its finding is the selection */
     keep_visible(p);
     const gk_finding *f = &p->doc->r->findings[s->cur];
     out->sel.finding = s->cur;

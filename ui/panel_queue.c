@@ -158,12 +158,6 @@ static int que_key(panel *p, int action, const char *arg, ui_reply *out)
     int page = body_rows(p) > 1 ? body_rows(p) - 1 : 1;
     que_sync(p);
     switch (action) {
-    case ACT_UP: s->cur--; break;
-    case ACT_DOWN: s->cur++; break;
-    case ACT_PGUP: s->cur -= page; break;
-    case ACT_PGDN: s->cur += page; break;
-    case ACT_HOME: s->cur = 0; break;
-    case ACT_END: s->cur = (int)s->q->norder - 1; break;
     case ACT_SORT:
         s->q->sort = (s->q->sort + 1) % VQ_NSORTS;
         view_queue_reorder(s->q);
@@ -176,7 +170,9 @@ static int que_key(panel *p, int action, const char *arg, ui_reply *out)
             return PR_HANDLED;
         out->open = s->q->order[s->cur];
         return PR_HANDLED | PR_OPEN;
-    default: return PR_IGNORED;
+    default:
+        if (!panel_move(&s->cur, action, page, (int)s->q->norder - 1))
+            return PR_IGNORED;
     }
     s->follow = 0;                      /* moved: the position decides, then the file */
     que_sync(p);

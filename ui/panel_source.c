@@ -251,12 +251,6 @@ static int src_key(panel *p, int action, const char *arg, ui_reply *out)
         return PR_IGNORED;
     int page = body_rows(p) > 2 ? body_rows(p) - 2 : 1;
     switch (action) {
-    case ACT_UP: s->top--; break;
-    case ACT_DOWN: s->top++; break;
-    case ACT_PGUP: s->top -= page; break;
-    case ACT_PGDN: s->top += page; break;
-    case ACT_HOME: s->top = 0; break;
-    case ACT_END: s->top = nlines(p); break;
     case ACT_LEFT: s->hoff = s->wrap || s->hoff < 8 ? 0 : s->hoff - 8; break;
     case ACT_RIGHT: s->hoff += s->wrap ? 0 : 8; break;
     case ACT_WRAP: s->wrap = !s->wrap; s->hoff = 0; break;
@@ -269,7 +263,9 @@ static int src_key(panel *p, int action, const char *arg, ui_reply *out)
     case ACT_NEXT_FLAG:
     case ACT_PREV_FLAG:
         return s->query ? src_search(p, action, arg, out) : PR_IGNORED;
-    default: return PR_IGNORED;
+    default:
+        if (!panel_move(&s->top, action, page, nlines(p)))
+            return PR_IGNORED;
     }
     clamp_top(p);
     return PR_HANDLED;
