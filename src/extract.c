@@ -113,15 +113,46 @@ static int line_has(const gk_report *r, size_t i, const char *word)
 
 /* ---- title, sections, years, fee ---------------------------------------------- */
 
+/* A heading that fills its line: markup, an optional numeral, the words. */
 #define SEC_PREFIX "^[#>*\\s]*(?:(?:[一二三四五六]|[1-6])\\s*[、.,:]?\\s*)?"
+#define SEC_END "\\s*[#*]*\\s*$"
+
+/* Each section's heading words, as reports word them ("三、收到和处理政府信息
+ * 公开申请的情况", "四、因政府信息公开工作被申请行政复议、提起行政诉讼的情况",
+ * "五、存在的问题和改进措施", "六、其它需要报告的事项"). */
+#define W_TOTAL "总体(?:情况|概况)"
+#define W_ACTIVE "主动公开(?:政府)?信息(?:工作)?(?:的)?情况"
+#define W_APPLY "(?:收到(?:和|及|与)?处理(?:政府)?信息公开申请|依申请公开(?:政府)?信息)(?:工作)?(?:的)?情况"
+#define W_REVIEW "因?(?:政府信息公开)?(?:工作)?(?:被申请)?行政复议\\s*[、,和及与]?\\s*(?:提起)?行政诉讼(?:的)?情况"
+#define W_PROBLEM "(?:政府信息公开)?(?:工作)?中?存在的?"
+#define W_IMPROVE "(?:及|和|与|以及)其?(?:改进|整改)(?:情况|措施|计划|方向|举措|工作)?"
+#define W_OTHER "其[他它]需要报告的事项"
+
 static const char *const SECTION_PATTERNS[6] = {
-    SEC_PREFIX "总体情况\\s*[#*]*\\s*$",
-    SEC_PREFIX "主动公开政府信息(?:的)?情况\\s*[#*]*\\s*$",
-    SEC_PREFIX "收到和处理政府信息公开申请(?:的)?情况\\s*[#*]*\\s*$",
-    SEC_PREFIX "(?:政府信息公开)?行政复议\\s*[、,和及]?\\s*行政诉讼(?:的)?情况\\s*[#*]*\\s*$",
-    SEC_PREFIX "存在的?主要问题.{0,12}$",
-    SEC_PREFIX "其他需要报告的事项\\s*[#*]*\\s*$",
+    SEC_PREFIX W_TOTAL SEC_END,
+    SEC_PREFIX W_ACTIVE SEC_END,
+    SEC_PREFIX W_APPLY SEC_END,
+    SEC_PREFIX W_REVIEW SEC_END,
+    SEC_PREFIX W_PROBLEM "(?:主要问题.{0,12}|(?:主要)?问题" W_IMPROVE "\\s*[#*]*\\s*)$",
+    SEC_PREFIX W_OTHER SEC_END,
 };
+
+/* A heading inside a line (a crawler joined the lines: "…工作。二、主动公开
+ * 政府信息情况 …"): only with its own numeral and separator ("二、", "2、",
+ * "2."), at the start of the line or after the end of a sentence, white
+ * space or markup — so that neither a sentence that names the words nor a
+ * subheading "（一）主动公开情况" is taken for one. */
+#define MID_LEAD "(?:^|(?<=[。;!?:\\s#*>|\"]))[#*>\\s]*"
+static const char *const SECTION_MID_PATTERNS[6] = {
+    MID_LEAD "(?:一\\s*、|1\\s*[、.])\\s*" W_TOTAL,
+    MID_LEAD "(?:二\\s*、|2\\s*[、.])\\s*" W_ACTIVE,
+    MID_LEAD "(?:三\\s*、|3\\s*[、.])\\s*" W_APPLY,
+    MID_LEAD "(?:四\\s*、|4\\s*[、.])\\s*" W_REVIEW,
+    MID_LEAD "(?:五\\s*、|5\\s*[、.])\\s*" W_PROBLEM "(?:主要)?问题(?:" W_IMPROVE ")?",
+    MID_LEAD "(?:六\\s*、|6\\s*[、.])\\s*" W_OTHER,
+};
+/* A word every SECTION_MID_PATTERNS[k] match holds: a cheap test first. */
+static const char *const SECTION_MID_NEED[6] = {"总体", "主动公开", "申请", "行政诉讼", "问题", "需要报告"};
 
 /* Where a heading's words begin: after SEC_PREFIX's markup, numeral and
  * separator.  No heading word starts with a numeral, space or separator,
@@ -176,10 +207,11 @@ static const char *heading_words(const char *s)
 #define CHAR_KEY(c) ((uint32_t)(unsigned char)(c)[0] << 16 | (uint32_t)(unsigned char)(c)[1] << 8 | (unsigned char)(c)[2])
 
 /* How each section's heading words begin: a cheap test before the pattern.
- * The words of different sections begin with different characters. */
-#define SECTION_START_LIST(X)                                                                  \
-    X("总体情况", 0) X("主动公开", 1) X("收到和处理", 2) X("行政复议", 3) X("政府信息公开", 3) \
-    X("存在", 4) X("其他需要报告", 5)
+ * A first character may begin the words of two sections (政府信息公开…). */
+#define SECTION_START_LIST(X)                                                               \
+    X("总体", 0) X("主动公开", 1) X("收到", 2) X("依申请公开", 2) X("行政复议", 3) X("因", 3)  \
+    X("政府信息公开", 3) X("政府信息公开", 4) X("工作", 4) X("存在", 4) X("其他需要", 5)      \
+    X("其它需要", 5)
 
 #define START(word, k) {word, sizeof word - 1, CHAR_KEY(word), k},
 static const struct {
@@ -207,21 +239,54 @@ static int heading_sized(const gk_line *l)
     return l->len && l->len <= 160;
 }
 
-/* The section whose SECTION_STARTS begin `words`, or -1: the only one that
- * can head a line with these words.  Only the start word that begins with
- * the same character can fit. */
-static int heading_candidate(const char *words)
+/* The sections whose SECTION_STARTS begin `words`, as a mask of bits:
+ * the only ones that can head a line with these words.  Only the start
+ * words that begin with the same character can fit. */
+static unsigned heading_candidates(const char *words)
 {
     uint32_t first = (uint32_t)(unsigned char)words[0] << 16;   /* CHAR_KEY(), not read past the end */
     if (words[0] && words[1])
         first |= (uint32_t)(unsigned char)words[1] << 8 | (unsigned char)words[2];
     if (!(SECTION_START_BITS >> (first & 63) & 1))
-        return -1;                     /* most lines: no start word has their first character */
+        return 0;                      /* most lines: no start word has their first character */
+    unsigned mask = 0;
     for (size_t i = 0; i < sizeof SECTION_STARTS / sizeof SECTION_STARTS[0]; i++)
-        if (first == SECTION_STARTS[i].first)
-            return !strncmp(words + 3, SECTION_STARTS[i].word + 3, SECTION_STARTS[i].len - 3)
-                       ? SECTION_STARTS[i].section : -1;
-    return -1;
+        if (first == SECTION_STARTS[i].first &&
+            !strncmp(words + 3, SECTION_STARTS[i].word + 3, SECTION_STARTS[i].len - 3))
+            mask |= 1u << SECTION_STARTS[i].section;
+    return mask;
+}
+
+/* The first section heading_candidates() allows, or -1. */
+static int heading_candidate(const char *words)
+{
+    unsigned mask = heading_candidates(words);
+    return mask ? __builtin_ctz(mask) : -1;
+}
+
+/* A heading of section k inside lines lo..hi (0-based, both included):
+ * on line lo after column lo_col (-1: from its start), on line hi before
+ * column hi_col (-1: to its end).  Returns the 1-based line, 0 if none;
+ * *col is where the heading begins in it. */
+static int find_mid_heading(const gk_report *r, int k, size_t lo, int lo_col, size_t hi, int hi_col, int *col)
+{
+    re_span g[1];
+    size_t need_len = strlen(SECTION_MID_NEED[k]);
+    for (size_t i = lo; i <= hi && i < r->text->nlines; i++) {
+        const gk_line *l = &r->text->norm[i];
+        size_t len = l->len, from = 0;
+        if (i == hi && hi_col >= 0 && (size_t)hi_col < len)
+            len = (size_t)hi_col;
+        if (i == lo && lo_col >= 0)
+            from = (size_t)lo_col + 1;
+        if (from >= len || !util_find(l->s + from, len - from, SECTION_MID_NEED[k], need_len))
+            continue;
+        if (re_find(SECTION_MID_PATTERNS[k], l->s, len, from, g, 1)) {
+            *col = (int)g[0].start;
+            return (int)i + 1;
+        }
+    }
+    return 0;
 }
 
 static void find_sections(gk_report *r)
@@ -229,14 +294,42 @@ static void find_sections(gk_report *r)
     int prev = 0, found = 0;
     r->sections_in_order = 1;
     for (int k = 0; k < 6; k++)
-        r->section_line[k] = 0;
+        r->section_line[k] = r->section_col[k] = 0;
     for (size_t i = 0; i < r->text->nlines && found < 6; i++) {
         const gk_line *l = &r->text->norm[i];
         if (!heading_sized(l))
             continue;
-        int k = heading_candidate(heading_words(l->s));
-        if (k >= 0 && !r->section_line[k] && re_test(SECTION_PATTERNS[k], l->s)) {
-            r->section_line[k] = (int)i + 1;
+        unsigned mask = heading_candidates(heading_words(l->s));
+        for (int k = 0; mask; k++, mask >>= 1) {
+            if ((mask & 1) && !r->section_line[k] && re_test(SECTION_PATTERNS[k], l->s)) {
+                r->section_line[k] = (int)i + 1;
+                found++;
+                break;
+            }
+        }
+    }
+    /* a missing heading may sit inside a line, between its neighbours' */
+    for (int k = 0; k < 6 && found < 6 && r->text->nlines; k++) {
+        if (r->section_line[k])
+            continue;
+        size_t lo = 0, hi = r->text->nlines - 1;
+        int lo_col = -1, hi_col = -1;
+        for (int j = k - 1; j >= 0; j--)
+            if (r->section_line[j]) {
+                lo = (size_t)r->section_line[j] - 1;
+                lo_col = r->section_col[j];
+                break;
+            }
+        for (int j = k + 1; j < 6; j++)
+            if (r->section_line[j]) {
+                hi = (size_t)r->section_line[j] - 1;
+                hi_col = r->section_col[j];
+                break;
+            }
+        int col = 0, line = find_mid_heading(r, k, lo, lo_col, hi, hi_col, &col);
+        if (line) {
+            r->section_line[k] = line;
+            r->section_col[k] = col;
             found++;
         }
     }
@@ -281,6 +374,49 @@ static void section_range(const gk_report *r, int k, size_t *from, size_t *to)
     }
 }
 
+/* Lines [from, to) (0-based) that hold section k's narrative: from its
+ * heading's line (text may follow a heading inside a line) to the line of
+ * the next heading (text may precede it there); section_part() clips the
+ * two ends.  Where section k is absent: the area it should be in. */
+static void narrative_range(const gk_report *r, int k, size_t *from, size_t *to)
+{
+    int j = k;
+    while (j >= 0 && !r->section_line[j])
+        j--;
+    *from = j >= 0 ? (size_t)r->section_line[j] - 1 : 0;
+    *to = r->text->nlines;
+    for (int m = k + 1; m < 6; m++) {
+        if (!r->section_line[m])
+            continue;
+        size_t line = (size_t)r->section_line[m] - 1;
+        if (line > *from || (j >= 0 && line == *from && r->section_col[m] > r->section_col[j])) {
+            *to = line + 1;
+            break;
+        }
+    }
+}
+
+/* The part of normalised line i that belongs to section k (as
+ * narrative_range() placed it): sets *len and returns where it begins. */
+static const char *section_part(const gk_report *r, int k, size_t i, size_t *len)
+{
+    const gk_line *l = &r->text->norm[i];
+    size_t a = 0, b = l->len;
+    int j = k;
+    while (j >= 0 && !r->section_line[j])
+        j--;
+    if (j >= 0 && (size_t)r->section_line[j] - 1 == i)
+        a = (size_t)r->section_col[j];
+    for (int m = k + 1; m < 6; m++)
+        if (r->section_line[m] && (size_t)r->section_line[m] - 1 == i && (size_t)r->section_col[m] > a &&
+            (size_t)r->section_col[m] < b)
+            b = (size_t)r->section_col[m];
+    if (a > b)
+        a = b;
+    *len = b - a;
+    return l->s + a;
+}
+
 static char *trim_title(const char *s, size_t len)
 {
     while (len && (*s == '#' || *s == ' ' || *s == '>' || *s == '*'))
@@ -291,6 +427,54 @@ static char *trim_title(const char *s, size_t len)
     if (len >= 3 && memcmp(s, "《", 3) == 0)
         s += 3, len -= 3;
     return xstrndup(s, len);
+}
+
+/* Labels of a web page's information block that a saved page leaves
+ * before the title ("索引号：…  发布日期：…  标题：…"): never part of a body. */
+static const char *const PAGE_LABELS[] = {
+    "索引号", "发布日期", "发布时间", "发布机构", "发文机关", "发文字号", "成文日期", "信息来源", "来源",
+    "文章标题", "信息名称", "标题", "名称", "主题分类", "分类", "文号", "时间", "日期", "作者", "浏览次数",
+};
+
+/* Strips page debris around a squeezed body name in place: markup and
+ * ASCII (dates, index numbers, ">" and "#"), the page labels above and
+ * their colons, brackets; cuts everything up to the last "label:". */
+static void clean_body(char *b)
+{
+    /* the last "标题:" (or any label with a colon) ends the debris */
+    char *cut = NULL;
+    for (size_t i = 0; i < sizeof PAGE_LABELS / sizeof PAGE_LABELS[0]; i++) {
+        size_t n = strlen(PAGE_LABELS[i]);
+        for (char *p = strstr(b, PAGE_LABELS[i]); p; p = strstr(p + 1, PAGE_LABELS[i]))
+            if (p[n] == ':' && (!cut || p + n + 1 > cut))
+                cut = p + n + 1;
+    }
+    if (cut)
+        memmove(b, cut, strlen(cut) + 1);
+    for (int changed = 1; changed;) {
+        changed = 0;
+        size_t n = strlen(b), skip = 0;
+        while (skip < n && (unsigned char)b[skip] < 0x80)
+            skip++;                    /* ASCII: markup, dates, index numbers, colons */
+        static const char *const MARKS[] = {"【", "】", "《", "》", "、", "。", "·", "|"};
+        for (size_t i = 0; i < sizeof MARKS / sizeof MARKS[0] && skip == 0; i++)
+            if (!strncmp(b, MARKS[i], strlen(MARKS[i])))
+                skip = strlen(MARKS[i]);
+        for (size_t i = 0; i < sizeof PAGE_LABELS / sizeof PAGE_LABELS[0] && skip == 0; i++) {
+            size_t l = strlen(PAGE_LABELS[i]);
+            if (!strncmp(b, PAGE_LABELS[i], l) && n > l)
+                skip = l;
+        }
+        if (skip) {
+            memmove(b, b + skip, n - skip + 1);
+            changed = 1;
+        }
+    }
+    size_t n = strlen(b);
+    while (n && ((unsigned char)b[n - 1] < 0x80 || (n >= 3 && !strcmp(b + n - 3, "》")) ||
+                 (n >= 3 && !strcmp(b + n - 3, "】"))))
+        n -= (unsigned char)b[n - 1] < 0x80 ? 1 : 3;
+    b[n] = '\0';
 }
 
 /* "2023" or "二〇二三" → 2023; 0 if neither. */
@@ -323,16 +507,138 @@ static int year_value(const char *s, re_span sp)
 
 #define TITLE_YEAR "(20\\d\\d|[二][〇零○O][一二三四五六七八九〇零○][〇零○一二三四五六七八九])"
 
+/* A body's name ends in an office's or a place's word. */
+#define BODY_END "(?:人民政府|政府|办公室|办公厅|局|委员会|委|办事处|街道|镇|乡|厅|署|中心|院|馆|所|站|社|会|队)$"
+
+/* s (a squeezed, cleaned copy) as a body's name: a short one, not a sentence. */
+static int body_like(const char *s)
+{
+    size_t n = strlen(s);
+    return n >= 6 && n <= 90 && has_cjk(s) && !strstr(s, "。") && !strchr(s, ',') && !strstr(s, "年") &&
+           re_test(BODY_END, s);
+}
+
+/* A line's text as a body's name, or NULL. */
+static char *body_of_line(const gk_report *r, size_t i)
+{
+    char *t = extract_squeeze(norm(r, (int)i));
+    clean_body(t);
+    if (body_like(t))
+        return t;
+    free(t);
+    return NULL;
+}
+
+/* The body named elsewhere than in a title: a line of its own near the
+ * top, a "本报告由…编制" sentence, or the 落款 above the report's date at
+ * its end.  NULL when none. */
+static char *body_elsewhere(const gk_report *r)
+{
+    size_t n = r->text->nlines, seen = 0;
+    size_t top = r->section_line[0] ? (size_t)r->section_line[0] - 1 : n;
+    for (size_t i = 0; i < top && i < TITLE_LINES && seen < 6; i++) {
+        if (!r->text->norm[i].len)
+            continue;
+        seen++;
+        char *b = body_of_line(r, i);
+        if (b)
+            return b;
+    }
+    re_span g[2];
+    for (size_t i = 0; i < n; i++) {
+        const gk_line *l = &r->text->norm[i];
+        if (!util_find(l->s, l->len, "本报告由", strlen("本报告由")))
+            continue;
+        if (re_find("本报告由\\s*([^,。;:]{2,40}?)\\s*(?:负责)?(?:编制|编写|制作|发布|起草)", l->s, l->len, 0, g, 2)) {
+            char *t = xstrndup(l->s + g[1].start, g[1].end - g[1].start);
+            char *sq = extract_squeeze(t);
+            free(t);
+            clean_body(sq);
+            if (body_like(sq))
+                return sq;
+            free(sq);
+        }
+    }
+    /* the 落款: the last date line, and the line above it */
+    size_t nonempty = 0;
+    for (size_t i = n; i-- > 0 && nonempty < 12;) {
+        const gk_line *l = &r->text->norm[i];
+        if (!l->len)
+            continue;
+        nonempty++;
+        if (l->len > 60 || !re_test("^\\s*(?:20\\d\\d|[二][〇零○O][一二三四五六七八九〇零○]{2})\\s*年\\s*\\S{1,3}\\s*月\\s*\\S{1,3}\\s*日\\s*$", l->s))
+            continue;
+        for (size_t j = i; j-- > 0;) {
+            if (!r->text->norm[j].len)
+                continue;
+            return body_of_line(r, j);
+        }
+        break;
+    }
+    return NULL;
+}
+
+/* A body's name from the text before a title's year (or, when that is
+ * empty, between the year and 政府信息公开): squeezed and cleaned. */
+static char *title_body(const char *s, re_span before, re_span mid)
+{
+    char *body = trim_title(s + before.start, before.end - before.start);
+    char *sq = extract_squeeze(body);
+    free(body);
+    clean_body(sq);
+    if (!*sq && mid.start != (size_t)-1 && mid.end > mid.start) {
+        free(sq);
+        char *t = xstrndup(s + mid.start, mid.end - mid.start);
+        sq = extract_squeeze(t);
+        free(t);
+        clean_body(sq);
+        size_t n = strlen(sq);
+        if (n >= 6 && !strcmp(sq + n - 6, "人民"))
+            sq = xrealloc(sq, n + 7), strcat(sq, "政府");
+    }
+    return sq;
+}
+
+/* A title quoted in a sentence: "…《XX镇人民政府2023年政府信息公开工作年度
+ * 报告》…" (a page saved without its title line). */
+static int find_quoted_title(gk_report *r)
+{
+    re_span g[4];
+    for (size_t i = 0; i < r->text->nlines; i++) {
+        const gk_line *l = &r->text->norm[i];
+        if (!util_find(l->s, l->len, "报告》", strlen("报告》")))
+            continue;
+        size_t off = 0;
+        while (re_find("《([^《》]{0,60}?)" TITLE_YEAR "\\s*年度?\\s*([^《》年]{0,60}?)\\s*(?:政府)?(?:信息公开|政务公开)"
+                       "[^《》]{0,20}?报告》",
+                       l->s, l->len, off, g, 4)) {
+            int year = year_value(l->s, g[2]);
+            off = g[0].end;
+            if (!year)
+                continue;
+            r->year = year;
+            r->titled = 1;
+            free(r->body);
+            r->body = title_body(l->s, g[1], g[3]);
+            return 1;
+        }
+    }
+    return 0;
+}
+
 static void find_title(gk_report *r)
 {
     size_t limit = r->section_line[0] ? (size_t)r->section_line[0] - 1 : r->text->nlines;
     if (limit > TITLE_LINES)
         limit = TITLE_LINES;
     re_span g[3];
-    for (size_t i = 0; i < limit && i < r->text->nlines; i++) {
+    free(r->body);
+    r->body = NULL;
+    r->titled = r->year = r->title_line = 0;
+    for (size_t i = 0; i < limit && i < r->text->nlines && !r->titled; i++) {
         const char *s = norm(r, (int)i);
         /* "<body> 2023 年政府信息公开…" or "2023年度<body>政府信息公开…" */
-        if (!re_find(TITLE_YEAR "\\s*年度?\\s*(.{0,60}?)\\s*(?:政府)?(?:信息公开|政务公开)", s, strlen(s), 0, g, 3))
+        if (!re_find(TITLE_YEAR "\\s*年度?\\s*([^年]{0,60}?)\\s*(?:政府)?(?:信息公开|政务公开)", s, strlen(s), 0, g, 3))
             continue;
         if ((strstr(s, "。") && g[0].start > 30) || memchr(s + g[0].start, ',', g[0].end - g[0].start) ||
             memchr(s, ',', g[0].start))
@@ -342,18 +648,8 @@ static void find_title(gk_report *r)
             continue;
         r->year = year;
         r->title_line = (int)i + 1;
-        char *body = trim_title(s, g[0].start);
-        char *sq = extract_squeeze(body);
-        free(body);
-        if (!*sq && g[2].end > g[2].start) {
-            free(sq);
-            char *mid = xstrndup(s + g[2].start, g[2].end - g[2].start);
-            sq = extract_squeeze(mid);
-            free(mid);
-            size_t n = strlen(sq);
-            if (n >= 6 && !strcmp(sq + n - 6, "人民"))
-                sq = xrealloc(sq, n + 7), strcat(sq, "政府");
-        }
+        r->titled = 1;
+        char *sq = title_body(s, (re_span){0, g[0].start}, g[2]);
         if (!*sq) {                    /* body on a line above ("…人民政府" / "2023年…报告") */
             for (size_t j = i; j-- > 0;) {
                 char *t = extract_squeeze(norm(r, (int)j));
@@ -361,6 +657,7 @@ static void find_title(gk_report *r)
                 if (nonempty && !strstr(t, "。") && strlen(t) < 90) {
                     free(sq);
                     sq = trim_title(t, strlen(t));
+                    clean_body(sq);
                 }
                 free(t);
                 if (nonempty)
@@ -368,9 +665,14 @@ static void find_title(gk_report *r)
             }
         }
         r->body = sq;
-        return;
     }
-    r->body = xstrdup("");
+    if (!r->titled)
+        find_quoted_title(r);
+    if (!r->body || !*r->body) {       /* no title, or one without the body's name */
+        char *b = body_elsewhere(r);
+        free(r->body);
+        r->body = b ? b : xstrdup("");
+    }
 }
 
 static void find_years(gk_report *r)
@@ -387,21 +689,22 @@ static void find_years(gk_report *r)
         }
     }
     size_t from, to;
-    section_range(r, 0, &from, &to);
+    narrative_range(r, 0, &from, &to);
     if (!r->section_line[0])
         from = r->title_line ? (size_t)r->title_line : 0;
     int years[100] = {0}, first_line[100] = {0};   /* 2000 … 2099 */
     for (size_t i = from; i < to; i++) {
         /* "20dd" followed by optional spaces and 年 */
-        const gk_line *l = &r->text->norm[i];
-        const char *end = l->s + l->len;
-        for (const char *p = util_find(l->s, l->len, "20", 2); p; p = util_find(p + 1, (size_t)(end - p - 1), "20", 2)) {
-            if (p[2] < '0' || p[2] > '9' || p[3] < '0' || p[3] > '9')
+        size_t len;
+        const char *s = section_part(r, 0, i, &len);
+        const char *end = s + len;
+        for (const char *p = util_find(s, len, "20", 2); p; p = util_find(p + 1, (size_t)(end - p - 1), "20", 2)) {
+            if (end - p < 4 || p[2] < '0' || p[2] > '9' || p[3] < '0' || p[3] > '9')
                 continue;
             const char *q = p + 4;
-            while (*q == ' ')
+            while (q < end && *q == ' ')
                 q++;
-            if (strncmp(q, "年", strlen("年")) != 0)
+            if (end - q < 3 || strncmp(q, "年", strlen("年")) != 0)
                 continue;
             int y = 2000 + (p[2] - '0') * 10 + (p[3] - '0');
             if (!years[y - 2000])
@@ -417,6 +720,13 @@ static void find_years(gk_report *r)
         r->narrative_year = 2000 + best;
         r->narrative_year_line = first_line[best];
     }
+    if (!r->titled) {                  /* no title: the year the text gives */
+        r->year = r->period_year ? r->period_year : r->narrative_year;
+        if (r->period_year && r->narrative_year && r->narrative_year != r->period_year)
+            finding_add(&r->notes, &r->nnotes, "YEAR.MISMATCH", r->narrative_year_line,
+                        xasprintf("统计期限为 %d 年，总体情况中主要年份却为 %d 年", r->period_year, r->narrative_year));
+        return;
+    }
     if (r->year && r->period_year && r->period_year != r->year)
         finding_add(&r->notes, &r->nnotes, "YEAR.MISMATCH", r->period_line,
                     xasprintf("标题年份为 %d，统计期限却为 %d 年", r->year, r->period_year));
@@ -429,9 +739,12 @@ static void find_fee(gk_report *r)
 {
     size_t from = 0, to = r->text->nlines;
     if (r->section_line[5])
-        section_range(r, 5, &from, &to);
+        narrative_range(r, 5, &from, &to);
+    re_span g[1];
     for (size_t i = from; i < to; i++) {
-        if (re_test("信息处理费|处理费|收取[^。]{0,8}费|收费|费用", norm(r, (int)i))) {
+        size_t len = r->text->norm[i].len;
+        const char *s = r->section_line[5] ? section_part(r, 5, i, &len) : norm(r, (int)i);
+        if (re_find("信息处理费|处理费|收取[^。]{0,8}费|收费|费用", s, len, 0, g, 1)) {
             r->fee_stated = 1;
             r->fee_line = (int)i + 1;
             return;
@@ -439,6 +752,39 @@ static void find_fee(gk_report *r)
     }
     finding_add(&r->notes, &r->nnotes, "FEE.NOT_REPORTED", r->section_line[5],
                 xstrdup(r->section_line[5] ? "第六部分未说明信息处理费的收取情况" : "报告未说明信息处理费的收取情况"));
+}
+
+/* Words only a report's tables (or its headings) hold: a file with none
+ * of them and no title is not a report. */
+static const char *const REPORT_WORDS[] = {
+    "本年新收", "上年结转", "予以公开", "部分公开", "不予公开", "无法提供", "不予处理", "结转下年度",
+    "行政复议", "行政诉讼", "主动公开政府信息", "本年制发件数", "现行有效件数", "处理决定数量", "信息公开申请",
+    "申请人情况", "结果维持", "尚未审结",
+};
+
+int extract_is_report(const gk_report *r)
+{
+    if (r->titled)
+        return 1;
+    for (int k = 0; k < 6; k++)
+        if (r->section_line[k])
+            return 1;
+    for (size_t i = 0; i < r->text->nlines; i++) {
+        const gk_line *l = &r->text->norm[i];
+        if (l->len < 6)
+            continue;
+        for (size_t w = 0; w < sizeof REPORT_WORDS / sizeof REPORT_WORDS[0]; w++)
+            if (util_find(l->s, l->len, REPORT_WORDS[w], strlen(REPORT_WORDS[w])))
+                return 1;
+    }
+    return 0;
+}
+
+void extract_title_full(gk_report *r)
+{
+    find_sections(r);
+    find_title(r);
+    find_years(r);
 }
 
 /* ---- narrative counts ---------------------------------------------------------- */
@@ -474,15 +820,13 @@ static const stated_pattern STATED[] = {
 static void find_stated(gk_report *r)
 {
     size_t from, to;
-    section_range(r, 0, &from, &to);
+    narrative_range(r, 0, &from, &to);
     if (!r->section_line[0])
         from = r->title_line ? (size_t)r->title_line : 0;
-    if (r->section_line[1] && (size_t)r->section_line[1] - 1 < to)
-        to = (size_t)r->section_line[1] - 1;
     re_span g[2];
     for (size_t i = from; i < to; i++) {
-        const char *s = norm(r, (int)i);
-        size_t len = r->text->norm[i].len;
+        size_t len;
+        const char *s = section_part(r, 0, i, &len);
         const char *need = NULL;       /* patterns in a row often need the same words */
         int has_need = 0;
         for (size_t p = 0; p < sizeof STATED / sizeof STATED[0]; p++) {

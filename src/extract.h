@@ -26,6 +26,14 @@ void extract_report(gk_report *r);
  * left alone otherwise): they are all the title needs. */
 void extract_title_only(gk_report *r, int section_one_line);
 int extract_title_lines(const gk_line *norm, size_t index, void *ctx);
+/* Body and year from the whole text (r->text complete): the sections, the
+ * title, and where there is no title line, a 《…》 title quoted in the text,
+ * the statistics period or the narrative's year, the body named on a line
+ * of its own, in "本报告由…编制" or in the 落款. */
+void extract_title_full(gk_report *r);
+/* 0 when the text is not a report at all: neither a title (a title line or
+ * a quoted one) nor a section heading nor any word of the tables. */
+int extract_is_report(const gk_report *r);
 
 /* Label text with all white space removed (exported for tests). */
 char *extract_squeeze(const char *s);

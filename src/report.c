@@ -54,6 +54,11 @@ static gk_report *parse(const char *path, gk_text *t, const char *reason, char *
     r->path = xstrdup(path);
     r->text = t;
     extract_report(r);
+    if (!extract_is_report(r)) {
+        report_free(r);
+        *why = xstrdup(GK_NOT_A_REPORT);
+        return NULL;
+    }
     report_check(r);
     return r;
 }
@@ -93,6 +98,17 @@ static gk_report *open_with(const char *path, char **why, const gk_peeked *known
             r->path = xstrdup(path);
             r->text = t;
             extract_title_only(r, section_one);
+            if (!r->titled || !*r->body) {   /* no title line: the body and year are further in */
+                text_free(r->text);
+                r->text = text_decode(buf, len, &reason);
+                if (r->text) {
+                    extract_title_full(r);
+                } else {
+                    report_free(r);
+                    r = NULL;
+                    *why = xstrdup(reason ? reason : "无法解码");
+                }
+            }
         } else {
             *why = xstrdup(reason ? reason : "无法解码");
         }

@@ -81,6 +81,8 @@ typedef struct {
     int narrative_year;        /* most frequent year in section 一, 0 if none */
     int narrative_year_line;
     int section_line[6];       /* 1-based heading lines, 0 when absent */
+    int section_col[6];        /* byte offset of the heading in its normalised line (0: at its start) */
+    int titled;                /* a title (a title line or a quoted 《…》 one) names the year */
     int sections_in_order;
     int fee_stated;            /* section 六 states 信息处理费 */
     int fee_line;
@@ -105,7 +107,11 @@ typedef struct {
  * GRID_MAX_ROWS per table: at most about 260 MB for the largest file. */
 #define GK_MAX_FILE (32u * 1024u * 1024u)
 
-/* Reads and parses a file; on failure returns NULL and a malloc'd Chinese reason. */
+/* Why a readable text file is refused: it is not a report (extract_is_report()). */
+#define GK_NOT_A_REPORT "不是政府信息公开工作年度报告（未找到标题和表格）"
+
+/* Reads and parses a file; on failure returns NULL and a malloc'd Chinese reason.
+ * A text that is not a report at all fails too (GK_NOT_A_REPORT). */
 gk_report *report_open(const char *path, char **why);
 
 /* What the title peek learns of a file that reading it in full reuses
