@@ -123,7 +123,7 @@ static int line_has(const gk_report *r, size_t i, const char *word)
 #define W_TOTAL "总体(?:情况|概况)"
 #define W_ACTIVE "主动公开(?:政府)?信息(?:工作)?(?:的)?情况"
 #define W_APPLY "(?:收到(?:和|及|与)?处理(?:政府)?信息公开申请|依申请公开(?:政府)?信息)(?:工作)?(?:的)?情况"
-#define W_REVIEW "因?(?:政府信息公开)?(?:工作)?(?:被申请)?行政复议\\s*[、,和及与]?\\s*(?:提起)?行政诉讼(?:的)?情况"
+#define W_REVIEW "因?(?:政府信息公开)?(?:工作)?被?(?:申请)?行政复议\\s*[、,和及与]?\\s*(?:提起)?行政诉讼(?:的)?情况"
 #define W_PROBLEM "(?:政府信息公开)?(?:工作)?中?存在的?"
 #define W_IMPROVE "(?:及|和|与|以及)其?(?:改进|整改)(?:情况|措施|计划|方向|举措|工作)?"
 #define W_OTHER "其[他它]需要报告的事项"
@@ -462,7 +462,7 @@ static void clean_body(char *b)
                 skip = strlen(MARKS[i]);
         for (size_t i = 0; i < sizeof PAGE_LABELS / sizeof PAGE_LABELS[0] && skip == 0; i++) {
             size_t l = strlen(PAGE_LABELS[i]);
-            if (!strncmp(b, PAGE_LABELS[i], l) && n > l)
+            if (!strncmp(b, PAGE_LABELS[i], l))
                 skip = l;
         }
         if (skip) {
@@ -628,7 +628,8 @@ static int find_quoted_title(gk_report *r)
 
 static void find_title(gk_report *r)
 {
-    size_t limit = r->section_line[0] ? (size_t)r->section_line[0] - 1 : r->text->nlines;
+    /* the lines above section 一's heading, and the text before it on its line */
+    size_t limit = r->section_line[0] ? (size_t)r->section_line[0] - (r->section_col[0] ? 0 : 1) : r->text->nlines;
     if (limit > TITLE_LINES)
         limit = TITLE_LINES;
     re_span g[3];
@@ -637,10 +638,13 @@ static void find_title(gk_report *r)
     r->titled = r->year = r->title_line = 0;
     for (size_t i = 0; i < limit && i < r->text->nlines && !r->titled; i++) {
         const char *s = norm(r, (int)i);
+        size_t len = r->text->norm[i].len;
+        if (r->section_line[0] && i == (size_t)r->section_line[0] - 1)
+            len = (size_t)r->section_col[0];
         /* "<body> 2023 年政府信息公开…" or "2023年度<body>政府信息公开…" */
-        if (!re_find(TITLE_YEAR "\\s*年度?\\s*([^年]{0,60}?)\\s*(?:政府)?(?:信息公开|政务公开)", s, strlen(s), 0, g, 3))
+        if (!re_find(TITLE_YEAR "\\s*年度?\\s*([^年]{0,60}?)\\s*(?:政府)?(?:信息公开|政务公开)", s, len, 0, g, 3))
             continue;
-        if ((strstr(s, "。") && g[0].start > 30) || memchr(s + g[0].start, ',', g[0].end - g[0].start) ||
+        if ((util_find(s, len, "。", strlen("。")) && g[0].start > 30) || memchr(s + g[0].start, ',', g[0].end - g[0].start) ||
             memchr(s, ',', g[0].start))
             continue;                  /* a sentence, not a title */
         int year = year_value(s, g[1]);
