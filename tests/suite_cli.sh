@@ -108,3 +108,32 @@ check "check csv: finding row" grep -q "^$S/101_err_row_total.txt,.*,2023,T3.ROW
 "$GK" check -j 0 "$S" >"$tmp/out" 2>&1
 rc=$?
 check "check -j 0 is a usage error" test "$rc" -eq 2
+
+# ---- files that are not reports: refused like unreadable ones, the batch goes on ----
+mkdir -p "$tmp/mixed"
+printf '# notes\n\nA small tool. Build it with make, then run it on a folder.\n\n## License\n\nMIT\n' >"$tmp/mixed/README.md"
+printf 'name,year,count\n汲水镇,2023,6\n柳塘镇,2023,7\n' >"$tmp/mixed/list.csv"
+cp "$S/001_318a82d3163b8b1e.txt" "$tmp/mixed/report.txt"
+cp "$tmp/mixed/list.csv" "$tmp/mixed/list.txt"   # a folder's walk reads .txt, not .csv
+"$GK" check "$tmp/mixed/README.md" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+cp "$tmp/err" "$tmp/out"
+check "not a report: README refused with its reason" grep -q "^$tmp/mixed/README.md: error: 无法读取：不是政府信息公开工作年度报告（未找到标题和表格）$" "$tmp/err"
+check "not a report: exit status as for unreadable files" test "$rc" -eq 2
+"$GK" check "$tmp/mixed/list.csv" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+cp "$tmp/err" "$tmp/out"
+check "not a report: CSV refused with its reason" grep -q "^$tmp/mixed/list.csv: error: 无法读取：不是政府信息公开工作年度报告（未找到标题和表格）$" "$tmp/err"
+check "not a report: CSV exit status 2" test "$rc" -eq 2
+"$GK" check "$tmp/mixed" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+check "not a report: the folder's report is checked, the batch goes on" grep -q "^1 份报告：0 份有错误，0 份有警告，2 份无法读取" "$tmp/out"
+cp "$tmp/err" "$tmp/out"
+check "not a report: one line for each non-report in the folder" test "$(grep -c '不是政府信息公开工作年度报告' "$tmp/err")" -eq 2
+check "not a report: the folder's README named" grep -q "^$tmp/mixed/README.md: error: 无法读取：不是" "$tmp/err"
+check "not a report: the folder's CSV named" grep -q "^$tmp/mixed/list.txt: error: 无法读取：不是" "$tmp/err"
+check "not a report: folder exit status 2" test "$rc" -eq 2
+"$GK" export --format json "$tmp/mixed/README.md" "$S/001_318a82d3163b8b1e.txt" >"$tmp/out" 2>"$tmp/err"
+check "not a report: export goes on with the report" test "$(wc -l <"$tmp/out")" -eq 1
+"$GK" check "$S" >/dev/null 2>"$tmp/out"
+check "not a report: every sample report opens" sh -c "! grep -q '不是政府信息公开工作年度报告' '$tmp/out'"
