@@ -628,19 +628,29 @@ static int find_quoted_title(gk_report *r)
 
 static void find_title(gk_report *r)
 {
-    /* the lines above section 一's heading, and the text before it on its line */
-    size_t limit = r->section_line[0] ? (size_t)r->section_line[0] - (r->section_col[0] ? 0 : 1) : r->text->nlines;
-    if (limit > TITLE_LINES)
-        limit = TITLE_LINES;
+    /* The lines above section 一's heading, and the text before it when it
+     * is inside a line: found here as the title peek finds them (the first
+     * heading on a line of its own within TITLE_LINES lines, the lines
+     * extract_title_lines() keeps), so that the peek and the full read
+     * agree. */
+    size_t limit = r->text->nlines < TITLE_LINES ? r->text->nlines : TITLE_LINES;
+    for (size_t i = 0; i < limit; i++)
+        if (extract_title_lines(&r->text->norm[i], i, NULL) && i + 1 < TITLE_LINES) {
+            limit = i;
+            break;
+        }
+    int clip_col = -1, clip_line = limit ? find_mid_heading(r, 0, 0, -1, limit - 1, -1, &clip_col) : 0;
+    if (clip_line)
+        limit = (size_t)clip_line;
     re_span g[3];
     free(r->body);
     r->body = NULL;
     r->titled = r->year = r->title_line = 0;
-    for (size_t i = 0; i < limit && i < r->text->nlines && !r->titled; i++) {
+    for (size_t i = 0; i < limit && !r->titled; i++) {
         const char *s = norm(r, (int)i);
         size_t len = r->text->norm[i].len;
-        if (r->section_line[0] && i == (size_t)r->section_line[0] - 1)
-            len = (size_t)r->section_col[0];
+        if (clip_line && i == (size_t)clip_line - 1)
+            len = (size_t)clip_col;
         /* "<body> 2023 年政府信息公开…" or "2023年度<body>政府信息公开…" */
         if (!re_find(TITLE_YEAR "\\s*年度?\\s*([^年]{0,60}?)\\s*(?:政府)?(?:信息公开|政务公开)", s, len, 0, g, 3))
             continue;

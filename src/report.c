@@ -101,9 +101,13 @@ static gk_report *open_with(const char *path, char **why, const gk_peeked *known
             if (!r->titled || !*r->body) {   /* no title line: the body and year are further in */
                 text_free(r->text);
                 r->text = text_decode(buf, len, &reason);
-                if (r->text) {
+                if (r->text)
                     extract_title_full(r);
-                } else {
+                if (r->text && !extract_is_report(r)) {   /* refused as the full read refuses it */
+                    report_free(r);
+                    r = NULL;
+                    *why = xstrdup(GK_NOT_A_REPORT);
+                } else if (!r->text) {
                     report_free(r);
                     r = NULL;
                     *why = xstrdup(reason ? reason : "无法解码");
