@@ -264,6 +264,14 @@ static int heading_candidate(const char *words)
     return mask ? __builtin_ctz(mask) : -1;
 }
 
+/* The last section at or before k whose heading was found, or -1. */
+static int found_at_or_before(const gk_report *r, int k)
+{
+    while (k >= 0 && !r->section_line[k])
+        k--;
+    return k;
+}
+
 /* A heading of section k inside lines lo..hi (0-based, both included):
  * on line lo after column lo_col (-1: from its start), on line hi before
  * column hi_col (-1: to its end).  Returns the 1-based line, 0 if none;
@@ -313,13 +321,11 @@ static void find_sections(gk_report *r)
         if (r->section_line[k])
             continue;
         size_t lo = 0, hi = r->text->nlines - 1;
-        int lo_col = -1, hi_col = -1;
-        for (int j = k - 1; j >= 0; j--)
-            if (r->section_line[j]) {
-                lo = (size_t)r->section_line[j] - 1;
-                lo_col = r->section_col[j];
-                break;
-            }
+        int lo_col = -1, hi_col = -1, before = found_at_or_before(r, k - 1);
+        if (before >= 0) {
+            lo = (size_t)r->section_line[before] - 1;
+            lo_col = r->section_col[before];
+        }
         for (int j = k + 1; j < 6; j++)
             if (r->section_line[j]) {
                 hi = (size_t)r->section_line[j] - 1;
@@ -380,9 +386,7 @@ static void section_range(const gk_report *r, int k, size_t *from, size_t *to)
  * two ends.  Where section k is absent: the area it should be in. */
 static void narrative_range(const gk_report *r, int k, size_t *from, size_t *to)
 {
-    int j = k;
-    while (j >= 0 && !r->section_line[j])
-        j--;
+    int j = found_at_or_before(r, k);
     *from = j >= 0 ? (size_t)r->section_line[j] - 1 : 0;
     *to = r->text->nlines;
     for (int m = k + 1; m < 6; m++) {
@@ -402,9 +406,7 @@ static const char *section_part(const gk_report *r, int k, size_t i, size_t *len
 {
     const gk_line *l = &r->text->norm[i];
     size_t a = 0, b = l->len;
-    int j = k;
-    while (j >= 0 && !r->section_line[j])
-        j--;
+    int j = found_at_or_before(r, k);
     if (j >= 0 && (size_t)r->section_line[j] - 1 == i)
         a = (size_t)r->section_col[j];
     for (int m = k + 1; m < 6; m++)
