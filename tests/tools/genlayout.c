@@ -1322,6 +1322,7 @@ static int named_by(const gk_report *r, int cell, const char *rule)
 
 typedef struct {
     long variants, right, flagged, wrong;
+    long bad;      /* variants with a wrong cell */
 } tally;
 
 typedef struct {
@@ -1513,6 +1514,7 @@ int main(int argc, char **argv)
                 tx[x].right += res.right;
                 tx[x].flagged += res.flagged;
                 tx[x].wrong += res.wrong;
+                tx[x].bad += res.wrong > 0;
             }
         buf desc = {0};
         describe(&v, &desc);
@@ -1552,10 +1554,11 @@ int main(int argc, char **argv)
     }
     fflush(stdout);
     if (!quiet) {
-        fprintf(stderr, "%-22s %8s %10s %9s %8s\n", "transformation", "variants", "right", "flagged", "wrong");
+        fprintf(stderr, "%-22s %8s %10s %9s %8s %14s\n", "transformation", "variants", "right", "flagged", "wrong",
+                "wrong-variants");
         for (int x = 0; x < NX; x++)
-            fprintf(stderr, "%-22s %8ld %10ld %9ld %8ld\n", XNAME[x], tx[x].variants, tx[x].right, tx[x].flagged,
-                    tx[x].wrong);
+            fprintf(stderr, "%-22s %8ld %10ld %9ld %8ld %8ld %4.0f%%\n", XNAME[x], tx[x].variants, tx[x].right,
+                    tx[x].flagged, tx[x].wrong, tx[x].bad, tx[x].variants ? 100.0 * tx[x].bad / tx[x].variants : 0.0);
     }
     printf("variants %ld, cells right %ld, flagged %ld, wrong %ld\n", all.variants, all.right, all.flagged, all.wrong);
     for (int s = 0; s < ns; s++) {
