@@ -1,6 +1,6 @@
 /* genlayout.c — seeded layout variants of the sample reports, read back by the engine.
  *
- *   genlayout [--seed S] [--variants N] [--first K] [--dump DIR] [--show K] [--quiet] FILE...
+ *   genlayout [--seed S] [--variants N] [--first K] [--dump DIR] [--show K] [--failures M] [--quiet] FILE...
  *
  * Every input report is parsed and checked by the engine; the final value of every
  * template cell is its truth (a cell missing in the original is written as 0).  A sample
@@ -20,6 +20,7 @@
  *            cell no finding names, every cell when the format detected differs.
  * Last line on stdout: "variants N, cells right N, flagged N, wrong N".  Exit 1 when any
  * cell is wrong.  On stderr (unless --quiet): the tallies per transformation.
+ * --failures M: details of the first M variants with wrong cells (10).
  * --show K: only variant K; its text (UTF-8, before encoding) on stdout, its comparison
  * on stderr.  --dump DIR: each variant with wrong cells, as encoded, to DIR/vNNNNN.txt. */
 #include "report.h"
@@ -879,13 +880,26 @@ static const char *pad_text(const variant *v)
     return HAS(v, X_NBSP) ? "\xC2\xA0" : "";
 }
 
-/* A glued row: every non-empty cell with nothing between. */
+/* A glued row: every non-empty cell with nothing between (a converter that strips
+ * separators strips the spaces and NBSP around numbers too). */
 static void put_glued(buf *o, const grow *g, int skip_label)
 {
     for (int j = 0; j < g->n; j++) {
         if (g->c[j].kind == C_PAD || (skip_label && g->c[j].kind == C_LABEL))
             continue;
-        bput(o, g->c[j].s);
+        if (g->c[j].kind != C_NUM) {
+            bput(o, g->c[j].s);
+            continue;
+        }
+        for (const char *p = g->c[j].s; *p; p++) {
+            if (*p == ' ')
+                continue;
+            if ((unsigned char)p[0] == 0xC2 && (unsigned char)p[1] == 0xA0) {
+                p++;
+                continue;
+            }
+            bputc(o, *p);
+        }
     }
 }
 
@@ -1382,7 +1396,7 @@ static void compare(const variant *v, const gk_report *got, const char *fail, re
 
 static void usage(void)
 {
-    fprintf(stderr, "usage: genlayout [--seed S] [--variants N] [--first K] [--dump DIR] [--show K] [--quiet] FILE...\n");
+    fprintf(stderr, "usage: genlayout [--seed S] [--variants N] [--first K] [--dump DIR] [--show K] [--failures M] [--quiet] FILE...\n");
     exit(2);
 }
 
@@ -1414,6 +1428,7 @@ int main(int argc, char **argv)
     long nvar = 100, first = 0, show = -1;
     const char *dump = NULL;
     int quiet = 0;
+    long maxfail = 10;
     const char **files = gl_malloc((size_t)argc * sizeof *files);
     int nfiles = 0;
     for (int i = 1; i < argc; i++) {
@@ -1428,6 +1443,8 @@ int main(int argc, char **argv)
             dump = argv[++i];
         else if (!strcmp(a, "--show") && i + 1 < argc)
             show = strtol(argv[++i], NULL, 10);
+        else if (!strcmp(a, "--failures") && i + 1 < argc)
+            maxfail = strtol(argv[++i], NULL, 10);
         else if (!strcmp(a, "--quiet"))
             quiet = 1;
         else if (a[0] == '-' && a[1] == '-')
@@ -1476,7 +1493,7 @@ int main(int argc, char **argv)
     tally tx[NX];
     memset(tx, 0, sizeof tx);
     tally all = {0};
-    int shown_fail = 0;
+    long shown_fail = 0;
     for (long vi = first; vi < first + nvar; vi++) {
         variant v;
         memset(&v, 0, sizeof v);
@@ -1533,7 +1550,7 @@ int main(int argc, char **argv)
             if (nmiss > 10)
                 fprintf(stderr, "    ... %d missing in all\n", nmiss);
         }
-        if (res.wrong && shown_fail < 10 && show < 0) {
+        if (res.wrong && shown_fail < maxfail && show < 0) {
             shown_fail++;
             printf("variant %ld: %s [%s]: %ld wrong\n%s", vi, v.smp->path, desc.p, res.wrong,
                    res.why.p ? res.why.p : "");
