@@ -11,6 +11,7 @@
 #include "util.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #ifdef __SSE2__
@@ -970,6 +971,7 @@ static int is_prose(const char *text, size_t n)
 typedef struct {
     place_tok *tok;
     const grid_cell **cell;            /* the cell of each token (NULL: none) */
+    const char **text;                 /* each token's text: its cell's, or a vertical label's */
     char *lost;                        /* per grid row: a lost label was written as a number */
     int n, cap;
 } tokens;
@@ -980,9 +982,29 @@ static void tok_add(tokens *ts, place_kind kind, uint32_t rows, uint32_t firsts,
         ts->cap = ts->cap ? 2 * ts->cap : 256;
         ts->tok = xrealloc(ts->tok, (size_t)ts->cap * sizeof *ts->tok);
         ts->cell = xrealloc(ts->cell, (size_t)ts->cap * sizeof *ts->cell);
+        ts->text = xrealloc(ts->text, (size_t)ts->cap * sizeof *ts->text);
     }
     ts->tok[ts->n] = (place_tok){kind, rows, firsts, unit};
+    ts->text[ts->n] = c->text;
     ts->cell[ts->n++] = c;
+}
+
+/* A cell of one character that is no digit: part of a label printed one
+ * character per line ("三\n、\n本\n年\n度…"), or nothing. */
+static int lone_char(const grid_cell *c)
+{
+    return (unsigned char)c->text[0] >= 0xE0 && strlen(c->text) == 3;
+}
+
+/* The length of the run of lone characters on consecutive lines that
+ * starts at cell j: a vertical label when it is 3 or longer and holds at
+ * least two characters that are no blank marker ("无", "—"); else 0. */
+static int vertical_run(const grid_row *row, int j, int ncells)
+{
+    int k = j, words = 0;
+    while (k < ncells && lone_char(&row->cells[k]) && (k == j || row->cells[k].line == row->cells[k - 1].line + 1))
+        words += row->cells[k++].num != NUM_BLANK;
+    return k - j >= 3 && words >= 2 ? k - j : 0;
 }
 
 /* The usual index of the last number in an explicit row: empty cells up to
@@ -1027,7 +1049,7 @@ static void label_names(const gk_report *r, int table, const char *text, uint32_
     }
 }
 
-static void tokenize(const gk_report *r, int table, const grid *g, tokens *ts)
+static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
 {
     int edge = usual_edge(g);
     int wide = 0;                      /* the table's widest row: a row with one more number lost its label to it */
@@ -1080,15 +1102,28 @@ static void tokenize(const gk_report *r, int table, const grid *g, tokens *ts)
             if (is_value_cell(&row->cells[j]))
                 last = j;
         int end = last;
-        if (row->explicit && edge > last && edge < ncells) {
+        if (row->explicit && edge > last && edge > lab && edge < ncells) {
             int empty = 1;
-            for (int j = last + 1; j <= edge; j++)
+            for (int j = (last > lab ? last : lab) + 1; j <= edge; j++)
                 empty &= row->cells[j].text[0] == '\0';
             if (empty && (last >= 0 || lab >= 0))
                 end = edge;
         }
         for (int j = 0; j < ncells; j++) {
             const grid_cell *c = &row->cells[j];
+            int run = vertical_run(row, j, ncells);
+            if (run >= 3) {            /* one label, kept whole */
+                tmp.len = 0;
+                for (int k = j; k < j + run; k++)
+                    sbuf_adds(&tmp, row->cells[k].text);
+                char *text = arena_strdup(&r->strings, tmp.s);
+                uint32_t vr, vf;
+                label_names(r, table, text, &vr, &vf, &tmp);
+                tok_add(ts, PT_LABEL, vr, vf, i, c);
+                ts->text[ts->n - 1] = text;
+                j += run - 1;
+                continue;
+            }
             if (is_value_cell(c)) {
                 if (skip_first) {
                     skip_first = 0;
@@ -1096,8 +1131,11 @@ static void tokenize(const gk_report *r, int table, const grid *g, tokens *ts)
                 }
                 tok_add(ts, PT_VALUE, 0, 0, i, c);
             } else if (c->text[0] == '\0') {
-                if (row->explicit && j > lab && j <= end && lab >= 0)
+                /* in a table whose rows are all as wide, only the row's last `wide` cells */
+                if (row->explicit && j > lab && j <= end && lab >= 0 && (!uniform || j > end - wide))
                     tok_add(ts, PT_EMPTY, 0, 0, i, c);
+            } else if (row->explicit && !has_cjk(c->text) && strpbrk(c->text, "0123456789")) {
+                tok_add(ts, PT_VALUE, 0, 0, i, c);   /* a damaged number: it holds its cell, unread */
             } else if (has_cjk(c->text)) {
                 size_t n = strlen(c->text);
                 if (is_prose(c->text, n))
@@ -1114,6 +1152,7 @@ static void tokenize(const gk_report *r, int table, const grid *g, tokens *ts)
 
 static void tokens_free(tokens *ts)
 {
+    free(ts->text);
     free(ts->tok);
     free(ts->cell);
     free(ts->lost);
@@ -1161,6 +1200,9 @@ static char *unplaced_why(const gk_report *r, int table, int rr, const place_row
             sbuf_printf(&b, "单元格粘连：读到「%s」，无法拆分为 %d 列，不作猜测", text, rd->ncols);
         else
             sbuf_printf(&b, "该行只读到 1 个数字（应为 %d 个）：%s，无法确定所在的列", rd->ncols, text);
+    } else if (p->anchor >= 0 && p->want > rd->ncols) {
+        sbuf_printf(&b, "「%s」行及其后标签缺失的各行应有 %d 个数字，读到 %d 个，无法按位置确定，不作读取",
+                    rd->short_label, p->want, p->have);
     } else if (p->anchor >= 0 && p->have > rd->ncols) {
         sbuf_printf(&b, "「%s」行多出 %d 个数字（读到", rd->short_label, p->have - rd->ncols);
         numbers_near(ts, p->anchor, &b);
@@ -1252,7 +1294,7 @@ static void read_table(gk_report *r, int table)
                 note_row(r, "STRUCT.LABEL_VARIANT", table, rr, line,
                          xasprintf("行标签缺失%s，按模板顺序定位为「%s」", lost ? "（以数字代替）" : "", rd->label));
             } else {
-                const char *text = ts.cell[p->anchor]->text;
+                const char *text = ts.text[p->anchor];
                 tmp.len = 0;
                 size_t n = strlen(text);
                 sbuf_reserve(&tmp, n + 1);
@@ -1336,8 +1378,34 @@ static void extract_table4(gk_report *r)
     }
     slot s[15];
     memset(s, 0, sizeof s);
-    int use_empty = nc == 15 ? 1 : nv == 15 ? 0 : -1;
-    if (use_empty >= 0) {
+    int use_empty = nv == 15 ? 0 : -1;  /* empty cells count only when no row holds them (below) */
+    const grid_row *one = NULL;        /* one explicit row holding every number, empty cells before them */
+    for (int i = 0; i < g->nrows && use_empty < 0 && nv; i++)
+        if (count_values(&g->rows[i]) == nv && g->rows[i].explicit)
+            one = &g->rows[i];
+    int last = -1;
+    for (int j = 0; one && j < one->ncells; j++)
+        if (is_value_cell(&one->cells[j]))
+            last = j;
+    if (one && last >= 14) {
+        int fits = 1;
+        for (int j = last - 14; j <= last; j++)
+            fits &= is_value_cell(&one->cells[j]) || one->cells[j].text[0] == '\0';
+        for (int j = 0; fits && j < 15; j++)
+            slot_from_cell(&s[j], &one->cells[last - 14 + j]);
+        if (fits) {
+            for (int gi = 0; gi < td->nrows; gi++)
+                store_row(r, 4, gi, s + gi * 5, 5);
+            r->table_line[2] = one->line;
+            nv = 0;                    /* read */
+            use_empty = -2;
+        }
+    }
+    if (use_empty == -1 && nc == 15)
+        use_empty = 1;
+    if (use_empty == -2) {
+        /* read from the one row */
+    } else if (use_empty >= 0) {
         int j = 0;
         for (int k = first; k < ts.n && j < 15; k++)
             if (ts.tok[k].kind == PT_VALUE || (use_empty && ts.tok[k].kind == PT_EMPTY))

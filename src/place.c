@@ -10,7 +10,9 @@ enum { X_L, X_A, X_N, NX };            /* an anchored row: label first, label af
 
 /* Costs: a reading that leaves more of the table unexplained costs more. */
 #define COST_NONE 2                    /* an anchored row without numbers */
-#define COST_IGNORE 2                  /* numbers before the first / after the last row left over */
+#define COST_IGNORE 8                  /* numbers before the first / after the last row left over:
+                                          dearer than a broken gap and a row without numbers, so that
+                                          rows are never shifted to explain numbers away */
 #define COST_BROKEN 4                  /* numbers between two anchors whose count fits nothing */
 #define COST_INF 1000000
 
@@ -37,7 +39,6 @@ typedef struct {
     int *atok, *arow;                  /* anchor k: its token, its row */
     int *weak;                         /* anchored by a group label only */
     gap *g;                            /* g[k + 1] lies between anchor k and anchor k + 1 */
-    int mode_after;                    /* 1: labels usually follow their numbers */
 } solver;
 
 /* ---- anchors: the longest chain of labels whose rows increase ----------------------- */
@@ -113,9 +114,10 @@ static void build_gaps(solver *s, int ntok)
             for (int i = lo; i < hi; i++)
                 if (s->t[i].kind == PT_BREAK)
                     lo = i + 1;
-        if (k == s->m - 1)             /* after the table: only what precedes the first prose */
+        if (k == s->m - 1)             /* after the table: only what precedes the first prose or
+                                          a label naming a row again (the table repeated) */
             for (int i = lo; i < hi; i++)
-                if (s->t[i].kind == PT_BREAK) {
+                if (s->t[i].kind == PT_BREAK || (s->t[i].kind == PT_LABEL && s->t[i].rows)) {
                     hi = i;
                     break;
                 }
@@ -166,7 +168,7 @@ static int gap_options(const solver *s, int k, int xl, int xr, gap_opt *opts)
     const gap *g = &s->g[k + 1];
     int front = xl == X_L ? s->ncols[s->arow[k]] : 0;
     int back = xr == X_A ? s->ncols[s->arow[k + 1]] : 0;
-    int n = 0;
+    int n = 0, lost = COST_NONE * (g->urow1 - g->urow0);   /* a row without numbers costs as an anchored one */
     for (int mode = 0; mode < 2; mode++) {
         const int *seq = mode ? g->v : g->c;
         int len = mode ? g->nv : g->nc;
@@ -174,29 +176,23 @@ static int gap_options(const solver *s, int k, int xl, int xr, gap_opt *opts)
             break;                     /* no empties: the same reading */
         for (int present = 0; present <= (g->un > 0); present++) {
             int need = front + (present ? g->un : 0) + back;
+            int absent = present ? 0 : lost;   /* rows that lie here and get nothing */
             if (need == len && owners_agree(s, k, seq, len, front, back))
-                opts[n++] = (gap_opt){mode, present, 0, 0, 0};
+                opts[n++] = (gap_opt){mode, present, 0, 0, absent};
             else if (k == s->m - 1 && need < len && need > 0 && owners_agree(s, k, seq, len, front, 0))
-                opts[n++] = (gap_opt){mode, present, 1, 0, COST_IGNORE};   /* numbers left after the table */
+                opts[n++] = (gap_opt){mode, present, 1, 0, COST_IGNORE + absent};   /* numbers left after the table */
         }
     }
     if (k < 0 && g->nc > 0 && back == 0 && s->m > 0)
-        opts[n++] = (gap_opt){0, 0, 1, 1, COST_IGNORE};   /* numbers before the first row: not the table's */
+        opts[n++] = (gap_opt){0, 0, 1, 1, COST_IGNORE + lost};   /* numbers before the first row: not the table's */
     if (front == 0 && back == 0 && g->nc > 0)
-        opts[n++] = (gap_opt){0, 0, 0, 1, COST_BROKEN};
+        opts[n++] = (gap_opt){0, 0, 0, 1, COST_BROKEN + lost};
     return n;
 }
 
-static int state_cost(const solver *s, int k, int x)
+static int state_cost(int x)
 {
-    if (x == X_N)
-        return COST_NONE;
-    /* against the table's direction only where the other side holds nothing */
-    if (x == X_A && !s->mode_after && s->g[k + 1].nc > 0)
-        return COST_INF;
-    if (x == X_L && s->mode_after && s->g[k].nc > 0)
-        return COST_INF;
-    return 0;
+    return x == X_N ? COST_NONE : 0;
 }
 
 static int gap_cost(const solver *s, int k, int xl, int xr)
@@ -221,7 +217,7 @@ static int solve(const solver *s, int *f, int *b)
     if (m == 0)
         return gap_cost(s, -1, X_NONE, X_NONE);
     for (int x = 0; x < NX; x++)
-        f[x] = add(state_cost(s, 0, x), gap_cost(s, -1, X_NONE, x));
+        f[x] = add(state_cost(x), gap_cost(s, -1, X_NONE, x));
     for (int k = 1; k < m; k++)
         for (int x = 0; x < NX; x++) {
             int best = COST_INF;
@@ -230,10 +226,10 @@ static int solve(const solver *s, int *f, int *b)
                 if (c < best)
                     best = c;
             }
-            f[k * NX + x] = add(best, state_cost(s, k, x));
+            f[k * NX + x] = add(best, state_cost(x));
         }
     for (int x = 0; x < NX; x++)
-        b[(m - 1) * NX + x] = add(state_cost(s, m - 1, x), gap_cost(s, m - 1, x, X_NONE));
+        b[(m - 1) * NX + x] = add(state_cost(x), gap_cost(s, m - 1, x, X_NONE));
     for (int k = m - 2; k >= 0; k--)
         for (int x = 0; x < NX; x++) {
             int best = COST_INF;
@@ -242,7 +238,7 @@ static int solve(const solver *s, int *f, int *b)
                 if (c < best)
                     best = c;
             }
-            b[k * NX + x] = add(best, state_cost(s, k, x));
+            b[k * NX + x] = add(best, state_cost(x));
         }
     int opt = COST_INF;
     for (int x = 0; x < NX; x++)
@@ -303,8 +299,8 @@ static void take(const solver *s, int k, const gap_use *u, int from_end, int cou
     out->state = PL_PLACED;
 }
 
-/* One reading in one direction: fills out[]; returns its cost. */
-static int read_rows(solver *s, place_row *out)
+/* The reading of least cost: fills out[]. */
+static void read_rows(solver *s, place_row *out)
 {
     int m = s->m;
     int *f = xcalloc((size_t)(m ? m : 1) * NX, sizeof *f), *b = xcalloc((size_t)(m ? m : 1) * NX, sizeof *b);
@@ -322,7 +318,7 @@ static int read_rows(solver *s, place_row *out)
         place_row *o = &out[s->arow[k]];
         int n = s->ncols[s->arow[k]], xs = 0, only = -1;
         for (int x = 0; x < NX; x++)
-            if (add(f[k * NX + x], b[k * NX + x]) - state_cost(s, k, x) == opt && f[k * NX + x] < COST_INF) {
+            if (add(f[k * NX + x], b[k * NX + x]) - state_cost(x) == opt && f[k * NX + x] < COST_INF) {
                 xs++;
                 only = x;
             }
@@ -338,7 +334,7 @@ static int read_rows(solver *s, place_row *out)
         } else if (only == X_N) {
             o->state = PL_COUNT;
             o->have = s->g[k + 1].nv;
-            o->want = n;
+            o->want = n + s->g[k + 1].un;   /* with the rows whose labels are lost after it */
         } else {
             o->state = PL_AMBIGUOUS;
         }
@@ -366,41 +362,16 @@ static int read_rows(solver *s, place_row *out)
 done:
     free(f);
     free(b);
-    return opt;
-}
-
-static int same_reading(const place_row *a, const place_row *b, int n)
-{
-    if (a->state != b->state)
-        return 0;
-    if (a->state != PL_PLACED)
-        return 1;
-    return !memcmp(a->tok, b->tok, (size_t)n * sizeof a->tok[0]);
 }
 
 void place_rows(const place_tok *t, int ntok, const int *ncols, int nrows, place_row *out)
 {
     if (nrows > PLACE_MAX_ROWS)
         nrows = PLACE_MAX_ROWS;
-    solver s = {t, ncols, nrows, 0, NULL, NULL, NULL, NULL, 0};
+    solver s = {t, ncols, nrows, 0, NULL, NULL, NULL, NULL};
     s.m = chain(t, ntok, nrows, &s.atok, &s.arow, &s.weak);
     build_gaps(&s, ntok);
-    /* Both directions; where they disagree the cheaper one holds, and a
-     * tie leaves the rows they disagree on unplaced. */
-    place_row *other = xcalloc((size_t)nrows, sizeof *other);
-    s.mode_after = 0;
-    int cost_first = read_rows(&s, out);
-    s.mode_after = 1;
-    int cost_after = read_rows(&s, other);
-    for (int r = 0; r < nrows; r++) {
-        if (same_reading(&out[r], &other[r], ncols[r]))
-            continue;
-        if (cost_after < cost_first)
-            out[r] = other[r];
-        else if (cost_after == cost_first)
-            out[r].state = PL_AMBIGUOUS;
-    }
-    free(other);
+    read_rows(&s, out);
     for (int k = 0; k <= s.m; k++) {
         free(s.g[k].c);
         free(s.g[k].v);

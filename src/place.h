@@ -46,7 +46,8 @@ typedef struct {
     int label_after;           /* its label follows its numbers */
     int anchor;                /* token index of its label, -1 when none */
     int tok[PLACE_MAX_COLS];   /* token index of each cell when placed */
-    int have, want;            /* PL_COUNT: numbers found near it, numbers wanted */
+    int have, want;            /* PL_COUNT: numbers found after it, numbers wanted there (its own and
+                                  those of the rows after it whose labels are lost) */
 } place_row;
 
 /* Places the rows.  ncols[r] cells for row r (at most PLACE_MAX_COLS),
