@@ -44,6 +44,13 @@ $(REL)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALLCFLAGS) -c -o $@ $<
 
+# the test tools against the release engine (make robust)
+REL_ENGINE := $(ENGINE_SRC:%.c=$(REL)/%.o)
+
+$(REL)/tools/%: tests/tools/%.c $(REL_ENGINE)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALLCFLAGS) -o $@ $(filter-out %.h,$^) $(LDFLAGS) $(LDLIBS)
+
 # ---- sanitizer build (tests) ----------------------------------------------------
 ASN := $(BUILD)/asan
 ASN_CFLAGS = $(ALLCFLAGS) -O1 -g -Werror $(SAN)
@@ -100,6 +107,14 @@ bench: deps
 	@$(MAKE) --no-print-directory $(BIN)
 	@GK=./$(BIN) sh tests/bench.sh
 
+# layout variants of the sample reports read back by the engine (tests/tools/genlayout.c):
+# the summary line "variants N, cells right N, flagged N, wrong N" comes last
+ROBUST_SEED     ?= 1
+ROBUST_VARIANTS ?= 6000
+robust: deps
+	@$(MAKE) --no-print-directory $(REL)/tools/genlayout
+	@$(REL)/tools/genlayout --seed $(ROBUST_SEED) --variants $(ROBUST_VARIANTS) sample-reports/*
+
 install: gkreview
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/gkreview/themes
 	install -m 755 gkreview $(DESTDIR)$(PREFIX)/bin/gkreview
@@ -112,6 +127,6 @@ uninstall:
 clean:
 	rm -rf $(BUILD) $(BIN) tests/out
 
-.PHONY: all deps run test test-build bench fuzz install uninstall clean
+.PHONY: all deps run test test-build bench fuzz robust install uninstall clean
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

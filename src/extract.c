@@ -6,10 +6,12 @@
  * label is lost; each matched row's numbers are aligned to its columns. */
 #include "extract.h"
 #include "grid.h"
+#include "place.h"
 #include "re.h"
 #include "util.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #ifdef __SSE2__
@@ -882,15 +884,6 @@ static int is_value_cell(const grid_cell *c)
     return c->num == NUM_VALUE || (c->num == NUM_BLANK && c->text[0]);
 }
 
-static int last_label_cell(const grid_row *row)
-{
-    int last = -1;
-    for (int i = 0; i < row->ncells; i++)
-        if (!is_value_cell(&row->cells[i]) && has_cjk(row->cells[i].text))
-            last = i;
-    return last;
-}
-
 /* Fills every field of *s from the cell. */
 static void slot_from_cell(slot *s, const grid_cell *c)
 {
@@ -921,75 +914,6 @@ static void slots_missing(slot *out, int n, int line, const char *why)
         free(out[i].why);
         out[i].why = xstrdup(why);
     }
-}
-
-/* Aligns the numbers of `row` to n columns.  `edge` is the table's usual
- * last numeric cell index (-1 if unknown).  Returns the count of extra
- * leading numbers (a lost label written as a number). */
-static int align_row(const grid_row *row, int n, int edge, slot *out)
-{
-    int P[256], np = 0;
-    for (int i = 0; i < row->ncells && np < 256; i++)
-        if (is_value_cell(&row->cells[i]))
-            P[np++] = i;
-    if (np >= n) {                     /* most rows: slot_from_cell() fills every slot */
-        for (int k = 0; k < n; k++)
-            slot_from_cell(&out[k], &row->cells[P[np - n + k]]);
-        return np - n;
-    }
-    memset(out, 0, (size_t)n * sizeof *out);
-    if (row->explicit) {
-        int lab = last_label_cell(row);
-        int end = np ? P[np - 1] : -1;
-        if (edge > end && edge < row->ncells) {
-            int empty = 1;
-            for (int i = end + 1; i <= edge; i++)
-                if (row->cells[i].text[0])
-                    empty = 0;
-            if (empty)
-                end = edge;
-        }
-        if (np == 0 && end < 0 && row->ncells - (lab + 1) >= n)
-            end = lab + n;
-        int start = end - n + 1;
-        if (end >= 0 && start > lab) {
-            for (int k = 0; k < n; k++) {
-                const grid_cell *c = &row->cells[start + k];
-                slot_from_cell(&out[k], c);
-            }
-            return 0;
-        }
-        /* left-anchored: the n cells right after the label */
-        start = lab + 1;
-        if (start + n <= row->ncells) {
-            int ok = 1;
-            for (int k = 0; k < n; k++) {
-                const grid_cell *c = &row->cells[start + k];
-                if (c->text[0] && c->num == NUM_NONE)
-                    ok = 0;
-            }
-            if (ok) {
-                for (int k = 0; k < n; k++)
-                    slot_from_cell(&out[k], &row->cells[start + k]);
-                return 0;
-            }
-        }
-    }
-    sbuf b;
-    sbuf_init(&b);
-    if (np == 1 && n > 1 && strlen(row->cells[P[0]].text) >= (size_t)n)
-        sbuf_printf(&b, "单元格粘连：读到「%s」，无法拆分为 %d 列，不作猜测", row->cells[P[0]].text, n);
-    else if (np == 0)
-        sbuf_printf(&b, "该行没有读到数字");
-    else {
-        sbuf_printf(&b, "该行只读到 %d 个数字（应为 %d 个）：", np, n);
-        for (int k = 0; k < np; k++)
-            sbuf_printf(&b, "%s%s", k ? " " : "", row->cells[P[k]].text);
-        sbuf_adds(&b, "，无法确定各自所在的列");
-    }
-    slots_missing(out, n, row->line, b.s);
-    sbuf_free(&b);
-    return 0;
 }
 
 static void store_row(gk_report *r, int table, int rowidx, slot *s, int n)
@@ -1231,38 +1155,6 @@ static void check_column_labels(gk_report *r, const grid *g, int table)
     }
 }
 
-/* The usual last numeric cell among rows that have exactly n numbers and
- * whose label ends in the same cell as `like`'s (rows with a sub-label
- * column have their numbers one cell further right). */
-static int common_edge(const grid *g, int n, const grid_row *like)
-{
-    int counts[64] = {0};
-    int lab = last_label_cell(like);
-    for (int i = 0; i < g->nrows; i++) {
-        const grid_row *row = &g->rows[i];
-        if (!row->explicit || count_values(row) != n || last_label_cell(row) != lab)
-            continue;
-        int last = -1;
-        for (int j = 0; j < row->ncells; j++)
-            if (is_value_cell(&row->cells[j]))
-                last = j;
-        if (last >= 0 && last < 64)
-            counts[last]++;
-    }
-    int best = -1, ties = 0;
-    for (int k = 0; k < 64; k++) {
-        if (!counts[k])
-            continue;
-        if (best < 0 || counts[k] > counts[best]) {
-            best = k;
-            ties = 0;
-        } else if (counts[k] == counts[best]) {
-            ties = 1;
-        }
-    }
-    return ties ? -1 : best;
-}
-
 /* ---- format detection ------------------------------------------------------------- */
 
 /* A pattern whose matches count_hits() counts; a line holding none of
@@ -1411,53 +1303,7 @@ static void check_row_label(gk_report *r, int table, int rowidx, const char *lab
                  xasprintf("行标签「%s」与模板「%s」不一致", label, template_table(r->tpl, table)->rows[rowidx].label));
 }
 
-/* ---- table 2 ------------------------------------------------------------------------- */
-
-static void extract_table2(gk_report *r)
-{
-    size_t from, to;
-    section_range(r, 1, &from, &to);
-    grid *g = grid_build(r->text, from, to);
-    const gk_table_def *td = template_table(r->tpl, 2);
-    int *used = xcalloc((size_t)g->nrows + 1, sizeof *used);
-    size_t *at = xcalloc((size_t)g->nrows + 1, sizeof *at), *len = xcalloc((size_t)g->nrows + 1, sizeof *len);
-    uint64_t *facts = xcalloc((size_t)g->nrows + 1, sizeof *facts);
-    sbuf labels;                       /* every row's label, each after the previous one's terminator */
-    sbuf_init(&labels);
-    for (int i = 0; i < g->nrows; i++) {
-        at[i] = labels.len;
-        len[i] = row_label(&g->rows[i], &labels);
-        facts[i] = row_facts(r->tpl, 2, labels.s + at[i], len[i]);
-        sbuf_addc(&labels, '\0');      /* the next one starts after the terminator */
-    }
-    for (int rr = 0; rr < td->nrows; rr++) {
-        const gk_row_def *rd = &td->rows[rr];
-        int found = -1;
-        for (int i = 0; i < g->nrows && found < 0; i++)
-            if (!used[i] && (facts[i] >> rr & 1) && count_values(&g->rows[i]) + g->rows[i].explicit > 0)
-                found = i;
-        if (found < 0) {
-            note_row(r, "STRUCT.ROW_MISSING", 2, rr, 0, xasprintf("表二未找到「%s」行", rd->label));
-            continue;
-        }
-        used[found] = 1;
-        if (!r->table_line[0] || g->rows[found].line < r->table_line[0])
-            r->table_line[0] = g->rows[found].line;
-        slot s[8];
-        align_row(&g->rows[found], rd->ncols, -1, s);
-        store_row(r, 2, rr, s, rd->ncols);
-        check_row_label(r, 2, rr, labels.s + at[found], facts[found], g->rows[found].line);
-    }
-    check_column_labels(r, g, 2);
-    sbuf_free(&labels);
-    free(at);
-    free(len);
-    free(facts);
-    free(used);
-    grid_free(g);
-}
-
-/* ---- table 3 ------------------------------------------------------------------------- */
+/* ---- tables: one stream of tokens, rows placed by place.c ------------------------------- */
 
 static int group_of_label(const char *label, size_t len)
 {
@@ -1467,144 +1313,479 @@ static int group_of_label(const char *label, size_t len)
     return mask ? 63 - __builtin_clzll(mask) : -1;   /* most specific first; "result" (0) is the heading */
 }
 
-static int first_row_of_group(const gk_table_def *td, const char *key, int from)
+static int first_row_of_group(const gk_table_def *td, const char *key)
 {
-    for (int j = from; j < td->nrows; j++)
+    for (int j = 0; j < td->nrows; j++)
         if (td->rows[j].group && strcmp(td->rows[j].group, key) == 0)
             return j;
     return -1;
 }
 
-static void extract_table3(gk_report *r)
+/* Prose inside a table's section: a sentence, not a cell. */
+static int is_prose(const char *text, size_t n)
 {
-    size_t from, to;
-    section_range(r, 2, &from, &to);
-    grid *g = grid_build(r->text, from, to);
-    const gk_table_def *td = template_table(r->tpl, 3);
-    int ng;
-    const gk_group_def *groups = template_groups(&ng);
-    int cursor = 0;
-    int *done = xcalloc((size_t)td->nrows, sizeof *done);
-    sbuf lb;                           /* the current row's label */
-    sbuf_init(&lb);
+    return n > 240 || util_find(text, n, "。", 3) != NULL;
+}
 
-    for (int i = 0; i < g->nrows && cursor < td->nrows; i++) {
+/* The tokens of a table, with what each came from. */
+typedef struct {
+    place_tok *tok;
+    const grid_cell **cell;            /* the cell of each token (NULL: none) */
+    const char **text;                 /* each token's text: its cell's, or a vertical label's */
+    char *lost;                        /* per grid row: a lost label was written as a number */
+    int n, cap;
+} tokens;
+
+static void tok_add(tokens *ts, place_kind kind, uint32_t rows, uint32_t firsts, int unit, const grid_cell *c)
+{
+    if (ts->n == ts->cap) {
+        ts->cap = ts->cap ? 2 * ts->cap : 256;
+        ts->tok = xrealloc(ts->tok, (size_t)ts->cap * sizeof *ts->tok);
+        ts->cell = xrealloc(ts->cell, (size_t)ts->cap * sizeof *ts->cell);
+        ts->text = xrealloc(ts->text, (size_t)ts->cap * sizeof *ts->text);
+    }
+    ts->tok[ts->n] = (place_tok){kind, rows, firsts, unit};
+    ts->text[ts->n] = c->text;
+    ts->cell[ts->n++] = c;
+}
+
+/* A cell of one character that is no digit: part of a label printed one
+ * character per line ("三\n、\n本\n年\n度…"), or nothing. */
+static int lone_char(const grid_cell *c)
+{
+    return (unsigned char)c->text[0] >= 0xE0 && strlen(c->text) == 3;
+}
+
+/* The length of the run of lone characters on consecutive lines that
+ * starts at cell j: a vertical label when it is 3 or longer and holds at
+ * least two characters that are no blank marker ("无", "—"); else 0. */
+static int vertical_run(const grid_row *row, int j, int ncells)
+{
+    int k = j, words = 0;
+    while (k < ncells && lone_char(&row->cells[k]) && (k == j || row->cells[k].line == row->cells[k - 1].line + 1))
+        words += row->cells[k++].num != NUM_BLANK;
+    return k - j >= 3 && words >= 2 ? k - j : 0;
+}
+
+/* The usual index of the last number in an explicit row: empty cells up to
+ * it are cells of the table, empty cells past it are not. */
+static int usual_edge(const grid *g)
+{
+    int counts[64] = {0}, best = -1;
+    for (int i = 0; i < g->nrows; i++) {
         const grid_row *row = &g->rows[i];
+        int last = -1;
+        for (int j = 0; j < row->ncells; j++)
+            if (is_value_cell(&row->cells[j]))
+                last = j;
+        if (row->explicit && last >= 0 && last < 64)
+            counts[last]++;
+    }
+    for (int k = 0; k < 64; k++)
+        if (counts[k] && (best < 0 || counts[k] >= counts[best]))
+            best = k;
+    return best;
+}
+
+/* What the label cell `text` names in table `table`: rows (bit r) and
+ * groups' first rows. */
+static void label_names(const gk_report *r, int table, const char *text, uint32_t *rows, uint32_t *firsts, sbuf *tmp)
+{
+    tmp->len = 0;
+    size_t n = strlen(text);
+    sbuf_reserve(tmp, n + 1);
+    size_t len = squeeze_copy(tmp->s, text, n);
+    tmp->len = len;
+    *rows = (uint32_t)(row_facts(r->tpl, table, tmp->s, len) & ROW_MATCHES);
+    *firsts = 0;
+    if (table == 3 && !*rows) {
+        int gi = group_of_label(tmp->s, len);
+        if (gi >= 0) {
+            int ng;
+            int first = first_row_of_group(template_table(r->tpl, 3), template_groups(&ng)[gi].key);
+            if (first >= 0)
+                *firsts = (uint32_t)1 << first;
+        }
+    }
+}
+
+static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
+{
+    int edge = usual_edge(g);
+    int wide = 0;                      /* the table's widest row: a row with one more number lost its label to it */
+    const gk_table_def *td = template_table(r->tpl, table);
+    for (int k = 0; k < td->nrows; k++)
+        if (td->rows[k].ncols > wide)
+            wide = td->rows[k].ncols;
+    int uniform = 1;
+    for (int k = 0; k < td->nrows; k++)
+        uniform &= td->rows[k].ncols == wide;
+    ts->lost = xcalloc((size_t)g->nrows + 1, 1);
+    sbuf tmp, lb;
+    sbuf_init(&tmp);
+    sbuf_init(&lb);
+    uint32_t *rows = xmalloc(((size_t)g->nrows + 1) * 64 * sizeof *rows);
+    for (int i = 0; i < g->nrows; i++) {
+        const grid_row *row = &g->rows[i];
+        int nv = count_values(row), ncells = row->ncells < 64 ? row->ncells : 64;
         lb.len = 0;
         size_t len = row_label(row, &lb);
-        const char *label = lb.s;
-        int nv = count_values(row);
-        uint64_t facts = row_facts(r->tpl, 3, label, len);
-        if ((facts & ROW_HEADER) || (nv == 0 && (!row->explicit || util_find(label, len, "。", 3))))
-            continue;                  /* a header, or prose that happens to name a row */
-        int match = first_match(facts & ROW_MATCHES, cursor);
-        if (match < 0 && nv < 3)
-            continue;                  /* heading or prose (headers were passed over above) */
-        int positional = 0;
-        if (match < 0) {
-            int gi = group_of_label(label, len);
-            int j = gi >= 0 ? first_row_of_group(td, groups[gi].key, cursor) : -1;
-            match = j >= 0 ? j : cursor;
-            positional = 1;
+        uint64_t facts = row_facts(r->tpl, table, lb.s, len);
+        if (nv == 0 && (facts & ROW_HEADER))
+            continue;                  /* a header row */
+        /* each label cell's rows; a row without numbers that names several rows is a header */
+        uint32_t named = 0, firsts[64];
+        int label_cells = 0, lab = -1, anchored = 0;
+        for (int j = 0; j < ncells; j++) {
+            const grid_cell *c = &row->cells[j];
+            rows[i * 64 + j] = 0;
+            firsts[j] = 0;
+            if (is_value_cell(c) || !has_cjk(c->text))
+                continue;
+            lab = j;
+            label_cells++;
+            label_names(r, table, c->text, &rows[i * 64 + j], &firsts[j], &tmp);
+            if (rows[i * 64 + j] && named && !(named & rows[i * 64 + j]))
+                named |= 1u << 31;     /* two cells naming different rows */
+            named |= rows[i * 64 + j];
+            anchored |= rows[i * 64 + j] != 0;
         }
-        for (int j = cursor; j < match; j++)
-            if (!done[j])
-                note_row(r, "STRUCT.ROW_MISSING", 3, j, 0, xasprintf("表三未找到「%s」行", td->rows[j].label));
-        slot s[7];
-        int extra = align_row(row, 7, nv < 7 ? common_edge(g, 7, row) : -1, s);
-        store_row(r, 3, match, s, 7);
-        done[match] = 1;
-        if (!r->table_line[1])
-            r->table_line[1] = row->line;
-        if (positional || (extra > 0 && !*label))
-            note_row(r, "STRUCT.LABEL_VARIANT", 3, match, row->line,
-                     xasprintf("行标签缺失%s，按模板顺序定位为「%s」", extra > 0 ? "（以数字代替）" : "",
-                               td->rows[match].label));
-        else
-            check_row_label(r, 3, match, label, facts, row->line);
-        cursor = match + 1;
+        if (nv == 0 && label_cells >= 2 && (named >> 31 & 1))
+            continue;                  /* a stray header row naming rows as columns */
+        /* a row of the widest table rows with one number too many and no
+         * label of its own: its label cell holds a number */
+        int skip_first = uniform && !anchored && nv == wide + 1 && row->explicit;
+        if (skip_first)
+            ts->lost[i] = 1;
+        int last = -1;
+        for (int j = 0; j < ncells; j++)
+            if (is_value_cell(&row->cells[j]))
+                last = j;
+        int end = last;
+        if (row->explicit && edge > last && edge > lab && edge < ncells) {
+            int empty = 1;
+            for (int j = (last > lab ? last : lab) + 1; j <= edge; j++)
+                empty &= row->cells[j].text[0] == '\0';
+            if (empty && (last >= 0 || lab >= 0))
+                end = edge;
+        }
+        for (int j = 0; j < ncells; j++) {
+            const grid_cell *c = &row->cells[j];
+            int run = vertical_run(row, j, ncells);
+            if (run >= 3) {            /* one label, kept whole */
+                tmp.len = 0;
+                for (int k = j; k < j + run; k++)
+                    sbuf_adds(&tmp, row->cells[k].text);
+                char *text = arena_strdup(&r->strings, tmp.s);
+                uint32_t vr, vf;
+                label_names(r, table, text, &vr, &vf, &tmp);
+                tok_add(ts, PT_LABEL, vr, vf, i, c);
+                ts->text[ts->n - 1] = text;
+                j += run - 1;
+                continue;
+            }
+            if (is_value_cell(c)) {
+                if (skip_first) {
+                    skip_first = 0;
+                    continue;
+                }
+                tok_add(ts, PT_VALUE, 0, 0, i, c);
+            } else if (c->text[0] == '\0') {
+                /* in a table whose rows are all as wide, only the row's last `wide` cells */
+                if (row->explicit && j > lab && j <= end && lab >= 0 && (!uniform || j > end - wide))
+                    tok_add(ts, PT_EMPTY, 0, 0, i, c);
+            } else if (row->explicit && !has_cjk(c->text) && strpbrk(c->text, "0123456789")) {
+                tok_add(ts, PT_VALUE, 0, 0, i, c);   /* a damaged number: it holds its cell, unread */
+            } else if (has_cjk(c->text)) {
+                size_t n = strlen(c->text);
+                if (is_prose(c->text, n))
+                    tok_add(ts, PT_BREAK, 0, 0, i, c);
+                else
+                    tok_add(ts, PT_LABEL, rows[i * 64 + j], firsts[j], i, c);
+            }
+        }
     }
-    for (int j = cursor; j < td->nrows; j++)
-        if (!done[j])
-            note_row(r, "STRUCT.ROW_MISSING", 3, j, 0, xasprintf("表三未找到「%s」行", td->rows[j].label));
-    check_column_labels(r, g, 3);
+    free(rows);
+    sbuf_free(&tmp);
     sbuf_free(&lb);
-    free(done);
+}
+
+static void tokens_free(tokens *ts)
+{
+    free(ts->text);
+    free(ts->tok);
+    free(ts->cell);
+    free(ts->lost);
+}
+
+/* Fills a slot from token k. */
+static void slot_from_token(slot *s, const tokens *ts, int k)
+{
+    const grid_cell *c = ts->cell[k];
+    if (ts->tok[k].kind == PT_EMPTY) {
+        *s = (slot){.status = GK_ST_BLANK, .is_int = 1, .line = c->line, .raw = c->text};
+        return;
+    }
+    slot_from_cell(s, c);
+}
+
+/* The numbers near a row, for a message: " 12 0 3". */
+static void numbers_near(const tokens *ts, int anchor, sbuf *b)
+{
+    int shown = 0;
+    for (int k = anchor + 1; k < ts->n && shown < 12; k++) {
+        if (ts->tok[k].kind == PT_LABEL && ts->tok[k].rows)
+            break;
+        if (ts->tok[k].kind == PT_VALUE) {
+            sbuf_printf(b, " %s", ts->cell[k]->text);
+            shown++;
+        }
+    }
+}
+
+/* Why a row's cells were not read. */
+static char *unplaced_why(const gk_report *r, int table, int rr, const place_row *p, const tokens *ts)
+{
+    const gk_row_def *rd = &template_table(r->tpl, table)->rows[rr];
+    sbuf b;
+    sbuf_init(&b);
+    if (p->state == PL_AMBIGUOUS) {
+        sbuf_printf(&b, "「%s」行的数字有不止一种对位方式，无法确定，不作读取", rd->short_label);
+    } else if (p->anchor >= 0 && p->have == 1 && rd->ncols > 1) {
+        int k = p->anchor + 1;
+        while (k < ts->n && ts->tok[k].kind != PT_VALUE)
+            k++;
+        const char *text = k < ts->n ? ts->cell[k]->text : "";
+        if (strlen(text) >= (size_t)rd->ncols)
+            sbuf_printf(&b, "单元格粘连：读到「%s」，无法拆分为 %d 列，不作猜测", text, rd->ncols);
+        else
+            sbuf_printf(&b, "该行只读到 1 个数字（应为 %d 个）：%s，无法确定所在的列", rd->ncols, text);
+    } else if (p->anchor >= 0 && p->want > rd->ncols) {
+        sbuf_printf(&b, "「%s」行及其后标签缺失的各行应有 %d 个数字，读到 %d 个，无法按位置确定，不作读取",
+                    rd->short_label, p->want, p->have);
+    } else if (p->anchor >= 0 && p->have > rd->ncols) {
+        sbuf_printf(&b, "「%s」行多出 %d 个数字（读到", rd->short_label, p->have - rd->ncols);
+        numbers_near(ts, p->anchor, &b);
+        sbuf_printf(&b, "，应为 %d 个），无法确定哪些属于本行，不作读取", rd->ncols);
+    } else if (p->anchor >= 0 && p->have == 0) {
+        sbuf_adds(&b, "该行没有读到数字");
+    } else if (p->anchor >= 0) {
+        sbuf_printf(&b, "该行只读到 %d 个数字（应为 %d 个）：", p->have, rd->ncols);
+        numbers_near(ts, p->anchor, &b);
+        sbuf_adds(&b, "，无法确定各自所在的列");
+    } else {
+        sbuf_printf(&b, "标签缺失，附近的数字个数（%d 个）与应有的行不符，无法按位置确定", p->have);
+    }
+    return sbuf_steal(&b);
+}
+
+/* A row placed without a label of its own is read only when the table's
+ * equations across rows confirm it: every equation (other than the row's
+ * own total) that holds one of its cells and can be evaluated on what was
+ * read holds, and at least one can.  Returns NULL when confirmed, else why. */
+static char *unconfirmed(const gk_report *r, int table, int rr)
+{
+    const gk_template *t = r->tpl;
+    int first = t->first_cell[table - 2][rr], n = template_table(t, table)->rows[rr].ncols;
+    int checked = 0;
+    for (int q = 0; q < t->neqs; q++) {
+        const gk_equation *e = &t->eqs[q];
+        int mine = 0, known = 1;
+        double sum = 0;
+        for (int k = 0; k < e->n; k++) {
+            int c = e->cell[k];
+            mine |= c >= first && c < first + n;
+            if (r->cells[c].read_status != GK_ST_EXTRACTED)
+                known = 0;
+            else
+                sum += e->coef[k] * r->cells[c].read_value;
+        }
+        if (!mine || !known)
+            continue;
+        int own_row = 1;               /* an equation within the row says nothing of where it is */
+        for (int k = 0; k < e->n; k++)
+            own_row &= e->cell[k] >= first && e->cell[k] < first + n;
+        if (own_row)
+            continue;
+        if (sum > 1e-6 || sum < -1e-6)
+            return xasprintf("标签缺失，按模板顺序放入「%s」行的数字与%s（%s）不符，不作读取",
+                             template_table(t, table)->rows[rr].short_label, e->what, e->rule);
+        checked++;
+    }
+    if (!checked)
+        return xasprintf("标签缺失，按模板顺序放入「%s」行的数字没有勾稽关系可以印证，不作读取",
+                         template_table(t, table)->rows[rr].short_label);
+    return NULL;
+}
+
+static void read_table(gk_report *r, int table)
+{
+    size_t from, to;
+    section_range(r, table - 1, &from, &to);
+    grid *g = grid_build(r->text, from, to);
+    const gk_table_def *td = template_table(r->tpl, table);
+    tokens ts = {0};
+    tokenize(r, table, g, &ts);
+    int ncols[PLACE_MAX_ROWS];
+    for (int k = 0; k < td->nrows && k < PLACE_MAX_ROWS; k++)
+        ncols[k] = td->rows[k].ncols;
+    place_row *pl = xcalloc((size_t)td->nrows, sizeof *pl);
+    place_rows(ts.tok, ts.n, ncols, td->nrows, pl);
+    const char *const names[] = {"表二", "表三", "表四"};
+    sbuf tmp;
+    sbuf_init(&tmp);
+    int *positional = xcalloc((size_t)td->nrows, sizeof *positional);
+    for (int rr = 0; rr < td->nrows; rr++) {
+        const gk_row_def *rd = &td->rows[rr];
+        const place_row *p = &pl[rr];
+        slot s[PLACE_MAX_COLS];
+        int line = p->anchor >= 0 ? ts.cell[p->anchor]->line : 0;
+        if (p->state == PL_PLACED) {
+            for (int c = 0; c < rd->ncols; c++)
+                slot_from_token(&s[c], &ts, p->tok[c]);
+            if (!line)
+                line = s[0].line;
+            store_row(r, table, rr, s, rd->ncols);
+            if (!r->table_line[table - 2] || line < r->table_line[table - 2])
+                r->table_line[table - 2] = line;
+            int lost = ts.lost[ts.tok[p->tok[0]].unit];
+            if (p->positional) {
+                positional[rr] = 1;
+                note_row(r, "STRUCT.LABEL_VARIANT", table, rr, line,
+                         xasprintf("行标签缺失%s，按模板顺序定位为「%s」", lost ? "（以数字代替）" : "", rd->label));
+            } else {
+                const char *text = ts.text[p->anchor];
+                tmp.len = 0;
+                size_t n = strlen(text);
+                sbuf_reserve(&tmp, n + 1);
+                size_t len = squeeze_copy(tmp.s, text, n);
+                check_row_label(r, table, rr, tmp.s, row_facts(r->tpl, table, tmp.s, len), line);
+            }
+        } else if (p->state == PL_ABSENT) {
+            note_row(r, "STRUCT.ROW_MISSING", table, rr, 0, xasprintf("%s未找到「%s」行", names[table - 2], rd->label));
+        } else {
+            char *why = unplaced_why(r, table, rr, p, &ts);
+            if (p->anchor < 0)
+                note_row(r, "STRUCT.ROW_MISSING", table, rr, 0,
+                         xasprintf("%s未找到「%s」行（%s）", names[table - 2], rd->label, why));
+            memset(s, 0, sizeof s);
+            slots_missing(s, rd->ncols, line, why);
+            free(why);
+            store_row(r, table, rr, s, rd->ncols);
+        }
+    }
+    /* rows placed by position alone: the equations across rows must confirm them */
+    for (int rr = 0; rr < td->nrows; rr++) {
+        if (!positional[rr])
+            continue;
+        char *why = unconfirmed(r, table, rr);
+        if (!why)
+            continue;
+        slot s[PLACE_MAX_COLS];
+        memset(s, 0, sizeof s);
+        slots_missing(s, td->rows[rr].ncols, r->cells[r->tpl->first_cell[table - 2][rr]].line, why);
+        free(why);
+        for (int c = 0; c < td->rows[rr].ncols; c++)
+            s[c].raw = NULL;
+        store_row(r, table, rr, s, td->rows[rr].ncols);
+    }
+    free(positional);
+    sbuf_free(&tmp);
+    free(pl);
+    tokens_free(&ts);
+    check_column_labels(r, g, table);
     grid_free(g);
 }
 
 /* ---- table 4 ------------------------------------------------------------------------- */
 
+/* Table 4 is one row of 15 numbers under three groups of headers, or one
+ * row per group.  Rows per group are placed like the other tables; else
+ * the table's numbers, when there are exactly 15, are its cells in order. */
 static void extract_table4(gk_report *r)
 {
     size_t from, to;
     section_range(r, 3, &from, &to);
     grid *g = grid_build(r->text, from, to);
     const gk_table_def *td = template_table(r->tpl, 4);
-    int data[64], nd = 0, total = 0;
-    for (int i = 0; i < g->nrows && nd < 64; i++) {
-        int nv = count_values(&g->rows[i]);
-        if (nv >= 3) {
-            data[nd++] = i;
-            total += nv;
-        }
+    int per_group = 0;
+    sbuf lb;
+    sbuf_init(&lb);
+    for (int i = 0; i < g->nrows; i++) {
+        lb.len = 0;
+        size_t len = row_label(&g->rows[i], &lb);
+        if (count_values(&g->rows[i]) >= 3 && (row_facts(r->tpl, 4, lb.s, len) & ROW_MATCHES))
+            per_group = 1;
+    }
+    sbuf_free(&lb);
+    if (per_group) {
+        grid_free(g);
+        read_table(r, 4);
+        return;
+    }
+    tokens ts = {0};
+    tokenize(r, 4, g, &ts);
+    int nv = 0, nc = 0, first = -1;
+    for (int k = 0; k < ts.n; k++) {
+        if (ts.tok[k].kind == PT_BREAK && nv)
+            break;
+        if (ts.tok[k].kind == PT_BREAK)
+            nv = nc = 0, first = -1;
+        nv += ts.tok[k].kind == PT_VALUE;
+        nc += ts.tok[k].kind == PT_VALUE || ts.tok[k].kind == PT_EMPTY;
+        if (first < 0 && (ts.tok[k].kind == PT_VALUE || ts.tok[k].kind == PT_EMPTY))
+            first = k;
     }
     slot s[15];
     memset(s, 0, sizeof s);
-    int ok = 0;
-    if (nd == 1) {
-        align_row(&g->rows[data[0]], 15, -1, s);
-        ok = 1;
-    } else if (nd > 1) {
-        /* rows labelled by group, or numbers spread over several rows */
-        int labelled = 0;
-        sbuf lb;
-        sbuf_init(&lb);
-        for (int k = 0; k < nd; k++) {
-            lb.len = 0;
-            size_t len = row_label(&g->rows[data[k]], &lb);
-            uint64_t mask = row_facts(r->tpl, 4, lb.s, len) & ROW_MATCHES;
-            for (int gi = 0; gi < td->nrows; gi++) {
-                if (mask >> gi & 1) {
-                    if (s[gi * 5].line)
-                        break;         /* the group's row again: the first one counts */
-                    align_row(&g->rows[data[k]], 5, -1, s + gi * 5);
-                    labelled++;
-                    break;
-                }
-            }
-        }
-        sbuf_free(&lb);
-        if (labelled == 0 && total == 15) {
-            int k = 0;
-            for (int d = 0; d < nd; d++) {
-                const grid_row *row = &g->rows[data[d]];
-                for (int j = 0; j < row->ncells; j++)
-                    if (is_value_cell(&row->cells[j]))
-                        slot_from_cell(&s[k++], &row->cells[j]);
-            }
-            ok = 1;
-        } else if (labelled == 0) {
-            slots_missing(s, 15, g->rows[data[0]].line, "表四的数字分布在多行且个数不是 15，无法确定各自所在的列");
-            ok = 1;
-        } else {
-            ok = 1;
+    int use_empty = nv == 15 ? 0 : -1;  /* empty cells count only when no row holds them (below) */
+    const grid_row *one = NULL;        /* one explicit row holding every number, empty cells before them */
+    for (int i = 0; i < g->nrows && use_empty < 0 && nv; i++)
+        if (count_values(&g->rows[i]) == nv && g->rows[i].explicit)
+            one = &g->rows[i];
+    int last = -1;
+    for (int j = 0; one && j < one->ncells; j++)
+        if (is_value_cell(&one->cells[j]))
+            last = j;
+    if (one && last >= 14) {
+        int fits = 1;
+        for (int j = last - 14; j <= last; j++)
+            fits &= is_value_cell(&one->cells[j]) || one->cells[j].text[0] == '\0';
+        for (int j = 0; fits && j < 15; j++)
+            slot_from_cell(&s[j], &one->cells[last - 14 + j]);
+        if (fits) {
             for (int gi = 0; gi < td->nrows; gi++)
-                if (!s[gi * 5].line && s[gi * 5].status == GK_ST_MISSING && !s[gi * 5].why)
-                    note_row(r, "STRUCT.ROW_MISSING", 4, gi, 0, xasprintf("表四未找到「%s」", td->rows[gi].label));
+                store_row(r, 4, gi, s + gi * 5, 5);
+            r->table_line[2] = one->line;
+            nv = 0;                    /* read */
+            use_empty = -2;
         }
     }
-    if (ok) {
+    if (use_empty == -1 && nc == 15)
+        use_empty = 1;
+    if (use_empty == -2) {
+        /* read from the one row */
+    } else if (use_empty >= 0) {
+        int j = 0;
+        for (int k = first; k < ts.n && j < 15; k++)
+            if (ts.tok[k].kind == PT_VALUE || (use_empty && ts.tok[k].kind == PT_EMPTY))
+                slot_from_token(&s[j++], &ts, k);
         for (int gi = 0; gi < td->nrows; gi++)
-            if (s[gi * 5].line || s[gi * 5].why)
-                store_row(r, 4, gi, s + gi * 5, 5);
-        r->table_line[2] = nd ? g->rows[data[0]].line : 0;
+            store_row(r, 4, gi, s + gi * 5, 5);
+        r->table_line[2] = s[0].line;
+    } else if (nv) {
+        char *why = xasprintf("表四读到 %d 个数字（应为 15 个），无法确定各自所在的列", nv);
+        slots_missing(s, 15, ts.cell[first]->line, why);
+        free(why);
+        for (int gi = 0; gi < td->nrows; gi++)
+            store_row(r, 4, gi, s + gi * 5, 5);
     } else {
         for (int gi = 0; gi < td->nrows; gi++)
             note_row(r, "STRUCT.ROW_MISSING", 4, gi, 0, xasprintf("表四未找到「%s」的数字", td->rows[gi].label));
     }
     for (int k = 0; k < 15; k++)
         free(s[k].why);
+    tokens_free(&ts);
     check_column_labels(r, g, 4);
     grid_free(g);
 }
@@ -1637,7 +1818,7 @@ void extract_report(gk_report *r)
     r->format = detect_format(r);
     r->tpl = template_get(r->format == GK_FMT_UNKNOWN ? GK_FMT_2021 : r->format);
     r->cells = xcalloc((size_t)r->tpl->ncells, sizeof *r->cells);
-    extract_table2(r);
-    extract_table3(r);
+    read_table(r, 2);
+    read_table(r, 3);
     extract_table4(r);
 }

@@ -93,6 +93,32 @@ static int valid_for(const gk_report *r, int cell, double x)
     return 1;
 }
 
+/* 1 when every equation that shares a cell with e and has no unknown
+ * holds: an equation fixes its unknown only where the table around it adds
+ * up (a table with an error in it would carry the error into the value). */
+static int neighbours_hold(const gk_report *r, const gk_equation *e, const char *open)
+{
+    const gk_template *t = r->tpl;
+    for (int q = 0; q < t->neqs; q++) {
+        const gk_equation *o = &t->eqs[q];
+        if (o == e)
+            continue;
+        int shares = 0, known = 1;
+        double sum = 0;
+        for (int k = 0; k < o->n && known; k++) {
+            int c = o->cell[k];
+            if (open[c] || !has_value(&r->cells[c]))
+                known = 0;
+            sum += o->coef[k] * r->cells[c].value;
+            for (int j = 0; j < e->n && !shares; j++)
+                shares = e->cell[j] == c;
+        }
+        if (shares && known && fabs(sum) > EPS)
+            return 0;
+    }
+    return 1;
+}
+
 static void infer(gk_report *r)
 {
     const gk_template *t = r->tpl;
@@ -132,6 +158,10 @@ static void infer(gk_report *r)
             }
             if (!usable)
                 continue;
+            if (!neighbours_hold(r, e, open)) {
+                conflict[u] = 1;       /* the table around it does not add up: no value is certain */
+                continue;
+            }
             double x = -sum / coef_u;
             if (by[u] < 0) {
                 by[u] = q;

@@ -1,0 +1,383 @@
+/* place.c — sharing a table's numbers out among its template rows (place.h). */
+#include "place.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum { X_L, X_A, X_N, NX };            /* an anchored row: label first, label after, no numbers */
+#define X_NONE (-1)                    /* no anchor on that side of a gap */
+
+/* Costs: a reading that leaves more of the table unexplained costs more. */
+#define COST_NONE 2                    /* an anchored row without numbers */
+#define COST_IGNORE 8                  /* numbers before the first / after the last row left over:
+                                          dearer than a broken gap and a row without numbers, so that
+                                          rows are never shifted to explain numbers away */
+#define COST_BROKEN 4                  /* numbers between two anchors whose count fits nothing */
+#define COST_INF 1000000
+
+typedef struct {
+    int *c, nc;                        /* values and empty cells, in order */
+    int *v, nv;                        /* values only */
+    int urow0, urow1;                  /* rows without an anchor that lie here: [urow0, urow1) */
+    int un;                            /* their cells */
+} gap;
+
+typedef struct {
+    int mode;                          /* 0: values and empties, 1: values only */
+    int present;                       /* the rows without an anchor take their cells here */
+    int partial;                       /* only a prefix (last gap) or a suffix (first gap) is used */
+    int broken;                        /* nothing here is used */
+    int cost;
+} gap_opt;
+
+typedef struct {
+    const place_tok *t;
+    const int *ncols;
+    int nrows;
+    int m;                             /* anchors */
+    int *atok, *arow;                  /* anchor k: its token, its row */
+    int *weak;                         /* anchored by a group label only */
+    gap *g;                            /* g[k + 1] lies between anchor k and anchor k + 1 */
+} solver;
+
+/* ---- anchors: the longest chain of labels whose rows increase ----------------------- */
+
+typedef struct {
+    int tok, row, score, pred;
+} node;
+
+static int chain(const place_tok *t, int ntok, int nrows, int **atok, int **arow, int **weak)
+{
+    node *nodes = NULL;
+    int nn = 0, cap = 0;
+    int end[PLACE_MAX_ROWS];           /* best node ending in row r, -1 none */
+    for (int r = 0; r < nrows; r++)
+        end[r] = -1;
+    for (int i = 0; i < ntok; i++) {
+        uint32_t rows = t[i].kind == PT_LABEL ? (t[i].rows | t[i].firsts) : 0;
+        if (!rows)
+            continue;
+        int cand_score[PLACE_MAX_ROWS], cand_pred[PLACE_MAX_ROWS];
+        for (int r = 0; r < nrows; r++) {
+            cand_score[r] = -1;
+            if (!(rows >> r & 1))
+                continue;
+            int w = (t[i].rows >> r & 1) ? 2 : 1, best = -1;
+            for (int q = 0; q < r; q++)
+                if (end[q] >= 0 && (best < 0 || nodes[end[q]].score > nodes[best].score))
+                    best = end[q];
+            cand_score[r] = (best >= 0 ? nodes[best].score : 0) + w;
+            cand_pred[r] = best;
+        }
+        for (int r = 0; r < nrows; r++) {
+            if (cand_score[r] < 0 || (end[r] >= 0 && nodes[end[r]].score >= cand_score[r]))
+                continue;
+            if (nn == cap) {
+                cap = cap ? 2 * cap : 64;
+                nodes = xrealloc(nodes, (size_t)cap * sizeof *nodes);
+            }
+            nodes[nn] = (node){i, r, cand_score[r], cand_pred[r]};
+            end[r] = nn++;
+        }
+    }
+    int best = -1;
+    for (int r = 0; r < nrows; r++)
+        if (end[r] >= 0 && (best < 0 || nodes[end[r]].score > nodes[best].score))
+            best = end[r];
+    int m = 0;
+    for (int k = best; k >= 0; k = nodes[k].pred)
+        m++;
+    *atok = xcalloc((size_t)m + 1, sizeof **atok);
+    *arow = xcalloc((size_t)m + 1, sizeof **arow);
+    *weak = xcalloc((size_t)m + 1, sizeof **weak);
+    int k = m;
+    for (int at = best; at >= 0; at = nodes[at].pred) {
+        k--;
+        (*atok)[k] = nodes[at].tok;
+        (*arow)[k] = nodes[at].row;
+        (*weak)[k] = !(t[nodes[at].tok].rows >> nodes[at].row & 1);
+    }
+    free(nodes);
+    return m;
+}
+
+/* ---- gaps ---------------------------------------------------------------------------- */
+
+static void build_gaps(solver *s, int ntok)
+{
+    s->g = xcalloc((size_t)s->m + 1, sizeof *s->g);
+    for (int k = -1; k < s->m; k++) {
+        gap *g = &s->g[k + 1];
+        int lo = k < 0 ? 0 : s->atok[k] + 1, hi = k + 1 < s->m ? s->atok[k + 1] : ntok;
+        if (k < 0)                     /* before the table: only what follows the last prose */
+            for (int i = lo; i < hi; i++)
+                if (s->t[i].kind == PT_BREAK)
+                    lo = i + 1;
+        if (k == s->m - 1)             /* after the table: only what precedes the first prose or
+                                          a label naming a row again (the table repeated) */
+            for (int i = lo; i < hi; i++)
+                if (s->t[i].kind == PT_BREAK || (s->t[i].kind == PT_LABEL && s->t[i].rows)) {
+                    hi = i;
+                    break;
+                }
+        g->c = xmalloc((size_t)(hi > lo ? hi - lo : 1) * sizeof *g->c);
+        g->v = xmalloc((size_t)(hi > lo ? hi - lo : 1) * sizeof *g->v);
+        for (int i = lo; i < hi; i++) {
+            if (s->t[i].kind == PT_VALUE || s->t[i].kind == PT_EMPTY)
+                g->c[g->nc++] = i;
+            if (s->t[i].kind == PT_VALUE)
+                g->v[g->nv++] = i;
+        }
+        g->urow0 = k < 0 ? 0 : s->arow[k] + 1;
+        g->urow1 = k + 1 < s->m ? s->arow[k + 1] : s->nrows;
+        for (int r = g->urow0; r < g->urow1; r++)
+            g->un += s->ncols[r];
+    }
+}
+
+/* The unit of anchor k's label, or -2 (no anchor: owns nothing). */
+static int anchor_unit(const solver *s, int k)
+{
+    if (k < 0 || k >= s->m || s->t[s->atok[k]].unit < 0)
+        return -2;
+    return s->t[s->atok[k]].unit;
+}
+
+/* Tokens on the same source row as an anchor's label are that row's: the
+ * left anchor takes s[0..front), the right one s[n-back..n); the rest goes
+ * to rows without an anchor or is left over. */
+static int owners_agree(const solver *s, int k, const int *seq, int n, int front, int back)
+{
+    int left = anchor_unit(s, k), right = anchor_unit(s, k + 1);
+    for (int i = 0; i < n; i++) {
+        int unit = s->t[seq[i]].unit;
+        int by_left = i < front, by_right = back && i >= n - back;
+        if (unit == left && !by_left)
+            return 0;
+        if (unit == right && !by_right)
+            return 0;
+    }
+    return 1;
+}
+
+/* Every way gap k (between anchors k and k+1) can be used when they are in
+ * states xl and xr; returns how many, written to opts (room for 8). */
+static int gap_options(const solver *s, int k, int xl, int xr, gap_opt *opts)
+{
+    const gap *g = &s->g[k + 1];
+    int front = xl == X_L ? s->ncols[s->arow[k]] : 0;
+    int back = xr == X_A ? s->ncols[s->arow[k + 1]] : 0;
+    int n = 0, lost = COST_NONE * (g->urow1 - g->urow0);   /* a row without numbers costs as an anchored one */
+    for (int mode = 0; mode < 2; mode++) {
+        const int *seq = mode ? g->v : g->c;
+        int len = mode ? g->nv : g->nc;
+        if (mode && g->nv == g->nc)
+            break;                     /* no empties: the same reading */
+        for (int present = 0; present <= (g->un > 0); present++) {
+            int need = front + (present ? g->un : 0) + back;
+            int absent = present ? 0 : lost;   /* rows that lie here and get nothing */
+            if (need == len && owners_agree(s, k, seq, len, front, back))
+                opts[n++] = (gap_opt){mode, present, 0, 0, absent};
+            else if (k == s->m - 1 && need < len && need > 0 && owners_agree(s, k, seq, len, front, 0))
+                opts[n++] = (gap_opt){mode, present, 1, 0, COST_IGNORE + absent};   /* numbers left after the table */
+        }
+    }
+    if (k < 0 && g->nc > 0 && back == 0 && s->m > 0)
+        opts[n++] = (gap_opt){0, 0, 1, 1, COST_IGNORE + lost};   /* numbers before the first row: not the table's */
+    if (front == 0 && back == 0 && g->nc > 0)
+        opts[n++] = (gap_opt){0, 0, 0, 1, COST_BROKEN + lost};
+    return n;
+}
+
+static int state_cost(int x)
+{
+    return x == X_N ? COST_NONE : 0;
+}
+
+static int gap_cost(const solver *s, int k, int xl, int xr)
+{
+    gap_opt o[8];
+    int n = gap_options(s, k, xl, xr, o), best = COST_INF;
+    for (int i = 0; i < n; i++)
+        if (o[i].cost < best)
+            best = o[i].cost;
+    return best;
+}
+
+static int add(int a, int b)
+{
+    return a >= COST_INF || b >= COST_INF ? COST_INF : a + b;
+}
+
+/* The reading of least cost; returns it, with f and b (m x NX) filled. */
+static int solve(const solver *s, int *f, int *b)
+{
+    int m = s->m;
+    if (m == 0)
+        return gap_cost(s, -1, X_NONE, X_NONE);
+    for (int x = 0; x < NX; x++)
+        f[x] = add(state_cost(x), gap_cost(s, -1, X_NONE, x));
+    for (int k = 1; k < m; k++)
+        for (int x = 0; x < NX; x++) {
+            int best = COST_INF;
+            for (int y = 0; y < NX; y++) {
+                int c = add(f[(k - 1) * NX + y], gap_cost(s, k - 1, y, x));
+                if (c < best)
+                    best = c;
+            }
+            f[k * NX + x] = add(best, state_cost(x));
+        }
+    for (int x = 0; x < NX; x++)
+        b[(m - 1) * NX + x] = add(state_cost(x), gap_cost(s, m - 1, x, X_NONE));
+    for (int k = m - 2; k >= 0; k--)
+        for (int x = 0; x < NX; x++) {
+            int best = COST_INF;
+            for (int y = 0; y < NX; y++) {
+                int c = add(gap_cost(s, k, x, y), b[(k + 1) * NX + y]);
+                if (c < best)
+                    best = c;
+            }
+            b[k * NX + x] = add(best, state_cost(x));
+        }
+    int opt = COST_INF;
+    for (int x = 0; x < NX; x++)
+        if (f[(m - 1) * NX + x] < COST_INF && add(f[(m - 1) * NX + x], gap_cost(s, m - 1, x, X_NONE)) < opt)
+            opt = add(f[(m - 1) * NX + x], gap_cost(s, m - 1, x, X_NONE));
+    return opt;
+}
+
+/* What the optimal readings do with gap k: for each of its tokens' users. */
+typedef struct {
+    int combos;                        /* optimal (xl, xr, option) combinations */
+    int mode, present, front, back;    /* agreed values, -1 when they differ */
+    int broken;                        /* every optimal combination breaks it */
+} gap_use;
+
+static void merge(int *slot, int v, int first)
+{
+    if (first)
+        *slot = v;
+    else if (*slot != v)
+        *slot = -1;
+}
+
+static gap_use use_of(const solver *s, int k, const int *f, const int *b, int opt)
+{
+    gap_use u = {0, -1, -1, -1, -1, 1};
+    int xls = k < 0 ? 1 : NX, xrs = k + 1 >= s->m ? 1 : NX;
+    for (int il = 0; il < xls; il++)
+        for (int ir = 0; ir < xrs; ir++) {
+            int xl = k < 0 ? X_NONE : il, xr = k + 1 >= s->m ? X_NONE : ir;
+            int left = k < 0 ? 0 : f[k * NX + xl], right = k + 1 >= s->m ? 0 : b[(k + 1) * NX + xr];
+            gap_opt o[8];
+            int n = gap_options(s, k, xl, xr, o);
+            for (int i = 0; i < n; i++) {
+                if (add(add(left, o[i].cost), right) != opt)
+                    continue;
+                int first = u.combos == 0;
+                merge(&u.mode, o[i].mode, first);
+                merge(&u.present, o[i].present, first);
+                merge(&u.front, xl == X_L ? s->ncols[s->arow[k]] : 0, first);
+                merge(&u.back, xr == X_A ? s->ncols[s->arow[k + 1]] : 0, first);
+                if (!o[i].broken)
+                    u.broken = 0;
+                u.combos++;
+            }
+        }
+    return u;
+}
+
+static void take(const solver *s, int k, const gap_use *u, int from_end, int count, int at, place_row *out)
+{
+    const gap *g = &s->g[k + 1];
+    const int *seq = u->mode ? g->v : g->c;
+    int len = u->mode ? g->nv : g->nc;
+    int start = from_end ? len - count : at;
+    for (int c = 0; c < count && c < PLACE_MAX_COLS; c++)
+        out->tok[c] = seq[start + c];
+    out->state = PL_PLACED;
+}
+
+/* The reading of least cost: fills out[]. */
+static void read_rows(solver *s, place_row *out)
+{
+    int m = s->m;
+    int *f = xcalloc((size_t)(m ? m : 1) * NX, sizeof *f), *b = xcalloc((size_t)(m ? m : 1) * NX, sizeof *b);
+    int opt = solve(s, f, b);
+    for (int r = 0; r < s->nrows; r++)
+        out[r] = (place_row){.state = PL_ABSENT, .anchor = -1};
+    for (int k = 0; k < m; k++)
+        out[s->arow[k]].anchor = s->atok[k];
+    if (opt >= COST_INF)
+        goto done;
+    gap_use *uses = xcalloc((size_t)m + 1, sizeof *uses);
+    for (int k = -1; k < m; k++)
+        uses[k + 1] = use_of(s, k, f, b, opt);
+    for (int k = 0; k < m; k++) {
+        place_row *o = &out[s->arow[k]];
+        int n = s->ncols[s->arow[k]], xs = 0, only = -1;
+        for (int x = 0; x < NX; x++)
+            if (add(f[k * NX + x], b[k * NX + x]) - state_cost(x) == opt && f[k * NX + x] < COST_INF) {
+                xs++;
+                only = x;
+            }
+        o->positional = s->weak[k];
+        const gap_use *after = &uses[k + 1], *before = &uses[k];
+        if (xs != 1) {
+            o->state = PL_AMBIGUOUS;
+        } else if (only == X_L && after->mode >= 0 && after->front == n) {
+            take(s, k, after, 0, n, 0, o);
+        } else if (only == X_A && before->mode >= 0 && before->back == n) {
+            take(s, k - 1, before, 1, n, 0, o);
+            o->label_after = 1;
+        } else if (only == X_N) {
+            o->state = PL_COUNT;
+            o->have = s->g[k + 1].nv;
+            o->want = n + s->g[k + 1].un;   /* with the rows whose labels are lost after it */
+        } else {
+            o->state = PL_AMBIGUOUS;
+        }
+    }
+    for (int k = -1; k < m; k++) {
+        const gap *g = &s->g[k + 1];
+        const gap_use *u = &uses[k + 1];
+        int at = u->front > 0 ? u->front : 0;
+        for (int r = g->urow0; r < g->urow1; r++) {
+            place_row *o = &out[r];
+            o->positional = 1;
+            if (u->present == 1 && u->mode >= 0 && u->front >= 0) {
+                take(s, k, u, 0, s->ncols[r], at, o);
+                at += s->ncols[r];
+            } else if (u->present == 0) {
+                o->state = u->broken == 1 ? PL_COUNT : PL_ABSENT;
+                o->have = g->nv;
+                o->want = g->un;
+            } else {
+                o->state = PL_AMBIGUOUS;
+            }
+        }
+    }
+    free(uses);
+done:
+    free(f);
+    free(b);
+}
+
+void place_rows(const place_tok *t, int ntok, const int *ncols, int nrows, place_row *out)
+{
+    if (nrows > PLACE_MAX_ROWS)
+        nrows = PLACE_MAX_ROWS;
+    solver s = {t, ncols, nrows, 0, NULL, NULL, NULL, NULL};
+    s.m = chain(t, ntok, nrows, &s.atok, &s.arow, &s.weak);
+    build_gaps(&s, ntok);
+    read_rows(&s, out);
+    for (int k = 0; k <= s.m; k++) {
+        free(s.g[k].c);
+        free(s.g[k].v);
+    }
+    free(s.g);
+    free(s.atok);
+    free(s.arow);
+    free(s.weak);
+}

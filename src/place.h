@@ -1,0 +1,57 @@
+/* place.h — which numbers of a table belong to which template row.
+ *
+ * Every layout becomes one stream of tokens (place_tok): labels (with the
+ * template rows whose pattern they match), numbers, empty cells.  The
+ * template's rows are anchored on labels in order (the longest chain of
+ * labels whose rows increase), then the numbers between anchors are shared
+ * out: a row takes its numbers right after its label (label first) or
+ * right before it (a label printed late), rows whose label was lost take
+ * theirs by position between two anchors — and only where the count of
+ * numbers between the anchors agrees with the rows that must lie there.
+ * Where two readings fit equally well, or none fits, the rows involved are
+ * left unplaced with the reason; nothing is guessed.  Pure: no report, no
+ * text, so that tests can generate streams. */
+#ifndef GK_PLACE_H
+#define GK_PLACE_H
+
+#include <stdint.h>
+
+#define PLACE_MAX_ROWS 31
+#define PLACE_MAX_COLS 16
+
+typedef enum {
+    PT_VALUE,   /* a number or a blank marker: fills a cell */
+    PT_EMPTY,   /* an empty cell of an explicit row: fills a cell only when the count says so */
+    PT_LABEL,   /* label text */
+    PT_BREAK    /* prose: tokens beyond it at the table's ends are not the table's */
+} place_kind;
+
+typedef struct {
+    place_kind kind;
+    uint32_t rows;     /* PT_LABEL: template rows whose label pattern it matches */
+    uint32_t firsts;   /* PT_LABEL: rows it names as the first row of their group (weaker) */
+    int unit;          /* the source row (line or cell block) it belongs to; -1 none */
+} place_tok;
+
+typedef enum {
+    PL_PLACED,         /* tok[] holds the row's cells */
+    PL_ABSENT,         /* no label and no numbers for it */
+    PL_COUNT,          /* numbers near it, but their count does not fit */
+    PL_AMBIGUOUS       /* two placements fit equally well */
+} place_state;
+
+typedef struct {
+    place_state state;
+    int positional;            /* placed without a label of its own */
+    int label_after;           /* its label follows its numbers */
+    int anchor;                /* token index of its label, -1 when none */
+    int tok[PLACE_MAX_COLS];   /* token index of each cell when placed */
+    int have, want;            /* PL_COUNT: numbers found after it, numbers wanted there (its own and
+                                  those of the rows after it whose labels are lost) */
+} place_row;
+
+/* Places the rows.  ncols[r] cells for row r (at most PLACE_MAX_COLS),
+ * nrows <= PLACE_MAX_ROWS.  out[nrows]. */
+void place_rows(const place_tok *t, int ntok, const int *ncols, int nrows, place_row *out);
+
+#endif

@@ -1,0 +1,1588 @@
+/* genlayout.c — seeded layout variants of the sample reports, read back by the engine.
+ *
+ *   genlayout [--seed S] [--variants N] [--first K] [--dump DIR] [--show K] [--failures M] [--quiet] FILE...
+ *
+ * Every input report is parsed and checked by the engine; the final value of every
+ * template cell is its truth (a cell missing in the original is written as 0).  A sample
+ * whose sections 二 to 五 are not all found, or whose format is unknown, is skipped.
+ *
+ * Variant i (K .. K+N-1) depends only on (S, i): it takes sample i mod (usable samples)
+ * and a random combination of layout transformations; it keeps the sample's lines up to
+ * section 二's heading, writes each of the headings of 二, 三, 四 followed by a generated
+ * table holding the truth, and keeps the sample's lines from section 五's heading on;
+ * then it is encoded (UTF-8, GB18030 or UTF-16LE with BOM, sometimes CRLF).
+ *
+ * The variant is parsed in-process and every cell compared with what was written:
+ *   right    read (extracted, blank or inferred) with the value written;
+ *   flagged  missing and named by a finding, or written as a blank marker and inferred
+ *            to another value with a CELL.INFERRED finding naming it;
+ *   wrong    anything else: a value that differs from what the variant wrote, a missing
+ *            cell no finding names, every cell when the format detected differs.
+ * Last line on stdout: "variants N, cells right N, flagged N, wrong N".  Exit 1 when any
+ * cell is wrong.  On stderr (unless --quiet): the tallies per transformation.
+ * --failures M: details of the first M variants with wrong cells (10).
+ * --show K: only variant K; its text (UTF-8, before encoding) on stdout, its comparison
+ * on stderr.  --dump DIR: each variant with wrong cells, as encoded, to DIR/vNNNNN.txt. */
+#include "report.h"
+#include "template.h"
+
+#include <errno.h>
+#include <iconv.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* ---- buffers ----------------------------------------------------------------------------- */
+
+typedef struct {
+    char *p;
+    size_t n, cap;
+} buf;
+
+static void die(const char *what)
+{
+    fprintf(stderr, "genlayout: %s\n", what);
+    exit(2);
+}
+
+static void *gl_malloc(size_t n)
+{
+    void *p = malloc(n ? n : 1);
+    if (!p)
+        die("out of memory");
+    return p;
+}
+
+static void bgrow(buf *b, size_t more)
+{
+    if (b->n + more + 1 <= b->cap)
+        return;
+    size_t cap = b->cap ? b->cap : 4096;
+    while (cap < b->n + more + 1)
+        cap *= 2;
+    char *p = realloc(b->p, cap);
+    if (!p)
+        die("out of memory");
+    b->p = p;
+    b->cap = cap;
+}
+
+static void bputn(buf *b, const char *s, size_t n)
+{
+    bgrow(b, n);
+    memcpy(b->p + b->n, s, n);
+    b->n += n;
+    b->p[b->n] = '\0';
+}
+
+static void bput(buf *b, const char *s)
+{
+    bputn(b, s, strlen(s));
+}
+
+static void bputc(buf *b, char c)
+{
+    bputn(b, &c, 1);
+}
+
+static void bspaces(buf *b, int n)
+{
+    for (int i = 0; i < n; i++)
+        bputc(b, ' ');
+}
+
+__attribute__((format(printf, 2, 3))) static void bprintf(buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char tmp[512];
+    int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+    va_end(ap);
+    if (n < 0 || (size_t)n >= sizeof tmp)
+        die("format error");
+    bputn(b, tmp, (size_t)n);
+}
+
+static char *gl_strdup(const char *s)
+{
+    size_t n = strlen(s);
+    char *p = gl_malloc(n + 1);
+    memcpy(p, s, n + 1);
+    return p;
+}
+
+/* ---- the random stream (splitmix64) ----------------------------------------------------- */
+
+static uint64_t next64(uint64_t *s)
+{
+    uint64_t z = (*s += 0x9E3779B97F4A7C15ull);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+}
+
+static unsigned rn(uint64_t *s, unsigned n)
+{
+    return n ? (unsigned)(((next64(s) >> 32) * (uint64_t)n) >> 32) : 0;
+}
+
+static int pm(uint64_t *s, unsigned permille)
+{
+    return rn(s, 1000) < permille;
+}
+
+/* ---- transformations -------------------------------------------------------------------- */
+
+enum {
+    /* base layouts */
+    X_TABS, X_CELL_PER_LINE_TAB, X_CELL_PER_LINE, X_PIPES, X_SPACES, X_PDFTOTEXT_PLAIN,
+    /* sub-modes */
+    X_BLANK_BETWEEN_CELLS, X_BLANK_BETWEEN_ROWS, X_PIPE_PER_GROUP, X_GENERIC_HEADERS, X_STRAY_HEADER,
+    X_LABEL_AFTER, X_VERTICAL_GROUP, X_T4_INTERLEAVED,
+    /* modifiers */
+    X_HEADER_SPLIT, X_NOTE_SAME_LINE, X_WRAP_LABELS, X_NBSP, X_STRAY_SPACES, X_PAGE_BREAK,
+    X_SPLIT_REPEAT_HEADER, X_LOST_LABEL, X_GLUED, X_THOUSANDS, X_FULLWIDTH, X_BLANK_MARKERS,
+    X_GROUP_ROWS, X_ASCII_PUNCT,
+    /* encodings */
+    X_CRLF, X_BOM, X_GB18030, X_UTF16,
+    NX
+};
+
+static const char *const XNAME[NX] = {
+    "tabs", "cell_per_line_tab", "cell_per_line", "pipes", "spaces", "pdftotext_plain",
+    "blank_between_cells", "blank_between_rows", "pipe_per_group", "generic_headers", "stray_header",
+    "label_after", "vertical_group", "t4_interleaved",
+    "header_split", "note_same_line", "wrap_labels", "nbsp", "stray_spaces", "page_break",
+    "split_repeat_header", "lost_label", "glued", "thousands", "fullwidth", "blank_markers",
+    "group_rows", "ascii_punct",
+    "crlf", "bom", "gb18030", "utf16",
+};
+
+#define HAS(v, x) (((v)->flags >> (x)) & 1ull)
+
+/* ---- samples ------------------------------------------------------------------------------ */
+
+typedef struct {
+    const char *path;
+    gk_report *r;
+    double *truth;           /* per template cell */
+} sample;
+
+/* ---- abstract tables ---------------------------------------------------------------------- */
+
+enum { C_PAD, C_LABEL, C_GLABEL, C_HEAD, C_NUM, C_NOTE };
+enum { R_HEAD, R_BLOCK, R_DATA, R_GROUP, R_STRAY };
+
+typedef struct {
+    char *s;
+    int kind;
+} gcell;
+
+typedef struct {
+    gcell *c;
+    int n, cap;
+    int kind;
+    int table;
+    int wrap;        /* 0 none; 1 label broken with the numbers on its first line; 2 ... on its second */
+    int glued;
+    int lost;
+    int label_after;
+    int brk;         /* 0; 1 page break before; 2 page break and the header again */
+    int newtab;      /* pipes: a new pipe table starts here */
+} grow;
+
+typedef struct {
+    grow *r;
+    int n, cap;
+} gtable;
+
+static grow *row_add(gtable *t, int kind, int table)
+{
+    if (t->n == t->cap) {
+        t->cap = t->cap ? t->cap * 2 : 32;
+        t->r = realloc(t->r, (size_t)t->cap * sizeof *t->r);
+        if (!t->r)
+            die("out of memory");
+    }
+    grow *g = &t->r[t->n++];
+    memset(g, 0, sizeof *g);
+    g->kind = kind;
+    g->table = table;
+    return g;
+}
+
+static void cell_add(grow *g, int kind, const char *s)
+{
+    if (g->n == g->cap) {
+        g->cap = g->cap ? g->cap * 2 : 8;
+        g->c = realloc(g->c, (size_t)g->cap * sizeof *g->c);
+        if (!g->c)
+            die("out of memory");
+    }
+    g->c[g->n].s = gl_strdup(s ? s : "");
+    g->c[g->n].kind = kind;
+    g->n++;
+}
+
+static void table_free(gtable *t)
+{
+    for (int i = 0; i < t->n; i++) {
+        for (int j = 0; j < t->r[i].n; j++)
+            free(t->r[i].c[j].s);
+        free(t->r[i].c);
+    }
+    free(t->r);
+    t->r = NULL;
+    t->n = t->cap = 0;
+}
+
+/* ---- a variant ---------------------------------------------------------------------------- */
+
+typedef struct {
+    uint64_t flags;
+    uint64_t rs;                 /* random state */
+    const sample *smp;
+    const gk_template *tpl;
+    int cpl_sep;                 /* cell_per_line: 0 none, 1 blank between rows, 2 between cells */
+    const char *item_sep;        /* "1." / "1. " / "1、" */
+    char **wtext;                /* what each template cell holds in the variant */
+    unsigned char *blank;        /* written as a blank marker or an empty cell */
+    gtable t[3];
+    int pageno;
+    int n_blank, n_thousands, n_fullwidth, n_nbsp, n_stray;
+    buf text;                    /* the variant, UTF-8 */
+} variant;
+
+static void set(variant *v, int x)
+{
+    v->flags |= 1ull << x;
+}
+
+static int base_layout(const variant *v)
+{
+    for (int x = X_TABS; x <= X_PDFTOTEXT_PLAIN; x++)
+        if (HAS(v, x))
+            return x;
+    return X_TABS;
+}
+
+/* Display width of UTF-8 text: ASCII and NBSP one column, the rest two. */
+static int dwidth(const char *s)
+{
+    int w = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p < 0x80)
+            w++;
+        else if ((*p & 0xC0) == 0xC0)
+            w += (p[0] == 0xC2 && p[1] == 0xA0) ? 1 : 2;
+    }
+    return w;
+}
+
+/* Byte offset of the character boundary nearest the middle of s (at least one char each side). */
+static size_t mid_split(const char *s)
+{
+    size_t n = strlen(s), nch = 0;
+    for (size_t i = 0; i < n; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80)
+            nch++;
+    if (nch < 2)
+        return 0;
+    size_t want = nch / 2, k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80) {
+            if (k == want)
+                return i;
+            k++;
+        }
+    return 0;
+}
+
+static void put_fullwidth_digits(buf *b, const char *s)
+{
+    for (; *s; s++) {
+        if (*s >= '0' && *s <= '9') {
+            char fw[3] = {(char)0xEF, (char)0xBC, (char)(0x90 + (*s - '0'))};
+            bputn(b, fw, 3);
+        } else {
+            bputc(b, *s);
+        }
+    }
+}
+
+/* The text a value cell holds. */
+static char *value_text(variant *v, int cell, double val, gk_valkind kind, int layout)
+{
+    buf b = {0};
+    uint64_t *s = &v->rs;
+    if (val == 0 && HAS(v, X_BLANK_MARKERS) && pm(s, 120)) {
+        static const char *const MARK[] = {"-", "—", "/", "无", ""};
+        int nm = (layout == X_TABS || layout == X_PIPES) ? 5 : 4;
+        const char *m = MARK[rn(s, (unsigned)nm)];
+        if (!*m && HAS(v, X_NBSP) && pm(s, 500))
+            m = "\xC2\xA0";
+        v->blank[cell] = 1;
+        v->n_blank++;
+        bput(&b, m);
+        if (!b.p)
+            bput(&b, "");
+        return b.p;
+    }
+    char num[64], out[96];
+    report_format_value(val, num, sizeof num);
+    /* thousands separators on the integer part */
+    const char *digits = num;
+    size_t o = 0;
+    if (*digits == '-')
+        out[o++] = *digits++;
+    else if (kind == GK_VAL_SIGNED && val > 0 && pm(s, 500))
+        out[o++] = '+';
+    size_t intlen = strcspn(digits, ".");
+    int sep = HAS(v, X_THOUSANDS) && fabs(val) >= 1000;
+    v->n_thousands += sep;
+    for (size_t i = 0; digits[i]; i++) {
+        out[o++] = digits[i];
+        if (sep && i + 1 < intlen && (intlen - i - 1) % 3 == 0)
+            out[o++] = ',';
+    }
+    out[o] = '\0';
+    int nb = HAS(v, X_NBSP) && pm(s, 300);
+    int sp = HAS(v, X_STRAY_SPACES) && pm(s, 150);
+    v->n_nbsp += nb;
+    v->n_stray += sp;
+    if (nb && pm(s, 500))
+        bput(&b, "\xC2\xA0");
+    if (sp && pm(s, 500))
+        bputc(&b, ' ');
+    if (HAS(v, X_FULLWIDTH) && pm(s, 120)) {
+        put_fullwidth_digits(&b, out);
+        v->n_fullwidth++;
+    } else
+        bput(&b, out);
+    if (sp && pm(s, 500))
+        bputc(&b, ' ');
+    if (nb && pm(s, 600))
+        bput(&b, "\xC2\xA0");
+    if (!b.p)
+        bput(&b, "");
+    return b.p;
+}
+
+/* A label as printed: numbering, ASCII punctuation, stray spaces inside short labels. */
+static char *label_text(variant *v, const char *num, const char *label)
+{
+    buf b = {0};
+    int ascii = HAS(v, X_ASCII_PUNCT);
+    if (num && *num) {
+        if (ascii && !strncmp(num, "（", 3)) {
+            /* "（三）" → "(三) " */
+            const char *end = strstr(num, "）");
+            bputc(&b, '(');
+            bputn(&b, num + 3, end ? (size_t)(end - num - 3) : 0);
+            bput(&b, ") ");
+        } else {
+            bput(&b, num);
+        }
+    }
+    if (HAS(v, X_STRAY_SPACES) && dwidth(label) <= 4 && pm(&v->rs, 300)) {
+        /* "总 计" */
+        size_t m = mid_split(label);
+        bputn(&b, label, m);
+        bputc(&b, ' ');
+        bput(&b, label + m);
+    } else if (ascii) {
+        /* full-width parentheses and commas inside the label → ASCII */
+        for (const char *p = label; *p;) {
+            if (!strncmp(p, "（", 3)) {
+                bput(&b, " (");
+                p += 3;
+            } else if (!strncmp(p, "）", 3)) {
+                bput(&b, ") ");
+                p += 3;
+            } else if (!strncmp(p, "，", 3)) {
+                bput(&b, ", ");
+                p += 3;
+            } else {
+                bputc(&b, *p++);
+            }
+        }
+    } else {
+        bput(&b, label);
+    }
+    if (!b.p)
+        bput(&b, "");
+    return b.p;
+}
+
+static void cell_take(grow *g, int kind, char *s)
+{
+    cell_add(g, kind, s);
+    free(s);
+}
+
+/* ---- building the three tables ------------------------------------------------------------ */
+
+static const char *t2_block(const char *key)
+{
+    static const struct {
+        const char *key, *block;
+    } B[] = {{"rule", "第二十条第（一）项"}, {"license", "第二十条第（五）项"}, {"penalty", "第二十条第（六）项"},
+             {"fee", "第二十条第（八）项"}, {"procurement", "第二十条第（九）项"}};
+    for (size_t i = 0; i < sizeof B / sizeof B[0]; i++)
+        if (!strcmp(B[i].key, key))
+            return B[i].block;
+    return NULL;
+}
+
+static void add_values(variant *v, grow *g, int table, int row, int layout)
+{
+    const gk_template *t = v->tpl;
+    const gk_table_def *td = template_table(t, table);
+    for (int c = 0; c < td->rows[row].ncols; c++) {
+        int i = template_cell_at(t, table, row, c);
+        if (i < 0)
+            die("template cell not found");
+        char *s = value_text(v, i, v->smp->truth[i], td->rows[row].cols[c].kind, layout);
+        v->wtext[i] = gl_strdup(s);
+        cell_take(g, C_NUM, s);
+    }
+}
+
+static void build_t2(variant *v, int layout)
+{
+    gtable *T = &v->t[0];
+    const gk_table_def *td = template_table(v->tpl, 2);
+    for (int r = 0; r < td->nrows; r++) {
+        const char *blk = t2_block(td->rows[r].key);
+        if (blk) {
+            grow *g = row_add(T, R_BLOCK, 2);
+            g->newtab = 1;
+            cell_take(g, C_LABEL, label_text(v, NULL, blk));
+            g = row_add(T, R_HEAD, 2);
+            cell_add(g, C_HEAD, "信息内容");
+            for (int c = 0; c < td->rows[r].ncols; c++)
+                cell_add(g, C_HEAD, td->rows[r].cols[c].label);
+        }
+        grow *g = row_add(T, R_DATA, 2);
+        cell_take(g, C_LABEL, label_text(v, NULL, td->rows[r].label));
+        add_values(v, g, 2, r, layout);
+    }
+}
+
+static const char *const CN_NUM[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
+
+static const char *group_label(const char *key)
+{
+    int ng;
+    const gk_group_def *gd = template_groups(&ng);
+    for (int k = 0; k < ng; k++)
+        if (!strcmp(gd[k].key, key))
+            return gd[k].label;
+    return key;
+}
+
+static void t3_headers(variant *v, gtable *T, int layout)
+{
+    static const char *const NOTE = "(本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和)";
+    if (HAS(v, X_GENERIC_HEADERS)) {
+        grow *g = row_add(T, R_HEAD, 3);
+        cell_add(g, C_HEAD, "项目");
+        cell_add(g, C_PAD, "");
+        for (int k = 1; k <= 7; k++) {
+            char h[32];
+            snprintf(h, sizeof h, "数据%d", k);
+            cell_add(g, C_HEAD, h);
+        }
+        return;
+    }
+    int same = HAS(v, X_NOTE_SAME_LINE);
+    if (!same) {
+        grow *g = row_add(T, R_HEAD, 3);
+        cell_add(g, C_NOTE, NOTE);
+    }
+    grow *g = row_add(T, R_HEAD, 3);
+    if (same)
+        cell_add(g, C_NOTE, NOTE);
+    else if (layout == X_TABS || layout == X_PIPES)
+        cell_add(g, C_PAD, "");
+    cell_add(g, C_PAD, "");
+    cell_add(g, C_HEAD, "申请人情况");
+    for (int k = 0; k < 5; k++)
+        cell_add(g, C_PAD, "");
+    cell_add(g, C_HEAD, "总计");
+    g = row_add(T, R_HEAD, 3);
+    cell_add(g, C_PAD, "");
+    cell_add(g, C_PAD, "");
+    cell_add(g, C_HEAD, "自然人");
+    cell_add(g, C_HEAD, "法人或其他组织");
+    g = row_add(T, R_HEAD, 3);
+    cell_add(g, C_PAD, "");
+    cell_add(g, C_PAD, "");
+    cell_add(g, C_PAD, "");
+    static const char *const ORG[] = {"商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"};
+    for (int k = 0; k < 5; k++)
+        cell_add(g, C_HEAD, ORG[k]);
+}
+
+static void build_t3(variant *v, int layout)
+{
+    gtable *T = &v->t[1];
+    const gk_table_def *td = template_table(v->tpl, 3);
+    t3_headers(v, T, layout);
+    const char *prev_group = NULL;
+    int item = 0, subgroup = 2; /* （一）（二） are granted/partial; groups start at （三） */
+    int group_rows = HAS(v, X_GROUP_ROWS);
+    for (int r = 0; r < td->nrows; r++) {
+        const gk_row_def *rd = &td->rows[r];
+        const char *grp = rd->group;
+        int nin = 0;
+        for (int k = 0; k < td->nrows; k++)
+            if (grp && td->rows[k].group && !strcmp(td->rows[k].group, grp))
+                nin++;
+        char num[32];
+        num[0] = '\0';
+        char *glabel = NULL;   /* a group label printed before this row's label */
+        int newgroup = grp && (!prev_group || strcmp(prev_group, grp) != 0);
+        if (!strcmp(rd->key, "new"))
+            snprintf(num, sizeof num, "一、");
+        else if (!strcmp(rd->key, "carried_in"))
+            snprintf(num, sizeof num, "二、");
+        else if (!strcmp(rd->key, "handled_total"))
+            snprintf(num, sizeof num, "（七）");
+        else if (!strcmp(rd->key, "carried_out"))
+            snprintf(num, sizeof num, "四、");
+        else if (grp && !strcmp(grp, "result")) {
+            item++;
+            snprintf(num, sizeof num, "（%s）", CN_NUM[item - 1]);
+            if (item == 1)
+                glabel = label_text(v, "三、", group_label("result"));
+        } else if (grp && nin == 1) {
+            /* 2019: （六）其他处理 is one row */
+            subgroup++;
+            snprintf(num, sizeof num, "（%s）", CN_NUM[subgroup - 1]);
+        } else if (grp) {
+            if (newgroup) {
+                subgroup++;
+                item = 0;
+                char gnum[32];
+                snprintf(gnum, sizeof gnum, "（%s）", CN_NUM[subgroup - 1]);
+                glabel = label_text(v, gnum, group_label(grp));
+            }
+            item++;
+            snprintf(num, sizeof num, "%d%s", item, v->item_sep);
+        }
+        prev_group = grp;
+        int inresult = grp != NULL;
+        int inner = grp && strcmp(grp, "result") && nin > 1;
+        if (glabel && group_rows) {
+            grow *g = row_add(T, R_GROUP, 3);
+            g->newtab = 1;
+            if (inner && layout == X_TABS)
+                cell_add(g, C_PAD, "");
+            cell_take(g, C_GLABEL, glabel);
+            glabel = NULL;
+        }
+        grow *g = row_add(T, R_DATA, 3);
+        if (newgroup || !strcmp(rd->key, "handled_total"))
+            g->newtab = !group_rows || !newgroup ? 1 : 0;
+        /* label cells: [outer group] [inner group] label, PAD where the group was */
+        if (!inresult) {
+            cell_take(g, C_LABEL, label_text(v, num, rd->label));
+            cell_add(g, C_PAD, "");
+        } else if (!inner) {
+            if (glabel && !strcmp(grp, "result"))
+                cell_take(g, C_GLABEL, glabel);
+            else {
+                cell_add(g, C_PAD, "");
+                free(glabel);
+            }
+            cell_take(g, C_LABEL, label_text(v, num, rd->label));
+        } else {
+            if (layout != X_PIPES)   /* pipe tables from converters keep two label columns */
+                cell_add(g, C_PAD, "");
+            if (glabel)
+                cell_take(g, C_GLABEL, glabel);
+            else
+                cell_add(g, C_PAD, "");
+            cell_take(g, C_LABEL, label_text(v, num, rd->label));
+        }
+        add_values(v, g, 3, r, layout);
+    }
+}
+
+static void build_t4(variant *v, int layout)
+{
+    gtable *T = &v->t[2];
+    const gk_table_def *td = template_table(v->tpl, 4);
+    if (HAS(v, X_GENERIC_HEADERS)) {
+        grow *g = row_add(T, R_HEAD, 4);
+        for (int k = 1; k <= 15; k++) {
+            char h[32];
+            snprintf(h, sizeof h, "数据%d", k);
+            cell_add(g, C_HEAD, h);
+        }
+    } else {
+        grow *g = row_add(T, R_HEAD, 4);
+        cell_add(g, C_HEAD, "行政复议");
+        for (int k = 0; k < 4; k++)
+            cell_add(g, C_PAD, "");
+        cell_add(g, C_HEAD, "行政诉讼");
+        g = row_add(T, R_HEAD, 4);
+        for (int c = 0; c < 5; c++)
+            cell_add(g, C_HEAD, td->rows[0].cols[c].label);
+        cell_add(g, C_HEAD, "未经复议直接起诉");
+        for (int k = 0; k < 4; k++)
+            cell_add(g, C_PAD, "");
+        cell_add(g, C_HEAD, "复议后起诉");
+        g = row_add(T, R_HEAD, 4);
+        for (int k = 0; k < 5; k++)
+            cell_add(g, C_PAD, "");
+        for (int grp = 1; grp < 3; grp++)
+            for (int c = 0; c < 5; c++)
+                cell_add(g, C_HEAD, td->rows[grp].cols[c].label);
+    }
+    grow *g = row_add(T, R_DATA, 4);
+    for (int r = 0; r < td->nrows; r++)
+        add_values(v, g, 4, r, layout);
+}
+
+/* ---- choosing the transformations ---------------------------------------------------------- */
+
+static void choose(variant *v)
+{
+    uint64_t *s = &v->rs;
+    int layout = X_TABS + (int)rn(s, 6);
+    set(v, layout);
+    switch (layout) {
+    case X_CELL_PER_LINE:
+        v->cpl_sep = (int)rn(s, 3);
+        if (v->cpl_sep == 1)
+            set(v, X_BLANK_BETWEEN_ROWS);
+        if (v->cpl_sep == 2)
+            set(v, X_BLANK_BETWEEN_CELLS);
+        break;
+    case X_PIPES:
+        if (pm(s, 300))
+            set(v, X_PIPE_PER_GROUP);
+        if (pm(s, 250))
+            set(v, X_GENERIC_HEADERS);
+        break;
+    case X_PDFTOTEXT_PLAIN:
+        if (pm(s, 500))
+            set(v, X_LABEL_AFTER);
+        if (pm(s, 400))
+            set(v, X_VERTICAL_GROUP);
+        if (pm(s, 500))
+            set(v, X_T4_INTERLEAVED);
+        break;
+    default:
+        break;
+    }
+    if ((layout == X_TABS || layout == X_PIPES || layout == X_SPACES) && pm(s, 250))
+        set(v, X_STRAY_HEADER);
+    if (pm(s, 300))
+        set(v, X_HEADER_SPLIT);
+    if ((layout == X_TABS || layout == X_PIPES) && pm(s, 300))
+        set(v, X_NOTE_SAME_LINE);
+    if (layout != X_PIPES && pm(s, 300))
+        set(v, X_WRAP_LABELS);
+    if (pm(s, 250))
+        set(v, X_NBSP);
+    if (pm(s, 250))
+        set(v, X_STRAY_SPACES);
+    if (pm(s, 250))
+        set(v, X_PAGE_BREAK);
+    if (pm(s, 200))
+        set(v, X_SPLIT_REPEAT_HEADER);
+    if (pm(s, 150))
+        set(v, X_LOST_LABEL);
+    if (pm(s, 120))
+        set(v, X_GLUED);
+    if (pm(s, 300))
+        set(v, X_THOUSANDS);
+    if (pm(s, 250))
+        set(v, X_FULLWIDTH);
+    if (pm(s, 200))
+        set(v, X_BLANK_MARKERS);
+    if (pm(s, 300))
+        set(v, X_GROUP_ROWS);
+    if (pm(s, 300))
+        set(v, X_ASCII_PUNCT);
+    if (pm(s, 200))
+        set(v, X_CRLF);
+    unsigned e = rn(s, 100);
+    if (e < 12)
+        set(v, X_GB18030);
+    else if (e < 20)
+        set(v, X_UTF16);
+    else if (e < 26)
+        set(v, X_BOM);
+    static const char *const SEP[] = {"1.", "1. ", "1、"};
+    v->item_sep = SEP[rn(s, 3)] + 1;
+}
+
+/* Marks the rows the row-level modifiers touch; drops the flags that found nothing to touch. */
+static void mark_rows(variant *v, int layout)
+{
+    uint64_t *s = &v->rs;
+    /* data rows of tables 2 and 3 after the first of each */
+    int cand[64][2], nc = 0;
+    for (int t = 0; t < 2; t++) {
+        int first = 1;
+        for (int i = 0; i < v->t[t].n; i++)
+            if (v->t[t].r[i].kind == R_DATA) {
+                if (!first && nc < 64) {
+                    cand[nc][0] = t;
+                    cand[nc][1] = i;
+                    nc++;
+                }
+                first = 0;
+            }
+    }
+    if (HAS(v, X_LOST_LABEL) && nc) {
+        int k = (int)rn(s, (unsigned)nc);
+        v->t[cand[k][0]].r[cand[k][1]].lost = 1;
+    }
+    if (HAS(v, X_GLUED)) {
+        int k = (int)rn(s, (unsigned)nc + 1);
+        if (k == nc)
+            v->t[2].r[v->t[2].n - 1].glued = 1;   /* table 4's data row */
+        else
+            v->t[cand[k][0]].r[cand[k][1]].glued = 1;
+    }
+    if (HAS(v, X_WRAP_LABELS)) {
+        int any = 0;
+        for (int t = 0; t < 2; t++)
+            for (int i = 0; i < v->t[t].n; i++) {
+                grow *g = &v->t[t].r[i];
+                if (g->kind != R_DATA || g->glued || g->lost)
+                    continue;
+                for (int j = 0; j < g->n; j++)
+                    if (g->c[j].kind == C_LABEL && dwidth(g->c[j].s) >= 24 && pm(s, 500)) {
+                        g->wrap = 1 + (int)rn(s, 2);
+                        any = 1;
+                    }
+            }
+        if (!any)
+            v->flags &= ~(1ull << X_WRAP_LABELS);
+    }
+    if (HAS(v, X_LABEL_AFTER)) {
+        int any = 0;
+        for (int t = 0; t < 2; t++)
+            for (int i = 0; i < v->t[t].n; i++)
+                if (v->t[t].r[i].kind == R_DATA && !v->t[t].r[i].glued && pm(s, 200))
+                    v->t[t].r[i].label_after = any = 1;
+        if (!any)
+            v->flags &= ~(1ull << X_LABEL_AFTER);
+    }
+    for (int x = X_PAGE_BREAK; x <= X_SPLIT_REPEAT_HEADER; x++) {
+        if (!HAS(v, x))
+            continue;
+        int t = (int)rn(s, 2);     /* table 2 or 3 */
+        int k = 0, pick = -1;
+        for (int i = 1; i < v->t[t].n; i++)
+            if (v->t[t].r[i].kind == R_DATA && !v->t[t].r[i].brk && rn(s, (unsigned)++k) == 0)
+                pick = i;
+        if (pick < 0)
+            v->flags &= ~(1ull << x);
+        else
+            v->t[t].r[pick].brk = x == X_PAGE_BREAK ? 1 : 2;
+    }
+    if (HAS(v, X_STRAY_HEADER)) {
+        /* a header row again between two data rows of table 3 */
+        gtable *T = &v->t[1];
+        int k = 0, pick = -1;
+        for (int i = 1; i < T->n; i++)
+            if (T->r[i].kind == R_DATA && T->r[i - 1].kind == R_DATA && rn(s, (unsigned)++k) == 0)
+                pick = i;
+        if (pick < 0) {
+            v->flags &= ~(1ull << X_STRAY_HEADER);
+        } else {
+            row_add(T, R_STRAY, 3);   /* may move T->r */
+            memmove(&T->r[pick + 1], &T->r[pick], (size_t)(T->n - 1 - pick) * sizeof *T->r);
+            grow *g = &T->r[pick];
+            memset(g, 0, sizeof *g);
+            g->kind = R_STRAY;
+            g->table = 3;
+            if (pm(s, 500)) {
+                static const char *const H[] = {"项目", "本年新收件数", "上年结转", "办理结果", "结转下年度", "总计"};
+                for (size_t j = 0; j < sizeof H / sizeof H[0]; j++)
+                    cell_add(g, C_HEAD, H[j]);
+            } else {
+                static const char *const H[] = {"自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"};
+                cell_add(g, C_PAD, "");
+                cell_add(g, C_PAD, "");
+                for (size_t j = 0; j < sizeof H / sizeof H[0]; j++)
+                    cell_add(g, C_HEAD, H[j]);
+            }
+        }
+    }
+    (void)layout;
+}
+
+/* ---- rendering ------------------------------------------------------------------------------ */
+
+static const char *title_text(const variant *v)
+{
+    const gk_report *r = v->smp->r;
+    if (r->title_line > 0 && (size_t)r->title_line <= r->text->nlines)
+        return r->text->orig[r->title_line - 1].s;
+    return "政府信息公开工作年度报告";
+}
+
+static void page_break(variant *v, buf *o, int layout)
+{
+    uint64_t *s = &v->rs;
+    int p = ++v->pageno + 2;
+    char num[64];
+    switch (rn(s, 4)) {
+    case 0:
+        snprintf(num, sizeof num, "- %d -", p);
+        break;
+    case 1:
+        snprintf(num, sizeof num, "第%d页", p);
+        break;
+    case 2:
+        snprintf(num, sizeof num, "%d/%d", p, p + 5);
+        break;
+    default:
+        snprintf(num, sizeof num, "第 %d 页 共 %d 页", p, p + 5);
+        break;
+    }
+    const char *pre = layout == X_CELL_PER_LINE_TAB && pm(s, 300) ? "\t" : "";
+    bput(o, "\n");
+    if (layout == X_SPACES)
+        bspaces(o, 40);
+    bprintf(o, "%s%s\n\n", pre, num);
+    if (pm(s, 300))
+        bputc(o, '\f');
+    if (pm(s, 700)) {
+        if (layout == X_SPACES)
+            bspaces(o, 20);
+        bprintf(o, "%s%s\n\n", pre, title_text(v));
+    }
+}
+
+static int first_num(const grow *g)
+{
+    for (int j = 0; j < g->n; j++)
+        if (g->c[j].kind == C_NUM)
+            return j;
+    return g->n;
+}
+
+static const char *pad_text(const variant *v)
+{
+    return HAS(v, X_NBSP) ? "\xC2\xA0" : "";
+}
+
+/* A glued row: every non-empty cell with nothing between (a converter that strips
+ * separators strips the spaces and NBSP around numbers too). */
+static void put_glued(buf *o, const grow *g, int skip_label)
+{
+    for (int j = 0; j < g->n; j++) {
+        if (g->c[j].kind == C_PAD || (skip_label && g->c[j].kind == C_LABEL))
+            continue;
+        if (g->c[j].kind != C_NUM) {
+            bput(o, g->c[j].s);
+            continue;
+        }
+        for (const char *p = g->c[j].s; *p; p++) {
+            if (*p == ' ')
+                continue;
+            if ((unsigned char)p[0] == 0xC2 && (unsigned char)p[1] == 0xA0) {
+                p++;
+                continue;
+            }
+            bputc(o, *p);
+        }
+    }
+}
+
+/* Is cell j of g printed?  Lost labels print nothing. */
+static const char *cell_s(const variant *v, const grow *g, int j)
+{
+    if (g->c[j].kind == C_PAD || (g->lost && g->c[j].kind == C_LABEL))
+        return pad_text(v);
+    return g->c[j].s;
+}
+
+static void put_split_head(buf *o, const char *s, const char *between)
+{
+    size_t m = dwidth(s) >= 8 ? mid_split(s) : 0;
+    if (!m) {
+        bput(o, s);
+        return;
+    }
+    bputn(o, s, m);
+    bput(o, between);
+    bput(o, s + m);
+}
+
+static void render_tabs_row(variant *v, buf *o, const grow *g)
+{
+    if (g->glued) {
+        put_glued(o, g, 0);
+        bputc(o, '\n');
+        return;
+    }
+    int fn = first_num(g);
+    for (int j = 0; j < g->n; j++) {
+        if (j)
+            bputc(o, '\t');
+        const char *s = cell_s(v, g, j);
+        if (g->wrap && g->c[j].kind == C_LABEL && !g->lost) {
+            size_t m = mid_split(s);
+            bputn(o, s, m);
+            if (g->wrap == 2) {
+                bputc(o, '\n');
+                bput(o, s + m);
+            } else {
+                /* the numbers on this line, the rest of the label on the next */
+                for (int k = fn; k < g->n; k++) {
+                    bputc(o, '\t');
+                    bput(o, g->c[k].s);
+                }
+                bputc(o, '\n');
+                bput(o, s + m);
+                bputc(o, '\n');
+                return;
+            }
+            continue;
+        }
+        if (g->c[j].kind == C_HEAD && HAS(v, X_HEADER_SPLIT))
+            put_split_head(o, s, " ");
+        else
+            bput(o, s);
+    }
+    bputc(o, '\n');
+}
+
+/* One cell per line.  tab: each line starts with a tab. */
+static void render_cpl_row(variant *v, buf *o, const grow *g, int tab, int sep, int layout)
+{
+    const char *pre = tab ? "\t" : "";
+    const char *between = sep == 2 ? "\n\n" : "\n";
+    if (g->glued) {
+        bput(o, pre);
+        put_glued(o, g, 0);
+        bputc(o, '\n');
+        if (sep)
+            bputc(o, '\n');
+        return;
+    }
+    int fn = first_num(g);
+    int order[64], no = 0;
+    if (g->label_after) {
+        for (int j = fn; j < g->n && no < 64; j++)
+            order[no++] = j;
+        for (int j = 0; j < fn && no < 64; j++)
+            order[no++] = j;
+    } else {
+        for (int j = 0; j < g->n && no < 64; j++)
+            order[no++] = j;
+    }
+    int printed = 0;
+    for (int k = 0; k < no; k++) {
+        int j = order[k];
+        const gcell *c = &g->c[j];
+        if (c->kind == C_PAD || (g->lost && c->kind == C_LABEL))
+            continue;
+        if (printed)
+            bput(o, between);
+        printed = 1;
+        bput(o, pre);
+        if (c->kind == C_GLABEL && HAS(v, X_VERTICAL_GROUP) && layout == X_PDFTOTEXT_PLAIN) {
+            /* one character per line */
+            const char *p = c->s;
+            while (*p) {
+                int n = 1;
+                while (p[n] && ((unsigned char)p[n] & 0xC0) == 0x80)
+                    n++;
+                bputn(o, p, (size_t)n);
+                p += n;
+                if (*p)
+                    bputc(o, '\n');
+            }
+        } else if (c->kind == C_LABEL && g->wrap) {
+            size_t m = mid_split(c->s);
+            bputn(o, c->s, m);
+            bputc(o, '\n');
+            bput(o, pre);
+            bput(o, c->s + m);
+        } else if ((c->kind == C_HEAD || c->kind == C_NOTE) && HAS(v, X_HEADER_SPLIT)) {
+            char nl[4];
+            snprintf(nl, sizeof nl, "\n%s", pre);
+            put_split_head(o, c->s, nl);
+        } else {
+            bput(o, c->s);
+        }
+    }
+    bputc(o, '\n');
+    if (sep || tab)
+        bputc(o, '\n');
+}
+
+static int pipe_cols(const gtable *T)
+{
+    int m = 0;
+    for (int i = 0; i < T->n; i++)
+        if (T->r[i].n > m)
+            m = T->r[i].n;
+    return m;
+}
+
+static void render_pipe_row(variant *v, buf *o, const grow *g, int ncols, int *open)
+{
+    bputc(o, '|');
+    int n = 0;
+    if (g->glued) {
+        bputc(o, ' ');
+        put_glued(o, g, 0);
+        bput(o, " |");
+        n = 1;
+    } else {
+        for (int j = 0; j < g->n; j++, n++) {
+            const char *s = cell_s(v, g, j);
+            bputc(o, ' ');
+            if (g->c[j].kind == C_HEAD && HAS(v, X_HEADER_SPLIT))
+                put_split_head(o, s, " ");
+            else
+                bput(o, s);
+            bput(o, " |");
+        }
+    }
+    for (; n < ncols; n++)
+        bput(o, "  |");
+    bputc(o, '\n');
+    if (!*open) {
+        bputc(o, '|');
+        for (int k = 0; k < ncols; k++)
+            bput(o, "---|");
+        bputc(o, '\n');
+        *open = 1;
+    }
+}
+
+/* pdftotext -layout: label area padded, numbers right-aligned in columns. */
+static void render_spaces_row(variant *v, buf *o, const grow *g, int labw, int colw)
+{
+    int fn = first_num(g);
+    if (g->glued) {
+        put_glued(o, g, 0);
+        bputc(o, '\n');
+        return;
+    }
+    if (fn == g->n) {
+        /* header or label-only row: cells joined by runs of spaces */
+        int w = 0, lead = g->kind == R_HEAD || g->kind == R_STRAY;
+        for (int j = 0; j < g->n; j++) {
+            if (g->c[j].kind == C_PAD) {
+                if (lead && w < labw) {
+                    bspaces(o, colw);
+                    w += colw;
+                }
+                continue;
+            }
+            if (w)
+                bspaces(o, 3);
+            if (g->c[j].kind == C_HEAD && HAS(v, X_HEADER_SPLIT))
+                put_split_head(o, g->c[j].s, " ");
+            else
+                bput(o, g->c[j].s);
+            w += dwidth(g->c[j].s) + 3;
+        }
+        bputc(o, '\n');
+        return;
+    }
+    buf lab = {0}, rest = {0};
+    int wrapped = 0;
+    for (int j = 0; j < fn; j++) {
+        const gcell *c = &g->c[j];
+        if (c->kind == C_PAD) {
+            bspaces(&lab, 4);
+            continue;
+        }
+        if (g->lost && c->kind == C_LABEL)
+            continue;
+        if (lab.n && lab.p[lab.n - 1] != ' ')
+            bspaces(&lab, 2);
+        if (c->kind == C_LABEL && g->wrap) {
+            size_t m = mid_split(c->s);
+            int indent = dwidth(lab.p ? lab.p : "");
+            bspaces(&rest, indent);
+            bput(&rest, c->s + m);
+            bputn(&lab, c->s, m);
+            wrapped = 1;
+        } else {
+            bput(&lab, c->s);
+        }
+    }
+    const char *ls = lab.p ? lab.p : "";
+    bput(o, ls);
+    int w = dwidth(ls);
+    int pad = labw - w;
+    if (pad < 2)
+        pad = 2;
+    bspaces(o, pad);
+    for (int j = fn; j < g->n; j++) {
+        int cw = dwidth(g->c[j].s);
+        int p = colw - cw;
+        if (p < 2 || j == fn)
+            p = j == fn ? (colw - cw > 0 ? colw - cw : 0) : 2;
+        bspaces(o, p);
+        bput(o, g->c[j].s);
+    }
+    bputc(o, '\n');
+    if (wrapped) {
+        bput(o, rest.p);
+        bputc(o, '\n');
+    }
+    free(lab.p);
+    free(rest.p);
+}
+
+static void render_row(variant *v, buf *o, const grow *g, int layout, int labw, int colw, int ncols, int *open)
+{
+    switch (layout) {
+    case X_TABS:
+        render_tabs_row(v, o, g);
+        break;
+    case X_CELL_PER_LINE_TAB:
+        render_cpl_row(v, o, g, 1, 1, layout);
+        break;
+    case X_CELL_PER_LINE:
+        render_cpl_row(v, o, g, 0, v->cpl_sep, layout);
+        break;
+    case X_PDFTOTEXT_PLAIN:
+        render_cpl_row(v, o, g, 0, 2, layout);
+        break;
+    case X_PIPES:
+        render_pipe_row(v, o, g, ncols, open);
+        break;
+    default:
+        render_spaces_row(v, o, g, labw, colw);
+        break;
+    }
+}
+
+/* Table 4 as plain pdftotext may give it: each header word followed by its number. */
+static void render_t4_interleaved(variant *v, buf *o)
+{
+    const gk_table_def *td = template_table(v->tpl, 4);
+    const grow *g = &v->t[2].r[v->t[2].n - 1];
+    static const char *const GRP[] = {"行政复议", "未经复议直接起诉", "复议后起诉"};
+    int k = 0;
+    for (int grp = 0; grp < 3; grp++) {
+        if (grp == 1)
+            bput(o, "行政诉讼\n\n");
+        bprintf(o, "%s\n\n", GRP[grp]);
+        for (int c = 0; c < 5; c++, k++)
+            bprintf(o, "%s\n\n%s\n\n", td->rows[grp].cols[c].label, g->c[k].s);
+    }
+}
+
+static void render_table(variant *v, buf *o, int ti, int layout)
+{
+    gtable *T = &v->t[ti];
+    int labw = 0, colw = ti == 2 ? 6 : ti == 0 ? 12 : 8, ncols = pipe_cols(T), open = 0;
+    for (int i = 0; i < T->n; i++) {
+        const grow *g = &T->r[i];
+        int fn = first_num(g), w = 0;
+        if (fn == g->n)
+            continue;
+        for (int j = 0; j < fn; j++)
+            w += g->c[j].kind == C_PAD ? 4 : dwidth(g->c[j].s) + 2;
+        if (w > labw)
+            labw = w;
+    }
+    labw += 4;
+    if (layout == X_PDFTOTEXT_PLAIN && ti == 2 && HAS(v, X_T4_INTERLEAVED) && !T->r[T->n - 1].glued) {
+        render_t4_interleaved(v, o);
+        return;
+    }
+    int last_head = -1;
+    for (int i = 0; i < T->n; i++) {
+        const grow *g = &T->r[i];
+        if (g->brk) {
+            if (layout == X_PIPES && open) {
+                open = 0;
+            }
+            page_break(v, o, layout);
+            if (g->brk == 2) {
+                if (ti == 0 && last_head >= 0)
+                    render_row(v, o, &T->r[last_head], layout, labw, colw, ncols, &open);
+                else if (ti != 0)
+                    for (int h = 0; h < T->n && T->r[h].kind == R_HEAD; h++)
+                        render_row(v, o, &T->r[h], layout, labw, colw, ncols, &open);
+            }
+        } else if (layout == X_PIPES && g->newtab && HAS(v, X_PIPE_PER_GROUP) && open) {
+            bputc(o, '\n');
+            open = 0;
+        }
+        if (g->kind == R_HEAD)
+            last_head = i;
+        render_row(v, o, g, layout, labw, colw, ncols, &open);
+    }
+}
+
+static void put_line(buf *o, const gk_line *l)
+{
+    bputn(o, l->s, l->len);
+    bputc(o, '\n');
+}
+
+static void build_text(variant *v)
+{
+    const gk_report *r = v->smp->r;
+    const gk_text *tx = r->text;
+    int layout = base_layout(v);
+    build_t2(v, layout);
+    build_t3(v, layout);
+    build_t4(v, layout);
+    mark_rows(v, layout);
+    /* a modifier that touched no value is not counted as used */
+    if (!v->n_blank)
+        v->flags &= ~(1ull << X_BLANK_MARKERS);
+    if (!v->n_thousands)
+        v->flags &= ~(1ull << X_THOUSANDS);
+    if (!v->n_fullwidth)
+        v->flags &= ~(1ull << X_FULLWIDTH);
+    buf *o = &v->text;
+    for (int i = 0; i < r->section_line[1] - 1; i++)
+        put_line(o, &tx->orig[i]);
+    for (int k = 0; k < 3; k++) {
+        put_line(o, &tx->orig[r->section_line[1 + k] - 1]);
+        bputc(o, '\n');
+        render_table(v, o, k, layout);
+        bputc(o, '\n');
+    }
+    for (size_t i = (size_t)r->section_line[4] - 1; i < tx->nlines; i++)
+        put_line(o, &tx->orig[i]);
+}
+
+/* ---- encoding ------------------------------------------------------------------------------ */
+
+static int iconv_to(const char *code, const buf *in, buf *out)
+{
+    iconv_t cd = iconv_open(code, "UTF-8");
+    if (cd == (iconv_t)-1)
+        return -1;
+    bgrow(out, in->n * 4 + 16);
+    char *ip = in->p;
+    size_t il = in->n;
+    char *op = out->p + out->n;
+    size_t ol = out->cap - out->n - 1;
+    size_t rc = iconv(cd, &ip, &il, &op, &ol);
+    iconv_close(cd);
+    if (rc == (size_t)-1)
+        return -1;
+    out->n = (size_t)(op - out->p);
+    out->p[out->n] = '\0';
+    return 0;
+}
+
+static void encode(variant *v, buf *out)
+{
+    buf u = {0};
+    if (HAS(v, X_CRLF)) {
+        for (size_t i = 0; i < v->text.n; i++) {
+            if (v->text.p[i] == '\n')
+                bputc(&u, '\r');
+            bputc(&u, v->text.p[i]);
+        }
+    } else {
+        bputn(&u, v->text.p, v->text.n);
+    }
+    if (HAS(v, X_GB18030)) {
+        if (iconv_to("GB18030", &u, out) == 0)
+            goto done;
+        v->flags &= ~(1ull << X_GB18030);
+        out->n = 0;
+    }
+    if (HAS(v, X_UTF16)) {
+        bputn(out, "\xFF\xFE", 2);
+        if (iconv_to("UTF-16LE", &u, out) == 0)
+            goto done;
+        v->flags &= ~(1ull << X_UTF16);
+        out->n = 0;
+    }
+    if (HAS(v, X_BOM))
+        bputn(out, "\xEF\xBB\xBF", 3);
+    bputn(out, u.p, u.n);
+done:
+    free(u.p);
+}
+
+/* ---- comparing ------------------------------------------------------------------------------ */
+
+enum { RES_RIGHT, RES_FLAGGED, RES_WRONG };
+
+static int named_by(const gk_report *r, int cell, const char *rule)
+{
+    for (int k = 0; k < r->nfindings; k++) {
+        if (rule && strcmp(r->findings[k].rule, rule) != 0)
+            continue;
+        for (int j = 0; j < r->findings[k].ncells; j++)
+            if (r->findings[k].cells[j] == cell)
+                return 1;
+    }
+    return 0;
+}
+
+typedef struct {
+    long variants, right, flagged, wrong;
+    long bad;      /* variants with a wrong cell */
+} tally;
+
+typedef struct {
+    long right, flagged, wrong;
+    buf why;       /* up to 5 wrong cells */
+    int nwhy;
+} result;
+
+static void compare(const variant *v, const gk_report *got, const char *fail, result *res)
+{
+    const gk_template *t = v->tpl;
+    const double *truth = v->smp->truth;
+    memset(res, 0, sizeof *res);
+    if (!got || got->format != v->smp->r->format) {
+        res->wrong = t->ncells;
+        bprintf(&res->why, "    %s\n", fail ? fail : "format detected differs from the original's");
+        if (got)
+            bprintf(&res->why, "    format %s, original %s\n", template_format_name(got->format),
+                    template_format_name(v->smp->r->format));
+        res->nwhy = 1;
+        return;
+    }
+    for (int i = 0; i < t->ncells; i++) {
+        const gk_cell *c = &got->cells[i];
+        int verdict;
+        if (c->status == GK_ST_MISSING)
+            verdict = named_by(got, i, NULL) ? RES_FLAGGED : RES_WRONG;
+        else if (fabs(c->value - truth[i]) < 1e-9)
+            verdict = RES_RIGHT;
+        else if (v->blank[i] && c->status == GK_ST_INFERRED && named_by(got, i, "CELL.INFERRED"))
+            verdict = RES_FLAGGED;
+        else
+            verdict = RES_WRONG;
+        if (verdict == RES_RIGHT)
+            res->right++;
+        else if (verdict == RES_FLAGGED)
+            res->flagged++;
+        else {
+            res->wrong++;
+            if (res->nwhy < 5) {
+                char tb[32], gb[32];
+                report_format_value(truth[i], tb, sizeof tb);
+                if (c->status == GK_ST_MISSING)
+                    bprintf(&res->why, "    %s: wrote %s (\"%s\"), got missing with no finding naming it\n",
+                            t->cells[i].id, tb, v->wtext[i] ? v->wtext[i] : "");
+                else
+                    bprintf(&res->why, "    %s: wrote %s (\"%s\"), got %s (%s, line %d)\n", t->cells[i].id, tb,
+                            v->wtext[i] ? v->wtext[i] : "", report_format_value(c->value, gb, sizeof gb),
+                            report_status_name(c->status), c->line);
+                res->nwhy++;
+            }
+        }
+    }
+}
+
+/* ---- main ------------------------------------------------------------------------------------- */
+
+static void usage(void)
+{
+    fprintf(stderr, "usage: genlayout [--seed S] [--variants N] [--first K] [--dump DIR] [--show K] [--failures M] [--quiet] FILE...\n");
+    exit(2);
+}
+
+static void describe(const variant *v, buf *o)
+{
+    int first = 1;
+    for (int x = 0; x < NX; x++)
+        if (HAS(v, x)) {
+            bprintf(o, "%s%s", first ? "" : ",", XNAME[x]);
+            first = 0;
+        }
+}
+
+static void variant_free(variant *v)
+{
+    for (int k = 0; k < 3; k++)
+        table_free(&v->t[k]);
+    if (v->wtext)
+        for (int i = 0; i < v->tpl->ncells; i++)
+            free(v->wtext[i]);
+    free(v->wtext);
+    free(v->blank);
+    free(v->text.p);
+}
+
+int main(int argc, char **argv)
+{
+    uint64_t seed = 1;
+    long nvar = 100, first = 0, show = -1;
+    const char *dump = NULL;
+    int quiet = 0;
+    long maxfail = 10;
+    const char **files = gl_malloc((size_t)argc * sizeof *files);
+    int nfiles = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "--seed") && i + 1 < argc)
+            seed = strtoull(argv[++i], NULL, 10);
+        else if (!strcmp(a, "--variants") && i + 1 < argc)
+            nvar = strtol(argv[++i], NULL, 10);
+        else if (!strcmp(a, "--first") && i + 1 < argc)
+            first = strtol(argv[++i], NULL, 10);
+        else if (!strcmp(a, "--dump") && i + 1 < argc)
+            dump = argv[++i];
+        else if (!strcmp(a, "--show") && i + 1 < argc)
+            show = strtol(argv[++i], NULL, 10);
+        else if (!strcmp(a, "--failures") && i + 1 < argc)
+            maxfail = strtol(argv[++i], NULL, 10);
+        else if (!strcmp(a, "--quiet"))
+            quiet = 1;
+        else if (a[0] == '-' && a[1] == '-')
+            usage();
+        else
+            files[nfiles++] = a;
+    }
+    if (!nfiles || nvar < 0 || first < 0)
+        usage();
+    if (show >= 0) {
+        first = show;
+        nvar = 1;
+    }
+    if (dump && mkdir(dump, 0777) != 0 && errno != EEXIST)
+        die("cannot create the dump directory");
+
+    sample *smp = gl_malloc((size_t)nfiles * sizeof *smp);
+    int ns = 0;
+    for (int f = 0; f < nfiles; f++) {
+        char *why = NULL;
+        gk_report *r = report_open(files[f], &why);
+        if (!r) {
+            fprintf(stderr, "genlayout: skipping %s: %s\n", files[f], why ? why : "unreadable");
+            free(why);
+            continue;
+        }
+        report_check(r);
+        if (r->format == GK_FMT_UNKNOWN || !r->tpl || !r->section_line[1] || !r->section_line[2] ||
+            !r->section_line[3] || !r->section_line[4] || r->section_line[1] >= r->section_line[2] ||
+            r->section_line[2] >= r->section_line[3] || r->section_line[3] >= r->section_line[4]) {
+            fprintf(stderr, "genlayout: skipping %s: %s\n", files[f],
+                    r->format == GK_FMT_UNKNOWN ? "format unknown" : "sections 二 to 五 not all found in order");
+            report_free(r);
+            continue;
+        }
+        smp[ns].path = files[f];
+        smp[ns].r = r;
+        smp[ns].truth = gl_malloc((size_t)r->tpl->ncells * sizeof(double));
+        for (int i = 0; i < r->tpl->ncells; i++)
+            smp[ns].truth[i] = r->cells[i].status == GK_ST_MISSING ? 0 : r->cells[i].value;
+        ns++;
+    }
+    if (!ns)
+        die("no usable sample report");
+
+    tally tx[NX];
+    memset(tx, 0, sizeof tx);
+    tally all = {0};
+    long shown_fail = 0;
+    for (long vi = first; vi < first + nvar; vi++) {
+        variant v;
+        memset(&v, 0, sizeof v);
+        v.rs = seed * 0xD1B54A32D192ED03ull ^ ((uint64_t)vi + 1) * 0x9E3779B97F4A7C15ull;
+        next64(&v.rs);
+        v.smp = &smp[vi % ns];
+        v.tpl = v.smp->r->tpl;
+        v.wtext = calloc((size_t)v.tpl->ncells, sizeof *v.wtext);
+        v.blank = calloc((size_t)v.tpl->ncells, 1);
+        if (!v.wtext || !v.blank)
+            die("out of memory");
+        choose(&v);
+        build_text(&v);
+        buf bytes = {0};
+        encode(&v, &bytes);
+
+        char name[64];
+        snprintf(name, sizeof name, "v%05ld.txt", vi);
+        char *why = NULL;
+        gk_report *got = report_parse(name, bytes.p ? bytes.p : "", bytes.n, &why);
+        if (got)
+            report_check(got);
+        result res;
+        char failwhy[256];
+        snprintf(failwhy, sizeof failwhy, "the engine could not read the variant: %s", why ? why : "?");
+        compare(&v, got, got ? NULL : failwhy, &res);
+
+        all.variants++;
+        all.right += res.right;
+        all.flagged += res.flagged;
+        all.wrong += res.wrong;
+        for (int x = 0; x < NX; x++)
+            if (HAS(&v, x)) {
+                tx[x].variants++;
+                tx[x].right += res.right;
+                tx[x].flagged += res.flagged;
+                tx[x].wrong += res.wrong;
+                tx[x].bad += res.wrong > 0;
+            }
+        buf desc = {0};
+        describe(&v, &desc);
+        if (show >= 0) {
+            fwrite(v.text.p, 1, v.text.n, stdout);
+            fflush(stdout);
+            fprintf(stderr, "variant %ld: %s, %s\n  right %ld, flagged %ld, wrong %ld\n", vi, v.smp->path, desc.p,
+                    res.right, res.flagged, res.wrong);
+            if (res.why.p)
+                fputs(res.why.p, stderr);
+            int nmiss = 0;
+            for (int i = 0; got && i < v.tpl->ncells; i++)
+                if (got->cells[i].status == GK_ST_MISSING && nmiss++ < 10)
+                    fprintf(stderr, "    %s: missing%s\n", v.tpl->cells[i].id,
+                            named_by(got, i, NULL) ? " (flagged)" : "");
+            if (nmiss > 10)
+                fprintf(stderr, "    ... %d missing in all\n", nmiss);
+        }
+        if (res.wrong && shown_fail < maxfail && show < 0) {
+            shown_fail++;
+            printf("variant %ld: %s [%s]: %ld wrong\n%s", vi, v.smp->path, desc.p, res.wrong,
+                   res.why.p ? res.why.p : "");
+        }
+        if (res.wrong && dump) {
+            char path[4096];
+            snprintf(path, sizeof path, "%s/v%05ld.txt", dump, vi);
+            FILE *f = fopen(path, "wb");
+            if (!f || fwrite(bytes.p, 1, bytes.n, f) != bytes.n || fclose(f) != 0)
+                die("cannot write to the dump directory");
+        }
+        free(desc.p);
+        free(res.why.p);
+        free(why);
+        report_free(got);
+        free(bytes.p);
+        variant_free(&v);
+    }
+    fflush(stdout);
+    if (!quiet) {
+        fprintf(stderr, "%-22s %8s %10s %9s %8s %14s\n", "transformation", "variants", "right", "flagged", "wrong",
+                "wrong-variants");
+        for (int x = 0; x < NX; x++)
+            fprintf(stderr, "%-22s %8ld %10ld %9ld %8ld %8ld %4.0f%%\n", XNAME[x], tx[x].variants, tx[x].right,
+                    tx[x].flagged, tx[x].wrong, tx[x].bad, tx[x].variants ? 100.0 * tx[x].bad / tx[x].variants : 0.0);
+    }
+    printf("variants %ld, cells right %ld, flagged %ld, wrong %ld\n", all.variants, all.right, all.flagged, all.wrong);
+    for (int s = 0; s < ns; s++) {
+        report_free(smp[s].r);
+        free(smp[s].truth);
+    }
+    free(smp);
+    free(files);
+    return all.wrong ? 1 : 0;
+}
