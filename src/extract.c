@@ -1409,6 +1409,95 @@ static void label_names(const gk_report *r, int table, const char *text, uint32_
     }
 }
 
+/* 1 when a label cell of the row names one of the table's columns. */
+static int names_column(const gk_report *r, int table, const grid_row *row, int ncells)
+{
+    for (int j = 0; j < ncells; j++) {
+        const grid_cell *c = &row->cells[j];
+        size_t n = strlen(c->text);
+        if (!is_value_cell(c) && n <= HEADER_CELL_MAX && has_cjk(c->text) && column_named(r->tpl, table, c->text, n))
+            return 1;
+    }
+    return 0;
+}
+
+/* The length of the run of number characters (digits, signs, points,
+ * commas; ASCII or full-width) that ends a label cell right after a
+ * character that is not ASCII or a closing bracket ("规范性文件3321", "行政强制6-12",
+ * "行政事业性收费１.２５"): numbers that lost their separators and were glued
+ * to the label; 0 when none. */
+static size_t glued_digits(const char *s, size_t n)
+{
+    size_t d = 0;
+    int digits = 0;
+    while (d < n) {
+        unsigned char c = (unsigned char)s[n - 1 - d];
+        if ((c >= '0' && c <= '9') || c == '.' || c == ',' || c == '+' || c == '-') {
+            digits += c >= '0' && c <= '9';
+            d++;
+        } else if (d + 3 <= n && (unsigned char)s[n - 3 - d] == 0xEF && (unsigned char)s[n - 2 - d] == 0xBC &&
+                   ((c >= 0x90 && c <= 0x99) || (c >= 0x8B && c <= 0x8E))) {
+            digits += c >= 0x90;       /* ０-９ ＋ ， － ． */
+            d += 3;
+        } else {
+            break;
+        }
+    }
+    unsigned char before = d < n ? (unsigned char)s[n - 1 - d] : 0;
+    return digits && (before >= 0x80 || before == ')' || before == ']') ? d : 0;
+}
+
+/* A cell of an explicit row that holds a damaged number: it holds its
+ * cell, unread. */
+static int damaged_number(const grid_row *row, const grid_cell *c)
+{
+    return row->explicit && !is_value_cell(c) && c->text[0] && !has_cjk(c->text) && strpbrk(c->text, "0123456789");
+}
+
+/* Which empty cells of an explicit row whose label (cell lab) comes first
+ * are cells of the table.  Empty cells between its numbers are; those
+ * before its first number (a label spanning two columns) or after its last
+ * (padding, or blank last columns) may be or not: the reading that gives
+ * the row its `want` cells is taken when it is the only one.  Else the
+ * range is left as it was: (*lo, *hi]. */
+static void choose_empties(const grid_row *row, int lab, int end, int ncells, int want, int *lo, int *hi)
+{
+    int first = -1, last = -1;
+    for (int j = lab + 1; j < ncells; j++)
+        if (is_value_cell(&row->cells[j]) || damaged_number(row, &row->cells[j])) {
+            if (first < 0)
+                first = j;
+            last = j;
+        }
+    if (first < 0)
+        return;
+    int numbers = 0, inner = 0, lead = 0, trail = 0;
+    for (int j = lab + 1; j < ncells; j++) {
+        const grid_cell *c = &row->cells[j];
+        if (is_value_cell(c) || damaged_number(row, c))
+            numbers++;
+        else if (c->text[0] != '\0')
+            return;                    /* text among the numbers: not a plain row */
+        else if (j < first)
+            lead++;
+        else if (j < last)
+            inner++;
+        else if (j <= end)
+            trail++;
+    }
+    int base = numbers + inner;
+    int with_trail = trail && base + trail == want, with_lead = lead && base + lead == want;
+    if (base == want) {
+        *lo = first, *hi = last;
+    } else if (with_trail && !with_lead) {
+        *lo = first, *hi = end;
+    } else if (with_lead && !with_trail) {
+        *lo = lab, *hi = last;
+    } else if (base + lead + trail == want) {
+        *lo = lab, *hi = end;
+    }
+}
+
 static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
 {
     int edge = usual_edge(g);
@@ -1452,6 +1541,8 @@ static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
         }
         if (nv == 0 && label_cells >= 2 && (named >> 31 & 1))
             continue;                  /* a stray header row naming rows as columns */
+        if (nv == 0 && label_cells >= 2 && names_column(r, table, row, ncells))
+            continue;                  /* a header row: "申请人情况 总计" names a column, not the row 总计 */
         /* a row of the widest table rows with one number too many and no
          * label of its own: its label cell holds a number */
         int skip_first = uniform && !anchored && nv == wide + 1 && row->explicit;
@@ -1462,13 +1553,26 @@ static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
             if (is_value_cell(&row->cells[j]))
                 last = j;
         int end = last;
-        if (row->explicit && edge > last && edge > lab && edge < ncells) {
+        if (row->explicit && edge < 0)
+            end = ncells - 1;          /* no row has numbers: every cell after the label is one */
+        else if (row->explicit && edge > last && edge > lab && edge < ncells) {
             int empty = 1;
             for (int j = (last > lab ? last : lab) + 1; j <= edge; j++)
                 empty &= row->cells[j].text[0] == '\0';
             if (empty && (last >= 0 || lab >= 0))
                 end = edge;
         }
+        /* the empty cells that are cells of the table: (inc_lo, inc_hi] */
+        int inc_lo = lab, inc_hi = row->explicit && lab >= 0 ? end : -1;
+        if (uniform && end - wide > inc_lo)
+            inc_lo = end - wide;       /* in a table whose rows are all as wide, only the row's last `wide` cells */
+        int want = uniform ? wide : -1;
+        if (!uniform && named && !(named & (named - 1)) && !(named >> 31))
+            want = td->rows[__builtin_ctz(named)].ncols;
+        if (row->explicit && lab >= 0 && want > 0)
+            choose_empties(row, lab, end, ncells, want, &inc_lo, &inc_hi);
+        if (nv == 0 && !anchored)
+            inc_hi = -1;               /* a caption over empty cells ("第二十条第(八)项"), no row */
         for (int j = 0; j < ncells; j++) {
             const grid_cell *c = &row->cells[j];
             int run = vertical_run(row, j, ncells);
@@ -1491,17 +1595,22 @@ static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
                 }
                 tok_add(ts, PT_VALUE, 0, 0, i, c);
             } else if (c->text[0] == '\0') {
-                /* in a table whose rows are all as wide, only the row's last `wide` cells */
-                if (row->explicit && j > lab && j <= end && lab >= 0 && (!uniform || j > end - wide))
+                if (j > inc_lo && j <= inc_hi)
                     tok_add(ts, PT_EMPTY, 0, 0, i, c);
-            } else if (row->explicit && !has_cjk(c->text) && strpbrk(c->text, "0123456789")) {
+            } else if (damaged_number(row, c)) {
                 tok_add(ts, PT_VALUE, 0, 0, i, c);   /* a damaged number: it holds its cell, unread */
             } else if (has_cjk(c->text)) {
                 size_t n = strlen(c->text);
-                if (is_prose(c->text, n))
+                size_t d = glued_digits(c->text, n);
+                if (is_prose(c->text, n)) {
                     tok_add(ts, PT_BREAK, 0, 0, i, c);
-                else
+                } else {
                     tok_add(ts, PT_LABEL, rows[i * 64 + j], firsts[j], i, c);
+                    if (d && rows[i * 64 + j]) {   /* "规范性文件3321": the row's numbers glued to its label */
+                        tok_add(ts, PT_VALUE, 0, 0, i, c);
+                        ts->text[ts->n - 1] = arena_strdup(&r->strings, c->text + n - d);
+                    }
+                }
             }
         }
     }
@@ -1529,7 +1638,7 @@ static void slot_from_token(slot *s, const tokens *ts, int k)
     slot_from_cell(s, c);
 }
 
-/* The numbers near a row, for a message: " 12 0 3". */
+/* The numbers near a row, for a message: "12 0 3". */
 static void numbers_near(const tokens *ts, int anchor, sbuf *b)
 {
     int shown = 0;
@@ -1537,7 +1646,7 @@ static void numbers_near(const tokens *ts, int anchor, sbuf *b)
         if (ts->tok[k].kind == PT_LABEL && ts->tok[k].rows)
             break;
         if (ts->tok[k].kind == PT_VALUE) {
-            sbuf_printf(b, " %s", ts->cell[k]->text);
+            sbuf_printf(b, shown ? " %s" : "%s", ts->text[k]);
             shown++;
         }
     }
@@ -1555,24 +1664,24 @@ static char *unplaced_why(const gk_report *r, int table, int rr, const place_row
         int k = p->anchor + 1;
         while (k < ts->n && ts->tok[k].kind != PT_VALUE)
             k++;
-        const char *text = k < ts->n ? ts->cell[k]->text : "";
+        const char *text = k < ts->n ? ts->text[k] : "";
         if (strlen(text) >= (size_t)rd->ncols)
             sbuf_printf(&b, "单元格粘连：读到「%s」，无法拆分为 %d 列，不作猜测", text, rd->ncols);
         else
             sbuf_printf(&b, "该行只读到 1 个数字（应为 %d 个）：%s，无法确定所在的列", rd->ncols, text);
-    } else if (p->anchor >= 0 && p->want > rd->ncols) {
-        sbuf_printf(&b, "「%s」行及其后标签缺失的各行应有 %d 个数字，读到 %d 个，无法按位置确定，不作读取",
-                    rd->short_label, p->want, p->have);
-    } else if (p->anchor >= 0 && p->have > rd->ncols) {
-        sbuf_printf(&b, "「%s」行多出 %d 个数字（读到", rd->short_label, p->have - rd->ncols);
+    } else if (p->anchor >= 0 && p->have > rd->ncols && p->want <= rd->ncols) {
+        sbuf_printf(&b, "「%s」行多出 %d 个数字（读到 ", rd->short_label, p->have - rd->ncols);
         numbers_near(ts, p->anchor, &b);
         sbuf_printf(&b, "，应为 %d 个），无法确定哪些属于本行，不作读取", rd->ncols);
     } else if (p->anchor >= 0 && p->have == 0) {
         sbuf_adds(&b, "该行没有读到数字");
-    } else if (p->anchor >= 0) {
+    } else if (p->anchor >= 0 && p->have < rd->ncols) {
         sbuf_printf(&b, "该行只读到 %d 个数字（应为 %d 个）：", p->have, rd->ncols);
         numbers_near(ts, p->anchor, &b);
         sbuf_adds(&b, "，无法确定各自所在的列");
+    } else if (p->anchor >= 0) {
+        sbuf_printf(&b, "「%s」行及其后标签缺失的各行应有 %d 个数字，读到 %d 个，无法按位置确定，不作读取",
+                    rd->short_label, p->want, p->have);
     } else {
         sbuf_printf(&b, "标签缺失，附近的数字个数（%d 个）与应有的行不符，无法按位置确定", p->have);
     }
@@ -1618,6 +1727,18 @@ static char *unconfirmed(const gk_report *r, int table, int rr)
     return NULL;
 }
 
+/* Several consecutive rows not found for one reason share one finding:
+ * its message names them all. */
+static void close_group(gk_report *r, int *note, sbuf *rows, int nrows, const char *why, const char *table_name)
+{
+    if (*note >= 0 && nrows > 1) {
+        gk_finding *f = &r->notes[*note];
+        free(f->message);
+        f->message = xasprintf("%s未找到 %d 行：%s（%s）", table_name, nrows, rows->s, why);
+    }
+    *note = -1;
+}
+
 static void read_table(gk_report *r, int table)
 {
     size_t from, to;
@@ -1635,6 +1756,10 @@ static void read_table(gk_report *r, int table)
     sbuf tmp;
     sbuf_init(&tmp);
     int *positional = xcalloc((size_t)td->nrows, sizeof *positional);
+    int group_note = -1, group_last = -2, group_rows = 0;   /* rows not found for one reason */
+    char *group_why = NULL;
+    sbuf group_names;
+    sbuf_init(&group_names);
     for (int rr = 0; rr < td->nrows; rr++) {
         const gk_row_def *rd = &td->rows[rr];
         const place_row *p = &pl[rr];
@@ -1665,15 +1790,35 @@ static void read_table(gk_report *r, int table)
             note_row(r, "STRUCT.ROW_MISSING", table, rr, 0, xasprintf("%s未找到「%s」行", names[table - 2], rd->label));
         } else {
             char *why = unplaced_why(r, table, rr, p, &ts);
-            if (p->anchor < 0)
+            if (p->anchor < 0 && group_why && !strcmp(group_why, why) && group_last == rr - 1) {
+                /* the rows after it that could not be placed for the same reason: one finding */
+                gk_finding *f = &r->notes[group_note];
+                for (int c = 0; c < rd->ncols; c++)
+                    finding_add_cell(f, template_cell_at(r->tpl, table, rr, c));
+                sbuf_printf(&group_names, "「%s」", rd->label);
+                group_last = rr;
+                group_rows++;
+            } else if (p->anchor < 0) {
+                close_group(r, &group_note, &group_names, group_rows, group_why, names[table - 2]);
                 note_row(r, "STRUCT.ROW_MISSING", table, rr, 0,
                          xasprintf("%s未找到「%s」行（%s）", names[table - 2], rd->label, why));
+                group_note = r->nnotes - 1;
+                free(group_why);
+                group_why = xstrdup(why);
+                group_names.len = 0;
+                sbuf_printf(&group_names, "「%s」", rd->label);
+                group_last = rr;
+                group_rows = 1;
+            }
             memset(s, 0, sizeof s);
             slots_missing(s, rd->ncols, line, why);
             free(why);
             store_row(r, table, rr, s, rd->ncols);
         }
     }
+    close_group(r, &group_note, &group_names, group_rows, group_why, names[table - 2]);
+    free(group_why);
+    sbuf_free(&group_names);
     /* rows placed by position alone: the equations across rows must confirm them */
     for (int rr = 0; rr < td->nrows; rr++) {
         if (!positional[rr])
@@ -1743,17 +1888,26 @@ static void extract_table4(gk_report *r)
     for (int i = 0; i < g->nrows && use_empty < 0 && nv; i++)
         if (count_values(&g->rows[i]) == nv && g->rows[i].explicit)
             one = &g->rows[i];
-    int last = -1;
+    /* the row's 15 cells: the one window of 15 cells that holds all its
+     * numbers and nothing but numbers and empty cells */
+    int firstv = -1, last = -1, at = -1, windows = 0;
     for (int j = 0; one && j < one->ncells; j++)
-        if (is_value_cell(&one->cells[j]))
+        if (is_value_cell(&one->cells[j])) {
+            if (firstv < 0)
+                firstv = j;
             last = j;
-    if (one && last >= 14) {
-        int fits = 1;
-        for (int j = last - 14; j <= last; j++)
+        }
+    for (int a = last - 14; one && a <= firstv; a++) {
+        int fits = a >= 0 && a + 14 < one->ncells;
+        for (int j = a; fits && j <= a + 14; j++)
             fits &= is_value_cell(&one->cells[j]) || one->cells[j].text[0] == '\0';
-        for (int j = 0; fits && j < 15; j++)
-            slot_from_cell(&s[j], &one->cells[last - 14 + j]);
-        if (fits) {
+        if (fits)
+            at = a, windows++;
+    }
+    if (one && windows == 1) {
+        for (int j = 0; j < 15; j++)
+            slot_from_cell(&s[j], &one->cells[at + j]);
+        {
             for (int gi = 0; gi < td->nrows; gi++)
                 store_row(r, 4, gi, s + gi * 5, 5);
             r->table_line[2] = one->line;

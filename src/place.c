@@ -38,6 +38,7 @@ typedef struct {
     int m;                             /* anchors */
     int *atok, *arow;                  /* anchor k: its token, its row */
     int *weak;                         /* anchored by a group label only */
+    int *allow;                        /* anchor k: the states its source row allows (bit x) */
     gap *g;                            /* g[k + 1] lies between anchor k and anchor k + 1 */
 } solver;
 
@@ -190,8 +191,30 @@ static int gap_options(const solver *s, int k, int xl, int xr, gap_opt *opts)
     return n;
 }
 
-static int state_cost(int x)
+/* A label with numbers after it on its own source row comes first; one
+ * with numbers before it comes after them; only a label alone on its row
+ * may be either. */
+static void allowed_states(solver *s, int ntok)
 {
+    s->allow = xcalloc((size_t)s->m + 1, sizeof *s->allow);
+    for (int k = 0; k < s->m; k++) {
+        int a = s->atok[k], unit = s->t[a].unit, before = 0, after = 0;
+        for (int i = a - 1; unit >= 0 && i >= 0 && s->t[i].unit == unit; i--)
+            before |= s->t[i].kind == PT_VALUE || s->t[i].kind == PT_EMPTY;
+        for (int i = a + 1; unit >= 0 && i < ntok && s->t[i].unit == unit; i++)
+            after |= s->t[i].kind == PT_VALUE || s->t[i].kind == PT_EMPTY;
+        s->allow[k] = 1 << X_N;
+        if (after || !before)
+            s->allow[k] |= 1 << X_L;
+        if (before || !after)
+            s->allow[k] |= 1 << X_A;
+    }
+}
+
+static int state_cost(const solver *s, int k, int x)
+{
+    if (!(s->allow[k] >> x & 1))
+        return COST_INF;
     return x == X_N ? COST_NONE : 0;
 }
 
@@ -217,7 +240,7 @@ static int solve(const solver *s, int *f, int *b)
     if (m == 0)
         return gap_cost(s, -1, X_NONE, X_NONE);
     for (int x = 0; x < NX; x++)
-        f[x] = add(state_cost(x), gap_cost(s, -1, X_NONE, x));
+        f[x] = add(state_cost(s, 0, x), gap_cost(s, -1, X_NONE, x));
     for (int k = 1; k < m; k++)
         for (int x = 0; x < NX; x++) {
             int best = COST_INF;
@@ -226,10 +249,10 @@ static int solve(const solver *s, int *f, int *b)
                 if (c < best)
                     best = c;
             }
-            f[k * NX + x] = add(best, state_cost(x));
+            f[k * NX + x] = add(best, state_cost(s, k, x));
         }
     for (int x = 0; x < NX; x++)
-        b[(m - 1) * NX + x] = add(state_cost(x), gap_cost(s, m - 1, x, X_NONE));
+        b[(m - 1) * NX + x] = add(state_cost(s, m - 1, x), gap_cost(s, m - 1, x, X_NONE));
     for (int k = m - 2; k >= 0; k--)
         for (int x = 0; x < NX; x++) {
             int best = COST_INF;
@@ -238,7 +261,7 @@ static int solve(const solver *s, int *f, int *b)
                 if (c < best)
                     best = c;
             }
-            b[k * NX + x] = add(best, state_cost(x));
+            b[k * NX + x] = add(best, state_cost(s, k, x));
         }
     int opt = COST_INF;
     for (int x = 0; x < NX; x++)
@@ -318,7 +341,7 @@ static void read_rows(solver *s, place_row *out)
         place_row *o = &out[s->arow[k]];
         int n = s->ncols[s->arow[k]], xs = 0, only = -1;
         for (int x = 0; x < NX; x++)
-            if (add(f[k * NX + x], b[k * NX + x]) - state_cost(x) == opt && f[k * NX + x] < COST_INF) {
+            if (f[k * NX + x] < COST_INF && b[k * NX + x] < COST_INF && add(f[k * NX + x], b[k * NX + x]) - state_cost(s, k, x) == opt) {
                 xs++;
                 only = x;
             }
@@ -368,9 +391,10 @@ void place_rows(const place_tok *t, int ntok, const int *ncols, int nrows, place
 {
     if (nrows > PLACE_MAX_ROWS)
         nrows = PLACE_MAX_ROWS;
-    solver s = {t, ncols, nrows, 0, NULL, NULL, NULL, NULL};
+    solver s = {t, ncols, nrows, 0, NULL, NULL, NULL, NULL, NULL};
     s.m = chain(t, ntok, nrows, &s.atok, &s.arow, &s.weak);
     build_gaps(&s, ntok);
+    allowed_states(&s, ntok);
     read_rows(&s, out);
     for (int k = 0; k <= s.m; k++) {
         free(s.g[k].c);
@@ -380,4 +404,5 @@ void place_rows(const place_tok *t, int ntok, const int *ncols, int nrows, place
     free(s.atok);
     free(s.arow);
     free(s.weak);
+    free(s.allow);
 }

@@ -119,6 +119,97 @@ static int neighbours_hold(const gk_report *r, const gk_equation *e, const char 
     return 1;
 }
 
+/* An equation with several unknowns fixes them all when they stand on the
+ * same side, none may be negative and what they must add up to is 0: each
+ * is 0 (a 不予公开 group whose rows could not be placed, in a table whose
+ * totals say nothing was refused). */
+static void zero_sum(const gk_report *r, const gk_equation *e, int q, const char *open, int *by, double *cand,
+                    char *conflict, int *several)
+{
+    int sign = 0, unknowns = 0;
+    double sum = 0;
+    for (int k = 0; k < e->n; k++) {
+        int c = e->cell[k];
+        if (open[c]) {
+            if (r->tpl->cells[c].coldef->kind == GK_VAL_SIGNED || (sign && sign != e->coef[k]))
+                return;
+            sign = e->coef[k];
+            unknowns++;
+        } else if (!has_value(&r->cells[c])) {
+            return;
+        } else {
+            sum += e->coef[k] * r->cells[c].value;
+        }
+    }
+    if (fabs(sum) > EPS || !neighbours_hold(r, e, open))
+        return;
+    for (int k = 0; k < e->n; k++) {
+        int u = e->cell[k];
+        if (!open[u])
+            continue;
+        if (by[u] < 0) {
+            by[u] = q;
+            cand[u] = 0;
+            several[u] = unknowns;
+        } else if (fabs(cand[u]) > EPS) {
+            conflict[u] = 1;
+        }
+    }
+}
+
+static void uninfer(gk_report *r, int u, const char *was, char *taken)
+{
+    gk_cell *c = &r->cells[u];
+    taken[u] = 1;
+    c->status = (gk_status)was[u];
+    c->value = 0;
+    free(c->equation);
+    c->equation = NULL;
+}
+
+/* An inferred value that makes an equation fail is no value: the table
+ * around it does not add up, and the value would hide where (a row total
+ * that was written wrong, then lost, comes back as the sum of its row).
+ * Such values are taken back, and so are the values inferred from them. */
+static void undo_contradicted(gk_report *r, const int *from, const char *was)
+{
+    const gk_template *t = r->tpl;
+    char *taken = xcalloc((size_t)t->ncells, 1);
+    for (int undone = 1; undone;) {
+        undone = 0;
+        for (int q = 0; q < t->neqs; q++) {
+            const gk_equation *e = &t->eqs[q];
+            int known = 1, inferred = 0;
+            double sum = 0;
+            for (int k = 0; k < e->n && known; k++) {
+                const gk_cell *c = &r->cells[e->cell[k]];
+                known = has_value(c);
+                inferred |= c->status == GK_ST_INFERRED;
+                sum += e->coef[k] * c->value;
+            }
+            if (!known || !inferred || fabs(sum) <= EPS)
+                continue;
+            for (int k = 0; k < e->n; k++)
+                if (r->cells[e->cell[k]].status == GK_ST_INFERRED) {
+                    uninfer(r, e->cell[k], was, taken);
+                    undone = 1;
+                }
+        }
+        for (int u = 0; u < t->ncells; u++) {      /* values inferred from a value taken back */
+            if (r->cells[u].status != GK_ST_INFERRED)
+                continue;
+            const gk_equation *e = &t->eqs[from[u]];
+            for (int k = 0; k < e->n; k++)
+                if (e->cell[k] != u && taken[e->cell[k]]) {
+                    uninfer(r, u, was, taken);
+                    undone = 1;
+                    break;
+                }
+        }
+    }
+    free(taken);
+}
+
 static void infer(gk_report *r)
 {
     const gk_template *t = r->tpl;
@@ -127,13 +218,16 @@ static void infer(gk_report *r)
     double *cand = xcalloc((size_t)n, sizeof *cand);
     int *by = xmalloc((size_t)n * sizeof *by);
     char *conflict = xcalloc((size_t)n, 1);
+    int *several = xcalloc((size_t)n, sizeof *several);
+    int *from = xmalloc((size_t)n * sizeof *from);    /* the equation that fixed an inferred cell */
+    char *was = xcalloc((size_t)n, 1);                /* its status before */
     for (int i = 0; i < n; i++)
         open[i] = r->cells[i].status == GK_ST_MISSING || r->cells[i].status == GK_ST_BLANK;
 
     for (int changed = 1; changed;) {
         changed = 0;
         for (int i = 0; i < n; i++)
-            by[i] = -1, conflict[i] = 0;
+            by[i] = -1, conflict[i] = 0, several[i] = 0;
         for (int q = 0; q < t->neqs; q++) {
             const gk_equation *e = &t->eqs[q];
             int u = -1, unknowns = 0, coef_u = 0, usable = 1;
@@ -143,6 +237,10 @@ static void infer(gk_report *r)
                     u = e->cell[k];
                     coef_u = e->coef[k];
                 }
+            }
+            if (unknowns > 1) {
+                zero_sum(r, e, q, open, by, cand, conflict, several);
+                continue;
             }
             if (unknowns != 1)         /* most equations: every cell known */
                 continue;
@@ -181,18 +279,29 @@ static void infer(gk_report *r)
                 continue;              /* the rules will report the contradiction */
             if (c->status == GK_ST_BLANK && fabs(x) < EPS)
                 continue;              /* a blank that must be 0 stays a blank */
+            was[u] = (char)c->status;
+            from[u] = by[u];
             c->status = GK_ST_INFERRED;
             c->value = fabs(x - floor(x + 0.5)) < EPS ? floor(x + 0.5) : x;
             const gk_equation *e = &t->eqs[by[u]];
-            char *how = solve_text(r, e, u);
-            c->equation = xasprintf("%s = %s（%s，%s）", cell_label(r, u), how, e->rule, e->what);
-            free(how);
+            if (several[u]) {
+                c->equation = xasprintf("%s = 0（同一等式中 %d 个未知数之和须为 0，件数不能为负；%s，%s）",
+                                        cell_label(r, u), several[u], e->rule, e->what);
+            } else {
+                char *how = solve_text(r, e, u);
+                c->equation = xasprintf("%s = %s（%s，%s）", cell_label(r, u), how, e->rule, e->what);
+                free(how);
+            }
         }
     }
     free(open);
     free(cand);
     free(by);
+    undo_contradicted(r, from, was);
     free(conflict);
+    free(several);
+    free(from);
+    free(was);
 }
 
 static gk_finding *add(gk_report *r, const char *rule, int line, char *msg)

@@ -14,8 +14,9 @@
  *
  * The variant is parsed in-process and every cell compared with what was written:
  *   right    read (extracted, blank or inferred) with the value written;
- *   flagged  missing and named by a finding, or written as a blank marker and inferred
- *            to another value with a CELL.INFERRED finding naming it;
+ *   flagged  missing and named by a finding, or inferred to another value with a
+ *            CELL.INFERRED finding naming it where what was written was a blank marker
+ *            or the original's own tables do not add up (its error carried along);
  *   wrong    anything else: a value that differs from what the variant wrote, a missing
  *            cell no finding names, every cell when the format detected differs.
  * Last line on stdout: "variants N, cells right N, flagged N, wrong N".  Exit 1 when any
@@ -1334,6 +1335,21 @@ static int named_by(const gk_report *r, int cell, const char *rule)
     return 0;
 }
 
+/* 1 when the original report's own tables do not add up: an error of a
+ * table equation (T2./T3./T4. rules).  Inference is exact on tables that add
+ * up; on tables that do not, a value the equations infer once the written one
+ * is lost is what the tables require, not what was written (the report's own
+ * error, carried along the equations): flagged by its CELL.INFERRED, not wrong. */
+static int inconsistent(const gk_report *r)
+{
+    for (int k = 0; k < r->nfindings; k++) {
+        const gk_finding *f = &r->findings[k];
+        if (f->severity == GK_SEV_ERROR && f->rule[0] == 'T' && f->rule[2] == '.')
+            return 1;
+    }
+    return 0;
+}
+
 typedef struct {
     long variants, right, flagged, wrong;
     long bad;      /* variants with a wrong cell */
@@ -1366,7 +1382,8 @@ static void compare(const variant *v, const gk_report *got, const char *fail, re
             verdict = named_by(got, i, NULL) ? RES_FLAGGED : RES_WRONG;
         else if (fabs(c->value - truth[i]) < 1e-9)
             verdict = RES_RIGHT;
-        else if (v->blank[i] && c->status == GK_ST_INFERRED && named_by(got, i, "CELL.INFERRED"))
+        else if (c->status == GK_ST_INFERRED && named_by(got, i, "CELL.INFERRED") &&
+                 (v->blank[i] || inconsistent(v->smp->r)))
             verdict = RES_FLAGGED;
         else
             verdict = RES_WRONG;

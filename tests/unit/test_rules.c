@@ -185,13 +185,37 @@ static void test_missing_row_inferred_or_left_missing(void **state)
     assert_int_equal(c->line, 0);
     report_free(r);
 
-    /* two rows lost: the handled sum no longer fixes either */
+    /* two rows lost where the handled sum leaves 0 for them: counts are
+     * never negative, so both are 0 */
     fx_drop_line(text, "属于行政执法案卷");
     r = fx_parse_text(text);
     c = fx_cell_of(r, "t3.deny.inquiry.natural");
-    assert_int_equal(c->status, GK_ST_MISSING);
+    assert_int_equal(c->status, GK_ST_INFERRED);
+    assert_true(c->value == 0);
+    assert_non_null(strstr(c->equation, "2 个未知数之和须为 0"));
+    assert_int_equal(fx_cell_of(r, "t3.deny.enforcement.total")->status, GK_ST_INFERRED);
     assert_int_equal(fx_count(r, "STRUCT.ROW_MISSING"), 2);
-    assert_int_equal(fx_count(r, "CELL.INFERRED"), 0);
+    assert_int_equal(r->nerrors, 2);
+    report_free(r);
+    free(text);
+
+    /* two rows lost where the handled sum leaves 1 for them: which row holds
+     * it cannot be told; the columns that leave 0 are still 0 */
+    fx_cell ov1[] = {{"t3.new.natural", "4"}, {"t3.new.total", "4"}, {"t3.granted.natural", "3"},
+                     {"t3.granted.total", "3"}, {"t3.deny.inquiry.natural", "1"}, {"t3.deny.inquiry.total", "1"},
+                     {"t3.handled_total.natural", "4"}, {"t3.handled_total.total", "4"}, {NULL, NULL}};
+    text = fx_report(ov1, NULL, NULL);
+    r = fx_parse_text(text);
+    assert_int_equal(r->nerrors, 0);
+    report_free(r);
+    fx_drop_line(text, "属于行政查询事项");
+    fx_drop_line(text, "属于行政执法案卷");
+    r = fx_parse_text(text);
+    assert_int_equal(fx_cell_of(r, "t3.deny.inquiry.natural")->status, GK_ST_MISSING);
+    assert_int_equal(fx_cell_of(r, "t3.deny.enforcement.natural")->status, GK_ST_MISSING);
+    assert_int_equal(fx_cell_of(r, "t3.deny.inquiry.total")->status, GK_ST_MISSING);
+    assert_int_equal(fx_cell_of(r, "t3.deny.inquiry.business")->status, GK_ST_INFERRED);
+    assert_true(fx_cell_of(r, "t3.deny.inquiry.business")->value == 0);
     assert_int_equal(fx_count(r, "T3.HANDLED_SUM"), 0); /* not evaluated on unknown values */
     report_free(r);
     free(text);
