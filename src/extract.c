@@ -1353,7 +1353,8 @@ static void tok_add(tokens *ts, place_kind kind, uint32_t rows, uint32_t firsts,
  * character per line ("三\n、\n本\n年\n度…"), or nothing. */
 static int lone_char(const grid_cell *c)
 {
-    return (unsigned char)c->text[0] >= 0xE0 && strlen(c->text) == 3;
+    const char *t = c->text;
+    return (unsigned char)t[0] >= 0xE0 && t[1] && t[2] && !t[3];
 }
 
 /* The length of the run of lone characters on consecutive lines that
@@ -1389,10 +1390,10 @@ static int usual_edge(const grid *g)
 
 /* What the label cell `text` names in table `table`: rows (bit r) and
  * groups' first rows. */
-static void label_names(const gk_report *r, int table, const char *text, uint32_t *rows, uint32_t *firsts, sbuf *tmp)
+static void label_names_of(const gk_report *r, int table, const char *text, size_t n, uint32_t *rows, uint32_t *firsts,
+                           sbuf *tmp)
 {
     tmp->len = 0;
-    size_t n = strlen(text);
     sbuf_reserve(tmp, n + 1);
     size_t len = squeeze_copy(tmp->s, text, n);
     tmp->len = len;
@@ -1409,13 +1410,31 @@ static void label_names(const gk_report *r, int table, const char *text, uint32_
     }
 }
 
+static void label_names(const gk_report *r, int table, const char *text, uint32_t *rows, uint32_t *firsts, sbuf *tmp)
+{
+    size_t n = strlen(text);
+    const void *key = r->tpl->row_canon[table - 2] + 1;   /* this question's own key: the whole answer */
+    label_memo *fill;
+    const uint64_t *known = memo_find(key, text, n, &fill);
+    if (known) {
+        *rows = (uint32_t)*known;
+        *firsts = (uint32_t)(*known >> 32);
+        return;
+    }
+    label_names_of(r, table, text, n, rows, firsts, tmp);
+    memo_store(fill, key, text, n, (uint64_t)*firsts << 32 | *rows);
+}
+
+/* What each cell of a table row holds. */
+enum { C_EMPTY, C_VALUE, C_DAMAGED, C_LABEL, C_OTHER };
+
 /* 1 when a label cell of the row names one of the table's columns. */
-static int names_column(const gk_report *r, int table, const grid_row *row, int ncells)
+static int names_column(const gk_report *r, int table, const grid_row *row, const unsigned char *cls, int ncells)
 {
     for (int j = 0; j < ncells; j++) {
         const grid_cell *c = &row->cells[j];
-        size_t n = strlen(c->text);
-        if (!is_value_cell(c) && n <= HEADER_CELL_MAX && has_cjk(c->text) && column_named(r->tpl, table, c->text, n))
+        size_t n = cls[j] == C_LABEL ? strlen(c->text) : 0;
+        if (n && n <= HEADER_CELL_MAX && column_named(r->tpl, table, c->text, n))
             return 1;
     }
     return 0;
@@ -1447,11 +1466,23 @@ static size_t glued_digits(const char *s, size_t n)
     return digits && (before >= 0x80 || before == ')' || before == ']') ? d : 0;
 }
 
-/* A cell of an explicit row that holds a damaged number: it holds its
- * cell, unread. */
-static int damaged_number(const grid_row *row, const grid_cell *c)
+/* The class of each of the row's first n cells; a damaged number (in an
+ * explicit row: no CJK, some digit) holds its cell, unread. */
+static void classify(const grid_row *row, int n, unsigned char *cls)
 {
-    return row->explicit && !is_value_cell(c) && c->text[0] && !has_cjk(c->text) && strpbrk(c->text, "0123456789");
+    for (int j = 0; j < n; j++) {
+        const grid_cell *c = &row->cells[j];
+        if (is_value_cell(c))
+            cls[j] = C_VALUE;
+        else if (c->text[0] == '\0')
+            cls[j] = C_EMPTY;
+        else if (has_cjk(c->text))
+            cls[j] = C_LABEL;
+        else if (row->explicit && strpbrk(c->text, "0123456789"))
+            cls[j] = C_DAMAGED;
+        else
+            cls[j] = C_OTHER;
+    }
 }
 
 /* Which empty cells of an explicit row whose label (cell lab) comes first
@@ -1460,11 +1491,11 @@ static int damaged_number(const grid_row *row, const grid_cell *c)
  * (padding, or blank last columns) may be or not: the reading that gives
  * the row its `want` cells is taken when it is the only one.  Else the
  * range is left as it was: (*lo, *hi]. */
-static void choose_empties(const grid_row *row, int lab, int end, int ncells, int want, int *lo, int *hi)
+static void choose_empties(const unsigned char *cls, int lab, int end, int ncells, int want, int *lo, int *hi)
 {
     int first = -1, last = -1;
     for (int j = lab + 1; j < ncells; j++)
-        if (is_value_cell(&row->cells[j]) || damaged_number(row, &row->cells[j])) {
+        if (cls[j] == C_VALUE || cls[j] == C_DAMAGED) {
             if (first < 0)
                 first = j;
             last = j;
@@ -1473,10 +1504,9 @@ static void choose_empties(const grid_row *row, int lab, int end, int ncells, in
         return;
     int numbers = 0, inner = 0, lead = 0, trail = 0;
     for (int j = lab + 1; j < ncells; j++) {
-        const grid_cell *c = &row->cells[j];
-        if (is_value_cell(c) || damaged_number(row, c))
+        if (cls[j] == C_VALUE || cls[j] == C_DAMAGED)
             numbers++;
-        else if (c->text[0] != '\0')
+        else if (cls[j] != C_EMPTY)
             return;                    /* text among the numbers: not a plain row */
         else if (j < first)
             lead++;
@@ -1513,45 +1543,46 @@ static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
     sbuf tmp, lb;
     sbuf_init(&tmp);
     sbuf_init(&lb);
-    uint32_t *rows = xmalloc(((size_t)g->nrows + 1) * 64 * sizeof *rows);
     for (int i = 0; i < g->nrows; i++) {
         const grid_row *row = &g->rows[i];
-        int nv = count_values(row), ncells = row->ncells < 64 ? row->ncells : 64;
-        lb.len = 0;
-        size_t len = row_label(row, &lb);
-        uint64_t facts = row_facts(r->tpl, table, lb.s, len);
-        if (nv == 0 && (facts & ROW_HEADER))
-            continue;                  /* a header row */
+        int ncells = row->ncells < 64 ? row->ncells : 64, nv = 0, last = -1;
+        unsigned char cls[64];
+        classify(row, ncells, cls);
+        for (int j = 0; j < ncells; j++)
+            if (cls[j] == C_VALUE)
+                nv++, last = j;
+        if (nv == 0) {
+            lb.len = 0;
+            size_t len = row_label(row, &lb);
+            if (row_facts(r->tpl, table, lb.s, len) & ROW_HEADER)
+                continue;              /* a header row */
+        }
         /* each label cell's rows; a row without numbers that names several rows is a header */
-        uint32_t named = 0, firsts[64];
+        uint32_t named = 0, firsts[64], rows[64];
         int label_cells = 0, lab = -1, anchored = 0;
         for (int j = 0; j < ncells; j++) {
             const grid_cell *c = &row->cells[j];
-            rows[i * 64 + j] = 0;
+            rows[j] = 0;
             firsts[j] = 0;
-            if (is_value_cell(c) || !has_cjk(c->text))
+            if (cls[j] != C_LABEL)
                 continue;
             lab = j;
             label_cells++;
-            label_names(r, table, c->text, &rows[i * 64 + j], &firsts[j], &tmp);
-            if (rows[i * 64 + j] && named && !(named & rows[i * 64 + j]))
+            label_names(r, table, c->text, &rows[j], &firsts[j], &tmp);
+            if (rows[j] && named && !(named & rows[j]))
                 named |= 1u << 31;     /* two cells naming different rows */
-            named |= rows[i * 64 + j];
-            anchored |= rows[i * 64 + j] != 0;
+            named |= rows[j];
+            anchored |= rows[j] != 0;
         }
         if (nv == 0 && label_cells >= 2 && (named >> 31 & 1))
             continue;                  /* a stray header row naming rows as columns */
-        if (nv == 0 && label_cells >= 2 && names_column(r, table, row, ncells))
+        if (nv == 0 && label_cells >= 2 && names_column(r, table, row, cls, ncells))
             continue;                  /* a header row: "申请人情况 总计" names a column, not the row 总计 */
         /* a row of the widest table rows with one number too many and no
          * label of its own: its label cell holds a number */
         int skip_first = uniform && !anchored && nv == wide + 1 && row->explicit;
         if (skip_first)
             ts->lost[i] = 1;
-        int last = -1;
-        for (int j = 0; j < ncells; j++)
-            if (is_value_cell(&row->cells[j]))
-                last = j;
         int end = last;
         if (row->explicit && edge < 0)
             end = ncells - 1;          /* no row has numbers: every cell after the label is one */
@@ -1570,12 +1601,12 @@ static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
         if (!uniform && named && !(named & (named - 1)) && !(named >> 31))
             want = td->rows[__builtin_ctz(named)].ncols;
         if (row->explicit && lab >= 0 && want > 0)
-            choose_empties(row, lab, end, ncells, want, &inc_lo, &inc_hi);
+            choose_empties(cls, lab, end, ncells, want, &inc_lo, &inc_hi);
         if (nv == 0 && !anchored)
             inc_hi = -1;               /* a caption over empty cells ("第二十条第(八)项"), no row */
         for (int j = 0; j < ncells; j++) {
             const grid_cell *c = &row->cells[j];
-            int run = vertical_run(row, j, ncells);
+            int run = cls[j] != C_EMPTY ? vertical_run(row, j, ncells) : 0;
             if (run >= 3) {            /* one label, kept whole */
                 tmp.len = 0;
                 for (int k = j; k < j + run; k++)
@@ -1588,25 +1619,25 @@ static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
                 j += run - 1;
                 continue;
             }
-            if (is_value_cell(c)) {
+            if (cls[j] == C_VALUE) {
                 if (skip_first) {
                     skip_first = 0;
                     continue;
                 }
                 tok_add(ts, PT_VALUE, 0, 0, i, c);
-            } else if (c->text[0] == '\0') {
+            } else if (cls[j] == C_EMPTY) {
                 if (j > inc_lo && j <= inc_hi)
                     tok_add(ts, PT_EMPTY, 0, 0, i, c);
-            } else if (damaged_number(row, c)) {
+            } else if (cls[j] == C_DAMAGED) {
                 tok_add(ts, PT_VALUE, 0, 0, i, c);   /* a damaged number: it holds its cell, unread */
-            } else if (has_cjk(c->text)) {
+            } else if (cls[j] == C_LABEL) {
                 size_t n = strlen(c->text);
                 size_t d = glued_digits(c->text, n);
                 if (is_prose(c->text, n)) {
                     tok_add(ts, PT_BREAK, 0, 0, i, c);
                 } else {
-                    tok_add(ts, PT_LABEL, rows[i * 64 + j], firsts[j], i, c);
-                    if (d && rows[i * 64 + j]) {   /* "规范性文件3321": the row's numbers glued to its label */
+                    tok_add(ts, PT_LABEL, rows[j], firsts[j], i, c);
+                    if (d && rows[j]) {   /* "规范性文件3321": the row's numbers glued to its label */
                         tok_add(ts, PT_VALUE, 0, 0, i, c);
                         ts->text[ts->n - 1] = arena_strdup(&r->strings, c->text + n - d);
                     }
@@ -1614,7 +1645,6 @@ static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
             }
         }
     }
-    free(rows);
     sbuf_free(&tmp);
     sbuf_free(&lb);
 }

@@ -39,6 +39,7 @@ typedef struct {
     int *atok, *arow;                  /* anchor k: its token, its row */
     int *weak;                         /* anchored by a group label only */
     int *allow;                        /* anchor k: the states its source row allows (bit x) */
+    int *gcost;                        /* gap_cost() of (k, xl, xr), -1 until computed */
     gap *g;                            /* g[k + 1] lies between anchor k and anchor k + 1 */
 } solver;
 
@@ -60,16 +61,16 @@ static int chain(const place_tok *t, int ntok, int nrows, int **atok, int **arow
         if (!rows)
             continue;
         int cand_score[PLACE_MAX_ROWS], cand_pred[PLACE_MAX_ROWS];
+        int best = -1;                 /* the best node ending in a row before r */
         for (int r = 0; r < nrows; r++) {
             cand_score[r] = -1;
-            if (!(rows >> r & 1))
-                continue;
-            int w = (t[i].rows >> r & 1) ? 2 : 1, best = -1;
-            for (int q = 0; q < r; q++)
-                if (end[q] >= 0 && (best < 0 || nodes[end[q]].score > nodes[best].score))
-                    best = end[q];
-            cand_score[r] = (best >= 0 ? nodes[best].score : 0) + w;
-            cand_pred[r] = best;
+            if (rows >> r & 1) {
+                int w = (t[i].rows >> r & 1) ? 2 : 1;
+                cand_score[r] = (best >= 0 ? nodes[best].score : 0) + w;
+                cand_pred[r] = best;
+            }
+            if (end[r] >= 0 && (best < 0 || nodes[end[r]].score > nodes[best].score))
+                best = end[r];
         }
         for (int r = 0; r < nrows; r++) {
             if (cand_score[r] < 0 || (end[r] >= 0 && nodes[end[r]].score >= cand_score[r]))
@@ -105,9 +106,10 @@ static int chain(const place_tok *t, int ntok, int nrows, int **atok, int **arow
 
 /* ---- gaps ---------------------------------------------------------------------------- */
 
-static void build_gaps(solver *s, int ntok)
+static void build_gaps(solver *s, int ntok, int *store)
 {
     s->g = xcalloc((size_t)s->m + 1, sizeof *s->g);
+    /* the gaps do not overlap: their tokens fit in 2 * ntok ints, taken in order */
     for (int k = -1; k < s->m; k++) {
         gap *g = &s->g[k + 1];
         int lo = k < 0 ? 0 : s->atok[k] + 1, hi = k + 1 < s->m ? s->atok[k + 1] : ntok;
@@ -122,8 +124,10 @@ static void build_gaps(solver *s, int ntok)
                     hi = i;
                     break;
                 }
-        g->c = xmalloc((size_t)(hi > lo ? hi - lo : 1) * sizeof *g->c);
-        g->v = xmalloc((size_t)(hi > lo ? hi - lo : 1) * sizeof *g->v);
+        int len = hi > lo ? hi - lo : 0;
+        g->c = store;
+        g->v = store + len;
+        store += 2 * len;
         for (int i = lo; i < hi; i++) {
             if (s->t[i].kind == PT_VALUE || s->t[i].kind == PT_EMPTY)
                 g->c[g->nc++] = i;
@@ -218,14 +222,19 @@ static int state_cost(const solver *s, int k, int x)
     return x == X_N ? COST_NONE : 0;
 }
 
+/* The least cost of gap k with its anchors in states xl, xr (X_NONE at
+ * the table's ends), computed once. */
 static int gap_cost(const solver *s, int k, int xl, int xr)
 {
+    int *memo = &s->gcost[((k + 1) * (NX + 1) + xl + 1) * (NX + 1) + xr + 1];
+    if (*memo >= 0)
+        return *memo;
     gap_opt o[8];
     int n = gap_options(s, k, xl, xr, o), best = COST_INF;
     for (int i = 0; i < n; i++)
         if (o[i].cost < best)
             best = o[i].cost;
-    return best;
+    return *memo = best;
 }
 
 static int add(int a, int b)
@@ -322,9 +331,45 @@ static void take(const solver *s, int k, const gap_use *u, int from_end, int cou
     out->state = PL_PLACED;
 }
 
+/* A clean table: every row anchored by its label, each label followed by
+ * exactly its row's cells up to the next label, nothing the first row could
+ * take before it.  Then the reading of least cost is every row label first,
+ * and it is the only one (the first row cannot take what precedes it, so it
+ * takes what follows; so the next one cannot take those, and so on): it is
+ * read without the search.  Returns 0 when the table is not so. */
+static int read_clean(const solver *s, place_row *out)
+{
+    if (s->m != s->nrows)
+        return 0;
+    const gap *g0 = &s->g[0];
+    if (g0->nc == s->ncols[0] || g0->nv == s->ncols[0])
+        return 0;
+    for (int k = 0; k < s->m; k++) {
+        const gap *g = &s->g[k + 1];
+        int n = s->ncols[s->arow[k]];
+        if (!(s->allow[k] >> X_L & 1))
+            return 0;
+        int mode = g->nc == n ? 0 : g->nv == n ? 1 : -1;
+        if (mode < 0 || !owners_agree(s, k, mode ? g->v : g->c, n, n, 0))
+            return 0;
+    }
+    for (int k = 0; k < s->m; k++) {
+        const gap *g = &s->g[k + 1];
+        int n = s->ncols[s->arow[k]];
+        const int *seq = g->nc == n ? g->c : g->v;
+        place_row *o = &out[s->arow[k]];
+        *o = (place_row){.state = PL_PLACED, .positional = s->weak[k], .anchor = s->atok[k]};
+        for (int c = 0; c < n && c < PLACE_MAX_COLS; c++)
+            o->tok[c] = seq[c];
+    }
+    return 1;
+}
+
 /* The reading of least cost: fills out[]. */
 static void read_rows(solver *s, place_row *out)
 {
+    if (read_clean(s, out))
+        return;
     int m = s->m;
     int *f = xcalloc((size_t)(m ? m : 1) * NX, sizeof *f), *b = xcalloc((size_t)(m ? m : 1) * NX, sizeof *b);
     int opt = solve(s, f, b);
@@ -391,15 +436,18 @@ void place_rows(const place_tok *t, int ntok, const int *ncols, int nrows, place
 {
     if (nrows > PLACE_MAX_ROWS)
         nrows = PLACE_MAX_ROWS;
-    solver s = {t, ncols, nrows, 0, NULL, NULL, NULL, NULL, NULL};
+    solver s = {t, ncols, nrows, 0, NULL, NULL, NULL, NULL, NULL, NULL};
     s.m = chain(t, ntok, nrows, &s.atok, &s.arow, &s.weak);
-    build_gaps(&s, ntok);
+    int *store = xmalloc(((size_t)2 * ntok + 1) * sizeof *store);
+    build_gaps(&s, ntok, store);
     allowed_states(&s, ntok);
+    size_t ng = (size_t)(s.m + 1) * (NX + 1) * (NX + 1);
+    s.gcost = xmalloc(ng * sizeof *s.gcost);
+    for (size_t i = 0; i < ng; i++)
+        s.gcost[i] = -1;
     read_rows(&s, out);
-    for (int k = 0; k <= s.m; k++) {
-        free(s.g[k].c);
-        free(s.g[k].v);
-    }
+    free(s.gcost);
+    free(store);
     free(s.g);
     free(s.atok);
     free(s.arow);
