@@ -1391,13 +1391,15 @@ static int usual_edge(const grid *g)
 /* What the label cell `text` names in table `table`: rows (bit r) and
  * groups' first rows. */
 static void label_names_of(const gk_report *r, int table, const char *text, size_t n, uint32_t *rows, uint32_t *firsts,
-                           sbuf *tmp)
+                           int *header, sbuf *tmp)
 {
     tmp->len = 0;
     sbuf_reserve(tmp, n + 1);
     size_t len = squeeze_copy(tmp->s, text, n);
     tmp->len = len;
-    *rows = (uint32_t)(row_facts(r->tpl, table, tmp->s, len) & ROW_MATCHES);
+    uint64_t facts = row_facts(r->tpl, table, tmp->s, len);
+    *rows = (uint32_t)(facts & ROW_MATCHES);
+    *header = (facts & ROW_HEADER) != 0;
     *firsts = 0;
     if (table == 3 && !*rows) {
         int gi = group_of_label(tmp->s, len);
@@ -1410,19 +1412,23 @@ static void label_names_of(const gk_report *r, int table, const char *text, size
     }
 }
 
-static void label_names(const gk_report *r, int table, const char *text, uint32_t *rows, uint32_t *firsts, sbuf *tmp)
+/* label_names_of(), remembered; *header: the cell alone would make its row
+ * a header row (two header words). */
+static void label_names(const gk_report *r, int table, const char *text, uint32_t *rows, uint32_t *firsts, int *header,
+                        sbuf *tmp)
 {
     size_t n = strlen(text);
     const void *key = r->tpl->row_canon[table - 2] + 1;   /* this question's own key: the whole answer */
     label_memo *fill;
     const uint64_t *known = memo_find(key, text, n, &fill);
     if (known) {
-        *rows = (uint32_t)*known;
+        *rows = (uint32_t)*known & ROW_MATCHES;
+        *header = (uint32_t)*known >> 31;
         *firsts = (uint32_t)(*known >> 32);
         return;
     }
-    label_names_of(r, table, text, n, rows, firsts, tmp);
-    memo_store(fill, key, text, n, (uint64_t)*firsts << 32 | *rows);
+    label_names_of(r, table, text, n, rows, firsts, header, tmp);
+    memo_store(fill, key, text, n, (uint64_t)*firsts << 32 | (uint64_t)*header << 31 | *rows);
 }
 
 /* What each cell of a table row holds. */
@@ -1551,15 +1557,9 @@ static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
         for (int j = 0; j < ncells; j++)
             if (cls[j] == C_VALUE)
                 nv++, last = j;
-        if (nv == 0) {
-            lb.len = 0;
-            size_t len = row_label(row, &lb);
-            if (row_facts(r->tpl, table, lb.s, len) & ROW_HEADER)
-                continue;              /* a header row */
-        }
         /* each label cell's rows; a row without numbers that names several rows is a header */
         uint32_t named = 0, firsts[64], rows[64];
-        int label_cells = 0, lab = -1, anchored = 0;
+        int label_cells = 0, lab = -1, anchored = 0, header = 0;
         for (int j = 0; j < ncells; j++) {
             const grid_cell *c = &row->cells[j];
             rows[j] = 0;
@@ -1568,11 +1568,20 @@ static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
                 continue;
             lab = j;
             label_cells++;
-            label_names(r, table, c->text, &rows[j], &firsts[j], &tmp);
+            label_names(r, table, c->text, &rows[j], &firsts[j], &header, &tmp);
             if (rows[j] && named && !(named & rows[j]))
                 named |= 1u << 31;     /* two cells naming different rows */
             named |= rows[j];
             anchored |= rows[j] != 0;
+        }
+        if (nv == 0) {
+            if (label_cells >= 2 || row->ncells > 64) {   /* the row's label is its label cells together */
+                lb.len = 0;
+                size_t len = row_label(row, &lb);
+                header = (row_facts(r->tpl, table, lb.s, len) & ROW_HEADER) != 0;
+            }
+            if (header)
+                continue;              /* a header row */
         }
         if (nv == 0 && label_cells >= 2 && (named >> 31 & 1))
             continue;                  /* a stray header row naming rows as columns */
@@ -1613,7 +1622,8 @@ static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
                     sbuf_adds(&tmp, row->cells[k].text);
                 char *text = arena_strdup(&r->strings, tmp.s);
                 uint32_t vr, vf;
-                label_names(r, table, text, &vr, &vf, &tmp);
+                int vh;
+                label_names(r, table, text, &vr, &vf, &vh, &tmp);
                 tok_add(ts, PT_LABEL, vr, vf, i, c);
                 ts->text[ts->n - 1] = text;
                 j += run - 1;
