@@ -180,6 +180,24 @@ static int que_key(panel *p, int action, const char *arg, ui_reply *out)
     return PR_HANDLED;
 }
 
+/* A click puts the cursor on a report; a double click opens it. */
+static int que_click(panel *p, int y, int x, int dbl, ui_reply *out)
+{
+    (void)x;
+    que_state *s = ST(p);
+    int k = s->top + (y - p->r.y - 2);
+    if (y < p->r.y + 2 || k < 0 || k >= (int)s->q->norder)
+        return PR_HANDLED;
+    s->cur = k;
+    s->follow = 0;
+    que_sync(p);
+    s->follow = 1;
+    if (!dbl)
+        return PR_HANDLED;
+    out->open = s->q->order[s->cur];
+    return PR_HANDLED | PR_OPEN;
+}
+
 /* ---- lifecycle -------------------------------------------------------------------------- */
 
 static void que_open(panel *p, const ui_doc *d)
@@ -201,7 +219,7 @@ static void que_select(panel *p, const ui_sel *sel)
 
 static const panel_ops QUEUE_OPS = {
     .name = "queue", .open = que_open, .resize = que_resize, .draw = que_draw, .key = que_key,
-    .select = que_select, .changed = que_sync,
+    .select = que_select, .changed = que_sync, .click = que_click,
 };
 
 panel *panel_queue_new(view_queue *q)

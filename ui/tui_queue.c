@@ -127,3 +127,29 @@ void tui_queue_saved(tui *t)
 {
     view_queue_update(&t->queue, (size_t)t->doc.index, t->doc.r, t->review.rv);
 }
+
+void tui_queue_mouse(tui *t, int y, int x, int dbl, int wheel)
+{
+    panel *p = t->p[PANEL_QUEUE];
+    if (y < p->r.y || y >= p->r.y + p->r.h)
+        return;
+    if (wheel) {
+        for (int n = 0; n < 3; n++)
+            tui_queue_act(t, wheel < 0 ? ACT_UP : ACT_DOWN);
+        return;
+    }
+    ui_reply out;
+    memset(&out, 0, sizeof out);
+    int rc = p->ops->click(p, y, x, dbl, &out);
+    if (rc & PR_OPEN)
+        open_report(t, (size_t)out.open);
+}
+
+void tui_queue_place(const tui *t, char *buf, size_t n)
+{
+    int pos = view_queue_pos(&t->queue, (size_t)t->doc.index);
+    if (pos >= 0)
+        snprintf(buf, n, "[队列 %d/%zu] ", pos + 1, t->queue.norder);
+    else
+        snprintf(buf, n, "[队列外/%zu] ", t->queue.norder);
+}
