@@ -85,10 +85,8 @@ static const action_def ACTIONS[] = {
     {.id = ACT_QUEUE_SEARCH, .name = "queue_search", .keys = {'/'},
      .help = "按单位、年度或文件名筛选队列（回车确认，Esc 取消；空白回车清除筛选）",
      .hint = "搜索", .hint_ctx = CTX_QUEUE, .prio = 2, .help_ctx = CTX_QUEUE},
-    {.id = ACT_SORT, .name = "sort", .keys = {'o'}, .help = "排序：错误最多在前、按文件名、按审核状态，依次切换",
+    {.id = ACT_SORT, .name = "sort", .keys = {'o'}, .help = "排序：错误最多在前、按文件名、按审核状态、按单位（同一单位的各年度相邻）、按年度，依次切换",
      .hint = "排序", .hint_ctx = CTX_QUEUE, .prio = 2, .help_ctx = CTX_QUEUE},
-    {.id = ACT_GROUP, .name = "group", .keys = {'b'}, .help = "按单位分组（同一单位的各年度相邻），再按一次按年度分组，再按一次恢复",
-     .hint = "分组", .hint_ctx = CTX_QUEUE, .prio = 3, .help_ctx = CTX_QUEUE},
     {.id = ACT_ONLY_ERRORS, .name = "only_errors", .keys = {'E'}, .help_keys = "E / U",
      .help = "只看有错误或无法读取的报告；U 只看未审完的；再按一次恢复", .hint = "有错误",
      .hint_ctx = CTX_QUEUE, .prio = 3, .help_ctx = CTX_QUEUE},
@@ -251,7 +249,7 @@ static void row_keys(int i, char *buf, size_t size)
         return;
     }
     actions_keys_text(&ACTIONS[i], buf, size);
-    for (int j = i + 1; j < NACTIONS && !ACTIONS[j].help; j++) {
+    for (int j = i + 1; j < NACTIONS && !ACTIONS[j].help && !(ACTIONS[j].help_ctx & CTX_ASK); j++) {
         size_t len = strlen(buf);
         snprintf(buf + len, size - len, " / ");
         len = strlen(buf);

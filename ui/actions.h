@@ -53,7 +53,6 @@ typedef enum {
     ACT_PREV_EDIT,
     ACT_GOTO,
     ACT_QUEUE_SEARCH,
-    ACT_GROUP,              /* the queue: sort and group by body or year */
     /* answers to the questions asked in the key bar (not looked up as actions) */
     ACT_ANS_YES,
     ACT_ANS_NO,

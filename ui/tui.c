@@ -636,10 +636,8 @@ static int tui_prepare(tui *t, int npaths, char **paths)
         return 2;
     }
     batch_open(&t->batch, npaths, paths, 0);   /* years are paired by the queue */
-    if (t->batch.files.n == 0) {
-        fputs("gkreview: 没有找到报告文件（.txt .md .html .htm .text）\n", stderr);
-        return 2;
-    }
+    if (t->batch.files.n == 0)
+        return 2;                            /* the walk said which folder is empty */
     t->batch.prepare = view_load_prepare;
     t->batch.prepare_ctx = &t->load;
     if (!ensure_utf8())

@@ -82,10 +82,28 @@ static void open_report(tui *t, size_t i)
     tui_layout(t);
 }
 
+/* /: the queue shows the reports whose body, year or file name hold the text. */
+static void search(tui *t)
+{
+    char *q = prompt_line(&t->host, "搜索报告（单位、年度或文件名；空白回车清除）：", t->queue.query);
+    if (!q)
+        return;
+    view_queue_set_query(&t->queue, q);
+    if (t->queue.query)
+        tui_msg(t, "搜索「%s」：%zu 份报告", t->queue.query, t->queue.norder);
+    else
+        tui_msg(t, "已清除搜索：%zu 份报告", t->queue.norder);
+    free(q);
+}
+
 int tui_queue_act(tui *t, action_id a)
 {
     if (a == ACT_QUIT)
         return 0;
+    if (a == ACT_QUEUE_SEARCH) {
+        search(t);
+        return 1;
+    }
     ui_reply out;
     memset(&out, 0, sizeof out);
     int rc = t->p[PANEL_QUEUE]->ops->key(t->p[PANEL_QUEUE], a, NULL, &out);
