@@ -87,7 +87,8 @@ static void walk_dir(walk_list *l, const char *dir, int depth)
         names[n++] = entry;
     }
     closedir(d);
-    qsort(names, n, sizeof *names, cmp_name);
+    if (n > 1)
+        qsort(names, n, sizeof *names, cmp_name);
     for (size_t i = 0; i < n; i++) {
         unsigned char type = (unsigned char)names[i][0];
         const char *name = names[i] + 1;

@@ -3,12 +3,11 @@
 
 #include <stdio.h>
 #include <string.h>
-#include <term.h>
 #include <time.h>
 
 #define KEY_SGR_MOUSE (KEY_MAX + 3)   /* "\033[<" when ncurses does not read SGR itself */
 
-static int g_on, g_own_sgr;
+static int g_on, g_own_sgr, g_pressed;
 static long long g_last_ms = -1;
 static int g_last_y, g_last_x;
 
@@ -25,14 +24,15 @@ void mouse_start(int on)
     if (!on)
         return;
     mouseinterval(0);                 /* presses as they come: double clicks are told here */
-    mousemask(BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
-    const char *km = tigetstr("kmous");
-    g_own_sgr = !(km && km != (char *)-1 && !strcmp(km, "\033[<"));
-    if (g_own_sgr) {
-        define_key("\033[<", KEY_SGR_MOUSE);
-        fputs("\033[?1000h\033[?1006h", stdout);
-        fflush(stdout);
-    }
+    /* ncurses reports what the terminal description knows (X10 "\E[M" on
+     * screen and tmux, a fallback where SGR is not understood) ... */
+    mousemask(BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+    /* ... and SGR 1006 is read here everywhere (ncurses merges an SGR press
+     * and release, and more, into one event, which hides double clicks) */
+    define_key("\033[<", KEY_SGR_MOUSE);
+    fputs("\033[?1000h\033[?1006h", stdout);
+    fflush(stdout);
+    g_own_sgr = 1;
 }
 
 void mouse_stop(void)
@@ -106,9 +106,15 @@ int mouse_key(int rc, wint_t ch, mouse_ev *ev)
     MEVENT me;
     if (getmouse(&me) != OK)
         return 1;
-    if (me.bstate & BUTTON1_PRESSED)
+    /* ncurses may give a press and a release, or (SGR) only one of them */
+    if (me.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) {
         press(ev, me.y, me.x);
-    else if (me.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
+        g_pressed = !(me.bstate & BUTTON1_CLICKED);
+    } else if (me.bstate & BUTTON1_RELEASED) {
+        if (!g_pressed)
+            press(ev, me.y, me.x);
+        g_pressed = 0;
+    } else if (me.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
         ev->kind = me.bstate & BUTTON4_PRESSED ? MOUSE_WHEEL_UP : MOUSE_WHEEL_DOWN;
         ev->y = me.y;
         ev->x = me.x;

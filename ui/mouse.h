@@ -1,10 +1,11 @@
 /* mouse.h — mouse events for the review screen: a click, a double click and
  * the wheel, in xterm, tmux, Windows Terminal and over SSH.  ncurses reads
- * them where the terminal description knows SGR 1006 reporting (xterm's
- * kmous=\E[<); elsewhere (screen, tmux-256color: kmous=\E[M, whose X10
- * encoding stops at column 223) SGR 1006 is switched on here and its
- * sequences are read here.  Double clicks are told apart here, from two
- * presses at one place within MOUSE_DOUBLE_MS, so both paths behave alike.
+ * X10 events where the terminal description knows them (kmous=\E[M on
+ * screen, tmux-256color); SGR 1006 reporting (no column limit) is switched
+ * on here and read here in every terminal, xterm's kmous=\E[< included
+ * (ncurses folds an SGR press, release and the next press into one
+ * event).  Double clicks are told apart here, from two presses at one
+ * place within MOUSE_DOUBLE_MS, so both paths behave alike.
  * Off when [ui] mouse = no. */
 #ifndef GK_UI_MOUSE_H
 #define GK_UI_MOUSE_H
