@@ -3,7 +3,7 @@
 #   make run      install what is missing, build, open the sample reports
 #   make test     install what is missing, build with -Werror under ASan+UBSan, run every suite
 #   make bench    throughput and memory on a generated corpus
-#   make install  PREFIX=/usr/local DESTDIR=
+#   make install  PREFIX=/usr/local DESTDIR=   (the program, the themes, the man page gkreview.1)
 
 PREFIX  ?= /usr/local
 DESTDIR ?=
@@ -116,12 +116,13 @@ robust: deps
 	@$(REL)/tools/genlayout --seed $(ROBUST_SEED) --variants $(ROBUST_VARIANTS) sample-reports/*
 
 install: gkreview
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/gkreview/themes
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/gkreview/themes $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 gkreview $(DESTDIR)$(PREFIX)/bin/gkreview
+	install -m 644 gkreview.1 $(DESTDIR)$(PREFIX)/share/man/man1/gkreview.1
 	if ls themes/*.ini >/dev/null 2>&1; then install -m 644 themes/*.ini $(DESTDIR)$(PREFIX)/share/gkreview/themes/; fi
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/gkreview
+	rm -f $(DESTDIR)$(PREFIX)/bin/gkreview $(DESTDIR)$(PREFIX)/share/man/man1/gkreview.1
 	rm -rf $(DESTDIR)$(PREFIX)/share/gkreview
 
 clean:

@@ -10,6 +10,7 @@
 #include "report.h"
 #include "sidecar.h"
 #include "util.h"
+#include "view_cells.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -100,18 +101,24 @@ static char *upper(const char *s)
     return t;
 }
 
-/* The template's cell index, or -1 after a Chinese error. */
+/* The template's cell index — by id, or by its Chinese label as the screen
+ * shows it (本年新收·自然人, separators optional) — or -1 after a Chinese error. */
 static int check_cell(const gk_report *r, const char *id, const char *file)
 {
     char *l = lower(id);
     int k = template_cell_index(r->tpl, l);
     free(l);
     if (k < 0)
+        k = view_cell_lookup(r->tpl, id);
+    if (k == -2)
+        fprintf(stderr, "gkreview: 单元格 %s 不明确：有多个单元格的标签含有它，请写完整的标签（如 本年新收·自然人）或编号\n",
+                id);
+    else if (k < 0)
         fprintf(stderr,
-                "gkreview: 单元格编号 %s 不存在：%s 为 %s 格式，单元格编号形如 t3.new.natural"
+                "gkreview: 单元格编号 %s 不存在：%s 为 %s 格式，单元格写编号（如 t3.new.natural）或中文标签（如 本年新收·自然人）"
                 "（全部编号见 gkreview export --format csv %s 的第二列）\n",
                 id, file, r->tpl->name, file);
-    return k;
+    return k < 0 ? -1 : k;
 }
 
 static const gk_rule_def *check_rule(const char *id)
@@ -285,6 +292,13 @@ int cli_annotate(int argc, char **argv)
         return 2;
     }
     char *who = a.who ? xstrdup(a.who) : sidecar_default_reviewer();
+    if (!strcmp(who, "root")) {                /* never signed as root */
+        fputs("gkreview: 不能以 root 署名：请用 --who 姓名 指定审核人，或在配置文件 [review] reviewer 中写明\n", stderr);
+        free(who);
+        sidecar_free(rv);
+        report_free(r);
+        return 2;
+    }
     const char *cell_id = cell >= 0 ? r->tpl->cells[cell].id : NULL;
     const char *dcell_id = dcell >= 0 ? r->tpl->cells[dcell].id : NULL;
     if (a.clear && cell_id) {

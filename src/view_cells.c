@@ -218,3 +218,114 @@ char *view_finding_detail(const gk_report *r, int finding)
     }
     return sbuf_steal(&b);
 }
+
+/* ---- findings in the screen's order ------------------------------------------------ */
+
+static int finding_group(const gk_finding *f)
+{
+    return f->dismissed ? 2 : f->severity == GK_SEV_ERROR ? 0 : 1;
+}
+
+int view_findings_order(const gk_report *r, unsigned filter, const char *rule, int with_dismissed, int *out)
+{
+    int n = 0;
+    for (int g = 0; r && g < (with_dismissed ? 3 : 2); g++)
+        for (int i = 0; i < r->nfindings; i++) {
+            const gk_finding *f = &r->findings[i];
+            if (finding_group(f) != g || (rule && strcmp(f->rule, rule)) ||
+                ((filter & VIEW_ONLY_ERRORS) && f->severity != GK_SEV_ERROR))
+                continue;
+            out[n++] = i;
+        }
+    return n;
+}
+
+int view_findings_step(const gk_report *r, unsigned filter, const char *rule, int from, int dir, int *wrapped)
+{
+    *wrapped = 0;
+    if (!r || r->nfindings == 0)
+        return -1;
+    int *v = xmalloc((size_t)r->nfindings * sizeof *v);
+    int n = view_findings_order(r, filter, rule, 0, v), at = -1, next = -1;
+    for (int k = 0; k < n; k++)
+        if (v[k] == from)
+            at = k;
+    if (n > 0) {
+        int k = at < 0 ? (dir > 0 ? 0 : n - 1) : at + dir;
+        if (k >= n || k < 0) {
+            *wrapped = 1;
+            k = k < 0 ? n - 1 : 0;
+        }
+        next = v[k];
+    }
+    free(v);
+    return next;
+}
+
+int view_findings_rules(const gk_report *r, const char **out)
+{
+    int n = 0;
+    for (int i = 0; r && i < r->nfindings; i++) {
+        int seen = 0;
+        for (int k = 0; k < n && !seen; k++)
+            seen = !strcmp(out[k], r->findings[i].rule);
+        if (!seen)
+            out[n++] = r->findings[i].rule;
+    }
+    return n;
+}
+
+/* ---- cells by name ------------------------------------------------------------------------ */
+
+/* The name without spaces and separators (ASCII and full-width), ASCII
+ * letters lower-cased. */
+static char *squeeze(const char *s)
+{
+    static const char *const DROP[] = {"·", "・", "•", "．", "。", "／", "－", "—", "　", "（", "）"};
+    sbuf b;
+    sbuf_init(&b);
+    sbuf_adds(&b, "");
+    while (*s) {
+        size_t k, n = 0;
+        for (k = 0; k < sizeof DROP / sizeof DROP[0]; k++) {
+            n = strlen(DROP[k]);
+            if (!strncmp(s, DROP[k], n))
+                break;
+        }
+        if (k < sizeof DROP / sizeof DROP[0]) {
+            s += n;
+            continue;
+        }
+        unsigned char c = (unsigned char)*s++;
+        if (c == ' ' || c == '\t' || c == '.' || c == '/' || c == '-' || c == '_' || c == '(' || c == ')')
+            continue;
+        sbuf_addc(&b, (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
+    }
+    return sbuf_steal(&b);
+}
+
+int view_cell_lookup(const gk_template *t, const char *name)
+{
+    if (!t || !name)
+        return -1;
+    while (*name == ' ')
+        name++;
+    int i = template_cell_index(t, name);
+    if (i >= 0)
+        return i;
+    char *want = squeeze(name);
+    int found = -1, nfound = 0, exact = -1;
+    for (int c = 0; *want && c < t->ncells && exact < 0; c++) {
+        char *id = squeeze(t->cells[c].id), *label = squeeze(t->cells[c].label);
+        if (!strcmp(id, want) || !strcmp(label, want))
+            exact = c;
+        else if (strstr(label, want) || strstr(id, want)) {
+            found = c;
+            nfound++;
+        }
+        free(id);
+        free(label);
+    }
+    free(want);
+    return exact >= 0 ? exact : nfound == 1 ? found : nfound > 1 ? -2 : -1;
+}

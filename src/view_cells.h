@@ -61,6 +61,26 @@ int view_next_flagged(const view_cells *v, int from, int dir, int *wrapped);
 /* The first finding naming the cell, open ones first; -1 when none. */
 int view_finding_of_cell(const gk_report *r, int cell);
 
+/* The findings as the screen lists them: open errors, open warnings, then
+ * dismissed ones (with_dismissed), each group in the report's order; only
+ * errors with VIEW_ONLY_ERRORS, only the rule `rule` when not NULL.  Fills
+ * out (r->nfindings entries) and returns the count. */
+enum { VIEW_ONLY_ERRORS = 1 };
+int view_findings_order(const gk_report *r, unsigned filter, const char *rule, int with_dismissed, int *out);
+/* The next (dir 1) or previous (-1) open finding after finding `from`
+ * in that order (from -1, or not in the list: the first or the last),
+ * wrapping; -1 when there is none.  *wrapped is set on a wrap. */
+int view_findings_step(const gk_report *r, unsigned filter, const char *rule, int from, int dir, int *wrapped);
+/* The distinct rules of the report's findings, in order of first appearance
+ * (out: r->nfindings entries); returns the count. */
+int view_findings_rules(const gk_report *r, const char **out);
+
+/* A cell named as a reviewer would name it: its id ("t3.new.natural"), its
+ * label ("本年新收·自然人", separators and spaces optional: "本年新收 自然人",
+ * "本年新收自然人"), or a part of a label that only one cell has.  The index,
+ * -1 when nothing matches, -2 when several cells do. */
+int view_cell_lookup(const gk_template *t, const char *name);
+
 /* Chinese, malloc'd, paragraphs separated by '\n'. */
 char *view_cell_detail(const view_cells *v, int cell);
 char *view_finding_detail(const gk_report *r, int finding);

@@ -5,6 +5,7 @@
 #include "util.h"
 #include "xyear.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -92,6 +93,7 @@ void view_queue_free(view_queue *q)
     free(q->bodies);
     free(q->years);
     free(q->order);
+    free(q->query);
     memset(q, 0, sizeof *q);
 }
 
@@ -282,6 +284,54 @@ static int error_rank(const vq_item *a, const vq_item *b)
     return b->nwarnings - a->nwarnings;
 }
 
+/* Bodies in byte order, reports without one last. */
+static int body_cmp(const vq_item *a, const vq_item *b)
+{
+    if (!a->body || !b->body)
+        return a->body ? -1 : b->body ? 1 : 0;
+    return strcmp(a->body, b->body);
+}
+
+static const char *base_name(const char *path)
+{
+    const char *s = strrchr(path, '/');
+    return s && s[1] ? s + 1 : path;
+}
+
+static int matches(const view_queue *q, size_t i)
+{
+    const vq_item *it = &q->v[i];
+    char year[16];
+    snprintf(year, sizeof year, "%d", it->year);
+    return (it->body && strstr(it->body, q->query)) || (it->year && strstr(year, q->query)) ||
+           strcasestr(base_name(q->b->files.v[i].path), q->query);
+}
+
+static int cmp_dup(const void *pa, const void *pb, void *ctx)
+{
+    const view_queue *dq = ctx;
+    const vq_item *a = &dq->v[*(const int *)pa], *b = &dq->v[*(const int *)pb];
+    int c = body_cmp(a, b);
+    return c ? c : a->year - b->year;
+}
+
+/* Marks the reports whose body and year another report has too. */
+static void mark_dups(view_queue *q)
+{
+    int *v = xmalloc((q->n ? q->n : 1) * sizeof *v);
+    size_t n = 0;
+    for (size_t i = 0; i < q->n; i++) {
+        q->v[i].dup = 0;
+        if (q->v[i].body && q->v[i].year)
+            v[n++] = (int)i;
+    }
+    qsort_r(v, n, sizeof *v, cmp_dup, q);
+    for (size_t k = 1; k < n; k++)
+        if (!cmp_dup(&v[k - 1], &v[k], q))
+            q->v[v[k - 1]].dup = q->v[v[k]].dup = 1;
+    free(v);
+}
+
 static int cmp_order(const void *pa, const void *pb, void *ctx)
 {
     const view_queue *sort_q = ctx;
@@ -292,6 +342,10 @@ static int cmp_order(const void *pa, const void *pb, void *ctx)
         c = error_rank(a, b);
     else if (sort_q->sort == VQ_SORT_STATE)
         c = state_rank(a) - state_rank(b);
+    else if (sort_q->sort == VQ_SORT_BODY)
+        c = (c = body_cmp(a, b)) ? c : a->year - b->year;
+    else if (sort_q->sort == VQ_SORT_YEAR)
+        c = a->year != b->year ? (a->year ? (b->year ? a->year - b->year : -1) : 1) : body_cmp(a, b);
     if (c)
         return c;
     c = strcmp(sort_q->b->files.v[ia].path, sort_q->b->files.v[ib].path);
@@ -315,8 +369,9 @@ void view_queue_reorder(view_queue *q)
     free(q->order);
     q->order = xmalloc((q->n ? q->n : 1) * sizeof *q->order);
     q->norder = 0;
+    mark_dups(q);
     for (size_t i = 0; i < q->n; i++)
-        if (shown(q, &q->v[i]))
+        if (shown(q, &q->v[i]) && (!q->query || matches(q, i)))
             q->order[q->norder++] = (int)i;
     qsort_r(q->order, q->norder, sizeof *q->order, cmp_order, q);
 }
@@ -344,5 +399,22 @@ int view_queue_next_open(view_queue *q, size_t from, int dir)
 
 const char *view_queue_sort_name(vq_sort s)
 {
-    return s == VQ_SORT_NAME ? "按文件名" : s == VQ_SORT_STATE ? "按审核状态" : "错误最多在前";
+    return s == VQ_SORT_NAME ? "按文件名" : s == VQ_SORT_STATE ? "按审核状态" : s == VQ_SORT_BODY ? "按单位（各年度相邻）"
+           : s == VQ_SORT_YEAR ? "按年度（同年各单位相邻）" : "错误最多在前";
+}
+
+void view_queue_set_query(view_queue *q, const char *query)
+{
+    free(q->query);
+    q->query = query && *query ? xstrdup(query) : NULL;
+    view_queue_reorder(q);
+}
+
+int view_queue_partner_year(const view_queue *q, size_t i, int dir)
+{
+    const int *link = dir < 0 ? q->b->prev : q->b->next;
+    if (!q->paired || !link || i >= q->n || link[i] < 0)
+        return 0;
+    int y = q->v[link[i]].year;
+    return y ? y : q->v[i].year ? q->v[i].year + dir : 0;
 }

@@ -46,9 +46,12 @@ typedef struct {
     int nerrors, nwarnings; /* open findings */
     gk_review_state review;
     char *why;              /* VQ_UNREADABLE: the reason */
+    int dup;                /* another report of the same body and year is in the queue */
 } vq_item;
 
-typedef enum { VQ_SORT_ERRORS = 0, VQ_SORT_NAME, VQ_SORT_STATE, VQ_NSORTS } vq_sort;
+/* VQ_SORT_BODY groups each body's reports (years in order), VQ_SORT_YEAR
+ * each year's (bodies in order). */
+typedef enum { VQ_SORT_ERRORS = 0, VQ_SORT_NAME, VQ_SORT_STATE, VQ_SORT_BODY, VQ_SORT_YEAR, VQ_NSORTS } vq_sort;
 enum { VQ_ONLY_ERRORS = 1, VQ_ONLY_OPEN = 2 };
 
 typedef struct {
@@ -66,6 +69,7 @@ typedef struct {
     size_t norder;
     vq_sort sort;
     unsigned filter;
+    char *query;            /* only reports whose body, year or file name hold it; NULL: all */
     char **bodies;          /* phase 1: each title's body */
     int *years;
 } view_queue;
@@ -95,6 +99,10 @@ int view_queue_pos(const view_queue *q, size_t i);
  * that has open findings (checking files as needed); -1 when none. */
 int view_queue_next_open(view_queue *q, size_t from, int dir);
 
-const char *view_queue_sort_name(vq_sort s);   /* 错误最多在前 / 按文件名 / 按审核状态 */
+const char *view_queue_sort_name(vq_sort s);   /* 错误最多在前 / 按文件名 / 按审核状态 / 按单位 / 按年度 */
+/* Sets the search (NULL or "": none) and rebuilds the order. */
+void view_queue_set_query(view_queue *q, const char *query);
+/* The year of file i's partner before (dir -1) or after (1) it, 0 when none. */
+int view_queue_partner_year(const view_queue *q, size_t i, int dir);
 
 #endif

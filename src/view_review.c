@@ -2,9 +2,11 @@
  * sidecar, undo, save, and the detail text of a reviewed cell (see
  * view_review.h). */
 #include "view_review.h"
+#include "recover.h"
 #include "util.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -80,6 +82,18 @@ static void push_entry(view_review *s, gk_rv_kind kind, const char *rule, const 
 static int refuse(char **msg, const char *text)
 {
     *msg = xstrdup(text);
+    return -1;
+}
+
+static int refuse_fmt(char **msg, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static int refuse_fmt(char **msg, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char tmp[512];
+    vsnprintf(tmp, sizeof tmp, fmt, ap);
+    va_end(ap);
+    *msg = xstrdup(tmp);
     return -1;
 }
 
@@ -172,6 +186,18 @@ int view_review_correct(view_review *s, gk_report *r, int cell, const char *text
     if (e && e->value == v && !e->nalts) {
         *msg = xasprintf("%s 已是更正值 %s", label, num);
         return 0;
+    }
+    const gk_cell *c = &r->cells[cell];
+    if (c->read_status == GK_ST_EXTRACTED && c->read_value == v) {
+        if (!e)                         /* "5 → 5" would record nothing */
+            return refuse_fmt(msg, "与原值相同：%s 在报告中就是 %s，未更正", label, num);
+        int rc = view_review_uncorrect(s, r, cell, msg);
+        if (rc == 0) {
+            free(*msg);
+            *msg = xasprintf("与原值相同：已撤销 %s 的更正，恢复为报告中的 %s；错误 %d，警告 %d", label, num,
+                             r->nerrors, r->nwarnings);
+        }
+        return rc;
     }
     char *what = xasprintf("更正 %s", label);
     push_entry(s, GK_RV_CORRECTION, NULL, id, what);
@@ -392,14 +418,28 @@ const char *view_review_when(const char *iso, char *buf, size_t n)
     struct tm tm;
     memset(&tm, 0, sizeof tm);
     snprintf(buf, n, "%s", iso ? iso : "");
-    if (!iso || sscanf(iso, "%4d-%2d-%2dT%2d:%2d:%2dZ", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour,
-                       &tm.tm_min, &tm.tm_sec) != 6)
+    int used = 0;
+    if (!iso || sscanf(iso, "%4d-%2d-%2dT%2d:%2d:%2d%n", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour,
+                       &tm.tm_min, &tm.tm_sec, &used) != 6)
+        return buf;
+    const char *z = iso + used;
+    long off = 0;                       /* seconds east of UTC */
+    int oh = 0, om = 0;
+    if (!strcmp(z, "Z"))
+        off = 0;
+    else if ((z[0] == '+' || z[0] == '-') && (sscanf(z + 1, "%2d:%2d", &oh, &om) == 2 ||
+                                               sscanf(z + 1, "%2d%2d", &oh, &om) == 2))
+        off = (z[0] == '-' ? -1L : 1L) * (oh * 3600L + om * 60L);
+    else
         return buf;
     tm.tm_year -= 1900;
     tm.tm_mon -= 1;
     time_t t = timegm(&tm);
+    if (t == (time_t)-1)
+        return buf;
+    t -= off;
     struct tm lt;
-    if (t == (time_t)-1 || !localtime_r(&t, &lt) || !strftime(buf, n, "%Y-%m-%d %H:%M", &lt))
+    if (!localtime_r(&t, &lt) || !strftime(buf, n, "%Y-%m-%d %H:%M", &lt))
         snprintf(buf, n, "%s", iso);
     return buf;
 }
@@ -462,4 +502,115 @@ void view_review_mark_notes(const view_review *s, view_cells *v)
         if (c >= 0 && c < v->ncells)
             v->flags[c] |= VIEW_F_NOTE;
     }
+}
+
+/* ---- recovery ------------------------------------------------------------------------------ */
+
+static int entry_changed(const gk_rv_entry *e)
+{
+    const gk_rv_entry *b = e->base;
+    return !b || strcmp(e->text ? e->text : "", b->text ? b->text : "") ||
+           strcmp(e->who ? e->who : "", b->who ? b->who : "") || strcmp(e->when ? e->when : "", b->when ? b->when : "");
+}
+
+static const char KIND_SET[] = {'C', 'N', 'D'};
+
+int view_review_snapshot(const view_review *s, recover_data *d)
+{
+    if (!s->rv || !view_review_dirty(s))
+        return 0;
+    const gk_review *rv = s->rv;
+    for (int i = 0; i < rv->nentries; i++) {
+        const gk_rv_entry *e = &rv->entries[i];
+        if (entry_changed(e))
+            recover_add(d, KIND_SET[e->kind], e->rule, e->cell, e->text ? e->text : "", 0);
+    }
+    for (int i = 0; i < rv->ngone; i++) {
+        const gk_rv_entry *e = &rv->gone[i];
+        recover_add(d, (char)(KIND_SET[e->kind] - 'A' + 'a'), e->rule, e->cell, NULL, 0);
+    }
+    if (rv->state != rv->base_state)
+        recover_add(d, 'S', NULL, NULL, NULL, (int)rv->state);
+    return d->nops;
+}
+
+static void restore_op(view_review *s, gk_report *r, const recover_op *o)
+{
+    int cell = o->cell ? template_cell_index(r->tpl, o->cell) : -1;
+    if (o->cell && cell < 0)
+        return;                         /* a cell this report's template does not have */
+    char *what = o->cell ? xasprintf("恢复的修改 %s", r->tpl->cells[cell].label) : xstrdup("恢复的修改");
+    switch (o->kind) {
+    case 'C': {
+        char *end = NULL;
+        double v = strtod(o->text, &end);
+        if (end && !*end && isfinite(v)) {
+            push_entry(s, GK_RV_CORRECTION, NULL, o->cell, what);
+            sidecar_correct(s->rv, r, cell, v, s->who);
+        }
+        break;
+    }
+    case 'N':
+    case 'n':
+        push_entry(s, GK_RV_NOTE, NULL, o->cell, what);
+        sidecar_set_note(s->rv, o->cell, o->kind == 'N' ? o->text : NULL, s->who);
+        break;
+    case 'D':
+        push_entry(s, GK_RV_DISMISS, o->rule, o->cell, what);
+        sidecar_set_dismissal(s->rv, o->rule, o->cell, o->text, s->who);
+        break;
+    case 'c':
+    case 'd': {
+        gk_rv_kind k = o->kind == 'c' ? GK_RV_CORRECTION : GK_RV_DISMISS;
+        if (sidecar_find(s->rv, k, o->rule, o->cell)) {
+            push_entry(s, k, o->rule, o->cell, what);
+            sidecar_remove(s->rv, k, o->rule, o->cell);
+        }
+        break;
+    }
+    case 'S': {
+        vr_step *st = push_step(s, "恢复的审核状态");
+        st->is_state = 1;
+        st->state = s->rv->state;
+        st->state_who = xstrdup(s->rv->state_who ? s->rv->state_who : "");
+        st->state_when = xstrdup(s->rv->state_when ? s->rv->state_when : "");
+        sidecar_set_state(s->rv, (gk_review_state)o->state, s->who);
+        break;
+    }
+    default: break;
+    }
+    free(what);
+}
+
+int view_review_restore(view_review *s, gk_report *r, const recover_data *d, char **msg)
+{
+    *msg = NULL;
+    if (!s->rv || !r)
+        return refuse(msg, "无法读取的报告不能恢复审核记录");
+    int before = s->nundo;
+    for (int i = 0; i < d->nops; i++)
+        restore_op(s, r, &d->ops[i]);
+    reapply(s, r);
+    *msg = xasprintf("已恢复 %d 处未保存的修改；错误 %d，警告 %d", s->nundo - before, r->nerrors, r->nwarnings);
+    return 0;
+}
+
+/* Entries this session wrote (those that differ from the file) carry s->who:
+ * they take the new name, and so does the state when this session set it. */
+void view_review_set_who(view_review *s, const char *who)
+{
+    gk_review *rv = s->rv;
+    for (int i = 0; rv && i < rv->nentries; i++) {
+        gk_rv_entry *e = &rv->entries[i];
+        if (entry_changed(e) && e->who && !strcmp(e->who, s->who)) {
+            free(e->who);
+            e->who = xstrdup(who);
+        }
+    }
+    if (rv && rv->state != rv->base_state && rv->state_who && !strcmp(rv->state_who, s->who)) {
+        free(rv->state_who);
+        rv->state_who = xstrdup(who);
+    }
+    free(s->who);
+    s->who = xstrdup(who);
 }

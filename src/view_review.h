@@ -10,6 +10,7 @@
 #ifndef GK_VIEW_REVIEW_H
 #define GK_VIEW_REVIEW_H
 
+#include "recover.h"
 #include "report.h"
 #include "sidecar.h"
 #include "view_cells.h"
@@ -33,6 +34,9 @@ void view_review_free(view_review *s);
 /* Changes this session that are not in the sidecar on disk. */
 int view_review_dirty(const view_review *s);
 
+/* A correction to the value the report already has is refused ("与原值
+ * 相同"); to the report's value while the cell is corrected, it takes the
+ * correction back. */
 /* A value as the reviewer typed it for a cell: full-width digits and signs,
  * spaces and thousands separators are accepted; the cell's kind decides
  * what is valid (a count: a whole number >= 0).  0 ok; -1 and *msg. */
@@ -60,7 +64,15 @@ int view_review_save(view_review *s, gk_report *r, char **msg);
 /* The cell's detail text (view_cell_detail) with the reviewer's part
  * after its first line: "原值 … → 更正为 …（who when）", conflicts, the note. */
 char *view_review_cell_detail(const view_cells *v, const view_review *s, int cell);
-/* "2024-05-01T08:30:00Z" as local time "2024-05-01 16:30"; buf >= 20 bytes. */
+/* The unsaved changes as their net result per entry (recover.h), added to
+ * d; returns how many (0: nothing unsaved). */
+int view_review_snapshot(const view_review *s, recover_data *d);
+/* Replays a recovery file's changes on the sidecar as loaded, each one a
+ * step undo can take back; re-checks r.  0 and *msg. */
+int view_review_restore(view_review *s, gk_report *r, const recover_data *d, char **msg);
+/* The reviewer's name is known now: this session's entries take it. */
+void view_review_set_who(view_review *s, const char *who);
+/* "2024-05-01T08:30:00Z" or "2024-05-01T16:30:00+08:00" as local time "2024-05-01 16:30"; buf >= 20 bytes. */
 const char *view_review_when(const char *iso, char *buf, size_t n);
 /* After a re-check: the finding of the same rule naming the same first cell
  * (and, for findings without cells, on the same line); -1 when gone. */

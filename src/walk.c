@@ -4,6 +4,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -86,7 +87,8 @@ static void walk_dir(walk_list *l, const char *dir, int depth)
         names[n++] = entry;
     }
     closedir(d);
-    qsort(names, n, sizeof *names, cmp_name);
+    if (n > 1)
+        qsort(names, n, sizeof *names, cmp_name);
     for (size_t i = 0; i < n; i++) {
         unsigned char type = (unsigned char)names[i][0];
         const char *name = names[i] + 1;
@@ -124,9 +126,16 @@ static void walk_dir(walk_list *l, const char *dir, int depth)
 void walk_collect(walk_list *l, const char *path)
 {
     struct stat st;
-    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+        size_t before = l->n;
         walk_dir(l, path, 0);
-    else
+        if (l->n == before) {               /* said once, whichever command walks it */
+            fputs("gkreview: 没有找到报告文件：", stderr);
+            for (const unsigned char *c = (const unsigned char *)path; *c; c++)
+                fputc(*c < 0x20 || *c == 0x7f ? '?' : *c, stderr);
+            fputs("（.txt .md .html .htm .text）\n", stderr);
+        }
+    } else
         push(l, xstrdup(path), NULL);   /* a named file is read whatever its name */
 }
 

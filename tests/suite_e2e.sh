@@ -61,7 +61,7 @@ run() {
     rm -f "$TMP/rc"
     # shellcheck disable=SC2086
     T new-session -d -s gk -x "$w" -y "$h" env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen \
-        XDG_CONFIG_HOME="$TMP/config" XDG_DATA_HOME="$TMP/data" GKREVIEW_THEMES="$PWD/themes" \
+        XDG_CONFIG_HOME="$TMP/config" XDG_DATA_HOME="$TMP/data" XDG_STATE_HOME="$TMP/state" GKREVIEW_THEMES="$PWD/themes" \
         GK_E2E_ERR="$TMP/stderr" GK_E2E_RC="$TMP/rc" $envs \
         sh -c '"$@" 2>>"$GK_E2E_ERR"; echo $? >"$GK_E2E_RC.tmp"; mv "$GK_E2E_RC.tmp" "$GK_E2E_RC"' \
         sh "$GK" "$@"
@@ -157,9 +157,15 @@ test_seed_inferred() {
             "$(printf '%s' "$row" | cat -v)"
         return
     fi
-    key n                           # the first flagged cell of 003 is this one
+    key Escape                      # the report opened on its first finding: this cell's
+    if ! wait_for 't3\.new\.natural  值 6\*（推算）' && ! wait_for '本年新收·自然人 缺失，按勾稽关系推算为 6'; then
+        notok "$name" "the report did not open on t3.new.natural's finding"
+        return
+    fi
+    key t t t                       # tables 2, 3, 4, 2 ... and back to 3's first cell
+    key Escape
     if ! wait_for 't3\.new\.natural  值 6\*（推算）' || ! wait_for '^推算：本年新收·自然人 = 本年新收·总计 6'; then
-        notok "$name" "n did not select t3.new.natural with its equation"
+        notok "$name" "t did not select t3.new.natural with its equation"
         return
     fi
     if [ "$(hl_line)" != 57 ]; then
@@ -170,80 +176,71 @@ test_seed_inferred() {
     ok "$name"
 }
 
-# ---- n walks every flagged cell of a report with arithmetic errors --------------------
+# ---- n / N step through the open findings, errors first ---------------------------------
 
-# expected_cells FILE: the cell ids the findings name, sorted.
-expected_cells() {
-    "$GK" check --format json "$1" 2>/dev/null | sed 's/.*"findings"://' |
-        grep -o '"t[234]\.[a-z_.]*"' | tr -d '"' | sort -u
-}
-
-# cell_line FILE ID: the cell's source line, from the JSON cells.
-cell_line() {
-    "$GK" check --format json "$1" 2>/dev/null | grep -o "\"$2\":{[^}]*}" | head -n 1 |
-        sed -n 's/.*"line":\([0-9]*\).*/\1/p'
-}
-
-wait_cell_change() {
-    i=0
-    while [ $i -lt 100 ]; do
-        c=$(cur_id)
-        [ -n "$c" ] && [ "$c" != "$1" ] && return 0
-        sleep 0.1
-        i=$((i + 1))
+# finding_lines FILE: the source lines of the open findings as the screen lists
+# them (errors, then warnings, each in check's order); "-" for none.
+finding_lines() {
+    out=$("$GK" check "$1" 2>/dev/null)
+    for sev in error warning; do
+        printf '%s\n' "$out" | grep ": $sev: " | sed -n 's/^.*\.txt:\([0-9]*\): .*/\1/p; s/^.*\.txt: .*/-/p'
     done
-    return 1
 }
 
-test_flag_walk() {
+test_finding_walk() {
     f=$1
-    name="n walks every flagged cell of $(basename "$f") and the source follows"
-    expected=$(expected_cells "$f")
-    nexp=$(printf '%s\n' "$expected" | grep -c .)
-    if [ "$nexp" -lt 2 ]; then
-        notok "$name" "check --format json names fewer than 2 cells: $expected"
-        return
-    fi
+    name="n/N step through the open findings of $(basename "$f"), errors first, cells marked, source following"
+    lines=$(finding_lines "$f")
+    nexp=$(printf '%s\n' "$lines" | grep -c .)
     run 80 24 -- "$f"
-    if ! wait_for ' t2\.rule\.issued  值'; then
-        notok "$name" "the screen did not start on t2.rule.issued"
+    if ! wait_for "第 1/$nexp 个问题"; then
+        notok "$name" "the report did not open on its first finding (1/$nexp)"
         return
     fi
-    prev=t2.rule.issued first="" visited="" bad="" wrapped=0 k=0
-    while [ $k -le $((nexp + 1)) ]; do
+    k=1
+    while [ $k -le "$nexp" ]; do
+        want=$(printf '%s\n' "$lines" | sed -n "${k}p")
+        if [ "$want" != - ]; then
+            i=0
+            while [ $i -lt 30 ] && [ "$(hl_line)" != "$want" ]; do sleep 0.1; i=$((i + 1)); done
+            if [ "$(hl_line)" != "$want" ]; then
+                notok "$name" "finding $k/$nexp: source line $want is not highlighted (got '$(hl_line)')"
+                return
+            fi
+        fi
         key n
-        if ! wait_cell_change "$prev"; then
-            notok "$name" "n did not move the cursor after $prev"
+        k=$((k + 1))
+        if [ $k -le "$nexp" ] && ! wait_for "第 $k/$nexp 个问题"; then
+            notok "$name" "n did not go to finding $k/$nexp"
             return
         fi
-        id=$(cur_id)
-        if [ "$id" = "$first" ]; then
-            wrapped=1
-            break
-        fi
-        [ -z "$first" ] && first=$id
-        visited="$visited$id
-"
-        want=$(cell_line "$f" "$id")
-        i=0
-        while [ $i -lt 30 ] && [ "$(hl_line)" != "$want" ]; do sleep 0.1; i=$((i + 1)); done
-        [ "$(hl_line)" = "$want" ] || bad="$bad $id(line $want, highlighted $(hl_line))"
-        prev=$id
-        k=$((k + 1))
     done
-    got=$(printf '%s' "$visited" | sort -u)
-    if [ "$wrapped" != 1 ] || [ "$got" != "$expected" ]; then
-        notok "$name" "visited $(printf '%s' "$visited" | grep -c .) cells, expected $nexp; wrapped=$wrapped" \
-            "missing: $(printf '%s\n' "$expected" | grep -vxF "$got" | tr '\n' ' ')" \
-            "extra: $(printf '%s\n' "$got" | grep -vxF "$expected" | tr '\n' ' ')"
+    if ! wait_for "第 1/$nexp 个问题（已回到第一个）"; then
+        notok "$name" "after $nexp presses n did not wrap to the first finding with a message"
         return
     fi
-    if [ -n "$bad" ]; then
-        notok "$name" "the highlighted source line did not follow:$bad"
+    key N
+    if ! wait_for "第 $nexp/$nexp 个问题（已回到最后一个）"; then
+        notok "$name" "N from the first finding did not go to the last one"
         return
     fi
-    if ! screen | grep -q '已回到第一个问题单元格'; then
-        notok "$name" "no message when n wrapped around"
+    finish || { notok "$name" "unclean exit"; return; }
+    ok "$name"
+}
+
+# The selected finding's cells are all marked (underlined) in the table.
+test_finding_cells() {
+    name="a finding selected by n marks every cell it names (101: the 予以公开 row)"
+    run 160 50 -- sample-reports/101_err_row_total.txt
+    wait_for '第 1/2 个问题' || { notok "$name" "101 did not open on its first error"; return; }
+    row=$(screen_e | grep '│.*予以公开 ')
+    n=$(printf '%s' "$row" | grep -o "${ESC}\[1;4[;0-9]*m${ESC}\[[0-9;]*m *[0-9]" | wc -l)
+    if [ "$n" -ne 7 ]; then
+        notok "$name" "only $n cells of the row are underlined:" "$(printf '%s' "$row" | cat -v)"
+        return
+    fi
+    if ! screen | grep -q '^ *问题列表 2 条：错误 2，警告 0' || ! screen | grep -q '^>错误 .*T3.ROW_TOTAL'; then
+        notok "$name" "at 160x50 the findings list is not shown by default with the first error selected"
         return
     fi
     finish || { notok "$name" "unclean exit"; return; }
@@ -255,6 +252,7 @@ test_flag_walk() {
 test_resize() {
     name="resize 160x50 -> 80x24 -> 50x12 (too small) -> 80x24 redraws"
     run 160 50 -- "$SAMPLE"
+    key Escape                      # the opening message off the key bar
     if ! wait_for '自然人 商业企业 科研机构 公益组织 法律服务 其他 总计'; then
         notok "$name" "at 160x50 table 3 has no one-line header"
         return
@@ -302,7 +300,7 @@ test_escapes() {
         notok "$name" "the planted report did not open"
         return
     fi
-    key Tab g                      # source panel, top
+    key BTab g                     # source panel (before the tables), top
     if ! wait_for 'PLANT\^\[\]0;PWNED\^G\^\[\[31mRED<U\+009B>X<RLO>Y'; then
         notok "$name" "line 3 does not show ^[]0;PWNED^G^[[31mRED<U+009B>X<RLO>Y"
         return
@@ -331,9 +329,16 @@ test_help() {
     run 80 24 -- "$SAMPLE"
     wait_for '本年新收' || { notok "$name" "no table"; return; }
     key '?'
-    if ! wait_for '帮助 · 按任意键关闭' || ! screen | grep -q 'n / N .*下一个、上一个有问题的单元格' ||
-        ! screen | grep -Eq '│ q +退出' || ! screen | grep -q '标记：6\* 推算'; then
-        notok "$name" "the overlay does not list n / N, q and the marks"
+    if ! wait_for '帮助 · 按任意键关闭' || ! screen | grep -q 'n / N .*下一个、上一个未处理的问题' ||
+        ! screen | grep -q 'c / C .*下一处、上一处自己的修改' || ! screen | grep -q ': .*按中文标签或编号跳到单元格' ||
+        ! screen | grep -q 'E / R .*问题列表只看错误'; then
+        notok "$name" "the overlay does not list n / N, c / C, : and E / R"
+        return
+    fi
+    # scroll to the end: q (with Ctrl-C) and the marks
+    key j j j j j j j j j j j j j j j j j j j j
+    if ! wait_for '│ q C-c +退出，有未保存的修改时先询问（Ctrl-C 同样先询问）' || ! screen | grep -q '标记：6\* 推算'; then
+        notok "$name" "the overlay does not list q / C-c and the marks"
         return
     fi
     key x
@@ -361,12 +366,12 @@ test_reports() {
     fi
     key Enter
     if ! wait_for '无法读取报告 a_empty\.txt' || ! screen | grep -q '原因：文件为空' ||
-        ! screen | grep -q '^ \[1/2\] a_empty.txt 无法读取'; then
+        ! screen | grep -q '^ \[队列 1/2\] a_empty.txt 无法读取'; then
         notok "$name" "Enter did not open the empty file with its message"
         return
     fi
     key ']'
-    if ! wait_for '^ \[2/2\] b_003.txt 川汇区政府办公室' || ! wait_for '本年新收 +6\*'; then
+    if ! wait_for '^ \[队列 2/2\] b_003.txt 川汇区政府办公室' || ! wait_for '本年新收 +6\*'; then
         notok "$name" "] did not open the next report with findings"
         return
     fi
@@ -448,10 +453,11 @@ test_search() {
 
 [ -n "${E2E_LIB:-}" ] && return 0
 
-for t in ${E2E_ONLY:-seed_inferred flag_walk_101 flag_walk_102 resize escapes help reports bad_theme no_color search}; do
+for t in ${E2E_ONLY:-seed_inferred finding_walk_101 finding_walk_102 finding_walk_003 finding_cells resize escapes help reports bad_theme no_color search}; do
     case $t in
-    flag_walk_101) test_flag_walk sample-reports/101_err_row_total.txt ;;
-    flag_walk_102) test_flag_walk sample-reports/102_err_unbalanced.txt ;;
+    finding_walk_101) test_finding_walk sample-reports/101_err_row_total.txt ;;
+    finding_walk_102) test_finding_walk sample-reports/102_err_unbalanced.txt ;;
+    finding_walk_003) test_finding_walk sample-reports/003_1a8c02130c595433.txt ;;
     *) "test_$t" ;;
     esac
 done

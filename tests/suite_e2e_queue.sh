@@ -8,6 +8,9 @@ set -u
 E2E_LIB=1
 . "$(dirname "$0")/suite_e2e.sh"
 
+mkdir -p "$TMP/config/gkreview"
+printf '[review]\nreviewer = 测试员\n' >"$TMP/config/gkreview/config.ini"
+
 Q=$TMP/queue
 mkdir -p "$Q"
 cp sample-reports/* "$Q/"
@@ -29,7 +32,7 @@ rows() {
 }
 
 test_order_filters() {
-    name="the queue: most errors first, o sorts by name and by state, E and U filter"
+    name="the queue: most errors first, o sorts by name, state, body and year, E and U filter"
     with_err=$(expected_flagged | awk '$1 > 0' | wc -l)
     run 160 50 -- "$Q"
     if ! wait_for "^ $N 份报告 · 已审核 0/$N · 有错误 $with_err *$"; then
@@ -52,6 +55,10 @@ test_order_filters() {
     key o
     wait_for '^> 报告队列 · 排序：按审核状态' || { notok "$name" "o did not sort by state"; return; }
     key o
+    wait_for '^> 报告队列 · 排序：按单位' || { notok "$name" "o did not sort by body"; return; }
+    key o
+    wait_for '^> 报告队列 · 排序：按年度' || { notok "$name" "o did not sort by year"; return; }
+    key o
     wait_for '^> 报告队列 · 排序：错误最多在前' || { notok "$name" "o did not come back to errors"; return; }
     key E
     wait_for '只看有错误的' || { notok "$name" "E shows no filter"; return; }
@@ -71,8 +78,8 @@ test_order_filters() {
     ok "$name"
 }
 
-# The file name of the open report, from the status bar "[k/N] name ...".
-open_name() { screen | head -n 1 | sed -n 's/^ \[[0-9]*\/[0-9]*\] \([^ ]*\) .*/\1/p'; }
+# The file name of the open report, from the status bar "[队列 k/N] name ...".
+open_name() { screen | head -n 1 | sed -n 's/^ \[队列 [0-9]*\/[0-9]*\] \([^ ]*\) .*/\1/p'; }
 
 test_walk_and_review() {
     name="] walks the reports with findings in queue order; one marked 已审核 counts in the queue"
@@ -83,7 +90,7 @@ test_walk_and_review() {
     wait_for "^ $N 份报告 · 已审核 0/$N" || { notok "$name" "no queue"; return; }
     wait_gone '检查 [0-9]' || { notok "$name" "checking did not finish"; return; }
     key Enter
-    wait_for "^ \[[0-9]*/$N\] $first " || { notok "$name" "Enter did not open $first"; return; }
+    wait_for "^ \[队列 [0-9]*/$N\] $first " || { notok "$name" "Enter did not open $first"; return; }
     seen=$first k=1
     while [ $k -le "$N" ]; do
         prev=$(open_name)

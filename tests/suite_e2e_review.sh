@@ -9,6 +9,11 @@ set -u
 E2E_LIB=1
 . "$(dirname "$0")/suite_e2e.sh"
 
+# A reviewer is configured (the question asked at the first save without one
+# is tested in suite_e2e_day.sh).
+mkdir -p "$TMP/config/gkreview"
+printf '[review]\nreviewer = 测试员\n' >"$TMP/config/gkreview/config.ini"
+
 # A fresh copy of a sample report: prints its path.
 copy() {
     d=$(mktemp -d "$TMP/copy.XXXXXX") || exit 2
@@ -26,8 +31,11 @@ test_correct_save_reopen() {
     f=$(copy 003_1a8c02130c595433.txt)
     run 80 24 -- "$f"
     wait_for '本年新收 +6\*' || { notok "$name" "no table"; return; }
-    key n
-    wait_for 't3\.new\.natural  值 6\*' || { notok "$name" "n did not reach t3.new.natural"; return; }
+    key :
+    wait_for '跳到单元格' || { notok "$name" ": shows no prompt"; return; }
+    text '本年新收 自然人'
+    key Enter
+    wait_for 't3\.new\.natural  值 6\*' || { notok "$name" ": 本年新收 自然人 did not reach t3.new.natural"; return; }
     key e
     wait_for '更正 本年新收·自然人（现为 6\*），输入新值：' || { notok "$name" "e shows no prompt"; return; }
     text 8
@@ -38,7 +46,7 @@ test_correct_save_reopen() {
         return
     fi
     key u
-    if ! wait_for '本年新收 +6\* +0' || ! screen | head -n 1 | grep -q '错误0 警告5 未审核 *$' ||
+    if ! wait_for '本年新收 +6\* +0' || ! screen | head -n 1 | grep -q '错误0 警告5 未审核 审核人 测试员 *$' ||
         ! screen | grep -q '已撤销：更正 本年新收·自然人'; then
         notok "$name" "u did not bring back 6* and the counts"
         return
@@ -86,8 +94,10 @@ test_correct_save_reopen() {
         notok "$name" "reopened: no 6'# (corrected, with a note) or no 审核中"
         return
     fi
-    key t                                       # table 3's first cell: t3.new.natural
-    wait_for 't3\.new\.natural  值' || { notok "$name" "t did not reach t3.new.natural"; return; }
+    key :                                       # by id this time
+    text t3.new.natural
+    key Enter
+    wait_for 't3\.new\.natural  值' || { notok "$name" ": t3.new.natural did not reach the cell"; return; }
     key Enter
     if ! wait_for '详情 · 按任意键关闭' || ! screen | grep -q '核对原件：自然人 6 件; #=\[x\] "引号" 100%' ||
         ! screen | grep -q '第二行 \\ 末尾'; then
@@ -123,12 +133,17 @@ test_dismiss() {
     key d
     wait_for '忽略这条问题：请写明理由' || { notok "$name" "d shows no reason box"; return; }
     key Enter
-    if ! wait_for '忽略问题必须写明理由，未忽略' || ! screen | grep -q '问题列表 2 条：错误 2'; then
-        notok "$name" "an empty reason was not refused"
+    if ! wait_for '理由不能为空：请写明为什么忽略这条问题' || ! screen | grep -q '忽略这条问题：请写明理由' ||
+        ! screen | head -n 1 | grep -q '错误2 警告0'; then
+        notok "$name" "an empty reason was not refused with the box kept open"
         return
     fi
-    key d
-    wait_for '忽略这条问题' || { notok "$name" "no reason box the second time"; return; }
+    text '   '
+    key Enter
+    wait_for '理由不能为空' || { notok "$name" "a reason of spaces was taken"; return; }
+    key C-u
+    text 'j'                                   # typed into the box, not taken as a command
+    key BSpace
     text '已电话核实，报表笔误'
     key Enter
     if ! wait_for '问题列表 2 条：错误 1，警告 0' || ! screen | grep -q '^>忽略 .*（已忽略：已电话' ||
@@ -137,7 +152,7 @@ test_dismiss() {
         notok "$name" "the finding is not listed as dismissed with its reason"
         return
     fi
-    key j                                       # the cursor off the row: its own colour shows
+    key k                                       # the cursor off the row (listed last): its own colour shows
     if ! wait_for '^ 忽略 ' || ! screen_e | grep '（已忽略：已电话' | grep -Eq "${ESC}\[([0-9]+;)*2m"; then
         notok "$name" "the dismissed finding is not drawn dim:" "$(screen_e | grep '已电话核实' | cat -v)"
         return
@@ -221,13 +236,11 @@ test_xyear() {
     run 100 40 -- "$d"
     wait_for '202_xyear_xicun_2024\.txt' || { notok "$name" "the queue does not list 202"; return; }
     key j Enter
-    wait_for '^ \[2/2\] 202_xyear_xicun_2024\.txt' || { notok "$name" "Enter did not open 202"; return; }
-    key f
+    wait_for '^ \[队列 2/2\] 202_xyear_xicun_2024\.txt' || { notok "$name" "Enter did not open 202"; return; }
     if ! wait_for '上年结转·自然人：本年度上年结转为 1，而 2023 年度报告' || ! screen | head -n 1 | grep -q '错误3 '; then
-        notok "$name" "no cross-year finding in the findings list"
+        notok "$name" "no cross-year finding in the findings list (shown at 100 columns)"
         return
     fi
-    key j j
     if ! wait_for '^\[错误 XYEAR\.CARRY\] 第 57 行' || ! screen | grep -q '004_3cc3c4a50339be4b\.txt'; then
         notok "$name" "the detail does not show XYEAR.CARRY naming 004"
         return

@@ -26,6 +26,6 @@ run "check sample-reports/" check sample-reports/
 run "check -j 2 --format json sample-reports/" check -j 2 --format json sample-reports/
 run "export csv sample-reports/" export --format csv sample-reports/
 cp sample-reports/003_1a8c02130c595433.txt "$tmp/r.txt"
-run "annotate" annotate "$tmp/r.txt" t3.new.natural --value 6 --note "核对"
+run "annotate" annotate "$tmp/r.txt" t3.new.natural --value 6 --note "核对" --who 测试员   # never signed as root
 run "check with a sidecar" check "$tmp/r.txt"
 run "issues" issues "$tmp/r.txt"

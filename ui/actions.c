@@ -33,9 +33,16 @@ static const action_def ACTIONS[] = {
      .hint = "切换", .hint_ctx = CTX_PANELS, .prio = 5, .help_ctx = CTX_PANELS},
     {.id = ACT_PREV_PANEL, .name = "prev_panel", .keys = {KF(KEY_BTAB)}, .help_ctx = CTX_PANELS},
     {.id = ACT_NEXT_FLAG, .name = "next_flag", .keys = {'n'},
-     .help = "下一个、上一个有问题的单元格；搜索之后为下一处、上一处匹配", .hint = "问题",
-     .hint_keys = "n/N", .hint_ctx = CTX_PANELS, .prio = 3, .help_ctx = CTX_PANELS},
+     .help = "下一个、上一个未处理的问题（错误在前；选中它的全部单元格，原文随之）；搜索之后为下一处、上一处匹配",
+     .hint = "问题", .hint_keys = "n/N", .hint_ctx = CTX_PANELS, .prio = 3, .help_ctx = CTX_PANELS},
     {.id = ACT_PREV_FLAG, .name = "prev_flag", .keys = {'N'}, .help_ctx = CTX_PANELS},
+    {.id = ACT_NEXT_EDIT, .name = "next_edit", .keys = {'c'},
+     .help = "下一处、上一处自己的修改（更正、备注、忽略）", .hint = "我的修改", .hint_keys = "c/C",
+     .hint_ctx = CTX_PANELS, .prio = 8, .help_ctx = CTX_PANELS},
+    {.id = ACT_PREV_EDIT, .name = "prev_edit", .keys = {'C'}, .help_ctx = CTX_PANELS},
+    {.id = ACT_GOTO, .name = "goto", .keys = {':'},
+     .help = "按中文标签或编号跳到单元格（如 本年新收·自然人、本年新收 自然人、t3.new.natural）", .hint = "跳到",
+     .hint_ctx = CTX_PANELS, .prio = 7, .help_ctx = CTX_PANELS},
     {.id = ACT_NEXT_TABLE, .name = "next_table", .keys = {'t'}, .help = "跳到下一张表", .help_ctx = CTX_PANELS},
     {.id = ACT_NEXT_REPORT, .name = "next_report", .keys = {']'},
      .help = "下一份、上一份报告；从队列打开时为还有问题的报告", .hint = "报告",
@@ -43,8 +50,14 @@ static const action_def ACTIONS[] = {
     {.id = ACT_PREV_REPORT, .name = "prev_report", .keys = {'['}, .help_ctx = CTX_PANELS},
     {.id = ACT_SEARCH, .name = "search", .keys = {'/'}, .help = "在原文中搜索（回车确认，Esc 取消）",
      .hint = "搜索", .hint_ctx = CTX_PANELS, .prio = 6, .help_ctx = CTX_PANELS},
-    {.id = ACT_FINDINGS, .name = "findings", .keys = {'f'}, .help = "显示或隐藏问题列表", .hint = "问题列表",
+    {.id = ACT_FINDINGS, .name = "findings", .keys = {'f'},
+     .help = "显示或隐藏问题列表（窗口够宽时默认显示；错误在前，然后是警告）", .hint = "问题列表",
      .hint_ctx = CTX_PANELS, .prio = 5, .help_ctx = CTX_PANELS},
+    {.id = ACT_F_ERRORS, .name = "findings_errors", .keys = {'E'}, .help_keys = "E / R",
+     .help = "问题列表只看错误；R 按规则逐条筛选（每按一次换一条规则，最后恢复全部）；再按 E 恢复",
+     .hint = "只看错误", .hint_ctx = CTX_FINDINGS, .prio = 6, .help_ctx = CTX_PANELS},
+    {.id = ACT_BY_RULE, .name = "by_rule", .keys = {'R'}, .hint = "按规则", .hint_ctx = CTX_FINDINGS, .prio = 7,
+     .help_ctx = CTX_PANELS},
     {.id = ACT_WRAP, .name = "wrap", .keys = {'w'}, .help = "原文长行：在自动换行与左右滚动之间切换",
      .hint = "换行", .hint_ctx = CTX_SOURCE, .prio = 7, .help_ctx = CTX_PANELS},
     {.id = ACT_DETAIL, .name = "detail", .keys = {'\n', '\r', KF(KEY_ENTER)},
@@ -69,7 +82,10 @@ static const action_def ACTIONS[] = {
      .hint_ctx = CTX_PANELS, .prio = 4, .help_ctx = CTX_PANELS},
     {.id = ACT_SAVE, .name = "save", .keys = {'s'}, .help = "保存审核记录（报告旁的 .review.ini）", .hint = "保存",
      .hint_ctx = CTX_PANELS, .prio = 2, .help_ctx = CTX_PANELS},
-    {.id = ACT_SORT, .name = "sort", .keys = {'o'}, .help = "排序：错误最多在前、按文件名、按审核状态，依次切换",
+    {.id = ACT_QUEUE_SEARCH, .name = "queue_search", .keys = {'/'},
+     .help = "按单位、年度或文件名筛选队列（回车确认，Esc 取消；空白回车清除筛选）",
+     .hint = "搜索", .hint_ctx = CTX_QUEUE, .prio = 2, .help_ctx = CTX_QUEUE},
+    {.id = ACT_SORT, .name = "sort", .keys = {'o'}, .help = "排序：错误最多在前、按文件名、按审核状态、按单位（同一单位的各年度相邻）、按年度，依次切换",
      .hint = "排序", .hint_ctx = CTX_QUEUE, .prio = 2, .help_ctx = CTX_QUEUE},
     {.id = ACT_ONLY_ERRORS, .name = "only_errors", .keys = {'E'}, .help_keys = "E / U",
      .help = "只看有错误或无法读取的报告；U 只看未审完的；再按一次恢复", .hint = "有错误",
@@ -81,8 +97,13 @@ static const action_def ACTIONS[] = {
     {.id = ACT_CANCEL, .name = "cancel", .keys = {27}, .help = "清除搜索高亮和提示", .help_ctx = CTX_PANELS},
     {.id = ACT_HELP, .name = "help", .keys = {'?', KF(KEY_F(1))}, .help = "显示本帮助（j/k 滚动，其他键关闭）",
      .hint = "帮助", .hint_ctx = BOTH, .prio = 1, .help_ctx = BOTH},
-    {.id = ACT_QUIT, .name = "quit", .keys = {'q'}, .help = "退出，有未保存的修改时先询问；从队列打开的报告中为回到队列",
+    {.id = ACT_QUIT, .name = "quit", .keys = {'q', CTRL('c')},
+     .help = "退出，有未保存的修改时先询问（Ctrl-C 同样先询问）；从队列打开的报告中为回到队列",
      .hint = "退出", .hint_ctx = BOTH | CTX_QUITS, .prio = 1, .help_ctx = BOTH},
+    {.id = ACT_ANS_YES, .name = "answer_yes", .keys = {'y'}, .help_ctx = CTX_ASK},
+    {.id = ACT_ANS_NO, .name = "answer_no", .keys = {'n'}, .help_ctx = CTX_ASK},
+    {.id = ACT_ANS_RECOVER, .name = "answer_recover", .keys = {'r'}, .help_ctx = CTX_ASK},
+    {.id = ACT_ANS_DISCARD, .name = "answer_discard", .keys = {'d'}, .help_ctx = CTX_ASK},
 };
 
 #define NACTIONS ((int)(sizeof ACTIONS / sizeof ACTIONS[0]))
@@ -123,6 +144,29 @@ static const char *key_label(int key, char *buf, size_t n)
     else
         snprintf(buf, n, "%c", key);
     return buf;
+}
+
+static const action_def *find_action(action_id id)
+{
+    for (int i = 0; i < NACTIONS; i++)
+        if (ACTIONS[i].id == id)
+            return &ACTIONS[i];
+    return NULL;
+}
+
+const char *actions_key_name(action_id id, char *buf, size_t n)
+{
+    const action_def *a = find_action(id);
+    const char *name = a ? key_label(a->keys[0], buf, n) : NULL;
+    if (name != buf)
+        snprintf(buf, n, "%s", name ? name : "?");
+    return buf;
+}
+
+int actions_answer(action_id id)
+{
+    const action_def *a = find_action(id);
+    return a ? a->keys[0] : 0;
 }
 
 void actions_keys_text(const action_def *a, char *buf, size_t n)
@@ -205,7 +249,7 @@ static void row_keys(int i, char *buf, size_t size)
         return;
     }
     actions_keys_text(&ACTIONS[i], buf, size);
-    for (int j = i + 1; j < NACTIONS && !ACTIONS[j].help; j++) {
+    for (int j = i + 1; j < NACTIONS && !ACTIONS[j].help && !(ACTIONS[j].help_ctx & CTX_ASK); j++) {
         size_t len = strlen(buf);
         snprintf(buf + len, size - len, " / ");
         len = strlen(buf);

@@ -47,6 +47,17 @@ typedef enum {
     ACT_CANCEL,
     ACT_HELP,
     ACT_QUIT,
+    ACT_F_ERRORS,           /* the findings list: errors only */
+    ACT_BY_RULE,            /* the findings list: one rule at a time */
+    ACT_NEXT_EDIT,
+    ACT_PREV_EDIT,
+    ACT_GOTO,
+    ACT_QUEUE_SEARCH,
+    /* answers to the questions asked in the key bar (not looked up as actions) */
+    ACT_ANS_YES,
+    ACT_ANS_NO,
+    ACT_ANS_RECOVER,
+    ACT_ANS_DISCARD,
     ACT_COUNT
 } action_id;
 
@@ -61,7 +72,8 @@ enum {
     /* conditions: a hint with one of these is shown only when it holds */
     CTX_MULTI = 8,         /* several reports are open */
     CTX_QUEUED = 32,       /* the report was opened from the queue (q goes back) */
-    CTX_QUITS = 64         /* q ends the program here */
+    CTX_QUITS = 64,        /* q ends the program here */
+    CTX_ASK = 128          /* an answer to a question (never looked up, never in the help) */
 };
 
 /* A key: a character, or a curses function key marked with KEY_FUNC. */
@@ -87,6 +99,11 @@ const action_def *actions_table(int *n);
  * where ctx is (CTX_PANELS or CTX_QUEUE): one key may mean one thing in a
  * report and another in the queue (Enter). */
 action_id actions_lookup(wint_t ch, int func, unsigned ctx);
+/* The name of an action's first key ("n", "Tab"), for messages: key
+ * letters in messages come from the table too. */
+const char *actions_key_name(action_id id, char *buf, size_t n);
+/* The first key of an answer (ACT_ANS_*) as a character ('y'). */
+int actions_answer(action_id id);
 /* "Up k", "Tab", "C-f" ... */
 void actions_keys_text(const action_def *a, char *buf, size_t n);
 /* The key bar text for a context, fitted into `width` columns by leaving

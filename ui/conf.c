@@ -13,10 +13,13 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #define INI_MAX_BYTES (64u * 1024u)
@@ -295,12 +298,22 @@ static void config_entry(ui_config *c, const ini_file *f, int i, ui_msgs *m)
             msgs_add(m, "%s:%d: 主题名只能由字母、数字、- _ . 组成，已忽略", f->path, e->line);
         }
     } else if (!strcmp(e->section, "review") && !strcmp(e->key, "reviewer")) {
-        if (v && valid_reviewer(v)) {
+        char *why = v ? config_reviewer_invalid(v) : NULL;
+        int good = v && !why;
+        free(why);
+        if (good) {
             free(c->reviewer);
             c->reviewer = xstrdup(v);
         } else {
-            msgs_add(m, "%s:%d: 审核人姓名应为 1 到 64 字节的 UTF-8 文字，已忽略", f->path, e->line);
+            msgs_add(m, "%s:%d: 审核人姓名应为 1 到 64 字节的 UTF-8 文字（不能是 root），已忽略", f->path, e->line);
         }
+    } else if (!strcmp(e->section, "ui") && !strcmp(e->key, "mouse")) {
+        if (v && (!strcasecmp(v, "yes") || !strcasecmp(v, "on") || !strcmp(v, "1") || !strcasecmp(v, "true")))
+            c->mouse = 1;
+        else if (v && (!strcasecmp(v, "no") || !strcasecmp(v, "off") || !strcmp(v, "0") || !strcasecmp(v, "false")))
+            c->mouse = 0;
+        else
+            msgs_add(m, "%s:%d: mouse 应为 yes 或 no，已忽略", f->path, e->line);
     } else if (!strcmp(e->section, "ui") || !strcmp(e->section, "review")) {
         msgs_add(m, "%s:%d: 未知的键 %s，已忽略", f->path, e->line, e->key);
     }
@@ -310,10 +323,12 @@ void config_load(ui_config *c, ui_msgs *m)
 {
     memset(c, 0, sizeof *c);
     c->theme = xstrdup("default");
+    c->mouse = 1;
     char *path = config_path();
     if (!path)
         return;
     ini_file f;
+    c->want_path = xstrdup(path);
     if (ini_open(&f, path, m) == 0) {
         c->path = path;
         path = NULL;
@@ -327,7 +342,154 @@ void config_load(ui_config *c, ui_msgs *m)
 void config_free(ui_config *c)
 {
     free(c->path);
+    free(c->want_path);
     free(c->theme);
     free(c->reviewer);
     memset(c, 0, sizeof *c);
+}
+
+/* ---- storing the reviewer's name ----------------------------------------------------------- */
+
+char *config_reviewer_invalid(const char *name)
+{
+    if (!valid_reviewer(name))
+        return xstrdup("姓名应为 1 到 64 字节的文字，不含控制字符");
+    if (strpbrk(name, "\"\\"))
+        return xstrdup("姓名中不能有引号或反斜杠");
+    if (!strcmp(name, "root"))
+        return xstrdup("不能以 root 署名：请写审核人本人的姓名");
+    const char *s = name;
+    while (*s == ' ')
+        s++;
+    if (!*s)
+        return xstrdup("姓名不能为空");
+    return NULL;
+}
+
+/* The config text with [review] reviewer set to name. */
+static char *with_reviewer(const char *old, size_t len, const char *name)
+{
+    sbuf b;
+    sbuf_init(&b);
+    sbuf_adds(&b, "");
+    char *line = xasprintf("reviewer = \"%s\"", name);
+    int in_review = 0, done = 0;
+    for (size_t i = 0; i < len;) {
+        const char *nl = memchr(old + i, '\n', len - i);
+        size_t ll = nl ? (size_t)(nl - (old + i)) : len - i;
+        char *copy = xstrndup(old + i, ll), *t = strip(copy, copy + ll);
+        if (t[0] == '[') {
+            if (in_review && !done) {          /* [review] without the key: add it at its end */
+                sbuf_printf(&b, "%s\n", line);
+                done = 1;
+            }
+            char *sec = xstrdup(t + 1), *close = strchr(sec, ']');
+            char *inner = strip(sec, close ? close : sec + strlen(sec));
+            lower(inner);
+            in_review = !strcmp(inner, "review");
+            free(sec);
+        }
+        char *eq = strchr(t, '=');
+        int is_key = 0;
+        if (in_review && eq && t[0] != ';' && t[0] != '#') {
+            char *k = strip(t, eq);
+            lower(k);
+            is_key = !strcmp(k, "reviewer");
+        }
+        if (is_key && !done) {
+            sbuf_printf(&b, "%s\n", line);
+            done = 1;
+        } else if (!is_key) {
+            sbuf_add(&b, old + i, ll);
+            sbuf_addc(&b, '\n');
+        }
+        free(copy);
+        i += ll + 1;
+    }
+    if (in_review && !done) {
+        sbuf_printf(&b, "%s\n", line);
+        done = 1;
+    }
+    if (!done)
+        sbuf_printf(&b, "%s[review]\n%s\n", b.len && b.s[b.len - 1] != '\n' ? "\n" : "", line);
+    free(line);
+    return sbuf_steal(&b);
+}
+
+static int mkdirs(const char *dir)
+{
+    char *p = xstrdup(dir);
+    int rc = 0;
+    for (char *s = p + 1; *s && !rc; s++)
+        if (*s == '/') {
+            *s = '\0';
+            rc = mkdir(p, 0700) != 0 && errno != EEXIST;
+            *s = '/';
+        }
+    rc = rc || (mkdir(p, 0700) != 0 && errno != EEXIST);
+    free(p);
+    return rc ? -1 : 0;
+}
+
+static int write_atomic(const char *path, const char *text, size_t len)
+{
+    char *dir = xstrdup(path);
+    *strrchr(dir, '/') = '\0';
+    char *tmp = xasprintf("%s.tmp.%ld", path, (long)getpid());
+    int rc = -1, fd = -1;
+    if (mkdirs(dir) == 0 && (fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600)) >= 0) {
+        size_t off = 0;
+        while (off < len) {
+            ssize_t w = write(fd, text + off, len - off);
+            if (w < 0 && errno == EINTR)
+                continue;
+            if (w <= 0)
+                break;
+            off += (size_t)w;
+        }
+        if (off == len && fsync(fd) == 0 && close(fd) == 0) {
+            fd = -1;
+            rc = rename(tmp, path) == 0 ? 0 : -1;
+        }
+    }
+    int e = errno;
+    if (fd >= 0)
+        close(fd);
+    if (rc != 0)
+        unlink(tmp);
+    free(tmp);
+    free(dir);
+    errno = e;
+    return rc;
+}
+
+int config_set_reviewer(ui_config *c, const char *name, char **err)
+{
+    *err = NULL;
+    free(c->reviewer);
+    c->reviewer = xstrdup(name);
+    const char *path = c->path ? c->path : c->want_path;
+    if (!path) {
+        *err = xstrdup("没有配置文件的位置（未设置 XDG_CONFIG_HOME 和 HOME），姓名只用于本次");
+        return -1;
+    }
+    char *buf = NULL;
+    size_t len = 0;
+    const char *why = NULL;
+    int e = util_read_file(path, INI_MAX_BYTES, &buf, &len, &why);
+    if (e && e != ENOENT) {
+        *err = xasprintf("无法读取 %s（%s），姓名只用于本次", path, why);
+        return -1;
+    }
+    char *text = with_reviewer(buf ? buf : "", e ? 0 : len, name);
+    free(buf);
+    int rc = write_atomic(path, text, strlen(text));
+    free(text);
+    if (rc != 0) {
+        *err = xasprintf("无法写入 %s（%s），姓名只用于本次", path, strerror(errno));
+        return -1;
+    }
+    if (!c->path)
+        c->path = xstrdup(path);
+    return 0;
 }

@@ -43,11 +43,21 @@ const char *ini_value(const ini_file *f, int i);
  * to ~/.config/gkreview/config.ini.  Missing file: defaults, no message. */
 typedef struct {
     char *path;       /* the file read, or NULL */
+    char *want_path;  /* where the config file is or would be, NULL when nowhere */
     char *theme;      /* [ui] theme, "default" unless set */
     char *reviewer;   /* [review] reviewer, NULL unless set */
+    int mouse;        /* [ui] mouse = yes|no, yes unless set */
 } ui_config;
 
 void config_load(ui_config *c, ui_msgs *m);
 void config_free(ui_config *c);
+/* Why a reviewer's name cannot be used (malloc'd Chinese), NULL when it can:
+ * 1 to 64 bytes of UTF-8 without control characters, quotes or
+ * backslashes, and never "root". */
+char *config_reviewer_invalid(const char *name);
+/* Stores [review] reviewer = name in the config file (made when missing;
+ * other lines kept), atomically; c->reviewer takes the name even when the
+ * file cannot be written.  0 ok; -1 and *err (malloc'd Chinese). */
+int config_set_reviewer(ui_config *c, const char *name, char **err);
 
 #endif

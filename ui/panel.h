@@ -40,7 +40,8 @@ enum {
     PR_IGNORED = 0,        /* not for this panel: the manager may route it on */
     PR_HANDLED = 1,
     PR_SELECT = 2,         /* out->sel is the new selection */
-    PR_OPEN = 4            /* open report out->open (the queue) */
+    PR_OPEN = 4,           /* open report out->open (the queue) */
+    PR_DETAIL = 8          /* show the detail of the selection (a double click) */
 };
 
 typedef struct {
@@ -65,6 +66,11 @@ typedef struct {
     /* The same report was checked again (a correction, a dismissal): values,
      * findings and notes may have changed; keep the cursor.  NULL: nothing to do. */
     void (*changed)(panel *p);
+    /* A mouse click at screen row y, column x inside the panel (dbl: a
+     * double click): PR_SELECT moves the selection there, PR_OPEN opens
+     * (the queue), a double click on a cell or finding answers PR_HANDLED |
+     * PR_DETAIL.  NULL: clicks only focus the panel. */
+    int (*click)(panel *p, int y, int x, int dbl, ui_reply *out);
     /* Frees what the private state points to (not the state itself, nor the
      * panel: panel_free() does that).  NULL: nothing to free. */
     void (*free)(panel *p);

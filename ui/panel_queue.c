@@ -1,7 +1,9 @@
 /* panel_queue.c — the report queue (several reports or a folder): one line
  * per report with its review state, errors, warnings, year, format, body and
- * file name, or why it cannot be read; sorted (o) and filtered (E, U); Enter
- * opens the report under the cursor.  The lines come from view_queue.c,
+ * file name, or why it cannot be read, the years it is paired with (on wide
+ * screens) and [重复] when another report has the same body and year; sorted
+ * (o: by errors, name, state, body, year), filtered (E, U) and searched (/);
+ * Enter or a double click opens the report under the cursor.  The lines come from view_queue.c,
  * which fills them in while the reviewer already works. */
 #include "actions.h"
 #include "draw.h"
@@ -67,6 +69,8 @@ static void draw_head(panel *p, WINDOW *w, int y)
     cell(w, y, &x, end, 4, "错误", st, DRAW_RIGHT);
     cell(w, y, &x, end, 4, "警告", st, DRAW_RIGHT);
     cell(w, y, &x, end, 4, "年度", st, 0);
+    if (p->r.w >= 100)
+        cell(w, y, &x, end, 9, "配对年度", st, 0);
     cell(w, y, &x, end, 6, "格式", st, 0);
     cell(w, y, &x, end, end - x, "单位 · 文件", st, 0);
 }
@@ -105,12 +109,22 @@ static void draw_row(panel *p, WINDOW *w, int y, int k, int focused)
     if (it->year)
         snprintf(year, sizeof year, "%d", it->year);
     cell(w, y, &x, end, 4, year, base, 0);
+    if (p->r.w >= 100) {
+        int py = view_queue_partner_year(s->q, (size_t)i, -1), ny = view_queue_partner_year(s->q, (size_t)i, 1);
+        char pair[32] = "";
+        if (py && ny)
+            snprintf(pair, sizeof pair, "%d %d", py, ny);
+        else if (py || ny)
+            snprintf(pair, sizeof pair, "%d", py ? py : ny);
+        cell(w, y, &x, end, 9, pair, base, 0);
+    }
     const char *fmt = it->status != VQ_CHECKED ? "" : it->format == GK_FMT_2019 ? "2019版"
                                                    : it->format == GK_FMT_2021 ? "2021版" : "未识别";
     cell(w, y, &x, end, 6, fmt, base, 0);
     char *rest = it->status == VQ_UNREADABLE
                      ? xasprintf("%s · 原因：%s", file_name(p, i), it->why ? it->why : "")
-                     : xasprintf("%s · %s", it->body ? it->body : "（未识别单位）", file_name(p, i));
+                     : xasprintf("%s%s · %s", it->dup ? "[重复] " : "", it->body ? it->body : "（未识别单位）",
+                                 file_name(p, i));
     cell(w, y, &x, end, end - x, rest, base, 0);
     free(rest);
 }
@@ -126,13 +140,18 @@ static void que_draw(panel *p, WINDOW *w, int focused)
                  s->q->filter & VQ_ONLY_ERRORS ? "有错误的" : "",
                  s->q->filter == (VQ_ONLY_ERRORS | VQ_ONLY_OPEN) ? "、" : "",
                  s->q->filter & VQ_ONLY_OPEN ? "未审完的" : "");
+    n = (int)strlen(title);
+    if (s->q->query && (size_t)n < sizeof title)
+        snprintf(title + n, sizeof title - (size_t)n, " · 搜索「%s」：%zu 份", s->q->query, s->q->norder);
     panel_draw_title(w, p, title, focused);
     draw_head(p, w, p->r.y + 1);
     int y = p->r.y + 2, yend = p->r.y + p->r.h;
     for (int k = s->top; k < (int)s->q->norder && y < yend; k++)
         draw_row(p, w, y++, k, focused);
     if (s->q->norder == 0 && y < yend) {
-        const char *empty = s->q->filter ? "（没有符合筛选条件的报告；再按 E 或 U 取消筛选）" : "（没有报告）";
+        const char *empty = s->q->query    ? "（没有符合搜索的报告；按 / 再回车清除搜索）"
+                            : s->q->filter ? "（没有符合筛选条件的报告；再按 E 或 U 取消筛选）"
+                                           : "（没有报告）";
         draw_str(w, y++, p->r.x, p->r.w, empty, theme_style(EL_NORMAL));
     }
     for (; y < yend; y++)
@@ -180,6 +199,24 @@ static int que_key(panel *p, int action, const char *arg, ui_reply *out)
     return PR_HANDLED;
 }
 
+/* A click puts the cursor on a report; a double click opens it. */
+static int que_click(panel *p, int y, int x, int dbl, ui_reply *out)
+{
+    (void)x;
+    que_state *s = ST(p);
+    int k = s->top + (y - p->r.y - 2);
+    if (y < p->r.y + 2 || k < 0 || k >= (int)s->q->norder)
+        return PR_HANDLED;
+    s->cur = k;
+    s->follow = 0;
+    que_sync(p);
+    s->follow = 1;
+    if (!dbl)
+        return PR_HANDLED;
+    out->open = s->q->order[s->cur];
+    return PR_HANDLED | PR_OPEN;
+}
+
 /* ---- lifecycle -------------------------------------------------------------------------- */
 
 static void que_open(panel *p, const ui_doc *d)
@@ -201,7 +238,7 @@ static void que_select(panel *p, const ui_sel *sel)
 
 static const panel_ops QUEUE_OPS = {
     .name = "queue", .open = que_open, .resize = que_resize, .draw = que_draw, .key = que_key,
-    .select = que_select, .changed = que_sync,
+    .select = que_select, .changed = que_sync, .click = que_click,
 };
 
 panel *panel_queue_new(view_queue *q)

@@ -524,8 +524,7 @@ static void tbl_draw(panel *p, WINDOW *w, int focused)
 static int move_key(panel *p, int action, ui_reply *out)
 {
     tbl_state *s = ST(p);
-    const view_cells *vc = &p->doc->cells;
-    int page = body_rows(p) > 4 ? body_rows(p) - 4 : 1, wrapped = 0, cell;
+    int page = body_rows(p) > 4 ? body_rows(p) - 4 : 1, cell;
     switch (action) {
     case ACT_UP: set_cursor(p, data_step(p, s->cur, -1), s->goal); break;
     case ACT_DOWN: set_cursor(p, data_step(p, s->cur, 1), s->goal); break;
@@ -541,18 +540,6 @@ static int move_key(panel *p, int action, ui_reply *out)
         goto_cell(p, template_cell_at(rep(p)->tpl, t, 0, 0));
         break;
     }
-    case ACT_NEXT_FLAG:
-    case ACT_PREV_FLAG:
-        cell = view_next_flagged(vc, cur_cell(p), action == ACT_NEXT_FLAG ? 1 : -1, &wrapped);
-        if (cell < 0) {
-            snprintf(out->msg, sizeof out->msg, "本报告没有标记问题的单元格");
-            return PR_HANDLED;
-        }
-        goto_cell(p, cell);
-        if (wrapped)
-            snprintf(out->msg, sizeof out->msg, "已%s", action == ACT_NEXT_FLAG ? "回到第一个问题单元格"
-                                                                               : "回到最后一个问题单元格");
-        break;
     default: return PR_IGNORED;
     }
     s->nmark = 0;
@@ -569,6 +556,36 @@ static int tbl_key(panel *p, int action, const char *arg, ui_reply *out)
     if (!rep(p) || ST(p)->cur < 0)
         return PR_IGNORED;
     return move_key(p, action, out);
+}
+
+/* A click on a value selects its cell (a double click: and shows its detail);
+ * on a row's label, the row's first shown column. */
+static int tbl_click(panel *p, int y, int x, int dbl, ui_reply *out)
+{
+    tbl_state *s = ST(p);
+    if (!rep(p) || s->cur < 0)
+        return PR_HANDLED;
+    int row = y - (p->r.y + 1), pin = pinned(p, s->top);
+    if (row < pin)
+        return PR_HANDLED;
+    int vi = s->top + row - pin;
+    if (vi < 0 || vi >= s->nv || s->v[vi].kind != VR_DATA)
+        return PR_HANDLED;
+    const band *b = &s->b[s->v[vi].band];
+    int first = band_first(p, b), last = band_last(p, b, first), cx = p->r.x + s->labelw + 1, col = first;
+    for (int c = first; c <= last; c++) {
+        if (x >= cx && x < cx + colw(b, c) + 1)
+            col = c;
+        cx += colw(b, c) + 1;
+    }
+    set_cursor(p, vi, col);
+    s->goal = s->col;
+    s->nmark = 0;
+    int cell = cur_cell(p);
+    out->sel.cell = cell;
+    out->sel.finding = -1;
+    out->sel.line = cell >= 0 ? rep(p)->cells[cell].line : 0;
+    return PR_HANDLED | PR_SELECT | (dbl ? PR_DETAIL : 0);
 }
 
 /* ---- lifecycle ---------------------------------------------------------------------- */
@@ -666,7 +683,8 @@ static void tbl_free(panel *p)
 
 static const panel_ops TABLES_OPS = {
     .name = "tables", .open = tbl_open, .resize = tbl_resize, .preferred_width = tbl_preferred,
-    .draw = tbl_draw, .key = tbl_key, .select = tbl_select, .changed = tbl_refresh, .free = tbl_free,
+    .draw = tbl_draw, .key = tbl_key, .select = tbl_select, .changed = tbl_refresh, .click = tbl_click,
+    .free = tbl_free,
 };
 
 panel *panel_tables_new(void)

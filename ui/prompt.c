@@ -3,6 +3,8 @@
  * cursor; it is drawn through draw.c like everything else. */
 #include "prompt.h"
 #include "draw.h"
+#include "mouse.h"
+#include "sig.h"
 #include "overlay.h"
 #include "text.h"
 #include "theme.h"
@@ -24,6 +26,9 @@ typedef struct {
     int multi;          /* the box: line ends allowed */
     int paste;          /* inside a bracketed paste */
     int top;            /* the box: first visual row shown */
+    prompt_check check; /* Enter: NULL accepts, else why not (the prompt stays) */
+    void *check_ctx;
+    char *err;          /* the last refusal, shown until the next key */
 } ed;
 
 void prompt_setup(void)
@@ -155,7 +160,7 @@ static int ed_key(ed *e, int func, wint_t ch)
     }
     if (eol)
         return 1;
-    if (!func && ch == 27)
+    if (!func && (ch == 27 || ch == CTRL('c')))
         return -1;
     if (ed_move_key(e, func, ch))
         return 0;
@@ -166,7 +171,8 @@ static int ed_key(ed *e, int func, wint_t ch)
     return 0;
 }
 
-/* Reads keys until done or cancelled; draw(e, ctx) paints before each. */
+/* Reads keys until done or cancelled; draw(e, ctx) paints before each.
+ * A signal that ends the program, or an interrupt, cancels. */
 static int ed_run(const prompt_host *h, ed *e, void (*draw)(ed *e, const void *arg), const void *arg)
 {
     int resized = 0;
@@ -177,6 +183,8 @@ static int ed_run(const prompt_host *h, ed *e, void (*draw)(ed *e, const void *a
         wrefresh(stdscr);
         wint_t ch;
         int rc = wget_wch(stdscr, &ch);
+        if (sig_ending() || sig_take_interrupt())
+            return -1;
         if (rc == ERR)
             continue;
         int func = rc == KEY_CODE_YES;
@@ -184,7 +192,18 @@ static int ed_run(const prompt_host *h, ed *e, void (*draw)(ed *e, const void *a
             resized = 1;
             continue;
         }
+        if (mouse_key(rc, ch, NULL))
+            continue;                     /* no clicks inside a prompt */
+        free(e->err);
+        e->err = NULL;
         int done = ed_key(e, func, ch);
+        if (done > 0 && e->check) {
+            char *text = ed_utf8(e, 0, e->n);
+            e->err = e->check(text, e->check_ctx);
+            free(text);
+            if (e->err)
+                continue;
+        }
         if (done)
             return done;
     }
@@ -194,6 +213,7 @@ static char *ed_finish(ed *e, int done)
 {
     char *s = done > 0 ? ed_utf8(e, 0, e->n) : NULL;
     free(e->s);
+    free(e->err);
     return s;
 }
 
@@ -211,6 +231,11 @@ static void line_draw(ed *e, const void *arg)
         skip = cur - (avail - 2);           /* keep the cursor in view */
     int used = avail > 0 ? draw_text(stdscr, y, lw, avail, all, strlen(all), skip, st, DRAW_MARK) : 0;
     draw_fill(stdscr, y, lw + used, COLS - lw - used, st);
+    if (e->err) {
+        ui_style es = theme_style(EL_ERROR);
+        es.attr |= A_REVERSE | A_BOLD;
+        draw_text(stdscr, y - 1, 0, COLS, e->err, strlen(e->err), 0, es, DRAW_PAD | DRAW_MARK);
+    }
     int cx = lw + cur - skip;
     wmove(stdscr, y, cx < COLS ? cx : COLS - 1);
     free(all);
@@ -219,8 +244,15 @@ static void line_draw(ed *e, const void *arg)
 
 char *prompt_line(const prompt_host *h, const char *label, const char *initial)
 {
+    return prompt_line_checked(h, label, initial, NULL, NULL);
+}
+
+char *prompt_line_checked(const prompt_host *h, const char *label, const char *initial, prompt_check check, void *ctx)
+{
     ed e;
     memset(&e, 0, sizeof e);
+    e.check = check;
+    e.check_ctx = ctx;
     ed_load(&e, initial);
     curs_set(1);
     int done = ed_run(h, &e, line_draw, label);
@@ -306,7 +338,13 @@ static void box_draw(ed *e, const void *arg)
     }
     const char *keys = "回车 确定 · Ctrl-J 换行 · Esc 取消";
     int h = in.y + in.h - 1 - y;
-    draw_str(stdscr, in.y + in.h - 1, in.x, in.w, keys, theme_style(EL_STATUS));
+    if (e->err) {
+        ui_style es = theme_style(EL_ERROR);
+        es.attr |= A_REVERSE | A_BOLD;
+        draw_text(stdscr, in.y + in.h - 1, in.x, in.w, e->err, strlen(e->err), 0, es, DRAW_PAD | DRAW_MARK);
+    } else {
+        draw_str(stdscr, in.y + in.h - 1, in.x, in.w, keys, theme_style(EL_STATUS));
+    }
     if (h < 1)
         return;
     int row, col;
@@ -327,9 +365,17 @@ static void paste_mode(int on)
 
 char *prompt_box(const prompt_host *h, const char *title, const char *about, const char *initial)
 {
+    return prompt_box_checked(h, title, about, initial, NULL, NULL);
+}
+
+char *prompt_box_checked(const prompt_host *h, const char *title, const char *about, const char *initial,
+                         prompt_check check, void *ctx)
+{
     ed e;
     memset(&e, 0, sizeof e);
     e.multi = 1;
+    e.check = check;
+    e.check_ctx = ctx;
     ed_load(&e, initial);
     box_args a = {title, about};
     paste_mode(1);
@@ -355,13 +401,17 @@ int prompt_ask(const prompt_host *h, const char *question, const char *keys)
         wrefresh(stdscr);
         wint_t ch;
         int rc = wget_wch(stdscr, &ch);
+        if (sig_ending() || sig_take_interrupt())
+            return 0;
         if (rc == ERR)
+            continue;
+        if (mouse_key(rc, ch, NULL))
             continue;
         if (rc == KEY_CODE_YES) {
             resized = ch == KEY_RESIZE;
             continue;
         }
-        if (ch == 27)
+        if (ch == 27 || ch == CTRL('c'))
             return 0;
         if (ch < 128 && strchr(keys, (int)towlower(ch)) && ch)
             return (int)towlower(ch);

@@ -19,12 +19,20 @@ void prompt_setup(void);
  * Returns the text (malloc'd UTF-8), NULL when cancelled. */
 char *prompt_line(const prompt_host *h, const char *label, const char *initial);
 
+/* Checks a prompt's text when Enter is pressed: NULL accepts it; else a
+ * malloc'd Chinese message saying why not, shown while the prompt stays open. */
+typedef char *(*prompt_check)(const char *text, void *ctx);
+char *prompt_line_checked(const prompt_host *h, const char *label, const char *initial, prompt_check check,
+                          void *ctx);
+
 /* A framed box titled `title`, `about` (may be NULL) shown above the text. */
 char *prompt_box(const prompt_host *h, const char *title, const char *about, const char *initial);
+char *prompt_box_checked(const prompt_host *h, const char *title, const char *about, const char *initial,
+                         prompt_check check, void *ctx);
 
 /* A question in the key bar.  Returns the key pressed among `keys` (ASCII,
  * lower case; upper case is taken too), or 0 for Esc.  Other keys are
- * ignored. */
+ * ignored; Ctrl-C counts as Esc. */
 int prompt_ask(const prompt_host *h, const char *question, const char *keys);
 
 #endif

@@ -8,7 +8,9 @@
  * reports in tui_queue.c. */
 #include "app.h"
 #include "draw.h"
+#include "mouse.h"
 #include "overlay.h"
+#include "sig.h"
 #include "text.h"
 #include "theme.h"
 #include "tui.h"
@@ -26,6 +28,7 @@
 #define MIN_W 60
 #define MIN_H 16
 #define SRC_MIN 28
+#define FINDINGS_MIN_W 100       /* the findings list is shown by default from this width */
 
 void tui_msg(tui *t, const char *fmt, ...)
 {
@@ -57,6 +60,13 @@ static void select_all(tui *t, const ui_sel *sel, int except)
         if (i != except && i != PANEL_QUEUE)
             t->p[i]->ops->select(t->p[i], sel);
 }
+
+void tui_select(tui *t, const ui_sel *sel)
+{
+    select_all(t, sel, -1);
+}
+
+static void to_panel(tui *t, int which, int action, const char *arg);
 
 static void cells_update(tui *t)
 {
@@ -95,7 +105,10 @@ void tui_doc_open(tui *t, size_t i)
         sel.line = t->doc.r->cells[0].line;
     }
     select_all(t, &sel, -1);
+    if (t->doc.r && t->doc.r->nerrors + t->doc.r->nwarnings > 0)
+        to_panel(t, PANEL_FINDINGS, ACT_NEXT_FLAG, NULL);   /* the first open error (or warning) */
     t->overlay = t->notice ? OV_NOTICE : OV_NONE;
+    t->offer_recovery = t->doc.r != NULL;
 }
 
 tui_fkey tui_finding_key(const tui *t)
@@ -135,6 +148,9 @@ void tui_layout(tui *t)
     t->p[PANEL_QUEUE]->ops->resize(t->p[PANEL_QUEUE], (ui_rect){1, 0, H - 2, W});
     int dh = H >= 40 ? 4 : H >= 30 ? 3 : 2;
     int fh = 0;
+    t->show_findings = t->findings_pref >= 0 ? t->findings_pref : W >= FINDINGS_MIN_W;
+    if (!t->show_findings && t->focus == PANEL_FINDINGS)
+        t->focus = PANEL_TABLES;
     if (t->show_findings) {
         int n = t->doc.r ? t->doc.r->nfindings : 0;
         int maxf = (H - 2 - dh) * 2 / 5;
@@ -178,8 +194,10 @@ static char *status_left(const tui *t, int width)
     } else {
         sbuf_adds(&rest, " 无法读取");
     }
-    char pos[32] = "";
-    if (t->doc.count > 1)
+    char pos[48] = "";
+    if (t->has_queue)
+        tui_queue_place(t, pos, sizeof pos);
+    else if (t->doc.count > 1)
         snprintf(pos, sizeof pos, "[%d/%d] ", t->doc.index + 1, t->doc.count);
     const char *name = base_name(t->doc.path);
     int room = width - 1 - draw_width(pos, 0) - draw_width(rest.s, 0);
@@ -314,21 +332,32 @@ static void host_paint(void *ctx, int resized)
 
 /* ---- actions ------------------------------------------------------------------------- */
 
+/* What a panel answered: its message, a new selection, the detail. */
+static void reply(tui *t, int which, int rc, const ui_reply *out)
+{
+    if (out->msg[0])
+        tui_msg(t, "%s", out->msg);
+    if (rc & PR_SELECT)
+        select_all(t, &out->sel, which);
+    if ((rc & PR_DETAIL) && t->doc.r)
+        t->overlay = OV_DETAIL;
+}
+
 static void to_panel(tui *t, int which, int action, const char *arg)
 {
     ui_reply out;
     memset(&out, 0, sizeof out);
     out.sel = t->sel;
     int rc = t->p[which]->ops->key(t->p[which], action, arg, &out);
-    if (rc == PR_IGNORED && which != PANEL_TABLES &&
-        (action == ACT_NEXT_FLAG || action == ACT_PREV_FLAG || action == ACT_NEXT_TABLE)) {
-        to_panel(t, PANEL_TABLES, action, arg);       /* n/N always reach the tables */
+    if (rc == PR_IGNORED && which != PANEL_FINDINGS && (action == ACT_NEXT_FLAG || action == ACT_PREV_FLAG)) {
+        to_panel(t, PANEL_FINDINGS, action, arg);     /* n/N step through findings, listed or not */
         return;
     }
-    if (out.msg[0])
-        tui_msg(t, "%s", out.msg);
-    if (rc & PR_SELECT)
-        select_all(t, &out.sel, which);
+    if (rc == PR_IGNORED && which != PANEL_TABLES && action == ACT_NEXT_TABLE) {
+        to_panel(t, PANEL_TABLES, action, arg);
+        return;
+    }
+    reply(t, which, rc, &out);
 }
 
 static void focus_next(tui *t, int dir)
@@ -372,7 +401,8 @@ static void search(tui *t)
 
 static void toggle_findings(tui *t)
 {
-    t->show_findings = !t->show_findings;
+    t->findings_pref = !t->show_findings;
+    t->show_findings = t->findings_pref;
     t->focus = t->show_findings ? PANEL_FINDINGS : t->focus == PANEL_FINDINGS ? PANEL_TABLES : t->focus;
     tui_layout(t);
     if (t->show_findings) {
@@ -404,6 +434,13 @@ static int act_report(tui *t, action_id a)
     case ACT_PREV_REPORT: switch_report(t, -1); break;
     case ACT_SEARCH: search(t); break;
     case ACT_FINDINGS: toggle_findings(t); break;
+    case ACT_F_ERRORS:
+    case ACT_BY_RULE:
+        if (!t->show_findings)
+            toggle_findings(t);
+        t->focus = PANEL_FINDINGS;
+        to_panel(t, PANEL_FINDINGS, a, NULL);
+        break;
     case ACT_NONE: break;
     default: to_panel(t, t->focus, a, NULL); break;
     }
@@ -471,17 +508,87 @@ static int next_key(tui *t, wint_t *ch)
     return rc;
 }
 
+/* ---- the mouse -------------------------------------------------------------------------- */
+
+static int inside(const panel *p, int y, int x)
+{
+    return y >= p->r.y && y < p->r.y + p->r.h && x >= p->r.x && x < p->r.x + p->r.w;
+}
+
+static void on_mouse(tui *t, const mouse_ev *ev)
+{
+    if (ev->kind == MOUSE_NONE || t->too_small)
+        return;
+    int wheel = ev->kind == MOUSE_WHEEL_UP ? -1 : ev->kind == MOUSE_WHEEL_DOWN ? 1 : 0;
+    if (t->overlay) {
+        overlay_key(t, wheel ? (wheel < 0 ? ACT_UP : ACT_DOWN) : ACT_NONE);
+        return;
+    }
+    t->msg[0] = '\0';
+    if (t->in_queue) {
+        tui_queue_mouse(t, ev->y, ev->x, ev->kind == MOUSE_DOUBLE, wheel);
+        return;
+    }
+    static const int ORDER[] = {PANEL_SOURCE, PANEL_TABLES, PANEL_FINDINGS, PANEL_DETAIL};
+    for (size_t k = 0; k < sizeof ORDER / sizeof ORDER[0]; k++) {
+        int i = ORDER[k];
+        panel *p = t->p[i];
+        if ((i == PANEL_FINDINGS && !t->show_findings) || !inside(p, ev->y, ev->x))
+            continue;
+        if (wheel) {
+            for (int n = 0; n < 3; n++)
+                to_panel(t, i, wheel < 0 ? ACT_UP : ACT_DOWN, NULL);
+            return;
+        }
+        if (i == PANEL_DETAIL) {
+            if (ev->kind == MOUSE_DOUBLE && t->doc.r)
+                t->overlay = OV_DETAIL;
+            return;
+        }
+        t->focus = i;
+        if (!p->ops->click)
+            return;
+        ui_reply out;
+        memset(&out, 0, sizeof out);
+        out.sel = t->sel;
+        int rc = p->ops->click(p, ev->y, ev->x, ev->kind == MOUSE_DOUBLE, &out);
+        reply(t, i, rc, &out);
+        return;
+    }
+}
+
 static void loop(tui *t)
 {
     for (;;) {
+        if (t->offer_recovery) {
+            t->offer_recovery = 0;
+            tui_review_offer(t);
+        }
         draw_all(t);
         wint_t ch;
         int rc = next_key(t, &ch);
+        if (sig_ending()) {
+            t->ending = sig_ending();
+            return;                          /* the unsaved work is in the recovery file */
+        }
+        if (sig_take_interrupt()) {
+            t->msg[0] = '\0';
+            if (!act(t, ACT_QUIT) || sig_ending()) {
+                t->ending = sig_ending();
+                return;
+            }
+            continue;
+        }
         if (rc == ERR)
             continue;
         if (rc == KEY_CODE_YES && ch == KEY_RESIZE) {
             tui_layout(t);
             erase();
+            continue;
+        }
+        mouse_ev ev;
+        if (mouse_key(rc, ch, &ev)) {
+            on_mouse(t, &ev);
             continue;
         }
         t->msg[0] = '\0';
@@ -492,8 +599,10 @@ static void loop(tui *t)
         }
         if (t->too_small && a != ACT_QUIT)
             continue;
-        if (!act(t, a))
+        if (!act(t, a) || sig_ending()) {
+            t->ending = sig_ending();
             return;
+        }
     }
 }
 
@@ -510,6 +619,8 @@ static SCREEN *start_screen(void)
     set_escdelay(50);
     curs_set(0);
     prompt_setup();
+    sig_ctrl_c_as_key();
+    sig_install();
     return s;
 }
 
@@ -525,17 +636,15 @@ static int tui_prepare(tui *t, int npaths, char **paths)
         return 2;
     }
     batch_open(&t->batch, npaths, paths, 0);   /* years are paired by the queue */
-    if (t->batch.files.n == 0) {
-        fputs("gkreview: 没有找到报告文件（.txt .md .html .htm .text）\n", stderr);
-        return 2;
-    }
+    if (t->batch.files.n == 0)
+        return 2;                            /* the walk said which folder is empty */
     t->batch.prepare = view_load_prepare;
     t->batch.prepare_ctx = &t->load;
     if (!ensure_utf8())
         msgs_add(&t->notes, "无法使用 UTF-8 字符集，中文可能显示为占位符");
     config_load(&t->cfg, &t->notes);
     theme_load(t->cfg.theme, &t->notes);
-    t->who = t->cfg.reviewer ? xstrdup(t->cfg.reviewer) : sidecar_default_reviewer();
+    t->who = xstrdup(t->cfg.reviewer ? t->cfg.reviewer : "");   /* asked at the first save */
     /* several reports, or one directory: the queue */
     struct stat sb;
     t->has_queue = t->batch.files.n > 1 || npaths > 1 || (stat(paths[0], &sb) == 0 && S_ISDIR(sb.st_mode));
@@ -553,6 +662,8 @@ static void tui_open(tui *t)
     t->p[PANEL_DETAIL] = panel_detail_new();
     t->p[PANEL_QUEUE] = panel_queue_new(&t->queue);
     t->focus = PANEL_TABLES;
+    t->findings_pref = -1;
+    mouse_start(t->cfg.mouse);
     view_review_init(&t->review, NULL, t->who);
     if (t->has_queue)
         tui_queue_start(t);
@@ -593,9 +704,13 @@ int app_tui(int npaths, char **paths)
     if (scr) {
         tui_open(&t);
         loop(&t);
+        mouse_stop();
         endwin();
         delscreen(scr);
     }
+    if (t.ending && t.doc.r && view_review_dirty(&t.review))
+        msgs_add(&t.notes, "收到信号 %d，未保存的修改已留在恢复文件中，下次打开 %s 时可以恢复", t.ending, t.doc.path);
+    int ending = t.ending;
     tui_free(&t);
-    return rc;
+    return ending ? 128 + ending : rc;
 }

@@ -24,7 +24,10 @@ typedef struct tui {
     char *notice;           /* the open report's sidecar warnings, shown in a box */
     panel *p[NPANELS];
     int focus;              /* PANEL_SOURCE, PANEL_TABLES, PANEL_FINDINGS or PANEL_QUEUE */
-    int show_findings;
+    int show_findings;      /* the findings list is on screen now */
+    int findings_pref;      /* f: 1 shown, 0 hidden; -1 not chosen: shown when the screen is wide */
+    int offer_recovery;     /* the open report may have a recovery file: ask before the next key */
+    int ending;             /* SIGHUP or SIGTERM ended the session */
     int too_small;
     int overlay, help_top, help_more;
     ui_sel sel;
@@ -50,6 +53,8 @@ typedef struct {
     int cell0, line;
 } tui_fkey;
 tui_fkey tui_finding_key(const tui *t);
+/* A new selection for every panel. */
+void tui_select(tui *t, const ui_sel *sel);
 void tui_doc_changed(tui *t, tui_fkey key);
 
 /* tui_review.c: 1 when the action was the reviewer's (handled). */
@@ -60,6 +65,8 @@ int tui_review_may_leave(tui *t, const char *doing);
 char *tui_review_status(const tui *t);
 /* Where the sidecar is, for the help overlay (malloc'd), NULL when no report. */
 char *tui_review_where(const tui *t);
+/* A recovery file of the open report: offers to restore or discard it. */
+void tui_review_offer(tui *t);
 
 /* tui_queue.c */
 void tui_queue_start(tui *t);
@@ -74,5 +81,9 @@ void tui_queue_step(tui *t, int dir);
 void tui_queue_back(tui *t);
 /* The open report was saved: the queue's line and its partners follow. */
 void tui_queue_saved(tui *t);
+/* A click (dbl: double) or the wheel (wheel -1 up, 1 down) on the queue. */
+void tui_queue_mouse(tui *t, int y, int x, int dbl, int wheel);
+/* "[队列 3/18] " (the open report's place in the queue's current order). */
+void tui_queue_place(const tui *t, char *buf, size_t n);
 
 #endif

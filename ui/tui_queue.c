@@ -82,10 +82,28 @@ static void open_report(tui *t, size_t i)
     tui_layout(t);
 }
 
+/* /: the queue shows the reports whose body, year or file name hold the text. */
+static void search(tui *t)
+{
+    char *q = prompt_line(&t->host, "搜索报告（单位、年度或文件名；空白回车清除）：", t->queue.query);
+    if (!q)
+        return;
+    view_queue_set_query(&t->queue, q);
+    if (t->queue.query)
+        tui_msg(t, "搜索「%s」：%zu 份报告", t->queue.query, t->queue.norder);
+    else
+        tui_msg(t, "已清除搜索：%zu 份报告", t->queue.norder);
+    free(q);
+}
+
 int tui_queue_act(tui *t, action_id a)
 {
     if (a == ACT_QUIT)
         return 0;
+    if (a == ACT_QUEUE_SEARCH) {
+        search(t);
+        return 1;
+    }
     ui_reply out;
     memset(&out, 0, sizeof out);
     int rc = t->p[PANEL_QUEUE]->ops->key(t->p[PANEL_QUEUE], a, NULL, &out);
@@ -126,4 +144,30 @@ void tui_queue_back(tui *t)
 void tui_queue_saved(tui *t)
 {
     view_queue_update(&t->queue, (size_t)t->doc.index, t->doc.r, t->review.rv);
+}
+
+void tui_queue_mouse(tui *t, int y, int x, int dbl, int wheel)
+{
+    panel *p = t->p[PANEL_QUEUE];
+    if (y < p->r.y || y >= p->r.y + p->r.h)
+        return;
+    if (wheel) {
+        for (int n = 0; n < 3; n++)
+            tui_queue_act(t, wheel < 0 ? ACT_UP : ACT_DOWN);
+        return;
+    }
+    ui_reply out;
+    memset(&out, 0, sizeof out);
+    int rc = p->ops->click(p, y, x, dbl, &out);
+    if (rc & PR_OPEN)
+        open_report(t, (size_t)out.open);
+}
+
+void tui_queue_place(const tui *t, char *buf, size_t n)
+{
+    int pos = view_queue_pos(&t->queue, (size_t)t->doc.index);
+    if (pos >= 0)
+        snprintf(buf, n, "[队列 %d/%zu] ", pos + 1, t->queue.norder);
+    else
+        snprintf(buf, n, "[队列外/%zu] ", t->queue.norder);
 }

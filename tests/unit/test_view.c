@@ -17,11 +17,13 @@
 #include "view_queue.h"
 #include "view_review.h"
 #include "view_text.h"
+#include "recover.h"
 
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 static void glyph_is(const char *s, size_t consumed, view_glyph_kind kind, int width, const wchar_t *text)
@@ -536,6 +538,111 @@ static void test_queue_unreadable_and_states(void **state)
     free(path);
 }
 
+
+/* ---- issue 18: findings order, cells by label, same-value corrections, recovery ---- */
+
+static void test_findings_order_and_lookup(void **state)
+{
+    (void)state;
+    gk_report *r = open_sample("sample-reports/004_3cc3c4a50339be4b.txt");
+    int *v = xmalloc((size_t)r->nfindings * sizeof *v), n = view_findings_order(r, 0, NULL, 1, v);
+    assert_int_equal(n, r->nfindings);
+    assert_int_equal(r->findings[v[0]].severity, GK_SEV_ERROR);            /* errors first */
+    for (int k = 1; k < n; k++)
+        assert_true(r->findings[v[k - 1]].severity == GK_SEV_ERROR || r->findings[v[k]].severity != GK_SEV_ERROR);
+    assert_int_equal(view_findings_order(r, VIEW_ONLY_ERRORS, NULL, 1, v), r->nerrors);
+    int wrapped = 0, f = view_findings_step(r, VIEW_ONLY_ERRORS, NULL, -1, 1, &wrapped);
+    assert_int_equal(f, v[0]);
+    assert_int_equal(view_findings_step(r, VIEW_ONLY_ERRORS, NULL, f, 1, &wrapped), f);  /* one error: wraps */
+    assert_true(wrapped);
+    const char **rules = xmalloc((size_t)r->nfindings * sizeof *rules);
+    int nr = view_findings_rules(r, rules);
+    assert_true(nr >= 2);
+    int m = view_findings_order(r, 0, rules[0], 1, v);
+    for (int k = 0; k < m; k++)
+        assert_string_equal(r->findings[v[k]].rule, rules[0]);
+    free(rules);
+    free(v);
+    const gk_template *t = r->tpl;
+    int c = template_cell_index(t, "t3.new.natural");
+    assert_int_equal(view_cell_lookup(t, "t3.new.natural"), c);
+    assert_int_equal(view_cell_lookup(t, "T3.NEW.NATURAL"), c);
+    assert_int_equal(view_cell_lookup(t, "本年新收·自然人"), c);
+    assert_int_equal(view_cell_lookup(t, "本年新收 自然人"), c);
+    assert_int_equal(view_cell_lookup(t, "本年新收自然人"), c);
+    assert_int_equal(view_cell_lookup(t, "本年新收"), -2);                  /* several cells */
+    assert_int_equal(view_cell_lookup(t, "没有这一格"), -1);
+    report_free(r);
+}
+
+static void test_same_value_and_recovery(void **state)
+{
+    (void)state;
+    char *path = copy_sample("003_1a8c02130c595433.txt");
+    char *sdir = xasprintf("%s.state", path);
+    setenv("XDG_STATE_HOME", sdir, 1);
+    view_review s;
+    gk_report *r = open_reviewed(path, &s, "审核员甲");
+    int c = template_cell_at(r->tpl, 3, 0, 1);                 /* 本年新收·商业企业: 0 in the report */
+    assert_true(c >= 0);
+    char *msg = NULL;
+    EXPECT_REFUSED(view_review_correct(&s, r, c, "0", &msg), "与原值相同");   /* 5 -> 5 is not recorded */
+    assert_false(view_review_dirty(&s));
+    EXPECT_OK(view_review_correct(&s, r, c, "3", &msg));
+    assert_int_equal(view_review_correct(&s, r, c, "0", &msg), 0);            /* back to the report's value */
+    assert_non_null(strstr(msg, "已撤销"));
+    free(msg);
+    assert_null(sidecar_find(s.rv, GK_RV_CORRECTION, NULL, r->tpl->cells[c].id));
+    int n = cell_of(r, "t3.new.natural");
+    EXPECT_OK(view_review_correct(&s, r, n, "8", &msg));
+    EXPECT_OK(view_review_set_note(&s, r, n, "有 空格 和\n换行 %", &msg));
+    EXPECT_OK(view_review_cycle_state(&s, &msg));
+    recover_data d;
+    memset(&d, 0, sizeof d);
+    assert_int_equal(view_review_snapshot(&s, &d), 3);
+    char now[40];
+    d.when = xstrdup(recover_now(now, sizeof now));
+    char *err = NULL;
+    assert_int_equal(recover_write(path, &d, &err), 0);
+    recover_data_free(&d);
+    view_review_free(&s);
+    report_free(r);
+    recover_data back;
+    assert_int_equal(recover_read(path, &back), 1);
+    assert_int_equal(back.nops, 3);
+    r = open_reviewed(path, &s, "审核员甲");
+    EXPECT_OK(view_review_restore(&s, r, &back, &msg));
+    char buf[48];
+    assert_string_equal(view_cell_text(r, n, buf, sizeof buf), "8'");
+    assert_string_equal(view_review_note(&s, r, n), "有 空格 和\n换行 %");
+    assert_int_equal(s.rv->state, GK_REV_IN_PROGRESS);
+    assert_true(view_review_dirty(&s));
+    recover_data_free(&back);
+    recover_remove(path);
+    assert_int_equal(recover_read(path, &back), 0);
+    char *rp = recover_path(path);                                  /* a broken file is refused */
+    FILE *fp = fopen(rp, "w");
+    assert_non_null(fp);
+    fputs("gkreview-recover 1\nreport /x\nop Z - - - 0\n", fp);
+    fclose(fp);
+    assert_int_equal(recover_read(path, &back), -1);
+    unlink(rp);
+    free(rp);
+    char when[32];
+    assert_string_equal(view_review_when("not a time", when, sizeof when), "not a time");
+    setenv("TZ", "UTC", 1);
+    tzset();
+    assert_string_equal(view_review_when("2026-05-01T16:30:00+08:00", when, sizeof when), "2026-05-01 08:30");
+    assert_string_equal(view_review_when("2026-05-01T08:30:00Z", when, sizeof when), "2026-05-01 08:30");
+    unsetenv("TZ");
+    tzset();
+    view_review_free(&s);
+    report_free(r);
+    unsetenv("XDG_STATE_HOME");
+    free(sdir);
+    free(path);
+}
+
 int main(void)
 {
     setlocale(LC_ALL, "C.UTF-8");
@@ -551,6 +658,8 @@ int main(void)
         cmocka_unit_test(test_review_dismiss),
         cmocka_unit_test(test_queue_matches_check),
         cmocka_unit_test(test_queue_unreadable_and_states),
+        cmocka_unit_test(test_findings_order_and_lookup),
+        cmocka_unit_test(test_same_value_and_recovery),
     };
     return cmocka_run_group_tests_name("view", tests, NULL, NULL);
 }
