@@ -30,6 +30,7 @@
  *     page number in the footer, tables split across pages, vertical labels.
  * With the same seed and input the output is byte for byte the same (a
  * .docx's zip entries carry a fixed time; a PDF's creation date is fixed). */
+#include "input.h"
 #include "text.h"
 #include "util.h"
 
@@ -559,8 +560,33 @@ static int make_docx(doc_t *d, const char *out)
 
 int make_pdf(doc_t *d, const char *out, int no_text);
 
+/* mkformats dump FILE: the text the engine reads of FILE, "page<TAB>line" per line. */
+static int dump(const char *path)
+{
+    char *buf;
+    size_t len;
+    const char *why = NULL;
+    if (util_read_file(path, 64u << 20, &buf, &len, &why)) {
+        fprintf(stderr, "mkformats: %s: %s\n", path, why);
+        return 2;
+    }
+    char *reason = NULL;
+    gk_text *t = input_decode(path, buf, len, NULL, &reason);
+    if (!t) {
+        printf("%s\n", reason);
+        free(reason);
+        return 1;
+    }
+    for (size_t i = 0; i < t->nlines; i++)
+        printf("%d\t%s\n", t->page ? t->page[i] : 0, t->orig[i].s);
+    text_free(t);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
+    if (argc == 3 && !strcmp(argv[1], "dump"))
+        return dump(argv[2]);
     if (argc < 5) {
         fputs("usage: mkformats html|docx|pdf SEED IN OUT [--no-text]\n", stderr);
         return 2;
@@ -592,11 +618,233 @@ int main(int argc, char **argv)
     return rc;
 }
 
+/* A4 landscape in points (the tables are wide); text 10 pt on a 16 pt pitch, tables smaller when they must be. */
+#define PW 842.0
+#define PH 595.0
+#define ML 56.0
+#define MR 56.0
+#define MT 64.0
+#define MB 64.0
+#define FS 10.0
+#define PITCH 16.0
+#define PAD 6.0
+
+typedef struct {
+    cairo_t *cr;
+    double y;
+    int page;
+    int no_text;
+    int footer;
+} pdfw;
+
+static void pdf_text(pdfw *w, double x, double baseline, const char *s, double size)
+{
+    cairo_set_font_size(w->cr, size);
+    cairo_move_to(w->cr, x, baseline);
+    if (w->no_text) {                  /* outlines only: a page as a scan has it, no text layer */
+        cairo_text_path(w->cr, s);
+        cairo_fill(w->cr);
+    } else {
+        cairo_show_text(w->cr, s);
+    }
+}
+
+static double pdf_width(pdfw *w, const char *s, double size)
+{
+    cairo_text_extents_t e;
+    cairo_set_font_size(w->cr, size);
+    cairo_text_extents(w->cr, s, &e);
+    return e.x_advance;
+}
+
+static void pdf_end_page(pdfw *w)
+{
+    char num[64];
+    static const char *const style[] = {"- %d -", "第 %d 页", "%d", "— %d —"};
+    snprintf(num, sizeof num, style[w->footer], w->page);
+    pdf_text(w, (PW - pdf_width(w, num, 9)) / 2, PH - 30, num, 9);
+    cairo_show_page(w->cr);
+}
+
+static void pdf_new_page(pdfw *w)
+{
+    if (w->page)
+        pdf_end_page(w);
+    w->page++;
+    const char *head = "政府信息公开工作年度报告";
+    pdf_text(w, (PW - pdf_width(w, head, 9)) / 2, 36, head, 9);
+    cairo_move_to(w->cr, ML, 42);
+    cairo_line_to(w->cr, PW - MR, 42);
+    cairo_set_line_width(w->cr, 0.5);
+    cairo_stroke(w->cr);
+    w->y = MT;
+}
+
+static void pdf_room(pdfw *w)
+{
+    if (w->y + PITCH > PH - MB)
+        pdf_new_page(w);
+}
+
+/* One character of s at *p, as a string. */
+static int one_char(const char *p, char out[8])
+{
+    unsigned cp;
+    int n = utf8_decode(p, strlen(p), &cp);
+    if (n <= 0)
+        n = 1;
+    memcpy(out, p, (size_t)n);
+    out[n] = '\0';
+    return n;
+}
+
+static size_t nchars(const char *s)
+{
+    size_t n = 0;
+    char c[8];
+    while (*s) {
+        s += one_char(s, c);
+        n++;
+    }
+    return n;
+}
+
+static void pdf_para(pdfw *w, const char *s)
+{
+    double avail = PW - ML - MR;
+    if (!*s) {
+        pdf_room(w);
+        w->y += PITCH;
+        return;
+    }
+    while (*s) {
+        /* as many characters as fit */
+        const char *p = s;
+        double x = 0;
+        char c[8];
+        while (*p) {
+            int n = one_char(p, c);
+            double cw = pdf_width(w, c, FS);
+            if (x + cw > avail && p > s)
+                break;
+            x += cw;
+            p += n;
+        }
+        char *seg = xstrndup(s, (size_t)(p - s));
+        pdf_room(w);
+        pdf_text(w, ML, w->y + FS, seg, FS);
+        free(seg);
+        w->y += PITCH;
+        s = p;
+    }
+}
+
+static void pdf_table(pdfw *w, doc_t *d, size_t from, size_t to)
+{
+    int nc = 0;
+    for (size_t i = from; i < to; i++)
+        if (d->rows[i].n > nc)
+            nc = d->rows[i].n;
+    double colw[MAXC] = {0};
+    /* which row-spanning labels are written one character per line */
+    int *vertical = xcalloc((to - from) * MAXC, sizeof *vertical);
+    for (size_t i = from; i < to; i++)
+        for (int c = 0; c < d->rows[i].n; c++) {
+            int rs = *RS(d, i, c), cs = *CS(d, i, c);
+            if (!cs)
+                continue;
+            const char *t = d->rows[i].cell[c];
+            int v = rs > 1 && cs == 1 && nchars(t) >= 3 && nchars(t) <= (size_t)rs && chance(70);
+            vertical[(i - from) * MAXC + (size_t)c] = v;
+            if (cs == 1) {
+                double cw = v ? pdf_width(w, "国", 1) : pdf_width(w, t, 1);
+                if (cw > colw[c])
+                    colw[c] = cw;
+            }
+        }
+    double sum = 0;
+    for (int c = 0; c < nc; c++) {
+        if (colw[c] < 0.6)
+            colw[c] = 0.6;
+        sum += colw[c];
+    }
+    double avail = PW - ML - MR - 2 * PAD * nc;
+    double ts = sum > 0 ? avail / sum : FS;
+    if (ts > 9)
+        ts = 9;
+    if (ts < 3.5)
+        ts = 3.5;
+    double colx[MAXC + 1];
+    colx[0] = ML;
+    for (int c = 0; c < nc; c++)
+        colx[c + 1] = colx[c] + colw[c] * ts + 2 * PAD;
+    /* characters of a vertical label still to write, per column */
+    const char *pending[MAXC] = {0};
+    for (size_t i = from; i < to; i++) {
+        pdf_room(w);
+        double base = w->y + (PITCH + ts) / 2 - 1;
+        row_t *r = &d->rows[i];
+        for (int c = 0; c < nc; c++) {
+            char ch[8];
+            if (pending[c] && *pending[c]) {
+                pending[c] += one_char(pending[c], ch);
+                pdf_text(w, colx[c] + PAD, base, ch, ts);
+                continue;
+            }
+            if (c >= r->n || !*CS(d, i, c) || !r->cell[c][0])
+                continue;
+            if (vertical[(i - from) * MAXC + (size_t)c]) {
+                const char *t = r->cell[c];
+                t += one_char(t, ch);
+                pdf_text(w, colx[c] + PAD, base, ch, ts);
+                pending[c] = t;
+                continue;
+            }
+            pdf_text(w, colx[c] + PAD, base, r->cell[c], ts);
+        }
+        cairo_move_to(w->cr, colx[0], w->y + PITCH);
+        cairo_line_to(w->cr, colx[nc], w->y + PITCH);
+        cairo_set_line_width(w->cr, 0.3);
+        cairo_stroke(w->cr);
+        w->y += PITCH;
+    }
+    free(vertical);
+}
+
 int make_pdf(doc_t *d, const char *out, int no_text)
 {
-    (void)d;
-    (void)out;
-    (void)no_text;
-    fputs("mkformats: pdf not yet\n", stderr);
-    return 2;
+    find_spans(d, 100);
+    cairo_surface_t *surf = cairo_pdf_surface_create(out, PW, PH);
+    if (cairo_surface_status(surf) != CAIRO_STATUS_SUCCESS) {
+        fprintf(stderr, "mkformats: cannot create %s\n", out);
+        return 2;
+    }
+    cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_CREATE_DATE, "2024-01-01T00:00:00");
+    cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_CREATOR, "gkreview tests/tools/mkformats");
+    pdfw w = {0};
+    w.cr = cairo_create(surf);
+    w.no_text = no_text;
+    w.footer = (int)rnd(4);
+    cairo_select_font_face(w.cr, "WenQuanYi Micro Hei", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+    cairo_set_source_rgb(w.cr, 0, 0, 0);
+    pdf_new_page(&w);
+    for (size_t i = 0; i < d->nlines;) {
+        if (is_table_line(d, i)) {
+            size_t k = i;
+            while (is_table_line(d, k))
+                k++;
+            pdf_table(&w, d, i, k);
+            i = k;
+            continue;
+        }
+        pdf_para(&w, d->line[i]);
+        i++;
+    }
+    pdf_end_page(&w);
+    cairo_destroy(w.cr);
+    cairo_surface_finish(surf);
+    int rc = cairo_surface_status(surf) == CAIRO_STATUS_SUCCESS ? 0 : 2;
+    cairo_surface_destroy(surf);
+    cairo_debug_reset_static_data();
+    return rc;
 }
