@@ -30,6 +30,7 @@ check() {
 nhtml=0 ndocx=0 npdf=0 same_html=0 same_docx=0 same_pdf=0
 for f in sample-reports/*; do
     name=$(basename "$f")
+    case $name in *.html | *.htm | *.docx | *.pdf) continue ;; esac   # made by mkformats already
     "$GK" check --no-review "$f" 2>&1 | sed "s|$f|FILE|g" >"$tmp/ref.check"
     "$GK" export --no-review --format json "$f" 2>/dev/null | sed "s|$f|FILE|g" >"$tmp/ref.json"
     sed 's/"line":[0-9a-z]*//g' "$tmp/ref.json" >"$tmp/ref.nolines"
