@@ -395,7 +395,7 @@ static void write_lines(gk_out *o, plines *L, double pitch)
         if (!L->v[i].table && L->v[i].ng == 1 && L->v[i - 1].table && L->v[i + 1].table &&
             L->v[i - 1].page == L->v[i].page && L->v[i + 1].page == L->v[i].page)
             L->v[i].table = 2;
-    /* the right margin of flowing text, per page */
+    /* the right margin of flowing text (the widest line of the document) */
     double right = 0;
     for (size_t i = 0; i < L->n; i++)
         if (!L->v[i].table && !L->v[i].drop && L->v[i].ng)
