@@ -1,6 +1,7 @@
 /* report.c — report lifecycle, the reviewer's overlay and finding helpers. */
 #include "report.h"
 #include "extract.h"
+#include "input.h"
 #include "util.h"
 #include "xyear.h"
 
@@ -43,13 +44,11 @@ void finding_free(gk_finding *f)
     free(f->message);
 }
 
-/* Parses decoded text (NULL: `reason` says why the bytes could not be decoded). */
-static gk_report *parse(const char *path, gk_text *t, const char *reason, char **why)
+/* Parses decoded text (NULL: *why, malloc'd, says already why the bytes could not be decoded). */
+static gk_report *parse(const char *path, gk_text *t, char **why)
 {
-    if (!t) {
-        *why = xstrdup(reason ? reason : "无法解码");
+    if (!t)
         return NULL;
-    }
     gk_report *r = xcalloc(1, sizeof *r);
     r->path = xstrdup(path);
     r->text = t;
@@ -65,9 +64,11 @@ static gk_report *parse(const char *path, gk_text *t, const char *reason, char *
 
 gk_report *report_parse(const char *path, const char *bytes, size_t len, char **why)
 {
-    const char *reason = NULL;
-    gk_text *t = text_decode(bytes, len, &reason);
-    return parse(path, t, reason, why);
+    char *copy = xmalloc(len + 1);
+    memcpy(copy, bytes, len);
+    copy[len] = '\0';
+    gk_text *t = input_decode(path, copy, len, NULL, why);   /* takes copy */
+    return parse(path, t, why);
 }
 
 /* Reads the file in full, using what a peek learnt (`known`, may be NULL);
@@ -91,7 +92,8 @@ static gk_report *open_with(const char *path, char **why, const gk_peeked *known
     gk_report *r;
     if (head_only) {                   /* the encoding decided on all bytes, the lines split only as far as the title needs */
         int section_one = 0;           /* found by the stop as the lines are split */
-        gk_text *t = text_decode_until(buf, len, extract_title_lines, &section_one, &verdict, &reason);
+        char *reason_m = NULL;
+        gk_text *t = input_decode_until(path, buf, len, extract_title_lines, &section_one, &verdict, &reason_m);
         r = NULL;
         if (t) {
             r = xcalloc(1, sizeof *r);
@@ -100,7 +102,7 @@ static gk_report *open_with(const char *path, char **why, const gk_peeked *known
             extract_title_only(r, section_one);
             if (!r->titled || !*r->body) {   /* no title line: the body and year are further in */
                 text_free(r->text);
-                r->text = text_decode(buf, len, &reason);
+                r->text = input_decode_until(path, buf, len, NULL, NULL, &verdict, &reason_m);
                 if (r->text)
                     extract_title_full(r);
                 if (r->text && !extract_is_report(r)) {   /* refused as the full read refuses it */
@@ -110,20 +112,23 @@ static gk_report *open_with(const char *path, char **why, const gk_peeked *known
                 } else if (!r->text) {
                     report_free(r);
                     r = NULL;
-                    *why = xstrdup(reason ? reason : "无法解码");
+                    *why = reason_m;
+                    reason_m = NULL;
                 }
             }
         } else {
-            *why = xstrdup(reason ? reason : "无法解码");
+            *why = reason_m;
+            reason_m = NULL;
         }
+        free(reason_m);
         if (learnt) {
             learnt->id = id;
             learnt->verdict = verdict;
         }
     } else {
-        gk_text *t = text_decode_adopt(buf, len, &verdict, &reason);
+        gk_text *t = input_decode(path, buf, len, &verdict, why);
         buf = NULL;                    /* the text's now, or freed */
-        r = parse(path, t, reason, why);
+        r = parse(path, t, why);
     }
     free(buf);
     return r;

@@ -1113,5 +1113,6 @@ void text_free(gk_text *t)
     if (!t)
         return;
     release_lines(t);
+    free(t->page);
     free(t);
 }

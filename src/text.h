@@ -28,11 +28,13 @@ typedef struct {
     gk_line *orig;
     gk_line *norm;
     size_t nlines;
-    const char *encoding;   /* "UTF-8", "UTF-8 BOM", "UTF-16LE", "UTF-16BE", "GB18030" */
+    const char *encoding;   /* "UTF-8", "UTF-8 BOM", "UTF-16LE", "UTF-16BE", "GB18030"; for a
+                               converted file what it was (input.h): "PDF", "DOCX", "HTML GB18030" … */
     size_t replaced;        /* invalid byte sequences shown as U+FFFD */
     int crlf;               /* 1 when CR LF line ends were seen */
     char *obuf, *nbuf;      /* storage the lines point into */
     int crlf_scan;          /* the text holds CR characters */
+    int *page;              /* PDF input: the 1-based page of each line (nlines entries); NULL otherwise */
 } gk_text;
 
 /* Decodes `len` bytes.  Returns NULL on input that is not a text report and

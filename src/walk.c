@@ -16,7 +16,8 @@ int walk_is_report_name(const char *name)
     if (!dot || strstr(name, ".review.ini"))
         return 0;
     return !strcasecmp(dot, ".txt") || !strcasecmp(dot, ".md") || !strcasecmp(dot, ".html") ||
-           !strcasecmp(dot, ".htm") || !strcasecmp(dot, ".text");
+           !strcasecmp(dot, ".htm") || !strcasecmp(dot, ".text") || !strcasecmp(dot, ".pdf") ||
+           !strcasecmp(dot, ".docx") || !strcasecmp(dot, ".doc");
 }
 
 static void push(walk_list *l, char *path, char *error)

@@ -20,7 +20,8 @@ typedef struct {
 
 void walk_collect(walk_list *l, const char *path);
 void walk_free(walk_list *l);
-/* 1 when a file name has a report extension (.txt .md .html .htm .text). */
+/* 1 when a file name has a report extension (.txt .md .html .htm .text .pdf
+ * .docx, and .doc so that an old Word document is named and refused). */
 int walk_is_report_name(const char *name);
 
 #endif

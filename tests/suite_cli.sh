@@ -49,7 +49,7 @@ check "check: batch goes on" grep -q "^1 份报告：0 份有错误，0 份有�
 mkdir -p "$tmp/dir/sub"
 cp "$S/000_8ae2e5b09e066f56.txt" "$tmp/dir/a.txt"
 cp "$S/101_err_row_total.txt" "$tmp/dir/sub/b.md"
-echo "not a report" >"$tmp/dir/sub/c.pdf"
+echo "not a report" >"$tmp/dir/sub/c.jpg"
 ln -s .. "$tmp/dir/sub/loop"
 "$GK" check --format json "$tmp/dir" >"$tmp/out" 2>"$tmp/err"
 rc=$?

@@ -89,6 +89,12 @@ test_walk_and_review() {
     run 160 50 -- "$Q"
     wait_for "^ $N 份报告 · 已审核 0/$N" || { notok "$name" "no queue"; return; }
     wait_gone '检查 [0-9]' || { notok "$name" "checking did not finish"; return; }
+    # the checking line may not have shown yet (slower readers: PDF): wait for the sorted queue
+    i=0
+    while [ $i -lt 200 ] && [ "$(rows | head -n 1 | awk '{ print $4 }')" != "$first" ]; do
+        sleep 0.1
+        i=$((i + 1))
+    done
     key Enter
     wait_for "^ \[队列 [0-9]*/$N\] $first " || { notok "$name" "Enter did not open $first"; return; }
     seen=$first k=1

@@ -175,6 +175,9 @@ static void src_draw(panel *p, WINDOW *w, int focused)
     }
     int n = snprintf(title, sizeof title, "原文 %d/%zu行%s", s->hl ? s->hl : s->top + 1, t->nlines,
                      s->wrap ? "" : " 不换行");
+    int at = s->hl ? s->hl - 1 : s->top;   /* a PDF's lines carry their page */
+    if (t->page && at >= 0 && (size_t)at < t->nlines && n > 0 && (size_t)n < sizeof title)
+        n += snprintf(title + n, sizeof title - (size_t)n, " 第%d页", t->page[at]);
     if (s->query && n > 0 && (size_t)n < sizeof title)
         n += snprintf(title + n, sizeof title - (size_t)n, " /%s", s->query);
     if (n > 0 && (size_t)n < sizeof title)

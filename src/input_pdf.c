@@ -1,0 +1,573 @@
+/* input_pdf.c — a PDF to report text, through poppler (poppler-glib).
+ *
+ * poppler gives each page's characters with their boxes; the lines are
+ * rebuilt from the boxes, not taken from poppler's reading order:
+ *   - characters whose vertical centres are close form a line, ordered left
+ *     to right; a gap wider than about a character splits the line into
+ *     cells, a smaller one is a space (two for a gap of about two spaces, as
+ *     PDF text separated by runs of spaces has them);
+ *   - consecutive lines of two cells or more (and single-cell lines between
+ *     them) are a table: the left edges of their cells, taken together,
+ *     give the columns, and each row is written with its cells at their
+ *     columns, separated by tabs, empty where a column is empty;
+ *   - a label printed one character per line (a group label in a merged
+ *     cell) is read as one label, in the row where it starts;
+ *   - a line at the top or bottom of a page that repeats on other pages
+ *     (digits aside), or that is only a page number ("- 3 -", "第3页",
+ *     "3/12"), is a page header or footer and dropped, so a table that
+ *     continues on the next page continues in the text;
+ *   - a line that reaches the right margin and is followed by one starting
+ *     at the left margin is joined with it (a wrapped paragraph);
+ *   - a vertical gap of a line or more becomes empty lines.
+ * Each line keeps the page it was printed on.  A PDF without any text is a
+ * scan; an encrypted or broken one is named as such. */
+#include "input.h"
+#include "input_out.h"
+#include "util.h"
+
+#include <glib.h>
+#include <math.h>
+#include <poppler.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Pages and characters read at most (a report has a few pages). */
+#define PDF_MAX_PAGES 2000
+#define PDF_MAX_GLYPHS 4000000
+
+typedef struct {
+    unsigned cp;
+    double x1, y1, x2, y2;
+} glyph;
+
+typedef struct {
+    char *text;         /* UTF-8, spaces inside */
+    double x1, x2;
+    double y;           /* centre */
+} group;
+
+typedef struct {
+    group *g;
+    int ng;
+    double y, h;        /* centre, character height */
+    double x1, x2;
+    int page;
+    int drop;           /* a header or footer */
+    int table;          /* part of a table block */
+    int vstack;         /* 1: a lone character, part of a vertical label */
+} pline;
+
+typedef struct {
+    pline *v;
+    size_t n, cap;
+} plines;
+
+static int cmp_glyph_y(const void *a, const void *b)
+{
+    const glyph *p = a, *q = b;
+    double pa = (p->y1 + p->y2) / 2, qa = (q->y1 + q->y2) / 2;
+    return pa < qa ? -1 : pa > qa;
+}
+
+static int cmp_glyph_x(const void *a, const void *b)
+{
+    const glyph *p = a, *q = b;
+    return p->x1 < q->x1 ? -1 : p->x1 > q->x1;
+}
+
+static void add_cp(sbuf *b, unsigned cp)
+{
+    char u[4];
+    int n = utf8_encode(cp, u);
+    sbuf_add(b, u, (size_t)n);
+}
+
+/* One line of glyphs (sorted by x) into groups. */
+static void make_groups(pline *l, glyph *g, size_t n)
+{
+    double h = 0;
+    for (size_t i = 0; i < n; i++)
+        h = fmax(h, g[i].y2 - g[i].y1);
+    if (h <= 0)
+        h = 1;
+    l->h = h;
+    l->g = NULL;
+    l->ng = 0;
+    sbuf b;
+    sbuf_init(&b);
+    size_t start = 0;
+    for (size_t i = 0; i <= n; i++) {
+        double gap = i < n && i > start ? g[i].x1 - g[i - 1].x2 : 0;
+        if (i == n || (i > start && gap > 0.8 * h)) {
+            l->g = xrealloc(l->g, (size_t)(l->ng + 1) * sizeof *l->g);
+            group *gr = &l->g[l->ng++];
+            gr->text = sbuf_steal(&b);
+            if (!gr->text)
+                gr->text = xstrdup("");
+            gr->x1 = g[start].x1;
+            gr->x2 = g[i - 1].x2;
+            gr->y = l->y;
+            sbuf_init(&b);
+            start = i;
+            if (i == n)
+                break;
+        } else if (i > start && gap > 0.5 * h) {
+            sbuf_adds(&b, "  ");
+        } else if (i > start && gap > 0.2 * h) {
+            sbuf_addc(&b, ' ');
+        }
+        add_cp(&b, g[i].cp);
+    }
+    sbuf_free(&b);
+    l->x1 = l->ng ? l->g[0].x1 : 0;
+    l->x2 = l->ng ? l->g[l->ng - 1].x2 : 0;
+}
+
+/* The lines of one page, from its glyphs. */
+static void page_lines(plines *out, glyph *g, size_t n, int page)
+{
+    qsort(g, n, sizeof *g, cmp_glyph_y);
+    size_t i = 0;
+    while (i < n) {
+        double cy = (g[i].y1 + g[i].y2) / 2, h = g[i].y2 - g[i].y1;
+        size_t k = i + 1;
+        while (k < n) {
+            double ky = (g[k].y1 + g[k].y2) / 2, kh = g[k].y2 - g[k].y1;
+            if (ky - cy > 0.45 * fmax(fmin(h, kh), 1))
+                break;
+            k++;
+        }
+        qsort(g + i, k - i, sizeof *g, cmp_glyph_x);
+        if (out->n == out->cap) {
+            out->cap = out->cap ? 2 * out->cap : 256;
+            out->v = xrealloc(out->v, out->cap * sizeof *out->v);
+        }
+        pline *l = &out->v[out->n++];
+        memset(l, 0, sizeof *l);
+        double sum = 0;
+        for (size_t j = i; j < k; j++)
+            sum += (g[j].y1 + g[j].y2) / 2;
+        l->y = sum / (double)(k - i);
+        l->page = page;
+        make_groups(l, g + i, k - i);
+        i = k;
+    }
+}
+
+static void free_line(pline *l)
+{
+    for (int i = 0; i < l->ng; i++)
+        free(l->g[i].text);
+    free(l->g);
+    l->g = NULL;
+    l->ng = 0;
+}
+
+/* ---- page headers and footers --------------------------------------------------- */
+
+/* The text of a line with its digits and spaces taken out. */
+static char *masked(const pline *l)
+{
+    sbuf b;
+    sbuf_init(&b);
+    for (int i = 0; i < l->ng; i++)
+        for (const char *p = l->g[i].text; *p; p++)
+            if (!(*p >= '0' && *p <= '9') && *p != ' ')
+                sbuf_addc(&b, *p);
+    char *s = sbuf_steal(&b);
+    return s ? s : xstrdup("");
+}
+
+/* Only a page number: "3", "- 3 -", "—3—", "第 3 页", "第3页 共5页", "3/12", "Page 3". */
+static int page_number(const pline *l)
+{
+    sbuf b;
+    sbuf_init(&b);
+    for (int i = 0; i < l->ng; i++)
+        for (const char *p = l->g[i].text; *p; p++)
+            if (*p != ' ')
+                sbuf_addc(&b, *p);
+    const char *s = b.s ? b.s : "";
+    int digits = 0, other = 0;
+    for (const char *p = s; *p;) {
+        unsigned cp;
+        int n = utf8_decode(p, strlen(p), &cp);
+        if (n <= 0)
+            break;
+        if (cp >= '0' && cp <= '9')
+            digits++;
+        else if (!(cp == '-' || cp == 0x2014 || cp == 0x2013 || cp == 0x2012 || cp == 0x2212 || cp == '/' ||
+                   cp == 0x7B2C || cp == 0x9875 || cp == 0x5171 || cp == '.' || cp == 'P' || cp == 'a' || cp == 'g' ||
+                   cp == 'e' || cp == 'o' || cp == 'f'))
+            other++;
+        p += n;
+    }
+    sbuf_free(&b);
+    return digits > 0 && digits <= 8 && other == 0;
+}
+
+static void drop_headers(plines *L, const double *page_h, int npages)
+{
+    for (size_t i = 0; i < L->n; i++) {
+        pline *l = &L->v[i];
+        double ph = page_h[l->page - 1];
+        int top = l->y < ph * 0.1, bottom = l->y > ph * 0.9;
+        if (!top && !bottom)
+            continue;
+        if (page_number(l)) {
+            l->drop = 1;
+            continue;
+        }
+        if (npages < 2)
+            continue;
+        char *m = masked(l);
+        int same = 0;
+        for (size_t j = 0; j < L->n && !same; j++) {
+            pline *o = &L->v[j];
+            if (o->page == l->page || fabs(o->y - l->y) > 2 * l->h)
+                continue;
+            char *mo = masked(o);
+            same = *m && !strcmp(m, mo);
+            free(mo);
+        }
+        free(m);
+        if (same)
+            l->drop = 1;
+    }
+}
+
+/* ---- vertical labels ---------------------------------------------------------------- */
+
+static int cjk(const char *s, unsigned *cp)
+{
+    int n = utf8_decode(s, strlen(s), cp);
+    return n > 0 && (size_t)n == strlen(s) && *cp >= 0x3000;
+}
+
+/* Lone CJK characters stacked at one x in consecutive lines of a page: one
+ * label, put in the line where it starts. */
+static void join_vertical(plines *L, double pitch)
+{
+    for (size_t i = 0; i < L->n; i++) {
+        pline *l = &L->v[i];
+        for (int gi = 0; gi < l->ng; gi++) {
+            group *g = &l->g[gi];
+            unsigned cp;
+            if (!cjk(g->text, &cp))
+                continue;
+            /* the chain below */
+            size_t members[64];
+            int which[64];
+            int nm = 0;
+            double last_y = l->y;
+            for (size_t j = i + 1; j < L->n && nm < 64; j++) {
+                pline *o = &L->v[j];
+                if (o->page != l->page || o->y - last_y > fmax(3.0 * l->h, 1.5 * pitch))
+                    break;
+                int found = -1;
+                for (int k = 0; k < o->ng; k++) {
+                    unsigned c2;
+                    if (fabs(o->g[k].x1 - g->x1) < 0.3 * l->h && cjk(o->g[k].text, &c2)) {
+                        found = k;
+                        break;
+                    }
+                }
+                if (found < 0)
+                    break;
+                members[nm] = j;
+                which[nm] = found;
+                nm++;
+                last_y = o->y;
+            }
+            if (nm < 2)
+                continue;
+            sbuf b;
+            sbuf_init(&b);
+            sbuf_adds(&b, g->text);
+            for (int m = 0; m < nm; m++) {
+                pline *o = &L->v[members[m]];
+                group *og = &o->g[which[m]];
+                sbuf_adds(&b, og->text);
+                free(og->text);
+                memmove(og, og + 1, (size_t)(o->ng - which[m] - 1) * sizeof *og);
+                o->ng--;
+            }
+            free(g->text);
+            g->text = sbuf_steal(&b);
+        }
+    }
+}
+
+/* ---- tables ---------------------------------------------------------------------------- */
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Writes lines [from, to) of one page, a table block, with their cells at
+ * the columns their left edges give. */
+static void write_table(gk_out *o, plines *L, size_t from, size_t to)
+{
+    size_t n = 0;
+    double h = 0;
+    for (size_t i = from; i < to; i++) {
+        n += (size_t)L->v[i].ng;
+        h = fmax(h, L->v[i].h);
+    }
+    double *xs = xmalloc((n + 1) * sizeof *xs);
+    size_t k = 0;
+    for (size_t i = from; i < to; i++)
+        for (int j = 0; j < L->v[i].ng; j++)
+            xs[k++] = L->v[i].g[j].x1;
+    qsort(xs, k, sizeof *xs, cmp_double);
+    /* columns: left edges closer than half a character are one */
+    double *col = xmalloc((k + 1) * sizeof *col);
+    size_t nc = 0;
+    for (size_t i = 0; i < k; i++)
+        if (!nc || xs[i] - col[nc - 1] > 0.5 * h)
+            col[nc++] = xs[i];
+    free(xs);
+    sbuf row;
+    sbuf_init(&row);
+    for (size_t i = from; i < to; i++) {
+        pline *l = &L->v[i];
+        if (l->drop)
+            continue;
+        row.len = 0;
+        sbuf_reserve(&row, 1);
+        row.s[0] = '\0';
+        size_t c = 0;
+        for (int j = 0; j < l->ng; j++) {
+            size_t at = c;
+            while (at + 1 < nc && col[at + 1] - 0.5 * h <= l->g[j].x1)
+                at++;
+            while (c < at) {
+                sbuf_addc(&row, '\t');
+                c++;
+            }
+            if (j > 0 && c == at && row.len && row.s[row.len - 1] != '\t') {
+                sbuf_addc(&row, '\t');     /* two cells in one column: still two cells */
+            }
+            sbuf_adds(&row, l->g[j].text);
+        }
+        while (c + 1 < nc) {
+            sbuf_addc(&row, '\t');
+            c++;
+        }
+        o->page = l->page;
+        out_line(o, row.s, row.len);
+    }
+    sbuf_free(&row);
+    free(col);
+}
+
+/* ---- the document ------------------------------------------------------------------------- */
+
+static int cmp_double_p(const void *a, const void *b)
+{
+    return cmp_double(a, b);
+}
+
+/* The usual distance between consecutive lines of a page (the median). */
+static double line_pitch(const plines *L)
+{
+    double *d = xmalloc((L->n + 1) * sizeof *d);
+    size_t nd = 0;
+    for (size_t i = 1; i < L->n; i++)
+        if (L->v[i].page == L->v[i - 1].page && !L->v[i].drop && !L->v[i - 1].drop)
+            d[nd++] = L->v[i].y - L->v[i - 1].y;
+    qsort(d, nd, sizeof *d, cmp_double_p);
+    double pitch = nd ? d[nd / 2] : 0;
+    free(d);
+    return pitch;
+}
+
+static void write_lines(gk_out *o, plines *L, double pitch)
+{
+    /* table blocks: runs of lines with two cells or more (and lone-cell lines between them) */
+    for (size_t i = 0; i < L->n; i++) {
+        if (L->v[i].ng >= 2 && !L->v[i].drop)
+            L->v[i].table = 1;
+    }
+    for (size_t i = 1; i + 1 < L->n; i++)
+        if (!L->v[i].table && L->v[i].ng == 1 && L->v[i - 1].table && L->v[i + 1].table &&
+            L->v[i - 1].page == L->v[i].page && L->v[i + 1].page == L->v[i].page)
+            L->v[i].table = 2;
+    /* the right margin of flowing text (the widest line of the document) */
+    double right = 0;
+    for (size_t i = 0; i < L->n; i++)
+        if (!L->v[i].table && !L->v[i].drop && L->v[i].ng)
+            right = fmax(right, L->v[i].x2);
+    double left = 1e9;
+    for (size_t i = 0; i < L->n; i++)
+        if (!L->v[i].drop && L->v[i].ng)
+            left = fmin(left, L->v[i].x1);
+
+    size_t prev = (size_t)-1;         /* the last line written */
+    sbuf para;
+    sbuf_init(&para);
+    for (size_t i = 0; i < L->n;) {
+        pline *l = &L->v[i];
+        if (l->drop || l->ng == 0) {
+            i++;
+            continue;
+        }
+        if (prev != (size_t)-1 && L->v[prev].page == l->page && pitch > 0) {
+            double gap = l->y - L->v[prev].y;
+            int empty = (int)floor((gap - 0.5 * pitch) / pitch);
+            for (int e = 0; e < empty && e < 3; e++)
+                out_line(o, "", 0);
+        }
+        o->page = l->page;
+        if (l->table) {
+            size_t k = i + 1;
+            while (k < L->n && (L->v[k].table || L->v[k].drop)) {
+                if (!L->v[k].drop) {           /* a gap of an empty line ends the table */
+                    size_t p = k - 1;
+                    while (p > i && L->v[p].drop)
+                        p--;
+                    if (L->v[p].page == L->v[k].page && pitch > 0 && L->v[k].y - L->v[p].y > 1.5 * pitch)
+                        break;
+                }
+                k++;
+            }
+            /* a block split across pages is written page by page, each with its columns */
+            size_t s = i;
+            while (s < k) {
+                size_t e = s;
+                int page = -1;
+                while (e < k && (L->v[e].drop || page < 0 || L->v[e].page == page)) {
+                    if (!L->v[e].drop)
+                        page = L->v[e].page;
+                    e++;
+                }
+                write_table(o, L, s, e);
+                s = e;
+            }
+            prev = k - 1;
+            while (prev > i && L->v[prev].drop)
+                prev--;
+            i = k;
+            continue;
+        }
+        /* flowing text: joined with what follows while it fills the line */
+        para.len = 0;
+        sbuf_reserve(&para, 1);
+        para.s[0] = '\0';
+        sbuf_adds(&para, l->g[0].text);
+        size_t j = i;
+        while (right > 0 && L->v[j].x2 >= right - 1.5 * L->v[j].h) {
+            size_t k = j + 1;
+            while (k < L->n && L->v[k].drop)
+                k++;
+            if (k >= L->n || L->v[k].table || L->v[k].ng != 1 || L->v[k].x1 > left + 0.5 * L->v[k].h)
+                break;
+            if (L->v[k].page == L->v[j].page && pitch > 0 && L->v[k].y - L->v[j].y > 1.5 * pitch)
+                break;
+            const char *t = L->v[k].g[0].text;
+            unsigned a = 0, bcp = 0;
+            if (para.len) {
+                const char *e = para.s + para.len - 1;
+                while (e > para.s && ((unsigned char)*e & 0xC0) == 0x80)
+                    e--;
+                utf8_decode(e, strlen(e), &a);
+            }
+            utf8_decode(t, strlen(t), &bcp);
+            if (a < 0x2E80 && bcp < 0x2E80 && a != ' ')
+                sbuf_addc(&para, ' ');     /* words of Latin script were separated by the line end */
+            sbuf_adds(&para, t);
+            j = k;
+        }
+        out_line(o, para.s, para.len);
+        prev = j;
+        i = j + 1;
+    }
+    sbuf_free(&para);
+}
+
+int input_pdf(const char *bytes, size_t len, gk_converted *out, char **why)
+{
+    GError *err = NULL;
+    GBytes *gb = g_bytes_new_static(bytes, len);
+    PopplerDocument *doc = poppler_document_new_from_bytes(gb, NULL, &err);
+    if (!doc) {
+        int enc = err && err->domain == POPPLER_ERROR && err->code == POPPLER_ERROR_ENCRYPTED;
+        if (err)
+            g_error_free(err);
+        g_bytes_unref(gb);
+        *why = xstrdup(enc ? "PDF 已加密（需要密码），无法读取，请提供未加密的文件"
+                           : "PDF 文件已损坏或不完整，无法读取");
+        return -1;
+    }
+    int npages = poppler_document_get_n_pages(doc);
+    if (npages > PDF_MAX_PAGES)
+        npages = PDF_MAX_PAGES;
+    plines L = {0};
+    double *page_h = xcalloc((size_t)(npages > 0 ? npages : 1), sizeof *page_h);
+    size_t total = 0;
+    for (int p = 0; p < npages && total < PDF_MAX_GLYPHS; p++) {
+        PopplerPage *page = poppler_document_get_page(doc, p);
+        if (!page)
+            continue;
+        double w = 0, h = 0;
+        poppler_page_get_size(page, &w, &h);
+        page_h[p] = h;
+        char *text = poppler_page_get_text(page);
+        PopplerRectangle *rects = NULL;
+        guint nr = 0;
+        if (text && poppler_page_get_text_layout(page, &rects, &nr)) {
+            glyph *g = xmalloc(((size_t)nr + 1) * sizeof *g);
+            size_t ng = 0, k = 0;
+            const char *s = text;
+            size_t sl = strlen(text);
+            while (*s && k < nr) {
+                unsigned cp;
+                int n = utf8_decode(s, sl - (size_t)(s - text), &cp);
+                if (n <= 0) {
+                    cp = 0xFFFD;
+                    n = 1;
+                }
+                PopplerRectangle *r = &rects[k++];
+                s += n;
+                if (cp <= ' ' || cp == 0x7F || cp == 0xA0 || cp == 0x3000 || (cp >= 0x80 && cp < 0xA0) ||
+                    cp == 0xFEFF || cp == 0x2028 || cp == 0x2029 || r->x2 <= r->x1 || r->y2 <= r->y1)
+                    continue;
+                g[ng].cp = cp;
+                g[ng].x1 = r->x1;
+                g[ng].y1 = r->y1;
+                g[ng].x2 = r->x2;
+                g[ng].y2 = r->y2;
+                ng++;
+            }
+            total += ng;
+            page_lines(&L, g, ng, p + 1);
+            free(g);
+        }
+        g_free(rects);
+        g_free(text);
+        g_object_unref(page);
+    }
+    g_object_unref(doc);
+    g_bytes_unref(gb);
+    if (total == 0) {
+        free(page_h);
+        free(L.v);
+        *why = xstrdup(npages > 0 ? "PDF 没有文字层（扫描件），请先做文字识别" : "PDF 没有页面");
+        return -1;
+    }
+    drop_headers(&L, page_h, npages);
+    double pitch = line_pitch(&L);
+    join_vertical(&L, pitch);
+    gk_out o;
+    out_init(&o);
+    write_lines(&o, &L, pitch);
+    for (size_t i = 0; i < L.n; i++)
+        free_line(&L.v[i]);
+    free(L.v);
+    free(page_h);
+    out_finish(&o, out, 1);
+    out->label = "PDF";
+    return 0;
+}

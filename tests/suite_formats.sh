@@ -1,0 +1,138 @@
+#!/bin/sh
+# suite_formats.sh — the files reviewers receive: every sample report rendered
+# as a saved web page, a Word document and a PDF (tests/tools/mkformats.c,
+# seeded) must read exactly as the text it was made from.
+#   HTML and DOCX: `check` output (every finding, with its line) and the
+#   JSON export (every cell: value, status, line) identical to the text's;
+#   PDF: the JSON export identical but for line numbers (a PDF's lines are
+#   its printed lines).
+# Then the bad files of each kind: one clear line naming the file, and the
+# batch goes on; folder walks pick the new extensions up; pages per line.
+# FORMAT_SEEDS="1 2 3" (default "1 2") picks the variants.
+set -u
+cd "$(dirname "$0")/.." || exit 2
+: "${GK:?}" "${TOOLS:?}"
+MK=$TOOLS/mkformats
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+SEEDS=${FORMAT_SEEDS:-1 2}
+# cairo and fontconfig keep caches to the end of the process: not leaks of ours
+mk() { ASAN_OPTIONS=detect_leaks=0 "$MK" "$@"; }
+
+ok() { echo "ok - $1"; }
+nok() { echo "not ok - $1"; shift; for l in "$@"; do printf '%s\n' "$l" | sed 's/^/    /'; done; }
+check() {
+    name=$1
+    shift
+    if "$@" >/dev/null 2>&1; then ok "$name"; else nok "$name" "command: $*"; fi
+}
+
+nhtml=0 ndocx=0 npdf=0 same_html=0 same_docx=0 same_pdf=0
+for f in sample-reports/*; do
+    name=$(basename "$f")
+    case $name in *.html | *.htm | *.docx | *.pdf) continue ;; esac   # made by mkformats already
+    "$GK" check --no-review "$f" 2>&1 | sed "s|$f|FILE|g" >"$tmp/ref.check"
+    "$GK" export --no-review --format json "$f" 2>/dev/null | sed "s|$f|FILE|g" >"$tmp/ref.json"
+    sed 's/"line":[0-9a-z]*//g' "$tmp/ref.json" >"$tmp/ref.nolines"
+    for s in $SEEDS; do
+        for kind in html docx pdf; do
+            out=$tmp/$name.$s.$kind
+            if ! mk "$kind" "$s" "$f" "$out" 2>"$tmp/mk.err"; then
+                nok "$kind $name seed $s: generated" "$(cat "$tmp/mk.err")"
+                continue
+            fi
+            "$GK" export --no-review --format json "$out" 2>/dev/null | sed "s|$out|FILE|g" >"$tmp/got.json"
+            case $kind in
+            pdf)
+                npdf=$((npdf + 1))
+                sed 's/"line":[0-9a-z]*//g' "$tmp/got.json" >"$tmp/got.nolines"
+                if cmp -s "$tmp/ref.nolines" "$tmp/got.nolines"; then
+                    same_pdf=$((same_pdf + 1))
+                    ok "pdf $name seed $s: same cells and findings as the text"
+                else
+                    nok "pdf $name seed $s: same cells and findings as the text" \
+                        "$(diff "$tmp/ref.nolines" "$tmp/got.nolines" | head -n 6 | cut -c1-300)"
+                fi
+                ;;
+            *)
+                "$GK" check --no-review "$out" 2>&1 | sed "s|$out|FILE|g" >"$tmp/got.check"
+                eval "n$kind=\$((n$kind + 1))"
+                if cmp -s "$tmp/ref.check" "$tmp/got.check" && cmp -s "$tmp/ref.json" "$tmp/got.json"; then
+                    eval "same_$kind=\$((same_$kind + 1))"
+                    ok "$kind $name seed $s: reads as the text (check and export identical)"
+                else
+                    nok "$kind $name seed $s: reads as the text (check and export identical)" \
+                        "$(diff "$tmp/ref.check" "$tmp/got.check" | head -n 6)"
+                fi
+                ;;
+            esac
+        done
+    done
+done
+echo "# identical: html $same_html/$nhtml, docx $same_docx/$ndocx, pdf $same_pdf/$npdf (cells and findings)"
+
+# ---- one generated file of each kind, further ------------------------------------------
+S=sample-reports/003_1a8c02130c595433.txt
+mk html 7 "$S" "$tmp/r.html"
+mk docx 7 "$S" "$tmp/r.docx"
+mk pdf 7 "$S" "$tmp/r.pdf"
+mk pdf 7 "$S" "$tmp/scan.pdf" --no-text
+
+# the same file again gives the same bytes (seeded, dated)
+mk html 7 "$S" "$tmp/r2.html"
+mk docx 7 "$S" "$tmp/r2.docx"
+check "generator: same seed, same HTML" cmp "$tmp/r.html" "$tmp/r2.html"
+check "generator: same seed, same DOCX" cmp "$tmp/r.docx" "$tmp/r2.docx"
+
+# a PDF's lines carry their page; the table of 003 runs over a page break
+"$MK" dump "$tmp/r.pdf" >"$tmp/dump" 2>/dev/null
+check "pdf: every line has a page" sh -c "! grep -q '^0	' '$tmp/dump'"
+check "pdf: more than one page" sh -c "cut -f1 '$tmp/dump' | sort -u | wc -l | grep -qv '^1$'"
+check "pdf: page footers dropped" sh -c "! grep -E -q '^[0-9]+	(- [0-9]+ -|第 [0-9]+ 页|[0-9]+|— [0-9]+ —)$' '$tmp/dump'"
+check "pdf: page header dropped" sh -c "! grep -q '	政府信息公开工作年度报告$' '$tmp/dump'"
+check "html: lines carry no page" sh -c "'$MK' dump '$tmp/r.html' | head -n 1 | grep -q '^0	'"
+
+# ---- bad files: one clear line each, naming the file; the batch goes on ----------------
+head -c 3000 "$tmp/r.pdf" >"$tmp/truncated.pdf"
+printf '%%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R /Encrypt 3 0 R /ID [<0123456789abcdef0123456789abcdef><0123456789abcdef0123456789abcdef>] >>\n3 0 obj << /Filter /Standard /V 1 /R 2 /O <00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff> /U <ffeeddccbbaa99887766554433221100ffeeddccbbaa99887766554433221100> /P -4 >> endobj\n%%%%EOF\n' >"$tmp/encrypted.pdf"
+head -c 700 "$tmp/r.docx" >"$tmp/broken.docx"
+printf 'PK\005\006\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000' >"$tmp/empty.docx"
+printf '\320\317\021\340\241\261\032\341old word document' >"$tmp/old.doc"
+echo "not a pdf at all" >"$tmp/fake.pdf"
+"$GK" check "$tmp/scan.pdf" "$tmp/truncated.pdf" "$tmp/encrypted.pdf" "$tmp/broken.docx" "$tmp/empty.docx" \
+    "$tmp/old.doc" "$tmp/fake.pdf" "$tmp/r.pdf" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+check "bad files: exit 2" test "$rc" -eq 2
+check "bad files: scan named" grep -q "^$tmp/scan.pdf: error: 无法读取：PDF 没有文字层（扫描件），请先做文字识别$" "$tmp/err"
+check "bad files: truncated PDF named" grep -q "^$tmp/truncated.pdf: error: 无法读取：PDF" "$tmp/err"
+check "bad files: encrypted PDF named" grep -q "^$tmp/encrypted.pdf: error: 无法读取：PDF 已加密" "$tmp/err"
+check "bad files: broken zip named" grep -q "^$tmp/broken.docx: error: 无法读取：Word 文档（.docx）已损坏" "$tmp/err"
+check "bad files: zip without a document named" grep -q "^$tmp/empty.docx: error: 无法读取：.*word/document.xml" "$tmp/err"
+check "bad files: old .doc asks for .docx or PDF" grep -q "^$tmp/old.doc: error: 无法读取：旧版 Word 文档（.doc）.*\.docx 或 PDF" "$tmp/err"
+check "bad files: not a PDF named" grep -q "^$tmp/fake.pdf: error: 无法读取：不是有效的 PDF" "$tmp/err"
+check "bad files: one line each" test "$(wc -l <"$tmp/err")" -eq 7
+check "bad files: the batch goes on" grep -q "^1 份报告：.*7 份无法读取" "$tmp/out"
+check "bad files: no sanitizer report" sh -c "! grep -q -E 'Sanitizer|runtime error' '$tmp/err'"
+
+# ---- folder walks ------------------------------------------------------------------------
+mkdir -p "$tmp/dir/sub"
+cp "$tmp/r.html" "$tmp/dir/a.html"
+cp "$tmp/r.docx" "$tmp/dir/sub/b.docx"
+cp "$tmp/r.pdf" "$tmp/dir/sub/c.pdf"
+cp "$tmp/old.doc" "$tmp/dir/d.doc"
+cp "$S" "$tmp/dir/e.txt"
+"$GK" check --format json "$tmp/dir" >"$tmp/out" 2>"$tmp/err"
+check "walk: .html .docx .pdf and .txt read, one JSON line each" test "$(wc -l <"$tmp/out")" -eq 4
+check "walk: .doc named" grep -q "d.doc: error: 无法读取：旧版 Word 文档" "$tmp/err"
+check "walk: the PDF and the text give the same cells" sh -c "
+    grep '\"file\":\"$tmp/dir/sub/c.pdf\"' '$tmp/out' | sed 's/\"line\":[0-9a-z]*//g; s|$tmp/dir/sub/c.pdf|F|' >'$tmp/p'
+    grep '\"file\":\"$tmp/dir/e.txt\"' '$tmp/out' | sed 's/\"line\":[0-9a-z]*//g; s|$tmp/dir/e.txt|F|' >'$tmp/t'
+    cmp -s '$tmp/p' '$tmp/t'"
+
+# ---- the reviewer's record on a converted file -------------------------------------------
+cp "$tmp/r.docx" "$tmp/w.docx"
+"$GK" annotate "$tmp/w.docx" t3.new.natural --value 6 --note "核对原件" --who 张三 >/dev/null 2>&1
+check "sidecar: beside the .docx" test -f "$tmp/w.docx.review.ini"
+check "sidecar: hash of the .docx itself" sh -c "grep -q \"sha256 = \$(sha256sum '$tmp/w.docx' | cut -c1-64)\" '$tmp/w.docx.review.ini'"
+"$GK" export --format json "$tmp/w.docx" >"$tmp/out" 2>/dev/null
+check "sidecar: the correction applies" grep -q '"t3.new.natural":{"value":6,"status":"corrected"' "$tmp/out"
