@@ -141,6 +141,34 @@ void safe_fputs(FILE *f, const char *s)
     sbuf_free(&b);
 }
 
+/* text[0..len) neutralised, one final newline kept. */
+static char *neutral_line(const char *text, size_t len)
+{
+    int nl = len && text[len - 1] == '\n';
+    sbuf b;
+    sbuf_init(&b);
+    safe_add(&b, text, len - (size_t)nl, 0);
+    if (nl)
+        sbuf_addc(&b, '\n');
+    return sbuf_steal(&b);
+}
+
+char *safe_asprintf(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *text = NULL;
+    int n = vasprintf(&text, fmt, ap);
+    va_end(ap);
+    if (n < 0 || !text) {
+        free(text);
+        return xstrdup("");
+    }
+    char *s = neutral_line(text, (size_t)n);
+    free(text);
+    return s;
+}
+
 void safe_fprintf(FILE *f, const char *fmt, ...)
 {
     va_list ap;
@@ -152,15 +180,9 @@ void safe_fprintf(FILE *f, const char *fmt, ...)
         free(text);
         return;
     }
-    size_t len = (size_t)n;
-    int nl = len && text[len - 1] == '\n';
-    sbuf b;
-    sbuf_init(&b);
-    safe_add(&b, text, len - (size_t)nl, 0);
-    if (nl)
-        sbuf_addc(&b, '\n');
-    fputs(b.s, f);
-    sbuf_free(&b);
+    char *s = neutral_line(text, (size_t)n);
+    fputs(s, f);
+    free(s);
     free(text);
 }
 

@@ -34,6 +34,8 @@ void safe_fputs(FILE *f, const char *s);
 /* printf, then the whole text neutralised except one final newline: the
  * command line's way of writing a human-readable line. */
 void safe_fprintf(FILE *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The same into a malloc'd string. */
+char *safe_asprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* A CSV cell a spreadsheet would run as a formula — it begins with = + - @,
  * a tab or a carriage return (or their full-width forms), and is not a plain
