@@ -189,7 +189,9 @@ static void test_round_trip(void **state)
     assert_string_equal(fee->original, "3.5");
     /* readable, sections by kind, rule ids in upper case */
     char *text = slurp(f->sidecar, NULL);
-    assert_non_null(strstr(text, "[report]\nversion = 1\n"));
+    assert_non_null(strstr(text, "[report]\nversion = 2\n"));
+    size_t tl = strlen(text), el = strlen("\n; end — 审核记录到此完整结束\n");
+    assert_true(tl > el && !strcmp(text + tl - el, "\n; end — 审核记录到此完整结束\n"));  /* the end line, last */
     assert_non_null(strstr(text, "state = 审核中\n"));
     assert_non_null(strstr(text, "[correction t3.new.natural]\nvalue = 7\noriginal = \nwho = 张三\n"));
     assert_non_null(strstr(text, "[note report]\ntext = 整份报告的备注\n"));
@@ -506,9 +508,9 @@ static void test_corrupt_never_overwritten(void **state)
     sidecar_set_note(a, NULL, "甲改", "甲");
     char line[1300];
     memset(line, 'x', sizeof line);
-    memcpy(line, "[report]\nversion = 1\nfile = ", 28);
+    memcpy(line, "[report]\nversion = 1\nfile   ", 28);
     line[sizeof line - 1] = '\n';
-    spit(f->sidecar, line, sizeof line);     /* a line over 1024 bytes */
+    spit(f->sidecar, line, sizeof line);     /* a long line without "=" */
     char *where = NULL, *err = NULL;
     assert_int_equal(sidecar_save(NULL, a, &where, &err), 0);
     assert_string_equal(where, alt);
@@ -524,7 +526,7 @@ static void test_corrupt_never_overwritten(void **state)
 
     /* a newer version is not ours to rewrite either */
     unlink(alt);
-    static const char v2[] = "[report]\nversion = 2\n";
+    static const char v2[] = "[report]\nversion = 3\n";
     spit(f->sidecar, v2, sizeof v2 - 1);
     rv = NULL;
     assert_int_equal(sidecar_load(f->report, &rv, &warn), 1);
