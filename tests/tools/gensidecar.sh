@@ -24,5 +24,5 @@ awk -v n="$n" -v v="$v" 'BEGIN {
         }
     }
     if (v >= 2)
-        print "; end"
+        print "; end — 审核记录到此完整结束"
 }'
