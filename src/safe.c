@@ -180,6 +180,11 @@ void safe_fprintf(FILE *f, const char *fmt, ...)
         free(text);
         return;
     }
+    if (safe_is_clean(text, (size_t)n, SAFE_KEEP_NL) && !memchr(text, '\n', n ? (size_t)n - 1 : 0)) {
+        fputs(text, f);                /* the usual case: nothing to change */
+        free(text);
+        return;
+    }
     char *s = neutral_line(text, (size_t)n);
     fputs(s, f);
     free(s);
