@@ -2281,7 +2281,7 @@ int sidecar_overlay(const gk_review *rv, gk_report *r, char **warn)
     if (more)
         sbuf_printf(&w, "… 及其他 %d 个", more);
     if (w.len && warn)
-        *warn = xasprintf("%s：%s", rv->path ? rv->path : rv->report_path, w.s);
+        *warn = xasprintf("%s：%s", rv->path && rv->exists ? rv->path : rv->report_path, w.s);  /* where the entries are */
     sbuf_free(&w);
     return bad;
 }
