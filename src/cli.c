@@ -3,8 +3,10 @@
 #include "app.h"
 #include "batch.h"
 #include "cli_review.h"
+#include "number.h"
 #include "output.h"
 #include "report.h"
+#include "safe.h"
 #include "sidecar.h"
 #include "util.h"
 #include "walk.h"
@@ -57,7 +59,7 @@ static int parse_opts(int argc, char **argv, cli_opts *o, int is_check)
         const char *val = NULL;
         if (!strcmp(a, "--format") || !strcmp(a, "-f") || (is_check && !strcmp(a, "-j"))) {
             if (i + 1 >= argc) {
-                fprintf(stderr, "gkreview: %s 需要一个参数\n", a);
+                safe_fprintf(stderr, "gkreview: %s 需要一个参数\n", a);
                 return -1;
             }
             val = argv[++i];
@@ -73,16 +75,15 @@ static int parse_opts(int argc, char **argv, cli_opts *o, int is_check)
                 o->paths[o->npaths++] = argv[i];
             break;
         } else if (a[0] == '-' && a[1]) {
-            fprintf(stderr, "gkreview: 未知选项 %s\n", a);
+            safe_fprintf(stderr, "gkreview: 未知选项 %s\n", a);
             return -1;
         } else {
             o->paths[o->npaths++] = argv[i];
             continue;
         }
         if (!strncmp(a, "-j", 2)) {
-            char *end;
-            long n = strtol(val, &end, 10);
-            if (*end || n < 1 || n > 256) {
+            double n = 0;
+            if (number_parse(val, NUMBER_COUNT, &n, NULL) != 0 || n < 1 || n > 256) {
                 fprintf(stderr, "gkreview: -j 需要 1 到 256 之间的整数\n");
                 return -1;
             }
@@ -97,7 +98,7 @@ static int parse_opts(int argc, char **argv, cli_opts *o, int is_check)
         else if (!strcmp(val, "text") && is_check)
             o->format = FMT_TEXT;
         else {
-            fprintf(stderr, "gkreview: 不支持的格式 %s\n", val);
+            safe_fprintf(stderr, "gkreview: 不支持的格式 %s\n", val);
             return -1;
         }
     }
@@ -147,7 +148,7 @@ static void render(const gk_batch *b, size_t i, const gk_report *r, const char *
     memset(res, 0, sizeof *res);
     if (!r) {
         res->unreadable = 1;
-        res->err = xasprintf("%s: error: 无法读取：%s\n", b->files.v[i].path, why);
+        res->err = safe_asprintf("%s: error: 无法读取：%s\n", b->files.v[i].path, why);
         return;
     }
     size_t len;

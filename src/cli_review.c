@@ -8,6 +8,8 @@
 #include "cli_review.h"
 #include "output.h"
 #include "report.h"
+#include "number.h"
+#include "safe.h"
 #include "sidecar.h"
 #include "util.h"
 #include "view_cells.h"
@@ -36,7 +38,7 @@ static void warn_once(const char *msg)
         }
     warned = xrealloc(warned, (nwarned + 1) * sizeof *warned);
     warned[nwarned++] = xstrdup(msg);
-    fprintf(stderr, "gkreview: 警告：%s\n", msg);
+    safe_fprintf(stderr, "gkreview: 警告：%s\n", msg);
     pthread_mutex_unlock(&warn_mu);
 }
 
@@ -80,7 +82,7 @@ static void annotate_usage(FILE *f)
 
 static int usage_error(const char *msg)
 {
-    fprintf(stderr, "gkreview: %s\n", msg);
+    safe_fprintf(stderr, "gkreview: %s\n", msg);
     annotate_usage(stderr);
     return 2;
 }
@@ -111,10 +113,10 @@ static int check_cell(const gk_report *r, const char *id, const char *file)
     if (k < 0)
         k = view_cell_lookup(r->tpl, id);
     if (k == -2)
-        fprintf(stderr, "gkreview: 单元格 %s 不明确：有多个单元格的标签含有它，请写完整的标签（如 本年新收·自然人）或编号\n",
-                id);
+        safe_fprintf(stderr, "gkreview: 单元格 %s 不明确：有多个单元格的标签含有它，请写完整的标签（如 本年新收·自然人）或编号\n",
+                     id);
     else if (k < 0)
-        fprintf(stderr,
+        safe_fprintf(stderr,
                 "gkreview: 单元格编号 %s 不存在：%s 为 %s 格式，单元格写编号（如 t3.new.natural）或中文标签（如 本年新收·自然人）"
                 "（全部编号见 gkreview export --format csv %s 的第二列）\n",
                 id, file, r->tpl->name, file);
@@ -134,29 +136,23 @@ static const gk_rule_def *check_rule(const char *id)
     sbuf_init(&b);
     for (int i = 0; i < n; i++)
         sbuf_printf(&b, "%s%s", i ? " " : "", all[i].id);
-    fprintf(stderr, "gkreview: 规则编号 %s 不存在；可用的规则：%s\n", id, b.s);
+    safe_fprintf(stderr, "gkreview: 规则编号 %s 不存在；可用的规则：%s\n", id, b.s);
     sbuf_free(&b);
     return NULL;
 }
 
+/* The typed correction through the one number parser (number.h), for the
+ * cell's kind; -1 after a Chinese error that says why. */
 static int check_value(const gk_report *r, int cell, const char *text, double *out)
 {
-    const gk_col_def *cd = r->tpl->cells[cell].coldef;
-    const char *want = cd->kind == GK_VAL_DECIMAL  ? "非负数"
-                       : cd->kind == GK_VAL_SIGNED ? "整数（可带正负号）"
-                                                   : "非负整数";
-    char *end;
-    double v = strtod(text, &end);
-    int ok = *text && !isspace((unsigned char)*text) && !*end && isfinite(v);
-    if (ok && cd->kind != GK_VAL_DECIMAL)
-        ok = v == floor(v) && fabs(v) < 1e15;
-    if (ok && cd->kind != GK_VAL_SIGNED)
-        ok = v >= 0;
-    if (!ok) {
-        fprintf(stderr, "gkreview: 更正值 %s 无效：%s 应为%s\n", text, r->tpl->cells[cell].id, want);
+    gk_valkind vk = r->tpl->cells[cell].coldef->kind;
+    number_kind kind = vk == GK_VAL_DECIMAL ? NUMBER_DECIMAL : vk == GK_VAL_SIGNED ? NUMBER_SIGNED : NUMBER_COUNT;
+    const char *why = NULL;
+    if (number_parse(text, kind, out, &why) != 0) {
+        safe_fprintf(stderr, "gkreview: 更正值 %s 无效：%s（%s 应为%s）\n", text, why, r->tpl->cells[cell].id,
+                     number_kind_name(kind));
         return -1;
     }
-    *out = v == 0 ? 0 : v;      /* no "-0" */
     return 0;
 }
 
@@ -195,7 +191,7 @@ static int parse_annotate(int argc, char **argv, annotate_args *a)
                 const char **slot = (const char **)((char *)a + opts[k].off);
                 if (!strcmp(arg, opts[k].name)) {
                     if (i + 1 >= argc) {
-                        fprintf(stderr, "gkreview: %s 需要一个参数\n", arg);
+                        safe_fprintf(stderr, "gkreview: %s 需要一个参数\n", arg);
                         return -1;
                     }
                     *slot = argv[++i];
@@ -207,7 +203,7 @@ static int parse_annotate(int argc, char **argv, annotate_args *a)
                 }
             }
             if (k == sizeof opts / sizeof opts[0]) {
-                fprintf(stderr, "gkreview: 未知选项 %s\n", arg);
+                safe_fprintf(stderr, "gkreview: 未知选项 %s\n", arg);
                 return -1;
             }
             continue;
@@ -217,7 +213,7 @@ static int parse_annotate(int argc, char **argv, annotate_args *a)
         else if (npos == 1)
             a->cell = arg;
         else {
-            fprintf(stderr, "gkreview: 多余的参数 %s\n", arg);
+            safe_fprintf(stderr, "gkreview: 多余的参数 %s\n", arg);
             return -1;
         }
         npos++;
@@ -253,13 +249,13 @@ int cli_annotate(int argc, char **argv)
     }
     gk_review_state st = GK_REV_UNREVIEWED;
     if (a.state && sidecar_state_parse(a.state, &st) != 0) {
-        fprintf(stderr, "gkreview: 审核状态 %s 无效，应为 未审核、审核中 或 已审核\n", a.state);
+        safe_fprintf(stderr, "gkreview: 审核状态 %s 无效，应为 未审核、审核中 或 已审核\n", a.state);
         return 2;
     }
     char *why = NULL;
     gk_report *r = report_open(a.file, &why);
     if (!r) {
-        fprintf(stderr, "gkreview: %s: 无法读取：%s\n", a.file, why);
+        safe_fprintf(stderr, "gkreview: %s: 无法读取：%s\n", a.file, why);
         free(why);
         return 2;
     }
@@ -284,7 +280,7 @@ int cli_annotate(int argc, char **argv)
     char *warn = NULL;
     int lr = sidecar_load(a.file, &rv, &warn);
     if (warn)
-        fprintf(stderr, "gkreview: 警告：%s\n", warn);
+        safe_fprintf(stderr, "gkreview: 警告：%s\n", warn);
     free(warn);
     if (lr < 0) {
         sidecar_free(rv);
@@ -321,9 +317,9 @@ int cli_annotate(int argc, char **argv)
     char *where = NULL, *err = NULL;
     int rc = sidecar_save(a.file, rv, &where, &err);
     if (err)
-        fprintf(stderr, "gkreview: %s%s\n", rc ? "" : "注意：", err);
+        safe_fprintf(stderr, "gkreview: %s%s\n", rc ? "" : "注意：", err);
     if (rc == 0) {
-        printf("审核记录已保存：%s\n", where);
+        safe_fprintf(stdout, "审核记录已保存：%s\n", where);
         const gk_rv_entry *touched[3] = {
             a.value ? sidecar_find(rv, GK_RV_CORRECTION, NULL, cell_id) : NULL,
             a.note ? sidecar_find(rv, GK_RV_NOTE, NULL, cell_id) : NULL,
@@ -334,7 +330,7 @@ int cli_annotate(int argc, char **argv)
             if (!e || !e->nalts)
                 continue;
             for (int j = 0; j < e->nalts; j++)
-                fprintf(stderr, "gkreview: 注意：%s 与 %s（%s）记录的 %s 冲突，两者都已保留：%s\n",
+                safe_fprintf(stderr, "gkreview: 注意：%s 与 %s（%s）记录的 %s 冲突，两者都已保留：%s\n",
                         e->cell ? e->cell : "整份报告", e->alts[j].who, e->alts[j].when,
                         e->kind == GK_RV_CORRECTION ? "更正值" : e->kind == GK_RV_NOTE ? "备注" : "忽略理由",
                         e->alts[j].text);
@@ -465,7 +461,8 @@ int cli_issues(int argc, char **argv)
         if (!only_pos && !strcmp(argv[i], "--")) {
             only_pos = 1;
         } else if (!only_pos && argv[i][0] == '-' && argv[i][1]) {
-            fprintf(stderr, "gkreview: 未知选项 %s\n用法: gkreview issues 文件|目录... > 问题清单.csv\n", argv[i]);
+            safe_fprintf(stderr, "gkreview: 未知选项 %s\n", argv[i]);
+            fputs("用法: gkreview issues 文件|目录... > 问题清单.csv\n", stderr);
             free(paths);
             return 2;
         } else {
@@ -489,7 +486,7 @@ int cli_issues(int argc, char **argv)
         char *why = NULL;
         gk_report *r = batch_load(&b, i, &why);
         if (!r) {
-            fprintf(stderr, "%s: error: 无法读取：%s\n", b.files.v[i].path, why);
+            safe_fprintf(stderr, "%s: error: 无法读取：%s\n", b.files.v[i].path, why);
             free(why);
             unreadable++;
             batch_release(&b, i);

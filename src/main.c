@@ -1,5 +1,6 @@
 /* main.c — dispatch: subcommands to cli.c, everything else to the review screen. */
 #include "app.h"
+#include "safe.h"
 
 #include <locale.h>
 #include <stdio.h>
@@ -35,7 +36,7 @@ int main(int argc, char **argv)
             return 0;
         }
         if (cmd[0] == '-' && strcmp(cmd, "--")) {
-            fprintf(stderr, "gkreview: 未知选项 %s\n", cmd);
+            safe_fprintf(stderr, "gkreview: 未知选项 %s\n", cmd);
             cli_usage(stderr);
             return 2;
         }

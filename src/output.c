@@ -1,23 +1,28 @@
 /* output.c — text, JSON (jansson) and CSV renderings of a checked report. */
 #include "output.h"
+#include "safe.h"
 #include "util.h"
 
 #include <jansson.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
+/* Each line is neutralised whole: the file name, the message (which may
+ * quote the report) and a reviewer's reason never reach a terminal raw. */
 void output_findings_text(FILE *f, const gk_report *r)
 {
     for (int i = 0; i < r->nfindings; i++) {
         const gk_finding *x = &r->findings[i];
+        char at[16] = "";
         if (x->line)
-            fprintf(f, "%s:%d: ", r->path, x->line);
-        else
-            fprintf(f, "%s: ", r->path);
+            snprintf(at, sizeof at, ":%d", x->line);
         if (x->dismissed)
-            fprintf(f, "note: %s [%s] (已忽略：%s)\n", x->message, x->rule, x->dismiss_reason ? x->dismiss_reason : "");
+            safe_fprintf(f, "%s%s: note: %s [%s] (已忽略：%s)\n", r->path, at, x->message, x->rule,
+                         x->dismiss_reason ? x->dismiss_reason : "");
         else
-            fprintf(f, "%s: %s [%s]\n", report_severity_name(x->severity), x->message, x->rule);
+            safe_fprintf(f, "%s%s: %s: %s [%s]\n", r->path, at, report_severity_name(x->severity), x->message,
+                         x->rule);
     }
 }
 
@@ -79,10 +84,20 @@ void output_json(FILE *f, const gk_report *r)
     json_decref(o);
 }
 
-void output_csv_field(FILE *f, const char *s, int last)
+/* Control characters and escape sequences become the screen's placeholders
+ * (newlines and tabs stay: notes have lines); a cell a spreadsheet would run
+ * as a formula gets a leading apostrophe (safe_csv_formula()). */
+void output_csv_field(FILE *f, const char *raw, int last)
 {
+    char *own = NULL;
+    const char *s = raw;
+    if (!safe_is_clean(raw, strlen(raw), SAFE_KEEP_NL | SAFE_KEEP_TAB))
+        s = own = safe_dup(raw, SAFE_KEEP_NL | SAFE_KEEP_TAB);
+    int formula = safe_csv_formula(s);
     if (strpbrk(s, ",\"\r\n")) {
         fputc('"', f);
+        if (formula)
+            fputc('\'', f);
         for (; *s; s++) {
             if (*s == '"')
                 fputc('"', f);
@@ -90,9 +105,12 @@ void output_csv_field(FILE *f, const char *s, int last)
         }
         fputc('"', f);
     } else {
+        if (formula)
+            fputc('\'', f);
         fputs(s, f);
     }
     fputc(last ? '\n' : ',', f);
+    free(own);
 }
 
 void output_csv_header(FILE *f)

@@ -19,7 +19,11 @@ void output_csv_cells(FILE *f, const gk_report *r);
  * line, message, dismissed, reason. */
 void output_csv_findings_header(FILE *f);
 void output_csv_findings(FILE *f, const gk_report *r);
-/* Writes a CSV field, quoted when needed. */
+/* Writes a CSV field, quoted when needed; control characters other than
+ * newline and tab shown as placeholders (safe.h), and a cell a spreadsheet
+ * would take for a formula (= + - @ tab CR first, not a plain number)
+ * prefixed with an apostrophe.  Every CSV the program writes goes through
+ * this. */
 void output_csv_field(FILE *f, const char *s, int last);
 
 #endif

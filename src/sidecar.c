@@ -37,6 +37,8 @@
  * before decoding.  Cell ids are lower case; rule ids are written in upper
  * case and restored from the template's rule list (or upper-cased). */
 #include "sidecar.h"
+#include "number.h"
+#include "safe.h"
 #include "util.h"
 
 #include <iniparser.h>
@@ -60,9 +62,16 @@
 #include <time.h>
 #include <unistd.h>
 
-#define SC_VERSION 1
+#define SC_VERSION 2          /* 2: ends with SC_END_LINE; 1 (no end line) is still read */
 #define SC_CHUNK 600          /* bytes of encoded value per line */
 #define SC_MAX_CAND 100       /* stem.ini, stem.1.ini … stem.99.ini */
+#define SC_MAX_SECTIONS 50000 /* entries a sidecar may hold (the template has a few thousand at most) */
+#define SC_MAX_SECTIONS_TEXT "50,000"
+#define SC_MAX_BYTES (64u << 20)
+#define SC_EXCERPT 40         /* characters of a file's content an error message quotes */
+#define SC_LIST_MAX 10        /* items a warning lists before "… 及其他 N 个" */
+/* The last line of every file written since version 2: a file without it was cut off. */
+#define SC_END_LINE "; end — 审核记录到此完整结束"
 
 /* ---- small helpers ---------------------------------------------------------- */
 
@@ -429,6 +438,14 @@ static int same_content(const gk_rv_entry *a, const gk_rv_entry *b)
     return 1;
 }
 
+static int has_alt(const gk_rv_entry *e, const gk_rv_alt *a)
+{
+    for (int i = 0; i < e->nalts; i++)
+        if (eq0(e->alts[i].text, a->text) && eq0(e->alts[i].who, a->who) && eq0(e->alts[i].when, a->when))
+            return 1;
+    return 0;
+}
+
 static int cmp_entries(const void *pa, const void *pb)
 {
     const gk_rv_entry *a = pa, *b = pb;
@@ -438,11 +455,31 @@ static int cmp_entries(const void *pa, const void *pb)
     return c ? c : cmp0(a->cell, b->cell);
 }
 
+/* Linear: for the short, unsorted list of removed entries. */
 static gk_rv_entry *find_in(gk_rv_entry *v, int n, gk_rv_kind kind, const char *rule, const char *cell)
 {
     for (int i = 0; i < n; i++)
         if (v[i].kind == kind && eq0(v[i].rule, rule) && eq0(v[i].cell, cell))
             return &v[i];
+    return NULL;
+}
+
+/* Binary search in entries kept sorted by cmp_entries() (a review's live
+ * entries, a parsed file's): lookups stay logarithmic in large sidecars. */
+static gk_rv_entry *find_sorted(gk_rv_entry *v, int n, gk_rv_kind kind, const char *rule, const char *cell)
+{
+    gk_rv_entry key = {.kind = kind, .rule = (char *)rule, .cell = (char *)cell};
+    int lo = 0, hi = n;
+    while (lo < hi) {
+        int mid = lo + (hi - lo) / 2;
+        int c = cmp_entries(&v[mid], &key);
+        if (c == 0)
+            return &v[mid];
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
     return NULL;
 }
 
@@ -502,6 +539,7 @@ typedef struct {
     char sha256[65];
     gk_review_state state;
     char *state_who, *state_when;
+    char *notes;              /* what the reviewer should know of a file that was read (duplicates), or NULL */
 } sc_file;
 
 static void sc_file_free(sc_file *f)
@@ -509,13 +547,14 @@ static void sc_file_free(sc_file *f)
     free_entries(f->entries, f->nentries);
     free(f->state_who);
     free(f->state_when);
+    free(f->notes);
     memset(f, 0, sizeof *f);
 }
 
 /* ---- parsing ------------------------------------------------------------------------------- */
 
-/* iniparser reports errors through one global callback; each thread collects
- * them while it loads. */
+/* iniparser reads the reviewer's config.ini (sidecar_default_reviewer());
+ * it reports errors through one global callback, collected per thread. */
 static _Thread_local sbuf *tl_errors;
 
 static int ini_error(const char *fmt, ...)
@@ -526,8 +565,6 @@ static int ini_error(const char *fmt, ...)
         char tmp[512];
         vsnprintf(tmp, sizeof tmp, fmt, ap);
         sbuf_adds(tl_errors, tmp);
-    } else {
-        vfprintf(stderr, fmt, ap);
     }
     va_end(ap);
     return 0;
@@ -540,8 +577,7 @@ static void ini_setup(void)
     iniparser_set_error_callback(ini_error);
 }
 
-/* Loads an INI file; NULL and *why on failure. */
-static dictionary *ini_load(const char *path, char **why)
+static dictionary *ini_load(const char *path)
 {
     pthread_once(&ini_once, ini_setup);
     sbuf errs;
@@ -549,27 +585,27 @@ static dictionary *ini_load(const char *path, char **why)
     tl_errors = &errs;
     dictionary *d = iniparser_load(path);
     tl_errors = NULL;
-    if (!d) {
-        /* "iniparser: syntax error in F (12):\n-> line" → one line */
-        for (size_t i = 0; i < errs.len; i++)
-            if (errs.s[i] == '\n')
-                errs.s[i] = ' ';
-        while (errs.len && errs.s[errs.len - 1] == ' ')
-            errs.s[--errs.len] = '\0';
-        *why = errs.len ? xasprintf("INI 格式错误：%s", errs.s) : xstrdup("INI 格式错误");
-    }
     sbuf_free(&errs);
     return d;
 }
 
+/* The sidecar itself is read by the reader below, not by iniparser, whose
+ * dictionary grows and searches linearly (quadratic in the sections) and
+ * whose error messages echo whole lines.  It reads what iniparser read:
+ * comments (; #), [sections] and keys lower-cased, "key = value" with the
+ * value trimmed and cut at ; or #, or taken between quotes.  Each [section]
+ * keeps its own keys, found through one hash table: time is linear in the
+ * file. */
+
 typedef struct {
     char *name;
-    int first, count;         /* keys: indices into the key list */
+    int line;
 } ini_sec;
 
 typedef struct {
     char *key;                /* without the section */
     char *val;
+    int line;
     int used;
     int sec;
 } ini_kv;
@@ -579,48 +615,12 @@ typedef struct {
     int nsecs;
     ini_kv *kvs;
     int nkvs;
+    int *slots;               /* hash of (section, key) -> kv index + 1 */
+    size_t nslots;
+    int has_end;              /* the last line is SC_END_LINE */
+    int tail_dropped;         /* no end line, and the last line was not a whole line (dropped) */
+    int nlines;
 } ini_doc;
-
-static int find_sec(const ini_doc *d, const char *name)
-{
-    for (int i = d->nsecs; i-- > 0;)
-        if (strcmp(d->secs[i].name, name) == 0)
-            return i;
-    return -1;
-}
-
-static int doc_from_dict(const dictionary *dict, ini_doc *d, char **why)
-{
-    memset(d, 0, sizeof *d);
-    for (int i = 0; i < dict->size && i >= 0; i++) {
-        const char *k = dict->key[i];
-        if (!k)
-            continue;
-        if (!dict->val[i] && !strchr(k, ':')) {
-            if (find_sec(d, k) < 0) {
-                d->secs = xrealloc(d->secs, (size_t)(d->nsecs + 1) * sizeof *d->secs);
-                d->secs[d->nsecs++] = (ini_sec){xstrdup(k), 0, 0};
-            }
-            continue;
-        }
-        const char *colon = strrchr(k, ':');
-        if (!colon || colon == k) {
-            *why = xasprintf("键 %s 不在任何节中", colon ? colon + 1 : k);
-            return -1;
-        }
-        char *sec = xstrndup(k, (size_t)(colon - k));
-        int s = find_sec(d, sec);
-        if (s < 0) {
-            *why = xasprintf("键 %s 的节 [%s] 不存在", colon + 1, sec);
-            free(sec);
-            return -1;
-        }
-        free(sec);
-        d->kvs = xrealloc(d->kvs, (size_t)(d->nkvs + 1) * sizeof *d->kvs);
-        d->kvs[d->nkvs++] = (ini_kv){xstrdup(colon + 1), xstrdup(dict->val[i] ? dict->val[i] : ""), 0, s};
-    }
-    return 0;
-}
 
 static void doc_free(ini_doc *d)
 {
@@ -632,14 +632,185 @@ static void doc_free(ini_doc *d)
     }
     free(d->secs);
     free(d->kvs);
+    free(d->slots);
+    memset(d, 0, sizeof *d);
+}
+
+static size_t kv_hash(int sec, const char *key)
+{
+    size_t h = 1469598103934665603ULL ^ (size_t)sec * 0x9E3779B97F4A7C15ULL;
+    for (const unsigned char *p = (const unsigned char *)key; *p; p++)
+        h = (h ^ *p) * 1099511628211ULL;
+    return h;
 }
 
 static ini_kv *kv_get(ini_doc *d, int sec, const char *key)
 {
-    for (int i = 0; i < d->nkvs; i++)
-        if (d->kvs[i].sec == sec && strcmp(d->kvs[i].key, key) == 0)
-            return &d->kvs[i];
-    return NULL;
+    if (!d->nslots)
+        return NULL;
+    for (size_t h = kv_hash(sec, key) & (d->nslots - 1);; h = (h + 1) & (d->nslots - 1)) {
+        int v = d->slots[h];
+        if (!v)
+            return NULL;
+        ini_kv *kv = &d->kvs[v - 1];
+        if (kv->sec == sec && strcmp(kv->key, key) == 0)
+            return kv;
+    }
+}
+
+/* A short, harmless quote of a file's text for an error message. */
+static char *excerpt(const char *s)
+{
+    return safe_excerpt(s, strlen(s), SC_EXCERPT);
+}
+
+static int is_blank(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
+}
+
+static char *trimmed(const char *s, size_t n, int lower)
+{
+    while (n && is_blank(*s))
+        s++, n--;
+    while (n && is_blank(s[n - 1]))
+        n--;
+    char *t = xstrndup(s, n);
+    if (lower)
+        for (char *p = t; *p; p++)
+            if (*p >= 'A' && *p <= 'Z')
+                *p = (char)(*p - 'A' + 'a');
+    return t;
+}
+
+/* The value after '=' as iniparser gives it. */
+static char *ini_value(const char *v, size_t n)
+{
+    while (n && is_blank(*v))
+        v++, n--;
+    while (n && is_blank(v[n - 1]))
+        n--;
+    if (n >= 2 && (v[0] == '"' || v[0] == '\'')) {
+        const char *close = memchr(v + 1, v[0], n - 1);
+        if (close)
+            return xstrndup(v + 1, (size_t)(close - v - 1));
+    }
+    size_t k = 0;
+    while (k < n && v[k] != ';' && v[k] != '#')
+        k++;
+    return trimmed(v, k, 0);
+}
+
+static int doc_fail(char **why, int line, const char *what, const char *text, size_t n)
+{
+    char *t = xstrndup(text, n);
+    char *q = excerpt(t);
+    *why = xasprintf("第 %d 行%s：%s", line, what, q);
+    free(q);
+    free(t);
+    return -1;
+}
+
+/* Parses the text of a sidecar.  Returns 0, or -1 and *why (Chinese, quoting
+ * at most a short neutralised excerpt). */
+static int doc_parse(const char *buf, size_t len, ini_doc *d, char **why)
+{
+    memset(d, 0, sizeof *d);
+    int capsecs = 0, capkvs = 0, line = 0, end_at = 0;
+    size_t i = 0;
+    while (i < len) {
+        const char *s = buf + i;
+        const char *nl = memchr(s, '\n', len - i);
+        size_t n = nl ? (size_t)(nl - s) : len - i;
+        int whole = nl != NULL;
+        i += n + (nl ? 1 : 0);
+        line++;
+        size_t b = 0, e = n;
+        while (b < e && is_blank(s[b]))
+            b++;
+        while (e > b && is_blank(s[e - 1]))
+            e--;
+        if (b == e)
+            continue;
+        const char *t = s + b;
+        size_t tn = e - b;
+        if (end_at) {                  /* only blank lines may follow the end line */
+            *why = xasprintf("第 %d 行：结尾标记（第 %d 行）之后还有内容", line, end_at);
+            return -1;
+        }
+        if (t[0] == ';' || t[0] == '#') {
+            if (tn == strlen(SC_END_LINE) && !memcmp(t, SC_END_LINE, tn))
+                end_at = line;
+            continue;
+        }
+        int bad = 0;
+        if (t[0] == '[') {
+            const char *close = memchr(t, ']', tn);
+            size_t after = close ? (size_t)(close - t) + 1 : tn;
+            while (after < tn && is_blank(t[after]))
+                after++;
+            if (!close || (after < tn && t[after] != ';' && t[after] != '#')) {
+                bad = 1;
+            } else {
+                if (d->nsecs > SC_MAX_SECTIONS) {  /* [report] and SC_MAX_SECTIONS entries */
+                    *why = xasprintf("条目超过 %s 个（上限），不予读取", SC_MAX_SECTIONS_TEXT);
+                    return -1;
+                }
+                if (d->nsecs == capsecs) {
+                    capsecs = capsecs ? 2 * capsecs : 64;
+                    d->secs = xrealloc(d->secs, (size_t)capsecs * sizeof *d->secs);
+                }
+                d->secs[d->nsecs++] = (ini_sec){trimmed(t + 1, (size_t)(close - t - 1), 1), line};
+                continue;
+            }
+        }
+        const char *eq = bad ? NULL : memchr(t, '=', tn);
+        if (!eq || eq == t) {
+            if (!whole && i >= len) {  /* the very last line, cut short: for the caller to judge */
+                d->tail_dropped = 1;
+                break;
+            }
+            return doc_fail(why, line, "无法识别", t, tn);
+        }
+        if (!d->nsecs)
+            return doc_fail(why, line, "的键不在任何节中", t, tn);
+        if (d->nkvs == capkvs) {
+            capkvs = capkvs ? 2 * capkvs : 256;
+            d->kvs = xrealloc(d->kvs, (size_t)capkvs * sizeof *d->kvs);
+        }
+        d->kvs[d->nkvs++] = (ini_kv){trimmed(t, (size_t)(eq - t), 1), ini_value(eq + 1, tn - (size_t)(eq - t) - 1),
+                                     line, 0, d->nsecs - 1};
+    }
+    d->nlines = line;
+    d->has_end = end_at > 0;
+    /* the hash of (section, key): a key given twice in one section is an error */
+    d->nslots = 16;
+    while (d->nslots < 2 * (size_t)d->nkvs)
+        d->nslots *= 2;
+    d->slots = xcalloc(d->nslots, sizeof *d->slots);
+    for (int k = 0; k < d->nkvs; k++) {
+        ini_kv *kv = &d->kvs[k];
+        ini_kv *old = kv_get(d, kv->sec, kv->key);
+        if (old) {
+            char *q = excerpt(kv->key);
+            char *sq = excerpt(d->secs[kv->sec].name);
+            *why = xasprintf("第 %d 行：[%s] 中的键 %s 重复（第 %d 行已有）", kv->line, sq, q, old->line);
+            free(sq);
+            free(q);
+            return -1;
+        }
+        size_t h = kv_hash(kv->sec, kv->key) & (d->nslots - 1);
+        while (d->slots[h])
+            h = (h + 1) & (d->nslots - 1);
+        d->slots[h] = k + 1;
+    }
+    return 0;
+}
+
+/* A section's name for a message: short and harmless. */
+static char *sec_name(const ini_doc *d, int sec)
+{
+    return excerpt(d->secs[sec].name);
 }
 
 /* A value, possibly split over key.1, key.2 …; decoded.  Returns 1 found,
@@ -652,7 +823,9 @@ static int get_value(ini_doc *d, int sec, const char *key, char **out, char **wh
     snprintf(name, sizeof name, "%s.1", key);
     ini_kv *first = kv_get(d, sec, name);
     if (kv && first) {
-        *why = xasprintf("[%s] 同时有 %s 和 %s", d->secs[sec].name, key, name);
+        char *q = sec_name(d, sec);
+        *why = xasprintf("[%s] 同时有 %s 和 %s", q, key, name);
+        free(q);
         return -1;
     }
     if (kv) {
@@ -677,16 +850,15 @@ static int get_value(ini_doc *d, int sec, const char *key, char **out, char **wh
     return 1;
 }
 
-static int parse_number(const char *s, double *out)
+/* A stored correction: the one number parser (number.h), any kind. */
+static int parse_number(const char *s, double *out, const char **why)
 {
-    if (!s || !*s || isspace((unsigned char)*s))
+    const char *w = NULL;
+    if (!s || number_parse(s, NUMBER_ANY, out, &w) != 0) {
+        if (why)
+            *why = w ? w : "没有数字";
         return -1;
-    char *end;
-    errno = 0;
-    double v = strtod(s, &end);
-    if (*end || errno || !isfinite(v))
-        return -1;
-    *out = v;
+    }
     return 0;
 }
 
@@ -707,8 +879,10 @@ static int parse_entry(ini_doc *d, int sec, gk_rv_entry *e, char **why)
 {
     const char *name = d->secs[sec].name;
     memset(e, 0, sizeof *e);
-    char a[256] = "", b[256] = "", c[256] = "";
-    int n = sscanf(name, "%255s %255s %255s", a, b, c);
+    char a[256] = "", b[256] = "", c[256] = "", extra[8] = "";
+    int n = strlen(name) < 700 ? sscanf(name, "%255s %255s %255s %7s", a, b, c, extra) : 0;
+    char *q = sec_name(d, sec);
+    int rc = -1;
     if (!strcmp(a, "correction") && n == 2) {
         e->kind = GK_RV_CORRECTION;
         e->cell = xstrdup(b);
@@ -720,41 +894,44 @@ static int parse_entry(ini_doc *d, int sec, gk_rv_entry *e, char **why)
         e->rule = canon_rule(b);
         e->cell = strcmp(c, "*") ? xstrdup(c) : NULL;
     } else {
-        *why = xasprintf("无法识别的节 [%s]", name);
-        return -1;
+        *why = xasprintf("第 %d 行：无法识别的节 [%s]", d->secs[sec].line, q);
+        goto out;
     }
     const char *pk = payload_key(e->kind);
     int r = get_value(d, sec, pk, &e->text, why);
     if (r <= 0) {
         if (r == 0)
-            *why = xasprintf("[%s] 缺少 %s", name, pk);
-        return -1;
+            *why = xasprintf("[%s] 缺少 %s", q, pk);
+        goto out;
     }
     if (e->kind == GK_RV_CORRECTION) {
-        if (parse_number(e->text, &e->value) != 0) {
-            *why = xasprintf("[%s] 的 value 不是数：%s", name, e->text);
-            return -1;
+        const char *w = NULL;
+        if (parse_number(e->text, &e->value, &w) != 0) {
+            char *v = excerpt(e->text);
+            *why = xasprintf("[%s] 的 value 无效（%s）：%s", q, w, v);
+            free(v);
+            goto out;
         }
         if (get_value(d, sec, "original", &e->original, why) < 0)
-            return -1;
+            goto out;
         if (!e->original)
             e->original = xstrdup("");
     }
     if (get_value(d, sec, "who", &e->who, why) < 0 || get_value(d, sec, "when", &e->when, why) < 0)
-        return -1;
+        goto out;
     if (!e->who)
         e->who = xstrdup("");
     if (!e->when)
         e->when = xstrdup("");
     ini_kv *conflict = kv_get(d, sec, "conflict");
-    long want = 0;
+    double want = 0;
     if (conflict) {
         conflict->used = 1;
-        char *end;
-        want = strtol(conflict->val, &end, 10);
-        if (*end || want < 0 || want > 100000) {
-            *why = xasprintf("[%s] 的 conflict 不是数：%s", name, conflict->val);
-            return -1;
+        if (number_parse(conflict->val, NUMBER_COUNT, &want, NULL) != 0 || want > 100000) {
+            char *v = excerpt(conflict->val);
+            *why = xasprintf("[%s] 的 conflict 不是数：%s", q, v);
+            free(v);
+            goto out;
         }
     }
     for (int k = 1;; k++) {
@@ -763,33 +940,37 @@ static int parse_entry(ini_doc *d, int sec, gk_rv_entry *e, char **why)
         snprintf(key, sizeof key, "other.%d.%s", k, pk);
         r = get_value(d, sec, key, &t, why);
         if (r < 0)
-            return -1;
+            goto out;
         if (r == 0)
             break;
         snprintf(key, sizeof key, "other.%d.who", k);
         if (get_value(d, sec, key, &who, why) < 0) {
             free(t);
-            return -1;
+            goto out;
         }
         snprintf(key, sizeof key, "other.%d.when", k);
         if (get_value(d, sec, key, &when, why) < 0) {
             free(t);
             free(who);
-            return -1;
+            goto out;
         }
         add_alt(e, t, who, when);
         free(t);
         free(who);
         free(when);
     }
-    if (conflict && want != e->nalts) {
-        *why = xasprintf("[%s] 记有 %ld 个冲突值，实有 %d 个", name, want, e->nalts);
-        return -1;
+    if (conflict && (int)want != e->nalts) {
+        *why = xasprintf("[%s] 记有 %d 个冲突值，实有 %d 个", q, (int)want, e->nalts);
+        goto out;
     }
-    return 0;
+    rc = 0;
+out:
+    free(q);
+    return rc;
 }
 
-static int parse_report(ini_doc *d, int sec, sc_file *f, char **why)
+/* [report]; *version gets 1 or 2. */
+static int parse_report(ini_doc *d, int sec, sc_file *f, int *version, char **why)
 {
     ini_kv *v = kv_get(d, sec, "version");
     if (!v) {
@@ -797,10 +978,13 @@ static int parse_report(ini_doc *d, int sec, sc_file *f, char **why)
         return -1;
     }
     v->used = 1;
-    if (strcmp(v->val, "1") != 0) {
-        *why = xasprintf("版本 %s 不是本程序能读写的版本 %d", v->val, SC_VERSION);
+    if (strcmp(v->val, "1") != 0 && strcmp(v->val, "2") != 0) {
+        char *q = excerpt(v->val);
+        *why = xasprintf("版本 %s 不是本程序能读写的版本（1 或 %d）", q, SC_VERSION);
+        free(q);
         return -1;
     }
+    *version = v->val[0] - '0';
     char *s = NULL;
     if (get_value(d, sec, "file", &s, why) < 0)
         return -1;
@@ -813,7 +997,9 @@ static int parse_report(ini_doc *d, int sec, sc_file *f, char **why)
         for (size_t i = 0; ok && i < n; i++)
             ok = isxdigit((unsigned char)s[i]) && !isupper((unsigned char)s[i]);
         if (!ok) {
-            *why = xasprintf("[report] 的 sha256 无效：%s", s);
+            char *q = excerpt(s);
+            *why = xasprintf("[report] 的 sha256 无效：%s", q);
+            free(q);
             free(s);
             return -1;
         }
@@ -823,7 +1009,9 @@ static int parse_report(ini_doc *d, int sec, sc_file *f, char **why)
     if (get_value(d, sec, "state", &s, why) < 0)
         return -1;
     if (s && sidecar_state_parse(s, &f->state) != 0) {
-        *why = xasprintf("[report] 的 state 无效：%s（应为 未审核、审核中 或 已审核）", s);
+        char *q = excerpt(s);
+        *why = xasprintf("[report] 的 state 无效：%s（应为 未审核、审核中 或 已审核）", q);
+        free(q);
         free(s);
         return -1;
     }
@@ -834,12 +1022,131 @@ static int parse_report(ini_doc *d, int sec, sc_file *f, char **why)
     return 0;
 }
 
-/* Returns 0 parsed, 1 absent, -1 unusable (*why). */
+/* Reads a sidecar without following a symbolic link.  0, or -1 and *why. */
+static int read_sidecar(const char *path, char **buf, size_t *len, char **why)
+{
+    *buf = NULL;
+    *len = 0;
+    int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0) {
+        *why = errno == ELOOP ? xstrdup("是符号链接，不读取也不改动") : xasprintf("无法读取：%s", strerror(errno));
+        return -1;
+    }
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        close(fd);
+        *why = xstrdup("不是普通文件");
+        return -1;
+    }
+    if ((unsigned long long)st.st_size > SC_MAX_BYTES) {
+        close(fd);
+        *why = xasprintf("文件过大（%llu 字节，上限 %u MB），不予读取", (unsigned long long)st.st_size,
+                         SC_MAX_BYTES >> 20);
+        return -1;
+    }
+    size_t cap = (size_t)st.st_size + 1, n = 0;
+    char *b = xmalloc(cap + 1);
+    for (;;) {
+        if (n == cap) {
+            if (cap > SC_MAX_BYTES) {
+                free(b);
+                close(fd);
+                *why = xasprintf("文件过大（上限 %u MB），不予读取", SC_MAX_BYTES >> 20);
+                return -1;
+            }
+            cap *= 2;
+            b = xrealloc(b, cap + 1);
+        }
+        ssize_t r = read(fd, b + n, cap - n);
+        if (r < 0) {
+            if (errno == EINTR)
+                continue;
+            int e = errno;
+            free(b);
+            close(fd);
+            *why = xasprintf("无法读取：%s", strerror(e));
+            return -1;
+        }
+        if (r == 0)
+            break;
+        n += (size_t)r;
+    }
+    close(fd);
+    b[n] = '\0';
+    *buf = b;
+    *len = n;
+    return 0;
+}
+
+typedef struct {
+    gk_rv_entry e;
+    int line, sec;
+} parsed_entry;
+
+static int cmp_parsed(const void *pa, const void *pb)
+{
+    const parsed_entry *a = pa, *b = pb;
+    int c = cmp_entries(&a->e, &b->e);
+    return c ? c : a->line - b->line;
+}
+
+/* Two sections for one entry: the later applies; an earlier one that says
+ * something else is kept as a conflicting version (nothing is lost, the
+ * reviewer sees a conflict).  Appends the story to notes. */
+static void fold_duplicates(parsed_entry *v, int n, const ini_doc *d, sc_file *f)
+{
+    sbuf notes;
+    sbuf_init(&notes);
+    int listed = 0, more = 0;
+    for (int i = 0; i < n;) {
+        int j = i + 1;
+        while (j < n && cmp_entries(&v[i].e, &v[j].e) == 0)
+            j++;
+        parsed_entry *last = &v[j - 1];
+        for (int k = i; k < j - 1; k++) {
+            gk_rv_entry *old = &v[k].e;
+            if (!same_payload(old, &last->e) && !has_alt(&last->e, &(gk_rv_alt){old->text, old->who, old->when}))
+                add_alt(&last->e, old->text, old->who, old->when);
+            for (int a = 0; a < old->nalts; a++)
+                if (!has_alt(&last->e, &old->alts[a]))
+                    add_alt(&last->e, old->alts[a].text, old->alts[a].who, old->alts[a].when);
+        }
+        if (j - i > 1) {
+            if (listed < SC_LIST_MAX) {
+                char *q = sec_name(d, last->sec);
+                sbuf_printf(&notes, "%s[%s] 出现 %d 次（第 %d 行", listed ? "；" : "", q, j - i, v[i].line);
+                for (int k = i + 1; k < j && k < i + 4; k++)
+                    sbuf_printf(&notes, "、第 %d 行", v[k].line);
+                sbuf_printf(&notes, "%s），采用第 %d 行的", j - i > 4 ? "等" : "", last->line);
+                if (last->e.nalts)
+                    sbuf_adds(&notes, "，不同的值作为冲突保留");
+                free(q);
+                listed++;
+            } else {
+                more++;
+            }
+        }
+        f->entries[f->nentries++] = last->e;
+        for (int k = i; k < j - 1; k++)
+            entry_free(&v[k].e);
+        i = j;
+    }
+    if (more)
+        sbuf_printf(&notes, "… 及其他 %d 个", more);
+    if (notes.len)
+        f->notes = sbuf_steal(&notes);
+    else
+        sbuf_free(&notes);
+}
+
+/* Returns 0 parsed, 1 absent, -1 unusable (*why), 2 cut off: f holds the
+ * entries before the last section, *why says so (the file is then not for
+ * writing).  f->notes may tell of duplicates. */
 static int parse_file(const char *path, sc_file *f, char **why)
 {
     memset(f, 0, sizeof *f);
     struct stat st;
-    if (stat(path, &st) != 0) {
+    if (lstat(path, &st) != 0) {
         /* a folder we may not search (a $HOME that is not ours) holds
          * nothing we could read: as good as absent; saving there reports it */
         if (errno == ENOENT || errno == ENOTDIR || errno == EACCES)
@@ -847,53 +1154,106 @@ static int parse_file(const char *path, sc_file *f, char **why)
         *why = xasprintf("无法访问：%s", strerror(errno));
         return -1;
     }
+    if (S_ISLNK(st.st_mode)) {
+        *why = xstrdup("是符号链接，不读取也不改动");
+        return -1;
+    }
     if (!S_ISREG(st.st_mode)) {
         *why = xstrdup("不是普通文件");
         return -1;
     }
-    if (access(path, R_OK) != 0) {
-        *why = xasprintf("无法读取：%s", strerror(errno));
-        return -1;
-    }
-    dictionary *dict = ini_load(path, why);
-    if (!dict)
+    char *buf;
+    size_t len;
+    if (read_sidecar(path, &buf, &len, why) != 0)
         return -1;
     ini_doc d;
-    int rc = doc_from_dict(dict, &d, why);
-    iniparser_freedict(dict);
+    int rc = doc_parse(buf, len, &d, why);
+    free(buf);
     if (rc != 0) {
         doc_free(&d);
         return -1;
     }
-    int rep = find_sec(&d, "report");
-    if (rep < 0) {
+    int rep = -1, version = 0;
+    for (int s = 0; s < d.nsecs && rc == 0; s++)
+        if (!strcmp(d.secs[s].name, "report")) {
+            if (rep >= 0) {
+                *why = xasprintf("第 %d 行：[report] 节出现两次（第 %d 行已有）", d.secs[s].line, d.secs[rep].line);
+                rc = -1;
+            }
+            rep = s;
+        }
+    if (rc == 0 && rep < 0) {
         *why = xstrdup("缺少 [report] 节");
         rc = -1;
-    } else {
-        rc = parse_report(&d, rep, f, why);
     }
+    if (rc == 0)
+        rc = parse_report(&d, rep, f, &version, why);
+    /* version 2 ends with SC_END_LINE: without it the file was cut off, and
+     * its last section may be incomplete */
+    int cut = rc == 0 && version >= 2 && !d.has_end;
+    if (rc == 0 && !cut && d.tail_dropped) {
+        *why = xasprintf("第 %d 行无法识别（不完整的最后一行）", d.nlines);
+        rc = -1;
+    }
+    int last = cut ? d.nsecs - 1 : d.nsecs;
+    parsed_entry *pv = NULL;
+    int np = 0;
+    if (rc == 0 && d.nsecs > 1)
+        pv = xmalloc((size_t)d.nsecs * sizeof *pv);
     for (int s = 0; rc == 0 && s < d.nsecs; s++) {
         if (s == rep)
             continue;
         gk_rv_entry e;
+        if (s >= last) {               /* the cut section: not applied, its keys not judged */
+            for (int k = 0; k < d.nkvs; k++)
+                if (d.kvs[k].sec == s)
+                    d.kvs[k].used = 1;
+            continue;
+        }
         if (parse_entry(&d, s, &e, why) != 0) {
             entry_free(&e);
             rc = -1;
             break;
         }
-        if (find_in(f->entries, f->nentries, e.kind, e.rule, e.cell)) {
-            *why = xasprintf("[%s] 重复", d.secs[s].name);
-            entry_free(&e);
-            rc = -1;
-            break;
-        }
-        push(&f->entries, &f->nentries, e);
+        pv[np++] = (parsed_entry){e, d.secs[s].line, s};
     }
     for (int i = 0; rc == 0 && i < d.nkvs; i++)
         if (!d.kvs[i].used) {
-            *why = xasprintf("[%s] 中有无法识别的键 %s", d.secs[d.kvs[i].sec].name, d.kvs[i].key);
+            char *q = sec_name(&d, d.kvs[i].sec);
+            char *k = excerpt(d.kvs[i].key);
+            *why = xasprintf("第 %d 行：[%s] 中有无法识别的键 %s", d.kvs[i].line, q, k);
+            free(k);
+            free(q);
             rc = -1;
         }
+    if (rc == 0 && np) {
+        qsort(pv, (size_t)np, sizeof *pv, cmp_parsed);
+        f->entries = xmalloc((size_t)np * sizeof *f->entries);
+        fold_duplicates(pv, np, &d, f);
+    } else {
+        for (int i = 0; i < np; i++)
+            entry_free(&pv[i].e);
+    }
+    free(pv);
+    if (rc == 0 && cut) {
+        char *lastq = sec_name(&d, d.nsecs - 1);
+        if (d.nsecs - 1 == rep) {
+            *why = xasprintf("不完整（没有结尾标记，可能在复制或写入时被截断）：截断在 [report] 节中，没有可套用的记录");
+        } else {
+            int prev = d.nsecs - 2;
+            char *prevq = prev >= 0 && prev != rep ? sec_name(&d, prev) : NULL;
+            if (prevq)
+                *why = xasprintf("不完整（没有结尾标记，可能在复制或写入时被截断）：套用到 [%s] 为止的 %d 条记录，"
+                                 "最后的 [%s]（第 %d 行起）可能不完整，未套用",
+                                 prevq, np, lastq, d.secs[d.nsecs - 1].line);
+            else
+                *why = xasprintf("不完整（没有结尾标记，可能在复制或写入时被截断）：唯一的记录 [%s]（第 %d 行起）"
+                                 "可能不完整，未套用",
+                                 lastq, d.secs[d.nsecs - 1].line);
+            free(prevq);
+        }
+        free(lastq);
+    }
     doc_free(&d);
     if (rc != 0) {
         sc_file_free(f);
@@ -903,9 +1263,7 @@ static int parse_file(const char *path, sc_file *f, char **why)
         f->state_who = xstrdup("");
     if (!f->state_when)
         f->state_when = xstrdup("");
-    if (f->nentries > 1)
-        qsort(f->entries, (size_t)f->nentries, sizeof *f->entries, cmp_entries);
-    return 0;
+    return cut ? 2 : 0;
 }
 
 /* ---- writing --------------------------------------------------------------------------------- */
@@ -963,6 +1321,7 @@ static char *serialize(const gk_review *rv)
         put_value(&b, "when", e->when);
         put_alts(&b, e);
     }
+    sbuf_adds(&b, "\n" SC_END_LINE "\n");
     return sbuf_steal(&b);
 }
 
@@ -1029,7 +1388,7 @@ static int write_atomic(const char *target, const char *data, size_t len)
         return e;
     }
     struct stat st;
-    if (stat(target, &st) == 0)
+    if (lstat(target, &st) == 0 && S_ISREG(st.st_mode))
         (void)fchmod(fd, st.st_mode & 07777);
     size_t off = 0;
     int e = 0;
@@ -1227,26 +1586,58 @@ static void take_file(gk_review *rv, sc_file *f, int with_base)
 }
 
 /* Walks stem.ini, stem.1.ini …: the first that is absent or parses.
- * Unusable ones are described in w.  Returns the index; *loaded set when
- * one parsed (into f). */
+ * Unusable ones are described in w (the first SC_LIST_MAX of them).  Returns
+ * the index; *loaded is 1 when one parsed (into f), 2 when none did but one
+ * was cut off (f holds its complete entries: to be applied, and saved into
+ * the new file), 0 otherwise. */
 static int walk_chain(const char *stem, sc_file *f, int *loaded, sbuf *w)
 {
     *loaded = 0;
-    for (int n = 0; n < SC_MAX_CAND; n++) {
+    memset(f, 0, sizeof *f);
+    sc_file part;
+    int have_part = 0, told = 0, untold = 0, n;
+    for (n = 0; n < SC_MAX_CAND; n++) {
         char *p = cand_path(stem, n);
         char *why = NULL;
-        int rc = parse_file(p, f, &why);
-        if (rc == 0)
-            *loaded = 1;
-        if (rc >= 0) {
+        sc_file g;
+        int rc = parse_file(p, &g, &why);
+        if (rc == 0 || rc == 1) {
+            if (rc == 0) {
+                if (g.notes)
+                    sbuf_printf(w, "%s审核记录文件 %s：%s", w->len ? "；" : "", p, g.notes);
+                *f = g;
+                *loaded = 1;
+            }
             free(p);
-            return n;
+            break;
         }
-        sbuf_printf(w, "%s审核记录文件 %s 无法使用（%s），该文件不会被改动", w->len ? "；" : "", p, why);
+        if (told < SC_LIST_MAX) {
+            if (rc == 2)
+                sbuf_printf(w, "%s审核记录文件 %s %s；该文件不会被改动", w->len ? "；" : "", p, why);
+            else
+                sbuf_printf(w, "%s审核记录文件 %s 无法使用（%s），该文件不会被改动", w->len ? "；" : "", p, why);
+            told++;
+        } else {
+            untold++;
+        }
+        if (rc == 2 && !have_part) {
+            part = g;
+            have_part = 1;
+        } else if (rc == 2) {
+            sc_file_free(&g);
+        }
         free(why);
         free(p);
     }
-    return SC_MAX_CAND - 1;
+    if (untold)
+        sbuf_printf(w, "… 及其他 %d 个无法使用的审核记录文件", untold);
+    if (have_part && *loaded)
+        sc_file_free(&part);
+    else if (have_part) {
+        *f = part;
+        *loaded = 2;
+    }
+    return n < SC_MAX_CAND ? n : SC_MAX_CAND - 1;
 }
 
 int sidecar_load(const char *report_path, gk_review **out, char **warn)
@@ -1267,10 +1658,13 @@ int sidecar_load(const char *report_path, gk_review **out, char **warn)
     int loaded;
     rv->cand = walk_chain(rv->stem, &f, &loaded, &w);
     rv->path = cand_path(rv->stem, rv->cand);
-    if (loaded) {
+    if (loaded == 1) {
         take_file(rv, &f, 1);
         rv->loaded_from = xstrdup(rv->path);
         rv->exists = 1;
+        sc_file_free(&f);
+    } else if (loaded == 2) {          /* what a cut-off file held completely: saved into the new file */
+        take_file(rv, &f, 0);
         sc_file_free(&f);
     } else if (rv->cand == 0) {
         /* nothing where it is written now: take what the other place has
@@ -1323,15 +1717,15 @@ int sidecar_load(const char *report_path, gk_review **out, char **warn)
 
 static gk_rv_entry *live(gk_review *rv, gk_rv_kind kind, const char *rule, const char *cell)
 {
-    return find_in(rv->entries, rv->nentries, kind, rule, cell);
+    return find_sorted(rv->entries, rv->nentries, kind, rule, cell);
 }
 
 const gk_rv_entry *sidecar_find(const gk_review *rv, gk_rv_kind kind, const char *rule, const char *cell)
 {
     if (!rule || template_rule(rule))
-        return find_in(rv->entries, rv->nentries, kind, rule, cell);
+        return find_sorted(rv->entries, rv->nentries, kind, rule, cell);
     char *r = canon_rule(rule);
-    const gk_rv_entry *e = find_in(rv->entries, rv->nentries, kind, r, cell);
+    const gk_rv_entry *e = find_sorted(rv->entries, rv->nentries, kind, r, cell);
     free(r);
     return e;
 }
@@ -1388,15 +1782,7 @@ static gk_rv_entry *upsert(gk_review *rv, gk_rv_kind kind, const char *rule, con
 
 static void format_number(double v, char *buf, size_t n)
 {
-    if (v == floor(v) && fabs(v) < 1e15) {
-        snprintf(buf, n, "%.0f", v);
-        return;
-    }
-    for (int p = 6; p <= 17; p++) {
-        snprintf(buf, n, "%.*g", p, v);
-        if (strtod(buf, NULL) == v)
-            return;
-    }
+    number_format(v, buf, n);            /* what the one number parser reads back */
 }
 
 void sidecar_set_correction(gk_review *rv, const char *cell, double value, const char *original, const char *who)
@@ -1477,7 +1863,7 @@ static char *entry_rule(const char *rule)
 gk_rv_entry *sidecar_entry_copy(const gk_review *rv, gk_rv_kind kind, const char *rule, const char *cell)
 {
     char *r = entry_rule(rule);
-    const gk_rv_entry *e = find_in(rv->entries, rv->nentries, kind, r, cell);
+    const gk_rv_entry *e = find_sorted(rv->entries, rv->nentries, kind, r, cell);
     free(r);
     return e ? entry_dup(e) : NULL;
 }
@@ -1538,20 +1924,13 @@ static int newer(const char *a, const char *b)
     return cmp0(a ? a : "", b ? b : "") > 0;
 }
 
-static int has_alt(const gk_rv_entry *e, const gk_rv_alt *a)
-{
-    for (int i = 0; i < e->nalts; i++)
-        if (eq0(e->alts[i].text, a->text) && eq0(e->alts[i].who, a->who) && eq0(e->alts[i].when, a->when))
-            return 1;
-    return 0;
-}
 
 /* Adds alt a to e unless it is e's own payload or already there. */
 static void merge_alt(gk_rv_entry *e, const char *text, const char *who, const char *when)
 {
     gk_rv_alt a = {(char *)text, (char *)who, (char *)when};
     gk_rv_entry probe = {.kind = e->kind, .text = (char *)text};
-    if (e->kind == GK_RV_CORRECTION && parse_number(text, &probe.value) != 0)
+    if (e->kind == GK_RV_CORRECTION && parse_number(text, &probe.value, NULL) != 0)
         probe.value = NAN;
     if (same_payload(e, &probe) || has_alt(e, &a))
         return;
@@ -1579,7 +1958,7 @@ static void merge(gk_review *rv, sc_file *disk, int same_origin, gk_rv_entry **o
     for (int i = 0; i < rv->nentries; i++) {
         const gk_rv_entry *o = &rv->entries[i];
         const gk_rv_entry *b = same_origin ? o->base : NULL;
-        gk_rv_entry *d = find_in(disk->entries, disk->nentries, o->kind, o->rule, o->cell);
+        gk_rv_entry *d = find_sorted(disk->entries, disk->nentries, o->kind, o->rule, o->cell);
         if (!d) {
             if (b && same_content(o, b))
                 continue;              /* another writer removed it, we did not touch it */
@@ -1598,7 +1977,7 @@ static void merge(gk_review *rv, sc_file *disk, int same_origin, gk_rv_entry **o
     }
     for (int i = 0; i < rv->ngone; i++) {
         const gk_rv_entry *g = &rv->gone[i];
-        gk_rv_entry *d = find_in(disk->entries, disk->nentries, g->kind, g->rule, g->cell);
+        gk_rv_entry *d = find_sorted(disk->entries, disk->nentries, g->kind, g->rule, g->cell);
         if (!d || used[d - disk->entries])
             continue;
         used[d - disk->entries] = 1;
@@ -1658,14 +2037,23 @@ static void adopt(gk_review *rv, gk_rv_entry *v, int n, const char *target)
     rv->report_changed = 0;
 }
 
+#define EGK_LOCK_LINK (-1000)   /* lock_file(): the lock is a link or not a file */
+
 static int lock_file(const char *target, int *fd_out)
 {
+    /* never through a symbolic link: a planted link would create or lock a
+     * file elsewhere; a lock that is not a plain file is refused too */
     char *lp = xasprintf("%s.lock", target);
-    int fd = open(lp, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+    int fd = open(lp, O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0666);
     int e = fd < 0 ? errno : 0;
     free(lp);
     if (fd < 0)
-        return e;
+        return e == ELOOP ? EGK_LOCK_LINK : e;
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        close(fd);
+        return EGK_LOCK_LINK;
+    }
     while (flock(fd, LOCK_EX) != 0) {
         if (errno != EINTR) {
             e = errno;
@@ -1675,6 +2063,12 @@ static int lock_file(const char *target, int *fd_out)
     }
     *fd_out = fd;
     return 0;
+}
+
+/* What strerror() cannot say. */
+static const char *save_error(int e)
+{
+    return e == EGK_LOCK_LINK ? "锁文件是符号链接或不是普通文件，拒绝使用" : strerror(e);
 }
 
 /* After a failed lock or write: when the report's folder cannot be written,
@@ -1690,7 +2084,7 @@ static int save_failed(gk_review *rv, sbuf *notice, int e, const char *dir, cons
         rv->cand = 0;
         return 1;
     }
-    sbuf_printf(notice, "%s无法保存审核记录 %s：%s", notice->len ? "；" : "", target, strerror(e));
+    sbuf_printf(notice, "%s无法保存审核记录 %s：%s", notice->len ? "；" : "", target, save_error(e));
     return 0;
 }
 
@@ -1731,9 +2125,14 @@ int sidecar_save(const char *report_path, gk_review *rv, char **where, char **er
         sc_file disk;
         char *why = NULL;
         int pr = parse_file(target, &disk, &why);
-        if (pr < 0) {
-            sbuf_printf(&notice, "%s审核记录文件 %s 无法使用（%s），该文件不会被改动", notice.len ? "；" : "", target,
-                        why);
+        if (pr < 0 || pr == 2) {       /* unusable or cut off: never overwritten */
+            if (pr == 2) {
+                sbuf_printf(&notice, "%s审核记录文件 %s %s；该文件不会被改动", notice.len ? "；" : "", target, why);
+                sc_file_free(&disk);
+            } else {
+                sbuf_printf(&notice, "%s审核记录文件 %s 无法使用（%s），该文件不会被改动", notice.len ? "；" : "",
+                            target, why);
+            }
             free(why);
             close(fd);
             free(dir);
@@ -1747,6 +2146,14 @@ int sidecar_save(const char *report_path, gk_review *rv, char **where, char **er
         merge(rv, &disk, same_origin, &v, &n);
         merge_state(rv, &disk, same_origin);
         sc_file_free(&disk);
+        if (n > SC_MAX_SECTIONS) {     /* never write what could not be read back */
+            sbuf_printf(&notice, "%s无法保存：审核记录超过 %s 条（上限）", notice.len ? "；" : "", SC_MAX_SECTIONS_TEXT);
+            free_entries(v, n);
+            close(fd);
+            free(dir);
+            free(target);
+            break;
+        }
         /* serialize the merged view */
         gk_rv_entry *old = rv->entries;
         int oldn = rv->nentries;
@@ -1807,6 +2214,26 @@ static void clear_overlay(gk_report *r)
     }
 }
 
+/* Appends one item of a warning's list: the first SC_LIST_MAX, then only counted. */
+static void list_item(sbuf *w, int *listed, int *more, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+static void list_item(sbuf *w, int *listed, int *more, const char *fmt, ...)
+{
+    if (*listed >= SC_LIST_MAX) {
+        (*more)++;
+        return;
+    }
+    if (w->len)
+        sbuf_adds(w, "；");
+    va_list ap;
+    va_start(ap, fmt);
+    char *t = NULL;
+    if (vasprintf(&t, fmt, ap) >= 0 && t)
+        sbuf_adds(w, t);
+    va_end(ap);
+    free(t);
+    (*listed)++;
+}
+
 int sidecar_overlay(const gk_review *rv, gk_report *r, char **warn)
 {
     if (warn)
@@ -1814,7 +2241,7 @@ int sidecar_overlay(const gk_review *rv, gk_report *r, char **warn)
     clear_overlay(r);
     sbuf w;
     sbuf_init(&w);
-    int bad = 0;
+    int bad = 0, listed = 0, more = 0;
     for (int i = 0; i < rv->nentries; i++) {
         const gk_rv_entry *e = &rv->entries[i];
         int cell = -1;
@@ -1822,8 +2249,11 @@ int sidecar_overlay(const gk_review *rv, gk_report *r, char **warn)
             cell = template_cell_index(r->tpl, e->cell);
             if (cell < 0) {
                 bad++;
-                sbuf_printf(&w, "%s%s 格式的报告没有单元格 %s（[%s %s]）", w.len ? "；" : "", r->tpl->name, e->cell,
-                            kind_name(e->kind), e->kind == GK_RV_DISMISS ? e->rule : e->cell);
+                char *c = excerpt(e->cell), *k = excerpt(e->kind == GK_RV_DISMISS ? e->rule : e->cell);
+                list_item(&w, &listed, &more, "%s 格式的报告没有单元格 %s（[%s %s]）", r->tpl->name, c,
+                          kind_name(e->kind), k);
+                free(c);
+                free(k);
                 continue;
             }
         }
@@ -1831,20 +2261,27 @@ int sidecar_overlay(const gk_review *rv, gk_report *r, char **warn)
             report_correct(r, cell, e->value);
             char now[40];
             cell_original(r, cell, now, sizeof now);
-            if (rv->report_changed && e->original && strcmp(e->original, now) != 0)
-                sbuf_printf(&w, "%s%s：审核时报告中的值为 %s，现在为 %s", w.len ? "；" : "", e->cell,
-                            e->original[0] ? e->original : "（空）", now[0] ? now : "（空）");
+            if (rv->report_changed && e->original && strcmp(e->original, now) != 0) {
+                char *o = excerpt(e->original);
+                list_item(&w, &listed, &more, "%s：审核时报告中的值为 %s，现在为 %s", e->cell,
+                          e->original[0] ? o : "（空）", now[0] ? now : "（空）");
+                free(o);
+            }
         } else if (e->kind == GK_RV_DISMISS) {
             if (!template_rule(e->rule)) {
                 bad++;
-                sbuf_printf(&w, "%s没有规则 %s", w.len ? "；" : "", e->rule);
+                char *k = excerpt(e->rule);
+                list_item(&w, &listed, &more, "没有规则 %s", k);
+                free(k);
                 continue;
             }
             report_dismiss(r, e->rule, cell, e->text);
         }
     }
+    if (more)
+        sbuf_printf(&w, "… 及其他 %d 个", more);
     if (w.len && warn)
-        *warn = xasprintf("%s：%s", rv->path ? rv->path : rv->report_path, w.s);
+        *warn = xasprintf("%s：%s", rv->path && rv->exists ? rv->path : rv->report_path, w.s);  /* where the entries are */
     sbuf_free(&w);
     return bad;
 }
@@ -1868,9 +2305,7 @@ char *sidecar_default_reviewer(void)
     else if (home && home[0] == '/')
         cfg = xasprintf("%s/.config/gkreview/config.ini", home);
     if (cfg && access(cfg, R_OK) == 0) {
-        char *why = NULL;
-        dictionary *d = ini_load(cfg, &why);
-        free(why);
+        dictionary *d = ini_load(cfg);
         if (d) {
             const char *name = iniparser_getstring(d, "review:reviewer", NULL);
             char *s = name && *name ? xstrdup(name) : NULL;

@@ -3,6 +3,7 @@
  * view_review.h). */
 #include "view_review.h"
 #include "recover.h"
+#include "number.h"
 #include "util.h"
 
 #include <math.h>
@@ -99,47 +100,6 @@ static int refuse_fmt(char **msg, const char *fmt, ...)
 
 /* ---- values ------------------------------------------------------------------------ */
 
-/* The typed text in ASCII: full-width digits and signs folded, spaces and
- * thousands separators dropped.  NULL when something else is in it. */
-static char *fold_number(const char *s)
-{
-    static const struct {
-        const char *from;
-        char to;
-    } F[] = {{"．", '.'}, {"。", '.'}, {"－", '-'}, {"−", '-'}, {"＋", '+'}, {"，", 0}, {",", 0},
-             {" ", 0},   {"\t", 0},  {"　", 0}};
-    sbuf b;
-    sbuf_init(&b);
-    sbuf_adds(&b, "");
-    while (*s) {
-        const unsigned char *u = (const unsigned char *)s;
-        if (u[0] == 0xEF && u[1] == 0xBC && u[2] >= 0x90 && u[2] <= 0x99) {  /* ０-９ */
-            sbuf_addc(&b, (char)('0' + u[2] - 0x90));
-            s += 3;
-            continue;
-        }
-        size_t k;
-        for (k = 0; k < sizeof F / sizeof F[0]; k++) {
-            size_t n = strlen(F[k].from);
-            if (!strncmp(s, F[k].from, n)) {
-                if (F[k].to)
-                    sbuf_addc(&b, F[k].to);
-                s += n;
-                break;
-            }
-        }
-        if (k < sizeof F / sizeof F[0])
-            continue;
-        if ((*s >= '0' && *s <= '9') || *s == '.' || *s == '-' || *s == '+')
-            sbuf_addc(&b, *s++);
-        else {
-            sbuf_free(&b);
-            return NULL;
-        }
-    }
-    return sbuf_steal(&b);
-}
-
 int view_review_parse_value(const gk_report *r, int cell, const char *text, double *out, char **msg)
 {
     *msg = NULL;
@@ -147,17 +107,11 @@ int view_review_parse_value(const gk_report *r, int cell, const char *text, doub
     gk_valkind kind = cd->coldef ? cd->coldef->kind : GK_VAL_COUNT;
     const char *want = kind == GK_VAL_DECIMAL ? "不小于 0 的数" : kind == GK_VAL_SIGNED ? "整数（可带正负号）"
                                                                                     : "不小于 0 的整数";
-    char *t = fold_number(text);
-    char *end = NULL;
-    double v = t && *t ? strtod(t, &end) : NAN;
-    int ok = t && *t && end && !*end && isfinite(v);
-    if (ok && kind != GK_VAL_DECIMAL)
-        ok = v == floor(v) && fabs(v) < 1e15;
-    if (ok && kind != GK_VAL_SIGNED)
-        ok = v >= 0;
-    free(t);
-    if (!ok) {
-        *msg = xasprintf("无效的值「%s」：%s 应为%s", text, cd->label, want);
+    const char *why = NULL;                       /* the one number parser (number.h) */
+    number_kind nk = kind == GK_VAL_DECIMAL ? NUMBER_DECIMAL : kind == GK_VAL_SIGNED ? NUMBER_SIGNED : NUMBER_COUNT;
+    double v = 0;
+    if (number_parse(text, nk, &v, &why) != 0) {
+        *msg = xasprintf("无效的值「%s」：%s；%s 应为%s", text, why, cd->label, want);
         return -1;
     }
     *out = v == 0 ? 0 : v;              /* no "-0" */

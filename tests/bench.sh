@@ -11,7 +11,10 @@
 #   - the floor: merely reading and decoding the same files (floor.c), and check's time as
 #     a multiple of it;
 #   - the review screen in an 80x24 pseudo-terminal on the 10,000-report folder (ptytime.c):
-#     time until the first report is drawn, and the time to redraw after a key.
+#     time until the first report is drawn, and the time to redraw after a key;
+#   - loading a reviewer's sidecar of 20,000 and of 100,000 sections (tests/tools/gensidecar.sh)
+#     beside one report: `check`'s wall time and peak memory (100,000 is over the limit of
+#     50,000 entries: the time to refuse it).  BENCH_ONLY=sidecar measures only this.
 # Environment: BENCH_N (100000), BENCH_SEED (1), BENCH_TMP (where the corpus goes; default
 # $TMPDIR or /tmp — a tmpfs such as /dev/shm makes generating and deleting 100,000 files
 # much faster on slow disks), CC (cc).  Everything generated is deleted at the end; with
@@ -55,6 +58,37 @@ done
 have_pty=1
 $CC $TCFLAGS -o "$tmp/ptytime" tests/tools/ptytime.c -lutil 2>"$tmp/cc.err" ||
     $CC $TCFLAGS -o "$tmp/ptytime" tests/tools/ptytime.c 2>>"$tmp/cc.err" || have_pty=0
+
+# ---- the reviewer's sidecar: 20,000 and 100,000 sections beside one report -------------------
+sidecar_res=
+sidecar_bench() {
+    d=$tmp/sidecar
+    mkdir -p "$d"
+    cp sample-reports/003_1a8c02130c595433.txt "$d/r.txt"
+    say "sidecar load: gkreview check on one report with a generated sidecar beside it (best of 3):"
+    for n in 20000 100000; do
+        sh tests/tools/gensidecar.sh "$n" >"$d/r.txt.review.ini"
+        mb=$(calc "$(wc -c <"$d/r.txt.review.ini") / 1e6" %.1f)
+        rm -f "$tmp/sc.rss"
+        for k in 1 2 3; do
+            XDG_DATA_HOME=$d/xdg "$tmp/peakrss" -o "$tmp/run.rss" "$GK" check "$d/r.txt" >/dev/null 2>"$d/err"
+            if [ ! -f "$tmp/sc.rss" ] ||
+                [ "$(calc "$(field wall_s "$tmp/run.rss") < $(field wall_s "$tmp/sc.rss")" %d)" = 1 ]; then
+                cp "$tmp/run.rss" "$tmp/sc.rss"
+            fi
+        done
+        if grep -q '上限' "$d/err"; then what="refused: over the limit of 50,000 entries"; else what="loaded"; fi
+        w=$(calc "$(field wall_s "$tmp/sc.rss")" %.3f)
+        pk=$(calc "$(field maxrss_kb "$tmp/sc.rss") / 1024" %.0f)
+        say "  $n sections ($mb MB): $w s, peak $pk MB — $what"
+        sidecar_res="$sidecar_res${sidecar_res:+; }$n sections ($mb MB) $w s, peak $pk MB ($what)"
+        rm -f "$d"/r.txt.review*
+    done
+}
+if [ "${BENCH_ONLY:-}" = sidecar ]; then
+    sidecar_bench
+    exit 0
+fi
 
 # ---- disk: a report is about 6 KB, 8 KB on disk --------------------------------------------
 avail_kb=$(df -Pk "$tmp" | awk 'NR == 2 { print $4 }')
@@ -217,6 +251,9 @@ else
     fi
 fi
 
+say ""
+sidecar_bench
+
 # ---- summary for the README ---------------------------------------------------------------------
 cell() { # KEY N BYTES FLOOR_WALL
     if [ ! -f "$tmp/$1.rss" ]; then echo "—"; return; fi
@@ -249,5 +286,7 @@ else
 fi
 say ""
 say "Review screen, $SMALL reports, 80x24: $tui."
+say ""
+say "Sidecar load (\`check\` on one report): $sidecar_res."
 say ""
 say "(bench ran $(($(date +%s) - start)) s before cleanup)"

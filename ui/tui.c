@@ -12,6 +12,7 @@
 #include "overlay.h"
 #include "sig.h"
 #include "text.h"
+#include "safe.h"
 #include "theme.h"
 #include "tui.h"
 #include "util.h"
@@ -480,8 +481,7 @@ static void print_notes(const ui_msgs *m)
 {
     for (int i = 0; i < m->n; i++) {
         fputs("gkreview: ", stderr);
-        for (const unsigned char *c = (const unsigned char *)m->v[i]; *c; c++)
-            fputc(*c < 0x20 || *c == 0x7f ? '?' : *c, stderr);
+        safe_fputs(stderr, m->v[i]);    /* the command line's neutraliser (src/safe.h) */
         fputc('\n', stderr);
     }
 }

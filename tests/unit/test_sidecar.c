@@ -189,7 +189,9 @@ static void test_round_trip(void **state)
     assert_string_equal(fee->original, "3.5");
     /* readable, sections by kind, rule ids in upper case */
     char *text = slurp(f->sidecar, NULL);
-    assert_non_null(strstr(text, "[report]\nversion = 1\n"));
+    assert_non_null(strstr(text, "[report]\nversion = 2\n"));
+    size_t tl = strlen(text), el = strlen("\n; end — 审核记录到此完整结束\n");
+    assert_true(tl > el && !strcmp(text + tl - el, "\n; end — 审核记录到此完整结束\n"));  /* the end line, last */
     assert_non_null(strstr(text, "state = 审核中\n"));
     assert_non_null(strstr(text, "[correction t3.new.natural]\nvalue = 7\noriginal = \nwho = 张三\n"));
     assert_non_null(strstr(text, "[note report]\ntext = 整份报告的备注\n"));
@@ -506,9 +508,9 @@ static void test_corrupt_never_overwritten(void **state)
     sidecar_set_note(a, NULL, "甲改", "甲");
     char line[1300];
     memset(line, 'x', sizeof line);
-    memcpy(line, "[report]\nversion = 1\nfile = ", 28);
+    memcpy(line, "[report]\nversion = 1\nfile   ", 28);
     line[sizeof line - 1] = '\n';
-    spit(f->sidecar, line, sizeof line);     /* a line over 1024 bytes */
+    spit(f->sidecar, line, sizeof line);     /* a long line without "=" */
     char *where = NULL, *err = NULL;
     assert_int_equal(sidecar_save(NULL, a, &where, &err), 0);
     assert_string_equal(where, alt);
@@ -524,7 +526,7 @@ static void test_corrupt_never_overwritten(void **state)
 
     /* a newer version is not ours to rewrite either */
     unlink(alt);
-    static const char v2[] = "[report]\nversion = 2\n";
+    static const char v2[] = "[report]\nversion = 3\n";
     spit(f->sidecar, v2, sizeof v2 - 1);
     rv = NULL;
     assert_int_equal(sidecar_load(f->report, &rv, &warn), 1);
@@ -632,6 +634,196 @@ static void test_reviewer_name(void **state)
     free(p);
 }
 
+
+/* ---- hostile sidecars (issue #17) ---------------------------------------------------- */
+
+/* A saved sidecar cut at every length: either whole, or reported (cut off or
+ * unusable) — and then every entry applied is one that was saved, whole,
+ * never a shortened value; a save never overwrites the cut file. */
+static void test_cut_anywhere(void **state)
+{
+    fx *f = *state;
+    gk_review *rv = load_ok(f->report);
+    sidecar_set_correction(rv, "t3.new.natural", 1234567, "", "甲");
+    sidecar_set_correction(rv, "t2.fee.amount", 12.25, "3.5", "乙");
+    sidecar_set_note(rv, "t3.new.total", "总计核对：见附件 #2; 50%", "甲");
+    sbuf longnote;
+    sbuf_init(&longnote);
+    for (int i = 0; i < 120; i++)
+        sbuf_adds(&longnote, "长备注");
+    sidecar_set_note(rv, NULL, longnote.s, "丙");
+    sbuf_free(&longnote);
+    sidecar_set_dismissal(rv, "T3.BALANCE", NULL, "核实无误", "乙");
+    sidecar_set_state(rv, GK_REV_IN_PROGRESS, "甲");
+    save_ok(rv);
+    size_t len = 0;
+    char *whole = slurp(f->sidecar, &len);
+    assert_non_null(whole);
+    int cut_reported = 0;
+    for (size_t l = 0; l <= len; l++) {
+        spit(f->sidecar, whole, l);
+        gk_review *back = NULL;
+        char *warn = NULL;
+        int rc = sidecar_load(f->report, &back, &warn);
+        if (l >= len - 1) {            /* whole, or only the final newline missing */
+            if (rc != 0)
+                fail_msg("length %zu of %zu: %s", l, len, warn ? warn : "");
+            assert_int_equal(back->nentries, rv->nentries);
+        } else if (l > 0) {
+            if (rc != 1 || !warn)
+                fail_msg("length %zu of %zu: not reported (rc %d)", l, len, rc);
+            cut_reported += strstr(warn, "不完整") != NULL;
+            assert_true(back->nentries < rv->nentries);
+        }
+        for (int i = 0; i < back->nentries; i++) {
+            const gk_rv_entry *b = &back->entries[i];
+            const gk_rv_entry *e = sidecar_find(rv, b->kind, b->rule, b->cell);
+            if (!e || strcmp(e->text, b->text) || strcmp(e->who, b->who) || strcmp(e->when, b->when) ||
+                e->value != b->value)
+                fail_msg("length %zu: entry %s applied as \"%s\"", l, b->cell ? b->cell : "report", b->text);
+        }
+        free(warn);
+        sidecar_free(back);
+    }
+    assert_true(cut_reported > (int)len / 2);   /* past the header, a cut is named as such */
+    /* a save after loading a cut file leaves it alone */
+    spit(f->sidecar, whole, len / 2);
+    gk_review *back = NULL;
+    char *warn = NULL;
+    assert_int_equal(sidecar_load(f->report, &back, &warn), 1);
+    free(warn);
+    sidecar_set_note(back, "t3.new.natural", "新的", "丁");
+    char *where = NULL, *err = NULL;
+    assert_int_equal(sidecar_save(NULL, back, &where, &err), 0);
+    assert_non_null(strstr(where, ".review.1.ini"));
+    size_t now_len = 0;
+    char *now = slurp(f->sidecar, &now_len);
+    assert_int_equal(now_len, len / 2);
+    assert_memory_equal(now, whole, now_len);
+    free(now);
+    free(where);
+    free(err);
+    sidecar_free(back);
+    free(whole);
+    sidecar_free(rv);
+}
+
+static void test_duplicate_sections(void **state)
+{
+    fx *f = *state;
+    static const char dup[] = "[report]\nversion = 2\nsha256 = \nstate = 审核中\n\n"
+                              "[correction t3.new.natural]\nvalue = 5\noriginal = \nwho = 甲\nwhen = 2024-01-01T00:00:00Z\n\n"
+                              "[note report]\ntext = 备注\nwho = 甲\nwhen = 2024-01-01T00:00:00Z\n\n"
+                              "[correction t3.new.natural]\nvalue = 6\noriginal = \nwho = 乙\nwhen = 2024-01-02T00:00:00Z\n"
+                              "; end — 审核记录到此完整结束\n";
+    spit(f->sidecar, dup, sizeof dup - 1);
+    gk_review *rv = NULL;
+    char *warn = NULL;
+    assert_int_equal(sidecar_load(f->report, &rv, &warn), 1);
+    assert_non_null(strstr(warn, "[correction t3.new.natural] 出现 2 次（第 6 行、第 17 行），采用第 17 行的"));
+    free(warn);
+    const gk_rv_entry *e = must_find(rv, GK_RV_CORRECTION, NULL, "t3.new.natural");
+    assert_true(e->value == 6);
+    assert_int_equal(e->nalts, 1);
+    assert_string_equal(e->alts[0].text, "5");
+    sidecar_free(rv);
+    /* a key given twice in one section is an error naming both lines */
+    static const char twice[] = "[report]\nversion = 1\nstate = 审核中\nstate = 已审核\n";
+    spit(f->sidecar, twice, sizeof twice - 1);
+    rv = NULL;
+    assert_int_equal(sidecar_load(f->report, &rv, &warn), 1);
+    assert_non_null(strstr(warn, "第 4 行：[report] 中的键 state 重复（第 3 行已有）"));
+    free(warn);
+    sidecar_free(rv);
+}
+
+/* Error messages quote a short, neutralised excerpt, never the file. */
+static void test_errors_quote_excerpts(void **state)
+{
+    fx *f = *state;
+    sbuf b;
+    sbuf_init(&b);
+    sbuf_adds(&b, "[report]\nversion = 1\n");
+    for (int i = 0; i < 200; i++)
+        sbuf_adds(&b, "root:x:0:0:root:/root:/bin/bash\x1b]0;PWNED\x07");
+    sbuf_adds(&b, "\n");
+    spit(f->sidecar, b.s, b.len);
+    gk_review *rv = NULL;
+    char *warn = NULL;
+    assert_int_equal(sidecar_load(f->report, &rv, &warn), 1);
+    assert_true(strlen(warn) < 600);
+    assert_null(strchr(warn, '\x1b'));
+    assert_null(strchr(warn, '\x07'));
+    assert_non_null(strstr(warn, "第 3 行无法识别：root:x:0:0:root"));
+    assert_non_null(strstr(warn, "…"));
+    free(warn);
+    sidecar_free(rv);
+    sbuf_free(&b);
+}
+
+/* The section limit: 50,000 entries load, one more is refused (by count, not by clock). */
+static void test_section_limit(void **state)
+{
+    fx *f = *state;
+    for (int extra = 0; extra <= 1; extra++) {
+        sbuf b;
+        sbuf_init(&b);
+        sbuf_adds(&b, "[report]\nversion = 2\nsha256 = \nstate = 审核中\n");
+        for (int i = 0; i < 50000 + extra; i++)
+            sbuf_printf(&b, "\n[note x%06d.total]\ntext = 备注 %d\nwho = 甲\nwhen = 2024-01-01T00:00:00Z\n", i, i);
+        sbuf_adds(&b, "; end — 审核记录到此完整结束\n");
+        spit(f->sidecar, b.s, b.len);
+        sbuf_free(&b);
+        gk_review *rv = NULL;
+        char *warn = NULL;
+        int rc = sidecar_load(f->report, &rv, &warn);
+        if (!extra) {
+            assert_int_equal(rc, 0);
+            assert_int_equal(rv->nentries, 50000);
+            assert_non_null(sidecar_find(rv, GK_RV_NOTE, NULL, "x049999.total"));
+        } else {
+            assert_int_equal(rc, 1);
+            assert_non_null(strstr(warn, "条目超过 50,000 个（上限），不予读取"));
+            assert_int_equal(rv->nentries, 0);
+        }
+        free(warn);
+        sidecar_free(rv);
+    }
+}
+
+/* A symlinked sidecar is neither read nor quoted; a lock that is a link is refused. */
+static void test_links(void **state)
+{
+    fx *f = *state;
+    char *target = xasprintf("%s/passwd", f->dir);
+    spit(target, "root:x:0:0:root:/root:/bin/bash\n", 32);
+    assert_int_equal(symlink(target, f->sidecar), 0);
+    gk_review *rv = NULL;
+    char *warn = NULL;
+    assert_int_equal(sidecar_load(f->report, &rv, &warn), 1);
+    assert_non_null(strstr(warn, "是符号链接，不读取也不改动"));
+    assert_null(strstr(warn, "root:x"));
+    free(warn);
+    sidecar_free(rv);
+    unlink(f->sidecar);
+    char *lock = xasprintf("%s.lock", f->sidecar), *planted = xasprintf("%s/planted", f->dir);
+    assert_int_equal(symlink(planted, lock), 0);
+    rv = load_ok(f->report);
+    sidecar_set_state(rv, GK_REV_DONE, "甲");
+    char *where = NULL, *err = NULL;
+    assert_int_equal(sidecar_save(NULL, rv, &where, &err), -1);
+    assert_non_null(strstr(err, "锁文件是符号链接"));
+    struct stat st;
+    assert_int_not_equal(lstat(planted, &st), 0);
+    assert_int_not_equal(lstat(f->sidecar, &st), 0);
+    free(where);
+    free(err);
+    sidecar_free(rv);
+    free(lock);
+    free(planted);
+    free(target);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -645,6 +837,11 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_apply, setup_err, teardown),
         cmocka_unit_test_setup_teardown(test_fallback_dir, setup, teardown),
         cmocka_unit_test_setup_teardown(test_reviewer_name, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_cut_anywhere, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_duplicate_sections, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_errors_quote_excerpts, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_section_limit, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_links, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

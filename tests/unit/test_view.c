@@ -285,8 +285,12 @@ static void test_review_values(void **state)
     double v;
     char *msg = NULL;
     int count = cell_of(r, "t3.new.natural");
-    EXPECT_OK(view_review_parse_value(r, count, "１,２3", &v, &msg));
-    assert_true(v == 123);
+    EXPECT_OK(view_review_parse_value(r, count, "１,２34", &v, &msg));
+    assert_true(v == 1234);
+    EXPECT_REFUSED(view_review_parse_value(r, count, "１,２3", &v, &msg), "千位分隔符");
+    EXPECT_REFUSED(view_review_parse_value(r, count, "0x10", &v, &msg), "十六进制");
+    EXPECT_REFUSED(view_review_parse_value(r, count, "1e5", &v, &msg), "科学计数法");
+    EXPECT_REFUSED(view_review_parse_value(r, count, "99999999999999999999999", &v, &msg), "上限");
     EXPECT_OK(view_review_parse_value(r, count, " 7 ", &v, &msg));
     assert_true(v == 7);
     EXPECT_REFUSED(view_review_parse_value(r, count, "-1", &v, &msg), "不小于 0 的整数");

@@ -1,0 +1,225 @@
+/* safe.c — neutralising text for terminals and spreadsheets (see safe.h).
+ * Owns no state. */
+#include "safe.h"
+#include "text.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Bidi embeddings, overrides, isolates and marks, by name (as view_text.c). */
+static const struct {
+    unsigned cp;
+    const char *name;
+} BIDI[] = {
+    {0x061C, "ALM"}, {0x200E, "LRM"}, {0x200F, "RLM"}, {0x202A, "LRE"}, {0x202B, "RLE"},
+    {0x202C, "PDF"}, {0x202D, "LRO"}, {0x202E, "RLO"}, {0x2066, "LRI"}, {0x2067, "RLI"},
+    {0x2068, "FSI"}, {0x2069, "PDI"},
+};
+
+/* Invisible format characters (as view_text.c), and the tag characters. */
+static int is_format(unsigned cp)
+{
+    return (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x206F) ||
+           cp == 0xFEFF || cp == 0x180E || cp == 0x061C || (cp >= 0xFFF9 && cp <= 0xFFFB) ||
+           (cp >= 0xE0000 && cp <= 0xE007F);
+}
+
+/* Whether code point cp is shown as a placeholder (keep: SAFE_KEEP_*). */
+static int needs_placeholder(unsigned cp, int keep)
+{
+    if (cp == '\n')
+        return !(keep & SAFE_KEEP_NL);
+    if (cp == '\t')
+        return !(keep & SAFE_KEEP_TAB);
+    return cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || is_format(cp);
+}
+
+static void add_placeholder(sbuf *out, unsigned cp)
+{
+    if (cp < 0x20 || cp == 0x7F) {     /* caret notation: ESC is ^[ */
+        char c[2] = {'^', (char)(cp == 0x7F ? '?' : cp + 0x40)};
+        sbuf_add(out, c, 2);
+        return;
+    }
+    for (size_t i = 0; i < sizeof BIDI / sizeof BIDI[0]; i++)
+        if (BIDI[i].cp == cp) {
+            sbuf_printf(out, "<%s>", BIDI[i].name);
+            return;
+        }
+    sbuf_printf(out, "<U+%04X>", cp);
+}
+
+/* Length of the run at s that passes unchanged (printable ASCII and valid,
+ * harmless UTF-8). */
+static size_t clean_run(const char *s, size_t len, int keep)
+{
+    size_t i = 0;
+    while (i < len) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c < 0x7F) {
+            i++;
+            continue;
+        }
+        unsigned cp;
+        int n = c < 0x80 ? 1 : utf8_decode(s + i, len - i, &cp);
+        if (c < 0x80)
+            cp = c;
+        if (n <= 0 || needs_placeholder(cp, keep))
+            break;
+        i += (size_t)n;
+    }
+    return i;
+}
+
+void safe_add(sbuf *out, const char *s, size_t len, int keep)
+{
+    size_t i = 0;
+    while (i < len) {
+        size_t run = clean_run(s + i, len - i, keep);
+        if (run)
+            sbuf_add(out, s + i, run);
+        i += run;
+        if (i >= len)
+            break;
+        unsigned cp;
+        unsigned char c = (unsigned char)s[i];
+        int n = c < 0x80 ? 1 : utf8_decode(s + i, len - i, &cp);
+        if (c < 0x80)
+            cp = c;
+        if (n <= 0) {
+            sbuf_adds(out, "\xEF\xBF\xBD");   /* U+FFFD, one per invalid byte */
+            i++;
+            continue;
+        }
+        add_placeholder(out, cp);
+        i += (size_t)n;
+    }
+}
+
+int safe_is_clean(const char *s, size_t len, int keep)
+{
+    return clean_run(s, len, keep) == len;
+}
+
+char *safe_dup(const char *s, int keep)
+{
+    sbuf b;
+    sbuf_init(&b);
+    safe_add(&b, s, strlen(s), keep);
+    return sbuf_steal(&b);
+}
+
+char *safe_excerpt(const char *s, size_t len, size_t max_chars)
+{
+    size_t i = 0, chars = 0;
+    while (i < len && chars < max_chars) {
+        unsigned cp;
+        int n = utf8_decode(s + i, len - i, &cp);
+        i += n > 0 ? (size_t)n : 1;
+        chars++;
+    }
+    sbuf b;
+    sbuf_init(&b);
+    safe_add(&b, s, i, 0);
+    if (i < len)
+        sbuf_adds(&b, "…");
+    return sbuf_steal(&b);
+}
+
+void safe_fputs(FILE *f, const char *s)
+{
+    size_t len = strlen(s);
+    if (safe_is_clean(s, len, 0)) {
+        fputs(s, f);
+        return;
+    }
+    sbuf b;
+    sbuf_init(&b);
+    safe_add(&b, s, len, 0);
+    fputs(b.s, f);
+    sbuf_free(&b);
+}
+
+/* text[0..len) neutralised, one final newline kept. */
+static char *neutral_line(const char *text, size_t len)
+{
+    int nl = len && text[len - 1] == '\n';
+    sbuf b;
+    sbuf_init(&b);
+    safe_add(&b, text, len - (size_t)nl, 0);
+    if (nl)
+        sbuf_addc(&b, '\n');
+    return sbuf_steal(&b);
+}
+
+char *safe_asprintf(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *text = NULL;
+    int n = vasprintf(&text, fmt, ap);
+    va_end(ap);
+    if (n < 0 || !text) {
+        free(text);
+        return xstrdup("");
+    }
+    char *s = neutral_line(text, (size_t)n);
+    free(text);
+    return s;
+}
+
+void safe_fprintf(FILE *f, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *text = NULL;
+    int n = vasprintf(&text, fmt, ap);
+    va_end(ap);
+    if (n < 0 || !text) {
+        free(text);
+        return;
+    }
+    if (safe_is_clean(text, (size_t)n, SAFE_KEEP_NL) && !memchr(text, '\n', n ? (size_t)n - 1 : 0)) {
+        fputs(text, f);                /* the usual case: nothing to change */
+        free(text);
+        return;
+    }
+    char *s = neutral_line(text, (size_t)n);
+    fputs(s, f);
+    free(s);
+    free(text);
+}
+
+/* "-3", "+2", "12.5": a number, which no spreadsheet runs as a formula. */
+static int plain_number(const char *s)
+{
+    if (*s == '-' || *s == '+')
+        s++;
+    if (!(*s >= '0' && *s <= '9'))
+        return 0;
+    while (*s >= '0' && *s <= '9')
+        s++;
+    if (*s == '.') {
+        s++;
+        if (!(*s >= '0' && *s <= '9'))
+            return 0;
+        while (*s >= '0' && *s <= '9')
+            s++;
+    }
+    return *s == '\0';
+}
+
+int safe_csv_formula(const char *s)
+{
+    static const char *const FULL[] = {"＝", "＋", "－", "＠"};
+    unsigned char c = (unsigned char)s[0];
+    if (c == '=' || c == '@' || c == '\t' || c == '\r')
+        return 1;
+    if (c == '+' || c == '-')
+        return !plain_number(s);
+    for (size_t i = 0; i < sizeof FULL / sizeof FULL[0]; i++)
+        if (!strncmp(s, FULL[i], strlen(FULL[i])))
+            return 1;
+    return 0;
+}
