@@ -31,6 +31,10 @@ nhtml=0 ndocx=0 npdf=0 same_html=0 same_docx=0 same_pdf=0
 for f in sample-reports/*; do
     name=$(basename "$f")
     case $name in *.html | *.htm | *.docx | *.pdf) continue ;; esac   # made by mkformats already
+    # the layout-family samples (015-020) are themselves what a converter left
+    # (pdftotext without -layout, glued cells, blank totals): a web page, Word
+    # document or PDF made from them is another layout, not the same report
+    case $name in 01[5-9]_* | 020_*) continue ;; esac
     "$GK" check --no-review "$f" 2>&1 | sed "s|$f|FILE|g" >"$tmp/ref.check"
     "$GK" export --no-review --format json "$f" 2>/dev/null | sed "s|$f|FILE|g" >"$tmp/ref.json"
     sed 's/"line":[0-9a-z]*//g' "$tmp/ref.json" >"$tmp/ref.nolines"

@@ -175,14 +175,13 @@ test_screen_names_reasons() {
     d=$(mktemp -d "$TMP/scr.XXXXXX")
     f="$d/s$(printf '\033]0;PWNED\007').txt"
     cp "$S/101_err_row_total.txt" "$f"
-    "$GK" annotate "$f" --dismiss T3.ROW_TOTAL --reason "$(printf 'R\033]0;PWNED\007X')" >/dev/null 2>&1
+    "$GK" annotate "$f" --dismiss T3.ROW_TOTAL --reason "$(printf 'R\033]0;PWNED\007X')" --who 测试员 >/dev/null 2>&1
     run 160 50 -- "$f"
     wait_for '本年新收' || { notok "$name" "the report did not open"; return; }
     if ! screen | head -n 1 | grep -q 's^\[\]0;PWNED^G\.txt'; then
         notok "$name" "the status bar does not show s^[]0;PWNED^G.txt"
         return
     fi
-    key f
     wait_for '已忽略：R\^\[\]0;PWNED\^GX' || { notok "$name" "the reason is not shown as R^[]0;PWNED^GX"; return; }
     [ "$(T display -p -t gk '#{pane_title}')" = PWNED ] && { notok "$name" "the pane title was changed"; return; }
     finish || { notok "$name" "unclean exit"; return; }
