@@ -1447,7 +1447,7 @@ static int names_column(const gk_report *r, int table, const grid_row *row, cons
 }
 
 /* The length of the run of number characters (digits, signs, points,
- * commas; ASCII or full-width) that ends a label cell right after a
+ * commas, blank markers / and —; ASCII or full-width) that ends a label cell right after a
  * character that is not ASCII or a closing bracket ("规范性文件3321", "行政强制6-12",
  * "行政事业性收费１.２５"): numbers that lost their separators and were glued
  * to the label; 0 when none. */
@@ -1457,9 +1457,11 @@ static size_t glued_digits(const char *s, size_t n)
     int digits = 0;
     while (d < n) {
         unsigned char c = (unsigned char)s[n - 1 - d];
-        if ((c >= '0' && c <= '9') || c == '.' || c == ',' || c == '+' || c == '-') {
+        if ((c >= '0' && c <= '9') || c == '.' || c == ',' || c == '+' || c == '-' || c == '/') {
             digits += c >= '0' && c <= '9';
             d++;
+        } else if (d + 3 <= n && c == 0x94 && (unsigned char)s[n - 3 - d] == 0xE2 && (unsigned char)s[n - 2 - d] == 0x80) {
+            d += 3;                    /* — (a blank marker) */
         } else if (d + 3 <= n && (unsigned char)s[n - 3 - d] == 0xEF && (unsigned char)s[n - 2 - d] == 0xBC &&
                    ((c >= 0x90 && c <= 0x99) || (c >= 0x8B && c <= 0x8E))) {
             digits += c >= 0x90;       /* ０-９ ＋ ， － ． */
