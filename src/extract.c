@@ -6,6 +6,7 @@
  * label is lost; each matched row's numbers are aligned to its columns. */
 #include "extract.h"
 #include "grid.h"
+#include "glued.h"
 #include "place.h"
 #include "re.h"
 #include "util.h"
@@ -1677,6 +1678,14 @@ static void slot_from_token(slot *s, const tokens *ts, int k)
         *s = (slot){.status = GK_ST_BLANK, .is_int = 1, .line = c->line, .raw = c->text};
         return;
     }
+    if (ts->text[k] != c->text) {      /* a number glued to its label ("行政许可216"): its own text */
+        grid_cell own = *c;
+        own.text = (char *)ts->text[k];
+        own.num = num_parse(own.text, &own.value, &own.is_int);
+        slot_from_cell(s, &own);
+        s->raw = ts->text[k];
+        return;
+    }
     slot_from_cell(s, c);
 }
 
@@ -1875,6 +1884,17 @@ static void read_table(gk_report *r, int table)
         for (int c = 0; c < td->rows[rr].ncols; c++)
             s[c].raw = NULL;
         store_row(r, table, rr, s, td->rows[rr].ncols);
+    }
+    /* a row whose cells came as one run of digits: split where the equations allow one way only */
+    for (int rr = 0; rr < td->nrows; rr++) {
+        const place_row *p = &pl[rr];
+        if (p->state == PL_PLACED || p->anchor < 0 || p->have != 1 || td->rows[rr].ncols < 2)
+            continue;
+        int k = p->anchor + 1;
+        while (k < ts.n && ts.tok[k].kind != PT_VALUE)
+            k++;
+        if (k < ts.n)
+            glued_split_row(r, table, rr, ts.text[k], ts.cell[k]->line);
     }
     free(positional);
     sbuf_free(&tmp);

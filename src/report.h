@@ -26,7 +26,7 @@ typedef enum {
  * one per template cell. */
 typedef struct {
     /* what extraction read */
-    gk_status read_status;     /* EXTRACTED, BLANK or MISSING */
+    gk_status read_status;     /* EXTRACTED, BLANK or MISSING; INFERRED for a glued run split (how in unread_why) */
     int read_is_int;
     double read_value;         /* valid for EXTRACTED; 0 for BLANK */
     char *raw;                 /* source text of the cell, NULL when none (in the report's arena) */

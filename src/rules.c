@@ -35,6 +35,10 @@ static int reset_cells(gk_report *r)
         if (c->corrected) {
             c->status = GK_ST_CORRECTED;
             c->value = c->corrected_value;
+        } else if (c->read_status == GK_ST_INFERRED) {   /* a glued run split by the equations */
+            c->status = GK_ST_INFERRED;
+            c->value = c->read_value;
+            c->equation = xstrdup(c->unread_why ? c->unread_why : "");
         } else {
             c->status = c->read_status;
             c->value = c->read_status == GK_ST_EXTRACTED ? c->read_value : 0;
@@ -190,14 +194,14 @@ static void undo_contradicted(gk_report *r, const int *from, const char *was)
             if (!known || !inferred || fabs(sum) <= EPS)
                 continue;
             for (int k = 0; k < e->n; k++)
-                if (r->cells[e->cell[k]].status == GK_ST_INFERRED) {
+                if (r->cells[e->cell[k]].status == GK_ST_INFERRED && from[e->cell[k]] >= 0) {
                     uninfer(r, e->cell[k], was, taken);
                     undone = 1;
                 }
         }
         for (int u = 0; u < t->ncells; u++) {      /* values inferred from a value taken back */
-            if (r->cells[u].status != GK_ST_INFERRED)
-                continue;
+            if (r->cells[u].status != GK_ST_INFERRED || from[u] < 0)
+                continue;              /* not inferred here: a split glued run */
             const gk_equation *e = &t->eqs[from[u]];
             for (int k = 0; k < e->n; k++)
                 if (e->cell[k] != u && taken[e->cell[k]]) {
@@ -219,7 +223,9 @@ static void infer(gk_report *r)
     int *by = xmalloc((size_t)n * sizeof *by);
     char *conflict = xcalloc((size_t)n, 1);
     int *several = xcalloc((size_t)n, sizeof *several);
-    int *from = xmalloc((size_t)n * sizeof *from);    /* the equation that fixed an inferred cell */
+    int *from = xmalloc((size_t)n * sizeof *from);    /* the equation that fixed an inferred cell, -1 none */
+    for (int i = 0; i < n; i++)
+        from[i] = -1;
     char *was = xcalloc((size_t)n, 1);                /* its status before */
     for (int i = 0; i < n; i++)
         open[i] = r->cells[i].status == GK_ST_MISSING || r->cells[i].status == GK_ST_BLANK;
@@ -457,7 +463,11 @@ static void check_cells(gk_report *r)
                                         : xasprintf("%s 为空，按 0 计；模板要求填 0", cd->label));
             break;
         case GK_ST_INFERRED:
-            if (c->read_status == GK_ST_MISSING && c->raw && c->raw[0])
+            if (c->read_status == GK_ST_INFERRED)
+                f = add(r, "CELL.INFERRED", c->line,
+                        xasprintf("%s 按勾稽关系拆分为 %s：%s", cd->label, report_format_value(c->value, v, sizeof v),
+                                  c->equation ? c->equation : ""));
+            else if (c->read_status == GK_ST_MISSING && c->raw && c->raw[0])
                 f = add(r, "CELL.INFERRED", c->line,
                         xasprintf("%s 原文「%.40s」无法读取，按勾稽关系推算为 %s：%s", cd->label, c->raw,
                                   report_format_value(c->value, v, sizeof v), c->equation ? c->equation : ""));
