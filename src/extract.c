@@ -1534,6 +1534,10 @@ static void choose_empties(const unsigned char *cls, int lab, int end, int ncell
         *lo = lab, *hi = last;
     } else if (base + lead + trail == want) {
         *lo = lab, *hi = end;
+    } else if (!lead && base + 1 == want && last + 1 < ncells) {
+        *lo = first, *hi = last + 1;   /* numbers right after the label, one short: the cell after them is
+                                          the blank last one, though the usual edge of the table lies before
+                                          it (rows whose labels take one cell more) */
     }
 }
 
