@@ -35,70 +35,71 @@ typedef struct {
     const place_tok *t;
     const int *ncols;
     int nrows;
-    int m;                             /* anchors */
-    int *atok, *arow;                  /* anchor k: its token, its row */
-    int *weak;                         /* anchored by a group label only */
-    int *allow;                        /* anchor k: the states its source row allows (bit x) */
+    int m;                             /* anchors: at most one per row */
+    int atok[PLACE_MAX_ROWS];          /* anchor k: its token */
+    int arow[PLACE_MAX_ROWS];          /* its row */
+    int weak[PLACE_MAX_ROWS];          /* anchored by a group label only */
+    int allow[PLACE_MAX_ROWS];         /* the states its source row allows (bit x) */
     int *gcost;                        /* gap_cost() of (k, xl, xr), -1 until computed */
-    gap *g;                            /* g[k + 1] lies between anchor k and anchor k + 1 */
+    gap g[PLACE_MAX_ROWS + 1];         /* g[k + 1] lies between anchor k and anchor k + 1 */
 } solver;
 
 /* ---- anchors: the longest chain of labels whose rows increase ----------------------- */
 
 typedef struct {
-    int tok, row, score, pred;
+    int tok, row, pred;
 } node;
 
-static int chain(const place_tok *t, int ntok, int nrows, int **atok, int **arow, int **weak)
+/* The rows a token names: a label's rows and its groups' first rows. */
+static uint32_t named_rows(const place_tok *t)
 {
-    node *nodes = NULL;
-    int nn = 0, cap = 0;
-    int end[PLACE_MAX_ROWS];           /* best node ending in row r, -1 none */
+    return t->kind == PT_LABEL ? t->rows | t->firsts : 0;
+}
+
+/* The chain of labels, in token order, naming rows that increase, of
+ * highest score (2 for a label naming its row, 1 for a group label); each
+ * link comes from the first row with the best score before it, and the
+ * chain ends in the first row with the best score.  Writes its anchors (at
+ * most one per row) to atok, arow and weak; returns how many. */
+static int chain(const place_tok *t, int ntok, int nrows, int *atok, int *arow, int *weak)
+{
+    int cap = 0, nn = 0;
+    for (int i = 0; i < ntok; i++)
+        cap += __builtin_popcount(named_rows(&t[i]));
+    node *nodes = xmalloc((size_t)(cap ? cap : 1) * sizeof *nodes);
+    int end[PLACE_MAX_ROWS], score[PLACE_MAX_ROWS];   /* best node ending in row r, its score; -1 none */
     for (int r = 0; r < nrows; r++)
-        end[r] = -1;
+        end[r] = score[r] = -1;
     for (int i = 0; i < ntok; i++) {
-        uint32_t rows = t[i].kind == PT_LABEL ? (t[i].rows | t[i].firsts) : 0;
+        uint32_t rows = named_rows(&t[i]);
         if (!rows)
             continue;
-        int cand_score[PLACE_MAX_ROWS], cand_pred[PLACE_MAX_ROWS];
-        int best = -1;                 /* the best node ending in a row before r */
-        for (int r = 0; r < nrows; r++) {
-            cand_score[r] = -1;
-            if (rows >> r & 1) {
-                int w = (t[i].rows >> r & 1) ? 2 : 1;
-                cand_score[r] = (best >= 0 ? nodes[best].score : 0) + w;
-                cand_pred[r] = best;
+        int best = -1, best_score = 0;   /* the best node, as it was before this token, in a row before r */
+        int top = 31 - __builtin_clz(rows);
+        for (int r = 0; r <= top && r < nrows; r++) {
+            int cand = rows >> r & 1 ? best_score + (t[i].rows >> r & 1 ? 2 : 1) : -1, pred = best;
+            if (end[r] >= 0 && (best < 0 || score[r] > best_score))
+                best = end[r], best_score = score[r];
+            if (cand > score[r]) {
+                nodes[nn] = (node){i, r, pred};
+                end[r] = nn++;
+                score[r] = cand;
             }
-            if (end[r] >= 0 && (best < 0 || nodes[end[r]].score > nodes[best].score))
-                best = end[r];
-        }
-        for (int r = 0; r < nrows; r++) {
-            if (cand_score[r] < 0 || (end[r] >= 0 && nodes[end[r]].score >= cand_score[r]))
-                continue;
-            if (nn == cap) {
-                cap = cap ? 2 * cap : 64;
-                nodes = xrealloc(nodes, (size_t)cap * sizeof *nodes);
-            }
-            nodes[nn] = (node){i, r, cand_score[r], cand_pred[r]};
-            end[r] = nn++;
         }
     }
-    int best = -1;
+    int last = -1;
     for (int r = 0; r < nrows; r++)
-        if (end[r] >= 0 && (best < 0 || nodes[end[r]].score > nodes[best].score))
-            best = end[r];
+        if (end[r] >= 0 && (last < 0 || score[r] > score[last]))
+            last = r;
     int m = 0;
-    for (int k = best; k >= 0; k = nodes[k].pred)
+    for (int k = last >= 0 ? end[last] : -1; k >= 0; k = nodes[k].pred)
         m++;
-    *atok = xcalloc((size_t)m + 1, sizeof **atok);
-    *arow = xcalloc((size_t)m + 1, sizeof **arow);
-    *weak = xcalloc((size_t)m + 1, sizeof **weak);
     int k = m;
-    for (int at = best; at >= 0; at = nodes[at].pred) {
+    for (int at = last >= 0 ? end[last] : -1; at >= 0; at = nodes[at].pred) {
         k--;
-        (*atok)[k] = nodes[at].tok;
-        (*arow)[k] = nodes[at].row;
-        (*weak)[k] = !(t[nodes[at].tok].rows >> nodes[at].row & 1);
+        atok[k] = nodes[at].tok;
+        arow[k] = nodes[at].row;
+        weak[k] = !(t[nodes[at].tok].rows >> nodes[at].row & 1);
     }
     free(nodes);
     return m;
@@ -108,7 +109,7 @@ static int chain(const place_tok *t, int ntok, int nrows, int **atok, int **arow
 
 static void build_gaps(solver *s, int ntok, int *store)
 {
-    s->g = xcalloc((size_t)s->m + 1, sizeof *s->g);
+    memset(s->g, 0, ((size_t)s->m + 1) * sizeof *s->g);
     /* the gaps do not overlap: their tokens fit in 2 * ntok ints, taken in order */
     for (int k = -1; k < s->m; k++) {
         gap *g = &s->g[k + 1];
@@ -200,7 +201,6 @@ static int gap_options(const solver *s, int k, int xl, int xr, gap_opt *opts)
  * may be either. */
 static void allowed_states(solver *s, int ntok)
 {
-    s->allow = xcalloc((size_t)s->m + 1, sizeof *s->allow);
     for (int k = 0; k < s->m; k++) {
         int a = s->atok[k], unit = s->t[a].unit, before = 0, after = 0;
         for (int i = a - 1; unit >= 0 && i >= 0 && s->t[i].unit == unit; i--)
@@ -371,6 +371,10 @@ static void read_rows(solver *s, place_row *out)
     if (read_clean(s, out))
         return;
     int m = s->m;
+    size_t ng = (size_t)(m + 1) * (NX + 1) * (NX + 1);
+    s->gcost = xmalloc(ng * sizeof *s->gcost);
+    for (size_t i = 0; i < ng; i++)
+        s->gcost[i] = -1;
     int *f = xcalloc((size_t)(m ? m : 1) * NX, sizeof *f), *b = xcalloc((size_t)(m ? m : 1) * NX, sizeof *b);
     int opt = solve(s, f, b);
     for (int r = 0; r < s->nrows; r++)
@@ -430,27 +434,16 @@ static void read_rows(solver *s, place_row *out)
 done:
     free(f);
     free(b);
+    free(s->gcost);
 }
 
 void place_rows(const place_tok *t, int ntok, const int *ncols, int nrows, place_row *out)
 {
-    if (nrows > PLACE_MAX_ROWS)
-        nrows = PLACE_MAX_ROWS;
-    solver s = {t, ncols, nrows, 0, NULL, NULL, NULL, NULL, NULL, NULL};
-    s.m = chain(t, ntok, nrows, &s.atok, &s.arow, &s.weak);
+    solver s = {.t = t, .ncols = ncols, .nrows = nrows < PLACE_MAX_ROWS ? nrows : PLACE_MAX_ROWS};
+    s.m = chain(t, ntok, s.nrows, s.atok, s.arow, s.weak);
     int *store = xmalloc(((size_t)2 * ntok + 1) * sizeof *store);
     build_gaps(&s, ntok, store);
     allowed_states(&s, ntok);
-    size_t ng = (size_t)(s.m + 1) * (NX + 1) * (NX + 1);
-    s.gcost = xmalloc(ng * sizeof *s.gcost);
-    for (size_t i = 0; i < ng; i++)
-        s.gcost[i] = -1;
     read_rows(&s, out);
-    free(s.gcost);
     free(store);
-    free(s.g);
-    free(s.atok);
-    free(s.arow);
-    free(s.weak);
-    free(s.allow);
 }
