@@ -10,6 +10,7 @@
 #include "re.h"
 #include "util.h"
 
+#include <assert.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1294,13 +1295,14 @@ static uint64_t row_facts(const gk_template *tpl, int table, const char *label, 
     return facts;
 }
 
-/* A note when `label` (whose row_facts() are `facts`) does not hold its
- * row's canonical label. */
-static void check_row_label(gk_report *r, int table, int rowidx, const char *label, uint64_t facts, int line)
+/* The note for a row whose label (`text`, as read) does not hold its
+ * canonical label. */
+static void note_label_variant(gk_report *r, int table, int rowidx, const char *text, int line)
 {
-    if (!(facts & ROW_HOLDS_CANON(rowidx)))
-        note_row(r, "STRUCT.LABEL_VARIANT", table, rowidx, line,
-                 xasprintf("行标签「%s」与模板「%s」不一致", label, template_table(r->tpl, table)->rows[rowidx].label));
+    char *label = extract_squeeze(text);
+    note_row(r, "STRUCT.LABEL_VARIANT", table, rowidx, line,
+             xasprintf("行标签「%s」与模板「%s」不一致", label, template_table(r->tpl, table)->rows[rowidx].label));
+    free(label);
 }
 
 /* ---- tables: one stream of tokens, rows placed by place.c ------------------------------- */
@@ -1332,21 +1334,54 @@ typedef struct {
     place_tok *tok;
     const grid_cell **cell;            /* the cell of each token (NULL: none) */
     const char **text;                 /* each token's text: its cell's, or a vertical label's */
+    uint32_t *canon;                   /* each label token's rows whose canonical label it holds */
     char *lost;                        /* per grid row: a lost label was written as a number */
     int n, cap;
 } tokens;
 
-static void tok_add(tokens *ts, place_kind kind, uint32_t rows, uint32_t firsts, int unit, const grid_cell *c)
+/* Room for `cap` tokens (a table's tokens are counted before they are made)
+ * and the rows' `lost` marks, in one block. */
+static void tokens_init(tokens *ts, int cap, int nrows)
 {
-    if (ts->n == ts->cap) {
-        ts->cap = ts->cap ? 2 * ts->cap : 256;
-        ts->tok = xrealloc(ts->tok, (size_t)ts->cap * sizeof *ts->tok);
-        ts->cell = xrealloc(ts->cell, (size_t)ts->cap * sizeof *ts->cell);
-        ts->text = xrealloc(ts->text, (size_t)ts->cap * sizeof *ts->text);
-    }
+    size_t each = sizeof *ts->tok + sizeof *ts->cell + sizeof *ts->text + sizeof *ts->canon;
+    char *block = xmalloc((size_t)cap * each + (size_t)nrows + 1);
+    ts->cell = (const grid_cell **)block;
+    ts->text = (const char **)(block + (size_t)cap * sizeof *ts->cell);
+    ts->tok = (place_tok *)(block + (size_t)cap * (sizeof *ts->cell + sizeof *ts->text));
+    ts->canon = (uint32_t *)(block + (size_t)cap * (each - sizeof *ts->canon));
+    ts->lost = block + (size_t)cap * each;
+    memset(ts->lost, 0, (size_t)nrows + 1);
+    ts->n = 0;
+    ts->cap = cap;
+}
+
+static void tokens_free(tokens *ts)
+{
+    free(ts->cell);                    /* the block */
+}
+
+static inline __attribute__((always_inline)) void tok_add(tokens *ts, place_kind kind, uint32_t rows, uint32_t firsts, int unit, const grid_cell *c)
+{
+    assert(ts->n < ts->cap);
     ts->tok[ts->n] = (place_tok){kind, rows, firsts, unit};
     ts->text[ts->n] = c->text;
+    ts->canon[ts->n] = 0;
     ts->cell[ts->n++] = c;
+}
+
+/* What a label cell of a table says (label_names()). */
+typedef struct {
+    uint32_t rows;                     /* the rows whose pattern matches it */
+    uint32_t firsts;                   /* rows first in a group it names (table 3, when no row matches) */
+    uint32_t canon;                    /* of `rows`, those whose canonical label it holds */
+    int header;                        /* it names two header words: alone, it makes its row a header */
+    int unusual;                       /* prose, or numbers glued to its end: looked at again */
+} label_info;
+
+static void tok_label(tokens *ts, const label_info *li, int unit, const grid_cell *c)
+{
+    tok_add(ts, PT_LABEL, li->rows, li->firsts, unit, c);
+    ts->canon[ts->n - 1] = li->canon;
 }
 
 /* A cell of one character that is no digit: part of a label printed one
@@ -1368,15 +1403,25 @@ static int vertical_run(const grid_row *row, int j, int ncells)
     return k - j >= 3 && words >= 2 ? k - j : 0;
 }
 
+/* What each cell of a table row holds. */
+enum { C_EMPTY, C_VALUE, C_DAMAGED, C_LABEL, C_OTHER };
+
+/* A grid row's first cells (at most 64) as tokenize() sees them. */
+typedef struct {
+    unsigned char *cls;                /* the class of each */
+    int ncells;
+    int nv, last;                      /* how many hold a value; the last one (-1: none) */
+} row_cells;
+
 /* The usual index of the last number in an explicit row: empty cells up to
  * it are cells of the table, empty cells past it are not. */
-static int usual_edge(const grid *g)
+static int usual_edge(const grid *g, const row_cells *rc)
 {
     int counts[64] = {0}, best = -1;
     for (int i = 0; i < g->nrows; i++) {
         const grid_row *row = &g->rows[i];
-        int last = -1;
-        for (int j = 0; j < row->ncells; j++)
+        int last = rc[i].last;
+        for (int j = rc[i].ncells; j < row->ncells; j++)   /* past the cells classified: seldom */
             if (is_value_cell(&row->cells[j]))
                 last = j;
         if (row->explicit && last >= 0 && last < 64)
@@ -1386,64 +1431,6 @@ static int usual_edge(const grid *g)
         if (counts[k] && (best < 0 || counts[k] >= counts[best]))
             best = k;
     return best;
-}
-
-/* What the label cell `text` names in table `table`: rows (bit r) and
- * groups' first rows. */
-static void label_names_of(const gk_report *r, int table, const char *text, size_t n, uint32_t *rows, uint32_t *firsts,
-                           int *header, sbuf *tmp)
-{
-    tmp->len = 0;
-    sbuf_reserve(tmp, n + 1);
-    size_t len = squeeze_copy(tmp->s, text, n);
-    tmp->len = len;
-    uint64_t facts = row_facts(r->tpl, table, tmp->s, len);
-    *rows = (uint32_t)(facts & ROW_MATCHES);
-    *header = (facts & ROW_HEADER) != 0;
-    *firsts = 0;
-    if (table == 3 && !*rows) {
-        int gi = group_of_label(tmp->s, len);
-        if (gi >= 0) {
-            int ng;
-            int first = first_row_of_group(template_table(r->tpl, 3), template_groups(&ng)[gi].key);
-            if (first >= 0)
-                *firsts = (uint32_t)1 << first;
-        }
-    }
-}
-
-/* label_names_of(), remembered; *header: the cell alone would make its row
- * a header row (two header words). */
-static void label_names(const gk_report *r, int table, const char *text, uint32_t *rows, uint32_t *firsts, int *header,
-                        sbuf *tmp)
-{
-    size_t n = strlen(text);
-    const void *key = r->tpl->row_canon[table - 2] + 1;   /* this question's own key: the whole answer */
-    label_memo *fill;
-    const uint64_t *known = memo_find(key, text, n, &fill);
-    if (known) {
-        *rows = (uint32_t)*known & ROW_MATCHES;
-        *header = (uint32_t)*known >> 31;
-        *firsts = (uint32_t)(*known >> 32);
-        return;
-    }
-    label_names_of(r, table, text, n, rows, firsts, header, tmp);
-    memo_store(fill, key, text, n, (uint64_t)*firsts << 32 | (uint64_t)*header << 31 | *rows);
-}
-
-/* What each cell of a table row holds. */
-enum { C_EMPTY, C_VALUE, C_DAMAGED, C_LABEL, C_OTHER };
-
-/* 1 when a label cell of the row names one of the table's columns. */
-static int names_column(const gk_report *r, int table, const grid_row *row, const unsigned char *cls, int ncells)
-{
-    for (int j = 0; j < ncells; j++) {
-        const grid_cell *c = &row->cells[j];
-        size_t n = cls[j] == C_LABEL ? strlen(c->text) : 0;
-        if (n && n <= HEADER_CELL_MAX && column_named(r->tpl, table, c->text, n))
-            return 1;
-    }
-    return 0;
 }
 
 /* The length of the run of number characters (digits, signs, points,
@@ -1472,6 +1459,61 @@ static size_t glued_digits(const char *s, size_t n)
     return digits && (before >= 0x80 || before == ')' || before == ']') ? d : 0;
 }
 
+/* What the label cell `text` (n bytes) says in table `table`. */
+static label_info label_names_of(const gk_report *r, int table, const char *text, size_t n, sbuf *tmp)
+{
+    label_info li = {0};
+    tmp->len = 0;
+    sbuf_reserve(tmp, n + 1);
+    size_t len = squeeze_copy(tmp->s, text, n);
+    tmp->len = len;
+    uint64_t facts = row_facts(r->tpl, table, tmp->s, len);
+    li.rows = (uint32_t)(facts & ROW_MATCHES);
+    li.canon = (uint32_t)(facts >> 32) & li.rows;
+    li.header = (facts & ROW_HEADER) != 0;
+    li.unusual = is_prose(text, n) || glued_digits(text, n) != 0;
+    if (table == 3 && !li.rows) {
+        int gi = group_of_label(tmp->s, len);
+        if (gi >= 0) {
+            int ng;
+            int first = first_row_of_group(template_table(r->tpl, 3), template_groups(&ng)[gi].key);
+            if (first >= 0)
+                li.firsts = (uint32_t)1 << first;
+        }
+    }
+    return li;
+}
+
+/* label_names_of(), remembered in 64 bits: rows (bits 0-30), header (31),
+ * then canon when it names rows, else firsts (32-62; firsts are only set
+ * when no row matches), unusual (63). */
+static label_info label_names(const gk_report *r, int table, const char *text, size_t n, sbuf *tmp)
+{
+    const void *key = r->tpl->row_canon[table - 2] + 1;   /* this question's own key: the whole answer */
+    label_memo *fill;
+    const uint64_t *known = memo_find(key, text, n, &fill);
+    if (known) {
+        uint32_t rows = (uint32_t)*known & ROW_MATCHES, upper = (uint32_t)(*known >> 32) & ROW_MATCHES;
+        return (label_info){rows, rows ? 0 : upper, rows ? upper : 0, (int)(*known >> 31 & 1), (int)(*known >> 63)};
+    }
+    label_info li = label_names_of(r, table, text, n, tmp);
+    uint64_t upper = li.rows ? li.canon : li.firsts;
+    memo_store(fill, key, text, n, (uint64_t)li.unusual << 63 | upper << 32 | (uint64_t)li.header << 31 | li.rows);
+    return li;
+}
+
+/* 1 when a label cell of the row names one of the table's columns. */
+static int names_column(const gk_report *r, int table, const grid_row *row, const unsigned char *cls, int ncells)
+{
+    for (int j = 0; j < ncells; j++) {
+        const grid_cell *c = &row->cells[j];
+        size_t n = cls[j] == C_LABEL ? strlen(c->text) : 0;
+        if (n && n <= HEADER_CELL_MAX && column_named(r->tpl, table, c->text, n))
+            return 1;
+    }
+    return 0;
+}
+
 /* The class of each of the row's first n cells; a damaged number (in an
  * explicit row: no CJK, some digit) holds its cell, unread. */
 static void classify(const grid_row *row, int n, unsigned char *cls)
@@ -1491,6 +1533,29 @@ static void classify(const grid_row *row, int n, unsigned char *cls)
     }
 }
 
+/* The rows' cells classified; *block: their classes, to free with the rows. */
+static row_cells *classify_grid(const grid *g, unsigned char **block)
+{
+    size_t total = 0;
+    for (int i = 0; i < g->nrows; i++)
+        total += (size_t)(g->rows[i].ncells < 64 ? g->rows[i].ncells : 64);
+    row_cells *rc = xmalloc(((size_t)g->nrows + 1) * sizeof *rc);
+    unsigned char *cls = *block = xmalloc(total + 1);
+    for (int i = 0; i < g->nrows; i++) {
+        const grid_row *row = &g->rows[i];
+        row_cells *x = &rc[i];
+        x->cls = cls;
+        x->ncells = row->ncells < 64 ? row->ncells : 64;
+        x->nv = 0;
+        x->last = -1;
+        classify(row, x->ncells, cls);
+        for (int j = 0; j < x->ncells; j++)
+            if (cls[j] == C_VALUE)
+                x->nv++, x->last = j;
+        cls += x->ncells;
+    }
+    return rc;
+}
 /* Which empty cells of an explicit row whose label (cell lab) comes first
  * are cells of the table.  Empty cells between its numbers are; those
  * before its first number (a label spanning two columns) or after its last
@@ -1534,137 +1599,189 @@ static void choose_empties(const unsigned char *cls, int lab, int end, int ncell
     }
 }
 
+/* What tokenize() needs to know of a table's rows as a whole. */
+typedef struct {
+    const gk_table_def *td;
+    int edge;                          /* usual_edge() */
+    int wide;                          /* the widest template row: a row with one more number lost its label to it */
+    int uniform;                       /* every template row is as wide */
+} table_shape;
+
+/* The label cells of a row and what they say. */
+typedef struct {
+    label_info li[64];                 /* set for the label cells */
+    uint32_t named;                    /* the rows they name; bit 31: two cells name different rows */
+    int cells, lab;                    /* how many; the last one (-1: none) */
+    int anchored;                      /* one names a row */
+    int header;                        /* the last one alone would make the row a header */
+} row_labels;
+
+static void read_labels(const gk_report *r, int table, const grid_row *row, const row_cells *rc, row_labels *rl,
+                        sbuf *tmp)
+{
+    rl->named = 0;
+    rl->cells = rl->anchored = rl->header = 0;
+    rl->lab = -1;
+    for (int j = 0; j < rc->ncells; j++) {
+        if (rc->cls[j] != C_LABEL)
+            continue;
+        const char *text = row->cells[j].text;
+        label_info *li = &rl->li[j];
+        *li = label_names(r, table, text, strlen(text), tmp);
+        rl->lab = j;
+        rl->cells++;
+        rl->header = li->header;
+        if (li->rows && rl->named && !(rl->named & li->rows))
+            rl->named |= 1u << 31;     /* two cells naming different rows */
+        rl->named |= li->rows;
+        rl->anchored |= li->rows != 0;
+    }
+}
+
+/* 1 when a row without numbers is a header row, not a row of the table. */
+static int header_row(const gk_report *r, int table, const grid_row *row, const row_cells *rc, const row_labels *rl,
+                      sbuf *lb)
+{
+    if (rc->nv)
+        return 0;
+    int header = rl->header;
+    if (rl->cells >= 2 || row->ncells > 64) {   /* the row's label is its label cells together */
+        lb->len = 0;
+        size_t len = row_label(row, lb);
+        header = (row_facts(r->tpl, table, lb->s, len) & ROW_HEADER) != 0;
+    }
+    if (header)
+        return 1;
+    if (rl->cells >= 2 && (rl->named >> 31 & 1))
+        return 1;                      /* a stray header row naming rows as columns */
+    if (rl->cells >= 2 && names_column(r, table, row, rc->cls, rc->ncells))
+        return 1;                      /* "申请人情况 总计" names a column, not the row 总计 */
+    return 0;
+}
+
+/* The empty cells of a row that are cells of the table: (*lo, *hi]. */
+static void table_empties(const grid_row *row, const row_cells *rc, const row_labels *rl, const table_shape *sh,
+                          int *lo, int *hi)
+{
+    int lab = rl->lab, last = rc->last, ncells = rc->ncells, end = last;
+    if (row->explicit && sh->edge < 0)
+        end = ncells - 1;              /* no row has numbers: every cell after the label is one */
+    else if (row->explicit && sh->edge > last && sh->edge > lab && sh->edge < ncells) {
+        int empty = 1;
+        for (int j = (last > lab ? last : lab) + 1; j <= sh->edge; j++)
+            empty &= row->cells[j].text[0] == '\0';
+        if (empty && (last >= 0 || lab >= 0))
+            end = sh->edge;
+    }
+    *lo = lab;
+    *hi = row->explicit && lab >= 0 ? end : -1;
+    if (sh->uniform && end - sh->wide > *lo)
+        *lo = end - sh->wide;          /* in a table whose rows are all as wide, only the row's last `wide` cells */
+    int want = sh->uniform ? sh->wide : -1;
+    uint32_t named = rl->named;
+    if (!sh->uniform && named && !(named & (named - 1)) && !(named >> 31))
+        want = sh->td->rows[__builtin_ctz(named)].ncols;
+    if (row->explicit && lab >= 0 && want > 0)
+        choose_empties(rc->cls, lab, end, ncells, want, lo, hi);
+    if (rc->nv == 0 && !rl->anchored)
+        *hi = -1;                      /* a caption over empty cells ("第二十条第(八)项"), no row */
+}
+
+/* A label cell that is prose or has numbers glued to it. */
+static void unusual_label(gk_report *r, int unit, const grid_cell *c, const label_info *li, tokens *ts)
+{
+    size_t n = strlen(c->text);
+    size_t d = glued_digits(c->text, n);
+    if (is_prose(c->text, n)) {
+        tok_add(ts, PT_BREAK, 0, 0, unit, c);
+        return;
+    }
+    tok_label(ts, li, unit, c);
+    if (d && li->rows) {               /* "规范性文件3321": the row's numbers glued to its label */
+        tok_add(ts, PT_VALUE, 0, 0, unit, c);
+        ts->text[ts->n - 1] = arena_strdup(&r->strings, c->text + n - d);
+    }
+}
+
+/* The tokens of grid row i: its empty cells (lo, hi] count; with skip_first,
+ * its first number is a lost label and makes none. */
+static void row_tokens(gk_report *r, int table, int i, const grid_row *row, const row_cells *rc, const row_labels *rl,
+                       int skip_first, int lo, int hi, tokens *ts, sbuf *tmp)
+{
+    for (int j = 0; j < rc->ncells; j++) {
+        const grid_cell *c = &row->cells[j];
+        int run = rc->cls[j] != C_EMPTY && lone_char(c) ? vertical_run(row, j, rc->ncells) : 0;
+        if (run >= 3) {                /* one label, kept whole */
+            tmp->len = 0;
+            for (int k = j; k < j + run; k++)
+                sbuf_adds(tmp, row->cells[k].text);
+            char *text = arena_strdup(&r->strings, tmp->s);
+            label_info li = label_names(r, table, text, strlen(text), tmp);
+            tok_label(ts, &li, i, c);
+            ts->text[ts->n - 1] = text;
+            j += run - 1;
+            continue;
+        }
+        switch (rc->cls[j]) {
+        case C_VALUE:
+            if (skip_first)
+                skip_first = 0;
+            else
+                tok_add(ts, PT_VALUE, 0, 0, i, c);
+            break;
+        case C_EMPTY:
+            if (j > lo && j <= hi)
+                tok_add(ts, PT_EMPTY, 0, 0, i, c);
+            break;
+        case C_DAMAGED:
+            tok_add(ts, PT_VALUE, 0, 0, i, c);   /* a damaged number: it holds its cell, unread */
+            break;
+        case C_LABEL:
+            if (rl->li[j].unusual)
+                unusual_label(r, i, c, &rl->li[j], ts);
+            else
+                tok_label(ts, &rl->li[j], i, c);
+            break;
+        }
+    }
+}
+
 static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
 {
-    int edge = usual_edge(g);
-    int wide = 0;                      /* the table's widest row: a row with one more number lost its label to it */
-    const gk_table_def *td = template_table(r->tpl, table);
-    for (int k = 0; k < td->nrows; k++)
-        if (td->rows[k].ncols > wide)
-            wide = td->rows[k].ncols;
-    int uniform = 1;
-    for (int k = 0; k < td->nrows; k++)
-        uniform &= td->rows[k].ncols == wide;
-    ts->lost = xcalloc((size_t)g->nrows + 1, 1);
+    unsigned char *classes;
+    row_cells *rc = classify_grid(g, &classes);
+    table_shape sh = {template_table(r->tpl, table), usual_edge(g, rc), 0, 1};
+    for (int k = 0; k < sh.td->nrows; k++)
+        if (sh.td->rows[k].ncols > sh.wide)
+            sh.wide = sh.td->rows[k].ncols;
+    for (int k = 0; k < sh.td->nrows; k++)
+        sh.uniform &= sh.td->rows[k].ncols == sh.wide;
+    int cells = 0;
+    for (int i = 0; i < g->nrows; i++)
+        cells += rc[i].ncells;
+    tokens_init(ts, 2 * cells + 1, g->nrows);   /* at most two tokens a cell (a label and its glued numbers) */
     sbuf tmp, lb;
     sbuf_init(&tmp);
     sbuf_init(&lb);
+    row_labels rl;
     for (int i = 0; i < g->nrows; i++) {
         const grid_row *row = &g->rows[i];
-        int ncells = row->ncells < 64 ? row->ncells : 64, nv = 0, last = -1;
-        unsigned char cls[64];
-        classify(row, ncells, cls);
-        for (int j = 0; j < ncells; j++)
-            if (cls[j] == C_VALUE)
-                nv++, last = j;
-        /* each label cell's rows; a row without numbers that names several rows is a header */
-        uint32_t named = 0, firsts[64], rows[64];
-        int label_cells = 0, lab = -1, anchored = 0, header = 0;
-        for (int j = 0; j < ncells; j++) {
-            const grid_cell *c = &row->cells[j];
-            rows[j] = 0;
-            firsts[j] = 0;
-            if (cls[j] != C_LABEL)
-                continue;
-            lab = j;
-            label_cells++;
-            label_names(r, table, c->text, &rows[j], &firsts[j], &header, &tmp);
-            if (rows[j] && named && !(named & rows[j]))
-                named |= 1u << 31;     /* two cells naming different rows */
-            named |= rows[j];
-            anchored |= rows[j] != 0;
-        }
-        if (nv == 0) {
-            if (label_cells >= 2 || row->ncells > 64) {   /* the row's label is its label cells together */
-                lb.len = 0;
-                size_t len = row_label(row, &lb);
-                header = (row_facts(r->tpl, table, lb.s, len) & ROW_HEADER) != 0;
-            }
-            if (header)
-                continue;              /* a header row */
-        }
-        if (nv == 0 && label_cells >= 2 && (named >> 31 & 1))
-            continue;                  /* a stray header row naming rows as columns */
-        if (nv == 0 && label_cells >= 2 && names_column(r, table, row, cls, ncells))
-            continue;                  /* a header row: "申请人情况 总计" names a column, not the row 总计 */
+        read_labels(r, table, row, &rc[i], &rl, &tmp);
+        if (header_row(r, table, row, &rc[i], &rl, &lb))
+            continue;
         /* a row of the widest table rows with one number too many and no
          * label of its own: its label cell holds a number */
-        int skip_first = uniform && !anchored && nv == wide + 1 && row->explicit;
+        int skip_first = sh.uniform && !rl.anchored && rc[i].nv == sh.wide + 1 && row->explicit;
         if (skip_first)
             ts->lost[i] = 1;
-        int end = last;
-        if (row->explicit && edge < 0)
-            end = ncells - 1;          /* no row has numbers: every cell after the label is one */
-        else if (row->explicit && edge > last && edge > lab && edge < ncells) {
-            int empty = 1;
-            for (int j = (last > lab ? last : lab) + 1; j <= edge; j++)
-                empty &= row->cells[j].text[0] == '\0';
-            if (empty && (last >= 0 || lab >= 0))
-                end = edge;
-        }
-        /* the empty cells that are cells of the table: (inc_lo, inc_hi] */
-        int inc_lo = lab, inc_hi = row->explicit && lab >= 0 ? end : -1;
-        if (uniform && end - wide > inc_lo)
-            inc_lo = end - wide;       /* in a table whose rows are all as wide, only the row's last `wide` cells */
-        int want = uniform ? wide : -1;
-        if (!uniform && named && !(named & (named - 1)) && !(named >> 31))
-            want = td->rows[__builtin_ctz(named)].ncols;
-        if (row->explicit && lab >= 0 && want > 0)
-            choose_empties(cls, lab, end, ncells, want, &inc_lo, &inc_hi);
-        if (nv == 0 && !anchored)
-            inc_hi = -1;               /* a caption over empty cells ("第二十条第(八)项"), no row */
-        for (int j = 0; j < ncells; j++) {
-            const grid_cell *c = &row->cells[j];
-            int run = cls[j] != C_EMPTY ? vertical_run(row, j, ncells) : 0;
-            if (run >= 3) {            /* one label, kept whole */
-                tmp.len = 0;
-                for (int k = j; k < j + run; k++)
-                    sbuf_adds(&tmp, row->cells[k].text);
-                char *text = arena_strdup(&r->strings, tmp.s);
-                uint32_t vr, vf;
-                int vh;
-                label_names(r, table, text, &vr, &vf, &vh, &tmp);
-                tok_add(ts, PT_LABEL, vr, vf, i, c);
-                ts->text[ts->n - 1] = text;
-                j += run - 1;
-                continue;
-            }
-            if (cls[j] == C_VALUE) {
-                if (skip_first) {
-                    skip_first = 0;
-                    continue;
-                }
-                tok_add(ts, PT_VALUE, 0, 0, i, c);
-            } else if (cls[j] == C_EMPTY) {
-                if (j > inc_lo && j <= inc_hi)
-                    tok_add(ts, PT_EMPTY, 0, 0, i, c);
-            } else if (cls[j] == C_DAMAGED) {
-                tok_add(ts, PT_VALUE, 0, 0, i, c);   /* a damaged number: it holds its cell, unread */
-            } else if (cls[j] == C_LABEL) {
-                size_t n = strlen(c->text);
-                size_t d = glued_digits(c->text, n);
-                if (is_prose(c->text, n)) {
-                    tok_add(ts, PT_BREAK, 0, 0, i, c);
-                } else {
-                    tok_add(ts, PT_LABEL, rows[j], firsts[j], i, c);
-                    if (d && rows[j]) {   /* "规范性文件3321": the row's numbers glued to its label */
-                        tok_add(ts, PT_VALUE, 0, 0, i, c);
-                        ts->text[ts->n - 1] = arena_strdup(&r->strings, c->text + n - d);
-                    }
-                }
-            }
-        }
+        int lo, hi;
+        table_empties(row, &rc[i], &rl, &sh, &lo, &hi);
+        row_tokens(r, table, i, row, &rc[i], &rl, skip_first, lo, hi, ts, &tmp);
     }
     sbuf_free(&tmp);
     sbuf_free(&lb);
-}
-
-static void tokens_free(tokens *ts)
-{
-    free(ts->text);
-    free(ts->tok);
-    free(ts->cell);
-    free(ts->lost);
+    free(classes);
+    free(rc);
 }
 
 /* Fills a slot from token k. */
@@ -1793,8 +1910,6 @@ static void read_table(gk_report *r, int table)
     place_row *pl = xcalloc((size_t)td->nrows, sizeof *pl);
     place_rows(ts.tok, ts.n, ncols, td->nrows, pl);
     const char *const names[] = {"表二", "表三", "表四"};
-    sbuf tmp;
-    sbuf_init(&tmp);
     int *positional = xcalloc((size_t)td->nrows, sizeof *positional);
     int group_note = -1, group_last = -2, group_rows = 0;   /* rows not found for one reason */
     char *group_why = NULL;
@@ -1818,13 +1933,8 @@ static void read_table(gk_report *r, int table)
                 positional[rr] = 1;
                 note_row(r, "STRUCT.LABEL_VARIANT", table, rr, line,
                          xasprintf("行标签缺失%s，按模板顺序定位为「%s」", lost ? "（以数字代替）" : "", rd->label));
-            } else {
-                const char *text = ts.text[p->anchor];
-                tmp.len = 0;
-                size_t n = strlen(text);
-                sbuf_reserve(&tmp, n + 1);
-                size_t len = squeeze_copy(tmp.s, text, n);
-                check_row_label(r, table, rr, tmp.s, row_facts(r->tpl, table, tmp.s, len), line);
+            } else if (!(ts.canon[p->anchor] >> rr & 1)) {   /* anchored by a label naming row rr */
+                note_label_variant(r, table, rr, ts.text[p->anchor], line);
             }
         } else if (p->state == PL_ABSENT) {
             note_row(r, "STRUCT.ROW_MISSING", table, rr, 0, xasprintf("%s未找到「%s」行", names[table - 2], rd->label));
@@ -1875,7 +1985,6 @@ static void read_table(gk_report *r, int table)
         store_row(r, table, rr, s, td->rows[rr].ncols);
     }
     free(positional);
-    sbuf_free(&tmp);
     free(pl);
     tokens_free(&ts);
     check_column_labels(r, g, table);
@@ -1896,11 +2005,12 @@ static void extract_table4(gk_report *r)
     int per_group = 0;
     sbuf lb;
     sbuf_init(&lb);
-    for (int i = 0; i < g->nrows; i++) {
+    for (int i = 0; i < g->nrows && !per_group; i++) {
+        if (count_values(&g->rows[i]) < 3)
+            continue;
         lb.len = 0;
         size_t len = row_label(&g->rows[i], &lb);
-        if (count_values(&g->rows[i]) >= 3 && (row_facts(r->tpl, 4, lb.s, len) & ROW_MATCHES))
-            per_group = 1;
+        per_group = (row_facts(r->tpl, 4, lb.s, len) & ROW_MATCHES) != 0;
     }
     sbuf_free(&lb);
     if (per_group) {

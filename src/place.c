@@ -63,9 +63,12 @@ static uint32_t named_rows(const place_tok *t)
  * most one per row) to atok, arow and weak; returns how many. */
 static int chain(const place_tok *t, int ntok, int nrows, int *atok, int *arow, int *weak)
 {
-    int cap = 0, nn = 0;
-    for (int i = 0; i < ntok; i++)
-        cap += __builtin_popcount(named_rows(&t[i]));
+    int cap = 0, nn = 0;                 /* a node for each row a label names, at most */
+    for (int i = 0; i < ntok; i++) {
+        uint32_t rows = named_rows(&t[i]);
+        for (; rows; rows &= rows - 1)
+            cap++;
+    }
     node *nodes = xmalloc((size_t)(cap ? cap : 1) * sizeof *nodes);
     int end[PLACE_MAX_ROWS], score[PLACE_MAX_ROWS];   /* best node ending in row r, its score; -1 none */
     for (int r = 0; r < nrows; r++)
