@@ -917,22 +917,32 @@ static void slots_missing(slot *out, int n, int line, const char *why)
     }
 }
 
+/* Stores what slot s read into cell; the slot's message moves to the cell. */
+static void store_slot(gk_report *r, gk_cell *cell, slot *s)
+{
+    cell->read_status = s->status;
+    cell->read_value = s->status == GK_ST_EXTRACTED ? s->value : 0;
+    cell->read_is_int = s->is_int;
+    cell->line = s->line;
+    cell->raw = s->raw ? arena_strdup(&r->strings, s->raw) : NULL;
+    if (cell->unread_why)              /* a row is stored once but for rows placed by position alone */
+        free(cell->unread_why);
+    cell->unread_why = s->why;
+    s->why = NULL;
+}
+
+/* The first of row rowidx's cells. */
+static gk_cell *row_cells_of(gk_report *r, int table, int rowidx)
+{
+    return &r->cells[r->tpl->first_cell[table - 2][rowidx]];
+}
+
 static void store_row(gk_report *r, int table, int rowidx, slot *s, int n)
 {
     int ncols = template_table(r->tpl, table)->rows[rowidx].ncols;
-    gk_cell *cells = &r->cells[r->tpl->first_cell[table - 2][rowidx]];
-    for (int c = 0; c < n && c < ncols; c++) {
-        gk_cell *cell = &cells[c];
-        cell->read_status = s[c].status;
-        cell->read_value = s[c].status == GK_ST_EXTRACTED ? s[c].value : 0;
-        cell->read_is_int = s[c].is_int;
-        cell->line = s[c].line;
-        cell->raw = s[c].raw ? arena_strdup(&r->strings, s[c].raw) : NULL;
-        if (cell->unread_why)          /* a row is stored once: never so far */
-            free(cell->unread_why);
-        cell->unread_why = s[c].why;   /* ownership moves */
-        s[c].why = NULL;
-    }
+    gk_cell *cells = row_cells_of(r, table, rowidx);
+    for (int c = 0; c < n && c < ncols; c++)
+        store_slot(r, &cells[c], &s[c]);
 }
 
 static void note_row(gk_report *r, const char *rule, int table, int rowidx, int line, char *msg)
@@ -1907,10 +1917,11 @@ static void read_table(gk_report *r, int table)
     int ncols[PLACE_MAX_ROWS];
     for (int k = 0; k < td->nrows && k < PLACE_MAX_ROWS; k++)
         ncols[k] = td->rows[k].ncols;
-    place_row *pl = xcalloc((size_t)td->nrows, sizeof *pl);
+    assert(td->nrows <= PLACE_MAX_ROWS);   /* test_template checks */
+    place_row pl[PLACE_MAX_ROWS];
     place_rows(ts.tok, ts.n, ncols, td->nrows, pl);
     const char *const names[] = {"表二", "表三", "表四"};
-    int *positional = xcalloc((size_t)td->nrows, sizeof *positional);
+    int positional[PLACE_MAX_ROWS] = {0};
     int group_note = -1, group_last = -2, group_rows = 0;   /* rows not found for one reason */
     char *group_why = NULL;
     sbuf group_names;
@@ -1921,11 +1932,13 @@ static void read_table(gk_report *r, int table)
         slot s[PLACE_MAX_COLS];
         int line = p->anchor >= 0 ? ts.cell[p->anchor]->line : 0;
         if (p->state == PL_PLACED) {
-            for (int c = 0; c < rd->ncols; c++)
-                slot_from_token(&s[c], &ts, p->tok[c]);
+            gk_cell *cells = row_cells_of(r, table, rr);
+            for (int c = 0; c < rd->ncols; c++) {
+                slot_from_token(&s[0], &ts, p->tok[c]);
+                store_slot(r, &cells[c], &s[0]);
+            }
             if (!line)
-                line = s[0].line;
-            store_row(r, table, rr, s, rd->ncols);
+                line = cells[0].line;
             if (!r->table_line[table - 2] || line < r->table_line[table - 2])
                 r->table_line[table - 2] = line;
             int lost = ts.lost[ts.tok[p->tok[0]].unit];
@@ -1984,8 +1997,6 @@ static void read_table(gk_report *r, int table)
             s[c].raw = NULL;
         store_row(r, table, rr, s, td->rows[rr].ncols);
     }
-    free(positional);
-    free(pl);
     tokens_free(&ts);
     check_column_labels(r, g, table);
     grid_free(g);

@@ -56,6 +56,40 @@ static uint32_t named_rows(const place_tok *t)
     return t->kind == PT_LABEL ? t->rows | t->firsts : 0;
 }
 
+/* The best chains so far, one ending in each row. */
+typedef struct {
+    node *nodes;
+    int n;
+    int end[PLACE_MAX_ROWS];           /* the best node ending in row r, -1 none */
+    int score[PLACE_MAX_ROWS];         /* its score, -1 none */
+    uint32_t records;                  /* rows whose score beats every row before them: the best
+                                          chain ending before row r ends in the last one below r */
+} chains;
+
+/* The last record row below r, or -1. */
+static int best_before(const chains *c, int r)
+{
+    uint32_t below = c->records & (((uint32_t)1 << r) - 1);
+    return below ? 31 - __builtin_clz(below) : -1;
+}
+
+/* Row r's best chain now scores s (more than before): r may become a
+ * record, and the records after it that do not beat s are no longer. */
+static void raise_score(chains *c, int r, int s)
+{
+    c->score[r] = s;
+    int before = best_before(c, r);
+    if (before >= 0 && c->score[before] >= s)
+        return;                        /* not a record, as it was not before */
+    c->records |= (uint32_t)1 << r;
+    for (uint32_t after = c->records & ~(((uint32_t)2 << r) - 1); after; after &= after - 1) {
+        int q = __builtin_ctz(after);
+        if (c->score[q] > s)
+            break;
+        c->records &= ~((uint32_t)1 << q);
+    }
+}
+
 /* The chain of labels, in token order, naming rows that increase, of
  * highest score (2 for a label naming its row, 1 for a group label); each
  * link comes from the first row with the best score before it, and the
@@ -63,48 +97,44 @@ static uint32_t named_rows(const place_tok *t)
  * most one per row) to atok, arow and weak; returns how many. */
 static int chain(const place_tok *t, int ntok, int nrows, int *atok, int *arow, int *weak)
 {
-    int cap = 0, nn = 0;                 /* a node for each row a label names, at most */
-    for (int i = 0; i < ntok; i++) {
-        uint32_t rows = named_rows(&t[i]);
-        for (; rows; rows &= rows - 1)
+    int cap = 0;                       /* a node for each row a label names, at most */
+    for (int i = 0; i < ntok; i++)
+        for (uint32_t rows = named_rows(&t[i]); rows; rows &= rows - 1)
             cap++;
-    }
-    node *nodes = xmalloc((size_t)(cap ? cap : 1) * sizeof *nodes);
-    int end[PLACE_MAX_ROWS], score[PLACE_MAX_ROWS];   /* best node ending in row r, its score; -1 none */
+    chains c = {.nodes = xmalloc((size_t)(cap ? cap : 1) * sizeof *c.nodes)};
     for (int r = 0; r < nrows; r++)
-        end[r] = score[r] = -1;
+        c.end[r] = c.score[r] = -1;
+    uint32_t in_table = nrows < 32 ? ((uint32_t)1 << nrows) - 1 : ~(uint32_t)0;
     for (int i = 0; i < ntok; i++) {
-        uint32_t rows = named_rows(&t[i]);
-        if (!rows)
-            continue;
-        int best = -1, best_score = 0;   /* the best node, as it was before this token, in a row before r */
-        int top = 31 - __builtin_clz(rows);
-        for (int r = 0; r <= top && r < nrows; r++) {
-            int cand = rows >> r & 1 ? best_score + (t[i].rows >> r & 1 ? 2 : 1) : -1, pred = best;
-            if (end[r] >= 0 && (best < 0 || score[r] > best_score))
-                best = end[r], best_score = score[r];
-            if (cand > score[r]) {
-                nodes[nn] = (node){i, r, pred};
-                end[r] = nn++;
-                score[r] = cand;
-            }
+        uint32_t rows = named_rows(&t[i]) & in_table;
+        int cand[PLACE_MAX_ROWS], pred[PLACE_MAX_ROWS];
+        for (uint32_t left = rows; left; left &= left - 1) {   /* all from the chains before this label */
+            int r = __builtin_ctz(left), b = best_before(&c, r);
+            cand[r] = (b >= 0 ? c.score[b] : 0) + (t[i].rows >> r & 1 ? 2 : 1);
+            pred[r] = b >= 0 ? c.end[b] : -1;
+        }
+        for (uint32_t left = rows; left; left &= left - 1) {
+            int r = __builtin_ctz(left);
+            if (cand[r] <= c.score[r])
+                continue;
+            c.nodes[c.n] = (node){i, r, pred[r]};
+            c.end[r] = c.n++;
+            raise_score(&c, r, cand[r]);
         }
     }
-    int last = -1;
-    for (int r = 0; r < nrows; r++)
-        if (end[r] >= 0 && (last < 0 || score[r] > score[last]))
-            last = r;
+    int last = c.records ? 31 - __builtin_clz(c.records) : -1;   /* the first row with the best score */
     int m = 0;
-    for (int k = last >= 0 ? end[last] : -1; k >= 0; k = nodes[k].pred)
+    for (int k = last >= 0 ? c.end[last] : -1; k >= 0; k = c.nodes[k].pred)
         m++;
     int k = m;
-    for (int at = last >= 0 ? end[last] : -1; at >= 0; at = nodes[at].pred) {
+    for (int at = last >= 0 ? c.end[last] : -1; at >= 0; at = c.nodes[at].pred) {
+        const node *nd = &c.nodes[at];
         k--;
-        atok[k] = nodes[at].tok;
-        arow[k] = nodes[at].row;
-        weak[k] = !(t[nodes[at].tok].rows >> nodes[at].row & 1);
+        atok[k] = nd->tok;
+        arow[k] = nd->row;
+        weak[k] = !(t[nd->tok].rows >> nd->row & 1);
     }
-    free(nodes);
+    free(c.nodes);
     return m;
 }
 

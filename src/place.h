@@ -51,7 +51,7 @@ typedef struct {
 } place_row;
 
 /* Places the rows.  ncols[r] cells for row r (at most PLACE_MAX_COLS),
- * nrows <= PLACE_MAX_ROWS.  out[nrows]. */
+ * nrows <= PLACE_MAX_ROWS.  Writes each of out[0 .. nrows). */
 void place_rows(const place_tok *t, int ntok, const int *ncols, int nrows, place_row *out);
 
 #endif
