@@ -1014,13 +1014,13 @@ static pattern_set rows_of(const gk_table_def *td)
  * remembers recent answers (a pure function of the set and the text). */
 #define LABEL_MEMO_SETS 512            /* four entries each, replaced in turn */
 #define LABEL_MEMO_WAYS 4
-#define LABEL_MEMO_TEXT 176            /* an entry fills three cache lines */
+#define LABEL_MEMO_TEXT 168            /* an entry fills three cache lines */
 
 /* Entries begin on a cache line: the key, the value and a short text
  * (most labels) are all in the first one. */
 typedef struct {
     const void *key;
-    uint64_t mask;
+    uint64_t value[2];                 /* the answer: one word, or two (label_names()) */
     char text[LABEL_MEMO_TEXT];
 } __attribute__((aligned(64))) label_memo;
 
@@ -1060,7 +1060,7 @@ static const uint64_t *memo_find(const void *key, const char *text, size_t len, 
     label_memo *way = label_memos[at];
     for (int w = 0; w < LABEL_MEMO_WAYS; w++)
         if (way[w].key == key && !memcmp(way[w].text, text, len + 1))
-            return &way[w].mask;
+            return way[w].value;
     *fill = &way[label_memo_next[at]];
     label_memo_next[at] = (unsigned char)((label_memo_next[at] + 1) % LABEL_MEMO_WAYS);
     return NULL;
@@ -1071,7 +1071,7 @@ static void memo_store(label_memo *fill, const void *key, const char *text, size
     if (!fill)
         return;
     fill->key = key;
-    fill->mask = value;
+    fill->value[0] = value;
     memcpy(fill->text, text, len + 1);
 }
 
@@ -1133,37 +1133,6 @@ static uint64_t column_named(const gk_template *tpl, int table, const char *text
     }
     memo_store(fill, key, text, n, named);
     return named;
-}
-
-/* Header rows: every cell that names a column but differs from the template. */
-static void check_column_labels(gk_report *r, const grid *g, int table)
-{
-    const gk_table_def *td = template_table(r->tpl, table);
-    for (int i = 0; i < g->nrows; i++) {
-        const grid_row *row = &g->rows[i];
-        if (count_values(row) > 0)
-            continue;
-        for (int j = 0; j < row->ncells; j++) {
-            const char *text = row->cells[j].text;
-            if (!text[0])
-                continue;              /* most cells of header rows: the spans' empty ones */
-            size_t n = strlen(text);
-            if (n > HEADER_CELL_MAX || !has_cjk(text))
-                continue;
-            uint64_t named = column_named(r->tpl, table, text, n);
-            if (!(named & COL_VARIANT))
-                continue;
-            char cell[HEADER_CELL_MAX + 1];
-            squeeze_copy(cell, text, n);
-            const gk_col_def *cd = r->tpl->col[table - 2][(named & ~(uint64_t)COL_VARIANT) - 1];
-            gk_finding *f = finding_add(&r->notes, &r->nnotes, "STRUCT.LABEL_VARIANT", row->cells[j].line,
-                                        xasprintf("列标题「%s」与模板「%s」不一致", cell, cd->label));
-            for (int r2 = 0; r2 < td->nrows; r2++)
-                for (int c2 = 0; c2 < td->rows[r2].ncols; c2++)
-                    if (td->rows[r2].cols[c2].label == cd->label)
-                        finding_add_cell(f, template_cell_at(r->tpl, table, r2, c2));
-        }
-    }
 }
 
 /* ---- format detection ------------------------------------------------------------- */
@@ -1347,6 +1316,8 @@ typedef struct {
     uint32_t *canon;                   /* each label token's rows whose canonical label it holds */
     char *lost;                        /* per grid row: a lost label was written as a number */
     int n, cap;
+    struct row_cells *rows;            /* per grid row: its cells classified (tokenize()) */
+    void *classes;                     /* their classes and columns */
 } tokens;
 
 /* Room for `cap` tokens (a table's tokens are counted before they are made)
@@ -1368,6 +1339,8 @@ static void tokens_init(tokens *ts, int cap, int nrows)
 static void tokens_free(tokens *ts)
 {
     free(ts->cell);                    /* the block */
+    free(ts->rows);
+    free(ts->classes);
 }
 
 static inline __attribute__((always_inline)) void tok_add(tokens *ts, place_kind kind, uint32_t rows, uint32_t firsts, int unit, const grid_cell *c)
@@ -1386,6 +1359,7 @@ typedef struct {
     uint32_t canon;                    /* of `rows`, those whose canonical label it holds */
     int header;                        /* it names two header words: alone, it makes its row a header */
     int unusual;                       /* prose, or numbers glued to its end: looked at again */
+    int column;                        /* column_named() (0 when longer than a header cell) */
 } label_info;
 
 static void tok_label(tokens *ts, const label_info *li, int unit, const grid_cell *c)
@@ -1417,8 +1391,9 @@ static int vertical_run(const grid_row *row, int j, int ncells)
 enum { C_EMPTY, C_VALUE, C_DAMAGED, C_LABEL, C_OTHER };
 
 /* A grid row's first cells (at most 64) as tokenize() sees them. */
-typedef struct {
+typedef struct row_cells {
     unsigned char *cls;                /* the class of each */
+    uint16_t *column;                  /* a label cell's column_named() */
     int ncells;
     int nv, last;                      /* how many hold a value; the last one (-1: none) */
 } row_cells;
@@ -1482,6 +1457,7 @@ static label_info label_names_of(const gk_report *r, int table, const char *text
     li.canon = (uint32_t)(facts >> 32) & li.rows;
     li.header = (facts & ROW_HEADER) != 0;
     li.unusual = is_prose(text, n) || glued_digits(text, n) != 0;
+    li.column = n <= HEADER_CELL_MAX ? (int)column_named(r->tpl, table, text, n) : 0;
     if (table == 3 && !li.rows) {
         int gi = group_of_label(tmp->s, len);
         if (gi >= 0) {
@@ -1494,34 +1470,21 @@ static label_info label_names_of(const gk_report *r, int table, const char *text
     return li;
 }
 
-/* label_names_of(), remembered in 64 bits: rows (bits 0-30), header (31),
- * then canon when it names rows, else firsts (32-62; firsts are only set
- * when no row matches), unusual (63). */
+/* label_names_of(), remembered in two words: rows and firsts; canon,
+ * header, unusual and column. */
 static label_info label_names(const gk_report *r, int table, const char *text, size_t n, sbuf *tmp)
 {
     const void *key = r->tpl->row_canon[table - 2] + 1;   /* this question's own key: the whole answer */
     label_memo *fill;
     const uint64_t *known = memo_find(key, text, n, &fill);
-    if (known) {
-        uint32_t rows = (uint32_t)*known & ROW_MATCHES, upper = (uint32_t)(*known >> 32) & ROW_MATCHES;
-        return (label_info){rows, rows ? 0 : upper, rows ? upper : 0, (int)(*known >> 31 & 1), (int)(*known >> 63)};
-    }
+    if (known)
+        return (label_info){(uint32_t)known[0], (uint32_t)(known[0] >> 32), (uint32_t)known[1],
+                            (int)(known[1] >> 32 & 1), (int)(known[1] >> 33 & 1), (int)(known[1] >> 40)};
     label_info li = label_names_of(r, table, text, n, tmp);
-    uint64_t upper = li.rows ? li.canon : li.firsts;
-    memo_store(fill, key, text, n, (uint64_t)li.unusual << 63 | upper << 32 | (uint64_t)li.header << 31 | li.rows);
+    memo_store(fill, key, text, n, (uint64_t)li.firsts << 32 | li.rows);
+    if (fill)
+        fill->value[1] = (uint64_t)li.column << 40 | (uint64_t)li.unusual << 33 | (uint64_t)li.header << 32 | li.canon;
     return li;
-}
-
-/* 1 when a label cell of the row names one of the table's columns. */
-static int names_column(const gk_report *r, int table, const grid_row *row, const unsigned char *cls, int ncells)
-{
-    for (int j = 0; j < ncells; j++) {
-        const grid_cell *c = &row->cells[j];
-        size_t n = cls[j] == C_LABEL ? strlen(c->text) : 0;
-        if (n && n <= HEADER_CELL_MAX && column_named(r->tpl, table, c->text, n))
-            return 1;
-    }
-    return 0;
 }
 
 /* The class of each of the row's first n cells; a damaged number (in an
@@ -1543,18 +1506,22 @@ static void classify(const grid_row *row, int n, unsigned char *cls)
     }
 }
 
-/* The rows' cells classified; *block: their classes, to free with the rows. */
-static row_cells *classify_grid(const grid *g, unsigned char **block)
+/* The rows' cells classified (their columns are filled in by read_labels());
+ * *block: the cells' classes and columns, to free with the rows. */
+static row_cells *classify_grid(const grid *g, void **block)
 {
     size_t total = 0;
     for (int i = 0; i < g->nrows; i++)
         total += (size_t)(g->rows[i].ncells < 64 ? g->rows[i].ncells : 64);
     row_cells *rc = xmalloc(((size_t)g->nrows + 1) * sizeof *rc);
-    unsigned char *cls = *block = xmalloc(total + 1);
+    *block = xmalloc(total * (sizeof *rc->column + 1) + 1);
+    uint16_t *column = *block;
+    unsigned char *cls = (unsigned char *)(column + total);
     for (int i = 0; i < g->nrows; i++) {
         const grid_row *row = &g->rows[i];
         row_cells *x = &rc[i];
         x->cls = cls;
+        x->column = column;
         x->ncells = row->ncells < 64 ? row->ncells : 64;
         x->nv = 0;
         x->last = -1;
@@ -1563,6 +1530,7 @@ static row_cells *classify_grid(const grid *g, unsigned char **block)
             if (cls[j] == C_VALUE)
                 x->nv++, x->last = j;
         cls += x->ncells;
+        column += x->ncells;
     }
     return rc;
 }
@@ -1626,7 +1594,7 @@ typedef struct {
     int header;                        /* the last one alone would make the row a header */
 } row_labels;
 
-static void read_labels(const gk_report *r, int table, const grid_row *row, const row_cells *rc, row_labels *rl,
+static void read_labels(const gk_report *r, int table, const grid_row *row, row_cells *rc, row_labels *rl,
                         sbuf *tmp)
 {
     rl->named = 0;
@@ -1645,7 +1613,17 @@ static void read_labels(const gk_report *r, int table, const grid_row *row, cons
             rl->named |= 1u << 31;     /* two cells naming different rows */
         rl->named |= li->rows;
         rl->anchored |= li->rows != 0;
+        rc->column[j] = (uint16_t)li->column;
     }
+}
+
+/* 1 when a label cell of the row names one of the table's columns. */
+static int names_column(const row_cells *rc)
+{
+    for (int j = 0; j < rc->ncells; j++)
+        if (rc->cls[j] == C_LABEL && rc->column[j])
+            return 1;
+    return 0;
 }
 
 /* 1 when a row without numbers is a header row, not a row of the table. */
@@ -1664,7 +1642,7 @@ static int header_row(const gk_report *r, int table, const grid_row *row, const 
         return 1;
     if (rl->cells >= 2 && (rl->named >> 31 & 1))
         return 1;                      /* a stray header row naming rows as columns */
-    if (rl->cells >= 2 && names_column(r, table, row, rc->cls, rc->ncells))
+    if (rl->cells >= 2 && names_column(rc))
         return 1;                      /* "申请人情况 总计" names a column, not the row 总计 */
     return 0;
 }
@@ -1758,7 +1736,7 @@ static void row_tokens(gk_report *r, int table, int i, const grid_row *row, cons
 
 static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
 {
-    unsigned char *classes;
+    void *classes;
     row_cells *rc = classify_grid(g, &classes);
     table_shape sh = {template_table(r->tpl, table), usual_edge(g, rc), 0, 1};
     for (int k = 0; k < sh.td->nrows; k++)
@@ -1790,8 +1768,8 @@ static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
     }
     sbuf_free(&tmp);
     sbuf_free(&lb);
-    free(classes);
-    free(rc);
+    ts->rows = rc;
+    ts->classes = classes;
 }
 
 /* Fills a slot from token k. */
@@ -1906,6 +1884,50 @@ static void close_group(gk_report *r, int *note, sbuf *rows, int nrows, const ch
     *note = -1;
 }
 
+/* The note for a header cell that names a column (`named`: column_named())
+ * but differs from the template. */
+static void note_column_variant(gk_report *r, int table, const grid_cell *c, uint64_t named)
+{
+    const gk_table_def *td = template_table(r->tpl, table);
+    char *cell = extract_squeeze(c->text);
+    const gk_col_def *cd = r->tpl->col[table - 2][(named & ~(uint64_t)COL_VARIANT) - 1];
+    gk_finding *f = finding_add(&r->notes, &r->nnotes, "STRUCT.LABEL_VARIANT", c->line,
+                                xasprintf("列标题「%s」与模板「%s」不一致", cell, cd->label));
+    free(cell);
+    for (int r2 = 0; r2 < td->nrows; r2++)
+        for (int c2 = 0; c2 < td->rows[r2].ncols; c2++)
+            if (td->rows[r2].cols[c2].label == cd->label)
+                finding_add_cell(f, template_cell_at(r->tpl, table, r2, c2));
+}
+
+/* Header rows: every cell that names a column but differs from the
+ * template.  A row's first 64 cells as tokenize() classified them. */
+static void check_column_labels(gk_report *r, const grid *g, int table, const tokens *ts)
+{
+    for (int i = 0; i < g->nrows; i++) {
+        const grid_row *row = &g->rows[i];
+        const row_cells *rc = &ts->rows[i];
+        if (row->ncells > 64 ? count_values(row) > 0 : rc->nv > 0)
+            continue;
+        for (int j = 0; j < row->ncells; j++) {
+            uint64_t named;
+            if (j < rc->ncells) {
+                if (rc->cls[j] != C_LABEL)
+                    continue;
+                named = rc->column[j];
+            } else {
+                const char *text = row->cells[j].text;
+                size_t n = strlen(text);
+                if (!text[0] || n > HEADER_CELL_MAX || !has_cjk(text))
+                    continue;
+                named = column_named(r->tpl, table, text, n);
+            }
+            if (named & COL_VARIANT)
+                note_column_variant(r, table, &row->cells[j], named);
+        }
+    }
+}
+
 static void read_table(gk_report *r, int table)
 {
     size_t from, to;
@@ -1997,8 +2019,8 @@ static void read_table(gk_report *r, int table)
             s[c].raw = NULL;
         store_row(r, table, rr, s, td->rows[rr].ncols);
     }
+    check_column_labels(r, g, table, &ts);
     tokens_free(&ts);
-    check_column_labels(r, g, table);
     grid_free(g);
 }
 
@@ -2100,8 +2122,8 @@ static void extract_table4(gk_report *r)
     }
     for (int k = 0; k < 15; k++)
         free(s[k].why);
+    check_column_labels(r, g, 4, &ts);
     tokens_free(&ts);
-    check_column_labels(r, g, 4);
     grid_free(g);
 }
 
