@@ -1014,7 +1014,7 @@ static pattern_set rows_of(const gk_table_def *td)
  * remembers recent answers (a pure function of the set and the text). */
 #define LABEL_MEMO_SETS 512            /* four entries each, replaced in turn */
 #define LABEL_MEMO_WAYS 4
-#define LABEL_MEMO_TEXT 168            /* an entry fills three cache lines */
+#define LABEL_MEMO_TEXT 232            /* an entry fills four cache lines */
 
 /* Entries begin on a cache line: the key, the value and a short text
  * (most labels) are all in the first one. */
