@@ -1239,6 +1239,24 @@ static const char *word_pattern(const void *key, int k)
     return ((const char *const *)key)[k];
 }
 
+/* Which header words a label (its text without spaces) holds: bit k for HEADER_WORDS[k]. */
+static unsigned header_words(const char *label)
+{
+    const pattern_set words = {HEADER_WORDS, (int)(sizeof HEADER_WORDS / sizeof *HEADER_WORDS), word_pattern};
+    return (unsigned)test_patterns(words, label);
+}
+
+/* 1 when a label (its text without spaces) ends with the beginning of a
+ * header word, which the next label cell could complete. */
+static int ends_in_header_word(const char *label, size_t len)
+{
+    for (size_t k = 0; k < sizeof HEADER_WORDS / sizeof *HEADER_WORDS; k++)
+        for (size_t p = 1; p < strlen(HEADER_WORDS[k]) && p <= len; p++)
+            if (!memcmp(label + len - p, HEADER_WORDS[k], p))
+                return 1;
+    return 0;
+}
+
 /* What a row's label (its text without spaces) tells of a table's rows:
  * bit k when row k's pattern matches it, ROW_HOLDS_CANON(k) when it holds
  * row k's canonical label (else a variant worth a note), ROW_HEADER when
@@ -1266,8 +1284,7 @@ static uint64_t row_facts(const gk_template *tpl, int table, const char *label, 
         if (util_find(label, len, canon, strlen(canon)))
             facts |= ROW_HOLDS_CANON(k);
     }
-    const pattern_set words = {HEADER_WORDS, (int)(sizeof HEADER_WORDS / sizeof *HEADER_WORDS), word_pattern};
-    uint64_t mask = test_patterns(words, label);
+    unsigned mask = header_words(label);
     if (mask & (mask - 1))             /* two words or more */
         facts |= ROW_HEADER;
     memo_store(fill, key, label, len, facts);
@@ -1360,6 +1377,8 @@ typedef struct {
     int header;                        /* it names two header words: alone, it makes its row a header */
     int unusual;                       /* prose, or numbers glued to its end: looked at again */
     int column;                        /* column_named() (0 when longer than a header cell) */
+    unsigned words;                    /* header_words() */
+    int runs_on;                       /* ends_in_header_word() */
 } label_info;
 
 static void tok_label(tokens *ts, const label_info *li, int unit, const grid_cell *c)
@@ -1456,6 +1475,8 @@ static label_info label_names_of(const gk_report *r, int table, const char *text
     li.rows = (uint32_t)(facts & ROW_MATCHES);
     li.canon = (uint32_t)(facts >> 32) & li.rows;
     li.header = (facts & ROW_HEADER) != 0;
+    li.words = header_words(tmp->s);
+    li.runs_on = ends_in_header_word(tmp->s, len);
     li.unusual = is_prose(text, n) || glued_digits(text, n) != 0;
     li.column = n <= HEADER_CELL_MAX ? (int)column_named(r->tpl, table, text, n) : 0;
     if (table == 3 && !li.rows) {
@@ -1471,19 +1492,21 @@ static label_info label_names_of(const gk_report *r, int table, const char *text
 }
 
 /* label_names_of(), remembered in two words: rows and firsts; canon,
- * header, unusual and column. */
+ * header, unusual, runs_on, words and column. */
 static label_info label_names(const gk_report *r, int table, const char *text, size_t n, sbuf *tmp)
 {
     const void *key = r->tpl->row_canon[table - 2] + 1;   /* this question's own key: the whole answer */
     label_memo *fill;
     const uint64_t *known = memo_find(key, text, n, &fill);
     if (known)
-        return (label_info){(uint32_t)known[0], (uint32_t)(known[0] >> 32), (uint32_t)known[1],
-                            (int)(known[1] >> 32 & 1), (int)(known[1] >> 33 & 1), (int)(known[1] >> 40)};
+        return (label_info){(uint32_t)known[0],          (uint32_t)(known[0] >> 32),     (uint32_t)known[1],
+                            (int)(known[1] >> 32 & 1),   (int)(known[1] >> 33 & 1),      (int)(known[1] >> 48),
+                            (unsigned)(known[1] >> 40 & 0xFF), (int)(known[1] >> 34 & 1)};
     label_info li = label_names_of(r, table, text, n, tmp);
     memo_store(fill, key, text, n, (uint64_t)li.firsts << 32 | li.rows);
     if (fill)
-        fill->value[1] = (uint64_t)li.column << 40 | (uint64_t)li.unusual << 33 | (uint64_t)li.header << 32 | li.canon;
+        fill->value[1] = (uint64_t)li.column << 48 | (uint64_t)li.words << 40 | (uint64_t)li.runs_on << 34 |
+                         (uint64_t)li.unusual << 33 | (uint64_t)li.header << 32 | li.canon;
     return li;
 }
 
@@ -1542,28 +1565,27 @@ static row_cells *classify_grid(const grid *g, void **block)
  * range is left as it was: (*lo, *hi]. */
 static void choose_empties(const unsigned char *cls, int lab, int end, int ncells, int want, int *lo, int *hi)
 {
-    int first = -1, last = -1;
-    for (int j = lab + 1; j < ncells; j++)
+    int first = -1, last = -1, numbers = 0, inner = 0, lead = 0, empties = 0, trail = 0;
+    for (int j = lab + 1; j < ncells; j++) {
         if (cls[j] == C_VALUE || cls[j] == C_DAMAGED) {
+            if (first < 0)
+                lead = empties;
+            else
+                inner += empties;
+            empties = trail = 0;       /* the empty cells since the last number */
             if (first < 0)
                 first = j;
             last = j;
+            numbers++;
+        } else if (cls[j] == C_EMPTY) {
+            empties++;
+            trail += j <= end;
+        } else {
+            return;                    /* text among the numbers: not a plain row */
         }
+    }
     if (first < 0)
         return;
-    int numbers = 0, inner = 0, lead = 0, trail = 0;
-    for (int j = lab + 1; j < ncells; j++) {
-        if (cls[j] == C_VALUE || cls[j] == C_DAMAGED)
-            numbers++;
-        else if (cls[j] != C_EMPTY)
-            return;                    /* text among the numbers: not a plain row */
-        else if (j < first)
-            lead++;
-        else if (j < last)
-            inner++;
-        else if (j <= end)
-            trail++;
-    }
     int base = numbers + inner;
     int with_trail = trail && base + trail == want, with_lead = lead && base + lead == want;
     if (base == want) {
@@ -1592,13 +1614,15 @@ typedef struct {
     int cells, lab;                    /* how many; the last one (-1: none) */
     int anchored;                      /* one names a row */
     int header;                        /* the last one alone would make the row a header */
+    unsigned words;                    /* the header words they hold */
+    int runs_on;                       /* a header word may run on from one into the next */
 } row_labels;
 
 static void read_labels(const gk_report *r, int table, const grid_row *row, row_cells *rc, row_labels *rl,
                         sbuf *tmp)
 {
-    rl->named = 0;
-    rl->cells = rl->anchored = rl->header = 0;
+    rl->named = rl->words = 0;
+    rl->cells = rl->anchored = rl->header = rl->runs_on = 0;
     rl->lab = -1;
     for (int j = 0; j < rc->ncells; j++) {
         if (rc->cls[j] != C_LABEL)
@@ -1606,9 +1630,11 @@ static void read_labels(const gk_report *r, int table, const grid_row *row, row_
         const char *text = row->cells[j].text;
         label_info *li = &rl->li[j];
         *li = label_names(r, table, text, strlen(text), tmp);
+        rl->runs_on |= rl->lab >= 0 && rl->li[rl->lab].runs_on;   /* the label before runs on into this one */
         rl->lab = j;
         rl->cells++;
         rl->header = li->header;
+        rl->words |= li->words;
         if (li->rows && rl->named && !(rl->named & li->rows))
             rl->named |= 1u << 31;     /* two cells naming different rows */
         rl->named |= li->rows;
@@ -1633,7 +1659,9 @@ static int header_row(const gk_report *r, int table, const grid_row *row, const 
     if (rc->nv)
         return 0;
     int header = rl->header;
-    if (rl->cells >= 2 || row->ncells > 64) {   /* the row's label is its label cells together */
+    if (rl->cells >= 2 && row->ncells <= 64 && !rl->runs_on) {
+        header = (rl->words & (rl->words - 1)) != 0;   /* the words of its cells are those of their join */
+    } else if (rl->cells >= 2 || row->ncells > 64) {   /* the row's label is its label cells together */
         lb->len = 0;
         size_t len = row_label(row, lb);
         header = (row_facts(r->tpl, table, lb->s, len) & ROW_HEADER) != 0;
