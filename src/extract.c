@@ -1234,16 +1234,15 @@ static gk_format detect_format(const gk_report *r)
 /* Words of table 3's column headers: a label naming two of them is a header row. */
 static const char *const HEADER_WORDS[] = {"自然人", "商业企业", "科研机构", "公益组织", "法律服务", "申请人情况"};
 
-static const char *word_pattern(const void *key, int k)
+/* Which header words a label (its text without spaces) holds: bit k for
+ * HEADER_WORDS[k] (plain words: found as they are). */
+static unsigned header_words(const char *label, size_t len)
 {
-    return ((const char *const *)key)[k];
-}
-
-/* Which header words a label (its text without spaces) holds: bit k for HEADER_WORDS[k]. */
-static unsigned header_words(const char *label)
-{
-    const pattern_set words = {HEADER_WORDS, (int)(sizeof HEADER_WORDS / sizeof *HEADER_WORDS), word_pattern};
-    return (unsigned)test_patterns(words, label);
+    unsigned mask = 0;
+    for (size_t k = 0; k < sizeof HEADER_WORDS / sizeof *HEADER_WORDS; k++)
+        if (util_find(label, len, HEADER_WORDS[k], strlen(HEADER_WORDS[k])))
+            mask |= 1u << k;
+    return mask;
 }
 
 /* 1 when a label (its text without spaces) ends with the beginning of a
@@ -1284,7 +1283,7 @@ static uint64_t row_facts(const gk_template *tpl, int table, const char *label, 
         if (util_find(label, len, canon, strlen(canon)))
             facts |= ROW_HOLDS_CANON(k);
     }
-    unsigned mask = header_words(label);
+    unsigned mask = header_words(label, len);
     if (mask & (mask - 1))             /* two words or more */
         facts |= ROW_HEADER;
     memo_store(fill, key, label, len, facts);
@@ -1475,7 +1474,7 @@ static label_info label_names_of(const gk_report *r, int table, const char *text
     li.rows = (uint32_t)(facts & ROW_MATCHES);
     li.canon = (uint32_t)(facts >> 32) & li.rows;
     li.header = (facts & ROW_HEADER) != 0;
-    li.words = header_words(tmp->s);
+    li.words = header_words(tmp->s, len);
     li.runs_on = ends_in_header_word(tmp->s, len);
     li.unusual = is_prose(text, n) || glued_digits(text, n) != 0;
     li.column = n <= HEADER_CELL_MAX ? (int)column_named(r->tpl, table, text, n) : 0;

@@ -50,6 +50,8 @@ typedef struct {
     int tok, row, pred;
 } node;
 
+#define PLACE_CHAIN_NODES 256          /* nodes on the stack; more are allocated */
+
 /* The rows a token names: a label's rows and its groups' first rows. */
 static uint32_t named_rows(const place_tok *t)
 {
@@ -97,11 +99,9 @@ static void raise_score(chains *c, int r, int s)
  * most one per row) to atok, arow and weak; returns how many. */
 static int chain(const place_tok *t, int ntok, int nrows, int *atok, int *arow, int *weak)
 {
-    int cap = 0;                       /* a node for each row a label names, at most */
-    for (int i = 0; i < ntok; i++)
-        for (uint32_t rows = named_rows(&t[i]); rows; rows &= rows - 1)
-            cap++;
-    chains c = {.nodes = xmalloc((size_t)(cap ? cap : 1) * sizeof *c.nodes)};
+    node first[PLACE_CHAIN_NODES];     /* the nodes of most tables */
+    int cap = PLACE_CHAIN_NODES;
+    chains c = {.nodes = first};
     for (int r = 0; r < nrows; r++)
         c.end[r] = c.score[r] = -1;
     uint32_t in_table = nrows < 32 ? ((uint32_t)1 << nrows) - 1 : ~(uint32_t)0;
@@ -117,6 +117,11 @@ static int chain(const place_tok *t, int ntok, int nrows, int *atok, int *arow, 
             int r = __builtin_ctz(left);
             if (cand[r] <= c.score[r])
                 continue;
+            if (c.n == cap) {
+                cap *= 2;
+                c.nodes = c.nodes == first ? memcpy(xmalloc((size_t)cap * sizeof *c.nodes), first, sizeof first)
+                                           : xrealloc(c.nodes, (size_t)cap * sizeof *c.nodes);
+            }
             c.nodes[c.n] = (node){i, r, pred[r]};
             c.end[r] = c.n++;
             raise_score(&c, r, cand[r]);
@@ -134,7 +139,8 @@ static int chain(const place_tok *t, int ntok, int nrows, int *atok, int *arow, 
         arow[k] = nd->row;
         weak[k] = !(t[nd->tok].rows >> nd->row & 1);
     }
-    free(c.nodes);
+    if (c.nodes != first)
+        free(c.nodes);
     return m;
 }
 
@@ -232,14 +238,19 @@ static int gap_options(const solver *s, int k, int xl, int xr, gap_opt *opts)
 /* A label with numbers after it on its own source row comes first; one
  * with numbers before it comes after them; only a label alone on its row
  * may be either. */
+static int fills_cell(const place_tok *t)
+{
+    return t->kind == PT_VALUE || t->kind == PT_EMPTY;
+}
+
 static void allowed_states(solver *s, int ntok)
 {
     for (int k = 0; k < s->m; k++) {
         int a = s->atok[k], unit = s->t[a].unit, before = 0, after = 0;
-        for (int i = a - 1; unit >= 0 && i >= 0 && s->t[i].unit == unit; i--)
-            before |= s->t[i].kind == PT_VALUE || s->t[i].kind == PT_EMPTY;
-        for (int i = a + 1; unit >= 0 && i < ntok && s->t[i].unit == unit; i++)
-            after |= s->t[i].kind == PT_VALUE || s->t[i].kind == PT_EMPTY;
+        for (int i = a - 1; unit >= 0 && i >= 0 && s->t[i].unit == unit && !before; i--)
+            before = fills_cell(&s->t[i]);
+        for (int i = a + 1; unit >= 0 && i < ntok && s->t[i].unit == unit && !after; i++)
+            after = fills_cell(&s->t[i]);
         s->allow[k] = 1 << X_N;
         if (after || !before)
             s->allow[k] |= 1 << X_L;
@@ -472,11 +483,18 @@ done:
 
 void place_rows(const place_tok *t, int ntok, const int *ncols, int nrows, place_row *out)
 {
-    solver s = {.t = t, .ncols = ncols, .nrows = nrows < PLACE_MAX_ROWS ? nrows : PLACE_MAX_ROWS};
+    solver s;                          /* each anchor's and gap's fields are set as they are found */
+    s.t = t;
+    s.ncols = ncols;
+    s.nrows = nrows < PLACE_MAX_ROWS ? nrows : PLACE_MAX_ROWS;
+    s.gcost = NULL;
     s.m = chain(t, ntok, s.nrows, s.atok, s.arow, s.weak);
-    int *store = xmalloc(((size_t)2 * ntok + 1) * sizeof *store);
+    int small[1024];                   /* the gaps' token lists of most tables */
+    size_t need = (size_t)2 * ntok + 1;
+    int *store = need <= sizeof small / sizeof *small ? small : xmalloc(need * sizeof *store);
     build_gaps(&s, ntok, store);
     allowed_states(&s, ntok);
     read_rows(&s, out);
-    free(store);
+    if (store != small)
+        free(store);
 }
