@@ -1510,13 +1510,16 @@ static label_info label_names(const gk_report *r, int table, const char *text, s
 }
 
 /* The class of each of the row's first n cells; a damaged number (in an
- * explicit row: no CJK, some digit) holds its cell, unread. */
-static void classify(const grid_row *row, int n, unsigned char *cls)
+ * explicit row: no CJK, some digit) holds its cell, unread.  Sets how many
+ * hold a value and the last one. */
+static void classify(const grid_row *row, int n, unsigned char *cls, int *nv, int *last)
 {
+    *nv = 0;
+    *last = -1;
     for (int j = 0; j < n; j++) {
         const grid_cell *c = &row->cells[j];
         if (is_value_cell(c))
-            cls[j] = C_VALUE;
+            cls[j] = C_VALUE, ++*nv, *last = j;
         else if (c->text[0] == '\0')
             cls[j] = C_EMPTY;
         else if (has_cjk(c->text))
@@ -1545,12 +1548,7 @@ static row_cells *classify_grid(const grid *g, void **block)
         x->cls = cls;
         x->column = column;
         x->ncells = row->ncells < 64 ? row->ncells : 64;
-        x->nv = 0;
-        x->last = -1;
-        classify(row, x->ncells, cls);
-        for (int j = 0; j < x->ncells; j++)
-            if (cls[j] == C_VALUE)
-                x->nv++, x->last = j;
+        classify(row, x->ncells, cls, &x->nv, &x->last);
         cls += x->ncells;
         column += x->ncells;
     }
@@ -1810,6 +1808,28 @@ static void slot_from_token(slot *s, const tokens *ts, int k)
     slot_from_cell(s, c);
 }
 
+/* Stores what token k read into cell: as slot_from_token() and
+ * store_slot() do, the usual number without a slot. */
+static void store_token(gk_report *r, gk_cell *cell, const tokens *ts, int k)
+{
+    const grid_cell *c = ts->cell[k];
+    if (ts->tok[k].kind == PT_EMPTY || c->num != NUM_VALUE) {
+        slot s;
+        slot_from_token(&s, ts, k);
+        store_slot(r, cell, &s);
+        return;
+    }
+    cell->read_status = GK_ST_EXTRACTED;
+    cell->read_value = c->value;
+    cell->read_is_int = c->is_int;
+    cell->line = c->line;
+    cell->raw = arena_strdup(&r->strings, c->text);
+    if (cell->unread_why) {
+        free(cell->unread_why);
+        cell->unread_why = NULL;
+    }
+}
+
 /* The numbers near a row, for a message: "12 0 3". */
 static void numbers_near(const tokens *ts, int anchor, sbuf *b)
 {
@@ -1982,10 +2002,8 @@ static void read_table(gk_report *r, int table)
         int line = p->anchor >= 0 ? ts.cell[p->anchor]->line : 0;
         if (p->state == PL_PLACED) {
             gk_cell *cells = row_cells_of(r, table, rr);
-            for (int c = 0; c < rd->ncols; c++) {
-                slot_from_token(&s[0], &ts, p->tok[c]);
-                store_slot(r, &cells[c], &s[0]);
-            }
+            for (int c = 0; c < rd->ncols; c++)
+                store_token(r, &cells[c], &ts, p->tok[c]);
             if (!line)
                 line = cells[0].line;
             if (!r->table_line[table - 2] || line < r->table_line[table - 2])
