@@ -1649,6 +1649,14 @@ static int names_column(const row_cells *rc)
     return 0;
 }
 
+static int general_only;                /* extract_general_only() */
+
+void extract_general_only(int on)
+{
+    general_only = on;
+    place_general_only(on);
+}
+
 /* 1 when a row without numbers is a header row, not a row of the table. */
 static int header_row(const gk_report *r, int table, const grid_row *row, const row_cells *rc, const row_labels *rl,
                       sbuf *lb)
@@ -1656,7 +1664,7 @@ static int header_row(const gk_report *r, int table, const grid_row *row, const 
     if (rc->nv)
         return 0;
     int header = rl->header;
-    if (rl->cells >= 2 && row->ncells <= 64 && !rl->runs_on) {
+    if (rl->cells >= 2 && row->ncells <= 64 && !rl->runs_on && !general_only) {
         header = (rl->words & (rl->words - 1)) != 0;   /* the words of its cells are those of their join */
     } else if (rl->cells >= 2 || row->ncells > 64) {   /* the row's label is its label cells together */
         lb->len = 0;

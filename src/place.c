@@ -409,10 +409,17 @@ static int read_clean(const solver *s, place_row *out)
     return 1;
 }
 
+static int general_only;                /* place_general_only() */
+
+void place_general_only(int on)
+{
+    general_only = on;
+}
+
 /* The reading of least cost: fills out[]. */
 static void read_rows(solver *s, place_row *out)
 {
-    if (read_clean(s, out))
+    if (!general_only && read_clean(s, out))
         return;
     int m = s->m;
     size_t ng = (size_t)(m + 1) * (NX + 1) * (NX + 1);

@@ -54,4 +54,8 @@ typedef struct {
  * nrows <= PLACE_MAX_ROWS.  Writes each of out[0 .. nrows). */
 void place_rows(const place_tok *t, int ntok, const int *ncols, int nrows, place_row *out);
 
+/* Tests only, before any table is placed: with on, a clean table is placed
+ * by the search too (the shortcut must place it the same). */
+void place_general_only(int on);
+
 #endif
