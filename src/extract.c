@@ -1329,7 +1329,7 @@ typedef struct {
     place_tok *tok;
     const grid_cell **cell;            /* the cell of each token (NULL: none) */
     const char **text;                 /* each token's text: its cell's, or a vertical label's */
-    uint32_t *canon;                   /* each label token's rows whose canonical label it holds */
+    uint32_t *canon;                   /* a label token's rows whose canonical label it holds (set for labels only) */
     char *lost;                        /* per grid row: a lost label was written as a number */
     int n, cap;
     struct row_cells *rows;            /* per grid row: its cells classified (tokenize()) */
@@ -1364,7 +1364,6 @@ static inline __attribute__((always_inline)) void tok_add(tokens *ts, place_kind
     assert(ts->n < ts->cap);
     ts->tok[ts->n] = (place_tok){kind, rows, firsts, unit};
     ts->text[ts->n] = c->text;
-    ts->canon[ts->n] = 0;
     ts->cell[ts->n++] = c;
 }
 
