@@ -11,6 +11,7 @@
 #include "re.h"
 #include "util.h"
 
+#include <assert.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -917,22 +918,32 @@ static void slots_missing(slot *out, int n, int line, const char *why)
     }
 }
 
+/* Stores what slot s read into cell; the slot's message moves to the cell. */
+static void store_slot(gk_report *r, gk_cell *cell, slot *s)
+{
+    cell->read_status = s->status;
+    cell->read_value = s->status == GK_ST_EXTRACTED ? s->value : 0;
+    cell->read_is_int = s->is_int;
+    cell->line = s->line;
+    cell->raw = s->raw ? arena_strdup(&r->strings, s->raw) : NULL;
+    if (cell->unread_why)              /* a row is stored once but for rows placed by position alone */
+        free(cell->unread_why);
+    cell->unread_why = s->why;
+    s->why = NULL;
+}
+
+/* The first of row rowidx's cells. */
+static gk_cell *row_cells_of(gk_report *r, int table, int rowidx)
+{
+    return &r->cells[r->tpl->first_cell[table - 2][rowidx]];
+}
+
 static void store_row(gk_report *r, int table, int rowidx, slot *s, int n)
 {
     int ncols = template_table(r->tpl, table)->rows[rowidx].ncols;
-    gk_cell *cells = &r->cells[r->tpl->first_cell[table - 2][rowidx]];
-    for (int c = 0; c < n && c < ncols; c++) {
-        gk_cell *cell = &cells[c];
-        cell->read_status = s[c].status;
-        cell->read_value = s[c].status == GK_ST_EXTRACTED ? s[c].value : 0;
-        cell->read_is_int = s[c].is_int;
-        cell->line = s[c].line;
-        cell->raw = s[c].raw ? arena_strdup(&r->strings, s[c].raw) : NULL;
-        if (cell->unread_why)          /* a row is stored once: never so far */
-            free(cell->unread_why);
-        cell->unread_why = s[c].why;   /* ownership moves */
-        s[c].why = NULL;
-    }
+    gk_cell *cells = row_cells_of(r, table, rowidx);
+    for (int c = 0; c < n && c < ncols; c++)
+        store_slot(r, &cells[c], &s[c]);
 }
 
 static void note_row(gk_report *r, const char *rule, int table, int rowidx, int line, char *msg)
@@ -1004,13 +1015,13 @@ static pattern_set rows_of(const gk_table_def *td)
  * remembers recent answers (a pure function of the set and the text). */
 #define LABEL_MEMO_SETS 512            /* four entries each, replaced in turn */
 #define LABEL_MEMO_WAYS 4
-#define LABEL_MEMO_TEXT 176            /* an entry fills three cache lines */
+#define LABEL_MEMO_TEXT 232            /* an entry fills four cache lines */
 
 /* Entries begin on a cache line: the key, the value and a short text
  * (most labels) are all in the first one. */
 typedef struct {
     const void *key;
-    uint64_t mask;
+    uint64_t value[2];                 /* the answer: one word, or two (label_names()) */
     char text[LABEL_MEMO_TEXT];
 } __attribute__((aligned(64))) label_memo;
 
@@ -1050,7 +1061,7 @@ static const uint64_t *memo_find(const void *key, const char *text, size_t len, 
     label_memo *way = label_memos[at];
     for (int w = 0; w < LABEL_MEMO_WAYS; w++)
         if (way[w].key == key && !memcmp(way[w].text, text, len + 1))
-            return &way[w].mask;
+            return way[w].value;
     *fill = &way[label_memo_next[at]];
     label_memo_next[at] = (unsigned char)((label_memo_next[at] + 1) % LABEL_MEMO_WAYS);
     return NULL;
@@ -1061,7 +1072,7 @@ static void memo_store(label_memo *fill, const void *key, const char *text, size
     if (!fill)
         return;
     fill->key = key;
-    fill->mask = value;
+    fill->value[0] = value;
     memcpy(fill->text, text, len + 1);
 }
 
@@ -1123,37 +1134,6 @@ static uint64_t column_named(const gk_template *tpl, int table, const char *text
     }
     memo_store(fill, key, text, n, named);
     return named;
-}
-
-/* Header rows: every cell that names a column but differs from the template. */
-static void check_column_labels(gk_report *r, const grid *g, int table)
-{
-    const gk_table_def *td = template_table(r->tpl, table);
-    for (int i = 0; i < g->nrows; i++) {
-        const grid_row *row = &g->rows[i];
-        if (count_values(row) > 0)
-            continue;
-        for (int j = 0; j < row->ncells; j++) {
-            const char *text = row->cells[j].text;
-            if (!text[0])
-                continue;              /* most cells of header rows: the spans' empty ones */
-            size_t n = strlen(text);
-            if (n > HEADER_CELL_MAX || !has_cjk(text))
-                continue;
-            uint64_t named = column_named(r->tpl, table, text, n);
-            if (!(named & COL_VARIANT))
-                continue;
-            char cell[HEADER_CELL_MAX + 1];
-            squeeze_copy(cell, text, n);
-            const gk_col_def *cd = r->tpl->col[table - 2][(named & ~(uint64_t)COL_VARIANT) - 1];
-            gk_finding *f = finding_add(&r->notes, &r->nnotes, "STRUCT.LABEL_VARIANT", row->cells[j].line,
-                                        xasprintf("列标题「%s」与模板「%s」不一致", cell, cd->label));
-            for (int r2 = 0; r2 < td->nrows; r2++)
-                for (int c2 = 0; c2 < td->rows[r2].ncols; c2++)
-                    if (td->rows[r2].cols[c2].label == cd->label)
-                        finding_add_cell(f, template_cell_at(r->tpl, table, r2, c2));
-        }
-    }
 }
 
 /* ---- format detection ------------------------------------------------------------- */
@@ -1255,9 +1235,26 @@ static gk_format detect_format(const gk_report *r)
 /* Words of table 3's column headers: a label naming two of them is a header row. */
 static const char *const HEADER_WORDS[] = {"自然人", "商业企业", "科研机构", "公益组织", "法律服务", "申请人情况"};
 
-static const char *word_pattern(const void *key, int k)
+/* Which header words a label (its text without spaces) holds: bit k for
+ * HEADER_WORDS[k] (plain words: found as they are). */
+static unsigned header_words(const char *label, size_t len)
 {
-    return ((const char *const *)key)[k];
+    unsigned mask = 0;
+    for (size_t k = 0; k < sizeof HEADER_WORDS / sizeof *HEADER_WORDS; k++)
+        if (util_find(label, len, HEADER_WORDS[k], strlen(HEADER_WORDS[k])))
+            mask |= 1u << k;
+    return mask;
+}
+
+/* 1 when a label (its text without spaces) ends with the beginning of a
+ * header word, which the next label cell could complete. */
+static int ends_in_header_word(const char *label, size_t len)
+{
+    for (size_t k = 0; k < sizeof HEADER_WORDS / sizeof *HEADER_WORDS; k++)
+        for (size_t p = 1; p < strlen(HEADER_WORDS[k]) && p <= len; p++)
+            if (!memcmp(label + len - p, HEADER_WORDS[k], p))
+                return 1;
+    return 0;
 }
 
 /* What a row's label (its text without spaces) tells of a table's rows:
@@ -1287,21 +1284,21 @@ static uint64_t row_facts(const gk_template *tpl, int table, const char *label, 
         if (util_find(label, len, canon, strlen(canon)))
             facts |= ROW_HOLDS_CANON(k);
     }
-    const pattern_set words = {HEADER_WORDS, (int)(sizeof HEADER_WORDS / sizeof *HEADER_WORDS), word_pattern};
-    uint64_t mask = test_patterns(words, label);
+    unsigned mask = header_words(label, len);
     if (mask & (mask - 1))             /* two words or more */
         facts |= ROW_HEADER;
     memo_store(fill, key, label, len, facts);
     return facts;
 }
 
-/* A note when `label` (whose row_facts() are `facts`) does not hold its
- * row's canonical label. */
-static void check_row_label(gk_report *r, int table, int rowidx, const char *label, uint64_t facts, int line)
+/* The note for a row whose label (`text`, as read) does not hold its
+ * canonical label. */
+static void note_label_variant(gk_report *r, int table, int rowidx, const char *text, int line)
 {
-    if (!(facts & ROW_HOLDS_CANON(rowidx)))
-        note_row(r, "STRUCT.LABEL_VARIANT", table, rowidx, line,
-                 xasprintf("行标签「%s」与模板「%s」不一致", label, template_table(r->tpl, table)->rows[rowidx].label));
+    char *label = extract_squeeze(text);
+    note_row(r, "STRUCT.LABEL_VARIANT", table, rowidx, line,
+             xasprintf("行标签「%s」与模板「%s」不一致", label, template_table(r->tpl, table)->rows[rowidx].label));
+    free(label);
 }
 
 /* ---- tables: one stream of tokens, rows placed by place.c ------------------------------- */
@@ -1333,21 +1330,60 @@ typedef struct {
     place_tok *tok;
     const grid_cell **cell;            /* the cell of each token (NULL: none) */
     const char **text;                 /* each token's text: its cell's, or a vertical label's */
+    uint32_t *canon;                   /* a label token's rows whose canonical label it holds (set for labels only) */
     char *lost;                        /* per grid row: a lost label was written as a number */
     int n, cap;
+    struct row_cells *rows;            /* per grid row: its cells classified (tokenize()) */
+    void *classes;                     /* their classes and columns */
 } tokens;
 
-static void tok_add(tokens *ts, place_kind kind, uint32_t rows, uint32_t firsts, int unit, const grid_cell *c)
+/* Room for `cap` tokens (a table's tokens are counted before they are made)
+ * and the rows' `lost` marks, in one block. */
+static void tokens_init(tokens *ts, int cap, int nrows)
 {
-    if (ts->n == ts->cap) {
-        ts->cap = ts->cap ? 2 * ts->cap : 256;
-        ts->tok = xrealloc(ts->tok, (size_t)ts->cap * sizeof *ts->tok);
-        ts->cell = xrealloc(ts->cell, (size_t)ts->cap * sizeof *ts->cell);
-        ts->text = xrealloc(ts->text, (size_t)ts->cap * sizeof *ts->text);
-    }
+    size_t each = sizeof *ts->tok + sizeof *ts->cell + sizeof *ts->text + sizeof *ts->canon;
+    char *block = xmalloc((size_t)cap * each + (size_t)nrows + 1);
+    ts->cell = (const grid_cell **)block;
+    ts->text = (const char **)(block + (size_t)cap * sizeof *ts->cell);
+    ts->tok = (place_tok *)(block + (size_t)cap * (sizeof *ts->cell + sizeof *ts->text));
+    ts->canon = (uint32_t *)(block + (size_t)cap * (each - sizeof *ts->canon));
+    ts->lost = block + (size_t)cap * each;
+    memset(ts->lost, 0, (size_t)nrows + 1);
+    ts->n = 0;
+    ts->cap = cap;
+}
+
+static void tokens_free(tokens *ts)
+{
+    free(ts->cell);                    /* the block */
+    free(ts->rows);
+    free(ts->classes);
+}
+
+static inline __attribute__((always_inline)) void tok_add(tokens *ts, place_kind kind, uint32_t rows, uint32_t firsts, int unit, const grid_cell *c)
+{
+    assert(ts->n < ts->cap);
     ts->tok[ts->n] = (place_tok){kind, rows, firsts, unit};
     ts->text[ts->n] = c->text;
     ts->cell[ts->n++] = c;
+}
+
+/* What a label cell of a table says (label_names()). */
+typedef struct {
+    uint32_t rows;                     /* the rows whose pattern matches it */
+    uint32_t firsts;                   /* rows first in a group it names (table 3, when no row matches) */
+    uint32_t canon;                    /* of `rows`, those whose canonical label it holds */
+    int header;                        /* it names two header words: alone, it makes its row a header */
+    int unusual;                       /* prose, or numbers glued to its end: looked at again */
+    int column;                        /* column_named() (0 when longer than a header cell) */
+    unsigned words;                    /* header_words() */
+    int runs_on;                       /* ends_in_header_word() */
+} label_info;
+
+static void tok_label(tokens *ts, const label_info *li, int unit, const grid_cell *c)
+{
+    tok_add(ts, PT_LABEL, li->rows, li->firsts, unit, c);
+    ts->canon[ts->n - 1] = li->canon;
 }
 
 /* A cell of one character that is no digit: part of a label printed one
@@ -1369,15 +1405,26 @@ static int vertical_run(const grid_row *row, int j, int ncells)
     return k - j >= 3 && words >= 2 ? k - j : 0;
 }
 
+/* What each cell of a table row holds. */
+enum { C_EMPTY, C_VALUE, C_DAMAGED, C_LABEL, C_OTHER };
+
+/* A grid row's first cells (at most 64) as tokenize() sees them. */
+typedef struct row_cells {
+    unsigned char *cls;                /* the class of each */
+    uint16_t *column;                  /* a label cell's column_named() */
+    int ncells;
+    int nv, last;                      /* how many hold a value; the last one (-1: none) */
+} row_cells;
+
 /* The usual index of the last number in an explicit row: empty cells up to
  * it are cells of the table, empty cells past it are not. */
-static int usual_edge(const grid *g)
+static int usual_edge(const grid *g, const row_cells *rc)
 {
     int counts[64] = {0}, best = -1;
     for (int i = 0; i < g->nrows; i++) {
         const grid_row *row = &g->rows[i];
-        int last = -1;
-        for (int j = 0; j < row->ncells; j++)
+        int last = rc[i].last;
+        for (int j = rc[i].ncells; j < row->ncells; j++)   /* past the cells classified: seldom */
             if (is_value_cell(&row->cells[j]))
                 last = j;
         if (row->explicit && last >= 0 && last < 64)
@@ -1387,64 +1434,6 @@ static int usual_edge(const grid *g)
         if (counts[k] && (best < 0 || counts[k] >= counts[best]))
             best = k;
     return best;
-}
-
-/* What the label cell `text` names in table `table`: rows (bit r) and
- * groups' first rows. */
-static void label_names_of(const gk_report *r, int table, const char *text, size_t n, uint32_t *rows, uint32_t *firsts,
-                           int *header, sbuf *tmp)
-{
-    tmp->len = 0;
-    sbuf_reserve(tmp, n + 1);
-    size_t len = squeeze_copy(tmp->s, text, n);
-    tmp->len = len;
-    uint64_t facts = row_facts(r->tpl, table, tmp->s, len);
-    *rows = (uint32_t)(facts & ROW_MATCHES);
-    *header = (facts & ROW_HEADER) != 0;
-    *firsts = 0;
-    if (table == 3 && !*rows) {
-        int gi = group_of_label(tmp->s, len);
-        if (gi >= 0) {
-            int ng;
-            int first = first_row_of_group(template_table(r->tpl, 3), template_groups(&ng)[gi].key);
-            if (first >= 0)
-                *firsts = (uint32_t)1 << first;
-        }
-    }
-}
-
-/* label_names_of(), remembered; *header: the cell alone would make its row
- * a header row (two header words). */
-static void label_names(const gk_report *r, int table, const char *text, uint32_t *rows, uint32_t *firsts, int *header,
-                        sbuf *tmp)
-{
-    size_t n = strlen(text);
-    const void *key = r->tpl->row_canon[table - 2] + 1;   /* this question's own key: the whole answer */
-    label_memo *fill;
-    const uint64_t *known = memo_find(key, text, n, &fill);
-    if (known) {
-        *rows = (uint32_t)*known & ROW_MATCHES;
-        *header = (uint32_t)*known >> 31;
-        *firsts = (uint32_t)(*known >> 32);
-        return;
-    }
-    label_names_of(r, table, text, n, rows, firsts, header, tmp);
-    memo_store(fill, key, text, n, (uint64_t)*firsts << 32 | (uint64_t)*header << 31 | *rows);
-}
-
-/* What each cell of a table row holds. */
-enum { C_EMPTY, C_VALUE, C_DAMAGED, C_LABEL, C_OTHER };
-
-/* 1 when a label cell of the row names one of the table's columns. */
-static int names_column(const gk_report *r, int table, const grid_row *row, const unsigned char *cls, int ncells)
-{
-    for (int j = 0; j < ncells; j++) {
-        const grid_cell *c = &row->cells[j];
-        size_t n = cls[j] == C_LABEL ? strlen(c->text) : 0;
-        if (n && n <= HEADER_CELL_MAX && column_named(r->tpl, table, c->text, n))
-            return 1;
-    }
-    return 0;
 }
 
 /* The length of the run of number characters (digits, signs, points,
@@ -1475,14 +1464,64 @@ static size_t glued_digits(const char *s, size_t n)
     return digits && (before >= 0x80 || before == ')' || before == ']') ? d : 0;
 }
 
-/* The class of each of the row's first n cells; a damaged number (in an
- * explicit row: no CJK, some digit) holds its cell, unread. */
-static void classify(const grid_row *row, int n, unsigned char *cls)
+/* What the label cell `text` (n bytes) says in table `table`. */
+static label_info label_names_of(const gk_report *r, int table, const char *text, size_t n, sbuf *tmp)
 {
+    label_info li = {0};
+    tmp->len = 0;
+    sbuf_reserve(tmp, n + 1);
+    size_t len = squeeze_copy(tmp->s, text, n);
+    tmp->len = len;
+    uint64_t facts = row_facts(r->tpl, table, tmp->s, len);
+    li.rows = (uint32_t)(facts & ROW_MATCHES);
+    li.canon = (uint32_t)(facts >> 32) & li.rows;
+    li.header = (facts & ROW_HEADER) != 0;
+    li.words = header_words(tmp->s, len);
+    li.runs_on = ends_in_header_word(tmp->s, len);
+    li.unusual = is_prose(text, n) || glued_digits(text, n) != 0;
+    li.column = n <= HEADER_CELL_MAX ? (int)column_named(r->tpl, table, text, n) : 0;
+    if (table == 3 && !li.rows) {
+        int gi = group_of_label(tmp->s, len);
+        if (gi >= 0) {
+            int ng;
+            int first = first_row_of_group(template_table(r->tpl, 3), template_groups(&ng)[gi].key);
+            if (first >= 0)
+                li.firsts = (uint32_t)1 << first;
+        }
+    }
+    return li;
+}
+
+/* label_names_of(), remembered in two words: rows and firsts; canon,
+ * header, unusual, runs_on, words and column. */
+static label_info label_names(const gk_report *r, int table, const char *text, size_t n, sbuf *tmp)
+{
+    const void *key = r->tpl->row_canon[table - 2] + 1;   /* this question's own key: the whole answer */
+    label_memo *fill;
+    const uint64_t *known = memo_find(key, text, n, &fill);
+    if (known)
+        return (label_info){(uint32_t)known[0],          (uint32_t)(known[0] >> 32),     (uint32_t)known[1],
+                            (int)(known[1] >> 32 & 1),   (int)(known[1] >> 33 & 1),      (int)(known[1] >> 48),
+                            (unsigned)(known[1] >> 40 & 0xFF), (int)(known[1] >> 34 & 1)};
+    label_info li = label_names_of(r, table, text, n, tmp);
+    memo_store(fill, key, text, n, (uint64_t)li.firsts << 32 | li.rows);
+    if (fill)
+        fill->value[1] = (uint64_t)li.column << 48 | (uint64_t)li.words << 40 | (uint64_t)li.runs_on << 34 |
+                         (uint64_t)li.unusual << 33 | (uint64_t)li.header << 32 | li.canon;
+    return li;
+}
+
+/* The class of each of the row's first n cells; a damaged number (in an
+ * explicit row: no CJK, some digit) holds its cell, unread.  Sets how many
+ * hold a value and the last one. */
+static void classify(const grid_row *row, int n, unsigned char *cls, int *nv, int *last)
+{
+    *nv = 0;
+    *last = -1;
     for (int j = 0; j < n; j++) {
         const grid_cell *c = &row->cells[j];
         if (is_value_cell(c))
-            cls[j] = C_VALUE;
+            cls[j] = C_VALUE, ++*nv, *last = j;
         else if (c->text[0] == '\0')
             cls[j] = C_EMPTY;
         else if (has_cjk(c->text))
@@ -1494,6 +1533,29 @@ static void classify(const grid_row *row, int n, unsigned char *cls)
     }
 }
 
+/* The rows' cells classified (their columns are filled in by read_labels());
+ * *block: the cells' classes and columns, to free with the rows. */
+static row_cells *classify_grid(const grid *g, void **block)
+{
+    size_t total = 0;
+    for (int i = 0; i < g->nrows; i++)
+        total += (size_t)(g->rows[i].ncells < 64 ? g->rows[i].ncells : 64);
+    row_cells *rc = xmalloc(((size_t)g->nrows + 1) * sizeof *rc);
+    *block = xmalloc(total * (sizeof *rc->column + 1) + 1);
+    uint16_t *column = *block;
+    unsigned char *cls = (unsigned char *)(column + total);
+    for (int i = 0; i < g->nrows; i++) {
+        const grid_row *row = &g->rows[i];
+        row_cells *x = &rc[i];
+        x->cls = cls;
+        x->column = column;
+        x->ncells = row->ncells < 64 ? row->ncells : 64;
+        classify(row, x->ncells, cls, &x->nv, &x->last);
+        cls += x->ncells;
+        column += x->ncells;
+    }
+    return rc;
+}
 /* Which empty cells of an explicit row whose label (cell lab) comes first
  * are cells of the table.  Empty cells between its numbers are; those
  * before its first number (a label spanning two columns) or after its last
@@ -1502,28 +1564,27 @@ static void classify(const grid_row *row, int n, unsigned char *cls)
  * range is left as it was: (*lo, *hi]. */
 static void choose_empties(const unsigned char *cls, int lab, int end, int ncells, int want, int *lo, int *hi)
 {
-    int first = -1, last = -1;
-    for (int j = lab + 1; j < ncells; j++)
+    int first = -1, last = -1, numbers = 0, inner = 0, lead = 0, empties = 0, trail = 0;
+    for (int j = lab + 1; j < ncells; j++) {
         if (cls[j] == C_VALUE || cls[j] == C_DAMAGED) {
+            if (first < 0)
+                lead = empties;
+            else
+                inner += empties;
+            empties = trail = 0;       /* the empty cells since the last number */
             if (first < 0)
                 first = j;
             last = j;
+            numbers++;
+        } else if (cls[j] == C_EMPTY) {
+            empties++;
+            trail += j <= end;
+        } else {
+            return;                    /* text among the numbers: not a plain row */
         }
+    }
     if (first < 0)
         return;
-    int numbers = 0, inner = 0, lead = 0, trail = 0;
-    for (int j = lab + 1; j < ncells; j++) {
-        if (cls[j] == C_VALUE || cls[j] == C_DAMAGED)
-            numbers++;
-        else if (cls[j] != C_EMPTY)
-            return;                    /* text among the numbers: not a plain row */
-        else if (j < first)
-            lead++;
-        else if (j < last)
-            inner++;
-        else if (j <= end)
-            trail++;
-    }
     int base = numbers + inner;
     int with_trail = trail && base + trail == want, with_lead = lead && base + lead == want;
     if (base == want) {
@@ -1541,137 +1602,213 @@ static void choose_empties(const unsigned char *cls, int lab, int end, int ncell
     }
 }
 
+/* What tokenize() needs to know of a table's rows as a whole. */
+typedef struct {
+    const gk_table_def *td;
+    int edge;                          /* usual_edge() */
+    int wide;                          /* the widest template row: a row with one more number lost its label to it */
+    int uniform;                       /* every template row is as wide */
+} table_shape;
+
+/* The label cells of a row and what they say. */
+typedef struct {
+    label_info li[64];                 /* set for the label cells */
+    uint32_t named;                    /* the rows they name; bit 31: two cells name different rows */
+    int cells, lab;                    /* how many; the last one (-1: none) */
+    int anchored;                      /* one names a row */
+    int header;                        /* the last one alone would make the row a header */
+    unsigned words;                    /* the header words they hold */
+    int runs_on;                       /* a header word may run on from one into the next */
+} row_labels;
+
+static void read_labels(const gk_report *r, int table, const grid_row *row, row_cells *rc, row_labels *rl,
+                        sbuf *tmp)
+{
+    rl->named = rl->words = 0;
+    rl->cells = rl->anchored = rl->header = rl->runs_on = 0;
+    rl->lab = -1;
+    for (int j = 0; j < rc->ncells; j++) {
+        if (rc->cls[j] != C_LABEL)
+            continue;
+        const char *text = row->cells[j].text;
+        label_info *li = &rl->li[j];
+        *li = label_names(r, table, text, strlen(text), tmp);
+        rl->runs_on |= rl->lab >= 0 && rl->li[rl->lab].runs_on;   /* the label before runs on into this one */
+        rl->lab = j;
+        rl->cells++;
+        rl->header = li->header;
+        rl->words |= li->words;
+        if (li->rows && rl->named && !(rl->named & li->rows))
+            rl->named |= 1u << 31;     /* two cells naming different rows */
+        rl->named |= li->rows;
+        rl->anchored |= li->rows != 0;
+        rc->column[j] = (uint16_t)li->column;
+    }
+}
+
+/* 1 when a label cell of the row names one of the table's columns. */
+static int names_column(const row_cells *rc)
+{
+    for (int j = 0; j < rc->ncells; j++)
+        if (rc->cls[j] == C_LABEL && rc->column[j])
+            return 1;
+    return 0;
+}
+
+static int general_only;                /* extract_general_only() */
+
+void extract_general_only(int on)
+{
+    general_only = on;
+    place_general_only(on);
+}
+
+/* 1 when a row without numbers is a header row, not a row of the table. */
+static int header_row(const gk_report *r, int table, const grid_row *row, const row_cells *rc, const row_labels *rl,
+                      sbuf *lb)
+{
+    if (rc->nv)
+        return 0;
+    int header = rl->header;
+    if (rl->cells >= 2 && row->ncells <= 64 && !rl->runs_on && !general_only) {
+        header = (rl->words & (rl->words - 1)) != 0;   /* the words of its cells are those of their join */
+    } else if (rl->cells >= 2 || row->ncells > 64) {   /* the row's label is its label cells together */
+        lb->len = 0;
+        size_t len = row_label(row, lb);
+        header = (row_facts(r->tpl, table, lb->s, len) & ROW_HEADER) != 0;
+    }
+    if (header)
+        return 1;
+    if (rl->cells >= 2 && (rl->named >> 31 & 1))
+        return 1;                      /* a stray header row naming rows as columns */
+    if (rl->cells >= 2 && names_column(rc))
+        return 1;                      /* "申请人情况 总计" names a column, not the row 总计 */
+    return 0;
+}
+
+/* The empty cells of a row that are cells of the table: (*lo, *hi]. */
+static void table_empties(const grid_row *row, const row_cells *rc, const row_labels *rl, const table_shape *sh,
+                          int *lo, int *hi)
+{
+    int lab = rl->lab, last = rc->last, ncells = rc->ncells, end = last;
+    if (row->explicit && sh->edge < 0)
+        end = ncells - 1;              /* no row has numbers: every cell after the label is one */
+    else if (row->explicit && sh->edge > last && sh->edge > lab && sh->edge < ncells) {
+        int empty = 1;
+        for (int j = (last > lab ? last : lab) + 1; j <= sh->edge; j++)
+            empty &= row->cells[j].text[0] == '\0';
+        if (empty && (last >= 0 || lab >= 0))
+            end = sh->edge;
+    }
+    *lo = lab;
+    *hi = row->explicit && lab >= 0 ? end : -1;
+    if (sh->uniform && end - sh->wide > *lo)
+        *lo = end - sh->wide;          /* in a table whose rows are all as wide, only the row's last `wide` cells */
+    int want = sh->uniform ? sh->wide : -1;
+    uint32_t named = rl->named;
+    if (!sh->uniform && named && !(named & (named - 1)) && !(named >> 31))
+        want = sh->td->rows[__builtin_ctz(named)].ncols;
+    if (row->explicit && lab >= 0 && want > 0)
+        choose_empties(rc->cls, lab, end, ncells, want, lo, hi);
+    if (rc->nv == 0 && !rl->anchored)
+        *hi = -1;                      /* a caption over empty cells ("第二十条第(八)项"), no row */
+}
+
+/* A label cell that is prose or has numbers glued to it. */
+static void unusual_label(gk_report *r, int unit, const grid_cell *c, const label_info *li, tokens *ts)
+{
+    size_t n = strlen(c->text);
+    size_t d = glued_digits(c->text, n);
+    if (is_prose(c->text, n)) {
+        tok_add(ts, PT_BREAK, 0, 0, unit, c);
+        return;
+    }
+    tok_label(ts, li, unit, c);
+    if (d && li->rows) {               /* "规范性文件3321": the row's numbers glued to its label */
+        tok_add(ts, PT_VALUE, 0, 0, unit, c);
+        ts->text[ts->n - 1] = arena_strdup(&r->strings, c->text + n - d);
+    }
+}
+
+/* The tokens of grid row i: its empty cells (lo, hi] count; with skip_first,
+ * its first number is a lost label and makes none. */
+static void row_tokens(gk_report *r, int table, int i, const grid_row *row, const row_cells *rc, const row_labels *rl,
+                       int skip_first, int lo, int hi, tokens *ts, sbuf *tmp)
+{
+    for (int j = 0; j < rc->ncells; j++) {
+        const grid_cell *c = &row->cells[j];
+        int run = rc->cls[j] != C_EMPTY && lone_char(c) ? vertical_run(row, j, rc->ncells) : 0;
+        if (run >= 3) {                /* one label, kept whole */
+            tmp->len = 0;
+            for (int k = j; k < j + run; k++)
+                sbuf_adds(tmp, row->cells[k].text);
+            char *text = arena_strdup(&r->strings, tmp->s);
+            label_info li = label_names(r, table, text, strlen(text), tmp);
+            tok_label(ts, &li, i, c);
+            ts->text[ts->n - 1] = text;
+            j += run - 1;
+            continue;
+        }
+        switch (rc->cls[j]) {
+        case C_VALUE:
+            if (skip_first)
+                skip_first = 0;
+            else
+                tok_add(ts, PT_VALUE, 0, 0, i, c);
+            break;
+        case C_EMPTY:
+            if (j > lo && j <= hi)
+                tok_add(ts, PT_EMPTY, 0, 0, i, c);
+            break;
+        case C_DAMAGED:
+            tok_add(ts, PT_VALUE, 0, 0, i, c);   /* a damaged number: it holds its cell, unread */
+            break;
+        case C_LABEL:
+            if (rl->li[j].unusual)
+                unusual_label(r, i, c, &rl->li[j], ts);
+            else
+                tok_label(ts, &rl->li[j], i, c);
+            break;
+        }
+    }
+}
+
 static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
 {
-    int edge = usual_edge(g);
-    int wide = 0;                      /* the table's widest row: a row with one more number lost its label to it */
-    const gk_table_def *td = template_table(r->tpl, table);
-    for (int k = 0; k < td->nrows; k++)
-        if (td->rows[k].ncols > wide)
-            wide = td->rows[k].ncols;
-    int uniform = 1;
-    for (int k = 0; k < td->nrows; k++)
-        uniform &= td->rows[k].ncols == wide;
-    ts->lost = xcalloc((size_t)g->nrows + 1, 1);
+    void *classes;
+    row_cells *rc = classify_grid(g, &classes);
+    table_shape sh = {template_table(r->tpl, table), usual_edge(g, rc), 0, 1};
+    for (int k = 0; k < sh.td->nrows; k++)
+        if (sh.td->rows[k].ncols > sh.wide)
+            sh.wide = sh.td->rows[k].ncols;
+    for (int k = 0; k < sh.td->nrows; k++)
+        sh.uniform &= sh.td->rows[k].ncols == sh.wide;
+    int cells = 0;
+    for (int i = 0; i < g->nrows; i++)
+        cells += rc[i].ncells;
+    tokens_init(ts, 2 * cells + 1, g->nrows);   /* at most two tokens a cell (a label and its glued numbers) */
     sbuf tmp, lb;
     sbuf_init(&tmp);
     sbuf_init(&lb);
+    row_labels rl;
     for (int i = 0; i < g->nrows; i++) {
         const grid_row *row = &g->rows[i];
-        int ncells = row->ncells < 64 ? row->ncells : 64, nv = 0, last = -1;
-        unsigned char cls[64];
-        classify(row, ncells, cls);
-        for (int j = 0; j < ncells; j++)
-            if (cls[j] == C_VALUE)
-                nv++, last = j;
-        /* each label cell's rows; a row without numbers that names several rows is a header */
-        uint32_t named = 0, firsts[64], rows[64];
-        int label_cells = 0, lab = -1, anchored = 0, header = 0;
-        for (int j = 0; j < ncells; j++) {
-            const grid_cell *c = &row->cells[j];
-            rows[j] = 0;
-            firsts[j] = 0;
-            if (cls[j] != C_LABEL)
-                continue;
-            lab = j;
-            label_cells++;
-            label_names(r, table, c->text, &rows[j], &firsts[j], &header, &tmp);
-            if (rows[j] && named && !(named & rows[j]))
-                named |= 1u << 31;     /* two cells naming different rows */
-            named |= rows[j];
-            anchored |= rows[j] != 0;
-        }
-        if (nv == 0) {
-            if (label_cells >= 2 || row->ncells > 64) {   /* the row's label is its label cells together */
-                lb.len = 0;
-                size_t len = row_label(row, &lb);
-                header = (row_facts(r->tpl, table, lb.s, len) & ROW_HEADER) != 0;
-            }
-            if (header)
-                continue;              /* a header row */
-        }
-        if (nv == 0 && label_cells >= 2 && (named >> 31 & 1))
-            continue;                  /* a stray header row naming rows as columns */
-        if (nv == 0 && label_cells >= 2 && names_column(r, table, row, cls, ncells))
-            continue;                  /* a header row: "申请人情况 总计" names a column, not the row 总计 */
+        read_labels(r, table, row, &rc[i], &rl, &tmp);
+        if (header_row(r, table, row, &rc[i], &rl, &lb))
+            continue;
         /* a row of the widest table rows with one number too many and no
          * label of its own: its label cell holds a number */
-        int skip_first = uniform && !anchored && nv == wide + 1 && row->explicit;
+        int skip_first = sh.uniform && !rl.anchored && rc[i].nv == sh.wide + 1 && row->explicit;
         if (skip_first)
             ts->lost[i] = 1;
-        int end = last;
-        if (row->explicit && edge < 0)
-            end = ncells - 1;          /* no row has numbers: every cell after the label is one */
-        else if (row->explicit && edge > last && edge > lab && edge < ncells) {
-            int empty = 1;
-            for (int j = (last > lab ? last : lab) + 1; j <= edge; j++)
-                empty &= row->cells[j].text[0] == '\0';
-            if (empty && (last >= 0 || lab >= 0))
-                end = edge;
-        }
-        /* the empty cells that are cells of the table: (inc_lo, inc_hi] */
-        int inc_lo = lab, inc_hi = row->explicit && lab >= 0 ? end : -1;
-        if (uniform && end - wide > inc_lo)
-            inc_lo = end - wide;       /* in a table whose rows are all as wide, only the row's last `wide` cells */
-        int want = uniform ? wide : -1;
-        if (!uniform && named && !(named & (named - 1)) && !(named >> 31))
-            want = td->rows[__builtin_ctz(named)].ncols;
-        if (row->explicit && lab >= 0 && want > 0)
-            choose_empties(cls, lab, end, ncells, want, &inc_lo, &inc_hi);
-        if (nv == 0 && !anchored)
-            inc_hi = -1;               /* a caption over empty cells ("第二十条第(八)项"), no row */
-        for (int j = 0; j < ncells; j++) {
-            const grid_cell *c = &row->cells[j];
-            int run = cls[j] != C_EMPTY ? vertical_run(row, j, ncells) : 0;
-            if (run >= 3) {            /* one label, kept whole */
-                tmp.len = 0;
-                for (int k = j; k < j + run; k++)
-                    sbuf_adds(&tmp, row->cells[k].text);
-                char *text = arena_strdup(&r->strings, tmp.s);
-                uint32_t vr, vf;
-                int vh;
-                label_names(r, table, text, &vr, &vf, &vh, &tmp);
-                tok_add(ts, PT_LABEL, vr, vf, i, c);
-                ts->text[ts->n - 1] = text;
-                j += run - 1;
-                continue;
-            }
-            if (cls[j] == C_VALUE) {
-                if (skip_first) {
-                    skip_first = 0;
-                    continue;
-                }
-                tok_add(ts, PT_VALUE, 0, 0, i, c);
-            } else if (cls[j] == C_EMPTY) {
-                if (j > inc_lo && j <= inc_hi)
-                    tok_add(ts, PT_EMPTY, 0, 0, i, c);
-            } else if (cls[j] == C_DAMAGED) {
-                tok_add(ts, PT_VALUE, 0, 0, i, c);   /* a damaged number: it holds its cell, unread */
-            } else if (cls[j] == C_LABEL) {
-                size_t n = strlen(c->text);
-                size_t d = glued_digits(c->text, n);
-                if (is_prose(c->text, n)) {
-                    tok_add(ts, PT_BREAK, 0, 0, i, c);
-                } else {
-                    tok_add(ts, PT_LABEL, rows[j], firsts[j], i, c);
-                    if (d && rows[j]) {   /* "规范性文件3321": the row's numbers glued to its label */
-                        tok_add(ts, PT_VALUE, 0, 0, i, c);
-                        ts->text[ts->n - 1] = arena_strdup(&r->strings, c->text + n - d);
-                    }
-                }
-            }
-        }
+        int lo, hi;
+        table_empties(row, &rc[i], &rl, &sh, &lo, &hi);
+        row_tokens(r, table, i, row, &rc[i], &rl, skip_first, lo, hi, ts, &tmp);
     }
     sbuf_free(&tmp);
     sbuf_free(&lb);
-}
-
-static void tokens_free(tokens *ts)
-{
-    free(ts->text);
-    free(ts->tok);
-    free(ts->cell);
-    free(ts->lost);
+    ts->rows = rc;
+    ts->classes = classes;
 }
 
 /* Fills a slot from token k. */
@@ -1691,6 +1828,28 @@ static void slot_from_token(slot *s, const tokens *ts, int k)
         return;
     }
     slot_from_cell(s, c);
+}
+
+/* Stores what token k read into cell: as slot_from_token() and
+ * store_slot() do, the usual number without a slot. */
+static void store_token(gk_report *r, gk_cell *cell, const tokens *ts, int k)
+{
+    const grid_cell *c = ts->cell[k];
+    if (ts->tok[k].kind == PT_EMPTY || c->num != NUM_VALUE) {
+        slot s;
+        slot_from_token(&s, ts, k);
+        store_slot(r, cell, &s);
+        return;
+    }
+    cell->read_status = GK_ST_EXTRACTED;
+    cell->read_value = c->value;
+    cell->read_is_int = c->is_int;
+    cell->line = c->line;
+    cell->raw = arena_strdup(&r->strings, c->text);
+    if (cell->unread_why) {
+        free(cell->unread_why);
+        cell->unread_why = NULL;
+    }
 }
 
 /* The numbers near a row, for a message: "12 0 3". */
@@ -1794,6 +1953,50 @@ static void close_group(gk_report *r, int *note, sbuf *rows, int nrows, const ch
     *note = -1;
 }
 
+/* The note for a header cell that names a column (`named`: column_named())
+ * but differs from the template. */
+static void note_column_variant(gk_report *r, int table, const grid_cell *c, uint64_t named)
+{
+    const gk_table_def *td = template_table(r->tpl, table);
+    char *cell = extract_squeeze(c->text);
+    const gk_col_def *cd = r->tpl->col[table - 2][(named & ~(uint64_t)COL_VARIANT) - 1];
+    gk_finding *f = finding_add(&r->notes, &r->nnotes, "STRUCT.LABEL_VARIANT", c->line,
+                                xasprintf("列标题「%s」与模板「%s」不一致", cell, cd->label));
+    free(cell);
+    for (int r2 = 0; r2 < td->nrows; r2++)
+        for (int c2 = 0; c2 < td->rows[r2].ncols; c2++)
+            if (td->rows[r2].cols[c2].label == cd->label)
+                finding_add_cell(f, template_cell_at(r->tpl, table, r2, c2));
+}
+
+/* Header rows: every cell that names a column but differs from the
+ * template.  A row's first 64 cells as tokenize() classified them. */
+static void check_column_labels(gk_report *r, const grid *g, int table, const tokens *ts)
+{
+    for (int i = 0; i < g->nrows; i++) {
+        const grid_row *row = &g->rows[i];
+        const row_cells *rc = &ts->rows[i];
+        if (row->ncells > 64 ? count_values(row) > 0 : rc->nv > 0)
+            continue;
+        for (int j = 0; j < row->ncells; j++) {
+            uint64_t named;
+            if (j < rc->ncells) {
+                if (rc->cls[j] != C_LABEL)
+                    continue;
+                named = rc->column[j];
+            } else {
+                const char *text = row->cells[j].text;
+                size_t n = strlen(text);
+                if (!text[0] || n > HEADER_CELL_MAX || !has_cjk(text))
+                    continue;
+                named = column_named(r->tpl, table, text, n);
+            }
+            if (named & COL_VARIANT)
+                note_column_variant(r, table, &row->cells[j], named);
+        }
+    }
+}
+
 static void read_table(gk_report *r, int table)
 {
     size_t from, to;
@@ -1805,12 +2008,11 @@ static void read_table(gk_report *r, int table)
     int ncols[PLACE_MAX_ROWS];
     for (int k = 0; k < td->nrows && k < PLACE_MAX_ROWS; k++)
         ncols[k] = td->rows[k].ncols;
-    place_row *pl = xcalloc((size_t)td->nrows, sizeof *pl);
+    assert(td->nrows <= PLACE_MAX_ROWS);   /* test_template checks */
+    place_row pl[PLACE_MAX_ROWS];
     place_rows(ts.tok, ts.n, ncols, td->nrows, pl);
     const char *const names[] = {"表二", "表三", "表四"};
-    sbuf tmp;
-    sbuf_init(&tmp);
-    int *positional = xcalloc((size_t)td->nrows, sizeof *positional);
+    int positional[PLACE_MAX_ROWS] = {0};
     int group_note = -1, group_last = -2, group_rows = 0;   /* rows not found for one reason */
     char *group_why = NULL;
     sbuf group_names;
@@ -1821,11 +2023,11 @@ static void read_table(gk_report *r, int table)
         slot s[PLACE_MAX_COLS];
         int line = p->anchor >= 0 ? ts.cell[p->anchor]->line : 0;
         if (p->state == PL_PLACED) {
+            gk_cell *cells = row_cells_of(r, table, rr);
             for (int c = 0; c < rd->ncols; c++)
-                slot_from_token(&s[c], &ts, p->tok[c]);
+                store_token(r, &cells[c], &ts, p->tok[c]);
             if (!line)
-                line = s[0].line;
-            store_row(r, table, rr, s, rd->ncols);
+                line = cells[0].line;
             if (!r->table_line[table - 2] || line < r->table_line[table - 2])
                 r->table_line[table - 2] = line;
             int lost = ts.lost[ts.tok[p->tok[0]].unit];
@@ -1833,13 +2035,8 @@ static void read_table(gk_report *r, int table)
                 positional[rr] = 1;
                 note_row(r, "STRUCT.LABEL_VARIANT", table, rr, line,
                          xasprintf("行标签缺失%s，按模板顺序定位为「%s」", lost ? "（以数字代替）" : "", rd->label));
-            } else {
-                const char *text = ts.text[p->anchor];
-                tmp.len = 0;
-                size_t n = strlen(text);
-                sbuf_reserve(&tmp, n + 1);
-                size_t len = squeeze_copy(tmp.s, text, n);
-                check_row_label(r, table, rr, tmp.s, row_facts(r->tpl, table, tmp.s, len), line);
+            } else if (!(ts.canon[p->anchor] >> rr & 1)) {   /* anchored by a label naming row rr */
+                note_label_variant(r, table, rr, ts.text[p->anchor], line);
             }
         } else if (p->state == PL_ABSENT) {
             note_row(r, "STRUCT.ROW_MISSING", table, rr, 0, xasprintf("%s未找到「%s」行", names[table - 2], rd->label));
@@ -1900,11 +2097,8 @@ static void read_table(gk_report *r, int table)
         if (k < ts.n)
             glued_split_row(r, table, rr, ts.text[k], ts.cell[k]->line);
     }
-    free(positional);
-    sbuf_free(&tmp);
-    free(pl);
+    check_column_labels(r, g, table, &ts);
     tokens_free(&ts);
-    check_column_labels(r, g, table);
     grid_free(g);
 }
 
@@ -1922,11 +2116,12 @@ static void extract_table4(gk_report *r)
     int per_group = 0;
     sbuf lb;
     sbuf_init(&lb);
-    for (int i = 0; i < g->nrows; i++) {
+    for (int i = 0; i < g->nrows && !per_group; i++) {
+        if (count_values(&g->rows[i]) < 3)
+            continue;
         lb.len = 0;
         size_t len = row_label(&g->rows[i], &lb);
-        if (count_values(&g->rows[i]) >= 3 && (row_facts(r->tpl, 4, lb.s, len) & ROW_MATCHES))
-            per_group = 1;
+        per_group = (row_facts(r->tpl, 4, lb.s, len) & ROW_MATCHES) != 0;
     }
     sbuf_free(&lb);
     if (per_group) {
@@ -2005,8 +2200,8 @@ static void extract_table4(gk_report *r)
     }
     for (int k = 0; k < 15; k++)
         free(s[k].why);
+    check_column_labels(r, g, 4, &ts);
     tokens_free(&ts);
-    check_column_labels(r, g, 4);
     grid_free(g);
 }
 

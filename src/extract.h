@@ -35,6 +35,11 @@ void extract_title_full(gk_report *r);
  * a quoted one) nor a section heading nor any word of the tables. */
 int extract_is_report(const gk_report *r);
 
+/* Tests only, before any report is read: with on, tables are read without
+ * their shortcuts (a clean table placed without the search, a header row's
+ * words taken from its cells): what is read must not change. */
+void extract_general_only(int on);
+
 /* Label text with all white space removed (exported for tests). */
 char *extract_squeeze(const char *s);
 

@@ -35,72 +35,112 @@ typedef struct {
     const place_tok *t;
     const int *ncols;
     int nrows;
-    int m;                             /* anchors */
-    int *atok, *arow;                  /* anchor k: its token, its row */
-    int *weak;                         /* anchored by a group label only */
-    int *allow;                        /* anchor k: the states its source row allows (bit x) */
+    int m;                             /* anchors: at most one per row */
+    int atok[PLACE_MAX_ROWS];          /* anchor k: its token */
+    int arow[PLACE_MAX_ROWS];          /* its row */
+    int weak[PLACE_MAX_ROWS];          /* anchored by a group label only */
+    int allow[PLACE_MAX_ROWS];         /* the states its source row allows (bit x) */
     int *gcost;                        /* gap_cost() of (k, xl, xr), -1 until computed */
-    gap *g;                            /* g[k + 1] lies between anchor k and anchor k + 1 */
+    gap g[PLACE_MAX_ROWS + 1];         /* g[k + 1] lies between anchor k and anchor k + 1 */
 } solver;
 
 /* ---- anchors: the longest chain of labels whose rows increase ----------------------- */
 
 typedef struct {
-    int tok, row, score, pred;
+    int tok, row, pred;
 } node;
 
-static int chain(const place_tok *t, int ntok, int nrows, int **atok, int **arow, int **weak)
+#define PLACE_CHAIN_NODES 256          /* nodes on the stack; more are allocated */
+
+/* The rows a token names: a label's rows and its groups' first rows. */
+static uint32_t named_rows(const place_tok *t)
 {
-    node *nodes = NULL;
-    int nn = 0, cap = 0;
-    int end[PLACE_MAX_ROWS];           /* best node ending in row r, -1 none */
+    return t->kind == PT_LABEL ? t->rows | t->firsts : 0;
+}
+
+/* The best chains so far, one ending in each row. */
+typedef struct {
+    node *nodes;
+    int n;
+    int end[PLACE_MAX_ROWS];           /* the best node ending in row r, -1 none */
+    int score[PLACE_MAX_ROWS];         /* its score, -1 none */
+    uint32_t records;                  /* rows whose score beats every row before them: the best
+                                          chain ending before row r ends in the last one below r */
+} chains;
+
+/* The last record row below r, or -1. */
+static int best_before(const chains *c, int r)
+{
+    uint32_t below = c->records & (((uint32_t)1 << r) - 1);
+    return below ? 31 - __builtin_clz(below) : -1;
+}
+
+/* Row r's best chain now scores s (more than before): r may become a
+ * record, and the records after it that do not beat s are no longer. */
+static void raise_score(chains *c, int r, int s)
+{
+    c->score[r] = s;
+    int before = best_before(c, r);
+    if (before >= 0 && c->score[before] >= s)
+        return;                        /* not a record, as it was not before */
+    c->records |= (uint32_t)1 << r;
+    for (uint32_t after = c->records & ~(((uint32_t)2 << r) - 1); after; after &= after - 1) {
+        int q = __builtin_ctz(after);
+        if (c->score[q] > s)
+            break;
+        c->records &= ~((uint32_t)1 << q);
+    }
+}
+
+/* The chain of labels, in token order, naming rows that increase, of
+ * highest score (2 for a label naming its row, 1 for a group label); each
+ * link comes from the first row with the best score before it, and the
+ * chain ends in the first row with the best score.  Writes its anchors (at
+ * most one per row) to atok, arow and weak; returns how many. */
+static int chain(const place_tok *t, int ntok, int nrows, int *atok, int *arow, int *weak)
+{
+    node first[PLACE_CHAIN_NODES];     /* the nodes of most tables */
+    int cap = PLACE_CHAIN_NODES;
+    chains c = {.nodes = first};
     for (int r = 0; r < nrows; r++)
-        end[r] = -1;
+        c.end[r] = c.score[r] = -1;
+    uint32_t in_table = nrows < 32 ? ((uint32_t)1 << nrows) - 1 : ~(uint32_t)0;
     for (int i = 0; i < ntok; i++) {
-        uint32_t rows = t[i].kind == PT_LABEL ? (t[i].rows | t[i].firsts) : 0;
-        if (!rows)
-            continue;
-        int cand_score[PLACE_MAX_ROWS], cand_pred[PLACE_MAX_ROWS];
-        int best = -1;                 /* the best node ending in a row before r */
-        for (int r = 0; r < nrows; r++) {
-            cand_score[r] = -1;
-            if (rows >> r & 1) {
-                int w = (t[i].rows >> r & 1) ? 2 : 1;
-                cand_score[r] = (best >= 0 ? nodes[best].score : 0) + w;
-                cand_pred[r] = best;
-            }
-            if (end[r] >= 0 && (best < 0 || nodes[end[r]].score > nodes[best].score))
-                best = end[r];
+        uint32_t rows = named_rows(&t[i]) & in_table;
+        int cand[PLACE_MAX_ROWS], pred[PLACE_MAX_ROWS];
+        for (uint32_t left = rows; left; left &= left - 1) {   /* all from the chains before this label */
+            int r = __builtin_ctz(left), b = best_before(&c, r);
+            cand[r] = (b >= 0 ? c.score[b] : 0) + (t[i].rows >> r & 1 ? 2 : 1);
+            pred[r] = b >= 0 ? c.end[b] : -1;
         }
-        for (int r = 0; r < nrows; r++) {
-            if (cand_score[r] < 0 || (end[r] >= 0 && nodes[end[r]].score >= cand_score[r]))
+        for (uint32_t left = rows; left; left &= left - 1) {
+            int r = __builtin_ctz(left);
+            if (cand[r] <= c.score[r])
                 continue;
-            if (nn == cap) {
-                cap = cap ? 2 * cap : 64;
-                nodes = xrealloc(nodes, (size_t)cap * sizeof *nodes);
+            if (c.n == cap) {
+                cap *= 2;
+                c.nodes = c.nodes == first ? memcpy(xmalloc((size_t)cap * sizeof *c.nodes), first, sizeof first)
+                                           : xrealloc(c.nodes, (size_t)cap * sizeof *c.nodes);
             }
-            nodes[nn] = (node){i, r, cand_score[r], cand_pred[r]};
-            end[r] = nn++;
+            c.nodes[c.n] = (node){i, r, pred[r]};
+            c.end[r] = c.n++;
+            raise_score(&c, r, cand[r]);
         }
     }
-    int best = -1;
-    for (int r = 0; r < nrows; r++)
-        if (end[r] >= 0 && (best < 0 || nodes[end[r]].score > nodes[best].score))
-            best = end[r];
+    int last = c.records ? 31 - __builtin_clz(c.records) : -1;   /* the first row with the best score */
     int m = 0;
-    for (int k = best; k >= 0; k = nodes[k].pred)
+    for (int k = last >= 0 ? c.end[last] : -1; k >= 0; k = c.nodes[k].pred)
         m++;
-    *atok = xcalloc((size_t)m + 1, sizeof **atok);
-    *arow = xcalloc((size_t)m + 1, sizeof **arow);
-    *weak = xcalloc((size_t)m + 1, sizeof **weak);
     int k = m;
-    for (int at = best; at >= 0; at = nodes[at].pred) {
+    for (int at = last >= 0 ? c.end[last] : -1; at >= 0; at = c.nodes[at].pred) {
+        const node *nd = &c.nodes[at];
         k--;
-        (*atok)[k] = nodes[at].tok;
-        (*arow)[k] = nodes[at].row;
-        (*weak)[k] = !(t[nodes[at].tok].rows >> nodes[at].row & 1);
+        atok[k] = nd->tok;
+        arow[k] = nd->row;
+        weak[k] = !(t[nd->tok].rows >> nd->row & 1);
     }
-    free(nodes);
+    if (c.nodes != first)
+        free(c.nodes);
     return m;
 }
 
@@ -108,7 +148,7 @@ static int chain(const place_tok *t, int ntok, int nrows, int **atok, int **arow
 
 static void build_gaps(solver *s, int ntok, int *store)
 {
-    s->g = xcalloc((size_t)s->m + 1, sizeof *s->g);
+    memset(s->g, 0, ((size_t)s->m + 1) * sizeof *s->g);
     /* the gaps do not overlap: their tokens fit in 2 * ntok ints, taken in order */
     for (int k = -1; k < s->m; k++) {
         gap *g = &s->g[k + 1];
@@ -198,15 +238,19 @@ static int gap_options(const solver *s, int k, int xl, int xr, gap_opt *opts)
 /* A label with numbers after it on its own source row comes first; one
  * with numbers before it comes after them; only a label alone on its row
  * may be either. */
+static int fills_cell(const place_tok *t)
+{
+    return t->kind == PT_VALUE || t->kind == PT_EMPTY;
+}
+
 static void allowed_states(solver *s, int ntok)
 {
-    s->allow = xcalloc((size_t)s->m + 1, sizeof *s->allow);
     for (int k = 0; k < s->m; k++) {
         int a = s->atok[k], unit = s->t[a].unit, before = 0, after = 0;
-        for (int i = a - 1; unit >= 0 && i >= 0 && s->t[i].unit == unit; i--)
-            before |= s->t[i].kind == PT_VALUE || s->t[i].kind == PT_EMPTY;
-        for (int i = a + 1; unit >= 0 && i < ntok && s->t[i].unit == unit; i++)
-            after |= s->t[i].kind == PT_VALUE || s->t[i].kind == PT_EMPTY;
+        for (int i = a - 1; unit >= 0 && i >= 0 && s->t[i].unit == unit && !before; i--)
+            before = fills_cell(&s->t[i]);
+        for (int i = a + 1; unit >= 0 && i < ntok && s->t[i].unit == unit && !after; i++)
+            after = fills_cell(&s->t[i]);
         s->allow[k] = 1 << X_N;
         if (after || !before)
             s->allow[k] |= 1 << X_L;
@@ -337,6 +381,17 @@ static void take(const solver *s, int k, const gap_use *u, int from_end, int cou
  * and it is the only one (the first row cannot take what precedes it, so it
  * takes what follows; so the next one cannot take those, and so on): it is
  * read without the search.  Returns 0 when the table is not so. */
+/* 1 when none of the n tokens seq[] is on the source row of anchor k's
+ * label: owners_agree() of a gap whose left anchor takes all of it. */
+static int none_owned_by(const solver *s, int k, const int *seq, int n)
+{
+    int unit = anchor_unit(s, k);
+    for (int i = 0; i < n; i++)
+        if (s->t[seq[i]].unit == unit)
+            return 0;
+    return 1;
+}
+
 static int read_clean(const solver *s, place_row *out)
 {
     if (s->m != s->nrows)
@@ -350,7 +405,7 @@ static int read_clean(const solver *s, place_row *out)
         if (!(s->allow[k] >> X_L & 1))
             return 0;
         int mode = g->nc == n ? 0 : g->nv == n ? 1 : -1;
-        if (mode < 0 || !owners_agree(s, k, mode ? g->v : g->c, n, n, 0))
+        if (mode < 0 || !none_owned_by(s, k + 1, mode ? g->v : g->c, n))
             return 0;
     }
     for (int k = 0; k < s->m; k++) {
@@ -365,12 +420,23 @@ static int read_clean(const solver *s, place_row *out)
     return 1;
 }
 
+static int general_only;                /* place_general_only() */
+
+void place_general_only(int on)
+{
+    general_only = on;
+}
+
 /* The reading of least cost: fills out[]. */
 static void read_rows(solver *s, place_row *out)
 {
-    if (read_clean(s, out))
+    if (!general_only && read_clean(s, out))
         return;
     int m = s->m;
+    size_t ng = (size_t)(m + 1) * (NX + 1) * (NX + 1);
+    s->gcost = xmalloc(ng * sizeof *s->gcost);
+    for (size_t i = 0; i < ng; i++)
+        s->gcost[i] = -1;
     int *f = xcalloc((size_t)(m ? m : 1) * NX, sizeof *f), *b = xcalloc((size_t)(m ? m : 1) * NX, sizeof *b);
     int opt = solve(s, f, b);
     for (int r = 0; r < s->nrows; r++)
@@ -430,27 +496,23 @@ static void read_rows(solver *s, place_row *out)
 done:
     free(f);
     free(b);
+    free(s->gcost);
 }
 
 void place_rows(const place_tok *t, int ntok, const int *ncols, int nrows, place_row *out)
 {
-    if (nrows > PLACE_MAX_ROWS)
-        nrows = PLACE_MAX_ROWS;
-    solver s = {t, ncols, nrows, 0, NULL, NULL, NULL, NULL, NULL, NULL};
-    s.m = chain(t, ntok, nrows, &s.atok, &s.arow, &s.weak);
-    int *store = xmalloc(((size_t)2 * ntok + 1) * sizeof *store);
+    solver s;                          /* each anchor's and gap's fields are set as they are found */
+    s.t = t;
+    s.ncols = ncols;
+    s.nrows = nrows < PLACE_MAX_ROWS ? nrows : PLACE_MAX_ROWS;
+    s.gcost = NULL;
+    s.m = chain(t, ntok, s.nrows, s.atok, s.arow, s.weak);
+    int small[1024];                   /* the gaps' token lists of most tables */
+    size_t need = (size_t)2 * ntok + 1;
+    int *store = need <= sizeof small / sizeof *small ? small : xmalloc(need * sizeof *store);
     build_gaps(&s, ntok, store);
     allowed_states(&s, ntok);
-    size_t ng = (size_t)(s.m + 1) * (NX + 1) * (NX + 1);
-    s.gcost = xmalloc(ng * sizeof *s.gcost);
-    for (size_t i = 0; i < ng; i++)
-        s.gcost[i] = -1;
     read_rows(&s, out);
-    free(s.gcost);
-    free(store);
-    free(s.g);
-    free(s.atok);
-    free(s.arow);
-    free(s.weak);
-    free(s.allow);
+    if (store != small)
+        free(store);
 }

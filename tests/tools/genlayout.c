@@ -1,6 +1,6 @@
 /* genlayout.c — seeded layout variants of the sample reports, read back by the engine.
  *
- *   genlayout [--seed S] [--variants N] [--first K] [--dump DIR] [--show K] [--failures M] [--quiet] FILE...
+ *   genlayout [--seed S] [--variants N] [--first K] [--dump DIR] [--dump-all DIR] [--show K] [--failures M] [--quiet] FILE...
  *
  * Every input report is parsed and checked by the engine; the final value of every
  * template cell is its truth (a cell missing in the original is written as 0).  A sample
@@ -24,7 +24,8 @@
  * cell is wrong.  On stderr (unless --quiet): the tallies per transformation.
  * --failures M: details of the first M variants with wrong cells (10).
  * --show K: only variant K; its text (UTF-8, before encoding) on stdout, its comparison
- * on stderr.  --dump DIR: each variant with wrong cells, as encoded, to DIR/vNNNNN.txt. */
+ * on stderr.  --dump DIR: each variant with wrong cells, as encoded, to DIR/vNNNNN.txt;
+ * --dump-all DIR: every variant. */
 #include "report.h"
 #include "template.h"
 
@@ -1446,7 +1447,8 @@ static void compare(const variant *v, const gk_report *got, const char *fail, re
 
 static void usage(void)
 {
-    fprintf(stderr, "usage: genlayout [--seed S] [--variants N] [--first K] [--dump DIR] [--show K] [--failures M] [--quiet] FILE...\n");
+    fprintf(stderr, "usage: genlayout [--seed S] [--variants N] [--first K] [--dump DIR] [--dump-all DIR] [--show K] "
+                    "[--failures M] [--quiet] FILE...\n");
     exit(2);
 }
 
@@ -1477,7 +1479,7 @@ int main(int argc, char **argv)
     uint64_t seed = 1;
     long nvar = 100, first = 0, show = -1;
     const char *dump = NULL;
-    int quiet = 0;
+    int quiet = 0, dump_all = 0;
     long maxfail = 10;
     const char **files = gl_malloc((size_t)argc * sizeof *files);
     int nfiles = 0;
@@ -1491,6 +1493,8 @@ int main(int argc, char **argv)
             first = strtol(argv[++i], NULL, 10);
         else if (!strcmp(a, "--dump") && i + 1 < argc)
             dump = argv[++i];
+        else if (!strcmp(a, "--dump-all") && i + 1 < argc)
+            dump = argv[++i], dump_all = 1;
         else if (!strcmp(a, "--show") && i + 1 < argc)
             show = strtol(argv[++i], NULL, 10);
         else if (!strcmp(a, "--failures") && i + 1 < argc)
@@ -1606,7 +1610,7 @@ int main(int argc, char **argv)
             printf("variant %ld: %s [%s]: %ld wrong\n%s", vi, v.smp->path, desc.p, res.wrong,
                    res.why.p ? res.why.p : "");
         }
-        if (res.wrong && dump) {
+        if ((res.wrong || dump_all) && dump) {
             char path[4096];
             snprintf(path, sizeof path, "%s/v%05ld.txt", dump, vi);
             FILE *f = fopen(path, "wb");
