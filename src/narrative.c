@@ -716,8 +716,12 @@ static void check_section5(gk_report *r)
     char *body = narrative_section_body(r, 4, &line);
     char *sq = extract_squeeze(body ? body : "");
     free(body);
+    size_t n = 0;
+    for (char *p = sq; *p; p++)        /* the lines joined */
+        if (*p != '\n' && *p != '\r')
+            sq[n++] = *p;
+    sq[n] = '\0';
     /* trailing punctuation: "无。" is "无" */
-    size_t n = strlen(sq);
     while (n && (sq[n - 1] == '.' || sq[n - 1] == ';' || (n >= 3 && !strcmp(sq + n - 3, "。"))))
         n -= sq[n - 1] == '.' || sq[n - 1] == ';' ? 1 : 3, sq[n] = '\0';
     int chars = cjk_count(sq, strlen(sq));
@@ -733,7 +737,17 @@ static void check_section5(gk_report *r)
         add(r, "TEXT.SECTION5_THIN", line,
             xasprintf("第五部分仅 %d 字（「%.60s」），未具体说明存在的主要问题及改进情况", chars, sq));
     } else {
-        int p = has_any(sq, PROBLEM), i = has_any(sq, IMPROVE);
+        /* "有待提升", "还需加强" name a problem, not an improvement */
+        char *plain = xstrdup(sq);
+        re_span g[1];
+        size_t off = 0;
+        while (re_find("(?:有待|还需|仍需|尚需|亟待|需要|不够|不)(?:进一步)?(?:加强|提升|提高|完善|改进|优化|规范|强化|推进)", plain,
+                       strlen(plain), off, g, 1)) {
+            memset(plain + g[0].start, ' ', g[0].end - g[0].start);
+            off = g[0].end;
+        }
+        int p = has_any(sq, PROBLEM), i = has_any(plain, IMPROVE);
+        free(plain);
         if (p && !i)
             add(r, "TEXT.SECTION5_THIN", line, xstrdup("第五部分只写了存在的问题，未写改进情况"));
         else if (i && !p)
