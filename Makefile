@@ -10,11 +10,12 @@ DESTDIR ?=
 CC      ?= cc
 
 # libxml2 (HTML, and DOCX with libzip), poppler-glib (PDF; brings cairo, which
-# the test tools use to write PDFs); fonts-wqy-microhei: the CJK font those PDFs use
+# the test tools use to write PDFs); fonts-wqy-microhei: the CJK font those PDFs use;
+# libxlsxwriter: the 问题清单 workbook (gkreview issues -o 问题清单.xlsx)
 PKGS_DEB := build-essential pkg-config libncurses-dev libpcre2-dev libiniparser-dev \
             libjansson-dev libcmocka-dev nettle-dev tmux valgrind \
-            libxml2-dev libpoppler-glib-dev libzip-dev fonts-wqy-microhei
-PC_LIBS  := ncursesw libpcre2-8 jansson nettle libxml-2.0 poppler-glib libzip
+            libxml2-dev libpoppler-glib-dev libzip-dev fonts-wqy-microhei libxlsxwriter-dev
+PC_LIBS  := ncursesw libpcre2-8 jansson nettle libxml-2.0 poppler-glib libzip xlsxwriter
 
 PC_CFLAGS = $(shell pkg-config --cflags $(PC_LIBS) 2>/dev/null)
 PC_LDLIBS = $(shell pkg-config --libs $(PC_LIBS) 2>/dev/null)

@@ -12,6 +12,7 @@
 #include "safe.h"
 #include "sidecar.h"
 #include "util.h"
+#include "workbook.h"
 #include "view_cells.h"
 
 #include <ctype.h>
@@ -387,14 +388,14 @@ static const char *read_text(const gk_report *r, int cell, char *buf, size_t n)
     return buf;
 }
 
-static void issues_of(FILE *f, const gk_report *r, const gk_review *rv)
+static void issues_of(FILE *f, const gk_report *r, const gk_review *rv, const wb_filter *flt)
 {
     int ncells = r->tpl->ncells;
     char *covered = xcalloc((size_t)ncells + 1, 1);    /* cells whose note is on a row already */
     char orig[64], corr[32];
     for (int i = 0; i < r->nfindings; i++) {
         const gk_finding *x = &r->findings[i];
-        if (x->dismissed)
+        if (x->dismissed || !gk_wb_filter_pass(flt, x))
             continue;
         int c0 = x->ncells ? x->cells[0] : -1;
         const gk_rv_entry *note = c0 >= 0 ? sidecar_find(rv, GK_RV_NOTE, NULL, r->tpl->cells[c0].id) : NULL;
@@ -453,16 +454,65 @@ static int issues_prepare(gk_report *r, void *ctx)
     return cli_review_apply(r);
 }
 
+#define ISSUES_USAGE                                                                                   \
+    "用法: gkreview issues [-o 问题清单.xlsx|问题清单.csv] [--format csv|xlsx] [--all] [--errors-only] [--rule 规则]\n" \
+    "                      文件|目录...（不指定 -o 时向标准输出写 CSV）\n"
+
+static int ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix);
+    return n >= k && !strcasecmp(s + n - k, suffix);
+}
+
 int cli_issues(int argc, char **argv)
 {
     char **paths = xcalloc((size_t)argc + 1, sizeof *paths);
-    int npaths = 0, only_pos = 0;
+    int npaths = 0, only_pos = 0, xlsx = -1;
+    const char *out = NULL;
+    wb_filter flt = {0, 0, NULL};
     for (int i = 1; i < argc; i++) {
-        if (!only_pos && !strcmp(argv[i], "--")) {
+        const char *a = argv[i];
+        int takes = !only_pos && (!strcmp(a, "-o") || !strcmp(a, "--output") || !strcmp(a, "--format") ||
+                                  !strcmp(a, "--rule"));
+        if (takes && i + 1 >= argc) {
+            safe_fprintf(stderr, "gkreview: %s 需要一个参数\n", a);
+            free(paths);
+            return 2;
+        }
+        if (!only_pos && !strcmp(a, "--")) {
             only_pos = 1;
-        } else if (!only_pos && argv[i][0] == '-' && argv[i][1]) {
-            safe_fprintf(stderr, "gkreview: 未知选项 %s\n", argv[i]);
-            fputs("用法: gkreview issues 文件|目录... > 问题清单.csv\n", stderr);
+        } else if (takes && (!strcmp(a, "-o") || !strcmp(a, "--output"))) {
+            out = argv[++i];
+        } else if (takes && !strcmp(a, "--format")) {
+            const char *v = argv[++i];
+            if (strcmp(v, "csv") && strcmp(v, "xlsx")) {
+                safe_fprintf(stderr, "gkreview: 不支持的格式 %s\n", v);
+                fputs(ISSUES_USAGE, stderr);
+                free(paths);
+                return 2;
+            }
+            xlsx = !strcmp(v, "xlsx");
+        } else if (takes && !strcmp(a, "--rule")) {
+            flt.rule = argv[++i];
+            if (!template_rule(flt.rule)) {
+                int n;
+                const gk_rule_def *all = template_rules(&n);
+                for (int k = 0; k < n && !template_rule(flt.rule); k++)
+                    if (!strcasecmp(all[k].id, flt.rule))
+                        flt.rule = all[k].id;
+            }
+            if (!template_rule(flt.rule)) {
+                safe_fprintf(stderr, "gkreview: 未知的规则 %s\n", flt.rule);
+                free(paths);
+                return 2;
+            }
+        } else if (!only_pos && !strcmp(a, "--all")) {
+            flt.all = 1;
+        } else if (!only_pos && !strcmp(a, "--errors-only")) {
+            flt.errors_only = 1;
+        } else if (!only_pos && a[0] == '-' && a[1]) {
+            safe_fprintf(stderr, "gkreview: 未知选项 %s\n", a);
+            fputs(ISSUES_USAGE, stderr);
             free(paths);
             return 2;
         } else {
@@ -470,7 +520,22 @@ int cli_issues(int argc, char **argv)
         }
     }
     if (!npaths) {
-        fputs("gkreview: 请指定报告文件或目录\n用法: gkreview issues 文件|目录... > 问题清单.csv\n", stderr);
+        fputs("gkreview: 请指定报告文件或目录\n" ISSUES_USAGE, stderr);
+        free(paths);
+        return 2;
+    }
+    if (xlsx < 0)
+        xlsx = out && ends_with(out, ".xlsx");
+    if (xlsx && !out) {
+        fputs("gkreview: 工作簿须用 -o 指定文件名（如 -o 问题清单.xlsx）\n", stderr);
+        free(paths);
+        return 2;
+    }
+    if (!xlsx)
+        flt.all = 1;                   /* the CSV lists every finding, as it always has */
+    FILE *f = stdout;
+    if (!xlsx && out && !(f = fopen(out, "w"))) {
+        safe_fprintf(stderr, "gkreview: 无法写入 %s\n", out);
         free(paths);
         return 2;
     }
@@ -478,9 +543,11 @@ int cli_issues(int argc, char **argv)
     gk_batch b;
     batch_open(&b, npaths, paths, 1);
     b.prepare = issues_prepare;
-    fputs("\xEF\xBB\xBF"
-          "文件,单位,年度,单元格,行,列,原值,更正值,问题,备注,审核人,时间\n",
-          stdout);
+    gk_workbook *wb = xlsx ? gk_wb_new(&flt) : NULL;
+    if (!xlsx)
+        fputs("\xEF\xBB\xBF"
+              "文件,单位,年度,单元格,行,列,原值,更正值,问题,备注,审核人,时间\n",
+              f);
     size_t nread = 0, unreadable = 0;
     for (size_t i = 0; i < b.files.n; i++) {
         char *why = NULL;
@@ -497,13 +564,30 @@ int cli_issues(int argc, char **argv)
         char *warn = NULL;
         sidecar_load(r->path, &rv, &warn);      /* warnings were given when it was applied */
         free(warn);
-        issues_of(stdout, r, rv);
+        if (wb)
+            gk_wb_add(wb, r, rv);
+        else
+            issues_of(f, r, rv, &flt);
         sidecar_free(rv);
         report_free(r);
         batch_release(&b, i);
     }
-    fflush(stdout);
+    int bad = 0;
+    if (wb) {
+        char *why = NULL;
+        if (gk_wb_write(wb, out, &why) != 0) {
+            safe_fprintf(stderr, "gkreview: %s\n", why);
+            free(why);
+            bad = 1;
+        }
+    } else if (f != stdout) {
+        bad = fclose(f) != 0;
+        if (bad)
+            safe_fprintf(stderr, "gkreview: 无法写入 %s\n", out);
+    } else {
+        fflush(stdout);
+    }
     batch_free(&b);
     free(paths);
-    return unreadable || !nread ? 2 : 0;
+    return bad || unreadable || !nread ? 2 : 0;
 }

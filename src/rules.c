@@ -4,6 +4,7 @@
  * unknown fixes it; all equations that fix it must agree; this repeats
  * until nothing changes.  Then every rule is evaluated on the values. */
 #include "extract.h"
+#include "narrative.h"
 #include "report.h"
 #include "util.h"
 #include "xyear.h"
@@ -580,6 +581,7 @@ void report_check(gk_report *r)
     check_valid_ge(r);
     check_cells(r);
     check_text(r);
+    narrative_check(r);
     xyear_check(r);
     if (r->nfindings > 1)
         qsort(r->findings, (size_t)r->nfindings, sizeof *r->findings, cmp_findings);

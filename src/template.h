@@ -65,6 +65,8 @@ typedef struct {
     const char *id;
     gk_severity severity;
     const char *summary;      /* Chinese, one line */
+    const char *name;         /* short Chinese name (问题类型 of the 问题清单) */
+    int reading;              /* 1: about how the file was read rather than a mistake in the report */
 } gk_rule_def;
 
 typedef struct {

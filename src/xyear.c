@@ -33,6 +33,18 @@ static int cell_value(const gk_report *r, const char *id, double *v)
     return 1;
 }
 
+/* The totals XYEAR.JUMP compares (both formats have them). */
+static const char *const JUMP_IDS[XYEAR_JUMP_N] = {
+    "t3.new.total",         "t3.handled_total.total", "t4.review.total",      "t4.suit_direct.total",
+    "t4.suit_after_review.total", "t2.license.decisions",   "t2.penalty.decisions", "t2.coercion.decisions",
+};
+
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
 static const char *const T3COLS[7] = {"natural", "business", "research", "charity", "legal", "other", "total"};
 static const char *const T2ROWS[2] = {"rule", "normative"};
 
@@ -43,6 +55,22 @@ void xyear_summarize(const gk_report *r, gk_xsummary *s)
     s->body_key = xyear_body_key(r->body);
     s->year = r->year;
     s->format = r->format;
+    for (int k = 0; k < XYEAR_JUMP_N; k++)
+        s->total_ok[k] = cell_value(r, JUMP_IDS[k], &s->total[k]);
+    if (r->text) {
+        for (int k = 0; k < NARR_SECTIONS; k++) {
+            int n = 0;
+            gk_sentence *st = narrative_sentences(r, NARR_SECTION_INDEX[k], &n);
+            if (n) {
+                s->sent[k] = xmalloc((size_t)n * sizeof *s->sent[k]);
+                for (int i = 0; i < n; i++)
+                    s->sent[k][i] = st[i].hash;
+                qsort(s->sent[k], (size_t)n, sizeof *s->sent[k], cmp_u64);
+                s->nsent[k] = n;
+            }
+            narrative_sentences_free(st, n);
+        }
+    }
     char id[64];
     for (int c = 0; c < 7; c++) {
         snprintf(id, sizeof id, "t3.carried_in.%s", T3COLS[c]);
@@ -69,6 +97,11 @@ void xyear_summary_free(gk_xsummary *s)
     free(s->path);
     free(s->body_key);
     s->path = s->body_key = NULL;
+    for (int k = 0; k < NARR_SECTIONS; k++) {
+        free(s->sent[k]);
+        s->sent[k] = NULL;
+        s->nsent[k] = 0;
+    }
 }
 
 static gk_xsummary *copy(const gk_xsummary *s)
@@ -79,6 +112,13 @@ static gk_xsummary *copy(const gk_xsummary *s)
     *c = *s;
     c->path = xstrdup(s->path);
     c->body_key = xstrdup(s->body_key);
+    for (int k = 0; k < NARR_SECTIONS; k++) {
+        c->sent[k] = NULL;
+        if (s->nsent[k]) {
+            c->sent[k] = xmalloc((size_t)s->nsent[k] * sizeof *c->sent[k]);
+            memcpy(c->sent[k], s->sent[k], (size_t)s->nsent[k] * sizeof *c->sent[k]);
+        }
+    }
     return c;
 }
 
@@ -152,6 +192,83 @@ static void valid(gk_report *r, const gk_xsummary *earlier, const gk_xsummary *l
     }
 }
 
+/* XYEAR.JUMP: a total of year Y against year Y-1 (reported in year Y's report). */
+static void jump(gk_report *r, const gk_xsummary *me, const gk_xsummary *earlier)
+{
+    char a[32], b[32];
+    for (int k = 0; k < XYEAR_JUMP_N; k++) {
+        if (!me->total_ok[k] || !earlier->total_ok[k])
+            continue;
+        double now = me->total[k], before = earlier->total[k];
+        if (now < XYEAR_JUMP_MIN || before < XYEAR_JUMP_MIN)
+            continue;
+        if (now <= before * XYEAR_JUMP_FACTOR && now * XYEAR_JUMP_FACTOR >= before)
+            continue;
+        int cell = template_cell_index(r->tpl, JUMP_IDS[k]);
+        if (cell < 0)
+            continue;
+        report_format_value(now, a, sizeof a);
+        report_format_value(before, b, sizeof b);
+        add(r, "XYEAR.JUMP", cell,
+            xasprintf("%s：%d 年为 %s，%d 年为 %s，%s至 %.1f 倍（超过 %g 倍或不足 1/%g，请核实；对照 %s）",
+                      r->tpl->cells[cell].label, me->year, a, earlier->year, b, now > before ? "增" : "降",
+                      now / before, XYEAR_JUMP_FACTOR, XYEAR_JUMP_FACTOR, earlier->path));
+    }
+}
+
+/* At most `chars` characters of s, with "…" when cut. */
+static void add_excerpt(sbuf *b, const char *s, int chars)
+{
+    size_t len = strlen(s), i = 0;
+    for (int n = 0; i < len && n < chars; n++) {
+        unsigned cp;
+        int k = utf8_decode(s + i, len - i, &cp);
+        i += k > 0 ? (size_t)k : 1;
+    }
+    sbuf_add(b, s, i);
+    if (i < len)
+        sbuf_adds(b, "…");
+}
+
+/* XYEAR.COPIED: the share of a section's sentences found in the same
+ * section of the previous year's report (digits masked). */
+static void copied(gk_report *r, const gk_xsummary *earlier)
+{
+    int threshold = narrative_copied_share();
+    for (int k = 0; k < NARR_SECTIONS; k++) {
+        if (!earlier->nsent[k])
+            continue;
+        int n = 0;
+        gk_sentence *st = narrative_sentences(r, NARR_SECTION_INDEX[k], &n);
+        int same = 0, first = -1;
+        for (int i = 0; i < n; i++) {
+            if (!bsearch(&st[i].hash, earlier->sent[k], (size_t)earlier->nsent[k], sizeof *earlier->sent[k], cmp_u64))
+                continue;
+            if (first < 0)
+                first = i;
+            same++;
+        }
+        if (n >= XYEAR_COPIED_MIN_SENTENCES && same * 100 >= threshold * n) {
+            sbuf b;
+            sbuf_init(&b);
+            sbuf_printf(&b, "%s %d 句中有 %d 句（%d%%）与 %d 年度报告（%s）相同（数字、年份不计），如：",
+                        narrative_section_name(NARR_SECTION_INDEX[k]), n, same, same * 100 / n, earlier->year,
+                        earlier->path);
+            int shown = 0;
+            for (int i = first; i < n && shown < 2; i++) {
+                if (!bsearch(&st[i].hash, earlier->sent[k], (size_t)earlier->nsent[k], sizeof *earlier->sent[k], cmp_u64))
+                    continue;
+                sbuf_adds(&b, "「");
+                add_excerpt(&b, st[i].text, 40);
+                sbuf_adds(&b, "」");
+                shown++;
+            }
+            finding_add(&r->findings, &r->nfindings, "XYEAR.COPIED", st[first].line, sbuf_steal(&b));
+        }
+        narrative_sentences_free(st, n);
+    }
+}
+
 void xyear_check(gk_report *r)
 {
     if (!r->xprev && !r->xnext)
@@ -161,6 +278,8 @@ void xyear_check(gk_report *r)
     if (r->xprev) {
         carry(r, &me, r->xprev, 1);
         valid(r, r->xprev, &me, 1);
+        jump(r, &me, r->xprev);
+        copied(r, r->xprev);
     }
     if (r->xnext) {
         carry(r, &me, r->xnext, 0);

@@ -1,5 +1,5 @@
-/* xyear.h — cross-year checks (XYEAR.CARRY, XYEAR.VALID) between two
- * reports of the same body for consecutive years.
+/* xyear.h — cross-year checks (XYEAR.CARRY, XYEAR.VALID, XYEAR.JUMP,
+ * XYEAR.COPIED) between two reports of the same body for consecutive years.
  *
  * A report keeps small summaries of its partners (the previous and the next
  * year's report), so report_check() can re-evaluate the cross-year rules
@@ -7,7 +7,18 @@
 #ifndef GK_XYEAR_H
 #define GK_XYEAR_H
 
+#include "narrative.h"
 #include "report.h"
+
+#include <stdint.h>
+
+/* The totals XYEAR.JUMP compares (xyear.c: JUMP_IDS). */
+#define XYEAR_JUMP_N 8
+/* A total that changes by more than this factor (or below its inverse), both at least JUMP_MIN. */
+#define XYEAR_JUMP_FACTOR 5.0
+#define XYEAR_JUMP_MIN 10.0
+/* Sections with fewer sentences than this are not judged copied. */
+#define XYEAR_COPIED_MIN_SENTENCES 2
 
 typedef struct gk_xsummary {
     char *path;
@@ -20,6 +31,12 @@ typedef struct gk_xsummary {
     /* table 2 (2021 format): rows rule, normative */
     double issued[2], repealed[2], valid[2];
     int issued_ok[2], repealed_ok[2], valid_ok[2];
+    /* totals of XYEAR.JUMP */
+    double total[XYEAR_JUMP_N];
+    int total_ok[XYEAR_JUMP_N];
+    /* narrative sections 一, 五, 六 (NARR_SECTION_INDEX): their sentences' masked hashes, sorted */
+    uint64_t *sent[NARR_SECTIONS];
+    int nsent[NARR_SECTIONS];
 } gk_xsummary;
 
 /* The body's name with spaces and the 人民政府/政府 suffix removed. */

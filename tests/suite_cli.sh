@@ -100,7 +100,9 @@ check "check dir: findings by rule on the summary line" grep -q "^$(ls "$S" | wc
 check "check dir: cross-year carry on the later report" grep -q "^$S/202_xyear_xicun_2024.txt:57: error: 上年结转·自然人：本年度上年结转为 1，而 2023 年度报告（$S/004_3cc3c4a50339be4b.txt）结转下年度为 2 \[XYEAR.CARRY\]$" "$tmp/out"
 check "check dir: cross-year carry on the earlier report" grep -q "^$S/004_3cc3c4a50339be4b.txt:80: error: 结转下年·总计：本年度结转下年度为 2，而 2024 年度报告（$S/202_xyear_xicun_2024.txt）上年结转为 1 \[XYEAR.CARRY\]$" "$tmp/out"
 check "check dir: cross-year valid" grep -q "^$S/202_xyear_xicun_2024.txt:38: warning: .*\[XYEAR.VALID\]$" "$tmp/out"
-check "check dir: the consistent pair has no cross-year finding" sh -c "! grep -q '201_xyear_huxian_2024.*XYEAR' '$tmp/out'"
+check "check dir: the consistent pair has no cross-year figure finding" sh -c "! grep -Eq '201_xyear_huxian_2024.*XYEAR.(CARRY|VALID|JUMP)' '$tmp/out'"
+check "check dir: the 2024 report repeating its 2023 text is copied" grep -q "^$S/201_xyear_huxian_2024.txt:[0-9]*: warning: 第五部分.*100%.*\[XYEAR.COPIED\]$" "$tmp/out"
+check "check dir: a figure jumping sevenfold" grep -q "^$S/204_xyear_jump_2023.txt:26: warning: 行政处罚·处理决定：2023 年为 1130，2022 年为 150.*\[XYEAR.JUMP\]$" "$tmp/out"
 "$GK" check --format csv "$S/101_err_row_total.txt" >"$tmp/out" 2>/dev/null
 check "check csv: BOM and header" sh -c "head -n 1 '$tmp/out' | grep -q \"\$(printf '\\357\\273\\277')file,body,year,rule,severity,cells,line,message,dismissed,reason\""
 check "check csv: one row per finding" test "$(wc -l <"$tmp/out")" -eq 3

@@ -286,7 +286,7 @@ static void config_entry(ui_config *c, const ini_file *f, int i, ui_msgs *m)
     const ini_entry *e = &f->e[i];
     const char *v = ini_value(f, i);
     if (!e->key) {
-        if (strcmp(e->section, "ui") && strcmp(e->section, "review"))
+        if (strcmp(e->section, "ui") && strcmp(e->section, "review") && strcmp(e->section, "rules"))
             msgs_add(m, "%s:%d: 未知的节 [%s]，已忽略", f->path, e->line, e->section);
         return;
     }

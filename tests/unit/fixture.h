@@ -66,7 +66,9 @@ static inline char *fx_report(const fx_cell *ov, const char *narrative, const ch
             snprintf(id, sizeof id, "t4.%s.%s", t4->rows[g].key, t4->rows[g].cols[c].key);
             sbuf_printf(&b, "%s%s", g || c ? "\t" : "", fx_value(ov, id));
         }
-    sbuf_adds(&b, "\n\n五、存在的主要问题及改进情况\n\n工作仍有不足。\n\n六、其他需要报告的事项\n\n");
+    sbuf_adds(&b, "\n\n五、存在的主要问题及改进情况\n\n"
+                  "存在的主要问题：一是信息公开的及时性还需提高，二是政策解读形式较为单一。"
+                  "改进情况：下一步将加强业务培训，完善信息发布审核机制，丰富政策解读形式。\n\n六、其他需要报告的事项\n\n");
     sbuf_adds(&b, section6 ? section6 : "本年度未收取信息处理费。");
     sbuf_adds(&b, "\n");
     return sbuf_steal(&b);

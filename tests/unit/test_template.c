@@ -124,7 +124,7 @@ static void test_rule_table(void **state)
     (void)state;
     int n;
     const gk_rule_def *r = template_rules(&n);
-    assert_int_equal(n, 18);
+    assert_int_equal(n, 25);
     assert_int_equal(template_rule("T3.BALANCE")->severity, GK_SEV_ERROR);
     assert_int_equal(template_rule("CELL.BLANK")->severity, GK_SEV_WARNING);
     assert_int_equal(template_rule("STRUCT.ROW_MISSING")->severity, GK_SEV_ERROR);

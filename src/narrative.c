@@ -1,0 +1,773 @@
+/* narrative.c — rules read from the report's text (see narrative.h). */
+#include "narrative.h"
+#include "extract.h"
+#include "re.h"
+#include "util.h"
+
+#include <ctype.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const int NARR_SECTION_INDEX[NARR_SECTIONS] = {0, 4, 5};
+
+static const char *const SECTION_NAMES[6] = {"第一部分（总体情况）", "第二部分", "第三部分", "第四部分",
+                                              "第五部分（存在的主要问题及改进情况）", "第六部分（其他需要报告的事项）"};
+
+/* ---- characters ------------------------------------------------------------------ */
+
+static int is_cjk(unsigned cp)
+{
+    return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || cp == 0x3007;
+}
+
+static int cjk_count(const char *s, size_t len)
+{
+    int n = 0;
+    for (size_t i = 0; i < len;) {
+        unsigned cp;
+        int k = utf8_decode(s + i, len - i, &cp);
+        if (k <= 0) {
+            i++;
+            continue;
+        }
+        n += is_cjk(cp);
+        i += (size_t)k;
+    }
+    return n;
+}
+
+/* ---- dates -------------------------------------------------------------------------- */
+
+static int span_num(const char *s, re_span sp)
+{
+    int v = 0;
+    for (size_t i = sp.start; i < sp.end; i++)
+        if (s[i] >= '0' && s[i] <= '9')
+            v = v * 10 + (s[i] - '0');
+    return v;
+}
+
+/* A Chinese numeral digit at s (〇 一 … 九, 零 ○ O): its value and bytes. */
+static int cn_digit(const char *s, size_t len, int *used)
+{
+    static const char *const D[] = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+    if (len >= 1 && s[0] == 'O') {
+        *used = 1;
+        return 0;
+    }
+    if (len >= 3 && (!strncmp(s, "零", 3) || !strncmp(s, "○", 3))) {
+        *used = 3;
+        return 0;
+    }
+    for (int k = 0; k < 10; k++)
+        if (len >= 3 && !strncmp(s, D[k], 3)) {
+            *used = 3;
+            return k;
+        }
+    return -1;
+}
+
+/* "二〇二四" → 2024 (each character a digit); "十二" → 12, "二十一" → 21. */
+static int cn_value(const char *s, re_span sp, int positional)
+{
+    int v = 0, cur = -1;
+    for (size_t i = sp.start; i < sp.end;) {
+        int used = 0;
+        if (!positional && !strncmp(s + i, "十", 3)) {
+            v += (cur < 0 ? 1 : cur) * 10;
+            cur = -1;
+            i += 3;
+            continue;
+        }
+        int d = cn_digit(s + i, sp.end - i, &used);
+        if (d < 0)
+            return -1;
+        if (positional)
+            v = v * 10 + d;
+        else
+            cur = d;
+        i += (size_t)used;
+    }
+    if (!positional && cur >= 0)
+        v += cur;
+    return v;
+}
+
+#define CN_DIGIT "[〇零○O一二三四五六七八九]"
+#define CN_SMALL "[一二三四五六七八九十]{1,3}"
+static const char *const DATE_ARABIC =
+    "(20\\d\\d)\\s*(?:年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日|[-./]\\s*(\\d{1,2})\\s*[-./]\\s*(\\d{1,2})(?!\\d))";
+static const char *const DATE_CHINESE = "(二" CN_DIGIT "{3})\\s*年\\s*(" CN_SMALL ")\\s*月\\s*(" CN_SMALL ")\\s*日";
+
+int narrative_find_date(const char *s, size_t len, gk_date *out, size_t *end)
+{
+    re_span a[6], c[4];
+    int fa = re_find(DATE_ARABIC, s, len, 0, a, 6);
+    int fc = re_find(DATE_CHINESE, s, len, 0, c, 4);
+    if (fa && (!fc || a[0].start <= c[0].start)) {
+        out->y = span_num(s, a[1]);
+        if (a[2].start != (size_t)-1) {
+            out->m = span_num(s, a[2]);
+            out->d = span_num(s, a[3]);
+        } else {
+            out->m = span_num(s, a[4]);
+            out->d = span_num(s, a[5]);
+        }
+        if (end)
+            *end = a[0].end;
+    } else if (fc) {
+        out->y = cn_value(s, c[1], 1);
+        out->m = cn_value(s, c[2], 0);
+        out->d = cn_value(s, c[3], 0);
+        if (end)
+            *end = c[0].end;
+    } else {
+        return 0;
+    }
+    return out->m >= 1 && out->m <= 12 && out->d >= 1 && out->d <= 31 && out->y >= 2000;
+}
+
+static int date_cmp(const gk_date *a, const gk_date *b)
+{
+    if (a->y != b->y)
+        return a->y < b->y ? -1 : 1;
+    if (a->m != b->m)
+        return a->m < b->m ? -1 : 1;
+    return a->d < b->d ? -1 : a->d > b->d;
+}
+
+/* ---- the statistics period -------------------------------------------------------- */
+
+int narrative_period(const gk_report *r, gk_date *from, gk_date *to)
+{
+    const gk_text *t = r->text;
+    re_span g[8];
+    for (size_t i = 0; i < t->nlines; i++) {
+        const gk_line *l = &t->norm[i];
+        if (!util_find(l->s, l->len, "统计", strlen("统计")))
+            continue;
+        /* the sentence may go on in the next line (a PDF's line break) */
+        sbuf b;
+        sbuf_init(&b);
+        sbuf_add(&b, l->s, l->len);
+        if (i + 1 < t->nlines)
+            sbuf_add(&b, t->norm[i + 1].s, t->norm[i + 1].len);
+        int found = re_find("统计(?:期限|时限|区间|周期|时段|时间|范围)[^。]{0,16}?"
+                            "(20\\d\\d)\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日[^。\\d]{0,8}?"
+                            "(?:(20\\d\\d)\\s*年\\s*)?(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日",
+                            b.s, b.len, 0, g, 7);
+        if (found) {
+            from->y = span_num(b.s, g[1]);
+            from->m = span_num(b.s, g[2]);
+            from->d = span_num(b.s, g[3]);
+            to->y = g[4].start != (size_t)-1 ? span_num(b.s, g[4]) : from->y;
+            to->m = span_num(b.s, g[5]);
+            to->d = span_num(b.s, g[6]);
+        }
+        sbuf_free(&b);
+        if (found)
+            return (int)i + 1;
+    }
+    return 0;
+}
+
+/* ---- the report's date -------------------------------------------------------------- */
+
+/* The date of the 落款: a line near the end holding a date and at most a
+ * short name beside it.  Returns its 1-based line or 0. */
+static int signature_date(const gk_report *r, gk_date *d)
+{
+    const gk_text *t = r->text;
+    int nonempty = 0;
+    for (size_t i = t->nlines; i-- > 0 && nonempty < 12;) {
+        const gk_line *l = &t->norm[i];
+        if (!l->len)
+            continue;
+        nonempty++;
+        size_t end = 0;
+        if (l->len > 160 || util_find(l->s, l->len, "。", strlen("。")) || !narrative_find_date(l->s, l->len, d, &end))
+            continue;
+        if (cjk_count(l->s, l->len) <= 40)
+            return (int)i + 1;
+    }
+    return 0;
+}
+
+/* "发布日期：2024-01-20" near the top (a saved web page's information block). */
+static int published_date(const gk_report *r, gk_date *d)
+{
+    const gk_text *t = r->text;
+    re_span g[1];
+    size_t limit = t->nlines < 20 ? t->nlines : 20;
+    for (size_t i = 0; i < limit; i++) {
+        const gk_line *l = &t->norm[i];
+        if (!l->len || !re_find("(?:发布|成文|印发|公开)(?:日期|时间)\\s*[:]?\\s*", l->s, l->len, 0, g, 1))
+            continue;
+        size_t end;
+        if (narrative_find_date(l->s + g[0].end, l->len - g[0].end, d, &end) && end < 40)
+            return (int)i + 1;
+    }
+    return 0;
+}
+
+int narrative_report_date(const gk_report *r, gk_date *d)
+{
+    gk_date a, b;
+    int la = signature_date(r, &a), lb = published_date(r, &b);
+    if (la && (!lb || date_cmp(&a, &b) >= 0)) {
+        *d = a;
+        return la;
+    }
+    if (lb) {
+        *d = b;
+        return lb;
+    }
+    return 0;
+}
+
+/* ---- the title ----------------------------------------------------------------------- */
+
+/* Markup and a page's labels before a title: "# ", "标题：", "【", "《". */
+static const char *skip_title_debris(const char *s)
+{
+    static const char *const LEAD[] = {"#", ">", "*", "标题:", "文章标题:", "信息名称:", "名称:", "【", "《", "“", "\""};
+    for (int changed = 1; changed;) {
+        changed = 0;
+        for (size_t k = 0; k < sizeof LEAD / sizeof LEAD[0]; k++)
+            if (!strncmp(s, LEAD[k], strlen(LEAD[k]))) {
+                s += strlen(LEAD[k]);
+                changed = 1;
+            }
+    }
+    return s;
+}
+
+static void strip_title_tail(char *s)
+{
+    static const char *const TAIL[] = {"】", "》", "”", "\"", "*", "#"};
+    for (int changed = 1; changed;) {
+        changed = 0;
+        size_t n = strlen(s);
+        for (size_t k = 0; k < sizeof TAIL / sizeof TAIL[0]; k++) {
+            size_t l = strlen(TAIL[k]);
+            if (n >= l && !strcmp(s + n - l, TAIL[k])) {
+                s[n - l] = '\0';
+                changed = 1;
+                break;
+            }
+        }
+    }
+}
+
+static int prev_nonempty(const gk_text *t, int i0)
+{
+    for (int j = i0 - 1; j >= 0; j--)
+        if (t->norm[j].len && strspn(t->norm[j].s, " \t") < t->norm[j].len)
+            return j;
+    return -1;
+}
+
+char *narrative_title(const gk_report *r, int *line)
+{
+    *line = r->title_line;
+    if (!r->title_line)
+        return NULL;
+    const gk_text *t = r->text;
+    int i = r->title_line - 1;
+    char *sq = extract_squeeze(t->norm[i].s);
+    char *title = xstrdup(skip_title_debris(sq));
+    free(sq);
+    /* the body named on the line above ("XX镇人民政府" / "2023年政府信息公开…") */
+    re_span g[1];
+    if (re_find("^(?:20\\d\\d|二" CN_DIGIT "{3})年", title, strlen(title), 0, g, 1)) {
+        int j = prev_nonempty(t, i);
+        if (j >= 0) {
+            char *above = extract_squeeze(t->norm[j].s);
+            const char *a = skip_title_debris(above);
+            if (*a && !strstr(a, "。") && strlen(a) < 90 && !re_test("\\d", a)) {
+                char *joined = xasprintf("%s%s", a, title);
+                free(title);
+                title = joined;
+            }
+            free(above);
+        }
+    }
+    /* a title broken before its last characters ("…年度报" / "告") */
+    if (!strstr(title, "报告")) {
+        for (size_t j = (size_t)i + 1; j < t->nlines && j < (size_t)i + 4; j++) {
+            if (!t->norm[j].len)
+                continue;
+            char *next = extract_squeeze(t->norm[j].s);
+            if (*next && strlen(next) <= 12) {
+                char *joined = xasprintf("%s%s", title, next);
+                free(title);
+                title = joined;
+            }
+            free(next);
+            break;
+        }
+    }
+    /* page debris glued after the title ("…年度报告发布日期：…") */
+    const char *rep = strstr(title, "报告");
+    if (rep) {
+        const char *after = rep + strlen("报告");
+        if (re_test("^(?:发布|来源|索引|浏览|时间|日期|字号|\\d|[\\[(【])", after))
+            title[after - title] = '\0';
+    }
+    strip_title_tail(title);
+    return title;
+}
+
+/* 1 when the text is a cover letter (函) sending the report rather than the report. */
+static int cover_letter(const gk_report *r, int *line, char **what)
+{
+    const gk_text *t = r->text;
+    int nonempty = 0;
+    for (size_t i = 0; i < t->nlines && nonempty < 12; i++) {
+        const gk_line *l = &t->norm[i];
+        if (!l->len)
+            continue;
+        nonempty++;
+        char *sq = extract_squeeze(l->s);
+        const char *s = skip_title_debris(sq);
+        if (re_test("^关于.{0,80}(?:报告|情况).{0,6}的(?:函|报告|请示)$|^.{2,60}函$|〔20\\d\\d〕\\d+号$", s) &&
+            !re_test("^.{0,60}20\\d\\d年度?政府信息公开工作年度报告$", s)) {
+            *line = (int)i + 1;
+            *what = xstrdup(s);
+            free(sq);
+            return 1;
+        }
+        free(sq);
+    }
+    re_span g[1];
+    for (size_t i = 0; i < t->nlines; i++) {
+        const gk_line *l = &t->norm[i];
+        if (!util_find(l->s, l->len, "函", strlen("函")))
+            continue;
+        if (re_find("特此函(?:告|达|复)|现(?:将|把)[^。]{0,60}年度报告[^。]{0,20}(?:报送|呈报|上报|报来)[^。]{0,20}请", l->s,
+                    l->len, 0, g, 1)) {
+            *line = (int)i + 1;
+            *what = xstrndup(l->s + g[0].start, g[0].end - g[0].start);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static const char *const TITLE_FORM =
+    "^(.+?)(?:20\\d\\d|二" CN_DIGIT "{3})年度?政府信息公开工作年度报告$|"
+    "^(?:20\\d\\d|二" CN_DIGIT "{3})年度?(.+?)政府信息公开工作年度报告$";
+
+/* ---- section texts ---------------------------------------------------------------- */
+
+/* Where section k's text ends: the nearest heading after its own. */
+static void section_end(const gk_report *r, int k, size_t *end_line, size_t *end_col)
+{
+    size_t sl = (size_t)r->section_line[k] - 1, sc = (size_t)r->section_col[k];
+    *end_line = r->text->nlines;
+    *end_col = 0;
+    for (int m = 0; m < 6; m++) {
+        if (m == k || !r->section_line[m])
+            continue;
+        size_t ml = (size_t)r->section_line[m] - 1, mc = (size_t)r->section_col[m];
+        if (ml < sl || (ml == sl && mc <= sc))
+            continue;
+        if (ml < *end_line || (ml == *end_line && mc < *end_col)) {
+            *end_line = ml;
+            *end_col = mc;
+        }
+    }
+}
+
+/* Appends to b the lines of section k without its heading, each line with
+ * its 1-based number in *lines (one entry per byte offset where a line begins). */
+typedef struct {
+    size_t off;
+    int line;
+} line_mark;
+
+static char *section_text(const gk_report *r, int k, line_mark **marks, int *nmarks)
+{
+    *marks = NULL;
+    *nmarks = 0;
+    if (k < 0 || k > 5 || !r->section_line[k])
+        return NULL;
+    const gk_text *t = r->text;
+    size_t end_line, end_col;
+    section_end(r, k, &end_line, &end_col);
+    size_t first = (size_t)r->section_line[k] - 1;
+    sbuf b;
+    sbuf_init(&b);
+    sbuf_adds(&b, "");
+    for (size_t i = first; i < t->nlines && i <= end_line; i++) {
+        const gk_line *l = &t->norm[i];
+        size_t a = 0, z = l->len;
+        if (i == end_line) {
+            if (end_col == 0)
+                break;
+            z = end_col < z ? end_col : z;
+        }
+        if (i == first) {
+            a = (size_t)r->section_col[k];
+            if (a > z)
+                a = z;
+            /* the heading: the whole part when short and without a sentence's end,
+             * else up to the heading's last word */
+            const char *p = l->s + a;
+            size_t n = z - a;
+            re_span g[1];
+            if (cjk_count(p, n) <= 30 && !util_find(p, n, "。", strlen("。")))
+                continue;
+            if (re_find("^[#*>\\s]*(?:[一二三四五六]\\s*、|\\d\\s*[、.])?[^。]{0,60}?(?:情况|事项|措施|举措|计划|方向)\\s*[:。]?",
+                        p, n, 0, g, 1))
+                a += g[0].end;
+        }
+        if (a >= z)
+            continue;
+        *marks = xrealloc(*marks, (size_t)(*nmarks + 1) * sizeof **marks);
+        (*marks)[(*nmarks)++] = (line_mark){b.len, (int)i + 1};
+        sbuf_add(&b, l->s + a, z - a);
+        sbuf_addc(&b, '\n');
+    }
+    return sbuf_steal(&b);
+}
+
+char *narrative_section_body(const gk_report *r, int k, int *line)
+{
+    line_mark *marks;
+    int n;
+    char *s = section_text(r, k, &marks, &n);
+    *line = n ? marks[0].line : (k >= 0 && k < 6 ? r->section_line[k] : 0);
+    free(marks);
+    return s;
+}
+
+uint64_t narrative_sentence_hash(const char *s, size_t len, int *cjk)
+{
+    uint64_t h = 1469598103934665603ull;
+    int n = 0, in_digits = 0;
+    for (size_t i = 0; i < len;) {
+        unsigned cp;
+        int k = utf8_decode(s + i, len - i, &cp);
+        if (k <= 0) {
+            i++;
+            continue;
+        }
+        if (cp >= '0' && cp <= '9') {
+            if (!in_digits) {
+                h = (h ^ '#') * 1099511628211ull;
+                in_digits = 1;
+            }
+        } else if (cp == '.' && in_digits) {
+            /* a decimal point inside a number */
+        } else if (is_cjk(cp) || (cp < 0x80 && isalpha((int)cp))) {
+            in_digits = 0;
+            n += is_cjk(cp);
+            for (int j = 0; j < k; j++)
+                h = (h ^ (unsigned char)s[i + (size_t)j]) * 1099511628211ull;
+        } else {
+            in_digits = 0;             /* spaces and punctuation */
+        }
+        i += (size_t)k;
+    }
+    if (cjk)
+        *cjk = n;
+    return h;
+}
+
+static int sentence_end(const char *s, size_t len, size_t i, size_t *next)
+{
+    static const char *const ENDS[] = {"。", "！", "？", ";", "!", "?"};
+    for (size_t k = 0; k < sizeof ENDS / sizeof ENDS[0]; k++) {
+        size_t l = strlen(ENDS[k]);
+        if (i + l <= len && !memcmp(s + i, ENDS[k], l)) {
+            *next = i + l;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+gk_sentence *narrative_sentences(const gk_report *r, int k, int *n)
+{
+    *n = 0;
+    line_mark *marks;
+    int nmarks;
+    char *text = section_text(r, k, &marks, &nmarks);
+    if (!text)
+        return NULL;
+    /* Short lines without a sentence's end (subheadings, the 落款, a date,
+     * table debris) stand alone and are left out; the other lines are
+     * joined, since a PDF breaks lines inside sentences. */
+    sbuf j;
+    sbuf_init(&j);
+    sbuf_adds(&j, "");
+    int *line_of = NULL;               /* the source line of each byte of j */
+    for (int m = 0; m < nmarks; m++) {
+        size_t a = marks[m].off, z = m + 1 < nmarks ? marks[m + 1].off : strlen(text);
+        while (z > a && (text[z - 1] == '\n' || text[z - 1] == ' '))
+            z--;
+        const char *p = text + a;
+        size_t len = z - a;
+        int ends = 0;
+        for (size_t i = 0; i < len && !ends; i++) {
+            size_t nx;
+            ends = sentence_end(p, len, i, &nx);
+        }
+        if (!ends && cjk_count(p, len) <= 25) {
+            if (j.len && j.s[j.len - 1] != '\n') {     /* ends whatever came before */
+                line_of = xrealloc(line_of, (j.len + 1) * sizeof *line_of);
+                line_of[j.len] = marks[m].line;
+                sbuf_addc(&j, '\n');
+            }
+            continue;
+        }
+        line_of = xrealloc(line_of, (j.len + len + 1) * sizeof *line_of);
+        for (size_t i = 0; i < len; i++)
+            line_of[j.len + i] = marks[m].line;
+        sbuf_add(&j, p, len);
+    }
+    free(text);
+    free(marks);
+    gk_sentence *out = NULL;
+    size_t start = 0;
+    for (size_t i = 0; i <= j.len;) {
+        size_t nx = i + 1;
+        int end = i == j.len || j.s[i] == '\n' || sentence_end(j.s, j.len, i, &nx);
+        if (!end) {
+            i++;
+            continue;
+        }
+        size_t a = start, z = i == j.len ? i : nx;
+        while (a < z && (j.s[a] == ' ' || j.s[a] == '\n'))
+            a++;
+        while (z > a && (j.s[z - 1] == ' ' || j.s[z - 1] == '\n'))
+            z--;
+        int cjk = 0;
+        uint64_t h = z > a ? narrative_sentence_hash(j.s + a, z - a, &cjk) : 0;
+        if (cjk >= NARR_MIN_CHARS) {
+            out = xrealloc(out, (size_t)(*n + 1) * sizeof *out);
+            out[(*n)++] = (gk_sentence){h, line_of[a], xstrndup(j.s + a, z - a)};
+        }
+        start = nx;
+        i = nx;
+    }
+    free(line_of);
+    sbuf_free(&j);
+    return out;
+}
+
+void narrative_sentences_free(gk_sentence *s, int n)
+{
+    for (int i = 0; i < n; i++)
+        free(s[i].text);
+    free(s);
+}
+
+/* ---- the threshold of XYEAR.COPIED ------------------------------------------------- */
+
+static int copied_config = 50, copied_override = 0;
+static pthread_once_t copied_once = PTHREAD_ONCE_INIT;
+
+/* [rules] copied_share = N in config.ini (read by hand: the engine keeps
+ * out of iniparser's global error callback). */
+static void read_copied_config(void)
+{
+    char *path = NULL;
+    const char *x = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+    if (x && x[0] == '/')
+        path = xasprintf("%s/gkreview/config.ini", x);
+    else if (home && home[0] == '/')
+        path = xasprintf("%s/.config/gkreview/config.ini", home);
+    char *buf = NULL;
+    size_t len = 0;
+    const char *why;
+    if (!path || util_read_file(path, 1u << 20, &buf, &len, &why) != 0) {
+        free(path);
+        return;
+    }
+    free(path);
+    int in_rules = 0;
+    for (char *line = strtok(buf, "\n"); line; line = strtok(NULL, "\n")) {
+        while (*line == ' ' || *line == '\t')
+            line++;
+        if (*line == '[') {
+            in_rules = !strncasecmp(line, "[rules]", 7);
+            continue;
+        }
+        if (!in_rules || strncasecmp(line, "copied_share", 12))
+            continue;
+        const char *p = line + 12;
+        while (*p == ' ' || *p == '\t')
+            p++;
+        if (*p != '=')
+            continue;
+        char *e;
+        long v = strtol(p + 1, &e, 10);
+        while (*e == ' ' || *e == '\t' || *e == '%' || *e == '\r')
+            e++;
+        if ((*e == '\0' || *e == ';' || *e == '#') && v >= 1 && v <= 100)
+            copied_config = (int)v;
+    }
+    free(buf);
+}
+
+int narrative_copied_share(void)
+{
+    if (copied_override)
+        return copied_override;
+    pthread_once(&copied_once, read_copied_config);
+    return copied_config;
+}
+
+void narrative_set_copied_share(int pct)
+{
+    copied_override = pct >= 1 && pct <= 100 ? pct : 0;
+}
+
+/* ---- the rules ------------------------------------------------------------------------ */
+
+static gk_finding *add(gk_report *r, const char *rule, int line, char *msg)
+{
+    return finding_add(&r->findings, &r->nfindings, rule, line, msg);
+}
+
+static void check_format(gk_report *r)
+{
+    if (r->format != GK_FMT_2019 || r->year < 2021)
+        return;
+    add(r, "FORMAT.OUTDATED", r->table_line[0] ? r->table_line[0] : r->title_line,
+        xasprintf("%d 年度报告使用了 2019 年版格式（国办公开办函〔2019〕60号）；2021 年度起应使用 2021 年版格式"
+                  "（国办公开办函〔2021〕30号）",
+                  r->year));
+}
+
+static void check_title(gk_report *r)
+{
+    int line = 0;
+    char *what = NULL;
+    if (cover_letter(r, &line, &what)) {
+        add(r, "TITLE.FORM", line, xasprintf("文件是报送年度报告的函（「%.60s」），不是年度报告本身", what));
+        free(what);
+        return;
+    }
+    char *title = narrative_title(r, &line);
+    if (!title) {
+        add(r, "TITLE.FORM", 0,
+            xstrdup(r->titled ? "报告没有标题行（年度取自正文引用的报告名称）；标题应为「XX 20XX 年政府信息公开工作年度报告」"
+                              : "报告没有标题；标题应为「XX 20XX 年政府信息公开工作年度报告」"));
+        return;
+    }
+    re_span g[3];
+    int ok = re_find(TITLE_FORM, title, strlen(title), 0, g, 3);
+    int has_body = ok && ((g[1].start != (size_t)-1 && g[1].end > g[1].start) ||
+                          (g[2].start != (size_t)-1 && g[2].end > g[2].start));
+    if (!ok)
+        add(r, "TITLE.FORM", line, xasprintf("标题「%.80s」不符合「XX 20XX 年政府信息公开工作年度报告」的格式", title));
+    else if (!has_body)
+        add(r, "TITLE.FORM", line, xasprintf("标题「%.80s」未写明单位名称", title));
+    free(title);
+}
+
+static void check_period(gk_report *r)
+{
+    gk_date a, b;
+    int line = narrative_period(r, &a, &b);
+    if (!line)
+        return;
+    if (a.y == b.y && a.m == 1 && a.d == 1 && b.m == 12 && b.d == 31)
+        return;
+    add(r, "YEAR.PERIOD", line,
+        xasprintf("统计期限为 %d年%d月%d日至%d年%d月%d日，不是%d年1月1日至12月31日的全年", a.y, a.m, a.d, b.y, b.m, b.d,
+                  r->year ? r->year : a.y));
+}
+
+static void check_date(gk_report *r)
+{
+    if (!r->year)
+        return;
+    gk_date d;
+    int line = narrative_report_date(r, &d);
+    gk_date limit = {r->year + 1, 1, 31};
+    if (!line || date_cmp(&d, &limit) <= 0)
+        return;
+    add(r, "DATE.LATE", line,
+        xasprintf("报告日期为 %d年%d月%d日，晚于 %d年1月31日（年度报告应于次年1月31日前公布）", d.y, d.m, d.d, r->year + 1));
+}
+
+/* 1 when the text holds one of the words. */
+static int has_any(const char *s, const char *const *words)
+{
+    for (int i = 0; words[i]; i++)
+        if (strstr(s, words[i]))
+            return 1;
+    return 0;
+}
+
+static void check_section5(gk_report *r)
+{
+    if (!r->section_line[4]) {
+        add(r, "TEXT.SECTION5_THIN", 0, xstrdup("报告缺少第五部分「存在的主要问题及改进情况」"));
+        return;
+    }
+    int line;
+    char *body = narrative_section_body(r, 4, &line);
+    char *sq = extract_squeeze(body ? body : "");
+    free(body);
+    size_t n = 0;
+    for (char *p = sq; *p; p++)        /* the lines joined */
+        if (*p != '\n' && *p != '\r')
+            sq[n++] = *p;
+    sq[n] = '\0';
+    /* trailing punctuation: "无。" is "无" */
+    while (n && (sq[n - 1] == '.' || sq[n - 1] == ';' || (n >= 3 && !strcmp(sq + n - 3, "。"))))
+        n -= sq[n - 1] == '.' || sq[n - 1] == ';' ? 1 : 3, sq[n] = '\0';
+    int chars = cjk_count(sq, strlen(sq));
+    static const char *const PROBLEM[] = {"问题", "不足", "短板", "差距", "薄弱", "欠缺", "不够", "不高", "不强",
+                                          "不到位", "不及时", "不全面", "不规范", "不充分", "不平衡", "不完善", "滞后", "有待",
+                                          "仍需", "尚需", "还需", "较少", "单一", NULL};
+    static const char *const IMPROVE[] = {"改进", "整改", "加强", "提升", "提高", "完善", "推进", "下一步", "今后",
+                                          "将进一步", "将继续", "持续", "强化", "优化", "措施", "规范", NULL};
+    if (!chars || re_test("^(?:无|暂无|没有|本年度无|无相关情况)$", sq)) {
+        add(r, "TEXT.SECTION5_THIN", r->section_line[4],
+            xasprintf("第五部分%s，未说明存在的主要问题及改进情况", chars ? "内容为「无」" : "没有内容"));
+    } else if (chars < NARR_SECTION5_MIN) {
+        add(r, "TEXT.SECTION5_THIN", line,
+            xasprintf("第五部分仅 %d 字（「%.60s」），未具体说明存在的主要问题及改进情况", chars, sq));
+    } else {
+        /* "有待提升", "还需加强" name a problem, not an improvement */
+        char *plain = xstrdup(sq);
+        re_span g[1];
+        size_t off = 0;
+        while (re_find("(?:有待|还需|仍需|尚需|亟待|需要|不够|不)(?:进一步)?(?:加强|提升|提高|完善|改进|优化|规范|强化|推进)", plain,
+                       strlen(plain), off, g, 1)) {
+            memset(plain + g[0].start, ' ', g[0].end - g[0].start);
+            off = g[0].end;
+        }
+        int p = has_any(sq, PROBLEM), i = has_any(plain, IMPROVE);
+        free(plain);
+        if (p && !i)
+            add(r, "TEXT.SECTION5_THIN", line, xstrdup("第五部分只写了存在的问题，未写改进情况"));
+        else if (i && !p)
+            add(r, "TEXT.SECTION5_THIN", line, xstrdup("第五部分只写了改进措施，未写存在的问题"));
+    }
+    free(sq);
+}
+
+void narrative_check(gk_report *r)
+{
+    if (!r->text)
+        return;
+    check_format(r);
+    check_title(r);
+    check_period(r);
+    check_date(r);
+    check_section5(r);
+}
+
+const char *narrative_section_name(int k)
+{
+    return k >= 0 && k < 6 ? SECTION_NAMES[k] : "";
+}

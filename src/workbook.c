@@ -1,0 +1,297 @@
+/* workbook.c — the 问题清单 workbook (see workbook.h). */
+#include "workbook.h"
+#include "safe.h"
+#include "util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <xlsxwriter.h>
+
+typedef struct {
+    int error;
+    size_t order;             /* insertion order: a report's rows stay in line order */
+    char *body, *pos, *type, *rule, *msg, *opinion, *status, *file;
+    int year;
+} wb_row;
+
+struct gk_workbook {
+    wb_filter filter;
+    wb_row *rows;
+    size_t n;
+};
+
+gk_workbook *gk_wb_new(const wb_filter *filter)
+{
+    gk_workbook *w = xcalloc(1, sizeof *w);
+    if (filter)
+        w->filter = *filter;
+    return w;
+}
+
+int gk_wb_filter_pass(const wb_filter *f, const gk_finding *x)
+{
+    const gk_rule_def *rd = template_rule(x->rule);
+    if (!f->all && rd && rd->reading)
+        return 0;
+    if (f->errors_only && x->severity != GK_SEV_ERROR)
+        return 0;
+    if (f->rule && strcasecmp(f->rule, x->rule) != 0)
+        return 0;
+    return 1;
+}
+
+static const char *const TABLE_NAMES[] = {"", "", "表二", "表三", "表四"};
+
+/* 表/行/列 in Chinese and the source line: "表三·本年新收·自然人（第 57 行）". */
+static char *position(const gk_report *r, const gk_finding *x)
+{
+    sbuf b;
+    sbuf_init(&b);
+    if (x->ncells) {
+        const gk_cell_def *cd = &r->tpl->cells[x->cells[0]];
+        sbuf_printf(&b, "%s·%s", cd->table >= 2 && cd->table <= 4 ? TABLE_NAMES[cd->table] : "", cd->label);
+        if (x->ncells > 1)
+            sbuf_printf(&b, " 等 %d 格", x->ncells);
+    }
+    if (x->line)
+        sbuf_printf(&b, "%s第 %d 行", b.len ? "（" : "", x->line);
+    if (x->line && x->ncells)
+        sbuf_adds(&b, "）");
+    if (!b.len)
+        sbuf_adds(&b, "全文");
+    return sbuf_steal(&b);
+}
+
+static void add_row(gk_workbook *w, const gk_report *r, const gk_finding *x, const char *opinion, char *status)
+{
+    const gk_rule_def *rd = template_rule(x->rule);
+    w->rows = xrealloc(w->rows, (w->n + 1) * sizeof *w->rows);
+    wb_row *row = &w->rows[w->n];
+    row->error = x->severity == GK_SEV_ERROR;
+    row->order = w->n++;
+    row->body = xstrdup(r->body ? r->body : "");
+    row->year = r->year;
+    row->pos = position(r, x);
+    row->type = xstrdup(rd && rd->name ? rd->name : x->rule);
+    row->rule = xstrdup(x->rule);
+    row->msg = xstrdup(x->message);
+    row->opinion = xstrdup(opinion ? opinion : "");
+    row->status = status;
+    row->file = xstrdup(r->path);
+}
+
+static const char *note_of(const gk_report *r, const gk_review *rv, const gk_finding *x)
+{
+    if (!rv || !x->ncells)
+        return NULL;
+    const gk_rv_entry *e = sidecar_find(rv, GK_RV_NOTE, NULL, r->tpl->cells[x->cells[0]].id);
+    return e ? e->text : NULL;
+}
+
+void gk_wb_add(gk_workbook *w, gk_report *r, const gk_review *rv)
+{
+    char a[32], b[32];
+    int ncorr = 0;
+    for (int i = 0; i < r->tpl->ncells; i++)
+        ncorr += r->cells[i].corrected;
+    /* the findings that justified the corrections: the report as it was read */
+    if (ncorr) {
+        double *vals = xcalloc((size_t)r->tpl->ncells, sizeof *vals);
+        char *was = xcalloc((size_t)r->tpl->ncells, 1);
+        for (int i = 0; i < r->tpl->ncells; i++)
+            if (r->cells[i].corrected) {
+                was[i] = 1;
+                vals[i] = r->cells[i].corrected_value;
+                report_uncorrect(r, i);
+            }
+        report_check(r);
+        for (int k = 0; k < r->nfindings; k++) {
+            const gk_finding *x = &r->findings[k];
+            int c = -1;
+            for (int j = 0; j < x->ncells && c < 0; j++)
+                if (was[x->cells[j]])
+                    c = x->cells[j];
+            if (c < 0 || !gk_wb_filter_pass(&w->filter, x))
+                continue;
+            const gk_cell *cell = &r->cells[c];
+            const char *orig = cell->read_status == GK_ST_EXTRACTED ? report_format_value(cell->read_value, a, sizeof a)
+                                                                    : "空";
+            add_row(w, r, x, note_of(r, rv, x),
+                    xasprintf("已更正：%s %s → %s", r->tpl->cells[c].label, orig,
+                              report_format_value(vals[c], b, sizeof b)));
+        }
+        for (int i = 0; i < r->tpl->ncells; i++)
+            if (was[i])
+                report_correct(r, i, vals[i]);
+        report_check(r);
+        free(vals);
+        free(was);
+    }
+    for (int k = 0; k < r->nfindings; k++) {
+        const gk_finding *x = &r->findings[k];
+        if (!gk_wb_filter_pass(&w->filter, x))
+            continue;
+        add_row(w, r, x, note_of(r, rv, x),
+                x->dismissed ? xasprintf("已忽略：%s", x->dismiss_reason ? x->dismiss_reason : "") : xstrdup("待整改"));
+    }
+}
+
+static int cmp_rows(const void *pa, const void *pb)
+{
+    const wb_row *a = pa, *b = pb;
+    if (a->error != b->error)
+        return b->error - a->error;
+    return a->order < b->order ? -1 : a->order > b->order;
+}
+
+/* A text cell as it may reach a spreadsheet: neutralised, never a formula. */
+static void put_text(lxw_worksheet *ws, int row, int col, const char *s, lxw_format *fmt)
+{
+    char *clean = safe_dup(s ? s : "", SAFE_KEEP_NL | SAFE_KEEP_TAB);
+    if (safe_csv_formula(clean)) {
+        char *q = xasprintf("'%s", clean);
+        free(clean);
+        clean = q;
+    }
+    worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, clean, fmt);
+    free(clean);
+}
+
+static void free_rows(gk_workbook *w)
+{
+    for (size_t i = 0; i < w->n; i++) {
+        wb_row *x = &w->rows[i];
+        free(x->body);
+        free(x->pos);
+        free(x->type);
+        free(x->rule);
+        free(x->msg);
+        free(x->opinion);
+        free(x->status);
+        free(x->file);
+    }
+    free(w->rows);
+    free(w);
+}
+
+static const char *const HEAD[] = {"序号", "单位", "年度", "位置", "问题类型", "问题说明", "严重程度", "审核意见", "状态", "文件"};
+static const double WIDTH[] = {6, 26, 7, 30, 20, 64, 9, 30, 26, 36};
+#define NCOLS 10
+
+typedef struct {
+    const char *body;
+    int year;
+    long errors, warnings;
+} body_count;
+
+int gk_wb_write(gk_workbook *w, const char *path, char **why)
+{
+    if (w->n > 1)
+        qsort(w->rows, w->n, sizeof *w->rows, cmp_rows);
+    lxw_workbook *wb = workbook_new(path);
+    if (!wb) {
+        *why = xasprintf("无法创建 %s", path);
+        free_rows(w);
+        return -1;
+    }
+    lxw_format *head = workbook_add_format(wb);
+    format_set_bold(head);
+    format_set_bg_color(head, 0xDDEBF7);
+    format_set_border(head, LXW_BORDER_THIN);
+    format_set_text_wrap(head);
+    format_set_align(head, LXW_ALIGN_VERTICAL_CENTER);
+    lxw_format *wrap = workbook_add_format(wb);
+    format_set_text_wrap(wrap);
+    format_set_align(wrap, LXW_ALIGN_VERTICAL_TOP);
+    lxw_format *err = workbook_add_format(wb);
+    format_set_text_wrap(err);
+    format_set_align(err, LXW_ALIGN_VERTICAL_TOP);
+    format_set_font_color(err, LXW_COLOR_RED);
+    format_set_bold(err);
+
+    lxw_worksheet *ws = workbook_add_worksheet(wb, "问题清单");
+    for (int c = 0; c < NCOLS; c++) {
+        worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, WIDTH[c], wrap);
+        worksheet_write_string(ws, 0, (lxw_col_t)c, HEAD[c], head);
+    }
+    worksheet_freeze_panes(ws, 1, 0);
+    worksheet_autofilter(ws, 0, 0, (lxw_row_t)(w->n ? w->n : 1), NCOLS - 1);
+    body_count *bc = NULL;
+    size_t nbc = 0;
+    int nrules;
+    const gk_rule_def *rules = template_rules(&nrules);
+    long *by_rule = xcalloc((size_t)nrules + 1, sizeof *by_rule);
+    for (size_t i = 0; i < w->n; i++) {
+        const wb_row *x = &w->rows[i];
+        int row = (int)i + 1;
+        worksheet_write_number(ws, (lxw_row_t)row, 0, (double)row, wrap);
+        put_text(ws, row, 1, x->body, wrap);
+        if (x->year)
+            worksheet_write_number(ws, (lxw_row_t)row, 2, x->year, wrap);
+        else
+            put_text(ws, row, 2, "", wrap);
+        put_text(ws, row, 3, x->pos, wrap);
+        put_text(ws, row, 4, x->type, wrap);
+        put_text(ws, row, 5, x->msg, wrap);
+        put_text(ws, row, 6, x->error ? "错误" : "警告", x->error ? err : wrap);
+        put_text(ws, row, 7, x->opinion, wrap);
+        put_text(ws, row, 8, x->status, wrap);
+        put_text(ws, row, 9, x->file, wrap);
+        size_t j = 0;
+        while (j < nbc && !(bc[j].year == x->year && !strcmp(bc[j].body, x->body)))
+            j++;
+        if (j == nbc) {
+            bc = xrealloc(bc, (nbc + 1) * sizeof *bc);
+            bc[nbc++] = (body_count){x->body, x->year, 0, 0};
+        }
+        x->error ? bc[j].errors++ : bc[j].warnings++;
+        int k = 0;
+        while (k < nrules && strcmp(rules[k].id, x->rule))
+            k++;
+        by_rule[k]++;
+    }
+
+    lxw_worksheet *sum = workbook_add_worksheet(wb, "汇总");
+    static const char *const SH[] = {"单位", "年度", "错误", "警告", "合计"};
+    static const double SW[] = {30, 8, 8, 8, 8};
+    for (int c = 0; c < 5; c++) {
+        worksheet_set_column(sum, (lxw_col_t)c, (lxw_col_t)c, SW[c], NULL);
+        worksheet_write_string(sum, 0, (lxw_col_t)c, SH[c], head);
+    }
+    worksheet_set_column(sum, 6, 6, 24, NULL);
+    worksheet_set_column(sum, 7, 7, 22, NULL);
+    worksheet_set_column(sum, 8, 9, 9, NULL);
+    worksheet_freeze_panes(sum, 1, 0);
+    for (size_t j = 0; j < nbc; j++) {
+        lxw_row_t row = (lxw_row_t)(j + 1);
+        put_text(sum, (int)row, 0, bc[j].body, NULL);
+        if (bc[j].year)
+            worksheet_write_number(sum, row, 1, bc[j].year, NULL);
+        worksheet_write_number(sum, row, 2, (double)bc[j].errors, NULL);
+        worksheet_write_number(sum, row, 3, (double)bc[j].warnings, NULL);
+        worksheet_write_number(sum, row, 4, (double)(bc[j].errors + bc[j].warnings), NULL);
+    }
+    static const char *const RH[] = {"问题类型", "规则", "严重程度", "数量"};
+    for (int c = 0; c < 4; c++)
+        worksheet_write_string(sum, 0, (lxw_col_t)(6 + c), RH[c], head);
+    int row = 1;
+    for (int k = 0; k < nrules; k++) {
+        if (!by_rule[k])
+            continue;
+        worksheet_write_string(sum, (lxw_row_t)row, 6, rules[k].name, NULL);
+        worksheet_write_string(sum, (lxw_row_t)row, 7, rules[k].id, NULL);
+        worksheet_write_string(sum, (lxw_row_t)row, 8, rules[k].severity == GK_SEV_ERROR ? "错误" : "警告", NULL);
+        worksheet_write_number(sum, (lxw_row_t)row, 9, (double)by_rule[k], NULL);
+        row++;
+    }
+    lxw_error e = workbook_close(wb);
+    free(bc);
+    free(by_rule);
+    free_rows(w);
+    if (e != LXW_NO_ERROR) {
+        *why = xasprintf("无法写入 %s：%s", path, lxw_strerror(e));
+        return -1;
+    }
+    return 0;
+}

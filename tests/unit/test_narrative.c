@@ -1,0 +1,397 @@
+/* test_narrative.c — the rules read from the text (FORMAT.OUTDATED,
+ * TITLE.FORM, YEAR.PERIOD, DATE.LATE, TEXT.SECTION5_THIN) and the
+ * cross-year XYEAR.JUMP and XYEAR.COPIED, on built reports and on the
+ * sample reports made for them. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "batch.h"
+#include "fixture.h"
+#include "narrative.h"
+#include "xyear.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NEW_RULES_N 7
+static const char *const NEW_RULES[NEW_RULES_N] = {"FORMAT.OUTDATED", "TITLE.FORM",  "YEAR.PERIOD", "DATE.LATE",
+                                                   "TEXT.SECTION5_THIN", "XYEAR.JUMP", "XYEAR.COPIED"};
+
+static int new_rule_findings(const gk_report *r)
+{
+    int n = 0;
+    for (int k = 0; k < NEW_RULES_N; k++)
+        n += fx_count(r, NEW_RULES[k]);
+    return n;
+}
+
+/* A fixture report with `from` replaced by `to` (any length). */
+static gk_report *variant(const char *narrative, const char *from, const char *to)
+{
+    char *text = fx_report(NULL, narrative, NULL);
+    char *p = from ? strstr(text, from) : NULL;
+    char *t = text;
+    if (p) {
+        *p = '\0';
+        t = xasprintf("%s%s%s", text, to, p + strlen(from));
+        free(text);
+    }
+    gk_report *r = fx_parse_text(t);
+    free(t);
+    return r;
+}
+
+static void test_rule_table(void **state)
+{
+    (void)state;
+    assert_int_equal(template_rule("FORMAT.OUTDATED")->severity, GK_SEV_ERROR);
+    for (int k = 1; k < NEW_RULES_N; k++) {
+        assert_non_null(template_rule(NEW_RULES[k]));
+        assert_int_equal(template_rule(NEW_RULES[k])->severity, GK_SEV_WARNING);
+        assert_non_null(template_rule(NEW_RULES[k])->name);
+    }
+    assert_int_equal(template_rule("CELL.INFERRED")->reading, 1);
+    assert_int_equal(template_rule("T3.BALANCE")->reading, 0);
+}
+
+static void test_dates(void **state)
+{
+    (void)state;
+    gk_date d;
+    size_t end;
+    const char *s = "落款 2024年1月20日";
+    assert_true(narrative_find_date(s, strlen(s), &d, &end));
+    assert_int_equal(d.y, 2024);
+    assert_int_equal(d.m, 1);
+    assert_int_equal(d.d, 20);
+    assert_int_equal(end, strlen(s));
+    s = "发布日期:2025-02-03 来源";
+    assert_true(narrative_find_date(s, strlen(s), &d, NULL));
+    assert_int_equal(d.y * 10000 + d.m * 100 + d.d, 20250203);
+    s = "二〇二四年二月二十一日";
+    assert_true(narrative_find_date(s, strlen(s), &d, NULL));
+    assert_int_equal(d.y * 10000 + d.m * 100 + d.d, 20240221);
+    s = "二〇二四年十二月十日";
+    assert_true(narrative_find_date(s, strlen(s), &d, NULL));
+    assert_int_equal(d.y * 10000 + d.m * 100 + d.d, 20241210);
+    s = "2024年13月1日";
+    assert_false(narrative_find_date(s, strlen(s), &d, NULL));
+    s = "共收到申请2024件";
+    assert_false(narrative_find_date(s, strlen(s), &d, NULL));
+}
+
+static void test_fixture_is_silent(void **state)
+{
+    (void)state;
+    gk_report *r = fx_parse(NULL, NULL, NULL);
+    assert_int_equal(new_rule_findings(r), 0);
+    report_free(r);
+    /* a whole-year period, a timely date, a Chinese-numeral date */
+    r = variant("本报告统计期限为2023年1月1日至2023年12月31日。", "本年度未收取信息处理费。",
+                "本年度未收取信息处理费。\n\n测试镇人民政府\n二〇二四年一月三十一日");
+    assert_int_equal(new_rule_findings(r), 0);
+    report_free(r);
+}
+
+static void test_format_outdated(void **state)
+{
+    (void)state;
+    char *why = NULL;
+    gk_report *r = report_open("sample-reports/401_format_outdated.txt", &why);
+    assert_non_null(r);
+    assert_int_equal(r->format, GK_FMT_2019);
+    assert_int_equal(r->year, 2022);
+    const gk_finding *f = fx_find(r, "FORMAT.OUTDATED", NULL);
+    assert_non_null(f);
+    assert_int_equal(f->severity, GK_SEV_ERROR);
+    assert_non_null(strstr(f->message, "2019 年版"));
+    assert_int_equal(new_rule_findings(r), 1);
+    report_free(r);
+    /* the 2019 format for a 2020 report is right */
+    r = report_open("sample-reports/011_format2019.txt", &why);
+    assert_int_equal(fx_count(r, "FORMAT.OUTDATED"), 0);
+    report_free(r);
+}
+
+static void test_title_form(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *title;
+        int fires;
+    } cases[] = {
+        {"测试镇人民政府2023年政府信息公开工作年度报告", 0},
+        {"# 测试镇人民政府 2023 年度政府信息公开工作年度报告", 0},
+        {"标题：测试镇人民政府2023年政府信息公开工作年度报告", 0},
+        {"测试镇人民政府2023年政府信息公开工作报告", 1},
+        {"测试镇人民政府2023年政务公开工作年度报告", 1},
+        {"测试镇人民政府2023年政府信息公开年度报告", 1},
+        {"2023年政府信息公开工作年度报告", 1},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        gk_report *r = variant(NULL, "测试镇人民政府2023年政府信息公开工作年度报告", cases[i].title);
+        assert_int_equal(r->year, 2023);
+        if (fx_count(r, "TITLE.FORM") != cases[i].fires)
+            fail_msg("%s: TITLE.FORM %d", cases[i].title, fx_count(r, "TITLE.FORM"));
+        report_free(r);
+    }
+    /* the body on the line above */
+    gk_report *r = variant(NULL, "测试镇人民政府2023年", "测试镇人民政府\n2023年");
+    assert_int_equal(fx_count(r, "TITLE.FORM"), 0);
+    report_free(r);
+    /* a cover letter sent instead of the report */
+    r = variant(NULL, "测试镇人民政府2023年政府信息公开工作年度报告",
+                "关于报送测试镇人民政府2023年政府信息公开工作年度报告的函\n\n县政务公开办：\n"
+                "现将我镇2023年政府信息公开工作年度报告报送你办，请审阅。\n\n测试镇人民政府2023年政府信息公开工作年度报告");
+    const gk_finding *f = fx_find(r, "TITLE.FORM", NULL);
+    assert_non_null(f);
+    assert_non_null(strstr(f->message, "函"));
+    assert_int_equal(f->line, 1);
+    report_free(r);
+    /* no title at all: the sample made for it */
+    char *why = NULL;
+    r = report_open("sample-reports/014_no_title_line.txt", &why);
+    assert_int_equal(fx_count(r, "TITLE.FORM"), 1);
+    report_free(r);
+    r = report_open("sample-reports/402_title_form.txt", &why);
+    f = fx_find(r, "TITLE.FORM", NULL);
+    assert_non_null(f);
+    assert_int_equal(f->line, 3);
+    assert_non_null(strstr(f->message, "工作报告"));
+    assert_int_equal(new_rule_findings(r), 1);
+    report_free(r);
+}
+
+static void test_year_period(void **state)
+{
+    (void)state;
+    gk_report *r = variant("本报告统计期限为2023年1月1日至2023年11月30日。", NULL, NULL);
+    const gk_finding *f = fx_find(r, "YEAR.PERIOD", NULL);
+    assert_non_null(f);
+    assert_non_null(strstr(f->message, "2023年11月30日"));
+    report_free(r);
+    /* the second year left out, spaces, a line break inside the sentence */
+    r = variant("统计期限为 2023 年 1 月 1 日至 12 月 31 日。", NULL, NULL);
+    assert_int_equal(fx_count(r, "YEAR.PERIOD"), 0);
+    report_free(r);
+    r = variant("统计期限为2023年1\n月1日至2023年6月30日。", NULL, NULL);
+    assert_int_equal(fx_count(r, "YEAR.PERIOD"), 1);
+    report_free(r);
+    char *why = NULL;
+    r = report_open("sample-reports/403_year_period.txt", &why);
+    gk_date a, b;
+    assert_int_equal(narrative_period(r, &a, &b), 7);
+    assert_int_equal(a.y * 10000 + a.m * 100 + a.d, 20221201);
+    assert_int_equal(b.y * 10000 + b.m * 100 + b.d, 20231130);
+    assert_int_equal(fx_count(r, "YEAR.PERIOD"), 1);
+    assert_int_equal(new_rule_findings(r), 1);
+    report_free(r);
+    r = report_open("sample-reports/016_pdftotext_plain.txt", &why);   /* period broken over two lines */
+    assert_int_not_equal(narrative_period(r, &a, &b), 0);
+    assert_int_equal(b.m * 100 + b.d, 1231);
+    report_free(r);
+}
+
+static void test_date_late(void **state)
+{
+    (void)state;
+    gk_report *r = variant(NULL, "本年度未收取信息处理费。", "本年度未收取信息处理费。\n\n测试镇人民政府\n2024年2月1日");
+    const gk_finding *f = fx_find(r, "DATE.LATE", NULL);
+    assert_non_null(f);
+    assert_non_null(strstr(f->message, "2024年2月1日"));
+    report_free(r);
+    r = variant(NULL, "测试镇人民政府2023年政府信息公开工作年度报告",
+                "测试镇人民政府2023年政府信息公开工作年度报告\n发布日期:2024-03-02 来源:测试镇");
+    assert_int_equal(fx_count(r, "DATE.LATE"), 1);
+    report_free(r);
+    r = variant(NULL, "本年度未收取信息处理费。", "本年度未收取信息处理费。\n\n测试镇人民政府\n2024年1月31日");
+    assert_int_equal(fx_count(r, "DATE.LATE"), 0);
+    report_free(r);
+    char *why = NULL;
+    r = report_open("sample-reports/404_date_late.txt", &why);
+    f = fx_find(r, "DATE.LATE", NULL);
+    assert_non_null(f);
+    assert_int_equal(f->line, 81);
+    assert_int_equal(new_rule_findings(r), 1);
+    report_free(r);
+    r = report_open("sample-reports/019_crawled_glued_rows.txt", &why);    /* 2024 report dated 2025-01-16 */
+    gk_date d;
+    assert_int_not_equal(narrative_report_date(r, &d), 0);
+    assert_int_equal(d.y * 10000 + d.m * 100 + d.d, 20250116);
+    assert_int_equal(fx_count(r, "DATE.LATE"), 0);
+    report_free(r);
+}
+
+static void test_section5_thin(void **state)
+{
+    (void)state;
+    static const char *const FIVE =
+        "存在的主要问题：一是信息公开的及时性还需提高，二是政策解读形式较为单一。"
+        "改进情况：下一步将加强业务培训，完善信息发布审核机制，丰富政策解读形式。";
+    static const struct {
+        const char *text;
+        const char *says;
+    } cases[] = {
+        {"无。", "「无」"},
+        {"暂无", "「无」"},
+        {"工作仍有不足。", "仅"},
+        {"一是政务公开工作人员业务能力有待提升，对条例的理解还不够深入；二是政策解读形式较为单一，图解、视频解读数量较少，群众知晓度不高。",
+         "只写了存在的问题"},
+        {"下一步，我镇将持续加强政务公开队伍建设，定期组织业务培训，推进政策解读多样化，进一步提升政府信息公开工作质量。",
+         "只写了改进措施"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        gk_report *r = variant(NULL, FIVE, cases[i].text);
+        const gk_finding *f = fx_find(r, "TEXT.SECTION5_THIN", NULL);
+        if (!f || !strstr(f->message, cases[i].says))
+            fail_msg("%s: %s", cases[i].text, f ? f->message : "(silent)");
+        report_free(r);
+    }
+    /* section 五 missing altogether */
+    char *text = fx_report(NULL, NULL, NULL);
+    fx_drop_line(text, "五、存在的主要问题及改进情况");
+    gk_report *r = fx_parse_text(text);
+    free(text);
+    assert_non_null(strstr(fx_find(r, "TEXT.SECTION5_THIN", NULL)->message, "缺少第五部分"));
+    report_free(r);
+    char *why = NULL;
+    r = report_open("sample-reports/405_section5_thin.txt", &why);
+    assert_int_equal(fx_find(r, "TEXT.SECTION5_THIN", NULL)->line, 72);
+    assert_int_equal(new_rule_findings(r), 1);
+    report_free(r);
+}
+
+static void test_sentences(void **state)
+{
+    (void)state;
+    int a, b;
+    const char *s1 = "2023年共收到申请16件，均按时答复。", *s2 = "2024年 共收到申请 3 件,均按时答复。";
+    assert_true(narrative_sentence_hash(s1, strlen(s1), &a) == narrative_sentence_hash(s2, strlen(s2), &b));
+    assert_int_equal(a, b);
+    const char *s3 = "2024年共收到申请3件，均逾期答复。";
+    assert_true(narrative_sentence_hash(s1, strlen(s1), NULL) != narrative_sentence_hash(s3, strlen(s3), NULL));
+    gk_report *r = fx_parse(NULL, "本镇认真做好政府信息公开工作。\n（一）主动公开\n全年主动公开信息120条，"
+                                  "其中政策文件8件。短句。",
+                            NULL);
+    int n;
+    gk_sentence *st = narrative_sentences(r, 0, &n);
+    assert_int_equal(n, 2);            /* the subheading and the short sentence are left out */
+    assert_string_equal(st[1].text, "全年主动公开信息120条,其中政策文件8件。");
+    narrative_sentences_free(st, n);
+    report_free(r);
+}
+
+static int index_of(const gk_batch *b, const char *name)
+{
+    for (size_t i = 0; i < b->files.n; i++)
+        if (strstr(b->files.v[i].path, name))
+            return (int)i;
+    fail_msg("%s not listed", name);
+    return -1;
+}
+
+static void test_xyear_jump_and_copied(void **state)
+{
+    (void)state;
+    gk_batch b;
+    char *paths[] = {"sample-reports"};
+    batch_open(&b, 1, paths, 1);
+    int j22 = index_of(&b, "203_xyear_jump_2022"), j23 = index_of(&b, "204_xyear_jump_2023");
+    assert_int_equal(b.next[j22], j23);
+    char *why = NULL;
+    gk_report *r = batch_load(&b, (size_t)j23, &why);
+    const gk_finding *f = fx_find(r, "XYEAR.JUMP", "t2.penalty.decisions");
+    assert_non_null(f);
+    assert_non_null(strstr(f->message, "7.5 倍"));
+    assert_int_equal(new_rule_findings(r), 1);     /* the narratives differ: not copied */
+    assert_int_equal(fx_count(r, "XYEAR.CARRY") + fx_count(r, "XYEAR.VALID"), 0);
+    report_free(r);
+    r = batch_load(&b, (size_t)j22, &why);   /* reported in the later year only */
+    assert_int_equal(new_rule_findings(r), 0);
+    report_free(r);
+
+    /* the 2024 samples repeat their 2023 reports' text */
+    r = batch_load(&b, (size_t)index_of(&b, "202_xyear_xicun_2024"), &why);
+    assert_int_equal(fx_count(r, "XYEAR.COPIED"), 2);
+    f = fx_find(r, "XYEAR.COPIED", NULL);
+    assert_non_null(strstr(f->message, "第一部分"));
+    assert_non_null(strstr(f->message, "004_3cc3c4a50339be4b.txt"));
+    assert_int_equal(fx_count(r, "XYEAR.JUMP"), 0);
+    report_free(r);
+    /* a threshold above the share found: silent */
+    narrative_set_copied_share(100);
+    r = batch_load(&b, (size_t)index_of(&b, "202_xyear_xicun_2024"), &why);
+    assert_int_equal(fx_count(r, "XYEAR.COPIED"), 1);   /* 五 is 100%, 一 is 91% */
+    report_free(r);
+    narrative_set_copied_share(0);
+    batch_free(&b);
+}
+
+static void test_jump_thresholds(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *before, *now;
+        int fires;
+    } cases[] = {{"10", "51", 1}, {"10", "50", 0}, {"50", "9", 0}, {"60", "11", 1}, {"9", "90", 0}, {"100", "20", 0}};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        fx_cell a[] = {{"t2.license.decisions", cases[i].before}, {NULL, NULL}};
+        fx_cell c[] = {{"t2.license.decisions", cases[i].now}, {NULL, NULL}};
+        gk_report *p = fx_parse(a, NULL, NULL), *r = fx_parse(c, NULL, NULL);
+        gk_xsummary s;
+        xyear_summarize(p, &s);
+        s.year = 2022;
+        xyear_set_partners(r, &s, NULL);
+        report_check(r);
+        if (fx_count(r, "XYEAR.JUMP") != cases[i].fires)
+            fail_msg("%s -> %s", cases[i].before, cases[i].now);
+        /* the fixture's section 五 is the same both years (一 and 六: one sentence, not judged) */
+        assert_int_equal(fx_count(r, "XYEAR.COPIED"), 1);
+        assert_non_null(strstr(fx_find(r, "XYEAR.COPIED", NULL)->message, "第五部分"));
+        xyear_summary_free(&s);
+        report_free(p);
+        report_free(r);
+    }
+}
+
+static void test_samples_silent(void **state)
+{
+    (void)state;
+    /* every sample not made for a new rule stays silent on its own */
+    static const char *const LOUD[] = {"014_", "401_", "402_", "403_", "404_", "405_", NULL};
+    gk_batch b;
+    char *paths[] = {"sample-reports"};
+    batch_open(&b, 1, paths, 0);
+    for (size_t i = 0; i < b.files.n; i++) {
+        const char *p = b.files.v[i].path;
+        int loud = 0;
+        for (int k = 0; LOUD[k]; k++)
+            loud |= strstr(p, LOUD[k]) != NULL;
+        char *why = NULL;
+        gk_report *r = report_open(p, &why);
+        free(why);
+        if (!r)
+            continue;
+        if (!loud && new_rule_findings(r))
+            fail_msg("%s: %d findings of the new rules", p, new_rule_findings(r));
+        report_free(r);
+    }
+    batch_free(&b);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_rule_table),       cmocka_unit_test(test_dates),
+        cmocka_unit_test(test_fixture_is_silent), cmocka_unit_test(test_format_outdated),
+        cmocka_unit_test(test_title_form),       cmocka_unit_test(test_year_period),
+        cmocka_unit_test(test_date_late),        cmocka_unit_test(test_section5_thin),
+        cmocka_unit_test(test_sentences),        cmocka_unit_test(test_xyear_jump_and_copied),
+        cmocka_unit_test(test_jump_thresholds),  cmocka_unit_test(test_samples_silent),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
