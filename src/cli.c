@@ -151,18 +151,28 @@ static void render(const gk_batch *b, size_t i, const gk_report *r, const char *
         res->err = safe_asprintf("%s: error: 无法读取：%s\n", b->files.v[i].path, why);
         return;
     }
-    size_t len;
-    FILE *f = direct ? direct : open_memstream(&res->out, &len);
-    if (!is_check)
-        o->format == FMT_CSV ? output_csv_cells(f, r) : output_json(f, r);
-    else if (o->format == FMT_JSON)
-        output_json(f, r);
-    else if (o->format == FMT_CSV)
-        output_csv_findings(f, r);
-    else
-        output_findings_text(f, r);
-    if (!direct)
-        fclose(f);
+    if (o->format == FMT_JSON) {       /* streamed into one buffer, written at once */
+        sbuf j;
+        sbuf_init(&j);
+        output_json_buf(&j, r);
+        if (direct) {
+            fwrite(j.s, 1, j.len, direct);
+            sbuf_free(&j);
+        } else {
+            res->out = sbuf_steal(&j);
+        }
+    } else {
+        size_t len;
+        FILE *f = direct ? direct : open_memstream(&res->out, &len);
+        if (!is_check)
+            output_csv_cells(f, r);
+        else if (o->format == FMT_CSV)
+            output_csv_findings(f, r);
+        else
+            output_findings_text(f, r);
+        if (!direct)
+            fclose(f);
+    }
     res->errors = r->nerrors;
     res->warnings = r->nwarnings;
     for (int k = 0; k < r->nfindings; k++) {

@@ -1,10 +1,9 @@
-/* output.c — text, JSON (jansson) and CSV renderings of a checked report. */
+/* output.c — text, JSON (streamed, json_out.h) and CSV renderings of a checked report. */
 #include "output.h"
+#include "json_out.h"
 #include "safe.h"
 #include "util.h"
 
-#include <jansson.h>
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,62 +25,102 @@ void output_findings_text(FILE *f, const gk_report *r)
     }
 }
 
-static json_t *json_value(double v)
+/* A string literal appended without strlen(). */
+#define LIT(b, s) sbuf_add((b), s, sizeof s - 1)
+
+static void str_or_null(sbuf *b, const char *s)
 {
-    if (v == floor(v) && fabs(v) < 9e15)
-        return json_integer((json_int_t)v);
-    return json_real(v);
+    if (s)
+        json_out_str(b, s);
+    else
+        LIT(b, "null");
 }
 
-static json_t *json_line(int line)
+static void line_or_null(sbuf *b, int line)
 {
-    return line ? json_integer(line) : json_null();
+    if (line)
+        json_out_int(b, line);
+    else
+        LIT(b, "null");
+}
+
+/* Streamed into b member by member, in the order jansson's tree gave
+ * (tests/tools/jsonref.c keeps that tree to compare against). */
+void output_json_buf(sbuf *b, const gk_report *r)
+{
+    LIT(b, "{\"file\":");
+    json_out_str(b, r->path);
+    LIT(b, ",\"body\":");
+    str_or_null(b, r->body && r->body[0] ? r->body : NULL);
+    LIT(b, ",\"year\":");
+    line_or_null(b, r->year);
+    LIT(b, ",\"format\":");
+    json_out_str(b, template_format_name(r->format));
+    LIT(b, ",\"cells\":{");
+    for (int i = 0; i < r->tpl->ncells; i++) {
+        const gk_cell *c = &r->cells[i];
+        if (i)
+            sbuf_addc(b, ',');
+        json_out_str(b, r->tpl->cells[i].id);
+        LIT(b, ":{\"value\":");
+        if (c->status == GK_ST_MISSING)
+            LIT(b, "null");
+        else
+            json_out_number(b, c->value);
+        LIT(b, ",\"status\":");
+        json_out_str(b, report_status_name(c->status));
+        LIT(b, ",\"line\":");
+        line_or_null(b, c->line);
+        if (c->status == GK_ST_CORRECTED && c->read_status != GK_ST_MISSING) {
+            LIT(b, ",\"original\":");
+            json_out_number(b, c->read_value);
+        }
+        sbuf_addc(b, '}');
+    }
+    LIT(b, "},\"findings\":[");
+    for (int i = 0; i < r->nfindings; i++) {
+        const gk_finding *x = &r->findings[i];
+        if (i)
+            sbuf_addc(b, ',');
+        sbuf_addc(b, '{');
+        LIT(b, "\"rule\":");
+        json_out_str(b, x->rule);
+        sbuf_addc(b, ',');
+        LIT(b, "\"severity\":");
+        json_out_str(b, report_severity_name(x->severity));
+        LIT(b, ",\"cells\":[");
+        for (int k = 0; k < x->ncells; k++) {
+            if (k)
+                sbuf_addc(b, ',');
+            json_out_str(b, r->tpl->cells[x->cells[k]].id);
+        }
+        LIT(b, "],");
+        LIT(b, "\"message\":");
+        json_out_str(b, x->message);
+        sbuf_addc(b, ',');
+        LIT(b, "\"line\":");
+        line_or_null(b, x->line);
+        sbuf_addc(b, ',');
+        LIT(b, "\"dismissed\":");
+        if (x->dismissed) {
+            LIT(b, "true,");
+            LIT(b, "\"reason\":");
+            json_out_str(b, x->dismiss_reason ? x->dismiss_reason : "");
+        } else {
+            LIT(b, "false");
+        }
+        sbuf_addc(b, '}');
+    }
+    LIT(b, "]}\n");
 }
 
 void output_json(FILE *f, const gk_report *r)
 {
-    json_t *o = json_object();
-    json_object_set_new(o, "file", json_string(r->path));
-    json_object_set_new(o, "body", r->body && r->body[0] ? json_string(r->body) : json_null());
-    json_object_set_new(o, "year", r->year ? json_integer(r->year) : json_null());
-    json_object_set_new(o, "format", json_string(template_format_name(r->format)));
-    json_t *cells = json_object();
-    for (int i = 0; i < r->tpl->ncells; i++) {
-        const gk_cell *c = &r->cells[i];
-        json_t *cell = json_object();
-        json_object_set_new(cell, "value", c->status == GK_ST_MISSING ? json_null() : json_value(c->value));
-        json_object_set_new(cell, "status", json_string(report_status_name(c->status)));
-        json_object_set_new(cell, "line", json_line(c->line));
-        if (c->status == GK_ST_CORRECTED && c->read_status != GK_ST_MISSING)
-            json_object_set_new(cell, "original", json_value(c->read_value));
-        json_object_set_new(cells, r->tpl->cells[i].id, cell);
-    }
-    json_object_set_new(o, "cells", cells);
-    json_t *fs = json_array();
-    for (int i = 0; i < r->nfindings; i++) {
-        const gk_finding *x = &r->findings[i];
-        json_t *fo = json_object();
-        json_object_set_new(fo, "rule", json_string(x->rule));
-        json_object_set_new(fo, "severity", json_string(report_severity_name(x->severity)));
-        json_t *ids = json_array();
-        for (int k = 0; k < x->ncells; k++)
-            json_array_append_new(ids, json_string(r->tpl->cells[x->cells[k]].id));
-        json_object_set_new(fo, "cells", ids);
-        json_object_set_new(fo, "message", json_string(x->message));
-        json_object_set_new(fo, "line", json_line(x->line));
-        json_object_set_new(fo, "dismissed", json_boolean(x->dismissed));
-        if (x->dismissed)
-            json_object_set_new(fo, "reason", json_string(x->dismiss_reason ? x->dismiss_reason : ""));
-        json_array_append_new(fs, fo);
-    }
-    json_object_set_new(o, "findings", fs);
-    char *s = json_dumps(o, JSON_COMPACT);
-    if (s) {
-        fputs(s, f);
-        fputc('\n', f);
-        free(s);
-    }
-    json_decref(o);
+    sbuf b;
+    sbuf_init(&b);
+    output_json_buf(&b, r);
+    fwrite(b.s, 1, b.len, f);
+    sbuf_free(&b);
 }
 
 /* Control characters and escape sequences become the screen's placeholders
