@@ -19,6 +19,18 @@
 
 #include <stddef.h>
 
+/* The most bytes a string of len bytes takes written (quotes included), and
+ * a number (json_put_int(), json_put_number()). */
+#define JSON_STRING_MAX(len) (6 * (size_t)(len) + 2)
+#define JSON_NUMBER_MAX 32
+
+/* The same written at p, which has room for JSON_STRING_MAX(len) or
+ * JSON_NUMBER_MAX bytes; they return the end of what they wrote (no NUL).
+ * For writers that reserve once for many values. */
+char *json_put_string(char *p, const char *s, size_t len);
+char *json_put_int(char *p, long long v);
+char *json_put_number(char *p, double v);
+
 /* Appends s[0..len) as a JSON string, quotes included. */
 void json_out_string(sbuf *b, const char *s, size_t len);
 /* The same for a NUL-terminated string. */

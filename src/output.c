@@ -25,93 +25,134 @@ void output_findings_text(FILE *f, const gk_report *r)
     }
 }
 
-/* A string literal appended without strlen(). */
-#define LIT(b, s) sbuf_add((b), s, sizeof s - 1)
+/* Writing at a pointer into room reserved beforehand (json_out.h): one
+ * capacity check per cell or finding instead of one per piece. */
+#define PUT(p, lit) (memcpy((p), lit, sizeof lit - 1), (p) + sizeof lit - 1)
 
-static void str_or_null(sbuf *b, const char *s)
+static char *put_raw(char *p, const char *s, size_t n)
 {
-    if (s)
-        json_out_str(b, s);
-    else
-        LIT(b, "null");
+    memcpy(p, s, n);
+    return p + n;
 }
 
-static void line_or_null(sbuf *b, int line)
+/* A string the program owns that needs no escaping (ids, names), quoted. */
+static char *put_name(char *p, const char *s, size_t n)
 {
-    if (line)
-        json_out_int(b, line);
-    else
-        LIT(b, "null");
+    *p++ = '"';
+    p = put_raw(p, s, n);
+    *p++ = '"';
+    return p;
+}
+
+static char *put_line(char *p, int line)
+{
+    return line ? json_put_int(p, line) : PUT(p, "null");
+}
+
+/* Room for n more bytes at p (the write position in b), which moves when
+ * the buffer grows. */
+static inline char *room(sbuf *b, char *p, size_t n)
+{
+    size_t used = (size_t)(p - b->s);
+    if (used + n + 1 <= b->cap)
+        return p;
+    b->len = used;
+    sbuf_reserve(b, n);
+    return b->s + used;
+}
+
+static void done(sbuf *b, char *p)
+{
+    b->len = (size_t)(p - b->s);
+    b->s[b->len] = '\0';
+}
+
+static char *put_str(sbuf *b, char *p, const char *s)
+{
+    size_t n = strlen(s);
+    p = room(b, p, JSON_STRING_MAX(n) + 64);
+    return json_put_string(p, s, n);
 }
 
 /* Streamed into b member by member, in the order jansson's tree gave
- * (tests/tools/jsonref.c keeps that tree to compare against). */
+ * (tests/tools/jsonref.c keeps that tree to compare against).  Ids, rule
+ * and status names are the program's own ASCII and written as they are;
+ * everything from a report, a file name or a sidecar is escaped. */
 void output_json_buf(sbuf *b, const gk_report *r)
 {
-    LIT(b, "{\"file\":");
-    json_out_str(b, r->path);
-    LIT(b, ",\"body\":");
-    str_or_null(b, r->body && r->body[0] ? r->body : NULL);
-    LIT(b, ",\"year\":");
-    line_or_null(b, r->year);
-    LIT(b, ",\"format\":");
-    json_out_str(b, template_format_name(r->format));
-    LIT(b, ",\"cells\":{");
+    sbuf_reserve(b, 64);
+    char *p = b->s + b->len;
+    p = PUT(p, "{\"file\":");
+    p = put_str(b, p, r->path);
+    p = PUT(p, ",\"body\":");
+    if (r->body && r->body[0])
+        p = put_str(b, p, r->body);
+    else
+        p = PUT(p, "null");
+    p = PUT(p, ",\"year\":");
+    p = put_line(p, r->year);
+    const char *fmt = template_format_name(r->format);
+    p = room(b, p, strlen(fmt) + 64);
+    p = PUT(p, ",\"format\":");
+    p = put_name(p, fmt, strlen(fmt));
+    p = PUT(p, ",\"cells\":{");
     for (int i = 0; i < r->tpl->ncells; i++) {
         const gk_cell *c = &r->cells[i];
+        const char *id = r->tpl->cells[i].id;
+        size_t idn = strlen(id);
+        p = room(b, p, idn + 160);
         if (i)
-            sbuf_addc(b, ',');
-        json_out_str(b, r->tpl->cells[i].id);
-        LIT(b, ":{\"value\":");
-        if (c->status == GK_ST_MISSING)
-            LIT(b, "null");
-        else
-            json_out_number(b, c->value);
-        LIT(b, ",\"status\":");
-        json_out_str(b, report_status_name(c->status));
-        LIT(b, ",\"line\":");
-        line_or_null(b, c->line);
+            *p++ = ',';
+        p = put_name(p, id, idn);
+        p = PUT(p, ":{\"value\":");
+        p = c->status == GK_ST_MISSING ? PUT(p, "null") : json_put_number(p, c->value);
+        p = PUT(p, ",\"status\":");
+        const char *st = report_status_name(c->status);
+        p = put_name(p, st, strlen(st));
+        p = PUT(p, ",\"line\":");
+        p = put_line(p, c->line);
         if (c->status == GK_ST_CORRECTED && c->read_status != GK_ST_MISSING) {
-            LIT(b, ",\"original\":");
-            json_out_number(b, c->read_value);
+            p = PUT(p, ",\"original\":");
+            p = json_put_number(p, c->read_value);
         }
-        sbuf_addc(b, '}');
+        *p++ = '}';
     }
-    LIT(b, "},\"findings\":[");
+    p = PUT(p, "},\"findings\":[");
     for (int i = 0; i < r->nfindings; i++) {
         const gk_finding *x = &r->findings[i];
+        const char *sev = report_severity_name(x->severity);
+        p = room(b, p, strlen(x->rule) + strlen(sev) + 64);
         if (i)
-            sbuf_addc(b, ',');
-        sbuf_addc(b, '{');
-        LIT(b, "\"rule\":");
-        json_out_str(b, x->rule);
-        sbuf_addc(b, ',');
-        LIT(b, "\"severity\":");
-        json_out_str(b, report_severity_name(x->severity));
-        LIT(b, ",\"cells\":[");
+            *p++ = ',';
+        p = PUT(p, "{\"rule\":");
+        p = put_name(p, x->rule, strlen(x->rule));
+        p = PUT(p, ",\"severity\":");
+        p = put_name(p, sev, strlen(sev));
+        p = PUT(p, ",\"cells\":[");
         for (int k = 0; k < x->ncells; k++) {
+            const char *id = r->tpl->cells[x->cells[k]].id;
+            size_t idn = strlen(id);
+            p = room(b, p, idn + 32);     /* the id, and "],\"message\":" after the last */
             if (k)
-                sbuf_addc(b, ',');
-            json_out_str(b, r->tpl->cells[x->cells[k]].id);
+                *p++ = ',';
+            p = put_name(p, id, idn);
         }
-        LIT(b, "],");
-        LIT(b, "\"message\":");
-        json_out_str(b, x->message);
-        sbuf_addc(b, ',');
-        LIT(b, "\"line\":");
-        line_or_null(b, x->line);
-        sbuf_addc(b, ',');
-        LIT(b, "\"dismissed\":");
+        p = PUT(p, "],\"message\":");
+        p = put_str(b, p, x->message);
+        p = PUT(p, ",\"line\":");
+        p = put_line(p, x->line);
+        p = PUT(p, ",\"dismissed\":");
         if (x->dismissed) {
-            LIT(b, "true,");
-            LIT(b, "\"reason\":");
-            json_out_str(b, x->dismiss_reason ? x->dismiss_reason : "");
+            p = PUT(p, "true,\"reason\":");
+            p = put_str(b, p, x->dismiss_reason ? x->dismiss_reason : "");
         } else {
-            LIT(b, "false");
+            p = PUT(p, "false");
         }
-        sbuf_addc(b, '}');
+        *p++ = '}';
     }
-    LIT(b, "]}\n");
+    p = room(b, p, 4);
+    p = PUT(p, "]}\n");
+    done(b, p);
 }
 
 void output_json(FILE *f, const gk_report *r)
