@@ -107,6 +107,10 @@ FUZZ_SECONDS ?= 180
 fuzz: deps
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh
 
+# one target: make fuzz-json runs tests/fuzz/fuzz_json.c (the streamed JSON writer)
+fuzz-%: deps
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_TARGETS=fuzz_$* sh tests/fuzz/run.sh
+
 bench: deps
 	@$(MAKE) --no-print-directory $(BIN)
 	@GK=./$(BIN) sh tests/bench.sh

@@ -142,9 +142,10 @@ static void result_free(result *res)
 
 /* What file i shows: r's output (to `direct` when that is not NULL, else
  * into res->out for printing in order) and counts, or why it could not be
- * read (r NULL). */
+ * read (r NULL).  JSON is written into `scratch` (reused from report to
+ * report by one thread; NULL: a buffer of its own). */
 static void render(const gk_batch *b, size_t i, const gk_report *r, const char *why, const cli_opts *o,
-                   int is_check, result *res, FILE *direct)
+                   int is_check, result *res, FILE *direct, sbuf *scratch)
 {
     memset(res, 0, sizeof *res);
     if (!r) {
@@ -152,18 +153,30 @@ static void render(const gk_batch *b, size_t i, const gk_report *r, const char *
         res->err = safe_asprintf("%s: error: 无法读取：%s\n", b->files.v[i].path, why);
         return;
     }
-    size_t len;
-    FILE *f = direct ? direct : open_memstream(&res->out, &len);
-    if (!is_check)
-        o->format == FMT_CSV ? output_csv_cells(f, r) : output_json(f, r);
-    else if (o->format == FMT_JSON)
-        output_json(f, r);
-    else if (o->format == FMT_CSV)
-        output_csv_findings(f, r);
-    else
-        output_findings_text(f, r);
-    if (!direct)
-        fclose(f);
+    if (o->format == FMT_JSON) {       /* streamed into one buffer, written at once */
+        sbuf own = {0};
+        sbuf *j = scratch ? scratch : &own;
+        j->len = 0;
+        output_json_buf(j, r);
+        if (direct) {
+            fwrite(j->s, 1, j->len, direct);
+        } else {
+            res->out = xmalloc(j->len + 1);
+            memcpy(res->out, j->s, j->len + 1);
+        }
+        free(own.s);
+    } else {
+        size_t len;
+        FILE *f = direct ? direct : open_memstream(&res->out, &len);
+        if (!is_check)
+            output_csv_cells(f, r);
+        else if (o->format == FMT_CSV)
+            output_csv_findings(f, r);
+        else
+            output_findings_text(f, r);
+        if (!direct)
+            fclose(f);
+    }
     res->errors = r->nerrors;
     res->warnings = r->nwarnings;
     for (int k = 0; k < r->nfindings; k++) {
@@ -195,7 +208,7 @@ static int keep_early(gk_batch *b, size_t i, gk_report *r, const char *why, void
 {
     keeper *k = ctx;
     result *res = xmalloc(sizeof *res);
-    render(b, i, r, why, k->o, k->is_check, res, NULL);
+    render(b, i, r, why, k->o, k->is_check, res, NULL, NULL);
     k->kept[i] = res;
     size_t size = 64 + sizeof *res + (res->out ? strlen(res->out) : 0) + (res->err ? strlen(res->err) : 0) +
                   (size_t)res->nranks * sizeof *res->ranks;
@@ -206,7 +219,7 @@ static int keep_early(gk_batch *b, size_t i, gk_report *r, const char *why, void
  * is not NULL (one worker).  A kept result is taken when the file has no
  * partner (kept may be NULL). */
 static void run_one(gk_batch *b, size_t i, const cli_opts *o, int is_check, result *res, FILE *direct,
-                    result **kept)
+                    result **kept, sbuf *scratch)
 {
     if (kept && kept[i]) {
         result *k = kept[i];
@@ -221,7 +234,7 @@ static void run_one(gk_batch *b, size_t i, const cli_opts *o, int is_check, resu
     }
     char *why = NULL;
     gk_report *r = batch_load(b, i, &why);
-    render(b, i, r, why, o, is_check, res, direct);
+    render(b, i, r, why, o, is_check, res, direct, scratch);
     report_free(r);
     free(why);
 }
@@ -246,18 +259,20 @@ typedef struct {
 static void *worker(void *arg)
 {
     pool *p = arg;
+    sbuf scratch = {0};
     for (;;) {
         pthread_mutex_lock(&p->mu);
         while (p->next < p->b->files.n && p->next >= p->printed + WINDOW)
             pthread_cond_wait(&p->cv, &p->mu);
         if (p->next >= p->b->files.n) {
             pthread_mutex_unlock(&p->mu);
+            free(scratch.s);
             return NULL;
         }
         size_t i = p->next++;
         pthread_mutex_unlock(&p->mu);
         result res;
-        run_one(p->b, i, p->o, p->is_check, &res, NULL, p->kept);
+        run_one(p->b, i, p->o, p->is_check, &res, NULL, p->kept, &scratch);
         pthread_mutex_lock(&p->mu);
         p->slots[i % WINDOW] = res;
         p->ready[i % WINDOW] = 1;
@@ -296,12 +311,14 @@ static void run_batch(gk_batch *b, const cli_opts *o, int is_check, totals *t, r
 {
     size_t n = b->files.n;
     if (o->jobs <= 1) {
+        sbuf scratch = {0};
         for (size_t i = 0; i < n; i++) {
             result res;
-            run_one(b, i, o, is_check, &res, stdout, kept);
+            run_one(b, i, o, is_check, &res, stdout, kept, &scratch);
             consume(&res, t);
             batch_release(b, i);
         }
+        free(scratch.s);
         return;
     }
     pool p = {.b = b, .o = o, .is_check = is_check, .kept = kept};

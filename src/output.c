@@ -1,10 +1,9 @@
-/* output.c — text, JSON (jansson) and CSV renderings of a checked report. */
+/* output.c — text, JSON (streamed, json_out.h) and CSV renderings of a checked report. */
 #include "output.h"
+#include "json_out.h"
 #include "safe.h"
 #include "util.h"
 
-#include <jansson.h>
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,62 +25,143 @@ void output_findings_text(FILE *f, const gk_report *r)
     }
 }
 
-static json_t *json_value(double v)
+/* Writing at a pointer into room reserved beforehand (json_out.h): one
+ * capacity check per cell or finding instead of one per piece. */
+#define PUT(p, lit) (memcpy((p), lit, sizeof lit - 1), (p) + sizeof lit - 1)
+
+static char *put_raw(char *p, const char *s, size_t n)
 {
-    if (v == floor(v) && fabs(v) < 9e15)
-        return json_integer((json_int_t)v);
-    return json_real(v);
+    memcpy(p, s, n);
+    return p + n;
 }
 
-static json_t *json_line(int line)
+/* A string the program owns that needs no escaping (ids, names), quoted. */
+static char *put_name(char *p, const char *s, size_t n)
 {
-    return line ? json_integer(line) : json_null();
+    *p++ = '"';
+    p = put_raw(p, s, n);
+    *p++ = '"';
+    return p;
+}
+
+static char *put_line(char *p, int line)
+{
+    return line ? json_put_int(p, line) : PUT(p, "null");
+}
+
+/* Room for n more bytes at p (the write position in b), which moves when
+ * the buffer grows. */
+static inline char *room(sbuf *b, char *p, size_t n)
+{
+    size_t used = (size_t)(p - b->s);
+    if (used + n + 1 <= b->cap)
+        return p;
+    b->len = used;
+    sbuf_reserve(b, n);
+    return b->s + used;
+}
+
+static void done(sbuf *b, char *p)
+{
+    b->len = (size_t)(p - b->s);
+    b->s[b->len] = '\0';
+}
+
+static char *put_str(sbuf *b, char *p, const char *s)
+{
+    size_t n = strlen(s);
+    p = room(b, p, JSON_STRING_MAX(n) + 64);
+    return json_put_string(p, s, n);
+}
+
+/* Streamed into b member by member, in the order jansson's tree gave
+ * (tests/tools/jsonref.c keeps that tree to compare against).  Ids, rule
+ * and status names are the program's own ASCII and written as they are;
+ * everything from a report, a file name or a sidecar is escaped. */
+void output_json_buf(sbuf *b, const gk_report *r)
+{
+    sbuf_reserve(b, 64);
+    char *p = b->s + b->len;
+    p = PUT(p, "{\"file\":");
+    p = put_str(b, p, r->path);
+    p = PUT(p, ",\"body\":");
+    if (r->body && r->body[0])
+        p = put_str(b, p, r->body);
+    else
+        p = PUT(p, "null");
+    p = PUT(p, ",\"year\":");
+    p = put_line(p, r->year);
+    const char *fmt = template_format_name(r->format);
+    p = room(b, p, strlen(fmt) + 64);
+    p = PUT(p, ",\"format\":");
+    p = put_name(p, fmt, strlen(fmt));
+    p = PUT(p, ",\"cells\":{");
+    for (int i = 0; i < r->tpl->ncells; i++) {
+        const gk_cell *c = &r->cells[i];
+        const char *id = r->tpl->cells[i].id;
+        size_t idn = strlen(id);
+        p = room(b, p, idn + 160);
+        if (i)
+            *p++ = ',';
+        p = put_name(p, id, idn);
+        p = PUT(p, ":{\"value\":");
+        p = c->status == GK_ST_MISSING ? PUT(p, "null") : json_put_number(p, c->value);
+        p = PUT(p, ",\"status\":");
+        const char *st = report_status_name(c->status);
+        p = put_name(p, st, strlen(st));
+        p = PUT(p, ",\"line\":");
+        p = put_line(p, c->line);
+        if (c->status == GK_ST_CORRECTED && c->read_status != GK_ST_MISSING) {
+            p = PUT(p, ",\"original\":");
+            p = json_put_number(p, c->read_value);
+        }
+        *p++ = '}';
+    }
+    p = PUT(p, "},\"findings\":[");
+    for (int i = 0; i < r->nfindings; i++) {
+        const gk_finding *x = &r->findings[i];
+        const char *sev = report_severity_name(x->severity);
+        p = room(b, p, strlen(x->rule) + strlen(sev) + 64);
+        if (i)
+            *p++ = ',';
+        p = PUT(p, "{\"rule\":");
+        p = put_name(p, x->rule, strlen(x->rule));
+        p = PUT(p, ",\"severity\":");
+        p = put_name(p, sev, strlen(sev));
+        p = PUT(p, ",\"cells\":[");
+        for (int k = 0; k < x->ncells; k++) {
+            const char *id = r->tpl->cells[x->cells[k]].id;
+            size_t idn = strlen(id);
+            p = room(b, p, idn + 32);     /* the id, and "],\"message\":" after the last */
+            if (k)
+                *p++ = ',';
+            p = put_name(p, id, idn);
+        }
+        p = PUT(p, "],\"message\":");
+        p = put_str(b, p, x->message);
+        p = PUT(p, ",\"line\":");
+        p = put_line(p, x->line);
+        p = PUT(p, ",\"dismissed\":");
+        if (x->dismissed) {
+            p = PUT(p, "true,\"reason\":");
+            p = put_str(b, p, x->dismiss_reason ? x->dismiss_reason : "");
+        } else {
+            p = PUT(p, "false");
+        }
+        *p++ = '}';
+    }
+    p = room(b, p, 4);
+    p = PUT(p, "]}\n");
+    done(b, p);
 }
 
 void output_json(FILE *f, const gk_report *r)
 {
-    json_t *o = json_object();
-    json_object_set_new(o, "file", json_string(r->path));
-    json_object_set_new(o, "body", r->body && r->body[0] ? json_string(r->body) : json_null());
-    json_object_set_new(o, "year", r->year ? json_integer(r->year) : json_null());
-    json_object_set_new(o, "format", json_string(template_format_name(r->format)));
-    json_t *cells = json_object();
-    for (int i = 0; i < r->tpl->ncells; i++) {
-        const gk_cell *c = &r->cells[i];
-        json_t *cell = json_object();
-        json_object_set_new(cell, "value", c->status == GK_ST_MISSING ? json_null() : json_value(c->value));
-        json_object_set_new(cell, "status", json_string(report_status_name(c->status)));
-        json_object_set_new(cell, "line", json_line(c->line));
-        if (c->status == GK_ST_CORRECTED && c->read_status != GK_ST_MISSING)
-            json_object_set_new(cell, "original", json_value(c->read_value));
-        json_object_set_new(cells, r->tpl->cells[i].id, cell);
-    }
-    json_object_set_new(o, "cells", cells);
-    json_t *fs = json_array();
-    for (int i = 0; i < r->nfindings; i++) {
-        const gk_finding *x = &r->findings[i];
-        json_t *fo = json_object();
-        json_object_set_new(fo, "rule", json_string(x->rule));
-        json_object_set_new(fo, "severity", json_string(report_severity_name(x->severity)));
-        json_t *ids = json_array();
-        for (int k = 0; k < x->ncells; k++)
-            json_array_append_new(ids, json_string(r->tpl->cells[x->cells[k]].id));
-        json_object_set_new(fo, "cells", ids);
-        json_object_set_new(fo, "message", json_string(x->message));
-        json_object_set_new(fo, "line", json_line(x->line));
-        json_object_set_new(fo, "dismissed", json_boolean(x->dismissed));
-        if (x->dismissed)
-            json_object_set_new(fo, "reason", json_string(x->dismiss_reason ? x->dismiss_reason : ""));
-        json_array_append_new(fs, fo);
-    }
-    json_object_set_new(o, "findings", fs);
-    char *s = json_dumps(o, JSON_COMPACT);
-    if (s) {
-        fputs(s, f);
-        fputc('\n', f);
-        free(s);
-    }
-    json_decref(o);
+    sbuf b;
+    sbuf_init(&b);
+    output_json_buf(&b, r);
+    fwrite(b.s, 1, b.len, f);
+    sbuf_free(&b);
 }
 
 /* Control characters and escape sequences become the screen's placeholders

@@ -11,6 +11,8 @@
 void output_findings_text(FILE *f, const gk_report *r);
 /* One JSON object, one line. */
 void output_json(FILE *f, const gk_report *r);
+/* The same appended to b (no allocation beyond its growth). */
+void output_json_buf(sbuf *b, const gk_report *r);
 /* Cells as CSV (the header writes a UTF-8 BOM): file, cell id, row label,
  * column label, value, status, line. */
 void output_csv_header(FILE *f);

@@ -6,8 +6,9 @@
 # generates one synthetic corpus (seed BENCH_SEED) of BENCH_N reports (100,000) in
 # directories of 10,000 — the first directory is the 10,000-report corpus — and measures,
 # with the page cache warm:
-#   - `gkreview check` on 10,000 and on 100,000 reports, one worker and -j 2: wall and CPU
-#     time, reports/s, MB/s, peak resident memory (getrusage of the child, peakrss.c);
+#   - `gkreview check` in every output format (text, csv, json) and `export --format json` on
+#     10,000 reports, one worker and -j 2 (export: one worker); check as text and JSON on
+#     100,000: wall and CPU time, reports/s, MB/s, peak resident memory (peakrss.c);
 #   - the floor: merely reading and decoding the same files (floor.c), and check's time as
 #     a multiple of it;
 #   - the review screen in an 80x24 pseudo-terminal on the 10,000-report folder (ptytime.c):
@@ -150,7 +151,8 @@ floor_run() {
     done
 }
 
-# check REPS KEY DIR N BYTES FLOOR_WALL LABEL [ARGS...] -> one row (best of REPS runs);
+# check REPS KEY DIR N BYTES FLOOR_WALL LABEL [ARGS...] -> one row (best of REPS runs) of
+# `gkreview ARGS... DIR` (ARGS begin with the command, check or export);
 # the best run's numbers are kept in $tmp/KEY.rss
 check() {
     reps=$1 key=$2 dir=$3 n=$4 by=$5 fl=$6 label=$7
@@ -159,9 +161,10 @@ check() {
     k=0
     while [ "$k" -lt "$reps" ]; do
         k=$((k + 1))
-        "$tmp/peakrss" -o "$tmp/run.rss" "$GK" check "$@" "$dir" >"$tmp/c.out" 2>"$tmp/c.err"
+        "$tmp/peakrss" -o "$tmp/run.rss" "$GK" "$@" "$dir" >"$tmp/c.out" 2>"$tmp/c.err"
         rc=$?
-        got=$(sed -n 's/^\([0-9][0-9]*\) 份报告：.*/\1/p' "$tmp/c.out" | tail -n 1)
+        # the summary goes to stdout with text output, to stderr with JSON and CSV; export has none
+        got=$(cat "$tmp/c.out" "$tmp/c.err" | sed -n 's/^\([0-9][0-9]*\) 份报告：.*/\1/p' | tail -n 1)
         [ "$rc" -gt 1 ] && note="  (exit $rc: $(head -n 1 "$tmp/c.err"))"
         [ -n "$got" ] && [ "$got" != "$n" ] && note="$note  (checked $got of $n)"
         if [ ! -f "$tmp/$key.rss" ] ||
@@ -181,21 +184,29 @@ if [ $? -gt 1 ] && grep -Eqi 'unknown|未知选项|用法|usage' "$tmp/j.err"; t
 floor_run "$small"
 floor_small=$(field wall_s "$tmp/floor.best")
 row "floor (read+decode)" "$SMALL" "$bytes_small" "$tmp/floor.best" - ""
-check 3 s1 "$small" "$SMALL" "$bytes_small" "$floor_small" "check"
-[ "$jobs_ok" = 1 ] && check 3 s2 "$small" "$SMALL" "$bytes_small" "$floor_small" "check -j 2" -j 2
+# every output of check, and export --format json: one worker and -j 2 (export has no -j)
+for fmt in text csv json; do
+    check 3 "s1$fmt" "$small" "$SMALL" "$bytes_small" "$floor_small" "check --format $fmt" check --format "$fmt"
+    [ "$jobs_ok" = 1 ] && check 3 "s2$fmt" "$small" "$SMALL" "$bytes_small" "$floor_small" "check -j 2 $fmt" \
+        check -j 2 --format "$fmt"
+done
+check 3 s1export "$small" "$SMALL" "$bytes_small" "$floor_small" "export --format json" export --format json
 floor_large=
 if [ "$N" -gt "$SMALL" ]; then
     floor_run "$corpus"
     floor_large=$(field wall_s "$tmp/floor.best")
     row "floor (read+decode)" "$N" "$bytes_large" "$tmp/floor.best" - ""
-    check 1 l1 "$corpus" "$N" "$bytes_large" "$floor_large" "check"
-    [ "$jobs_ok" = 1 ] && check 1 l2 "$corpus" "$N" "$bytes_large" "$floor_large" "check -j 2" -j 2
+    for fmt in text json; do
+        check 1 "l1$fmt" "$corpus" "$N" "$bytes_large" "$floor_large" "check --format $fmt" check --format "$fmt"
+        [ "$jobs_ok" = 1 ] && check 1 "l2$fmt" "$corpus" "$N" "$bytes_large" "$floor_large" "check -j 2 $fmt" \
+            check -j 2 --format "$fmt"
+    done
 fi
 [ "$jobs_ok" = 1 ] || say "check -j 2           -j: not supported yet"
 say "(floor: tests/tools/floor.c reads each file and validates UTF-8 or iconv-decodes it, one thread, best of 3;"
 if [ "$N" -gt "$SMALL" ]; then say " check: best of 3 runs on $SMALL reports, one run on $N;"; else say " check: best of 3 runs;"; fi
 say " x floor: check's wall time over the floor's on the same files; peak MB: peak resident set of the run;"
-say " check writes its text output to a file; MB = 10^6 bytes)"
+say " check and export write their output to a file; MB = 10^6 bytes)"
 
 # ---- the review screen ------------------------------------------------------------------------
 say ""
@@ -270,20 +281,25 @@ say ""
 if [ "$N" -gt "$SMALL" ]; then
     say "| | $SMALL reports ($(calc "$bytes_small / 1e6" %.0f) MB) | $N reports ($(calc "$bytes_large / 1e6" %.0f) MB) |"
     say "|---|---|---|"
-    say "| \`gkreview check\` | $(cell s1 "$SMALL" "$bytes_small" "$floor_small") | $(cell l1 "$N" "$bytes_large" "$floor_large") |"
-    if [ "$jobs_ok" = 1 ]; then
-        say "| \`gkreview check -j 2\` | $(cell s2 "$SMALL" "$bytes_small" "$floor_small") | $(cell l2 "$N" "$bytes_large" "$floor_large") |"
-    else
-        say "| \`gkreview check -j 2\` | -j: not supported yet | |"
-    fi
-    say "| floor: read + decode | $(calc "$SMALL / $floor_small" %.0f) reports/s | $(calc "$N / $floor_large" %.0f) reports/s |"
 else
     say "| | $SMALL reports ($(calc "$bytes_small / 1e6" %.0f) MB) |"
     say "|---|---|"
-    say "| \`gkreview check\` | $(cell s1 "$SMALL" "$bytes_small" "$floor_small") |"
-    if [ "$jobs_ok" = 1 ]; then say "| \`gkreview check -j 2\` | $(cell s2 "$SMALL" "$bytes_small" "$floor_small") |"; fi
-    say "| floor: read + decode | $(calc "$SMALL / $floor_small" %.0f) reports/s |"
 fi
+for fmt in text csv json; do
+    for j in 1 2; do
+        if [ "$j" = 2 ]; then [ "$jobs_ok" = 1 ] || continue; what="\`gkreview check -j 2 --format $fmt\`"
+        else what="\`gkreview check --format $fmt\`"; fi
+        line="| $what | $(cell "s$j$fmt" "$SMALL" "$bytes_small" "$floor_small") |"
+        [ "$N" -gt "$SMALL" ] && line="$line $(cell "l$j$fmt" "$N" "$bytes_large" "$floor_large") |"
+        say "$line"
+    done
+done
+line="| \`gkreview export --format json\` | $(cell s1export "$SMALL" "$bytes_small" "$floor_small") |"
+[ "$N" -gt "$SMALL" ] && line="$line — |"
+say "$line"
+line="| floor: read + decode | $(calc "$SMALL / $floor_small" %.0f) reports/s |"
+[ "$N" -gt "$SMALL" ] && line="$line $(calc "$N / $floor_large" %.0f) reports/s |"
+say "$line"
 say ""
 say "Review screen, $SMALL reports, 80x24: $tui."
 say ""
