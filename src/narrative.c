@@ -24,16 +24,18 @@ static int is_cjk(unsigned cp)
 
 static int cjk_count(const char *s, size_t len)
 {
+    /* by lead bytes, as is_cjk(): U+3400..U+4DBF and U+4E00..U+9FFF are E3 90 .. E9 BF but
+     * E4 B7 (U+4DC0..U+4DFF); 〇 (U+3007) is E3 80 87 */
+    const unsigned char *u = (const unsigned char *)s;
     int n = 0;
-    for (size_t i = 0; i < len;) {
-        unsigned cp;
-        int k = utf8_decode(s + i, len - i, &cp);
-        if (k <= 0) {
-            i++;
+    for (size_t i = 0; i + 2 < len; i++) {
+        if (u[i] < 0xE3 || u[i] > 0xE9 || (u[i + 1] & 0xC0) != 0x80 || (u[i + 2] & 0xC0) != 0x80)
             continue;
-        }
-        n += is_cjk(cp);
-        i += (size_t)k;
+        if (u[i] >= 0xE4)
+            n += !(u[i] == 0xE4 && u[i + 1] == 0xB7);   /* U+4DC0..U+4DFF: hexagram symbols */
+        else
+            n += u[i + 1] >= 0x90 || (u[i + 1] == 0x80 && u[i + 2] == 0x87);
+        i += 2;
     }
     return n;
 }
@@ -332,7 +334,10 @@ static int cover_letter(const gk_report *r, int *line, char **what)
         nonempty++;
         char *sq = extract_squeeze(l->s);
         const char *s = skip_title_debris(sq);
-        if (re_test("^关于.{0,80}(?:报告|情况).{0,6}的(?:函|报告|请示)$|^.{2,60}函$|〔20\\d\\d〕\\d+号$", s) &&
+        size_t sl = strlen(s);
+        int maybe = !strncmp(s, "关于", strlen("关于")) || util_find(s, sl, "函", strlen("函")) ||
+                    (sl >= 3 && !strcmp(s + sl - 3, "号"));   /* what the patterns below need */
+        if (maybe && re_test("^关于.{0,80}(?:报告|情况).{0,6}的(?:函|报告|请示)$|^.{2,60}函$|〔20\\d\\d〕\\d+号$", s) &&
             !re_test("^.{0,60}20\\d\\d年度?政府信息公开工作年度报告$", s)) {
             *line = (int)i + 1;
             *what = xstrdup(s);

@@ -51,6 +51,17 @@ static char *put_line(char *p, int line)
 
 /* Room for n more bytes at p (the write position in b), which moves when
  * the buffer grows. */
+/* ,"page":N after a line of a PDF report (the page the line is on); nothing
+ * for other inputs or without a line. */
+static char *put_page(const gk_report *r, char *p, int line)
+{
+    const gk_text *t = r->text;
+    if (!t || !t->page || line <= 0 || (size_t)line > t->nlines)
+        return p;
+    p = PUT(p, ",\"page\":");
+    return json_put_int(p, t->page[line - 1]);
+}
+
 static inline char *room(sbuf *b, char *p, size_t n)
 {
     size_t used = (size_t)(p - b->s);
@@ -111,6 +122,7 @@ void output_json_buf(sbuf *b, const gk_report *r)
         p = put_name(p, st, strlen(st));
         p = PUT(p, ",\"line\":");
         p = put_line(p, c->line);
+        p = put_page(r, p, c->line);
         if (c->status == GK_ST_CORRECTED && c->read_status != GK_ST_MISSING) {
             p = PUT(p, ",\"original\":");
             p = json_put_number(p, c->read_value);
@@ -141,6 +153,8 @@ void output_json_buf(sbuf *b, const gk_report *r)
         p = put_str(b, p, x->message);
         p = PUT(p, ",\"line\":");
         p = put_line(p, x->line);
+        p = room(b, p, 32);
+        p = put_page(r, p, x->line);
         p = PUT(p, ",\"dismissed\":");
         if (x->dismissed) {
             p = PUT(p, "true,\"reason\":");

@@ -37,7 +37,7 @@ for f in sample-reports/*; do
     case $name in 01[5-9]_* | 020_*) continue ;; esac
     "$GK" check --no-review "$f" 2>&1 | sed "s|$f|FILE|g" >"$tmp/ref.check"
     "$GK" export --no-review --format json "$f" 2>/dev/null | sed "s|$f|FILE|g" >"$tmp/ref.json"
-    sed 's/"line":[0-9a-z]*//g' "$tmp/ref.json" >"$tmp/ref.nolines"
+    sed 's/"line":[0-9a-z]*//g; s/,"page":[0-9]*//g' "$tmp/ref.json" >"$tmp/ref.nolines"
     for s in $SEEDS; do
         for kind in html docx pdf; do
             out=$tmp/$name.$s.$kind
@@ -49,7 +49,7 @@ for f in sample-reports/*; do
             case $kind in
             pdf)
                 npdf=$((npdf + 1))
-                sed 's/"line":[0-9a-z]*//g' "$tmp/got.json" >"$tmp/got.nolines"
+                sed 's/"line":[0-9a-z]*//g; s/,"page":[0-9]*//g' "$tmp/got.json" >"$tmp/got.nolines"
                 if cmp -s "$tmp/ref.nolines" "$tmp/got.nolines"; then
                     same_pdf=$((same_pdf + 1))
                     ok "pdf $name seed $s: same cells and findings as the text"
@@ -129,9 +129,17 @@ cp "$S" "$tmp/dir/e.txt"
 check "walk: .html .docx .pdf and .txt read, one JSON line each" test "$(wc -l <"$tmp/out")" -eq 4
 check "walk: .doc named" grep -q "d.doc: error: 无法读取：旧版 Word 文档" "$tmp/err"
 check "walk: the PDF and the text give the same cells" sh -c "
-    grep '\"file\":\"$tmp/dir/sub/c.pdf\"' '$tmp/out' | sed 's/\"line\":[0-9a-z]*//g; s|$tmp/dir/sub/c.pdf|F|' >'$tmp/p'
+    grep '\"file\":\"$tmp/dir/sub/c.pdf\"' '$tmp/out' | sed 's/\"line\":[0-9a-z]*//g; s/,\"page\":[0-9]*//g; s|$tmp/dir/sub/c.pdf|F|' >'$tmp/p'
     grep '\"file\":\"$tmp/dir/e.txt\"' '$tmp/out' | sed 's/\"line\":[0-9a-z]*//g; s|$tmp/dir/e.txt|F|' >'$tmp/t'
     cmp -s '$tmp/p' '$tmp/t'"
+
+# ---- pages in the JSON export ------------------------------------------------------------
+"$GK" export --format json "$tmp/dir/sub/c.pdf" >"$tmp/out" 2>/dev/null
+check "json: a PDF's cells and findings carry the page of their line" sh -c "
+    grep -q '\"t3.new.natural\":{[^}]*\"line\":[0-9]*,\"page\":[0-9]' '$tmp/out' &&
+    test \$(grep -o '\"line\":[1-9][0-9]*' '$tmp/out' | wc -l) -eq \$(grep -o '\"page\":[1-9][0-9]*' '$tmp/out' | wc -l)"
+"$GK" export --format json "$tmp/dir/e.txt" >"$tmp/out" 2>/dev/null
+check "json: a text report has no page" sh -c "! grep -q '\"page\"' '$tmp/out'"
 
 # ---- the reviewer's record on a converted file -------------------------------------------
 cp "$tmp/r.docx" "$tmp/w.docx"

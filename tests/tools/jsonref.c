@@ -38,6 +38,13 @@ static json_t *json_line(int line)
     return line ? json_integer(line) : json_null();
 }
 
+/* "page" after "line" for a PDF report (issue 15), as the writer adds it. */
+static void add_page(json_t *o, const gk_report *r, int line)
+{
+    if (r->text && r->text->page && line > 0 && (size_t)line <= r->text->nlines)
+        json_object_set_new(o, "page", json_integer(r->text->page[line - 1]));
+}
+
 static json_t *old_json(const gk_report *r)
 {
     json_t *o = json_object();
@@ -52,6 +59,7 @@ static json_t *old_json(const gk_report *r)
         json_object_set_new(cell, "value", c->status == GK_ST_MISSING ? json_null() : json_value(c->value));
         json_object_set_new(cell, "status", json_string(report_status_name(c->status)));
         json_object_set_new(cell, "line", json_line(c->line));
+        add_page(cell, r, c->line);
         if (c->status == GK_ST_CORRECTED && c->read_status != GK_ST_MISSING)
             json_object_set_new(cell, "original", json_value(c->read_value));
         json_object_set_new(cells, r->tpl->cells[i].id, cell);
@@ -69,6 +77,7 @@ static json_t *old_json(const gk_report *r)
         json_object_set_new(fo, "cells", ids);
         json_object_set_new(fo, "message", json_string(x->message));
         json_object_set_new(fo, "line", json_line(x->line));
+        add_page(fo, r, x->line);
         json_object_set_new(fo, "dismissed", json_boolean(x->dismissed));
         if (x->dismissed)
             json_object_set_new(fo, "reason", json_string(x->dismiss_reason ? x->dismiss_reason : ""));
