@@ -11,7 +11,7 @@
  *   sha256 = <64 hex digits of the report the entries were made on>
  *   state = 审核中                           (未审核 / 审核中 / 已审核)
  *   state.who = 张三
- *   state.when = 2024-05-01T08:30:00Z
+ *   state.when = 2024-05-01T16:30:00+08:00   (local time with its offset; Z for UTC)
  *
  *   [correction t3.new.natural]
  *   value = 7
@@ -103,11 +103,22 @@ static void set_str(char **dst, const char *s)
 
 const char *sidecar_now(char *buf, size_t n)
 {
+    /* local time with its offset ("2026-12-03T18:30:00+08:00"; "Z" at UTC+0),
+     * which the screen shows back in local time; older sidecars hold UTC "…Z" */
     time_t t = time(NULL);
     struct tm tm;
-    gmtime_r(&t, &tm);
-    if (!strftime(buf, n, "%Y-%m-%dT%H:%M:%SZ", &tm) && n)
-        buf[0] = '\0';
+    char z[8];
+    if (!localtime_r(&t, &tm) || !strftime(z, sizeof z, "%z", &tm) || strlen(z) != 5 ||
+        !strftime(buf, n, "%Y-%m-%dT%H:%M:%S", &tm)) {
+        if (n)
+            buf[0] = '\0';
+        return buf;
+    }
+    size_t len = strlen(buf);
+    if (!strcmp(z, "+0000"))
+        snprintf(buf + len, n - len, "Z");
+    else
+        snprintf(buf + len, n - len, "%.3s:%.2s", z, z + 3);
     return buf;
 }
 
