@@ -459,7 +459,34 @@ test_empty_folder() {
     ok "$name"
 }
 
-for t in ${E2E_ONLY:-ctrl_c sighup sigterm sigkill sigint same_value reviewer_name findings_filter own_edits mouse_screen mouse_xterm mouse_off mouse_queue queue_search_sort empty_folder}; do
+test_pdf_pages() {
+    name="a PDF's source shows its page beside the line numbers where a page begins, and in the title"
+    run 120 40 -- sample-reports/303_pdf_report.pdf
+    wait_for '原文 [0-9]+/[0-9]+行 第[0-9]+页 PDF' || { notok "$name" "no page in the source title"; return; }
+    # the report opens on its first warning, deep in the text: focus the source, go to its top
+    for tries in 1 2 3 4; do
+        screen | grep -Eq '^ *>? *p1 +1 ' && break
+        key Tab
+        key g
+        sleep 0.2
+    done
+    wait_for '^ *>? *p1 +1 ' || { notok "$name" "no p1 beside line 1"; return; }
+    # every page mark on the screen stands on the first line of its page (mkformats dump: page TAB text)
+    ASAN_OPTIONS=detect_leaks=0 "$TOOLS/mkformats" dump sample-reports/303_pdf_report.pdf | cut -f1 >"$TMP/pages"
+    marks=$(screen | sed -n 's/^ *>\{0,1\} *p\([0-9]*\) *\([0-9]*\) .*/\1 \2/p')
+    printf '%s\n' "$marks" | while read -r pg ln; do
+        [ "$(sed -n "${ln}p" "$TMP/pages")" = "$pg" ] || echo "line $ln: marked p$pg"
+        [ "$ln" -gt 1 ] && [ "$(sed -n "$((ln - 1))p" "$TMP/pages")" = "$pg" ] && echo "line $ln: page $pg began before"
+    done >"$TMP/pagebad"
+    if [ -s "$TMP/pagebad" ]; then
+        notok "$name" "$(cat "$TMP/pagebad")"
+        return
+    fi
+    finish || { notok "$name" "unclean exit"; return; }
+    ok "$name"
+}
+
+for t in ${E2E_ONLY:-ctrl_c sighup sigterm sigkill sigint same_value reviewer_name findings_filter own_edits mouse_screen mouse_xterm mouse_off mouse_queue queue_search_sort empty_folder pdf_pages}; do
     "test_$t"
 done
 exit 0

@@ -35,10 +35,21 @@ static int nlines(const panel *p)
     return t ? (int)t->nlines : 0;
 }
 
+/* Digits of the last page of a PDF's text (its page column beside the
+ * line numbers: "p3" where a page begins), 0 for other inputs. */
+static int page_width(const panel *p)
+{
+    const gk_text *t = text_of(p);
+    if (!t || !t->page || !t->nlines)
+        return 0;
+    char buf[16];
+    return snprintf(buf, sizeof buf, "p%d", t->page[t->nlines - 1]) + 1;
+}
+
 static int gutter_width(const panel *p)
 {
     char buf[16];
-    return snprintf(buf, sizeof buf, "%d", nlines(p) > 0 ? nlines(p) : 1) + 2;
+    return snprintf(buf, sizeof buf, "%d", nlines(p) > 0 ? nlines(p) : 1) + 2 + page_width(p);
 }
 
 static int text_width(const panel *p)
@@ -130,8 +141,17 @@ static int draw_line(panel *p, WINDOW *w, int y, int i, int yend)
     int gw = gutter_width(p), tw = text_width(p), hl = (i + 1 == s->hl);
     ui_style base = theme_style(hl ? EL_SOURCE_HL : EL_NORMAL);
     ui_style ln = theme_style(hl ? EL_SOURCE_HL : EL_LINENR);
-    char num[24];
-    snprintf(num, sizeof num, "%c%*d ", hl ? '>' : ' ', gw - 2, i + 1);
+    char num[48];
+    int pw = page_width(p);
+    if (pw) {                          /* the page where one begins: "p3  56 " */
+        const int *pg = text_of(p)->page;
+        char pc[16] = "";
+        if (i == 0 || pg[i] != pg[i - 1])
+            snprintf(pc, sizeof pc, "p%d", pg[i]);
+        snprintf(num, sizeof num, "%c%-*s%*d ", hl ? '>' : ' ', pw, pc, gw - 2 - pw, i + 1);
+    } else {
+        snprintf(num, sizeof num, "%c%*d ", hl ? '>' : ' ', gw - 2, i + 1);
+    }
     draw_text(w, y, p->r.x, gw, num, strlen(num), 0, ln, DRAW_PAD);
     draw_opts o = {base, theme_style(EL_SEARCH), 0, 0, DRAW_TABW};
     if (s->query && s->mline == i) {
