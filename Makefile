@@ -18,7 +18,10 @@ PKGS_DEB := build-essential pkg-config libncurses-dev libpcre2-dev libiniparser-
 PC_LIBS  := ncursesw libpcre2-8 jansson nettle libxml-2.0 poppler-glib libzip xlsxwriter
 
 PC_CFLAGS = $(shell pkg-config --cflags $(PC_LIBS) 2>/dev/null)
-PC_LDLIBS = $(shell pkg-config --libs $(PC_LIBS) 2>/dev/null)
+# poppler-glib is not linked: src/input_pdf.c opens it with dlopen() when a PDF comes
+PC_LDLIBS = $(shell pkg-config --libs $(filter-out poppler-glib,$(PC_LIBS)) 2>/dev/null)
+# the test tools draw PDFs with cairo (tests/tools/mkformats.c)
+TOOL_LDLIBS = $(shell pkg-config --libs cairo 2>/dev/null)
 
 WARN     := -Wall -Wextra -Wshadow -Wformat=2 -Wno-format-nonliteral
 CFLAGS   ?= -O2 -g
@@ -53,7 +56,7 @@ REL_ENGINE := $(ENGINE_SRC:%.c=$(REL)/%.o)
 
 $(REL)/tools/%: tests/tools/%.c $(REL_ENGINE)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALLCFLAGS) -o $@ $(filter-out %.h,$^) $(LDFLAGS) $(LDLIBS)
+	$(CC) $(ALLCFLAGS) -o $@ $(filter-out %.h,$^) $(LDFLAGS) $(LDLIBS) $(TOOL_LDLIBS)
 
 # ---- sanitizer build (tests) ----------------------------------------------------
 ASN := $(BUILD)/asan
@@ -76,7 +79,7 @@ $(ASN)/tests/%: tests/unit/%.c $(ASN_ENGINE)
 
 $(ASN)/tools/%: tests/tools/%.c $(ASN_ENGINE)
 	@mkdir -p $(dir $@)
-	$(CC) $(ASN_CFLAGS) -o $@ $(filter-out %.h,$^) $(LDFLAGS) $(LDLIBS)
+	$(CC) $(ASN_CFLAGS) -o $@ $(filter-out %.h,$^) $(LDFLAGS) $(LDLIBS) $(TOOL_LDLIBS)
 
 # ---- dependencies ----------------------------------------------------------------
 deps:

@@ -25,9 +25,11 @@
 #include "input_out.h"
 #include "util.h"
 
+#include <dlfcn.h>
 #include <glib.h>
 #include <math.h>
 #include <poppler.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -487,8 +489,74 @@ static void write_lines(gk_out *o, plines *L, double pitch)
     sbuf_free(&para);
 }
 
+/* ---- poppler, loaded on the first PDF ------------------------------------------------------
+ * Linking poppler (and with it cairo, glib, freetype, fontconfig, nss …) costs every run of
+ * the program some 30 million instructions of symbol binding and 12 MB before the first
+ * report, PDF or not; so it is opened with dlopen() when a PDF comes, once per process. */
+
+static struct {
+    int ok;
+    GBytes *(*bytes_new_static)(gconstpointer, gsize);
+    void (*bytes_unref)(GBytes *);
+    void (*error_free)(GError *);
+    void (*free_)(gpointer);
+    void (*object_unref)(gpointer);
+    GQuark (*error_quark)(void);
+    PopplerDocument *(*document_new_from_bytes)(GBytes *, const char *, GError **);
+    int (*document_get_n_pages)(PopplerDocument *);
+    PopplerPage *(*document_get_page)(PopplerDocument *, int);
+    void (*page_get_size)(PopplerPage *, double *, double *);
+    char *(*page_get_text)(PopplerPage *);
+    gboolean (*page_get_text_layout)(PopplerPage *, PopplerRectangle **, guint *);
+} P;
+static pthread_once_t P_once = PTHREAD_ONCE_INIT;
+
+static void load_poppler(void)
+{
+    static const char *const NAMES[] = {"libpoppler-glib.so.8", "libpoppler-glib.so"};
+    void *h = NULL;
+    for (size_t i = 0; i < sizeof NAMES / sizeof NAMES[0] && !h; i++)
+        h = dlopen(NAMES[i], RTLD_NOW | RTLD_LOCAL);
+    if (!h)
+        return;
+    int ok = 1;
+#define SYM(field, name) ok &= (*(void **)&P.field = dlsym(h, name)) != NULL
+    SYM(bytes_new_static, "g_bytes_new_static");
+    SYM(bytes_unref, "g_bytes_unref");
+    SYM(error_free, "g_error_free");
+    SYM(free_, "g_free");
+    SYM(object_unref, "g_object_unref");
+    SYM(error_quark, "poppler_error_quark");
+    SYM(document_new_from_bytes, "poppler_document_new_from_bytes");
+    SYM(document_get_n_pages, "poppler_document_get_n_pages");
+    SYM(document_get_page, "poppler_document_get_page");
+    SYM(page_get_size, "poppler_page_get_size");
+    SYM(page_get_text, "poppler_page_get_text");
+    SYM(page_get_text_layout, "poppler_page_get_text_layout");
+#undef SYM
+    P.ok = ok;                         /* the library stays loaded for the process */
+}
+
+#define g_bytes_new_static P.bytes_new_static
+#define g_bytes_unref P.bytes_unref
+#define g_error_free P.error_free
+#define g_free P.free_
+#define g_object_unref P.object_unref
+#define poppler_error_quark P.error_quark
+#define poppler_document_new_from_bytes P.document_new_from_bytes
+#define poppler_document_get_n_pages P.document_get_n_pages
+#define poppler_document_get_page P.document_get_page
+#define poppler_page_get_size P.page_get_size
+#define poppler_page_get_text P.page_get_text
+#define poppler_page_get_text_layout P.page_get_text_layout
+
 int input_pdf(const char *bytes, size_t len, gk_converted *out, char **why)
 {
+    pthread_once(&P_once, load_poppler);
+    if (!P.ok) {
+        *why = xstrdup("无法读取 PDF：没有找到 PDF 支持库 libpoppler-glib（请安装 libpoppler-glib8）");
+        return -1;
+    }
     GError *err = NULL;
     GBytes *gb = g_bytes_new_static(bytes, len);
     PopplerDocument *doc = poppler_document_new_from_bytes(gb, NULL, &err);
