@@ -398,35 +398,5 @@ void tgrid_row_end(gk_tgrid *g, gk_out *o)
 
 char *input_iconv(const char *from, const char *in, size_t inlen, size_t *outlen)
 {
-    iconv_t cd = iconv_open("UTF-8", from);
-    if (cd == (iconv_t)-1)
-        return NULL;
-    size_t cap = inlen * 2 + 16;
-    char *out = xmalloc(cap);
-    char *ip = (char *)in, *op = out;
-    size_t il = inlen, ol = cap - 1;
-    while (il > 0) {
-        size_t r = iconv(cd, &ip, &il, &op, &ol);
-        if (r != (size_t)-1)
-            break;
-        if (errno == E2BIG || ol < 4) {
-            size_t used = (size_t)(op - out);
-            cap *= 2;
-            out = xrealloc(out, cap);
-            op = out + used;
-            ol = cap - used - 1;
-            continue;
-        }
-        memcpy(op, "\xEF\xBF\xBD", 3);     /* EILSEQ or a cut-off character */
-        op += 3;
-        ol -= 3;
-        size_t skip = errno == EINVAL ? il : 1;
-        ip += skip;
-        il -= skip;
-        iconv(cd, NULL, NULL, NULL, NULL);
-    }
-    iconv_close(cd);
-    *op = '\0';
-    *outlen = (size_t)(op - out);
-    return out;
+    return text_iconv_utf8(from, in, inlen, outlen, NULL, 1);
 }

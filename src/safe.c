@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Bidi embeddings, overrides, isolates and marks, by name (as view_text.c). */
+/* Bidi embeddings, overrides, isolates and marks, by name. */
 static const struct {
     unsigned cp;
     const char *name;
@@ -35,19 +35,21 @@ static int needs_placeholder(unsigned cp, int keep)
     return cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || is_format(cp);
 }
 
+int safe_placeholder(unsigned cp, char *buf, size_t n)
+{
+    if (cp < 0x20 || cp == 0x7F)       /* caret notation: ESC is ^[ */
+        return snprintf(buf, n, "^%c", cp == 0x7F ? '?' : (char)(cp + 0x40));
+    for (size_t i = 0; i < sizeof BIDI / sizeof BIDI[0]; i++)
+        if (BIDI[i].cp == cp)
+            return snprintf(buf, n, "<%s>", BIDI[i].name);
+    return snprintf(buf, n, "<U+%04X>", cp);
+}
+
 static void add_placeholder(sbuf *out, unsigned cp)
 {
-    if (cp < 0x20 || cp == 0x7F) {     /* caret notation: ESC is ^[ */
-        char c[2] = {'^', (char)(cp == 0x7F ? '?' : cp + 0x40)};
-        sbuf_add(out, c, 2);
-        return;
-    }
-    for (size_t i = 0; i < sizeof BIDI / sizeof BIDI[0]; i++)
-        if (BIDI[i].cp == cp) {
-            sbuf_printf(out, "<%s>", BIDI[i].name);
-            return;
-        }
-    sbuf_printf(out, "<U+%04X>", cp);
+    char buf[16];
+    int len = safe_placeholder(cp, buf, sizeof buf);
+    sbuf_add(out, buf, (size_t)len);
 }
 
 /* Length of the run at s that passes unchanged (printable ASCII and valid,

@@ -43,4 +43,9 @@ char *safe_asprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * s needs it. */
 int safe_csv_formula(const char *s);
 
+/* The placeholder shown for code point cp (the screen's and the command
+ * line's alike): ^[ for a C0 control, <RLO> for a bidi control, <U+0085>
+ * for anything else; written to buf (NUL-terminated), its length returned. */
+int safe_placeholder(unsigned cp, char *buf, size_t n);
+
 #endif

@@ -405,11 +405,11 @@ char *text_normalise(const char *s, size_t len)
     return out;
 }
 
-/* Converts with iconv.  An invalid or cut-off sequence becomes U+FFFD and
- * is counted in *replaced; more than one replacement per 100 input bytes
- * (or any, when replaced is NULL) means the bytes are not in that encoding:
- * NULL. */
-static char *iconv_to_utf8(const char *from, const char *in, size_t inlen, size_t *outlen, size_t *replaced)
+/* Converts with iconv (text.h).  An invalid or cut-off sequence becomes
+ * U+FFFD and is counted in *replaced; unless lenient, more than one
+ * replacement per 100 input bytes (or any, when replaced is NULL) means the
+ * bytes are not in that encoding: NULL. */
+char *text_iconv_utf8(const char *from, const char *in, size_t inlen, size_t *outlen, size_t *replaced, int lenient)
 {
     iconv_t cd = iconv_open("UTF-8", from);
     if (cd == (iconv_t)-1)
@@ -441,7 +441,7 @@ static char *iconv_to_utf8(const char *from, const char *in, size_t inlen, size_
         iconv(cd, NULL, NULL, NULL, NULL);
     }
     iconv_close(cd);
-    if (bad && (!replaced || bad * 100 > inlen)) {
+    if (bad && !lenient && (!replaced || bad * 100 > inlen)) {
         free(out);
         return NULL;
     }
@@ -458,7 +458,7 @@ static char *iconv_to_utf8(const char *from, const char *in, size_t inlen, size_
  * character converts on its own exactly as within a text.  The table is
  * filled once, by asking iconv for every two-byte code.  Text holding
  * anything else (a four-byte character, an invalid or cut-off sequence)
- * goes through iconv_to_utf8() whole, so the result is always iconv's. */
+ * goes through text_iconv_utf8() whole, so the result is always iconv's. */
 #define GB_LEADS 126                   /* 0x81 … 0xFE */
 #define GB_TRAILS 191                  /* 0x40 … 0xFE (0x7F is never a trail) */
 
@@ -489,7 +489,7 @@ static void gb_fill(void)
     uint32_t *t = xcalloc(N, sizeof *t);
     iconv_t cd = iconv_open("UTF-32LE", "GB18030");
     if (cd == (iconv_t)-1) {
-        gb_table = t;                  /* all zero: every text falls back to iconv_to_utf8() */
+        gb_table = t;                  /* all zero: every text falls back to text_iconv_utf8() */
         return;
     }
     char *in = xmalloc(2 * N);
@@ -565,7 +565,7 @@ static char *gb18030_simple(const char *input, size_t inlen, size_t *outlen)
 }
 
 /* UTF-16 (little- or big-endian, no byte order mark) to UTF-8, by hand:
- * what iconv_to_utf8("UTF-16LE"/"UTF-16BE") gives, at a fraction of the
+ * what text_iconv_utf8("UTF-16LE"/"UTF-16BE") gives, at a fraction of the
  * cost.  A unit that is not a surrogate is its code point; a high surrogate
  * followed by a low one is a pair; an unpaired surrogate is one U+FFFD
  * (glibc's EILSEQ, after which the loop above skips those two bytes); a
@@ -880,7 +880,7 @@ static char *to_utf8(const char *bytes, size_t len, int how, size_t *ulen, size_
     if (how == AS_UTF8_REPAIR)
         return utf8_repair(bytes, len, ulen, replaced);
     char *u = gb18030_simple(bytes, len, ulen);
-    return u ? u : iconv_to_utf8("GB18030", bytes, len, ulen, replaced);
+    return u ? u : text_iconv_utf8("GB18030", bytes, len, ulen, replaced, 0);
 }
 
 /* The title peek needs the first lines only: this many bytes of whole lines

@@ -72,6 +72,13 @@ gk_text *text_decode_until(const char *bytes, size_t len, text_stop_fn stop, voi
 gk_text *text_decode_adopt(char *bytes, size_t len, text_verdict *verdict, const char **why);
 void text_free(gk_text *t);
 
+/* `inlen` bytes in encoding `from` through iconv to UTF-8 (NUL-terminated,
+ * *outlen bytes), each invalid or cut-off sequence as U+FFFD, counted into
+ * *replaced when given.  Unless `lenient`, NULL when a sequence was invalid
+ * and `replaced` is NULL, or more than 1% of the bytes were; NULL also when
+ * iconv does not know `from`. */
+char *text_iconv_utf8(const char *from, const char *in, size_t inlen, size_t *outlen, size_t *replaced, int lenient);
+
 /* Normalises one UTF-8 string (no newlines) into a new malloc'd string. */
 char *text_normalise(const char *s, size_t len);
 

@@ -1,20 +1,11 @@
 /* view_text.c — glyphs, widths and placeholders for text shown on a
  * terminal (see view_text.h).  Owns no state. */
 #include "view_text.h"
+#include "safe.h"
 #include "text.h"
 
 #include <stdio.h>
 #include <string.h>
-
-/* Bidi embeddings, overrides, isolates and marks: shown by name. */
-static const struct {
-    unsigned cp;
-    const char *name;
-} BIDI[] = {
-    {0x061C, "ALM"}, {0x200E, "LRM"}, {0x200F, "RLM"}, {0x202A, "LRE"}, {0x202B, "RLE"},
-    {0x202C, "PDF"}, {0x202D, "LRO"}, {0x202E, "RLO"}, {0x2066, "LRI"}, {0x2067, "RLI"},
-    {0x2068, "FSI"}, {0x2069, "PDI"},
-};
 
 /* Invisible format characters that are never combining marks. */
 static int is_format(unsigned cp)
@@ -36,20 +27,7 @@ static void set_ascii(view_glyph *g, const char *s)
 static void set_placeholder(view_glyph *g, unsigned cp)
 {
     char buf[16];
-    if (cp < 0x20 || cp == 0x7F) {            /* caret notation: ESC is ^[ */
-        buf[0] = '^';
-        buf[1] = (char)(cp == 0x7F ? '?' : cp + 0x40);
-        buf[2] = '\0';
-        set_ascii(g, buf);
-        return;
-    }
-    for (size_t i = 0; i < sizeof BIDI / sizeof BIDI[0]; i++)
-        if (BIDI[i].cp == cp) {
-            snprintf(buf, sizeof buf, "<%s>", BIDI[i].name);
-            set_ascii(g, buf);
-            return;
-        }
-    snprintf(buf, sizeof buf, "<U+%04X>", cp);
+    safe_placeholder(cp, buf, sizeof buf);
     set_ascii(g, buf);
 }
 
