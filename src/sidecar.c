@@ -1930,9 +1930,43 @@ void sidecar_state_restore(gk_review *rv, gk_review_state state, const char *who
 
 /* ---- merging ------------------------------------------------------------------------------------ */
 
+/* Seconds since 1970 of "2024-05-01T08:30:00Z" or "…+08:00" / "…-05:00";
+ * 0 when it is not such a time. */
+static int iso_seconds(const char *s, long long *out)
+{
+    int y, mo, d, h, mi, se, n = 0;
+    if (!s || sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2d%n", &y, &mo, &d, &h, &mi, &se, &n) != 6 || n != 19)
+        return 0;
+    long long off = 0;
+    const char *z = s + 19;
+    if (*z == '+' || *z == '-') {
+        int oh, om, k = 0;
+        if (sscanf(z + 1, "%2d:%2d%n", &oh, &om, &k) != 2 || k != 5 || z[6])
+            return 0;
+        off = (z[0] == '-' ? -1 : 1) * (oh * 3600LL + om * 60LL);
+    } else if (strcmp(z, "Z") != 0) {
+        return 0;
+    }
+    /* days from the civil date (proleptic Gregorian), 1970-01-01 = 0 */
+    int yy = y - (mo <= 2);
+    long long era = (yy >= 0 ? yy : yy - 399) / 400;
+    long long yoe = yy - era * 400, doy = (153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long long days = era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
+    *out = days * 86400 + h * 3600LL + mi * 60LL + se - off;
+    return 1;
+}
+
+int sidecar_time_after(const char *a, const char *b)
+{
+    long long ta, tb;
+    if (iso_seconds(a, &ta) && iso_seconds(b, &tb))
+        return ta > tb;
+    return cmp0(a ? a : "", b ? b : "") > 0;
+}
+
 static int newer(const char *a, const char *b)
 {
-    return cmp0(a ? a : "", b ? b : "") > 0;
+    return sidecar_time_after(a, b);
 }
 
 

@@ -149,4 +149,8 @@ int sidecar_sha256_file(const char *path, char out[65]);
 char *sidecar_encode(const char *s);
 char *sidecar_decode(const char *s);
 
+/* 1 when time a is later than time b: both as stored ("2024-05-01T08:30:00Z",
+ * "2024-05-01T16:30:00+08:00"), compared as instants; text order otherwise. */
+int sidecar_time_after(const char *a, const char *b);
+
 #endif

@@ -824,9 +824,25 @@ static void test_links(void **state)
     free(target);
 }
 
+/* Stored times carry their offset; the later of two is the later instant. */
+static void test_time_after(void **state)
+{
+    (void)state;
+    assert_true(sidecar_time_after("2024-05-01T16:31:00+08:00", "2024-05-01T08:30:00Z"));
+    assert_false(sidecar_time_after("2024-05-01T16:29:00+08:00", "2024-05-01T08:30:00Z"));
+    assert_true(sidecar_time_after("2024-05-01T03:31:00-05:00", "2024-05-01T16:30:00+08:00"));
+    assert_true(sidecar_time_after("2024-03-01T00:00:00Z", "2024-02-29T23:59:59Z"));
+    assert_false(sidecar_time_after("2024-05-01T08:30:00Z", "2024-05-01T08:30:00Z"));
+    char now[40];
+    sidecar_now(now, sizeof now);
+    assert_true(sidecar_time_after(now, "2020-01-01T00:00:00Z"));
+    assert_false(sidecar_time_after("2020-01-01T00:00:00Z", now));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_time_after),
         cmocka_unit_test_setup_teardown(test_round_trip, setup, teardown),
         cmocka_unit_test_setup_teardown(test_long_cjk_note, setup, teardown),
         cmocka_unit_test_setup_teardown(test_metachar_note, setup, teardown),
