@@ -205,7 +205,8 @@ static int published_date(const gk_report *r, gk_date *d)
     size_t limit = t->nlines < 20 ? t->nlines : 20;
     for (size_t i = 0; i < limit; i++) {
         const gk_line *l = &t->norm[i];
-        if (!l->len || !re_find("(?:发布|成文|印发|公开)(?:日期|时间)\\s*[:]?\\s*", l->s, l->len, 0, g, 1))
+        if (!l->len || (!util_find(l->s, l->len, "日期", strlen("日期")) && !util_find(l->s, l->len, "时间", strlen("时间"))) ||
+            !re_find("(?:发布|成文|印发|公开)(?:日期|时间)\\s*[:]?\\s*", l->s, l->len, 0, g, 1))
             continue;
         size_t end;
         if (narrative_find_date(l->s + g[0].end, l->len - g[0].end, d, &end) && end < 40)
@@ -234,12 +235,19 @@ int narrative_report_date(const gk_report *r, gk_date *d)
 /* Markup and a page's labels before a title: "# ", "标题：", "【", "《". */
 static const char *skip_title_debris(const char *s)
 {
-    static const char *const LEAD[] = {"#", ">", "*", "标题:", "文章标题:", "信息名称:", "名称:", "【", "《", "“", "\""};
+#define LEAD_WORD(w) {w, sizeof w - 1}
+    static const struct {
+        const char *w;
+        size_t n;
+    } LEAD[] = {LEAD_WORD("#"),         LEAD_WORD(">"),     LEAD_WORD("*"), LEAD_WORD("标题:"),
+                LEAD_WORD("文章标题:"), LEAD_WORD("信息名称:"), LEAD_WORD("名称:"), LEAD_WORD("【"),
+                LEAD_WORD("《"),        LEAD_WORD("“"),     LEAD_WORD("\"")};
+#undef LEAD_WORD
     for (int changed = 1; changed;) {
         changed = 0;
         for (size_t k = 0; k < sizeof LEAD / sizeof LEAD[0]; k++)
-            if (!strncmp(s, LEAD[k], strlen(LEAD[k]))) {
-                s += strlen(LEAD[k]);
+            if (s[0] == LEAD[k].w[0] && !strncmp(s, LEAD[k].w, LEAD[k].n)) {
+                s += LEAD[k].n;
                 changed = 1;
             }
     }
