@@ -409,10 +409,6 @@ const gk_template *template_get(gk_format f)
     return f == GK_FMT_2019 ? &TPL[1] : &TPL[0];
 }
 
-const char *template_row_canon(const gk_template *t, int table, int row)
-{
-    return t->row_canon[table - 2][row];
-}
 
 const char *template_format_name(gk_format f)
 {

@@ -94,8 +94,6 @@ const gk_rule_def *template_rules(int *n);
 const gk_rule_def *template_rule(const char *id);
 const gk_group_def *template_groups(int *n);
 const char *template_format_name(gk_format f);
-/* A row's canonical label, normalised and without spaces (for variant checks). */
-const char *template_row_canon(const gk_template *t, int table, int row);
 
 /* Header words that identify a format (used by detection). */
 extern const char *const GK_DETECT_2021;

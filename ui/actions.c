@@ -108,11 +108,6 @@ static const action_def ACTIONS[] = {
 
 #define NACTIONS ((int)(sizeof ACTIONS / sizeof ACTIONS[0]))
 
-const action_def *actions_table(int *n)
-{
-    *n = NACTIONS;
-    return ACTIONS;
-}
 
 action_id actions_lookup(wint_t ch, int func, unsigned ctx)
 {

@@ -94,7 +94,6 @@ typedef struct {
     unsigned help_ctx;       /* CTX_PANELS and/or CTX_QUEUE: where the help row is shown */
 } action_def;
 
-const action_def *actions_table(int *n);
 /* The action bound to a key from wget_wch (func: it returned KEY_CODE_YES)
  * where ctx is (CTX_PANELS or CTX_QUEUE): one key may mean one thing in a
  * report and another in the queue (Enter). */
