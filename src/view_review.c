@@ -25,6 +25,18 @@ struct vr_step {
     char *what;                 /* Chinese: "更正 本年新收·自然人" */
 };
 
+/* The keys messages name, as the screen maps them (view_review_set_keys). */
+static struct {
+    char undo[16], save[16], state[16];
+} KEYS = {"u", "s", "m"};
+
+void view_review_set_keys(const char *undo, const char *save, const char *state)
+{
+    snprintf(KEYS.undo, sizeof KEYS.undo, "%s", undo);
+    snprintf(KEYS.save, sizeof KEYS.save, "%s", save);
+    snprintf(KEYS.state, sizeof KEYS.state, "%s", state);
+}
+
 static void step_free(vr_step *st)
 {
     free(st->rule);
@@ -158,8 +170,8 @@ int view_review_correct(view_review *s, gk_report *r, int cell, const char *text
     free(what);
     sidecar_correct(s->rv, r, cell, v, s->who);
     reapply(s, r);
-    *msg = xasprintf("%s 更正为 %s，已重新检查：错误 %d，警告 %d（u 撤销，s 保存）", label, num, r->nerrors,
-                     r->nwarnings);
+    *msg = xasprintf("%s 更正为 %s，已重新检查：错误 %d，警告 %d（%s 撤销，%s 保存）", label, num, r->nerrors,
+                     r->nwarnings, KEYS.undo, KEYS.save);
     return 0;
 }
 
@@ -213,7 +225,7 @@ int view_review_set_note(view_review *s, const gk_report *r, int cell, const cha
     push_entry(s, GK_RV_NOTE, NULL, id, what);
     free(what);
     sidecar_set_note(s->rv, id, text, s->who);
-    *msg = *text ? xasprintf("已记下%s的备注（s 保存）", where) : xasprintf("已删除%s的备注", where);
+    *msg = *text ? xasprintf("已记下%s的备注（%s 保存）", where, KEYS.save) : xasprintf("已删除%s的备注", where);
     return 0;
 }
 
@@ -279,8 +291,8 @@ int view_review_dismiss(view_review *s, gk_report *r, int finding, const char *r
     sidecar_set_dismissal(s->rv, rule, cell_id(r, cell), reason, s->who);
     reapply(s, r);
     int gone = before - (r->nerrors + r->nwarnings);
-    *msg = xasprintf("已忽略 %d 条 %s 问题（理由：%s）；错误 %d，警告 %d（u 撤销，s 保存）", gone, rule, reason,
-                     r->nerrors, r->nwarnings);
+    *msg = xasprintf("已忽略 %d 条 %s 问题（理由：%s）；错误 %d，警告 %d（%s 撤销，%s 保存）", gone, rule, reason,
+                     r->nerrors, r->nwarnings, KEYS.undo, KEYS.save);
     return 0;
 }
 
@@ -323,7 +335,7 @@ int view_review_cycle_state(view_review *s, char **msg)
                            : s->rv->state == GK_REV_IN_PROGRESS ? GK_REV_DONE
                                                                 : GK_REV_UNREVIEWED;
     sidecar_set_state(s->rv, next, s->who);
-    *msg = xasprintf("审核状态：%s（m 切换，s 保存）", sidecar_state_name(next));
+    *msg = xasprintf("审核状态：%s（%s 切换，%s 保存）", sidecar_state_name(next), KEYS.state, KEYS.save);
     return 0;
 }
 

@@ -30,6 +30,10 @@ typedef struct {
 
 /* Takes rv (NULL: an empty review of nothing — no edits possible). */
 void view_review_init(view_review *s, gk_review *rv, const char *who);
+/* The names of the keys that undo, save and change the review state, for
+ * the messages (the screen gives them from its action table; "u" "s" "m"
+ * until then). */
+void view_review_set_keys(const char *undo, const char *save, const char *state);
 void view_review_free(view_review *s);
 /* Changes this session that are not in the sidecar on disk. */
 int view_review_dirty(const view_review *s);

@@ -608,6 +608,9 @@ static void loop(tui *t)
 
 static SCREEN *start_screen(void)
 {
+    char undo[16], save[16], state[16];   /* key letters in the review's messages, from the action table */
+    view_review_set_keys(actions_key_name(ACT_UNDO, undo, sizeof undo), actions_key_name(ACT_SAVE, save, sizeof save),
+                         actions_key_name(ACT_STATE, state, sizeof state));
     SCREEN *s = newterm(NULL, stdout, stdin);
     if (!s)
         return NULL;
