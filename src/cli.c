@@ -22,7 +22,7 @@ void cli_usage(FILE *f)
           "  gkreview [文件|目录...]                          打开审阅界面\n"
           "  gkreview check [--format text|json|csv] [-j N] [--no-review] 文件|目录...\n"
           "                                                   检查报告，逐条输出问题（编译器格式）\n"
-          "  gkreview export --format json|csv [--no-review] 文件|目录...\n"
+          "  gkreview export --format json|csv [-j N] [--no-review] 文件|目录...\n"
           "                                                   导出提取的单元格\n"
           "  gkreview annotate 文件 [单元格] [--value 值] [--note 备注] [--dismiss 规则 [--cell 单元格] --reason 理由]\n"
           "                   [--state 未审核|审核中|已审核] [--clear] [--who 姓名]\n"
@@ -58,7 +58,7 @@ static int parse_opts(int argc, char **argv, cli_opts *o, int is_check)
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char *val = NULL;
-        if (!strcmp(a, "--format") || !strcmp(a, "-f") || (is_check && !strcmp(a, "-j"))) {
+        if (!strcmp(a, "--format") || !strcmp(a, "-f") || !strcmp(a, "-j")) {
             if (i + 1 >= argc) {
                 safe_fprintf(stderr, "gkreview: %s 需要一个参数\n", a);
                 return -1;
@@ -66,7 +66,7 @@ static int parse_opts(int argc, char **argv, cli_opts *o, int is_check)
             val = argv[++i];
         } else if (!strncmp(a, "--format=", 9)) {
             val = a + 9;
-        } else if (is_check && !strncmp(a, "-j", 2) && a[2]) {
+        } else if (!strncmp(a, "-j", 2) && a[2]) {
             val = a + 2;
         } else if (!strcmp(a, "--no-review")) {
             o->no_review = 1;

@@ -7,7 +7,7 @@
 # directories of 10,000 — the first directory is the 10,000-report corpus — and measures,
 # with the page cache warm:
 #   - `gkreview check` in every output format (text, csv, json) and `export --format json` on
-#     10,000 reports, one worker and -j 2 (export: one worker); check as text and JSON on
+#     10,000 reports, one worker and -j 2; check as text and JSON on
 #     100,000: wall and CPU time, reports/s, MB/s, peak resident memory (peakrss.c);
 #   - the floor: merely reading and decoding the same files (floor.c), and check's time as
 #     a multiple of it;
@@ -184,13 +184,15 @@ if [ $? -gt 1 ] && grep -Eqi 'unknown|未知选项|用法|usage' "$tmp/j.err"; t
 floor_run "$small"
 floor_small=$(field wall_s "$tmp/floor.best")
 row "floor (read+decode)" "$SMALL" "$bytes_small" "$tmp/floor.best" - ""
-# every output of check, and export --format json: one worker and -j 2 (export has no -j)
+# every output of check, and export --format json: one worker and -j 2
 for fmt in text csv json; do
     check 3 "s1$fmt" "$small" "$SMALL" "$bytes_small" "$floor_small" "check --format $fmt" check --format "$fmt"
     [ "$jobs_ok" = 1 ] && check 3 "s2$fmt" "$small" "$SMALL" "$bytes_small" "$floor_small" "check -j 2 $fmt" \
         check -j 2 --format "$fmt"
 done
 check 3 s1export "$small" "$SMALL" "$bytes_small" "$floor_small" "export --format json" export --format json
+[ "$jobs_ok" = 1 ] && check 3 s2export "$small" "$SMALL" "$bytes_small" "$floor_small" "export -j 2 json" \
+    export -j 2 --format json
 floor_large=
 if [ "$N" -gt "$SMALL" ]; then
     floor_run "$corpus"

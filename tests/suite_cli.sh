@@ -139,3 +139,13 @@ check "not a report: folder exit status 2" test "$rc" -eq 2
 check "not a report: export goes on with the report" test "$(wc -l <"$tmp/out")" -eq 1
 "$GK" check "$S" >/dev/null 2>"$tmp/out"
 check "not a report: every sample report opens" sh -c "! grep -q '不是政府信息公开工作年度报告' '$tmp/out'"
+
+# export with two workers: the same lines in the same order as with one
+"$GK" export --format json "$S" >"$tmp/e1" 2>/dev/null
+"$GK" export -j 2 --format json "$S" >"$tmp/e2" 2>/dev/null
+check "export -j 2: JSON identical to one worker's, every sample report" sh -c "test -s '$tmp/e1' && cmp -s '$tmp/e1' '$tmp/e2'"
+"$GK" export --format csv "$S" >"$tmp/e1" 2>/dev/null
+"$GK" export -j2 --format csv "$S" >"$tmp/e2" 2>/dev/null
+check "export -j2: CSV identical to one worker's" sh -c "test -s '$tmp/e1' && cmp -s '$tmp/e1' '$tmp/e2'"
+"$GK" export -j 0 --format json "$S" >/dev/null 2>"$tmp/err"
+check "export -j 0 refused" grep -q '^gkreview: -j 需要 1 到 256 之间的整数' "$tmp/err"
