@@ -1866,6 +1866,14 @@ static void numbers_near(const tokens *ts, int anchor, sbuf *b)
     }
 }
 
+/* The first number token after token k, or ts->n. */
+static int value_after(const tokens *ts, int k)
+{
+    for (k++; k < ts->n && ts->tok[k].kind != PT_VALUE; k++)
+        ;
+    return k;
+}
+
 /* Why a row's cells were not read. */
 static char *unplaced_why(const gk_report *r, int table, int rr, const place_row *p, const tokens *ts)
 {
@@ -1875,9 +1883,7 @@ static char *unplaced_why(const gk_report *r, int table, int rr, const place_row
     if (p->state == PL_AMBIGUOUS) {
         sbuf_printf(&b, "「%s」行的数字有不止一种对位方式，无法确定，不作读取", rd->short_label);
     } else if (p->anchor >= 0 && p->have == 1 && rd->ncols > 1) {
-        int k = p->anchor + 1;
-        while (k < ts->n && ts->tok[k].kind != PT_VALUE)
-            k++;
+        int k = value_after(ts, p->anchor);
         const char *text = k < ts->n ? ts->text[k] : "";
         if (strlen(text) >= (size_t)rd->ncols)
             sbuf_printf(&b, "单元格粘连：读到「%s」，无法拆分为 %d 列，不作猜测", text, rd->ncols);
@@ -2091,9 +2097,7 @@ static void read_table(gk_report *r, int table)
         const place_row *p = &pl[rr];
         if (p->state == PL_PLACED || p->anchor < 0 || p->have != 1 || td->rows[rr].ncols < 2)
             continue;
-        int k = p->anchor + 1;
-        while (k < ts.n && ts.tok[k].kind != PT_VALUE)
-            k++;
+        int k = value_after(&ts, p->anchor);
         if (k < ts.n)
             glued_split_row(r, table, rr, ts.text[k], ts.cell[k]->line);
     }
@@ -2103,6 +2107,27 @@ static void read_table(gk_report *r, int table)
 }
 
 /* ---- table 4 ------------------------------------------------------------------------- */
+
+/* 1 when exactly one window of 15 cells of the row holds all its numbers
+ * and nothing but numbers and empty cells; *at: where it starts. */
+static int one_window(const grid_row *one, int *at)
+{
+    int firstv = -1, last = -1, windows = 0;
+    for (int j = 0; j < one->ncells; j++)
+        if (is_value_cell(&one->cells[j])) {
+            if (firstv < 0)
+                firstv = j;
+            last = j;
+        }
+    for (int a = last - 14; a <= firstv; a++) {
+        int fits = a >= 0 && a + 14 < one->ncells;
+        for (int j = a; fits && j <= a + 14; j++)
+            fits &= is_value_cell(&one->cells[j]) || one->cells[j].text[0] == '\0';
+        if (fits)
+            *at = a, windows++;
+    }
+    return windows == 1;
+}
 
 /* Table 4 is one row of 15 numbers under three groups of headers, or one
  * row per group.  Rows per group are placed like the other tables; else
@@ -2144,44 +2169,19 @@ static void extract_table4(gk_report *r)
     }
     slot s[15];
     memset(s, 0, sizeof s);
-    int use_empty = nv == 15 ? 0 : -1;  /* empty cells count only when no row holds them (below) */
-    const grid_row *one = NULL;        /* one explicit row holding every number, empty cells before them */
-    for (int i = 0; i < g->nrows && use_empty < 0 && nv; i++)
+    const grid_row *one = NULL;        /* one explicit row holding every number, empty cells around them */
+    for (int i = 0; i < g->nrows && nv != 15 && nv; i++)
         if (count_values(&g->rows[i]) == nv && g->rows[i].explicit)
             one = &g->rows[i];
-    /* the row's 15 cells: the one window of 15 cells that holds all its
-     * numbers and nothing but numbers and empty cells */
-    int firstv = -1, last = -1, at = -1, windows = 0;
-    for (int j = 0; one && j < one->ncells; j++)
-        if (is_value_cell(&one->cells[j])) {
-            if (firstv < 0)
-                firstv = j;
-            last = j;
-        }
-    for (int a = last - 14; one && a <= firstv; a++) {
-        int fits = a >= 0 && a + 14 < one->ncells;
-        for (int j = a; fits && j <= a + 14; j++)
-            fits &= is_value_cell(&one->cells[j]) || one->cells[j].text[0] == '\0';
-        if (fits)
-            at = a, windows++;
-    }
-    if (one && windows == 1) {
+    int at;
+    if (one && one_window(one, &at)) {
         for (int j = 0; j < 15; j++)
             slot_from_cell(&s[j], &one->cells[at + j]);
-        {
-            for (int gi = 0; gi < td->nrows; gi++)
-                store_row(r, 4, gi, s + gi * 5, 5);
-            r->table_line[2] = one->line;
-            nv = 0;                    /* read */
-            use_empty = -2;
-        }
-    }
-    if (use_empty == -1 && nc == 15)
-        use_empty = 1;
-    if (use_empty == -2) {
-        /* read from the one row */
-    } else if (use_empty >= 0) {
-        int j = 0;
+        for (int gi = 0; gi < td->nrows; gi++)
+            store_row(r, 4, gi, s + gi * 5, 5);
+        r->table_line[2] = one->line;
+    } else if (nv == 15 || nc == 15) { /* the numbers in order; empty cells count only when no row holds them */
+        int use_empty = nv != 15, j = 0;
         for (int k = first; k < ts.n && j < 15; k++)
             if (ts.tok[k].kind == PT_VALUE || (use_empty && ts.tok[k].kind == PT_EMPTY))
                 slot_from_token(&s[j++], &ts, k);

@@ -98,6 +98,29 @@ static int valid_for(const gk_report *r, int cell, double x)
     return 1;
 }
 
+/* 1 when every cell of e has a value (none still open, when open is
+ * given) and e does not add up. */
+static int eq_fails(const gk_report *r, const gk_equation *e, const char *open)
+{
+    double sum = 0;
+    for (int k = 0; k < e->n; k++) {
+        int c = e->cell[k];
+        if ((open && open[c]) || !has_value(&r->cells[c]))
+            return 0;
+        sum += e->coef[k] * r->cells[c].value;
+    }
+    return fabs(sum) > EPS;
+}
+
+static int eq_shares_cell(const gk_equation *a, const gk_equation *b)
+{
+    for (int k = 0; k < a->n; k++)
+        for (int j = 0; j < b->n; j++)
+            if (a->cell[k] == b->cell[j])
+                return 1;
+    return 0;
+}
+
 /* 1 when every equation that shares a cell with e and has no unknown
  * holds: an equation fixes its unknown only where the table around it adds
  * up (a table with an error in it would carry the error into the value). */
@@ -106,19 +129,7 @@ static int neighbours_hold(const gk_report *r, const gk_equation *e, const char 
     const gk_template *t = r->tpl;
     for (int q = 0; q < t->neqs; q++) {
         const gk_equation *o = &t->eqs[q];
-        if (o == e)
-            continue;
-        int shares = 0, known = 1;
-        double sum = 0;
-        for (int k = 0; k < o->n && known; k++) {
-            int c = o->cell[k];
-            if (open[c] || !has_value(&r->cells[c]))
-                known = 0;
-            sum += o->coef[k] * r->cells[c].value;
-            for (int j = 0; j < e->n && !shares; j++)
-                shares = e->cell[j] == c;
-        }
-        if (shares && known && fabs(sum) > EPS)
+        if (o != e && eq_fails(r, o, open) && eq_shares_cell(o, e))
             return 0;
     }
     return 1;
@@ -162,10 +173,9 @@ static void zero_sum(const gk_report *r, const gk_equation *e, int q, const char
     }
 }
 
-static void uninfer(gk_report *r, int u, const char *was, char *taken)
+static void uninfer(gk_report *r, int u, const char *was)
 {
     gk_cell *c = &r->cells[u];
-    taken[u] = 1;
     c->status = (gk_status)was[u];
     c->value = 0;
     free(c->equation);
@@ -175,44 +185,38 @@ static void uninfer(gk_report *r, int u, const char *was, char *taken)
 /* An inferred value that makes an equation fail is no value: the table
  * around it does not add up, and the value would hide where (a row total
  * that was written wrong, then lost, comes back as the sum of its row).
- * Such values are taken back, and so are the values inferred from them. */
+ * Such values are taken back, and so are the values inferred from them.
+ * from[u]: the equation that inferred cell u, -1 when infer() did not (a
+ * split glued run keeps its value); was[u]: its status before. */
 static void undo_contradicted(gk_report *r, const int *from, const char *was)
 {
     const gk_template *t = r->tpl;
-    char *taken = xcalloc((size_t)t->ncells, 1);
     for (int undone = 1; undone;) {
         undone = 0;
         for (int q = 0; q < t->neqs; q++) {
             const gk_equation *e = &t->eqs[q];
-            int known = 1, inferred = 0;
-            double sum = 0;
-            for (int k = 0; k < e->n && known; k++) {
-                const gk_cell *c = &r->cells[e->cell[k]];
-                known = has_value(c);
-                inferred |= c->status == GK_ST_INFERRED;
-                sum += e->coef[k] * c->value;
-            }
-            if (!known || !inferred || fabs(sum) <= EPS)
+            if (!eq_fails(r, e, NULL))
                 continue;
             for (int k = 0; k < e->n; k++)
                 if (r->cells[e->cell[k]].status == GK_ST_INFERRED && from[e->cell[k]] >= 0) {
-                    uninfer(r, e->cell[k], was, taken);
+                    uninfer(r, e->cell[k], was);
                     undone = 1;
                 }
         }
         for (int u = 0; u < t->ncells; u++) {      /* values inferred from a value taken back */
             if (r->cells[u].status != GK_ST_INFERRED || from[u] < 0)
-                continue;              /* not inferred here: a split glued run */
+                continue;
             const gk_equation *e = &t->eqs[from[u]];
-            for (int k = 0; k < e->n; k++)
-                if (e->cell[k] != u && taken[e->cell[k]]) {
-                    uninfer(r, u, was, taken);
+            for (int k = 0; k < e->n; k++) {
+                int c = e->cell[k];
+                if (c != u && from[c] >= 0 && r->cells[c].status != GK_ST_INFERRED) {   /* taken back */
+                    uninfer(r, u, was);
                     undone = 1;
                     break;
                 }
+            }
         }
     }
-    free(taken);
 }
 
 static void infer(gk_report *r)

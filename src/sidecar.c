@@ -1964,11 +1964,6 @@ int sidecar_time_after(const char *a, const char *b)
     return cmp0(a ? a : "", b ? b : "") > 0;
 }
 
-static int newer(const char *a, const char *b)
-{
-    return sidecar_time_after(a, b);
-}
-
 
 /* Adds alt a to e unless it is e's own payload or already there. */
 static void merge_alt(gk_rv_entry *e, const char *text, const char *who, const char *when)
@@ -1986,7 +1981,7 @@ static void merge_alt(gk_rv_entry *e, const char *text, const char *who, const c
  * conflicting version (unless both say the same). */
 static gk_rv_entry combine(const gk_rv_entry *ours, const gk_rv_entry *theirs)
 {
-    const gk_rv_entry *first = newer(theirs->when, ours->when) ? theirs : ours;
+    const gk_rv_entry *first = sidecar_time_after(theirs->when, ours->when) ? theirs : ours;
     const gk_rv_entry *second = first == ours ? theirs : ours;
     gk_rv_entry r = entry_copy(first);
     merge_alt(&r, second->text, second->who, second->when);
@@ -2054,7 +2049,7 @@ static void merge_state(gk_review *rv, const sc_file *disk, int same_origin)
                                                    rv->base_state_who, rv->base_state_when);
     if (!theirs_changed)
         return;
-    if (!ours_changed || newer(disk->state_when, rv->state_when)) {
+    if (!ours_changed || sidecar_time_after(disk->state_when, rv->state_when)) {
         rv->state = disk->state;
         set_str(&rv->state_who, disk->state_who);
         set_str(&rv->state_when, disk->state_when);
