@@ -25,14 +25,18 @@ TOOL_LDLIBS = $(shell pkg-config --libs cairo 2>/dev/null)
 
 WARN     := -Wall -Wextra -Wshadow -Wformat=2 -Wno-format-nonliteral
 CFLAGS   ?= -O2 -g
-ALLCFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(PC_CFLAGS) -I/usr/include/iniparser -Isrc -Iui -MMD -MP
+ALLCFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(PC_CFLAGS) -I/usr/include/iniparser -Isrc -Iui -Iui/model -Iui/cli -MMD -MP
 LDLIBS   += $(PC_LDLIBS) -liniparser -lpthread -lm
 
 SAN      := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
-ENGINE_SRC := $(filter-out src/main.c,$(wildcard src/*.c))
+# src/: the engine alone; ui/model/: what the screen shows, as data (no curses);
+# ui/cli/: the command line; ui/: the ncursesw screen.  Unit tests and test
+# tools link the engine and the front-end models, never curses.
+ENGINE_SRC := $(wildcard src/*.c)
+FRONT_SRC  := $(wildcard ui/model/*.c) $(filter-out ui/cli/main.c,$(wildcard ui/cli/*.c))
 UI_SRC     := $(wildcard ui/*.c)
-PROG_SRC   := src/main.c $(ENGINE_SRC) $(UI_SRC)
+PROG_SRC   := ui/cli/main.c $(ENGINE_SRC) $(FRONT_SRC) $(UI_SRC)
 UNIT_SRC   := $(wildcard tests/unit/test_*.c)
 TOOL_SRC   := $(wildcard tests/tools/*.c)
 
@@ -52,7 +56,7 @@ $(REL)/%.o: %.c
 	$(CC) $(ALLCFLAGS) -c -o $@ $<
 
 # the test tools against the release engine (make robust)
-REL_ENGINE := $(ENGINE_SRC:%.c=$(REL)/%.o)
+REL_ENGINE := $(ENGINE_SRC:%.c=$(REL)/%.o) $(FRONT_SRC:%.c=$(REL)/%.o)
 
 $(REL)/tools/%: tests/tools/%.c $(REL_ENGINE)
 	@mkdir -p $(dir $@)
@@ -61,7 +65,7 @@ $(REL)/tools/%: tests/tools/%.c $(REL_ENGINE)
 # ---- sanitizer build (tests) ----------------------------------------------------
 ASN := $(BUILD)/asan
 ASN_CFLAGS = $(ALLCFLAGS) -O1 -g -Werror $(SAN)
-ASN_ENGINE := $(ENGINE_SRC:%.c=$(ASN)/%.o)
+ASN_ENGINE := $(ENGINE_SRC:%.c=$(ASN)/%.o) $(FRONT_SRC:%.c=$(ASN)/%.o)
 ASN_PROG   := $(PROG_SRC:%.c=$(ASN)/%.o)
 UNIT_BIN   := $(UNIT_SRC:tests/unit/%.c=$(ASN)/tests/%)
 TOOL_BIN   := $(TOOL_SRC:tests/tools/%.c=$(ASN)/tools/%)

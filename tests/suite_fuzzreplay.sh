@@ -28,11 +28,10 @@ CFLAGS="-std=c11 -D_GNU_SOURCE -O1 -g -Wall -Wextra $SAN -Isrc -Iui -I/usr/inclu
 $(pkg-config --cflags $PC_LIBS 2>/dev/null)"
 LIBS="$(pkg-config --libs $PC_LIBS 2>/dev/null) -liniparser -lpthread -lm"
 
-# the engine (the Makefile's ENGINE_SRC: src/*.c but main.c), compiled once
+# the engine (the Makefile's ENGINE_SRC: src/*.c), compiled once
 objs=""
 engine_ok=1
 for src in src/*.c; do
-    [ "$src" = src/main.c ] && continue
     o=$tmp/$(basename "$src" .c).o
     # shellcheck disable=SC2086
     if ! $CC $CFLAGS -c -o "$o" "$src" >>"$tmp/build.log" 2>&1; then engine_ok=0; fi

@@ -1,5 +1,5 @@
 /* draw.c — the text helper every panel draws with (see draw.h).  Glyphs
- * and placeholders come from src/view_text.c; this file only places them
+ * and placeholders come from ui/model/view_text.c; this file only places them
  * with the wide-character curses API. */
 #include "draw.h"
 #include "util.h"

@@ -2,7 +2,7 @@
  * text, labels, file names, messages) goes through draw_text(), which
  * measures display width (CJK = 2), clips to a width with a marker, never
  * splits a character and shows control characters, escape sequences, bidi
- * overrides and invalid bytes as placeholders (src/view_text.h). */
+ * overrides and invalid bytes as placeholders (ui/model/view_text.h). */
 #ifndef GK_UI_DRAW_H
 #define GK_UI_DRAW_H
 

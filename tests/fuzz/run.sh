@@ -49,7 +49,7 @@ if [ -z "$CLANG" ]; then echo "fuzz: clang not found" >&2; exit 2; fi
 
 # ---- build -------------------------------------------------------------------------
 mkdir -p "$OUT/bin" "$OUT/corpus" "$OUT/logs" "$OUT/crashes"
-ENGINE=$(ls src/*.c | grep -v '^src/main\.c$')      # the Makefile's ENGINE_SRC
+ENGINE=$(ls src/*.c)      # the Makefile's ENGINE_SRC
 CFLAGS="-std=c11 -D_GNU_SOURCE -g -O1 -fno-omit-frame-pointer -Wall -Wextra \
 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
 -Isrc -Iui -I/usr/include/iniparser"
