@@ -1,5 +1,6 @@
 /* batch.c — file lists, year pairing and loading with partners. */
 #include "batch.h"
+#include "rules.h"
 #include "util.h"
 
 #include <pthread.h>
@@ -88,7 +89,7 @@ static void *peek_titles(void *arg)
             continue;
         }
         if (j->b->files.v[i].error ||
-            xyear_peek(j->b->files.v[i].path, &j->bodies[i], &j->years[i], &j->b->peeked[i]) != 0) {
+            report_peek(j->b->files.v[i].path, &j->bodies[i], &j->years[i], &j->b->peeked[i]) != 0) {
             free(j->bodies[i]);
             j->bodies[i] = NULL;
         }
@@ -154,7 +155,7 @@ static gk_report *load_plain(gk_batch *b, size_t i, char **why)
         r->sidecar_absent = b->files.v[i].no_sidecar;
     if (r && b->prepare) {
         if (b->prepare(r, b->prepare_ctx))
-            report_check(r);
+            rules_check(r);
     }
     return r;
 }
@@ -208,7 +209,7 @@ gk_report *batch_load(gk_batch *b, size_t i, char **why)
         }
         xyear_set_partners(r, summary(b, b->prev[i]), summary(b, b->next[i]));
     }
-    report_check(r);
+    rules_check(r);
     return r;
 }
 

@@ -4,6 +4,7 @@
 #ifndef GK_BATCH_H
 #define GK_BATCH_H
 
+#include "pipeline.h"
 #include "report.h"
 #include "walk.h"
 #include "xyear.h"

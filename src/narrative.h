@@ -5,7 +5,7 @@
  *
  * Everything here reads r->text and what extraction already found (title
  * line, section headings, year, format); nothing here changes the cells.
- * narrative_check() is called by report_check() after the table rules. */
+ * narrative_check() is called by rules_check() after the table rules. */
 #ifndef GK_NARRATIVE_H
 #define GK_NARRATIVE_H
 

@@ -1,10 +1,10 @@
 /* report.h — the report model: every cell of the detected template with its
  * value, status and source line; the findings; the reviewer's overlay.
  *
- * Flow: report_parse() decodes and extracts (extract.c), then report_check()
- * infers what the rules fix uniquely and evaluates every rule (rules.c).
- * A correction or dismissal changes the overlay; report_check() again
- * re-evaluates everything on the corrected values. */
+ * The model knows nothing of how it is filled or checked: pipeline.c
+ * (report_open, report_parse) decodes, extracts (extract.c) and checks
+ * (rules_check, rules.c).  A correction or dismissal changes the overlay;
+ * rules_check() again re-evaluates everything on the corrected values. */
 #ifndef GK_REPORT_H
 #define GK_REPORT_H
 
@@ -35,7 +35,7 @@ typedef struct {
     /* the reviewer's overlay */
     int corrected;
     double corrected_value;
-    /* the result of report_check() */
+    /* the result of rules_check() */
     gk_status status;
     double value;              /* meaningless when status == MISSING */
     char *equation;            /* how an inferred value was found */
@@ -66,7 +66,7 @@ typedef struct {
     int line;
 } gk_stated;
 
-typedef struct {
+typedef struct gk_report {
     char *path;
     gk_text *text;
     gk_arena strings;          /* cell raw texts */
@@ -96,43 +96,13 @@ typedef struct {
     int ndismissals;
     struct gk_xsummary *xprev; /* the same body's report of year-1 (xyear.h), or NULL */
     struct gk_xsummary *xnext; /* ... of year+1, or NULL */
-    gk_finding *findings;      /* after report_check(): notes + rules, sorted */
+    void (*partners_free)(struct gk_report *); /* frees xprev and xnext (set by xyear.c) */
+    gk_finding *findings;      /* after rules_check(): notes + rules, sorted */
     int nfindings;
     int nerrors, nwarnings;    /* open (not dismissed) findings */
 } gk_report;
 
-/* Largest report file read (bytes).  Real reports are well under 1 MB.
- * A report takes about 3x its file in memory plus 32 bytes per line for the
- * line index (at most TEXT_MAX_LINES lines) and table rows bounded by
- * GRID_MAX_ROWS per table: at most about 260 MB for the largest file. */
-#define GK_MAX_FILE (32u * 1024u * 1024u)
-
-/* Why a readable text file is refused: it is not a report (extract_is_report()). */
-#define GK_NOT_A_REPORT "不是政府信息公开工作年度报告（未找到标题和表格）"
-
-/* Reads and parses a file; on failure returns NULL and a malloc'd Chinese reason.
- * A text that is not a report at all fails too (GK_NOT_A_REPORT). */
-gk_report *report_open(const char *path, char **why);
-
-/* What the title peek learns of a file that reading it in full reuses
- * while the file is unchanged: its identity and how its bytes are read
- * (text_verdict), so they are scanned once.  Zeroed: nothing known. */
-typedef struct {
-    gk_file_id id;
-    text_verdict verdict;
-} gk_peeked;
-
-/* report_open() with what a peek at the same file learnt (NULL: nothing). */
-gk_report *report_open_peeked(const char *path, const gk_peeked *peeked, char **why);
-/* Parses bytes already in memory; `path` is only a name. */
-gk_report *report_parse(const char *path, const char *bytes, size_t len, char **why);
-/* Reads only the title (body and year): for pairing reports across years.
- * Fills *peeked when it is not NULL. */
-gk_report *report_open_head(const char *path, gk_peeked *peeked, char **why);
 void report_free(gk_report *r);
-
-/* Runs inference and every rule; rebuilds r->findings. */
-void report_check(gk_report *r);
 
 /* Reviewer overlay. */
 void report_correct(gk_report *r, int cell, double value);
@@ -145,7 +115,7 @@ const char *report_severity_name(gk_severity s);
 /* Formats a value as the report wrote it ("6", "3.5"); buf >= 32 bytes. */
 const char *report_format_value(double v, char *buf, size_t n);
 
-/* Internal: adds a finding to an array (used by extract.c and rules.c). */
+/* Adds a finding to an array (extraction's notes, the rules' findings). */
 gk_finding *finding_add(gk_finding **arr, int *n, const char *rule, int line, char *message);
 void finding_add_cell(gk_finding *f, int cell);
 void finding_free(gk_finding *f);

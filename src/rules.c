@@ -1,11 +1,11 @@
-/* rules.c — inference and every consistency rule (report_check).
+/* rules.c — inference and every consistency rule (rules_check).
  *
  * A blank or missing cell is an unknown.  Any rule equation with exactly one
  * unknown fixes it; all equations that fix it must agree; this repeats
  * until nothing changes.  Then every rule is evaluated on the values. */
 #include "extract.h"
 #include "narrative.h"
-#include "report.h"
+#include "rules.h"
 #include "util.h"
 #include "xyear.h"
 
@@ -565,7 +565,7 @@ static void apply_dismissals(gk_report *r)
     }
 }
 
-void report_check(gk_report *r)
+void rules_check(gk_report *r)
 {
     for (int i = 0; i < r->nfindings; i++)
         finding_free(&r->findings[i]);

@@ -36,6 +36,7 @@
  * bytes is split over numbered keys (text.1, text.2, …) that are joined
  * before decoding.  Cell ids are lower case; rule ids are written in upper
  * case and restored from the template's rule list (or upper-cased). */
+#include "rules.h"
 #include "sidecar.h"
 #include "number.h"
 #include "safe.h"
@@ -2329,7 +2330,7 @@ int sidecar_overlay(const gk_review *rv, gk_report *r, char **warn)
 int sidecar_apply(const gk_review *rv, gk_report *r, char **warn)
 {
     int bad = sidecar_overlay(rv, r, warn);
-    report_check(r);
+    rules_check(r);
     return bad;
 }
 

@@ -88,12 +88,12 @@ const char *sidecar_where(const gk_review *rv);
 
 /* Sets the report's overlay from the review: clears every correction and
  * dismissal, applies the review's (the first value of a conflict), then runs
- * report_check().  Returns the number of entries that name a cell or rule the
+ * rules_check().  Returns the number of entries that name a cell or rule the
  * report's template does not have (listed in *warn when warn is not NULL;
  * *warn also lists, when the report changed, corrected cells whose value in
  * the report is no longer the one the reviewer saw). */
 int sidecar_apply(const gk_review *rv, gk_report *r, char **warn);
-/* The same without report_check() (for callers that check afterwards). */
+/* The same without rules_check() (for callers that check afterwards). */
 int sidecar_overlay(const gk_review *rv, gk_report *r, char **warn);
 
 /* Saves atomically under the lock, merging with what is on disk; rv is then

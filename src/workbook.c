@@ -1,4 +1,5 @@
 /* workbook.c — the 问题清单 workbook (see workbook.h). */
+#include "rules.h"
 #include "workbook.h"
 #include "safe.h"
 #include "util.h"
@@ -105,7 +106,7 @@ void gk_wb_add(gk_workbook *w, gk_report *r, const gk_review *rv)
                 vals[i] = r->cells[i].corrected_value;
                 report_uncorrect(r, i);
             }
-        report_check(r);
+        rules_check(r);
         for (int k = 0; k < r->nfindings; k++) {
             const gk_finding *x = &r->findings[k];
             int c = -1;
@@ -124,7 +125,7 @@ void gk_wb_add(gk_workbook *w, gk_report *r, const gk_review *rv)
         for (int i = 0; i < r->tpl->ncells; i++)
             if (was[i])
                 report_correct(r, i, vals[i]);
-        report_check(r);
+        rules_check(r);
         free(vals);
         free(was);
     }

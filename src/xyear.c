@@ -122,7 +122,7 @@ static gk_xsummary *copy(const gk_xsummary *s)
     return c;
 }
 
-void xyear_set_partners(gk_report *r, const gk_xsummary *prev, const gk_xsummary *next)
+static void free_partners(gk_report *r)
 {
     if (r->xprev) {
         xyear_summary_free(r->xprev);
@@ -132,8 +132,15 @@ void xyear_set_partners(gk_report *r, const gk_xsummary *prev, const gk_xsummary
         xyear_summary_free(r->xnext);
         free(r->xnext);
     }
+    r->xprev = r->xnext = NULL;
+}
+
+void xyear_set_partners(gk_report *r, const gk_xsummary *prev, const gk_xsummary *next)
+{
+    free_partners(r);
     r->xprev = copy(prev);
     r->xnext = copy(next);
+    r->partners_free = r->xprev || r->xnext ? free_partners : NULL;
 }
 
 static gk_finding *add(gk_report *r, const char *rule, int cell, char *msg)
@@ -286,18 +293,4 @@ void xyear_check(gk_report *r)
         valid(r, &me, r->xnext, 0);
     }
     xyear_summary_free(&me);
-}
-
-int xyear_peek(const char *path, char **body, int *year, gk_peeked *peeked)
-{
-    char *why = NULL;
-    gk_report *r = report_open_head(path, peeked, &why);
-    if (!r) {
-        free(why);
-        return -1;
-    }
-    *body = xstrdup(r->body ? r->body : "");
-    *year = r->year;
-    report_free(r);
-    return 0;
 }

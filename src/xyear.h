@@ -2,7 +2,7 @@
  * XYEAR.COPIED) between two reports of the same body for consecutive years.
  *
  * A report keeps small summaries of its partners (the previous and the next
- * year's report), so report_check() can re-evaluate the cross-year rules
+ * year's report), so rules_check() can re-evaluate the cross-year rules
  * after a correction without the partner being open. */
 #ifndef GK_XYEAR_H
 #define GK_XYEAR_H
@@ -48,12 +48,7 @@ void xyear_summary_free(gk_xsummary *s);
 /* Gives r copies of its partners' summaries (either may be NULL). */
 void xyear_set_partners(gk_report *r, const gk_xsummary *prev, const gk_xsummary *next);
 
-/* Adds the cross-year findings to r->findings (called by report_check). */
+/* Adds the cross-year findings to r->findings (called by rules_check). */
 void xyear_check(gk_report *r);
-
-/* Reads only a file's title: body and year (0 when not found).  Returns 0
- * on success, -1 when the file cannot be read.  Fills *peeked (may be
- * NULL) for reading the same file in full later (report_open_peeked). */
-int xyear_peek(const char *path, char **body, int *year, gk_peeked *peeked);
 
 #endif

@@ -8,6 +8,7 @@
  * point into the private directory, so nothing outside it is written. */
 #include "fuzz.h"
 #include "output.h"
+#include "pipeline.h"
 #include "report.h"
 #include "sidecar.h"
 

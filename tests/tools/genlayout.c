@@ -26,7 +26,9 @@
  * --show K: only variant K; its text (UTF-8, before encoding) on stdout, its comparison
  * on stderr.  --dump DIR: each variant with wrong cells, as encoded, to DIR/vNNNNN.txt;
  * --dump-all DIR: every variant. */
+#include "pipeline.h"
 #include "report.h"
+#include "rules.h"
 #include "template.h"
 
 #include <errno.h>
@@ -1372,12 +1374,12 @@ static int truth_inconsistent(const char *path, const gk_report *r, const double
     free(why);
     if (!z)
         return 1;
-    report_check(z);
+    rules_check(z);
     int bad = 1;
     if (z->tpl == r->tpl) {
         for (int i = 0; i < z->tpl->ncells; i++)
             report_correct(z, i, truth[i]);
-        report_check(z);
+        rules_check(z);
         bad = inconsistent(z);
     }
     report_free(z);
@@ -1525,7 +1527,7 @@ int main(int argc, char **argv)
             free(why);
             continue;
         }
-        report_check(r);
+        rules_check(r);
         if (r->format == GK_FMT_UNKNOWN || !r->tpl || !r->section_line[1] || !r->section_line[2] ||
             !r->section_line[3] || !r->section_line[4] || r->section_line[1] >= r->section_line[2] ||
             r->section_line[2] >= r->section_line[3] || r->section_line[3] >= r->section_line[4]) {
@@ -1570,7 +1572,7 @@ int main(int argc, char **argv)
         char *why = NULL;
         gk_report *got = report_parse(name, bytes.p ? bytes.p : "", bytes.n, &why);
         if (got)
-            report_check(got);
+            rules_check(got);
         result res;
         char failwhy[256];
         snprintf(failwhy, sizeof failwhy, "the engine could not read the variant: %s", why ? why : "?");

@@ -10,7 +10,9 @@
  * findings.  Each file read differently is named on stdout; the last line is
  * "files N, read differently N".  Exit 1 when any file is read differently. */
 #include "extract.h"
+#include "pipeline.h"
 #include "report.h"
+#include "rules.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -67,7 +69,7 @@ static gk_report *read_checked(const char *path, int general)
     gk_report *r = report_open(path, &why);
     free(why);
     if (r)
-        report_check(r);
+        rules_check(r);
     extract_general_only(0);
     return r;
 }

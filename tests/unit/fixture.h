@@ -3,6 +3,7 @@
 #ifndef GK_TEST_FIXTURE_H
 #define GK_TEST_FIXTURE_H
 
+#include "pipeline.h"
 #include "report.h"
 #include "template.h"
 #include "util.h"

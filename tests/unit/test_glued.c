@@ -9,6 +9,8 @@
 
 #include "fixture.h"
 #include "glued.h"
+#include "pipeline.h"
+#include "rules.h"
 
 #include <dirent.h>
 #include <math.h>
@@ -120,7 +122,7 @@ static void test_zero_runs(void **state)
         assert_true(r->cells[c].read_value == 0);
         assert_int_equal(r->cells[c].line, 7);
     }
-    report_check(r);
+    rules_check(r);
     assert_non_null(fx_find(r, "CELL.INFERRED", "t2.rule.issued"));
     report_free(r);
 }

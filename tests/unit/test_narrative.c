@@ -11,6 +11,8 @@
 #include "batch.h"
 #include "fixture.h"
 #include "narrative.h"
+#include "pipeline.h"
+#include "rules.h"
 #include "xyear.h"
 
 #include <stdio.h>
@@ -346,7 +348,7 @@ static void test_jump_thresholds(void **state)
         xyear_summarize(p, &s);
         s.year = 2022;
         xyear_set_partners(r, &s, NULL);
-        report_check(r);
+        rules_check(r);
         if (fx_count(r, "XYEAR.JUMP") != cases[i].fires)
             fail_msg("%s -> %s", cases[i].before, cases[i].now);
         /* the fixture's section 五 is the same both years (一 and 六: one sentence, not judged) */

@@ -6,6 +6,7 @@
 #include <cmocka.h>
 
 #include "fixture.h"
+#include "rules.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -158,12 +159,12 @@ static void test_inference_after_correction(void **state)
     gk_report *r = fx_parse(ov, NULL, NULL);
     int idx = template_cell_index(r->tpl, "t3.new.natural");
     report_correct(r, idx, 3);
-    report_check(r);
+    rules_check(r);
     assert_int_equal(r->cells[idx].status, GK_ST_CORRECTED);
     assert_null(r->cells[idx].equation);
     assert_int_equal(fx_count(r, "CELL.INFERRED"), 0);
     report_uncorrect(r, idx);
-    report_check(r);
+    rules_check(r);
     assert_int_equal(r->cells[idx].status, GK_ST_INFERRED);
     assert_true(r->cells[idx].value == 3);
     assert_non_null(r->cells[idx].equation);
@@ -243,14 +244,14 @@ static void test_correction_and_dismissal(void **state)
     assert_true(errors >= 2);
     int idx = template_cell_index(r->tpl, "t3.granted.total");
     report_correct(r, idx, 3);
-    report_check(r);
+    rules_check(r);
     assert_int_equal(r->cells[idx].status, GK_ST_CORRECTED);
     assert_true(r->cells[idx].value == 3);
     assert_true(r->cells[idx].read_value == 4);
     assert_int_equal(r->nerrors, 0);
     report_uncorrect(r, idx);
     report_dismiss(r, "T3.ROW_TOTAL", idx, "原表如此，已电话核实");
-    report_check(r);
+    rules_check(r);
     const gk_finding *f = fx_find(r, "T3.ROW_TOTAL", "t3.granted.total");
     assert_non_null(f);
     assert_true(f->dismissed);

@@ -9,6 +9,7 @@
 
 #include "extract.h"
 #include "fixture.h"
+#include "pipeline.h"
 
 static uint32_t next_rand(uint32_t *s)
 {

@@ -6,6 +6,7 @@
 #include <cmocka.h>
 
 #include "fixture.h"
+#include "pipeline.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "pipeline.h"
 #include "report.h"
 #include "sidecar.h"
 #include "util.h"

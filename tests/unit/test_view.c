@@ -10,7 +10,9 @@
 #include <cmocka.h>
 
 #include "batch.h"
+#include "pipeline.h"
 #include "report.h"
+#include "rules.h"
 #include "sidecar.h"
 #include "util.h"
 #include "view_cells.h"
@@ -136,7 +138,7 @@ static void test_seed_marks_and_tones(void **state)
     /* a correction is marked and keeps its own tone unless an error names it */
     int c = template_cell_index(r->tpl, "t2.rule.issued");
     report_correct(r, c, 0);
-    report_check(r);
+    rules_check(r);
     view_cells_free(&v);
     view_cells_init(&v, r);
     assert_string_equal(view_cell_text(r, c, buf, sizeof buf), "0'");

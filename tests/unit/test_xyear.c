@@ -8,6 +8,8 @@
 #include "batch.h"
 #include "extract.h"
 #include "fixture.h"
+#include "pipeline.h"
+#include "rules.h"
 #include "xyear.h"
 
 #include <stdio.h>
@@ -97,7 +99,7 @@ static void test_correction_rechecks_xyear(void **state)
     assert_int_equal(fx_count(r, "XYEAR.CARRY"), 2);
     report_correct(r, template_cell_index(r->tpl, "t3.carried_in.natural"), 2);
     report_correct(r, template_cell_index(r->tpl, "t3.carried_in.total"), 2);
-    report_check(r);
+    rules_check(r);
     assert_int_equal(fx_count(r, "XYEAR.CARRY"), 0);
     report_free(r);
     batch_free(&b);
@@ -141,7 +143,7 @@ static void test_peek_matches_full_parse(void **state)
         why = NULL;
         char *body = NULL;
         int year = 0;
-        int rc = xyear_peek(path, &body, &year, NULL);
+        int rc = report_peek(path, &body, &year, NULL);
         assert_int_equal(rc == 0, r != NULL);
         if (r) {
             if (strcmp(body, r->body ? r->body : "") != 0 || year != r->year)
@@ -180,7 +182,7 @@ static void test_peek_verdict_reused_only_for_unchanged_file(void **state)
     memset(&p, 0, sizeof p);
     char *body = NULL, *why = NULL;
     int year = 0;
-    assert_int_equal(xyear_peek(path, &body, &year, &p), 0);
+    assert_int_equal(report_peek(path, &body, &year, &p), 0);
     assert_string_equal(body, "测试镇人民政府");
     assert_int_equal(year, 2023);
     free(body);

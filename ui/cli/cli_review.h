@@ -5,7 +5,7 @@
 #include "report.h"
 
 /* Loads the report's sidecar and sets its corrections and dismissals on r
- * (without report_check()); a sidecar problem is a warning on stderr naming
+ * (without rules_check()); a sidecar problem is a warning on stderr naming
  * the file, given once per message.  Returns 1 when a sidecar with entries
  * was applied (the rules must run again), 0 when r is as parsed. */
 int cli_review_apply(gk_report *r);

@@ -1,6 +1,7 @@
 /* view_queue.c — the report queue: titles, pairing, checking a slice at a
  * time, order and filters (see view_queue.h); and the prepare hook that
  * applies each report's sidecar. */
+#include "pipeline.h"
 #include "view_queue.h"
 #include "util.h"
 #include "xyear.h"
@@ -102,7 +103,7 @@ static void read_title(view_queue *q, size_t i)
     vq_item *it = &q->v[i];
     char *body = NULL;
     int year = 0;
-    if (it->status == VQ_UNREADABLE || xyear_peek(q->b->files.v[i].path, &body, &year, NULL) != 0) {
+    if (it->status == VQ_UNREADABLE || report_peek(q->b->files.v[i].path, &body, &year, NULL) != 0) {
         free(body);
         return;
     }
