@@ -60,6 +60,8 @@ typedef struct {
 } vp_section_year;
 
 #define VP_SECTIONS 6
+/* From this width both years stand side by side; below, one at a time. */
+#define VP_WIDE_MIN 120
 /* Sections 二, 三 and 四 hold the tables: their lines are not sentences and
  * are left out of the narrative (the tables view compares them). */
 #define VP_TABLE_SECTION(k) ((k) >= 1 && (k) <= 3)
