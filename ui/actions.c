@@ -12,7 +12,8 @@
 #include <string.h>
 
 #define CTRL(c) ((c) & 0x1f)
-#define BOTH CTX_WHERE
+#define BOTH (CTX_PANELS | CTX_QUEUE)
+#define MOVE (BOTH | CTX_PAIR)       /* movement scrolls the pair view too */
 #define CELLS (CTX_TABLES | CTX_FINDINGS)
 
 /* A NULL help text puts an action on the help row of the action before it
@@ -20,15 +21,15 @@
  * mean one thing in a report and another in the queue (Enter). */
 static const action_def ACTIONS[] = {
     {.id = ACT_UP, .name = "up", .keys = {KF(KEY_UP), 'k'}, .help_keys = "方向键 hjkl",
-     .help = "移动光标；原文和问题列表中为滚动", .help_ctx = BOTH},
-    {.id = ACT_DOWN, .name = "down", .keys = {KF(KEY_DOWN), 'j'}, .help_ctx = BOTH},
+     .help = "移动光标；原文和问题列表中为滚动", .help_ctx = MOVE},
+    {.id = ACT_DOWN, .name = "down", .keys = {KF(KEY_DOWN), 'j'}, .help_ctx = MOVE},
     {.id = ACT_LEFT, .name = "left", .keys = {KF(KEY_LEFT), 'h'}, .help_ctx = CTX_PANELS},
     {.id = ACT_RIGHT, .name = "right", .keys = {KF(KEY_RIGHT), 'l'}, .help_ctx = CTX_PANELS},
     {.id = ACT_PGUP, .name = "page_up", .keys = {KF(KEY_PPAGE), CTRL('b')}, .help_keys = "PgUp PgDn g G",
-     .help = "上翻、下翻一页；g、G 到开头、末尾", .help_ctx = BOTH},
-    {.id = ACT_PGDN, .name = "page_down", .keys = {KF(KEY_NPAGE), CTRL('f')}, .help_ctx = BOTH},
-    {.id = ACT_HOME, .name = "home", .keys = {KF(KEY_HOME), 'g'}, .help_ctx = BOTH},
-    {.id = ACT_END, .name = "end", .keys = {KF(KEY_END), 'G'}, .help_ctx = BOTH},
+     .help = "上翻、下翻一页；g、G 到开头、末尾", .help_ctx = MOVE},
+    {.id = ACT_PGDN, .name = "page_down", .keys = {KF(KEY_NPAGE), CTRL('f')}, .help_ctx = MOVE},
+    {.id = ACT_HOME, .name = "home", .keys = {KF(KEY_HOME), 'g'}, .help_ctx = MOVE},
+    {.id = ACT_END, .name = "end", .keys = {KF(KEY_END), 'G'}, .help_ctx = MOVE},
     {.id = ACT_NEXT_PANEL, .name = "next_panel", .keys = {'\t'}, .help = "切换面板：原文、表格、问题列表",
      .hint = "切换", .hint_ctx = CTX_PANELS, .prio = 5, .help_ctx = CTX_PANELS},
     {.id = ACT_PREV_PANEL, .name = "prev_panel", .keys = {KF(KEY_BTAB)}, .help_ctx = CTX_PANELS},
@@ -48,6 +49,19 @@ static const action_def ACTIONS[] = {
      .help = "下一份、上一份报告；从队列打开时为还有问题的报告", .hint = "报告",
      .hint_keys = "]/[", .hint_ctx = CTX_PANELS | CTX_MULTI, .prio = 4, .help_ctx = CTX_PANELS},
     {.id = ACT_PREV_REPORT, .name = "prev_report", .keys = {'['}, .help_ctx = CTX_PANELS},
+    {.id = ACT_PAIR, .name = "pair", .keys = {'y'},
+     .help = "年度对比：与同一单位上一年（没有则下一年）的报告并列（在队列或同一文件夹中找）：表格的两年数值和增减、"
+             "结转与现行有效是否衔接；正文中重复的句子和各部分的重复比例",
+     .hint = "年度对比", .hint_ctx = CTX_PANELS, .prio = 9, .help_ctx = CTX_PANELS},
+    {.id = ACT_PAIR_YEAR, .name = "pair_year", .keys = {'\t', 't', KF(KEY_BTAB)}, .help_keys = "Tab t",
+     .help = "年度对比：窗口不足 120 列时一次显示一年，切换显示哪一年（够宽时两年并列）", .hint = "切换年度",
+     .hint_ctx = CTX_PAIR | CTX_NARROW, .prio = 2, .help_ctx = CTX_PAIR},
+    {.id = ACT_PAIR_VIEW, .name = "pair_view", .keys = {'v'},
+     .help = "年度对比：在表格（两年数值、增减、衔接）与正文（重复的句子、重复比例）之间切换", .hint = "表格/正文",
+     .hint_ctx = CTX_PAIR, .prio = 2, .help_ctx = CTX_PAIR},
+    {.id = ACT_PAIR_CLOSE, .name = "pair_close", .keys = {27, 'q', 'y'}, .help_keys = "Esc q y",
+     .help = "关闭年度对比，回到报告", .hint = "关闭", .hint_keys = "Esc/q", .hint_ctx = CTX_PAIR, .prio = 1,
+     .help_ctx = CTX_PAIR},
     {.id = ACT_SEARCH, .name = "search", .keys = {'/'}, .help = "在原文中搜索（回车确认，Esc 取消）",
      .hint = "搜索", .hint_ctx = CTX_PANELS, .prio = 6, .help_ctx = CTX_PANELS},
     {.id = ACT_FINDINGS, .name = "findings", .keys = {'f'},
@@ -96,7 +110,7 @@ static const action_def ACTIONS[] = {
      .hint = "队列", .hint_keys = "q", .hint_ctx = CTX_PANELS | CTX_QUEUED, .prio = 1, .help_ctx = CTX_PANELS},
     {.id = ACT_CANCEL, .name = "cancel", .keys = {27}, .help = "清除搜索高亮和提示", .help_ctx = CTX_PANELS},
     {.id = ACT_HELP, .name = "help", .keys = {'?', KF(KEY_F(1))}, .help = "显示本帮助（j/k 滚动，其他键关闭）",
-     .hint = "帮助", .hint_ctx = BOTH, .prio = 1, .help_ctx = BOTH},
+     .hint = "帮助", .hint_ctx = MOVE, .prio = 1, .help_ctx = MOVE},
     {.id = ACT_QUIT, .name = "quit", .keys = {'q', CTRL('c')},
      .help = "退出，有未保存的修改时先询问（Ctrl-C 同样先询问）；从队列打开的报告中为回到队列",
      .hint = "退出", .hint_ctx = BOTH | CTX_QUITS, .prio = 1, .help_ctx = BOTH},
@@ -228,7 +242,7 @@ static int help_rows(unsigned ctx, int *rows)
     int n = 0;
     for (int i = 0; i < NACTIONS; i++) {
         const action_def *a = &ACTIONS[i];
-        unsigned cond = a->hint_ctx & ~CTX_WHERE & ~CTX_QUITS;
+        unsigned cond = a->hint_ctx & ~CTX_WHERE & ~CTX_QUITS & ~CTX_NARROW;
         if (a->help && (a->help_ctx & ctx & CTX_WHERE) && (cond & ctx) == cond)
             rows[n++] = i;
     }

@@ -53,6 +53,10 @@ typedef enum {
     ACT_PREV_EDIT,
     ACT_GOTO,
     ACT_QUEUE_SEARCH,
+    ACT_PAIR,               /* the two-years pair view (y) */
+    ACT_PAIR_YEAR,          /* the pair view: the other year (narrow screens) */
+    ACT_PAIR_VIEW,          /* the pair view: tables / narrative */
+    ACT_PAIR_CLOSE,
     /* answers to the questions asked in the key bar (not looked up as actions) */
     ACT_ANS_YES,
     ACT_ANS_NO,
@@ -68,12 +72,14 @@ enum {
     CTX_FINDINGS = 4,
     CTX_PANELS = 7,        /* any panel of a report */
     CTX_QUEUE = 16,        /* the report queue */
-    CTX_WHERE = CTX_PANELS | CTX_QUEUE,
+    CTX_PAIR = 256,        /* the two-years pair view */
+    CTX_WHERE = CTX_PANELS | CTX_QUEUE | CTX_PAIR,
     /* conditions: a hint with one of these is shown only when it holds */
     CTX_MULTI = 8,         /* several reports are open */
     CTX_QUEUED = 32,       /* the report was opened from the queue (q goes back) */
     CTX_QUITS = 64,        /* q ends the program here */
-    CTX_ASK = 128          /* an answer to a question (never looked up, never in the help) */
+    CTX_ASK = 128,         /* an answer to a question (never looked up, never in the help) */
+    CTX_NARROW = 512       /* the screen is narrower than the pair view's two years (hint only) */
 };
 
 /* A key: a character, or a curses function key marked with KEY_FUNC. */

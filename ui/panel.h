@@ -8,6 +8,7 @@
 
 #include "report.h"
 #include "view_cells.h"
+#include "view_pair.h"
 #include "view_queue.h"
 #include "view_review.h"
 
@@ -88,6 +89,7 @@ panel *panel_tables_new(void);
 panel *panel_findings_new(void);
 panel *panel_detail_new(void);
 panel *panel_queue_new(view_queue *q);
+panel *panel_pair_new(view_pair *vp);
 
 /* Shared by the panels: a new panel with zeroed private state of priv_size
  * bytes, its release, and a panel's title row. */

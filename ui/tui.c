@@ -43,6 +43,7 @@ void tui_msg(tui *t, const char *fmt, ...)
 
 void tui_doc_close(tui *t)
 {
+    tui_pair_close(t);
     view_cells_free(&t->doc.cells);
     report_free(t->doc.r);
     free(t->doc.error);
@@ -147,6 +148,7 @@ void tui_layout(tui *t)
     if (t->too_small)
         return;
     t->p[PANEL_QUEUE]->ops->resize(t->p[PANEL_QUEUE], (ui_rect){1, 0, H - 2, W});
+    t->pairp->ops->resize(t->pairp, (ui_rect){1, 0, H - 2, W});
     int dh = H >= 40 ? 4 : H >= 30 ? 3 : 2;
     int fh = 0;
     t->show_findings = t->findings_pref >= 0 ? t->findings_pref : W >= FINDINGS_MIN_W;
@@ -231,6 +233,8 @@ static unsigned context(const tui *t)
 {
     if (t->in_queue)
         return CTX_QUEUE | CTX_QUITS;
+    if (t->in_pair)
+        return CTX_PAIR | (COLS < VP_WIDE_MIN ? CTX_NARROW : 0);
     unsigned c = t->focus == PANEL_SOURCE ? CTX_SOURCE : t->focus == PANEL_TABLES ? CTX_TABLES : CTX_FINDINGS;
     return c | (t->doc.count > 1 ? CTX_MULTI : 0) | (t->has_queue ? CTX_QUEUED : CTX_QUITS);
 }
@@ -272,7 +276,8 @@ static void draw_help(tui *t)
         msgs_add(&all, "%s", t->notes.v[i]);
     for (int i = 0; i < t->load.nothers && i < 5; i++)
         msgs_add(&all, "%s", t->load.others[i]);
-    actions_draw_help(stdscr, t->in_queue ? CTX_QUEUE : CTX_PANELS | context(t), t->help_top, &all, &t->help_more);
+    unsigned ctx = t->in_queue ? CTX_QUEUE : t->in_pair ? context(t) : CTX_PANELS | context(t);
+    actions_draw_help(stdscr, ctx, t->help_top, &all, &t->help_more);
     msgs_free(&all);
     free(where);
 }
@@ -300,6 +305,8 @@ static void paint(tui *t)
     draw_status(t);
     if (t->in_queue) {
         t->p[PANEL_QUEUE]->ops->draw(t->p[PANEL_QUEUE], stdscr, 1);
+    } else if (t->in_pair) {
+        t->pairp->ops->draw(t->pairp, stdscr, 1);
     } else {
         for (int i = 0; i < PANEL_QUEUE; i++)
             if (i != PANEL_FINDINGS || t->show_findings)
@@ -435,6 +442,7 @@ static int act_report(tui *t, action_id a)
     case ACT_PREV_REPORT: switch_report(t, -1); break;
     case ACT_SEARCH: search(t); break;
     case ACT_FINDINGS: toggle_findings(t); break;
+    case ACT_PAIR: tui_pair_open(t); break;
     case ACT_F_ERRORS:
     case ACT_BY_RULE:
         if (!t->show_findings)
@@ -448,6 +456,70 @@ static int act_report(tui *t, action_id a)
     return 1;
 }
 
+/* ---- the pair view ----------------------------------------------------------------------- */
+
+/* The partner of the open report: the queue's pairing (the previous year
+ * first), else a report of the same body in the report's folder. */
+static char *pair_partner(const tui *t)
+{
+    const gk_report *r = t->doc.r;
+    if (t->has_queue && t->queue.paired) {
+        int i = t->doc.index, j = t->batch.prev[i] >= 0 ? t->batch.prev[i] : t->batch.next[i];
+        if (j >= 0)
+            return xstrdup(t->batch.files.v[j].path);
+    }
+    return view_pair_find_in_folder(t->doc.path, r->body, r->year);
+}
+
+void tui_pair_open(tui *t)
+{
+    if (!t->doc.r) {
+        tui_msg(t, "这份报告无法读取，不能做年度对比");
+        return;
+    }
+    char *path = pair_partner(t);
+    if (!path) {
+        tui_msg(t, "未找到同一单位的上一年或下一年报告（在队列和报告所在的文件夹中）");
+        return;
+    }
+    char *why = NULL;
+    gk_report *partner = view_pair_open(path, &why);
+    if (!partner) {
+        tui_msg(t, "无法读取对比年度的报告 %s：%s", path, why ? why : "");
+        free(why);
+        free(path);
+        return;
+    }
+    free(path);
+    view_pair_init(&t->pair, t->doc.r, partner);
+    t->in_pair = 1;
+    t->pairp->ops->open(t->pairp, &t->doc);
+    tui_layout(t);
+}
+
+void tui_pair_close(tui *t)
+{
+    if (!t->in_pair)
+        return;
+    t->in_pair = 0;
+    view_pair_free(&t->pair);
+    t->pairp->ops->open(t->pairp, &t->doc);   /* drops the lines that pointed into the pair */
+}
+
+static int pair_act(tui *t, action_id a)
+{
+    if (a == ACT_PAIR_CLOSE) {
+        tui_pair_close(t);
+        return 1;
+    }
+    ui_reply out;
+    memset(&out, 0, sizeof out);
+    t->pairp->ops->key(t->pairp, a, NULL, &out);
+    if (out.msg[0])
+        tui_msg(t, "%s", out.msg);
+    return 1;
+}
+
 static int act(tui *t, action_id a)
 {
     if (a == ACT_HELP) {
@@ -457,6 +529,8 @@ static int act(tui *t, action_id a)
     }
     if (t->in_queue)
         return tui_queue_act(t, a);
+    if (t->in_pair)
+        return pair_act(t, a);
     return act_report(t, a);
 }
 
@@ -529,6 +603,11 @@ static void on_mouse(tui *t, const mouse_ev *ev)
         tui_queue_mouse(t, ev->y, ev->x, ev->kind == MOUSE_DOUBLE, wheel);
         return;
     }
+    if (t->in_pair) {
+        for (int n = 0; wheel && n < 3; n++)
+            pair_act(t, wheel < 0 ? ACT_UP : ACT_DOWN);
+        return;
+    }
     static const int ORDER[] = {PANEL_SOURCE, PANEL_TABLES, PANEL_FINDINGS, PANEL_DETAIL};
     for (size_t k = 0; k < sizeof ORDER / sizeof ORDER[0]; k++) {
         int i = ORDER[k];
@@ -573,6 +652,7 @@ static void loop(tui *t)
         }
         if (sig_take_interrupt()) {
             t->msg[0] = '\0';
+            tui_pair_close(t);               /* Ctrl-C asks about quitting from the report */
             if (!act(t, ACT_QUIT) || sig_ending()) {
                 t->ending = sig_ending();
                 return;
@@ -592,7 +672,7 @@ static void loop(tui *t)
             continue;
         }
         t->msg[0] = '\0';
-        action_id a = actions_lookup(ch, rc == KEY_CODE_YES, t->in_queue ? CTX_QUEUE : CTX_PANELS);
+        action_id a = actions_lookup(ch, rc == KEY_CODE_YES, t->in_queue ? CTX_QUEUE : t->in_pair ? CTX_PAIR : CTX_PANELS);
         if (t->overlay) {
             overlay_key(t, a);
             continue;
@@ -664,6 +744,7 @@ static void tui_open(tui *t)
     t->p[PANEL_FINDINGS] = panel_findings_new();
     t->p[PANEL_DETAIL] = panel_detail_new();
     t->p[PANEL_QUEUE] = panel_queue_new(&t->queue);
+    t->pairp = panel_pair_new(&t->pair);
     t->focus = PANEL_TABLES;
     t->findings_pref = -1;
     mouse_start(t->cfg.mouse);
@@ -679,9 +760,10 @@ static void tui_open(tui *t)
 
 static void tui_free(tui *t)
 {
+    tui_doc_close(t);
     for (int i = 0; i < NPANELS; i++)
         panel_free(t->p[i]);
-    tui_doc_close(t);
+    panel_free(t->pairp);
     view_queue_free(&t->queue);
     batch_free(&t->batch);
     for (int i = 0; i < t->load.nothers; i++)

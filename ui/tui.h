@@ -10,6 +10,7 @@
 #include "conf.h"
 #include "panel.h"
 #include "prompt.h"
+#include "view_pair.h"
 #include "view_queue.h"
 #include "view_review.h"
 
@@ -39,6 +40,9 @@ typedef struct tui {
     int has_queue;          /* several reports: the queue exists */
     int in_queue;           /* the queue is on screen */
     view_queue queue;
+    int in_pair;            /* the two-years pair view is on screen */
+    view_pair pair;         /* its data (valid while in_pair) */
+    panel *pairp;
 } tui;
 
 /* tui.c */
@@ -67,6 +71,11 @@ char *tui_review_status(const tui *t);
 char *tui_review_where(const tui *t);
 /* A recovery file of the open report: offers to restore or discard it. */
 void tui_review_offer(tui *t);
+
+/* tui.c: the two-years pair view (y): opens it for the open report, or
+ * says in the key bar that no partner was found; closes it. */
+void tui_pair_open(tui *t);
+void tui_pair_close(tui *t);
 
 /* tui_queue.c */
 void tui_queue_start(tui *t);
