@@ -1,6 +1,7 @@
 /* view_pair.c — two years of one body side by side (see view_pair.h). */
 #include "view_pair.h"
 #include "narrative.h"
+#include "pipeline.h"
 #include "sidecar.h"
 #include "util.h"
 #include "view_cells.h"
@@ -319,7 +320,7 @@ char *view_pair_find_in_folder(const char *path, const char *body, int year)
         int y = 0;
         if (stat(p, &st) == 0 && S_ISREG(st.st_mode) &&
             !(have_self && st.st_dev == self.st_dev && st.st_ino == self.st_ino) &&
-            xyear_peek(p, &b, &y, NULL) == 0 && (y == year - 1 || (y == year + 1 && !found))) {
+            report_peek(p, &b, &y, NULL) == 0 && (y == year - 1 || (y == year + 1 && !found))) {
             char *k = xyear_body_key(b);
             if (k[0] && !strcmp(k, key)) {
                 free(found);
