@@ -11,7 +11,8 @@
  * another writer saved in between is lost.  Two different corrections of one
  * cell are both kept: the entry is marked as a conflict.
  *
- * The file format is described in sidecar.c (and the README). */
+ * The file format is described in sidecar_format.c (and the README); the
+ * parts of the implementation are listed in sidecar_int.h. */
 #ifndef GK_SIDECAR_H
 #define GK_SIDECAR_H
 
