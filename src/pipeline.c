@@ -1,6 +1,7 @@
 /* pipeline.c — the one place that runs the steps in order: bytes are
  * decoded (input.c, text.c), extracted into the model (extract.c) and
- * checked (rules.c).  The model (report.c), extraction and the rules do not
+ * checked (rules.c); a reviewer's overlay (sidecar_overlay) is followed by
+ * the rules again (report_review).  The model (report.c), extraction and the rules do not
  * call each other in a circle: only this file knows all three. */
 #include "pipeline.h"
 #include "extract.h"
@@ -129,4 +130,11 @@ int report_peek(const char *path, char **body, int *year, gk_peeked *peeked)
     *year = r->year;
     report_free(r);
     return 0;
+}
+
+int report_review(const gk_review *rv, gk_report *r, char **warn)
+{
+    int bad = sidecar_overlay(rv, r, warn);
+    rules_check(r);
+    return bad;
 }

@@ -1,10 +1,11 @@
 /* pipeline.h — reading a report: decode → extract → rules, in that order
- * (pipeline.c).  The reviewer's overlay is applied by sidecar_apply(),
- * which checks again. */
+ * (pipeline.c); then the reviewer's overlay and the rules again
+ * (report_review). */
 #ifndef GK_PIPELINE_H
 #define GK_PIPELINE_H
 
 #include "report.h"
+#include "sidecar.h"
 
 /* Largest report file read (bytes).  Real reports are well under 1 MB.
  * A report takes about 3x its file in memory plus 32 bytes per line for the
@@ -39,5 +40,10 @@ gk_report *report_open_head(const char *path, gk_peeked *peeked, char **why);
  * on success, -1 when the file cannot be read.  Fills *peeked (may be
  * NULL) for reading the same file in full later (report_open_peeked). */
 int report_peek(const char *path, char **body, int *year, gk_peeked *peeked);
+
+/* The reviewer's overlay from the review (sidecar_overlay), then every rule
+ * again on the corrected values (rules_check).  Returns what sidecar_overlay()
+ * returns (entries naming no cell or rule of the template; *warn as there). */
+int report_review(const gk_review *rv, gk_report *r, char **warn);
 
 #endif

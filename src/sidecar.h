@@ -11,7 +11,8 @@
  * another writer saved in between is lost.  Two different corrections of one
  * cell are both kept: the entry is marked as a conflict.
  *
- * The file format is described in sidecar.c (and the README). */
+ * The file format is described in sidecar_format.c (and the README); the
+ * parts of the implementation are listed in sidecar_int.h. */
 #ifndef GK_SIDECAR_H
 #define GK_SIDECAR_H
 
@@ -87,13 +88,12 @@ void sidecar_free(gk_review *rv);
 const char *sidecar_where(const gk_review *rv);
 
 /* Sets the report's overlay from the review: clears every correction and
- * dismissal, applies the review's (the first value of a conflict), then runs
- * rules_check().  Returns the number of entries that name a cell or rule the
- * report's template does not have (listed in *warn when warn is not NULL;
- * *warn also lists, when the report changed, corrected cells whose value in
- * the report is no longer the one the reviewer saw). */
-int sidecar_apply(const gk_review *rv, gk_report *r, char **warn);
-/* The same without rules_check() (for callers that check afterwards). */
+ * dismissal, applies the review's (the first value of a conflict).  The rules
+ * are not run here: report_review() (pipeline.h) overlays and checks again.
+ * Returns the number of entries that name a cell or rule the report's
+ * template does not have (listed in *warn when warn is not NULL; *warn also
+ * lists, when the report changed, corrected cells whose value in the report
+ * is no longer the one the reviewer saw). */
 int sidecar_overlay(const gk_review *rv, gk_report *r, char **warn);
 
 /* Saves atomically under the lock, merging with what is on disk; rv is then

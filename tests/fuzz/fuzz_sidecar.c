@@ -1,7 +1,7 @@
 /* fuzz_sidecar.c — libFuzzer target: the reviewer's sidecar (src/sidecar.h).
  * The input is written as "<report>.review.ini" beside a small report in a
  * private directory (under /dev/shm when it exists, so saving's fsync is
- * cheap), then: sidecar_load(), sidecar_apply() to the parsed report, the
+ * cheap), then: sidecar_load(), report_review() to the parsed report, the
  * lookups, an edit, sidecar_save() and a second load, which must give back
  * what was saved.  Also sidecar_encode()/sidecar_decode() on the input as a
  * string, which must round-trip.  $XDG_DATA_HOME, $XDG_CONFIG_HOME and $HOME
@@ -128,7 +128,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     free(warn);
     require(rc >= 0);                  /* the report itself is there and readable */
     char *w2 = NULL;
-    sidecar_apply(rv, r, &w2);
+    report_review(rv, r, &w2);
     free(w2);
     output_json(devnull, r);
     output_findings_text(devnull, r);

@@ -420,7 +420,7 @@ static void test_conflict_kept(void **state)
     char *why = NULL;
     gk_report *r = report_open(f->report, &why);
     assert_non_null(r);
-    assert_int_equal(sidecar_apply(c, r, NULL), 0);
+    assert_int_equal(report_review(c, r, NULL), 0);
     int k = template_cell_index(r->tpl, "t3.new.natural");
     assert_int_equal(r->cells[k].status, GK_ST_CORRECTED);
     assert_true(r->cells[k].value == must_find(c, GK_RV_CORRECTION, NULL, "t3.new.natural")->value);
@@ -460,7 +460,7 @@ static void test_changed_report(void **state)
     char *why = NULL;
     gk_report *r = report_open(f->report, &why);
     assert_non_null(r);
-    sidecar_apply(b, r, NULL);
+    report_review(b, r, NULL);
     assert_int_equal(r->cells[template_cell_index(r->tpl, "t3.new.natural")].status, GK_ST_CORRECTED);
     report_free(r);
     /* saving records the report as it is now */
@@ -562,7 +562,7 @@ static void test_apply(void **state)
     sidecar_set_dismissal(rv, "T3.ROW_TOTAL", NULL, "已核实", "甲");
     sidecar_correct(rv, r, k, 5, "甲");
     assert_string_equal(must_find(rv, GK_RV_CORRECTION, NULL, "t3.granted.natural")->original, "3");
-    assert_int_equal(sidecar_apply(rv, r, NULL), 0);
+    assert_int_equal(report_review(rv, r, NULL), 0);
     assert_int_equal(r->cells[k].status, GK_ST_CORRECTED);
     assert_true(r->cells[k].value == 5);
     int dismissed = 0;
@@ -576,13 +576,13 @@ static void test_apply(void **state)
     /* the overlay follows the review: removing restores */
     sidecar_remove(rv, GK_RV_DISMISS, "T3.ROW_TOTAL", NULL);
     sidecar_remove(rv, GK_RV_CORRECTION, NULL, "t3.granted.natural");
-    sidecar_apply(rv, r, NULL);
+    report_review(rv, r, NULL);
     assert_int_not_equal(r->cells[k].status, GK_ST_CORRECTED);
     assert_int_equal(r->nerrors, errors);
     /* an entry for a cell the template does not have is reported */
     sidecar_set_note(rv, "t9.nothing.here", "x", "甲");
     char *warn = NULL;
-    assert_int_equal(sidecar_apply(rv, r, &warn), 1);
+    assert_int_equal(report_review(rv, r, &warn), 1);
     assert_non_null(warn);
     assert_non_null(strstr(warn, "t9.nothing.here"));
     free(warn);

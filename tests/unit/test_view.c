@@ -240,7 +240,7 @@ static gk_report *open_reviewed(const char *path, view_review *s, const char *wh
     char *warn = NULL;
     assert_true(sidecar_load(path, &rv, &warn) >= 0);
     free(warn);
-    sidecar_apply(rv, r, NULL);
+    report_review(rv, r, NULL);
     view_review_init(s, rv, who);
     return r;
 }

@@ -274,7 +274,7 @@ gk_report *view_pair_open(const char *path, char **why)
     gk_review *rv = NULL;
     char *warn = NULL;
     if (sidecar_load(path, &rv, &warn) == 0 && rv)
-        sidecar_apply(rv, r, NULL);   /* the reviewer's corrections, as `check` reads them; nothing saved */
+        report_review(rv, r, NULL);   /* the reviewer's corrections, as `check` reads them; nothing saved */
     free(warn);
     sidecar_free(rv);
     return r;

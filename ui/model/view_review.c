@@ -2,6 +2,7 @@
  * sidecar, undo, save, and the detail text of a reviewed cell (see
  * view_review.h). */
 #include "view_review.h"
+#include "pipeline.h"
 #include "recover.h"
 #include "number.h"
 #include "util.h"
@@ -134,7 +135,7 @@ int view_review_parse_value(const gk_report *r, int cell, const char *text, doub
 
 static void reapply(view_review *s, gk_report *r)
 {
-    sidecar_apply(s->rv, r, NULL);
+    report_review(s->rv, r, NULL);
 }
 
 int view_review_correct(view_review *s, gk_report *r, int cell, const char *text, char **msg)

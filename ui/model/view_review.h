@@ -3,7 +3,7 @@
  * this session's changes for undo, and whether they are saved.
  *
  * Every change goes into the sidecar first and is then applied to the report
- * (sidecar_apply: every rule evaluated again on the corrected values), so the
+ * (report_review: every rule evaluated again on the corrected values), so the
  * screen shows what `gkreview check` shows once the sidecar is saved.  Who and
  * when are recorded by the sidecar.  Messages are Chinese and malloc'd; a
  * function returning -1 refused and says why in *msg. */
