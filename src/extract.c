@@ -125,8 +125,8 @@ static const gk_section_def *section(int k)
     return &template_sections(&n)[k];
 }
 
-/* Where a heading's words begin: after the heading pattern prefix (template.c SEC_PREFIX)'s markup, numeral and
- * separator.  No heading word starts with a numeral, space or separator,
+/* Where a heading's words begin: after the markup, numeral and separator
+ * of the heading patterns' prefix (template.c SEC_PREFIX).  No heading word starts with a numeral, space or separator,
  * so wherever SEC_PREFIX matches before a heading, it ends here. */
 static int is_pcre_space(char c)
 {
