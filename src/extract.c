@@ -12,6 +12,7 @@
 #include "util.h"
 
 #include <assert.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -117,49 +118,15 @@ static int line_has(const gk_report *r, size_t i, const char *word)
 
 /* ---- title, sections, years, fee ---------------------------------------------- */
 
-/* A heading that fills its line: markup, an optional numeral, the words. */
-#define SEC_PREFIX "^[#>*\\s]*(?:(?:[一二三四五六]|[1-6])\\s*[、.,:]?\\s*)?"
-#define SEC_END "\\s*[#*]*\\s*$"
+/* The sections and their headings are the template's (template.c SECTIONS). */
+static const gk_section_def *section(int k)
+{
+    int n;
+    return &template_sections(&n)[k];
+}
 
-/* Each section's heading words, as reports word them ("三、收到和处理政府信息
- * 公开申请的情况", "四、因政府信息公开工作被申请行政复议、提起行政诉讼的情况",
- * "五、存在的问题和改进措施", "六、其它需要报告的事项"). */
-#define W_TOTAL "总体(?:情况|概况)"
-#define W_ACTIVE "主动公开(?:政府)?信息(?:工作)?(?:的)?情况"
-#define W_APPLY "(?:收到(?:和|及|与)?处理(?:政府)?信息公开申请|依申请公开(?:政府)?信息)(?:工作)?(?:的)?情况"
-#define W_REVIEW "因?(?:政府信息公开)?(?:工作)?被?(?:申请)?行政复议\\s*[、,和及与]?\\s*(?:提起)?行政诉讼(?:的)?情况"
-#define W_PROBLEM "(?:政府信息公开)?(?:工作)?中?存在的?"
-#define W_IMPROVE "(?:及|和|与|以及)其?(?:改进|整改)(?:情况|措施|计划|方向|举措|工作)?"
-#define W_OTHER "其[他它]需要报告的事项"
-
-static const char *const SECTION_PATTERNS[6] = {
-    SEC_PREFIX W_TOTAL SEC_END,
-    SEC_PREFIX W_ACTIVE SEC_END,
-    SEC_PREFIX W_APPLY SEC_END,
-    SEC_PREFIX W_REVIEW SEC_END,
-    SEC_PREFIX W_PROBLEM "(?:主要问题.{0,12}|(?:主要)?问题" W_IMPROVE "\\s*[#*]*\\s*)$",
-    SEC_PREFIX W_OTHER SEC_END,
-};
-
-/* A heading inside a line (a crawler joined the lines: "…工作。二、主动公开
- * 政府信息情况 …"): only with its own numeral and separator ("二、", "2、",
- * "2."), at the start of the line or after the end of a sentence, white
- * space or markup — so that neither a sentence that names the words nor a
- * subheading "（一）主动公开情况" is taken for one. */
-#define MID_LEAD "(?:^|(?<=[。;!?:\\s#*>|\"]))[#*>\\s]*"
-static const char *const SECTION_MID_PATTERNS[6] = {
-    MID_LEAD "(?:一\\s*、|1\\s*[、.])\\s*" W_TOTAL,
-    MID_LEAD "(?:二\\s*、|2\\s*[、.])\\s*" W_ACTIVE,
-    MID_LEAD "(?:三\\s*、|3\\s*[、.])\\s*" W_APPLY,
-    MID_LEAD "(?:四\\s*、|4\\s*[、.])\\s*" W_REVIEW,
-    MID_LEAD "(?:五\\s*、|5\\s*[、.])\\s*" W_PROBLEM "(?:主要)?问题(?:" W_IMPROVE ")?",
-    MID_LEAD "(?:六\\s*、|6\\s*[、.])\\s*" W_OTHER,
-};
-/* A word every SECTION_MID_PATTERNS[k] match holds: a cheap test first. */
-static const char *const SECTION_MID_NEED[6] = {"总体", "主动公开", "申请", "行政诉讼", "问题", "需要报告"};
-
-/* Where a heading's words begin: after SEC_PREFIX's markup, numeral and
- * separator.  No heading word starts with a numeral, space or separator,
+/* Where a heading's words begin: after the markup, numeral and separator
+ * of the heading patterns' prefix (template.c SEC_PREFIX).  No heading word starts with a numeral, space or separator,
  * so wherever SEC_PREFIX matches before a heading, it ends here. */
 static int is_pcre_space(char c)
 {
@@ -173,7 +140,7 @@ static int starts_with_char(const char *s, const char *c)
     return s[0] == c[0] && s[1] == c[1] && s[2] == c[2];
 }
 
-/* SEC_PREFIX's leading markup, [#>*\s], as a mask of bits (each below 64). */
+/* The heading prefix's leading markup, [#>*\s], as a mask of bits (each below 64). */
 #define BIT(c) ((uint64_t)1 << (c))
 static const uint64_t LEAD_MARKUP =
     BIT('#') | BIT('>') | BIT('*') | BIT(' ') | BIT('\t') | BIT('\n') | BIT('\v') | BIT('\f') | BIT('\r');
@@ -183,13 +150,12 @@ static const char *heading_words(const char *s)
 {
     while ((unsigned char)*s < 64 && LEAD_MARKUP >> *s & 1)
         s++;
-    int numeral = *s >= '1' && *s <= '6';
+    int numeral = *s >= '1' && *s < '1' + GK_NSECTIONS;
     if (numeral) {
         s++;
     } else if ((unsigned char)*s == 0xE4 || (unsigned char)*s == 0xE5) {
-        static const char *const numerals[] = {"一", "二", "三", "四", "五", "六"};
-        for (int k = 0; k < 6 && !numeral; k++)
-            if (starts_with_char(s, numerals[k])) {
+        for (int k = 0; k < GK_NSECTIONS && !numeral; k++)
+            if (starts_with_char(s, section(k)->numeral)) {
                 s += 3;
                 numeral = 1;
             }
@@ -210,32 +176,35 @@ static const char *heading_words(const char *s)
 /* A three-byte character (the first one of a CJK word) as one number. */
 #define CHAR_KEY(c) ((uint32_t)(unsigned char)(c)[0] << 16 | (uint32_t)(unsigned char)(c)[1] << 8 | (unsigned char)(c)[2])
 
-/* How each section's heading words begin: a cheap test before the pattern.
- * A first character may begin the words of two sections (政府信息公开…). */
-#define SECTION_START_LIST(X)                                                               \
-    X("总体", 0) X("主动公开", 1) X("收到", 2) X("依申请公开", 2) X("行政复议", 3) X("因", 3)  \
-    X("政府信息公开", 3) X("政府信息公开", 4) X("工作", 4) X("存在", 4) X("其他需要", 5)      \
-    X("其它需要", 5)
-
-#define START(word, k) {word, sizeof word - 1, CHAR_KEY(word), k},
-static const struct {
+/* How each section's heading words begin (the template's start words): a
+ * cheap test before the pattern.  Built once. */
+#define MAX_STARTS (GK_NSECTIONS * GK_SEC_STARTS)
+static struct {
     const char *word;
     size_t len;
     uint32_t first;                    /* CHAR_KEY() of the word's first character */
     int section;
-} SECTION_STARTS[] = {SECTION_START_LIST(START)};
-#undef START
-
+} SECTION_STARTS[MAX_STARTS];
+static int NSTARTS;
 /* Bit (CHAR_KEY() % 64) of each start word's first character: one test
  * turns most lines away. */
-#define START_BIT(word, k) | (uint64_t)1 << (CHAR_KEY(word) & 63)
-static const uint64_t SECTION_START_BITS = 0 SECTION_START_LIST(START_BIT);
-#undef START_BIT
+static uint64_t SECTION_START_BITS;
+static pthread_once_t starts_once = PTHREAD_ONCE_INIT;
 
-static const char *const SECTION_NAMES[6] = {
-    "一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
-    "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项",
-};
+static void build_starts(void)
+{
+    for (int k = 0; k < GK_NSECTIONS; k++)
+        for (int i = 0; i < GK_SEC_STARTS && section(k)->starts[i]; i++) {
+            const char *w = section(k)->starts[i];
+            assert(strlen(w) >= 3);    /* a CJK character at least: test_template checks */
+            SECTION_STARTS[NSTARTS].word = w;
+            SECTION_STARTS[NSTARTS].len = strlen(w);
+            SECTION_STARTS[NSTARTS].first = CHAR_KEY(w);
+            SECTION_STARTS[NSTARTS].section = k;
+            SECTION_START_BITS |= (uint64_t)1 << (CHAR_KEY(w) & 63);
+            NSTARTS++;
+        }
+}
 
 /* A line that can be a heading: a short one. */
 static int heading_sized(const gk_line *l)
@@ -251,10 +220,11 @@ static unsigned heading_candidates(const char *words)
     uint32_t first = (uint32_t)(unsigned char)words[0] << 16;   /* CHAR_KEY(), not read past the end */
     if (words[0] && words[1])
         first |= (uint32_t)(unsigned char)words[1] << 8 | (unsigned char)words[2];
+    pthread_once(&starts_once, build_starts);
     if (!(SECTION_START_BITS >> (first & 63) & 1))
         return 0;                      /* most lines: no start word has their first character */
     unsigned mask = 0;
-    for (size_t i = 0; i < sizeof SECTION_STARTS / sizeof SECTION_STARTS[0]; i++)
+    for (int i = 0; i < NSTARTS; i++)
         if (first == SECTION_STARTS[i].first &&
             !strncmp(words + 3, SECTION_STARTS[i].word + 3, SECTION_STARTS[i].len - 3))
             mask |= 1u << SECTION_STARTS[i].section;
@@ -283,7 +253,8 @@ static int found_at_or_before(const gk_report *r, int k)
 static int find_mid_heading(const gk_report *r, int k, size_t lo, int lo_col, size_t hi, int hi_col, int *col)
 {
     re_span g[1];
-    size_t need_len = strlen(SECTION_MID_NEED[k]);
+    const char *need = section(k)->mid_need;
+    size_t need_len = strlen(need);
     for (size_t i = lo; i <= hi && i < r->text->nlines; i++) {
         const gk_line *l = &r->text->norm[i];
         size_t len = l->len, from = 0;
@@ -291,9 +262,9 @@ static int find_mid_heading(const gk_report *r, int k, size_t lo, int lo_col, si
             len = (size_t)hi_col;
         if (i == lo && lo_col >= 0)
             from = (size_t)lo_col + 1;
-        if (from >= len || !util_find(l->s + from, len - from, SECTION_MID_NEED[k], need_len))
+        if (from >= len || !util_find(l->s + from, len - from, need, need_len))
             continue;
-        if (re_find(SECTION_MID_PATTERNS[k], l->s, len, from, g, 1)) {
+        if (re_find(section(k)->mid_pattern, l->s, len, from, g, 1)) {
             *col = (int)g[0].start;
             return (int)i + 1;
         }
@@ -305,15 +276,15 @@ static void find_sections(gk_report *r)
 {
     int prev = 0, found = 0;
     r->sections_in_order = 1;
-    for (int k = 0; k < 6; k++)
+    for (int k = 0; k < GK_NSECTIONS; k++)
         r->section_line[k] = r->section_col[k] = 0;
-    for (size_t i = 0; i < r->text->nlines && found < 6; i++) {
+    for (size_t i = 0; i < r->text->nlines && found < GK_NSECTIONS; i++) {
         const gk_line *l = &r->text->norm[i];
         if (!heading_sized(l))
             continue;
         unsigned mask = heading_candidates(heading_words(l->s));
         for (int k = 0; mask; k++, mask >>= 1) {
-            if ((mask & 1) && !r->section_line[k] && re_test(SECTION_PATTERNS[k], l->s)) {
+            if ((mask & 1) && !r->section_line[k] && re_test(section(k)->pattern, l->s)) {
                 r->section_line[k] = (int)i + 1;
                 found++;
                 break;
@@ -321,7 +292,7 @@ static void find_sections(gk_report *r)
         }
     }
     /* a missing heading may sit inside a line, between its neighbours' */
-    for (int k = 0; k < 6 && found < 6 && r->text->nlines; k++) {
+    for (int k = 0; k < GK_NSECTIONS && found < GK_NSECTIONS && r->text->nlines; k++) {
         if (r->section_line[k])
             continue;
         size_t lo = 0, hi = r->text->nlines - 1;
@@ -330,7 +301,7 @@ static void find_sections(gk_report *r)
             lo = (size_t)r->section_line[before] - 1;
             lo_col = r->section_col[before];
         }
-        for (int j = k + 1; j < 6; j++)
+        for (int j = k + 1; j < GK_NSECTIONS; j++)
             if (r->section_line[j]) {
                 hi = (size_t)r->section_line[j] - 1;
                 hi_col = r->section_col[j];
@@ -343,23 +314,22 @@ static void find_sections(gk_report *r)
             found++;
         }
     }
-    for (int k = 0; k < 6; k++) {
+    for (int k = 0; k < GK_NSECTIONS; k++) {
         if (r->section_line[k]) {
             if (r->section_line[k] < prev)
                 r->sections_in_order = 0;
             prev = r->section_line[k];
         }
     }
-    for (int k = 0; k < 6; k++) {
+    for (int k = 0; k < GK_NSECTIONS; k++) {
         if (!r->section_line[k]) {
             finding_add(&r->notes, &r->nnotes, "STRUCT.SECTION_MISSING", 0,
-                        xasprintf("缺少第%s部分「%s」", (const char *[]){"一", "二", "三", "四", "五", "六"}[k],
-                                  SECTION_NAMES[k]));
+                        xasprintf("缺少第%s部分「%s」", section(k)->numeral, section(k)->name));
         }
     }
     if (!r->sections_in_order) {
         int line = 0;
-        for (int k = 1; k < 6; k++)
+        for (int k = 1; k < GK_NSECTIONS; k++)
             if (r->section_line[k] && r->section_line[k - 1] && r->section_line[k] < r->section_line[k - 1])
                 line = r->section_line[k];
         finding_add(&r->notes, &r->nnotes, "STRUCT.SECTION_MISSING", line, xstrdup("章节顺序与模板不一致"));
@@ -376,7 +346,7 @@ static void section_range(const gk_report *r, int k, size_t *from, size_t *to)
             start = r->section_line[j];
     *from = start ? (size_t)start : 0;   /* the line after the heading */
     *to = n;
-    for (int j = k + 1; j < 6; j++) {
+    for (int j = k + 1; j < GK_NSECTIONS; j++) {
         if (r->section_line[j] && (size_t)r->section_line[j] > *from) {
             *to = (size_t)r->section_line[j] - 1;
             break;
@@ -393,7 +363,7 @@ static void narrative_range(const gk_report *r, int k, size_t *from, size_t *to)
     int j = found_at_or_before(r, k);
     *from = j >= 0 ? (size_t)r->section_line[j] - 1 : 0;
     *to = r->text->nlines;
-    for (int m = k + 1; m < 6; m++) {
+    for (int m = k + 1; m < GK_NSECTIONS; m++) {
         if (!r->section_line[m])
             continue;
         size_t line = (size_t)r->section_line[m] - 1;
@@ -413,7 +383,7 @@ static const char *section_part(const gk_report *r, int k, size_t i, size_t *len
     int j = found_at_or_before(r, k);
     if (j >= 0 && (size_t)r->section_line[j] - 1 == i)
         a = (size_t)r->section_col[j];
-    for (int m = k + 1; m < 6; m++)
+    for (int m = k + 1; m < GK_NSECTIONS; m++)
         if (r->section_line[m] && (size_t)r->section_line[m] - 1 == i && (size_t)r->section_col[m] > a &&
             (size_t)r->section_col[m] < b)
             b = (size_t)r->section_col[m];
@@ -541,7 +511,7 @@ static char *body_of_line(const gk_report *r, size_t i)
 static char *body_elsewhere(const gk_report *r)
 {
     size_t n = r->text->nlines, seen = 0;
-    size_t top = r->section_line[0] ? (size_t)r->section_line[0] - 1 : n;
+    size_t top = r->section_line[GK_SEC_TOTAL] ? (size_t)r->section_line[GK_SEC_TOTAL] - 1 : n;
     for (size_t i = 0; i < top && i < TITLE_LINES && seen < 6; i++) {
         if (!r->text->norm[i].len)
             continue;
@@ -645,7 +615,7 @@ static void find_title(gk_report *r)
             limit = i;
             break;
         }
-    int clip_col = -1, clip_line = limit ? find_mid_heading(r, 0, 0, -1, limit - 1, -1, &clip_col) : 0;
+    int clip_col = -1, clip_line = limit ? find_mid_heading(r, GK_SEC_TOTAL, 0, -1, limit - 1, -1, &clip_col) : 0;
     if (clip_line)
         limit = (size_t)clip_line;
     re_span g[3];
@@ -709,14 +679,14 @@ static void find_years(gk_report *r)
         }
     }
     size_t from, to;
-    narrative_range(r, 0, &from, &to);
-    if (!r->section_line[0])
+    narrative_range(r, GK_SEC_TOTAL, &from, &to);
+    if (!r->section_line[GK_SEC_TOTAL])
         from = r->title_line ? (size_t)r->title_line : 0;
     int years[100] = {0}, first_line[100] = {0};   /* 2000 … 2099 */
     for (size_t i = from; i < to; i++) {
         /* "20dd" followed by optional spaces and 年 */
         size_t len;
-        const char *s = section_part(r, 0, i, &len);
+        const char *s = section_part(r, GK_SEC_TOTAL, i, &len);
         const char *end = s + len;
         for (const char *p = util_find(s, len, "20", 2); p; p = util_find(p + 1, (size_t)(end - p - 1), "20", 2)) {
             if (end - p < 4 || p[2] < '0' || p[2] > '9' || p[3] < '0' || p[3] > '9')
@@ -758,20 +728,20 @@ static void find_years(gk_report *r)
 static void find_fee(gk_report *r)
 {
     size_t from = 0, to = r->text->nlines;
-    if (r->section_line[5])
-        narrative_range(r, 5, &from, &to);
+    if (r->section_line[GK_SEC_OTHER])
+        narrative_range(r, GK_SEC_OTHER, &from, &to);
     re_span g[1];
     for (size_t i = from; i < to; i++) {
         size_t len = r->text->norm[i].len;
-        const char *s = r->section_line[5] ? section_part(r, 5, i, &len) : norm(r, (int)i);
+        const char *s = r->section_line[GK_SEC_OTHER] ? section_part(r, GK_SEC_OTHER, i, &len) : norm(r, (int)i);
         if (re_find("信息处理费|处理费|收取[^。]{0,8}费|收费|费用", s, len, 0, g, 1)) {
             r->fee_stated = 1;
             r->fee_line = (int)i + 1;
             return;
         }
     }
-    finding_add(&r->notes, &r->nnotes, "FEE.NOT_REPORTED", r->section_line[5],
-                xstrdup(r->section_line[5] ? "第六部分未说明信息处理费的收取情况" : "报告未说明信息处理费的收取情况"));
+    finding_add(&r->notes, &r->nnotes, "FEE.NOT_REPORTED", r->section_line[GK_SEC_OTHER],
+                xstrdup(r->section_line[GK_SEC_OTHER] ? "第六部分未说明信息处理费的收取情况" : "报告未说明信息处理费的收取情况"));
 }
 
 /* Words only a report's tables (or its headings) hold: a file with none
@@ -786,7 +756,7 @@ int extract_is_report(const gk_report *r)
 {
     if (r->titled)
         return 1;
-    for (int k = 0; k < 6; k++)
+    for (int k = 0; k < GK_NSECTIONS; k++)
         if (r->section_line[k])
             return 1;
     for (size_t i = 0; i < r->text->nlines; i++) {
@@ -1215,13 +1185,13 @@ static void count_hits(const gk_report *r, hit_count *pats, int npats, size_t fr
 static gk_format detect_format(const gk_report *r)
 {
     size_t from, to;
-    section_range(r, 1, &from, &to);
+    section_range(r, template_table_shape(2)->section, &from, &to);
     hit_count headers[2] = {{GK_DETECT_2021, GK_DETECT_2021_NEED, 0}, {GK_DETECT_2019, GK_DETECT_2019_NEED, 0}};
     count_hits(r, headers, 2, from, to);
     int a = headers[0].hits, b = headers[1].hits;
     if (a == 0 && b == 0) {            /* no table 2 headers: table 3's 其他处理 rows tell */
-        hit_count other = {"逾期不补正|缴纳费用", NULL, 0};
-        section_range(r, 2, &from, &to);
+        hit_count other = {GK_DETECT_2021_T3, NULL, 0};
+        section_range(r, template_table_shape(3)->section, &from, &to);
         count_hits(r, &other, 1, from, to);
         a += other.hits;
     }
@@ -1232,15 +1202,15 @@ static gk_format detect_format(const gk_report *r)
     return GK_FMT_UNKNOWN;
 }
 
-/* Words of table 3's column headers: a label naming two of them is a header row. */
-static const char *const HEADER_WORDS[] = {"自然人", "商业企业", "科研机构", "公益组织", "法律服务", "申请人情况"};
+/* Words of table 3's column headers (the template's): a label naming two of them is a header row. */
+#define HEADER_WORDS GK_HEADER_WORDS
 
 /* Which header words a label (its text without spaces) holds: bit k for
  * HEADER_WORDS[k] (plain words: found as they are). */
 static unsigned header_words(const char *label, size_t len)
 {
     unsigned mask = 0;
-    for (size_t k = 0; k < sizeof HEADER_WORDS / sizeof *HEADER_WORDS; k++)
+    for (size_t k = 0; HEADER_WORDS[k]; k++)
         if (util_find(label, len, HEADER_WORDS[k], strlen(HEADER_WORDS[k])))
             mask |= 1u << k;
     return mask;
@@ -1250,7 +1220,7 @@ static unsigned header_words(const char *label, size_t len)
  * header word, which the next label cell could complete. */
 static int ends_in_header_word(const char *label, size_t len)
 {
-    for (size_t k = 0; k < sizeof HEADER_WORDS / sizeof *HEADER_WORDS; k++)
+    for (size_t k = 0; HEADER_WORDS[k]; k++)
         for (size_t p = 1; p < strlen(HEADER_WORDS[k]) && p <= len; p++)
             if (!memcmp(label + len - p, HEADER_WORDS[k], p))
                 return 1;
@@ -2006,7 +1976,7 @@ static void check_column_labels(gk_report *r, const grid *g, int table, const to
 static void read_table(gk_report *r, int table)
 {
     size_t from, to;
-    section_range(r, table - 1, &from, &to);
+    section_range(r, template_table_shape(table)->section, &from, &to);
     grid *g = grid_build(r->text, from, to);
     const gk_table_def *td = template_table(r->tpl, table);
     tokens ts = {0};
@@ -2017,7 +1987,7 @@ static void read_table(gk_report *r, int table)
     assert(td->nrows <= PLACE_MAX_ROWS);   /* test_template checks */
     place_row pl[PLACE_MAX_ROWS];
     place_rows(ts.tok, ts.n, ncols, td->nrows, pl);
-    const char *const names[] = {"表二", "表三", "表四"};
+    const char *name = template_table_shape(table)->name;
     int positional[PLACE_MAX_ROWS] = {0};
     int group_note = -1, group_last = -2, group_rows = 0;   /* rows not found for one reason */
     char *group_why = NULL;
@@ -2045,7 +2015,7 @@ static void read_table(gk_report *r, int table)
                 note_label_variant(r, table, rr, ts.text[p->anchor], line);
             }
         } else if (p->state == PL_ABSENT) {
-            note_row(r, "STRUCT.ROW_MISSING", table, rr, 0, xasprintf("%s未找到「%s」行", names[table - 2], rd->label));
+            note_row(r, "STRUCT.ROW_MISSING", table, rr, 0, xasprintf("%s未找到「%s」行", name, rd->label));
         } else {
             char *why = unplaced_why(r, table, rr, p, &ts);
             if (p->anchor < 0 && group_why && !strcmp(group_why, why) && group_last == rr - 1) {
@@ -2057,9 +2027,9 @@ static void read_table(gk_report *r, int table)
                 group_last = rr;
                 group_rows++;
             } else if (p->anchor < 0) {
-                close_group(r, &group_note, &group_names, group_rows, group_why, names[table - 2]);
+                close_group(r, &group_note, &group_names, group_rows, group_why, name);
                 note_row(r, "STRUCT.ROW_MISSING", table, rr, 0,
-                         xasprintf("%s未找到「%s」行（%s）", names[table - 2], rd->label, why));
+                         xasprintf("%s未找到「%s」行（%s）", name, rd->label, why));
                 group_note = r->nnotes - 1;
                 free(group_why);
                 group_why = xstrdup(why);
@@ -2074,7 +2044,7 @@ static void read_table(gk_report *r, int table)
             store_row(r, table, rr, s, rd->ncols);
         }
     }
-    close_group(r, &group_note, &group_names, group_rows, group_why, names[table - 2]);
+    close_group(r, &group_note, &group_names, group_rows, group_why, name);
     free(group_why);
     sbuf_free(&group_names);
     /* rows placed by position alone: the equations across rows must confirm them */
@@ -2106,11 +2076,11 @@ static void read_table(gk_report *r, int table)
     grid_free(g);
 }
 
-/* ---- table 4 ------------------------------------------------------------------------- */
+/* ---- a table that may come as one row (table 4) ------------------------------------ */
 
-/* 1 when exactly one window of 15 cells of the row holds all its numbers
+/* 1 when exactly one window of n cells of the row holds all its numbers
  * and nothing but numbers and empty cells; *at: where it starts. */
-static int one_window(const grid_row *one, int *at)
+static int one_window(const grid_row *one, int n, int *at)
 {
     int firstv = -1, last = -1, windows = 0;
     for (int j = 0; j < one->ncells; j++)
@@ -2119,9 +2089,9 @@ static int one_window(const grid_row *one, int *at)
                 firstv = j;
             last = j;
         }
-    for (int a = last - 14; a <= firstv; a++) {
-        int fits = a >= 0 && a + 14 < one->ncells;
-        for (int j = a; fits && j <= a + 14; j++)
+    for (int a = last - (n - 1); a <= firstv; a++) {
+        int fits = a >= 0 && a + (n - 1) < one->ncells;
+        for (int j = a; fits && j <= a + (n - 1); j++)
             fits &= is_value_cell(&one->cells[j]) || one->cells[j].text[0] == '\0';
         if (fits)
             *at = a, windows++;
@@ -2129,15 +2099,26 @@ static int one_window(const grid_row *one, int *at)
     return windows == 1;
 }
 
-/* Table 4 is one row of 15 numbers under three groups of headers, or one
- * row per group.  Rows per group are placed like the other tables; else
- * the table's numbers, when there are exactly 15, are its cells in order. */
-static void extract_table4(gk_report *r)
+/* Stores the n slots of a one-row table, row after row. */
+static void store_rows(gk_report *r, int table, slot *s)
+{
+    const gk_table_def *td = template_table(r->tpl, table);
+    for (int gi = 0, at = 0; gi < td->nrows; at += td->rows[gi].ncols, gi++)
+        store_row(r, table, gi, s + at, td->rows[gi].ncols);
+}
+
+/* Table 4 is one row of its 15 numbers under three groups of headers, or
+ * one row per group.  Rows per group are placed like the other tables;
+ * else the table's numbers, when there are exactly as many as it has
+ * cells, are its cells in order. */
+static void read_one_line_table(gk_report *r, int table)
 {
     size_t from, to;
-    section_range(r, 3, &from, &to);
+    const gk_table_shape *shape = template_table_shape(table);
+    section_range(r, shape->section, &from, &to);
     grid *g = grid_build(r->text, from, to);
-    const gk_table_def *td = template_table(r->tpl, 4);
+    const gk_table_def *td = template_table(r->tpl, table);
+    const int n = template_table_ncells(r->tpl, table);
     int per_group = 0;
     sbuf lb;
     sbuf_init(&lb);
@@ -2146,16 +2127,16 @@ static void extract_table4(gk_report *r)
             continue;
         lb.len = 0;
         size_t len = row_label(&g->rows[i], &lb);
-        per_group = (row_facts(r->tpl, 4, lb.s, len) & ROW_MATCHES) != 0;
+        per_group = (row_facts(r->tpl, table, lb.s, len) & ROW_MATCHES) != 0;
     }
     sbuf_free(&lb);
     if (per_group) {
         grid_free(g);
-        read_table(r, 4);
+        read_table(r, table);
         return;
     }
     tokens ts = {0};
-    tokenize(r, 4, g, &ts);
+    tokenize(r, table, g, &ts);
     int nv = 0, nc = 0, first = -1;
     for (int k = 0; k < ts.n; k++) {
         if (ts.tok[k].kind == PT_BREAK && nv)
@@ -2167,40 +2148,38 @@ static void extract_table4(gk_report *r)
         if (first < 0 && (ts.tok[k].kind == PT_VALUE || ts.tok[k].kind == PT_EMPTY))
             first = k;
     }
-    slot s[15];
-    memset(s, 0, sizeof s);
+    slot *s = xcalloc((size_t)n, sizeof *s);
     const grid_row *one = NULL;        /* one explicit row holding every number, empty cells around them */
-    for (int i = 0; i < g->nrows && nv != 15 && nv; i++)
+    for (int i = 0; i < g->nrows && nv != n && nv; i++)
         if (count_values(&g->rows[i]) == nv && g->rows[i].explicit)
             one = &g->rows[i];
     int at;
-    if (one && one_window(one, &at)) {
-        for (int j = 0; j < 15; j++)
+    if (one && one_window(one, n, &at)) {
+        for (int j = 0; j < n; j++)
             slot_from_cell(&s[j], &one->cells[at + j]);
-        for (int gi = 0; gi < td->nrows; gi++)
-            store_row(r, 4, gi, s + gi * 5, 5);
-        r->table_line[2] = one->line;
-    } else if (nv == 15 || nc == 15) { /* the numbers in order; empty cells count only when no row holds them */
-        int use_empty = nv != 15, j = 0;
-        for (int k = first; k < ts.n && j < 15; k++)
+        store_rows(r, table, s);
+        r->table_line[table - 2] = one->line;
+    } else if (nv == n || nc == n) { /* the numbers in order; empty cells count only when no row holds them */
+        int use_empty = nv != n, j = 0;
+        for (int k = first; k < ts.n && j < n; k++)
             if (ts.tok[k].kind == PT_VALUE || (use_empty && ts.tok[k].kind == PT_EMPTY))
                 slot_from_token(&s[j++], &ts, k);
-        for (int gi = 0; gi < td->nrows; gi++)
-            store_row(r, 4, gi, s + gi * 5, 5);
-        r->table_line[2] = s[0].line;
+        store_rows(r, table, s);
+        r->table_line[table - 2] = s[0].line;
     } else if (nv) {
-        char *why = xasprintf("表四读到 %d 个数字（应为 15 个），无法确定各自所在的列", nv);
-        slots_missing(s, 15, ts.cell[first]->line, why);
+        char *why = xasprintf("%s读到 %d 个数字（应为 %d 个），无法确定各自所在的列", shape->name, nv, n);
+        slots_missing(s, n, ts.cell[first]->line, why);
         free(why);
-        for (int gi = 0; gi < td->nrows; gi++)
-            store_row(r, 4, gi, s + gi * 5, 5);
+        store_rows(r, table, s);
     } else {
         for (int gi = 0; gi < td->nrows; gi++)
-            note_row(r, "STRUCT.ROW_MISSING", 4, gi, 0, xasprintf("表四未找到「%s」的数字", td->rows[gi].label));
+            note_row(r, "STRUCT.ROW_MISSING", table, gi, 0,
+                     xasprintf("%s未找到「%s」的数字", shape->name, td->rows[gi].label));
     }
-    for (int k = 0; k < 15; k++)
+    for (int k = 0; k < n; k++)
         free(s[k].why);
-    check_column_labels(r, g, 4, &ts);
+    free(s);
+    check_column_labels(r, g, table, &ts);
     tokens_free(&ts);
     grid_free(g);
 }
@@ -2209,7 +2188,7 @@ static void extract_table4(gk_report *r)
 
 int extract_title_lines(const gk_line *norm, size_t index, void *ctx)
 {
-    if (heading_sized(norm) && heading_candidate(heading_words(norm->s)) == 0 && re_test(SECTION_PATTERNS[0], norm->s)) {
+    if (heading_sized(norm) && heading_candidate(heading_words(norm->s)) == 0 && re_test(section(GK_SEC_TOTAL)->pattern, norm->s)) {
         if (ctx)
             *(int *)ctx = (int)index + 1;   /* as find_sections() finds it: the first one */
         return 1;
@@ -2219,7 +2198,7 @@ int extract_title_lines(const gk_line *norm, size_t index, void *ctx)
 
 void extract_title_only(gk_report *r, int section_one_line)
 {
-    r->section_line[0] = section_one_line;
+    r->section_line[GK_SEC_TOTAL] = section_one_line;
     find_title(r);
 }
 
@@ -2233,7 +2212,11 @@ void extract_report(gk_report *r)
     r->format = detect_format(r);
     r->tpl = template_get(r->format == GK_FMT_UNKNOWN ? GK_FMT_2021 : r->format);
     r->cells = xcalloc((size_t)r->tpl->ncells, sizeof *r->cells);
-    read_table(r, 2);
-    read_table(r, 3);
-    extract_table4(r);
+    for (int ti = 0; ti < GK_NTABLES; ti++) {
+        int number = r->tpl->tables[ti].number;
+        if (template_table_shape(number)->one_line)
+            read_one_line_table(r, number);
+        else
+            read_table(r, number);
+    }
 }

@@ -10,10 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-const int NARR_SECTION_INDEX[NARR_SECTIONS] = {0, 4, 5};
-
-static const char *const SECTION_NAMES[6] = {"第一部分（总体情况）", "第二部分", "第三部分", "第四部分",
-                                              "第五部分（存在的主要问题及改进情况）", "第六部分（其他需要报告的事项）"};
+const int NARR_SECTION_INDEX[NARR_SECTIONS] = {GK_SEC_TOTAL, GK_SEC_PROBLEMS, GK_SEC_OTHER};
 
 /* ---- characters ------------------------------------------------------------------ */
 
@@ -405,7 +402,7 @@ static char *section_text(const gk_report *r, int k, line_mark **marks, int *nma
 {
     *marks = NULL;
     *nmarks = 0;
-    if (k < 0 || k > 5 || !r->section_line[k])
+    if (k < 0 || k >= GK_NSECTIONS || !r->section_line[k])
         return NULL;
     const gk_text *t = r->text;
     size_t end_line, end_col;
@@ -452,7 +449,7 @@ char *narrative_section_body(const gk_report *r, int k, int *line)
     line_mark *marks;
     int n;
     char *s = section_text(r, k, &marks, &n);
-    *line = n ? marks[0].line : (k >= 0 && k < 6 ? r->section_line[k] : 0);
+    *line = n ? marks[0].line : (k >= 0 && k < GK_NSECTIONS ? r->section_line[k] : 0);
     free(marks);
     return s;
 }
@@ -721,7 +718,7 @@ static int has_any(const char *s, const char *const *words)
 
 static void check_section5(gk_report *r)
 {
-    if (!r->section_line[4]) {
+    if (!r->section_line[GK_SEC_PROBLEMS]) {
         add(r, "TEXT.SECTION5_THIN", 0, xstrdup("报告缺少第五部分「存在的主要问题及改进情况」"));
         return;
     }
@@ -744,7 +741,7 @@ static void check_section5(gk_report *r)
     static const char *const IMPROVE[] = {"改进", "整改", "加强", "提升", "提高", "完善", "推进", "下一步", "今后",
                                           "将进一步", "将继续", "持续", "强化", "优化", "措施", "规范", NULL};
     if (!chars || re_test("^(?:无|暂无|没有|本年度无|无相关情况)$", sq)) {
-        add(r, "TEXT.SECTION5_THIN", r->section_line[4],
+        add(r, "TEXT.SECTION5_THIN", r->section_line[GK_SEC_PROBLEMS],
             xasprintf("第五部分%s，未说明存在的主要问题及改进情况", chars ? "内容为「无」" : "没有内容"));
     } else if (chars < NARR_SECTION5_MIN) {
         add(r, "TEXT.SECTION5_THIN", line,
@@ -782,5 +779,6 @@ void narrative_check(gk_report *r)
 
 const char *narrative_section_name(int k)
 {
-    return k >= 0 && k < 6 ? SECTION_NAMES[k] : "";
+    int n;
+    return k >= 0 && k < GK_NSECTIONS ? template_sections(&n)[k].cited : "";
 }

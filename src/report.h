@@ -80,13 +80,13 @@ typedef struct gk_report {
     int period_line;
     int narrative_year;        /* most frequent year in section 一, 0 if none */
     int narrative_year_line;
-    int section_line[6];       /* 1-based heading lines, 0 when absent */
-    int section_col[6];        /* byte offset of the heading in its normalised line (0: at its start) */
+    int section_line[GK_NSECTIONS];       /* 1-based heading lines, 0 when absent */
+    int section_col[GK_NSECTIONS];        /* byte offset of the heading in its normalised line (0: at its start) */
     int titled;                /* a title (a title line or a quoted 《…》 one) names the year */
     int sections_in_order;
     int fee_stated;            /* section 六 states 信息处理费 */
     int fee_line;
-    int table_line[3];         /* first line of tables 2, 3, 4; 0 when absent */
+    int table_line[GK_NTABLES];         /* first line of tables 2, 3, 4; 0 when absent */
     gk_cell *cells;            /* tpl->ncells */
     gk_finding *notes;         /* structural findings from extraction */
     int nnotes;

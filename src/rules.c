@@ -351,18 +351,10 @@ static void check_equations(gk_report *r)
         }
         if (!ok || fabs(pos - neg) < EPS)
             continue;
-        char *msg;
         report_format_value(pos, a, sizeof a);
         report_format_value(neg, b, sizeof b);
         report_format_value(fabs(pos - neg), d, sizeof d);
-        if (strcmp(e->rule, "T3.BALANCE") == 0)
-            msg = xasprintf("%s：本年新收与上年结转之和为 %s，办理结果总计与结转下年度之和为 %s（相差 %s）", e->what, a, b, d);
-        else if (strcmp(e->rule, "T3.HANDLED_SUM") == 0)
-            msg = xasprintf("%s：办理结果总计为 %s，各项办理结果之和为 %s（相差 %s）", e->what, a, b, d);
-        else if (strcmp(e->rule, "T3.ROW_TOTAL") == 0)
-            msg = xasprintf("%s：总计为 %s，各类申请人之和为 %s（相差 %s）", e->what, a, b, d);
-        else
-            msg = xasprintf("%s：总计为 %s，各结果之和为 %s（相差 %s）", e->what, a, b, d);
+        char *msg = xasprintf(e->message, e->what, a, b, d);
         gk_finding *f = add(r, e->rule, eq_line(r, e), msg);
         finding_add_cell(f, e->anchor);
         for (int k = 0; k < e->n; k++)
@@ -383,15 +375,9 @@ static const struct {
     [STATED_SUIT] = {"行政诉讼", {"t4.suit_direct.total", "t4.suit_after_review.total"}},
 };
 
-static const char *const VALID_GE_IDS[2][3] = {
-    {"t2.rule.issued", "t2.rule.repealed", "t2.rule.valid"},
-    {"t2.normative.issued", "t2.normative.repealed", "t2.normative.valid"},
-};
-
 /* The cells the rules below name by id, as each template's indices (-1:
  * not in the template, or no cell), looked up once rather than per report. */
 typedef struct {
-    int valid_ge[2][3];
     int stated[STATED_KINDS][2];
 } rule_cells;
 
@@ -404,9 +390,6 @@ static void find_rule_cells(void)
     for (int f = 0; f < 2; f++) {
         const gk_template *t = template_get(formats[f]);
         rule_cells *rc = &RULE_CELLS[f];
-        for (int i = 0; i < 2; i++)
-            for (int k = 0; k < 3; k++)
-                rc->valid_ge[i][k] = template_cell_index(t, VALID_GE_IDS[i][k]);
         for (int s = 0; s < STATED_KINDS; s++)
             for (int k = 0; k < 2; k++)
                 rc->stated[s][k] = STATED_CELLS[s].cells[k] ? template_cell_index(t, STATED_CELLS[s].cells[k]) : -1;
@@ -419,30 +402,30 @@ static const rule_cells *rule_cells_of(const gk_template *t)
     return &RULE_CELLS[t == template_get(GK_FMT_2019)];
 }
 
+/* T2.VALID_GE: in each row of its set, valid >= issued - repealed (the
+ * set's columns GK_VALID_*; none in a format whose table 2 has no such rows). */
 static void check_valid_ge(gk_report *r)
 {
-    if (r->format == GK_FMT_2019)
-        return;
-    const rule_cells *rc = rule_cells_of(r->tpl);
+    const gk_cellset *set = template_cellset(r->tpl, "T2.VALID_GE");
     char v[3][32];
-    for (int i = 0; i < 2; i++) {
-        const int *c = rc->valid_ge[i];
+    for (int i = 0; set && i < set->nrows; i++) {
+        const int *c = set->cell[i];
         int ok = 1;
-        for (int k = 0; k < 3; k++)
-            if (c[k] < 0 || !has_value(&r->cells[c[k]]))
+        for (int k = 0; k < set->ncols; k++)
+            if (!has_value(&r->cells[c[k]]))
                 ok = 0;
         if (!ok)
             continue;
-        double issued = r->cells[c[0]].value, repealed = r->cells[c[1]].value, valid = r->cells[c[2]].value;
+        double issued = r->cells[c[GK_VALID_ISSUED]].value, repealed = r->cells[c[GK_VALID_REPEALED]].value,
+               valid = r->cells[c[GK_VALID_VALID]].value;
         if (valid + EPS >= issued - repealed)
             continue;
-        gk_finding *f = add(r, "T2.VALID_GE", r->cells[c[2]].line,
-                            xasprintf("%s：现行有效件数 %s 少于本年制发 %s 减废止 %s",
-                                      r->tpl->cells[c[0]].rowdef->label,
+        gk_finding *f = add(r, set->def->rule, r->cells[c[GK_VALID_VALID]].line,
+                            xasprintf(set->def->message[0], r->tpl->cells[c[0]].rowdef->label,
                                       report_format_value(valid, v[0], sizeof v[0]),
                                       report_format_value(issued, v[1], sizeof v[1]),
                                       report_format_value(repealed, v[2], sizeof v[2])));
-        for (int k = 0; k < 3; k++)
+        for (int k = 0; k < set->ncols; k++)
             finding_add_cell(f, c[k]);
     }
 }

@@ -7,6 +7,7 @@
 
 #include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 const char *const GK_DETECT_2021 = "本年制发件数|本年废止件数|现行有效件数|本年收费金额|本年处理决定数量";
@@ -276,59 +277,10 @@ static gk_equation *new_eq(gk_template *t, const char *rule)
     return e;
 }
 
-static void eq_add(gk_equation *e, int cell, int coef)
-{
-    if (cell < 0 || e->n >= GK_EQ_MAX)
-        return;
-    e->cell[e->n] = cell;
-    e->coef[e->n] = coef;
-    e->n++;
-}
-
-static void build_equations(gk_template *t)
-{
-    const gk_table_def *t3 = template_table(t, 3), *t4 = template_table(t, 4);
-    int r_new = row_index(t3, "new"), r_in = row_index(t3, "carried_in");
-    int r_tot = row_index(t3, "handled_total"), r_out = row_index(t3, "carried_out");
-    const int total_col = 6;
-
-    /* Order matters only for which equation explains an inferred value:
-     * the row total is the most natural explanation, then the sums. */
-    for (int r = 0; r < t3->nrows; r++) { /* T3.ROW_TOTAL, per row */
-        gk_equation *e = new_eq(t, "T3.ROW_TOTAL");
-        eq_add(e, template_cell_at(t, 3, r, total_col), 1);
-        for (int c = 0; c < total_col; c++)
-            eq_add(e, template_cell_at(t, 3, r, c), -1);
-        e->anchor = template_cell_at(t, 3, r, total_col);
-        snprintf(e->what, sizeof e->what, "%s行", t3->rows[r].short_label);
-    }
-    for (int c = 0; c < 7; c++) {      /* T3.HANDLED_SUM, per column */
-        gk_equation *e = new_eq(t, "T3.HANDLED_SUM");
-        eq_add(e, template_cell_at(t, 3, r_tot, c), 1);
-        for (int r = 0; r < t3->nrows; r++)
-            if (t3->rows[r].group)
-                eq_add(e, template_cell_at(t, 3, r, c), -1);
-        e->anchor = template_cell_at(t, 3, r_tot, c);
-        snprintf(e->what, sizeof e->what, "%s列", T3_COLS[c].short_label);
-    }
-    for (int c = 0; c < 7; c++) {      /* T3.BALANCE, per column */
-        gk_equation *e = new_eq(t, "T3.BALANCE");
-        eq_add(e, template_cell_at(t, 3, r_new, c), 1);
-        eq_add(e, template_cell_at(t, 3, r_in, c), 1);
-        eq_add(e, template_cell_at(t, 3, r_tot, c), -1);
-        eq_add(e, template_cell_at(t, 3, r_out, c), -1);
-        e->anchor = template_cell_at(t, 3, r_out, c);
-        snprintf(e->what, sizeof e->what, "%s列", T3_COLS[c].short_label);
-    }
-    for (int g = 0; g < t4->nrows; g++) { /* T4.GROUP_TOTAL, per group */
-        gk_equation *e = new_eq(t, "T4.GROUP_TOTAL");
-        eq_add(e, template_cell_at(t, 4, g, 4), 1);
-        for (int c = 0; c < 4; c++)
-            eq_add(e, template_cell_at(t, 4, g, c), -1);
-        e->anchor = template_cell_at(t, 4, g, 4);
-        snprintf(e->what, sizeof e->what, "%s", t4->rows[g].short_label);
-    }
-}
+/* The equations come from the schema's EQ_DEFS (below). */
+typedef struct problems problems;
+static void build_equations(gk_template *t, problems *pb);
+static void build_cellsets(gk_template *t, problems *pb);
 
 /* A label normalised and without spaces (for variant checks). */
 static char *canon_label(const char *label)
@@ -396,10 +348,12 @@ static pthread_once_t once = PTHREAD_ONCE_INIT;
 static void derive(void)
 {
     for (int i = 0; i < 2; i++) {
-        build_cells(&TPL[i]);
-        build_columns(&TPL[i]);
-        build_id_hash(&TPL[i]);
-        build_equations(&TPL[i]);
+        char *why = NULL;
+        if (template_derive(&TPL[i], &why)) {   /* a name in the schema that no cell, row or column has */
+            fprintf(stderr, "gkreview: the %s template names what it does not hold:\n%s", TPL[i].name, why);
+            abort();
+        }
+        free(why);
     }
 }
 
@@ -413,4 +367,495 @@ const gk_template *template_get(gk_format f)
 const char *template_format_name(gk_format f)
 {
     return f == GK_FMT_2019 ? "2019" : f == GK_FMT_2021 ? "2021" : "unknown";
+}
+
+/* ==== schema (issue 20): sections, table shapes, equations, cell sets ============
+ * See template.h.  Everything here names rows and columns by key; a key
+ * that a format does not hold is a problem template_derive() reports and
+ * template_get() stops on. */
+
+#include "re.h"
+
+#include <stdarg.h>
+
+const char *const GK_DETECT_2021_T3 = "逾期不补正|缴纳费用";
+const char *const GK_HEADER_WORDS[] = {"自然人", "商业企业", "科研机构", "公益组织", "法律服务", "申请人情况", NULL};
+
+/* ---- sections ---------------------------------------------------------------- */
+
+/* A heading that fills its line: markup, an optional numeral, the words. */
+#define SEC_PREFIX "^[#>*\\s]*(?:(?:[一二三四五六]|[1-6])\\s*[、.,:]?\\s*)?"
+#define SEC_END "\\s*[#*]*\\s*$"
+
+/* Each section's heading words, as reports word them ("三、收到和处理政府信息
+ * 公开申请的情况", "四、因政府信息公开工作被申请行政复议、提起行政诉讼的情况",
+ * "五、存在的问题和改进措施", "六、其它需要报告的事项"). */
+#define W_TOTAL "总体(?:情况|概况)"
+#define W_ACTIVE "主动公开(?:政府)?信息(?:工作)?(?:的)?情况"
+#define W_APPLY "(?:收到(?:和|及|与)?处理(?:政府)?信息公开申请|依申请公开(?:政府)?信息)(?:工作)?(?:的)?情况"
+#define W_REVIEW "因?(?:政府信息公开)?(?:工作)?被?(?:申请)?行政复议\\s*[、,和及与]?\\s*(?:提起)?行政诉讼(?:的)?情况"
+#define W_PROBLEM "(?:政府信息公开)?(?:工作)?中?存在的?"
+#define W_IMPROVE "(?:及|和|与|以及)其?(?:改进|整改)(?:情况|措施|计划|方向|举措|工作)?"
+#define W_OTHER "其[他它]需要报告的事项"
+
+/* A heading inside a line (a crawler joined the lines: "…工作。二、主动公开
+ * 政府信息情况 …"): only with its own numeral and separator ("二、", "2、",
+ * "2."), at the start of the line or after the end of a sentence, white
+ * space or markup — so that neither a sentence that names the words nor a
+ * subheading "（一）主动公开情况" is taken for one. */
+#define MID_LEAD "(?:^|(?<=[。;!?:\\s#*>|\"]))[#*>\\s]*"
+
+/* starts: how each section's heading words begin (a cheap test before the
+ * pattern); a start may begin the words of two sections (政府信息公开…). */
+static const gk_section_def SECTIONS[GK_NSECTIONS] = {
+    {"一", "一、总体情况", "第一部分（总体情况）", SEC_PREFIX W_TOTAL SEC_END,
+     MID_LEAD "(?:一\\s*、|1\\s*[、.])\\s*" W_TOTAL, "总体", {"总体"}},
+    {"二", "二、主动公开政府信息情况", "第二部分", SEC_PREFIX W_ACTIVE SEC_END,
+     MID_LEAD "(?:二\\s*、|2\\s*[、.])\\s*" W_ACTIVE, "主动公开", {"主动公开"}},
+    {"三", "三、收到和处理政府信息公开申请情况", "第三部分", SEC_PREFIX W_APPLY SEC_END,
+     MID_LEAD "(?:三\\s*、|3\\s*[、.])\\s*" W_APPLY, "申请", {"收到", "依申请公开"}},
+    {"四", "四、政府信息公开行政复议、行政诉讼情况", "第四部分", SEC_PREFIX W_REVIEW SEC_END,
+     MID_LEAD "(?:四\\s*、|4\\s*[、.])\\s*" W_REVIEW, "行政诉讼", {"行政复议", "因", "政府信息公开"}},
+    {"五", "五、存在的主要问题及改进情况", "第五部分（存在的主要问题及改进情况）",
+     SEC_PREFIX W_PROBLEM "(?:主要问题.{0,12}|(?:主要)?问题" W_IMPROVE "\\s*[#*]*\\s*)$",
+     MID_LEAD "(?:五\\s*、|5\\s*[、.])\\s*" W_PROBLEM "(?:主要)?问题(?:" W_IMPROVE ")?", "问题",
+     {"政府信息公开", "工作", "存在"}},
+    {"六", "六、其他需要报告的事项", "第六部分（其他需要报告的事项）", SEC_PREFIX W_OTHER SEC_END,
+     MID_LEAD "(?:六\\s*、|6\\s*[、.])\\s*" W_OTHER, "需要报告", {"其他需要", "其它需要"}},
+};
+
+const gk_section_def *template_sections(int *n)
+{
+    *n = GK_NSECTIONS;
+    return SECTIONS;
+}
+
+/* ---- table shapes -------------------------------------------------------------- */
+
+static const gk_table_shape TABLE_SHAPES[GK_NTABLES] = {
+    {2, "表二", GK_SEC_ACTIVE, 0},
+    {3, "表三", GK_SEC_APPLY, 0},
+    {4, "表四", GK_SEC_REVIEW, 1},
+};
+
+const gk_table_shape *template_table_shape(int number)
+{
+    for (int i = 0; i < GK_NTABLES; i++)
+        if (TABLE_SHAPES[i].number == number)
+            return &TABLE_SHAPES[i];
+    return NULL;
+}
+
+int template_table_ncells(const gk_template *t, int number)
+{
+    const gk_table_def *td = template_table(t, number);
+    int n = 0;
+    for (int r = 0; td && r < td->nrows; r++)
+        n += td->rows[r].ncols;
+    return n;
+}
+
+/* ---- equations ------------------------------------------------------------------- */
+
+/* In this order: it matters only for which equation explains an inferred
+ * value (the row total is the most natural explanation, then the sums). */
+static const gk_eq_def EQ_DEFS[] = {
+    {"T3.ROW_TOTAL", 3, 0, {"+total", "-*"}, "total", "%s行",
+     "%s：总计为 %s，各类申请人之和为 %s（相差 %s）"},
+    {"T3.HANDLED_SUM", 3, 1, {"+handled_total", "-@"}, "handled_total", "%s列",
+     "%s：办理结果总计为 %s，各项办理结果之和为 %s（相差 %s）"},
+    {"T3.BALANCE", 3, 1, {"+new", "+carried_in", "-handled_total", "-carried_out"}, "carried_out", "%s列",
+     "%s：本年新收与上年结转之和为 %s，办理结果总计与结转下年度之和为 %s（相差 %s）"},
+    {"T4.GROUP_TOTAL", 4, 0, {"+total", "-*"}, "total", "%s",
+     "%s：总计为 %s，各结果之和为 %s（相差 %s）"},
+};
+
+const gk_eq_def *template_eq_defs(int *n)
+{
+    *n = (int)(sizeof EQ_DEFS / sizeof EQ_DEFS[0]);
+    return EQ_DEFS;
+}
+
+/* ---- cell sets -------------------------------------------------------------------- */
+
+static const gk_cellset_def CELLSETS[] = {
+    /* message: the row's label, valid, issued, repealed */
+    {"T2.VALID_GE", GK_FMT_2021, 2, {"rule", "normative"}, {"issued", "repealed", "valid"}, {NULL},
+     {"%s：现行有效件数 %s 少于本年制发 %s 减废止 %s"}},
+    /* rows GK_CARRY_IN, GK_CARRY_OUT; messages (this year's in, then out): the cell's label, this
+     * year's value, the other year, its path, its value */
+    {"XYEAR.CARRY", GK_FMT_UNKNOWN, 3, {"carried_in", "carried_out"}, {NULL}, {NULL},
+     {"%s：本年度上年结转为 %s，而 %d 年度报告（%s）结转下年度为 %s",
+      "%s：本年度结转下年度为 %s，而 %d 年度报告（%s）上年结转为 %s"}},
+    /* message: the row's label, year Y, its valid, year Y-1, its valid, Y's issued, Y's repealed, the other's path */
+    {"XYEAR.VALID", GK_FMT_2021, 2, {"rule", "normative"}, {"issued", "repealed", "valid"}, {NULL},
+     {"%s：%d 年现行有效 %s ≠ %d 年现行有效 %s + 制发 %s − 废止 %s（对照 %s）"}},
+    /* the totals compared; message: the cell's label, year Y, its value, year Y-1, its value, 增/降, the
+     * factor, the limit twice, the other's path */
+    {"XYEAR.JUMP", GK_FMT_UNKNOWN, 0, {NULL}, {NULL},
+     {"t3.new.total", "t3.handled_total.total", "t4.review.total", "t4.suit_direct.total",
+      "t4.suit_after_review.total", "t2.license.decisions", "t2.penalty.decisions", "t2.coercion.decisions"},
+     {"%s：%d 年为 %s，%d 年为 %s，%s至 %.1f 倍（超过 %g 倍或不足 1/%g，请核实；对照 %s）"}},
+};
+#define NCELLSETS ((int)(sizeof CELLSETS / sizeof CELLSETS[0]))
+
+/* ---- what each rule points at ----------------------------------------------------- */
+
+static const struct {
+    const char *rule;
+    gk_rule_kind kind;
+} RULE_KINDS[] = {
+    {"T3.BALANCE", GK_RULE_EQUATION},       {"T3.ROW_TOTAL", GK_RULE_EQUATION},
+    {"T3.HANDLED_SUM", GK_RULE_EQUATION},   {"T4.GROUP_TOTAL", GK_RULE_EQUATION},
+    {"T2.VALID_GE", GK_RULE_CELLSET},       {"CELL.NEGATIVE", GK_RULE_EACH_CELL},
+    {"CELL.NOT_INTEGER", GK_RULE_EACH_CELL}, {"CELL.MISSING", GK_RULE_EACH_CELL},
+    {"CELL.BLANK", GK_RULE_EACH_CELL},      {"CELL.INFERRED", GK_RULE_EACH_CELL},
+    {"TEXT.MISMATCH", GK_RULE_TEXT},        {"STRUCT.SECTION_MISSING", GK_RULE_TEXT},
+    {"STRUCT.ROW_MISSING", GK_RULE_TEXT},   {"STRUCT.LABEL_VARIANT", GK_RULE_TEXT},
+    {"FEE.NOT_REPORTED", GK_RULE_TEXT},     {"YEAR.MISMATCH", GK_RULE_TEXT},
+    {"FORMAT.OUTDATED", GK_RULE_TEXT},      {"TITLE.FORM", GK_RULE_TEXT},
+    {"YEAR.PERIOD", GK_RULE_TEXT},          {"DATE.LATE", GK_RULE_TEXT},
+    {"TEXT.SECTION5_THIN", GK_RULE_TEXT},   {"XYEAR.CARRY", GK_RULE_CELLSET},
+    {"XYEAR.VALID", GK_RULE_CELLSET},       {"XYEAR.COPIED", GK_RULE_TEXT},
+    {"XYEAR.JUMP", GK_RULE_CELLSET},
+};
+
+gk_rule_kind template_rule_kind(const char *rule)
+{
+    for (size_t i = 0; i < sizeof RULE_KINDS / sizeof RULE_KINDS[0]; i++)
+        if (!strcmp(RULE_KINDS[i].rule, rule))
+            return RULE_KINDS[i].kind;
+    return 0;
+}
+
+/* ---- resolving the names ---------------------------------------------------------- */
+
+struct problems {
+    sbuf b;
+    int n;
+};
+
+static void problem(problems *pb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void problem(problems *pb, const char *fmt, ...)
+{
+    char line[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    sbuf_adds(&pb->b, line);
+    sbuf_addc(&pb->b, '\n');
+    pb->n++;
+}
+
+static int col_index(const gk_row_def *rd, const char *key)
+{
+    for (int c = 0; c < rd->ncols; c++)
+        if (!strcmp(rd->cols[c].key, key))
+            return c;
+    return -1;
+}
+
+/* The cell of row r, column `key` of table `table`; a problem of `what` when there is none. */
+static int cell_by_key(gk_template *t, int table, int r, const char *key, problems *pb, const char *what)
+{
+    const gk_row_def *rd = &template_table(t, table)->rows[r];
+    int c = col_index(rd, key);
+    if (c < 0) {
+        problem(pb, "%s: %s format: no cell t%d.%s.%s", what, t->name, table, rd->key, key);
+        return -1;
+    }
+    return template_cell_at(t, table, r, c);
+}
+
+static int term_names(const gk_eq_def *d, const char *key)
+{
+    for (int k = 0; k < GK_EQ_TERMS && d->terms[k]; k++)
+        if (!strcmp(d->terms[k] + 1, key))
+            return 1;
+    return 0;
+}
+
+static void eq_term(gk_template *t, const gk_eq_def *d, gk_equation *e, int coef, int cell, problems *pb)
+{
+    if (cell < 0)
+        return;                        /* reported where it was looked up */
+    if (e->n >= GK_EQ_MAX) {
+        problem(pb, "%s: %s format: more than %d cells in one equation", d->rule, t->name, GK_EQ_MAX);
+        return;
+    }
+    e->cell[e->n] = cell;
+    e->coef[e->n] = coef;
+    e->n++;
+}
+
+static void build_equations(gk_template *t, problems *pb)
+{
+    for (size_t q = 0; q < sizeof EQ_DEFS / sizeof EQ_DEFS[0]; q++) {
+        const gk_eq_def *d = &EQ_DEFS[q];
+        const gk_table_def *td = template_table(t, d->table);
+        if (!td) {
+            problem(pb, "%s: no table %d", d->rule, d->table);
+            continue;
+        }
+        int ti = d->table - 2, ncol = d->per_col ? t->ncol[ti] : td->nrows;
+        for (int j = 0; j < ncol; j++) {   /* one equation per column (per_col) or per row */
+            gk_equation *e = new_eq(t, d->rule);
+            e->message = d->message;
+            e->anchor = -1;
+            const char *key = d->per_col ? t->col[ti][j]->key : NULL;
+            for (int k = 0; k < GK_EQ_TERMS && d->terms[k]; k++) {
+                int coef = d->terms[k][0] == '-' ? -1 : 1;
+                const char *name = d->terms[k] + 1;
+                if (!d->per_col) {     /* name: a column of row j */
+                    const gk_row_def *rd = &td->rows[j];
+                    if (!strcmp(name, "*")) {
+                        for (int c = 0; c < rd->ncols; c++)
+                            if (!term_names(d, rd->cols[c].key))
+                                eq_term(t, d, e, coef, template_cell_at(t, d->table, j, c), pb);
+                    } else {
+                        eq_term(t, d, e, coef, cell_by_key(t, d->table, j, name, pb, d->rule), pb);
+                    }
+                    continue;
+                }
+                /* name: a row; the cell is its column `key` */
+                for (int r = 0; r < td->nrows; r++) {
+                    int take = !strcmp(name, "*")   ? !term_names(d, td->rows[r].key)
+                               : !strcmp(name, "@") ? td->rows[r].group != NULL
+                                                    : !strcmp(name, td->rows[r].key);
+                    if (take)
+                        eq_term(t, d, e, coef, cell_by_key(t, d->table, r, key, pb, d->rule), pb);
+                }
+                if (strcmp(name, "*") && strcmp(name, "@") && row_index(td, name) < 0)
+                    problem(pb, "%s: %s format: no row t%d.%s", d->rule, t->name, d->table, name);
+            }
+            if (d->per_col) {
+                int r = row_index(td, d->anchor);
+                if (r < 0)
+                    problem(pb, "%s: %s format: no anchor row t%d.%s", d->rule, t->name, d->table, d->anchor);
+                else
+                    e->anchor = cell_by_key(t, d->table, r, key, pb, d->rule);
+                snprintf(e->what, sizeof e->what, d->what, t->col[ti][j]->short_label);
+            } else {
+                e->anchor = cell_by_key(t, d->table, j, d->anchor, pb, d->rule);
+                snprintf(e->what, sizeof e->what, d->what, td->rows[j].short_label);
+            }
+            if (e->anchor < 0)
+                e->anchor = e->n ? e->cell[0] : 0;   /* a problem was reported: the template will not be used */
+            if (e->n < 2)
+                problem(pb, "%s: %s format: an equation of %d cells (%s)", d->rule, t->name, e->n, e->what);
+        }
+    }
+}
+
+static void build_cellsets(gk_template *t, problems *pb)
+{
+    t->sets = xcalloc((size_t)NCELLSETS, sizeof *t->sets);
+    t->nsets = 0;
+    for (int i = 0; i < NCELLSETS; i++) {
+        const gk_cellset_def *d = &CELLSETS[i];
+        if (d->only != GK_FMT_UNKNOWN && d->only != t->format)
+            continue;
+        gk_cellset *s = &t->sets[t->nsets++];
+        s->def = d;
+        if (d->ids[0]) {               /* cell ids, one a row */
+            s->ncols = 1;
+            for (int r = 0; r < GK_SET_ROWS && d->ids[r]; r++) {
+                s->cell[r][0] = template_cell_index(t, d->ids[r]);
+                if (s->cell[r][0] < 0)
+                    problem(pb, "%s: %s format: no cell %s", d->rule, t->name, d->ids[r]);
+                s->nrows++;
+            }
+            continue;
+        }
+        const gk_table_def *td = template_table(t, d->table);
+        if (!td || !d->rows[0]) {
+            problem(pb, "%s: no table %d or no rows", d->rule, d->table);
+            continue;
+        }
+        for (int r = 0; r < GK_SET_ROWS && d->rows[r]; r++) {
+            int ri = row_index(td, d->rows[r]);
+            s->nrows++;
+            if (ri < 0) {
+                problem(pb, "%s: %s format: no row t%d.%s", d->rule, t->name, d->table, d->rows[r]);
+                for (int c = 0; c < GK_SET_COLS; c++)
+                    s->cell[r][c] = -1;
+                continue;
+            }
+            const gk_row_def *first = &td->rows[ri];
+            if (r == 0 && !d->cols[0]) {    /* every column of the first row */
+                s->ncols = first->ncols < GK_SET_COLS ? first->ncols : GK_SET_COLS;
+                if (first->ncols > GK_SET_COLS)
+                    problem(pb, "%s: %s format: more than %d columns", d->rule, t->name, GK_SET_COLS);
+            } else if (r == 0) {
+                while (s->ncols < GK_SET_COLS && d->cols[s->ncols])
+                    s->ncols++;
+            }
+            const gk_row_def *head = &td->rows[row_index(td, d->rows[0]) >= 0 ? row_index(td, d->rows[0]) : ri];
+            for (int c = 0; c < s->ncols; c++) {
+                const char *key = d->cols[0] ? d->cols[c] : head->cols[c].key;
+                s->cell[r][c] = cell_by_key(t, d->table, ri, key, pb, d->rule);
+            }
+        }
+    }
+}
+
+const gk_cellset *template_cellset(const gk_template *t, const char *rule)
+{
+    for (int i = 0; i < t->nsets; i++)
+        if (!strcmp(t->sets[i].def->rule, rule))
+            return &t->sets[i];
+    return NULL;
+}
+
+int template_derive(gk_template *t, char **problems_out)
+{
+    problems pb = {.n = 0};
+    sbuf_init(&pb.b);
+    build_cells(t);
+    build_columns(t);
+    build_id_hash(t);
+    build_equations(t, &pb);
+    build_cellsets(t, &pb);
+    if (problems_out)
+        *problems_out = sbuf_steal(&pb.b);
+    else
+        sbuf_free(&pb.b);
+    return pb.n;
+}
+
+void template_release(gk_template *t)
+{
+    for (int ti = 0; ti < 3; ti++) {
+        for (int r = 0; r < t->tables[ti].nrows && r < 32; r++)
+            free(t->row_canon[ti][r]);
+        for (int c = 0; c < t->ncol[ti]; c++)
+            free(t->col_canon[ti][c]);
+    }
+    free(t->cells);
+    free(t->eqs);
+    free(t->sets);
+    t->cells = NULL;
+    t->eqs = NULL;
+    t->sets = NULL;
+    t->ncells = t->neqs = t->nsets = 0;
+}
+
+/* ---- the walk (test_template) ----------------------------------------------------- */
+
+/* 1 when pattern matches one of the labels (normalised, without spaces). */
+static int matches_a_label(const char *pattern, const char *a, const char *b)
+{
+    const char *labels[2] = {a, b};
+    int hit = 0;
+    for (int k = 0; k < 2 && !hit; k++) {
+        if (!labels[k])
+            continue;
+        char *canon = canon_label(labels[k]);
+        hit = re_test(pattern, canon);
+        free(canon);
+    }
+    return hit;
+}
+
+int template_walk(const gk_template *t, char **problems_out)
+{
+    problems pb = {.n = 0};
+    sbuf_init(&pb.b);
+    int nrules;
+    const gk_rule_def *rules = template_rules(&nrules);
+    /* every rule: a kind; its cells where it has some */
+    for (int i = 0; i < nrules; i++) {
+        const char *id = rules[i].id;
+        gk_rule_kind kind = template_rule_kind(id);
+        int found = 0, anywhere = 0;
+        switch (kind) {
+        case GK_RULE_EQUATION:
+            for (int q = 0; q < t->neqs; q++)
+                if (!strcmp(t->eqs[q].rule, id)) {
+                    found++;
+                    if (t->eqs[q].n < 2)
+                        problem(&pb, "%s: %s format: an equation without cells", id, t->name);
+                }
+            if (!found)
+                problem(&pb, "%s: %s format: an equation rule without equations", id, t->name);
+            break;
+        case GK_RULE_CELLSET:
+            for (int s = 0; s < NCELLSETS; s++)
+                anywhere += !strcmp(CELLSETS[s].rule, id);
+            if (!anywhere)
+                problem(&pb, "%s: a cell-set rule without a cell set", id);
+            break;
+        case GK_RULE_EACH_CELL:
+        case GK_RULE_TEXT:
+            break;
+        default:
+            problem(&pb, "%s: no kind in RULE_KINDS (equation, cell set, each cell or text)", id);
+        }
+    }
+    for (size_t k = 0; k < sizeof RULE_KINDS / sizeof RULE_KINDS[0]; k++)
+        if (!template_rule(RULE_KINDS[k].rule))
+            problem(&pb, "RULE_KINDS names %s, which RULES does not hold", RULE_KINDS[k].rule);
+    for (size_t q = 0; q < sizeof EQ_DEFS / sizeof EQ_DEFS[0]; q++)
+        if (template_rule_kind(EQ_DEFS[q].rule) != GK_RULE_EQUATION)
+            problem(&pb, "EQ_DEFS names %s, not an equation rule", EQ_DEFS[q].rule);
+    for (int s = 0; s < NCELLSETS; s++)
+        if (template_rule_kind(CELLSETS[s].rule) != GK_RULE_CELLSET)
+            problem(&pb, "CELLSETS names %s, not a cell-set rule", CELLSETS[s].rule);
+    /* every cell a set or an equation names exists */
+    for (int s = 0; s < t->nsets; s++) {
+        const gk_cellset *cs = &t->sets[s];
+        if (!cs->nrows || !cs->ncols)
+            problem(&pb, "%s: %s format: an empty cell set", cs->def->rule, t->name);
+        for (int r = 0; r < cs->nrows; r++)
+            for (int c = 0; c < cs->ncols; c++)
+                if (cs->cell[r][c] < 0 || cs->cell[r][c] >= t->ncells)
+                    problem(&pb, "%s: %s format: a cell of its set does not exist", cs->def->rule, t->name);
+    }
+    for (int q = 0; q < t->neqs; q++)
+        for (int k = 0; k < t->eqs[q].n; k++)
+            if (t->eqs[q].cell[k] < 0 || t->eqs[q].cell[k] >= t->ncells)
+                problem(&pb, "%s: %s format: a cell of %s does not exist", t->eqs[q].rule, t->name, t->eqs[q].what);
+    /* every pattern matches one of its labels */
+    for (int ti = 0; ti < GK_NTABLES; ti++) {
+        const gk_table_def *td = &t->tables[ti];
+        if (!template_table_shape(td->number))
+            problem(&pb, "table %d: no shape in TABLE_SHAPES", td->number);
+        for (int r = 0; r < td->nrows; r++) {
+            const gk_row_def *rd = &td->rows[r];
+            if (re_check(rd->pattern) || !matches_a_label(rd->pattern, rd->label, rd->short_label))
+                problem(&pb, "t%d.%s: %s format: its pattern matches none of its labels", td->number, rd->key,
+                        t->name);
+            for (int c = 0; c < rd->ncols; c++)
+                if (re_check(rd->cols[c].pattern) || !matches_a_label(rd->cols[c].pattern, rd->cols[c].label, NULL))
+                    problem(&pb, "t%d.%s.%s: %s format: the column's pattern does not match its label", td->number,
+                            rd->key, rd->cols[c].key, t->name);
+        }
+    }
+    int ng;
+    const gk_group_def *groups = template_groups(&ng);
+    for (int g = 0; g < ng; g++)
+        if (re_check(groups[g].pattern) || !matches_a_label(groups[g].pattern, groups[g].label, NULL))
+            problem(&pb, "group %s: its pattern does not match its label", groups[g].key);
+    /* every heading pattern matches its heading */
+    for (int k = 0; k < GK_NSECTIONS; k++) {
+        const gk_section_def *sd = &SECTIONS[k];
+        char *n = text_normalise(sd->name, strlen(sd->name));
+        if (re_check(sd->pattern) || !re_test(sd->pattern, n))
+            problem(&pb, "section %s: its pattern does not match its heading", sd->numeral);
+        if (re_check(sd->mid_pattern) || !re_test(sd->mid_pattern, n) || !strstr(n, sd->mid_need))
+            problem(&pb, "section %s: its mid-line pattern or needed word does not fit its heading", sd->numeral);
+        const char *words = strstr(n, "、") ? strstr(n, "、") + strlen("、") : n;
+        int starts = 0;
+        for (int s = 0; s < GK_SEC_STARTS && sd->starts[s]; s++)
+            starts += !strncmp(words, sd->starts[s], strlen(sd->starts[s]));
+        if (!starts)
+            problem(&pb, "section %s: none of its start words begins its heading", sd->numeral);
+        free(n);
+    }
+    if (problems_out)
+        *problems_out = sbuf_steal(&pb.b);
+    else
+        sbuf_free(&pb.b);
+    return pb.n;
 }

@@ -59,6 +59,7 @@ typedef struct {
     int coef[GK_EQ_MAX];
     int anchor;               /* the cell whose line the finding reports */
     char what[64];            /* "自然人列", "予以公开行" */
+    const char *message;      /* its family's message format (gk_eq_def) */
 } gk_equation;
 
 typedef struct {
@@ -84,6 +85,9 @@ typedef struct {
     int id_hash[512];         /* cell id → index + 1, open addressing */
     gk_equation *eqs;
     int neqs;
+    /* derived from the schema (see the schema block below) */
+    struct gk_cellset_s *sets;
+    int nsets;
 } gk_template;
 
 const gk_template *template_get(gk_format f);
@@ -100,5 +104,122 @@ extern const char *const GK_DETECT_2021;
 extern const char *const GK_DETECT_2019;
 extern const char *const GK_DETECT_2021_NEED[];
 extern const char *const GK_DETECT_2019_NEED[];
+
+/* ==== schema (issue 20): what the engine names nowhere else ====================
+ * The sections and their headings, each table's name and section, the
+ * equations with their messages, the cell sets of T2.VALID_GE and the
+ * cross-year rules, and what kind of evidence each rule gives.  extract.c,
+ * rules.c, xyear.c and ui/panel_tables.c iterate over these and name no
+ * cell id, label or shape.  Every key they name is resolved when a template
+ * is derived: a name that does not resolve stops the program with a message
+ * (template_get); test_template walks both formats, and a copy with a
+ * renamed key, to show it.
+ *
+ * Where to add
+ * - a row:     its gk_row_def in the format's table (T3_HEAD, T2_2021, ...);
+ *              the cell ids "t<table>.<row key>.<column key>" follow.
+ * - a rule:    its gk_rule_def in RULES, its kind in RULE_KINDS, and, for an
+ *              equation, a gk_eq_def in EQ_DEFS (terms by key, message).
+ * - a layout:  a table's shape in TABLE_SHAPES (one_line: all its cells may
+ *              come as one row); a section in SECTIONS. */
+
+#define GK_NTABLES 3
+#define GK_NSECTIONS 6
+
+/* Words of table 3 that only the 2021 format has (detection when table 2 says nothing). */
+extern const char *const GK_DETECT_2021_T3;
+/* Words of table 3's column headers: a label naming two of them is a header row (NULL ends). */
+extern const char *const GK_HEADER_WORDS[];
+
+/* The sections, in the template's order (index into gk_report.section_line). */
+enum { GK_SEC_TOTAL, GK_SEC_ACTIVE, GK_SEC_APPLY, GK_SEC_REVIEW, GK_SEC_PROBLEMS, GK_SEC_OTHER };
+
+#define GK_SEC_STARTS 6
+typedef struct {
+    const char *numeral;       /* "一" */
+    const char *name;          /* "一、总体情况": the heading as the template words it */
+    const char *cited;         /* "第一部分（总体情况）": how findings name the section */
+    const char *pattern;       /* a heading that fills its (normalised) line */
+    const char *mid_pattern;   /* a heading inside a line, with its own numeral */
+    const char *mid_need;      /* a word every mid_pattern match holds: a cheap test first */
+    const char *starts[GK_SEC_STARTS]; /* how its words may begin (after markup and numeral); NULL ends */
+} gk_section_def;
+
+const gk_section_def *template_sections(int *n);
+
+typedef struct {
+    int number;                /* 2, 3, 4 */
+    const char *name;          /* "表二" */
+    int section;               /* the section that holds it (GK_SEC_*) */
+    int one_line;              /* 1: all its cells may come as one row under grouped headers */
+} gk_table_shape;
+
+const gk_table_shape *template_table_shape(int number);
+/* The number of cells of a table (all its rows). */
+int template_table_ncells(const gk_template *t, int number);
+
+/* An equation family: one equation per row of a table (terms name columns)
+ * or per column (terms name rows).  A term is "+key" or "-key"; key "*" is
+ * every row/column of the table the other terms do not name, "@" every row
+ * that belongs to an outcome group.  The cells come in the terms' order. */
+#define GK_EQ_TERMS 6
+typedef struct {
+    const char *rule;
+    int table;
+    int per_col;
+    const char *terms[GK_EQ_TERMS];
+    const char *anchor;        /* key of the cell the finding reports */
+    const char *what;          /* the equation's name from the row's or column's short label: "%s行" */
+    const char *message;       /* what, the + side, the - side, their difference (four %s) */
+} gk_eq_def;
+
+const gk_eq_def *template_eq_defs(int *n);
+
+/* A set of cells a rule reads: rows x columns of one table, or cell ids
+ * (one column).  Applies to one format or, with GK_FMT_UNKNOWN, to both. */
+#define GK_SET_ROWS 8
+#define GK_SET_COLS 8
+typedef struct {
+    const char *rule;
+    gk_format only;
+    int table;
+    const char *rows[GK_SET_ROWS];   /* row keys, NULL ends */
+    const char *cols[GK_SET_COLS];   /* column keys, NULL ends; none: every column of the first row */
+    const char *ids[GK_SET_ROWS];    /* or cell ids, one a row, NULL ends */
+    const char *message[2];          /* the finding's message(s), see each rule's reader */
+} gk_cellset_def;
+
+/* The columns of T2.VALID_GE's and XYEAR.VALID's set, in this order. */
+enum { GK_VALID_ISSUED, GK_VALID_REPEALED, GK_VALID_VALID };
+/* The rows of XYEAR.CARRY's set, in this order. */
+enum { GK_CARRY_IN, GK_CARRY_OUT };
+
+/* A cell set resolved in one template: cell[row][col] indices. */
+typedef struct gk_cellset_s {
+    const gk_cellset_def *def;
+    int nrows, ncols;
+    int cell[GK_SET_ROWS][GK_SET_COLS];
+} gk_cellset;
+
+/* The cell set rule `rule` reads in t, NULL when it has none in t's format. */
+const gk_cellset *template_cellset(const gk_template *t, const char *rule);
+
+/* What a rule's findings point at: equations, a cell set, every cell, or
+ * the text and structure of the report (no cells of the template). */
+typedef enum { GK_RULE_EQUATION = 1, GK_RULE_CELLSET, GK_RULE_EACH_CELL, GK_RULE_TEXT } gk_rule_kind;
+gk_rule_kind template_rule_kind(const char *rule);
+
+/* Derives t (its format and tables set, every derived field zero) and
+ * resolves every name the schema gives; returns how many do not resolve,
+ * *problems (may be NULL) the list, one a line.  template_get() stops the
+ * program on any.  template_release() frees what it allocated. */
+int template_derive(gk_template *t, char **problems);
+void template_release(gk_template *t);
+
+/* Everything test_template checks of a derived template: names resolved,
+ * every rule with cells or of the text kind, every row, column and group
+ * pattern matching one of its labels, every heading pattern its heading.
+ * Returns the number of problems, *problems (may be NULL) the list. */
+int template_walk(const gk_template *t, char **problems);
 
 #endif

@@ -24,29 +24,25 @@ char *xyear_body_key(const char *body)
     return k;
 }
 
-static int cell_value(const gk_report *r, const char *id, double *v)
+/* The values of the cells of rule's set in r's template (none when the
+ * format has no such set). */
+static void set_values(const gk_report *r, const char *rule, double v[GK_SET_ROWS][GK_SET_COLS],
+                       unsigned char ok[GK_SET_ROWS][GK_SET_COLS])
 {
-    int i = template_cell_index(r->tpl, id);
-    if (i < 0 || r->cells[i].status == GK_ST_MISSING)
-        return 0;
-    *v = r->cells[i].value;
-    return 1;
+    const gk_cellset *set = template_cellset(r->tpl, rule);
+    for (int i = 0; set && i < set->nrows; i++)
+        for (int k = 0; k < set->ncols; k++) {
+            const gk_cell *c = &r->cells[set->cell[i][k]];
+            ok[i][k] = c->status != GK_ST_MISSING;
+            v[i][k] = ok[i][k] ? c->value : 0;
+        }
 }
-
-/* The totals XYEAR.JUMP compares (both formats have them). */
-static const char *const JUMP_IDS[XYEAR_JUMP_N] = {
-    "t3.new.total",         "t3.handled_total.total", "t4.review.total",      "t4.suit_direct.total",
-    "t4.suit_after_review.total", "t2.license.decisions",   "t2.penalty.decisions", "t2.coercion.decisions",
-};
 
 static int cmp_u64(const void *a, const void *b)
 {
     uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
     return x < y ? -1 : x > y;
 }
-
-static const char *const T3COLS[7] = {"natural", "business", "research", "charity", "legal", "other", "total"};
-static const char *const T2ROWS[2] = {"rule", "normative"};
 
 void xyear_summarize(const gk_report *r, gk_xsummary *s)
 {
@@ -55,8 +51,7 @@ void xyear_summarize(const gk_report *r, gk_xsummary *s)
     s->body_key = xyear_body_key(r->body);
     s->year = r->year;
     s->format = r->format;
-    for (int k = 0; k < XYEAR_JUMP_N; k++)
-        s->total_ok[k] = cell_value(r, JUMP_IDS[k], &s->total[k]);
+    set_values(r, "XYEAR.JUMP", s->total, s->total_ok);
     if (r->text) {
         for (int k = 0; k < NARR_SECTIONS; k++) {
             int n = 0;
@@ -71,23 +66,8 @@ void xyear_summarize(const gk_report *r, gk_xsummary *s)
             narrative_sentences_free(st, n);
         }
     }
-    char id[64];
-    for (int c = 0; c < 7; c++) {
-        snprintf(id, sizeof id, "t3.carried_in.%s", T3COLS[c]);
-        s->in_ok[c] = cell_value(r, id, &s->in[c]);
-        snprintf(id, sizeof id, "t3.carried_out.%s", T3COLS[c]);
-        s->out_ok[c] = cell_value(r, id, &s->out[c]);
-    }
-    if (r->format == GK_FMT_2019)
-        return;
-    for (int k = 0; k < 2; k++) {
-        snprintf(id, sizeof id, "t2.%s.issued", T2ROWS[k]);
-        s->issued_ok[k] = cell_value(r, id, &s->issued[k]);
-        snprintf(id, sizeof id, "t2.%s.repealed", T2ROWS[k]);
-        s->repealed_ok[k] = cell_value(r, id, &s->repealed[k]);
-        snprintf(id, sizeof id, "t2.%s.valid", T2ROWS[k]);
-        s->valid_ok[k] = cell_value(r, id, &s->valid[k]);
-    }
+    set_values(r, "XYEAR.CARRY", s->carry, s->carry_ok);
+    set_values(r, "XYEAR.VALID", s->chain, s->chain_ok);
 }
 
 void xyear_summary_free(gk_xsummary *s)
@@ -152,74 +132,68 @@ static gk_finding *add(gk_report *r, const char *rule, int cell, char *msg)
 
 static void carry(gk_report *r, const gk_xsummary *me, const gk_xsummary *other, int this_is_later)
 {
-    char a[32], b[32], id[64];
-    for (int c = 0; c < 7; c++) {
-        double mine = this_is_later ? me->in[c] : me->out[c];
-        double theirs = this_is_later ? other->out[c] : other->in[c];
-        int ok = (this_is_later ? me->in_ok[c] && other->out_ok[c] : me->out_ok[c] && other->in_ok[c]);
-        if (!ok || fabs(mine - theirs) < 1e-6)
+    const gk_cellset *set = template_cellset(r->tpl, "XYEAR.CARRY");
+    int mine_row = this_is_later ? GK_CARRY_IN : GK_CARRY_OUT, their_row = this_is_later ? GK_CARRY_OUT : GK_CARRY_IN;
+    char a[32], b[32];
+    for (int c = 0; set && c < set->ncols; c++) {
+        double mine = me->carry[mine_row][c], theirs = other->carry[their_row][c];
+        if (!me->carry_ok[mine_row][c] || !other->carry_ok[their_row][c] || fabs(mine - theirs) < 1e-6)
             continue;
-        snprintf(id, sizeof id, "t3.%s.%s", this_is_later ? "carried_in" : "carried_out", T3COLS[c]);
-        int cell = template_cell_index(r->tpl, id);
+        int cell = set->cell[mine_row][c];
         report_format_value(mine, a, sizeof a);
         report_format_value(theirs, b, sizeof b);
-        if (this_is_later)
-            add(r, "XYEAR.CARRY", cell,
-                xasprintf("%s：本年度上年结转为 %s，而 %d 年度报告（%s）结转下年度为 %s", r->tpl->cells[cell].label, a,
-                          other->year, other->path, b));
-        else
-            add(r, "XYEAR.CARRY", cell,
-                xasprintf("%s：本年度结转下年度为 %s，而 %d 年度报告（%s）上年结转为 %s", r->tpl->cells[cell].label, a,
-                          other->year, other->path, b));
+        add(r, set->def->rule, cell,
+            xasprintf(set->def->message[this_is_later ? 0 : 1], r->tpl->cells[cell].label, a, other->year, other->path,
+                      b));
     }
 }
 
 /* valid(Y) = valid(Y-1) + issued(Y) - repealed(Y); `later` is year Y. */
 static void valid(gk_report *r, const gk_xsummary *earlier, const gk_xsummary *later, int this_is_later)
 {
-    if (earlier->format == GK_FMT_2019 || later->format == GK_FMT_2019)
+    const gk_cellset *set = template_cellset(r->tpl, "XYEAR.VALID");
+    if (earlier->format == GK_FMT_2019 || later->format == GK_FMT_2019 || !set)
         return;
-    char a[32], b[32], c2[32], d[32], id[64];
-    for (int k = 0; k < 2; k++) {
-        if (!earlier->valid_ok[k] || !later->valid_ok[k] || !later->issued_ok[k] || !later->repealed_ok[k])
+    char a[32], b[32], c2[32], d[32];
+    for (int k = 0; k < set->nrows; k++) {
+        if (!earlier->chain_ok[k][GK_VALID_VALID] || !later->chain_ok[k][GK_VALID_VALID] ||
+            !later->chain_ok[k][GK_VALID_ISSUED] || !later->chain_ok[k][GK_VALID_REPEALED])
             continue;
-        double want = earlier->valid[k] + later->issued[k] - later->repealed[k];
-        if (fabs(want - later->valid[k]) < 1e-6)
+        double want = earlier->chain[k][GK_VALID_VALID] + later->chain[k][GK_VALID_ISSUED] -
+                      later->chain[k][GK_VALID_REPEALED];
+        if (fabs(want - later->chain[k][GK_VALID_VALID]) < 1e-6)
             continue;
-        snprintf(id, sizeof id, "t2.%s.valid", T2ROWS[k]);
-        int cell = template_cell_index(r->tpl, id);
-        report_format_value(later->valid[k], a, sizeof a);
-        report_format_value(earlier->valid[k], b, sizeof b);
-        report_format_value(later->issued[k], c2, sizeof c2);
-        report_format_value(later->repealed[k], d, sizeof d);
+        int cell = set->cell[k][GK_VALID_VALID];
+        report_format_value(later->chain[k][GK_VALID_VALID], a, sizeof a);
+        report_format_value(earlier->chain[k][GK_VALID_VALID], b, sizeof b);
+        report_format_value(later->chain[k][GK_VALID_ISSUED], c2, sizeof c2);
+        report_format_value(later->chain[k][GK_VALID_REPEALED], d, sizeof d);
         const gk_xsummary *other = this_is_later ? earlier : later;
-        add(r, "XYEAR.VALID", cell,
-            xasprintf("%s：%d 年现行有效 %s ≠ %d 年现行有效 %s + 制发 %s − 废止 %s（对照 %s）",
-                      r->tpl->cells[cell].rowdef->label, later->year, a, earlier->year, b, c2, d, other->path));
+        add(r, set->def->rule, cell,
+            xasprintf(set->def->message[0], r->tpl->cells[cell].rowdef->label, later->year, a, earlier->year, b, c2, d,
+                      other->path));
     }
 }
 
 /* XYEAR.JUMP: a total of year Y against year Y-1 (reported in year Y's report). */
 static void jump(gk_report *r, const gk_xsummary *me, const gk_xsummary *earlier)
 {
+    const gk_cellset *set = template_cellset(r->tpl, "XYEAR.JUMP");
     char a[32], b[32];
-    for (int k = 0; k < XYEAR_JUMP_N; k++) {
-        if (!me->total_ok[k] || !earlier->total_ok[k])
+    for (int k = 0; set && k < set->nrows; k++) {
+        if (!me->total_ok[k][0] || !earlier->total_ok[k][0])
             continue;
-        double now = me->total[k], before = earlier->total[k];
+        double now = me->total[k][0], before = earlier->total[k][0];
         if (now < XYEAR_JUMP_MIN || before < XYEAR_JUMP_MIN)
             continue;
         if (now <= before * XYEAR_JUMP_FACTOR && now * XYEAR_JUMP_FACTOR >= before)
             continue;
-        int cell = template_cell_index(r->tpl, JUMP_IDS[k]);
-        if (cell < 0)
-            continue;
+        int cell = set->cell[k][0];
         report_format_value(now, a, sizeof a);
         report_format_value(before, b, sizeof b);
-        add(r, "XYEAR.JUMP", cell,
-            xasprintf("%s：%d 年为 %s，%d 年为 %s，%s至 %.1f 倍（超过 %g 倍或不足 1/%g，请核实；对照 %s）",
-                      r->tpl->cells[cell].label, me->year, a, earlier->year, b, now > before ? "增" : "降",
-                      now / before, XYEAR_JUMP_FACTOR, XYEAR_JUMP_FACTOR, earlier->path));
+        add(r, set->def->rule, cell,
+            xasprintf(set->def->message[0], r->tpl->cells[cell].label, me->year, a, earlier->year, b,
+                      now > before ? "增" : "降", now / before, XYEAR_JUMP_FACTOR, XYEAR_JUMP_FACTOR, earlier->path));
     }
 }
 

@@ -12,8 +12,6 @@
 
 #include <stdint.h>
 
-/* The totals XYEAR.JUMP compares (xyear.c: JUMP_IDS). */
-#define XYEAR_JUMP_N 8
 /* A total that changes by more than this factor (or below its inverse), both at least JUMP_MIN. */
 #define XYEAR_JUMP_FACTOR 5.0
 #define XYEAR_JUMP_MIN 10.0
@@ -25,15 +23,12 @@ typedef struct gk_xsummary {
     char *body_key;
     int year;
     gk_format format;
-    /* table 3 columns */
-    double in[7], out[7];
-    int in_ok[7], out_ok[7];
-    /* table 2 (2021 format): rows rule, normative */
-    double issued[2], repealed[2], valid[2];
-    int issued_ok[2], repealed_ok[2], valid_ok[2];
-    /* totals of XYEAR.JUMP */
-    double total[XYEAR_JUMP_N];
-    int total_ok[XYEAR_JUMP_N];
+    /* the cells of the cross-year rules' sets (template.c CELLSETS), [row][column]:
+     * XYEAR.CARRY (rows GK_CARRY_IN, GK_CARRY_OUT), XYEAR.VALID (columns GK_VALID_*),
+     * XYEAR.JUMP (one total a row); _ok: the cell has a value */
+    double carry[GK_SET_ROWS][GK_SET_COLS], chain[GK_SET_ROWS][GK_SET_COLS], total[GK_SET_ROWS][GK_SET_COLS];
+    unsigned char carry_ok[GK_SET_ROWS][GK_SET_COLS], chain_ok[GK_SET_ROWS][GK_SET_COLS],
+        total_ok[GK_SET_ROWS][GK_SET_COLS];
     /* narrative sections 一, 五, 六 (NARR_SECTION_INDEX): their sentences' masked hashes, sorted */
     uint64_t *sent[NARR_SECTIONS];
     int nsent[NARR_SECTIONS];

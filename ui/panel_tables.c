@@ -56,7 +56,7 @@ typedef struct {
     int hoff;             /* first column shown when a band scrolls sideways */
     int *mark;            /* cells of the selected finding */
     int nmark;
-    char titles[3][160];
+    char titles[GK_NTABLES][160];
 } tbl_state;
 
 #define ST(p) ((tbl_state *)(p)->priv)
@@ -65,8 +65,6 @@ static const gk_report *rep(const panel *p)
 {
     return p->doc ? p->doc->r : NULL;
 }
-
-static const char *NUMERALS[] = {"表二", "表三", "表四"};
 
 /* ---- widths ----------------------------------------------------------------- */
 
@@ -154,8 +152,9 @@ static void make_bands(panel *p)
     tbl_state *s = ST(p);
     const gk_report *r = rep(p);
     s->nb = 0;
-    for (int t = 2; t <= 4; t++) {
-        const gk_table_def *td = template_table(r->tpl, t);
+    for (int ti = 0; ti < GK_NTABLES; ti++) {
+        const gk_table_def *td = &r->tpl->tables[ti];
+        int t = td->number;
         for (int row = 0; row < td->nrows; row++) {
             const gk_row_def *rd = &td->rows[row];
             band *b = s->nb ? &s->b[s->nb - 1] : NULL;
@@ -217,13 +216,14 @@ static void build_rows(panel *p)
     tbl_state *s = ST(p);
     const gk_report *r = rep(p);
     s->nv = 0;
-    for (int t = 2; t <= 4; t++) {
-        const gk_table_def *td = template_table(r->tpl, t);
-        snprintf(s->titles[t - 2], sizeof s->titles[t - 2], "%s %s%s", NUMERALS[t - 2], td->title,
-                 r->table_line[t - 2] ? "" : "（原文中未找到）");
-        if (t > 2)
+    for (int ti = 0; ti < GK_NTABLES; ti++) {
+        const gk_table_def *td = &r->tpl->tables[ti];
+        int t = td->number;
+        snprintf(s->titles[ti], sizeof s->titles[ti], "%s %s%s", template_table_shape(t)->name, td->title,
+                 r->table_line[ti] ? "" : "（原文中未找到）");
+        if (ti > 0)
             push(s, (vrow){VR_GAP, t, -1, -1, 0, NULL, 0});
-        push(s, (vrow){VR_TITLE, t, -1, -1, 0, s->titles[t - 2], 0});
+        push(s, (vrow){VR_TITLE, t, -1, -1, 0, s->titles[ti], 0});
         for (int bi = 0; bi < s->nb; bi++)
             if (s->b[bi].table == t)
                 build_band_rows(s, bi, td);
@@ -475,7 +475,7 @@ static void draw_title(panel *p, WINDOW *w, int focused)
     }
     const vrow *v = &s->v[s->cur];
     const band *b = &s->b[v->band];
-    int cell = cur_cell(p), n = snprintf(title, sizeof title, "%s", NUMERALS[v->table - 2]);
+    int cell = cur_cell(p), n = snprintf(title, sizeof title, "%s", template_table_shape(v->table)->name);
     if (band_total(b, b->two) > data_width(p) && n > 0 && (size_t)n < sizeof title) {
         int first = band_first(p, b);          /* columns scroll: say which are shown */
         n += snprintf(title + n, sizeof title - (size_t)n, "[列%d-%d/%d]", first + 1,

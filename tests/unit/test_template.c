@@ -10,6 +10,7 @@
 #include "template.h"
 #include "text.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -189,6 +190,243 @@ static void test_detect_needs(void **state)
     check_need(GK_DETECT_2019, GK_DETECT_2019_NEED);
 }
 
+/* ==== the schema (issue 20): every name the template gives resolves ========== */
+
+static void expect_walk_clean(const gk_template *t)
+{
+    char *why = NULL;
+    int n = template_walk(t, &why);
+    if (n)
+        fail_msg("%s format: %d problems:\n%s", t->name, n, why);
+    free(why);
+}
+
+/* Both formats: every cell id the equations, rules, cell sets and shapes
+ * name exists; every rule has cells or is a text/structure rule; every
+ * label pattern matches one of its row's labels; every heading pattern its
+ * heading. */
+static void test_schema_walk(void **state)
+{
+    (void)state;
+    expect_walk_clean(template_get(GK_FMT_2021));
+    expect_walk_clean(template_get(GK_FMT_2019));
+    /* the derived sets: T2.VALID_GE only where table 2 has issued/repealed/valid */
+    const gk_cellset *v = template_cellset(template_get(GK_FMT_2021), "T2.VALID_GE");
+    assert_non_null(v);
+    assert_int_equal(v->nrows, 2);
+    assert_int_equal(v->ncols, 3);
+    assert_string_equal(template_get(GK_FMT_2021)->cells[v->cell[1][GK_VALID_VALID]].id, "t2.normative.valid");
+    assert_null(template_cellset(template_get(GK_FMT_2019), "T2.VALID_GE"));
+    for (int f = GK_FMT_2021; f <= GK_FMT_2019; f++) {
+        const gk_template *t = template_get((gk_format)f);
+        const gk_cellset *c = template_cellset(t, "XYEAR.CARRY");
+        assert_int_equal(c->nrows, 2);
+        assert_int_equal(c->ncols, 7);
+        assert_string_equal(t->cells[c->cell[GK_CARRY_OUT][6]].id, "t3.carried_out.total");
+        assert_int_equal(template_cellset(t, "XYEAR.JUMP")->nrows, 8);
+        /* each table: a shape, and table 4 may come as one row of its 15 cells */
+        for (int ti = 0; ti < GK_NTABLES; ti++)
+            assert_non_null(template_table_shape(t->tables[ti].number));
+        assert_int_equal(template_table_ncells(t, 4), 15);
+        assert_true(template_table_shape(4)->one_line);
+    }
+}
+
+/* The conversions of a printf format, one letter each ("%.1f" -> 'f'). */
+static void conversions(const char *fmt, char *out, size_t size)
+{
+    size_t n = 0;
+    for (const char *p = fmt; *p; p++) {
+        if (*p != '%')
+            continue;
+        p++;
+        if (*p == '%')
+            continue;
+        while (*p && strchr("0123456789.-+ #", *p))
+            p++;
+        if (n + 1 < size)
+            out[n++] = *p;
+    }
+    out[n] = '\0';
+}
+
+/* Every message format takes the arguments its reader passes. */
+static void test_schema_messages(void **state)
+{
+    (void)state;
+    char got[32];
+    int n;
+    const gk_eq_def *eq = template_eq_defs(&n);
+    for (int i = 0; i < n; i++) {
+        conversions(eq[i].message, got, sizeof got);
+        if (strcmp(got, "ssss"))
+            fail_msg("%s: message takes %s, not ssss", eq[i].rule, got);
+        conversions(eq[i].what, got, sizeof got);
+        assert_string_equal(got, "s");
+    }
+    static const struct {
+        const char *rule, *args[2];
+    } want[] = {
+        {"T2.VALID_GE", {"ssss", NULL}},
+        {"XYEAR.CARRY", {"ssdss", "ssdss"}},
+        {"XYEAR.VALID", {"sdsdssss", NULL}},
+        {"XYEAR.JUMP", {"sdsdssfggs", NULL}},
+    };
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+        const gk_cellset *c = template_cellset(template_get(GK_FMT_2021), want[i].rule);
+        assert_non_null(c);
+        for (int k = 0; k < 2; k++) {
+            if (!want[i].args[k]) {
+                assert_null(c->def->message[k]);
+                continue;
+            }
+            conversions(c->def->message[k], got, sizeof got);
+            if (strcmp(got, want[i].args[k]))
+                fail_msg("%s: message %d takes %s, not %s", want[i].rule, k, got, want[i].args[k]);
+        }
+    }
+}
+
+/* A copy of template t (its definition, nothing derived). */
+static void copy_template(gk_template *c, const gk_template *t)
+{
+    memset(c, 0, sizeof *c);
+    c->format = t->format;
+    c->name = t->name;
+    memcpy(c->tables, t->tables, sizeof c->tables);
+}
+
+/* 1 when the schema names row `key` of table `table` in format t: a term
+ * or anchor of an equation, a row of a cell set, or a cell id of one. */
+static int schema_names_row(const gk_template *t, int table, const char *key)
+{
+    int n;
+    const gk_eq_def *eq = template_eq_defs(&n);
+    for (int i = 0; i < n; i++) {
+        if (eq[i].table != table || !eq[i].per_col)
+            continue;                  /* per row: terms name columns */
+        if (!strcmp(eq[i].anchor, key))
+            return 1;
+        for (int k = 0; k < GK_EQ_TERMS && eq[i].terms[k]; k++)
+            if (!strcmp(eq[i].terms[k] + 1, key))
+                return 1;
+    }
+    int nrules;
+    const gk_rule_def *rules = template_rules(&nrules);
+    char prefix[64];
+    int plen = snprintf(prefix, sizeof prefix, "t%d.%s.", table, key);
+    for (int i = 0; i < nrules; i++) {
+        const gk_cellset *c = template_cellset(t, rules[i].id);
+        if (!c)
+            continue;
+        for (int r = 0; r < GK_SET_ROWS && c->def->rows[r]; r++)
+            if (c->def->table == table && !strcmp(c->def->rows[r], key))
+                return 1;
+        for (int r = 0; r < GK_SET_ROWS && c->def->ids[r]; r++)
+            if (!strncmp(c->def->ids[r], prefix, (size_t)plen) && !strchr(c->def->ids[r] + plen, '.'))
+                return 1;
+    }
+    return 0;
+}
+
+/* Renaming a row key in a copy of the template: the derivation fails,
+ * naming the key, exactly when the schema names that row (every row of
+ * every table of both formats, in turn); the walk of a clean copy finds
+ * nothing. */
+static void test_renamed_row_key_fails(void **state)
+{
+    (void)state;
+    int named = 0;
+    for (int f = GK_FMT_2021; f <= GK_FMT_2019; f++) {
+        const gk_template *t = template_get((gk_format)f);
+        for (int ti = 0; ti < GK_NTABLES; ti++) {
+            const gk_table_def *td = &t->tables[ti];
+            for (int r = 0; r < td->nrows; r++) {
+                gk_row_def rows[32];
+                memcpy(rows, td->rows, (size_t)td->nrows * sizeof rows[0]);
+                rows[r].key = "renamed_row";
+                gk_template c;
+                copy_template(&c, t);
+                c.tables[ti].rows = rows;
+                char *why = NULL;
+                int problems = template_derive(&c, &why);
+                int names = schema_names_row(t, td->number, td->rows[r].key);
+                if (names && (!problems || !strstr(why, td->rows[r].key)))
+                    fail_msg("%s: renaming t%d.%s went unnoticed", t->name, td->number, td->rows[r].key);
+                if (!names && problems)
+                    fail_msg("%s: renaming t%d.%s (named by nothing): %s", t->name, td->number, td->rows[r].key, why);
+                if (!names)
+                    expect_walk_clean(&c);
+                named += names;
+                free(why);
+                template_release(&c);
+            }
+        }
+    }
+    assert_true(named >= 10);          /* new, carried_in, handled_total, carried_out, rule, normative, ... */
+}
+
+/* Renaming a column key the equations name (table 4's total), and a label
+ * pattern that no longer matches its labels: both fail the walk. */
+static void test_renamed_column_and_pattern_fail(void **state)
+{
+    (void)state;
+    const gk_template *t = template_get(GK_FMT_2021);
+    const gk_table_def *t4 = template_table(t, 4);
+    gk_col_def cols[8];
+    memcpy(cols, t4->rows[0].cols, (size_t)t4->rows[0].ncols * sizeof cols[0]);
+    cols[t4->rows[0].ncols - 1].key = "sum";
+    gk_row_def rows[8];
+    memcpy(rows, t4->rows, (size_t)t4->nrows * sizeof rows[0]);
+    for (int r = 0; r < t4->nrows; r++)
+        rows[r].cols = cols;
+    gk_template c;
+    copy_template(&c, t);
+    c.tables[2].rows = rows;
+    char *why = NULL;
+    assert_true(template_derive(&c, &why) > 0);
+    assert_non_null(strstr(why, "T4.GROUP_TOTAL"));
+    assert_non_null(strstr(why, "t4.review.total"));   /* and XYEAR.JUMP's cell */
+    free(why);
+    template_release(&c);
+
+    /* a pattern that matches none of its row's labels */
+    const gk_table_def *t3 = template_table(t, 3);
+    gk_row_def rows3[32];
+    memcpy(rows3, t3->rows, (size_t)t3->nrows * sizeof rows3[0]);
+    rows3[5].pattern = "从未出现的词";
+    copy_template(&c, t);
+    c.tables[1].rows = rows3;
+    assert_int_equal(template_derive(&c, NULL), 0);
+    assert_int_equal(template_walk(&c, &why), 1);
+    assert_non_null(strstr(why, rows3[5].key));
+    free(why);
+    template_release(&c);
+}
+
+/* Each section's heading, as the template words it, is found by its
+ * patterns; narrative and extraction name sections by the same data. */
+static void test_sections(void **state)
+{
+    (void)state;
+    int n;
+    const gk_section_def *s = template_sections(&n);
+    assert_int_equal(n, GK_NSECTIONS);
+    for (int k = 0; k < n; k++) {
+        char *h = text_normalise(s[k].name, strlen(s[k].name));
+        assert_true(re_test(s[k].pattern, h));
+        /* and no other section's pattern takes it */
+        for (int j = 0; j < n; j++)
+            if (j != k && re_test(s[j].pattern, h))
+                fail_msg("heading %s also matches section %s", s[k].name, s[j].numeral);
+        for (int i = 0; i < GK_SEC_STARTS && s[k].starts[i]; i++)
+            assert_true(strlen(s[k].starts[i]) >= 3);   /* extract.c keys a start on its first character */
+        free(h);
+    }
+    assert_string_equal(template_table_shape(3)->name, "表三");
+    assert_int_equal(template_table_shape(3)->section, GK_SEC_APPLY);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -199,6 +437,11 @@ int main(void)
         cmocka_unit_test(test_equations),
         cmocka_unit_test(test_rule_table),
         cmocka_unit_test(test_detect_needs),
+        cmocka_unit_test(test_schema_walk),
+        cmocka_unit_test(test_schema_messages),
+        cmocka_unit_test(test_renamed_row_key_fails),
+        cmocka_unit_test(test_renamed_column_and_pattern_fail),
+        cmocka_unit_test(test_sections),
     };
     return cmocka_run_group_tests_name("template", tests, NULL, NULL);
 }
