@@ -16,18 +16,12 @@
 #include <string.h>
 #include <sys/stat.h>
 
-static const char *const SECTION_NAMES[VP_SECTIONS] = {
-    "一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
-    "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项",
-};
-
-/* Table 3's columns and table 2's rows the links compare (as xyear.c). */
-static const char *const T3COLS[7] = {"natural", "business", "research", "charity", "legal", "other", "total"};
-static const char *const T2ROWS[2] = {"rule", "normative"};
 
 const char *view_pair_section_name(int k)
 {
-    return k >= 0 && k < VP_SECTIONS ? SECTION_NAMES[k] : "";
+    int n;
+    const gk_section_def *sec = template_sections(&n);
+    return k >= 0 && k < VP_SECTIONS && k < n ? sec[k].name : "";
 }
 
 const char *view_pair_link_mark(vp_link_state s)
@@ -135,14 +129,22 @@ static const char *val(const vp_row *r, int y, char *buf, size_t n)
     return buf;
 }
 
-static void build_links(view_pair *p)
+/* The pair row of a template cell set's cell (-1: none). */
+static int set_row(const view_pair *p, const gk_template *t, const gk_cellset *set, int r, int c)
 {
-    char id[64], a[32], b[32], c[32], d[32];
-    for (int k = 0; k < 7; k++) {
-        snprintf(id, sizeof id, "t3.carried_out.%s", T3COLS[k]);
-        int out = row_of(p, id);
-        snprintf(id, sizeof id, "t3.carried_in.%s", T3COLS[k]);
-        int in = row_of(p, id);
+    int cell = set->cell[r][c];
+    return cell < 0 ? -1 : row_of(p, t->cells[cell].id);
+}
+
+/* The links are the cross-year rules' cell sets (XYEAR.CARRY, XYEAR.VALID) in
+ * the later year's template, as that report's check reads them. */
+static void build_links(view_pair *p, const gk_template *t)
+{
+    char a[32], b[32], c[32], d[32];
+    const gk_cellset *carry = t ? template_cellset(t, "XYEAR.CARRY") : NULL;
+    for (int k = 0; carry && k < carry->ncols; k++) {
+        int out = set_row(p, t, carry, GK_CARRY_OUT, k);
+        int in = set_row(p, t, carry, GK_CARRY_IN, k);
         if (out < 0 || in < 0)
             continue;
         vp_link *l = add_link(p, 1);
@@ -158,13 +160,12 @@ static void build_links(view_pair *p)
                  p->year[1], val(ri, 1, a, sizeof a), p->year[0], val(ro, 0, b, sizeof b));
         p->rows[out].link = p->rows[in].link = p->nlinks - 1;
     }
-    for (int k = 0; k < 2; k++) {
-        int rows[3];
-        static const char *const COLS[3] = {"valid", "issued", "repealed"};
-        int ok = 1;
+    const gk_cellset *valid = t ? template_cellset(t, "XYEAR.VALID") : NULL;
+    for (int k = 0; valid && k < valid->nrows; k++) {
+        static const int COLS[3] = {GK_VALID_VALID, GK_VALID_ISSUED, GK_VALID_REPEALED};
+        int rows[3], ok = 1;
         for (int j = 0; j < 3; j++) {
-            snprintf(id, sizeof id, "t2.%s.%s", T2ROWS[k], COLS[j]);
-            rows[j] = row_of(p, id);
+            rows[j] = set_row(p, t, valid, k, COLS[j]);
             ok = ok && rows[j] >= 0;
         }
         if (!ok || p->rows[rows[0]].cell[0] < 0 || p->rows[rows[0]].cell[1] < 0)
@@ -246,7 +247,7 @@ void view_pair_init(view_pair *p, const gk_report *r, gk_report *partner)
         p->path[y] = xstrdup(rep[y]->path ? rep[y]->path : "");
     }
     build_rows(p, rep);
-    build_links(p);
+    build_links(p, rep[1]->tpl);
     build_sections(p, rep);
 }
 
