@@ -500,10 +500,13 @@ static void check_cells(gk_report *r)
 static void check_text(gk_report *r)
 {
     char a[32], b[32];
+    int nk;
+    const gk_narr_count *K = template_narr_counts(&nk);
     const rule_cells *rc = r->nstated ? rule_cells_of(r->tpl) : NULL;
-    const gk_narr_count *K = r->nstated ? template_narr_counts(&(int){0}) : NULL;
     for (int i = 0; i < r->nstated; i++) {
         const gk_stated *s = &r->stated[i];
+        if (s->kind < 0 || s->kind >= nk)
+            continue;
         const int *idx = rc->narr[s->kind];
         double sum = 0;
         int ok = idx[0] >= 0;          /* a count with no cell in this format is not checked */
