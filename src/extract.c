@@ -779,62 +779,104 @@ void extract_title_full(gk_report *r)
 
 /* ---- narrative counts ---------------------------------------------------------- */
 
-typedef struct {
-    int kind;
-    const char *pattern;   /* group 1 = the number; no group = zero */
-    const char *need;      /* words every match contains: a cheap test first */
-    size_t need_len;
-} stated_pattern;
+/* A Chinese numeral's digit or unit at s: 0..9, or 10/100/1000 for 十 百 千;
+ * -1 otherwise.  *n: its bytes. */
+static int cn_numeral(const char *s, size_t len, size_t *n)
+{
+    static const char *const CH[] = {"零", "〇", "一", "二", "两", "三", "四", "五", "六",
+                                     "七", "八", "九", "十", "百", "千"};
+    static const int VAL[] = {0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9, 10, 100, 1000};
+    for (size_t k = 0; k < sizeof CH / sizeof CH[0]; k++)
+        if (len >= 3 && memcmp(s, CH[k], 3) == 0) {
+            *n = 3;
+            return VAL[k];
+        }
+    return -1;
+}
 
-/* util_find() looks for a word's last byte first, so a needed word ends on
- * a character whose last byte is rare in reports: "予以", not "予以公开"
- * (0x80 ends 开 and 一), "行政诉", not "行政诉讼" (0xBC is also 开's middle
- * byte).  A shorter word lets a few more lines through to the pattern. */
-#define NEED(words) words, sizeof words - 1
+/* The count in s[sp): Arabic digits (thousands separators skipped) or a
+ * Chinese numeral up to thousands ("十二", "两百零五", "一〇五"); -1 when it
+ * is not a well-formed number. */
+static double stated_number(const char *s, re_span sp)
+{
+    const char *p = s + sp.start, *e = s + sp.end;
+    if (p < e && *p >= '0' && *p <= '9') {
+        double v = 0;
+        for (; p < e; p++)
+            if (*p >= '0' && *p <= '9')
+                v = v * 10 + (*p - '0');
+        return v;
+    }
+    /* positional ("一〇五") when it holds no unit, else digit-unit pairs with
+     * units descending and 零 only to mark a gap */
+    int total = 0, digit = -1, last_unit = 10000, positional = 1, any = 0;
+    for (const char *q = p; q < e;) {
+        size_t n;
+        int v = cn_numeral(q, (size_t)(e - q), &n);
+        if (v < 0)
+            return -1;
+        if (v >= 10)
+            positional = 0;
+        q += n;
+    }
+    while (p < e) {
+        size_t n;
+        int v = cn_numeral(p, (size_t)(e - p), &n);
+        p += n;
+        any = 1;
+        if (positional) {
+            total = total * 10 + v;
+            if (total > 1000000)
+                return -1;
+            continue;
+        }
+        if (v < 10) {
+            if (digit > 0)
+                return -1;             /* two digits in a row: "十二三" */
+            digit = v;
+            continue;
+        }
+        if (v >= last_unit || digit == 0)
+            return -1;                 /* "十百", "零十" */
+        total += (digit < 0 ? 1 : digit) * v;
+        last_unit = v;
+        digit = -1;
+    }
+    if (digit > 0)
+        total += digit;
+    return any ? total : -1;
+}
 
-static const stated_pattern STATED[] = {
-    {STATED_NEW, "收到[^,。;]{0,12}?(?:政府信息公开|依申请公开)(?:的)?(?:申请)?(?:共计?|合计)?\\s*(\\d+)\\s*[件条个份]", NEED("收到")},
-    {STATED_NEW, "(?:未|没有)(?:收到|受理)[^,。;]{0,12}?(?:信息公开|依申请公开)[^,。;]{0,4}?申请", NEED("申请")},
-    {STATED_GRANTED, "予以公开\\s*(\\d+)\\s*[件条个份]", NEED("予以")},
-    {STATED_PARTIAL, "部分公开\\s*(\\d+)\\s*[件条个份]", NEED("部分")},
-    {STATED_CARRIED_IN, "上一?年度?结转[^,。;]{0,6}?(\\d+)\\s*[件条个份]", NEED("结转")},
-    {STATED_CARRIED_OUT, "结转(?:至|到)?下一?年度?(?:继续)?(?:办理)?\\s*(\\d+)\\s*[件条个份]", NEED("结转")},
-    {STATED_CARRIED_OUT, "(\\d+)\\s*[件条个份][^,。;]{0,8}?结转(?:至|到)?下一?年", NEED("结转")},
-    {STATED_REVIEW, "行政复议(?:案件)?(?:共计?)?\\s*(\\d+)\\s*[件起宗个]", NEED("行政复")},
-    {STATED_REVIEW, "(?:未发生|没有|无)[^,。;]{0,16}?行政复议", NEED("行政复")},
-    {STATED_SUIT, "行政诉讼(?:案件)?(?:共计?)?\\s*(\\d+)\\s*[件起宗个]", NEED("行政诉")},
-    {STATED_SUIT, "(?:未发生|没有|无)[^,。;]{0,20}?行政诉讼", NEED("行政诉")},
-};
-#undef NEED
-
+/* Section 一's counts (the template's narrative counts): each match of a
+ * count's patterns, on each line of the section, is one gk_stated. */
 static void find_stated(gk_report *r)
 {
     size_t from, to;
     narrative_range(r, 0, &from, &to);
     if (!r->section_line[0])
         from = r->title_line ? (size_t)r->title_line : 0;
+    int nk;
+    const gk_narr_count *K = template_narr_counts(&nk);
     re_span g[2];
     for (size_t i = from; i < to; i++) {
         size_t len;
         const char *s = section_part(r, 0, i, &len);
-        const char *need = NULL;       /* patterns in a row often need the same words */
-        int has_need = 0;
-        for (size_t p = 0; p < sizeof STATED / sizeof STATED[0]; p++) {
-            const stated_pattern *sp = &STATED[p];
-            if (sp->need != need) {
-                need = sp->need;
-                has_need = util_find(s, len, need, sp->need_len) != NULL;
-            }
-            if (!has_need)
+        for (int k = 0; k < nk; k++) {
+            int has = 0;
+            for (int w = 0; K[k].need[w] && !has; w++)
+                has = util_find(s, len, K[k].need[w], strlen(K[k].need[w])) != NULL;
+            if (!has)
                 continue;
-            size_t off = 0;
-            while (re_find(sp->pattern, s, len, off, g, 2)) {
-                int v = g[1].start == (size_t)-1 ? 0 : span_int(s, g[1]);
-                r->stated = xrealloc(r->stated, (size_t)(r->nstated + 1) * sizeof *r->stated);
-                r->stated[r->nstated++] = (gk_stated){sp->kind, v, (int)i + 1};
-                off = g[0].end;
-                if (!util_find(s + off, len - off, need, sp->need_len))
-                    break;             /* a further match would hold the words too */
+            for (int p = 0; p < GK_NARR_PATTERNS && K[k].patterns[p]; p++) {
+                size_t off = 0;        /* a match may begin before the word ("无…行政复议") */
+                while (off < len && re_find(K[k].patterns[p], s, len, off, g, 2)) {
+                    double v = g[1].start == (size_t)-1 ? 0 : stated_number(s, g[1]);
+                    if (v >= 0) {
+                        r->stated = xrealloc(r->stated, (size_t)(r->nstated + 1) * sizeof *r->stated);
+                        r->stated[r->nstated++] = (gk_stated){k, v, (int)i + 1};
+                    }
+                    off = g[0].end > off ? g[0].end : off + 1;
+                }
             }
         }
     }

@@ -7,18 +7,6 @@
 
 #include "report.h"
 
-/* Narrative kinds (gk_stated.kind). */
-enum {
-    STATED_NEW,
-    STATED_GRANTED,
-    STATED_PARTIAL,
-    STATED_CARRIED_IN,
-    STATED_CARRIED_OUT,
-    STATED_REVIEW,
-    STATED_SUIT,
-    STATED_KINDS
-};
-
 void extract_report(gk_report *r);
 /* Only the title: body and year.  r->text holds only the first lines,
  * decoded with extract_title_lines as text_decode_until()'s stop (its ctx

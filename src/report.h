@@ -61,7 +61,7 @@ typedef struct {
 
 /* A count stated in the narrative ("共收到政府信息公开申请6件"). */
 typedef struct {
-    int kind;                  /* narrative kind, see extract.c */
+    int kind;                  /* index into template_narr_counts() */
     double value;
     int line;
 } gk_stated;

@@ -362,23 +362,10 @@ static void check_equations(gk_report *r)
     }
 }
 
-static const struct {
-    const char *what;
-    const char *cells[2];
-} STATED_CELLS[STATED_KINDS] = {
-    [STATED_NEW] = {"收到申请", {"t3.new.total", NULL}},
-    [STATED_GRANTED] = {"予以公开", {"t3.granted.total", NULL}},
-    [STATED_PARTIAL] = {"部分公开", {"t3.partial.total", NULL}},
-    [STATED_CARRIED_IN] = {"上年结转", {"t3.carried_in.total", NULL}},
-    [STATED_CARRIED_OUT] = {"结转下年度", {"t3.carried_out.total", NULL}},
-    [STATED_REVIEW] = {"行政复议", {"t4.review.total", NULL}},
-    [STATED_SUIT] = {"行政诉讼", {"t4.suit_direct.total", "t4.suit_after_review.total"}},
-};
-
 /* The cells the rules below name by id, as each template's indices (-1:
  * not in the template, or no cell), looked up once rather than per report. */
 typedef struct {
-    int stated[STATED_KINDS][2];
+    int narr[GK_NARR_MAX][GK_NARR_CELLS];   /* each narrative count's cells, -1 after the last */
 } rule_cells;
 
 static rule_cells RULE_CELLS[2];       /* the 2021 and the 2019 template */
@@ -390,9 +377,19 @@ static void find_rule_cells(void)
     for (int f = 0; f < 2; f++) {
         const gk_template *t = template_get(formats[f]);
         rule_cells *rc = &RULE_CELLS[f];
-        for (int s = 0; s < STATED_KINDS; s++)
-            for (int k = 0; k < 2; k++)
-                rc->stated[s][k] = STATED_CELLS[s].cells[k] ? template_cell_index(t, STATED_CELLS[s].cells[k]) : -1;
+        int nk;
+        const gk_narr_count *K = template_narr_counts(&nk);
+        for (int s = 0; s < nk; s++) {
+            const char *const *ids = template_narr_cells(&K[s], formats[f]);
+            int n = 0;
+            for (int k = 0; ids[k]; k++) {
+                int idx = template_cell_index(t, ids[k]);
+                if (idx >= 0)          /* always: test_template checks every id */
+                    rc->narr[s][n++] = idx;
+            }
+            while (n < GK_NARR_CELLS)
+                rc->narr[s][n++] = -1;
+        }
     }
 }
 
@@ -486,14 +483,18 @@ static void check_cells(gk_report *r)
 static void check_text(gk_report *r)
 {
     char a[32], b[32];
+    int nk;
+    const gk_narr_count *K = template_narr_counts(&nk);
     const rule_cells *rc = r->nstated ? rule_cells_of(r->tpl) : NULL;
     for (int i = 0; i < r->nstated; i++) {
         const gk_stated *s = &r->stated[i];
+        if (s->kind < 0 || s->kind >= nk)
+            continue;
+        const int *idx = rc->narr[s->kind];
         double sum = 0;
-        int ok = 1, idx[2] = {-1, -1};
-        for (int k = 0; k < 2 && STATED_CELLS[s->kind].cells[k]; k++) {
-            idx[k] = rc->stated[s->kind][k];
-            if (idx[k] < 0 || !has_value(&r->cells[idx[k]]))
+        int ok = idx[0] >= 0;          /* a count with no cell in this format is not checked */
+        for (int k = 0; k < GK_NARR_CELLS && idx[k] >= 0; k++) {
+            if (!has_value(&r->cells[idx[k]]))
                 ok = 0;
             else
                 sum += r->cells[idx[k]].value;
@@ -501,9 +502,9 @@ static void check_text(gk_report *r)
         if (!ok || fabs(sum - s->value) < EPS)
             continue;
         gk_finding *f = add(r, "TEXT.MISMATCH", s->line,
-                            xasprintf("正文所述%s为 %s 件，表格中为 %s", STATED_CELLS[s->kind].what,
+                            xasprintf("正文所述%s为 %s 件，表格中为 %s", K[s->kind].what,
                                       report_format_value(s->value, a, sizeof a), report_format_value(sum, b, sizeof b)));
-        for (int k = 0; k < 2; k++)
+        for (int k = 0; k < GK_NARR_CELLS && idx[k] >= 0; k++)
             finding_add_cell(f, idx[k]);
     }
 }

@@ -708,6 +708,19 @@ const gk_cellset *template_cellset(const gk_template *t, const char *rule)
     return NULL;
 }
 
+/* Every cell a narrative count (TEXT.MISMATCH) names in t's format exists. */
+static void narr_cells_resolve(const gk_template *t, problems *pb)
+{
+    int nk;
+    const gk_narr_count *K = template_narr_counts(&nk);
+    for (int s = 0; s < nk; s++) {
+        const char *const *ids = template_narr_cells(&K[s], t->format);
+        for (int k = 0; ids[k]; k++)
+            if (template_cell_index(t, ids[k]) < 0)
+                problem(pb, "TEXT.MISMATCH: %s format: count %s: no cell %s", t->name, K[s].key, ids[k]);
+    }
+}
+
 int template_derive(gk_template *t, char **problems_out)
 {
     problems pb = {.n = 0};
@@ -717,6 +730,7 @@ int template_derive(gk_template *t, char **problems_out)
     build_id_hash(t);
     build_equations(t, &pb);
     build_cellsets(t, &pb);
+    narr_cells_resolve(t, &pb);
     if (problems_out)
         *problems_out = sbuf_steal(&pb.b);
     else
@@ -858,4 +872,109 @@ int template_walk(const gk_template *t, char **problems_out)
     else
         sbuf_free(&pb.b);
     return pb.n;
+}
+
+/* ---- narrative counts (TEXT.MISMATCH) -------------------------------------- */
+
+/* Pieces of the patterns below (on normalised text: "，" is ",", "：" ":").
+ * NUM: the number, Arabic ("12", "1,130") or a Chinese numeral ("十二",
+ * "两"); UNIT: a count's measure word right after it, so "5%", "2023年" and
+ * "3.5件" are not counts; FILL: the words that may stand between a noun and
+ * its number ("共收到…申请共计6件").  GAP: a few characters inside one clause,
+ * with no digit and none of the words of a change ("较上年增加5件") or an
+ * ordinal ("第3件"), so the number read is the count itself. */
+#define NARR_NUM "([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+|[零〇一二两三四五六七八九十百千]+)"
+#define NARR_UNIT "\\s*[件宗条个起项份]"
+#define NARR_FILL "(?:共计?|合计|总计|共有|计|为|了)?\\s*"
+#define NARR_GAP(n) "[^,。;:0-9增减降升比较第]{0," #n "}?"
+/* a number standing first: not the tail of a longer one, nor an ordinal */
+#define NARR_NUM_FIRST "(?<![0-9零〇一二两三四五六七八九十百千第])" NARR_NUM
+/* a clause's start, or a word that opens a list of counts */
+#define NARR_CLAUSE "(?:^|[,;:、。 ]|其中|另有|共|依法)"
+/* after 行政复议/行政诉讼 in a zero statement: not "…被纠错" (that is 纠错's) */
+#define NARR_NOT_CORRECTED "(?![、和及与]?(?:行政诉讼)?(?:被|结果)?纠)"
+
+#define T4_CORRECTED "t4.review.corrected", "t4.suit_direct.corrected", "t4.suit_after_review.corrected"
+#define T4_SUIT_CORRECTED "t4.suit_direct.corrected", "t4.suit_after_review.corrected"
+#define T3_DENY                                                                                   \
+    "t3.deny.secret.total", "t3.deny.law.total", "t3.deny.safety.total", "t3.deny.third_party.total", \
+        "t3.deny.internal.total", "t3.deny.process.total", "t3.deny.enforcement.total", "t3.deny.inquiry.total"
+/* the same cells in both formats */
+#define BOTH(...) {{__VA_ARGS__, NULL}, {__VA_ARGS__, NULL}}
+
+static const gk_narr_count NARR[] = {
+    {"new", "收到申请", {"收到", "受理", "新收", NULL},
+     {"(?:收到|(?<!协助)(?<!代为)受理|新收)" NARR_GAP(12) "(?:政府信息公开|依申请公开|信息公开)(?:的)?(?:申请)?" NARR_FILL
+      NARR_NUM NARR_UNIT,
+      "(?:收到|(?<!协助)(?<!代为)受理)(?:了)?" NARR_FILL NARR_NUM NARR_UNIT "(?:的)?(?:政府信息公开|依申请公开|信息公开)",
+      "(?:未|没有)(?:收到|受理)[^,。;:0-9]{0,12}?(?:信息公开|依申请公开)[^,。;:0-9]{0,4}?申请", NULL},
+     BOTH("t3.new.total")},
+    {"carried_in", "上年结转", {"结转", NULL},
+     {"上一?年度?结转(?:的)?" NARR_GAP(6) NARR_FILL NARR_NUM NARR_UNIT, NULL},
+     BOTH("t3.carried_in.total")},
+    {"handled", "办结", {"办结", NULL},
+     {"(?<!按时)(?<!按期)(?<!延期)(?<!逾期)(?<!超期)(?<!限期)(?<!当场)办结(?:了)?(?:政府信息公开|依申请公开)?(?:的)?(?:申请)?"
+      NARR_FILL NARR_NUM NARR_UNIT, NULL},
+     BOTH("t3.handled_total.total")},
+    {"granted", "予以公开", {"予以", NULL},
+     {"(?<!不)予以公开(?:的)?" NARR_FILL NARR_NUM NARR_UNIT, NULL},
+     BOTH("t3.granted.total")},
+    {"partial", "部分公开", {"部分", NULL},
+     {"部分公开(?:的)?" NARR_FILL NARR_NUM NARR_UNIT, NULL},
+     BOTH("t3.partial.total")},
+    /* only where it opens a clause: "因涉及第三方权益不予公开1件" is one row */
+    {"denied", "不予公开", {"不予", NULL},
+     {NARR_CLAUSE "不予以?公开(?:的)?" NARR_FILL NARR_NUM NARR_UNIT, NULL},
+     BOTH(T3_DENY)},
+    {"carried_out", "结转下年度", {"结转", NULL},
+     {"结转(?:至|到)?下一?年度?(?:继续)?(?:办理)?(?:的)?" NARR_FILL NARR_NUM NARR_UNIT,
+      NARR_NUM_FIRST NARR_UNIT "[^,。;:0-9增减降升比较第无未没办]{0,8}?结转(?:至|到)?下一?年", NULL},
+     BOTH("t3.carried_out.total")},
+    {"review", "行政复议", {"行政复", NULL},
+     {"行政复议(?:案件)?" NARR_FILL NARR_NUM NARR_UNIT,
+      "(?:未发生|没有|无)[^,。;:0-9]{0,16}?行政复议" NARR_NOT_CORRECTED,
+      "行政复议(?:案件)?(?:和|、|及|与)行政诉讼(?:案件)?(?:各|均为?)\\s*" NARR_NUM NARR_UNIT, NULL},
+     BOTH("t4.review.total")},
+    {"suit", "行政诉讼", {"行政诉", NULL},
+     {"行政诉讼(?:案件)?" NARR_FILL NARR_NUM NARR_UNIT,
+      "(?:未发生|没有|无)[^,。;:0-9]{0,20}?行政诉讼" NARR_NOT_CORRECTED,
+      "行政复议(?:案件)?(?:和|、|及|与)行政诉讼(?:案件)?(?:各|均为?)\\s*" NARR_NUM NARR_UNIT, NULL},
+     BOTH("t4.suit_direct.total", "t4.suit_after_review.total")},
+    /* 纠错 of both: only after the line has spoken of 复议 or 诉讼 (a website's
+     * 纠错 is another matter), at a clause's start */
+    {"corrected", "纠错", {"纠错", NULL},
+     {"(?:复议|诉讼)[^。;]{0,30}?(?:[,;:、]|其中|共)被?(?:依法)?纠错(?:的)?(?:案件)?" NARR_FILL NARR_NUM NARR_UNIT,
+      "行政复议(?:和|、|及|与)行政诉讼(?:案件)?(?:中)?被?(?:依法)?纠错(?:的)?(?:案件)?" NARR_FILL NARR_NUM NARR_UNIT,
+      "(?:未发生|没有|无)[^,。;:0-9]{0,10}?(?:行政复议|行政诉讼)[^,。;:0-9]{0,8}?被?纠错", NULL},
+     BOTH(T4_CORRECTED)},
+    {"review_corrected", "行政复议纠错", {"纠", NULL},
+     {"行政复议(?:案件)?(?:中)?(?:被)?(?:依法)?(?:纠错|结果纠正|纠正)(?:的)?" NARR_FILL NARR_NUM NARR_UNIT, NULL},
+     BOTH("t4.review.corrected")},
+    {"suit_corrected", "行政诉讼纠错", {"纠", NULL},
+     {"(?<!复议、)(?<!复议和)(?<!复议及)(?<!复议与)行政诉讼(?:案件)?(?:中)?(?:被)?(?:依法)?(?:纠错|结果纠正|纠正)(?:的)?"
+      NARR_FILL NARR_NUM NARR_UNIT, NULL},
+     BOTH(T4_SUIT_CORRECTED)},
+    /* every piece of information published: neither format's table 2 has
+     * that total (2019's 本年新公开数量 counts 规章 and 规范性文件 only), so
+     * it is read and not checked */
+    {"active", "主动公开信息", {"主动公开", NULL},
+     {"主动公开(?:发布)?(?:政府)?信息" NARR_FILL NARR_NUM NARR_UNIT, NULL},
+     {{NULL}, {NULL}}},
+};
+
+#undef BOTH
+#undef T3_DENY
+#undef T4_SUIT_CORRECTED
+#undef T4_CORRECTED
+
+const gk_narr_count *template_narr_counts(int *n)
+{
+    _Static_assert(sizeof NARR / sizeof NARR[0] <= GK_NARR_MAX, "GK_NARR_MAX too small");
+    *n = (int)(sizeof NARR / sizeof NARR[0]);
+    return NARR;
+}
+
+const char *const *template_narr_cells(const gk_narr_count *c, gk_format f)
+{
+    return c->cells[f == GK_FMT_2019];
 }

@@ -222,4 +222,30 @@ void template_release(gk_template *t);
  * Returns the number of problems, *problems (may be NULL) the list. */
 int template_walk(const gk_template *t, char **problems);
 
+/* ---- narrative counts (TEXT.MISMATCH) ------------------------------------ */
+
+/* A count the narrative of section 一 commonly states ("共收到政府信息公开申请
+ * 6件"), how it is written, and the cells whose sum it must equal.  Patterns
+ * run on the normalised line (full-width digits and punctuation folded to
+ * ASCII); group 1 is the number (Arabic digits or a Chinese numeral, read by
+ * extract.c); a pattern without group 1 states 0 ("未发生…行政复议"). */
+#define GK_NARR_PATTERNS 6
+#define GK_NARR_CELLS 9
+#define GK_NARR_MAX 16
+typedef struct {
+    const char *key;          /* "new" */
+    const char *what;         /* Chinese noun in the message: "收到申请" */
+    const char *need[4];      /* words of which every match contains one, NULL-terminated:
+                               * a line with none is passed over (a cheap test first) */
+    const char *patterns[GK_NARR_PATTERNS];  /* NULL-terminated */
+    /* cell ids whose sum the count must equal, NULL-terminated, per format:
+     * [0] 2021, [1] 2019; none: the format has no such cell, not checked */
+    const char *cells[2][GK_NARR_CELLS];
+} gk_narr_count;
+
+/* The counts (at most GK_NARR_MAX); gk_stated.kind indexes them. */
+const gk_narr_count *template_narr_counts(int *n);
+/* The cell ids of count k in format f (NULL-terminated). */
+const char *const *template_narr_cells(const gk_narr_count *c, gk_format f);
+
 #endif

@@ -297,7 +297,8 @@ static void copy_template(gk_template *c, const gk_template *t)
 }
 
 /* 1 when the schema names row `key` of table `table` in format t: a term
- * or anchor of an equation, a row of a cell set, or a cell id of one. */
+ * or anchor of an equation, a row of a cell set, a cell id of one, or a
+ * cell a narrative count (TEXT.MISMATCH) is checked against. */
 static int schema_names_row(const gk_template *t, int table, const char *key)
 {
     int n;
@@ -324,6 +325,14 @@ static int schema_names_row(const gk_template *t, int table, const char *key)
                 return 1;
         for (int r = 0; r < GK_SET_ROWS && c->def->ids[r]; r++)
             if (!strncmp(c->def->ids[r], prefix, (size_t)plen) && !strchr(c->def->ids[r] + plen, '.'))
+                return 1;
+    }
+    int nk;
+    const gk_narr_count *K = template_narr_counts(&nk);   /* TEXT.MISMATCH's cells */
+    for (int s = 0; s < nk; s++) {
+        const char *const *ids = template_narr_cells(&K[s], t->format);
+        for (int k = 0; ids[k]; k++)
+            if (!strncmp(ids[k], prefix, (size_t)plen) && !strchr(ids[k] + plen, '.'))
                 return 1;
     }
     return 0;
