@@ -20,31 +20,31 @@ const char *const GK_DETECT_2019_NEED[] = {"数", "购", "项", NULL};
 /* ---- rules ------------------------------------------------------------ */
 
 static const gk_rule_def RULES[] = {
-    {"T3.BALANCE", GK_SEV_ERROR, "第一项加第二项之和应等于第三项加第四项之和", "申请数量前后不平衡", 0},
-    {"T3.ROW_TOTAL", GK_SEV_ERROR, "行总计应等于各类申请人之和", "行总计不符", 0},
-    {"T3.HANDLED_SUM", GK_SEV_ERROR, "办理结果总计应等于各项办理结果之和", "办理结果总计不符", 0},
-    {"T4.GROUP_TOTAL", GK_SEV_ERROR, "复议、诉讼总计应等于各结果之和", "复议诉讼总计不符", 0},
-    {"T2.VALID_GE", GK_SEV_WARNING, "现行有效件数不应少于本年制发减废止", "现行有效件数偏少", 0},
-    {"CELL.NEGATIVE", GK_SEV_ERROR, "件数不能为负", "数值为负", 0},
-    {"CELL.NOT_INTEGER", GK_SEV_ERROR, "件数必须为整数", "件数不是整数", 0},
-    {"CELL.MISSING", GK_SEV_ERROR, "单元格缺失", "单元格缺失", 1},
-    {"CELL.BLANK", GK_SEV_WARNING, "单元格为空，按 0 计", "单元格未填 0", 0},
-    {"CELL.INFERRED", GK_SEV_WARNING, "单元格值由勾稽关系推算", "单元格值为推算", 1},
-    {"TEXT.MISMATCH", GK_SEV_WARNING, "正文数字与表格不符", "正文与表格不符", 0},
-    {"STRUCT.SECTION_MISSING", GK_SEV_WARNING, "缺少章节或章节顺序错误", "章节缺失或顺序错误", 0},
-    {"STRUCT.ROW_MISSING", GK_SEV_ERROR, "表格行缺失", "表格行缺失", 1},
-    {"STRUCT.LABEL_VARIANT", GK_SEV_WARNING, "标签与模板不一致", "表格标签不规范", 0},
-    {"FEE.NOT_REPORTED", GK_SEV_WARNING, "未说明信息处理费收取情况", "未说明信息处理费", 0},
-    {"YEAR.MISMATCH", GK_SEV_WARNING, "标题年份、统计期限与正文年份不一致", "年份不一致", 0},
-    {"FORMAT.OUTDATED", GK_SEV_ERROR, "2021 年度起的报告仍使用 2019 年版格式", "使用旧版格式", 0},
-    {"TITLE.FORM", GK_SEV_WARNING, "标题缺失、格式不规范或为报送函", "标题不规范", 0},
-    {"YEAR.PERIOD", GK_SEV_WARNING, "统计期限不是全年", "统计期限不是全年", 0},
-    {"DATE.LATE", GK_SEV_WARNING, "报告日期晚于次年1月31日", "发布逾期", 0},
-    {"TEXT.SECTION5_THIN", GK_SEV_WARNING, "存在的主要问题及改进情况缺失或过于简略", "问题及改进情况空泛", 0},
-    {"XYEAR.CARRY", GK_SEV_ERROR, "上年结转应等于上一年度报告的结转下年度", "结转数与上年不衔接", 0},
-    {"XYEAR.VALID", GK_SEV_WARNING, "现行有效件数应与上一年度衔接", "现行有效件数与上年不衔接", 0},
-    {"XYEAR.COPIED", GK_SEV_WARNING, "正文照搬上一年度报告", "照搬上年报告", 0},
-    {"XYEAR.JUMP", GK_SEV_WARNING, "总数与上一年度相比变化异常", "数据较上年异常变化", 0},
+    {"T3.BALANCE", GK_SEV_ERROR, "第一项加第二项之和应等于第三项加第四项之和", "申请数量前后不平衡", 0, GK_RULE_EQUATION},
+    {"T3.ROW_TOTAL", GK_SEV_ERROR, "行总计应等于各类申请人之和", "行总计不符", 0, GK_RULE_EQUATION},
+    {"T3.HANDLED_SUM", GK_SEV_ERROR, "办理结果总计应等于各项办理结果之和", "办理结果总计不符", 0, GK_RULE_EQUATION},
+    {"T4.GROUP_TOTAL", GK_SEV_ERROR, "复议、诉讼总计应等于各结果之和", "复议诉讼总计不符", 0, GK_RULE_EQUATION},
+    {"T2.VALID_GE", GK_SEV_WARNING, "现行有效件数不应少于本年制发减废止", "现行有效件数偏少", 0, GK_RULE_CELLSET},
+    {"CELL.NEGATIVE", GK_SEV_ERROR, "件数不能为负", "数值为负", 0, GK_RULE_EACH_CELL},
+    {"CELL.NOT_INTEGER", GK_SEV_ERROR, "件数必须为整数", "件数不是整数", 0, GK_RULE_EACH_CELL},
+    {"CELL.MISSING", GK_SEV_ERROR, "单元格缺失", "单元格缺失", 1, GK_RULE_EACH_CELL},
+    {"CELL.BLANK", GK_SEV_WARNING, "单元格为空，按 0 计", "单元格未填 0", 0, GK_RULE_EACH_CELL},
+    {"CELL.INFERRED", GK_SEV_WARNING, "单元格值由勾稽关系推算", "单元格值为推算", 1, GK_RULE_EACH_CELL},
+    {"TEXT.MISMATCH", GK_SEV_WARNING, "正文数字与表格不符", "正文与表格不符", 0, GK_RULE_TEXT},
+    {"STRUCT.SECTION_MISSING", GK_SEV_WARNING, "缺少章节或章节顺序错误", "章节缺失或顺序错误", 0, GK_RULE_TEXT},
+    {"STRUCT.ROW_MISSING", GK_SEV_ERROR, "表格行缺失", "表格行缺失", 1, GK_RULE_TEXT},
+    {"STRUCT.LABEL_VARIANT", GK_SEV_WARNING, "标签与模板不一致", "表格标签不规范", 0, GK_RULE_TEXT},
+    {"FEE.NOT_REPORTED", GK_SEV_WARNING, "未说明信息处理费收取情况", "未说明信息处理费", 0, GK_RULE_TEXT},
+    {"YEAR.MISMATCH", GK_SEV_WARNING, "标题年份、统计期限与正文年份不一致", "年份不一致", 0, GK_RULE_TEXT},
+    {"FORMAT.OUTDATED", GK_SEV_ERROR, "2021 年度起的报告仍使用 2019 年版格式", "使用旧版格式", 0, GK_RULE_TEXT},
+    {"TITLE.FORM", GK_SEV_WARNING, "标题缺失、格式不规范或为报送函", "标题不规范", 0, GK_RULE_TEXT},
+    {"YEAR.PERIOD", GK_SEV_WARNING, "统计期限不是全年", "统计期限不是全年", 0, GK_RULE_TEXT},
+    {"DATE.LATE", GK_SEV_WARNING, "报告日期晚于次年1月31日", "发布逾期", 0, GK_RULE_TEXT},
+    {"TEXT.SECTION5_THIN", GK_SEV_WARNING, "存在的主要问题及改进情况缺失或过于简略", "问题及改进情况空泛", 0, GK_RULE_TEXT},
+    {"XYEAR.CARRY", GK_SEV_ERROR, "上年结转应等于上一年度报告的结转下年度", "结转数与上年不衔接", 0, GK_RULE_CELLSET},
+    {"XYEAR.VALID", GK_SEV_WARNING, "现行有效件数应与上一年度衔接", "现行有效件数与上年不衔接", 0, GK_RULE_CELLSET},
+    {"XYEAR.COPIED", GK_SEV_WARNING, "正文照搬上一年度报告", "照搬上年报告", 0, GK_RULE_TEXT},
+    {"XYEAR.JUMP", GK_SEV_WARNING, "总数与上一年度相比变化异常", "数据较上年异常变化", 0, GK_RULE_CELLSET},
 };
 
 const gk_rule_def *template_rules(int *n)
@@ -501,31 +501,11 @@ static const gk_cellset_def CELLSETS[] = {
 
 /* ---- what each rule points at ----------------------------------------------------- */
 
-static const struct {
-    const char *rule;
-    gk_rule_kind kind;
-} RULE_KINDS[] = {
-    {"T3.BALANCE", GK_RULE_EQUATION},       {"T3.ROW_TOTAL", GK_RULE_EQUATION},
-    {"T3.HANDLED_SUM", GK_RULE_EQUATION},   {"T4.GROUP_TOTAL", GK_RULE_EQUATION},
-    {"T2.VALID_GE", GK_RULE_CELLSET},       {"CELL.NEGATIVE", GK_RULE_EACH_CELL},
-    {"CELL.NOT_INTEGER", GK_RULE_EACH_CELL}, {"CELL.MISSING", GK_RULE_EACH_CELL},
-    {"CELL.BLANK", GK_RULE_EACH_CELL},      {"CELL.INFERRED", GK_RULE_EACH_CELL},
-    {"TEXT.MISMATCH", GK_RULE_TEXT},        {"STRUCT.SECTION_MISSING", GK_RULE_TEXT},
-    {"STRUCT.ROW_MISSING", GK_RULE_TEXT},   {"STRUCT.LABEL_VARIANT", GK_RULE_TEXT},
-    {"FEE.NOT_REPORTED", GK_RULE_TEXT},     {"YEAR.MISMATCH", GK_RULE_TEXT},
-    {"FORMAT.OUTDATED", GK_RULE_TEXT},      {"TITLE.FORM", GK_RULE_TEXT},
-    {"YEAR.PERIOD", GK_RULE_TEXT},          {"DATE.LATE", GK_RULE_TEXT},
-    {"TEXT.SECTION5_THIN", GK_RULE_TEXT},   {"XYEAR.CARRY", GK_RULE_CELLSET},
-    {"XYEAR.VALID", GK_RULE_CELLSET},       {"XYEAR.COPIED", GK_RULE_TEXT},
-    {"XYEAR.JUMP", GK_RULE_CELLSET},
-};
 
 gk_rule_kind template_rule_kind(const char *rule)
 {
-    for (size_t i = 0; i < sizeof RULE_KINDS / sizeof RULE_KINDS[0]; i++)
-        if (!strcmp(RULE_KINDS[i].rule, rule))
-            return RULE_KINDS[i].kind;
-    return 0;
+    const gk_rule_def *rd = template_rule(rule);
+    return rd ? rd->kind : 0;
 }
 
 /* ---- resolving the names ---------------------------------------------------------- */
@@ -804,12 +784,9 @@ int template_walk(const gk_template *t, char **problems_out)
         case GK_RULE_TEXT:
             break;
         default:
-            problem(&pb, "%s: no kind in RULE_KINDS (equation, cell set, each cell or text)", id);
+            problem(&pb, "%s: no kind in RULES (equation, cell set, each cell or text)", id);
         }
     }
-    for (size_t k = 0; k < sizeof RULE_KINDS / sizeof RULE_KINDS[0]; k++)
-        if (!template_rule(RULE_KINDS[k].rule))
-            problem(&pb, "RULE_KINDS names %s, which RULES does not hold", RULE_KINDS[k].rule);
     for (size_t q = 0; q < sizeof EQ_DEFS / sizeof EQ_DEFS[0]; q++)
         if (template_rule_kind(EQ_DEFS[q].rule) != GK_RULE_EQUATION)
             problem(&pb, "EQ_DEFS names %s, not an equation rule", EQ_DEFS[q].rule);

@@ -62,12 +62,17 @@ typedef struct {
     const char *message;      /* its family's message format (gk_eq_def) */
 } gk_equation;
 
+/* What a rule's findings point at: equations, a cell set, every cell, or
+ * the text and structure of the report (no cells of the template). */
+typedef enum { GK_RULE_EQUATION = 1, GK_RULE_CELLSET, GK_RULE_EACH_CELL, GK_RULE_TEXT } gk_rule_kind;
+
 typedef struct {
     const char *id;
     gk_severity severity;
     const char *summary;      /* Chinese, one line */
     const char *name;         /* short Chinese name (问题类型 of the 问题清单) */
     int reading;              /* 1: about how the file was read rather than a mistake in the report */
+    gk_rule_kind kind;        /* where its cells come from (test_template walks them) */
 } gk_rule_def;
 
 typedef struct {
@@ -118,7 +123,7 @@ extern const char *const GK_DETECT_2019_NEED[];
  * Where to add
  * - a row:     its gk_row_def in the format's table (T3_HEAD, T2_2021, ...);
  *              the cell ids "t<table>.<row key>.<column key>" follow.
- * - a rule:    its gk_rule_def in RULES, its kind in RULE_KINDS, and, for an
+ * - a rule:    its gk_rule_def in RULES (with its kind), and, for an
  *              equation, a gk_eq_def in EQ_DEFS (terms by key, message).
  * - a layout:  a table's shape in TABLE_SHAPES (one_line: all its cells may
  *              come as one row); a section in SECTIONS. */
@@ -204,10 +209,7 @@ typedef struct gk_cellset_s {
 /* The cell set rule `rule` reads in t, NULL when it has none in t's format. */
 const gk_cellset *template_cellset(const gk_template *t, const char *rule);
 
-/* What a rule's findings point at: equations, a cell set, every cell, or
- * the text and structure of the report (no cells of the template). */
-typedef enum { GK_RULE_EQUATION = 1, GK_RULE_CELLSET, GK_RULE_EACH_CELL, GK_RULE_TEXT } gk_rule_kind;
-gk_rule_kind template_rule_kind(const char *rule);
+gk_rule_kind template_rule_kind(const char *rule);   /* 0: no such rule */
 
 /* Derives t (its format and tables set, every derived field zero) and
  * resolves every name the schema gives; returns how many do not resolve,
