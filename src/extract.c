@@ -481,17 +481,12 @@ static int year_value(const char *s, re_span sp)
 /* find_title() reads the lines above section 一's heading, at most 40. */
 #define TITLE_LINES 40
 
-#define TITLE_YEAR "(20\\d\\d|[二][〇零○O][一二三四五六七八九〇零○][〇零○一二三四五六七八九])"
-
-/* A body's name ends in an office's or a place's word. */
-#define BODY_END "(?:人民政府|政府|办公室|办公厅|局|委员会|委|办事处|街道|镇|乡|厅|署|中心|院|馆|所|站|社|会|队)$"
-
 /* s (a squeezed, cleaned copy) as a body's name: a short one, not a sentence. */
 static int body_like(const char *s)
 {
     size_t n = strlen(s);
     return n >= 6 && n <= 90 && has_cjk(s) && !strstr(s, "。") && !strchr(s, ',') && !strstr(s, "年") &&
-           re_test(BODY_END, s);
+           re_test(GK_TEXT.body_end, s);
 }
 
 /* A line's text as a body's name, or NULL. */
@@ -525,7 +520,7 @@ static char *body_elsewhere(const gk_report *r)
         const gk_line *l = &r->text->norm[i];
         if (!util_find(l->s, l->len, "本报告由", strlen("本报告由")))
             continue;
-        if (re_find("本报告由\\s*([^,。;:]{2,40}?)\\s*(?:负责)?(?:编制|编写|制作|发布|起草)", l->s, l->len, 0, g, 2)) {
+        if (re_find(GK_TEXT.body_by, l->s, l->len, 0, g, 2)) {
             char *t = xstrndup(l->s + g[1].start, g[1].end - g[1].start);
             char *sq = extract_squeeze(t);
             free(t);
@@ -542,7 +537,7 @@ static char *body_elsewhere(const gk_report *r)
         if (!l->len)
             continue;
         nonempty++;
-        if (l->len > 60 || !re_test("^\\s*(?:20\\d\\d|[二][〇零○O][一二三四五六七八九〇零○]{2})\\s*年\\s*\\S{1,3}\\s*月\\s*\\S{1,3}\\s*日\\s*$", l->s))
+        if (l->len > 60 || !re_test(GK_TEXT.date_line, l->s))
             continue;
         for (size_t j = i; j-- > 0;) {
             if (!r->text->norm[j].len)
@@ -585,9 +580,7 @@ static int find_quoted_title(gk_report *r)
         if (!util_find(l->s, l->len, "报告》", strlen("报告》")))
             continue;
         size_t off = 0;
-        while (re_find("《([^《》]{0,60}?)" TITLE_YEAR "\\s*年度?\\s*([^《》年]{0,60}?)\\s*(?:政府)?(?:信息公开|政务公开)"
-                       "[^《》]{0,20}?报告》",
-                       l->s, l->len, off, g, 4)) {
+        while (re_find(GK_TEXT.quoted_title, l->s, l->len, off, g, 4)) {
             int year = year_value(l->s, g[2]);
             off = g[0].end;
             if (!year)
@@ -628,7 +621,7 @@ static void find_title(gk_report *r)
         if (clip_line && i == (size_t)clip_line - 1)
             len = (size_t)clip_col;
         /* "<body> 2023 年政府信息公开…" or "2023年度<body>政府信息公开…" */
-        if (!re_find(TITLE_YEAR "\\s*年度?\\s*([^年]{0,60}?)\\s*(?:政府)?(?:信息公开|政务公开)", s, len, 0, g, 3))
+        if (!re_find(GK_TEXT.title_line, s, len, 0, g, 3))
             continue;
         if ((util_find(s, len, "。", strlen("。")) && g[0].start > 30) || memchr(s + g[0].start, ',', g[0].end - g[0].start) ||
             memchr(s, ',', g[0].start))
@@ -672,7 +665,7 @@ static void find_years(gk_report *r)
         const char *s = norm(r, (int)i);
         if (!line_has(r, i, "统计"))
             continue;
-        if (re_find("统计(?:期限|时限|区间|周期)[^。]{0,12}?(20\\d\\d)\\s*年\\s*1\\s*月\\s*1\\s*日", s, strlen(s), 0, g, 2)) {
+        if (re_find(GK_TEXT.period_start, s, strlen(s), 0, g, 2)) {
             r->period_year = span_int(s, g[1]);
             r->period_line = (int)i + 1;
             break;
@@ -734,7 +727,7 @@ static void find_fee(gk_report *r)
     for (size_t i = from; i < to; i++) {
         size_t len = r->text->norm[i].len;
         const char *s = r->section_line[GK_SEC_OTHER] ? section_part(r, GK_SEC_OTHER, i, &len) : norm(r, (int)i);
-        if (re_find("信息处理费|处理费|收取[^。]{0,8}费|收费|费用", s, len, 0, g, 1)) {
+        if (re_find(GK_TEXT.fee, s, len, 0, g, 1)) {
             r->fee_stated = 1;
             r->fee_line = (int)i + 1;
             return;
@@ -743,14 +736,6 @@ static void find_fee(gk_report *r)
     finding_add(&r->notes, &r->nnotes, "FEE.NOT_REPORTED", r->section_line[GK_SEC_OTHER],
                 xstrdup(r->section_line[GK_SEC_OTHER] ? "第六部分未说明信息处理费的收取情况" : "报告未说明信息处理费的收取情况"));
 }
-
-/* Words only a report's tables (or its headings) hold: a file with none
- * of them and no title is not a report. */
-static const char *const REPORT_WORDS[] = {
-    "本年新收", "上年结转", "予以公开", "部分公开", "不予公开", "无法提供", "不予处理", "结转下年度",
-    "行政复议", "行政诉讼", "主动公开政府信息", "本年制发件数", "现行有效件数", "处理决定数量", "信息公开申请",
-    "申请人情况", "结果维持", "尚未审结",
-};
 
 int extract_is_report(const gk_report *r)
 {
@@ -763,8 +748,8 @@ int extract_is_report(const gk_report *r)
         const gk_line *l = &r->text->norm[i];
         if (l->len < 6)
             continue;
-        for (size_t w = 0; w < sizeof REPORT_WORDS / sizeof REPORT_WORDS[0]; w++)
-            if (util_find(l->s, l->len, REPORT_WORDS[w], strlen(REPORT_WORDS[w])))
+        for (size_t w = 0; GK_TEXT.report_words[w]; w++)
+            if (util_find(l->s, l->len, GK_TEXT.report_words[w], strlen(GK_TEXT.report_words[w])))
                 return 1;
     }
     return 0;

@@ -250,4 +250,21 @@ const gk_narr_count *template_narr_counts(int *n);
 /* The cell ids of count k in format f (NULL-terminated). */
 const char *const *template_narr_cells(const gk_narr_count *c, gk_format f);
 
+/* ---- the words of the text around the tables (extract.c) ------------------ */
+
+/* What extraction looks for outside the tables, on normalised lines.  A
+ * year as a title writes it is "2023" or "二〇二三". */
+typedef struct {
+    const char *body_end;       /* a body's name ends in an office's or a place's word */
+    const char *body_by;        /* "本报告由<body>编制": group 1 the body */
+    const char *date_line;      /* a line that is a date and nothing else (the 落款's) */
+    const char *quoted_title;   /* 《<body>2023年…信息公开…报告》: groups 1 body, 2 year, 3 between */
+    const char *title_line;     /* "2023年度<body>政府信息公开…": groups 1 year, 2 between */
+    const char *period_start;   /* 统计期限…2023年1月1日: group 1 the year */
+    const char *fee;            /* section 六 speaks of the processing fee */
+    const char *const *report_words;  /* words only a report's tables or headings hold, NULL ends:
+                                       * a file with none of them and no title is not a report */
+} gk_text_words;
+extern const gk_text_words GK_TEXT;
+
 #endif
