@@ -107,14 +107,6 @@ static const char *norm(const gk_report *r, int line0)
     return r->text->norm[line0].s;
 }
 
-/* 1 when normalised line i holds `word` (util_find on the known length:
- * much cheaper than strstr on long narrative lines). */
-static int line_has(const gk_report *r, size_t i, const char *word)
-{
-    const gk_line *l = &r->text->norm[i];
-    return util_find(l->s, l->len, word, strlen(word)) != NULL;
-}
-
 /* ---- title, sections, years, fee ---------------------------------------------- */
 
 /* A heading that fills its line: markup, an optional numeral, the words. */
@@ -698,10 +690,8 @@ static void find_title(gk_report *r)
 static void find_years(gk_report *r)
 {
     re_span g[2];
-    for (size_t i = 0; i < r->text->nlines; i++) {
+    for (size_t i = 0; (i = text_norm_find(r->text, i, r->text->nlines, "统计", strlen("统计"))) < r->text->nlines; i++) {
         const char *s = norm(r, (int)i);
-        if (!line_has(r, i, "统计"))
-            continue;
         if (re_find("统计(?:期限|时限|区间|周期)[^。]{0,12}?(20\\d\\d)\\s*年\\s*1\\s*月\\s*1\\s*日", s, strlen(s), 0, g, 2)) {
             r->period_year = span_int(s, g[1]);
             r->period_line = (int)i + 1;

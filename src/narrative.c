@@ -339,16 +339,20 @@ char *narrative_title(const gk_report *r, int *line)
 static int cover_letter(const gk_report *r, int *line, char **what)
 {
     const gk_text *t = r->text;
-    int nonempty = 0;
-    for (size_t i = 0; i < t->nlines && nonempty < 12; i++) {
+    size_t stop = 0;                   /* past the first 12 nonempty lines */
+    for (int nonempty = 0; stop < t->nlines && nonempty < 12; stop++)
+        nonempty += t->norm[stop].len > 0;
+    /* the patterns below need 函, 号 or 关于 (squeezing only drops blanks): the
+     * next line holding each */
+    static const char *const NEED[3] = {"函", "号", "于"};
+    size_t next[3];
+    for (int k = 0; k < 3; k++)
+        next[k] = text_norm_find(t, 0, stop, NEED[k], strlen(NEED[k]));
+    for (size_t i; (i = next[0] < next[1] ? next[0] : next[1], i = i < next[2] ? i : next[2]) < stop;) {
+        for (int k = 0; k < 3; k++)
+            if (next[k] == i)
+                next[k] = text_norm_find(t, i + 1, stop, NEED[k], strlen(NEED[k]));
         const gk_line *l = &t->norm[i];
-        if (!l->len)
-            continue;
-        nonempty++;
-        /* the patterns below need 函, 号 or 关于 (squeezing only drops blanks) */
-        if (!util_find(l->s, l->len, "函", strlen("函")) && !util_find(l->s, l->len, "号", strlen("号")) &&
-            !util_find(l->s, l->len, "于", strlen("于")))
-            continue;
         char *sq = extract_squeeze(l->s);
         const char *s = skip_title_debris(sq);
         size_t sl = strlen(s);
