@@ -274,11 +274,11 @@ void output_csv_field(FILE *f, const char *raw, int last)
         fputc('"', f);
         if (formula)
             fputc('\'', f);
-        for (; *s; s++) {
-            if (*s == '"')
-                fputc('"', f);
-            fputc(*s, f);
+        for (const char *q; (q = strchr(s, '"')); s = q + 1) {   /* each '"' doubled */
+            fwrite(s, 1, (size_t)(q - s) + 1, f);
+            fputc('"', f);
         }
+        fputs(s, f);
         fputc('"', f);
     } else {
         if (formula)
@@ -334,8 +334,12 @@ void output_csv_findings(FILE *f, const gk_report *r)
         output_csv_field(f, report_severity_name(x->severity), 0);
         sbuf cells;
         sbuf_init(&cells);
-        for (int k = 0; k < x->ncells; k++)
-            sbuf_printf(&cells, "%s%s", k ? " " : "", r->tpl->cells[x->cells[k]].id);
+        sbuf_adds(&cells, "");
+        for (int k = 0; k < x->ncells; k++) {
+            if (k)
+                sbuf_addc(&cells, ' ');
+            sbuf_adds(&cells, r->tpl->cells[x->cells[k]].id);
+        }
         output_csv_field(f, cells.s, 0);
         sbuf_free(&cells);
         snprintf(num, sizeof num, "%d", x->line);
