@@ -751,7 +751,8 @@ static void find_fee(gk_report *r)
     if (r->section_line[5])
         narrative_range(r, 5, &from, &to);
     re_span g[1];
-    for (size_t i = from; i < to; i++) {
+    /* every alternative holds 费: only lines holding it are tried */
+    for (size_t i = from; (i = text_norm_find(r->text, i, to, "费", strlen("费"))) < to; i++) {
         size_t len = r->text->norm[i].len;
         const char *s = r->section_line[5] ? section_part(r, 5, i, &len) : norm(r, (int)i);
         if (re_find("信息处理费|处理费|收取[^。]{0,8}费|收费|费用", s, len, 0, g, 1)) {

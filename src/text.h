@@ -73,7 +73,7 @@ gk_text *text_decode_adopt(char *bytes, size_t len, text_verdict *verdict, const
 void text_free(gk_text *t);
 
 /* The first line in [from, to) whose normalised form holds `needle` (no NUL
- * in it), or `to` when none does.  One search over the lines' shared buffer
+ * in it), or `to` when none does (`to` may be past the last line).  One search over the lines' shared buffer
  * (they lie one after another, each ended by its NUL) instead of one call
  * per line: for rules that look for a word before trying a pattern. */
 size_t text_norm_find(const gk_text *t, size_t from, size_t to, const char *needle, size_t nlen);
