@@ -108,14 +108,6 @@ static const char *norm(const gk_report *r, int line0)
     return r->text->norm[line0].s;
 }
 
-/* 1 when normalised line i holds `word` (util_find on the known length:
- * much cheaper than strstr on long narrative lines). */
-static int line_has(const gk_report *r, size_t i, const char *word)
-{
-    const gk_line *l = &r->text->norm[i];
-    return util_find(l->s, l->len, word, strlen(word)) != NULL;
-}
-
 /* ---- title, sections, years, fee ---------------------------------------------- */
 
 /* The sections and their headings are the template's (template.c SECTIONS). */
@@ -661,10 +653,8 @@ static void find_title(gk_report *r)
 static void find_years(gk_report *r)
 {
     re_span g[2];
-    for (size_t i = 0; i < r->text->nlines; i++) {
+    for (size_t i = 0; (i = text_norm_find(r->text, i, r->text->nlines, "统计", strlen("统计"))) < r->text->nlines; i++) {
         const char *s = norm(r, (int)i);
-        if (!line_has(r, i, "统计"))
-            continue;
         if (re_find(GK_TEXT.period_start, s, strlen(s), 0, g, 2)) {
             r->period_year = span_int(s, g[1]);
             r->period_line = (int)i + 1;
@@ -724,7 +714,8 @@ static void find_fee(gk_report *r)
     if (r->section_line[GK_SEC_OTHER])
         narrative_range(r, GK_SEC_OTHER, &from, &to);
     re_span g[1];
-    for (size_t i = from; i < to; i++) {
+    /* every alternative holds 费: only lines holding it are tried */
+    for (size_t i = from; (i = text_norm_find(r->text, i, to, "费", strlen("费"))) < to; i++) {
         size_t len = r->text->norm[i].len;
         const char *s = r->section_line[GK_SEC_OTHER] ? section_part(r, GK_SEC_OTHER, i, &len) : norm(r, (int)i);
         if (re_find(GK_TEXT.fee, s, len, 0, g, 1)) {

@@ -103,8 +103,9 @@ static const char *const DATE_CHINESE = "(二" CN_DIGIT "{3})\\s*年\\s*(" CN_SM
 int narrative_find_date(const char *s, size_t len, gk_date *out, size_t *end)
 {
     re_span a[6], c[4];
-    int fa = re_find(DATE_ARABIC, s, len, 0, a, 6);
-    int fc = re_find(DATE_CHINESE, s, len, 0, c, 4);
+    /* DATE_ARABIC needs "20", DATE_CHINESE 年: most lines have neither */
+    int fa = util_find(s, len, "20", 2) && re_find(DATE_ARABIC, s, len, 0, a, 6);
+    int fc = util_find(s, len, "年", strlen("年")) && re_find(DATE_CHINESE, s, len, 0, c, 4);
     if (fa && (!fc || a[0].start <= c[0].start)) {
         out->y = span_num(s, a[1]);
         if (a[2].start != (size_t)-1) {
@@ -143,10 +144,8 @@ int narrative_period(const gk_report *r, gk_date *from, gk_date *to)
 {
     const gk_text *t = r->text;
     re_span g[8];
-    for (size_t i = 0; i < t->nlines; i++) {
+    for (size_t i = 0; (i = text_norm_find(t, i, t->nlines, "统计", strlen("统计"))) < t->nlines; i++) {
         const gk_line *l = &t->norm[i];
-        if (!util_find(l->s, l->len, "统计", strlen("统计")))
-            continue;
         /* the sentence may go on in the next line (a PDF's line break) */
         sbuf b;
         sbuf_init(&b);
@@ -200,10 +199,16 @@ static int published_date(const gk_report *r, gk_date *d)
     const gk_text *t = r->text;
     re_span g[1];
     size_t limit = t->nlines < 20 ? t->nlines : 20;
-    for (size_t i = 0; i < limit; i++) {
+    /* the next line holding 日期, 时间 */
+    size_t next_date = text_norm_find(t, 0, limit, "日期", strlen("日期"));
+    size_t next_time = text_norm_find(t, 0, limit, "时间", strlen("时间"));
+    for (size_t i; (i = next_date < next_time ? next_date : next_time) < limit;) {
+        if (next_date == i)
+            next_date = text_norm_find(t, i + 1, limit, "日期", strlen("日期"));
+        if (next_time == i)
+            next_time = text_norm_find(t, i + 1, limit, "时间", strlen("时间"));
         const gk_line *l = &t->norm[i];
-        if (!l->len || (!util_find(l->s, l->len, "日期", strlen("日期")) && !util_find(l->s, l->len, "时间", strlen("时间"))) ||
-            !re_find("(?:发布|成文|印发|公开)(?:日期|时间)\\s*[:]?\\s*", l->s, l->len, 0, g, 1))
+        if (!re_find("(?:发布|成文|印发|公开)(?:日期|时间)\\s*[:]?\\s*", l->s, l->len, 0, g, 1))
             continue;
         size_t end;
         if (narrative_find_date(l->s + g[0].end, l->len - g[0].end, d, &end) && end < 40)
@@ -331,12 +336,20 @@ char *narrative_title(const gk_report *r, int *line)
 static int cover_letter(const gk_report *r, int *line, char **what)
 {
     const gk_text *t = r->text;
-    int nonempty = 0;
-    for (size_t i = 0; i < t->nlines && nonempty < 12; i++) {
+    size_t stop = 0;                   /* past the first 12 nonempty lines */
+    for (int nonempty = 0; stop < t->nlines && nonempty < 12; stop++)
+        nonempty += t->norm[stop].len > 0;
+    /* the patterns below need 函, 号 or 关于 (squeezing only drops blanks): the
+     * next line holding each */
+    static const char *const NEED[3] = {"函", "号", "于"};
+    size_t next[3];
+    for (int k = 0; k < 3; k++)
+        next[k] = text_norm_find(t, 0, stop, NEED[k], strlen(NEED[k]));
+    for (size_t i; (i = next[0] < next[1] ? next[0] : next[1], i = i < next[2] ? i : next[2]) < stop;) {
+        for (int k = 0; k < 3; k++)
+            if (next[k] == i)
+                next[k] = text_norm_find(t, i + 1, stop, NEED[k], strlen(NEED[k]));
         const gk_line *l = &t->norm[i];
-        if (!l->len)
-            continue;
-        nonempty++;
         char *sq = extract_squeeze(l->s);
         const char *s = skip_title_debris(sq);
         size_t sl = strlen(s);
@@ -352,10 +365,8 @@ static int cover_letter(const gk_report *r, int *line, char **what)
         free(sq);
     }
     re_span g[1];
-    for (size_t i = 0; i < t->nlines; i++) {
+    for (size_t i = 0; (i = text_norm_find(t, i, t->nlines, "函", strlen("函"))) < t->nlines; i++) {
         const gk_line *l = &t->norm[i];
-        if (!util_find(l->s, l->len, "函", strlen("函")))
-            continue;
         if (re_find("特此函(?:告|达|复)|现(?:将|把)[^。]{0,60}年度报告[^。]{0,20}(?:报送|呈报|上报|报来)[^。]{0,20}请", l->s,
                     l->len, 0, g, 1)) {
             *line = (int)i + 1;

@@ -4,6 +4,7 @@
 #include "safe.h"
 #include "util.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -85,13 +86,76 @@ static char *put_str(sbuf *b, char *p, const char *s)
     return json_put_string(p, s, n);
 }
 
+/* ---- the cells' fixed pieces, written once per template ------------------------- */
+
+/* Each cell's `,"ID":{"value":` and each status's `,"status":"NAME","line":`
+ * in slots of fixed size, so that a cell copies them with constant-size
+ * memcpy() (a few moves) and steps on by their length. */
+#define KEY_SLOT 64
+#define STATUS_SLOT 32
+#define NSTATUS (GK_ST_CORRECTED + 1)
+
+typedef struct {
+    const gk_template *tpl;
+    char *key;                         /* ncells slots of KEY_SLOT bytes */
+    unsigned char *keylen;             /* 0: the id does not fit (written the long way) */
+} cell_keys;
+
+static cell_keys key_cache[8];
+static pthread_mutex_t key_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static const cell_keys *keys_for(const gk_template *tpl)
+{
+    for (int k = 0; k < 8; k++) {
+        const gk_template *t = __atomic_load_n(&key_cache[k].tpl, __ATOMIC_ACQUIRE);
+        if (t == tpl)
+            return &key_cache[k];
+        if (!t)
+            break;
+    }
+    pthread_mutex_lock(&key_lock);
+    const cell_keys *found = NULL;
+    for (int k = 0; k < 8 && !found; k++) {
+        cell_keys *c = &key_cache[k];
+        if (c->tpl == tpl) {
+            found = c;
+        } else if (!c->tpl) {
+            size_t n = tpl->ncells ? (size_t)tpl->ncells : 1;
+            c->key = xcalloc(n, KEY_SLOT);
+            c->keylen = xcalloc(n, 1);
+            for (int i = 0; i < tpl->ncells; i++) {
+                int len = snprintf(c->key + (size_t)i * KEY_SLOT, KEY_SLOT, ",\"%s\":{\"value\":", tpl->cells[i].id);
+                c->keylen[i] = len > 0 && len < KEY_SLOT ? (unsigned char)len : 0;
+            }
+            __atomic_store_n(&c->tpl, tpl, __ATOMIC_RELEASE);
+            found = c;
+        }
+    }
+    pthread_mutex_unlock(&key_lock);
+    return found;                      /* NULL: more templates than slots (the long way) */
+}
+
+static char status_key[NSTATUS][STATUS_SLOT];
+static unsigned char status_keylen[NSTATUS];
+static pthread_once_t status_once = PTHREAD_ONCE_INIT;
+
+static void status_init(void)
+{
+    for (int st = 0; st < NSTATUS; st++) {
+        int len = snprintf(status_key[st], STATUS_SLOT, ",\"status\":\"%s\",\"line\":", report_status_name((gk_status)st));
+        status_keylen[st] = len > 0 && len < STATUS_SLOT ? (unsigned char)len : 0;
+    }
+}
+
 /* Streamed into b member by member, in the order jansson's tree gave
  * (tests/tools/jsonref.c keeps that tree to compare against).  Ids, rule
  * and status names are the program's own ASCII and written as they are;
  * everything from a report, a file name or a sidecar is escaped. */
 void output_json_buf(sbuf *b, const gk_report *r)
 {
-    sbuf_reserve(b, 64);
+    /* about what a report takes (a cell is some 70 bytes): one allocation
+     * for an empty buffer instead of a dozen as it grows */
+    sbuf_reserve(b, (size_t)r->tpl->ncells * 80 + (size_t)r->nfindings * 256 + 1024);
     char *p = b->s + b->len;
     p = PUT(p, "{\"file\":");
     p = put_str(b, p, r->path);
@@ -106,21 +170,39 @@ void output_json_buf(sbuf *b, const gk_report *r)
     p = room(b, p, strlen(fmt) + 64);
     p = PUT(p, ",\"format\":");
     p = put_name(p, fmt, strlen(fmt));
-    p = PUT(p, ",\"cells\":{");
+    p = PUT(p, ",\"cells\":");
+    const cell_keys *keys = keys_for(r->tpl);
+    pthread_once(&status_once, status_init);
+    if (r->tpl->ncells == 0)
+        *p++ = '{';
     for (int i = 0; i < r->tpl->ncells; i++) {
         const gk_cell *c = &r->cells[i];
+        int fast = keys && keys->keylen[i];
         const char *id = r->tpl->cells[i].id;
-        size_t idn = strlen(id);
-        p = room(b, p, idn + 160);
-        if (i)
+        size_t idn = fast ? 0 : strlen(id);
+        p = room(b, p, KEY_SLOT + STATUS_SLOT + 160 + idn);
+        char *key = p;                 /* ",\"ID\":{\"value\":", the first one's ',' a '{' */
+        if (fast) {
+            memcpy(p, keys->key + (size_t)i * KEY_SLOT, KEY_SLOT);
+            p += keys->keylen[i];
+        } else {
             *p++ = ',';
-        p = put_name(p, id, idn);
-        p = PUT(p, ":{\"value\":");
+            p = put_name(p, id, idn);
+            p = PUT(p, ":{\"value\":");
+        }
+        if (i == 0)
+            *key = '{';
         p = c->status == GK_ST_MISSING ? PUT(p, "null") : json_put_number(p, c->value);
-        p = PUT(p, ",\"status\":");
-        const char *st = report_status_name(c->status);
-        p = put_name(p, st, strlen(st));
-        p = PUT(p, ",\"line\":");
+        unsigned st = (unsigned)c->status < NSTATUS ? (unsigned)c->status : GK_ST_MISSING;
+        if (status_keylen[st]) {
+            memcpy(p, status_key[st], STATUS_SLOT);
+            p += status_keylen[st];
+        } else {
+            p = PUT(p, ",\"status\":");
+            const char *name = report_status_name(c->status);
+            p = put_name(p, name, strlen(name));
+            p = PUT(p, ",\"line\":");
+        }
         p = put_line(p, c->line);
         p = put_page(r, p, c->line);
         if (c->status == GK_ST_CORRECTED && c->read_status != GK_ST_MISSING) {
@@ -192,11 +274,11 @@ void output_csv_field(FILE *f, const char *raw, int last)
         fputc('"', f);
         if (formula)
             fputc('\'', f);
-        for (; *s; s++) {
-            if (*s == '"')
-                fputc('"', f);
-            fputc(*s, f);
+        for (const char *q; (q = strchr(s, '"')); s = q + 1) {   /* each '"' doubled */
+            fwrite(s, 1, (size_t)(q - s) + 1, f);
+            fputc('"', f);
         }
+        fputs(s, f);
         fputc('"', f);
     } else {
         if (formula)
@@ -252,8 +334,12 @@ void output_csv_findings(FILE *f, const gk_report *r)
         output_csv_field(f, report_severity_name(x->severity), 0);
         sbuf cells;
         sbuf_init(&cells);
-        for (int k = 0; k < x->ncells; k++)
-            sbuf_printf(&cells, "%s%s", k ? " " : "", r->tpl->cells[x->cells[k]].id);
+        sbuf_adds(&cells, "");
+        for (int k = 0; k < x->ncells; k++) {
+            if (k)
+                sbuf_addc(&cells, ' ');
+            sbuf_adds(&cells, r->tpl->cells[x->cells[k]].id);
+        }
         output_csv_field(f, cells.s, 0);
         sbuf_free(&cells);
         snprintf(num, sizeof num, "%d", x->line);

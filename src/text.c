@@ -855,6 +855,27 @@ static int split_lines(gk_text *t, char *u, size_t len, int has_cr, text_stop_fn
     }
 }
 
+size_t text_norm_find(const gk_text *t, size_t from, size_t to, const char *needle, size_t nlen)
+{
+    size_t last = to < t->nlines ? to : t->nlines;
+    if (from >= last)
+        return to;
+    /* split_lines() writes line i + 1 right after line i's NUL */
+    const char *a = t->norm[from].s, *z = t->norm[last - 1].s + t->norm[last - 1].len;
+    const char *m = util_find(a, (size_t)(z - a), needle, nlen);
+    if (!m)
+        return to;
+    size_t lo = from, hi = last - 1;   /* the last line starting at or before m */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo + 1) / 2;
+        if (t->norm[mid].s <= m)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    return lo;
+}
+
 static int only_space(const char *s, size_t len)
 {
     for (size_t i = 0; i < len; i++)

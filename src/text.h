@@ -72,6 +72,12 @@ gk_text *text_decode_until(const char *bytes, size_t len, text_stop_fn stop, voi
 gk_text *text_decode_adopt(char *bytes, size_t len, text_verdict *verdict, const char **why);
 void text_free(gk_text *t);
 
+/* The first line in [from, to) whose normalised form holds `needle` (no NUL
+ * in it), or `to` when none does (`to` may be past the last line).  One search over the lines' shared buffer
+ * (they lie one after another, each ended by its NUL) instead of one call
+ * per line: for rules that look for a word before trying a pattern. */
+size_t text_norm_find(const gk_text *t, size_t from, size_t to, const char *needle, size_t nlen);
+
 /* `inlen` bytes in encoding `from` through iconv to UTF-8 (NUL-terminated,
  * *outlen bytes), each invalid or cut-off sequence as U+FFFD, counted into
  * *replaced when given.  Unless `lenient`, NULL when a sequence was invalid

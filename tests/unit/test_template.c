@@ -436,6 +436,49 @@ static void test_sections(void **state)
     assert_int_equal(template_table_shape(3)->section, GK_SEC_APPLY);
 }
 
+/* extract.c tries GK_TEXT.fee only on lines holding 费 and the period only on
+ * lines holding 统计: every top-level alternative of each must hold its word. */
+static int alternatives_lacking(const char *pat, const char *word)
+{
+    int lacking = 0;
+    const char *p = pat;
+    int depth = 0;
+    const char *start = p;
+    for (;; p++) {
+        if (*p == '\\' && p[1]) {
+            p++;
+            continue;
+        }
+        if (*p == '(' || *p == '[')
+            depth++;
+        else if ((*p == ')' || *p == ']') && depth)
+            depth--;
+        else if ((*p == '|' && !depth) || !*p) {
+            char alt[256];
+            size_t n = (size_t)(p - start) < sizeof alt - 1 ? (size_t)(p - start) : sizeof alt - 1;
+            memcpy(alt, start, n);
+            alt[n] = '\0';
+            if (!strstr(alt, word)) {
+                print_message("alternative \"%s\" of \"%s\" lacks \"%s\"\n", alt, pat, word);
+                lacking++;
+            }
+            if (!*p)
+                break;
+            start = p + 1;
+        }
+    }
+    return lacking;
+}
+
+static void test_text_prefilters(void **state)
+{
+    (void)state;
+    assert_int_equal(alternatives_lacking(GK_TEXT.fee, "费"), 0);
+    assert_int_equal(alternatives_lacking(GK_TEXT.period_start, "统计"), 0);
+    /* and the check can fail: one alternative of three, a bracket's | not counted */
+    assert_int_equal(alternatives_lacking("处理费|收取(款|项)|[费|x]用", "费"), 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -449,6 +492,7 @@ int main(void)
         cmocka_unit_test(test_schema_walk),
         cmocka_unit_test(test_schema_messages),
         cmocka_unit_test(test_renamed_row_key_fails),
+        cmocka_unit_test(test_text_prefilters),
         cmocka_unit_test(test_renamed_column_and_pattern_fail),
         cmocka_unit_test(test_sections),
     };

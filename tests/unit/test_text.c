@@ -684,6 +684,52 @@ static void test_find_matches_memmem(void **state)
     }
 }
 
+/* text_norm_find() over the lines' shared buffer finds the same line as a
+ * search of each line in turn: random texts of words, blanks and line ends
+ * (LF, CR LF, CR, empty lines, full-width text that normalising folds),
+ * random needles (a needle spanning a line end is never found), random
+ * ranges, `to` past the last line included. */
+static void test_norm_find_matches_per_line(void **state)
+{
+    (void)state;
+    srand(29);
+    const char *pieces[] = {"统计", "函", "日期", "中", "文", "a", "b", " ", "\t", "\n", "\r\n", "\r", "\n\n",
+                            "ã", "ï¼¡", "20", "年"};
+    const size_t NP = sizeof pieces / sizeof pieces[0];
+    const char *needles[] = {"统计", "函", "日期", "文a", "a", "ab", "b\na", "20", "中文", " 年", "A"};
+    for (int round = 0; round < 3000; round++) {
+        char buf[512];
+        size_t n = 0;
+        for (int k = rand() % 40; k > 0; k--) {
+            const char *pc = pieces[rand() % NP];
+            memcpy(buf + n, pc, strlen(pc));
+            n += strlen(pc);
+        }
+        if (!n)
+            buf[n++] = 'a';
+        const char *why;
+        gk_text *t = text_decode(buf, n, &why);
+        if (!t)
+            continue;
+        for (int q = 0; q < 8; q++) {
+            const char *nd = needles[rand() % (sizeof needles / sizeof needles[0])];
+            size_t nl = strlen(nd);
+            size_t from = (size_t)rand() % (t->nlines + 2), to = (size_t)rand() % (t->nlines + 3);
+            size_t want = to;
+            for (size_t i = from; i < to && i < t->nlines; i++)
+                if (util_find(t->norm[i].s, t->norm[i].len, nd, nl)) {
+                    want = i;
+                    break;
+                }
+            size_t got = text_norm_find(t, from, to, nd, nl);
+            if (got != want)
+                fail_msg("round %d: \"%s\" in [%zu, %zu) of %zu lines: line %zu, per line %zu", round, nd, from, to,
+                         t->nlines, got, want);
+        }
+        text_free(t);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -703,6 +749,7 @@ int main(void)
         cmocka_unit_test(test_gb18030_matches_iconv),
         cmocka_unit_test(test_arena_strdup_copies),
         cmocka_unit_test(test_find_matches_memmem),
+        cmocka_unit_test(test_norm_find_matches_per_line),
         cmocka_unit_test(test_decode_adopt),
         cmocka_unit_test(test_utf8_verdict),
         cmocka_unit_test(test_until_matches_whole),
