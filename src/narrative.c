@@ -94,18 +94,13 @@ static int cn_value(const char *s, re_span sp, int positional)
     return v;
 }
 
-#define CN_DIGIT "[〇零○O一二三四五六七八九]"
-#define CN_SMALL "[一二三四五六七八九十]{1,3}"
-static const char *const DATE_ARABIC =
-    "(20\\d\\d)\\s*(?:年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日|[-./]\\s*(\\d{1,2})\\s*[-./]\\s*(\\d{1,2})(?!\\d))";
-static const char *const DATE_CHINESE = "(二" CN_DIGIT "{3})\\s*年\\s*(" CN_SMALL ")\\s*月\\s*(" CN_SMALL ")\\s*日";
 
 int narrative_find_date(const char *s, size_t len, gk_date *out, size_t *end)
 {
     re_span a[6], c[4];
-    /* DATE_ARABIC needs "20", DATE_CHINESE 年: most lines have neither */
-    int fa = util_find(s, len, "20", 2) && re_find(DATE_ARABIC, s, len, 0, a, 6);
-    int fc = util_find(s, len, "年", strlen("年")) && re_find(DATE_CHINESE, s, len, 0, c, 4);
+    /* date_arabic needs "20", date_chinese 年: most lines have neither */
+    int fa = util_find(s, len, "20", 2) && re_find(GK_NARR_WORDS.date_arabic, s, len, 0, a, 6);
+    int fc = util_find(s, len, "年", strlen("年")) && re_find(GK_NARR_WORDS.date_chinese, s, len, 0, c, 4);
     if (fa && (!fc || a[0].start <= c[0].start)) {
         out->y = span_num(s, a[1]);
         if (a[2].start != (size_t)-1) {
@@ -152,10 +147,7 @@ int narrative_period(const gk_report *r, gk_date *from, gk_date *to)
         sbuf_add(&b, l->s, l->len);
         if (i + 1 < t->nlines)
             sbuf_add(&b, t->norm[i + 1].s, t->norm[i + 1].len);
-        int found = re_find("统计(?:期限|时限|区间|周期|时段|时间|范围)[^。]{0,16}?"
-                            "(20\\d\\d)\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日[^。\\d]{0,8}?"
-                            "(?:(20\\d\\d)\\s*年\\s*)?(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日",
-                            b.s, b.len, 0, g, 7);
+        int found = re_find(GK_NARR_WORDS.period, b.s, b.len, 0, g, 7);
         if (found) {
             from->y = span_num(b.s, g[1]);
             from->m = span_num(b.s, g[2]);
@@ -208,7 +200,7 @@ static int published_date(const gk_report *r, gk_date *d)
         if (next_time == i)
             next_time = text_norm_find(t, i + 1, limit, "时间", strlen("时间"));
         const gk_line *l = &t->norm[i];
-        if (!re_find("(?:发布|成文|印发|公开)(?:日期|时间)\\s*[:]?\\s*", l->s, l->len, 0, g, 1))
+        if (!re_find(GK_NARR_WORDS.date_label, l->s, l->len, 0, g, 1))
             continue;
         size_t end;
         if (narrative_find_date(l->s + g[0].end, l->len - g[0].end, d, &end) && end < 40)
@@ -293,7 +285,7 @@ char *narrative_title(const gk_report *r, int *line)
     free(sq);
     /* the body named on the line above ("XX镇人民政府" / "2023年政府信息公开…") */
     re_span g[1];
-    if (re_find("^(?:20\\d\\d|二" CN_DIGIT "{3})年", title, strlen(title), 0, g, 1)) {
+    if (re_find(GK_NARR_WORDS.year_first, title, strlen(title), 0, g, 1)) {
         int j = prev_nonempty(t, i);
         if (j >= 0) {
             char *above = extract_squeeze(t->norm[j].s);
@@ -325,7 +317,7 @@ char *narrative_title(const gk_report *r, int *line)
     const char *rep = strstr(title, "报告");
     if (rep) {
         const char *after = rep + strlen("报告");
-        if (re_test("^(?:发布|来源|索引|浏览|时间|日期|字号|\\d|[\\[(【])", after))
+        if (re_test(GK_NARR_WORDS.title_debris, after))
             title[after - title] = '\0';
     }
     strip_title_tail(title);
@@ -355,8 +347,8 @@ static int cover_letter(const gk_report *r, int *line, char **what)
         size_t sl = strlen(s);
         int maybe = !strncmp(s, "关于", strlen("关于")) || util_find(s, sl, "函", strlen("函")) ||
                     (sl >= 3 && !strcmp(s + sl - 3, "号"));   /* what the patterns below need */
-        if (maybe && re_test("^关于.{0,80}(?:报告|情况).{0,6}的(?:函|报告|请示)$|^.{2,60}函$|〔20\\d\\d〕\\d+号$", s) &&
-            !re_test("^.{0,60}20\\d\\d年度?政府信息公开工作年度报告$", s)) {
+        if (maybe && re_test(GK_NARR_WORDS.letter_title, s) &&
+            !re_test(GK_NARR_WORDS.report_title, s)) {
             *line = (int)i + 1;
             *what = xstrdup(s);
             free(sq);
@@ -367,8 +359,7 @@ static int cover_letter(const gk_report *r, int *line, char **what)
     re_span g[1];
     for (size_t i = 0; (i = text_norm_find(t, i, t->nlines, "函", strlen("函"))) < t->nlines; i++) {
         const gk_line *l = &t->norm[i];
-        if (re_find("特此函(?:告|达|复)|现(?:将|把)[^。]{0,60}年度报告[^。]{0,20}(?:报送|呈报|上报|报来)[^。]{0,20}请", l->s,
-                    l->len, 0, g, 1)) {
+        if (re_find(GK_NARR_WORDS.letter_body, l->s, l->len, 0, g, 1)) {
             *line = (int)i + 1;
             *what = xstrndup(l->s + g[0].start, g[0].end - g[0].start);
             return 1;
@@ -377,9 +368,6 @@ static int cover_letter(const gk_report *r, int *line, char **what)
     return 0;
 }
 
-static const char *const TITLE_FORM =
-    "^(.+?)(?:20\\d\\d|二" CN_DIGIT "{3})年度?政府信息公开工作年度报告$|"
-    "^(?:20\\d\\d|二" CN_DIGIT "{3})年度?(.+?)政府信息公开工作年度报告$";
 
 /* ---- section texts ---------------------------------------------------------------- */
 
@@ -441,8 +429,7 @@ static char *section_text(const gk_report *r, int k, line_mark **marks, int *nma
             re_span g[1];
             if (cjk_count(p, n) <= 30 && !util_find(p, n, "。", strlen("。")))
                 continue;
-            if (re_find("^[#*>\\s]*(?:[一二三四五六]\\s*、|\\d\\s*[、.])?[^。]{0,60}?(?:情况|事项|措施|举措|计划|方向)\\s*[:。]?",
-                        p, n, 0, g, 1))
+            if (re_find(GK_NARR_WORDS.subheading, p, n, 0, g, 1))
                 a += g[0].end;
         }
         if (a >= z)
@@ -682,7 +669,7 @@ static void check_title(gk_report *r)
         return;
     }
     re_span g[3];
-    int ok = re_find(TITLE_FORM, title, strlen(title), 0, g, 3);
+    int ok = re_find(GK_NARR_WORDS.title_form, title, strlen(title), 0, g, 3);
     int has_body = ok && ((g[1].start != (size_t)-1 && g[1].end > g[1].start) ||
                           (g[2].start != (size_t)-1 && g[2].end > g[2].start));
     if (!ok)
@@ -746,12 +733,7 @@ static void check_section5(gk_report *r)
     while (n && (sq[n - 1] == '.' || sq[n - 1] == ';' || (n >= 3 && !strcmp(sq + n - 3, "。"))))
         n -= sq[n - 1] == '.' || sq[n - 1] == ';' ? 1 : 3, sq[n] = '\0';
     int chars = cjk_count(sq, strlen(sq));
-    static const char *const PROBLEM[] = {"问题", "不足", "短板", "差距", "薄弱", "欠缺", "不够", "不高", "不强",
-                                          "不到位", "不及时", "不全面", "不规范", "不充分", "不平衡", "不完善", "滞后", "有待",
-                                          "仍需", "尚需", "还需", "较少", "单一", NULL};
-    static const char *const IMPROVE[] = {"改进", "整改", "加强", "提升", "提高", "完善", "推进", "下一步", "今后",
-                                          "将进一步", "将继续", "持续", "强化", "优化", "措施", "规范", NULL};
-    if (!chars || re_test("^(?:无|暂无|没有|本年度无|无相关情况)$", sq)) {
+    if (!chars || re_test(GK_NARR_WORDS.nothing, sq)) {
         add(r, "TEXT.SECTION5_THIN", r->section_line[GK_SEC_PROBLEMS],
             xasprintf("第五部分%s，未说明存在的主要问题及改进情况", chars ? "内容为「无」" : "没有内容"));
     } else if (chars < NARR_SECTION5_MIN) {
@@ -762,12 +744,11 @@ static void check_section5(gk_report *r)
         char *plain = xstrdup(sq);
         re_span g[1];
         size_t off = 0;
-        while (re_find("(?:有待|还需|仍需|尚需|亟待|需要|不够|不)(?:进一步)?(?:加强|提升|提高|完善|改进|优化|规范|强化|推进)", plain,
-                       strlen(plain), off, g, 1)) {
+        while (re_find(GK_NARR_WORDS.wanting, plain, strlen(plain), off, g, 1)) {
             memset(plain + g[0].start, ' ', g[0].end - g[0].start);
             off = g[0].end;
         }
-        int p = has_any(sq, PROBLEM), i = has_any(plain, IMPROVE);
+        int p = has_any(sq, GK_NARR_WORDS.problem), i = has_any(plain, GK_NARR_WORDS.improve);
         free(plain);
         if (p && !i)
             add(r, "TEXT.SECTION5_THIN", line, xstrdup("第五部分只写了存在的问题，未写改进情况"));

@@ -267,4 +267,27 @@ typedef struct {
 } gk_text_words;
 extern const gk_text_words GK_TEXT;
 
+/* ---- the words of the text rules (narrative.c) ------------------------------ */
+
+/* What the rules read from the report's text look for (TITLE.FORM,
+ * YEAR.PERIOD, DATE.LATE, TEXT.SECTION5_THIN), on normalised lines. */
+typedef struct {
+    const char *date_arabic;    /* 2024年1月20日, 2024-01-20: groups 1 year, 2-3 or 4-5 month and day */
+    const char *date_chinese;   /* 二〇二四年一月二十日: groups 1-3 */
+    const char *period;         /* 统计期限…Y年M月D日至[Y年]M月D日: groups 1-6 */
+    const char *date_label;     /* 发布日期: (the report's date follows) */
+    const char *year_first;     /* a title that starts with its year */
+    const char *title_debris;   /* what may follow 报告 on a web page's title line */
+    const char *letter_title;   /* a cover letter's title: 关于…的函, …〔2024〕3号 */
+    const char *report_title;   /* ...which a report's own title is not */
+    const char *letter_body;    /* 特此函告, 现将…年度报告报送…请 */
+    const char *title_form;     /* the prescribed title: groups 1 or 2 the body */
+    const char *subheading;     /* a sub-heading inside section 五 (情况, 措施 …) */
+    const char *nothing;        /* section 五 that says nothing: 无, 暂无 */
+    const char *wanting;        /* 有待提升, 还需加强: a problem, not an improvement */
+    const char *const *problem; /* words naming a problem, NULL ends */
+    const char *const *improve; /* words naming an improvement, NULL ends */
+} gk_narr_words;
+extern const gk_narr_words GK_NARR_WORDS;
+
 #endif
