@@ -46,6 +46,16 @@ test_narrow() {
         notok "$name" "Tab did not show 2022 (行政处罚 150, 现行有效 3)"
         return
     fi
+    key Right
+    if ! wait_for '显示 2023 年（Tab 看 2022 年）'; then
+        notok "$name" "Right (the later year) did not show 2023"
+        return
+    fi
+    key h
+    if ! wait_for '显示 2022 年（Tab 看 2023 年）'; then
+        notok "$name" "h (the earlier year) did not show 2022"
+        return
+    fi
     key v
     if ! wait_for '^> 年度对比 · 正文' || ! screen | grep -q '^2022年 · 203_xyear_jump_2022\.txt' ||
         ! screen | grep -q '^一、总体情况  2022年 重复 1/5 句（20%）' ||

@@ -370,6 +370,15 @@ static int pair_key(panel *p, int action, const char *arg, ui_reply *out)
         rebuild(p);
         return PR_HANDLED;
     }
+    if ((action == ACT_LEFT || action == ACT_RIGHT) && !wide(p)) {   /* ← the earlier year, → the later */
+        int want = action == ACT_RIGHT;
+        if (s->shown != want) {
+            s->shown = want;
+            rebuild(p);
+        }
+        snprintf(out->msg, sizeof out->msg, "显示 %d 年", s->vp->year[s->shown]);
+        return PR_HANDLED;
+    }
     if (action == ACT_PAIR_YEAR) {
         if (wide(p)) {
             snprintf(out->msg, sizeof out->msg, "窗口够宽，两年已并列显示（不足 %d 列时一次显示一年）", VP_WIDE_MIN);
