@@ -120,6 +120,19 @@ static size_t next_unit(const char *s, size_t *i, char *tok, int *space)
     return n;
 }
 
+/* Ends chunk c: its trailing spaces written as %20 (a chunk never ends with
+ * a space), appended to v[n]. */
+static void end_chunk(sbuf *c, size_t *trail, char ***v, int *n)
+{
+    c->len -= *trail;
+    c->s[c->len] = '\0';
+    for (size_t k = 0; k < *trail; k++)
+        sbuf_adds(c, "%20");
+    *v = xrealloc(*v, (size_t)(*n + 1) * sizeof **v);
+    (*v)[(*n)++] = sbuf_steal(c);
+    *trail = 0;
+}
+
 /* Encodes s into chunks of at most SC_CHUNK bytes, none starting or ending
  * with a space.  Returns the number of chunks (at least 1, possibly empty). */
 static int encode_chunks(const char *s, char ***out)
@@ -135,14 +148,8 @@ static int encode_chunks(const char *s, char ***out)
         size_t tl = next_unit(s, &i, tok, &space);
         size_t need = space ? 3 : tl;
         if (c.len && c.len + 2 * trail + need > SC_CHUNK) {
-            c.len -= trail;
-            c.s[c.len] = '\0';
-            for (size_t k = 0; k < trail; k++)
-                sbuf_adds(&c, "%20");
-            v = xrealloc(v, (size_t)(n + 1) * sizeof *v);
-            v[n++] = sbuf_steal(&c);
+            end_chunk(&c, &trail, &v, &n);
             sbuf_init(&c);
-            trail = 0;
         }
         if (space && c.len == 0) {
             sbuf_adds(&c, "%20");
@@ -151,12 +158,7 @@ static int encode_chunks(const char *s, char ***out)
             trail = space ? trail + 1 : 0;
         }
     }
-    c.len -= trail;
-    c.s[c.len] = '\0';
-    for (size_t k = 0; k < trail; k++)
-        sbuf_adds(&c, "%20");
-    v = xrealloc(v, (size_t)(n + 1) * sizeof *v);
-    v[n++] = sbuf_steal(&c);
+    end_chunk(&c, &trail, &v, &n);
     *out = v;
     return n;
 }
