@@ -1337,6 +1337,11 @@ static int is_prose(const char *text, size_t n)
     return n > 240 || util_find(text, n, "。", 3) != NULL;
 }
 
+/* A token's unit: its grid row and the part of it (row_tokens()). */
+#define UNIT_SEGS 8
+#define UNIT(row, seg) ((row) * UNIT_SEGS + (seg))
+#define UNIT_ROW(unit) ((unit) / UNIT_SEGS)
+
 /* The tokens of a table, with what each came from. */
 typedef struct {
     place_tok *tok;
@@ -1523,6 +1528,45 @@ static label_info label_names(const gk_report *r, int table, const char *text, s
     return li;
 }
 
+/* A page number left in a table by a page break: "3/8" (page of pages), "- 3 -",
+ * "—3—".  Never a number of the table, nor a damaged one. */
+static int page_number(const char *s)
+{
+    while (*s == ' ')
+        s++;
+    int dash = 0;
+    if (*s == '-' || !strncmp(s, "—", 3) || !strncmp(s, "–", 3)) {
+        s += *s == '-' ? 1 : 3;
+        dash = 1;
+        while (*s == ' ')
+            s++;
+    }
+    if (*s < '0' || *s > '9')
+        return 0;
+    long a = strtol(s, (char **)&s, 10);
+    while (*s == ' ')
+        s++;
+    if (dash) {
+        if (*s != '-' && strncmp(s, "—", 3) && strncmp(s, "–", 3))
+            return 0;
+        s += *s == '-' ? 1 : 3;
+    } else {
+        if (*s != '/')
+            return 0;
+        s++;
+        while (*s == ' ')
+            s++;
+        if (*s < '0' || *s > '9')
+            return 0;
+        long b = strtol(s, (char **)&s, 10);
+        if (a < 1 || b < a)
+            return 0;
+    }
+    while (*s == ' ')
+        s++;
+    return *s == '\0';
+}
+
 /* The class of each of the row's first n cells; a damaged number (in an
  * explicit row: no CJK, some digit) holds its cell, unread.  Sets how many
  * hold a value and the last one. */
@@ -1538,7 +1582,7 @@ static void classify(const grid_row *row, int n, unsigned char *cls, int *nv, in
             cls[j] = C_EMPTY;
         else if (has_cjk(c->text))
             cls[j] = C_LABEL;
-        else if (row->explicit && strpbrk(c->text, "0123456789"))
+        else if (row->explicit && strpbrk(c->text, "0123456789") && !page_number(c->text))
             cls[j] = C_DAMAGED;
         else
             cls[j] = C_OTHER;
@@ -1574,7 +1618,8 @@ static row_cells *classify_grid(const grid *g, void **block)
  * (padding, or blank last columns) may be or not: the reading that gives
  * the row its `want` cells is taken when it is the only one.  Else the
  * range is left as it was: (*lo, *hi]. */
-static void choose_empties(const unsigned char *cls, int lab, int end, int ncells, int want, int *lo, int *hi)
+static void choose_empties(const unsigned char *cls, int lab, int end, int ncells, int want, int short_row, int *lo,
+                           int *hi)
 {
     int first = -1, last = -1, numbers = 0, inner = 0, lead = 0, empties = 0, trail = 0;
     for (int j = lab + 1; j < ncells; j++) {
@@ -1598,6 +1643,8 @@ static void choose_empties(const unsigned char *cls, int lab, int end, int ncell
     if (first < 0)
         return;
     int base = numbers + inner;
+    if (short_row)
+        lead = 0;                      /* see table_empties() */
     int with_trail = trail && base + trail == want, with_lead = lead && base + lead == want;
     if (base == want) {
         *lo = first, *hi = last;
@@ -1720,8 +1767,20 @@ static void table_empties(const grid_row *row, const row_cells *rc, const row_la
     uint32_t named = rl->named;
     if (!sh->uniform && named && !(named & (named - 1)) && !(named >> 31))
         want = sh->td->rows[__builtin_ctz(named)].ncols;
+    /* A row whose cells end before the usual edge of the table (the column where the
+     * other rows' last numbers are) lost a cell, or more, somewhere: its empty cells
+     * before its first number are no cells of the table then (a label spanning two
+     * columns ends at the edge like the others); counting them would shift its numbers. */
+    int short_row = row->explicit && rl->anchored && sh->edge >= 0 && end < sh->edge && last > lab;
     if (row->explicit && lab >= 0 && want > 0)
-        choose_empties(rc->cls, lab, end, ncells, want, lo, hi);
+        choose_empties(rc->cls, lab, end, ncells, want, short_row, lo, hi);
+    if (short_row) {
+        int first = lab + 1;
+        while (first < last && rc->cls[first] != C_VALUE && rc->cls[first] != C_DAMAGED)
+            first++;
+        if (*lo < first - 1)
+            *lo = first - 1;
+    }
     if (rc->nv == 0 && !rl->anchored)
         *hi = -1;                      /* a caption over empty cells ("第二十条第(八)项"), no row */
 }
@@ -1743,11 +1802,21 @@ static void unusual_label(gk_report *r, int unit, const grid_cell *c, const labe
 }
 
 /* The tokens of grid row i: its empty cells (lo, hi] count; with skip_first,
- * its first number is a lost label and makes none. */
+ * its first number is a lost label and makes none.  A label naming a row
+ * after numbers of the same source row starts a unit of its own (UNIT()):
+ * two rows printed on one line ("…申请数量 3 0 1 二、上年结转… 2 0 0"), or a
+ * number of the row before left on its label's line, are not one row. */
 static void row_tokens(gk_report *r, int table, int i, const grid_row *row, const row_cells *rc, const row_labels *rl,
                        int skip_first, int lo, int hi, tokens *ts, sbuf *tmp)
 {
+    int seg = 0, values = 0;
     for (int j = 0; j < rc->ncells; j++) {
+        if (rc->cls[j] == C_LABEL && values && (rl->li[j].rows || rl->li[j].firsts) && seg + 1 < UNIT_SEGS) {
+            seg++;
+            values = 0;
+        }
+        int unit = UNIT(i, seg);
+        values |= rc->cls[j] == C_VALUE || rc->cls[j] == C_DAMAGED;
         const grid_cell *c = &row->cells[j];
         int run = rc->cls[j] != C_EMPTY && lone_char(c) ? vertical_run(row, j, rc->ncells) : 0;
         if (run >= 3) {                /* one label, kept whole */
@@ -1756,7 +1825,7 @@ static void row_tokens(gk_report *r, int table, int i, const grid_row *row, cons
                 sbuf_adds(tmp, row->cells[k].text);
             char *text = arena_strdup(&r->strings, tmp->s);
             label_info li = label_names(r, table, text, strlen(text), tmp);
-            tok_label(ts, &li, i, c);
+            tok_label(ts, &li, unit, c);
             ts->text[ts->n - 1] = text;
             j += run - 1;
             continue;
@@ -1766,20 +1835,20 @@ static void row_tokens(gk_report *r, int table, int i, const grid_row *row, cons
             if (skip_first)
                 skip_first = 0;
             else
-                tok_add(ts, PT_VALUE, 0, 0, i, c);
+                tok_add(ts, PT_VALUE, 0, 0, unit, c);
             break;
         case C_EMPTY:
             if (j > lo && j <= hi)
-                tok_add(ts, PT_EMPTY, 0, 0, i, c);
+                tok_add(ts, PT_EMPTY, 0, 0, unit, c);
             break;
         case C_DAMAGED:
-            tok_add(ts, PT_VALUE, 0, 0, i, c);   /* a damaged number: it holds its cell, unread */
+            tok_add(ts, PT_VALUE, 0, 0, unit, c);   /* a damaged number: it holds its cell, unread */
             break;
         case C_LABEL:
             if (rl->li[j].unusual)
-                unusual_label(r, i, c, &rl->li[j], ts);
+                unusual_label(r, unit, c, &rl->li[j], ts);
             else
-                tok_label(ts, &rl->li[j], i, c);
+                tok_label(ts, &rl->li[j], unit, c);
             break;
         }
     }
@@ -1806,8 +1875,11 @@ static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
     for (int i = 0; i < g->nrows; i++) {
         const grid_row *row = &g->rows[i];
         read_labels(r, table, row, &rc[i], &rl, &tmp);
-        if (header_row(r, table, row, &rc[i], &rl, &lb))
+        if (header_row(r, table, row, &rc[i], &rl, &lb)) {
+            if (row->ncells > 0)       /* the numbers of a row do not lie across it */
+                tok_add(ts, PT_HEADER, 0, 0, UNIT(i, 0), &row->cells[0]);
             continue;
+        }
         /* a row of the widest table rows with one number too many and no
          * label of its own: its label cell holds a number */
         int skip_first = sh.uniform && !rl.anchored && rc[i].nv == sh.wide + 1 && row->explicit;
@@ -2048,7 +2120,7 @@ static void read_table(gk_report *r, int table)
                 line = cells[0].line;
             if (!r->table_line[table - 2] || line < r->table_line[table - 2])
                 r->table_line[table - 2] = line;
-            int lost = ts.lost[ts.tok[p->tok[0]].unit];
+            int lost = ts.lost[UNIT_ROW(ts.tok[p->tok[0]].unit)];
             if (p->positional) {
                 positional[rr] = 1;
                 note_row(r, "STRUCT.LABEL_VARIANT", table, rr, line,

@@ -24,9 +24,13 @@ static const marker ASCII_BLANKS[] = {
 static const marker UTF8_BLANKS[] = {
     MARKER("—"), MARKER("——"), MARKER("–"), MARKER("无"), MARKER("空"), {NULL, 0},
 };
-/* In this order: "万元" before "元", so that "5万元" loses the whole unit. */
+/* In this order: "万元" before "元", so that "5万元" loses the whole unit.  After
+ * them the marks a number may carry: its unit in brackets ("0（件）") and a
+ * footnote mark ("12*", "5①", "3※"). */
 static const marker UNITS[] = {
-    MARKER("万元"), MARKER("元"), MARKER("件"), MARKER("条"), MARKER("个"), MARKER("项"), {NULL, 0},
+    MARKER("万元"), MARKER("元"), MARKER("件"), MARKER("条"), MARKER("个"), MARKER("项"),
+    MARKER("（件）"), MARKER("(件)"), MARKER("*"), MARKER("※"), MARKER("①"), MARKER("②"), MARKER("③"),
+    MARKER("④"), MARKER("⑤"), MARKER("⑥"), MARKER("⑦"), MARKER("⑧"), MARKER("⑨"), MARKER("⑩"), {NULL, 0},
 };
 
 static const char *skip_spaces(const char *s)

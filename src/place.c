@@ -20,6 +20,7 @@ typedef struct {
     int *c, nc;                        /* values and empty cells, in order */
     int *v, nv;                        /* values only */
     int urow0, urow1;                  /* rows without an anchor that lie here: [urow0, urow1) */
+    int hdr0, hdr1;                    /* the first and last header token here, -1 none */
     int un;                            /* their cells */
 } gap;
 
@@ -165,6 +166,13 @@ static void build_gaps(solver *s, int ntok, int *store)
                     break;
                 }
         int len = hi > lo ? hi - lo : 0;
+        g->hdr0 = g->hdr1 = -1;
+        for (int i = lo; i < hi; i++)
+            if (s->t[i].kind == PT_HEADER) {
+                if (g->hdr0 < 0)
+                    g->hdr0 = i;
+                g->hdr1 = i;
+            }
         g->c = store;
         g->v = store + len;
         store += 2 * len;
@@ -194,6 +202,11 @@ static int anchor_unit(const solver *s, int k)
  * to rows without an anchor or is left over. */
 static int owners_agree(const solver *s, int k, const int *seq, int n, int front, int back)
 {
+    const gap *g = &s->g[k + 1];
+    if (front > 0 && front <= n && g->hdr0 >= 0 && seq[front - 1] > g->hdr0)
+        return 0;                      /* the left row's cells across a header row */
+    if (back > 0 && back <= n && g->hdr1 >= 0 && seq[n - back] < g->hdr1)
+        return 0;                      /* the right row's cells across a header row */
     int left = anchor_unit(s, k), right = anchor_unit(s, k + 1);
     for (int i = 0; i < n; i++) {
         int unit = s->t[seq[i]].unit;
@@ -407,6 +420,8 @@ static int read_clean(const solver *s, place_row *out)
         int mode = g->nc == n ? 0 : g->nv == n ? 1 : -1;
         if (mode < 0 || !none_owned_by(s, k + 1, mode ? g->v : g->c, n))
             return 0;
+        if (n > 0 && g->hdr0 >= 0 && (mode ? g->v : g->c)[n - 1] > g->hdr0)
+            return 0;                  /* its cells across a header row: see owners_agree() */
     }
     for (int k = 0; k < s->m; k++) {
         const gap *g = &s->g[k + 1];
