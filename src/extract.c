@@ -1422,6 +1422,25 @@ static int vertical_run(const grid_row *row, int j, int ncells)
     return k - j >= 3 && words >= 2 ? k - j : 0;
 }
 
+/* A vertical label whose number is in digits ("6\n、\n其\n他\n处\n理"): its
+ * length from cell j (the number), or 0. */
+static int numbered_vertical_run(const grid_row *row, int j, int ncells)
+{
+    static const char *const PUNCT[] = {"、", ".", ")", "．", "）"};
+    const char *t = row->cells[j].text;
+    size_t n = strlen(t);
+    if (n < 1 || n > 2 || strspn(t, "0123456789") != n || j + 2 >= ncells)
+        return 0;
+    const grid_cell *p = &row->cells[j + 1];
+    if (p->line != row->cells[j].line + 1 || row->cells[j + 2].line != p->line + 1)
+        return 0;
+    int punct = 0;
+    for (size_t k = 0; k < sizeof PUNCT / sizeof PUNCT[0]; k++)
+        punct |= !strcmp(p->text, PUNCT[k]);
+    int run = punct ? vertical_run(row, j + 2, ncells) : 0;
+    return run ? run + 2 : 0;
+}
+
 /* What each cell of a table row holds. */
 enum { C_EMPTY, C_VALUE, C_DAMAGED, C_LABEL, C_OTHER };
 
@@ -1453,17 +1472,39 @@ static int usual_edge(const grid *g, const row_cells *rc)
     return best;
 }
 
+/* The length of the unit or mark a number may carry ("件", "项", "（件）", "*",
+ * "※", ①..⑩: grid.c's UNITS) that ends s[0..e), or 0. */
+static size_t mark_before(const char *s, size_t e)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (e >= 1 && u[e - 1] == '*')
+        return 1;
+    if (e >= 9 && !memcmp(s + e - 9, "（件）", 9))
+        return 9;
+    if (e >= 3 && (!memcmp(s + e - 3, "件", 3) || !memcmp(s + e - 3, "项", 3) || !memcmp(s + e - 3, "※", 3) ||
+                   (u[e - 3] == 0xE2 && u[e - 2] == 0x91 && u[e - 1] >= 0xA0 && u[e - 1] <= 0xA9)))
+        return 3;
+    return 0;
+}
+
 /* The length of the run of number characters (digits, signs, points,
- * commas, blank markers / and —; ASCII or full-width) that ends a label cell right after a
+ * commas, blank markers / and —; ASCII or full-width), with the units or marks
+ * numbers carry after them (mark_before()), that ends a label cell right after a
  * character that is not ASCII or a closing bracket ("规范性文件3321", "行政强制6-12",
- * "行政事业性收费１.２５"): numbers that lost their separators and were glued
- * to the label; 0 when none. */
+ * "行政事业性收费１.２５", "禁止公开1件0件0①"): numbers that lost their separators
+ * and were glued to the label; 0 when none.  The run starts with no mark. */
 static size_t glued_digits(const char *s, size_t n)
 {
-    size_t d = 0;
+    size_t d = 0, run = 0;
     int digits = 0;
     while (d < n) {
         unsigned char c = (unsigned char)s[n - 1 - d];
+        size_t m = mark_before(s, n - d);
+        if (m) {
+            d += m;                    /* a unit or mark after a number: not the run's start */
+            continue;
+        }
+        run = d;
         if ((c >= '0' && c <= '9') || c == '.' || c == ',' || c == '+' || c == '-' || c == '/') {
             digits += c >= '0' && c <= '9';
             d++;
@@ -1476,7 +1517,9 @@ static size_t glued_digits(const char *s, size_t n)
         } else {
             break;
         }
+        run = d;
     }
+    d = run;
     unsigned char before = d < n ? (unsigned char)s[n - 1 - d] : 0;
     return digits && (before >= 0x80 || before == ')' || before == ']') ? d : 0;
 }
@@ -1771,7 +1814,9 @@ static void table_empties(const grid_row *row, const row_cells *rc, const row_la
      * other rows' last numbers are) lost a cell, or more, somewhere: its empty cells
      * before its first number are no cells of the table then (a label spanning two
      * columns ends at the edge like the others); counting them would shift its numbers. */
-    int short_row = row->explicit && rl->anchored && sh->edge >= 0 && end < sh->edge && last > lab;
+    int short_row = row->explicit && sh->edge >= 0 && end < sh->edge && last > lab;
+    /* two labels naming different rows: rows joined on one line, whose columns say nothing */
+    short_row |= row->explicit && (rl->named >> 31 & 1) && last > lab;
     if (row->explicit && lab >= 0 && want > 0)
         choose_empties(rc->cls, lab, end, ncells, want, short_row, lo, hi);
     if (short_row) {
@@ -1797,7 +1842,21 @@ static void unusual_label(gk_report *r, int unit, const grid_cell *c, const labe
     tok_label(ts, li, unit, c);
     if (d && li->rows) {               /* "规范性文件3321": the row's numbers glued to its label */
         tok_add(ts, PT_VALUE, 0, 0, unit, c);
-        ts->text[ts->n - 1] = arena_strdup(&r->strings, c->text + n - d);
+        /* without the units and marks after its numbers ("1件0①" → "10") */
+        char *run = arena_strdup(&r->strings, c->text + n - d);
+        size_t k = strlen(run);
+        char *w = run + k;
+        *w = '\0';
+        while (k) {
+            size_t m = mark_before(run, k);
+            if (m) {
+                k -= m;
+                continue;
+            }
+            k--;
+            *--w = run[k];
+        }
+        ts->text[ts->n - 1] = w;
     }
 }
 
@@ -1816,9 +1875,11 @@ static void row_tokens(gk_report *r, int table, int i, const grid_row *row, cons
             values = 0;
         }
         int unit = UNIT(i, seg);
-        values |= rc->cls[j] == C_VALUE || rc->cls[j] == C_DAMAGED;
         const grid_cell *c = &row->cells[j];
         int run = rc->cls[j] != C_EMPTY && lone_char(c) ? vertical_run(row, j, rc->ncells) : 0;
+        if (!run && rc->cls[j] == C_VALUE)
+            run = numbered_vertical_run(row, j, rc->ncells);
+        values |= !run && (rc->cls[j] == C_VALUE || rc->cls[j] == C_DAMAGED);
         if (run >= 3) {                /* one label, kept whole */
             tmp->len = 0;
             for (int k = j; k < j + run; k++)
@@ -2204,6 +2265,8 @@ static int one_window(const grid_row *one, int n, int *at)
             last = j;
         }
     for (int a = last - (n - 1); a <= firstv; a++) {
+        /* not from an empty first cell of the row: a line's indent or an empty label
+         * column as often as a blank cell, and a number lost would shift them all */
         int fits = a >= 0 && a + (n - 1) < one->ncells;
         for (int j = a; fits && j <= a + (n - 1); j++)
             fits &= is_value_cell(&one->cells[j]) || one->cells[j].text[0] == '\0';
@@ -2251,17 +2314,23 @@ static void read_one_line_table(gk_report *r, int table)
     }
     tokens ts = {0};
     tokenize(r, table, g, &ts);
-    int nv = 0, nc = 0, first = -1;
+    int nv = 0, nc = 0, first = -1, lastv = -1;
     for (int k = 0; k < ts.n; k++) {
         if (ts.tok[k].kind == PT_BREAK && nv)
             break;
         if (ts.tok[k].kind == PT_BREAK)
-            nv = nc = 0, first = -1;
+            nv = 0, first = lastv = -1;
         nv += ts.tok[k].kind == PT_VALUE;
-        nc += ts.tok[k].kind == PT_VALUE || ts.tok[k].kind == PT_EMPTY;
-        if (first < 0 && (ts.tok[k].kind == PT_VALUE || ts.tok[k].kind == PT_EMPTY))
-            first = k;
+        if (ts.tok[k].kind == PT_VALUE) {
+            lastv = k;
+            if (first < 0)
+                first = k;
+        }
     }
+    /* empty cells count only between the numbers: one before the first or after the
+     * last may be a header's or padding, and taking it would shift them all */
+    for (int k = first; k >= 0 && k <= lastv; k++)
+        nc += ts.tok[k].kind == PT_VALUE || ts.tok[k].kind == PT_EMPTY;
     slot *s = xcalloc((size_t)n, sizeof *s);
     const grid_row *one = NULL;        /* one explicit row holding every number, empty cells around them */
     for (int i = 0; i < g->nrows && nv != n && nv; i++)
@@ -2275,7 +2344,7 @@ static void read_one_line_table(gk_report *r, int table)
         r->table_line[table - 2] = one->line;
     } else if (nv == n || nc == n) { /* the numbers in order; empty cells count only when no row holds them */
         int use_empty = nv != n, j = 0;
-        for (int k = first; k < ts.n && j < n; k++)
+        for (int k = first; k <= lastv && j < n; k++)
             if (ts.tok[k].kind == PT_VALUE || (use_empty && ts.tok[k].kind == PT_EMPTY))
                 slot_from_token(&s[j++], &ts, k);
         store_rows(r, table, s);
