@@ -1524,6 +1524,41 @@ static size_t glued_digits(const char *s, size_t n)
     return digits && (before >= 0x80 || before == ')' || before == ']') ? d : 0;
 }
 
+/* The length of the item number a label starts with ("1)", "(1)", "1、", "一、",
+ * "（一）", "①"), or 0. */
+static size_t numbering_prefix(const char *s, size_t len)
+{
+    static const char *const CN = "一二三四五六七八九十";
+    size_t p = 0;
+    int open = 0;
+    if (p < len && s[p] == '(')
+        p++, open = 1;
+    else if (len - p >= 3 && !memcmp(s + p, "（", 3))
+        p += 3, open = 1;
+    const unsigned char *u = (const unsigned char *)s;
+    if (!open && len - p >= 3 && u[p] == 0xE2 && u[p + 1] == 0x91 && u[p + 2] >= 0xA0 && u[p + 2] <= 0xA9)
+        return p + 3;                  /* ①..⑩ */
+    size_t digits = 0;
+    while (p < len && digits < 2) {
+        if (s[p] >= '0' && s[p] <= '9')
+            p++;
+        else if (len - p >= 3 && memmem(CN, strlen(CN), s + p, 3) && ((size_t)((const char *)memmem(CN, strlen(CN), s + p, 3) - CN)) % 3 == 0)
+            p += 3;
+        else
+            break;
+        digits++;
+    }
+    if (!digits)
+        return 0;
+    if (p < len && (s[p] == ')' || s[p] == '.'))
+        p++;
+    else if (len - p >= 3 && (!memcmp(s + p, "）", 3) || !memcmp(s + p, "、", 3) || !memcmp(s + p, "．", 3)))
+        p += 3;
+    else
+        return 0;
+    return p;
+}
+
 /* What the label cell `text` (n bytes) says in table `table`. */
 static label_info label_names_of(const gk_report *r, int table, const char *text, size_t n, sbuf *tmp)
 {
@@ -1533,6 +1568,12 @@ static label_info label_names_of(const gk_report *r, int table, const char *text
     size_t len = squeeze_copy(tmp->s, text, n);
     tmp->len = len;
     uint64_t facts = row_facts(r->tpl, table, tmp->s, len);
+    size_t num = facts & ROW_MATCHES ? 0 : numbering_prefix(tmp->s, len);
+    if (num && num < len) {            /* "1)规章": the row's label after its item number */
+        uint64_t bare = row_facts(r->tpl, table, tmp->s + num, len - num);
+        if (bare & ROW_MATCHES)
+            facts = bare | (facts & ROW_HEADER);
+    }
     li.rows = (uint32_t)(facts & ROW_MATCHES);
     li.canon = (uint32_t)(facts >> 32) & li.rows;
     li.header = (facts & ROW_HEADER) != 0;

@@ -442,6 +442,65 @@ void place_general_only(int on)
     general_only = on;
 }
 
+/* A table written column by column: labels one after the other with nothing
+ * between them, then more numbers than a reading by rows can give a place.  The numbers after the last label are then every row's,
+ * column after column, and no reading of them by rows is right: the rows of
+ * such a run are left unplaced, with those that take their cells by position
+ * after it. */
+/* Anchors k - 1 and k with nothing between them: no cell, no row without a label,
+ * no header row. */
+static int adjacent(const solver *s, int k)
+{
+    const gap *g = &s->g[k];
+    return g->nc == 0 && g->un == 0 && g->hdr0 < 0;
+}
+
+static void column_major(const solver *s, place_row *out)
+{
+    for (int k = 1; k < s->m; k++) {
+        if (!adjacent(s, k))
+            continue;
+        int r0 = k - 1;
+        while (r0 > 0 && adjacent(s, r0))
+            r0--;
+        int end = k;
+        while (end + 1 < s->m && adjacent(s, end + 1))
+            end++;
+        const gap *after = &s->g[end + 1];
+        /* after the last label, more numbers up to a header row (none of them lies
+         * across it) than it and the rows without labels after it take, and either a
+         * label of the run left without numbers (not one printed after its numbers)
+         * or more than the next label could take too (when it may follow them: no
+         * caption or header between) */
+        int nv = 0;
+        for (int i = 0; i < after->nv && (after->hdr0 < 0 || after->v[i] < after->hdr0); i++)
+            nv++;
+        int empty = 0, byrow = s->ncols[s->arow[end]] + after->un, next = 0;
+        for (int j = r0; j < end; j++)
+            empty |= out[s->arow[j]].state != PL_PLACED;
+        if (end + 1 < s->m && (s->allow[end + 1] >> X_A & 1) && after->hdr0 < 0 && after->nv > 0) {
+            int labels = 0;            /* text naming no row between the numbers and the next label: a
+                                          caption, a header */
+            for (int i = after->v[after->nv - 1] + 1; i < s->atok[end + 1]; i++)
+                labels += s->t[i].kind == PT_LABEL && !named_rows(&s->t[i]);
+            if (!labels)
+                next = s->ncols[s->arow[end + 1]];
+        }
+        if (nv > byrow && (empty || nv > byrow + next)) {
+            for (int j = r0; j <= end; j++)
+                if (out[s->arow[j]].state == PL_PLACED)
+                    out[s->arow[j]].state = PL_AMBIGUOUS;
+            for (int r = after->urow0; r < after->urow1; r++)
+                out[r].state = PL_AMBIGUOUS;
+            /* and the labels after it read as printed after their numbers: the first
+             * took the run's last numbers, each next one the numbers before it */
+            for (int j = end + 1; j < s->m && out[s->arow[j]].state == PL_PLACED && out[s->arow[j]].label_after; j++)
+                out[s->arow[j]].state = PL_AMBIGUOUS;
+        }
+        k = end;
+    }
+}
+
 /* The reading of least cost: fills out[]. */
 static void read_rows(solver *s, place_row *out)
 {
@@ -507,6 +566,7 @@ static void read_rows(solver *s, place_row *out)
             }
         }
     }
+    column_major(s, out);
     free(uses);
 done:
     free(f);
