@@ -1313,6 +1313,11 @@ static int is_prose(const char *text, size_t n)
     return n > 240 || util_find(text, n, "。", 3) != NULL;
 }
 
+/* A token's unit: its grid row and the part of it (row_tokens()). */
+#define UNIT_SEGS 8
+#define UNIT(row, seg) ((row) * UNIT_SEGS + (seg))
+#define UNIT_ROW(unit) ((unit) / UNIT_SEGS)
+
 /* The tokens of a table, with what each came from. */
 typedef struct {
     place_tok *tok;
@@ -1393,6 +1398,25 @@ static int vertical_run(const grid_row *row, int j, int ncells)
     return k - j >= 3 && words >= 2 ? k - j : 0;
 }
 
+/* A vertical label whose number is in digits ("6\n、\n其\n他\n处\n理"): its
+ * length from cell j (the number), or 0. */
+static int numbered_vertical_run(const grid_row *row, int j, int ncells)
+{
+    static const char *const PUNCT[] = {"、", ".", ")", "．", "）"};
+    const char *t = row->cells[j].text;
+    size_t n = strlen(t);
+    if (n < 1 || n > 2 || strspn(t, "0123456789") != n || j + 2 >= ncells)
+        return 0;
+    const grid_cell *p = &row->cells[j + 1];
+    if (p->line != row->cells[j].line + 1 || row->cells[j + 2].line != p->line + 1)
+        return 0;
+    int punct = 0;
+    for (size_t k = 0; k < sizeof PUNCT / sizeof PUNCT[0]; k++)
+        punct |= !strcmp(p->text, PUNCT[k]);
+    int run = punct ? vertical_run(row, j + 2, ncells) : 0;
+    return run ? run + 2 : 0;
+}
+
 /* What each cell of a table row holds. */
 enum { C_EMPTY, C_VALUE, C_DAMAGED, C_LABEL, C_OTHER };
 
@@ -1424,17 +1448,39 @@ static int usual_edge(const grid *g, const row_cells *rc)
     return best;
 }
 
+/* The length of the unit or mark a number may carry ("件", "项", "（件）", "*",
+ * "※", ①..⑩: grid.c's UNITS) that ends s[0..e), or 0. */
+static size_t mark_before(const char *s, size_t e)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (e >= 1 && u[e - 1] == '*')
+        return 1;
+    if (e >= 9 && !memcmp(s + e - 9, "（件）", 9))
+        return 9;
+    if (e >= 3 && (!memcmp(s + e - 3, "件", 3) || !memcmp(s + e - 3, "项", 3) || !memcmp(s + e - 3, "※", 3) ||
+                   (u[e - 3] == 0xE2 && u[e - 2] == 0x91 && u[e - 1] >= 0xA0 && u[e - 1] <= 0xA9)))
+        return 3;
+    return 0;
+}
+
 /* The length of the run of number characters (digits, signs, points,
- * commas, blank markers / and —; ASCII or full-width) that ends a label cell right after a
+ * commas, blank markers / and —; ASCII or full-width), with the units or marks
+ * numbers carry after them (mark_before()), that ends a label cell right after a
  * character that is not ASCII or a closing bracket ("规范性文件3321", "行政强制6-12",
- * "行政事业性收费１.２５"): numbers that lost their separators and were glued
- * to the label; 0 when none. */
+ * "行政事业性收费１.２５", "禁止公开1件0件0①"): numbers that lost their separators
+ * and were glued to the label; 0 when none.  The run starts with no mark. */
 static size_t glued_digits(const char *s, size_t n)
 {
-    size_t d = 0;
+    size_t d = 0, run = 0;
     int digits = 0;
     while (d < n) {
         unsigned char c = (unsigned char)s[n - 1 - d];
+        size_t m = mark_before(s, n - d);
+        if (m) {
+            d += m;                    /* a unit or mark after a number: not the run's start */
+            continue;
+        }
+        run = d;
         if ((c >= '0' && c <= '9') || c == '.' || c == ',' || c == '+' || c == '-' || c == '/') {
             digits += c >= '0' && c <= '9';
             d++;
@@ -1447,9 +1493,46 @@ static size_t glued_digits(const char *s, size_t n)
         } else {
             break;
         }
+        run = d;
     }
+    d = run;
     unsigned char before = d < n ? (unsigned char)s[n - 1 - d] : 0;
     return digits && (before >= 0x80 || before == ')' || before == ']') ? d : 0;
+}
+
+/* The length of the item number a label starts with ("1)", "(1)", "1、", "一、",
+ * "（一）", "①"), or 0. */
+static size_t numbering_prefix(const char *s, size_t len)
+{
+    static const char *const CN = "一二三四五六七八九十";
+    size_t p = 0;
+    int open = 0;
+    if (p < len && s[p] == '(')
+        p++, open = 1;
+    else if (len - p >= 3 && !memcmp(s + p, "（", 3))
+        p += 3, open = 1;
+    const unsigned char *u = (const unsigned char *)s;
+    if (!open && len - p >= 3 && u[p] == 0xE2 && u[p + 1] == 0x91 && u[p + 2] >= 0xA0 && u[p + 2] <= 0xA9)
+        return p + 3;                  /* ①..⑩ */
+    size_t digits = 0;
+    while (p < len && digits < 2) {
+        if (s[p] >= '0' && s[p] <= '9')
+            p++;
+        else if (len - p >= 3 && memmem(CN, strlen(CN), s + p, 3) && ((size_t)((const char *)memmem(CN, strlen(CN), s + p, 3) - CN)) % 3 == 0)
+            p += 3;
+        else
+            break;
+        digits++;
+    }
+    if (!digits)
+        return 0;
+    if (p < len && (s[p] == ')' || s[p] == '.'))
+        p++;
+    else if (len - p >= 3 && (!memcmp(s + p, "）", 3) || !memcmp(s + p, "、", 3) || !memcmp(s + p, "．", 3)))
+        p += 3;
+    else
+        return 0;
+    return p;
 }
 
 /* What the label cell `text` (n bytes) says in table `table`. */
@@ -1461,6 +1544,12 @@ static label_info label_names_of(const gk_report *r, int table, const char *text
     size_t len = squeeze_copy(tmp->s, text, n);
     tmp->len = len;
     uint64_t facts = row_facts(r->tpl, table, tmp->s, len);
+    size_t num = facts & ROW_MATCHES ? 0 : numbering_prefix(tmp->s, len);
+    if (num && num < len) {            /* "1)规章": the row's label after its item number */
+        uint64_t bare = row_facts(r->tpl, table, tmp->s + num, len - num);
+        if (bare & ROW_MATCHES)
+            facts = bare | (facts & ROW_HEADER);
+    }
     li.rows = (uint32_t)(facts & ROW_MATCHES);
     li.canon = (uint32_t)(facts >> 32) & li.rows;
     li.header = (facts & ROW_HEADER) != 0;
@@ -1499,6 +1588,45 @@ static label_info label_names(const gk_report *r, int table, const char *text, s
     return li;
 }
 
+/* A page number left in a table by a page break: "3/8" (page of pages), "- 3 -",
+ * "—3—".  Never a number of the table, nor a damaged one. */
+static int page_number(const char *s)
+{
+    while (*s == ' ')
+        s++;
+    int dash = 0;
+    if (*s == '-' || !strncmp(s, "—", 3) || !strncmp(s, "–", 3)) {
+        s += *s == '-' ? 1 : 3;
+        dash = 1;
+        while (*s == ' ')
+            s++;
+    }
+    if (*s < '0' || *s > '9')
+        return 0;
+    long a = strtol(s, (char **)&s, 10);
+    while (*s == ' ')
+        s++;
+    if (dash) {
+        if (*s != '-' && strncmp(s, "—", 3) && strncmp(s, "–", 3))
+            return 0;
+        s += *s == '-' ? 1 : 3;
+    } else {
+        if (*s != '/')
+            return 0;
+        s++;
+        while (*s == ' ')
+            s++;
+        if (*s < '0' || *s > '9')
+            return 0;
+        long b = strtol(s, (char **)&s, 10);
+        if (a < 1 || b < a)
+            return 0;
+    }
+    while (*s == ' ')
+        s++;
+    return *s == '\0';
+}
+
 /* The class of each of the row's first n cells; a damaged number (in an
  * explicit row: no CJK, some digit) holds its cell, unread.  Sets how many
  * hold a value and the last one. */
@@ -1514,7 +1642,7 @@ static void classify(const grid_row *row, int n, unsigned char *cls, int *nv, in
             cls[j] = C_EMPTY;
         else if (has_cjk(c->text))
             cls[j] = C_LABEL;
-        else if (row->explicit && strpbrk(c->text, "0123456789"))
+        else if (row->explicit && strpbrk(c->text, "0123456789") && !page_number(c->text))
             cls[j] = C_DAMAGED;
         else
             cls[j] = C_OTHER;
@@ -1550,7 +1678,8 @@ static row_cells *classify_grid(const grid *g, void **block)
  * (padding, or blank last columns) may be or not: the reading that gives
  * the row its `want` cells is taken when it is the only one.  Else the
  * range is left as it was: (*lo, *hi]. */
-static void choose_empties(const unsigned char *cls, int lab, int end, int ncells, int want, int *lo, int *hi)
+static void choose_empties(const unsigned char *cls, int lab, int end, int ncells, int want, int short_row, int *lo,
+                           int *hi)
 {
     int first = -1, last = -1, numbers = 0, inner = 0, lead = 0, empties = 0, trail = 0;
     for (int j = lab + 1; j < ncells; j++) {
@@ -1574,6 +1703,8 @@ static void choose_empties(const unsigned char *cls, int lab, int end, int ncell
     if (first < 0)
         return;
     int base = numbers + inner;
+    if (short_row)
+        lead = 0;                      /* see table_empties() */
     int with_trail = trail && base + trail == want, with_lead = lead && base + lead == want;
     if (base == want) {
         *lo = first, *hi = last;
@@ -1696,8 +1827,22 @@ static void table_empties(const grid_row *row, const row_cells *rc, const row_la
     uint32_t named = rl->named;
     if (!sh->uniform && named && !(named & (named - 1)) && !(named >> 31))
         want = sh->td->rows[__builtin_ctz(named)].ncols;
+    /* A row whose cells end before the usual edge of the table (the column where the
+     * other rows' last numbers are) lost a cell, or more, somewhere: its empty cells
+     * before its first number are no cells of the table then (a label spanning two
+     * columns ends at the edge like the others); counting them would shift its numbers. */
+    int short_row = row->explicit && sh->edge >= 0 && end < sh->edge && last > lab;
+    /* two labels naming different rows: rows joined on one line, whose columns say nothing */
+    short_row |= row->explicit && (rl->named >> 31 & 1) && last > lab;
     if (row->explicit && lab >= 0 && want > 0)
-        choose_empties(rc->cls, lab, end, ncells, want, lo, hi);
+        choose_empties(rc->cls, lab, end, ncells, want, short_row, lo, hi);
+    if (short_row) {
+        int first = lab + 1;
+        while (first < last && rc->cls[first] != C_VALUE && rc->cls[first] != C_DAMAGED)
+            first++;
+        if (*lo < first - 1)
+            *lo = first - 1;
+    }
     if (rc->nv == 0 && !rl->anchored)
         *hi = -1;                      /* a caption over empty cells ("第二十条第(八)项"), no row */
 }
@@ -1714,25 +1859,51 @@ static void unusual_label(gk_report *r, int unit, const grid_cell *c, const labe
     tok_label(ts, li, unit, c);
     if (d && li->rows) {               /* "规范性文件3321": the row's numbers glued to its label */
         tok_add(ts, PT_VALUE, 0, 0, unit, c);
-        ts->text[ts->n - 1] = arena_strdup(&r->strings, c->text + n - d);
+        /* without the units and marks after its numbers ("1件0①" → "10") */
+        char *run = arena_strdup(&r->strings, c->text + n - d);
+        size_t k = strlen(run);
+        char *w = run + k;
+        *w = '\0';
+        while (k) {
+            size_t m = mark_before(run, k);
+            if (m) {
+                k -= m;
+                continue;
+            }
+            k--;
+            *--w = run[k];
+        }
+        ts->text[ts->n - 1] = w;
     }
 }
 
 /* The tokens of grid row i: its empty cells (lo, hi] count; with skip_first,
- * its first number is a lost label and makes none. */
+ * its first number is a lost label and makes none.  A label naming a row
+ * after numbers of the same source row starts a unit of its own (UNIT()):
+ * two rows printed on one line ("…申请数量 3 0 1 二、上年结转… 2 0 0"), or a
+ * number of the row before left on its label's line, are not one row. */
 static void row_tokens(gk_report *r, int table, int i, const grid_row *row, const row_cells *rc, const row_labels *rl,
                        int skip_first, int lo, int hi, tokens *ts, sbuf *tmp)
 {
+    int seg = 0, values = 0;
     for (int j = 0; j < rc->ncells; j++) {
+        if (rc->cls[j] == C_LABEL && values && (rl->li[j].rows || rl->li[j].firsts) && seg + 1 < UNIT_SEGS) {
+            seg++;
+            values = 0;
+        }
+        int unit = UNIT(i, seg);
         const grid_cell *c = &row->cells[j];
         int run = rc->cls[j] != C_EMPTY && lone_char(c) ? vertical_run(row, j, rc->ncells) : 0;
+        if (!run && rc->cls[j] == C_VALUE)
+            run = numbered_vertical_run(row, j, rc->ncells);
+        values |= !run && (rc->cls[j] == C_VALUE || rc->cls[j] == C_DAMAGED);
         if (run >= 3) {                /* one label, kept whole */
             tmp->len = 0;
             for (int k = j; k < j + run; k++)
                 sbuf_adds(tmp, row->cells[k].text);
             char *text = arena_strdup(&r->strings, tmp->s);
             label_info li = label_names(r, table, text, strlen(text), tmp);
-            tok_label(ts, &li, i, c);
+            tok_label(ts, &li, unit, c);
             ts->text[ts->n - 1] = text;
             j += run - 1;
             continue;
@@ -1742,20 +1913,20 @@ static void row_tokens(gk_report *r, int table, int i, const grid_row *row, cons
             if (skip_first)
                 skip_first = 0;
             else
-                tok_add(ts, PT_VALUE, 0, 0, i, c);
+                tok_add(ts, PT_VALUE, 0, 0, unit, c);
             break;
         case C_EMPTY:
             if (j > lo && j <= hi)
-                tok_add(ts, PT_EMPTY, 0, 0, i, c);
+                tok_add(ts, PT_EMPTY, 0, 0, unit, c);
             break;
         case C_DAMAGED:
-            tok_add(ts, PT_VALUE, 0, 0, i, c);   /* a damaged number: it holds its cell, unread */
+            tok_add(ts, PT_VALUE, 0, 0, unit, c);   /* a damaged number: it holds its cell, unread */
             break;
         case C_LABEL:
             if (rl->li[j].unusual)
-                unusual_label(r, i, c, &rl->li[j], ts);
+                unusual_label(r, unit, c, &rl->li[j], ts);
             else
-                tok_label(ts, &rl->li[j], i, c);
+                tok_label(ts, &rl->li[j], unit, c);
             break;
         }
     }
@@ -1782,8 +1953,11 @@ static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
     for (int i = 0; i < g->nrows; i++) {
         const grid_row *row = &g->rows[i];
         read_labels(r, table, row, &rc[i], &rl, &tmp);
-        if (header_row(r, table, row, &rc[i], &rl, &lb))
+        if (header_row(r, table, row, &rc[i], &rl, &lb)) {
+            if (row->ncells > 0)       /* the numbers of a row do not lie across it */
+                tok_add(ts, PT_HEADER, 0, 0, UNIT(i, 0), &row->cells[0]);
             continue;
+        }
         /* a row of the widest table rows with one number too many and no
          * label of its own: its label cell holds a number */
         int skip_first = sh.uniform && !rl.anchored && rc[i].nv == sh.wide + 1 && row->explicit;
@@ -2024,7 +2198,7 @@ static void read_table(gk_report *r, int table)
                 line = cells[0].line;
             if (!r->table_line[table - 2] || line < r->table_line[table - 2])
                 r->table_line[table - 2] = line;
-            int lost = ts.lost[ts.tok[p->tok[0]].unit];
+            int lost = ts.lost[UNIT_ROW(ts.tok[p->tok[0]].unit)];
             if (p->positional) {
                 positional[rr] = 1;
                 note_row(r, "STRUCT.LABEL_VARIANT", table, rr, line,
@@ -2108,6 +2282,8 @@ static int one_window(const grid_row *one, int n, int *at)
             last = j;
         }
     for (int a = last - (n - 1); a <= firstv; a++) {
+        /* not from an empty first cell of the row: a line's indent or an empty label
+         * column as often as a blank cell, and a number lost would shift them all */
         int fits = a >= 0 && a + (n - 1) < one->ncells;
         for (int j = a; fits && j <= a + (n - 1); j++)
             fits &= is_value_cell(&one->cells[j]) || one->cells[j].text[0] == '\0';
@@ -2155,17 +2331,23 @@ static void read_one_line_table(gk_report *r, int table)
     }
     tokens ts = {0};
     tokenize(r, table, g, &ts);
-    int nv = 0, nc = 0, first = -1;
+    int nv = 0, nc = 0, first = -1, lastv = -1;
     for (int k = 0; k < ts.n; k++) {
         if (ts.tok[k].kind == PT_BREAK && nv)
             break;
         if (ts.tok[k].kind == PT_BREAK)
-            nv = nc = 0, first = -1;
+            nv = 0, first = lastv = -1;
         nv += ts.tok[k].kind == PT_VALUE;
-        nc += ts.tok[k].kind == PT_VALUE || ts.tok[k].kind == PT_EMPTY;
-        if (first < 0 && (ts.tok[k].kind == PT_VALUE || ts.tok[k].kind == PT_EMPTY))
-            first = k;
+        if (ts.tok[k].kind == PT_VALUE) {
+            lastv = k;
+            if (first < 0)
+                first = k;
+        }
     }
+    /* empty cells count only between the numbers: one before the first or after the
+     * last may be a header's or padding, and taking it would shift them all */
+    for (int k = first; k >= 0 && k <= lastv; k++)
+        nc += ts.tok[k].kind == PT_VALUE || ts.tok[k].kind == PT_EMPTY;
     slot *s = xcalloc((size_t)n, sizeof *s);
     const grid_row *one = NULL;        /* one explicit row holding every number, empty cells around them */
     for (int i = 0; i < g->nrows && nv != n && nv; i++)
@@ -2179,7 +2361,7 @@ static void read_one_line_table(gk_report *r, int table)
         r->table_line[table - 2] = one->line;
     } else if (nv == n || nc == n) { /* the numbers in order; empty cells count only when no row holds them */
         int use_empty = nv != n, j = 0;
-        for (int k = first; k < ts.n && j < n; k++)
+        for (int k = first; k <= lastv && j < n; k++)
             if (ts.tok[k].kind == PT_VALUE || (use_empty && ts.tok[k].kind == PT_EMPTY))
                 slot_from_token(&s[j++], &ts, k);
         store_rows(r, table, s);

@@ -24,9 +24,13 @@ static const marker ASCII_BLANKS[] = {
 static const marker UTF8_BLANKS[] = {
     MARKER("—"), MARKER("——"), MARKER("–"), MARKER("无"), MARKER("空"), {NULL, 0},
 };
-/* In this order: "万元" before "元", so that "5万元" loses the whole unit. */
+/* In this order: "万元" before "元", so that "5万元" loses the whole unit.  After
+ * them the marks a number may carry: its unit in brackets ("0（件）") and a
+ * footnote mark ("12*", "5①", "3※"). */
 static const marker UNITS[] = {
-    MARKER("万元"), MARKER("元"), MARKER("件"), MARKER("条"), MARKER("个"), MARKER("项"), {NULL, 0},
+    MARKER("万元"), MARKER("元"), MARKER("件"), MARKER("条"), MARKER("个"), MARKER("项"),
+    MARKER("（件）"), MARKER("(件)"), MARKER("*"), MARKER("※"), MARKER("①"), MARKER("②"), MARKER("③"),
+    MARKER("④"), MARKER("⑤"), MARKER("⑥"), MARKER("⑦"), MARKER("⑧"), MARKER("⑨"), MARKER("⑩"), {NULL, 0},
 };
 
 static const char *skip_spaces(const char *s)
@@ -598,6 +602,8 @@ static void build_blocks(grid *g, const gk_text *t, size_t from, size_t to, cons
         if (l->s[0] == '\t' || r->ncells == 0) {
             row_builder rb = line_builder(g, r, l, i);
             size_t skip = l->s[0] == '\t';
+            while (skip < l->len && l->s[skip] == ' ')
+                skip++;                /* an indent, not an empty cell left of a number (split_numbers()) */
             split_on(&rb, l->s + skip, l->len - skip, '\t');
         } else {                       /* continuation of the cell above */
             grid_cell *c = &r->cells[r->ncells - 1];
@@ -607,6 +613,27 @@ static void build_blocks(grid *g, const gk_text *t, size_t from, size_t to, cons
             cell_classify(c, a + n);
         }
     }
+}
+
+/* The mark after a label's number ("6、", "6．", "6）"), alone on its line. */
+static int numbering_mark(const char *s)
+{
+    return !strcmp(s, "、") || !strcmp(s, "．") || !strcmp(s, "）") || !strcmp(s, ".") || !strcmp(s, ")");
+}
+
+/* The row so far is the number of a label printed one character per line: "6",
+ * or "(" and "6", on the lines above (build_lines()). */
+static int label_number(const grid_row *r)
+{
+    int k = r->ncells - 1;
+    if (k < 0 || k > 1)
+        return 0;
+    const char *t = r->cells[k].text;
+    size_t n = strlen(t);
+    if (n < 1 || n > 2 || strspn(t, "0123456789") != n)
+        return 0;
+    return k == 0 || ((!strcmp(r->cells[0].text, "(") || !strcmp(r->cells[0].text, "（")) &&
+                      r->cells[0].line + 1 == r->cells[1].line);
 }
 
 /* One cell per line without tabs: a row ends at a blank line, or where a
@@ -622,7 +649,9 @@ static void build_lines(grid *g, const gk_text *t, size_t from, size_t to, const
             continue;
         }
         int number = (facts[i - from] & LINE_NUMBER) != 0;
-        if (!r || (!number && has_numbers && has_cjk_text(l->s))) {
+        if (r && has_numbers && numbering_mark(l->s) && label_number(r)) {
+            has_numbers = 0;           /* "6" then "、": a label's number printed one character per line */
+        } else if (!r || (!number && has_numbers && has_cjk_text(l->s))) {
             r = new_row(g);
             has_numbers = 0;
         }

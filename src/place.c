@@ -20,6 +20,7 @@ typedef struct {
     int *c, nc;                        /* values and empty cells, in order */
     int *v, nv;                        /* values only */
     int urow0, urow1;                  /* rows without an anchor that lie here: [urow0, urow1) */
+    int hdr0, hdr1;                    /* the first and last header token here, -1 none */
     int un;                            /* their cells */
 } gap;
 
@@ -165,6 +166,13 @@ static void build_gaps(solver *s, int ntok, int *store)
                     break;
                 }
         int len = hi > lo ? hi - lo : 0;
+        g->hdr0 = g->hdr1 = -1;
+        for (int i = lo; i < hi; i++)
+            if (s->t[i].kind == PT_HEADER) {
+                if (g->hdr0 < 0)
+                    g->hdr0 = i;
+                g->hdr1 = i;
+            }
         g->c = store;
         g->v = store + len;
         store += 2 * len;
@@ -194,6 +202,11 @@ static int anchor_unit(const solver *s, int k)
  * to rows without an anchor or is left over. */
 static int owners_agree(const solver *s, int k, const int *seq, int n, int front, int back)
 {
+    const gap *g = &s->g[k + 1];
+    if (front > 0 && front <= n && g->hdr0 >= 0 && seq[front - 1] > g->hdr0)
+        return 0;                      /* the left row's cells across a header row */
+    if (back > 0 && back <= n && g->hdr1 >= 0 && seq[n - back] < g->hdr1)
+        return 0;                      /* the right row's cells across a header row */
     int left = anchor_unit(s, k), right = anchor_unit(s, k + 1);
     for (int i = 0; i < n; i++) {
         int unit = s->t[seq[i]].unit;
@@ -407,6 +420,8 @@ static int read_clean(const solver *s, place_row *out)
         int mode = g->nc == n ? 0 : g->nv == n ? 1 : -1;
         if (mode < 0 || !none_owned_by(s, k + 1, mode ? g->v : g->c, n))
             return 0;
+        if (n > 0 && g->hdr0 >= 0 && (mode ? g->v : g->c)[n - 1] > g->hdr0)
+            return 0;                  /* its cells across a header row: see owners_agree() */
     }
     for (int k = 0; k < s->m; k++) {
         const gap *g = &s->g[k + 1];
@@ -425,6 +440,65 @@ static int general_only;                /* place_general_only() */
 void place_general_only(int on)
 {
     general_only = on;
+}
+
+/* A table written column by column: labels one after the other with nothing
+ * between them, then more numbers than a reading by rows can give a place.  The numbers after the last label are then every row's,
+ * column after column, and no reading of them by rows is right: the rows of
+ * such a run are left unplaced, with those that take their cells by position
+ * after it. */
+/* Anchors k - 1 and k with nothing between them: no cell, no row without a label,
+ * no header row. */
+static int adjacent(const solver *s, int k)
+{
+    const gap *g = &s->g[k];
+    return g->nc == 0 && g->un == 0 && g->hdr0 < 0;
+}
+
+static void column_major(const solver *s, place_row *out)
+{
+    for (int k = 1; k < s->m; k++) {
+        if (!adjacent(s, k))
+            continue;
+        int r0 = k - 1;
+        while (r0 > 0 && adjacent(s, r0))
+            r0--;
+        int end = k;
+        while (end + 1 < s->m && adjacent(s, end + 1))
+            end++;
+        const gap *after = &s->g[end + 1];
+        /* after the last label, more numbers up to a header row (none of them lies
+         * across it) than it and the rows without labels after it take, and either a
+         * label of the run left without numbers (not one printed after its numbers)
+         * or more than the next label could take too (when it may follow them: no
+         * caption or header between) */
+        int nv = 0;
+        for (int i = 0; i < after->nv && (after->hdr0 < 0 || after->v[i] < after->hdr0); i++)
+            nv++;
+        int empty = 0, byrow = s->ncols[s->arow[end]] + after->un, next = 0;
+        for (int j = r0; j < end; j++)
+            empty |= out[s->arow[j]].state != PL_PLACED;
+        if (end + 1 < s->m && (s->allow[end + 1] >> X_A & 1) && after->hdr0 < 0 && after->nv > 0) {
+            int labels = 0;            /* text naming no row between the numbers and the next label: a
+                                          caption, a header */
+            for (int i = after->v[after->nv - 1] + 1; i < s->atok[end + 1]; i++)
+                labels += s->t[i].kind == PT_LABEL && !named_rows(&s->t[i]);
+            if (!labels)
+                next = s->ncols[s->arow[end + 1]];
+        }
+        if (nv > byrow && (empty || nv > byrow + next)) {
+            for (int j = r0; j <= end; j++)
+                if (out[s->arow[j]].state == PL_PLACED)
+                    out[s->arow[j]].state = PL_AMBIGUOUS;
+            for (int r = after->urow0; r < after->urow1; r++)
+                out[r].state = PL_AMBIGUOUS;
+            /* and the labels after it read as printed after their numbers: the first
+             * took the run's last numbers, each next one the numbers before it */
+            for (int j = end + 1; j < s->m && out[s->arow[j]].state == PL_PLACED && out[s->arow[j]].label_after; j++)
+                out[s->arow[j]].state = PL_AMBIGUOUS;
+        }
+        k = end;
+    }
 }
 
 /* The reading of least cost: fills out[]. */
@@ -492,6 +566,7 @@ static void read_rows(solver *s, place_row *out)
             }
         }
     }
+    column_major(s, out);
     free(uses);
 done:
     free(f);

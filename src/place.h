@@ -23,7 +23,9 @@ typedef enum {
     PT_VALUE,   /* a number or a blank marker: fills a cell */
     PT_EMPTY,   /* an empty cell of an explicit row: fills a cell only when the count says so */
     PT_LABEL,   /* label text */
-    PT_BREAK    /* prose: tokens beyond it at the table's ends are not the table's */
+    PT_BREAK,   /* prose: tokens beyond it at the table's ends are not the table's */
+    PT_HEADER   /* a header row: no row's cells lie across it (a row takes its numbers after its
+                   label up to it, or before its label after it) */
 } place_kind;
 
 typedef struct {

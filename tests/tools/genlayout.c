@@ -1,6 +1,7 @@
 /* genlayout.c — seeded layout variants of the sample reports, read back by the engine.
  *
- *   genlayout [--seed S] [--variants N] [--first K] [--dump DIR] [--dump-all DIR] [--show K] [--failures M] [--quiet] FILE...
+ *   genlayout [--seed S] [--variants N] [--first K] [--dump DIR] [--dump-all DIR] [--show K] [--failures M]
+ *             [--with FAMILY,...] [--without FAMILY,...] [--each] [--quiet] FILE...
  *
  * Every input report is parsed and checked by the engine; the final value of every
  * template cell is its truth (a cell missing in the original is written as 0).  A sample
@@ -20,9 +21,16 @@
  *            missing in the original and written as 0, carried along);
  *   wrong    anything else: a value that differs from what the variant wrote, a missing
  *            cell no finding names, every cell when the format detected differs.
+ * A cell whose number lost_value dropped is right only when inferred to its value,
+ * flagged when missing and named (or inferred as above on tables that do not add up),
+ * wrong otherwise (read from any other number, even an equal one).
  * Last line on stdout: "variants N, cells right N, flagged N, wrong N".  Exit 1 when any
  * cell is wrong.  On stderr (unless --quiet): the tallies per transformation.
  * --failures M: details of the first M variants with wrong cells (10).
+ * --without F,... / --with F,...: the families of conversion damage named (lost_value,
+ * stray_value, rows_joined, unit_suffix, label_numbering, column_major) are never /
+ * also chosen; lost_value and stray_value only with --with (the engine still reads
+ * some of their cells wrong).  --each: one line per variant with its counts.
  * --show K: only variant K; its text (UTF-8, before encoding) on stdout, its comparison
  * on stderr.  --dump DIR: each variant with wrong cells, as encoded, to DIR/vNNNNN.txt;
  * --dump-all DIR: every variant. */
@@ -152,6 +160,8 @@ enum {
     X_HEADER_SPLIT, X_NOTE_SAME_LINE, X_WRAP_LABELS, X_NBSP, X_STRAY_SPACES, X_PAGE_BREAK,
     X_SPLIT_REPEAT_HEADER, X_LOST_LABEL, X_GLUED, X_THOUSANDS, X_FULLWIDTH, X_BLANK_MARKERS,
     X_GROUP_ROWS, X_ASCII_PUNCT,
+    /* conversion damage and variation */
+    X_LOST_VALUE, X_STRAY_VALUE, X_ROWS_JOINED, X_UNIT_SUFFIX, X_LABEL_NUMBERING, X_COLUMN_MAJOR,
     /* encodings */
     X_CRLF, X_BOM, X_GB18030, X_UTF16,
     NX
@@ -164,6 +174,7 @@ static const char *const XNAME[NX] = {
     "header_split", "note_same_line", "wrap_labels", "nbsp", "stray_spaces", "page_break",
     "split_repeat_header", "lost_label", "glued", "thousands", "fullwidth", "blank_markers",
     "group_rows", "ascii_punct",
+    "lost_value", "stray_value", "rows_joined", "unit_suffix", "label_numbering", "column_major",
     "crlf", "bom", "gb18030", "utf16",
 };
 
@@ -186,6 +197,7 @@ enum { R_HEAD, R_BLOCK, R_DATA, R_GROUP, R_STRAY };
 typedef struct {
     char *s;
     int kind;
+    int cell;        /* C_NUM: the template cell it holds; -1 a stray number */
 } gcell;
 
 typedef struct {
@@ -199,6 +211,8 @@ typedef struct {
     int label_after;
     int brk;         /* 0; 1 page break before; 2 page break and the header again */
     int newtab;      /* pipes: a new pipe table starts here */
+    int joined;      /* printed on one line with the next row */
+    int short_by;    /* pipes: cells lost without trace (the row is not padded for them) */
 } grow;
 
 typedef struct {
@@ -231,6 +245,7 @@ static void cell_add(grow *g, int kind, const char *s)
     }
     g->c[g->n].s = gl_strdup(s ? s : "");
     g->c[g->n].kind = kind;
+    g->c[g->n].cell = -1;
     g->n++;
 }
 
@@ -251,15 +266,21 @@ static void table_free(gtable *t)
 typedef struct {
     uint64_t flags;
     uint64_t rs;                 /* random state */
+    uint64_t rs2;                /* random state of the families added later (a variant without them
+                                    draws from rs as it did before they were added) */
     const sample *smp;
     const gk_template *tpl;
     int cpl_sep;                 /* cell_per_line: 0 none, 1 blank between rows, 2 between cells */
     const char *item_sep;        /* "1." / "1. " / "1、" */
     char **wtext;                /* what each template cell holds in the variant */
     unsigned char *blank;        /* written as a blank marker or an empty cell */
+    unsigned char *lostcell;     /* lost_value: its number was dropped from the variant */
+    int numstyle[3];             /* label_numbering: the style of each level (outer, middle, items) */
+    int colmajor[3];             /* column_major: the table is written column by column */
+    int t2_numbered;             /* label_numbering: table 2's rows numbered too */
     gtable t[3];
     int pageno;
-    int n_blank, n_thousands, n_fullwidth, n_nbsp, n_stray;
+    int n_blank, n_thousands, n_fullwidth, n_nbsp, n_stray, n_suffix;
     buf text;                    /* the variant, UTF-8 */
 } variant;
 
@@ -444,24 +465,55 @@ static const char *t2_block(const char *key)
     return NULL;
 }
 
+/* unit_suffix: a number with its unit or a mark ("6件", "3 件", "12*", "5①", "0（件）"). */
+static char *with_suffix(variant *v, char *s)
+{
+    static const char *const SUF[] = {"件", " 件", "*", "①", "（件）", "项", "※"};
+    const char *suf = SUF[rn(&v->rs2, sizeof SUF / sizeof SUF[0])];
+    buf b = {0};
+    bput(&b, s);
+    /* after the number, before a trailing NBSP or space */
+    size_t n = b.n;
+    while (n && (b.p[n - 1] == ' ' || ((unsigned char)b.p[n - 1] == 0xA0 && n >= 2 &&
+                                       (unsigned char)b.p[n - 2] == 0xC2)))
+        n -= b.p[n - 1] == ' ' ? 1 : 2;
+    buf o = {0};
+    bputn(&o, b.p, n);
+    bput(&o, suf);
+    bput(&o, b.p + n);
+    free(b.p);
+    free(s);
+    return o.p;
+}
+
 static void add_values(variant *v, grow *g, int table, int row, int layout)
 {
     const gk_template *t = v->tpl;
     const gk_table_def *td = template_table(t, table);
+    /* unit_suffix: some rows carry units or marks on some of their numbers */
+    int suffixed = HAS(v, X_UNIT_SUFFIX) && pm(&v->rs2, table == 4 ? 500 : 250);
     for (int c = 0; c < td->rows[row].ncols; c++) {
         int i = template_cell_at(t, table, row, c);
         if (i < 0)
             die("template cell not found");
         char *s = value_text(v, i, v->smp->truth[i], td->rows[row].cols[c].kind, layout);
+        if (suffixed && !v->blank[i] && pm(&v->rs2, 600)) {
+            s = with_suffix(v, s);
+            v->n_suffix++;
+        }
         v->wtext[i] = gl_strdup(s);
         cell_take(g, C_NUM, s);
+        g->c[g->n - 1].cell = i;
     }
 }
+
+static void numbering(const variant *v, int level, int n, const char *dflt, char *out, size_t cap);
 
 static void build_t2(variant *v, int layout)
 {
     gtable *T = &v->t[0];
     const gk_table_def *td = template_table(v->tpl, 2);
+    int item = 0;
     for (int r = 0; r < td->nrows; r++) {
         const char *blk = t2_block(td->rows[r].key);
         if (blk) {
@@ -474,12 +526,40 @@ static void build_t2(variant *v, int layout)
                 cell_add(g, C_HEAD, td->rows[r].cols[c].label);
         }
         grow *g = row_add(T, R_DATA, 2);
-        cell_take(g, C_LABEL, label_text(v, NULL, td->rows[r].label));
+        char num[32] = "";
+        item = blk ? 1 : item + 1;
+        if (HAS(v, X_LABEL_NUMBERING) && v->t2_numbered)
+            numbering(v, 2, item, "", num, sizeof num);
+        cell_take(g, C_LABEL, label_text(v, num, td->rows[r].label));
         add_values(v, g, 2, r, layout);
     }
 }
 
 static const char *const CN_NUM[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
+
+/* label_numbering: the prefix of item n (from 1) at a level, in the variant's style for
+ * that level; dflt (already formatted) without the family. */
+static const char *const CIRCLED[] = {"①", "②", "③", "④", "⑤", "⑥", "⑦", "⑧", "⑨", "⑩"};
+#define NSTYLES 9
+
+static void numbering(const variant *v, int level, int n, const char *dflt, char *out, size_t cap)
+{
+    if (!HAS(v, X_LABEL_NUMBERING) || n < 1 || n > 10) {
+        snprintf(out, cap, "%s", dflt);
+        return;
+    }
+    switch (v->numstyle[level]) {
+    case 0: snprintf(out, cap, "（%s）", CN_NUM[n - 1]); break;
+    case 1: snprintf(out, cap, "(%s)", CN_NUM[n - 1]); break;
+    case 2: snprintf(out, cap, "%s、", CN_NUM[n - 1]); break;
+    case 3: snprintf(out, cap, "%d.", n); break;
+    case 4: snprintf(out, cap, "%d、", n); break;
+    case 5: snprintf(out, cap, "(%d)", n); break;
+    case 6: snprintf(out, cap, "%s", CIRCLED[n - 1]); break;
+    case 7: snprintf(out, cap, "%d)", n); break;
+    default: out[0] = '\0'; break;
+    }
+}
 
 static const char *group_label(const char *key)
 {
@@ -553,33 +633,41 @@ static void build_t3(variant *v, int layout)
         num[0] = '\0';
         char *glabel = NULL;   /* a group label printed before this row's label */
         int newgroup = grp && (!prev_group || strcmp(prev_group, grp) != 0);
+        char dflt[32];
         if (!strcmp(rd->key, "new"))
-            snprintf(num, sizeof num, "一、");
+            numbering(v, 0, 1, "一、", num, sizeof num);
         else if (!strcmp(rd->key, "carried_in"))
-            snprintf(num, sizeof num, "二、");
+            numbering(v, 0, 2, "二、", num, sizeof num);
         else if (!strcmp(rd->key, "handled_total"))
-            snprintf(num, sizeof num, "（七）");
+            numbering(v, 1, 7, "（七）", num, sizeof num);
         else if (!strcmp(rd->key, "carried_out"))
-            snprintf(num, sizeof num, "四、");
+            numbering(v, 0, 4, "四、", num, sizeof num);
         else if (grp && !strcmp(grp, "result")) {
             item++;
-            snprintf(num, sizeof num, "（%s）", CN_NUM[item - 1]);
-            if (item == 1)
-                glabel = label_text(v, "三、", group_label("result"));
+            snprintf(dflt, sizeof dflt, "（%s）", CN_NUM[item - 1]);
+            numbering(v, 1, item, dflt, num, sizeof num);
+            if (item == 1) {
+                char gnum[32];
+                numbering(v, 0, 3, "三、", gnum, sizeof gnum);
+                glabel = label_text(v, gnum, group_label("result"));
+            }
         } else if (grp && nin == 1) {
             /* 2019: （六）其他处理 is one row */
             subgroup++;
-            snprintf(num, sizeof num, "（%s）", CN_NUM[subgroup - 1]);
+            snprintf(dflt, sizeof dflt, "（%s）", CN_NUM[subgroup - 1]);
+            numbering(v, 1, subgroup, dflt, num, sizeof num);
         } else if (grp) {
             if (newgroup) {
                 subgroup++;
                 item = 0;
                 char gnum[32];
-                snprintf(gnum, sizeof gnum, "（%s）", CN_NUM[subgroup - 1]);
+                snprintf(dflt, sizeof dflt, "（%s）", CN_NUM[subgroup - 1]);
+                numbering(v, 1, subgroup, dflt, gnum, sizeof gnum);
                 glabel = label_text(v, gnum, group_label(grp));
             }
             item++;
-            snprintf(num, sizeof num, "%d%s", item, v->item_sep);
+            snprintf(dflt, sizeof dflt, "%d%s", item, v->item_sep);
+            numbering(v, 2, item, dflt, num, sizeof num);
         }
         prev_group = grp;
         int inresult = grp != NULL;
@@ -729,6 +817,157 @@ static void choose(variant *v)
         set(v, X_BOM);
     static const char *const SEP[] = {"1.", "1. ", "1、"};
     v->item_sep = SEP[rn(s, 3)] + 1;
+    /* the families below draw from their own stream: a variant without them is
+     * the same as before they were added */
+    s = &v->rs2;
+    if (pm(s, 150))
+        set(v, X_LOST_VALUE);
+    if (pm(s, 150))
+        set(v, X_STRAY_VALUE);
+    if (layout != X_PIPES && pm(s, 150))
+        set(v, X_ROWS_JOINED);
+    if (pm(s, 150))
+        set(v, X_UNIT_SUFFIX);
+    if (pm(s, 250)) {
+        set(v, X_LABEL_NUMBERING);
+        for (int k = 0; k < 3; k++)
+            v->numstyle[k] = (int)rn(s, NSTYLES);
+        v->t2_numbered = pm(s, 500);
+    }
+    if ((layout == X_CELL_PER_LINE || layout == X_CELL_PER_LINE_TAB || layout == X_PDFTOTEXT_PLAIN) && pm(s, 150)) {
+        set(v, X_COLUMN_MAJOR);
+        unsigned w = 1 + rn(s, 3);     /* table 2, table 3 or both */
+        v->colmajor[0] = w & 1;
+        v->colmajor[1] = (w >> 1) & 1;
+    }
+}
+
+static int first_num(const grow *g);
+
+static int is_data(const grow *g)
+{
+    return g->kind == R_DATA;
+}
+
+/* lost_value, stray_value, rows_joined, column_major: from their own random stream. */
+static void mark_damage(variant *v, int layout)
+{
+    uint64_t *s = &v->rs2;
+    /* column_major: the rows of such a table keep only the modifiers that make sense
+     * when labels and numbers are apart (wrapped labels) */
+    if (HAS(v, X_COLUMN_MAJOR)) {
+        for (int t = 0; t < 2; t++) {
+            if (!v->colmajor[t])
+                continue;
+            gtable *T = &v->t[t];
+            for (int i = 0; i < T->n; i++) {
+                grow *g = &T->r[i];
+                if (g->lost || g->glued || g->brk || g->label_after) {
+                    g->lost = g->glued = g->brk = g->label_after = 0;
+                }
+                if (g->kind == R_STRAY) {     /* drop the stray header row */
+                    for (int j = 0; j < g->n; j++)
+                        free(g->c[j].s);
+                    free(g->c);
+                    memmove(g, g + 1, (size_t)(T->n - i - 1) * sizeof *g);
+                    T->n--;
+                    i--;
+                }
+            }
+        }
+        /* the flags of modifiers that no longer touch anything */
+        static const int ROWX[] = {X_LOST_LABEL, X_GLUED, X_PAGE_BREAK, X_SPLIT_REPEAT_HEADER, X_LABEL_AFTER,
+                                   X_STRAY_HEADER};
+        for (size_t k = 0; k < sizeof ROWX / sizeof ROWX[0]; k++) {
+            int x = ROWX[k], any = 0;
+            if (!HAS(v, x))
+                continue;
+            for (int t = 0; t < 3; t++)
+                for (int i = 0; i < v->t[t].n; i++) {
+                    const grow *g = &v->t[t].r[i];
+                    any |= x == X_LOST_LABEL ? g->lost
+                         : x == X_GLUED ? g->glued
+                         : x == X_PAGE_BREAK ? g->brk == 1
+                         : x == X_SPLIT_REPEAT_HEADER ? g->brk == 2
+                         : x == X_LABEL_AFTER ? g->label_after
+                         : g->kind == R_STRAY;
+                }
+            if (!any)
+                v->flags &= ~(1ull << x);
+        }
+    }
+    /* rows a number may be lost from or added to: the data rows of tables 2 and 3, and
+     * table 4's (not when its header words are interleaved with its numbers) */
+    grow *cand[128];
+    int nc = 0;
+    for (int t = 0; t < 3; t++) {
+        if (t == 2 && layout == X_PDFTOTEXT_PLAIN && HAS(v, X_T4_INTERLEAVED) && !v->t[2].r[v->t[2].n - 1].glued)
+            continue;
+        for (int i = 0; i < v->t[t].n && nc < 128; i++)
+            if (is_data(&v->t[t].r[i]) && first_num(&v->t[t].r[i]) < v->t[t].r[i].n)
+                cand[nc++] = &v->t[t].r[i];
+    }
+    if (HAS(v, X_LOST_VALUE) && layout == X_PIPES)
+        v->flags &= ~(1ull << X_LOST_VALUE);   /* a pipe table keeps its grid: a lost cell is an empty one,
+                                                  which is a blank cell (blank_markers) */
+    if (HAS(v, X_LOST_VALUE)) {
+        grow *g = nc ? cand[rn(s, (unsigned)nc)] : NULL;
+        int fn = g ? first_num(g) : 0;
+        if (!g || fn >= g->n) {
+            v->flags &= ~(1ull << X_LOST_VALUE);
+        } else {
+            int j = fn + (int)rn(s, (unsigned)(g->n - fn));
+            if (g->c[j].cell >= 0)
+                v->lostcell[g->c[j].cell] = 1;
+            free(g->c[j].s);
+            if (layout == X_SPACES && !g->glued) {
+                /* pdftotext -layout keeps the other numbers where they were: a gap */
+                g->c[j].s = gl_strdup("");
+                g->c[j].cell = -1;
+            } else {
+                memmove(&g->c[j], &g->c[j + 1], (size_t)(g->n - j - 1) * sizeof *g->c);
+                g->n--;
+                g->short_by++;
+            }
+        }
+    }
+    if (HAS(v, X_STRAY_VALUE)) {
+        static const char *const STRAY[] = {"1", "2", "3", "2023", "2022", "12", "15", "2021"};
+        grow *g = nc ? cand[rn(s, (unsigned)nc)] : NULL;
+        if (!g) {
+            v->flags &= ~(1ull << X_STRAY_VALUE);
+        } else {
+            int at = pm(s, 500) ? first_num(g) : g->n;   /* a footnote mark after the label, or a number at the end */
+            cell_add(g, C_NUM, STRAY[rn(s, sizeof STRAY / sizeof STRAY[0])]);
+            gcell x = g->c[g->n - 1];
+            memmove(&g->c[at + 1], &g->c[at], (size_t)(g->n - 1 - at) * sizeof *g->c);
+            g->c[at] = x;
+        }
+    }
+    if (HAS(v, X_ROWS_JOINED)) {
+        grow *pairs[64];
+        int np = 0;
+        for (int t = 0; t < 2; t++) {
+            if (v->colmajor[t])
+                continue;
+            for (int i = 0; i + 1 < v->t[t].n && np < 64; i++) {
+                grow *a = &v->t[t].r[i], *b = &v->t[t].r[i + 1];
+                if (is_data(a) && is_data(b) && !a->glued && !b->glued && !a->wrap && !b->wrap && !a->lost &&
+                    !b->lost && !a->label_after && !b->label_after && !b->brk && !a->joined)
+                    pairs[np++] = a;
+            }
+        }
+        int done = 0;
+        for (int k = 0; k < 2 && np; k++) {
+            grow *a = pairs[rn(s, (unsigned)np)];
+            if (!a->joined && !(a + 1)->joined) {
+                a->joined = 1;
+                done = 1;
+            }
+        }
+        if (!done)
+            v->flags &= ~(1ull << X_ROWS_JOINED);
+    }
 }
 
 /* Marks the rows the row-level modifiers touch; drops the flags that found nothing to touch. */
@@ -827,7 +1066,7 @@ static void mark_rows(variant *v, int layout)
             }
         }
     }
-    (void)layout;
+    mark_damage(v, layout);
 }
 
 /* ---- rendering ------------------------------------------------------------------------------ */
@@ -1062,7 +1301,7 @@ static void render_pipe_row(variant *v, buf *o, const grow *g, int ncols, int *o
             bput(o, " |");
         }
     }
-    for (; n < ncols; n++)
+    for (; n < ncols - g->short_by; n++)
         bput(o, "  |");
     bputc(o, '\n');
     if (!*open) {
@@ -1192,6 +1431,48 @@ static void render_t4_interleaved(variant *v, buf *o)
     }
 }
 
+/* column_major: each run of data rows written column by column, as some PDF extractors
+ * give a table: the labels of the rows first, then the first number of each row, then
+ * the second, ...  Header rows as they are. */
+static void render_colmajor(variant *v, buf *o, const gtable *T, int layout, int labw, int colw, int ncols)
+{
+    int open = 0;
+    for (int i = 0; i < T->n;) {
+        const grow *g = &T->r[i];
+        if (g->kind != R_DATA && g->kind != R_GROUP) {
+            render_row(v, o, g, layout, labw, colw, ncols, &open);
+            i++;
+            continue;
+        }
+        int a = i, b = i;
+        while (b < T->n && (T->r[b].kind == R_DATA || T->r[b].kind == R_GROUP))
+            b++;
+        int maxn = 0;
+        for (int k = a; k < b; k++) {
+            const grow *r = &T->r[k];
+            grow lab = *r;             /* the label cells only */
+            int fn = first_num(r);
+            lab.n = fn;
+            render_row(v, o, &lab, layout, labw, colw, ncols, &open);
+            if (r->n - fn > maxn)
+                maxn = r->n - fn;
+        }
+        for (int c = 0; c < maxn; c++)
+            for (int k = a; k < b; k++) {
+                const grow *r = &T->r[k];
+                int fn = first_num(r);
+                if (fn + c >= r->n)
+                    continue;
+                grow one = *r;
+                one.c = &r->c[fn + c];
+                one.n = 1;
+                one.wrap = 0;
+                render_row(v, o, &one, layout, labw, colw, ncols, &open);
+            }
+        i = b;
+    }
+}
+
 static void render_table(variant *v, buf *o, int ti, int layout)
 {
     gtable *T = &v->t[ti];
@@ -1211,9 +1492,24 @@ static void render_table(variant *v, buf *o, int ti, int layout)
         render_t4_interleaved(v, o);
         return;
     }
+    if (v->colmajor[ti]) {
+        render_colmajor(v, o, T, layout, labw, colw, ncols);
+        return;
+    }
     int last_head = -1;
     for (int i = 0; i < T->n; i++) {
         const grow *g = &T->r[i];
+        if (g->joined && i + 1 < T->n) {
+            /* rows_joined: this row and the next on one line */
+            buf one = {0};
+            render_row(v, &one, g, layout, labw, colw, ncols, &open);
+            while (one.n && (one.p[one.n - 1] == '\n'))
+                one.p[--one.n] = '\0';
+            bput(o, one.p ? one.p : "");
+            bput(o, layout == X_TABS ? "\t" : layout == X_SPACES ? "    " : "  ");
+            free(one.p);
+            continue;
+        }
         if (g->brk) {
             if (layout == X_PIPES && open) {
                 open = 0;
@@ -1258,6 +1554,8 @@ static void build_text(variant *v)
         v->flags &= ~(1ull << X_THOUSANDS);
     if (!v->n_fullwidth)
         v->flags &= ~(1ull << X_FULLWIDTH);
+    if (!v->n_suffix)
+        v->flags &= ~(1ull << X_UNIT_SUFFIX);
     buf *o = &v->text;
     for (int i = 0; i < r->section_line[1] - 1; i++)
         put_line(o, &tx->orig[i]);
@@ -1414,7 +1712,18 @@ static void compare(const variant *v, const gk_report *got, const char *fail, re
     for (int i = 0; i < t->ncells; i++) {
         const gk_cell *c = &got->cells[i];
         int verdict;
-        if (c->status == GK_ST_MISSING)
+        if (v->lostcell[i]) {
+            /* lost_value: what the cell held is not in the variant; only the equations can
+             * give it back */
+            if (c->status == GK_ST_MISSING)
+                verdict = named_by(got, i, NULL) ? RES_FLAGGED : RES_WRONG;
+            else if (c->status == GK_ST_INFERRED && fabs(c->value - truth[i]) < 1e-9)
+                verdict = RES_RIGHT;
+            else if (c->status == GK_ST_INFERRED && named_by(got, i, "CELL.INFERRED") && v->smp->inconsistent)
+                verdict = RES_FLAGGED;
+            else
+                verdict = RES_WRONG;
+        } else if (c->status == GK_ST_MISSING)
             verdict = named_by(got, i, NULL) ? RES_FLAGGED : RES_WRONG;
         else if (fabs(c->value - truth[i]) < 1e-9)
             verdict = RES_RIGHT;
@@ -1450,7 +1759,7 @@ static void compare(const variant *v, const gk_report *got, const char *fail, re
 static void usage(void)
 {
     fprintf(stderr, "usage: genlayout [--seed S] [--variants N] [--first K] [--dump DIR] [--dump-all DIR] [--show K] "
-                    "[--failures M] [--quiet] FILE...\n");
+                    "[--failures M] [--with FAMILY,...] [--without FAMILY,...] [--each] [--quiet] FILE...\n");
     exit(2);
 }
 
@@ -1473,6 +1782,7 @@ static void variant_free(variant *v)
             free(v->wtext[i]);
     free(v->wtext);
     free(v->blank);
+    free(v->lostcell);
     free(v->text.p);
 }
 
@@ -1482,6 +1792,9 @@ int main(int argc, char **argv)
     long nvar = 100, first = 0, show = -1;
     const char *dump = NULL;
     int quiet = 0, dump_all = 0;
+    /* lost_value and stray_value still give wrong cells: chosen only with --with */
+    uint64_t without = 1ull << X_LOST_VALUE | 1ull << X_STRAY_VALUE;
+    int each = 0;
     long maxfail = 10;
     const char **files = gl_malloc((size_t)argc * sizeof *files);
     int nfiles = 0;
@@ -1501,7 +1814,23 @@ int main(int argc, char **argv)
             show = strtol(argv[++i], NULL, 10);
         else if (!strcmp(a, "--failures") && i + 1 < argc)
             maxfail = strtol(argv[++i], NULL, 10);
-        else if (!strcmp(a, "--quiet"))
+        else if ((!strcmp(a, "--without") || !strcmp(a, "--with")) && i + 1 < argc) {
+            /* families of conversion damage left out / let in (a comma-separated list of names) */
+            const char *w = argv[++i];
+            uint64_t named = 0;
+            for (int x = X_LOST_VALUE; x <= X_COLUMN_MAJOR; x++) {
+                size_t n = strlen(XNAME[x]);
+                for (const char *q = w; (q = strstr(q, XNAME[x])) != NULL; q += n)
+                    if ((q == w || q[-1] == ',') && (q[n] == ',' || q[n] == '\0'))
+                        named |= 1ull << x;
+            }
+            if (a[6] == 'o')
+                without |= named;
+            else
+                without &= ~named;
+        } else if (!strcmp(a, "--each")) {
+            each = 1;
+        } else if (!strcmp(a, "--quiet"))
             quiet = 1;
         else if (a[0] == '-' && a[1] == '-')
             usage();
@@ -1556,13 +1885,19 @@ int main(int argc, char **argv)
         memset(&v, 0, sizeof v);
         v.rs = seed * 0xD1B54A32D192ED03ull ^ ((uint64_t)vi + 1) * 0x9E3779B97F4A7C15ull;
         next64(&v.rs);
+        v.rs2 = v.rs ^ 0x5851F42D4C957F2Dull;
+        next64(&v.rs2);
         v.smp = &smp[vi % ns];
         v.tpl = v.smp->r->tpl;
         v.wtext = calloc((size_t)v.tpl->ncells, sizeof *v.wtext);
         v.blank = calloc((size_t)v.tpl->ncells, 1);
-        if (!v.wtext || !v.blank)
+        v.lostcell = calloc((size_t)v.tpl->ncells, 1);
+        if (!v.wtext || !v.blank || !v.lostcell)
             die("out of memory");
         choose(&v);
+        v.flags &= ~without;
+        if (without >> X_COLUMN_MAJOR & 1)
+            memset(v.colmajor, 0, sizeof v.colmajor);
         build_text(&v);
         buf bytes = {0};
         encode(&v, &bytes);
@@ -1592,6 +1927,9 @@ int main(int argc, char **argv)
             }
         buf desc = {0};
         describe(&v, &desc);
+        if (each)
+            printf("variant %ld: right %ld, flagged %ld, wrong %ld [%s]\n", vi, res.right, res.flagged, res.wrong,
+                   desc.p);
         if (show >= 0) {
             fwrite(v.text.p, 1, v.text.n, stdout);
             fflush(stdout);

@@ -1,0 +1,167 @@
+/* test_place.c — sharing a table's numbers out among its rows (place.c), checked
+ * as properties over seeded random tables: written row by row, every row gets
+ * its own numbers; written column by column (labels first, then each column's
+ * numbers), with a header row between a label and its numbers, or with rows
+ * joined on one source row, no row ever gets a number that is not its own. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "place.h"
+
+#include <string.h>
+
+#define MAXTOK 512
+
+typedef struct {
+    place_tok t[MAXTOK];
+    int owner[MAXTOK];                 /* a value token: row * 32 + column; -1 otherwise */
+    int n;
+    int nrows, ncols[PLACE_MAX_ROWS];
+} stream;
+
+static uint64_t next(uint64_t *s)
+{
+    *s = *s * 6364136223846793005ull + 1442695040888963407ull;
+    return *s >> 33;
+}
+
+static void add(stream *st, place_kind kind, uint32_t rows, int unit, int owner)
+{
+    assert_true(st->n < MAXTOK);
+    st->t[st->n] = (place_tok){kind, rows, 0, unit};
+    st->owner[st->n++] = owner;
+}
+
+static void random_table(stream *st, uint64_t *seed)
+{
+    memset(st, 0, sizeof *st);
+    st->nrows = 2 + (int)(next(seed) % 14);
+    for (int r = 0; r < st->nrows; r++)
+        st->ncols[r] = 1 + (int)(next(seed) % 7);
+}
+
+/* Every row placed holds only its own cells, in order; returns how many were placed. */
+static int check_own(const stream *st, const place_row *out)
+{
+    int placed = 0;
+    for (int r = 0; r < st->nrows; r++) {
+        if (out[r].state != PL_PLACED)
+            continue;
+        placed++;
+        for (int c = 0; c < st->ncols[r]; c++) {
+            int k = out[r].tok[c];
+            assert_true(k >= 0 && k < st->n);
+            assert_int_equal(st->owner[k], r * 32 + c);
+        }
+    }
+    return placed;
+}
+
+static void test_row_by_row(void **state)
+{
+    (void)state;
+    uint64_t seed = 1;
+    for (int iter = 0; iter < 2000; iter++) {
+        stream st;
+        random_table(&st, &seed);
+        for (int r = 0; r < st.nrows; r++) {
+            add(&st, PT_LABEL, 1u << r, r, -1);
+            for (int c = 0; c < st.ncols[r]; c++)
+                add(&st, PT_VALUE, 0, r, r * 32 + c);
+        }
+        place_row out[PLACE_MAX_ROWS];
+        place_rows(st.t, st.n, st.ncols, st.nrows, out);
+        assert_int_equal(check_own(&st, out), st.nrows);
+    }
+}
+
+static void test_column_by_column(void **state)
+{
+    (void)state;
+    uint64_t seed = 2;
+    for (int iter = 0; iter < 2000; iter++) {
+        stream st;
+        random_table(&st, &seed);
+        /* rows [a, b) column by column (a block of a table), the others row by row */
+        int a = (int)(next(&seed) % (unsigned)(st.nrows - 1));
+        int b = a + 2 + (int)(next(&seed) % (unsigned)(st.nrows - a - 1));
+        int unit = 0;
+        for (int r = 0; r < st.nrows; r++) {
+            if (r < a || r >= b) {
+                add(&st, PT_LABEL, 1u << r, unit++, -1);
+                for (int c = 0; c < st.ncols[r]; c++)
+                    add(&st, PT_VALUE, 0, unit++, r * 32 + c);
+                continue;
+            }
+            if (r > a)
+                continue;
+            for (int q = a; q < b; q++)
+                add(&st, PT_LABEL, 1u << q, unit++, -1);
+            for (int c = 0; c < 7; c++)
+                for (int q = a; q < b; q++)
+                    if (c < st.ncols[q])
+                        add(&st, PT_VALUE, 0, unit++, q * 32 + c);
+        }
+        place_row out[PLACE_MAX_ROWS];
+        place_rows(st.t, st.n, st.ncols, st.nrows, out);
+        check_own(&st, out);
+    }
+}
+
+static void test_header_between(void **state)
+{
+    (void)state;
+    uint64_t seed = 3;
+    for (int iter = 0; iter < 2000; iter++) {
+        stream st;
+        random_table(&st, &seed);
+        int cut = (int)(next(&seed) % (unsigned)st.nrows), unit = 0;
+        for (int r = 0; r < st.nrows; r++) {
+            add(&st, PT_LABEL, 1u << r, unit++, -1);
+            if (r == cut)
+                add(&st, PT_HEADER, 0, unit++, -1);   /* a header row between the label and its numbers */
+            for (int c = 0; c < st.ncols[r]; c++)
+                add(&st, PT_VALUE, 0, unit++, r * 32 + c);
+        }
+        place_row out[PLACE_MAX_ROWS];
+        place_rows(st.t, st.n, st.ncols, st.nrows, out);
+        check_own(&st, out);
+        assert_true(out[cut].state != PL_PLACED);
+    }
+}
+
+/* Two rows on one source row, their parts as row_tokens() makes them (a label
+ * naming a row after numbers starts a unit of its own): both read. */
+static void test_rows_joined(void **state)
+{
+    (void)state;
+    uint64_t seed = 4;
+    for (int iter = 0; iter < 2000; iter++) {
+        stream st;
+        random_table(&st, &seed);
+        int j = (int)(next(&seed) % (unsigned)(st.nrows - 1));
+        for (int r = 0; r < st.nrows; r++) {
+            int unit = r == j + 1 ? 1000 + j : r;   /* row j + 1 on row j's source row, a part of its own */
+            add(&st, PT_LABEL, 1u << r, unit, -1);
+            for (int c = 0; c < st.ncols[r]; c++)
+                add(&st, PT_VALUE, 0, unit, r * 32 + c);
+        }
+        place_row out[PLACE_MAX_ROWS];
+        place_rows(st.t, st.n, st.ncols, st.nrows, out);
+        assert_int_equal(check_own(&st, out), st.nrows);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_row_by_row),
+        cmocka_unit_test(test_column_by_column),
+        cmocka_unit_test(test_header_between),
+        cmocka_unit_test(test_rows_joined),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
