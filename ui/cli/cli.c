@@ -11,10 +11,13 @@
 #include "util.h"
 #include "walk.h"
 
+#include <errno.h>
+#include <limits.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 void cli_usage(FILE *f)
 {
@@ -122,10 +125,38 @@ static int cli_prepare(gk_report *r, void *ctx)
     return !o->no_review && cli_review_apply(r);
 }
 
+/* A failure the batch cannot go on after (the output would be incomplete). */
+static _Noreturn void fail(const char *what, const char *why)
+{
+    fprintf(stderr, "gkreview: %s：%s\n", what, why);
+    exit(2);
+}
+
 /* ---- one report -> its output ------------------------------------------- */
 
+/* Where one thread renders a report's output: a JSON buffer and a memory
+ * stream for text and CSV, both reused from report to report (opening a
+ * memory stream costs more than writing a short report into it). */
+typedef struct renderer {
+    sbuf json;
+    FILE *mem;              /* open_memstream over mbuf, or NULL until needed */
+    char *mbuf;
+    size_t msize;
+    struct renderer *next;  /* on the keeper's free list */
+} renderer;
+
+static void renderer_free(renderer *rd)
+{
+    if (rd->mem)
+        fclose(rd->mem);
+    free(rd->mbuf);
+    free(rd->json.s);
+}
+
 typedef struct {
-    char *out;              /* what goes to stdout */
+    char *out;              /* what goes to stdout (outlen bytes), or NULL */
+    size_t outlen;
+    long long spill_at;     /* >= 0: the output is outlen bytes at this offset of the spill file */
     char *err;              /* what goes to stderr */
     int unreadable;
     int errors, warnings;
@@ -140,42 +171,40 @@ static void result_free(result *res)
     free(res->ranks);
 }
 
-/* What file i shows: r's output (to `direct` when that is not NULL, else
- * into res->out for printing in order) and counts, or why it could not be
- * read (r NULL).  JSON is written into `scratch` (reused from report to
- * report by one thread; NULL: a buffer of its own). */
+/* What file i shows: r's output, rendered into rd (*bytes, *len: rd's own
+ * until the next report), and its counts, or why it could not be read (r
+ * NULL: no output, *len 0). */
 static void render(const gk_batch *b, size_t i, const gk_report *r, const char *why, const cli_opts *o,
-                   int is_check, result *res, FILE *direct, sbuf *scratch)
+                   int is_check, result *res, renderer *rd, const char **bytes, size_t *len)
 {
     memset(res, 0, sizeof *res);
+    res->spill_at = -1;
+    *bytes = NULL;
+    *len = 0;
     if (!r) {
         res->unreadable = 1;
         res->err = safe_asprintf("%s: error: 无法读取：%s\n", b->files.v[i].path, why);
         return;
     }
-    if (o->format == FMT_JSON) {       /* streamed into one buffer, written at once */
-        sbuf own = {0};
-        sbuf *j = scratch ? scratch : &own;
-        j->len = 0;
-        output_json_buf(j, r);
-        if (direct) {
-            fwrite(j->s, 1, j->len, direct);
-        } else {
-            res->out = xmalloc(j->len + 1);
-            memcpy(res->out, j->s, j->len + 1);
-        }
-        free(own.s);
+    if (o->format == FMT_JSON) {
+        rd->json.len = 0;
+        output_json_buf(&rd->json, r);
+        *bytes = rd->json.s;
+        *len = rd->json.len;
     } else {
-        size_t len;
-        FILE *f = direct ? direct : open_memstream(&res->out, &len);
+        if (!rd->mem && !(rd->mem = open_memstream(&rd->mbuf, &rd->msize)))
+            fail("open_memstream", strerror(errno));
+        rewind(rd->mem);               /* the size after fflush is the position: what this report wrote */
         if (!is_check)
-            output_csv_cells(f, r);
+            output_csv_cells(rd->mem, r);
         else if (o->format == FMT_CSV)
-            output_csv_findings(f, r);
+            output_csv_findings(rd->mem, r);
         else
-            output_findings_text(f, r);
-        if (!direct)
-            fclose(f);
+            output_findings_text(rd->mem, r);
+        if (fflush(rd->mem) != 0)
+            fail("open_memstream", strerror(errno));
+        *bytes = rd->mbuf;
+        *len = rd->msize;
     }
     res->errors = r->nerrors;
     res->warnings = r->nwarnings;
@@ -188,38 +217,149 @@ static void render(const gk_batch *b, size_t i, const gk_report *r, const char *
     }
 }
 
+/* Keeps a copy of the rendered bytes in res. */
+static void keep_bytes(result *res, const char *bytes, size_t len)
+{
+    if (!len)
+        return;
+    res->out = xmalloc(len);
+    memcpy(res->out, bytes, len);
+    res->outlen = len;
+}
+
 /* ---- reports shown while the titles are read ----------------------------- */
 
 /* check reads every title to pair years before it shows the first report.
- * It loads the reports in full for that, keeping what each shows, as long
- * as all it keeps stays under KEEP_BUDGET bytes; a kept report that turns
- * out to have no partner is shown as kept, without reading it again.
- * Text output is a few dozen bytes a report: 100,000 fit. */
+ * It loads the reports in full for that, keeping what each shows: in
+ * memory while all it keeps there stays under KEEP_BUDGET bytes, past that
+ * in an unlinked temporary file (the spill), so that a kept report that
+ * turns out to have no partner is shown as kept, without reading it again.
+ * Text output is a few dozen bytes a report: 100,000 fit in memory; JSON
+ * (some 14 KB a report) mostly goes to the spill.  Only when the spill
+ * cannot be written (or would pass SPILL_BUDGET) are the remaining titles
+ * merely peeked at and their reports read a second time.  The environment
+ * variable GK_KEEP_BUDGET (bytes) lowers the memory budget, for tests. */
 #define KEEP_BUDGET (16u << 20)
+#define SPILL_BUDGET (16ull << 30)
 
 typedef struct {
     const cli_opts *o;
     int is_check;
     result **kept;          /* per file, or NULL */
-    size_t used;            /* bytes kept (atomic: the titles are read by several threads) */
+    size_t budget;          /* KEEP_BUDGET, or less (GK_KEEP_BUDGET) */
+    size_t used;            /* bytes kept in memory (atomic: the titles are read by several threads) */
+    FILE *spill;            /* the unlinked temporary file, or NULL */
+    int spill_failed;
+    unsigned long long spill_end;   /* bytes taken in the spill (atomic) */
+    pthread_mutex_t mu;     /* guards spill (opening it) and the free renderers */
+    renderer *free_rd;      /* renderers not in use */
 } keeper;
+
+static renderer *keeper_take(keeper *k)
+{
+    pthread_mutex_lock(&k->mu);
+    renderer *rd = k->free_rd;
+    if (rd)
+        k->free_rd = rd->next;
+    pthread_mutex_unlock(&k->mu);
+    return rd ? rd : xcalloc(1, sizeof *rd);
+}
+
+static void keeper_give(keeper *k, renderer *rd)
+{
+    pthread_mutex_lock(&k->mu);
+    rd->next = k->free_rd;
+    k->free_rd = rd;
+    pthread_mutex_unlock(&k->mu);
+}
+
+/* Writes len bytes at offset `at` of the spill; 0 on success. */
+static int spill_write(int fd, const char *s, size_t len, unsigned long long at)
+{
+    while (len) {
+        ssize_t w = pwrite(fd, s, len, (off_t)at);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            return -1;
+        s += w;
+        len -= (size_t)w;
+        at += (unsigned long long)w;
+    }
+    return 0;
+}
+
+/* Puts len bytes into the spill (opened at the first call); the offset,
+ * or -1 when it cannot. */
+static long long spill_put(keeper *k, const char *s, size_t len)
+{
+    pthread_mutex_lock(&k->mu);
+    if (!k->spill && !k->spill_failed && !(k->spill = tmpfile()))
+        k->spill_failed = 1;
+    FILE *f = k->spill_failed ? NULL : k->spill;
+    pthread_mutex_unlock(&k->mu);
+    if (!f)
+        return -1;
+    unsigned long long at = __atomic_fetch_add(&k->spill_end, len, __ATOMIC_RELAXED);
+    if (at + len > SPILL_BUDGET || at + len > (unsigned long long)LLONG_MAX ||
+        spill_write(fileno(f), s, len, at) != 0) {
+        __atomic_store_n(&k->spill_failed, 1, __ATOMIC_RELAXED);
+        return -1;
+    }
+    return (long long)at;
+}
 
 static int keep_early(gk_batch *b, size_t i, gk_report *r, const char *why, void *ctx)
 {
     keeper *k = ctx;
     result *res = xmalloc(sizeof *res);
-    render(b, i, r, why, k->o, k->is_check, res, NULL, NULL);
+    renderer *rd = keeper_take(k);
+    const char *bytes;
+    size_t len;
+    render(b, i, r, why, k->o, k->is_check, res, rd, &bytes, &len);
+    size_t meta = 64 + sizeof *res + (res->err ? strlen(res->err) : 0) + (size_t)res->nranks * sizeof *res->ranks;
+    int more = 1;
+    if (__atomic_load_n(&k->used, __ATOMIC_RELAXED) + meta + len < k->budget) {
+        keep_bytes(res, bytes, len);   /* (threads may pass the budget by a report each) */
+        __atomic_add_fetch(&k->used, meta + len, __ATOMIC_RELAXED);
+    } else {
+        long long at = len ? spill_put(k, bytes, len) : 0;
+        if (at >= 0) {
+            res->spill_at = len ? at : -1;
+            res->outlen = len;
+        } else {
+            keep_bytes(res, bytes, len);   /* this one is kept; the rest are only peeked at */
+            more = 0;
+        }
+        __atomic_add_fetch(&k->used, meta, __ATOMIC_RELAXED);
+    }
+    keeper_give(k, rd);
     k->kept[i] = res;
-    size_t size = 64 + sizeof *res + (res->out ? strlen(res->out) : 0) + (res->err ? strlen(res->err) : 0) +
-                  (size_t)res->nranks * sizeof *res->ranks;
-    return __atomic_add_fetch(&k->used, size, __ATOMIC_RELAXED) < KEEP_BUDGET;
+    return more;
 }
 
-/* Loads and checks file i into res; its output goes to `direct` when that
- * is not NULL (one worker).  A kept result is taken when the file has no
- * partner (kept may be NULL). */
+/* Copies a kept result's spilled output to f. */
+static void spill_copy(keeper *k, const result *res, FILE *f, sbuf *tmp)
+{
+    tmp->len = 0;
+    sbuf_reserve(tmp, res->outlen);
+    size_t got = 0;
+    while (got < res->outlen) {
+        ssize_t n = pread(fileno(k->spill), tmp->s + got, res->outlen - got, (off_t)(res->spill_at + (long long)got));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            fail("无法读回临时文件", n < 0 ? strerror(errno) : "文件变短");
+        got += (size_t)n;
+    }
+    fwrite(tmp->s, 1, res->outlen, f);
+}
+
+/* Loads and checks file i into res: its output is written to `direct`
+ * when that is not NULL (one worker), else kept in res->out.  A kept
+ * result is taken when the file has no partner (kept may be NULL). */
 static void run_one(gk_batch *b, size_t i, const cli_opts *o, int is_check, result *res, FILE *direct,
-                    result **kept, sbuf *scratch)
+                    result **kept, renderer *rd)
 {
     if (kept && kept[i]) {
         result *k = kept[i];
@@ -234,7 +374,13 @@ static void run_one(gk_batch *b, size_t i, const cli_opts *o, int is_check, resu
     }
     char *why = NULL;
     gk_report *r = batch_load(b, i, &why);
-    render(b, i, r, why, o, is_check, res, direct, scratch);
+    const char *bytes;
+    size_t len;
+    render(b, i, r, why, o, is_check, res, rd, &bytes, &len);
+    if (direct && len)
+        fwrite(bytes, 1, len, direct);
+    else
+        keep_bytes(res, bytes, len);
     report_free(r);
     free(why);
 }
@@ -259,20 +405,20 @@ typedef struct {
 static void *worker(void *arg)
 {
     pool *p = arg;
-    sbuf scratch = {0};
+    renderer rd = {0};
     for (;;) {
         pthread_mutex_lock(&p->mu);
         while (p->next < p->b->files.n && p->next >= p->printed + WINDOW)
             pthread_cond_wait(&p->cv, &p->mu);
         if (p->next >= p->b->files.n) {
             pthread_mutex_unlock(&p->mu);
-            free(scratch.s);
+            renderer_free(&rd);
             return NULL;
         }
         size_t i = p->next++;
         pthread_mutex_unlock(&p->mu);
         result res;
-        run_one(p->b, i, p->o, p->is_check, &res, NULL, p->kept, &scratch);
+        run_one(p->b, i, p->o, p->is_check, &res, NULL, p->kept, &rd);
         pthread_mutex_lock(&p->mu);
         p->slots[i % WINDOW] = res;
         p->ready[i % WINDOW] = 1;
@@ -287,10 +433,13 @@ typedef struct {
     long *by_rule;
 } totals;
 
-static void consume(result *res, totals *t)
+/* Prints one result (its spilled output read back through tmp) and counts it. */
+static void consume(result *res, totals *t, keeper *keep, sbuf *tmp)
 {
     if (res->out)
-        fputs(res->out, stdout);
+        fwrite(res->out, 1, res->outlen, stdout);
+    else if (res->spill_at >= 0)
+        spill_copy(keep, res, stdout, tmp);
     if (res->err)
         fputs(res->err, stderr);
     if (res->unreadable) {
@@ -307,18 +456,21 @@ static void consume(result *res, totals *t)
     result_free(res);
 }
 
-static void run_batch(gk_batch *b, const cli_opts *o, int is_check, totals *t, result **kept)
+static void run_batch(gk_batch *b, const cli_opts *o, int is_check, totals *t, keeper *keep)
 {
     size_t n = b->files.n;
+    result **kept = keep->kept;
+    sbuf tmp = {0};
     if (o->jobs <= 1) {
-        sbuf scratch = {0};
+        renderer rd = {0};
         for (size_t i = 0; i < n; i++) {
             result res;
-            run_one(b, i, o, is_check, &res, stdout, kept, &scratch);
-            consume(&res, t);
+            run_one(b, i, o, is_check, &res, stdout, kept, &rd);
+            consume(&res, t, keep, &tmp);
             batch_release(b, i);
         }
-        free(scratch.s);
+        renderer_free(&rd);
+        free(tmp.s);
         return;
     }
     pool p = {.b = b, .o = o, .is_check = is_check, .kept = kept};
@@ -339,8 +491,9 @@ static void run_batch(gk_batch *b, const cli_opts *o, int is_check, totals *t, r
         p.printed = i + 1;
         pthread_cond_broadcast(&p.cv);
         pthread_mutex_unlock(&p.mu);
-        consume(&res, t);
+        consume(&res, t, keep, &tmp);
     }
+    free(tmp.s);
     for (int k = 0; k < o->jobs; k++)
         pthread_join(th[k], NULL);
     pthread_mutex_destroy(&p.mu);
@@ -379,7 +532,12 @@ static int run(int argc, char **argv, int is_check)
     batch_list(&b, o.npaths, o.paths);
     b.prepare = cli_prepare;
     b.prepare_ctx = &o;
-    keeper keep = {&o, is_check, NULL, 0};
+    keeper keep = {.o = &o, .is_check = is_check, .budget = KEEP_BUDGET};
+    pthread_mutex_init(&keep.mu, NULL);
+    const char *kb = getenv("GK_KEEP_BUDGET");
+    double kbn;
+    if (kb && number_parse(kb, NUMBER_COUNT, &kbn, NULL) == 0 && kbn >= 0 && kbn < KEEP_BUDGET)
+        keep.budget = (size_t)kbn;
     if (is_check) {                    /* only check pairs years */
         keep.kept = xcalloc(b.files.n ? b.files.n : 1, sizeof *keep.kept);
         b.early = keep_early;
@@ -392,12 +550,21 @@ static int run(int argc, char **argv, int is_check)
     t.by_rule = xcalloc((size_t)nrules + 1, sizeof *t.by_rule);
     if (o.format == FMT_CSV)
         (is_check ? output_csv_findings_header : output_csv_header)(stdout);
-    run_batch(&b, &o, is_check, &t, keep.kept);
+    run_batch(&b, &o, is_check, &t, &keep);
     if (is_check)
         print_summary(o.format == FMT_TEXT ? stdout : stderr, &t);
     fflush(stdout);
     batch_free(&b);
     free(keep.kept);                   /* every kept result was taken */
+    while (keep.free_rd) {
+        renderer *rd = keep.free_rd;
+        keep.free_rd = rd->next;
+        renderer_free(rd);
+        free(rd);
+    }
+    if (keep.spill)
+        fclose(keep.spill);
+    pthread_mutex_destroy(&keep.mu);
     free(t.by_rule);
     free(o.paths);
     if (t.unreadable || t.read == 0)
