@@ -718,6 +718,70 @@ static void check_date(gk_report *r)
         xasprintf("报告日期为 %d年%d月%d日，晚于 %d年1月31日（年度报告应于次年1月31日前公布）", d.y, d.m, d.d, r->year + 1));
 }
 
+/* The words of NARR_PENDING_RE, in its order of alternatives. */
+static const char *const PENDING_PRE[] = {"有待", "还需", "仍需", "尚需", "亟待", "需要", "不够", "不"};
+static const char *const PENDING_POST[] = {"加强", "提升", "提高", "完善", "改进", "优化", "规范", "强化", "推进"};
+#define PENDING_FURTHER "进一步"
+
+/* The length of the match of NARR_PENDING_RE at s (n bytes), 0 when none:
+ * the first word of PENDING_PRE that leads to a match, "进一步" when it
+ * leads to one (the pattern's ? is greedy), then a word of PENDING_POST.
+ * Every word is two characters but 不, and none is a prefix of another
+ * that could follow, so one start has at most one match. */
+static size_t pending_at(const char *s, size_t n)
+{
+    static const size_t FL = sizeof PENDING_FURTHER - 1;
+    for (size_t k = 0; k < sizeof PENDING_PRE / sizeof *PENDING_PRE; k++) {
+        size_t pl = strlen(PENDING_PRE[k]);
+        if (pl > n || memcmp(s, PENDING_PRE[k], pl))
+            continue;
+        for (int further = 1; further >= 0; further--) {
+            size_t q = pl;
+            if (further) {
+                if (n - q < FL || memcmp(s + q, PENDING_FURTHER, FL))
+                    continue;
+                q += FL;
+            }
+            for (size_t m = 0; m < sizeof PENDING_POST / sizeof *PENDING_POST; m++) {
+                size_t ml = strlen(PENDING_POST[m]);
+                if (ml <= n - q && !memcmp(s + q, PENDING_POST[m], ml))
+                    return q + ml;
+            }
+        }
+    }
+    return 0;
+}
+
+void narrative_blank_pending(char *s, size_t len)
+{
+    /* a match starts with the first character of a word of PENDING_PRE
+     * (有 还 仍 尚 亟 需 不, all three bytes): the scan goes character by
+     * character (a three-byte lead at a time, other bytes one by one) and
+     * looks closer at those characters only */
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0;
+    while (i + 6 <= len) {             /* the shortest match is 不 and a word: six bytes */
+        unsigned c = u[i];
+        if (c < 0xE0 || c > 0xEF) {
+            i++;
+            continue;
+        }
+        size_t m = 0;
+        switch (c << 16 | (unsigned)u[i + 1] << 8 | u[i + 2]) {
+        case 0xE69C89: case 0xE8BF98: case 0xE4BB8D: case 0xE5B09A:
+        case 0xE4BA9F: case 0xE99C80: case 0xE4B88D:
+            m = pending_at(s + i, len - i);
+            break;
+        }
+        if (m) {
+            memset(s + i, ' ', m);
+            i += m;
+        } else {
+            i += 3;
+        }
+    }
+}
+
 /* 1 when the text holds one of the words. */
 static int has_any(const char *s, const char *const *words)
 {
@@ -738,9 +802,14 @@ static void check_section5(gk_report *r)
     char *sq = extract_squeeze(body ? body : "");
     free(body);
     size_t n = 0;
-    for (char *p = sq; *p; p++)        /* the lines joined */
-        if (*p != '\n' && *p != '\r')
-            sq[n++] = *p;
+    for (const char *p = sq;;) {       /* the lines joined */
+        size_t run = strcspn(p, "\n\r");
+        memmove(sq + n, p, run);
+        n += run;
+        p += run;
+        if (!*p++)
+            break;
+    }
     sq[n] = '\0';
     /* trailing punctuation: "无。" is "无" */
     while (n && (sq[n - 1] == '.' || sq[n - 1] == ';' || (n >= 3 && !strcmp(sq + n - 3, "。"))))
@@ -760,13 +829,7 @@ static void check_section5(gk_report *r)
     } else {
         /* "有待提升", "还需加强" name a problem, not an improvement */
         char *plain = xstrdup(sq);
-        re_span g[1];
-        size_t off = 0;
-        while (re_find("(?:有待|还需|仍需|尚需|亟待|需要|不够|不)(?:进一步)?(?:加强|提升|提高|完善|改进|优化|规范|强化|推进)", plain,
-                       strlen(plain), off, g, 1)) {
-            memset(plain + g[0].start, ' ', g[0].end - g[0].start);
-            off = g[0].end;
-        }
+        narrative_blank_pending(plain, n);
         int p = has_any(sq, PROBLEM), i = has_any(plain, IMPROVE);
         free(plain);
         if (p && !i)
