@@ -150,9 +150,9 @@ check "export -j2: CSV identical to one worker's" sh -c "test -s '$tmp/e1' && cm
 "$GK" export -j 0 --format json "$S" >/dev/null 2>"$tmp/err"
 check "export -j 0 refused" grep -q '^gkreview: -j 需要 1 到 256 之间的整数' "$tmp/err"
 
-# check keeps what each report shows while it reads the titles: in memory up to a budget,
-# past it in a temporary file (GK_KEEP_BUDGET lowers the budget, in bytes).  The output
-# must be the same whatever the budget, with one worker or two.
+# check keeps what each report shows while it reads the titles, up to a budget; past it the
+# titles are only peeked at and the reports read again (GK_KEEP_BUDGET lowers the budget,
+# in bytes).  The output must be the same whatever the budget, with one worker or two.
 for fmt in json text csv; do
     "$GK" check --format "$fmt" "$S" >"$tmp/k0" 2>"$tmp/k0.err"
     for budget in 0 1 20000 300000; do
