@@ -705,6 +705,89 @@ static void check_date(gk_report *r)
         xasprintf("报告日期为 %d年%d月%d日，晚于 %d年1月31日（年度报告应于次年1月31日前公布）", d.y, d.m, d.d, r->year + 1));
 }
 
+/* The length of the match of GK_NARR_WORDS.wanting at s (n bytes), 0 when
+ * none: the first word of wanting_pre that leads to a match, wanting_further
+ * ("进一步") when it leads to one (the pattern's ? is greedy), then a word of
+ * wanting_post.
+ * Every word is two characters but 不, and none is a prefix of another
+ * that could follow, so one start has at most one match. */
+static size_t pending_at(const char *s, size_t n)
+{
+    const char *const *pre = GK_NARR_WORDS.wanting_pre, *const *post = GK_NARR_WORDS.wanting_post;
+    const char *further_w = GK_NARR_WORDS.wanting_further;
+    const size_t FL = strlen(further_w);
+    for (size_t k = 0; pre[k]; k++) {
+        size_t pl = strlen(pre[k]);
+        if (pl > n || memcmp(s, pre[k], pl))
+            continue;
+        for (int further = 1; further >= 0; further--) {
+            size_t q = pl;
+            if (further) {
+                if (n - q < FL || memcmp(s + q, further_w, FL))
+                    continue;
+                q += FL;
+            }
+            for (size_t m = 0; post[m]; m++) {
+                size_t ml = strlen(post[m]);
+                if (ml <= n - q && !memcmp(s + q, post[m], ml))
+                    return q + ml;
+            }
+        }
+    }
+    return 0;
+}
+
+/* The first characters (three-byte UTF-8) of the words of wanting_pre, as
+ * 24-bit numbers: the scan looks closer only at those. */
+#define PENDING_LEADS 16
+static unsigned pending_lead[PENDING_LEADS];
+static int npending_lead;
+static pthread_once_t pending_once = PTHREAD_ONCE_INIT;
+
+static void find_pending_leads(void)
+{
+    for (int k = 0; GK_NARR_WORDS.wanting_pre[k] && npending_lead < PENDING_LEADS; k++) {
+        const unsigned char *w = (const unsigned char *)GK_NARR_WORDS.wanting_pre[k];
+        unsigned lead = (unsigned)w[0] << 16 | (unsigned)w[1] << 8 | w[2];
+        int seen = 0;
+        for (int j = 0; j < npending_lead; j++)
+            seen |= pending_lead[j] == lead;
+        if (!seen)
+            pending_lead[npending_lead++] = lead;
+    }
+}
+
+void narrative_blank_pending(char *s, size_t len)
+{
+    /* a match starts with the first character of a word of wanting_pre (a
+     * CJK character: three bytes); the scan goes character by character (a
+     * three-byte lead at a time, other bytes one by one) and looks closer
+     * at those characters only */
+    pthread_once(&pending_once, find_pending_leads);
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0;
+    while (i + 6 <= len) {             /* the shortest match is 不 and a word: six bytes */
+        unsigned c = u[i];
+        if (c < 0xE0 || c > 0xEF) {
+            i++;
+            continue;
+        }
+        size_t m = 0;
+        unsigned lead = c << 16 | (unsigned)u[i + 1] << 8 | u[i + 2];
+        for (int j = 0; j < npending_lead; j++)
+            if (pending_lead[j] == lead) {
+                m = pending_at(s + i, len - i);
+                break;
+            }
+        if (m) {
+            memset(s + i, ' ', m);
+            i += m;
+        } else {
+            i += 3;
+        }
+    }
+}
+
 /* 1 when the text holds one of the words. */
 static int has_any(const char *s, const char *const *words)
 {
@@ -725,9 +808,14 @@ static void check_section5(gk_report *r)
     char *sq = extract_squeeze(body ? body : "");
     free(body);
     size_t n = 0;
-    for (char *p = sq; *p; p++)        /* the lines joined */
-        if (*p != '\n' && *p != '\r')
-            sq[n++] = *p;
+    for (const char *p = sq;;) {       /* the lines joined */
+        size_t run = strcspn(p, "\n\r");
+        memmove(sq + n, p, run);
+        n += run;
+        p += run;
+        if (!*p++)
+            break;
+    }
     sq[n] = '\0';
     /* trailing punctuation: "无。" is "无" */
     while (n && (sq[n - 1] == '.' || sq[n - 1] == ';' || (n >= 3 && !strcmp(sq + n - 3, "。"))))
@@ -742,12 +830,7 @@ static void check_section5(gk_report *r)
     } else {
         /* "有待提升", "还需加强" name a problem, not an improvement */
         char *plain = xstrdup(sq);
-        re_span g[1];
-        size_t off = 0;
-        while (re_find(GK_NARR_WORDS.wanting, plain, strlen(plain), off, g, 1)) {
-            memset(plain + g[0].start, ' ', g[0].end - g[0].start);
-            off = g[0].end;
-        }
+        narrative_blank_pending(plain, n);
         int p = has_any(sq, GK_NARR_WORDS.problem), i = has_any(plain, GK_NARR_WORDS.improve);
         free(plain);
         if (p && !i)

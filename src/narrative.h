@@ -75,6 +75,12 @@ void narrative_set_copied_share(int pct);
 /* "第五部分（存在的主要问题及改进情况）" for k = 4 (0-based). */
 const char *narrative_section_name(int k);
 
+/* "有待提升", "还需加强" name a problem, not an improvement: blanks out
+ * (spaces) every match of GK_NARR_WORDS.wanting in s[0..len) (valid UTF-8),
+ * leftmost first, as a loop of re_find() would, by a scan of its words
+ * (GK_NARR_WORDS.wanting_pre, wanting_further, wanting_post). */
+void narrative_blank_pending(char *s, size_t len);
+
 /* The shortest section 五 not called thin, in Chinese characters. */
 #define NARR_SECTION5_MIN 40
 

@@ -992,6 +992,9 @@ static const char *const IMPROVE_WORDS[] = {
     "强化", "优化", "措施", "规范", NULL,
 };
 
+static const char *const WANTING_PRE[] = {"有待", "还需", "仍需", "尚需", "亟待", "需要", "不够", "不", NULL};
+static const char *const WANTING_POST[] = {"加强", "提升", "提高", "完善", "改进", "优化", "规范", "强化", "推进", NULL};
+
 const gk_narr_words GK_NARR_WORDS = {
     .date_arabic = "(20\\d\\d)\\s*(?:年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日|[-./]\\s*(\\d{1,2})\\s*[-./]\\s*(\\d{1,2})(?!\\d))",
     .date_chinese = "(二" CN_DIGIT "{3})\\s*年\\s*(" CN_SMALL ")\\s*月\\s*(" CN_SMALL ")\\s*日",
@@ -1009,6 +1012,9 @@ const gk_narr_words GK_NARR_WORDS = {
     .subheading = "^[#*>\\s]*(?:[一二三四五六]\\s*、|\\d\\s*[、.])?[^。]{0,60}?(?:情况|事项|措施|举措|计划|方向)\\s*[:。]?",
     .nothing = "^(?:无|暂无|没有|本年度无|无相关情况)$",
     .wanting = "(?:有待|还需|仍需|尚需|亟待|需要|不够|不)(?:进一步)?(?:加强|提升|提高|完善|改进|优化|规范|强化|推进)",
+    .wanting_pre = WANTING_PRE,
+    .wanting_further = "进一步",
+    .wanting_post = WANTING_POST,
     .problem = PROBLEM_WORDS,
     .improve = IMPROVE_WORDS,
 };

@@ -284,7 +284,12 @@ typedef struct {
     const char *title_form;     /* the prescribed title: groups 1 or 2 the body */
     const char *subheading;     /* a sub-heading inside section 五 (情况, 措施 …) */
     const char *nothing;        /* section 五 that says nothing: 无, 暂无 */
-    const char *wanting;        /* 有待提升, 还需加强: a problem, not an improvement */
+    const char *wanting;        /* 有待提升, 还需加强: a problem, not an improvement; narrative.c
+                                 * scans for it with the three lists below, which must
+                                 * hold its words in its order (test_narrative compares) */
+    const char *const *wanting_pre;   /* 有待 还需 … 不 (each starts with a CJK character) */
+    const char *wanting_further;      /* 进一步 */
+    const char *const *wanting_post;  /* 加强 提升 … */
     const char *const *problem; /* words naming a problem, NULL ends */
     const char *const *improve; /* words naming an improvement, NULL ends */
 } gk_narr_words;

@@ -337,7 +337,8 @@ static inline int copy_to_fold(const unsigned char **s, char **o, unsigned m, un
  * would give the same bytes.  Only B_FOLD bytes go through decode() and
  * fold_cp().  (On invalid input it stays within bounds, but may copy an
  * invalid byte instead of writing '?'.) */
-static const char *normalise_line(const char *str, const char *stop, char *out, size_t *outlen)
+static inline __attribute__((always_inline)) const char *normalise_line(const char *str, const char *stop, char *out,
+                                                                       size_t *outlen)
 {
     const unsigned char *s = (const unsigned char *)str, *end = (const unsigned char *)stop;
     char *o = out;
@@ -462,7 +463,10 @@ char *text_iconv_utf8(const char *from, const char *in, size_t inlen, size_t *ou
 #define GB_LEADS 126                   /* 0x81 … 0xFE */
 #define GB_TRAILS 191                  /* 0x40 … 0xFE (0x7F is never a trail) */
 
-static uint32_t *gb_table;             /* code point of lead/trail, 0 if not a two-byte character */
+/* Per lead/trail, the character as UTF-8: the bytes in the low three bytes
+ * (first byte lowest), their count in the top byte; 0 when it is not a
+ * two-byte character or its code point is past U+FFFF (both left to iconv). */
+static uint32_t *gb_utf8;
 static pthread_once_t gb_once = PTHREAD_ONCE_INIT;
 
 /* The code point of one GB18030 sequence of `n` bytes, 0 when iconv
@@ -487,9 +491,11 @@ static void gb_fill(void)
 {
     enum { N = GB_LEADS * GB_TRAILS };
     uint32_t *t = xcalloc(N, sizeof *t);
+    uint32_t *u8 = xcalloc(N, sizeof *u8);
     iconv_t cd = iconv_open("UTF-32LE", "GB18030");
     if (cd == (iconv_t)-1) {
-        gb_table = t;                  /* all zero: every text falls back to text_iconv_utf8() */
+        free(t);
+        gb_utf8 = u8;                  /* all zero: every text falls back to text_iconv_utf8() */
         return;
     }
     char *in = xmalloc(2 * N);
@@ -531,7 +537,16 @@ static void gb_fill(void)
     free(in);
     free(slot);
     free(out);
-    gb_table = t;
+    for (size_t j = 0; j < N; j++) {
+        if (!t[j] || t[j] > 0xFFFF)
+            continue;
+        unsigned char e[4];
+        int len = encode(t[j], (char *)e);
+        u8[j] = (uint32_t)e[0] | (uint32_t)(len > 1 ? e[1] : 0) << 8 | (uint32_t)(len > 2 ? e[2] : 0) << 16 |
+                (uint32_t)len << 24;
+    }
+    free(t);
+    gb_utf8 = u8;
 }
 
 /* Converts GB18030 made of ASCII and two-byte characters; NULL (nothing
@@ -540,23 +555,34 @@ static char *gb18030_simple(const char *input, size_t inlen, size_t *outlen)
 {
     pthread_once(&gb_once, gb_fill);
     const unsigned char *in = (const unsigned char *)input;
-    char *out = xmalloc(inlen / 2 * 3 + inlen % 2 + 8), *op = out;   /* 3 bytes per pair at most */
+    /* 3 bytes per pair at most, ASCII as it is; 4 more for the last
+     * character's whole word written below */
+    char *out = xmalloc(inlen / 2 * 3 + inlen % 2 + 8), *op = out;
     size_t i = 0;
     while (i < inlen) {
         unsigned c = in[i];
         if (c < 0x80) {
-            *op++ = (char)c;
-            i++;
+            /* a run of ASCII: eight bytes at a time (the output is never
+             * ahead of the input, so the eight fit), then byte by byte */
+            while (i + 8 <= inlen && ascii8(in + i)) {
+                memcpy(op, in + i, 8);
+                op += 8;
+                i += 8;
+            }
+            while (i < inlen && in[i] < 0x80)
+                *op++ = (char)in[i++];
             continue;
         }
-        uint32_t cp = 0;
+        uint32_t v = 0;
         if (c >= 0x81 && c <= 0xFE && i + 1 < inlen && in[i + 1] >= 0x40 && in[i + 1] <= 0xFE)
-            cp = gb_table[(c - 0x81) * GB_TRAILS + (in[i + 1] - 0x40)];
-        if (!cp || cp > 0xFFFF) {
+            v = gb_utf8[(c - 0x81) * GB_TRAILS + (in[i + 1] - 0x40)];
+        if (!v) {                      /* not a two-byte character of the BMP */
             free(out);
             return NULL;
         }
-        op += encode(cp, op);
+        unsigned char e[4] = {(unsigned char)v, (unsigned char)(v >> 8), (unsigned char)(v >> 16), 0};
+        memcpy(op, e, 4);              /* the word, then keep its count of bytes */
+        op += v >> 24;
         i += 2;
     }
     *op = '\0';
@@ -629,10 +655,21 @@ static char *utf16_to_utf8(const char *input, size_t inlen, int be, size_t *outl
  * whole (valid_prefix() stops where decode() would fail), so the output is
  * what copying sequence by sequence gives.  The result has room for a NUL
  * after *outlen bytes and holds one there. */
+#ifdef __SSE2__
+static int plain_utf8(const unsigned char *s, size_t len, size_t *ctl_out);
+#endif
+
 static char *utf8_repair(const char *in, size_t len, size_t *outlen, size_t *replaced)
 {
     const unsigned char *s = (const unsigned char *)in;
+#ifdef __SSE2__
+    size_t ctl;
+    /* what plain_utf8() takes is valid UTF-8, sixteen bytes at a time; it
+     * declines NUL and rarer sequences, which valid_prefix() then decides */
+    size_t i = plain_utf8(s, len, &ctl) ? len : valid_prefix(s, len);
+#else
     size_t i = valid_prefix(s, len);
+#endif
     if (i == len) {                    /* nothing to repair: the common case */
         *outlen = len;
         return xstrndup(in, len);

@@ -149,3 +149,17 @@ check "export -j 2: JSON identical to one worker's, every sample report" sh -c "
 check "export -j2: CSV identical to one worker's" sh -c "test -s '$tmp/e1' && cmp -s '$tmp/e1' '$tmp/e2'"
 "$GK" export -j 0 --format json "$S" >/dev/null 2>"$tmp/err"
 check "export -j 0 refused" grep -q '^gkreview: -j 需要 1 到 256 之间的整数' "$tmp/err"
+
+# check keeps what each report shows while it reads the titles, up to a budget; past it the
+# titles are only peeked at and the reports read again (GK_KEEP_BUDGET lowers the budget,
+# in bytes).  The output must be the same whatever the budget, with one worker or two.
+for fmt in json text csv; do
+    "$GK" check --format "$fmt" "$S" >"$tmp/k0" 2>"$tmp/k0.err"
+    for budget in 0 1 20000 300000; do
+        for j in 1 2; do
+            GK_KEEP_BUDGET=$budget "$GK" check -j $j --format "$fmt" "$S" >"$tmp/k1" 2>"$tmp/k1.err"
+            check "check $fmt, keep budget $budget, -j $j: output as with the default budget" \
+                sh -c "test -s '$tmp/k0' && cmp -s '$tmp/k0' '$tmp/k1' && cmp -s '$tmp/k0.err' '$tmp/k1.err'"
+        done
+    done
+done

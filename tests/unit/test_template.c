@@ -475,6 +475,16 @@ static void test_text_prefilters(void **state)
     (void)state;
     assert_int_equal(alternatives_lacking(GK_TEXT.fee, "费"), 0);
     assert_int_equal(alternatives_lacking(GK_TEXT.period_start, "统计"), 0);
+    /* narrative.c scans for GK_NARR_WORDS.wanting with its three word lists:
+     * the pattern is exactly those lists */
+    char built[512] = "(?:";
+    for (int k = 0; GK_NARR_WORDS.wanting_pre[k]; k++)
+        snprintf(built + strlen(built), sizeof built - strlen(built), "%s%s", k ? "|" : "", GK_NARR_WORDS.wanting_pre[k]);
+    snprintf(built + strlen(built), sizeof built - strlen(built), ")(?:%s)?(?:", GK_NARR_WORDS.wanting_further);
+    for (int k = 0; GK_NARR_WORDS.wanting_post[k]; k++)
+        snprintf(built + strlen(built), sizeof built - strlen(built), "%s%s", k ? "|" : "", GK_NARR_WORDS.wanting_post[k]);
+    snprintf(built + strlen(built), sizeof built - strlen(built), ")");
+    assert_string_equal(built, GK_NARR_WORDS.wanting);
     /* and the check can fail: one alternative of three, a bracket's | not counted */
     assert_int_equal(alternatives_lacking("处理费|收取(款|项)|[费|x]用", "费"), 1);
 }

@@ -412,8 +412,10 @@ static void test_gb18030_matches_iconv(void **state)
                 buf[n++] = (unsigned char)(0x81 + rand() % 126);
                 int trail = 0x40 + rand() % 191;
                 buf[n++] = (unsigned char)(trail == 0x7F ? 0x80 : trail);
-            } else if (kind < 90) {                /* printable ASCII */
-                buf[n++] = (unsigned char)(0x20 + rand() % 95);
+            } else if (kind < 90) {                /* printable ASCII: a character, or in odd rounds a run (up to 24) */
+                int run = round % 2 ? 1 + rand() % 24 : 1;
+                while (run-- > 0 && n + 4 < sizeof buf)
+                    buf[n++] = (unsigned char)(0x20 + rand() % 95);
             } else if (kind < 95 && round % 3 == 0) {   /* a four-byte character */
                 buf[n++] = (unsigned char)(0x81 + rand() % 4);
                 buf[n++] = (unsigned char)(0x30 + rand() % 10);

@@ -11,6 +11,7 @@
 #include "util.h"
 #include "walk.h"
 
+#include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -122,10 +123,37 @@ static int cli_prepare(gk_report *r, void *ctx)
     return !o->no_review && cli_review_apply(r);
 }
 
+/* A failure the batch cannot go on after (the output would be incomplete). */
+static _Noreturn void fail(const char *what, const char *why)
+{
+    fprintf(stderr, "gkreview: %s：%s\n", what, why);
+    exit(2);
+}
+
 /* ---- one report -> its output ------------------------------------------- */
 
+/* Where one thread renders a report's output: a JSON buffer and a memory
+ * stream for text and CSV, both reused from report to report (opening a
+ * memory stream costs more than writing a short report into it). */
+typedef struct renderer {
+    sbuf json;
+    FILE *mem;              /* open_memstream over mbuf, or NULL until needed */
+    char *mbuf;
+    size_t msize;
+    struct renderer *next;  /* on the keeper's free list */
+} renderer;
+
+static void renderer_free(renderer *rd)
+{
+    if (rd->mem)
+        fclose(rd->mem);
+    free(rd->mbuf);
+    free(rd->json.s);
+}
+
 typedef struct {
-    char *out;              /* what goes to stdout */
+    char *out;              /* what goes to stdout (outlen bytes), or NULL */
+    size_t outlen;
     char *err;              /* what goes to stderr */
     int unreadable;
     int errors, warnings;
@@ -140,42 +168,39 @@ static void result_free(result *res)
     free(res->ranks);
 }
 
-/* What file i shows: r's output (to `direct` when that is not NULL, else
- * into res->out for printing in order) and counts, or why it could not be
- * read (r NULL).  JSON is written into `scratch` (reused from report to
- * report by one thread; NULL: a buffer of its own). */
+/* What file i shows: r's output, rendered into rd (*bytes, *len: rd's own
+ * until the next report), and its counts, or why it could not be read (r
+ * NULL: no output, *len 0). */
 static void render(const gk_batch *b, size_t i, const gk_report *r, const char *why, const cli_opts *o,
-                   int is_check, result *res, FILE *direct, sbuf *scratch)
+                   int is_check, result *res, renderer *rd, const char **bytes, size_t *len)
 {
     memset(res, 0, sizeof *res);
+    *bytes = NULL;
+    *len = 0;
     if (!r) {
         res->unreadable = 1;
         res->err = safe_asprintf("%s: error: 无法读取：%s\n", b->files.v[i].path, why);
         return;
     }
-    if (o->format == FMT_JSON) {       /* streamed into one buffer, written at once */
-        sbuf own = {0};
-        sbuf *j = scratch ? scratch : &own;
-        j->len = 0;
-        output_json_buf(j, r);
-        if (direct) {
-            fwrite(j->s, 1, j->len, direct);
-        } else {
-            res->out = xmalloc(j->len + 1);
-            memcpy(res->out, j->s, j->len + 1);
-        }
-        free(own.s);
+    if (o->format == FMT_JSON) {
+        rd->json.len = 0;
+        output_json_buf(&rd->json, r);
+        *bytes = rd->json.s;
+        *len = rd->json.len;
     } else {
-        size_t len;
-        FILE *f = direct ? direct : open_memstream(&res->out, &len);
+        if (!rd->mem && !(rd->mem = open_memstream(&rd->mbuf, &rd->msize)))
+            fail("open_memstream", strerror(errno));
+        rewind(rd->mem);               /* the size after fflush is the position: what this report wrote */
         if (!is_check)
-            output_csv_cells(f, r);
+            output_csv_cells(rd->mem, r);
         else if (o->format == FMT_CSV)
-            output_csv_findings(f, r);
+            output_csv_findings(rd->mem, r);
         else
-            output_findings_text(f, r);
-        if (!direct)
-            fclose(f);
+            output_findings_text(rd->mem, r);
+        if (fflush(rd->mem) != 0)
+            fail("open_memstream", strerror(errno));
+        *bytes = rd->mbuf;
+        *len = rd->msize;
     }
     res->errors = r->nerrors;
     res->warnings = r->nwarnings;
@@ -188,38 +213,79 @@ static void render(const gk_batch *b, size_t i, const gk_report *r, const char *
     }
 }
 
+/* Keeps a copy of the rendered bytes in res. */
+static void keep_bytes(result *res, const char *bytes, size_t len)
+{
+    if (!len)
+        return;
+    res->out = xmalloc(len);
+    memcpy(res->out, bytes, len);
+    res->outlen = len;
+}
+
 /* ---- reports shown while the titles are read ----------------------------- */
 
 /* check reads every title to pair years before it shows the first report.
  * It loads the reports in full for that, keeping what each shows, as long
  * as all it keeps stays under KEEP_BUDGET bytes; a kept report that turns
  * out to have no partner is shown as kept, without reading it again.
- * Text output is a few dozen bytes a report: 100,000 fit. */
+ * Past the budget the remaining titles are only peeked at.  Text output is
+ * a few dozen bytes a report: 100,000 fit; JSON (some 14 KB a report) about
+ * 1,100.  (Keeping the rest in an unlinked temporary file instead was tried
+ * and measured: writing and reading back 14 KB a report through the kernel
+ * cost more than the peek it saves — 100,000 reports as JSON took 13.7–14.8 s
+ * instead of 11.3–12.6 s, output to /dev/null, on the 2-core test machine.)
+ * The environment variable GK_KEEP_BUDGET (bytes) lowers the budget, for tests. */
 #define KEEP_BUDGET (16u << 20)
 
 typedef struct {
     const cli_opts *o;
     int is_check;
     result **kept;          /* per file, or NULL */
+    size_t budget;          /* KEEP_BUDGET, or less (GK_KEEP_BUDGET) */
     size_t used;            /* bytes kept (atomic: the titles are read by several threads) */
+    pthread_mutex_t mu;     /* guards the free renderers */
+    renderer *free_rd;      /* renderers not in use */
 } keeper;
+
+static renderer *keeper_take(keeper *k)
+{
+    pthread_mutex_lock(&k->mu);
+    renderer *rd = k->free_rd;
+    if (rd)
+        k->free_rd = rd->next;
+    pthread_mutex_unlock(&k->mu);
+    return rd ? rd : xcalloc(1, sizeof *rd);
+}
+
+static void keeper_give(keeper *k, renderer *rd)
+{
+    pthread_mutex_lock(&k->mu);
+    rd->next = k->free_rd;
+    k->free_rd = rd;
+    pthread_mutex_unlock(&k->mu);
+}
 
 static int keep_early(gk_batch *b, size_t i, gk_report *r, const char *why, void *ctx)
 {
     keeper *k = ctx;
     result *res = xmalloc(sizeof *res);
-    render(b, i, r, why, k->o, k->is_check, res, NULL, NULL);
+    renderer *rd = keeper_take(k);
+    const char *bytes;
+    size_t len;
+    render(b, i, r, why, k->o, k->is_check, res, rd, &bytes, &len);
+    keep_bytes(res, bytes, len);
+    keeper_give(k, rd);
     k->kept[i] = res;
-    size_t size = 64 + sizeof *res + (res->out ? strlen(res->out) : 0) + (res->err ? strlen(res->err) : 0) +
-                  (size_t)res->nranks * sizeof *res->ranks;
-    return __atomic_add_fetch(&k->used, size, __ATOMIC_RELAXED) < KEEP_BUDGET;
+    size_t size = 64 + sizeof *res + len + (res->err ? strlen(res->err) : 0) + (size_t)res->nranks * sizeof *res->ranks;
+    return __atomic_add_fetch(&k->used, size, __ATOMIC_RELAXED) < k->budget;
 }
 
-/* Loads and checks file i into res; its output goes to `direct` when that
- * is not NULL (one worker).  A kept result is taken when the file has no
- * partner (kept may be NULL). */
+/* Loads and checks file i into res: its output is written to `direct`
+ * when that is not NULL (one worker), else kept in res->out.  A kept
+ * result is taken when the file has no partner (kept may be NULL). */
 static void run_one(gk_batch *b, size_t i, const cli_opts *o, int is_check, result *res, FILE *direct,
-                    result **kept, sbuf *scratch)
+                    result **kept, renderer *rd)
 {
     if (kept && kept[i]) {
         result *k = kept[i];
@@ -234,7 +300,13 @@ static void run_one(gk_batch *b, size_t i, const cli_opts *o, int is_check, resu
     }
     char *why = NULL;
     gk_report *r = batch_load(b, i, &why);
-    render(b, i, r, why, o, is_check, res, direct, scratch);
+    const char *bytes;
+    size_t len;
+    render(b, i, r, why, o, is_check, res, rd, &bytes, &len);
+    if (direct && len)
+        fwrite(bytes, 1, len, direct);
+    else
+        keep_bytes(res, bytes, len);
     report_free(r);
     free(why);
 }
@@ -259,20 +331,20 @@ typedef struct {
 static void *worker(void *arg)
 {
     pool *p = arg;
-    sbuf scratch = {0};
+    renderer rd = {0};
     for (;;) {
         pthread_mutex_lock(&p->mu);
         while (p->next < p->b->files.n && p->next >= p->printed + WINDOW)
             pthread_cond_wait(&p->cv, &p->mu);
         if (p->next >= p->b->files.n) {
             pthread_mutex_unlock(&p->mu);
-            free(scratch.s);
+            renderer_free(&rd);
             return NULL;
         }
         size_t i = p->next++;
         pthread_mutex_unlock(&p->mu);
         result res;
-        run_one(p->b, i, p->o, p->is_check, &res, NULL, p->kept, &scratch);
+        run_one(p->b, i, p->o, p->is_check, &res, NULL, p->kept, &rd);
         pthread_mutex_lock(&p->mu);
         p->slots[i % WINDOW] = res;
         p->ready[i % WINDOW] = 1;
@@ -287,10 +359,11 @@ typedef struct {
     long *by_rule;
 } totals;
 
+/* Prints one result and counts it. */
 static void consume(result *res, totals *t)
 {
     if (res->out)
-        fputs(res->out, stdout);
+        fwrite(res->out, 1, res->outlen, stdout);
     if (res->err)
         fputs(res->err, stderr);
     if (res->unreadable) {
@@ -311,14 +384,14 @@ static void run_batch(gk_batch *b, const cli_opts *o, int is_check, totals *t, r
 {
     size_t n = b->files.n;
     if (o->jobs <= 1) {
-        sbuf scratch = {0};
+        renderer rd = {0};
         for (size_t i = 0; i < n; i++) {
             result res;
-            run_one(b, i, o, is_check, &res, stdout, kept, &scratch);
+            run_one(b, i, o, is_check, &res, stdout, kept, &rd);
             consume(&res, t);
             batch_release(b, i);
         }
-        free(scratch.s);
+        renderer_free(&rd);
         return;
     }
     pool p = {.b = b, .o = o, .is_check = is_check, .kept = kept};
@@ -379,7 +452,12 @@ static int run(int argc, char **argv, int is_check)
     batch_list(&b, o.npaths, o.paths);
     b.prepare = cli_prepare;
     b.prepare_ctx = &o;
-    keeper keep = {&o, is_check, NULL, 0};
+    keeper keep = {.o = &o, .is_check = is_check, .budget = KEEP_BUDGET};
+    pthread_mutex_init(&keep.mu, NULL);
+    const char *kb = getenv("GK_KEEP_BUDGET");
+    double kbn;
+    if (kb && number_parse(kb, NUMBER_COUNT, &kbn, NULL) == 0 && kbn >= 0 && kbn < KEEP_BUDGET)
+        keep.budget = (size_t)kbn;
     if (is_check) {                    /* only check pairs years */
         keep.kept = xcalloc(b.files.n ? b.files.n : 1, sizeof *keep.kept);
         b.early = keep_early;
@@ -398,6 +476,13 @@ static int run(int argc, char **argv, int is_check)
     fflush(stdout);
     batch_free(&b);
     free(keep.kept);                   /* every kept result was taken */
+    while (keep.free_rd) {
+        renderer *rd = keep.free_rd;
+        keep.free_rd = rd->next;
+        renderer_free(rd);
+        free(rd);
+    }
+    pthread_mutex_destroy(&keep.mu);
     free(t.by_rule);
     free(o.paths);
     if (t.unreadable || t.read == 0)
