@@ -12,6 +12,7 @@
 #include "util.h"
 
 #include <assert.h>
+#include <limits.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -1420,6 +1421,9 @@ static int numbered_vertical_run(const grid_row *row, int j, int ncells)
 /* What each cell of a table row holds. */
 enum { C_EMPTY, C_VALUE, C_DAMAGED, C_LABEL, C_OTHER };
 
+/* Label positions usual_edge() keeps the furthest number of. */
+#define EDGE_LABS 8
+
 /* A grid row's first cells (at most 64) as tokenize() sees them. */
 typedef struct row_cells {
     unsigned char *cls;                /* the class of each */
@@ -1430,9 +1434,25 @@ typedef struct row_cells {
 
 /* The usual index of the last number in an explicit row: empty cells up to
  * it are cells of the table, empty cells past it are not. */
-static int usual_edge(const grid *g, const row_cells *rc)
+/* Where a row's label cells end: the last label cell before its first number
+ * (-1: none). */
+static int label_end(const row_cells *rc)
+{
+    int lab = -1;
+    for (int j = 0; j < rc->ncells; j++) {
+        if (rc->cls[j] == C_VALUE || rc->cls[j] == C_DAMAGED)
+            break;
+        if (rc->cls[j] == C_LABEL)
+            lab = j;
+    }
+    return lab;
+}
+
+static int usual_edge(const grid *g, const row_cells *rc, int *lab_edge)
 {
     int counts[64] = {0}, best = -1;
+    for (int k = 0; k < EDGE_LABS; k++)
+        lab_edge[k] = INT_MAX;
     for (int i = 0; i < g->nrows; i++) {
         const grid_row *row = &g->rows[i];
         int last = rc[i].last;
@@ -1441,6 +1461,10 @@ static int usual_edge(const grid *g, const row_cells *rc)
                 last = j;
         if (row->explicit && last >= 0 && last < 64)
             counts[last]++;
+        int lab = label_end(&rc[i]);
+        if (row->explicit && last > lab && lab >= 0 && lab < EDGE_LABS &&
+            (lab_edge[lab] == INT_MAX || last > lab_edge[lab]))
+            lab_edge[lab] = last;
     }
     for (int k = 0; k < 64; k++)
         if (counts[k] && (best < 0 || counts[k] >= counts[best]))
@@ -1725,6 +1749,8 @@ static void choose_empties(const unsigned char *cls, int lab, int end, int ncell
 typedef struct {
     const gk_table_def *td;
     int edge;                          /* usual_edge() */
+    int lab_edge[EDGE_LABS];           /* usual_edge(): the furthest last number of the rows whose labels
+                                        * end in column k (label_end()), INT_MAX when none */
     int wide;                          /* the widest template row: a row with one more number lost its label to it */
     int uniform;                       /* every template row is as wide */
 } table_shape;
@@ -1832,6 +1858,12 @@ static void table_empties(const grid_row *row, const row_cells *rc, const row_la
      * before its first number are no cells of the table then (a label spanning two
      * columns ends at the edge like the others); counting them would shift its numbers. */
     int short_row = row->explicit && sh->edge >= 0 && end < sh->edge && last > lab;
+    /* ...unless it ends as far as the rows whose labels end where its own does: the
+     * others end further on because they have more label cells (a group's label
+     * before theirs), not because this one lost any */
+    int own = label_end(rc);
+    if (short_row && own >= 0 && own < EDGE_LABS && end >= sh->lab_edge[own])
+        short_row = 0;
     /* two labels naming different rows: rows joined on one line, whose columns say nothing */
     short_row |= row->explicit && (rl->named >> 31 & 1) && last > lab;
     if (row->explicit && lab >= 0 && want > 0)
@@ -1936,7 +1968,8 @@ static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
 {
     void *classes;
     row_cells *rc = classify_grid(g, &classes);
-    table_shape sh = {template_table(r->tpl, table), usual_edge(g, rc), 0, 1};
+    table_shape sh = {.td = template_table(r->tpl, table), .wide = 0, .uniform = 1};
+    sh.edge = usual_edge(g, rc, sh.lab_edge);
     for (int k = 0; k < sh.td->nrows; k++)
         if (sh.td->rows[k].ncols > sh.wide)
             sh.wide = sh.td->rows[k].ncols;
