@@ -15,6 +15,10 @@ enum { X_L, X_A, X_N, NX };            /* an anchored row: label first, label af
                                           rows are never shifted to explain numbers away */
 #define COST_BROKEN 4                  /* numbers between two anchors whose count fits nothing */
 #define COST_INF 1000000
+#define COST_SLACK COST_NONE        /* readings within this of the least cost are alternatives too: a
+                                          row they read differently is left unplaced.  A number too many
+                                          in a row makes that row's reading (no numbers) dearer by as much
+                                          as shifting the rows after it to label-after; neither is chosen */
 
 typedef struct {
     int *c, nc;                        /* values and empty cells, in order */
@@ -362,8 +366,9 @@ static gap_use use_of(const solver *s, int k, const int *f, const int *b, int op
             gap_opt o[8];
             int n = gap_options(s, k, xl, xr, o);
             for (int i = 0; i < n; i++) {
-                if (add(add(left, o[i].cost), right) != opt)
-                    continue;
+                int c = add(add(left, o[i].cost), right);
+                if (c > opt + COST_SLACK || (c > opt && s->g[k + 1].nv == 0))
+                    continue;          /* a gap without numbers: no number goes elsewhere */
                 int first = u.combos == 0;
                 merge(&u.mode, o[i].mode, first);
                 merge(&u.present, o[i].present, first);
@@ -524,12 +529,19 @@ static void read_rows(solver *s, place_row *out)
         uses[k + 1] = use_of(s, k, f, b, opt);
     for (int k = 0; k < m; k++) {
         place_row *o = &out[s->arow[k]];
-        int n = s->ncols[s->arow[k]], xs = 0, only = -1;
+        int n = s->ncols[s->arow[k]], xs = 0, only = -1, cost[NX];
         for (int x = 0; x < NX; x++)
-            if (f[k * NX + x] < COST_INF && b[k * NX + x] < COST_INF && add(f[k * NX + x], b[k * NX + x]) - state_cost(s, k, x) == opt) {
+            cost[x] = f[k * NX + x] < COST_INF && b[k * NX + x] < COST_INF
+                          ? add(f[k * NX + x], b[k * NX + x]) - state_cost(s, k, x) : COST_INF;
+        for (int x = 0; x < NX; x++) {
+            int near = cost[x] <= opt + COST_SLACK;
+            if (near && cost[x] > opt && x == X_N)   /* no numbers for it instead of empty cells only */
+                near = (cost[X_L] == opt && s->g[k + 1].nv > 0) || (cost[X_A] == opt && s->g[k].nv > 0);
+            if (near) {
                 xs++;
                 only = x;
             }
+        }
         o->positional = s->weak[k];
         const gap_use *after = &uses[k + 1], *before = &uses[k];
         if (xs != 1) {

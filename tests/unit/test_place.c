@@ -2,7 +2,9 @@
  * as properties over seeded random tables: written row by row, every row gets
  * its own numbers; written column by column (labels first, then each column's
  * numbers), with a header row between a label and its numbers, or with rows
- * joined on one source row, no row ever gets a number that is not its own. */
+ * joined on one source row, no row ever gets a number that is not its own; with
+ * a number too many in one row (a footnote mark, a page number), no row gets it
+ * and no row's numbers are shifted to another. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -155,6 +157,33 @@ static void test_rows_joined(void **state)
     }
 }
 
+/* One row holds a number too many (after its label or at its end), the source
+ * rows kept or every token on a line of its own (pdftotext without -layout):
+ * no row gets that number, and no row another row's numbers. */
+static void test_stray_value(void **state)
+{
+    (void)state;
+    uint64_t seed = 5;
+    for (int iter = 0; iter < 4000; iter++) {
+        stream st;
+        random_table(&st, &seed);
+        int stray = (int)(next(&seed) % (uint64_t)st.nrows), front = (int)(next(&seed) % 2);
+        int lines = (int)(next(&seed) % 2), unit = 0;
+        for (int r = 0; r < st.nrows; r++) {
+            add(&st, PT_LABEL, 1u << r, lines ? unit++ : r, -1);
+            if (r == stray && front)
+                add(&st, PT_VALUE, 0, lines ? unit++ : r, -1);
+            for (int c = 0; c < st.ncols[r]; c++)
+                add(&st, PT_VALUE, 0, lines ? unit++ : r, r * 32 + c);
+            if (r == stray && !front)
+                add(&st, PT_VALUE, 0, lines ? unit++ : r, -1);
+        }
+        place_row out[PLACE_MAX_ROWS];
+        place_rows(st.t, st.n, st.ncols, st.nrows, out);
+        check_own(&st, out);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -162,6 +191,7 @@ int main(void)
         cmocka_unit_test(test_column_by_column),
         cmocka_unit_test(test_header_between),
         cmocka_unit_test(test_rows_joined),
+        cmocka_unit_test(test_stray_value),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
