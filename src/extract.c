@@ -10,6 +10,7 @@
 #include "place.h"
 #include "re.h"
 #include "util.h"
+#include "wordset.h"
 
 #include <assert.h>
 #include <limits.h>
@@ -824,6 +825,42 @@ static double stated_number(const char *s, re_span sp)
     return any ? total : -1;
 }
 
+/* The need words of the narrative counts, all of them looked for in one
+ * pass over a line (wordset.h); bit w of STATED_NEEDS[k]: count k needs
+ * word w.  A count whose words do not fit (none do not today) is tested
+ * word by word.  Built once. */
+static gk_wordset STATED_WORDS;
+static uint64_t STATED_NEEDS[GK_NARR_MAX];
+static unsigned char STATED_SLOW[GK_NARR_MAX];
+static pthread_once_t stated_once = PTHREAD_ONCE_INIT;
+
+static void build_stated_words(void)
+{
+    int nk;
+    const gk_narr_count *K = template_narr_counts(&nk);
+    wordset_init(&STATED_WORDS);
+    for (int k = 0; k < nk && k < GK_NARR_MAX; k++)
+        for (int w = 0; K[k].need[w]; w++) {
+            int at = wordset_add(&STATED_WORDS, K[k].need[w], strlen(K[k].need[w]));
+            if (at < 0)
+                STATED_SLOW[k] = 1;    /* an empty word, or no room: util_find() for each */
+            else
+                STATED_NEEDS[k] |= (uint64_t)1 << at;
+        }
+}
+
+/* Line s[0..len) holds one of count k's need words (`found`: the set's
+ * words it holds). */
+static int stated_has_need(const gk_narr_count *c, int k, uint64_t found, const char *s, size_t len)
+{
+    if (!STATED_SLOW[k])
+        return (found & STATED_NEEDS[k]) != 0;
+    for (int w = 0; c->need[w]; w++)
+        if (util_find(s, len, c->need[w], strlen(c->need[w])))
+            return 1;
+    return 0;
+}
+
 /* Section 一's counts (the template's narrative counts): each match of a
  * count's patterns, on each line of the section, is one gk_stated. */
 static void find_stated(gk_report *r)
@@ -834,15 +871,14 @@ static void find_stated(gk_report *r)
         from = r->title_line ? (size_t)r->title_line : 0;
     int nk;
     const gk_narr_count *K = template_narr_counts(&nk);
+    pthread_once(&stated_once, build_stated_words);
     re_span g[2];
     for (size_t i = from; i < to; i++) {
         size_t len;
         const char *s = section_part(r, 0, i, &len);
+        uint64_t found = wordset_find(&STATED_WORDS, s, len);
         for (int k = 0; k < nk; k++) {
-            int has = 0;
-            for (int w = 0; K[k].need[w] && !has; w++)
-                has = util_find(s, len, K[k].need[w], strlen(K[k].need[w])) != NULL;
-            if (!has)
+            if (!stated_has_need(&K[k], k, found, s, len))
                 continue;
             for (int p = 0; p < GK_NARR_PATTERNS && K[k].patterns[p]; p++) {
                 size_t off = 0;        /* a match may begin before the word ("无…行政复议") */

@@ -1,0 +1,148 @@
+/* test_wordset.c — wordset_find() (one pass for many words, with skips)
+ * against util_find() word by word: seeded random word sets and lines over
+ * small alphabets (so that words, their prefixes and overlaps occur often),
+ * random bytes, the CJK words of the narrative counts, lines cut anywhere. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "template.h"
+#include "util.h"
+#include "wordset.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static uint64_t rnd(uint64_t *s)
+{
+    *s ^= *s << 13;
+    *s ^= *s >> 7;
+    *s ^= *s << 17;
+    return *s;
+}
+
+static unsigned rn(uint64_t *s, unsigned n)
+{
+    return (unsigned)(rnd(s) % n);
+}
+
+/* Every word of the set is found in s[0..len) exactly when util_find() finds it. */
+static void check_line(const gk_wordset *ws, const char *s, size_t len)
+{
+    uint64_t found = wordset_find(ws, s, len);
+    for (int k = 0; k < ws->n; k++) {
+        int want = util_find(s, len, ws->word[k], ws->len[k]) != NULL;
+        if (want != (int)(found >> k & 1))
+            fail_msg("word %d (%zu bytes): wordset %d, util_find %d, line of %zu bytes", k, ws->len[k],
+                     (int)(found >> k & 1), want, len);
+    }
+    if (ws->n < 64)
+        assert_int_equal(found >> ws->n, 0);   /* no bit past the words */
+}
+
+static void test_random_words_and_lines(void **state)
+{
+    (void)state;
+    uint64_t seed = 0x5EED0001u;
+    static const unsigned char CJK[] = {0xE4, 0xE5, 0xE7, 0x8C, 0x93, 0xA0, 0xB8, 0xBA, 0xBB};
+    enum { WORD_MAX = 9, LINE_MAX = 120 };
+    static char words[WORDSET_MAX + 8][WORD_MAX];
+    for (int round = 0; round < 3000; round++) {
+        /* the alphabet: a few letters, or CJK lead and continuation bytes, or any byte */
+        int kind = (int)rn(&seed, 3);
+        unsigned abc = 2 + rn(&seed, 4);
+        unsigned char alpha[8];
+        for (unsigned a = 0; a < abc; a++)
+            alpha[a] = kind == 0 ? (unsigned char)('a' + a) : kind == 1 ? CJK[rn(&seed, sizeof CJK)] : (unsigned char)rn(&seed, 256);
+        gk_wordset ws;
+        wordset_init(&ws);
+        int nw = 1 + (int)rn(&seed, round % 10 == 0 ? WORDSET_MAX + 8 : 12);
+        for (int w = 0; w < nw; w++) {
+            size_t len = rn(&seed, 8) == 0 ? 1 + rn(&seed, 2) : 3 + rn(&seed, WORD_MAX - 3);
+            for (size_t i = 0; i < len; i++)
+                words[w][i] = (char)alpha[rn(&seed, abc)];
+            int before = ws.n, at = wordset_add(&ws, words[w], len);
+            if (before == WORDSET_MAX) {
+                /* full: a new word is refused, a known one still found */
+                assert_true(at == -1 || (at >= 0 && at < WORDSET_MAX));
+                assert_int_equal(ws.n, WORDSET_MAX);
+            } else {
+                assert_true(at >= 0 && at <= before);
+                assert_int_equal(ws.len[at], len);
+                assert_memory_equal(ws.word[at], words[w], len);
+            }
+        }
+        assert_int_equal(wordset_add(&ws, "x", 0), -1);   /* an empty word is never added */
+        for (int line = 0; line < 20; line++) {
+            char s[LINE_MAX];
+            size_t len = rn(&seed, LINE_MAX);
+            for (size_t i = 0; i < len; i++)
+                s[i] = (char)alpha[rn(&seed, abc)];
+            /* and often one of the words, whole or cut short, at a random place */
+            if (ws.n && len > WORD_MAX && rn(&seed, 2)) {
+                int k = (int)rn(&seed, (unsigned)ws.n);
+                size_t at = rn(&seed, (unsigned)(len - ws.len[k] + 1));
+                memcpy(s + at, ws.word[k], ws.len[k] - (rn(&seed, 3) == 0));
+            }
+            /* a line is a part of a longer one: the bytes past len are never read as its own */
+            for (size_t cut = len; cut + 1 > 0 && cut + 8 > len; cut--)
+                check_line(&ws, s, cut);
+        }
+    }
+}
+
+/* The narrative counts' need words (the set find_stated() builds), on
+ * lines of their characters, their bytes shuffled and cut. */
+static void test_narrative_words(void **state)
+{
+    (void)state;
+    int nk;
+    const gk_narr_count *K = template_narr_counts(&nk);
+    gk_wordset ws;
+    wordset_init(&ws);
+    char pool[1024];
+    size_t npool = 0;
+    for (int k = 0; k < nk; k++)
+        for (int w = 0; K[k].need[w]; w++) {
+            size_t len = strlen(K[k].need[w]);
+            assert_true(wordset_add(&ws, K[k].need[w], len) >= 0);
+            assert_true(npool + len < sizeof pool);
+            memcpy(pool + npool, K[k].need[w], len);
+            npool += len;
+        }
+    uint64_t seed = 0x5EED0002u;
+    for (int round = 0; round < 20000; round++) {
+        char s[200];
+        size_t len = 0, want = rn(&seed, sizeof s - 12);
+        while (len < want) {
+            unsigned how = rn(&seed, 4);
+            if (how == 0) {            /* one character of a word: whole three bytes */
+                size_t at = rn(&seed, (unsigned)(npool / 3)) * 3;
+                memcpy(s + len, pool + at, 3);
+                len += 3;
+            } else if (how == 1) {     /* a byte of the words anywhere */
+                s[len++] = pool[rn(&seed, (unsigned)npool)];
+            } else if (how == 2) {     /* a whole word */
+                int k = (int)rn(&seed, (unsigned)ws.n);
+                memcpy(s + len, ws.word[k], ws.len[k]);
+                len += ws.len[k];
+            } else {
+                s[len++] = (char)(rn(&seed, 2) ? ' ' + rn(&seed, 90) : rn(&seed, 256));
+            }
+        }
+        check_line(&ws, s, len);
+        if (len)
+            check_line(&ws, s + 1, len - 1);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_random_words_and_lines),
+        cmocka_unit_test(test_narrative_words),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
