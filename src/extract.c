@@ -140,7 +140,59 @@ static const uint64_t LEAD_MARKUP =
     BIT('#') | BIT('>') | BIT('*') | BIT(' ') | BIT('\t') | BIT('\n') | BIT('\v') | BIT('\f') | BIT('\r');
 #undef BIT
 
-static const char *heading_words(const char *s)
+/* A three-byte character (the first one of a CJK word) as one number. */
+#define CHAR_KEY(c) ((uint32_t)(unsigned char)(c)[0] << 16 | (uint32_t)(unsigned char)(c)[1] << 8 | (unsigned char)(c)[2])
+
+/* How each section's heading words begin (the template's start words): a
+ * cheap test before the pattern.  Built once. */
+#define MAX_STARTS (GK_NSECTIONS * GK_SEC_STARTS)
+static struct {
+    const char *word;
+    size_t len;
+    uint32_t first;                    /* CHAR_KEY() of the word's first character */
+    int section;
+} SECTION_STARTS[MAX_STARTS];
+static int NSTARTS;
+/* Bit (CHAR_KEY() % 64) of each start word's first character: one test
+ * turns most lines away. */
+static uint64_t SECTION_START_BITS;
+/* CHAR_KEY() of each section's numeral ("一") */
+static uint32_t SECTION_NUMERALS[GK_NSECTIONS];
+static pthread_once_t starts_once = PTHREAD_ONCE_INIT;
+
+/* CHAR_KEY() of s's first three bytes, not read past its end (a shorter
+ * s gives a key no three-byte character has). */
+static inline uint32_t char_key_of(const char *s)
+{
+    uint32_t key = (uint32_t)(unsigned char)s[0] << 16;
+    if (s[0] && s[1])
+        key |= (uint32_t)(unsigned char)s[1] << 8 | (unsigned char)s[2];
+    return key;
+}
+
+static void build_starts(void)
+{
+    for (int k = 0; k < GK_NSECTIONS; k++) {
+        const char *n = section(k)->numeral;
+        assert(strlen(n) == 3);        /* one CJK character, as template.c SECTIONS has them (一 … 六) */
+        SECTION_NUMERALS[k] = CHAR_KEY(n);
+    }
+    for (int k = 0; k < GK_NSECTIONS; k++)
+        for (int i = 0; i < GK_SEC_STARTS && section(k)->starts[i]; i++) {
+            const char *w = section(k)->starts[i];
+            assert(strlen(w) >= 3);    /* a CJK character at least: test_template checks */
+            SECTION_STARTS[NSTARTS].word = w;
+            SECTION_STARTS[NSTARTS].len = strlen(w);
+            SECTION_STARTS[NSTARTS].first = CHAR_KEY(w);
+            SECTION_STARTS[NSTARTS].section = k;
+            SECTION_START_BITS |= (uint64_t)1 << (CHAR_KEY(w) & 63);
+            NSTARTS++;
+        }
+}
+
+/* heading_words() once build_starts() has run: the numerals are compared
+ * as CHAR_KEY()s. */
+static inline const char *heading_words_built(const char *s)
 {
     while ((unsigned char)*s < 64 && LEAD_MARKUP >> *s & 1)
         s++;
@@ -148,8 +200,9 @@ static const char *heading_words(const char *s)
     if (numeral) {
         s++;
     } else if ((unsigned char)*s == 0xE4 || (unsigned char)*s == 0xE5) {
+        uint32_t key = char_key_of(s);
         for (int k = 0; k < GK_NSECTIONS && !numeral; k++)
-            if (starts_with_char(s, section(k)->numeral)) {
+            if (key == SECTION_NUMERALS[k]) {
                 s += 3;
                 numeral = 1;
             }
@@ -167,37 +220,10 @@ static const char *heading_words(const char *s)
     return s;
 }
 
-/* A three-byte character (the first one of a CJK word) as one number. */
-#define CHAR_KEY(c) ((uint32_t)(unsigned char)(c)[0] << 16 | (uint32_t)(unsigned char)(c)[1] << 8 | (unsigned char)(c)[2])
-
-/* How each section's heading words begin (the template's start words): a
- * cheap test before the pattern.  Built once. */
-#define MAX_STARTS (GK_NSECTIONS * GK_SEC_STARTS)
-static struct {
-    const char *word;
-    size_t len;
-    uint32_t first;                    /* CHAR_KEY() of the word's first character */
-    int section;
-} SECTION_STARTS[MAX_STARTS];
-static int NSTARTS;
-/* Bit (CHAR_KEY() % 64) of each start word's first character: one test
- * turns most lines away. */
-static uint64_t SECTION_START_BITS;
-static pthread_once_t starts_once = PTHREAD_ONCE_INIT;
-
-static void build_starts(void)
+static const char *heading_words(const char *s)
 {
-    for (int k = 0; k < GK_NSECTIONS; k++)
-        for (int i = 0; i < GK_SEC_STARTS && section(k)->starts[i]; i++) {
-            const char *w = section(k)->starts[i];
-            assert(strlen(w) >= 3);    /* a CJK character at least: test_template checks */
-            SECTION_STARTS[NSTARTS].word = w;
-            SECTION_STARTS[NSTARTS].len = strlen(w);
-            SECTION_STARTS[NSTARTS].first = CHAR_KEY(w);
-            SECTION_STARTS[NSTARTS].section = k;
-            SECTION_START_BITS |= (uint64_t)1 << (CHAR_KEY(w) & 63);
-            NSTARTS++;
-        }
+    pthread_once(&starts_once, build_starts);
+    return heading_words_built(s);
 }
 
 /* A line that can be a heading: a short one. */
@@ -209,12 +235,9 @@ static int heading_sized(const gk_line *l)
 /* The sections whose SECTION_STARTS begin `words`, as a mask of bits:
  * the only ones that can head a line with these words.  Only the start
  * words that begin with the same character can fit. */
-static unsigned heading_candidates(const char *words)
+static inline unsigned heading_candidates_built(const char *words)
 {
-    uint32_t first = (uint32_t)(unsigned char)words[0] << 16;   /* CHAR_KEY(), not read past the end */
-    if (words[0] && words[1])
-        first |= (uint32_t)(unsigned char)words[1] << 8 | (unsigned char)words[2];
-    pthread_once(&starts_once, build_starts);
+    uint32_t first = char_key_of(words);
     if (!(SECTION_START_BITS >> (first & 63) & 1))
         return 0;                      /* most lines: no start word has their first character */
     unsigned mask = 0;
@@ -223,6 +246,12 @@ static unsigned heading_candidates(const char *words)
             !strncmp(words + 3, SECTION_STARTS[i].word + 3, SECTION_STARTS[i].len - 3))
             mask |= 1u << SECTION_STARTS[i].section;
     return mask;
+}
+
+static unsigned heading_candidates(const char *words)
+{
+    pthread_once(&starts_once, build_starts);
+    return heading_candidates_built(words);
 }
 
 /* The first section heading_candidates() allows, or -1. */
@@ -272,11 +301,12 @@ static void find_sections(gk_report *r)
     r->sections_in_order = 1;
     for (int k = 0; k < GK_NSECTIONS; k++)
         r->section_line[k] = r->section_col[k] = 0;
+    pthread_once(&starts_once, build_starts);
     for (size_t i = 0; i < r->text->nlines && found < GK_NSECTIONS; i++) {
         const gk_line *l = &r->text->norm[i];
         if (!heading_sized(l))
             continue;
-        unsigned mask = heading_candidates(heading_words(l->s));
+        unsigned mask = heading_candidates_built(heading_words_built(l->s));
         for (int k = 0; mask; k++, mask >>= 1) {
             if ((mask & 1) && !r->section_line[k] && re_test(section(k)->pattern, l->s)) {
                 r->section_line[k] = (int)i + 1;
