@@ -70,6 +70,9 @@ static const marker *find_marker(const marker *list, const char *s, size_t n)
 /* The longest blank markers of each kind: no longer cell can be one. */
 #define ASCII_BLANK_MAX (sizeof "--" - 1)
 #define UTF8_BLANK_MAX (sizeof "——" - 1)
+/* The longest of UNITS: no longer tail after a number can be one (a
+ * label such as "1. 属于国家秘密" is refused without trying each unit). */
+#define UNIT_MAX (sizeof "（件）" - 1)
 
 /* 10^k for k <= 15: every one of them is exact in a double. */
 static const double POW10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7,
@@ -104,7 +107,7 @@ static __attribute__((noinline)) num_kind parse_ascii(const char *s, size_t n, d
         size_t u = k;
         while (s[u] == ' ')
             u++;                        /* s[n - 1] is no space: u < n */
-        if (!find_marker(UNITS, s + u, n - u))
+        if (n - u > UNIT_MAX || !find_marker(UNITS, s + u, n - u))
             return NUM_NONE;
         n = k;
     }
