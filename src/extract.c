@@ -1084,7 +1084,7 @@ static __thread label_memo label_memos[LABEL_MEMO_SETS][LABEL_MEMO_WAYS];
 static __thread unsigned char label_memo_next[LABEL_MEMO_SETS];   /* the way to replace next */
 
 /* Eight bytes of text into the hash h. */
-static uint64_t memo_mix(uint64_t h, const char *p)
+static inline uint64_t memo_mix(uint64_t h, const char *p)
 {
     uint64_t word;
     memcpy(&word, p, 8);
@@ -1094,7 +1094,7 @@ static uint64_t memo_mix(uint64_t h, const char *p)
 
 /* The remembered value for (key, text), or NULL with *fill set to the
  * entry to write (NULL when the text is too long to remember). */
-static const uint64_t *memo_find(const void *key, const char *text, size_t len, label_memo **fill)
+static inline __attribute__((always_inline)) const uint64_t *memo_find(const void *key, const char *text, size_t len, label_memo **fill)
 {
     *fill = NULL;
     if (len >= LABEL_MEMO_TEXT)
