@@ -443,7 +443,8 @@ static void clean_body(char *b)
 {
     /* the last "标题:" (or any label with a colon) ends the debris */
     char *cut = NULL;
-    for (size_t i = 0; i < sizeof PAGE_LABELS / sizeof PAGE_LABELS[0]; i++) {
+    int colon = strchr(b, ':') != NULL;  /* none: no label ends in one */
+    for (size_t i = 0; i < sizeof PAGE_LABELS / sizeof PAGE_LABELS[0] && colon; i++) {
         size_t n = strlen(PAGE_LABELS[i]);
         for (char *p = strstr(b, PAGE_LABELS[i]); p; p = strstr(p + 1, PAGE_LABELS[i]))
             if (p[n] == ':' && (!cut || p + n + 1 > cut))
@@ -458,13 +459,9 @@ static void clean_body(char *b)
             skip++;                    /* ASCII: markup, dates, index numbers, colons */
         static const char *const MARKS[] = {"【", "】", "《", "》", "、", "。", "·", "|"};
         for (size_t i = 0; i < sizeof MARKS / sizeof MARKS[0] && skip == 0; i++)
-            if (!strncmp(b, MARKS[i], strlen(MARKS[i])))
-                skip = strlen(MARKS[i]);
-        for (size_t i = 0; i < sizeof PAGE_LABELS / sizeof PAGE_LABELS[0] && skip == 0; i++) {
-            size_t l = strlen(PAGE_LABELS[i]);
-            if (!strncmp(b, PAGE_LABELS[i], l))
-                skip = l;
-        }
+            skip = word_prefix(b, MARKS[i]);
+        for (size_t i = 0; i < sizeof PAGE_LABELS / sizeof PAGE_LABELS[0] && skip == 0; i++)
+            skip = word_prefix(b, PAGE_LABELS[i]);
         if (skip) {
             memmove(b, b + skip, n - skip + 1);
             changed = 1;

@@ -32,4 +32,15 @@ int wordset_add(gk_wordset *ws, const char *w, size_t len);
 /* Bit k set when word k occurs in s[0..len). */
 uint64_t wordset_find(const gk_wordset *ws, const char *s, size_t len);
 
+/* strlen(w) when s begins with w (not empty), else 0: what
+ * strncmp(s, w, strlen(w)) == 0 tells, without the two calls (most
+ * strings tested differ from w at their first byte). */
+static inline size_t word_prefix(const char *s, const char *w)
+{
+    size_t i = 0;
+    while (w[i] && s[i] == w[i])
+        i++;
+    return w[i] ? 0 : i;
+}
+
 #endif

@@ -138,9 +138,32 @@ static void test_narrative_words(void **state)
     }
 }
 
+/* word_prefix() against strncmp() of strlen() bytes: seeded strings over
+ * a small alphabet (prefixes often shared), of all lengths, empty ones too. */
+static void test_word_prefix(void **state)
+{
+    (void)state;
+    uint64_t seed = 0x5EED0004u;
+    static const char ABC[] = {'a', 'b', (char)0xE3, (char)0x80, (char)0x81};
+    for (int round = 0; round < 200000; round++) {
+        char s[12], w[12];
+        size_t sl = rn(&seed, sizeof s), wl = rn(&seed, 6);
+        for (size_t i = 0; i < sl; i++)
+            s[i] = ABC[rn(&seed, sizeof ABC)];
+        s[sl] = '\0';
+        for (size_t i = 0; i < wl; i++)
+            w[i] = rn(&seed, 3) ? s[i < sl ? i : 0] : ABC[rn(&seed, sizeof ABC)];
+        w[wl] = '\0';
+        size_t want = strncmp(s, w, strlen(w)) == 0 ? strlen(w) : 0;
+        if (word_prefix(s, w) != want)
+            fail_msg("word_prefix(\"%s\", \"%s\") = %zu, want %zu", s, w, word_prefix(s, w), want);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_word_prefix),
         cmocka_unit_test(test_random_words_and_lines),
         cmocka_unit_test(test_narrative_words),
     };
