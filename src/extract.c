@@ -1468,8 +1468,8 @@ static int numbered_vertical_run(const grid_row *row, int j, int ncells)
 {
     static const char *const PUNCT[] = {"、", ".", ")", "．", "）"};
     const char *t = row->cells[j].text;
-    size_t n = strlen(t);
-    if (n < 1 || n > 2 || strspn(t, "0123456789") != n || j + 2 >= ncells)
+    /* one or two digits and nothing else (no strlen()/strspn() of a long label) */
+    if (t[0] < '0' || t[0] > '9' || (t[1] && (t[1] < '0' || t[1] > '9' || t[2])) || j + 2 >= ncells)
         return 0;
     const grid_cell *p = &row->cells[j + 1];
     if (p->line != row->cells[j].line + 1 || row->cells[j + 2].line != p->line + 1)
