@@ -1035,6 +1035,190 @@ static int plain_utf8(const unsigned char *s, size_t len, size_t *ctl_out)
 }
 #endif
 
+int text_fast_utf8 = 1;
+
+#ifdef __SSE2__
+
+/* What split_plain() has done so far: s is where the input goes on, o
+ * where the output does; ls and ns are where the current line starts in
+ * each. */
+typedef struct {
+    const unsigned char *s, *end, *ls;
+    char *o, *ns;
+    size_t cap, ctl;
+    int cr;
+} plain_state;
+
+/* One byte that split_plain() cannot copy as it is, at st->s: a line end
+ * (the line is recorded), a control byte or DEL (blanked), or a sequence
+ * that decode() checks and fold_cp() may change.  Returns 0 for what the
+ * general path must decide (NUL, an invalid sequence, too many lines). */
+static inline __attribute__((always_inline)) int plain_event(gk_text *t, plain_state *st)
+{
+    const unsigned char *s = st->s;
+    unsigned c = *s;
+    if (c == '\n' || c == '\r') {
+        if (t->nlines == st->cap && !lines_room(t, &st->cap, t->nlines + 1))
+            return 0;
+        t->orig[t->nlines] = (gk_line){(char *)st->ls, (size_t)(s - st->ls)};
+        t->norm[t->nlines] = (gk_line){st->ns, (size_t)(st->o - st->ns)};
+        t->nlines++;
+        *st->o++ = '\0';
+        s++;
+        if (c == '\r') {
+            st->cr = 1;
+            if (s < st->end && *s == '\n') {
+                t->crlf = 1;
+                s++;
+            }
+        }
+        st->s = st->ls = s;
+        st->ns = st->o;
+        return 1;
+    }
+    if (c < 0x80) {                    /* a control byte or DEL: fold_cp() blanks it */
+        if (!c)
+            return 0;
+        st->ctl += (byte_class[c] & B_CTL) != 0;
+        *st->o++ = ' ';
+        st->s = s + 1;
+        return 1;
+    }
+    unsigned cp;
+    int n;
+    if ((byte_class[c] & B_LEAD3) && st->end - s >= 3 && two_continuations(s + 1)) {
+        cp = (c & 0x0F) << 12 | (unsigned)(s[1] & 0x3F) << 6 | (unsigned)(s[2] & 0x3F);
+        n = 3;
+    } else if (!(n = decode((const char *)s, (size_t)(st->end - s), &cp))) {
+        return 0;
+    }
+    unsigned f = fold_cp(cp);
+    if (f == cp) {                     /* unchanged: its (shortest) encoding is the bytes read */
+        memcpy(st->o, s, (size_t)n);
+        st->o += n;
+    } else if (f) {
+        st->o += encode(f, st->o);
+    }
+    st->s = s + n;
+    return 1;
+}
+
+/* The lines of `b` (len > 0 bytes) in one pass, when they are valid UTF-8
+ * without NUL (what nearly every report is): the validation of
+ * plain_utf8(), the count of control bytes of scan_bytes(), and the split
+ * and normalisation of split_lines().  t gets the lines, its `orig` ones
+ * pointing into b (their line ends not yet replaced by NULs), and t->crlf;
+ * *ctl_out gets the control bytes and *has_cr whether a CR was seen.
+ * Returns 0 and leaves t without lines on anything else (a NUL, an invalid
+ * sequence, more than TEXT_MAX_LINES lines) and on the sequences the block
+ * check declines (C0, C1, E0, ED, F0..FF): the general path decides then.
+ *
+ * Sixteen bytes at a time, as long as sixteen more follow: the block is
+ * checked as plain_utf8() checks it (each continuation byte exactly where
+ * a lead expects one); the bytes normalise_line() stops at (fold_mask16())
+ * are events, handled in turn by plain_event(), and the bytes between them
+ * copied sixteen at a time (the output is never ahead of the input).  An
+ * event is never a continuation byte; one may take up to two bytes of the
+ * next block (which its own check sees), so a block's events start where
+ * the input has got to.  The last bytes go one at a time. */
+static int split_plain(gk_text *t, const unsigned char *b, size_t len, size_t *ctl_out, int *has_cr)
+{
+    const __m128i below_c0 = _mm_set1_epi8((char)0xC0), c1 = _mm_set1_epi8((char)0xC1),
+                  e0 = _mm_set1_epi8((char)0xE0), f0 = _mm_set1_epi8((char)0xF0), ed = _mm_set1_epi8((char)0xED);
+    plain_state st = {b, b + len, b, NULL, NULL, 0, 0, 0};
+    if (!lines_room(t, &st.cap, len / 32 + 16))
+        return 0;
+    t->nbuf = st.o = st.ns = xmalloc(len + 2);
+    t->nlines = 0;
+    const unsigned char *blk = b;
+    unsigned carry = 0;                /* continuations the previous block still expects */
+    for (; st.end - blk >= 32; blk += 16) {
+        const __m128i v = _mm_loadu_si128((const __m128i *)(const void *)blk);
+        unsigned ev = fold_mask16(blk);
+        unsigned high = (unsigned)_mm_movemask_epi8(v);
+        unsigned cont = 0, expect = carry;
+        if (high) {
+            /* as signed bytes: 80..BF < C0, C1 < C2..DF < E0, E0 < E1..EF < F0 */
+            cont = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, below_c0));
+            unsigned lead2 = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(v, c1), _mm_cmplt_epi8(v, e0)));
+            unsigned lead3 = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(v, e0), _mm_cmplt_epi8(v, f0))) &
+                             ~(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, ed));
+            if (high & ~(cont | lead2 | lead3))
+                goto fail;             /* C0, C1, E0, ED, F0..FF */
+            expect |= lead2 << 1 | lead3 << 1 | lead3 << 2;
+        }
+        if ((expect ^ cont) & 0xFFFF)
+            goto fail;
+        carry = expect >> 16;
+        ev &= ~0u << (st.s - blk);     /* the bytes an event of the previous block took are not this block's */
+        while (ev) {
+            const unsigned char *e = blk + __builtin_ctz(ev);
+            _mm_storeu_si128((__m128i *)(void *)st.o, _mm_loadu_si128((const __m128i *)(const void *)st.s));
+            st.o += e - st.s;
+            st.s = e;
+            if (!plain_event(t, &st))
+                goto fail;
+            ev &= ~0u << (st.s - blk);
+        }
+        if (st.s < blk + 16) {
+            _mm_storeu_si128((__m128i *)(void *)st.o, _mm_loadu_si128((const __m128i *)(const void *)st.s));
+            st.o += blk + 16 - st.s;
+            st.s = blk + 16;
+        }
+    }
+    if (carry && st.s == blk) {        /* back to the lead of the sequence the last block cut (copied, not checked) */
+        do {
+            st.s--;
+            st.o--;
+        } while ((*st.s & 0xC0) == 0x80);
+    }
+    while (st.s < st.end) {            /* the last bytes, one at a time */
+        if (*st.s < 0x80 && !(byte_class[*st.s] & B_FOLD))
+            *st.o++ = (char)*st.s++;
+        else if (!plain_event(t, &st))
+            goto fail;
+    }
+    if (st.ls < st.end) {              /* the last line, without a line end */
+        if (t->nlines == st.cap && !lines_room(t, &st.cap, t->nlines + 1))
+            goto fail;
+        t->orig[t->nlines] = (gk_line){(char *)st.ls, (size_t)(st.end - st.ls)};
+        t->norm[t->nlines] = (gk_line){st.ns, (size_t)(st.o - st.ns)};
+        t->nlines++;
+        *st.o = '\0';
+    }
+    *ctl_out = st.ctl;
+    *has_cr = st.cr;
+    return 1;
+fail:
+    release_lines(t);
+    return 0;
+}
+#endif
+
+#ifdef __SSE2__
+/* Completes the lines split_plain() found in src[0..len): their storage is
+ * *adopt when given (the same bytes, with a NUL after them; *adopt becomes
+ * NULL), else a copy; each line end becomes the line's NUL. */
+static gk_text *own_lines(gk_text *t, const char *src, size_t len, char **adopt, int has_cr)
+{
+    char *u;
+    if (adopt) {
+        u = *adopt;
+        *adopt = NULL;
+    } else {
+        u = xstrndup(src, len);
+    }
+    for (size_t i = 0; i < t->nlines; i++) {
+        gk_line *l = &t->orig[i];
+        l->s = u + (l->s - src);
+        l->s[l->len] = '\0';          /* the last line's is u[len] when it has no line end */
+    }
+    t->obuf = u;
+    t->crlf_scan = has_cr;
+    return t;
+}
+#endif
+
 /* The choice of reading for bytes without a byte order mark, taken on all
  * of them: UTF-16 (by its NUL pattern), binary, or UTF-8 (repaired when a
  * tenth at most of its sequences are invalid), else GB18030. */
@@ -1086,7 +1270,40 @@ static gk_text *decode_text(const char *bytes, size_t len, char **adopt, text_st
         t->encoding = "UTF-8 BOM";
         how = AS_UTF8_REPAIR;
         skip = 3;
+#ifdef __SSE2__
+        /* what utf8_repair() copies unchanged, checked as the lines are split */
+        size_t ctl;
+        int has_cr;
+        if (!stop && text_fast_utf8 && len > 3 && split_plain(t, b + 3, len - 3, &ctl, &has_cr)) {
+            if (only_space(bytes + 3, len - 3)) {
+                release_lines(t);
+                free(t);
+                *why = "文件为空";
+                return NULL;
+            }
+            return own_lines(t, bytes + 3, len - 3, NULL, has_cr);
+        }
+#endif
     } else {
+#ifdef __SSE2__
+        /* plain UTF-8 as choose() finds it, split in the same pass */
+        size_t ctl;
+        int has_cr;
+        if (!stop && text_fast_utf8 && (!verdict || *verdict == TEXT_UNKNOWN || *verdict == TEXT_UTF8) &&
+            split_plain(t, b, len, &ctl, &has_cr)) {
+            text_verdict v = (verdict && *verdict == TEXT_UTF8) || ctl * 20 <= len ? TEXT_UTF8 : TEXT_BINARY;
+            if (verdict)
+                *verdict = v;
+            if (v == TEXT_BINARY) {
+                release_lines(t);
+                free(t);
+                *why = "二进制文件（含 NUL 或大量控制字符），不是文本报告";
+                return NULL;
+            }
+            t->encoding = "UTF-8";
+            return own_lines(t, bytes, len, adopt, has_cr);   /* no NUL, not only spaces (above) */
+        }
+#endif
         text_verdict v = verdict && *verdict != TEXT_UNKNOWN ? *verdict : choose(bytes, len);
         if (verdict)
             *verdict = v;
