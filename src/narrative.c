@@ -705,6 +705,54 @@ static void check_date(gk_report *r)
         xasprintf("报告日期为 %d年%d月%d日，晚于 %d年1月31日（年度报告应于次年1月31日前公布）", d.y, d.m, d.d, r->year + 1));
 }
 
+/* The words of GK_NARR_WORDS.wanting_pre and wanting_post with their
+ * lengths, and the first characters (three-byte UTF-8) of wanting_pre as
+ * 24-bit numbers, found once: the scan looks closer only at those
+ * characters; first at the two bit sets of their second and third bytes'
+ * low six bits, a cheap test that most characters fail. */
+typedef struct {
+    const char *w;
+    size_t n;
+} pending_word;
+#define PENDING_LEADS 16
+static unsigned pending_lead[PENDING_LEADS];
+static int npending_lead;
+static uint64_t pending_b1, pending_b2;  /* bit (byte & 63) of each lead's second, third byte */
+static pending_word *pending_pre, *pending_post;   /* ended by {NULL, 0}; kept for the process's life */
+static size_t pending_further_len;
+static pthread_once_t pending_once = PTHREAD_ONCE_INIT;
+
+static pending_word *word_list(const char *const *w)
+{
+    size_t n = 0;
+    while (w[n])
+        n++;
+    pending_word *out = xmalloc((n + 1) * sizeof *out);
+    for (size_t k = 0; k < n; k++)
+        out[k] = (pending_word){w[k], strlen(w[k])};
+    out[n] = (pending_word){NULL, 0};
+    return out;
+}
+
+static void find_pending_leads(void)
+{
+    pending_pre = word_list(GK_NARR_WORDS.wanting_pre);
+    pending_post = word_list(GK_NARR_WORDS.wanting_post);
+    pending_further_len = strlen(GK_NARR_WORDS.wanting_further);
+    for (int k = 0; GK_NARR_WORDS.wanting_pre[k] && npending_lead < PENDING_LEADS; k++) {
+        const unsigned char *w = (const unsigned char *)GK_NARR_WORDS.wanting_pre[k];
+        unsigned lead = (unsigned)w[0] << 16 | (unsigned)w[1] << 8 | w[2];
+        int seen = 0;
+        for (int j = 0; j < npending_lead; j++)
+            seen |= pending_lead[j] == lead;
+        if (!seen) {
+            pending_lead[npending_lead++] = lead;
+            pending_b1 |= (uint64_t)1 << (w[1] & 63);
+            pending_b2 |= (uint64_t)1 << (w[2] & 63);
+        }
+    }
+}
+
 /* The length of the match of GK_NARR_WORDS.wanting at s (n bytes), 0 when
  * none: the first word of wanting_pre that leads to a match, wanting_further
  * ("进一步") when it leads to one (the pattern's ? is greedy), then a word of
@@ -713,12 +761,11 @@ static void check_date(gk_report *r)
  * that could follow, so one start has at most one match. */
 static size_t pending_at(const char *s, size_t n)
 {
-    const char *const *pre = GK_NARR_WORDS.wanting_pre, *const *post = GK_NARR_WORDS.wanting_post;
     const char *further_w = GK_NARR_WORDS.wanting_further;
-    const size_t FL = strlen(further_w);
-    for (size_t k = 0; pre[k]; k++) {
-        size_t pl = strlen(pre[k]);
-        if (pl > n || memcmp(s, pre[k], pl))
+    const size_t FL = pending_further_len;
+    for (const pending_word *pre = pending_pre; pre->w; pre++) {
+        size_t pl = pre->n;
+        if (pl > n || s[pl - 1] != pre->w[pl - 1] || memcmp(s, pre->w, pl))
             continue;
         for (int further = 1; further >= 0; further--) {
             size_t q = pl;
@@ -727,34 +774,14 @@ static size_t pending_at(const char *s, size_t n)
                     continue;
                 q += FL;
             }
-            for (size_t m = 0; post[m]; m++) {
-                size_t ml = strlen(post[m]);
-                if (ml <= n - q && !memcmp(s + q, post[m], ml))
+            for (const pending_word *post = pending_post; post->w; post++) {
+                size_t ml = post->n;
+                if (ml <= n - q && s[q + ml - 1] == post->w[ml - 1] && !memcmp(s + q, post->w, ml))
                     return q + ml;
             }
         }
     }
     return 0;
-}
-
-/* The first characters (three-byte UTF-8) of the words of wanting_pre, as
- * 24-bit numbers: the scan looks closer only at those. */
-#define PENDING_LEADS 16
-static unsigned pending_lead[PENDING_LEADS];
-static int npending_lead;
-static pthread_once_t pending_once = PTHREAD_ONCE_INIT;
-
-static void find_pending_leads(void)
-{
-    for (int k = 0; GK_NARR_WORDS.wanting_pre[k] && npending_lead < PENDING_LEADS; k++) {
-        const unsigned char *w = (const unsigned char *)GK_NARR_WORDS.wanting_pre[k];
-        unsigned lead = (unsigned)w[0] << 16 | (unsigned)w[1] << 8 | w[2];
-        int seen = 0;
-        for (int j = 0; j < npending_lead; j++)
-            seen |= pending_lead[j] == lead;
-        if (!seen)
-            pending_lead[npending_lead++] = lead;
-    }
 }
 
 void narrative_blank_pending(char *s, size_t len)
@@ -773,12 +800,14 @@ void narrative_blank_pending(char *s, size_t len)
             continue;
         }
         size_t m = 0;
-        unsigned lead = c << 16 | (unsigned)u[i + 1] << 8 | u[i + 2];
-        for (int j = 0; j < npending_lead; j++)
-            if (pending_lead[j] == lead) {
-                m = pending_at(s + i, len - i);
-                break;
-            }
+        if ((pending_b1 >> (u[i + 1] & 63) & 1) && (pending_b2 >> (u[i + 2] & 63) & 1)) {
+            unsigned lead = c << 16 | (unsigned)u[i + 1] << 8 | u[i + 2];
+            for (int j = 0; j < npending_lead; j++)
+                if (pending_lead[j] == lead) {
+                    m = pending_at(s + i, len - i);
+                    break;
+                }
+        }
         if (m) {
             memset(s + i, ' ', m);
             i += m;
