@@ -1087,6 +1087,14 @@ static inline __attribute__((always_inline)) int plain_event(gk_text *t, plain_s
     unsigned cp;
     int n;
     if ((byte_class[c] & B_LEAD3) && st->end - s >= 3 && two_continuations(s + 1)) {
+        if (c == 0xE3 && s[1] != 0x80) {   /* U+3040..U+3FFF: fold_cp() changes none */
+            st->o[0] = (char)c;
+            st->o[1] = (char)s[1];
+            st->o[2] = (char)s[2];
+            st->o += 3;
+            st->s = s + 3;
+            return 1;
+        }
         cp = (c & 0x0F) << 12 | (unsigned)(s[1] & 0x3F) << 6 | (unsigned)(s[2] & 0x3F);
         n = 3;
     } else if (!(n = decode((const char *)s, (size_t)(st->end - s), &cp))) {
@@ -1121,49 +1129,73 @@ static inline __attribute__((always_inline)) int plain_event(gk_text *t, plain_s
  * event is never a continuation byte; one may take up to two bytes of the
  * next block (which its own check sees), so a block's events start where
  * the input has got to.  The last bytes go one at a time. */
+/* split_plain()'s masks of the sixteen bytes at p: bit k for p[k].
+ * Returns 0 when a byte is one the block check declines (C0, C1, E0, ED,
+ * F0..FF). */
+static inline __attribute__((always_inline)) int plain_masks16(const unsigned char *p, unsigned *ev, unsigned *cont,
+                                                               unsigned *expect)
+{
+    const __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+    *ev = fold_mask16(p);
+    unsigned high = (unsigned)_mm_movemask_epi8(v);
+    *cont = *expect = 0;
+    if (!high)
+        return 1;
+    /* as signed bytes: 80..BF < C0, C1 < C2..DF < E0, E0 < E1..EF < F0 */
+    *cont = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8((char)0xC0)));
+    unsigned lead2 = (unsigned)_mm_movemask_epi8(
+        _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8((char)0xC1)), _mm_cmplt_epi8(v, _mm_set1_epi8((char)0xE0))));
+    unsigned lead3 = (unsigned)_mm_movemask_epi8(
+                         _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8((char)0xE0)), _mm_cmplt_epi8(v, _mm_set1_epi8((char)0xF0)))) &
+                     ~(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xED)));
+    *expect = lead2 << 1 | lead3 << 1 | lead3 << 2;   /* where continuations must be: up to bit 17 */
+    return !(high & ~(*cont | lead2 | lead3));
+}
+
+/* Copies 32 bytes from s to o (the output is never ahead of the input). */
+static inline void copy32(char *o, const unsigned char *s)
+{
+    __m128i a = _mm_loadu_si128((const __m128i *)(const void *)s),
+            z = _mm_loadu_si128((const __m128i *)(const void *)(s + 16));
+    _mm_storeu_si128((__m128i *)(void *)o, a);
+    _mm_storeu_si128((__m128i *)(void *)(o + 16), z);
+}
+
 static int split_plain(gk_text *t, const unsigned char *b, size_t len, size_t *ctl_out, int *has_cr)
 {
-    const __m128i below_c0 = _mm_set1_epi8((char)0xC0), c1 = _mm_set1_epi8((char)0xC1),
-                  e0 = _mm_set1_epi8((char)0xE0), f0 = _mm_set1_epi8((char)0xF0), ed = _mm_set1_epi8((char)0xED);
     plain_state st = {b, b + len, b, NULL, NULL, 0, 0, 0};
     if (!lines_room(t, &st.cap, len / 32 + 16))
         return 0;
     t->nbuf = st.o = st.ns = xmalloc(len + 2);
     t->nlines = 0;
     const unsigned char *blk = b;
-    unsigned carry = 0;                /* continuations the previous block still expects */
-    for (; st.end - blk >= 32; blk += 16) {
-        const __m128i v = _mm_loadu_si128((const __m128i *)(const void *)blk);
-        unsigned ev = fold_mask16(blk);
-        unsigned high = (unsigned)_mm_movemask_epi8(v);
-        unsigned cont = 0, expect = carry;
-        if (high) {
-            /* as signed bytes: 80..BF < C0, C1 < C2..DF < E0, E0 < E1..EF < F0 */
-            cont = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, below_c0));
-            unsigned lead2 = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(v, c1), _mm_cmplt_epi8(v, e0)));
-            unsigned lead3 = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(v, e0), _mm_cmplt_epi8(v, f0))) &
-                             ~(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, ed));
-            if (high & ~(cont | lead2 | lead3))
-                goto fail;             /* C0, C1, E0, ED, F0..FF */
-            expect |= lead2 << 1 | lead3 << 1 | lead3 << 2;
-        }
-        if ((expect ^ cont) & 0xFFFF)
+    uint64_t carry = 0;                /* continuations the previous block still expects */
+    /* 32 bytes a block, while 32 more follow (a copy of 32 bytes from
+     * anywhere in the block stays inside the input) */
+    for (; st.end - blk >= 64; blk += 32) {
+        unsigned ev0, ev1, cont0, cont1, exp0, exp1;
+        if (!plain_masks16(blk, &ev0, &cont0, &exp0) || !plain_masks16(blk + 16, &ev1, &cont1, &exp1))
             goto fail;
-        carry = expect >> 16;
-        ev &= ~0u << (st.s - blk);     /* the bytes an event of the previous block took are not this block's */
+        uint64_t cont = (uint64_t)cont0 | (uint64_t)cont1 << 16;
+        uint64_t expect = carry | exp0 | (uint64_t)exp1 << 16;
+        if ((expect ^ cont) & 0xFFFFFFFF)
+            goto fail;
+        carry = expect >> 32;
+        /* the bytes an event of the previous block took (up to two) are not this block's */
+        uint64_t ev = ((uint64_t)ev0 | (uint64_t)ev1 << 16) & (~0ull << (st.s - blk));
         while (ev) {
-            const unsigned char *e = blk + __builtin_ctz(ev);
-            _mm_storeu_si128((__m128i *)(void *)st.o, _mm_loadu_si128((const __m128i *)(const void *)st.s));
+            const unsigned char *e = blk + __builtin_ctzll(ev);
+            copy32(st.o, st.s);
             st.o += e - st.s;
             st.s = e;
             if (!plain_event(t, &st))
                 goto fail;
-            ev &= ~0u << (st.s - blk);
+            ev &= ~0ull << (st.s - blk);
         }
-        if (st.s < blk + 16) {
-            _mm_storeu_si128((__m128i *)(void *)st.o, _mm_loadu_si128((const __m128i *)(const void *)st.s));
-            st.o += blk + 16 - st.s;
-            st.s = blk + 16;
+        if (st.s < blk + 32) {
+            copy32(st.o, st.s);
+            st.o += blk + 32 - st.s;
+            st.s = blk + 32;
         }
     }
     if (carry && st.s == blk) {        /* back to the lead of the sequence the last block cut (copied, not checked) */
