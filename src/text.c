@@ -457,8 +457,9 @@ char *text_iconv_utf8(const char *from, const char *in, size_t inlen, size_t *ou
  * costs about 80 instructions a byte; most reports use only ASCII and
  * two-byte characters, and GB18030 is stateless, so each two-byte
  * character converts on its own exactly as within a text.  The table is
- * filled once, by asking iconv for every two-byte code.  Text holding
- * anything else (a four-byte character, an invalid or cut-off sequence)
+ * filled once, by asking iconv for every two-byte code; a four-byte
+ * character is asked of iconv alone when met.  Text holding anything else
+ * (an invalid or cut-off sequence, a code iconv does not convert alone)
  * goes through text_iconv_utf8() whole, so the result is always iconv's. */
 #define GB_LEADS 126                   /* 0x81 … 0xFE */
 #define GB_TRAILS 191                  /* 0x40 … 0xFE (0x7F is never a trail) */
@@ -549,8 +550,12 @@ static void gb_fill(void)
     gb_utf8 = u8;
 }
 
-/* Converts GB18030 made of ASCII and two-byte characters; NULL (nothing
- * allocated) as soon as it meets anything else. */
+/* Converts GB18030 made of ASCII, two-byte characters and four-byte ones;
+ * NULL (nothing allocated) as soon as it meets anything else.  A four-byte
+ * character (rare: U+00A0, U+2022 …) is converted alone by iconv, as
+ * gb_fill() converts the two-byte ones: GB18030 is stateless, so that is
+ * what iconv gives within the text; each is asked once per text. */
+#define GB_MEMO 16
 static char *gb18030_simple(const char *input, size_t inlen, size_t *outlen)
 {
     pthread_once(&gb_once, gb_fill);
@@ -559,6 +564,13 @@ static char *gb18030_simple(const char *input, size_t inlen, size_t *outlen)
      * character's whole word written below */
     char *out = xmalloc(inlen / 2 * 3 + inlen % 2 + 8), *op = out;
     size_t i = 0;
+    iconv_t cd = (iconv_t)-1;          /* opened at the first four-byte character */
+    struct {
+        uint32_t key;
+        unsigned char u8[4];
+        int len;
+    } memo[GB_MEMO];                   /* the four-byte characters met so far (the first GB_MEMO) */
+    int nmemo = 0;
     while (i < inlen) {
         unsigned c = in[i];
         if (c < 0x80) {
@@ -576,8 +588,43 @@ static char *gb18030_simple(const char *input, size_t inlen, size_t *outlen)
         uint32_t v = 0;
         if (c >= 0x81 && c <= 0xFE && i + 1 < inlen && in[i + 1] >= 0x40 && in[i + 1] <= 0xFE)
             v = gb_utf8[(c - 0x81) * GB_TRAILS + (in[i + 1] - 0x40)];
-        if (!v) {                      /* not a two-byte character of the BMP */
+        if (!v && c >= 0x81 && c <= 0xFE && i + 3 < inlen && in[i + 1] >= 0x30 && in[i + 1] <= 0x39 &&
+            in[i + 2] >= 0x81 && in[i + 2] <= 0xFE && in[i + 3] >= 0x30 && in[i + 3] <= 0x39) {
+            /* a four-byte character (U+00A0, say): iconv's for it alone, remembered */
+            uint32_t key = (uint32_t)c << 24 | (uint32_t)in[i + 1] << 16 | (uint32_t)in[i + 2] << 8 | in[i + 3];
+            unsigned char e[4];
+            int el = 0;
+            for (int k = 0; k < nmemo && !el; k++)
+                if (memo[k].key == key) {
+                    memcpy(e, memo[k].u8, 4);
+                    el = memo[k].len;
+                }
+            if (!el) {
+                if (cd == (iconv_t)-1)
+                    cd = iconv_open("UTF-32LE", "GB18030");
+                uint32_t cp = cd == (iconv_t)-1 ? 0 : gb_one(cd, (const char *)in + i, 4);
+                if (!cp) {
+                    free(out);
+                    if (cd != (iconv_t)-1)
+                        iconv_close(cd);
+                    return NULL;
+                }
+                el = encode(cp, (char *)e);
+                if (nmemo < GB_MEMO) {
+                    memo[nmemo].key = key;
+                    memcpy(memo[nmemo].u8, e, 4);
+                    memo[nmemo++].len = el;
+                }
+            }
+            memcpy(op, e, (size_t)el);
+            op += el;
+            i += 4;
+            continue;
+        }
+        if (!v) {                      /* neither a two-byte character of the BMP nor a four-byte one */
             free(out);
+            if (cd != (iconv_t)-1)
+                iconv_close(cd);
             return NULL;
         }
         unsigned char e[4] = {(unsigned char)v, (unsigned char)(v >> 8), (unsigned char)(v >> 16), 0};
@@ -585,6 +632,8 @@ static char *gb18030_simple(const char *input, size_t inlen, size_t *outlen)
         op += v >> 24;
         i += 2;
     }
+    if (cd != (iconv_t)-1)
+        iconv_close(cd);
     *op = '\0';
     *outlen = (size_t)(op - out);
     return out;

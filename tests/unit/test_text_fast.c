@@ -14,6 +14,8 @@
 #include "text.h"
 #include "util.h"
 
+#include <errno.h>
+#include <iconv.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -183,11 +185,107 @@ static void test_fast_every_offset(void **state)
     assert_true(runs > 10000);
 }
 
+/* iconv's UTF-8 for GB18030 bytes, each invalid or cut-off sequence as
+ * U+FFFD (as text_iconv_utf8() does); *bad counts them. */
+static char *gb_reference(const unsigned char *in, size_t n, size_t *bad)
+{
+    iconv_t cd = iconv_open("UTF-8", "GB18030");
+    assert_true(cd != (iconv_t)-1);
+    size_t cap = n * 4 + 16, il = n, ol = cap - 1;
+    char *out = malloc(cap), *ip = (char *)in, *op = out;
+    *bad = 0;
+    while (il > 0) {
+        if (iconv(cd, &ip, &il, &op, &ol) != (size_t)-1)
+            break;
+        (*bad)++;
+        memcpy(op, "\xEF\xBF\xBD", 3);
+        op += 3;
+        ol -= 3;
+        size_t skip = errno == EINVAL ? il : 1;
+        ip += skip;
+        il -= skip;
+        iconv(cd, NULL, NULL, NULL, NULL);
+    }
+    iconv_close(cd);
+    *op = '\0';
+    return out;
+}
+
+/* GB18030 with many four-byte characters (the same few again and again, as
+ * U+00A0 in a table, and random ones: BMP, past it, unassigned) against
+ * iconv: the text decoded is iconv's, line by line. */
+static void test_gb18030_four_bytes(void **state)
+{
+    (void)state;
+    srand(18030);
+    static const unsigned char common[][4] = {{0x81, 0x30, 0x84, 0x36}, {0x81, 0x36, 0xA6, 0x31}, {0x81, 0x30, 0x81, 0x30},
+                                              {0x84, 0x31, 0xA4, 0x39}, {0x90, 0x30, 0x81, 0x30}, {0xE3, 0x32, 0x9A, 0x35}};
+    int compared = 0, four = 0;
+    for (int round = 0; round < 2000; round++) {
+        unsigned char buf[900];
+        size_t n = 0;
+        int count = 1 + rand() % 200;
+        for (int k = 0; k < count && n + 4 < sizeof buf; k++) {
+            int kind = rand() % 100;
+            if (k == 0 || kind < 45) {             /* 中 文 报 告 (two-byte, assigned) */
+                static const unsigned char two[][2] = {{0xD6, 0xD0}, {0xCE, 0xC4}, {0xB1, 0xA8}, {0xB8, 0xE6}};
+                memcpy(buf + n, two[rand() % 4], 2);
+                n += 2;
+            } else if (kind < 70) {
+                buf[n++] = rand() % 8 ? (unsigned char)(0x20 + rand() % 95) : '\n';
+            } else if (kind < 90) {
+                memcpy(buf + n, common[rand() % 6], 4);
+                n += 4;
+                four++;
+            } else if (kind < 98) {                /* any four-byte code: in the BMP, past it, rarely unassigned */
+                int r = rand() % 20;
+                buf[n++] = (unsigned char)(r < 12 ? 0x81 + rand() % 4 : r < 19 ? 0x90 + rand() % 84 : 0x85 + rand() % 121);
+                buf[n++] = (unsigned char)(0x30 + rand() % 10);
+                buf[n++] = (unsigned char)(0x81 + rand() % 126);
+                buf[n++] = (unsigned char)(0x30 + rand() % 10);
+                four++;
+            } else if (round % 5 == 0) {           /* a four-byte code cut short */
+                buf[n++] = 0x81;
+                buf[n++] = 0x30;
+                if (rand() % 2)
+                    buf[n++] = 0x84;
+            }
+        }
+        size_t bad;
+        char *ref = gb_reference(buf, n, &bad);
+        const char *why = NULL;
+        gk_text *t = text_decode((const char *)buf, n, &why);
+        if (!t || strcmp(t->encoding, "GB18030")) {   /* refused, or read as something else */
+            text_free(t);
+            free(ref);
+            continue;
+        }
+        assert_int_equal(t->replaced, bad);
+        /* the original lines joined by \n are iconv's text, up to its line ends */
+        size_t off = 0;
+        for (size_t i = 0; i < t->nlines; i++) {
+            assert_memory_equal(ref + off, t->orig[i].s, t->orig[i].len);
+            off += t->orig[i].len;
+            if (ref[off] == '\r')
+                off++;
+            if (ref[off] == '\n')
+                off++;
+        }
+        assert_int_equal(off, strlen(ref));
+        compared++;
+        text_free(t);
+        free(ref);
+    }
+    print_message("gb18030: %d compared, %d four-byte codes\n", compared, four);
+    assert_true(compared > 500);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_fast_matches_general),
         cmocka_unit_test(test_fast_every_offset),
+        cmocka_unit_test(test_gb18030_four_bytes),
     };
     return cmocka_run_group_tests_name("text_fast", tests, NULL, NULL);
 }
