@@ -47,7 +47,7 @@ static char *put_name(char *p, const char *s, size_t n)
 
 static char *put_line(char *p, int line)
 {
-    return line ? json_put_int(p, line) : PUT(p, "null");
+    return line > 0 ? json_put_uint(p, (unsigned)line) : line ? json_put_int(p, line) : PUT(p, "null");
 }
 
 /* Room for n more bytes at p (the write position in b), which moves when
@@ -192,7 +192,7 @@ void output_json_buf(sbuf *b, const gk_report *r)
         }
         if (i == 0)
             *key = '{';
-        p = c->status == GK_ST_MISSING ? PUT(p, "null") : json_put_number(p, c->value);
+        p = c->status == GK_ST_MISSING ? PUT(p, "null") : json_put_count(p, c->value);
         unsigned st = (unsigned)c->status < NSTATUS ? (unsigned)c->status : GK_ST_MISSING;
         if (status_keylen[st]) {
             memcpy(p, status_key[st], STATUS_SLOT);
