@@ -173,9 +173,10 @@ void output_json_buf(sbuf *b, const gk_report *r)
     p = PUT(p, ",\"cells\":");
     const cell_keys *keys = keys_for(r->tpl);
     pthread_once(&status_once, status_init);
-    if (r->tpl->ncells == 0)
+    const int ncells = r->tpl->ncells, paged = r->text && r->text->page;
+    if (ncells == 0)
         *p++ = '{';
-    for (int i = 0; i < r->tpl->ncells; i++) {
+    for (int i = 0; i < ncells; i++) {
         const gk_cell *c = &r->cells[i];
         int fast = keys && keys->keylen[i];
         const char *id = r->tpl->cells[i].id;
@@ -204,7 +205,8 @@ void output_json_buf(sbuf *b, const gk_report *r)
             p = PUT(p, ",\"line\":");
         }
         p = put_line(p, c->line);
-        p = put_page(r, p, c->line);
+        if (paged)
+            p = put_page(r, p, c->line);
         if (c->status == GK_ST_CORRECTED && c->read_status != GK_ST_MISSING) {
             p = PUT(p, ",\"original\":");
             p = json_put_number(p, c->read_value);
