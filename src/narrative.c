@@ -10,6 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 const int NARR_SECTION_INDEX[NARR_SECTIONS] = {GK_SEC_TOTAL, GK_SEC_PROBLEMS, GK_SEC_OTHER};
 
 /* ---- characters ------------------------------------------------------------------ */
@@ -19,22 +23,58 @@ static int is_cjk(unsigned cp)
     return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || cp == 0x3007;
 }
 
-static int cjk_count(const char *s, size_t len)
+/* One position i of cjk_count(): 1 when a CJK character (is_cjk()) starts
+ * there, by its lead bytes: U+3400..U+4DBF and U+4E00..U+9FFF are E3 90 ..
+ * E9 BF but E4 B7 (U+4DC0..U+4DFF); 〇 (U+3007) is E3 80 87.  i + 2 < len. */
+static inline int cjk_at(const unsigned char *u, size_t i)
 {
-    /* by lead bytes, as is_cjk(): U+3400..U+4DBF and U+4E00..U+9FFF are E3 90 .. E9 BF but
-     * E4 B7 (U+4DC0..U+4DFF); 〇 (U+3007) is E3 80 87 */
+    if (u[i] < 0xE3 || u[i] > 0xE9 || (u[i + 1] & 0xC0) != 0x80 || (u[i + 2] & 0xC0) != 0x80)
+        return 0;
+    if (u[i] >= 0xE4)
+        return !(u[i] == 0xE4 && u[i + 1] == 0xB7);   /* U+4DC0..U+4DFF: hexagram symbols */
+    return u[i + 1] >= 0x90 || (u[i + 1] == 0x80 && u[i + 2] == 0x87);
+}
+
+int narrative_cjk_count(const char *s, size_t len)
+{
+    /* A character's continuation bytes (80..BF) never start one (E3..E9),
+     * so the count is that of the positions where one starts, taken
+     * sixteen at a time (the bytes at i, i + 1 and i + 2 side by side),
+     * the last ones one by one. */
     const unsigned char *u = (const unsigned char *)s;
     int n = 0;
-    for (size_t i = 0; i + 2 < len; i++) {
-        if (u[i] < 0xE3 || u[i] > 0xE9 || (u[i + 1] & 0xC0) != 0x80 || (u[i + 2] & 0xC0) != 0x80)
-            continue;
-        if (u[i] >= 0xE4)
-            n += !(u[i] == 0xE4 && u[i + 1] == 0xB7);   /* U+4DC0..U+4DFF: hexagram symbols */
-        else
-            n += u[i + 1] >= 0x90 || (u[i + 1] == 0x80 && u[i + 2] == 0x87);
-        i += 2;
+    size_t i = 0;
+#ifdef __SSE2__
+    const __m128i e3 = _mm_set1_epi8((char)0xE3), six = _mm_set1_epi8(6), c0 = _mm_set1_epi8((char)0xC0),
+                  x80 = _mm_set1_epi8((char)0x80), e4 = _mm_set1_epi8((char)0xE4), b7 = _mm_set1_epi8((char)0xB7),
+                  x90 = _mm_set1_epi8((char)0x90), x87 = _mm_set1_epi8((char)0x87);
+    for (; i + 18 <= len; i += 16) {
+        const __m128i v0 = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
+        unsigned high = (unsigned)_mm_movemask_epi8(v0);
+        if (!high)
+            continue;                  /* ASCII */
+        const __m128i v1 = _mm_loadu_si128((const __m128i *)(const void *)(u + i + 1)),
+                      v2 = _mm_loadu_si128((const __m128i *)(const void *)(u + i + 2));
+        __m128i t = _mm_sub_epi8(v0, e3);
+        __m128i ok = _mm_cmpeq_epi8(_mm_min_epu8(t, six), t);                  /* E3..E9 */
+        ok = _mm_and_si128(ok, _mm_cmpeq_epi8(_mm_and_si128(v1, c0), x80));     /* two continuations */
+        ok = _mm_and_si128(ok, _mm_cmpeq_epi8(_mm_and_si128(v2, c0), x80));
+        __m128i hex = _mm_and_si128(_mm_cmpeq_epi8(v0, e4), _mm_cmpeq_epi8(v1, b7));
+        __m128i e3ok = _mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(v1, x90), v1),
+                                    _mm_and_si128(_mm_cmpeq_epi8(v1, x80), _mm_cmpeq_epi8(v2, x87)));
+        __m128i bad3 = _mm_andnot_si128(e3ok, _mm_cmpeq_epi8(v0, e3));
+        ok = _mm_andnot_si128(_mm_or_si128(hex, bad3), ok);
+        n += __builtin_popcount((unsigned)_mm_movemask_epi8(ok));
     }
+#endif
+    for (; i + 2 < len; i++)
+        n += cjk_at(u, i);
     return n;
+}
+
+static int cjk_count(const char *s, size_t len)
+{
+    return narrative_cjk_count(s, len);
 }
 
 /* ---- dates -------------------------------------------------------------------------- */
