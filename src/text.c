@@ -1145,7 +1145,20 @@ static inline __attribute__((always_inline)) int plain_event(gk_text *t, plain_s
             return 1;
         }
         cp = (c & 0x0F) << 12 | (unsigned)(s[1] & 0x3F) << 6 | (unsigned)(s[2] & 0x3F);
-        n = 3;
+        unsigned f = cp >= 0xFF01 && cp <= 0xFF5E ? cp - 0xFEE0 : fold_cp(cp);   /* full-width ASCII first */
+        if (f == cp) {
+            st->o[0] = (char)c;
+            st->o[1] = (char)s[1];
+            st->o[2] = (char)s[2];
+            st->o += 3;
+        } else if (f < 0x80) {
+            if (f)
+                *st->o++ = (char)f;
+        } else {
+            st->o += encode(f, st->o);
+        }
+        st->s = s + 3;
+        return 1;
     } else if (!(n = decode((const char *)s, (size_t)(st->end - s), &cp))) {
         return 0;
     }
