@@ -457,7 +457,8 @@ char *text_iconv_utf8(const char *from, const char *in, size_t inlen, size_t *ou
  * costs about 80 instructions a byte; most reports use only ASCII and
  * two-byte characters, and GB18030 is stateless, so each two-byte
  * character converts on its own exactly as within a text.  The table is
- * filled once, by asking iconv for every two-byte code; a four-byte
+ * filled by asking iconv for every two-byte code of a lead byte the first
+ * time a text uses it (gb_row()); a four-byte
  * character is asked of iconv alone when met.  Text holding anything else
  * (an invalid or cut-off sequence, a code iconv does not convert alone)
  * goes through text_iconv_utf8() whole, so the result is always iconv's. */
@@ -466,9 +467,15 @@ char *text_iconv_utf8(const char *from, const char *in, size_t inlen, size_t *ou
 
 /* Per lead/trail, the character as UTF-8: the bytes in the low three bytes
  * (first byte lowest), their count in the top byte; 0 when it is not a
- * two-byte character or its code point is past U+FFFF (both left to iconv). */
-static uint32_t *gb_utf8;
-static pthread_once_t gb_once = PTHREAD_ONCE_INIT;
+ * two-byte character or its code point is past U+FFFF (both left to iconv).
+ * Filled a lead byte's row at a time, when a text first uses it (a report
+ * uses some seventy of the 126): gb_row_ready[lead] says the row is filled,
+ * under gb_lock, which also keeps gb_cd, the converter the rows are asked of. */
+static uint32_t gb_utf8[GB_LEADS * GB_TRAILS];
+static unsigned char gb_row_ready[GB_LEADS];
+static pthread_mutex_t gb_lock = PTHREAD_MUTEX_INITIALIZER;
+static iconv_t gb_cd;
+static int gb_cd_state;                /* 0: not opened yet, 1: open, -1: iconv knows no GB18030 */
 
 /* The code point of one GB18030 sequence of `n` bytes, 0 when iconv
  * does not convert it to exactly one character. */
@@ -485,36 +492,36 @@ static uint32_t gb_one(iconv_t cd, const char *seq, size_t n)
     return cp <= 0x10FFFF ? cp : 0;
 }
 
-/* Every two-byte code in a row, converted in as few iconv calls as the
- * invalid codes allow; a run whose output does not line up one character
- * per code is converted code by code. */
-static void gb_fill(void)
+/* Row `row` (lead 0x81 + row) of gb_utf8: its two-byte codes in a row,
+ * converted in as few iconv calls as the invalid codes allow; a run whose
+ * output does not line up one character per code is converted code by
+ * code.  Called with gb_lock held. */
+static void gb_fill_row(int row)
 {
-    enum { N = GB_LEADS * GB_TRAILS };
-    uint32_t *t = xcalloc(N, sizeof *t);
-    uint32_t *u8 = xcalloc(N, sizeof *u8);
-    iconv_t cd = iconv_open("UTF-32LE", "GB18030");
-    if (cd == (iconv_t)-1) {
-        free(t);
-        gb_utf8 = u8;                  /* all zero: every text falls back to text_iconv_utf8() */
-        return;
+    enum { N = GB_TRAILS };
+    if (!gb_cd_state) {
+        gb_cd = iconv_open("UTF-32LE", "GB18030");
+        gb_cd_state = gb_cd == (iconv_t)-1 ? -1 : 1;
     }
-    char *in = xmalloc(2 * N);
-    int *slot = xmalloc(N * sizeof *slot);
-    unsigned char *out = xmalloc(4 * N);
+    if (gb_cd_state < 0)
+        return;                        /* all zero: every text falls back to text_iconv_utf8() */
+    iconv_t cd = gb_cd;
+    uint32_t t[N] = {0};
+    char in[2 * N];
+    int slot[N];
+    unsigned char out[4 * N];
     size_t n = 0;
-    for (int lead = 0x81; lead <= 0xFE; lead++)
-        for (int trail = 0x40; trail <= 0xFE; trail++) {
-            if (trail == 0x7F)
-                continue;
-            in[2 * n] = (char)lead;
-            in[2 * n + 1] = (char)trail;
-            slot[n++] = (lead - 0x81) * GB_TRAILS + (trail - 0x40);
-        }
+    for (int trail = 0x40; trail <= 0xFE; trail++) {
+        if (trail == 0x7F)
+            continue;
+        in[2 * n] = (char)(0x81 + row);
+        in[2 * n + 1] = (char)trail;
+        slot[n++] = trail - 0x40;
+    }
     size_t k = 0;
     while (k < n) {
         char *ip = in + 2 * k, *op = (char *)out;
-        size_t il = 2 * (n - k), ol = 4 * N;
+        size_t il = 2 * (n - k), ol = sizeof out;
         iconv(cd, NULL, NULL, NULL, NULL);
         size_t r = iconv(cd, &ip, &il, &op, &ol);
         size_t used = (size_t)(ip - (in + 2 * k)), made = (size_t)(op - (char *)out);
@@ -534,10 +541,7 @@ static void gb_fill(void)
             codes++;                   /* the code iconv stopped at is not a two-byte character */
         k += codes ? codes : 1;
     }
-    iconv_close(cd);
-    free(in);
-    free(slot);
-    free(out);
+    uint32_t *u8 = gb_utf8 + (size_t)row * GB_TRAILS;
     for (size_t j = 0; j < N; j++) {
         if (!t[j] || t[j] > 0xFFFF)
             continue;
@@ -546,19 +550,31 @@ static void gb_fill(void)
         u8[j] = (uint32_t)e[0] | (uint32_t)(len > 1 ? e[1] : 0) << 8 | (uint32_t)(len > 2 ? e[2] : 0) << 16 |
                 (uint32_t)len << 24;
     }
-    free(t);
-    gb_utf8 = u8;
+}
+
+/* The row of lead byte c (0x81..0xFE), filled when it is not yet. */
+static inline const uint32_t *gb_row(unsigned c)
+{
+    int row = (int)c - 0x81;
+    if (!__atomic_load_n(&gb_row_ready[row], __ATOMIC_ACQUIRE)) {
+        pthread_mutex_lock(&gb_lock);
+        if (!gb_row_ready[row]) {
+            gb_fill_row(row);
+            __atomic_store_n(&gb_row_ready[row], 1, __ATOMIC_RELEASE);
+        }
+        pthread_mutex_unlock(&gb_lock);
+    }
+    return gb_utf8 + (size_t)row * GB_TRAILS;
 }
 
 /* Converts GB18030 made of ASCII, two-byte characters and four-byte ones;
  * NULL (nothing allocated) as soon as it meets anything else.  A four-byte
  * character (rare: U+00A0, U+2022 …) is converted alone by iconv, as
- * gb_fill() converts the two-byte ones: GB18030 is stateless, so that is
+ * gb_fill_row() converts the two-byte ones: GB18030 is stateless, so that is
  * what iconv gives within the text; each is asked once per text. */
 #define GB_MEMO 16
 static char *gb18030_simple(const char *input, size_t inlen, size_t *outlen)
 {
-    pthread_once(&gb_once, gb_fill);
     const unsigned char *in = (const unsigned char *)input;
     /* 3 bytes per pair at most, ASCII as it is; 4 more for the last
      * character's whole word written below */
@@ -587,7 +603,7 @@ static char *gb18030_simple(const char *input, size_t inlen, size_t *outlen)
         }
         uint32_t v = 0;
         if (c >= 0x81 && c <= 0xFE && i + 1 < inlen && in[i + 1] >= 0x40 && in[i + 1] <= 0xFE)
-            v = gb_utf8[(c - 0x81) * GB_TRAILS + (in[i + 1] - 0x40)];
+            v = gb_row(c)[in[i + 1] - 0x40];
         if (!v && c >= 0x81 && c <= 0xFE && i + 3 < inlen && in[i + 1] >= 0x30 && in[i + 1] <= 0x39 &&
             in[i + 2] >= 0x81 && in[i + 2] <= 0xFE && in[i + 3] >= 0x30 && in[i + 3] <= 0x39) {
             /* a four-byte character (U+00A0, say): iconv's for it alone, remembered */
