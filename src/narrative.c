@@ -450,6 +450,10 @@ static char *section_text(const gk_report *r, int k, line_mark **marks, int *nma
     sbuf b;
     sbuf_init(&b);
     sbuf_adds(&b, "");
+    if (first < t->nlines) {           /* the marks: one per line at most */
+        size_t last = end_line < t->nlines ? end_line : t->nlines - 1;
+        *marks = xmalloc((last - first + 1) * sizeof **marks);
+    }
     for (size_t i = first; i < t->nlines && i <= end_line; i++) {
         const gk_line *l = &t->norm[i];
         size_t a = 0, z = l->len;
@@ -474,7 +478,6 @@ static char *section_text(const gk_report *r, int k, line_mark **marks, int *nma
         }
         if (a >= z)
             continue;
-        *marks = xrealloc(*marks, (size_t)(*nmarks + 1) * sizeof **marks);
         (*marks)[(*nmarks)++] = (line_mark){b.len, (int)i + 1};
         sbuf_add(&b, l->s + a, z - a);
         sbuf_addc(&b, '\n');
