@@ -175,24 +175,14 @@ void json_out_str(sbuf *b, const char *s)
     json_out_string(b, s, strlen(s));
 }
 
-/* u in decimal at p, without a buffer in between (most numbers here are
- * line numbers and small counts). */
-static inline char *put_small(char *p, unsigned u)
-{
-    size_t n = u < 10 ? 1 : u < 100 ? 2 : u < 1000 ? 3 : u < 10000 ? 4 : u < 100000 ? 5 : u < 1000000 ? 6
-             : u < 10000000 ? 7 : u < 100000000 ? 8 : u < 1000000000 ? 9 : 10;
-    char *q = p + n;
-    do {
-        *--q = (char)('0' + u % 10);
-        u /= 10;
-    } while (u);
-    return p + n;
-}
+const char json_digits2[200] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+                               "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+                               "8081828384858687888990919293949596979899";
 
 char *json_put_int(char *p, long long v)
 {
     if (v >= 0 && v <= 4294967295ll)
-        return put_small(p, (unsigned)v);
+        return json_put_uint(p, (unsigned)v);
     char buf[24], *q = buf + sizeof buf;
     unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
     do {
@@ -261,7 +251,7 @@ char *json_put_number(char *p, double v)
     if (v >= 0 && v < 4294967296.0) {  /* most cells: a small count */
         unsigned u = (unsigned)v;
         if ((double)u == v)
-            return put_small(p, u);
+            return json_put_uint(p, u);
     }
     if (!isfinite(v)) {
         memcpy(p, "null", 4);

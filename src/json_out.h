@@ -31,6 +31,53 @@ char *json_put_string(char *p, const char *s, size_t len);
 char *json_put_int(char *p, long long v);
 char *json_put_number(char *p, double v);
 
+/* json_put_int() for a number that cannot be negative, inline: most numbers
+ * written are small counts and line numbers.  Two digits at a time from
+ * json_digits2 ("00" "01" … "99"). */
+extern const char json_digits2[200];
+static inline char *json_put_uint(char *p, unsigned u)
+{
+    if (u < 10) {
+        *p = (char)('0' + u);
+        return p + 1;
+    }
+    if (u < 100) {
+        p[0] = json_digits2[2 * u];
+        p[1] = json_digits2[2 * u + 1];
+        return p + 2;
+    }
+    size_t n = u < 1000 ? 3 : u < 10000 ? 4 : u < 100000 ? 5 : u < 1000000 ? 6 : u < 10000000 ? 7
+             : u < 100000000 ? 8 : u < 1000000000 ? 9 : 10;
+    char *q = p + n;
+    while (u >= 100) {
+        unsigned d = u % 100;
+        u /= 100;
+        q -= 2;
+        q[0] = json_digits2[2 * d];
+        q[1] = json_digits2[2 * d + 1];
+    }
+    if (u >= 10) {
+        q -= 2;
+        q[0] = json_digits2[2 * u];
+        q[1] = json_digits2[2 * u + 1];
+    } else {
+        *--q = (char)('0' + u);
+    }
+    return p + n;
+}
+
+/* json_put_number() with its common case inline: a whole number in
+ * 0 .. 2^32 - 1 (-0 too, written "0"). */
+static inline char *json_put_count(char *p, double v)
+{
+    if (v >= 0 && v < 4294967296.0) {
+        unsigned u = (unsigned)v;
+        if ((double)u == v)
+            return json_put_uint(p, u);
+    }
+    return json_put_number(p, v);
+}
+
 /* Appends s[0..len) as a JSON string, quotes included. */
 void json_out_string(sbuf *b, const char *s, size_t len);
 /* The same for a NUL-terminated string. */

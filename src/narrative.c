@@ -10,6 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 const int NARR_SECTION_INDEX[NARR_SECTIONS] = {GK_SEC_TOTAL, GK_SEC_PROBLEMS, GK_SEC_OTHER};
 
 /* ---- characters ------------------------------------------------------------------ */
@@ -19,22 +23,58 @@ static int is_cjk(unsigned cp)
     return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || cp == 0x3007;
 }
 
-static int cjk_count(const char *s, size_t len)
+/* One position i of cjk_count(): 1 when a CJK character (is_cjk()) starts
+ * there, by its lead bytes: U+3400..U+4DBF and U+4E00..U+9FFF are E3 90 ..
+ * E9 BF but E4 B7 (U+4DC0..U+4DFF); 〇 (U+3007) is E3 80 87.  i + 2 < len. */
+static inline int cjk_at(const unsigned char *u, size_t i)
 {
-    /* by lead bytes, as is_cjk(): U+3400..U+4DBF and U+4E00..U+9FFF are E3 90 .. E9 BF but
-     * E4 B7 (U+4DC0..U+4DFF); 〇 (U+3007) is E3 80 87 */
+    if (u[i] < 0xE3 || u[i] > 0xE9 || (u[i + 1] & 0xC0) != 0x80 || (u[i + 2] & 0xC0) != 0x80)
+        return 0;
+    if (u[i] >= 0xE4)
+        return !(u[i] == 0xE4 && u[i + 1] == 0xB7);   /* U+4DC0..U+4DFF: hexagram symbols */
+    return u[i + 1] >= 0x90 || (u[i + 1] == 0x80 && u[i + 2] == 0x87);
+}
+
+int narrative_cjk_count(const char *s, size_t len)
+{
+    /* A character's continuation bytes (80..BF) never start one (E3..E9),
+     * so the count is that of the positions where one starts, taken
+     * sixteen at a time (the bytes at i, i + 1 and i + 2 side by side),
+     * the last ones one by one. */
     const unsigned char *u = (const unsigned char *)s;
     int n = 0;
-    for (size_t i = 0; i + 2 < len; i++) {
-        if (u[i] < 0xE3 || u[i] > 0xE9 || (u[i + 1] & 0xC0) != 0x80 || (u[i + 2] & 0xC0) != 0x80)
-            continue;
-        if (u[i] >= 0xE4)
-            n += !(u[i] == 0xE4 && u[i + 1] == 0xB7);   /* U+4DC0..U+4DFF: hexagram symbols */
-        else
-            n += u[i + 1] >= 0x90 || (u[i + 1] == 0x80 && u[i + 2] == 0x87);
-        i += 2;
+    size_t i = 0;
+#ifdef __SSE2__
+    const __m128i e3 = _mm_set1_epi8((char)0xE3), six = _mm_set1_epi8(6), c0 = _mm_set1_epi8((char)0xC0),
+                  x80 = _mm_set1_epi8((char)0x80), e4 = _mm_set1_epi8((char)0xE4), b7 = _mm_set1_epi8((char)0xB7),
+                  x90 = _mm_set1_epi8((char)0x90), x87 = _mm_set1_epi8((char)0x87);
+    for (; i + 18 <= len; i += 16) {
+        const __m128i v0 = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
+        unsigned high = (unsigned)_mm_movemask_epi8(v0);
+        if (!high)
+            continue;                  /* ASCII */
+        const __m128i v1 = _mm_loadu_si128((const __m128i *)(const void *)(u + i + 1)),
+                      v2 = _mm_loadu_si128((const __m128i *)(const void *)(u + i + 2));
+        __m128i t = _mm_sub_epi8(v0, e3);
+        __m128i ok = _mm_cmpeq_epi8(_mm_min_epu8(t, six), t);                  /* E3..E9 */
+        ok = _mm_and_si128(ok, _mm_cmpeq_epi8(_mm_and_si128(v1, c0), x80));     /* two continuations */
+        ok = _mm_and_si128(ok, _mm_cmpeq_epi8(_mm_and_si128(v2, c0), x80));
+        __m128i hex = _mm_and_si128(_mm_cmpeq_epi8(v0, e4), _mm_cmpeq_epi8(v1, b7));
+        __m128i e3ok = _mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(v1, x90), v1),
+                                    _mm_and_si128(_mm_cmpeq_epi8(v1, x80), _mm_cmpeq_epi8(v2, x87)));
+        __m128i bad3 = _mm_andnot_si128(e3ok, _mm_cmpeq_epi8(v0, e3));
+        ok = _mm_andnot_si128(_mm_or_si128(hex, bad3), ok);
+        n += __builtin_popcount((unsigned)_mm_movemask_epi8(ok));
     }
+#endif
+    for (; i + 2 < len; i++)
+        n += cjk_at(u, i);
     return n;
+}
+
+static int cjk_count(const char *s, size_t len)
+{
+    return narrative_cjk_count(s, len);
 }
 
 /* ---- dates -------------------------------------------------------------------------- */
@@ -410,6 +450,10 @@ static char *section_text(const gk_report *r, int k, line_mark **marks, int *nma
     sbuf b;
     sbuf_init(&b);
     sbuf_adds(&b, "");
+    if (first < t->nlines) {           /* the marks: one per line at most */
+        size_t last = end_line < t->nlines ? end_line : t->nlines - 1;
+        *marks = xmalloc((last - first + 1) * sizeof **marks);
+    }
     for (size_t i = first; i < t->nlines && i <= end_line; i++) {
         const gk_line *l = &t->norm[i];
         size_t a = 0, z = l->len;
@@ -434,7 +478,6 @@ static char *section_text(const gk_report *r, int k, line_mark **marks, int *nma
         }
         if (a >= z)
             continue;
-        *marks = xrealloc(*marks, (size_t)(*nmarks + 1) * sizeof **marks);
         (*marks)[(*nmarks)++] = (line_mark){b.len, (int)i + 1};
         sbuf_add(&b, l->s + a, z - a);
         sbuf_addc(&b, '\n');
@@ -705,6 +748,54 @@ static void check_date(gk_report *r)
         xasprintf("报告日期为 %d年%d月%d日，晚于 %d年1月31日（年度报告应于次年1月31日前公布）", d.y, d.m, d.d, r->year + 1));
 }
 
+/* The words of GK_NARR_WORDS.wanting_pre and wanting_post with their
+ * lengths, and the first characters (three-byte UTF-8) of wanting_pre as
+ * 24-bit numbers, found once: the scan looks closer only at those
+ * characters; first at the two bit sets of their second and third bytes'
+ * low six bits, a cheap test that most characters fail. */
+typedef struct {
+    const char *w;
+    size_t n;
+} pending_word;
+#define PENDING_LEADS 16
+static unsigned pending_lead[PENDING_LEADS];
+static int npending_lead;
+static uint64_t pending_b1, pending_b2;  /* bit (byte & 63) of each lead's second, third byte */
+static pending_word *pending_pre, *pending_post;   /* ended by {NULL, 0}; kept for the process's life */
+static size_t pending_further_len;
+static pthread_once_t pending_once = PTHREAD_ONCE_INIT;
+
+static pending_word *word_list(const char *const *w)
+{
+    size_t n = 0;
+    while (w[n])
+        n++;
+    pending_word *out = xmalloc((n + 1) * sizeof *out);
+    for (size_t k = 0; k < n; k++)
+        out[k] = (pending_word){w[k], strlen(w[k])};
+    out[n] = (pending_word){NULL, 0};
+    return out;
+}
+
+static void find_pending_leads(void)
+{
+    pending_pre = word_list(GK_NARR_WORDS.wanting_pre);
+    pending_post = word_list(GK_NARR_WORDS.wanting_post);
+    pending_further_len = strlen(GK_NARR_WORDS.wanting_further);
+    for (int k = 0; GK_NARR_WORDS.wanting_pre[k] && npending_lead < PENDING_LEADS; k++) {
+        const unsigned char *w = (const unsigned char *)GK_NARR_WORDS.wanting_pre[k];
+        unsigned lead = (unsigned)w[0] << 16 | (unsigned)w[1] << 8 | w[2];
+        int seen = 0;
+        for (int j = 0; j < npending_lead; j++)
+            seen |= pending_lead[j] == lead;
+        if (!seen) {
+            pending_lead[npending_lead++] = lead;
+            pending_b1 |= (uint64_t)1 << (w[1] & 63);
+            pending_b2 |= (uint64_t)1 << (w[2] & 63);
+        }
+    }
+}
+
 /* The length of the match of GK_NARR_WORDS.wanting at s (n bytes), 0 when
  * none: the first word of wanting_pre that leads to a match, wanting_further
  * ("进一步") when it leads to one (the pattern's ? is greedy), then a word of
@@ -713,12 +804,11 @@ static void check_date(gk_report *r)
  * that could follow, so one start has at most one match. */
 static size_t pending_at(const char *s, size_t n)
 {
-    const char *const *pre = GK_NARR_WORDS.wanting_pre, *const *post = GK_NARR_WORDS.wanting_post;
     const char *further_w = GK_NARR_WORDS.wanting_further;
-    const size_t FL = strlen(further_w);
-    for (size_t k = 0; pre[k]; k++) {
-        size_t pl = strlen(pre[k]);
-        if (pl > n || memcmp(s, pre[k], pl))
+    const size_t FL = pending_further_len;
+    for (const pending_word *pre = pending_pre; pre->w; pre++) {
+        size_t pl = pre->n;
+        if (pl > n || s[pl - 1] != pre->w[pl - 1] || memcmp(s, pre->w, pl))
             continue;
         for (int further = 1; further >= 0; further--) {
             size_t q = pl;
@@ -727,34 +817,14 @@ static size_t pending_at(const char *s, size_t n)
                     continue;
                 q += FL;
             }
-            for (size_t m = 0; post[m]; m++) {
-                size_t ml = strlen(post[m]);
-                if (ml <= n - q && !memcmp(s + q, post[m], ml))
+            for (const pending_word *post = pending_post; post->w; post++) {
+                size_t ml = post->n;
+                if (ml <= n - q && s[q + ml - 1] == post->w[ml - 1] && !memcmp(s + q, post->w, ml))
                     return q + ml;
             }
         }
     }
     return 0;
-}
-
-/* The first characters (three-byte UTF-8) of the words of wanting_pre, as
- * 24-bit numbers: the scan looks closer only at those. */
-#define PENDING_LEADS 16
-static unsigned pending_lead[PENDING_LEADS];
-static int npending_lead;
-static pthread_once_t pending_once = PTHREAD_ONCE_INIT;
-
-static void find_pending_leads(void)
-{
-    for (int k = 0; GK_NARR_WORDS.wanting_pre[k] && npending_lead < PENDING_LEADS; k++) {
-        const unsigned char *w = (const unsigned char *)GK_NARR_WORDS.wanting_pre[k];
-        unsigned lead = (unsigned)w[0] << 16 | (unsigned)w[1] << 8 | w[2];
-        int seen = 0;
-        for (int j = 0; j < npending_lead; j++)
-            seen |= pending_lead[j] == lead;
-        if (!seen)
-            pending_lead[npending_lead++] = lead;
-    }
 }
 
 void narrative_blank_pending(char *s, size_t len)
@@ -773,12 +843,14 @@ void narrative_blank_pending(char *s, size_t len)
             continue;
         }
         size_t m = 0;
-        unsigned lead = c << 16 | (unsigned)u[i + 1] << 8 | u[i + 2];
-        for (int j = 0; j < npending_lead; j++)
-            if (pending_lead[j] == lead) {
-                m = pending_at(s + i, len - i);
-                break;
-            }
+        if ((pending_b1 >> (u[i + 1] & 63) & 1) && (pending_b2 >> (u[i + 2] & 63) & 1)) {
+            unsigned lead = c << 16 | (unsigned)u[i + 1] << 8 | u[i + 2];
+            for (int j = 0; j < npending_lead; j++)
+                if (pending_lead[j] == lead) {
+                    m = pending_at(s + i, len - i);
+                    break;
+                }
+        }
         if (m) {
             memset(s + i, ' ', m);
             i += m;

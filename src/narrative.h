@@ -84,4 +84,9 @@ void narrative_blank_pending(char *s, size_t len);
 /* The shortest section 五 not called thin, in Chinese characters. */
 #define NARR_SECTION5_MIN 40
 
+/* The CJK characters (U+3400..U+4DBF, U+4E00..U+9FFF, 〇) in s[0..len):
+ * the three-byte sequences that encode them, counted wherever they start
+ * (any bytes; exported for tests). */
+int narrative_cjk_count(const char *s, size_t len);
+
 #endif

@@ -47,7 +47,7 @@ static char *put_name(char *p, const char *s, size_t n)
 
 static char *put_line(char *p, int line)
 {
-    return line ? json_put_int(p, line) : PUT(p, "null");
+    return line > 0 ? json_put_uint(p, (unsigned)line) : line ? json_put_int(p, line) : PUT(p, "null");
 }
 
 /* Room for n more bytes at p (the write position in b), which moves when
@@ -173,9 +173,10 @@ void output_json_buf(sbuf *b, const gk_report *r)
     p = PUT(p, ",\"cells\":");
     const cell_keys *keys = keys_for(r->tpl);
     pthread_once(&status_once, status_init);
-    if (r->tpl->ncells == 0)
+    const int ncells = r->tpl->ncells, paged = r->text && r->text->page;
+    if (ncells == 0)
         *p++ = '{';
-    for (int i = 0; i < r->tpl->ncells; i++) {
+    for (int i = 0; i < ncells; i++) {
         const gk_cell *c = &r->cells[i];
         int fast = keys && keys->keylen[i];
         const char *id = r->tpl->cells[i].id;
@@ -192,7 +193,7 @@ void output_json_buf(sbuf *b, const gk_report *r)
         }
         if (i == 0)
             *key = '{';
-        p = c->status == GK_ST_MISSING ? PUT(p, "null") : json_put_number(p, c->value);
+        p = c->status == GK_ST_MISSING ? PUT(p, "null") : json_put_count(p, c->value);
         unsigned st = (unsigned)c->status < NSTATUS ? (unsigned)c->status : GK_ST_MISSING;
         if (status_keylen[st]) {
             memcpy(p, status_key[st], STATUS_SLOT);
@@ -204,7 +205,8 @@ void output_json_buf(sbuf *b, const gk_report *r)
             p = PUT(p, ",\"line\":");
         }
         p = put_line(p, c->line);
-        p = put_page(r, p, c->line);
+        if (paged)
+            p = put_page(r, p, c->line);
         if (c->status == GK_ST_CORRECTED && c->read_status != GK_ST_MISSING) {
             p = PUT(p, ",\"original\":");
             p = json_put_number(p, c->read_value);

@@ -54,11 +54,12 @@ void report_free(gk_report *r)
     if (!r)
         return;
     if (r->tpl && r->cells) {
-        for (int i = 0; i < r->tpl->ncells; i++) {
-            if (r->cells[i].unread_why)    /* seldom: most cells were read and not inferred */
-                free(r->cells[i].unread_why);
-            if (r->cells[i].equation)
-                free(r->cells[i].equation);
+        gk_cell *c = r->cells, *end = c + r->tpl->ncells;
+        for (; c < end; c++) {
+            if (c->unread_why)         /* seldom: most cells were read and not inferred */
+                free(c->unread_why);
+            if (c->equation)
+                free(c->equation);
         }
     }
     free(r->cells);

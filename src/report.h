@@ -14,7 +14,8 @@
 
 #include <stddef.h>
 
-typedef enum {
+/* One byte (packed): a report holds two per template cell. */
+typedef enum __attribute__((packed)) {
     GK_ST_MISSING = 0,
     GK_ST_EXTRACTED,
     GK_ST_BLANK,
@@ -22,24 +23,26 @@ typedef enum {
     GK_ST_CORRECTED
 } gk_status;
 
-/* Fields in an order that leaves no holes between them: a report zeroes
- * one per template cell. */
+/* Fields in an order that leaves no holes between them, the flags and
+ * statuses a byte each (56 bytes): a report zeroes one per template cell. */
 typedef struct {
     /* what extraction read */
     gk_status read_status;     /* EXTRACTED, BLANK or MISSING; INFERRED for a glued run split (how in unread_why) */
-    int read_is_int;
+    unsigned char read_is_int;
+    /* the reviewer's overlay */
+    unsigned char corrected;
+    /* the result of rules_check() */
+    gk_status status;
+    int line;                  /* 1-based source line, 0 when none */
     double read_value;         /* valid for EXTRACTED; 0 for BLANK */
     char *raw;                 /* source text of the cell, NULL when none (in the report's arena) */
     char *unread_why;          /* why a present row's cell could not be read */
-    int line;                  /* 1-based source line, 0 when none */
-    /* the reviewer's overlay */
-    int corrected;
-    double corrected_value;
-    /* the result of rules_check() */
-    gk_status status;
-    double value;              /* meaningless when status == MISSING */
+    double corrected_value;    /* the overlay's value, when corrected */
+    double value;              /* rules_check()'s: meaningless when status == MISSING */
     char *equation;            /* how an inferred value was found */
 } gk_cell;
+
+_Static_assert(sizeof(gk_cell) == 56, "gk_cell has no holes");
 
 typedef struct {
     const char *rule;          /* rule id (static) */

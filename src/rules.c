@@ -26,8 +26,8 @@ static int has_value(const gk_cell *c)
  * unknowns (missing or blank) for inference to settle. */
 static int reset_cells(gk_report *r)
 {
-    int unknowns = 0;
-    for (int i = 0; i < r->tpl->ncells; i++) {
+    int unknowns = 0, n = r->tpl->ncells;
+    for (int i = 0; i < n; i++) {
         gk_cell *c = &r->cells[i];
         if (c->equation) {             /* only inferred cells have one */
             free(c->equation);
@@ -431,7 +431,8 @@ static void check_cells(gk_report *r)
 {
     char v[32];
     const gk_template *t = r->tpl;
-    for (int i = 0; i < t->ncells; i++) {
+    const int n = t->ncells;
+    for (int i = 0; i < n; i++) {
         const gk_cell *c = &r->cells[i];
         if (c->status == GK_ST_EXTRACTED && c->read_is_int && !(c->value < -EPS))
             continue;                  /* most cells: read as a whole number, not negative: nothing to say */

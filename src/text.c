@@ -457,17 +457,25 @@ char *text_iconv_utf8(const char *from, const char *in, size_t inlen, size_t *ou
  * costs about 80 instructions a byte; most reports use only ASCII and
  * two-byte characters, and GB18030 is stateless, so each two-byte
  * character converts on its own exactly as within a text.  The table is
- * filled once, by asking iconv for every two-byte code.  Text holding
- * anything else (a four-byte character, an invalid or cut-off sequence)
+ * filled by asking iconv for every two-byte code of a lead byte the first
+ * time a text uses it (gb_row()); a four-byte
+ * character is asked of iconv alone when met.  Text holding anything else
+ * (an invalid or cut-off sequence, a code iconv does not convert alone)
  * goes through text_iconv_utf8() whole, so the result is always iconv's. */
 #define GB_LEADS 126                   /* 0x81 … 0xFE */
 #define GB_TRAILS 191                  /* 0x40 … 0xFE (0x7F is never a trail) */
 
 /* Per lead/trail, the character as UTF-8: the bytes in the low three bytes
  * (first byte lowest), their count in the top byte; 0 when it is not a
- * two-byte character or its code point is past U+FFFF (both left to iconv). */
-static uint32_t *gb_utf8;
-static pthread_once_t gb_once = PTHREAD_ONCE_INIT;
+ * two-byte character or its code point is past U+FFFF (both left to iconv).
+ * Filled a lead byte's row at a time, when a text first uses it (a report
+ * uses some seventy of the 126): gb_row_ready[lead] says the row is filled,
+ * under gb_lock, which also keeps gb_cd, the converter the rows are asked of. */
+static uint32_t gb_utf8[GB_LEADS * GB_TRAILS];
+static unsigned char gb_row_ready[GB_LEADS];
+static pthread_mutex_t gb_lock = PTHREAD_MUTEX_INITIALIZER;
+static iconv_t gb_cd;
+static int gb_cd_state;                /* 0: not opened yet, 1: open, -1: iconv knows no GB18030 */
 
 /* The code point of one GB18030 sequence of `n` bytes, 0 when iconv
  * does not convert it to exactly one character. */
@@ -484,36 +492,36 @@ static uint32_t gb_one(iconv_t cd, const char *seq, size_t n)
     return cp <= 0x10FFFF ? cp : 0;
 }
 
-/* Every two-byte code in a row, converted in as few iconv calls as the
- * invalid codes allow; a run whose output does not line up one character
- * per code is converted code by code. */
-static void gb_fill(void)
+/* Row `row` (lead 0x81 + row) of gb_utf8: its two-byte codes in a row,
+ * converted in as few iconv calls as the invalid codes allow; a run whose
+ * output does not line up one character per code is converted code by
+ * code.  Called with gb_lock held. */
+static void gb_fill_row(int row)
 {
-    enum { N = GB_LEADS * GB_TRAILS };
-    uint32_t *t = xcalloc(N, sizeof *t);
-    uint32_t *u8 = xcalloc(N, sizeof *u8);
-    iconv_t cd = iconv_open("UTF-32LE", "GB18030");
-    if (cd == (iconv_t)-1) {
-        free(t);
-        gb_utf8 = u8;                  /* all zero: every text falls back to text_iconv_utf8() */
-        return;
+    enum { N = GB_TRAILS };
+    if (!gb_cd_state) {
+        gb_cd = iconv_open("UTF-32LE", "GB18030");
+        gb_cd_state = gb_cd == (iconv_t)-1 ? -1 : 1;
     }
-    char *in = xmalloc(2 * N);
-    int *slot = xmalloc(N * sizeof *slot);
-    unsigned char *out = xmalloc(4 * N);
+    if (gb_cd_state < 0)
+        return;                        /* all zero: every text falls back to text_iconv_utf8() */
+    iconv_t cd = gb_cd;
+    uint32_t t[N] = {0};
+    char in[2 * N];
+    int slot[N];
+    unsigned char out[4 * N];
     size_t n = 0;
-    for (int lead = 0x81; lead <= 0xFE; lead++)
-        for (int trail = 0x40; trail <= 0xFE; trail++) {
-            if (trail == 0x7F)
-                continue;
-            in[2 * n] = (char)lead;
-            in[2 * n + 1] = (char)trail;
-            slot[n++] = (lead - 0x81) * GB_TRAILS + (trail - 0x40);
-        }
+    for (int trail = 0x40; trail <= 0xFE; trail++) {
+        if (trail == 0x7F)
+            continue;
+        in[2 * n] = (char)(0x81 + row);
+        in[2 * n + 1] = (char)trail;
+        slot[n++] = trail - 0x40;
+    }
     size_t k = 0;
     while (k < n) {
         char *ip = in + 2 * k, *op = (char *)out;
-        size_t il = 2 * (n - k), ol = 4 * N;
+        size_t il = 2 * (n - k), ol = sizeof out;
         iconv(cd, NULL, NULL, NULL, NULL);
         size_t r = iconv(cd, &ip, &il, &op, &ol);
         size_t used = (size_t)(ip - (in + 2 * k)), made = (size_t)(op - (char *)out);
@@ -533,10 +541,7 @@ static void gb_fill(void)
             codes++;                   /* the code iconv stopped at is not a two-byte character */
         k += codes ? codes : 1;
     }
-    iconv_close(cd);
-    free(in);
-    free(slot);
-    free(out);
+    uint32_t *u8 = gb_utf8 + (size_t)row * GB_TRAILS;
     for (size_t j = 0; j < N; j++) {
         if (!t[j] || t[j] > 0xFFFF)
             continue;
@@ -545,20 +550,43 @@ static void gb_fill(void)
         u8[j] = (uint32_t)e[0] | (uint32_t)(len > 1 ? e[1] : 0) << 8 | (uint32_t)(len > 2 ? e[2] : 0) << 16 |
                 (uint32_t)len << 24;
     }
-    free(t);
-    gb_utf8 = u8;
 }
 
-/* Converts GB18030 made of ASCII and two-byte characters; NULL (nothing
- * allocated) as soon as it meets anything else. */
+/* The row of lead byte c (0x81..0xFE), filled when it is not yet. */
+static inline const uint32_t *gb_row(unsigned c)
+{
+    int row = (int)c - 0x81;
+    if (!__atomic_load_n(&gb_row_ready[row], __ATOMIC_ACQUIRE)) {
+        pthread_mutex_lock(&gb_lock);
+        if (!gb_row_ready[row]) {
+            gb_fill_row(row);
+            __atomic_store_n(&gb_row_ready[row], 1, __ATOMIC_RELEASE);
+        }
+        pthread_mutex_unlock(&gb_lock);
+    }
+    return gb_utf8 + (size_t)row * GB_TRAILS;
+}
+
+/* Converts GB18030 made of ASCII, two-byte characters and four-byte ones;
+ * NULL (nothing allocated) as soon as it meets anything else.  A four-byte
+ * character (rare: U+00A0, U+2022 …) is converted alone by iconv, as
+ * gb_fill_row() converts the two-byte ones: GB18030 is stateless, so that is
+ * what iconv gives within the text; each is asked once per text. */
+#define GB_MEMO 16
 static char *gb18030_simple(const char *input, size_t inlen, size_t *outlen)
 {
-    pthread_once(&gb_once, gb_fill);
     const unsigned char *in = (const unsigned char *)input;
     /* 3 bytes per pair at most, ASCII as it is; 4 more for the last
      * character's whole word written below */
     char *out = xmalloc(inlen / 2 * 3 + inlen % 2 + 8), *op = out;
     size_t i = 0;
+    iconv_t cd = (iconv_t)-1;          /* opened at the first four-byte character */
+    struct {
+        uint32_t key;
+        unsigned char u8[4];
+        int len;
+    } memo[GB_MEMO];                   /* the four-byte characters met so far (the first GB_MEMO) */
+    int nmemo = 0;
     while (i < inlen) {
         unsigned c = in[i];
         if (c < 0x80) {
@@ -575,9 +603,44 @@ static char *gb18030_simple(const char *input, size_t inlen, size_t *outlen)
         }
         uint32_t v = 0;
         if (c >= 0x81 && c <= 0xFE && i + 1 < inlen && in[i + 1] >= 0x40 && in[i + 1] <= 0xFE)
-            v = gb_utf8[(c - 0x81) * GB_TRAILS + (in[i + 1] - 0x40)];
-        if (!v) {                      /* not a two-byte character of the BMP */
+            v = gb_row(c)[in[i + 1] - 0x40];
+        if (!v && c >= 0x81 && c <= 0xFE && i + 3 < inlen && in[i + 1] >= 0x30 && in[i + 1] <= 0x39 &&
+            in[i + 2] >= 0x81 && in[i + 2] <= 0xFE && in[i + 3] >= 0x30 && in[i + 3] <= 0x39) {
+            /* a four-byte character (U+00A0, say): iconv's for it alone, remembered */
+            uint32_t key = (uint32_t)c << 24 | (uint32_t)in[i + 1] << 16 | (uint32_t)in[i + 2] << 8 | in[i + 3];
+            unsigned char e[4];
+            int el = 0;
+            for (int k = 0; k < nmemo && !el; k++)
+                if (memo[k].key == key) {
+                    memcpy(e, memo[k].u8, 4);
+                    el = memo[k].len;
+                }
+            if (!el) {
+                if (cd == (iconv_t)-1)
+                    cd = iconv_open("UTF-32LE", "GB18030");
+                uint32_t cp = cd == (iconv_t)-1 ? 0 : gb_one(cd, (const char *)in + i, 4);
+                if (!cp) {
+                    free(out);
+                    if (cd != (iconv_t)-1)
+                        iconv_close(cd);
+                    return NULL;
+                }
+                el = encode(cp, (char *)e);
+                if (nmemo < GB_MEMO) {
+                    memo[nmemo].key = key;
+                    memcpy(memo[nmemo].u8, e, 4);
+                    memo[nmemo++].len = el;
+                }
+            }
+            memcpy(op, e, (size_t)el);
+            op += el;
+            i += 4;
+            continue;
+        }
+        if (!v) {                      /* neither a two-byte character of the BMP nor a four-byte one */
             free(out);
+            if (cd != (iconv_t)-1)
+                iconv_close(cd);
             return NULL;
         }
         unsigned char e[4] = {(unsigned char)v, (unsigned char)(v >> 8), (unsigned char)(v >> 16), 0};
@@ -585,6 +648,8 @@ static char *gb18030_simple(const char *input, size_t inlen, size_t *outlen)
         op += v >> 24;
         i += 2;
     }
+    if (cd != (iconv_t)-1)
+        iconv_close(cd);
     *op = '\0';
     *outlen = (size_t)(op - out);
     return out;
@@ -1035,6 +1100,235 @@ static int plain_utf8(const unsigned char *s, size_t len, size_t *ctl_out)
 }
 #endif
 
+int text_fast_utf8 = 1;
+
+#ifdef __SSE2__
+
+/* What split_plain() has done so far: s is where the input goes on, o
+ * where the output does; ls and ns are where the current line starts in
+ * each. */
+typedef struct {
+    const unsigned char *s, *end, *ls;
+    char *o, *ns;
+    size_t cap, ctl;
+    int cr;
+} plain_state;
+
+/* One byte that split_plain() cannot copy as it is, at st->s: a line end
+ * (the line is recorded), a control byte or DEL (blanked), or a sequence
+ * that decode() checks and fold_cp() may change.  Returns 0 for what the
+ * general path must decide (NUL, an invalid sequence, too many lines). */
+static inline __attribute__((always_inline)) int plain_event(gk_text *t, plain_state *st)
+{
+    const unsigned char *s = st->s;
+    unsigned c = *s;
+    if (c == '\n' || c == '\r') {
+        if (t->nlines == st->cap && !lines_room(t, &st->cap, t->nlines + 1))
+            return 0;
+        t->orig[t->nlines] = (gk_line){(char *)st->ls, (size_t)(s - st->ls)};
+        t->norm[t->nlines] = (gk_line){st->ns, (size_t)(st->o - st->ns)};
+        t->nlines++;
+        *st->o++ = '\0';
+        s++;
+        if (c == '\r') {
+            st->cr = 1;
+            if (s < st->end && *s == '\n') {
+                t->crlf = 1;
+                s++;
+            }
+        }
+        st->s = st->ls = s;
+        st->ns = st->o;
+        return 1;
+    }
+    if (c < 0x80) {                    /* a control byte or DEL: fold_cp() blanks it */
+        if (!c)
+            return 0;
+        st->ctl += (byte_class[c] & B_CTL) != 0;
+        *st->o++ = ' ';
+        st->s = s + 1;
+        return 1;
+    }
+    unsigned cp;
+    int n;
+    if ((byte_class[c] & B_LEAD3) && st->end - s >= 3 && two_continuations(s + 1)) {
+        if (c == 0xE3 && s[1] != 0x80) {   /* U+3040..U+3FFF: fold_cp() changes none */
+            st->o[0] = (char)c;
+            st->o[1] = (char)s[1];
+            st->o[2] = (char)s[2];
+            st->o += 3;
+            st->s = s + 3;
+            return 1;
+        }
+        cp = (c & 0x0F) << 12 | (unsigned)(s[1] & 0x3F) << 6 | (unsigned)(s[2] & 0x3F);
+        unsigned f = cp >= 0xFF01 && cp <= 0xFF5E ? cp - 0xFEE0 : fold_cp(cp);   /* full-width ASCII first */
+        if (f == cp) {
+            st->o[0] = (char)c;
+            st->o[1] = (char)s[1];
+            st->o[2] = (char)s[2];
+            st->o += 3;
+        } else if (f < 0x80) {
+            if (f)
+                *st->o++ = (char)f;
+        } else {
+            st->o += encode(f, st->o);
+        }
+        st->s = s + 3;
+        return 1;
+    } else if (!(n = decode((const char *)s, (size_t)(st->end - s), &cp))) {
+        return 0;
+    }
+    unsigned f = fold_cp(cp);
+    if (f == cp) {                     /* unchanged: its (shortest) encoding is the bytes read */
+        memcpy(st->o, s, (size_t)n);
+        st->o += n;
+    } else if (f) {
+        st->o += encode(f, st->o);
+    }
+    st->s = s + n;
+    return 1;
+}
+
+/* The lines of `b` (len > 0 bytes) in one pass, when they are valid UTF-8
+ * without NUL (what nearly every report is): the validation of
+ * plain_utf8(), the count of control bytes of scan_bytes(), and the split
+ * and normalisation of split_lines().  t gets the lines, its `orig` ones
+ * pointing into b (their line ends not yet replaced by NULs), and t->crlf;
+ * *ctl_out gets the control bytes and *has_cr whether a CR was seen.
+ * Returns 0 and leaves t without lines on anything else (a NUL, an invalid
+ * sequence, more than TEXT_MAX_LINES lines) and on the sequences the block
+ * check declines (C0, C1, E0, ED, F0..FF): the general path decides then.
+ *
+ * Sixteen bytes at a time, as long as sixteen more follow: the block is
+ * checked as plain_utf8() checks it (each continuation byte exactly where
+ * a lead expects one); the bytes normalise_line() stops at (fold_mask16())
+ * are events, handled in turn by plain_event(), and the bytes between them
+ * copied sixteen at a time (the output is never ahead of the input).  An
+ * event is never a continuation byte; one may take up to two bytes of the
+ * next block (which its own check sees), so a block's events start where
+ * the input has got to.  The last bytes go one at a time. */
+/* split_plain()'s masks of the sixteen bytes at p: bit k for p[k].
+ * Returns 0 when a byte is one the block check declines (C0, C1, E0, ED,
+ * F0..FF). */
+static inline __attribute__((always_inline)) int plain_masks16(const unsigned char *p, unsigned *ev, unsigned *cont,
+                                                               unsigned *expect)
+{
+    const __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+    *ev = fold_mask16(p);
+    unsigned high = (unsigned)_mm_movemask_epi8(v);
+    *cont = *expect = 0;
+    if (!high)
+        return 1;
+    /* as signed bytes: 80..BF < C0, C1 < C2..DF < E0, E0 < E1..EF < F0 */
+    *cont = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8((char)0xC0)));
+    unsigned lead2 = (unsigned)_mm_movemask_epi8(
+        _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8((char)0xC1)), _mm_cmplt_epi8(v, _mm_set1_epi8((char)0xE0))));
+    unsigned lead3 = (unsigned)_mm_movemask_epi8(
+                         _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8((char)0xE0)), _mm_cmplt_epi8(v, _mm_set1_epi8((char)0xF0)))) &
+                     ~(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xED)));
+    *expect = lead2 << 1 | lead3 << 1 | lead3 << 2;   /* where continuations must be: up to bit 17 */
+    return !(high & ~(*cont | lead2 | lead3));
+}
+
+/* Copies 32 bytes from s to o (the output is never ahead of the input). */
+static inline void copy32(char *o, const unsigned char *s)
+{
+    __m128i a = _mm_loadu_si128((const __m128i *)(const void *)s),
+            z = _mm_loadu_si128((const __m128i *)(const void *)(s + 16));
+    _mm_storeu_si128((__m128i *)(void *)o, a);
+    _mm_storeu_si128((__m128i *)(void *)(o + 16), z);
+}
+
+static int split_plain(gk_text *t, const unsigned char *b, size_t len, size_t *ctl_out, int *has_cr)
+{
+    plain_state st = {b, b + len, b, NULL, NULL, 0, 0, 0};
+    if (!lines_room(t, &st.cap, len / 32 + 16))
+        return 0;
+    t->nbuf = st.o = st.ns = xmalloc(len + 2);
+    t->nlines = 0;
+    const unsigned char *blk = b;
+    uint64_t carry = 0;                /* continuations the previous block still expects */
+    /* 32 bytes a block, while 32 more follow (a copy of 32 bytes from
+     * anywhere in the block stays inside the input) */
+    for (; st.end - blk >= 64; blk += 32) {
+        unsigned ev0, ev1, cont0, cont1, exp0, exp1;
+        if (!plain_masks16(blk, &ev0, &cont0, &exp0) || !plain_masks16(blk + 16, &ev1, &cont1, &exp1))
+            goto fail;
+        uint64_t cont = (uint64_t)cont0 | (uint64_t)cont1 << 16;
+        uint64_t expect = carry | exp0 | (uint64_t)exp1 << 16;
+        if ((expect ^ cont) & 0xFFFFFFFF)
+            goto fail;
+        carry = expect >> 32;
+        /* the bytes an event of the previous block took (up to two) are not this block's */
+        uint64_t ev = ((uint64_t)ev0 | (uint64_t)ev1 << 16) & (~0ull << (st.s - blk));
+        while (ev) {
+            const unsigned char *e = blk + __builtin_ctzll(ev);
+            copy32(st.o, st.s);
+            st.o += e - st.s;
+            st.s = e;
+            if (!plain_event(t, &st))
+                goto fail;
+            ev &= ~0ull << (st.s - blk);
+        }
+        if (st.s < blk + 32) {
+            copy32(st.o, st.s);
+            st.o += blk + 32 - st.s;
+            st.s = blk + 32;
+        }
+    }
+    if (carry && st.s == blk) {        /* back to the lead of the sequence the last block cut (copied, not checked) */
+        do {
+            st.s--;
+            st.o--;
+        } while ((*st.s & 0xC0) == 0x80);
+    }
+    while (st.s < st.end) {            /* the last bytes, one at a time */
+        if (*st.s < 0x80 && !(byte_class[*st.s] & B_FOLD))
+            *st.o++ = (char)*st.s++;
+        else if (!plain_event(t, &st))
+            goto fail;
+    }
+    if (st.ls < st.end) {              /* the last line, without a line end */
+        if (t->nlines == st.cap && !lines_room(t, &st.cap, t->nlines + 1))
+            goto fail;
+        t->orig[t->nlines] = (gk_line){(char *)st.ls, (size_t)(st.end - st.ls)};
+        t->norm[t->nlines] = (gk_line){st.ns, (size_t)(st.o - st.ns)};
+        t->nlines++;
+        *st.o = '\0';
+    }
+    *ctl_out = st.ctl;
+    *has_cr = st.cr;
+    return 1;
+fail:
+    release_lines(t);
+    return 0;
+}
+#endif
+
+#ifdef __SSE2__
+/* Completes the lines split_plain() found in src[0..len): their storage is
+ * *adopt when given (the same bytes, with a NUL after them; *adopt becomes
+ * NULL), else a copy; each line end becomes the line's NUL. */
+static gk_text *own_lines(gk_text *t, const char *src, size_t len, char **adopt, int has_cr)
+{
+    char *u;
+    if (adopt) {
+        u = *adopt;
+        *adopt = NULL;
+    } else {
+        u = xstrndup(src, len);
+    }
+    for (size_t i = 0; i < t->nlines; i++) {
+        gk_line *l = &t->orig[i];
+        l->s = u + (l->s - src);
+        l->s[l->len] = '\0';          /* the last line's is u[len] when it has no line end */
+    }
+    t->obuf = u;
+    t->crlf_scan = has_cr;
+    return t;
+}
+#endif
+
 /* The choice of reading for bytes without a byte order mark, taken on all
  * of them: UTF-16 (by its NUL pattern), binary, or UTF-8 (repaired when a
  * tenth at most of its sequences are invalid), else GB18030. */
@@ -1086,7 +1380,40 @@ static gk_text *decode_text(const char *bytes, size_t len, char **adopt, text_st
         t->encoding = "UTF-8 BOM";
         how = AS_UTF8_REPAIR;
         skip = 3;
+#ifdef __SSE2__
+        /* what utf8_repair() copies unchanged, checked as the lines are split */
+        size_t ctl;
+        int has_cr;
+        if (!stop && text_fast_utf8 && len > 3 && split_plain(t, b + 3, len - 3, &ctl, &has_cr)) {
+            if (only_space(bytes + 3, len - 3)) {
+                release_lines(t);
+                free(t);
+                *why = "文件为空";
+                return NULL;
+            }
+            return own_lines(t, bytes + 3, len - 3, NULL, has_cr);
+        }
+#endif
     } else {
+#ifdef __SSE2__
+        /* plain UTF-8 as choose() finds it, split in the same pass */
+        size_t ctl;
+        int has_cr;
+        if (!stop && text_fast_utf8 && (!verdict || *verdict == TEXT_UNKNOWN || *verdict == TEXT_UTF8) &&
+            split_plain(t, b, len, &ctl, &has_cr)) {
+            text_verdict v = (verdict && *verdict == TEXT_UTF8) || ctl * 20 <= len ? TEXT_UTF8 : TEXT_BINARY;
+            if (verdict)
+                *verdict = v;
+            if (v == TEXT_BINARY) {
+                release_lines(t);
+                free(t);
+                *why = "二进制文件（含 NUL 或大量控制字符），不是文本报告";
+                return NULL;
+            }
+            t->encoding = "UTF-8";
+            return own_lines(t, bytes, len, adopt, has_cr);   /* no NUL, not only spaces (above) */
+        }
+#endif
         text_verdict v = verdict && *verdict != TEXT_UNKNOWN ? *verdict : choose(bytes, len);
         if (verdict)
             *verdict = v;

@@ -78,6 +78,11 @@ void text_free(gk_text *t);
  * per line: for rules that look for a word before trying a pattern. */
 size_t text_norm_find(const gk_text *t, size_t from, size_t to, const char *needle, size_t nlen);
 
+/* Nonzero (the default): plain UTF-8 is checked, split and normalised in
+ * one pass.  Tests set it to 0 to compare with the general path, which
+ * gives the same results. */
+extern int text_fast_utf8;
+
 /* `inlen` bytes in encoding `from` through iconv to UTF-8 (NUL-terminated,
  * *outlen bytes), each invalid or cut-off sequence as U+FFFD, counted into
  * *replaced when given.  Unless `lenient`, NULL when a sequence was invalid

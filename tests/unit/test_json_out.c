@@ -146,6 +146,47 @@ static void test_fixed_numbers(void **state)
     }
 }
 
+/* json_put_uint(), json_put_int() and json_put_count() write what printf
+ * writes, for every number of digits (each power of ten and its
+ * neighbours) and seeded random numbers of every size. */
+static void test_integers_as_printf(void **state)
+{
+    (void)state;
+    srand(32);
+    int checked = 0;
+    for (int round = 0; round < 200000; round++) {
+        unsigned long long u;
+        if (round < 64) {              /* 10^k - 1, 10^k, 10^k + 1 */
+            unsigned long long p10 = 1;
+            for (int k = 0; k < round / 3; k++)
+                p10 *= 10;
+            u = p10 + (unsigned long long)(round % 3) - 1;
+        } else {
+            u = ((unsigned long long)rand() << 31 | (unsigned)rand()) >> (rand() % 62);
+        }
+        char want[32], got[JSON_NUMBER_MAX + 1];
+        if (u <= 4294967295ull) {
+            snprintf(want, sizeof want, "%u", (unsigned)u);
+            *json_put_uint(got, (unsigned)u) = '\0';
+            assert_string_equal(got, want);
+            *json_put_count(got, (double)u) = '\0';
+            assert_string_equal(got, want);
+        }
+        long long v = (long long)(u >> 1) * (rand() % 2 ? 1 : -1);
+        snprintf(want, sizeof want, "%lld", v);
+        *json_put_int(got, v) = '\0';
+        assert_string_equal(got, want);
+        /* json_put_count() is json_put_number() for any value */
+        double d = rand() % 4 ? (double)v : (double)v / 8;
+        char ref[JSON_NUMBER_MAX + 1];
+        *json_put_number(ref, d) = '\0';
+        *json_put_count(got, d) = '\0';
+        assert_string_equal(got, ref);
+        checked++;
+    }
+    assert_int_equal(checked, 200000);
+}
+
 /* A locale whose decimal point is a comma still writes a point. */
 static void test_number_locale(void **state)
 {
@@ -251,6 +292,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_fixed_strings),
         cmocka_unit_test(test_fixed_numbers),
+        cmocka_unit_test(test_integers_as_printf),
         cmocka_unit_test(test_number_locale),
         cmocka_unit_test(test_hostile_strings),
         cmocka_unit_test(test_numbers_read_back),

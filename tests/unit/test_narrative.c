@@ -438,10 +438,55 @@ static void test_blank_pending_matches_pattern(void **state)
     assert_true(blanked > 1000);       /* the texts do hold matches */
 }
 
+/* The count as it was written first, byte by byte, skipping a character
+ * once counted. */
+static int cjk_count_ref(const char *s, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    int n = 0;
+    for (size_t i = 0; i + 2 < len; i++) {
+        if (u[i] < 0xE3 || u[i] > 0xE9 || (u[i + 1] & 0xC0) != 0x80 || (u[i + 2] & 0xC0) != 0x80)
+            continue;
+        if (u[i] >= 0xE4)
+            n += !(u[i] == 0xE4 && u[i + 1] == 0xB7);
+        else
+            n += u[i + 1] >= 0x90 || (u[i + 1] == 0x80 && u[i + 2] == 0x87);
+        i += 2;
+    }
+    return n;
+}
+
+/* narrative_cjk_count() (sixteen positions at a time) against the
+ * reference, on seeded random bytes around the edges it tests: leads
+ * E2..EA, the continuation bytes 80, 87, 8F, 90, B7, BF, C0, ASCII; and on
+ * CJK text with ASCII, 〇 and hexagram symbols, cut at every length. */
+static void test_cjk_count_matches_reference(void **state)
+{
+    (void)state;
+    srand(34);
+    static const unsigned char alpha[] = {0xE2, 0xE3, 0xE4, 0xE5, 0xE9, 0xEA, 0x80, 0x87, 0x8F,
+                                          0x90, 0xB7, 0xBF, 0xC0, 'a',  ' ',  0x00, 0xED, 0xB8};
+    char buf[200];
+    for (int round = 0; round < 100000; round++) {
+        size_t n = (size_t)(rand() % (int)sizeof buf);
+        for (size_t i = 0; i < n; i++)
+            buf[i] = (char)alpha[rand() % (int)sizeof alpha];
+        int want = cjk_count_ref(buf, n), got = narrative_cjk_count(buf, n);
+        if (want != got)
+            fail_msg("round %d (%zu bytes): %d, reference %d", round, n, got, want);
+    }
+    const char *text = "二〇二三年，本机关共收到申请12件。䷀䷁䷂ abc 㐀㐁龥〇〇。";
+    size_t tl = strlen(text);
+    for (size_t n = 0; n <= tl; n++)
+        assert_int_equal(narrative_cjk_count(text, n), cjk_count_ref(text, n));
+    assert_int_equal(narrative_cjk_count(text, tl), 19);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_rule_table),       cmocka_unit_test(test_dates),
+        cmocka_unit_test(test_cjk_count_matches_reference),
         cmocka_unit_test(test_fixture_is_silent), cmocka_unit_test(test_format_outdated),
         cmocka_unit_test(test_title_form),       cmocka_unit_test(test_year_period),
         cmocka_unit_test(test_date_late),        cmocka_unit_test(test_section5_thin),

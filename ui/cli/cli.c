@@ -274,7 +274,14 @@ static int keep_early(gk_batch *b, size_t i, gk_report *r, const char *why, void
     const char *bytes;
     size_t len;
     render(b, i, r, why, k->o, k->is_check, res, rd, &bytes, &len);
-    keep_bytes(res, bytes, len);
+    if (len && bytes == rd->json.s) {  /* JSON: the renderer's buffer itself is kept, its unused tail given back */
+        res->out = xrealloc(rd->json.s, len);
+        res->outlen = len;
+        rd->json.s = NULL;
+        rd->json.len = rd->json.cap = 0;
+    } else {
+        keep_bytes(res, bytes, len);
+    }
     keeper_give(k, rd);
     k->kept[i] = res;
     size_t size = 64 + sizeof *res + len + (res->err ? strlen(res->err) : 0) + (size_t)res->nranks * sizeof *res->ranks;

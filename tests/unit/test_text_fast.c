@@ -1,0 +1,291 @@
+/* test_text_fast.c — the one-pass reading of plain UTF-8 (text_fast_utf8)
+ * against the general path (choose(), the conversion, split_lines()), on
+ * seeded random texts built from the pieces that matter to it: line ends of
+ * every kind, control bytes, NUL, characters that fold and that do not,
+ * sequences its block check declines (E0, ED, four bytes), invalid and
+ * cut-off sequences, a byte order mark; placed so they fall on every
+ * offset of its sixteen-byte blocks. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "text.h"
+#include "util.h"
+
+#include <errno.h>
+#include <iconv.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const PIECES[] = {
+    "a", "b", "7", " ", "\t", "abcdefghijklmnop", "0123456789", /* ASCII */
+    "\n", "\r\n", "\r", "\n\n", "\r\r\n",                        /* line ends */
+    "\x01", "\x1B", "\x0C", "\x7F", "\x1F",                      /* controls, DEL */
+    "中", "文", "报告", "政府信息公开", "一、", "。", "《", "》", "〔", /* CJK, E3 that does not fold */
+    "，", "（", "）", "：", "；", "０", "９", "～", "\xEF\xBF\xBD",    /* EF: full-width ASCII folds, U+FFFD does not */
+    "\xE3\x80\x80", "\xE3\x80\x8C", "\xE3\x80\x8D",             /* U+3000, 「」 fold */
+    "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x98", "\xE2\x80\x8B", "\xE2\x80\xAE", "\xE2\x80\x94", "\xE2\x97\x8F",
+    "\xE2\x81\xA0", "\xE2\x81\xA6",                              /* E2: quotes, zero width, bidi; — and ● do not */
+    "\xC2\xA0", "\xC2\x85", "\xC2\xB7", "\xC3\xA9", "\xDF\xBF",  /* two bytes: NBSP, C1 control, ·, é */
+    "\xEF\xBB\xBF", "\xEF\xB9\x90",                              /* U+FEFF inside, U+FE50 */
+    "\xE0\xA4\x85", "\xED\x9F\xBF", "\xF0\x9F\x98\x80", "\xF4\x8F\xBF\xBF", /* valid, declined by the block check */
+};
+
+static const char *const HOSTILE[] = {
+    "", "\x80", "\xBF", "\xC0\x80", "\xC1\xBF", "\xE4", "\xE4\xB8", "\xED\xA0\x80", "\xE0\x80\x80",
+    "\xF5\x80\x80\x80", "\xFF", "\xF0\x9F", "\xC2", "\xEF\xBC",  /* invalid or cut off */
+};
+
+/* A random text of about `want` bytes; `hostile` in 1000 pieces is a NUL or an invalid sequence. */
+static size_t make_text(char *buf, size_t cap, size_t want, int hostile)
+{
+    size_t n = 0, np = sizeof PIECES / sizeof *PIECES, nh = sizeof HOSTILE / sizeof *HOSTILE;
+    if (rand() % 6 == 0 && cap > 3) {  /* a byte order mark */
+        memcpy(buf, "\xEF\xBB\xBF", 3);
+        n = 3;
+    }
+    while (n < want) {
+        const char *p;
+        size_t pl;
+        int r = rand() % 1000;
+        if (r < hostile) {
+            if (rand() % 3 == 0) {
+                p = "\0";
+                pl = 1;
+            } else {
+                p = HOSTILE[rand() % nh];
+                pl = strlen(p);
+            }
+        } else {
+            /* mostly CJK and line ends, as in a report */
+            int k = rand() % 3 ? 17 + rand() % 9 : rand() % (int)np;
+            if (rand() % 4 == 0)
+                k = 7 + rand() % 5;
+            p = PIECES[k];
+            pl = strlen(p);
+        }
+        if (n + pl > cap)
+            break;
+        memcpy(buf + n, p, pl);
+        n += pl;
+    }
+    return n;
+}
+
+static void same_text(const gk_text *a, const gk_text *b, const char *why_a, const char *why_b, const char *what)
+{
+    if ((a == NULL) != (b == NULL))
+        fail_msg("%s: fast %s, general %s", what, a ? "decoded" : why_a, b ? "decoded" : why_b);
+    if (!a) {
+        assert_string_equal(why_a, why_b);
+        return;
+    }
+    assert_string_equal(a->encoding, b->encoding);
+    assert_int_equal(a->replaced, b->replaced);
+    assert_int_equal(a->crlf, b->crlf);
+    assert_int_equal(a->crlf_scan, b->crlf_scan);
+    if (a->nlines != b->nlines)
+        fail_msg("%s: %zu lines, general %zu", what, a->nlines, b->nlines);
+    for (size_t i = 0; i < a->nlines; i++) {
+        assert_int_equal(a->orig[i].len, b->orig[i].len);
+        assert_int_equal(a->norm[i].len, b->norm[i].len);
+        assert_memory_equal(a->orig[i].s, b->orig[i].s, a->orig[i].len + 1);   /* the NUL too */
+        assert_memory_equal(a->norm[i].s, b->norm[i].s, a->norm[i].len + 1);
+        /* text_norm_find() relies on line i + 1 following line i's NUL */
+        if (i + 1 < a->nlines)
+            assert_ptr_equal(a->norm[i + 1].s, a->norm[i].s + a->norm[i].len + 1);
+    }
+}
+
+/* Decodes buf both ways, through text_decode() and text_decode_adopt(),
+ * with no verdict, an unknown one and (the second time) the one learnt. */
+static int compare_one(const char *buf, size_t n, const char *what)
+{
+    const char *wf = NULL, *wg = NULL;
+    text_verdict vf = TEXT_UNKNOWN, vg = TEXT_UNKNOWN;
+    text_fast_utf8 = 0;
+    gk_text *g = text_decode_until(buf, n, NULL, NULL, &vg, &wg);
+    text_fast_utf8 = 1;
+    gk_text *f = text_decode_until(buf, n, NULL, NULL, &vf, &wf);
+    same_text(f, g, wf, wg, what);
+    assert_int_equal(vf, vg);
+    /* adopted, with the verdict known */
+    char *copy = malloc(n + 1);
+    memcpy(copy, buf, n);
+    copy[n] = '\0';
+    const char *wa = NULL;
+    gk_text *a = text_decode_adopt(copy, n, &vf, &wa);
+    same_text(a, g, wa, wg, what);
+    /* no verdict at all */
+    const char *wn = NULL;
+    gk_text *nv = text_decode(buf, n, &wn);
+    same_text(nv, g, wn, wg, what);
+    int decoded = g != NULL;
+    text_free(f);
+    text_free(g);
+    text_free(a);
+    text_free(nv);
+    return decoded;
+}
+
+static void test_fast_matches_general(void **state)
+{
+    (void)state;
+    srand(16);
+    static char buf[4096];
+    int decoded = 0, refused = 0;
+    for (int round = 0; round < 6000; round++) {
+        size_t want = (size_t)(rand() % 4 ? rand() % 120 : rand() % 4000);
+        int hostile = round % 3 == 0 ? 0 : round % 3 == 1 ? 2 : 30;
+        size_t n = make_text(buf, sizeof buf, want, hostile);
+        char what[64];
+        snprintf(what, sizeof what, "round %d (%zu bytes)", round, n);
+        if (compare_one(buf, n, what))
+            decoded++;
+        else
+            refused++;
+    }
+    print_message("decoded %d, refused %d\n", decoded, refused);
+    assert_true(decoded > 3000 && refused > 300);
+}
+
+/* Every piece at every offset of a block, between runs of ASCII and of CJK
+ * (a sequence cut by the block's end, an event taking bytes of the next
+ * block, the last bytes that go one at a time). */
+static void test_fast_every_offset(void **state)
+{
+    (void)state;
+    static char buf[256];
+    const char *fills[] = {"x", "中", "\n", "\r"};
+    size_t np = sizeof PIECES / sizeof *PIECES, nh = sizeof HOSTILE / sizeof *HOSTILE;
+    int runs = 0;
+    for (size_t f = 0; f < 4; f++)
+        for (size_t k = 0; k < np + nh; k++) {
+            const char *p = k < np ? PIECES[k] : HOSTILE[k - np];
+            for (size_t at = 0; at < 40; at++)
+                for (size_t tail = 0; tail < 40; tail += 7) {
+                    size_t n = 0, fl = strlen(fills[f]);
+                    while (n < at)
+                        buf[n++] = 'a';
+                    memcpy(buf + n, p, strlen(p));
+                    n += strlen(p);
+                    for (size_t j = 0; j + fl <= tail; j += fl) {
+                        memcpy(buf + n, fills[f], fl);
+                        n += fl;
+                    }
+                    char what[64];
+                    snprintf(what, sizeof what, "piece %zu at %zu, fill %zu, tail %zu", k, at, f, tail);
+                    compare_one(buf, n, what);
+                    runs++;
+                }
+        }
+    assert_true(runs > 10000);
+}
+
+/* iconv's UTF-8 for GB18030 bytes, each invalid or cut-off sequence as
+ * U+FFFD (as text_iconv_utf8() does); *bad counts them. */
+static char *gb_reference(const unsigned char *in, size_t n, size_t *bad)
+{
+    iconv_t cd = iconv_open("UTF-8", "GB18030");
+    assert_true(cd != (iconv_t)-1);
+    size_t cap = n * 4 + 16, il = n, ol = cap - 1;
+    char *out = malloc(cap), *ip = (char *)in, *op = out;
+    *bad = 0;
+    while (il > 0) {
+        if (iconv(cd, &ip, &il, &op, &ol) != (size_t)-1)
+            break;
+        (*bad)++;
+        memcpy(op, "\xEF\xBF\xBD", 3);
+        op += 3;
+        ol -= 3;
+        size_t skip = errno == EINVAL ? il : 1;
+        ip += skip;
+        il -= skip;
+        iconv(cd, NULL, NULL, NULL, NULL);
+    }
+    iconv_close(cd);
+    *op = '\0';
+    return out;
+}
+
+/* GB18030 with many four-byte characters (the same few again and again, as
+ * U+00A0 in a table, and random ones: BMP, past it, unassigned) against
+ * iconv: the text decoded is iconv's, line by line. */
+static void test_gb18030_four_bytes(void **state)
+{
+    (void)state;
+    srand(18030);
+    static const unsigned char common[][4] = {{0x81, 0x30, 0x84, 0x36}, {0x81, 0x36, 0xA6, 0x31}, {0x81, 0x30, 0x81, 0x30},
+                                              {0x84, 0x31, 0xA4, 0x39}, {0x90, 0x30, 0x81, 0x30}, {0xE3, 0x32, 0x9A, 0x35}};
+    int compared = 0, four = 0;
+    for (int round = 0; round < 2000; round++) {
+        unsigned char buf[900];
+        size_t n = 0;
+        int count = 1 + rand() % 200;
+        for (int k = 0; k < count && n + 4 < sizeof buf; k++) {
+            int kind = rand() % 100;
+            if (k == 0 || kind < 45) {             /* 中 文 报 告 (two-byte, assigned) */
+                static const unsigned char two[][2] = {{0xD6, 0xD0}, {0xCE, 0xC4}, {0xB1, 0xA8}, {0xB8, 0xE6}};
+                memcpy(buf + n, two[rand() % 4], 2);
+                n += 2;
+            } else if (kind < 70) {
+                buf[n++] = rand() % 8 ? (unsigned char)(0x20 + rand() % 95) : '\n';
+            } else if (kind < 90) {
+                memcpy(buf + n, common[rand() % 6], 4);
+                n += 4;
+                four++;
+            } else if (kind < 98) {                /* any four-byte code: in the BMP, past it, rarely unassigned */
+                int r = rand() % 20;
+                buf[n++] = (unsigned char)(r < 12 ? 0x81 + rand() % 4 : r < 19 ? 0x90 + rand() % 84 : 0x85 + rand() % 121);
+                buf[n++] = (unsigned char)(0x30 + rand() % 10);
+                buf[n++] = (unsigned char)(0x81 + rand() % 126);
+                buf[n++] = (unsigned char)(0x30 + rand() % 10);
+                four++;
+            } else if (round % 5 == 0) {           /* a four-byte code cut short */
+                buf[n++] = 0x81;
+                buf[n++] = 0x30;
+                if (rand() % 2)
+                    buf[n++] = 0x84;
+            }
+        }
+        size_t bad;
+        char *ref = gb_reference(buf, n, &bad);
+        const char *why = NULL;
+        gk_text *t = text_decode((const char *)buf, n, &why);
+        if (!t || strcmp(t->encoding, "GB18030")) {   /* refused, or read as something else */
+            text_free(t);
+            free(ref);
+            continue;
+        }
+        assert_int_equal(t->replaced, bad);
+        /* the original lines joined by \n are iconv's text, up to its line ends */
+        size_t off = 0;
+        for (size_t i = 0; i < t->nlines; i++) {
+            assert_memory_equal(ref + off, t->orig[i].s, t->orig[i].len);
+            off += t->orig[i].len;
+            if (ref[off] == '\r')
+                off++;
+            if (ref[off] == '\n')
+                off++;
+        }
+        assert_int_equal(off, strlen(ref));
+        compared++;
+        text_free(t);
+        free(ref);
+    }
+    print_message("gb18030: %d compared, %d four-byte codes\n", compared, four);
+    assert_true(compared > 500);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_fast_matches_general),
+        cmocka_unit_test(test_fast_every_offset),
+        cmocka_unit_test(test_gb18030_four_bytes),
+    };
+    return cmocka_run_group_tests_name("text_fast", tests, NULL, NULL);
+}
