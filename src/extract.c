@@ -1992,8 +1992,14 @@ static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
             continue;
         }
         /* a row of the widest table rows with one number too many and no
-         * label of its own: its label cell holds a number */
-        int skip_first = sh.uniform && !rl.anchored && rc[i].nv == sh.wide + 1 && row->explicit;
+         * label of its own: its label cell holds a number.  Not when a label
+         * cell naming neither a row nor a group is there (the end of a label
+         * wrapped onto the row's line): that is its label, and the number too
+         * many is any of them */
+        int own_label = 0;
+        for (int j = 0; j < rc[i].ncells; j++)
+            own_label |= rc[i].cls[j] == C_LABEL && !rl.li[j].rows && !rl.li[j].firsts;
+        int skip_first = sh.uniform && !rl.anchored && !own_label && rc[i].nv == sh.wide + 1 && row->explicit;
         if (skip_first)
             ts->lost[i] = 1;
         int lo, hi;
