@@ -2112,8 +2112,10 @@ static char *unplaced_why(const gk_report *r, int table, int rr, const place_row
 /* A row placed without a label of its own is read only when the table's
  * equations across rows confirm it: every equation (other than the row's
  * own total) that holds one of its cells and can be evaluated on what was
- * read holds, and at least one can.  Returns NULL when confirmed, else why. */
-static char *unconfirmed(const gk_report *r, int table, int rr)
+ * read holds, and at least one can.  A row placed in doubt (place_row.doubt:
+ * which numbers are its own is in question, not where it is) counts its own
+ * total too.  Returns NULL when confirmed, else why. */
+static char *unconfirmed(const gk_report *r, int table, int rr, int doubt)
 {
     const gk_template *t = r->tpl;
     int first = t->first_cell[table - 2][rr], n = template_table(t, table)->rows[rr].ncols;
@@ -2135,13 +2137,20 @@ static char *unconfirmed(const gk_report *r, int table, int rr)
         int own_row = 1;               /* an equation within the row says nothing of where it is */
         for (int k = 0; k < e->n; k++)
             own_row &= e->cell[k] >= first && e->cell[k] < first + n;
-        if (own_row)
+        if (own_row && !doubt)
             continue;
+        const char *label = template_table(t, table)->rows[rr].short_label;
+        if ((sum > 1e-6 || sum < -1e-6) && doubt)
+            return xasprintf("「%s」行附近的数字个数有不止一种对位方式，读到的数字与%s（%s）不符，不作读取", label,
+                             e->what, e->rule);
         if (sum > 1e-6 || sum < -1e-6)
-            return xasprintf("标签缺失，按模板顺序放入「%s」行的数字与%s（%s）不符，不作读取",
-                             template_table(t, table)->rows[rr].short_label, e->what, e->rule);
+            return xasprintf("标签缺失，按模板顺序放入「%s」行的数字与%s（%s）不符，不作读取", label, e->what,
+                             e->rule);
         checked++;
     }
+    if (!checked && doubt)
+        return xasprintf("「%s」行附近的数字个数有不止一种对位方式，且没有勾稽关系可以印证，不作读取",
+                         template_table(t, table)->rows[rr].short_label);
     if (!checked)
         return xasprintf("标签缺失，按模板顺序放入「%s」行的数字没有勾稽关系可以印证，不作读取",
                          template_table(t, table)->rows[rr].short_label);
@@ -2238,8 +2247,10 @@ static void read_table(gk_report *r, int table)
             if (!r->table_line[table - 2] || line < r->table_line[table - 2])
                 r->table_line[table - 2] = line;
             int lost = ts.lost[UNIT_ROW(ts.tok[p->tok[0]].unit)];
+            if (p->doubt)
+                positional[rr] = 2;
             if (p->positional) {
-                positional[rr] = 1;
+                positional[rr] |= 1;
                 note_row(r, "STRUCT.LABEL_VARIANT", table, rr, line,
                          xasprintf("行标签缺失%s，按模板顺序定位为「%s」", lost ? "（以数字代替）" : "", rd->label));
             } else if (!(ts.canon[p->anchor] >> rr & 1)) {   /* anchored by a label naming row rr */
@@ -2278,11 +2289,11 @@ static void read_table(gk_report *r, int table)
     close_group(r, &group_note, &group_names, group_rows, group_why, name);
     free(group_why);
     sbuf_free(&group_names);
-    /* rows placed by position alone: the equations across rows must confirm them */
+    /* rows placed by position alone (or in doubt): the equations across rows must confirm them */
     for (int rr = 0; rr < td->nrows; rr++) {
         if (!positional[rr])
             continue;
-        char *why = unconfirmed(r, table, rr);
+        char *why = unconfirmed(r, table, rr, positional[rr] == 2);
         if (!why)
             continue;
         slot s[PLACE_MAX_COLS];
