@@ -1325,7 +1325,8 @@ typedef struct {
     const grid_cell **cell;            /* the cell of each token (NULL: none) */
     const char **text;                 /* each token's text: its cell's, or a vertical label's */
     uint32_t *canon;                   /* a label token's rows whose canonical label it holds (set for labels only) */
-    char *lost;                        /* per grid row: a lost label was written as a number */
+    char *lost;                        /* per grid row: 1, a lost label was written as a number; 2, it holds
+                                          cells too many (long_row()) */
     int n, cap;
     struct row_cells *rows;            /* per grid row: its cells classified (tokenize()) */
     void *classes;                     /* their classes and columns */
@@ -1964,6 +1965,30 @@ static void row_tokens(gk_report *r, int table, int i, const grid_row *row, cons
     }
 }
 
+/* A row whose numbers reach k columns past the usual edge of the table and whose
+ * cells from its first number to its last (numbers and empty cells) are exactly k
+ * more than its columns holds k cells too many: a number too many (a footnote mark,
+ * a page number) beside a blank cell, or an empty cell that is none (a PDF's
+ * columns split a cell) beside its numbers.  Which, only the equations can tell:
+ * read_table() reads the row only when they confirm it (its mark: bit 2 of
+ * tokens.lost). */
+static int long_row(const grid_row *row, const row_cells *rc, const row_labels *rl, const table_shape *sh)
+{
+    if (!row->explicit || sh->edge < 0 || rc->last <= sh->edge || rl->lab < 0)
+        return 0;
+    int want = sh->uniform ? sh->wide : -1;
+    uint32_t named = rl->named;
+    if (!sh->uniform && named && !(named & (named - 1)) && !(named >> 31))
+        want = sh->td->rows[__builtin_ctz(named)].ncols;
+    int first = rl->lab + 1;
+    while (first < rc->last && rc->cls[first] != C_VALUE && rc->cls[first] != C_DAMAGED)
+        first++;
+    for (int j = first; j <= rc->last; j++)
+        if (rc->cls[j] != C_VALUE && rc->cls[j] != C_DAMAGED && rc->cls[j] != C_EMPTY)
+            return 0;                  /* text among the numbers: not a plain row */
+    return want > 0 && rc->last - first + 1 == want + (rc->last - sh->edge);
+}
+
 static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
 {
     void *classes;
@@ -2004,6 +2029,8 @@ static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
             ts->lost[i] = 1;
         int lo, hi;
         table_empties(row, &rc[i], &rl, &sh, &lo, &hi);
+        if (long_row(row, &rc[i], &rl, &sh))
+            ts->lost[i] |= 2;
         row_tokens(r, table, i, row, &rc[i], &rl, skip_first, lo, hi, ts, &tmp);
     }
     sbuf_free(&tmp);
@@ -2112,14 +2139,16 @@ static char *unplaced_why(const gk_report *r, int table, int rr, const place_row
 /* A row placed without a label of its own is read only when the table's
  * equations across rows confirm it: every equation (other than the row's
  * own total) that holds one of its cells and can be evaluated on what was
- * read holds, and at least one can.  A row placed in doubt (place_row.doubt:
- * which numbers are its own is in question, not where it is) counts its own
- * total too.  Returns NULL when confirmed, else why. */
+ * read holds, and at least one can.  A row placed in doubt (place_row.doubt,
+ * long_row(): which numbers are its own is in question, not where it is) counts
+ * its own total too, and each number read in it must lie in an equation that
+ * holds.  Returns NULL when confirmed, else why. */
 static char *unconfirmed(const gk_report *r, int table, int rr, int doubt)
 {
     const gk_template *t = r->tpl;
     int first = t->first_cell[table - 2][rr], n = template_table(t, table)->rows[rr].ncols;
     int checked = 0;
+    uint32_t covered = 0;              /* the row's cells in an equation that holds */
     for (int q = 0; q < t->neqs; q++) {
         const gk_equation *e = &t->eqs[q];
         int mine = 0, known = 1;
@@ -2146,11 +2175,17 @@ static char *unconfirmed(const gk_report *r, int table, int rr, int doubt)
         if (sum > 1e-6 || sum < -1e-6)
             return xasprintf("标签缺失，按模板顺序放入「%s」行的数字与%s（%s）不符，不作读取", label, e->what,
                              e->rule);
+        for (int k = 0; k < e->n; k++)
+            if (e->cell[k] >= first && e->cell[k] < first + n)
+                covered |= (uint32_t)1 << (e->cell[k] - first);
         checked++;
     }
-    if (!checked && doubt)
-        return xasprintf("「%s」行附近的数字个数有不止一种对位方式，且没有勾稽关系可以印证，不作读取",
-                         template_table(t, table)->rows[rr].short_label);
+    int uncovered = 0;                 /* in doubt: each number read must be confirmed, not the row as a whole */
+    for (int c = 0; c < n && doubt; c++)
+        uncovered += r->cells[first + c].read_status == GK_ST_EXTRACTED && !(covered >> c & 1);
+    if ((!checked || uncovered) && doubt)
+        return xasprintf("「%s」行附近的数字个数有不止一种对位方式，且没有勾稽关系可以印证%s，不作读取",
+                         template_table(t, table)->rows[rr].short_label, checked ? "其中每个数字" : "");
     if (!checked)
         return xasprintf("标签缺失，按模板顺序放入「%s」行的数字没有勾稽关系可以印证，不作读取",
                          template_table(t, table)->rows[rr].short_label);
@@ -2246,8 +2281,10 @@ static void read_table(gk_report *r, int table)
                 line = cells[0].line;
             if (!r->table_line[table - 2] || line < r->table_line[table - 2])
                 r->table_line[table - 2] = line;
-            int lost = ts.lost[UNIT_ROW(ts.tok[p->tok[0]].unit)];
-            if (p->doubt)
+            int lost = ts.lost[UNIT_ROW(ts.tok[p->tok[0]].unit)] & 1, doubt = p->doubt;
+            for (int c = 0; c < rd->ncols; c++)   /* its numbers from a row with cells too many */
+                doubt |= ts.tok[p->tok[c]].unit >= 0 && ts.lost[UNIT_ROW(ts.tok[p->tok[c]].unit)] & 2;
+            if (doubt)
                 positional[rr] = 2;
             if (p->positional) {
                 positional[rr] |= 1;

@@ -26,8 +26,6 @@ typedef struct {
     int urow0, urow1;                  /* rows without an anchor that lie here: [urow0, urow1) */
     int hdr0, hdr1;                    /* the first and last header token here, -1 none */
     int un;                            /* their cells */
-    int inner;                         /* an empty cell between two numbers of its source row: a cell
-                                          whatever the count, so the reading by values only is none */
 } gap;
 
 typedef struct {
@@ -188,17 +186,6 @@ static void build_gaps(solver *s, int ntok, int *store)
             if (s->t[i].kind == PT_VALUE)
                 g->v[g->nv++] = i;
         }
-        for (int i = lo; i < hi && !g->inner; i++) {
-            if (s->t[i].kind != PT_EMPTY || s->t[i].unit < 0)
-                continue;
-            int a = i - 1, z = i + 1;
-            while (a >= lo && s->t[a].kind == PT_EMPTY)
-                a--;
-            while (z < hi && s->t[z].kind == PT_EMPTY)
-                z++;
-            g->inner = a >= lo && z < hi && s->t[a].kind == PT_VALUE && s->t[z].kind == PT_VALUE &&
-                       s->t[a].unit == s->t[i].unit && s->t[z].unit == s->t[i].unit;
-        }
         g->urow0 = k < 0 ? 0 : s->arow[k] + 1;
         g->urow1 = k + 1 < s->m ? s->arow[k + 1] : s->nrows;
         for (int r = g->urow0; r < g->urow1; r++)
@@ -247,8 +234,8 @@ static int gap_options(const solver *s, int k, int xl, int xr, gap_opt *opts)
     for (int mode = 0; mode < 2; mode++) {
         const int *seq = mode ? g->v : g->c;
         int len = mode ? g->nv : g->nc;
-        if (mode && (g->nv == g->nc || g->inner))
-            break;                     /* no empties: the same reading; or one is a cell for sure */
+        if (mode && g->nv == g->nc)
+            break;                     /* no empties: the same reading */
         for (int present = 0; present <= (g->un > 0); present++) {
             int need = front + (present ? g->un : 0) + back;
             int absent = present ? 0 : lost;   /* rows that lie here and get nothing */
@@ -435,7 +422,7 @@ static int read_clean(const solver *s, place_row *out)
         int n = s->ncols[s->arow[k]];
         if (!(s->allow[k] >> X_L & 1))
             return 0;
-        int mode = g->nc == n ? 0 : g->nv == n && !g->inner ? 1 : -1;
+        int mode = g->nc == n ? 0 : g->nv == n ? 1 : -1;
         if (mode < 0 || !none_owned_by(s, k + 1, mode ? g->v : g->c, n))
             return 0;
         if (n > 0 && g->hdr0 >= 0 && (mode ? g->v : g->c)[n - 1] > g->hdr0)
