@@ -1965,16 +1965,26 @@ static void row_tokens(gk_report *r, int table, int i, const grid_row *row, cons
     }
 }
 
-/* A row whose numbers reach k columns past the usual edge of the table and whose
- * cells from its first number to its last (numbers and empty cells) are exactly k
- * more than its columns holds k cells too many: a number too many (a footnote mark,
+/* A row whose numbers reach k columns past the usual edge of the table (or whose
+ * empty cells after them run k past the usual row's cells) and whose cells from
+ * its first number to its last (numbers and empty cells) are exactly k more than
+ * its columns holds k cells too many: a number too many (a footnote mark,
  * a page number) beside a blank cell, or an empty cell that is none (a PDF's
  * columns split a cell) beside its numbers.  Which, only the equations can tell:
  * read_table() reads the row only when they confirm it (its mark: bit 2 of
  * tokens.lost). */
-static int long_row(const grid_row *row, const row_cells *rc, const row_labels *rl, const table_shape *sh)
+static int long_row(const grid_row *row, const row_cells *rc, const row_labels *rl, const table_shape *sh, int usual)
 {
-    if (!row->explicit || sh->edge < 0 || rc->last <= sh->edge || rl->lab < 0)
+    /* or whose cells (empty ones after its last number) run k past the usual row's,
+     * in a table whose rows are all as wide */
+    int end = sh->uniform && rc->ncells < 64 && rc->ncells > usual ? rc->ncells - 1 : rc->last;
+    for (int j = rc->last + 1; j <= end; j++)
+        if (rc->cls[j] != C_EMPTY)
+            end = rc->last;
+    if (end > rc->last && rc->last != sh->edge)
+        end = rc->last;                /* its numbers end where the others' do */
+    int k = end > rc->last ? end - (usual - 1) : rc->last - sh->edge;
+    if (!row->explicit || sh->edge < 0 || k <= 0 || rl->lab < 0)
         return 0;
     int want = sh->uniform ? sh->wide : -1;
     uint32_t named = rl->named;
@@ -1986,7 +1996,7 @@ static int long_row(const grid_row *row, const row_cells *rc, const row_labels *
     for (int j = first; j <= rc->last; j++)
         if (rc->cls[j] != C_VALUE && rc->cls[j] != C_DAMAGED && rc->cls[j] != C_EMPTY)
             return 0;                  /* text among the numbers: not a plain row */
-    return want > 0 && rc->last - first + 1 == want + (rc->last - sh->edge);
+    return want > 0 && end - first + 1 == want + k;
 }
 
 static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
@@ -2000,9 +2010,12 @@ static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
             sh.wide = sh.td->rows[k].ncols;
     for (int k = 0; k < sh.td->nrows; k++)
         sh.uniform &= sh.td->rows[k].ncols == sh.wide;
-    int cells = 0;
-    for (int i = 0; i < g->nrows; i++)
+    int cells = 0, usual = 0, counts[65] = {0};   /* usual: the cells of most rows with numbers */
+    for (int i = 0; i < g->nrows; i++) {
         cells += rc[i].ncells;
+        if (g->rows[i].explicit && rc[i].nv && ++counts[rc[i].ncells] >= counts[usual])
+            usual = rc[i].ncells;
+    }
     tokens_init(ts, 2 * cells + 1, g->nrows);   /* at most two tokens a cell (a label and its glued numbers) */
     sbuf tmp, lb;
     sbuf_init(&tmp);
@@ -2029,7 +2042,7 @@ static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
             ts->lost[i] = 1;
         int lo, hi;
         table_empties(row, &rc[i], &rl, &sh, &lo, &hi);
-        if (long_row(row, &rc[i], &rl, &sh))
+        if (long_row(row, &rc[i], &rl, &sh, usual))
             ts->lost[i] |= 2;
         row_tokens(r, table, i, row, &rc[i], &rl, skip_first, lo, hi, ts, &tmp);
     }
