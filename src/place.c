@@ -491,11 +491,9 @@ static void column_major(const solver *s, place_row *out)
             if (!labels)
                 next = s->ncols[s->arow[end + 1]];
         }
-        /* or, with a label of the run left without numbers, as many as the last label takes
-         * on lines of their own (not on the label's line, where they are its row's): one
-         * number lost from a table written by columns leaves the same */
-        int apart = nv > 0 && s->t[after->v[0]].unit != s->t[s->atok[end]].unit;
-        if (empty && apart && nv == byrow) {   /* the equations must confirm the reading by rows */
+        /* or, with a label of the run left without numbers, as many as the last label
+         * takes: one number lost from a table written by columns leaves the same */
+        if (empty && nv > 0 && nv == byrow) {   /* the equations must confirm the reading by rows */
             out[s->arow[end]].doubt = 1;
             for (int r = after->urow0; r < after->urow1; r++)
                 out[r].doubt = 1;
