@@ -1996,6 +1996,11 @@ static int long_row(const grid_row *row, const row_cells *rc, const row_labels *
     for (int j = first; j <= rc->last; j++)
         if (rc->cls[j] != C_VALUE && rc->cls[j] != C_DAMAGED && rc->cls[j] != C_EMPTY)
             return 0;                  /* text among the numbers: not a plain row */
+    /* empty cells before its first number from where the usual row's cells start count
+     * too (a blank first cell) */
+    int start = sh->edge - want + 1;
+    while (want > 0 && start > rl->lab && start < first && rc->cls[first - 1] == C_EMPTY)
+        first--;
     return want > 0 && end - first + 1 == want + k;
 }
 
