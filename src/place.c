@@ -491,9 +491,10 @@ static void column_major(const solver *s, place_row *out)
             if (!labels)
                 next = s->ncols[s->arow[end + 1]];
         }
-        /* or, with a label of the run left without numbers, as many as the last label
-         * takes: one number lost from a table written by columns leaves the same */
-        if (empty && nv > 0 && nv == byrow) {   /* the equations must confirm the reading by rows */
+        /* A label of the run left without numbers and as many numbers after the last
+         * label as it takes: one number lost from a table written by columns leaves
+         * the same, so the equations must confirm the reading by rows */
+        if (empty && nv > 0 && nv == byrow) {
             out[s->arow[end]].doubt = 1;
             for (int r = after->urow0; r < after->urow1; r++)
                 out[r].doubt = 1;
