@@ -1388,7 +1388,8 @@ typedef struct {
     const grid_cell **cell;            /* the cell of each token (NULL: none) */
     const char **text;                 /* each token's text: its cell's, or a vertical label's */
     uint32_t *canon;                   /* a label token's rows whose canonical label it holds (set for labels only) */
-    char *lost;                        /* per grid row: a lost label was written as a number */
+    char *lost;                        /* per grid row: 1, a lost label was written as a number; 2, it holds
+                                          cells too many (long_row()) */
     int n, cap;
     struct row_cells *rows;            /* per grid row: its cells classified (tokenize()) */
     void *classes;                     /* their classes and columns */
@@ -2027,6 +2028,45 @@ static void row_tokens(gk_report *r, int table, int i, const grid_row *row, cons
     }
 }
 
+/* A row whose numbers reach k columns past the usual edge of the table (or whose
+ * empty cells after them run k past the usual row's cells) and whose cells from
+ * its first number to its last (numbers and empty cells) are exactly k more than
+ * its columns holds k cells too many: a number too many (a footnote mark,
+ * a page number) beside a blank cell, or an empty cell that is none (a PDF's
+ * columns split a cell) beside its numbers.  Which, only the equations can tell:
+ * read_table() reads the row only when they confirm it (its mark: bit 2 of
+ * tokens.lost). */
+static int long_row(const grid_row *row, const row_cells *rc, const row_labels *rl, const table_shape *sh, int usual)
+{
+    /* or whose cells (empty ones after its last number) run k past the usual row's,
+     * in a table whose rows are all as wide */
+    int end = sh->uniform && rc->ncells < 64 && rc->ncells > usual ? rc->ncells - 1 : rc->last;
+    for (int j = rc->last + 1; j <= end; j++)
+        if (rc->cls[j] != C_EMPTY)
+            end = rc->last;
+    if (end > rc->last && rc->last != sh->edge)
+        end = rc->last;                /* its numbers end where the others' do */
+    int k = end > rc->last ? end - (usual - 1) : rc->last - sh->edge;
+    if (!row->explicit || sh->edge < 0 || k <= 0 || rl->lab < 0)
+        return 0;
+    int want = sh->uniform ? sh->wide : -1;
+    uint32_t named = rl->named;
+    if (!sh->uniform && named && !(named & (named - 1)) && !(named >> 31))
+        want = sh->td->rows[__builtin_ctz(named)].ncols;
+    int first = rl->lab + 1;
+    while (first < rc->last && rc->cls[first] != C_VALUE && rc->cls[first] != C_DAMAGED)
+        first++;
+    for (int j = first; j <= rc->last; j++)
+        if (rc->cls[j] != C_VALUE && rc->cls[j] != C_DAMAGED && rc->cls[j] != C_EMPTY)
+            return 0;                  /* text among the numbers: not a plain row */
+    /* empty cells before its first number from where the usual row's cells start count
+     * too (a blank first cell) */
+    int start = sh->edge - want + 1;
+    while (want > 0 && start > rl->lab && start < first && rc->cls[first - 1] == C_EMPTY)
+        first--;
+    return want > 0 && end - first + 1 == want + k;
+}
+
 static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
 {
     void *classes;
@@ -2038,9 +2078,12 @@ static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
             sh.wide = sh.td->rows[k].ncols;
     for (int k = 0; k < sh.td->nrows; k++)
         sh.uniform &= sh.td->rows[k].ncols == sh.wide;
-    int cells = 0;
-    for (int i = 0; i < g->nrows; i++)
+    int cells = 0, usual = 0, counts[65] = {0};   /* usual: the cells of most rows with numbers */
+    for (int i = 0; i < g->nrows; i++) {
         cells += rc[i].ncells;
+        if (g->rows[i].explicit && rc[i].nv && ++counts[rc[i].ncells] >= counts[usual])
+            usual = rc[i].ncells;
+    }
     tokens_init(ts, 2 * cells + 1, g->nrows);   /* at most two tokens a cell (a label and its glued numbers) */
     sbuf tmp, lb;
     sbuf_init(&tmp);
@@ -2055,12 +2098,20 @@ static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
             continue;
         }
         /* a row of the widest table rows with one number too many and no
-         * label of its own: its label cell holds a number */
-        int skip_first = sh.uniform && !rl.anchored && rc[i].nv == sh.wide + 1 && row->explicit;
+         * label of its own: its label cell holds a number.  Not when a label
+         * cell naming neither a row nor a group is there (the end of a label
+         * wrapped onto the row's line): that is its label, and the number too
+         * many is any of them */
+        int own_label = 0;
+        for (int j = 0; j < rc[i].ncells; j++)
+            own_label |= rc[i].cls[j] == C_LABEL && !rl.li[j].rows && !rl.li[j].firsts;
+        int skip_first = sh.uniform && !rl.anchored && !own_label && rc[i].nv == sh.wide + 1 && row->explicit;
         if (skip_first)
             ts->lost[i] = 1;
         int lo, hi;
         table_empties(row, &rc[i], &rl, &sh, &lo, &hi);
+        if (long_row(row, &rc[i], &rl, &sh, usual))
+            ts->lost[i] |= 2;
         row_tokens(r, table, i, row, &rc[i], &rl, skip_first, lo, hi, ts, &tmp);
     }
     sbuf_free(&tmp);
@@ -2169,12 +2220,16 @@ static char *unplaced_why(const gk_report *r, int table, int rr, const place_row
 /* A row placed without a label of its own is read only when the table's
  * equations across rows confirm it: every equation (other than the row's
  * own total) that holds one of its cells and can be evaluated on what was
- * read holds, and at least one can.  Returns NULL when confirmed, else why. */
-static char *unconfirmed(const gk_report *r, int table, int rr)
+ * read holds, and at least one can.  A row placed in doubt (place_row.doubt,
+ * long_row(): which numbers are its own is in question, not where it is) counts
+ * its own total too, and each number read in it must lie in an equation that
+ * holds.  Returns NULL when confirmed, else why. */
+static char *unconfirmed(const gk_report *r, int table, int rr, int doubt)
 {
     const gk_template *t = r->tpl;
     int first = t->first_cell[table - 2][rr], n = template_table(t, table)->rows[rr].ncols;
     int checked = 0;
+    uint32_t covered = 0;              /* the row's cells in an equation that holds */
     for (int q = 0; q < t->neqs; q++) {
         const gk_equation *e = &t->eqs[q];
         int mine = 0, known = 1;
@@ -2192,13 +2247,26 @@ static char *unconfirmed(const gk_report *r, int table, int rr)
         int own_row = 1;               /* an equation within the row says nothing of where it is */
         for (int k = 0; k < e->n; k++)
             own_row &= e->cell[k] >= first && e->cell[k] < first + n;
-        if (own_row)
+        if (own_row && !doubt)
             continue;
+        const char *label = template_table(t, table)->rows[rr].short_label;
+        if ((sum > 1e-6 || sum < -1e-6) && doubt)
+            return xasprintf("「%s」行附近的数字个数有不止一种对位方式，读到的数字与%s（%s）不符，不作读取", label,
+                             e->what, e->rule);
         if (sum > 1e-6 || sum < -1e-6)
-            return xasprintf("标签缺失，按模板顺序放入「%s」行的数字与%s（%s）不符，不作读取",
-                             template_table(t, table)->rows[rr].short_label, e->what, e->rule);
+            return xasprintf("标签缺失，按模板顺序放入「%s」行的数字与%s（%s）不符，不作读取", label, e->what,
+                             e->rule);
+        for (int k = 0; k < e->n; k++)
+            if (e->cell[k] >= first && e->cell[k] < first + n)
+                covered |= (uint32_t)1 << (e->cell[k] - first);
         checked++;
     }
+    int uncovered = 0;                 /* in doubt: each number read must be confirmed, not the row as a whole */
+    for (int c = 0; c < n && doubt; c++)
+        uncovered += r->cells[first + c].read_status == GK_ST_EXTRACTED && !(covered >> c & 1);
+    if ((!checked || uncovered) && doubt)
+        return xasprintf("「%s」行附近的数字个数有不止一种对位方式，且没有勾稽关系可以印证%s，不作读取",
+                         template_table(t, table)->rows[rr].short_label, checked ? "其中每个数字" : "");
     if (!checked)
         return xasprintf("标签缺失，按模板顺序放入「%s」行的数字没有勾稽关系可以印证，不作读取",
                          template_table(t, table)->rows[rr].short_label);
@@ -2294,9 +2362,13 @@ static void read_table(gk_report *r, int table)
                 line = cells[0].line;
             if (!r->table_line[table - 2] || line < r->table_line[table - 2])
                 r->table_line[table - 2] = line;
-            int lost = ts.lost[UNIT_ROW(ts.tok[p->tok[0]].unit)];
+            int lost = ts.lost[UNIT_ROW(ts.tok[p->tok[0]].unit)] & 1, doubt = p->doubt;
+            for (int c = 0; c < rd->ncols; c++)   /* its numbers from a row with cells too many */
+                doubt |= ts.tok[p->tok[c]].unit >= 0 && ts.lost[UNIT_ROW(ts.tok[p->tok[c]].unit)] & 2;
+            if (doubt)
+                positional[rr] = 2;
             if (p->positional) {
-                positional[rr] = 1;
+                positional[rr] |= 1;
                 note_row(r, "STRUCT.LABEL_VARIANT", table, rr, line,
                          xasprintf("行标签缺失%s，按模板顺序定位为「%s」", lost ? "（以数字代替）" : "", rd->label));
             } else if (!(ts.canon[p->anchor] >> rr & 1)) {   /* anchored by a label naming row rr */
@@ -2335,11 +2407,11 @@ static void read_table(gk_report *r, int table)
     close_group(r, &group_note, &group_names, group_rows, group_why, name);
     free(group_why);
     sbuf_free(&group_names);
-    /* rows placed by position alone: the equations across rows must confirm them */
+    /* rows placed by position alone (or in doubt): the equations across rows must confirm them */
     for (int rr = 0; rr < td->nrows; rr++) {
         if (!positional[rr])
             continue;
-        char *why = unconfirmed(r, table, rr);
+        char *why = unconfirmed(r, table, rr, positional[rr] == 2);
         if (!why)
             continue;
         slot s[PLACE_MAX_COLS];

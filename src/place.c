@@ -491,6 +491,14 @@ static void column_major(const solver *s, place_row *out)
             if (!labels)
                 next = s->ncols[s->arow[end + 1]];
         }
+        /* A label of the run left without numbers and as many numbers after the last
+         * label as it takes: one number lost from a table written by columns leaves
+         * the same, so the equations must confirm the reading by rows */
+        if (empty && nv > 0 && nv == byrow) {
+            out[s->arow[end]].doubt = 1;
+            for (int r = after->urow0; r < after->urow1; r++)
+                out[r].doubt = 1;
+        }
         if (nv > byrow && (empty || nv > byrow + next)) {
             for (int j = r0; j <= end; j++)
                 if (out[s->arow[j]].state == PL_PLACED)

@@ -46,6 +46,8 @@ typedef struct {
     place_state state;
     int positional;            /* placed without a label of its own */
     int label_after;           /* its label follows its numbers */
+    int doubt;                 /* placed, but another reading of the table gives the same count: read
+                                  only when the table's equations confirm its cells */
     int anchor;                /* token index of its label, -1 when none */
     int tok[PLACE_MAX_COLS];   /* token index of each cell when placed */
     int have, want;            /* PL_COUNT: numbers found after it, numbers wanted there (its own and
