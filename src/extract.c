@@ -2047,8 +2047,6 @@ static int long_row(const grid_row *row, const row_cells *rc, const row_labels *
     if (end > rc->last && rc->last != sh->edge)
         end = rc->last;                /* its numbers end where the others' do */
     int k = end > rc->last ? end - (usual - 1) : rc->last - sh->edge;
-    if (!row->explicit || sh->edge < 0 || k <= 0 || rl->lab < 0)
-        return 0;
     int want = sh->uniform ? sh->wide : -1;
     uint32_t named = rl->named;
     if (!sh->uniform && named && !(named & (named - 1)) && !(named >> 31))
@@ -2056,6 +2054,14 @@ static int long_row(const grid_row *row, const row_cells *rc, const row_labels *
     int first = rl->lab + 1;
     while (first < rc->last && rc->cls[first] != C_VALUE && rc->cls[first] != C_DAMAGED)
         first++;
+    /* in a table whose rows differ in width, a row that names its own: its numbers
+     * from the first to the last span more cells than its columns, wherever the
+     * usual edge lies (a wide row among narrow ones) */
+    int own_long = want > 0 && rl->lab >= 0 && rc->last >= first && rc->last - first + 1 > want;
+    if (own_long && k <= 0)
+        k = rc->last - first + 1 - want;
+    if (!row->explicit || sh->edge < 0 || k <= 0 || rl->lab < 0)
+        return 0;
     for (int j = first; j <= rc->last; j++)
         if (rc->cls[j] != C_VALUE && rc->cls[j] != C_DAMAGED && rc->cls[j] != C_EMPTY)
             return 0;                  /* text among the numbers: not a plain row */
@@ -2064,7 +2070,7 @@ static int long_row(const grid_row *row, const row_cells *rc, const row_labels *
     int start = sh->edge - want + 1;
     while (want > 0 && start > rl->lab && start < first && rc->cls[first - 1] == C_EMPTY)
         first--;
-    return want > 0 && end - first + 1 == want + k;
+    return want > 0 && (end - first + 1 == want + k || own_long);
 }
 
 static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
