@@ -2279,6 +2279,62 @@ static char *unconfirmed(const gk_report *r, int table, int rr, int doubt)
     return NULL;
 }
 
+/* 1 when the row's own equations (those whose cells all lie in the row) can be
+ * evaluated on what was read (numbers and blank markers), some fails, and all
+ * hold once its first or its last number is taken for a number too many (a
+ * footnote mark after the label, a year or page number at the end) and a 0 or
+ * blank is put back in any one of its cells (a number that went missing beside
+ * it): the count of its numbers fits by chance.  Such a row is in doubt. */
+static int stray_fits(const gk_report *r, int table, int rr)
+{
+    const gk_template *t = r->tpl;
+    int first = t->first_cell[table - 2][rr], n = template_table(t, table)->rows[rr].ncols;
+    double v[PLACE_MAX_COLS], w[PLACE_MAX_COLS];
+    if (n < 2 || n > PLACE_MAX_COLS)
+        return 0;
+    for (int c = 0; c < n; c++) {
+        const gk_cell *cell = &r->cells[first + c];
+        if (cell->read_status != GK_ST_EXTRACTED && cell->read_status != GK_ST_BLANK)
+            return 0;
+        v[c] = cell->read_status == GK_ST_EXTRACTED ? cell->read_value : 0;
+    }
+    for (int how = 0; how < 3; how++) {   /* as read; without the first number; without the last */
+        int d = how == 0 ? -1 : how == 1 ? 0 : n - 1;
+        for (int gap = d < 0 ? -1 : 0; gap < (d < 0 ? 0 : n); gap++) {
+            for (int c = 0, k = 0; c < n; c++) {
+                if (c == gap) {
+                    w[c] = 0;
+                    continue;
+                }
+                if (k == d)
+                    k++;
+                w[c] = d < 0 ? v[c] : v[k++];
+            }
+            int own = 0, holds = 1;
+            for (int q = 0; q < t->neqs; q++) {
+                const gk_equation *e = &t->eqs[q];
+                int in_row = e->n > 0;
+                double sum = 0;
+                for (int k = 0; k < e->n && in_row; k++) {
+                    in_row = e->cell[k] >= first && e->cell[k] < first + n;
+                    sum += in_row ? e->coef[k] * w[e->cell[k] - first] : 0;
+                }
+                if (!in_row)
+                    continue;
+                own++;
+                holds &= sum < 1e-6 && sum > -1e-6;
+            }
+            if (!own)
+                return 0;
+            if (d < 0 && holds)
+                return 0;          /* it adds up as read */
+            if (d >= 0 && holds)
+                return 1;
+        }
+    }
+    return 0;
+}
+
 /* Several consecutive rows not found for one reason share one finding:
  * its message names them all. */
 static void close_group(gk_report *r, int *note, sbuf *rows, int nrows, const char *why, const char *table_name)
@@ -2413,6 +2469,10 @@ static void read_table(gk_report *r, int table)
     close_group(r, &group_note, &group_names, group_rows, group_why, name);
     free(group_why);
     sbuf_free(&group_names);
+    /* a row whose own equations fail but hold with a number too many dropped: in doubt */
+    for (int rr = 0; rr < td->nrows; rr++)
+        if (pl[rr].state == PL_PLACED && !positional[rr] && stray_fits(r, table, rr))
+            positional[rr] = 2;
     /* rows placed by position alone (or in doubt): the equations across rows must confirm them */
     for (int rr = 0; rr < td->nrows; rr++) {
         if (!positional[rr])
