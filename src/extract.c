@@ -1817,6 +1817,7 @@ typedef struct {
                                         * end in column k (label_end()), INT_MAX when none */
     int wide;                          /* the widest template row: a row with one more number lost its label to it */
     int uniform;                       /* every template row is as wide */
+    int start;                         /* the usual column of the first number of an explicit row (-1: none) */
 } table_shape;
 
 /* The label cells of a row and what they say. */
@@ -2057,9 +2058,12 @@ static int long_row(const grid_row *row, const row_cells *rc, const row_labels *
     /* in a table whose rows differ in width, a row that names its own: its numbers
      * from the first to the last span more cells than its columns, wherever the
      * usual edge lies (a wide row among narrow ones) */
-    int own_long = want > 0 && rl->lab >= 0 && rc->last >= first && rc->last - first + 1 > want;
+    int own_first = first;             /* empty cells after the label from where the rows' numbers usually start */
+    while (sh->start >= 0 && own_first - 1 > rl->lab && own_first - 1 >= sh->start && rc->cls[own_first - 1] == C_EMPTY)
+        own_first--;
+    int own_long = want > 0 && rl->lab >= 0 && rc->last >= first && rc->last - own_first + 1 > want;
     if (own_long && k <= 0)
-        k = rc->last - first + 1 - want;
+        k = rc->last - own_first + 1 - want;
     if (!row->explicit || sh->edge < 0 || k <= 0 || rl->lab < 0)
         return 0;
     for (int j = first; j <= rc->last; j++)
@@ -2085,10 +2089,17 @@ static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
     for (int k = 0; k < sh.td->nrows; k++)
         sh.uniform &= sh.td->rows[k].ncols == sh.wide;
     int cells = 0, usual = 0, counts[65] = {0};   /* usual: the cells of most rows with numbers */
+    int starts[65] = {0};
+    sh.start = -1;
     for (int i = 0; i < g->nrows; i++) {
         cells += rc[i].ncells;
         if (g->rows[i].explicit && rc[i].nv && ++counts[rc[i].ncells] >= counts[usual])
             usual = rc[i].ncells;
+        int f = 0;
+        while (g->rows[i].explicit && rc[i].nv && f < rc[i].ncells && rc[i].cls[f] != C_VALUE)
+            f++;
+        if (g->rows[i].explicit && rc[i].nv && f < rc[i].ncells && ++starts[f] >= (sh.start < 0 ? 0 : starts[sh.start]))
+            sh.start = f;
     }
     tokens_init(ts, 2 * cells + 1, g->nrows);   /* at most two tokens a cell (a label and its glued numbers) */
     sbuf tmp, lb;
