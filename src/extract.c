@@ -2295,7 +2295,14 @@ static char *unconfirmed(const gk_report *r, int table, int rr, int doubt)
  * hold once its first or its last number is taken for a number too many (a
  * footnote mark after the label, a year or page number at the end) and a 0 or
  * blank is put back in any one of its cells (a number that went missing beside
- * it): the count of its numbers fits by chance.  Such a row is in doubt. */
+ * it): the count of its numbers fits by chance.  Or when, failing, its first or
+ * last number is a year (a date or footnote printed beside the row, whatever
+ * number went missing).  Such a row is in doubt. */
+static int year_like(double x)
+{
+    return x >= 1990 && x <= 2099 && x == (double)(int)x;
+}
+
 static int stray_fits(const gk_report *r, int table, int rr)
 {
     const gk_template *t = r->tpl;
@@ -2339,6 +2346,8 @@ static int stray_fits(const gk_report *r, int table, int rr)
                 return 0;
             if (d < 0 && holds)
                 return 0;          /* it adds up as read */
+            if (d < 0 && (year_like(v[0]) || year_like(v[n - 1])))
+                return 1;          /* a year at its edge: which number went missing beside it is anyone's guess */
             if (d >= 0 && holds)
                 return 1;
         }
