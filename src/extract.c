@@ -2620,37 +2620,6 @@ static void read_one_line_table(gk_report *r, int table)
                 slot_from_token(&s[j++], &ts, k);
         store_rows(r, table, s);
         r->table_line[table - 2] = s[0].line;
-        /* as many numbers as cells but empty cells among them in the one row holding
-         * them: an empty cell may be a blank one and a number too many (a footnote
-         * mark, a year) beside it, which shifts every number between them.  Even
-         * equations that hold do not tell (a number too many may be a group's sum):
-         * none is read */
-        int gaps = nc - n;             /* empty cells among the numbers of the one row holding them */
-        for (int i = 0; i < g->nrows && !use_empty && gaps <= 0; i++) {
-            const grid_row *row = &g->rows[i];
-            if (!row->explicit || count_values(row) != nv)
-                continue;
-            int fv = -1, lv = -1, empty = 0;
-            for (int c = 0; c < row->ncells; c++)
-                if (is_value_cell(&row->cells[c]))
-                    lv = c, fv = fv < 0 ? c : fv;
-            for (int c = fv + 1; fv >= 0 && c < lv; c++)
-                empty += row->cells[c].text[0] == '\0';
-            gaps = empty;
-        }
-        char *why = NULL;
-        if (!use_empty && gaps > 0)
-            why = xasprintf("%s读到 %d 个数字，其间另有 %d 个空单元格：可能多出数字（如脚注、年份）而空单元格为空白项，"
-                            "无法确定各自所在的列，不作读取", shape->name, nv, gaps);
-        for (int gi = 0; gi < td->nrows && why; gi++) {
-            slot m[PLACE_MAX_COLS];
-            memset(m, 0, sizeof m);
-            slots_missing(m, td->rows[gi].ncols, s[0].line, why);
-            for (int c = 0; c < td->rows[gi].ncols; c++)
-                m[c].raw = NULL;
-            store_row(r, table, gi, m, td->rows[gi].ncols);
-        }
-        free(why);
     } else if (nv) {
         char *why = xasprintf("%s读到 %d 个数字（应为 %d 个），无法确定各自所在的列", shape->name, nv, n);
         slots_missing(s, n, ts.cell[first]->line, why);

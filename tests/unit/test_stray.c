@@ -296,85 +296,12 @@ static void test_stray_beside_lost(void **state)
     assert_true(flagged > 0);
 }
 
-/* Table 4 as one row of its 15 numbers, one of them written empty (between
- * others) and a number too many at the start or the end of the row: as many
- * numbers as cells (the empty one not a total), but which of them is too many only the group totals can
- * tell, so no cell of table 4 is read as another value than the one written;
- * written without the number too many, the row is read whole. */
-static void test_stray_t4_one_row(void **state)
-{
-    (void)state;
-    static const char *const STRAY[] = {"1", "2", "3", "12", "15", "2021", "2022", "2023"};
-    const gk_table_def *t4 = template_table(template_get(GK_FMT_2021), 4);
-    uint64_t seed = 41;
-    int flagged = 0;
-    for (int iter = 0; iter < 200; iter++) {
-        int blank = 1 + (int)(next(&seed) % 13), front = (int)(next(&seed) % 2);
-        if (blank % 5 == 4)
-            blank--;                   /* not a group's total: an empty one is inferred */
-        const char *stray = STRAY[next(&seed) % 8];
-        cell_text ct[16];
-        fx_cell ov[16];
-        for (int g = 0, k = 0; g < 3; g++) {
-            int sum = 0;
-            for (int c = 0; c < 5; c++, k++) {   /* the group's total the sum of the others (an empty one 0) */
-                int x = c < 4 ? (int)(next(&seed) % 4) : sum;
-                snprintf(ct[k].id, sizeof ct[k].id, "t4.%s.%s", t4->rows[g].key, t4->rows[g].cols[c].key);
-                if (k == blank)
-                    ct[k].text[0] = '\0';
-                else
-                    snprintf(ct[k].text, sizeof ct[k].text, "%d", x), sum += x;
-                ov[k] = (fx_cell){ct[k].id, ct[k].text};
-            }
-        }
-        ov[15] = (fx_cell){NULL, NULL};
-        char *text = fx_report(ov, NULL, NULL);
-        char *at = strstr(text, "复议后起诉\n");
-        assert_non_null(at);
-        at += strlen("复议后起诉\n");
-        char *eol = strchr(at, '\n');
-        assert_non_null(eol);
-        char ins[16];
-        snprintf(ins, sizeof ins, front ? "%s\t" : "\t%s", stray);
-        char *damaged = insert_at(text, front ? (size_t)(at - text) : (size_t)(eol - text), ins);
-        int unread = 0, wrong = 0;
-        for (int pass = 0; pass < 2; pass++) {
-            gk_report *r = fx_parse_text(pass ? damaged : text);
-            assert_non_null(r);
-            const gk_template *t = r->tpl;
-            unread = wrong = 0;
-            for (int i = 0; i < t->ncells; i++) {
-                if (strncmp(t->cells[i].id, "t4.", 3) != 0)
-                    continue;
-                const gk_cell *c = &r->cells[i];
-                const char *want = fx_value(ov, t->cells[i].id);
-                unread += c->status == GK_ST_MISSING || c->status == GK_ST_INFERRED;
-                if (c->status != GK_ST_MISSING &&
-                    (want[0] == '\0' ? !(c->status == GK_ST_BLANK || c->value == 0) : c->value != atof(want))) {
-                    print_message("%s: read %g, written \"%s\"\n", t->cells[i].id, c->value, want);
-                    wrong++;
-                }
-            }
-            report_free(r);
-            if (!pass && wrong + unread)
-                fail_msg("undamaged, iteration %d: %.*s", iter, (int)(eol - at), at);   /* read whole */
-        }
-        free(damaged);
-        free(text);
-        if (wrong)
-            fail_msg("iteration %d: empty cell %d, \"%s\" %s", iter, blank, stray, front ? "first" : "last");
-        flagged += unread > 0;
-    }
-    assert_true(flagged > 0);
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_stray_beside_blank),
         cmocka_unit_test(test_stray_wide_row),
         cmocka_unit_test(test_stray_beside_lost),
-        cmocka_unit_test(test_stray_t4_one_row),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
