@@ -1817,7 +1817,6 @@ typedef struct {
                                         * end in column k (label_end()), INT_MAX when none */
     int wide;                          /* the widest template row: a row with one more number lost its label to it */
     int uniform;                       /* every template row is as wide */
-    int start;                         /* the usual column of the first number of an explicit row (-1: none) */
 } table_shape;
 
 /* The label cells of a row and what they say. */
@@ -2048,6 +2047,8 @@ static int long_row(const grid_row *row, const row_cells *rc, const row_labels *
     if (end > rc->last && rc->last != sh->edge)
         end = rc->last;                /* its numbers end where the others' do */
     int k = end > rc->last ? end - (usual - 1) : rc->last - sh->edge;
+    if (!row->explicit || sh->edge < 0 || k <= 0 || rl->lab < 0)
+        return 0;
     int want = sh->uniform ? sh->wide : -1;
     uint32_t named = rl->named;
     if (!sh->uniform && named && !(named & (named - 1)) && !(named >> 31))
@@ -2055,17 +2056,6 @@ static int long_row(const grid_row *row, const row_cells *rc, const row_labels *
     int first = rl->lab + 1;
     while (first < rc->last && rc->cls[first] != C_VALUE && rc->cls[first] != C_DAMAGED)
         first++;
-    /* in a table whose rows differ in width, a row that names its own: its numbers
-     * from the first to the last span more cells than its columns, wherever the
-     * usual edge lies (a wide row among narrow ones) */
-    int own_first = first;             /* empty cells after the label from where the rows' numbers usually start */
-    while (sh->start >= 0 && own_first - 1 > rl->lab && own_first - 1 >= sh->start && rc->cls[own_first - 1] == C_EMPTY)
-        own_first--;
-    int own_long = want > 0 && rl->lab >= 0 && rc->last >= first && rc->last - own_first + 1 > want;
-    if (own_long && k <= 0)
-        k = rc->last - own_first + 1 - want;
-    if (!row->explicit || sh->edge < 0 || k <= 0 || rl->lab < 0)
-        return 0;
     for (int j = first; j <= rc->last; j++)
         if (rc->cls[j] != C_VALUE && rc->cls[j] != C_DAMAGED && rc->cls[j] != C_EMPTY)
             return 0;                  /* text among the numbers: not a plain row */
@@ -2074,7 +2064,7 @@ static int long_row(const grid_row *row, const row_cells *rc, const row_labels *
     int start = sh->edge - want + 1;
     while (want > 0 && start > rl->lab && start < first && rc->cls[first - 1] == C_EMPTY)
         first--;
-    return want > 0 && (end - first + 1 == want + k || own_long);
+    return want > 0 && end - first + 1 == want + k;
 }
 
 static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
@@ -2089,17 +2079,10 @@ static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
     for (int k = 0; k < sh.td->nrows; k++)
         sh.uniform &= sh.td->rows[k].ncols == sh.wide;
     int cells = 0, usual = 0, counts[65] = {0};   /* usual: the cells of most rows with numbers */
-    int starts[65] = {0};
-    sh.start = -1;
     for (int i = 0; i < g->nrows; i++) {
         cells += rc[i].ncells;
         if (g->rows[i].explicit && rc[i].nv && ++counts[rc[i].ncells] >= counts[usual])
             usual = rc[i].ncells;
-        int f = 0;
-        while (g->rows[i].explicit && rc[i].nv && f < rc[i].ncells && rc[i].cls[f] != C_VALUE)
-            f++;
-        if (g->rows[i].explicit && rc[i].nv && f < rc[i].ncells && ++starts[f] >= (sh.start < 0 ? 0 : starts[sh.start]))
-            sh.start = f;
     }
     tokens_init(ts, 2 * cells + 1, g->nrows);   /* at most two tokens a cell (a label and its glued numbers) */
     sbuf tmp, lb;
@@ -2290,14 +2273,12 @@ static char *unconfirmed(const gk_report *r, int table, int rr, int doubt)
     return NULL;
 }
 
-/* 1 when the row's own equations (those whose cells all lie in the row) can be
- * evaluated on what was read (numbers and blank markers), some fails, and all
- * hold once its first or its last number is taken for a number too many (a
- * footnote mark after the label, a year or page number at the end) and a 0 or
- * blank is put back in any one of its cells (a number that went missing beside
- * it): the count of its numbers fits by chance.  Or when, failing, its first or
- * last number is a year (a date or footnote printed beside the row, whatever
- * number went missing).  Such a row is in doubt. */
+/* 1 when a row of table 3 does not add up as read (its own equation, whose cells
+ * all lie in the row, fails on its numbers and blank markers) and its first or last
+ * number is a year: a date or footnote printed beside the row, standing in for a
+ * number that went missing (the count of its numbers fits by chance).  Such a row
+ * is in doubt.  Not the other ways a count may fit by chance (a footnote digit
+ * beside a lost 0): they look the same as a row whose total is wrong. */
 static int year_like(double x)
 {
     return x >= 1990 && x <= 2099 && x == (double)(int)x;
@@ -2307,52 +2288,29 @@ static int stray_fits(const gk_report *r, int table, int rr)
 {
     const gk_template *t = r->tpl;
     int first = t->first_cell[table - 2][rr], n = template_table(t, table)->rows[rr].ncols;
-    double v[PLACE_MAX_COLS], w[PLACE_MAX_COLS];
-    if (n < 2 || n > PLACE_MAX_COLS)
+    if (n < 2 || table != 3)
         return 0;
-    for (int c = 0; c < n; c++) {
-        const gk_cell *cell = &r->cells[first + c];
-        if (cell->read_status != GK_ST_EXTRACTED && cell->read_status != GK_ST_BLANK)
+    for (int c = 0; c < n; c++)
+        if (r->cells[first + c].read_status != GK_ST_EXTRACTED && r->cells[first + c].read_status != GK_ST_BLANK)
             return 0;
-        v[c] = cell->read_status == GK_ST_EXTRACTED ? cell->read_value : 0;
-    }
-    for (int how = 0; how < 3; how++) {   /* as read; without the first number; without the last */
-        int d = how == 0 ? -1 : how == 1 ? 0 : n - 1;
-        for (int gap = d < 0 ? -1 : 0; gap < (d < 0 ? 0 : n); gap++) {
-            for (int c = 0, k = 0; c < n; c++) {
-                if (c == gap) {
-                    w[c] = 0;
-                    continue;
-                }
-                if (k == d)
-                    k++;
-                w[c] = d < 0 ? v[c] : v[k++];
-            }
-            int own = 0, holds = 1;
-            for (int q = 0; q < t->neqs; q++) {
-                const gk_equation *e = &t->eqs[q];
-                int in_row = e->n > 0;
-                double sum = 0;
-                for (int k = 0; k < e->n && in_row; k++) {
-                    in_row = e->cell[k] >= first && e->cell[k] < first + n;
-                    sum += in_row ? e->coef[k] * w[e->cell[k] - first] : 0;
-                }
-                if (!in_row)
-                    continue;
-                own++;
-                holds &= sum < 1e-6 && sum > -1e-6;
-            }
-            if (!own)
-                return 0;
-            if (d < 0 && holds)
-                return 0;          /* it adds up as read */
-            if (d < 0 && (year_like(v[0]) || year_like(v[n - 1])))
-                return 1;          /* a year at its edge: which number went missing beside it is anyone's guess */
-            if (d >= 0 && holds)
-                return 1;
+    if (!year_like(r->cells[first].read_value) && !year_like(r->cells[first + n - 1].read_value))
+        return 0;
+    int own = 0, holds = 1;
+    for (int q = 0; q < t->neqs; q++) {
+        const gk_equation *e = &t->eqs[q];
+        int in_row = e->n > 0;
+        double sum = 0;
+        for (int k = 0; k < e->n && in_row; k++) {
+            in_row = e->cell[k] >= first && e->cell[k] < first + n;
+            const gk_cell *cell = &r->cells[in_row ? e->cell[k] : first];
+            sum += in_row && cell->read_status == GK_ST_EXTRACTED ? e->coef[k] * cell->read_value : 0;
         }
+        if (!in_row)
+            continue;
+        own++;
+        holds &= sum < 1e-6 && sum > -1e-6;
     }
-    return 0;
+    return own && !holds;
 }
 
 /* Several consecutive rows not found for one reason share one finding:
@@ -2489,7 +2447,7 @@ static void read_table(gk_report *r, int table)
     close_group(r, &group_note, &group_names, group_rows, group_why, name);
     free(group_why);
     sbuf_free(&group_names);
-    /* a row whose own equations fail but hold with a number too many dropped: in doubt */
+    /* a row whose own equations fail with a year at its edge: in doubt */
     for (int rr = 0; rr < td->nrows; rr++)
         if (pl[rr].state == PL_PLACED && !positional[rr] && stray_fits(r, table, rr))
             positional[rr] = 2;
