@@ -2273,6 +2273,46 @@ static char *unconfirmed(const gk_report *r, int table, int rr, int doubt)
     return NULL;
 }
 
+/* 1 when a row of table 3 does not add up as read (its own equation, whose cells
+ * all lie in the row, fails on its numbers and blank markers) and its first or last
+ * number is a year: a date or footnote printed beside the row, standing in for a
+ * number that went missing (the count of its numbers fits by chance).  Such a row
+ * is in doubt.  Not the other ways a count may fit by chance (a footnote digit
+ * beside a lost 0): they look the same as a row whose total is wrong. */
+static int year_like(double x)
+{
+    return x >= 1990 && x <= 2099 && x == (double)(int)x;
+}
+
+static int stray_fits(const gk_report *r, int table, int rr)
+{
+    const gk_template *t = r->tpl;
+    int first = t->first_cell[table - 2][rr], n = template_table(t, table)->rows[rr].ncols;
+    if (n < 2 || table != 3)
+        return 0;
+    for (int c = 0; c < n; c++)
+        if (r->cells[first + c].read_status != GK_ST_EXTRACTED && r->cells[first + c].read_status != GK_ST_BLANK)
+            return 0;
+    if (!year_like(r->cells[first].read_value) && !year_like(r->cells[first + n - 1].read_value))
+        return 0;
+    int own = 0, holds = 1;
+    for (int q = 0; q < t->neqs; q++) {
+        const gk_equation *e = &t->eqs[q];
+        int in_row = e->n > 0;
+        double sum = 0;
+        for (int k = 0; k < e->n && in_row; k++) {
+            in_row = e->cell[k] >= first && e->cell[k] < first + n;
+            const gk_cell *cell = &r->cells[in_row ? e->cell[k] : first];
+            sum += in_row && cell->read_status == GK_ST_EXTRACTED ? e->coef[k] * cell->read_value : 0;
+        }
+        if (!in_row)
+            continue;
+        own++;
+        holds &= sum < 1e-6 && sum > -1e-6;
+    }
+    return own && !holds;
+}
+
 /* Several consecutive rows not found for one reason share one finding:
  * its message names them all. */
 static void close_group(gk_report *r, int *note, sbuf *rows, int nrows, const char *why, const char *table_name)
@@ -2407,6 +2447,10 @@ static void read_table(gk_report *r, int table)
     close_group(r, &group_note, &group_names, group_rows, group_why, name);
     free(group_why);
     sbuf_free(&group_names);
+    /* a row whose own equations fail with a year at its edge: in doubt */
+    for (int rr = 0; rr < td->nrows; rr++)
+        if (pl[rr].state == PL_PLACED && !positional[rr] && stray_fits(r, table, rr))
+            positional[rr] = 2;
     /* rows placed by position alone (or in doubt): the equations across rows must confirm them */
     for (int rr = 0; rr < td->nrows; rr++) {
         if (!positional[rr])

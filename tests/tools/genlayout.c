@@ -898,14 +898,16 @@ static void mark_damage(variant *v, int layout)
     }
     /* rows a number may be lost from or added to: the data rows of tables 2 and 3, and
      * table 4's (not when its header words are interleaved with its numbers) */
-    grow *cand[128];
-    int nc = 0;
+    grow *cand[128], *lost_row = NULL;
+    int nc = 0, nc2 = 0;               /* nc2: the first nc2 are table 2's */
     for (int t = 0; t < 3; t++) {
         if (t == 2 && layout == X_PDFTOTEXT_PLAIN && HAS(v, X_T4_INTERLEAVED) && !v->t[2].r[v->t[2].n - 1].glued)
             continue;
         for (int i = 0; i < v->t[t].n && nc < 128; i++)
             if (is_data(&v->t[t].r[i]) && first_num(&v->t[t].r[i]) < v->t[t].r[i].n)
                 cand[nc++] = &v->t[t].r[i];
+        if (t == 0)
+            nc2 = nc;
     }
     if (HAS(v, X_LOST_VALUE) && layout == X_PIPES)
         v->flags &= ~(1ull << X_LOST_VALUE);   /* a pipe table keeps its grid: a lost cell is an empty one,
@@ -916,6 +918,7 @@ static void mark_damage(variant *v, int layout)
         if (!g || fn >= g->n) {
             v->flags &= ~(1ull << X_LOST_VALUE);
         } else {
+            lost_row = g;
             int j = fn + (int)rn(s, (unsigned)(g->n - fn));
             if (g->c[j].cell >= 0)
                 v->lostcell[g->c[j].cell] = 1;
@@ -933,7 +936,13 @@ static void mark_damage(variant *v, int layout)
     }
     if (HAS(v, X_STRAY_VALUE)) {
         static const char *const STRAY[] = {"1", "2", "3", "2023", "2022", "12", "15", "2021"};
-        grow *g = nc ? cand[rn(s, (unsigned)nc)] : NULL;
+        int k = nc ? (int)rn(s, (unsigned)nc) : 0;
+        /* not beside the number lost in a row of table 2: no equation holds one of its
+         * cells, so the row is one as written with another value, which no reader can
+         * tell (the next row instead) */
+        if (nc > 1 && cand[k] == lost_row && k < nc2)
+            k = (k + 1) % nc;
+        grow *g = nc ? cand[k] : NULL;
         if (!g) {
             v->flags &= ~(1ull << X_STRAY_VALUE);
         } else {
