@@ -2224,36 +2224,53 @@ static char *unplaced_why(const gk_report *r, int table, int rr, const place_row
  * long_row(): which numbers are its own is in question, not where it is) counts
  * its own total too, and each number read in it must lie in an equation that
  * holds.  Returns NULL when confirmed, else why. */
+/* Equation e on what was read, seen from the row whose cells are
+ * [first, first + n): the sum of its read numbers (a blank marker reads 0),
+ * whether it holds a cell of the row, whether all its cells lie in the row,
+ * and whether every cell of it was read as a number. */
+typedef struct {
+    double sum;
+    int mine, own_row, known;
+} eq_read;
+
+static eq_read equation_read(const gk_report *r, const gk_equation *e, int first, int n)
+{
+    eq_read x = {0, 0, e->n > 0, 1};
+    for (int k = 0; k < e->n; k++) {
+        int c = e->cell[k], in = c >= first && c < first + n;
+        x.mine |= in;
+        x.own_row &= in;
+        if (r->cells[c].read_status != GK_ST_EXTRACTED)
+            x.known = 0;
+        else
+            x.sum += e->coef[k] * r->cells[c].read_value;
+    }
+    return x;
+}
+
+static int eq_holds(const eq_read *x)
+{
+    return x->sum <= 1e-6 && x->sum >= -1e-6;
+}
+
 static char *unconfirmed(const gk_report *r, int table, int rr, int doubt)
 {
     const gk_template *t = r->tpl;
     int first = t->first_cell[table - 2][rr], n = template_table(t, table)->rows[rr].ncols;
+    const char *label = template_table(t, table)->rows[rr].short_label;
     int checked = 0;
     uint32_t covered = 0;              /* the row's cells in an equation that holds */
     for (int q = 0; q < t->neqs; q++) {
         const gk_equation *e = &t->eqs[q];
-        int mine = 0, known = 1;
-        double sum = 0;
-        for (int k = 0; k < e->n; k++) {
-            int c = e->cell[k];
-            mine |= c >= first && c < first + n;
-            if (r->cells[c].read_status != GK_ST_EXTRACTED)
-                known = 0;
-            else
-                sum += e->coef[k] * r->cells[c].read_value;
-        }
-        if (!mine || !known)
+        eq_read x = equation_read(r, e, first, n);
+        if (!x.mine || !x.known)
             continue;
-        int own_row = 1;               /* an equation within the row says nothing of where it is */
-        for (int k = 0; k < e->n; k++)
-            own_row &= e->cell[k] >= first && e->cell[k] < first + n;
-        if (own_row && !doubt)
-            continue;
-        const char *label = template_table(t, table)->rows[rr].short_label;
-        if ((sum > 1e-6 || sum < -1e-6) && doubt)
+        if (x.own_row && !doubt)
+            continue;                  /* an equation within the row says nothing of where it is */
+        if (!eq_holds(&x) && doubt)
             return xasprintf("「%s」行附近的数字个数有不止一种对位方式，读到的数字与%s（%s）不符，不作读取", label,
                              e->what, e->rule);
-        if (sum > 1e-6 || sum < -1e-6)
+        if (!eq_holds(&x))
             return xasprintf("标签缺失，按模板顺序放入「%s」行的数字与%s（%s）不符，不作读取", label, e->what,
                              e->rule);
         for (int k = 0; k < e->n; k++)
@@ -2265,12 +2282,17 @@ static char *unconfirmed(const gk_report *r, int table, int rr, int doubt)
     for (int c = 0; c < n && doubt; c++)
         uncovered += r->cells[first + c].read_status == GK_ST_EXTRACTED && !(covered >> c & 1);
     if ((!checked || uncovered) && doubt)
-        return xasprintf("「%s」行附近的数字个数有不止一种对位方式，且没有勾稽关系可以印证%s，不作读取",
-                         template_table(t, table)->rows[rr].short_label, checked ? "其中每个数字" : "");
+        return xasprintf("「%s」行附近的数字个数有不止一种对位方式，且没有勾稽关系可以印证%s，不作读取", label,
+                         checked ? "其中每个数字" : "");
     if (!checked)
-        return xasprintf("标签缺失，按模板顺序放入「%s」行的数字没有勾稽关系可以印证，不作读取",
-                         template_table(t, table)->rows[rr].short_label);
+        return xasprintf("标签缺失，按模板顺序放入「%s」行的数字没有勾稽关系可以印证，不作读取", label);
     return NULL;
+}
+
+/* A whole number that reads as a year (1990–2099). */
+static int year_like(double x)
+{
+    return x >= 1990 && x <= 2099 && x == (double)(int)x;
 }
 
 /* 1 when a row of table 3 does not add up as read (its own equation, whose cells
@@ -2279,11 +2301,6 @@ static char *unconfirmed(const gk_report *r, int table, int rr, int doubt)
  * number that went missing (the count of its numbers fits by chance).  Such a row
  * is in doubt.  Not the other ways a count may fit by chance (a footnote digit
  * beside a lost 0): they look the same as a row whose total is wrong. */
-static int year_like(double x)
-{
-    return x >= 1990 && x <= 2099 && x == (double)(int)x;
-}
-
 static int stray_fits(const gk_report *r, int table, int rr)
 {
     const gk_template *t = r->tpl;
@@ -2297,18 +2314,11 @@ static int stray_fits(const gk_report *r, int table, int rr)
         return 0;
     int own = 0, holds = 1;
     for (int q = 0; q < t->neqs; q++) {
-        const gk_equation *e = &t->eqs[q];
-        int in_row = e->n > 0;
-        double sum = 0;
-        for (int k = 0; k < e->n && in_row; k++) {
-            in_row = e->cell[k] >= first && e->cell[k] < first + n;
-            const gk_cell *cell = &r->cells[in_row ? e->cell[k] : first];
-            sum += in_row && cell->read_status == GK_ST_EXTRACTED ? e->coef[k] * cell->read_value : 0;
-        }
-        if (!in_row)
+        eq_read x = equation_read(r, &t->eqs[q], first, n);
+        if (!x.own_row)
             continue;
         own++;
-        holds &= sum < 1e-6 && sum > -1e-6;
+        holds &= eq_holds(&x);
     }
     return own && !holds;
 }
@@ -2384,6 +2394,9 @@ static void read_table(gk_report *r, int table)
     place_row pl[PLACE_MAX_ROWS];
     place_rows(ts.tok, ts.n, ncols, td->nrows, pl);
     const char *name = template_table_shape(table)->name;
+    /* rows the equations must confirm: placed by position alone (ROW_POSITIONAL), or
+     * in doubt (ROW_DOUBT: which numbers are its own is in question) */
+    enum { ROW_POSITIONAL = 1, ROW_DOUBT = 2 };
     int positional[PLACE_MAX_ROWS] = {0};
     int group_note = -1, group_last = -2, group_rows = 0;   /* rows not found for one reason */
     char *group_why = NULL;
@@ -2406,9 +2419,9 @@ static void read_table(gk_report *r, int table)
             for (int c = 0; c < rd->ncols; c++)   /* its numbers from a row with cells too many */
                 doubt |= ts.tok[p->tok[c]].unit >= 0 && ts.lost[UNIT_ROW(ts.tok[p->tok[c]].unit)] & 2;
             if (doubt)
-                positional[rr] = 2;
+                positional[rr] = ROW_DOUBT;
             if (p->positional) {
-                positional[rr] |= 1;
+                positional[rr] |= ROW_POSITIONAL;
                 note_row(r, "STRUCT.LABEL_VARIANT", table, rr, line,
                          xasprintf("行标签缺失%s，按模板顺序定位为「%s」", lost ? "（以数字代替）" : "", rd->label));
             } else if (!(ts.canon[p->anchor] >> rr & 1)) {   /* anchored by a label naming row rr */
@@ -2450,12 +2463,15 @@ static void read_table(gk_report *r, int table)
     /* a row whose own equations fail with a year at its edge: in doubt */
     for (int rr = 0; rr < td->nrows; rr++)
         if (pl[rr].state == PL_PLACED && !positional[rr] && stray_fits(r, table, rr))
-            positional[rr] = 2;
+            positional[rr] = ROW_DOUBT;
     /* rows placed by position alone (or in doubt): the equations across rows must confirm them */
     for (int rr = 0; rr < td->nrows; rr++) {
         if (!positional[rr])
             continue;
-        char *why = unconfirmed(r, table, rr, positional[rr] == 2);
+        /* a row placed by position, in doubt or not, is checked by the positional
+         * rule alone: the doubt rule counts the row's own total, and an equation
+         * within the row says nothing of where the row is */
+        char *why = unconfirmed(r, table, rr, positional[rr] == ROW_DOUBT);
         if (!why)
             continue;
         slot s[PLACE_MAX_COLS];
