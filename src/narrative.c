@@ -23,7 +23,7 @@ static int is_cjk(unsigned cp)
     return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || cp == 0x3007;
 }
 
-/* One position i of cjk_count(): 1 when a CJK character (is_cjk()) starts
+/* One position i of narrative_cjk_count(): 1 when a CJK character (is_cjk()) starts
  * there, by its lead bytes: U+3400..U+4DBF and U+4E00..U+9FFF are E3 90 ..
  * E9 BF but E4 B7 (U+4DC0..U+4DFF); 〇 (U+3007) is E3 80 87.  i + 2 < len. */
 static inline int cjk_at(const unsigned char *u, size_t i)
@@ -70,11 +70,6 @@ int narrative_cjk_count(const char *s, size_t len)
     for (; i + 2 < len; i++)
         n += cjk_at(u, i);
     return n;
-}
-
-static int cjk_count(const char *s, size_t len)
-{
-    return narrative_cjk_count(s, len);
 }
 
 /* ---- dates -------------------------------------------------------------------------- */
@@ -219,7 +214,7 @@ static int signature_date(const gk_report *r, gk_date *d)
         size_t end = 0;
         if (l->len > 160 || util_find(l->s, l->len, "。", strlen("。")) || !narrative_find_date(l->s, l->len, d, &end))
             continue;
-        if (cjk_count(l->s, l->len) <= 40)
+        if (narrative_cjk_count(l->s, l->len) <= 40)
             return (int)i + 1;
     }
     return 0;
@@ -471,7 +466,7 @@ static char *section_text(const gk_report *r, int k, line_mark **marks, int *nma
             const char *p = l->s + a;
             size_t n = z - a;
             re_span g[1];
-            if (cjk_count(p, n) <= 30 && !util_find(p, n, "。", strlen("。")))
+            if (narrative_cjk_count(p, n) <= 30 && !util_find(p, n, "。", strlen("。")))
                 continue;
             if (re_find(GK_NARR_WORDS.subheading, p, n, 0, g, 1))
                 a += g[0].end;
@@ -567,7 +562,7 @@ gk_sentence *narrative_sentences(const gk_report *r, int k, int *n)
             size_t nx;
             ends = sentence_end(p, len, i, &nx);
         }
-        if (!ends && cjk_count(p, len) <= 25) {
+        if (!ends && narrative_cjk_count(p, len) <= 25) {
             if (j.len && j.s[j.len - 1] != '\n') {     /* ends whatever came before */
                 line_of = xrealloc(line_of, (j.len + 1) * sizeof *line_of);
                 line_of[j.len] = marks[m].line;
@@ -892,7 +887,7 @@ static void check_section5(gk_report *r)
     /* trailing punctuation: "无。" is "无" */
     while (n && (sq[n - 1] == '.' || sq[n - 1] == ';' || (n >= 3 && !strcmp(sq + n - 3, "。"))))
         n -= sq[n - 1] == '.' || sq[n - 1] == ';' ? 1 : 3, sq[n] = '\0';
-    int chars = cjk_count(sq, strlen(sq));
+    int chars = narrative_cjk_count(sq, strlen(sq));
     if (!chars || re_test(GK_NARR_WORDS.nothing, sq)) {
         add(r, "TEXT.SECTION5_THIN", r->section_line[GK_SEC_PROBLEMS],
             xasprintf("第五部分%s，未说明存在的主要问题及改进情况", chars ? "内容为「无」" : "没有内容"));

@@ -492,6 +492,17 @@ static uint32_t gb_one(iconv_t cd, const char *seq, size_t n)
     return cp <= 0x10FFFF ? cp : 0;
 }
 
+/* gb_cd, opened the first time; 0 when iconv knows no GB18030.  Called
+ * with gb_lock held. */
+static int gb_open(void)
+{
+    if (!gb_cd_state) {
+        gb_cd = iconv_open("UTF-32LE", "GB18030");
+        gb_cd_state = gb_cd == (iconv_t)-1 ? -1 : 1;
+    }
+    return gb_cd_state > 0;
+}
+
 /* Row `row` (lead 0x81 + row) of gb_utf8: its two-byte codes in a row,
  * converted in as few iconv calls as the invalid codes allow; a run whose
  * output does not line up one character per code is converted code by
@@ -499,11 +510,7 @@ static uint32_t gb_one(iconv_t cd, const char *seq, size_t n)
 static void gb_fill_row(int row)
 {
     enum { N = GB_TRAILS };
-    if (!gb_cd_state) {
-        gb_cd = iconv_open("UTF-32LE", "GB18030");
-        gb_cd_state = gb_cd == (iconv_t)-1 ? -1 : 1;
-    }
-    if (gb_cd_state < 0)
+    if (!gb_open())
         return;                        /* all zero: every text falls back to text_iconv_utf8() */
     iconv_t cd = gb_cd;
     uint32_t t[N] = {0};
@@ -567,11 +574,21 @@ static inline const uint32_t *gb_row(unsigned c)
     return gb_utf8 + (size_t)row * GB_TRAILS;
 }
 
+/* The code point of the four-byte GB18030 character at seq, asked of the
+ * shared converter (gb_cd); 0 when iconv does not convert it alone. */
+static uint32_t gb_four(const char *seq)
+{
+    pthread_mutex_lock(&gb_lock);
+    uint32_t cp = gb_open() ? gb_one(gb_cd, seq, 4) : 0;
+    pthread_mutex_unlock(&gb_lock);
+    return cp;
+}
+
 /* Converts GB18030 made of ASCII, two-byte characters and four-byte ones;
  * NULL (nothing allocated) as soon as it meets anything else.  A four-byte
- * character (rare: U+00A0, U+2022 …) is converted alone by iconv, as
- * gb_fill_row() converts the two-byte ones: GB18030 is stateless, so that is
- * what iconv gives within the text; each is asked once per text. */
+ * character (rare: U+00A0, U+2022 …) is converted alone by iconv (gb_four()),
+ * as gb_fill_row() converts the two-byte ones: GB18030 is stateless, so that
+ * is what iconv gives within the text; each is asked once per text. */
 #define GB_MEMO 16
 static char *gb18030_simple(const char *input, size_t inlen, size_t *outlen)
 {
@@ -580,7 +597,6 @@ static char *gb18030_simple(const char *input, size_t inlen, size_t *outlen)
      * character's whole word written below */
     char *out = xmalloc(inlen / 2 * 3 + inlen % 2 + 8), *op = out;
     size_t i = 0;
-    iconv_t cd = (iconv_t)-1;          /* opened at the first four-byte character */
     struct {
         uint32_t key;
         unsigned char u8[4];
@@ -616,13 +632,9 @@ static char *gb18030_simple(const char *input, size_t inlen, size_t *outlen)
                     el = memo[k].len;
                 }
             if (!el) {
-                if (cd == (iconv_t)-1)
-                    cd = iconv_open("UTF-32LE", "GB18030");
-                uint32_t cp = cd == (iconv_t)-1 ? 0 : gb_one(cd, (const char *)in + i, 4);
+                uint32_t cp = gb_four((const char *)in + i);
                 if (!cp) {
                     free(out);
-                    if (cd != (iconv_t)-1)
-                        iconv_close(cd);
                     return NULL;
                 }
                 el = encode(cp, (char *)e);
@@ -639,8 +651,6 @@ static char *gb18030_simple(const char *input, size_t inlen, size_t *outlen)
         }
         if (!v) {                      /* neither a two-byte character of the BMP nor a four-byte one */
             free(out);
-            if (cd != (iconv_t)-1)
-                iconv_close(cd);
             return NULL;
         }
         unsigned char e[4] = {(unsigned char)v, (unsigned char)(v >> 8), (unsigned char)(v >> 16), 0};
@@ -648,8 +658,6 @@ static char *gb18030_simple(const char *input, size_t inlen, size_t *outlen)
         op += v >> 24;
         i += 2;
     }
-    if (cd != (iconv_t)-1)
-        iconv_close(cd);
     *op = '\0';
     *outlen = (size_t)(op - out);
     return out;
@@ -1161,7 +1169,7 @@ static inline __attribute__((always_inline)) int plain_event(gk_text *t, plain_s
             return 1;
         }
         cp = (c & 0x0F) << 12 | (unsigned)(s[1] & 0x3F) << 6 | (unsigned)(s[2] & 0x3F);
-        unsigned f = cp >= 0xFF01 && cp <= 0xFF5E ? cp - 0xFEE0 : fold_cp(cp);   /* full-width ASCII first */
+        unsigned f = fold_cp(cp);
         if (f == cp) {
             st->o[0] = (char)c;
             st->o[1] = (char)s[1];
