@@ -1197,6 +1197,97 @@ static inline __attribute__((always_inline)) int plain_event(gk_text *t, plain_s
     return 1;
 }
 
+/* plain_event() for an event inside one of split_plain()'s blocks: the
+ * block's check has passed (each lead byte has its continuation bytes where
+ * it is in the block; those past its end are checked with the next block,
+ * or by the caller after the last block) and 32 bytes or more follow the
+ * block, so a sequence is read without checking its length or its
+ * continuation bytes.  The event is one plain_masks16() marks: a control
+ * byte (line ends and NUL included), DEL, or a lead byte (any but
+ * C4..DF, E4..EC).
+ * Returns 0 for what the general path must decide (NUL, too many lines),
+ * 1 when the output is still as far behind the input as before, 2 when it
+ * fell further behind (what was copied after the event is no longer in its
+ * place).  A sequence left as it is is written again (four bytes: the
+ * caller's copy may have stopped inside it). */
+static inline __attribute__((always_inline)) int block_event(gk_text *t, plain_state *st)
+{
+    const unsigned char *s = st->s;
+    unsigned c = *s;
+    if (c == '\n' || c == '\r') {
+        if (t->nlines == st->cap && !lines_room(t, &st->cap, t->nlines + 1))
+            return 0;
+        t->orig[t->nlines] = (gk_line){(char *)st->ls, (size_t)(s - st->ls)};
+        t->norm[t->nlines] = (gk_line){st->ns, (size_t)(st->o - st->ns)};
+        t->nlines++;
+        *st->o++ = '\0';
+        s++;
+        int r = 1;
+        if (c == '\r') {
+            st->cr = 1;
+            if (*s == '\n') {
+                t->crlf = 1;
+                s++;
+                r = 2;
+            }
+        }
+        st->s = st->ls = s;
+        st->ns = st->o;
+        return r;
+    }
+    if (c < 0x80) {                    /* a control byte or DEL: fold_cp() blanks it */
+        if (!c)
+            return 0;
+        st->ctl += (byte_class[c] & B_CTL) != 0;
+        *st->o++ = ' ';
+        st->s = s + 1;
+        return 1;
+    }
+    unsigned s1 = s[1], s2 = s[2];
+    if (c == 0xE3) {                   /* U+3000..U+3FFF: only U+3000, U+300C and U+300D fold */
+        if (s1 == 0x80 && (s2 == 0x80 || s2 == 0x8C || s2 == 0x8D)) {
+            *st->o++ = s2 == 0x80 ? ' ' : '"';
+            st->s = s + 3;
+            return 2;
+        }
+        memcpy(st->o, s, 4);
+        st->o += 3;
+        st->s = s + 3;
+        return 1;
+    }
+    if (c == 0xEF && ((s1 == 0xBC && s2 >= 0x81) || (s1 == 0xBD && s2 <= 0x9E))) {
+        /* U+FF01..U+FF5E, full-width ASCII: the code point less 0xFEE0 */
+        *st->o++ = (char)(s1 == 0xBC ? s2 - 0x60 : s2 - 0x20);
+        st->s = s + 3;
+        return 2;
+    }
+    unsigned cp;
+    int n;
+    if (c < 0xC2 || c == 0xE0 || c == 0xED || c >= 0xF0) {
+        /* a lead the block check cannot vouch for: C0 and C1 (never valid), E0 and ED
+         * (overlong, surrogate), F0..FF (never a three-byte sequence) */
+        if (!(n = decode((const char *)s, (size_t)(st->end - s), &cp)))
+            return 0;
+    } else if (c < 0xE0) {             /* C2..DF */
+        cp = (c & 0x1F) << 6 | (s1 & 0x3F);
+        n = 2;
+    } else {                           /* E1..EF */
+        cp = (c & 0x0F) << 12 | (s1 & 0x3F) << 6 | (s2 & 0x3F);
+        n = 3;
+    }
+    unsigned f = fold_cp(cp);
+    if (f == cp) {                     /* unchanged: its (shortest) encoding is the bytes read */
+        memcpy(st->o, s, 4);
+        st->o += n;
+        st->s = s + n;
+        return 1;
+    }
+    if (f)
+        st->o += encode(f, st->o);
+    st->s = s + n;
+    return 2;                          /* every fold shortens: to ASCII, or nothing */
+}
+
 /* The lines of `b` (len > 0 bytes) in one pass, when they are valid UTF-8
  * without NUL (what nearly every report is): the validation of
  * plain_utf8(), the count of control bytes of scan_bytes(), and the split
@@ -1204,38 +1295,41 @@ static inline __attribute__((always_inline)) int plain_event(gk_text *t, plain_s
  * pointing into b (their line ends not yet replaced by NULs), and t->crlf;
  * *ctl_out gets the control bytes and *has_cr whether a CR was seen.
  * Returns 0 and leaves t without lines on anything else (a NUL, an invalid
- * sequence, more than TEXT_MAX_LINES lines) and on the sequences the block
- * check declines (C0, C1, E0, ED, F0..FF): the general path decides then.
+ * sequence, more than TEXT_MAX_LINES lines) and on four-byte sequences: the
+ * general path decides then.
  *
- * Sixteen bytes at a time, as long as sixteen more follow: the block is
- * checked as plain_utf8() checks it (each continuation byte exactly where
- * a lead expects one); the bytes normalise_line() stops at (fold_mask16())
- * are events, handled in turn by plain_event(), and the bytes between them
- * copied sixteen at a time (the output is never ahead of the input).  An
- * event is never a continuation byte; one may take up to two bytes of the
- * next block (which its own check sees), so a block's events start where
- * the input has got to.  The last bytes go one at a time. */
-/* split_plain()'s masks of the sixteen bytes at p: bit k for p[k].
- * Returns 0 when a byte is one the block check declines (C0, C1, E0, ED,
- * F0..FF). */
-static inline __attribute__((always_inline)) int plain_masks16(const unsigned char *p, unsigned *ev, unsigned *cont,
-                                                               unsigned *expect)
+ * Thirty-two bytes at a time, as long as thirty-two more follow: the block
+ * is checked as two- and three-byte UTF-8 (each continuation byte exactly
+ * where a lead expects one); the bytes that may need more (plain_masks16())
+ * are events, handled in turn by block_event(), and the bytes between them
+ * copied 32 at a time, once per block and again after an event that
+ * shortens the output (the output is never ahead of the input).  An event
+ * is never a continuation byte; one may take up to two bytes of the next
+ * block (which its own check sees), so a block's events start where the
+ * input has got to.  The last bytes go one at a time (plain_event()). */
+/* split_plain()'s masks of the sixteen bytes at p, bit k for p[k]: *ev
+ * the events, *high the bytes 80..FF, *cont the continuation bytes
+ * (80..BF), *ge_e0 those of E0..FF.  The events are a superset of what
+ * block_event() must see: the control bytes but tab (line ends and NUL
+ * included), DEL, the leads whose sequences fold_cp() may change (C2, E2,
+ * E3, EF), and the leads the block check does not tell apart from valid
+ * ones (C0, C1, E0, ED, F0..FF), which block_event() checks itself; with
+ * them C3, E1 and EE, cheaper to take than to leave out. */
+static inline __attribute__((always_inline)) void plain_masks16(const unsigned char *p, unsigned *ev, unsigned *high,
+                                                                unsigned *cont, unsigned *ge_e0)
 {
     const __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
-    *ev = fold_mask16(p);
-    unsigned high = (unsigned)_mm_movemask_epi8(v);
-    *cont = *expect = 0;
-    if (!high)
-        return 1;
-    /* as signed bytes: 80..BF < C0, C1 < C2..DF < E0, E0 < E1..EF < F0 */
+    __m128i ctl = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v);     /* v <= 0x1F */
+    ctl = _mm_andnot_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\t')), ctl);
+    ctl = _mm_or_si128(ctl, _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)));
+    /* C0..C3 and E0..E3: 110x 00xx */
+    __m128i lead = _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8((char)0xDC)), _mm_set1_epi8((char)0xC0));
+    lead = _mm_or_si128(lead, _mm_cmpeq_epi8(_mm_max_epu8(v, _mm_set1_epi8((char)0xED)), v));   /* ED..FF */
+    *ev = (unsigned)_mm_movemask_epi8(_mm_or_si128(ctl, lead));
+    *high = (unsigned)_mm_movemask_epi8(v);
+    /* as signed bytes: 80..BF < C0, and E0..FF > DF (as ASCII is: masked by high) */
     *cont = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8((char)0xC0)));
-    unsigned lead2 = (unsigned)_mm_movemask_epi8(
-        _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8((char)0xC1)), _mm_cmplt_epi8(v, _mm_set1_epi8((char)0xE0))));
-    unsigned lead3 = (unsigned)_mm_movemask_epi8(
-                         _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8((char)0xE0)), _mm_cmplt_epi8(v, _mm_set1_epi8((char)0xF0)))) &
-                     ~(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xED)));
-    *expect = lead2 << 1 | lead3 << 1 | lead3 << 2;   /* where continuations must be: up to bit 17 */
-    return !(high & ~(*cont | lead2 | lead3));
+    *ge_e0 = (unsigned)_mm_movemask_epi8(_mm_cmpgt_epi8(v, _mm_set1_epi8((char)0xDF)));
 }
 
 /* Copies 32 bytes from s to o (the output is never ahead of the input). */
@@ -1259,36 +1353,55 @@ static int split_plain(gk_text *t, const unsigned char *b, size_t len, size_t *c
     /* 32 bytes a block, while 32 more follow (a copy of 32 bytes from
      * anywhere in the block stays inside the input) */
     for (; st.end - blk >= 64; blk += 32) {
-        unsigned ev0, ev1, cont0, cont1, exp0, exp1;
-        if (!plain_masks16(blk, &ev0, &cont0, &exp0) || !plain_masks16(blk + 16, &ev1, &cont1, &exp1))
-            goto fail;
-        uint64_t cont = (uint64_t)cont0 | (uint64_t)cont1 << 16;
-        uint64_t expect = carry | exp0 | (uint64_t)exp1 << 16;
+        unsigned ev0, ev1, high0, high1, cont0, cont1, e00, e01;
+        plain_masks16(blk, &ev0, &high0, &cont0, &e00);
+        plain_masks16(blk + 16, &ev1, &high1, &cont1, &e01);
+        /* each lead expects one continuation byte after it, E0..FF a second
+         * one after that; the continuation bytes must be exactly those
+         * expected (a lead the check takes wrongly, as C0 or F0, is an
+         * event: see plain_masks16()) */
+        uint64_t high = (uint64_t)(high0 | high1 << 16), cont = (uint64_t)(cont0 | cont1 << 16);
+        uint64_t lead = high & ~cont, lead3 = high & (e00 | e01 << 16);
+        uint64_t expect = carry | lead << 1 | lead3 << 2;
         if ((expect ^ cont) & 0xFFFFFFFF)
             goto fail;
         carry = expect >> 32;
         /* the bytes an event of the previous block took (up to two) are not this block's */
         uint64_t ev = ((uint64_t)ev0 | (uint64_t)ev1 << 16) & (~0ull << (st.s - blk));
+        /* the rest of the block is copied once, and again only after an
+         * event that leaves the output further behind the input */
+        copy32(st.o, st.s);
         while (ev) {
             const unsigned char *e = blk + __builtin_ctzll(ev);
-            copy32(st.o, st.s);
             st.o += e - st.s;
             st.s = e;
-            if (!plain_event(t, &st))
+            int r = block_event(t, &st);
+            if (r == 1) {
+                ev &= ev - 1;          /* an event took no other event's byte */
+                continue;
+            }
+            if (!r)
                 goto fail;
-            ev &= ~0ull << (st.s - blk);
+            if (st.s < blk + 32)
+                copy32(st.o, st.s);
+            ev &= ~0ull << (st.s - blk);   /* CR LF: the LF too */
         }
         if (st.s < blk + 32) {
-            copy32(st.o, st.s);
             st.o += blk + 32 - st.s;
             st.s = blk + 32;
         }
     }
-    if (carry && st.s == blk) {        /* back to the lead of the sequence the last block cut (copied, not checked) */
-        do {
-            st.s--;
-            st.o--;
-        } while ((*st.s & 0xC0) == 0x80);
+    if (carry) {
+        if (st.s == blk) {             /* back to the lead of the sequence the last block cut (copied, not checked) */
+            do {
+                st.s--;
+                st.o--;
+            } while ((*st.s & 0xC0) == 0x80);
+        } else {                       /* an event took it: check the continuation bytes it took here */
+            for (unsigned k = 0; k < 2; k++)
+                if ((carry >> k & 1) && (blk[k] & 0xC0) != 0x80)
+                    goto fail;
+        }
     }
     while (st.s < st.end) {            /* the last bytes, one at a time */
         if (*st.s < 0x80 && !(byte_class[*st.s] & B_FOLD))

@@ -31,7 +31,7 @@ static const char *const PIECES[] = {
     "\xE2\x81\xA0", "\xE2\x81\xA6",                              /* E2: quotes, zero width, bidi; — and ● do not */
     "\xC2\xA0", "\xC2\x85", "\xC2\xB7", "\xC3\xA9", "\xDF\xBF",  /* two bytes: NBSP, C1 control, ·, é */
     "\xEF\xBB\xBF", "\xEF\xB9\x90",                              /* U+FEFF inside, U+FE50 */
-    "\xE0\xA4\x85", "\xED\x9F\xBF", "\xF0\x9F\x98\x80", "\xF4\x8F\xBF\xBF", /* valid, declined by the block check */
+    "\xE0\xA4\x85", "\xED\x9F\xBF", "\xF0\x9F\x98\x80", "\xF4\x8F\xBF\xBF", /* valid: checked by the event, or declined */
 };
 
 static const char *const HOSTILE[] = {
@@ -185,6 +185,51 @@ static void test_fast_every_offset(void **state)
     assert_true(runs > 10000);
 }
 
+/* Every code point (but NUL and the surrogates) in texts long enough for
+ * split_plain()'s blocks: each between ASCII and CJK of varying length, so
+ * that it falls at every offset of a block, its bytes cut by a block's end
+ * too; the fast path folds each as the general path does.  Then the same
+ * with each code point's continuation bytes damaged one way or another. */
+static void test_fast_every_code_point(void **state)
+{
+    (void)state;
+    static char buf[8192];
+    srand(65536);
+    int texts = 0;
+    for (int damage = 0; damage < 2; damage++) {
+        unsigned cp = 1;
+        while (cp <= 0x10FFFF) {
+            size_t n = 0;
+            while (n + 16 < sizeof buf && cp <= 0x10FFFF) {
+                if (cp >= 0xD800 && cp <= 0xDFFF)
+                    cp = 0xE000;
+                char e[4];
+                int el = utf8_encode(cp, e);
+                if (damage && el > 1)
+                    e[1 + rand() % (el - 1)] = (char)(rand() % 3 == 0 ? 'x' : rand() % 2 ? 0xC3 : 0xE4);
+                memcpy(buf + n, e, (size_t)el);
+                n += (size_t)el;
+                for (int k = rand() % 4; k > 0; k--)
+                    buf[n++] = 'a';
+                for (int k = rand() % 3; k > 0; k--) {
+                    memcpy(buf + n, "\xE4\xB8\xAD", 3);   /* 中 */
+                    n += 3;
+                }
+                if (rand() % 8 == 0)
+                    buf[n++] = '\n';
+                cp = cp < 0x10000 ? cp + 1 : cp + 97;  /* past the BMP, a sample */
+                if (cp == 0x10000)
+                    break;                 /* four bytes make the fast path decline: a text of their own */
+            }
+            char what[64];
+            snprintf(what, sizeof what, "code points before U+%04X, damage %d", cp, damage);
+            compare_one(buf, n, what);
+            texts++;
+        }
+    }
+    assert_true(texts > 20);
+}
+
 /* iconv's UTF-8 for GB18030 bytes, each invalid or cut-off sequence as
  * U+FFFD (as text_iconv_utf8() does); *bad counts them. */
 static char *gb_reference(const unsigned char *in, size_t n, size_t *bad)
@@ -285,6 +330,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_fast_matches_general),
         cmocka_unit_test(test_fast_every_offset),
+        cmocka_unit_test(test_fast_every_code_point),
         cmocka_unit_test(test_gb18030_four_bytes),
     };
     return cmocka_run_group_tests_name("text_fast", tests, NULL, NULL);
