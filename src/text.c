@@ -1439,11 +1439,12 @@ static gk_text *own_lines(gk_text *t, const char *src, size_t len, char **adopt,
     } else {
         u = xstrndup(src, len);
     }
-    for (size_t i = 0; i < t->nlines; i++) {
-        gk_line *l = &t->orig[i];
-        l->s = u + (l->s - src);
+    gk_line *l = t->orig, *end = l + t->nlines;
+    if (u != src)                      /* a copy: the lines point into it instead */
+        for (gk_line *k = l; k < end; k++)
+            k->s = u + (k->s - src);
+    for (; l < end; l++)
         l->s[l->len] = '\0';          /* the last line's is u[len] when it has no line end */
-    }
     t->obuf = u;
     t->crlf_scan = has_cr;
     return t;
