@@ -603,6 +603,7 @@ static char *gb18030_simple(const char *input, size_t inlen, size_t *outlen)
         int len;
     } memo[GB_MEMO];                   /* the four-byte characters met so far (the first GB_MEMO) */
     int nmemo = 0;
+    const uint32_t *rows[GB_LEADS] = {0};   /* gb_row() of each lead byte met so far */
     while (i < inlen) {
         unsigned c = in[i];
         if (c < 0x80) {
@@ -617,6 +618,28 @@ static char *gb18030_simple(const char *input, size_t inlen, size_t *outlen)
                 *op++ = (char)in[i++];
             continue;
         }
+        /* a run of two-byte characters the table holds: each exactly as
+         * below, without the look at the row's state but the first time */
+        const unsigned char *p = in + i, *last = in + inlen - 1;
+        while (p < last) {
+            unsigned lead = p[0] - 0x81u, trail = p[1] - 0x40u;
+            if ((lead > 0xFE - 0x81) | (trail > 0xFE - 0x40))
+                break;
+            const uint32_t *row = rows[lead];
+            if (!row)
+                row = rows[lead] = gb_row(p[0]);
+            uint32_t w = row[trail];
+            if (!w)
+                break;
+            unsigned char e[4] = {(unsigned char)w, (unsigned char)(w >> 8), (unsigned char)(w >> 16), 0};
+            memcpy(op, e, 4);
+            op += w >> 24;
+            p += 2;
+        }
+        i = (size_t)(p - in);
+        if (i == inlen || in[i] < 0x80)
+            continue;
+        c = in[i];
         uint32_t v = 0;
         if (c >= 0x81 && c <= 0xFE && i + 1 < inlen && in[i + 1] >= 0x40 && in[i + 1] <= 0xFE)
             v = gb_row(c)[in[i + 1] - 0x40];
@@ -784,6 +807,20 @@ static inline int no_control8(const unsigned char *s)
 static void count_controls(const unsigned char *s, size_t len, byte_stats *st)
 {
     size_t i = 0;
+#ifdef __SSE2__
+    /* sixteen bytes at a time, looking only at those below 0x20 (the loop
+     * below is the reference: the general path takes it alone) */
+    if (text_fast_utf8)
+        for (; i + 16 <= len; i += 16) {
+            const __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+            for (unsigned low = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v));
+                 low; low &= low - 1) {
+                unsigned char c = s[i + (unsigned)__builtin_ctz(low)];
+                st->nul += c == 0;
+                st->ctl += (byte_class[c] & B_CTL) != 0;
+            }
+        }
+#endif
     while (i < len) {
         if (i + 8 <= len && no_control8(s + i)) {
             i += 8;

@@ -276,6 +276,9 @@ static void test_gb18030_four_bytes(void **state)
                 static const unsigned char two[][2] = {{0xD6, 0xD0}, {0xCE, 0xC4}, {0xB1, 0xA8}, {0xB8, 0xE6}};
                 memcpy(buf + n, two[rand() % 4], 2);
                 n += 2;
+            } else if (kind < 55) {                /* any two-byte code: most leads, rarely unassigned or invalid */
+                buf[n++] = (unsigned char)(0x81 + rand() % 126);
+                buf[n++] = (unsigned char)(0x40 + rand() % 191);
             } else if (kind < 70) {
                 buf[n++] = rand() % 8 ? (unsigned char)(0x20 + rand() % 95) : '\n';
             } else if (kind < 90) {
@@ -325,6 +328,43 @@ static void test_gb18030_four_bytes(void **state)
     assert_true(compared > 500);
 }
 
+/* Bytes that are not UTF-8 (GB18030 two-byte codes) with control bytes,
+ * NULs and line ends at densities around the one that makes a file binary
+ * (a control byte in twenty): the verdict, the refusal and the lines are
+ * the general path's (count_controls() sixteen bytes at a time). */
+static void test_controls_in_gb18030(void **state)
+{
+    (void)state;
+    srand(2020);
+    static unsigned char buf[3000];
+    int binary = 0, text = 0;
+    for (int round = 0; round < 3000; round++) {
+        size_t want = (size_t)(20 + rand() % 2900), n = 0;
+        int ctl_per_mille = rand() % 200, nul = rand() % 10 == 0;
+        while (n + 2 <= want) {
+            int r = rand() % 1000;
+            if (r < ctl_per_mille)
+                buf[n++] = (unsigned char)(rand() % 0x20);   /* NUL, tab, line ends, ESC and the rest */
+            else if (r < ctl_per_mille + 80)
+                buf[n++] = rand() % 3 ? (unsigned char)(0x20 + rand() % 95) : '\n';
+            else {
+                buf[n++] = (unsigned char)(0xB0 + rand() % 0x48);
+                buf[n++] = (unsigned char)(0xA1 + rand() % 0x5E);
+            }
+            if (!nul && n && !buf[n - 1])
+                buf[n - 1] = 0x01;
+        }
+        char what[64];
+        snprintf(what, sizeof what, "gb18030 round %d (%zu bytes)", round, n);
+        if (compare_one((const char *)buf, n, what))
+            text++;
+        else
+            binary++;
+    }
+    print_message("controls in gb18030: %d read, %d refused\n", text, binary);
+    assert_true(text > 300 && binary > 300);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -332,6 +372,7 @@ int main(void)
         cmocka_unit_test(test_fast_every_offset),
         cmocka_unit_test(test_fast_every_code_point),
         cmocka_unit_test(test_gb18030_four_bytes),
+        cmocka_unit_test(test_controls_in_gb18030),
     };
     return cmocka_run_group_tests_name("text_fast", tests, NULL, NULL);
 }
