@@ -11,6 +11,12 @@
 
 #ifdef __SSE2__
 #include <emmintrin.h>
+#if defined(__GNUC__) && defined(__x86_64__)
+/* split_plain() takes 32 bytes at once where the processor has AVX2 (asked
+ * at run time); the SSE2 version is the same but for its masks */
+#define TEXT_AVX2 1
+#include <immintrin.h>
+#endif
 #endif
 
 static inline int decode(const char *str, size_t len, unsigned *cp)
@@ -1325,7 +1331,7 @@ static inline __attribute__((always_inline)) int block_event(gk_text *t, plain_s
     return 2;                          /* every fold shortens: to ASCII, or nothing */
 }
 
-/* The lines of `b` (len > 0 bytes) in one pass, when they are valid UTF-8
+/* split_plain(): the lines of `b` (len > 0 bytes) in one pass, when they are valid UTF-8
  * without NUL (what nearly every report is): the validation of
  * plain_utf8(), the count of control bytes of scan_bytes(), and the split
  * and normalisation of split_lines().  t gets the lines, its `orig` ones
@@ -1378,7 +1384,43 @@ static inline void copy32(char *o, const unsigned char *s)
     _mm_storeu_si128((__m128i *)(void *)(o + 16), z);
 }
 
-static int split_plain(gk_text *t, const unsigned char *b, size_t len, size_t *ctl_out, int *has_cr)
+/* The masks of a 32-byte block (plain_masks16()'s, bit k for byte k). */
+typedef struct {
+    uint32_t ev, high, cont, ge_e0;
+} block_masks;
+
+static inline __attribute__((always_inline)) block_masks plain_masks32_sse2(const unsigned char *p)
+{
+    unsigned ev0, ev1, high0, high1, cont0, cont1, e00, e01;
+    plain_masks16(p, &ev0, &high0, &cont0, &e00);
+    plain_masks16(p + 16, &ev1, &high1, &cont1, &e01);
+    return (block_masks){ev0 | ev1 << 16, high0 | high1 << 16, cont0 | cont1 << 16, e00 | e01 << 16};
+}
+
+#ifdef TEXT_AVX2
+/* The same 32 bytes at once, as plain_masks16() computes them. */
+static inline __attribute__((always_inline, target("avx2"))) block_masks plain_masks32_avx2(const unsigned char *p)
+{
+    const __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)p);
+    __m256i ctl = _mm256_cmpeq_epi8(_mm256_min_epu8(v, _mm256_set1_epi8(0x1F)), v);
+    ctl = _mm256_andnot_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('\t')), ctl);
+    ctl = _mm256_or_si256(ctl, _mm256_cmpeq_epi8(v, _mm256_set1_epi8(0x7F)));
+    __m256i lead = _mm256_cmpeq_epi8(_mm256_and_si256(v, _mm256_set1_epi8((char)0xDC)), _mm256_set1_epi8((char)0xC0));
+    lead = _mm256_or_si256(lead, _mm256_cmpeq_epi8(_mm256_max_epu8(v, _mm256_set1_epi8((char)0xED)), v));
+    return (block_masks){
+        (uint32_t)_mm256_movemask_epi8(_mm256_or_si256(ctl, lead)),
+        (uint32_t)_mm256_movemask_epi8(v),
+        (uint32_t)_mm256_movemask_epi8(_mm256_cmpgt_epi8(_mm256_set1_epi8((char)0xC0), v)),
+        (uint32_t)_mm256_movemask_epi8(_mm256_cmpgt_epi8(v, _mm256_set1_epi8((char)0xDF))),
+    };
+}
+#endif
+
+/* split_plain() (described above) with the block masks of `masks` (a
+ * constant where it is inlined: the SSE2 or the AVX2 function). */
+static inline __attribute__((always_inline)) int split_plain_with(gk_text *t, const unsigned char *b, size_t len,
+                                                                  size_t *ctl_out, int *has_cr,
+                                                                  block_masks (*masks)(const unsigned char *))
 {
     plain_state st = {b, b + len, b, NULL, NULL, 0, 0, 0};
     if (!lines_room(t, &st.cap, len / 32 + 16))
@@ -1390,21 +1432,19 @@ static int split_plain(gk_text *t, const unsigned char *b, size_t len, size_t *c
     /* 32 bytes a block, while 32 more follow (a copy of 32 bytes from
      * anywhere in the block stays inside the input) */
     for (; st.end - blk >= 64; blk += 32) {
-        unsigned ev0, ev1, high0, high1, cont0, cont1, e00, e01;
-        plain_masks16(blk, &ev0, &high0, &cont0, &e00);
-        plain_masks16(blk + 16, &ev1, &high1, &cont1, &e01);
+        block_masks m = masks(blk);
         /* each lead expects one continuation byte after it, E0..FF a second
          * one after that; the continuation bytes must be exactly those
          * expected (a lead the check takes wrongly, as C0 or F0, is an
          * event: see plain_masks16()) */
-        uint64_t high = (uint64_t)(high0 | high1 << 16), cont = (uint64_t)(cont0 | cont1 << 16);
-        uint64_t lead = high & ~cont, lead3 = high & (e00 | e01 << 16);
+        uint64_t high = m.high, cont = m.cont;
+        uint64_t lead = high & ~cont, lead3 = high & m.ge_e0;
         uint64_t expect = carry | lead << 1 | lead3 << 2;
         if ((expect ^ cont) & 0xFFFFFFFF)
             goto fail;
         carry = expect >> 32;
         /* the bytes an event of the previous block took (up to two) are not this block's */
-        uint64_t ev = ((uint64_t)ev0 | (uint64_t)ev1 << 16) & (~0ull << (st.s - blk));
+        uint64_t ev = (uint64_t)m.ev & (~0ull << (st.s - blk));
         /* the rest of the block is copied once, and again only after an
          * event that leaves the output further behind the input */
         copy32(st.o, st.s);
@@ -1460,6 +1500,30 @@ static int split_plain(gk_text *t, const unsigned char *b, size_t len, size_t *c
 fail:
     release_lines(t);
     return 0;
+}
+
+static int split_plain_sse2(gk_text *t, const unsigned char *b, size_t len, size_t *ctl_out, int *has_cr)
+{
+    return split_plain_with(t, b, len, ctl_out, has_cr, plain_masks32_sse2);
+}
+
+#ifdef TEXT_AVX2
+static __attribute__((target("avx2"))) int split_plain_avx2(gk_text *t, const unsigned char *b, size_t len,
+                                                            size_t *ctl_out, int *has_cr)
+{
+    return split_plain_with(t, b, len, ctl_out, has_cr, plain_masks32_avx2);
+}
+#endif
+
+/* The masks of 32 bytes at once where the processor can (text_fast_utf8
+ * 1), else and when asked (2) of sixteen twice; the rest is the same code. */
+static int split_plain(gk_text *t, const unsigned char *b, size_t len, size_t *ctl_out, int *has_cr)
+{
+#ifdef TEXT_AVX2
+    if (text_fast_utf8 == 1 && __builtin_cpu_supports("avx2"))
+        return split_plain_avx2(t, b, len, ctl_out, has_cr);
+#endif
+    return split_plain_sse2(t, b, len, ctl_out, has_cr);
 }
 #endif
 

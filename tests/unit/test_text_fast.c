@@ -108,6 +108,14 @@ static int compare_one(const char *buf, size_t n, const char *what)
     text_verdict vf = TEXT_UNKNOWN, vg = TEXT_UNKNOWN;
     text_fast_utf8 = 0;
     gk_text *g = text_decode_until(buf, n, NULL, NULL, &vg, &wg);
+    /* sixteen bytes at a time (SSE2), then the widest the processor has */
+    text_fast_utf8 = 2;
+    text_verdict v16 = TEXT_UNKNOWN;
+    const char *w16 = NULL;
+    gk_text *f16 = text_decode_until(buf, n, NULL, NULL, &v16, &w16);
+    same_text(f16, g, w16, wg, what);
+    assert_int_equal(v16, vg);
+    text_free(f16);
     text_fast_utf8 = 1;
     gk_text *f = text_decode_until(buf, n, NULL, NULL, &vf, &wf);
     same_text(f, g, wf, wg, what);
