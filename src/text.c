@@ -1165,6 +1165,16 @@ typedef struct {
     int cr;
 } plain_state;
 
+/* Room in t for one line more than st->cap; the state's own fields never
+ * have their address taken, so that they stay in registers. */
+static int plain_room(gk_text *t, plain_state *st)
+{
+    size_t cap = st->cap;
+    int ok = lines_room(t, &cap, t->nlines + 1);
+    st->cap = cap;
+    return ok;
+}
+
 /* One byte that split_plain() cannot copy as it is, at st->s: a line end
  * (the line is recorded), a control byte or DEL (blanked), or a sequence
  * that decode() checks and fold_cp() may change.  Returns 0 for what the
@@ -1174,7 +1184,7 @@ static inline __attribute__((always_inline)) int plain_event(gk_text *t, plain_s
     const unsigned char *s = st->s;
     unsigned c = *s;
     if (c == '\n' || c == '\r') {
-        if (t->nlines == st->cap && !lines_room(t, &st->cap, t->nlines + 1))
+        if (t->nlines == st->cap && !plain_room(t, st))
             return 0;
         t->orig[t->nlines] = (gk_line){(char *)st->ls, (size_t)(s - st->ls)};
         t->norm[t->nlines] = (gk_line){st->ns, (size_t)(st->o - st->ns)};
@@ -1258,7 +1268,7 @@ static inline __attribute__((always_inline)) int block_event(gk_text *t, plain_s
     const unsigned char *s = st->s;
     unsigned c = *s;
     if (c == '\n' || c == '\r') {
-        if (t->nlines == st->cap && !lines_room(t, &st->cap, t->nlines + 1))
+        if (t->nlines == st->cap && !plain_room(t, st))
             return 0;
         t->orig[t->nlines] = (gk_line){(char *)st->ls, (size_t)(s - st->ls)};
         t->norm[t->nlines] = (gk_line){st->ns, (size_t)(st->o - st->ns)};
@@ -1423,8 +1433,10 @@ static inline __attribute__((always_inline)) int split_plain_with(gk_text *t, co
                                                                   block_masks (*masks)(const unsigned char *))
 {
     plain_state st = {b, b + len, b, NULL, NULL, 0, 0, 0};
-    if (!lines_room(t, &st.cap, len / 32 + 16))
+    size_t cap = 0;
+    if (!lines_room(t, &cap, len / 32 + 16))
         return 0;
+    st.cap = cap;
     t->nbuf = st.o = st.ns = xmalloc(len + 2);
     t->nlines = 0;
     const unsigned char *blk = b;
@@ -1487,7 +1499,7 @@ static inline __attribute__((always_inline)) int split_plain_with(gk_text *t, co
             goto fail;
     }
     if (st.ls < st.end) {              /* the last line, without a line end */
-        if (t->nlines == st.cap && !lines_room(t, &st.cap, t->nlines + 1))
+        if (t->nlines == st.cap && !plain_room(t, &st))
             goto fail;
         t->orig[t->nlines] = (gk_line){(char *)st.ls, (size_t)(st.end - st.ls)};
         t->norm[t->nlines] = (gk_line){st.ns, (size_t)(st.o - st.ns)};
