@@ -706,6 +706,27 @@ static char *utf16_to_utf8(const char *input, size_t inlen, int be, size_t *outl
     size_t i = 0, bad = 0;
     const int hi = be ? 0 : 1, lo = be ? 1 : 0;
     while (i < inlen) {
+        /* a run of units that are not surrogates: each its code point, as
+         * below, without the look at what is left but once a unit */
+        for (; inlen - i >= 2; i += 2) {
+            unsigned u = (unsigned)in[i + hi] << 8 | in[i + lo];
+            if (u < 0x80) {
+                *op++ = (char)u;
+            } else if (u < 0x800) {
+                op[0] = (char)(0xC0 | u >> 6);
+                op[1] = (char)(0x80 | (u & 0x3F));
+                op += 2;
+            } else if (u - 0xD800 >= 0x800) {
+                op[0] = (char)(0xE0 | u >> 12);
+                op[1] = (char)(0x80 | (u >> 6 & 0x3F));
+                op[2] = (char)(0x80 | (u & 0x3F));
+                op += 3;
+            } else {
+                break;
+            }
+        }
+        if (i == inlen)
+            break;
         if (inlen - i < 2) {           /* a byte left over */
             bad++;
             memcpy(op, "\xEF\xBF\xBD", 3);

@@ -336,6 +336,83 @@ static void test_gb18030_four_bytes(void **state)
     assert_true(compared > 500);
 }
 
+/* UTF-16 with a byte order mark, both orders, decoded by hand: the text is
+ * what text_iconv_utf8() gives (iconv, each invalid or cut-off unit as
+ * U+FFFD), line by line, with as many replacements: ASCII, CJK, two-byte
+ * characters, pairs, a byte left over at the end. */
+static void test_utf16_against_iconv(void **state)
+{
+    (void)state;
+    srand(1616);
+    int compared = 0;
+    for (int round = 0; round < 3000; round++) {
+        int be = round % 2;
+        unsigned char buf[1200];
+        size_t n = 0;
+        buf[n++] = be ? 0xFE : 0xFF;
+        buf[n++] = be ? 0xFF : 0xFE;
+        int count = 1 + rand() % 500;
+        for (int k = 0; k < count && n + 6 < sizeof buf; k++) {
+            int kind = rand() % 100;
+            unsigned u[2], nu = 1;
+            if (kind < 35)
+                u[0] = 0x20 + (unsigned)rand() % 95;
+            else if (kind < 65)
+                u[0] = 0x4E00 + (unsigned)rand() % 0x5200;
+            else if (kind < 75)
+                u[0] = 0x80 + (unsigned)rand() % 0x780;
+            else if (kind < 80)
+                u[0] = 0xE000 + (unsigned)rand() % 0x2000;
+            else if (kind < 90)
+                u[0] = rand() % 3 ? '\n' : '\r';
+            else if (kind < 97) {
+                u[0] = 0xD800 + (unsigned)rand() % 0x400;
+                u[1] = 0xDC00 + (unsigned)rand() % 0x400;
+                nu = 2;
+            } else {
+                /* not an unpaired surrogate: the hand decoder takes one as
+                 * one U+FFFD where text_iconv_utf8() counts otherwise (and
+                 * may refuse the text), whatever the run loop does */
+                u[0] = 0x3000 + (unsigned)rand() % 0x40;
+            }
+            for (unsigned j = 0; j < nu; j++) {
+                buf[n + (size_t)!be] = (unsigned char)(u[j] >> 8);
+                buf[n + (size_t)be] = (unsigned char)u[j];
+                n += 2;
+            }
+        }
+        if (round % 7 == 0)
+            buf[n++] = 'x';                /* a byte left over */
+        size_t rlen = 0, bad = 0;
+        char *ref = text_iconv_utf8(be ? "UTF-16BE" : "UTF-16LE", (const char *)buf + 2, n - 2, &rlen, &bad, 0);
+        const char *why = NULL;
+        gk_text *t = text_decode((const char *)buf, n, &why);
+        if (!ref || !t) {
+            assert_true(!ref == !t);      /* refused both ways, or the text was only spaces */
+            text_free(t);
+            free(ref);
+            continue;
+        }
+        assert_string_equal(t->encoding, be ? "UTF-16BE" : "UTF-16LE");
+        assert_int_equal(t->replaced, bad);
+        size_t off = 0;
+        for (size_t i = 0; i < t->nlines; i++) {
+            assert_memory_equal(ref + off, t->orig[i].s, t->orig[i].len);
+            off += t->orig[i].len;
+            if (ref[off] == '\r')
+                off++;
+            if (off > 0 && ref[off - 1] == '\r' ? ref[off] == '\n' : ref[off] == '\n')
+                off++;
+        }
+        assert_int_equal(off, rlen);
+        compared++;
+        text_free(t);
+        free(ref);
+    }
+    print_message("utf-16: %d compared\n", compared);
+    assert_true(compared > 1000);
+}
+
 /* Bytes that are not UTF-8 (GB18030 two-byte codes) with control bytes,
  * NULs and line ends at densities around the one that makes a file binary
  * (a control byte in twenty): the verdict, the refusal and the lines are
@@ -381,6 +458,7 @@ int main(void)
         cmocka_unit_test(test_fast_every_code_point),
         cmocka_unit_test(test_gb18030_four_bytes),
         cmocka_unit_test(test_controls_in_gb18030),
+        cmocka_unit_test(test_utf16_against_iconv),
     };
     return cmocka_run_group_tests_name("text_fast", tests, NULL, NULL);
 }
