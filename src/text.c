@@ -1369,8 +1369,9 @@ static inline __attribute__((always_inline)) int block_event(gk_text *t, plain_s
  * pointing into b (their line ends not yet replaced by NULs), and t->crlf;
  * *ctl_out gets the control bytes and *has_cr whether a CR was seen.
  * Returns 0 and leaves t without lines on anything else (a NUL, an invalid
- * sequence, more than TEXT_MAX_LINES lines) and on four-byte sequences: the
- * general path decides then.
+ * sequence, more than TEXT_MAX_LINES lines) and on four-byte sequences
+ * (the block check declines them, but for one a block's end lets through
+ * to block_event(), which reads it right): the general path decides then.
  *
  * Thirty-two bytes at a time, as long as thirty-two more follow: the block
  * is checked as two- and three-byte UTF-8 (each continuation byte exactly
