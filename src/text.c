@@ -11,6 +11,12 @@
 
 #ifdef __SSE2__
 #include <emmintrin.h>
+#if defined(__GNUC__) && defined(__x86_64__)
+/* split_plain() takes 32 bytes at once where the processor has AVX2 (asked
+ * at run time); the SSE2 version is the same but for its masks */
+#define TEXT_AVX2 1
+#include <immintrin.h>
+#endif
 #endif
 
 static inline int decode(const char *str, size_t len, unsigned *cp)
@@ -603,6 +609,7 @@ static char *gb18030_simple(const char *input, size_t inlen, size_t *outlen)
         int len;
     } memo[GB_MEMO];                   /* the four-byte characters met so far (the first GB_MEMO) */
     int nmemo = 0;
+    const uint32_t *rows[GB_LEADS] = {0};   /* gb_row() of each lead byte met so far */
     while (i < inlen) {
         unsigned c = in[i];
         if (c < 0x80) {
@@ -617,6 +624,28 @@ static char *gb18030_simple(const char *input, size_t inlen, size_t *outlen)
                 *op++ = (char)in[i++];
             continue;
         }
+        /* a run of two-byte characters the table holds: each exactly as
+         * below, without the look at the row's state but the first time */
+        const unsigned char *p = in + i, *last = in + inlen - 1;
+        while (p < last) {
+            unsigned lead = p[0] - 0x81u, trail = p[1] - 0x40u;
+            if ((lead > 0xFE - 0x81) | (trail > 0xFE - 0x40))
+                break;
+            const uint32_t *row = rows[lead];
+            if (!row)
+                row = rows[lead] = gb_row(p[0]);
+            uint32_t w = row[trail];
+            if (!w)
+                break;
+            unsigned char e[4] = {(unsigned char)w, (unsigned char)(w >> 8), (unsigned char)(w >> 16), 0};
+            memcpy(op, e, 4);
+            op += w >> 24;
+            p += 2;
+        }
+        i = (size_t)(p - in);
+        if (i == inlen || in[i] < 0x80)
+            continue;
+        c = in[i];
         uint32_t v = 0;
         if (c >= 0x81 && c <= 0xFE && i + 1 < inlen && in[i + 1] >= 0x40 && in[i + 1] <= 0xFE)
             v = gb_row(c)[in[i + 1] - 0x40];
@@ -677,6 +706,27 @@ static char *utf16_to_utf8(const char *input, size_t inlen, int be, size_t *outl
     size_t i = 0, bad = 0;
     const int hi = be ? 0 : 1, lo = be ? 1 : 0;
     while (i < inlen) {
+        /* a run of units that are not surrogates: each its code point, as
+         * below, without the look at what is left but once a unit */
+        for (; inlen - i >= 2; i += 2) {
+            unsigned u = (unsigned)in[i + hi] << 8 | in[i + lo];
+            if (u < 0x80) {
+                *op++ = (char)u;
+            } else if (u < 0x800) {
+                op[0] = (char)(0xC0 | u >> 6);
+                op[1] = (char)(0x80 | (u & 0x3F));
+                op += 2;
+            } else if (u - 0xD800 >= 0x800) {
+                op[0] = (char)(0xE0 | u >> 12);
+                op[1] = (char)(0x80 | (u >> 6 & 0x3F));
+                op[2] = (char)(0x80 | (u & 0x3F));
+                op += 3;
+            } else {
+                break;
+            }
+        }
+        if (i == inlen)
+            break;
         if (inlen - i < 2) {           /* a byte left over */
             bad++;
             memcpy(op, "\xEF\xBF\xBD", 3);
@@ -784,6 +834,20 @@ static inline int no_control8(const unsigned char *s)
 static void count_controls(const unsigned char *s, size_t len, byte_stats *st)
 {
     size_t i = 0;
+#ifdef __SSE2__
+    /* sixteen bytes at a time, looking only at those below 0x20 (the loop
+     * below is the reference: the general path takes it alone) */
+    if (text_fast_utf8)
+        for (; i + 16 <= len; i += 16) {
+            const __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+            for (unsigned low = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v));
+                 low; low &= low - 1) {
+                unsigned char c = s[i + (unsigned)__builtin_ctz(low)];
+                st->nul += c == 0;
+                st->ctl += (byte_class[c] & B_CTL) != 0;
+            }
+        }
+#endif
     while (i < len) {
         if (i + 8 <= len && no_control8(s + i)) {
             i += 8;
@@ -1122,6 +1186,16 @@ typedef struct {
     int cr;
 } plain_state;
 
+/* Room in t for one line more than st->cap; the state's own fields never
+ * have their address taken, so that they stay in registers. */
+static int plain_room(gk_text *t, plain_state *st)
+{
+    size_t cap = st->cap;
+    int ok = lines_room(t, &cap, t->nlines + 1);
+    st->cap = cap;
+    return ok;
+}
+
 /* One byte that split_plain() cannot copy as it is, at st->s: a line end
  * (the line is recorded), a control byte or DEL (blanked), or a sequence
  * that decode() checks and fold_cp() may change.  Returns 0 for what the
@@ -1131,7 +1205,7 @@ static inline __attribute__((always_inline)) int plain_event(gk_text *t, plain_s
     const unsigned char *s = st->s;
     unsigned c = *s;
     if (c == '\n' || c == '\r') {
-        if (t->nlines == st->cap && !lines_room(t, &st->cap, t->nlines + 1))
+        if (t->nlines == st->cap && !plain_room(t, st))
             return 0;
         t->orig[t->nlines] = (gk_line){(char *)st->ls, (size_t)(s - st->ls)};
         t->norm[t->nlines] = (gk_line){st->ns, (size_t)(st->o - st->ns)};
@@ -1197,45 +1271,140 @@ static inline __attribute__((always_inline)) int plain_event(gk_text *t, plain_s
     return 1;
 }
 
-/* The lines of `b` (len > 0 bytes) in one pass, when they are valid UTF-8
+/* plain_event() for an event inside one of split_plain()'s blocks: the
+ * block's check has passed (each lead byte has its continuation bytes where
+ * it is in the block; those past its end are checked with the next block,
+ * or by the caller after the last block) and 32 bytes or more follow the
+ * block, so a sequence is read without checking its length or its
+ * continuation bytes.  The event is one plain_masks16() marks: a control
+ * byte (line ends and NUL included), DEL, or a lead byte (any but
+ * C4..DF, E4..EC).
+ * Returns 0 for what the general path must decide (NUL, too many lines),
+ * 1 when the output is still as far behind the input as before, 2 when it
+ * fell further behind (what was copied after the event is no longer in its
+ * place).  A sequence left as it is is written again (four bytes: the
+ * caller's copy may have stopped inside it). */
+static inline __attribute__((always_inline)) int block_event(gk_text *t, plain_state *st)
+{
+    const unsigned char *s = st->s;
+    unsigned c = *s;
+    if (c == '\n' || c == '\r') {
+        if (t->nlines == st->cap && !plain_room(t, st))
+            return 0;
+        t->orig[t->nlines] = (gk_line){(char *)st->ls, (size_t)(s - st->ls)};
+        t->norm[t->nlines] = (gk_line){st->ns, (size_t)(st->o - st->ns)};
+        t->nlines++;
+        *st->o++ = '\0';
+        s++;
+        int r = 1;
+        if (c == '\r') {
+            st->cr = 1;
+            if (*s == '\n') {
+                t->crlf = 1;
+                s++;
+                r = 2;
+            }
+        }
+        st->s = st->ls = s;
+        st->ns = st->o;
+        return r;
+    }
+    if (c < 0x80) {                    /* a control byte or DEL: fold_cp() blanks it */
+        if (!c)
+            return 0;
+        st->ctl += (byte_class[c] & B_CTL) != 0;
+        *st->o++ = ' ';
+        st->s = s + 1;
+        return 1;
+    }
+    unsigned s1 = s[1], s2 = s[2];
+    if (c == 0xE3) {                   /* U+3000..U+3FFF: only U+3000, U+300C and U+300D fold */
+        if (s1 == 0x80 && (s2 == 0x80 || s2 == 0x8C || s2 == 0x8D)) {
+            *st->o++ = s2 == 0x80 ? ' ' : '"';
+            st->s = s + 3;
+            return 2;
+        }
+        memcpy(st->o, s, 4);
+        st->o += 3;
+        st->s = s + 3;
+        return 1;
+    }
+    if (c == 0xEF && ((s1 == 0xBC && s2 >= 0x81) || (s1 == 0xBD && s2 <= 0x9E))) {
+        /* U+FF01..U+FF5E, full-width ASCII: the code point less 0xFEE0 */
+        *st->o++ = (char)(s1 == 0xBC ? s2 - 0x60 : s2 - 0x20);
+        st->s = s + 3;
+        return 2;
+    }
+    unsigned cp;
+    int n;
+    if (c < 0xC2 || c == 0xE0 || c == 0xED || c >= 0xF0) {
+        /* a lead the block check cannot vouch for: C0 and C1 (never valid), E0 and ED
+         * (overlong, surrogate), F0..FF (never a three-byte sequence) */
+        if (!(n = decode((const char *)s, (size_t)(st->end - s), &cp)))
+            return 0;
+    } else if (c < 0xE0) {             /* C2..DF */
+        cp = (c & 0x1F) << 6 | (s1 & 0x3F);
+        n = 2;
+    } else {                           /* E1..EF */
+        cp = (c & 0x0F) << 12 | (s1 & 0x3F) << 6 | (s2 & 0x3F);
+        n = 3;
+    }
+    unsigned f = fold_cp(cp);
+    if (f == cp) {                     /* unchanged: its (shortest) encoding is the bytes read */
+        memcpy(st->o, s, 4);
+        st->o += n;
+        st->s = s + n;
+        return 1;
+    }
+    if (f)
+        st->o += encode(f, st->o);
+    st->s = s + n;
+    return 2;                          /* every fold shortens: to ASCII, or nothing */
+}
+
+/* split_plain(): the lines of `b` (len > 0 bytes) in one pass, when they are valid UTF-8
  * without NUL (what nearly every report is): the validation of
  * plain_utf8(), the count of control bytes of scan_bytes(), and the split
  * and normalisation of split_lines().  t gets the lines, its `orig` ones
  * pointing into b (their line ends not yet replaced by NULs), and t->crlf;
  * *ctl_out gets the control bytes and *has_cr whether a CR was seen.
  * Returns 0 and leaves t without lines on anything else (a NUL, an invalid
- * sequence, more than TEXT_MAX_LINES lines) and on the sequences the block
- * check declines (C0, C1, E0, ED, F0..FF): the general path decides then.
+ * sequence, more than TEXT_MAX_LINES lines) and on four-byte sequences
+ * (the block check declines them, but for one a block's end lets through
+ * to block_event(), which reads it right): the general path decides then.
  *
- * Sixteen bytes at a time, as long as sixteen more follow: the block is
- * checked as plain_utf8() checks it (each continuation byte exactly where
- * a lead expects one); the bytes normalise_line() stops at (fold_mask16())
- * are events, handled in turn by plain_event(), and the bytes between them
- * copied sixteen at a time (the output is never ahead of the input).  An
- * event is never a continuation byte; one may take up to two bytes of the
- * next block (which its own check sees), so a block's events start where
- * the input has got to.  The last bytes go one at a time. */
-/* split_plain()'s masks of the sixteen bytes at p: bit k for p[k].
- * Returns 0 when a byte is one the block check declines (C0, C1, E0, ED,
- * F0..FF). */
-static inline __attribute__((always_inline)) int plain_masks16(const unsigned char *p, unsigned *ev, unsigned *cont,
-                                                               unsigned *expect)
+ * Thirty-two bytes at a time, as long as thirty-two more follow: the block
+ * is checked as two- and three-byte UTF-8 (each continuation byte exactly
+ * where a lead expects one); the bytes that may need more (plain_masks16())
+ * are events, handled in turn by block_event(), and the bytes between them
+ * copied 32 at a time, once per block and again after an event that
+ * shortens the output (the output is never ahead of the input).  An event
+ * is never a continuation byte; one may take up to two bytes of the next
+ * block (which its own check sees), so a block's events start where the
+ * input has got to.  The last bytes go one at a time (plain_event()). */
+/* split_plain()'s masks of the sixteen bytes at p, bit k for p[k]: *ev
+ * the events, *high the bytes 80..FF, *cont the continuation bytes
+ * (80..BF), *ge_e0 those of E0..FF.  The events are a superset of what
+ * block_event() must see: the control bytes but tab (line ends and NUL
+ * included), DEL, the leads whose sequences fold_cp() may change (C2, E2,
+ * E3, EF), and the leads the block check does not tell apart from valid
+ * ones (C0, C1, E0, ED, F0..FF), which block_event() checks itself; with
+ * them C3, E1 and EE, cheaper to take than to leave out. */
+static inline __attribute__((always_inline)) void plain_masks16(const unsigned char *p, unsigned *ev, unsigned *high,
+                                                                unsigned *cont, unsigned *ge_e0)
 {
     const __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
-    *ev = fold_mask16(p);
-    unsigned high = (unsigned)_mm_movemask_epi8(v);
-    *cont = *expect = 0;
-    if (!high)
-        return 1;
-    /* as signed bytes: 80..BF < C0, C1 < C2..DF < E0, E0 < E1..EF < F0 */
+    __m128i ctl = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v);     /* v <= 0x1F */
+    ctl = _mm_andnot_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\t')), ctl);
+    ctl = _mm_or_si128(ctl, _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)));
+    /* C0..C3 and E0..E3: 110x 00xx */
+    __m128i lead = _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8((char)0xDC)), _mm_set1_epi8((char)0xC0));
+    lead = _mm_or_si128(lead, _mm_cmpeq_epi8(_mm_max_epu8(v, _mm_set1_epi8((char)0xED)), v));   /* ED..FF */
+    *ev = (unsigned)_mm_movemask_epi8(_mm_or_si128(ctl, lead));
+    *high = (unsigned)_mm_movemask_epi8(v);
+    /* as signed bytes: 80..BF < C0, and E0..FF > DF (as ASCII is: masked by high) */
     *cont = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8((char)0xC0)));
-    unsigned lead2 = (unsigned)_mm_movemask_epi8(
-        _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8((char)0xC1)), _mm_cmplt_epi8(v, _mm_set1_epi8((char)0xE0))));
-    unsigned lead3 = (unsigned)_mm_movemask_epi8(
-                         _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8((char)0xE0)), _mm_cmplt_epi8(v, _mm_set1_epi8((char)0xF0)))) &
-                     ~(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xED)));
-    *expect = lead2 << 1 | lead3 << 1 | lead3 << 2;   /* where continuations must be: up to bit 17 */
-    return !(high & ~(*cont | lead2 | lead3));
+    *ge_e0 = (unsigned)_mm_movemask_epi8(_mm_cmpgt_epi8(v, _mm_set1_epi8((char)0xDF)));
 }
 
 /* Copies 32 bytes from s to o (the output is never ahead of the input). */
@@ -1247,11 +1416,49 @@ static inline void copy32(char *o, const unsigned char *s)
     _mm_storeu_si128((__m128i *)(void *)(o + 16), z);
 }
 
-static int split_plain(gk_text *t, const unsigned char *b, size_t len, size_t *ctl_out, int *has_cr)
+/* The masks of a 32-byte block (plain_masks16()'s, bit k for byte k). */
+typedef struct {
+    uint32_t ev, high, cont, ge_e0;
+} block_masks;
+
+static inline __attribute__((always_inline)) block_masks plain_masks32_sse2(const unsigned char *p)
+{
+    unsigned ev0, ev1, high0, high1, cont0, cont1, e00, e01;
+    plain_masks16(p, &ev0, &high0, &cont0, &e00);
+    plain_masks16(p + 16, &ev1, &high1, &cont1, &e01);
+    return (block_masks){ev0 | ev1 << 16, high0 | high1 << 16, cont0 | cont1 << 16, e00 | e01 << 16};
+}
+
+#ifdef TEXT_AVX2
+/* The same 32 bytes at once, as plain_masks16() computes them. */
+static inline __attribute__((always_inline, target("avx2"))) block_masks plain_masks32_avx2(const unsigned char *p)
+{
+    const __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)p);
+    __m256i ctl = _mm256_cmpeq_epi8(_mm256_min_epu8(v, _mm256_set1_epi8(0x1F)), v);
+    ctl = _mm256_andnot_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('\t')), ctl);
+    ctl = _mm256_or_si256(ctl, _mm256_cmpeq_epi8(v, _mm256_set1_epi8(0x7F)));
+    __m256i lead = _mm256_cmpeq_epi8(_mm256_and_si256(v, _mm256_set1_epi8((char)0xDC)), _mm256_set1_epi8((char)0xC0));
+    lead = _mm256_or_si256(lead, _mm256_cmpeq_epi8(_mm256_max_epu8(v, _mm256_set1_epi8((char)0xED)), v));
+    return (block_masks){
+        (uint32_t)_mm256_movemask_epi8(_mm256_or_si256(ctl, lead)),
+        (uint32_t)_mm256_movemask_epi8(v),
+        (uint32_t)_mm256_movemask_epi8(_mm256_cmpgt_epi8(_mm256_set1_epi8((char)0xC0), v)),
+        (uint32_t)_mm256_movemask_epi8(_mm256_cmpgt_epi8(v, _mm256_set1_epi8((char)0xDF))),
+    };
+}
+#endif
+
+/* split_plain() (described above) with the block masks of `masks` (a
+ * constant where it is inlined: the SSE2 or the AVX2 function). */
+static inline __attribute__((always_inline)) int split_plain_with(gk_text *t, const unsigned char *b, size_t len,
+                                                                  size_t *ctl_out, int *has_cr,
+                                                                  block_masks (*masks)(const unsigned char *))
 {
     plain_state st = {b, b + len, b, NULL, NULL, 0, 0, 0};
-    if (!lines_room(t, &st.cap, len / 32 + 16))
+    size_t cap = 0;
+    if (!lines_room(t, &cap, len / 32 + 16))
         return 0;
+    st.cap = cap;
     t->nbuf = st.o = st.ns = xmalloc(len + 2);
     t->nlines = 0;
     const unsigned char *blk = b;
@@ -1259,36 +1466,53 @@ static int split_plain(gk_text *t, const unsigned char *b, size_t len, size_t *c
     /* 32 bytes a block, while 32 more follow (a copy of 32 bytes from
      * anywhere in the block stays inside the input) */
     for (; st.end - blk >= 64; blk += 32) {
-        unsigned ev0, ev1, cont0, cont1, exp0, exp1;
-        if (!plain_masks16(blk, &ev0, &cont0, &exp0) || !plain_masks16(blk + 16, &ev1, &cont1, &exp1))
-            goto fail;
-        uint64_t cont = (uint64_t)cont0 | (uint64_t)cont1 << 16;
-        uint64_t expect = carry | exp0 | (uint64_t)exp1 << 16;
+        block_masks m = masks(blk);
+        /* each lead expects one continuation byte after it, E0..FF a second
+         * one after that; the continuation bytes must be exactly those
+         * expected (a lead the check takes wrongly, as C0 or F0, is an
+         * event: see plain_masks16()) */
+        uint64_t high = m.high, cont = m.cont;
+        uint64_t lead = high & ~cont, lead3 = high & m.ge_e0;
+        uint64_t expect = carry | lead << 1 | lead3 << 2;
         if ((expect ^ cont) & 0xFFFFFFFF)
             goto fail;
         carry = expect >> 32;
         /* the bytes an event of the previous block took (up to two) are not this block's */
-        uint64_t ev = ((uint64_t)ev0 | (uint64_t)ev1 << 16) & (~0ull << (st.s - blk));
+        uint64_t ev = (uint64_t)m.ev & (~0ull << (st.s - blk));
+        /* the rest of the block is copied once, and again only after an
+         * event that leaves the output further behind the input */
+        copy32(st.o, st.s);
         while (ev) {
             const unsigned char *e = blk + __builtin_ctzll(ev);
-            copy32(st.o, st.s);
             st.o += e - st.s;
             st.s = e;
-            if (!plain_event(t, &st))
+            int r = block_event(t, &st);
+            if (r == 1) {
+                ev &= ev - 1;          /* an event took no other event's byte */
+                continue;
+            }
+            if (!r)
                 goto fail;
-            ev &= ~0ull << (st.s - blk);
+            if (st.s < blk + 32)
+                copy32(st.o, st.s);
+            ev &= ~0ull << (st.s - blk);   /* CR LF: the LF too */
         }
         if (st.s < blk + 32) {
-            copy32(st.o, st.s);
             st.o += blk + 32 - st.s;
             st.s = blk + 32;
         }
     }
-    if (carry && st.s == blk) {        /* back to the lead of the sequence the last block cut (copied, not checked) */
-        do {
-            st.s--;
-            st.o--;
-        } while ((*st.s & 0xC0) == 0x80);
+    if (carry) {
+        if (st.s == blk) {             /* back to the lead of the sequence the last block cut (copied, not checked) */
+            do {
+                st.s--;
+                st.o--;
+            } while ((*st.s & 0xC0) == 0x80);
+        } else {                       /* an event took it: check the continuation bytes it took here */
+            for (unsigned k = 0; k < 2; k++)
+                if ((carry >> k & 1) && (blk[k] & 0xC0) != 0x80)
+                    goto fail;
+        }
     }
     while (st.s < st.end) {            /* the last bytes, one at a time */
         if (*st.s < 0x80 && !(byte_class[*st.s] & B_FOLD))
@@ -1297,7 +1521,7 @@ static int split_plain(gk_text *t, const unsigned char *b, size_t len, size_t *c
             goto fail;
     }
     if (st.ls < st.end) {              /* the last line, without a line end */
-        if (t->nlines == st.cap && !lines_room(t, &st.cap, t->nlines + 1))
+        if (t->nlines == st.cap && !plain_room(t, &st))
             goto fail;
         t->orig[t->nlines] = (gk_line){(char *)st.ls, (size_t)(st.end - st.ls)};
         t->norm[t->nlines] = (gk_line){st.ns, (size_t)(st.o - st.ns)};
@@ -1310,6 +1534,30 @@ static int split_plain(gk_text *t, const unsigned char *b, size_t len, size_t *c
 fail:
     release_lines(t);
     return 0;
+}
+
+static int split_plain_sse2(gk_text *t, const unsigned char *b, size_t len, size_t *ctl_out, int *has_cr)
+{
+    return split_plain_with(t, b, len, ctl_out, has_cr, plain_masks32_sse2);
+}
+
+#ifdef TEXT_AVX2
+static __attribute__((target("avx2"))) int split_plain_avx2(gk_text *t, const unsigned char *b, size_t len,
+                                                            size_t *ctl_out, int *has_cr)
+{
+    return split_plain_with(t, b, len, ctl_out, has_cr, plain_masks32_avx2);
+}
+#endif
+
+/* The masks of 32 bytes at once where the processor can (text_fast_utf8
+ * 1), else and when asked (2) of sixteen twice; the rest is the same code. */
+static int split_plain(gk_text *t, const unsigned char *b, size_t len, size_t *ctl_out, int *has_cr)
+{
+#ifdef TEXT_AVX2
+    if (text_fast_utf8 == 1 && __builtin_cpu_supports("avx2"))
+        return split_plain_avx2(t, b, len, ctl_out, has_cr);
+#endif
+    return split_plain_sse2(t, b, len, ctl_out, has_cr);
 }
 #endif
 
@@ -1326,11 +1574,12 @@ static gk_text *own_lines(gk_text *t, const char *src, size_t len, char **adopt,
     } else {
         u = xstrndup(src, len);
     }
-    for (size_t i = 0; i < t->nlines; i++) {
-        gk_line *l = &t->orig[i];
-        l->s = u + (l->s - src);
+    gk_line *l = t->orig, *end = l + t->nlines;
+    if (u != src)                      /* a copy: the lines point into it instead */
+        for (gk_line *k = l; k < end; k++)
+            k->s = u + (k->s - src);
+    for (; l < end; l++)
         l->s[l->len] = '\0';          /* the last line's is u[len] when it has no line end */
-    }
     t->obuf = u;
     t->crlf_scan = has_cr;
     return t;

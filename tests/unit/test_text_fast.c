@@ -31,7 +31,7 @@ static const char *const PIECES[] = {
     "\xE2\x81\xA0", "\xE2\x81\xA6",                              /* E2: quotes, zero width, bidi; — and ● do not */
     "\xC2\xA0", "\xC2\x85", "\xC2\xB7", "\xC3\xA9", "\xDF\xBF",  /* two bytes: NBSP, C1 control, ·, é */
     "\xEF\xBB\xBF", "\xEF\xB9\x90",                              /* U+FEFF inside, U+FE50 */
-    "\xE0\xA4\x85", "\xED\x9F\xBF", "\xF0\x9F\x98\x80", "\xF4\x8F\xBF\xBF", /* valid, declined by the block check */
+    "\xE0\xA4\x85", "\xED\x9F\xBF", "\xF0\x9F\x98\x80", "\xF4\x8F\xBF\xBF", /* valid: checked by the event, or declined */
 };
 
 static const char *const HOSTILE[] = {
@@ -108,6 +108,14 @@ static int compare_one(const char *buf, size_t n, const char *what)
     text_verdict vf = TEXT_UNKNOWN, vg = TEXT_UNKNOWN;
     text_fast_utf8 = 0;
     gk_text *g = text_decode_until(buf, n, NULL, NULL, &vg, &wg);
+    /* sixteen bytes at a time (SSE2), then the widest the processor has */
+    text_fast_utf8 = 2;
+    text_verdict v16 = TEXT_UNKNOWN;
+    const char *w16 = NULL;
+    gk_text *f16 = text_decode_until(buf, n, NULL, NULL, &v16, &w16);
+    same_text(f16, g, w16, wg, what);
+    assert_int_equal(v16, vg);
+    text_free(f16);
     text_fast_utf8 = 1;
     gk_text *f = text_decode_until(buf, n, NULL, NULL, &vf, &wf);
     same_text(f, g, wf, wg, what);
@@ -185,6 +193,51 @@ static void test_fast_every_offset(void **state)
     assert_true(runs > 10000);
 }
 
+/* Every code point (but NUL and the surrogates) in texts long enough for
+ * split_plain()'s blocks: each between ASCII and CJK of varying length, so
+ * that it falls at every offset of a block, its bytes cut by a block's end
+ * too; the fast path folds each as the general path does.  Then the same
+ * with each code point's continuation bytes damaged one way or another. */
+static void test_fast_every_code_point(void **state)
+{
+    (void)state;
+    static char buf[8192];
+    srand(65536);
+    int texts = 0;
+    for (int damage = 0; damage < 2; damage++) {
+        unsigned cp = 1;
+        while (cp <= 0x10FFFF) {
+            size_t n = 0;
+            while (n + 16 < sizeof buf && cp <= 0x10FFFF) {
+                if (cp >= 0xD800 && cp <= 0xDFFF)
+                    cp = 0xE000;
+                char e[4];
+                int el = utf8_encode(cp, e);
+                if (damage && el > 1)
+                    e[1 + rand() % (el - 1)] = (char)(rand() % 3 == 0 ? 'x' : rand() % 2 ? 0xC3 : 0xE4);
+                memcpy(buf + n, e, (size_t)el);
+                n += (size_t)el;
+                for (int k = rand() % 4; k > 0; k--)
+                    buf[n++] = 'a';
+                for (int k = rand() % 3; k > 0; k--) {
+                    memcpy(buf + n, "\xE4\xB8\xAD", 3);   /* 中 */
+                    n += 3;
+                }
+                if (rand() % 8 == 0)
+                    buf[n++] = '\n';
+                cp = cp < 0x10000 ? cp + 1 : cp + 97;  /* past the BMP, a sample */
+                if (cp == 0x10000)
+                    break;                 /* four bytes make the fast path decline: a text of their own */
+            }
+            char what[64];
+            snprintf(what, sizeof what, "code points before U+%04X, damage %d", cp, damage);
+            compare_one(buf, n, what);
+            texts++;
+        }
+    }
+    assert_true(texts > 20);
+}
+
 /* iconv's UTF-8 for GB18030 bytes, each invalid or cut-off sequence as
  * U+FFFD (as text_iconv_utf8() does); *bad counts them. */
 static char *gb_reference(const unsigned char *in, size_t n, size_t *bad)
@@ -231,6 +284,9 @@ static void test_gb18030_four_bytes(void **state)
                 static const unsigned char two[][2] = {{0xD6, 0xD0}, {0xCE, 0xC4}, {0xB1, 0xA8}, {0xB8, 0xE6}};
                 memcpy(buf + n, two[rand() % 4], 2);
                 n += 2;
+            } else if (kind < 55) {                /* any two-byte code: most leads, rarely unassigned or invalid */
+                buf[n++] = (unsigned char)(0x81 + rand() % 126);
+                buf[n++] = (unsigned char)(0x40 + rand() % 191);
             } else if (kind < 70) {
                 buf[n++] = rand() % 8 ? (unsigned char)(0x20 + rand() % 95) : '\n';
             } else if (kind < 90) {
@@ -280,12 +336,129 @@ static void test_gb18030_four_bytes(void **state)
     assert_true(compared > 500);
 }
 
+/* UTF-16 with a byte order mark, both orders, decoded by hand: the text is
+ * what text_iconv_utf8() gives (iconv, each invalid or cut-off unit as
+ * U+FFFD), line by line, with as many replacements: ASCII, CJK, two-byte
+ * characters, pairs, a byte left over at the end. */
+static void test_utf16_against_iconv(void **state)
+{
+    (void)state;
+    srand(1616);
+    int compared = 0;
+    for (int round = 0; round < 3000; round++) {
+        int be = round % 2;
+        unsigned char buf[1200];
+        size_t n = 0;
+        buf[n++] = be ? 0xFE : 0xFF;
+        buf[n++] = be ? 0xFF : 0xFE;
+        int count = 1 + rand() % 500;
+        for (int k = 0; k < count && n + 6 < sizeof buf; k++) {
+            int kind = rand() % 100;
+            unsigned u[2], nu = 1;
+            if (kind < 35)
+                u[0] = 0x20 + (unsigned)rand() % 95;
+            else if (kind < 65)
+                u[0] = 0x4E00 + (unsigned)rand() % 0x5200;
+            else if (kind < 75)
+                u[0] = 0x80 + (unsigned)rand() % 0x780;
+            else if (kind < 80)
+                u[0] = 0xE000 + (unsigned)rand() % 0x2000;
+            else if (kind < 90)
+                u[0] = rand() % 3 ? '\n' : '\r';
+            else if (kind < 97) {
+                u[0] = 0xD800 + (unsigned)rand() % 0x400;
+                u[1] = 0xDC00 + (unsigned)rand() % 0x400;
+                nu = 2;
+            } else {
+                /* not an unpaired surrogate: the hand decoder takes one as
+                 * one U+FFFD where text_iconv_utf8() counts otherwise (and
+                 * may refuse the text), whatever the run loop does */
+                u[0] = 0x3000 + (unsigned)rand() % 0x40;
+            }
+            for (unsigned j = 0; j < nu; j++) {
+                buf[n + (size_t)!be] = (unsigned char)(u[j] >> 8);
+                buf[n + (size_t)be] = (unsigned char)u[j];
+                n += 2;
+            }
+        }
+        if (round % 7 == 0)
+            buf[n++] = 'x';                /* a byte left over */
+        size_t rlen = 0, bad = 0;
+        char *ref = text_iconv_utf8(be ? "UTF-16BE" : "UTF-16LE", (const char *)buf + 2, n - 2, &rlen, &bad, 0);
+        const char *why = NULL;
+        gk_text *t = text_decode((const char *)buf, n, &why);
+        if (!ref || !t) {
+            assert_true(!ref == !t);      /* refused both ways, or the text was only spaces */
+            text_free(t);
+            free(ref);
+            continue;
+        }
+        assert_string_equal(t->encoding, be ? "UTF-16BE" : "UTF-16LE");
+        assert_int_equal(t->replaced, bad);
+        size_t off = 0;
+        for (size_t i = 0; i < t->nlines; i++) {
+            assert_memory_equal(ref + off, t->orig[i].s, t->orig[i].len);
+            off += t->orig[i].len;
+            if (ref[off] == '\r')
+                off++;
+            if (off > 0 && ref[off - 1] == '\r' ? ref[off] == '\n' : ref[off] == '\n')
+                off++;
+        }
+        assert_int_equal(off, rlen);
+        compared++;
+        text_free(t);
+        free(ref);
+    }
+    print_message("utf-16: %d compared\n", compared);
+    assert_true(compared > 1000);
+}
+
+/* Bytes that are not UTF-8 (GB18030 two-byte codes) with control bytes,
+ * NULs and line ends at densities around the one that makes a file binary
+ * (a control byte in twenty): the verdict, the refusal and the lines are
+ * the general path's (count_controls() sixteen bytes at a time). */
+static void test_controls_in_gb18030(void **state)
+{
+    (void)state;
+    srand(2020);
+    static unsigned char buf[3000];
+    int binary = 0, text = 0;
+    for (int round = 0; round < 3000; round++) {
+        size_t want = (size_t)(20 + rand() % 2900), n = 0;
+        int ctl_per_mille = rand() % 200, nul = rand() % 10 == 0;
+        while (n + 2 <= want) {
+            int r = rand() % 1000;
+            if (r < ctl_per_mille)
+                buf[n++] = (unsigned char)(rand() % 0x20);   /* NUL, tab, line ends, ESC and the rest */
+            else if (r < ctl_per_mille + 80)
+                buf[n++] = rand() % 3 ? (unsigned char)(0x20 + rand() % 95) : '\n';
+            else {
+                buf[n++] = (unsigned char)(0xB0 + rand() % 0x48);
+                buf[n++] = (unsigned char)(0xA1 + rand() % 0x5E);
+            }
+            if (!nul && n && !buf[n - 1])
+                buf[n - 1] = 0x01;
+        }
+        char what[64];
+        snprintf(what, sizeof what, "gb18030 round %d (%zu bytes)", round, n);
+        if (compare_one((const char *)buf, n, what))
+            text++;
+        else
+            binary++;
+    }
+    print_message("controls in gb18030: %d read, %d refused\n", text, binary);
+    assert_true(text > 300 && binary > 300);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_fast_matches_general),
         cmocka_unit_test(test_fast_every_offset),
+        cmocka_unit_test(test_fast_every_code_point),
         cmocka_unit_test(test_gb18030_four_bytes),
+        cmocka_unit_test(test_controls_in_gb18030),
+        cmocka_unit_test(test_utf16_against_iconv),
     };
     return cmocka_run_group_tests_name("text_fast", tests, NULL, NULL);
 }
