@@ -40,14 +40,19 @@ int narrative_cjk_count(const char *s, size_t len)
     /* A character's continuation bytes (80..BF) never start one (E3..E9),
      * so the count is that of the positions where one starts, taken
      * sixteen at a time (the bytes at i, i + 1 and i + 2 side by side),
-     * the last ones one by one. */
+     * the last ones one by one.  Each lane of acc counts the starts seen
+     * in its position (a true lane is -1: subtracting it adds one), summed
+     * into n before any lane could pass 255 (without -mpopcnt a popcount
+     * per block is a library call). */
     const unsigned char *u = (const unsigned char *)s;
     int n = 0;
     size_t i = 0;
 #ifdef __SSE2__
     const __m128i e3 = _mm_set1_epi8((char)0xE3), six = _mm_set1_epi8(6), c0 = _mm_set1_epi8((char)0xC0),
                   x80 = _mm_set1_epi8((char)0x80), e4 = _mm_set1_epi8((char)0xE4), b7 = _mm_set1_epi8((char)0xB7),
-                  x90 = _mm_set1_epi8((char)0x90), x87 = _mm_set1_epi8((char)0x87);
+                  x90 = _mm_set1_epi8((char)0x90), x87 = _mm_set1_epi8((char)0x87), zero = _mm_setzero_si128();
+    __m128i acc = zero;
+    int blocks = 0;                    /* blocks added into acc since it was last emptied */
     for (; i + 18 <= len; i += 16) {
         const __m128i v0 = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
         unsigned high = (unsigned)_mm_movemask_epi8(v0);
@@ -64,8 +69,16 @@ int narrative_cjk_count(const char *s, size_t len)
                                     _mm_and_si128(_mm_cmpeq_epi8(v1, x80), _mm_cmpeq_epi8(v2, x87)));
         __m128i bad3 = _mm_andnot_si128(e3ok, _mm_cmpeq_epi8(v0, e3));
         ok = _mm_andnot_si128(_mm_or_si128(hex, bad3), ok);
-        n += __builtin_popcount((unsigned)_mm_movemask_epi8(ok));
+        acc = _mm_sub_epi8(acc, ok);
+        if (++blocks == 255) {
+            const __m128i sum = _mm_sad_epu8(acc, zero);
+            n += _mm_cvtsi128_si32(sum) + _mm_cvtsi128_si32(_mm_unpackhi_epi64(sum, sum));
+            acc = zero;
+            blocks = 0;
+        }
     }
+    const __m128i sum = _mm_sad_epu8(acc, zero);
+    n += _mm_cvtsi128_si32(sum) + _mm_cvtsi128_si32(_mm_unpackhi_epi64(sum, sum));
 #endif
     for (; i + 2 < len; i++)
         n += cjk_at(u, i);

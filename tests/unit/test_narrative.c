@@ -475,6 +475,23 @@ static void test_cjk_count_matches_reference(void **state)
         if (want != got)
             fail_msg("round %d (%zu bytes): %d, reference %d", round, n, got, want);
     }
+    /* long texts, mostly CJK: the per-lane counts are summed every 255
+     * blocks (4080 bytes) */
+    static char big[40000];
+    static const char *const chars[] = {"二", "〇", "龥", "㐀", "䷀", "a", " ", "\xE3\x80\x82", "\xE9\xBF"};
+    for (int round = 0; round < 200; round++) {
+        /* every other text only CJK characters: a lane then counts one
+         * block in three, the most it can */
+        size_t n = 0, want_len = (size_t)(rand() % (int)(sizeof big - 4)), kinds = round % 2 ? 4 : 9;
+        while (n < want_len) {
+            const char *c = chars[(size_t)rand() % kinds];
+            memcpy(big + n, c, strlen(c));
+            n += strlen(c);
+        }
+        int want = cjk_count_ref(big, n), got = narrative_cjk_count(big, n);
+        if (want != got)
+            fail_msg("long round %d (%zu bytes): %d, reference %d", round, n, got, want);
+    }
     const char *text = "二〇二三年，本机关共收到申请12件。䷀䷁䷂ abc 㐀㐁龥〇〇。";
     size_t tl = strlen(text);
     for (size_t n = 0; n <= tl; n++)
