@@ -372,6 +372,42 @@ char *narrative_title(const gk_report *r, int *line)
     return title;
 }
 
+/* cover_letter()'s test of a header line, without squeezing it: 0 when
+ * the line, squeezed (blanks dropped) and without its debris
+ * (skip_title_debris()), surely neither ends with 号 (`hao`: the line
+ * holds 号) nor begins with 关于 (`yu`: it holds 于); 1 when it may.  The
+ * line is valid UTF-8 (decoded text), so no blank lies inside a character:
+ * what ends the squeezed line is what ends the line before its blanks. */
+static int letter_head_may(const gk_line *l, int hao, int yu)
+{
+    if (hao) {                         /* the last three bytes that are not blanks */
+        char last[3];
+        int k = 3;
+        for (size_t j = l->len; j-- > 0 && k > 0;)
+            if (l->s[j] != ' ' && l->s[j] != '\t')
+                last[--k] = l->s[j];
+        if (!k && !memcmp(last, "号", 3))
+            return 1;
+    }
+    if (yu) {
+        /* the squeezed line's start: debris words are at most 13 bytes, so
+         * where 16 bytes or more are left after skipping them, a longer
+         * line skips the same and the test below is exact */
+        char buf[64];
+        size_t n = 0, j = 0;
+        for (; j < l->len && n < sizeof buf - 1; j++)
+            if (l->s[j] != ' ' && l->s[j] != '\t')
+                buf[n++] = l->s[j];
+        buf[n] = '\0';
+        const char *s = skip_title_debris(buf);
+        if (j < l->len && (size_t)(buf + n - s) < 16)
+            return 1;                  /* cut too short to tell */
+        if (!strncmp(s, "关于", strlen("关于")))
+            return 1;
+    }
+    return 0;
+}
+
 /* 1 when the text is a cover letter (函) sending the report rather than the report. */
 static int cover_letter(const gk_report *r, int *line, char **what)
 {
@@ -385,11 +421,19 @@ static int cover_letter(const gk_report *r, int *line, char **what)
     size_t next[3];
     for (int k = 0; k < 3; k++)
         next[k] = text_norm_find(t, 0, stop, NEED[k], strlen(NEED[k]));
+    const size_t first_han = next[0];  /* the first line holding 函, when one of these */
     for (size_t i; (i = next[0] < next[1] ? next[0] : next[1], i = i < next[2] ? i : next[2]) < stop;) {
-        for (int k = 0; k < 3; k++)
-            if (next[k] == i)
+        int has[3];
+        for (int k = 0; k < 3; k++) {
+            has[k] = next[k] == i;
+            if (has[k])
                 next[k] = text_norm_find(t, i + 1, stop, NEED[k], strlen(NEED[k]));
+        }
         const gk_line *l = &t->norm[i];
+        /* a line holding 函 passes `maybe`; one holding only 号 or 于 is
+         * squeezed only when it may */
+        if (!has[0] && !letter_head_may(l, has[1], has[2]))
+            continue;
         char *sq = extract_squeeze(l->s);
         const char *s = skip_title_debris(sq);
         size_t sl = strlen(s);
@@ -404,8 +448,10 @@ static int cover_letter(const gk_report *r, int *line, char **what)
         }
         free(sq);
     }
+    /* the lines before `stop` were searched for 函 above */
     re_span g[1];
-    for (size_t i = 0; (i = text_norm_find(t, i, t->nlines, "函", strlen("函"))) < t->nlines; i++) {
+    size_t i = first_han < stop ? first_han : text_norm_find(t, stop, t->nlines, "函", strlen("函"));
+    for (; i < t->nlines; i = text_norm_find(t, i + 1, t->nlines, "函", strlen("函"))) {
         const gk_line *l = &t->norm[i];
         if (re_find(GK_NARR_WORDS.letter_body, l->s, l->len, 0, g, 1)) {
             *line = (int)i + 1;

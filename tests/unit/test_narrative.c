@@ -9,6 +9,7 @@
 #include <cmocka.h>
 
 #include "batch.h"
+#include "extract.h"
 #include "fixture.h"
 #include "narrative.h"
 #include "pipeline.h"
@@ -438,6 +439,118 @@ static void test_blank_pending_matches_pattern(void **state)
     assert_true(blanked > 1000);       /* the texts do hold matches */
 }
 
+/* cover_letter() as it was first written, the reference for the one in
+ * narrative.c (which squeezes a header line holding only 号 or 于 only
+ * when it may pass): every header line holding 函, 号 or 于 squeezed and
+ * tested.  Returns the 1-based line, 0 when none. */
+static const char *ref_skip_debris(const char *s)
+{
+    static const char *const LEAD[] = {"#", ">", "*", "标题:", "文章标题:", "信息名称:", "名称:", "【", "《", "“", "\""};
+    for (int changed = 1; changed;) {
+        changed = 0;
+        for (size_t k = 0; k < sizeof LEAD / sizeof LEAD[0]; k++)
+            if (!strncmp(s, LEAD[k], strlen(LEAD[k]))) {
+                s += strlen(LEAD[k]);
+                changed = 1;
+            }
+    }
+    return s;
+}
+
+static int ref_cover_letter(const gk_report *r)
+{
+    const gk_text *t = r->text;
+    size_t stop = 0;
+    for (int nonempty = 0; stop < t->nlines && nonempty < 12; stop++)
+        nonempty += t->norm[stop].len > 0;
+    for (size_t i = 0; i < stop; i++) {
+        const gk_line *l = &t->norm[i];
+        if (!util_find(l->s, l->len, "函", 3) && !util_find(l->s, l->len, "号", 3) && !util_find(l->s, l->len, "于", 3))
+            continue;
+        char *sq = extract_squeeze(l->s);
+        const char *s = ref_skip_debris(sq);
+        size_t sl = strlen(s);
+        int maybe = !strncmp(s, "关于", strlen("关于")) || strstr(s, "函") || (sl >= 3 && !strcmp(s + sl - 3, "号"));
+        int hit = maybe && re_test(GK_NARR_WORDS.letter_title, s) && !re_test(GK_NARR_WORDS.report_title, s);
+        free(sq);
+        if (hit)
+            return (int)i + 1;
+    }
+    re_span g[1];
+    for (size_t i = 0; i < t->nlines; i++)
+        if (util_find(t->norm[i].s, t->norm[i].len, "函", 3) &&
+            re_find(GK_NARR_WORDS.letter_body, t->norm[i].s, t->norm[i].len, 0, g, 1))
+            return (int)i + 1;
+    return 0;
+}
+
+/* The cover letter rule (TITLE.FORM "…的函") against the reference, on
+ * seeded random header lines made of what its tests look at: 关于, 函, 号,
+ * 于 and their neighbours, blanks anywhere, page debris (long runs of it
+ * too, past the 64 bytes narrative.c looks at first), titles of letters and
+ * of reports, and the letter's closing words; the report after them. */
+static void test_cover_letter_matches_reference(void **state)
+{
+    (void)state;
+    static const char *const TOK[] = {
+        "关于", "关", "于", "函", "号", "的函", "〔2023〕", "12号", " ", "\t", "  ", "#", "##########", ">", "*",
+        "标题:", "文章标题:", "信息名称:", "名称:", "【", "《", "“", "\"", "报送", "报告", "情况", "的", "请示",
+        "测试镇", "2023年政府信息公开工作年度报告", "政府信息公开工作年度报告", "。", "特此函告", "现将", "请",
+        "年度报告", "县政务公开办：", "a", "1"};
+    const int ntok = (int)(sizeof TOK / sizeof *TOK);
+    char *tail = fx_report(NULL, NULL, NULL);
+    unsigned seed = 61;
+    int letters = 0;
+    for (int round = 0; round < 1500; round++) {
+        sbuf b;
+        sbuf_init(&b);
+        int nlines = 1 + (int)((seed = seed * 1103515245u + 12345u) >> 16) % 14;
+        for (int ln = 0; ln < nlines; ln++) {
+            /* a third of the lines shaped as a letter's title: debris, 关于
+             * (perhaps with blanks), words, and the end of such a title */
+            int shaped = ((seed = seed * 1103515245u + 12345u) >> 16) % 3 == 0;
+            if (((seed = seed * 1103515245u + 12345u) >> 16) % 5 == 0) {
+                /* a long run of debris first: 关于 past the first 64 bytes, or near them */
+                static const char *const DEBRIS[] = {"##########", "文章标题:", "信息名称:", "#", "【", " ", "标 题:"};
+                int nd = 3 + (int)((seed = seed * 1103515245u + 12345u) >> 16) % 6;
+                for (int k = 0; k < nd; k++) {
+                    seed = seed * 1103515245u + 12345u;
+                    sbuf_adds(&b, DEBRIS[(seed >> 16) % 7u]);
+                }
+            }
+            int ntoks = (int)((seed = seed * 1103515245u + 12345u) >> 16) % 9;
+            for (int k = 0; k < ntoks; k++) {
+                seed = seed * 1103515245u + 12345u;
+                sbuf_adds(&b, TOK[(seed >> 16) % (unsigned)(shaped ? 23 : ntok)]);   /* shaped: up to the debris */
+                if (shaped && k == ntoks / 2)
+                    sbuf_adds(&b, (seed >> 20) % 2 ? "关于" : "关 \t于");
+            }
+            if (shaped && !ntoks)
+                sbuf_adds(&b, "关于");
+            if (shaped)
+                sbuf_adds(&b, ((seed = seed * 1103515245u + 12345u) >> 16) % 2 ? "报告的请示" : "情况的报告");
+            sbuf_adds(&b, "\n");
+        }
+        sbuf_adds(&b, tail);
+        char *why = NULL;
+        gk_report *r = report_parse("letter.txt", b.s, b.len, &why);
+        free(why);
+        sbuf_free(&b);
+        if (!r)
+            continue;
+        int want = ref_cover_letter(r), got = 0;
+        for (int i = 0; i < r->nfindings; i++)
+            if (!strcmp(r->findings[i].rule, "TITLE.FORM") && strstr(r->findings[i].message, "文件是报送年度报告的函"))
+                got = r->findings[i].line;
+        letters += want > 0;
+        if (want != got)
+            fail_msg("round %d: cover letter at line %d, reference %d", round, got, want);
+        report_free(r);
+    }
+    free(tail);
+    assert_true(letters > 50);         /* the texts do hold letters */
+}
+
 /* The count as it was written first, byte by byte, skipping a character
  * once counted. */
 static int cjk_count_ref(const char *s, size_t len)
@@ -510,6 +623,7 @@ int main(void)
         cmocka_unit_test(test_sentences),        cmocka_unit_test(test_xyear_jump_and_copied),
         cmocka_unit_test(test_jump_thresholds),  cmocka_unit_test(test_samples_silent),
         cmocka_unit_test(test_blank_pending_matches_pattern),
+        cmocka_unit_test(test_cover_letter_matches_reference),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
