@@ -143,11 +143,25 @@ static int cn_value(const char *s, re_span sp, int positional)
 }
 
 
+/* 1 when s[0..len) holds "20" and two ASCII digits, what date_arabic
+ * begins with (its \d is ASCII: no PCRE2_UCP).  Found by the 2 (rarer in
+ * a table's rows of zeros than the 0 util_find() would look for first). */
+static int has_year20(const char *s, size_t len)
+{
+    const char *p = s, *end = s + len;
+    while (end - p >= 4 && (p = memchr(p, '2', (size_t)(end - p) - 3)) != NULL) {
+        if (p[1] == '0' && p[2] >= '0' && p[2] <= '9' && p[3] >= '0' && p[3] <= '9')
+            return 1;
+        p++;
+    }
+    return 0;
+}
+
 int narrative_find_date(const char *s, size_t len, gk_date *out, size_t *end)
 {
     re_span a[6], c[4];
-    /* date_arabic needs "20", date_chinese 年: most lines have neither */
-    int fa = util_find(s, len, "20", 2) && re_find(GK_NARR_WORDS.date_arabic, s, len, 0, a, 6);
+    /* date_arabic needs "20dd", date_chinese 年: most lines have neither */
+    int fa = has_year20(s, len) && re_find(GK_NARR_WORDS.date_arabic, s, len, 0, a, 6);
     int fc = util_find(s, len, "年", strlen("年")) && re_find(GK_NARR_WORDS.date_chinese, s, len, 0, c, 4);
     if (fa && (!fc || a[0].start <= c[0].start)) {
         out->y = span_num(s, a[1]);

@@ -439,6 +439,46 @@ static void test_blank_pending_matches_pattern(void **state)
     assert_true(blanked > 1000);       /* the texts do hold matches */
 }
 
+/* narrative_find_date() looks for "20dd" and 年 before trying its two
+ * patterns: on seeded random texts of dates' pieces it picks the date the
+ * patterns alone pick (the earlier of the two; *end says which). */
+static void test_find_date_matches_patterns(void **state)
+{
+    (void)state;
+    static const char *const TOK[] = {"20", "2", "0", "1", "9", "23", "2024", "12", "年", "月", "日", "-", ".", "/",
+                                      " ", "二", "〇", "零", "三", "十", "一", "O", "二〇二三年一月二十日", "2023年1月5日",
+                                      "2023-01-05", "。", "a", "\t", "发布日期：", "２０"};
+    const int ntok = (int)(sizeof TOK / sizeof *TOK);
+    unsigned seed = 20;
+    int dates = 0;
+    for (int round = 0; round < 50000; round++) {
+        char s[512];
+        size_t len = 0;
+        int ntoks = (int)((seed = seed * 1103515245u + 12345u) >> 16) % 24;
+        for (int k = 0; k < ntoks; k++) {
+            seed = seed * 1103515245u + 12345u;
+            const char *t = TOK[(seed >> 16) % (unsigned)ntok];
+            memcpy(s + len, t, strlen(t));
+            len += strlen(t);
+        }
+        s[len] = '\0';
+        re_span a[6], c[4];
+        int fa = re_find(GK_NARR_WORDS.date_arabic, s, len, 0, a, 6);
+        int fc = re_find(GK_NARR_WORDS.date_chinese, s, len, 0, c, 4);
+        size_t want = (size_t)-1, end = (size_t)-1;
+        if (fa && (!fc || a[0].start <= c[0].start))
+            want = a[0].end;
+        else if (fc)
+            want = c[0].end;
+        gk_date d;
+        int ok = narrative_find_date(s, len, &d, &end);
+        dates += ok;
+        if (end != want || (want == (size_t)-1 && ok))
+            fail_msg("round %d: \"%s\": end %zu, the patterns' %zu", round, s, end, want);
+    }
+    assert_true(dates > 1000);
+}
+
 /* cover_letter() as it was first written, the reference for the one in
  * narrative.c (which squeezes a header line holding only 号 or 于 only
  * when it may pass): every header line holding 函, 号 or 于 squeezed and
@@ -624,6 +664,7 @@ int main(void)
         cmocka_unit_test(test_jump_thresholds),  cmocka_unit_test(test_samples_silent),
         cmocka_unit_test(test_blank_pending_matches_pattern),
         cmocka_unit_test(test_cover_letter_matches_reference),
+        cmocka_unit_test(test_find_date_matches_patterns),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
