@@ -447,7 +447,7 @@ static void test_find_date_matches_patterns(void **state)
     (void)state;
     static const char *const TOK[] = {"20", "2", "0", "1", "9", "23", "2024", "12", "年", "月", "日", "-", ".", "/",
                                       " ", "二", "〇", "零", "三", "十", "一", "O", "二〇二三年一月二十日", "2023年1月5日",
-                                      "2023-01-05", "。", "a", "\t", "发布日期：", "２０"};
+                                      "2023-01-05", "2009年1月1日", "2010.3.4", "。", "a", "\t", "发布日期：", "２０"};
     const int ntok = (int)(sizeof TOK / sizeof *TOK);
     unsigned seed = 20;
     int dates = 0;
