@@ -404,20 +404,23 @@ static int letter_head_may(const gk_line *l, int hao, int yu)
             return 1;
     }
     if (yu) {
-        /* the squeezed line's start: debris words are at most 13 bytes, so
-         * where 16 bytes or more are left after skipping them, a longer
-         * line skips the same and the test below is exact */
+        /* the squeezed line's start, its first 16 bytes, then 64 when it
+         * begins with debris: debris words are at most 13 bytes, so where
+         * 16 bytes or more are left after skipping them, a longer line
+         * skips the same and the test below is exact */
         char buf[64];
         size_t n = 0, j = 0;
-        for (; j < l->len && n < sizeof buf - 1; j++)
-            if (l->s[j] != ' ' && l->s[j] != '\t')
-                buf[n++] = l->s[j];
-        buf[n] = '\0';
-        const char *s = skip_title_debris(buf);
-        if (j < l->len && (size_t)(buf + n - s) < 16)
-            return 1;                  /* cut too short to tell */
-        if (!strncmp(s, "关于", strlen("关于")))
-            return 1;
+        for (size_t cap = 16;; cap = sizeof buf - 1) {
+            for (; j < l->len && n < cap; j++)
+                if (l->s[j] != ' ' && l->s[j] != '\t')
+                    buf[n++] = l->s[j];
+            buf[n] = '\0';
+            const char *s = skip_title_debris(buf);
+            if (s == buf || j == l->len || (size_t)(buf + n - s) >= 16)
+                return !strncmp(s, "关于", strlen("关于"));
+            if (cap == sizeof buf - 1)
+                return 1;              /* cut too short to tell */
+        }
     }
     return 0;
 }
