@@ -203,22 +203,26 @@ int narrative_period(const gk_report *r, gk_date *from, gk_date *to)
     re_span g[8];
     for (size_t i = 0; (i = text_norm_find(t, i, t->nlines, "统计", strlen("统计"))) < t->nlines; i++) {
         const gk_line *l = &t->norm[i];
-        /* the sentence may go on in the next line (a PDF's line break) */
-        sbuf b;
-        sbuf_init(&b);
-        sbuf_add(&b, l->s, l->len);
-        if (i + 1 < t->nlines)
-            sbuf_add(&b, t->norm[i + 1].s, t->norm[i + 1].len);
-        int found = re_find(GK_NARR_WORDS.period, b.s, b.len, 0, g, 7);
+        /* the sentence may go on in the next line (a PDF's line break):
+         * the two lines joined, on the stack when they fit */
+        size_t n2 = i + 1 < t->nlines ? t->norm[i + 1].len : 0, n = l->len + n2;
+        char stack[2048];
+        char *b = n < sizeof stack ? stack : xmalloc(n + 1);
+        memcpy(b, l->s, l->len);
+        if (n2)
+            memcpy(b + l->len, t->norm[i + 1].s, n2);
+        b[n] = '\0';
+        int found = re_find(GK_NARR_WORDS.period, b, n, 0, g, 7);
         if (found) {
-            from->y = span_num(b.s, g[1]);
-            from->m = span_num(b.s, g[2]);
-            from->d = span_num(b.s, g[3]);
-            to->y = g[4].start != (size_t)-1 ? span_num(b.s, g[4]) : from->y;
-            to->m = span_num(b.s, g[5]);
-            to->d = span_num(b.s, g[6]);
+            from->y = span_num(b, g[1]);
+            from->m = span_num(b, g[2]);
+            from->d = span_num(b, g[3]);
+            to->y = g[4].start != (size_t)-1 ? span_num(b, g[4]) : from->y;
+            to->m = span_num(b, g[5]);
+            to->d = span_num(b, g[6]);
         }
-        sbuf_free(&b);
+        if (b != stack)
+            free(b);
         if (found)
             return (int)i + 1;
     }

@@ -185,6 +185,22 @@ static void test_year_period(void **state)
     r = variant("统计期限为2023年1\n月1日至2023年6月30日。", NULL, NULL);
     assert_int_equal(fx_count(r, "YEAR.PERIOD"), 1);
     report_free(r);
+    /* two lines longer than the buffer they are joined in on the stack */
+    for (int at = 0; at < 2; at++) {
+        sbuf nb;
+        sbuf_init(&nb);
+        for (int k = 0; k < 300; k++)
+            sbuf_adds(&nb, "本机关认真做好工作。");
+        sbuf_adds(&nb, at ? "统计期限为2023年1\n月1日至2023年6月30日。" : "统计期限为2023年1月1日至2023年6月30日。");
+        for (int k = 0; k < 300; k++)
+            sbuf_adds(&nb, "本机关认真做好工作。");
+        r = variant(nb.s, NULL, NULL);
+        f = fx_find(r, "YEAR.PERIOD", NULL);
+        assert_non_null(f);
+        assert_non_null(strstr(f->message, "2023年6月30日"));
+        report_free(r);
+        sbuf_free(&nb);
+    }
     char *why = NULL;
     r = report_open("sample-reports/403_year_period.txt", &why);
     gk_date a, b;
