@@ -330,45 +330,32 @@ static int eq_line(const gk_report *r, const gk_equation *e)
     return 0;
 }
 
-static void check_equations(gk_report *r)
-{
-    const gk_template *t = r->tpl;
-    char a[32], b[32], d[32];
-    for (int q = 0; q < t->neqs; q++) {
-        const gk_equation *e = &t->eqs[q];
-        double pos = 0, neg = 0;
-        int ok = 1;
-        for (int k = 0; k < e->n; k++) {
-            const gk_cell *c = &r->cells[e->cell[k]];
-            if (!has_value(c)) {
-                ok = 0;
-                break;
-            }
-            if (e->coef[k] > 0)
-                pos += c->value;
-            else
-                neg += c->value;
-        }
-        if (!ok || fabs(pos - neg) < EPS)
-            continue;
-        report_format_value(pos, a, sizeof a);
-        report_format_value(neg, b, sizeof b);
-        report_format_value(fabs(pos - neg), d, sizeof d);
-        char *msg = xasprintf(e->message, e->what, a, b, d);
-        gk_finding *f = add(r, e->rule, eq_line(r, e), msg);
-        finding_add_cell(f, e->anchor);
-        for (int k = 0; k < e->n; k++)
-            finding_add_cell(f, e->cell[k]);
-    }
-}
-
 /* The cells the rules below name by id, as each template's indices (-1:
  * not in the template, or no cell), looked up once rather than per report. */
 typedef struct {
+    int npos, n;               /* cell[0..npos): the terms with a positive coefficient; the others after */
+    int cell[GK_EQ_MAX];
+} signed_terms;
+
+typedef struct {
     int narr[GK_NARR_MAX][GK_NARR_CELLS];   /* each narrative count's cells, -1 after the last */
+    signed_terms *eq;          /* each equation's cells by the sign of their coefficient (check_equations()) */
 } rule_cells;
 
 static rule_cells RULE_CELLS[2];       /* the 2021 and the 2019 template */
+
+static const signed_terms *split_terms(const gk_equation *e, signed_terms *st)
+{
+    st->npos = 0;
+    for (int k = 0; k < e->n; k++)
+        if (e->coef[k] > 0)
+            st->cell[st->npos++] = e->cell[k];
+    st->n = st->npos;
+    for (int k = 0; k < e->n; k++)
+        if (!(e->coef[k] > 0))
+            st->cell[st->n++] = e->cell[k];
+    return st;
+}
 static pthread_once_t rule_cells_once = PTHREAD_ONCE_INIT;
 
 static void find_rule_cells(void)
@@ -377,6 +364,9 @@ static void find_rule_cells(void)
     for (int f = 0; f < 2; f++) {
         const gk_template *t = template_get(formats[f]);
         rule_cells *rc = &RULE_CELLS[f];
+        rc->eq = xcalloc((size_t)t->neqs + 1, sizeof *rc->eq);   /* kept for the process's life */
+        for (int q = 0; q < t->neqs; q++)
+            split_terms(&t->eqs[q], &rc->eq[q]);
         int nk;
         const gk_narr_count *K = template_narr_counts(&nk);
         for (int s = 0; s < nk; s++) {
@@ -397,6 +387,40 @@ static const rule_cells *rule_cells_of(const gk_template *t)
 {
     pthread_once(&rule_cells_once, find_rule_cells);
     return &RULE_CELLS[t == template_get(GK_FMT_2019)];
+}
+
+static void check_equations(gk_report *r)
+{
+    const gk_template *t = r->tpl;
+    /* another template than the two (a test's) has its terms split here */
+    const signed_terms *terms =
+        t == template_get(GK_FMT_2021) || t == template_get(GK_FMT_2019) ? rule_cells_of(t)->eq : NULL;
+    const gk_cell *cells = r->cells;
+    char a[32], b[32], d[32];
+    for (int q = 0; q < t->neqs; q++) {
+        /* the sums of the terms of each sign, each in the equation's order */
+        signed_terms local;
+        const signed_terms *st = terms ? &terms[q] : split_terms(&t->eqs[q], &local);
+        double pos = 0, neg = 0;
+        int k = 0;
+        for (; k < st->npos && cells[st->cell[k]].status != GK_ST_MISSING; k++)
+            pos += cells[st->cell[k]].value;
+        if (k < st->npos)
+            continue;
+        for (; k < st->n && cells[st->cell[k]].status != GK_ST_MISSING; k++)
+            neg += cells[st->cell[k]].value;
+        if (k < st->n || fabs(pos - neg) < EPS)
+            continue;
+        const gk_equation *e = &t->eqs[q];
+        report_format_value(pos, a, sizeof a);
+        report_format_value(neg, b, sizeof b);
+        report_format_value(fabs(pos - neg), d, sizeof d);
+        char *msg = xasprintf(e->message, e->what, a, b, d);
+        gk_finding *f = add(r, e->rule, eq_line(r, e), msg);
+        finding_add_cell(f, e->anchor);
+        for (int j = 0; j < e->n; j++)
+            finding_add_cell(f, e->cell[j]);
+    }
 }
 
 /* T2.VALID_GE: in each row of its set, valid >= issued - repealed (the
