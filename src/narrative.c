@@ -944,6 +944,51 @@ static int has_any(const char *s, const char *const *words)
     return 0;
 }
 
+/* 1 when an improve word of s[0..n) (valid UTF-8) lies where no match of
+ * GK_NARR_WORDS.wanting can reach: where pending_at() finds none that
+ * begins before it, a match's length at most, or inside it.  Such a word
+ * is left whole by narrative_blank_pending(), whose matches are matches
+ * pending_at() finds on the text as it was (a match is blanked after the
+ * bytes it was found on).  0 when none such was found among the first few
+ * occurrences (the text must then be blanked to tell). */
+static int improve_survives(const char *s, size_t n)
+{
+    pthread_once(&pending_once, find_pending_leads);
+    const unsigned char *u = (const unsigned char *)s;
+    size_t reach = pending_further_len;          /* the longest match */
+    size_t pre = 0, post = 0;
+    for (const pending_word *w = pending_pre; w->w; w++)
+        pre = w->n > pre ? w->n : pre;
+    for (const pending_word *w = pending_post; w->w; w++)
+        post = w->n > post ? w->n : post;
+    reach += pre + post;
+    int tries = 0;
+    for (int k = 0; GK_NARR_WORDS.improve[k]; k++) {
+        const char *w = GK_NARR_WORDS.improve[k];
+        size_t wl = strlen(w);
+        for (const char *m = strstr(s, w); m; m = strstr(m + 1, w)) {
+            if (++tries > 8)
+                return 0;
+            size_t x = (size_t)(m - s), e = x + wl, q = x > reach ? x - reach : 0;
+            int covered = 0;
+            for (; q < e && !covered; q++) {
+                if (q + 3 > n || u[q] < 0xE0 || u[q] > 0xEF)
+                    continue;
+                unsigned lead = (unsigned)u[q] << 16 | (unsigned)u[q + 1] << 8 | u[q + 2];
+                for (int j = 0; j < npending_lead; j++)
+                    if (pending_lead[j] == lead) {
+                        size_t len = pending_at(s + q, n - q);
+                        covered = len && q + len > x;
+                        break;
+                    }
+            }
+            if (!covered)
+                return 1;
+        }
+    }
+    return 0;
+}
+
 static void check_section5(gk_report *r)
 {
     if (!r->section_line[GK_SEC_PROBLEMS]) {
@@ -976,10 +1021,13 @@ static void check_section5(gk_report *r)
             xasprintf("第五部分仅 %d 字（「%.60s」），未具体说明存在的主要问题及改进情况", chars, sq));
     } else {
         /* "有待提升", "还需加强" name a problem, not an improvement */
-        char *plain = xstrdup(sq);
-        narrative_blank_pending(plain, n);
-        int p = has_any(sq, GK_NARR_WORDS.problem), i = has_any(plain, GK_NARR_WORDS.improve);
-        free(plain);
+        int p = has_any(sq, GK_NARR_WORDS.problem), i = improve_survives(sq, n);
+        if (!i) {
+            char *plain = xstrdup(sq);
+            narrative_blank_pending(plain, n);
+            i = has_any(plain, GK_NARR_WORDS.improve);
+            free(plain);
+        }
         if (p && !i)
             add(r, "TEXT.SECTION5_THIN", line, xstrdup("第五部分只写了存在的问题，未写改进情况"));
         else if (i && !p)

@@ -455,6 +455,62 @@ static void test_blank_pending_matches_pattern(void **state)
     assert_true(blanked > 1000);       /* the texts do hold matches */
 }
 
+/* TEXT.SECTION5_THIN's "only problems" and "only improvements" (an
+ * improvement word left whole where it lies beyond any 有待提升-like match is
+ * not looked for after blanking them) against the words looked for after a
+ * loop of re_find() over GK_NARR_WORDS.wanting blanked its matches, on
+ * seeded random sections 五 made of those words and others. */
+static void test_section5_words_match_reference(void **state)
+{
+    (void)state;
+    static const char *const FIVE =
+        "存在的主要问题：一是信息公开的及时性还需提高，二是政策解读形式较为单一。"
+        "改进情况：下一步将加强业务培训，完善信息发布审核机制，丰富政策解读形式。";
+    static const char *const TOK[] = {"有待", "还需", "仍需", "尚需", "亟待", "需要", "不够", "不", "进一步",
+                                      "加强", "提升", "提高", "完善", "改进", "优化", "规范", "强化", "推进",
+                                      "整改", "下一步", "今后", "持续", "措施", "将继续", "问题", "不足", "短板",
+                                      "较少", "单一", "工作", "信息", "公开", "，", "；", "的", "进一", "有待进一步", "不进一步",
+                                      "仍需进一步"};
+    const int ntok = (int)(sizeof TOK / sizeof *TOK);
+    unsigned seed = 55;
+    int kinds[3] = {0};
+    for (int round = 0; round < 600; round++) {
+        sbuf b;
+        sbuf_init(&b);
+        /* 40 characters or more: not thin */
+        sbuf_adds(&b, "本单位政务公开工作人员为各项任务开展了大量细致具体的日常工作，全年共计召开专题会议八次");
+        int ntoks = 1 + (int)((seed = seed * 1103515245u + 12345u) >> 16) % 12;
+        for (int k = 0; k < ntoks; k++) {
+            seed = seed * 1103515245u + 12345u;
+            sbuf_adds(&b, TOK[(seed >> 16) % (unsigned)ntok]);
+        }
+        /* what check_section5() reads: the line without its final 。 (none here) */
+        char *plain = xstrdup(b.s);
+        re_span g[1];
+        size_t off = 0;
+        while (re_find(GK_NARR_WORDS.wanting, plain, b.len, off, g, 1)) {
+            memset(plain + g[0].start, ' ', g[0].end - g[0].start);
+            off = g[0].end;
+        }
+        int p = 0, i = 0;
+        for (int k = 0; GK_NARR_WORDS.problem[k]; k++)
+            p |= strstr(b.s, GK_NARR_WORDS.problem[k]) != NULL;
+        for (int k = 0; GK_NARR_WORDS.improve[k]; k++)
+            i |= strstr(plain, GK_NARR_WORDS.improve[k]) != NULL;
+        free(plain);
+        const char *want = p && !i ? "只写了存在的问题" : i && !p ? "只写了改进措施" : NULL;
+        kinds[want ? (p ? 1 : 2) : 0]++;
+        gk_report *r = variant(NULL, FIVE, b.s);
+        const gk_finding *f = fx_find(r, "TEXT.SECTION5_THIN", NULL);
+        if (want ? !f || !strstr(f->message, want) : f != NULL)
+            fail_msg("round %d: %s: %s, want %s", round, b.s, f ? f->message : "(silent)", want ? want : "(silent)");
+        report_free(r);
+        sbuf_free(&b);
+    }
+    /* each outcome seen */
+    assert_true(kinds[0] > 20 && kinds[1] > 20 && kinds[2] > 20);
+}
+
 /* narrative_find_date() looks for "20dd" and 年 before trying its two
  * patterns: on seeded random texts of dates' pieces it picks the date the
  * patterns alone pick (the earlier of the two; *end says which). */
@@ -681,6 +737,7 @@ int main(void)
         cmocka_unit_test(test_blank_pending_matches_pattern),
         cmocka_unit_test(test_cover_letter_matches_reference),
         cmocka_unit_test(test_find_date_matches_patterns),
+        cmocka_unit_test(test_section5_words_match_reference),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
