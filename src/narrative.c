@@ -316,19 +316,35 @@ static const char *skip_title_debris(const char *s)
 
 static void strip_title_tail(char *s)
 {
-    static const char *const TAIL[] = {"】", "》", "”", "\"", "*", "#"};
+#define TAIL_WORD(w) {w, sizeof w - 1}
+    static const struct {
+        const char *w;
+        size_t n;
+    } TAIL[] = {TAIL_WORD("】"), TAIL_WORD("》"), TAIL_WORD("”"), TAIL_WORD("\""), TAIL_WORD("*"), TAIL_WORD("#")};
+#undef TAIL_WORD
+    size_t n = strlen(s);
     for (int changed = 1; changed;) {
         changed = 0;
-        size_t n = strlen(s);
         for (size_t k = 0; k < sizeof TAIL / sizeof TAIL[0]; k++) {
-            size_t l = strlen(TAIL[k]);
-            if (n >= l && !strcmp(s + n - l, TAIL[k])) {
-                s[n - l] = '\0';
+            size_t l = TAIL[k].n;
+            if (n >= l && !memcmp(s + n - l, TAIL[k].w, l)) {
+                n -= l;
+                s[n] = '\0';
                 changed = 1;
                 break;
             }
         }
     }
+}
+
+/* a followed by b, malloc'd */
+static char *concat(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    char *out = xmalloc(la + lb + 1);
+    memcpy(out, a, la);
+    memcpy(out + la, b, lb + 1);
+    return out;
 }
 
 static int prev_nonempty(const gk_text *t, int i0)
@@ -357,7 +373,7 @@ char *narrative_title(const gk_report *r, int *line)
             char *above = extract_squeeze(t->norm[j].s);
             const char *a = skip_title_debris(above);
             if (*a && !strstr(a, "。") && strlen(a) < 90 && !re_test("\\d", a)) {
-                char *joined = xasprintf("%s%s", a, title);
+                char *joined = concat(a, title);
                 free(title);
                 title = joined;
             }
@@ -371,7 +387,7 @@ char *narrative_title(const gk_report *r, int *line)
                 continue;
             char *next = extract_squeeze(t->norm[j].s);
             if (*next && strlen(next) <= 12) {
-                char *joined = xasprintf("%s%s", title, next);
+                char *joined = concat(title, next);
                 free(title);
                 title = joined;
             }
