@@ -544,6 +544,10 @@ static char *section_text(const gk_report *r, int k, line_mark **marks, int *nma
     if (first < t->nlines) {           /* the marks: one per line at most */
         size_t last = end_line < t->nlines ? end_line : t->nlines - 1;
         *marks = xmalloc((last - first + 1) * sizeof **marks);
+        size_t room = 0;               /* the text's room at once: each line and its end at most */
+        for (size_t i = first; i <= last; i++)
+            room += t->norm[i].len + 1;
+        sbuf_reserve(&b, room);
     }
     for (size_t i = first; i < t->nlines && i <= end_line; i++) {
         const gk_line *l = &t->norm[i];
