@@ -85,6 +85,23 @@ int narrative_cjk_count(const char *s, size_t len)
     return n;
 }
 
+int narrative_cjk_count_upto(const char *s, size_t len, int enough)
+{
+    /* piece by piece, each ending before a byte that is no continuation
+     * byte (80..BF): a counted sequence's second and third bytes are, so
+     * none straddles two pieces and the pieces' counts add up to the whole */
+    int n = 0;
+    size_t a = 0;
+    while (a < len && n < enough) {
+        size_t z = len - a > 192 ? a + 192 : len;
+        while (z < len && ((unsigned char)s[z] & 0xC0) == 0x80)
+            z++;
+        n += narrative_cjk_count(s + a, z - a);
+        a = z;
+    }
+    return n;
+}
+
 /* ---- dates -------------------------------------------------------------------------- */
 
 static int span_num(const char *s, re_span sp)
@@ -1032,7 +1049,8 @@ static void check_section5(gk_report *r)
     /* trailing punctuation: "无。" is "无" */
     while (n && (sq[n - 1] == '.' || sq[n - 1] == ';' || (n >= 3 && !strcmp(sq + n - 3, "。"))))
         n -= sq[n - 1] == '.' || sq[n - 1] == ';' ? 1 : 3, sq[n] = '\0';
-    int chars = narrative_cjk_count(sq, strlen(sq));
+    /* the exact count only below the least that is not thin */
+    int chars = narrative_cjk_count_upto(sq, n, NARR_SECTION5_MIN);
     if (!chars || re_test(GK_NARR_WORDS.nothing, sq)) {
         add(r, "TEXT.SECTION5_THIN", r->section_line[GK_SEC_PROBLEMS],
             xasprintf("第五部分%s，未说明存在的主要问题及改进情况", chars ? "内容为「无」" : "没有内容"));

@@ -700,6 +700,16 @@ static void test_cjk_count_matches_reference(void **state)
         if (want != got)
             fail_msg("round %d (%zu bytes): %d, reference %d", round, n, got, want);
     }
+    /* counted no further than enough: exact below it, at least it above */
+    static char mid[2000];
+    for (int round = 0; round < 20000; round++) {
+        size_t n = (size_t)(rand() % (int)sizeof mid);
+        for (size_t i = 0; i < n; i++)
+            mid[i] = (char)alpha[rand() % (int)sizeof alpha];
+        int enough = rand() % 300, want = cjk_count_ref(mid, n), got = narrative_cjk_count_upto(mid, n, enough);
+        if (want < enough ? got != want : got < enough || got > want)
+            fail_msg("round %d (%zu bytes, enough %d): %d, reference %d", round, n, enough, got, want);
+    }
     /* long texts, mostly CJK: the per-lane counts are summed every 255
      * blocks (4080 bytes) */
     static char big[40000];
