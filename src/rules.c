@@ -121,12 +121,32 @@ static int eq_shares_cell(const gk_equation *a, const gk_equation *b)
     return 0;
 }
 
+/* The equations each cell of a template lies in (neighbours_hold()). */
+typedef struct {
+    int *start;                /* ncells + 1 entries: cell c's equations are eq[start[c] .. start[c + 1]) */
+    int *eq;
+} cell_eqs;
+
+static const cell_eqs *cell_eqs_of(const gk_template *t);
+
 /* 1 when every equation that shares a cell with e and has no unknown
  * holds: an equation fixes its unknown only where the table around it adds
- * up (a table with an error in it would carry the error into the value). */
+ * up (a table with an error in it would carry the error into the value).
+ * The equations sharing a cell are those of e's cells (the template's
+ * index), or for another template each tested. */
 static int neighbours_hold(const gk_report *r, const gk_equation *e, const char *open)
 {
     const gk_template *t = r->tpl;
+    const cell_eqs *ce = cell_eqs_of(t);
+    if (ce) {
+        for (int k = 0; k < e->n; k++)
+            for (int j = ce->start[e->cell[k]]; j < ce->start[e->cell[k] + 1]; j++) {
+                const gk_equation *o = &t->eqs[ce->eq[j]];
+                if (o != e && eq_fails(r, o, open))
+                    return 0;
+            }
+        return 1;
+    }
     for (int q = 0; q < t->neqs; q++) {
         const gk_equation *o = &t->eqs[q];
         if (o != e && eq_fails(r, o, open) && eq_shares_cell(o, e))
@@ -340,9 +360,19 @@ typedef struct {
 typedef struct {
     int narr[GK_NARR_MAX][GK_NARR_CELLS];   /* each narrative count's cells, -1 after the last */
     signed_terms *eq;          /* each equation's cells by the sign of their coefficient (check_equations()) */
+    cell_eqs cells;            /* the equations of each cell */
 } rule_cells;
 
 static rule_cells RULE_CELLS[2];       /* the 2021 and the 2019 template */
+
+/* 1 when e names its k-th cell among its first k too */
+static int eq_lists_before(const gk_equation *e, int k)
+{
+    for (int j = 0; j < k; j++)
+        if (e->cell[j] == e->cell[k])
+            return 1;
+    return 0;
+}
 
 static const signed_terms *split_terms(const gk_equation *e, signed_terms *st)
 {
@@ -367,6 +397,22 @@ static void find_rule_cells(void)
         rc->eq = xcalloc((size_t)t->neqs + 1, sizeof *rc->eq);   /* kept for the process's life */
         for (int q = 0; q < t->neqs; q++)
             split_terms(&t->eqs[q], &rc->eq[q]);
+        /* each cell's equations, in the equations' order (once per cell) */
+        int *fill = xcalloc((size_t)t->ncells + 1, sizeof *fill);
+        for (int q = 0; q < t->neqs; q++)
+            for (int k = 0; k < t->eqs[q].n; k++)
+                if (!eq_lists_before(&t->eqs[q], k))
+                    fill[t->eqs[q].cell[k] + 1]++;
+        for (int c = 0; c < t->ncells; c++)
+            fill[c + 1] += fill[c];
+        rc->cells.start = xmalloc(((size_t)t->ncells + 1) * sizeof *rc->cells.start);
+        memcpy(rc->cells.start, fill, ((size_t)t->ncells + 1) * sizeof *fill);
+        rc->cells.eq = xmalloc(((size_t)fill[t->ncells] + 1) * sizeof *rc->cells.eq);
+        for (int q = 0; q < t->neqs; q++)
+            for (int k = 0; k < t->eqs[q].n; k++)
+                if (!eq_lists_before(&t->eqs[q], k))
+                    rc->cells.eq[fill[t->eqs[q].cell[k]]++] = q;
+        free(fill);
         int nk;
         const gk_narr_count *K = template_narr_counts(&nk);
         for (int s = 0; s < nk; s++) {
@@ -387,6 +433,14 @@ static const rule_cells *rule_cells_of(const gk_template *t)
 {
     pthread_once(&rule_cells_once, find_rule_cells);
     return &RULE_CELLS[t == template_get(GK_FMT_2019)];
+}
+
+/* NULL for another template than the two (a test's) */
+static const cell_eqs *cell_eqs_of(const gk_template *t)
+{
+    if (t != template_get(GK_FMT_2021) && t != template_get(GK_FMT_2019))
+        return NULL;
+    return &rule_cells_of(t)->cells;
 }
 
 static void check_equations(gk_report *r)

@@ -558,11 +558,63 @@ static void test_equations_match_reference(void **state)
     report_free(r);
 }
 
+/* The rules on the 2021 template and on a copy of it: rules.c keeps, for
+ * the two templates, each equation's terms by sign and each cell's
+ * equations, and works on another template (the copy) from its equations
+ * alone, as first written.  On seeded random cells, missing and blank ones
+ * among them so that inference runs, both give the same findings. */
+static void test_rules_on_template_copy(void **state)
+{
+    (void)state;
+    static const double VALUES[] = {0, 1, 2, 3, 5, 7, 0.5, -1, 12};
+    gk_report *r = fx_parse(NULL, NULL, NULL);
+    assert_non_null(r);
+    const gk_template *t = r->tpl;
+    gk_template copy = *t;
+    unsigned seed = 71;
+    int inferred = 0;
+    for (int round = 0; round < 300; round++) {
+        for (int i = 0; i < t->ncells; i++) {
+            gk_cell *c = &r->cells[i];
+            unsigned x = (seed = seed * 1103515245u + 12345u) >> 16;
+            c->corrected = 0;
+            c->read_status = x % 100 < 4 ? GK_ST_MISSING : x % 100 < 8 ? GK_ST_BLANK : GK_ST_EXTRACTED;
+            c->read_value = c->read_status != GK_ST_EXTRACTED || x % 100 < 70 ? 0 : VALUES[(x >> 7) % 9];
+            c->read_is_int = c->read_value == (double)(long long)c->read_value;
+        }
+        r->tpl = &copy;
+        rules_check(r);
+        int n = r->nfindings;
+        char **want = malloc((size_t)n * sizeof *want);
+        for (int i = 0; i < n; i++) {
+            const gk_finding *f = &r->findings[i];
+            want[i] = xasprintf("%s|%d|%d|%d|%s", f->rule, f->line, f->ncells, f->ncells ? f->cells[0] : -1, f->message);
+        }
+        for (int i = 0; i < t->ncells; i++)
+            inferred += r->cells[i].status == GK_ST_INFERRED;
+        r->tpl = t;
+        rules_check(r);
+        assert_int_equal(r->nfindings, n);
+        for (int i = 0; i < n; i++) {
+            const gk_finding *f = &r->findings[i];
+            char *got = xasprintf("%s|%d|%d|%d|%s", f->rule, f->line, f->ncells, f->ncells ? f->cells[0] : -1, f->message);
+            if (strcmp(got, want[i]))
+                fail_msg("round %d: %s, on the copy %s", round, got, want[i]);
+            free(got);
+            free(want[i]);
+        }
+        free(want);
+    }
+    assert_true(inferred > 100);
+    report_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_clean_report_has_no_findings),
         cmocka_unit_test(test_equations_match_reference),
+        cmocka_unit_test(test_rules_on_template_copy),
         cmocka_unit_test(test_row_total),
         cmocka_unit_test(test_balance),
         cmocka_unit_test(test_handled_sum),
