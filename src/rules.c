@@ -22,11 +22,22 @@ static int has_value(const gk_cell *c)
     return c->status != GK_ST_MISSING;
 }
 
+/* 1 when check_cells() has nothing to say of c: read as a whole number,
+ * not negative (most cells). */
+static int plain_cell(const gk_cell *c)
+{
+    return c->status == GK_ST_EXTRACTED && c->read_is_int && !(c->value < -EPS);
+}
+
 /* Resets every cell to what was read or corrected; returns how many are
- * unknowns (missing or blank) for inference to settle. */
-static int reset_cells(gk_report *r)
+ * unknowns (missing or blank) for inference to settle.  The cells that are
+ * not plain (plain_cell()) go to todo[0 .. *ntodo), in order: inference
+ * changes only unknowns, none of them plain, so these are the cells
+ * check_cells() looks at. */
+static int reset_cells(gk_report *r, int *todo, int *ntodo)
 {
     int unknowns = 0, n = r->tpl->ncells;
+    *ntodo = 0;
     for (int i = 0; i < n; i++) {
         gk_cell *c = &r->cells[i];
         if (c->equation) {             /* only inferred cells have one */
@@ -45,6 +56,8 @@ static int reset_cells(gk_report *r)
             c->value = c->read_status == GK_ST_EXTRACTED ? c->read_value : 0;
         }
         unknowns += c->status == GK_ST_MISSING || c->status == GK_ST_BLANK;
+        if (!plain_cell(c))
+            todo[(*ntodo)++] = i;
     }
     return unknowns;
 }
@@ -505,15 +518,16 @@ static void check_valid_ge(gk_report *r)
     }
 }
 
-static void check_cells(gk_report *r)
+/* The cells todo[0 .. ntodo) (reset_cells()): the others are plain. */
+static void check_cells(gk_report *r, const int *todo, int ntodo)
 {
     char v[32];
     const gk_template *t = r->tpl;
-    const int n = t->ncells;
-    for (int i = 0; i < n; i++) {
+    for (int j = 0; j < ntodo; j++) {
+        const int i = todo[j];
         const gk_cell *c = &r->cells[i];
-        if (c->status == GK_ST_EXTRACTED && c->read_is_int && !(c->value < -EPS))
-            continue;                  /* most cells: read as a whole number, not negative: nothing to say */
+        if (plain_cell(c))
+            continue;
         const gk_cell_def *cd = &t->cells[i];
         gk_finding *f = NULL;
         switch (c->status) {
@@ -636,7 +650,8 @@ void rules_check(gk_report *r)
     r->findings = NULL;
     r->nfindings = 0;
 
-    if (reset_cells(r))                /* without unknowns no equation fixes anything */
+    int *todo = xmalloc(((size_t)r->tpl->ncells + 1) * sizeof *todo), ntodo;
+    if (reset_cells(r, todo, &ntodo))  /* without unknowns no equation fixes anything */
         infer(r);
     for (int i = 0; i < r->nnotes; i++) {
         const gk_finding *n = &r->notes[i];
@@ -646,7 +661,8 @@ void rules_check(gk_report *r)
     }
     check_equations(r);
     check_valid_ge(r);
-    check_cells(r);
+    check_cells(r, todo, ntodo);
+    free(todo);
     check_text(r);
     narrative_check(r);
     xyear_check(r);

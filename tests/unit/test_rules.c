@@ -609,12 +609,67 @@ static void test_rules_on_template_copy(void **state)
     report_free(r);
 }
 
+/* The cell rules (check_cells() looks only at the cells reset_cells() found
+ * not plain) against every cell tested as first written, on seeded random
+ * cells: negative, not whole, blank, missing (so inferred) among them. */
+static void test_cell_rules_match_reference(void **state)
+{
+    (void)state;
+    static const double VALUES[] = {0, 1, 3, 0.5, -1, -0.5, 2.25, -1e-9, 7};
+    static const char *const RULES[] = {"CELL.BLANK", "CELL.INFERRED", "CELL.NEGATIVE", "CELL.NOT_INTEGER"};
+    gk_report *r = fx_parse(NULL, NULL, NULL);
+    assert_non_null(r);
+    const gk_template *t = r->tpl;
+    unsigned seed = 91;
+    int seen = 0;
+    for (int round = 0; round < 300; round++) {
+        for (int i = 0; i < t->ncells; i++) {
+            gk_cell *c = &r->cells[i];
+            unsigned x = (seed = seed * 1103515245u + 12345u) >> 16;
+            c->corrected = 0;
+            c->unread_why = NULL;
+            c->read_status = x % 100 < 3 ? GK_ST_MISSING : x % 100 < 6 ? GK_ST_BLANK : GK_ST_EXTRACTED;
+            c->read_value = c->read_status != GK_ST_EXTRACTED || x % 100 < 80 ? 0 : VALUES[(x >> 7) % 9];
+            c->read_is_int = c->read_value == (double)(long long)c->read_value;
+        }
+        rules_check(r);
+        for (int k = 0; k < 4; k++) {
+            int want = 0, got = 0;
+            for (int i = 0; i < t->ncells; i++) {
+                const gk_cell *c = &r->cells[i];
+                gk_valkind kind = t->cells[i].coldef->kind;
+                int is_int = c->status == GK_ST_EXTRACTED ? c->read_is_int : fabs(c->value - floor(c->value)) < 1e-6;
+                int fires = k == 0   ? c->status == GK_ST_BLANK
+                            : k == 1 ? c->status == GK_ST_INFERRED
+                            : k == 2 ? c->status != GK_ST_MISSING && kind != GK_VAL_SIGNED && c->value < -1e-6
+                                     : c->status != GK_ST_MISSING && kind != GK_VAL_DECIMAL && !is_int;
+                if (!fires)
+                    continue;
+                want++;
+                int found = 0;
+                for (int j = 0; j < r->nfindings && !found; j++)
+                    found = !strcmp(r->findings[j].rule, RULES[k]) && r->findings[j].ncells == 1 &&
+                            r->findings[j].cells[0] == i;
+                if (!found)
+                    fail_msg("round %d: no %s for cell %d", round, RULES[k], i);
+            }
+            for (int j = 0; j < r->nfindings; j++)
+                got += !strcmp(r->findings[j].rule, RULES[k]);
+            assert_int_equal(got, want);
+            seen += want;
+        }
+    }
+    assert_true(seen > 1000);
+    report_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_clean_report_has_no_findings),
         cmocka_unit_test(test_equations_match_reference),
         cmocka_unit_test(test_rules_on_template_copy),
+        cmocka_unit_test(test_cell_rules_match_reference),
         cmocka_unit_test(test_row_total),
         cmocka_unit_test(test_balance),
         cmocka_unit_test(test_handled_sum),
