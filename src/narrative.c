@@ -379,9 +379,9 @@ char *narrative_title(const gk_report *r, int *line)
         return NULL;
     const gk_text *t = r->text;
     int i = r->title_line - 1;
-    char *sq = extract_squeeze(t->norm[i].s);
-    char *title = xstrdup(skip_title_debris(sq));
-    free(sq);
+    char *title = extract_squeeze(t->norm[i].s);
+    const char *kept = skip_title_debris(title);   /* moved to the front of the same block */
+    memmove(title, kept, strlen(kept) + 1);
     /* the body named on the line above ("XX镇人民政府" / "2023年政府信息公开…") */
     re_span g[1];
     if (re_find(GK_NARR_WORDS.year_first, title, strlen(title), 0, g, 1)) {
@@ -389,7 +389,8 @@ char *narrative_title(const gk_report *r, int *line)
         if (j >= 0) {
             char *above = extract_squeeze(t->norm[j].s);
             const char *a = skip_title_debris(above);
-            if (*a && !strstr(a, "。") && strlen(a) < 90 && !re_test("\\d", a)) {
+            /* no digit (what the pattern \d, ASCII without PCRE2_UCP, tested) */
+            if (*a && !strstr(a, "。") && strlen(a) < 90 && !strpbrk(a, "0123456789")) {
                 char *joined = concat(a, title);
                 free(title);
                 title = joined;
