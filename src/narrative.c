@@ -40,14 +40,19 @@ int narrative_cjk_count(const char *s, size_t len)
     /* A character's continuation bytes (80..BF) never start one (E3..E9),
      * so the count is that of the positions where one starts, taken
      * sixteen at a time (the bytes at i, i + 1 and i + 2 side by side),
-     * the last ones one by one. */
+     * the last ones one by one.  Each lane of acc counts the starts seen
+     * in its position (a true lane is -1: subtracting it adds one), summed
+     * into n before any lane could pass 255 (without -mpopcnt a popcount
+     * per block is a library call). */
     const unsigned char *u = (const unsigned char *)s;
     int n = 0;
     size_t i = 0;
 #ifdef __SSE2__
     const __m128i e3 = _mm_set1_epi8((char)0xE3), six = _mm_set1_epi8(6), c0 = _mm_set1_epi8((char)0xC0),
                   x80 = _mm_set1_epi8((char)0x80), e4 = _mm_set1_epi8((char)0xE4), b7 = _mm_set1_epi8((char)0xB7),
-                  x90 = _mm_set1_epi8((char)0x90), x87 = _mm_set1_epi8((char)0x87);
+                  x90 = _mm_set1_epi8((char)0x90), x87 = _mm_set1_epi8((char)0x87), zero = _mm_setzero_si128();
+    __m128i acc = zero;
+    int blocks = 0;                    /* blocks added into acc since it was last emptied */
     for (; i + 18 <= len; i += 16) {
         const __m128i v0 = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
         unsigned high = (unsigned)_mm_movemask_epi8(v0);
@@ -64,11 +69,36 @@ int narrative_cjk_count(const char *s, size_t len)
                                     _mm_and_si128(_mm_cmpeq_epi8(v1, x80), _mm_cmpeq_epi8(v2, x87)));
         __m128i bad3 = _mm_andnot_si128(e3ok, _mm_cmpeq_epi8(v0, e3));
         ok = _mm_andnot_si128(_mm_or_si128(hex, bad3), ok);
-        n += __builtin_popcount((unsigned)_mm_movemask_epi8(ok));
+        acc = _mm_sub_epi8(acc, ok);
+        if (++blocks == 255) {
+            const __m128i sum = _mm_sad_epu8(acc, zero);
+            n += _mm_cvtsi128_si32(sum) + _mm_cvtsi128_si32(_mm_unpackhi_epi64(sum, sum));
+            acc = zero;
+            blocks = 0;
+        }
     }
+    const __m128i sum = _mm_sad_epu8(acc, zero);
+    n += _mm_cvtsi128_si32(sum) + _mm_cvtsi128_si32(_mm_unpackhi_epi64(sum, sum));
 #endif
     for (; i + 2 < len; i++)
         n += cjk_at(u, i);
+    return n;
+}
+
+int narrative_cjk_count_upto(const char *s, size_t len, int enough)
+{
+    /* piece by piece, each ending before a byte that is no continuation
+     * byte (80..BF): a counted sequence's second and third bytes are, so
+     * none straddles two pieces and the pieces' counts add up to the whole */
+    int n = 0;
+    size_t a = 0;
+    while (a < len && n < enough) {
+        size_t z = len - a > 192 ? a + 192 : len;
+        while (z < len && ((unsigned char)s[z] & 0xC0) == 0x80)
+            z++;
+        n += narrative_cjk_count(s + a, z - a);
+        a = z;
+    }
     return n;
 }
 
@@ -130,11 +160,25 @@ static int cn_value(const char *s, re_span sp, int positional)
 }
 
 
+/* 1 when s[0..len) holds "20" and two ASCII digits, what date_arabic
+ * begins with (its \d is ASCII: no PCRE2_UCP).  Found by the 2 (rarer in
+ * a table's rows of zeros than the 0 util_find() would look for first). */
+static int has_year20(const char *s, size_t len)
+{
+    const char *p = s, *end = s + len;
+    while (end - p >= 4 && (p = memchr(p, '2', (size_t)(end - p) - 3)) != NULL) {
+        if (p[1] == '0' && p[2] >= '0' && p[2] <= '9' && p[3] >= '0' && p[3] <= '9')
+            return 1;
+        p++;
+    }
+    return 0;
+}
+
 int narrative_find_date(const char *s, size_t len, gk_date *out, size_t *end)
 {
     re_span a[6], c[4];
-    /* date_arabic needs "20", date_chinese 年: most lines have neither */
-    int fa = util_find(s, len, "20", 2) && re_find(GK_NARR_WORDS.date_arabic, s, len, 0, a, 6);
+    /* date_arabic needs "20dd", date_chinese 年: most lines have neither */
+    int fa = has_year20(s, len) && re_find(GK_NARR_WORDS.date_arabic, s, len, 0, a, 6);
     int fc = util_find(s, len, "年", strlen("年")) && re_find(GK_NARR_WORDS.date_chinese, s, len, 0, c, 4);
     if (fa && (!fc || a[0].start <= c[0].start)) {
         out->y = span_num(s, a[1]);
@@ -176,22 +220,26 @@ int narrative_period(const gk_report *r, gk_date *from, gk_date *to)
     re_span g[8];
     for (size_t i = 0; (i = text_norm_find(t, i, t->nlines, "统计", strlen("统计"))) < t->nlines; i++) {
         const gk_line *l = &t->norm[i];
-        /* the sentence may go on in the next line (a PDF's line break) */
-        sbuf b;
-        sbuf_init(&b);
-        sbuf_add(&b, l->s, l->len);
-        if (i + 1 < t->nlines)
-            sbuf_add(&b, t->norm[i + 1].s, t->norm[i + 1].len);
-        int found = re_find(GK_NARR_WORDS.period, b.s, b.len, 0, g, 7);
+        /* the sentence may go on in the next line (a PDF's line break):
+         * the two lines joined, on the stack when they fit */
+        size_t n2 = i + 1 < t->nlines ? t->norm[i + 1].len : 0, n = l->len + n2;
+        char stack[2048];
+        char *b = n < sizeof stack ? stack : xmalloc(n + 1);
+        memcpy(b, l->s, l->len);
+        if (n2)
+            memcpy(b + l->len, t->norm[i + 1].s, n2);
+        b[n] = '\0';
+        int found = re_find(GK_NARR_WORDS.period, b, n, 0, g, 7);
         if (found) {
-            from->y = span_num(b.s, g[1]);
-            from->m = span_num(b.s, g[2]);
-            from->d = span_num(b.s, g[3]);
-            to->y = g[4].start != (size_t)-1 ? span_num(b.s, g[4]) : from->y;
-            to->m = span_num(b.s, g[5]);
-            to->d = span_num(b.s, g[6]);
+            from->y = span_num(b, g[1]);
+            from->m = span_num(b, g[2]);
+            from->d = span_num(b, g[3]);
+            to->y = g[4].start != (size_t)-1 ? span_num(b, g[4]) : from->y;
+            to->m = span_num(b, g[5]);
+            to->d = span_num(b, g[6]);
         }
-        sbuf_free(&b);
+        if (b != stack)
+            free(b);
         if (found)
             return (int)i + 1;
     }
@@ -285,19 +333,35 @@ static const char *skip_title_debris(const char *s)
 
 static void strip_title_tail(char *s)
 {
-    static const char *const TAIL[] = {"】", "》", "”", "\"", "*", "#"};
+#define TAIL_WORD(w) {w, sizeof w - 1}
+    static const struct {
+        const char *w;
+        size_t n;
+    } TAIL[] = {TAIL_WORD("】"), TAIL_WORD("》"), TAIL_WORD("”"), TAIL_WORD("\""), TAIL_WORD("*"), TAIL_WORD("#")};
+#undef TAIL_WORD
+    size_t n = strlen(s);
     for (int changed = 1; changed;) {
         changed = 0;
-        size_t n = strlen(s);
         for (size_t k = 0; k < sizeof TAIL / sizeof TAIL[0]; k++) {
-            size_t l = strlen(TAIL[k]);
-            if (n >= l && !strcmp(s + n - l, TAIL[k])) {
-                s[n - l] = '\0';
+            size_t l = TAIL[k].n;
+            if (n >= l && !memcmp(s + n - l, TAIL[k].w, l)) {
+                n -= l;
+                s[n] = '\0';
                 changed = 1;
                 break;
             }
         }
     }
+}
+
+/* a followed by b, malloc'd */
+static char *concat(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    char *out = xmalloc(la + lb + 1);
+    memcpy(out, a, la);
+    memcpy(out + la, b, lb + 1);
+    return out;
 }
 
 static int prev_nonempty(const gk_text *t, int i0)
@@ -315,9 +379,9 @@ char *narrative_title(const gk_report *r, int *line)
         return NULL;
     const gk_text *t = r->text;
     int i = r->title_line - 1;
-    char *sq = extract_squeeze(t->norm[i].s);
-    char *title = xstrdup(skip_title_debris(sq));
-    free(sq);
+    char *title = extract_squeeze(t->norm[i].s);
+    const char *kept = skip_title_debris(title);   /* moved to the front of the same block */
+    memmove(title, kept, strlen(kept) + 1);
     /* the body named on the line above ("XX镇人民政府" / "2023年政府信息公开…") */
     re_span g[1];
     if (re_find(GK_NARR_WORDS.year_first, title, strlen(title), 0, g, 1)) {
@@ -325,8 +389,9 @@ char *narrative_title(const gk_report *r, int *line)
         if (j >= 0) {
             char *above = extract_squeeze(t->norm[j].s);
             const char *a = skip_title_debris(above);
-            if (*a && !strstr(a, "。") && strlen(a) < 90 && !re_test("\\d", a)) {
-                char *joined = xasprintf("%s%s", a, title);
+            /* no digit (what the pattern \d, ASCII without PCRE2_UCP, tested) */
+            if (*a && !strstr(a, "。") && strlen(a) < 90 && !strpbrk(a, "0123456789")) {
+                char *joined = concat(a, title);
                 free(title);
                 title = joined;
             }
@@ -340,7 +405,7 @@ char *narrative_title(const gk_report *r, int *line)
                 continue;
             char *next = extract_squeeze(t->norm[j].s);
             if (*next && strlen(next) <= 12) {
-                char *joined = xasprintf("%s%s", title, next);
+                char *joined = concat(title, next);
                 free(title);
                 title = joined;
             }
@@ -359,6 +424,45 @@ char *narrative_title(const gk_report *r, int *line)
     return title;
 }
 
+/* cover_letter()'s test of a header line, without squeezing it: 0 when
+ * the line, squeezed (blanks dropped) and without its debris
+ * (skip_title_debris()), surely neither ends with 号 (`hao`: the line
+ * holds 号) nor begins with 关于 (`yu`: it holds 于); 1 when it may.  The
+ * line is valid UTF-8 (decoded text), so no blank lies inside a character:
+ * what ends the squeezed line is what ends the line before its blanks. */
+static int letter_head_may(const gk_line *l, int hao, int yu)
+{
+    if (hao) {                         /* the last three bytes that are not blanks */
+        char last[3];
+        int k = 3;
+        for (size_t j = l->len; j-- > 0 && k > 0;)
+            if (l->s[j] != ' ' && l->s[j] != '\t')
+                last[--k] = l->s[j];
+        if (!k && !memcmp(last, "号", 3))
+            return 1;
+    }
+    if (yu) {
+        /* the squeezed line's start, its first 16 bytes, then 64 when it
+         * begins with debris: debris words are at most 13 bytes, so where
+         * 16 bytes or more are left after skipping them, a longer line
+         * skips the same and the test below is exact */
+        char buf[64];
+        size_t n = 0, j = 0;
+        for (size_t cap = 16;; cap = sizeof buf - 1) {
+            for (; j < l->len && n < cap; j++)
+                if (l->s[j] != ' ' && l->s[j] != '\t')
+                    buf[n++] = l->s[j];
+            buf[n] = '\0';
+            const char *s = skip_title_debris(buf);
+            if (s == buf || j == l->len || (size_t)(buf + n - s) >= 16)
+                return !strncmp(s, "关于", strlen("关于"));
+            if (cap == sizeof buf - 1)
+                return 1;              /* cut too short to tell */
+        }
+    }
+    return 0;
+}
+
 /* 1 when the text is a cover letter (函) sending the report rather than the report. */
 static int cover_letter(const gk_report *r, int *line, char **what)
 {
@@ -372,11 +476,19 @@ static int cover_letter(const gk_report *r, int *line, char **what)
     size_t next[3];
     for (int k = 0; k < 3; k++)
         next[k] = text_norm_find(t, 0, stop, NEED[k], strlen(NEED[k]));
+    const size_t first_han = next[0];  /* the first line holding 函, when one of these */
     for (size_t i; (i = next[0] < next[1] ? next[0] : next[1], i = i < next[2] ? i : next[2]) < stop;) {
-        for (int k = 0; k < 3; k++)
-            if (next[k] == i)
+        int has[3];
+        for (int k = 0; k < 3; k++) {
+            has[k] = next[k] == i;
+            if (has[k])
                 next[k] = text_norm_find(t, i + 1, stop, NEED[k], strlen(NEED[k]));
+        }
         const gk_line *l = &t->norm[i];
+        /* a line holding 函 passes `maybe`; one holding only 号 or 于 is
+         * squeezed only when it may */
+        if (!has[0] && !letter_head_may(l, has[1], has[2]))
+            continue;
         char *sq = extract_squeeze(l->s);
         const char *s = skip_title_debris(sq);
         size_t sl = strlen(s);
@@ -391,8 +503,10 @@ static int cover_letter(const gk_report *r, int *line, char **what)
         }
         free(sq);
     }
+    /* the lines before `stop` were searched for 函 above */
     re_span g[1];
-    for (size_t i = 0; (i = text_norm_find(t, i, t->nlines, "函", strlen("函"))) < t->nlines; i++) {
+    size_t i = first_han < stop ? first_han : text_norm_find(t, stop, t->nlines, "函", strlen("函"));
+    for (; i < t->nlines; i = text_norm_find(t, i + 1, t->nlines, "函", strlen("函"))) {
         const gk_line *l = &t->norm[i];
         if (re_find(GK_NARR_WORDS.letter_body, l->s, l->len, 0, g, 1)) {
             *line = (int)i + 1;
@@ -448,6 +562,10 @@ static char *section_text(const gk_report *r, int k, line_mark **marks, int *nma
     if (first < t->nlines) {           /* the marks: one per line at most */
         size_t last = end_line < t->nlines ? end_line : t->nlines - 1;
         *marks = xmalloc((last - first + 1) * sizeof **marks);
+        size_t room = 0;               /* the text's room at once: each line and its end at most */
+        for (size_t i = first; i <= last; i++)
+            room += t->norm[i].len + 1;
+        sbuf_reserve(&b, room);
     }
     for (size_t i = first; i < t->nlines && i <= end_line; i++) {
         const gk_line *l = &t->norm[i];
@@ -864,6 +982,51 @@ static int has_any(const char *s, const char *const *words)
     return 0;
 }
 
+/* 1 when an improve word of s[0..n) (valid UTF-8) lies where no match of
+ * GK_NARR_WORDS.wanting can reach: where pending_at() finds none that
+ * begins before it, a match's length at most, or inside it.  Such a word
+ * is left whole by narrative_blank_pending(), whose matches are matches
+ * pending_at() finds on the text as it was (a match is blanked after the
+ * bytes it was found on).  0 when none such was found among the first few
+ * occurrences (the text must then be blanked to tell). */
+static int improve_survives(const char *s, size_t n)
+{
+    pthread_once(&pending_once, find_pending_leads);
+    const unsigned char *u = (const unsigned char *)s;
+    size_t reach = pending_further_len;          /* the longest match */
+    size_t pre = 0, post = 0;
+    for (const pending_word *w = pending_pre; w->w; w++)
+        pre = w->n > pre ? w->n : pre;
+    for (const pending_word *w = pending_post; w->w; w++)
+        post = w->n > post ? w->n : post;
+    reach += pre + post;
+    int tries = 0;
+    for (int k = 0; GK_NARR_WORDS.improve[k]; k++) {
+        const char *w = GK_NARR_WORDS.improve[k];
+        size_t wl = strlen(w);
+        for (const char *m = strstr(s, w); m; m = strstr(m + 1, w)) {
+            if (++tries > 8)
+                return 0;
+            size_t x = (size_t)(m - s), e = x + wl, q = x > reach ? x - reach : 0;
+            int covered = 0;
+            for (; q < e && !covered; q++) {
+                if (q + 3 > n || u[q] < 0xE0 || u[q] > 0xEF)
+                    continue;
+                unsigned lead = (unsigned)u[q] << 16 | (unsigned)u[q + 1] << 8 | u[q + 2];
+                for (int j = 0; j < npending_lead; j++)
+                    if (pending_lead[j] == lead) {
+                        size_t len = pending_at(s + q, n - q);
+                        covered = len && q + len > x;
+                        break;
+                    }
+            }
+            if (!covered)
+                return 1;
+        }
+    }
+    return 0;
+}
+
 static void check_section5(gk_report *r)
 {
     if (!r->section_line[GK_SEC_PROBLEMS]) {
@@ -887,7 +1050,8 @@ static void check_section5(gk_report *r)
     /* trailing punctuation: "无。" is "无" */
     while (n && (sq[n - 1] == '.' || sq[n - 1] == ';' || (n >= 3 && !strcmp(sq + n - 3, "。"))))
         n -= sq[n - 1] == '.' || sq[n - 1] == ';' ? 1 : 3, sq[n] = '\0';
-    int chars = narrative_cjk_count(sq, strlen(sq));
+    /* the exact count only below the least that is not thin */
+    int chars = narrative_cjk_count_upto(sq, n, NARR_SECTION5_MIN);
     if (!chars || re_test(GK_NARR_WORDS.nothing, sq)) {
         add(r, "TEXT.SECTION5_THIN", r->section_line[GK_SEC_PROBLEMS],
             xasprintf("第五部分%s，未说明存在的主要问题及改进情况", chars ? "内容为「无」" : "没有内容"));
@@ -896,10 +1060,13 @@ static void check_section5(gk_report *r)
             xasprintf("第五部分仅 %d 字（「%.60s」），未具体说明存在的主要问题及改进情况", chars, sq));
     } else {
         /* "有待提升", "还需加强" name a problem, not an improvement */
-        char *plain = xstrdup(sq);
-        narrative_blank_pending(plain, n);
-        int p = has_any(sq, GK_NARR_WORDS.problem), i = has_any(plain, GK_NARR_WORDS.improve);
-        free(plain);
+        int p = has_any(sq, GK_NARR_WORDS.problem), i = improve_survives(sq, n);
+        if (!i) {
+            char *plain = xstrdup(sq);
+            narrative_blank_pending(plain, n);
+            i = has_any(plain, GK_NARR_WORDS.improve);
+            free(plain);
+        }
         if (p && !i)
             add(r, "TEXT.SECTION5_THIN", line, xstrdup("第五部分只写了存在的问题，未写改进情况"));
         else if (i && !p)

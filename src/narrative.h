@@ -88,5 +88,8 @@ void narrative_blank_pending(char *s, size_t len);
  * the three-byte sequences that encode them, counted wherever they start
  * (any bytes; exported for tests). */
 int narrative_cjk_count(const char *s, size_t len);
+/* The same, counted no further than `enough`: the count when it is below
+ * `enough`, else some number from `enough` up to the count. */
+int narrative_cjk_count_upto(const char *s, size_t len, int enough);
 
 #endif

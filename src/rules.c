@@ -22,11 +22,22 @@ static int has_value(const gk_cell *c)
     return c->status != GK_ST_MISSING;
 }
 
+/* 1 when check_cells() has nothing to say of c: read as a whole number,
+ * not negative (most cells). */
+static int plain_cell(const gk_cell *c)
+{
+    return c->status == GK_ST_EXTRACTED && c->read_is_int && !(c->value < -EPS);
+}
+
 /* Resets every cell to what was read or corrected; returns how many are
- * unknowns (missing or blank) for inference to settle. */
-static int reset_cells(gk_report *r)
+ * unknowns (missing or blank) for inference to settle.  The cells that are
+ * not plain (plain_cell()) go to todo[0 .. *ntodo), in order: inference
+ * changes only unknowns, none of them plain, so these are the cells
+ * check_cells() looks at. */
+static int reset_cells(gk_report *r, int *todo, int *ntodo)
 {
     int unknowns = 0, n = r->tpl->ncells;
+    *ntodo = 0;
     for (int i = 0; i < n; i++) {
         gk_cell *c = &r->cells[i];
         if (c->equation) {             /* only inferred cells have one */
@@ -45,6 +56,8 @@ static int reset_cells(gk_report *r)
             c->value = c->read_status == GK_ST_EXTRACTED ? c->read_value : 0;
         }
         unknowns += c->status == GK_ST_MISSING || c->status == GK_ST_BLANK;
+        if (!plain_cell(c))
+            todo[(*ntodo)++] = i;
     }
     return unknowns;
 }
@@ -121,12 +134,32 @@ static int eq_shares_cell(const gk_equation *a, const gk_equation *b)
     return 0;
 }
 
+/* The equations each cell of a template lies in (neighbours_hold()). */
+typedef struct {
+    int *start;                /* ncells + 1 entries: cell c's equations are eq[start[c] .. start[c + 1]) */
+    int *eq;
+} cell_eqs;
+
+static const cell_eqs *cell_eqs_of(const gk_template *t);
+
 /* 1 when every equation that shares a cell with e and has no unknown
  * holds: an equation fixes its unknown only where the table around it adds
- * up (a table with an error in it would carry the error into the value). */
+ * up (a table with an error in it would carry the error into the value).
+ * The equations sharing a cell are those of e's cells (the template's
+ * index), or for another template each tested. */
 static int neighbours_hold(const gk_report *r, const gk_equation *e, const char *open)
 {
     const gk_template *t = r->tpl;
+    const cell_eqs *ce = cell_eqs_of(t);
+    if (ce) {
+        for (int k = 0; k < e->n; k++)
+            for (int j = ce->start[e->cell[k]]; j < ce->start[e->cell[k] + 1]; j++) {
+                const gk_equation *o = &t->eqs[ce->eq[j]];
+                if (o != e && eq_fails(r, o, open))
+                    return 0;
+            }
+        return 1;
+    }
     for (int q = 0; q < t->neqs; q++) {
         const gk_equation *o = &t->eqs[q];
         if (o != e && eq_fails(r, o, open) && eq_shares_cell(o, e))
@@ -330,45 +363,42 @@ static int eq_line(const gk_report *r, const gk_equation *e)
     return 0;
 }
 
-static void check_equations(gk_report *r)
-{
-    const gk_template *t = r->tpl;
-    char a[32], b[32], d[32];
-    for (int q = 0; q < t->neqs; q++) {
-        const gk_equation *e = &t->eqs[q];
-        double pos = 0, neg = 0;
-        int ok = 1;
-        for (int k = 0; k < e->n; k++) {
-            const gk_cell *c = &r->cells[e->cell[k]];
-            if (!has_value(c)) {
-                ok = 0;
-                break;
-            }
-            if (e->coef[k] > 0)
-                pos += c->value;
-            else
-                neg += c->value;
-        }
-        if (!ok || fabs(pos - neg) < EPS)
-            continue;
-        report_format_value(pos, a, sizeof a);
-        report_format_value(neg, b, sizeof b);
-        report_format_value(fabs(pos - neg), d, sizeof d);
-        char *msg = xasprintf(e->message, e->what, a, b, d);
-        gk_finding *f = add(r, e->rule, eq_line(r, e), msg);
-        finding_add_cell(f, e->anchor);
-        for (int k = 0; k < e->n; k++)
-            finding_add_cell(f, e->cell[k]);
-    }
-}
-
 /* The cells the rules below name by id, as each template's indices (-1:
  * not in the template, or no cell), looked up once rather than per report. */
 typedef struct {
+    int npos, n;               /* cell[0..npos): the terms with a positive coefficient; the others after */
+    int cell[GK_EQ_MAX];
+} signed_terms;
+
+typedef struct {
     int narr[GK_NARR_MAX][GK_NARR_CELLS];   /* each narrative count's cells, -1 after the last */
+    signed_terms *eq;          /* each equation's cells by the sign of their coefficient (check_equations()) */
+    cell_eqs cells;            /* the equations of each cell */
 } rule_cells;
 
 static rule_cells RULE_CELLS[2];       /* the 2021 and the 2019 template */
+
+/* 1 when e names its k-th cell among its first k too */
+static int eq_lists_before(const gk_equation *e, int k)
+{
+    for (int j = 0; j < k; j++)
+        if (e->cell[j] == e->cell[k])
+            return 1;
+    return 0;
+}
+
+static const signed_terms *split_terms(const gk_equation *e, signed_terms *st)
+{
+    st->npos = 0;
+    for (int k = 0; k < e->n; k++)
+        if (e->coef[k] > 0)
+            st->cell[st->npos++] = e->cell[k];
+    st->n = st->npos;
+    for (int k = 0; k < e->n; k++)
+        if (!(e->coef[k] > 0))
+            st->cell[st->n++] = e->cell[k];
+    return st;
+}
 static pthread_once_t rule_cells_once = PTHREAD_ONCE_INIT;
 
 static void find_rule_cells(void)
@@ -377,6 +407,25 @@ static void find_rule_cells(void)
     for (int f = 0; f < 2; f++) {
         const gk_template *t = template_get(formats[f]);
         rule_cells *rc = &RULE_CELLS[f];
+        rc->eq = xcalloc((size_t)t->neqs + 1, sizeof *rc->eq);   /* kept for the process's life */
+        for (int q = 0; q < t->neqs; q++)
+            split_terms(&t->eqs[q], &rc->eq[q]);
+        /* each cell's equations, in the equations' order (once per cell) */
+        int *fill = xcalloc((size_t)t->ncells + 1, sizeof *fill);
+        for (int q = 0; q < t->neqs; q++)
+            for (int k = 0; k < t->eqs[q].n; k++)
+                if (!eq_lists_before(&t->eqs[q], k))
+                    fill[t->eqs[q].cell[k] + 1]++;
+        for (int c = 0; c < t->ncells; c++)
+            fill[c + 1] += fill[c];
+        rc->cells.start = xmalloc(((size_t)t->ncells + 1) * sizeof *rc->cells.start);
+        memcpy(rc->cells.start, fill, ((size_t)t->ncells + 1) * sizeof *fill);
+        rc->cells.eq = xmalloc(((size_t)fill[t->ncells] + 1) * sizeof *rc->cells.eq);
+        for (int q = 0; q < t->neqs; q++)
+            for (int k = 0; k < t->eqs[q].n; k++)
+                if (!eq_lists_before(&t->eqs[q], k))
+                    rc->cells.eq[fill[t->eqs[q].cell[k]]++] = q;
+        free(fill);
         int nk;
         const gk_narr_count *K = template_narr_counts(&nk);
         for (int s = 0; s < nk; s++) {
@@ -397,6 +446,48 @@ static const rule_cells *rule_cells_of(const gk_template *t)
 {
     pthread_once(&rule_cells_once, find_rule_cells);
     return &RULE_CELLS[t == template_get(GK_FMT_2019)];
+}
+
+/* NULL for another template than the two (a test's) */
+static const cell_eqs *cell_eqs_of(const gk_template *t)
+{
+    if (t != template_get(GK_FMT_2021) && t != template_get(GK_FMT_2019))
+        return NULL;
+    return &rule_cells_of(t)->cells;
+}
+
+static void check_equations(gk_report *r)
+{
+    const gk_template *t = r->tpl;
+    /* another template than the two (a test's) has its terms split here */
+    const signed_terms *terms =
+        t == template_get(GK_FMT_2021) || t == template_get(GK_FMT_2019) ? rule_cells_of(t)->eq : NULL;
+    const gk_cell *cells = r->cells;
+    char a[32], b[32], d[32];
+    for (int q = 0; q < t->neqs; q++) {
+        /* the sums of the terms of each sign, each in the equation's order */
+        signed_terms local;
+        const signed_terms *st = terms ? &terms[q] : split_terms(&t->eqs[q], &local);
+        double pos = 0, neg = 0;
+        int k = 0;
+        for (; k < st->npos && cells[st->cell[k]].status != GK_ST_MISSING; k++)
+            pos += cells[st->cell[k]].value;
+        if (k < st->npos)
+            continue;
+        for (; k < st->n && cells[st->cell[k]].status != GK_ST_MISSING; k++)
+            neg += cells[st->cell[k]].value;
+        if (k < st->n || fabs(pos - neg) < EPS)
+            continue;
+        const gk_equation *e = &t->eqs[q];
+        report_format_value(pos, a, sizeof a);
+        report_format_value(neg, b, sizeof b);
+        report_format_value(fabs(pos - neg), d, sizeof d);
+        char *msg = xasprintf(e->message, e->what, a, b, d);
+        gk_finding *f = add(r, e->rule, eq_line(r, e), msg);
+        finding_add_cell(f, e->anchor);
+        for (int j = 0; j < e->n; j++)
+            finding_add_cell(f, e->cell[j]);
+    }
 }
 
 /* T2.VALID_GE: in each row of its set, valid >= issued - repealed (the
@@ -427,15 +518,16 @@ static void check_valid_ge(gk_report *r)
     }
 }
 
-static void check_cells(gk_report *r)
+/* The cells todo[0 .. ntodo) (reset_cells()): the others are plain. */
+static void check_cells(gk_report *r, const int *todo, int ntodo)
 {
     char v[32];
     const gk_template *t = r->tpl;
-    const int n = t->ncells;
-    for (int i = 0; i < n; i++) {
+    for (int j = 0; j < ntodo; j++) {
+        const int i = todo[j];
         const gk_cell *c = &r->cells[i];
-        if (c->status == GK_ST_EXTRACTED && c->read_is_int && !(c->value < -EPS))
-            continue;                  /* most cells: read as a whole number, not negative: nothing to say */
+        if (plain_cell(c))
+            continue;
         const gk_cell_def *cd = &t->cells[i];
         gk_finding *f = NULL;
         switch (c->status) {
@@ -558,7 +650,8 @@ void rules_check(gk_report *r)
     r->findings = NULL;
     r->nfindings = 0;
 
-    if (reset_cells(r))                /* without unknowns no equation fixes anything */
+    int *todo = xmalloc(((size_t)r->tpl->ncells + 1) * sizeof *todo), ntodo;
+    if (reset_cells(r, todo, &ntodo))  /* without unknowns no equation fixes anything */
         infer(r);
     for (int i = 0; i < r->nnotes; i++) {
         const gk_finding *n = &r->notes[i];
@@ -568,7 +661,8 @@ void rules_check(gk_report *r)
     }
     check_equations(r);
     check_valid_ge(r);
-    check_cells(r);
+    check_cells(r, todo, ntodo);
+    free(todo);
     check_text(r);
     narrative_check(r);
     xyear_check(r);

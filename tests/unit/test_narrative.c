@@ -9,6 +9,7 @@
 #include <cmocka.h>
 
 #include "batch.h"
+#include "extract.h"
 #include "fixture.h"
 #include "narrative.h"
 #include "pipeline.h"
@@ -184,6 +185,22 @@ static void test_year_period(void **state)
     r = variant("统计期限为2023年1\n月1日至2023年6月30日。", NULL, NULL);
     assert_int_equal(fx_count(r, "YEAR.PERIOD"), 1);
     report_free(r);
+    /* two lines longer than the buffer they are joined in on the stack */
+    for (int at = 0; at < 2; at++) {
+        sbuf nb;
+        sbuf_init(&nb);
+        for (int k = 0; k < 300; k++)
+            sbuf_adds(&nb, "本机关认真做好工作。");
+        sbuf_adds(&nb, at ? "统计期限为2023年1\n月1日至2023年6月30日。" : "统计期限为2023年1月1日至2023年6月30日。");
+        for (int k = 0; k < 300; k++)
+            sbuf_adds(&nb, "本机关认真做好工作。");
+        r = variant(nb.s, NULL, NULL);
+        f = fx_find(r, "YEAR.PERIOD", NULL);
+        assert_non_null(f);
+        assert_non_null(strstr(f->message, "2023年6月30日"));
+        report_free(r);
+        sbuf_free(&nb);
+    }
     char *why = NULL;
     r = report_open("sample-reports/403_year_period.txt", &why);
     gk_date a, b;
@@ -438,6 +455,214 @@ static void test_blank_pending_matches_pattern(void **state)
     assert_true(blanked > 1000);       /* the texts do hold matches */
 }
 
+/* TEXT.SECTION5_THIN's "only problems" and "only improvements" (an
+ * improvement word left whole where it lies beyond any 有待提升-like match is
+ * not looked for after blanking them) against the words looked for after a
+ * loop of re_find() over GK_NARR_WORDS.wanting blanked its matches, on
+ * seeded random sections 五 made of those words and others. */
+static void test_section5_words_match_reference(void **state)
+{
+    (void)state;
+    static const char *const FIVE =
+        "存在的主要问题：一是信息公开的及时性还需提高，二是政策解读形式较为单一。"
+        "改进情况：下一步将加强业务培训，完善信息发布审核机制，丰富政策解读形式。";
+    static const char *const TOK[] = {"有待", "还需", "仍需", "尚需", "亟待", "需要", "不够", "不", "进一步",
+                                      "加强", "提升", "提高", "完善", "改进", "优化", "规范", "强化", "推进",
+                                      "整改", "下一步", "今后", "持续", "措施", "将继续", "问题", "不足", "短板",
+                                      "较少", "单一", "工作", "信息", "公开", "，", "；", "的", "进一", "有待进一步", "不进一步",
+                                      "仍需进一步"};
+    const int ntok = (int)(sizeof TOK / sizeof *TOK);
+    unsigned seed = 55;
+    int kinds[3] = {0};
+    for (int round = 0; round < 600; round++) {
+        sbuf b;
+        sbuf_init(&b);
+        /* 40 characters or more: not thin */
+        sbuf_adds(&b, "本单位政务公开工作人员为各项任务开展了大量细致具体的日常工作，全年共计召开专题会议八次");
+        int ntoks = 1 + (int)((seed = seed * 1103515245u + 12345u) >> 16) % 12;
+        for (int k = 0; k < ntoks; k++) {
+            seed = seed * 1103515245u + 12345u;
+            sbuf_adds(&b, TOK[(seed >> 16) % (unsigned)ntok]);
+        }
+        /* what check_section5() reads: the line without its final 。 (none here) */
+        char *plain = xstrdup(b.s);
+        re_span g[1];
+        size_t off = 0;
+        while (re_find(GK_NARR_WORDS.wanting, plain, b.len, off, g, 1)) {
+            memset(plain + g[0].start, ' ', g[0].end - g[0].start);
+            off = g[0].end;
+        }
+        int p = 0, i = 0;
+        for (int k = 0; GK_NARR_WORDS.problem[k]; k++)
+            p |= strstr(b.s, GK_NARR_WORDS.problem[k]) != NULL;
+        for (int k = 0; GK_NARR_WORDS.improve[k]; k++)
+            i |= strstr(plain, GK_NARR_WORDS.improve[k]) != NULL;
+        free(plain);
+        const char *want = p && !i ? "只写了存在的问题" : i && !p ? "只写了改进措施" : NULL;
+        kinds[want ? (p ? 1 : 2) : 0]++;
+        gk_report *r = variant(NULL, FIVE, b.s);
+        const gk_finding *f = fx_find(r, "TEXT.SECTION5_THIN", NULL);
+        if (want ? !f || !strstr(f->message, want) : f != NULL)
+            fail_msg("round %d: %s: %s, want %s", round, b.s, f ? f->message : "(silent)", want ? want : "(silent)");
+        report_free(r);
+        sbuf_free(&b);
+    }
+    /* each outcome seen */
+    assert_true(kinds[0] > 20 && kinds[1] > 20 && kinds[2] > 20);
+}
+
+/* narrative_find_date() looks for "20dd" and 年 before trying its two
+ * patterns: on seeded random texts of dates' pieces it picks the date the
+ * patterns alone pick (the earlier of the two; *end says which). */
+static void test_find_date_matches_patterns(void **state)
+{
+    (void)state;
+    static const char *const TOK[] = {"20", "2", "0", "1", "9", "23", "2024", "12", "年", "月", "日", "-", ".", "/",
+                                      " ", "二", "〇", "零", "三", "十", "一", "O", "二〇二三年一月二十日", "2023年1月5日",
+                                      "2023-01-05", "2009年1月1日", "2010.3.4", "。", "a", "\t", "发布日期：", "２０"};
+    const int ntok = (int)(sizeof TOK / sizeof *TOK);
+    unsigned seed = 20;
+    int dates = 0;
+    for (int round = 0; round < 50000; round++) {
+        char s[512];
+        size_t len = 0;
+        int ntoks = (int)((seed = seed * 1103515245u + 12345u) >> 16) % 24;
+        for (int k = 0; k < ntoks; k++) {
+            seed = seed * 1103515245u + 12345u;
+            const char *t = TOK[(seed >> 16) % (unsigned)ntok];
+            memcpy(s + len, t, strlen(t));
+            len += strlen(t);
+        }
+        s[len] = '\0';
+        re_span a[6], c[4];
+        int fa = re_find(GK_NARR_WORDS.date_arabic, s, len, 0, a, 6);
+        int fc = re_find(GK_NARR_WORDS.date_chinese, s, len, 0, c, 4);
+        size_t want = (size_t)-1, end = (size_t)-1;
+        if (fa && (!fc || a[0].start <= c[0].start))
+            want = a[0].end;
+        else if (fc)
+            want = c[0].end;
+        gk_date d;
+        int ok = narrative_find_date(s, len, &d, &end);
+        dates += ok;
+        if (end != want || (want == (size_t)-1 && ok))
+            fail_msg("round %d: \"%s\": end %zu, the patterns' %zu", round, s, end, want);
+    }
+    assert_true(dates > 1000);
+}
+
+/* cover_letter() as it was first written, the reference for the one in
+ * narrative.c (which squeezes a header line holding only 号 or 于 only
+ * when it may pass): every header line holding 函, 号 or 于 squeezed and
+ * tested.  Returns the 1-based line, 0 when none. */
+static const char *ref_skip_debris(const char *s)
+{
+    static const char *const LEAD[] = {"#", ">", "*", "标题:", "文章标题:", "信息名称:", "名称:", "【", "《", "“", "\""};
+    for (int changed = 1; changed;) {
+        changed = 0;
+        for (size_t k = 0; k < sizeof LEAD / sizeof LEAD[0]; k++)
+            if (!strncmp(s, LEAD[k], strlen(LEAD[k]))) {
+                s += strlen(LEAD[k]);
+                changed = 1;
+            }
+    }
+    return s;
+}
+
+static int ref_cover_letter(const gk_report *r)
+{
+    const gk_text *t = r->text;
+    size_t stop = 0;
+    for (int nonempty = 0; stop < t->nlines && nonempty < 12; stop++)
+        nonempty += t->norm[stop].len > 0;
+    for (size_t i = 0; i < stop; i++) {
+        const gk_line *l = &t->norm[i];
+        if (!util_find(l->s, l->len, "函", 3) && !util_find(l->s, l->len, "号", 3) && !util_find(l->s, l->len, "于", 3))
+            continue;
+        char *sq = extract_squeeze(l->s);
+        const char *s = ref_skip_debris(sq);
+        size_t sl = strlen(s);
+        int maybe = !strncmp(s, "关于", strlen("关于")) || strstr(s, "函") || (sl >= 3 && !strcmp(s + sl - 3, "号"));
+        int hit = maybe && re_test(GK_NARR_WORDS.letter_title, s) && !re_test(GK_NARR_WORDS.report_title, s);
+        free(sq);
+        if (hit)
+            return (int)i + 1;
+    }
+    re_span g[1];
+    for (size_t i = 0; i < t->nlines; i++)
+        if (util_find(t->norm[i].s, t->norm[i].len, "函", 3) &&
+            re_find(GK_NARR_WORDS.letter_body, t->norm[i].s, t->norm[i].len, 0, g, 1))
+            return (int)i + 1;
+    return 0;
+}
+
+/* The cover letter rule (TITLE.FORM "…的函") against the reference, on
+ * seeded random header lines made of what its tests look at: 关于, 函, 号,
+ * 于 and their neighbours, blanks anywhere, page debris (long runs of it
+ * too, past the 64 bytes narrative.c looks at first), titles of letters and
+ * of reports, and the letter's closing words; the report after them. */
+static void test_cover_letter_matches_reference(void **state)
+{
+    (void)state;
+    static const char *const TOK[] = {
+        "关于", "关", "于", "函", "号", "的函", "〔2023〕", "12号", " ", "\t", "  ", "#", "##########", ">", "*",
+        "标题:", "文章标题:", "信息名称:", "名称:", "【", "《", "“", "\"", "报送", "报告", "情况", "的", "请示",
+        "测试镇", "2023年政府信息公开工作年度报告", "政府信息公开工作年度报告", "。", "特此函告", "现将", "请",
+        "年度报告", "县政务公开办：", "a", "1"};
+    const int ntok = (int)(sizeof TOK / sizeof *TOK);
+    char *tail = fx_report(NULL, NULL, NULL);
+    unsigned seed = 61;
+    int letters = 0;
+    for (int round = 0; round < 1500; round++) {
+        sbuf b;
+        sbuf_init(&b);
+        int nlines = 1 + (int)((seed = seed * 1103515245u + 12345u) >> 16) % 14;
+        for (int ln = 0; ln < nlines; ln++) {
+            /* a third of the lines shaped as a letter's title: debris, 关于
+             * (perhaps with blanks), words, and the end of such a title */
+            int shaped = ((seed = seed * 1103515245u + 12345u) >> 16) % 3 == 0;
+            if (((seed = seed * 1103515245u + 12345u) >> 16) % 5 == 0) {
+                /* a long run of debris first: 关于 past the first 64 bytes, or near them */
+                static const char *const DEBRIS[] = {"##########", "文章标题:", "信息名称:", "#", "【", " ", "标 题:"};
+                int nd = 3 + (int)((seed = seed * 1103515245u + 12345u) >> 16) % 6;
+                for (int k = 0; k < nd; k++) {
+                    seed = seed * 1103515245u + 12345u;
+                    sbuf_adds(&b, DEBRIS[(seed >> 16) % 7u]);
+                }
+            }
+            int ntoks = (int)((seed = seed * 1103515245u + 12345u) >> 16) % 9;
+            for (int k = 0; k < ntoks; k++) {
+                seed = seed * 1103515245u + 12345u;
+                sbuf_adds(&b, TOK[(seed >> 16) % (unsigned)(shaped ? 23 : ntok)]);   /* shaped: up to the debris */
+                if (shaped && k == ntoks / 2)
+                    sbuf_adds(&b, (seed >> 20) % 2 ? "关于" : "关 \t于");
+            }
+            if (shaped && !ntoks)
+                sbuf_adds(&b, "关于");
+            if (shaped)
+                sbuf_adds(&b, ((seed = seed * 1103515245u + 12345u) >> 16) % 2 ? "报告的请示" : "情况的报告");
+            sbuf_adds(&b, "\n");
+        }
+        sbuf_adds(&b, tail);
+        char *why = NULL;
+        gk_report *r = report_parse("letter.txt", b.s, b.len, &why);
+        free(why);
+        sbuf_free(&b);
+        if (!r)
+            continue;
+        int want = ref_cover_letter(r), got = 0;
+        for (int i = 0; i < r->nfindings; i++)
+            if (!strcmp(r->findings[i].rule, "TITLE.FORM") && strstr(r->findings[i].message, "文件是报送年度报告的函"))
+                got = r->findings[i].line;
+        letters += want > 0;
+        if (want != got)
+            fail_msg("round %d: cover letter at line %d, reference %d", round, got, want);
+        report_free(r);
+    }
+    free(tail);
+    assert_true(letters > 50);         /* the texts do hold letters */
+}
+
 /* The count as it was written first, byte by byte, skipping a character
  * once counted. */
 static int cjk_count_ref(const char *s, size_t len)
@@ -475,6 +700,33 @@ static void test_cjk_count_matches_reference(void **state)
         if (want != got)
             fail_msg("round %d (%zu bytes): %d, reference %d", round, n, got, want);
     }
+    /* counted no further than enough: exact below it, at least it above */
+    static char mid[2000];
+    for (int round = 0; round < 20000; round++) {
+        size_t n = (size_t)(rand() % (int)sizeof mid);
+        for (size_t i = 0; i < n; i++)
+            mid[i] = (char)alpha[rand() % (int)sizeof alpha];
+        int enough = rand() % 300, want = cjk_count_ref(mid, n), got = narrative_cjk_count_upto(mid, n, enough);
+        if (want < enough ? got != want : got < enough || got > want)
+            fail_msg("round %d (%zu bytes, enough %d): %d, reference %d", round, n, enough, got, want);
+    }
+    /* long texts, mostly CJK: the per-lane counts are summed every 255
+     * blocks (4080 bytes) */
+    static char big[40000];
+    static const char *const chars[] = {"二", "〇", "龥", "㐀", "䷀", "a", " ", "\xE3\x80\x82", "\xE9\xBF"};
+    for (int round = 0; round < 200; round++) {
+        /* every other text only CJK characters: a lane then counts one
+         * block in three, the most it can */
+        size_t n = 0, want_len = (size_t)(rand() % (int)(sizeof big - 4)), kinds = round % 2 ? 4 : 9;
+        while (n < want_len) {
+            const char *c = chars[(size_t)rand() % kinds];
+            memcpy(big + n, c, strlen(c));
+            n += strlen(c);
+        }
+        int want = cjk_count_ref(big, n), got = narrative_cjk_count(big, n);
+        if (want != got)
+            fail_msg("long round %d (%zu bytes): %d, reference %d", round, n, got, want);
+    }
     const char *text = "二〇二三年，本机关共收到申请12件。䷀䷁䷂ abc 㐀㐁龥〇〇。";
     size_t tl = strlen(text);
     for (size_t n = 0; n <= tl; n++)
@@ -493,6 +745,9 @@ int main(void)
         cmocka_unit_test(test_sentences),        cmocka_unit_test(test_xyear_jump_and_copied),
         cmocka_unit_test(test_jump_thresholds),  cmocka_unit_test(test_samples_silent),
         cmocka_unit_test(test_blank_pending_matches_pattern),
+        cmocka_unit_test(test_cover_letter_matches_reference),
+        cmocka_unit_test(test_find_date_matches_patterns),
+        cmocka_unit_test(test_section5_words_match_reference),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

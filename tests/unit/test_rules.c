@@ -8,6 +8,7 @@
 #include "fixture.h"
 #include "rules.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -473,10 +474,202 @@ static void test_title_forms(void **state)
     }
 }
 
+/* The equation rules (check_equations() sums each equation's terms from
+ * lists split by the sign of their coefficient, made once per template)
+ * against the equations' terms summed as written: on seeded random cells
+ * (whole numbers, decimals whose sums depend on their order, negatives,
+ * missing and blank cells), the same failing equations with the same
+ * messages. */
+static void test_equations_match_reference(void **state)
+{
+    (void)state;
+    static const double VALUES[] = {0, 1, 2, 3, 5, 7, 0.1, 0.2, 0.3, 0.7, 1e15, 1e-7, -1, -0.1, 12345.5};
+    gk_report *r = fx_parse(NULL, NULL, NULL);
+    assert_non_null(r);
+    const gk_template *t = r->tpl;
+    unsigned seed = 33;
+    int failing = 0;
+    for (int round = 0; round < 400; round++) {
+        for (int i = 0; i < t->ncells; i++) {
+            gk_cell *c = &r->cells[i];
+            unsigned x = (seed = seed * 1103515245u + 12345u) >> 16;
+            c->corrected = 0;
+            if (x % 100 < 8) {
+                c->read_status = GK_ST_MISSING;
+                c->read_value = 0;
+            } else if (x % 100 < 14) {
+                c->read_status = GK_ST_BLANK;
+                c->read_value = 0;
+            } else {
+                c->read_status = GK_ST_EXTRACTED;
+                /* mostly zeros, as in a report, so that some equations hold */
+                c->read_value = x % 100 < 60 ? 0 : VALUES[(x >> 7) % (sizeof VALUES / sizeof VALUES[0])];
+                c->read_is_int = c->read_value == (double)(long long)c->read_value;
+            }
+        }
+        rules_check(r);
+        int used[4096] = {0};
+        assert_true(r->nfindings < 4096);
+        int want = 0;
+        char a[32], b[32], d[32];
+        for (int q = 0; q < t->neqs; q++) {
+            const gk_equation *e = &t->eqs[q];
+            double pos = 0, neg = 0;
+            int ok = 1;
+            for (int k = 0; k < e->n; k++) {
+                const gk_cell *c = &r->cells[e->cell[k]];
+                if (c->status == GK_ST_MISSING) {
+                    ok = 0;
+                    break;
+                }
+                if (e->coef[k] > 0)
+                    pos += c->value;
+                else
+                    neg += c->value;
+            }
+            if (!ok || fabs(pos - neg) < 1e-6)
+                continue;
+            want++;
+            report_format_value(pos, a, sizeof a);
+            report_format_value(neg, b, sizeof b);
+            report_format_value(fabs(pos - neg), d, sizeof d);
+            char *msg = xasprintf(e->message, e->what, a, b, d);
+            int found = 0;
+            for (int i = 0; i < r->nfindings && !found; i++)
+                if (!used[i] && !strcmp(r->findings[i].rule, e->rule) && !strcmp(r->findings[i].message, msg) &&
+                    r->findings[i].ncells > 0 && r->findings[i].cells[0] == e->anchor)
+                    used[i] = found = 1;
+            if (!found)
+                fail_msg("round %d: no finding \"%s\" of %s", round, msg, e->rule);
+            free(msg);
+        }
+        /* and no other finding of an equation's rule */
+        int got = 0;
+        for (int i = 0; i < r->nfindings; i++)
+            for (int q = 0; q < t->neqs; q++)
+                if (!strcmp(r->findings[i].rule, t->eqs[q].rule)) {
+                    got++;
+                    break;
+                }
+        assert_int_equal(got, want);
+        failing += want;
+    }
+    assert_true(failing > 400);
+    report_free(r);
+}
+
+/* The rules on the 2021 template and on a copy of it: rules.c keeps, for
+ * the two templates, each equation's terms by sign and each cell's
+ * equations, and works on another template (the copy) from its equations
+ * alone, as first written.  On seeded random cells, missing and blank ones
+ * among them so that inference runs, both give the same findings. */
+static void test_rules_on_template_copy(void **state)
+{
+    (void)state;
+    static const double VALUES[] = {0, 1, 2, 3, 5, 7, 0.5, -1, 12};
+    gk_report *r = fx_parse(NULL, NULL, NULL);
+    assert_non_null(r);
+    const gk_template *t = r->tpl;
+    gk_template copy = *t;
+    unsigned seed = 71;
+    int inferred = 0;
+    for (int round = 0; round < 300; round++) {
+        for (int i = 0; i < t->ncells; i++) {
+            gk_cell *c = &r->cells[i];
+            unsigned x = (seed = seed * 1103515245u + 12345u) >> 16;
+            c->corrected = 0;
+            c->read_status = x % 100 < 4 ? GK_ST_MISSING : x % 100 < 8 ? GK_ST_BLANK : GK_ST_EXTRACTED;
+            c->read_value = c->read_status != GK_ST_EXTRACTED || x % 100 < 70 ? 0 : VALUES[(x >> 7) % 9];
+            c->read_is_int = c->read_value == (double)(long long)c->read_value;
+        }
+        r->tpl = &copy;
+        rules_check(r);
+        int n = r->nfindings;
+        char **want = malloc((size_t)n * sizeof *want);
+        for (int i = 0; i < n; i++) {
+            const gk_finding *f = &r->findings[i];
+            want[i] = xasprintf("%s|%d|%d|%d|%s", f->rule, f->line, f->ncells, f->ncells ? f->cells[0] : -1, f->message);
+        }
+        for (int i = 0; i < t->ncells; i++)
+            inferred += r->cells[i].status == GK_ST_INFERRED;
+        r->tpl = t;
+        rules_check(r);
+        assert_int_equal(r->nfindings, n);
+        for (int i = 0; i < n; i++) {
+            const gk_finding *f = &r->findings[i];
+            char *got = xasprintf("%s|%d|%d|%d|%s", f->rule, f->line, f->ncells, f->ncells ? f->cells[0] : -1, f->message);
+            if (strcmp(got, want[i]))
+                fail_msg("round %d: %s, on the copy %s", round, got, want[i]);
+            free(got);
+            free(want[i]);
+        }
+        free(want);
+    }
+    assert_true(inferred > 100);
+    report_free(r);
+}
+
+/* The cell rules (check_cells() looks only at the cells reset_cells() found
+ * not plain) against every cell tested as first written, on seeded random
+ * cells: negative, not whole, blank, missing (so inferred) among them. */
+static void test_cell_rules_match_reference(void **state)
+{
+    (void)state;
+    static const double VALUES[] = {0, 1, 3, 0.5, -1, -0.5, 2.25, -1e-9, 7};
+    static const char *const RULES[] = {"CELL.BLANK", "CELL.INFERRED", "CELL.NEGATIVE", "CELL.NOT_INTEGER"};
+    gk_report *r = fx_parse(NULL, NULL, NULL);
+    assert_non_null(r);
+    const gk_template *t = r->tpl;
+    unsigned seed = 91;
+    int seen = 0;
+    for (int round = 0; round < 300; round++) {
+        for (int i = 0; i < t->ncells; i++) {
+            gk_cell *c = &r->cells[i];
+            unsigned x = (seed = seed * 1103515245u + 12345u) >> 16;
+            c->corrected = 0;
+            c->unread_why = NULL;
+            c->read_status = x % 100 < 3 ? GK_ST_MISSING : x % 100 < 6 ? GK_ST_BLANK : GK_ST_EXTRACTED;
+            c->read_value = c->read_status != GK_ST_EXTRACTED || x % 100 < 80 ? 0 : VALUES[(x >> 7) % 9];
+            c->read_is_int = c->read_value == (double)(long long)c->read_value;
+        }
+        rules_check(r);
+        for (int k = 0; k < 4; k++) {
+            int want = 0, got = 0;
+            for (int i = 0; i < t->ncells; i++) {
+                const gk_cell *c = &r->cells[i];
+                gk_valkind kind = t->cells[i].coldef->kind;
+                int is_int = c->status == GK_ST_EXTRACTED ? c->read_is_int : fabs(c->value - floor(c->value)) < 1e-6;
+                int fires = k == 0   ? c->status == GK_ST_BLANK
+                            : k == 1 ? c->status == GK_ST_INFERRED
+                            : k == 2 ? c->status != GK_ST_MISSING && kind != GK_VAL_SIGNED && c->value < -1e-6
+                                     : c->status != GK_ST_MISSING && kind != GK_VAL_DECIMAL && !is_int;
+                if (!fires)
+                    continue;
+                want++;
+                int found = 0;
+                for (int j = 0; j < r->nfindings && !found; j++)
+                    found = !strcmp(r->findings[j].rule, RULES[k]) && r->findings[j].ncells == 1 &&
+                            r->findings[j].cells[0] == i;
+                if (!found)
+                    fail_msg("round %d: no %s for cell %d", round, RULES[k], i);
+            }
+            for (int j = 0; j < r->nfindings; j++)
+                got += !strcmp(r->findings[j].rule, RULES[k]);
+            assert_int_equal(got, want);
+            seen += want;
+        }
+    }
+    assert_true(seen > 1000);
+    report_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_clean_report_has_no_findings),
+        cmocka_unit_test(test_equations_match_reference),
+        cmocka_unit_test(test_rules_on_template_copy),
+        cmocka_unit_test(test_cell_rules_match_reference),
         cmocka_unit_test(test_row_total),
         cmocka_unit_test(test_balance),
         cmocka_unit_test(test_handled_sum),
