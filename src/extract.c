@@ -1494,6 +1494,8 @@ typedef struct row_cells {
     uint16_t *column;                  /* a label cell's column_named() */
     int ncells;
     int nv, last;                      /* how many hold a value; the last one (-1: none) */
+    uint64_t labels;                   /* bit j: cell j is C_LABEL */
+    uint64_t numbers;                  /* bit j: cell j is C_VALUE or C_DAMAGED */
 } row_cells;
 
 /* The usual index of the last number in an explicit row: empty cells up to
@@ -1502,14 +1504,10 @@ typedef struct row_cells {
  * (-1: none). */
 static int label_end(const row_cells *rc)
 {
-    int lab = -1;
-    for (int j = 0; j < rc->ncells; j++) {
-        if (rc->cls[j] == C_VALUE || rc->cls[j] == C_DAMAGED)
-            break;
-        if (rc->cls[j] == C_LABEL)
-            lab = j;
-    }
-    return lab;
+    uint64_t before = rc->labels;
+    if (rc->numbers)                   /* the label cells before the first number */
+        before &= ((uint64_t)1 << __builtin_ctzll(rc->numbers)) - 1;
+    return before ? 63 - __builtin_clzll(before) : -1;
 }
 
 static int usual_edge(const grid *g, const row_cells *rc, int *lab_edge)
@@ -1718,23 +1716,29 @@ static int page_number(const char *s)
 /* The class of each of the row's first n cells; a damaged number (in an
  * explicit row: no CJK, some digit) holds its cell, unread.  Sets how many
  * hold a value and the last one. */
-static void classify(const grid_row *row, int n, unsigned char *cls, int *nv, int *last)
+static void classify(const grid_row *row, row_cells *x)
 {
-    *nv = 0;
-    *last = -1;
+    int nv = 0, last = -1, n = x->ncells;
+    uint64_t labels = 0, numbers = 0;
+    unsigned char *cls = x->cls;
     for (int j = 0; j < n; j++) {
         const grid_cell *c = &row->cells[j];
+        uint64_t bit = (uint64_t)1 << j;
         if (is_value_cell(c))
-            cls[j] = C_VALUE, ++*nv, *last = j;
+            cls[j] = C_VALUE, nv++, last = j, numbers |= bit;
         else if (c->text[0] == '\0')
             cls[j] = C_EMPTY;
         else if (has_cjk(c->text))
-            cls[j] = C_LABEL;
+            cls[j] = C_LABEL, labels |= bit;
         else if (row->explicit && strpbrk(c->text, "0123456789") && !page_number(c->text))
-            cls[j] = C_DAMAGED;
+            cls[j] = C_DAMAGED, numbers |= bit;
         else
             cls[j] = C_OTHER;
     }
+    x->nv = nv;
+    x->last = last;
+    x->labels = labels;
+    x->numbers = numbers;
 }
 
 /* The rows' cells classified (their columns are filled in by read_labels());
@@ -1754,7 +1758,7 @@ static row_cells *classify_grid(const grid *g, void **block)
         x->cls = cls;
         x->column = column;
         x->ncells = row->ncells < 64 ? row->ncells : 64;
-        classify(row, x->ncells, cls, &x->nv, &x->last);
+        classify(row, x);
         cls += x->ncells;
         column += x->ncells;
     }
@@ -1836,9 +1840,8 @@ static void read_labels(const gk_report *r, int table, const grid_row *row, row_
     rl->named = rl->words = 0;
     rl->cells = rl->anchored = rl->header = rl->runs_on = 0;
     rl->lab = -1;
-    for (int j = 0; j < rc->ncells; j++) {
-        if (rc->cls[j] != C_LABEL)
-            continue;
+    for (uint64_t m = rc->labels; m; m &= m - 1) {
+        int j = __builtin_ctzll(m);
         const char *text = row->cells[j].text;
         label_info *li = &rl->li[j];
         *li = label_names(r, table, text, strlen(text), tmp);
@@ -1858,8 +1861,8 @@ static void read_labels(const gk_report *r, int table, const grid_row *row, row_
 /* 1 when a label cell of the row names one of the table's columns. */
 static int names_column(const row_cells *rc)
 {
-    for (int j = 0; j < rc->ncells; j++)
-        if (rc->cls[j] == C_LABEL && rc->column[j])
+    for (uint64_t m = rc->labels; m; m &= m - 1)
+        if (rc->column[__builtin_ctzll(m)])
             return 1;
     return 0;
 }
@@ -1982,6 +1985,9 @@ static void row_tokens(gk_report *r, int table, int i, const grid_row *row, cons
                        int skip_first, int lo, int hi, tokens *ts, sbuf *tmp)
 {
     int seg = 0, values = 0;
+    /* A vertical label runs over consecutive lines: a row whose cells (their
+     * lines never decrease) are all on one line holds none. */
+    int lines = rc->ncells >= 3 && row->cells[rc->ncells - 1].line != row->cells[0].line;
     for (int j = 0; j < rc->ncells; j++) {
         if (rc->cls[j] == C_LABEL && values && (rl->li[j].rows || rl->li[j].firsts) && seg + 1 < UNIT_SEGS) {
             seg++;
@@ -1989,8 +1995,8 @@ static void row_tokens(gk_report *r, int table, int i, const grid_row *row, cons
         }
         int unit = UNIT(i, seg);
         const grid_cell *c = &row->cells[j];
-        int run = rc->cls[j] != C_EMPTY && lone_char(c) ? vertical_run(row, j, rc->ncells) : 0;
-        if (!run && rc->cls[j] == C_VALUE)
+        int run = lines && rc->cls[j] != C_EMPTY && lone_char(c) ? vertical_run(row, j, rc->ncells) : 0;
+        if (lines && !run && rc->cls[j] == C_VALUE)
             run = numbered_vertical_run(row, j, rc->ncells);
         values |= !run && (rc->cls[j] == C_VALUE || rc->cls[j] == C_DAMAGED);
         if (run >= 3) {                /* one label, kept whole */
@@ -2103,8 +2109,10 @@ static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
          * wrapped onto the row's line): that is its label, and the number too
          * many is any of them */
         int own_label = 0;
-        for (int j = 0; j < rc[i].ncells; j++)
-            own_label |= rc[i].cls[j] == C_LABEL && !rl.li[j].rows && !rl.li[j].firsts;
+        for (uint64_t m = rc[i].labels; m; m &= m - 1) {
+            int j = __builtin_ctzll(m);
+            own_label |= !rl.li[j].rows && !rl.li[j].firsts;
+        }
         int skip_first = sh.uniform && !rl.anchored && !own_label && rc[i].nv == sh.wide + 1 && row->explicit;
         if (skip_first)
             ts->lost[i] = 1;

@@ -462,6 +462,17 @@ static void split_spaces(row_builder *rb, const char *s, size_t len)
 
 static void split_on(row_builder *rb, const char *s, size_t len, char sep)
 {
+    /* The row in locals: the NUL ending a cell's text is a char store, after
+     * which the compiler would load the row through rb and r again.  The
+     * slow path (row_add_split()) works on the row itself: it is written
+     * back before and read again after. */
+    grid_row *r = rb->r;
+    char *dst = rb->dst + (s - rb->src);   /* s[k] is dst[k] in the copy */
+    int line = rb->line;
+    if (!r->line)
+        r->line = line;                /* as the first cell added (one always is) sets it */
+    grid_cell *cells = r->cells;
+    int n = r->ncells, cap = r->cap;
     for (size_t p = 0;; p++) {
         /* The usual cells first, read in the one pass that finds their
          * end: an empty cell, or a count of up to 15 digits, with spaces
@@ -478,19 +489,40 @@ static void split_on(row_builder *rb, const char *s, size_t len, char sep)
         size_t q = e;
         while (q < len && s[q] == ' ')
             q++;
-        if ((q == len || s[q] == sep) && (b == p || e == b || rb->r->ncells > 0)) {
-            grid_cell *c = row_new_cell(rb, s + b, e - b);
-            c->num = e > b ? NUM_VALUE : NUM_BLANK;
-            c->value = (double)v;
-            c->is_int = e > b;
+        if ((q == len || s[q] == sep) && (b == p || e == b || n > 0)) {
+            if (n == cap) {
+                r->ncells = n;
+                row_grow(rb->g, r);
+                cells = r->cells;
+                cap = r->cap;
+            }
+            grid_cell *c = &cells[n++];
+            c->line = line;
+            if (e > b) {
+                c->text = dst + b;
+                c->num = NUM_VALUE;
+                c->value = (double)v;
+                c->is_int = 1;
+                dst[e] = '\0';
+            } else {
+                c->text = empty_text;
+                c->num = NUM_BLANK;
+                c->value = 0;
+                c->is_int = 0;
+            }
         } else {
             q = cell_end(s, q, len, sep);
+            r->ncells = n;
             row_add_split(rb, s + p, q - p);
+            cells = r->cells;
+            n = r->ncells;
+            cap = r->cap;
         }
         if (q == len)
             break;
         p = q;                         /* and past the separator */
     }
+    r->ncells = n;
 }
 
 static int blank_line(const gk_line *l)
