@@ -1390,6 +1390,7 @@ typedef struct {
     uint32_t *canon;                   /* a label token's rows whose canonical label it holds (set for labels only) */
     char *lost;                        /* per grid row: 1, a lost label was written as a number; 2, it holds
                                           cells too many (long_row()) */
+    int long_rows;                     /* how many rows hold cells too many (lost 2) */
     int n, cap;
     struct row_cells *rows;            /* per grid row: its cells classified (tokenize()) */
     void *classes;                     /* their classes and columns */
@@ -1407,6 +1408,7 @@ static void tokens_init(tokens *ts, int cap, int nrows)
     ts->canon = (uint32_t *)(block + (size_t)cap * (each - sizeof *ts->canon));
     ts->lost = block + (size_t)cap * each;
     memset(ts->lost, 0, (size_t)nrows + 1);
+    ts->long_rows = 0;
     ts->n = 0;
     ts->cap = cap;
 }
@@ -2118,8 +2120,10 @@ static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
             ts->lost[i] = 1;
         int lo, hi;
         table_empties(row, &rc[i], &rl, &sh, &lo, &hi);
-        if (long_row(row, &rc[i], &rl, &sh, usual))
+        if (long_row(row, &rc[i], &rl, &sh, usual)) {
             ts->lost[i] |= 2;
+            ts->long_rows++;
+        }
         row_tokens(r, table, i, row, &rc[i], &rl, skip_first, lo, hi, ts, &tmp);
     }
     sbuf_free(&tmp);
@@ -2424,7 +2428,7 @@ static void read_table(gk_report *r, int table)
             if (!r->table_line[table - 2] || line < r->table_line[table - 2])
                 r->table_line[table - 2] = line;
             int lost = ts.lost[UNIT_ROW(ts.tok[p->tok[0]].unit)] & 1, doubt = p->doubt;
-            for (int c = 0; c < rd->ncols; c++)   /* its numbers from a row with cells too many */
+            for (int c = 0; c < rd->ncols && ts.long_rows; c++)   /* its numbers from a row with cells too many */
                 doubt |= ts.tok[p->tok[c]].unit >= 0 && ts.lost[UNIT_ROW(ts.tok[p->tok[c]].unit)] & 2;
             if (doubt)
                 positional[rr] = ROW_DOUBT;
