@@ -1469,7 +1469,6 @@ static int vertical_run(const grid_row *row, int j, int ncells)
  * length from cell j (the number), or 0. */
 static int numbered_vertical_run(const grid_row *row, int j, int ncells)
 {
-    static const char *const PUNCT[] = {"、", ".", ")", "．", "）"};
     const char *t = row->cells[j].text;
     /* one or two digits and nothing else (no strlen()/strspn() of a long label) */
     if (t[0] < '0' || t[0] > '9' || (t[1] && (t[1] < '0' || t[1] > '9' || t[2])) || j + 2 >= ncells)
@@ -1477,9 +1476,11 @@ static int numbered_vertical_run(const grid_row *row, int j, int ncells)
     const grid_cell *p = &row->cells[j + 1];
     if (p->line != row->cells[j].line + 1 || row->cells[j + 2].line != p->line + 1)
         return 0;
-    int punct = 0;
-    for (size_t k = 0; k < sizeof PUNCT / sizeof PUNCT[0]; k++)
-        punct |= !strcmp(p->text, PUNCT[k]);
+    /* the mark after the number: "、", ".", ")", "．" or "）" and nothing else */
+    const char *m = p->text;
+    int punct = m[0] && !m[1] ? m[0] == '.' || m[0] == ')'
+                              : m[0] && m[1] && m[2] && !m[3] &&
+                                    (!memcmp(m, "、", 3) || !memcmp(m, "．", 3) || !memcmp(m, "）", 3));
     int run = punct ? vertical_run(row, j + 2, ncells) : 0;
     return run ? run + 2 : 0;
 }
