@@ -2392,11 +2392,9 @@ static void check_column_labels(gk_report *r, const grid *g, int table, const to
     }
 }
 
-static void read_table(gk_report *r, int table)
+/* Reads table `table` from the rows of its section's lines, g (freed here). */
+static void read_table_grid(gk_report *r, int table, grid *g)
 {
-    size_t from, to;
-    section_range(r, template_table_shape(table)->section, &from, &to);
-    grid *g = grid_build(r->text, from, to);
     const gk_table_def *td = template_table(r->tpl, table);
     tokens ts = {0};
     tokenize(r, table, g, &ts);
@@ -2509,6 +2507,13 @@ static void read_table(gk_report *r, int table)
     grid_free(g);
 }
 
+static void read_table(gk_report *r, int table)
+{
+    size_t from, to;
+    section_range(r, template_table_shape(table)->section, &from, &to);
+    read_table_grid(r, table, grid_build(r->text, from, to));
+}
+
 /* ---- a table that may come as one row (table 4) ------------------------------------ */
 
 /* 1 when exactly one window of n cells of the row holds all its numbers
@@ -2565,9 +2570,8 @@ static void read_one_line_table(gk_report *r, int table)
         per_group = (row_facts(r->tpl, table, lb.s, len) & ROW_MATCHES) != 0;
     }
     sbuf_free(&lb);
-    if (per_group) {
-        grid_free(g);
-        read_table(r, table);
+    if (per_group) {                   /* the rows of the same lines: read_table()'s grid */
+        read_table_grid(r, table, g);
         return;
     }
     tokens ts = {0};
