@@ -609,11 +609,17 @@ static grid_layout detect(const gk_text *t, size_t from, size_t to, unsigned cha
  * ten thousand times) is read up to this bound, keeping memory bounded. */
 #define GRID_MAX_ROWS 4096
 
+/* The row array lives in the grid's storage too: a full one is copied to
+ * one twice its size (the old one unused until the grid is freed). */
 static grid_row *new_row(grid *g)
 {
     if (g->nrows == g->cap) {
-        g->cap = g->cap ? 2 * g->cap : 32;
-        g->rows = xrealloc(g->rows, (size_t)g->cap * sizeof *g->rows);
+        int cap = g->cap ? 2 * g->cap : 32;
+        grid_row *rows = grid_alloc(g, (size_t)cap * sizeof *rows, _Alignof(grid_row));
+        if (g->nrows)
+            memcpy(rows, g->rows, (size_t)g->nrows * sizeof *rows);
+        g->rows = rows;
+        g->cap = cap;
     }
     grid_row *r = &g->rows[g->nrows++];
     memset(r, 0, sizeof *r);
@@ -697,9 +703,18 @@ static void build_lines(grid *g, const gk_text *t, size_t from, size_t to, const
     }
 }
 
+/* Where a grid's first chunk begins in the block that holds both: most
+ * tables need no other, so a grid costs one malloc and one free. */
+#define GRID_HEAD ((sizeof(grid) + _Alignof(max_align_t) - 1) & ~(_Alignof(max_align_t) - 1))
+
 grid *grid_build(const gk_text *t, size_t from, size_t to)
 {
-    grid *g = xcalloc(1, sizeof *g);
+    grid *g = xmalloc(GRID_HEAD + sizeof(grid_chunk) + GRID_CHUNK);
+    grid_chunk *first = (grid_chunk *)((char *)g + GRID_HEAD);
+    first->next = NULL;
+    first->used = 0;
+    first->cap = GRID_CHUNK;
+    *g = (grid){.rows = NULL, .nrows = 0, .cap = 0, .layout = GRID_TABS, .chunks = first};
     if (to > t->nlines)
         to = t->nlines;
     if (from >= to)
@@ -753,11 +768,12 @@ void grid_free(grid *g)
 {
     if (!g)
         return;
+    grid_chunk *first = (grid_chunk *)((char *)g + GRID_HEAD);   /* freed with g */
     while (g->chunks) {
         grid_chunk *next = g->chunks->next;
-        free(g->chunks);
+        if (g->chunks != first)
+            free(g->chunks);
         g->chunks = next;
     }
-    free(g->rows);
     free(g);
 }
