@@ -1987,21 +1987,22 @@ static void unusual_label(gk_report *r, int unit, const grid_cell *c, const labe
 static void row_tokens(gk_report *r, int table, int i, const grid_row *row, const row_cells *rc, const row_labels *rl,
                        int skip_first, int lo, int hi, tokens *ts, sbuf *tmp)
 {
-    int seg = 0, values = 0;
+    int seg = 0, values = 0, unit = UNIT(i, 0), n = rc->ncells;
+    const unsigned char *cls = rc->cls;
     /* A vertical label runs over consecutive lines: a row whose cells (their
      * lines never decrease) are all on one line holds none. */
-    int lines = rc->ncells >= 3 && row->cells[rc->ncells - 1].line != row->cells[0].line;
-    for (int j = 0; j < rc->ncells; j++) {
-        if (rc->cls[j] == C_LABEL && values && (rl->li[j].rows || rl->li[j].firsts) && seg + 1 < UNIT_SEGS) {
+    int lines = n >= 3 && row->cells[n - 1].line != row->cells[0].line;
+    for (int j = 0; j < n; j++) {
+        if (cls[j] == C_LABEL && values && (rl->li[j].rows || rl->li[j].firsts) && seg + 1 < UNIT_SEGS) {
             seg++;
             values = 0;
+            unit = UNIT(i, seg);
         }
-        int unit = UNIT(i, seg);
         const grid_cell *c = &row->cells[j];
-        int run = lines && rc->cls[j] != C_EMPTY && lone_char(c) ? vertical_run(row, j, rc->ncells) : 0;
-        if (lines && !run && rc->cls[j] == C_VALUE)
-            run = numbered_vertical_run(row, j, rc->ncells);
-        values |= !run && (rc->cls[j] == C_VALUE || rc->cls[j] == C_DAMAGED);
+        int run = lines && cls[j] != C_EMPTY && lone_char(c) ? vertical_run(row, j, n) : 0;
+        if (lines && !run && cls[j] == C_VALUE)
+            run = numbered_vertical_run(row, j, n);
+        values |= !run && (cls[j] == C_VALUE || cls[j] == C_DAMAGED);
         if (run >= 3) {                /* one label, kept whole */
             tmp->len = 0;
             for (int k = j; k < j + run; k++)
@@ -2013,7 +2014,7 @@ static void row_tokens(gk_report *r, int table, int i, const grid_row *row, cons
             j += run - 1;
             continue;
         }
-        switch (rc->cls[j]) {
+        switch (cls[j]) {
         case C_VALUE:
             if (skip_first)
                 skip_first = 0;
