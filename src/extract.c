@@ -1392,32 +1392,13 @@ typedef struct {
                                           cells too many (long_row()) */
     int long_rows;                     /* how many rows hold cells too many (lost 2) */
     int n, cap;
-    struct row_cells *rows;            /* per grid row: its cells classified (tokenize()) */
-    void *classes;                     /* their classes and columns */
+    struct row_cells *rows;            /* per grid row: its cells classified (tokenize()); the block
+                                          holding everything here */
 } tokens;
-
-/* Room for `cap` tokens (a table's tokens are counted before they are made)
- * and the rows' `lost` marks, in one block. */
-static void tokens_init(tokens *ts, int cap, int nrows)
-{
-    size_t each = sizeof *ts->tok + sizeof *ts->cell + sizeof *ts->text + sizeof *ts->canon;
-    char *block = xmalloc((size_t)cap * each + (size_t)nrows + 1);
-    ts->cell = (const grid_cell **)block;
-    ts->text = (const char **)(block + (size_t)cap * sizeof *ts->cell);
-    ts->tok = (place_tok *)(block + (size_t)cap * (sizeof *ts->cell + sizeof *ts->text));
-    ts->canon = (uint32_t *)(block + (size_t)cap * (each - sizeof *ts->canon));
-    ts->lost = block + (size_t)cap * each;
-    memset(ts->lost, 0, (size_t)nrows + 1);
-    ts->long_rows = 0;
-    ts->n = 0;
-    ts->cap = cap;
-}
 
 static void tokens_free(tokens *ts)
 {
-    free(ts->cell);                    /* the block */
-    free(ts->rows);
-    free(ts->classes);
+    free(ts->rows);                    /* the block (tokens_init()) */
 }
 
 static inline __attribute__((always_inline)) void tok_add(tokens *ts, place_kind kind, uint32_t rows, uint32_t firsts, int unit, const grid_cell *c)
@@ -1744,17 +1725,38 @@ static void classify(const grid_row *row, row_cells *x)
     x->numbers = numbers;
 }
 
-/* The rows' cells classified (their columns are filled in by read_labels());
- * *block: the cells' classes and columns, to free with the rows. */
-static row_cells *classify_grid(const grid *g, void **block)
+/* The rows' cells classified (their columns are filled in by read_labels())
+ * and room for the table's tokens, counted before they are made: at most
+ * two a cell (a label and its glued numbers).  One block, at ts->rows:
+ * the rows, the tokens' arrays, the cells' columns and classes, the rows'
+ * `lost` marks. */
+static void tokens_init(tokens *ts, const grid *g)
 {
-    size_t total = 0;
+    size_t total = 0, nrows = (size_t)g->nrows;
     for (int i = 0; i < g->nrows; i++)
         total += (size_t)(g->rows[i].ncells < 64 ? g->rows[i].ncells : 64);
-    row_cells *rc = xmalloc(((size_t)g->nrows + 1) * sizeof *rc);
-    *block = xmalloc(total * (sizeof *rc->column + 1) + 1);
-    uint16_t *column = *block;
-    unsigned char *cls = (unsigned char *)(column + total);
+    size_t cap = 2 * total + 1;
+    size_t at_cell = (nrows + 1) * sizeof *ts->rows;
+    size_t at_text = at_cell + cap * sizeof *ts->cell;
+    size_t at_tok = at_text + cap * sizeof *ts->text;
+    size_t at_canon = at_tok + cap * sizeof *ts->tok;
+    size_t at_column = at_canon + cap * sizeof *ts->canon;
+    size_t at_cls = at_column + total * sizeof *ts->rows->column;
+    size_t at_lost = at_cls + total;
+    char *block = xmalloc(at_lost + nrows + 1);
+    row_cells *rc = (row_cells *)block;
+    ts->rows = rc;
+    ts->cell = (const grid_cell **)(block + at_cell);
+    ts->text = (const char **)(block + at_text);
+    ts->tok = (place_tok *)(block + at_tok);
+    ts->canon = (uint32_t *)(block + at_canon);
+    ts->lost = block + at_lost;
+    memset(ts->lost, 0, nrows + 1);
+    ts->long_rows = 0;
+    ts->n = 0;
+    ts->cap = (int)cap;
+    uint16_t *column = (uint16_t *)(block + at_column);
+    unsigned char *cls = (unsigned char *)(block + at_cls);
     for (int i = 0; i < g->nrows; i++) {
         const grid_row *row = &g->rows[i];
         row_cells *x = &rc[i];
@@ -1765,8 +1767,8 @@ static row_cells *classify_grid(const grid *g, void **block)
         cls += x->ncells;
         column += x->ncells;
     }
-    return rc;
 }
+
 /* Which empty cells of an explicit row whose label (cell lab) comes first
  * are cells of the table.  Empty cells between its numbers are; those
  * before its first number (a label spanning two columns) or after its last
@@ -2079,8 +2081,8 @@ static int long_row(const grid_row *row, const row_cells *rc, const row_labels *
 
 static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
 {
-    void *classes;
-    row_cells *rc = classify_grid(g, &classes);
+    tokens_init(ts, g);
+    row_cells *rc = ts->rows;
     table_shape sh = {.td = template_table(r->tpl, table), .wide = 0, .uniform = 1};
     sh.edge = usual_edge(g, rc, sh.lab_edge);
     for (int k = 0; k < sh.td->nrows; k++)
@@ -2088,13 +2090,11 @@ static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
             sh.wide = sh.td->rows[k].ncols;
     for (int k = 0; k < sh.td->nrows; k++)
         sh.uniform &= sh.td->rows[k].ncols == sh.wide;
-    int cells = 0, usual = 0, counts[65] = {0};   /* usual: the cells of most rows with numbers */
+    int usual = 0, counts[65] = {0};   /* usual: the cells of most rows with numbers */
     for (int i = 0; i < g->nrows; i++) {
-        cells += rc[i].ncells;
         if (g->rows[i].explicit && rc[i].nv && ++counts[rc[i].ncells] >= counts[usual])
             usual = rc[i].ncells;
     }
-    tokens_init(ts, 2 * cells + 1, g->nrows);   /* at most two tokens a cell (a label and its glued numbers) */
     sbuf tmp, lb;
     sbuf_init(&tmp);
     sbuf_init(&lb);
@@ -2130,8 +2130,6 @@ static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
     }
     sbuf_free(&tmp);
     sbuf_free(&lb);
-    ts->rows = rc;
-    ts->classes = classes;
 }
 
 /* Fills a slot from token k. */
