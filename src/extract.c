@@ -2095,14 +2095,13 @@ static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
         if (g->rows[i].explicit && rc[i].nv && ++counts[rc[i].ncells] >= counts[usual])
             usual = rc[i].ncells;
     }
-    sbuf tmp, lb;
+    sbuf tmp;                          /* scratch of the label readers, and of header_row()'s join */
     sbuf_init(&tmp);
-    sbuf_init(&lb);
     row_labels rl;
     for (int i = 0; i < g->nrows; i++) {
         const grid_row *row = &g->rows[i];
         read_labels(r, table, row, &rc[i], &rl, &tmp);
-        if (header_row(r, table, row, &rc[i], &rl, &lb)) {
+        if (header_row(r, table, row, &rc[i], &rl, &tmp)) {
             if (row->ncells > 0)       /* the numbers of a row do not lie across it */
                 tok_add(ts, PT_HEADER, 0, 0, UNIT(i, 0), &row->cells[0]);
             continue;
@@ -2129,7 +2128,6 @@ static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
         row_tokens(r, table, i, row, &rc[i], &rl, skip_first, lo, hi, ts, &tmp);
     }
     sbuf_free(&tmp);
-    sbuf_free(&lb);
 }
 
 /* Fills a slot from token k. */
