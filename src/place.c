@@ -439,8 +439,8 @@ static int read_clean(const solver *s, place_row *out)
         const int *seq = g->nc == n ? g->c : g->v;
         place_row *o = &out[s->arow[k]];
         *o = (place_row){.state = PL_PLACED, .positional = s->weak[k], .anchor = s->atok[k]};
-        for (int c = 0; c < n && c < PLACE_MAX_COLS; c++)
-            o->tok[c] = seq[c];
+        if (n > 0)
+            memcpy(o->tok, seq, (size_t)(n < PLACE_MAX_COLS ? n : PLACE_MAX_COLS) * sizeof *o->tok);
     }
     return 1;
 }
