@@ -1409,17 +1409,21 @@ static inline __attribute__((always_inline)) void tok_add(tokens *ts, place_kind
     ts->cell[ts->n++] = c;
 }
 
-/* What a label cell of a table says (label_names()). */
+/* What a label cell of a table says (label_names()).  Sixteen bytes: the
+ * label memo keeps it as it is, in its two words. */
 typedef struct {
     uint32_t rows;                     /* the rows whose pattern matches it */
     uint32_t firsts;                   /* rows first in a group it names (table 3, when no row matches) */
     uint32_t canon;                    /* of `rows`, those whose canonical label it holds */
-    int header;                        /* it names two header words: alone, it makes its row a header */
-    int unusual;                       /* prose, or numbers glued to its end: looked at again */
-    int column;                        /* column_named() (0 when longer than a header cell) */
-    unsigned words;                    /* header_words() */
-    int runs_on;                       /* ends_in_header_word() */
+    uint16_t column;                   /* column_named() (0 when longer than a header cell): at most
+                                          COL_VARIANT + the columns */
+    uint8_t words;                     /* header_words(): a bit per header word, fewer than 8 */
+    uint8_t header : 1;                /* it names two header words: alone, it makes its row a header */
+    uint8_t unusual : 1;               /* prose, or numbers glued to its end: looked at again */
+    uint8_t runs_on : 1;               /* ends_in_header_word() */
 } label_info;
+
+_Static_assert(sizeof(label_info) == 2 * sizeof(uint64_t), "a label_info fills a memo's value");
 
 static void tok_label(tokens *ts, const label_info *li, int unit, const grid_cell *c)
 {
@@ -1623,10 +1627,10 @@ static label_info label_names_of(const gk_report *r, int table, const char *text
     li.rows = (uint32_t)(facts & ROW_MATCHES);
     li.canon = (uint32_t)(facts >> 32) & li.rows;
     li.header = (facts & ROW_HEADER) != 0;
-    li.words = header_words(tmp->s, len);
+    li.words = (uint8_t)header_words(tmp->s, len);
     li.runs_on = ends_in_header_word(tmp->s, len);
     li.unusual = is_prose(text, n) || glued_digits(text, n) != 0;
-    li.column = n <= HEADER_CELL_MAX ? (int)column_named(r->tpl, table, text, n) : 0;
+    li.column = n <= HEADER_CELL_MAX ? (uint16_t)column_named(r->tpl, table, text, n) : 0;
     if (table == 3 && !li.rows) {
         int gi = group_of_label(tmp->s, len);
         if (gi >= 0) {
@@ -1639,22 +1643,22 @@ static label_info label_names_of(const gk_report *r, int table, const char *text
     return li;
 }
 
-/* label_names_of(), remembered in two words: rows and firsts; canon,
- * header, unusual, runs_on, words and column. */
+/* label_names_of(), remembered: the memo's two words are the label_info. */
 static label_info label_names(const gk_report *r, int table, const char *text, size_t n, sbuf *tmp)
 {
     const void *key = r->tpl->row_canon[table - 2] + 1;   /* this question's own key: the whole answer */
     label_memo *fill;
     const uint64_t *known = memo_find(key, text, n, &fill);
-    if (known)
-        return (label_info){(uint32_t)known[0],          (uint32_t)(known[0] >> 32),     (uint32_t)known[1],
-                            (int)(known[1] >> 32 & 1),   (int)(known[1] >> 33 & 1),      (int)(known[1] >> 48),
-                            (unsigned)(known[1] >> 40 & 0xFF), (int)(known[1] >> 34 & 1)};
-    label_info li = label_names_of(r, table, text, n, tmp);
-    memo_store(fill, key, text, n, (uint64_t)li.firsts << 32 | li.rows);
-    if (fill)
-        fill->value[1] = (uint64_t)li.column << 48 | (uint64_t)li.words << 40 | (uint64_t)li.runs_on << 34 |
-                         (uint64_t)li.unusual << 33 | (uint64_t)li.header << 32 | li.canon;
+    label_info li;
+    if (known) {
+        memcpy(&li, known, sizeof li);
+        return li;
+    }
+    li = label_names_of(r, table, text, n, tmp);
+    if (fill) {
+        memo_store(fill, key, text, n, 0);
+        memcpy(fill->value, &li, sizeof li);
+    }
     return li;
 }
 
