@@ -1500,7 +1500,7 @@ static int label_end(const row_cells *rc)
 
 static int usual_edge(const grid *g, const row_cells *rc, int *lab_edge)
 {
-    int counts[64] = {0}, best = -1;
+    int counts[64] = {0}, best = -1, top = -1;   /* top: the last index counted */
     for (int k = 0; k < EDGE_LABS; k++)
         lab_edge[k] = INT_MAX;
     for (int i = 0; i < g->nrows; i++) {
@@ -1509,14 +1509,17 @@ static int usual_edge(const grid *g, const row_cells *rc, int *lab_edge)
         for (int j = rc[i].ncells; j < row->ncells; j++)   /* past the cells classified: seldom */
             if (is_value_cell(&row->cells[j]))
                 last = j;
-        if (row->explicit && last >= 0 && last < 64)
+        if (row->explicit && last >= 0 && last < 64) {
             counts[last]++;
+            if (last > top)
+                top = last;
+        }
         int lab = label_end(&rc[i]);
         if (row->explicit && last > lab && lab >= 0 && lab < EDGE_LABS &&
             (lab_edge[lab] == INT_MAX || last > lab_edge[lab]))
             lab_edge[lab] = last;
     }
-    for (int k = 0; k < 64; k++)
+    for (int k = 0; k <= top; k++)
         if (counts[k] && (best < 0 || counts[k] >= counts[best]))
             best = k;
     return best;
