@@ -2324,11 +2324,11 @@ static int stray_fits(const gk_report *r, int table, int rr)
     int first = t->first_cell[table - 2][rr], n = template_table(t, table)->rows[rr].ncols;
     if (n < 2 || table != 3)
         return 0;
+    if (!year_like(r->cells[first].read_value) && !year_like(r->cells[first + n - 1].read_value))
+        return 0;                      /* most rows: the cheaper test first */
     for (int c = 0; c < n; c++)
         if (r->cells[first + c].read_status != GK_ST_EXTRACTED && r->cells[first + c].read_status != GK_ST_BLANK)
             return 0;
-    if (!year_like(r->cells[first].read_value) && !year_like(r->cells[first + n - 1].read_value))
-        return 0;
     int own = 0, holds = 1;
     for (int q = 0; q < t->neqs; q++) {
         eq_read x = equation_read(r, &t->eqs[q], first, n);
