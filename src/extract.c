@@ -156,6 +156,10 @@ static int NSTARTS;
 /* Bit (CHAR_KEY() % 64) of each start word's first character: one test
  * turns most lines away. */
 static uint64_t SECTION_START_BITS;
+/* For each CHAR_KEY() % 64, the start words (bit i: SECTION_STARTS[i])
+ * whose first character has it: the only ones to compare. */
+static uint64_t STARTS_BY_BUCKET[64];
+_Static_assert(MAX_STARTS <= 64, "a start word is a bit of STARTS_BY_BUCKET");
 /* CHAR_KEY() of each section's numeral ("一") */
 static uint32_t SECTION_NUMERALS[GK_NSECTIONS];
 static pthread_once_t starts_once = PTHREAD_ONCE_INIT;
@@ -186,6 +190,7 @@ static void build_starts(void)
             SECTION_STARTS[NSTARTS].first = CHAR_KEY(w);
             SECTION_STARTS[NSTARTS].section = k;
             SECTION_START_BITS |= (uint64_t)1 << (CHAR_KEY(w) & 63);
+            STARTS_BY_BUCKET[CHAR_KEY(w) & 63] |= (uint64_t)1 << NSTARTS;
             NSTARTS++;
         }
 }
@@ -241,10 +246,12 @@ static inline unsigned heading_candidates_built(const char *words)
     if (!(SECTION_START_BITS >> (first & 63) & 1))
         return 0;                      /* most lines: no start word has their first character */
     unsigned mask = 0;
-    for (int i = 0; i < NSTARTS; i++)
+    for (uint64_t m = STARTS_BY_BUCKET[first & 63]; m; m &= m - 1) {
+        int i = __builtin_ctzll(m);
         if (first == SECTION_STARTS[i].first &&
             !strncmp(words + 3, SECTION_STARTS[i].word + 3, SECTION_STARTS[i].len - 3))
             mask |= 1u << SECTION_STARTS[i].section;
+    }
     return mask;
 }
 
