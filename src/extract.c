@@ -866,6 +866,7 @@ static double stated_number(const char *s, re_span sp)
 static gk_wordset STATED_WORDS;
 static uint64_t STATED_NEEDS[GK_NARR_MAX];
 static unsigned char STATED_SLOW[GK_NARR_MAX];
+static int STATED_ANY_SLOW;            /* some count is STATED_SLOW */
 static pthread_once_t stated_once = PTHREAD_ONCE_INIT;
 
 static void build_stated_words(void)
@@ -877,7 +878,7 @@ static void build_stated_words(void)
         for (int w = 0; K[k].need[w]; w++) {
             int at = wordset_add(&STATED_WORDS, K[k].need[w], strlen(K[k].need[w]));
             if (at < 0)
-                STATED_SLOW[k] = 1;    /* an empty word, or no room: util_find() for each */
+                STATED_SLOW[k] = STATED_ANY_SLOW = 1;   /* an empty word, or no room: util_find() for each */
             else
                 STATED_NEEDS[k] |= (uint64_t)1 << at;
         }
@@ -911,6 +912,8 @@ static void find_stated(gk_report *r)
         size_t len;
         const char *s = section_part(r, 0, i, &len);
         uint64_t found = wordset_find(&STATED_WORDS, s, len);
+        if (!found && !STATED_ANY_SLOW)
+            continue;                  /* most lines: no count's word, no count to look for */
         for (int k = 0; k < nk; k++) {
             if (!stated_has_need(&K[k], k, found, s, len))
                 continue;
