@@ -427,7 +427,6 @@ static inline size_t cell_end(const char *s, size_t p, size_t len, char sep)
     return e ? (size_t)(e - s) : len;
 }
 
-/* Adds the cells of s[0..len), separated by sep. */
 /* Where the first run of two or more spaces at or after s[p] starts, or
  * len: single spaces (inside a label, between trailing numbers) are
  * stepped over. */
@@ -460,6 +459,8 @@ static void split_spaces(row_builder *rb, const char *s, size_t len)
     }
 }
 
+/* Adds the cells of s[0..len), separated by sep.  s[len] may be read and is
+ * no digit: the line's NUL, or what ends a pipe row ("|", a space, a tab). */
 static void split_on(row_builder *rb, const char *s, size_t len, char sep)
 {
     /* The row in locals: the NUL ending a cell's text is a char store, after
@@ -484,7 +485,7 @@ static void split_on(row_builder *rb, const char *s, size_t len, char sep)
             b++;
         size_t e = b;
         long v = 0;
-        while (e < len && e - b < 15 && is_digit(s[e]))
+        while (is_digit(s[e]) && e - b < 15)   /* s[len] is no digit: no test of e < len */
             v = v * 10 + (s[e++] - '0');
         size_t q = e;
         while (q < len && s[q] == ' ')
