@@ -1494,6 +1494,7 @@ typedef struct row_cells {
     int nv, last;                      /* how many hold a value; the last one (-1: none) */
     uint64_t labels;                   /* bit j: cell j is C_LABEL */
     uint64_t numbers;                  /* bit j: cell j is C_VALUE or C_DAMAGED */
+    uint64_t empties;                  /* bit j: cell j is C_EMPTY */
 } row_cells;
 
 /* The usual index of the last number in an explicit row: empty cells up to
@@ -1720,7 +1721,7 @@ static int page_number(const char *s)
 static void classify(const grid_row *row, row_cells *x)
 {
     int nv = 0, last = -1, n = x->ncells;
-    uint64_t labels = 0, numbers = 0;
+    uint64_t labels = 0, numbers = 0, empties = 0;
     unsigned char *cls = x->cls;
     for (int j = 0; j < n; j++) {
         const grid_cell *c = &row->cells[j];
@@ -1728,7 +1729,7 @@ static void classify(const grid_row *row, row_cells *x)
         if (is_value_cell(c))
             cls[j] = C_VALUE, nv++, last = j, numbers |= bit;
         else if (c->text[0] == '\0')
-            cls[j] = C_EMPTY;
+            cls[j] = C_EMPTY, empties |= bit;
         else if (has_cjk(c->text))
             cls[j] = C_LABEL, labels |= bit;
         else if (row->explicit && strpbrk(c->text, "0123456789") && !page_number(c->text))
@@ -1740,6 +1741,7 @@ static void classify(const grid_row *row, row_cells *x)
     x->last = last;
     x->labels = labels;
     x->numbers = numbers;
+    x->empties = empties;
 }
 
 /* The rows' cells classified (their columns are filled in by read_labels())
@@ -1792,30 +1794,21 @@ static void tokens_init(tokens *ts, const grid *g)
  * (padding, or blank last columns) may be or not: the reading that gives
  * the row its `want` cells is taken when it is the only one.  Else the
  * range is left as it was: (*lo, *hi]. */
-static void choose_empties(const unsigned char *cls, int lab, int end, int ncells, int want, int short_row, int *lo,
-                           int *hi)
+static void choose_empties(const row_cells *rc, int lab, int end, int want, int short_row, int *lo, int *hi)
 {
-    int first = -1, last = -1, numbers = 0, inner = 0, lead = 0, empties = 0, trail = 0;
-    for (int j = lab + 1; j < ncells; j++) {
-        if (cls[j] == C_VALUE || cls[j] == C_DAMAGED) {
-            if (first < 0)
-                lead = empties;
-            else
-                inner += empties;
-            empties = trail = 0;       /* the empty cells since the last number */
-            if (first < 0)
-                first = j;
-            last = j;
-            numbers++;
-        } else if (cls[j] == C_EMPTY) {
-            empties++;
-            trail += j <= end;
-        } else {
-            return;                    /* text among the numbers: not a plain row */
-        }
-    }
-    if (first < 0)
+    /* the cells after the label: numbers and empty cells only, else not a plain row */
+    int ncells = rc->ncells;
+    uint64_t after = (ncells == 64 ? ~(uint64_t)0 : ((uint64_t)1 << ncells) - 1) & ~(((uint64_t)2 << lab) - 1);
+    if (after & ~(rc->numbers | rc->empties))
+        return;                        /* text among the numbers: not a plain row */
+    uint64_t nums = rc->numbers & after;
+    if (!nums)
         return;
+    int first = __builtin_ctzll(nums), last = 63 - __builtin_clzll(nums), numbers = __builtin_popcountll(nums);
+    int lead = first - (lab + 1);      /* the empty cells before the first number */
+    int inner = last - first + 1 - numbers;   /* between the numbers */
+    int upto = end < ncells - 1 ? end : ncells - 1;
+    int trail = upto > last ? upto - last : 0;   /* after the last, up to end */
     int base = numbers + inner;
     if (short_row)
         lead = 0;                      /* see table_empties() */
@@ -1956,7 +1949,7 @@ static void table_empties(const grid_row *row, const row_cells *rc, const row_la
     /* two labels naming different rows: rows joined on one line, whose columns say nothing */
     short_row |= row->explicit && (rl->named >> 31 & 1) && last > lab;
     if (row->explicit && lab >= 0 && want > 0)
-        choose_empties(rc->cls, lab, end, ncells, want, short_row, lo, hi);
+        choose_empties(rc, lab, end, want, short_row, lo, hi);
     if (short_row) {
         int first = lab + 1;
         while (first < last && rc->cls[first] != C_VALUE && rc->cls[first] != C_DAMAGED)
