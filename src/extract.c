@@ -2380,19 +2380,17 @@ static void check_column_labels(gk_report *r, const grid *g, int table, const to
         const row_cells *rc = &ts->rows[i];
         if (row->ncells > 64 ? count_values(row) > 0 : rc->nv > 0)
             continue;
-        for (int j = 0; j < row->ncells; j++) {
-            uint64_t named;
-            if (j < rc->ncells) {
-                if (rc->cls[j] != C_LABEL)
-                    continue;
-                named = rc->column[j];
-            } else {
-                const char *text = row->cells[j].text;
-                size_t n = strlen(text);
-                if (!text[0] || n > HEADER_CELL_MAX || !has_cjk(text))
-                    continue;
-                named = column_named(r->tpl, table, text, n);
-            }
+        for (uint64_t m = rc->labels; m; m &= m - 1) {   /* the label cells classified */
+            int j = __builtin_ctzll(m);
+            if (rc->column[j] & COL_VARIANT)
+                note_column_variant(r, table, &row->cells[j], rc->column[j]);
+        }
+        for (int j = rc->ncells; j < row->ncells; j++) {   /* past them: seldom */
+            const char *text = row->cells[j].text;
+            size_t n = strlen(text);
+            if (!text[0] || n > HEADER_CELL_MAX || !has_cjk(text))
+                continue;
+            uint64_t named = column_named(r->tpl, table, text, n);
             if (named & COL_VARIANT)
                 note_column_variant(r, table, &row->cells[j], named);
         }
