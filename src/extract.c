@@ -908,6 +908,7 @@ static void find_stated(gk_report *r)
     const gk_narr_count *K = template_narr_counts(&nk);
     pthread_once(&stated_once, build_stated_words);
     re_span g[2];
+    int cap = r->nstated;              /* r->stated holds room for this many at least */
     for (size_t i = from; i < to; i++) {
         size_t len;
         const char *s = section_part(r, 0, i, &len);
@@ -922,7 +923,10 @@ static void find_stated(gk_report *r)
                 while (off < len && re_find(K[k].patterns[p], s, len, off, g, 2)) {
                     double v = g[1].start == (size_t)-1 ? 0 : stated_number(s, g[1]);
                     if (v >= 0) {
-                        r->stated = xrealloc(r->stated, (size_t)(r->nstated + 1) * sizeof *r->stated);
+                        if (r->nstated == cap) {
+                            cap = cap ? 2 * cap : 8;
+                            r->stated = xrealloc(r->stated, (size_t)cap * sizeof *r->stated);
+                        }
                         r->stated[r->nstated++] = (gk_stated){k, v, (int)i + 1};
                     }
                     off = g[0].end > off ? g[0].end : off + 1;
