@@ -526,14 +526,6 @@ static void split_on(row_builder *rb, const char *s, size_t len, char sep)
     r->ncells = n;
 }
 
-static int blank_line(const gk_line *l)
-{
-    for (size_t i = 0; i < l->len; i++)
-        if (l->s[i] != ' ' && l->s[i] != '\t')
-            return 0;
-    return 1;
-}
-
 static int pipe_line(const gk_line *l)
 {
     return *skip_spaces(l->s) == '|';
@@ -581,12 +573,19 @@ static grid_layout detect(const gk_text *t, size_t from, size_t to, unsigned cha
     size_t nonblank = 0, pipes = 0, single = 0, numbers = 0, tabs = 0;
     for (size_t i = from; i < to; i++) {
         const gk_line *l = &t->norm[i];
-        if (blank_line(l)) {
+        /* the blanks a line starts with (all of it: a blank line): a tab among them is its first */
+        size_t lead = 0;
+        const char *tab = NULL;
+        for (; lead < l->len && (l->s[lead] == ' ' || l->s[lead] == '\t'); lead++)
+            if (!tab && l->s[lead] == '\t')
+                tab = l->s + lead;
+        if (lead == l->len) {
             facts[i - from] = LINE_BLANK;
             continue;
         }
         nonblank++;
-        const char *tab = memchr(l->s, '\t', l->len);   /* one search serves all three counts */
+        if (!tab)                      /* one search serves all three counts */
+            tab = memchr(l->s + lead, '\t', l->len - lead);
         int number = number_line(l, tab != NULL), pipe = pipe_line(l);
         facts[i - from] = (unsigned char)((pipe ? LINE_PIPE : 0) | (tab ? LINE_TAB : 0) | (number ? LINE_NUMBER : 0));
         numbers += number;
