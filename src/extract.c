@@ -156,6 +156,10 @@ static int NSTARTS;
 /* Bit (CHAR_KEY() % 64) of each start word's first character: one test
  * turns most lines away. */
 static uint64_t SECTION_START_BITS;
+/* For each CHAR_KEY() % 64, the start words (bit i: SECTION_STARTS[i])
+ * whose first character has it: the only ones to compare. */
+static uint64_t STARTS_BY_BUCKET[64];
+_Static_assert(MAX_STARTS <= 64, "a start word is a bit of STARTS_BY_BUCKET");
 /* CHAR_KEY() of each section's numeral ("一") */
 static uint32_t SECTION_NUMERALS[GK_NSECTIONS];
 static pthread_once_t starts_once = PTHREAD_ONCE_INIT;
@@ -186,6 +190,7 @@ static void build_starts(void)
             SECTION_STARTS[NSTARTS].first = CHAR_KEY(w);
             SECTION_STARTS[NSTARTS].section = k;
             SECTION_START_BITS |= (uint64_t)1 << (CHAR_KEY(w) & 63);
+            STARTS_BY_BUCKET[CHAR_KEY(w) & 63] |= (uint64_t)1 << NSTARTS;
             NSTARTS++;
         }
 }
@@ -241,10 +246,12 @@ static inline unsigned heading_candidates_built(const char *words)
     if (!(SECTION_START_BITS >> (first & 63) & 1))
         return 0;                      /* most lines: no start word has their first character */
     unsigned mask = 0;
-    for (int i = 0; i < NSTARTS; i++)
+    for (uint64_t m = STARTS_BY_BUCKET[first & 63]; m; m &= m - 1) {
+        int i = __builtin_ctzll(m);
         if (first == SECTION_STARTS[i].first &&
             !strncmp(words + 3, SECTION_STARTS[i].word + 3, SECTION_STARTS[i].len - 3))
             mask |= 1u << SECTION_STARTS[i].section;
+    }
     return mask;
 }
 
@@ -859,6 +866,7 @@ static double stated_number(const char *s, re_span sp)
 static gk_wordset STATED_WORDS;
 static uint64_t STATED_NEEDS[GK_NARR_MAX];
 static unsigned char STATED_SLOW[GK_NARR_MAX];
+static int STATED_ANY_SLOW;            /* some count is STATED_SLOW */
 static pthread_once_t stated_once = PTHREAD_ONCE_INIT;
 
 static void build_stated_words(void)
@@ -870,7 +878,7 @@ static void build_stated_words(void)
         for (int w = 0; K[k].need[w]; w++) {
             int at = wordset_add(&STATED_WORDS, K[k].need[w], strlen(K[k].need[w]));
             if (at < 0)
-                STATED_SLOW[k] = 1;    /* an empty word, or no room: util_find() for each */
+                STATED_SLOW[k] = STATED_ANY_SLOW = 1;   /* an empty word, or no room: util_find() for each */
             else
                 STATED_NEEDS[k] |= (uint64_t)1 << at;
         }
@@ -900,10 +908,13 @@ static void find_stated(gk_report *r)
     const gk_narr_count *K = template_narr_counts(&nk);
     pthread_once(&stated_once, build_stated_words);
     re_span g[2];
+    int cap = r->nstated;              /* r->stated holds room for this many at least */
     for (size_t i = from; i < to; i++) {
         size_t len;
         const char *s = section_part(r, 0, i, &len);
         uint64_t found = wordset_find(&STATED_WORDS, s, len);
+        if (!found && !STATED_ANY_SLOW)
+            continue;                  /* most lines: no count's word, no count to look for */
         for (int k = 0; k < nk; k++) {
             if (!stated_has_need(&K[k], k, found, s, len))
                 continue;
@@ -912,7 +923,10 @@ static void find_stated(gk_report *r)
                 while (off < len && re_find(K[k].patterns[p], s, len, off, g, 2)) {
                     double v = g[1].start == (size_t)-1 ? 0 : stated_number(s, g[1]);
                     if (v >= 0) {
-                        r->stated = xrealloc(r->stated, (size_t)(r->nstated + 1) * sizeof *r->stated);
+                        if (r->nstated == cap) {
+                            cap = cap ? 2 * cap : 8;
+                            r->stated = xrealloc(r->stated, (size_t)cap * sizeof *r->stated);
+                        }
                         r->stated[r->nstated++] = (gk_stated){k, v, (int)i + 1};
                     }
                     off = g[0].end > off ? g[0].end : off + 1;
@@ -1390,32 +1404,15 @@ typedef struct {
     uint32_t *canon;                   /* a label token's rows whose canonical label it holds (set for labels only) */
     char *lost;                        /* per grid row: 1, a lost label was written as a number; 2, it holds
                                           cells too many (long_row()) */
+    int long_rows;                     /* how many rows hold cells too many (lost 2) */
     int n, cap;
-    struct row_cells *rows;            /* per grid row: its cells classified (tokenize()) */
-    void *classes;                     /* their classes and columns */
+    struct row_cells *rows;            /* per grid row: its cells classified (tokenize()); the block
+                                          holding everything here */
 } tokens;
-
-/* Room for `cap` tokens (a table's tokens are counted before they are made)
- * and the rows' `lost` marks, in one block. */
-static void tokens_init(tokens *ts, int cap, int nrows)
-{
-    size_t each = sizeof *ts->tok + sizeof *ts->cell + sizeof *ts->text + sizeof *ts->canon;
-    char *block = xmalloc((size_t)cap * each + (size_t)nrows + 1);
-    ts->cell = (const grid_cell **)block;
-    ts->text = (const char **)(block + (size_t)cap * sizeof *ts->cell);
-    ts->tok = (place_tok *)(block + (size_t)cap * (sizeof *ts->cell + sizeof *ts->text));
-    ts->canon = (uint32_t *)(block + (size_t)cap * (each - sizeof *ts->canon));
-    ts->lost = block + (size_t)cap * each;
-    memset(ts->lost, 0, (size_t)nrows + 1);
-    ts->n = 0;
-    ts->cap = cap;
-}
 
 static void tokens_free(tokens *ts)
 {
-    free(ts->cell);                    /* the block */
-    free(ts->rows);
-    free(ts->classes);
+    free(ts->rows);                    /* the block (tokens_init()) */
 }
 
 static inline __attribute__((always_inline)) void tok_add(tokens *ts, place_kind kind, uint32_t rows, uint32_t firsts, int unit, const grid_cell *c)
@@ -1426,17 +1423,21 @@ static inline __attribute__((always_inline)) void tok_add(tokens *ts, place_kind
     ts->cell[ts->n++] = c;
 }
 
-/* What a label cell of a table says (label_names()). */
+/* What a label cell of a table says (label_names()).  Sixteen bytes: the
+ * label memo keeps it as it is, in its two words. */
 typedef struct {
     uint32_t rows;                     /* the rows whose pattern matches it */
     uint32_t firsts;                   /* rows first in a group it names (table 3, when no row matches) */
     uint32_t canon;                    /* of `rows`, those whose canonical label it holds */
-    int header;                        /* it names two header words: alone, it makes its row a header */
-    int unusual;                       /* prose, or numbers glued to its end: looked at again */
-    int column;                        /* column_named() (0 when longer than a header cell) */
-    unsigned words;                    /* header_words() */
-    int runs_on;                       /* ends_in_header_word() */
+    uint16_t column;                   /* column_named() (0 when longer than a header cell): at most
+                                          COL_VARIANT + the columns */
+    uint8_t words;                     /* header_words(): a bit per header word, fewer than 8 */
+    uint8_t header : 1;                /* it names two header words: alone, it makes its row a header */
+    uint8_t unusual : 1;               /* prose, or numbers glued to its end: looked at again */
+    uint8_t runs_on : 1;               /* ends_in_header_word() */
 } label_info;
+
+_Static_assert(sizeof(label_info) == 2 * sizeof(uint64_t), "a label_info fills a memo's value");
 
 static void tok_label(tokens *ts, const label_info *li, int unit, const grid_cell *c)
 {
@@ -1467,7 +1468,6 @@ static int vertical_run(const grid_row *row, int j, int ncells)
  * length from cell j (the number), or 0. */
 static int numbered_vertical_run(const grid_row *row, int j, int ncells)
 {
-    static const char *const PUNCT[] = {"、", ".", ")", "．", "）"};
     const char *t = row->cells[j].text;
     /* one or two digits and nothing else (no strlen()/strspn() of a long label) */
     if (t[0] < '0' || t[0] > '9' || (t[1] && (t[1] < '0' || t[1] > '9' || t[2])) || j + 2 >= ncells)
@@ -1475,9 +1475,11 @@ static int numbered_vertical_run(const grid_row *row, int j, int ncells)
     const grid_cell *p = &row->cells[j + 1];
     if (p->line != row->cells[j].line + 1 || row->cells[j + 2].line != p->line + 1)
         return 0;
-    int punct = 0;
-    for (size_t k = 0; k < sizeof PUNCT / sizeof PUNCT[0]; k++)
-        punct |= !strcmp(p->text, PUNCT[k]);
+    /* the mark after the number: "、", ".", ")", "．" or "）" and nothing else */
+    const char *m = p->text;
+    int punct = m[0] && !m[1] ? m[0] == '.' || m[0] == ')'
+                              : m[0] && m[1] && m[2] && !m[3] &&
+                                    (!memcmp(m, "、", 3) || !memcmp(m, "．", 3) || !memcmp(m, "）", 3));
     int run = punct ? vertical_run(row, j + 2, ncells) : 0;
     return run ? run + 2 : 0;
 }
@@ -1494,6 +1496,9 @@ typedef struct row_cells {
     uint16_t *column;                  /* a label cell's column_named() */
     int ncells;
     int nv, last;                      /* how many hold a value; the last one (-1: none) */
+    uint64_t labels;                   /* bit j: cell j is C_LABEL */
+    uint64_t numbers;                  /* bit j: cell j is C_VALUE or C_DAMAGED */
+    uint64_t empties;                  /* bit j: cell j is C_EMPTY */
 } row_cells;
 
 /* The usual index of the last number in an explicit row: empty cells up to
@@ -1502,19 +1507,15 @@ typedef struct row_cells {
  * (-1: none). */
 static int label_end(const row_cells *rc)
 {
-    int lab = -1;
-    for (int j = 0; j < rc->ncells; j++) {
-        if (rc->cls[j] == C_VALUE || rc->cls[j] == C_DAMAGED)
-            break;
-        if (rc->cls[j] == C_LABEL)
-            lab = j;
-    }
-    return lab;
+    uint64_t before = rc->labels;
+    if (rc->numbers)                   /* the label cells before the first number */
+        before &= ((uint64_t)1 << __builtin_ctzll(rc->numbers)) - 1;
+    return before ? 63 - __builtin_clzll(before) : -1;
 }
 
 static int usual_edge(const grid *g, const row_cells *rc, int *lab_edge)
 {
-    int counts[64] = {0}, best = -1;
+    int counts[64] = {0}, best = -1, top = -1;   /* top: the last index counted */
     for (int k = 0; k < EDGE_LABS; k++)
         lab_edge[k] = INT_MAX;
     for (int i = 0; i < g->nrows; i++) {
@@ -1523,14 +1524,17 @@ static int usual_edge(const grid *g, const row_cells *rc, int *lab_edge)
         for (int j = rc[i].ncells; j < row->ncells; j++)   /* past the cells classified: seldom */
             if (is_value_cell(&row->cells[j]))
                 last = j;
-        if (row->explicit && last >= 0 && last < 64)
+        if (row->explicit && last >= 0 && last < 64) {
             counts[last]++;
+            if (last > top)
+                top = last;
+        }
         int lab = label_end(&rc[i]);
         if (row->explicit && last > lab && lab >= 0 && lab < EDGE_LABS &&
             (lab_edge[lab] == INT_MAX || last > lab_edge[lab]))
             lab_edge[lab] = last;
     }
-    for (int k = 0; k < 64; k++)
+    for (int k = 0; k <= top; k++)
         if (counts[k] && (best < 0 || counts[k] >= counts[best]))
             best = k;
     return best;
@@ -1641,10 +1645,10 @@ static label_info label_names_of(const gk_report *r, int table, const char *text
     li.rows = (uint32_t)(facts & ROW_MATCHES);
     li.canon = (uint32_t)(facts >> 32) & li.rows;
     li.header = (facts & ROW_HEADER) != 0;
-    li.words = header_words(tmp->s, len);
+    li.words = (uint8_t)header_words(tmp->s, len);
     li.runs_on = ends_in_header_word(tmp->s, len);
     li.unusual = is_prose(text, n) || glued_digits(text, n) != 0;
-    li.column = n <= HEADER_CELL_MAX ? (int)column_named(r->tpl, table, text, n) : 0;
+    li.column = n <= HEADER_CELL_MAX ? (uint16_t)column_named(r->tpl, table, text, n) : 0;
     if (table == 3 && !li.rows) {
         int gi = group_of_label(tmp->s, len);
         if (gi >= 0) {
@@ -1657,22 +1661,22 @@ static label_info label_names_of(const gk_report *r, int table, const char *text
     return li;
 }
 
-/* label_names_of(), remembered in two words: rows and firsts; canon,
- * header, unusual, runs_on, words and column. */
+/* label_names_of(), remembered: the memo's two words are the label_info. */
 static label_info label_names(const gk_report *r, int table, const char *text, size_t n, sbuf *tmp)
 {
     const void *key = r->tpl->row_canon[table - 2] + 1;   /* this question's own key: the whole answer */
     label_memo *fill;
     const uint64_t *known = memo_find(key, text, n, &fill);
-    if (known)
-        return (label_info){(uint32_t)known[0],          (uint32_t)(known[0] >> 32),     (uint32_t)known[1],
-                            (int)(known[1] >> 32 & 1),   (int)(known[1] >> 33 & 1),      (int)(known[1] >> 48),
-                            (unsigned)(known[1] >> 40 & 0xFF), (int)(known[1] >> 34 & 1)};
-    label_info li = label_names_of(r, table, text, n, tmp);
-    memo_store(fill, key, text, n, (uint64_t)li.firsts << 32 | li.rows);
-    if (fill)
-        fill->value[1] = (uint64_t)li.column << 48 | (uint64_t)li.words << 40 | (uint64_t)li.runs_on << 34 |
-                         (uint64_t)li.unusual << 33 | (uint64_t)li.header << 32 | li.canon;
+    label_info li;
+    if (known) {
+        memcpy(&li, known, sizeof li);
+        return li;
+    }
+    li = label_names_of(r, table, text, n, tmp);
+    if (fill) {
+        memo_store(fill, key, text, n, 0);
+        memcpy(fill->value, &li, sizeof li);
+    }
     return li;
 }
 
@@ -1718,78 +1722,97 @@ static int page_number(const char *s)
 /* The class of each of the row's first n cells; a damaged number (in an
  * explicit row: no CJK, some digit) holds its cell, unread.  Sets how many
  * hold a value and the last one. */
-static void classify(const grid_row *row, int n, unsigned char *cls, int *nv, int *last)
+static void classify(const grid_row *row, row_cells *x)
 {
-    *nv = 0;
-    *last = -1;
+    int nv = 0, last = -1, n = x->ncells;
+    uint64_t labels = 0, numbers = 0, empties = 0;
+    unsigned char *cls = x->cls;
     for (int j = 0; j < n; j++) {
         const grid_cell *c = &row->cells[j];
+        uint64_t bit = (uint64_t)1 << j;
         if (is_value_cell(c))
-            cls[j] = C_VALUE, ++*nv, *last = j;
+            cls[j] = C_VALUE, nv++, last = j, numbers |= bit;
         else if (c->text[0] == '\0')
-            cls[j] = C_EMPTY;
+            cls[j] = C_EMPTY, empties |= bit;
         else if (has_cjk(c->text))
-            cls[j] = C_LABEL;
+            cls[j] = C_LABEL, labels |= bit;
         else if (row->explicit && strpbrk(c->text, "0123456789") && !page_number(c->text))
-            cls[j] = C_DAMAGED;
+            cls[j] = C_DAMAGED, numbers |= bit;
         else
             cls[j] = C_OTHER;
     }
+    x->nv = nv;
+    x->last = last;
+    x->labels = labels;
+    x->numbers = numbers;
+    x->empties = empties;
 }
 
-/* The rows' cells classified (their columns are filled in by read_labels());
- * *block: the cells' classes and columns, to free with the rows. */
-static row_cells *classify_grid(const grid *g, void **block)
+/* The rows' cells classified (their columns are filled in by read_labels())
+ * and room for the table's tokens, counted before they are made: at most
+ * two a cell (a label and its glued numbers).  One block, at ts->rows:
+ * the rows, the tokens' arrays, the cells' columns and classes, the rows'
+ * `lost` marks. */
+static void tokens_init(tokens *ts, const grid *g)
 {
-    size_t total = 0;
+    size_t total = 0, nrows = (size_t)g->nrows;
     for (int i = 0; i < g->nrows; i++)
         total += (size_t)(g->rows[i].ncells < 64 ? g->rows[i].ncells : 64);
-    row_cells *rc = xmalloc(((size_t)g->nrows + 1) * sizeof *rc);
-    *block = xmalloc(total * (sizeof *rc->column + 1) + 1);
-    uint16_t *column = *block;
-    unsigned char *cls = (unsigned char *)(column + total);
+    size_t cap = 2 * total + 1;
+    size_t at_cell = (nrows + 1) * sizeof *ts->rows;
+    size_t at_text = at_cell + cap * sizeof *ts->cell;
+    size_t at_tok = at_text + cap * sizeof *ts->text;
+    size_t at_canon = at_tok + cap * sizeof *ts->tok;
+    size_t at_column = at_canon + cap * sizeof *ts->canon;
+    size_t at_cls = at_column + total * sizeof *ts->rows->column;
+    size_t at_lost = at_cls + total;
+    char *block = xmalloc(at_lost + nrows + 1);
+    row_cells *rc = (row_cells *)block;
+    ts->rows = rc;
+    ts->cell = (const grid_cell **)(block + at_cell);
+    ts->text = (const char **)(block + at_text);
+    ts->tok = (place_tok *)(block + at_tok);
+    ts->canon = (uint32_t *)(block + at_canon);
+    ts->lost = block + at_lost;
+    memset(ts->lost, 0, nrows + 1);
+    ts->long_rows = 0;
+    ts->n = 0;
+    ts->cap = (int)cap;
+    uint16_t *column = (uint16_t *)(block + at_column);
+    unsigned char *cls = (unsigned char *)(block + at_cls);
     for (int i = 0; i < g->nrows; i++) {
         const grid_row *row = &g->rows[i];
         row_cells *x = &rc[i];
         x->cls = cls;
         x->column = column;
         x->ncells = row->ncells < 64 ? row->ncells : 64;
-        classify(row, x->ncells, cls, &x->nv, &x->last);
+        classify(row, x);
         cls += x->ncells;
         column += x->ncells;
     }
-    return rc;
 }
+
 /* Which empty cells of an explicit row whose label (cell lab) comes first
  * are cells of the table.  Empty cells between its numbers are; those
  * before its first number (a label spanning two columns) or after its last
  * (padding, or blank last columns) may be or not: the reading that gives
  * the row its `want` cells is taken when it is the only one.  Else the
  * range is left as it was: (*lo, *hi]. */
-static void choose_empties(const unsigned char *cls, int lab, int end, int ncells, int want, int short_row, int *lo,
-                           int *hi)
+static void choose_empties(const row_cells *rc, int lab, int end, int want, int short_row, int *lo, int *hi)
 {
-    int first = -1, last = -1, numbers = 0, inner = 0, lead = 0, empties = 0, trail = 0;
-    for (int j = lab + 1; j < ncells; j++) {
-        if (cls[j] == C_VALUE || cls[j] == C_DAMAGED) {
-            if (first < 0)
-                lead = empties;
-            else
-                inner += empties;
-            empties = trail = 0;       /* the empty cells since the last number */
-            if (first < 0)
-                first = j;
-            last = j;
-            numbers++;
-        } else if (cls[j] == C_EMPTY) {
-            empties++;
-            trail += j <= end;
-        } else {
-            return;                    /* text among the numbers: not a plain row */
-        }
-    }
-    if (first < 0)
+    /* the cells after the label: numbers and empty cells only, else not a plain row */
+    int ncells = rc->ncells;
+    uint64_t after = (ncells == 64 ? ~(uint64_t)0 : ((uint64_t)1 << ncells) - 1) & ~(((uint64_t)2 << lab) - 1);
+    if (after & ~(rc->numbers | rc->empties))
+        return;                        /* text among the numbers: not a plain row */
+    uint64_t nums = rc->numbers & after;
+    if (!nums)
         return;
+    int first = __builtin_ctzll(nums), last = 63 - __builtin_clzll(nums), numbers = __builtin_popcountll(nums);
+    int lead = first - (lab + 1);      /* the empty cells before the first number */
+    int inner = last - first + 1 - numbers;   /* between the numbers */
+    int upto = end < ncells - 1 ? end : ncells - 1;
+    int trail = upto > last ? upto - last : 0;   /* after the last, up to end */
     int base = numbers + inner;
     if (short_row)
         lead = 0;                      /* see table_empties() */
@@ -1836,9 +1859,8 @@ static void read_labels(const gk_report *r, int table, const grid_row *row, row_
     rl->named = rl->words = 0;
     rl->cells = rl->anchored = rl->header = rl->runs_on = 0;
     rl->lab = -1;
-    for (int j = 0; j < rc->ncells; j++) {
-        if (rc->cls[j] != C_LABEL)
-            continue;
+    for (uint64_t m = rc->labels; m; m &= m - 1) {
+        int j = __builtin_ctzll(m);
         const char *text = row->cells[j].text;
         label_info *li = &rl->li[j];
         *li = label_names(r, table, text, strlen(text), tmp);
@@ -1858,8 +1880,8 @@ static void read_labels(const gk_report *r, int table, const grid_row *row, row_
 /* 1 when a label cell of the row names one of the table's columns. */
 static int names_column(const row_cells *rc)
 {
-    for (int j = 0; j < rc->ncells; j++)
-        if (rc->cls[j] == C_LABEL && rc->column[j])
+    for (uint64_t m = rc->labels; m; m &= m - 1)
+        if (rc->column[__builtin_ctzll(m)])
             return 1;
     return 0;
 }
@@ -1931,7 +1953,7 @@ static void table_empties(const grid_row *row, const row_cells *rc, const row_la
     /* two labels naming different rows: rows joined on one line, whose columns say nothing */
     short_row |= row->explicit && (rl->named >> 31 & 1) && last > lab;
     if (row->explicit && lab >= 0 && want > 0)
-        choose_empties(rc->cls, lab, end, ncells, want, short_row, lo, hi);
+        choose_empties(rc, lab, end, want, short_row, lo, hi);
     if (short_row) {
         int first = lab + 1;
         while (first < last && rc->cls[first] != C_VALUE && rc->cls[first] != C_DAMAGED)
@@ -1981,18 +2003,22 @@ static void unusual_label(gk_report *r, int unit, const grid_cell *c, const labe
 static void row_tokens(gk_report *r, int table, int i, const grid_row *row, const row_cells *rc, const row_labels *rl,
                        int skip_first, int lo, int hi, tokens *ts, sbuf *tmp)
 {
-    int seg = 0, values = 0;
-    for (int j = 0; j < rc->ncells; j++) {
-        if (rc->cls[j] == C_LABEL && values && (rl->li[j].rows || rl->li[j].firsts) && seg + 1 < UNIT_SEGS) {
+    int seg = 0, values = 0, unit = UNIT(i, 0), n = rc->ncells;
+    const unsigned char *cls = rc->cls;
+    /* A vertical label runs over consecutive lines: a row whose cells (their
+     * lines never decrease) are all on one line holds none. */
+    int lines = n >= 3 && row->cells[n - 1].line != row->cells[0].line;
+    for (int j = 0; j < n; j++) {
+        if (cls[j] == C_LABEL && values && (rl->li[j].rows || rl->li[j].firsts) && seg + 1 < UNIT_SEGS) {
             seg++;
             values = 0;
+            unit = UNIT(i, seg);
         }
-        int unit = UNIT(i, seg);
         const grid_cell *c = &row->cells[j];
-        int run = rc->cls[j] != C_EMPTY && lone_char(c) ? vertical_run(row, j, rc->ncells) : 0;
-        if (!run && rc->cls[j] == C_VALUE)
-            run = numbered_vertical_run(row, j, rc->ncells);
-        values |= !run && (rc->cls[j] == C_VALUE || rc->cls[j] == C_DAMAGED);
+        int run = lines && cls[j] != C_EMPTY && lone_char(c) ? vertical_run(row, j, n) : 0;
+        if (lines && !run && cls[j] == C_VALUE)
+            run = numbered_vertical_run(row, j, n);
+        values |= !run && (cls[j] == C_VALUE || cls[j] == C_DAMAGED);
         if (run >= 3) {                /* one label, kept whole */
             tmp->len = 0;
             for (int k = j; k < j + run; k++)
@@ -2004,7 +2030,7 @@ static void row_tokens(gk_report *r, int table, int i, const grid_row *row, cons
             j += run - 1;
             continue;
         }
-        switch (rc->cls[j]) {
+        switch (cls[j]) {
         case C_VALUE:
             if (skip_first)
                 skip_first = 0;
@@ -2069,8 +2095,8 @@ static int long_row(const grid_row *row, const row_cells *rc, const row_labels *
 
 static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
 {
-    void *classes;
-    row_cells *rc = classify_grid(g, &classes);
+    tokens_init(ts, g);
+    row_cells *rc = ts->rows;
     table_shape sh = {.td = template_table(r->tpl, table), .wide = 0, .uniform = 1};
     sh.edge = usual_edge(g, rc, sh.lab_edge);
     for (int k = 0; k < sh.td->nrows; k++)
@@ -2078,21 +2104,18 @@ static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
             sh.wide = sh.td->rows[k].ncols;
     for (int k = 0; k < sh.td->nrows; k++)
         sh.uniform &= sh.td->rows[k].ncols == sh.wide;
-    int cells = 0, usual = 0, counts[65] = {0};   /* usual: the cells of most rows with numbers */
+    int usual = 0, counts[65] = {0};   /* usual: the cells of most rows with numbers */
     for (int i = 0; i < g->nrows; i++) {
-        cells += rc[i].ncells;
         if (g->rows[i].explicit && rc[i].nv && ++counts[rc[i].ncells] >= counts[usual])
             usual = rc[i].ncells;
     }
-    tokens_init(ts, 2 * cells + 1, g->nrows);   /* at most two tokens a cell (a label and its glued numbers) */
-    sbuf tmp, lb;
+    sbuf tmp;                          /* scratch of the label readers, and of header_row()'s join */
     sbuf_init(&tmp);
-    sbuf_init(&lb);
     row_labels rl;
     for (int i = 0; i < g->nrows; i++) {
         const grid_row *row = &g->rows[i];
         read_labels(r, table, row, &rc[i], &rl, &tmp);
-        if (header_row(r, table, row, &rc[i], &rl, &lb)) {
+        if (header_row(r, table, row, &rc[i], &rl, &tmp)) {
             if (row->ncells > 0)       /* the numbers of a row do not lie across it */
                 tok_add(ts, PT_HEADER, 0, 0, UNIT(i, 0), &row->cells[0]);
             continue;
@@ -2103,21 +2126,22 @@ static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
          * wrapped onto the row's line): that is its label, and the number too
          * many is any of them */
         int own_label = 0;
-        for (int j = 0; j < rc[i].ncells; j++)
-            own_label |= rc[i].cls[j] == C_LABEL && !rl.li[j].rows && !rl.li[j].firsts;
+        for (uint64_t m = rc[i].labels; m; m &= m - 1) {
+            int j = __builtin_ctzll(m);
+            own_label |= !rl.li[j].rows && !rl.li[j].firsts;
+        }
         int skip_first = sh.uniform && !rl.anchored && !own_label && rc[i].nv == sh.wide + 1 && row->explicit;
         if (skip_first)
             ts->lost[i] = 1;
         int lo, hi;
         table_empties(row, &rc[i], &rl, &sh, &lo, &hi);
-        if (long_row(row, &rc[i], &rl, &sh, usual))
+        if (long_row(row, &rc[i], &rl, &sh, usual)) {
             ts->lost[i] |= 2;
+            ts->long_rows++;
+        }
         row_tokens(r, table, i, row, &rc[i], &rl, skip_first, lo, hi, ts, &tmp);
     }
     sbuf_free(&tmp);
-    sbuf_free(&lb);
-    ts->rows = rc;
-    ts->classes = classes;
 }
 
 /* Fills a slot from token k. */
@@ -2307,11 +2331,11 @@ static int stray_fits(const gk_report *r, int table, int rr)
     int first = t->first_cell[table - 2][rr], n = template_table(t, table)->rows[rr].ncols;
     if (n < 2 || table != 3)
         return 0;
+    if (!year_like(r->cells[first].read_value) && !year_like(r->cells[first + n - 1].read_value))
+        return 0;                      /* most rows: the cheaper test first */
     for (int c = 0; c < n; c++)
         if (r->cells[first + c].read_status != GK_ST_EXTRACTED && r->cells[first + c].read_status != GK_ST_BLANK)
             return 0;
-    if (!year_like(r->cells[first].read_value) && !year_like(r->cells[first + n - 1].read_value))
-        return 0;
     int own = 0, holds = 1;
     for (int q = 0; q < t->neqs; q++) {
         eq_read x = equation_read(r, &t->eqs[q], first, n);
@@ -2360,30 +2384,26 @@ static void check_column_labels(gk_report *r, const grid *g, int table, const to
         const row_cells *rc = &ts->rows[i];
         if (row->ncells > 64 ? count_values(row) > 0 : rc->nv > 0)
             continue;
-        for (int j = 0; j < row->ncells; j++) {
-            uint64_t named;
-            if (j < rc->ncells) {
-                if (rc->cls[j] != C_LABEL)
-                    continue;
-                named = rc->column[j];
-            } else {
-                const char *text = row->cells[j].text;
-                size_t n = strlen(text);
-                if (!text[0] || n > HEADER_CELL_MAX || !has_cjk(text))
-                    continue;
-                named = column_named(r->tpl, table, text, n);
-            }
+        for (uint64_t m = rc->labels; m; m &= m - 1) {   /* the label cells classified */
+            int j = __builtin_ctzll(m);
+            if (rc->column[j] & COL_VARIANT)
+                note_column_variant(r, table, &row->cells[j], rc->column[j]);
+        }
+        for (int j = rc->ncells; j < row->ncells; j++) {   /* past them: seldom */
+            const char *text = row->cells[j].text;
+            size_t n = strlen(text);
+            if (!text[0] || n > HEADER_CELL_MAX || !has_cjk(text))
+                continue;
+            uint64_t named = column_named(r->tpl, table, text, n);
             if (named & COL_VARIANT)
                 note_column_variant(r, table, &row->cells[j], named);
         }
     }
 }
 
-static void read_table(gk_report *r, int table)
+/* Reads table `table` from the rows of its section's lines, g (freed here). */
+static void read_table_grid(gk_report *r, int table, grid *g)
 {
-    size_t from, to;
-    section_range(r, template_table_shape(table)->section, &from, &to);
-    grid *g = grid_build(r->text, from, to);
     const gk_table_def *td = template_table(r->tpl, table);
     tokens ts = {0};
     tokenize(r, table, g, &ts);
@@ -2416,7 +2436,7 @@ static void read_table(gk_report *r, int table)
             if (!r->table_line[table - 2] || line < r->table_line[table - 2])
                 r->table_line[table - 2] = line;
             int lost = ts.lost[UNIT_ROW(ts.tok[p->tok[0]].unit)] & 1, doubt = p->doubt;
-            for (int c = 0; c < rd->ncols; c++)   /* its numbers from a row with cells too many */
+            for (int c = 0; c < rd->ncols && ts.long_rows; c++)   /* its numbers from a row with cells too many */
                 doubt |= ts.tok[p->tok[c]].unit >= 0 && ts.lost[UNIT_ROW(ts.tok[p->tok[c]].unit)] & 2;
             if (doubt)
                 positional[rr] = ROW_DOUBT;
@@ -2496,6 +2516,13 @@ static void read_table(gk_report *r, int table)
     grid_free(g);
 }
 
+static void read_table(gk_report *r, int table)
+{
+    size_t from, to;
+    section_range(r, template_table_shape(table)->section, &from, &to);
+    read_table_grid(r, table, grid_build(r->text, from, to));
+}
+
 /* ---- a table that may come as one row (table 4) ------------------------------------ */
 
 /* 1 when exactly one window of n cells of the row holds all its numbers
@@ -2552,9 +2579,8 @@ static void read_one_line_table(gk_report *r, int table)
         per_group = (row_facts(r->tpl, table, lb.s, len) & ROW_MATCHES) != 0;
     }
     sbuf_free(&lb);
-    if (per_group) {
-        grid_free(g);
-        read_table(r, table);
+    if (per_group) {                   /* the rows of the same lines: read_table()'s grid */
+        read_table_grid(r, table, g);
         return;
     }
     tokens ts = {0};

@@ -427,7 +427,6 @@ static inline size_t cell_end(const char *s, size_t p, size_t len, char sep)
     return e ? (size_t)(e - s) : len;
 }
 
-/* Adds the cells of s[0..len), separated by sep. */
 /* Where the first run of two or more spaces at or after s[p] starts, or
  * len: single spaces (inside a label, between trailing numbers) are
  * stepped over. */
@@ -460,8 +459,21 @@ static void split_spaces(row_builder *rb, const char *s, size_t len)
     }
 }
 
+/* Adds the cells of s[0..len), separated by sep.  s[len] may be read and is
+ * no digit: the line's NUL, or what ends a pipe row ("|", a space, a tab). */
 static void split_on(row_builder *rb, const char *s, size_t len, char sep)
 {
+    /* The row in locals: the NUL ending a cell's text is a char store, after
+     * which the compiler would load the row through rb and r again.  The
+     * slow path (row_add_split()) works on the row itself: it is written
+     * back before and read again after. */
+    grid_row *r = rb->r;
+    char *dst = rb->dst + (s - rb->src);   /* s[k] is dst[k] in the copy */
+    int line = rb->line;
+    if (!r->line)
+        r->line = line;                /* as the first cell added (one always is) sets it */
+    grid_cell *cells = r->cells;
+    int n = r->ncells, cap = r->cap;
     for (size_t p = 0;; p++) {
         /* The usual cells first, read in the one pass that finds their
          * end: an empty cell, or a count of up to 15 digits, with spaces
@@ -473,32 +485,45 @@ static void split_on(row_builder *rb, const char *s, size_t len, char sep)
             b++;
         size_t e = b;
         long v = 0;
-        while (e < len && e - b < 15 && is_digit(s[e]))
+        while (is_digit(s[e]) && e - b < 15)   /* s[len] is no digit: no test of e < len */
             v = v * 10 + (s[e++] - '0');
         size_t q = e;
         while (q < len && s[q] == ' ')
             q++;
-        if ((q == len || s[q] == sep) && (b == p || e == b || rb->r->ncells > 0)) {
-            grid_cell *c = row_new_cell(rb, s + b, e - b);
-            c->num = e > b ? NUM_VALUE : NUM_BLANK;
-            c->value = (double)v;
-            c->is_int = e > b;
+        if ((q == len || s[q] == sep) && (b == p || e == b || n > 0)) {
+            if (n == cap) {
+                r->ncells = n;
+                row_grow(rb->g, r);
+                cells = r->cells;
+                cap = r->cap;
+            }
+            grid_cell *c = &cells[n++];
+            c->line = line;
+            if (e > b) {
+                c->text = dst + b;
+                c->num = NUM_VALUE;
+                c->value = (double)v;
+                c->is_int = 1;
+                dst[e] = '\0';
+            } else {
+                c->text = empty_text;
+                c->num = NUM_BLANK;
+                c->value = 0;
+                c->is_int = 0;
+            }
         } else {
             q = cell_end(s, q, len, sep);
+            r->ncells = n;
             row_add_split(rb, s + p, q - p);
+            cells = r->cells;
+            n = r->ncells;
+            cap = r->cap;
         }
         if (q == len)
             break;
         p = q;                         /* and past the separator */
     }
-}
-
-static int blank_line(const gk_line *l)
-{
-    for (size_t i = 0; i < l->len; i++)
-        if (l->s[i] != ' ' && l->s[i] != '\t')
-            return 0;
-    return 1;
+    r->ncells = n;
 }
 
 static int pipe_line(const gk_line *l)
@@ -548,12 +573,19 @@ static grid_layout detect(const gk_text *t, size_t from, size_t to, unsigned cha
     size_t nonblank = 0, pipes = 0, single = 0, numbers = 0, tabs = 0;
     for (size_t i = from; i < to; i++) {
         const gk_line *l = &t->norm[i];
-        if (blank_line(l)) {
+        /* the blanks a line starts with (all of it: a blank line): a tab among them is its first */
+        size_t lead = 0;
+        const char *tab = NULL;
+        for (; lead < l->len && (l->s[lead] == ' ' || l->s[lead] == '\t'); lead++)
+            if (!tab && l->s[lead] == '\t')
+                tab = l->s + lead;
+        if (lead == l->len) {
             facts[i - from] = LINE_BLANK;
             continue;
         }
         nonblank++;
-        const char *tab = memchr(l->s, '\t', l->len);   /* one search serves all three counts */
+        if (!tab)                      /* one search serves all three counts */
+            tab = memchr(l->s + lead, '\t', l->len - lead);
         int number = number_line(l, tab != NULL), pipe = pipe_line(l);
         facts[i - from] = (unsigned char)((pipe ? LINE_PIPE : 0) | (tab ? LINE_TAB : 0) | (number ? LINE_NUMBER : 0));
         numbers += number;
@@ -577,11 +609,17 @@ static grid_layout detect(const gk_text *t, size_t from, size_t to, unsigned cha
  * ten thousand times) is read up to this bound, keeping memory bounded. */
 #define GRID_MAX_ROWS 4096
 
+/* The row array lives in the grid's storage too: a full one is copied to
+ * one twice its size (the old one unused until the grid is freed). */
 static grid_row *new_row(grid *g)
 {
     if (g->nrows == g->cap) {
-        g->cap = g->cap ? 2 * g->cap : 32;
-        g->rows = xrealloc(g->rows, (size_t)g->cap * sizeof *g->rows);
+        int cap = g->cap ? 2 * g->cap : 32;
+        grid_row *rows = grid_alloc(g, (size_t)cap * sizeof *rows, _Alignof(grid_row));
+        if (g->nrows)
+            memcpy(rows, g->rows, (size_t)g->nrows * sizeof *rows);
+        g->rows = rows;
+        g->cap = cap;
     }
     grid_row *r = &g->rows[g->nrows++];
     memset(r, 0, sizeof *r);
@@ -665,9 +703,18 @@ static void build_lines(grid *g, const gk_text *t, size_t from, size_t to, const
     }
 }
 
+/* Where a grid's first chunk begins in the block that holds both: most
+ * tables need no other, so a grid costs one malloc and one free. */
+#define GRID_HEAD ((sizeof(grid) + _Alignof(max_align_t) - 1) & ~(_Alignof(max_align_t) - 1))
+
 grid *grid_build(const gk_text *t, size_t from, size_t to)
 {
-    grid *g = xcalloc(1, sizeof *g);
+    grid *g = xmalloc(GRID_HEAD + sizeof(grid_chunk) + GRID_CHUNK);
+    grid_chunk *first = (grid_chunk *)((char *)g + GRID_HEAD);
+    first->next = NULL;
+    first->used = 0;
+    first->cap = GRID_CHUNK;
+    *g = (grid){.rows = NULL, .nrows = 0, .cap = 0, .layout = GRID_TABS, .chunks = first};
     if (to > t->nlines)
         to = t->nlines;
     if (from >= to)
@@ -721,11 +768,12 @@ void grid_free(grid *g)
 {
     if (!g)
         return;
+    grid_chunk *first = (grid_chunk *)((char *)g + GRID_HEAD);   /* freed with g */
     while (g->chunks) {
         grid_chunk *next = g->chunks->next;
-        free(g->chunks);
+        if (g->chunks != first)
+            free(g->chunks);
         g->chunks = next;
     }
-    free(g->rows);
     free(g);
 }

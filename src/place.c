@@ -169,23 +169,28 @@ static void build_gaps(solver *s, int ntok, int *store)
                     hi = i;
                     break;
                 }
-        int len = hi > lo ? hi - lo : 0;
-        g->hdr0 = g->hdr1 = -1;
-        for (int i = lo; i < hi; i++)
-            if (s->t[i].kind == PT_HEADER) {
-                if (g->hdr0 < 0)
-                    g->hdr0 = i;
-                g->hdr1 = i;
-            }
-        g->c = store;
-        g->v = store + len;
+        int len = hi > lo ? hi - lo : 0, nc = 0, nv = 0, hdr0 = -1, hdr1 = -1;
+        int *c = store, *v = store + len;
         store += 2 * len;
-        for (int i = lo; i < hi; i++) {
-            if (s->t[i].kind == PT_VALUE || s->t[i].kind == PT_EMPTY)
-                g->c[g->nc++] = i;
-            if (s->t[i].kind == PT_VALUE)
-                g->v[g->nv++] = i;
+        for (int i = lo; i < hi; i++) {   /* one pass: the cells, the values, the header rows */
+            place_kind kind = s->t[i].kind;
+            if (kind == PT_VALUE) {
+                c[nc++] = i;
+                v[nv++] = i;
+            } else if (kind == PT_EMPTY) {
+                c[nc++] = i;
+            } else if (kind == PT_HEADER) {
+                if (hdr0 < 0)
+                    hdr0 = i;
+                hdr1 = i;
+            }
         }
+        g->c = c;
+        g->v = v;
+        g->nc = nc;
+        g->nv = nv;
+        g->hdr0 = hdr0;
+        g->hdr1 = hdr1;
         g->urow0 = k < 0 ? 0 : s->arow[k] + 1;
         g->urow1 = k + 1 < s->m ? s->arow[k + 1] : s->nrows;
         for (int r = g->urow0; r < g->urow1; r++)
@@ -434,8 +439,8 @@ static int read_clean(const solver *s, place_row *out)
         const int *seq = g->nc == n ? g->c : g->v;
         place_row *o = &out[s->arow[k]];
         *o = (place_row){.state = PL_PLACED, .positional = s->weak[k], .anchor = s->atok[k]};
-        for (int c = 0; c < n && c < PLACE_MAX_COLS; c++)
-            o->tok[c] = seq[c];
+        if (n > 0)
+            memcpy(o->tok, seq, (size_t)(n < PLACE_MAX_COLS ? n : PLACE_MAX_COLS) * sizeof *o->tok);
     }
     return 1;
 }
