@@ -243,6 +243,10 @@ typedef struct {
     /* cell ids whose sum the count must equal, NULL-terminated, per format:
      * [0] 2021, [1] 2019; none: the format has no such cell, not checked */
     const char *cells[2][GK_NARR_CELLS];
+    /* per pattern: words of which every match of patterns[p] contains one,
+     * NULL-terminated; a line (or the rest of it) with none is not searched
+     * with that pattern.  None listed: the count's need words only */
+    const char *pattern_need[GK_NARR_PATTERNS][5];
 } gk_narr_count;
 
 /* The counts (at most GK_NARR_MAX); gk_stated.kind indexes them. */

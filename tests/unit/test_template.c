@@ -190,6 +190,92 @@ static void test_detect_needs(void **state)
     check_need(GK_DETECT_2019, GK_DETECT_2019_NEED);
 }
 
+/* The narrative counts' need words (gk_narr_count.need, pattern_need):
+ * find_stated() searches a line with a pattern only when the line (after a
+ * match, the rest of it) holds one of them, so every match must hold one of
+ * the count's and one of the pattern's own.  Each character of a listed
+ * word is in its pattern's text; and on seeded random lines made of the patterns' pieces
+ * (numbers, units, punctuation, the words themselves, parts of them) every
+ * match of every pattern, at every offset find_stated() searches from,
+ * holds them. */
+static int span_holds(const char *s, re_span g, const char *const *word)
+{
+    for (int w = 0; word[w]; w++) {
+        size_t wl = strlen(word[w]);
+        for (size_t i = g.start; i + wl <= g.end; i++)
+            if (!memcmp(s + i, word[w], wl))
+                return 1;
+    }
+    return 0;
+}
+
+static void test_narr_needs(void **state)
+{
+    (void)state;
+    int nk;
+    const gk_narr_count *K = template_narr_counts(&nk);
+    for (int k = 0; k < nk; k++) {
+        assert_non_null(K[k].need[0]);
+        for (int p = 0; p < GK_NARR_PATTERNS && K[k].patterns[p]; p++)
+            for (int w = 0; K[k].pattern_need[p][w]; w++) {
+                const char *word = K[k].pattern_need[p][w];
+                for (size_t i = 0; word[i];) {   /* each of its characters: "未收到" is "(?:未|没有)(?:收到|…)" */
+                    size_t cl = 1;
+                    while ((word[i + cl] & 0xC0) == 0x80)
+                        cl++;
+                    char ch[8] = {0};
+                    memcpy(ch, word + i, cl < sizeof ch ? cl : sizeof ch - 1);
+                    if (!strstr(K[k].patterns[p], ch))
+                        fail_msg("count %s pattern %d: need word 「%s」 is not in it", K[k].key, p, word);
+                    i += cl;
+                }
+            }
+    }
+    static const char *const pieces[] = {
+        "收到", "受理", "新收", "协助", "代为", "政府信息公开", "依申请公开", "信息公开", "信息", "公开", "申请",
+        "的", "了", "共", "共计", "合计", "为", "计", "未", "没有", "未发生", "无", "上", "一", "年", "度", "上年",
+        "结转", "至", "到", "下", "下年", "下一年", "继续", "办理", "办结", "按时", "予以", "不", "部分", "不予",
+        "以", "行政复议", "行政诉讼", "行政", "复议", "诉讼", "案件", "和", "、", "及", "与", "各", "均", "中",
+        "被", "依法", "纠错", "纠正", "结果", "纠", "主动公开", "发布", "其中", "另有", "第", "增", "0", "3",
+        "12", "1,200", "两", "十", "零", "件", "宗", "条", "个", " ", ",", "。", ";", ":", "\xe3\x80\x87"};
+    const int npieces = (int)(sizeof pieces / sizeof pieces[0]);
+    srand(16);
+    char s[512];
+    int matches = 0;
+    for (int round = 0; round < 20000; round++) {
+        size_t n = 0;
+        int want = 1 + rand() % 24;
+        for (int i = 0; i < want; i++) {
+            /* a third of the picks a number and its unit: the patterns' usual end */
+            static const char *const counted[] = {"3件", "12件", "0件", "两件", "1,200件", "十宗", "0 条", "一个"};
+            const char *q = rand() % 3 ? pieces[rand() % npieces] : counted[rand() % 8];
+            size_t ql = strlen(q);
+            if (n + ql >= sizeof s)
+                break;
+            memcpy(s + n, q, ql);
+            n += ql;
+        }
+        s[n] = '\0';
+        for (int k = 0; k < nk; k++)
+            for (int p = 0; p < GK_NARR_PATTERNS && K[k].patterns[p]; p++) {
+                re_span g[2];
+                size_t off = 0;
+                while (off < n && re_find(K[k].patterns[p], s, n, off, g, 2)) {
+                    matches++;
+                    if (!span_holds(s, g[0], K[k].need))
+                        fail_msg("count %s pattern %d: match 「%.*s」 holds none of the count's need words",
+                                 K[k].key, p, (int)(g[0].end - g[0].start), s + g[0].start);
+                    if (K[k].pattern_need[p][0] && !span_holds(s, g[0], K[k].pattern_need[p]))
+                        fail_msg("count %s pattern %d: match 「%.*s」 holds none of its need words", K[k].key, p,
+                                 (int)(g[0].end - g[0].start), s + g[0].start);
+                    off = g[0].end > off ? g[0].end : off + 1;
+                }
+            }
+    }
+    if (matches < 2000)                /* the lines do match, often */
+        fail_msg("only %d matches", matches);
+}
+
 /* ==== the schema (issue 20): every name the template gives resolves ========== */
 
 static void expect_walk_clean(const gk_template *t)
@@ -499,6 +585,7 @@ int main(void)
         cmocka_unit_test(test_equations),
         cmocka_unit_test(test_rule_table),
         cmocka_unit_test(test_detect_needs),
+        cmocka_unit_test(test_narr_needs),
         cmocka_unit_test(test_schema_walk),
         cmocka_unit_test(test_schema_messages),
         cmocka_unit_test(test_renamed_row_key_fails),
