@@ -898,14 +898,60 @@ static int stated_has_need(const gk_narr_count *c, int k, uint64_t found, const 
     return 0;
 }
 
-/* s[from..len) holds one of the NULL-terminated words: a match of a
- * pattern needing one of them may lie there. */
-static int has_word_after(const char *const *word, const char *s, size_t len, size_t from)
+/* 1 when s[i..] begins with a character of a number as NARR_NUM writes
+ * one, or with ASCII white space (\s): ASCII digits, ',' or a numeral of
+ * GK_NARR_NUMERALS (a run of those stands before a number's unit); its
+ * length in *cl. */
+static int number_char_at(const char *s, size_t i, size_t len, size_t *cl)
 {
-    for (int w = 0; word[w]; w++)
-        if (util_find(s + from, len - from, word[w], strlen(word[w])))
+    unsigned char ch = (unsigned char)s[i];
+    *cl = 1;
+    if (ch < 0x80)
+        return (ch >= '0' && ch <= '9') || ch == ',' || ch == ' ' || (ch >= '\t' && ch <= '\r');
+    static const char numerals[] = GK_NARR_NUMERALS;   /* three bytes each */
+    if (i + 3 > len)
+        return 0;
+    for (size_t k = 0; k + 3 <= sizeof numerals - 1; k += 3)
+        if (!memcmp(s + i, numerals + k, 3)) {
+            *cl = 3;
             return 1;
+        }
     return 0;
+}
+
+size_t extract_stated_from(const gk_narr_count *c, int p, const char *s, size_t len, size_t off)
+{
+    const char *const *need = c->pattern_need[p][0] ? c->pattern_need[p] : c->need;
+    const char *first = NULL;          /* the first need word at or after off */
+    for (int w = 0; need[w] && off <= len; w++) {
+        size_t wl = strlen(need[w]);
+        size_t room = first ? (size_t)(first - s) - off + wl : len - off;
+        if (room > len - off)
+            room = len - off;
+        const char *m = util_find(s + off, room, need[w], wl);
+        if (m && (!first || m < first))
+            first = m;
+    }
+    if (!first)
+        return len + 1;                /* no word, no match */
+    if (!c->number_first[p])
+        return off;
+    /* back over the characters allowed before the word, then over the number */
+    size_t at = (size_t)(first - s);
+    for (int n = 0; n < c->number_first[p] && at > off; n++) {
+        at--;
+        while (at > off && ((unsigned char)s[at] & 0xC0) == 0x80)
+            at--;
+    }
+    while (at > off) {
+        size_t back = at - 1, cl;      /* the character before at */
+        while (back > off && ((unsigned char)s[back] & 0xC0) == 0x80)
+            back--;
+        if (!number_char_at(s, back, len, &cl) || back + cl != at)
+            break;
+        at = back;
+    }
+    return at;
 }
 
 /* Section 一's counts (the template's narrative counts): each match of a
@@ -931,12 +977,16 @@ static void find_stated(gk_report *r)
             if (!stated_has_need(&K[k], k, found, s, len))
                 continue;
             for (int p = 0; p < GK_NARR_PATTERNS && K[k].patterns[p]; p++) {
-                /* every match holds one of these words: the line, and after
-                 * a match the rest of it, is searched only when it holds one */
-                const char *const *need = K[k].pattern_need[p][0] ? K[k].pattern_need[p] : K[k].need;
+                /* every match holds one of the pattern's need words: the line,
+                 * and after a match the rest of it, is searched only when it
+                 * holds one, and from where a match holding it may begin
+                 * (extract_stated_from()) */
+                int own = K[k].pattern_need[p][0] != NULL;
                 size_t off = 0;        /* a match may begin before the word ("无…行政复议") */
-                while (off < len && ((off == 0 && need == K[k].need) || has_word_after(need, s, len, off)) &&
-                       re_find(K[k].patterns[p], s, len, off, g, 2)) {
+                while (off < len) {
+                    size_t at = off == 0 && !own ? 0 : extract_stated_from(&K[k], p, s, len, off);
+                    if (at > len || !re_find(K[k].patterns[p], s, len, at, g, 2))
+                        break;
                     double v = g[1].start == (size_t)-1 ? 0 : stated_number(s, g[1]);
                     if (v >= 0) {
                         if (r->nstated == cap) {

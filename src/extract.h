@@ -31,4 +31,11 @@ void extract_general_only(int on);
 /* Label text with all white space removed (exported for tests). */
 char *extract_squeeze(const char *s);
 
+/* Where find_stated() searches s[0..len) from `off` for pattern p of
+ * narrative count c: no further back than a match holding the first of the
+ * pattern's need words (pattern_need, else the count's) can begin; off
+ * when that cannot be told; len + 1 when no need word lies in s[off..len)
+ * (no match).  The search from there finds what one from off finds. */
+size_t extract_stated_from(const gk_narr_count *c, int p, const char *s, size_t len, size_t off);
+
 #endif

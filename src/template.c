@@ -860,12 +860,12 @@ int template_walk(const gk_template *t, char **problems_out)
  * its number ("共收到…申请共计6件").  GAP: a few characters inside one clause,
  * with no digit and none of the words of a change ("较上年增加5件") or an
  * ordinal ("第3件"), so the number read is the count itself. */
-#define NARR_NUM "([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+|[零〇一二两三四五六七八九十百千]+)"
+#define NARR_NUM "([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+|[" GK_NARR_NUMERALS "]+)"
 #define NARR_UNIT "\\s*[件宗条个起项份]"
 #define NARR_FILL "(?:共计?|合计|总计|共有|计|为|了)?\\s*"
 #define NARR_GAP(n) "[^,。;:0-9增减降升比较第]{0," #n "}?"
 /* a number standing first: not the tail of a longer one, nor an ordinal */
-#define NARR_NUM_FIRST "(?<![0-9零〇一二两三四五六七八九十百千第])" NARR_NUM
+#define NARR_NUM_FIRST "(?<![0-9" GK_NARR_NUMERALS "第])" NARR_NUM
 /* a clause's start, or a word that opens a list of counts */
 #define NARR_CLAUSE "(?:^|[,;:、。 ]|其中|另有|共|依法)"
 /* after 行政复议/行政诉讼 in a zero statement: not "…被纠错" (that is 纠错's) */
@@ -908,7 +908,9 @@ static const gk_narr_count NARR[] = {
     {"carried_out", "结转下年度", {"结转", NULL},
      {"结转(?:至|到)?下一?年度?(?:继续)?(?:办理)?(?:的)?" NARR_FILL NARR_NUM NARR_UNIT,
       NARR_NUM_FIRST NARR_UNIT "[^,。;:0-9增减降升比较第无未没办]{0,8}?结转(?:至|到)?下一?年", NULL},
-     BOTH("t3.carried_out.total"), .pattern_need = {{"下年", "下一年", NULL}, {"下年", "下一年", NULL}}},
+     BOTH("t3.carried_out.total"), .pattern_need = {{"下年", "下一年", NULL}, {"下年", "下一年", NULL}},
+     /* the unit, 8 characters, 结转 and 至 before 下(一)年 */
+     .number_first = {0, 12}},
     {"review", "行政复议", {"行政复", NULL},
      {"行政复议(?:案件)?" NARR_FILL NARR_NUM NARR_UNIT,
       "(?:未发生|没有|无)[^,。;:0-9]{0,16}?行政复议" NARR_NOT_CORRECTED,

@@ -247,7 +247,15 @@ typedef struct {
      * NULL-terminated; a line (or the rest of it) with none is not searched
      * with that pattern.  None listed: the count's need words only */
     const char *pattern_need[GK_NARR_PATTERNS][5];
+    /* per pattern, when not 0: every match of patterns[p] begins with a
+     * number (ASCII digits and ',' or GK_NARR_NUMERALS, then ASCII white
+     * space) followed by at most this many characters before the first of
+     * its need words; the search need not begin further back (extract.c) */
+    unsigned char number_first[GK_NARR_PATTERNS];
 } gk_narr_count;
+
+/* The characters of a number in Chinese numerals (NARR_NUM in template.c). */
+#define GK_NARR_NUMERALS "零〇一二两三四五六七八九十百千"
 
 /* The counts (at most GK_NARR_MAX); gk_stated.kind indexes them. */
 const gk_narr_count *template_narr_counts(int *n);

@@ -197,7 +197,8 @@ static void test_detect_needs(void **state)
  * word is in its pattern's text; and on seeded random lines made of the patterns' pieces
  * (numbers, units, punctuation, the words themselves, parts of them) every
  * match of every pattern, at every offset find_stated() searches from,
- * holds them. */
+ * holds them; and a search from where find_stated() starts one
+ * (extract_stated_from()) finds what one from the offset finds. */
 static int span_holds(const char *s, re_span g, const char *const *word)
 {
     for (int w = 0; word[w]; w++) {
@@ -207,6 +208,27 @@ static int span_holds(const char *s, re_span g, const char *const *word)
                 return 1;
     }
     return 0;
+}
+
+/* From every offset of s[0..n): a search for pattern p of count c from
+ * where find_stated() starts one finds what a search from the offset
+ * finds.  Returns how many offsets of a number-first pattern found a match. */
+static int same_from_start(const gk_narr_count *c, int p, const char *s, size_t n)
+{
+    int firsts = 0;
+    for (size_t from = 0; from <= n; from++) {
+        re_span a[2], b[2];
+        int hit = re_find(c->patterns[p], s, n, from, a, 2);
+        size_t at = extract_stated_from(c, p, s, n, from);
+        assert_true(at >= from);
+        int got = at <= n && re_find(c->patterns[p], s, n, at, b, 2);
+        if (hit != got || (hit && (a[0].start != b[0].start || a[0].end != b[0].end || a[1].start != b[1].start ||
+                                   a[1].end != b[1].end)))
+            fail_msg("count %s pattern %d on 「%s」 from %zu: searched from %zu, %s", c->key, p, s, from, at,
+                     hit ? (got ? "another match" : "no match") : "a match");
+        firsts += c->number_first[p] && hit;
+    }
+    return firsts;
 }
 
 static void test_narr_needs(void **state)
@@ -241,14 +263,19 @@ static void test_narr_needs(void **state)
     const int npieces = (int)(sizeof pieces / sizeof pieces[0]);
     srand(16);
     char s[512];
-    int matches = 0;
+    int matches = 0, firsts = 0;
     for (int round = 0; round < 20000; round++) {
         size_t n = 0;
         int want = 1 + rand() % 24;
         for (int i = 0; i < want; i++) {
             /* a third of the picks a number and its unit: the patterns' usual end */
             static const char *const counted[] = {"3件", "12件", "0件", "两件", "1,200件", "十宗", "0 条", "一个"};
-            const char *q = rand() % 3 ? pieces[rand() % npieces] : counted[rand() % 8];
+            /* every other line: the pieces of a number before 结转…下年, with the
+             * gaps between as long as they may be and longer */
+            static const char *const carried[] = {"3", "12", " ", "1,200", "两", "十", "件", "项", "结转", "至",
+                                                  "下年", "下一年", "度", "继续处理的", "申请", "各一", "。", "第"};
+            const char *q = round % 2 ? carried[rand() % 18]
+                            : rand() % 3 ? pieces[rand() % npieces] : counted[rand() % 8];
             size_t ql = strlen(q);
             if (n + ql >= sizeof s)
                 break;
@@ -270,9 +297,20 @@ static void test_narr_needs(void **state)
                                  (int)(g[0].end - g[0].start), s + g[0].start);
                     off = g[0].end > off ? g[0].end : off + 1;
                 }
+                firsts += same_from_start(&K[k], p, s, n);
             }
     }
-    if (matches < 2000)                /* the lines do match, often */
+    /* the longest lead a number-first pattern allows, and longer */
+    static const char *const hostile[] = {"共3件继续处理的申请度结转至下一年", "1,200 件继续处理的申请度结转下年度",
+                                          "两件继续处理的申请度的结转到下一年", "十二件。继续处理的申请度结转至下年",
+                                          "3件继续处理的申请结转至下一年度 12件结转下年"};
+    for (size_t h = 0; h < sizeof hostile / sizeof hostile[0]; h++)
+        for (int k = 0; k < nk; k++)
+            for (int p = 0; p < GK_NARR_PATTERNS && K[k].patterns[p]; p++)
+                firsts += same_from_start(&K[k], p, hostile[h], strlen(hostile[h]));
+    if (firsts < 1000)                 /* the patterns that begin with a number match too */
+        fail_msg("only %d matches of number-first patterns", firsts);
+    if (matches < 1000)                /* the lines do match, often */
         fail_msg("only %d matches", matches);
 }
 
