@@ -2066,14 +2066,12 @@ static void unusual_label(gk_report *r, int unit, const grid_cell *c, const labe
  * after numbers of the same source row starts a unit of its own (UNIT()):
  * two rows printed on one line ("…申请数量 3 0 1 二、上年结转… 2 0 0"), or a
  * number of the row before left on its label's line, are not one row. */
-static void row_tokens(gk_report *r, int table, int i, const grid_row *row, const row_cells *rc, const row_labels *rl,
-                       int skip_first, int lo, int hi, tokens *ts, sbuf *tmp)
+static inline __attribute__((always_inline)) void row_tokens_of(gk_report *r, int table, int i, const grid_row *row,
+                                                              const row_cells *rc, const row_labels *rl, int skip_first,
+                                                              int lo, int hi, tokens *ts, sbuf *tmp, int lines)
 {
     int seg = 0, values = 0, unit = UNIT(i, 0), n = rc->ncells;
     const unsigned char *cls = rc->cls;
-    /* A vertical label runs over consecutive lines: a row whose cells (their
-     * lines never decrease) are all on one line holds none. */
-    int lines = n >= 3 && row->cells[n - 1].line != row->cells[0].line;
     for (int j = 0; j < n; j++) {
         if (cls[j] == C_LABEL && values && (rl->li[j].rows || rl->li[j].firsts) && seg + 1 < UNIT_SEGS) {
             seg++;
@@ -2118,6 +2116,19 @@ static void row_tokens(gk_report *r, int table, int i, const grid_row *row, cons
             break;
         }
     }
+}
+
+static void row_tokens(gk_report *r, int table, int i, const grid_row *row, const row_cells *rc, const row_labels *rl,
+                       int skip_first, int lo, int hi, tokens *ts, sbuf *tmp)
+{
+    int n = rc->ncells;
+    /* A vertical label runs over consecutive lines: a row whose cells (their
+     * lines never decrease) are all on one line holds none (most rows: the
+     * loop without the tests for one, row_tokens_of() with lines 0). */
+    if (n >= 3 && row->cells[n - 1].line != row->cells[0].line)
+        row_tokens_of(r, table, i, row, rc, rl, skip_first, lo, hi, ts, tmp, 1);
+    else
+        row_tokens_of(r, table, i, row, rc, rl, skip_first, lo, hi, ts, tmp, 0);
 }
 
 /* A row whose numbers reach k columns past the usual edge of the table (or whose
