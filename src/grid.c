@@ -222,6 +222,21 @@ static void *grid_alloc(grid *g, size_t size, size_t align)
     return c->data + at;
 }
 
+/* grid_alloc() with the common case (it fits in the current chunk)
+ * inlined at the callers: the same bytes, at the same place. */
+static inline void *grid_take(grid *g, size_t size, size_t align)
+{
+    grid_chunk *c = g->chunks;
+    if (c) {
+        size_t at = (c->used + align - 1) & ~(align - 1);
+        if (at <= c->cap && c->cap - at >= size) {
+            c->used = at + size;
+            return c->data + at;
+        }
+    }
+    return grid_alloc(g, size, align);
+}
+
 /* Room for a text of len bytes and its NUL: grid_alloc with the common case
  * (it fits in the current chunk) inlined at the callers. */
 static inline char *grid_text(grid *g, size_t len)
@@ -251,7 +266,7 @@ static char *grid_concat(grid *g, const char *a, size_t alen, const char *b, siz
 static void row_grow(grid *g, grid_row *r)
 {
     int cap = r->cap ? 2 * r->cap : 16;
-    grid_cell *cells = grid_alloc(g, (size_t)cap * sizeof *cells, _Alignof(grid_cell));
+    grid_cell *cells = grid_take(g, (size_t)cap * sizeof *cells, _Alignof(grid_cell));
     if (r->ncells)
         memcpy(cells, r->cells, (size_t)r->ncells * sizeof *cells);
     r->cells = cells;
@@ -615,7 +630,7 @@ static grid_row *new_row(grid *g)
 {
     if (g->nrows == g->cap) {
         int cap = g->cap ? 2 * g->cap : 32;
-        grid_row *rows = grid_alloc(g, (size_t)cap * sizeof *rows, _Alignof(grid_row));
+        grid_row *rows = grid_take(g, (size_t)cap * sizeof *rows, _Alignof(grid_row));
         if (g->nrows)
             memcpy(rows, g->rows, (size_t)g->nrows * sizeof *rows);
         g->rows = rows;
