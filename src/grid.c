@@ -433,11 +433,14 @@ static inline __attribute__((always_inline)) void row_add_split(row_builder *rb,
  * here, and only a longer cell costs a call to memchr. */
 static inline size_t cell_end(const char *s, size_t p, size_t len, char sep)
 {
+    if (p < len && (unsigned char)s[p] >= 0x80)
+        goto search;                   /* a label in CJK: longer than a few bytes */
     for (size_t stop = len - p > 4 ? p + 4 : len; p < stop; p++)
         if (s[p] == sep)
             return p;
     if (p == len)
         return len;
+search:;
     const char *e = memchr(s + p, sep, len - p);
     return e ? (size_t)(e - s) : len;
 }
@@ -495,45 +498,56 @@ static void split_on(row_builder *rb, const char *s, size_t len, char sep)
          * around it or not ("| 12 |"), which row_add_split() would add
          * as it is without the spaces.  Not a count after spaces first
          * in its row: split_numbers() keeps an empty head before it. */
-        size_t b = p;
-        while (b < len && s[b] == ' ')
-            b++;
-        size_t e = b;
+        size_t b = p, e = p, q;
         long v = 0;
+        /* The commonest first: an empty cell or a count with no spaces
+         * around it ("\t12\t"), its end found in the same pass. */
         while (is_digit(s[e]) && e - b < 15)   /* s[len] is no digit: no test of e < len */
             v = v * 10 + (s[e++] - '0');
-        size_t q = e;
-        while (q < len && s[q] == ' ')
-            q++;
-        if ((q == len || s[q] == sep) && (b == p || e == b || n > 0)) {
-            if (n == cap) {
-                r->ncells = n;
-                row_grow(rb->g, r);
-                cells = r->cells;
-                cap = r->cap;
-            }
-            grid_cell *c = &cells[n++];
-            c->line = line;
-            if (e > b) {
-                c->text = dst + b;
-                c->num = NUM_VALUE;
-                c->value = (double)v;
-                c->is_int = 1;
-                dst[e] = '\0';
-            } else {
-                c->text = empty_text;
-                c->num = NUM_BLANK;
-                c->value = 0;
-                c->is_int = 0;
-            }
+        if (e == len || s[e] == sep) {
+            q = e;
         } else {
-            q = cell_end(s, q, len, sep);
+            if (e == p) {              /* no digit first: spaces before a count? */
+                while (b < len && s[b] == ' ')
+                    b++;
+                e = b;
+                while (is_digit(s[e]) && e - b < 15)
+                    v = v * 10 + (s[e++] - '0');
+            }
+            q = e;
+            while (q < len && s[q] == ' ')
+                q++;
+            if (!((q == len || s[q] == sep) && (b == p || e == b || n > 0))) {
+                q = cell_end(s, q, len, sep);
+                r->ncells = n;
+                row_add_split(rb, s + p, q - p);
+                cells = r->cells;
+                n = r->ncells;
+                cap = r->cap;
+                goto next;
+            }
+        }
+        if (n == cap) {
             r->ncells = n;
-            row_add_split(rb, s + p, q - p);
+            row_grow(rb->g, r);
             cells = r->cells;
-            n = r->ncells;
             cap = r->cap;
         }
+        grid_cell *c = &cells[n++];
+        c->line = line;
+        if (e > b) {
+            c->text = dst + b;
+            c->num = NUM_VALUE;
+            c->value = (double)v;
+            c->is_int = 1;
+            dst[e] = '\0';
+        } else {
+            c->text = empty_text;
+            c->num = NUM_BLANK;
+            c->value = 0;
+            c->is_int = 0;
+        }
+    next:
         if (q == len)
             break;
         p = q;                         /* and past the separator */
