@@ -177,12 +177,33 @@ char *arena_strdup(gk_arena *a, const char *s)
 {
     gk_arena_block *b = a->head;
     if (b) {                           /* one pass for the short strings this is for: copy while there is room */
-        char *out = b->data + b->used, *end = b->data + b->cap;
-        for (char *o = out; o < end; o++)
-            if ((*o = s[o - out]) == '\0') {
-                b->used += (size_t)(o - out) + 1;
-                return out;
+        char *out = b->data + b->used;
+        size_t room = b->cap - b->used, i = 0;
+        /* four bytes per room test; each byte is read only after the one
+         * before it is found to be no NUL */
+        for (; room - i >= 4; i += 4) {
+            if ((out[i] = s[i]) == '\0')
+                goto copied;
+            if ((out[i + 1] = s[i + 1]) == '\0') {
+                i += 1;
+                goto copied;
             }
+            if ((out[i + 2] = s[i + 2]) == '\0') {
+                i += 2;
+                goto copied;
+            }
+            if ((out[i + 3] = s[i + 3]) == '\0') {
+                i += 3;
+                goto copied;
+            }
+        }
+        for (; i < room; i++)
+            if ((out[i] = s[i]) == '\0')
+                goto copied;
+        return arena_strdup_new_block(a, s);
+    copied:
+        b->used += i + 1;
+        return out;
     }
     return arena_strdup_new_block(a, s);
 }

@@ -1,4 +1,5 @@
-/* test_util_find.c — util_find() against memmem() and util_find_scalar()
+/* test_util.c — arena_strdup() copies whatever the room left in its block;
+ * util_find() against memmem() and util_find_scalar()
  * (memchr() on the needle's last byte, as first written) on seeded random
  * haystacks long enough for its 64-byte blocks: small alphabets of CJK
  * bytes and ASCII (so that the needle's last two bytes recur often), the
@@ -117,9 +118,43 @@ static void test_hostile(void **state)
     }
 }
 
+/* arena_strdup() of seeded random strings (empty, short, a few bytes short
+ * of or past the room of a block, longer than a block) gives equal copies,
+ * each still intact once all are made. */
+static void test_arena(void **state)
+{
+    (void)state;
+    uint64_t seed = 77;
+    enum { N = 3000 };
+    static char src[N][80];
+    static char big[9000];
+    char *copy[N];
+    gk_arena a = {NULL};
+    for (int k = 0; k < N; k++) {
+        size_t len = rn(&seed, 8) == 0 ? rn(&seed, 79) : rn(&seed, 9);
+        for (size_t i = 0; i < len; i++)
+            src[k][i] = (char)(1 + rn(&seed, 255));
+        src[k][len] = '\0';
+        copy[k] = arena_strdup(&a, src[k]);
+        if (rn(&seed, 500) == 0) {     /* now and then one longer than a block */
+            size_t bl = 4000 + rn(&seed, 4999);
+            memset(big, 'x', bl);
+            big[bl] = '\0';
+            char *c = arena_strdup(&a, big);
+            if (strcmp(c, big))
+                fail_msg("string of %zu bytes copied wrong", bl);
+        }
+    }
+    for (int k = 0; k < N; k++)
+        if (strcmp(copy[k], src[k]))
+            fail_msg("copy %d differs", k);
+    arena_free(&a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_arena),
         cmocka_unit_test(test_random),
         cmocka_unit_test(test_hostile),
     };
