@@ -507,7 +507,11 @@ static void split_on(row_builder *rb, const char *s, size_t len, char sep)
         if (e == len || s[e] == sep) {
             q = e;
         } else {
-            if (e == p) {              /* no digit first: spaces before a count? */
+            if (e == p) {              /* no digit first (and p < len): spaces before a count? */
+                if (s[p] != ' ') {
+                    q = p;             /* a label: neither empty nor a count */
+                    goto other;
+                }
                 while (b < len && s[b] == ' ')
                     b++;
                 e = b;
@@ -518,6 +522,7 @@ static void split_on(row_builder *rb, const char *s, size_t len, char sep)
             while (q < len && s[q] == ' ')
                 q++;
             if (!((q == len || s[q] == sep) && (b == p || e == b || n > 0))) {
+            other:
                 q = cell_end(s, q, len, sep);
                 r->ncells = n;
                 row_add_split(rb, s + p, q - p);
