@@ -611,8 +611,12 @@ static grid_layout detect(const gk_text *t, size_t from, size_t to, unsigned cha
         size_t lead = 0;
         const char *tab = NULL;
         for (; lead < l->len && (l->s[lead] == ' ' || l->s[lead] == '\t'); lead++)
-            if (!tab && l->s[lead] == '\t')
-                tab = l->s + lead;
+            if (l->s[lead] == '\t') {
+                tab = l->s + lead;     /* the first: the rest of the blanks need no test for one */
+                while (++lead < l->len && (l->s[lead] == ' ' || l->s[lead] == '\t'))
+                    ;
+                break;
+            }
         if (lead == l->len) {
             facts[i - from] = LINE_BLANK;
             continue;
