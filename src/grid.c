@@ -222,6 +222,21 @@ static void *grid_alloc(grid *g, size_t size, size_t align)
     return c->data + at;
 }
 
+/* grid_alloc() with the common case (it fits in the current chunk)
+ * inlined at the callers: the same bytes, at the same place. */
+static inline void *grid_take(grid *g, size_t size, size_t align)
+{
+    grid_chunk *c = g->chunks;
+    if (c) {
+        size_t at = (c->used + align - 1) & ~(align - 1);
+        if (at <= c->cap && c->cap - at >= size) {
+            c->used = at + size;
+            return c->data + at;
+        }
+    }
+    return grid_alloc(g, size, align);
+}
+
 /* Room for a text of len bytes and its NUL: grid_alloc with the common case
  * (it fits in the current chunk) inlined at the callers. */
 static inline char *grid_text(grid *g, size_t len)
@@ -251,7 +266,7 @@ static char *grid_concat(grid *g, const char *a, size_t alen, const char *b, siz
 static void row_grow(grid *g, grid_row *r)
 {
     int cap = r->cap ? 2 * r->cap : 16;
-    grid_cell *cells = grid_alloc(g, (size_t)cap * sizeof *cells, _Alignof(grid_cell));
+    grid_cell *cells = grid_take(g, (size_t)cap * sizeof *cells, _Alignof(grid_cell));
     if (r->ncells)
         memcpy(cells, r->cells, (size_t)r->ncells * sizeof *cells);
     r->cells = cells;
@@ -418,11 +433,14 @@ static inline __attribute__((always_inline)) void row_add_split(row_builder *rb,
  * here, and only a longer cell costs a call to memchr. */
 static inline size_t cell_end(const char *s, size_t p, size_t len, char sep)
 {
+    if (p < len && (unsigned char)s[p] >= 0x80)
+        goto search;                   /* a label in CJK: longer than a few bytes */
     for (size_t stop = len - p > 4 ? p + 4 : len; p < stop; p++)
         if (s[p] == sep)
             return p;
     if (p == len)
         return len;
+search:;
     const char *e = memchr(s + p, sep, len - p);
     return e ? (size_t)(e - s) : len;
 }
@@ -480,45 +498,61 @@ static void split_on(row_builder *rb, const char *s, size_t len, char sep)
          * around it or not ("| 12 |"), which row_add_split() would add
          * as it is without the spaces.  Not a count after spaces first
          * in its row: split_numbers() keeps an empty head before it. */
-        size_t b = p;
-        while (b < len && s[b] == ' ')
-            b++;
-        size_t e = b;
+        size_t b = p, e = p, q;
         long v = 0;
+        /* The commonest first: an empty cell or a count with no spaces
+         * around it ("\t12\t"), its end found in the same pass. */
         while (is_digit(s[e]) && e - b < 15)   /* s[len] is no digit: no test of e < len */
             v = v * 10 + (s[e++] - '0');
-        size_t q = e;
-        while (q < len && s[q] == ' ')
-            q++;
-        if ((q == len || s[q] == sep) && (b == p || e == b || n > 0)) {
-            if (n == cap) {
-                r->ncells = n;
-                row_grow(rb->g, r);
-                cells = r->cells;
-                cap = r->cap;
-            }
-            grid_cell *c = &cells[n++];
-            c->line = line;
-            if (e > b) {
-                c->text = dst + b;
-                c->num = NUM_VALUE;
-                c->value = (double)v;
-                c->is_int = 1;
-                dst[e] = '\0';
-            } else {
-                c->text = empty_text;
-                c->num = NUM_BLANK;
-                c->value = 0;
-                c->is_int = 0;
-            }
+        if (e == len || s[e] == sep) {
+            q = e;
         } else {
-            q = cell_end(s, q, len, sep);
+            if (e == p) {              /* no digit first (and p < len): spaces before a count? */
+                if (s[p] != ' ') {
+                    q = p;             /* a label: neither empty nor a count */
+                    goto other;
+                }
+                while (b < len && s[b] == ' ')
+                    b++;
+                e = b;
+                while (is_digit(s[e]) && e - b < 15)
+                    v = v * 10 + (s[e++] - '0');
+            }
+            q = e;
+            while (q < len && s[q] == ' ')
+                q++;
+            if (!((q == len || s[q] == sep) && (b == p || e == b || n > 0))) {
+            other:
+                q = cell_end(s, q, len, sep);
+                r->ncells = n;
+                row_add_split(rb, s + p, q - p);
+                cells = r->cells;
+                n = r->ncells;
+                cap = r->cap;
+                goto next;
+            }
+        }
+        if (n == cap) {
             r->ncells = n;
-            row_add_split(rb, s + p, q - p);
+            row_grow(rb->g, r);
             cells = r->cells;
-            n = r->ncells;
             cap = r->cap;
         }
+        grid_cell *c = &cells[n++];
+        c->line = line;
+        if (e > b) {
+            c->text = dst + b;
+            c->num = NUM_VALUE;
+            c->value = (double)v;
+            c->is_int = 1;
+            dst[e] = '\0';
+        } else {
+            c->text = empty_text;
+            c->num = NUM_BLANK;
+            c->value = 0;
+            c->is_int = 0;
+        }
+    next:
         if (q == len)
             break;
         p = q;                         /* and past the separator */
@@ -577,8 +611,12 @@ static grid_layout detect(const gk_text *t, size_t from, size_t to, unsigned cha
         size_t lead = 0;
         const char *tab = NULL;
         for (; lead < l->len && (l->s[lead] == ' ' || l->s[lead] == '\t'); lead++)
-            if (!tab && l->s[lead] == '\t')
-                tab = l->s + lead;
+            if (l->s[lead] == '\t') {
+                tab = l->s + lead;     /* the first: the rest of the blanks need no test for one */
+                while (++lead < l->len && (l->s[lead] == ' ' || l->s[lead] == '\t'))
+                    ;
+                break;
+            }
         if (lead == l->len) {
             facts[i - from] = LINE_BLANK;
             continue;
@@ -615,7 +653,7 @@ static grid_row *new_row(grid *g)
 {
     if (g->nrows == g->cap) {
         int cap = g->cap ? 2 * g->cap : 32;
-        grid_row *rows = grid_alloc(g, (size_t)cap * sizeof *rows, _Alignof(grid_row));
+        grid_row *rows = grid_take(g, (size_t)cap * sizeof *rows, _Alignof(grid_row));
         if (g->nrows)
             memcpy(rows, g->rows, (size_t)g->nrows * sizeof *rows);
         g->rows = rows;

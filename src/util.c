@@ -7,7 +7,15 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <stdint.h>
 #include <unistd.h>
+
+#if defined(__GNUC__) && defined(__x86_64__)
+/* util_find() filters long haystacks 64 bytes at a time where the
+ * processor has AVX2 (asked at run time) */
+#define UTIL_AVX2 1
+#include <immintrin.h>
+#endif
 
 static void oom(void)
 {
@@ -71,7 +79,10 @@ char *xasprintf(const char *fmt, ...)
     return sbuf_steal(&b);
 }
 
-const char *util_find(const char *hay, size_t hlen, const char *needle, size_t nlen)
+/* util_find() as first written, whatever the haystack's length: memchr()
+ * on the needle's last byte, the byte before it tested first.  On short
+ * haystacks (a line) nothing is faster; the reference of the long path. */
+const char *util_find_scalar(const char *hay, size_t hlen, const char *needle, size_t nlen)
 {
     if (nlen == 0)
         return hay;
@@ -95,6 +106,53 @@ const char *util_find(const char *hay, size_t hlen, const char *needle, size_t n
     return NULL;
 }
 
+#ifdef UTIL_AVX2
+/* From this haystack length on, util_find() filters 64 starts at a time by
+ * the needle's last two bytes (AVX2, asked at run time).  In CJK text the
+ * last byte alone (a continuation byte) recurs every hundred bytes or so:
+ * over a whole report (text_norm_find()) the memchr() call per occurrence
+ * costs more than these blocks; the two bytes together are rare.  On a line
+ * memchr() is as fast: below this length it is kept. */
+#define FIND_LONG 512
+
+static __attribute__((target("avx2"))) const char *find_long_avx2(const char *hay, size_t hlen, const char *needle,
+                                                                   size_t nlen)
+{
+    /* candidate ends q (the needle's last byte at hay[q]) from nlen - 1 on */
+    const __m256i last = _mm256_set1_epi8(needle[nlen - 1]), before = _mm256_set1_epi8(needle[nlen - 2]);
+    size_t q = nlen - 1;
+    for (; q + 64 <= hlen; q += 64) {
+        const char *p = hay + q;
+        __m256i l0 = _mm256_loadu_si256((const __m256i *)(const void *)p);
+        __m256i l1 = _mm256_loadu_si256((const __m256i *)(const void *)(p + 32));
+        __m256i b0 = _mm256_loadu_si256((const __m256i *)(const void *)(p - 1));
+        __m256i b1 = _mm256_loadu_si256((const __m256i *)(const void *)(p + 31));
+        __m256i m0 = _mm256_and_si256(_mm256_cmpeq_epi8(l0, last), _mm256_cmpeq_epi8(b0, before));
+        __m256i m1 = _mm256_and_si256(_mm256_cmpeq_epi8(l1, last), _mm256_cmpeq_epi8(b1, before));
+        if (_mm256_testz_si256(_mm256_or_si256(m0, m1), _mm256_or_si256(m0, m1)))
+            continue;
+        uint64_t m = (uint64_t)(uint32_t)_mm256_movemask_epi8(m0) | (uint64_t)(uint32_t)_mm256_movemask_epi8(m1) << 32;
+        for (; m; m &= m - 1) {
+            const char *start = p + __builtin_ctzll(m) - (nlen - 1);
+            if (!memcmp(start, needle, nlen - 2))
+                return start;
+        }
+    }
+    /* the rest: starts from q - (nlen - 1) on */
+    size_t from = q - (nlen - 1);
+    return util_find_scalar(hay + from, hlen - from, needle, nlen);
+}
+#endif
+
+const char *util_find(const char *hay, size_t hlen, const char *needle, size_t nlen)
+{
+#ifdef UTIL_AVX2
+    if (hlen >= FIND_LONG && nlen >= 2 && nlen <= hlen && __builtin_cpu_supports("avx2"))
+        return find_long_avx2(hay, hlen, needle, nlen);
+#endif
+    return util_find_scalar(hay, hlen, needle, nlen);
+}
+
 struct gk_arena_block {
     gk_arena_block *next;
     size_t used, cap;
@@ -115,16 +173,58 @@ __attribute__((noinline)) static char *arena_strdup_new_block(gk_arena *a, const
     return memcpy(b->data, s, n);
 }
 
+char *arena_strndup(gk_arena *a, const char *s, size_t n)
+{
+    gk_arena_block *b = a->head;
+    if (b && b->cap - b->used > n) {
+        char *out = b->data + b->used;
+        memcpy(out, s, n);
+        out[n] = '\0';
+        b->used += n + 1;
+        return out;
+    }
+    size_t cap = n + 1 > 4000 ? n + 1 : 4000;   /* as arena_strdup_new_block() */
+    b = xmalloc(sizeof *b + cap);
+    b->next = a->head;
+    b->used = n + 1;
+    b->cap = cap;
+    a->head = b;
+    memcpy(b->data, s, n);
+    b->data[n] = '\0';
+    return b->data;
+}
+
 char *arena_strdup(gk_arena *a, const char *s)
 {
     gk_arena_block *b = a->head;
     if (b) {                           /* one pass for the short strings this is for: copy while there is room */
-        char *out = b->data + b->used, *end = b->data + b->cap;
-        for (char *o = out; o < end; o++)
-            if ((*o = s[o - out]) == '\0') {
-                b->used += (size_t)(o - out) + 1;
-                return out;
+        char *out = b->data + b->used;
+        size_t room = b->cap - b->used, i = 0;
+        /* four bytes per room test; each byte is read only after the one
+         * before it is found to be no NUL */
+        for (; room - i >= 4; i += 4) {
+            if ((out[i] = s[i]) == '\0')
+                goto copied;
+            if ((out[i + 1] = s[i + 1]) == '\0') {
+                i += 1;
+                goto copied;
             }
+            if ((out[i + 2] = s[i + 2]) == '\0') {
+                i += 2;
+                goto copied;
+            }
+            if ((out[i + 3] = s[i + 3]) == '\0') {
+                i += 3;
+                goto copied;
+            }
+        }
+        for (; i < room; i++)
+            if ((out[i] = s[i]) == '\0')
+                goto copied;
+        return arena_strdup_new_block(a, s);
+    copied:
+        b->used += i + 1;
+        return out;
     }
     return arena_strdup_new_block(a, s);
 }

@@ -34,8 +34,13 @@ char *sbuf_steal(sbuf *b);
  * memmem() finds, by looking for the needle's last byte with memchr() — in
  * UTF-8 Chinese that is a continuation byte, rare enough that this beats
  * glibc's memmem and strstr, whose set-up per call dominates on short
- * lines. */
+ * lines.  On a long haystack (a whole text) it filters 64 bytes at a time by
+ * the needle's last two bytes instead, where the processor has AVX2. */
 const char *util_find(const char *hay, size_t hlen, const char *needle, size_t nlen);
+/* The same search by memchr() on the last byte whatever the haystack's
+ * length: what util_find() does on short haystacks, and the reference its
+ * test compares it with on long ones. */
+const char *util_find_scalar(const char *hay, size_t hlen, const char *needle, size_t nlen);
 
 /* Strings that live as long as their owner and are freed together: many
  * small copies at the cost of one allocation per few kilobytes. */
@@ -45,6 +50,9 @@ typedef struct {
 } gk_arena;
 
 char *arena_strdup(gk_arena *a, const char *s);
+/* s[0..n) (no NUL among them) and a NUL, when the caller knows n: one
+ * memcpy() rather than a test per byte. */
+char *arena_strndup(gk_arena *a, const char *s, size_t n);
 void arena_free(gk_arena *a);
 
 /* Reads a whole file (at most max_bytes) into a malloc'd buffer.

@@ -1,0 +1,162 @@
+/* test_util.c — arena_strdup() and arena_strndup() give intact copies
+ * across blocks; util_find() agrees with memmem() and util_find_scalar()
+ * (memchr() on the needle's last byte, as first written) on seeded random
+ * haystacks long enough for its 64-byte blocks: small alphabets of CJK
+ * bytes and ASCII (so that the needle's last two bytes recur often), the
+ * needle planted at block edges and at the very end, runs of one byte,
+ * needles of one to a dozen bytes, haystacks cut at any offset. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static uint64_t rnd(uint64_t *s)
+{
+    *s ^= *s << 13;
+    *s ^= *s >> 7;
+    *s ^= *s << 17;
+    return *s;
+}
+
+static size_t rn(uint64_t *s, size_t n)
+{
+    return (size_t)(rnd(s) % n);
+}
+
+/* The three agree on hay[0..hl) and needle[0..nl); hay is a malloc'd copy
+ * of exactly hl bytes, so that ASan sees any read past it. */
+static void check(const char *src, size_t hl, const char *needle, size_t nl, int round)
+{
+    char *hay = malloc(hl ? hl : 1);
+    memcpy(hay, src, hl);
+    const char *want = memmem(hay, hl, needle, nl);
+    const char *got = util_find(hay, hl, needle, nl);
+    const char *scalar = util_find_scalar(hay, hl, needle, nl);
+    if (want != got || want != scalar)
+        fail_msg("round %d: %zu bytes, needle of %zu: memmem at %td, util_find at %td, scalar at %td", round, hl, nl,
+                 want ? want - hay : -1, got ? got - hay : -1, scalar ? scalar - hay : -1);
+    free(hay);
+}
+
+static void test_random(void **state)
+{
+    (void)state;
+    uint64_t seed = 0x9E3779B97F4A7C15u;
+    /* "统计" "日期" "函" in UTF-8 and their bytes alone, ASCII */
+    const char *alpha[] = {"统", "计", "日", "期", "函", "\xE7", "\xBB", "\x9F", "\xA1", "a", "2", " ", "中"};
+    const size_t NA = sizeof alpha / sizeof alpha[0];
+    static char hay[4200];
+    for (int round = 0; round < 6000; round++) {
+        size_t want_len = rn(&seed, 4) == 0 ? rn(&seed, 600) : 400 + rn(&seed, 3600);
+        int small = (int)rn(&seed, 3) + 2;     /* alphabet size: few symbols, many near misses */
+        size_t hl = 0;
+        while (hl + 3 <= want_len) {
+            const char *a = alpha[rn(&seed, (size_t)small + (rn(&seed, 8) == 0 ? NA - (size_t)small : 0))];
+            size_t al = strlen(a);
+            memcpy(hay + hl, a, al);
+            hl += al;
+        }
+        char needle[16];
+        size_t nl = 0;
+        if (rn(&seed, 2) && hl) {              /* a piece of the haystack: found at least once */
+            nl = 1 + rn(&seed, hl < 12 ? hl : 12);
+            memcpy(needle, hay + rn(&seed, hl - nl + 1), nl);
+        } else {
+            size_t words = 1 + rn(&seed, 3);
+            for (size_t k = 0; k < words; k++) {
+                const char *a = alpha[rn(&seed, (size_t)small)];
+                memcpy(needle + nl, a, strlen(a));
+                nl += strlen(a);
+            }
+        }
+        if (rn(&seed, 3) == 0 && hl >= nl) {   /* planted at a block edge or the very end */
+            size_t at = rn(&seed, 2) ? hl - nl : (rn(&seed, hl / 64 + 1) * 64 + rn(&seed, 3)) % (hl - nl + 1);
+            memcpy(hay + at, needle, nl);
+        }
+        check(hay, hl, needle, nl, round);
+        size_t cut = hl ? rn(&seed, hl + 1) : 0;   /* the same text cut anywhere */
+        check(hay + (hl - cut), cut, needle, nl, round);
+    }
+}
+
+/* Runs of one byte with the needle's last two bytes everywhere, the needle
+ * whole nowhere, or only at the end, or only straddling the last block. */
+static void test_hostile(void **state)
+{
+    (void)state;
+    static char hay[3000];
+    for (size_t hl = 500; hl < 700; hl++) {
+        memset(hay, 'a', hl);
+        check(hay, hl, "ba", 2, (int)hl);
+        check(hay, hl, "baa", 3, (int)hl);
+        check(hay, hl, "aaa", 3, (int)hl);
+        memcpy(hay + hl - 3, "baa", 3);
+        check(hay, hl, "baa", 3, (int)hl);
+        check(hay, hl, "aab", 3, (int)hl);
+        for (size_t at = hl - 80; at + 3 <= hl; at++) {
+            memset(hay, 'a', hl);
+            memcpy(hay + at, "xya", 3);
+            check(hay, hl, "xya", 3, (int)at);
+            check(hay, hl, "ya", 2, (int)at);
+            check(hay, hl, "axya", 4, (int)at);
+        }
+    }
+    for (size_t hl = 510; hl < 3000; hl += 97) {
+        for (size_t k = 0; k < hl; k++)
+            hay[k] = "\xE7\xBB\x9F\xE8\xAE\xA1"[k % 6];    /* 统计 again and again */
+        check(hay, hl, "统计", 6, (int)hl);
+        check(hay, hl, "计统", 6, (int)hl);
+        check(hay, hl, "统统", 6, (int)hl);
+        check(hay, hl, "\xBB\x9F", 2, (int)hl);
+        check(hay, hl, "\xA1\xE7", 2, (int)hl);
+    }
+}
+
+/* arena_strdup() and arena_strndup() of seeded random strings (empty, short, a few bytes short
+ * of or past the room of a block, longer than a block) gives equal copies,
+ * each still intact once all are made. */
+static void test_arena(void **state)
+{
+    (void)state;
+    uint64_t seed = 77;
+    enum { N = 3000 };
+    static char src[N][80];
+    static char big[9000];
+    char *copy[N];
+    gk_arena a = {NULL};
+    for (int k = 0; k < N; k++) {
+        size_t len = rn(&seed, 8) == 0 ? rn(&seed, 79) : rn(&seed, 9);
+        for (size_t i = 0; i < len; i++)
+            src[k][i] = (char)(1 + rn(&seed, 255));
+        src[k][len] = '\0';
+        copy[k] = rn(&seed, 2) ? arena_strdup(&a, src[k]) : arena_strndup(&a, src[k], len);
+        if (rn(&seed, 500) == 0) {     /* now and then one longer than a block */
+            size_t bl = 4000 + rn(&seed, 4999);
+            memset(big, 'x', bl);
+            big[bl] = '\0';
+            char *c = rn(&seed, 2) ? arena_strdup(&a, big) : arena_strndup(&a, big, bl);
+            if (strcmp(c, big))
+                fail_msg("string of %zu bytes copied wrong", bl);
+        }
+    }
+    for (int k = 0; k < N; k++)
+        if (strcmp(copy[k], src[k]))
+            fail_msg("copy %d differs", k);
+    arena_free(&a);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_arena),
+        cmocka_unit_test(test_random),
+        cmocka_unit_test(test_hostile),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
