@@ -778,9 +778,7 @@ static char *utf16_to_utf8(const char *input, size_t inlen, int be, size_t *outl
  * whole (valid_prefix() stops where decode() would fail), so the output is
  * what copying sequence by sequence gives.  The result has room for a NUL
  * after *outlen bytes and holds one there. */
-#ifdef __SSE2__
 static int plain_utf8(const unsigned char *s, size_t len, size_t *ctl_out);
-#endif
 
 static char *utf8_repair(const char *in, size_t len, size_t *outlen, size_t *replaced)
 {
@@ -1106,14 +1104,15 @@ static int decode_head(gk_text *t, const char *bytes, size_t len, int how, text_
 }
 
 #ifdef __SSE2__
-/* The common case of choose(), sixteen bytes at a time: bytes that are
+/* The common case of choose(), sixteen bytes at a time (where the
+ * processor has no AVX2, or text_fast_utf8 is 2): bytes that are
  * valid UTF-8 made of ASCII without NUL, two-byte sequences (C2..DF) and
  * three-byte ones that need no closer look (E1..EF but ED).  Returns 1 and
  * the count of control bytes (as scan_bytes() counts them) when they are;
  * 0 when anything else is met (NUL, invalid or rarer sequences), for the
  * byte-by-byte scan to decide.  Each block's continuation bytes must be
  * exactly those its leads and the previous block's expect. */
-static int plain_utf8(const unsigned char *s, size_t len, size_t *ctl_out)
+static int plain_utf8_sse2(const unsigned char *s, size_t len, size_t *ctl_out)
 {
     const __m128i below_c0 = _mm_set1_epi8((char)0xC0), c1 = _mm_set1_epi8((char)0xC1),
                   e0 = _mm_set1_epi8((char)0xE0), f0 = _mm_set1_epi8((char)0xF0), ed = _mm_set1_epi8((char)0xED),
@@ -1171,6 +1170,192 @@ static int plain_utf8(const unsigned char *s, size_t len, size_t *ctl_out)
     return 1;
 }
 #endif
+
+#ifdef TEXT_AVX2
+/* plain_utf8() 32 bytes at once: whether the bytes are valid UTF-8 (as
+ * decode() takes it: no overlong form, no surrogate, nothing past U+10FFFF,
+ * no sequence cut off) without NUL, and then their control bytes (as
+ * scan_bytes() counts them).  The check is the "lookup" algorithm of
+ * Keiser and Lemire, "Validating UTF-8 in less than one instruction per
+ * byte" (Software: Practice and Experience, 2021), as simdjson writes it:
+ * each byte and the one before it (its high nibble, its low nibble, and
+ * the high nibble of the byte itself) look up three sets of the errors
+ * the pair may be part of; a bit left in all three is an error, except
+ * TWO_CONTS (two continuation bytes in a row), which must be there exactly
+ * where a three- or four-byte lead two or three bytes before expects it.
+ * A lead the last block leaves without its continuation bytes is an error
+ * when the next block (or the end) does not bring them. */
+enum {
+    U8_TOO_SHORT = 1 << 0,             /* a lead, then no continuation byte */
+    U8_TOO_LONG = 1 << 1,              /* ASCII, then a continuation byte */
+    U8_OVERLONG_3 = 1 << 2,            /* E0, then 80..9F */
+    U8_TOO_LARGE = 1 << 3,             /* past U+10FFFF: F4, then 90..BF; F5..FF */
+    U8_SURROGATE = 1 << 4,             /* ED, then A0..BF */
+    U8_OVERLONG_2 = 1 << 5,            /* C0 or C1 */
+    U8_TOO_LARGE_1000 = 1 << 6,        /* F5..FF, then 80..8F */
+    U8_OVERLONG_4 = 1 << 6,            /* F0, then 80..8F */
+    U8_TWO_CONTS = 1 << 7,             /* a continuation byte after one */
+    U8_CARRY = U8_TOO_SHORT | U8_TOO_LONG | U8_TWO_CONTS
+};
+
+/* The byte n places before each byte of `in`, those of `prev` (the block
+ * before) for the first n. */
+#define U8_PREV(in, prev, n) _mm256_alignr_epi8((in), _mm256_permute2x128_si256((prev), (in), 0x21), 16 - (n))
+
+/* A 16-entry table, the same in both halves, for _mm256_shuffle_epi8(). */
+#define U8_TABLE(a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p)                                                      \
+    _mm256_setr_epi8((char)(a), (char)(b), (char)(c), (char)(d), (char)(e), (char)(f), (char)(g), (char)(h),           \
+                     (char)(i), (char)(j), (char)(k), (char)(l), (char)(m), (char)(n), (char)(o), (char)(p), (char)(a), \
+                     (char)(b), (char)(c), (char)(d), (char)(e), (char)(f), (char)(g), (char)(h), (char)(i), (char)(j), \
+                     (char)(k), (char)(l), (char)(m), (char)(n), (char)(o), (char)(p))
+
+/* The constants of plain_utf8_avx2(), kept in registers: left to
+ * itself the compiler builds several of them again in every block. */
+typedef struct {
+    __m256i lo4, x1f, ends, high_1, low_1, high_2, third, fourth, x80, max;
+} u8_consts;
+
+/* The errors of the 32 bytes of `in` after those of `prev` (nonzero bytes
+ * where there is one); `in` holds a byte of 80..FF. */
+static inline __attribute__((always_inline, target("avx2"))) __m256i u8_block_errors(const u8_consts *k, __m256i in,
+                                                                                     __m256i prev)
+{
+    const __m256i prev1 = U8_PREV(in, prev, 1);
+    const __m256i byte_1_high = _mm256_shuffle_epi8(k->high_1, _mm256_and_si256(_mm256_srli_epi16(prev1, 4), k->lo4));
+    const __m256i byte_1_low = _mm256_shuffle_epi8(k->low_1, _mm256_and_si256(prev1, k->lo4));
+    const __m256i byte_2_high = _mm256_shuffle_epi8(k->high_2, _mm256_and_si256(_mm256_srli_epi16(in, 4), k->lo4));
+    const __m256i special = _mm256_and_si256(_mm256_and_si256(byte_1_high, byte_1_low), byte_2_high);
+    /* where a third or fourth byte is due: E0..FF two bytes before, F0..FF three */
+    const __m256i third = _mm256_subs_epu8(U8_PREV(in, prev, 2), k->third);
+    const __m256i fourth = _mm256_subs_epu8(U8_PREV(in, prev, 3), k->fourth);
+    const __m256i due = _mm256_and_si256(_mm256_or_si256(third, fourth), k->x80);
+    return _mm256_xor_si256(due, special);
+}
+
+/* One block (in, the 32 bytes at p) of plain_utf8_avx2(): its control
+ * bytes into *ctl, its errors into *err; 0 when it holds a NUL. */
+static inline __attribute__((always_inline, target("avx2"))) int u8_block(const u8_consts *k, __m256i in,
+                                                                          const unsigned char *p, __m256i *prev,
+                                                                          __m256i *err, __m256i *incomplete,
+                                                                          size_t *ctl)
+{
+    /* the bytes below 0x20 but tab, LF and CR (each of those is its own
+     * entry of k->ends, which no other byte below 0x20 equals) */
+    const __m256i low = _mm256_cmpeq_epi8(_mm256_min_epu8(in, k->x1f), in);
+    const __m256i end = _mm256_cmpeq_epi8(_mm256_shuffle_epi8(k->ends, in), in);
+    for (unsigned m = (unsigned)_mm256_movemask_epi8(_mm256_andnot_si256(end, low)); m; m &= m - 1) {
+        unsigned char c = p[__builtin_ctz(m)];
+        if (!c)
+            return 0;
+        *ctl += (byte_class[c] & B_CTL) != 0;
+    }
+    if (!_mm256_movemask_epi8(in)) {   /* ASCII: nothing may be due from before */
+        *err = _mm256_or_si256(*err, *incomplete);
+        *incomplete = _mm256_setzero_si256();
+    } else {
+        *err = _mm256_or_si256(*err, u8_block_errors(k, in, *prev));
+        /* the last bytes' leads that need more bytes than the block has left */
+        *incomplete = _mm256_subs_epu8(in, k->max);
+    }
+    *prev = in;
+    return 1;
+}
+
+static __attribute__((target("avx2"))) int plain_utf8_avx2(const unsigned char *s, size_t len, size_t *ctl_out)
+{
+    u8_consts k = {
+        _mm256_set1_epi8(0x0F),
+        _mm256_set1_epi8(0x1F),
+        U8_TABLE(-1, -1, -1, -1, -1, -1, -1, -1, -1, '\t', '\n', -1, -1, '\r', -1, -1),
+        U8_TABLE(U8_TOO_LONG, U8_TOO_LONG, U8_TOO_LONG, U8_TOO_LONG, U8_TOO_LONG, U8_TOO_LONG, U8_TOO_LONG,
+                 U8_TOO_LONG, U8_TWO_CONTS, U8_TWO_CONTS, U8_TWO_CONTS, U8_TWO_CONTS, U8_TOO_SHORT | U8_OVERLONG_2,
+                 U8_TOO_SHORT, U8_TOO_SHORT | U8_OVERLONG_3 | U8_SURROGATE,
+                 U8_TOO_SHORT | U8_TOO_LARGE | U8_TOO_LARGE_1000 | U8_OVERLONG_4),
+        U8_TABLE(U8_CARRY | U8_OVERLONG_3 | U8_OVERLONG_2 | U8_OVERLONG_4, U8_CARRY | U8_OVERLONG_2, U8_CARRY,
+                 U8_CARRY, U8_CARRY | U8_TOO_LARGE, U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000,
+                 U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000, U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000,
+                 U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000, U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000,
+                 U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000, U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000,
+                 U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000,
+                 U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000 | U8_SURROGATE,
+                 U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000, U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000),
+        U8_TABLE(U8_TOO_SHORT, U8_TOO_SHORT, U8_TOO_SHORT, U8_TOO_SHORT, U8_TOO_SHORT, U8_TOO_SHORT, U8_TOO_SHORT,
+                 U8_TOO_SHORT,
+                 U8_TOO_LONG | U8_OVERLONG_2 | U8_TWO_CONTS | U8_OVERLONG_3 | U8_TOO_LARGE_1000 | U8_OVERLONG_4,
+                 U8_TOO_LONG | U8_OVERLONG_2 | U8_TWO_CONTS | U8_OVERLONG_3 | U8_TOO_LARGE,
+                 U8_TOO_LONG | U8_OVERLONG_2 | U8_TWO_CONTS | U8_SURROGATE | U8_TOO_LARGE,
+                 U8_TOO_LONG | U8_OVERLONG_2 | U8_TWO_CONTS | U8_SURROGATE | U8_TOO_LARGE, U8_TOO_SHORT,
+                 U8_TOO_SHORT, U8_TOO_SHORT, U8_TOO_SHORT),
+        _mm256_set1_epi8((char)(0xE0 - 0x80)),
+        _mm256_set1_epi8((char)(0xF0 - 0x80)),
+        _mm256_set1_epi8((char)0x80),
+        _mm256_setr_epi8(-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+                         -1, -1, -1, -1, -1, -1, (char)(0xF0 - 1), (char)(0xE0 - 1), (char)(0xC0 - 1)),
+    };
+    /* opaque from here on: built once, not again in every block */
+    __asm__("" : "+x"(k.lo4), "+x"(k.x1f), "+x"(k.ends), "+x"(k.high_1), "+x"(k.low_1));
+    __asm__("" : "+x"(k.high_2), "+x"(k.third), "+x"(k.fourth), "+x"(k.x80), "+x"(k.max));
+    __m256i prev = _mm256_setzero_si256(), err = _mm256_setzero_si256(), incomplete = _mm256_setzero_si256();
+    size_t i = 0, ctl = 0;
+    for (; len - i >= 32; i += 32) {
+        const __m256i in = _mm256_loadu_si256((const __m256i *)(const void *)(s + i));
+        if (!u8_block(&k, in, s + i, &prev, &err, &incomplete, &ctl) || !_mm256_testz_si256(err, err))
+            return 0;
+    }
+    /* the last bytes, followed by spaces (ASCII, not counted), as one more
+     * block; then nothing may be due */
+    unsigned char pad[32];
+    memset(pad, ' ', sizeof pad);
+    memcpy(pad, s + i, len - i);
+    const __m256i in = _mm256_loadu_si256((const __m256i *)(const void *)pad);
+    if (!u8_block(&k, in, pad, &prev, &err, &incomplete, &ctl))
+        return 0;
+    /* (the padding's spaces already end any sequence cut off: this is a safeguard) */
+    err = _mm256_or_si256(err, incomplete);
+    if (!_mm256_testz_si256(err, err))
+        return 0;
+    *ctl_out = ctl;
+    return 1;
+}
+#endif
+
+/* Valid UTF-8 without NUL, byte by byte: the reference of the two above
+ * (text_fast_utf8 0). */
+static int plain_utf8_ref(const unsigned char *s, size_t len, size_t *ctl_out)
+{
+    if (memchr(s, 0, len) || valid_prefix(s, len) != len)
+        return 0;
+    size_t ctl = 0;
+    for (size_t i = 0; i < len; i++)
+        ctl += (byte_class[s[i]] & B_CTL) != 0;
+    *ctl_out = ctl;
+    return 1;
+}
+
+/* Returns 1 and the control bytes when s[0..len) is valid UTF-8 without
+ * NUL; 0 when it is not, and (text_fast_utf8 2 or a processor without
+ * AVX2: the sixteen-byte check) when it holds a sequence that check
+ * declines: then the scan of choose() decides, which on valid UTF-8
+ * without NUL reaches what 1 means (bad 0, the same control bytes). */
+static int plain_utf8(const unsigned char *s, size_t len, size_t *ctl_out)
+{
+    if (!text_fast_utf8)
+        return plain_utf8_ref(s, len, ctl_out);
+#ifdef TEXT_AVX2
+    if (text_fast_utf8 == 1 && __builtin_cpu_supports("avx2"))
+        return plain_utf8_avx2(s, len, ctl_out);
+#endif
+#ifdef __SSE2__
+    return plain_utf8_sse2(s, len, ctl_out);
+#else
+    return plain_utf8_ref(s, len, ctl_out);
+#endif
+}
+
+int text_utf8_plain(const char *s, size_t len, size_t *ctl)
+{
+    return plain_utf8((const unsigned char *)s, len, ctl);
+}
 
 int text_fast_utf8 = 1;
 
