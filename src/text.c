@@ -1103,6 +1103,101 @@ static int decode_head(gk_text *t, const char *bytes, size_t len, int how, text_
     return 0;
 }
 
+/* What utf16_to_utf8() finds in the whole of in[0..inlen), without
+ * converting it: *bad its replacements (exactly: the same steps), *nul
+ * whether the text holds a NUL (a unit 0), *text whether it holds anything
+ * but spaces, tabs and line ends. */
+static void utf16_scan(const char *input, size_t inlen, int be, size_t *bad_out, int *nul, int *text)
+{
+    const unsigned char *in = (const unsigned char *)input;
+    size_t i = 0, bad = 0;
+    int zero = 0, other = 0;
+    const int hi = be ? 0 : 1, lo = be ? 1 : 0;
+    while (i < inlen) {
+#ifdef __SSE2__
+        /* once past a unit that is not a space, eight units at a time
+         * while none is a surrogate or 0: each is a character that is not
+         * NUL and needs no replacement */
+        if (other)
+            for (; inlen - i >= 16; i += 16) {
+                __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(in + i));
+                if (be)
+                    v = _mm_or_si128(_mm_slli_epi16(v, 8), _mm_srli_epi16(v, 8));
+                const __m128i sur = _mm_cmpeq_epi16(_mm_and_si128(v, _mm_set1_epi16((short)0xF800)),
+                                                    _mm_set1_epi16((short)0xD800));
+                if (_mm_movemask_epi8(_mm_or_si128(sur, _mm_cmpeq_epi16(v, _mm_setzero_si128()))))
+                    break;
+            }
+        if (i == inlen)
+            break;
+#endif
+        /* one unit, as utf16_to_utf8() takes it */
+        if (inlen - i < 2) {           /* a byte left over */
+            bad++;
+            other = 1;
+            break;
+        }
+        unsigned u = (unsigned)in[i + hi] << 8 | in[i + lo];
+        if (u < 0xD800 || u > 0xDFFF) {
+            zero |= u == 0;
+            other |= u != ' ' && u != '\t' && u != '\n' && u != '\r';
+            i += 2;
+            continue;
+        }
+        other = 1;                     /* a pair, or U+FFFD */
+        if (u <= 0xDBFF) {             /* a high surrogate */
+            if (inlen - i < 4) {       /* the input ends inside the pair */
+                bad++;
+                break;
+            }
+            unsigned v = (unsigned)in[i + 2 + hi] << 8 | in[i + 2 + lo];
+            if (v >= 0xDC00 && v <= 0xDFFF) {
+                i += 4;
+                continue;
+            }
+        }
+        bad++;                         /* an unpaired surrogate */
+        i += 2;
+    }
+    *bad_out = bad;
+    *nul = zero;
+    *text = other;
+}
+
+/* decode_head() for UTF-16 after a byte order mark (in: the units after
+ * it): when the whole converts (utf16_scan(): few enough replacements, no
+ * NUL, not only spaces) and has too few bytes to make more than
+ * TEXT_MAX_LINES lines, converts and splits only the units up to the last
+ * LF among the first HEAD_BYTES.  A LF unit is never part of a pair, so
+ * those convert to the prefix of the whole's text.  Returns 1 when stop()
+ * ended the split within them; otherwise 0, with t as it was. */
+static int utf16_head(gk_text *t, const char *in, size_t inlen, int be, text_stop_fn stop, void *ctx)
+{
+    if (inlen <= HEAD_BYTES || inlen / 2 * 3 + 8 >= TEXT_MAX_LINES)
+        return 0;
+    const unsigned char *b = (const unsigned char *)in;
+    size_t cut = 0;
+    for (size_t k = HEAD_BYTES; k >= 2 && !cut; k -= 2)
+        if (b[k - 2 + be] == '\n' && b[k - 1 - be] == 0)
+            cut = k;
+    if (!cut)
+        return 0;
+    size_t bad, ulen = 0, head_bad = 0;
+    int nul, text;
+    utf16_scan(in, inlen, be, &bad, &nul, &text);
+    if ((bad && bad * 100 > inlen) || nul || !text)
+        return 0;                      /* the whole is refused: the caller says why */
+    char *u = utf16_to_utf8(in, cut, be, &ulen, &head_bad);
+    if (!u)
+        return 0;
+    if (split_lines(t, u, ulen, memchr(u, '\r', ulen) != NULL, stop, ctx) == 1) {
+        t->replaced = bad;
+        return 1;
+    }
+    release_lines(t);
+    return 0;
+}
+
 #ifdef __SSE2__
 /* The common case of choose(), sixteen bytes at a time (where the
  * processor has no AVX2, or text_fast_utf8 is 2): bytes that are
@@ -1815,6 +1910,8 @@ static gk_text *decode_text(const char *bytes, size_t len, char **adopt, text_st
     if (len >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF))) {
         int be = b[0] == 0xFE;
         t->encoding = be ? "UTF-16BE" : "UTF-16LE";
+        if (stop && utf16_head(t, bytes + 2, len - 2, be, stop, ctx))
+            return t;
         u = utf16_to_utf8(bytes + 2, len - 2, be, &ulen, &t->replaced);
         if (!u)
             *why = "UTF-16 编码损坏";
