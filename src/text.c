@@ -470,15 +470,28 @@ char *text_iconv_utf8(const char *from, const char *in, size_t inlen, size_t *ou
  * goes through text_iconv_utf8() whole, so the result is always iconv's. */
 #define GB_LEADS 126                   /* 0x81 … 0xFE */
 #define GB_TRAILS 191                  /* 0x40 … 0xFE (0x7F is never a trail) */
+#define GB_ROW 256                     /* a row of gb_utf8: indexed by the whole trail byte */
 
 /* Per lead/trail, the character as UTF-8: the bytes in the low three bytes
  * (first byte lowest), their count in the top byte; 0 when it is not a
- * two-byte character or its code point is past U+FFFF (both left to iconv).
+ * two-byte character or its code point is past U+FFFF (both left to iconv),
+ * and for every trail byte out of 0x40..0xFE.
  * Filled a lead byte's row at a time, when a text first uses it (a report
  * uses some seventy of the 126): gb_row_ready[lead] says the row is filled,
- * under gb_lock, which also keeps gb_cd, the converter the rows are asked of. */
-static uint32_t gb_utf8[GB_LEADS * GB_TRAILS];
+ * under gb_lock, which also keeps gb_cd, the converter the rows are asked of.
+ * gb_rows[] then points at it for gb18030_simple()'s loop: per byte, its
+ * filled row, else gb_no_row (all 0: a byte that is no lead, or a row not
+ * filled yet, which the slow path fills). */
+static uint32_t gb_utf8[GB_LEADS * GB_ROW];
 static unsigned char gb_row_ready[GB_LEADS];
+static const uint32_t gb_no_row[GB_ROW];
+#define GB_NO4 gb_no_row, gb_no_row, gb_no_row, gb_no_row
+#define GB_NO16 GB_NO4, GB_NO4, GB_NO4, GB_NO4
+#define GB_NO64 GB_NO16, GB_NO16, GB_NO16, GB_NO16
+static const uint32_t *gb_rows[256] = {GB_NO64, GB_NO64, GB_NO64, GB_NO64};
+#undef GB_NO4
+#undef GB_NO16
+#undef GB_NO64
 static pthread_mutex_t gb_lock = PTHREAD_MUTEX_INITIALIZER;
 static iconv_t gb_cd;
 static int gb_cd_state;                /* 0: not opened yet, 1: open, -1: iconv knows no GB18030 */
@@ -554,7 +567,7 @@ static void gb_fill_row(int row)
             codes++;                   /* the code iconv stopped at is not a two-byte character */
         k += codes ? codes : 1;
     }
-    uint32_t *u8 = gb_utf8 + (size_t)row * GB_TRAILS;
+    uint32_t *u8 = gb_utf8 + (size_t)row * GB_ROW + 0x40;
     for (size_t j = 0; j < N; j++) {
         if (!t[j] || t[j] > 0xFFFF)
             continue;
@@ -565,7 +578,8 @@ static void gb_fill_row(int row)
     }
 }
 
-/* The row of lead byte c (0x81..0xFE), filled when it is not yet. */
+/* The row of lead byte c (0x81..0xFE), filled when it is not yet;
+ * indexed by the whole trail byte. */
 static inline const uint32_t *gb_row(unsigned c)
 {
     int row = (int)c - 0x81;
@@ -574,10 +588,11 @@ static inline const uint32_t *gb_row(unsigned c)
         if (!gb_row_ready[row]) {
             gb_fill_row(row);
             __atomic_store_n(&gb_row_ready[row], 1, __ATOMIC_RELEASE);
+            __atomic_store_n(&gb_rows[c], gb_utf8 + (size_t)row * GB_ROW, __ATOMIC_RELEASE);
         }
         pthread_mutex_unlock(&gb_lock);
     }
-    return gb_utf8 + (size_t)row * GB_TRAILS;
+    return gb_utf8 + (size_t)row * GB_ROW;
 }
 
 /* The code point of the four-byte GB18030 character at seq, asked of the
@@ -609,7 +624,6 @@ static char *gb18030_simple(const char *input, size_t inlen, size_t *outlen)
         int len;
     } memo[GB_MEMO];                   /* the four-byte characters met so far (the first GB_MEMO) */
     int nmemo = 0;
-    const uint32_t *rows[GB_LEADS] = {0};   /* gb_row() of each lead byte met so far */
     while (i < inlen) {
         unsigned c = in[i];
         if (c < 0x80) {
@@ -624,21 +638,20 @@ static char *gb18030_simple(const char *input, size_t inlen, size_t *outlen)
                 *op++ = (char)in[i++];
             continue;
         }
-        /* a run of two-byte characters the table holds: each exactly as
-         * below, without the look at the row's state but the first time */
+        /* a run of two-byte characters of rows already filled: each
+         * exactly as below (a byte that is no lead, a trail out of range
+         * or a row not filled yet finds 0 in gb_rows[] and goes below) */
         const unsigned char *p = in + i, *last = in + inlen - 1;
         while (p < last) {
-            unsigned lead = p[0] - 0x81u, trail = p[1] - 0x40u;
-            if ((lead > 0xFE - 0x81) | (trail > 0xFE - 0x40))
-                break;
-            const uint32_t *row = rows[lead];
-            if (!row)
-                row = rows[lead] = gb_row(p[0]);
-            uint32_t w = row[trail];
+            uint32_t w = __atomic_load_n(&gb_rows[p[0]], __ATOMIC_ACQUIRE)[p[1]];
             if (!w)
                 break;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+            uint32_t e = w & 0xFFFFFF; /* the bytes in order, then 0 */
+#else
             unsigned char e[4] = {(unsigned char)w, (unsigned char)(w >> 8), (unsigned char)(w >> 16), 0};
-            memcpy(op, e, 4);
+#endif
+            memcpy(op, &e, 4);
             op += w >> 24;
             p += 2;
         }
@@ -648,7 +661,7 @@ static char *gb18030_simple(const char *input, size_t inlen, size_t *outlen)
         c = in[i];
         uint32_t v = 0;
         if (c >= 0x81 && c <= 0xFE && i + 1 < inlen && in[i + 1] >= 0x40 && in[i + 1] <= 0xFE)
-            v = gb_row(c)[in[i + 1] - 0x40];
+            v = gb_row(c)[in[i + 1]];
         if (!v && c >= 0x81 && c <= 0xFE && i + 3 < inlen && in[i + 1] >= 0x30 && in[i + 1] <= 0x39 &&
             in[i + 2] >= 0x81 && in[i + 2] <= 0xFE && in[i + 3] >= 0x30 && in[i + 3] <= 0x39) {
             /* a four-byte character (U+00A0, say): iconv's for it alone, remembered */
