@@ -712,31 +712,93 @@ static char *gb18030_simple(const char *input, size_t inlen, size_t *outlen)
  * (glibc's EILSEQ, after which the loop above skips those two bytes); a
  * high surrogate or a single byte at the very end is one U+FFFD for the
  * rest (EINVAL).  The same limit on replacements applies. */
+#ifdef TEXT_AVX2
+/* For utf16_to_utf8(): blocks of sixteen units (32 bytes of in[0..avail))
+ * while a block's units are all ASCII (one byte each) or all U+0800..U+FFFF
+ * but surrogates (three bytes each), converted as the loop there converts
+ * them, to *op (moved on).  Returns the bytes of `in` taken (a multiple of
+ * 32).  Writes up to four bytes past what it converts: within the room
+ * utf16_to_utf8() gives (three bytes per unit left, and eight). */
+static __attribute__((target("avx2"))) size_t utf16_blocks_avx2(const unsigned char *in, size_t avail, int be,
+                                                                char **opp)
+{
+    char *op = *opp;
+    size_t i = 0;
+    const __m256i pack3 = _mm256_setr_epi8(0, 1, 2, 4, 5, 6, 8, 9, 10, 12, 13, 14, -1, -1, -1, -1, 0, 1, 2, 4, 5, 6, 8,
+                                           9, 10, 12, 13, 14, -1, -1, -1, -1);
+    for (; avail - i >= 32; i += 32) {
+        __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(in + i));
+        if (be)
+            v = _mm256_or_si256(_mm256_slli_epi16(v, 8), _mm256_srli_epi16(v, 8));
+        if (_mm256_testz_si256(v, _mm256_set1_epi16((short)0xFF80))) {   /* all ASCII */
+            __m128i b = _mm_packus_epi16(_mm256_castsi256_si128(v), _mm256_extracti128_si256(v, 1));
+            _mm_storeu_si128((__m128i *)(void *)op, b);
+            op += 16;
+            continue;
+        }
+        const __m256i top = _mm256_and_si256(v, _mm256_set1_epi16((short)0xF800));
+        const __m256i other = _mm256_or_si256(_mm256_cmpeq_epi16(top, _mm256_setzero_si256()),
+                                              _mm256_cmpeq_epi16(top, _mm256_set1_epi16((short)0xD800)));
+        if (!_mm256_testz_si256(other, other))
+            break;                     /* below U+0800, or a surrogate: the loop decides */
+        /* each unit u as a word: E0 | u >> 12, 80 | (u >> 6 & 3F), 80 | (u & 3F), 0 */
+        for (int h = 0; h < 2; h++) {
+            const __m256i x = _mm256_cvtepu16_epi32(h ? _mm256_extracti128_si256(v, 1) : _mm256_castsi256_si128(v));
+            __m256i w = _mm256_or_si256(_mm256_srli_epi32(x, 12), _mm256_set1_epi32(0x8080E0));
+            w = _mm256_or_si256(w, _mm256_and_si256(_mm256_slli_epi32(x, 2), _mm256_set1_epi32(0x3F00)));
+            w = _mm256_or_si256(w, _mm256_and_si256(_mm256_slli_epi32(x, 16), _mm256_set1_epi32(0x3F0000)));
+            w = _mm256_shuffle_epi8(w, pack3);  /* twelve bytes at the start of each half */
+            _mm_storeu_si128((__m128i *)(void *)op, _mm256_castsi256_si128(w));
+            _mm_storeu_si128((__m128i *)(void *)(op + 12), _mm256_extracti128_si256(w, 1));
+            op += 24;
+        }
+    }
+    *opp = op;
+    return i;
+}
+#endif
+
 static char *utf16_to_utf8(const char *input, size_t inlen, int be, size_t *outlen, size_t *replaced)
 {
     const unsigned char *in = (const unsigned char *)input;
     char *out = xmalloc(inlen / 2 * 3 + 8), *op = out;   /* 3 bytes per unit at most, 4 per pair */
     size_t i = 0, bad = 0;
     const int hi = be ? 0 : 1, lo = be ? 1 : 0;
+#ifdef TEXT_AVX2
+    const int fast = text_fast_utf8 == 1 && __builtin_cpu_supports("avx2");
+#else
+    const int fast = 0;
+#endif
     while (i < inlen) {
         /* a run of units that are not surrogates: each its code point, as
-         * below, without the look at what is left but once a unit */
-        for (; inlen - i >= 2; i += 2) {
-            unsigned u = (unsigned)in[i + hi] << 8 | in[i + lo];
-            if (u < 0x80) {
-                *op++ = (char)u;
-            } else if (u < 0x800) {
-                op[0] = (char)(0xC0 | u >> 6);
-                op[1] = (char)(0x80 | (u & 0x3F));
-                op += 2;
-            } else if (u - 0xD800 >= 0x800) {
-                op[0] = (char)(0xE0 | u >> 12);
-                op[1] = (char)(0x80 | (u >> 6 & 0x3F));
-                op[2] = (char)(0x80 | (u & 0x3F));
-                op += 3;
-            } else {
-                break;
+         * below, without the look at what is left but once a unit; with
+         * AVX2, sixteen units at once while they are all ASCII or all of
+         * three bytes, else sixteen one at a time before trying again */
+        for (;;) {
+#ifdef TEXT_AVX2
+            if (fast)
+                i += utf16_blocks_avx2(in + i, inlen - i, be, &op);
+#endif
+            size_t lim = fast && inlen - i > 32 ? i + 32 : inlen;
+            for (; lim - i >= 2; i += 2) {
+                unsigned u = (unsigned)in[i + hi] << 8 | in[i + lo];
+                if (u < 0x80) {
+                    *op++ = (char)u;
+                } else if (u < 0x800) {
+                    op[0] = (char)(0xC0 | u >> 6);
+                    op[1] = (char)(0x80 | (u & 0x3F));
+                    op += 2;
+                } else if (u - 0xD800 >= 0x800) {
+                    op[0] = (char)(0xE0 | u >> 12);
+                    op[1] = (char)(0x80 | (u >> 6 & 0x3F));
+                    op[2] = (char)(0x80 | (u & 0x3F));
+                    op += 3;
+                } else {
+                    break;
+                }
             }
+            if (i != lim || lim == inlen)
+                break;                 /* a surrogate, the end, or a byte left over */
         }
         if (i == inlen)
             break;

@@ -5,7 +5,8 @@
  * byte orders: pairs, lone and cut-off surrogates (few, or more than the
  * 1% the conversion allows), NUL units early and late, texts of spaces
  * only, units that hold a LF byte without being LF (U+0A0A, U+0A00), odd
- * lengths, every kind of line end, sizes on both sides of the prefix. */
+ * lengths, every kind of line end, sizes on both sides of the prefix.
+ * And the conversion sixteen units at once against one at a time. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -128,10 +129,79 @@ static void test_utf16_head_matches_whole(void **state)
     free(b);
 }
 
+/* The conversion sixteen units at once (text_fast_utf8 1, AVX2) against
+ * one at a time (0): runs of ASCII and of three-byte units long enough to
+ * fill blocks, broken at every offset by two-byte units, surrogates (paired
+ * or not), NUL and line ends, in both byte orders, and cut at every length. */
+static void test_utf16_blocks_match_units(void **state)
+{
+    (void)state;
+    srand(3232);
+    enum { CAP = 3000 };
+    unsigned char *b = malloc(CAP);
+    assert_non_null(b);
+    unsigned long compared = 0;
+    for (int round = 0; round < 4000; round++) {
+        int be = round % 2;
+        size_t n = put(b, 0, 0xFEFF, be), want = (size_t)(rand() % (CAP - 200)) + 4;
+        while (n + 8 < want) {
+            int kind = rand() % 10, run = rand() % 40;
+            for (int k = 0; k < run && n + 8 < want; k++) {
+                unsigned u;
+                switch (kind) {
+                case 0: case 1: case 2: u = 0x20 + (unsigned)(rand() % 0x5F); break;          /* ASCII */
+                case 3: case 4: case 5: u = 0x4E00 + (unsigned)(rand() % 0x5000); break;     /* CJK */
+                case 6: u = rand() % 2 ? 0x0800 : 0xFFFF; break;                            /* edges of three bytes */
+                case 7: u = rand() % 2 ? 0xD7FF : 0xE000; break;                            /* around the surrogates */
+                case 8: u = 0x80 + (unsigned)(rand() % 0x780); break;                      /* two bytes */
+                default: {
+                    static const unsigned ODD[] = {0, '\n', '\r', 0x7F, 0x7FF, 0xD800, 0xDBFF, 0xDC00, 0xDFFF, 0x3000, 0xFF01};
+                    u = ODD[rand() % (int)(sizeof ODD / sizeof *ODD)];
+                    if (rand() % 50)       /* NUL and lone surrogates rarely */
+                        u = u == 0 || (u >= 0xD800 && u <= 0xDFFF) ? 0x4E2D : u;
+                }
+                }
+                n = put(b, n, u, be);
+            }
+        }
+        if (rand() % 3 == 0)
+            b[n++] = 'z';                  /* a byte left over */
+        for (size_t cut = n > 80 ? n - 80 : 2; cut <= n; cut += (size_t)(rand() % 7) + 1) {
+            const char *w0 = NULL, *w1 = NULL;
+            text_fast_utf8 = 0;
+            gk_text *t0 = text_decode((const char *)b, cut, &w0);
+            text_fast_utf8 = 1;
+            gk_text *t1 = text_decode((const char *)b, cut, &w1);
+            assert_true((t0 == NULL) == (t1 == NULL));
+            if (!t0) {
+                assert_string_equal(w0, w1);
+                continue;
+            }
+            assert_string_equal(t0->encoding, t1->encoding);
+            assert_int_equal(t0->replaced, t1->replaced);
+            assert_int_equal(t0->nlines, t1->nlines);
+            for (size_t i = 0; i < t0->nlines; i++) {
+                assert_int_equal(t0->orig[i].len, t1->orig[i].len);
+                assert_memory_equal(t0->orig[i].s, t1->orig[i].s, t0->orig[i].len + 1);
+                assert_int_equal(t0->norm[i].len, t1->norm[i].len);
+                assert_memory_equal(t0->norm[i].s, t1->norm[i].s, t0->norm[i].len + 1);
+            }
+            compared++;
+            text_free(t0);
+            text_free(t1);
+        }
+    }
+    text_fast_utf8 = 1;
+    print_message("utf16 blocks: %lu compared\n", compared);
+    assert_true(compared > 20000);
+    free(b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_utf16_head_matches_whole),
+        cmocka_unit_test(test_utf16_blocks_match_units),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
