@@ -1533,22 +1533,42 @@ int text_fast_utf8 = 1;
 
 /* What split_plain() has done so far: s is where the input goes on, o
  * where the output does; ls and ns are where the current line starts in
- * each. */
+ * each; n lines are in orig and norm (t's, with room for cap), t->nlines
+ * set only at the end (kept here, the byte stores into the output cannot
+ * make the compiler read them again). */
 typedef struct {
     const unsigned char *s, *end, *ls;
     char *o, *ns;
-    size_t cap, ctl;
+    gk_line *orig, *norm;
+    size_t n, cap, ctl;
     int cr;
 } plain_state;
 
-/* Room in t for one line more than st->cap; the state's own fields never
- * have their address taken, so that they stay in registers. */
-static int plain_room(gk_text *t, plain_state *st)
+/* The room of t's line index grown from `cap` to one line more than its n
+ * lines (the state's own fields never have their address taken, so that
+ * they stay in registers); 0 past TEXT_MAX_LINES. */
+static size_t plain_grow(gk_text *t, size_t n, size_t cap)
 {
-    size_t cap = st->cap;
-    int ok = lines_room(t, &cap, t->nlines + 1);
-    st->cap = cap;
-    return ok;
+    t->nlines = n;
+    return lines_room(t, &cap, n + 1) ? cap : 0;
+}
+
+/* Records the line from st->ls to eol, its normalised form from st->ns to
+ * st->o; 0 when it would be more than TEXT_MAX_LINES. */
+static inline __attribute__((always_inline)) int plain_line(gk_text *t, plain_state *st, const unsigned char *eol)
+{
+    if (st->n == st->cap) {
+        size_t cap = plain_grow(t, st->n, st->cap);
+        if (!cap)
+            return 0;
+        st->cap = cap;
+        st->orig = t->orig;
+        st->norm = t->norm;
+    }
+    st->orig[st->n] = (gk_line){(char *)st->ls, (size_t)(eol - st->ls)};
+    st->norm[st->n] = (gk_line){st->ns, (size_t)(st->o - st->ns)};
+    st->n++;
+    return 1;
 }
 
 /* One byte that split_plain() cannot copy as it is, at st->s: a line end
@@ -1560,11 +1580,8 @@ static inline __attribute__((always_inline)) int plain_event(gk_text *t, plain_s
     const unsigned char *s = st->s;
     unsigned c = *s;
     if (c == '\n' || c == '\r') {
-        if (t->nlines == st->cap && !plain_room(t, st))
+        if (!plain_line(t, st, s))
             return 0;
-        t->orig[t->nlines] = (gk_line){(char *)st->ls, (size_t)(s - st->ls)};
-        t->norm[t->nlines] = (gk_line){st->ns, (size_t)(st->o - st->ns)};
-        t->nlines++;
         *st->o++ = '\0';
         s++;
         if (c == '\r') {
@@ -1644,11 +1661,8 @@ static inline __attribute__((always_inline)) int block_event(gk_text *t, plain_s
     const unsigned char *s = st->s;
     unsigned c = *s;
     if (c == '\n' || c == '\r') {
-        if (t->nlines == st->cap && !plain_room(t, st))
+        if (!plain_line(t, st, s))
             return 0;
-        t->orig[t->nlines] = (gk_line){(char *)st->ls, (size_t)(s - st->ls)};
-        t->norm[t->nlines] = (gk_line){st->ns, (size_t)(st->o - st->ns)};
-        t->nlines++;
         *st->o++ = '\0';
         s++;
         int r = 1;
@@ -1809,11 +1823,13 @@ static inline __attribute__((always_inline)) int split_plain_with(gk_text *t, co
                                                                   size_t *ctl_out, int *has_cr,
                                                                   block_masks (*masks)(const unsigned char *))
 {
-    plain_state st = {b, b + len, b, NULL, NULL, 0, 0, 0};
+    plain_state st = {b, b + len, b, NULL, NULL, NULL, NULL, 0, 0, 0, 0};
     size_t cap = 0;
     if (!lines_room(t, &cap, len / 32 + 16))
         return 0;
     st.cap = cap;
+    st.orig = t->orig;
+    st.norm = t->norm;
     t->nbuf = st.o = st.ns = xmalloc(len + 2);
     t->nlines = 0;
     const unsigned char *blk = b;
@@ -1876,13 +1892,11 @@ static inline __attribute__((always_inline)) int split_plain_with(gk_text *t, co
             goto fail;
     }
     if (st.ls < st.end) {              /* the last line, without a line end */
-        if (t->nlines == st.cap && !plain_room(t, &st))
+        if (!plain_line(t, &st, st.end))
             goto fail;
-        t->orig[t->nlines] = (gk_line){(char *)st.ls, (size_t)(st.end - st.ls)};
-        t->norm[t->nlines] = (gk_line){st.ns, (size_t)(st.o - st.ns)};
-        t->nlines++;
         *st.o = '\0';
     }
+    t->nlines = st.n;
     *ctl_out = st.ctl;
     *has_cr = st.cr;
     return 1;
