@@ -60,13 +60,27 @@ static int looks_html(const char *s, size_t len, int html_name)
     return 0;
 }
 
+/* Whether the extension `e` (lower case, `n` bytes) is `name`. */
+static int ext_is(const char *e, size_t n, const char *name)
+{
+    return strlen(name) == n && !memcmp(e, name, n);
+}
+
 gk_input_kind input_sniff(const char *path, const char *bytes, size_t len)
 {
+    /* the extension in lower case (ASCII only, as strcasecmp() compares
+     * it), when it is short enough to be one of those below */
     const char *ext = extension(path);
-    int pdf_name = !strcasecmp(ext, ".pdf"), docx_name = !strcasecmp(ext, ".docx"),
-        doc_name = !strcasecmp(ext, ".doc") || !strcasecmp(ext, ".wps"),
-        html_name = !strcasecmp(ext, ".html") || !strcasecmp(ext, ".htm") || !strcasecmp(ext, ".xhtml") ||
-                    !strcasecmp(ext, ".shtml");
+    char e[8];
+    size_t n = strlen(ext);
+    if (n >= sizeof e)
+        n = 0;
+    for (size_t i = 0; i < n; i++)
+        e[i] = ext[i] >= 'A' && ext[i] <= 'Z' ? (char)(ext[i] + ('a' - 'A')) : ext[i];
+    int pdf_name = ext_is(e, n, ".pdf"), docx_name = ext_is(e, n, ".docx"),
+        doc_name = ext_is(e, n, ".doc") || ext_is(e, n, ".wps"),
+        html_name = ext_is(e, n, ".html") || ext_is(e, n, ".htm") || ext_is(e, n, ".xhtml") ||
+                    ext_is(e, n, ".shtml");
     if (len >= 5) {
         const char *pdf = util_find(bytes, len < 1024 ? len : 1024, "%PDF-", 5);
         if (pdf && (pdf == bytes || pdf_name))

@@ -470,15 +470,28 @@ char *text_iconv_utf8(const char *from, const char *in, size_t inlen, size_t *ou
  * goes through text_iconv_utf8() whole, so the result is always iconv's. */
 #define GB_LEADS 126                   /* 0x81 … 0xFE */
 #define GB_TRAILS 191                  /* 0x40 … 0xFE (0x7F is never a trail) */
+#define GB_ROW 256                     /* a row of gb_utf8: indexed by the whole trail byte */
 
 /* Per lead/trail, the character as UTF-8: the bytes in the low three bytes
  * (first byte lowest), their count in the top byte; 0 when it is not a
- * two-byte character or its code point is past U+FFFF (both left to iconv).
+ * two-byte character or its code point is past U+FFFF (both left to iconv),
+ * and for every trail byte out of 0x40..0xFE.
  * Filled a lead byte's row at a time, when a text first uses it (a report
  * uses some seventy of the 126): gb_row_ready[lead] says the row is filled,
- * under gb_lock, which also keeps gb_cd, the converter the rows are asked of. */
-static uint32_t gb_utf8[GB_LEADS * GB_TRAILS];
+ * under gb_lock, which also keeps gb_cd, the converter the rows are asked of.
+ * gb_rows[] then points at it for gb18030_simple()'s loop: per byte, its
+ * filled row, else gb_no_row (all 0: a byte that is no lead, or a row not
+ * filled yet, which the slow path fills). */
+static uint32_t gb_utf8[GB_LEADS * GB_ROW];
 static unsigned char gb_row_ready[GB_LEADS];
+static const uint32_t gb_no_row[GB_ROW];
+#define GB_NO4 gb_no_row, gb_no_row, gb_no_row, gb_no_row
+#define GB_NO16 GB_NO4, GB_NO4, GB_NO4, GB_NO4
+#define GB_NO64 GB_NO16, GB_NO16, GB_NO16, GB_NO16
+static const uint32_t *gb_rows[256] = {GB_NO64, GB_NO64, GB_NO64, GB_NO64};
+#undef GB_NO4
+#undef GB_NO16
+#undef GB_NO64
 static pthread_mutex_t gb_lock = PTHREAD_MUTEX_INITIALIZER;
 static iconv_t gb_cd;
 static int gb_cd_state;                /* 0: not opened yet, 1: open, -1: iconv knows no GB18030 */
@@ -554,7 +567,7 @@ static void gb_fill_row(int row)
             codes++;                   /* the code iconv stopped at is not a two-byte character */
         k += codes ? codes : 1;
     }
-    uint32_t *u8 = gb_utf8 + (size_t)row * GB_TRAILS;
+    uint32_t *u8 = gb_utf8 + (size_t)row * GB_ROW + 0x40;
     for (size_t j = 0; j < N; j++) {
         if (!t[j] || t[j] > 0xFFFF)
             continue;
@@ -565,7 +578,8 @@ static void gb_fill_row(int row)
     }
 }
 
-/* The row of lead byte c (0x81..0xFE), filled when it is not yet. */
+/* The row of lead byte c (0x81..0xFE), filled when it is not yet;
+ * indexed by the whole trail byte. */
 static inline const uint32_t *gb_row(unsigned c)
 {
     int row = (int)c - 0x81;
@@ -574,10 +588,11 @@ static inline const uint32_t *gb_row(unsigned c)
         if (!gb_row_ready[row]) {
             gb_fill_row(row);
             __atomic_store_n(&gb_row_ready[row], 1, __ATOMIC_RELEASE);
+            __atomic_store_n(&gb_rows[c], gb_utf8 + (size_t)row * GB_ROW, __ATOMIC_RELEASE);
         }
         pthread_mutex_unlock(&gb_lock);
     }
-    return gb_utf8 + (size_t)row * GB_TRAILS;
+    return gb_utf8 + (size_t)row * GB_ROW;
 }
 
 /* The code point of the four-byte GB18030 character at seq, asked of the
@@ -609,7 +624,6 @@ static char *gb18030_simple(const char *input, size_t inlen, size_t *outlen)
         int len;
     } memo[GB_MEMO];                   /* the four-byte characters met so far (the first GB_MEMO) */
     int nmemo = 0;
-    const uint32_t *rows[GB_LEADS] = {0};   /* gb_row() of each lead byte met so far */
     while (i < inlen) {
         unsigned c = in[i];
         if (c < 0x80) {
@@ -624,21 +638,20 @@ static char *gb18030_simple(const char *input, size_t inlen, size_t *outlen)
                 *op++ = (char)in[i++];
             continue;
         }
-        /* a run of two-byte characters the table holds: each exactly as
-         * below, without the look at the row's state but the first time */
+        /* a run of two-byte characters of rows already filled: each
+         * exactly as below (a byte that is no lead, a trail out of range
+         * or a row not filled yet finds 0 in gb_rows[] and goes below) */
         const unsigned char *p = in + i, *last = in + inlen - 1;
         while (p < last) {
-            unsigned lead = p[0] - 0x81u, trail = p[1] - 0x40u;
-            if ((lead > 0xFE - 0x81) | (trail > 0xFE - 0x40))
-                break;
-            const uint32_t *row = rows[lead];
-            if (!row)
-                row = rows[lead] = gb_row(p[0]);
-            uint32_t w = row[trail];
+            uint32_t w = __atomic_load_n(&gb_rows[p[0]], __ATOMIC_ACQUIRE)[p[1]];
             if (!w)
                 break;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+            uint32_t e = w & 0xFFFFFF; /* the bytes in order, then 0 */
+#else
             unsigned char e[4] = {(unsigned char)w, (unsigned char)(w >> 8), (unsigned char)(w >> 16), 0};
-            memcpy(op, e, 4);
+#endif
+            memcpy(op, &e, 4);
             op += w >> 24;
             p += 2;
         }
@@ -648,7 +661,7 @@ static char *gb18030_simple(const char *input, size_t inlen, size_t *outlen)
         c = in[i];
         uint32_t v = 0;
         if (c >= 0x81 && c <= 0xFE && i + 1 < inlen && in[i + 1] >= 0x40 && in[i + 1] <= 0xFE)
-            v = gb_row(c)[in[i + 1] - 0x40];
+            v = gb_row(c)[in[i + 1]];
         if (!v && c >= 0x81 && c <= 0xFE && i + 3 < inlen && in[i + 1] >= 0x30 && in[i + 1] <= 0x39 &&
             in[i + 2] >= 0x81 && in[i + 2] <= 0xFE && in[i + 3] >= 0x30 && in[i + 3] <= 0x39) {
             /* a four-byte character (U+00A0, say): iconv's for it alone, remembered */
@@ -699,31 +712,93 @@ static char *gb18030_simple(const char *input, size_t inlen, size_t *outlen)
  * (glibc's EILSEQ, after which the loop above skips those two bytes); a
  * high surrogate or a single byte at the very end is one U+FFFD for the
  * rest (EINVAL).  The same limit on replacements applies. */
+#ifdef TEXT_AVX2
+/* For utf16_to_utf8(): blocks of sixteen units (32 bytes of in[0..avail))
+ * while a block's units are all ASCII (one byte each) or all U+0800..U+FFFF
+ * but surrogates (three bytes each), converted as the loop there converts
+ * them, to *op (moved on).  Returns the bytes of `in` taken (a multiple of
+ * 32).  Writes up to four bytes past what it converts: within the room
+ * utf16_to_utf8() gives (three bytes per unit left, and eight). */
+static __attribute__((target("avx2"))) size_t utf16_blocks_avx2(const unsigned char *in, size_t avail, int be,
+                                                                char **opp)
+{
+    char *op = *opp;
+    size_t i = 0;
+    const __m256i pack3 = _mm256_setr_epi8(0, 1, 2, 4, 5, 6, 8, 9, 10, 12, 13, 14, -1, -1, -1, -1, 0, 1, 2, 4, 5, 6, 8,
+                                           9, 10, 12, 13, 14, -1, -1, -1, -1);
+    for (; avail - i >= 32; i += 32) {
+        __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(in + i));
+        if (be)
+            v = _mm256_or_si256(_mm256_slli_epi16(v, 8), _mm256_srli_epi16(v, 8));
+        if (_mm256_testz_si256(v, _mm256_set1_epi16((short)0xFF80))) {   /* all ASCII */
+            __m128i b = _mm_packus_epi16(_mm256_castsi256_si128(v), _mm256_extracti128_si256(v, 1));
+            _mm_storeu_si128((__m128i *)(void *)op, b);
+            op += 16;
+            continue;
+        }
+        const __m256i top = _mm256_and_si256(v, _mm256_set1_epi16((short)0xF800));
+        const __m256i other = _mm256_or_si256(_mm256_cmpeq_epi16(top, _mm256_setzero_si256()),
+                                              _mm256_cmpeq_epi16(top, _mm256_set1_epi16((short)0xD800)));
+        if (!_mm256_testz_si256(other, other))
+            break;                     /* below U+0800, or a surrogate: the loop decides */
+        /* each unit u as a word: E0 | u >> 12, 80 | (u >> 6 & 3F), 80 | (u & 3F), 0 */
+        for (int h = 0; h < 2; h++) {
+            const __m256i x = _mm256_cvtepu16_epi32(h ? _mm256_extracti128_si256(v, 1) : _mm256_castsi256_si128(v));
+            __m256i w = _mm256_or_si256(_mm256_srli_epi32(x, 12), _mm256_set1_epi32(0x8080E0));
+            w = _mm256_or_si256(w, _mm256_and_si256(_mm256_slli_epi32(x, 2), _mm256_set1_epi32(0x3F00)));
+            w = _mm256_or_si256(w, _mm256_and_si256(_mm256_slli_epi32(x, 16), _mm256_set1_epi32(0x3F0000)));
+            w = _mm256_shuffle_epi8(w, pack3);  /* twelve bytes at the start of each half */
+            _mm_storeu_si128((__m128i *)(void *)op, _mm256_castsi256_si128(w));
+            _mm_storeu_si128((__m128i *)(void *)(op + 12), _mm256_extracti128_si256(w, 1));
+            op += 24;
+        }
+    }
+    *opp = op;
+    return i;
+}
+#endif
+
 static char *utf16_to_utf8(const char *input, size_t inlen, int be, size_t *outlen, size_t *replaced)
 {
     const unsigned char *in = (const unsigned char *)input;
     char *out = xmalloc(inlen / 2 * 3 + 8), *op = out;   /* 3 bytes per unit at most, 4 per pair */
     size_t i = 0, bad = 0;
     const int hi = be ? 0 : 1, lo = be ? 1 : 0;
+#ifdef TEXT_AVX2
+    const int fast = text_fast_utf8 == 1 && __builtin_cpu_supports("avx2");
+#else
+    const int fast = 0;
+#endif
     while (i < inlen) {
         /* a run of units that are not surrogates: each its code point, as
-         * below, without the look at what is left but once a unit */
-        for (; inlen - i >= 2; i += 2) {
-            unsigned u = (unsigned)in[i + hi] << 8 | in[i + lo];
-            if (u < 0x80) {
-                *op++ = (char)u;
-            } else if (u < 0x800) {
-                op[0] = (char)(0xC0 | u >> 6);
-                op[1] = (char)(0x80 | (u & 0x3F));
-                op += 2;
-            } else if (u - 0xD800 >= 0x800) {
-                op[0] = (char)(0xE0 | u >> 12);
-                op[1] = (char)(0x80 | (u >> 6 & 0x3F));
-                op[2] = (char)(0x80 | (u & 0x3F));
-                op += 3;
-            } else {
-                break;
+         * below, without the look at what is left but once a unit; with
+         * AVX2, sixteen units at once while they are all ASCII or all of
+         * three bytes, else sixteen one at a time before trying again */
+        for (;;) {
+#ifdef TEXT_AVX2
+            if (fast)
+                i += utf16_blocks_avx2(in + i, inlen - i, be, &op);
+#endif
+            size_t lim = fast && inlen - i > 32 ? i + 32 : inlen;
+            for (; lim - i >= 2; i += 2) {
+                unsigned u = (unsigned)in[i + hi] << 8 | in[i + lo];
+                if (u < 0x80) {
+                    *op++ = (char)u;
+                } else if (u < 0x800) {
+                    op[0] = (char)(0xC0 | u >> 6);
+                    op[1] = (char)(0x80 | (u & 0x3F));
+                    op += 2;
+                } else if (u - 0xD800 >= 0x800) {
+                    op[0] = (char)(0xE0 | u >> 12);
+                    op[1] = (char)(0x80 | (u >> 6 & 0x3F));
+                    op[2] = (char)(0x80 | (u & 0x3F));
+                    op += 3;
+                } else {
+                    break;
+                }
             }
+            if (i != lim || lim == inlen)
+                break;                 /* a surrogate, the end, or a byte left over */
         }
         if (i == inlen)
             break;
@@ -778,9 +853,7 @@ static char *utf16_to_utf8(const char *input, size_t inlen, int be, size_t *outl
  * whole (valid_prefix() stops where decode() would fail), so the output is
  * what copying sequence by sequence gives.  The result has room for a NUL
  * after *outlen bytes and holds one there. */
-#ifdef __SSE2__
 static int plain_utf8(const unsigned char *s, size_t len, size_t *ctl_out);
-#endif
 
 static char *utf8_repair(const char *in, size_t len, size_t *outlen, size_t *replaced)
 {
@@ -1105,15 +1178,111 @@ static int decode_head(gk_text *t, const char *bytes, size_t len, int how, text_
     return 0;
 }
 
+/* What utf16_to_utf8() finds in the whole of in[0..inlen), without
+ * converting it: *bad its replacements (exactly: the same steps), *nul
+ * whether the text holds a NUL (a unit 0), *text whether it holds anything
+ * but spaces, tabs and line ends. */
+static void utf16_scan(const char *input, size_t inlen, int be, size_t *bad_out, int *nul, int *text)
+{
+    const unsigned char *in = (const unsigned char *)input;
+    size_t i = 0, bad = 0;
+    int zero = 0, other = 0;
+    const int hi = be ? 0 : 1, lo = be ? 1 : 0;
+    while (i < inlen) {
 #ifdef __SSE2__
-/* The common case of choose(), sixteen bytes at a time: bytes that are
+        /* once past a unit that is not a space, eight units at a time
+         * while none is a surrogate or 0: each is a character that is not
+         * NUL and needs no replacement */
+        if (other)
+            for (; inlen - i >= 16; i += 16) {
+                __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(in + i));
+                if (be)
+                    v = _mm_or_si128(_mm_slli_epi16(v, 8), _mm_srli_epi16(v, 8));
+                const __m128i sur = _mm_cmpeq_epi16(_mm_and_si128(v, _mm_set1_epi16((short)0xF800)),
+                                                    _mm_set1_epi16((short)0xD800));
+                if (_mm_movemask_epi8(_mm_or_si128(sur, _mm_cmpeq_epi16(v, _mm_setzero_si128()))))
+                    break;
+            }
+        if (i == inlen)
+            break;
+#endif
+        /* one unit, as utf16_to_utf8() takes it */
+        if (inlen - i < 2) {           /* a byte left over */
+            bad++;
+            other = 1;
+            break;
+        }
+        unsigned u = (unsigned)in[i + hi] << 8 | in[i + lo];
+        if (u < 0xD800 || u > 0xDFFF) {
+            zero |= u == 0;
+            other |= u != ' ' && u != '\t' && u != '\n' && u != '\r';
+            i += 2;
+            continue;
+        }
+        other = 1;                     /* a pair, or U+FFFD */
+        if (u <= 0xDBFF) {             /* a high surrogate */
+            if (inlen - i < 4) {       /* the input ends inside the pair */
+                bad++;
+                break;
+            }
+            unsigned v = (unsigned)in[i + 2 + hi] << 8 | in[i + 2 + lo];
+            if (v >= 0xDC00 && v <= 0xDFFF) {
+                i += 4;
+                continue;
+            }
+        }
+        bad++;                         /* an unpaired surrogate */
+        i += 2;
+    }
+    *bad_out = bad;
+    *nul = zero;
+    *text = other;
+}
+
+/* decode_head() for UTF-16 after a byte order mark (in: the units after
+ * it): when the whole converts (utf16_scan(): few enough replacements, no
+ * NUL, not only spaces) and has too few bytes to make more than
+ * TEXT_MAX_LINES lines, converts and splits only the units up to the last
+ * LF among the first HEAD_BYTES.  A LF unit is never part of a pair, so
+ * those convert to the prefix of the whole's text.  Returns 1 when stop()
+ * ended the split within them; otherwise 0, with t as it was. */
+static int utf16_head(gk_text *t, const char *in, size_t inlen, int be, text_stop_fn stop, void *ctx)
+{
+    if (inlen <= HEAD_BYTES || inlen / 2 * 3 + 8 >= TEXT_MAX_LINES)
+        return 0;
+    const unsigned char *b = (const unsigned char *)in;
+    size_t cut = 0;
+    for (size_t k = HEAD_BYTES; k >= 2 && !cut; k -= 2)
+        if (b[k - 2 + be] == '\n' && b[k - 1 - be] == 0)
+            cut = k;
+    if (!cut)
+        return 0;
+    size_t bad, ulen = 0, head_bad = 0;
+    int nul, text;
+    utf16_scan(in, inlen, be, &bad, &nul, &text);
+    if ((bad && bad * 100 > inlen) || nul || !text)
+        return 0;                      /* the whole is refused: the caller says why */
+    char *u = utf16_to_utf8(in, cut, be, &ulen, &head_bad);
+    if (!u)
+        return 0;
+    if (split_lines(t, u, ulen, memchr(u, '\r', ulen) != NULL, stop, ctx) == 1) {
+        t->replaced = bad;
+        return 1;
+    }
+    release_lines(t);
+    return 0;
+}
+
+#ifdef __SSE2__
+/* The common case of choose(), sixteen bytes at a time (where the
+ * processor has no AVX2, or text_fast_utf8 is 2): bytes that are
  * valid UTF-8 made of ASCII without NUL, two-byte sequences (C2..DF) and
  * three-byte ones that need no closer look (E1..EF but ED).  Returns 1 and
  * the count of control bytes (as scan_bytes() counts them) when they are;
  * 0 when anything else is met (NUL, invalid or rarer sequences), for the
  * byte-by-byte scan to decide.  Each block's continuation bytes must be
  * exactly those its leads and the previous block's expect. */
-static int plain_utf8(const unsigned char *s, size_t len, size_t *ctl_out)
+static int plain_utf8_sse2(const unsigned char *s, size_t len, size_t *ctl_out)
 {
     const __m128i below_c0 = _mm_set1_epi8((char)0xC0), c1 = _mm_set1_epi8((char)0xC1),
                   e0 = _mm_set1_epi8((char)0xE0), f0 = _mm_set1_epi8((char)0xF0), ed = _mm_set1_epi8((char)0xED),
@@ -1172,28 +1341,234 @@ static int plain_utf8(const unsigned char *s, size_t len, size_t *ctl_out)
 }
 #endif
 
+#ifdef TEXT_AVX2
+/* plain_utf8() 32 bytes at once: whether the bytes are valid UTF-8 (as
+ * decode() takes it: no overlong form, no surrogate, nothing past U+10FFFF,
+ * no sequence cut off) without NUL, and then their control bytes (as
+ * scan_bytes() counts them).  The check is the "lookup" algorithm of
+ * Keiser and Lemire, "Validating UTF-8 in less than one instruction per
+ * byte" (Software: Practice and Experience, 2021), as simdjson writes it:
+ * each byte and the one before it (its high nibble, its low nibble, and
+ * the high nibble of the byte itself) look up three sets of the errors
+ * the pair may be part of; a bit left in all three is an error, except
+ * TWO_CONTS (two continuation bytes in a row), which must be there exactly
+ * where a three- or four-byte lead two or three bytes before expects it.
+ * A lead the last block leaves without its continuation bytes is an error
+ * when the next block (or the end) does not bring them. */
+enum {
+    U8_TOO_SHORT = 1 << 0,             /* a lead, then no continuation byte */
+    U8_TOO_LONG = 1 << 1,              /* ASCII, then a continuation byte */
+    U8_OVERLONG_3 = 1 << 2,            /* E0, then 80..9F */
+    U8_TOO_LARGE = 1 << 3,             /* past U+10FFFF: F4, then 90..BF; F5..FF */
+    U8_SURROGATE = 1 << 4,             /* ED, then A0..BF */
+    U8_OVERLONG_2 = 1 << 5,            /* C0 or C1 */
+    U8_TOO_LARGE_1000 = 1 << 6,        /* F5..FF, then 80..8F */
+    U8_OVERLONG_4 = 1 << 6,            /* F0, then 80..8F */
+    U8_TWO_CONTS = 1 << 7,             /* a continuation byte after one */
+    U8_CARRY = U8_TOO_SHORT | U8_TOO_LONG | U8_TWO_CONTS
+};
+
+/* The byte n places before each byte of `in`, those of `prev` (the block
+ * before) for the first n. */
+#define U8_PREV(in, prev, n) _mm256_alignr_epi8((in), _mm256_permute2x128_si256((prev), (in), 0x21), 16 - (n))
+
+/* A 16-entry table, the same in both halves, for _mm256_shuffle_epi8(). */
+#define U8_TABLE(a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p)                                                      \
+    _mm256_setr_epi8((char)(a), (char)(b), (char)(c), (char)(d), (char)(e), (char)(f), (char)(g), (char)(h),           \
+                     (char)(i), (char)(j), (char)(k), (char)(l), (char)(m), (char)(n), (char)(o), (char)(p), (char)(a), \
+                     (char)(b), (char)(c), (char)(d), (char)(e), (char)(f), (char)(g), (char)(h), (char)(i), (char)(j), \
+                     (char)(k), (char)(l), (char)(m), (char)(n), (char)(o), (char)(p))
+
+/* The constants of plain_utf8_avx2(), kept in registers: left to
+ * itself the compiler builds several of them again in every block. */
+typedef struct {
+    __m256i lo4, x1f, ends, high_1, low_1, high_2, third, fourth, x80, max;
+} u8_consts;
+
+/* The errors of the 32 bytes of `in` after those of `prev` (nonzero bytes
+ * where there is one); `in` holds a byte of 80..FF. */
+static inline __attribute__((always_inline, target("avx2"))) __m256i u8_block_errors(const u8_consts *k, __m256i in,
+                                                                                     __m256i prev)
+{
+    const __m256i prev1 = U8_PREV(in, prev, 1);
+    const __m256i byte_1_high = _mm256_shuffle_epi8(k->high_1, _mm256_and_si256(_mm256_srli_epi16(prev1, 4), k->lo4));
+    const __m256i byte_1_low = _mm256_shuffle_epi8(k->low_1, _mm256_and_si256(prev1, k->lo4));
+    const __m256i byte_2_high = _mm256_shuffle_epi8(k->high_2, _mm256_and_si256(_mm256_srli_epi16(in, 4), k->lo4));
+    const __m256i special = _mm256_and_si256(_mm256_and_si256(byte_1_high, byte_1_low), byte_2_high);
+    /* where a third or fourth byte is due: E0..FF two bytes before, F0..FF three */
+    const __m256i third = _mm256_subs_epu8(U8_PREV(in, prev, 2), k->third);
+    const __m256i fourth = _mm256_subs_epu8(U8_PREV(in, prev, 3), k->fourth);
+    const __m256i due = _mm256_and_si256(_mm256_or_si256(third, fourth), k->x80);
+    return _mm256_xor_si256(due, special);
+}
+
+/* One block (in, the 32 bytes at p) of plain_utf8_avx2(): its control
+ * bytes into *ctl, its errors into *err; 0 when it holds a NUL. */
+static inline __attribute__((always_inline, target("avx2"))) int u8_block(const u8_consts *k, __m256i in,
+                                                                          const unsigned char *p, __m256i *prev,
+                                                                          __m256i *err, __m256i *incomplete,
+                                                                          size_t *ctl)
+{
+    /* the bytes below 0x20 but tab, LF and CR (each of those is its own
+     * entry of k->ends, which no other byte below 0x20 equals) */
+    const __m256i low = _mm256_cmpeq_epi8(_mm256_min_epu8(in, k->x1f), in);
+    const __m256i end = _mm256_cmpeq_epi8(_mm256_shuffle_epi8(k->ends, in), in);
+    for (unsigned m = (unsigned)_mm256_movemask_epi8(_mm256_andnot_si256(end, low)); m; m &= m - 1) {
+        unsigned char c = p[__builtin_ctz(m)];
+        if (!c)
+            return 0;
+        *ctl += (byte_class[c] & B_CTL) != 0;
+    }
+    if (!_mm256_movemask_epi8(in)) {   /* ASCII: nothing may be due from before */
+        *err = _mm256_or_si256(*err, *incomplete);
+        *incomplete = _mm256_setzero_si256();
+    } else {
+        *err = _mm256_or_si256(*err, u8_block_errors(k, in, *prev));
+        /* the last bytes' leads that need more bytes than the block has left */
+        *incomplete = _mm256_subs_epu8(in, k->max);
+    }
+    *prev = in;
+    return 1;
+}
+
+static __attribute__((target("avx2"))) int plain_utf8_avx2(const unsigned char *s, size_t len, size_t *ctl_out)
+{
+    u8_consts k = {
+        _mm256_set1_epi8(0x0F),
+        _mm256_set1_epi8(0x1F),
+        U8_TABLE(-1, -1, -1, -1, -1, -1, -1, -1, -1, '\t', '\n', -1, -1, '\r', -1, -1),
+        U8_TABLE(U8_TOO_LONG, U8_TOO_LONG, U8_TOO_LONG, U8_TOO_LONG, U8_TOO_LONG, U8_TOO_LONG, U8_TOO_LONG,
+                 U8_TOO_LONG, U8_TWO_CONTS, U8_TWO_CONTS, U8_TWO_CONTS, U8_TWO_CONTS, U8_TOO_SHORT | U8_OVERLONG_2,
+                 U8_TOO_SHORT, U8_TOO_SHORT | U8_OVERLONG_3 | U8_SURROGATE,
+                 U8_TOO_SHORT | U8_TOO_LARGE | U8_TOO_LARGE_1000 | U8_OVERLONG_4),
+        U8_TABLE(U8_CARRY | U8_OVERLONG_3 | U8_OVERLONG_2 | U8_OVERLONG_4, U8_CARRY | U8_OVERLONG_2, U8_CARRY,
+                 U8_CARRY, U8_CARRY | U8_TOO_LARGE, U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000,
+                 U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000, U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000,
+                 U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000, U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000,
+                 U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000, U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000,
+                 U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000,
+                 U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000 | U8_SURROGATE,
+                 U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000, U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000),
+        U8_TABLE(U8_TOO_SHORT, U8_TOO_SHORT, U8_TOO_SHORT, U8_TOO_SHORT, U8_TOO_SHORT, U8_TOO_SHORT, U8_TOO_SHORT,
+                 U8_TOO_SHORT,
+                 U8_TOO_LONG | U8_OVERLONG_2 | U8_TWO_CONTS | U8_OVERLONG_3 | U8_TOO_LARGE_1000 | U8_OVERLONG_4,
+                 U8_TOO_LONG | U8_OVERLONG_2 | U8_TWO_CONTS | U8_OVERLONG_3 | U8_TOO_LARGE,
+                 U8_TOO_LONG | U8_OVERLONG_2 | U8_TWO_CONTS | U8_SURROGATE | U8_TOO_LARGE,
+                 U8_TOO_LONG | U8_OVERLONG_2 | U8_TWO_CONTS | U8_SURROGATE | U8_TOO_LARGE, U8_TOO_SHORT,
+                 U8_TOO_SHORT, U8_TOO_SHORT, U8_TOO_SHORT),
+        _mm256_set1_epi8((char)(0xE0 - 0x80)),
+        _mm256_set1_epi8((char)(0xF0 - 0x80)),
+        _mm256_set1_epi8((char)0x80),
+        _mm256_setr_epi8(-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+                         -1, -1, -1, -1, -1, -1, (char)(0xF0 - 1), (char)(0xE0 - 1), (char)(0xC0 - 1)),
+    };
+    /* opaque from here on: built once, not again in every block */
+    __asm__("" : "+x"(k.lo4), "+x"(k.x1f), "+x"(k.ends), "+x"(k.high_1), "+x"(k.low_1));
+    __asm__("" : "+x"(k.high_2), "+x"(k.third), "+x"(k.fourth), "+x"(k.x80), "+x"(k.max));
+    __m256i prev = _mm256_setzero_si256(), err = _mm256_setzero_si256(), incomplete = _mm256_setzero_si256();
+    size_t i = 0, ctl = 0;
+    for (; len - i >= 32; i += 32) {
+        const __m256i in = _mm256_loadu_si256((const __m256i *)(const void *)(s + i));
+        if (!u8_block(&k, in, s + i, &prev, &err, &incomplete, &ctl) || !_mm256_testz_si256(err, err))
+            return 0;
+    }
+    /* the last bytes, followed by spaces (ASCII, not counted), as one more
+     * block; then nothing may be due */
+    unsigned char pad[32];
+    memset(pad, ' ', sizeof pad);
+    memcpy(pad, s + i, len - i);
+    const __m256i in = _mm256_loadu_si256((const __m256i *)(const void *)pad);
+    if (!u8_block(&k, in, pad, &prev, &err, &incomplete, &ctl))
+        return 0;
+    /* (the padding's spaces already end any sequence cut off: this is a safeguard) */
+    err = _mm256_or_si256(err, incomplete);
+    if (!_mm256_testz_si256(err, err))
+        return 0;
+    *ctl_out = ctl;
+    return 1;
+}
+#endif
+
+/* Valid UTF-8 without NUL, byte by byte: the reference of the two above
+ * (text_fast_utf8 0). */
+static int plain_utf8_ref(const unsigned char *s, size_t len, size_t *ctl_out)
+{
+    if (memchr(s, 0, len) || valid_prefix(s, len) != len)
+        return 0;
+    size_t ctl = 0;
+    for (size_t i = 0; i < len; i++)
+        ctl += (byte_class[s[i]] & B_CTL) != 0;
+    *ctl_out = ctl;
+    return 1;
+}
+
+/* Returns 1 and the control bytes when s[0..len) is valid UTF-8 without
+ * NUL; 0 when it is not, and (text_fast_utf8 2 or a processor without
+ * AVX2: the sixteen-byte check) when it holds a sequence that check
+ * declines: then the scan of choose() decides, which on valid UTF-8
+ * without NUL reaches what 1 means (bad 0, the same control bytes). */
+static int plain_utf8(const unsigned char *s, size_t len, size_t *ctl_out)
+{
+    if (!text_fast_utf8)
+        return plain_utf8_ref(s, len, ctl_out);
+#ifdef TEXT_AVX2
+    if (text_fast_utf8 == 1 && __builtin_cpu_supports("avx2"))
+        return plain_utf8_avx2(s, len, ctl_out);
+#endif
+#ifdef __SSE2__
+    return plain_utf8_sse2(s, len, ctl_out);
+#else
+    return plain_utf8_ref(s, len, ctl_out);
+#endif
+}
+
+int text_utf8_plain(const char *s, size_t len, size_t *ctl)
+{
+    return plain_utf8((const unsigned char *)s, len, ctl);
+}
+
 int text_fast_utf8 = 1;
 
 #ifdef __SSE2__
 
 /* What split_plain() has done so far: s is where the input goes on, o
  * where the output does; ls and ns are where the current line starts in
- * each. */
+ * each; n lines are in orig and norm (t's, with room for cap), t->nlines
+ * set only at the end (kept here, the byte stores into the output cannot
+ * make the compiler read them again). */
 typedef struct {
     const unsigned char *s, *end, *ls;
     char *o, *ns;
-    size_t cap, ctl;
+    gk_line *orig, *norm;
+    size_t n, cap, ctl;
     int cr;
 } plain_state;
 
-/* Room in t for one line more than st->cap; the state's own fields never
- * have their address taken, so that they stay in registers. */
-static int plain_room(gk_text *t, plain_state *st)
+/* The room of t's line index grown from `cap` to one line more than its n
+ * lines (the state's own fields never have their address taken, so that
+ * they stay in registers); 0 past TEXT_MAX_LINES. */
+static size_t plain_grow(gk_text *t, size_t n, size_t cap)
 {
-    size_t cap = st->cap;
-    int ok = lines_room(t, &cap, t->nlines + 1);
-    st->cap = cap;
-    return ok;
+    t->nlines = n;
+    return lines_room(t, &cap, n + 1) ? cap : 0;
+}
+
+/* Records the line from st->ls to eol, its normalised form from st->ns to
+ * st->o; 0 when it would be more than TEXT_MAX_LINES. */
+static inline __attribute__((always_inline)) int plain_line(gk_text *t, plain_state *st, const unsigned char *eol)
+{
+    if (st->n == st->cap) {
+        size_t cap = plain_grow(t, st->n, st->cap);
+        if (!cap)
+            return 0;
+        st->cap = cap;
+        st->orig = t->orig;
+        st->norm = t->norm;
+    }
+    st->orig[st->n] = (gk_line){(char *)st->ls, (size_t)(eol - st->ls)};
+    st->norm[st->n] = (gk_line){st->ns, (size_t)(st->o - st->ns)};
+    st->n++;
+    return 1;
 }
 
 /* One byte that split_plain() cannot copy as it is, at st->s: a line end
@@ -1205,11 +1580,8 @@ static inline __attribute__((always_inline)) int plain_event(gk_text *t, plain_s
     const unsigned char *s = st->s;
     unsigned c = *s;
     if (c == '\n' || c == '\r') {
-        if (t->nlines == st->cap && !plain_room(t, st))
+        if (!plain_line(t, st, s))
             return 0;
-        t->orig[t->nlines] = (gk_line){(char *)st->ls, (size_t)(s - st->ls)};
-        t->norm[t->nlines] = (gk_line){st->ns, (size_t)(st->o - st->ns)};
-        t->nlines++;
         *st->o++ = '\0';
         s++;
         if (c == '\r') {
@@ -1289,11 +1661,8 @@ static inline __attribute__((always_inline)) int block_event(gk_text *t, plain_s
     const unsigned char *s = st->s;
     unsigned c = *s;
     if (c == '\n' || c == '\r') {
-        if (t->nlines == st->cap && !plain_room(t, st))
+        if (!plain_line(t, st, s))
             return 0;
-        t->orig[t->nlines] = (gk_line){(char *)st->ls, (size_t)(s - st->ls)};
-        t->norm[t->nlines] = (gk_line){st->ns, (size_t)(st->o - st->ns)};
-        t->nlines++;
         *st->o++ = '\0';
         s++;
         int r = 1;
@@ -1454,11 +1823,13 @@ static inline __attribute__((always_inline)) int split_plain_with(gk_text *t, co
                                                                   size_t *ctl_out, int *has_cr,
                                                                   block_masks (*masks)(const unsigned char *))
 {
-    plain_state st = {b, b + len, b, NULL, NULL, 0, 0, 0};
+    plain_state st = {b, b + len, b, NULL, NULL, NULL, NULL, 0, 0, 0, 0};
     size_t cap = 0;
     if (!lines_room(t, &cap, len / 32 + 16))
         return 0;
     st.cap = cap;
+    st.orig = t->orig;
+    st.norm = t->norm;
     t->nbuf = st.o = st.ns = xmalloc(len + 2);
     t->nlines = 0;
     const unsigned char *blk = b;
@@ -1521,13 +1892,11 @@ static inline __attribute__((always_inline)) int split_plain_with(gk_text *t, co
             goto fail;
     }
     if (st.ls < st.end) {              /* the last line, without a line end */
-        if (t->nlines == st.cap && !plain_room(t, &st))
+        if (!plain_line(t, &st, st.end))
             goto fail;
-        t->orig[t->nlines] = (gk_line){(char *)st.ls, (size_t)(st.end - st.ls)};
-        t->norm[t->nlines] = (gk_line){st.ns, (size_t)(st.o - st.ns)};
-        t->nlines++;
         *st.o = '\0';
     }
+    t->nlines = st.n;
     *ctl_out = st.ctl;
     *has_cr = st.cr;
     return 1;
@@ -1630,6 +1999,8 @@ static gk_text *decode_text(const char *bytes, size_t len, char **adopt, text_st
     if (len >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF))) {
         int be = b[0] == 0xFE;
         t->encoding = be ? "UTF-16BE" : "UTF-16LE";
+        if (stop && utf16_head(t, bytes + 2, len - 2, be, stop, ctx))
+            return t;
         u = utf16_to_utf8(bytes + 2, len - 2, be, &ulen, &t->replaced);
         if (!u)
             *why = "UTF-16 编码损坏";

@@ -84,6 +84,15 @@ size_t text_norm_find(const gk_text *t, size_t from, size_t to, const char *need
  * which gives the same results, and to 2 to compare the two widths. */
 extern int text_fast_utf8;
 
+/* Whether s[0..len) is valid UTF-8 without NUL, with then its control
+ * bytes (below 0x20 but NUL, tab, LF, CR, FF and ESC) in *ctl: what the
+ * choice of encoding asks first of bytes without a byte order mark.
+ * text_fast_utf8 1 checks 32 bytes at once where the processor has AVX2;
+ * 2 sixteen (SSE2), which declines (0) some valid sequences too (E0, ED,
+ * four bytes), leaving them to the byte-by-byte scan; 0 is the reference,
+ * byte by byte.  Exported for tests. */
+int text_utf8_plain(const char *s, size_t len, size_t *ctl);
+
 /* `inlen` bytes in encoding `from` through iconv to UTF-8 (NUL-terminated,
  * *outlen bytes), each invalid or cut-off sequence as U+FFFD, counted into
  * *replaced when given.  Unless `lenient`, NULL when a sequence was invalid
