@@ -1270,60 +1270,49 @@ static uint64_t column_named(const gk_template *tpl, int table, const char *text
 
 /* ---- format detection ------------------------------------------------------------- */
 
-/* A pattern whose matches count_hits() counts; a line holding none of
- * `need` (NULL: no such test) is passed over. */
+/* A pattern whose matches count_hits() counts. */
 typedef struct {
     const char *pat;
-    const char *const *need;
     int hits;
 } hit_count;
 
-#define HIT_PATTERNS 4                 /* patterns of one count_hits() whose words are shared */
-#define HIT_WORDS 8                    /* distinct needed words of one count_hits() */
+/* The need words of detect_format()'s table 2 header patterns, all looked
+ * for in one pass over a line (wordset.h); bit w of DETECT_NEEDS[p]:
+ * pattern p needs word w, 0: no test (no words, or one that does not fit
+ * the set: tested on every line).  Built once. */
+static gk_wordset DETECT_WORDS;
+static uint64_t DETECT_NEEDS[2];
+static pthread_once_t detect_once = PTHREAD_ONCE_INIT;
 
-/* Counts each pattern's matches in lines [from, to).  Patterns often need
- * the same word ("数"): a line is searched for each word once.  Header
- * lines repeat from report to report: each line's count is remembered
- * like a label's. */
-static void count_hits(const gk_report *r, hit_count *pats, int npats, size_t from, size_t to)
+static void build_detect_words(void)
 {
-    const char *word[HIT_WORDS];
-    size_t wlen[HIT_WORDS];
-    uint32_t needs[HIT_PATTERNS] = {0};   /* bit w: pattern p needs word[w]; 0: no test */
-    int nw = 0;
-    for (int p = 0; p < npats; p++) {
-        pats[p].hits = 0;
-        for (int k = 0; p < HIT_PATTERNS && pats[p].need && pats[p].need[k]; k++) {
-            int w = 0;
-            while (w < nw && strcmp(word[w], pats[p].need[k]) != 0)
-                w++;
-            if (w == HIT_WORDS) {      /* too many words: tested on every line */
-                needs[p] = 0;
+    const char *const *need[2] = {GK_DETECT_2021_NEED, GK_DETECT_2019_NEED};
+    wordset_init(&DETECT_WORDS);
+    for (int p = 0; p < 2; p++)
+        for (int k = 0; need[p][k]; k++) {
+            int at = wordset_add(&DETECT_WORDS, need[p][k], strlen(need[p][k]));
+            if (at < 0) {              /* an empty word (found on every line), or no room */
+                DETECT_NEEDS[p] = 0;
                 break;
             }
-            if (w == nw) {
-                word[nw] = pats[p].need[k];
-                wlen[nw++] = strlen(pats[p].need[k]);
-            }
-            needs[p] |= (uint32_t)1 << w;
+            DETECT_NEEDS[p] |= (uint64_t)1 << at;
         }
-    }
+}
+
+/* Counts each pattern's matches in lines [from, to).  A pattern p with
+ * needs[p] (words of ws) is tried only on the lines holding one of them;
+ * ws NULL: every pattern on every line.  Header lines repeat from report
+ * to report: each line's count is remembered like a label's. */
+static void count_hits(const gk_report *r, hit_count *pats, int npats, size_t from, size_t to,
+                       const gk_wordset *ws, const uint64_t *needs)
+{
+    for (int p = 0; p < npats; p++)
+        pats[p].hits = 0;
     for (size_t i = from; i < to && i < r->text->nlines; i++) {
         const gk_line *l = &r->text->norm[i];
-        uint32_t sought = 0, held = 0; /* words looked for on this line; those found */
+        uint64_t held = ws ? wordset_find(ws, l->s, l->len) : 0;   /* the set's words on this line */
         for (int p = 0; p < npats; p++) {
-            uint32_t need = p < HIT_PATTERNS ? needs[p] : 0;   /* past them: tested on every line */
-            int any = !need;
-            for (uint32_t left = need; left && !any; left &= left - 1) {
-                int w = __builtin_ctz(left);
-                if (!(sought >> w & 1)) {
-                    sought |= (uint32_t)1 << w;
-                    if (util_find(l->s, l->len, word[w], wlen[w]))
-                        held |= (uint32_t)1 << w;
-                }
-                any = held >> w & 1;
-            }
-            if (!any)
+            if (ws && needs[p] && !(held & needs[p]))
                 continue;
             label_memo *fill;
             const uint64_t *known = memo_find(pats[p].pat, l->s, l->len, &fill);
@@ -1348,13 +1337,14 @@ static gk_format detect_format(const gk_report *r)
 {
     size_t from, to;
     section_range(r, template_table_shape(2)->section, &from, &to);
-    hit_count headers[2] = {{GK_DETECT_2021, GK_DETECT_2021_NEED, 0}, {GK_DETECT_2019, GK_DETECT_2019_NEED, 0}};
-    count_hits(r, headers, 2, from, to);
+    pthread_once(&detect_once, build_detect_words);
+    hit_count headers[2] = {{GK_DETECT_2021, 0}, {GK_DETECT_2019, 0}};
+    count_hits(r, headers, 2, from, to, &DETECT_WORDS, DETECT_NEEDS);
     int a = headers[0].hits, b = headers[1].hits;
     if (a == 0 && b == 0) {            /* no table 2 headers: table 3's 其他处理 rows tell */
-        hit_count other = {GK_DETECT_2021_T3, NULL, 0};
+        hit_count other = {GK_DETECT_2021_T3, 0};
         section_range(r, template_table_shape(3)->section, &from, &to);
-        count_hits(r, &other, 1, from, to);
+        count_hits(r, &other, 1, from, to, NULL, NULL);
         a += other.hits;
     }
     if (b > a)
