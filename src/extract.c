@@ -424,6 +424,19 @@ static const char *section_part(const gk_report *r, int k, size_t i, size_t *len
     return l->s + a;
 }
 
+/* The first line at or after `from` (0-based) holding a section heading,
+ * or SIZE_MAX. */
+static size_t next_heading_line(const gk_report *r, size_t from)
+{
+    size_t next = SIZE_MAX;
+    for (int m = 0; m < GK_NSECTIONS; m++) {
+        size_t i = (size_t)r->section_line[m] - 1;   /* SIZE_MAX when not found */
+        if (r->section_line[m] && i >= from && i < next)
+            next = i;
+    }
+    return next;
+}
+
 static char *trim_title(const char *s, size_t len)
 {
     while (len && (*s == '#' || *s == ' ' || *s == '>' || *s == '*'))
@@ -702,10 +715,16 @@ static void find_years(gk_report *r)
     if (!r->section_line[GK_SEC_TOTAL])
         from = r->title_line ? (size_t)r->title_line : 0;
     int years[100] = {0}, first_line[100] = {0};   /* 2000 … 2099 */
+    /* section_part() trims only the lines that hold a heading: the others are whole */
+    size_t heading = next_heading_line(r, from);
     for (size_t i = from; i < to; i++) {
         /* "20dd" followed by optional spaces and 年 */
-        size_t len;
-        const char *s = section_part(r, GK_SEC_TOTAL, i, &len);
+        size_t len = r->text->norm[i].len;
+        const char *s = r->text->norm[i].s;
+        if (i == heading) {
+            s = section_part(r, GK_SEC_TOTAL, i, &len);
+            heading = next_heading_line(r, i + 1);
+        }
         const char *end = s + len;
         for (const char *p = util_find(s, len, "20", 2); p; p = util_find(p + 1, (size_t)(end - p - 1), "20", 2)) {
             if (end - p < 4 || p[2] < '0' || p[2] > '9' || p[3] < '0' || p[3] > '9')
