@@ -986,9 +986,14 @@ static void find_stated(gk_report *r)
     pthread_once(&stated_once, build_stated_words);
     re_span g[2];
     int cap = r->nstated;              /* r->stated holds room for this many at least */
+    size_t heading = next_heading_line(r, from);   /* section_part() trims only such lines */
     for (size_t i = from; i < to; i++) {
-        size_t len;
-        const char *s = section_part(r, 0, i, &len);
+        size_t len = r->text->norm[i].len;
+        const char *s = r->text->norm[i].s;
+        if (i == heading) {
+            s = section_part(r, 0, i, &len);
+            heading = next_heading_line(r, i + 1);
+        }
         uint64_t found = wordset_find(&STATED_WORDS, s, len);
         if (!found && !STATED_ANY_SLOW)
             continue;                  /* most lines: no count's word, no count to look for */
