@@ -424,6 +424,19 @@ static const char *section_part(const gk_report *r, int k, size_t i, size_t *len
     return l->s + a;
 }
 
+/* The first line at or after `from` (0-based) holding a section heading,
+ * or SIZE_MAX. */
+static size_t next_heading_line(const gk_report *r, size_t from)
+{
+    size_t next = SIZE_MAX;
+    for (int m = 0; m < GK_NSECTIONS; m++) {
+        size_t i = (size_t)r->section_line[m] - 1;   /* SIZE_MAX when not found */
+        if (r->section_line[m] && i >= from && i < next)
+            next = i;
+    }
+    return next;
+}
+
 static char *trim_title(const char *s, size_t len)
 {
     while (len && (*s == '#' || *s == ' ' || *s == '>' || *s == '*'))
@@ -689,23 +702,46 @@ static void find_title(gk_report *r)
 static void find_years(gk_report *r)
 {
     re_span g[2];
-    for (size_t i = 0; (i = text_norm_find(r->text, i, r->text->nlines, "统计", strlen("统计"))) < r->text->nlines; i++) {
-        const char *s = norm(r, (int)i);
-        if (re_find(GK_TEXT.period_start, s, strlen(s), 0, g, 2)) {
-            r->period_year = span_int(s, g[1]);
-            r->period_line = (int)i + 1;
-            break;
+    /* the lines holding 统计 met here are recorded for narrative_period() (report.h) */
+    const int cap = (int)(sizeof r->stat_line / sizeof *r->stat_line);
+    int full = 0;
+    r->stat_text = r->text;
+    r->stat_upto = 0;
+    r->nstat = 0;
+    {
+        size_t i = 0;
+        for (; (i = text_norm_find(r->text, i, r->text->nlines, "统计", strlen("统计"))) < r->text->nlines; i++) {
+            if (r->nstat < cap) {
+                r->stat_line[r->nstat++] = (int)i;
+                r->stat_upto = i + 1;
+            } else {
+                full = 1;              /* the lines after the last recorded are searched again */
+            }
+            const char *s = norm(r, (int)i);
+            if (re_find(GK_TEXT.period_start, s, strlen(s), 0, g, 2)) {
+                r->period_year = span_int(s, g[1]);
+                r->period_line = (int)i + 1;
+                break;
+            }
         }
+        if (i >= r->text->nlines && !full)
+            r->stat_upto = r->text->nlines;   /* every line searched */
     }
     size_t from, to;
     narrative_range(r, GK_SEC_TOTAL, &from, &to);
     if (!r->section_line[GK_SEC_TOTAL])
         from = r->title_line ? (size_t)r->title_line : 0;
     int years[100] = {0}, first_line[100] = {0};   /* 2000 … 2099 */
+    /* section_part() trims only the lines that hold a heading: the others are whole */
+    size_t heading = next_heading_line(r, from);
     for (size_t i = from; i < to; i++) {
         /* "20dd" followed by optional spaces and 年 */
-        size_t len;
-        const char *s = section_part(r, GK_SEC_TOTAL, i, &len);
+        size_t len = r->text->norm[i].len;
+        const char *s = r->text->norm[i].s;
+        if (i == heading) {
+            s = section_part(r, GK_SEC_TOTAL, i, &len);
+            heading = next_heading_line(r, i + 1);
+        }
         const char *end = s + len;
         for (const char *p = util_find(s, len, "20", 2); p; p = util_find(p + 1, (size_t)(end - p - 1), "20", 2)) {
             if (end - p < 4 || p[2] < '0' || p[2] > '9' || p[3] < '0' || p[3] > '9')
@@ -967,9 +1003,14 @@ static void find_stated(gk_report *r)
     pthread_once(&stated_once, build_stated_words);
     re_span g[2];
     int cap = r->nstated;              /* r->stated holds room for this many at least */
+    size_t heading = next_heading_line(r, from);   /* section_part() trims only such lines */
     for (size_t i = from; i < to; i++) {
-        size_t len;
-        const char *s = section_part(r, 0, i, &len);
+        size_t len = r->text->norm[i].len;
+        const char *s = r->text->norm[i].s;
+        if (i == heading) {
+            s = section_part(r, 0, i, &len);
+            heading = next_heading_line(r, i + 1);
+        }
         uint64_t found = wordset_find(&STATED_WORDS, s, len);
         if (!found && !STATED_ANY_SLOW)
             continue;                  /* most lines: no count's word, no count to look for */
@@ -1270,60 +1311,49 @@ static uint64_t column_named(const gk_template *tpl, int table, const char *text
 
 /* ---- format detection ------------------------------------------------------------- */
 
-/* A pattern whose matches count_hits() counts; a line holding none of
- * `need` (NULL: no such test) is passed over. */
+/* A pattern whose matches count_hits() counts. */
 typedef struct {
     const char *pat;
-    const char *const *need;
     int hits;
 } hit_count;
 
-#define HIT_PATTERNS 4                 /* patterns of one count_hits() whose words are shared */
-#define HIT_WORDS 8                    /* distinct needed words of one count_hits() */
+/* The need words of detect_format()'s table 2 header patterns, all looked
+ * for in one pass over a line (wordset.h); bit w of DETECT_NEEDS[p]:
+ * pattern p needs word w, 0: no test (no words, or one that does not fit
+ * the set: tested on every line).  Built once. */
+static gk_wordset DETECT_WORDS;
+static uint64_t DETECT_NEEDS[2];
+static pthread_once_t detect_once = PTHREAD_ONCE_INIT;
 
-/* Counts each pattern's matches in lines [from, to).  Patterns often need
- * the same word ("数"): a line is searched for each word once.  Header
- * lines repeat from report to report: each line's count is remembered
- * like a label's. */
-static void count_hits(const gk_report *r, hit_count *pats, int npats, size_t from, size_t to)
+static void build_detect_words(void)
 {
-    const char *word[HIT_WORDS];
-    size_t wlen[HIT_WORDS];
-    uint32_t needs[HIT_PATTERNS] = {0};   /* bit w: pattern p needs word[w]; 0: no test */
-    int nw = 0;
-    for (int p = 0; p < npats; p++) {
-        pats[p].hits = 0;
-        for (int k = 0; p < HIT_PATTERNS && pats[p].need && pats[p].need[k]; k++) {
-            int w = 0;
-            while (w < nw && strcmp(word[w], pats[p].need[k]) != 0)
-                w++;
-            if (w == HIT_WORDS) {      /* too many words: tested on every line */
-                needs[p] = 0;
+    const char *const *need[2] = {GK_DETECT_2021_NEED, GK_DETECT_2019_NEED};
+    wordset_init(&DETECT_WORDS);
+    for (int p = 0; p < 2; p++)
+        for (int k = 0; need[p][k]; k++) {
+            int at = wordset_add(&DETECT_WORDS, need[p][k], strlen(need[p][k]));
+            if (at < 0) {              /* an empty word (found on every line), or no room */
+                DETECT_NEEDS[p] = 0;
                 break;
             }
-            if (w == nw) {
-                word[nw] = pats[p].need[k];
-                wlen[nw++] = strlen(pats[p].need[k]);
-            }
-            needs[p] |= (uint32_t)1 << w;
+            DETECT_NEEDS[p] |= (uint64_t)1 << at;
         }
-    }
+}
+
+/* Counts each pattern's matches in lines [from, to).  A pattern p with
+ * needs[p] (words of ws) is tried only on the lines holding one of them;
+ * ws NULL: every pattern on every line.  Header lines repeat from report
+ * to report: each line's count is remembered like a label's. */
+static void count_hits(const gk_report *r, hit_count *pats, int npats, size_t from, size_t to,
+                       const gk_wordset *ws, const uint64_t *needs)
+{
+    for (int p = 0; p < npats; p++)
+        pats[p].hits = 0;
     for (size_t i = from; i < to && i < r->text->nlines; i++) {
         const gk_line *l = &r->text->norm[i];
-        uint32_t sought = 0, held = 0; /* words looked for on this line; those found */
+        uint64_t held = ws ? wordset_find(ws, l->s, l->len) : 0;   /* the set's words on this line */
         for (int p = 0; p < npats; p++) {
-            uint32_t need = p < HIT_PATTERNS ? needs[p] : 0;   /* past them: tested on every line */
-            int any = !need;
-            for (uint32_t left = need; left && !any; left &= left - 1) {
-                int w = __builtin_ctz(left);
-                if (!(sought >> w & 1)) {
-                    sought |= (uint32_t)1 << w;
-                    if (util_find(l->s, l->len, word[w], wlen[w]))
-                        held |= (uint32_t)1 << w;
-                }
-                any = held >> w & 1;
-            }
-            if (!any)
+            if (ws && needs[p] && !(held & needs[p]))
                 continue;
             label_memo *fill;
             const uint64_t *known = memo_find(pats[p].pat, l->s, l->len, &fill);
@@ -1348,13 +1378,14 @@ static gk_format detect_format(const gk_report *r)
 {
     size_t from, to;
     section_range(r, template_table_shape(2)->section, &from, &to);
-    hit_count headers[2] = {{GK_DETECT_2021, GK_DETECT_2021_NEED, 0}, {GK_DETECT_2019, GK_DETECT_2019_NEED, 0}};
-    count_hits(r, headers, 2, from, to);
+    pthread_once(&detect_once, build_detect_words);
+    hit_count headers[2] = {{GK_DETECT_2021, 0}, {GK_DETECT_2019, 0}};
+    count_hits(r, headers, 2, from, to, &DETECT_WORDS, DETECT_NEEDS);
     int a = headers[0].hits, b = headers[1].hits;
     if (a == 0 && b == 0) {            /* no table 2 headers: table 3's 其他处理 rows tell */
-        hit_count other = {GK_DETECT_2021_T3, NULL, 0};
+        hit_count other = {GK_DETECT_2021_T3, 0};
         section_range(r, template_table_shape(3)->section, &from, &to);
-        count_hits(r, &other, 1, from, to);
+        count_hits(r, &other, 1, from, to, NULL, NULL);
         a += other.hits;
     }
     if (b > a)
