@@ -702,30 +702,13 @@ static void find_title(gk_report *r)
 static void find_years(gk_report *r)
 {
     re_span g[2];
-    /* the lines holding 统计 met here are recorded for narrative_period() (report.h) */
-    const int cap = (int)(sizeof r->stat_line / sizeof *r->stat_line);
-    int full = 0;
-    r->stat_text = r->text;
-    r->stat_upto = 0;
-    r->nstat = 0;
-    {
-        size_t i = 0;
-        for (; (i = text_norm_find(r->text, i, r->text->nlines, "统计", strlen("统计"))) < r->text->nlines; i++) {
-            if (r->nstat < cap) {
-                r->stat_line[r->nstat++] = (int)i;
-                r->stat_upto = i + 1;
-            } else {
-                full = 1;              /* the lines after the last recorded are searched again */
-            }
-            const char *s = norm(r, (int)i);
-            if (re_find(GK_TEXT.period_start, s, strlen(s), 0, g, 2)) {
-                r->period_year = span_int(s, g[1]);
-                r->period_line = (int)i + 1;
-                break;
-            }
+    for (size_t i = 0; (i = text_norm_find(r->text, i, r->text->nlines, "统计", strlen("统计"))) < r->text->nlines; i++) {
+        const char *s = norm(r, (int)i);
+        if (re_find(GK_TEXT.period_start, s, strlen(s), 0, g, 2)) {
+            r->period_year = span_int(s, g[1]);
+            r->period_line = (int)i + 1;
+            break;
         }
-        if (i >= r->text->nlines && !full)
-            r->stat_upto = r->text->nlines;   /* every line searched */
     }
     size_t from, to;
     narrative_range(r, GK_SEC_TOTAL, &from, &to);

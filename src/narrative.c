@@ -218,19 +218,7 @@ int narrative_period(const gk_report *r, gk_date *from, gk_date *to)
 {
     const gk_text *t = r->text;
     re_span g[8];
-    /* the lines holding 统计: first those find_years() recorded, of this text */
-    int cached = r->stat_text == t, k = 0;
-    for (size_t at = 0;;) {             /* the lines before `at` are done */
-        size_t i;
-        if (cached && k < r->nstat) {
-            i = (size_t)r->stat_line[k++];
-        } else {
-            if (cached && at < r->stat_upto)
-                at = r->stat_upto;
-            if ((i = text_norm_find(t, at, t->nlines, "统计", strlen("统计"))) >= t->nlines)
-                break;
-        }
-        at = i + 1;
+    for (size_t i = 0; (i = text_norm_find(t, i, t->nlines, "统计", strlen("统计"))) < t->nlines; i++) {
         const gk_line *l = &t->norm[i];
         /* the sentence may go on in the next line (a PDF's line break):
          * the two lines joined, on the stack when they fit */

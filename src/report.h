@@ -83,13 +83,6 @@ typedef struct gk_report {
     int period_line;
     int narrative_year;        /* most frequent year in section 一, 0 if none */
     int narrative_year_line;
-    /* the lines holding 统计 as find_years() met them, for narrative_period():
-     * of text stat_text's lines [0, stat_upto) (0-based), the ones holding
-     * it are stat_line[0..nstat); stat_text NULL: none recorded */
-    const gk_text *stat_text;
-    size_t stat_upto;
-    int nstat;
-    int stat_line[4];
     int section_line[GK_NSECTIONS];       /* 1-based heading lines, 0 when absent */
     int section_col[GK_NSECTIONS];        /* byte offset of the heading in its normalised line (0: at its start) */
     int titled;                /* a title (a title line or a quoted 《…》 one) names the year */
