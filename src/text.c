@@ -1571,6 +1571,45 @@ static inline __attribute__((always_inline)) int plain_line(gk_text *t, plain_st
     return 1;
 }
 
+/* A line end c ('\n' or '\r') at s, for plain_event() and block_event():
+ * the line is recorded and st->s steps past it (CR LF as one line end).
+ * `bounded`: s + 1 may be the text's end.  Returns 0 when plain_line()
+ * refuses (too many lines), 2 when a CR LF left the output a byte further
+ * behind the input, else 1. */
+static inline __attribute__((always_inline)) int plain_line_end(gk_text *t, plain_state *st, const unsigned char *s,
+                                                                unsigned c, int bounded)
+{
+    if (!plain_line(t, st, s))
+        return 0;
+    *st->o++ = '\0';
+    s++;
+    int r = 1;
+    if (c == '\r') {
+        st->cr = 1;
+        if ((!bounded || s < st->end) && *s == '\n') {
+            t->crlf = 1;
+            s++;
+            r = 2;
+        }
+    }
+    st->s = st->ls = s;
+    st->ns = st->o;
+    return r;
+}
+
+/* A control byte or DEL c (below 0x80, no line end) at s: fold_cp()
+ * blanks it, and it is counted as scan_bytes() counts it.  Returns 0 for a
+ * NUL (the general path decides), else 1. */
+static inline __attribute__((always_inline)) int plain_control(plain_state *st, const unsigned char *s, unsigned c)
+{
+    if (!c)
+        return 0;
+    st->ctl += (byte_class[c] & B_CTL) != 0;
+    *st->o++ = ' ';
+    st->s = s + 1;
+    return 1;
+}
+
 /* One byte that split_plain() cannot copy as it is, at st->s: a line end
  * (the line is recorded), a control byte or DEL (blanked), or a sequence
  * that decode() checks and fold_cp() may change.  Returns 0 for what the
@@ -1579,30 +1618,10 @@ static inline __attribute__((always_inline)) int plain_event(gk_text *t, plain_s
 {
     const unsigned char *s = st->s;
     unsigned c = *s;
-    if (c == '\n' || c == '\r') {
-        if (!plain_line(t, st, s))
-            return 0;
-        *st->o++ = '\0';
-        s++;
-        if (c == '\r') {
-            st->cr = 1;
-            if (s < st->end && *s == '\n') {
-                t->crlf = 1;
-                s++;
-            }
-        }
-        st->s = st->ls = s;
-        st->ns = st->o;
-        return 1;
-    }
-    if (c < 0x80) {                    /* a control byte or DEL: fold_cp() blanks it */
-        if (!c)
-            return 0;
-        st->ctl += (byte_class[c] & B_CTL) != 0;
-        *st->o++ = ' ';
-        st->s = s + 1;
-        return 1;
-    }
+    if (c == '\n' || c == '\r')
+        return plain_line_end(t, st, s, c, 1) != 0;
+    if (c < 0x80)
+        return plain_control(st, s, c);
     unsigned cp;
     int n;
     if ((byte_class[c] & B_LEAD3) && st->end - s >= 3 && two_continuations(s + 1)) {
@@ -1660,32 +1679,10 @@ static inline __attribute__((always_inline)) int block_event(gk_text *t, plain_s
 {
     const unsigned char *s = st->s;
     unsigned c = *s;
-    if (c == '\n' || c == '\r') {
-        if (!plain_line(t, st, s))
-            return 0;
-        *st->o++ = '\0';
-        s++;
-        int r = 1;
-        if (c == '\r') {
-            st->cr = 1;
-            if (*s == '\n') {
-                t->crlf = 1;
-                s++;
-                r = 2;
-            }
-        }
-        st->s = st->ls = s;
-        st->ns = st->o;
-        return r;
-    }
-    if (c < 0x80) {                    /* a control byte or DEL: fold_cp() blanks it */
-        if (!c)
-            return 0;
-        st->ctl += (byte_class[c] & B_CTL) != 0;
-        *st->o++ = ' ';
-        st->s = s + 1;
-        return 1;
-    }
+    if (c == '\n' || c == '\r')      /* in a block: the byte after a CR may be read */
+        return plain_line_end(t, st, s, c, 0);
+    if (c < 0x80)
+        return plain_control(st, s, c);
     unsigned s1 = s[1], s2 = s[2];
     if (c == 0xE3) {                   /* U+3000..U+3FFF: only U+3000, U+300C and U+300D fold */
         if (s1 == 0x80 && (s2 == 0x80 || s2 == 0x8C || s2 == 0x8D)) {
