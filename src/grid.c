@@ -237,17 +237,10 @@ static inline void *grid_take(grid *g, size_t size, size_t align)
     return grid_alloc(g, size, align);
 }
 
-/* Room for a text of len bytes and its NUL: grid_alloc with the common case
- * (it fits in the current chunk) inlined at the callers. */
+/* Room for a text of len bytes and its NUL. */
 static inline char *grid_text(grid *g, size_t len)
 {
-    grid_chunk *c = g->chunks;
-    if (c && c->cap - c->used > len) {
-        char *p = c->data + c->used;
-        c->used += len + 1;
-        return p;
-    }
-    return grid_alloc(g, len + 1, 1);
+    return grid_take(g, len + 1, 1);
 }
 
 /* a[0..alen) followed by b[0..blen), in the grid's storage. */
