@@ -437,6 +437,19 @@ static size_t next_heading_line(const gk_report *r, size_t from)
     return next;
 }
 
+/* section_part() for lines taken in order from `from` on, where *heading
+ * starts as next_heading_line(r, from): only a line holding a heading is
+ * clipped (and the next such line looked up); the others are whole. */
+static const char *section_part_next(const gk_report *r, int k, size_t i, size_t *len, size_t *heading)
+{
+    if (i != *heading) {
+        *len = r->text->norm[i].len;
+        return r->text->norm[i].s;
+    }
+    *heading = next_heading_line(r, i + 1);
+    return section_part(r, k, i, len);
+}
+
 static char *trim_title(const char *s, size_t len)
 {
     while (len && (*s == '#' || *s == ' ' || *s == '>' || *s == '*'))
@@ -715,16 +728,11 @@ static void find_years(gk_report *r)
     if (!r->section_line[GK_SEC_TOTAL])
         from = r->title_line ? (size_t)r->title_line : 0;
     int years[100] = {0}, first_line[100] = {0};   /* 2000 … 2099 */
-    /* section_part() trims only the lines that hold a heading: the others are whole */
     size_t heading = next_heading_line(r, from);
     for (size_t i = from; i < to; i++) {
         /* "20dd" followed by optional spaces and 年 */
-        size_t len = r->text->norm[i].len;
-        const char *s = r->text->norm[i].s;
-        if (i == heading) {
-            s = section_part(r, GK_SEC_TOTAL, i, &len);
-            heading = next_heading_line(r, i + 1);
-        }
+        size_t len;
+        const char *s = section_part_next(r, GK_SEC_TOTAL, i, &len, &heading);
         const char *end = s + len;
         for (const char *p = util_find(s, len, "20", 2); p; p = util_find(p + 1, (size_t)(end - p - 1), "20", 2)) {
             if (end - p < 4 || p[2] < '0' || p[2] > '9' || p[3] < '0' || p[3] > '9')
@@ -986,14 +994,10 @@ static void find_stated(gk_report *r)
     pthread_once(&stated_once, build_stated_words);
     re_span g[2];
     int cap = r->nstated;              /* r->stated holds room for this many at least */
-    size_t heading = next_heading_line(r, from);   /* section_part() trims only such lines */
+    size_t heading = next_heading_line(r, from);
     for (size_t i = from; i < to; i++) {
-        size_t len = r->text->norm[i].len;
-        const char *s = r->text->norm[i].s;
-        if (i == heading) {
-            s = section_part(r, 0, i, &len);
-            heading = next_heading_line(r, i + 1);
-        }
+        size_t len;
+        const char *s = section_part_next(r, 0, i, &len, &heading);
         uint64_t found = wordset_find(&STATED_WORDS, s, len);
         if (!found && !STATED_ANY_SLOW)
             continue;                  /* most lines: no count's word, no count to look for */
