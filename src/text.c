@@ -19,6 +19,15 @@
 #endif
 #endif
 
+#ifdef TEXT_AVX2
+/* Whether the 32-byte paths run: the processor has AVX2 and the fast paths
+ * are on (text_fast_utf8 1; the tests' 2 takes the SSE2 ones). */
+static inline int fast_avx2(void)
+{
+    return text_fast_utf8 == 1 && __builtin_cpu_supports("avx2");
+}
+#endif
+
 static inline int decode(const char *str, size_t len, unsigned *cp)
 {
     const unsigned char *s = (const unsigned char *)str;
@@ -765,7 +774,7 @@ static char *utf16_to_utf8(const char *input, size_t inlen, int be, size_t *outl
     size_t i = 0, bad = 0;
     const int hi = be ? 0 : 1, lo = be ? 1 : 0;
 #ifdef TEXT_AVX2
-    const int fast = text_fast_utf8 == 1 && __builtin_cpu_supports("avx2");
+    const int fast = fast_avx2();
 #else
     const int fast = 0;
 #endif
@@ -1512,7 +1521,7 @@ static int plain_utf8(const unsigned char *s, size_t len, size_t *ctl_out)
     if (!text_fast_utf8)
         return plain_utf8_ref(s, len, ctl_out);
 #ifdef TEXT_AVX2
-    if (text_fast_utf8 == 1 && __builtin_cpu_supports("avx2"))
+    if (fast_avx2())
         return plain_utf8_avx2(s, len, ctl_out);
 #endif
 #ifdef __SSE2__
@@ -1920,7 +1929,7 @@ static __attribute__((target("avx2"))) int split_plain_avx2(gk_text *t, const un
 static int split_plain(gk_text *t, const unsigned char *b, size_t len, size_t *ctl_out, int *has_cr)
 {
 #ifdef TEXT_AVX2
-    if (text_fast_utf8 == 1 && __builtin_cpu_supports("avx2"))
+    if (fast_avx2())
         return split_plain_avx2(t, b, len, ctl_out, has_cr);
 #endif
     return split_plain_sse2(t, b, len, ctl_out, has_cr);
