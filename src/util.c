@@ -173,27 +173,6 @@ __attribute__((noinline)) static char *arena_strdup_new_block(gk_arena *a, const
     return memcpy(b->data, s, n);
 }
 
-char *arena_strndup(gk_arena *a, const char *s, size_t n)
-{
-    gk_arena_block *b = a->head;
-    if (b && b->cap - b->used > n) {
-        char *out = b->data + b->used;
-        memcpy(out, s, n);
-        out[n] = '\0';
-        b->used += n + 1;
-        return out;
-    }
-    size_t cap = n + 1 > 4000 ? n + 1 : 4000;   /* as arena_strdup_new_block() */
-    b = xmalloc(sizeof *b + cap);
-    b->next = a->head;
-    b->used = n + 1;
-    b->cap = cap;
-    a->head = b;
-    memcpy(b->data, s, n);
-    b->data[n] = '\0';
-    return b->data;
-}
-
 char *arena_strdup(gk_arena *a, const char *s)
 {
     gk_arena_block *b = a->head;

@@ -50,9 +50,6 @@ typedef struct {
 } gk_arena;
 
 char *arena_strdup(gk_arena *a, const char *s);
-/* s[0..n) (no NUL among them) and a NUL, when the caller knows n: one
- * memcpy() rather than a test per byte. */
-char *arena_strndup(gk_arena *a, const char *s, size_t n);
 void arena_free(gk_arena *a);
 
 /* Reads a whole file (at most max_bytes) into a malloc'd buffer.
