@@ -4,7 +4,9 @@
 #include "safe.h"
 #include "util.h"
 
+#include <math.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -147,16 +149,34 @@ static void status_init(void)
     }
 }
 
-/* Streamed into b member by member, in the order jansson's tree gave
- * (tests/tools/jsonref.c keeps that tree to compare against).  Ids, rule
- * and status names are the program's own ASCII and written as they are;
- * everything from a report, a file name or a sidecar is escaped. */
-void output_json_buf(sbuf *b, const gk_report *r)
+/* A cell the short way: its key and its status's from the slots, no page,
+ * no original value — what nearly every cell is.  The first cell's ','
+ * becomes the '{' that opens "cells".  Room: KEY_SLOT + STATUS_SLOT + 64. */
+static inline char *put_cell(char *p, const cell_keys *keys, int i, unsigned st, double value, int line)
 {
-    /* about what a report takes (a cell is some 70 bytes): one allocation
-     * for an empty buffer instead of a dozen as it grows */
-    sbuf_reserve(b, (size_t)r->tpl->ncells * 80 + (size_t)r->nfindings * 256 + 1024);
-    char *p = b->s + b->len;
+    char *key = p;
+    memcpy(p, keys->key + (size_t)i * KEY_SLOT, KEY_SLOT);
+    p += keys->keylen[i];
+    if (i == 0)
+        *key = '{';
+    p = st == GK_ST_MISSING ? PUT(p, "null") : json_put_count(p, value);
+    memcpy(p, status_key[st], STATUS_SLOT);
+    p += status_keylen[st];
+    p = put_line(p, line);
+    *p++ = '}';
+    return p;
+}
+
+/* Whether cell c of a report without pages is written by put_cell(). */
+static inline int cell_short(const cell_keys *keys, int i, const gk_cell *c)
+{
+    return keys && keys->keylen[i] && (unsigned)c->status < NSTATUS && status_keylen[c->status] &&
+           !(c->status == GK_ST_CORRECTED && c->read_status != GK_ST_MISSING);
+}
+
+/* The object up to the cells: {"file":…,"format":"…","cells": */
+static char *json_head(sbuf *b, char *p, const gk_report *r)
+{
     p = PUT(p, "{\"file\":");
     p = put_str(b, p, r->path);
     p = PUT(p, ",\"body\":");
@@ -170,49 +190,13 @@ void output_json_buf(sbuf *b, const gk_report *r)
     p = room(b, p, strlen(fmt) + 64);
     p = PUT(p, ",\"format\":");
     p = put_name(p, fmt, strlen(fmt));
-    p = PUT(p, ",\"cells\":");
-    const cell_keys *keys = keys_for(r->tpl);
-    pthread_once(&status_once, status_init);
-    const int ncells = r->tpl->ncells, paged = r->text && r->text->page;
-    if (ncells == 0)
-        *p++ = '{';
-    for (int i = 0; i < ncells; i++) {
-        const gk_cell *c = &r->cells[i];
-        int fast = keys && keys->keylen[i];
-        const char *id = r->tpl->cells[i].id;
-        size_t idn = fast ? 0 : strlen(id);
-        p = room(b, p, KEY_SLOT + STATUS_SLOT + 160 + idn);
-        char *key = p;                 /* ",\"ID\":{\"value\":", the first one's ',' a '{' */
-        if (fast) {
-            memcpy(p, keys->key + (size_t)i * KEY_SLOT, KEY_SLOT);
-            p += keys->keylen[i];
-        } else {
-            *p++ = ',';
-            p = put_name(p, id, idn);
-            p = PUT(p, ":{\"value\":");
-        }
-        if (i == 0)
-            *key = '{';
-        p = c->status == GK_ST_MISSING ? PUT(p, "null") : json_put_count(p, c->value);
-        unsigned st = (unsigned)c->status < NSTATUS ? (unsigned)c->status : GK_ST_MISSING;
-        if (status_keylen[st]) {
-            memcpy(p, status_key[st], STATUS_SLOT);
-            p += status_keylen[st];
-        } else {
-            p = PUT(p, ",\"status\":");
-            const char *name = report_status_name(c->status);
-            p = put_name(p, name, strlen(name));
-            p = PUT(p, ",\"line\":");
-        }
-        p = put_line(p, c->line);
-        if (paged)
-            p = put_page(r, p, c->line);
-        if (c->status == GK_ST_CORRECTED && c->read_status != GK_ST_MISSING) {
-            p = PUT(p, ",\"original\":");
-            p = json_put_number(p, c->read_value);
-        }
-        *p++ = '}';
-    }
+    return PUT(p, ",\"cells\":");
+}
+
+/* The object after the cells: },"findings":[…]} and the newline. */
+static char *json_tail(sbuf *b, char *p, const gk_report *r)
+{
+    p = room(b, p, 32);
     p = PUT(p, "},\"findings\":[");
     for (int i = 0; i < r->nfindings; i++) {
         const gk_finding *x = &r->findings[i];
@@ -249,8 +233,170 @@ void output_json_buf(sbuf *b, const gk_report *r)
         *p++ = '}';
     }
     p = room(b, p, 4);
-    p = PUT(p, "]}\n");
-    done(b, p);
+    return PUT(p, "]}\n");
+}
+
+/* Streamed into b member by member, in the order jansson's tree gave
+ * (tests/tools/jsonref.c keeps that tree to compare against).  Ids, rule
+ * and status names are the program's own ASCII and written as they are;
+ * everything from a report, a file name or a sidecar is escaped. */
+void output_json_buf(sbuf *b, const gk_report *r)
+{
+    /* about what a report takes (a cell is some 70 bytes): one allocation
+     * for an empty buffer instead of a dozen as it grows */
+    sbuf_reserve(b, (size_t)r->tpl->ncells * 80 + (size_t)r->nfindings * 256 + 1024);
+    char *p = json_head(b, b->s + b->len, r);
+    const cell_keys *keys = keys_for(r->tpl);
+    pthread_once(&status_once, status_init);
+    const int ncells = r->tpl->ncells, paged = r->text && r->text->page;
+    if (ncells == 0)
+        *p++ = '{';
+    for (int i = 0; i < ncells; i++) {
+        const gk_cell *c = &r->cells[i];
+        p = room(b, p, KEY_SLOT + STATUS_SLOT + 160);
+        if (!paged && cell_short(keys, i, c)) {
+            p = put_cell(p, keys, i, (unsigned)c->status, c->value, c->line);
+            continue;
+        }
+        const char *id = r->tpl->cells[i].id;
+        size_t idn = strlen(id);
+        p = room(b, p, KEY_SLOT + STATUS_SLOT + 160 + idn);
+        char *key = p;                 /* ",\"ID\":{\"value\":", the first one's ',' a '{' */
+        *p++ = ',';
+        p = put_name(p, id, idn);
+        p = PUT(p, ":{\"value\":");
+        if (i == 0)
+            *key = '{';
+        p = c->status == GK_ST_MISSING ? PUT(p, "null") : json_put_count(p, c->value);
+        unsigned st = (unsigned)c->status < NSTATUS ? (unsigned)c->status : GK_ST_MISSING;
+        if (status_keylen[st]) {
+            memcpy(p, status_key[st], STATUS_SLOT);
+            p += status_keylen[st];
+        } else {
+            p = PUT(p, ",\"status\":");
+            const char *name = report_status_name(c->status);
+            p = put_name(p, name, strlen(name));
+            p = PUT(p, ",\"line\":");
+        }
+        p = put_line(p, c->line);
+        if (paged)
+            p = put_page(r, p, c->line);
+        if (c->status == GK_ST_CORRECTED && c->read_status != GK_ST_MISSING) {
+            p = PUT(p, ",\"original\":");
+            p = json_put_number(p, c->read_value);
+        }
+        *p++ = '}';
+    }
+    done(b, json_tail(b, p, r));
+}
+
+/* ---- the same kept small: the cells' variable parts only ------------------------ */
+
+/* A packed report: the template (a pointer: templates live as long as the
+ * program), the head's length (4 bytes) and bytes, then per cell a byte (its status, and how its
+ * value follows: none, a whole number as a varint, or the double's 8
+ * bytes) and its line (a zigzag varint), then the tail's bytes. */
+enum { PACK_NONE = 0, PACK_UINT = 1 << 4, PACK_DOUBLE = 2 << 4 };
+
+/* A varint at p (room: 10 bytes). */
+static inline unsigned char *put_varint(unsigned char *p, uint64_t v)
+{
+    while (v > 0x7f) {
+        *p++ = (unsigned char)(v | 0x80);
+        v >>= 7;
+    }
+    *p++ = (unsigned char)v;
+    return p;
+}
+
+/* Reads a varint at *at (below end); 0 past the end. */
+static inline uint64_t get_varint(const unsigned char **at, const unsigned char *end)
+{
+    if (*at < end && !(**at & 0x80))
+        return *(*at)++;
+    uint64_t v = 0;
+    for (int shift = 0; *at < end && shift < 64; shift += 7) {
+        unsigned char c = *(*at)++;
+        v |= (uint64_t)(c & 0x7f) << shift;
+        if (!(c & 0x80))
+            break;
+    }
+    return v;
+}
+
+int output_json_pack(sbuf *b, const gk_report *r)
+{
+    const cell_keys *keys = keys_for(r->tpl);
+    pthread_once(&status_once, status_init);
+    const int ncells = r->tpl->ncells;
+    if (!keys || ncells == 0 || (r->text && r->text->page))
+        return -1;
+    size_t start = b->len;
+    sbuf_add(b, (const char *)&r->tpl, sizeof r->tpl);
+    size_t at = b->len;                /* the head's length (4 bytes), filled in after it */
+    sbuf_add(b, "\0\0\0\0", 4);
+    sbuf_reserve(b, 256);
+    done(b, json_head(b, b->s + b->len, r));
+    uint32_t headlen = (uint32_t)(b->len - at - 4);
+    memcpy(b->s + at, &headlen, 4);
+    sbuf_reserve(b, (size_t)ncells * (1 + 8 + 10));
+    unsigned char *p = (unsigned char *)b->s + b->len;
+    for (int i = 0; i < ncells; i++) {
+        const gk_cell *c = &r->cells[i];
+        if (!cell_short(keys, i, c)) {
+            b->len = start;
+            b->s[start] = '\0';
+            return -1;
+        }
+        unsigned char *tag = p++;
+        double v = c->value;
+        *tag = (unsigned char)c->status;
+        if (c->status == GK_ST_MISSING) {
+        } else if (v >= 0 && v < 4294967296.0 && (double)(uint32_t)v == v) {   /* -0 too: written "0" either way */
+            *tag |= PACK_UINT;
+            p = put_varint(p, (uint32_t)v);
+        } else {
+            *tag |= PACK_DOUBLE;
+            memcpy(p, &v, sizeof v);
+            p += sizeof v;
+        }
+        p = put_varint(p, ((uint64_t)(int64_t)c->line << 1) ^ (uint64_t)((int64_t)c->line >> 63));
+    }
+    b->len = (size_t)((char *)p - b->s);
+    sbuf_reserve(b, 64);
+    done(b, json_tail(b, b->s + b->len, r));
+    return 0;
+}
+
+void output_json_unpack(sbuf *b, const char *packed, size_t len)
+{
+    const unsigned char *at = (const unsigned char *)packed, *end = at + len;
+    const gk_template *tpl;
+    memcpy(&tpl, at, sizeof tpl);
+    at += sizeof tpl;
+    const cell_keys *keys = keys_for(tpl);
+    uint32_t headlen;
+    memcpy(&headlen, at, 4);
+    at += 4;
+    sbuf_reserve(b, headlen + (size_t)tpl->ncells * 80 + (size_t)(end - at) + 64);
+    char *p = put_raw(b->s + b->len, (const char *)at, headlen);
+    at += headlen;
+    for (int i = 0; i < tpl->ncells; i++) {
+        unsigned char tag = *at++;
+        double v = 0;
+        if (tag & PACK_UINT) {
+            v = (double)get_varint(&at, end);
+        } else if (tag & PACK_DOUBLE) {
+            memcpy(&v, at, sizeof v);
+            at += sizeof v;
+        }
+        uint64_t z = get_varint(&at, end);
+        int line = (int)(int64_t)((z >> 1) ^ (0 - (z & 1)));
+        p = room(b, p, KEY_SLOT + STATUS_SLOT + 64);
+        p = put_cell(p, keys, i, tag & 0x0f, v, line);
+    }
+    p = room(b, p, (size_t)(end - at));
+    done(b, put_raw(p, (const char *)at, (size_t)(end - at)));
 }
 
 void output_json(FILE *f, const gk_report *r)

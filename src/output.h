@@ -13,6 +13,13 @@ void output_findings_text(FILE *f, const gk_report *r);
 void output_json(FILE *f, const gk_report *r);
 /* The same appended to b (no allocation beyond its growth). */
 void output_json_buf(sbuf *b, const gk_report *r);
+/* The same kept small (issue #16: check keeps every report's output until
+ * the years are paired): output_json_pack() appends to b a packed form some
+ * 15 times smaller — 0 — or returns -1 when the report is not one it packs
+ * (a PDF's pages, a corrected value's original: b unchanged);
+ * output_json_unpack() appends to b exactly what output_json_buf() gives. */
+int output_json_pack(sbuf *b, const gk_report *r);
+void output_json_unpack(sbuf *b, const char *packed, size_t len);
 /* Cells as CSV (the header writes a UTF-8 BOM): file, cell id, row label,
  * column label, value, status, line. */
 void output_csv_header(FILE *f);
