@@ -1204,11 +1204,13 @@ static inline __attribute__((always_inline)) const uint64_t *memo_find(const voi
     *fill = NULL;
     if (len >= LABEL_MEMO_TEXT)
         return NULL;
-    uint64_t h = 0x9E3779B97F4A7C15ull ^ (uint64_t)(uintptr_t)key;
-    if (len >= 8) {                    /* eight bytes at a time, the last eight overlapping */
-        for (size_t i = 0; i + 8 <= len; i += 8)
-            h = memo_mix(h, text + i);
-        if (len % 8)
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ (uint64_t)(uintptr_t)key ^ len;
+    if (len >= 8) {                    /* the first, middle and last eight bytes (overlapping when short): the
+                                          set index only, every entry is compared whole */
+        h = memo_mix(h, text);
+        if (len > 16)
+            h = memo_mix(h, text + len / 2 - 4);
+        if (len > 8)
             h = memo_mix(h, text + len - 8);
     } else {
         for (size_t i = 0; i < len; i++)
@@ -1745,22 +1747,31 @@ static label_info label_names_of(const gk_report *r, int table, const char *text
     return li;
 }
 
-/* label_names_of(), remembered: the memo's two words are the label_info. */
-static label_info label_names(const gk_report *r, int table, const char *text, size_t n, sbuf *tmp)
+/* label_names() when the memo does not know the text: label_names_of(),
+ * remembered in `fill` (when not NULL).  Not inlined, so that a memo hit
+ * (nearly every label) saves and restores no registers for it. */
+static __attribute__((noinline)) label_info label_names_new(const gk_report *r, int table, const char *text, size_t n,
+                                                            sbuf *tmp, const void *key, label_memo *fill)
 {
-    const void *key = r->tpl->row_canon[table - 2] + 1;   /* this question's own key: the whole answer */
-    label_memo *fill;
-    const uint64_t *known = memo_find(key, text, n, &fill);
-    label_info li;
-    if (known) {
-        memcpy(&li, known, sizeof li);
-        return li;
-    }
-    li = label_names_of(r, table, text, n, tmp);
+    label_info li = label_names_of(r, table, text, n, tmp);
     if (fill) {
         memo_store(fill, key, text, n, 0);
         memcpy(fill->value, &li, sizeof li);
     }
+    return li;
+}
+
+/* label_names_of(), remembered: the memo's two words are the label_info. */
+static inline __attribute__((always_inline)) label_info label_names(const gk_report *r, int table, const char *text,
+                                                                   size_t n, sbuf *tmp)
+{
+    const void *key = r->tpl->row_canon[table - 2] + 1;   /* this question's own key: the whole answer */
+    label_memo *fill;
+    const uint64_t *known = memo_find(key, text, n, &fill);
+    if (!known)
+        return label_names_new(r, table, text, n, tmp, key, fill);
+    label_info li;
+    memcpy(&li, known, sizeof li);
     return li;
 }
 
