@@ -1503,10 +1503,13 @@ static void tokens_free(tokens *ts)
 
 static inline __attribute__((always_inline)) void tok_add(tokens *ts, place_kind kind, uint32_t rows, uint32_t firsts, int unit, const grid_cell *c)
 {
-    assert(ts->n < ts->cap);
-    ts->tok[ts->n] = (place_tok){kind, rows, firsts, unit};
-    ts->text[ts->n] = c->text;
-    ts->cell[ts->n++] = c;
+    int n = ts->n;                     /* read before the stores (an int of a token could be ts->n) */
+    place_tok *tok = ts->tok;
+    assert(n < ts->cap);
+    ts->text[n] = c->text;
+    ts->cell[n] = c;
+    ts->n = n + 1;
+    tok[n] = (place_tok){kind, rows, firsts, unit};
 }
 
 /* What a label cell of a table says (label_names()).  Sixteen bytes: the
@@ -1525,7 +1528,8 @@ typedef struct {
 
 _Static_assert(sizeof(label_info) == 2 * sizeof(uint64_t), "a label_info fills a memo's value");
 
-static void tok_label(tokens *ts, const label_info *li, int unit, const grid_cell *c)
+static inline __attribute__((always_inline)) void tok_label(tokens *ts, const label_info *li, int unit,
+                                                          const grid_cell *c)
 {
     tok_add(ts, PT_LABEL, li->rows, li->firsts, unit, c);
     ts->canon[ts->n - 1] = li->canon;
@@ -1819,14 +1823,14 @@ static int page_number(const char *s)
  * hold a value and the last one. */
 static void classify(const grid_row *row, row_cells *x)
 {
-    int nv = 0, last = -1, n = x->ncells;
-    uint64_t labels = 0, numbers = 0, empties = 0;
+    int nv = 0, n = x->ncells;
+    uint64_t values = 0, labels = 0, numbers = 0, empties = 0;
     unsigned char *cls = x->cls;
     for (int j = 0; j < n; j++) {
         const grid_cell *c = &row->cells[j];
         uint64_t bit = (uint64_t)1 << j;
         if (is_value_cell(c))
-            cls[j] = C_VALUE, nv++, last = j, numbers |= bit;
+            cls[j] = C_VALUE, nv++, values |= bit;
         else if (c->text[0] == '\0')
             cls[j] = C_EMPTY, empties |= bit;
         else if (has_cjk(c->text))
@@ -1837,9 +1841,9 @@ static void classify(const grid_row *row, row_cells *x)
             cls[j] = C_OTHER;
     }
     x->nv = nv;
-    x->last = last;
+    x->last = values ? 63 - __builtin_clzll(values) : -1;
     x->labels = labels;
-    x->numbers = numbers;
+    x->numbers = numbers | values;
     x->empties = empties;
 }
 
