@@ -1204,11 +1204,13 @@ static inline __attribute__((always_inline)) const uint64_t *memo_find(const voi
     *fill = NULL;
     if (len >= LABEL_MEMO_TEXT)
         return NULL;
-    uint64_t h = 0x9E3779B97F4A7C15ull ^ (uint64_t)(uintptr_t)key;
-    if (len >= 8) {                    /* eight bytes at a time, the last eight overlapping */
-        for (size_t i = 0; i + 8 <= len; i += 8)
-            h = memo_mix(h, text + i);
-        if (len % 8)
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ (uint64_t)(uintptr_t)key ^ len;
+    if (len >= 8) {                    /* the first, middle and last eight bytes (overlapping when short): the
+                                          set index only, every entry is compared whole */
+        h = memo_mix(h, text);
+        if (len > 16)
+            h = memo_mix(h, text + len / 2 - 4);
+        if (len > 8)
             h = memo_mix(h, text + len - 8);
     } else {
         for (size_t i = 0; i < len; i++)
@@ -1501,10 +1503,13 @@ static void tokens_free(tokens *ts)
 
 static inline __attribute__((always_inline)) void tok_add(tokens *ts, place_kind kind, uint32_t rows, uint32_t firsts, int unit, const grid_cell *c)
 {
-    assert(ts->n < ts->cap);
-    ts->tok[ts->n] = (place_tok){kind, rows, firsts, unit};
-    ts->text[ts->n] = c->text;
-    ts->cell[ts->n++] = c;
+    int n = ts->n;                     /* read before the stores (an int of a token could be ts->n) */
+    place_tok *tok = ts->tok;
+    assert(n < ts->cap);
+    ts->text[n] = c->text;
+    ts->cell[n] = c;
+    ts->n = n + 1;
+    tok[n] = (place_tok){kind, rows, firsts, unit};
 }
 
 /* What a label cell of a table says (label_names()).  Sixteen bytes: the
@@ -1523,7 +1528,8 @@ typedef struct {
 
 _Static_assert(sizeof(label_info) == 2 * sizeof(uint64_t), "a label_info fills a memo's value");
 
-static void tok_label(tokens *ts, const label_info *li, int unit, const grid_cell *c)
+static inline __attribute__((always_inline)) void tok_label(tokens *ts, const label_info *li, int unit,
+                                                          const grid_cell *c)
 {
     tok_add(ts, PT_LABEL, li->rows, li->firsts, unit, c);
     ts->canon[ts->n - 1] = li->canon;
@@ -1745,22 +1751,31 @@ static label_info label_names_of(const gk_report *r, int table, const char *text
     return li;
 }
 
-/* label_names_of(), remembered: the memo's two words are the label_info. */
-static label_info label_names(const gk_report *r, int table, const char *text, size_t n, sbuf *tmp)
+/* label_names() when the memo does not know the text: label_names_of(),
+ * remembered in `fill` (when not NULL).  Not inlined, so that a memo hit
+ * (nearly every label) saves and restores no registers for it. */
+static __attribute__((noinline)) label_info label_names_new(const gk_report *r, int table, const char *text, size_t n,
+                                                            sbuf *tmp, const void *key, label_memo *fill)
 {
-    const void *key = r->tpl->row_canon[table - 2] + 1;   /* this question's own key: the whole answer */
-    label_memo *fill;
-    const uint64_t *known = memo_find(key, text, n, &fill);
-    label_info li;
-    if (known) {
-        memcpy(&li, known, sizeof li);
-        return li;
-    }
-    li = label_names_of(r, table, text, n, tmp);
+    label_info li = label_names_of(r, table, text, n, tmp);
     if (fill) {
         memo_store(fill, key, text, n, 0);
         memcpy(fill->value, &li, sizeof li);
     }
+    return li;
+}
+
+/* label_names_of(), remembered: the memo's two words are the label_info. */
+static inline __attribute__((always_inline)) label_info label_names(const gk_report *r, int table, const char *text,
+                                                                   size_t n, sbuf *tmp)
+{
+    const void *key = r->tpl->row_canon[table - 2] + 1;   /* this question's own key: the whole answer */
+    label_memo *fill;
+    const uint64_t *known = memo_find(key, text, n, &fill);
+    if (!known)
+        return label_names_new(r, table, text, n, tmp, key, fill);
+    label_info li;
+    memcpy(&li, known, sizeof li);
     return li;
 }
 
@@ -1808,14 +1823,14 @@ static int page_number(const char *s)
  * hold a value and the last one. */
 static void classify(const grid_row *row, row_cells *x)
 {
-    int nv = 0, last = -1, n = x->ncells;
-    uint64_t labels = 0, numbers = 0, empties = 0;
+    int nv = 0, n = x->ncells;
+    uint64_t values = 0, labels = 0, numbers = 0, empties = 0;
     unsigned char *cls = x->cls;
     for (int j = 0; j < n; j++) {
         const grid_cell *c = &row->cells[j];
         uint64_t bit = (uint64_t)1 << j;
         if (is_value_cell(c))
-            cls[j] = C_VALUE, nv++, last = j, numbers |= bit;
+            cls[j] = C_VALUE, nv++, values |= bit;
         else if (c->text[0] == '\0')
             cls[j] = C_EMPTY, empties |= bit;
         else if (has_cjk(c->text))
@@ -1826,9 +1841,9 @@ static void classify(const grid_row *row, row_cells *x)
             cls[j] = C_OTHER;
     }
     x->nv = nv;
-    x->last = last;
+    x->last = values ? 63 - __builtin_clzll(values) : -1;
     x->labels = labels;
-    x->numbers = numbers;
+    x->numbers = numbers | values;
     x->empties = empties;
 }
 
@@ -2079,26 +2094,63 @@ static void unusual_label(gk_report *r, int unit, const grid_cell *c, const labe
     }
 }
 
+/* A label naming a row (or a group's first) after numbers of its unit
+ * starts a unit of its own (row_tokens()): the unit of label li. */
+static inline int label_unit(const label_info *li, int i, int *seg, int *values, int unit)
+{
+    if (*values && (li->rows || li->firsts) && *seg + 1 < UNIT_SEGS) {
+        ++*seg;
+        *values = 0;
+        return UNIT(i, *seg);
+    }
+    return unit;
+}
+
+/* The token of cell c of class k (an empty cell: one of the row's range),
+ * li its label_info when a label; with *skip_first, the first number makes
+ * none (and clears it). */
+static inline __attribute__((always_inline)) void cell_token(gk_report *r, int k, const label_info *li, int unit,
+                                                           const grid_cell *c, int *skip_first, tokens *ts)
+{
+    switch (k) {
+    case C_VALUE:
+        if (*skip_first)
+            *skip_first = 0;
+        else
+            tok_add(ts, PT_VALUE, 0, 0, unit, c);
+        break;
+    case C_EMPTY:
+        tok_add(ts, PT_EMPTY, 0, 0, unit, c);
+        break;
+    case C_DAMAGED:
+        tok_add(ts, PT_VALUE, 0, 0, unit, c);   /* a damaged number: it holds its cell, unread */
+        break;
+    case C_LABEL:
+        if (li->unusual)
+            unusual_label(r, unit, c, li, ts);
+        else
+            tok_label(ts, li, unit, c);
+        break;
+    }
+}
+
 /* The tokens of grid row i: its empty cells (lo, hi] count; with skip_first,
  * its first number is a lost label and makes none.  A label naming a row
  * after numbers of the same source row starts a unit of its own (UNIT()):
  * two rows printed on one line ("…申请数量 3 0 1 二、上年结转… 2 0 0"), or a
- * number of the row before left on its label's line, are not one row. */
-static inline __attribute__((always_inline)) void row_tokens_of(gk_report *r, int table, int i, const grid_row *row,
-                                                              const row_cells *rc, const row_labels *rl, int skip_first,
-                                                              int lo, int hi, tokens *ts, sbuf *tmp, int lines)
+ * number of the row before left on its label's line, are not one row.
+ * Labels printed one character per line (vertical_run()) are one token. */
+static void row_tokens_lines(gk_report *r, int table, int i, const grid_row *row, const row_cells *rc,
+                             const row_labels *rl, int skip_first, int lo, int hi, tokens *ts, sbuf *tmp)
 {
     int seg = 0, values = 0, unit = UNIT(i, 0), n = rc->ncells;
     const unsigned char *cls = rc->cls;
     for (int j = 0; j < n; j++) {
-        if (cls[j] == C_LABEL && values && (rl->li[j].rows || rl->li[j].firsts) && seg + 1 < UNIT_SEGS) {
-            seg++;
-            values = 0;
-            unit = UNIT(i, seg);
-        }
+        if (cls[j] == C_LABEL)
+            unit = label_unit(&rl->li[j], i, &seg, &values, unit);
         const grid_cell *c = &row->cells[j];
-        int run = lines && cls[j] != C_EMPTY && lone_char(c) ? vertical_run(row, j, n) : 0;
-        if (lines && !run && cls[j] == C_VALUE)
+        int run = cls[j] != C_EMPTY && lone_char(c) ? vertical_run(row, j, n) : 0;
+        if (!run && cls[j] == C_VALUE)
             run = numbered_vertical_run(row, j, n);
         values |= !run && (cls[j] == C_VALUE || cls[j] == C_DAMAGED);
         if (run >= 3) {                /* one label, kept whole */
@@ -2112,27 +2164,39 @@ static inline __attribute__((always_inline)) void row_tokens_of(gk_report *r, in
             j += run - 1;
             continue;
         }
-        switch (cls[j]) {
-        case C_VALUE:
-            if (skip_first)
-                skip_first = 0;
-            else
-                tok_add(ts, PT_VALUE, 0, 0, unit, c);
-            break;
-        case C_EMPTY:
-            if (j > lo && j <= hi)
-                tok_add(ts, PT_EMPTY, 0, 0, unit, c);
-            break;
-        case C_DAMAGED:
-            tok_add(ts, PT_VALUE, 0, 0, unit, c);   /* a damaged number: it holds its cell, unread */
-            break;
-        case C_LABEL:
-            if (rl->li[j].unusual)
-                unusual_label(r, unit, c, &rl->li[j], ts);
-            else
-                tok_label(ts, &rl->li[j], unit, c);
-            break;
-        }
+        if (cls[j] != C_EMPTY || (j > lo && j <= hi))
+            cell_token(r, cls[j], &rl->li[j], unit, c, &skip_first, ts);
+    }
+}
+
+/* The bits of cells j, lo < j <= hi, among a row's first 64. */
+static uint64_t cells_between(int lo, int hi)
+{
+    if (lo < -1)
+        lo = -1;
+    if (hi > 63)
+        hi = 63;
+    if (hi <= lo)
+        return 0;
+    uint64_t upto = hi == 63 ? ~(uint64_t)0 : ((uint64_t)2 << hi) - 1;
+    uint64_t below = lo < 0 ? 0 : ((uint64_t)2 << lo) - 1;
+    return upto & ~below;
+}
+
+/* row_tokens_lines() for a row without a vertical label: only the cells
+ * that make a token are visited (numbers, labels, the empty cells of
+ * (lo, hi]), found from the row's masks. */
+static void row_tokens_flat(gk_report *r, int i, const grid_row *row, const row_cells *rc, const row_labels *rl,
+                            int skip_first, int lo, int hi, tokens *ts)
+{
+    int seg = 0, values = 0, unit = UNIT(i, 0);
+    const unsigned char *cls = rc->cls;
+    for (uint64_t m = rc->numbers | rc->labels | (rc->empties & cells_between(lo, hi)); m; m &= m - 1) {
+        int j = __builtin_ctzll(m), k = cls[j];
+        if (k == C_LABEL)
+            unit = label_unit(&rl->li[j], i, &seg, &values, unit);
+        values |= k == C_VALUE || k == C_DAMAGED;
+        cell_token(r, k, &rl->li[j], unit, &row->cells[j], &skip_first, ts);
     }
 }
 
@@ -2141,12 +2205,12 @@ static void row_tokens(gk_report *r, int table, int i, const grid_row *row, cons
 {
     int n = rc->ncells;
     /* A vertical label runs over consecutive lines: a row whose cells (their
-     * lines never decrease) are all on one line holds none (most rows: the
-     * loop without the tests for one, row_tokens_of() with lines 0). */
-    if (n >= 3 && row->cells[n - 1].line != row->cells[0].line)
-        row_tokens_of(r, table, i, row, rc, rl, skip_first, lo, hi, ts, tmp, 1);
+     * lines never decrease) are all on one line holds none (most rows:
+     * row_tokens_flat(), which extract_general_only() turns off). */
+    if ((n >= 3 && row->cells[n - 1].line != row->cells[0].line) || general_only)
+        row_tokens_lines(r, table, i, row, rc, rl, skip_first, lo, hi, ts, tmp);
     else
-        row_tokens_of(r, table, i, row, rc, rl, skip_first, lo, hi, ts, tmp, 0);
+        row_tokens_flat(r, i, row, rc, rl, skip_first, lo, hi, ts);
 }
 
 /* A row whose numbers reach k columns past the usual edge of the table (or whose
