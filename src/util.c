@@ -60,23 +60,25 @@ char *xstrndup(const char *s, size_t n)
     return p;
 }
 
+/* One formatting pass for the short strings this is mostly for (paths,
+ * messages): vsnprintf() into a buffer on the stack, then one allocation of
+ * the exact size; a longer result is formatted again into its own. */
 char *xasprintf(const char *fmt, ...)
 {
-    sbuf b;
+    char stack[256];
     va_list ap;
-    sbuf_init(&b);
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    int n = vsnprintf(stack, sizeof stack, fmt, ap);
     va_end(ap);
     if (n < 0)
-        return sbuf_steal(&b);
-    b.s = xrealloc(b.s, (size_t)n + 1);
-    b.cap = (size_t)n + 1;
+        return xstrndup("", 0);
+    if ((size_t)n < sizeof stack)
+        return xstrndup(stack, (size_t)n);
+    char *s = xmalloc((size_t)n + 1);
     va_start(ap, fmt);
-    vsnprintf(b.s, (size_t)n + 1, fmt, ap);
+    vsnprintf(s, (size_t)n + 1, fmt, ap);
     va_end(ap);
-    b.len = (size_t)n;
-    return sbuf_steal(&b);
+    return s;
 }
 
 /* util_find() as first written, whatever the haystack's length: memchr()
@@ -261,18 +263,26 @@ void sbuf_addc(sbuf *b, char c)
     sbuf_add(b, &c, 1);
 }
 
+/* Formatted into the room the buffer has first: a second pass only when
+ * the text does not fit. */
 void sbuf_printf(sbuf *b, const char *fmt, ...)
 {
     va_list ap;
+    size_t room = b->cap > b->len ? b->cap - b->len : 0;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    int n = vsnprintf(room ? b->s + b->len : NULL, room, fmt, ap);
     va_end(ap);
-    if (n <= 0)
+    if (n <= 0) {
+        if (room)
+            b->s[b->len] = '\0';
         return;
-    sbuf_reserve(b, (size_t)n);
-    va_start(ap, fmt);
-    vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
-    va_end(ap);
+    }
+    if ((size_t)n >= room) {
+        sbuf_reserve(b, (size_t)n);
+        va_start(ap, fmt);
+        vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+        va_end(ap);
+    }
     b->len += (size_t)n;
 }
 

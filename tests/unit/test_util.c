@@ -1,5 +1,7 @@
 /* test_util.c — arena_strdup() gives intact copies
- * across blocks; util_find() agrees with memmem() and util_find_scalar()
+ * across blocks; xasprintf() and sbuf_printf() (formatted once where the
+ * text fits) give what snprintf() gives, at every length around the stack
+ * buffer's and the sbuf's room; util_find() agrees with memmem() and util_find_scalar()
  * (memchr() on the needle's last byte, as first written) on seeded random
  * haystacks long enough for its 64-byte blocks: small alphabets of CJK
  * bytes and ASCII (so that the needle's last two bytes recur often), the
@@ -13,6 +15,7 @@
 
 #include "util.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -151,9 +154,44 @@ static void test_arena(void **state)
     arena_free(&a);
 }
 
+/* xasprintf() and sbuf_printf() of seeded random strings and numbers, of
+ * every length from empty to past the 256-byte stack buffer, appended to
+ * sbufs of random fill (the text fitting their room, filling it exactly, or
+ * not), equal snprintf() of the same format. */
+static void test_printf(void **state)
+{
+    (void)state;
+    uint64_t seed = 99;
+    char src[700], want[1500];
+    for (int round = 0; round < 4000; round++) {
+        size_t len = round < 700 ? (size_t)round : rn(&seed, sizeof src);
+        for (size_t i = 0; i < len; i++)
+            src[i] = (char)(1 + rn(&seed, 255));
+        src[len] = '\0';
+        int num = (int)rnd(&seed), prec = (int)rn(&seed, 8);
+        snprintf(want, sizeof want, "%s|%d|%.*s", src, num, prec, src);
+        char *got = xasprintf("%s|%d|%.*s", src, num, prec, src);
+        if (strcmp(got, want))
+            fail_msg("round %d: xasprintf of %zu bytes differs", round, len);
+        free(got);
+        sbuf b;
+        sbuf_init(&b);
+        size_t fill = rn(&seed, 200);
+        for (size_t i = 0; i < fill; i++)
+            sbuf_addc(&b, 'a');
+        sbuf_printf(&b, "%s|%d|%.*s", src, num, prec, src);
+        sbuf_printf(&b, "%s", "");
+        if (b.len != fill + strlen(want) || strlen(b.s) != b.len || strspn(b.s, "a") < fill ||
+            strcmp(b.s + fill, want))
+            fail_msg("round %d: sbuf_printf of %zu bytes after %zu differs", round, len, fill);
+        sbuf_free(&b);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_printf),
         cmocka_unit_test(test_arena),
         cmocka_unit_test(test_random),
         cmocka_unit_test(test_hostile),
