@@ -926,16 +926,22 @@ static void build_stated_words(void)
         }
 }
 
+/* 1 when s[0..len) holds one of the words (a NULL-terminated list). */
+static int holds_word(const char *s, size_t len, const char *const *words)
+{
+    for (int w = 0; words[w]; w++)
+        if (util_find(s, len, words[w], strlen(words[w])))
+            return 1;
+    return 0;
+}
+
 /* Line s[0..len) holds one of count k's need words (`found`: the set's
  * words it holds). */
 static int stated_has_need(const gk_narr_count *c, int k, uint64_t found, const char *s, size_t len)
 {
     if (!STATED_SLOW[k])
         return (found & STATED_NEEDS[k]) != 0;
-    for (int w = 0; c->need[w]; w++)
-        if (util_find(s, len, c->need[w], strlen(c->need[w])))
-            return 1;
-    return 0;
+    return holds_word(s, len, c->need);
 }
 
 /* 1 when s[i..] begins with a character of a number as NARR_NUM writes
@@ -1025,6 +1031,10 @@ static void find_stated(gk_report *r)
                 int own = K[k].pattern_need[p][0] != NULL;
                 size_t off = 0;        /* a match may begin before the word ("无…行政复议") */
                 while (off < len) {
+                    /* after a match: the rest must hold one of the count's
+                     * words too, as every match does (test_template) */
+                    if (off && own && !holds_word(s + off, len - off, K[k].need))
+                        break;
                     size_t at = off == 0 && !own ? 0 : extract_stated_from(&K[k], p, s, len, off);
                     if (at > len || !re_find(K[k].patterns[p], s, len, at, g, 2))
                         break;
