@@ -302,7 +302,10 @@ static int find_mid_heading(const gk_report *r, int k, size_t lo, int lo_col, si
     return 0;
 }
 
-static void find_sections(gk_report *r)
+/* Finds the sections' headings.  Returns the line (1-based) of section
+ * 一's heading when it is a line of its own (found by the first pass, as
+ * extract_title_lines() finds one), 0 when it is not. */
+static int find_sections(gk_report *r)
 {
     int prev = 0, found = 0;
     r->sections_in_order = 1;
@@ -322,6 +325,7 @@ static void find_sections(gk_report *r)
             }
         }
     }
+    int own_line = r->section_line[GK_SEC_TOTAL];
     /* a missing heading may sit inside a line, between its neighbours' */
     for (int k = 0; k < GK_NSECTIONS && found < GK_NSECTIONS && r->text->nlines; k++) {
         if (r->section_line[k])
@@ -365,6 +369,7 @@ static void find_sections(gk_report *r)
                 line = r->section_line[k];
         finding_add(&r->notes, &r->nnotes, "STRUCT.SECTION_MISSING", line, xstrdup("章节顺序与模板不一致"));
     }
+    return own_line;
 }
 
 /* Lines [from, to) (0-based) of section k, or of the area it should be in. */
@@ -649,7 +654,10 @@ static int find_quoted_title(gk_report *r)
     return 0;
 }
 
-static void find_title(gk_report *r)
+/* heading_line: the line (1-based) of section 一's first heading on a
+ * line of its own, 0 when the text has none (find_sections() knows it),
+ * -1 when unknown (looked for here). */
+static void find_title(gk_report *r, int heading_line)
 {
     /* The lines above section 一's heading, and the text before it when it
      * is inside a line: found here as the title peek finds them (the first
@@ -657,11 +665,17 @@ static void find_title(gk_report *r)
      * extract_title_lines() keeps), so that the peek and the full read
      * agree. */
     size_t limit = r->text->nlines < TITLE_LINES ? r->text->nlines : TITLE_LINES;
-    for (size_t i = 0; i < limit; i++)
-        if (extract_title_lines(&r->text->norm[i], i, NULL) && i + 1 < TITLE_LINES) {
-            limit = i;
-            break;
-        }
+    if (heading_line >= 0) {
+        /* the first such line, when it lies where the loop below looks */
+        if (heading_line && (size_t)heading_line - 1 < limit && heading_line < TITLE_LINES)
+            limit = (size_t)heading_line - 1;
+    } else {
+        for (size_t i = 0; i < limit; i++)
+            if (extract_title_lines(&r->text->norm[i], i, NULL) && i + 1 < TITLE_LINES) {
+                limit = i;
+                break;
+            }
+    }
     int clip_col = -1, clip_line = limit ? find_mid_heading(r, GK_SEC_TOTAL, 0, -1, limit - 1, -1, &clip_col) : 0;
     if (clip_line)
         limit = (size_t)clip_line;
@@ -811,8 +825,7 @@ int extract_is_report(const gk_report *r)
 
 void extract_title_full(gk_report *r)
 {
-    find_sections(r);
-    find_title(r);
+    find_title(r, find_sections(r));
     find_years(r);
 }
 
@@ -913,16 +926,22 @@ static void build_stated_words(void)
         }
 }
 
+/* 1 when s[0..len) holds one of the words (a NULL-terminated list). */
+static int holds_word(const char *s, size_t len, const char *const *words)
+{
+    for (int w = 0; words[w]; w++)
+        if (util_find(s, len, words[w], strlen(words[w])))
+            return 1;
+    return 0;
+}
+
 /* Line s[0..len) holds one of count k's need words (`found`: the set's
  * words it holds). */
 static int stated_has_need(const gk_narr_count *c, int k, uint64_t found, const char *s, size_t len)
 {
     if (!STATED_SLOW[k])
         return (found & STATED_NEEDS[k]) != 0;
-    for (int w = 0; c->need[w]; w++)
-        if (util_find(s, len, c->need[w], strlen(c->need[w])))
-            return 1;
-    return 0;
+    return holds_word(s, len, c->need);
 }
 
 /* 1 when s[i..] begins with a character of a number as NARR_NUM writes
@@ -1012,6 +1031,10 @@ static void find_stated(gk_report *r)
                 int own = K[k].pattern_need[p][0] != NULL;
                 size_t off = 0;        /* a match may begin before the word ("无…行政复议") */
                 while (off < len) {
+                    /* after a match: the rest must hold one of the count's
+                     * words too, as every match does (test_template) */
+                    if (off && own && !holds_word(s + off, len - off, K[k].need))
+                        break;
                     size_t at = off == 0 && !own ? 0 : extract_stated_from(&K[k], p, s, len, off);
                     if (at > len || !re_find(K[k].patterns[p], s, len, at, g, 2))
                         break;
@@ -2812,13 +2835,12 @@ int extract_title_lines(const gk_line *norm, size_t index, void *ctx)
 void extract_title_only(gk_report *r, int section_one_line)
 {
     r->section_line[GK_SEC_TOTAL] = section_one_line;
-    find_title(r);
+    find_title(r, -1);
 }
 
 void extract_report(gk_report *r)
 {
-    find_sections(r);
-    find_title(r);
+    find_title(r, find_sections(r));
     find_years(r);
     find_fee(r);
     find_stated(r);
