@@ -1805,20 +1805,48 @@ static inline __attribute__((always_inline)) block_masks plain_masks32_sse2(cons
 }
 
 #ifdef TEXT_AVX2
-/* The same 32 bytes at once, as plain_masks16() computes them. */
+/* The same 32 bytes at once, each byte's classes looked up by its high
+ * and its low nibble (two tables of bit sets; a byte is in a class when
+ * both of its entries hold the class's bit), as in the UTF-8 check of
+ * plain_utf8_avx2():
+ *   M_CTL   00..08, 0A..0F (the controls below 0x10 but tab)
+ *   M_HIGH  10..1F and F0..FF
+ *   M_DEL   7F
+ *   M_LEAD  C0..C3 and E0..E3
+ *   M_EDFF  ED..EF (with M_HIGH: ED..FF)
+ *   M_GE_E0 E0..FF
+ *   M_CONT  80..BF
+ * The events (plain_masks16()'s) are the bytes in one of the first five;
+ * ge_e0 holds E0..FF only, which is the same once masked by high. */
+enum { M_CTL = 1, M_HIGH = 2, M_DEL = 4, M_LEAD = 8, M_EDFF = 16, M_GE_E0 = 64, M_CONT = 128 };
+#define ALL_LO (M_HIGH | M_GE_E0 | M_CONT)
+static const unsigned char mask_hi_nibble[16] = {
+    M_CTL, M_HIGH, 0, 0, 0, 0, 0, M_DEL, M_CONT, M_CONT, M_CONT, M_CONT, M_LEAD, 0, M_LEAD | M_EDFF | M_GE_E0,
+    M_HIGH | M_GE_E0,
+};
+static const unsigned char mask_lo_nibble[16] = {
+    ALL_LO | M_CTL | M_LEAD, ALL_LO | M_CTL | M_LEAD, ALL_LO | M_CTL | M_LEAD, ALL_LO | M_CTL | M_LEAD,
+    ALL_LO | M_CTL,          ALL_LO | M_CTL,          ALL_LO | M_CTL,          ALL_LO | M_CTL,
+    ALL_LO | M_CTL,          ALL_LO,                  ALL_LO | M_CTL,          ALL_LO | M_CTL,
+    ALL_LO | M_CTL,          ALL_LO | M_CTL | M_EDFF, ALL_LO | M_CTL | M_EDFF, ALL_LO | M_CTL | M_EDFF | M_DEL,
+};
+#undef ALL_LO
+
 static inline __attribute__((always_inline, target("avx2"))) block_masks plain_masks32_avx2(const unsigned char *p)
 {
     const __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)p);
-    __m256i ctl = _mm256_cmpeq_epi8(_mm256_min_epu8(v, _mm256_set1_epi8(0x1F)), v);
-    ctl = _mm256_andnot_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('\t')), ctl);
-    ctl = _mm256_or_si256(ctl, _mm256_cmpeq_epi8(v, _mm256_set1_epi8(0x7F)));
-    __m256i lead = _mm256_cmpeq_epi8(_mm256_and_si256(v, _mm256_set1_epi8((char)0xDC)), _mm256_set1_epi8((char)0xC0));
-    lead = _mm256_or_si256(lead, _mm256_cmpeq_epi8(_mm256_max_epu8(v, _mm256_set1_epi8((char)0xED)), v));
+    const __m256i lo4 = _mm256_set1_epi8(0x0F);
+    const __m256i hi_tab = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)(const void *)mask_hi_nibble));
+    const __m256i lo_tab = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)(const void *)mask_lo_nibble));
+    const __m256i x = _mm256_and_si256(_mm256_shuffle_epi8(hi_tab, _mm256_and_si256(_mm256_srli_epi16(v, 4), lo4)),
+                                       _mm256_shuffle_epi8(lo_tab, _mm256_and_si256(v, lo4)));
+    /* a class bit among the low five carries into bit 7 */
+    const __m256i ev = _mm256_add_epi8(_mm256_and_si256(x, _mm256_set1_epi8(0x1F)), _mm256_set1_epi8(0x7F));
     return (block_masks){
-        (uint32_t)_mm256_movemask_epi8(_mm256_or_si256(ctl, lead)),
+        (uint32_t)_mm256_movemask_epi8(ev),
         (uint32_t)_mm256_movemask_epi8(v),
-        (uint32_t)_mm256_movemask_epi8(_mm256_cmpgt_epi8(_mm256_set1_epi8((char)0xC0), v)),
-        (uint32_t)_mm256_movemask_epi8(_mm256_cmpgt_epi8(v, _mm256_set1_epi8((char)0xDF))),
+        (uint32_t)_mm256_movemask_epi8(x),                         /* M_CONT: bit 7 */
+        (uint32_t)_mm256_movemask_epi8(_mm256_add_epi8(x, x)),     /* M_GE_E0: bit 6 */
     };
 }
 #endif
