@@ -2132,8 +2132,18 @@ static gk_text *decode_text(const char *bytes, size_t len, char **adopt, text_st
     /* every decoder above leaves u NUL-terminated: room for the last line's NUL.
      * A stop is not heeded where the text could have too many lines: that
      * verdict is on the whole. */
+    stop = ulen < TEXT_MAX_LINES ? stop : NULL;
+#ifdef __SSE2__
+    /* without a stop, the decoded text (valid UTF-8 without NUL) is split in
+     * split_plain()'s one pass; what it declines (four-byte sequences, too
+     * many lines) split_lines() takes */
+    size_t ctl;
+    int cr;
+    if (!stop && text_fast_utf8 && split_plain(t, (const unsigned char *)u, ulen, &ctl, &cr))
+        return own_lines(t, u, ulen, &u, cr);
+#endif
     int has_cr = memchr(u, '\r', ulen) != NULL;
-    if (split_lines(t, u, ulen, has_cr, ulen < TEXT_MAX_LINES ? stop : NULL, ctx) < 0) {
+    if (split_lines(t, u, ulen, has_cr, stop, ctx) < 0) {
         *why = "行数过多（超过 500 万行），不是年度报告";
         text_free(t);
         return NULL;

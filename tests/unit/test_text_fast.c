@@ -450,6 +450,42 @@ static void test_controls_in_gb18030(void **state)
     assert_true(text > 300 && binary > 300);
 }
 
+/* The text split after a conversion (GB18030, UTF-16 with and without a
+ * byte order mark): split_plain() takes the decoded text where the
+ * general path takes split_lines(); random texts of the pieces (four-byte
+ * characters among them, which split_plain() declines) in each encoding,
+ * compared as compare_one() compares. */
+static void test_fast_decoded_texts(void **state)
+{
+    (void)state;
+    srand(2216);
+    static char buf[4096], conv[3 * 4096 + 2];
+    static const char *const to[] = {"GB18030", "UTF-16LE", "UTF-16BE"};
+    int decoded = 0;
+    for (int round = 0; round < 3000; round++) {
+        size_t want = (size_t)(rand() % 4 ? rand() % 200 : rand() % 2000);
+        size_t n = make_text(buf, sizeof buf, want, 0);
+        int e = round % 3, bom = e && round % 2;
+        iconv_t cd = iconv_open(to[e], "UTF-8");
+        assert_true(cd != (iconv_t)-1);
+        size_t off = 0;
+        if (bom) {                     /* U+FEFF in the text's order */
+            conv[0] = e == 1 ? '\xFF' : '\xFE';
+            conv[1] = e == 1 ? '\xFE' : '\xFF';
+            off = 2;
+        }
+        char *ip = buf, *op = conv + off;
+        size_t il = n, ol = sizeof conv - off;
+        assert_true(iconv(cd, &ip, &il, &op, &ol) != (size_t)-1);
+        iconv_close(cd);
+        char what[64];
+        snprintf(what, sizeof what, "%s%s round %d (%zu bytes)", to[e], bom ? " BOM" : "", round, n);
+        decoded += compare_one(conv, (size_t)(op - conv), what);
+    }
+    print_message("decoded %d\n", decoded);
+    assert_true(decoded > 2000);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -459,6 +495,7 @@ int main(void)
         cmocka_unit_test(test_gb18030_four_bytes),
         cmocka_unit_test(test_controls_in_gb18030),
         cmocka_unit_test(test_utf16_against_iconv),
+        cmocka_unit_test(test_fast_decoded_texts),
     };
     return cmocka_run_group_tests_name("text_fast", tests, NULL, NULL);
 }
