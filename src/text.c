@@ -1748,11 +1748,12 @@ static inline __attribute__((always_inline)) int block_event(gk_text *t, plain_s
  * (the block check declines them, but for one a block's end lets through
  * to block_event(), which reads it right): the general path decides then.
  *
- * Thirty-two bytes at a time, as long as thirty-two more follow: the block
+ Sixty-four bytes at a time, as long as sixty-four more follow (then
+ * thirty-two, while thirty-two more do): the block
  * is checked as two- and three-byte UTF-8 (each continuation byte exactly
  * where a lead expects one); the bytes that may need more (plain_masks16())
  * are events, handled in turn by block_event(), and the bytes between them
- * copied 32 at a time, once per block and again after an event that
+ * copied a block's width at a time, once per block and again after an event that
  * shortens the output (the output is never ahead of the input).  An event
  * is never a continuation byte; one may take up to two bytes of the next
  * block (which its own check sees), so a block's events start where the
@@ -1851,8 +1852,60 @@ static inline __attribute__((always_inline, target("avx2"))) block_masks plain_m
 }
 #endif
 
+/* One block of split_plain() (described above): the `width` (32 or 64)
+ * bytes at blk, whose masks (bit k for byte k) are m, while `width` more
+ * bytes follow it.  *carry is what the previous block's leads still expect
+ * of this one's first two bytes, and becomes what this block's expect of
+ * the next.  Returns 0 for what the general path must decide. */
+static inline __attribute__((always_inline)) int plain_block(gk_text *t, plain_state *st, const unsigned char *blk,
+                                                             uint64_t ev, uint64_t high, uint64_t cont,
+                                                             uint64_t ge_e0, unsigned width, uint64_t *carry)
+{
+    const uint64_t all = width == 64 ? ~0ull : (1ull << width) - 1;
+    /* each lead expects one continuation byte after it, E0..FF a second
+     * one after that; the continuation bytes must be exactly those
+     * expected (a lead the check takes wrongly, as C0 or F0, is an
+     * event: see plain_masks16()) */
+    uint64_t lead = high & ~cont, lead3 = high & ge_e0;
+    uint64_t expect = *carry | lead << 1 | lead3 << 2;
+    if ((expect ^ cont) & all)
+        return 0;
+    *carry = width == 64 ? lead >> 63 | lead3 >> 62 : expect >> 32;
+    /* the bytes an event of the previous block took (up to two) are not this block's */
+    ev &= ~0ull << (st->s - blk);
+    /* the rest of the block is copied once, and again only after an
+     * event that leaves the output further behind the input */
+    for (unsigned k = 0; k < width; k += 32)
+        copy32(st->o + k, st->s + k);
+    while (ev) {
+        const unsigned char *e = blk + __builtin_ctzll(ev);
+        st->o += e - st->s;
+        st->s = e;
+        int r = block_event(t, st);
+        if (r == 1) {
+            ev &= ev - 1;              /* an event took no other event's byte */
+            continue;
+        }
+        if (!r)
+            return 0;
+        size_t done = (size_t)(st->s - blk);
+        if (done >= width)
+            break;                     /* (the shift below would be too wide) */
+        for (unsigned k = 0; k < width; k += 32)
+            copy32(st->o + k, st->s + k);
+        ev &= ~0ull << done;           /* CR LF: the LF too */
+    }
+    if (st->s < blk + width) {
+        st->o += blk + width - st->s;
+        st->s = blk + width;
+    }
+    return 1;
+}
+
 /* split_plain() (described above) with the block masks of `masks` (a
- * constant where it is inlined: the SSE2 or the AVX2 function). */
+ * constant where it is inlined: the SSE2 or the AVX2 function): blocks of
+ * 64 bytes (two of the masks' 32) while 64 more follow, then one of 32
+ * while 32 more do. */
 static inline __attribute__((always_inline)) int split_plain_with(gk_text *t, const unsigned char *b, size_t len,
                                                                   size_t *ctl_out, int *has_cr,
                                                                   block_masks (*masks)(const unsigned char *))
@@ -1868,44 +1921,18 @@ static inline __attribute__((always_inline)) int split_plain_with(gk_text *t, co
     t->nlines = 0;
     const unsigned char *blk = b;
     uint64_t carry = 0;                /* continuations the previous block still expects */
-    /* 32 bytes a block, while 32 more follow (a copy of 32 bytes from
-     * anywhere in the block stays inside the input) */
-    for (; st.end - blk >= 64; blk += 32) {
-        block_masks m = masks(blk);
-        /* each lead expects one continuation byte after it, E0..FF a second
-         * one after that; the continuation bytes must be exactly those
-         * expected (a lead the check takes wrongly, as C0 or F0, is an
-         * event: see plain_masks16()) */
-        uint64_t high = m.high, cont = m.cont;
-        uint64_t lead = high & ~cont, lead3 = high & m.ge_e0;
-        uint64_t expect = carry | lead << 1 | lead3 << 2;
-        if ((expect ^ cont) & 0xFFFFFFFF)
+    /* (a copy of a block's width from anywhere in it stays inside the input) */
+    for (; st.end - blk >= 128; blk += 64) {
+        block_masks m = masks(blk), n = masks(blk + 32);
+        if (!plain_block(t, &st, blk, m.ev | (uint64_t)n.ev << 32, m.high | (uint64_t)n.high << 32,
+                         m.cont | (uint64_t)n.cont << 32, m.ge_e0 | (uint64_t)n.ge_e0 << 32, 64, &carry))
             goto fail;
-        carry = expect >> 32;
-        /* the bytes an event of the previous block took (up to two) are not this block's */
-        uint64_t ev = (uint64_t)m.ev & (~0ull << (st.s - blk));
-        /* the rest of the block is copied once, and again only after an
-         * event that leaves the output further behind the input */
-        copy32(st.o, st.s);
-        while (ev) {
-            const unsigned char *e = blk + __builtin_ctzll(ev);
-            st.o += e - st.s;
-            st.s = e;
-            int r = block_event(t, &st);
-            if (r == 1) {
-                ev &= ev - 1;          /* an event took no other event's byte */
-                continue;
-            }
-            if (!r)
-                goto fail;
-            if (st.s < blk + 32)
-                copy32(st.o, st.s);
-            ev &= ~0ull << (st.s - blk);   /* CR LF: the LF too */
-        }
-        if (st.s < blk + 32) {
-            st.o += blk + 32 - st.s;
-            st.s = blk + 32;
-        }
+    }
+    if (st.end - blk >= 64) {
+        block_masks m = masks(blk);
+        if (!plain_block(t, &st, blk, m.ev, m.high, m.cont, m.ge_e0, 32, &carry))
+            goto fail;
+        blk += 32;
     }
     if (carry) {
         if (st.s == blk) {             /* back to the lead of the sequence the last block cut (copied, not checked) */

@@ -4,7 +4,7 @@
  * every kind, control bytes, NUL, characters that fold and that do not,
  * sequences its block check declines (E0, ED, four bytes), invalid and
  * cut-off sequences, a byte order mark; placed so they fall on every
- * offset of its sixteen-byte blocks. */
+ * offset of its blocks (16, 32 and 64 bytes). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -166,16 +166,19 @@ static void test_fast_matches_general(void **state)
 static void test_fast_every_offset(void **state)
 {
     (void)state;
-    static char buf[256];
+    static char buf[512];
     const char *fills[] = {"x", "中", "\n", "\r"};
+    /* tails short enough for the bytes that go one at a time, and one long
+     * enough that a piece early on falls inside a 64-byte block */
+    static const size_t tails[] = {0, 7, 14, 21, 28, 35, 140};
     size_t np = sizeof PIECES / sizeof *PIECES, nh = sizeof HOSTILE / sizeof *HOSTILE;
     int runs = 0;
     for (size_t f = 0; f < 4; f++)
         for (size_t k = 0; k < np + nh; k++) {
             const char *p = k < np ? PIECES[k] : HOSTILE[k - np];
-            for (size_t at = 0; at < 40; at++)
-                for (size_t tail = 0; tail < 40; tail += 7) {
-                    size_t n = 0, fl = strlen(fills[f]);
+            for (size_t at = 0; at < 136; at++)   /* every offset of a 64-byte block and the 32 after */
+                for (size_t ti = 0; ti < sizeof tails / sizeof *tails; ti++) {
+                    size_t n = 0, fl = strlen(fills[f]), tail = tails[ti];
                     while (n < at)
                         buf[n++] = 'a';
                     memcpy(buf + n, p, strlen(p));
