@@ -1912,7 +1912,9 @@ static inline __attribute__((always_inline)) int split_plain_with(gk_text *t, co
 {
     plain_state st = {b, b + len, b, NULL, NULL, NULL, NULL, 0, 0, 0, 0};
     size_t cap = 0;
-    if (!lines_room(t, &cap, len / 32 + 16))
+    /* room for lines of 16 bytes on average: a report's are longer, and
+     * growing the index (a copy of it) would cost more than the room */
+    if (!lines_room(t, &cap, len / 16 + 16))
         return 0;
     st.cap = cap;
     st.orig = t->orig;
