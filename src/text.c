@@ -1748,11 +1748,12 @@ static inline __attribute__((always_inline)) int block_event(gk_text *t, plain_s
  * (the block check declines them, but for one a block's end lets through
  * to block_event(), which reads it right): the general path decides then.
  *
- * Thirty-two bytes at a time, as long as thirty-two more follow: the block
+ Sixty-four bytes at a time, as long as sixty-four more follow (then
+ * thirty-two, while thirty-two more do): the block
  * is checked as two- and three-byte UTF-8 (each continuation byte exactly
  * where a lead expects one); the bytes that may need more (plain_masks16())
  * are events, handled in turn by block_event(), and the bytes between them
- * copied 32 at a time, once per block and again after an event that
+ * copied a block's width at a time, once per block and again after an event that
  * shortens the output (the output is never ahead of the input).  An event
  * is never a continuation byte; one may take up to two bytes of the next
  * block (which its own check sees), so a block's events start where the
@@ -1805,33 +1806,115 @@ static inline __attribute__((always_inline)) block_masks plain_masks32_sse2(cons
 }
 
 #ifdef TEXT_AVX2
-/* The same 32 bytes at once, as plain_masks16() computes them. */
+/* The same 32 bytes at once, each byte's classes looked up by its high
+ * and its low nibble (two tables of bit sets; a byte is in a class when
+ * both of its entries hold the class's bit), as in the UTF-8 check of
+ * plain_utf8_avx2():
+ *   M_CTL   00..08, 0A..0F (the controls below 0x10 but tab)
+ *   M_HIGH  10..1F and F0..FF
+ *   M_DEL   7F
+ *   M_LEAD  C0..C3 and E0..E3
+ *   M_EDFF  ED..EF (with M_HIGH: ED..FF)
+ *   M_GE_E0 E0..FF
+ *   M_CONT  80..BF
+ * The events (plain_masks16()'s) are the bytes in one of the first five;
+ * ge_e0 holds E0..FF only, which is the same once masked by high. */
+enum { M_CTL = 1, M_HIGH = 2, M_DEL = 4, M_LEAD = 8, M_EDFF = 16, M_GE_E0 = 64, M_CONT = 128 };
+#define ALL_LO (M_HIGH | M_GE_E0 | M_CONT)
+static const unsigned char mask_hi_nibble[16] = {
+    M_CTL, M_HIGH, 0, 0, 0, 0, 0, M_DEL, M_CONT, M_CONT, M_CONT, M_CONT, M_LEAD, 0, M_LEAD | M_EDFF | M_GE_E0,
+    M_HIGH | M_GE_E0,
+};
+static const unsigned char mask_lo_nibble[16] = {
+    ALL_LO | M_CTL | M_LEAD, ALL_LO | M_CTL | M_LEAD, ALL_LO | M_CTL | M_LEAD, ALL_LO | M_CTL | M_LEAD,
+    ALL_LO | M_CTL,          ALL_LO | M_CTL,          ALL_LO | M_CTL,          ALL_LO | M_CTL,
+    ALL_LO | M_CTL,          ALL_LO,                  ALL_LO | M_CTL,          ALL_LO | M_CTL,
+    ALL_LO | M_CTL,          ALL_LO | M_CTL | M_EDFF, ALL_LO | M_CTL | M_EDFF, ALL_LO | M_CTL | M_EDFF | M_DEL,
+};
+#undef ALL_LO
+
 static inline __attribute__((always_inline, target("avx2"))) block_masks plain_masks32_avx2(const unsigned char *p)
 {
     const __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)p);
-    __m256i ctl = _mm256_cmpeq_epi8(_mm256_min_epu8(v, _mm256_set1_epi8(0x1F)), v);
-    ctl = _mm256_andnot_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('\t')), ctl);
-    ctl = _mm256_or_si256(ctl, _mm256_cmpeq_epi8(v, _mm256_set1_epi8(0x7F)));
-    __m256i lead = _mm256_cmpeq_epi8(_mm256_and_si256(v, _mm256_set1_epi8((char)0xDC)), _mm256_set1_epi8((char)0xC0));
-    lead = _mm256_or_si256(lead, _mm256_cmpeq_epi8(_mm256_max_epu8(v, _mm256_set1_epi8((char)0xED)), v));
+    const __m256i lo4 = _mm256_set1_epi8(0x0F);
+    const __m256i hi_tab = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)(const void *)mask_hi_nibble));
+    const __m256i lo_tab = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)(const void *)mask_lo_nibble));
+    const __m256i x = _mm256_and_si256(_mm256_shuffle_epi8(hi_tab, _mm256_and_si256(_mm256_srli_epi16(v, 4), lo4)),
+                                       _mm256_shuffle_epi8(lo_tab, _mm256_and_si256(v, lo4)));
+    /* a class bit among the low five carries into bit 7 */
+    const __m256i ev = _mm256_add_epi8(_mm256_and_si256(x, _mm256_set1_epi8(0x1F)), _mm256_set1_epi8(0x7F));
     return (block_masks){
-        (uint32_t)_mm256_movemask_epi8(_mm256_or_si256(ctl, lead)),
+        (uint32_t)_mm256_movemask_epi8(ev),
         (uint32_t)_mm256_movemask_epi8(v),
-        (uint32_t)_mm256_movemask_epi8(_mm256_cmpgt_epi8(_mm256_set1_epi8((char)0xC0), v)),
-        (uint32_t)_mm256_movemask_epi8(_mm256_cmpgt_epi8(v, _mm256_set1_epi8((char)0xDF))),
+        (uint32_t)_mm256_movemask_epi8(x),                         /* M_CONT: bit 7 */
+        (uint32_t)_mm256_movemask_epi8(_mm256_add_epi8(x, x)),     /* M_GE_E0: bit 6 */
     };
 }
 #endif
 
+/* One block of split_plain() (described above): the `width` (32 or 64)
+ * bytes at blk, whose masks (bit k for byte k) are m, while `width` more
+ * bytes follow it.  *carry is what the previous block's leads still expect
+ * of this one's first two bytes, and becomes what this block's expect of
+ * the next.  Returns 0 for what the general path must decide. */
+static inline __attribute__((always_inline)) int plain_block(gk_text *t, plain_state *st, const unsigned char *blk,
+                                                             uint64_t ev, uint64_t high, uint64_t cont,
+                                                             uint64_t ge_e0, unsigned width, uint64_t *carry)
+{
+    const uint64_t all = width == 64 ? ~0ull : (1ull << width) - 1;
+    /* each lead expects one continuation byte after it, E0..FF a second
+     * one after that; the continuation bytes must be exactly those
+     * expected (a lead the check takes wrongly, as C0 or F0, is an
+     * event: see plain_masks16()) */
+    uint64_t lead = high & ~cont, lead3 = high & ge_e0;
+    uint64_t expect = *carry | lead << 1 | lead3 << 2;
+    if ((expect ^ cont) & all)
+        return 0;
+    *carry = width == 64 ? lead >> 63 | lead3 >> 62 : expect >> 32;
+    /* the bytes an event of the previous block took (up to two) are not this block's */
+    ev &= ~0ull << (st->s - blk);
+    /* the rest of the block is copied once, and again only after an
+     * event that leaves the output further behind the input */
+    for (unsigned k = 0; k < width; k += 32)
+        copy32(st->o + k, st->s + k);
+    while (ev) {
+        const unsigned char *e = blk + __builtin_ctzll(ev);
+        st->o += e - st->s;
+        st->s = e;
+        int r = block_event(t, st);
+        if (r == 1) {
+            ev &= ev - 1;              /* an event took no other event's byte */
+            continue;
+        }
+        if (!r)
+            return 0;
+        size_t done = (size_t)(st->s - blk);
+        if (done >= width)
+            break;                     /* (the shift below would be too wide) */
+        for (unsigned k = 0; k < width; k += 32)
+            copy32(st->o + k, st->s + k);
+        ev &= ~0ull << done;           /* CR LF: the LF too */
+    }
+    if (st->s < blk + width) {
+        st->o += blk + width - st->s;
+        st->s = blk + width;
+    }
+    return 1;
+}
+
 /* split_plain() (described above) with the block masks of `masks` (a
- * constant where it is inlined: the SSE2 or the AVX2 function). */
+ * constant where it is inlined: the SSE2 or the AVX2 function): blocks of
+ * 64 bytes (two of the masks' 32) while 64 more follow, then one of 32
+ * while 32 more do. */
 static inline __attribute__((always_inline)) int split_plain_with(gk_text *t, const unsigned char *b, size_t len,
                                                                   size_t *ctl_out, int *has_cr,
                                                                   block_masks (*masks)(const unsigned char *))
 {
     plain_state st = {b, b + len, b, NULL, NULL, NULL, NULL, 0, 0, 0, 0};
     size_t cap = 0;
-    if (!lines_room(t, &cap, len / 32 + 16))
+    /* room for lines of 16 bytes on average: a report's are longer, and
+     * growing the index (a copy of it) would cost more than the room */
+    if (!lines_room(t, &cap, len / 16 + 16))
         return 0;
     st.cap = cap;
     st.orig = t->orig;
@@ -1840,44 +1923,18 @@ static inline __attribute__((always_inline)) int split_plain_with(gk_text *t, co
     t->nlines = 0;
     const unsigned char *blk = b;
     uint64_t carry = 0;                /* continuations the previous block still expects */
-    /* 32 bytes a block, while 32 more follow (a copy of 32 bytes from
-     * anywhere in the block stays inside the input) */
-    for (; st.end - blk >= 64; blk += 32) {
-        block_masks m = masks(blk);
-        /* each lead expects one continuation byte after it, E0..FF a second
-         * one after that; the continuation bytes must be exactly those
-         * expected (a lead the check takes wrongly, as C0 or F0, is an
-         * event: see plain_masks16()) */
-        uint64_t high = m.high, cont = m.cont;
-        uint64_t lead = high & ~cont, lead3 = high & m.ge_e0;
-        uint64_t expect = carry | lead << 1 | lead3 << 2;
-        if ((expect ^ cont) & 0xFFFFFFFF)
+    /* (a copy of a block's width from anywhere in it stays inside the input) */
+    for (; st.end - blk >= 128; blk += 64) {
+        block_masks m = masks(blk), n = masks(blk + 32);
+        if (!plain_block(t, &st, blk, m.ev | (uint64_t)n.ev << 32, m.high | (uint64_t)n.high << 32,
+                         m.cont | (uint64_t)n.cont << 32, m.ge_e0 | (uint64_t)n.ge_e0 << 32, 64, &carry))
             goto fail;
-        carry = expect >> 32;
-        /* the bytes an event of the previous block took (up to two) are not this block's */
-        uint64_t ev = (uint64_t)m.ev & (~0ull << (st.s - blk));
-        /* the rest of the block is copied once, and again only after an
-         * event that leaves the output further behind the input */
-        copy32(st.o, st.s);
-        while (ev) {
-            const unsigned char *e = blk + __builtin_ctzll(ev);
-            st.o += e - st.s;
-            st.s = e;
-            int r = block_event(t, &st);
-            if (r == 1) {
-                ev &= ev - 1;          /* an event took no other event's byte */
-                continue;
-            }
-            if (!r)
-                goto fail;
-            if (st.s < blk + 32)
-                copy32(st.o, st.s);
-            ev &= ~0ull << (st.s - blk);   /* CR LF: the LF too */
-        }
-        if (st.s < blk + 32) {
-            st.o += blk + 32 - st.s;
-            st.s = blk + 32;
-        }
+    }
+    if (st.end - blk >= 64) {
+        block_masks m = masks(blk);
+        if (!plain_block(t, &st, blk, m.ev, m.high, m.cont, m.ge_e0, 32, &carry))
+            goto fail;
+        blk += 32;
     }
     if (carry) {
         if (st.s == blk) {             /* back to the lead of the sequence the last block cut (copied, not checked) */
@@ -2104,8 +2161,18 @@ static gk_text *decode_text(const char *bytes, size_t len, char **adopt, text_st
     /* every decoder above leaves u NUL-terminated: room for the last line's NUL.
      * A stop is not heeded where the text could have too many lines: that
      * verdict is on the whole. */
+    stop = ulen < TEXT_MAX_LINES ? stop : NULL;
+#ifdef __SSE2__
+    /* without a stop, the decoded text (valid UTF-8 without NUL) is split in
+     * split_plain()'s one pass; what it declines (four-byte sequences, too
+     * many lines) split_lines() takes */
+    size_t ctl;
+    int cr;
+    if (!stop && text_fast_utf8 && split_plain(t, (const unsigned char *)u, ulen, &ctl, &cr))
+        return own_lines(t, u, ulen, &u, cr);
+#endif
     int has_cr = memchr(u, '\r', ulen) != NULL;
-    if (split_lines(t, u, ulen, has_cr, ulen < TEXT_MAX_LINES ? stop : NULL, ctx) < 0) {
+    if (split_lines(t, u, ulen, has_cr, stop, ctx) < 0) {
         *why = "行数过多（超过 500 万行），不是年度报告";
         text_free(t);
         return NULL;

@@ -4,7 +4,7 @@
  * every kind, control bytes, NUL, characters that fold and that do not,
  * sequences its block check declines (E0, ED, four bytes), invalid and
  * cut-off sequences, a byte order mark; placed so they fall on every
- * offset of its sixteen-byte blocks. */
+ * offset of its blocks (16, 32 and 64 bytes). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -166,16 +166,19 @@ static void test_fast_matches_general(void **state)
 static void test_fast_every_offset(void **state)
 {
     (void)state;
-    static char buf[256];
+    static char buf[512];
     const char *fills[] = {"x", "中", "\n", "\r"};
+    /* tails short enough for the bytes that go one at a time, and one long
+     * enough that a piece early on falls inside a 64-byte block */
+    static const size_t tails[] = {0, 7, 14, 21, 28, 35, 140};
     size_t np = sizeof PIECES / sizeof *PIECES, nh = sizeof HOSTILE / sizeof *HOSTILE;
     int runs = 0;
     for (size_t f = 0; f < 4; f++)
         for (size_t k = 0; k < np + nh; k++) {
             const char *p = k < np ? PIECES[k] : HOSTILE[k - np];
-            for (size_t at = 0; at < 40; at++)
-                for (size_t tail = 0; tail < 40; tail += 7) {
-                    size_t n = 0, fl = strlen(fills[f]);
+            for (size_t at = 0; at < 136; at++)   /* every offset of a 64-byte block and the 32 after */
+                for (size_t ti = 0; ti < sizeof tails / sizeof *tails; ti++) {
+                    size_t n = 0, fl = strlen(fills[f]), tail = tails[ti];
                     while (n < at)
                         buf[n++] = 'a';
                     memcpy(buf + n, p, strlen(p));
@@ -450,6 +453,42 @@ static void test_controls_in_gb18030(void **state)
     assert_true(text > 300 && binary > 300);
 }
 
+/* The text split after a conversion (GB18030, UTF-16 with and without a
+ * byte order mark): split_plain() takes the decoded text where the
+ * general path takes split_lines(); random texts of the pieces (four-byte
+ * characters among them, which split_plain() declines) in each encoding,
+ * compared as compare_one() compares. */
+static void test_fast_decoded_texts(void **state)
+{
+    (void)state;
+    srand(2216);
+    static char buf[4096], conv[3 * 4096 + 2];
+    static const char *const to[] = {"GB18030", "UTF-16LE", "UTF-16BE"};
+    int decoded = 0;
+    for (int round = 0; round < 3000; round++) {
+        size_t want = (size_t)(rand() % 4 ? rand() % 200 : rand() % 2000);
+        size_t n = make_text(buf, sizeof buf, want, 0);
+        int e = round % 3, bom = e && round % 2;
+        iconv_t cd = iconv_open(to[e], "UTF-8");
+        assert_true(cd != (iconv_t)-1);
+        size_t off = 0;
+        if (bom) {                     /* U+FEFF in the text's order */
+            conv[0] = e == 1 ? '\xFF' : '\xFE';
+            conv[1] = e == 1 ? '\xFE' : '\xFF';
+            off = 2;
+        }
+        char *ip = buf, *op = conv + off;
+        size_t il = n, ol = sizeof conv - off;
+        assert_true(iconv(cd, &ip, &il, &op, &ol) != (size_t)-1);
+        iconv_close(cd);
+        char what[64];
+        snprintf(what, sizeof what, "%s%s round %d (%zu bytes)", to[e], bom ? " BOM" : "", round, n);
+        decoded += compare_one(conv, (size_t)(op - conv), what);
+    }
+    print_message("decoded %d\n", decoded);
+    assert_true(decoded > 2000);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -459,6 +498,7 @@ int main(void)
         cmocka_unit_test(test_gb18030_four_bytes),
         cmocka_unit_test(test_controls_in_gb18030),
         cmocka_unit_test(test_utf16_against_iconv),
+        cmocka_unit_test(test_fast_decoded_texts),
     };
     return cmocka_run_group_tests_name("text_fast", tests, NULL, NULL);
 }
