@@ -641,15 +641,22 @@ uint64_t narrative_sentence_hash(const char *s, size_t len, int *cjk)
     return h;
 }
 
-static int sentence_end(const char *s, size_t len, size_t i, size_t *next)
+/* Whether a sentence ends at byte i of s: 。！？ or ; ! ? (*next: after it).
+ * Tested byte by byte over whole sections, so by its first byte first. */
+int narrative_sentence_end(const char *s, size_t len, size_t i, size_t *next)
 {
-    static const char *const ENDS[] = {"。", "！", "？", ";", "!", "?"};
-    for (size_t k = 0; k < sizeof ENDS / sizeof ENDS[0]; k++) {
-        size_t l = strlen(ENDS[k]);
-        if (i + l <= len && !memcmp(s + i, ENDS[k], l)) {
-            *next = i + l;
-            return 1;
-        }
+    unsigned char c = (unsigned char)s[i];
+    if (c == ';' || c == '!' || c == '?') {
+        *next = i + 1;
+        return 1;
+    }
+    if ((c != 0xE3 && c != 0xEF) || i + 3 > len)
+        return 0;
+    unsigned char c1 = (unsigned char)s[i + 1], c2 = (unsigned char)s[i + 2];
+    if (c == 0xE3 ? c1 == 0x80 && c2 == 0x82                     /* 。 U+3002 */
+                  : c1 == 0xBC && (c2 == 0x81 || c2 == 0x9F)) {  /* ！ U+FF01, ？ U+FF1F */
+        *next = i + 3;
+        return 1;
     }
     return 0;
 }
@@ -678,7 +685,7 @@ gk_sentence *narrative_sentences(const gk_report *r, int k, int *n)
         int ends = 0;
         for (size_t i = 0; i < len && !ends; i++) {
             size_t nx;
-            ends = sentence_end(p, len, i, &nx);
+            ends = narrative_sentence_end(p, len, i, &nx);
         }
         if (!ends && narrative_cjk_count(p, len) <= 25) {
             if (j.len && j.s[j.len - 1] != '\n') {     /* ends whatever came before */
@@ -699,7 +706,7 @@ gk_sentence *narrative_sentences(const gk_report *r, int k, int *n)
     size_t start = 0;
     for (size_t i = 0; i <= j.len;) {
         size_t nx = i + 1;
-        int end = i == j.len || j.s[i] == '\n' || sentence_end(j.s, j.len, i, &nx);
+        int end = i == j.len || j.s[i] == '\n' || narrative_sentence_end(j.s, j.len, i, &nx);
         if (!end) {
             i++;
             continue;

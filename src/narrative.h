@@ -61,6 +61,9 @@ gk_sentence *narrative_sentences(const gk_report *r, int k, int *n);
 void narrative_sentences_free(gk_sentence *s, int n);
 /* The masked hash of one sentence (exported for tests). */
 uint64_t narrative_sentence_hash(const char *s, size_t len, int *cjk);
+/* Whether a sentence ends at byte i of s (len bytes): 。！？ or ; ! ?, and
+ * where the next begins (*next). */
+int narrative_sentence_end(const char *s, size_t len, size_t i, size_t *next);
 
 /* The text of section k without its heading, lines joined by '\n'
  * (malloc'd), and the line its text starts on; NULL when absent. */
