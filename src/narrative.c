@@ -613,9 +613,13 @@ uint64_t narrative_sentence_hash(const char *s, size_t len, int *cjk)
     uint64_t h = 1469598103934665603ull;
     int n = 0, in_digits = 0;
     for (size_t i = 0; i < len;) {
-        unsigned cp;
-        int k = utf8_decode(s + i, len - i, &cp);
-        if (k <= 0) {
+        unsigned cp = (unsigned char)s[i];
+        int k = 1;
+        if (cp >= 0xE3 && cp <= 0xE9 && i + 2 < len && ((unsigned char)s[i + 1] & 0xC0) == 0x80 &&
+            ((unsigned char)s[i + 2] & 0xC0) == 0x80) {   /* U+3000..U+9FFF, CJK: never overlong nor a surrogate */
+            cp = (cp & 0x0F) << 12 | ((unsigned char)s[i + 1] & 0x3Fu) << 6 | ((unsigned char)s[i + 2] & 0x3Fu);
+            k = 3;
+        } else if (cp >= 0x80 && (k = utf8_decode(s + i, len - i, &cp)) <= 0) {
             i++;
             continue;
         }
@@ -643,7 +647,7 @@ uint64_t narrative_sentence_hash(const char *s, size_t len, int *cjk)
 
 /* Whether a sentence ends at byte i of s: 。！？ or ; ! ? (*next: after it).
  * Tested byte by byte over whole sections, so by its first byte first. */
-int narrative_sentence_end(const char *s, size_t len, size_t i, size_t *next)
+static inline int sentence_end(const char *s, size_t len, size_t i, size_t *next)
 {
     unsigned char c = (unsigned char)s[i];
     if (c == ';' || c == '!' || c == '?') {
@@ -659,6 +663,11 @@ int narrative_sentence_end(const char *s, size_t len, size_t i, size_t *next)
         return 1;
     }
     return 0;
+}
+
+int narrative_sentence_end(const char *s, size_t len, size_t i, size_t *next)
+{
+    return sentence_end(s, len, i, next);
 }
 
 gk_sentence *narrative_sentences(const gk_report *r, int k, int *n)
@@ -685,7 +694,7 @@ gk_sentence *narrative_sentences(const gk_report *r, int k, int *n)
         int ends = 0;
         for (size_t i = 0; i < len && !ends; i++) {
             size_t nx;
-            ends = narrative_sentence_end(p, len, i, &nx);
+            ends = sentence_end(p, len, i, &nx);
         }
         if (!ends && narrative_cjk_count(p, len) <= 25) {
             if (j.len && j.s[j.len - 1] != '\n') {     /* ends whatever came before */
@@ -706,7 +715,7 @@ gk_sentence *narrative_sentences(const gk_report *r, int k, int *n)
     size_t start = 0;
     for (size_t i = 0; i <= j.len;) {
         size_t nx = i + 1;
-        int end = i == j.len || j.s[i] == '\n' || narrative_sentence_end(j.s, j.len, i, &nx);
+        int end = i == j.len || j.s[i] == '\n' || sentence_end(j.s, j.len, i, &nx);
         if (!end) {
             i++;
             continue;

@@ -1,8 +1,11 @@
-/* test_sentence_end.c — narrative_sentence_end() (the first-byte test run at
- * every byte of the sections XYEAR.COPIED compares) against the plain
- * comparison with each of its six ends, at every offset of seeded random
- * texts built from the ends, their prefixes and look-alikes (。 ！ ？ and
- * other characters sharing their lead bytes), cut at every length. */
+/* test_sentence_end.c — the sentence splitting XYEAR.COPIED runs over every
+ * byte of sections 一, 五 and 六, against plain reference versions:
+ * narrative_sentence_end() (a first-byte test) against the comparison with
+ * each of its six ends, at every offset of seeded random texts built from the
+ * ends, their prefixes and look-alikes (。 ！ ？ and other characters sharing
+ * their lead bytes), cut at every length; narrative_sentence_hash() (CJK
+ * decoded inline) against the hash of utf8_decode()'s code points, on seeded
+ * texts of CJK, ASCII, digits, other scripts and broken UTF-8. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -10,6 +13,9 @@
 #include <cmocka.h>
 
 #include "narrative.h"
+#include "text.h"
+
+#include <ctype.h>
 
 #include <string.h>
 
@@ -70,10 +76,73 @@ static void test_against_reference(void **state)
     assert_true(ends > 10000);
 }
 
+/* The hash as first written: every character through utf8_decode(). */
+static uint64_t reference_hash(const char *s, size_t len, int *cjk)
+{
+    uint64_t h = 1469598103934665603ull;
+    int n = 0, in_digits = 0;
+    for (size_t i = 0; i < len;) {
+        unsigned cp;
+        int k = utf8_decode(s + i, len - i, &cp);
+        if (k <= 0) {
+            i++;
+            continue;
+        }
+        int han = (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || cp == 0x3007;
+        if (cp >= '0' && cp <= '9') {
+            if (!in_digits) {
+                h = (h ^ '#') * 1099511628211ull;
+                in_digits = 1;
+            }
+        } else if (cp == '.' && in_digits) {
+        } else if (han || (cp < 0x80 && isalpha((int)cp))) {
+            in_digits = 0;
+            n += han;
+            for (int j = 0; j < k; j++)
+                h = (h ^ (unsigned char)s[i + (size_t)j]) * 1099511628211ull;
+        } else {
+            in_digits = 0;
+        }
+        i += (size_t)k;
+    }
+    *cjk = n;
+    return h;
+}
+
+static void test_hash_against_reference(void **state)
+{
+    (void)state;
+    static const char *const parts[] = {
+        "政", "府", "〇", "。", "　", "\xE3\x90\x80", "\xE4\xB6\xBF", "\xE4\xB7\x80", "\xE9\xBF\xBF", "\xE3\x80\x80",
+        "\xE9\xBF", "\xE3", "\xE9\x80\xC0", "\xE3\xC0\x80", "\xED\xA0\x80", "\xE0\x80\x80", "\xEA\xB0\x80",
+        "12", "3.5", ".", "a", "Z", " ", "\xC3\xA9", "\xF0\x9F\x98\x80", "\x80", "\xFF", "\0",
+    };
+    char buf[256];
+    for (int iter = 0; iter < 20000; iter++) {
+        size_t len = 0;
+        for (unsigned k = rn(30); k > 0; k--) {
+            const char *p = parts[rn(sizeof parts / sizeof parts[0])];
+            size_t l = *p ? strlen(p) : 1;
+            if (len + l > sizeof buf)
+                break;
+            memcpy(buf + len, p, l);
+            len += l;
+        }
+        for (size_t cut = len > 3 ? len - 3 : 0; cut <= len; cut++) {   /* a character cut short at the end */
+            int want_cjk = -1, got_cjk = -2;
+            uint64_t want = reference_hash(buf, cut, &want_cjk);
+            uint64_t got = narrative_sentence_hash(buf, cut, &got_cjk);
+            assert_true(got == want);
+            assert_int_equal(got_cjk, want_cjk);
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_against_reference),
+        cmocka_unit_test(test_hash_against_reference),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
