@@ -2,11 +2,15 @@
  * each written beside the expectations it must meet (tests/tools/expect_check.c format).
  *
  *   gencorpus --seed S --count N --out DIR [--first K] [--per-dir M] [--no-expect] [--quiet]
+ *             [--pairs]
  *
  * Writes reports K .. K+N-1 (K defaults to 0).  Report i depends only on (S, i), so the
  * same seed gives byte-identical files, and a corpus of 100,000 holds the corpus of
  * 10,000 as its first reports.  With --per-dir M, report i goes to DIR/NNN/ where
- * NNN = i / M (so DIR/000 holds reports 0 .. M-1).
+ * NNN = i / M (so DIR/000 holds reports 0 .. M-1).  With --pairs (and --no-expect), each
+ * report is followed by the same body's report of the year before (the same tables and
+ * text, the year one less; its name starts with p instead of g), so that every report has
+ * a partner year: what check does with year pairs (the cross-year rules) is measured.
  *
  * What a report is made of:
  *   - the 2021 template (about 10% the 2019 one), with plausible values — mostly zeros and
@@ -1765,7 +1769,8 @@ static void encode(const report *R, const buf *in, buf *out)
 
 /* ---- one report ------------------------------------------------------------------------------- */
 
-static void generate(uint64_t seed, long idx, buf *text, buf *expect, char *name, size_t namelen, int want_expect)
+static void generate(uint64_t seed, long idx, buf *text, buf *expect, char *name, size_t namelen, int want_expect,
+                     int year_before)
 {
     static report R;
     memset(&R, 0, sizeof R);
@@ -1775,7 +1780,7 @@ static void generate(uint64_t seed, long idx, buf *text, buf *expect, char *name
     uint64_t *s = &st;
 
     R.fmt = pm(s, 100) ? FMT_2019 : FMT_2021;
-    R.year = R.fmt == FMT_2021 ? 2023 : 2020;
+    R.year = (R.fmt == FMT_2021 ? 2023 : 2020) - year_before;
     unsigned lay = rn(s, 100);
     R.layout = lay < 30 ? L_TAB : lay < 45 ? L_BLOCK : lay < 60 ? L_MD : lay < 75 ? L_HTML : lay < 87 ? L_PIPES : L_SPACES;
     unsigned enc = rn(s, 100);
@@ -1825,7 +1830,7 @@ static void generate(uint64_t seed, long idx, buf *text, buf *expect, char *name
     free(raw.p);
 
     static const char *const ENC_TAG[] = {"u8", "u8bom", "gb18030", "u16le"};
-    snprintf(name, namelen, "g%06ld_%s_%s%s_%s%s.%s", idx, LAYOUT_NAME[R.layout], ENC_TAG[R.enc], R.crlf ? "-crlf" : "",
+    snprintf(name, namelen, "%c%06ld_%s_%s%s_%s%s.%s", year_before ? 'p' : 'g', idx, LAYOUT_NAME[R.layout], ENC_TAG[R.enc], R.crlf ? "-crlf" : "",
              R.fmt == FMT_2019 ? "f2019_" : "", INJ_NAME[R.inj],
              R.layout == L_MD || R.layout == L_PIPES ? "md" : "txt");
     expect->n = 0;
@@ -1881,7 +1886,9 @@ static void write_file(const char *path, const char *data, size_t n)
 
 static void usage(void)
 {
-    fputs("usage: gencorpus --seed S --count N --out DIR [--first K] [--per-dir M] [--no-expect] [--quiet]\n", stderr);
+    fputs("usage: gencorpus --seed S --count N --out DIR [--first K] [--per-dir M] [--no-expect] [--quiet] [--pairs]\n"
+          "       (--pairs needs --no-expect)\n",
+          stderr);
     exit(2);
 }
 
@@ -1890,7 +1897,7 @@ int main(int argc, char **argv)
     unsigned long long seed = 0;
     long count = -1, first = 0, per_dir = 0;
     const char *out = NULL;
-    int want_expect = 1, quiet = 0, have_seed = 0;
+    int want_expect = 1, quiet = 0, have_seed = 0, pairs = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (!strcmp(a, "--seed") && i + 1 < argc)
@@ -1907,17 +1914,20 @@ int main(int argc, char **argv)
             want_expect = 0;
         else if (!strcmp(a, "--quiet"))
             quiet = 1;
+        else if (!strcmp(a, "--pairs"))
+            pairs = 1;
         else
             usage();
     }
-    if (!have_seed || count < 0 || !out || first < 0 || per_dir < 0)
+    if (!have_seed || count < 0 || !out || first < 0 || per_dir < 0 || (pairs && want_expect))
         usage();
     mkdir_p(out);
     buf text = {0}, expect = {0};
     char name[256], path[4096], dir[4096];
     long bytes = 0, last_sub = -1;
-    for (long i = first; i < first + count; i++) {
-        generate(seed, i, &text, &expect, name, sizeof name, want_expect);
+    for (long n = first * (pairs + 1); n < (first + count) * (pairs + 1); n++) {
+        long i = n / (pairs + 1);
+        generate(seed, i, &text, &expect, name, sizeof name, want_expect, (int)(n % (pairs + 1)));
         if (per_dir) {
             long sub = i / per_dir;
             snprintf(dir, sizeof dir, "%s/%03ld", out, sub);
@@ -1943,6 +1953,6 @@ int main(int argc, char **argv)
     free(text.p);
     free(expect.p);
     if (!quiet)
-        fprintf(stderr, "gencorpus: %ld reports, %ld bytes in %s\n", count, bytes, out);
+        fprintf(stderr, "gencorpus: %ld reports, %ld bytes in %s\n", count * (pairs + 1), bytes, out);
     return 0;
 }
