@@ -253,12 +253,18 @@ static char *grid_concat(grid *g, const char *a, size_t alen, const char *b, siz
     return p;
 }
 
+/* The fewest cells row_grow() makes room for: the room a new row is given
+ * is what the rows before it left of the last such array (new_row()), so
+ * that most rows cost no allocation at all. */
+#define CELL_POOL 64
+
 /* Makes room for more cells in a full row.  The cell arrays live in the
  * grid's storage too (no malloc and free per row); a full one is copied to
- * one twice its size, the old one staying unused until the grid is freed. */
+ * one at least twice its size, the old one staying unused until the grid
+ * is freed. */
 static void row_grow(grid *g, grid_row *r)
 {
-    int cap = r->cap ? 2 * r->cap : 16;
+    int cap = 2 * r->ncells > CELL_POOL ? 2 * r->ncells : CELL_POOL;
     grid_cell *cells = grid_take(g, (size_t)cap * sizeof *cells, _Alignof(grid_cell));
     if (r->ncells)
         memcpy(cells, r->cells, (size_t)r->ncells * sizeof *cells);
@@ -284,7 +290,7 @@ static inline void cell_classify(grid_cell *c, size_t len)
  * line (`src`); their texts are in `dst`, the line's copy in the grid's
  * storage: a cell's text is its bytes there, ended by a NUL written in
  * place over the separator, space or line end after it, which is part of
- * no cell (one copy per line rather than one per cell). */
+ * no cell (one copy per region or line rather than one per cell). */
 typedef struct {
     grid *g;
     grid_row *r;
@@ -293,11 +299,40 @@ typedef struct {
     int line;          /* 1-based */
 } row_builder;
 
-/* A builder for the cells of line l (0-based index i) added to row r. */
-static row_builder line_builder(grid *g, grid_row *r, const gk_line *l, size_t i)
+/* What detect() finds out about each line, kept for the builders so that
+ * they test no line again. */
+enum { LINE_BLANK = 1, LINE_PIPE = 2, LINE_TAB = 4, LINE_NUMBER = 8 };
+
+/* The lines [from, to) a grid is built of, with what detect() found out
+ * about them, and their copy in the grid's storage: the normalised lines
+ * follow one another, each after the NUL of the one before (text.c's
+ * split_lines()), so that one copy of all of them serves every line read;
+ * where they do not, or the region is too long, each line read is copied
+ * by itself.  Every line is read once: the NULs ending the cells of one
+ * line are written over bytes no other line reads. */
+typedef struct {
+    const gk_text *t;
+    size_t from, to;
+    const unsigned char *facts;  /* facts[i - from]: LINE_* of line i */
+    const char *src;             /* t->norm[from].s */
+    char *copy;                  /* src's bytes, or NULL: each line copied by itself */
+} region;
+
+/* Longer regions have their lines copied one by one: only the rows read
+ * (GRID_MAX_ROWS) are copied, keeping memory bounded. */
+#define GRID_COPY_MAX (1u << 20)
+
+/* A builder for the cells of line i (0-based) added to row r. */
+static inline __attribute__((always_inline)) row_builder line_builder(grid *g, grid_row *r, const region *rg, size_t i)
 {
-    char *dst = grid_text(g, l->len);
-    memcpy(dst, l->s, l->len + 1);
+    const gk_line *l = &rg->t->norm[i];
+    char *dst;
+    if (rg->copy) {
+        dst = rg->copy + (l->s - rg->src);
+    } else {
+        dst = grid_text(g, l->len);
+        memcpy(dst, l->s, l->len + 1);
+    }
     return (row_builder){g, r, l->s, dst, (int)i + 1};
 }
 
@@ -590,16 +625,17 @@ static int has_cjk_text(const char *s)
     return 0;
 }
 
-/* What detect() finds out about each line, kept for the builders so that
- * they test no line again. */
-enum { LINE_BLANK = 1, LINE_PIPE = 2, LINE_TAB = 4, LINE_NUMBER = 8 };
-
-/* The layout of lines [from, to), whose facts it writes to facts[0..to-from). */
-static grid_layout detect(const gk_text *t, size_t from, size_t to, unsigned char *facts)
+/* The layout of lines [from, to), whose facts it writes to facts[0..to-from);
+ * *adjacent: 1 when each line follows the one before, after its NUL. */
+static grid_layout detect(const gk_text *t, size_t from, size_t to, unsigned char *facts, int *adjacent)
 {
     size_t nonblank = 0, pipes = 0, single = 0, numbers = 0, tabs = 0;
+    const char *next = t->norm[from].s;
+    int adj = 1;
     for (size_t i = from; i < to; i++) {
         const gk_line *l = &t->norm[i];
+        adj &= l->s == next;
+        next = l->s + l->len + 1;
         /* the blanks a line starts with (all of it: a blank line): a tab among them is its first */
         size_t lead = 0;
         const char *tab = NULL;
@@ -625,6 +661,7 @@ static grid_layout detect(const gk_text *t, size_t from, size_t to, unsigned cha
         if (tab == l->s && !memchr(l->s + 1, '\t', l->len - 1))
             single++;
     }
+    *adjacent = adj;
     if (pipes >= 2)
         return GRID_PIPES;
     if (nonblank && single * 10 >= nonblank * 6)
@@ -641,7 +678,11 @@ static grid_layout detect(const gk_text *t, size_t from, size_t to, unsigned cha
 #define GRID_MAX_ROWS 4096
 
 /* The row array lives in the grid's storage too: a full one is copied to
- * one twice its size (the old one unused until the grid is freed). */
+ * one twice its size (the old one unused until the grid is freed).  Rows
+ * are built one after the other, cells being added to the last row only:
+ * a new row's cells start where the row before it ends, in the room its
+ * array has left (the row before keeps only the cells it has, so that a
+ * cell added to it would move it rather than overwrite the new row's). */
 static grid_row *new_row(grid *g)
 {
     if (g->nrows == g->cap) {
@@ -653,17 +694,24 @@ static grid_row *new_row(grid *g)
         g->cap = cap;
     }
     grid_row *r = &g->rows[g->nrows++];
-    memset(r, 0, sizeof *r);
+    grid_cell *cells = NULL;
+    int room = 0;
+    if (g->nrows > 1 && r[-1].cap > r[-1].ncells) {
+        cells = r[-1].cells + r[-1].ncells;
+        room = r[-1].cap - r[-1].ncells;
+        r[-1].cap = r[-1].ncells;
+    }
+    *r = (grid_row){.cells = cells, .cap = room};
     return r;
 }
 
-/* The builders of lines [from, to) in a layout, given their facts. */
-static void build_blocks(grid *g, const gk_text *t, size_t from, size_t to, const unsigned char *facts)
+/* The builders of a region's lines in a layout. */
+static void build_blocks(grid *g, const region *rg)
 {
     grid_row *r = NULL;
-    for (size_t i = from; i < to && g->nrows < GRID_MAX_ROWS; i++) {
-        const gk_line *l = &t->norm[i];
-        if ((facts[i - from] & LINE_BLANK) && l->s[0] != '\t') {
+    for (size_t i = rg->from; i < rg->to && g->nrows < GRID_MAX_ROWS; i++) {
+        const gk_line *l = &rg->t->norm[i];
+        if ((rg->facts[i - rg->from] & LINE_BLANK) && l->s[0] != '\t') {
             r = NULL;
             continue;
         }
@@ -672,7 +720,7 @@ static void build_blocks(grid *g, const gk_text *t, size_t from, size_t to, cons
             r->explicit = 1;
         }
         if (l->s[0] == '\t' || r->ncells == 0) {
-            row_builder rb = line_builder(g, r, l, i);
+            row_builder rb = line_builder(g, r, rg, i);
             size_t skip = l->s[0] == '\t';
             while (skip < l->len && l->s[skip] == ' ')
                 skip++;                /* an indent, not an empty cell left of a number (split_numbers()) */
@@ -710,24 +758,25 @@ static int label_number(const grid_row *r)
 
 /* One cell per line without tabs: a row ends at a blank line, or where a
  * line with a label follows a row that already has numbers. */
-static void build_lines(grid *g, const gk_text *t, size_t from, size_t to, const unsigned char *facts)
+static void build_lines(grid *g, const region *rg)
 {
     grid_row *r = NULL;
     int has_numbers = 0;
-    for (size_t i = from; i < to && g->nrows < GRID_MAX_ROWS; i++) {
-        const gk_line *l = &t->norm[i];
-        if (facts[i - from] & LINE_BLANK) {
+    for (size_t i = rg->from; i < rg->to && g->nrows < GRID_MAX_ROWS; i++) {
+        const gk_line *l = &rg->t->norm[i];
+        unsigned f = rg->facts[i - rg->from];
+        if (f & LINE_BLANK) {
             r = NULL;
             continue;
         }
-        int number = (facts[i - from] & LINE_NUMBER) != 0;
+        int number = (f & LINE_NUMBER) != 0;
         if (r && has_numbers && numbering_mark(l->s) && label_number(r)) {
             has_numbers = 0;           /* "6" then "、": a label's number printed one character per line */
         } else if (!r || (!number && has_numbers && has_cjk_text(l->s))) {
             r = new_row(g);
             has_numbers = 0;
         }
-        row_builder rb = line_builder(g, r, l, i);
+        row_builder rb = line_builder(g, r, rg, i);
         split_spaces(&rb, l->s, l->len);
         size_t n = trim_end(l->s, l->len);
         has_numbers |= number || (n && l->s[n - 1] >= '0' && l->s[n - 1] <= '9');
@@ -752,9 +801,16 @@ grid *grid_build(const gk_text *t, size_t from, size_t to)
         return g;
     /* the facts live in the grid's storage, freed with it */
     unsigned char *facts = grid_alloc(g, to - from, 1);
-    g->layout = detect(t, from, to, facts);
+    int adjacent;
+    g->layout = detect(t, from, to, facts, &adjacent);
+    region rg = {t, from, to, facts, t->norm[from].s, NULL};
+    size_t span = (size_t)(t->norm[to - 1].s - rg.src) + t->norm[to - 1].len + 1;
+    if (adjacent && span <= GRID_COPY_MAX) {
+        rg.copy = grid_alloc(g, span, 1);
+        memcpy(rg.copy, rg.src, span);
+    }
     if (g->layout == GRID_BLOCKS || g->layout == GRID_LINES) {
-        (g->layout == GRID_BLOCKS ? build_blocks : build_lines)(g, t, from, to, facts);
+        (g->layout == GRID_BLOCKS ? build_blocks : build_lines)(g, &rg);
         return g;
     }
     for (size_t i = from; i < to && g->nrows < GRID_MAX_ROWS; i++) {
@@ -763,7 +819,6 @@ grid *grid_build(const gk_text *t, size_t from, size_t to)
         unsigned f = facts[i - from];
         if (f & LINE_BLANK)
             continue;
-        grid_row *r = new_row(g);
         const char *s = l->s;
         size_t len = l->len;
         char sep = 0;                  /* none: cells are separated by spaces */
@@ -774,15 +829,14 @@ grid *grid_build(const gk_text *t, size_t from, size_t to)
                 len--;
             if (len && s[len - 1] == '|')
                 len--;
-            if (pipe_separator(s)) {
-                g->nrows--;            /* the row has no cells yet */
+            if (pipe_separator(s))
                 continue;
-            }
             sep = '|';
         } else if (f & LINE_TAB) {
             sep = '\t';
         }
-        row_builder rb = line_builder(g, r, l, i);
+        grid_row *r = new_row(g);
+        row_builder rb = line_builder(g, r, &rg, i);
         if (sep) {
             r->explicit = 1;
             split_on(&rb, s, len, sep);
