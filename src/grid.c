@@ -506,8 +506,10 @@ static void split_spaces(row_builder *rb, const char *s, size_t len)
 }
 
 /* Adds the cells of s[0..len), separated by sep.  s[len] may be read and is
- * no digit: the line's NUL, or what ends a pipe row ("|", a space, a tab). */
-static void split_on(row_builder *rb, const char *s, size_t len, char sep)
+ * no digit: the line's NUL, or what ends a pipe row ("|", a space, a tab).
+ * Inlined at its two callers (grid_build(), build_blocks()), where the
+ * builder lives in registers rather than in memory. */
+static inline __attribute__((always_inline)) void split_on(row_builder *rb, const char *s, size_t len, char sep)
 {
     /* The row in locals: the NUL ending a cell's text is a char store, after
      * which the compiler would load the row through rb and r again.  The
@@ -658,8 +660,8 @@ static grid_layout detect(const gk_text *t, size_t from, size_t to, unsigned cha
         numbers += number;
         tabs += tab != NULL;
         pipes += pipe;
-        if (tab == l->s && !memchr(l->s + 1, '\t', l->len - 1))
-            single++;
+        if (tab == l->s && cell_end(l->s, 1, l->len, '\t') == l->len)
+            single++;                  /* no tab after the first: cell_end() tests a short rest itself */
     }
     *adjacent = adj;
     if (pipes >= 2)
@@ -678,21 +680,27 @@ static grid_layout detect(const gk_text *t, size_t from, size_t to, unsigned cha
 #define GRID_MAX_ROWS 4096
 
 /* The row array lives in the grid's storage too: a full one is copied to
- * one twice its size (the old one unused until the grid is freed).  Rows
- * are built one after the other, cells being added to the last row only:
- * a new row's cells start where the row before it ends, in the room its
- * array has left (the row before keeps only the cells it has, so that a
- * cell added to it would move it rather than overwrite the new row's). */
-static grid_row *new_row(grid *g)
+ * one twice its size (the old one unused until the grid is freed). */
+static void rows_grow(grid *g)
 {
-    if (g->nrows == g->cap) {
-        int cap = g->cap ? 2 * g->cap : 32;
-        grid_row *rows = grid_take(g, (size_t)cap * sizeof *rows, _Alignof(grid_row));
-        if (g->nrows)
-            memcpy(rows, g->rows, (size_t)g->nrows * sizeof *rows);
-        g->rows = rows;
-        g->cap = cap;
-    }
+    int cap = g->cap ? 2 * g->cap : 32;
+    grid_row *rows = grid_take(g, (size_t)cap * sizeof *rows, _Alignof(grid_row));
+    if (g->nrows)
+        memcpy(rows, g->rows, (size_t)g->nrows * sizeof *rows);
+    g->rows = rows;
+    g->cap = cap;
+}
+
+/* A new empty row at the end of the grid.  Rows are built one after the
+ * other, cells being added to the last row only: a new row's cells start
+ * where the row before it ends, in the room its array has left (the row
+ * before keeps only the cells it has, so that a cell added to it would
+ * move it rather than overwrite the new row's).  Inlined at its callers,
+ * once a line: rows_grow() is the rare part. */
+static inline __attribute__((always_inline)) grid_row *new_row(grid *g)
+{
+    if (g->nrows == g->cap)
+        rows_grow(g);
     grid_row *r = &g->rows[g->nrows++];
     grid_cell *cells = NULL;
     int room = 0;
