@@ -488,7 +488,20 @@ static size_t gap_at(const char *s, size_t p, size_t len)
     }
 }
 
-/* Splits text on runs of two or more spaces, then trailing numbers. */
+/* Where the digits at s[p] end: at most 15 of them, the most a count the
+ * fast paths read holds; their value is added to *v (0 before, for a
+ * caller that tests no other digits first).  A byte after them is no
+ * digit (the line's NUL at the latest), so no length is tested. */
+static inline size_t count_end(const char *s, size_t p, long *v)
+{
+    size_t e = p;
+    while (is_digit(s[e]) && e - p < 15)
+        *v = *v * 10 + (s[e++] - '0');
+    return e;
+}
+
+/* Splits text on runs of two or more spaces, then trailing numbers.
+ * s[len] may be read and is no digit (the line's NUL). */
 static void split_spaces(row_builder *rb, const char *s, size_t len)
 {
     size_t p = 0;
@@ -498,6 +511,19 @@ static void split_spaces(row_builder *rb, const char *s, size_t len)
             p += 8;
         while (p < len && s[p] == ' ')
             p++;
+        /* The usual cell first: a count alone before a gap (two spaces),
+         * a space ending the line, or the line's end, read in the one pass
+         * that finds its end; row_add_split() would add it as it is. */
+        long v = 0;
+        size_t e = count_end(s, p, &v);
+        if (e > p && (e == len || (s[e] == ' ' && (e + 1 == len || s[e + 1] == ' ')))) {
+            grid_cell *c = row_new_cell(rb, s + p, e - p);
+            c->num = NUM_VALUE;
+            c->value = (double)v;
+            c->is_int = 1;
+            p = e;
+            continue;
+        }
         size_t q = gap_at(s, p, len);
         if (q > p)
             row_add_split(rb, s + p, q - p);
@@ -528,12 +554,11 @@ static inline __attribute__((always_inline)) void split_on(row_builder *rb, cons
          * around it or not ("| 12 |"), which row_add_split() would add
          * as it is without the spaces.  Not a count after spaces first
          * in its row: split_numbers() keeps an empty head before it. */
-        size_t b = p, e = p, q;
+        size_t b = p, q;
         long v = 0;
         /* The commonest first: an empty cell or a count with no spaces
          * around it ("\t12\t"), its end found in the same pass. */
-        while (is_digit(s[e]) && e - b < 15)   /* s[len] is no digit: no test of e < len */
-            v = v * 10 + (s[e++] - '0');
+        size_t e = count_end(s, p, &v);
         if (e == len || s[e] == sep) {
             q = e;
         } else {
@@ -544,9 +569,7 @@ static inline __attribute__((always_inline)) void split_on(row_builder *rb, cons
                 }
                 while (b < len && s[b] == ' ')
                     b++;
-                e = b;
-                while (is_digit(s[e]) && e - b < 15)
-                    v = v * 10 + (s[e++] - '0');
+                e = count_end(s, b, &v);
             }
             q = e;
             while (q < len && s[q] == ' ')

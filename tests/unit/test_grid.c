@@ -599,7 +599,8 @@ static void test_separated_cells(void **state)
 static void test_space_runs(void **state)
 {
     (void)state;
-    static const char *const words[] = {"合计", "ab", "0", "12", "3.5", "-", "x y", "申请数量"};
+    static const char *const words[] = {"合计", "ab", "0", "12", "3.5", "-", "x y", "申请数量",
+                                        "007", "123456789012345", "1234567890123456", "5件", "9a"};
     static const int runs[] = {1, 1, 2, 3, 7, 8, 9, 15, 16, 17, 33};
     uint32_t lcg = 7;
     for (int k = 0; k < 2000; k++) {
