@@ -83,34 +83,12 @@ static int is_digit(char c)
     return c >= '0' && c <= '9';
 }
 
-/* parse_cell past its fast paths: s[0..n) starts with an ASCII byte.  Out
- * of line, so that the common cells (counts, labels, blanks) do not pay
- * for the registers this part needs. */
-static __attribute__((noinline)) num_kind parse_ascii(const char *s, size_t n, double *value, int *is_int)
+/* The number s[first..n) parse_ascii() has found, s[0] its sign when
+ * first is 1.  Apart, so that the cells refused on their first bytes do
+ * not pay for the registers this part needs. */
+static __attribute__((noinline)) num_kind parse_digits(const char *s, size_t first, size_t n, double *value,
+                                                       int *is_int)
 {
-    if (n >= 64)
-        return NUM_NONE;                /* longer than any number worth reading */
-    if (n <= ASCII_BLANK_MAX && find_marker(ASCII_BLANKS, s, n))
-        return NUM_BLANK;
-    /* A number starts with a digit after its sign (',' and '.' need a digit
-     * before them): a label such as "(一)" is refused here. */
-    size_t first = s[0] == '+' || s[0] == '-';
-    if (!is_digit(s[first]))
-        return NUM_NONE;
-    /* The number is s[first..k), the bytes it may hold; anything after it
-     * must be one unit, after optional spaces ("12 件", "5万元").  Labels
-     * such as "1. 属于国家秘密" are refused here, without a unit search. */
-    size_t k = first + 1;
-    while (k < n && (is_digit(s[k]) || s[k] == ',' || s[k] == '.'))
-        k++;
-    if (k < n) {
-        size_t u = k;
-        while (s[u] == ' ')
-            u++;                        /* s[n - 1] is no space: u < n */
-        if (n - u > UNIT_MAX || !find_marker(UNITS, s + u, n - u))
-            return NUM_NONE;
-        n = k;
-    }
     /* [+-]? digits with optional groups of ",ddd", optional ".d+".  The
      * digits accumulate in `mant` (unsigned: past 15 digits it may wrap,
      * but such a cell is refused below); `nfrac` counts those after the dot. */
@@ -154,6 +132,37 @@ static __attribute__((noinline)) num_kind parse_ascii(const char *s, size_t n, d
     *value = neg ? -v : v;
     *is_int = !seen_dot || frac_zero;  /* "3.0" is a whole number written as a decimal */
     return NUM_VALUE;
+}
+
+/* parse_cell past its fast paths: s[0..n) starts with an ASCII byte.  Out
+ * of line, so that the common cells (counts, labels, blanks) do not pay
+ * for the registers this part needs. */
+static __attribute__((noinline)) num_kind parse_ascii(const char *s, size_t n, double *value, int *is_int)
+{
+    if (n >= 64)
+        return NUM_NONE;                /* longer than any number worth reading */
+    if (n <= ASCII_BLANK_MAX && find_marker(ASCII_BLANKS, s, n))
+        return NUM_BLANK;
+    /* A number starts with a digit after its sign (',' and '.' need a digit
+     * before them): a label such as "(一)" is refused here. */
+    size_t first = s[0] == '+' || s[0] == '-';
+    if (!is_digit(s[first]))
+        return NUM_NONE;
+    /* The number is s[first..k), the bytes it may hold; anything after it
+     * must be one unit, after optional spaces ("12 件", "5万元").  Labels
+     * such as "1. 属于国家秘密" are refused here, without a unit search. */
+    size_t k = first + 1;
+    while (k < n && (is_digit(s[k]) || s[k] == ',' || s[k] == '.'))
+        k++;
+    if (k < n) {
+        size_t u = k;
+        while (s[u] == ' ')
+            u++;                        /* s[n - 1] is no space: u < n */
+        if (n - u > UNIT_MAX || !find_marker(UNITS, s + u, n - u))
+            return NUM_NONE;
+        n = k;
+    }
+    return parse_digits(s, first, n, value, is_int);
 }
 
 /* num_parse of s[0..n), which is not empty and neither starts nor ends
@@ -613,11 +622,6 @@ static inline __attribute__((always_inline)) void split_on(row_builder *rb, cons
     r->ncells = n;
 }
 
-static int pipe_line(const gk_line *l)
-{
-    return *skip_spaces(l->s) == '|';
-}
-
 static int pipe_separator(const char *s)
 {
     int dashes = 0;
@@ -661,24 +665,28 @@ static grid_layout detect(const gk_text *t, size_t from, size_t to, unsigned cha
         const gk_line *l = &t->norm[i];
         adj &= l->s == next;
         next = l->s + l->len + 1;
-        /* the blanks a line starts with (all of it: a blank line): a tab among them is its first */
+        /* the blanks a line starts with (all of it: a blank line): a tab
+         * among them is its first; the NUL ending the line is no blank */
         size_t lead = 0;
         const char *tab = NULL;
-        for (; lead < l->len && (l->s[lead] == ' ' || l->s[lead] == '\t'); lead++)
+        for (; l->s[lead] == ' ' || l->s[lead] == '\t'; lead++)
             if (l->s[lead] == '\t') {
                 tab = l->s + lead;     /* the first: the rest of the blanks need no test for one */
-                while (++lead < l->len && (l->s[lead] == ' ' || l->s[lead] == '\t'))
+                while (l->s[++lead] == ' ' || l->s[lead] == '\t')
                     ;
                 break;
             }
-        if (lead == l->len) {
+        if (lead >= l->len) {
             facts[i - from] = LINE_BLANK;
             continue;
         }
         nonblank++;
+        /* a pipe row: '|' is the first byte after the leading spaces
+         * (a tab among them is that byte) */
+        int pipe = !tab && l->s[lead] == '|';
         if (!tab)                      /* one search serves all three counts */
             tab = memchr(l->s + lead, '\t', l->len - lead);
-        int number = number_line(l, tab != NULL), pipe = pipe_line(l);
+        int number = number_line(l, tab != NULL);
         facts[i - from] = (unsigned char)((pipe ? LINE_PIPE : 0) | (tab ? LINE_TAB : 0) | (number ? LINE_NUMBER : 0));
         numbers += number;
         tabs += tab != NULL;

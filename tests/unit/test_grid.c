@@ -506,6 +506,22 @@ static void test_cell_texts(void **state)
     text_free(t);
 }
 
+/* A pipe row is one whose first byte after its leading spaces is '|'; a
+ * tab among those spaces makes it a row of tab-separated cells. */
+static void test_pipe_rows_after_blanks(void **state)
+{
+    (void)state;
+    gk_text *t;
+    grid *g = build("  | a | 1 |\n \t| b | 2 |\n| c | 3 |\n", &t);
+    assert_int_equal(g->layout, GRID_PIPES);
+    assert_int_equal(g->nrows, 3);
+    assert_row_texts(&g->rows[0], (const char *const[]){"a", "1"}, 2);
+    assert_row_texts(&g->rows[1], (const char *const[]){"", "| b | 2 |"}, 2);
+    assert_row_texts(&g->rows[2], (const char *const[]){"c", "3"}, 2);
+    grid_free(g);
+    text_free(t);
+}
+
 /* A cell of one word after spaces: whole, except that a number first in its
  * row leaves the empty head split_numbers keeps there. */
 static void test_padded_cells(void **state)
@@ -842,6 +858,7 @@ int main(void)
         cmocka_unit_test(test_cells_classified_as_num_parse),
         cmocka_unit_test(test_cell_lengths),
         cmocka_unit_test(test_cell_texts),
+        cmocka_unit_test(test_pipe_rows_after_blanks),
         cmocka_unit_test(test_padded_cells),
         cmocka_unit_test(test_separated_cells),
         cmocka_unit_test(test_space_runs),
