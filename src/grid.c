@@ -265,7 +265,7 @@ static char *grid_concat(grid *g, const char *a, size_t alen, const char *b, siz
 /* The fewest cells row_grow() makes room for: the room a new row is given
  * is what the rows before it left of the last such array (new_row()), so
  * that most rows cost no allocation at all. */
-#define CELL_POOL 64
+#define CELL_POOL 128
 
 /* Makes room for more cells in a full row.  The cell arrays live in the
  * grid's storage too (no malloc and free per row); a full one is copied to
