@@ -83,34 +83,12 @@ static int is_digit(char c)
     return c >= '0' && c <= '9';
 }
 
-/* parse_cell past its fast paths: s[0..n) starts with an ASCII byte.  Out
- * of line, so that the common cells (counts, labels, blanks) do not pay
- * for the registers this part needs. */
-static __attribute__((noinline)) num_kind parse_ascii(const char *s, size_t n, double *value, int *is_int)
+/* The number s[first..n) parse_ascii() has found, s[0] its sign when
+ * first is 1.  Apart, so that the cells refused on their first bytes do
+ * not pay for the registers this part needs. */
+static __attribute__((noinline)) num_kind parse_digits(const char *s, size_t first, size_t n, double *value,
+                                                       int *is_int)
 {
-    if (n >= 64)
-        return NUM_NONE;                /* longer than any number worth reading */
-    if (n <= ASCII_BLANK_MAX && find_marker(ASCII_BLANKS, s, n))
-        return NUM_BLANK;
-    /* A number starts with a digit after its sign (',' and '.' need a digit
-     * before them): a label such as "(一)" is refused here. */
-    size_t first = s[0] == '+' || s[0] == '-';
-    if (!is_digit(s[first]))
-        return NUM_NONE;
-    /* The number is s[first..k), the bytes it may hold; anything after it
-     * must be one unit, after optional spaces ("12 件", "5万元").  Labels
-     * such as "1. 属于国家秘密" are refused here, without a unit search. */
-    size_t k = first + 1;
-    while (k < n && (is_digit(s[k]) || s[k] == ',' || s[k] == '.'))
-        k++;
-    if (k < n) {
-        size_t u = k;
-        while (s[u] == ' ')
-            u++;                        /* s[n - 1] is no space: u < n */
-        if (n - u > UNIT_MAX || !find_marker(UNITS, s + u, n - u))
-            return NUM_NONE;
-        n = k;
-    }
     /* [+-]? digits with optional groups of ",ddd", optional ".d+".  The
      * digits accumulate in `mant` (unsigned: past 15 digits it may wrap,
      * but such a cell is refused below); `nfrac` counts those after the dot. */
@@ -154,6 +132,37 @@ static __attribute__((noinline)) num_kind parse_ascii(const char *s, size_t n, d
     *value = neg ? -v : v;
     *is_int = !seen_dot || frac_zero;  /* "3.0" is a whole number written as a decimal */
     return NUM_VALUE;
+}
+
+/* parse_cell past its fast paths: s[0..n) starts with an ASCII byte.  Out
+ * of line, so that the common cells (counts, labels, blanks) do not pay
+ * for the registers this part needs. */
+static __attribute__((noinline)) num_kind parse_ascii(const char *s, size_t n, double *value, int *is_int)
+{
+    if (n >= 64)
+        return NUM_NONE;                /* longer than any number worth reading */
+    if (n <= ASCII_BLANK_MAX && find_marker(ASCII_BLANKS, s, n))
+        return NUM_BLANK;
+    /* A number starts with a digit after its sign (',' and '.' need a digit
+     * before them): a label such as "(一)" is refused here. */
+    size_t first = s[0] == '+' || s[0] == '-';
+    if (!is_digit(s[first]))
+        return NUM_NONE;
+    /* The number is s[first..k), the bytes it may hold; anything after it
+     * must be one unit, after optional spaces ("12 件", "5万元").  Labels
+     * such as "1. 属于国家秘密" are refused here, without a unit search. */
+    size_t k = first + 1;
+    while (k < n && (is_digit(s[k]) || s[k] == ',' || s[k] == '.'))
+        k++;
+    if (k < n) {
+        size_t u = k;
+        while (s[u] == ' ')
+            u++;                        /* s[n - 1] is no space: u < n */
+        if (n - u > UNIT_MAX || !find_marker(UNITS, s + u, n - u))
+            return NUM_NONE;
+        n = k;
+    }
+    return parse_digits(s, first, n, value, is_int);
 }
 
 /* num_parse of s[0..n), which is not empty and neither starts nor ends
@@ -253,12 +262,18 @@ static char *grid_concat(grid *g, const char *a, size_t alen, const char *b, siz
     return p;
 }
 
+/* The fewest cells row_grow() makes room for: the room a new row is given
+ * is what the rows before it left of the last such array (new_row()), so
+ * that most rows cost no allocation at all. */
+#define CELL_POOL 128
+
 /* Makes room for more cells in a full row.  The cell arrays live in the
  * grid's storage too (no malloc and free per row); a full one is copied to
- * one twice its size, the old one staying unused until the grid is freed. */
+ * one at least twice its size, the old one staying unused until the grid
+ * is freed. */
 static void row_grow(grid *g, grid_row *r)
 {
-    int cap = r->cap ? 2 * r->cap : 16;
+    int cap = 2 * r->ncells > CELL_POOL ? 2 * r->ncells : CELL_POOL;
     grid_cell *cells = grid_take(g, (size_t)cap * sizeof *cells, _Alignof(grid_cell));
     if (r->ncells)
         memcpy(cells, r->cells, (size_t)r->ncells * sizeof *cells);
@@ -284,7 +299,7 @@ static inline void cell_classify(grid_cell *c, size_t len)
  * line (`src`); their texts are in `dst`, the line's copy in the grid's
  * storage: a cell's text is its bytes there, ended by a NUL written in
  * place over the separator, space or line end after it, which is part of
- * no cell (one copy per line rather than one per cell). */
+ * no cell (one copy per region or line rather than one per cell). */
 typedef struct {
     grid *g;
     grid_row *r;
@@ -293,11 +308,40 @@ typedef struct {
     int line;          /* 1-based */
 } row_builder;
 
-/* A builder for the cells of line l (0-based index i) added to row r. */
-static row_builder line_builder(grid *g, grid_row *r, const gk_line *l, size_t i)
+/* What detect() finds out about each line, kept for the builders so that
+ * they test no line again. */
+enum { LINE_BLANK = 1, LINE_PIPE = 2, LINE_TAB = 4, LINE_NUMBER = 8 };
+
+/* The lines [from, to) a grid is built of, with what detect() found out
+ * about them, and their copy in the grid's storage: the normalised lines
+ * follow one another, each after the NUL of the one before (text.c's
+ * split_lines()), so that one copy of all of them serves every line read;
+ * where they do not, or the region is too long, each line read is copied
+ * by itself.  Every line is read once: the NULs ending the cells of one
+ * line are written over bytes no other line reads. */
+typedef struct {
+    const gk_text *t;
+    size_t from, to;
+    const unsigned char *facts;  /* facts[i - from]: LINE_* of line i */
+    const char *src;             /* t->norm[from].s */
+    char *copy;                  /* src's bytes, or NULL: each line copied by itself */
+} region;
+
+/* Longer regions have their lines copied one by one: only the rows read
+ * (GRID_MAX_ROWS) are copied, keeping memory bounded. */
+#define GRID_COPY_MAX (1u << 20)
+
+/* A builder for the cells of line i (0-based) added to row r. */
+static inline __attribute__((always_inline)) row_builder line_builder(grid *g, grid_row *r, const region *rg, size_t i)
 {
-    char *dst = grid_text(g, l->len);
-    memcpy(dst, l->s, l->len + 1);
+    const gk_line *l = &rg->t->norm[i];
+    char *dst;
+    if (rg->copy) {
+        dst = rg->copy + (l->s - rg->src);
+    } else {
+        dst = grid_text(g, l->len);
+        memcpy(dst, l->s, l->len + 1);
+    }
     return (row_builder){g, r, l->s, dst, (int)i + 1};
 }
 
@@ -453,7 +497,20 @@ static size_t gap_at(const char *s, size_t p, size_t len)
     }
 }
 
-/* Splits text on runs of two or more spaces, then trailing numbers. */
+/* Where the digits at s[p] end: at most 15 of them, the most a count the
+ * fast paths read holds; their value is added to *v (0 before, for a
+ * caller that tests no other digits first).  A byte after them is no
+ * digit (the line's NUL at the latest), so no length is tested. */
+static inline size_t count_end(const char *s, size_t p, long *v)
+{
+    size_t e = p;
+    while (is_digit(s[e]) && e - p < 15)
+        *v = *v * 10 + (s[e++] - '0');
+    return e;
+}
+
+/* Splits text on runs of two or more spaces, then trailing numbers.
+ * s[len] may be read and is no digit (the line's NUL). */
 static void split_spaces(row_builder *rb, const char *s, size_t len)
 {
     size_t p = 0;
@@ -463,6 +520,19 @@ static void split_spaces(row_builder *rb, const char *s, size_t len)
             p += 8;
         while (p < len && s[p] == ' ')
             p++;
+        /* The usual cell first: a count alone before a gap (two spaces),
+         * a space ending the line, or the line's end, read in the one pass
+         * that finds its end; row_add_split() would add it as it is. */
+        long v = 0;
+        size_t e = count_end(s, p, &v);
+        if (e > p && (e == len || (s[e] == ' ' && (e + 1 == len || s[e + 1] == ' ')))) {
+            grid_cell *c = row_new_cell(rb, s + p, e - p);
+            c->num = NUM_VALUE;
+            c->value = (double)v;
+            c->is_int = 1;
+            p = e;
+            continue;
+        }
         size_t q = gap_at(s, p, len);
         if (q > p)
             row_add_split(rb, s + p, q - p);
@@ -471,8 +541,10 @@ static void split_spaces(row_builder *rb, const char *s, size_t len)
 }
 
 /* Adds the cells of s[0..len), separated by sep.  s[len] may be read and is
- * no digit: the line's NUL, or what ends a pipe row ("|", a space, a tab). */
-static void split_on(row_builder *rb, const char *s, size_t len, char sep)
+ * no digit: the line's NUL, or what ends a pipe row ("|", a space, a tab).
+ * Inlined at its two callers (grid_build(), build_blocks()), where the
+ * builder lives in registers rather than in memory. */
+static inline __attribute__((always_inline)) void split_on(row_builder *rb, const char *s, size_t len, char sep)
 {
     /* The row in locals: the NUL ending a cell's text is a char store, after
      * which the compiler would load the row through rb and r again.  The
@@ -491,12 +563,11 @@ static void split_on(row_builder *rb, const char *s, size_t len, char sep)
          * around it or not ("| 12 |"), which row_add_split() would add
          * as it is without the spaces.  Not a count after spaces first
          * in its row: split_numbers() keeps an empty head before it. */
-        size_t b = p, e = p, q;
+        size_t b = p, q;
         long v = 0;
         /* The commonest first: an empty cell or a count with no spaces
          * around it ("\t12\t"), its end found in the same pass. */
-        while (is_digit(s[e]) && e - b < 15)   /* s[len] is no digit: no test of e < len */
-            v = v * 10 + (s[e++] - '0');
+        size_t e = count_end(s, p, &v);
         if (e == len || s[e] == sep) {
             q = e;
         } else {
@@ -507,9 +578,7 @@ static void split_on(row_builder *rb, const char *s, size_t len, char sep)
                 }
                 while (b < len && s[b] == ' ')
                     b++;
-                e = b;
-                while (is_digit(s[e]) && e - b < 15)
-                    v = v * 10 + (s[e++] - '0');
+                e = count_end(s, b, &v);
             }
             q = e;
             while (q < len && s[q] == ' ')
@@ -553,11 +622,6 @@ static void split_on(row_builder *rb, const char *s, size_t len, char sep)
     r->ncells = n;
 }
 
-static int pipe_line(const gk_line *l)
-{
-    return *skip_spaces(l->s) == '|';
-}
-
 static int pipe_separator(const char *s)
 {
     int dashes = 0;
@@ -590,41 +654,47 @@ static int has_cjk_text(const char *s)
     return 0;
 }
 
-/* What detect() finds out about each line, kept for the builders so that
- * they test no line again. */
-enum { LINE_BLANK = 1, LINE_PIPE = 2, LINE_TAB = 4, LINE_NUMBER = 8 };
-
-/* The layout of lines [from, to), whose facts it writes to facts[0..to-from). */
-static grid_layout detect(const gk_text *t, size_t from, size_t to, unsigned char *facts)
+/* The layout of lines [from, to), whose facts it writes to facts[0..to-from);
+ * *adjacent: 1 when each line follows the one before, after its NUL. */
+static grid_layout detect(const gk_text *t, size_t from, size_t to, unsigned char *facts, int *adjacent)
 {
     size_t nonblank = 0, pipes = 0, single = 0, numbers = 0, tabs = 0;
+    const char *next = t->norm[from].s;
+    int adj = 1;
     for (size_t i = from; i < to; i++) {
         const gk_line *l = &t->norm[i];
-        /* the blanks a line starts with (all of it: a blank line): a tab among them is its first */
+        adj &= l->s == next;
+        next = l->s + l->len + 1;
+        /* the blanks a line starts with (all of it: a blank line): a tab
+         * among them is its first; the NUL ending the line is no blank */
         size_t lead = 0;
         const char *tab = NULL;
-        for (; lead < l->len && (l->s[lead] == ' ' || l->s[lead] == '\t'); lead++)
+        for (; l->s[lead] == ' ' || l->s[lead] == '\t'; lead++)
             if (l->s[lead] == '\t') {
                 tab = l->s + lead;     /* the first: the rest of the blanks need no test for one */
-                while (++lead < l->len && (l->s[lead] == ' ' || l->s[lead] == '\t'))
+                while (l->s[++lead] == ' ' || l->s[lead] == '\t')
                     ;
                 break;
             }
-        if (lead == l->len) {
+        if (lead >= l->len) {
             facts[i - from] = LINE_BLANK;
             continue;
         }
         nonblank++;
+        /* a pipe row: '|' is the first byte after the leading spaces
+         * (a tab among them is that byte) */
+        int pipe = !tab && l->s[lead] == '|';
         if (!tab)                      /* one search serves all three counts */
             tab = memchr(l->s + lead, '\t', l->len - lead);
-        int number = number_line(l, tab != NULL), pipe = pipe_line(l);
+        int number = number_line(l, tab != NULL);
         facts[i - from] = (unsigned char)((pipe ? LINE_PIPE : 0) | (tab ? LINE_TAB : 0) | (number ? LINE_NUMBER : 0));
         numbers += number;
         tabs += tab != NULL;
         pipes += pipe;
-        if (tab == l->s && !memchr(l->s + 1, '\t', l->len - 1))
-            single++;
+        if (tab == l->s && cell_end(l->s, 1, l->len, '\t') == l->len)
+            single++;                  /* no tab after the first: cell_end() tests a short rest itself */
     }
+    *adjacent = adj;
     if (pipes >= 2)
         return GRID_PIPES;
     if (nonblank && single * 10 >= nonblank * 6)
@@ -642,28 +712,45 @@ static grid_layout detect(const gk_text *t, size_t from, size_t to, unsigned cha
 
 /* The row array lives in the grid's storage too: a full one is copied to
  * one twice its size (the old one unused until the grid is freed). */
-static grid_row *new_row(grid *g)
+static void rows_grow(grid *g)
 {
-    if (g->nrows == g->cap) {
-        int cap = g->cap ? 2 * g->cap : 32;
-        grid_row *rows = grid_take(g, (size_t)cap * sizeof *rows, _Alignof(grid_row));
-        if (g->nrows)
-            memcpy(rows, g->rows, (size_t)g->nrows * sizeof *rows);
-        g->rows = rows;
-        g->cap = cap;
-    }
+    int cap = g->cap ? 2 * g->cap : 32;
+    grid_row *rows = grid_take(g, (size_t)cap * sizeof *rows, _Alignof(grid_row));
+    if (g->nrows)
+        memcpy(rows, g->rows, (size_t)g->nrows * sizeof *rows);
+    g->rows = rows;
+    g->cap = cap;
+}
+
+/* A new empty row at the end of the grid.  Rows are built one after the
+ * other, cells being added to the last row only: a new row's cells start
+ * where the row before it ends, in the room its array has left (the row
+ * before keeps only the cells it has, so that a cell added to it would
+ * move it rather than overwrite the new row's).  Inlined at its callers,
+ * once a line: rows_grow() is the rare part. */
+static inline __attribute__((always_inline)) grid_row *new_row(grid *g)
+{
+    if (g->nrows == g->cap)
+        rows_grow(g);
     grid_row *r = &g->rows[g->nrows++];
-    memset(r, 0, sizeof *r);
+    grid_cell *cells = NULL;
+    int room = 0;
+    if (g->nrows > 1 && r[-1].cap > r[-1].ncells) {
+        cells = r[-1].cells + r[-1].ncells;
+        room = r[-1].cap - r[-1].ncells;
+        r[-1].cap = r[-1].ncells;
+    }
+    *r = (grid_row){.cells = cells, .cap = room};
     return r;
 }
 
-/* The builders of lines [from, to) in a layout, given their facts. */
-static void build_blocks(grid *g, const gk_text *t, size_t from, size_t to, const unsigned char *facts)
+/* The builders of a region's lines in a layout. */
+static void build_blocks(grid *g, const region *rg)
 {
     grid_row *r = NULL;
-    for (size_t i = from; i < to && g->nrows < GRID_MAX_ROWS; i++) {
-        const gk_line *l = &t->norm[i];
-        if ((facts[i - from] & LINE_BLANK) && l->s[0] != '\t') {
+    for (size_t i = rg->from; i < rg->to && g->nrows < GRID_MAX_ROWS; i++) {
+        const gk_line *l = &rg->t->norm[i];
+        if ((rg->facts[i - rg->from] & LINE_BLANK) && l->s[0] != '\t') {
             r = NULL;
             continue;
         }
@@ -672,7 +759,7 @@ static void build_blocks(grid *g, const gk_text *t, size_t from, size_t to, cons
             r->explicit = 1;
         }
         if (l->s[0] == '\t' || r->ncells == 0) {
-            row_builder rb = line_builder(g, r, l, i);
+            row_builder rb = line_builder(g, r, rg, i);
             size_t skip = l->s[0] == '\t';
             while (skip < l->len && l->s[skip] == ' ')
                 skip++;                /* an indent, not an empty cell left of a number (split_numbers()) */
@@ -710,24 +797,25 @@ static int label_number(const grid_row *r)
 
 /* One cell per line without tabs: a row ends at a blank line, or where a
  * line with a label follows a row that already has numbers. */
-static void build_lines(grid *g, const gk_text *t, size_t from, size_t to, const unsigned char *facts)
+static void build_lines(grid *g, const region *rg)
 {
     grid_row *r = NULL;
     int has_numbers = 0;
-    for (size_t i = from; i < to && g->nrows < GRID_MAX_ROWS; i++) {
-        const gk_line *l = &t->norm[i];
-        if (facts[i - from] & LINE_BLANK) {
+    for (size_t i = rg->from; i < rg->to && g->nrows < GRID_MAX_ROWS; i++) {
+        const gk_line *l = &rg->t->norm[i];
+        unsigned f = rg->facts[i - rg->from];
+        if (f & LINE_BLANK) {
             r = NULL;
             continue;
         }
-        int number = (facts[i - from] & LINE_NUMBER) != 0;
+        int number = (f & LINE_NUMBER) != 0;
         if (r && has_numbers && numbering_mark(l->s) && label_number(r)) {
             has_numbers = 0;           /* "6" then "、": a label's number printed one character per line */
         } else if (!r || (!number && has_numbers && has_cjk_text(l->s))) {
             r = new_row(g);
             has_numbers = 0;
         }
-        row_builder rb = line_builder(g, r, l, i);
+        row_builder rb = line_builder(g, r, rg, i);
         split_spaces(&rb, l->s, l->len);
         size_t n = trim_end(l->s, l->len);
         has_numbers |= number || (n && l->s[n - 1] >= '0' && l->s[n - 1] <= '9');
@@ -752,9 +840,16 @@ grid *grid_build(const gk_text *t, size_t from, size_t to)
         return g;
     /* the facts live in the grid's storage, freed with it */
     unsigned char *facts = grid_alloc(g, to - from, 1);
-    g->layout = detect(t, from, to, facts);
+    int adjacent;
+    g->layout = detect(t, from, to, facts, &adjacent);
+    region rg = {t, from, to, facts, t->norm[from].s, NULL};
+    size_t span = (size_t)(t->norm[to - 1].s - rg.src) + t->norm[to - 1].len + 1;
+    if (adjacent && span <= GRID_COPY_MAX) {
+        rg.copy = grid_alloc(g, span, 1);
+        memcpy(rg.copy, rg.src, span);
+    }
     if (g->layout == GRID_BLOCKS || g->layout == GRID_LINES) {
-        (g->layout == GRID_BLOCKS ? build_blocks : build_lines)(g, t, from, to, facts);
+        (g->layout == GRID_BLOCKS ? build_blocks : build_lines)(g, &rg);
         return g;
     }
     for (size_t i = from; i < to && g->nrows < GRID_MAX_ROWS; i++) {
@@ -763,7 +858,6 @@ grid *grid_build(const gk_text *t, size_t from, size_t to)
         unsigned f = facts[i - from];
         if (f & LINE_BLANK)
             continue;
-        grid_row *r = new_row(g);
         const char *s = l->s;
         size_t len = l->len;
         char sep = 0;                  /* none: cells are separated by spaces */
@@ -774,15 +868,14 @@ grid *grid_build(const gk_text *t, size_t from, size_t to)
                 len--;
             if (len && s[len - 1] == '|')
                 len--;
-            if (pipe_separator(s)) {
-                g->nrows--;            /* the row has no cells yet */
+            if (pipe_separator(s))
                 continue;
-            }
             sep = '|';
         } else if (f & LINE_TAB) {
             sep = '\t';
         }
-        row_builder rb = line_builder(g, r, l, i);
+        grid_row *r = new_row(g);
+        row_builder rb = line_builder(g, r, &rg, i);
         if (sep) {
             r->explicit = 1;
             split_on(&rb, s, len, sep);

@@ -506,6 +506,22 @@ static void test_cell_texts(void **state)
     text_free(t);
 }
 
+/* A pipe row is one whose first byte after its leading spaces is '|'; a
+ * tab among those spaces makes it a row of tab-separated cells. */
+static void test_pipe_rows_after_blanks(void **state)
+{
+    (void)state;
+    gk_text *t;
+    grid *g = build("  | a | 1 |\n \t| b | 2 |\n| c | 3 |\n", &t);
+    assert_int_equal(g->layout, GRID_PIPES);
+    assert_int_equal(g->nrows, 3);
+    assert_row_texts(&g->rows[0], (const char *const[]){"a", "1"}, 2);
+    assert_row_texts(&g->rows[1], (const char *const[]){"", "| b | 2 |"}, 2);
+    assert_row_texts(&g->rows[2], (const char *const[]){"c", "3"}, 2);
+    grid_free(g);
+    text_free(t);
+}
+
 /* A cell of one word after spaces: whole, except that a number first in its
  * row leaves the empty head split_numbers keeps there. */
 static void test_padded_cells(void **state)
@@ -599,7 +615,8 @@ static void test_separated_cells(void **state)
 static void test_space_runs(void **state)
 {
     (void)state;
-    static const char *const words[] = {"合计", "ab", "0", "12", "3.5", "-", "x y", "申请数量"};
+    static const char *const words[] = {"合计", "ab", "0", "12", "3.5", "-", "x y", "申请数量",
+                                        "007", "123456789012345", "1234567890123456", "5件", "9a"};
     static const int runs[] = {1, 1, 2, 3, 7, 8, 9, 15, 16, 17, 33};
     uint32_t lcg = 7;
     for (int k = 0; k < 2000; k++) {
@@ -655,6 +672,177 @@ static void test_space_runs(void **state)
     }
 }
 
+/* The same lines, each in a block of its own: grid_build() then copies
+ * them one by one instead of all at once (they no longer follow one
+ * another).  Only norm and nlines are read by grid_build(). */
+typedef struct {
+    gk_text t;
+    gk_line *norm;
+} scattered;
+
+static void scatter(const gk_text *t, scattered *sc)
+{
+    sc->norm = calloc(t->nlines ? t->nlines : 1, sizeof *sc->norm);
+    assert_non_null(sc->norm);
+    for (size_t i = 0; i < t->nlines; i++) {
+        /* room after the NUL: a block right after the line's would not do */
+        sc->norm[i].s = malloc(t->norm[i].len + 64);
+        assert_non_null(sc->norm[i].s);
+        memcpy(sc->norm[i].s, t->norm[i].s, t->norm[i].len + 1);
+        sc->norm[i].len = t->norm[i].len;
+    }
+    memset(&sc->t, 0, sizeof sc->t);
+    sc->t.norm = sc->norm;
+    sc->t.nlines = t->nlines;
+}
+
+static void unscatter(scattered *sc)
+{
+    for (size_t i = 0; i < sc->t.nlines; i++)
+        free(sc->norm[i].s);
+    free(sc->norm);
+}
+
+static void assert_same_grid(const grid *a, const grid *b)
+{
+    assert_int_equal(a->layout, b->layout);
+    assert_int_equal(a->nrows, b->nrows);
+    for (int i = 0; i < a->nrows; i++) {
+        const grid_row *x = &a->rows[i], *y = &b->rows[i];
+        assert_int_equal(x->ncells, y->ncells);
+        assert_int_equal(x->line, y->line);
+        assert_int_equal(x->explicit, y->explicit);
+        for (int j = 0; j < x->ncells; j++) {
+            assert_string_equal(x->cells[j].text, y->cells[j].text);
+            assert_int_equal(x->cells[j].line, y->cells[j].line);
+            assert_int_equal(x->cells[j].num, y->cells[j].num);
+            assert_memory_equal(&x->cells[j].value, &y->cells[j].value, sizeof x->cells[j].value);
+            assert_int_equal(x->cells[j].is_int, y->cells[j].is_int);
+        }
+    }
+}
+
+static uint32_t next_rand(uint32_t *lcg)
+{
+    *lcg = *lcg * 1103515245u + 12345u;
+    return *lcg >> 16;
+}
+
+/* Random tables in every layout, rows of up to 150 cells (past the room
+ * one cell array leaves the rows after it, many times over), blank lines
+ * between them: every row holds the cells its line gives when split on
+ * its separator by the plain definition, its cells untouched by the rows
+ * added after it (they share arrays, new_row()), and the grid is the same
+ * whether the lines are copied all at once or one by one, whole or in
+ * part [from, to). */
+static void test_rows_and_copies(void **state)
+{
+    (void)state;
+    static const char *const words[] = {"", "0", "7", "42", "合计", "一、本年新收", "x", "3.5", "-", "无", "12件"};
+    enum { NW = sizeof words / sizeof *words, MAXL = 40 };
+    uint32_t lcg = 2024;
+    for (int k = 0; k < 300; k++) {
+        int layout = k % 5;            /* tabs, pipes, spaces, one cell per line (blocks), lines */
+        size_t n = 0;
+        char *text = malloc(1 << 16);
+        assert_non_null(text);
+        int nlines = 2 + (int)(next_rand(&lcg) % (MAXL - 1));
+        char *want[MAXL][160];
+        int nwant[MAXL], wrow = 0;
+        for (int l = 0; l < nlines; l++) {
+            int ncells = layout == 3 || layout == 4 ? 1 : 2 + (int)(next_rand(&lcg) % (next_rand(&lcg) % 4 ? 12 : 148));
+            if (layout < 3 && l >= 2 && next_rand(&lcg) % 6 == 0) {
+                text[n++] = '\n';      /* a blank line */
+                continue;
+            }
+            nwant[wrow] = 0;
+            if (layout == 1)
+                text[n++] = '|';
+            if (layout == 3)
+                text[n++] = '\t';
+            for (int j = 0; j < ncells; j++) {
+                /* the first cell a label, so that no head is split off a number */
+                const char *w = j == 0 && layout < 3 ? "标签" : words[next_rand(&lcg) % NW];
+                if (layout == 2 && !*w)
+                    w = "项";          /* runs of spaces show no empty cell */
+                if (layout == 4)
+                    w = l % 2 ? "5" : "合计";
+                if (j)
+                    n += (size_t)sprintf(text + n, "%s", layout == 0 ? "\t" : layout == 1 ? "|" : "   ");
+                n += (size_t)sprintf(text + n, "%s", w);
+                want[wrow][nwant[wrow]++] = (char *)w;
+            }
+            if (layout == 1)
+                text[n++] = '|';
+            text[n++] = '\n';
+            wrow++;
+        }
+        text[n] = '\0';
+        const char *why = NULL;
+        gk_text *t = text_decode(text, n, &why);
+        assert_non_null(t);
+        grid *g = grid_build(t, 0, t->nlines);
+        if (layout < 3) {
+            assert_int_equal(g->layout, layout == 0 ? GRID_TABS : layout == 1 ? GRID_PIPES : GRID_SPACES);
+            assert_int_equal(g->nrows, wrow);
+            for (int i = 0; i < wrow; i++) {
+                assert_int_equal(g->rows[i].ncells, nwant[i]);
+                for (int j = 0; j < nwant[i]; j++)
+                    assert_string_equal(g->rows[i].cells[j].text, want[i][j]);
+            }
+        }
+        scattered sc;
+        scatter(t, &sc);
+        for (int part = 0; part < 4; part++) {
+            size_t from = part ? next_rand(&lcg) % (t->nlines + 1) : 0;
+            size_t to = part ? from + next_rand(&lcg) % (t->nlines + 1 - from) : t->nlines;
+            grid *a = grid_build(t, from, to), *b = grid_build(&sc.t, from, to);
+            assert_same_grid(a, b);
+            grid_free(a);
+            grid_free(b);
+        }
+        unscatter(&sc);
+        grid_free(g);
+        text_free(t);
+        free(text);
+    }
+}
+
+/* A region too long to copy at once (its lines are copied one by one, up
+ * to the rows read): its table reads as the same lines alone do. */
+static void test_long_region(void **state)
+{
+    (void)state;
+    const char *table = "合计\t1\t2\t3\n自然人\t\t5\t\n";
+    size_t tl = strlen(table), n = 0, cap = tl + (3u << 20);
+    char *text = malloc(cap + 1);
+    assert_non_null(text);
+    memcpy(text, table, tl);
+    n = tl;
+    while (n + 80 < cap) {             /* prose after the table: 3 MB of it */
+        memset(text + n, 'a', 79);
+        text[n + 79] = '\n';
+        n += 80;
+    }
+    text[n] = '\0';
+    const char *why = NULL;
+    gk_text *t = text_decode(text, n, &why), *s;
+    assert_non_null(t);
+    grid *g = grid_build(t, 0, t->nlines), *h = build(table, &s);
+    assert_true(g->nrows > 2);
+    for (int i = 0; i < 2; i++) {
+        assert_int_equal(g->rows[i].ncells, h->rows[i].ncells);
+        for (int j = 0; j < h->rows[i].ncells; j++)
+            assert_string_equal(g->rows[i].cells[j].text, h->rows[i].cells[j].text);
+    }
+    assert_string_equal(g->rows[2].cells[0].text, t->norm[2].s);
+    grid_free(g);
+    grid_free(h);
+    text_free(t);
+    text_free(s);
+    free(text);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -670,9 +858,12 @@ int main(void)
         cmocka_unit_test(test_cells_classified_as_num_parse),
         cmocka_unit_test(test_cell_lengths),
         cmocka_unit_test(test_cell_texts),
+        cmocka_unit_test(test_pipe_rows_after_blanks),
         cmocka_unit_test(test_padded_cells),
         cmocka_unit_test(test_separated_cells),
         cmocka_unit_test(test_space_runs),
+        cmocka_unit_test(test_rows_and_copies),
+        cmocka_unit_test(test_long_region),
     };
     return cmocka_run_group_tests_name("grid", tests, NULL, NULL);
 }
