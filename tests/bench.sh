@@ -11,12 +11,15 @@
 #     100,000: wall and CPU time, reports/s, MB/s, peak resident memory (peakrss.c);
 #   - the floor: merely reading and decoding the same files (floor.c), and check's time as
 #     a multiple of it;
+#   - `check` (one worker and -j 2) on BENCH_PAIRS reports (2,000) in year pairs (gencorpus
+#     --pairs: each report beside the same body's report of the year before), against the
+#     floor on the same files;
 #   - the review screen in an 80x24 pseudo-terminal on the 10,000-report folder (ptytime.c):
 #     time until the first report is drawn, and the time to redraw after a key;
 #   - loading a reviewer's sidecar of 20,000 and of 100,000 sections (tests/tools/gensidecar.sh)
 #     beside one report: `check`'s wall time and peak memory (100,000 is over the limit of
 #     50,000 entries: the time to refuse it).  BENCH_ONLY=sidecar measures only this.
-# Environment: BENCH_N (100000), BENCH_SEED (1), BENCH_TMP (where the corpus goes; default
+# Environment: BENCH_N (100000), BENCH_PAIRS (2000), BENCH_SEED (1), BENCH_TMP (where the corpus goes; default
 # $TMPDIR or /tmp — a tmpfs such as /dev/shm makes generating and deleting 100,000 files
 # much faster on slow disks), CC (cc).  Everything generated is deleted at the end; with
 # less than 2 GB free the corpus is scaled down, with a message.
@@ -204,6 +207,20 @@ if [ "$N" -gt "$SMALL" ]; then
             check -j 2 --format "$fmt"
     done
 fi
+# year pairs: BENCH_PAIRS reports (2,000) of which each has the body's year before beside it
+# (gencorpus --pairs): every report gets the cross-year rules and its partner's summary
+PAIRS=${BENCH_PAIRS:-2000}
+pairs=$tmp/pairs
+"$tmp/gencorpus" --seed "$SEED" --count $((PAIRS / 2)) --out "$pairs" --no-expect --quiet --pairs ||
+    { say "bench: gencorpus --pairs failed"; exit 2; }
+"$tmp/floor" "$pairs" >"$tmp/floor.pairs"
+bytes_pairs=$(field bytes "$tmp/floor.pairs")
+floor_run "$pairs"
+floor_pairs=$(field wall_s "$tmp/floor.best")
+row "floor (read+decode)" "$PAIRS" "$bytes_pairs" "$tmp/floor.best" - "  (year pairs)"
+check 3 p1text "$pairs" "$PAIRS" "$bytes_pairs" "$floor_pairs" "check, year pairs" check --format text
+[ "$jobs_ok" = 1 ] && check 3 p2text "$pairs" "$PAIRS" "$bytes_pairs" "$floor_pairs" "check -j 2, pairs" \
+    check -j 2 --format text
 [ "$jobs_ok" = 1 ] || say "check -j 2           -j: not supported yet"
 say "(floor: tests/tools/floor.c reads each file and validates UTF-8 or iconv-decodes it, one thread, best of 3;"
 if [ "$N" -gt "$SMALL" ]; then say " check: best of 3 runs on $SMALL reports, one run on $N;"; else say " check: best of 3 runs;"; fi
@@ -299,6 +316,8 @@ done
 line="| \`gkreview export --format json\` | $(cell s1export "$SMALL" "$bytes_small" "$floor_small") |"
 [ "$N" -gt "$SMALL" ] && line="$line — |"
 say "$line"
+say "| \`gkreview check\`, $PAIRS reports in year pairs | $(cell p1text "$PAIRS" "$bytes_pairs" "$floor_pairs") |"
+[ "$jobs_ok" = 1 ] && say "| \`gkreview check -j 2\`, year pairs | $(cell p2text "$PAIRS" "$bytes_pairs" "$floor_pairs") |"
 line="| floor: read + decode | $(calc "$SMALL / $floor_small" %.0f) reports/s |"
 [ "$N" -gt "$SMALL" ] && line="$line $(calc "$N / $floor_large" %.0f) reports/s |"
 say "$line"
