@@ -30,16 +30,19 @@ static int plain_cell(const gk_cell *c)
 }
 
 /* Resets every cell to what was read or corrected; returns how many are
- * unknowns (missing or blank) for inference to settle.  The cells that are
- * not plain (plain_cell()) go to todo[0 .. *ntodo), in order: inference
- * changes only unknowns, none of them plain, so these are the cells
- * check_cells() looks at. */
-static int reset_cells(gk_report *r, int *todo, int *ntodo)
+ * unknowns (missing or blank) for inference to settle, *nmissing how many
+ * of them are missing.  The cells that are not plain (plain_cell()) go to
+ * todo[0 .. *ntodo), in order: inference changes only unknowns, none of
+ * them plain, so these are the cells check_cells() looks at.  The cells
+ * and the counts are held in locals: to the compiler, free() and xstrdup()
+ * could change r->cells and what the pointers point at. */
+static int reset_cells(gk_report *r, int *todo, int *ntodo, int *nmissing)
 {
-    int unknowns = 0, n = r->tpl->ncells;
-    *ntodo = 0;
+    gk_cell *const cells = r->cells;
+    const int n = r->tpl->ncells;
+    int unknowns = 0, missing = 0, nt = 0;
     for (int i = 0; i < n; i++) {
-        gk_cell *c = &r->cells[i];
+        gk_cell *c = &cells[i];
         if (c->equation) {             /* only inferred cells have one */
             free(c->equation);
             c->equation = NULL;
@@ -55,10 +58,13 @@ static int reset_cells(gk_report *r, int *todo, int *ntodo)
             c->status = c->read_status;
             c->value = c->read_status == GK_ST_EXTRACTED ? c->read_value : 0;
         }
+        missing += c->status == GK_ST_MISSING;
         unknowns += c->status == GK_ST_MISSING || c->status == GK_ST_BLANK;
         if (!plain_cell(c))
-            todo[(*ntodo)++] = i;
+            todo[nt++] = i;
     }
+    *ntodo = nt;
+    *nmissing = missing;
     return unknowns;
 }
 
@@ -456,7 +462,22 @@ static const cell_eqs *cell_eqs_of(const gk_template *t)
     return &rule_cells_of(t)->cells;
 }
 
-static void check_equations(gk_report *r)
+/* Adds up the values of cell[k .. end), in order, into *sum; returns where
+ * it stopped: end, or (when check is 1) the first term whose cell is
+ * missing.  check is a constant at each call: the loop without the
+ * test when no cell is missing. */
+static inline int add_terms(const gk_cell *cells, const int *cell, int k, int end, int check, double *sum)
+{
+    double s = 0;
+    for (; k < end && (!check || cells[cell[k]].status != GK_ST_MISSING); k++)
+        s += cells[cell[k]].value;
+    *sum = s;
+    return k;
+}
+
+/* any_missing: 0 when no cell is missing (reset_cells() found none, and
+ * inference makes none missing that was not). */
+static void check_equations(gk_report *r, int any_missing)
 {
     const gk_template *t = r->tpl;
     /* another template than the two (a test's) has its terms split here */
@@ -468,14 +489,12 @@ static void check_equations(gk_report *r)
         /* the sums of the terms of each sign, each in the equation's order */
         signed_terms local;
         const signed_terms *st = terms ? &terms[q] : split_terms(&t->eqs[q], &local);
-        double pos = 0, neg = 0;
-        int k = 0;
-        for (; k < st->npos && cells[st->cell[k]].status != GK_ST_MISSING; k++)
-            pos += cells[st->cell[k]].value;
+        double pos, neg;
+        int k = any_missing ? add_terms(cells, st->cell, 0, st->npos, 1, &pos)
+                            : add_terms(cells, st->cell, 0, st->npos, 0, &pos);
         if (k < st->npos)
             continue;
-        for (; k < st->n && cells[st->cell[k]].status != GK_ST_MISSING; k++)
-            neg += cells[st->cell[k]].value;
+        k = any_missing ? add_terms(cells, st->cell, k, st->n, 1, &neg) : add_terms(cells, st->cell, k, st->n, 0, &neg);
         if (k < st->n || fabs(pos - neg) < EPS)
             continue;
         const gk_equation *e = &t->eqs[q];
@@ -650,8 +669,8 @@ void rules_check(gk_report *r)
     r->findings = NULL;
     r->nfindings = 0;
 
-    int *todo = xmalloc(((size_t)r->tpl->ncells + 1) * sizeof *todo), ntodo;
-    if (reset_cells(r, todo, &ntodo))  /* without unknowns no equation fixes anything */
+    int *todo = xmalloc(((size_t)r->tpl->ncells + 1) * sizeof *todo), ntodo, nmissing;
+    if (reset_cells(r, todo, &ntodo, &nmissing))  /* without unknowns no equation fixes anything */
         infer(r);
     for (int i = 0; i < r->nnotes; i++) {
         const gk_finding *n = &r->notes[i];
@@ -659,7 +678,7 @@ void rules_check(gk_report *r)
         for (int k = 0; k < n->ncells; k++)
             finding_add_cell(f, n->cells[k]);
     }
-    check_equations(r);
+    check_equations(r, nmissing > 0);
     check_valid_ge(r);
     check_cells(r, todo, ntodo);
     free(todo);
