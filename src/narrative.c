@@ -177,9 +177,11 @@ static int has_year20(const char *s, size_t len)
 int narrative_find_date(const char *s, size_t len, gk_date *out, size_t *end)
 {
     re_span a[6], c[4];
-    /* date_arabic needs "20dd", date_chinese 年: most lines have neither */
+    /* date_arabic needs "20dd", date_chinese 年 and the 二 it begins with:
+     * most lines have neither */
     int fa = has_year20(s, len) && re_find(GK_NARR_WORDS.date_arabic, s, len, 0, a, 6);
-    int fc = util_find(s, len, "年", strlen("年")) && re_find(GK_NARR_WORDS.date_chinese, s, len, 0, c, 4);
+    int fc = util_find(s, len, "年", strlen("年")) && util_find(s, len, "二", strlen("二")) &&
+             re_find(GK_NARR_WORDS.date_chinese, s, len, 0, c, 4);
     if (fa && (!fc || a[0].start <= c[0].start)) {
         out->y = span_num(s, a[1]);
         if (a[2].start != (size_t)-1) {
@@ -229,7 +231,8 @@ int narrative_period(const gk_report *r, gk_date *from, gk_date *to)
         if (n2)
             memcpy(b + l->len, t->norm[i + 1].s, n2);
         b[n] = '\0';
-        int found = re_find(GK_NARR_WORDS.period, b, n, 0, g, 7);
+        /* the pattern's years are "20dd": most lines holding 统计 have none */
+        int found = has_year20(b, n) && re_find(GK_NARR_WORDS.period, b, n, 0, g, 7);
         if (found) {
             from->y = span_num(b, g[1]);
             from->m = span_num(b, g[2]);
@@ -417,7 +420,7 @@ char *narrative_title(const gk_report *r, int *line)
     const char *rep = strstr(title, "报告");
     if (rep) {
         const char *after = rep + strlen("报告");
-        if (re_test(GK_NARR_WORDS.title_debris, after))
+        if (*after && re_test(GK_NARR_WORDS.title_debris, after))   /* each of its words takes a character */
             title[after - title] = '\0';
     }
     strip_title_tail(title);
@@ -508,7 +511,10 @@ static int cover_letter(const gk_report *r, int *line, char **what)
     size_t i = first_han < stop ? first_han : text_norm_find(t, stop, t->nlines, "函", strlen("函"));
     for (; i < t->nlines; i = text_norm_find(t, i + 1, t->nlines, "函", strlen("函"))) {
         const gk_line *l = &t->norm[i];
-        if (re_find(GK_NARR_WORDS.letter_body, l->s, l->len, 0, g, 1)) {
+        /* letter_body begins with 特此函 or 现将, 现把 */
+        if ((util_find(l->s, l->len, "特此函", strlen("特此函")) || util_find(l->s, l->len, "现将", strlen("现将")) ||
+             util_find(l->s, l->len, "现把", strlen("现把"))) &&
+            re_find(GK_NARR_WORDS.letter_body, l->s, l->len, 0, g, 1)) {
             *line = (int)i + 1;
             *what = xstrndup(l->s + g[0].start, g[0].end - g[0].start);
             return 1;

@@ -551,6 +551,63 @@ static void test_find_date_matches_patterns(void **state)
     assert_true(dates > 1000);
 }
 
+/* narrative_period() tries its pattern only on lines (each joined to the
+ * next) holding "20dd": on seeded random texts of the period's pieces, the
+ * line and dates that the pattern tried on every line holding 统计 gives. */
+static void test_period_matches_pattern(void **state)
+{
+    (void)state;
+    static const char *const TOK[] = {"统计", "统计期限", "统计时间", "期限", "为", "从", "自", "至", "到", "-", " ",
+                                      "2023年1月1日", "2023年", "1月1日", "12月31日", "2024年12月31日", "20",
+                                      "2", "0", "23", "202", "年", "月", "日", "。", "\n", "\n", "二〇二三年",
+                                      "２０２３", "2023-01-01", "本年度", "a"};
+    const int ntok = (int)(sizeof TOK / sizeof *TOK);
+    unsigned seed = 77;
+    int found = 0;
+    for (int round = 0; round < 20000; round++) {
+        char s[1024];
+        size_t len = 0;
+        int ntoks = (int)((seed = seed * 1103515245u + 12345u) >> 16) % 40;
+        for (int k = 0; k < ntoks; k++) {
+            seed = seed * 1103515245u + 12345u;
+            const char *t = TOK[(seed >> 16) % (unsigned)ntok];
+            memcpy(s + len, t, strlen(t));
+            len += strlen(t);
+        }
+        s[len] = '\0';
+        const char *why = NULL;
+        gk_report r = {0};
+        r.text = text_decode(s, len, &why);
+        if (!r.text)                   /* an empty text */
+            continue;
+        /* the reference: the pattern on every line holding 统计, joined to the next */
+        const gk_text *t = r.text;
+        int want = 0;
+        gk_date wa = {0}, wb = {0};
+        for (size_t i = 0; i < t->nlines && !want; i++) {
+            if (!util_find(t->norm[i].s, t->norm[i].len, "统计", strlen("统计")))
+                continue;
+            char *b = xasprintf("%s%s", t->norm[i].s, i + 1 < t->nlines ? t->norm[i + 1].s : "");
+            re_span g[7];
+            if (re_find(GK_NARR_WORDS.period, b, strlen(b), 0, g, 7)) {
+                want = (int)i + 1;
+                wa.y = atoi(b + g[1].start), wa.m = atoi(b + g[2].start), wa.d = atoi(b + g[3].start);
+                wb.y = g[4].start != (size_t)-1 ? atoi(b + g[4].start) : wa.y;
+                wb.m = atoi(b + g[5].start), wb.d = atoi(b + g[6].start);
+            }
+            free(b);
+        }
+        gk_date a = {0}, b = {0};
+        int got = narrative_period(&r, &a, &b);
+        if (got != want || (want && (a.y != wa.y || a.m != wa.m || a.d != wa.d || b.y != wb.y || b.m != wb.m ||
+                                     b.d != wb.d)))
+            fail_msg("round %d: \"%s\": line %d, the pattern's %d", round, s, got, want);
+        found += want > 0;
+        text_free(r.text);
+    }
+    assert_true(found > 500);
+}
+
 /* cover_letter() as it was first written, the reference for the one in
  * narrative.c (which squeezes a header line holding only 号 or 于 only
  * when it may pass): every header line holding 函, 号 or 于 squeezed and
@@ -600,7 +657,8 @@ static int ref_cover_letter(const gk_report *r)
  * seeded random header lines made of what its tests look at: 关于, 函, 号,
  * 于 and their neighbours, blanks anywhere, page debris (long runs of it
  * too, past the 64 bytes narrative.c looks at first), titles of letters and
- * of reports, and the letter's closing words; the report after them. */
+ * of reports, and the letter's closing words; then a line of a letter's
+ * body; the report after them. */
 static void test_cover_letter_matches_reference(void **state)
 {
     (void)state;
@@ -611,7 +669,7 @@ static void test_cover_letter_matches_reference(void **state)
         "年度报告", "县政务公开办：", "a", "1"};
     const int ntok = (int)(sizeof TOK / sizeof *TOK);
     char *tail = fx_report(NULL, NULL, NULL);
-    unsigned seed = 61;
+    unsigned seed = 61, body_seed = 62;
     int letters = 0;
     for (int round = 0; round < 1500; round++) {
         sbuf b;
@@ -643,6 +701,18 @@ static void test_cover_letter_matches_reference(void **state)
                 sbuf_adds(&b, ((seed = seed * 1103515245u + 12345u) >> 16) % 2 ? "报告的请示" : "情况的报告");
             sbuf_adds(&b, "\n");
         }
+        /* a line of a letter's body (its own seed): each piece of the
+         * closing 特此函告 or 现将…年度报告…报送…请 (the pattern), or a near
+         * miss, or nothing */
+        static const char *const BODY[7][4] = {{"特此函", "现将", "现把", "现"}, {"告", "的", "函", "。"},
+                                               {"年度报告", "报告", "", "函"},   {"", "函", "的", "。"},
+                                               {"报送", "呈报", "报", ""},       {"请", "", "。请", "函请"},
+                                               {"函", "", "告", "复"}};
+        for (int k = 0; k < 7; k++) {
+            body_seed = body_seed * 1103515245u + 12345u;
+            sbuf_adds(&b, BODY[k][(body_seed >> 16) % 4]);
+        }
+        sbuf_adds(&b, "\n");
         sbuf_adds(&b, tail);
         char *why = NULL;
         gk_report *r = report_parse("letter.txt", b.s, b.len, &why);
@@ -747,6 +817,7 @@ int main(void)
         cmocka_unit_test(test_blank_pending_matches_pattern),
         cmocka_unit_test(test_cover_letter_matches_reference),
         cmocka_unit_test(test_find_date_matches_patterns),
+        cmocka_unit_test(test_period_matches_pattern),
         cmocka_unit_test(test_section5_words_match_reference),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
