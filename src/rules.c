@@ -271,6 +271,7 @@ static void infer(gk_report *r)
     for (int i = 0; i < n; i++)
         from[i] = -1;
     char *was = xcalloc((size_t)n, 1);                /* its status before */
+    int ninferred = 0;                                /* cells with from[u] >= 0 */
     for (int i = 0; i < n; i++)
         open[i] = r->cells[i].status == GK_ST_MISSING || r->cells[i].status == GK_ST_BLANK;
 
@@ -331,6 +332,7 @@ static void infer(gk_report *r)
                 continue;              /* a blank that must be 0 stays a blank */
             was[u] = (char)c->status;
             from[u] = by[u];
+            ninferred++;
             c->status = GK_ST_INFERRED;
             c->value = fabs(x - floor(x + 0.5)) < EPS ? floor(x + 0.5) : x;
             const gk_equation *e = &t->eqs[by[u]];
@@ -347,7 +349,8 @@ static void infer(gk_report *r)
     free(open);
     free(cand);
     free(by);
-    undo_contradicted(r, from, was);
+    if (ninferred)                     /* else nothing to take back */
+        undo_contradicted(r, from, was);
     free(conflict);
     free(several);
     free(from);
@@ -372,8 +375,8 @@ static int eq_line(const gk_report *r, const gk_equation *e)
 /* The cells the rules below name by id, as each template's indices (-1:
  * not in the template, or no cell), looked up once rather than per report. */
 typedef struct {
-    int npos, n;               /* cell[0..npos): the terms with a positive coefficient; the others after */
-    int cell[GK_EQ_MAX];
+    int npos, n;               /* off[0..npos): the terms with a positive coefficient; the others after */
+    size_t off[GK_EQ_MAX];     /* each term's cell as its offset in bytes in the report's cells (add_terms()) */
 } signed_terms;
 
 typedef struct {
@@ -398,11 +401,11 @@ static const signed_terms *split_terms(const gk_equation *e, signed_terms *st)
     st->npos = 0;
     for (int k = 0; k < e->n; k++)
         if (e->coef[k] > 0)
-            st->cell[st->npos++] = e->cell[k];
+            st->off[st->npos++] = (size_t)e->cell[k] * sizeof(gk_cell);
     st->n = st->npos;
     for (int k = 0; k < e->n; k++)
         if (!(e->coef[k] > 0))
-            st->cell[st->n++] = e->cell[k];
+            st->off[st->n++] = (size_t)e->cell[k] * sizeof(gk_cell);
     return st;
 }
 static pthread_once_t rule_cells_once = PTHREAD_ONCE_INIT;
@@ -462,15 +465,17 @@ static const cell_eqs *cell_eqs_of(const gk_template *t)
     return &rule_cells_of(t)->cells;
 }
 
-/* Adds up the values of cell[k .. end), in order, into *sum; returns where
- * it stopped: end, or (when check is 1) the first term whose cell is
- * missing.  check is a constant at each call: the loop without the
+/* Adds up the values of the cells at off[k .. end) (byte offsets: no
+ * multiplication by the cell's size per term), in order, into *sum;
+ * returns where it stopped: end, or (when check is 1) the first term whose
+ * cell is missing.  check is a constant at each call: the loop without the
  * test when no cell is missing. */
-static inline int add_terms(const gk_cell *cells, const int *cell, int k, int end, int check, double *sum)
+static inline int add_terms(const gk_cell *cells, const size_t *off, int k, int end, int check, double *sum)
 {
+    const char *base = (const char *)cells;
     double s = 0;
-    for (; k < end && (!check || cells[cell[k]].status != GK_ST_MISSING); k++)
-        s += cells[cell[k]].value;
+    for (; k < end && (!check || ((const gk_cell *)(base + off[k]))->status != GK_ST_MISSING); k++)
+        s += ((const gk_cell *)(base + off[k]))->value;
     *sum = s;
     return k;
 }
@@ -490,11 +495,11 @@ static void check_equations(gk_report *r, int any_missing)
         signed_terms local;
         const signed_terms *st = terms ? &terms[q] : split_terms(&t->eqs[q], &local);
         double pos, neg;
-        int k = any_missing ? add_terms(cells, st->cell, 0, st->npos, 1, &pos)
-                            : add_terms(cells, st->cell, 0, st->npos, 0, &pos);
+        int k = any_missing ? add_terms(cells, st->off, 0, st->npos, 1, &pos)
+                            : add_terms(cells, st->off, 0, st->npos, 0, &pos);
         if (k < st->npos)
             continue;
-        k = any_missing ? add_terms(cells, st->cell, k, st->n, 1, &neg) : add_terms(cells, st->cell, k, st->n, 0, &neg);
+        k = any_missing ? add_terms(cells, st->off, k, st->n, 1, &neg) : add_terms(cells, st->off, k, st->n, 0, &neg);
         if (k < st->n || fabs(pos - neg) < EPS)
             continue;
         const gk_equation *e = &t->eqs[q];
