@@ -347,7 +347,7 @@ static void strip_title_tail(char *s)
         changed = 0;
         for (size_t k = 0; k < sizeof TAIL / sizeof TAIL[0]; k++) {
             size_t l = TAIL[k].n;
-            if (n >= l && !memcmp(s + n - l, TAIL[k].w, l)) {
+            if (n >= l && s[n - 1] == TAIL[k].w[l - 1] && !memcmp(s + n - l, TAIL[k].w, l)) {
                 n -= l;
                 s[n] = '\0';
                 changed = 1;
@@ -387,7 +387,9 @@ char *narrative_title(const gk_report *r, int *line)
     memmove(title, kept, strlen(kept) + 1);
     /* the body named on the line above ("XX镇人民政府" / "2023年政府信息公开…") */
     re_span g[1];
-    if (re_find(GK_NARR_WORDS.year_first, title, strlen(title), 0, g, 1)) {
+    /* year_first is anchored and begins with "20" or 二 (E4 BA 8C) */
+    if ((title[0] == '2' || (unsigned char)title[0] == 0xE4) &&
+        re_find(GK_NARR_WORDS.year_first, title, strlen(title), 0, g, 1)) {
         int j = prev_nonempty(t, i);
         if (j >= 0) {
             char *above = extract_squeeze(t->norm[j].s);
