@@ -917,6 +917,19 @@ static void find_pending_leads(void)
     }
 }
 
+/* 1 when the three bytes at u are the first character of a word of
+ * wanting_pre: first the two bit sets, which most characters fail. */
+static inline int pending_lead_at(const unsigned char *u)
+{
+    if (!((pending_b1 >> (u[1] & 63) & 1) && (pending_b2 >> (u[2] & 63) & 1)))
+        return 0;
+    unsigned lead = (unsigned)u[0] << 16 | (unsigned)u[1] << 8 | u[2];
+    for (int j = 0; j < npending_lead; j++)
+        if (pending_lead[j] == lead)
+            return 1;
+    return 0;
+}
+
 /* The length of the match of GK_NARR_WORDS.wanting at s (n bytes), 0 when
  * none: the first word of wanting_pre that leads to a match, wanting_further
  * ("进一步") when it leads to one (the pattern's ? is greedy), then a word of
@@ -963,15 +976,7 @@ void narrative_blank_pending(char *s, size_t len)
             i++;
             continue;
         }
-        size_t m = 0;
-        if ((pending_b1 >> (u[i + 1] & 63) & 1) && (pending_b2 >> (u[i + 2] & 63) & 1)) {
-            unsigned lead = c << 16 | (unsigned)u[i + 1] << 8 | u[i + 2];
-            for (int j = 0; j < npending_lead; j++)
-                if (pending_lead[j] == lead) {
-                    m = pending_at(s + i, len - i);
-                    break;
-                }
-        }
+        size_t m = pending_lead_at(u + i) ? pending_at(s + i, len - i) : 0;
         if (m) {
             memset(s + i, ' ', m);
             i += m;
@@ -1018,15 +1023,10 @@ static int improve_survives(const char *s, size_t n)
             size_t x = (size_t)(m - s), e = x + wl, q = x > reach ? x - reach : 0;
             int covered = 0;
             for (; q < e && !covered; q++) {
-                if (q + 3 > n || u[q] < 0xE0 || u[q] > 0xEF)
+                if (q + 3 > n || u[q] < 0xE0 || u[q] > 0xEF || !pending_lead_at(u + q))
                     continue;
-                unsigned lead = (unsigned)u[q] << 16 | (unsigned)u[q + 1] << 8 | u[q + 2];
-                for (int j = 0; j < npending_lead; j++)
-                    if (pending_lead[j] == lead) {
-                        size_t len = pending_at(s + q, n - q);
-                        covered = len && q + len > x;
-                        break;
-                    }
+                size_t len = pending_at(s + q, n - q);
+                covered = len && q + len > x;
             }
             if (!covered)
                 return 1;
