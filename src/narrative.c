@@ -177,9 +177,11 @@ static int has_year20(const char *s, size_t len)
 int narrative_find_date(const char *s, size_t len, gk_date *out, size_t *end)
 {
     re_span a[6], c[4];
-    /* date_arabic needs "20dd", date_chinese 年: most lines have neither */
+    /* date_arabic needs "20dd", date_chinese 年 and the 二 it begins with:
+     * most lines have neither */
     int fa = has_year20(s, len) && re_find(GK_NARR_WORDS.date_arabic, s, len, 0, a, 6);
-    int fc = util_find(s, len, "年", strlen("年")) && re_find(GK_NARR_WORDS.date_chinese, s, len, 0, c, 4);
+    int fc = util_find(s, len, "年", strlen("年")) && util_find(s, len, "二", strlen("二")) &&
+             re_find(GK_NARR_WORDS.date_chinese, s, len, 0, c, 4);
     if (fa && (!fc || a[0].start <= c[0].start)) {
         out->y = span_num(s, a[1]);
         if (a[2].start != (size_t)-1) {
@@ -229,7 +231,8 @@ int narrative_period(const gk_report *r, gk_date *from, gk_date *to)
         if (n2)
             memcpy(b + l->len, t->norm[i + 1].s, n2);
         b[n] = '\0';
-        int found = re_find(GK_NARR_WORDS.period, b, n, 0, g, 7);
+        /* the pattern's years are "20dd": most lines holding 统计 have none */
+        int found = has_year20(b, n) && re_find(GK_NARR_WORDS.period, b, n, 0, g, 7);
         if (found) {
             from->y = span_num(b, g[1]);
             from->m = span_num(b, g[2]);
@@ -344,7 +347,7 @@ static void strip_title_tail(char *s)
         changed = 0;
         for (size_t k = 0; k < sizeof TAIL / sizeof TAIL[0]; k++) {
             size_t l = TAIL[k].n;
-            if (n >= l && !memcmp(s + n - l, TAIL[k].w, l)) {
+            if (n >= l && s[n - 1] == TAIL[k].w[l - 1] && !memcmp(s + n - l, TAIL[k].w, l)) {
                 n -= l;
                 s[n] = '\0';
                 changed = 1;
@@ -384,7 +387,9 @@ char *narrative_title(const gk_report *r, int *line)
     memmove(title, kept, strlen(kept) + 1);
     /* the body named on the line above ("XX镇人民政府" / "2023年政府信息公开…") */
     re_span g[1];
-    if (re_find(GK_NARR_WORDS.year_first, title, strlen(title), 0, g, 1)) {
+    /* year_first is anchored and begins with "20" or 二 (E4 BA 8C) */
+    if ((title[0] == '2' || (unsigned char)title[0] == 0xE4) &&
+        re_find(GK_NARR_WORDS.year_first, title, strlen(title), 0, g, 1)) {
         int j = prev_nonempty(t, i);
         if (j >= 0) {
             char *above = extract_squeeze(t->norm[j].s);
@@ -417,7 +422,7 @@ char *narrative_title(const gk_report *r, int *line)
     const char *rep = strstr(title, "报告");
     if (rep) {
         const char *after = rep + strlen("报告");
-        if (re_test(GK_NARR_WORDS.title_debris, after))
+        if (*after && re_test(GK_NARR_WORDS.title_debris, after))   /* each of its words takes a character */
             title[after - title] = '\0';
     }
     strip_title_tail(title);
@@ -508,7 +513,10 @@ static int cover_letter(const gk_report *r, int *line, char **what)
     size_t i = first_han < stop ? first_han : text_norm_find(t, stop, t->nlines, "函", strlen("函"));
     for (; i < t->nlines; i = text_norm_find(t, i + 1, t->nlines, "函", strlen("函"))) {
         const gk_line *l = &t->norm[i];
-        if (re_find(GK_NARR_WORDS.letter_body, l->s, l->len, 0, g, 1)) {
+        /* letter_body begins with 特此函 or 现将, 现把 */
+        if ((util_find(l->s, l->len, "特此函", strlen("特此函")) || util_find(l->s, l->len, "现将", strlen("现将")) ||
+             util_find(l->s, l->len, "现把", strlen("现把"))) &&
+            re_find(GK_NARR_WORDS.letter_body, l->s, l->len, 0, g, 1)) {
             *line = (int)i + 1;
             *what = xstrndup(l->s + g[0].start, g[0].end - g[0].start);
             return 1;
@@ -925,6 +933,19 @@ static void find_pending_leads(void)
     }
 }
 
+/* 1 when the three bytes at u are the first character of a word of
+ * wanting_pre: first the two bit sets, which most characters fail. */
+static inline int pending_lead_at(const unsigned char *u)
+{
+    if (!((pending_b1 >> (u[1] & 63) & 1) && (pending_b2 >> (u[2] & 63) & 1)))
+        return 0;
+    unsigned lead = (unsigned)u[0] << 16 | (unsigned)u[1] << 8 | u[2];
+    for (int j = 0; j < npending_lead; j++)
+        if (pending_lead[j] == lead)
+            return 1;
+    return 0;
+}
+
 /* The length of the match of GK_NARR_WORDS.wanting at s (n bytes), 0 when
  * none: the first word of wanting_pre that leads to a match, wanting_further
  * ("进一步") when it leads to one (the pattern's ? is greedy), then a word of
@@ -971,15 +992,7 @@ void narrative_blank_pending(char *s, size_t len)
             i++;
             continue;
         }
-        size_t m = 0;
-        if ((pending_b1 >> (u[i + 1] & 63) & 1) && (pending_b2 >> (u[i + 2] & 63) & 1)) {
-            unsigned lead = c << 16 | (unsigned)u[i + 1] << 8 | u[i + 2];
-            for (int j = 0; j < npending_lead; j++)
-                if (pending_lead[j] == lead) {
-                    m = pending_at(s + i, len - i);
-                    break;
-                }
-        }
+        size_t m = pending_lead_at(u + i) ? pending_at(s + i, len - i) : 0;
         if (m) {
             memset(s + i, ' ', m);
             i += m;
@@ -1026,15 +1039,10 @@ static int improve_survives(const char *s, size_t n)
             size_t x = (size_t)(m - s), e = x + wl, q = x > reach ? x - reach : 0;
             int covered = 0;
             for (; q < e && !covered; q++) {
-                if (q + 3 > n || u[q] < 0xE0 || u[q] > 0xEF)
+                if (q + 3 > n || u[q] < 0xE0 || u[q] > 0xEF || !pending_lead_at(u + q))
                     continue;
-                unsigned lead = (unsigned)u[q] << 16 | (unsigned)u[q + 1] << 8 | u[q + 2];
-                for (int j = 0; j < npending_lead; j++)
-                    if (pending_lead[j] == lead) {
-                        size_t len = pending_at(s + q, n - q);
-                        covered = len && q + len > x;
-                        break;
-                    }
+                size_t len = pending_at(s + q, n - q);
+                covered = len && q + len > x;
             }
             if (!covered)
                 return 1;

@@ -30,16 +30,19 @@ static int plain_cell(const gk_cell *c)
 }
 
 /* Resets every cell to what was read or corrected; returns how many are
- * unknowns (missing or blank) for inference to settle.  The cells that are
- * not plain (plain_cell()) go to todo[0 .. *ntodo), in order: inference
- * changes only unknowns, none of them plain, so these are the cells
- * check_cells() looks at. */
-static int reset_cells(gk_report *r, int *todo, int *ntodo)
+ * unknowns (missing or blank) for inference to settle, *nmissing how many
+ * of them are missing.  The cells that are not plain (plain_cell()) go to
+ * todo[0 .. *ntodo), in order: inference changes only unknowns, none of
+ * them plain, so these are the cells check_cells() looks at.  The cells
+ * and the counts are held in locals: to the compiler, free() and xstrdup()
+ * could change r->cells and what the pointers point at. */
+static int reset_cells(gk_report *r, int *todo, int *ntodo, int *nmissing)
 {
-    int unknowns = 0, n = r->tpl->ncells;
-    *ntodo = 0;
+    gk_cell *const cells = r->cells;
+    const int n = r->tpl->ncells;
+    int unknowns = 0, missing = 0, nt = 0;
     for (int i = 0; i < n; i++) {
-        gk_cell *c = &r->cells[i];
+        gk_cell *c = &cells[i];
         if (c->equation) {             /* only inferred cells have one */
             free(c->equation);
             c->equation = NULL;
@@ -55,10 +58,13 @@ static int reset_cells(gk_report *r, int *todo, int *ntodo)
             c->status = c->read_status;
             c->value = c->read_status == GK_ST_EXTRACTED ? c->read_value : 0;
         }
+        missing += c->status == GK_ST_MISSING;
         unknowns += c->status == GK_ST_MISSING || c->status == GK_ST_BLANK;
         if (!plain_cell(c))
-            todo[(*ntodo)++] = i;
+            todo[nt++] = i;
     }
+    *ntodo = nt;
+    *nmissing = missing;
     return unknowns;
 }
 
@@ -265,6 +271,7 @@ static void infer(gk_report *r)
     for (int i = 0; i < n; i++)
         from[i] = -1;
     char *was = xcalloc((size_t)n, 1);                /* its status before */
+    int ninferred = 0;                                /* cells with from[u] >= 0 */
     for (int i = 0; i < n; i++)
         open[i] = r->cells[i].status == GK_ST_MISSING || r->cells[i].status == GK_ST_BLANK;
 
@@ -325,6 +332,7 @@ static void infer(gk_report *r)
                 continue;              /* a blank that must be 0 stays a blank */
             was[u] = (char)c->status;
             from[u] = by[u];
+            ninferred++;
             c->status = GK_ST_INFERRED;
             c->value = fabs(x - floor(x + 0.5)) < EPS ? floor(x + 0.5) : x;
             const gk_equation *e = &t->eqs[by[u]];
@@ -341,7 +349,8 @@ static void infer(gk_report *r)
     free(open);
     free(cand);
     free(by);
-    undo_contradicted(r, from, was);
+    if (ninferred)                     /* else nothing to take back */
+        undo_contradicted(r, from, was);
     free(conflict);
     free(several);
     free(from);
@@ -366,8 +375,8 @@ static int eq_line(const gk_report *r, const gk_equation *e)
 /* The cells the rules below name by id, as each template's indices (-1:
  * not in the template, or no cell), looked up once rather than per report. */
 typedef struct {
-    int npos, n;               /* cell[0..npos): the terms with a positive coefficient; the others after */
-    int cell[GK_EQ_MAX];
+    int npos, n;               /* off[0..npos): the terms with a positive coefficient; the others after */
+    size_t off[GK_EQ_MAX];     /* each term's cell as its offset in bytes in the report's cells (add_terms()) */
 } signed_terms;
 
 typedef struct {
@@ -392,11 +401,11 @@ static const signed_terms *split_terms(const gk_equation *e, signed_terms *st)
     st->npos = 0;
     for (int k = 0; k < e->n; k++)
         if (e->coef[k] > 0)
-            st->cell[st->npos++] = e->cell[k];
+            st->off[st->npos++] = (size_t)e->cell[k] * sizeof(gk_cell);
     st->n = st->npos;
     for (int k = 0; k < e->n; k++)
         if (!(e->coef[k] > 0))
-            st->cell[st->n++] = e->cell[k];
+            st->off[st->n++] = (size_t)e->cell[k] * sizeof(gk_cell);
     return st;
 }
 static pthread_once_t rule_cells_once = PTHREAD_ONCE_INIT;
@@ -456,7 +465,24 @@ static const cell_eqs *cell_eqs_of(const gk_template *t)
     return &rule_cells_of(t)->cells;
 }
 
-static void check_equations(gk_report *r)
+/* Adds up the values of the cells at off[k .. end) (byte offsets: no
+ * multiplication by the cell's size per term), in order, into *sum;
+ * returns where it stopped: end, or (when check is 1) the first term whose
+ * cell is missing.  check is a constant at each call: the loop without the
+ * test when no cell is missing. */
+static inline int add_terms(const gk_cell *cells, const size_t *off, int k, int end, int check, double *sum)
+{
+    const char *base = (const char *)cells;
+    double s = 0;
+    for (; k < end && (!check || ((const gk_cell *)(base + off[k]))->status != GK_ST_MISSING); k++)
+        s += ((const gk_cell *)(base + off[k]))->value;
+    *sum = s;
+    return k;
+}
+
+/* any_missing: 0 when no cell is missing (reset_cells() found none, and
+ * inference makes none missing that was not). */
+static void check_equations(gk_report *r, int any_missing)
 {
     const gk_template *t = r->tpl;
     /* another template than the two (a test's) has its terms split here */
@@ -468,14 +494,12 @@ static void check_equations(gk_report *r)
         /* the sums of the terms of each sign, each in the equation's order */
         signed_terms local;
         const signed_terms *st = terms ? &terms[q] : split_terms(&t->eqs[q], &local);
-        double pos = 0, neg = 0;
-        int k = 0;
-        for (; k < st->npos && cells[st->cell[k]].status != GK_ST_MISSING; k++)
-            pos += cells[st->cell[k]].value;
+        double pos, neg;
+        int k = any_missing ? add_terms(cells, st->off, 0, st->npos, 1, &pos)
+                            : add_terms(cells, st->off, 0, st->npos, 0, &pos);
         if (k < st->npos)
             continue;
-        for (; k < st->n && cells[st->cell[k]].status != GK_ST_MISSING; k++)
-            neg += cells[st->cell[k]].value;
+        k = any_missing ? add_terms(cells, st->off, k, st->n, 1, &neg) : add_terms(cells, st->off, k, st->n, 0, &neg);
         if (k < st->n || fabs(pos - neg) < EPS)
             continue;
         const gk_equation *e = &t->eqs[q];
@@ -650,8 +674,8 @@ void rules_check(gk_report *r)
     r->findings = NULL;
     r->nfindings = 0;
 
-    int *todo = xmalloc(((size_t)r->tpl->ncells + 1) * sizeof *todo), ntodo;
-    if (reset_cells(r, todo, &ntodo))  /* without unknowns no equation fixes anything */
+    int *todo = xmalloc(((size_t)r->tpl->ncells + 1) * sizeof *todo), ntodo, nmissing;
+    if (reset_cells(r, todo, &ntodo, &nmissing))  /* without unknowns no equation fixes anything */
         infer(r);
     for (int i = 0; i < r->nnotes; i++) {
         const gk_finding *n = &r->notes[i];
@@ -659,7 +683,7 @@ void rules_check(gk_report *r)
         for (int k = 0; k < n->ncells; k++)
             finding_add_cell(f, n->cells[k]);
     }
-    check_equations(r);
+    check_equations(r, nmissing > 0);
     check_valid_ge(r);
     check_cells(r, todo, ntodo);
     free(todo);

@@ -21,6 +21,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+static unsigned next_rand(unsigned *seed)
+{
+    return (*seed = *seed * 1103515245u + 12345u) >> 16;
+}
+
 #define NEW_RULES_N 7
 static const char *const NEW_RULES[NEW_RULES_N] = {"FORMAT.OUTDATED", "TITLE.FORM",  "YEAR.PERIOD", "DATE.LATE",
                                                    "TEXT.SECTION5_THIN", "XYEAR.JUMP", "XYEAR.COPIED"};
@@ -551,6 +556,63 @@ static void test_find_date_matches_patterns(void **state)
     assert_true(dates > 1000);
 }
 
+/* narrative_period() tries its pattern only on lines (each joined to the
+ * next) holding "20dd": on seeded random texts of the period's pieces, the
+ * line and dates that the pattern tried on every line holding 统计 gives. */
+static void test_period_matches_pattern(void **state)
+{
+    (void)state;
+    static const char *const TOK[] = {"统计", "统计期限", "统计时间", "期限", "为", "从", "自", "至", "到", "-", " ",
+                                      "2023年1月1日", "2023年", "1月1日", "12月31日", "2024年12月31日", "20",
+                                      "2", "0", "23", "202", "年", "月", "日", "。", "\n", "\n", "二〇二三年",
+                                      "２０２３", "2023-01-01", "本年度", "a"};
+    const int ntok = (int)(sizeof TOK / sizeof *TOK);
+    unsigned seed = 77;
+    int found = 0;
+    for (int round = 0; round < 20000; round++) {
+        char s[1024];
+        size_t len = 0;
+        int ntoks = (int)((seed = seed * 1103515245u + 12345u) >> 16) % 40;
+        for (int k = 0; k < ntoks; k++) {
+            seed = seed * 1103515245u + 12345u;
+            const char *t = TOK[(seed >> 16) % (unsigned)ntok];
+            memcpy(s + len, t, strlen(t));
+            len += strlen(t);
+        }
+        s[len] = '\0';
+        const char *why = NULL;
+        gk_report r = {0};
+        r.text = text_decode(s, len, &why);
+        if (!r.text)                   /* an empty text */
+            continue;
+        /* the reference: the pattern on every line holding 统计, joined to the next */
+        const gk_text *t = r.text;
+        int want = 0;
+        gk_date wa = {0}, wb = {0};
+        for (size_t i = 0; i < t->nlines && !want; i++) {
+            if (!util_find(t->norm[i].s, t->norm[i].len, "统计", strlen("统计")))
+                continue;
+            char *b = xasprintf("%s%s", t->norm[i].s, i + 1 < t->nlines ? t->norm[i + 1].s : "");
+            re_span g[7];
+            if (re_find(GK_NARR_WORDS.period, b, strlen(b), 0, g, 7)) {
+                want = (int)i + 1;
+                wa.y = atoi(b + g[1].start), wa.m = atoi(b + g[2].start), wa.d = atoi(b + g[3].start);
+                wb.y = g[4].start != (size_t)-1 ? atoi(b + g[4].start) : wa.y;
+                wb.m = atoi(b + g[5].start), wb.d = atoi(b + g[6].start);
+            }
+            free(b);
+        }
+        gk_date a = {0}, b = {0};
+        int got = narrative_period(&r, &a, &b);
+        if (got != want || (want && (a.y != wa.y || a.m != wa.m || a.d != wa.d || b.y != wb.y || b.m != wb.m ||
+                                     b.d != wb.d)))
+            fail_msg("round %d: \"%s\": line %d, the pattern's %d", round, s, got, want);
+        found += want > 0;
+        text_free(r.text);
+    }
+    assert_true(found > 500);
+}
+
 /* cover_letter() as it was first written, the reference for the one in
  * narrative.c (which squeezes a header line holding only 号 or 于 only
  * when it may pass): every header line holding 函, 号 or 于 squeezed and
@@ -567,6 +629,81 @@ static const char *ref_skip_debris(const char *s)
             }
     }
     return s;
+}
+
+/* narrative_title() tests year_first only on a title beginning with 2 or
+ * 二's first byte, and a tail word's last byte before the word: on seeded
+ * titles (years in figures and in characters and near misses, a body's
+ * name above or not, closing marks after), the title that the patterns and
+ * the words alone give. */
+static void test_title_matches_reference(void **state)
+{
+    (void)state;
+    static const char *const ABOVE[] = {"", "某县人民政府", "测试镇2", "某局。", "#某县", "【某县】"};
+    static const char *const LEAD[] = {"2023年", "二〇二三年", "二零二三年", "2O23年", "三〇二三年", "某县2023年",
+                                       "2023 年", "某县二〇二三年", "202年", "二〇二年"};
+    static const char *const MID[] = {"政府信息公开工作年度报告", "度政府信息公开工作年度报告"};
+    static const char *const TAIL[] = {"", "】", "》", "”", "\"", "*", "#", "》】", "*#", "】a", "“"};
+    static const char *const STRIP[] = {"】", "》", "”", "\"", "*", "#"};
+    unsigned seed = 9;
+    int joined = 0, stripped = 0;
+    for (int round = 0; round < 3000; round++) {
+        const char *above = ABOVE[next_rand(&seed) % (sizeof ABOVE / sizeof *ABOVE)];
+        const char *lead = LEAD[next_rand(&seed) % (sizeof LEAD / sizeof *LEAD)];
+        const char *mid = MID[next_rand(&seed) % 2];
+        const char *tail = TAIL[next_rand(&seed) % (sizeof TAIL / sizeof *TAIL)];
+        char *text = xasprintf("%s\n%s%s%s\n一、总体情况\n本年度无。\n", above, lead, mid, tail);
+        gk_report *r = fx_parse_text(text);
+        free(text);
+        assert_non_null(r);
+        int line = 0;
+        char *got = narrative_title(r, &line);
+        char *want = NULL;
+        if (r->title_line) {
+            const gk_text *t = r->text;
+            int i = r->title_line - 1;
+            char *sq = extract_squeeze(t->norm[i].s);
+            want = xstrdup(ref_skip_debris(sq));
+            free(sq);
+            re_span g[1];
+            int j = i - 1;
+            while (j >= 0 && !t->norm[j].len)
+                j--;
+            if (j >= 0 && re_find(GK_NARR_WORDS.year_first, want, strlen(want), 0, g, 1)) {
+                char *asq = extract_squeeze(t->norm[j].s);
+                const char *a = ref_skip_debris(asq);
+                if (*a && !strstr(a, "。") && strlen(a) < 90 && !strpbrk(a, "0123456789")) {
+                    char *x = xasprintf("%s%s", a, want);
+                    free(want);
+                    want = x;
+                    joined++;
+                }
+                free(asq);
+            }
+            char *rep = strstr(want, "报告");
+            if (rep && re_test(GK_NARR_WORDS.title_debris, rep + strlen("报告")))
+                rep[strlen("报告")] = '\0';
+            for (int changed = 1; changed;) {
+                changed = 0;
+                size_t n = strlen(want);
+                for (size_t k = 0; k < sizeof STRIP / sizeof *STRIP && !changed; k++) {
+                    size_t l = strlen(STRIP[k]);
+                    if (n >= l && !memcmp(want + n - l, STRIP[k], l)) {
+                        want[n - l] = '\0';
+                        changed = 1;
+                        stripped++;
+                    }
+                }
+            }
+        }
+        if (want ? !got || strcmp(got, want) : got != NULL)
+            fail_msg("round %d: \"%s%s%s\" under \"%s\": title \"%s\", reference \"%s\"", round, lead, mid, tail, above,
+                     got ? got : "(none)", want ? want : "(none)");
+        free(got);
+        free(want);
+        report_free(r);
+    }
+    assert_true(joined > 200 && stripped > 500);
 }
 
 static int ref_cover_letter(const gk_report *r)
@@ -600,7 +737,8 @@ static int ref_cover_letter(const gk_report *r)
  * seeded random header lines made of what its tests look at: 关于, 函, 号,
  * 于 and their neighbours, blanks anywhere, page debris (long runs of it
  * too, past the 64 bytes narrative.c looks at first), titles of letters and
- * of reports, and the letter's closing words; the report after them. */
+ * of reports, and the letter's closing words; then a line of a letter's
+ * body; the report after them. */
 static void test_cover_letter_matches_reference(void **state)
 {
     (void)state;
@@ -611,7 +749,7 @@ static void test_cover_letter_matches_reference(void **state)
         "年度报告", "县政务公开办：", "a", "1"};
     const int ntok = (int)(sizeof TOK / sizeof *TOK);
     char *tail = fx_report(NULL, NULL, NULL);
-    unsigned seed = 61;
+    unsigned seed = 61, body_seed = 62;
     int letters = 0;
     for (int round = 0; round < 1500; round++) {
         sbuf b;
@@ -643,6 +781,18 @@ static void test_cover_letter_matches_reference(void **state)
                 sbuf_adds(&b, ((seed = seed * 1103515245u + 12345u) >> 16) % 2 ? "报告的请示" : "情况的报告");
             sbuf_adds(&b, "\n");
         }
+        /* a line of a letter's body (its own seed): each piece of the
+         * closing 特此函告 or 现将…年度报告…报送…请 (the pattern), or a near
+         * miss, or nothing */
+        static const char *const BODY[7][4] = {{"特此函", "现将", "现把", "现"}, {"告", "的", "函", "。"},
+                                               {"年度报告", "报告", "", "函"},   {"", "函", "的", "。"},
+                                               {"报送", "呈报", "报", ""},       {"请", "", "。请", "函请"},
+                                               {"函", "", "告", "复"}};
+        for (int k = 0; k < 7; k++) {
+            body_seed = body_seed * 1103515245u + 12345u;
+            sbuf_adds(&b, BODY[k][(body_seed >> 16) % 4]);
+        }
+        sbuf_adds(&b, "\n");
         sbuf_adds(&b, tail);
         char *why = NULL;
         gk_report *r = report_parse("letter.txt", b.s, b.len, &why);
@@ -747,6 +897,8 @@ int main(void)
         cmocka_unit_test(test_blank_pending_matches_pattern),
         cmocka_unit_test(test_cover_letter_matches_reference),
         cmocka_unit_test(test_find_date_matches_patterns),
+        cmocka_unit_test(test_period_matches_pattern),
+        cmocka_unit_test(test_title_matches_reference),
         cmocka_unit_test(test_section5_words_match_reference),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
