@@ -6,8 +6,14 @@
  * each byte is looked up in a table of the words whose third byte it is,
  * and only those are compared; a byte that is none of the words' first
  * three bytes moves the search three bytes on (Horspool's skip, over all
- * the words at once: in CJK text most steps are a whole character).  The answer is exactly util_find()'s for
- * each word, on any bytes (valid UTF-8 or not). */
+ * the words at once: in CJK text most steps are a whole character).  Where
+ * the processor has AVX2 a first pass over 32 starts at once (Teddy, as in
+ * Hyperscan) finds the starts whose first three bytes may be a word's: each
+ * word of 3 bytes or more is in one of 8 buckets, and a start is kept when,
+ * for some bucket, each of its three bytes has the low and the high half
+ * (nibble) of that byte of one of the bucket's words; only those starts are
+ * compared.  The answer is exactly util_find()'s for each word, on any bytes
+ * (valid UTF-8 or not), on either path. */
 #ifndef GK_WORDSET_H
 #define GK_WORDSET_H
 
@@ -23,7 +29,19 @@ typedef struct {
     uint64_t by_third[256];            /* bit k: word[k] (3 bytes or longer) has this third byte */
     uint64_t shorter;                  /* bit k: word[k] is shorter than 3 bytes */
     unsigned char skip[256];           /* how far a byte at a word's third position moves the search */
+    /* the AVX2 pass: nib[p][0][n] bit b: a word of bucket b has low half n
+     * at its byte p, nib[p][1][n]: high half n (each table twice, for the
+     * two 16-byte lanes); bucket[b]: the words in bucket b */
+    unsigned char nib[3][2][32];
+    uint64_t bucket[8];
+    /* word k's first 8 bytes (fewer: the rest 0) as an 8-byte load of
+     * them gives, and head_mask[k] its bytes that are the word's */
+    uint64_t head[WORDSET_MAX], head_mask[WORDSET_MAX];
 } gk_wordset;
+
+/* 1 (the default): wordset_find() takes the AVX2 pass where the processor
+ * has it; 0: the byte by byte scan alone (the tests compare both). */
+extern int wordset_fast;
 
 void wordset_init(gk_wordset *ws);
 /* The index of word w[0..len) in the set, added if new; -1 when the set is
