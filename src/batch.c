@@ -160,21 +160,36 @@ static gk_report *load_plain(gk_batch *b, size_t i, char **why)
     return r;
 }
 
+/* Puts s in the cache as file i's summary and returns what the cache holds:
+ * s, or the one another thread put there first (s is then freed). */
+static gk_xsummary *publish(gk_batch *b, int i, gk_xsummary *s)
+{
+    gk_xsummary *seen = NULL;
+    if (__atomic_compare_exchange_n(&b->sum[i], &seen, s, 0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
+        return s;
+    xyear_summary_free(s);
+    free(s);
+    return seen;
+}
+
+/* File i's summary (NULL: i < 0, or the file cannot be read): from the
+ * cache, or loaded and put there.  Workers may ask at once (publish()). */
 static gk_xsummary *summary(gk_batch *b, int i)
 {
     if (i < 0)
         return NULL;
-    if (!b->sum[i]) {
-        char *why = NULL;
-        gk_report *r = load_plain(b, (size_t)i, &why);
-        free(why);
-        if (!r)
-            return NULL;
-        b->sum[i] = xmalloc(sizeof **b->sum);
-        xyear_summarize(r, b->sum[i]);
-        report_free(r);
-    }
-    return b->sum[i];
+    gk_xsummary *s = __atomic_load_n(&b->sum[i], __ATOMIC_ACQUIRE);
+    if (s)
+        return s;
+    char *why = NULL;
+    gk_report *r = load_plain(b, (size_t)i, &why);
+    free(why);
+    if (!r)
+        return NULL;
+    s = xmalloc(sizeof *s);
+    xyear_summarize(r, s);
+    report_free(r);
+    return publish(b, i, s);
 }
 
 gk_report *batch_load(gk_batch *b, size_t i, char **why)
@@ -184,41 +199,22 @@ gk_report *batch_load(gk_batch *b, size_t i, char **why)
         return NULL;
     if (b->prev[i] < 0 && b->next[i] < 0)
         return r;
-    if (b->shared) {                   /* threads: partners are summarised afresh */
-        gk_xsummary *ps[2] = {NULL, NULL};
-        int idx[2] = {b->prev[i], b->next[i]};
-        for (int k = 0; k < 2; k++) {
-            char *w = NULL;
-            gk_report *p = idx[k] >= 0 ? load_plain(b, (size_t)idx[k], &w) : NULL;
-            free(w);
-            if (p) {
-                ps[k] = xmalloc(sizeof *ps[k]);
-                xyear_summarize(p, ps[k]);
-                report_free(p);
-            }
-        }
-        xyear_set_partners(r, ps[0], ps[1]);
-        for (int k = 0; k < 2; k++) {
-            xyear_summary_free(ps[k]);
-            free(ps[k]);
-        }
-    } else {
-        if (!b->sum[i]) {
-            b->sum[i] = xmalloc(sizeof **b->sum);
-            xyear_summarize(r, b->sum[i]);
-        }
-        xyear_set_partners(r, summary(b, b->prev[i]), summary(b, b->next[i]));
+    if (!__atomic_load_n(&b->sum[i], __ATOMIC_ACQUIRE)) {   /* its partners will ask for it */
+        gk_xsummary *s = xmalloc(sizeof *s);
+        xyear_summarize(r, s);
+        publish(b, (int)i, s);
     }
+    xyear_set_partners(r, summary(b, b->prev[i]), summary(b, b->next[i]));
     rules_check(r);
     return r;
 }
 
 static void drop(gk_batch *b, int j)
 {
-    if (j >= 0 && b->sum[j]) {
-        xyear_summary_free(b->sum[j]);
-        free(b->sum[j]);
-        b->sum[j] = NULL;
+    gk_xsummary *s = j >= 0 ? __atomic_exchange_n(&b->sum[j], NULL, __ATOMIC_ACQ_REL) : NULL;
+    if (s) {
+        xyear_summary_free(s);
+        free(s);
     }
 }
 

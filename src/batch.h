@@ -26,10 +26,10 @@ struct gk_batch {
     walk_list files;
     int *prev;              /* index of the same body's report of year-1, or -1 */
     int *next;              /* ... of year+1, or -1 */
-    gk_xsummary **sum;      /* cached partner summaries, freed when no longer needed */
+    gk_xsummary **sum;      /* cached partner summaries, freed when no longer needed; several
+                             * threads may load at once (each summary published atomically) */
     gk_peeked *peeked;      /* what reading the titles learnt of each file, or NULL */
     batch_prepare_fn prepare;   /* applied to every report loaded (e.g. the sidecar) */
-    int shared;             /* set when several threads load: no summary cache */
     void *prepare_ctx;
     /* When set, reading the titles loads each report in full and hands it
      * to early() — for a caller that keeps what it shows of every report,
@@ -50,7 +50,8 @@ void batch_pair_titles(gk_batch *b, int jobs);
 void batch_pair(gk_batch *b, char *const *bodies, const int *years);
 /* Loads file i, its partners' summaries and checks it.  NULL + reason on failure. */
 gk_report *batch_load(gk_batch *b, size_t i, char **why);
-/* Frees the summaries no longer needed once files 0..i have been loaded in order. */
+/* Frees the summaries no longer needed once files 0..i have been loaded
+ * (with several threads: once their loads have all returned). */
 void batch_release(gk_batch *b, size_t i);
 void batch_free(gk_batch *b);
 

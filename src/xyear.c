@@ -44,7 +44,9 @@ static int cmp_u64(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-void xyear_summarize(const gk_report *r, gk_xsummary *s)
+/* A summary without the sentences: what the rules need of the report they
+ * check (its partners' sentences are compared with its own as they are). */
+static void summarize_cells(const gk_report *r, gk_xsummary *s)
 {
     memset(s, 0, sizeof *s);
     s->path = xstrdup(r->path);
@@ -52,6 +54,13 @@ void xyear_summarize(const gk_report *r, gk_xsummary *s)
     s->year = r->year;
     s->format = r->format;
     set_values(r, "XYEAR.JUMP", s->total, s->total_ok);
+    set_values(r, "XYEAR.CARRY", s->carry, s->carry_ok);
+    set_values(r, "XYEAR.VALID", s->chain, s->chain_ok);
+}
+
+void xyear_summarize(const gk_report *r, gk_xsummary *s)
+{
+    summarize_cells(r, s);
     if (r->text) {
         for (int k = 0; k < NARR_SECTIONS; k++) {
             int n = 0;
@@ -66,8 +75,6 @@ void xyear_summarize(const gk_report *r, gk_xsummary *s)
             narrative_sentences_free(st, n);
         }
     }
-    set_values(r, "XYEAR.CARRY", s->carry, s->carry_ok);
-    set_values(r, "XYEAR.VALID", s->chain, s->chain_ok);
 }
 
 void xyear_summary_free(gk_xsummary *s)
@@ -255,7 +262,7 @@ void xyear_check(gk_report *r)
     if (!r->xprev && !r->xnext)
         return;
     gk_xsummary me;
-    xyear_summarize(r, &me);
+    summarize_cells(r, &me);
     if (r->xprev) {
         carry(r, &me, r->xprev, 1);
         valid(r, r->xprev, &me, 1);

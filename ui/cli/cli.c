@@ -432,7 +432,6 @@ static void run_batch(gk_batch *b, const cli_opts *o, int is_check, totals *t, r
     p.ready = xcalloc(WINDOW, 1);
     pthread_mutex_init(&p.mu, NULL);
     pthread_cond_init(&p.cv, NULL);
-    b->shared = 1;                     /* workers must not share the summary cache */
     pthread_t *th = xcalloc((size_t)o->jobs, sizeof *th);
     for (int k = 0; k < o->jobs; k++)
         pthread_create(&th[k], NULL, worker, &p);
@@ -446,6 +445,7 @@ static void run_batch(gk_batch *b, const cli_opts *o, int is_check, totals *t, r
         pthread_cond_broadcast(&p.cv);
         pthread_mutex_unlock(&p.mu);
         consume(&res, t);
+        batch_release(b, i);           /* every load that could ask for those summaries has returned */
     }
     for (int k = 0; k < o->jobs; k++)
         pthread_join(th[k], NULL);
