@@ -150,6 +150,31 @@ check "export -j2: CSV identical to one worker's" sh -c "test -s '$tmp/e1' && cm
 "$GK" export -j 0 --format json "$S" >/dev/null 2>"$tmp/err"
 check "export -j 0 refused" grep -q '^gkreview: -j 需要 1 到 256 之间的整数' "$tmp/err"
 
+# year pairs (gencorpus --pairs: each report beside the same body's year before): the
+# partner summaries are shared between workers; every worker count, keep budget and
+# format gives the one-worker output, which holds the cross-year findings
+if [ -n "${TOOLS:-}" ] && [ -x "$TOOLS/gencorpus" ]; then
+    "$TOOLS/gencorpus" --seed 7 --count 40 --out "$tmp/pairs" --no-expect --quiet --pairs
+    for fmt in json text; do
+        "$GK" check --format "$fmt" "$tmp/pairs" >"$tmp/p0" 2>"$tmp/p0.err"
+        check "year pairs, $fmt: cross-year findings for most of 80 reports" \
+            sh -c "test \$(grep -c 'XYEAR\.' '$tmp/p0') -ge 60"
+        for j in 2 3 8; do
+            for budget in default 0; do
+                if [ "$budget" = 0 ]; then
+                    GK_KEEP_BUDGET=0 "$GK" check -j $j --format "$fmt" "$tmp/pairs" >"$tmp/p1" 2>"$tmp/p1.err"
+                else
+                    "$GK" check -j $j --format "$fmt" "$tmp/pairs" >"$tmp/p1" 2>"$tmp/p1.err"
+                fi
+                check "year pairs, $fmt, -j $j, keep budget $budget: output as with one worker" \
+                    sh -c "cmp -s '$tmp/p0' '$tmp/p1' && cmp -s '$tmp/p0.err' '$tmp/p1.err'"
+            done
+        done
+    done
+else
+    echo "ok - year pairs: -j and keep budgets give one worker's output # skip no gencorpus in TOOLS"
+fi
+
 # check keeps what each report shows while it reads the titles, up to a budget; past it the
 # titles are only peeked at and the reports read again (GK_KEEP_BUDGET lowers the budget,
 # in bytes).  The output must be the same whatever the budget, with one worker or two.
