@@ -678,6 +678,12 @@ int narrative_sentence_end(const char *s, size_t len, size_t i, size_t *next)
     return sentence_end(s, len, i, next);
 }
 
+/* Where a piece of the joined text begins, and the source line it came from. */
+typedef struct {
+    size_t at;
+    int line;
+} joined_piece;
+
 gk_sentence *narrative_sentences(const gk_report *r, int k, int *n)
 {
     *n = 0;
@@ -692,9 +698,11 @@ gk_sentence *narrative_sentences(const gk_report *r, int k, int *n)
     sbuf j;
     sbuf_init(&j);
     sbuf_adds(&j, "");
-    int *line_of = NULL;               /* the source line of each byte of j */
+    joined_piece *piece = xmalloc((size_t)(nmarks ? nmarks : 1) * sizeof *piece);   /* at most one a line */
+    int npieces = 0;
+    size_t textlen = strlen(text);
     for (int m = 0; m < nmarks; m++) {
-        size_t a = marks[m].off, z = m + 1 < nmarks ? marks[m + 1].off : strlen(text);
+        size_t a = marks[m].off, z = m + 1 < nmarks ? marks[m + 1].off : textlen;
         while (z > a && (text[z - 1] == '\n' || text[z - 1] == ' '))
             z--;
         const char *p = text + a;
@@ -706,20 +714,20 @@ gk_sentence *narrative_sentences(const gk_report *r, int k, int *n)
         }
         if (!ends && narrative_cjk_count(p, len) <= 25) {
             if (j.len && j.s[j.len - 1] != '\n') {     /* ends whatever came before */
-                line_of = xrealloc(line_of, (j.len + 1) * sizeof *line_of);
-                line_of[j.len] = marks[m].line;
+                piece[npieces++] = (joined_piece){j.len, marks[m].line};
                 sbuf_addc(&j, '\n');
             }
             continue;
         }
-        line_of = xrealloc(line_of, (j.len + len + 1) * sizeof *line_of);
-        for (size_t i = 0; i < len; i++)
-            line_of[j.len + i] = marks[m].line;
-        sbuf_add(&j, p, len);
+        if (len) {
+            piece[npieces++] = (joined_piece){j.len, marks[m].line};
+            sbuf_add(&j, p, len);
+        }
     }
     free(text);
     free(marks);
     gk_sentence *out = NULL;
+    int cap = 0, at = 0;               /* the piece holding byte a below */
     size_t start = 0;
     for (size_t i = 0; i <= j.len;) {
         size_t nx = i + 1;
@@ -736,13 +744,18 @@ gk_sentence *narrative_sentences(const gk_report *r, int k, int *n)
         int cjk = 0;
         uint64_t h = z > a ? narrative_sentence_hash(j.s + a, z - a, &cjk) : 0;
         if (cjk >= NARR_MIN_CHARS) {
-            out = xrealloc(out, (size_t)(*n + 1) * sizeof *out);
-            out[(*n)++] = (gk_sentence){h, line_of[a], xstrndup(j.s + a, z - a)};
+            while (at + 1 < npieces && piece[at + 1].at <= a)
+                at++;
+            if (*n == cap) {
+                cap = cap ? 2 * cap : 16;
+                out = xrealloc(out, (size_t)cap * sizeof *out);
+            }
+            out[(*n)++] = (gk_sentence){h, piece[at].line, xstrndup(j.s + a, z - a)};
         }
         start = nx;
         i = nx;
     }
-    free(line_of);
+    free(piece);
     sbuf_free(&j);
     return out;
 }

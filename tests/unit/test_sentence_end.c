@@ -5,13 +5,17 @@
  * ends, their prefixes and look-alikes (。 ！ ？ and other characters sharing
  * their lead bytes), cut at every length; narrative_sentence_hash() (CJK
  * decoded inline) against the hash of utf8_decode()'s code points, on seeded
- * texts of CJK, ASCII, digits, other scripts and broken UTF-8. */
+ * texts of CJK, ASCII, digits, other scripts and broken UTF-8; and the
+ * sentences of seeded section-一 narratives (sentences broken over lines as
+ * a PDF breaks them, subheadings, blank lines): each begins on the line it
+ * names, and they come in the order of the text. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "fixture.h"
 #include "narrative.h"
 #include "text.h"
 
@@ -138,11 +142,74 @@ static void test_hash_against_reference(void **state)
     }
 }
 
+/* A sentence of n CJK characters from a small vocabulary, ending in 。 */
+static void add_sentence(sbuf *b, int n)
+{
+    static const char *const words[] = {"政", "府", "信", "息", "公", "开", "申", "请", "办", "理", "年", "度"};
+    for (int i = 0; i < n; i++)
+        sbuf_adds(b, words[rn(sizeof words / sizeof words[0])]);
+    sbuf_adds(b, rn(4) ? "。" : "！");
+}
+
+static void test_sentence_lines(void **state)
+{
+    (void)state;
+    long checked = 0;
+    for (int iter = 0; iter < 300; iter++) {
+        sbuf b;
+        sbuf_init(&b);
+        sbuf_adds(&b, "");
+        for (int k = (int)rn(8) + 1; k > 0; k--) {
+            switch (rn(5)) {
+            case 0:
+                sbuf_adds(&b, "（一）主动公开\n");   /* a subheading: stands alone */
+                break;
+            case 1:
+                sbuf_adds(&b, "\n");
+                break;
+            default: {                 /* a long sentence, perhaps broken over lines */
+                sbuf one;
+                sbuf_init(&one);
+                sbuf_adds(&one, "");
+                add_sentence(&one, 12 + (int)rn(30));
+                for (size_t i = 0; i < one.len; i += 3) {
+                    sbuf_add(&b, one.s + i, 3);
+                    if (i > 30 && i + 3 < one.len && rn(25) == 0)
+                        sbuf_adds(&b, "\n");
+                }
+                sbuf_free(&one);
+                if (rn(2))
+                    sbuf_adds(&b, "\n");
+            }
+            }
+        }
+        sbuf_adds(&b, "本镇认真做好政府信息公开工作。");
+        gk_report *r = fx_parse(NULL, b.s, NULL);
+        assert_non_null(r);
+        int n = 0, last = 0;
+        gk_sentence *st = narrative_sentences(r, 0, &n);
+        assert_true(n >= 1);
+        for (int i = 0; i < n; i++) {
+            assert_true(st[i].line >= last);   /* in the order of the text */
+            last = st[i].line;
+            assert_true(st[i].line >= 1 && (size_t)st[i].line <= r->text->nlines);
+            const char *line = r->text->norm[st[i].line - 1].s;
+            assert_non_null(strstr(line, (char[]){st[i].text[0], st[i].text[1], st[i].text[2], '\0'}));
+            checked++;
+        }
+        narrative_sentences_free(st, n);
+        report_free(r);
+        sbuf_free(&b);
+    }
+    assert_true(checked > 600);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_against_reference),
         cmocka_unit_test(test_hash_against_reference),
+        cmocka_unit_test(test_sentence_lines),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
