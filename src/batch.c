@@ -59,6 +59,16 @@ void batch_pair(gk_batch *b, char *const *bodies, const int *years)
 }
 
 static gk_report *load_plain(gk_batch *b, size_t i, char **why);
+static gk_xsummary *publish(gk_batch *b, int i, gk_xsummary *s);
+
+/* What the summaries made while the titles are read may take in all. */
+#define EARLY_SUM_BUDGET (8u << 20)
+
+/* A (body, year) seen while the titles are read. */
+typedef struct {
+    char *key;                         /* xyear_body_key(); NULL: a free slot */
+    int year;
+} seen_title;
 
 typedef struct {
     gk_batch *b;
@@ -66,7 +76,64 @@ typedef struct {
     int *years;
     size_t next;                       /* the next file to peek at (atomic) */
     int early;                         /* b->early still takes reports (atomic) */
+    /* The titles of the reports loaded in full so far (open addressing, under mu):
+     * a report whose body's year before or after is among them gets its summary
+     * made while it is loaded, so that its partner read later finds it instead of
+     * loading this report again. */
+    seen_title *seen;
+    size_t nslots;                     /* a power of two, at least twice the files */
+    pthread_mutex_t mu;
+    size_t sum_used;                   /* bytes of those summaries (atomic), up to EARLY_SUM_BUDGET */
 } peek_job;
+
+static size_t seen_slot(const peek_job *j, const char *key, int year)
+{
+    uint64_t h = 1469598103934665603ull ^ (uint64_t)(unsigned)year;
+    for (const unsigned char *p = (const unsigned char *)key; *p; p++)
+        h = (h ^ *p) * 1099511628211ull;
+    size_t at = (size_t)h & (j->nslots - 1);
+    while (j->seen[at].key && (j->seen[at].year != year || strcmp(j->seen[at].key, key) != 0))
+        at = (at + 1) & (j->nslots - 1);
+    return at;
+}
+
+/* Records (key, year), taking key; 1 when the body's year before or after was seen. */
+static int seen_add(peek_job *j, char *key, int year)
+{
+    pthread_mutex_lock(&j->mu);
+    int partner = j->seen[seen_slot(j, key, year - 1)].key || j->seen[seen_slot(j, key, year + 1)].key;
+    size_t at = seen_slot(j, key, year);
+    if (!j->seen[at].key) {
+        j->seen[at].key = key;
+        j->seen[at].year = year;
+        key = NULL;
+    }
+    pthread_mutex_unlock(&j->mu);
+    free(key);
+    return partner;
+}
+
+/* r (file i, loaded in full while the titles are read): summarised now when
+ * a partner year came before it. */
+static void early_summary(peek_job *j, size_t i, const gk_report *r)
+{
+    if (!r->year || __atomic_load_n(&j->sum_used, __ATOMIC_RELAXED) >= EARLY_SUM_BUDGET)
+        return;
+    char *key = xyear_body_key(r->body);
+    if (!key[0]) {
+        free(key);
+        return;
+    }
+    if (!seen_add(j, key, r->year))
+        return;
+    gk_xsummary *s = xmalloc(sizeof *s);
+    xyear_summarize(r, s);
+    size_t size = sizeof *s;
+    for (int k = 0; k < NARR_SECTIONS; k++)
+        size += (size_t)s->nsent[k] * sizeof *s->sent[k];
+    __atomic_add_fetch(&j->sum_used, size, __ATOMIC_RELAXED);
+    publish(j->b, (int)i, s);
+}
 
 static void *peek_titles(void *arg)
 {
@@ -81,6 +148,7 @@ static void *peek_titles(void *arg)
             if (r) {
                 j->bodies[i] = xstrdup(r->body ? r->body : "");
                 j->years[i] = r->year;
+                early_summary(j, i, r);
             }
             if (!j->b->early(j->b, i, r, why, j->b->early_ctx))
                 __atomic_store_n(&j->early, 0, __ATOMIC_RELAXED);
@@ -100,7 +168,15 @@ static void *peek_titles(void *arg)
 static void pair_years(gk_batch *b, int jobs)
 {
     size_t n = b->files.n;
-    peek_job j = {b, xcalloc(n ? n : 1, sizeof *j.bodies), xcalloc(n ? n : 1, sizeof *j.years), 0, b->early != NULL};
+    peek_job j = {.b = b,
+                  .bodies = xcalloc(n ? n : 1, sizeof *j.bodies),
+                  .years = xcalloc(n ? n : 1, sizeof *j.years),
+                  .early = b->early != NULL,
+                  .nslots = 16};
+    while (j.nslots < 2 * n)
+        j.nslots *= 2;
+    j.seen = b->early ? xcalloc(j.nslots, sizeof *j.seen) : NULL;
+    pthread_mutex_init(&j.mu, NULL);
     char **bodies = j.bodies;
     int *years = j.years;
     b->peeked = xcalloc(n ? n : 1, sizeof *b->peeked);   /* zeroed: nothing known */
@@ -116,6 +192,10 @@ static void pair_years(gk_batch *b, int jobs)
         free(bodies[i]);
     free(bodies);
     free(years);
+    for (size_t k = 0; j.seen && k < j.nslots; k++)
+        free(j.seen[k].key);
+    free(j.seen);
+    pthread_mutex_destroy(&j.mu);
 }
 
 void batch_open(gk_batch *b, int npaths, char **paths, int pair)
