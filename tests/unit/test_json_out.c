@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "gen.h"
 #include "json_out.h"
 #include "text.h"
 #include "util.h"
@@ -202,15 +203,6 @@ static void test_number_locale(void **state)
     setlocale(LC_NUMERIC, "C");
 }
 
-static uint64_t rng = 0x9E3779B97F4A7C15ull;
-
-static uint64_t next(void)
-{
-    rng ^= rng << 13;
-    rng ^= rng >> 7;
-    rng ^= rng << 17;
-    return rng;
-}
 
 /* Hostile pieces joined at random: controls, invalid and cut UTF-8, the
  * separators, bidi controls, Chinese, quotes and backslashes. */
@@ -227,15 +219,15 @@ static void test_hostile_strings(void **state)
     char buf[512];
     for (int round = 0; round < 20000; round++) {
         size_t len = 0;
-        int k = (int)(next() % 12);
+        int k = (int)(gen_next() % 12);
         for (int i = 0; i < k; i++) {
             const char *p;
             char raw[2] = {0, 0};
-            if (next() % 4 == 0) {             /* any byte but NUL */
-                raw[0] = (char)(1 + next() % 255);
+            if (gen_next() % 4 == 0) {             /* any byte but NUL */
+                raw[0] = (char)(1 + gen_next() % 255);
                 p = raw;
             } else {
-                p = pieces[next() % np];
+                p = pieces[gen_next() % np];
             }
             size_t pl = strlen(p);
             if (len + pl >= sizeof buf)
@@ -256,14 +248,14 @@ static void test_numbers_read_back(void **state)
     for (int round = 0; round < 20000; round++) {
         double v;
         switch (round % 4) {
-        case 0: v = (double)(next() % 1000000000000ull) / pow(10, (double)(next() % 7)); break;
+        case 0: v = (double)(gen_next() % 1000000000000ull) / pow(10, (double)(gen_next() % 7)); break;
         case 1: {
-            uint64_t bits = next();
+            uint64_t bits = gen_next();
             memcpy(&v, &bits, sizeof v);
             break;
         }
-        case 2: v = -(double)(next() % 100000) / 100; break;
-        default: v = ldexp((double)(next() % 1000000), (int)(next() % 200) - 100); break;
+        case 2: v = -(double)(gen_next() % 100000) / 100; break;
+        default: v = ldexp((double)(gen_next() % 1000000), (int)(gen_next() % 200) - 100); break;
         }
         char *s = num(v);
         if (!isfinite(v)) {

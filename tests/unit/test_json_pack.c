@@ -11,26 +11,12 @@
 #include <cmocka.h>
 
 #include "fixture.h"
+#include "gen.h"
 #include "output.h"
 #include "pipeline.h"
 
 #include <dirent.h>
 #include <math.h>
-
-static uint64_t rng = 0x9e3779b97f4a7c15ull;
-
-static uint64_t rnd(void)
-{
-    rng ^= rng << 13;
-    rng ^= rng >> 7;
-    rng ^= rng << 17;
-    return rng;
-}
-
-static unsigned rn(unsigned n)
-{
-    return (unsigned)(rnd() % n);
-}
 
 /* Packs r: 0 and the same JSON unpacked, or -1 and b as it was. */
 static int check_round_trip(const gk_report *r)
@@ -95,33 +81,33 @@ static double random_value(void)
 {
     static const double special[] = {0, 1, 9, 10, 99, 100, 127, 128, 16383, 16384, 4294967295.0, 4294967296.0,
                                      1e15, 9e15, 1e300, 0.5, 48.7, -1, -48.7, -4294967296.0};
-    switch (rn(6)) {
+    switch (gen_below(6)) {
     case 0:
-        return special[rn(sizeof special / sizeof special[0])];
+        return special[gen_below(sizeof special / sizeof special[0])];
     case 1:
         return -0.0;
     case 2:
-        return rn(3) == 0 ? NAN : rn(2) ? INFINITY : -INFINITY;
+        return gen_below(3) == 0 ? NAN : gen_below(2) ? INFINITY : -INFINITY;
     case 3:
-        return (double)(rnd() >> rn(64));
+        return (double)(gen_next() >> gen_below(64));
     case 4:
-        return (double)(int64_t)rnd() / (double)(1 + rn(1000));
+        return (double)(int64_t)gen_next() / (double)(1 + gen_below(1000));
     default:
-        return (double)rn(1000);
+        return (double)gen_below(1000);
     }
 }
 
 static int random_line(void)
 {
-    switch (rn(5)) {
+    switch (gen_below(5)) {
     case 0:
         return 0;
     case 1:
-        return -(int)rn(100000) - 1;
+        return -(int)gen_below(100000) - 1;
     case 2:
-        return rn(2) ? INT32_MAX : INT32_MIN;
+        return gen_below(2) ? INT32_MAX : INT32_MIN;
     default:
-        return (int)rn(5000) + 1;
+        return (int)gen_below(5000) + 1;
     }
 }
 
@@ -134,8 +120,8 @@ static char *hostile(void)
     sbuf b;
     sbuf_init(&b);
     sbuf_adds(&b, "");
-    for (unsigned k = rn(12); k > 0; k--)
-        sbuf_adds(&b, parts[rn(sizeof parts / sizeof parts[0])]);
+    for (unsigned k = gen_below(12); k > 0; k--)
+        sbuf_adds(&b, parts[gen_below(sizeof parts / sizeof parts[0])]);
     return sbuf_steal(&b);
 }
 
@@ -151,15 +137,15 @@ static void test_random_cells(void **state)
         free(r->path);
         r->path = hostile();
         free(r->body);
-        r->body = rn(4) ? hostile() : NULL;
-        r->year = rn(3) ? 2000 + (int)rn(30) : random_line();
-        int refuse = 0, mode = (int)rn(3);   /* 0: every cell changed, 1: a few, 2: none */
+        r->body = gen_below(4) ? hostile() : NULL;
+        r->year = gen_below(3) ? 2000 + (int)gen_below(30) : random_line();
+        int refuse = 0, mode = (int)gen_below(3);   /* 0: every cell changed, 1: a few, 2: none */
         for (int i = 0; i < r->tpl->ncells; i++) {
             gk_cell *c = &r->cells[i];
-            if (mode == 2 || (mode == 1 && rn(20)))
+            if (mode == 2 || (mode == 1 && gen_below(20)))
                 continue;
-            c->status = (gk_status)rn(GK_ST_CORRECTED + 1);
-            c->read_status = (gk_status)rn(GK_ST_CORRECTED + 1);
+            c->status = (gk_status)gen_below(GK_ST_CORRECTED + 1);
+            c->read_status = (gk_status)gen_below(GK_ST_CORRECTED + 1);
             c->value = random_value();
             c->read_value = random_value();
             c->line = random_line();

@@ -16,6 +16,7 @@
 #include <cmocka.h>
 
 #include "fixture.h"
+#include "gen.h"
 #include "narrative.h"
 #include "text.h"
 
@@ -36,16 +37,6 @@ static int reference_end(const char *s, size_t len, size_t i, size_t *next)
     return 0;
 }
 
-static uint64_t rng = 0x2545f4914f6cdd1dull;
-
-static unsigned rn(unsigned n)
-{
-    rng ^= rng << 13;
-    rng ^= rng >> 7;
-    rng ^= rng << 17;
-    return (unsigned)(rng % n);
-}
-
 static void test_against_reference(void **state)
 {
     (void)state;
@@ -56,16 +47,9 @@ static void test_against_reference(void **state)
     };
     char buf[256];
     long ends = 0;
+    gen_seed(0x2545f4914f6cdd1dull);
     for (int iter = 0; iter < 20000; iter++) {
-        size_t len = 0;
-        for (unsigned k = rn(24); k > 0; k--) {
-            const char *p = parts[rn(sizeof parts / sizeof parts[0])];
-            size_t l = *p ? strlen(p) : 1;
-            if (len + l > sizeof buf)
-                break;
-            memcpy(buf + len, p, l);
-            len += l;
-        }
+        size_t len = gen_pieces(buf, sizeof buf, parts, sizeof parts / sizeof parts[0], 24);
         for (size_t cut = len > 4 ? len - 4 : 0; cut <= len; cut++)   /* ends cut short at the end of the text */
             for (size_t i = 0; i < cut; i++) {
                 size_t want_next = 0, got_next = 0;
@@ -122,16 +106,9 @@ static void test_hash_against_reference(void **state)
         "12", "3.5", ".", "a", "Z", " ", "\xC3\xA9", "\xF0\x9F\x98\x80", "\x80", "\xFF", "\0",
     };
     char buf[256];
+    gen_seed(0x5bd1e995u);
     for (int iter = 0; iter < 20000; iter++) {
-        size_t len = 0;
-        for (unsigned k = rn(30); k > 0; k--) {
-            const char *p = parts[rn(sizeof parts / sizeof parts[0])];
-            size_t l = *p ? strlen(p) : 1;
-            if (len + l > sizeof buf)
-                break;
-            memcpy(buf + len, p, l);
-            len += l;
-        }
+        size_t len = gen_pieces(buf, sizeof buf, parts, sizeof parts / sizeof parts[0], 30);
         for (size_t cut = len > 3 ? len - 3 : 0; cut <= len; cut++) {   /* a character cut short at the end */
             int want_cjk = -1, got_cjk = -2;
             uint64_t want = reference_hash(buf, cut, &want_cjk);
@@ -147,20 +124,21 @@ static void add_sentence(sbuf *b, int n)
 {
     static const char *const words[] = {"政", "府", "信", "息", "公", "开", "申", "请", "办", "理", "年", "度"};
     for (int i = 0; i < n; i++)
-        sbuf_adds(b, words[rn(sizeof words / sizeof words[0])]);
-    sbuf_adds(b, rn(4) ? "。" : "！");
+        sbuf_adds(b, words[gen_below(sizeof words / sizeof words[0])]);
+    sbuf_adds(b, gen_below(4) ? "。" : "！");
 }
 
 static void test_sentence_lines(void **state)
 {
     (void)state;
     long checked = 0;
+    gen_seed(300);
     for (int iter = 0; iter < 300; iter++) {
         sbuf b;
         sbuf_init(&b);
         sbuf_adds(&b, "");
-        for (int k = (int)rn(8) + 1; k > 0; k--) {
-            switch (rn(5)) {
+        for (int k = (int)gen_below(8) + 1; k > 0; k--) {
+            switch (gen_below(5)) {
             case 0:
                 sbuf_adds(&b, "（一）主动公开\n");   /* a subheading: stands alone */
                 break;
@@ -171,14 +149,14 @@ static void test_sentence_lines(void **state)
                 sbuf one;
                 sbuf_init(&one);
                 sbuf_adds(&one, "");
-                add_sentence(&one, 12 + (int)rn(30));
+                add_sentence(&one, 12 + (int)gen_below(30));
                 for (size_t i = 0; i < one.len; i += 3) {
                     sbuf_add(&b, one.s + i, 3);
-                    if (i > 30 && i + 3 < one.len && rn(25) == 0)
+                    if (i > 30 && i + 3 < one.len && gen_below(25) == 0)
                         sbuf_adds(&b, "\n");
                 }
                 sbuf_free(&one);
-                if (rn(2))
+                if (gen_below(2))
                     sbuf_adds(&b, "\n");
             }
             }

@@ -1,0 +1,48 @@
+/* gen.h — what the unit tests' generators share: one seeded xorshift64
+ * stream per test file (gen_seed() sets it; the same seed gives the same
+ * inputs) and texts joined from random pieces. */
+#ifndef GK_TEST_GEN_H
+#define GK_TEST_GEN_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+static uint64_t gen_state = 0x9E3779B97F4A7C15ull;
+
+static inline void gen_seed(uint64_t seed)
+{
+    gen_state = seed ? seed : 0x9E3779B97F4A7C15ull;
+}
+
+static inline uint64_t gen_next(void)
+{
+    gen_state ^= gen_state << 13;
+    gen_state ^= gen_state >> 7;
+    gen_state ^= gen_state << 17;
+    return gen_state;
+}
+
+/* 0 .. n-1 */
+static inline unsigned gen_below(unsigned n)
+{
+    return (unsigned)(gen_next() % n);
+}
+
+/* Joins up to max-1 pieces drawn from parts into buf (at most cap bytes, not
+ * NUL-terminated: "" stands for one NUL byte); returns the length. */
+static inline size_t gen_pieces(char *buf, size_t cap, const char *const *parts, size_t nparts, unsigned max)
+{
+    size_t len = 0;
+    for (unsigned k = gen_below(max); k > 0; k--) {
+        const char *p = parts[gen_below((unsigned)nparts)];
+        size_t l = *p ? strlen(p) : 1;
+        if (len + l > cap)
+            break;
+        memcpy(buf + len, p, l);
+        len += l;
+    }
+    return len;
+}
+
+#endif
