@@ -321,7 +321,10 @@ static void test_narr_needs(void **state)
     /* the longest lead a number-first pattern allows, and longer */
     static const char *const hostile[] = {"共3件继续处理的申请度结转至下一年", "1,200 件继续处理的申请度结转下年度",
                                           "两件继续处理的申请度的结转到下一年", "十二件。继续处理的申请度结转至下年",
-                                          "3件继续处理的申请结转至下一年度 12件结转下年"};
+                                          "3件继续处理的申请结转至下一年度 12件结转下年",
+                                          /* both counts at once: 各 or 均 after either noun */
+                                          "行政复议和行政诉讼案件各0件", "行政复议案件、行政诉讼均为2件",
+                                          "行政复议与行政诉讼案件均 3件", "行政复议及行政诉讼各十二起"};
     for (size_t h = 0; h < sizeof hostile / sizeof hostile[0]; h++)
         for (int k = 0; k < nk; k++)
             for (int p = 0; p < GK_NARR_PATTERNS && K[k].patterns[p]; p++)
