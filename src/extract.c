@@ -1000,6 +1000,21 @@ size_t extract_stated_from(const gk_narr_count *c, int p, const char *s, size_t 
     return at;
 }
 
+size_t extract_stated_to(const gk_narr_count *c, int p, const char *s, size_t len, size_t at)
+{
+    if (!c->need_last[p] || at > len)
+        return len;
+    const char *const *need = c->pattern_need[p][0] ? c->pattern_need[p] : c->need;
+    size_t to = at;                    /* the end of the last need word in s[at..len) */
+    for (int w = 0; need[w]; w++) {
+        size_t wl = strlen(need[w]);
+        for (const char *m = s + at; (m = util_find(m, len - (size_t)(m - s), need[w], wl)); m++)
+            if ((size_t)(m - s) + wl > to)
+                to = (size_t)(m - s) + wl;
+    }
+    return to;
+}
+
 /* Section 一's counts (the template's narrative counts): each match of a
  * count's patterns, on each line of the section, is one gk_stated. */
 static void find_stated(gk_report *r)
@@ -1036,7 +1051,7 @@ static void find_stated(gk_report *r)
                     if (off && own && !holds_word(s + off, len - off, K[k].need))
                         break;
                     size_t at = off == 0 && !own ? 0 : extract_stated_from(&K[k], p, s, len, off);
-                    if (at > len || !re_find(K[k].patterns[p], s, len, at, g, 2))
+                    if (at > len || !re_find(K[k].patterns[p], s, extract_stated_to(&K[k], p, s, len, at), at, g, 2))
                         break;
                     double v = g[1].start == (size_t)-1 ? 0 : stated_number(s, g[1]);
                     if (v >= 0) {

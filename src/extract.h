@@ -38,4 +38,10 @@ char *extract_squeeze(const char *s);
  * (no match).  The search from there finds what one from off finds. */
 size_t extract_stated_from(const gk_narr_count *c, int p, const char *s, size_t len, size_t off);
 
+/* Where that search may end: for a pattern whose matches end with one of
+ * its need words (need_last), the end of the last of them in s[at..len)
+ * (at: from extract_stated_from()); len for the other patterns.  The search
+ * of s[0..returned) from at finds what one of s[0..len) finds. */
+size_t extract_stated_to(const gk_narr_count *c, int p, const char *s, size_t len, size_t at);
+
 #endif

@@ -910,7 +910,7 @@ static const gk_narr_count NARR[] = {
       NARR_NUM_FIRST NARR_UNIT "[^,。;:0-9增减降升比较第无未没办]{0,8}?结转(?:至|到)?下一?年", NULL},
      BOTH("t3.carried_out.total"), .pattern_need = {{"下年", "下一年", NULL}, {"下年", "下一年", NULL}},
      /* the unit, 8 characters, 结转 and 至 before 下(一)年 */
-     .number_first = {0, 12}},
+     .number_first = {0, 12}, .need_last = {0, 1}},
     {"review", "行政复议", {"行政复", NULL},
      {"行政复议(?:案件)?" NARR_FILL NARR_NUM NARR_UNIT,
       "(?:未发生|没有|无)[^,。;:0-9]{0,16}?行政复议" NARR_NOT_CORRECTED,

@@ -252,6 +252,10 @@ typedef struct {
      * space) followed by at most this many characters before the first of
      * its need words; the search need not begin further back (extract.c) */
     unsigned char number_first[GK_NARR_PATTERNS];
+    /* per pattern, when not 0: every match of patterns[p] ends with one of
+     * its need words (the pattern has no lookahead); the search need not go
+     * past the last of them on the line (extract.c) */
+    unsigned char need_last[GK_NARR_PATTERNS];
 } gk_narr_count;
 
 /* The characters of a number in Chinese numerals (NARR_NUM in template.c). */

@@ -198,7 +198,9 @@ static void test_detect_needs(void **state)
  * (numbers, units, punctuation, the words themselves, parts of them) every
  * match of every pattern, at every offset find_stated() searches from,
  * holds them; and a search from where find_stated() starts one
- * (extract_stated_from()) finds what one from the offset finds. */
+ * (extract_stated_from()) to where it ends one (extract_stated_to()) finds
+ * what one from the offset to the line's end finds; a pattern said to end
+ * with a need word (need_last) does, in every match. */
 static int span_holds(const char *s, re_span g, const char *const *word)
 {
     for (int w = 0; word[w]; w++) {
@@ -206,6 +208,17 @@ static int span_holds(const char *s, re_span g, const char *const *word)
         for (size_t i = g.start; i + wl <= g.end; i++)
             if (!memcmp(s + i, word[w], wl))
                 return 1;
+    }
+    return 0;
+}
+
+/* 1 when the span s[g) ends with one of the words. */
+static int ends_with(const char *s, re_span g, const char *const *word)
+{
+    for (int w = 0; word[w]; w++) {
+        size_t wl = strlen(word[w]);
+        if (g.end - g.start >= wl && !memcmp(s + g.end - wl, word[w], wl))
+            return 1;
     }
     return 0;
 }
@@ -221,10 +234,12 @@ static int same_from_start(const gk_narr_count *c, int p, const char *s, size_t 
         int hit = re_find(c->patterns[p], s, n, from, a, 2);
         size_t at = extract_stated_from(c, p, s, n, from);
         assert_true(at >= from);
-        int got = at <= n && re_find(c->patterns[p], s, n, at, b, 2);
+        size_t to = extract_stated_to(c, p, s, n, at);
+        assert_true(to <= n);
+        int got = at <= n && re_find(c->patterns[p], s, to, at, b, 2);
         if (hit != got || (hit && (a[0].start != b[0].start || a[0].end != b[0].end || a[1].start != b[1].start ||
                                    a[1].end != b[1].end)))
-            fail_msg("count %s pattern %d on 「%s」 from %zu: searched from %zu, %s", c->key, p, s, from, at,
+            fail_msg("count %s pattern %d on 「%s」 from %zu: searched [%zu, %zu), %s", c->key, p, s, from, at, to,
                      hit ? (got ? "another match" : "no match") : "a match");
         firsts += c->number_first[p] && hit;
     }
@@ -295,6 +310,9 @@ static void test_narr_needs(void **state)
                     if (K[k].pattern_need[p][0] && !span_holds(s, g[0], K[k].pattern_need[p]))
                         fail_msg("count %s pattern %d: match 「%.*s」 holds none of its need words", K[k].key, p,
                                  (int)(g[0].end - g[0].start), s + g[0].start);
+                    if (K[k].need_last[p] && !ends_with(s, g[0], K[k].pattern_need[p][0] ? K[k].pattern_need[p] : K[k].need))
+                        fail_msg("count %s pattern %d: match 「%.*s」 does not end with a need word", K[k].key, p,
+                                 (int)(g[0].end - g[0].start), s + g[0].start);
                     off = g[0].end > off ? g[0].end : off + 1;
                 }
                 firsts += same_from_start(&K[k], p, s, n);
@@ -303,7 +321,10 @@ static void test_narr_needs(void **state)
     /* the longest lead a number-first pattern allows, and longer */
     static const char *const hostile[] = {"共3件继续处理的申请度结转至下一年", "1,200 件继续处理的申请度结转下年度",
                                           "两件继续处理的申请度的结转到下一年", "十二件。继续处理的申请度结转至下年",
-                                          "3件继续处理的申请结转至下一年度 12件结转下年"};
+                                          "3件继续处理的申请结转至下一年度 12件结转下年",
+                                          /* both counts at once: 各 or 均 after either noun */
+                                          "行政复议和行政诉讼案件各0件", "行政复议案件、行政诉讼均为2件",
+                                          "行政复议与行政诉讼案件均 3件", "行政复议及行政诉讼各十二起"};
     for (size_t h = 0; h < sizeof hostile / sizeof hostile[0]; h++)
         for (int k = 0; k < nk; k++)
             for (int p = 0; p < GK_NARR_PATTERNS && K[k].patterns[p]; p++)
