@@ -624,9 +624,18 @@ uint64_t narrative_sentence_hash(const char *s, size_t len, int *cjk)
         unsigned cp = (unsigned char)s[i];
         int k = 1;
         if (cp >= 0xE3 && cp <= 0xE9 && i + 2 < len && ((unsigned char)s[i + 1] & 0xC0) == 0x80 &&
-            ((unsigned char)s[i + 2] & 0xC0) == 0x80) {   /* U+3000..U+9FFF, CJK: never overlong nor a surrogate */
-            cp = (cp & 0x0F) << 12 | ((unsigned char)s[i + 1] & 0x3Fu) << 6 | ((unsigned char)s[i + 2] & 0x3Fu);
-            k = 3;
+            ((unsigned char)s[i + 2] & 0xC0) == 0x80) {
+            /* U+3000..U+9FFF, never overlong nor a surrogate: a CJK character
+             * (cjk_at()) is hashed, anything else there is punctuation */
+            in_digits = 0;
+            if (cjk_at((const unsigned char *)s, i)) {
+                n++;
+                h = (h ^ cp) * 1099511628211ull;
+                h = (h ^ (unsigned char)s[i + 1]) * 1099511628211ull;
+                h = (h ^ (unsigned char)s[i + 2]) * 1099511628211ull;
+            }
+            i += 3;
+            continue;
         } else if (cp >= 0x80 && (k = utf8_decode(s + i, len - i, &cp)) <= 0) {
             i++;
             continue;
@@ -678,6 +687,37 @@ int narrative_sentence_end(const char *s, size_t len, size_t i, size_t *next)
     return sentence_end(s, len, i, next);
 }
 
+/* The bytes a sentence's end can start with (1: 。！？;!? by their first
+ * byte) and the line break (2), which ends one in the joined text. */
+static const unsigned char END_BYTE[256] = {[';'] = 1, ['!'] = 1, ['?'] = 1, [0xE3] = 1, [0xEF] = 1, ['\n'] = 2};
+
+/* The first i' >= i where a sentence ends in s (sentence_end(), or a line
+ * break when `breaks`), *next after it; len (*next = len + 1) when none. */
+static inline size_t next_end(const char *s, size_t len, size_t i, int breaks, size_t *next)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    unsigned mask = breaks ? 3 : 1;
+    for (;; i++) {
+        while (i < len && !(END_BYTE[u[i]] & mask))
+            i++;
+        if (i >= len) {
+            *next = len + 1;
+            return len;
+        }
+        if (u[i] == '\n') {
+            *next = i + 1;
+            return i;
+        }
+        if (sentence_end(s, len, i, next))
+            return i;
+    }
+}
+
+size_t narrative_next_end(const char *s, size_t len, size_t i, int breaks, size_t *next)
+{
+    return next_end(s, len, i, breaks, next);
+}
+
 /* Where a piece of the joined text begins, and the source line it came from. */
 typedef struct {
     size_t at;
@@ -707,11 +747,8 @@ gk_sentence *narrative_sentences(const gk_report *r, int k, int *n)
             z--;
         const char *p = text + a;
         size_t len = z - a;
-        int ends = 0;
-        for (size_t i = 0; i < len && !ends; i++) {
-            size_t nx;
-            ends = sentence_end(p, len, i, &nx);
-        }
+        size_t nx;
+        int ends = next_end(p, len, 0, 0, &nx) < len;
         if (!ends && narrative_cjk_count(p, len) <= 25) {
             if (j.len && j.s[j.len - 1] != '\n') {     /* ends whatever came before */
                 piece[npieces++] = (joined_piece){j.len, marks[m].line};
@@ -730,12 +767,8 @@ gk_sentence *narrative_sentences(const gk_report *r, int k, int *n)
     int cap = 0, at = 0;               /* the piece holding byte a below */
     size_t start = 0;
     for (size_t i = 0; i <= j.len;) {
-        size_t nx = i + 1;
-        int end = i == j.len || j.s[i] == '\n' || sentence_end(j.s, j.len, i, &nx);
-        if (!end) {
-            i++;
-            continue;
-        }
+        size_t nx;
+        i = next_end(j.s, j.len, i, 1, &nx);
         size_t a = start, z = i == j.len ? i : nx;
         while (a < z && (j.s[a] == ' ' || j.s[a] == '\n'))
             a++;

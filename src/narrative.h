@@ -64,6 +64,10 @@ uint64_t narrative_sentence_hash(const char *s, size_t len, int *cjk);
 /* Whether a sentence ends at byte i of s (len bytes): 。！？ or ; ! ?, and
  * where the next begins (*next). */
 int narrative_sentence_end(const char *s, size_t len, size_t i, size_t *next);
+/* The first i' >= i where a sentence ends (narrative_sentence_end(), or at
+ * a '\n' when `breaks`), *next after it; len (*next = len + 1) when none
+ * (a scan by a table of first bytes; exported for tests). */
+size_t narrative_next_end(const char *s, size_t len, size_t i, int breaks, size_t *next);
 
 /* The text of section k without its heading, lines joined by '\n'
  * (malloc'd), and the line its text starts on; NULL when absent. */
