@@ -616,52 +616,6 @@ char *narrative_section_body(const gk_report *r, int k, int *line)
     return s;
 }
 
-uint64_t narrative_sentence_hash(const char *s, size_t len, int *cjk)
-{
-    uint64_t h = 1469598103934665603ull;
-    int n = 0, in_digits = 0;
-    for (size_t i = 0; i < len;) {
-        unsigned cp = (unsigned char)s[i];
-        int k = 1;
-        if (cp >= 0xE3 && cp <= 0xE9 && i + 2 < len && ((unsigned char)s[i + 1] & 0xC0) == 0x80 &&
-            ((unsigned char)s[i + 2] & 0xC0) == 0x80) {
-            /* U+3000..U+9FFF, never overlong nor a surrogate: a CJK character
-             * (cjk_at()) is hashed, anything else there is punctuation */
-            in_digits = 0;
-            if (cjk_at((const unsigned char *)s, i)) {
-                n++;
-                h = (h ^ cp) * 1099511628211ull;
-                h = (h ^ (unsigned char)s[i + 1]) * 1099511628211ull;
-                h = (h ^ (unsigned char)s[i + 2]) * 1099511628211ull;
-            }
-            i += 3;
-            continue;
-        } else if (cp >= 0x80 && (k = utf8_decode(s + i, len - i, &cp)) <= 0) {
-            i++;
-            continue;
-        }
-        if (cp >= '0' && cp <= '9') {
-            if (!in_digits) {
-                h = (h ^ '#') * 1099511628211ull;
-                in_digits = 1;
-            }
-        } else if (cp == '.' && in_digits) {
-            /* a decimal point inside a number */
-        } else if (is_cjk(cp) || (cp < 0x80 && isalpha((int)cp))) {
-            in_digits = 0;
-            n += is_cjk(cp);
-            for (int j = 0; j < k; j++)
-                h = (h ^ (unsigned char)s[i + (size_t)j]) * 1099511628211ull;
-        } else {
-            in_digits = 0;             /* spaces and punctuation */
-        }
-        i += (size_t)k;
-    }
-    if (cjk)
-        *cjk = n;
-    return h;
-}
-
 /* Whether a sentence ends at byte i of s: 。！？ or ; ! ? (*next: after it).
  * Tested byte by byte over whole sections, so by its first byte first. */
 static inline int sentence_end(const char *s, size_t len, size_t i, size_t *next)
@@ -718,6 +672,91 @@ size_t narrative_next_end(const char *s, size_t len, size_t i, int breaks, size_
     return next_end(s, len, i, breaks, next);
 }
 
+/* The masked hash of s from byte i: of s[i..len), or, when `stop`, of the
+ * text up to the next sentence end (next_end() with line breaks), found in
+ * the same walk (a sentence's end is never inside a character it decodes:
+ * only continuation bytes are, and no end starts with one).  Returns where
+ * it stopped (len when no end), *next after the end (len + 1 when none),
+ * *hash, and in *cjk the CJK characters hashed. */
+static inline size_t hash_walk(const char *s, size_t len, size_t i, int stop, size_t *next, uint64_t *hash,
+                               int *cjk)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    uint64_t h = 1469598103934665603ull;
+    int n = 0, in_digits = 0;
+    *next = len + 1;
+    while (i < len) {
+        unsigned cp = u[i];
+        int k = 1;
+        if (cp >= 0xE3 && cp <= 0xE9 && i + 2 < len && (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80) {
+            /* U+3000..U+9FFF, never overlong nor a surrogate: a CJK character
+             * (cjk_at()) is hashed, anything else there is punctuation */
+            if (stop && cp == 0xE3 && u[i + 1] == 0x80 && u[i + 2] == 0x82) {   /* 。 */
+                *next = i + 3;
+                break;
+            }
+            in_digits = 0;
+            if (cjk_at(u, i)) {
+                n++;
+                h = (h ^ cp) * 1099511628211ull;
+                h = (h ^ u[i + 1]) * 1099511628211ull;
+                h = (h ^ u[i + 2]) * 1099511628211ull;
+            }
+            i += 3;
+            continue;
+        }
+        if (stop && END_BYTE[cp]) {
+            if (cp == '\n') {
+                *next = i + 1;
+                break;
+            }
+            if (sentence_end(s, len, i, next))
+                break;
+        }
+        if (cp >= 0x80 && (k = utf8_decode(s + i, len - i, &cp)) <= 0) {
+            i++;
+            continue;
+        }
+        if (cp >= '0' && cp <= '9') {
+            if (!in_digits) {
+                h = (h ^ '#') * 1099511628211ull;
+                in_digits = 1;
+            }
+        } else if (cp == '.' && in_digits) {
+            /* a decimal point inside a number */
+        } else if (is_cjk(cp) || (cp < 0x80 && isalpha((int)cp))) {
+            in_digits = 0;
+            n += is_cjk(cp);
+            for (int j = 0; j < k; j++)
+                h = (h ^ u[i + (size_t)j]) * 1099511628211ull;
+        } else {
+            in_digits = 0;             /* spaces and punctuation */
+        }
+        i += (size_t)k;
+    }
+    *hash = h;
+    *cjk = n;
+    return i < len ? i : len;
+}
+
+uint64_t narrative_sentence_hash(const char *s, size_t len, int *cjk)
+{
+    size_t next;
+    uint64_t h;
+    int n;
+    hash_walk(s, len, 0, 0, &next, &h, &n);
+    if (cjk)
+        *cjk = n;
+    return h;
+}
+
+uint64_t narrative_sentence_hash_to_end(const char *s, size_t len, size_t i, size_t *end, size_t *next, int *cjk)
+{
+    uint64_t h;
+    *end = hash_walk(s, len, i, 1, next, &h, cjk);
+    return h;
+}
+
 /* Where a piece of the joined text begins, and the source line it came from. */
 typedef struct {
     size_t at;
@@ -767,15 +806,17 @@ gk_sentence *narrative_sentences(const gk_report *r, int k, int *n)
     int cap = 0, at = 0;               /* the piece holding byte a below */
     size_t start = 0;
     for (size_t i = 0; i <= j.len;) {
+        /* the sentence's hash as its end is sought (the spaces and line
+         * breaks trimmed below do not change it) */
         size_t nx;
-        i = next_end(j.s, j.len, i, 1, &nx);
+        uint64_t h;
+        int cjk;
+        i = hash_walk(j.s, j.len, i, 1, &nx, &h, &cjk);
         size_t a = start, z = i == j.len ? i : nx;
         while (a < z && (j.s[a] == ' ' || j.s[a] == '\n'))
             a++;
         while (z > a && (j.s[z - 1] == ' ' || j.s[z - 1] == '\n'))
             z--;
-        int cjk = 0;
-        uint64_t h = z > a ? narrative_sentence_hash(j.s + a, z - a, &cjk) : 0;
         if (cjk >= NARR_MIN_CHARS) {
             while (at + 1 < npieces && piece[at + 1].at <= a)
                 at++;

@@ -68,6 +68,9 @@ int narrative_sentence_end(const char *s, size_t len, size_t i, size_t *next);
  * a '\n' when `breaks`), *next after it; len (*next = len + 1) when none
  * (a scan by a table of first bytes; exported for tests). */
 size_t narrative_next_end(const char *s, size_t len, size_t i, int breaks, size_t *next);
+/* narrative_sentence_hash() of s[i..) up to the end narrative_next_end()
+ * finds with line breaks (*end, *next), in one walk (exported for tests). */
+uint64_t narrative_sentence_hash_to_end(const char *s, size_t len, size_t i, size_t *end, size_t *next, int *cjk);
 
 /* The text of section k without its heading, lines joined by '\n'
  * (malloc'd), and the line its text starts on; NULL when absent. */
