@@ -547,34 +547,26 @@ static void section_end(const gk_report *r, int k, size_t *end_line, size_t *end
     }
 }
 
-/* Appends to b the lines of section k without its heading, each line with
- * its 1-based number in *lines (one entry per byte offset where a line begins). */
+/* One line's part of a section's text: where it is and its 1-based line. */
 typedef struct {
-    size_t off;
+    const char *s;
+    size_t len;
     int line;
-} line_mark;
+} line_span;
 
-static char *section_text(const gk_report *r, int k, line_mark **marks, int *nmarks)
+/* The lines of section k without its heading, as spans of r->text (at most
+ * one a line; malloc'd, *n of them); NULL when the section is absent. */
+static line_span *section_spans(const gk_report *r, int k, int *n)
 {
-    *marks = NULL;
-    *nmarks = 0;
+    *n = 0;
     if (k < 0 || k >= GK_NSECTIONS || !r->section_line[k])
         return NULL;
     const gk_text *t = r->text;
     size_t end_line, end_col;
     section_end(r, k, &end_line, &end_col);
     size_t first = (size_t)r->section_line[k] - 1;
-    sbuf b;
-    sbuf_init(&b);
-    sbuf_adds(&b, "");
-    if (first < t->nlines) {           /* the marks: one per line at most */
-        size_t last = end_line < t->nlines ? end_line : t->nlines - 1;
-        *marks = xmalloc((last - first + 1) * sizeof **marks);
-        size_t room = 0;               /* the text's room at once: each line and its end at most */
-        for (size_t i = first; i <= last; i++)
-            room += t->norm[i].len + 1;
-        sbuf_reserve(&b, room);
-    }
+    size_t last = first < t->nlines ? (end_line < t->nlines ? end_line : t->nlines - 1) : first;
+    line_span *sp = xmalloc((last - first + 1) * sizeof *sp);
     for (size_t i = first; i < t->nlines && i <= end_line; i++) {
         const gk_line *l = &t->norm[i];
         size_t a = 0, z = l->len;
@@ -590,29 +582,38 @@ static char *section_text(const gk_report *r, int k, line_mark **marks, int *nma
             /* the heading: the whole part when short and without a sentence's end,
              * else up to the heading's last word */
             const char *p = l->s + a;
-            size_t n = z - a;
+            size_t len = z - a;
             re_span g[1];
-            if (narrative_cjk_count(p, n) <= 30 && !util_find(p, n, "。", strlen("。")))
+            if (narrative_cjk_count(p, len) <= 30 && !util_find(p, len, "。", strlen("。")))
                 continue;
-            if (re_find(GK_NARR_WORDS.subheading, p, n, 0, g, 1))
+            if (re_find(GK_NARR_WORDS.subheading, p, len, 0, g, 1))
                 a += g[0].end;
         }
         if (a >= z)
             continue;
-        (*marks)[(*nmarks)++] = (line_mark){b.len, (int)i + 1};
-        sbuf_add(&b, l->s + a, z - a);
-        sbuf_addc(&b, '\n');
+        sp[(*n)++] = (line_span){l->s + a, z - a, (int)i + 1};
     }
-    return sbuf_steal(&b);
+    return sp;
 }
 
 char *narrative_section_body(const gk_report *r, int k, int *line)
 {
-    line_mark *marks;
     int n;
-    char *s = section_text(r, k, &marks, &n);
-    *line = n ? marks[0].line : (k >= 0 && k < GK_NSECTIONS ? r->section_line[k] : 0);
-    free(marks);
+    line_span *sp = section_spans(r, k, &n);
+    *line = n ? sp[0].line : (k >= 0 && k < GK_NSECTIONS ? r->section_line[k] : 0);
+    if (!sp)
+        return NULL;
+    size_t room = 1;
+    for (int m = 0; m < n; m++)
+        room += sp[m].len + 1;
+    char *s = xmalloc(room), *o = s;
+    for (int m = 0; m < n; m++) {
+        memcpy(o, sp[m].s, sp[m].len);
+        o += sp[m].len;
+        *o++ = '\n';
+    }
+    *o = '\0';
+    free(sp);
     return s;
 }
 
@@ -766,10 +767,9 @@ typedef struct {
 gk_sentence *narrative_sentences(const gk_report *r, int k, int *n)
 {
     *n = 0;
-    line_mark *marks;
     int nmarks;
-    char *text = section_text(r, k, &marks, &nmarks);
-    if (!text)
+    line_span *marks = section_spans(r, k, &nmarks);
+    if (!marks)
         return NULL;
     /* Short lines without a sentence's end (subheadings, the 落款, a date,
      * table debris) stand alone and are left out; the other lines are
@@ -779,13 +779,11 @@ gk_sentence *narrative_sentences(const gk_report *r, int k, int *n)
     sbuf_adds(&j, "");
     joined_piece *piece = xmalloc((size_t)(nmarks ? nmarks : 1) * sizeof *piece);   /* at most one a line */
     int npieces = 0;
-    size_t textlen = strlen(text);
     for (int m = 0; m < nmarks; m++) {
-        size_t a = marks[m].off, z = m + 1 < nmarks ? marks[m + 1].off : textlen;
-        while (z > a && (text[z - 1] == '\n' || text[z - 1] == ' '))
-            z--;
-        const char *p = text + a;
-        size_t len = z - a;
+        const char *p = marks[m].s;
+        size_t len = marks[m].len;
+        while (len && (p[len - 1] == '\n' || p[len - 1] == ' '))
+            len--;
         size_t nx;
         int ends = next_end(p, len, 0, 0, &nx) < len;
         if (!ends && narrative_cjk_count(p, len) <= 25) {
@@ -800,7 +798,6 @@ gk_sentence *narrative_sentences(const gk_report *r, int k, int *n)
             sbuf_add(&j, p, len);
         }
     }
-    free(text);
     free(marks);
     gk_sentence *out = NULL;
     int cap = 0, at = 0;               /* the piece holding byte a below */
