@@ -800,6 +800,7 @@ gk_sentence *narrative_sentences(const gk_report *r, int k, int *n)
     }
     free(marks);
     gk_sentence *out = NULL;
+    char *texts = NULL, *tp = NULL;    /* the sentences' texts, one block */
     int cap = 0, at = 0;               /* the piece holding byte a below */
     size_t start = 0;
     for (size_t i = 0; i <= j.len;) {
@@ -821,7 +822,13 @@ gk_sentence *narrative_sentences(const gk_report *r, int k, int *n)
                 cap = cap ? 2 * cap : 16;
                 out = xrealloc(out, (size_t)cap * sizeof *out);
             }
-            out[(*n)++] = (gk_sentence){h, piece[at].line, xstrndup(j.s + a, z - a)};
+            if (!texts)                /* the sentences are disjoint and each has 8 CJK
+                                        * characters (24 bytes) at least: room for all */
+                texts = tp = xmalloc(j.len + j.len / (3 * NARR_MIN_CHARS) + 1);
+            memcpy(tp, j.s + a, z - a);
+            out[(*n)++] = (gk_sentence){h, piece[at].line, tp};
+            tp += z - a;
+            *tp++ = '\0';
         }
         start = nx;
         i = nx;
@@ -833,8 +840,8 @@ gk_sentence *narrative_sentences(const gk_report *r, int k, int *n)
 
 void narrative_sentences_free(gk_sentence *s, int n)
 {
-    for (int i = 0; i < n; i++)
-        free(s[i].text);
+    if (n)
+        free(s[0].text);               /* the block of all the texts */
     free(s);
 }
 

@@ -46,7 +46,8 @@ char *narrative_title(const gk_report *r, int *line);
 typedef struct {
     uint64_t hash;
     int line;
-    char *text;                /* normalised text of the sentence, trimmed */
+    char *text;                /* normalised text of the sentence, trimmed (the
+                                * texts of one call share a block) */
 } gk_sentence;
 
 /* Sections compared for copying: 一 (总体情况), 五 (问题及改进), 六 (其他事项). */
