@@ -547,34 +547,26 @@ static void section_end(const gk_report *r, int k, size_t *end_line, size_t *end
     }
 }
 
-/* Appends to b the lines of section k without its heading, each line with
- * its 1-based number in *lines (one entry per byte offset where a line begins). */
+/* One line's part of a section's text: where it is and its 1-based line. */
 typedef struct {
-    size_t off;
+    const char *s;
+    size_t len;
     int line;
-} line_mark;
+} line_span;
 
-static char *section_text(const gk_report *r, int k, line_mark **marks, int *nmarks)
+/* The lines of section k without its heading, as spans of r->text (at most
+ * one a line; malloc'd, *n of them); NULL when the section is absent. */
+static line_span *section_spans(const gk_report *r, int k, int *n)
 {
-    *marks = NULL;
-    *nmarks = 0;
+    *n = 0;
     if (k < 0 || k >= GK_NSECTIONS || !r->section_line[k])
         return NULL;
     const gk_text *t = r->text;
     size_t end_line, end_col;
     section_end(r, k, &end_line, &end_col);
     size_t first = (size_t)r->section_line[k] - 1;
-    sbuf b;
-    sbuf_init(&b);
-    sbuf_adds(&b, "");
-    if (first < t->nlines) {           /* the marks: one per line at most */
-        size_t last = end_line < t->nlines ? end_line : t->nlines - 1;
-        *marks = xmalloc((last - first + 1) * sizeof **marks);
-        size_t room = 0;               /* the text's room at once: each line and its end at most */
-        for (size_t i = first; i <= last; i++)
-            room += t->norm[i].len + 1;
-        sbuf_reserve(&b, room);
-    }
+    size_t last = first < t->nlines ? (end_line < t->nlines ? end_line : t->nlines - 1) : first;
+    line_span *sp = xmalloc((last - first + 1) * sizeof *sp);
     for (size_t i = first; i < t->nlines && i <= end_line; i++) {
         const gk_line *l = &t->norm[i];
         size_t a = 0, z = l->len;
@@ -590,67 +582,39 @@ static char *section_text(const gk_report *r, int k, line_mark **marks, int *nma
             /* the heading: the whole part when short and without a sentence's end,
              * else up to the heading's last word */
             const char *p = l->s + a;
-            size_t n = z - a;
+            size_t len = z - a;
             re_span g[1];
-            if (narrative_cjk_count(p, n) <= 30 && !util_find(p, n, "。", strlen("。")))
+            if (narrative_cjk_count(p, len) <= 30 && !util_find(p, len, "。", strlen("。")))
                 continue;
-            if (re_find(GK_NARR_WORDS.subheading, p, n, 0, g, 1))
+            if (re_find(GK_NARR_WORDS.subheading, p, len, 0, g, 1))
                 a += g[0].end;
         }
         if (a >= z)
             continue;
-        (*marks)[(*nmarks)++] = (line_mark){b.len, (int)i + 1};
-        sbuf_add(&b, l->s + a, z - a);
-        sbuf_addc(&b, '\n');
+        sp[(*n)++] = (line_span){l->s + a, z - a, (int)i + 1};
     }
-    return sbuf_steal(&b);
+    return sp;
 }
 
 char *narrative_section_body(const gk_report *r, int k, int *line)
 {
-    line_mark *marks;
     int n;
-    char *s = section_text(r, k, &marks, &n);
-    *line = n ? marks[0].line : (k >= 0 && k < GK_NSECTIONS ? r->section_line[k] : 0);
-    free(marks);
-    return s;
-}
-
-uint64_t narrative_sentence_hash(const char *s, size_t len, int *cjk)
-{
-    uint64_t h = 1469598103934665603ull;
-    int n = 0, in_digits = 0;
-    for (size_t i = 0; i < len;) {
-        unsigned cp = (unsigned char)s[i];
-        int k = 1;
-        if (cp >= 0xE3 && cp <= 0xE9 && i + 2 < len && ((unsigned char)s[i + 1] & 0xC0) == 0x80 &&
-            ((unsigned char)s[i + 2] & 0xC0) == 0x80) {   /* U+3000..U+9FFF, CJK: never overlong nor a surrogate */
-            cp = (cp & 0x0F) << 12 | ((unsigned char)s[i + 1] & 0x3Fu) << 6 | ((unsigned char)s[i + 2] & 0x3Fu);
-            k = 3;
-        } else if (cp >= 0x80 && (k = utf8_decode(s + i, len - i, &cp)) <= 0) {
-            i++;
-            continue;
-        }
-        if (cp >= '0' && cp <= '9') {
-            if (!in_digits) {
-                h = (h ^ '#') * 1099511628211ull;
-                in_digits = 1;
-            }
-        } else if (cp == '.' && in_digits) {
-            /* a decimal point inside a number */
-        } else if (is_cjk(cp) || (cp < 0x80 && isalpha((int)cp))) {
-            in_digits = 0;
-            n += is_cjk(cp);
-            for (int j = 0; j < k; j++)
-                h = (h ^ (unsigned char)s[i + (size_t)j]) * 1099511628211ull;
-        } else {
-            in_digits = 0;             /* spaces and punctuation */
-        }
-        i += (size_t)k;
+    line_span *sp = section_spans(r, k, &n);
+    *line = n ? sp[0].line : (k >= 0 && k < GK_NSECTIONS ? r->section_line[k] : 0);
+    if (!sp)
+        return NULL;
+    size_t room = 1;
+    for (int m = 0; m < n; m++)
+        room += sp[m].len + 1;
+    char *s = xmalloc(room), *o = s;
+    for (int m = 0; m < n; m++) {
+        memcpy(o, sp[m].s, sp[m].len);
+        o += sp[m].len;
+        *o++ = '\n';
     }
-    if (cjk)
-        *cjk = n;
-    return h;
+    *o = '\0';
+    free(sp);
+    return s;
 }
 
 /* Whether a sentence ends at byte i of s: 。！？ or ; ! ? (*next: after it).
@@ -678,6 +642,122 @@ int narrative_sentence_end(const char *s, size_t len, size_t i, size_t *next)
     return sentence_end(s, len, i, next);
 }
 
+/* The bytes a sentence's end can start with (1: 。！？;!? by their first
+ * byte) and the line break (2), which ends one in the joined text. */
+static const unsigned char END_BYTE[256] = {[';'] = 1, ['!'] = 1, ['?'] = 1, [0xE3] = 1, [0xEF] = 1, ['\n'] = 2};
+
+/* The first i' >= i where a sentence ends in s (sentence_end(), or a line
+ * break when `breaks`), *next after it; len (*next = len + 1) when none. */
+static inline size_t next_end(const char *s, size_t len, size_t i, int breaks, size_t *next)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    unsigned mask = breaks ? 3 : 1;
+    for (;; i++) {
+        while (i < len && !(END_BYTE[u[i]] & mask))
+            i++;
+        if (i >= len) {
+            *next = len + 1;
+            return len;
+        }
+        if (u[i] == '\n') {
+            *next = i + 1;
+            return i;
+        }
+        if (sentence_end(s, len, i, next))
+            return i;
+    }
+}
+
+size_t narrative_next_end(const char *s, size_t len, size_t i, int breaks, size_t *next)
+{
+    return next_end(s, len, i, breaks, next);
+}
+
+/* The masked hash of s from byte i: of s[i..len), or, when `stop`, of the
+ * text up to the next sentence end (next_end() with line breaks), found in
+ * the same walk (a sentence's end is never inside a character it decodes:
+ * only continuation bytes are, and no end starts with one).  Returns where
+ * it stopped (len when no end), *next after the end (len + 1 when none),
+ * *hash, and in *cjk the CJK characters hashed. */
+static inline size_t hash_walk(const char *s, size_t len, size_t i, int stop, size_t *next, uint64_t *hash,
+                               int *cjk)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    uint64_t h = 1469598103934665603ull;
+    int n = 0, in_digits = 0;
+    *next = len + 1;
+    while (i < len) {
+        unsigned cp = u[i];
+        int k = 1;
+        if (cp >= 0xE3 && cp <= 0xE9 && i + 2 < len && (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80) {
+            /* U+3000..U+9FFF, never overlong nor a surrogate: a CJK character
+             * (cjk_at()) is hashed, anything else there is punctuation */
+            if (stop && cp == 0xE3 && u[i + 1] == 0x80 && u[i + 2] == 0x82) {   /* 。 */
+                *next = i + 3;
+                break;
+            }
+            in_digits = 0;
+            if (cjk_at(u, i)) {
+                n++;
+                h = (h ^ cp) * 1099511628211ull;
+                h = (h ^ u[i + 1]) * 1099511628211ull;
+                h = (h ^ u[i + 2]) * 1099511628211ull;
+            }
+            i += 3;
+            continue;
+        }
+        if (stop && END_BYTE[cp]) {
+            if (cp == '\n') {
+                *next = i + 1;
+                break;
+            }
+            if (sentence_end(s, len, i, next))
+                break;
+        }
+        if (cp >= 0x80 && (k = utf8_decode(s + i, len - i, &cp)) <= 0) {
+            i++;
+            continue;
+        }
+        if (cp >= '0' && cp <= '9') {
+            if (!in_digits) {
+                h = (h ^ '#') * 1099511628211ull;
+                in_digits = 1;
+            }
+        } else if (cp == '.' && in_digits) {
+            /* a decimal point inside a number */
+        } else if (is_cjk(cp) || (cp < 0x80 && isalpha((int)cp))) {
+            in_digits = 0;
+            n += is_cjk(cp);
+            for (int j = 0; j < k; j++)
+                h = (h ^ u[i + (size_t)j]) * 1099511628211ull;
+        } else {
+            in_digits = 0;             /* spaces and punctuation */
+        }
+        i += (size_t)k;
+    }
+    *hash = h;
+    *cjk = n;
+    return i < len ? i : len;
+}
+
+uint64_t narrative_sentence_hash(const char *s, size_t len, int *cjk)
+{
+    size_t next;
+    uint64_t h;
+    int n;
+    hash_walk(s, len, 0, 0, &next, &h, &n);
+    if (cjk)
+        *cjk = n;
+    return h;
+}
+
+uint64_t narrative_sentence_hash_to_end(const char *s, size_t len, size_t i, size_t *end, size_t *next, int *cjk)
+{
+    uint64_t h;
+    *end = hash_walk(s, len, i, 1, next, &h, cjk);
+    return h;
+}
+
 /* Where a piece of the joined text begins, and the source line it came from. */
 typedef struct {
     size_t at;
@@ -687,10 +767,9 @@ typedef struct {
 gk_sentence *narrative_sentences(const gk_report *r, int k, int *n)
 {
     *n = 0;
-    line_mark *marks;
     int nmarks;
-    char *text = section_text(r, k, &marks, &nmarks);
-    if (!text)
+    line_span *marks = section_spans(r, k, &nmarks);
+    if (!marks)
         return NULL;
     /* Short lines without a sentence's end (subheadings, the 落款, a date,
      * table debris) stand alone and are left out; the other lines are
@@ -700,18 +779,13 @@ gk_sentence *narrative_sentences(const gk_report *r, int k, int *n)
     sbuf_adds(&j, "");
     joined_piece *piece = xmalloc((size_t)(nmarks ? nmarks : 1) * sizeof *piece);   /* at most one a line */
     int npieces = 0;
-    size_t textlen = strlen(text);
     for (int m = 0; m < nmarks; m++) {
-        size_t a = marks[m].off, z = m + 1 < nmarks ? marks[m + 1].off : textlen;
-        while (z > a && (text[z - 1] == '\n' || text[z - 1] == ' '))
-            z--;
-        const char *p = text + a;
-        size_t len = z - a;
-        int ends = 0;
-        for (size_t i = 0; i < len && !ends; i++) {
-            size_t nx;
-            ends = sentence_end(p, len, i, &nx);
-        }
+        const char *p = marks[m].s;
+        size_t len = marks[m].len;
+        while (len && (p[len - 1] == '\n' || p[len - 1] == ' '))
+            len--;
+        size_t nx;
+        int ends = next_end(p, len, 0, 0, &nx) < len;
         if (!ends && narrative_cjk_count(p, len) <= 25) {
             if (j.len && j.s[j.len - 1] != '\n') {     /* ends whatever came before */
                 piece[npieces++] = (joined_piece){j.len, marks[m].line};
@@ -724,25 +798,23 @@ gk_sentence *narrative_sentences(const gk_report *r, int k, int *n)
             sbuf_add(&j, p, len);
         }
     }
-    free(text);
     free(marks);
     gk_sentence *out = NULL;
+    char *texts = NULL, *tp = NULL;    /* the sentences' texts, one block */
     int cap = 0, at = 0;               /* the piece holding byte a below */
     size_t start = 0;
     for (size_t i = 0; i <= j.len;) {
-        size_t nx = i + 1;
-        int end = i == j.len || j.s[i] == '\n' || sentence_end(j.s, j.len, i, &nx);
-        if (!end) {
-            i++;
-            continue;
-        }
+        /* the sentence's hash as its end is sought (the spaces and line
+         * breaks trimmed below do not change it) */
+        size_t nx;
+        uint64_t h;
+        int cjk;
+        i = hash_walk(j.s, j.len, i, 1, &nx, &h, &cjk);
         size_t a = start, z = i == j.len ? i : nx;
         while (a < z && (j.s[a] == ' ' || j.s[a] == '\n'))
             a++;
         while (z > a && (j.s[z - 1] == ' ' || j.s[z - 1] == '\n'))
             z--;
-        int cjk = 0;
-        uint64_t h = z > a ? narrative_sentence_hash(j.s + a, z - a, &cjk) : 0;
         if (cjk >= NARR_MIN_CHARS) {
             while (at + 1 < npieces && piece[at + 1].at <= a)
                 at++;
@@ -750,7 +822,13 @@ gk_sentence *narrative_sentences(const gk_report *r, int k, int *n)
                 cap = cap ? 2 * cap : 16;
                 out = xrealloc(out, (size_t)cap * sizeof *out);
             }
-            out[(*n)++] = (gk_sentence){h, piece[at].line, xstrndup(j.s + a, z - a)};
+            if (!texts)                /* the sentences are disjoint and each has 8 CJK
+                                        * characters (24 bytes) at least: room for all */
+                texts = tp = xmalloc(j.len + j.len / (3 * NARR_MIN_CHARS) + 1);
+            memcpy(tp, j.s + a, z - a);
+            out[(*n)++] = (gk_sentence){h, piece[at].line, tp};
+            tp += z - a;
+            *tp++ = '\0';
         }
         start = nx;
         i = nx;
@@ -762,8 +840,8 @@ gk_sentence *narrative_sentences(const gk_report *r, int k, int *n)
 
 void narrative_sentences_free(gk_sentence *s, int n)
 {
-    for (int i = 0; i < n; i++)
-        free(s[i].text);
+    if (n)
+        free(s[0].text);               /* the block of all the texts */
     free(s);
 }
 

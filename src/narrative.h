@@ -46,7 +46,8 @@ char *narrative_title(const gk_report *r, int *line);
 typedef struct {
     uint64_t hash;
     int line;
-    char *text;                /* normalised text of the sentence, trimmed */
+    char *text;                /* normalised text of the sentence, trimmed (the
+                                * texts of one call share a block) */
 } gk_sentence;
 
 /* Sections compared for copying: 一 (总体情况), 五 (问题及改进), 六 (其他事项). */
@@ -64,6 +65,13 @@ uint64_t narrative_sentence_hash(const char *s, size_t len, int *cjk);
 /* Whether a sentence ends at byte i of s (len bytes): 。！？ or ; ! ?, and
  * where the next begins (*next). */
 int narrative_sentence_end(const char *s, size_t len, size_t i, size_t *next);
+/* The first i' >= i where a sentence ends (narrative_sentence_end(), or at
+ * a '\n' when `breaks`), *next after it; len (*next = len + 1) when none
+ * (a scan by a table of first bytes; exported for tests). */
+size_t narrative_next_end(const char *s, size_t len, size_t i, int breaks, size_t *next);
+/* narrative_sentence_hash() of s[i..) up to the end narrative_next_end()
+ * finds with line breaks (*end, *next), in one walk (exported for tests). */
+uint64_t narrative_sentence_hash_to_end(const char *s, size_t len, size_t i, size_t *end, size_t *next, int *cjk);
 
 /* The text of section k without its heading, lines joined by '\n'
  * (malloc'd), and the line its text starts on; NULL when absent. */
