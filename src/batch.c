@@ -64,52 +64,49 @@ static gk_xsummary *publish(gk_batch *b, int i, gk_xsummary *s);
 /* What the summaries made while the titles are read may take in all. */
 #define EARLY_SUM_BUDGET (8u << 20)
 
-/* A (body, year) seen while the titles are read. */
-typedef struct {
-    char *key;                         /* xyear_body_key(); NULL: a free slot */
-    int year;
-} seen_title;
-
 typedef struct {
     gk_batch *b;
     char **bodies;
     int *years;
     size_t next;                       /* the next file to peek at (atomic) */
     int early;                         /* b->early still takes reports (atomic) */
-    /* The titles of the reports loaded in full so far (open addressing, under mu):
-     * a report whose body's year before or after is among them gets its summary
-     * made while it is loaded, so that its partner read later finds it instead of
-     * loading this report again. */
-    seen_title *seen;
+    /* The (body, year) of the reports loaded in full so far, as 64-bit hashes
+     * (0: a free slot; open addressing, under mu): a report whose body's year
+     * before or after is among them gets its summary made while it is loaded,
+     * so that its partner read later finds it instead of loading this report
+     * again.  Two titles with one hash only cost a summary made for nothing. */
+    uint64_t *seen;
     size_t nslots;                     /* a power of two, at least twice the files */
     pthread_mutex_t mu;
     size_t sum_used;                   /* bytes of those summaries (atomic), up to EARLY_SUM_BUDGET */
 } peek_job;
 
-static size_t seen_slot(const peek_job *j, const char *key, int year)
+static uint64_t title_hash(const char *key, int year)
 {
-    uint64_t h = 1469598103934665603ull ^ (uint64_t)(unsigned)year;
+    uint64_t h = 1469598103934665603ull;
     for (const unsigned char *p = (const unsigned char *)key; *p; p++)
         h = (h ^ *p) * 1099511628211ull;
-    size_t at = (size_t)h & (j->nslots - 1);
-    while (j->seen[at].key && (j->seen[at].year != year || strcmp(j->seen[at].key, key) != 0))
+    h = (h ^ (uint64_t)(unsigned)year) * 0x9E3779B97F4A7C15ull;
+    return h ? h : 1;
+}
+
+/* The slot holding h, or the free one where it would go. */
+static size_t seen_slot(const peek_job *j, uint64_t h)
+{
+    size_t at = (size_t)(h >> 17) & (j->nslots - 1);
+    while (j->seen[at] && j->seen[at] != h)
         at = (at + 1) & (j->nslots - 1);
     return at;
 }
 
-/* Records (key, year), taking key; 1 when the body's year before or after was seen. */
-static int seen_add(peek_job *j, char *key, int year)
+/* Records (key, year); 1 when the body's year before or after was seen. */
+static int seen_add(peek_job *j, const char *key, int year)
 {
+    uint64_t h = title_hash(key, year), before = title_hash(key, year - 1), after = title_hash(key, year + 1);
     pthread_mutex_lock(&j->mu);
-    int partner = j->seen[seen_slot(j, key, year - 1)].key || j->seen[seen_slot(j, key, year + 1)].key;
-    size_t at = seen_slot(j, key, year);
-    if (!j->seen[at].key) {
-        j->seen[at].key = key;
-        j->seen[at].year = year;
-        key = NULL;
-    }
+    int partner = j->seen[seen_slot(j, before)] || j->seen[seen_slot(j, after)];
+    j->seen[seen_slot(j, h)] = h;
     pthread_mutex_unlock(&j->mu);
-    free(key);
     return partner;
 }
 
@@ -124,7 +121,9 @@ static void early_summary(peek_job *j, size_t i, const gk_report *r)
         free(key);
         return;
     }
-    if (!seen_add(j, key, r->year))
+    int partner = seen_add(j, key, r->year);
+    free(key);
+    if (!partner)
         return;
     gk_xsummary *s = xmalloc(sizeof *s);
     xyear_summarize(r, s);
@@ -192,8 +191,6 @@ static void pair_years(gk_batch *b, int jobs)
         free(bodies[i]);
     free(bodies);
     free(years);
-    for (size_t k = 0; j.seen && k < j.nslots; k++)
-        free(j.seen[k].key);
     free(j.seen);
     pthread_mutex_destroy(&j.mu);
 }
