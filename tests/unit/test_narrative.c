@@ -11,6 +11,7 @@
 #include "batch.h"
 #include "extract.h"
 #include "fixture.h"
+#include "gen.h"
 #include "narrative.h"
 #include "pipeline.h"
 #include "re.h"
@@ -526,18 +527,11 @@ static void test_find_date_matches_patterns(void **state)
                                       " ", "二", "〇", "零", "三", "十", "一", "O", "二〇二三年一月二十日", "2023年1月5日",
                                       "2023-01-05", "2009年1月1日", "2010.3.4", "。", "a", "\t", "发布日期：", "２０"};
     const int ntok = (int)(sizeof TOK / sizeof *TOK);
-    unsigned seed = 20;
     int dates = 0;
+    gen_seed(20);
     for (int round = 0; round < 50000; round++) {
         char s[512];
-        size_t len = 0;
-        int ntoks = (int)((seed = seed * 1103515245u + 12345u) >> 16) % 24;
-        for (int k = 0; k < ntoks; k++) {
-            seed = seed * 1103515245u + 12345u;
-            const char *t = TOK[(seed >> 16) % (unsigned)ntok];
-            memcpy(s + len, t, strlen(t));
-            len += strlen(t);
-        }
+        size_t len = gen_pieces(s, sizeof s - 1, TOK, (size_t)ntok, 24);
         s[len] = '\0';
         re_span a[6], c[4];
         int fa = re_find(GK_NARR_WORDS.date_arabic, s, len, 0, a, 6);
@@ -567,18 +561,11 @@ static void test_period_matches_pattern(void **state)
                                       "2", "0", "23", "202", "年", "月", "日", "。", "\n", "\n", "二〇二三年",
                                       "２０２３", "2023-01-01", "本年度", "a"};
     const int ntok = (int)(sizeof TOK / sizeof *TOK);
-    unsigned seed = 77;
     int found = 0;
+    gen_seed(77);
     for (int round = 0; round < 20000; round++) {
         char s[1024];
-        size_t len = 0;
-        int ntoks = (int)((seed = seed * 1103515245u + 12345u) >> 16) % 40;
-        for (int k = 0; k < ntoks; k++) {
-            seed = seed * 1103515245u + 12345u;
-            const char *t = TOK[(seed >> 16) % (unsigned)ntok];
-            memcpy(s + len, t, strlen(t));
-            len += strlen(t);
-        }
+        size_t len = gen_pieces(s, sizeof s - 1, TOK, (size_t)ntok, 40);
         s[len] = '\0';
         const char *why = NULL;
         gk_report r = {0};

@@ -12,19 +12,10 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "gen.h"
 #include "narrative.h"
 
 #include <string.h>
-
-static uint64_t rng = 0x9e3779b97f4a7c15ull;
-
-static unsigned rn(unsigned n)
-{
-    rng ^= rng << 13;
-    rng ^= rng >> 7;
-    rng ^= rng << 17;
-    return (unsigned)(rng % n);
-}
 
 static size_t reference_next_end(const char *s, size_t len, size_t i, int breaks, size_t *next)
 {
@@ -49,16 +40,9 @@ static void test_against_reference(void **state)
     };
     char buf[256];
     long ends = 0;
+    gen_seed(0x9e3779b97f4a7c15ull);
     for (int iter = 0; iter < 20000; iter++) {
-        size_t len = 0;
-        for (unsigned k = rn(30); k > 0; k--) {
-            const char *p = parts[rn(sizeof parts / sizeof parts[0])];
-            size_t l = *p ? strlen(p) : 1;
-            if (len + l > sizeof buf)
-                break;
-            memcpy(buf + len, p, l);
-            len += l;
-        }
+        size_t len = gen_pieces(buf, sizeof buf, parts, sizeof parts / sizeof parts[0], 30);
         for (int breaks = 0; breaks < 2; breaks++)
             for (size_t i = 0; i <= len; i++) {
                 size_t want_next = 0, got_next = 1;
@@ -82,16 +66,9 @@ static void test_hash_to_end(void **state)
     };
     char buf[256];
     long hashed = 0;
+    gen_seed(0x9e3779b97f4a7c15ull);
     for (int iter = 0; iter < 20000; iter++) {
-        size_t len = 0;
-        for (unsigned k = rn(30); k > 0; k--) {
-            const char *p = parts[rn(sizeof parts / sizeof parts[0])];
-            size_t l = *p ? strlen(p) : 1;
-            if (len + l > sizeof buf)
-                break;
-            memcpy(buf + len, p, l);
-            len += l;
-        }
+        size_t len = gen_pieces(buf, sizeof buf, parts, sizeof parts / sizeof parts[0], 30);
         for (size_t i = 0; i <= len; i++) {
             size_t want_next = 0, got_next = 1, got_end = 2;
             size_t want_end = narrative_next_end(buf, len, i, 1, &want_next);
