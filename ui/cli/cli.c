@@ -184,13 +184,12 @@ static void render(const gk_batch *b, size_t i, const gk_report *r, const char *
         res->err = safe_asprintf("%s: error: 无法读取：%s\n", b->files.v[i].path, why);
         return;
     }
-    if (!rd) {
-    } else if (o->format == FMT_JSON) {
+    if (rd && o->format == FMT_JSON) {
         rd->json.len = 0;
         output_json_buf(&rd->json, r);
         *bytes = rd->json.s;
         *len = rd->json.len;
-    } else {
+    } else if (rd) {
         if (!rd->mem && !(rd->mem = open_memstream(&rd->mbuf, &rd->msize)))
             fail("open_memstream", strerror(errno));
         rewind(rd->mem);               /* the size after fflush is the position: what this report wrote */
@@ -235,10 +234,11 @@ static void keep_bytes(result *res, const char *bytes, size_t len)
  * Past the budget the remaining titles are only peeked at.  Text output is
  * a few dozen bytes a report: 100,000 fit; JSON (some 14 KB a report) is
  * kept packed (output_json_pack(): about 1 KB, the cells' statuses, values
- * and lines), which lets some 15,000 fit instead of 1,100.  (Keeping the rest in an unlinked temporary file instead was tried
- * and measured: writing and reading back 14 KB a report through the kernel
- * cost more than the peek it saves — 100,000 reports as JSON took 13.7–14.8 s
- * instead of 11.3–12.6 s, output to /dev/null, on the 2-core test machine.)
+ * and lines), which lets some 15,000 fit instead of 1,100.  (Keeping the
+ * rest in an unlinked temporary file instead was tried and measured:
+ * writing and reading back 14 KB a report through the kernel cost more than
+ * the peek it saves — 100,000 reports as JSON took 13.7–14.8 s instead of
+ * 11.3–12.6 s, output to /dev/null, on the 2-core test machine.)
  * The environment variable GK_KEEP_BUDGET (bytes) lowers the budget, for tests. */
 #define KEEP_BUDGET (16u << 20)
 
