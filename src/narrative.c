@@ -781,8 +781,8 @@ gk_sentence *narrative_sentences(const gk_report *r, int k, int *n)
     int npieces = 0;
     for (int m = 0; m < nmarks; m++) {
         const char *p = marks[m].s;
-        size_t len = marks[m].len;
-        while (len && (p[len - 1] == '\n' || p[len - 1] == ' '))
+        size_t len = marks[m].len;     /* a span of one line: no line break in it */
+        while (len && p[len - 1] == ' ')
             len--;
         size_t nx;
         int ends = next_end(p, len, 0, 0, &nx) < len;
