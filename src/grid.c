@@ -622,16 +622,25 @@ static inline __attribute__((always_inline)) void split_on(row_builder *rb, cons
     r->ncells = n;
 }
 
+/* A rule of a pipe table: dashes (or '=') between '|', ':' and spaces
+ * ("|---|:--|"), or between '+' as grid tables draw them ("+---+===+");
+ * the box-drawing rules ("├───┼───┤") are the same once normalised. */
 static int pipe_separator(const char *s)
 {
     int dashes = 0;
     for (; *s; s++) {
-        if (*s == '-')
+        if (*s == '-' || *s == '=')
             dashes++;
-        else if (*s != '|' && *s != ':' && *s != ' ')
+        else if (*s != '|' && *s != ':' && *s != ' ' && *s != '+')
             return 0;
     }
     return dashes > 0;
+}
+
+/* A grid table's rule: '+' first, then only what pipe_separator() allows. */
+static int plus_rule(const char *s)
+{
+    return s[0] == '+' && pipe_separator(s);
 }
 
 /* A short line holding one number; `has_tab` says whether it has a tab. */
@@ -682,8 +691,8 @@ static grid_layout detect(const gk_text *t, size_t from, size_t to, unsigned cha
         }
         nonblank++;
         /* a pipe row: '|' is the first byte after the leading spaces
-         * (a tab among them is that byte) */
-        int pipe = !tab && l->s[lead] == '|';
+         * (a tab among them is that byte), or a grid table's rule */
+        int pipe = !tab && (l->s[lead] == '|' || plus_rule(l->s + lead));
         if (!tab)                      /* one search serves all three counts */
             tab = memchr(l->s + lead, '\t', l->len - lead);
         int number = number_line(l, tab != NULL);
@@ -822,6 +831,80 @@ static void build_lines(grid *g, const region *rg)
     }
 }
 
+/* The rows [seg, g->nrows) are the lines between two rules of a table
+ * drawn with borders (`w3m -dump`, grid tables): one row whose cells wrap
+ * over several lines ("（二）部分公开" above "（区分处理的，…）").  They
+ * become that one row, each cell's pieces joined top to bottom, when
+ * nothing else can be meant: every line has as many cells, every number
+ * or blank marker lies on one and the same line (a row's numbers share
+ * it), and no other line has text in a column of a number.  Otherwise
+ * (a table ruled only around its header, lines of differing cells) each
+ * line stays a row of its own. */
+static void merge_segment(grid *g, int seg)
+{
+    int n = g->nrows - seg;
+    if (n < 2)
+        return;
+    grid_row *rows = &g->rows[seg];
+    int nc = rows[0].ncells, numline = -1;
+    for (int k = 0; k < n; k++) {
+        if (rows[k].ncells != nc)
+            return;
+        for (int j = 0; j < nc; j++) {
+            const grid_cell *c = &rows[k].cells[j];
+            if (c->num == NUM_NONE || !c->text[0])
+                continue;
+            if (numline >= 0 && numline != k)
+                return;
+            numline = k;
+        }
+    }
+    for (int j = 0; numline >= 0 && j < nc; j++) {
+        const grid_cell *c = &rows[numline].cells[j];
+        if (c->num == NUM_NONE || !c->text[0])
+            continue;
+        for (int k = 0; k < n; k++)
+            if (k != numline && rows[k].cells[j].text[0])
+                return;
+    }
+    for (int k = 1; k < n; k++) {
+        for (int j = 0; j < nc; j++) {
+            const grid_cell *c = &rows[k].cells[j];
+            grid_cell *b = &rows[0].cells[j];
+            if (!c->text[0])
+                continue;
+            if (!b->text[0]) {
+                *b = *c;               /* its text, number and line */
+                continue;
+            }
+            size_t a = strlen(b->text), m = strlen(c->text);
+            b->text = grid_concat(g, b->text, a, c->text, m);
+            cell_classify(b, a + m);
+        }
+    }
+    g->nrows = seg + 1;
+}
+
+/* Page text in the indent of a bordered table ("  • 机  │…": w3m prints a
+ * page's side menu beside the table): where the line's first '|' is, when
+ * it comes after at most MARGIN_MAX bytes without a digit and at least two
+ * more follow it; else NULL. */
+#define MARGIN_MAX 16
+
+static const char *margin_end(const char *s, size_t len)
+{
+    const char *bar = memchr(s, '|', len < MARGIN_MAX ? len : MARGIN_MAX);
+    if (!bar)
+        return NULL;
+    for (const char *p = s; p < bar; p++)
+        if (*p >= '0' && *p <= '9')
+            return NULL;
+    int more = 0;
+    for (const char *p = bar + 1; p < s + len; p++)
+        more += *p == '|';
+    return more >= 2 ? bar : NULL;
+}
+
 /* Where a grid's first chunk begins in the block that holds both: most
  * tables need no other, so a grid costs one malloc and one free. */
 #define GRID_HEAD ((sizeof(grid) + _Alignof(max_align_t) - 1) & ~(_Alignof(max_align_t) - 1))
@@ -852,28 +935,55 @@ grid *grid_build(const gk_text *t, size_t from, size_t to)
         (g->layout == GRID_BLOCKS ? build_blocks : build_lines)(g, &rg);
         return g;
     }
+    /* A table drawn with borders begins with a rule; its rows are what
+     * lies between two rules (merge_segment()).  seg: the first row since
+     * the last rule of such a table, or -1 outside one. */
+    int seg = -1, after_pipe = 0;
     for (size_t i = from; i < to && g->nrows < GRID_MAX_ROWS; i++) {
         const gk_line *l = &t->norm[i];
         int line = (int)i + 1;
         unsigned f = facts[i - from];
-        if (f & LINE_BLANK)
+        if (f & LINE_BLANK) {
+            if (seg >= 0)
+                merge_segment(g, seg);
+            seg = -1;
+            after_pipe = 0;
             continue;
+        }
         const char *s = l->s;
         size_t len = l->len;
         char sep = 0;                  /* none: cells are separated by spaces */
+        if (!(f & LINE_PIPE) && seg >= 0) {
+            s = margin_end(l->s, l->len);
+            if (s)
+                f |= LINE_PIPE;        /* page text in a bordered table's indent */
+            else
+                s = l->s;
+        }
         if (f & LINE_PIPE) {
-            s = skip_spaces(l->s) + 1;
+            s = (s == l->s ? skip_spaces(l->s) : s) + 1;
             len = l->len - (size_t)(s - l->s);
             while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
                 len--;
-            if (len && s[len - 1] == '|')
+            if (len && (s[len - 1] == '|' || s[len - 1] == '+'))
                 len--;
-            if (pipe_separator(s))
+            if (pipe_separator(s)) {
+                if (seg >= 0)
+                    merge_segment(g, seg);
+                if (seg >= 0 || !after_pipe)
+                    seg = g->nrows;    /* a rule first: a bordered table */
+                after_pipe = 1;
                 continue;
+            }
             sep = '|';
-        } else if (f & LINE_TAB) {
-            sep = '\t';
+        } else {
+            if (seg >= 0)
+                merge_segment(g, seg); /* the bordered table ended */
+            seg = -1;
+            if (f & LINE_TAB)
+                sep = '\t';
         }
+        after_pipe = (f & LINE_PIPE) != 0;
         grid_row *r = new_row(g);
         row_builder rb = line_builder(g, r, &rg, i);
         if (sep) {
@@ -885,6 +995,8 @@ grid *grid_build(const gk_text *t, size_t from, size_t to)
         if (r->ncells == 0)
             r->line = line;
     }
+    if (seg >= 0)
+        merge_segment(g, seg);
     return g;
 }
 

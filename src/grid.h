@@ -5,8 +5,10 @@
  * line a row), one cell per line (rows separated by blank lines, a line
  * without a leading tab continuing the cell above), one cell per line
  * without tabs (a row ends at a blank line or where a label follows its
- * numbers), markdown pipe tables, and plain text whose cells are separated
- * by runs of spaces. */
+ * numbers), markdown pipe tables, tables drawn with borders (box-drawing
+ * or "+---+" rules, as w3m -dump and grid tables draw them: the lines
+ * between two rules are one row, a cell wrapped over them joined again),
+ * and plain text whose cells are separated by runs of spaces. */
 #ifndef GK_GRID_H
 #define GK_GRID_H
 

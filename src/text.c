@@ -103,7 +103,8 @@ int utf8_encode(unsigned cp, char out[4])
  *            ends included), DEL, or the lead byte of a code point that
  *            fold_cp() changes: C2 (U+0080..U+00BF: C1 controls, U+00A0),
  *            E2 (U+2000..U+2FFF: spaces, quotes, zero-width and bidi
- *            controls), E3 (U+3000..U+3FFF: U+3000, U+300C, U+300D) and
+ *            controls, box drawing),
+ *            E3 (U+3000..U+3FFF: U+3000, U+300C, U+300D) and
  *            EF (U+F000..U+FFFF: U+FE50, U+FEFF, U+FF01..U+FF5E).  Every
  *            other byte of valid UTF-8 is copied unchanged.
  *   B_LEAD3  E1..EC, EE, EF: the lead of a three-byte sequence that
@@ -232,6 +233,24 @@ int utf8_valid(const char *s, size_t len)
     return valid_prefix((const unsigned char *)s, len) == len;
 }
 
+/* A box-drawing character (U+2500..U+257F: the borders `w3m -dump`,
+ * `links` and table printers draw) as the ASCII a pipe table would have:
+ * a line with no vertical part ("─" "━" "═", dashed, half lines) is '-',
+ * the diagonals stay, everything else (verticals, corners, tees, crosses)
+ * is '|' — so "│ 12 │" reads as a pipe row and "├───┼───┤" as its rule. */
+static unsigned box_fold(unsigned cp)
+{
+    switch (cp) {
+    case 0x2500: case 0x2501: case 0x2504: case 0x2505: case 0x2508: case 0x2509:
+    case 0x254C: case 0x254D: case 0x2550: case 0x2574: case 0x2576: case 0x2578:
+    case 0x257A: case 0x257C: case 0x257E:
+        return '-';
+    case 0x2571: case 0x2572: case 0x2573:
+        return cp;
+    }
+    return '|';
+}
+
 /* Folds one code point for parsing; returns the replacement code point,
  * or 0 to drop it. */
 static unsigned fold_cp(unsigned cp)
@@ -253,6 +272,8 @@ static unsigned fold_cp(unsigned cp)
     case 0xFE50:
         return ',';
     }
+    if (cp >= 0x2500 && cp <= 0x257F)
+        return box_fold(cp);
     if (cp == '\t')
         return cp;
     if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0))

@@ -9,7 +9,8 @@
  *
  * `orig` is the decoded text as written (for display); `norm` is the same
  * line with full-width ASCII, ideographic/non-breaking spaces and curly
- * quotes folded and control characters blanked (for parsing). */
+ * quotes folded, box-drawing borders read as '|' and '-', and control
+ * characters blanked (for parsing). */
 #ifndef GK_TEXT_H
 #define GK_TEXT_H
 

@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "gen.h"
 #include "grid.h"
 #include "text.h"
 
@@ -843,6 +844,187 @@ static void test_long_region(void **state)
     free(text);
 }
 
+/* ---- tables drawn with borders (w3m -dump, links, grid tables) ---------- */
+
+/* The border sets such tools draw with: vertical, horizontal, and the
+ * corners and junctions (top-left, top, top-right, left, cross, right,
+ * bottom-left, bottom, bottom-right). */
+typedef struct {
+    const char *v, *h, *j[9];
+} border_set;
+
+static const border_set BORDERS[] = {
+    {"│", "─", {"┌", "┬", "┐", "├", "┼", "┤", "└", "┴", "┘"}},
+    {"┃", "━", {"┏", "┳", "┓", "┣", "╋", "┫", "┗", "┻", "┛"}},
+    {"║", "═", {"╔", "╦", "╗", "╠", "╬", "╣", "╚", "╩", "╝"}},
+    {"|", "-", {"+", "+", "+", "+", "+", "+", "+", "+", "+"}},
+    {"|", "=", {"+", "+", "+", "+", "+", "+", "+", "+", "+"}},
+};
+
+typedef struct {
+    char label[256];
+    char piece[4][128];          /* the label wrapped into its column */
+    int npieces;
+    char num[8][16];             /* its numbers as written ("" an empty cell) */
+} btrow;
+
+static void put(char **p, const char *s)
+{
+    size_t n = strlen(s);
+    memcpy(*p, s, n);
+    *p += n;
+}
+
+static void pad(char **p, int n)
+{
+    while (n-- > 0)
+        *(*p)++ = ' ';
+}
+
+/* A rule: kind 0 top, 1 between rows, 2 bottom; width[] of ncol columns. */
+static void rule(char **p, const border_set *b, int kind, const int *width, int ncol, int indent)
+{
+    pad(p, indent);
+    put(p, b->j[kind * 3]);
+    for (int c = 0; c < ncol; c++) {
+        for (int k = 0; k < width[c]; k++)
+            put(p, b->h);
+        put(p, b->j[kind * 3 + (c == ncol - 1 ? 2 : 1)]);
+    }
+    put(p, "\n");
+}
+
+/* Random bordered tables: rows of a label wrapped over one to four lines
+ * and one to seven numbers (or empty cells, or blank markers) on the
+ * row's first or middle line, in every border set, indented or not, with
+ * page text in the indent now and then.  Every row must come back as one
+ * grid row: the label whole, each number in its column. */
+static void test_bordered_tables(void **state)
+{
+    (void)state;
+    static const char *const CJK[] = {"申", "请", "公", "开", "政", "府", "信", "息", "（", "）", "不", "予"};
+    static const char *const MARGIN[] = {"• 机", "构", "  概", "况", "•"};
+    gen_seed(20261204);
+    char *text = malloc(1 << 16);
+    for (int round = 0; round < 400; round++) {
+        const border_set *b = &BORDERS[gen_below(sizeof BORDERS / sizeof BORDERS[0])];
+        int nnum = 1 + (int)gen_below(7), nrows = 1 + (int)gen_below(8);
+        int indent = gen_below(2) ? 8 : 0, middle = gen_below(2), margin = indent && gen_below(3) == 0;
+        int lw = 2 * (2 + (int)gen_below(6));       /* the label column: 2..7 characters wide */
+        int width[8] = {lw + 2};
+        for (int c = 1; c <= nnum; c++)
+            width[c] = 3 + (int)gen_below(5);
+        btrow rows[8];
+        for (int r = 0; r < nrows; r++) {
+            btrow *w = &rows[r];
+            int nch = 1 + (int)gen_below(14), at = 0;
+            w->label[0] = '\0';
+            w->npieces = 0;
+            for (int k = 0; k < nch && w->npieces < 4; k++) {
+                if (at == 0)
+                    w->piece[w->npieces++][0] = '\0';
+                const char *ch = CJK[gen_below(sizeof CJK / sizeof CJK[0])];
+                strcat(w->label, ch);
+                strcat(w->piece[w->npieces - 1], ch);
+                at += 2;
+                if (at + 2 > lw)
+                    at = 0;
+            }
+            for (int c = 0; c < nnum; c++) {
+                unsigned k = gen_below(10);
+                if (k == 0)
+                    strcpy(w->num[c], "");
+                else if (k == 1)
+                    strcpy(w->num[c], "-");
+                else                   /* as wide as its column allows */
+                    snprintf(w->num[c], sizeof w->num[c], "%u",
+                             (unsigned)gen_below(k == 2 ? (unsigned)pow(10, width[c + 1] - 2) : 10));
+            }
+        }
+        char *p = text;
+        put(&p, "标题\n");
+        rule(&p, b, 0, width, nnum + 1, indent);
+        for (int r = 0; r < nrows; r++) {
+            btrow *w = &rows[r];
+            int height = w->npieces + (int)gen_below(2);   /* a row may be taller than its label */
+            int numline = middle ? (height - 1) / 2 : 0;
+            for (int y = 0; y < height; y++) {
+                if (margin && gen_below(2)) {
+                    const char *m = MARGIN[gen_below(sizeof MARGIN / sizeof MARGIN[0])];
+                    put(&p, m);
+                    pad(&p, indent - (int)strlen(m) + (strlen(m) > 3 ? 2 : 0));
+                } else {
+                    pad(&p, indent);
+                }
+                put(&p, b->v);
+                const char *lab = y < w->npieces ? w->piece[y] : "";
+                put(&p, " ");
+                put(&p, lab);
+                pad(&p, width[0] - 1 - (int)strlen(lab) / 3 * 2);
+                for (int c = 0; c < nnum; c++) {
+                    put(&p, b->v);
+                    const char *v = y == numline ? w->num[c] : "";
+                    pad(&p, width[c + 1] - 1 - (int)strlen(v));
+                    put(&p, v);
+                    put(&p, " ");
+                }
+                put(&p, b->v);
+                put(&p, "\n");
+            }
+            rule(&p, b, r == nrows - 1 ? 2 : 1, width, nnum + 1, indent);
+        }
+        put(&p, "\n");
+        *p = '\0';
+        gk_text *t;
+        grid *g = build(text, &t);
+        assert_int_equal(g->layout, GRID_PIPES);
+        assert_int_equal(g->nrows, 1 + nrows);                 /* the title, then the rows */
+        for (int r = 0; r < nrows; r++) {
+            const grid_row *gr = &g->rows[1 + r];
+            char *label = text_normalise(rows[r].label, strlen(rows[r].label));   /* "（" reads "(" */
+            if (gr->ncells != nnum + 1 || strcmp(gr->cells[0].text, label))
+                print_message("round %d row %d: %d cells, label \"%s\" (want \"%s\")\n%s", round, r, gr->ncells,
+                              gr->ncells ? gr->cells[0].text : "", label, text);
+            assert_int_equal(gr->ncells, nnum + 1);
+            assert_string_equal(gr->cells[0].text, label);
+            free(label);
+            for (int c = 0; c < nnum; c++)
+                assert_string_equal(gr->cells[1 + c].text, rows[r].num[c]);
+        }
+        grid_free(g);
+        text_free(t);
+    }
+    free(text);
+}
+
+/* Rules that do not separate every row leave each line a row: a table
+ * ruled only around its header (tabulate's outline styles), and a segment
+ * whose numbers lie on two lines. */
+static void test_bordered_not_merged(void **state)
+{
+    (void)state;
+    gk_text *t;
+    grid *g = build("┌────┬───┐\n│ 类 │ 数│\n├────┼───┤\n│ 甲 │ 1 │\n│ 乙 │ 2 │\n└────┴───┘\n", &t);
+    assert_int_equal(g->nrows, 3);
+    assert_string_equal(g->rows[1].cells[0].text, "甲");
+    assert_string_equal(g->rows[1].cells[1].text, "1");
+    assert_string_equal(g->rows[2].cells[0].text, "乙");
+    assert_string_equal(g->rows[2].cells[1].text, "2");
+    grid_free(g);
+    text_free(t);
+    /* a markdown table's rule under its header: not a bordered table */
+    g = build("| 类 | 数 |\n|---|---|\n| 甲 | 1 |\n| 乙 |  |\n", &t);
+    assert_int_equal(g->nrows, 3);
+    assert_string_equal(g->rows[2].cells[0].text, "乙");
+    grid_free(g);
+    text_free(t);
+    /* text under a number in its column: two rows, not one */
+    g = build("+----+---+\n| 甲 | 1 |\n| 乙 | 件|\n+----+---+\n", &t);
+    assert_int_equal(g->nrows, 2);
+    grid_free(g);
+    text_free(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -852,6 +1034,8 @@ int main(void)
         cmocka_unit_test(test_tab_grid),
         cmocka_unit_test(test_one_cell_per_line),
         cmocka_unit_test(test_pipes),
+        cmocka_unit_test(test_bordered_tables),
+        cmocka_unit_test(test_bordered_not_merged),
         cmocka_unit_test(test_spaces),
         cmocka_unit_test(test_lines_without_tabs),
         cmocka_unit_test(test_wide_row_and_long_cell),

@@ -183,6 +183,34 @@ static void test_normalise(void **state)
     }
 }
 
+/* Every box-drawing character: one with a vertical stroke reads '|', one
+ * without reads '-', the diagonals stay — through text_normalise() and as
+ * a decoded line alike; a drawn table reads as a pipe table. */
+static void test_normalise_box_drawing(void **state)
+{
+    (void)state;
+    for (unsigned cp = 0x2500; cp <= 0x257F; cp++) {
+        char in[8] = {(char)(0xE0 | cp >> 12), (char)(0x80 | (cp >> 6 & 0x3F)), (char)(0x80 | (cp & 0x3F)), 'x', 0};
+        char *n = text_normalise(in, 4);
+        const char *why = NULL;
+        gk_text *t = text_decode(in, 4, &why);
+        assert_non_null(t);
+        assert_string_equal(t->norm[0].s, n);
+        if (cp >= 0x2571 && cp <= 0x2573)
+            assert_string_equal(n, in);
+        else if (cp == 0x2500 || cp == 0x2501 || cp == 0x2550 || (cp >= 0x2504 && cp <= 0x250B && !(cp & 2)) ||
+                 cp == 0x254C || cp == 0x254D || (cp >= 0x2574 && cp <= 0x257F && !(cp & 1)))
+            assert_string_equal(n, "-x");
+        else
+            assert_string_equal(n, "|x");
+        free(n);
+        text_free(t);
+    }
+    char *n = text_normalise("┌──┬─┐ │甲│1│ ╞══╪═╡", strlen("┌──┬─┐ │甲│1│ ╞══╪═╡"));
+    assert_string_equal(n, "|--|-| |甲|1| |--|-|");
+    free(n);
+}
+
 static void test_line_numbers_kept(void **state)
 {
     (void)state;
@@ -745,6 +773,7 @@ int main(void)
         cmocka_unit_test(test_normalise),
         cmocka_unit_test(test_line_numbers_kept),
         cmocka_unit_test(test_normalise_every_fold),
+        cmocka_unit_test(test_normalise_box_drawing),
         cmocka_unit_test(test_normalise_by_words_matches_by_characters),
         cmocka_unit_test(test_utf8_bom_repair),
         cmocka_unit_test(test_utf16_matches_iconv),
