@@ -885,6 +885,153 @@ static void merge_segment(grid *g, int seg)
     g->nrows = seg + 1;
 }
 
+/* Where a cell of a bordered table goes on below a rule: a cell spanning
+ * rows (a group label over the rows of its group) has no rule under it
+ * until its last row, and its text is printed anywhere in the span —
+ * w3m centres it.  Its text belongs to the span's first row, where the
+ * other layouts have a group's label.  Known by cell index, for the rows
+ * with as many cells as the last rule has. */
+#define SPAN_MAX 64
+
+typedef struct {
+    int n;                       /* cells of the last rule; 0: none, or more than SPAN_MAX */
+    int owner[SPAN_MAX];         /* the row whose cell j goes on below it, or -1 (a rule) */
+} spans;
+
+/* Appends text [s, s + n) to cell c (a number is never joined to anything). */
+static int cell_append(grid *g, grid_cell *c, const char *s, size_t n, num_kind kind)
+{
+    if (c->text[0] && (c->num != NUM_NONE || kind != NUM_NONE))
+        return 0;
+    size_t a = strlen(c->text);
+    c->text = grid_concat(g, c->text, a, s, n);
+    cell_classify(c, a + n);
+    return 1;
+}
+
+/* The cells of a rule s[0..len) (after its first '|' or '+'), read into sp:
+ * cell j is a rule ("---") or goes on from above — from sp's owner when
+ * that span went on through the rule before, else from row `above`, the
+ * row of the segment just ended (-1: none).  Text in a cell that goes on
+ * (w3m prints a centred label over the rule) is added to its owner.
+ * `partial`: a rule with text in it; only cells of three dashes or more
+ * are rules there ("-" and "--" are blank markers). */
+static void read_rule(grid *g, spans *sp, int above, const char *s, size_t len, int partial)
+{
+    spans old = *sp;
+    int n = 0;
+    for (size_t b = 0; b <= len; n++) {
+        size_t e = b;
+        while (e < len && s[e] != '|' && s[e] != '+')
+            e++;
+        size_t dashes = 0, text = 0, first = b, last = b;
+        for (size_t k = b; k < e; k++) {
+            if (s[k] == '-' || s[k] == '=')
+                dashes++;
+            else if (s[k] != ' ' && s[k] != ':' && s[k] != '\t') {
+                if (!text++)
+                    first = k;
+                last = k + 1;
+            }
+        }
+        int rule = !text && dashes >= (partial ? 3u : 1u);
+        if (n < SPAN_MAX) {
+            int o = -1;
+            if (!rule) {
+                if (old.n > n && old.owner[n] >= 0)
+                    o = old.owner[n];
+                else if (above >= 0 && g->rows[above].ncells > n)
+                    o = above;
+            }
+            sp->owner[n] = o;
+            if (o >= 0 && text && g->rows[o].ncells > n) {
+                double v;
+                int ii;
+                num_kind kind = parse_cell(s + first, last - first, &v, &ii);
+                cell_append(g, &g->rows[o].cells[n], s + first, last - first, kind);
+            }
+        }
+        b = e + 1;
+    }
+    sp->n = n <= SPAN_MAX ? n : 0;
+}
+
+/* A rule with text in some of its cells: in a bordered table, a line all
+ * of whose cells are rules of three dashes or more, empty, or text
+ * without a number, with at least one rule. */
+static int partial_rule(const char *s, size_t len)
+{
+    int rules = 0;
+    for (size_t b = 0; b <= len;) {
+        size_t e = b;
+        while (e < len && s[e] != '|' && s[e] != '+')
+            e++;
+        size_t dashes = 0, other = 0;
+        for (size_t k = b; k < e; k++) {
+            if (s[k] == '-' || s[k] == '=')
+                dashes++;
+            else if (s[k] >= '0' && s[k] <= '9')
+                return 0;
+            else if (s[k] != ' ')
+                other++;
+        }
+        rules += dashes >= 3 && !other;
+        b = e + 1;
+    }
+    return rules > 0;
+}
+
+/* Moves the text of row r's cells that go on from above a rule (sp) to
+ * the rows they belong to. */
+static void join_spans(grid *g, const spans *sp, grid_row *r)
+{
+    if (sp->n != r->ncells)
+        return;
+    for (int j = 0; j < r->ncells && j < SPAN_MAX; j++) {
+        grid_cell *c = &r->cells[j];
+        int o = sp->owner[j];
+        if (o < 0 || !c->text[0] || &g->rows[o] == r)
+            continue;
+        if (cell_append(g, &g->rows[o].cells[j], c->text, strlen(c->text), c->num)) {
+            c->text = empty_text;
+            cell_classify(c, 0);
+        }
+    }
+}
+
+/* The rows [first, g->nrows) of a bordered table of rows of one or two
+ * cells, text in only one column, are no table but boxes around single
+ * cells (w3m draws a page's layout tables so, empty layout cells as
+ * "│ │"): they become what such text is without its boxes, rows of their
+ * non-empty cells with no empty cells shown.  (A table whose every value
+ * is empty reads so too: its values missing rather than blank.) */
+static void unbox_single_column(grid *g, int first)
+{
+    if (first < 0)
+        return;
+    int col = -1;
+    for (int k = first; k < g->nrows; k++) {
+        if (g->rows[k].ncells > 2)
+            return;
+        for (int j = 0; j < g->rows[k].ncells; j++) {
+            if (!g->rows[k].cells[j].text[0])
+                continue;
+            if (col >= 0 && col != j)
+                return;
+            col = j;
+        }
+    }
+    for (int k = first; k < g->nrows; k++) {
+        grid_row *r = &g->rows[k];
+        int n = 0;
+        for (int j = 0; j < r->ncells; j++)
+            if (r->cells[j].text[0])
+                r->cells[n++] = r->cells[j];
+        r->ncells = n;
+        r->explicit = 0;
+    }
+}
+
 /* Page text in the indent of a bordered table ("  • 机  │…": w3m prints a
  * page's side menu beside the table): where the line's first '|' is, when
  * it comes after at most MARGIN_MAX bytes without a digit and at least two
@@ -938,14 +1085,17 @@ grid *grid_build(const gk_text *t, size_t from, size_t to)
     /* A table drawn with borders begins with a rule; its rows are what
      * lies between two rules (merge_segment()).  seg: the first row since
      * the last rule of such a table, or -1 outside one. */
-    int seg = -1, after_pipe = 0;
+    int seg = -1, after_pipe = 0, block = -1;   /* block: a bordered table's first row */
+    spans sp = {0};
     for (size_t i = from; i < to && g->nrows < GRID_MAX_ROWS; i++) {
         const gk_line *l = &t->norm[i];
         int line = (int)i + 1;
         unsigned f = facts[i - from];
         if (f & LINE_BLANK) {
-            if (seg >= 0)
+            if (seg >= 0) {
                 merge_segment(g, seg);
+                unbox_single_column(g, block);
+            }
             seg = -1;
             after_pipe = 0;
             continue;
@@ -967,18 +1117,30 @@ grid *grid_build(const gk_text *t, size_t from, size_t to)
                 len--;
             if (len && (s[len - 1] == '|' || s[len - 1] == '+'))
                 len--;
-            if (pipe_separator(s)) {
-                if (seg >= 0)
+            int partial = 0;
+            if (pipe_separator(s) || (partial = seg >= 0 && partial_rule(s, len))) {
+                int above = -1;
+                if (seg >= 0) {
                     merge_segment(g, seg);
-                if (seg >= 0 || !after_pipe)
+                    above = g->nrows == seg + 1 ? seg : -1;
+                } else {
+                    sp.n = 0;
+                }
+                if (seg >= 0 || !after_pipe) {
+                    read_rule(g, &sp, above, s, len, partial);
+                    if (seg < 0)
+                        block = g->nrows;
                     seg = g->nrows;    /* a rule first: a bordered table */
+                }
                 after_pipe = 1;
                 continue;
             }
             sep = '|';
         } else {
-            if (seg >= 0)
+            if (seg >= 0) {
                 merge_segment(g, seg); /* the bordered table ended */
+                unbox_single_column(g, block);
+            }
             seg = -1;
             if (f & LINE_TAB)
                 sep = '\t';
@@ -994,9 +1156,13 @@ grid *grid_build(const gk_text *t, size_t from, size_t to)
         }
         if (r->ncells == 0)
             r->line = line;
+        if (seg >= 0)
+            join_spans(g, &sp, r);
     }
-    if (seg >= 0)
+    if (seg >= 0) {
         merge_segment(g, seg);
+        unbox_single_column(g, block);
+    }
     return g;
 }
 

@@ -941,6 +941,10 @@ static void test_bordered_tables(void **state)
                              (unsigned)gen_below(k == 2 ? (unsigned)pow(10, width[c + 1] - 2) : 10));
             }
         }
+        if (nnum == 1) {                       /* one column of values, not all of them empty */
+            int r = (int)gen_below((unsigned)nrows);
+            snprintf(rows[r].num[0], sizeof rows[r].num[0], "%u", (unsigned)gen_below(10));
+        }
         char *p = text;
         put(&p, "标题\n");
         rule(&p, b, 0, width, nnum + 1, indent);
@@ -997,6 +1001,22 @@ static void test_bordered_tables(void **state)
     free(text);
 }
 
+/* Boxes around single cells (w3m draws a page's layout tables so) read as
+ * the text in them: rows of one cell each, no empty cells shown. */
+static void test_boxed_single_cells(void **state)
+{
+    (void)state;
+    gk_text *t;
+    grid *g = build("┌─┬────────┐\n│ │行政许可│\n├─┼────────┤\n│ │0       │\n└─┴────────┘\n", &t);
+    assert_int_equal(g->nrows, 2);
+    assert_int_equal(g->rows[0].ncells, 1);
+    assert_string_equal(g->rows[0].cells[0].text, "行政许可");
+    assert_int_equal(g->rows[0].explicit, 0);
+    assert_string_equal(g->rows[1].cells[0].text, "0");
+    grid_free(g);
+    text_free(t);
+}
+
 /* Rules that do not separate every row leave each line a row: a table
  * ruled only around its header (tabulate's outline styles), and a segment
  * whose numbers lie on two lines. */
@@ -1036,6 +1056,7 @@ int main(void)
         cmocka_unit_test(test_pipes),
         cmocka_unit_test(test_bordered_tables),
         cmocka_unit_test(test_bordered_not_merged),
+        cmocka_unit_test(test_boxed_single_cells),
         cmocka_unit_test(test_spaces),
         cmocka_unit_test(test_lines_without_tabs),
         cmocka_unit_test(test_wide_row_and_long_cell),
