@@ -1,0 +1,44 @@
+#!/bin/sh
+# suite_dumps.sh — web pages as text-mode browsers dump them (tests/dumps/): real output of
+# `w3m -dump` (tables drawn with box-drawing borders, cells wrapped over several lines, row
+# spans centred) and `lynx -dump`, of sample 301 and of pages mkformats made from samples.
+# Each dump must read as the page itself does: every cell the page reads is read from the
+# dump with the same value, or is missing with a finding — never another value; and at
+# least 180 of the 201 cells are read (the rest: a hidden field's number the dump prints
+# inside table 4).  tests/dumps/NNN_htmlS_*.txt is `mkformats html S` of sample NNN;
+# tests/dumps/301_*.txt is sample 301 itself.
+set -u
+cd "$(dirname "$0")/.." || exit 2
+: "${GK:?}" "${TOOLS:?}"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+for d in tests/dumps/*.txt; do
+    name=$(basename "$d" .txt)
+    num=${name%%_*}
+    src=$(ls sample-reports/"$num"_* | head -n 1)
+    case $name in
+    *_html[0-9]_*)
+        seed=${name#*_html}
+        seed=${seed%%_*}
+        ASAN_OPTIONS=detect_leaks=0 "$TOOLS/mkformats" html "$seed" "$src" "$tmp/page.html" 2>/dev/null
+        src=$tmp/page.html ;;
+    esac
+    "$GK" export --no-review --format csv "$src" 2>/dev/null | cut -d, -f2,5,6 >"$tmp/want"
+    "$GK" export --no-review --format csv "$d" 2>/dev/null | cut -d, -f2,5,6 >"$tmp/got"
+    res=$(paste -d'\t' "$tmp/want" "$tmp/got" | awk -F'\t' '
+        NR == 1 { next }
+        { split($1, w, ","); split($2, g, ",")
+          if (w[1] != g[1]) { bad++; next }
+          if (w[3] == "missing") next
+          if (g[3] == "missing") miss++
+          else if (w[2] == g[2]) same++
+          else { bad++; if (bad < 4) print "    " w[1] ": page " w[2] " (" w[3] "), dump " g[2] " (" g[3] ")" > "/dev/stderr" } }
+        END { printf "%d %d %d\n", same, miss, bad }' 2>"$tmp/why")
+    set -- $res
+    if [ "$3" = 0 ] && [ "$1" -ge 180 ]; then
+        echo "ok - dump $name: $1 cells as the page reads them, $2 missing, none other"
+    else
+        echo "not ok - dump $name: $1 cells as the page, $2 missing, $3 other values (wanted none, and 180 read)"
+        cat "$tmp/why"
+    fi
+done
