@@ -298,6 +298,7 @@ typedef struct {
         int indent;              /* spaces before each line of a table */
         int margin;              /* a page's side navigation printed in the indent */
         int t3_note_row;         /* table 3's 勾稽 note on a row of its own (else over the label columns) */
+        int t2_split;            /* table 2 as one table per block */
     } bd;
     const sample *smp;
     const gk_template *tpl;
@@ -902,6 +903,7 @@ static void choose_bordered(variant *v)
     v->bd.indent = INDENT[rn(s, sizeof INDENT / sizeof INDENT[0])];
     v->bd.margin = v->bd.indent == 8 && pm(s, 400);
     v->bd.t3_note_row = pm(s, 400);
+    v->bd.t2_split = pm(s, 300);
 }
 
 static int first_num(const grow *g);
@@ -1685,21 +1687,17 @@ static void bg_t3_header(variant *v, bgrid *G, const gtable *T, int *next)
     G->head_end = G->nrows;
 }
 
-static void bg_build(variant *v, bgrid *G, int ti)
+/* The grid of rows from .. to - 1 of table ti (all of table 3). */
+static void bg_build(variant *v, bgrid *G, int ti, int from, int to)
 {
     const gtable *T = &v->t[ti];
-    if (ti == 0) {
-        bg_init(G, pipe_cols(T), 1);
-        for (int i = 0; i < T->n; i++) {
-            if (!G->head_end && T->r[i].kind == R_DATA)
-                G->head_end = G->nrows;
-            bg_row(G, T->r[i].c, T->r[i].n);
-        }
-        return;
-    }
-    if (ti == 2) {
-        bg_init(G, pipe_cols(T), 0);
-        for (int i = 0; i < T->n; i++) {
+    if (ti != 1) {
+        int ncols = 0;
+        for (int i = from; i < to; i++)
+            if (T->r[i].n > ncols)
+                ncols = T->r[i].n;
+        bg_init(G, ncols, ti == 0);
+        for (int i = from; i < to; i++) {
             if (!G->head_end && T->r[i].kind == R_DATA)
                 G->head_end = G->nrows;
             bg_row(G, T->r[i].c, T->r[i].n);
@@ -1827,23 +1825,21 @@ static int bd_span_width(const variant *v, const int *w, int c, int cs)
 
 #define BD_MAXL 32
 
-static void render_bordered(variant *v, buf *o, int ti)
+static void bd_draw(variant *v, buf *o, const bgrid *g, int ti)
 {
     uint64_t *s = &v->rs3;
-    static bgrid G;
-    bg_build(v, &G, ti);
     /* column widths: label columns narrow enough to wrap long labels over 2-4 lines,
      * number columns as wide as their widest number at least (a number never wraps) */
     int w[BG_MAXC];
     static const int LABW[3][2] = {{4, 7}, {6, 9}, {14, 17}};
-    for (int x = 0; x < G.ncols; x++) {
-        if (x < G.nlab)
+    for (int x = 0; x < g->ncols; x++) {
+        if (x < g->nlab)
             w[x] = ti == 0 ? 8 + (int)rn(s, 7) : LABW[x][0] + (int)rn(s, (unsigned)LABW[x][1]);
         else
             w[x] = 4 + (int)rn(s, 5);
     }
-    for (int k = 0; k < G.n; k++) {
-        const bcell *b = &G.c[k];
+    for (int k = 0; k < g->n; k++) {
+        const bcell *b = &g->c[k];
         int need = b->kind == C_NUM ? dwidth(b->s) : 2;
         int have = bd_span_width(v, w, b->c, b->cs);
         if (have < need)
@@ -1853,16 +1849,16 @@ static void render_bordered(variant *v, buf *o, int ti)
      * inside it */
     int h[BG_MAXR];
     static int nl[BG_MAXR * BG_MAXC], st[BG_MAXR * BG_MAXC][BD_MAXL], ln[BG_MAXR * BG_MAXC][BD_MAXL];
-    for (int r = 0; r < G.nrows; r++)
+    for (int r = 0; r < g->nrows; r++)
         h[r] = 1;
-    for (int k = 0; k < G.n; k++) {
-        const bcell *b = &G.c[k];
+    for (int k = 0; k < g->n; k++) {
+        const bcell *b = &g->c[k];
         nl[k] = bd_wrap(b->s, bd_span_width(v, w, b->c, b->cs), st[k], ln[k], BD_MAXL);
         if (b->rs == 1 && nl[k] > h[b->r])
             h[b->r] = nl[k];
     }
-    for (int k = 0; k < G.n; k++) {
-        const bcell *b = &G.c[k];
+    for (int k = 0; k < g->n; k++) {
+        const bcell *b = &g->c[k];
         if (b->rs == 1)
             continue;
         int have = b->rs - 1;
@@ -1874,12 +1870,12 @@ static void render_bordered(variant *v, buf *o, int ti)
     /* positions: the border left of column x at xs[x], the rule above row r on line ys[r] */
     int xs[BG_MAXC + 1], ys[BG_MAXR + 1];
     xs[0] = 0;
-    for (int x = 0; x < G.ncols; x++)
+    for (int x = 0; x < g->ncols; x++)
         xs[x + 1] = xs[x] + w[x] + 2 * v->bd.pad + 1;
     ys[0] = 0;
-    for (int r = 0; r < G.nrows; r++)
+    for (int r = 0; r < g->nrows; r++)
         ys[r + 1] = ys[r] + h[r] + 1;
-    int X = xs[G.ncols] + 1, Y = ys[G.nrows] + 1;
+    int X = xs[g->ncols] + 1, Y = ys[g->nrows] + 1;
     /* the canvas: a character per slot (UINT32_MAX: the right half of a wide one), the
      * border's arms per slot */
     const char **cv = gl_malloc((size_t)X * (size_t)Y * sizeof *cv);
@@ -1889,11 +1885,11 @@ static void render_bordered(variant *v, buf *o, int ti)
         die("out of memory");
     for (int k = 0; k < X * Y; k++)
         cv[k] = " ";
-    for (int r = 0; r <= G.nrows; r++)
+    for (int r = 0; r <= g->nrows; r++)
         rule[ys[r]] = 1;
     static const char WIDE_CONT[] = "";
-    for (int k = 0; k < G.n; k++) {
-        const bcell *b = &G.c[k];
+    for (int k = 0; k < g->n; k++) {
+        const bcell *b = &g->c[k];
         int x0 = xs[b->c], x1 = xs[b->c + b->cs], y0 = ys[b->r], y1 = ys[b->r + b->rs];
         for (int x = x0; x < x1; x++) {
             arm[y0 * X + x] |= ARM_R;
@@ -1915,8 +1911,8 @@ static void render_bordered(variant *v, buf *o, int ti)
     size_t *offs = gl_malloc((size_t)X * (size_t)Y * sizeof *offs);
     for (int k = 0; k < X * Y; k++)
         offs[k] = (size_t)-1;
-    for (int k = 0; k < G.n; k++) {
-        const bcell *b = &G.c[k];
+    for (int k = 0; k < g->n; k++) {
+        const bcell *b = &g->c[k];
         int x0 = xs[b->c] + 1 + v->bd.pad, y0 = ys[b->r] + 1;
         int tw = bd_span_width(v, w, b->c, b->cs), th = ys[b->r + b->rs] - y0;
         int mid = b->rs > 1 || (b->kind == C_NUM && v->bd.mid) || ((b->kind == C_HEAD || b->kind == C_NOTE) && v->bd.head_centre);
@@ -1962,9 +1958,9 @@ static void render_bordered(variant *v, buf *o, int ti)
             bspaces(o, v->bd.indent);
         }
         int style = 0;
-        for (int r = 0; r <= G.nrows; r++)
+        for (int r = 0; r <= g->nrows; r++)
             if (ys[r] == y)
-                style = bd_rule_style(v, &G, r);
+                style = bd_rule_style(v, g, r);
         for (int x = 0; x < X; x++) {
             int a = arm[y * X + x];
             if (a) {
@@ -1985,6 +1981,28 @@ static void render_bordered(variant *v, buf *o, int ti)
     free(rule);
     free(offs);
     free(store);
+}
+
+static void render_bordered(variant *v, buf *o, int ti)
+{
+    static bgrid G;
+    const gtable *T = &v->t[ti];
+    if (ti == 0 && v->bd.t2_split) {
+        /* table 2 as one table per 第二十条 block, as many pages have it */
+        for (int i = 0; i < T->n;) {
+            int j = i + 1;
+            while (j < T->n && T->r[j].kind != R_BLOCK)
+                j++;
+            bg_build(v, &G, ti, i, j);
+            bd_draw(v, o, &G, ti);
+            if (j < T->n)
+                bputc(o, '\n');
+            i = j;
+        }
+        return;
+    }
+    bg_build(v, &G, ti, 0, T->n);
+    bd_draw(v, o, &G, ti);
 }
 
 static void render_table(variant *v, buf *o, int ti, int layout)
