@@ -1831,7 +1831,7 @@ static void bd_draw(variant *v, buf *o, const bgrid *g, int ti)
     /* column widths: label columns narrow enough to wrap long labels over 2-4 lines,
      * number columns as wide as their widest number at least (a number never wraps) */
     int w[BG_MAXC];
-    static const int LABW[3][2] = {{4, 7}, {6, 9}, {14, 17}};
+    static const int LABW[3][2] = {{4, 7}, {6, 9}, {14, 17}};   /* table 3's: least width, choices */
     for (int x = 0; x < g->ncols; x++) {
         if (x < g->nlab)
             w[x] = ti == 0 ? 8 + (int)rn(s, 7) : LABW[x][0] + (int)rn(s, (unsigned)LABW[x][1]);
@@ -1876,18 +1876,22 @@ static void bd_draw(variant *v, buf *o, const bgrid *g, int ti)
     for (int r = 0; r < g->nrows; r++)
         ys[r + 1] = ys[r] + h[r] + 1;
     int X = xs[g->ncols] + 1, Y = ys[g->nrows] + 1;
-    /* the canvas: a character per slot (UINT32_MAX: the right half of a wide one), the
-     * border's arms per slot */
-    const char **cv = gl_malloc((size_t)X * (size_t)Y * sizeof *cv);
-    unsigned char *arm = calloc((size_t)X * (size_t)Y, 1);
-    char *rule = calloc((size_t)Y, 1);
-    if (!arm || !rule)
+    /* the canvas: per slot the border's arms, and what else it shows: SLOT_SPACE, the
+     * right half of a wide character, or the offset of its character in chars; the style
+     * of each line's rule (-1 not a rule) */
+    enum { SLOT_SPACE = -1, SLOT_WIDE = -2 };
+    size_t nslot = (size_t)X * (size_t)Y;
+    unsigned char *arm = calloc(nslot, 1);
+    long *slot = gl_malloc(nslot * sizeof *slot);
+    int *rstyle = gl_malloc((size_t)Y * sizeof *rstyle);
+    if (!arm)
         die("out of memory");
-    for (int k = 0; k < X * Y; k++)
-        cv[k] = " ";
+    for (size_t k = 0; k < nslot; k++)
+        slot[k] = SLOT_SPACE;
+    for (int y = 0; y < Y; y++)
+        rstyle[y] = -1;
     for (int r = 0; r <= g->nrows; r++)
-        rule[ys[r]] = 1;
-    static const char WIDE_CONT[] = "";
+        rstyle[ys[r]] = bd_rule_style(v, g, r);
     for (int k = 0; k < g->n; k++) {
         const bcell *b = &g->c[k];
         int x0 = xs[b->c], x1 = xs[b->c + b->cs], y0 = ys[b->r], y1 = ys[b->r + b->rs];
@@ -1904,18 +1908,15 @@ static void bd_draw(variant *v, buf *o, const bgrid *g, int ti)
             arm[(y + 1) * X + x1] |= ARM_U;
         }
     }
-    /* the texts: numbers top or middle, left or right; a cell over several rows in its
-     * middle; header cells centred when the variant centres them */
-    char *store = NULL;
-    buf chars = {0};             /* every character written, NUL-terminated one after another */
-    size_t *offs = gl_malloc((size_t)X * (size_t)Y * sizeof *offs);
-    for (int k = 0; k < X * Y; k++)
-        offs[k] = (size_t)-1;
+    /* the texts: numbers on the first line or in the middle, left or right; a cell over
+     * several rows in its middle; header cells centred when the variant centres them */
+    buf chars = {0};             /* every character written, each NUL-terminated */
     for (int k = 0; k < g->n; k++) {
         const bcell *b = &g->c[k];
+        int head = b->kind == C_HEAD || b->kind == C_NOTE;
         int x0 = xs[b->c] + 1 + v->bd.pad, y0 = ys[b->r] + 1;
         int tw = bd_span_width(v, w, b->c, b->cs), th = ys[b->r + b->rs] - y0;
-        int mid = b->rs > 1 || (b->kind == C_NUM && v->bd.mid) || ((b->kind == C_HEAD || b->kind == C_NOTE) && v->bd.head_centre);
+        int mid = b->rs > 1 || (b->kind == C_NUM && v->bd.mid) || (head && v->bd.head_centre);
         int top = mid ? (th - nl[k]) / 2 : 0;
         for (int l = 0; l < nl[k]; l++) {
             const char *p = b->s + st[k][l], *e = p + ln[k][l];
@@ -1925,22 +1926,20 @@ static void bd_draw(variant *v, buf *o, const bgrid *g, int ti)
                 q += u8_char(q, &cw);
                 lw += cw;
             }
-            int left = b->kind == C_NUM && v->bd.num_right ? tw - lw
-                     : (b->kind == C_HEAD || b->kind == C_NOTE) && v->bd.head_centre ? (tw - lw) / 2 : 0;
+            int left = b->kind == C_NUM && v->bd.num_right ? tw - lw : head && v->bd.head_centre ? (tw - lw) / 2 : 0;
             int x = x0 + left, y = y0 + top + l;
             while (p < e) {
                 int cw, cl = u8_char(p, &cw);
-                offs[y * X + x] = chars.n;
+                slot[y * X + x] = (long)chars.n;
                 bputn(&chars, p, (size_t)cl);
                 bputc(&chars, '\0');
                 if (cw == 2)
-                    cv[y * X + x + 1] = WIDE_CONT;
+                    slot[y * X + x + 1] = SLOT_WIDE;
                 x += cw;
                 p += cl;
             }
         }
     }
-    store = chars.p;
     /* margin text: a site's side navigation printed in the indent, a character a line */
     static const char *const NAV[] = {"机构概况", "政策文件", "政务动态", "公开指南", "依申请公开", "政府信息公开年报"};
     int nav_from = v->bd.margin && pm(s, 600) ? (int)rn(s, (unsigned)Y) : Y;
@@ -1957,30 +1956,24 @@ static void bd_draw(variant *v, buf *o, const bgrid *g, int ti)
         } else {
             bspaces(o, v->bd.indent);
         }
-        int style = 0;
-        for (int r = 0; r <= g->nrows; r++)
-            if (ys[r] == y)
-                style = bd_rule_style(v, g, r);
         for (int x = 0; x < X; x++) {
             int a = arm[y * X + x];
-            if (a) {
-                if (!rule[y] || a == (ARM_U | ARM_D) || a == ARM_U || a == ARM_D)
-                    bput(o, bd_vertical(v->bd.set));
-                else
-                    bput(o, bd_junction(style, a));
-            } else if (offs[y * X + x] != (size_t)-1) {
-                bput(o, store + offs[y * X + x]);
-            } else if (cv[y * X + x] != WIDE_CONT) {
+            long c = slot[y * X + x];
+            if (a && (rstyle[y] < 0 || a == (ARM_U | ARM_D) || a == ARM_U || a == ARM_D))
+                bput(o, bd_vertical(v->bd.set));
+            else if (a)
+                bput(o, bd_junction(rstyle[y], a));
+            else if (c >= 0)
+                bput(o, chars.p + c);
+            else if (c == SLOT_SPACE)
                 bputc(o, ' ');
-            }
         }
         bputc(o, '\n');
     }
-    free(cv);
     free(arm);
-    free(rule);
-    free(offs);
-    free(store);
+    free(slot);
+    free(rstyle);
+    free(chars.p);
 }
 
 static void render_bordered(variant *v, buf *o, int ti)
