@@ -8,10 +8,24 @@
  * whose sections 二 to 五 are not all found, or whose format is unknown, is skipped.
  *
  * Variant i (K .. K+N-1) depends only on (S, i): it takes sample i mod (usable samples)
- * and a random combination of layout transformations; it keeps the sample's lines up to
- * section 二's heading, writes each of the headings of 二, 三, 四 followed by a generated
- * table holding the truth, and keeps the sample's lines from section 五's heading on;
+ * and a random combination of layout transformations (one base layout: tab grid, one cell
+ * per line with or without tabs, pipe table, pdftotext -layout runs of spaces, plain
+ * pdftotext, or bordered; sub-modes of the layout; modifiers; conversion damage; an
+ * encoding); it keeps the sample's lines up to section 二's heading, writes each of the
+ * headings of 二, 三, 四 followed by a generated table holding the truth, and keeps the
+ * sample's lines from section 五's heading on;
  * then it is encoded (UTF-8, GB18030 or UTF-16LE with BOM, sometimes CRLF).
+ *
+ * bordered (about one variant in seven with --with bordered) draws the tables as text
+ * browsers and converters draw a web page's tables (w3m -dump, links -dump, pandoc grid
+ * tables, tabulate's grid and fancy_grid): a rule above, between and below every row; light,
+ * heavy, double, ASCII ('=' under the header or not) or double-rule-on-light-vertical
+ * borders; cell text wrapped inside narrow columns (CJK two columns wide), padded with
+ * spaces; numbers on the first line of their row or in its middle, left- or right-aligned;
+ * group labels over several rows (centred, the rules inside the span blank in their
+ * column), labels over two or three label columns; the table indented, sometimes with a
+ * page's side navigation printed in the indent.  Its choices come from a random stream of
+ * their own: without it, every variant is what it was before the family was added.
  *
  * The variant is parsed in-process and every cell compared with what was written:
  *   right    read (extracted, blank or inferred) with the value written;
@@ -27,10 +41,10 @@
  * Last line on stdout: "variants N, cells right N, flagged N, wrong N".  Exit 1 when any
  * cell is wrong.  On stderr (unless --quiet): the tallies per transformation.
  * --failures M: details of the first M variants with wrong cells (10).
- * --without F,... / --with F,...: the families of conversion damage named (lost_value,
- * stray_value, rows_joined, unit_suffix, label_numbering, column_major) are never /
- * also chosen; lost_value and stray_value only with --with (the engine still reads
- * some of their cells wrong).  --each: one line per variant with its counts.
+ * --without F,... / --with F,...: the families named (bordered, lost_value, stray_value,
+ * rows_joined, unit_suffix, label_numbering, column_major) are never / also chosen;
+ * bordered, lost_value and stray_value only with --with (the engine still reads some of
+ * their cells wrong).  --each: one line per variant with its counts.
  * --show K: only variant K; its text (UTF-8, before encoding) on stdout, its comparison
  * on stderr.  --dump DIR: each variant with wrong cells, as encoded, to DIR/vNNNNN.txt;
  * --dump-all DIR: every variant. */
@@ -152,7 +166,7 @@ static int pm(uint64_t *s, unsigned permille)
 
 enum {
     /* base layouts */
-    X_TABS, X_CELL_PER_LINE_TAB, X_CELL_PER_LINE, X_PIPES, X_SPACES, X_PDFTOTEXT_PLAIN,
+    X_TABS, X_CELL_PER_LINE_TAB, X_CELL_PER_LINE, X_PIPES, X_SPACES, X_PDFTOTEXT_PLAIN, X_BORDERED,
     /* sub-modes */
     X_BLANK_BETWEEN_CELLS, X_BLANK_BETWEEN_ROWS, X_PIPE_PER_GROUP, X_GENERIC_HEADERS, X_STRAY_HEADER,
     X_LABEL_AFTER, X_VERTICAL_GROUP, X_T4_INTERLEAVED,
@@ -168,7 +182,7 @@ enum {
 };
 
 static const char *const XNAME[NX] = {
-    "tabs", "cell_per_line_tab", "cell_per_line", "pipes", "spaces", "pdftotext_plain",
+    "tabs", "cell_per_line_tab", "cell_per_line", "pipes", "spaces", "pdftotext_plain", "bordered",
     "blank_between_cells", "blank_between_rows", "pipe_per_group", "generic_headers", "stray_header",
     "label_after", "vertical_group", "t4_interleaved",
     "header_split", "note_same_line", "wrap_labels", "nbsp", "stray_spaces", "page_break",
@@ -263,11 +277,29 @@ static void table_free(gtable *t)
 
 /* ---- a variant ---------------------------------------------------------------------------- */
 
+/* bordered: the border sets (light, heavy, double, ASCII, double rules on light verticals) */
+enum { BS_LIGHT, BS_HEAVY, BS_DOUBLE, BS_ASCII, BS_FANCY, BS_N };
+
+
 typedef struct {
     uint64_t flags;
     uint64_t rs;                 /* random state */
     uint64_t rs2;                /* random state of the families added later (a variant without them
                                     draws from rs as it did before they were added) */
+    uint64_t rs3;                /* random state of bordered: whether a variant is one, and its style */
+    struct {
+        int set;                 /* BS_LIGHT, BS_HEAVY, BS_DOUBLE, BS_ASCII, BS_FANCY */
+        int head_rule;           /* ASCII: '=' in the rule under the header (a grid table) */
+        int pad;                 /* spaces either side of a cell's text: 0 (w3m, links) or 1 (pandoc,
+                                    tabulate) */
+        int mid;                 /* numbers in the middle of their row (else on its first line) */
+        int num_right;           /* numbers right-aligned */
+        int head_centre;         /* header cells centred */
+        int indent;              /* spaces before each line of a table */
+        int margin;              /* a page's side navigation printed in the indent */
+        int t3_note_row;         /* table 3's 勾稽 note on a row of its own (else over the label columns) */
+        int t2_split;            /* table 2 as one table per block */
+    } bd;
     const sample *smp;
     const gk_template *tpl;
     int cpl_sep;                 /* cell_per_line: 0 none, 1 blank between rows, 2 between cells */
@@ -291,7 +323,7 @@ static void set(variant *v, int x)
 
 static int base_layout(const variant *v)
 {
-    for (int x = X_TABS; x <= X_PDFTOTEXT_PLAIN; x++)
+    for (int x = X_TABS; x <= X_BORDERED; x++)
         if (HAS(v, x))
             return x;
     return X_TABS;
@@ -348,7 +380,7 @@ static char *value_text(variant *v, int cell, double val, gk_valkind kind, int l
     uint64_t *s = &v->rs;
     if (val == 0 && HAS(v, X_BLANK_MARKERS) && pm(s, 120)) {
         static const char *const MARK[] = {"-", "—", "/", "无", ""};
-        int nm = (layout == X_TABS || layout == X_PIPES) ? 5 : 4;
+        int nm = (layout == X_TABS || layout == X_PIPES || layout == X_BORDERED) ? 5 : 4;
         const char *m = MARK[rn(s, (unsigned)nm)];
         if (!*m && HAS(v, X_NBSP) && pm(s, 500))
             m = "\xC2\xA0";
@@ -840,6 +872,38 @@ static void choose(variant *v)
         v->colmajor[0] = w & 1;
         v->colmajor[1] = (w >> 1) & 1;
     }
+}
+
+/* bordered, from its own stream: about one variant in seven has its tables drawn with borders
+ * instead of the layout choose() drew; the other variants are what they were before the family
+ * was added.  The layout's sub-modes and the modifiers a bordered table cannot show (a web page
+ * has no pages, keeps its grid and its labels, writes no table column by column) are dropped. */
+static void choose_bordered(variant *v)
+{
+    uint64_t *s = &v->rs3;
+    if (!pm(s, 150))
+        return;
+    static const int NOT[] = {X_TABS, X_CELL_PER_LINE_TAB, X_CELL_PER_LINE, X_PIPES, X_SPACES, X_PDFTOTEXT_PLAIN,
+                              X_BLANK_BETWEEN_CELLS, X_BLANK_BETWEEN_ROWS, X_PIPE_PER_GROUP, X_GENERIC_HEADERS,
+                              X_STRAY_HEADER, X_LABEL_AFTER, X_VERTICAL_GROUP, X_T4_INTERLEAVED, X_HEADER_SPLIT,
+                              X_NOTE_SAME_LINE, X_WRAP_LABELS, X_PAGE_BREAK, X_SPLIT_REPEAT_HEADER, X_LOST_LABEL,
+                              X_GLUED, X_LOST_VALUE, X_STRAY_VALUE, X_ROWS_JOINED, X_COLUMN_MAJOR};
+    for (size_t k = 0; k < sizeof NOT / sizeof NOT[0]; k++)
+        v->flags &= ~(1ull << NOT[k]);
+    set(v, X_BORDERED);
+    v->cpl_sep = 0;
+    memset(v->colmajor, 0, sizeof v->colmajor);
+    v->bd.set = (int)rn(s, BS_N);
+    v->bd.head_rule = v->bd.set == BS_ASCII && pm(s, 500);
+    v->bd.pad = pm(s, v->bd.set == BS_ASCII || v->bd.set == BS_FANCY ? 800 : 300);
+    v->bd.mid = pm(s, 500);
+    v->bd.num_right = pm(s, 300);
+    v->bd.head_centre = pm(s, 400);
+    static const int INDENT[] = {0, 0, 2, 4, 8, 8};
+    v->bd.indent = INDENT[rn(s, sizeof INDENT / sizeof INDENT[0])];
+    v->bd.margin = v->bd.indent == 8 && pm(s, 400);
+    v->bd.t3_note_row = pm(s, 400);
+    v->bd.t2_split = pm(s, 300);
 }
 
 static int first_num(const grow *g);
@@ -1482,8 +1546,464 @@ static void render_colmajor(variant *v, buf *o, const gtable *T, int layout, int
     }
 }
 
+/* ---- bordered: tables drawn with borders, as w3m -dump, links -dump, pandoc grid tables or
+ * python's tabulate give a web page's tables ---------------------------------------------- */
+
+/* The cells of one table on a grid: every cell has its row, column and spans. */
+#define BG_MAXR 96
+#define BG_MAXC 16
+
+typedef struct {
+    const char *s;
+    int kind;                    /* C_NUM, C_LABEL, C_GLABEL, C_HEAD, C_NOTE; C_PAD an empty cell */
+    int r, c, rs, cs;
+} bcell;
+
+typedef struct {
+    bcell c[BG_MAXR * BG_MAXC];
+    int n;
+    int nrows, ncols, nlab;      /* nlab: the label columns (the rest hold numbers) */
+    int own[BG_MAXR][BG_MAXC];   /* the cell covering each slot, -1 none yet */
+    int head_end;                /* the first row after the header rows at the top */
+} bgrid;
+
+static void bg_init(bgrid *G, int ncols, int nlab)
+{
+    G->n = G->nrows = 0;
+    G->ncols = ncols;
+    G->nlab = nlab;
+    G->head_end = 0;
+    for (int r = 0; r < BG_MAXR; r++)
+        for (int c = 0; c < BG_MAXC; c++)
+            G->own[r][c] = -1;
+}
+
+static void bg_put(bgrid *G, const char *s, int kind, int r, int c, int rs, int cs)
+{
+    if (r + rs > BG_MAXR || c + cs > G->ncols || G->n >= BG_MAXR * BG_MAXC)
+        die("bordered: table too large");
+    bcell *b = &G->c[G->n];
+    b->s = s ? s : "";
+    b->kind = kind;
+    b->r = r;
+    b->c = c;
+    b->rs = rs;
+    b->cs = cs;
+    for (int y = r; y < r + rs; y++)
+        for (int x = c; x < c + cs; x++)
+            G->own[y][x] = G->n;
+    G->n++;
+    if (r + rs > G->nrows)
+        G->nrows = r + rs;
+}
+
+/* Grows cell k by one column, or by one row. */
+static void bg_widen(bgrid *G, int k)
+{
+    bcell *b = &G->c[k];
+    for (int y = b->r; y < b->r + b->rs; y++)
+        G->own[y][b->c + b->cs] = k;
+    b->cs++;
+}
+
+static void bg_deepen(bgrid *G, int k)
+{
+    bcell *b = &G->c[k];
+    for (int x = b->c; x < b->c + b->cs; x++)
+        G->own[b->r + b->rs][x] = k;
+    b->rs++;
+    if (b->r + b->rs > G->nrows)
+        G->nrows = b->r + b->rs;
+}
+
+/* One row of the gtable's cells as a row of the grid, read the way the other layouts write
+ * a merged cell: a C_PAD after a cell belongs to that cell (a column span), a C_PAD before
+ * the row's first cell to the cell above it when that cell is one column wide (a row span),
+ * otherwise it is an empty cell; the row's last cell spans to the last column. */
+static void bg_row(bgrid *G, const gcell *c, int n)
+{
+    int r = G->nrows, x = 0, last = -1;
+    if (r >= BG_MAXR)
+        die("bordered: table too long");
+    for (int j = 0; j < n && x < G->ncols; j++) {
+        while (x < G->ncols && G->own[r][x] >= 0)
+            x++;                 /* covered by a row span from above (not made here) */
+        if (x >= G->ncols)
+            break;
+        if (c[j].kind == C_PAD) {
+            int up = r ? G->own[r - 1][x] : -1;
+            if (last >= 0) {
+                bg_widen(G, last);
+            } else if (up >= 0 && G->c[up].c == x && G->c[up].cs == 1 && G->c[up].r + G->c[up].rs == r) {
+                bg_deepen(G, up);
+            } else {
+                bg_put(G, "", C_PAD, r, x, 1, 1);
+                last = G->n - 1;
+            }
+            x++;
+            continue;
+        }
+        bg_put(G, c[j].s, c[j].kind, r, x, 1, 1);
+        last = G->n - 1;
+        x++;
+    }
+    if (last >= 0)
+        while (x < G->ncols && G->own[r][x] < 0) {
+            bg_widen(G, last);
+            x++;
+        }
+    if (G->nrows <= r)
+        G->nrows = r + 1;
+}
+
+/* Table 3's header rows as government tables draw them: the 勾稽 note over the label
+ * columns (or on a row of its own over the whole table), 申请人情况 over six columns,
+ * 总计 down three rows, 自然人 down two, 法人或其他组织 over the five kinds. */
+static void bg_t3_header(variant *v, bgrid *G, const gtable *T, int *next)
+{
+    const char *h[10];
+    int nh = 0, i = 0;
+    for (; i < T->n && T->r[i].kind == R_HEAD; i++)
+        for (int j = 0; j < T->r[i].n; j++)
+            if (T->r[i].c[j].kind != C_PAD && nh < 10)
+                h[nh++] = T->r[i].c[j].s;
+    *next = i;
+    if (nh != 10)
+        die("bordered: table 3's header is not the one expected");
+    int r = 0;
+    if (v->bd.t3_note_row) {
+        bg_put(G, h[0], C_NOTE, 0, 0, 1, G->ncols);
+        bg_put(G, "", C_PAD, 1, 0, 3, 3);
+        r = 1;
+    } else {
+        bg_put(G, h[0], C_NOTE, 0, 0, 3, 3);
+    }
+    bg_put(G, h[1], C_HEAD, r, 3, 1, 6);
+    bg_put(G, h[2], C_HEAD, r, 9, 3, 1);
+    bg_put(G, h[3], C_HEAD, r + 1, 3, 2, 1);
+    bg_put(G, h[4], C_HEAD, r + 1, 4, 1, 5);
+    for (int k = 0; k < 5; k++)
+        bg_put(G, h[5 + k], C_HEAD, r + 2, 4 + k, 1, 1);
+    G->head_end = G->nrows;
+}
+
+/* The grid of rows from .. to - 1 of table ti (all of table 3). */
+static void bg_build(variant *v, bgrid *G, int ti, int from, int to)
+{
+    const gtable *T = &v->t[ti];
+    if (ti != 1) {
+        int ncols = 0;
+        for (int i = from; i < to; i++)
+            if (T->r[i].n > ncols)
+                ncols = T->r[i].n;
+        bg_init(G, ncols, ti == 0);
+        for (int i = from; i < to; i++) {
+            if (!G->head_end && T->r[i].kind == R_DATA)
+                G->head_end = G->nrows;
+            bg_row(G, T->r[i].c, T->r[i].n);
+        }
+        return;
+    }
+    /* table 3: three label columns (group, subgroup, item); a row's label spans the
+     * columns its groups leave free */
+    bg_init(G, 3 + 7, 3);
+    int i;
+    bg_t3_header(v, G, T, &i);
+    for (; i < T->n; i++) {
+        const grow *g = &T->r[i];
+        int fn = first_num(g);
+        gcell row[3 + 16];
+        int n = 0;
+        for (int j = 0; j < fn && n < 3; j++)
+            row[n++] = g->c[j];
+        if (fn == 2 && g->c[1].kind != C_PAD) {
+            /* [group, label]: the label over the item column too */
+            row[2] = (gcell){"", C_PAD, -1};
+            n = 3;
+        }
+        while (n < 3 && n > 0)
+            row[n++] = (gcell){"", C_PAD, -1};
+        for (int j = fn; j < g->n && n < 3 + 16; j++)
+            row[n++] = g->c[j];
+        if (g->kind == R_GROUP)
+            n = 1;               /* a group label on a row of its own: over the whole table */
+        bg_row(G, row, n);
+    }
+}
+
+/* UTF-8 character at s: its length in bytes; *w its display width (as dwidth counts). */
+static int u8_char(const char *s, int *w)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    int n = 1;
+    while (p[n] && (p[n] & 0xC0) == 0x80)
+        n++;
+    *w = p[0] < 0x80 || (p[0] == 0xC2 && p[1] == 0xA0) ? 1 : 2;
+    return n;
+}
+
+/* The lines of text s wrapped to width w (a character at a time, as a browser breaks CJK
+ * text; a line break eats the spaces after it).  Returns the number of lines; starts and
+ * lengths in st[] and ln[] (up to max). */
+static int bd_wrap(const char *s, int w, int *st, int *ln, int max)
+{
+    int n = 0;
+    const char *p = s;
+    while (*p && n < max) {
+        if (n)
+            while (*p == ' ')
+                p++;
+        if (!*p)
+            break;
+        const char *a = p;
+        int used = 0;
+        while (*p) {
+            int cw, cl = u8_char(p, &cw);
+            if (used + cw > w && used > 0)
+                break;
+            used += cw;
+            p += cl;
+        }
+        st[n] = (int)(a - s);
+        ln[n] = (int)(p - a);
+        n++;
+    }
+    return n;
+}
+
+/* Junctions in the order of the arms ┌ ┐ └ ┘ ├ ┤ ┬ ┴ ┼, then the horizontal line; by the
+ * style of the rule's line: light, heavy, double, double rules on light verticals (tabulate's
+ * fancy_grid), ASCII, ASCII with '=' (a grid table's rule under the header). */
+static const char *const BD_JUNC[6][10] = {
+    {"┌", "┐", "└", "┘", "├", "┤", "┬", "┴", "┼", "─"},
+    {"┏", "┓", "┗", "┛", "┣", "┫", "┳", "┻", "╋", "━"},
+    {"╔", "╗", "╚", "╝", "╠", "╣", "╦", "╩", "╬", "═"},
+    {"╒", "╕", "╘", "╛", "╞", "╡", "╤", "╧", "╪", "═"},
+    {"+", "+", "+", "+", "+", "+", "+", "+", "+", "-"},
+    {"+", "+", "+", "+", "+", "+", "+", "+", "+", "="},
+};
+enum { BJ_LIGHT, BJ_HEAVY, BJ_DOUBLE, BJ_FANCY, BJ_ASCII, BJ_ASCII_EQ };
+enum { ARM_U = 1, ARM_D = 2, ARM_L = 4, ARM_R = 8 };
+
+static const char *bd_vertical(int set)
+{
+    return set == BS_HEAVY ? "┃" : set == BS_DOUBLE ? "║" : set == BS_ASCII ? "|" : "│";
+}
+
+/* The style of the rule above row r (r == nrows: the bottom rule). */
+static int bd_rule_style(const variant *v, const bgrid *G, int r)
+{
+    int head = G->head_end > 0 && r == G->head_end && r < G->nrows;
+    int outer = r == 0 || r == G->nrows;
+    switch (v->bd.set) {
+    case BS_HEAVY: return BJ_HEAVY;
+    case BS_DOUBLE: return BJ_DOUBLE;
+    case BS_ASCII: return head && v->bd.head_rule ? BJ_ASCII_EQ : BJ_ASCII;
+    case BS_FANCY: return head || outer ? BJ_FANCY : BJ_LIGHT;
+    default: return BJ_LIGHT;
+    }
+}
+
+static const char *bd_junction(int style, int arms)
+{
+    static const int ORDER[] = {ARM_D | ARM_R, ARM_D | ARM_L, ARM_U | ARM_R, ARM_U | ARM_L, ARM_U | ARM_D | ARM_R,
+                                ARM_U | ARM_D | ARM_L, ARM_D | ARM_L | ARM_R, ARM_U | ARM_L | ARM_R, 15};
+    for (int k = 0; k < 9; k++)
+        if (arms == ORDER[k])
+            return BD_JUNC[style][k];
+    return BD_JUNC[style][9];
+}
+
+/* Display width of the text between a cell's borders. */
+static int bd_span_width(const variant *v, const int *w, int c, int cs)
+{
+    int t = 0;
+    for (int x = c; x < c + cs; x++)
+        t += w[x] + 2 * v->bd.pad;
+    return t + cs - 1 - 2 * v->bd.pad;
+}
+
+#define BD_MAXL 32
+
+static void bd_draw(variant *v, buf *o, const bgrid *g, int ti)
+{
+    uint64_t *s = &v->rs3;
+    /* column widths: label columns narrow enough to wrap long labels over 2-4 lines,
+     * number columns as wide as their widest number at least (a number never wraps) */
+    int w[BG_MAXC];
+    static const int LABW[3][2] = {{4, 7}, {6, 9}, {14, 17}};   /* table 3's: least width, choices */
+    for (int x = 0; x < g->ncols; x++) {
+        if (x < g->nlab)
+            w[x] = ti == 0 ? 8 + (int)rn(s, 7) : LABW[x][0] + (int)rn(s, (unsigned)LABW[x][1]);
+        else
+            w[x] = 4 + (int)rn(s, 5);
+    }
+    for (int k = 0; k < g->n; k++) {
+        const bcell *b = &g->c[k];
+        int need = b->kind == C_NUM ? dwidth(b->s) : 2;
+        int have = bd_span_width(v, w, b->c, b->cs);
+        if (have < need)
+            w[b->c + b->cs - 1] += need - have;
+    }
+    /* row heights: every cell's wrapped text fits; a row span's text may use the rules
+     * inside it */
+    int h[BG_MAXR];
+    static int nl[BG_MAXR * BG_MAXC], st[BG_MAXR * BG_MAXC][BD_MAXL], ln[BG_MAXR * BG_MAXC][BD_MAXL];
+    for (int r = 0; r < g->nrows; r++)
+        h[r] = 1;
+    for (int k = 0; k < g->n; k++) {
+        const bcell *b = &g->c[k];
+        nl[k] = bd_wrap(b->s, bd_span_width(v, w, b->c, b->cs), st[k], ln[k], BD_MAXL);
+        if (b->rs == 1 && nl[k] > h[b->r])
+            h[b->r] = nl[k];
+    }
+    for (int k = 0; k < g->n; k++) {
+        const bcell *b = &g->c[k];
+        if (b->rs == 1)
+            continue;
+        int have = b->rs - 1;
+        for (int r = b->r; r < b->r + b->rs; r++)
+            have += h[r];
+        if (have < nl[k])
+            h[b->r + b->rs - 1] += nl[k] - have;
+    }
+    /* positions: the border left of column x at xs[x], the rule above row r on line ys[r] */
+    int xs[BG_MAXC + 1], ys[BG_MAXR + 1];
+    xs[0] = 0;
+    for (int x = 0; x < g->ncols; x++)
+        xs[x + 1] = xs[x] + w[x] + 2 * v->bd.pad + 1;
+    ys[0] = 0;
+    for (int r = 0; r < g->nrows; r++)
+        ys[r + 1] = ys[r] + h[r] + 1;
+    int X = xs[g->ncols] + 1, Y = ys[g->nrows] + 1;
+    /* the canvas: per slot the border's arms, and what else it shows: SLOT_SPACE, the
+     * right half of a wide character, or the offset of its character in chars; the style
+     * of each line's rule (-1 not a rule) */
+    enum { SLOT_SPACE = -1, SLOT_WIDE = -2 };
+    size_t nslot = (size_t)X * (size_t)Y;
+    unsigned char *arm = calloc(nslot, 1);
+    long *slot = gl_malloc(nslot * sizeof *slot);
+    int *rstyle = gl_malloc((size_t)Y * sizeof *rstyle);
+    if (!arm)
+        die("out of memory");
+    for (size_t k = 0; k < nslot; k++)
+        slot[k] = SLOT_SPACE;
+    for (int y = 0; y < Y; y++)
+        rstyle[y] = -1;
+    for (int r = 0; r <= g->nrows; r++)
+        rstyle[ys[r]] = bd_rule_style(v, g, r);
+    for (int k = 0; k < g->n; k++) {
+        const bcell *b = &g->c[k];
+        int x0 = xs[b->c], x1 = xs[b->c + b->cs], y0 = ys[b->r], y1 = ys[b->r + b->rs];
+        for (int x = x0; x < x1; x++) {
+            arm[y0 * X + x] |= ARM_R;
+            arm[y0 * X + x + 1] |= ARM_L;
+            arm[y1 * X + x] |= ARM_R;
+            arm[y1 * X + x + 1] |= ARM_L;
+        }
+        for (int y = y0; y < y1; y++) {
+            arm[y * X + x0] |= ARM_D;
+            arm[(y + 1) * X + x0] |= ARM_U;
+            arm[y * X + x1] |= ARM_D;
+            arm[(y + 1) * X + x1] |= ARM_U;
+        }
+    }
+    /* the texts: numbers on the first line or in the middle, left or right; a cell over
+     * several rows in its middle; header cells centred when the variant centres them */
+    buf chars = {0};             /* every character written, each NUL-terminated */
+    for (int k = 0; k < g->n; k++) {
+        const bcell *b = &g->c[k];
+        int head = b->kind == C_HEAD || b->kind == C_NOTE;
+        int x0 = xs[b->c] + 1 + v->bd.pad, y0 = ys[b->r] + 1;
+        int tw = bd_span_width(v, w, b->c, b->cs), th = ys[b->r + b->rs] - y0;
+        int mid = b->rs > 1 || (b->kind == C_NUM && v->bd.mid) || (head && v->bd.head_centre);
+        int top = mid ? (th - nl[k]) / 2 : 0;
+        for (int l = 0; l < nl[k]; l++) {
+            const char *p = b->s + st[k][l], *e = p + ln[k][l];
+            int lw = 0;
+            for (const char *q = p; q < e;) {
+                int cw;
+                q += u8_char(q, &cw);
+                lw += cw;
+            }
+            int left = b->kind == C_NUM && v->bd.num_right ? tw - lw : head && v->bd.head_centre ? (tw - lw) / 2 : 0;
+            int x = x0 + left, y = y0 + top + l;
+            while (p < e) {
+                int cw, cl = u8_char(p, &cw);
+                slot[y * X + x] = (long)chars.n;
+                bputn(&chars, p, (size_t)cl);
+                bputc(&chars, '\0');
+                if (cw == 2)
+                    slot[y * X + x + 1] = SLOT_WIDE;
+                x += cw;
+                p += cl;
+            }
+        }
+    }
+    /* margin text: a site's side navigation printed in the indent, a character a line */
+    static const char *const NAV[] = {"机构概况", "政策文件", "政务动态", "公开指南", "依申请公开", "政府信息公开年报"};
+    int nav_from = v->bd.margin && pm(s, 600) ? (int)rn(s, (unsigned)Y) : Y;
+    const char *navw = NAV[rn(s, sizeof NAV / sizeof NAV[0])], *navp = navw;
+    for (int y = 0; y < Y; y++) {
+        if (y >= nav_from && *navp) {
+            int cw, cl = u8_char(navp, &cw);
+            bput(o, navp == navw ? "  • " : "    ");
+            bputn(o, navp, (size_t)cl);
+            bspaces(o, v->bd.indent - 4 - cw);
+            navp += cl;
+            if (!*navp && pm(s, 500))
+                navw = navp = NAV[rn(s, sizeof NAV / sizeof NAV[0])];
+        } else {
+            bspaces(o, v->bd.indent);
+        }
+        for (int x = 0; x < X; x++) {
+            int a = arm[y * X + x];
+            long c = slot[y * X + x];
+            if (a && (rstyle[y] < 0 || a == (ARM_U | ARM_D) || a == ARM_U || a == ARM_D))
+                bput(o, bd_vertical(v->bd.set));
+            else if (a)
+                bput(o, bd_junction(rstyle[y], a));
+            else if (c >= 0)
+                bput(o, chars.p + c);
+            else if (c == SLOT_SPACE)
+                bputc(o, ' ');
+        }
+        bputc(o, '\n');
+    }
+    free(arm);
+    free(slot);
+    free(rstyle);
+    free(chars.p);
+}
+
+static void render_bordered(variant *v, buf *o, int ti)
+{
+    static bgrid G;
+    const gtable *T = &v->t[ti];
+    if (ti == 0 && v->bd.t2_split) {
+        /* table 2 as one table per 第二十条 block, as many pages have it */
+        for (int i = 0; i < T->n;) {
+            int j = i + 1;
+            while (j < T->n && T->r[j].kind != R_BLOCK)
+                j++;
+            bg_build(v, &G, ti, i, j);
+            bd_draw(v, o, &G, ti);
+            if (j < T->n)
+                bputc(o, '\n');
+            i = j;
+        }
+        return;
+    }
+    bg_build(v, &G, ti, 0, T->n);
+    bd_draw(v, o, &G, ti);
+}
+
 static void render_table(variant *v, buf *o, int ti, int layout)
 {
+    if (layout == X_BORDERED) {
+        render_bordered(v, o, ti);
+        return;
+    }
     gtable *T = &v->t[ti];
     int labw = 0, colw = ti == 2 ? 6 : ti == 0 ? 12 : 8, ncols = pipe_cols(T), open = 0;
     for (int i = 0; i < T->n; i++) {
@@ -1801,8 +2321,8 @@ int main(int argc, char **argv)
     long nvar = 100, first = 0, show = -1;
     const char *dump = NULL;
     int quiet = 0, dump_all = 0;
-    /* lost_value and stray_value still give wrong cells: chosen only with --with */
-    uint64_t without = 1ull << X_LOST_VALUE | 1ull << X_STRAY_VALUE;
+    /* lost_value, stray_value and bordered still give wrong cells: chosen only with --with */
+    uint64_t without = 1ull << X_LOST_VALUE | 1ull << X_STRAY_VALUE | 1ull << X_BORDERED;
     int each = 0;
     long maxfail = 10;
     const char **files = gl_malloc((size_t)argc * sizeof *files);
@@ -1827,7 +2347,9 @@ int main(int argc, char **argv)
             /* families of conversion damage left out / let in (a comma-separated list of names) */
             const char *w = argv[++i];
             uint64_t named = 0;
-            for (int x = X_LOST_VALUE; x <= X_COLUMN_MAJOR; x++) {
+            for (int x = X_BORDERED; x <= X_COLUMN_MAJOR; x++) {
+                if (x > X_BORDERED && x < X_LOST_VALUE)
+                    continue;
                 size_t n = strlen(XNAME[x]);
                 for (const char *q = w; (q = strstr(q, XNAME[x])) != NULL; q += n)
                     if ((q == w || q[-1] == ',') && (q[n] == ',' || q[n] == '\0'))
@@ -1896,6 +2418,8 @@ int main(int argc, char **argv)
         next64(&v.rs);
         v.rs2 = v.rs ^ 0x5851F42D4C957F2Dull;
         next64(&v.rs2);
+        v.rs3 = v.rs ^ 0x2545F4914F6CDD1Dull;
+        next64(&v.rs3);
         v.smp = &smp[vi % ns];
         v.tpl = v.smp->r->tpl;
         v.wtext = calloc((size_t)v.tpl->ncells, sizeof *v.wtext);
@@ -1904,6 +2428,8 @@ int main(int argc, char **argv)
         if (!v.wtext || !v.blank || !v.lostcell)
             die("out of memory");
         choose(&v);
+        if (!(without >> X_BORDERED & 1))
+            choose_bordered(&v);
         v.flags &= ~without;
         if (without >> X_COLUMN_MAJOR & 1)
             memset(v.colmajor, 0, sizeof v.colmajor);
