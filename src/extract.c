@@ -1401,20 +1401,43 @@ static void count_hits(const gk_report *r, hit_count *pats, int npats, size_t fr
     }
 }
 
+/* count_hits() over the cells of lines [from, to) read as a table
+ * (grid.c): for header words wrapped over several lines inside their
+ * cells, as tables drawn with borders have them ("上一年项" above "目数量"),
+ * which grid_build() joins again. */
+static void count_cell_hits(const gk_report *r, hit_count *pats, int npats, size_t from, size_t to)
+{
+    grid *g = grid_build(r->text, from, to);
+    for (int i = 0; i < g->nrows; i++)
+        for (int j = 0; j < g->rows[i].ncells; j++) {
+            const char *s = g->rows[i].cells[j].text;
+            size_t len = strlen(s);
+            for (int p = 0; p < npats; p++) {
+                re_span m[1];
+                for (size_t off = 0; re_find(pats[p].pat, s, len, off, m, 1); off = m[0].end > off ? m[0].end : off + 1)
+                    pats[p].hits++;
+            }
+        }
+    grid_free(g);
+}
+
 static gk_format detect_format(const gk_report *r)
 {
-    size_t from, to;
+    size_t from, to, from3, to3;
     section_range(r, template_table_shape(2)->section, &from, &to);
+    section_range(r, template_table_shape(3)->section, &from3, &to3);
     pthread_once(&detect_once, build_detect_words);
     hit_count headers[2] = {{GK_DETECT_2021, 0}, {GK_DETECT_2019, 0}};
     count_hits(r, headers, 2, from, to, &DETECT_WORDS, DETECT_NEEDS);
-    int a = headers[0].hits, b = headers[1].hits;
-    if (a == 0 && b == 0) {            /* no table 2 headers: table 3's 其他处理 rows tell */
-        hit_count other = {GK_DETECT_2021_T3, 0};
-        section_range(r, template_table_shape(3)->section, &from, &to);
-        count_hits(r, &other, 1, from, to, NULL, NULL);
-        a += other.hits;
+    hit_count other = {GK_DETECT_2021_T3, 0};
+    if (headers[0].hits == 0 && headers[1].hits == 0)   /* no table 2 headers: table 3's 其他处理 rows tell */
+        count_hits(r, &other, 1, from3, to3, NULL, NULL);
+    if (headers[0].hits == 0 && headers[1].hits == 0 && other.hits == 0) {
+        count_cell_hits(r, headers, 2, from, to);        /* none on a line: perhaps wrapped in cells */
+        if (headers[0].hits == 0 && headers[1].hits == 0)
+            count_cell_hits(r, &other, 1, from3, to3);
     }
+    int a = headers[0].hits + other.hits, b = headers[1].hits;
     if (b > a)
         return GK_FMT_2019;
     if (a > 0)
