@@ -957,8 +957,8 @@ static void read_rule(grid *g, spans *sp, int above, const char *s, size_t len, 
 }
 
 /* A rule with text in some of its cells: in a bordered table, a line all
- * of whose cells are rules of three dashes or more, empty, or text
- * without a number, with at least one rule. */
+ * of whose cells are rules of three dashes or more, empty, or text that
+ * is no number ("6、其他" is text), with at least one rule. */
 static int partial_rule(const char *s, size_t len)
 {
     int rules = 0;
@@ -966,14 +966,21 @@ static int partial_rule(const char *s, size_t len)
         size_t e = b;
         while (e < len && s[e] != '|' && s[e] != '+')
             e++;
-        size_t dashes = 0, other = 0;
+        size_t dashes = 0, other = 0, first = e, last = b;
         for (size_t k = b; k < e; k++) {
-            if (s[k] == '-' || s[k] == '=')
+            if (s[k] == '-' || s[k] == '=') {
                 dashes++;
-            else if (s[k] >= '0' && s[k] <= '9')
-                return 0;
-            else if (s[k] != ' ')
+            } else if (s[k] != ' ') {
                 other++;
+                first = k < first ? k : first;
+                last = k + 1;
+            }
+        }
+        if (other) {
+            double v;
+            int ii;
+            if (parse_cell(s + first, last - first, &v, &ii) == NUM_VALUE)
+                return 0;
         }
         rules += dashes >= 3 && !other;
         b = e + 1;
@@ -1033,23 +1040,25 @@ static void unbox_single_column(grid *g, int first)
 }
 
 /* Page text in the indent of a bordered table ("  • 机  │…": w3m prints a
- * page's side menu beside the table): where the line's first '|' is, when
- * it comes after at most MARGIN_MAX bytes without a digit and at least two
- * more follow it; else NULL. */
+ * page's side menu beside the table): where the line's first border ('|',
+ * or a grid rule's '+') is, when it comes after at most MARGIN_MAX bytes
+ * without a digit and at least two more follow it; else NULL. */
 #define MARGIN_MAX 16
 
 static const char *margin_end(const char *s, size_t len)
 {
-    const char *bar = memchr(s, '|', len < MARGIN_MAX ? len : MARGIN_MAX);
-    if (!bar)
-        return NULL;
-    for (const char *p = s; p < bar; p++)
-        if (*p >= '0' && *p <= '9')
+    size_t n = len < MARGIN_MAX ? len : MARGIN_MAX, k = 0;
+    while (k < n && s[k] != '|' && s[k] != '+') {
+        if (s[k] >= '0' && s[k] <= '9')
             return NULL;
-    int more = 0;
-    for (const char *p = bar + 1; p < s + len; p++)
-        more += *p == '|';
-    return more >= 2 ? bar : NULL;
+        k++;
+    }
+    if (k == n)
+        return NULL;
+    int more = 0;                      /* a rule's '+' count as borders */
+    for (size_t p = k + 1; p < len; p++)
+        more += s[p] == '|' || s[p] == '+';
+    return more >= 2 ? s + k : NULL;
 }
 
 /* Where a grid's first chunk begins in the block that holds both: most
@@ -1103,12 +1112,13 @@ grid *grid_build(const gk_text *t, size_t from, size_t to)
         const char *s = l->s;
         size_t len = l->len;
         char sep = 0;                  /* none: cells are separated by spaces */
-        if (!(f & LINE_PIPE) && seg >= 0) {
-            s = margin_end(l->s, l->len);
-            if (s)
-                f |= LINE_PIPE;        /* page text in a bordered table's indent */
-            else
-                s = l->s;
+        if (!(f & LINE_PIPE) && !(f & LINE_TAB)) {
+            /* page text in a bordered table's indent, its top rule's too */
+            const char *m = margin_end(l->s, l->len);
+            if (m && (seg >= 0 || pipe_separator(m + 1))) {
+                s = m;
+                f |= LINE_PIPE;
+            }
         }
         if (f & LINE_PIPE) {
             s = (s == l->s ? skip_spaces(l->s) : s) + 1;
