@@ -16,7 +16,7 @@
  * sample's lines from section 五's heading on;
  * then it is encoded (UTF-8, GB18030 or UTF-16LE with BOM, sometimes CRLF).
  *
- * bordered (about one variant in seven with --with bordered) draws the tables as text
+ * bordered (about one variant in seven) draws the tables as text
  * browsers and converters draw a web page's tables (w3m -dump, links -dump, pandoc grid
  * tables, tabulate's grid and fancy_grid): a rule above, between and below every row; light,
  * heavy, double, ASCII ('=' under the header or not) or double-rule-on-light-vertical
@@ -43,8 +43,8 @@
  * --failures M: details of the first M variants with wrong cells (10).
  * --without F,... / --with F,...: the families named (bordered, lost_value, stray_value,
  * rows_joined, unit_suffix, label_numbering, column_major) are never / also chosen;
- * bordered, lost_value and stray_value only with --with (the engine still reads some of
- * their cells wrong).  --each: one line per variant with its counts.
+ * lost_value and stray_value only with --with (the engine still reads some of their
+ * cells wrong).  --each: one line per variant with its counts.
  * --show K: only variant K; its text (UTF-8, before encoding) on stdout, its comparison
  * on stderr.  --dump DIR: each variant with wrong cells, as encoded, to DIR/vNNNNN.txt;
  * --dump-all DIR: every variant. */
@@ -2321,8 +2321,8 @@ int main(int argc, char **argv)
     long nvar = 100, first = 0, show = -1;
     const char *dump = NULL;
     int quiet = 0, dump_all = 0;
-    /* lost_value, stray_value and bordered still give wrong cells: chosen only with --with */
-    uint64_t without = 1ull << X_LOST_VALUE | 1ull << X_STRAY_VALUE | 1ull << X_BORDERED;
+    /* lost_value and stray_value still give wrong cells: chosen only with --with */
+    uint64_t without = 1ull << X_LOST_VALUE | 1ull << X_STRAY_VALUE;
     int each = 0;
     long maxfail = 10;
     const char **files = gl_malloc((size_t)argc * sizeof *files);
