@@ -1585,6 +1585,8 @@ typedef struct {
     uint8_t header : 1;                /* it names two header words: alone, it makes its row a header */
     uint8_t unusual : 1;               /* prose, or numbers glued to its end: looked at again */
     uint8_t runs_on : 1;               /* ends_in_header_word() */
+    uint8_t foreign : 1;               /* names a row of another table and nothing of this one: a stray's
+                                          label (drop_strays()) */
 } label_info;
 
 _Static_assert(sizeof(label_info) == 2 * sizeof(uint64_t), "a label_info fills a memo's value");
@@ -1809,6 +1811,9 @@ static label_info label_names_of(const gk_report *r, int table, const char *text
                 li.firsts = (uint32_t)1 << first;
         }
     }
+    /* neither a row, a group nor a column of this table, nor a header: another table's row? */
+    for (int t = 2; t <= 4 && !li.rows && !li.firsts && !li.column && !li.header && !li.foreign; t++)
+        li.foreign = t != table && (row_facts(r->tpl, t, tmp->s, len) & ROW_MATCHES) != 0;
     return li;
 }
 
@@ -2006,6 +2011,7 @@ typedef struct {
 typedef struct {
     label_info li[64];                 /* set for the label cells */
     uint32_t named;                    /* the rows they name; bit 31: two cells name different rows */
+    uint64_t foreign;                  /* bit j: label cell j is a stray's (label_info.foreign) */
     int cells, lab;                    /* how many; the last one (-1: none) */
     int anchored;                      /* one names a row */
     int header;                        /* the last one alone would make the row a header */
@@ -2017,6 +2023,7 @@ static void read_labels(const gk_report *r, int table, const grid_row *row, row_
                         sbuf *tmp)
 {
     rl->named = rl->words = 0;
+    rl->foreign = 0;
     rl->cells = rl->anchored = rl->header = rl->runs_on = 0;
     rl->lab = -1;
     for (uint64_t m = rc->labels; m; m &= m - 1) {
@@ -2033,8 +2040,39 @@ static void read_labels(const gk_report *r, int table, const grid_row *row, row_
             rl->named |= 1u << 31;     /* two cells naming different rows */
         rl->named |= li->rows;
         rl->anchored |= li->rows != 0;
+        rl->foreign |= (uint64_t)li->foreign << j;
         rc->column[j] = (uint16_t)li->column;
     }
+}
+
+/* The numbers on the line of a stray's label (a row of another table printed
+ * among this one's, a page's hidden field: "本年新收政府信息公开申请数量 99" in
+ * table 2) are its own, no row's of this table: they make no token, so that no
+ * row before or after it can take them.  When the line holds a label of this
+ * table too, only the numbers after the stray's label up to the next such
+ * label are its own. */
+static void drop_strays(const grid_row *row, row_cells *rc, const row_labels *rl)
+{
+    for (uint64_t m = rl->foreign; m; m &= m - 1) {
+        int j = __builtin_ctzll(m), line = row->cells[j].line, own = 0, after = 0;
+        for (int k = 0; k < rc->ncells; k++)
+            own |= row->cells[k].line == line && rc->cls[k] == C_LABEL && (rl->li[k].rows || rl->li[k].firsts);
+        for (int k = 0; k < rc->ncells; k++) {
+            if (row->cells[k].line != line)
+                continue;
+            if (rc->cls[k] == C_LABEL)
+                after = k == j || (after && !rl->li[k].rows && !rl->li[k].firsts);
+            else if ((rc->cls[k] == C_VALUE || rc->cls[k] == C_DAMAGED) && (!own || after)) {
+                rc->nv -= rc->cls[k] == C_VALUE;
+                rc->cls[k] = C_OTHER;
+                rc->numbers &= ~((uint64_t)1 << k);
+            }
+        }
+    }
+    uint64_t values = 0;               /* the last value left */
+    for (int k = 0; k < rc->ncells; k++)
+        values |= (uint64_t)(rc->cls[k] == C_VALUE) << k;
+    rc->last = values ? 63 - __builtin_clzll(values) : -1;
 }
 
 /* 1 when a label cell of the row names one of the table's columns. */
@@ -2335,6 +2373,8 @@ static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
     for (int i = 0; i < g->nrows; i++) {
         const grid_row *row = &g->rows[i];
         read_labels(r, table, row, &rc[i], &rl, &tmp);
+        if (rl.foreign)
+            drop_strays(row, &rc[i], &rl);
         if (header_row(r, table, row, &rc[i], &rl, &tmp)) {
             if (row->ncells > 0)       /* the numbers of a row do not lie across it */
                 tok_add(ts, PT_HEADER, 0, 0, UNIT(i, 0), &row->cells[0]);

@@ -1,0 +1,199 @@
+/* test_stray_label.c — a stray line "<another table's row label> <number>" (a
+ * page's hidden field, a row of table 3 printed among table 2's) inserted at
+ * random places of table 2, checked as a property over seeded random reports
+ * in several layouts (tab rows, one cell per line, each label with its numbers
+ * on the next line, label and numbers on one line, numbers then their label on
+ * one line): every cell of table 2 is read as written or missing, never as the
+ * stray's number.  Written without the stray, every cell is read as written. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "fixture.h"
+#include "gen.h"
+
+enum { L_TABS, L_CELL_PER_LINE, L_NEXT_LINE, L_ONE_LINE, L_LABEL_AFTER, NLAYOUTS };
+
+static const char *const LAYOUT_NAME[NLAYOUTS] = {"tab rows", "one cell per line", "numbers on the next line",
+                                                  "label and numbers on one line", "numbers, then the label"};
+
+/* Rows of tables 3 and 4, as a stray line's label. */
+static const char *const STRAY_LABEL[] = {
+    "本年新收政府信息公开申请数量", "隐藏：本年新收政府信息公开申请数量", "上年结转政府信息公开申请数量",
+    "予以公开", "属于国家秘密", "结转下年度继续办理", "重复申请", "行政复议", "复议后起诉",
+};
+
+#define MAX_LINES 64
+
+typedef struct {
+    char *line[MAX_LINES];
+    int n;
+} lines;
+
+static void put(lines *ls, const char *s)
+{
+    assert_true(ls->n < MAX_LINES);
+    ls->line[ls->n++] = xstrdup(s);
+}
+
+/* One table-2 line of cells (a row, or a header) in layout `layout`. */
+static void put_cells(lines *ls, int layout, const char *const *cells, int n)
+{
+    char buf[512];
+    size_t k = 0;
+    int row = n > 1 && cells[1][0] >= '0' && cells[1][0] <= '9';
+    if (layout == L_LABEL_AFTER && row) {   /* a row's numbers, then its label, on one line */
+        for (int c = 1; c <= n; c++)
+            k += (size_t)snprintf(buf + k, sizeof buf - k, "%s%s", c > 1 ? "    " : "", cells[c % n]);
+        put(ls, buf);
+        return;
+    }
+    for (int c = 0; c < n; c++) {
+        if (layout == L_CELL_PER_LINE) {
+            put(ls, cells[c]);
+            continue;
+        }
+        /* on the next line: the label alone, then its numbers (a header stays whole) */
+        if (layout == L_NEXT_LINE && c == 1 && row) {
+            put(ls, buf);
+            k = 0;
+        }
+        const char *sep = k == 0 ? "" : layout == L_TABS ? "\t" : "    ";
+        k += (size_t)snprintf(buf + k, sizeof buf - k, "%s%s", sep, cells[c]);
+    }
+    if (layout != L_CELL_PER_LINE)
+        put(ls, buf);
+}
+
+/* Table 2 (2021 format) in `layout`, its values v[row][col]. */
+static void table2(lines *ls, const gk_table_def *t2, int layout, int v[][3])
+{
+    static const char *const CAPTION[] = {"第二十条第（一）项", NULL, "第二十条第（五）项", "第二十条第（六）项", NULL,
+                                          "第二十条第（八）项"};
+    for (int r = 0; r < t2->nrows; r++) {
+        if (CAPTION[r]) {
+            const char *cap[] = {CAPTION[r]};
+            put_cells(ls, layout, cap, 1);
+            const char *head[4] = {"信息内容"};
+            for (int c = 0; c < t2->rows[r].ncols; c++)
+                head[c + 1] = t2->rows[r].cols[c].label;
+            put_cells(ls, layout, head, t2->rows[r].ncols + 1);
+        }
+        char num[3][16];
+        const char *cells[4] = {t2->rows[r].label};
+        for (int c = 0; c < t2->rows[r].ncols; c++) {
+            snprintf(num[c], sizeof num[c], "%d", v[r][c]);
+            cells[c + 1] = num[c];
+        }
+        put_cells(ls, layout, cells, t2->rows[r].ncols + 1);
+    }
+}
+
+/* The fixture's report with table 2 replaced by the lines. */
+static char *report_with(const lines *ls)
+{
+    char *text = fx_report(NULL, NULL, NULL);
+    const char *head = "二、主动公开政府信息情况\n\n";
+    char *from = strstr(text, head), *to = strstr(text, "\n三、收到");
+    assert_non_null(from);
+    assert_non_null(to);
+    from += strlen(head);
+    sbuf b;
+    sbuf_init(&b);
+    sbuf_add(&b, text, (size_t)(from - text));
+    for (int i = 0; i < ls->n; i++) {
+        sbuf_adds(&b, ls->line[i]);
+        sbuf_adds(&b, "\n");
+    }
+    sbuf_adds(&b, to);
+    free(text);
+    return sbuf_steal(&b);
+}
+
+/* The cells of table 2 not read as written (missing is no mistake); *read: those read. */
+static int wrong_cells(const gk_report *r, const gk_table_def *t2, int v[][3], int *read)
+{
+    int wrong = 0;
+    char id[64];
+    *read = 0;
+    for (int row = 0; row < t2->nrows; row++)
+        for (int c = 0; c < t2->rows[row].ncols; c++) {
+            snprintf(id, sizeof id, "t2.%s.%s", t2->rows[row].key, t2->rows[row].cols[c].key);
+            const gk_cell *cell = fx_cell_of(r, id);
+            assert_non_null(cell);
+            if (cell->status == GK_ST_MISSING)
+                continue;
+            ++*read;
+            if (cell->value != v[row][c]) {
+                print_message("%s: read %g, written %d\n", id, cell->value, v[row][c]);
+                wrong++;
+            }
+        }
+    return wrong;
+}
+
+static void test_stray_label_line(void **state)
+{
+    (void)state;
+    const gk_table_def *t2 = template_table(template_get(GK_FMT_2021), 2);
+    gen_seed(20261204);
+    int cells = 0, missed = 0;
+    for (int iter = 0; iter < 400; iter++) {
+        int layout = (int)gen_below(NLAYOUTS), v[8][3];
+        for (int r = 0; r < t2->nrows; r++)
+            for (int c = 0; c < 3; c++)
+                v[r][c] = (int)gen_below(100);   /* a stray's number is 100 or more: told apart */
+        lines ls = {.n = 0};
+        table2(&ls, t2, layout, v);
+        char *text = report_with(&ls);
+        int read;
+        gk_report *r = fx_parse_text(text);
+        assert_non_null(r);
+        if (wrong_cells(r, t2, v, &read))
+            fail_msg("iteration %d (%s), no stray: a cell read wrong", iter, LAYOUT_NAME[layout]);
+        int total = 0;
+        for (int row = 0; row < t2->nrows; row++)
+            total += t2->rows[row].ncols;
+        assert_int_equal(read, total);        /* undamaged: read whole */
+        report_free(r);
+        free(text);
+
+        /* one to three stray lines, each before a random line of the table (or at its end) */
+        int strays = 1 + (int)gen_below(3);
+        char where[64] = "";
+        for (int s = 0; s < strays; s++) {
+            int at = (int)gen_below((unsigned)ls.n + 1);
+            assert_true(ls.n < MAX_LINES);
+            memmove(&ls.line[at + 1], &ls.line[at], (size_t)(ls.n - at) * sizeof *ls.line);
+            ls.n++;
+            const char *sep[] = {" ", "\t", "    "};
+            ls.line[at] = xasprintf("%s%s%u", STRAY_LABEL[gen_below(sizeof STRAY_LABEL / sizeof *STRAY_LABEL)],
+                                    layout == L_TABS ? "\t" : sep[gen_below(3)], 100 + gen_below(9900));
+            size_t k = strlen(where);
+            snprintf(where + k, sizeof where - k, " %d", at);
+        }
+        text = report_with(&ls);
+        r = fx_parse_text(text);
+        assert_non_null(r);
+        if (wrong_cells(r, t2, v, &read))
+            fail_msg("iteration %d (%s), stray lines before lines%s: a cell read as another value", iter,
+                     LAYOUT_NAME[layout], where);
+        cells += total;
+        missed += total - read;
+        report_free(r);
+        free(text);
+        for (int i = 0; i < ls.n; i++)
+            free(ls.line[i]);
+    }
+    print_message("table 2 with stray lines: %d cells, %d missing\n", cells, missed);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_stray_label_line),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
