@@ -1039,6 +1039,152 @@ static void unbox_single_column(grid *g, int first)
     }
 }
 
+/* Where the cells of a bordered table lie across the page.  A row with
+ * fewer cells than the rows around it (a label over two columns, a page
+ * whose empty cells the converter merged into the label before them) is
+ * read by cell index as if its numbers began in the first column — unless
+ * each cell is put in the column its left border stands at, as a web
+ * page's reader expands a colspan (the cells it spans empty).  The
+ * columns are known from the original line (display columns: CJK two
+ * wide), and trusted only when every border of every row stands where a
+ * border of the rule above it does; then each row's cells are spread over
+ * the columns of all the table's borders.  A table begins at a top corner
+ * or at a rule right after a rule (a bottom then a top). */
+#define COLS_MAX 64
+
+typedef struct {
+    int sub;                     /* the table's first row, -1: none */
+    int ok;                      /* every border so far where it should be */
+    int rule[COLS_MAX], nrule;   /* the border columns of the last rule */
+    int u[COLS_MAX], nu;         /* the border columns of the table, sorted */
+    int **xs, *nxs, cap;         /* per row since sub: its borders' columns */
+} borders;
+
+/* The display columns of the borders in original line o[0..len) ('+' too
+ * when plus); -1 when more than COLS_MAX. */
+static int border_cols(const char *o, size_t len, int plus, int *xs)
+{
+    int x = 0, n = 0;
+    for (size_t p = 0; p < len;) {
+        unsigned cp;
+        int k = utf8_decode(o + p, len - p, &cp);
+        if (!k)
+            cp = '?', k = 1;
+        int kind = text_border_kind(cp);
+        if (kind == 1 || (kind == 2 && plus)) {
+            if (n == COLS_MAX)
+                return -1;
+            xs[n++] = x;
+        }
+        x += text_cp_width(cp);
+        p += (size_t)k;
+    }
+    return n;
+}
+
+static void cols_add(borders *b, const int *xs, int n)
+{
+    for (int k = 0; k < n && b->ok; k++) {
+        int at = 0;
+        while (at < b->nu && b->u[at] < xs[k])
+            at++;
+        if (at < b->nu && b->u[at] == xs[k])
+            continue;
+        if (b->nu == COLS_MAX) {
+            b->ok = 0;
+            break;
+        }
+        memmove(&b->u[at + 1], &b->u[at], (size_t)(b->nu - at) * sizeof *b->u);
+        b->u[at] = xs[k];
+        b->nu++;
+    }
+}
+
+/* Spreads the cells of rows [b->sub, g->nrows) over the table's columns. */
+static void spread_cells(grid *g, borders *b)
+{
+    if (b->sub < 0 || !b->ok || b->nu < 2)
+        return;
+    int nf = b->nu - 1, change = 0;
+    for (int k = b->sub; k < g->nrows; k++) {
+        if (k - b->sub >= b->cap || !b->xs[k - b->sub])
+            return;
+        change |= g->rows[k].ncells != nf;
+    }
+    for (int k = b->sub; k < g->nrows && change; k++) {
+        grid_row *r = &g->rows[k];
+        const int *xs = b->xs[k - b->sub];
+        grid_cell *cells = grid_take(g, (size_t)nf * sizeof *cells, _Alignof(grid_cell));
+        for (int f = 0, j = 0; f < nf; f++) {
+            while (j < r->ncells && xs[j] < b->u[f])
+                j++;
+            if (j < r->ncells && xs[j] == b->u[f]) {
+                cells[f] = r->cells[j];
+            } else {
+                cells[f] = (grid_cell){.text = empty_text, .line = r->line};
+                cell_classify(&cells[f], 0);
+            }
+        }
+        r->cells = cells;
+        r->ncells = r->cap = nf;
+    }
+}
+
+/* A rule at line i: a new table at a top corner or right after a rule. */
+static void borders_rule(grid *g, borders *b, const gk_line *o, int after_rule)
+{
+    int xs[COLS_MAX];
+    int n = border_cols(o->s, o->len, 1, xs);
+    const char *p = o->s;
+    while (*p == ' ')
+        p++;
+    unsigned cp = 0;
+    utf8_decode(p, strlen(p), &cp);
+    if (b->sub < 0 || after_rule || cp == 0x250C || cp == 0x250D || cp == 0x250E || cp == 0x250F ||
+        cp == 0x2552 || cp == 0x2553 || cp == 0x2554 || cp == 0x256D) {
+        spread_cells(g, b);
+        b->sub = g->nrows;
+        b->ok = 1;
+        b->nu = 0;
+    }
+    if (n < 0) {
+        b->ok = 0;
+        return;
+    }
+    memcpy(b->rule, xs, (size_t)n * sizeof *xs);
+    b->nrule = n;
+    cols_add(b, xs, n);
+}
+
+/* Row k, just read from original line o: where its borders are. */
+static void borders_row(grid *g, borders *b, int k, const gk_line *o)
+{
+    int xs[COLS_MAX];
+    int n = border_cols(o->s, o->len, 0, xs);
+    if (n < 2 || n - 1 != g->rows[k].ncells)
+        b->ok = 0;
+    for (int j = 0; j < n && b->ok; j++) {
+        int at = 0;
+        while (at < b->nrule && b->rule[at] != xs[j])
+            at++;
+        b->ok = at < b->nrule;
+    }
+    if (!b->ok)
+        return;
+    int i = k - b->sub;
+    if (i >= b->cap) {
+        int cap = b->cap ? 2 * b->cap : 64;
+        while (cap <= i)
+            cap *= 2;
+        b->xs = xrealloc(b->xs, (size_t)cap * sizeof *b->xs);
+        memset(b->xs + b->cap, 0, (size_t)(cap - b->cap) * sizeof *b->xs);
+        b->cap = cap;
+    }
+    b->xs[i] = grid_take(g, (size_t)n * sizeof *xs, _Alignof(int));
+    memcpy(b->xs[i], xs, (size_t)n * sizeof *xs);
+    cols_add(b, xs, n);
+}
+
 /* Page text in the indent of a bordered table ("  • 机  │…": w3m prints a
  * page's side menu beside the table): where the line's first border ('|',
  * or a grid rule's '+') is, when it comes after at most MARGIN_MAX bytes
@@ -1059,6 +1205,17 @@ static const char *margin_end(const char *s, size_t len)
     for (size_t p = k + 1; p < len; p++)
         more += s[p] == '|' || s[p] == '+';
     return more >= 2 ? s + k : NULL;
+}
+
+/* A bordered table ends (its rows from `block`, the last segment from
+ * seg): the segment made one row, the cells spread over their columns,
+ * boxed single cells unboxed. */
+static void end_bordered(grid *g, int seg, borders *bd, int block)
+{
+    merge_segment(g, seg);
+    spread_cells(g, bd);
+    bd->sub = -1;
+    unbox_single_column(g, block);
 }
 
 /* Where a grid's first chunk begins in the block that holds both: most
@@ -1095,16 +1252,16 @@ grid *grid_build(const gk_text *t, size_t from, size_t to)
      * lies between two rules (merge_segment()).  seg: the first row since
      * the last rule of such a table, or -1 outside one. */
     int seg = -1, after_pipe = 0, block = -1;   /* block: a bordered table's first row */
+    int after_rule = 0;
     spans sp = {0};
+    borders bd = {.sub = -1};
     for (size_t i = from; i < to && g->nrows < GRID_MAX_ROWS; i++) {
         const gk_line *l = &t->norm[i];
         int line = (int)i + 1;
         unsigned f = facts[i - from];
         if (f & LINE_BLANK) {
-            if (seg >= 0) {
-                merge_segment(g, seg);
-                unbox_single_column(g, block);
-            }
+            if (seg >= 0)
+                end_bordered(g, seg, &bd, block);
             seg = -1;
             after_pipe = 0;
             continue;
@@ -1141,21 +1298,21 @@ grid *grid_build(const gk_text *t, size_t from, size_t to)
                     if (seg < 0)
                         block = g->nrows;
                     seg = g->nrows;    /* a rule first: a bordered table */
+                    borders_rule(g, &bd, &t->orig[i], after_rule);
                 }
-                after_pipe = 1;
+                after_pipe = after_rule = 1;
                 continue;
             }
             sep = '|';
         } else {
-            if (seg >= 0) {
-                merge_segment(g, seg); /* the bordered table ended */
-                unbox_single_column(g, block);
-            }
+            if (seg >= 0)
+                end_bordered(g, seg, &bd, block);   /* the bordered table ended */
             seg = -1;
             if (f & LINE_TAB)
                 sep = '\t';
         }
         after_pipe = (f & LINE_PIPE) != 0;
+        after_rule = 0;
         grid_row *r = new_row(g);
         row_builder rb = line_builder(g, r, &rg, i);
         if (sep) {
@@ -1166,13 +1323,14 @@ grid *grid_build(const gk_text *t, size_t from, size_t to)
         }
         if (r->ncells == 0)
             r->line = line;
-        if (seg >= 0)
+        if (seg >= 0) {
+            borders_row(g, &bd, g->nrows - 1, &t->orig[i]);
             join_spans(g, &sp, r);
+        }
     }
-    if (seg >= 0) {
-        merge_segment(g, seg);
-        unbox_single_column(g, block);
-    }
+    if (seg >= 0)
+        end_bordered(g, seg, &bd, block);
+    free(bd.xs);
     return g;
 }
 

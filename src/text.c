@@ -251,6 +251,24 @@ static unsigned box_fold(unsigned cp)
     return '|';
 }
 
+int text_border_kind(unsigned cp)
+{
+    if (cp == '|' || cp == 0xFF5C || (cp >= 0x2500 && cp <= 0x257F && box_fold(cp) == '|'))
+        return 1;
+    return cp == '+' ? 2 : 0;
+}
+
+int text_cp_width(unsigned cp)
+{
+    return cp >= 0x1100 &&
+                   (cp <= 0x115F || cp == 0x2329 || cp == 0x232A || (cp >= 0x2E80 && cp <= 0xA4CF && cp != 0x303F) ||
+                    (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE6F) ||
+                    (cp >= 0xFF00 && cp <= 0xFF60) || (cp >= 0xFFE0 && cp <= 0xFFE6) ||
+                    (cp >= 0x1F300 && cp <= 0x1F64F) || (cp >= 0x20000 && cp <= 0x3FFFD))
+               ? 2
+               : 1;
+}
+
 /* Folds one code point for parsing; returns the replacement code point,
  * or 0 to drop it. */
 static unsigned fold_cp(unsigned cp)

@@ -104,6 +104,14 @@ char *text_iconv_utf8(const char *from, const char *in, size_t inlen, size_t *ou
 /* Normalises one UTF-8 string (no newlines) into a new malloc'd string. */
 char *text_normalise(const char *s, size_t len);
 
+/* What a code point of the original text is to a table drawn with
+ * borders: 1 a border between cells ('|', '｜', a box-drawing character
+ * with a vertical stroke), 2 a grid rule's '+', 0 neither; and how many
+ * terminal columns it takes as text-mode browsers lay tables out (East
+ * Asian wide and full-width characters two, others one). */
+int text_border_kind(unsigned cp);
+int text_cp_width(unsigned cp);
+
 /* UTF-8 helpers shared by parser and UI. */
 int utf8_decode(const char *s, size_t len, unsigned *cp);  /* bytes used, 0 if invalid */
 int utf8_encode(unsigned cp, char out[4]);

@@ -1017,6 +1017,43 @@ static void test_boxed_single_cells(void **state)
     text_free(t);
 }
 
+/* A row whose label spans a column of numbers (a page's empty cells merged
+ * into the label before them) keeps its numbers in their columns: each
+ * cell goes to the column its left border stands at, the spanned one
+ * empty — but only where every border stands on one of the rule above. */
+static void test_bordered_columns_by_position(void **state)
+{
+    (void)state;
+    gk_text *t;
+    grid *g = build("┌──────────┬────┬────┬────┐\n"
+                    "│类        │甲  │乙  │总计│\n"
+                    "├──────────┼────┼────┼────┤\n"
+                    "│一、新收  │1   │2   │3   │\n"
+                    "├──────────┴────┼────┼────┤\n"
+                    "│二、结转（全） │5   │5   │\n"
+                    "└───────────────┴────┴────┘\n", &t);
+    assert_int_equal(g->nrows, 3);
+    assert_int_equal(g->rows[1].ncells, 4);
+    assert_int_equal(g->rows[2].ncells, 4);
+    assert_string_equal(g->rows[2].cells[0].text, "二、结转(全)");
+    assert_string_equal(g->rows[2].cells[1].text, "");
+    assert_string_equal(g->rows[2].cells[2].text, "5");
+    assert_string_equal(g->rows[2].cells[3].text, "5");
+    assert_int_equal(g->rows[2].cells[1].line, 6);
+    grid_free(g);
+    text_free(t);
+    /* a border off the rule above (widths not as this reader counts them): by index */
+    g = build("┌──────────┬────┬────┬────┐\n"
+              "│类        │甲  │乙  │总计│\n"
+              "├──────────┼────┼────┼────┤\n"
+              "│二、结转       │5  │5   │\n"
+              "└───────────────┴────┴────┘\n", &t);
+    assert_int_equal(g->rows[1].ncells, 3);
+    assert_string_equal(g->rows[1].cells[1].text, "5");
+    grid_free(g);
+    text_free(t);
+}
+
 /* Rules that do not separate every row leave each line a row: a table
  * ruled only around its header (tabulate's outline styles), and a segment
  * whose numbers lie on two lines. */
@@ -1057,6 +1094,7 @@ int main(void)
         cmocka_unit_test(test_bordered_tables),
         cmocka_unit_test(test_bordered_not_merged),
         cmocka_unit_test(test_boxed_single_cells),
+        cmocka_unit_test(test_bordered_columns_by_position),
         cmocka_unit_test(test_spaces),
         cmocka_unit_test(test_lines_without_tabs),
         cmocka_unit_test(test_wide_row_and_long_cell),
