@@ -1253,8 +1253,12 @@ grid *grid_build(const gk_text *t, size_t from, size_t to)
      * the last rule of such a table, or -1 outside one. */
     int seg = -1, after_pipe = 0, block = -1;   /* block: a bordered table's first row */
     int after_rule = 0;
-    spans sp = {0};
-    borders bd = {.sub = -1};
+    spans sp;                          /* only what the rules read is ever looked at */
+    sp.n = 0;
+    borders bd;
+    bd.sub = -1;
+    bd.xs = NULL;
+    bd.cap = 0;
     for (size_t i = from; i < to && g->nrows < GRID_MAX_ROWS; i++) {
         const gk_line *l = &t->norm[i];
         int line = (int)i + 1;
@@ -1269,7 +1273,7 @@ grid *grid_build(const gk_text *t, size_t from, size_t to)
         const char *s = l->s;
         size_t len = l->len;
         char sep = 0;                  /* none: cells are separated by spaces */
-        if (!(f & LINE_PIPE) && !(f & LINE_TAB)) {
+        if (!(f & (LINE_PIPE | LINE_TAB)) && g->layout == GRID_PIPES) {
             /* page text in a bordered table's indent, its top rule's too */
             const char *m = margin_end(l->s, l->len);
             if (m && (seg >= 0 || pipe_separator(m + 1))) {
