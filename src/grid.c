@@ -1273,7 +1273,7 @@ grid *grid_build(const gk_text *t, size_t from, size_t to)
         const char *s = l->s;
         size_t len = l->len;
         char sep = 0;                  /* none: cells are separated by spaces */
-        if (!(f & (LINE_PIPE | LINE_TAB)) && g->layout == GRID_PIPES) {
+        if (!(f & (LINE_PIPE | LINE_TAB))) {
             /* page text in a bordered table's indent, its top rule's too */
             const char *m = margin_end(l->s, l->len);
             if (m && (seg >= 0 || pipe_separator(m + 1))) {
