@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 void cli_usage(FILE *f)
@@ -225,6 +226,13 @@ static void keep_bytes(result *res, const char *bytes, size_t len)
     res->outlen = len;
 }
 
+/* Hands rd's JSON over to res instead of copying it: rd starts a new buffer. */
+static void take_json(result *res, renderer *rd)
+{
+    res->outlen = rd->json.len;
+    res->out = sbuf_steal(&rd->json);
+}
+
 /* ---- reports shown while the titles are read ----------------------------- */
 
 /* check reads every title to pair years before it shows the first report.
@@ -295,27 +303,23 @@ static int keep_early(gk_batch *b, size_t i, gk_report *r, const char *why, void
     return __atomic_add_fetch(&k->used, size, __ATOMIC_RELAXED) < k->budget;
 }
 
-/* A packed kept result written out in full: straight to `direct` (may be
- * NULL), else into res. */
-static void emit_kept(result *res, FILE *direct, renderer *rd)
+/* A packed kept result written out in full into res. */
+static void emit_kept(result *res, renderer *rd)
 {
     if (!res->packed)
         return;                        /* consume() prints it */
     rd->json.len = 0;
     output_json_unpack(&rd->json, res->out, res->outlen);
     free(res->out);
-    res->out = NULL;
-    res->outlen = 0;
     res->packed = 0;
-    if (direct)
-        fwrite(rd->json.s, 1, rd->json.len, direct);
-    else
-        keep_bytes(res, rd->json.s, rd->json.len);
+    take_json(res, rd);
 }
 
-/* Loads and checks file i into res: its output is written to `direct`
- * when that is not NULL (one worker), else kept in res->out.  A kept
- * result is taken when the file has no partner (kept may be NULL). */
+/* Loads and checks file i into res: its text or CSV output is written to
+ * `direct` when that is not NULL (one worker), else kept in res->out; JSON
+ * is always handed over in res->out (consume() writes it without copying
+ * it).  A kept result is taken when the file has no partner (kept may be
+ * NULL). */
 static void run_one(gk_batch *b, size_t i, const cli_opts *o, int is_check, result *res, FILE *direct,
                     result **kept, renderer *rd)
 {
@@ -325,7 +329,7 @@ static void run_one(gk_batch *b, size_t i, const cli_opts *o, int is_check, resu
         if (b->prev[i] < 0 && b->next[i] < 0) {
             *res = *k;
             free(k);
-            emit_kept(res, direct, rd);
+            emit_kept(res, rd);
             return;
         }
         result_free(k);                /* partners add the cross-year findings */
@@ -336,7 +340,9 @@ static void run_one(gk_batch *b, size_t i, const cli_opts *o, int is_check, resu
     const char *bytes;
     size_t len;
     render(b, i, r, why, o, is_check, res, rd, &bytes, &len);
-    if (direct && len)
+    if (rd && o->format == FMT_JSON && len)
+        take_json(res, rd);
+    else if (direct && len)
         fwrite(bytes, 1, len, direct);
     else
         keep_bytes(res, bytes, len);
@@ -392,11 +398,69 @@ typedef struct {
     long *by_rule;
 } totals;
 
-/* Prints one result and counts it. */
-static void consume(result *res, totals *t)
+/* What the printing thread writes: a large result (JSON, some 14 KB a
+ * report) is not copied into stdio's buffer but queued as it is, after
+ * stdio's buffer has been flushed, and the queue goes out in one writev()
+ * once it holds OUTQ_BYTES or OUTQ_IOV results (to a terminal at once), or
+ * before a small result goes to stdio.  A failed write loses what it held
+ * and the run goes on, as with stdio (a closed pipe ends it by SIGPIPE). */
+#define OUTQ_IOV 64
+#define OUTQ_BYTES (1u << 18)
+#define OUTQ_LARGE 4096
+
+typedef struct {
+    struct iovec iov[OUTQ_IOV];  /* iov_base: each a result's out, freed once written */
+    int n;
+    size_t bytes;
+    size_t limit;           /* OUTQ_BYTES, or 0 to a terminal */
+} outq;
+
+static void outq_flush(outq *q)
 {
-    if (res->out)
+    struct iovec *v = q->iov;
+    int left = q->n;
+    while (left > 0) {
+        ssize_t w = writev(STDOUT_FILENO, v, left);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            break;
+        for (; left > 0 && (size_t)w >= v->iov_len; left--, v++)
+            w -= (ssize_t)v->iov_len;
+        if (left > 0) {
+            v->iov_base = (char *)v->iov_base + w;
+            v->iov_len -= (size_t)w;
+        }
+    }
+    for (int k = 0; k < q->n; k++)
+        free(q->iov[k].iov_base);
+    q->n = 0;
+    q->bytes = 0;
+}
+
+/* Takes res's output over into q (NULL afterwards). */
+static void outq_put(outq *q, result *res)
+{
+    if (!q->n)
+        fflush(stdout);                /* what stdio holds goes first */
+    q->iov[q->n].iov_base = res->out;
+    q->iov[q->n].iov_len = res->outlen;
+    q->n++;
+    q->bytes += res->outlen;
+    res->out = NULL;
+    if (q->n == OUTQ_IOV || q->bytes >= q->limit)
+        outq_flush(q);
+}
+
+/* Prints one result and counts it. */
+static void consume(result *res, totals *t, outq *q)
+{
+    if (res->out && res->outlen >= OUTQ_LARGE) {
+        outq_put(q, res);
+    } else if (res->out) {
+        outq_flush(q);
         fwrite(res->out, 1, res->outlen, stdout);
+    }
     if (res->err)
         fputs(res->err, stderr);
     if (res->unreadable) {
@@ -413,7 +477,7 @@ static void consume(result *res, totals *t)
     result_free(res);
 }
 
-static void run_batch(gk_batch *b, const cli_opts *o, int is_check, totals *t, result **kept)
+static void run_batch(gk_batch *b, const cli_opts *o, int is_check, totals *t, result **kept, outq *q)
 {
     size_t n = b->files.n;
     if (o->jobs <= 1) {
@@ -421,7 +485,7 @@ static void run_batch(gk_batch *b, const cli_opts *o, int is_check, totals *t, r
         for (size_t i = 0; i < n; i++) {
             result res;
             run_one(b, i, o, is_check, &res, stdout, kept, &rd);
-            consume(&res, t);
+            consume(&res, t, q);
             batch_release(b, i);
         }
         renderer_free(&rd);
@@ -444,7 +508,7 @@ static void run_batch(gk_batch *b, const cli_opts *o, int is_check, totals *t, r
         p.printed = i + 1;
         pthread_cond_broadcast(&p.cv);
         pthread_mutex_unlock(&p.mu);
-        consume(&res, t);
+        consume(&res, t, q);
         batch_release(b, i);           /* every load that could ask for those summaries has returned */
     }
     for (int k = 0; k < o->jobs; k++)
@@ -485,8 +549,11 @@ static int run(int argc, char **argv, int is_check)
      * 14 KB a report, and stdio's 4 KB buffer cost a system call for each
      * 4 KB.  A terminal keeps its line buffering. */
     static char outbuf[1u << 18];
+    outq q = {.limit = OUTQ_BYTES};
     if (!isatty(STDOUT_FILENO))
         setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
+    else
+        q.limit = 0;
     gk_batch b;
     batch_list(&b, o.npaths, o.paths);
     b.prepare = cli_prepare;
@@ -509,9 +576,12 @@ static int run(int argc, char **argv, int is_check)
     t.by_rule = xcalloc((size_t)nrules + 1, sizeof *t.by_rule);
     if (o.format == FMT_CSV)
         (is_check ? output_csv_findings_header : output_csv_header)(stdout);
-    run_batch(&b, &o, is_check, &t, keep.kept);
+    run_batch(&b, &o, is_check, &t, keep.kept, &q);
+    if (is_check && o.format == FMT_TEXT)
+        outq_flush(&q);                /* the summary comes after the findings */
     if (is_check)
         print_summary(o.format == FMT_TEXT ? stdout : stderr, &t);
+    outq_flush(&q);                    /* what is queued goes out last, as stdio's buffer did */
     fflush(stdout);
     batch_free(&b);
     free(keep.kept);                   /* every kept result was taken */
