@@ -134,6 +134,17 @@ static _Noreturn void fail(const char *what, const char *why)
 
 /* ---- one report -> its output ------------------------------------------- */
 
+/* Output buffers written out, kept for the next reports' JSON: rendering
+ * into memory already touched saves the page faults of fresh buffers, and
+ * the printing thread frees nothing into the workers' arenas. */
+#define SPARES 128
+
+typedef struct {
+    pthread_mutex_t mu;
+    int n;
+    sbuf v[SPARES];         /* each empty (len 0) */
+} spares;
+
 /* Where one thread renders a report's output: a JSON buffer and a memory
  * stream for text and CSV, both reused from report to report (opening a
  * memory stream costs more than writing a short report into it). */
@@ -142,6 +153,7 @@ typedef struct renderer {
     FILE *mem;              /* open_memstream over mbuf, or NULL until needed */
     char *mbuf;
     size_t msize;
+    spares *sp;             /* where json takes its next buffer from when handed over, or NULL */
     struct renderer *next;  /* on the keeper's free list */
 } renderer;
 
@@ -156,6 +168,7 @@ static void renderer_free(renderer *rd)
 typedef struct {
     char *out;              /* what goes to stdout (outlen bytes), or NULL */
     size_t outlen;
+    size_t outcap;          /* the bytes allocated at out */
     char *err;              /* what goes to stderr */
     int unreadable;
     int errors, warnings;
@@ -223,14 +236,22 @@ static void keep_bytes(result *res, const char *bytes, size_t len)
         return;
     res->out = xmalloc(len);
     memcpy(res->out, bytes, len);
-    res->outlen = len;
+    res->outlen = res->outcap = len;
 }
 
-/* Hands rd's JSON over to res instead of copying it: rd starts a new buffer. */
+/* Hands rd's JSON over to res instead of copying it: rd goes on in a spare
+ * buffer, or a new one. */
 static void take_json(result *res, renderer *rd)
 {
     res->outlen = rd->json.len;
+    res->outcap = rd->json.cap;
     res->out = sbuf_steal(&rd->json);
+    if (!rd->sp)
+        return;
+    pthread_mutex_lock(&rd->sp->mu);
+    if (rd->sp->n)
+        rd->json = rd->sp->v[--rd->sp->n];
+    pthread_mutex_unlock(&rd->sp->mu);
 }
 
 /* ---- reports shown while the titles are read ----------------------------- */
@@ -363,6 +384,7 @@ typedef struct {
     result *slots;          /* WINDOW slots, index % WINDOW */
     char *ready;
     result **kept;
+    spares *sp;
     pthread_mutex_t mu;
     pthread_cond_t cv;
 } pool;
@@ -370,7 +392,7 @@ typedef struct {
 static void *worker(void *arg)
 {
     pool *p = arg;
-    renderer rd = {0};
+    renderer rd = {.sp = p->sp};
     for (;;) {
         pthread_mutex_lock(&p->mu);
         while (p->next < p->b->files.n && p->next >= p->printed + WINDOW)
@@ -409,10 +431,12 @@ typedef struct {
 #define OUTQ_LARGE 4096
 
 typedef struct {
-    struct iovec iov[OUTQ_IOV];  /* iov_base: each a result's out, freed once written */
+    struct iovec iov[OUTQ_IOV];
+    sbuf buf[OUTQ_IOV];     /* each result's out, a spare once written */
     int n;
     size_t bytes;
     size_t limit;           /* OUTQ_BYTES, or 0 to a terminal */
+    spares sp;
 } outq;
 
 static void outq_flush(outq *q)
@@ -432,8 +456,14 @@ static void outq_flush(outq *q)
             v->iov_len -= (size_t)w;
         }
     }
-    for (int k = 0; k < q->n; k++)
-        free(q->iov[k].iov_base);
+    pthread_mutex_lock(&q->sp.mu);
+    for (int k = 0; k < q->n; k++) {
+        if (q->sp.n < SPARES)
+            q->sp.v[q->sp.n++] = q->buf[k];
+        else
+            free(q->buf[k].s);
+    }
+    pthread_mutex_unlock(&q->sp.mu);
     q->n = 0;
     q->bytes = 0;
 }
@@ -445,6 +475,7 @@ static void outq_put(outq *q, result *res)
         fflush(stdout);                /* what stdio holds goes first */
     q->iov[q->n].iov_base = res->out;
     q->iov[q->n].iov_len = res->outlen;
+    q->buf[q->n] = (sbuf){.s = res->out, .cap = res->outcap};
     q->n++;
     q->bytes += res->outlen;
     res->out = NULL;
@@ -481,7 +512,7 @@ static void run_batch(gk_batch *b, const cli_opts *o, int is_check, totals *t, r
 {
     size_t n = b->files.n;
     if (o->jobs <= 1) {
-        renderer rd = {0};
+        renderer rd = {.sp = &q->sp};
         for (size_t i = 0; i < n; i++) {
             result res;
             run_one(b, i, o, is_check, &res, stdout, kept, &rd);
@@ -491,7 +522,7 @@ static void run_batch(gk_batch *b, const cli_opts *o, int is_check, totals *t, r
         renderer_free(&rd);
         return;
     }
-    pool p = {.b = b, .o = o, .is_check = is_check, .kept = kept};
+    pool p = {.b = b, .o = o, .is_check = is_check, .kept = kept, .sp = &q->sp};
     p.slots = xcalloc(WINDOW, sizeof *p.slots);
     p.ready = xcalloc(WINDOW, 1);
     pthread_mutex_init(&p.mu, NULL);
@@ -550,6 +581,7 @@ static int run(int argc, char **argv, int is_check)
      * 4 KB.  A terminal keeps its line buffering. */
     static char outbuf[1u << 18];
     outq q = {.limit = OUTQ_BYTES};
+    pthread_mutex_init(&q.sp.mu, NULL);
     if (!isatty(STDOUT_FILENO))
         setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
     else
@@ -583,6 +615,9 @@ static int run(int argc, char **argv, int is_check)
         print_summary(o.format == FMT_TEXT ? stdout : stderr, &t);
     outq_flush(&q);                    /* what is queued goes out last, as stdio's buffer did */
     fflush(stdout);
+    while (q.sp.n)
+        free(q.sp.v[--q.sp.n].s);
+    pthread_mutex_destroy(&q.sp.mu);
     batch_free(&b);
     free(keep.kept);                   /* every kept result was taken */
     while (keep.free_rd) {
