@@ -373,7 +373,11 @@ static void run_one(gk_batch *b, size_t i, const cli_opts *o, int is_check, resu
 
 /* ---- workers: results are printed in input order ------------------------ */
 
+/* Workers stay at most WINDOW results ahead of the printing; one whose
+ * window is full waits until ROOM_STEP more results have been printed (a
+ * wake-up a result cost the printing thread a system call each). */
 #define WINDOW 256
+#define ROOM_STEP 32
 
 typedef struct {
     gk_batch *b;
@@ -386,7 +390,8 @@ typedef struct {
     result **kept;
     spares *sp;
     pthread_mutex_t mu;
-    pthread_cond_t cv;
+    pthread_cond_t ready_cv;    /* the printing thread waits for slot `printed` */
+    pthread_cond_t room_cv;     /* workers wait for room in the window */
 } pool;
 
 static void *worker(void *arg)
@@ -396,7 +401,7 @@ static void *worker(void *arg)
     for (;;) {
         pthread_mutex_lock(&p->mu);
         while (p->next < p->b->files.n && p->next >= p->printed + WINDOW)
-            pthread_cond_wait(&p->cv, &p->mu);
+            pthread_cond_wait(&p->room_cv, &p->mu);
         if (p->next >= p->b->files.n) {
             pthread_mutex_unlock(&p->mu);
             renderer_free(&rd);
@@ -409,7 +414,8 @@ static void *worker(void *arg)
         pthread_mutex_lock(&p->mu);
         p->slots[i % WINDOW] = res;
         p->ready[i % WINDOW] = 1;
-        pthread_cond_broadcast(&p->cv);
+        if (i == p->printed)
+            pthread_cond_signal(&p->ready_cv);
         pthread_mutex_unlock(&p->mu);
     }
 }
@@ -526,18 +532,20 @@ static void run_batch(gk_batch *b, const cli_opts *o, int is_check, totals *t, r
     p.slots = xcalloc(WINDOW, sizeof *p.slots);
     p.ready = xcalloc(WINDOW, 1);
     pthread_mutex_init(&p.mu, NULL);
-    pthread_cond_init(&p.cv, NULL);
+    pthread_cond_init(&p.ready_cv, NULL);
+    pthread_cond_init(&p.room_cv, NULL);
     pthread_t *th = xcalloc((size_t)o->jobs, sizeof *th);
     for (int k = 0; k < o->jobs; k++)
         pthread_create(&th[k], NULL, worker, &p);
     for (size_t i = 0; i < n; i++) {
         pthread_mutex_lock(&p.mu);
         while (!p.ready[i % WINDOW])
-            pthread_cond_wait(&p.cv, &p.mu);
+            pthread_cond_wait(&p.ready_cv, &p.mu);
         result res = p.slots[i % WINDOW];
         p.ready[i % WINDOW] = 0;
         p.printed = i + 1;
-        pthread_cond_broadcast(&p.cv);
+        if (p.printed % ROOM_STEP == 0)
+            pthread_cond_broadcast(&p.room_cv);
         pthread_mutex_unlock(&p.mu);
         consume(&res, t, q);
         batch_release(b, i);           /* every load that could ask for those summaries has returned */
@@ -545,7 +553,8 @@ static void run_batch(gk_batch *b, const cli_opts *o, int is_check, totals *t, r
     for (int k = 0; k < o->jobs; k++)
         pthread_join(th[k], NULL);
     pthread_mutex_destroy(&p.mu);
-    pthread_cond_destroy(&p.cv);
+    pthread_cond_destroy(&p.ready_cv);
+    pthread_cond_destroy(&p.room_cv);
     free(th);
     free(p.slots);
     free(p.ready);
