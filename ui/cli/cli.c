@@ -447,6 +447,8 @@ typedef struct {
 
 static void outq_flush(outq *q)
 {
+    if (!q->n)
+        return;
     struct iovec *v = q->iov;
     int left = q->n;
     while (left > 0) {
@@ -585,9 +587,10 @@ static int run(int argc, char **argv, int is_check)
         return 2;
     }
     sidecar_read_only_run();           /* check and export never save */
-    /* Into a file or a pipe the output goes in large writes: JSON is some
-     * 14 KB a report, and stdio's 4 KB buffer cost a system call for each
-     * 4 KB.  A terminal keeps its line buffering. */
+    /* Into a file or a pipe the output goes in large writes: stdio's 4 KB
+     * buffer cost a system call for each 4 KB (JSON, some 14 KB a report,
+     * bypasses stdio: outq).  A terminal keeps its line buffering, and
+     * gets each large result at once. */
     static char outbuf[1u << 18];
     outq q = {.limit = OUTQ_BYTES};
     pthread_mutex_init(&q.sp.mu, NULL);
