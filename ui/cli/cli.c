@@ -14,6 +14,7 @@
 #include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
+#include <stdio_ext.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/uio.h>
@@ -336,13 +337,12 @@ static void emit_kept(result *res, renderer *rd)
     take_json(res, rd);
 }
 
-/* Loads and checks file i into res: its text or CSV output is written to
- * `direct` when that is not NULL (one worker), else kept in res->out; JSON
- * is always handed over in res->out (consume() writes it without copying
- * it).  A kept result is taken when the file has no partner (kept may be
- * NULL). */
-static void run_one(gk_batch *b, size_t i, const cli_opts *o, int is_check, result *res, FILE *direct,
-                    result **kept, renderer *rd)
+/* Loads and checks file i into res, its output in res->out: JSON handed
+ * over, text and CSV copied (consume() writes them, in order with the
+ * queued ones).  A kept result is taken when the file has no partner (kept
+ * may be NULL). */
+static void run_one(gk_batch *b, size_t i, const cli_opts *o, int is_check, result *res, result **kept,
+                    renderer *rd)
 {
     if (kept && kept[i]) {
         result *k = kept[i];
@@ -363,8 +363,6 @@ static void run_one(gk_batch *b, size_t i, const cli_opts *o, int is_check, resu
     render(b, i, r, why, o, is_check, res, rd, &bytes, &len);
     if (rd && o->format == FMT_JSON && len)
         take_json(res, rd);
-    else if (direct && len)
-        fwrite(bytes, 1, len, direct);
     else
         keep_bytes(res, bytes, len);
     report_free(r);
@@ -410,7 +408,7 @@ static void *worker(void *arg)
         size_t i = p->next++;
         pthread_mutex_unlock(&p->mu);
         result res;
-        run_one(p->b, i, p->o, p->is_check, &res, NULL, p->kept, &rd);
+        run_one(p->b, i, p->o, p->is_check, &res, p->kept, &rd);
         pthread_mutex_lock(&p->mu);
         p->slots[i % WINDOW] = res;
         p->ready[i % WINDOW] = 1;
@@ -427,12 +425,15 @@ typedef struct {
 } totals;
 
 /* What the printing thread writes: a large result (JSON, some 14 KB a
- * report) is not copied into stdio's buffer but queued as it is, after
- * stdio's buffer has been flushed, and the queue goes out in one writev()
- * once it holds OUTQ_BYTES or OUTQ_IOV results (to a terminal at once), or
- * before a small result goes to stdio.  A failed write loses what it held
- * and the run goes on, as with stdio (a closed pipe ends it by SIGPIPE). */
-#define OUTQ_IOV 64
+ * report) is not copied into stdio's buffer but queued as it is.  The
+ * output goes out where stdio's buffer went out: each time it reaches a
+ * multiple of OUTQ_BYTES (stdio's buffer first, then the queue up to that
+ * point, in one writev()), at the end, and to a terminal at once; so what
+ * goes to stderr meanwhile lands where it did.  A small result goes through
+ * stdio when the queue is empty, else is copied into the queue's last
+ * entry, a buffer of small results.  A failed write loses what it held and
+ * the run goes on, as with stdio (a closed pipe ends it by SIGPIPE). */
+#define OUTQ_IOV 160                   /* a large result, then small ones, by turns: 2 * 64 + 1 at most within OUTQ_BYTES */
 #define OUTQ_BYTES (1u << 18)
 #define OUTQ_LARGE 4096
 
@@ -440,17 +441,28 @@ typedef struct {
     struct iovec iov[OUTQ_IOV];
     sbuf buf[OUTQ_IOV];     /* each result's out, a spare once written */
     int n;
-    size_t bytes;
-    size_t limit;           /* OUTQ_BYTES, or 0 to a terminal */
+    size_t bytes;           /* queued */
+    size_t since;           /* output since the last multiple of OUTQ_BYTES: stdio's then the queue's */
+    int tty;                /* stdout is a terminal: written at once */
+    int small;              /* the last entry is a buffer of small results, none of it written */
     spares sp;
 } outq;
 
-static void outq_flush(outq *q)
+/* Writes what stdio holds, then the queue's first len bytes; what was
+ * written whole becomes a spare, the rest of an entry cut stays first. */
+static void outq_write(outq *q, size_t len)
 {
-    if (!q->n)
-        return;
+    fflush(stdout);
+    int m = 0;                         /* entries to write, the last maybe in part */
+    size_t sum = 0;
+    while (sum < len)
+        sum += q->iov[m++].iov_len;
+    size_t cut = sum - len;            /* bytes of entry m-1 left for later */
+    char *last = q->iov[m - 1].iov_base;
+    size_t lastlen = q->iov[m - 1].iov_len - cut;
+    q->iov[m - 1].iov_len = lastlen;
     struct iovec *v = q->iov;
-    int left = q->n;
+    int left = m;
     while (left > 0) {
         ssize_t w = writev(STDOUT_FILENO, v, left);
         if (w < 0 && errno == EINTR)
@@ -464,42 +476,68 @@ static void outq_flush(outq *q)
             v->iov_len -= (size_t)w;
         }
     }
+    int whole = cut ? m - 1 : m;
+    if (m == q->n)
+        q->small = 0;
+    if (cut)
+        q->iov[m - 1] = (struct iovec){.iov_base = last + lastlen, .iov_len = cut};
     pthread_mutex_lock(&q->sp.mu);
-    for (int k = 0; k < q->n; k++) {
+    for (int k = 0; k < whole; k++) {
+        q->buf[k].len = 0;
         if (q->sp.n < SPARES)
             q->sp.v[q->sp.n++] = q->buf[k];
         else
             free(q->buf[k].s);
     }
     pthread_mutex_unlock(&q->sp.mu);
-    q->n = 0;
-    q->bytes = 0;
+    q->n -= whole;
+    memmove(q->iov, q->iov + whole, (size_t)q->n * sizeof *q->iov);
+    memmove(q->buf, q->buf + whole, (size_t)q->n * sizeof *q->buf);
+    q->bytes -= len;
 }
 
-/* Takes res's output over into q (NULL afterwards). */
+/* Writes what is queued, all of it. */
+static void outq_flush(outq *q)
+{
+    if (q->n)
+        outq_write(q, q->bytes);
+}
+
+/* Queues res's output: a large one taken over (NULL afterwards), a small
+ * one copied. */
 static void outq_put(outq *q, result *res)
 {
     if (!q->n)
-        fflush(stdout);                /* what stdio holds goes first */
-    q->iov[q->n].iov_base = res->out;
-    q->iov[q->n].iov_len = res->outlen;
-    q->buf[q->n] = (sbuf){.s = res->out, .cap = res->outcap};
-    q->n++;
+        q->since = __fpending(stdout) % OUTQ_BYTES;
+    if (res->outlen >= OUTQ_LARGE) {
+        q->buf[q->n++] = (sbuf){.s = res->out, .len = res->outlen, .cap = res->outcap};
+        res->out = NULL;
+        q->small = 0;
+    } else {
+        if (!q->small) {
+            pthread_mutex_lock(&q->sp.mu);
+            q->buf[q->n++] = q->sp.n ? q->sp.v[--q->sp.n] : (sbuf){0};
+            pthread_mutex_unlock(&q->sp.mu);
+            q->small = 1;
+        }
+        sbuf_add(&q->buf[q->n - 1], res->out, res->outlen);
+    }
+    q->iov[q->n - 1] = (struct iovec){.iov_base = q->buf[q->n - 1].s, .iov_len = q->buf[q->n - 1].len};
     q->bytes += res->outlen;
-    res->out = NULL;
-    if (q->n == OUTQ_IOV || q->bytes >= q->limit)
+    q->since += res->outlen;
+    for (; !q->tty && q->since >= OUTQ_BYTES; q->since -= OUTQ_BYTES)
+        outq_write(q, q->bytes - (q->since - OUTQ_BYTES));
+    if (q->tty || q->n == OUTQ_IOV)
         outq_flush(q);
 }
 
 /* Prints one result and counts it. */
 static void consume(result *res, totals *t, outq *q)
 {
-    if (res->out && res->outlen >= OUTQ_LARGE) {
+    if (res->out && (q->n || res->outlen >= OUTQ_LARGE))
         outq_put(q, res);
-    } else if (res->out) {
-        outq_flush(q);
+    else if (res->out)
         fwrite(res->out, 1, res->outlen, stdout);
-    }
     if (res->err)
         fputs(res->err, stderr);
     if (res->unreadable) {
@@ -523,7 +561,7 @@ static void run_batch(gk_batch *b, const cli_opts *o, int is_check, totals *t, r
         renderer rd = {.sp = &q->sp};
         for (size_t i = 0; i < n; i++) {
             result res;
-            run_one(b, i, o, is_check, &res, stdout, kept, &rd);
+            run_one(b, i, o, is_check, &res, kept, &rd);
             consume(&res, t, q);
             batch_release(b, i);
         }
@@ -592,12 +630,10 @@ static int run(int argc, char **argv, int is_check)
      * bypasses stdio: outq).  A terminal keeps its line buffering, and
      * gets each large result at once. */
     static char outbuf[1u << 18];
-    outq q = {.limit = OUTQ_BYTES};
+    outq q = {.tty = isatty(STDOUT_FILENO)};
     pthread_mutex_init(&q.sp.mu, NULL);
-    if (!isatty(STDOUT_FILENO))
+    if (!q.tty)
         setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
-    else
-        q.limit = 0;
     gk_batch b;
     batch_list(&b, o.npaths, o.paths);
     b.prepare = cli_prepare;
