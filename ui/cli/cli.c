@@ -14,8 +14,10 @@
 #include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
+#include <stdio_ext.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 void cli_usage(FILE *f)
@@ -133,6 +135,17 @@ static _Noreturn void fail(const char *what, const char *why)
 
 /* ---- one report -> its output ------------------------------------------- */
 
+/* Output buffers written out, kept for the next reports' JSON: rendering
+ * into memory already touched saves the page faults of fresh buffers, and
+ * the printing thread frees nothing into the workers' arenas. */
+#define SPARES 128
+
+typedef struct {
+    pthread_mutex_t mu;
+    int n;
+    sbuf v[SPARES];         /* each empty (len 0) */
+} spares;
+
 /* Where one thread renders a report's output: a JSON buffer and a memory
  * stream for text and CSV, both reused from report to report (opening a
  * memory stream costs more than writing a short report into it). */
@@ -141,6 +154,7 @@ typedef struct renderer {
     FILE *mem;              /* open_memstream over mbuf, or NULL until needed */
     char *mbuf;
     size_t msize;
+    spares *sp;             /* where json takes its next buffer from when handed over, or NULL */
     struct renderer *next;  /* on the keeper's free list */
 } renderer;
 
@@ -155,6 +169,7 @@ static void renderer_free(renderer *rd)
 typedef struct {
     char *out;              /* what goes to stdout (outlen bytes), or NULL */
     size_t outlen;
+    size_t outcap;          /* the bytes allocated at out */
     char *err;              /* what goes to stderr */
     int unreadable;
     int errors, warnings;
@@ -222,7 +237,22 @@ static void keep_bytes(result *res, const char *bytes, size_t len)
         return;
     res->out = xmalloc(len);
     memcpy(res->out, bytes, len);
-    res->outlen = len;
+    res->outlen = res->outcap = len;
+}
+
+/* Hands rd's JSON over to res instead of copying it: rd goes on in a spare
+ * buffer, or a new one. */
+static void take_json(result *res, renderer *rd)
+{
+    res->outlen = rd->json.len;
+    res->outcap = rd->json.cap;
+    res->out = sbuf_steal(&rd->json);
+    if (!rd->sp)
+        return;
+    pthread_mutex_lock(&rd->sp->mu);
+    if (rd->sp->n)
+        rd->json = rd->sp->v[--rd->sp->n];
+    pthread_mutex_unlock(&rd->sp->mu);
 }
 
 /* ---- reports shown while the titles are read ----------------------------- */
@@ -295,29 +325,24 @@ static int keep_early(gk_batch *b, size_t i, gk_report *r, const char *why, void
     return __atomic_add_fetch(&k->used, size, __ATOMIC_RELAXED) < k->budget;
 }
 
-/* A packed kept result written out in full: straight to `direct` (may be
- * NULL), else into res. */
-static void emit_kept(result *res, FILE *direct, renderer *rd)
+/* A packed kept result written out in full into res. */
+static void emit_kept(result *res, renderer *rd)
 {
     if (!res->packed)
         return;                        /* consume() prints it */
     rd->json.len = 0;
     output_json_unpack(&rd->json, res->out, res->outlen);
     free(res->out);
-    res->out = NULL;
-    res->outlen = 0;
     res->packed = 0;
-    if (direct)
-        fwrite(rd->json.s, 1, rd->json.len, direct);
-    else
-        keep_bytes(res, rd->json.s, rd->json.len);
+    take_json(res, rd);
 }
 
-/* Loads and checks file i into res: its output is written to `direct`
- * when that is not NULL (one worker), else kept in res->out.  A kept
- * result is taken when the file has no partner (kept may be NULL). */
-static void run_one(gk_batch *b, size_t i, const cli_opts *o, int is_check, result *res, FILE *direct,
-                    result **kept, renderer *rd)
+/* Loads and checks file i into res, its output in res->out: JSON handed
+ * over, text and CSV copied (consume() writes them, in order with the
+ * queued ones).  A kept result is taken when the file has no partner (kept
+ * may be NULL). */
+static void run_one(gk_batch *b, size_t i, const cli_opts *o, int is_check, result *res, result **kept,
+                    renderer *rd)
 {
     if (kept && kept[i]) {
         result *k = kept[i];
@@ -325,7 +350,7 @@ static void run_one(gk_batch *b, size_t i, const cli_opts *o, int is_check, resu
         if (b->prev[i] < 0 && b->next[i] < 0) {
             *res = *k;
             free(k);
-            emit_kept(res, direct, rd);
+            emit_kept(res, rd);
             return;
         }
         result_free(k);                /* partners add the cross-year findings */
@@ -336,8 +361,8 @@ static void run_one(gk_batch *b, size_t i, const cli_opts *o, int is_check, resu
     const char *bytes;
     size_t len;
     render(b, i, r, why, o, is_check, res, rd, &bytes, &len);
-    if (direct && len)
-        fwrite(bytes, 1, len, direct);
+    if (rd && o->format == FMT_JSON && len)
+        take_json(res, rd);
     else
         keep_bytes(res, bytes, len);
     report_free(r);
@@ -346,7 +371,11 @@ static void run_one(gk_batch *b, size_t i, const cli_opts *o, int is_check, resu
 
 /* ---- workers: results are printed in input order ------------------------ */
 
+/* Workers stay at most WINDOW results ahead of the printing; one whose
+ * window is full waits until ROOM_STEP more results have been printed (a
+ * wake-up a result cost the printing thread a system call each). */
 #define WINDOW 256
+#define ROOM_STEP 32
 
 typedef struct {
     gk_batch *b;
@@ -357,18 +386,20 @@ typedef struct {
     result *slots;          /* WINDOW slots, index % WINDOW */
     char *ready;
     result **kept;
+    spares *sp;
     pthread_mutex_t mu;
-    pthread_cond_t cv;
+    pthread_cond_t ready_cv;    /* the printing thread waits for slot `printed` */
+    pthread_cond_t room_cv;     /* workers wait for room in the window */
 } pool;
 
 static void *worker(void *arg)
 {
     pool *p = arg;
-    renderer rd = {0};
+    renderer rd = {.sp = p->sp};
     for (;;) {
         pthread_mutex_lock(&p->mu);
         while (p->next < p->b->files.n && p->next >= p->printed + WINDOW)
-            pthread_cond_wait(&p->cv, &p->mu);
+            pthread_cond_wait(&p->room_cv, &p->mu);
         if (p->next >= p->b->files.n) {
             pthread_mutex_unlock(&p->mu);
             renderer_free(&rd);
@@ -377,11 +408,12 @@ static void *worker(void *arg)
         size_t i = p->next++;
         pthread_mutex_unlock(&p->mu);
         result res;
-        run_one(p->b, i, p->o, p->is_check, &res, NULL, p->kept, &rd);
+        run_one(p->b, i, p->o, p->is_check, &res, p->kept, &rd);
         pthread_mutex_lock(&p->mu);
         p->slots[i % WINDOW] = res;
         p->ready[i % WINDOW] = 1;
-        pthread_cond_broadcast(&p->cv);
+        if (i == p->printed)
+            pthread_cond_signal(&p->ready_cv);
         pthread_mutex_unlock(&p->mu);
     }
 }
@@ -392,10 +424,119 @@ typedef struct {
     long *by_rule;
 } totals;
 
-/* Prints one result and counts it. */
-static void consume(result *res, totals *t)
+/* What the printing thread writes: a large result (JSON, some 14 KB a
+ * report) is not copied into stdio's buffer but queued as it is.  The
+ * output goes out where stdio's buffer went out: each time it reaches a
+ * multiple of OUTQ_BYTES (stdio's buffer first, then the queue up to that
+ * point, in one writev()), at the end, and to a terminal at once; so what
+ * goes to stderr meanwhile lands where it did.  A small result goes through
+ * stdio when the queue is empty, else is copied into the queue's last
+ * entry, a buffer of small results.  A failed write loses what it held and
+ * the run goes on, as with stdio (a closed pipe ends it by SIGPIPE). */
+#define OUTQ_IOV 160                   /* a large result, then small ones, by turns: 2 * 64 + 1 at most within OUTQ_BYTES */
+#define OUTQ_BYTES (1u << 18)
+#define OUTQ_LARGE 4096
+
+typedef struct {
+    struct iovec iov[OUTQ_IOV];
+    sbuf buf[OUTQ_IOV];     /* each result's out, a spare once written */
+    int n;
+    size_t bytes;           /* queued */
+    size_t since;           /* output since the last multiple of OUTQ_BYTES: stdio's then the queue's */
+    int tty;                /* stdout is a terminal: written at once */
+    int small;              /* the last entry is a buffer of small results, none of it written */
+    spares sp;
+} outq;
+
+/* Writes what stdio holds, then the queue's first len bytes; what was
+ * written whole becomes a spare, the rest of an entry cut stays first. */
+static void outq_write(outq *q, size_t len)
 {
-    if (res->out)
+    fflush(stdout);
+    int m = 0;                         /* entries to write, the last maybe in part */
+    size_t sum = 0;
+    while (sum < len)
+        sum += q->iov[m++].iov_len;
+    size_t cut = sum - len;            /* bytes of entry m-1 left for later */
+    char *last = q->iov[m - 1].iov_base;
+    size_t lastlen = q->iov[m - 1].iov_len - cut;
+    q->iov[m - 1].iov_len = lastlen;
+    struct iovec *v = q->iov;
+    int left = m;
+    while (left > 0) {
+        ssize_t w = writev(STDOUT_FILENO, v, left);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            break;
+        for (; left > 0 && (size_t)w >= v->iov_len; left--, v++)
+            w -= (ssize_t)v->iov_len;
+        if (left > 0) {
+            v->iov_base = (char *)v->iov_base + w;
+            v->iov_len -= (size_t)w;
+        }
+    }
+    int whole = cut ? m - 1 : m;
+    if (m == q->n)
+        q->small = 0;
+    if (cut)
+        q->iov[m - 1] = (struct iovec){.iov_base = last + lastlen, .iov_len = cut};
+    pthread_mutex_lock(&q->sp.mu);
+    for (int k = 0; k < whole; k++) {
+        q->buf[k].len = 0;
+        if (q->sp.n < SPARES)
+            q->sp.v[q->sp.n++] = q->buf[k];
+        else
+            free(q->buf[k].s);
+    }
+    pthread_mutex_unlock(&q->sp.mu);
+    q->n -= whole;
+    memmove(q->iov, q->iov + whole, (size_t)q->n * sizeof *q->iov);
+    memmove(q->buf, q->buf + whole, (size_t)q->n * sizeof *q->buf);
+    q->bytes -= len;
+}
+
+/* Writes what is queued, all of it. */
+static void outq_flush(outq *q)
+{
+    if (q->n)
+        outq_write(q, q->bytes);
+}
+
+/* Queues res's output: a large one taken over (NULL afterwards), a small
+ * one copied. */
+static void outq_put(outq *q, result *res)
+{
+    if (!q->n)
+        q->since = __fpending(stdout) % OUTQ_BYTES;
+    if (res->outlen >= OUTQ_LARGE) {
+        q->buf[q->n++] = (sbuf){.s = res->out, .len = res->outlen, .cap = res->outcap};
+        res->out = NULL;
+        q->small = 0;
+    } else {
+        if (!q->small) {
+            pthread_mutex_lock(&q->sp.mu);
+            q->buf[q->n++] = q->sp.n ? q->sp.v[--q->sp.n] : (sbuf){0};
+            pthread_mutex_unlock(&q->sp.mu);
+            q->small = 1;
+        }
+        sbuf_add(&q->buf[q->n - 1], res->out, res->outlen);
+    }
+    q->iov[q->n - 1] = (struct iovec){.iov_base = q->buf[q->n - 1].s, .iov_len = q->buf[q->n - 1].len};
+    q->bytes += res->outlen;
+    q->since += res->outlen;
+    for (; !q->tty && q->since >= OUTQ_BYTES; q->since -= OUTQ_BYTES)
+        outq_write(q, q->bytes - (q->since - OUTQ_BYTES));
+    if (q->tty || q->n == OUTQ_IOV)
+        outq_flush(q);
+}
+
+/* Prints one result and counts it. */
+static void consume(result *res, totals *t, outq *q)
+{
+    if (res->out && (q->n || res->outlen >= OUTQ_LARGE))
+        outq_put(q, res);
+    else if (res->out)
         fwrite(res->out, 1, res->outlen, stdout);
     if (res->err)
         fputs(res->err, stderr);
@@ -413,44 +554,47 @@ static void consume(result *res, totals *t)
     result_free(res);
 }
 
-static void run_batch(gk_batch *b, const cli_opts *o, int is_check, totals *t, result **kept)
+static void run_batch(gk_batch *b, const cli_opts *o, int is_check, totals *t, result **kept, outq *q)
 {
     size_t n = b->files.n;
     if (o->jobs <= 1) {
-        renderer rd = {0};
+        renderer rd = {.sp = &q->sp};
         for (size_t i = 0; i < n; i++) {
             result res;
-            run_one(b, i, o, is_check, &res, stdout, kept, &rd);
-            consume(&res, t);
+            run_one(b, i, o, is_check, &res, kept, &rd);
+            consume(&res, t, q);
             batch_release(b, i);
         }
         renderer_free(&rd);
         return;
     }
-    pool p = {.b = b, .o = o, .is_check = is_check, .kept = kept};
+    pool p = {.b = b, .o = o, .is_check = is_check, .kept = kept, .sp = &q->sp};
     p.slots = xcalloc(WINDOW, sizeof *p.slots);
     p.ready = xcalloc(WINDOW, 1);
     pthread_mutex_init(&p.mu, NULL);
-    pthread_cond_init(&p.cv, NULL);
+    pthread_cond_init(&p.ready_cv, NULL);
+    pthread_cond_init(&p.room_cv, NULL);
     pthread_t *th = xcalloc((size_t)o->jobs, sizeof *th);
     for (int k = 0; k < o->jobs; k++)
         pthread_create(&th[k], NULL, worker, &p);
     for (size_t i = 0; i < n; i++) {
         pthread_mutex_lock(&p.mu);
         while (!p.ready[i % WINDOW])
-            pthread_cond_wait(&p.cv, &p.mu);
+            pthread_cond_wait(&p.ready_cv, &p.mu);
         result res = p.slots[i % WINDOW];
         p.ready[i % WINDOW] = 0;
         p.printed = i + 1;
-        pthread_cond_broadcast(&p.cv);
+        if (p.printed % ROOM_STEP == 0)
+            pthread_cond_broadcast(&p.room_cv);
         pthread_mutex_unlock(&p.mu);
-        consume(&res, t);
+        consume(&res, t, q);
         batch_release(b, i);           /* every load that could ask for those summaries has returned */
     }
     for (int k = 0; k < o->jobs; k++)
         pthread_join(th[k], NULL);
     pthread_mutex_destroy(&p.mu);
-    pthread_cond_destroy(&p.cv);
+    pthread_cond_destroy(&p.ready_cv);
+    pthread_cond_destroy(&p.room_cv);
     free(th);
     free(p.slots);
     free(p.ready);
@@ -481,11 +625,14 @@ static int run(int argc, char **argv, int is_check)
         return 2;
     }
     sidecar_read_only_run();           /* check and export never save */
-    /* Into a file or a pipe the output goes in large writes: JSON is some
-     * 14 KB a report, and stdio's 4 KB buffer cost a system call for each
-     * 4 KB.  A terminal keeps its line buffering. */
+    /* Into a file or a pipe the output goes in large writes: stdio's 4 KB
+     * buffer cost a system call for each 4 KB (JSON, some 14 KB a report,
+     * bypasses stdio: outq).  A terminal keeps its line buffering, and
+     * gets each large result at once. */
     static char outbuf[1u << 18];
-    if (!isatty(STDOUT_FILENO))
+    outq q = {.tty = isatty(STDOUT_FILENO)};
+    pthread_mutex_init(&q.sp.mu, NULL);
+    if (!q.tty)
         setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
     gk_batch b;
     batch_list(&b, o.npaths, o.paths);
@@ -509,10 +656,16 @@ static int run(int argc, char **argv, int is_check)
     t.by_rule = xcalloc((size_t)nrules + 1, sizeof *t.by_rule);
     if (o.format == FMT_CSV)
         (is_check ? output_csv_findings_header : output_csv_header)(stdout);
-    run_batch(&b, &o, is_check, &t, keep.kept);
+    run_batch(&b, &o, is_check, &t, keep.kept, &q);
+    if (is_check && o.format == FMT_TEXT)
+        outq_flush(&q);                /* the summary comes after the findings */
     if (is_check)
         print_summary(o.format == FMT_TEXT ? stdout : stderr, &t);
+    outq_flush(&q);                    /* what is queued goes out last, as stdio's buffer did */
     fflush(stdout);
+    while (q.sp.n)
+        free(q.sp.v[--q.sp.n].s);
+    pthread_mutex_destroy(&q.sp.mu);
     batch_free(&b);
     free(keep.kept);                   /* every kept result was taken */
     while (keep.free_rd) {
