@@ -24,8 +24,13 @@
  * spaces; numbers on the first line of their row or in its middle, left- or right-aligned;
  * group labels over several rows (centred, the rules inside the span blank in their
  * column), labels over two or three label columns; the table indented, sometimes with a
- * page's side navigation printed in the indent.  Its choices come from a random stream of
- * their own: without it, every variant is what it was before the family was added.
+ * page's side navigation printed in the indent; in about one table 2 or 3 in four, data rows
+ * whose first one or two numbers are 0 with those cells empty and merged into the label's
+ * cell (merged_cells: a colspan, as pages made from Word have it; the label's box reaches
+ * over their columns, the other numbers stay under their headers; an empty cell is a blank
+ * one).  Its choices come from a random stream of their own (merged_cells from one of its
+ * own too): without it, every variant is what it was before the family was added, and a
+ * bordered variant without merged cells what it was before merged_cells was added.
  *
  * The variant is parsed in-process and every cell compared with what was written:
  *   right    read (extracted, blank or inferred) with the value written;
@@ -173,7 +178,7 @@ enum {
     /* modifiers */
     X_HEADER_SPLIT, X_NOTE_SAME_LINE, X_WRAP_LABELS, X_NBSP, X_STRAY_SPACES, X_PAGE_BREAK,
     X_SPLIT_REPEAT_HEADER, X_LOST_LABEL, X_GLUED, X_THOUSANDS, X_FULLWIDTH, X_BLANK_MARKERS,
-    X_GROUP_ROWS, X_ASCII_PUNCT,
+    X_GROUP_ROWS, X_ASCII_PUNCT, X_MERGED_CELLS,
     /* conversion damage and variation */
     X_LOST_VALUE, X_STRAY_VALUE, X_ROWS_JOINED, X_UNIT_SUFFIX, X_LABEL_NUMBERING, X_COLUMN_MAJOR,
     /* encodings */
@@ -187,7 +192,7 @@ static const char *const XNAME[NX] = {
     "label_after", "vertical_group", "t4_interleaved",
     "header_split", "note_same_line", "wrap_labels", "nbsp", "stray_spaces", "page_break",
     "split_repeat_header", "lost_label", "glued", "thousands", "fullwidth", "blank_markers",
-    "group_rows", "ascii_punct",
+    "group_rows", "ascii_punct", "merged_cells",
     "lost_value", "stray_value", "rows_joined", "unit_suffix", "label_numbering", "column_major",
     "crlf", "bom", "gb18030", "utf16",
 };
@@ -227,6 +232,7 @@ typedef struct {
     int newtab;      /* pipes: a new pipe table starts here */
     int joined;      /* printed on one line with the next row */
     int short_by;    /* pipes: cells lost without trace (the row is not padded for them) */
+    int merged;      /* bordered: its first numbers (empty cells) are not cells, its label spans them */
 } grow;
 
 typedef struct {
@@ -299,6 +305,8 @@ typedef struct {
         int margin;              /* a page's side navigation printed in the indent */
         int t3_note_row;         /* table 3's 勾稽 note on a row of its own (else over the label columns) */
         int t2_split;            /* table 2 as one table per block */
+        uint64_t rs;             /* random state of merged_cells (a variant without them draws from
+                                    rs3 what it drew before they were added) */
     } bd;
     const sample *smp;
     const gk_template *tpl;
@@ -881,6 +889,8 @@ static void choose(variant *v)
 static void choose_bordered(variant *v)
 {
     uint64_t *s = &v->rs3;
+    v->bd.rs = *s ^ 0x3C6EF372FE94F82Bull;
+    next64(&v->bd.rs);
     if (!pm(s, 150))
         return;
     static const int NOT[] = {X_TABS, X_CELL_PER_LINE_TAB, X_CELL_PER_LINE, X_PIPES, X_SPACES, X_PDFTOTEXT_PLAIN,
@@ -1656,6 +1666,49 @@ static void bg_row(bgrid *G, const gcell *c, int n)
         G->nrows = r + 1;
 }
 
+/* merged_cells, from the family's own stream: in about one table in four (2 and 3), some data
+ * rows whose first one or two numbers are 0 leave them empty, and the page made those empty
+ * cells part of the label's cell (a colspan, as pages made from Word have it): the label's box
+ * reaches over their columns, the other numbers stay under their headers.  An empty cell is a
+ * blank one (blank_markers): right when read as 0, flagged when missing and named. */
+static void bd_merge(variant *v)
+{
+    uint64_t *s = &v->bd.rs;
+    for (int t = 0; t < 2; t++) {
+        if (!pm(s, 250))
+            continue;
+        gtable *T = &v->t[t];
+        for (int i = 0; i < T->n; i++) {
+            grow *g = &T->r[i];
+            if (g->kind != R_DATA || !pm(s, 350))
+                continue;
+            int fn = first_num(g), k = 1 + (int)rn(s, 2), z = 0;
+            while (z < k && fn + z + 1 < g->n && g->c[fn + z].cell >= 0 && v->smp->truth[g->c[fn + z].cell] == 0)
+                z++;               /* a zero, and a number after it */
+            if (fn == 0 || !z)
+                continue;
+            for (int j = fn; j < fn + z; j++) {
+                int c = g->c[j].cell;
+                free(g->c[j].s);
+                g->c[j].s = gl_strdup("");
+                free(v->wtext[c]);
+                v->wtext[c] = gl_strdup("");
+                v->blank[c] = 1;
+            }
+            g->merged = z;
+            set(v, X_MERGED_CELLS);
+        }
+    }
+}
+
+/* Cell j of g as a cell of the grid: the empty numbers merged_cells joined to the label are
+ * C_PAD after it (the label's column span). */
+static gcell bg_cell(const grow *g, int j)
+{
+    int fn = first_num(g);
+    return j >= fn && j < fn + g->merged ? (gcell){"", C_PAD, -1} : g->c[j];
+}
+
 /* Table 3's header rows as government tables draw them: the 勾稽 note over the label
  * columns (or on a row of its own over the whole table), 申请人情况 over six columns,
  * 总计 down three rows, 自然人 down two, 法人或其他组织 over the five kinds. */
@@ -1698,9 +1751,15 @@ static void bg_build(variant *v, bgrid *G, int ti, int from, int to)
                 ncols = T->r[i].n;
         bg_init(G, ncols, ti == 0);
         for (int i = from; i < to; i++) {
-            if (!G->head_end && T->r[i].kind == R_DATA)
+            const grow *g = &T->r[i];
+            gcell row[BG_MAXC];
+            if (g->n > BG_MAXC)
+                die("bordered: row too wide");
+            for (int j = 0; j < g->n; j++)
+                row[j] = bg_cell(g, j);
+            if (!G->head_end && g->kind == R_DATA)
                 G->head_end = G->nrows;
-            bg_row(G, T->r[i].c, T->r[i].n);
+            bg_row(G, row, g->n);
         }
         return;
     }
@@ -1724,7 +1783,7 @@ static void bg_build(variant *v, bgrid *G, int ti, int from, int to)
         while (n < 3 && n > 0)
             row[n++] = (gcell){"", C_PAD, -1};
         for (int j = fn; j < g->n && n < 3 + 16; j++)
-            row[n++] = g->c[j];
+            row[n++] = bg_cell(g, j);
         if (g->kind == R_GROUP)
             n = 1;               /* a group label on a row of its own: over the whole table */
         bg_row(G, row, n);
@@ -2076,6 +2135,8 @@ static void build_text(variant *v)
     build_t3(v, layout);
     build_t4(v, layout);
     mark_rows(v, layout);
+    if (layout == X_BORDERED)
+        bd_merge(v);
     /* a modifier that touched no value is not counted as used */
     if (!v->n_blank)
         v->flags &= ~(1ull << X_BLANK_MARKERS);
