@@ -1061,8 +1061,8 @@ typedef struct {
 } borders;
 
 /* The display columns of the borders in original line o[0..len) ('+' too
- * when plus); -1 when more than COLS_MAX. */
-static int border_cols(const char *o, size_t len, int plus, int *xs)
+ * when plus), ambiguous characters `amb` wide; -1 when more than COLS_MAX. */
+static int border_cols(const char *o, size_t len, int plus, int amb, int *xs)
 {
     int x = 0, n = 0;
     for (size_t p = 0; p < len;) {
@@ -1076,7 +1076,7 @@ static int border_cols(const char *o, size_t len, int plus, int *xs)
                 return -1;
             xs[n++] = x;
         }
-        x += text_cp_width(cp);
+        x += amb == 2 && text_cp_ambiguous(cp) ? 2 : text_cp_width(cp);
         p += (size_t)k;
     }
     return n;
@@ -1134,7 +1134,7 @@ static void spread_cells(grid *g, borders *b)
 static void borders_rule(grid *g, borders *b, const gk_line *o, int after_rule)
 {
     int xs[COLS_MAX];
-    int n = border_cols(o->s, o->len, 1, xs);
+    int n = border_cols(o->s, o->len, 1, 1, xs);   /* a rule holds no ambiguous character */
     const char *p = o->s;
     while (*p == ' ')
         p++;
@@ -1156,19 +1156,30 @@ static void borders_rule(grid *g, borders *b, const gk_line *o, int after_rule)
     cols_add(b, xs, n);
 }
 
-/* Row k, just read from original line o: where its borders are. */
-static void borders_row(grid *g, borders *b, int k, const gk_line *o)
+/* Whether borders xs[0..n) of a row all stand on borders of the last rule. */
+static int on_rule(const borders *b, const int *xs, int n)
 {
-    int xs[COLS_MAX];
-    int n = border_cols(o->s, o->len, 0, xs);
-    if (n < 2 || n - 1 != g->rows[k].ncells)
-        b->ok = 0;
-    for (int j = 0; j < n && b->ok; j++) {
+    for (int j = 0; j < n; j++) {
         int at = 0;
         while (at < b->nrule && b->rule[at] != xs[j])
             at++;
-        b->ok = at < b->nrule;
+        if (at == b->nrule)
+            return 0;
     }
+    return 1;
+}
+
+/* Row k, just read from original line o: where its borders are — with the
+ * ambiguous characters one column wide, or else two (as CJK settings draw
+ * them), whichever puts every border on the rule above. */
+static void borders_row(grid *g, borders *b, int k, const gk_line *o)
+{
+    int xs[COLS_MAX];
+    int n = border_cols(o->s, o->len, 0, 1, xs);
+    if (n >= 2 && !on_rule(b, xs, n))
+        n = border_cols(o->s, o->len, 0, 2, xs);
+    if (n < 2 || n - 1 != g->rows[k].ncells || !on_rule(b, xs, n))
+        b->ok = 0;
     if (!b->ok)
         return;
     int i = k - b->sub;

@@ -258,6 +258,15 @@ int text_border_kind(unsigned cp)
     return cp == '+' ? 2 : 0;
 }
 
+int text_cp_ambiguous(unsigned cp)
+{
+    return cp == 0xA7 || cp == 0xB0 || cp == 0xB1 || cp == 0xB7 || cp == 0xD7 || cp == 0xF7 ||
+           (cp >= 0x391 && cp <= 0x3C9) || (cp >= 0x401 && cp <= 0x451) || (cp >= 0x2010 && cp <= 0x2027) ||
+           (cp >= 0x2030 && cp <= 0x203E) || cp == 0x2103 || cp == 0x2116 || (cp >= 0x2160 && cp <= 0x2179) ||
+           (cp >= 0x2190 && cp <= 0x2199) || (cp >= 0x2460 && cp <= 0x24FF) || (cp >= 0x25A0 && cp <= 0x25FF) ||
+           cp == 0x2605 || cp == 0x2606;
+}
+
 int text_cp_width(unsigned cp)
 {
     return cp >= 0x1100 &&

@@ -111,6 +111,9 @@ char *text_normalise(const char *s, size_t len);
  * Asian wide and full-width characters two, others one). */
 int text_border_kind(unsigned cp);
 int text_cp_width(unsigned cp);
+/* East Asian "ambiguous" characters common in reports (“ ” • … ※ ① ° × ■
+ * Greek, Cyrillic…): one column wide in most tools, two in CJK settings. */
+int text_cp_ambiguous(unsigned cp);
 
 /* UTF-8 helpers shared by parser and UI. */
 int utf8_decode(const char *s, size_t len, unsigned *cp);  /* bytes used, 0 if invalid */

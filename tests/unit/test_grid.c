@@ -1042,6 +1042,17 @@ static void test_bordered_columns_by_position(void **state)
     assert_int_equal(g->rows[2].cells[1].line, 6);
     grid_free(g);
     text_free(t);
+    /* “ ” drawn two columns wide (as CJK settings draw East Asian ambiguous characters) */
+    g = build("┌──────────┬────┬────┬────┐\n"
+              "│类        │甲  │乙  │总计│\n"
+              "├──────────┴────┼────┼────┤\n"
+              "│二、“结转”   │5   │5   │\n"
+              "└───────────────┴────┴────┘\n", &t);
+    assert_int_equal(g->rows[1].ncells, 4);
+    assert_string_equal(g->rows[1].cells[1].text, "");
+    assert_string_equal(g->rows[1].cells[2].text, "5");
+    grid_free(g);
+    text_free(t);
     /* a border off the rule above (widths not as this reader counts them): by index */
     g = build("┌──────────┬────┬────┬────┐\n"
               "│类        │甲  │乙  │总计│\n"
