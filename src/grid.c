@@ -911,14 +911,18 @@ static int cell_append(grid *g, grid_cell *c, const char *s, size_t n, num_kind 
 
 /* The cells of a rule s[0..len) (after its first '|' or '+'), read into sp:
  * cell j is a rule ("---") or goes on from above — from sp's owner when
- * that span went on through the rule before, else from row `above`, the
+ * that span went on through the rule before (a rule of as many cells),
+ * else from row `above`, the
  * row of the segment just ended (-1: none).  Text in a cell that goes on
  * (w3m prints a centred label over the rule) is added to its owner.
  * `partial`: a rule with text in it; only cells of three dashes or more
  * are rules there ("-" and "--" are blank markers). */
 static void read_rule(grid *g, spans *sp, int above, const char *s, size_t len, int partial)
 {
-    spans old = *sp;
+    int cells = 1;                     /* a span goes on from the rule before only in the same cell */
+    for (size_t k = 0; k < len; k++)
+        cells += s[k] == '|' || s[k] == '+';
+    int old_n = sp->n == cells ? sp->n : 0;
     int n = 0;
     for (size_t b = 0; b <= len; n++) {
         size_t e = b;
@@ -938,8 +942,8 @@ static void read_rule(grid *g, spans *sp, int above, const char *s, size_t len, 
         if (n < SPAN_MAX) {
             int o = -1;
             if (!rule) {
-                if (old.n > n && old.owner[n] >= 0)
-                    o = old.owner[n];
+                if (old_n > n && sp->owner[n] >= 0)
+                    o = sp->owner[n];  /* not yet overwritten: cell n is written here */
                 else if (above >= 0 && g->rows[above].ncells > n)
                     o = above;
             }
