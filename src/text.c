@@ -233,8 +233,8 @@ int utf8_valid(const char *s, size_t len)
     return valid_prefix((const unsigned char *)s, len) == len;
 }
 
-/* A box-drawing character (U+2500..U+257F: the borders `w3m -dump`,
- * `links` and table printers draw) as the ASCII a pipe table would have:
+/* A box-drawing character (U+2500..U+257F: the borders `w3m -dump` and
+ * table printers draw) as the ASCII a pipe table would have:
  * a line with no vertical part ("─" "━" "═", dashed, half lines) is '-',
  * the diagonals stay, everything else (verticals, corners, tees, crosses)
  * is '|' — so "│ 12 │" reads as a pipe row and "├───┼───┤" as its rule. */
