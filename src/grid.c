@@ -831,6 +831,17 @@ static void build_lines(grid *g, const region *rg)
     }
 }
 
+/* Appends text [s, s + n) to cell c (a number is never joined to anything). */
+static int cell_append(grid *g, grid_cell *c, const char *s, size_t n, num_kind kind)
+{
+    if (c->text[0] && (c->num != NUM_NONE || kind != NUM_NONE))
+        return 0;
+    size_t a = strlen(c->text);
+    c->text = grid_concat(g, c->text, a, s, n);
+    cell_classify(c, a + n);
+    return 1;
+}
+
 /* The rows [seg, g->nrows) are the lines between two rules of a table
  * drawn with borders (`w3m -dump`, grid tables): one row whose cells wrap
  * over several lines ("（二）部分公开" above "（区分处理的，…）").  They
@@ -873,13 +884,10 @@ static void merge_segment(grid *g, int seg)
             grid_cell *b = &rows[0].cells[j];
             if (!c->text[0])
                 continue;
-            if (!b->text[0]) {
+            if (!b->text[0])
                 *b = *c;               /* its text, number and line */
-                continue;
-            }
-            size_t a = strlen(b->text), m = strlen(c->text);
-            b->text = grid_concat(g, b->text, a, c->text, m);
-            cell_classify(b, a + m);
+            else
+                cell_append(g, b, c->text, strlen(c->text), c->num);   /* text to text: both no number */
         }
     }
     g->nrows = seg + 1;
@@ -898,15 +906,37 @@ typedef struct {
     int owner[SPAN_MAX];         /* the row whose cell j goes on below it, or -1 (a rule) */
 } spans;
 
-/* Appends text [s, s + n) to cell c (a number is never joined to anything). */
-static int cell_append(grid *g, grid_cell *c, const char *s, size_t n, num_kind kind)
+/* A cell of a rule line: its dashes ('-' or '='), and [first, last), what
+ * it holds besides them and blanks (spaces, ':', tabs); first == last:
+ * nothing. */
+typedef struct {
+    size_t dashes, first, last;
+} rule_cell;
+
+/* Reads the cell of rule line s[0..len) that begins at b, up to the next
+ * '|' or '+' or the end; returns where it ends. */
+static size_t read_rule_cell(const char *s, size_t len, size_t b, rule_cell *c)
 {
-    if (c->text[0] && (c->num != NUM_NONE || kind != NUM_NONE))
-        return 0;
-    size_t a = strlen(c->text);
-    c->text = grid_concat(g, c->text, a, s, n);
-    cell_classify(c, a + n);
-    return 1;
+    *c = (rule_cell){0, b, b};
+    size_t e = b;
+    for (; e < len && s[e] != '|' && s[e] != '+'; e++) {
+        if (s[e] == '-' || s[e] == '=') {
+            c->dashes++;
+        } else if (s[e] != ' ' && s[e] != ':' && s[e] != '\t') {
+            if (c->last == c->first)
+                c->first = e;
+            c->last = e + 1;
+        }
+    }
+    return e;
+}
+
+/* What the text of rule cell c holds (num_parse()'s kind; NUM_NONE for none). */
+static num_kind rule_cell_kind(const char *s, const rule_cell *c)
+{
+    double v;
+    int ii;
+    return c->last > c->first ? parse_cell(s + c->first, c->last - c->first, &v, &ii) : NUM_NONE;
 }
 
 /* The cells of a rule s[0..len) (after its first '|' or '+'), read into sp:
@@ -925,20 +955,9 @@ static void read_rule(grid *g, spans *sp, int above, const char *s, size_t len, 
     int old_n = sp->n == cells ? sp->n : 0;
     int n = 0;
     for (size_t b = 0; b <= len; n++) {
-        size_t e = b;
-        while (e < len && s[e] != '|' && s[e] != '+')
-            e++;
-        size_t dashes = 0, text = 0, first = b, last = b;
-        for (size_t k = b; k < e; k++) {
-            if (s[k] == '-' || s[k] == '=')
-                dashes++;
-            else if (s[k] != ' ' && s[k] != ':' && s[k] != '\t') {
-                if (!text++)
-                    first = k;
-                last = k + 1;
-            }
-        }
-        int rule = !text && dashes >= (partial ? 3u : 1u);
+        rule_cell c;
+        size_t e = read_rule_cell(s, len, b, &c);
+        int text = c.last > c.first, rule = !text && c.dashes >= (partial ? 3u : 1u);
         if (n < SPAN_MAX) {
             int o = -1;
             if (!rule) {
@@ -948,12 +967,8 @@ static void read_rule(grid *g, spans *sp, int above, const char *s, size_t len, 
                     o = above;
             }
             sp->owner[n] = o;
-            if (o >= 0 && text && g->rows[o].ncells > n) {
-                double v;
-                int ii;
-                num_kind kind = parse_cell(s + first, last - first, &v, &ii);
-                cell_append(g, &g->rows[o].cells[n], s + first, last - first, kind);
-            }
+            if (o >= 0 && text && g->rows[o].ncells > n)
+                cell_append(g, &g->rows[o].cells[n], s + c.first, c.last - c.first, rule_cell_kind(s, &c));
         }
         b = e + 1;
     }
@@ -967,26 +982,11 @@ static int partial_rule(const char *s, size_t len)
 {
     int rules = 0;
     for (size_t b = 0; b <= len;) {
-        size_t e = b;
-        while (e < len && s[e] != '|' && s[e] != '+')
-            e++;
-        size_t dashes = 0, other = 0, first = e, last = b;
-        for (size_t k = b; k < e; k++) {
-            if (s[k] == '-' || s[k] == '=') {
-                dashes++;
-            } else if (s[k] != ' ') {
-                other++;
-                first = k < first ? k : first;
-                last = k + 1;
-            }
-        }
-        if (other) {
-            double v;
-            int ii;
-            if (parse_cell(s + first, last - first, &v, &ii) == NUM_VALUE)
-                return 0;
-        }
-        rules += dashes >= 3 && !other;
+        rule_cell c;
+        size_t e = read_rule_cell(s, len, b, &c);
+        if (rule_cell_kind(s, &c) == NUM_VALUE)
+            return 0;
+        rules += c.dashes >= 3 && c.last == c.first;
         b = e + 1;
     }
     return rules > 0;
@@ -1061,7 +1061,7 @@ typedef struct {
     int ok;                      /* every border so far where it should be */
     int rule[COLS_MAX], nrule;   /* the border columns of the last rule */
     int u[COLS_MAX], nu;         /* the border columns of the table, sorted */
-    int **xs, *nxs, cap;         /* per row since sub: its borders' columns */
+    int **xs, cap;               /* per row since sub: its borders' columns */
 } borders;
 
 /* The display columns of the borders in original line o[0..len) ('+' too
@@ -1134,7 +1134,8 @@ static void spread_cells(grid *g, borders *b)
     }
 }
 
-/* A rule at line i: a new table at a top corner or right after a rule. */
+/* A rule, o its original line: a new table at a top corner or right after
+ * a rule. */
 static void borders_rule(grid *g, borders *b, const gk_line *o, int after_rule)
 {
     int xs[COLS_MAX];
