@@ -25,6 +25,12 @@
 
 /* ---- small text helpers ----------------------------------------------------- */
 
+/* The highest bit set in m, or -1 when none is. */
+static inline int highest_bit(uint64_t m)
+{
+    return m ? 63 - __builtin_clzll(m) : -1;
+}
+
 /* Nonzero when some byte of w is a space or a tab (the classic zero-byte
  * test, exact as to whether there is one). */
 static uint64_t has_blank(uint64_t w)
@@ -1367,6 +1373,17 @@ static void build_detect_words(void)
         }
 }
 
+/* How many times pattern pat matches in s[0..len), each match after the
+ * one before (an empty match moves on one byte). */
+static int count_matches(const char *pat, const char *s, size_t len)
+{
+    int n = 0;
+    re_span m[1];
+    for (size_t off = 0; re_find(pat, s, len, off, m, 1); off = m[0].end > off ? m[0].end : off + 1)
+        n++;
+    return n;
+}
+
 /* Counts each pattern's matches in lines [from, to).  A pattern p with
  * needs[p] (words of ws) is tried only on the lines holding one of them;
  * ws NULL: every pattern on every line.  Header lines repeat from report
@@ -1388,13 +1405,7 @@ static void count_hits(const gk_report *r, hit_count *pats, int npats, size_t fr
                 pats[p].hits += (int)*known;
                 continue;
             }
-            int here = 0;
-            size_t off = 0;
-            re_span g[1];
-            while (re_find(pats[p].pat, l->s, l->len, off, g, 1)) {
-                here++;
-                off = g[0].end > off ? g[0].end : off + 1;
-            }
+            int here = count_matches(pats[p].pat, l->s, l->len);
             memo_store(fill, pats[p].pat, l->s, l->len, (uint64_t)here);
             pats[p].hits += here;
         }
@@ -1412,11 +1423,8 @@ static void count_cell_hits(const gk_report *r, hit_count *pats, int npats, size
         for (int j = 0; j < g->rows[i].ncells; j++) {
             const char *s = g->rows[i].cells[j].text;
             size_t len = strlen(s);
-            for (int p = 0; p < npats; p++) {
-                re_span m[1];
-                for (size_t off = 0; re_find(pats[p].pat, s, len, off, m, 1); off = m[0].end > off ? m[0].end : off + 1)
-                    pats[p].hits++;
-            }
+            for (int p = 0; p < npats; p++)
+                pats[p].hits += count_matches(pats[p].pat, s, len);
         }
     grid_free(g);
 }
@@ -1521,7 +1529,7 @@ static int group_of_label(const char *label, size_t len)
     int ng;
     const gk_group_def *gd = template_groups(&ng);
     uint64_t mask = match_mask((pattern_set){gd, ng, group_pattern}, label, len) & ~(uint64_t)1;
-    return mask ? 63 - __builtin_clzll(mask) : -1;   /* most specific first; "result" (0) is the heading */
+    return highest_bit(mask);          /* most specific first; "result" (0) is the heading */
 }
 
 static int first_row_of_group(const gk_table_def *td, const char *key)
@@ -1663,7 +1671,7 @@ static int label_end(const row_cells *rc)
     uint64_t before = rc->labels;
     if (rc->numbers)                   /* the label cells before the first number */
         before &= ((uint64_t)1 << __builtin_ctzll(rc->numbers)) - 1;
-    return before ? 63 - __builtin_clzll(before) : -1;
+    return highest_bit(before);
 }
 
 static int usual_edge(const grid *g, const row_cells *rc, int *lab_edge)
@@ -1907,7 +1915,7 @@ static void classify(const grid_row *row, row_cells *x)
             cls[j] = C_OTHER;
     }
     x->nv = nv;
-    x->last = values ? 63 - __builtin_clzll(values) : -1;
+    x->last = highest_bit(values);
     x->labels = labels;
     x->numbers = numbers | values;
     x->empties = empties;
@@ -2072,7 +2080,7 @@ static void drop_strays(const grid_row *row, row_cells *rc, const row_labels *rl
     uint64_t values = 0;               /* the last value left */
     for (int k = 0; k < rc->ncells; k++)
         values |= (uint64_t)(rc->cls[k] == C_VALUE) << k;
-    rc->last = values ? 63 - __builtin_clzll(values) : -1;
+    rc->last = highest_bit(values);
 }
 
 /* 1 when a label cell of the row names one of the table's columns. */
