@@ -146,6 +146,15 @@ typedef struct {
     sbuf v[SPARES];         /* each empty (len 0) */
 } spares;
 
+/* A spare buffer, or an empty sbuf when none is left. */
+static sbuf spare_take(spares *sp)
+{
+    pthread_mutex_lock(&sp->mu);
+    sbuf b = sp->n ? sp->v[--sp->n] : (sbuf){0};
+    pthread_mutex_unlock(&sp->mu);
+    return b;
+}
+
 /* Where one thread renders a report's output: a JSON buffer and a memory
  * stream for text and CSV, both reused from report to report (opening a
  * memory stream costs more than writing a short report into it). */
@@ -249,10 +258,7 @@ static void take_json(result *res, renderer *rd)
     res->out = sbuf_steal(&rd->json);
     if (!rd->sp)
         return;
-    pthread_mutex_lock(&rd->sp->mu);
-    if (rd->sp->n)
-        rd->json = rd->sp->v[--rd->sp->n];
-    pthread_mutex_unlock(&rd->sp->mu);
+    rd->json = spare_take(rd->sp);
 }
 
 /* ---- reports shown while the titles are read ----------------------------- */
@@ -515,9 +521,7 @@ static void outq_put(outq *q, result *res)
         q->small = 0;
     } else {
         if (!q->small) {
-            pthread_mutex_lock(&q->sp.mu);
-            q->buf[q->n++] = q->sp.n ? q->sp.v[--q->sp.n] : (sbuf){0};
-            pthread_mutex_unlock(&q->sp.mu);
+            q->buf[q->n++] = spare_take(&q->sp);
             q->small = 1;
         }
         sbuf_add(&q->buf[q->n - 1], res->out, res->outlen);
