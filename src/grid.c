@@ -1144,7 +1144,7 @@ static void borders_rule(grid *g, borders *b, const gk_line *o, int after_rule)
     while (*p == ' ')
         p++;
     unsigned cp = 0;
-    utf8_decode(p, strlen(p), &cp);
+    utf8_decode(p, o->len - (size_t)(p - o->s), &cp);
     if (b->sub < 0 || after_rule || cp == 0x250C || cp == 0x250D || cp == 0x250E || cp == 0x250F ||
         cp == 0x2552 || cp == 0x2553 || cp == 0x2554 || cp == 0x256D) {
         spread_cells(g, b);
