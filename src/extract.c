@@ -1090,6 +1090,13 @@ static int is_value_cell(const grid_cell *c)
     return c->num == NUM_VALUE || (c->num == NUM_BLANK && c->text[0]);
 }
 
+/* Digits only, the first a 0 before another: numbers run together ("0000000"),
+ * which num_parse() reads as no number. */
+static int zero_led(const char *s)
+{
+    return s[0] == '0' && s[1] >= '0' && s[1] <= '9' && !s[strspn(s, "0123456789")];
+}
+
 /* Fills every field of *s from the cell. */
 static void slot_from_cell(slot *s, const grid_cell *c)
 {
@@ -1104,7 +1111,10 @@ static void slot_from_cell(slot *s, const grid_cell *c)
     } else {
         s->status = GK_ST_MISSING;
         size_t digits = strspn(c->text, "+-0123456789,.");
-        if (c->text[0] && !c->text[digits])
+        if (zero_led(c->text))
+            s->why = xasprintf("「%.40s%s」以 0 开头，是连在一起的几个数字，无法确定各自所在的列，不作读取", c->text,
+                               strlen(c->text) > 40 ? "…" : "");
+        else if (c->text[0] && !c->text[digits])
             s->why = xasprintf("数字「%.40s%s」位数过多（超过 15 位），无法精确计算，不作读取", c->text,
                                strlen(c->text) > 40 ? "…" : "");
         else
@@ -1893,7 +1903,8 @@ static int page_number(const char *s)
 }
 
 /* The class of each of the row's first n cells; a damaged number (in an
- * explicit row: no CJK, some digit) holds its cell, unread.  Sets how many
+ * explicit row: no CJK, some digit; in any row: digits run together) holds
+ * its cell, unread (or split by glued_split_row()).  Sets how many
  * hold a value and the last one. */
 static void classify(const grid_row *row, row_cells *x)
 {
@@ -1909,7 +1920,7 @@ static void classify(const grid_row *row, row_cells *x)
             cls[j] = C_EMPTY, empties |= bit;
         else if (has_cjk(c->text))
             cls[j] = C_LABEL, labels |= bit;
-        else if (row->explicit && strpbrk(c->text, "0123456789") && !page_number(c->text))
+        else if ((row->explicit || zero_led(c->text)) && strpbrk(c->text, "0123456789") && !page_number(c->text))
             cls[j] = C_DAMAGED, numbers |= bit;
         else
             cls[j] = C_OTHER;

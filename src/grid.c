@@ -146,8 +146,8 @@ static __attribute__((noinline)) num_kind parse_ascii(const char *s, size_t n, d
     /* A number starts with a digit after its sign (',' and '.' need a digit
      * before them): a label such as "(一)" is refused here. */
     size_t first = s[0] == '+' || s[0] == '-';
-    if (!is_digit(s[first]))
-        return NUM_NONE;
+    if (!is_digit(s[first]) || (s[first] == '0' && first + 1 < n && is_digit(s[first + 1])))
+        return NUM_NONE;                /* no number, or one with a leading zero: no count ("0012") */
     /* The number is s[first..k), the bytes it may hold; anything after it
      * must be one unit, after optional spaces ("12 件", "5万元").  Labels
      * such as "1. 属于国家秘密" are refused here, without a unit search. */
@@ -177,6 +177,8 @@ static inline num_kind parse_cell(const char *s, size_t n, double *value, int *i
             for (; i < n && is_digit(s[i]); i++)
                 v = v * 10 + (s[i] - '0');
             if (i == n) {
+                if (s[0] == '0' && n > 1)
+                    return NUM_NONE;   /* "000110": numbers run together, no count */
                 *value = (double)v;
                 *is_int = 1;
                 return NUM_VALUE;
@@ -310,7 +312,21 @@ typedef struct {
 
 /* What detect() finds out about each line, kept for the builders so that
  * they test no line again. */
-enum { LINE_BLANK = 1, LINE_PIPE = 2, LINE_TAB = 4, LINE_NUMBER = 8 };
+enum { LINE_BLANK = 1, LINE_PIPE = 2, LINE_TAB = 4, LINE_NUMBER = 8, LINE_INNER = 16 };
+
+/* How a region's pipe rows are written (detect()):
+ *   PIPES_OUTER  "| a | b |": a '|' first and last, as markdown writes them;
+ *   PIPES_INNER  "a | b |" or "a | b": no '|' first (GitHub's tables without
+ *                outer pipes; web-page text extractors write "cell | cell |"), so
+ *                that a '|' first is an empty first cell;
+ *   PIPES_BROKEN a row over several lines: each cell's text ends its line and the
+ *                next cell's line begins with its '|' ("主动公开信息数", "| 条",
+ *                "| 01", "|", "|"), as extractors write the cells of a web page
+ *                whose cells hold paragraphs; a '|' closes the cell before it, a
+ *                line ending in '|' followed by one that does not begin with '|'
+ *                ends the row, and a cell's text goes on over the lines up to
+ *                its '|'. */
+enum { PIPES_OUTER, PIPES_INNER, PIPES_BROKEN };
 
 /* The lines [from, to) a grid is built of, with what detect() found out
  * about them, and their copy in the grid's storage: the normalised lines
@@ -497,13 +513,16 @@ static size_t gap_at(const char *s, size_t p, size_t len)
     }
 }
 
-/* Where the digits at s[p] end: at most 15 of them, the most a count the
+/* Where the digits at s[p] end (at p for a leading zero before a digit,
+ * which the slow path refuses): at most 15 of them, the most a count the
  * fast paths read holds; their value is added to *v (0 before, for a
  * caller that tests no other digits first).  A byte after them is no
  * digit (the line's NUL at the latest), so no length is tested. */
 static inline size_t count_end(const char *s, size_t p, long *v)
 {
     size_t e = p;
+    if (s[p] == '0' && is_digit(s[p + 1]))
+        return p;                      /* a leading zero: parse_cell() refuses it */
     while (is_digit(s[e]) && e - p < 15)
         *v = *v * 10 + (s[e++] - '0');
     return e;
@@ -643,6 +662,22 @@ static int plus_rule(const char *s)
     return s[0] == '+' && pipe_separator(s);
 }
 
+/* A rule of a table drawn with borders: two borders at least and a run of three
+ * dashes ("|-----|", "+---+---+"), not a row of blank markers ("| -", "| -- | - |"). */
+static int boxed_rule(const char *s)
+{
+    if (!pipe_separator(s))
+        return 0;
+    int borders = 0, run = 0, longest = 0;
+    for (; *s; s++) {
+        borders += *s == '|' || *s == '+';
+        run = *s == '-' || *s == '=' ? run + 1 : 0;
+        if (run > longest)
+            longest = run;
+    }
+    return borders >= 2 && longest >= 3;
+}
+
 /* A short line holding one number; `has_tab` says whether it has a tab. */
 static int number_line(const gk_line *l, int has_tab)
 {
@@ -665,9 +700,10 @@ static int has_cjk_text(const char *s)
 
 /* The layout of lines [from, to), whose facts it writes to facts[0..to-from);
  * *adjacent: 1 when each line follows the one before, after its NUL. */
-static grid_layout detect(const gk_text *t, size_t from, size_t to, unsigned char *facts, int *adjacent)
+static grid_layout detect(const gk_text *t, size_t from, size_t to, unsigned char *facts, int *adjacent,
+                          int *pipe_style)
 {
-    size_t nonblank = 0, pipes = 0, single = 0, numbers = 0, tabs = 0;
+    size_t nonblank = 0, pipes = 0, single = 0, numbers = 0, tabs = 0, inner = 0, lone = 0, boxed = 0, ends = 0;
     const char *next = t->norm[from].s;
     int adj = 1;
     for (size_t i = from; i < to; i++) {
@@ -695,8 +731,19 @@ static grid_layout detect(const gk_text *t, size_t from, size_t to, unsigned cha
         int pipe = !tab && (l->s[lead] == '|' || plus_rule(l->s + lead));
         if (!tab)                      /* one search serves all three counts */
             tab = memchr(l->s + lead, '\t', l->len - lead);
+        /* no '|' first but one further on ("a | b |"); or a '|' first and no
+         * other ("| 条", "|": a cell of a row written over several lines) */
+        const char *bar = tab ? NULL : memchr(l->s + lead + 1, '|', l->len - lead - 1);
+        int in = !pipe && bar, one = pipe && l->s[lead] == '|' && !bar;
+        ends += one && trim_end(l->s, l->len) == lead + 1;   /* "|" alone: a row's end */
+        /* a rule of a table drawn with borders, page text before it or not: such
+         * a table's lines are no rows without outer pipes */
+        boxed += pipe ? boxed_rule(l->s + lead) : in && boxed_rule(bar) && !pipe_separator(l->s + lead);
         int number = number_line(l, tab != NULL);
-        facts[i - from] = (unsigned char)((pipe ? LINE_PIPE : 0) | (tab ? LINE_TAB : 0) | (number ? LINE_NUMBER : 0));
+        facts[i - from] = (unsigned char)((pipe ? LINE_PIPE : 0) | (tab ? LINE_TAB : 0) |
+                                          (number ? LINE_NUMBER : 0) | (in ? LINE_INNER : 0));
+        inner += in;
+        lone += one;
         numbers += number;
         tabs += tab != NULL;
         pipes += pipe;
@@ -704,7 +751,11 @@ static grid_layout detect(const gk_text *t, size_t from, size_t to, unsigned cha
             single++;                  /* no tab after the first: cell_end() tests a short rest itself */
     }
     *adjacent = adj;
-    if (pipes >= 2)
+    *pipe_style = boxed >= 2                           ? PIPES_OUTER
+                : lone >= 3 && lone * 2 >= nonblank && ends >= 2 ? PIPES_BROKEN
+                : inner >= 2                        ? PIPES_INNER
+                                                    : PIPES_OUTER;
+    if (pipes >= 2 || (inner >= 2 && !tabs))
         return GRID_PIPES;
     if (nonblank && single * 10 >= nonblank * 6)
         return GRID_BLOCKS;
@@ -780,6 +831,63 @@ static void build_blocks(grid *g, const region *rg)
             c->text = grid_concat(g, c->text, a, more, n);
             cell_classify(c, a + n);
         }
+    }
+}
+
+/* Pipe rows written over several lines (PIPES_BROKEN): a '|' closes the cell
+ * before it (an empty one when no text came since the last), text after it
+ * opens the next, joined over line ends until its '|'; a line that does not
+ * begin with '|' after one that ended with '|' (or after a blank line there)
+ * begins a row.  Text after a row's last '|' is a cell; nothing after it, none. */
+static void build_broken(grid *g, const region *rg)
+{
+    grid_row *r = NULL;
+    int open = -1;                     /* the cell taking text: its index in r, -1 none yet */
+    int ended = 1;                     /* the last line with text ended with '|' */
+    for (size_t i = rg->from; i < rg->to && g->nrows < GRID_MAX_ROWS; i++) {
+        const gk_line *l = &rg->t->norm[i];
+        if (rg->facts[i - rg->from] & LINE_BLANK) {
+            if (ended)
+                r = NULL;
+            continue;
+        }
+        const char *s = skip_spaces(l->s);
+        size_t len = l->len - (size_t)(s - l->s);
+        while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+            len--;
+        if (!r || (ended && *s != '|')) {
+            r = new_row(g);
+            r->explicit = 1;
+            open = -1;
+        }
+        row_builder rb = line_builder(g, r, rg, i);
+        for (size_t p = 0;;) {
+            size_t e = p;
+            while (e < len && s[e] != '|')
+                e++;
+            size_t b = p;
+            while (b < e && (s[b] == ' ' || s[b] == '\t'))
+                b++;
+            size_t n = trim_end(s + b, e - b);
+            if (n) {
+                if (open < 0) {
+                    row_put(&rb, s + b, n);
+                    open = r->ncells - 1;
+                } else {               /* the cell's text goes on from the line before */
+                    grid_cell *c = &r->cells[open];
+                    size_t a = strlen(c->text);
+                    c->text = grid_concat(g, c->text, a, s + b, n);
+                    cell_classify(c, a + n);
+                }
+            }
+            if (e == len)
+                break;
+            if (open < 0)              /* '|' after nothing: an empty cell */
+                cell_classify(row_new_cell(&rb, s, 0), 0);
+            open = -1;
+            p = e + 1;
+        }
+        ended = len && s[len - 1] == '|';
     }
 }
 
@@ -1252,8 +1360,8 @@ grid *grid_build(const gk_text *t, size_t from, size_t to)
         return g;
     /* the facts live in the grid's storage, freed with it */
     unsigned char *facts = grid_alloc(g, to - from, 1);
-    int adjacent;
-    g->layout = detect(t, from, to, facts, &adjacent);
+    int adjacent, style;
+    g->layout = detect(t, from, to, facts, &adjacent, &style);
     region rg = {t, from, to, facts, t->norm[from].s, NULL};
     size_t span = (size_t)(t->norm[to - 1].s - rg.src) + t->norm[to - 1].len + 1;
     if (adjacent && span <= GRID_COPY_MAX) {
@@ -1262,6 +1370,10 @@ grid *grid_build(const gk_text *t, size_t from, size_t to)
     }
     if (g->layout == GRID_BLOCKS || g->layout == GRID_LINES) {
         (g->layout == GRID_BLOCKS ? build_blocks : build_lines)(g, &rg);
+        return g;
+    }
+    if (g->layout == GRID_PIPES && style == PIPES_BROKEN) {
+        build_broken(g, &rg);
         return g;
     }
     /* A table drawn with borders begins with a rule; its rows are what
@@ -1295,10 +1407,18 @@ grid *grid_build(const gk_text *t, size_t from, size_t to)
             if (m && (seg >= 0 || pipe_separator(m + 1))) {
                 s = m;
                 f |= LINE_PIPE;
+            } else if ((f & LINE_INNER) && style == PIPES_INNER) {
+                f |= LINE_PIPE;        /* "a | b |": its first cell from the line's start */
             }
         }
         if (f & LINE_PIPE) {
-            s = (s == l->s ? skip_spaces(l->s) : s) + 1;
+            const char *text = skip_spaces(l->s);
+            /* rows without outer pipes: a '|' first is an empty first cell
+             * (not in a bordered table, nor of a rule) */
+            if (s == l->s && style == PIPES_INNER && seg < 0 && !pipe_separator(text))
+                s = text;
+            else
+                s = (s == l->s ? text : s) + 1;
             len = l->len - (size_t)(s - l->s);
             while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
                 len--;

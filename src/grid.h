@@ -50,7 +50,8 @@ void grid_free(grid *g);
 
 /* Parses one cell: a count, a decimal, a signed change, a blank marker
  * ("", "-", "—", "/", "无") or nothing numeric.  Accepts thousands
- * separators and the units 元 万元 件 条 个 项. */
+ * separators and the units 元 万元 件 条 个 项.  Digits with a leading zero
+ * ("0012", numbers run together) are no number. */
 num_kind num_parse(const char *s, double *value, int *is_int);
 
 #endif

@@ -32,6 +32,13 @@
  * own too): without it, every variant is what it was before the family was added, and a
  * bordered variant without merged cells what it was before merged_cells was added.
  *
+ * extracted_pipes (about half of the pipe-table variants, from a stream of its own) writes
+ * the tables as web-page text extractors write a page's tables: rows without outer pipes
+ * ("a | b |"; a '|' first for an empty first cell; the last '|' there or not; a markdown
+ * rule under the first row or none; rows padded to the widest or not), or each cell on a
+ * line of its own after its '|' and a lone '|' ending the row (long cells' text broken over
+ * two lines; an empty first cell an empty line).
+ *
  * The variant is parsed in-process and every cell compared with what was written:
  *   right    read (extracted, blank or inferred) with the value written;
  *   flagged  missing and named by a finding, or inferred to another value with a
@@ -47,7 +54,8 @@
  * cell is wrong.  On stderr (unless --quiet): the tallies per transformation.
  * --failures M: details of the first M variants with wrong cells (10).
  * --without F,... / --with F,...: the families named (bordered, lost_value, stray_value,
- * rows_joined, unit_suffix, label_numbering, column_major) are never / also chosen;
+ * rows_joined, unit_suffix, label_numbering, column_major, extracted_pipes) are never / also
+ * chosen;
  * lost_value and stray_value only with --with (the engine still reads some of their
  * cells wrong).  --each: one line per variant with its counts.
  * --show K: only variant K; its text (UTF-8, before encoding) on stdout, its comparison
@@ -181,6 +189,7 @@ enum {
     X_GROUP_ROWS, X_ASCII_PUNCT, X_MERGED_CELLS,
     /* conversion damage and variation */
     X_LOST_VALUE, X_STRAY_VALUE, X_ROWS_JOINED, X_UNIT_SUFFIX, X_LABEL_NUMBERING, X_COLUMN_MAJOR,
+    X_EXTRACTED_PIPES,
     /* encodings */
     X_CRLF, X_BOM, X_GB18030, X_UTF16,
     NX
@@ -194,7 +203,7 @@ static const char *const XNAME[NX] = {
     "split_repeat_header", "lost_label", "glued", "thousands", "fullwidth", "blank_markers",
     "group_rows", "ascii_punct", "merged_cells",
     "lost_value", "stray_value", "rows_joined", "unit_suffix", "label_numbering", "column_major",
-    "crlf", "bom", "gb18030", "utf16",
+    "extracted_pipes", "crlf", "bom", "gb18030", "utf16",
 };
 
 #define HAS(v, x) (((v)->flags >> (x)) & 1ull)
@@ -308,6 +317,13 @@ typedef struct {
         uint64_t rs;             /* random state of merged_cells (a variant without them draws from
                                     rs3 what it drew before they were added) */
     } bd;
+    struct {                     /* extracted_pipes: a pipe table as web-page text extractors write it */
+        int style;               /* 0 markdown ("| a | b |"); EX_INNER "a | b |"; EX_BROKEN a cell a line */
+        int trail;               /* EX_INNER: a '|' after the last cell */
+        int rule;                /* EX_INNER: a "---|---|" rule under the first row */
+        int pad;                 /* EX_INNER: rows padded with empty cells to the widest */
+        int wrap;                /* EX_BROKEN: long cells' text broken over two lines */
+    } ex;
     const sample *smp;
     const gk_template *tpl;
     int cpl_sep;                 /* cell_per_line: 0 none, 1 blank between rows, 2 between cells */
@@ -918,6 +934,33 @@ static void choose_bordered(variant *v)
 
 static int first_num(const grow *g);
 
+/* extracted_pipes, from its own stream (a variant without it is what it was before): about
+ * half of the pipe-table variants have their tables written as web-page text extractors
+ * write a page's tables: rows without outer pipes ("a | b |", a '|' first when the first
+ * cell is empty, a '|' last or not, a markdown rule under the first row or none), or each
+ * cell on a line of its own after its '|' with a lone '|' ending the row (cells holding
+ * paragraphs: "主动公开信息数", "| 条", "| 01", "|"), long cells' text broken over two
+ * lines, an empty first cell an empty line.  What a web page cannot show (pages, rows run
+ * together, tables written by column) is dropped. */
+enum { EX_INNER = 1, EX_BROKEN = 2 };
+
+static void choose_extracted(variant *v, uint64_t rs4)
+{
+    uint64_t *s = &rs4;
+    if (!HAS(v, X_PIPES) || !pm(s, 500))
+        return;
+    static const int NOT[] = {X_PAGE_BREAK, X_SPLIT_REPEAT_HEADER, X_ROWS_JOINED, X_COLUMN_MAJOR, X_LOST_VALUE};
+    for (size_t k = 0; k < sizeof NOT / sizeof NOT[0]; k++)
+        v->flags &= ~(1ull << NOT[k]);
+    memset(v->colmajor, 0, sizeof v->colmajor);
+    set(v, X_EXTRACTED_PIPES);
+    v->ex.style = pm(s, 500) ? EX_INNER : EX_BROKEN;
+    v->ex.trail = pm(s, 750);
+    v->ex.rule = pm(s, 250);
+    v->ex.pad = pm(s, 500);
+    v->ex.wrap = pm(s, 400);
+}
+
 static int is_data(const grow *g)
 {
     return g->kind == R_DATA;
@@ -1396,6 +1439,64 @@ static void render_pipe_row(variant *v, buf *o, const grow *g, int ncols, int *o
     }
 }
 
+/* A cell's text as an extractor writes it (header words split as the variant splits them). */
+static void put_ex_cell(variant *v, buf *o, const grow *g, int j)
+{
+    const char *s = cell_s(v, g, j);
+    if (g->c[j].kind == C_HEAD && HAS(v, X_HEADER_SPLIT))
+        put_split_head(o, s, " ");
+    else
+        bput(o, s);
+}
+
+/* extracted_pipes: a row "a | b |" (EX_INNER), or each cell on its own line after its '|'
+ * and a lone '|' last (EX_BROKEN). */
+static void render_extracted_row(variant *v, buf *o, const grow *g, int ncols, int *open)
+{
+    /* a row whose cells a converter ran together is one cell: no empty ones after it */
+    int n = g->glued ? 1 : g->n, want = v->ex.pad && v->ex.trail && !g->glued ? ncols - g->short_by : n;
+    if (v->ex.style == EX_INNER) {
+        for (int j = 0; j < want; j++) {
+            if (j)
+                bput(o, " | ");
+            if (g->glued && j == 0)
+                put_glued(o, g, 0);
+            else if (!g->glued && j < n)
+                put_ex_cell(v, o, g, j);
+        }
+        bput(o, v->ex.trail ? " |\n" : "\n");
+        if (!*open && v->ex.rule) {
+            for (int k = 0; k < want; k++)
+                bput(o, k ? "|---" : "---");
+            bput(o, "|\n");
+        }
+        *open = 1;
+        return;
+    }
+    for (int j = 0; j < n; j++) {
+        buf c = {0};
+        if (g->glued)
+            put_glued(&c, g, 0);
+        else
+            put_ex_cell(v, &c, g, j);
+        const char *t = c.p ? c.p : "";
+        size_t m = v->ex.wrap && dwidth(t) >= 10 && g->c[j].kind != C_NUM ? mid_split(t) : 0;
+        if (j)
+            bput(o, *t ? "| " : "|");
+        if (m) {
+            bputn(o, t, m);
+            bputc(o, '\n');
+            bput(o, t + m);
+        } else {
+            bput(o, t);
+        }
+        bputc(o, '\n');
+        free(c.p);
+    }
+    bput(o, "|\n");
+    *open = 1;
+}
+
 /* pdftotext -layout: label area padded, numbers right-aligned in columns. */
 static void render_spaces_row(variant *v, buf *o, const grow *g, int labw, int colw)
 {
@@ -1490,7 +1591,10 @@ static void render_row(variant *v, buf *o, const grow *g, int layout, int labw, 
         render_cpl_row(v, o, g, 0, 2, layout);
         break;
     case X_PIPES:
-        render_pipe_row(v, o, g, ncols, open);
+        if (v->ex.style)
+            render_extracted_row(v, o, g, ncols, open);
+        else
+            render_pipe_row(v, o, g, ncols, open);
         break;
     default:
         render_spaces_row(v, o, g, labw, colw);
@@ -2408,7 +2512,7 @@ int main(int argc, char **argv)
             /* families of conversion damage left out / let in (a comma-separated list of names) */
             const char *w = argv[++i];
             uint64_t named = 0;
-            for (int x = X_BORDERED; x <= X_COLUMN_MAJOR; x++) {
+            for (int x = X_BORDERED; x <= X_EXTRACTED_PIPES; x++) {
                 if (x > X_BORDERED && x < X_LOST_VALUE)
                     continue;
                 size_t n = strlen(XNAME[x]);
@@ -2491,6 +2595,8 @@ int main(int argc, char **argv)
         choose(&v);
         if (!(without >> X_BORDERED & 1))
             choose_bordered(&v);
+        if (!(without >> X_EXTRACTED_PIPES & 1))
+            choose_extracted(&v, v.rs ^ 0x94D049BB133111EBull);
         v.flags &= ~without;
         if (without >> X_COLUMN_MAJOR & 1)
             memset(v.colmajor, 0, sizeof v.colmajor);

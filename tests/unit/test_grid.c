@@ -59,8 +59,11 @@ static void test_num_parse_edges(void **state)
     int ii;
     assert_int_equal(num_parse("0", &v, &ii), NUM_VALUE);
     assert_true(v == 0 && ii);
-    assert_int_equal(num_parse("007", &v, &ii), NUM_VALUE);
-    assert_true(v == 7 && ii);
+    /* a leading zero: numbers run together ("0 0 7" lost its spaces), no count */
+    for (const char *const *z = (const char *const[]){"007", "00", "0000000", "-01", "+05", "01.5", "012件", NULL}; *z; z++)
+        assert_int_equal(num_parse(*z, &v, &ii), NUM_NONE);
+    assert_int_equal(num_parse("0.5", &v, &ii), NUM_VALUE);
+    assert_int_equal(num_parse("10", &v, &ii), NUM_VALUE);
     assert_int_equal(num_parse("1,234", &v, &ii), NUM_VALUE);
     assert_true(v == 1234 && ii);
     assert_int_equal(num_parse("１２", &v, &ii), NUM_NONE);     /* full-width digits are folded before, not here */
@@ -113,8 +116,9 @@ static grid *build(const char *s, gk_text **tp)
  * description rather than from its code: the text without surrounding
  * spaces is a blank marker, or else, when shorter than 64 bytes and
  * stripped of one unit and the spaces before it, matches
- * [+-]?(d+|d{1,3}(,ddd)+)(.d+)? with at most 15 digits; its value is what
- * strtod reads once the commas are gone. */
+ * [+-]?(d+|d{1,3}(,ddd)+)(.d+)? with at most 15 digits and no 0 before
+ * another digit first; its value is what strtod reads once the commas are
+ * gone. */
 static num_kind ref_parse(const char *s, double *value, int *is_int)
 {
     static const char *const blanks[] = {"", "-", "--", "/", "\\", "—", "——", "–", "无", "空"};
@@ -146,7 +150,7 @@ static num_kind ref_parse(const char *s, double *value, int *is_int)
     size_t since_comma = 0;
     for (; i < n && s[i] >= '0' && s[i] <= '9'; i++, nint++, since_comma++)
         digits[nd++] = s[i];
-    if (nint == 0)
+    if (nint == 0 || (nint > 1 && digits[nd - nint] == '0'))
         return NUM_NONE;
     while (i < n && s[i] == ',') {                /* groups of three after one to three digits */
         if ((commas ? since_comma != 3 : nint > 3))
@@ -1065,6 +1069,94 @@ static void test_bordered_columns_by_position(void **state)
     text_free(t);
 }
 
+/* Pipe tables as web-page text extractors write them, generated: rows
+ * without outer pipes ("a | b |", a '|' first for an empty first cell, the
+ * last '|' there or not), and rows written a cell a line ("a", "| b",
+ * "|" for an empty cell, a lone "|" ending the row; long labels broken over
+ * two lines, an empty first cell an empty line): every row reads as the
+ * cells it was written from, in the same order, a broken label joined. */
+static void test_extracted_pipes(void **state)
+{
+    (void)state;
+    static const char *const LABELS[] = {"规章", "行政规范性文件", "(一)予以公开", "1.属于国家秘密", "其他",
+                                         "本年新收政府信息公开申请数量", "结果维持"};
+    static const char *const NUMBERS[] = {"0", "12", "3", "1,234", "5.5", "—", "/"};
+    uint32_t lcg = 20261204u;
+    for (int iter = 0; iter < 600; iter++) {
+        int style = iter % 3;          /* 0 inner with a last '|', 1 inner without, 2 a cell a line */
+        int nrows = 2 + (int)(next_rand(&lcg) % 9);
+        int ncols = (style == 2 ? 3 : 2) + (int)(next_rand(&lcg) % 7);
+        const char *cell[12][10];
+        char *text = malloc(16384), *p = text;
+        for (int r = 0; r < nrows; r++) {
+            for (int c = 0; c < ncols; c++) {
+                unsigned k = next_rand(&lcg) % 10;
+                /* the first cell a label (empty in some rows but the first two), the last a number */
+                cell[r][c] = c == 0 ? (r >= 2 && k < 3 ? "" : LABELS[k % 7])
+                           : c == ncols - 1 ? NUMBERS[k % 7]
+                           : k < 2 ? "" : k < 4 ? LABELS[k] : NUMBERS[k % 7];
+            }
+            for (int c = 0; c < ncols; c++) {
+                const char *x = cell[r][c];
+                if (style < 2) {
+                    p += sprintf(p, "%s%s", c ? " | " : (*x ? "" : " "), x);
+                    continue;
+                }
+                size_t n = strlen(x);
+                if (c)
+                    p += sprintf(p, "|%s", n ? " " : "");
+                if (n >= 12 && next_rand(&lcg) % 2) {   /* broken between two characters */
+                    size_t m = n / 2;
+                    while ((x[m] & 0xC0) == 0x80)
+                        m++;
+                    p += sprintf(p, "%.*s\n%s\n", (int)m, x, x + m);
+                } else {
+                    p += sprintf(p, "%s\n", x);
+                }
+            }
+            p += sprintf(p, "%s", style == 0 ? " |\n" : style == 1 ? "\n" : "|\n");
+        }
+        gk_text *t;
+        grid *g = build(text, &t);
+        assert_int_equal(g->layout, GRID_PIPES);
+        if (g->nrows != nrows)
+            fail_msg("iter %d style %d: %d rows read of %d:\n%s", iter, style, g->nrows, nrows, text);
+        for (int r = 0; r < nrows; r++) {
+            const grid_row *row = &g->rows[r];
+            if (row->ncells != ncols)
+                fail_msg("iter %d style %d row %d: %d cells of %d:\n%s", iter, style, r, row->ncells, ncols, text);
+            for (int c = 0; c < ncols; c++)
+                assert_string_equal(row->cells[c].text, cell[r][c]);
+            assert_true(row->explicit);
+        }
+        grid_free(g);
+        text_free(t);
+        free(text);
+    }
+}
+
+/* Rows without outer pipes are not read so where a table drawn with borders
+ * has page text in its indent (w3m prints a page's side menu beside it), nor
+ * a row of blank markers a rule. */
+static void test_extracted_pipes_not_borders(void **state)
+{
+    (void)state;
+    gk_text *t;
+    grid *g = build("  • 政  +----------+-----+\n    务  | 规章     |   0 |\n    动  +----------+-----+\n"
+                    "    态  | 规范性文 |   3 |\n        +----------+-----+\n", &t);
+    assert_int_equal(g->nrows, 2);
+    assert_row_texts(&g->rows[0], (const char *const[]){"规章", "0"}, 2);
+    assert_row_texts(&g->rows[1], (const char *const[]){"规范性文", "3"}, 2);
+    grid_free(g);
+    text_free(t);
+    g = build("标签\n| -\n| --\n|\n标签二\n| 0\n| -\n|\n", &t);
+    assert_int_equal(g->nrows, 2);
+    assert_row_texts(&g->rows[0], (const char *const[]){"标签", "-", "--"}, 3);
+    assert_row_texts(&g->rows[1], (const char *const[]){"标签二", "0", "-"}, 3);
+    grid_free(g);
+    text_free(t);
+}
+
 /* Rules that do not separate every row leave each line a row: a table
  * ruled only around its header (tabulate's outline styles), and a segment
  * whose numbers lie on two lines. */
@@ -1103,6 +1195,8 @@ int main(void)
         cmocka_unit_test(test_one_cell_per_line),
         cmocka_unit_test(test_pipes),
         cmocka_unit_test(test_bordered_tables),
+        cmocka_unit_test(test_extracted_pipes),
+        cmocka_unit_test(test_extracted_pipes_not_borders),
         cmocka_unit_test(test_bordered_not_merged),
         cmocka_unit_test(test_boxed_single_cells),
         cmocka_unit_test(test_bordered_columns_by_position),
