@@ -6,10 +6,16 @@
  *     to right; a gap wider than about a character splits the line into
  *     cells, a smaller one is a space (two for a gap of about two spaces, as
  *     PDF text separated by runs of spaces has them);
- *   - consecutive lines of two cells or more (and single-cell lines between
- *     them) are a table: the left edges of their cells, taken together,
- *     give the columns, and each row is written with its cells at their
- *     columns, separated by tabs, empty where a column is empty;
+ *   - consecutive lines of two cells or more (and up to four single-cell
+ *     lines between them close under one another: a cell's text wrapped
+ *     inside it; also at the foot of a page when the table goes on on the
+ *     next) are a table, one over a page break: its numbers give the columns
+ *     of numbers (the extents of one column's numbers overlap, however they
+ *     are aligned in their cells; a header over one column widens it), the
+ *     cells left of them the label columns (their extents, narrowest first:
+ *     a cell over two of them makes none), and each row is written with its
+ *     cells at their columns, separated by tabs, empty where a column is
+ *     empty;
  *   - a label printed one character per line (a group label in a merged
  *     cell) is read as one label, in the row where it starts;
  *   - a line at the top or bottom of a page that repeats on other pages
@@ -32,6 +38,9 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* The lines of one table cell's text wrapped under its first, read as part of the table. */
+#define WRAP_LINES 4
 
 /* Pages and characters read at most (a report has a few pages). */
 #define PDF_MAX_PAGES 2000
@@ -308,8 +317,79 @@ static int cmp_double(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
+/* A cell holding a number as tables print them: digits with their ',' and
+ * '.', a sign, a '%' or a unit after them ("12", "1,234", "+2", "0.5", "3件"),
+ * or a blank marker ("-", "—", "/", "无"); not a label's numbering ("1.",
+ * "（一）"). */
+static int numeric_cell(const char *t)
+{
+    if (!strcmp(t, "-") || !strcmp(t, "--") || !strcmp(t, "/") || !strcmp(t, "\u2014") ||
+        !strcmp(t, "\u2014\u2014") || !strcmp(t, "\u65e0"))
+        return 1;
+    const char *p = t + (*t == '+' || *t == '-');
+    if (*p < '0' || *p > '9')
+        return 0;
+    while ((*p >= '0' && *p <= '9') || ((*p == ',' || *p == '.') && p[1] >= '0' && p[1] <= '9'))
+        p++;
+    return !*p || !strcmp(p, "%") || !strcmp(p, "\u4ef6") || !strcmp(p, "\u6761") || !strcmp(p, "\u4e07\u5143") ||
+           !strcmp(p, "\u5143");
+}
+
+typedef struct {
+    double a, b;       /* extent of the numbers of a column */
+    int n;             /* how many */
+} numcol;
+
+static int cmp_numcol(const void *x, const void *y)
+{
+    const numcol *p = x, *q = y;
+    return p->a < q->a ? -1 : p->a > q->a;
+}
+
+static int cmp_width(const void *x, const void *y)
+{
+    const numcol *p = x, *q = y;
+    double u = p->b - p->a, v = q->b - q->a;
+    return u < v ? -1 : u > v ? 1 : cmp_numcol(x, y);
+}
+
+/* Adds the extents g[0..n) of cells to the columns cl[0..ncl) (in order),
+ * narrowest first: one overlapping a single column widens it, one
+ * overlapping none is a column of its own, one over two columns or more (a
+ * group's label over the label columns, a header over its columns, a note
+ * over the table) makes none; with widen_only, one overlapping none makes
+ * none either.  cl has room for ncl + n; g may be cl + ncl or lie at cl
+ * itself with ncl 0 (read before written).  Returns the columns' count, cl
+ * in order. */
+static size_t merge_extents(numcol *cl, size_t ncl, numcol *g, size_t n, int widen_only)
+{
+    qsort(g, n, sizeof *g, cmp_width);
+    for (size_t i = 0; i < n; i++) {
+        numcol e = g[i];
+        size_t hit = 0, at = 0;
+        for (size_t q = 0; q < ncl; q++)
+            if (e.a < cl[q].b && e.b > cl[q].a)
+                hit++, at = q;
+        if (hit == 1) {
+            cl[at].a = fmin(cl[at].a, e.a);
+            cl[at].b = fmax(cl[at].b, e.b);
+        } else if (!hit && !widen_only) {
+            cl[ncl++] = e;
+        }
+    }
+    qsort(cl, ncl, sizeof *cl, cmp_numcol);
+    return ncl;
+}
+
 /* Writes lines [from, to) of one page, a table block, with their cells at
- * the columns their left edges give. */
+ * their columns.  Numbers give the columns they stand in: a table printed
+ * by a word processor aligns them left, right or in the middle of their
+ * cells, so that their left edges differ by a digit or two while the
+ * extents of one column's numbers overlap, and those of two columns do
+ * not.  The cells left of the first column of numbers (labels, however
+ * aligned) stand in columns of their left edges (closer than half a
+ * character: one); every other cell (a header, a number) in the column of
+ * numbers it starts in (the boundaries half-way between their extents). */
 static void write_table(gk_out *o, plines *L, size_t from, size_t to)
 {
     size_t n = 0;
@@ -318,19 +398,63 @@ static void write_table(gk_out *o, plines *L, size_t from, size_t to)
         n += (size_t)L->v[i].ng;
         h = fmax(h, L->v[i].h);
     }
-    double *xs = xmalloc((n + 1) * sizeof *xs);
-    size_t k = 0;
+    /* the columns of numbers: the numbers' extents, overlapping ones merged */
+    numcol *nc = xmalloc((n + 1) * sizeof *nc);
+    size_t nn = 0;
     for (size_t i = from; i < to; i++)
         for (int j = 0; j < L->v[i].ng; j++)
-            xs[k++] = L->v[i].g[j].x1;
-    qsort(xs, k, sizeof *xs, cmp_double);
-    /* columns: left edges closer than half a character are one */
-    double *col = xmalloc((k + 1) * sizeof *col);
-    size_t nc = 0;
-    for (size_t i = 0; i < k; i++)
-        if (!nc || xs[i] - col[nc - 1] > 0.5 * h)
-            col[nc++] = xs[i];
-    free(xs);
+            if (!L->v[i].drop && numeric_cell(L->v[i].g[j].text))
+                nc[nn++] = (numcol){L->v[i].g[j].x1, L->v[i].g[j].x2, 1};
+    qsort(nc, nn, sizeof *nc, cmp_numcol);
+    size_t nk = 0;
+    for (size_t i = 0; i < nn; i++) {
+        if (nk && nc[i].a <= nc[nk - 1].b + 0.1 * h) {
+            nc[nk - 1].b = fmax(nc[nk - 1].b, nc[i].b);
+            nc[nk - 1].n++;
+        } else {
+            nc[nk++] = nc[i];
+        }
+    }
+    size_t kept = 0;                   /* a column holds two numbers at least (in a table of two rows or more) */
+    for (size_t k = 0; k < nk; k++)
+        if (nc[k].n >= 2)
+            nc[kept++] = nc[k];
+    if (kept)
+        nk = kept;
+    /* the labels' right end: cells wholly left of the first column of numbers */
+    double lab_end = -1e300;
+    for (size_t i = from; nk && i < to; i++)
+        for (int j = 0; j < L->v[i].ng; j++)
+            if (L->v[i].g[j].x2 < nc[0].a - 0.1 * h)
+                lab_end = fmax(lab_end, L->v[i].g[j].x2);
+    /* the label columns: the extents of the cells starting left of lab_end
+     * (all of them when no column of numbers was found); the other cells
+     * (headers) widen the columns of the numbers they stand over */
+    numcol *lc = xmalloc((n + 1) * sizeof *lc), *rest = xmalloc((n + 1) * sizeof *rest);
+    size_t k = 0, nr = 0;
+    for (size_t i = from; i < to; i++)
+        for (int j = 0; j < L->v[i].ng; j++) {
+            const group *g = &L->v[i].g[j];
+            if (!nk || g->x1 <= lab_end)
+                lc[k++] = (numcol){g->x1, g->x2, 1};
+            else if (!numeric_cell(g->text))
+                rest[nr++] = (numcol){g->x1, g->x2, 1};
+        }
+    /* a header over no number makes no column among the numbers': a header
+     * centred in a cell whose numbers stand at its left (or right) side lies
+     * beside them, between two columns (a column blank in every row is lost
+     * with it: its rows are short, and read so) */
+    size_t nl = merge_extents(lc, 0, lc, k, 0);
+    nk = merge_extents(nc, nk, rest, nr, 1);
+    free(rest);
+    double *col = xmalloc((nl + nk + 1) * sizeof *col);
+    for (size_t q = 0; q < nl; q++)
+        col[q] = lc[q].a;
+    /* then the columns of numbers, each from half-way after the one before */
+    size_t ncol = nl;
+    for (size_t q = 0; q < nk; q++)
+        col[ncol++] = q ? (nc[q - 1].b + nc[q].a) / 2 : fmax(lab_end, nc[0].a - 0.5 * h);
+    free(nc);
     sbuf row;
     sbuf_init(&row);
     for (size_t i = from; i < to; i++) {
@@ -342,9 +466,20 @@ static void write_table(gk_out *o, plines *L, size_t from, size_t to)
         row.s[0] = '\0';
         size_t c = 0;
         for (int j = 0; j < l->ng; j++) {
+            double x = l->g[j].x1;
             size_t at = c;
-            while (at + 1 < nc && col[at + 1] - 0.5 * h <= l->g[j].x1)
-                at++;
+            if (nk && x > lab_end) {   /* a column of numbers: the last starting at or before it */
+                if (at < nl)
+                    at = nl;
+                while (at + 1 < ncol && col[at + 1] <= x)
+                    at++;
+            } else {                   /* the first label column it reaches into */
+                at = 0;
+                while (at + 1 < nl && lc[at].b <= x)
+                    at++;
+                if (at < c)
+                    at = c;
+            }
             while (c < at) {
                 sbuf_addc(&row, '\t');
                 c++;
@@ -354,7 +489,7 @@ static void write_table(gk_out *o, plines *L, size_t from, size_t to)
             }
             sbuf_adds(&row, l->g[j].text);
         }
-        while (c + 1 < nc) {
+        while (c + 1 < ncol) {
             sbuf_addc(&row, '\t');
             c++;
         }
@@ -363,6 +498,7 @@ static void write_table(gk_out *o, plines *L, size_t from, size_t to)
     }
     sbuf_free(&row);
     free(col);
+    free(lc);
 }
 
 /* ---- the document ------------------------------------------------------------------------- */
@@ -393,10 +529,27 @@ static void write_lines(gk_out *o, plines *L, double pitch)
         if (L->v[i].ng >= 2 && !L->v[i].drop)
             L->v[i].table = 1;
     }
-    for (size_t i = 1; i + 1 < L->n; i++)
-        if (!L->v[i].table && L->v[i].ng == 1 && L->v[i - 1].table && L->v[i + 1].table &&
-            L->v[i - 1].page == L->v[i].page && L->v[i + 1].page == L->v[i].page)
-            L->v[i].table = 2;
+    /* lone-cell lines between table lines: a cell's text wrapped over lines of its
+     * own (up to WRAP_LINES of them, each close under the one before) */
+    for (size_t i = 1; i + 1 < L->n; i++) {
+        if (L->v[i].table || L->v[i].ng != 1 || L->v[i - 1].table != 1)
+            continue;
+        size_t e = i;
+        while (e < L->n && e - i < WRAP_LINES && !L->v[e].table && L->v[e].ng == 1 && !L->v[e].drop &&
+               L->v[e].page == L->v[i - 1].page && (pitch <= 0 || L->v[e].y - L->v[e - 1].y <= 1.5 * pitch))
+            e++;
+        /* the table goes on after them: on the same page close under them, or
+         * (they end a page) on the next page after its header */
+        size_t f = e;
+        while (f < L->n && L->v[f].drop)
+            f++;
+        int next_page = f < L->n && L->v[f].page == L->v[i - 1].page + 1;
+        if (f < L->n && L->v[f].table == 1 &&
+            (next_page || (f == e && L->v[e].page == L->v[i - 1].page &&
+                           (pitch <= 0 || L->v[e].y - L->v[e - 1].y <= 1.5 * pitch))))
+            for (size_t k = i; k < e; k++)
+                L->v[k].table = 2;
+    }
     /* the right margin of flowing text (the widest line of the document) */
     double right = 0;
     for (size_t i = 0; i < L->n; i++)
@@ -435,19 +588,8 @@ static void write_lines(gk_out *o, plines *L, double pitch)
                 }
                 k++;
             }
-            /* a block split across pages is written page by page, each with its columns */
-            size_t s = i;
-            while (s < k) {
-                size_t e = s;
-                int page = -1;
-                while (e < k && (L->v[e].drop || page < 0 || L->v[e].page == page)) {
-                    if (!L->v[e].drop)
-                        page = L->v[e].page;
-                    e++;
-                }
-                write_table(o, L, s, e);
-                s = e;
-            }
+            /* a block split across pages is one table: its columns are those of all its lines */
+            write_table(o, L, i, k);
             prev = k - 1;
             while (prev > i && L->v[prev].drop)
                 prev--;

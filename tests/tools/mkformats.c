@@ -3,7 +3,7 @@
  * the engine can be checked to read each exactly as it reads the text.
  *
  *   mkformats html SEED IN OUT     mkformats docx SEED IN OUT
- *   mkformats pdf  SEED IN OUT [--no-text]
+ *   mkformats pdf  SEED IN OUT [--no-text | --word]
  *
  * IN is read as the engine reads it (any encoding), and every line of it
  * becomes exactly one line of what the reader gives back, so that line
@@ -28,6 +28,14 @@
  *     runs, run properties; w:br for a space in a cell;
  *   PDF — (cairo, WenQuanYi Micro Hei) a page header on every page and a
  *     page number in the footer, tables split across pages, vertical labels.
+ *     With --word, tables as Word or WPS print them: label columns narrow
+ *     enough that long labels wrap over two to six lines inside their cells,
+ *     numbers left-aligned, centred or right-aligned in their cells, labels
+ *     and headers left-aligned or centred, a row's cells at its top or in its
+ *     middle (then a number stands between the lines of a wrapped label).
+ *     Such a PDF has more lines than the text, and reads as it only where
+ *     the text's layout can be printed so (its own errors of alignment are
+ *     printed as they are).
  * With the same seed and input the output is byte for byte the same (a
  * .docx's zip entries carry a fixed time; a PDF's creation date is fixed). */
 #include "input.h"
@@ -558,7 +566,7 @@ static int make_docx(doc_t *d, const char *out)
 
 /* ---- PDF ------------------------------------------------------------------------- */
 
-int make_pdf(doc_t *d, const char *out, int no_text);
+int make_pdf(doc_t *d, const char *out, int no_text, int word);
 
 /* mkformats dump FILE: the text the engine reads of FILE, "page<TAB>line" per line. */
 static int dump(const char *path)
@@ -602,7 +610,7 @@ int main(int argc, char **argv)
     else if (!strcmp(argv[1], "docx"))
         rc = make_docx(&d, argv[4]);
     else if (!strcmp(argv[1], "pdf"))
-        rc = make_pdf(&d, argv[4], argc > 5 && !strcmp(argv[5], "--no-text"));
+        rc = make_pdf(&d, argv[4], argc > 5 && !strcmp(argv[5], "--no-text"), argc > 5 && !strcmp(argv[5], "--word"));
     else
         fprintf(stderr, "mkformats: unknown kind %s\n", argv[1]);
     for (size_t i = 0; i < d.nlines; i++) {
@@ -635,6 +643,14 @@ typedef struct {
     int page;
     int no_text;
     int footer;
+    /* a table as Word or WPS prints one (from a stream of its own, so that a PDF
+     * without it is what it was before): label columns no wider than maxw
+     * characters, their text wrapped over several lines; numbers left-aligned,
+     * centred or right-aligned in their cells (num_align 0, 1, 2), labels and
+     * headers left-aligned or centred (lab_align); a row's cells at its top or
+     * in its middle (valign 0, 1) */
+    int word, num_align, lab_align, valign;
+    double maxw;
 } pdfw;
 
 static void pdf_text(pdfw *w, double x, double baseline, const char *s, double size)
@@ -739,8 +755,126 @@ static void pdf_para(pdfw *w, const char *s)
     }
 }
 
+/* A number as a table cell holds it: digits and their marks, or a blank marker. */
+static int numberish(const char *t)
+{
+    if (!strcmp(t, "—") || !strcmp(t, "——") || !strcmp(t, "无") || !strcmp(t, "／"))
+        return 1;
+    return *t && t[strspn(t, "0123456789,.+-/")] == '\0';
+}
+
+/* The lines cell text t is wrapped into at width `avail` (points) and size ts:
+ * as many characters as fit on each; at most max lines, their starts in at[]. */
+static int wrap_cell(pdfw *w, const char *t, double avail, double ts, const char **at, int max)
+{
+    int n = 0;
+    while (*t && n < max) {
+        at[n++] = t;
+        double x = 0;
+        const char *p = t;
+        char c[8];
+        while (*p) {
+            int k = one_char(p, c);
+            double cw = pdf_width(w, c, ts);
+            if (x + cw > avail && p > t)
+                break;
+            x += cw;
+            p += k;
+        }
+        t = p;
+    }
+    return n;                          /* the rest of a longer text on the last line */
+}
+
+#define WRAP_MAX 6
+
+/* pdf_table() as Word prints a table (pdfw.word). */
+static void pdf_table_word(pdfw *w, doc_t *d, size_t from, size_t to)
+{
+    int nc = 0;
+    for (size_t i = from; i < to; i++)
+        if (d->rows[i].n > nc)
+            nc = d->rows[i].n;
+    double colw[MAXC] = {0};
+    for (size_t i = from; i < to; i++)
+        for (int c = 0; c < d->rows[i].n; c++) {
+            int cs = *CS(d, i, c);
+            const char *t = d->rows[i].cell[c];
+            if (cs != 1 || !*t)
+                continue;
+            double cw = pdf_width(w, t, 1);
+            if (!numberish(t) && cw > w->maxw)
+                cw = w->maxw;             /* a label's column: its text wraps */
+            if (cw > colw[c])
+                colw[c] = cw;
+        }
+    double sum = 0;
+    for (int c = 0; c < nc; c++) {
+        if (colw[c] < 2.0)
+            colw[c] = 2.0;             /* a number's cell is wider than the number */
+        sum += colw[c];
+    }
+    double avail = PW - ML - MR - 2 * PAD * nc;
+    double ts = sum > 0 ? avail / sum : FS;
+    if (ts > 9)
+        ts = 9;
+    if (ts < 3.5)
+        ts = 3.5;
+    double colx[MAXC + 1];
+    colx[0] = ML;
+    for (int c = 0; c < nc; c++)
+        colx[c + 1] = colx[c] + colw[c] * ts + 2 * PAD;
+    double lh = ts * 1.5;              /* the pitch of a cell's lines */
+    for (size_t i = from; i < to; i++) {
+        row_t *r = &d->rows[i];
+        const char *at[MAXC][WRAP_MAX];
+        int nl[MAXC] = {0}, rows = 1;
+        for (int c = 0; c < nc && c < r->n; c++) {
+            int cs = *CS(d, i, c);
+            if (!cs || !r->cell[c][0])
+                continue;
+            int e = c + cs < nc ? c + cs : nc;
+            nl[c] = wrap_cell(w, r->cell[c], colx[e] - colx[c] - 2 * PAD, ts, at[c], WRAP_MAX);
+            if (nl[c] > rows)
+                rows = nl[c];
+        }
+        double h = rows * lh + 4;
+        if (w->y + h > PH - MB)
+            pdf_new_page(w);
+        for (int c = 0; c < nc && c < r->n; c++) {
+            if (!nl[c])
+                continue;
+            int cs = *CS(d, i, c);
+            int e = c + cs < nc ? c + cs : nc;
+            int num = numberish(r->cell[c]);
+            int align = num ? w->num_align : w->lab_align;
+            double top = w->valign ? (rows - nl[c]) * lh / 2 : 0;
+            for (int k = 0; k < nl[c]; k++) {
+                const char *a = at[c][k], *b = k + 1 < nl[c] ? at[c][k + 1] : a + strlen(a);
+                char *seg = xstrndup(a, (size_t)(b - a));
+                double tw = pdf_width(w, seg, ts), x = colx[c] + PAD;
+                if (align == 1)
+                    x = (colx[c] + colx[e] - tw) / 2;
+                else if (align == 2)
+                    x = colx[e] - PAD - tw;
+                pdf_text(w, x, w->y + 2 + top + k * lh + ts, seg, ts);
+                free(seg);
+            }
+        }
+        cairo_move_to(w->cr, colx[0], w->y + h);
+        cairo_line_to(w->cr, colx[nc], w->y + h);
+        cairo_set_line_width(w->cr, 0.3);
+        cairo_stroke(w->cr);
+        w->y += h;
+    }
+}
+
 static void pdf_table(pdfw *w, doc_t *d, size_t from, size_t to)
 {
+    if (w->word) {
+        pdf_table_word(w, d, from, to);
+        return;
+    }
     int nc = 0;
     for (size_t i = from; i < to; i++)
         if (d->rows[i].n > nc)
@@ -811,7 +945,7 @@ static void pdf_table(pdfw *w, doc_t *d, size_t from, size_t to)
     free(vertical);
 }
 
-int make_pdf(doc_t *d, const char *out, int no_text)
+int make_pdf(doc_t *d, const char *out, int no_text, int word)
 {
     find_spans(d, 100);
     cairo_surface_t *surf = cairo_pdf_surface_create(out, PW, PH);
@@ -825,6 +959,16 @@ int make_pdf(doc_t *d, const char *out, int no_text)
     w.cr = cairo_create(surf);
     w.no_text = no_text;
     w.footer = (int)rnd(4);
+    {
+        uint64_t keep = rng_state;     /* the Word-like choices from a stream of their own */
+        rng_state ^= 0x94D049BB133111EBull;
+        w.word = word;
+        w.num_align = (int)rnd(3);
+        w.lab_align = (int)rnd(2);
+        w.valign = (int)rnd(2);
+        w.maxw = 6 + rnd(9);
+        rng_state = keep;
+    }
     cairo_select_font_face(w.cr, "WenQuanYi Micro Hei", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
     cairo_set_source_rgb(w.cr, 0, 0, 0);
     pdf_new_page(&w);
