@@ -1684,11 +1684,13 @@ static int label_end(const row_cells *rc)
     return highest_bit(before);
 }
 
-static int usual_edge(const grid *g, const row_cells *rc, int *lab_edge)
+static int usual_edge(const grid *g, const row_cells *rc, int wide, int *lab_edge, int *lab_full, int *lab_full_n)
 {
     int counts[64] = {0}, best = -1, top = -1;   /* top: the last index counted */
+    unsigned char full[EDGE_LABS][64];
+    memset(full, 0, sizeof full);
     for (int k = 0; k < EDGE_LABS; k++)
-        lab_edge[k] = INT_MAX;
+        lab_edge[k] = INT_MAX, lab_full[k] = -1, lab_full_n[k] = 0;
     for (int i = 0; i < g->nrows; i++) {
         const grid_row *row = &g->rows[i];
         int last = rc[i].last;
@@ -1704,10 +1706,20 @@ static int usual_edge(const grid *g, const row_cells *rc, int *lab_edge)
         if (row->explicit && last > lab && lab >= 0 && lab < EDGE_LABS &&
             (lab_edge[lab] == INT_MAX || last > lab_edge[lab]))
             lab_edge[lab] = last;
+        /* a whole row (every column a number, no label among them: not two rows on
+         * one line) counts towards where the rows with its label columns end */
+        int mixed = rc[i].numbers && (rc[i].labels >> __builtin_ctzll(rc[i].numbers)) != 0;
+        if (row->explicit && wide > 0 && rc[i].nv == wide && !mixed && last > lab && lab >= 0 &&
+            lab < EDGE_LABS && last < 64 && full[lab][last] < 255)
+            full[lab][last]++;
     }
     for (int k = 0; k <= top; k++)
         if (counts[k] && (best < 0 || counts[k] >= counts[best]))
             best = k;
+    for (int k = 0; k < EDGE_LABS; k++)
+        for (int e = 0; e < 64; e++)
+            if (full[k][e] > lab_full_n[k])
+                lab_full_n[k] = full[k][e], lab_full[k] = e;
     return best;
 }
 
@@ -1729,9 +1741,10 @@ static size_t mark_before(const char *s, size_t e)
 /* The length of the run of number characters (digits, signs, points,
  * commas, blank markers / and —; ASCII or full-width), with the units or marks
  * numbers carry after them (mark_before()), that ends a label cell right after a
- * character that is not ASCII or a closing bracket ("规范性文件3321", "行政强制6-12",
- * "行政事业性收费１.２５", "禁止公开1件0件0①"): numbers that lost their separators
- * and were glued to the label; 0 when none.  The run starts with no mark. */
+ * character that is not ASCII or a closing bracket or quote ("规范性文件3321", "行政强制6-12",
+ * "行政事业性收费１.２５", "禁止公开1件0件0①"), or after a space there when the run is
+ * no number ("情形) 0—900413"): numbers that lost their separators and were glued to
+ * the label; 0 when none.  The run starts with no mark. */
 static size_t glued_digits(const char *s, size_t n)
 {
     size_t d = 0, run = 0;
@@ -1760,7 +1773,21 @@ static size_t glued_digits(const char *s, size_t n)
     }
     d = run;
     unsigned char before = d < n ? (unsigned char)s[n - 1 - d] : 0;
-    return digits && (before >= 0x80 || before == ')' || before == ']') ? d : 0;
+    if (before == ' ' && d + 1 < n && digits >= 2) {
+        /* after a space, a run that is no number ("情形) 0—900413": a blank marker
+         * among the digits): numbers that lost their separators all the same */
+        double v;
+        int ii;
+        char tail[64];
+        unsigned char b2 = (unsigned char)s[n - 2 - d];
+        if (d < sizeof tail && (b2 >= 0x80 || b2 == ')' || b2 == ']' || b2 == '"')) {
+            memcpy(tail, s + n - d, d);
+            tail[d] = '\0';
+            if (num_parse(tail, &v, &ii) == NUM_NONE)
+                return d;
+        }
+    }
+    return digits && (before >= 0x80 || before == ')' || before == ']' || before == '"') ? d : 0;
 }
 
 /* The length of the item number a label starts with ("1)", "(1)", "1、", "一、",
@@ -1982,25 +2009,29 @@ static void tokens_init(tokens *ts, const grid *g)
  * (padding, or blank last columns) may be or not: the reading that gives
  * the row its `want` cells is taken when it is the only one.  Else the
  * range is left as it was: (*lo, *hi]. */
-static void choose_empties(const row_cells *rc, int lab, int end, int want, int short_row, int *lo, int *hi)
+static int choose_empties(const row_cells *rc, int lab, int end, int want, int short_row, int *lo, int *hi)
 {
     /* the cells after the label: numbers and empty cells only, else not a plain row */
     int ncells = rc->ncells;
     uint64_t after = (ncells == 64 ? ~(uint64_t)0 : ((uint64_t)1 << ncells) - 1) & ~(((uint64_t)2 << lab) - 1);
     if (after & ~(rc->numbers | rc->empties))
-        return;                        /* text among the numbers: not a plain row */
+        return 0;                      /* text among the numbers: not a plain row */
     uint64_t nums = rc->numbers & after;
     if (!nums)
-        return;
+        return 0;
     int first = __builtin_ctzll(nums), last = 63 - __builtin_clzll(nums), numbers = __builtin_popcountll(nums);
     int lead = first - (lab + 1);      /* the empty cells before the first number */
     int inner = last - first + 1 - numbers;   /* between the numbers */
     int upto = end < ncells - 1 ? end : ncells - 1;
     int trail = upto > last ? upto - last : 0;   /* after the last, up to end */
     int base = numbers + inner;
+    /* a row that lost a cell: its empty cells before its first number are no cells
+     * (see table_empties()); but when one of them would as well make the row whole
+     * as the empty cells after its last, which is blank is not known */
+    int lead_too = short_row && lead && base + lead == want;
     if (short_row)
-        lead = 0;                      /* see table_empties() */
-    int with_trail = trail && base + trail == want, with_lead = lead && base + lead == want;
+        lead = 0;
+    int with_trail = trail && base + trail == want && !lead_too, with_lead = lead && base + lead == want;
     if (base == want) {
         *lo = first, *hi = last;
     } else if (with_trail && !with_lead) {
@@ -2009,17 +2040,23 @@ static void choose_empties(const row_cells *rc, int lab, int end, int want, int 
         *lo = lab, *hi = last;
     } else if (base + lead + trail == want) {
         *lo = lab, *hi = end;
-    } else if (!lead && base + 1 == want && last + 1 < ncells) {
+    } else if (!lead && !lead_too && base + 1 == want && last + 1 < ncells) {
         *lo = first, *hi = last + 1;   /* numbers right after the label, one short: the cell after them is
                                           the blank last one, though the usual edge of the table lies before
                                           it (rows whose labels take one cell more) */
     }
+    /* the empty cell before its numbers or the one after them: either makes the row
+     * whole, and which is blank only the equations can tell */
+    return with_lead && with_trail;
 }
 
 /* What tokenize() needs to know of a table's rows as a whole. */
 typedef struct {
     const gk_table_def *td;
     int edge;                          /* usual_edge() */
+    int lab_full[EDGE_LABS];           /* usual_edge(): where most whole rows whose labels end in column k end
+                                        * (-1: none); lab_full_n: how many of them */
+    int lab_full_n[EDGE_LABS];
     int lab_edge[EDGE_LABS];           /* usual_edge(): the furthest last number of the rows whose labels
                                         * end in column k (label_end()), INT_MAX when none */
     int wide;                          /* the widest template row: a row with one more number lost its label to it */
@@ -2135,13 +2172,20 @@ static int header_row(const gk_report *r, int table, const grid_row *row, const 
 }
 
 /* The empty cells of a row that are cells of the table: (*lo, *hi]. */
-static void table_empties(const grid_row *row, const row_cells *rc, const row_labels *rl, const table_shape *sh,
-                          int *lo, int *hi)
+static int empties_range(const grid_row *row, const row_cells *rc, const row_labels *rl, const table_shape *sh,
+                         int use_peers, int *lo, int *hi)
 {
     int lab = rl->lab, last = rc->last, ncells = rc->ncells, end = last;
+    /* the whole rows whose labels end where this one's does end, most of them,
+     * where it ends: their columns are this row's, whatever the other rows' (a part
+     * of the table with one label column fewer, each row padded at its end); it
+     * lost no cell */
+    int own_end = label_end(rc);
+    int peers_end = use_peers && own_end >= 0 && own_end < EDGE_LABS && sh->lab_full_n[own_end] >= 1 &&
+                    sh->lab_full[own_end] == last;
     if (row->explicit && sh->edge < 0)
         end = ncells - 1;              /* no row has numbers: every cell after the label is one */
-    else if (row->explicit && sh->edge > last && sh->edge > lab && sh->edge < ncells) {
+    else if (row->explicit && sh->edge > last && sh->edge > lab && sh->edge < ncells && !peers_end) {
         int empty = 1;
         for (int j = (last > lab ? last : lab) + 1; j <= sh->edge; j++)
             empty &= row->cells[j].text[0] == '\0';
@@ -2165,12 +2209,13 @@ static void table_empties(const grid_row *row, const row_cells *rc, const row_la
      * others end further on because they have more label cells (a group's label
      * before theirs), not because this one lost any */
     int own = label_end(rc);
-    if (short_row && own >= 0 && own < EDGE_LABS && end >= sh->lab_edge[own])
+    if (short_row && ((own >= 0 && own < EDGE_LABS && end >= sh->lab_edge[own]) || peers_end))
         short_row = 0;
     /* two labels naming different rows: rows joined on one line, whose columns say nothing */
     short_row |= row->explicit && (rl->named >> 31 & 1) && last > lab;
+    int either = 0;
     if (row->explicit && lab >= 0 && want > 0)
-        choose_empties(rc, lab, end, want, short_row, lo, hi);
+        either = choose_empties(rc, lab, end, want, short_row, lo, hi);
     if (short_row) {
         int first = lab + 1;
         while (first < last && rc->cls[first] != C_VALUE && rc->cls[first] != C_DAMAGED)
@@ -2180,6 +2225,24 @@ static void table_empties(const grid_row *row, const row_cells *rc, const row_la
     }
     if (rc->nv == 0 && !rl->anchored)
         *hi = -1;                      /* a caption over empty cells ("第二十条第(八)项"), no row */
+    return (peers_end && sh->edge > last) | either << 1;
+}
+
+/* The empty cells (lo, hi] of a row that are cells of the table; 1 when the columns
+ * of the rows like it (empties_range()) read it otherwise than the table's usual
+ * edge would, or an empty cell before its numbers would make it whole as well as
+ * one after them: the equations must confirm the reading. */
+static int table_empties(const grid_row *row, const row_cells *rc, const row_labels *rl, const table_shape *sh,
+                         int *lo, int *hi)
+{
+    int how = empties_range(row, rc, rl, sh, 1, lo, hi);
+    if (how & 2)
+        return 1;
+    if (!how)
+        return 0;
+    int lo0, hi0;
+    empties_range(row, rc, rl, sh, 0, &lo0, &hi0);
+    return lo0 != *lo || hi0 != *hi;
 }
 
 /* A label cell that is prose or has numbers glued to it. */
@@ -2375,12 +2438,12 @@ static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
     tokens_init(ts, g);
     row_cells *rc = ts->rows;
     table_shape sh = {.td = template_table(r->tpl, table), .wide = 0, .uniform = 1};
-    sh.edge = usual_edge(g, rc, sh.lab_edge);
     for (int k = 0; k < sh.td->nrows; k++)
         if (sh.td->rows[k].ncols > sh.wide)
             sh.wide = sh.td->rows[k].ncols;
     for (int k = 0; k < sh.td->nrows; k++)
         sh.uniform &= sh.td->rows[k].ncols == sh.wide;
+    sh.edge = usual_edge(g, rc, sh.uniform ? sh.wide : 0, sh.lab_edge, sh.lab_full, sh.lab_full_n);
     int usual = 0, counts[65] = {0};   /* usual: the cells of most rows with numbers */
     for (int i = 0; i < g->nrows; i++) {
         if (g->rows[i].explicit && rc[i].nv && ++counts[rc[i].ncells] >= counts[usual])
@@ -2413,7 +2476,18 @@ static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
         if (skip_first)
             ts->lost[i] = 1;
         int lo, hi;
-        table_empties(row, &rc[i], &rl, &sh, &lo, &hi);
+        if (table_empties(row, &rc[i], &rl, &sh, &lo, &hi))
+            ts->lost[i] |= 4;
+        /* a row whose numbers were run together (glued to its label, or a damaged
+         * number and no other): its empty cells are the padding of a row run into
+         * one cell, not blank cells */
+        if (!rc[i].nv && (rc[i].numbers & ~rc[i].empties))
+            hi = -1;
+        for (uint64_t m = rc[i].labels; m && hi >= 0; m &= m - 1) {
+            int j = __builtin_ctzll(m);
+            if (rl.li[j].unusual && rl.li[j].rows && glued_digits(row->cells[j].text, strlen(row->cells[j].text)))
+                hi = -1;
+        }
         if (long_row(row, &rc[i], &rl, &sh, usual)) {
             ts->lost[i] |= 2;
             ts->long_rows++;
@@ -2717,6 +2791,18 @@ static void read_table_grid(gk_report *r, int table, grid *g)
             int lost = ts.lost[UNIT_ROW(ts.tok[p->tok[0]].unit)] & 1, doubt = p->doubt;
             for (int c = 0; c < rd->ncols && ts.long_rows; c++)   /* its numbers from a row with cells too many */
                 doubt |= ts.tok[p->tok[c]].unit >= 0 && ts.lost[UNIT_ROW(ts.tok[p->tok[c]].unit)] & 2;
+            for (int c = 0; c < rd->ncols; c++)   /* its columns from the rows like it (table_empties()) */
+                doubt |= ts.tok[p->tok[c]].unit >= 0 && ts.lost[UNIT_ROW(ts.tok[p->tok[c]].unit)] & 4;
+            /* digits glued to a label ("…出版物30049925") and numbers of another line: the
+             * run is all its numbers run together, the others another row's */
+            for (int c = 0; c < rd->ncols && rd->ncols > 1; c++) {
+                int k = p->tok[c];
+                if (ts.tok[k].kind != PT_VALUE || ts.text[k] == ts.cell[k]->text)
+                    continue;
+                for (int d = 0; d < rd->ncols; d++)
+                    doubt |= d != c && ts.tok[p->tok[d]].kind == PT_VALUE &&
+                             UNIT_ROW(ts.tok[p->tok[d]].unit) != UNIT_ROW(ts.tok[k].unit);
+            }
             if (doubt)
                 positional[rr] = ROW_DOUBT;
             if (p->positional) {

@@ -39,6 +39,16 @@
  * line of its own after its '|' and a lone '|' ending the row (long cells' text broken over
  * two lines; an empty first cell an empty line).
  *
+ * ragged_labels (about half of the tab-grid variants, own stream): a data row whose label
+ * spans the label columns after it is written without their empty cells and with as many
+ * after its numbers (a colspan copied by a converter that pads rows at their ends), and its
+ * first number, when 0, as an empty cell: the table's rows end in different columns.
+ *
+ * distinct_values (about half of the variants, own stream): the tables hold values drawn at
+ * random that add up (counts 0-9 in table 3's result rows and table 4's groups, the rest as
+ * the equations make them, table 2's counts 0-60), kept only when the rules find no error:
+ * among the samples' zeros a number read one column off reads as the right value.
+ *
  * The variant is parsed in-process and every cell compared with what was written:
  *   right    read (extracted, blank or inferred) with the value written;
  *   flagged  missing and named by a finding, or inferred to another value with a
@@ -54,8 +64,8 @@
  * cell is wrong.  On stderr (unless --quiet): the tallies per transformation.
  * --failures M: details of the first M variants with wrong cells (10).
  * --without F,... / --with F,...: the families named (bordered, lost_value, stray_value,
- * rows_joined, unit_suffix, label_numbering, column_major, extracted_pipes) are never / also
- * chosen;
+ * rows_joined, unit_suffix, label_numbering, column_major, extracted_pipes, ragged_labels,
+ * distinct_values) are never / also chosen;
  * lost_value and stray_value only with --with (the engine still reads some of their
  * cells wrong).  --each: one line per variant with its counts.
  * --show K: only variant K; its text (UTF-8, before encoding) on stdout, its comparison
@@ -189,7 +199,7 @@ enum {
     X_GROUP_ROWS, X_ASCII_PUNCT, X_MERGED_CELLS,
     /* conversion damage and variation */
     X_LOST_VALUE, X_STRAY_VALUE, X_ROWS_JOINED, X_UNIT_SUFFIX, X_LABEL_NUMBERING, X_COLUMN_MAJOR,
-    X_EXTRACTED_PIPES,
+    X_EXTRACTED_PIPES, X_RAGGED_LABELS, X_DISTINCT_VALUES,
     /* encodings */
     X_CRLF, X_BOM, X_GB18030, X_UTF16,
     NX
@@ -203,7 +213,7 @@ static const char *const XNAME[NX] = {
     "split_repeat_header", "lost_label", "glued", "thousands", "fullwidth", "blank_markers",
     "group_rows", "ascii_punct", "merged_cells",
     "lost_value", "stray_value", "rows_joined", "unit_suffix", "label_numbering", "column_major",
-    "extracted_pipes", "crlf", "bom", "gb18030", "utf16",
+    "extracted_pipes", "ragged_labels", "distinct_values", "crlf", "bom", "gb18030", "utf16",
 };
 
 #define HAS(v, x) (((v)->flags >> (x)) & 1ull)
@@ -325,6 +335,9 @@ typedef struct {
         int wrap;                /* EX_BROKEN: long cells' text broken over two lines */
     } ex;
     const sample *smp;
+    const double *truth;         /* the values written: the sample's, or distinct_values' */
+    int inconsistent;            /* they do not add up (the sample's own error) */
+    double *own;                 /* distinct_values: the values drawn */
     const gk_template *tpl;
     int cpl_sep;                 /* cell_per_line: 0 none, 1 blank between rows, 2 between cells */
     const char *item_sep;        /* "1." / "1. " / "1、" */
@@ -552,7 +565,7 @@ static void add_values(variant *v, grow *g, int table, int row, int layout)
         int i = template_cell_at(t, table, row, c);
         if (i < 0)
             die("template cell not found");
-        char *s = value_text(v, i, v->smp->truth[i], td->rows[row].cols[c].kind, layout);
+        char *s = value_text(v, i, v->truth[i], td->rows[row].cols[c].kind, layout);
         if (suffixed && !v->blank[i] && pm(&v->rs2, 600)) {
             s = with_suffix(v, s);
             v->n_suffix++;
@@ -944,6 +957,121 @@ static int first_num(const grow *g);
  * together, tables written by column) is dropped. */
 enum { EX_INNER = 1, EX_BROKEN = 2 };
 
+/* distinct_values, from its own stream (a variant without it is what it was before): in
+ * about half of the variants the tables hold values drawn at random rather than the
+ * sample's (mostly zeros, among which a number read one column off reads as the right
+ * value): counts of 0 to 9 in the result rows of table 3 and the groups of table 4, the
+ * rest as the equations of the template make them (row and group totals, the handled
+ * total, carried out = new + carried in - handled), table 2's counts 0 to 60; amounts and
+ * changes as the sample has them.  Kept only when the rules find the tables adding up. */
+static int inconsistent(const gk_report *r);
+
+static int cell_of(const gk_template *t, const char *row, const char *col)
+{
+    char id[64];
+    snprintf(id, sizeof id, "%s.%s", row, col);
+    return template_cell_index(t, id);
+}
+
+static void choose_values(variant *v, uint64_t rs6)
+{
+    uint64_t *s = &rs6;
+    if (v->smp->inconsistent || !pm(s, 500))
+        return;
+    const gk_template *t = v->tpl;
+    double *x = gl_malloc((size_t)t->ncells * sizeof *x);
+    memcpy(x, v->smp->truth, (size_t)t->ncells * sizeof *x);
+    for (int i = 0; i < t->ncells; i++) {
+        const gk_cell_def *c = &t->cells[i];
+        if (c->coldef->kind != GK_VAL_COUNT)
+            continue;
+        if (c->table == 2)
+            x[i] = pm(s, 300) ? 0 : (double)rn(s, 61);
+        else
+            x[i] = pm(s, 550) ? 0 : (double)(1 + rn(s, 9));
+    }
+    /* table 3: columns but the total; the rows named, the results all the others */
+    const gk_table_def *t3 = template_table(t, 3);
+    int ncol = t3->rows[0].ncols;
+    for (int c = 0; c + 1 < ncol; c++) {
+        const char *col = t3->rows[0].cols[c].key;
+        int nw = -1, in = -1, ht = -1, out = -1;
+        double handled = 0;
+        for (int r = 0; r < t3->nrows; r++) {
+            int k = t->first_cell[1][r] + c;
+            const char *id = t->cells[k].id;
+            if (strstr(id, "t3.new.") == id)
+                nw = k;
+            else if (strstr(id, "t3.carried_in.") == id)
+                in = k;
+            else if (strstr(id, "t3.handled_total.") == id)
+                ht = k;
+            else if (strstr(id, "t3.carried_out.") == id)
+                out = k;
+            else
+                handled += x[k];
+        }
+        if (nw < 0 || in < 0 || ht < 0 || out < 0 || cell_of(t, "t3.new", col) != nw) {
+            free(x);
+            return;
+        }
+        x[ht] = handled;
+        x[in] = pm(s, 500) ? 0 : (double)rn(s, 3);
+        x[out] = pm(s, 500) ? 0 : (double)rn(s, 3);
+        x[nw] = handled + x[out] - x[in];
+        if (x[nw] < 0) {
+            x[in] += x[nw];
+            x[nw] = 0;
+        }
+    }
+    /* row totals of tables 3 and 4: the last column */
+    for (int tb = 3; tb <= 4; tb++) {
+        const gk_table_def *td = template_table(t, tb);
+        for (int r = 0; r < td->nrows; r++) {
+            int k0 = t->first_cell[tb - 2][r], n = td->rows[r].ncols;
+            if (n < 2 || strcmp(td->rows[r].cols[n - 1].key, "total"))
+                continue;
+            double sum = 0;
+            for (int c = 0; c + 1 < n; c++)
+                sum += x[k0 + c];
+            x[k0 + n - 1] = sum;
+        }
+    }
+    /* kept when the rules say the tables add up */
+    char *why = NULL;
+    gk_report *z = report_open(v->smp->path, &why);
+    free(why);
+    int ok = 0;
+    if (z && z->tpl == t) {
+        for (int i = 0; i < t->ncells; i++)
+            report_correct(z, i, x[i]);
+        rules_check(z);
+        ok = !inconsistent(z);
+    }
+    report_free(z);
+    if (!ok) {
+        free(x);
+        return;
+    }
+    set(v, X_DISTINCT_VALUES);
+    v->own = x;
+    v->truth = x;
+}
+
+/* ragged_labels, from its own stream (a variant without it is what it was before): in
+ * about half of the tab-grid variants, a data row whose label spans the label columns
+ * after it is written without their empty cells and with as many empty cells after its
+ * numbers (a web page's colspan copied by a converter that pads every row to the table's
+ * width): the rows of one table then end in different columns, rows with one label cell
+ * one or two columns before the rows with three; such a row's first number, when 0, is
+ * an empty cell. */
+static void choose_ragged(variant *v, uint64_t rs5)
+{
+    uint64_t *s = &rs5;
+    if (HAS(v, X_TABS) && pm(s, 500))
+        set(v, X_RAGGED_LABELS);
+}
+
 static void choose_extracted(variant *v, uint64_t rs4)
 {
     uint64_t *s = &rs4;
@@ -1294,6 +1422,43 @@ static void put_split_head(buf *o, const char *s, const char *between)
     bput(o, s + m);
 }
 
+/* ragged_labels: a data row whose label spans label columns after it (empty cells between
+ * its label and its numbers) without them, as many empty cells after its numbers instead
+ * (a converter that drops a spanned cell and pads the row to the table's width); its first
+ * number left empty when it is 0 (then only the columns of the rows like it tell which
+ * cell is empty). */
+static void render_tabs_row(variant *v, buf *o, const grow *g);
+
+/* The row with ragged_labels' changes, written as a tab row. */
+static void render_ragged_row(variant *v, buf *o, const grow *g, int fn)
+{
+    static char empty[1];
+    int last_label = -1, moved = 0;
+    for (int j = 0; j < fn; j++)
+        if (g->c[j].kind != C_PAD)
+            last_label = j;
+    grow r = *g;
+    r.c = gl_malloc((size_t)(g->n + 1) * sizeof *r.c);
+    r.n = 0;
+    r.kind = R_BLOCK;                  /* written as it is now */
+    for (int j = 0; j < g->n; j++) {
+        if (j > last_label && j < fn && g->c[j].kind == C_PAD && last_label >= 0) {
+            moved++;
+            continue;
+        }
+        gcell c = g->c[j];
+        if (j == fn && c.kind == C_NUM && c.cell >= 0 && v->truth[c.cell] == 0) {
+            v->blank[c.cell] = 1;      /* a 0 first among its numbers left empty: the rows' columns tell where */
+            c.s = empty;
+        }
+        r.c[r.n++] = c;
+    }
+    for (int k = 0; k < moved; k++)
+        r.c[r.n++] = (gcell){empty, C_PAD, -1};
+    render_tabs_row(v, o, &r);
+    free(r.c);
+}
+
 static void render_tabs_row(variant *v, buf *o, const grow *g)
 {
     if (g->glued) {
@@ -1302,6 +1467,10 @@ static void render_tabs_row(variant *v, buf *o, const grow *g)
         return;
     }
     int fn = first_num(g);
+    if (HAS(v, X_RAGGED_LABELS) && g->kind == R_DATA && !g->lost && fn < g->n) {
+        render_ragged_row(v, o, g, fn);
+        return;
+    }
     for (int j = 0; j < g->n; j++) {
         if (j)
             bputc(o, '\t');
@@ -1787,7 +1956,7 @@ static void bd_merge(variant *v)
             if (g->kind != R_DATA || !pm(s, 350))
                 continue;
             int fn = first_num(g), k = 1 + (int)rn(s, 2), z = 0;
-            while (z < k && fn + z + 1 < g->n && g->c[fn + z].cell >= 0 && v->smp->truth[g->c[fn + z].cell] == 0)
+            while (z < k && fn + z + 1 < g->n && g->c[fn + z].cell >= 0 && v->truth[g->c[fn + z].cell] == 0)
                 z++;               /* a zero, and a number after it */
             if (fn == 0 || !z)
                 continue;
@@ -2392,7 +2561,7 @@ typedef struct {
 static void compare(const variant *v, const gk_report *got, const char *fail, result *res)
 {
     const gk_template *t = v->tpl;
-    const double *truth = v->smp->truth;
+    const double *truth = v->truth;
     memset(res, 0, sizeof *res);
     if (!got || got->format != v->smp->r->format) {
         res->wrong = t->ncells;
@@ -2413,7 +2582,7 @@ static void compare(const variant *v, const gk_report *got, const char *fail, re
                 verdict = named_by(got, i, NULL) ? RES_FLAGGED : RES_WRONG;
             else if (c->status == GK_ST_INFERRED && fabs(c->value - truth[i]) < 1e-9)
                 verdict = RES_RIGHT;
-            else if (c->status == GK_ST_INFERRED && named_by(got, i, "CELL.INFERRED") && v->smp->inconsistent)
+            else if (c->status == GK_ST_INFERRED && named_by(got, i, "CELL.INFERRED") && v->inconsistent)
                 verdict = RES_FLAGGED;
             else
                 verdict = RES_WRONG;
@@ -2422,7 +2591,7 @@ static void compare(const variant *v, const gk_report *got, const char *fail, re
         else if (fabs(c->value - truth[i]) < 1e-9)
             verdict = RES_RIGHT;
         else if (c->status == GK_ST_INFERRED && named_by(got, i, "CELL.INFERRED") &&
-                 (v->blank[i] || v->smp->inconsistent))
+                 (v->blank[i] || v->inconsistent))
             verdict = RES_FLAGGED;
         else
             verdict = RES_WRONG;
@@ -2477,6 +2646,7 @@ static void variant_free(variant *v)
     free(v->wtext);
     free(v->blank);
     free(v->lostcell);
+    free(v->own);
     free(v->text.p);
 }
 
@@ -2512,7 +2682,7 @@ int main(int argc, char **argv)
             /* families of conversion damage left out / let in (a comma-separated list of names) */
             const char *w = argv[++i];
             uint64_t named = 0;
-            for (int x = X_BORDERED; x <= X_EXTRACTED_PIPES; x++) {
+            for (int x = X_BORDERED; x <= X_DISTINCT_VALUES; x++) {
                 if (x > X_BORDERED && x < X_LOST_VALUE)
                     continue;
                 size_t n = strlen(XNAME[x]);
@@ -2586,6 +2756,8 @@ int main(int argc, char **argv)
         v.rs3 = v.rs ^ 0x2545F4914F6CDD1Dull;
         next64(&v.rs3);
         v.smp = &smp[vi % ns];
+        v.truth = v.smp->truth;
+        v.inconsistent = v.smp->inconsistent;
         v.tpl = v.smp->r->tpl;
         v.wtext = calloc((size_t)v.tpl->ncells, sizeof *v.wtext);
         v.blank = calloc((size_t)v.tpl->ncells, 1);
@@ -2597,6 +2769,10 @@ int main(int argc, char **argv)
             choose_bordered(&v);
         if (!(without >> X_EXTRACTED_PIPES & 1))
             choose_extracted(&v, v.rs ^ 0x94D049BB133111EBull);
+        if (!(without >> X_RAGGED_LABELS & 1))
+            choose_ragged(&v, v.rs ^ 0xBF58476D1CE4E5B9ull);
+        if (!(without >> X_DISTINCT_VALUES & 1))
+            choose_values(&v, v.rs ^ 0x632BE59BD9B4E019ull);
         v.flags &= ~without;
         if (without >> X_COLUMN_MAJOR & 1)
             memset(v.colmajor, 0, sizeof v.colmajor);

@@ -1,0 +1,198 @@
+/* test_ragged_rows.c — table 3 as a tab grid whose rows end in different
+ * columns: a web page's cell spanning the label columns, copied by a converter
+ * that drops the spanned cells and pads each row at its end instead (seed
+ * 000's rows 一, 二, 总计 and 四 are so: their numbers one column before the
+ * items').  Seeded random tables whose values add up, some rows so written,
+ * some numbers that are 0 left empty (the first of a row's most often: only
+ * the columns of the rows like it tell which cell is empty); property: every
+ * cell of table 3 is read as written, or named missing, never another value;
+ * and most are read.  Written without ragged rows, every cell is read. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "fixture.h"
+#include "gen.h"
+
+/* Table 3's rows (2021 format) as printed in three label columns: the group
+ * label in the first, the row's own label in the second or third. */
+typedef struct {
+    const char *key;
+    const char *cells[3];
+} t3_row;
+
+static const t3_row ROWS[] = {
+    {"new", {"一、本年新收政府信息公开申请数量", "", ""}},
+    {"carried_in", {"二、上年结转政府信息公开申请数量", "", ""}},
+    {"granted", {"三、本年度办理结果", "（一）予以公开", ""}},
+    {"partial", {"", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", ""}},
+    {"deny.secret", {"", "（三）不予公开", "1.属于国家秘密"}},
+    {"deny.law", {"", "", "2.其他法律行政法规禁止公开"}},
+    {"deny.safety", {"", "", "3.危及“三安全一稳定”"}},
+    {"deny.third_party", {"", "", "4.保护第三方合法权益"}},
+    {"deny.internal", {"", "", "5.属于三类内部事务信息"}},
+    {"deny.process", {"", "", "6.属于四类过程性信息"}},
+    {"deny.enforcement", {"", "", "7.属于行政执法案卷"}},
+    {"deny.inquiry", {"", "", "8.属于行政查询事项"}},
+    {"unable.no_info", {"", "（四）无法提供", "1.本机关不掌握相关政府信息"}},
+    {"unable.needs_creation", {"", "", "2.没有现成信息需要另行制作"}},
+    {"unable.unclear", {"", "", "3.补正后申请内容仍不明确"}},
+    {"reject.complaint", {"", "（五）不予处理", "1.信访举报投诉类申请"}},
+    {"reject.repeat", {"", "", "2.重复申请"}},
+    {"reject.publication", {"", "", "3.要求提供公开出版物"}},
+    {"reject.massive", {"", "", "4.无正当理由大量反复申请"}},
+    {"reject.confirm", {"", "", "5.要求行政机关确认或重新出具已获取信息"}},
+    {"other.no_correction",
+     {"", "（六）其他处理", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"}},
+    {"other.no_fee", {"", "", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"}},
+    {"other.other", {"", "", "3.其他"}},
+    {"handled_total", {"（七）总计", "", ""}},
+    {"carried_out", {"四、结转下年度继续办理", "", ""}},
+};
+#define NROWS ((int)(sizeof ROWS / sizeof ROWS[0]))
+#define NCOLS 7
+
+static const char *const COLS[NCOLS] = {"natural", "business", "research", "charity", "legal", "other", "total"};
+
+/* Values that add up: counts in the result rows, the rest from the equations. */
+static void draw_values(int v[NROWS][NCOLS])
+{
+    for (int c = 0; c < NCOLS - 1; c++) {
+        int handled = 0;
+        for (int r = 2; r < NROWS - 2; r++) {
+            v[r][c] = gen_below(100) < 55 ? 0 : 1 + (int)gen_below(9);
+            handled += v[r][c];
+        }
+        v[NROWS - 2][c] = handled;
+        v[1][c] = (int)gen_below(3);
+        v[NROWS - 1][c] = (int)gen_below(3);
+        v[0][c] = handled + v[NROWS - 1][c] - v[1][c];
+        if (v[0][c] < 0) {
+            v[1][c] += v[0][c];
+            v[0][c] = 0;
+        }
+    }
+    for (int r = 0; r < NROWS; r++) {
+        v[r][NCOLS - 1] = 0;
+        for (int c = 0; c < NCOLS - 1; c++)
+            v[r][NCOLS - 1] += v[r][c];
+    }
+}
+
+/* The report with table 3 written from v: rows whose label cells end before
+ * the third column written ragged when `ragged` (their numbers right after
+ * the label, the missing cells at the end); a 0 left empty where empty[r][c]. */
+static char *write_report(int v[NROWS][NCOLS], int ragged, unsigned char empty[NROWS][NCOLS])
+{
+    char *base = fx_report(NULL, NULL, NULL);
+    sbuf t3;
+    sbuf_init(&t3);
+    sbuf_adds(&t3, "(本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和)\t\t\t申请人情况\t\t\t\t\t\t总计\n"
+                   "\t\t\t自然人\t法人或其他组织\t\t\t\t\t\n"
+                   "\t\t\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t\n");
+    for (int r = 0; r < NROWS; r++) {
+        int last = 2;                  /* the last label cell */
+        while (last > 0 && !ROWS[r].cells[last][0])
+            last--;
+        int pads = ragged ? 2 - last : 0;
+        for (int k = 0; k <= 2 - pads; k++)
+            sbuf_printf(&t3, "%s%s", k ? "\t" : "", ROWS[r].cells[k]);
+        for (int c = 0; c < NCOLS; c++) {
+            if (empty[r][c])
+                sbuf_adds(&t3, "\t");
+            else
+                sbuf_printf(&t3, "\t%d", v[r][c]);
+        }
+        for (int k = 0; k < pads; k++)
+            sbuf_adds(&t3, "\t");
+        sbuf_adds(&t3, "\n");
+    }
+    /* table 3 of the fixture replaced: from its note line up to section 四 */
+    char *a = strstr(base, "(本列数据"), *b = strstr(base, "\n四、政府信息公开行政复议");
+    assert_non_null(a);
+    assert_non_null(b);
+    sbuf out;
+    sbuf_init(&out);
+    sbuf_add(&out, base, (size_t)(a - base));
+    sbuf_adds(&out, t3.s);
+    sbuf_adds(&out, b);
+    free(base);
+    sbuf_free(&t3);
+    return sbuf_steal(&out);
+}
+
+/* Every cell of table 3: read as written or missing; returns how many read. */
+static int check_cells(const gk_report *r, int v[NROWS][NCOLS], const char *what, int iter)
+{
+    int read = 0;
+    for (int row = 0; row < NROWS; row++)
+        for (int c = 0; c < NCOLS; c++) {
+            char id[64];
+            snprintf(id, sizeof id, "t3.%s.%s", ROWS[row].key, COLS[c]);
+            const gk_cell *cell = fx_cell_of(r, id);
+            assert_non_null(cell);
+            if (cell->status == GK_ST_MISSING)
+                continue;
+            if (cell->value != v[row][c])
+                fail_msg("%s, table %d: %s read as %g (%d), written %d", what, iter, id, cell->value,
+                         (int)cell->status, v[row][c]);
+            read++;
+        }
+    return read;
+}
+
+static void test_ragged_rows(void **state)
+{
+    (void)state;
+    gen_seed(20261204);
+    int read = 0, cells = 0;
+    for (int iter = 0; iter < 150; iter++) {
+        int v[NROWS][NCOLS];
+        unsigned char empty[NROWS][NCOLS];
+        draw_values(v);
+        memset(empty, 0, sizeof empty);
+        for (int r = 0; r < NROWS; r++)
+            for (int c = 0; c < NCOLS; c++)
+                if (v[r][c] == 0 && gen_below(100) < (c == 0 ? 60u : 10u))
+                    empty[r][c] = 1;
+        char *text = write_report(v, 1, empty);
+        gk_report *r = fx_parse_text(text);
+        assert_non_null(r);
+        read += check_cells(r, v, "ragged", iter);
+        cells += NROWS * NCOLS;
+        report_free(r);
+        free(text);
+    }
+    /* most cells read: the rows like each other give their columns */
+    if (read * 10 < cells * 9)
+        fail_msg("ragged rows: %d of %d cells read", read, cells);
+}
+
+static void test_full_rows(void **state)
+{
+    (void)state;
+    gen_seed(42);
+    for (int iter = 0; iter < 40; iter++) {
+        int v[NROWS][NCOLS];
+        unsigned char empty[NROWS][NCOLS];
+        draw_values(v);
+        memset(empty, 0, sizeof empty);
+        char *text = write_report(v, 0, empty);
+        gk_report *r = fx_parse_text(text);
+        assert_non_null(r);
+        assert_int_equal(check_cells(r, v, "full", iter), NROWS * NCOLS);
+        report_free(r);
+        free(text);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_full_rows),
+        cmocka_unit_test(test_ragged_rows),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
