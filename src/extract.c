@@ -1570,6 +1570,8 @@ typedef struct {
     char *lost;                        /* per grid row: 1, a lost label was written as a number; 2, it holds
                                           cells too many (long_row()) */
     int long_rows;                     /* how many rows hold cells too many (lost 2) */
+    int doubt_rows;                    /* how many rows the equations must confirm (lost 4: table_empties()) */
+    int glued;                         /* how many numbers were glued to a label (unusual_label()) */
     int n, cap;
     struct row_cells *rows;            /* per grid row: its cells classified (tokenize()); the block
                                           holding everything here */
@@ -1687,10 +1689,9 @@ static int label_end(const row_cells *rc)
 static int usual_edge(const grid *g, const row_cells *rc, int wide, int *lab_edge, int *lab_full, int *lab_full_n)
 {
     int counts[64] = {0}, best = -1, top = -1;   /* top: the last index counted */
-    unsigned char full[EDGE_LABS][64];
-    memset(full, 0, sizeof full);
+    int vote[EDGE_LABS];               /* lab_full: the majority vote's count (one pass) */
     for (int k = 0; k < EDGE_LABS; k++)
-        lab_edge[k] = INT_MAX, lab_full[k] = -1, lab_full_n[k] = 0;
+        lab_edge[k] = INT_MAX, lab_full[k] = -1, lab_full_n[k] = 0, vote[k] = 0;
     for (int i = 0; i < g->nrows; i++) {
         const grid_row *row = &g->rows[i];
         int last = rc[i].last;
@@ -1707,19 +1708,33 @@ static int usual_edge(const grid *g, const row_cells *rc, int wide, int *lab_edg
             (lab_edge[lab] == INT_MAX || last > lab_edge[lab]))
             lab_edge[lab] = last;
         /* a whole row (every column a number, no label among them: not two rows on
-         * one line) counts towards where the rows with its label columns end */
-        int mixed = rc[i].numbers && (rc[i].labels >> __builtin_ctzll(rc[i].numbers)) != 0;
-        if (row->explicit && wide > 0 && rc[i].nv == wide && !mixed && last > lab && lab >= 0 &&
-            lab < EDGE_LABS && last < 64 && full[lab][last] < 255)
-            full[lab][last]++;
+         * one line) votes for where the rows with its label columns end */
+        if (row->explicit && wide > 0 && rc[i].nv == wide && last > lab && lab >= 0 && lab < EDGE_LABS &&
+            !(rc[i].labels >> __builtin_ctzll(rc[i].numbers))) {
+            if (!vote[lab])
+                lab_full[lab] = last, vote[lab] = 1;
+            else
+                vote[lab] += lab_full[lab] == last ? 1 : -1;
+            lab_full_n[lab]++;         /* the whole rows; made the winner's count below */
+        }
     }
     for (int k = 0; k <= top; k++)
         if (counts[k] && (best < 0 || counts[k] >= counts[best]))
             best = k;
+    /* the winner holds when more than half of the whole rows end where it says */
     for (int k = 0; k < EDGE_LABS; k++)
-        for (int e = 0; e < 64; e++)
-            if (full[k][e] > lab_full_n[k])
-                lab_full_n[k] = full[k][e], lab_full[k] = e;
+        if (lab_full_n[k]) {
+            int n = 0;
+            for (int i = 0; i < g->nrows; i++) {
+                int lab = label_end(&rc[i]);
+                n += lab == k && g->rows[i].explicit && rc[i].nv == wide && rc[i].last == lab_full[k] &&
+                     !(rc[i].labels >> __builtin_ctzll(rc[i].numbers));
+            }
+            if (2 * n > lab_full_n[k])
+                lab_full_n[k] = n;
+            else
+                lab_full[k] = -1, lab_full_n[k] = 0;
+        }
     return best;
 }
 
@@ -1986,7 +2001,7 @@ static void tokens_init(tokens *ts, const grid *g)
     ts->canon = (uint32_t *)(block + at_canon);
     ts->lost = block + at_lost;
     memset(ts->lost, 0, nrows + 1);
-    ts->long_rows = 0;
+    ts->long_rows = ts->doubt_rows = ts->glued = 0;
     ts->n = 0;
     ts->cap = (int)cap;
     uint16_t *column = (uint16_t *)(block + at_column);
@@ -2054,8 +2069,8 @@ static int choose_empties(const row_cells *rc, int lab, int end, int want, int s
 typedef struct {
     const gk_table_def *td;
     int edge;                          /* usual_edge() */
-    int lab_full[EDGE_LABS];           /* usual_edge(): where most whole rows whose labels end in column k end
-                                        * (-1: none); lab_full_n: how many of them */
+    int lab_full[EDGE_LABS];           /* usual_edge(): where more than half of the whole rows whose labels
+                                        * end in column k end (-1: none); lab_full_n: how many of them */
     int lab_full_n[EDGE_LABS];
     int lab_edge[EDGE_LABS];           /* usual_edge(): the furthest last number of the rows whose labels
                                         * end in column k (label_end()), INT_MAX when none */
@@ -2172,8 +2187,9 @@ static int header_row(const gk_report *r, int table, const grid_row *row, const 
 }
 
 /* The empty cells of a row that are cells of the table: (*lo, *hi]. */
-static int empties_range(const grid_row *row, const row_cells *rc, const row_labels *rl, const table_shape *sh,
-                         int use_peers, int *lo, int *hi)
+static inline __attribute__((always_inline)) int empties_range(const grid_row *row, const row_cells *rc,
+                                                               const row_labels *rl, const table_shape *sh,
+                                                               int use_peers, int *lo, int *hi)
 {
     int lab = rl->lab, last = rc->last, ncells = rc->ncells, end = last;
     /* the whole rows whose labels end where this one's does end, most of them,
@@ -2257,6 +2273,7 @@ static void unusual_label(gk_report *r, int unit, const grid_cell *c, const labe
     tok_label(ts, li, unit, c);
     if (d && li->rows) {               /* "规范性文件3321": the row's numbers glued to its label */
         tok_add(ts, PT_VALUE, 0, 0, unit, c);
+        ts->glued++;
         /* without the units and marks after its numbers ("1件0①" → "10") */
         char *run = arena_strdup(&r->strings, c->text + n - d);
         size_t k = strlen(run);
@@ -2476,8 +2493,10 @@ static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
         if (skip_first)
             ts->lost[i] = 1;
         int lo, hi;
-        if (table_empties(row, &rc[i], &rl, &sh, &lo, &hi))
+        if (table_empties(row, &rc[i], &rl, &sh, &lo, &hi)) {
             ts->lost[i] |= 4;
+            ts->doubt_rows++;
+        }
         /* a row whose numbers were run together (glued to its label, or a damaged
          * number and no other): its empty cells are the padding of a row run into
          * one cell, not blank cells */
@@ -2791,11 +2810,11 @@ static void read_table_grid(gk_report *r, int table, grid *g)
             int lost = ts.lost[UNIT_ROW(ts.tok[p->tok[0]].unit)] & 1, doubt = p->doubt;
             for (int c = 0; c < rd->ncols && ts.long_rows; c++)   /* its numbers from a row with cells too many */
                 doubt |= ts.tok[p->tok[c]].unit >= 0 && ts.lost[UNIT_ROW(ts.tok[p->tok[c]].unit)] & 2;
-            for (int c = 0; c < rd->ncols; c++)   /* its columns from the rows like it (table_empties()) */
+            for (int c = 0; c < rd->ncols && ts.doubt_rows; c++)   /* its reading in doubt (table_empties()) */
                 doubt |= ts.tok[p->tok[c]].unit >= 0 && ts.lost[UNIT_ROW(ts.tok[p->tok[c]].unit)] & 4;
             /* digits glued to a label ("…出版物30049925") and numbers of another line: the
              * run is all its numbers run together, the others another row's */
-            for (int c = 0; c < rd->ncols && rd->ncols > 1; c++) {
+            for (int c = 0; c < rd->ncols && rd->ncols > 1 && ts.glued; c++) {
                 int k = p->tok[c];
                 if (ts.tok[k].kind != PT_VALUE || ts.text[k] == ts.cell[k]->text)
                     continue;
