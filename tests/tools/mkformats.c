@@ -755,6 +755,28 @@ static void pdf_para(pdfw *w, const char *s)
     }
 }
 
+/* A table's text size (the columns of widths colw[0..nc), in units of the size, at least
+ * minw, made to fit the page) and its columns' left edges colx[0..nc]. */
+static double table_columns(int nc, double *colw, double minw, double *colx)
+{
+    double sum = 0;
+    for (int c = 0; c < nc; c++) {
+        if (colw[c] < minw)
+            colw[c] = minw;
+        sum += colw[c];
+    }
+    double avail = PW - ML - MR - 2 * PAD * nc;
+    double ts = sum > 0 ? avail / sum : FS;
+    if (ts > 9)
+        ts = 9;
+    if (ts < 3.5)
+        ts = 3.5;
+    colx[0] = ML;
+    for (int c = 0; c < nc; c++)
+        colx[c + 1] = colx[c] + colw[c] * ts + 2 * PAD;
+    return ts;
+}
+
 /* A number as a table cell holds it: digits and their marks, or a blank marker. */
 static int numberish(const char *t)
 {
@@ -808,22 +830,8 @@ static void pdf_table_word(pdfw *w, doc_t *d, size_t from, size_t to)
             if (cw > colw[c])
                 colw[c] = cw;
         }
-    double sum = 0;
-    for (int c = 0; c < nc; c++) {
-        if (colw[c] < 2.0)
-            colw[c] = 2.0;             /* a number's cell is wider than the number */
-        sum += colw[c];
-    }
-    double avail = PW - ML - MR - 2 * PAD * nc;
-    double ts = sum > 0 ? avail / sum : FS;
-    if (ts > 9)
-        ts = 9;
-    if (ts < 3.5)
-        ts = 3.5;
     double colx[MAXC + 1];
-    colx[0] = ML;
-    for (int c = 0; c < nc; c++)
-        colx[c + 1] = colx[c] + colw[c] * ts + 2 * PAD;
+    double ts = table_columns(nc, colw, 2.0, colx);   /* a number's cell is wider than the number */
     double lh = ts * 1.5;              /* the pitch of a cell's lines */
     for (size_t i = from; i < to; i++) {
         row_t *r = &d->rows[i];
@@ -896,22 +904,8 @@ static void pdf_table(pdfw *w, doc_t *d, size_t from, size_t to)
                     colw[c] = cw;
             }
         }
-    double sum = 0;
-    for (int c = 0; c < nc; c++) {
-        if (colw[c] < 0.6)
-            colw[c] = 0.6;
-        sum += colw[c];
-    }
-    double avail = PW - ML - MR - 2 * PAD * nc;
-    double ts = sum > 0 ? avail / sum : FS;
-    if (ts > 9)
-        ts = 9;
-    if (ts < 3.5)
-        ts = 3.5;
     double colx[MAXC + 1];
-    colx[0] = ML;
-    for (int c = 0; c < nc; c++)
-        colx[c + 1] = colx[c] + colw[c] * ts + 2 * PAD;
+    double ts = table_columns(nc, colw, 0.6, colx);
     /* characters of a vertical label still to write, per column */
     const char *pending[MAXC] = {0};
     for (size_t i = from; i < to; i++) {
