@@ -2059,6 +2059,7 @@ static int choose_empties(const row_cells *rc, int lab, int end, int want, int s
         *lo = first, *hi = last + 1;   /* numbers right after the label, one short: the cell after them is
                                           the blank last one, though the usual edge of the table lies before
                                           it (rows whose labels take one cell more) */
+        return 1;                      /* ...or padding after a row that lost a cell: the equations tell */
     }
     /* the empty cell before its numbers or the one after them: either makes the row
      * whole, and which is blank only the equations can tell */

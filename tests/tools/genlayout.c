@@ -1447,7 +1447,7 @@ static void render_ragged_row(variant *v, buf *o, const grow *g, int fn)
             continue;
         }
         gcell c = g->c[j];
-        if (j == fn && c.kind == C_NUM && c.cell >= 0 && v->truth[c.cell] == 0) {
+        if (j == fn && last_label >= 0 && c.kind == C_NUM && c.cell >= 0 && v->truth[c.cell] == 0) {
             v->blank[c.cell] = 1;      /* a 0 first among its numbers left empty: the rows' columns tell where */
             c.s = empty;
         }
