@@ -1568,7 +1568,8 @@ typedef struct {
     const char **text;                 /* each token's text: its cell's, or a vertical label's */
     uint32_t *canon;                   /* a label token's rows whose canonical label it holds (set for labels only) */
     char *lost;                        /* per grid row: 1, a lost label was written as a number; 2, it holds
-                                          cells too many (long_row()) */
+                                          cells too many (long_row()); 4, its reading is in doubt, 8 to be
+                                          checked (table_empties()) */
     int long_rows;                     /* how many rows hold cells too many (lost 2) */
     int doubt_rows;                    /* how many rows the equations must confirm (lost 4: table_empties()) */
     int glued;                         /* how many numbers were glued to a label (unusual_label()) */
@@ -2024,7 +2025,8 @@ static void tokens_init(tokens *ts, const grid *g)
  * (padding, or blank last columns) may be or not: the reading that gives
  * the row its `want` cells is taken when it is the only one.  Else the
  * range is left as it was: (*lo, *hi]. */
-static int choose_empties(const row_cells *rc, int lab, int end, int want, int short_row, int *lo, int *hi)
+static int choose_empties(const row_cells *rc, int lab, int end, int want, int short_row, int padded, int *lo,
+                          int *hi)
 {
     /* the cells after the label: numbers and empty cells only, else not a plain row */
     int ncells = rc->ncells;
@@ -2055,11 +2057,13 @@ static int choose_empties(const row_cells *rc, int lab, int end, int want, int s
         *lo = lab, *hi = last;
     } else if (base + lead + trail == want) {
         *lo = lab, *hi = end;
-    } else if (!lead && !lead_too && base + 1 == want && last + 1 < ncells) {
+    } else if (!lead && !lead_too && !padded && base + 1 == want && last + 1 < ncells) {
         *lo = first, *hi = last + 1;   /* numbers right after the label, one short: the cell after them is
                                           the blank last one, though the usual edge of the table lies before
-                                          it (rows whose labels take one cell more) */
-        return 1;                      /* ...or padding after a row that lost a cell: the equations tell */
+                                          it (rows whose labels take one cell more); not where the whole rows
+                                          with its label columns end where it ends (`padded`: the cell after
+                                          is a padded row's end, and the row lost a cell) */
+        return 2;                      /* ...or a padded row's end all the same: no equation may say otherwise */
     }
     /* the empty cell before its numbers or the one after them: either makes the row
      * whole, and which is blank only the equations can tell */
@@ -2231,8 +2235,9 @@ static inline __attribute__((always_inline)) int empties_range(const grid_row *r
     /* two labels naming different rows: rows joined on one line, whose columns say nothing */
     short_row |= row->explicit && (rl->named >> 31 & 1) && last > lab;
     int either = 0;
+    int padded = own_end >= 0 && own_end < EDGE_LABS && sh->lab_full_n[own_end] >= 1 && sh->lab_full[own_end] == last;
     if (row->explicit && lab >= 0 && want > 0)
-        either = choose_empties(rc, lab, end, want, short_row, lo, hi);
+        either = choose_empties(rc, lab, end, want, short_row, padded, lo, hi);
     if (short_row) {
         int first = lab + 1;
         while (first < last && rc->cls[first] != C_VALUE && rc->cls[first] != C_DAMAGED)
@@ -2242,24 +2247,27 @@ static inline __attribute__((always_inline)) int empties_range(const grid_row *r
     }
     if (rc->nv == 0 && !rl->anchored)
         *hi = -1;                      /* a caption over empty cells ("第二十条第(八)项"), no row */
-    return (peers_end && sh->edge > last) | either << 1;
+    return (peers_end && sh->edge > last) | either << 1;   /* either: 1 in doubt, 2 to be checked */
 }
 
 /* The empty cells (lo, hi] of a row that are cells of the table; 1 when the columns
  * of the rows like it (empties_range()) read it otherwise than the table's usual
  * edge would, or an empty cell before its numbers would make it whole as well as
- * one after them: the equations must confirm the reading. */
+ * one after them: the equations must confirm the reading; 2 when its last cell is
+ * the empty one after its numbers: no equation may contradict the reading. */
 static int table_empties(const grid_row *row, const row_cells *rc, const row_labels *rl, const table_shape *sh,
                          int *lo, int *hi)
 {
     int how = empties_range(row, rc, rl, sh, 1, lo, hi);
     if (how & 2)
         return 1;
-    if (!how)
-        return 0;
-    int lo0, hi0;
-    empties_range(row, rc, rl, sh, 0, &lo0, &hi0);
-    return lo0 != *lo || hi0 != *hi;
+    if (how & 1) {
+        int lo0, hi0;
+        empties_range(row, rc, rl, sh, 0, &lo0, &hi0);
+        if (lo0 != *lo || hi0 != *hi)
+            return 1;
+    }
+    return how & 4 ? 2 : 0;
 }
 
 /* A label cell that is prose or has numbers glued to it. */
@@ -2494,8 +2502,9 @@ static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
         if (skip_first)
             ts->lost[i] = 1;
         int lo, hi;
-        if (table_empties(row, &rc[i], &rl, &sh, &lo, &hi)) {
-            ts->lost[i] |= 4;
+        int doubt = table_empties(row, &rc[i], &rl, &sh, &lo, &hi);
+        if (doubt) {
+            ts->lost[i] |= doubt == 1 ? 4 : 8;
             ts->doubt_rows++;
         }
         /* a row whose numbers were run together (glued to its label, or a damaged
@@ -2686,6 +2695,24 @@ static char *unconfirmed(const gk_report *r, int table, int rr, int doubt)
     return NULL;
 }
 
+/* A row read with the empty cell after its numbers as its blank last cell: a
+ * reason when an equation holding one of its cells, all of whose cells are known,
+ * fails (the empty cell may be a padded row's end after a lost cell), else NULL. */
+static char *contradicted(const gk_report *r, int table, int rr)
+{
+    const gk_template *t = r->tpl;
+    int first = t->first_cell[table - 2][rr], n = template_table(t, table)->rows[rr].ncols;
+    for (int q = 0; q < t->neqs; q++) {
+        const gk_equation *e = &t->eqs[q];
+        eq_read x = equation_read(r, e, first, n);
+        if (x.mine && x.known && !eq_holds(&x))
+            return xasprintf("「%s」行末尾的空单元格可能是空白的最后一格，也可能是错位后补齐的空格，"
+                             "读到的数字与%s（%s）不符，不作读取",
+                             template_table(t, table)->rows[rr].short_label, e->what, e->rule);
+    }
+    return NULL;
+}
+
 /* A whole number that reads as a year (1990–2099). */
 static int year_like(double x)
 {
@@ -2789,7 +2816,7 @@ static void read_table_grid(gk_report *r, int table, grid *g)
     const char *name = template_table_shape(table)->name;
     /* rows the equations must confirm: placed by position alone (ROW_POSITIONAL), or
      * in doubt (ROW_DOUBT: which numbers are its own is in question) */
-    enum { ROW_POSITIONAL = 1, ROW_DOUBT = 2 };
+    enum { ROW_POSITIONAL = 1, ROW_DOUBT = 2, ROW_CHECK = 4 };
     int positional[PLACE_MAX_ROWS] = {0};
     int group_note = -1, group_last = -2, group_rows = 0;   /* rows not found for one reason */
     char *group_why = NULL;
@@ -2811,8 +2838,12 @@ static void read_table_grid(gk_report *r, int table, grid *g)
             int lost = ts.lost[UNIT_ROW(ts.tok[p->tok[0]].unit)] & 1, doubt = p->doubt;
             for (int c = 0; c < rd->ncols && ts.long_rows; c++)   /* its numbers from a row with cells too many */
                 doubt |= ts.tok[p->tok[c]].unit >= 0 && ts.lost[UNIT_ROW(ts.tok[p->tok[c]].unit)] & 2;
-            for (int c = 0; c < rd->ncols && ts.doubt_rows; c++)   /* its reading in doubt (table_empties()) */
-                doubt |= ts.tok[p->tok[c]].unit >= 0 && ts.lost[UNIT_ROW(ts.tok[p->tok[c]].unit)] & 4;
+            int check = 0;
+            for (int c = 0; c < rd->ncols && ts.doubt_rows; c++) {   /* its reading in doubt (table_empties()) */
+                int u = ts.tok[p->tok[c]].unit;
+                doubt |= u >= 0 && ts.lost[UNIT_ROW(u)] & 4;
+                check |= u >= 0 && ts.lost[UNIT_ROW(u)] & 8;
+            }
             /* digits glued to a label ("…出版物30049925") and numbers of another line: the
              * run is all its numbers run together, the others another row's */
             for (int c = 0; c < rd->ncols && rd->ncols > 1 && ts.glued; c++) {
@@ -2825,6 +2856,8 @@ static void read_table_grid(gk_report *r, int table, grid *g)
             }
             if (doubt)
                 positional[rr] = ROW_DOUBT;
+            else if (check)
+                positional[rr] = ROW_CHECK;
             if (p->positional) {
                 positional[rr] |= ROW_POSITIONAL;
                 note_row(r, "STRUCT.LABEL_VARIANT", table, rr, line,
@@ -2876,7 +2909,8 @@ static void read_table_grid(gk_report *r, int table, grid *g)
         /* a row placed by position, in doubt or not, is checked by the positional
          * rule alone: the doubt rule counts the row's own total, and an equation
          * within the row says nothing of where the row is */
-        char *why = unconfirmed(r, table, rr, positional[rr] == ROW_DOUBT);
+        char *why = positional[rr] == ROW_CHECK ? contradicted(r, table, rr)
+                                                : unconfirmed(r, table, rr, positional[rr] == ROW_DOUBT);
         if (!why)
             continue;
         slot s[PLACE_MAX_COLS];
