@@ -1690,9 +1690,15 @@ static int label_end(const row_cells *rc)
 static int usual_edge(const grid *g, const row_cells *rc, int wide, int *lab_edge, int *lab_full, int *lab_full_n)
 {
     int counts[64] = {0}, best = -1, top = -1;   /* top: the last index counted */
-    int vote[EDGE_LABS];               /* lab_full: the majority vote's count (one pass) */
+    /* per label column, the columns its whole rows end in (up to FULL_ENDS of them) and
+     * how many end in each */
+    enum { FULL_ENDS = 4 };
+    struct {
+        signed char end[FULL_ENDS];
+        unsigned char n[FULL_ENDS], ends;
+    } full[EDGE_LABS];
     for (int k = 0; k < EDGE_LABS; k++)
-        lab_edge[k] = INT_MAX, lab_full[k] = -1, lab_full_n[k] = 0, vote[k] = 0;
+        lab_edge[k] = INT_MAX, lab_full[k] = -1, lab_full_n[k] = 0, full[k].ends = 0;
     for (int i = 0; i < g->nrows; i++) {
         const grid_row *row = &g->rows[i];
         int last = rc[i].last;
@@ -1709,33 +1715,33 @@ static int usual_edge(const grid *g, const row_cells *rc, int wide, int *lab_edg
             (lab_edge[lab] == INT_MAX || last > lab_edge[lab]))
             lab_edge[lab] = last;
         /* a whole row (every column a number, no label among them: not two rows on
-         * one line) votes for where the rows with its label columns end */
+         * one line) counts towards where the rows with its label columns end */
         if (row->explicit && wide > 0 && rc[i].nv == wide && last > lab && lab >= 0 && lab < EDGE_LABS &&
-            !(rc[i].labels >> __builtin_ctzll(rc[i].numbers))) {
-            if (!vote[lab])
-                lab_full[lab] = last, vote[lab] = 1;
-            else
-                vote[lab] += lab_full[lab] == last ? 1 : -1;
+            last < 64 && !(rc[i].labels >> __builtin_ctzll(rc[i].numbers))) {
+            int e = 0;
+            while (e < full[lab].ends && full[lab].end[e] != last)
+                e++;
+            if (e == full[lab].ends && e < FULL_ENDS)
+                full[lab].end[e] = (signed char)last, full[lab].n[e] = 0, full[lab].ends++;
+            if (e < FULL_ENDS && full[lab].n[e] < 255)
+                full[lab].n[e]++;
             lab_full_n[lab]++;         /* the whole rows; made the winner's count below */
         }
     }
     for (int k = 0; k <= top; k++)
         if (counts[k] && (best < 0 || counts[k] >= counts[best]))
             best = k;
-    /* the winner holds when more than half of the whole rows end where it says */
-    for (int k = 0; k < EDGE_LABS; k++)
-        if (lab_full_n[k]) {
-            int n = 0;
-            for (int i = 0; i < g->nrows; i++) {
-                int lab = label_end(&rc[i]);
-                n += lab == k && g->rows[i].explicit && rc[i].nv == wide && rc[i].last == lab_full[k] &&
-                     !(rc[i].labels >> __builtin_ctzll(rc[i].numbers));
-            }
-            if (2 * n > lab_full_n[k])
-                lab_full_n[k] = n;
-            else
-                lab_full[k] = -1, lab_full_n[k] = 0;
-        }
+    /* the column more than half of the whole rows end in */
+    for (int k = 0; k < EDGE_LABS; k++) {
+        int win = -1, most = 0;
+        for (int e = 0; e < full[k].ends; e++)
+            if (full[k].n[e] > most)
+                most = full[k].n[e], win = full[k].end[e];
+        if (win >= 0 && 2 * most > lab_full_n[k])
+            lab_full[k] = win, lab_full_n[k] = most;
+        else
+            lab_full[k] = -1, lab_full_n[k] = 0;
+    }
     return best;
 }
 
