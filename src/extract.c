@@ -1687,7 +1687,7 @@ static int label_end(const row_cells *rc)
     return highest_bit(before);
 }
 
-static int usual_edge(const grid *g, const row_cells *rc, int wide, int *lab_edge, int *lab_full, int *lab_full_n)
+static int usual_edge(const grid *g, const row_cells *rc, int wide, int *lab_edge, int *lab_full)
 {
     int counts[64] = {0}, best = -1, top = -1;   /* top: the last index counted */
     /* per label column, the columns its whole rows end in (up to FULL_ENDS of them) and
@@ -1697,8 +1697,9 @@ static int usual_edge(const grid *g, const row_cells *rc, int wide, int *lab_edg
         signed char end[FULL_ENDS];
         unsigned char n[FULL_ENDS], ends;
     } full[EDGE_LABS];
+    int whole[EDGE_LABS];              /* the whole rows of each label column */
     for (int k = 0; k < EDGE_LABS; k++)
-        lab_edge[k] = INT_MAX, lab_full[k] = -1, lab_full_n[k] = 0, full[k].ends = 0;
+        lab_edge[k] = INT_MAX, lab_full[k] = -1, whole[k] = 0, full[k].ends = 0;
     for (int i = 0; i < g->nrows; i++) {
         const grid_row *row = &g->rows[i];
         int last = rc[i].last;
@@ -1725,7 +1726,7 @@ static int usual_edge(const grid *g, const row_cells *rc, int wide, int *lab_edg
                 full[lab].end[e] = (signed char)last, full[lab].n[e] = 0, full[lab].ends++;
             if (e < FULL_ENDS && full[lab].n[e] < 255)
                 full[lab].n[e]++;
-            lab_full_n[lab]++;         /* the whole rows; made the winner's count below */
+            whole[lab]++;
         }
     }
     for (int k = 0; k <= top; k++)
@@ -1737,10 +1738,8 @@ static int usual_edge(const grid *g, const row_cells *rc, int wide, int *lab_edg
         for (int e = 0; e < full[k].ends; e++)
             if (full[k].n[e] > most)
                 most = full[k].n[e], win = full[k].end[e];
-        if (win >= 0 && 2 * most > lab_full_n[k])
-            lab_full[k] = win, lab_full_n[k] = most;
-        else
-            lab_full[k] = -1, lab_full_n[k] = 0;
+        if (win >= 0 && 2 * most > whole[k])
+            lab_full[k] = win;
     }
     return best;
 }
@@ -2081,8 +2080,7 @@ typedef struct {
     const gk_table_def *td;
     int edge;                          /* usual_edge() */
     int lab_full[EDGE_LABS];           /* usual_edge(): where more than half of the whole rows whose labels
-                                        * end in column k end (-1: none); lab_full_n: how many of them */
-    int lab_full_n[EDGE_LABS];
+                                        * end in column k end (-1: none) */
     int lab_edge[EDGE_LABS];           /* usual_edge(): the furthest last number of the rows whose labels
                                         * end in column k (label_end()), INT_MAX when none */
     int wide;                          /* the widest template row: a row with one more number lost its label to it */
@@ -2207,9 +2205,9 @@ static inline __attribute__((always_inline)) int empties_range(const grid_row *r
      * where it ends: their columns are this row's, whatever the other rows' (a part
      * of the table with one label column fewer, each row padded at its end); it
      * lost no cell */
-    int own_end = label_end(rc);
-    int peers_end = use_peers && own_end >= 0 && own_end < EDGE_LABS && sh->lab_full_n[own_end] >= 1 &&
-                    sh->lab_full[own_end] == last;
+    int own = label_end(rc);
+    int padded = own >= 0 && own < EDGE_LABS && sh->lab_full[own] >= 0 && sh->lab_full[own] == last;
+    int peers_end = use_peers && padded;
     if (row->explicit && sh->edge < 0)
         end = ncells - 1;              /* no row has numbers: every cell after the label is one */
     else if (row->explicit && sh->edge > last && sh->edge > lab && sh->edge < ncells && !peers_end) {
@@ -2235,13 +2233,11 @@ static inline __attribute__((always_inline)) int empties_range(const grid_row *r
     /* ...unless it ends as far as the rows whose labels end where its own does: the
      * others end further on because they have more label cells (a group's label
      * before theirs), not because this one lost any */
-    int own = label_end(rc);
     if (short_row && ((own >= 0 && own < EDGE_LABS && end >= sh->lab_edge[own]) || peers_end))
         short_row = 0;
     /* two labels naming different rows: rows joined on one line, whose columns say nothing */
     short_row |= row->explicit && (rl->named >> 31 & 1) && last > lab;
     int either = 0;
-    int padded = own_end >= 0 && own_end < EDGE_LABS && sh->lab_full_n[own_end] >= 1 && sh->lab_full[own_end] == last;
     if (row->explicit && lab >= 0 && want > 0)
         either = choose_empties(rc, lab, end, want, short_row, padded, lo, hi);
     if (short_row) {
@@ -2475,7 +2471,7 @@ static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
             sh.wide = sh.td->rows[k].ncols;
     for (int k = 0; k < sh.td->nrows; k++)
         sh.uniform &= sh.td->rows[k].ncols == sh.wide;
-    sh.edge = usual_edge(g, rc, sh.uniform ? sh.wide : 0, sh.lab_edge, sh.lab_full, sh.lab_full_n);
+    sh.edge = usual_edge(g, rc, sh.uniform ? sh.wide : 0, sh.lab_edge, sh.lab_full);
     int usual = 0, counts[65] = {0};   /* usual: the cells of most rows with numbers */
     for (int i = 0; i < g->nrows; i++) {
         if (g->rows[i].explicit && rc[i].nv && ++counts[rc[i].ncells] >= counts[usual])
@@ -2842,13 +2838,14 @@ static void read_table_grid(gk_report *r, int table, grid *g)
             if (!r->table_line[table - 2] || line < r->table_line[table - 2])
                 r->table_line[table - 2] = line;
             int lost = ts.lost[UNIT_ROW(ts.tok[p->tok[0]].unit)] & 1, doubt = p->doubt;
-            for (int c = 0; c < rd->ncols && ts.long_rows; c++)   /* its numbers from a row with cells too many */
-                doubt |= ts.tok[p->tok[c]].unit >= 0 && ts.lost[UNIT_ROW(ts.tok[p->tok[c]].unit)] & 2;
+            /* its numbers from a row with cells too many (lost 2), or whose reading is in
+             * doubt (4) or to be checked (8: table_empties()) */
             int check = 0;
-            for (int c = 0; c < rd->ncols && ts.doubt_rows; c++) {   /* its reading in doubt (table_empties()) */
+            for (int c = 0; c < rd->ncols && (ts.long_rows || ts.doubt_rows); c++) {
                 int u = ts.tok[p->tok[c]].unit;
-                doubt |= u >= 0 && ts.lost[UNIT_ROW(u)] & 4;
-                check |= u >= 0 && ts.lost[UNIT_ROW(u)] & 8;
+                int bits = u >= 0 ? ts.lost[UNIT_ROW(u)] : 0;
+                doubt |= (bits & 6) != 0;
+                check |= (bits & 8) != 0;
             }
             /* digits glued to a label ("…出版物30049925") and numbers of another line: the
              * run is all its numbers run together, the others another row's */
