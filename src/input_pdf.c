@@ -381,15 +381,16 @@ static size_t merge_extents(numcol *cl, size_t ncl, numcol *g, size_t n, int wid
     return ncl;
 }
 
-/* Writes lines [from, to) of one page, a table block, with their cells at
- * their columns.  Numbers give the columns they stand in: a table printed
- * by a word processor aligns them left, right or in the middle of their
- * cells, so that their left edges differ by a digit or two while the
- * extents of one column's numbers overlap, and those of two columns do
- * not.  The cells left of the first column of numbers (labels, however
- * aligned) stand in columns of their left edges (closer than half a
- * character: one); every other cell (a header, a number) in the column of
- * numbers it starts in (the boundaries half-way between their extents). */
+/* Writes lines [from, to), a table block (over a page break too), with their
+ * cells at their columns.  Numbers give the columns they stand in: a table
+ * printed by a word processor aligns them left, right or in the middle of
+ * their cells, so that their left edges differ by a digit or two while the
+ * extents of one column's numbers overlap, and those of two columns do not.
+ * The cells left of the first column of numbers (labels, however aligned)
+ * give the label columns by their extents (merge_extents()), each in the
+ * first label column it reaches into; every other cell (a header, a number)
+ * stands in the column of numbers it starts in (the boundaries half-way
+ * between their extents). */
 static void write_table(gk_out *o, plines *L, size_t from, size_t to)
 {
     size_t n = 0;
@@ -522,6 +523,13 @@ static double line_pitch(const plines *L)
     return pitch;
 }
 
+/* Line l follows line `above` of the same page with no empty line between
+ * (less than one and a half of the usual pitch; any gap when none is known). */
+static int close_under(const pline *above, const pline *l, double pitch)
+{
+    return pitch <= 0 || l->y - above->y <= 1.5 * pitch;
+}
+
 static void write_lines(gk_out *o, plines *L, double pitch)
 {
     /* table blocks: runs of lines with two cells or more (and lone-cell lines between them) */
@@ -536,7 +544,7 @@ static void write_lines(gk_out *o, plines *L, double pitch)
             continue;
         size_t e = i;
         while (e < L->n && e - i < WRAP_LINES && !L->v[e].table && L->v[e].ng == 1 && !L->v[e].drop &&
-               L->v[e].page == L->v[i - 1].page && (pitch <= 0 || L->v[e].y - L->v[e - 1].y <= 1.5 * pitch))
+               L->v[e].page == L->v[i - 1].page && close_under(&L->v[e - 1], &L->v[e], pitch))
             e++;
         /* the table goes on after them: on the same page close under them, or
          * (they end a page) on the next page after its header */
@@ -546,7 +554,7 @@ static void write_lines(gk_out *o, plines *L, double pitch)
         int next_page = f < L->n && L->v[f].page == L->v[i - 1].page + 1;
         if (f < L->n && L->v[f].table == 1 &&
             (next_page || (f == e && L->v[e].page == L->v[i - 1].page &&
-                           (pitch <= 0 || L->v[e].y - L->v[e - 1].y <= 1.5 * pitch))))
+                           close_under(&L->v[e - 1], &L->v[e], pitch))))
             for (size_t k = i; k < e; k++)
                 L->v[k].table = 2;
     }
@@ -583,7 +591,7 @@ static void write_lines(gk_out *o, plines *L, double pitch)
                     size_t p = k - 1;
                     while (p > i && L->v[p].drop)
                         p--;
-                    if (L->v[p].page == L->v[k].page && pitch > 0 && L->v[k].y - L->v[p].y > 1.5 * pitch)
+                    if (L->v[p].page == L->v[k].page && !close_under(&L->v[p], &L->v[k], pitch))
                         break;
                 }
                 k++;
@@ -608,7 +616,7 @@ static void write_lines(gk_out *o, plines *L, double pitch)
                 k++;
             if (k >= L->n || L->v[k].table || L->v[k].ng != 1 || L->v[k].x1 > left + 0.5 * L->v[k].h)
                 break;
-            if (L->v[k].page == L->v[j].page && pitch > 0 && L->v[k].y - L->v[j].y > 1.5 * pitch)
+            if (L->v[k].page == L->v[j].page && !close_under(&L->v[j], &L->v[k], pitch))
                 break;
             const char *t = L->v[k].g[0].text;
             unsigned a = 0, bcp = 0;
