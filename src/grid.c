@@ -48,6 +48,14 @@ static inline size_t trim_end(const char *s, size_t n)
     return n;
 }
 
+/* The length of s[0..n) without its trailing spaces and tabs. */
+static inline size_t trim_blanks_end(const char *s, size_t n)
+{
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+        n--;
+    return n;
+}
+
 /* s starts with m.  Stops at the NUL of a shorter s (m holds none); a plain
  * loop, so that num_parse calls nothing on its fast paths. */
 static int has_prefix(const char *s, const marker *m)
@@ -853,8 +861,7 @@ static void build_broken(grid *g, const region *rg)
         }
         const char *s = skip_spaces(l->s);
         size_t len = l->len - (size_t)(s - l->s);
-        while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
-            len--;
+        len = trim_blanks_end(s, len);
         if (!r || (ended && *s != '|')) {
             r = new_row(g);
             r->explicit = 1;
@@ -1420,8 +1427,7 @@ grid *grid_build(const gk_text *t, size_t from, size_t to)
             else
                 s = (s == l->s ? text : s) + 1;
             len = l->len - (size_t)(s - l->s);
-            while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
-                len--;
+            len = trim_blanks_end(s, len);
             if (len && (s[len - 1] == '|' || s[len - 1] == '+'))
                 len--;
             int partial = 0;
