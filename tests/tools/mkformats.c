@@ -725,6 +725,24 @@ static size_t nchars(const char *s)
     return n;
 }
 
+/* The end of as many characters of s as fit in `avail` points at size `size`
+ * (one at least). */
+static const char *fit_chars(pdfw *w, const char *s, double avail, double size)
+{
+    const char *p = s;
+    double x = 0;
+    char c[8];
+    while (*p) {
+        int n = one_char(p, c);
+        double cw = pdf_width(w, c, size);
+        if (x + cw > avail && p > s)
+            break;
+        x += cw;
+        p += n;
+    }
+    return p;
+}
+
 static void pdf_para(pdfw *w, const char *s)
 {
     double avail = PW - ML - MR;
@@ -734,18 +752,7 @@ static void pdf_para(pdfw *w, const char *s)
         return;
     }
     while (*s) {
-        /* as many characters as fit */
-        const char *p = s;
-        double x = 0;
-        char c[8];
-        while (*p) {
-            int n = one_char(p, c);
-            double cw = pdf_width(w, c, FS);
-            if (x + cw > avail && p > s)
-                break;
-            x += cw;
-            p += n;
-        }
+        const char *p = fit_chars(w, s, avail, FS);
         char *seg = xstrndup(s, (size_t)(p - s));
         pdf_room(w);
         pdf_text(w, ML, w->y + FS, seg, FS);
@@ -792,18 +799,7 @@ static int wrap_cell(pdfw *w, const char *t, double avail, double ts, const char
     int n = 0;
     while (*t && n < max) {
         at[n++] = t;
-        double x = 0;
-        const char *p = t;
-        char c[8];
-        while (*p) {
-            int k = one_char(p, c);
-            double cw = pdf_width(w, c, ts);
-            if (x + cw > avail && p > t)
-                break;
-            x += cw;
-            p += k;
-        }
-        t = p;
+        t = fit_chars(w, t, avail, ts);
     }
     return n;                          /* the rest of a longer text on the last line */
 }
