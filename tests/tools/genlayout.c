@@ -1429,6 +1429,16 @@ static void put_split_head(buf *o, const char *s, const char *between)
  * cell is empty). */
 static void render_tabs_row(variant *v, buf *o, const grow *g);
 
+/* Cell j as the variant prints it (cell_s(); header words split as the variant splits them). */
+static void put_cell(variant *v, buf *o, const grow *g, int j)
+{
+    const char *s = cell_s(v, g, j);
+    if (g->c[j].kind == C_HEAD && HAS(v, X_HEADER_SPLIT))
+        put_split_head(o, s, " ");
+    else
+        bput(o, s);
+}
+
 /* The row with ragged_labels' changes, written as a tab row. */
 static void render_ragged_row(variant *v, buf *o, const grow *g, int fn)
 {
@@ -1494,10 +1504,7 @@ static void render_tabs_row(variant *v, buf *o, const grow *g)
             }
             continue;
         }
-        if (g->c[j].kind == C_HEAD && HAS(v, X_HEADER_SPLIT))
-            put_split_head(o, s, " ");
-        else
-            bput(o, s);
+        put_cell(v, o, g, j);
     }
     bputc(o, '\n');
 }
@@ -1587,12 +1594,8 @@ static void render_pipe_row(variant *v, buf *o, const grow *g, int ncols, int *o
         n = 1;
     } else {
         for (int j = 0; j < g->n; j++, n++) {
-            const char *s = cell_s(v, g, j);
             bputc(o, ' ');
-            if (g->c[j].kind == C_HEAD && HAS(v, X_HEADER_SPLIT))
-                put_split_head(o, s, " ");
-            else
-                bput(o, s);
+            put_cell(v, o, g, j);
             bput(o, " |");
         }
     }
@@ -1608,16 +1611,6 @@ static void render_pipe_row(variant *v, buf *o, const grow *g, int ncols, int *o
     }
 }
 
-/* A cell's text as an extractor writes it (header words split as the variant splits them). */
-static void put_ex_cell(variant *v, buf *o, const grow *g, int j)
-{
-    const char *s = cell_s(v, g, j);
-    if (g->c[j].kind == C_HEAD && HAS(v, X_HEADER_SPLIT))
-        put_split_head(o, s, " ");
-    else
-        bput(o, s);
-}
-
 /* extracted_pipes: a row "a | b |" (EX_INNER), or each cell on its own line after its '|'
  * and a lone '|' last (EX_BROKEN). */
 static void render_extracted_row(variant *v, buf *o, const grow *g, int ncols, int *open)
@@ -1631,7 +1624,7 @@ static void render_extracted_row(variant *v, buf *o, const grow *g, int ncols, i
             if (g->glued && j == 0)
                 put_glued(o, g, 0);
             else if (!g->glued && j < n)
-                put_ex_cell(v, o, g, j);
+                put_cell(v, o, g, j);
         }
         bput(o, v->ex.trail ? " |\n" : "\n");
         if (!*open && v->ex.rule) {
@@ -1647,7 +1640,7 @@ static void render_extracted_row(variant *v, buf *o, const grow *g, int ncols, i
         if (g->glued)
             put_glued(&c, g, 0);
         else
-            put_ex_cell(v, &c, g, j);
+            put_cell(v, &c, g, j);
         const char *t = c.p ? c.p : "";
         size_t m = v->ex.wrap && dwidth(t) >= 10 && g->c[j].kind != C_NUM ? mid_split(t) : 0;
         if (j)
