@@ -2252,7 +2252,8 @@ static inline __attribute__((always_inline)) int empties_range(const grid_row *r
     return (peers_end && sh->edge > last) | either << 1;   /* either: 1 in doubt, 2 to be checked */
 }
 
-/* The empty cells (lo, hi] of a row that are cells of the table; 1 when the columns
+/* The empty cells (lo, hi] of a row that are cells of the table (none of a row
+ * run into one cell); 1 when the columns
  * of the rows like it (empties_range()) read it otherwise than the table's usual
  * edge would, or an empty cell before its numbers would make it whole as well as
  * one after them: the equations must confirm the reading; 2 when its last cell is
@@ -2260,16 +2261,26 @@ static inline __attribute__((always_inline)) int empties_range(const grid_row *r
 static int table_empties(const grid_row *row, const row_cells *rc, const row_labels *rl, const table_shape *sh,
                          int *lo, int *hi)
 {
-    int how = empties_range(row, rc, rl, sh, 1, lo, hi);
-    if (how & 2)
-        return 1;
-    if (how & 1) {
+    int how = empties_range(row, rc, rl, sh, 1, lo, hi), doubt = how & 4 ? 2 : 0;
+    if (how & 2) {
+        doubt = 1;
+    } else if (how & 1) {
         int lo0, hi0;
         empties_range(row, rc, rl, sh, 0, &lo0, &hi0);
         if (lo0 != *lo || hi0 != *hi)
-            return 1;
+            doubt = 1;
     }
-    return how & 4 ? 2 : 0;
+    /* a row whose numbers were run together (glued to its label, or a damaged
+     * number and no other): its empty cells are the padding of a row run into
+     * one cell, not blank cells */
+    if (!rc->nv && (rc->numbers & ~rc->empties))
+        *hi = -1;
+    for (uint64_t m = rc->labels; m && *hi >= 0; m &= m - 1) {
+        int j = __builtin_ctzll(m);
+        if (rl->li[j].unusual && rl->li[j].rows && glued_digits(row->cells[j].text, strlen(row->cells[j].text)))
+            *hi = -1;
+    }
+    return doubt;
 }
 
 /* A label cell that is prose or has numbers glued to it. */
@@ -2508,16 +2519,6 @@ static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
         if (doubt) {
             ts->lost[i] |= doubt == 1 ? 4 : 8;
             ts->doubt_rows++;
-        }
-        /* a row whose numbers were run together (glued to its label, or a damaged
-         * number and no other): its empty cells are the padding of a row run into
-         * one cell, not blank cells */
-        if (!rc[i].nv && (rc[i].numbers & ~rc[i].empties))
-            hi = -1;
-        for (uint64_t m = rc[i].labels; m && hi >= 0; m &= m - 1) {
-            int j = __builtin_ctzll(m);
-            if (rl.li[j].unusual && rl.li[j].rows && glued_digits(row->cells[j].text, strlen(row->cells[j].text)))
-                hi = -1;
         }
         if (long_row(row, &rc[i], &rl, &sh, usual)) {
             ts->lost[i] |= 2;
