@@ -14,6 +14,7 @@
 
 #include <assert.h>
 #include <limits.h>
+#include <math.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -1591,7 +1592,7 @@ static inline __attribute__((always_inline)) void tok_add(tokens *ts, place_kind
     ts->text[n] = c->text;
     ts->cell[n] = c;
     ts->n = n + 1;
-    tok[n] = (place_tok){kind, rows, firsts, unit};
+    tok[n] = (place_tok){kind, rows, firsts, unit, 0};
 }
 
 /* What a label cell of a table says (label_names()).  Sixteen bytes: the
@@ -2111,6 +2112,16 @@ static void read_labels(const gk_report *r, int table, const grid_row *row, row_
         const char *text = row->cells[j].text;
         label_info *li = &rl->li[j];
         *li = label_names(r, table, text, strlen(text), tmp);
+        if (li->rows && rl->named && !(rl->named >> 31) && li->rows < (rl->named & -rl->named) &&
+            row->cells[rl->lab].line == row->cells[j].line && !(rc->numbers & ~(~(uint64_t)0 << j)) &&
+            !numbering_prefix(text, strlen(text))) {
+            /* a row's label after another's on its line, naming an earlier row, without
+             * an item number of its own and no number before it ("四、结转下年度继续办理
+             * 总计 2 0 …" under "(七) 1 …"): the end of the label above, wrapped into its
+             * column on this line */
+            li->rows = 0;
+            li->canon = 0;
+        }
         rl->runs_on |= rl->lab >= 0 && rl->li[rl->lab].runs_on;   /* the label before runs on into this one */
         rl->lab = j;
         rl->cells++;
@@ -2192,7 +2203,18 @@ static int header_row(const gk_report *r, int table, const grid_row *row, const 
         return 1;                      /* a stray header row naming rows as columns */
     if (rl->cells >= 2 && names_column(rc))
         return 1;                      /* "申请人情况 总计" names a column, not the row 总计 */
-    return 0;
+    /* a header cell a line ("本年制发件数"), or one broken over lines ("本年制"
+     * "发件数"): no row's numbers lie across it either */
+    if (rl->anchored || rl->cells < 1 || rl->cells > 3)
+        return 0;
+    for (uint64_t m = rc->labels; m; m &= m - 1)
+        if (rl->li[__builtin_ctzll(m)].firsts)
+            return 0;
+    if (rl->cells == 1)
+        return names_column(rc);
+    lb->len = 0;
+    size_t len = row_label(row, lb);
+    return len <= HEADER_CELL_MAX && column_named(r->tpl, table, lb->s, len) != 0;
 }
 
 /* The empty cells of a row that are cells of the table: (*lo, *hi]. */
@@ -2472,6 +2494,54 @@ static int long_row(const grid_row *row, const row_cells *rc, const row_labels *
     return want > 0 && end - first + 1 == want + k;
 }
 
+/* Tokens of header text that one row at a time does not tell (tokenize(), after
+ * the rows): a cell naming a column and a row ("总计", "其他") alone on its line
+ * beside a header cell a line (a header repeated after a page break names no
+ * row); a header cell broken over two or three lines ("本年处理" "决定数量").
+ * And a blank marker printed one character a line inside a label printed so
+ * ("（四）无法提供": "四" "）" "无" "法") is a character of the label. */
+static void tokens_across_rows(gk_report *r, int table, const grid *g, tokens *ts)
+{
+    const row_cells *rc = ts->rows;
+    for (int k = 0; k < ts->n; k++) {
+        place_tok *t = &ts->tok[k];
+        if (t->kind != PT_LABEL || !t->rows || t->cells || t->unit < 0)
+            continue;
+        int i = UNIT_ROW(t->unit);
+        ptrdiff_t j = ts->cell[k] - g->rows[i].cells;
+        if (j < 0 || j >= rc[i].ncells || rc[i].labels != (uint64_t)1 << j || rc[i].nv || !rc[i].column[j])
+            continue;
+        if ((k > 0 && ts->tok[k - 1].kind == PT_HEADER) || (k + 1 < ts->n && ts->tok[k + 1].kind == PT_HEADER))
+            t->kind = PT_HEADER;
+    }
+    for (int k = 1; k + 1 < ts->n; k++) {
+        const grid_cell *c = ts->cell[k], *a = ts->cell[k - 1], *b = ts->cell[k + 1];
+        if (ts->tok[k].kind == PT_VALUE && c->num == NUM_BLANK && lone_char(c) && ts->tok[k + 1].kind == PT_LABEL &&
+            lone_char(b) && b->line == c->line + 1 && ts->tok[k - 1].kind == PT_LABEL && a->line < c->line &&
+            a->line >= c->line - 2 && strlen(a->text) <= 3)
+            ts->tok[k].kind = PT_LABEL;
+    }
+    /* the parts of a broken header cell each name nothing and are longer than a character */
+    for (int k = 0; k + 1 < ts->n; k++) {
+        char join[HEADER_CELL_MAX + 1];
+        size_t len = 0;
+        for (int m = 0; m < 3 && k + m < ts->n; m++) {
+            const place_tok *t = &ts->tok[k + m];
+            size_t n = strlen(ts->text[k + m]);
+            if (t->kind != PT_LABEL || t->rows || t->firsts || (m && t->unit == ts->tok[k + m - 1].unit) ||
+                n <= 3 || len + n > HEADER_CELL_MAX)
+                break;                 /* n <= 3: one character, of a label printed one a line */
+            len += squeeze_copy(join + len, ts->text[k + m], n);
+            if (m && column_named(r->tpl, table, join, len)) {
+                for (int q = 0; q <= m; q++)
+                    ts->tok[k + q].kind = PT_HEADER;
+                k += m;
+                break;
+            }
+        }
+    }
+}
+
 static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
 {
     tokens_init(ts, g);
@@ -2524,9 +2594,21 @@ static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
             ts->lost[i] |= 2;
             ts->long_rows++;
         }
+        int n0 = ts->n;
         row_tokens(r, table, i, row, &rc[i], &rl, skip_first, lo, hi, ts, &tmp);
+        for (int k = n0; row->explicit && k < ts->n; k++) {
+            /* a label's row holds its cells: the cells after it up to the next label */
+            ptrdiff_t j = ts->cell[k] - row->cells;
+            if (ts->tok[k].kind != PT_LABEL || j < 0 || j >= row->ncells)
+                continue;
+            int c = (int)j + 1;
+            while (c < rc[i].ncells && rc[i].cls[c] <= C_DAMAGED)   /* C_EMPTY, C_VALUE, C_DAMAGED */
+                c++;
+            ts->tok[k].cells = c - (int)j - 1;
+        }
     }
     sbuf_free(&tmp);
+    tokens_across_rows(r, table, g, ts);
 }
 
 /* Fills a slot from token k. */
@@ -2634,9 +2716,9 @@ static char *unplaced_why(const gk_report *r, int table, int rr, const place_row
  * its own total too, and each number read in it must lie in an equation that
  * holds.  Returns NULL when confirmed, else why. */
 /* Equation e on what was read, seen from the row whose cells are
- * [first, first + n): the sum of its read numbers (a blank marker reads 0),
- * whether it holds a cell of the row, whether all its cells lie in the row,
- * and whether every cell of it was read as a number. */
+ * [first, first + n): the sum of its read numbers, whether it holds a cell of
+ * the row, whether all its cells lie in the row, and whether every cell of it
+ * was read as a number. */
 typedef struct {
     double sum;
     int mine, own_row, known;
@@ -2698,20 +2780,63 @@ static char *unconfirmed(const gk_report *r, int table, int rr, int doubt)
     return NULL;
 }
 
+/* The row [first, first + n) read with its last cell blank: 1 when its numbers,
+ * read instead as the row with one earlier cell lost and its last number the last
+ * cell, satisfy the row's own equation e with the lost cell a count (a whole
+ * number, not negative), and that reading differs from this one. */
+static int lost_cell_fits(const gk_report *r, const gk_equation *e, int first, int n)
+{
+    double v[PLACE_MAX_COLS], coef[PLACE_MAX_COLS] = {0};
+    int nonzero = 0;
+    for (int i = 0; i + 1 < n && i < PLACE_MAX_COLS; i++) {
+        const gk_cell *c = &r->cells[first + i];
+        if (c->read_status != GK_ST_EXTRACTED && c->read_status != GK_ST_BLANK)
+            return 0;
+        v[i] = c->read_status == GK_ST_EXTRACTED ? c->read_value : 0;
+        nonzero |= v[i] != 0;
+    }
+    if (!nonzero || n > PLACE_MAX_COLS)
+        return 0;                      /* all zeros: both readings give the same counts */
+    for (int k = 0; k < e->n; k++)
+        if (e->cell[k] >= first && e->cell[k] < first + n)
+            coef[e->cell[k] - first] = e->coef[k];
+    for (int j = 0; j + 1 < n; j++) {  /* cell j lost: the numbers before it stay, those after move on one */
+        if (coef[j] == 0)
+            continue;
+        double rest = 0;
+        for (int i = 0; i < n; i++)
+            if (i != j)
+                rest += coef[i] * v[i < j ? i : i - 1];
+        double x = -rest / coef[j];
+        if (x > -1e-6 && fabs(x - round(x)) < 1e-6)
+            return 1;
+    }
+    return 0;
+}
+
 /* A row read with the empty cell after its numbers as its blank last cell: a
  * reason when an equation holding one of its cells, all of whose cells are known,
- * fails (the empty cell may be a padded row's end after a lost cell), else NULL. */
+ * fails (the empty cell may be a padded row's end after a lost cell), or when the
+ * row read with a cell lost before its last number fits its own equation as well
+ * (lost_cell_fits()); else NULL. */
 static char *contradicted(const gk_report *r, int table, int rr)
 {
     const gk_template *t = r->tpl;
     int first = t->first_cell[table - 2][rr], n = template_table(t, table)->rows[rr].ncols;
+    const char *label = template_table(t, table)->rows[rr].short_label;
     for (int q = 0; q < t->neqs; q++) {
         const gk_equation *e = &t->eqs[q];
         eq_read x = equation_read(r, e, first, n);
         if (x.mine && x.known && !eq_holds(&x))
             return xasprintf("「%s」行末尾的空单元格可能是空白的最后一格，也可能是错位后补齐的空格，"
                              "读到的数字与%s（%s）不符，不作读取",
-                             template_table(t, table)->rows[rr].short_label, e->what, e->rule);
+                             label, e->what, e->rule);
+        /* the row as written with a cell lost before its last number fits its own
+         * equation as well: which cell is blank is not known */
+        if (x.own_row && lost_cell_fits(r, e, first, n))
+            return xasprintf("「%s」行末尾的空单元格可能是空白的最后一格，也可能是该行中间缺了一个数字、"
+                             "末尾为补齐的空格（两种读法都符合%s），不作读取",
+                             label, e->what);
     }
     return NULL;
 }

@@ -45,6 +45,8 @@ typedef struct {
     int arow[PLACE_MAX_ROWS];          /* its row */
     int weak[PLACE_MAX_ROWS];          /* anchored by a group label only */
     int allow[PLACE_MAX_ROWS];         /* the states its source row allows (bit x) */
+    int own_after[PLACE_MAX_ROWS];     /* cells (values, empties) after its label on its source row */
+    int own_before[PLACE_MAX_ROWS];    /* ... before it */
     int *gcost;                        /* gap_cost() of (k, xl, xr), -1 until computed */
     gap g[PLACE_MAX_ROWS + 1];         /* g[k + 1] lies between anchor k and anchor k + 1 */
 } solver;
@@ -53,6 +55,7 @@ typedef struct {
 
 typedef struct {
     int tok, row, pred;
+    int start;                         /* the token of its chain's first label */
 } node;
 
 #define PLACE_CHAIN_NODES 256          /* nodes on the stack; more are allocated */
@@ -120,16 +123,21 @@ static int chain(const place_tok *t, int ntok, int nrows, int *atok, int *arow, 
         }
         for (uint32_t left = rows; left; left &= left - 1) {
             int r = __builtin_ctz(left);
-            if (cand[r] <= c.score[r])
+            int start = pred[r] >= 0 ? c.nodes[pred[r]].start : i;
+            /* as good a chain starting later replaces it: a label written again
+             * before the table (a caption, a summary line, hidden text printed) is
+             * not its first row; one written after it starts no later */
+            if (cand[r] < c.score[r] || (cand[r] == c.score[r] && start <= c.nodes[c.end[r]].start))
                 continue;
             if (c.n == cap) {
                 cap *= 2;
                 c.nodes = c.nodes == first ? memcpy(xmalloc((size_t)cap * sizeof *c.nodes), first, sizeof first)
                                            : xrealloc(c.nodes, (size_t)cap * sizeof *c.nodes);
             }
-            c.nodes[c.n] = (node){i, r, pred[r]};
+            c.nodes[c.n] = (node){i, r, pred[r], start};
             c.end[r] = c.n++;
-            raise_score(&c, r, cand[r]);
+            if (cand[r] > c.score[r])
+                raise_score(&c, r, cand[r]);
         }
     }
     int last = c.records ? 31 - __builtin_clz(c.records) : -1;   /* the first row with the best score */
@@ -151,9 +159,30 @@ static int chain(const place_tok *t, int ntok, int nrows, int *atok, int *arow, 
 
 /* ---- gaps ---------------------------------------------------------------------------- */
 
+/* Tokens [i, *end) are one source row (unit); 1 when a label there names a row
+ * but is no anchor, and no anchor's label is there: before the table, its numbers
+ * are that label's (a caption or hidden text repeating a row's label), not the
+ * first row's printed after them.  (Inside the table such a label is more often
+ * the end of a wrapped label.) */
+static int stray_owned(const solver *s, int i, int ntok, int *end, int *next_anchor)
+{
+    int unit = s->t[i].unit, named = 0, anchored = 0, j = i;
+    for (; j < ntok && s->t[j].unit == unit; j++) {
+        while (*next_anchor < s->m && s->atok[*next_anchor] < j)
+            ++*next_anchor;
+        int anchor = *next_anchor < s->m && s->atok[*next_anchor] == j;
+        anchored |= anchor;
+        named |= !anchor && s->t[j].kind == PT_LABEL && s->t[j].rows;
+    }
+    *end = j;
+    return unit >= 0 && named && !anchored;
+}
+
 static void build_gaps(solver *s, int ntok, int *store)
 {
     memset(s->g, 0, ((size_t)s->m + 1) * sizeof *s->g);
+    int owned_end = 0, owned = 0, next_anchor = 0;   /* stray_owned() of the source row at hand (before
+                                                        the first anchor) */
     /* the gaps do not overlap: their tokens fit in 2 * ntok ints, taken in order */
     for (int k = -1; k < s->m; k++) {
         gap *g = &s->g[k + 1];
@@ -174,6 +203,10 @@ static void build_gaps(solver *s, int ntok, int *store)
         store += 2 * len;
         for (int i = lo; i < hi; i++) {   /* one pass: the cells, the values, the header rows */
             place_kind kind = s->t[i].kind;
+            if (k < 0 && i >= owned_end)   /* before the first row: a caption's numbers are not the table's */
+                owned = stray_owned(s, i, ntok, &owned_end, &next_anchor);
+            if (k < 0 && owned && (kind == PT_VALUE || kind == PT_EMPTY))
+                continue;
             if (kind == PT_VALUE) {
                 c[nc++] = i;
                 v[nv++] = i;
@@ -217,12 +250,15 @@ static int owners_agree(const solver *s, int k, const int *seq, int n, int front
     if (back > 0 && back <= n && g->hdr1 >= 0 && seq[n - back] < g->hdr1)
         return 0;                      /* the right row's cells across a header row */
     int left = anchor_unit(s, k), right = anchor_unit(s, k + 1);
+    /* a row whose source row holds all its cells takes them there: not values from
+     * another line while its own empty cells are passed over */
+    int left_whole = front > 0 && s->own_after[k] >= front, right_whole = back > 0 && s->own_before[k + 1] >= back;
     for (int i = 0; i < n; i++) {
         int unit = s->t[seq[i]].unit;
         int by_left = i < front, by_right = back && i >= n - back;
-        if (unit == left && !by_left)
+        if (unit == left ? !by_left : by_left && left_whole)
             return 0;
-        if (unit == right && !by_right)
+        if (unit == right ? !by_right : by_right && right_whole)
             return 0;
     }
     return 1;
@@ -269,10 +305,12 @@ static void allowed_states(solver *s, int ntok)
 {
     for (int k = 0; k < s->m; k++) {
         int a = s->atok[k], unit = s->t[a].unit, before = 0, after = 0;
-        for (int i = a - 1; unit >= 0 && i >= 0 && s->t[i].unit == unit && !before; i--)
-            before = fills_cell(&s->t[i]);
-        for (int i = a + 1; unit >= 0 && i < ntok && s->t[i].unit == unit && !after; i++)
-            after = fills_cell(&s->t[i]);
+        for (int i = a - 1; unit >= 0 && i >= 0 && s->t[i].unit == unit; i--)
+            before += fills_cell(&s->t[i]);
+        for (int i = a + 1; unit >= 0 && i < ntok && s->t[i].unit == unit; i++)
+            after += fills_cell(&s->t[i]);
+        s->own_before[k] = before;
+        s->own_after[k] = after > s->t[a].cells ? after : s->t[a].cells;
         s->allow[k] = 1 << X_N;
         if (after || !before)
             s->allow[k] |= 1 << X_L;
@@ -430,6 +468,8 @@ static int read_clean(const solver *s, place_row *out)
         int mode = g->nc == n ? 0 : g->nv == n ? 1 : -1;
         if (mode < 0 || !none_owned_by(s, k + 1, mode ? g->v : g->c, n))
             return 0;
+        if (n > 0 && s->own_after[k] >= n && s->t[(mode ? g->v : g->c)[n - 1]].unit != anchor_unit(s, k))
+            return 0;                  /* its own cells passed over: see owners_agree() */
         if (n > 0 && g->hdr0 >= 0 && (mode ? g->v : g->c)[n - 1] > g->hdr0)
             return 0;                  /* its cells across a header row: see owners_agree() */
     }

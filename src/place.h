@@ -33,6 +33,8 @@ typedef struct {
     uint32_t rows;     /* PT_LABEL: template rows whose label pattern it matches */
     uint32_t firsts;   /* PT_LABEL: rows it names as the first row of their group (weaker) */
     int unit;          /* the source row (line or cell block) it belongs to; -1 none */
+    int cells;         /* PT_LABEL on a row written with its cells (tabs, pipes): the cells after it
+                          there, empty or not, whether or not they are tokens; else 0 */
 } place_tok;
 
 typedef enum {

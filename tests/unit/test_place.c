@@ -5,7 +5,9 @@
  * joined on one source row, no row ever gets a number that is not its own; with
  * a number too many in one row (a footnote mark, a page number), no row gets it
  * and no row's numbers are shifted to another; written column by column with one
- * number lost, no row is placed without doubt on numbers not its own. */
+ * number lost, no row is placed without doubt on numbers not its own; with a
+ * row's label echoed with a number outside the table (a caption, hidden text)
+ * and a number lost, no row gets the echo's number or another row's. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -34,7 +36,7 @@ static uint64_t next(uint64_t *s)
 static void add(stream *st, place_kind kind, uint32_t rows, int unit, int owner)
 {
     assert_true(st->n < MAXTOK);
-    st->t[st->n] = (place_tok){kind, rows, 0, unit};
+    st->t[st->n] = (place_tok){kind, rows, 0, unit, 0};
     st->owner[st->n++] = owner;
 }
 
@@ -230,6 +232,50 @@ static void test_column_lost_value(void **state)
     assert_true(doubted > 0);
 }
 
+/* A line outside the table repeating a row's label with a number (before the
+ * table, after a header row or not, or after it), the source rows kept or every
+ * token on a line of its own; sometimes a number of some row lost.  No row gets
+ * the echo's number or another row's; with nothing lost, every row is placed. */
+static void test_echoed_label(void **state)
+{
+    (void)state;
+    uint64_t seed = 11;
+    int all = 0, whole = 0;
+    for (int iter = 0; iter < 4000; iter++) {
+        stream st;
+        random_table(&st, &seed);
+        int echo = (int)(next(&seed) % (uint64_t)st.nrows), before = next(&seed) % 4 != 0;
+        int header = (int)(next(&seed) % 2), lines = (int)(next(&seed) % 2), unit = 100;
+        int lose = next(&seed) % 2 ? (int)(next(&seed) % (uint64_t)st.nrows) : -1;
+        int lost_col = lose >= 0 ? (int)(next(&seed) % (uint64_t)st.ncols[lose]) : -1;
+        if (before) {
+            add(&st, PT_LABEL, 1u << echo, 99, -1);
+            add(&st, PT_VALUE, 0, 99, -1);
+            if (header)
+                add(&st, PT_HEADER, 0, 98, -1);
+        }
+        for (int r = 0; r < st.nrows; r++) {
+            add(&st, PT_LABEL, 1u << r, lines ? unit++ : r, -1);
+            for (int c = 0; c < st.ncols[r]; c++)
+                if (r != lose || c != lost_col)
+                    add(&st, PT_VALUE, 0, lines ? unit++ : r, r * 32 + c);
+        }
+        if (!before) {
+            add(&st, PT_LABEL, 1u << echo, 99, -1);
+            add(&st, PT_VALUE, 0, 99, -1);
+        }
+        place_row out[PLACE_MAX_ROWS];
+        place_rows(st.t, st.n, st.ncols, st.nrows, out);
+        int placed = check_own(&st, out);
+        if (lose < 0) {
+            all++;
+            whole += placed == st.nrows;
+        }
+    }
+    /* with nothing lost, the table is read whole (the echo is not its first row) */
+    assert_int_equal(whole, all);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -239,6 +285,7 @@ int main(void)
         cmocka_unit_test(test_rows_joined),
         cmocka_unit_test(test_stray_value),
         cmocka_unit_test(test_column_lost_value),
+        cmocka_unit_test(test_echoed_label),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
