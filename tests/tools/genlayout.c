@@ -49,6 +49,17 @@
  * the equations make them, table 2's counts 0-60), kept only when the rules find no error:
  * among the samples' zeros a number read one column off reads as the right value.
  *
+ * echoed_labels (about a third of the variants, own stream): a line outside a table
+ * repeats one of its data rows' labels with a number — hidden text a text-mode browser
+ * prints ("隐藏：…"), a caption or summary before the table, a note after it — and in a
+ * third of those the row itself lost one of its numbers (in the layouts that do not keep
+ * a grid).
+ *
+ * wrap_into_next (about half of the pdftotext -layout variants, own stream): some rows'
+ * labels broken with their end printed on the next row's line after that row's label,
+ * as w3m -dump prints a table without borders ("(七)" over its numbers, "总计" on the
+ * line of "四、结转下年度继续办理").
+ *
  * The variant is parsed in-process and every cell compared with what was written:
  *   right    read (extracted, blank or inferred) with the value written;
  *   flagged  missing and named by a finding, or inferred to another value with a
@@ -65,7 +76,7 @@
  * --failures M: details of the first M variants with wrong cells (10).
  * --without F,... / --with F,...: the families named (bordered, lost_value, stray_value,
  * rows_joined, unit_suffix, label_numbering, column_major, extracted_pipes, ragged_labels,
- * distinct_values) are never / also chosen;
+ * distinct_values, echoed_labels, wrap_into_next) are never / also chosen;
  * lost_value and stray_value only with --with (the engine still reads some of their
  * cells wrong).  --each: one line per variant with its counts.
  * --show K: only variant K; its text (UTF-8, before encoding) on stdout, its comparison
@@ -199,7 +210,7 @@ enum {
     X_GROUP_ROWS, X_ASCII_PUNCT, X_MERGED_CELLS,
     /* conversion damage and variation */
     X_LOST_VALUE, X_STRAY_VALUE, X_ROWS_JOINED, X_UNIT_SUFFIX, X_LABEL_NUMBERING, X_COLUMN_MAJOR,
-    X_EXTRACTED_PIPES, X_RAGGED_LABELS, X_DISTINCT_VALUES,
+    X_EXTRACTED_PIPES, X_RAGGED_LABELS, X_DISTINCT_VALUES, X_ECHOED_LABELS, X_WRAP_INTO_NEXT,
     /* encodings */
     X_CRLF, X_BOM, X_GB18030, X_UTF16,
     NX
@@ -213,7 +224,7 @@ static const char *const XNAME[NX] = {
     "split_repeat_header", "lost_label", "glued", "thousands", "fullwidth", "blank_markers",
     "group_rows", "ascii_punct", "merged_cells",
     "lost_value", "stray_value", "rows_joined", "unit_suffix", "label_numbering", "column_major",
-    "extracted_pipes", "ragged_labels", "distinct_values", "crlf", "bom", "gb18030", "utf16",
+    "extracted_pipes", "ragged_labels", "distinct_values", "echoed_labels", "wrap_into_next", "crlf", "bom", "gb18030", "utf16",
 };
 
 #define HAS(v, x) (((v)->flags >> (x)) & 1ull)
@@ -252,6 +263,7 @@ typedef struct {
     int joined;      /* printed on one line with the next row */
     int short_by;    /* pipes: cells lost without trace (the row is not padded for them) */
     int merged;      /* bordered: its first numbers (empty cells) are not cells, its label spans them */
+    int wrapnext;    /* spaces: its last label's end printed on the next row's line (wrap_into_next) */
 } grow;
 
 typedef struct {
@@ -347,6 +359,16 @@ typedef struct {
     int numstyle[3];             /* label_numbering: the style of each level (outer, middle, items) */
     int colmajor[3];             /* column_major: the table is written column by column */
     int t2_numbered;             /* label_numbering: table 2's rows numbered too */
+    struct {                     /* echoed_labels, per table */
+        int where;               /* 0 none, 1 before the table, 2 after it */
+        int row;                 /* the data row whose label is echoed (index in t[]) */
+        int style;               /* how the line is written (ECHO_STYLE) */
+        int num;                 /* the number on it */
+        int lose;                /* the row itself lost one of its numbers */
+    } echo[3];
+    uint64_t wrap_next_rs;       /* wrap_into_next's stream (0: left out) */
+    buf carry;                   /* wrap_into_next: the end of the last row's label, for the next row's line */
+    int carry_col;               /* ... the display column it starts at */
     gtable t[3];
     int pageno;
     int n_blank, n_thousands, n_fullwidth, n_nbsp, n_stray, n_suffix;
@@ -1072,6 +1094,63 @@ static void choose_ragged(variant *v, uint64_t rs5)
         set(v, X_RAGGED_LABELS);
 }
 
+/* echoed_labels, from its own stream (a variant without it is what it was before): in
+ * about a third of the variants, a line outside a table repeats one of its data rows'
+ * labels with a number — hidden text a text-mode browser prints ("隐藏：…"), a caption or a
+ * summary line before the table, a note after it — and in a third of those the row itself
+ * lost one of its numbers (a browser dropping an empty cell, a converter a lone digit).
+ * Its numbers are the row's, or missing with a finding; never the echo's. */
+static const char *const ECHO_STYLE[] = {"隐藏：%s %d", "%s %d", "%s：%d件", "%s\t%d", "注：%s为%d"};
+#define ECHO_STYLES ((int)(sizeof ECHO_STYLE / sizeof ECHO_STYLE[0]))
+
+static void choose_echo(variant *v, uint64_t rs7)
+{
+    uint64_t *s = &rs7;
+    if (!pm(s, 330))
+        return;
+    for (int t = 0; t < 3; t++) {
+        if (!pm(s, 600))
+            continue;
+        v->echo[t].where = pm(s, 800) ? 1 : 2;
+        v->echo[t].row = pm(s, 500) ? -1 : (int)rn(s, 64);   /* -1: the first data row; else the k-th, wrapped */
+        v->echo[t].style = (int)rn(s, ECHO_STYLES);
+        v->echo[t].num = 1 + (int)rn(s, 99);
+        v->echo[t].lose = pm(s, 330) ? 1 + (int)rn(s, 1000) : 0;   /* which number, 1-based, wrapped */
+        set(v, X_ECHOED_LABELS);
+    }
+}
+
+/* wrap_into_next, from its own stream (a variant without it is what it was before):
+ * in about half of the pdftotext -layout variants, some data rows' labels are broken
+ * with their end printed on the next row's line, in the label's column after the next
+ * row's own label — as w3m -dump prints a table without borders whose label cells
+ * wrap ("(七)" over its numbers, "总计" on the line of "四、结转下年度继续办理"). */
+static void choose_wrap_next(variant *v, uint64_t rs8)
+{
+    uint64_t *s = &rs8;
+    if (!HAS(v, X_SPACES) || !pm(s, 500))
+        return;
+    int any = 0;
+    for (int t = 0; t < 2; t++)
+        for (int i = 0; i + 1 < v->t[t].n; i++) {
+            grow *g = &v->t[t].r[i], *n = g + 1;
+            if (g->kind != R_DATA || n->kind != R_DATA || g->glued || n->glued || g->lost || n->lost || g->wrap ||
+                n->wrap || g->joined || g->label_after || n->label_after || n->brk || first_num(g) == 0 ||
+                first_num(n) == 0 || !pm(s, 250))
+                continue;
+            int last = first_num(g) - 1;
+            while (last >= 0 && g->c[last].kind != C_LABEL)
+                last--;
+            if (last < 0 || !mid_split(g->c[last].s))
+                continue;
+            g->wrapnext = 1;
+            i++;                       /* the next row carries it: not wrapped itself */
+            any = 1;
+        }
+    if (any)
+        set(v, X_WRAP_INTO_NEXT);
+}
+
 static void choose_extracted(variant *v, uint64_t rs4)
 {
     uint64_t *s = &rs4;
@@ -1691,7 +1770,9 @@ static void render_spaces_row(variant *v, buf *o, const grow *g, int labw, int c
         return;
     }
     buf lab = {0}, rest = {0};
-    int wrapped = 0;
+    int wrapped = 0, lastlab = fn - 1;
+    while (lastlab >= 0 && g->c[lastlab].kind != C_LABEL)
+        lastlab--;
     for (int j = 0; j < fn; j++) {
         const gcell *c = &g->c[j];
         if (c->kind == C_PAD) {
@@ -1702,7 +1783,13 @@ static void render_spaces_row(variant *v, buf *o, const grow *g, int labw, int c
             continue;
         if (lab.n && lab.p[lab.n - 1] != ' ')
             bspaces(&lab, 2);
-        if (c->kind == C_LABEL && g->wrap) {
+        if (j == lastlab && g->wrapnext) {
+            size_t m = mid_split(c->s);
+            v->carry_col = dwidth(lab.p ? lab.p : "");
+            v->carry.n = 0;
+            bput(&v->carry, c->s + m);
+            bputn(&lab, c->s, m);
+        } else if (c->kind == C_LABEL && g->wrap) {
             size_t m = mid_split(c->s);
             int indent = dwidth(lab.p ? lab.p : "");
             bspaces(&rest, indent);
@@ -1712,6 +1799,12 @@ static void render_spaces_row(variant *v, buf *o, const grow *g, int labw, int c
         } else {
             bput(&lab, c->s);
         }
+    }
+    if (!g->wrapnext && v->carry.n) {  /* the end of the row above's label, in its column */
+        int at = dwidth(lab.p ? lab.p : "");
+        bspaces(&lab, v->carry_col > at + 2 ? v->carry_col - at : 2);
+        bput(&lab, v->carry.p);
+        v->carry.n = 0;
     }
     const char *ls = lab.p ? lab.p : "";
     bput(o, ls);
@@ -2386,6 +2479,70 @@ static void render_table(variant *v, buf *o, int ti, int layout)
     }
 }
 
+/* echoed_labels: which row each echo repeats, its label, and the number the row lost. */
+static void place_echo(variant *v, int layout)
+{
+    for (int t = 0; t < 3; t++) {
+        if (!v->echo[t].where)
+            continue;
+        gtable *T = &v->t[t];
+        int cand[128], nc = 0;
+        for (int i = 0; i < T->n && nc < 128; i++) {
+            const grow *g = &T->r[i];
+            int fn = first_num(g), lab = 0;
+            for (int j = 0; j < fn; j++)
+                lab |= (g->c[j].kind == C_LABEL || g->c[j].kind == C_GLABEL) && g->c[j].s[0];
+            if (g->kind == R_DATA && !g->lost && lab && fn < g->n)
+                cand[nc++] = i;
+        }
+        if (!nc) {
+            v->echo[t].where = 0;
+            continue;
+        }
+        int i = v->echo[t].row < 0 ? cand[0] : cand[v->echo[t].row % nc];
+        v->echo[t].row = i;
+        grow *g = &T->r[i];
+        int fn = first_num(g);
+        int plain = layout == X_TABS || layout == X_SPACES || layout == X_CELL_PER_LINE ||
+                    layout == X_CELL_PER_LINE_TAB || layout == X_PDFTOTEXT_PLAIN;
+        if (t == 2 && layout == X_PDFTOTEXT_PLAIN && HAS(v, X_T4_INTERLEAVED))
+            plain = 0;
+        if (!v->echo[t].lose || !plain || v->colmajor[t] || g->glued || g->joined || g->n - fn < 2) {
+            v->echo[t].lose = 0;
+            continue;
+        }
+        int j = fn + (v->echo[t].lose - 1) % (g->n - fn);
+        if (g->c[j].kind != C_NUM) {
+            v->echo[t].lose = 0;
+            continue;
+        }
+        if (g->c[j].cell >= 0)
+            v->lostcell[g->c[j].cell] = 1;
+        free(g->c[j].s);
+        if (layout == X_SPACES) {      /* pdftotext -layout: a gap where it was */
+            g->c[j].s = gl_strdup("");
+            g->c[j].cell = -1;
+        } else {
+            memmove(&g->c[j], &g->c[j + 1], (size_t)(g->n - j - 1) * sizeof *g->c);
+            g->n--;
+            g->short_by++;
+        }
+    }
+}
+
+/* The echo line of table t's row. */
+static void put_echo(const variant *v, buf *o, int t)
+{
+    const grow *g = &v->t[t].r[v->echo[t].row];
+    buf lab = {0};
+    for (int j = 0; j < g->n && g->c[j].kind != C_NUM; j++)
+        if (g->c[j].kind == C_LABEL || g->c[j].kind == C_GLABEL)
+            bput(&lab, g->c[j].s);
+    bprintf(o, ECHO_STYLE[v->echo[t].style], lab.p ? lab.p : "", v->echo[t].num);
+    bputc(o, '\n');
+    free(lab.p);
+}
+
 static void put_line(buf *o, const gk_line *l)
 {
     bputn(o, l->s, l->len);
@@ -2403,6 +2560,9 @@ static void build_text(variant *v)
     mark_rows(v, layout);
     if (layout == X_BORDERED)
         bd_merge(v);
+    place_echo(v, layout);
+    if (v->wrap_next_rs)
+        choose_wrap_next(v, v->wrap_next_rs);
     /* a modifier that touched no value is not counted as used */
     if (!v->n_blank)
         v->flags &= ~(1ull << X_BLANK_MARKERS);
@@ -2418,8 +2578,16 @@ static void build_text(variant *v)
     for (int k = 0; k < 3; k++) {
         put_line(o, &tx->orig[r->section_line[1 + k] - 1]);
         bputc(o, '\n');
+        if (v->echo[k].where == 1) {
+            put_echo(v, o, k);
+            bputc(o, '\n');
+        }
         render_table(v, o, k, layout);
         bputc(o, '\n');
+        if (v->echo[k].where == 2) {
+            put_echo(v, o, k);
+            bputc(o, '\n');
+        }
     }
     for (size_t i = (size_t)r->section_line[4] - 1; i < tx->nlines; i++)
         put_line(o, &tx->orig[i]);
@@ -2641,6 +2809,7 @@ static void variant_free(variant *v)
     free(v->lostcell);
     free(v->own);
     free(v->text.p);
+    free(v->carry.p);
 }
 
 int main(int argc, char **argv)
@@ -2675,7 +2844,7 @@ int main(int argc, char **argv)
             /* families of conversion damage left out / let in (a comma-separated list of names) */
             const char *w = argv[++i];
             uint64_t named = 0;
-            for (int x = X_BORDERED; x <= X_DISTINCT_VALUES; x++) {
+            for (int x = X_BORDERED; x <= X_WRAP_INTO_NEXT; x++) {
                 if (x > X_BORDERED && x < X_LOST_VALUE)
                     continue;
                 size_t n = strlen(XNAME[x]);
@@ -2766,6 +2935,10 @@ int main(int argc, char **argv)
             choose_ragged(&v, v.rs ^ 0xBF58476D1CE4E5B9ull);
         if (!(without >> X_DISTINCT_VALUES & 1))
             choose_values(&v, v.rs ^ 0x632BE59BD9B4E019ull);
+        if (!(without >> X_ECHOED_LABELS & 1))
+            choose_echo(&v, v.rs ^ 0xA0761D6478BD642Full);
+        if (!(without >> X_WRAP_INTO_NEXT & 1))
+            v.wrap_next_rs = v.rs ^ 0xE7037ED1A0B428DBull;
         v.flags &= ~without;
         if (without >> X_COLUMN_MAJOR & 1)
             memset(v.colmajor, 0, sizeof v.colmajor);
