@@ -1592,7 +1592,7 @@ static inline __attribute__((always_inline)) void tok_add(tokens *ts, place_kind
     ts->text[n] = c->text;
     ts->cell[n] = c;
     ts->n = n + 1;
-    tok[n] = (place_tok){kind, rows, firsts, unit, 0};
+    tok[n] = (place_tok){.rows = rows, .firsts = firsts, .unit = unit, .kind = (uint8_t)kind};
 }
 
 /* What a label cell of a table says (label_names()).  Sixteen bytes: the
@@ -2376,6 +2376,16 @@ static inline __attribute__((always_inline)) void cell_token(gk_report *r, int k
     }
 }
 
+/* After cell j's token: a label of a row written with its cells (tabs, pipes) holds
+ * the cells after it there, up to the next label (place_tok.cells). */
+static inline void label_cells(const grid_row *row, const row_cells *rc, int j, tokens *ts)
+{
+    if (!row->explicit || j >= 63 || !ts->n || ts->tok[ts->n - 1].kind != PT_LABEL || ts->cell[ts->n - 1] != &row->cells[j])
+        return;
+    uint64_t cells = (rc->numbers | rc->empties) >> (j + 1);   /* none past the row's cells */
+    ts->tok[ts->n - 1].cells = (uint8_t)__builtin_ctzll(~cells);
+}
+
 /* The tokens of grid row i: its empty cells (lo, hi] count; with skip_first,
  * its first number is a lost label and makes none.  A label naming a row
  * after numbers of the same source row starts a unit of its own (UNIT()):
@@ -2408,6 +2418,8 @@ static void row_tokens_lines(gk_report *r, int table, int i, const grid_row *row
         }
         if (cls[j] != C_EMPTY || (j > lo && j <= hi))
             cell_token(r, cls[j], &rl->li[j], unit, c, &skip_first, ts);
+        if (cls[j] == C_LABEL)
+            label_cells(row, rc, j, ts);
     }
 }
 
@@ -2439,6 +2451,8 @@ static void row_tokens_flat(gk_report *r, int i, const grid_row *row, const row_
             unit = label_unit(&rl->li[j], i, &seg, &values, unit);
         values |= k == C_VALUE || k == C_DAMAGED;
         cell_token(r, k, &rl->li[j], unit, &row->cells[j], &skip_first, ts);
+        if (k == C_LABEL)
+            label_cells(row, rc, j, ts);
     }
 }
 
@@ -2495,47 +2509,57 @@ static int long_row(const grid_row *row, const row_cells *rc, const row_labels *
 }
 
 /* Tokens of header text that one row at a time does not tell (tokenize(), after
- * the rows): a cell naming a column and a row ("总计", "其他") alone on its line
+ * the rows; cand: the tokens of the rows without numbers and of blank markers
+ * alone on their line, in order): a cell naming a column and a row ("总计", "其他") alone on its line
  * beside a header cell a line (a header repeated after a page break names no
  * row); a header cell broken over two or three lines ("本年处理" "决定数量").
  * And a blank marker printed one character a line inside a label printed so
  * ("（四）无法提供": "四" "）" "无" "法") is a character of the label. */
-static void tokens_across_rows(gk_report *r, int table, const grid *g, tokens *ts)
+static void tokens_across_rows(gk_report *r, int table, const grid *g, tokens *ts, const int *cand, int ncand)
 {
     const row_cells *rc = ts->rows;
-    for (int k = 0; k < ts->n; k++) {
+    for (int q = 0; q < ncand; q++) {
+        int k = cand[q];
         place_tok *t = &ts->tok[k];
-        if (t->kind != PT_LABEL || !t->rows || t->cells || t->unit < 0)
+        if (t->kind == PT_VALUE) {     /* a blank marker among a label's characters printed one a line */
+            const grid_cell *c = ts->cell[k];
+            if (c->num != NUM_BLANK || k == 0 || k + 1 == ts->n || ts->tok[k - 1].kind != PT_LABEL ||
+                ts->tok[k + 1].kind != PT_LABEL || !lone_char(c))
+                continue;
+            const grid_cell *a = ts->cell[k - 1], *b = ts->cell[k + 1];
+            if (lone_char(b) && b->line == c->line + 1 && a->line < c->line && a->line >= c->line - 2 &&
+                strlen(a->text) <= 3)
+                t->kind = PT_LABEL;
             continue;
-        int i = UNIT_ROW(t->unit);
-        ptrdiff_t j = ts->cell[k] - g->rows[i].cells;
-        if (j < 0 || j >= rc[i].ncells || rc[i].labels != (uint64_t)1 << j || rc[i].nv || !rc[i].column[j])
+        }
+        if (t->kind != PT_LABEL || t->firsts || t->cells || t->unit < 0)
             continue;
-        if ((k > 0 && ts->tok[k - 1].kind == PT_HEADER) || (k + 1 < ts->n && ts->tok[k + 1].kind == PT_HEADER))
-            t->kind = PT_HEADER;
-    }
-    for (int k = 1; k + 1 < ts->n; k++) {
-        const grid_cell *c = ts->cell[k], *a = ts->cell[k - 1], *b = ts->cell[k + 1];
-        if (ts->tok[k].kind == PT_VALUE && c->num == NUM_BLANK && lone_char(c) && ts->tok[k + 1].kind == PT_LABEL &&
-            lone_char(b) && b->line == c->line + 1 && ts->tok[k - 1].kind == PT_LABEL && a->line < c->line &&
-            a->line >= c->line - 2 && strlen(a->text) <= 3)
-            ts->tok[k].kind = PT_LABEL;
-    }
-    /* the parts of a broken header cell each name nothing and are longer than a character */
-    for (int k = 0; k + 1 < ts->n; k++) {
+        if (t->rows) {                 /* a cell naming a column and a row beside header cells */
+            int i = UNIT_ROW(t->unit);
+            ptrdiff_t j = ts->cell[k] - g->rows[i].cells;
+            if (j < 0 || j >= rc[i].ncells || rc[i].labels != (uint64_t)1 << j || rc[i].nv || !rc[i].column[j])
+                continue;
+            if ((k > 0 && ts->tok[k - 1].kind == PT_HEADER) || (k + 1 < ts->n && ts->tok[k + 1].kind == PT_HEADER))
+                t->kind = PT_HEADER;
+            continue;
+        }
+        /* a header cell broken over two or three lines, each part naming nothing and
+         * longer than a character (one character: of a label printed one a line) */
         char join[HEADER_CELL_MAX + 1];
         size_t len = 0;
         for (int m = 0; m < 3 && k + m < ts->n; m++) {
-            const place_tok *t = &ts->tok[k + m];
+            const place_tok *p = &ts->tok[k + m];
+            if (p->kind != PT_LABEL || p->rows || p->firsts || (m && p->unit == ts->tok[k + m - 1].unit))
+                break;
             size_t n = strlen(ts->text[k + m]);
-            if (t->kind != PT_LABEL || t->rows || t->firsts || (m && t->unit == ts->tok[k + m - 1].unit) ||
-                n <= 3 || len + n > HEADER_CELL_MAX)
-                break;                 /* n <= 3: one character, of a label printed one a line */
+            if (n <= 3 || len + n > HEADER_CELL_MAX)
+                break;
             len += squeeze_copy(join + len, ts->text[k + m], n);
             if (m && column_named(r->tpl, table, join, len)) {
-                for (int q = 0; q <= m; q++)
-                    ts->tok[k + q].kind = PT_HEADER;
-                k += m;
+                for (int d = 0; d <= m; d++)
+                    ts->tok[k + d].kind = PT_HEADER;
+                while (q + 1 < ncand && cand[q + 1] <= k + m)
+                    q++;
                 break;
             }
         }
@@ -2560,6 +2584,7 @@ static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
     }
     sbuf tmp;                          /* scratch of the label readers, and of header_row()'s join */
     sbuf_init(&tmp);
+    int *cand = NULL, ncand = 0, capc = 0;   /* tokens for tokens_across_rows(), in order */
     row_labels rl;
     for (int i = 0; i < g->nrows; i++) {
         const grid_row *row = &g->rows[i];
@@ -2596,19 +2621,18 @@ static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
         }
         int n0 = ts->n;
         row_tokens(r, table, i, row, &rc[i], &rl, skip_first, lo, hi, ts, &tmp);
-        for (int k = n0; row->explicit && k < ts->n; k++) {
-            /* a label's row holds its cells: the cells after it up to the next label */
-            ptrdiff_t j = ts->cell[k] - row->cells;
-            if (ts->tok[k].kind != PT_LABEL || j < 0 || j >= row->ncells)
-                continue;
-            int c = (int)j + 1;
-            while (c < rc[i].ncells && rc[i].cls[c] <= C_DAMAGED)   /* C_EMPTY, C_VALUE, C_DAMAGED */
-                c++;
-            ts->tok[k].cells = c - (int)j - 1;
-        }
+        /* what tokens_across_rows() looks at: rows without numbers, and a blank
+         * marker alone on its line */
+        if (!rc[i].nv || (rc[i].ncells == 1 && row->cells[0].num == NUM_BLANK))
+            for (int k = n0; k < ts->n; k++) {
+                if (ncand == capc)
+                    cand = xrealloc(cand, (size_t)(capc = capc ? 2 * capc : 64) * sizeof *cand);
+                cand[ncand++] = k;
+            }
     }
     sbuf_free(&tmp);
-    tokens_across_rows(r, table, g, ts);
+    tokens_across_rows(r, table, g, ts, cand, ncand);
+    free(cand);
 }
 
 /* Fills a slot from token k. */

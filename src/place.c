@@ -45,8 +45,6 @@ typedef struct {
     int arow[PLACE_MAX_ROWS];          /* its row */
     int weak[PLACE_MAX_ROWS];          /* anchored by a group label only */
     int allow[PLACE_MAX_ROWS];         /* the states its source row allows (bit x) */
-    int own_after[PLACE_MAX_ROWS];     /* cells (values, empties) after its label on its source row */
-    int own_before[PLACE_MAX_ROWS];    /* ... before it */
     int *gcost;                        /* gap_cost() of (k, xl, xr), -1 until computed */
     gap g[PLACE_MAX_ROWS + 1];         /* g[k + 1] lies between anchor k and anchor k + 1 */
 } solver;
@@ -178,11 +176,38 @@ static int stray_owned(const solver *s, int i, int ntok, int *end, int *next_anc
     return unit >= 0 && named && !anchored;
 }
 
+/* Tokens [lo, hi) into gap g: its cells c, values v and header rows; before the
+ * first anchor (first) without the numbers of a source row stray_owned() gives
+ * another label (a caption's numbers are not the table's). */
+static inline __attribute__((always_inline)) void collect(const solver *s, gap *g, int lo, int hi, int ntok, int first)
+{
+    int nc = 0, nv = 0, hdr0 = -1, hdr1 = -1, owned_end = 0, owned = 0, next_anchor = 0;
+    for (int i = lo; i < hi; i++) {   /* one pass: the cells, the values, the header rows */
+        place_kind kind = s->t[i].kind;
+        if (first && i >= owned_end)
+            owned = stray_owned(s, i, ntok, &owned_end, &next_anchor);
+        if (first && owned && (kind == PT_VALUE || kind == PT_EMPTY))
+            continue;
+        if (kind == PT_VALUE) {
+            g->c[nc++] = i;
+            g->v[nv++] = i;
+        } else if (kind == PT_EMPTY) {
+            g->c[nc++] = i;
+        } else if (kind == PT_HEADER) {
+            if (hdr0 < 0)
+                hdr0 = i;
+            hdr1 = i;
+        }
+    }
+    g->nc = nc;
+    g->nv = nv;
+    g->hdr0 = hdr0;
+    g->hdr1 = hdr1;
+}
+
 static void build_gaps(solver *s, int ntok, int *store)
 {
     memset(s->g, 0, ((size_t)s->m + 1) * sizeof *s->g);
-    int owned_end = 0, owned = 0, next_anchor = 0;   /* stray_owned() of the source row at hand (before
-                                                        the first anchor) */
     /* the gaps do not overlap: their tokens fit in 2 * ntok ints, taken in order */
     for (int k = -1; k < s->m; k++) {
         gap *g = &s->g[k + 1];
@@ -198,32 +223,14 @@ static void build_gaps(solver *s, int ntok, int *store)
                     hi = i;
                     break;
                 }
-        int len = hi > lo ? hi - lo : 0, nc = 0, nv = 0, hdr0 = -1, hdr1 = -1;
-        int *c = store, *v = store + len;
+        int len = hi > lo ? hi - lo : 0;
+        g->c = store;
+        g->v = store + len;
         store += 2 * len;
-        for (int i = lo; i < hi; i++) {   /* one pass: the cells, the values, the header rows */
-            place_kind kind = s->t[i].kind;
-            if (k < 0 && i >= owned_end)   /* before the first row: a caption's numbers are not the table's */
-                owned = stray_owned(s, i, ntok, &owned_end, &next_anchor);
-            if (k < 0 && owned && (kind == PT_VALUE || kind == PT_EMPTY))
-                continue;
-            if (kind == PT_VALUE) {
-                c[nc++] = i;
-                v[nv++] = i;
-            } else if (kind == PT_EMPTY) {
-                c[nc++] = i;
-            } else if (kind == PT_HEADER) {
-                if (hdr0 < 0)
-                    hdr0 = i;
-                hdr1 = i;
-            }
-        }
-        g->c = c;
-        g->v = v;
-        g->nc = nc;
-        g->nv = nv;
-        g->hdr0 = hdr0;
-        g->hdr1 = hdr1;
+        if (k < 0)
+            collect(s, g, lo, hi, ntok, 1);
+        else
+            collect(s, g, lo, hi, ntok, 0);
         g->urow0 = k < 0 ? 0 : s->arow[k] + 1;
         g->urow1 = k + 1 < s->m ? s->arow[k + 1] : s->nrows;
         for (int r = g->urow0; r < g->urow1; r++)
@@ -250,15 +257,15 @@ static int owners_agree(const solver *s, int k, const int *seq, int n, int front
     if (back > 0 && back <= n && g->hdr1 >= 0 && seq[n - back] < g->hdr1)
         return 0;                      /* the right row's cells across a header row */
     int left = anchor_unit(s, k), right = anchor_unit(s, k + 1);
-    /* a row whose source row holds all its cells takes them there: not values from
-     * another line while its own empty cells are passed over */
-    int left_whole = front > 0 && s->own_after[k] >= front, right_whole = back > 0 && s->own_before[k + 1] >= back;
+    /* a row whose source row holds all its cells (place_tok.cells) takes them there:
+     * not values from another line while its own empty cells are passed over */
+    int left_whole = front > 0 && s->t[s->atok[k]].cells >= front;
     for (int i = 0; i < n; i++) {
         int unit = s->t[seq[i]].unit;
         int by_left = i < front, by_right = back && i >= n - back;
         if (unit == left ? !by_left : by_left && left_whole)
             return 0;
-        if (unit == right ? !by_right : by_right && right_whole)
+        if (unit == right && !by_right)
             return 0;
     }
     return 1;
@@ -305,12 +312,10 @@ static void allowed_states(solver *s, int ntok)
 {
     for (int k = 0; k < s->m; k++) {
         int a = s->atok[k], unit = s->t[a].unit, before = 0, after = 0;
-        for (int i = a - 1; unit >= 0 && i >= 0 && s->t[i].unit == unit; i--)
-            before += fills_cell(&s->t[i]);
-        for (int i = a + 1; unit >= 0 && i < ntok && s->t[i].unit == unit; i++)
-            after += fills_cell(&s->t[i]);
-        s->own_before[k] = before;
-        s->own_after[k] = after > s->t[a].cells ? after : s->t[a].cells;
+        for (int i = a - 1; unit >= 0 && i >= 0 && s->t[i].unit == unit && !before; i--)
+            before = fills_cell(&s->t[i]);
+        for (int i = a + 1; unit >= 0 && i < ntok && s->t[i].unit == unit && !after; i++)
+            after = fills_cell(&s->t[i]);
         s->allow[k] = 1 << X_N;
         if (after || !before)
             s->allow[k] |= 1 << X_L;
@@ -468,7 +473,7 @@ static int read_clean(const solver *s, place_row *out)
         int mode = g->nc == n ? 0 : g->nv == n ? 1 : -1;
         if (mode < 0 || !none_owned_by(s, k + 1, mode ? g->v : g->c, n))
             return 0;
-        if (n > 0 && s->own_after[k] >= n && s->t[(mode ? g->v : g->c)[n - 1]].unit != anchor_unit(s, k))
+        if (n > 0 && s->t[s->atok[k]].cells >= n && s->t[(mode ? g->v : g->c)[n - 1]].unit != anchor_unit(s, k))
             return 0;                  /* its own cells passed over: see owners_agree() */
         if (n > 0 && g->hdr0 >= 0 && (mode ? g->v : g->c)[n - 1] > g->hdr0)
             return 0;                  /* its cells across a header row: see owners_agree() */

@@ -28,12 +28,12 @@ typedef enum {
                    label up to it, or before its label after it) */
 } place_kind;
 
-typedef struct {
-    place_kind kind;
+typedef struct {       /* sixteen bytes */
     uint32_t rows;     /* PT_LABEL: template rows whose label pattern it matches */
     uint32_t firsts;   /* PT_LABEL: rows it names as the first row of their group (weaker) */
     int unit;          /* the source row (line or cell block) it belongs to; -1 none */
-    int cells;         /* PT_LABEL on a row written with its cells (tabs, pipes): the cells after it
+    uint8_t kind;      /* place_kind */
+    uint8_t cells;     /* PT_LABEL on a row written with its cells (tabs, pipes): the cells after it
                           there, empty or not, whether or not they are tokens; else 0 */
 } place_tok;
 

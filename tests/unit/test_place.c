@@ -36,7 +36,7 @@ static uint64_t next(uint64_t *s)
 static void add(stream *st, place_kind kind, uint32_t rows, int unit, int owner)
 {
     assert_true(st->n < MAXTOK);
-    st->t[st->n] = (place_tok){kind, rows, 0, unit, 0};
+    st->t[st->n] = (place_tok){.rows = rows, .unit = unit, .kind = (uint8_t)kind};
     st->owner[st->n++] = owner;
 }
 
