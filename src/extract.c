@@ -2515,6 +2515,25 @@ static int long_row(const grid_row *row, const row_cells *rc, const row_labels *
  * row); a header cell broken over two or three lines ("本年处理" "决定数量").
  * And a blank marker printed one character a line inside a label printed so
  * ("（四）无法提供": "四" "）" "无" "法") is a character of the label. */
+/* 1 when label text (naming no row) is part of a row's label of the table ("他情形)",
+ * the end of "部分公开（…不计其他情形）" wrapped onto the line of its numbers), or
+ * an item number alone ("(七)"). */
+static int label_fragment(const gk_template *tpl, int table, const char *text)
+{
+    char part[HEADER_CELL_MAX + 1];
+    size_t n = strlen(text);
+    if (n > HEADER_CELL_MAX)
+        return 0;
+    n = squeeze_copy(part, text, n);
+    if (!n || numbering_prefix(part, n) == n)
+        return 1;
+    const gk_table_def *td = template_table(tpl, table);
+    for (int k = 0; k < td->nrows; k++)
+        if (util_find(tpl->row_canon[table - 2][k], strlen(tpl->row_canon[table - 2][k]), part, n))
+            return 1;
+    return 0;
+}
+
 static void tokens_across_rows(gk_report *r, int table, const grid *g, tokens *ts, const int *cand, int ncand)
 {
     const row_cells *rc = ts->rows;
@@ -2621,6 +2640,10 @@ static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
         }
         int n0 = ts->n;
         row_tokens(r, table, i, row, &rc[i], &rl, skip_first, lo, hi, ts, &tmp);
+        if (rc[i].nv && !rl.anchored)  /* text naming nothing beside numbers: part of a label, or not */
+            for (int k = n0; k < ts->n; k++)
+                if (ts->tok[k].kind == PT_LABEL && !ts->tok[k].rows && !ts->tok[k].firsts)
+                    ts->tok[k].foreign = !label_fragment(r->tpl, table, ts->text[k]);
         /* what tokens_across_rows() looks at: rows without numbers, and a blank
          * marker alone on its line */
         if (!rc[i].nv || (rc[i].ncells == 1 && row->cells[0].num == NUM_BLANK))

@@ -157,36 +157,39 @@ static int chain(const place_tok *t, int ntok, int nrows, int *atok, int *arow, 
 
 /* ---- gaps ---------------------------------------------------------------------------- */
 
-/* Tokens [i, *end) are one source row (unit); 1 when a label there names a row
- * but is no anchor, and no anchor's label is there: before the table, its numbers
- * are that label's (a caption or hidden text repeating a row's label), not the
- * first row's printed after them.  (Inside the table such a label is more often
- * the end of a wrapped label.) */
+/* The source row (unit) of token i ends at *end; 1 when a label there names a
+ * row but is no anchor, or is foreign text (place_tok.foreign), and no anchor's
+ * label is there: before the table or after it, its numbers are that label's (a
+ * caption or hidden text repeating a row's label, a note), not the first row's
+ * printed after them nor the last's.  (Inside the table such a label is more
+ * often the end of a wrapped label.) */
 static int stray_owned(const solver *s, int i, int ntok, int *end, int *next_anchor)
 {
     int unit = s->t[i].unit, named = 0, anchored = 0, j = i;
+    while (j > 0 && s->t[j - 1].unit == unit)
+        j--;                           /* from the source row's first token */
     for (; j < ntok && s->t[j].unit == unit; j++) {
         while (*next_anchor < s->m && s->atok[*next_anchor] < j)
             ++*next_anchor;
         int anchor = *next_anchor < s->m && s->atok[*next_anchor] == j;
         anchored |= anchor;
-        named |= !anchor && s->t[j].kind == PT_LABEL && s->t[j].rows;
+        named |= !anchor && s->t[j].kind == PT_LABEL && (s->t[j].rows || s->t[j].foreign);
     }
     *end = j;
     return unit >= 0 && named && !anchored;
 }
 
 /* Tokens [lo, hi) into gap g: its cells c, values v and header rows; before the
- * first anchor (first) without the numbers of a source row stray_owned() gives
- * another label (a caption's numbers are not the table's). */
-static inline __attribute__((always_inline)) void collect(const solver *s, gap *g, int lo, int hi, int ntok, int first)
+ * first anchor or after the last (outside) without the numbers of a source row
+ * stray_owned() gives another label (a caption's numbers are not the table's). */
+static inline __attribute__((always_inline)) void collect(const solver *s, gap *g, int lo, int hi, int ntok, int outside)
 {
     int nc = 0, nv = 0, hdr0 = -1, hdr1 = -1, owned_end = 0, owned = 0, next_anchor = 0;
     for (int i = lo; i < hi; i++) {   /* one pass: the cells, the values, the header rows */
         place_kind kind = s->t[i].kind;
-        if (first && i >= owned_end)
+        if (outside && i >= owned_end)
             owned = stray_owned(s, i, ntok, &owned_end, &next_anchor);
-        if (first && owned && (kind == PT_VALUE || kind == PT_EMPTY))
+        if (outside && owned && (kind == PT_VALUE || kind == PT_EMPTY))
             continue;
         if (kind == PT_VALUE) {
             g->c[nc++] = i;
@@ -227,7 +230,7 @@ static void build_gaps(solver *s, int ntok, int *store)
         g->c = store;
         g->v = store + len;
         store += 2 * len;
-        if (k < 0)
+        if (k < 0 || k == s->m - 1)
             collect(s, g, lo, hi, ntok, 1);
         else
             collect(s, g, lo, hi, ntok, 0);

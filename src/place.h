@@ -35,6 +35,9 @@ typedef struct {       /* sixteen bytes */
     uint8_t kind;      /* place_kind */
     uint8_t cells;     /* PT_LABEL on a row written with its cells (tabs, pipes): the cells after it
                           there, empty or not, whether or not they are tokens; else 0 */
+    uint8_t foreign;   /* PT_LABEL naming nothing on a source row with numbers, its text no part of
+                          a row's label (a caption, a note, hidden text printed): before the first
+                          anchor or after the last, the numbers there are its own */
 } place_tok;
 
 typedef enum {

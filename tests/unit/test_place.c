@@ -233,9 +233,11 @@ static void test_column_lost_value(void **state)
 }
 
 /* A line outside the table repeating a row's label with a number (before the
- * table, after a header row or not, or after it), the source rows kept or every
- * token on a line of its own; sometimes a number of some row lost.  No row gets
- * the echo's number or another row's; with nothing lost, every row is placed. */
+ * table, after a header row or not, or after it), or text that is no part of a
+ * row's label with a number (place_tok.foreign: a note, hidden text), the source
+ * rows kept or every token on a line of its own; sometimes a number of some row
+ * lost.  No row gets the echo's number or another row's; with nothing lost,
+ * every row is placed. */
 static void test_echoed_label(void **state)
 {
     (void)state;
@@ -247,9 +249,11 @@ static void test_echoed_label(void **state)
         int echo = (int)(next(&seed) % (uint64_t)st.nrows), before = next(&seed) % 4 != 0;
         int header = (int)(next(&seed) % 2), lines = (int)(next(&seed) % 2), unit = 100;
         int lose = next(&seed) % 2 ? (int)(next(&seed) % (uint64_t)st.nrows) : -1;
+        int foreign = next(&seed) % 2;
         int lost_col = lose >= 0 ? (int)(next(&seed) % (uint64_t)st.ncols[lose]) : -1;
         if (before) {
-            add(&st, PT_LABEL, 1u << echo, 99, -1);
+            add(&st, PT_LABEL, foreign ? 0 : 1u << echo, 99, -1);
+            st.t[st.n - 1].foreign = (uint8_t)foreign;
             add(&st, PT_VALUE, 0, 99, -1);
             if (header)
                 add(&st, PT_HEADER, 0, 98, -1);
@@ -261,7 +265,8 @@ static void test_echoed_label(void **state)
                     add(&st, PT_VALUE, 0, lines ? unit++ : r, r * 32 + c);
         }
         if (!before) {
-            add(&st, PT_LABEL, 1u << echo, 99, -1);
+            add(&st, PT_LABEL, foreign ? 0 : 1u << echo, 99, -1);
+            st.t[st.n - 1].foreign = (uint8_t)foreign;
             add(&st, PT_VALUE, 0, 99, -1);
         }
         place_row out[PLACE_MAX_ROWS];
