@@ -1847,6 +1847,36 @@ static size_t numbering_prefix(const char *s, size_t len)
     return p;
 }
 
+/* The number of the item number a label starts with ("(七)" 7, "3." 3, "二、" 2)
+ * and its style in *style (brackets or not, Chinese numerals or digits, the mark
+ * after it: "5." and "1、" are of two levels); 0 when none. */
+static int item_ordinal(const char *s, size_t len, int *style)
+{
+    static const char *const CN = "一二三四五六七八九十";
+    size_t p = numbering_prefix(s, len);
+    if (!p)
+        return 0;
+    size_t i = 0;
+    int bracket = s[0] == '(' || (len >= 3 && !memcmp(s, "（", 3)), value = 0, cn = 0;
+    i = s[0] == '(' ? 1 : bracket ? 3 : 0;
+    while (i < p) {
+        const char *c = len - i >= 3 ? memmem(CN, strlen(CN), s + i, 3) : NULL;
+        if (s[i] >= '0' && s[i] <= '9') {
+            value = value * 10 + (s[i] - '0');
+            i++;
+        } else if (c && (c - CN) % 3 == 0) {
+            int d = (int)(c - CN) / 3 + 1;
+            value = d == 10 ? (value ? value * 10 : 10) : (value >= 10 ? value + d : d);
+            cn = 1;
+            i += 3;
+        } else {
+            break;
+        }
+    }
+    *style = (bracket ? 1 : 0) | (cn ? 2 : 0) | (unsigned char)s[p - 1] << 2;
+    return value;
+}
+
 /* What the label cell `text` (n bytes) says in table `table`. */
 static label_info label_names_of(const gk_report *r, int table, const char *text, size_t n, sbuf *tmp)
 {
@@ -2112,6 +2142,21 @@ static void read_labels(const gk_report *r, int table, const grid_row *row, row_
         const char *text = row->cells[j].text;
         label_info *li = &rl->li[j];
         *li = label_names(r, table, text, strlen(text), tmp);
+        int style, before_style, n_at = rl->lab >= 0 ? item_ordinal(text, strlen(text), &style) : 0;
+        if (n_at && li->rows && row->cells[rl->lab].line == row->cells[j].line &&
+            !(rc->numbers & ~(~(uint64_t)0 << j))) {
+            const char *b = row->cells[rl->lab].text;
+            size_t bn = strlen(b);
+            int n_before = numbering_prefix(b, bn) == bn ? item_ordinal(b, bn, &before_style) : 0;
+            if (n_before > n_at && before_style == style) {
+                /* "(七)  (六) 其他处理  7 1 …": an item numbered lower after an item
+                 * number alone (a label wrapped, its words on the next line), no number
+                 * between: a label spanning rows, printed in their middle (w3m), on
+                 * the line of another row */
+                li->rows = 0;
+                li->canon = 0;
+            }
+        }
         if (li->rows && rl->named && !(rl->named >> 31) && li->rows < (rl->named & -rl->named) &&
             row->cells[rl->lab].line == row->cells[j].line && !(rc->numbers & ~(~(uint64_t)0 << j)) &&
             !numbering_prefix(text, strlen(text))) {
@@ -2534,6 +2579,57 @@ static int label_fragment(const gk_template *tpl, int table, const char *text)
     return 0;
 }
 
+/* The tokens [n0, ts->n) of a row: a label naming nothing after a label naming a
+ * row, no number between them, whose text completes the label of the row before
+ * (prev: its last label token, naming nothing, or an item number alone read as a
+ * number) — "(七)" over "四、结转下年度继续办理 总计", "行政" over "行政强制 处罚",
+ * "2." over "3. 要求提供公开出版物 重复申请", as w3m prints a table without borders
+ * whose label cells wrap: that label then names the row the whole label names.
+ * Returns this row's last label token, or its item number alone, or -1. */
+static int wrapped_label_end(const gk_report *r, int table, tokens *ts, int n0, int prev, sbuf *tmp)
+{
+    int last = -1, named = 0;
+    if (n0 < ts->n && ts->tok[n0].kind == PT_VALUE) {
+        const char *t = ts->text[n0];
+        size_t n = strlen(t);
+        if (n >= 2 && numbering_prefix(t, n) == n && (t[n - 1] < '0' || t[n - 1] > '9'))
+            last = n0;                 /* "2." alone, a number so far */
+    }
+    for (int k = n0; k < ts->n; k++) {
+        place_tok *t = &ts->tok[k];
+        if (t->kind != PT_LABEL) {
+            named &= t->kind != PT_VALUE && t->kind != PT_EMPTY;
+            continue;
+        }
+        last = k;
+        if (t->rows || t->firsts) {
+            named = 1;
+            continue;
+        }
+        if (!named || prev < 0 || ts->tok[prev].rows || ts->tok[prev].firsts ||
+            (ts->tok[prev].kind != PT_LABEL && ts->tok[prev].kind != PT_VALUE))
+            continue;
+        size_t pn = strlen(ts->text[prev]);
+        if (label_names(r, table, ts->text[prev], pn, tmp).rows)
+            continue;                  /* its own words name a row (a label read otherwise here) */
+        tmp->len = 0;
+        sbuf_adds(tmp, ts->text[prev]);
+        sbuf_adds(tmp, ts->text[k]);
+        if (tmp->len > HEADER_CELL_MAX)
+            continue;
+        char *join = xstrdup(tmp->s);
+        label_info li = label_names(r, table, join, strlen(join), tmp);
+        free(join);
+        if (li.rows && !(li.rows & (li.rows - 1))) {   /* one row */
+            ts->tok[prev].kind = PT_LABEL;
+            ts->tok[prev].rows = li.rows;
+            ts->canon[prev] = li.canon;
+            prev = -1;
+        }
+    }
+    return last;
+}
+
 static void tokens_across_rows(gk_report *r, int table, const grid *g, tokens *ts, const int *cand, int ncand)
 {
     const row_cells *rc = ts->rows;
@@ -2604,6 +2700,7 @@ static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
     sbuf tmp;                          /* scratch of the label readers, and of header_row()'s join */
     sbuf_init(&tmp);
     int *cand = NULL, ncand = 0, capc = 0;   /* tokens for tokens_across_rows(), in order */
+    int prev_label = -1;               /* the last label token of the row before (wrapped_label_end()) */
     row_labels rl;
     for (int i = 0; i < g->nrows; i++) {
         const grid_row *row = &g->rows[i];
@@ -2640,6 +2737,7 @@ static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
         }
         int n0 = ts->n;
         row_tokens(r, table, i, row, &rc[i], &rl, skip_first, lo, hi, ts, &tmp);
+        prev_label = wrapped_label_end(r, table, ts, n0, prev_label, &tmp);
         if (rc[i].nv && !rl.anchored)  /* text naming nothing beside numbers: part of a label, or not */
             for (int k = n0; k < ts->n; k++)
                 if (ts->tok[k].kind == PT_LABEL && !ts->tok[k].rows && !ts->tok[k].firsts)

@@ -3,7 +3,10 @@
 # `w3m -dump` (tables drawn with box-drawing borders, cells wrapped over several lines, row
 # spans centred) and `lynx -dump`, of sample 301 and of pages mkformats made from samples
 # (a label spanning a column of numbers, a 2019 report's header words wrapped in their
-# cells, hidden fields and side navigation printed among the tables).
+# cells, hidden fields and side navigation printed among the tables; tables without
+# borders whose label cells wrap onto the next row's line and whose labels spanning
+# rows are printed on a middle row's line: 104 and 401; hidden text repeating a row's
+# label with a number before table 3 and a row without its empty first cell: 003 lynx).
 # Each dump must read as the page itself does: every cell the page reads is read from the
 # dump with the same value, or is missing with a finding — never another value; and at
 # least 195 cells are read.  tests/dumps/NNN_htmlS_*.txt is `mkformats html S` of sample NNN;

@@ -1124,13 +1124,39 @@ static void choose_echo(variant *v, uint64_t rs7)
  * in about half of the pdftotext -layout variants, some data rows' labels are broken
  * with their end printed on the next row's line, in the label's column after the next
  * row's own label — as w3m -dump prints a table without borders whose label cells
- * wrap ("(七)" over its numbers, "总计" on the line of "四、结转下年度继续办理"). */
+ * wrap ("(七)" over its numbers, "总计" on the line of "四、结转下年度继续办理") —
+ * and some group labels printed on the line of the middle row of their group, as
+ * w3m centres a cell spanning rows. */
 static void choose_wrap_next(variant *v, uint64_t rs8)
 {
     uint64_t *s = &rs8;
     if (!HAS(v, X_SPACES) || !pm(s, 500))
         return;
     int any = 0;
+    /* a group label spanning rows printed on the line of its middle row (w3m centres
+     * a cell spanning rows), the other rows' label columns empty */
+    for (int t = 0; t < 2; t++) {
+        gtable *T = &v->t[t];
+        for (int i = 0; i < T->n; i++) {
+            grow *g = &T->r[i];
+            int j = 0;
+            while (j < g->n && g->c[j].kind != C_GLABEL)
+                j++;
+            if (g->kind != R_DATA || j == g->n || j >= first_num(g) || !pm(s, 500))
+                continue;
+            int n = 1;
+            while (i + n < T->n && T->r[i + n].kind == R_DATA && j < T->r[i + n].n &&
+                   T->r[i + n].c[j].kind == C_PAD && !T->r[i + n].c[j].s[0])
+                n++;
+            grow *m = &T->r[i + (n - 1) / 2];
+            if (n < 3 || m->lost || m->glued || m->joined || m->label_after || m->wrap || g->lost)
+                continue;
+            gcell tmp = g->c[j];
+            g->c[j] = m->c[j];
+            m->c[j] = tmp;
+            any = 1;
+        }
+    }
     for (int t = 0; t < 2; t++)
         for (int i = 0; i + 1 < v->t[t].n; i++) {
             grow *g = &v->t[t].r[i], *n = g + 1;
