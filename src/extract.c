@@ -2142,13 +2142,13 @@ static void read_labels(const gk_report *r, int table, const grid_row *row, row_
         const char *text = row->cells[j].text;
         label_info *li = &rl->li[j];
         *li = label_names(r, table, text, strlen(text), tmp);
-        int style, before_style, n_at = rl->lab >= 0 ? item_ordinal(text, strlen(text), &style) : 0;
-        if (n_at && li->rows && row->cells[rl->lab].line == row->cells[j].line &&
-            !(rc->numbers & ~(~(uint64_t)0 << j))) {
-            const char *b = row->cells[rl->lab].text;
-            size_t bn = strlen(b);
-            int n_before = numbering_prefix(b, bn) == bn ? item_ordinal(b, bn, &before_style) : 0;
-            if (n_before > n_at && before_style == style) {
+        const char *b = rl->lab >= 0 ? row->cells[rl->lab].text : NULL;
+        size_t bn = b ? strlen(b) : 0;
+        if (li->rows && bn && bn <= 9 && row->cells[rl->lab].line == row->cells[j].line &&
+            !(rc->numbers & ~(~(uint64_t)0 << j)) && numbering_prefix(b, bn) == bn) {
+            int style, before_style, n_at = item_ordinal(text, strlen(text), &style);
+            int n_before = item_ordinal(b, bn, &before_style);
+            if (n_at && n_before > n_at && before_style == style) {
                 /* "(七)  (六) 其他处理  7 1 …": an item numbered lower after an item
                  * number alone (a label wrapped, its words on the next line), no number
                  * between: a label spanning rows, printed in their middle (w3m), on
@@ -2579,35 +2579,38 @@ static int label_fragment(const gk_template *tpl, int table, const char *text)
     return 0;
 }
 
-/* The tokens [n0, ts->n) of a row: a label naming nothing after a label naming a
- * row, no number between them, whose text completes the label of the row before
- * (prev: its last label token, naming nothing, or an item number alone read as a
- * number) — "(七)" over "四、结转下年度继续办理 总计", "行政" over "行政强制 处罚",
- * "2." over "3. 要求提供公开出版物 重复申请", as w3m prints a table without borders
- * whose label cells wrap: that label then names the row the whole label names.
- * Returns this row's last label token, or its item number alone, or -1. */
-static int wrapped_label_end(const gk_report *r, int table, tokens *ts, int n0, int prev, sbuf *tmp)
+/* The tokens [n0, ts->n) of a row with two label cells or more: a label naming
+ * nothing after a label naming a row, no number between them, whose text completes
+ * the label of the row before (its tokens [p0, p1): its last label token, naming
+ * nothing, or an item number alone read as a number) — "(七)" over "四、结转下年度
+ * 继续办理 总计", "行政" over "行政强制 处罚", "2." over "3. 要求提供公开出版物
+ * 重复申请", as w3m prints a table without borders whose label cells wrap: that
+ * label then names the row the whole label names. */
+static void wrapped_label_end(const gk_report *r, int table, tokens *ts, int n0, int p0, int p1, sbuf *tmp)
 {
-    int last = -1, named = 0;
-    if (n0 < ts->n && ts->tok[n0].kind == PT_VALUE) {
-        const char *t = ts->text[n0];
+    int prev = -1, named = 0;
+    for (int k = p1 - 1; k >= p0 && prev < 0; k--)
+        if (ts->tok[k].kind == PT_LABEL)
+            prev = k;
+    if (prev < 0 && p0 < p1 && ts->tok[p0].kind == PT_VALUE) {
+        const char *t = ts->text[p0];
         size_t n = strlen(t);
-        if (n >= 2 && numbering_prefix(t, n) == n && (t[n - 1] < '0' || t[n - 1] > '9'))
-            last = n0;                 /* "2." alone, a number so far */
+        if (n >= 2 && n <= 9 && numbering_prefix(t, n) == n && (t[n - 1] < '0' || t[n - 1] > '9'))
+            prev = p0;                 /* "2." alone, a number so far */
     }
-    for (int k = n0; k < ts->n; k++) {
+    if (prev < 0 || ts->tok[prev].rows || ts->tok[prev].firsts)
+        return;
+    for (int k = n0; k < ts->n && prev >= 0; k++) {
         place_tok *t = &ts->tok[k];
         if (t->kind != PT_LABEL) {
             named &= t->kind != PT_VALUE && t->kind != PT_EMPTY;
             continue;
         }
-        last = k;
         if (t->rows || t->firsts) {
             named = 1;
             continue;
         }
-        if (!named || prev < 0 || ts->tok[prev].rows || ts->tok[prev].firsts ||
-            (ts->tok[prev].kind != PT_LABEL && ts->tok[prev].kind != PT_VALUE))
+        if (!named)
             continue;
         size_t pn = strlen(ts->text[prev]);
         if (label_names(r, table, ts->text[prev], pn, tmp).rows)
@@ -2627,7 +2630,6 @@ static int wrapped_label_end(const gk_report *r, int table, tokens *ts, int n0, 
             prev = -1;
         }
     }
-    return last;
 }
 
 static void tokens_across_rows(gk_report *r, int table, const grid *g, tokens *ts, const int *cand, int ncand)
@@ -2700,7 +2702,7 @@ static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
     sbuf tmp;                          /* scratch of the label readers, and of header_row()'s join */
     sbuf_init(&tmp);
     int *cand = NULL, ncand = 0, capc = 0;   /* tokens for tokens_across_rows(), in order */
-    int prev_label = -1;               /* the last label token of the row before (wrapped_label_end()) */
+    int prev0 = 0, prev1 = 0;          /* the tokens of the row before (wrapped_label_end()) */
     row_labels rl;
     for (int i = 0; i < g->nrows; i++) {
         const grid_row *row = &g->rows[i];
@@ -2737,7 +2739,10 @@ static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
         }
         int n0 = ts->n;
         row_tokens(r, table, i, row, &rc[i], &rl, skip_first, lo, hi, ts, &tmp);
-        prev_label = wrapped_label_end(r, table, ts, n0, prev_label, &tmp);
+        if (rl.cells >= 2)
+            wrapped_label_end(r, table, ts, n0, prev0, prev1, &tmp);
+        prev0 = n0;
+        prev1 = ts->n;
         if (rc[i].nv && !rl.anchored)  /* text naming nothing beside numbers: part of a label, or not */
             for (int k = n0; k < ts->n; k++)
                 if (ts->tok[k].kind == PT_LABEL && !ts->tok[k].rows && !ts->tok[k].firsts)
