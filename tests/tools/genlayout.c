@@ -1199,6 +1199,24 @@ static int is_data(const grow *g)
     return g->kind == R_DATA;
 }
 
+/* Cell j's number of row g lost (lost_value, echoed_labels): its template cell
+ * marked; pdftotext -layout keeps the other numbers where they were (a gap), the
+ * other layouts lose the cell. */
+static void drop_number(variant *v, grow *g, int j, int layout)
+{
+    if (g->c[j].cell >= 0)
+        v->lostcell[g->c[j].cell] = 1;
+    free(g->c[j].s);
+    if (layout == X_SPACES && !g->glued) {
+        g->c[j].s = gl_strdup("");
+        g->c[j].cell = -1;
+    } else {
+        memmove(&g->c[j], &g->c[j + 1], (size_t)(g->n - j - 1) * sizeof *g->c);
+        g->n--;
+        g->short_by++;
+    }
+}
+
 /* lost_value, stray_value, rows_joined, column_major: from their own random stream. */
 static void mark_damage(variant *v, int layout)
 {
@@ -1269,19 +1287,7 @@ static void mark_damage(variant *v, int layout)
             v->flags &= ~(1ull << X_LOST_VALUE);
         } else {
             lost_row = g;
-            int j = fn + (int)rn(s, (unsigned)(g->n - fn));
-            if (g->c[j].cell >= 0)
-                v->lostcell[g->c[j].cell] = 1;
-            free(g->c[j].s);
-            if (layout == X_SPACES && !g->glued) {
-                /* pdftotext -layout keeps the other numbers where they were: a gap */
-                g->c[j].s = gl_strdup("");
-                g->c[j].cell = -1;
-            } else {
-                memmove(&g->c[j], &g->c[j + 1], (size_t)(g->n - j - 1) * sizeof *g->c);
-                g->n--;
-                g->short_by++;
-            }
+            drop_number(v, g, fn + (int)rn(s, (unsigned)(g->n - fn)), layout);
         }
     }
     if (HAS(v, X_STRAY_VALUE)) {
@@ -2542,17 +2548,7 @@ static void place_echo(variant *v, int layout)
             v->echo[t].lose = 0;
             continue;
         }
-        if (g->c[j].cell >= 0)
-            v->lostcell[g->c[j].cell] = 1;
-        free(g->c[j].s);
-        if (layout == X_SPACES) {      /* pdftotext -layout: a gap where it was */
-            g->c[j].s = gl_strdup("");
-            g->c[j].cell = -1;
-        } else {
-            memmove(&g->c[j], &g->c[j + 1], (size_t)(g->n - j - 1) * sizeof *g->c);
-            g->n--;
-            g->short_by++;
-        }
+        drop_number(v, g, j, layout);
     }
 }
 
