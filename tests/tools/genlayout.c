@@ -46,8 +46,9 @@
  *
  * distinct_values (about half of the variants, own stream): the tables hold values drawn at
  * random that add up (counts 0-9 in table 3's result rows and table 4's groups, the rest as
- * the equations make them, table 2's counts 0-60), kept only when the rules find no error:
- * among the samples' zeros a number read one column off reads as the right value.
+ * the equations make them, table 2's counts 0-60, amounts in 万元 such as 12.8 and 0.05),
+ * kept only when the rules find no error: among the samples' zeros a number read one
+ * column off reads as the right value.
  *
  * echoed_labels (about a third of the variants, own stream): a line outside a table
  * repeats one of its data rows' labels with a number — hidden text a text-mode browser
@@ -984,8 +985,9 @@ enum { EX_INNER = 1, EX_BROKEN = 2 };
  * sample's (mostly zeros, among which a number read one column off reads as the right
  * value): counts of 0 to 9 in the result rows of table 3 and the groups of table 4, the
  * rest as the equations of the template make them (row and group totals, the handled
- * total, carried out = new + carried in - handled), table 2's counts 0 to 60; amounts and
- * changes as the sample has them.  Kept only when the rules find the tables adding up. */
+ * total, carried out = new + carried in - handled), table 2's counts 0 to 60; amounts in
+ * 万元 in most variants decimals (12.8, 0.05, 106.35), changes as the sample has them.
+ * Kept only when the rules find the tables adding up. */
 static int inconsistent(const gk_report *r);
 
 static int cell_of(const gk_template *t, const char *row, const char *col)
@@ -1003,8 +1005,11 @@ static void choose_values(variant *v, uint64_t rs6)
     const gk_template *t = v->tpl;
     double *x = gl_malloc((size_t)t->ncells * sizeof *x);
     memcpy(x, v->smp->truth, (size_t)t->ncells * sizeof *x);
+    static const double DEC[] = {0.5, 1.25, 12.8, 48.7, 0.05, 3, 106.35, 2.4};
     for (int i = 0; i < t->ncells; i++) {
         const gk_cell_def *c = &t->cells[i];
+        if (c->coldef->kind == GK_VAL_DECIMAL && pm(s, 600))
+            x[i] = DEC[rn(s, sizeof DEC / sizeof DEC[0])];   /* amounts in 万元 */
         if (c->coldef->kind != GK_VAL_COUNT)
             continue;
         if (c->table == 2)
