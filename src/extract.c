@@ -3025,6 +3025,47 @@ static int stray_fits(const gk_report *r, int table, int rr)
     return own && !holds;
 }
 
+/* 1 when row rr, read from a source row with an empty cell right before its first
+ * number, does not add up as read (its own equation fails) while read with that
+ * empty cell as its blank first cell and its last number dropped (a stray number
+ * at its end: a footnote mark, a page number) it does, and differently: which
+ * cell is blank only the equations across rows may tell. */
+static int stray_after_empty(const gk_report *r, int table, int rr, const place_row *p, const tokens *ts,
+                             const grid *g)
+{
+    const gk_template *t = r->tpl;
+    int first = t->first_cell[table - 2][rr], n = template_table(t, table)->rows[rr].ncols;
+    if (n < 2 || n > PLACE_MAX_COLS || ts->tok[p->tok[0]].kind != PT_VALUE || ts->tok[p->tok[0]].unit < 0)
+        return 0;
+    int i = UNIT_ROW(ts->tok[p->tok[0]].unit);
+    ptrdiff_t j = ts->cell[p->tok[0]] - g->rows[i].cells;
+    if (j < 1 || j >= ts->rows[i].ncells || ts->rows[i].cls[j - 1] != C_EMPTY)
+        return 0;
+    double v[PLACE_MAX_COLS];
+    for (int c = 0; c < n; c++) {
+        const gk_cell *cell = &r->cells[first + c];
+        if (cell->read_status != GK_ST_EXTRACTED && cell->read_status != GK_ST_BLANK)
+            return 0;
+        v[c] = cell->read_status == GK_ST_EXTRACTED ? cell->read_value : 0;
+    }
+    for (int q = 0; q < t->neqs; q++) {
+        const gk_equation *e = &t->eqs[q];
+        eq_read x = equation_read(r, e, first, n);
+        if (!x.own_row || !x.known || eq_holds(&x))
+            continue;
+        double shifted = 0, changed = 0;
+        for (int k = 0; k < e->n; k++) {
+            int c = e->cell[k] - first;
+            double w = c == 0 ? 0 : v[c - 1];
+            shifted += e->coef[k] * w;
+            changed += w != v[c];
+        }
+        if (shifted <= 1e-6 && shifted >= -1e-6 && changed)
+            return 1;
+    }
+    return 0;
+}
+
 /* Several consecutive rows not found for one reason share one finding:
  * its message names them all. */
 static void close_group(gk_report *r, int *note, sbuf *rows, int nrows, const char *why, const char *table_name)
@@ -3179,7 +3220,8 @@ static void read_table_grid(gk_report *r, int table, grid *g)
     sbuf_free(&group_names);
     /* a row whose own equations fail with a year at its edge: in doubt */
     for (int rr = 0; rr < td->nrows; rr++)
-        if (pl[rr].state == PL_PLACED && !positional[rr] && stray_fits(r, table, rr))
+        if (pl[rr].state == PL_PLACED && !positional[rr] &&
+            (stray_fits(r, table, rr) || stray_after_empty(r, table, rr, &pl[rr], &ts, g)))
             positional[rr] = ROW_DOUBT;
     /* rows placed by position alone (or in doubt): the equations across rows must confirm them */
     for (int rr = 0; rr < td->nrows; rr++) {
