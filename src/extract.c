@@ -3025,6 +3025,34 @@ static int stray_fits(const gk_report *r, int table, int rr)
     return own && !holds;
 }
 
+/* Each row's own equation (all its cells in the row) of each format's tables, -1
+ * none: found once. */
+static int own_eq[2][3][PLACE_MAX_ROWS];
+static pthread_once_t own_eq_once = PTHREAD_ONCE_INIT;
+
+static void find_own_eqs(void)
+{
+    for (int f = 0; f < 2; f++) {
+        const gk_template *t = template_get(f ? GK_FMT_2019 : GK_FMT_2021);
+        for (int ti = 0; ti < 3; ti++) {
+            const gk_table_def *td = template_table(t, ti + 2);
+            for (int k = 0; k < PLACE_MAX_ROWS; k++)
+                own_eq[f][ti][k] = -1;
+            for (int k = 0; k < td->nrows && k < PLACE_MAX_ROWS; k++) {
+                int first = t->first_cell[ti][k], n = td->rows[k].ncols;
+                for (int q = 0; q < t->neqs && own_eq[f][ti][k] < 0; q++) {
+                    const gk_equation *e = &t->eqs[q];
+                    int in = e->n > 0;
+                    for (int c = 0; c < e->n && in; c++)
+                        in = e->cell[c] >= first && e->cell[c] < first + n;
+                    if (in)
+                        own_eq[f][ti][k] = q;
+                }
+            }
+        }
+    }
+}
+
 /* 1 when row rr, read from a source row with an empty cell right before its first
  * number, does not add up as read (its own equation fails) while read with that
  * empty cell as its blank first cell and its last number dropped (a stray number
@@ -3048,22 +3076,24 @@ static int stray_after_empty(const gk_report *r, int table, int rr, const place_
             return 0;
         v[c] = cell->read_status == GK_ST_EXTRACTED ? cell->read_value : 0;
     }
-    for (int q = 0; q < t->neqs; q++) {
-        const gk_equation *e = &t->eqs[q];
-        eq_read x = equation_read(r, e, first, n);
-        if (!x.own_row || !x.known || eq_holds(&x))
-            continue;
-        double shifted = 0, changed = 0;
-        for (int k = 0; k < e->n; k++) {
-            int c = e->cell[k] - first;
-            double w = c == 0 ? 0 : v[c - 1];
-            shifted += e->coef[k] * w;
-            changed += w != v[c];
-        }
-        if (shifted <= 1e-6 && shifted >= -1e-6 && changed)
-            return 1;
+    pthread_once(&own_eq_once, find_own_eqs);
+    gk_format f = r->tpl->format;
+    int q = f == GK_FMT_2021 || f == GK_FMT_2019 ? own_eq[f == GK_FMT_2019][table - 2][rr] : -1;
+    if (q < 0)
+        return 0;
+    const gk_equation *e = &t->eqs[q];
+    eq_read x = equation_read(r, e, first, n);
+    if (!x.known || eq_holds(&x))
+        return 0;                      /* unknown, or it adds up as read */
+    double shifted = 0;
+    int changed = 0;
+    for (int k = 0; k < e->n; k++) {
+        int c = e->cell[k] - first;
+        double w = c == 0 ? 0 : v[c - 1];
+        shifted += e->coef[k] * w;
+        changed += w != v[c];
     }
-    return 0;
+    return shifted <= 1e-6 && shifted >= -1e-6 && changed;
 }
 
 /* Several consecutive rows not found for one reason share one finding:
@@ -3218,7 +3248,8 @@ static void read_table_grid(gk_report *r, int table, grid *g)
     close_group(r, &group_note, &group_names, group_rows, group_why, name);
     free(group_why);
     sbuf_free(&group_names);
-    /* a row whose own equations fail with a year at its edge: in doubt */
+    /* a row whose own equations fail with a year at its edge, or that reads so one
+     * column off by a stray number at its end: in doubt */
     for (int rr = 0; rr < td->nrows; rr++)
         if (pl[rr].state == PL_PLACED && !positional[rr] &&
             (stray_fits(r, table, rr) || stray_after_empty(r, table, rr, &pl[rr], &ts, g)))
