@@ -1570,7 +1570,8 @@ typedef struct {
     uint32_t *canon;                   /* a label token's rows whose canonical label it holds (set for labels only) */
     char *lost;                        /* per grid row: 1, a lost label was written as a number; 2, it holds
                                           cells too many (long_row()); 4, its reading is in doubt, 8 to be
-                                          checked (table_empties()) */
+                                          checked (table_empties()); 16, its numbers run one cell past the
+                                          whole rows with its label columns (stray_after_empty()) */
     int long_rows;                     /* how many rows hold cells too many (lost 2) */
     int doubt_rows;                    /* how many rows the equations must confirm (lost 4: table_empties()) */
     int glued;                         /* how many numbers were glued to a label (unusual_label()) */
@@ -2737,6 +2738,9 @@ static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
             ts->lost[i] |= 2;
             ts->long_rows++;
         }
+        int own = label_end(&rc[i]);
+        if (row->explicit && own >= 0 && own < EDGE_LABS && sh.lab_full[own] >= 0 && rc[i].last == sh.lab_full[own] + 1)
+            ts->lost[i] |= 16;         /* its numbers run one cell past the whole rows with its label columns */
         int n0 = ts->n;
         row_tokens(r, table, i, row, &rc[i], &rl, skip_first, lo, hi, ts, &tmp);
         if (rl.cells >= 2)
@@ -3054,7 +3058,9 @@ static void find_own_eqs(void)
 }
 
 /* 1 when row rr, read from a source row with an empty cell right before its first
- * number, does not add up as read (its own equation fails) while read with that
+ * number and numbers running one cell past the whole rows with its label columns
+ * (tokens.lost 16: a row as long as its peers is the report as written, its total
+ * wrong or not), does not add up as read (its own equation fails) while read with that
  * empty cell as its blank first cell and its last number dropped (a stray number
  * at its end: a footnote mark, a page number) it does, and differently: which
  * cell is blank only the equations across rows may tell. */
@@ -3067,8 +3073,8 @@ static int stray_after_empty(const gk_report *r, int table, int rr, const place_
         return 0;
     int i = UNIT_ROW(ts->tok[p->tok[0]].unit);
     ptrdiff_t j = ts->cell[p->tok[0]] - g->rows[i].cells;
-    if (j < 1 || j >= ts->rows[i].ncells || ts->rows[i].cls[j - 1] != C_EMPTY)
-        return 0;
+    if (!(ts->lost[i] & 16) || j < 1 || j >= ts->rows[i].ncells || ts->rows[i].cls[j - 1] != C_EMPTY)
+        return 0;                      /* not one cell past its peers, or no empty cell before its numbers */
     double v[PLACE_MAX_COLS];
     for (int c = 0; c < n; c++) {
         const gk_cell *cell = &r->cells[first + c];
