@@ -249,6 +249,15 @@ static int anchor_unit(const solver *s, int k)
     return s->t[s->atok[k]].unit;
 }
 
+/* Row k, its label first, taking seq[0 .. n): its source row holds all n cells
+ * (place_tok.cells) but the last it takes lies on another line, so it passed
+ * over its own empty cells for values from elsewhere.  (A source row's tokens
+ * are consecutive: the last taken tells of all.) */
+static int own_cells_passed(const solver *s, int k, const int *seq, int n)
+{
+    return n > 0 && s->t[s->atok[k]].cells >= n && s->t[seq[n - 1]].unit != anchor_unit(s, k);
+}
+
 /* Tokens on the same source row as an anchor's label are that row's: the
  * left anchor takes s[0..front), the right one s[n-back..n); the rest goes
  * to rows without an anchor or is left over. */
@@ -259,14 +268,13 @@ static int owners_agree(const solver *s, int k, const int *seq, int n, int front
         return 0;                      /* the left row's cells across a header row */
     if (back > 0 && back <= n && g->hdr1 >= 0 && seq[n - back] < g->hdr1)
         return 0;                      /* the right row's cells across a header row */
+    if (front <= n && own_cells_passed(s, k, seq, front))
+        return 0;                      /* a row whose source row holds its cells takes them there */
     int left = anchor_unit(s, k), right = anchor_unit(s, k + 1);
-    /* a row whose source row holds all its cells (place_tok.cells) takes them there:
-     * not values from another line while its own empty cells are passed over */
-    int left_whole = front > 0 && s->t[s->atok[k]].cells >= front;
     for (int i = 0; i < n; i++) {
         int unit = s->t[seq[i]].unit;
         int by_left = i < front, by_right = back && i >= n - back;
-        if (unit == left ? !by_left : by_left && left_whole)
+        if (unit == left && !by_left)
             return 0;
         if (unit == right && !by_right)
             return 0;
@@ -476,8 +484,8 @@ static int read_clean(const solver *s, place_row *out)
         int mode = g->nc == n ? 0 : g->nv == n ? 1 : -1;
         if (mode < 0 || !none_owned_by(s, k + 1, mode ? g->v : g->c, n))
             return 0;
-        if (n > 0 && s->t[s->atok[k]].cells >= n && s->t[(mode ? g->v : g->c)[n - 1]].unit != anchor_unit(s, k))
-            return 0;                  /* its own cells passed over: see owners_agree() */
+        if (own_cells_passed(s, k, mode ? g->v : g->c, n))
+            return 0;
         if (n > 0 && g->hdr0 >= 0 && (mode ? g->v : g->c)[n - 1] > g->hdr0)
             return 0;                  /* its cells across a header row: see owners_agree() */
     }
