@@ -1857,9 +1857,8 @@ static int item_ordinal(const char *s, size_t len, int *style)
     size_t p = numbering_prefix(s, len);
     if (!p)
         return 0;
-    size_t i = 0;
     int bracket = s[0] == '(' || (len >= 3 && !memcmp(s, "（", 3)), value = 0, cn = 0;
-    i = s[0] == '(' ? 1 : bracket ? 3 : 0;
+    size_t i = s[0] == '(' ? 1 : bracket ? 3 : 0;
     while (i < p) {
         const char *c = len - i >= 3 ? memmem(CN, strlen(CN), s + i, 3) : NULL;
         if (s[i] >= '0' && s[i] <= '9') {
@@ -2143,10 +2142,12 @@ static void read_labels(const gk_report *r, int table, const grid_row *row, row_
         const char *text = row->cells[j].text;
         label_info *li = &rl->li[j];
         *li = label_names(r, table, text, strlen(text), tmp);
-        const char *b = rl->lab >= 0 ? row->cells[rl->lab].text : NULL;
+        /* after another label cell on its line, no number before it */
+        int after_label = li->rows && rl->lab >= 0 && row->cells[rl->lab].line == row->cells[j].line &&
+                          !(rc->numbers & ~(~(uint64_t)0 << j));
+        const char *b = after_label ? row->cells[rl->lab].text : NULL;
         size_t bn = b ? strlen(b) : 0;
-        if (li->rows && bn && bn <= 9 && row->cells[rl->lab].line == row->cells[j].line &&
-            !(rc->numbers & ~(~(uint64_t)0 << j)) && numbering_prefix(b, bn) == bn) {
+        if (bn && bn <= 9 && numbering_prefix(b, bn) == bn) {
             int style, before_style, n_at = item_ordinal(text, strlen(text), &style);
             int n_before = item_ordinal(b, bn, &before_style);
             if (n_at && n_before > n_at && before_style == style) {
@@ -2158,8 +2159,7 @@ static void read_labels(const gk_report *r, int table, const grid_row *row, row_
                 li->canon = 0;
             }
         }
-        if (li->rows && rl->named && !(rl->named >> 31) && li->rows < (rl->named & -rl->named) &&
-            row->cells[rl->lab].line == row->cells[j].line && !(rc->numbers & ~(~(uint64_t)0 << j)) &&
+        if (after_label && li->rows && rl->named && !(rl->named >> 31) && li->rows < (rl->named & -rl->named) &&
             !numbering_prefix(text, strlen(text))) {
             /* a row's label after another's on its line, naming an earlier row, without
              * an item number of its own and no number before it ("四、结转下年度继续办理
@@ -2426,7 +2426,8 @@ static inline __attribute__((always_inline)) void cell_token(gk_report *r, int k
  * the cells after it there, up to the next label (place_tok.cells). */
 static inline void label_cells(const grid_row *row, const row_cells *rc, int j, tokens *ts)
 {
-    if (!row->explicit || j >= 63 || !ts->n || ts->tok[ts->n - 1].kind != PT_LABEL || ts->cell[ts->n - 1] != &row->cells[j])
+    if (!row->explicit || j >= 63 || !ts->n || ts->tok[ts->n - 1].kind != PT_LABEL ||
+        ts->cell[ts->n - 1] != &row->cells[j])
         return;
     uint64_t cells = (rc->numbers | rc->empties) >> (j + 1);   /* none past the row's cells */
     ts->tok[ts->n - 1].cells = (uint8_t)__builtin_ctzll(~cells);
@@ -2554,13 +2555,6 @@ static int long_row(const grid_row *row, const row_cells *rc, const row_labels *
     return want > 0 && end - first + 1 == want + k;
 }
 
-/* Tokens of header text that one row at a time does not tell (tokenize(), after
- * the rows; cand: the tokens of the rows without numbers and of blank markers
- * alone on their line, in order): a cell naming a column and a row ("总计", "其他") alone on its line
- * beside a header cell a line (a header repeated after a page break names no
- * row); a header cell broken over two or three lines ("本年处理" "决定数量").
- * And a blank marker printed one character a line inside a label printed so
- * ("（四）无法提供": "四" "）" "无" "法") is a character of the label. */
 /* 1 when label text (naming no row) is part of a row's label of the table ("他情形)",
  * the end of "部分公开（…不计其他情形）" wrapped onto the line of its numbers), or
  * an item number alone ("(七)"). */
@@ -2589,7 +2583,7 @@ static int label_fragment(const gk_template *tpl, int table, const char *text)
  * label then names the row the whole label names. */
 static void wrapped_label_end(const gk_report *r, int table, tokens *ts, int n0, int p0, int p1, sbuf *tmp)
 {
-    int prev = -1, named = 0;
+    int prev = -1, named = 0, prev_names = -1;   /* prev_names: its own words name a row, -1 not yet asked */
     for (int k = p1 - 1; k >= p0 && prev < 0; k--)
         if (ts->tok[k].kind == PT_LABEL)
             prev = k;
@@ -2613,17 +2607,17 @@ static void wrapped_label_end(const gk_report *r, int table, tokens *ts, int n0,
         }
         if (!named)
             continue;
-        size_t pn = strlen(ts->text[prev]);
-        if (label_names(r, table, ts->text[prev], pn, tmp).rows)
-            continue;                  /* its own words name a row (a label read otherwise here) */
-        tmp->len = 0;
-        sbuf_adds(tmp, ts->text[prev]);
-        sbuf_adds(tmp, ts->text[k]);
-        if (tmp->len > HEADER_CELL_MAX)
+        size_t pn = strlen(ts->text[prev]), kn = strlen(ts->text[k]);
+        if (prev_names < 0)
+            prev_names = label_names(r, table, ts->text[prev], pn, tmp).rows != 0;
+        if (prev_names)
+            return;                    /* its own words name a row (a label read otherwise here) */
+        if (pn + kn > HEADER_CELL_MAX)
             continue;
-        char *join = xstrdup(tmp->s);
-        label_info li = label_names(r, table, join, strlen(join), tmp);
-        free(join);
+        char join[HEADER_CELL_MAX + 1];
+        memcpy(join, ts->text[prev], pn);
+        memcpy(join + pn, ts->text[k], kn + 1);
+        label_info li = label_names(r, table, join, pn + kn, tmp);
         if (li.rows && !(li.rows & (li.rows - 1))) {   /* one row */
             ts->tok[prev].kind = PT_LABEL;
             ts->tok[prev].rows = li.rows;
@@ -2633,6 +2627,14 @@ static void wrapped_label_end(const gk_report *r, int table, tokens *ts, int n0,
     }
 }
 
+/* Tokens of header text that one row at a time does not tell (tokenize(), after
+ * the rows; cand: the tokens of the rows without numbers and of blank markers
+ * alone on their line, in order): a cell naming a column and a row ("总计",
+ * "其他") alone on its line beside a header cell a line (a header repeated after
+ * a page break names no row); a header cell broken over two or three lines
+ * ("本年处理" "决定数量").  And a blank marker printed one character a line inside
+ * a label printed so ("（四）无法提供": "四" "）" "无" "法") is a character of the
+ * label. */
 static void tokens_across_rows(gk_report *r, int table, const grid *g, tokens *ts, const int *cand, int ncand)
 {
     const row_cells *rc = ts->rows;
@@ -2934,6 +2936,19 @@ static char *unconfirmed(const gk_report *r, int table, int rr, int doubt)
     return NULL;
 }
 
+/* The counts of cells [first, first + n) into v (a blank reads 0); 0 when one of
+ * them was not read as a number or a blank. */
+static int row_counts(const gk_report *r, int first, int n, double *v)
+{
+    for (int c = 0; c < n; c++) {
+        const gk_cell *cell = &r->cells[first + c];
+        if (cell->read_status != GK_ST_EXTRACTED && cell->read_status != GK_ST_BLANK)
+            return 0;
+        v[c] = cell->read_status == GK_ST_EXTRACTED ? cell->read_value : 0;
+    }
+    return 1;
+}
+
 /* The row [first, first + n) read with its last cell blank: 1 when its numbers,
  * read instead as the row with one earlier cell lost and its last number the last
  * cell, satisfy the row's own equation e with the lost cell a count (a whole
@@ -2942,14 +2957,11 @@ static int lost_cell_fits(const gk_report *r, const gk_equation *e, int first, i
 {
     double v[PLACE_MAX_COLS], coef[PLACE_MAX_COLS] = {0};
     int nonzero = 0;
-    for (int i = 0; i + 1 < n && i < PLACE_MAX_COLS; i++) {
-        const gk_cell *c = &r->cells[first + i];
-        if (c->read_status != GK_ST_EXTRACTED && c->read_status != GK_ST_BLANK)
-            return 0;
-        v[i] = c->read_status == GK_ST_EXTRACTED ? c->read_value : 0;
+    if (n > PLACE_MAX_COLS || !row_counts(r, first, n - 1, v))
+        return 0;                      /* its last cell is the blank in question */
+    for (int i = 0; i + 1 < n; i++)
         nonzero |= v[i] != 0;
-    }
-    if (!nonzero || n > PLACE_MAX_COLS)
+    if (!nonzero)
         return 0;                      /* all zeros: both readings give the same counts */
     for (int k = 0; k < e->n; k++)
         if (e->cell[k] >= first && e->cell[k] < first + n)
@@ -3029,34 +3041,6 @@ static int stray_fits(const gk_report *r, int table, int rr)
     return own && !holds;
 }
 
-/* Each row's own equation (all its cells in the row) of each format's tables, -1
- * none: found once. */
-static int own_eq[2][3][PLACE_MAX_ROWS];
-static pthread_once_t own_eq_once = PTHREAD_ONCE_INIT;
-
-static void find_own_eqs(void)
-{
-    for (int f = 0; f < 2; f++) {
-        const gk_template *t = template_get(f ? GK_FMT_2019 : GK_FMT_2021);
-        for (int ti = 0; ti < 3; ti++) {
-            const gk_table_def *td = template_table(t, ti + 2);
-            for (int k = 0; k < PLACE_MAX_ROWS; k++)
-                own_eq[f][ti][k] = -1;
-            for (int k = 0; k < td->nrows && k < PLACE_MAX_ROWS; k++) {
-                int first = t->first_cell[ti][k], n = td->rows[k].ncols;
-                for (int q = 0; q < t->neqs && own_eq[f][ti][k] < 0; q++) {
-                    const gk_equation *e = &t->eqs[q];
-                    int in = e->n > 0;
-                    for (int c = 0; c < e->n && in; c++)
-                        in = e->cell[c] >= first && e->cell[c] < first + n;
-                    if (in)
-                        own_eq[f][ti][k] = q;
-                }
-            }
-        }
-    }
-}
-
 /* 1 when row rr, read from a source row with an empty cell right before its first
  * number and numbers running one cell past the whole rows with its label columns
  * (tokens.lost 16: a row as long as its peers is the report as written, its total
@@ -3076,30 +3060,23 @@ static int stray_after_empty(const gk_report *r, int table, int rr, const place_
     if (!(ts->lost[i] & 16) || j < 1 || j >= ts->rows[i].ncells || ts->rows[i].cls[j - 1] != C_EMPTY)
         return 0;                      /* not one cell past its peers, or no empty cell before its numbers */
     double v[PLACE_MAX_COLS];
-    for (int c = 0; c < n; c++) {
-        const gk_cell *cell = &r->cells[first + c];
-        if (cell->read_status != GK_ST_EXTRACTED && cell->read_status != GK_ST_BLANK)
-            return 0;
-        v[c] = cell->read_status == GK_ST_EXTRACTED ? cell->read_value : 0;
-    }
-    pthread_once(&own_eq_once, find_own_eqs);
-    gk_format f = r->tpl->format;
-    int q = f == GK_FMT_2021 || f == GK_FMT_2019 ? own_eq[f == GK_FMT_2019][table - 2][rr] : -1;
-    if (q < 0)
+    int q = t->row_eq[table - 2][rr];
+    if (q < 0 || !row_counts(r, first, n, v))
         return 0;
     const gk_equation *e = &t->eqs[q];
     eq_read x = equation_read(r, e, first, n);
     if (!x.known || eq_holds(&x))
         return 0;                      /* unknown, or it adds up as read */
-    double shifted = 0;
+    eq_read shifted = x;               /* read with the blank first cell, the last number dropped */
+    shifted.sum = 0;
     int changed = 0;
     for (int k = 0; k < e->n; k++) {
         int c = e->cell[k] - first;
         double w = c == 0 ? 0 : v[c - 1];
-        shifted += e->coef[k] * w;
+        shifted.sum += e->coef[k] * w;
         changed += w != v[c];
     }
-    return shifted <= 1e-6 && shifted >= -1e-6 && changed;
+    return eq_holds(&shifted) && changed;
 }
 
 /* Several consecutive rows not found for one reason share one finding:

@@ -701,6 +701,27 @@ static void narr_cells_resolve(const gk_template *t, problems *pb)
     }
 }
 
+/* Each row's own equation: the first all of whose cells lie in the row. */
+static void build_row_eqs(gk_template *t)
+{
+    for (int ti = 0; ti < GK_NTABLES; ti++) {
+        const gk_table_def *td = &t->tables[ti];
+        for (int r = 0; r < 32; r++)
+            t->row_eq[ti][r] = -1;
+        for (int r = 0; r < td->nrows && r < 32; r++) {
+            int first = t->first_cell[ti][r], n = td->rows[r].ncols;
+            for (int q = 0; q < t->neqs && t->row_eq[ti][r] < 0; q++) {
+                const gk_equation *e = &t->eqs[q];
+                int in = e->n > 0;
+                for (int c = 0; c < e->n && in; c++)
+                    in = e->cell[c] >= first && e->cell[c] < first + n;
+                if (in)
+                    t->row_eq[ti][r] = q;
+            }
+        }
+    }
+}
+
 int template_derive(gk_template *t, char **problems_out)
 {
     problems pb = {.n = 0};
@@ -709,6 +730,7 @@ int template_derive(gk_template *t, char **problems_out)
     build_columns(t);
     build_id_hash(t);
     build_equations(t, &pb);
+    build_row_eqs(t);
     build_cellsets(t, &pb);
     narr_cells_resolve(t, &pb);
     if (problems_out)

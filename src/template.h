@@ -90,6 +90,7 @@ typedef struct {
     int id_hash[512];         /* cell id → index + 1, open addressing */
     gk_equation *eqs;
     int neqs;
+    int row_eq[3][32];        /* each row's first equation all of whose cells lie in the row, -1 none */
     /* derived from the schema (see the schema block below) */
     struct gk_cellset_s *sets;
     int nsets;
