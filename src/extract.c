@@ -1877,6 +1877,61 @@ static int item_ordinal(const char *s, size_t len, int *style)
     return value;
 }
 
+/* Of the rows a label names (`rows`, two or more), the one it is the label
+ * of, when it holds the words of two rows one after the other (a converter
+ * that joins cells with single spaces writes two label cells as one): words
+ * naming an earlier row after a row's own are the end of the label above,
+ * wrapped onto its line ("3.危及“三安全一稳定”行政法规禁止公开", "(七)总计)其他":
+ * the first row's); words naming a later row are that row's label after a
+ * row that lost its numbers ("行政处罚 行政强制 3": the later row's). */
+static uint32_t label_row_of(const gk_table_def *td, const char *label, size_t len, uint32_t rows)
+{
+    if (!(rows & (rows - 1)))
+        return rows;
+    int order[32], n = 0;
+    size_t at[32];
+    for (uint32_t left = rows; left; left &= left - 1) {
+        int k = __builtin_ctz(left);
+        re_span m;
+        if (!re_find(td->rows[k].pattern, label, len, 0, &m, 1))
+            continue;
+        int i = n++;                   /* by where the row's words begin */
+        while (i > 0 && at[i - 1] > m.start) {
+            at[i] = at[i - 1];
+            order[i] = order[i - 1];
+            i--;
+        }
+        at[i] = m.start;
+        order[i] = k;
+    }
+    if (!n || (n > 1 && at[0] == at[1]))
+        return rows;                   /* no one first: undecided */
+    int row = order[0];
+    for (int i = 1; i < n; i++)
+        if (order[i] > row)
+            row = order[i];
+    return (uint32_t)1 << row;
+}
+
+/* The rows the first words of a label cell name (`text`, n bytes, holding
+ * spaces): its shortest part up to a space that names a row, 0 when none.
+ * A cell of words joined by single spaces may hold a row's label and the end
+ * of the label above it ("总计 )其他": "(七)总计" with the end of "(三)其他"
+ * wrapped onto its line); the words first are the row's own. */
+static uint32_t head_rows(const gk_template *tpl, int table, const char *text, size_t n)
+{
+    char buf[HEADER_CELL_MAX + 1];
+    for (size_t k = 1; k < n && k <= HEADER_CELL_MAX; k++) {
+        if (text[k] != ' ' || text[k - 1] == ' ')
+            continue;
+        size_t len = squeeze_copy(buf, text, k);
+        uint32_t rows = len ? (uint32_t)(row_facts(tpl, table, buf, len) & ROW_MATCHES) : 0;
+        if (rows)
+            return rows;
+    }
+    return 0;
+}
+
 /* What the label cell `text` (n bytes) says in table `table`. */
 static label_info label_names_of(const gk_report *r, int table, const char *text, size_t n, sbuf *tmp)
 {
@@ -1893,6 +1948,13 @@ static label_info label_names_of(const gk_report *r, int table, const char *text
             facts = bare | (facts & ROW_HEADER);
     }
     li.rows = (uint32_t)(facts & ROW_MATCHES);
+    if (li.rows & (li.rows - 1))
+        li.rows = label_row_of(template_table(r->tpl, table), tmp->s, len, li.rows);
+    else if (li.rows && memchr(text, ' ', n)) {
+        uint32_t head = head_rows(r->tpl, table, text, n);
+        if (head && !(head & li.rows))
+            li.rows = head;
+    }
     li.canon = (uint32_t)(facts >> 32) & li.rows;
     li.header = (facts & ROW_HEADER) != 0;
     li.words = (uint8_t)header_words(tmp->s, len);

@@ -417,6 +417,161 @@ static int has_space(const char *s, size_t len)
     return 0;
 }
 
+/* A blank marker that is no word of a label: a dash or a slash ("-", "——",
+ * "/"), an empty cell among single-spaced numbers ("2 1 - 3"). */
+static int dash_word(const char *s, size_t n)
+{
+    static const marker DASHES[] = {MARKER("-"), MARKER("--"), MARKER("/"), MARKER("—"), MARKER("——"),
+                                    MARKER("–"), {NULL, 0}};
+    return n <= UTF8_BLANK_MAX && find_marker(DASHES, s, n) != NULL;
+}
+
+/* A blank marker among single-spaced numbers, a number beside it: a dash,
+ * "无" or "空" ("0 8 无 16"; alone, "无" may be a label's word). */
+static int blank_word(const char *s, size_t n)
+{
+    return dash_word(s, n) || (n == 3 && (!memcmp(s, "无", 3) || !memcmp(s, "空", 3)));
+}
+
+/* The first byte of a Chinese character (U+4E00..U+9FFF). */
+static int ideograph_lead(unsigned char c)
+{
+    return c >= 0xE4 && c <= 0xE9;
+}
+
+/* s[0..n) holds a Chinese character (not only a page number's "— 3 —"). */
+static int has_ideograph(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (ideograph_lead((unsigned char)s[i]))
+            return 1;
+    return 0;
+}
+
+/* The word at s[p..) (up to a space or len): its end. */
+static size_t word_end(const char *s, size_t p, size_t len)
+{
+    while (p < len && s[p] != ' ')
+        p++;
+    return p;
+}
+
+/* s[b..e) is a unit written apart from its number ("3 件"). */
+static int unit_word(const char *s, size_t b, size_t e)
+{
+    return e - b <= UNIT_MAX && find_marker(UNITS, s + b, e - b) != NULL;
+}
+
+/* s[b..e) is a count or an amount (units and marks allowed: "39件", "57*"). */
+static int number_word(const char *s, size_t b, size_t e)
+{
+    char tok[64];
+    double v;
+    int ii;
+    if (e - b >= sizeof tok || e == b || (unsigned char)s[b] >= 0x80)
+        return 0;
+    memcpy(tok, s + b, e - b);
+    tok[e - b] = '\0';
+    return num_parse(tok, &v, &ii) == NUM_VALUE;
+}
+
+/* Where the cell of single-spaced numbers that starts at s[p] ends: after its
+ * word, or after the unit written apart after it ("3 件"). */
+static size_t cell_word_end(const char *s, size_t p, size_t len)
+{
+    size_t q = word_end(s, p, len), r = q;
+    while (r < len && s[r] == ' ')
+        r++;
+    size_t re = word_end(s, r, len);
+    return r < len && unit_word(s, r, re) && number_word(s, p, q) ? re : q;
+}
+
+/* A word that may begin a row's label after a run of numbers: Chinese text
+ * other than a measure word or a date's ("5 件", "2023 年", "第 3 页"), an
+ * item number ("4.保护…", "2.", "3、", "3)", "(一)", "①"; "2." is no number). */
+static int label_word(const char *s, size_t b, size_t e)
+{
+    static const char *const MEASURE = "年月日号页件条个项元万次人家份篇位天起宗例批场种台张户笔余多";
+    const unsigned char *u = (const unsigned char *)s;
+    if (ideograph_lead(u[b]) && e - b >= 3) {
+        for (const char *m = MEASURE; *m; m += 3)
+            if (!memcmp(s + b, m, 3))
+                return 0;
+        return 1;
+    }
+    if (s[b] == '(' || (e - b >= 3 && u[b] == 0xE2 && u[b + 1] == 0x91 && u[b + 2] >= 0xA0 && u[b + 2] <= 0xA9))
+        return 1;                      /* "(一)", "①" */
+    size_t p = b;
+    while (p < e && is_digit(s[p]))
+        p++;
+    return p > b && p < e &&
+           (s[p] == '.' || s[p] == ')' || (e - p >= 3 && (!memcmp(s + p, "、", 3) || !memcmp(s + p, "）", 3))));
+}
+
+/* The head of a cell split by split_numbers() (s[0..len), before its
+ * trailing numbers).  Two rows on one line with single spaces between all
+ * their cells ("3.危及“三安全一稳定” 4 0 0 6 1 0 11 4.保护第三方合法权益",
+ * as a PDF viewer copies them): a run of numbers after Chinese text (not
+ * after 第 or 共) and before a word that begins a label ends the first label's
+ * cell; its numbers are cells, the label after it one more cell. */
+static void add_head(row_builder *rb, const char *s, size_t len, int min_run)
+{
+    size_t start = 0, p = 0;
+    int cjk = 0;                       /* the word before p holds Chinese text */
+    while (p < len) {
+        while (p < len && s[p] == ' ')
+            p++;
+        size_t e = word_end(s, p, len);
+        /* the run of numbers from p, after a word of Chinese text, or first in
+         * a cell after others on its line (two or more numbers: one may be an
+         * item number) */
+        int lead = p == 0 && rb->r->ncells > 0;
+        if (((p > start && cjk) || lead) && (number_word(s, p, e) || dash_word(s + p, e - p)) &&
+            !(p >= 4 && (!memcmp(s + p - 4, "第", 3) || !memcmp(s + p - 4, "共", 3)))) {
+            size_t q = e, last = e, prev = p;   /* prev: the run's last word */
+            int value = number_word(s, p, e), words = 1;
+            for (;;) {
+                while (q < len && s[q] == ' ')
+                    q++;
+                size_t qe = word_end(s, q, len);
+                int num = q < len && number_word(s, q, qe);
+                if (num || (q < len && blank_word(s + q, qe - q))) {
+                    value |= num;
+                    words++;
+                    prev = q;
+                    last = qe;
+                    q = qe;
+                    continue;
+                }
+                if (q < len && unit_word(s, q, qe) && cell_word_end(s, prev, len) == qe) {
+                    last = qe;         /* "3 件": the number's unit */
+                    q = qe;
+                    continue;
+                }
+                if (q < len && value && words >= (lead ? 2 : min_run) && label_word(s, q, qe)) {
+                    if (p > start)
+                        row_add(rb, s + start, p - start);
+                    for (size_t w = p; w < last;) {
+                        size_t we = cell_word_end(s, w, last);
+                        row_put(rb, s + w, we - w);
+                        w = we;
+                        while (w < last && s[w] == ' ')
+                            w++;
+                    }
+                    start = q;
+                }
+                break;
+            }
+            p = q > e ? q : e;
+            cjk = 0;
+            continue;
+        }
+        cjk = has_ideograph(s + p, e - p);
+        p = e;
+    }
+    row_add(rb, s + start, len - start);
+}
+
 /* row_add_split for s[0..len), which ends in a digit and holds a space. */
 static void split_numbers(row_builder *rb, const char *s, size_t len)
 {
@@ -448,8 +603,18 @@ static void split_numbers(row_builder *rb, const char *s, size_t len)
         tok[e - b] = '\0';
         double v;
         int ii;
-        if (num_parse(tok, &v, &ii) != NUM_VALUE || strcmp(tok, "-") == 0)
-            break;
+        if (num_parse(tok, &v, &ii) != NUM_VALUE && !dash_word(tok, e - b) && !(nums && blank_word(tok, e - b))) {
+            /* a unit written apart from its number ("3 件"): the two one cell */
+            size_t pe = b;
+            while (pe && s[pe - 1] == ' ')
+                pe--;
+            size_t pb = pe;
+            while (pb && s[pb - 1] != ' ')
+                pb--;
+            if (!unit_word(s, b, e) || pb == pe || pb == 0 || !number_word(s, pb, pe))
+                break;
+            b = pb;
+        }
         cut = b;
         nums++;
     }
@@ -458,14 +623,12 @@ static void split_numbers(row_builder *rb, const char *s, size_t len)
         return;
     }
     /* a head that is itself a number (an all-numeric line) becomes a cell too */
-    row_add(rb, s, cut);
+    add_head(rb, s, cut, 1);
     size_t p = cut;
     while (p < len) {
         while (p < len && s[p] == ' ')
             p++;
-        size_t q = p;
-        while (q < len && s[q] != ' ')
-            q++;
+        size_t q = p < len ? cell_word_end(s, p, len) : p;
         if (q > p)
             row_add(rb, s + p, q - p);
         p = q;
@@ -483,10 +646,25 @@ static void split_numbers(row_builder *rb, const char *s, size_t len)
 static inline __attribute__((always_inline)) void row_add_split(row_builder *rb, const char *s, size_t len)
 {
     len = trim_end(s, len);
-    if (!len || s[len - 1] < '0' || s[len - 1] > '9' || !has_space(s, len))
-        row_put(rb, s, len);               /* no trailing number to split off */
-    else
+    if (!len || !has_space(s, len)) {
+        row_put(rb, s, len);
+        return;
+    }
+    size_t last = len;                 /* the last word: a number (with a unit or a mark: "57*", "3 件") or a dash? */
+    if (s[len - 1] < '0' || s[len - 1] > '9')
+        while (last && s[last - 1] != ' ')
+            last--;
+    size_t pe = last;                  /* the word before it */
+    while (pe && s[pe - 1] == ' ')
+        pe--;
+    size_t pb = pe;
+    while (pb && s[pb - 1] != ' ')
+        pb--;
+    if (last == len || number_word(s, last, len) || (dash_word(s + last, len - last) && has_ideograph(s, last)) ||
+        (pb < pe && unit_word(s, last, len) && number_word(s, pb, pe)))
         split_numbers(rb, s, len);
+    else
+        add_head(rb, s, len, 2);           /* no trailing number to split off; numbers inside? */
 }
 
 /* Where the cell that starts at s[p] ends: at the next sep, or at len.

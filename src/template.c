@@ -111,7 +111,7 @@ const gk_group_def *template_groups(int *n)
     {"reject.confirm", "要求行政机关确认或重新出具已获取信息", "重新出具", "重新出具|确认或重新", "reject", T3C}
 
 #define T3_TAIL                                                                              \
-    {"handled_total", "总计", "办理总计", "\\(七\\)总[计记]|^总[计记]$|^七[、.]?总[计记]", NULL, T3C}, \
+    {"handled_total", "总计", "办理总计", "\\([七7]\\)总[计记]|^总[计记]$|^[七7][、.)）]?总[计记]", NULL, T3C}, \
     {"carried_out", "结转下年度继续办理", "结转下年", "结转下年|转下年度", NULL, T3C}
 
 static const gk_row_def T3_2021[] = {

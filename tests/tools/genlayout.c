@@ -61,6 +61,11 @@
  * as w3m -dump prints a table without borders ("(七)" over its numbers, "总计" on the
  * line of "四、结转下年度继续办理").
  *
+ * single_spaces (two in five of the pdftotext -layout variants, own stream): each run of
+ * spaces in the tables one space and no indent, as a PDF viewer copies a table or
+ * pdftotext -raw prints it: an empty cell leaves no trace, a wrapped label's end printed
+ * after the next row's label (wrap_into_next) is one label cell with it.
+ *
  * The variant is parsed in-process and every cell compared with what was written:
  *   right    read (extracted, blank or inferred) with the value written;
  *   flagged  missing and named by a finding, or inferred to another value with a
@@ -77,7 +82,7 @@
  * --failures M: details of the first M variants with wrong cells (10).
  * --without F,... / --with F,...: the families named (bordered, lost_value, stray_value,
  * rows_joined, unit_suffix, label_numbering, column_major, extracted_pipes, ragged_labels,
- * distinct_values, echoed_labels, wrap_into_next) are never / also chosen;
+ * distinct_values, echoed_labels, wrap_into_next, single_spaces) are never / also chosen;
  * lost_value and stray_value only with --with (the engine still reads some of their
  * cells wrong).  --each: one line per variant with its counts.
  * --show K: only variant K; its text (UTF-8, before encoding) on stdout, its comparison
@@ -211,7 +216,7 @@ enum {
     X_GROUP_ROWS, X_ASCII_PUNCT, X_MERGED_CELLS,
     /* conversion damage and variation */
     X_LOST_VALUE, X_STRAY_VALUE, X_ROWS_JOINED, X_UNIT_SUFFIX, X_LABEL_NUMBERING, X_COLUMN_MAJOR,
-    X_EXTRACTED_PIPES, X_RAGGED_LABELS, X_DISTINCT_VALUES, X_ECHOED_LABELS, X_WRAP_INTO_NEXT,
+    X_EXTRACTED_PIPES, X_RAGGED_LABELS, X_DISTINCT_VALUES, X_ECHOED_LABELS, X_WRAP_INTO_NEXT, X_SINGLE_SPACES,
     /* encodings */
     X_CRLF, X_BOM, X_GB18030, X_UTF16,
     NX
@@ -225,7 +230,7 @@ static const char *const XNAME[NX] = {
     "split_repeat_header", "lost_label", "glued", "thousands", "fullwidth", "blank_markers",
     "group_rows", "ascii_punct", "merged_cells",
     "lost_value", "stray_value", "rows_joined", "unit_suffix", "label_numbering", "column_major",
-    "extracted_pipes", "ragged_labels", "distinct_values", "echoed_labels", "wrap_into_next", "crlf", "bom", "gb18030", "utf16",
+    "extracted_pipes", "ragged_labels", "distinct_values", "echoed_labels", "wrap_into_next", "single_spaces", "crlf", "bom", "gb18030", "utf16",
 };
 
 #define HAS(v, x) (((v)->flags >> (x)) & 1ull)
@@ -368,6 +373,7 @@ typedef struct {
         int lose;                /* the row itself lost one of its numbers */
     } echo[3];
     uint64_t wrap_next_rs;       /* wrap_into_next's stream (0: left out) */
+    uint64_t single_rs;          /* single_spaces' stream (0: left out) */
     buf carry;                   /* wrap_into_next: the end of the last row's label, for the next row's line */
     int carry_col;               /* ... the display column it starts at */
     gtable t[3];
@@ -2576,6 +2582,24 @@ static void put_line(buf *o, const gk_line *l)
     bputc(o, '\n');
 }
 
+/* single_spaces: the table's text from `from` on as a PDF viewer copies it or
+ * pdftotext -raw prints it: each run of spaces one space, no indent (an empty
+ * cell leaves no trace). */
+static void single_spaced(buf *o, size_t from)
+{
+    size_t w = from;
+    for (size_t i = from; i < o->n; i++) {
+        char c = o->p[i];
+        if (c == ' ' && (w == 0 || o->p[w - 1] == ' ' || o->p[w - 1] == '\n'))
+            continue;
+        if (c == '\n' && w > from && o->p[w - 1] == ' ')
+            w--;
+        o->p[w++] = c;
+    }
+    o->n = w;
+    o->p[w] = '\0';
+}
+
 static void build_text(variant *v)
 {
     const gk_report *r = v->smp->r;
@@ -2590,6 +2614,11 @@ static void build_text(variant *v)
     place_echo(v, layout);
     if (v->wrap_next_rs)
         choose_wrap_next(v, v->wrap_next_rs);
+    if (v->single_rs && layout == X_SPACES) {
+        uint64_t rs = v->single_rs;
+        if (pm(&rs, 400))
+            set(v, X_SINGLE_SPACES);
+    }
     /* a modifier that touched no value is not counted as used */
     if (!v->n_blank)
         v->flags &= ~(1ull << X_BLANK_MARKERS);
@@ -2609,7 +2638,10 @@ static void build_text(variant *v)
             put_echo(v, o, k);
             bputc(o, '\n');
         }
+        size_t from = o->n;
         render_table(v, o, k, layout);
+        if (HAS(v, X_SINGLE_SPACES))
+            single_spaced(o, from);
         bputc(o, '\n');
         if (v->echo[k].where == 2) {
             put_echo(v, o, k);
@@ -2871,7 +2903,7 @@ int main(int argc, char **argv)
             /* families of conversion damage left out / let in (a comma-separated list of names) */
             const char *w = argv[++i];
             uint64_t named = 0;
-            for (int x = X_BORDERED; x <= X_WRAP_INTO_NEXT; x++) {
+            for (int x = X_BORDERED; x <= X_SINGLE_SPACES; x++) {
                 if (x > X_BORDERED && x < X_LOST_VALUE)
                     continue;
                 size_t n = strlen(XNAME[x]);
@@ -2966,6 +2998,8 @@ int main(int argc, char **argv)
             choose_echo(&v, v.rs ^ 0xA0761D6478BD642Full);
         if (!(without >> X_WRAP_INTO_NEXT & 1))
             v.wrap_next_rs = v.rs ^ 0xE7037ED1A0B428DBull;
+        if (!(without >> X_SINGLE_SPACES & 1))
+            v.single_rs = v.rs ^ 0x8EBC6AF09C88C6E3ull;
         v.flags &= ~without;
         if (without >> X_COLUMN_MAJOR & 1)
             memset(v.colmajor, 0, sizeof v.colmajor);

@@ -511,6 +511,91 @@ static void test_cell_texts(void **state)
     text_free(t);
 }
 
+/* Rows copied with a single space between all their cells (a PDF viewer's
+ * copy, pdftotext -raw), one to three rows on a line, generated: labels with
+ * and without item numbers ("2." is no number), counts, amounts, counts
+ * with units or marks (the unit apart too: "3 件"), blank dashes, "无"
+ * between numbers.  Each row's label and numbers are cells of their own, in
+ * order.  Numbers after 第 or 共, or before a measure word, stay in the text
+ * ("第 3 页", "收到 5 件申请"). */
+static void test_single_spaced_rows(void **state)
+{
+    (void)state;
+    static const char *const LABELS[] = {
+        "属于国家秘密", "其他法律行政法规禁止公开", "危及\"三安全一稳定\"", "保护第三方合法权益",
+        "行政许可", "行政处罚", "本年新收政府信息公开申请数量", "(二)部分公开", "(七)总计", "重复申请",
+        "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "三、本年度办理结果 (一)予以公开",
+    };
+    static const char *const ITEMS[] = {"", "", "3.", "4、", "2)", "(五)", "1. ", "二、"};
+    static const char *const NUMS[] = {"0", "7", "12", "305", "12.8", "0.05", "39件", "57*", "5①", "1,130", "3 件", "8 项"};
+    static const char *const DASH[] = {"-", "—", "/", "--"};
+    gen_seed(20261205);
+    for (int iter = 0; iter < 3000; iter++) {
+        char line[1024];
+        const char *want[64];
+        char pool[64][192];
+        int nw = 0;
+        size_t len = 0;
+        int rows = 1 + (int)gen_below(3);
+        for (int k = 0; k < rows; k++) {
+            const char *item = ITEMS[gen_below(sizeof ITEMS / sizeof *ITEMS)];
+            const char *lab = LABELS[gen_below(sizeof LABELS / sizeof *LABELS)];
+            snprintf(pool[nw], sizeof pool[nw], "%s%s", item, lab);
+            len += (size_t)snprintf(line + len, sizeof line - len, "%s%s", len ? " " : "", pool[nw]);
+            want[nw] = pool[nw];
+            nw++;
+            int n = 1 + (int)gen_below(7), numbered = 0;
+            for (int j = 0; j < n; j++) {
+                const char *w;
+                unsigned pick = gen_below(10);
+                if (pick == 0 && (j < n - 1 || numbered))
+                    w = DASH[gen_below(4)];
+                else if (pick == 1 && j > 0 && j < n - 1)
+                    w = "无";
+                else
+                    w = NUMS[gen_below(sizeof NUMS / sizeof *NUMS)], numbered = 1;
+                if (j == n - 1 && !numbered)
+                    w = "4";
+                snprintf(pool[nw], sizeof pool[nw], "%s", w);
+                len += (size_t)snprintf(line + len, sizeof line - len, " %s", w);
+                want[nw] = pool[nw];
+                nw++;
+            }
+        }
+        snprintf(line + len, sizeof line - len, "\n");
+        gk_text *t;
+        grid *g = build(line, &t);
+        if (g->nrows != 1 || g->rows[0].ncells != nw) {
+            print_error("line: %s", line);
+            for (int c = 0; c < g->rows[0].ncells; c++)
+                print_error("  cell %d [%s]\n", c, g->rows[0].cells[c].text);
+        }
+        assert_int_equal(g->nrows, 1);
+        assert_row_texts(&g->rows[0], want, nw);
+        grid_free(g);
+        text_free(t);
+    }
+    static const struct {
+        const char *line;
+        const char *cells[4];
+        int n;
+    } KEEP[] = {
+        {"第 3 页 共 8 页 说明\n", {"第 3 页 共 8 页 说明"}, 1},
+        {"本年收到 5 件申请 其中 2 条 已办结\n", {"本年收到 5 件申请 其中 2 条 已办结"}, 1},
+        {"截至 2023 年 12 月 31 日 本机关\n", {"截至 2023 年 12 月 31 日 本机关"}, 1},
+        {"行政处罚 40 行政强制 49\n", {"行政处罚", "40", "行政强制", "49"}, 4},
+        {"(三)不予公开 2 其他法律行政法规禁止公开\n", {"(三)不予公开 2 其他法律行政法规禁止公开"}, 1},
+    };
+    for (size_t k = 0; k < sizeof KEEP / sizeof *KEEP; k++) {
+        gk_text *t;
+        grid *g = build(KEEP[k].line, &t);
+        assert_int_equal(g->nrows, 1);
+        assert_row_texts(&g->rows[0], KEEP[k].cells, KEEP[k].n);
+        grid_free(g);
+        text_free(t);
+    }
+}
+
 /* A pipe row is one whose first byte after its leading spaces is '|'; a
  * tab among those spaces makes it a row of tab-separated cells. */
 static void test_pipe_rows_after_blanks(void **state)
@@ -1206,6 +1291,7 @@ int main(void)
         cmocka_unit_test(test_cells_classified_as_num_parse),
         cmocka_unit_test(test_cell_lengths),
         cmocka_unit_test(test_cell_texts),
+        cmocka_unit_test(test_single_spaced_rows),
         cmocka_unit_test(test_pipe_rows_after_blanks),
         cmocka_unit_test(test_padded_cells),
         cmocka_unit_test(test_separated_cells),
