@@ -1098,6 +1098,15 @@ static int zero_led(const char *s)
     return s[0] == '0' && s[1] >= '0' && s[1] <= '9' && !s[strspn(s, "0123456789")];
 }
 
+/* A letter O alone in a cell: a 0 as text recognition (OCR) reads it, or
+ * not.  The grid reads it as 0 (num_parse()), so that it holds a number's
+ * cell and weighs as the likely 0 in choosing how a row reads; once the
+ * table is read it is reported unread (ocr_unread()): never shown as read. */
+static int ocr_zero(const char *s)
+{
+    return s && (s[0] == 'O' || s[0] == 'o') && !s[1];
+}
+
 /* Fills every field of *s from the cell. */
 static void slot_from_cell(slot *s, const grid_cell *c)
 {
@@ -3195,6 +3204,25 @@ static void check_column_labels(gk_report *r, const grid *g, int table, const to
     }
 }
 
+/* The cells of `table` read from an OCR zero (ocr_zero()): missing, with why. */
+static void ocr_unread(gk_report *r, int table)
+{
+    const gk_table_def *td = template_table(r->tpl, table);
+    for (int rr = 0; rr < td->nrows; rr++) {
+        gk_cell *cells = row_cells_of(r, table, rr);
+        for (int c = 0; c < td->rows[rr].ncols; c++) {
+            gk_cell *cell = &cells[c];
+            if (cell->read_status != GK_ST_EXTRACTED || !ocr_zero(cell->raw))
+                continue;
+            cell->read_status = GK_ST_MISSING;
+            cell->read_value = 0;
+            free(cell->unread_why);
+            cell->unread_why = xasprintf("单元格内容「%s」是字母而非数字（扫描件文字识别常把 0 认作 O），不作读取",
+                                         cell->raw);
+        }
+    }
+}
+
 /* Reads table `table` from the rows of its section's lines, g (freed here). */
 static void read_table_grid(gk_report *r, int table, grid *g)
 {
@@ -3328,6 +3356,7 @@ static void read_table_grid(gk_report *r, int table, grid *g)
             glued_split_row(r, table, rr, ts.text[k], ts.cell[k]->line);
     }
     check_column_labels(r, g, table, &ts);
+    ocr_unread(r, table);
     tokens_free(&ts);
     grid_free(g);
 }

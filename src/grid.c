@@ -149,6 +149,13 @@ static __attribute__((noinline)) num_kind parse_ascii(const char *s, size_t n, d
 {
     if (n >= 64)
         return NUM_NONE;                /* longer than any number worth reading */
+    if (n == 1 && (s[0] == 'O' || s[0] == 'o')) {
+        /* the letter O alone: a 0 as text recognition (OCR) reads it, so that the
+         * cell holds its place as a number; extract.c reports it unread */
+        *value = 0;
+        *is_int = 1;
+        return NUM_VALUE;
+    }
     if (n <= ASCII_BLANK_MAX && find_marker(ASCII_BLANKS, s, n))
         return NUM_BLANK;
     /* A number starts with a digit after its sign (',' and '.' need a digit
@@ -194,6 +201,11 @@ static inline num_kind parse_cell(const char *s, size_t n, double *value, int *i
         }
     } else if ((unsigned char)s[0] >= 0x80) {
         /* a label, unless it is a non-ASCII blank marker */
+        if (n == 3 && !memcmp(s, "〇", 3)) {
+            *value = 0;                /* the Chinese zero, alone: 0 */
+            *is_int = 1;
+            return NUM_VALUE;
+        }
         return n <= UTF8_BLANK_MAX && find_marker(UTF8_BLANKS, s, n) ? NUM_BLANK : NUM_NONE;
     }
     return parse_ascii(s, n, value, is_int);
@@ -468,6 +480,8 @@ static int number_word(const char *s, size_t b, size_t e)
     char tok[64];
     double v;
     int ii;
+    if (e - b == 3 && !memcmp(s + b, "〇", 3))
+        return 1;
     if (e - b >= sizeof tok || e == b || (unsigned char)s[b] >= 0x80)
         return 0;
     memcpy(tok, s + b, e - b);
@@ -603,17 +617,20 @@ static void split_numbers(row_builder *rb, const char *s, size_t len)
         tok[e - b] = '\0';
         double v;
         int ii;
-        if (num_parse(tok, &v, &ii) != NUM_VALUE && !dash_word(tok, e - b) && !(nums && blank_word(tok, e - b))) {
-            /* a unit written apart from its number ("3 件"): the two one cell */
-            size_t pe = b;
+        if (num_parse(tok, &v, &ii) != NUM_VALUE && !dash_word(tok, e - b)) {
+            size_t pe = b;             /* the word before it */
             while (pe && s[pe - 1] == ' ')
                 pe--;
             size_t pb = pe;
             while (pb && s[pb - 1] != ' ')
                 pb--;
-            if (!unit_word(s, b, e) || pb == pe || pb == 0 || !number_word(s, pb, pe))
+            int after_number = pb < pe && number_word(s, pb, pe);
+            if (blank_word(tok, e - b) && (nums || after_number))
+                ;                      /* "0 无 3", "2 0 o" */
+            else if (unit_word(s, b, e) && after_number && pb > 0)
+                b = pb;                /* a unit written apart from its number ("3 件"): one cell */
+            else
                 break;
-            b = pb;
         }
         cut = b;
         nums++;
@@ -650,7 +667,8 @@ static inline __attribute__((always_inline)) void row_add_split(row_builder *rb,
         row_put(rb, s, len);
         return;
     }
-    size_t last = len;                 /* the last word: a number (with a unit or a mark: "57*", "3 件") or a dash? */
+    size_t last = len;                 /* the last word: a number (with a unit or a mark: "57*", "3 件"), a
+                                          dash, a blank or an O after a number? */
     if (s[len - 1] < '0' || s[len - 1] > '9')
         while (last && s[last - 1] != ' ')
             last--;

@@ -66,6 +66,9 @@
  * pdftotext -raw prints it: an empty cell leaves no trace, a wrapped label's end printed
  * after the next row's label (wrap_into_next) is one label cell with it.
  *
+ * ocr_zeros (about one variant in six, own stream): a quarter of the zeros written as text
+ * recognition (OCR) of a scanned page gives them, the letter O or o, or the Chinese zero 〇.
+ *
  * The variant is parsed in-process and every cell compared with what was written:
  *   right    read (extracted, blank or inferred) with the value written;
  *   flagged  missing and named by a finding, or inferred to another value with a
@@ -82,7 +85,8 @@
  * --failures M: details of the first M variants with wrong cells (10).
  * --without F,... / --with F,...: the families named (bordered, lost_value, stray_value,
  * rows_joined, unit_suffix, label_numbering, column_major, extracted_pipes, ragged_labels,
- * distinct_values, echoed_labels, wrap_into_next, single_spaces) are never / also chosen;
+ * distinct_values, echoed_labels, wrap_into_next, single_spaces, ocr_zeros) are never / also
+ * chosen;
  * lost_value and stray_value only with --with (the engine still reads some of their
  * cells wrong).  --each: one line per variant with its counts.
  * --show K: only variant K; its text (UTF-8, before encoding) on stdout, its comparison
@@ -217,6 +221,7 @@ enum {
     /* conversion damage and variation */
     X_LOST_VALUE, X_STRAY_VALUE, X_ROWS_JOINED, X_UNIT_SUFFIX, X_LABEL_NUMBERING, X_COLUMN_MAJOR,
     X_EXTRACTED_PIPES, X_RAGGED_LABELS, X_DISTINCT_VALUES, X_ECHOED_LABELS, X_WRAP_INTO_NEXT, X_SINGLE_SPACES,
+    X_OCR_ZEROS,
     /* encodings */
     X_CRLF, X_BOM, X_GB18030, X_UTF16,
     NX
@@ -230,7 +235,7 @@ static const char *const XNAME[NX] = {
     "split_repeat_header", "lost_label", "glued", "thousands", "fullwidth", "blank_markers",
     "group_rows", "ascii_punct", "merged_cells",
     "lost_value", "stray_value", "rows_joined", "unit_suffix", "label_numbering", "column_major",
-    "extracted_pipes", "ragged_labels", "distinct_values", "echoed_labels", "wrap_into_next", "single_spaces", "crlf", "bom", "gb18030", "utf16",
+    "extracted_pipes", "ragged_labels", "distinct_values", "echoed_labels", "wrap_into_next", "single_spaces", "ocr_zeros", "crlf", "bom", "gb18030", "utf16",
 };
 
 #define HAS(v, x) (((v)->flags >> (x)) & 1ull)
@@ -374,11 +379,12 @@ typedef struct {
     } echo[3];
     uint64_t wrap_next_rs;       /* wrap_into_next's stream (0: left out) */
     uint64_t single_rs;          /* single_spaces' stream (0: left out) */
+    uint64_t ocr_rs;             /* ocr_zeros' stream (0: not this variant) */
     buf carry;                   /* wrap_into_next: the end of the last row's label, for the next row's line */
     int carry_col;               /* ... the display column it starts at */
     gtable t[3];
     int pageno;
-    int n_blank, n_thousands, n_fullwidth, n_nbsp, n_stray, n_suffix;
+    int n_blank, n_thousands, n_fullwidth, n_nbsp, n_stray, n_suffix, n_ocr;
     buf text;                    /* the variant, UTF-8 */
 } variant;
 
@@ -598,6 +604,11 @@ static void add_values(variant *v, grow *g, int table, int row, int layout)
         if (suffixed && !v->blank[i] && pm(&v->rs2, 600)) {
             s = with_suffix(v, s);
             v->n_suffix++;
+        } else if (v->ocr_rs && v->truth[i] == 0 && !v->blank[i] && pm(&v->ocr_rs, 250)) {
+            static const char *const ZERO[] = {"O", "o", "〇"};
+            free(s);
+            s = gl_strdup(ZERO[rn(&v->ocr_rs, 3)]);
+            v->n_ocr++;
         }
         v->wtext[i] = gl_strdup(s);
         cell_take(g, C_NUM, s);
@@ -1510,6 +1521,10 @@ static void put_glued(buf *o, const grow *g, int skip_label)
             continue;
         if (g->c[j].kind != C_NUM) {
             bput(o, g->c[j].s);
+            continue;
+        }
+        if (!strcmp(g->c[j].s, "O") || !strcmp(g->c[j].s, "o") || !strcmp(g->c[j].s, "〇")) {
+            bputc(o, '0');             /* ocr_zeros: not in a run of glued digits */
             continue;
         }
         for (const char *p = g->c[j].s; *p; p++) {
@@ -2628,6 +2643,8 @@ static void build_text(variant *v)
         v->flags &= ~(1ull << X_FULLWIDTH);
     if (!v->n_suffix)
         v->flags &= ~(1ull << X_UNIT_SUFFIX);
+    if (!v->n_ocr)
+        v->flags &= ~(1ull << X_OCR_ZEROS);
     buf *o = &v->text;
     for (int i = 0; i < r->section_line[1] - 1; i++)
         put_line(o, &tx->orig[i]);
@@ -2903,7 +2920,7 @@ int main(int argc, char **argv)
             /* families of conversion damage left out / let in (a comma-separated list of names) */
             const char *w = argv[++i];
             uint64_t named = 0;
-            for (int x = X_BORDERED; x <= X_SINGLE_SPACES; x++) {
+            for (int x = X_BORDERED; x <= X_OCR_ZEROS; x++) {
                 if (x > X_BORDERED && x < X_LOST_VALUE)
                     continue;
                 size_t n = strlen(XNAME[x]);
@@ -3000,6 +3017,14 @@ int main(int argc, char **argv)
             v.wrap_next_rs = v.rs ^ 0xE7037ED1A0B428DBull;
         if (!(without >> X_SINGLE_SPACES & 1))
             v.single_rs = v.rs ^ 0x8EBC6AF09C88C6E3ull;
+        if (!(without >> X_OCR_ZEROS & 1)) {
+            uint64_t r = v.rs ^ 0x3C6EF372FE94F82Bull;
+            next64(&r);
+            if (pm(&r, 170)) {
+                v.ocr_rs = r;
+                set(&v, X_OCR_ZEROS);
+            }
+        }
         v.flags &= ~without;
         if (without >> X_COLUMN_MAJOR & 1)
             memset(v.colmajor, 0, sizeof v.colmajor);

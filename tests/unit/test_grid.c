@@ -118,7 +118,8 @@ static grid *build(const char *s, gk_text **tp)
  * stripped of one unit and the spaces before it, matches
  * [+-]?(d+|d{1,3}(,ddd)+)(.d+)? with at most 15 digits and no 0 before
  * another digit first; its value is what strtod reads once the commas are
- * gone. */
+ * gone.  A zero as text recognition or a Chinese text writes it alone ("O",
+ * "o", "〇") is 0. */
 static num_kind ref_parse(const char *s, double *value, int *is_int)
 {
     static const char *const blanks[] = {"", "-", "--", "/", "\\", "—", "——", "–", "无", "空"};
@@ -131,6 +132,11 @@ static num_kind ref_parse(const char *s, double *value, int *is_int)
     for (size_t k = 0; k < sizeof blanks / sizeof *blanks; k++)
         if (n == strlen(blanks[k]) && memcmp(s, blanks[k], n) == 0)
             return NUM_BLANK;
+    if ((n == 1 && (*s == 'O' || *s == 'o')) || (n == 3 && !memcmp(s, "〇", 3))) {
+        *value = 0;
+        *is_int = 1;
+        return NUM_VALUE;
+    }
     if (n >= 64)
         return NUM_NONE;
     for (size_t k = 0; k < sizeof units / sizeof *units; k++) {
@@ -237,6 +243,7 @@ static void test_num_parse_as_described(void **state)
         "1,234元", "1,23元", "-3件", "+ 3", "-", "--", "---", "0.5项", "3.元", "1234567890123456元",
         "5                                                              元", "１２", "—", "—— ", "无 ", "无效",
         "12                                             件", "999,999,999,999.999 万元", "-123,456,789.012345 件",
+        "O", " o ", "〇", "OO", "O件", "0O", "〇〇", "二〇二三",
     };
     for (size_t k = 0; k < sizeof fixed / sizeof *fixed; k++) {
         double v = 0;
