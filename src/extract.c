@@ -3356,7 +3356,8 @@ static void read_table_grid(gk_report *r, int table, grid *g)
             glued_split_row(r, table, rr, ts.text[k], ts.cell[k]->line);
     }
     check_column_labels(r, g, table, &ts);
-    ocr_unread(r, table);
+    if (g->ocr_zeros)
+        ocr_unread(r, table);
     tokens_free(&ts);
     grid_free(g);
 }

@@ -33,6 +33,9 @@ static const marker UNITS[] = {
     MARKER("④"), MARKER("⑤"), MARKER("⑥"), MARKER("⑦"), MARKER("⑧"), MARKER("⑨"), MARKER("⑩"), {NULL, 0},
 };
 
+/* Letters O read as 0 by num_parse() in this thread so far (grid.ocr_zeros). */
+static __thread unsigned ocr_zeros_seen;
+
 static const char *skip_spaces(const char *s)
 {
     while (*s == ' ')
@@ -152,6 +155,7 @@ static __attribute__((noinline)) num_kind parse_ascii(const char *s, size_t n, d
     if (n == 1 && (s[0] == 'O' || s[0] == 'o')) {
         /* the letter O alone: a 0 as text recognition (OCR) reads it, so that the
          * cell holds its place as a number; extract.c reports it unread */
+        ocr_zeros_seen++;
         *value = 0;
         *is_int = 1;
         return NUM_VALUE;
@@ -469,9 +473,12 @@ static size_t word_end(const char *s, size_t p, size_t len)
 }
 
 /* s[b..e) is a unit written apart from its number ("3 件"). */
-static int unit_word(const char *s, size_t b, size_t e)
+static inline int unit_word(const char *s, size_t b, size_t e)
 {
-    return e - b <= UNIT_MAX && find_marker(UNITS, s + b, e - b) != NULL;
+    unsigned char c = (unsigned char)s[b];   /* 万元件条个项 (E4-E9), (件), *, ※ and ① (E2) */
+    if (e - b > UNIT_MAX || !((c >= 0xE4 && c <= 0xE9) || c == '(' || c == '*' || c == 0xE2 || c == 0xEF))
+        return 0;
+    return find_marker(UNITS, s + b, e - b) != NULL;
 }
 
 /* s[b..e) is a count or an amount (units and marks allowed: "39件", "57*"). */
@@ -482,8 +489,9 @@ static int number_word(const char *s, size_t b, size_t e)
     int ii;
     if (e - b == 3 && !memcmp(s + b, "〇", 3))
         return 1;
-    if (e - b >= sizeof tok || e == b || (unsigned char)s[b] >= 0x80)
-        return 0;
+    char c = e > b ? s[b] : '\0';
+    if (e - b >= sizeof tok || !(is_digit(c) || c == '+' || c == '-' || ((c == 'O' || c == 'o') && e - b == 1)))
+        return 0;                      /* no number starts so: not worth a parse */
     memcpy(tok, s + b, e - b);
     tok[e - b] = '\0';
     return num_parse(tok, &v, &ii) == NUM_VALUE;
@@ -520,6 +528,18 @@ static int label_word(const char *s, size_t b, size_t e)
         p++;
     return p > b && p < e &&
            (s[p] == '.' || s[p] == ')' || (e - p >= 3 && (!memcmp(s + p, "、", 3) || !memcmp(s + p, "）", 3))));
+}
+
+/* Some word after a space in s[0..len) may be a number (a digit, an O, 〇
+ * first): else add_head() would find no run of numbers. */
+static int word_after_space_may_count(const char *s, size_t len)
+{
+    for (const char *p = s, *end = s + len; (p = memchr(p, ' ', (size_t)(end - p))) != NULL && ++p < end;) {
+        unsigned char c = (unsigned char)*p;
+        if (is_digit((char)c) || c == 'O' || c == 'o' || (c == 0xE3 && end - p >= 3 && !memcmp(p, "〇", 3)))
+            return 1;
+    }
+    return 0;
 }
 
 /* The head of a cell split by split_numbers() (s[0..len), before its
@@ -618,19 +638,20 @@ static void split_numbers(row_builder *rb, const char *s, size_t len)
         double v;
         int ii;
         if (num_parse(tok, &v, &ii) != NUM_VALUE && !dash_word(tok, e - b)) {
+            int blank = blank_word(tok, e - b), unit = !blank && unit_word(s, b, e);
+            if (!(blank && nums) && !unit)
+                break;                 /* a label's word, most often */
             size_t pe = b;             /* the word before it */
             while (pe && s[pe - 1] == ' ')
                 pe--;
             size_t pb = pe;
             while (pb && s[pb - 1] != ' ')
                 pb--;
-            int after_number = pb < pe && number_word(s, pb, pe);
-            if (blank_word(tok, e - b) && (nums || after_number))
-                ;                      /* "0 无 3", "2 0 o" */
-            else if (unit_word(s, b, e) && after_number && pb > 0)
+            if (unit) {
+                if (pb == pe || pb == 0 || !number_word(s, pb, pe))
+                    break;
                 b = pb;                /* a unit written apart from its number ("3 件"): one cell */
-            else
-                break;
+            }                          /* else a blank between numbers: "0 无 3" */
         }
         cut = b;
         nums++;
@@ -640,7 +661,10 @@ static void split_numbers(row_builder *rb, const char *s, size_t len)
         return;
     }
     /* a head that is itself a number (an all-numeric line) becomes a cell too */
-    add_head(rb, s, cut, 1);
+    if (word_after_space_may_count(s, cut))
+        add_head(rb, s, cut, 1);
+    else
+        row_add(rb, s, cut);
     size_t p = cut;
     while (p < len) {
         while (p < len && s[p] == ' ')
@@ -663,26 +687,43 @@ static void split_numbers(row_builder *rb, const char *s, size_t len)
 static inline __attribute__((always_inline)) void row_add_split(row_builder *rb, const char *s, size_t len)
 {
     len = trim_end(s, len);
-    if (!len || !has_space(s, len)) {
+    if (len && is_digit(s[len - 1])) {
+        if (has_space(s, len))
+            split_numbers(rb, s, len);
+        else
+            row_put(rb, s, len);
+        return;
+    }
+    /* the last word: a number (with a unit or a mark: "57*"), a dash after
+     * Chinese text, a unit apart after a number ("3 件")?  Its first byte
+     * tells which it may be. */
+    const char *sp = len ? memrchr(s, ' ', len) : NULL;
+    if (!sp) {
         row_put(rb, s, len);
         return;
     }
-    size_t last = len;                 /* the last word: a number (with a unit or a mark: "57*", "3 件"), a
-                                          dash, a blank or an O after a number? */
-    if (s[len - 1] < '0' || s[len - 1] > '9')
-        while (last && s[last - 1] != ' ')
-            last--;
-    size_t pe = last;                  /* the word before it */
-    while (pe && s[pe - 1] == ' ')
-        pe--;
-    size_t pb = pe;
-    while (pb && s[pb - 1] != ' ')
-        pb--;
-    if (last == len || number_word(s, last, len) || (dash_word(s + last, len - last) && has_ideograph(s, last)) ||
-        (pb < pe && unit_word(s, last, len) && number_word(s, pb, pe)))
+    size_t last = (size_t)(sp - s) + 1;
+    unsigned char c0 = (unsigned char)s[last];
+    int trailing = 0;
+    if (is_digit((char)c0) || c0 == '+' || c0 == '-' || c0 == 'O' || c0 == 'o' || c0 == 0xE3)
+        trailing = number_word(s, last, len);
+    if (!trailing && (c0 == '-' || c0 == '/' || c0 == 0xE2))
+        trailing = dash_word(s + last, len - last) && has_ideograph(s, last);
+    if (!trailing && c0 >= 0xE3 && unit_word(s, last, len)) {
+        size_t pe = last;              /* the word before it */
+        while (pe && s[pe - 1] == ' ')
+            pe--;
+        size_t pb = pe;
+        while (pb && s[pb - 1] != ' ')
+            pb--;
+        trailing = pb < pe && number_word(s, pb, pe);
+    }
+    if (trailing)
         split_numbers(rb, s, len);
+    else if (word_after_space_may_count(s, len))
+        add_head(rb, s, len, 2);       /* no trailing number to split off; numbers inside? */
     else
-        add_head(rb, s, len, 2);           /* no trailing number to split off; numbers inside? */
+        row_put(rb, s, len);
 }
 
 /* Where the cell that starts at s[p] ends: at the next sep, or at len.
@@ -1549,14 +1590,14 @@ static void end_bordered(grid *g, int seg, borders *bd, int block)
  * tables need no other, so a grid costs one malloc and one free. */
 #define GRID_HEAD ((sizeof(grid) + _Alignof(max_align_t) - 1) & ~(_Alignof(max_align_t) - 1))
 
-grid *grid_build(const gk_text *t, size_t from, size_t to)
+static grid *build_cells(const gk_text *t, size_t from, size_t to)
 {
     grid *g = xmalloc(GRID_HEAD + sizeof(grid_chunk) + GRID_CHUNK);
     grid_chunk *first = (grid_chunk *)((char *)g + GRID_HEAD);
     first->next = NULL;
     first->used = 0;
     first->cap = GRID_CHUNK;
-    *g = (grid){.rows = NULL, .nrows = 0, .cap = 0, .layout = GRID_TABS, .chunks = first};
+    *g = (grid){.rows = NULL, .nrows = 0, .cap = 0, .layout = GRID_TABS, .chunks = first, .ocr_zeros = 0};
     if (to > t->nlines)
         to = t->nlines;
     if (from >= to)
@@ -1673,6 +1714,14 @@ grid *grid_build(const gk_text *t, size_t from, size_t to)
     if (seg >= 0)
         end_bordered(g, seg, &bd, block);
     free(bd.xs);
+    return g;
+}
+
+grid *grid_build(const gk_text *t, size_t from, size_t to)
+{
+    unsigned before = ocr_zeros_seen;
+    grid *g = build_cells(t, from, to);
+    g->ocr_zeros = ocr_zeros_seen != before;
     return g;
 }
 

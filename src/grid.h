@@ -42,6 +42,7 @@ typedef struct {
     int cap;
     grid_layout layout;
     grid_chunk *chunks;   /* storage of the cell texts and cell arrays, freed with the grid */
+    int ocr_zeros;        /* some cell is a letter O read as 0 (num_parse()): reported unread */
 } grid;
 
 /* Builds the rows of lines [from, to) (0-based, `to` exclusive). */
@@ -49,7 +50,8 @@ grid *grid_build(const gk_text *t, size_t from, size_t to);
 void grid_free(grid *g);
 
 /* Parses one cell: a count, a decimal, a signed change, a blank marker
- * ("", "-", "—", "/", "无") or nothing numeric.  Accepts thousands
+ * ("", "-", "—", "/", "无") or nothing numeric.  "〇" alone is 0, and so is a
+ * letter O alone (a 0 as text recognition reads it; the grid notes it).  Accepts thousands
  * separators and the units 元 万元 件 条 个 项.  Digits with a leading zero
  * ("0012", numbers run together) are no number. */
 num_kind num_parse(const char *s, double *value, int *is_int);
