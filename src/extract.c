@@ -208,6 +208,13 @@ static inline const char *heading_words_built(const char *s)
 {
     while ((unsigned char)*s < 64 && LEAD_MARKUP >> *s & 1)
         s++;
+    const char *words = s;             /* when the numbering is none of the forms below */
+    int part = starts_with_char(s, "第");   /* "第二部分" */
+    if (part) {
+        s += 3;
+        while (is_pcre_space(*s))
+            s++;
+    }
     int numeral = *s >= '1' && *s < '1' + GK_NSECTIONS;
     if (numeral) {
         s++;
@@ -220,9 +227,16 @@ static inline const char *heading_words_built(const char *s)
             }
     }
     if (!numeral)
-        return s;
+        return words;
     while (is_pcre_space(*s))
         s++;
+    if (part) {
+        if (!starts_with_char(s, "部分"))
+            return words;
+        s += 6;
+        while (is_pcre_space(*s))
+            s++;
+    }
     if (starts_with_char(s, "、"))
         s += 3;
     else if (*s == '.' || *s == ',' || *s == ':')
@@ -3362,10 +3376,47 @@ static void read_table_grid(gk_report *r, int table, grid *g)
     grid_free(g);
 }
 
+/* Lines [from, to) (0-based) table `table` is read from: its section's.  A
+ * table whose section heading is missing is looked for in the area its
+ * section should be in, which then holds the table before it too: only
+ * after the last line that table was read from; a table whose next
+ * section's heading is missing ends where the next table's rows begin. */
+static void table_range(const gk_report *r, int table, size_t *from, size_t *to)
+{
+    section_range(r, template_table_shape(table)->section, from, to);
+    if (table < 4 && !r->section_line[template_table_shape(table + 1)->section]) {
+        /* the next table's heading missing: this table ends before the first
+         * line naming a row of the next one and none of its own, after one of
+         * its own */
+        int own_seen = 0;
+        char buf[512];
+        for (size_t i = *from; i < *to; i++) {
+            const gk_line *l = &r->text->norm[i];
+            if (!l->len || l->len >= sizeof buf || is_prose(l->s, l->len))
+                continue;              /* a sentence naming rows is no row */
+            size_t len = squeeze_copy(buf, l->s, l->len);
+            uint64_t own = row_facts(r->tpl, table, buf, len) & ROW_MATCHES;
+            if (own_seen && !own && (row_facts(r->tpl, table + 1, buf, len) & ROW_MATCHES)) {
+                *to = i;
+                break;
+            }
+            own_seen |= own != 0;
+        }
+    }
+    if (table <= 2 || r->section_line[template_table_shape(table)->section])
+        return;
+    int first = r->tpl->first_cell[table - 3][0], n = template_table_ncells(r->tpl, table - 1), last = 0;
+    for (int c = first; c < first + n; c++)
+        if (r->cells[c].read_status != GK_ST_MISSING && r->cells[c].line > last)
+            last = r->cells[c].line;
+    if ((size_t)last > *from && (size_t)last < *to)
+        *from = (size_t)last;
+}
+
 static void read_table(gk_report *r, int table)
 {
     size_t from, to;
-    section_range(r, template_table_shape(table)->section, &from, &to);
+    table_range(r, table, &from, &to);
     read_table_grid(r, table, grid_build(r->text, from, to));
 }
 
@@ -3410,7 +3461,7 @@ static void read_one_line_table(gk_report *r, int table)
 {
     size_t from, to;
     const gk_table_shape *shape = template_table_shape(table);
-    section_range(r, shape->section, &from, &to);
+    table_range(r, table, &from, &to);
     grid *g = grid_build(r->text, from, to);
     const gk_table_def *td = template_table(r->tpl, table);
     const int n = template_table_ncells(r->tpl, table);

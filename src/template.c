@@ -383,8 +383,12 @@ const char *const GK_HEADER_WORDS[] = {"自然人", "商业企业", "科研机�
 
 /* ---- sections ---------------------------------------------------------------- */
 
-/* A heading that fills its line: markup, an optional numeral, the words. */
-#define SEC_PREFIX "^[#>*\\s]*(?:(?:[一二三四五六]|[1-6])\\s*[、.,:]?\\s*)?"
+/* A heading that fills its line: markup, an optional numeral, the words.
+ * The section's own numeral may also name its part ("第二部分 主动公开政府信息
+ * 情况").  A numeral in brackets makes no heading: "(二)主动公开政府信息情况" is
+ * as often a subheading of section 一. */
+#define SEC_PREFIX_OF(cn, d)                                                                     \
+    "^[#>*\\s]*(?:(?:[一二三四五六]|[1-6])\\s*[、.,:]?\\s*|第\\s*(?:" cn "|" d ")\\s*部分\\s*[、.,:]?\\s*)?"
 #define SEC_END "\\s*[#*]*\\s*$"
 
 /* Each section's heading words, as reports word them ("三、收到和处理政府信息
@@ -408,19 +412,19 @@ const char *const GK_HEADER_WORDS[] = {"自然人", "商业企业", "科研机�
 /* starts: how each section's heading words begin (a cheap test before the
  * pattern); a start may begin the words of two sections (政府信息公开…). */
 static const gk_section_def SECTIONS[GK_NSECTIONS] = {
-    {"一", "一、总体情况", "第一部分（总体情况）", SEC_PREFIX W_TOTAL SEC_END,
+    {"一", "一、总体情况", "第一部分（总体情况）", SEC_PREFIX_OF("一", "1") W_TOTAL SEC_END,
      MID_LEAD "(?:一\\s*、|1\\s*[、.])\\s*" W_TOTAL, "总体", {"总体"}},
-    {"二", "二、主动公开政府信息情况", "第二部分", SEC_PREFIX W_ACTIVE SEC_END,
+    {"二", "二、主动公开政府信息情况", "第二部分", SEC_PREFIX_OF("二", "2") W_ACTIVE SEC_END,
      MID_LEAD "(?:二\\s*、|2\\s*[、.])\\s*" W_ACTIVE, "主动公开", {"主动公开"}},
-    {"三", "三、收到和处理政府信息公开申请情况", "第三部分", SEC_PREFIX W_APPLY SEC_END,
+    {"三", "三、收到和处理政府信息公开申请情况", "第三部分", SEC_PREFIX_OF("三", "3") W_APPLY SEC_END,
      MID_LEAD "(?:三\\s*、|3\\s*[、.])\\s*" W_APPLY, "申请", {"收到", "依申请公开"}},
-    {"四", "四、政府信息公开行政复议、行政诉讼情况", "第四部分", SEC_PREFIX W_REVIEW SEC_END,
+    {"四", "四、政府信息公开行政复议、行政诉讼情况", "第四部分", SEC_PREFIX_OF("四", "4") W_REVIEW SEC_END,
      MID_LEAD "(?:四\\s*、|4\\s*[、.])\\s*" W_REVIEW, "行政诉讼", {"行政复议", "因", "政府信息公开"}},
     {"五", "五、存在的主要问题及改进情况", "第五部分（存在的主要问题及改进情况）",
-     SEC_PREFIX W_PROBLEM "(?:主要问题.{0,12}|(?:主要)?问题" W_IMPROVE "\\s*[#*]*\\s*)$",
+     SEC_PREFIX_OF("五", "5") W_PROBLEM "(?:主要问题.{0,12}|(?:主要)?问题" W_IMPROVE "\\s*[#*]*\\s*)$",
      MID_LEAD "(?:五\\s*、|5\\s*[、.])\\s*" W_PROBLEM "(?:主要)?问题(?:" W_IMPROVE ")?", "问题",
      {"政府信息公开", "工作", "存在"}},
-    {"六", "六、其他需要报告的事项", "第六部分（其他需要报告的事项）", SEC_PREFIX W_OTHER SEC_END,
+    {"六", "六、其他需要报告的事项", "第六部分（其他需要报告的事项）", SEC_PREFIX_OF("六", "6") W_OTHER SEC_END,
      MID_LEAD "(?:六\\s*、|6\\s*[、.])\\s*" W_OTHER, "需要报告", {"其他需要", "其它需要"}},
 };
 

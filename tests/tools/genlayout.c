@@ -66,6 +66,9 @@
  * pdftotext -raw prints it: an empty cell leaves no trace, a wrapped label's end printed
  * after the next row's label (wrap_into_next) is one label cell with it.
  *
+ * lost_headings (one variant in eight, own stream): the headings of sections 二, 三 and 四,
+ * each in one of two, left out or numbered otherwise ("2.", "（三）", "四 ", "第四部分 ").
+ *
  * ocr_zeros (about one variant in six, own stream): a quarter of the zeros written as text
  * recognition (OCR) of a scanned page gives them, the letter O or o, or the Chinese zero 〇.
  *
@@ -85,8 +88,8 @@
  * --failures M: details of the first M variants with wrong cells (10).
  * --without F,... / --with F,...: the families named (bordered, lost_value, stray_value,
  * rows_joined, unit_suffix, label_numbering, column_major, extracted_pipes, ragged_labels,
- * distinct_values, echoed_labels, wrap_into_next, single_spaces, ocr_zeros) are never / also
- * chosen;
+ * distinct_values, echoed_labels, wrap_into_next, single_spaces, ocr_zeros, lost_headings) are
+ * never / also chosen;
  * lost_value and stray_value only with --with (the engine still reads some of their
  * cells wrong).  --each: one line per variant with its counts.
  * --show K: only variant K; its text (UTF-8, before encoding) on stdout, its comparison
@@ -221,7 +224,7 @@ enum {
     /* conversion damage and variation */
     X_LOST_VALUE, X_STRAY_VALUE, X_ROWS_JOINED, X_UNIT_SUFFIX, X_LABEL_NUMBERING, X_COLUMN_MAJOR,
     X_EXTRACTED_PIPES, X_RAGGED_LABELS, X_DISTINCT_VALUES, X_ECHOED_LABELS, X_WRAP_INTO_NEXT, X_SINGLE_SPACES,
-    X_OCR_ZEROS,
+    X_OCR_ZEROS, X_LOST_HEADINGS,
     /* encodings */
     X_CRLF, X_BOM, X_GB18030, X_UTF16,
     NX
@@ -235,7 +238,7 @@ static const char *const XNAME[NX] = {
     "split_repeat_header", "lost_label", "glued", "thousands", "fullwidth", "blank_markers",
     "group_rows", "ascii_punct", "merged_cells",
     "lost_value", "stray_value", "rows_joined", "unit_suffix", "label_numbering", "column_major",
-    "extracted_pipes", "ragged_labels", "distinct_values", "echoed_labels", "wrap_into_next", "single_spaces", "ocr_zeros", "crlf", "bom", "gb18030", "utf16",
+    "extracted_pipes", "ragged_labels", "distinct_values", "echoed_labels", "wrap_into_next", "single_spaces", "ocr_zeros", "lost_headings", "crlf", "bom", "gb18030", "utf16",
 };
 
 #define HAS(v, x) (((v)->flags >> (x)) & 1ull)
@@ -380,6 +383,8 @@ typedef struct {
     uint64_t wrap_next_rs;       /* wrap_into_next's stream (0: left out) */
     uint64_t single_rs;          /* single_spaces' stream (0: left out) */
     uint64_t ocr_rs;             /* ocr_zeros' stream (0: not this variant) */
+    int heading_style[3];        /* lost_headings: how the headings of 二, 三, 四 are written (0 as
+                                    the sample has them) */
     buf carry;                   /* wrap_into_next: the end of the last row's label, for the next row's line */
     int carry_col;               /* ... the display column it starts at */
     gtable t[3];
@@ -2597,6 +2602,50 @@ static void put_line(buf *o, const gk_line *l)
     bputc(o, '\n');
 }
 
+/* The heading of section 二, 三 or 四 (k 0-2) as lost_headings writes it: as the
+ * sample has it; left out (a heading that was an image, or lost with the page's
+ * styles); numbered otherwise ("2.", "（三）", "四 " without its 、, "第四部分 ");
+ * run into the line before it. */
+static void put_heading(variant *v, buf *o, int k, const gk_line *l)
+{
+    static const char *const CN[] = {"二", "三", "四"}, *const DIG[] = {"2", "3", "4"};
+    const char *words = memmem(l->s, l->len < 15 ? l->len : 15, "、", 3);
+    words = words ? words + 3 : NULL;  /* the heading's words after "二、" */
+    int wn = words ? (int)(l->len - (size_t)(words - l->s)) : 0;
+    switch (v->heading_style[k]) {
+    case 0:
+        put_line(o, l);
+        return;
+    case 1:
+        return;                        /* no heading, no line */
+    case 2:
+        if (words) {
+            bprintf(o, "%s.%.*s\n", DIG[k], wn, words);
+            return;
+        }
+        break;
+    case 3:
+        if (words) {
+            bprintf(o, "（%s）%.*s\n", CN[k], wn, words);
+            return;
+        }
+        break;
+    case 4:
+        if (words) {
+            bprintf(o, "%s %.*s\n", CN[k], wn, words);
+            return;
+        }
+        break;
+    default:
+        if (words) {
+            bprintf(o, "第%s部分 %.*s\n", CN[k], wn, words);
+            return;
+        }
+        break;
+    }
+    put_line(o, l);
+}
+
 /* single_spaces: the table's text from `from` on as a PDF viewer copies it or
  * pdftotext -raw prints it: each run of spaces one space, no indent (an empty
  * cell leaves no trace). */
@@ -2649,7 +2698,7 @@ static void build_text(variant *v)
     for (int i = 0; i < r->section_line[1] - 1; i++)
         put_line(o, &tx->orig[i]);
     for (int k = 0; k < 3; k++) {
-        put_line(o, &tx->orig[r->section_line[1 + k] - 1]);
+        put_heading(v, o, k, &tx->orig[r->section_line[1 + k] - 1]);
         bputc(o, '\n');
         if (v->echo[k].where == 1) {
             put_echo(v, o, k);
@@ -2920,7 +2969,7 @@ int main(int argc, char **argv)
             /* families of conversion damage left out / let in (a comma-separated list of names) */
             const char *w = argv[++i];
             uint64_t named = 0;
-            for (int x = X_BORDERED; x <= X_OCR_ZEROS; x++) {
+            for (int x = X_BORDERED; x <= X_LOST_HEADINGS; x++) {
                 if (x > X_BORDERED && x < X_LOST_VALUE)
                     continue;
                 size_t n = strlen(XNAME[x]);
@@ -3017,6 +3066,16 @@ int main(int argc, char **argv)
             v.wrap_next_rs = v.rs ^ 0xE7037ED1A0B428DBull;
         if (!(without >> X_SINGLE_SPACES & 1))
             v.single_rs = v.rs ^ 0x8EBC6AF09C88C6E3ull;
+        if (!(without >> X_LOST_HEADINGS & 1)) {
+            uint64_t r = v.rs ^ 0x7F4A7C159E3779B9ull;
+            next64(&r);
+            if (pm(&r, 125)) {
+                for (int k = 0; k < 3; k++)
+                    v.heading_style[k] = pm(&r, 500) ? 1 + (int)rn(&r, 5) : 0;
+                if (v.heading_style[0] || v.heading_style[1] || v.heading_style[2])
+                    set(&v, X_LOST_HEADINGS);
+            }
+        }
         if (!(without >> X_OCR_ZEROS & 1)) {
             uint64_t r = v.rs ^ 0x3C6EF372FE94F82Bull;
             next64(&r);

@@ -84,12 +84,14 @@ static void test_heading_variants(void **state)
             if (pos[k] == POS_JOIN_AFTER && k != 0 && k != 4 && k != 5)
                 pos[k] = POS_OWN;      /* a table never starts on its heading's line */
             char num[16];
-            int form = (int)(next_rand(&seed) % (pos[k] == POS_OWN ? 5 : 4));
+            int form = (int)(next_rand(&seed) % (pos[k] == POS_OWN ? 7 : 4));
             switch (form) {
             case 0: snprintf(num, sizeof num, "%s、", CN_NUM[k]); break;
             case 1: snprintf(num, sizeof num, "%d、", k + 1); break;
             case 2: snprintf(num, sizeof num, "%d.", k + 1); break;
             case 3: snprintf(num, sizeof num, "%d. ", k + 1); break;
+            case 5: snprintf(num, sizeof num, "第%s部分 ", CN_NUM[k]); break;   /* on its own line only */
+            case 6: snprintf(num, sizeof num, "第%s部分、", CN_NUM[k]); break;
             default: num[0] = '\0'; break;   /* no numeral: only a heading on its own line */
             }
             const char *const *mk = PICK(MARKUP, &seed);
