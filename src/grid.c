@@ -682,6 +682,20 @@ static void split_numbers(row_builder *rb, const char *s, size_t len)
     }
 }
 
+/* A label, a colon and a number in one cell ("行政许可:15", the colon folded
+ * from "："), as a table written as a list has them: two cells.  0 when the
+ * cell is not so. */
+static int label_colon_number(row_builder *rb, const char *s, size_t len)
+{
+    const char *c = memrchr(s, ':', len);
+    size_t at = c ? (size_t)(c - s) : 0;
+    if (!c || !at || !number_word(s, at + 1, len) || !has_ideograph(s, at))
+        return 0;
+    row_put(rb, s, at);
+    row_put(rb, c + 1, len - at - 1);
+    return 1;
+}
+
 /* Adds a cell, splitting off trailing numbers separated by single spaces:
  * "本年新收政府信息公开申请数量 1 0 0" is a label and three numbers. */
 static inline __attribute__((always_inline)) void row_add_split(row_builder *rb, const char *s, size_t len)
@@ -690,7 +704,7 @@ static inline __attribute__((always_inline)) void row_add_split(row_builder *rb,
     if (len && is_digit(s[len - 1])) {
         if (has_space(s, len))
             split_numbers(rb, s, len);
-        else
+        else if ((unsigned char)s[0] < 0x80 || !label_colon_number(rb, s, len))
             row_put(rb, s, len);
         return;
     }

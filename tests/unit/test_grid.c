@@ -510,6 +510,15 @@ static void test_cell_texts(void **state)
     assert_row_texts(&g->rows[1], (const char *const[]){"x", "y", "z", "5", "6"}, 5);
     grid_free(g);
     text_free(t);
+    /* a label, a colon and a number in one cell: two cells; a time, a ratio stay one */
+    g = build("行政许可：15\t3\n一、本年新收政府信息公开申请数量:51\t7\n时间 12:30\t1\n比例\t3:5\n", &t);
+    assert_int_equal(g->layout, GRID_TABS);
+    assert_row_texts(&g->rows[0], (const char *const[]){"行政许可", "15", "3"}, 3);
+    assert_row_texts(&g->rows[1], (const char *const[]){"一、本年新收政府信息公开申请数量", "51", "7"}, 3);
+    assert_row_texts(&g->rows[2], (const char *const[]){"时间 12:30", "1"}, 2);
+    assert_row_texts(&g->rows[3], (const char *const[]){"比例", "3:5"}, 2);
+    grid_free(g);
+    text_free(t);
     g = build("一、本年新收 1 22 333  结果 维持  7 8 \n  合计  0\n", &t);
     assert_int_equal(g->layout, GRID_SPACES);
     assert_row_texts(&g->rows[0], (const char *const[]){"一、本年新收", "1", "22", "333", "结果 维持", "7", "8"}, 7);
