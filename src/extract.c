@@ -3254,6 +3254,16 @@ static void read_table_grid(gk_report *r, int table, grid *g)
      * in doubt (ROW_DOUBT: which numbers are its own is in question) */
     enum { ROW_POSITIONAL = 1, ROW_DOUBT = 2, ROW_CHECK = 4 };
     int positional[PLACE_MAX_ROWS] = {0};
+    /* rows read with their label after their numbers among rows with it before
+     * (or the other way), the fewer, whose own equation fails as read: in doubt
+     * (a reading order that is no row's: pdftotext without -layout reads a
+     * table's columns in blocks; a wrapped label may print after its numbers,
+     * so the state alone tells nothing) */
+    int states[2] = {0, 0};
+    for (int rr = 0; rr < td->nrows; rr++)
+        if (pl[rr].state == PL_PLACED && pl[rr].anchor >= 0)
+            states[pl[rr].label_after != 0]++;
+    int odd_state = states[0] && states[1] ? (states[1] <= states[0]) : -1;
     int group_note = -1, group_last = -2, group_rows = 0;   /* rows not found for one reason */
     char *group_why = NULL;
     sbuf group_names;
@@ -3335,6 +3345,26 @@ static void read_table_grid(gk_report *r, int table, grid *g)
     close_group(r, &group_note, &group_names, group_rows, group_why, name);
     free(group_why);
     sbuf_free(&group_names);
+    /* a row of the fewer state whose own equation fails as read, and the row
+     * beside it whose numbers share its gap (a label-first row before it, a
+     * label-after row after it): in doubt */
+    for (int rr = 0; rr < td->nrows && odd_state >= 0; rr++) {
+        const place_row *p = &pl[rr];
+        int q = r->tpl->row_eq[table - 2][rr];
+        if (p->state != PL_PLACED || p->anchor < 0 || (p->label_after != 0) != odd_state || q < 0)
+            continue;
+        eq_read x = equation_read(r, &r->tpl->eqs[q], r->tpl->first_cell[table - 2][rr], td->rows[rr].ncols);
+        if (!x.known || eq_holds(&x))
+            continue;
+        positional[rr] = (positional[rr] & ROW_POSITIONAL) | ROW_DOUBT;   /* doubt before check */
+        int step = odd_state ? -1 : 1; /* label after: the row before shares its gap */
+        for (int nb = rr + step; nb >= 0 && nb < td->nrows; nb += step)
+            if (pl[nb].state == PL_PLACED) {
+                if (pl[nb].anchor >= 0 && (pl[nb].label_after != 0) != odd_state)
+                    positional[nb] = (positional[nb] & ROW_POSITIONAL) | ROW_DOUBT;
+                break;
+            }
+    }
     /* a row whose own equations fail with a year at its edge, or that reads so one
      * column off by a stray number at its end: in doubt */
     for (int rr = 0; rr < td->nrows; rr++)
