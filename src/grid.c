@@ -2,6 +2,7 @@
 #include "grid.h"
 #include "util.h"
 
+#include <ctype.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -332,6 +333,7 @@ typedef struct {
     const char *src;
     char *dst;
     int line;          /* 1-based */
+    int marked;        /* the line holds a backslash or "]{": markdown's marks (cell_unmark()) */
 } row_builder;
 
 /* What detect() finds out about each line, kept for the builders so that
@@ -382,7 +384,8 @@ static inline __attribute__((always_inline)) row_builder line_builder(grid *g, g
         dst = grid_text(g, l->len);
         memcpy(dst, l->s, l->len + 1);
     }
-    return (row_builder){g, r, l->s, dst, (int)i + 1};
+    int marked = memchr(l->s, '\\', l->len) != NULL || memmem(l->s, l->len, "]{", 2) != NULL;
+    return (row_builder){g, r, l->s, dst, (int)i + 1, marked};
 }
 
 /* A new cell at the end of the row: its text is s[0..len) of the line, or
@@ -408,13 +411,46 @@ static inline __attribute__((always_inline)) grid_cell *row_new_cell(row_builder
     return c;
 }
 
+/* A cell's text (t[0..len), in the grid's copy) without the marks a
+ * converter to markdown adds (pandoc): a span's attributes ("[0]{style=…}" is
+ * 0) and the backslash before punctuation ("1\\." is "1.", "\\-" a dash);
+ * its new length (the NUL written). */
+static size_t cell_unmark(char *t, size_t len)
+{
+    if (len >= 4 && t[0] == '[' && t[len - 1] == '}') {
+        char *close = memmem(t, len, "]{", 2);
+        if (close) {
+            len = (size_t)(close - t) - 1;
+            memmove(t, t + 1, len);
+            while (len && t[len - 1] == ' ')
+                len--;                 /* "[2 ]{…}" */
+            size_t lead = 0;
+            while (lead < len && t[lead] == ' ')
+                lead++;
+            memmove(t, t + lead, len - lead);
+            len -= lead;
+        }
+    }
+    size_t w = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (t[i] == '\\' && i + 1 < len && (unsigned char)t[i + 1] < 0x80 && ispunct((unsigned char)t[i + 1]))
+            i++;
+        t[w++] = t[i];
+    }
+    t[w] = '\0';
+    return w;
+}
+
 /* Adds the cell s[0..len) of the line, which has no trailing spaces
  * (leading ones are trimmed here). */
 static inline __attribute__((always_inline)) void row_put(row_builder *rb, const char *s, size_t len)
 {
     while (len && *s == ' ')
         s++, len--;
-    cell_classify(row_new_cell(rb, s, len), len);
+    grid_cell *c = row_new_cell(rb, s, len);
+    if (rb->marked && len)
+        len = cell_unmark(c->text, len);
+    cell_classify(c, len);
 }
 
 /* Adds the cell s[0..len) without its leading and trailing spaces. */

@@ -510,6 +510,15 @@ static void test_cell_texts(void **state)
     assert_row_texts(&g->rows[1], (const char *const[]){"x", "y", "z", "5", "6"}, 5);
     grid_free(g);
     text_free(t);
+    /* markdown's marks from a converter (pandoc): a span's attributes, a backslash
+     * before punctuation */
+    g = build("1\\. 属于国家秘密\t[2 ]{style=\"font-family:宋体\"}\t\\-\t[x]\t3\\\\4\n", &t);
+    assert_int_equal(g->layout, GRID_TABS);
+    assert_row_texts(&g->rows[0], (const char *const[]){"1. 属于国家秘密", "2", "-", "[x]", "3\\4"}, 5);
+    assert_int_equal(g->rows[0].cells[1].num, NUM_VALUE);
+    assert_int_equal(g->rows[0].cells[2].num, NUM_BLANK);
+    grid_free(g);
+    text_free(t);
     /* a label, a colon and a number in one cell: two cells; a time, a ratio stay one */
     g = build("行政许可：15\t3\n一、本年新收政府信息公开申请数量:51\t7\n时间 12:30\t1\n比例\t3:5\n", &t);
     assert_int_equal(g->layout, GRID_TABS);
