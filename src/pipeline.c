@@ -21,6 +21,7 @@ static gk_report *parse(const char *path, gk_text *t, char **why)
     gk_report *r = xcalloc(1, sizeof *r);
     r->path = xstrdup(path);
     r->text = t;
+    text_decode_refs(t);
     extract_report(r);
     if (!extract_is_report(r)) {
         report_free(r);

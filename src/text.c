@@ -1180,6 +1180,68 @@ size_t text_norm_find(const gk_text *t, size_t from, size_t to, const char *need
     return lo;
 }
 
+/* The numeric character reference at s[0..n) ("&#x51B5;", "&#20917;"): its
+ * length, with the code point in *cp; 0 when there is none there. */
+static size_t char_ref(const char *s, size_t n, unsigned *cp)
+{
+    size_t k = 2;
+    int hex = k < n && (s[k] == 'x' || s[k] == 'X');
+    k += (size_t)hex;
+    unsigned v = 0;
+    size_t digits = 0;
+    for (; k < n && digits < (hex ? 6u : 7u); k++, digits++) {
+        char c = s[k];
+        int d = c >= '0' && c <= '9' ? c - '0'
+              : hex && c >= 'a' && c <= 'f' ? c - 'a' + 10
+              : hex && c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+        if (d < 0)
+            break;
+        v = v * (hex ? 16u : 10u) + (unsigned)d;
+    }
+    if (!digits || k >= n || s[k] != ';' || v < 0x20 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+        return 0;
+    *cp = v;
+    return k + 1;
+}
+
+void text_decode_refs(gk_text *t)
+{
+    for (size_t i = text_norm_find(t, 0, t->nlines, "&#", 2); i < t->nlines;
+         i = text_norm_find(t, i + 1, t->nlines, "&#", 2)) {
+        gk_line *l = &t->norm[i];
+        char *s = l->s;
+        size_t w = 0, n = l->len;
+        for (size_t k = 0; k < n;) {
+            unsigned cp;
+            size_t m = s[k] == '&' && k + 1 < n && s[k + 1] == '#' ? char_ref(s + k, n - k, &cp) : 0;
+            if (!m) {
+                s[w++] = s[k++];
+                continue;
+            }
+            k += m;                    /* the UTF-8 of any code point is shorter than its reference */
+            cp = fold_cp(cp);
+            if (cp < 0x80) {
+                if (cp)
+                    s[w++] = (char)cp;
+            } else if (cp < 0x800) {
+                s[w++] = (char)(0xC0 | cp >> 6);
+                s[w++] = (char)(0x80 | (cp & 0x3F));
+            } else if (cp < 0x10000) {
+                s[w++] = (char)(0xE0 | cp >> 12);
+                s[w++] = (char)(0x80 | (cp >> 6 & 0x3F));
+                s[w++] = (char)(0x80 | (cp & 0x3F));
+            } else {
+                s[w++] = (char)(0xF0 | cp >> 18);
+                s[w++] = (char)(0x80 | (cp >> 12 & 0x3F));
+                s[w++] = (char)(0x80 | (cp >> 6 & 0x3F));
+                s[w++] = (char)(0x80 | (cp & 0x3F));
+            }
+        }
+        memset(s + w, '\0', n - w);   /* what the line gave up: NULs, in no needle */
+        l->len = w;
+    }
+}
+
 static int only_space(const char *s, size_t len)
 {
     for (size_t i = 0; i < len; i++)

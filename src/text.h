@@ -73,6 +73,12 @@ gk_text *text_decode_until(const char *bytes, size_t len, text_stop_fn stop, voi
 gk_text *text_decode_adopt(char *bytes, size_t len, text_verdict *verdict, const char **why);
 void text_free(gk_text *t);
 
+/* Numeric character references a converter left in the text ("申请人情&#x51B5;":
+ * html2text keeps them) replaced in the normalised lines by the characters
+ * they stand for (folded as normalisation folds them).  The original lines
+ * are as they were. */
+void text_decode_refs(gk_text *t);
+
 /* The first line in [from, to) whose normalised form holds `needle` (no NUL
  * in it), or `to` when none does (`to` may be past the last line).  One search over the lines' shared buffer
  * (they lie one after another, each ended by its NUL) instead of one call

@@ -760,6 +760,67 @@ static void test_norm_find_matches_per_line(void **state)
     }
 }
 
+/* Numeric character references a converter left (html2text keeps them): a text
+ * with some characters written as references reads, once decoded, as the text
+ * without them, line for line; what is no reference stays as it is; words are
+ * found on their lines as before. */
+static void test_decode_refs(void)
+{
+    static const char *const CHARS[] = {"情", "况", "机", "构", "（", "）", "a", "7", " ", "、", "，", "政"};
+    static const unsigned CPS[] = {0x60C5, 0x51B5, 0x673A, 0x6784, 0xFF08, 0xFF09, 'a', '7', ' ', 0x3001, 0xFF0C, 0x653F};
+    static const char *const KEEP[] = {"&#;", "&#x;", "&#xD800;", "&#x110000;", "&amp;", "&#12", "&#x1F", "& #20;"};
+    uint32_t seed = 20261205u;
+    for (int round = 0; round < 400; round++) {
+        char plain[4096], refs[8192];
+        size_t np = 0, nr = 0;
+        int lines = 1 + (int)(seed % 5);
+        for (int l = 0; l < lines; l++) {
+            int n = 1 + (int)((seed = seed * 1103515245u + 12345u) >> 16) % 20;
+            for (int k = 0; k < n; k++) {
+                seed = seed * 1103515245u + 12345u;
+                unsigned pick = (seed >> 16) % 14;
+                if (pick >= 12) {      /* something that is no reference */
+                    const char *x = KEEP[(seed >> 8) % 8];
+                    np += (size_t)sprintf(plain + np, "%s", x);
+                    nr += (size_t)sprintf(refs + nr, "%s", x);
+                    continue;
+                }
+                np += (size_t)sprintf(plain + np, "%s", CHARS[pick]);
+                if ((seed >> 20) & 1)
+                    nr += (size_t)sprintf(refs + nr, (seed >> 21) & 1 ? "&#x%X;" : "&#%u;", CPS[pick]);
+                else
+                    nr += (size_t)sprintf(refs + nr, "%s", CHARS[pick]);
+            }
+            plain[np++] = '\n';
+            refs[nr++] = '\n';
+        }
+        plain[np] = refs[nr] = '\0';
+        const char *why = NULL;
+        gk_text *a = text_decode(plain, np, &why), *b = text_decode(refs, nr, &why);
+        assert_non_null(a);
+        assert_non_null(b);
+        text_decode_refs(a);           /* no reference in it but those kept: unchanged */
+        text_decode_refs(b);
+        assert_int_equal(a->nlines, b->nlines);
+        for (size_t l = 0; l < a->nlines; l++) {
+            assert_int_equal(a->norm[l].len, b->norm[l].len);
+            assert_memory_equal(a->norm[l].s, b->norm[l].s, a->norm[l].len + 1);
+        }
+        for (size_t l = 0; l < a->nlines; l++)
+            if (a->norm[l].len)
+                assert_int_equal(text_norm_find(b, 0, b->nlines, a->norm[l].s, a->norm[l].len),
+                                 text_norm_find(a, 0, a->nlines, a->norm[l].s, a->norm[l].len));
+        text_free(a);
+        text_free(b);
+    }
+}
+
+static void test_decode_refs_case(void **state)
+{
+    (void)state;
+    test_decode_refs();
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -782,6 +843,7 @@ int main(void)
         cmocka_unit_test(test_find_matches_memmem),
         cmocka_unit_test(test_norm_find_matches_per_line),
         cmocka_unit_test(test_decode_adopt),
+        cmocka_unit_test(test_decode_refs_case),
         cmocka_unit_test(test_utf8_verdict),
         cmocka_unit_test(test_until_matches_whole),
     };
