@@ -367,7 +367,19 @@ typedef struct {
     const unsigned char *facts;  /* facts[i - from]: LINE_* of line i */
     const char *src;             /* t->norm[from].s */
     char *copy;                  /* src's bytes, or NULL: each line copied by itself */
+    int marks;                   /* some line may hold markdown's marks (cell_unmark()) */
 } region;
+
+/* s[0..n) holds a backslash or "]{" (cell_unmark()). */
+static int has_marks(const char *s, size_t n)
+{
+    if (memchr(s, '\\', n))
+        return 1;
+    for (const char *b = s, *end = s + n; (b = memchr(b, ']', (size_t)(end - b))) != NULL; b++)
+        if (b + 1 < end && b[1] == '{')
+            return 1;
+    return 0;
+}
 
 /* Longer regions have their lines copied one by one: only the rows read
  * (GRID_MAX_ROWS) are copied, keeping memory bounded. */
@@ -384,7 +396,7 @@ static inline __attribute__((always_inline)) row_builder line_builder(grid *g, g
         dst = grid_text(g, l->len);
         memcpy(dst, l->s, l->len + 1);
     }
-    int marked = memchr(l->s, '\\', l->len) != NULL || memmem(l->s, l->len, "]{", 2) != NULL;
+    int marked = rg->marks && has_marks(l->s, l->len);
     return (row_builder){g, r, l->s, dst, (int)i + 1, marked};
 }
 
@@ -1656,8 +1668,10 @@ static grid *build_cells(const gk_text *t, size_t from, size_t to)
     unsigned char *facts = grid_alloc(g, to - from, 1);
     int adjacent, style;
     g->layout = detect(t, from, to, facts, &adjacent, &style);
-    region rg = {t, from, to, facts, t->norm[from].s, NULL};
+    region rg = {t, from, to, facts, t->norm[from].s, NULL, 1};
     size_t span = (size_t)(t->norm[to - 1].s - rg.src) + t->norm[to - 1].len + 1;
+    if (adjacent)                      /* the lines one after another: one look for marks */
+        rg.marks = has_marks(rg.src, span);
     if (adjacent && span <= GRID_COPY_MAX) {
         rg.copy = grid_alloc(g, span, 1);
         memcpy(rg.copy, rg.src, span);
