@@ -512,6 +512,19 @@ static int has_ideograph(const char *s, size_t n)
     return 0;
 }
 
+/* The last word of s[0..at): its start, its end in *end (start == end: none). */
+static size_t word_before(const char *s, size_t at, size_t *end)
+{
+    size_t e = at;
+    while (e && s[e - 1] == ' ')
+        e--;
+    size_t b = e;
+    while (b && s[b - 1] != ' ')
+        b--;
+    *end = e;
+    return b;
+}
+
 /* The word at s[p..) (up to a space or len): its end. */
 static size_t word_end(const char *s, size_t p, size_t len)
 {
@@ -670,12 +683,7 @@ static void split_numbers(row_builder *rb, const char *s, size_t len)
     size_t cut = len;
     int nums = 0;
     for (;;) {
-        size_t e = cut;
-        while (e && s[e - 1] == ' ')
-            e--;
-        size_t b = e;
-        while (b && s[b - 1] != ' ')
-            b--;
+        size_t e, b = word_before(s, cut, &e);
         if (b == e || b == 0)
             break;                     /* the first token stays with the label */
         char tok[64];
@@ -689,12 +697,7 @@ static void split_numbers(row_builder *rb, const char *s, size_t len)
             int blank = blank_word(tok, e - b), unit = !blank && unit_word(s, b, e);
             if (!(blank && nums) && !unit)
                 break;                 /* a label's word, most often */
-            size_t pe = b;             /* the word before it */
-            while (pe && s[pe - 1] == ' ')
-                pe--;
-            size_t pb = pe;
-            while (pb && s[pb - 1] != ' ')
-                pb--;
+            size_t pe, pb = word_before(s, b, &pe);   /* the word before it */
             if (unit) {
                 if (pb == pe || pb == 0 || !number_word(s, pb, pe))
                     break;
@@ -772,12 +775,7 @@ static inline __attribute__((always_inline)) void row_add_split(row_builder *rb,
     if (!trailing && (c0 == '-' || c0 == '/' || c0 == 0xE2))
         trailing = dash_word(s + last, len - last) && has_ideograph(s, last);
     if (!trailing && c0 >= 0xE3 && unit_word(s, last, len)) {
-        size_t pe = last;              /* the word before it */
-        while (pe && s[pe - 1] == ' ')
-            pe--;
-        size_t pb = pe;
-        while (pb && s[pb - 1] != ' ')
-            pb--;
+        size_t pe, pb = word_before(s, last, &pe);   /* the word before it */
         trailing = pb < pe && number_word(s, pb, pe);
     }
     if (trailing)
