@@ -667,6 +667,25 @@ static void add_head(row_builder *rb, const char *s, size_t len, int min_run)
     row_add(rb, s + start, len - start);
 }
 
+static int label_colon_number(row_builder *rb, const char *s, size_t len);
+
+/* s[0..len) (len > 0) ends as a number with a unit or a mark may: in '*' or
+ * ')', or in 件 条 个 项 元 ※ ① … ⑩ (their last bytes: a cheap first test). */
+static inline int unit_last(const char *s, size_t len)
+{
+    unsigned char c = (unsigned char)s[len - 1];
+    if (c == '*' || c == ')')
+        return 1;
+    if (len < 3 || c < 0x80)
+        return 0;
+    static const char *const ENDS[] = {"件", "条", "个", "项", "元", "※", "①", "②", "③", "④", "⑤", "⑥", "⑦",
+                                       "⑧", "⑨", "⑩"};
+    for (size_t k = 0; k < sizeof ENDS / sizeof *ENDS; k++)
+        if (!memcmp(s + len - 3, ENDS[k], 3))
+            return 1;
+    return 0;
+}
+
 /* row_add_split for s[0..len), which ends in a digit and holds a space. */
 static void split_numbers(row_builder *rb, const char *s, size_t len)
 {
@@ -708,7 +727,8 @@ static void split_numbers(row_builder *rb, const char *s, size_t len)
         nums++;
     }
     if (nums == 0) {
-        row_add(rb, s, len);
+        if (!label_colon_number(rb, s + lead, len - lead))
+            row_add(rb, s, len);       /* "| 行政许可:15 |": the label and the number */
         return;
     }
     /* a head that is itself a number (an all-numeric line) becomes a cell too */
@@ -733,14 +753,14 @@ static void split_numbers(row_builder *rb, const char *s, size_t len)
     }
 }
 
-/* A label, a colon and a number in one cell ("行政许可:15", the colon folded
- * from "："), as a table written as a list has them: two cells.  0 when the
- * cell is not so. */
+/* A label, a colon and a number in one cell ("行政许可:15", "(2)规章:3", the
+ * colon folded from "："; Chinese text before the colon), as a table written
+ * as a list has them: two cells.  0 when the cell is not so. */
 static int label_colon_number(row_builder *rb, const char *s, size_t len)
 {
     const char *c = memrchr(s, ':', len);
     size_t at = c ? (size_t)(c - s) : 0;
-    if (!c || !at || !number_word(s, at + 1, len) || !has_ideograph(s, at))
+    if (!c || !at || is_digit(s[at - 1]) || !number_word(s, at + 1, len) || !has_ideograph(s, at))
         return 0;
     row_put(rb, s, at);
     row_put(rb, c + 1, len - at - 1);
@@ -755,13 +775,20 @@ static inline __attribute__((always_inline)) void row_add_split(row_builder *rb,
     if (len && is_digit(s[len - 1])) {
         if (has_space(s, len))
             split_numbers(rb, s, len);
-        else if ((unsigned char)s[0] < 0x80 || !label_colon_number(rb, s, len))
+        else if (!label_colon_number(rb, s, len))
             row_put(rb, s, len);
         return;
     }
     /* the last word: a number (with a unit or a mark: "57*"), a dash after
      * Chinese text, a unit apart after a number ("3 件")?  Its first byte
      * tells which it may be. */
+    if (len && unit_last(s, len)) {     /* "行政许可:512*", "行政强制：27 件": a label, a colon, a number? */
+        size_t lead = 0;
+        while (lead < len && s[lead] == ' ')
+            lead++;
+        if (label_colon_number(rb, s + lead, len - lead))
+            return;
+    }
     const char *sp = len ? memrchr(s, ' ', len) : NULL;
     if (!sp) {
         row_put(rb, s, len);

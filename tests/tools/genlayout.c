@@ -69,6 +69,10 @@
  * lost_headings (one variant in eight, own stream): the headings of sections 二, 三 and 四,
  * each in one of two, left out or numbered otherwise ("2.", "（三）", "四 ", "第四部分 ").
  *
+ * label_colon (one variant in eight, own stream; not bordered nor column by column):
+ * table 2's rows written as a list, the label, a colon and the row's first number in
+ * one cell ("行政许可：15", "规章:3  0  3").
+ *
  * ocr_zeros (about one variant in six, own stream): a quarter of the zeros written as text
  * recognition (OCR) of a scanned page gives them, the letter O or o, or the Chinese zero 〇.
  *
@@ -88,8 +92,8 @@
  * --failures M: details of the first M variants with wrong cells (10).
  * --without F,... / --with F,...: the families named (bordered, lost_value, stray_value,
  * rows_joined, unit_suffix, label_numbering, column_major, extracted_pipes, ragged_labels,
- * distinct_values, echoed_labels, wrap_into_next, single_spaces, ocr_zeros, lost_headings) are
- * never / also chosen;
+ * distinct_values, echoed_labels, wrap_into_next, single_spaces, ocr_zeros, lost_headings,
+ * label_colon) are never / also chosen;
  * lost_value and stray_value only with --with (the engine still reads some of their
  * cells wrong).  --each: one line per variant with its counts.
  * --show K: only variant K; its text (UTF-8, before encoding) on stdout, its comparison
@@ -224,7 +228,7 @@ enum {
     /* conversion damage and variation */
     X_LOST_VALUE, X_STRAY_VALUE, X_ROWS_JOINED, X_UNIT_SUFFIX, X_LABEL_NUMBERING, X_COLUMN_MAJOR,
     X_EXTRACTED_PIPES, X_RAGGED_LABELS, X_DISTINCT_VALUES, X_ECHOED_LABELS, X_WRAP_INTO_NEXT, X_SINGLE_SPACES,
-    X_OCR_ZEROS, X_LOST_HEADINGS,
+    X_OCR_ZEROS, X_LOST_HEADINGS, X_LABEL_COLON,
     /* encodings */
     X_CRLF, X_BOM, X_GB18030, X_UTF16,
     NX
@@ -238,7 +242,7 @@ static const char *const XNAME[NX] = {
     "split_repeat_header", "lost_label", "glued", "thousands", "fullwidth", "blank_markers",
     "group_rows", "ascii_punct", "merged_cells",
     "lost_value", "stray_value", "rows_joined", "unit_suffix", "label_numbering", "column_major",
-    "extracted_pipes", "ragged_labels", "distinct_values", "echoed_labels", "wrap_into_next", "single_spaces", "ocr_zeros", "lost_headings", "crlf", "bom", "gb18030", "utf16",
+    "extracted_pipes", "ragged_labels", "distinct_values", "echoed_labels", "wrap_into_next", "single_spaces", "ocr_zeros", "lost_headings", "label_colon", "crlf", "bom", "gb18030", "utf16",
 };
 
 #define HAS(v, x) (((v)->flags >> (x)) & 1ull)
@@ -383,6 +387,7 @@ typedef struct {
     uint64_t wrap_next_rs;       /* wrap_into_next's stream (0: left out) */
     uint64_t single_rs;          /* single_spaces' stream (0: left out) */
     uint64_t ocr_rs;             /* ocr_zeros' stream (0: not this variant) */
+    uint64_t colon_rs;           /* label_colon's stream (0: not this variant) */
     int heading_style[3];        /* lost_headings: how the headings of 二, 三, 四 are written (0 as
                                     the sample has them) */
     buf carry;                   /* wrap_into_next: the end of the last row's label, for the next row's line */
@@ -2602,6 +2607,42 @@ static void put_line(buf *o, const gk_line *l)
     bputc(o, '\n');
 }
 
+/* label_colon: table 2's rows written as a list, "行政许可：15" — a row's first
+ * number after its label and a colon in one cell (some rows, when a number,
+ * not a blank marker, comes first). */
+static void label_colon(variant *v)
+{
+    uint64_t *s = &v->colon_rs;
+    gtable *T = &v->t[0];
+    int any = 0;
+    for (int i = 0; i < T->n; i++) {
+        grow *g = &T->r[i];
+        int j = first_num(g), lab = j - 1;
+        while (lab >= 0 && g->c[lab].kind != C_LABEL)
+            lab--;
+        if (g->kind != R_DATA || j >= g->n || lab < 0 || g->glued || g->lost || g->label_after || g->wrap ||
+            g->wrapnext || g->joined || g->c[j].cell < 0 || v->blank[g->c[j].cell] || !pm(s, 600))
+            continue;
+        const char *num = g->c[j].s;
+        while (*num == ' ')
+            num++;
+        if (*num < '0' || *num > '9')
+            continue;                  /* a blank marker, an O, NBSP first: as it was */
+        buf b = {0};
+        bprintf(&b, "%s%s%s", g->c[lab].s, pm(s, 500) ? "：" : ":", num);
+        free(g->c[lab].s);
+        g->c[lab].s = b.p;
+        free(g->c[j].s);
+        for (int k = lab + 1; k < j; k++)  /* the empty cells between them go too */
+            free(g->c[k].s);
+        memmove(&g->c[lab + 1], &g->c[j + 1], (size_t)(g->n - j - 1) * sizeof *g->c);
+        g->n -= j - lab;
+        any = 1;
+    }
+    if (any)
+        set(v, X_LABEL_COLON);
+}
+
 /* The heading of section 二, 三 or 四 (k 0-2) as lost_headings writes it: as the
  * sample has it; left out (a heading that was an image, or lost with the page's
  * styles); numbered otherwise ("2.", "（三）", "四 " without its 、, "第四部分 ");
@@ -2676,6 +2717,8 @@ static void build_text(variant *v)
     if (layout == X_BORDERED)
         bd_merge(v);
     place_echo(v, layout);
+    if (v->colon_rs && layout != X_BORDERED && !v->colmajor[0])
+        label_colon(v);
     if (v->wrap_next_rs)
         choose_wrap_next(v, v->wrap_next_rs);
     if (v->single_rs && layout == X_SPACES) {
@@ -2969,7 +3012,7 @@ int main(int argc, char **argv)
             /* families of conversion damage left out / let in (a comma-separated list of names) */
             const char *w = argv[++i];
             uint64_t named = 0;
-            for (int x = X_BORDERED; x <= X_LOST_HEADINGS; x++) {
+            for (int x = X_BORDERED; x <= X_LABEL_COLON; x++) {
                 if (x > X_BORDERED && x < X_LOST_VALUE)
                     continue;
                 size_t n = strlen(XNAME[x]);
@@ -3075,6 +3118,12 @@ int main(int argc, char **argv)
                 if (v.heading_style[0] || v.heading_style[1] || v.heading_style[2])
                     set(&v, X_LOST_HEADINGS);
             }
+        }
+        if (!(without >> X_LABEL_COLON & 1)) {
+            uint64_t r = v.rs ^ 0x1B873593CC9E2D51ull;
+            next64(&r);
+            if (pm(&r, 125))
+                v.colon_rs = r;
         }
         if (!(without >> X_OCR_ZEROS & 1)) {
             uint64_t r = v.rs ^ 0x3C6EF372FE94F82Bull;
