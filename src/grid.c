@@ -676,7 +676,13 @@ static inline int unit_last(const char *s, size_t len)
     unsigned char c = (unsigned char)s[len - 1];
     if (c == '*' || c == ')')
         return 1;
-    if (len < 3 || c < 0x80)
+    if (len < 3 || c < 0x80 || c > 0xBF)
+        return 0;
+    /* their last bytes (less 0x80): most labels end otherwise and are done here */
+    static const uint64_t LAST = 1ull << (0xB6 - 0x80) | 1ull << (0xA1 - 0x80) | 1ull << (0xAA - 0x80) |
+                                 1ull << (0xB9 - 0x80) | 1ull << (0x83 - 0x80) | 1ull << (0xBB - 0x80) |
+                                 0x3FFull << (0xA0 - 0x80);
+    if (!(LAST >> (c - 0x80) & 1))
         return 0;
     static const char *const ENDS[] = {"件", "条", "个", "项", "元", "※", "①", "②", "③", "④", "⑤", "⑥", "⑦",
                                        "⑧", "⑨", "⑩"};
@@ -775,8 +781,8 @@ static inline __attribute__((always_inline)) void row_add_split(row_builder *rb,
     if (len && is_digit(s[len - 1])) {
         if (has_space(s, len))
             split_numbers(rb, s, len);
-        else if (!label_colon_number(rb, s, len))
-            row_put(rb, s, len);
+        else if ((is_digit(s[0]) && len <= 8) || !label_colon_number(rb, s, len))
+            row_put(rb, s, len);       /* a short cell of digits first: a number, never a label */
         return;
     }
     /* the last word: a number (with a unit or a mark: "57*"), a dash after
@@ -786,7 +792,7 @@ static inline __attribute__((always_inline)) void row_add_split(row_builder *rb,
         size_t lead = 0;
         while (lead < len && s[lead] == ' ')
             lead++;
-        if (label_colon_number(rb, s + lead, len - lead))
+        if (!(is_digit(s[lead]) && len - lead <= 8) && label_colon_number(rb, s + lead, len - lead))
             return;
     }
     const char *sp = len ? memrchr(s, ' ', len) : NULL;
