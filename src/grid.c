@@ -453,12 +453,32 @@ static size_t cell_unmark(char *t, size_t len)
     return w;
 }
 
+/* A cell's text without the underscores around it that draw a border
+ * ("0_____", "__规章__"): its new length, *s moved past those before it; a
+ * cell of underscores only is left as it is. */
+static size_t trim_rule(const char **s, size_t len)
+{
+    size_t b = 0, e = len;
+    while (e > 0 && (*s)[e - 1] == '_')
+        e--;
+    while (b < e && (*s)[b] == '_')
+        b++;
+    while (e > b && (*s)[e - 1] == ' ')
+        e--;
+    if (b == e)
+        return len;
+    *s += b;
+    return e - b;
+}
+
 /* Adds the cell s[0..len) of the line, which has no trailing spaces
  * (leading ones are trimmed here). */
 static inline __attribute__((always_inline)) void row_put(row_builder *rb, const char *s, size_t len)
 {
     while (len && *s == ' ')
         s++, len--;
+    if (len > 1 && s[len - 1] == '_')  /* "0_____": html2text draws a cell's lower border so */
+        len = trim_rule(&s, len);
     grid_cell *c = row_new_cell(rb, s, len);
     if (rb->marked && len)
         len = cell_unmark(c->text, len);
