@@ -519,6 +519,14 @@ static void test_cell_texts(void **state)
     assert_int_equal(g->rows[0].cells[2].num, NUM_BLANK);
     grid_free(g);
     text_free(t);
+    /* underscores drawing cells' lower borders (html2text); a cell of them only stays */
+    g = build("|规章_____|0_____________|12______|\n|行政许可__|______|3_|\n", &t);
+    assert_int_equal(g->layout, GRID_PIPES);
+    assert_row_texts(&g->rows[0], (const char *const[]){"规章", "0", "12"}, 3);
+    assert_row_texts(&g->rows[1], (const char *const[]){"行政许可", "______", "3"}, 3);
+    assert_int_equal(g->rows[0].cells[2].num, NUM_VALUE);
+    grid_free(g);
+    text_free(t);
     /* a label, a colon and a number in one cell: two cells; a time, a ratio stay one */
     g = build("行政许可：15\t3\n一、本年新收政府信息公开申请数量:51\t7\n时间 12:30\t1\n比例\t3:5\n", &t);
     assert_int_equal(g->layout, GRID_TABS);
