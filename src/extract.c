@@ -1642,6 +1642,7 @@ static inline __attribute__((always_inline)) void tok_label(tokens *ts, const la
 {
     tok_add(ts, PT_LABEL, li->rows, li->firsts, unit, c);
     ts->canon[ts->n - 1] = li->canon;
+    ts->tok[ts->n - 1].foreign = li->canon ? PT_WHOLE : 0;
 }
 
 /* A cell of one character that is no digit: part of a label printed one

@@ -163,7 +163,7 @@ static int chain(const place_tok *t, int ntok, int nrows, int *atok, int *arow, 
  * caption or hidden text repeating a row's label, a note), not the first row's
  * printed after them nor the last's.  (Inside the table such a label is more
  * often the end of a wrapped label.) */
-static int stray_owned(const solver *s, int i, int ntok, int *end, int *next_anchor)
+static int stray_owned(const solver *s, int i, int ntok, int *end, int *next_anchor, int whole_only)
 {
     int unit = s->t[i].unit, named = 0, anchored = 0, j = i;
     while (j > 0 && s->t[j - 1].unit == unit)
@@ -173,7 +173,8 @@ static int stray_owned(const solver *s, int i, int ntok, int *end, int *next_anc
             ++*next_anchor;
         int anchor = *next_anchor < s->m && s->atok[*next_anchor] == j;
         anchored |= anchor;
-        named |= !anchor && s->t[j].kind == PT_LABEL && (s->t[j].rows || s->t[j].foreign);
+        named |= !anchor && s->t[j].kind == PT_LABEL &&
+                 (whole_only ? (s->t[j].foreign & PT_WHOLE) != 0 : s->t[j].rows || s->t[j].foreign);
     }
     *end = j;
     return unit >= 0 && named && !anchored;
@@ -187,9 +188,9 @@ static inline __attribute__((always_inline)) void collect(const solver *s, gap *
     int nc = 0, nv = 0, hdr0 = -1, hdr1 = -1, owned_end = 0, owned = 0, next_anchor = 0;
     for (int i = lo; i < hi; i++) {   /* one pass: the cells, the values, the header rows */
         place_kind kind = s->t[i].kind;
-        if (outside && i >= owned_end)
-            owned = stray_owned(s, i, ntok, &owned_end, &next_anchor);
-        if (outside && owned && (kind == PT_VALUE || kind == PT_EMPTY))
+        if (i >= owned_end)
+            owned = stray_owned(s, i, ntok, &owned_end, &next_anchor, !outside);
+        if (owned && (kind == PT_VALUE || kind == PT_EMPTY))
             continue;
         if (kind == PT_VALUE) {
             g->c[nc++] = i;

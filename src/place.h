@@ -37,8 +37,12 @@ typedef struct {       /* sixteen bytes */
                           there, empty or not, whether or not they are tokens; else 0 */
     uint8_t foreign;   /* PT_LABEL naming nothing on a source row with numbers, its text no part of
                           a row's label (a caption, a note, hidden text printed): before the first
-                          anchor or after the last, the numbers there are its own */
+                          anchor or after the last, the numbers there are its own; or PT_WHOLE, a
+                          label holding a row's whole label: no anchor, its numbers are its own
+                          anywhere (hidden text repeating a row inside the table) */
 } place_tok;
+
+#define PT_WHOLE 2                 /* place_tok.foreign: holds a row's whole label */
 
 typedef enum {
     PL_PLACED,         /* tok[] holds the row's cells */
