@@ -181,15 +181,17 @@ static int stray_owned(const solver *s, int i, int ntok, int *end, int *next_anc
 }
 
 /* Tokens [lo, hi) into gap g: its cells c, values v and header rows; before the
- * first anchor or after the last (outside) without the numbers of a source row
- * stray_owned() gives another label (a caption's numbers are not the table's). */
+ * first anchor or after the last (outside 1) without the numbers of a source row
+ * stray_owned() gives another label (a caption's numbers are not the table's);
+ * inside the table (outside 2) without those of a row holding a row's whole
+ * label that is no anchor. */
 static inline __attribute__((always_inline)) void collect(const solver *s, gap *g, int lo, int hi, int ntok, int outside)
 {
     int nc = 0, nv = 0, hdr0 = -1, hdr1 = -1, owned_end = 0, owned = 0, next_anchor = 0;
     for (int i = lo; i < hi; i++) {   /* one pass: the cells, the values, the header rows */
         place_kind kind = s->t[i].kind;
-        if (i >= owned_end)
-            owned = stray_owned(s, i, ntok, &owned_end, &next_anchor, !outside);
+        if (outside && i >= owned_end)
+            owned = stray_owned(s, i, ntok, &owned_end, &next_anchor, outside == 2);
         if (owned && (kind == PT_VALUE || kind == PT_EMPTY))
             continue;
         if (kind == PT_VALUE) {
@@ -231,8 +233,14 @@ static void build_gaps(solver *s, int ntok, int *store)
         g->c = store;
         g->v = store + len;
         store += 2 * len;
+        int whole = 0;                 /* inside the table: a label holding a row's whole label
+                                          between two anchors (no anchor itself) */
+        for (int i = lo; i < hi && !whole && k >= 0 && k < s->m - 1; i++)
+            whole = s->t[i].kind == PT_LABEL && (s->t[i].foreign & PT_WHOLE);
         if (k < 0 || k == s->m - 1)
             collect(s, g, lo, hi, ntok, 1);
+        else if (whole)
+            collect(s, g, lo, hi, ntok, 2);
         else
             collect(s, g, lo, hi, ntok, 0);
         g->urow0 = k < 0 ? 0 : s->arow[k] + 1;
