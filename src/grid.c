@@ -640,11 +640,11 @@ static void add_head(row_builder *rb, const char *s, size_t len, int min_run)
         /* the run of numbers from p, after a word of Chinese text, or first in
          * a cell after others on its line (two or more numbers: one may be an
          * item number) */
-        int lead = p == 0 && rb->r->ncells > 0;
-        if (((p > start && cjk) || lead) && (number_word(s, p, e) || dash_word(s + p, e - p)) &&
+        int lead = p == 0 && rb->r->ncells > 0, value = 0;
+        if (((p > start && cjk) || lead) && ((value = number_word(s, p, e)) || dash_word(s + p, e - p)) &&
             !(p >= 4 && (!memcmp(s + p - 4, "第", 3) || !memcmp(s + p - 4, "共", 3)))) {
             size_t q = e, last = e, prev = p;   /* prev: the run's last word */
-            int value = number_word(s, p, e), words = 1;
+            int words = 1;
             for (;;) {
                 while (q < len && s[q] == ' ')
                     q++;
@@ -687,8 +687,6 @@ static void add_head(row_builder *rb, const char *s, size_t len, int min_run)
     row_add(rb, s + start, len - start);
 }
 
-static int label_colon_number(row_builder *rb, const char *s, size_t len);
-
 /* s[0..len) (len > 0) ends as a number with a unit or a mark may: in '*' or
  * ')', or in 件 条 个 项 元 ※ ① … ⑩ (their last bytes: a cheap first test). */
 static inline int unit_last(const char *s, size_t len)
@@ -712,6 +710,20 @@ static inline int unit_last(const char *s, size_t len)
     return 0;
 }
 
+/* A label, a colon and a number in one cell ("行政许可:15", "(2)规章:3", the
+ * colon folded from "："; Chinese text before the colon), as a table written
+ * as a list has them: two cells.  0 when the cell is not so. */
+static int label_colon_number(row_builder *rb, const char *s, size_t len)
+{
+    const char *c = memrchr(s, ':', len);
+    size_t at = c ? (size_t)(c - s) : 0;
+    if (!c || !at || is_digit(s[at - 1]) || !number_word(s, at + 1, len) || !has_ideograph(s, at))
+        return 0;
+    row_put(rb, s, at);
+    row_put(rb, c + 1, len - at - 1);
+    return 1;
+}
+
 /* row_add_split for s[0..len), which ends in a digit and holds a space. */
 static void split_numbers(row_builder *rb, const char *s, size_t len)
 {
@@ -731,15 +743,8 @@ static void split_numbers(row_builder *rb, const char *s, size_t len)
         size_t e, b = word_before(s, cut, &e);
         if (b == e || b == 0)
             break;                     /* the first token stays with the label */
-        char tok[64];
-        if (e - b >= sizeof tok)
-            break;
-        memcpy(tok, s + b, e - b);
-        tok[e - b] = '\0';
-        double v;
-        int ii;
-        if (num_parse(tok, &v, &ii) != NUM_VALUE && !dash_word(tok, e - b)) {
-            int blank = blank_word(tok, e - b), unit = !blank && unit_word(s, b, e);
+        if (!number_word(s, b, e) && !dash_word(s + b, e - b)) {
+            int blank = blank_word(s + b, e - b), unit = !blank && unit_word(s, b, e);
             if (!(blank && nums) && !unit)
                 break;                 /* a label's word, most often */
             size_t pe, pb = word_before(s, b, &pe);   /* the word before it */
@@ -779,20 +784,6 @@ static void split_numbers(row_builder *rb, const char *s, size_t len)
     }
 }
 
-/* A label, a colon and a number in one cell ("行政许可:15", "(2)规章:3", the
- * colon folded from "："; Chinese text before the colon), as a table written
- * as a list has them: two cells.  0 when the cell is not so. */
-static int label_colon_number(row_builder *rb, const char *s, size_t len)
-{
-    const char *c = memrchr(s, ':', len);
-    size_t at = c ? (size_t)(c - s) : 0;
-    if (!c || !at || is_digit(s[at - 1]) || !number_word(s, at + 1, len) || !has_ideograph(s, at))
-        return 0;
-    row_put(rb, s, at);
-    row_put(rb, c + 1, len - at - 1);
-    return 1;
-}
-
 /* Adds a cell, splitting off trailing numbers separated by single spaces:
  * "本年新收政府信息公开申请数量 1 0 0" is a label and three numbers. */
 static inline __attribute__((always_inline)) void row_add_split(row_builder *rb, const char *s, size_t len)
@@ -809,10 +800,9 @@ static inline __attribute__((always_inline)) void row_add_split(row_builder *rb,
      * Chinese text, a unit apart after a number ("3 件")?  Its first byte
      * tells which it may be. */
     if (len && unit_last(s, len)) {     /* "行政许可:512*", "行政强制：27 件": a label, a colon, a number? */
-        size_t lead = 0;
-        while (lead < len && s[lead] == ' ')
-            lead++;
-        if (!(is_digit(s[lead]) && len - lead <= 8) && label_colon_number(rb, s + lead, len - lead))
+        const char *t = skip_spaces(s);   /* a byte not a space lies within len */
+        size_t n = len - (size_t)(t - s);
+        if (!(is_digit(*t) && n <= 8) && label_colon_number(rb, t, n))
             return;
     }
     const char *sp = len ? memrchr(s, ' ', len) : NULL;

@@ -161,8 +161,9 @@ static int chain(const place_tok *t, int ntok, int nrows, int *atok, int *arow, 
  * row but is no anchor, or is foreign text (place_tok.foreign), and no anchor's
  * label is there: before the table or after it, its numbers are that label's (a
  * caption or hidden text repeating a row's label, a note), not the first row's
- * printed after them nor the last's.  (Inside the table such a label is more
- * often the end of a wrapped label.) */
+ * printed after them nor the last's.  Inside the table such a label is more
+ * often the end of a wrapped label: there (whole_only) only one holding a row's
+ * whole label (PT_WHOLE) owns its numbers. */
 static int stray_owned(const solver *s, int i, int ntok, int *end, int *next_anchor, int whole_only)
 {
     int unit = s->t[i].unit, named = 0, anchored = 0, j = i;
@@ -233,16 +234,18 @@ static void build_gaps(solver *s, int ntok, int *store)
         g->c = store;
         g->v = store + len;
         store += 2 * len;
-        int whole = 0;                 /* inside the table: a label holding a row's whole label
-                                          between two anchors (no anchor itself) */
-        for (int i = lo; i < hi && !whole && k >= 0 && k < s->m - 1; i++)
-            whole = s->t[i].kind == PT_LABEL && (s->t[i].foreign & PT_WHOLE);
-        if (k < 0 || k == s->m - 1)
+        if (k < 0 || k == s->m - 1) {
             collect(s, g, lo, hi, ntok, 1);
-        else if (whole)
-            collect(s, g, lo, hi, ntok, 2);
-        else
-            collect(s, g, lo, hi, ntok, 0);
+        } else {
+            int whole = 0;             /* a label holding a row's whole label between two anchors
+                                          (no anchor itself) */
+            for (int i = lo; i < hi && !whole; i++)
+                whole = s->t[i].kind == PT_LABEL && (s->t[i].foreign & PT_WHOLE);
+            if (whole)
+                collect(s, g, lo, hi, ntok, 2);
+            else
+                collect(s, g, lo, hi, ntok, 0);
+        }
         g->urow0 = k < 0 ? 0 : s->arow[k] + 1;
         g->urow1 = k + 1 < s->m ? s->arow[k + 1] : s->nrows;
         for (int r = g->urow0; r < g->urow1; r++)

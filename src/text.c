@@ -1220,22 +1220,8 @@ void text_decode_refs(gk_text *t)
             }
             k += m;                    /* the UTF-8 of any code point is shorter than its reference */
             cp = fold_cp(cp);
-            if (cp < 0x80) {
-                if (cp)
-                    s[w++] = (char)cp;
-            } else if (cp < 0x800) {
-                s[w++] = (char)(0xC0 | cp >> 6);
-                s[w++] = (char)(0x80 | (cp & 0x3F));
-            } else if (cp < 0x10000) {
-                s[w++] = (char)(0xE0 | cp >> 12);
-                s[w++] = (char)(0x80 | (cp >> 6 & 0x3F));
-                s[w++] = (char)(0x80 | (cp & 0x3F));
-            } else {
-                s[w++] = (char)(0xF0 | cp >> 18);
-                s[w++] = (char)(0x80 | (cp >> 12 & 0x3F));
-                s[w++] = (char)(0x80 | (cp >> 6 & 0x3F));
-                s[w++] = (char)(0x80 | (cp & 0x3F));
-            }
+            if (cp)
+                w += (size_t)encode(cp, s + w);
         }
         memset(s + w, '\0', n - w);   /* what the line gave up: NULs, in no needle */
         l->len = w;
