@@ -2653,38 +2653,16 @@ static void put_heading(variant *v, buf *o, int k, const gk_line *l)
     const char *words = memmem(l->s, l->len < 15 ? l->len : 15, "、", 3);
     words = words ? words + 3 : NULL;  /* the heading's words after "二、" */
     int wn = words ? (int)(l->len - (size_t)(words - l->s)) : 0;
-    switch (v->heading_style[k]) {
-    case 0:
+    static const char *const FORM[] = {"%s.", "（%s）", "%s ", "第%s部分 "};   /* styles 2 to 5 */
+    int st = v->heading_style[k];
+    if (st == 1)
+        return;                        /* no heading, no line */
+    if (st == 0 || !words) {
         put_line(o, l);
         return;
-    case 1:
-        return;                        /* no heading, no line */
-    case 2:
-        if (words) {
-            bprintf(o, "%s.%.*s\n", DIG[k], wn, words);
-            return;
-        }
-        break;
-    case 3:
-        if (words) {
-            bprintf(o, "（%s）%.*s\n", CN[k], wn, words);
-            return;
-        }
-        break;
-    case 4:
-        if (words) {
-            bprintf(o, "%s %.*s\n", CN[k], wn, words);
-            return;
-        }
-        break;
-    default:
-        if (words) {
-            bprintf(o, "第%s部分 %.*s\n", CN[k], wn, words);
-            return;
-        }
-        break;
     }
-    put_line(o, l);
+    bprintf(o, FORM[st - 2], st == 2 ? DIG[k] : CN[k]);
+    bprintf(o, "%.*s\n", wn, words);
 }
 
 /* single_spaces: the table's text from `from` on as a PDF viewer copies it or
