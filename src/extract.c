@@ -3238,18 +3238,336 @@ static void ocr_unread(gk_report *r, int table)
     }
 }
 
+/* The columns a header cell's words name in turn, when it names two or more
+ * so (a header row copied with single spaces: "商业企业 科研机构 社会公益组织"):
+ * words joined up to three at a time until they name a column ("社会公益 组织");
+ * how many written to out (at most max); 0 when fewer than two. */
+static int cell_columns(const gk_report *r, int table, const char *text, int *out, int max)
+{
+    if (!strchr(text, ' '))
+        return 0;
+    const char *w[32];
+    size_t wl[32];
+    int nw = 0;
+    for (const char *p = text; *p && nw < 32;) {
+        while (*p == ' ')
+            p++;
+        if (!*p)
+            break;
+        const char *e = p;
+        while (*e && *e != ' ')
+            e++;
+        w[nw] = p;
+        wl[nw++] = (size_t)(e - p);
+        p = e;
+    }
+    int n = 0;
+    for (int k = 0; k < nw && n < max;) {
+        int used = 0;
+        char join[HEADER_CELL_MAX + 1];
+        size_t len = 0;
+        for (int m = 0; m < 3 && k + m < nw && len + wl[k + m] <= HEADER_CELL_MAX; m++) {
+            memcpy(join + len, w[k + m], wl[k + m]);
+            len += wl[k + m];
+            join[len] = '\0';
+            uint64_t named = column_named(r->tpl, table, join, len);
+            if (named) {
+                out[n++] = (int)(named & ~(uint64_t)COL_VARIANT) - 1;
+                used = m + 1;
+                break;
+            }
+        }
+        k += used ? used : 1;
+    }
+    return n >= 2 ? n : 0;
+}
+
+
+/* 1 when a header cell is one over several columns (GK_HEADER_GROUPS). */
+static int header_group(const char *text)
+{
+    char part[HEADER_CELL_MAX + 1];
+    size_t n = strlen(text);
+    if (n > HEADER_CELL_MAX)
+        return 1;                      /* no column's name: a note */
+    n = squeeze_copy(part, text, n);
+    for (int k = 0; GK_HEADER_GROUPS[k]; k++)
+        if (util_find(part, n, GK_HEADER_GROUPS[k], strlen(GK_HEADER_GROUPS[k])))
+            return 1;
+    return 0;
+}
+
+/* The columns table `table`'s header names, in reading order: the column
+ * (0-based, template order) of each header cell of the rows without numbers
+ * before its first row with numbers, each column once (its first cell); how
+ * many (at most max).  A cell naming none joined with the next one or two
+ * naming none names a column broken over lines ("科研" "机构"); one naming
+ * none between two naming columns on its line is a column whose name is not
+ * read: HEADER_UNKNOWN. */
+#define HEADER_UNKNOWN (-2)
+static int header_columns(const gk_report *r, int table, const grid *g, const tokens *ts, int *seq, int max)
+{
+    const grid_cell *cell[64];
+    uint16_t named[64];
+    int rowof[64], nc = 0;
+    for (int i = 0; i < g->nrows && nc < 64; i++) {
+        const row_cells *rc = &ts->rows[i];
+        if (g->rows[i].ncells > 64)
+            continue;
+        uint64_t labels = rc->labels;
+        if (rc->nv > 0)                /* the header ends at the first row with numbers after it: that
+                                          row's cells before them too (a cell a line, no blank line
+                                          after the header) */
+            labels &= ((uint64_t)1 << __builtin_ctzll(rc->numbers)) - 1;
+        for (uint64_t m = labels; m && nc < 64; m &= m - 1) {
+            int j = __builtin_ctzll(m);
+            cell[nc] = &g->rows[i].cells[j];
+            rowof[nc] = i;
+            named[nc++] = rc->column[j];
+        }
+        if (rc->nv > 0) {
+            int any = 0;
+            for (int q = 0; q < nc; q++)
+                any |= named[q] != 0;
+            if (any)
+                break;
+            nc = 0;                    /* no column named yet: a caption or an echo before the header */
+        }
+    }
+    int n = 0;
+    uint64_t seen = 0;
+    for (int q = 0; q < nc; q++) {
+        int cols[16], k = 0;
+        if (named[q])
+            k = cell_columns(r, table, cell[q]->text, cols, 16);
+        if (!k && named[q]) {
+            cols[0] = (int)(named[q] & ~(unsigned)COL_VARIANT) - 1;
+            k = 1;
+        }
+        int group = 0;                 /* the cell is (part of) one over several columns */
+        if (!named[q]) {               /* a column's name broken over two or three cells, or a group's */
+            char join[HEADER_CELL_MAX + 1];
+            size_t len = 0;
+            for (int d = 0; d < 3 && q + d < nc && !named[q + d]; d++) {
+                size_t l = strlen(cell[q + d]->text);
+                if (len + l > HEADER_CELL_MAX)
+                    break;
+                memcpy(join + len, cell[q + d]->text, l + 1);
+                len += l;
+                uint64_t c = d ? column_named(r->tpl, table, join, len) : 0;
+                if (c) {
+                    cols[0] = (int)(c & ~(uint64_t)COL_VARIANT) - 1;
+                    k = 1;
+                    q += d;
+                    break;
+                }
+                if (header_group(join)) {
+                    group = 1;
+                    q += d;
+                    break;
+                }
+            }
+        }
+        if (!k && !group) {            /* naming nothing between cells naming columns on its line: a
+                                          column all the same, which (HEADER_UNKNOWN) */
+            int before = 0, after = 0;
+            for (int d = q - 1; d >= 0 && rowof[d] == rowof[q] && !before; d--)
+                before = named[d] != 0;
+            for (int d = q + 1; d < nc && rowof[d] == rowof[q] && !after; d++)
+                after = named[d] != 0;
+            if (before && after && n < max)
+                seq[n++] = HEADER_UNKNOWN;
+            continue;
+        }
+        for (int e = 0; e < k; e++) {
+            if (cols[e] < 0 || cols[e] >= 64 || (seen >> cols[e] & 1))
+                continue;
+            seen |= (uint64_t)1 << cols[e];
+            if (n < max)
+                seq[n++] = cols[e];
+        }
+    }
+    return n;
+}
+
+/* Where a table's header puts its columns, when not where the template does:
+ * the header of a table whose rows all have the same columns, each its own
+ * label (table 3: 自然人, five kinds of 法人或其他组织, 总计), names its columns
+ * but the last (the total) in another order ("社会公益组织" before "科研机构"),
+ * or names all but one of them and its rows hold one number fewer (a table
+ * made without the "其他" column).  Then col[c] is the template column of the
+ * row's c-th number, the total last, and the width (how many numbers a row
+ * has) is returned; 0: the template's columns as they are.  A header cell
+ * not read (wrapped, misspelt) only leaves its column out of the order: the
+ * order is taken from all the columns but the total named, and a column is
+ * taken as absent only when the rows say so too (none holds the template's
+ * number of numbers, a third of those with two to that many one fewer). */
+static int header_map(const gk_report *r, int table, const grid *g, const tokens *ts, int *col)
+{
+    const gk_table_def *td = template_table(r->tpl, table);
+    int ti = table - 2, w = td->nrows ? td->rows[0].ncols : 0;
+    if (w < 3 || w > PLACE_MAX_COLS || r->tpl->ncol[ti] != w)
+        return 0;                      /* columns sharing labels (table 4's groups): not by their header */
+    for (int k = 0; k < td->nrows; k++)
+        if (td->rows[k].ncols != w)
+            return 0;
+    int seq[64], n = header_columns(r, table, g, ts, seq, 64), m = 0, total = 0, unknown = 0;
+    for (int k = 0; k < n; k++) {
+        if (seq[k] == w - 1)
+            total = 1;
+        else
+            seq[m++] = seq[k];
+    }
+    for (int k = 0; k < m; k++)
+        unknown |= seq[k] == HEADER_UNKNOWN;
+    if (unknown) {                     /* a column not read: each read one must be in its own place */
+        int placed = 1, named = 0;
+        for (int k = 0; k < m; k++) {
+            if (seq[k] == HEADER_UNKNOWN)
+                continue;
+            named++;
+            placed &= seq[k] == k;
+        }
+        return placed || named < 3 ? 0 : -1;
+    }
+    int ordered = 1;
+    for (int k = 1; k < m; k++)
+        ordered &= seq[k] > seq[k - 1];
+    if (m == w - 1 && !ordered) {
+        memcpy(col, seq, (size_t)m * sizeof *col);
+        col[m] = w - 1;
+        return w;
+    }
+    if (!ordered && m >= 3)
+        return -1;                     /* another order, not all of it read: no column can be told */
+    if (m != w - 2 || !total)
+        return 0;
+    int full = 0, short_by_one = 0, rows = 0;   /* rows of two numbers or more, but no more than a row
+                                                   holds (two rows on a line, a row run on) */
+    for (int i = 0; i < g->nrows; i++) {
+        int nv = ts->rows[i].nv;
+        if (nv < 2 || nv > w)
+            continue;
+        rows++;
+        full += nv == w;
+        short_by_one += nv == w - 1;
+    }
+    if (full || short_by_one < 3 || 3 * short_by_one < rows)
+        return 0;
+    memcpy(col, seq, (size_t)m * sizeof *col);
+    col[m] = w - 1;
+    return w - 1;
+}
+
+/* The template's label of column c of table `table`. */
+static const char *column_label(const gk_report *r, int table, int c)
+{
+    return r->tpl->col[table - 2][c]->label;
+}
+
+/* Row rr placed in a table whose header orders its columns otherwise
+ * (header_map()): its c-th number is column col[c]'s; a column its header
+ * does not have is missing, and says so. */
+static void store_mapped(gk_report *r, int table, int rr, const tokens *ts, const place_row *p, const int *col,
+                         int width)
+{
+    const gk_row_def *rd = &template_table(r->tpl, table)->rows[rr];
+    gk_cell *cells = row_cells_of(r, table, rr);
+    uint64_t got = 0;
+    for (int c = 0; c < width; c++) {
+        store_token(r, &cells[col[c]], ts, p->tok[c]);
+        got |= (uint64_t)1 << col[c];
+    }
+    for (int c = 0; c < rd->ncols; c++) {
+        if (got >> c & 1)
+            continue;
+        slot s = {0};
+        char *why = xasprintf("表头中没有「%s」列，该列数字未读取", column_label(r, table, c));
+        slots_missing(&s, 1, cells[col[0]].line, why);
+        free(why);
+        store_slot(r, &cells[c], &s);
+    }
+}
+
+/* The note on a header that orders its columns otherwise (header_map()): its
+ * order, naming the cells of every column not where the template has it. */
+static void note_header_map(gk_report *r, int table, const int *col, int width, const grid *g)
+{
+    const gk_table_def *td = template_table(r->tpl, table);
+    sbuf b;
+    sbuf_init(&b);
+    for (int c = 0; c < width; c++)
+        sbuf_printf(&b, "%s%s", c ? "、" : "", column_label(r, table, col[c]));
+    int line = 0;
+    for (int i = 0; i < g->nrows && !line; i++)
+        if (g->rows[i].ncells)
+            line = g->rows[i].line;
+    gk_finding *f = finding_add(&r->notes, &r->nnotes, "STRUCT.LABEL_VARIANT", line,
+                                xasprintf("%s表头的列为：%s，与模板的列%s不同，已按表头对应各列",
+                                          template_table_shape(table)->name, b.s,
+                                          width < td->rows[0].ncols ? "数" : "顺序"));
+    sbuf_free(&b);
+    uint64_t moved = 0;
+    for (int c = 0; c < td->rows[0].ncols; c++)
+        if (c >= width || col[c] != c)
+            moved |= (uint64_t)1 << c;
+    for (int c = 0; c < width; c++)
+        if (col[c] != c)
+            moved |= (uint64_t)1 << col[c];
+    for (int rr = 0; rr < td->nrows; rr++)
+        for (int c = 0; c < td->rows[rr].ncols; c++)
+            if (moved >> c & 1)
+                finding_add_cell(f, template_cell_at(r->tpl, table, rr, c));
+}
+
+/* A table whose header names its columns in another order but not all of them
+ * (header_map() -1): every number of its columns but the last (the total) is
+ * unread, and a note says why. */
+static void unread_disordered(gk_report *r, int table, const grid *g)
+{
+    const gk_table_def *td = template_table(r->tpl, table);
+    int line = 0;
+    for (int i = 0; i < g->nrows && !line; i++)
+        if (g->rows[i].ncells)
+            line = g->rows[i].line;
+    gk_finding *f = finding_add(&r->notes, &r->nnotes, "STRUCT.LABEL_VARIANT", line,
+                                xasprintf("%s表头的列顺序与模板不同，且未能读出全部列名：各列数字所在的列无法确定，"
+                                          "除总计列外不作读取",
+                                          template_table_shape(table)->name));
+    for (int rr = 0; rr < td->nrows; rr++) {
+        gk_cell *cells = row_cells_of(r, table, rr);
+        for (int c = 0; c + 1 < td->rows[rr].ncols; c++) {
+            finding_add_cell(f, template_cell_at(r->tpl, table, rr, c));
+            gk_cell *cell = &cells[c];
+            if (cell->read_status == GK_ST_MISSING)
+                continue;
+            cell->read_status = GK_ST_MISSING;
+            cell->read_value = 0;
+            free(cell->unread_why);
+            cell->unread_why = xasprintf("%s表头的列顺序与模板不同，无法确定该数字所在的列，不作读取",
+                                         template_table_shape(table)->name);
+        }
+    }
+}
+
 /* Reads table `table` from the rows of its section's lines, g (freed here). */
 static void read_table_grid(gk_report *r, int table, grid *g)
 {
     const gk_table_def *td = template_table(r->tpl, table);
     tokens ts = {0};
     tokenize(r, table, g, &ts);
+    int colmap[PLACE_MAX_COLS], width = header_map(r, table, g, &ts, colmap);   /* 0: the template's order */
+    int disorder = width < 0;
+    if (disorder)
+        width = 0;
     int ncols[PLACE_MAX_ROWS];
     for (int k = 0; k < td->nrows && k < PLACE_MAX_ROWS; k++)
-        ncols[k] = td->rows[k].ncols;
+        ncols[k] = width ? width : td->rows[k].ncols;
     assert(td->nrows <= PLACE_MAX_ROWS);   /* test_template checks */
     place_row pl[PLACE_MAX_ROWS];
     place_rows(ts.tok, ts.n, ncols, td->nrows, pl);
+    if (width)
+        note_header_map(r, table, colmap, width, g);
     const char *name = template_table_shape(table)->name;
     /* rows the equations must confirm: placed by position alone (ROW_POSITIONAL), or
      * in doubt (ROW_DOUBT: which numbers are its own is in question) */
@@ -3274,10 +3592,14 @@ static void read_table_grid(gk_report *r, int table, grid *g)
         const place_row *p = &pl[rr];
         slot s[PLACE_MAX_COLS];
         int line = p->anchor >= 0 ? ts.cell[p->anchor]->line : 0;
+        int pw = ncols[rr];            /* the numbers the row has: its columns, or as its header says */
         if (p->state == PL_PLACED) {
             gk_cell *cells = row_cells_of(r, table, rr);
-            for (int c = 0; c < rd->ncols; c++)
-                store_token(r, &cells[c], &ts, p->tok[c]);
+            if (width)
+                store_mapped(r, table, rr, &ts, p, colmap, width);
+            else
+                for (int c = 0; c < rd->ncols; c++)
+                    store_token(r, &cells[c], &ts, p->tok[c]);
             if (!line)
                 line = cells[0].line;
             if (!r->table_line[table - 2] || line < r->table_line[table - 2])
@@ -3286,7 +3608,7 @@ static void read_table_grid(gk_report *r, int table, grid *g)
             /* its numbers from a row with cells too many (lost 2), or whose reading is in
              * doubt (4) or to be checked (8: table_empties()) */
             int check = 0;
-            for (int c = 0; c < rd->ncols && (ts.long_rows || ts.doubt_rows); c++) {
+            for (int c = 0; c < pw && (ts.long_rows || ts.doubt_rows); c++) {
                 int u = ts.tok[p->tok[c]].unit;
                 int bits = u >= 0 ? ts.lost[UNIT_ROW(u)] : 0;
                 doubt |= (bits & 6) != 0;
@@ -3294,11 +3616,11 @@ static void read_table_grid(gk_report *r, int table, grid *g)
             }
             /* digits glued to a label ("…出版物30049925") and numbers of another line: the
              * run is all its numbers run together, the others another row's */
-            for (int c = 0; c < rd->ncols && rd->ncols > 1 && ts.glued; c++) {
+            for (int c = 0; c < pw && pw > 1 && ts.glued; c++) {
                 int k = p->tok[c];
                 if (ts.tok[k].kind != PT_VALUE || ts.text[k] == ts.cell[k]->text)
                     continue;
-                for (int d = 0; d < rd->ncols; d++)
+                for (int d = 0; d < pw; d++)
                     doubt |= d != c && ts.tok[p->tok[d]].kind == PT_VALUE &&
                              UNIT_ROW(ts.tok[p->tok[d]].unit) != UNIT_ROW(ts.tok[k].unit);
             }
@@ -3370,7 +3692,7 @@ static void read_table_grid(gk_report *r, int table, grid *g)
      * column off by a stray number at its end: in doubt */
     for (int rr = 0; rr < td->nrows; rr++)
         if (pl[rr].state == PL_PLACED && !positional[rr] &&
-            (stray_fits(r, table, rr) || stray_after_empty(r, table, rr, &pl[rr], &ts, g)))
+            (stray_fits(r, table, rr) || (!width && stray_after_empty(r, table, rr, &pl[rr], &ts, g))))
             positional[rr] = ROW_DOUBT;
     /* rows placed by position alone (or in doubt): the equations across rows must confirm them */
     for (int rr = 0; rr < td->nrows; rr++) {
@@ -3394,12 +3716,14 @@ static void read_table_grid(gk_report *r, int table, grid *g)
     /* a row whose cells came as one run of digits: split where the equations allow one way only */
     for (int rr = 0; rr < td->nrows; rr++) {
         const place_row *p = &pl[rr];
-        if (p->state == PL_PLACED || p->anchor < 0 || p->have != 1 || td->rows[rr].ncols < 2)
+        if (p->state == PL_PLACED || p->anchor < 0 || p->have != 1 || td->rows[rr].ncols < 2 || width)
             continue;
         int k = value_after(&ts, p->anchor);
         if (k < ts.n)
             glued_split_row(r, table, rr, ts.text[k], ts.cell[k]->line);
     }
+    if (disorder)
+        unread_disordered(r, table, g);
     check_column_labels(r, g, table, &ts);
     if (g->ocr_zeros)
         ocr_unread(r, table);

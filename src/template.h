@@ -136,6 +136,7 @@ extern const char *const GK_DETECT_2019_NEED[];
 extern const char *const GK_DETECT_2021_T3;
 /* Words of table 3's column headers: a label naming two of them is a header row (NULL ends). */
 extern const char *const GK_HEADER_WORDS[];
+extern const char *const GK_HEADER_GROUPS[];   /* header cells over several columns */
 
 /* The sections, in the template's order (index into gk_report.section_line). */
 enum { GK_SEC_TOTAL, GK_SEC_ACTIVE, GK_SEC_APPLY, GK_SEC_REVIEW, GK_SEC_PROBLEMS, GK_SEC_OTHER };

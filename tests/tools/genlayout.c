@@ -73,6 +73,11 @@
  * table 2's rows written as a list, the label, a colon and the row's first number in
  * one cell ("行政许可：15", "规章:3  0  3").
  *
+ * column_order (one variant in ten, own stream; not with generic headers nor column by
+ * column): table 3's five columns of 法人或其他组织 in another order, header and numbers
+ * alike, or (half of them, not bordered) one of them left out of the table, header cell and
+ * numbers (its cells lost, as lost_value loses one).
+ *
  * ocr_zeros (about one variant in six, own stream): a quarter of the zeros written as text
  * recognition (OCR) of a scanned page gives them, the letter O or o, or the Chinese zero 〇.
  *
@@ -93,7 +98,7 @@
  * --without F,... / --with F,...: the families named (bordered, lost_value, stray_value,
  * rows_joined, unit_suffix, label_numbering, column_major, extracted_pipes, ragged_labels,
  * distinct_values, echoed_labels, wrap_into_next, single_spaces, ocr_zeros, lost_headings,
- * label_colon) are never / also chosen;
+ * label_colon, column_order) are never / also chosen;
  * lost_value and stray_value only with --with (the engine still reads some of their
  * cells wrong).  --each: one line per variant with its counts.
  * --show K: only variant K; its text (UTF-8, before encoding) on stdout, its comparison
@@ -228,7 +233,7 @@ enum {
     /* conversion damage and variation */
     X_LOST_VALUE, X_STRAY_VALUE, X_ROWS_JOINED, X_UNIT_SUFFIX, X_LABEL_NUMBERING, X_COLUMN_MAJOR,
     X_EXTRACTED_PIPES, X_RAGGED_LABELS, X_DISTINCT_VALUES, X_ECHOED_LABELS, X_WRAP_INTO_NEXT, X_SINGLE_SPACES,
-    X_OCR_ZEROS, X_LOST_HEADINGS, X_LABEL_COLON,
+    X_OCR_ZEROS, X_LOST_HEADINGS, X_LABEL_COLON, X_COLUMN_ORDER,
     /* encodings */
     X_CRLF, X_BOM, X_GB18030, X_UTF16,
     NX
@@ -242,7 +247,7 @@ static const char *const XNAME[NX] = {
     "split_repeat_header", "lost_label", "glued", "thousands", "fullwidth", "blank_markers",
     "group_rows", "ascii_punct", "merged_cells",
     "lost_value", "stray_value", "rows_joined", "unit_suffix", "label_numbering", "column_major",
-    "extracted_pipes", "ragged_labels", "distinct_values", "echoed_labels", "wrap_into_next", "single_spaces", "ocr_zeros", "lost_headings", "label_colon", "crlf", "bom", "gb18030", "utf16",
+    "extracted_pipes", "ragged_labels", "distinct_values", "echoed_labels", "wrap_into_next", "single_spaces", "ocr_zeros", "lost_headings", "label_colon", "column_order", "crlf", "bom", "gb18030", "utf16",
 };
 
 #define HAS(v, x) (((v)->flags >> (x)) & 1ull)
@@ -388,6 +393,7 @@ typedef struct {
     uint64_t single_rs;          /* single_spaces' stream (0: left out) */
     uint64_t ocr_rs;             /* ocr_zeros' stream (0: not this variant) */
     uint64_t colon_rs;           /* label_colon's stream (0: not this variant) */
+    uint64_t order_rs;           /* column_order's stream (0: not this variant) */
     int heading_style[3];        /* lost_headings: how the headings of 二, 三, 四 are written (0 as
                                     the sample has them) */
     buf carry;                   /* wrap_into_next: the end of the last row's label, for the next row's line */
@@ -2683,6 +2689,72 @@ static void single_spaced(buf *o, size_t from)
     o->p[w] = '\0';
 }
 
+/* column_order: table 3's five columns of 法人或其他组织 in another order, header and
+ * numbers alike ("社会公益组织" before "科研机构"), or one of them left out of the
+ * table (its header cell and every row's number: its cells lost, as lost_value
+ * loses one; not in bordered tables, whose header has its fixed shape).  Not
+ * with generic headers ("数据1" …: nothing tells the order) nor column by column. */
+static void column_order(variant *v, int layout)
+{
+    uint64_t *s = &v->order_rs;
+    gtable *T = &v->t[1];
+    if (HAS(v, X_GENERIC_HEADERS) || v->colmajor[1])
+        return;
+    int drop = layout != X_BORDERED && pm(s, 500) ? (int)rn(s, 5) : -1;
+    int perm[5] = {0, 1, 2, 3, 4};
+    if (drop < 0) {
+        do {
+            for (int k = 4; k > 0; k--) {
+                int j = (int)rn(s, (unsigned)k + 1), t = perm[k];
+                perm[k] = perm[j];
+                perm[j] = t;
+            }
+        } while (perm[0] == 0 && perm[1] == 1 && perm[2] == 2 && perm[3] == 3 && perm[4] == 4);
+    }
+    for (int i = 0; i < T->n; i++) {
+        grow *g = &T->r[i];
+        int at[5], n = 0;
+        if (g->kind == R_HEAD) {
+            for (int j = 0; j < g->n && n < 5; j++)
+                if (g->c[j].kind == C_HEAD && (n || !strcmp(g->c[j].s, "商业企业")))
+                    at[n++] = j;
+            if (n == 0 && drop >= 0) {     /* the row of 申请人情况 … 总计: one column fewer under it */
+                for (int j = 0; j + 1 < g->n; j++)
+                    if (g->c[j].kind == C_PAD && g->c[j + 1].kind == C_HEAD && !strcmp(g->c[j + 1].s, "总计")) {
+                        free(g->c[j].s);
+                        memmove(&g->c[j], &g->c[j + 1], (size_t)(g->n - j - 1) * sizeof *g->c);
+                        g->n--;
+                        break;
+                    }
+                continue;
+            }
+        } else if (g->kind == R_DATA) {
+            int fn = first_num(g);
+            if (fn + 7 > g->n)
+                continue;
+            for (int k = 0; k < 5; k++)
+                at[n++] = fn + 1 + k;
+        }
+        if (n != 5)
+            continue;
+        if (drop >= 0) {
+            int j = at[drop];
+            if (g->kind == R_DATA && g->c[j].cell >= 0)
+                v->lostcell[g->c[j].cell] = 1;
+            free(g->c[j].s);
+            memmove(&g->c[j], &g->c[j + 1], (size_t)(g->n - j - 1) * sizeof *g->c);
+            g->n--;
+        } else {
+            gcell was[5];
+            for (int k = 0; k < 5; k++)
+                was[k] = g->c[at[k]];
+            for (int k = 0; k < 5; k++)
+                g->c[at[k]] = was[perm[k]];
+        }
+    }
+    set(v, X_COLUMN_ORDER);
+}
+
 static void build_text(variant *v)
 {
     const gk_report *r = v->smp->r;
@@ -2691,6 +2763,8 @@ static void build_text(variant *v)
     build_t2(v, layout);
     build_t3(v, layout);
     build_t4(v, layout);
+    if (v->order_rs)
+        column_order(v, layout);
     mark_rows(v, layout);
     if (layout == X_BORDERED)
         bd_merge(v);
@@ -2990,7 +3064,7 @@ int main(int argc, char **argv)
             /* families of conversion damage left out / let in (a comma-separated list of names) */
             const char *w = argv[++i];
             uint64_t named = 0;
-            for (int x = X_BORDERED; x <= X_LABEL_COLON; x++) {
+            for (int x = X_BORDERED; x <= X_COLUMN_ORDER; x++) {
                 if (x > X_BORDERED && x < X_LOST_VALUE)
                     continue;
                 size_t n = strlen(XNAME[x]);
@@ -3102,6 +3176,12 @@ int main(int argc, char **argv)
             next64(&r);
             if (pm(&r, 125))
                 v.colon_rs = r;
+        }
+        if (!(without >> X_COLUMN_ORDER & 1)) {
+            uint64_t r = v.rs ^ 0x2545F4914F6CDD1Dull;
+            next64(&r);
+            if (pm(&r, 100))
+                v.order_rs = r;
         }
         if (!(without >> X_OCR_ZEROS & 1)) {
             uint64_t r = v.rs ^ 0x3C6EF372FE94F82Bull;

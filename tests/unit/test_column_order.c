@@ -1,0 +1,311 @@
+/* test_column_order.c — table 3 whose header puts its columns in another order
+ * than the template ("社会公益组织" before "科研机构"), or lacks one of them (a
+ * table made without the "其他" column), in four layouts (tab grid, pipe
+ * table, runs of spaces, one cell per line) and two header shapes (the usual
+ * three header lines, or one line naming every column).  Seeded random tables
+ * whose values add up.  Properties: every cell of table 3 is read as written in
+ * its own column (the header's), or named missing — never another value; a
+ * column the table does not have is never read (it may be inferred, to the
+ * value that adds up); with a header read whole, nearly every cell is read.
+ * Decoys: the template's order (every cell read, no note), and a header in
+ * another order one of whose names, between two others on its line, is not a
+ * column's (no cell but the totals read: nothing tells which number is whose). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "fixture.h"
+#include "gen.h"
+
+typedef struct {
+    const char *key;
+    const char *label;
+} t3_row;
+
+static const t3_row ROWS[] = {
+    {"new", "一、本年新收政府信息公开申请数量"},
+    {"carried_in", "二、上年结转政府信息公开申请数量"},
+    {"granted", "（一）予以公开"},
+    {"partial", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"},
+    {"deny.secret", "（三）不予公开 1.属于国家秘密"},
+    {"deny.law", "2.其他法律行政法规禁止公开"},
+    {"deny.safety", "3.危及“三安全一稳定”"},
+    {"deny.third_party", "4.保护第三方合法权益"},
+    {"deny.internal", "5.属于三类内部事务信息"},
+    {"deny.process", "6.属于四类过程性信息"},
+    {"deny.enforcement", "7.属于行政执法案卷"},
+    {"deny.inquiry", "8.属于行政查询事项"},
+    {"unable.no_info", "（四）无法提供 1.本机关不掌握相关政府信息"},
+    {"unable.needs_creation", "2.没有现成信息需要另行制作"},
+    {"unable.unclear", "3.补正后申请内容仍不明确"},
+    {"reject.complaint", "（五）不予处理 1.信访举报投诉类申请"},
+    {"reject.repeat", "2.重复申请"},
+    {"reject.publication", "3.要求提供公开出版物"},
+    {"reject.massive", "4.无正当理由大量反复申请"},
+    {"reject.confirm", "5.要求行政机关确认或重新出具已获取信息"},
+    {"other.no_correction", "（六）其他处理 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"},
+    {"other.no_fee", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"},
+    {"other.other", "3.其他"},
+    {"handled_total", "（七）总计"},
+    {"carried_out", "四、结转下年度继续办理"},
+};
+#define NROWS ((int)(sizeof ROWS / sizeof ROWS[0]))
+#define NCOLS 7
+
+static const char *const COLS[NCOLS] = {"natural", "business", "research", "charity", "legal", "other", "total"};
+static const char *const NAMES[NCOLS] = {"自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"};
+
+enum { L_TABS, L_PIPES, L_SPACES, L_LINES, NLAYOUTS };
+static const char *const LAYOUT[NLAYOUTS] = {"tabs", "pipes", "spaces", "cell per line"};
+
+/* Values that add up: counts in the result rows, the rest from the equations. */
+static void draw_values(int v[NROWS][NCOLS])
+{
+    for (int c = 0; c < NCOLS - 1; c++) {
+        int handled = 0;
+        for (int r = 2; r < NROWS - 2; r++) {
+            v[r][c] = gen_below(100) < 55 ? 0 : 1 + (int)gen_below(9);
+            handled += v[r][c];
+        }
+        v[NROWS - 2][c] = handled;
+        v[1][c] = (int)gen_below(3);
+        v[NROWS - 1][c] = (int)gen_below(3);
+        v[0][c] = handled + v[NROWS - 1][c] - v[1][c];
+        if (v[0][c] < 0) {
+            v[1][c] += v[0][c];
+            v[0][c] = 0;
+        }
+    }
+    for (int r = 0; r < NROWS; r++) {
+        v[r][NCOLS - 1] = 0;
+        for (int c = 0; c < NCOLS - 1; c++)
+            v[r][NCOLS - 1] += v[r][c];
+    }
+}
+
+/* A line of cells in a layout (the cell-per-line layout: one a line, a blank
+ * line after the row). */
+static void put_row(sbuf *b, int layout, const char *const *cells, int n)
+{
+    for (int k = 0; k < n; k++) {
+        switch (layout) {
+        case L_TABS:
+            sbuf_printf(b, "%s%s", k ? "\t" : "", cells[k]);
+            break;
+        case L_PIPES:
+            sbuf_printf(b, "%s %s ", k ? "" : "|", cells[k][0] ? cells[k] : " ");
+            sbuf_adds(b, "|");
+            break;
+        case L_SPACES:
+            sbuf_printf(b, "%s%s", k ? "    " : "", cells[k][0] ? cells[k] : "");
+            break;
+        default:
+            if (cells[k][0])
+                sbuf_printf(b, "%s\n", cells[k]);
+            break;
+        }
+    }
+    sbuf_adds(b, "\n");
+}
+
+/* The report with table 3 written from v in `layout`: the columns in the order
+ * order[0 .. ncols) (template columns, the total last); `flat`: one header line
+ * naming them all, else the usual three (自然人 first, the rest under
+ * 法人或其他组织); header names from names[]. */
+static char *write_report(int v[NROWS][NCOLS], int layout, const int *order, int ncols, int flat,
+                          const char *const *names)
+{
+    char *base = fx_report(NULL, NULL, NULL);
+    sbuf t3;
+    sbuf_init(&t3);
+    const char *cells[NCOLS + 3];
+    if (layout == L_PIPES && !flat) {
+        /* a pipe table's header is one line: the group names above in the note */
+        flat = 1;
+    }
+    if (flat) {
+        cells[0] = "项目";
+        for (int c = 0; c < ncols; c++)
+            cells[1 + c] = names[order[c]];
+        put_row(&t3, layout, cells, ncols + 1);
+        if (layout == L_PIPES) {
+            sbuf_adds(&t3, "|");
+            for (int c = 0; c <= ncols; c++)
+                sbuf_adds(&t3, "---|");
+            sbuf_adds(&t3, "\n");
+        }
+    } else {
+        const char *a[] = {"", "申请人情况", "总计"};
+        put_row(&t3, layout, a, 3);
+        const char *b[] = {"", "自然人", "法人或其他组织"};
+        put_row(&t3, layout, b, 3);
+        cells[0] = "";
+        int n = 1;
+        for (int c = 1; c < ncols - 1; c++)
+            cells[n++] = names[order[c]];
+        put_row(&t3, layout, cells, n);
+    }
+    for (int r = 0; r < NROWS; r++) {
+        char num[NCOLS][16];
+        cells[0] = ROWS[r].label;
+        for (int c = 0; c < ncols; c++) {
+            snprintf(num[c], sizeof num[c], "%d", v[r][order[c]]);
+            cells[1 + c] = num[c];
+        }
+        put_row(&t3, layout, cells, ncols + 1);
+    }
+    char *a = strstr(base, "(本列数据"), *b = strstr(base, "\n四、政府信息公开行政复议");
+    assert_non_null(a);
+    assert_non_null(b);
+    sbuf out;
+    sbuf_init(&out);
+    sbuf_add(&out, base, (size_t)(a - base));
+    sbuf_adds(&out, "(本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和)\n\n");
+    sbuf_adds(&out, t3.s);
+    sbuf_adds(&out, b);
+    free(base);
+    sbuf_free(&t3);
+    return sbuf_steal(&out);
+}
+
+/* Every cell of table 3 read as written or missing; a column the table does
+ * not have (`absent`, or -1) never extracted, inferred only to its value.
+ * Returns how many were read or inferred. */
+static int check_cells(const gk_report *r, int v[NROWS][NCOLS], int absent, const char *what, int iter)
+{
+    int read = 0;
+    for (int row = 0; row < NROWS; row++)
+        for (int c = 0; c < NCOLS; c++) {
+            char id[64];
+            snprintf(id, sizeof id, "t3.%s.%s", ROWS[row].key, COLS[c]);
+            const gk_cell *cell = fx_cell_of(r, id);
+            assert_non_null(cell);
+            if (cell->status == GK_ST_MISSING)
+                continue;
+            if (c == absent && cell->read_status == GK_ST_EXTRACTED)
+                fail_msg("%s, table %d: %s extracted (%g) from a table without its column", what, iter, id,
+                         cell->value);
+            if (cell->value != v[row][c])
+                fail_msg("%s, table %d: %s read as %g (status %d), written %d", what, iter, id, cell->value,
+                         (int)cell->status, v[row][c]);
+            read++;
+        }
+    return read;
+}
+
+/* A random order of the columns but the total (the total last): the five of
+ * 法人或其他组织 only when !all (自然人 stays first, as the three header lines
+ * print it); never the template's. */
+static void draw_order(int *order, int all)
+{
+    for (int c = 0; c < NCOLS; c++)
+        order[c] = c;
+    int lo = all ? 0 : 1;
+    do {
+        for (int k = NCOLS - 2; k > lo; k--) {
+            int j = lo + (int)gen_below((unsigned)(k - lo + 1)), t = order[k];
+            order[k] = order[j];
+            order[j] = t;
+        }
+    } while (order[0] == 0 && order[1] == 1 && order[2] == 2 && order[3] == 3 && order[4] == 4 && order[5] == 5);
+}
+
+/* 80 tables per layout; what: "order" (columns in another order), "drop" (one
+ * column left out), "same" (the template's order), "unnamed" (another order,
+ * one header name no column's).  At least permille of the cells read. */
+static void tables(unsigned seed, const char *what, int permille)
+{
+    gen_seed(seed);
+    for (int layout = 0; layout < NLAYOUTS; layout++) {
+        int read = 0, cells = 0;
+        for (int iter = 0; iter < 80; iter++) {
+            int v[NROWS][NCOLS], order[NCOLS], ncols = NCOLS, absent = -1;
+            int flat = layout == L_PIPES || gen_below(2);
+            const char *names[NCOLS];
+            memcpy(names, NAMES, sizeof names);
+            draw_values(v);
+            if (!strcmp(what, "same")) {
+                for (int c = 0; c < NCOLS; c++)
+                    order[c] = c;
+            } else {
+                draw_order(order, flat);
+            }
+            if (!strcmp(what, "drop")) {
+                for (int c = 0; c < NCOLS; c++)
+                    order[c] = c;
+                int k = (flat ? 0 : 1) + (int)gen_below(flat ? NCOLS - 1 : NCOLS - 2);
+                absent = order[k];
+                memmove(&order[k], &order[k + 1], (size_t)(NCOLS - 1 - k) * sizeof *order);
+                ncols--;
+            }
+            if (!strcmp(what, "unnamed"))   /* between two names on its line (at a line's edge an
+                                                 unread name is no column's: see the notes) */
+                names[order[2 + gen_below(NCOLS - 4)]] = "备注";
+            char *text = write_report(v, layout, order, ncols, flat, names);
+            gk_report *r = fx_parse_text(text);
+            assert_non_null(r);
+            char label[96];
+            snprintf(label, sizeof label, "%s, %s%s", what, LAYOUT[layout], flat ? ", one header line" : "");
+            read += check_cells(r, v, absent, label, iter);
+            cells += NROWS * NCOLS;
+            if (!strcmp(what, "unnamed")) {    /* no number but the totals read */
+                for (int row = 0; row < NROWS; row++)
+                    for (int c = 0; c + 1 < NCOLS; c++) {
+                        char id[64];
+                        snprintf(id, sizeof id, "t3.%s.%s", ROWS[row].key, COLS[c]);
+                        if (fx_cell_of(r, id)->read_status == GK_ST_EXTRACTED)
+                            fail_msg("%s, table %d: %s extracted under a header in another order", label, iter, id);
+                    }
+            }
+            int noted = 0;
+            for (int k = 0; k < r->nfindings; k++)
+                noted |= !strcmp(r->findings[k].rule, "STRUCT.LABEL_VARIANT") &&
+                         strstr(r->findings[k].message, "表三表头") != NULL;
+            int want_note = strcmp(what, "same") != 0;
+            if (noted != want_note)
+                fail_msg("%s, table %d: the note on the header's columns %s", label, iter,
+                         noted ? "given for the template's order" : "missing");
+            report_free(r);
+            free(text);
+        }
+        if (read * 1000 < cells * permille)
+            fail_msg("%s, %s: %d of %d cells read", what, LAYOUT[layout], read, cells);
+    }
+}
+
+static void test_same_order(void **state)
+{
+    (void)state;
+    tables(20261205, "same", 1000);
+}
+
+static void test_other_order(void **state)
+{
+    (void)state;
+    tables(20261206, "order", 1000);
+}
+
+static void test_column_left_out(void **state)
+{
+    (void)state;
+    tables(20261207, "drop", 950);
+}
+
+static void test_other_order_unnamed(void **state)
+{
+    (void)state;
+    tables(20261208, "unnamed", 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_same_order),
+        cmocka_unit_test(test_other_order),
+        cmocka_unit_test(test_column_left_out),
+        cmocka_unit_test(test_other_order_unnamed),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
