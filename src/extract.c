@@ -3093,6 +3093,25 @@ static char *contradicted(const gk_report *r, int table, int rr)
     return NULL;
 }
 
+/* A row of a table whose header lacks one of its columns (header_map()): a reason
+ * when an equation holding one of its cells, all of whose cells are known,
+ * fails (its numbers may stand one cell off: which empty cell of such a table is
+ * a cell, the template's shape no longer tells); else NULL. */
+static char *narrow_contradicted(const gk_report *r, int table, int rr)
+{
+    const gk_template *t = r->tpl;
+    int first = t->first_cell[table - 2][rr], n = template_table(t, table)->rows[rr].ncols;
+    const char *label = template_table(t, table)->rows[rr].short_label;
+    for (int q = 0; q < t->neqs; q++) {
+        const gk_equation *e = &t->eqs[q];
+        eq_read x = equation_read(r, e, first, n);
+        if (x.mine && x.known && !eq_holds(&x))
+            return xasprintf("表头少一列，「%s」行读到的数字与%s（%s）不符，可能错位，不作读取", label, e->what,
+                             e->rule);
+    }
+    return NULL;
+}
+
 /* A whole number that reads as a year (1990–2099). */
 static int year_like(double x)
 {
@@ -3238,51 +3257,6 @@ static void ocr_unread(gk_report *r, int table)
     }
 }
 
-/* The columns a header cell's words name in turn, when it names two or more
- * so (a header row copied with single spaces: "商业企业 科研机构 社会公益组织"):
- * words joined up to three at a time until they name a column ("社会公益 组织");
- * how many written to out (at most max); 0 when fewer than two. */
-static int cell_columns(const gk_report *r, int table, const char *text, int *out, int max)
-{
-    if (!strchr(text, ' '))
-        return 0;
-    const char *w[32];
-    size_t wl[32];
-    int nw = 0;
-    for (const char *p = text; *p && nw < 32;) {
-        while (*p == ' ')
-            p++;
-        if (!*p)
-            break;
-        const char *e = p;
-        while (*e && *e != ' ')
-            e++;
-        w[nw] = p;
-        wl[nw++] = (size_t)(e - p);
-        p = e;
-    }
-    int n = 0;
-    for (int k = 0; k < nw && n < max;) {
-        int used = 0;
-        char join[HEADER_CELL_MAX + 1];
-        size_t len = 0;
-        for (int m = 0; m < 3 && k + m < nw && len + wl[k + m] <= HEADER_CELL_MAX; m++) {
-            memcpy(join + len, w[k + m], wl[k + m]);
-            len += wl[k + m];
-            join[len] = '\0';
-            uint64_t named = column_named(r->tpl, table, join, len);
-            if (named) {
-                out[n++] = (int)(named & ~(uint64_t)COL_VARIANT) - 1;
-                used = m + 1;
-                break;
-            }
-        }
-        k += used ? used : 1;
-    }
-    return n >= 2 ? n : 0;
-}
-
-
 /* 1 when a header cell is one over several columns (GK_HEADER_GROUPS). */
 static int header_group(const char *text)
 {
@@ -3298,19 +3272,55 @@ static int header_group(const char *text)
 }
 
 /* The columns table `table`'s header names, in reading order: the column
- * (0-based, template order) of each header cell of the rows without numbers
- * before its first row with numbers, each column once (its first cell); how
- * many (at most max).  A cell naming none joined with the next one or two
- * naming none names a column broken over lines ("科研" "机构"); one naming
- * none between two naming columns on its line is a column whose name is not
- * read: HEADER_UNKNOWN. */
+ * (0-based, template order) named by the header's words — those of the label
+ * cells of the rows without numbers before its first row with numbers, and of
+ * that row before its numbers (a cell a line) — each column once; how many
+ * (at most max).  Words are joined up to three at a time, across cells and
+ * lines, until they name a column ("科研" "机构", "商业" at the end of a line
+ * and "企业" at the start of the next, as a browser wraps a header; the
+ * longest join naming it: "法律服务机" "构") or a cell over several columns
+ * (header_group(): skipped); a word doing neither between two naming
+ * columns other than the total (printed apart, over the header's lines, a
+ * note's end may follow it) is a column whose name is not read:
+ * HEADER_UNKNOWN. */
 #define HEADER_UNKNOWN (-2)
+#define HEADER_WORDS_MAX 96
+
+/* 1 when a header word naming nothing is no column's name: longer than any
+ * (ten characters), or with brackets or a colon (a note: "(本列数据的勾稽关系为：…"). */
+static int note_word(const char *s, size_t n)
+{
+    if (n > 30)
+        return 1;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] == '(' || s[i] == ')' || s[i] == ':' ||
+            (i + 3 <= n && (!memcmp(s + i, "（", 3) || !memcmp(s + i, "）", 3) || !memcmp(s + i, "：", 3))))
+            return 1;
+    return 0;
+}
+
+/* The column the first one to three of the n words w name joined, or -1. */
+static int words_name(const gk_report *r, int table, const char *const *w, const size_t *wl, int n)
+{
+    char join[HEADER_CELL_MAX + 1];
+    size_t len = 0;
+    for (int d = 0; d < 3 && d < n && len + wl[d] <= HEADER_CELL_MAX; d++) {
+        memcpy(join + len, w[d], wl[d]);
+        len += wl[d];
+        join[len] = '\0';
+        uint64_t c = column_named(r->tpl, table, join, len);
+        if (c)
+            return (int)(c & ~(uint64_t)COL_VARIANT) - 1;
+    }
+    return -1;
+}
+
 static int header_columns(const gk_report *r, int table, const grid *g, const tokens *ts, int *seq, int max)
 {
-    const grid_cell *cell[64];
-    uint16_t named[64];
-    int rowof[64], nc = 0;
-    for (int i = 0; i < g->nrows && nc < 64; i++) {
+    const char *w[HEADER_WORDS_MAX];
+    size_t wl[HEADER_WORDS_MAX];
+    int nw = 0, named_any = 0;
+    for (int i = 0; i < g->nrows && nw < HEADER_WORDS_MAX; i++) {
         const row_cells *rc = &ts->rows[i];
         if (g->rows[i].ncells > 64)
             continue;
@@ -3319,72 +3329,77 @@ static int header_columns(const gk_report *r, int table, const grid *g, const to
                                           row's cells before them too (a cell a line, no blank line
                                           after the header) */
             labels &= ((uint64_t)1 << __builtin_ctzll(rc->numbers)) - 1;
-        for (uint64_t m = labels; m && nc < 64; m &= m - 1) {
+        for (uint64_t m = labels; m && nw < HEADER_WORDS_MAX; m &= m - 1) {
             int j = __builtin_ctzll(m);
-            cell[nc] = &g->rows[i].cells[j];
-            rowof[nc] = i;
-            named[nc++] = rc->column[j];
-        }
-        if (rc->nv > 0) {
-            int any = 0;
-            for (int q = 0; q < nc; q++)
-                any |= named[q] != 0;
-            if (any)
-                break;
-            nc = 0;                    /* no column named yet: a caption or an echo before the header */
-        }
-    }
-    int n = 0;
-    uint64_t seen = 0;
-    for (int q = 0; q < nc; q++) {
-        int cols[16], k = 0;
-        if (named[q])
-            k = cell_columns(r, table, cell[q]->text, cols, 16);
-        if (!k && named[q]) {
-            cols[0] = (int)(named[q] & ~(unsigned)COL_VARIANT) - 1;
-            k = 1;
-        }
-        int group = 0;                 /* the cell is (part of) one over several columns */
-        if (!named[q]) {               /* a column's name broken over two or three cells, or a group's */
-            char join[HEADER_CELL_MAX + 1];
-            size_t len = 0;
-            for (int d = 0; d < 3 && q + d < nc && !named[q + d]; d++) {
-                size_t l = strlen(cell[q + d]->text);
-                if (len + l > HEADER_CELL_MAX)
-                    break;
-                memcpy(join + len, cell[q + d]->text, l + 1);
-                len += l;
-                uint64_t c = d ? column_named(r->tpl, table, join, len) : 0;
-                if (c) {
-                    cols[0] = (int)(c & ~(uint64_t)COL_VARIANT) - 1;
-                    k = 1;
-                    q += d;
-                    break;
+            named_any |= rc->column[j] != 0;
+            for (const char *p = g->rows[i].cells[j].text; *p && nw < HEADER_WORDS_MAX;) {
+                while (*p == ' ')
+                    p++;
+                const char *e = p;
+                while (*e && *e != ' ')
+                    e++;
+                if (e > p) {
+                    w[nw] = p;
+                    wl[nw++] = (size_t)(e - p);
                 }
-                if (header_group(join)) {
-                    group = 1;
-                    q += d;
-                    break;
-                }
+                p = e;
             }
         }
-        if (!k && !group) {            /* naming nothing between cells naming columns on its line: a
-                                          column all the same, which (HEADER_UNKNOWN) */
-            int before = 0, after = 0;
-            for (int d = q - 1; d >= 0 && rowof[d] == rowof[q] && !before; d--)
-                before = named[d] != 0;
-            for (int d = q + 1; d < nc && rowof[d] == rowof[q] && !after; d++)
-                after = named[d] != 0;
-            if (before && after && n < max)
-                seq[n++] = HEADER_UNKNOWN;
+        if (rc->nv > 0) {
+            if (named_any)
+                break;
+            nw = 0;                    /* no column named yet: a caption or an echo before the header */
+        }
+    }
+    const gk_table_def *td = template_table(r->tpl, table);
+    int total = td->nrows ? td->rows[0].ncols - 1 : -1;   /* printed apart (over the header's lines) */
+    int n = 0, pending = 0, leaf = 0;  /* pending: words naming nothing since the last column named;
+                                          leaf: a column but the total named (unknowns lie among them) */
+    uint64_t seen = 0;
+    for (int k = 0; k < nw;) {
+        char join[HEADER_CELL_MAX + 1];
+        size_t len = 0;
+        int col = -1, used = 0;
+        for (int d = 0; d < 3 && k + d < nw && len + wl[k + d] <= HEADER_CELL_MAX; d++) {
+            memcpy(join + len, w[k + d], wl[k + d]);
+            len += wl[k + d];
+            join[len] = '\0';
+            uint64_t c = column_named(r->tpl, table, join, len);
+            if (c && d && column_named(r->tpl, table, join + len - wl[k + d], wl[k + d]))
+                break;                 /* the last word names it alone: the words before it are no part */
+            if (col >= 0) {            /* named already: the next word its end ("法律服务机" "构"),
+                                          unless it begins a name of its own ("商业企业" "科研机" "构") */
+                if (c && (int)(c & ~(uint64_t)COL_VARIANT) - 1 == col &&
+                    words_name(r, table, w + k + d, wl + k + d, nw - k - d) < 0)
+                    used = d + 1;
+                break;
+            }
+            if (c) {
+                col = (int)(c & ~(uint64_t)COL_VARIANT) - 1;
+                used = d + 1;
+                continue;
+            }
+            if (header_group(join)) {
+                used = d + 1;
+                break;
+            }
+        }
+        if (!used) {                   /* a word naming nothing: a column's unread name, or a note's */
+            pending |= leaf && !note_word(w[k], wl[k]);
+            k++;
             continue;
         }
-        for (int e = 0; e < k; e++) {
-            if (cols[e] < 0 || cols[e] >= 64 || (seen >> cols[e] & 1))
-                continue;
-            seen |= (uint64_t)1 << cols[e];
+        k += used;
+        if (col < 0)
+            continue;                  /* a group's cell */
+        if (pending && col != total && n < max)
+            seq[n++] = HEADER_UNKNOWN;
+        pending = 0;
+        leaf |= col != total;
+        if (col < 64 && !(seen >> col & 1)) {
+            seen |= (uint64_t)1 << col;
             if (n < max)
-                seq[n++] = cols[e];
+                seq[n++] = col;
         }
     }
     return n;
@@ -3571,7 +3586,7 @@ static void read_table_grid(gk_report *r, int table, grid *g)
     const char *name = template_table_shape(table)->name;
     /* rows the equations must confirm: placed by position alone (ROW_POSITIONAL), or
      * in doubt (ROW_DOUBT: which numbers are its own is in question) */
-    enum { ROW_POSITIONAL = 1, ROW_DOUBT = 2, ROW_CHECK = 4 };
+    enum { ROW_POSITIONAL = 1, ROW_DOUBT = 2, ROW_CHECK = 4, ROW_NARROW = 8 };
     int positional[PLACE_MAX_ROWS] = {0};
     /* rows read with their label after their numbers among rows with it before
      * (or the other way), the fewer, whose own equation fails as read: in doubt
@@ -3628,6 +3643,8 @@ static void read_table_grid(gk_report *r, int table, grid *g)
                 positional[rr] = ROW_DOUBT;
             else if (check)
                 positional[rr] = ROW_CHECK;
+            else if (width && width < rd->ncols)
+                positional[rr] = ROW_NARROW;   /* a column fewer: the equations across rows must not fail */
             if (p->positional) {
                 positional[rr] |= ROW_POSITIONAL;
                 note_row(r, "STRUCT.LABEL_VARIANT", table, rr, line,
@@ -3701,8 +3718,9 @@ static void read_table_grid(gk_report *r, int table, grid *g)
         /* a row placed by position, in doubt or not, is checked by the positional
          * rule alone: the doubt rule counts the row's own total, and an equation
          * within the row says nothing of where the row is */
-        char *why = positional[rr] == ROW_CHECK ? contradicted(r, table, rr)
-                                                : unconfirmed(r, table, rr, positional[rr] == ROW_DOUBT);
+        char *why = positional[rr] == ROW_NARROW ? narrow_contradicted(r, table, rr)
+                  : positional[rr] == ROW_CHECK  ? contradicted(r, table, rr)
+                                                 : unconfirmed(r, table, rr, positional[rr] == ROW_DOUBT);
         if (!why)
             continue;
         slot s[PLACE_MAX_COLS];
