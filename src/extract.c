@@ -1901,6 +1901,15 @@ static int item_ordinal(const char *s, size_t len, int *style)
     return value;
 }
 
+/* 1 when label s and the label before it on its line, b[0..bn), begin with item
+ * numbers of one style, s's the lower ("（六）其他处理" after "（七）总计"). */
+static int numbered_lower(const char *s, const char *b, size_t bn)
+{
+    int style, before_style, n_at = item_ordinal(s, strlen(s), &style);
+    int n_before = item_ordinal(b, bn, &before_style);
+    return n_at && n_before > n_at && style == before_style;
+}
+
 /* Of the rows a label names (`rows`, two or more), the one it is the label
  * of, when it holds the words of two rows one after the other (a converter
  * that joins cells with single spaces writes two label cells as one): words
@@ -2246,11 +2255,13 @@ static void read_labels(const gk_report *r, int table, const grid_row *row, row_
             }
         }
         if (after_label && li->rows && rl->named && !(rl->named >> 31) && li->rows < (rl->named & -rl->named) &&
-            !numbering_prefix(text, strlen(text))) {
+            (!numbering_prefix(text, strlen(text)) || numbered_lower(text, b, bn))) {
             /* a row's label after another's on its line, naming an earlier row, without
              * an item number of its own and no number before it ("四、结转下年度继续办理
              * 总计 2 0 …" under "(七) 1 …"): the end of the label above, wrapped into its
-             * column on this line */
+             * column on this line; or with an item numbered lower than that label's
+             * ("（七）总计  （六）其他处理  25 64 …", the numbers (七)'s, those of (六) on
+             * the line above: w3m prints a label in the middle of the lines of its row) */
             li->rows = 0;
             li->canon = 0;
         }
@@ -3281,8 +3292,8 @@ static int header_group(const char *text)
  * longest join naming it: "法律服务机" "构") or a cell over several columns
  * (header_group(): skipped); a word doing neither between two naming
  * columns other than the total (printed apart, over the header's lines, a
- * note's end may follow it) is a column whose name is not read:
- * HEADER_UNKNOWN. */
+ * note's end may follow it), in their grid row (not a name's part printed on a
+ * line of its own), is a column whose name is not read: HEADER_UNKNOWN. */
 #define HEADER_UNKNOWN (-2)
 #define HEADER_WORDS_MAX 96
 
@@ -3319,7 +3330,7 @@ static int header_columns(const gk_report *r, int table, const grid *g, const to
 {
     const char *w[HEADER_WORDS_MAX];
     size_t wl[HEADER_WORDS_MAX];
-    int nw = 0, named_any = 0;
+    int wrow[HEADER_WORDS_MAX], nw = 0, named_any = 0;
     for (int i = 0; i < g->nrows && nw < HEADER_WORDS_MAX; i++) {
         const row_cells *rc = &ts->rows[i];
         if (g->rows[i].ncells > 64)
@@ -3340,6 +3351,7 @@ static int header_columns(const gk_report *r, int table, const grid *g, const to
                     e++;
                 if (e > p) {
                     w[nw] = p;
+                    wrow[nw] = i;
                     wl[nw++] = (size_t)(e - p);
                 }
                 p = e;
@@ -3353,8 +3365,12 @@ static int header_columns(const gk_report *r, int table, const grid *g, const to
     }
     const gk_table_def *td = template_table(r->tpl, table);
     int total = td->nrows ? td->rows[0].ncols - 1 : -1;   /* printed apart (over the header's lines) */
-    int n = 0, pending = 0, leaf = 0;  /* pending: words naming nothing since the last column named;
-                                          leaf: a column but the total named (unknowns lie among them) */
+    int n = 0, pending = 0, leaf = 0;  /* pending: words naming nothing since the last column named,
+                                          all in its grid row; leaf: a column but the total named
+                                          (unknowns lie among them), last in grid row leaf_row */
+    int leaf_row = -1, first_pending = -1;
+    int unk_word[HEADER_WORDS_MAX], spare[HEADER_WORDS_MAX], nspare = 0;   /* an unknown's first word;
+                                          the words naming nothing that made no unknown */
     uint64_t seen = 0;
     for (int k = 0; k < nw;) {
         char join[HEADER_CELL_MAX + 1];
@@ -3385,21 +3401,60 @@ static int header_columns(const gk_report *r, int table, const grid *g, const to
             }
         }
         if (!used) {                   /* a word naming nothing: a column's unread name, or a note's */
-            pending |= leaf && !note_word(w[k], wl[k]);
+            int mine = leaf && wrow[k] == leaf_row && !note_word(w[k], wl[k]);
+            if (mine && !pending)
+                first_pending = k;
+            else if (!note_word(w[k], wl[k]) && nspare < HEADER_WORDS_MAX)
+                spare[nspare++] = k;
+            pending |= mine;
             k++;
             continue;
         }
-        k += used;
-        if (col < 0)
+        if (col < 0) {
+            k += used;
             continue;                  /* a group's cell */
-        if (pending && col != total && n < max)
+        }
+        if (pending && col != total && wrow[k] == leaf_row && n < max) {
+            unk_word[n] = first_pending;
             seq[n++] = HEADER_UNKNOWN;
+        } else if (pending && nspare < HEADER_WORDS_MAX) {
+            spare[nspare++] = first_pending;
+        }
+        k += used;
         pending = 0;
-        leaf |= col != total;
+        if (col != total) {
+            leaf = 1;
+            leaf_row = wrow[k - 1];
+        }
         if (col < 64 && !(seen >> col & 1)) {
             seen |= (uint64_t)1 << col;
             if (n < max)
                 seq[n++] = col;
+        }
+    }
+    /* a name broken over two lines of a browser's wrapped header, its end on the line
+     * below with the other names' ends ("社会公 法律服 其他" over "益组织 务机构"): an
+     * unknown's word joined with a later word naming nothing names the column */
+    for (int q = 0; q < n; q++) {
+        if (seq[q] != HEADER_UNKNOWN)
+            continue;
+        int u = unk_word[q];
+        for (int e = 0; e < nspare; e++) {
+            int v = spare[e];
+            if (v <= u || wl[u] + wl[v] > HEADER_CELL_MAX)
+                continue;
+            char join[HEADER_CELL_MAX + 1];
+            memcpy(join, w[u], wl[u]);
+            memcpy(join + wl[u], w[v], wl[v]);
+            join[wl[u] + wl[v]] = '\0';
+            uint64_t c = column_named(r->tpl, table, join, wl[u] + wl[v]);
+            int col = c ? (int)(c & ~(uint64_t)COL_VARIANT) - 1 : -1;
+            if (col >= 0 && col < 64 && !(seen >> col & 1)) {
+                seen |= (uint64_t)1 << col;
+                seq[q] = col;
+                spare[e] = -1;
+                break;
+            }
         }
     }
     return n;
