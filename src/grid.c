@@ -1753,6 +1753,11 @@ typedef struct {
     int empty;       /* fields empty or a blank marker */
     int numbers;     /* fields holding a number */
     int quoted;      /* fields in quotes */
+    int zero_led;    /* fields of digits with a 0 first ("037"): no count, a number's digit group */
+    int plain_big;   /* numbers of four digits or more written without separators (not a year) */
+    int grouped;     /* numbers written with thousands separators (quoted: "1,130") */
+    int slots;       /* fields from the first number to the last, empty ones between counted */
+    int doubtful[4]; /* the fields before the first four separators that may be thousands separators */
     size_t longest;  /* the longest field's length */
 } csv_line;
 
@@ -1783,6 +1788,7 @@ static long csv_scan(const char *s, size_t len, const gk_line *o, int mode, char
     const char *op = o->s, *oend = o->s + o->len;
     const char *close = memrchr(s, ')', len);
     size_t w = 0, p = 0;
+    int first_number = -1;
     for (;;) {
         size_t start = p, fw = w;      /* the field in s and in out */
         while (p < len && s[p] == ' ')
@@ -1877,14 +1883,27 @@ static long csv_scan(const char *s, size_t len, const gk_line *o, int mode, char
         double v;
         int ii;
         num_kind kind = w > fw ? parse_cell(out + fw, w - fw, &v, &ii) : NUM_BLANK;
+        if (kind == NUM_VALUE) {
+            if (first_number < 0)
+                first_number = cl->fields;
+            cl->slots = cl->fields - first_number + 1;
+        }
         cl->fields++;
         cl->empty += kind == NUM_BLANK;
         cl->numbers += kind == NUM_VALUE;
+        cl->zero_led += w - fw > 1 && out[fw] == '0' && is_digit(out[fw + 1]);
+        if (kind == NUM_VALUE && (v >= 1000 || v <= -1000)) {
+            int comma = memchr(out + fw, ',', w - fw) != NULL;
+            cl->grouped += comma;
+            cl->plain_big += !comma && (v < 1900 || v > 2100);
+        }
         if (w - fw > cl->longest)
             cl->longest = w - fw;
         if (p >= len)
             break;
         int amb = thousands_comma(s, len, p);
+        if (amb && cl->ambiguous < 4)
+            cl->doubtful[cl->ambiguous] = cl->fields - 1;
         cl->ambiguous += amb;
         cl->certain += !amb;
         out[w++] = '\t';
@@ -1915,9 +1934,12 @@ static int csv_row_line(const csv_line *cl, const char *s, size_t len)
 
 /* How a comma-separated region takes the commas that may be thousands
  * separators (csv_mode()). */
+enum { CSV_SLOTS_MAX = 64 };
+
 typedef struct {
-    int width;       /* the fields most rows with numbers and no such comma have; 0: no such number */
+    int slots[CSV_SLOTS_MAX + 1];   /* how many rows without such a comma span k slots (csv_line) */
     int quoting;     /* some field is quoted: the writer quotes what holds a comma */
+    int ungrouped;   /* numbers of 1000 or more written without thousands separators, none with */
 } csv_region;
 
 /* The commas of s[0..n) (normalised lines, each ended by its NUL) that
@@ -1944,15 +1966,18 @@ static size_t csv_commas(const char *s, size_t n)
 }
 
 /* Fewest separator-like commas (csv_commas()) in a region worth a closer look. */
-#define CSV_MIN_COMMAS 6
+#define CSV_MIN_COMMAS 3
 
 /* Whether lines [from, to), which hold no tab and are no pipe table, are
- * a comma-separated table: three rows of one or more (csv_row_line()), one
- * of them with a number, and at least half of the lines holding a digit
- * rows with a number.  Those rows get LINE_CSV in facts; *cr says how to
+ * a comma-separated table: three rows or more (csv_row_line()), one of them
+ * with a number, and at least half as many rows with cells (numbers or
+ * empty ones) as lines that hold a digit and may be a table's row: a line
+ * holding a comma or a run of two spaces (a row of a table of spaces; not
+ * one cell alone, "行政许可：15"), or, in a region of one cell per line
+ * (`lines`), any line.  Those rows get LINE_CSV in facts; *cr says how to
  * read their doubtful commas.  A line of prose with a comma, a number with
  * thousands separators in a table of another layout, changes nothing. */
-static __attribute__((noinline)) int csv_detect(const gk_text *t, size_t from, size_t to, unsigned char *facts, int adjacent, csv_region *cr)
+static __attribute__((noinline)) int csv_detect(const gk_text *t, size_t from, size_t to, unsigned char *facts, int adjacent, int lines, csv_region *cr)
 {
     /* a first look, over all the lines at once when they lie one after another */
     size_t commas = 0;
@@ -1965,8 +1990,8 @@ static __attribute__((noinline)) int csv_detect(const gk_text *t, size_t from, s
     }
     if (commas < CSV_MIN_COMMAS)
         return 0;
-    enum { WIDTH_MAX = 64 };
-    int rows = 0, votes = 0, digits = 0, plain = 0, quoting = 0, hist[WIDTH_MAX + 1] = {0};
+    int rows = 0, votes = 0, numbers = 0, digits = 0, quoting = 0, plain_big = 0, grouped = 0;
+    memset(cr->slots, 0, sizeof cr->slots);
     char *out = xmalloc(CSV_LINE_MAX + 1);
     for (size_t i = from; i < to; i++) {
         if (facts[i - from] & LINE_BLANK)
@@ -1975,7 +2000,7 @@ static __attribute__((noinline)) int csv_detect(const gk_text *t, size_t from, s
         int digit = 0;
         for (size_t k = 0; k < l->len && !digit; k++)
             digit = is_digit(l->s[k]);
-        digits += digit;
+        digits += digit && (lines || memchr(l->s, ',', l->len) || memmem(l->s, l->len, "  ", 2));
         const char *s = skip_spaces(l->s);
         csv_line cl;
         if (l->len > CSV_LINE_MAX || (*s != '"' && !memchr(s, ',', l->len - (size_t)(s - l->s))) ||
@@ -1984,42 +2009,104 @@ static __attribute__((noinline)) int csv_detect(const gk_text *t, size_t from, s
         facts[i - from] |= LINE_CSV;
         rows++;
         quoting |= cl.quoted > 0;
-        if (cl.numbers && cl.certain) {
-            votes++;
-            if (!cl.ambiguous && cl.fields <= WIDTH_MAX) {
-                hist[cl.fields]++;
-                plain++;
-            }
+        plain_big += cl.plain_big;
+        grouped += cl.grouped;
+        if (cl.certain && cl.numbers + cl.empty > 0) {
+            votes++;                   /* a row with cells: numbers, or empty ones */
+            numbers += cl.numbers > 0;
+            if (cl.numbers && !cl.ambiguous && cl.slots <= CSV_SLOTS_MAX)
+                cr->slots[cl.slots]++;
         }
     }
     free(out);
-    if (rows < 3 || !votes || votes * 2 < digits) {
+    if (rows < 3 || !numbers || votes * 2 < digits) {
         for (size_t i = from; i < to; i++)
             facts[i - from] &= (unsigned char)~LINE_CSV;
         return 0;
     }
-    int width = 0;
-    for (int w = 1; w <= WIDTH_MAX; w++)
-        if (hist[w] > hist[width])
-            width = w;
-    /* a usual width: that of two rows in three at least, three rows or more */
-    cr->width = plain >= 3 && hist[width] * 3 >= plain * 2 ? width : 0;
     cr->quoting = quoting;
+    cr->ungrouped = plain_big > 0 && !grouped;
     return 1;
 }
 
-/* How a row with commas that may be thousands separators is read: as
- * separators when the row then has the usual width (or, none known, when
- * the writer quotes fields: it would have quoted "1,130"); as text when the
- * writer quotes nothing and the row then has the usual width; otherwise
- * in doubt — its numbers from the first such comma on left unread. */
-static int csv_mode(const csv_region *cr, const csv_line *cl)
+/* Whether the run of values holding field k of a row (out[0..n), fields
+ * separated by tabs; a run: numbers and empty cells or blank markers, ended
+ * by text) adds up as a row with a total column does: its last number,
+ * not 0, the sum of two or more values right before it (blanks as 0). */
+static int run_adds_up(const char *out, size_t n, int k)
 {
-    if (!cl->ambiguous)
+    enum { RUN_MAX = 64 };
+    double v[RUN_MAX];
+    int kind[RUN_MAX], nf = 0;
+    for (size_t b = 0; b <= n && nf < RUN_MAX;) {
+        const char *e = memchr(out + b, '\t', n - b);
+        size_t len = e ? (size_t)(e - out) - b : n - b;
+        int ii;
+        v[nf] = 0;
+        kind[nf] = len ? parse_cell(out + b, len, &v[nf], &ii) : NUM_BLANK;
+        nf++;
+        b += len + 1;
+    }
+    if (k < 0 || k >= nf || kind[k] == NUM_NONE)
+        return 0;
+    int a = k, z = k;
+    while (a > 0 && kind[a - 1] != NUM_NONE)
+        a--;
+    while (z + 1 < nf && kind[z + 1] != NUM_NONE)
+        z++;
+    while (z > a && kind[z] != NUM_VALUE)
+        z--;                           /* the run's last number */
+    if (kind[z] != NUM_VALUE || v[z] <= 0)
+        return 0;
+    double sum = 0;
+    for (int i = z - 1, terms = 1; i >= a; i--, terms++) {
+        sum += kind[i] == NUM_VALUE ? v[i] : 0;
+        if (terms >= 2 && sum == v[z])
+            return 1;
+    }
+    return 0;
+}
+
+/* Whether every run of row out[0..n) that holds a doubtful separator of cl
+ * adds up (run_adds_up()); `joined`: out is the row with them as text,
+ * each field after one of them one place nearer the start. */
+static int csv_adds_up(const char *out, size_t n, const csv_line *cl, int joined)
+{
+    if (cl->ambiguous > 4)
+        return 0;
+    for (int i = 0; i < cl->ambiguous; i++)
+        if (!run_adds_up(out, n, cl->doubtful[i] - (joined ? i : 0)))
+            return 0;
+    return 1;
+}
+
+/* How a row with commas that may be thousands separators is read, given
+ * the row read with them as separators (split: out[0..n)) and as text
+ * (joined: jout[0..jn)).  First the sums: the reading whose runs of values
+ * add up (csv_adds_up()), the other's not.  Else the slots the rows span: a
+ * reading spanning as many slots (csv_line) as two rows or more without
+ * such a comma do, the other as none (three for joined), is likely (split,
+ * besides, gives no more digit groups with a 0 first, "037", which is no
+ * count).  A writer that quotes fields would have quoted "1,130", one that
+ * writes 1130 as it is has no thousands separators.  As separators when
+ * that reading is likely, or such a writer wrote the region and the other
+ * reading is not likely; as text when that reading is likely and no such
+ * writer did; otherwise in doubt: the row's numbers from the first such
+ * comma on are left unread. */
+static int csv_mode(const csv_region *cr, const csv_line *split, const char *out, size_t n,
+                    const csv_line *joined, const char *jout, size_t jn)
+{
+    int plain = cr->quoting || cr->ungrouped;   /* the writer would not have written "1,130" so */
+    int ds = csv_adds_up(out, n, split, 0), dj = csv_adds_up(jout, jn, split, 1);
+    if (ds != dj)
+        return ds ? CSV_SPLIT : plain ? CSV_DOUBT : CSV_JOIN;
+    int s = split->slots <= CSV_SLOTS_MAX && split->zero_led <= joined->zero_led ? cr->slots[split->slots] : 0;
+    int j = joined->slots <= CSV_SLOTS_MAX ? cr->slots[joined->slots] : 0;
+    if (plain)
+        return j >= 2 && s == 0 ? CSV_DOUBT : CSV_SPLIT;
+    if (s >= 2 && j == 0)
         return CSV_SPLIT;
-    if (cr->width ? cl->fields == cr->width : cr->quoting)
-        return CSV_SPLIT;
-    if (cr->width && !cr->quoting && cl->fields - cl->ambiguous == cr->width)
+    if (j >= 3 && s == 0)
         return CSV_JOIN;
     return CSV_DOUBT;
 }
@@ -2035,9 +2122,13 @@ static void csv_row(grid *g, const region *rg, size_t i, const csv_region *cr)
     csv_line cl;
     size_t doubt = SIZE_MAX;
     long n = csv_scan(l->s, l->len, &rg->t->orig[i], CSV_SPLIT, src, &cl, NULL);
-    int mode = csv_mode(cr, &cl);
-    if (mode != CSV_SPLIT)
-        n = csv_scan(l->s, l->len, &rg->t->orig[i], mode, src, &cl, &doubt);
+    if (cl.ambiguous && n >= 0) {
+        csv_line joined;
+        long jn = csv_scan(l->s, l->len, &rg->t->orig[i], CSV_JOIN, dst, &joined, NULL);
+        int mode = jn < 0 ? CSV_DOUBT : csv_mode(cr, &cl, src, (size_t)n, &joined, dst, (size_t)jn);
+        if (mode != CSV_SPLIT)
+            n = csv_scan(l->s, l->len, &rg->t->orig[i], mode, src, &cl, &doubt);
+    }
     if (n < 0)
         n = 0;                         /* not reached: detect() read the line so */
     memcpy(dst, src, (size_t)n + 1);
@@ -2102,8 +2193,8 @@ static grid *build_cells(const gk_text *t, size_t from, size_t to)
     unsigned char *facts = grid_alloc(g, to - from, 1);
     int adjacent, style;
     g->layout = detect(t, from, to, facts, &adjacent, &style);
-    csv_region csv = {0, 0};
-    if ((g->layout == GRID_SPACES || g->layout == GRID_LINES) && csv_detect(t, from, to, facts, adjacent, &csv))
+    csv_region csv;                    /* set by csv_detect(), read only when it says so */
+    if ((g->layout == GRID_SPACES || g->layout == GRID_LINES) && csv_detect(t, from, to, facts, adjacent, g->layout == GRID_LINES, &csv))
         g->layout = GRID_CSV;          /* its rows LINE_CSV; its other lines as plain text */
     region rg = {t, from, to, facts, t->norm[from].s, NULL, 1};
     size_t span = (size_t)(t->norm[to - 1].s - rg.src) + t->norm[to - 1].len + 1;
