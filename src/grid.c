@@ -1751,6 +1751,7 @@ typedef struct {
     int certain;     /* separators that cannot be thousands separators */
     int ambiguous;   /* separators that may be ("1,130" unquoted) */
     int empty;       /* fields empty or a blank marker */
+    int last_empty;  /* the last field is empty (the line ends with a comma) */
     int numbers;     /* fields holding a number */
     int quoted;      /* fields in quotes */
     int zero_led;    /* fields of digits with a 0 first ("037"): no count, a number's digit group */
@@ -1811,10 +1812,10 @@ static long csv_scan(const char *s, size_t len, const gk_line *o, int mode, char
                         return -1;     /* left open: a field over several lines */
                     char c = s[p];
                     if (c == ',' || c == '"') {
-                        k = orig_mark(&op, oend);
-                        if (k == MARK_NONE || (c == ',') != (k == MARK_COMMA || k == MARK_FOLDED_COMMA))
+                        int m = orig_mark(&op, oend);
+                        if (m == MARK_NONE || (c == ',') != (m == MARK_COMMA || m == MARK_FOLDED_COMMA))
                             return -1;
-                        if (k == MARK_QUOTE) {
+                        if (m == MARK_QUOTE) {
                             if (p + 1 >= len || s[p + 1] != '"') {
                                 p++;   /* the closing quote */
                                 break;
@@ -1839,7 +1840,8 @@ static long csv_scan(const char *s, size_t len, const gk_line *o, int mode, char
                 }
             }
             if (!quoted) {
-                orig_mark(&op, oend);  /* the quote, text */
+                if (k == MARK_QUOTE)   /* read again from `at`: its quote, text */
+                    orig_mark(&op, oend);
                 out[w++] = s[p++];
             }
         }
@@ -1890,6 +1892,7 @@ static long csv_scan(const char *s, size_t len, const gk_line *o, int mode, char
         }
         cl->fields++;
         cl->empty += kind == NUM_BLANK;
+        cl->last_empty = w == fw;
         cl->numbers += kind == NUM_VALUE;
         cl->zero_led += w - fw > 1 && out[fw] == '0' && is_digit(out[fw + 1]);
         if (kind == NUM_VALUE && (v >= 1000 || v <= -1000)) {
@@ -1970,13 +1973,15 @@ static size_t csv_commas(const char *s, size_t n)
 
 /* Whether lines [from, to), which hold no tab and are no pipe table, are
  * a comma-separated table: three rows or more (csv_row_line()), one of them
- * with a number, and at least half as many rows with cells (numbers or
- * empty ones) as lines that hold a digit and may be a table's row: a line
- * holding a comma or a run of two spaces (a row of a table of spaces; not
- * one cell alone, "行政许可：15"), or, in a region of one cell per line
- * (`lines`), any line.  Those rows get LINE_CSV in facts; *cr says how to
- * read their doubtful commas.  A line of prose with a comma, a number with
- * thousands separators in a table of another layout, changes nothing. */
+ * with a number, and at least half as many rows with cells (numbers, or
+ * empty cells but the one of a line ending with a comma) as lines that hold
+ * a digit and may be a table's row: a line holding a comma or a run of two
+ * spaces (a row of a table of spaces; not one cell alone, "行政许可：15"),
+ * or, in a region of one cell per line (`lines`), any line; rows without
+ * cells (a header, "行政许可," with its number left empty) are neither.
+ * Those rows get LINE_CSV in facts; *cr says how to read their doubtful
+ * commas.  A line of prose with a comma, a number with thousands separators
+ * in a table of another layout, changes nothing. */
 static __attribute__((noinline)) int csv_detect(const gk_text *t, size_t from, size_t to, unsigned char *facts, int adjacent, int lines, csv_region *cr)
 {
     /* a first look, over all the lines at once when they lie one after another */
@@ -2000,19 +2005,24 @@ static __attribute__((noinline)) int csv_detect(const gk_text *t, size_t from, s
         int digit = 0;
         for (size_t k = 0; k < l->len && !digit; k++)
             digit = is_digit(l->s[k]);
-        digits += digit && (lines || memchr(l->s, ',', l->len) || memmem(l->s, l->len, "  ", 2));
+        digit = digit && (lines || memchr(l->s, ',', l->len) || memmem(l->s, l->len, "  ", 2));
         const char *s = skip_spaces(l->s);
         csv_line cl;
         if (l->len > CSV_LINE_MAX || (*s != '"' && !memchr(s, ',', l->len - (size_t)(s - l->s))) ||
-            csv_scan(l->s, l->len, &t->orig[i], CSV_SPLIT, out, &cl, NULL) < 0 || !csv_row_line(&cl, l->s, l->len))
+            csv_scan(l->s, l->len, &t->orig[i], CSV_SPLIT, out, &cl, NULL) < 0 || !csv_row_line(&cl, l->s, l->len)) {
+            digits += digit;
             continue;
+        }
         facts[i - from] |= LINE_CSV;
         rows++;
         quoting |= cl.quoted > 0;
         plain_big += cl.plain_big;
         grouped += cl.grouped;
-        if (cl.certain && cl.numbers + cl.empty > 0) {
-            votes++;                   /* a row with cells: numbers, or empty ones */
+        /* a row with cells: numbers, or empty ones — not only the one a line
+         * of prose broken after a comma ends with */
+        if (cl.certain && (cl.numbers > 0 || cl.empty > cl.last_empty)) {
+            votes++;
+            digits += digit;
             numbers += cl.numbers > 0;
             if (cl.numbers && !cl.ambiguous && cl.slots <= CSV_SLOTS_MAX)
                 cr->slots[cl.slots]++;
