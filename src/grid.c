@@ -338,7 +338,7 @@ typedef struct {
 
 /* What detect() finds out about each line, kept for the builders so that
  * they test no line again. */
-enum { LINE_BLANK = 1, LINE_PIPE = 2, LINE_TAB = 4, LINE_NUMBER = 8, LINE_INNER = 16 };
+enum { LINE_BLANK = 1, LINE_PIPE = 2, LINE_TAB = 4, LINE_NUMBER = 8, LINE_INNER = 16, LINE_CSV = 32 };
 
 /* How a region's pipe rows are written (detect()):
  *   PIPES_OUTER  "| a | b |": a '|' first and last, as markdown writes them;
@@ -1689,6 +1689,500 @@ static void end_bordered(grid *g, int seg, borders *bd, int block)
     unbox_single_column(g, block);
 }
 
+/* ---- comma-separated rows (GRID_CSV) -------------------------------------- */
+
+/* A table copied as CSV (a spreadsheet exported, or pasted with commas
+ * between its cells): each row a line of fields separated by commas, a
+ * field in double quotes holding commas and quotes ("1,130", "a ""b"""),
+ * spaces after the commas or not, rows padded with commas or not.  Its
+ * rows read as a tab grid's.  Normalisation folds the full-width comma of
+ * prose and labels ("，") into ',' and curly quotes into '"': only the
+ * ASCII ones of the original line separate or quote fields (orig_mark()). */
+
+/* What made a ',' or '"' of a normalised line, in its original line. */
+enum { MARK_NONE, MARK_COMMA, MARK_FOLDED_COMMA, MARK_QUOTE, MARK_FOLDED_QUOTE };
+
+/* The next character at *op (before end) of an original line that
+ * normalisation turns into ',' or '"' (text.c's fold_cp(): U+FF0C and
+ * U+FE50 into a comma; U+FF02, U+201C..U+201E, U+300C and U+300D into a
+ * quote), *op moved past it; MARK_NONE when none is left. */
+static int orig_mark(const char **op, const char *end)
+{
+    const unsigned char *p = (const unsigned char *)*op, *e = (const unsigned char *)end;
+    for (; p < e; p++) {
+        int k = MARK_NONE;
+        if (*p == ',') {
+            k = MARK_COMMA;
+        } else if (*p == '"') {
+            k = MARK_QUOTE;
+        } else if (*p >= 0xE2 && *p <= 0xEF && e - p >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+            unsigned cp = (unsigned)(p[0] & 0x0F) << 12 | (unsigned)(p[1] & 0x3F) << 6 | (unsigned)(p[2] & 0x3F);
+            if (cp == 0xFF0C || cp == 0xFE50)
+                k = MARK_FOLDED_COMMA;
+            else if (cp == 0xFF02 || (cp >= 0x201C && cp <= 0x201E) || cp == 0x300C || cp == 0x300D)
+                k = MARK_FOLDED_QUOTE;
+            p += 2;                    /* the sequence's continuation bytes */
+        }
+        if (k) {
+            *op = (const char *)(p + 1);
+            return k;
+        }
+    }
+    *op = end;
+    return MARK_NONE;
+}
+
+/* The comma at s[p] (of s[0..len)) may be a thousands separator: one to
+ * three digits before it (not after a decimal point), exactly three after
+ * it. */
+static int thousands_comma(const char *s, size_t len, size_t p)
+{
+    size_t b = p;
+    while (b > 0 && is_digit(s[b - 1]))
+        b--;
+    if (p - b < 1 || p - b > 3 || (b > 0 && s[b - 1] == '.') || len - p < 4)
+        return 0;
+    return is_digit(s[p + 1]) && is_digit(s[p + 2]) && is_digit(s[p + 3]) && (len - p == 4 || !is_digit(s[p + 4]));
+}
+
+/* A line read as comma-separated fields (csv_scan()). */
+typedef struct {
+    int fields;      /* every separator taken as one */
+    int certain;     /* separators that cannot be thousands separators */
+    int ambiguous;   /* separators that may be ("1,130" unquoted) */
+    int empty;       /* fields empty or a blank marker */
+    int last_empty;  /* the last field is empty (the line ends with a comma) */
+    int numbers;     /* fields holding a number */
+    int quoted;      /* fields in quotes */
+    int zero_led;    /* fields of digits with a 0 first ("037"): no count, a number's digit group */
+    int plain_big;   /* numbers of four digits or more written without separators (not a year) */
+    int grouped;     /* numbers written with thousands separators (quoted: "1,130") */
+    int slots;       /* fields from the first number to the last, empty ones between counted */
+    int doubtful[4]; /* the fields before the first four separators that may be thousands separators */
+    size_t longest;  /* the longest field's length */
+} csv_line;
+
+/* How csv_scan() takes the separators that may be thousands separators:
+ * as separators; as text ("1,130" one field); or in doubt: the field before
+ * the first of them and the rest of the line one field, written as they are. */
+enum { CSV_SPLIT, CSV_JOIN, CSV_DOUBT };
+
+/* The longest line read as comma-separated fields (a table's row is far shorter). */
+#define CSV_LINE_MAX 4096
+
+/* Reads s[0..len), a normalised line whose original is o, as fields
+ * separated by the commas that are ASCII commas in o, writes them to out
+ * (room for len + 1 bytes) separated by tabs, and counts them into cl.  A
+ * field in ASCII quotes is written without them ("" in it one quote); every
+ * field without the spaces around it; a comma inside brackets closed later
+ * on the line is text ("部分公开(区分处理的, 只计这一情形…)", a label copied
+ * without quotes).  mode says what a separator that may be a thousands
+ * separator is; with CSV_DOUBT, *doubt is where the field in doubt starts
+ * in out (SIZE_MAX: none).  Returns the length written, or -1 when the line
+ * is no such line: a quote left open (a field over several lines), text
+ * after a closing quote, its commas and quotes not those of its original. */
+static long csv_scan(const char *s, size_t len, const gk_line *o, int mode, char *out, csv_line *cl, size_t *doubt)
+{
+    memset(cl, 0, sizeof *cl);
+    if (doubt)
+        *doubt = SIZE_MAX;
+    const char *op = o->s, *oend = o->s + o->len;
+    const char *close = memrchr(s, ')', len);
+    size_t w = 0, p = 0;
+    int first_number = -1;
+    for (;;) {
+        size_t start = p, fw = w;      /* the field in s and in out */
+        while (p < len && s[p] == ' ')
+            p++;
+        int quoted = 0;
+        if (p < len && s[p] == '"') {
+            const char *at = op;       /* where the field's marks start */
+            size_t open = p;
+            int k = orig_mark(&op, oend);
+            if (k == MARK_QUOTE)
+                quoted = 1;
+            else if (k != MARK_FOLDED_QUOTE)
+                return -1;
+            if (quoted) {
+                p++;
+                while (p < len && s[p] == ' ')
+                    p++;
+                for (;; p++) {
+                    if (p >= len)
+                        return -1;     /* left open: a field over several lines */
+                    char c = s[p];
+                    if (c == ',' || c == '"') {
+                        int m = orig_mark(&op, oend);
+                        if (m == MARK_NONE || (c == ',') != (m == MARK_COMMA || m == MARK_FOLDED_COMMA))
+                            return -1;
+                        if (m == MARK_QUOTE) {
+                            if (p + 1 >= len || s[p + 1] != '"') {
+                                p++;   /* the closing quote */
+                                break;
+                            }
+                            if (orig_mark(&op, oend) != MARK_QUOTE)
+                                return -1;
+                            p++;       /* "": one quote */
+                        }
+                    }
+                    out[w++] = c;
+                }
+                while (p < len && s[p] == ' ')
+                    p++;
+                const char *peek = op;
+                if (p < len && (s[p] != ',' || orig_mark(&peek, oend) != MARK_COMMA)) {
+                    /* text after the closing quote ("三安全"相关): no quoted
+                     * field but text with quotes in it, read again as such */
+                    quoted = 0;
+                    p = open;
+                    w = fw;
+                    op = at;
+                }
+            }
+            if (!quoted) {
+                if (k == MARK_QUOTE)   /* read again from `at`: its quote, text */
+                    orig_mark(&op, oend);
+                out[w++] = s[p++];
+            }
+        }
+        if (quoted) {
+            if (p < len)
+                orig_mark(&op, oend);  /* the separator after it */
+            cl->quoted++;
+        } else {
+            int depth = 0;
+            for (; p < len; p++) {
+                char c = s[p];
+                if (c == '(') {
+                    depth++;
+                } else if (c == ')') {
+                    depth -= depth > 0;
+                } else if (c == ',' || c == '"') {
+                    int k = orig_mark(&op, oend);
+                    if (k == MARK_NONE || (c == ',') != (k == MARK_COMMA || k == MARK_FOLDED_COMMA))
+                        return -1;
+                    if (k == MARK_COMMA && !(depth > 0 && close && s + p < close) &&
+                        !(mode == CSV_JOIN && thousands_comma(s, len, p)))
+                        break;         /* a separator */
+                }
+                out[w++] = c;
+            }
+        }
+        while (w > fw && out[w - 1] == ' ')
+            w--;
+        if (p < len && mode == CSV_DOUBT && thousands_comma(s, len, p)) {
+            /* this field and the rest of the line: as they are, one field */
+            while (start < len && s[start] == ' ')
+                start++;
+            size_t n = trim_end(s + start, len - start);
+            w = fw;
+            memcpy(out + w, s + start, n);
+            w += n;
+            *doubt = fw;
+            cl->fields++;
+            break;
+        }
+        double v;
+        int ii;
+        num_kind kind = w > fw ? parse_cell(out + fw, w - fw, &v, &ii) : NUM_BLANK;
+        if (kind == NUM_VALUE) {
+            if (first_number < 0)
+                first_number = cl->fields;
+            cl->slots = cl->fields - first_number + 1;
+        }
+        cl->fields++;
+        cl->empty += kind == NUM_BLANK;
+        cl->last_empty = w == fw;
+        cl->numbers += kind == NUM_VALUE;
+        cl->zero_led += w - fw > 1 && out[fw] == '0' && is_digit(out[fw + 1]);
+        if (kind == NUM_VALUE && (v >= 1000 || v <= -1000)) {
+            int comma = memchr(out + fw, ',', w - fw) != NULL;
+            cl->grouped += comma;
+            cl->plain_big += !comma && (v < 1900 || v > 2100);
+        }
+        if (w - fw > cl->longest)
+            cl->longest = w - fw;
+        if (p >= len)
+            break;
+        int amb = thousands_comma(s, len, p);
+        if (amb && cl->ambiguous < 4)
+            cl->doubtful[cl->ambiguous] = cl->fields - 1;
+        cl->ambiguous += amb;
+        cl->certain += !amb;
+        out[w++] = '\t';
+        p++;                           /* past the separator */
+    }
+    if (orig_mark(&op, oend) != MARK_NONE && (!doubt || *doubt == SIZE_MAX))
+        return -1;                     /* a comma or quote of the original not met */
+    out[w] = '\0';
+    return (long)w;
+}
+
+/* The longest field of a header row of text (csv_row_line()): longer, it
+ * is a sentence's clause rather than a table's header ("未经复议直接起诉"). */
+#define CSV_HEADER_MAX 60
+
+/* Line s[0..len), which csv_scan() read, is a row of a comma-separated
+ * table: a separator that is no thousands separator, and a field empty, a
+ * number or quoted, or else short fields of text and no full stop (a header
+ * row; a sentence with ASCII commas is none); or one quoted field alone (a
+ * heading, a note, a wrapped label's end). */
+static int csv_row_line(const csv_line *cl, const char *s, size_t len)
+{
+    if (cl->fields == 1)
+        return cl->quoted == 1;
+    return cl->certain > 0 && (cl->empty + cl->numbers + cl->quoted > 0 ||
+                               (cl->longest <= CSV_HEADER_MAX && !memmem(s, len, "。", 3)));
+}
+
+/* How a comma-separated region takes the commas that may be thousands
+ * separators (csv_mode()). */
+enum { CSV_SLOTS_MAX = 64 };
+
+typedef struct {
+    int slots[CSV_SLOTS_MAX + 1];   /* how many rows without such a comma span k slots (csv_line) */
+    int quoting;     /* some field is quoted: the writer quotes what holds a comma */
+    int ungrouped;   /* numbers of 1000 or more written without thousands separators, none with */
+} csv_region;
+
+/* The commas of s[0..n) (normalised lines, each ended by its NUL) that
+ * look like separators rather than a sentence's or a number's: first or
+ * last on a line, next to a comma or a quote, before a number after a
+ * space, or before a number and not between digits as a thousands
+ * separator stands ("0,0", "规章,0"; not "1,130"). */
+static size_t csv_commas(const char *s, size_t n)
+{
+    size_t k = 0;
+    for (const char *p = s, *end = s + n; (p = memchr(p, ',', (size_t)(end - p))) != NULL; p++) {
+        char prev = p > s ? p[-1] : '\0';
+        const char *q = p + 1;
+        while (*q == ' ')
+            q++;                       /* a line's NUL ends the run */
+        char next = *q;
+        if (next == ',' || next == '"' || next == '\0' || prev == ',' || prev == '"' || prev == '\0')
+            k++;
+        else if (is_digit(next))
+            k += q > p + 1 || !is_digit(prev) ||
+                 !(is_digit(q[1]) && is_digit(q[2]) && !is_digit(q[3]));   /* the digits' NUL stops the reads */
+    }
+    return k;
+}
+
+/* Fewest separator-like commas (csv_commas()) in a region worth a closer look. */
+#define CSV_MIN_COMMAS 3
+
+/* Whether lines [from, to), which hold no tab and are no pipe table, are
+ * a comma-separated table: three rows or more (csv_row_line()), one of them
+ * with a number, and at least half as many rows with cells (numbers, or
+ * empty cells but the one of a line ending with a comma) as lines that hold
+ * a digit and may be a table's row: a line holding a comma or a run of two
+ * spaces (a row of a table of spaces; not one cell alone, "行政许可：15"),
+ * or, in a region of one cell per line (`lines`), any line; rows without
+ * cells (a header, "行政许可," with its number left empty) are neither.
+ * Those rows get LINE_CSV in facts; *cr says how to read their doubtful
+ * commas.  A line of prose with a comma, a number with thousands separators
+ * in a table of another layout, changes nothing. */
+static __attribute__((noinline)) int csv_detect(const gk_text *t, size_t from, size_t to, unsigned char *facts, int adjacent, int lines, csv_region *cr)
+{
+    /* a first look, over all the lines at once when they lie one after another */
+    size_t commas = 0;
+    if (adjacent) {
+        const char *a = t->norm[from].s;
+        commas = csv_commas(a, (size_t)(t->norm[to - 1].s - a) + t->norm[to - 1].len + 1);
+    } else {
+        for (size_t i = from; i < to && commas < CSV_MIN_COMMAS; i++)
+            commas += csv_commas(t->norm[i].s, t->norm[i].len + 1);
+    }
+    if (commas < CSV_MIN_COMMAS)
+        return 0;
+    int rows = 0, votes = 0, numbers = 0, digits = 0, quoting = 0, plain_big = 0, grouped = 0;
+    memset(cr->slots, 0, sizeof cr->slots);
+    char *out = xmalloc(CSV_LINE_MAX + 1);
+    for (size_t i = from; i < to; i++) {
+        if (facts[i - from] & LINE_BLANK)
+            continue;
+        const gk_line *l = &t->norm[i];
+        int digit = 0;
+        for (size_t k = 0; k < l->len && !digit; k++)
+            digit = is_digit(l->s[k]);
+        digit = digit && (lines || memchr(l->s, ',', l->len) || memmem(l->s, l->len, "  ", 2));
+        const char *s = skip_spaces(l->s);
+        csv_line cl;
+        if (l->len > CSV_LINE_MAX || (*s != '"' && !memchr(s, ',', l->len - (size_t)(s - l->s))) ||
+            csv_scan(l->s, l->len, &t->orig[i], CSV_SPLIT, out, &cl, NULL) < 0 || !csv_row_line(&cl, l->s, l->len)) {
+            digits += digit;
+            continue;
+        }
+        facts[i - from] |= LINE_CSV;
+        rows++;
+        quoting |= cl.quoted > 0;
+        plain_big += cl.plain_big;
+        grouped += cl.grouped;
+        /* a row with cells: numbers, or empty ones — not only the one a line
+         * of prose broken after a comma ends with */
+        if (cl.certain && (cl.numbers > 0 || cl.empty > cl.last_empty)) {
+            votes++;
+            digits += digit;
+            numbers += cl.numbers > 0;
+            if (cl.numbers && !cl.ambiguous && cl.slots <= CSV_SLOTS_MAX)
+                cr->slots[cl.slots]++;
+        }
+    }
+    free(out);
+    if (rows < 3 || !numbers || votes * 2 < digits) {
+        for (size_t i = from; i < to; i++)
+            facts[i - from] &= (unsigned char)~LINE_CSV;
+        return 0;
+    }
+    cr->quoting = quoting;
+    cr->ungrouped = plain_big > 0 && !grouped;
+    return 1;
+}
+
+/* Whether the run of values holding field k of a row (out[0..n), fields
+ * separated by tabs; a run: numbers and empty cells or blank markers, ended
+ * by text) adds up as a row with a total column does: its last number,
+ * not 0, the sum of two or more values right before it (blanks as 0). */
+static int run_adds_up(const char *out, size_t n, int k)
+{
+    enum { RUN_MAX = 64 };
+    double v[RUN_MAX];
+    int kind[RUN_MAX], nf = 0;
+    for (size_t b = 0; b <= n && nf < RUN_MAX;) {
+        const char *e = memchr(out + b, '\t', n - b);
+        size_t len = e ? (size_t)(e - out) - b : n - b;
+        int ii;
+        v[nf] = 0;
+        kind[nf] = len ? parse_cell(out + b, len, &v[nf], &ii) : NUM_BLANK;
+        nf++;
+        b += len + 1;
+    }
+    if (k < 0 || k >= nf || kind[k] == NUM_NONE)
+        return 0;
+    int a = k, z = k;
+    while (a > 0 && kind[a - 1] != NUM_NONE)
+        a--;
+    while (z + 1 < nf && kind[z + 1] != NUM_NONE)
+        z++;
+    while (z > a && kind[z] != NUM_VALUE)
+        z--;                           /* the run's last number */
+    if (kind[z] != NUM_VALUE || v[z] <= 0)
+        return 0;
+    double sum = 0;
+    for (int i = z - 1, terms = 1; i >= a; i--, terms++) {
+        sum += kind[i] == NUM_VALUE ? v[i] : 0;
+        if (terms >= 2 && sum == v[z])
+            return 1;
+    }
+    return 0;
+}
+
+/* Whether every run of row out[0..n) that holds a doubtful separator of cl
+ * adds up (run_adds_up()); `joined`: out is the row with them as text,
+ * each field after one of them one place nearer the start. */
+static int csv_adds_up(const char *out, size_t n, const csv_line *cl, int joined)
+{
+    if (cl->ambiguous > 4)
+        return 0;
+    for (int i = 0; i < cl->ambiguous; i++)
+        if (!run_adds_up(out, n, cl->doubtful[i] - (joined ? i : 0)))
+            return 0;
+    return 1;
+}
+
+/* How a row with commas that may be thousands separators is read, given
+ * the row read with them as separators (split: out[0..n)) and as text
+ * (joined: jout[0..jn)).  First the sums: the reading whose runs of values
+ * add up (csv_adds_up()), the other's not.  Else the slots the rows span: a
+ * reading spanning as many slots (csv_line) as two rows or more without
+ * such a comma do, the other as none (three for joined), is likely (split,
+ * besides, gives no more digit groups with a 0 first, "037", which is no
+ * count).  A writer that quotes fields would have quoted "1,130", one that
+ * writes 1130 as it is has no thousands separators.  As separators when
+ * that reading is likely, or such a writer wrote the region and the other
+ * reading is not likely; as text when that reading is likely and no such
+ * writer did; otherwise in doubt: the row's numbers from the first such
+ * comma on are left unread. */
+static int csv_mode(const csv_region *cr, const csv_line *split, const char *out, size_t n,
+                    const csv_line *joined, const char *jout, size_t jn)
+{
+    int plain = cr->quoting || cr->ungrouped;   /* the writer would not have written "1,130" so */
+    int ds = csv_adds_up(out, n, split, 0), dj = csv_adds_up(jout, jn, split, 1);
+    if (ds != dj)
+        return ds ? CSV_SPLIT : plain ? CSV_DOUBT : CSV_JOIN;
+    int s = split->slots <= CSV_SLOTS_MAX && split->zero_led <= joined->zero_led ? cr->slots[split->slots] : 0;
+    int j = joined->slots <= CSV_SLOTS_MAX ? cr->slots[joined->slots] : 0;
+    if (plain)
+        return j >= 2 && s == 0 ? CSV_DOUBT : CSV_SPLIT;
+    if (s >= 2 && j == 0)
+        return CSV_SPLIT;
+    if (j >= 3 && s == 0)
+        return CSV_JOIN;
+    return CSV_DOUBT;
+}
+
+/* Adds the row of line i, a row of a comma-separated table (LINE_CSV):
+ * its fields are cells as a tab row's are, empty cells shown; one quoted
+ * field alone is a line's text without its quotes, as a line without tabs
+ * is in a tab grid.  Cells in doubt (csv_mode()) are one cell, unread. */
+static void csv_row(grid *g, const region *rg, size_t i, const csv_region *cr)
+{
+    const gk_line *l = &rg->t->norm[i];
+    char *src = grid_text(g, l->len), *dst = grid_text(g, l->len);
+    csv_line cl;
+    size_t doubt = SIZE_MAX;
+    long n = csv_scan(l->s, l->len, &rg->t->orig[i], CSV_SPLIT, src, &cl, NULL);
+    if (cl.ambiguous && n >= 0) {
+        csv_line joined;
+        long jn = csv_scan(l->s, l->len, &rg->t->orig[i], CSV_JOIN, dst, &joined, NULL);
+        int mode = jn < 0 ? CSV_DOUBT : csv_mode(cr, &cl, src, (size_t)n, &joined, dst, (size_t)jn);
+        if (mode != CSV_SPLIT)
+            n = csv_scan(l->s, l->len, &rg->t->orig[i], mode, src, &cl, &doubt);
+    }
+    if (n < 0)
+        n = 0;                         /* not reached: detect() read the line so */
+    memcpy(dst, src, (size_t)n + 1);
+    grid_row *r = new_row(g);
+    row_builder rb = {g, r, src, dst, (int)i + 1, rg->marks && has_marks(src, (size_t)n)};
+    if (cl.fields == 1 && cl.quoted == 1) {
+        split_spaces(&rb, src, (size_t)n);
+    } else {
+        r->explicit = 1;
+        if (doubt != 0)
+            split_on(&rb, src, doubt == SIZE_MAX ? (size_t)n : doubt - 1, '\t');
+        if (doubt != SIZE_MAX) {
+            grid_cell *c = row_new_cell(&rb, src + doubt, (size_t)n - doubt);
+            c->num = NUM_NONE;        /* a number, or two, or more: unread */
+            c->value = 0;
+            c->is_int = 0;
+        }
+    }
+    if (r->ncells == 0)
+        r->line = (int)i + 1;
+}
+
+/* The rows of a comma-separated region: its rows (LINE_CSV) as csv_row()
+ * reads them, its other lines (headings, prose) as a tab grid's lines
+ * without a tab, cells separated by runs of spaces. */
+static __attribute__((noinline)) void build_csv(grid *g, const region *rg, const csv_region *cr)
+{
+    for (size_t i = rg->from; i < rg->to && g->nrows < GRID_MAX_ROWS; i++) {
+        unsigned f = rg->facts[i - rg->from];
+        if (f & LINE_BLANK)
+            continue;
+        if (f & LINE_CSV) {
+            csv_row(g, rg, i, cr);
+            continue;
+        }
+        const gk_line *l = &rg->t->norm[i];
+        grid_row *r = new_row(g);
+        row_builder rb = line_builder(g, r, rg, i);
+        split_spaces(&rb, l->s, l->len);
+        if (r->ncells == 0)
+            r->line = (int)i + 1;
+    }
+}
+
 /* Where a grid's first chunk begins in the block that holds both: most
  * tables need no other, so a grid costs one malloc and one free. */
 #define GRID_HEAD ((sizeof(grid) + _Alignof(max_align_t) - 1) & ~(_Alignof(max_align_t) - 1))
@@ -1709,6 +2203,9 @@ static grid *build_cells(const gk_text *t, size_t from, size_t to)
     unsigned char *facts = grid_alloc(g, to - from, 1);
     int adjacent, style;
     g->layout = detect(t, from, to, facts, &adjacent, &style);
+    csv_region csv;                    /* set by csv_detect(), read only when it says so */
+    if ((g->layout == GRID_SPACES || g->layout == GRID_LINES) && csv_detect(t, from, to, facts, adjacent, g->layout == GRID_LINES, &csv))
+        g->layout = GRID_CSV;          /* its rows LINE_CSV; its other lines as plain text */
     region rg = {t, from, to, facts, t->norm[from].s, NULL, 1};
     size_t span = (size_t)(t->norm[to - 1].s - rg.src) + t->norm[to - 1].len + 1;
     if (adjacent)                      /* the lines one after another: one look for marks */
@@ -1719,6 +2216,10 @@ static grid *build_cells(const gk_text *t, size_t from, size_t to)
     }
     if (g->layout == GRID_BLOCKS || g->layout == GRID_LINES) {
         (g->layout == GRID_BLOCKS ? build_blocks : build_lines)(g, &rg);
+        return g;
+    }
+    if (g->layout == GRID_CSV) {
+        build_csv(g, &rg, &csv);
         return g;
     }
     if (g->layout == GRID_PIPES && style == PIPES_BROKEN) {

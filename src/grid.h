@@ -8,13 +8,17 @@
  * numbers), markdown pipe tables, tables drawn with borders (box-drawing
  * or "+---+" rules, as w3m -dump and grid tables draw them: the lines
  * between two rules are one row, a cell wrapped over them joined again),
- * and plain text whose cells are separated by runs of spaces. */
+ * plain text whose cells are separated by runs of spaces, and rows of
+ * comma-separated fields (a table copied as CSV: a quoted field unquoted,
+ * its cells as a tab row's; told apart from commas in sentences and
+ * thousands separators, a region's few prose lines with commas left as
+ * they are). */
 #ifndef GK_GRID_H
 #define GK_GRID_H
 
 #include "text.h"
 
-typedef enum { GRID_TABS, GRID_BLOCKS, GRID_PIPES, GRID_SPACES, GRID_LINES } grid_layout;
+typedef enum { GRID_TABS, GRID_BLOCKS, GRID_PIPES, GRID_SPACES, GRID_LINES, GRID_CSV } grid_layout;
 
 typedef enum { NUM_NONE = 0, NUM_VALUE, NUM_BLANK } num_kind;
 

@@ -81,6 +81,14 @@
  * ocr_zeros (about one variant in six, own stream): a quarter of the zeros written as text
  * recognition (OCR) of a scanned page gives them, the letter O or o, or the Chinese zero 〇.
  *
+ * csv_cells (one tab-grid variant in eight, own stream): the tables written as CSV, as a
+ * spreadsheet exports them or a table is pasted with commas: commas instead of tabs; the
+ * fields holding a comma or a quote quoted (a quote doubled), those and some others, every
+ * one, or none (tabs replaced as `tr` does); a space after the commas or not; rows as they
+ * are, padded with commas to the widest, with two more commas or without their empty cells
+ * at the end; in half of the quoting variants counts of 1000 or more with thousands
+ * separators ("1,130").
+ *
  * The variant is parsed in-process and every cell compared with what was written:
  *   right    read (extracted, blank or inferred) with the value written;
  *   flagged  missing and named by a finding, or inferred to another value with a
@@ -98,7 +106,7 @@
  * --without F,... / --with F,...: the families named (bordered, lost_value, stray_value,
  * rows_joined, unit_suffix, label_numbering, column_major, extracted_pipes, ragged_labels,
  * distinct_values, echoed_labels, wrap_into_next, single_spaces, ocr_zeros, lost_headings,
- * label_colon, column_order) are never / also chosen;
+ * label_colon, column_order, csv_cells) are never / also chosen;
  * lost_value and stray_value only with --with (the engine still reads some of their
  * cells wrong).  --each: one line per variant with its counts.
  * --show K: only variant K; its text (UTF-8, before encoding) on stdout, its comparison
@@ -233,7 +241,7 @@ enum {
     /* conversion damage and variation */
     X_LOST_VALUE, X_STRAY_VALUE, X_ROWS_JOINED, X_UNIT_SUFFIX, X_LABEL_NUMBERING, X_COLUMN_MAJOR,
     X_EXTRACTED_PIPES, X_RAGGED_LABELS, X_DISTINCT_VALUES, X_ECHOED_LABELS, X_WRAP_INTO_NEXT, X_SINGLE_SPACES,
-    X_OCR_ZEROS, X_LOST_HEADINGS, X_LABEL_COLON, X_COLUMN_ORDER,
+    X_OCR_ZEROS, X_LOST_HEADINGS, X_LABEL_COLON, X_COLUMN_ORDER, X_CSV_CELLS,
     /* encodings */
     X_CRLF, X_BOM, X_GB18030, X_UTF16,
     NX
@@ -247,7 +255,7 @@ static const char *const XNAME[NX] = {
     "split_repeat_header", "lost_label", "glued", "thousands", "fullwidth", "blank_markers",
     "group_rows", "ascii_punct", "merged_cells",
     "lost_value", "stray_value", "rows_joined", "unit_suffix", "label_numbering", "column_major",
-    "extracted_pipes", "ragged_labels", "distinct_values", "echoed_labels", "wrap_into_next", "single_spaces", "ocr_zeros", "lost_headings", "label_colon", "column_order", "crlf", "bom", "gb18030", "utf16",
+    "extracted_pipes", "ragged_labels", "distinct_values", "echoed_labels", "wrap_into_next", "single_spaces", "ocr_zeros", "lost_headings", "label_colon", "column_order", "csv_cells", "crlf", "bom", "gb18030", "utf16",
 };
 
 #define HAS(v, x) (((v)->flags >> (x)) & 1ull)
@@ -394,6 +402,13 @@ typedef struct {
     uint64_t ocr_rs;             /* ocr_zeros' stream (0: not this variant) */
     uint64_t colon_rs;           /* label_colon's stream (0: not this variant) */
     uint64_t order_rs;           /* column_order's stream (0: not this variant) */
+    struct {                     /* csv_cells: the tables written as CSV */
+        uint64_t rs;             /* its stream (0: not this variant) */
+        int quote;               /* CSV_Q_*: which fields are quoted */
+        int space;               /* a space after each comma */
+        int trail;               /* CSV_T_*: what a row's empty cells at its end become */
+        int thousands;           /* counts of 1000 or more written with thousands separators (quoted) */
+    } csv;
     int heading_style[3];        /* lost_headings: how the headings of 二, 三, 四 are written (0 as
                                     the sample has them) */
     buf carry;                   /* wrap_into_next: the end of the last row's label, for the next row's line */
@@ -2755,6 +2770,131 @@ static void column_order(variant *v, int layout)
     set(v, X_COLUMN_ORDER);
 }
 
+/* csv_cells, from its own stream (a variant without it is what it was before): in about
+ * one tab-grid variant in eight, each table (and the lines echoing it) is written as CSV,
+ * as a spreadsheet exports it or a table is pasted with commas: commas instead of tabs;
+ * quoted fields those holding a comma or a quote (a quote in them doubled), those and some
+ * others, every one (empty ones too), or none at all (the tabs replaced by commas as `tr`
+ * does: a label's or a number's comma then stands as it is); a space after each comma or
+ * not; rows (lines with cells, not a wrapped label's end or a note) as they are, padded
+ * with commas to the table's widest or with two more commas at their ends (neither when a
+ * row lost one of its numbers: padded, its last cell read empty, the loss would not show
+ * in any layout), or without their empty cells at the end; in half of the quoting variants
+ * the counts of 1000 or more written with thousands separators ("1,130", quoted).  The
+ * headings and the text around the tables stay plain lines. */
+enum { CSV_Q_NEEDED, CSV_Q_SOME, CSV_Q_ALL, CSV_Q_NONE };
+enum { CSV_T_ASIS, CSV_T_PAD, CSV_T_EXTRA, CSV_T_DROP };
+
+static void choose_csv(variant *v, uint64_t rs9)
+{
+    uint64_t *s = &rs9;
+    next64(s);
+    if (!HAS(v, X_TABS) || !pm(s, 125))
+        return;
+    unsigned q = rn(s, 100);
+    v->csv.quote = q < 40 ? CSV_Q_NEEDED : q < 65 ? CSV_Q_SOME : q < 85 ? CSV_Q_ALL : CSV_Q_NONE;
+    v->csv.space = pm(s, 300);
+    v->csv.trail = (int)rn(s, 4);
+    for (int t = 0; t < 3; t++)
+        if ((v->csv.trail == CSV_T_PAD || v->csv.trail == CSV_T_EXTRA) && v->echo[t].lose)
+            v->csv.trail = CSV_T_ASIS;     /* a row one number short padded: its loss hidden in any layout */
+    v->csv.thousands = v->csv.quote != CSV_Q_NONE && pm(s, 500);
+    v->csv.rs = *s;
+    set(v, X_CSV_CELLS);
+}
+
+/* One field of a CSV row, quoted as the variant quotes. */
+static void csv_field(variant *v, buf *o, const char *f, size_t len)
+{
+    char num[64];
+    size_t d = 0;
+    while (d < len && f[d] >= '0' && f[d] <= '9')
+        d++;
+    if (v->csv.thousands && d == len && len >= 4 && len < 16 && f[0] != '0' && pm(&v->csv.rs, 700)) {
+        size_t n = 0;                  /* a count of 1000 or more: "1,130" */
+        for (size_t i = 0; i < len; i++) {
+            num[n++] = f[i];
+            if (i + 1 < len && (len - i - 1) % 3 == 0)
+                num[n++] = ',';
+        }
+        f = num;
+        len = n;
+    }
+    int needed = memchr(f, ',', len) || memchr(f, '"', len);
+    int quote = v->csv.quote == CSV_Q_ALL || (needed && v->csv.quote != CSV_Q_NONE) ||
+                (v->csv.quote == CSV_Q_SOME && len && pm(&v->csv.rs, 300));
+    if (!quote) {
+        bputn(o, f, len);
+        return;
+    }
+    bputc(o, '"');
+    for (size_t i = 0; i < len; i++) {
+        if (f[i] == '"')
+            bputc(o, '"');
+        bputc(o, f[i]);
+    }
+    bputc(o, '"');
+}
+
+/* csv_cells: the text of o from `from` on, a table written as tab rows and the lines
+ * echoing it, as CSV; blank lines stay blank. */
+static void csv_convert(variant *v, buf *o, size_t from)
+{
+    size_t n = o->n - from;
+    char *text = gl_malloc(n + 1);
+    memcpy(text, o->p + from, n);
+    text[n] = '\0';
+    o->n = from;
+    o->p[from] = '\0';
+    int widest = 0;
+    for (const char *l = text; *l;) {
+        const char *e = strchr(l, '\n');
+        size_t len = e ? (size_t)(e - l) : strlen(l);
+        int nf = 1;
+        for (size_t i = 0; i < len; i++)
+            nf += l[i] == '\t';
+        if (nf > widest)
+            widest = nf;
+        l += len + (e != NULL);
+    }
+    for (const char *l = text; *l;) {
+        const char *e = strchr(l, '\n');
+        size_t len = e ? (size_t)(e - l) : strlen(l);
+        if (len) {
+            const char *f[256];
+            size_t fl[256];
+            int nf = 0;
+            for (const char *p = l, *end = l + len; nf < 256;) {
+                const char *t = memchr(p, '\t', (size_t)(end - p));
+                f[nf] = p;
+                fl[nf++] = t ? (size_t)(t - p) : (size_t)(end - p);
+                if (!t)
+                    break;
+                p = t + 1;
+            }
+            if (v->csv.trail == CSV_T_DROP)
+                while (nf > 1 && fl[nf - 1] == 0)
+                    nf--;
+            int pad = nf == 1                                      ? 0   /* a line of text, no row of cells */
+                    : v->csv.trail == CSV_T_PAD && widest > nf ? widest - nf
+                    : v->csv.trail == CSV_T_EXTRA              ? 2
+                                                               : 0;
+            for (int j = 0; j < nf + pad; j++) {
+                if (j)
+                    bput(o, v->csv.space ? ", " : ",");
+                if (j < nf)
+                    csv_field(v, o, f[j], fl[j]);
+                else if (v->csv.quote == CSV_Q_ALL)
+                    bput(o, "\"\"");
+            }
+        }
+        if (e)
+            bputc(o, '\n');
+        l += len + (e != NULL);
+    }
+    free(text);
+}
+
 static void build_text(variant *v)
 {
     const gk_report *r = v->smp->r;
@@ -2795,6 +2935,7 @@ static void build_text(variant *v)
     for (int k = 0; k < 3; k++) {
         put_heading(v, o, k, &tx->orig[r->section_line[1 + k] - 1]);
         bputc(o, '\n');
+        size_t start = o->n;           /* csv_cells: the table and the lines echoing it */
         if (v->echo[k].where == 1) {
             put_echo(v, o, k);
             bputc(o, '\n');
@@ -2808,6 +2949,8 @@ static void build_text(variant *v)
             put_echo(v, o, k);
             bputc(o, '\n');
         }
+        if (HAS(v, X_CSV_CELLS))
+            csv_convert(v, o, start);
     }
     for (size_t i = (size_t)r->section_line[4] - 1; i < tx->nlines; i++)
         put_line(o, &tx->orig[i]);
@@ -3014,6 +3157,8 @@ static void describe(const variant *v, buf *o)
         if (HAS(v, x)) {
             bprintf(o, "%s%s", first ? "" : ",", XNAME[x]);
             first = 0;
+            if (x == X_CSV_CELLS)      /* its sub-modes: quoting, space, trailing cells, thousands */
+                bprintf(o, "(q%d s%d t%d k%d)", v->csv.quote, v->csv.space, v->csv.trail, v->csv.thousands);
         }
 }
 
@@ -3064,7 +3209,7 @@ int main(int argc, char **argv)
             /* families of conversion damage left out / let in (a comma-separated list of names) */
             const char *w = argv[++i];
             uint64_t named = 0;
-            for (int x = X_BORDERED; x <= X_COLUMN_ORDER; x++) {
+            for (int x = X_BORDERED; x <= X_CSV_CELLS; x++) {
                 if (x > X_BORDERED && x < X_LOST_VALUE)
                     continue;
                 size_t n = strlen(XNAME[x]);
@@ -3191,6 +3336,8 @@ int main(int argc, char **argv)
                 set(&v, X_OCR_ZEROS);
             }
         }
+        if (!(without >> X_CSV_CELLS & 1))
+            choose_csv(&v, v.rs ^ 0x4CF5AD432745937Full);
         v.flags &= ~without;
         if (without >> X_COLUMN_MAJOR & 1)
             memset(v.colmajor, 0, sizeof v.colmajor);

@@ -1,4 +1,4 @@
-/* test_grid.c — number cells and the four table layouts. */
+/* test_grid.c — number cells and the table layouts. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -1303,6 +1303,299 @@ static void test_bordered_not_merged(void **state)
     text_free(t);
 }
 
+/* ---- comma-separated rows ------------------------------------------------ */
+
+/* Copies s to d (room for cap bytes), which it fits. */
+static void str_copy(char *d, size_t cap, const char *s)
+{
+    size_t n = strlen(s);
+    assert_true(n < cap);
+    memcpy(d, s, n + 1);
+}
+
+/* Asserts cell j of row r: its text and what it holds (value for NUM_VALUE). */
+static void assert_cell(const grid *g, int r, int j, const char *text, num_kind num, double value)
+{
+    assert_true(r < g->nrows);
+    assert_true(j < g->rows[r].ncells);
+    const grid_cell *c = &g->rows[r].cells[j];
+    assert_string_equal(c->text, text);
+    assert_int_equal(c->num, num);
+    if (num == NUM_VALUE)
+        assert_true(c->value == value);
+}
+
+/* Generated tables written as CSV, as spreadsheets and scripts write them:
+ * labels (Chinese, a full-width comma or curly quotes in some, an ASCII
+ * comma or quote in others, which must then be quoted), counts, amounts,
+ * empty cells and blank markers; fields quoted when they must be, at random
+ * or all of them; a space after the commas or not; rows ended by runs of
+ * commas or not; a heading before the table and a note in quotes after it.
+ * Every row holds the cells its fields are, cell for cell: the text without
+ * quotes ("" one quote) as normalisation writes it, and the number. */
+static void test_csv_generated(void **state)
+{
+    (void)state;
+    static const char *const labels[] = {
+        "规章", "行政规范性文件", "本年新收政府信息公开申请数量", "（一）予以公开",
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "3.危及“三安全一稳定”",
+        "结果维持, 结果纠正", "其他\"处理\"", "(七) 总计", "申请人情况",
+    };
+    static const char *const blanks[] = {"-", "—", "/", "无"};
+    enum { NL = sizeof labels / sizeof *labels, NB = sizeof blanks / sizeof *blanks, MAXR = 24, MAXC = 16 };
+    gen_seed(20240612);
+    for (int k = 0; k < 400; k++) {
+        int quote_all = gen_below(5) == 0, quote_some = !quote_all && gen_below(2), space = gen_below(3) == 0;
+        char text[16384];
+        size_t n = 0;
+        char want[MAXR][MAXC][96];
+        num_kind wnum[MAXR][MAXC];
+        double wval[MAXR][MAXC];
+        int wcells[MAXR], nrows = 0;
+        n += (size_t)snprintf(text + n, sizeof text - n, "表格  收到和处理政府信息公开申请情况\n");
+        snprintf(want[0][0], sizeof want[0][0], "表格");
+        snprintf(want[0][1], sizeof want[0][1], "收到和处理政府信息公开申请情况");
+        wnum[0][0] = wnum[0][1] = NUM_NONE;
+        wcells[nrows++] = 2;
+        int rows = 3 + (int)gen_below(MAXR - 5);
+        for (int r = 0; r < rows; r++) {
+            int ncells = 2 + (int)gen_below(MAXC - 4), lead = gen_below(4) == 0 ? 1 + (int)gen_below(2) : 0;
+            int prev_digit = 0;         /* the field before ends in a digit, unquoted */
+            for (int j = 0; j < ncells; j++) {
+                char field[96], raw[96];
+                int quoted = quote_all || (quote_some && gen_below(3) == 0);
+                num_kind num = NUM_NONE;
+                double value = 0;
+                unsigned what = j < lead ? 9 : j == lead ? 0 : 1 + gen_below(9);
+                if (what == 0) {                       /* a label */
+                    const char *l = labels[gen_below(NL)];
+                    str_copy(raw, sizeof raw, l);
+                    char *norm = text_normalise(l, strlen(l));
+                    str_copy(field, sizeof field, norm);
+                    free(norm);
+                    quoted |= strchr(l, ',') || strchr(l, '"');
+                } else if (what <= 5) {                /* a count */
+                    unsigned v = gen_below(4) ? gen_below(100) : gen_below(20000);
+                    snprintf(raw, sizeof raw, "%u", v);
+                    if (v >= 1000 && gen_below(2)) {   /* with thousands separators, quoted */
+                        snprintf(raw, sizeof raw, "%u,%03u", v / 1000, v % 1000);
+                        quoted = 1;
+                    }
+                    str_copy(field, sizeof field, raw);
+                    if (quoted && gen_below(4) == 0) {
+                        raw[0] = ' ';          /* spaces inside the quotes */
+                        str_copy(raw + 1, sizeof raw - 2, field);
+                        strcat(raw, " ");
+                    }
+                    num = NUM_VALUE;
+                    value = v;
+                } else if (what == 6) {                /* an amount */
+                    static const char *const amounts[] = {"12.8", "0.05", "106.35", "3.5"};
+                    str_copy(raw, sizeof raw, amounts[gen_below(4)]);
+                    str_copy(field, sizeof field, raw);
+                    num = NUM_VALUE;
+                    value = strtod(raw, NULL);
+                } else if (what == 7) {                /* a blank marker */
+                    str_copy(raw, sizeof raw, blanks[gen_below(NB)]);
+                    str_copy(field, sizeof field, raw);
+                    num = NUM_BLANK;
+                } else {                               /* an empty cell */
+                    raw[0] = field[0] = '\0';
+                    num = NUM_BLANK;
+                }
+                /* "37,242", "90,106.35": a comma between digits that may be a thousands
+                 * separator; the writer leaves no doubt here (tested apart) */
+                if (prev_digit && !space && strspn(raw, "0123456789") == 3)
+                    quoted = 1;
+                if (j)
+                    n += (size_t)snprintf(text + n, sizeof text - n, space ? ", " : ",");
+                if (quoted) {
+                    text[n++] = '"';
+                    for (const char *p = raw; *p; p++) {
+                        if (*p == '"')
+                            text[n++] = '"';
+                        text[n++] = *p;
+                    }
+                    text[n++] = '"';
+                } else {
+                    n += (size_t)snprintf(text + n, sizeof text - n, "%s", raw);
+                }
+                prev_digit = !quoted && *raw && raw[strlen(raw) - 1] >= '0' && raw[strlen(raw) - 1] <= '9';
+                str_copy(want[nrows][j], sizeof want[nrows][j], field);
+                wnum[nrows][j] = num;
+                wval[nrows][j] = value;
+            }
+            wcells[nrows] = ncells;
+            int trail = gen_below(3) == 0 ? 1 + (int)gen_below(3) : 0;   /* a run of commas ending the row */
+            for (int e = 0; e < trail; e++) {
+                n += (size_t)snprintf(text + n, sizeof text - n, space ? ", " : ",");
+                if (quote_all)
+                    n += (size_t)snprintf(text + n, sizeof text - n, "\"\"");
+                want[nrows][wcells[nrows]][0] = '\0';
+                wnum[nrows][wcells[nrows]++] = NUM_BLANK;
+            }
+            text[n++] = '\n';
+            nrows++;
+        }
+        n += (size_t)snprintf(text + n, sizeof text - n, "\"注：本表, 单位为件\"\n");
+        snprintf(want[nrows][0], sizeof want[nrows][0], "注:本表, 单位为件");
+        wnum[nrows][0] = NUM_NONE;
+        wcells[nrows++] = 1;
+        text[n] = '\0';
+
+        gk_text *t;
+        grid *g = build(text, &t);
+        if (g->layout != GRID_CSV || g->nrows != nrows)
+            fail_msg("table %d: layout %d, %d rows (%d written):\n%s", k, g->layout, g->nrows, nrows, text);
+        for (int r = 0; r < nrows; r++) {
+            if (g->rows[r].ncells != wcells[r])
+                fail_msg("table %d row %d: %d cells, %d written:\n%s", k, r, g->rows[r].ncells, wcells[r], text);
+            assert_int_equal(g->rows[r].explicit, r > 0 && r < nrows - 1);
+            assert_int_equal(g->rows[r].line, r + 1);
+            for (int j = 0; j < wcells[r]; j++) {
+                const grid_cell *c = &g->rows[r].cells[j];
+                if (strcmp(c->text, want[r][j]) || c->num != wnum[r][j] ||
+                    (c->num == NUM_VALUE && c->value != wval[r][j]))
+                    fail_msg("table %d row %d cell %d: \"%s\" (%d, %g), written \"%s\" (%d, %g):\n%s", k, r, j,
+                             c->text, c->num, c->value, want[r][j], wnum[r][j], wval[r][j], text);
+                assert_int_equal(c->line, r + 1);
+            }
+        }
+        grid_free(g);
+        text_free(t);
+    }
+}
+
+/* Commas in a table of another layout: a tab grid, a table of runs of
+ * spaces and a table of one cell per line, each with a line of prose with
+ * ASCII commas and a number with thousands separators, and a row whose
+ * number has them, read as they read without the prose line; their number
+ * with thousands separators is one number. */
+static void test_csv_decoys(void **state)
+{
+    (void)state;
+    static const char *const tables[][2] = {
+        {"规章\t0\t1,130\t0\n行政规范性文件\t2\t0\t2\n行政许可\t5\t\t\n",
+         "注:本年共制发1,130件,其中,规章5件,0,0\n"},
+        {"规章    0    1,130    0\n行政规范性文件    2    0    2\n行政许可    5\n行政处罚    12,345\n",
+         "本年度共收到申请1,130件,办结1,128件,\n"},
+        {"规章    0    1,130    0\n行政规范性文件    2    0    2\n行政许可    5\n",
+         "2023年,本机关共收到申请6件,\n其中,予以公开3件,1,130,\n不予公开,3,\n"},
+        {"自然人\n法人或其他组织\n\n一、本年新收\n1,130\n5\n38\n二、上年结转\n0\n0\n",
+         "本年新收,共1,130件,\n"},
+    };
+    for (size_t k = 0; k < sizeof tables / sizeof *tables; k++) {
+        char with[1024];
+        snprintf(with, sizeof with, "%s%s", tables[k][0], tables[k][1]);
+        gk_text *t, *u;
+        grid *a = build(tables[k][0], &t), *b = build(with, &u);
+        assert_int_not_equal(b->layout, GRID_CSV);
+        assert_int_equal(a->layout, b->layout);
+        assert_true(b->nrows >= a->nrows);
+        for (int r = 0; r < a->nrows; r++) {
+            assert_int_equal(a->rows[r].ncells, b->rows[r].ncells);
+            assert_int_equal(a->rows[r].explicit, b->rows[r].explicit);
+            for (int j = 0; j < a->rows[r].ncells; j++) {
+                assert_string_equal(a->rows[r].cells[j].text, b->rows[r].cells[j].text);
+                assert_int_equal(a->rows[r].cells[j].num, b->rows[r].cells[j].num);
+                assert_true(a->rows[r].cells[j].value == b->rows[r].cells[j].value);
+            }
+        }
+        int thousands = 0;
+        for (int r = 0; r < a->nrows; r++)
+            for (int j = 0; j < a->rows[r].ncells; j++)
+                thousands += a->rows[r].cells[j].num == NUM_VALUE && a->rows[r].cells[j].value == 1130;
+        assert_int_equal(thousands, 1);
+        grid_free(a);
+        grid_free(b);
+        text_free(t);
+        text_free(u);
+    }
+}
+
+/* What a comma-separated row's text holds: a full-width comma (folded into
+ * ',' for parsing) separates nothing; a comma inside brackets closed later
+ * on the line is a label's (a table pasted with commas, its labels not
+ * quoted); quotes after text are text; a quote left open (a field over two
+ * lines) leaves its line as text. */
+static void test_csv_fields(void **state)
+{
+    (void)state;
+    gk_text *t;
+    grid *g = build("申请人情况,,,自然人,商业企业\n"
+                    "（二）部分公开（区分处理的，只计这一情形，不计其他情形）,,,0,5\n"
+                    "(二) 部分公开(区分处理的, 只计这一情形, 不计其他情形),,,0,5\n"
+                    "\"三安全\"相关,,,1,2\n"
+                    "\"未闭合的引号,,,1,2\n"
+                    "“三安全”,,,1,2\n",
+                    &t);
+    assert_int_equal(g->layout, GRID_CSV);
+    assert_int_equal(g->nrows, 6);
+    assert_cell(g, 0, 3, "自然人", NUM_NONE, 0);
+    assert_int_equal(g->rows[1].ncells, 5);
+    assert_cell(g, 1, 0, "(二)部分公开(区分处理的,只计这一情形,不计其他情形)", NUM_NONE, 0);
+    assert_cell(g, 1, 4, "5", NUM_VALUE, 5);
+    assert_int_equal(g->rows[2].ncells, 5);
+    assert_cell(g, 2, 0, "(二) 部分公开(区分处理的, 只计这一情形, 不计其他情形)", NUM_NONE, 0);
+    assert_int_equal(g->rows[3].ncells, 5);
+    assert_cell(g, 3, 0, "\"三安全\"相关", NUM_NONE, 0);
+    assert_false(g->rows[4].explicit);     /* a quote left open: the line as text */
+    assert_int_equal(g->rows[5].ncells, 5);
+    assert_cell(g, 5, 0, "\"三安全\"", NUM_NONE, 0);   /* curly quotes are text */
+    grid_free(g);
+    text_free(t);
+}
+
+/* A comma between digits that may be a thousands separator ("37,242",
+ * "1,130" unquoted), in the ways the region tells: the row's total adds up
+ * with it a separator; other rows hold one number where the row would hold
+ * two; a writer that quotes fields; nothing to tell: the row's numbers from
+ * there on one cell, unread — never read as another number. */
+static void test_csv_thousands(void **state)
+{
+    (void)state;
+    gk_text *t;
+    /* the sum: 34+47+56+29+39+37 = 242 */
+    grid *g = build("申请人情况,,自然人,商业企业,科研机构,社会公益组织,法律服务机构,其他,总计\n"
+                    "一、本年新收,,34,47,56,29,39,37,242\n"
+                    "二、上年结转,,0,1,0,0,0,0,1\n"
+                    "三、本年度办理结果,予以公开,5,0,0,0,0,0,5\n",
+                    &t);
+    assert_int_equal(g->layout, GRID_CSV);
+    assert_int_equal(g->rows[1].ncells, 9);
+    assert_cell(g, 1, 7, "37", NUM_VALUE, 37);
+    assert_cell(g, 1, 8, "242", NUM_VALUE, 242);
+    grid_free(g);
+    text_free(t);
+    /* one number in the other rows, none with two: "1,130" is 1130 (tabs replaced by commas) */
+    g = build("信息内容,本年处理决定数量\n行政许可,5\n行政处罚,3\n行政强制,1,130\n行政事业性收费,0\n", &t);
+    assert_int_equal(g->layout, GRID_CSV);
+    assert_int_equal(g->rows[3].ncells, 2);
+    assert_cell(g, 3, 1, "1,130", NUM_VALUE, 1130);
+    grid_free(g);
+    text_free(t);
+    /* a writer that quotes: it would have quoted "1,130" */
+    g = build("\"信息内容\",\"本年制发件数\",\"本年废止件数\"\n规章,1,130\n行政规范性文件,\"2\",\"1,200\"\n行政许可,5,\n", &t);
+    assert_int_equal(g->layout, GRID_CSV);
+    assert_int_equal(g->rows[1].ncells, 3);
+    assert_cell(g, 1, 1, "1", NUM_VALUE, 1);
+    assert_cell(g, 1, 2, "130", NUM_VALUE, 130);
+    assert_cell(g, 2, 2, "1,200", NUM_VALUE, 1200);
+    grid_free(g);
+    text_free(t);
+    /* nothing tells: the row's numbers from the doubtful comma on are one cell, unread */
+    g = build("信息内容,本年制发件数,本年废止件数,现行有效件数\n规章,0,0,0\n行政规范性文件,2,0,\n行政许可,5\n"
+              "行政处罚,12,1,130\n",
+              &t);
+    assert_int_equal(g->layout, GRID_CSV);
+    assert_int_equal(g->rows[4].ncells, 3);
+    assert_cell(g, 4, 1, "12", NUM_VALUE, 12);
+    assert_cell(g, 4, 2, "1,130", NUM_NONE, 0);
+    assert_true(g->rows[4].explicit);
+    grid_free(g);
+    text_free(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1331,6 +1624,10 @@ int main(void)
         cmocka_unit_test(test_space_runs),
         cmocka_unit_test(test_rows_and_copies),
         cmocka_unit_test(test_long_region),
+        cmocka_unit_test(test_csv_generated),
+        cmocka_unit_test(test_csv_decoys),
+        cmocka_unit_test(test_csv_fields),
+        cmocka_unit_test(test_csv_thousands),
     };
     return cmocka_run_group_tests_name("grid", tests, NULL, NULL);
 }
