@@ -3500,7 +3500,8 @@ static int header_in_order(const grid *g, const tokens *ts, int w)
  * not read (wrapped, misspelt) only leaves its column out of the order: the
  * order is taken from all the columns but the total named, and a column is
  * taken as absent only when the rows say so too (none holds the template's
- * number of numbers, a third of those with two to that many one fewer). */
+ * number of numbers, three or more one fewer; when none holds as many and
+ * fewer than three one fewer, nothing tells: -2). */
 static int header_map(const gk_report *r, int table, const grid *g, const tokens *ts, int *col)
 {
     const gk_table_def *td = template_table(r->tpl, table);
@@ -3543,18 +3544,19 @@ static int header_map(const gk_report *r, int table, const grid *g, const tokens
         return -1;                     /* another order, not all of it read: no column can be told */
     if (m != w - 2 || !total)
         return 0;
-    int full = 0, short_by_one = 0, rows = 0;   /* rows of two numbers or more, but no more than a row
-                                                   holds (two rows on a line, a row run on) */
+    int full = 0, short_by_one = 0;    /* rows of two numbers or more, but no more than a row holds (two
+                                          rows on a line, a row run on) */
     for (int i = 0; i < g->nrows; i++) {
         int nv = ts->rows[i].nv;
         if (nv < 2 || nv > w)
             continue;
-        rows++;
         full += nv == w;
         short_by_one += nv == w - 1;
     }
-    if (full || short_by_one < 3 || 3 * short_by_one < rows)
-        return 0;
+    if (full)
+        return 0;                      /* a name not read: the rows hold every column */
+    if (short_by_one < 3)
+        return -2;                     /* no row tells whether the column is there */
     memcpy(col, seq, (size_t)m * sizeof *col);
     col[m] = w - 1;
     return w - 1;
@@ -3622,19 +3624,22 @@ static void note_header_map(gk_report *r, int table, const int *col, int width, 
 }
 
 /* A table whose header names its columns in another order but not all of them
- * (header_map() -1): every number of its columns but the last (the total) is
- * unread, and a note says why. */
-static void unread_disordered(gk_report *r, int table, const grid *g)
+ * (header_map() -1), or all but one with rows that do not tell whether it is
+ * there (`unnamed`, -2): every number of its columns but the last (the total)
+ * is unread, and a note says why. */
+static void unread_disordered(gk_report *r, int table, const grid *g, int unnamed)
 {
     const gk_table_def *td = template_table(r->tpl, table);
     int line = 0;
     for (int i = 0; i < g->nrows && !line; i++)
         if (g->rows[i].ncells)
             line = g->rows[i].line;
+    const char *name = template_table_shape(table)->name;
     gk_finding *f = finding_add(&r->notes, &r->nnotes, "STRUCT.LABEL_VARIANT", line,
-                                xasprintf("%s表头的列顺序与模板不同，且未能读出全部列名：各列数字所在的列无法确定，"
-                                          "除总计列外不作读取",
-                                          template_table_shape(table)->name));
+                                unnamed ? xasprintf("%s表头少一列的列名，各行的数字个数也不能说明是否少了这一列："
+                                                    "各列数字所在的列无法确定，除总计列外不作读取", name)
+                                        : xasprintf("%s表头的列顺序与模板不同，且未能读出全部列名：各列数字所在的列无法确定，"
+                                                    "除总计列外不作读取", name));
     for (int rr = 0; rr < td->nrows; rr++) {
         gk_cell *cells = row_cells_of(r, table, rr);
         for (int c = 0; c + 1 < td->rows[rr].ncols; c++) {
@@ -3645,8 +3650,8 @@ static void unread_disordered(gk_report *r, int table, const grid *g)
             cell->read_status = GK_ST_MISSING;
             cell->read_value = 0;
             free(cell->unread_why);
-            cell->unread_why = xasprintf("%s表头的列顺序与模板不同，无法确定该数字所在的列，不作读取",
-                                         template_table_shape(table)->name);
+            cell->unread_why = unnamed ? xasprintf("%s表头少一列的列名，无法确定该数字所在的列，不作读取", name)
+                                       : xasprintf("%s表头的列顺序与模板不同，无法确定该数字所在的列，不作读取", name);
         }
     }
 }
@@ -3658,7 +3663,7 @@ static void read_table_grid(gk_report *r, int table, grid *g)
     tokens ts = {0};
     tokenize(r, table, g, &ts);
     int colmap[PLACE_MAX_COLS], width = header_map(r, table, g, &ts, colmap);   /* 0: the template's order */
-    int disorder = width < 0;
+    int disorder = width < 0 ? width : 0;   /* -1 another order, -2 a column unnamed */
     if (disorder)
         width = 0;
     int ncols[PLACE_MAX_ROWS];
@@ -3827,7 +3832,7 @@ static void read_table_grid(gk_report *r, int table, grid *g)
             glued_split_row(r, table, rr, ts.text[k], ts.cell[k]->line);
     }
     if (disorder)
-        unread_disordered(r, table, g);
+        unread_disordered(r, table, g, disorder == -2);
     check_column_labels(r, g, table, &ts);
     if (g->ocr_zeros)
         ocr_unread(r, table);
