@@ -1297,6 +1297,31 @@ static int cell_append(grid *g, grid_cell *c, const char *s, size_t n, num_kind 
     return 1;
 }
 
+/* A cell holding an item number alone ("8") over one whose text begins with
+ * the mark after such a number (".属于行政查询事项", "、…", ")…"): a label
+ * cell wrapped after its number, as pandoc's grid tables break it; the
+ * label joined into the upper cell ("8.属于行政查询事项"), the lower one
+ * emptied. */
+static void join_item_number(grid *g, grid_cell *up, grid_cell *down)
+{
+    const char *a = up->text, *b = down->text;
+    if (up->num != NUM_VALUE || !is_digit(a[0]) || (a[1] && (!is_digit(a[1]) || a[2])))
+        return;
+    size_t ml = b[0] == '.' || b[0] == ')'                                              ? 1
+              : !strncmp(b, "、", 3) || !strncmp(b, "）", 3) || !strncmp(b, "．", 3) ? 3
+                                                                                      : 0;
+    if (!ml || !b[ml])
+        return;                        /* no mark, or the mark alone: no label after it */
+    size_t an = strlen(a), bn = strlen(b);
+    up->text = grid_concat(g, a, an, b, bn);
+    up->num = NUM_NONE;
+    cell_classify(up, an + bn);
+    down->text = empty_text;
+    down->num = NUM_BLANK;
+    down->value = 0;
+    down->is_int = 0;
+}
+
 /* The rows [seg, g->nrows) are the lines between two rules of a table
  * drawn with borders (`w3m -dump`, grid tables): one row whose cells wrap
  * over several lines ("（二）部分公开" above "（区分处理的，…）").  They
@@ -1313,6 +1338,9 @@ static void merge_segment(grid *g, int seg)
         return;
     grid_row *rows = &g->rows[seg];
     int nc = rows[0].ncells, numline = -1;
+    for (int k = 0; k + 1 < n; k++)    /* an item number wrapped apart from its label: one label */
+        for (int j = 0; j < nc && j < rows[k].ncells && j < rows[k + 1].ncells; j++)
+            join_item_number(g, &rows[k].cells[j], &rows[k + 1].cells[j]);
     for (int k = 0; k < n; k++) {
         if (rows[k].ncells != nc)
             return;

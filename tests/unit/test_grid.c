@@ -1325,6 +1325,65 @@ static void assert_cell(const grid *g, int r, int j, const char *text, num_kind 
         assert_true(c->value == value);
 }
 
+/* Display columns of UTF-8 text: CJK two, ASCII one. */
+static int display_width(const char *s)
+{
+    int w = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if (*p < 0x80)
+            w++;
+        else if (*p >= 0xE0)
+            w += 2;
+    return w;
+}
+
+/* Grid tables (pandoc) whose label cell wraps right after its item number:
+ * "|  | 8 | 7 | 0 |" over "|  | .属于行政查询事项 | | |".  Generated (seeded): item
+ * numbers 1..12, the marks . 、 ) ）, labels from a list, two numbers; the row
+ * is one, its label the number, the mark and the words together, its numbers
+ * as written.  Decoys: the mark alone under the number, and words without a
+ * mark, leave two rows (a number over text in its column). */
+static void test_item_number_wrapped(void **state)
+{
+    (void)state;
+    static const char *const MARK[] = {".", "、", ")", "）"};
+    static const char *const MARK_NORM[] = {".", "、", ")", ")"};
+    static const char *const LABEL[] = {"属于行政查询事项", "保护第三方合法权益", "重复申请", "其他"};
+    gen_seed(20261205);
+    for (int iter = 0; iter < 300; iter++) {
+        int num = 1 + (int)gen_below(12), m = (int)gen_below(4), l = (int)gen_below(4);
+        int a = (int)gen_below(40), b = (int)gen_below(40);
+        char text[512], want[128], lab[64], n1[8];
+        snprintf(lab, sizeof lab, "%s%s", MARK[m], LABEL[l]);
+        snprintf(n1, sizeof n1, "%d", num);
+        snprintf(text, sizeof text,
+                 "+----+------------------------------+----+----+\n|    | %s%*s| %2d | %2d |\n|    | %s%*s|    |    |\n"
+                 "+----+------------------------------+----+----+\n",
+                 n1, 29 - display_width(n1), "", a, b, lab, 29 - display_width(lab), "");
+        snprintf(want, sizeof want, "%d%s%s", num, MARK_NORM[m], LABEL[l]);
+        gk_text *t;
+        grid *g = build(text, &t);
+        assert_int_equal(g->nrows, 1);
+        assert_cell(g, 0, 1, want, NUM_NONE, 0);
+        char an[16], bn[16];
+        snprintf(an, sizeof an, "%d", a);
+        snprintf(bn, sizeof bn, "%d", b);
+        assert_cell(g, 0, 2, an, NUM_VALUE, a);
+        assert_cell(g, 0, 3, bn, NUM_VALUE, b);
+        grid_free(g);
+        text_free(t);
+    }
+    gk_text *t;
+    grid *g = build("+----+------+----+\n|    | 8    |  7 |\n|    | .    |    |\n+----+------+----+\n", &t);
+    assert_int_equal(g->nrows, 2);
+    grid_free(g);
+    text_free(t);
+    g = build("+----+------+----+\n|    | 8    |  7 |\n|    | 件   |    |\n+----+------+----+\n", &t);
+    assert_int_equal(g->nrows, 2);
+    grid_free(g);
+    text_free(t);
+}
+
 /* Generated tables written as CSV, as spreadsheets and scripts write them:
  * labels (Chinese, a full-width comma or curly quotes in some, an ASCII
  * comma or quote in others, which must then be quoted), counts, amounts,
@@ -1609,6 +1668,7 @@ int main(void)
         cmocka_unit_test(test_extracted_pipes),
         cmocka_unit_test(test_extracted_pipes_not_borders),
         cmocka_unit_test(test_bordered_not_merged),
+        cmocka_unit_test(test_item_number_wrapped),
         cmocka_unit_test(test_boxed_single_cells),
         cmocka_unit_test(test_bordered_columns_by_position),
         cmocka_unit_test(test_spaces),
