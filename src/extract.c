@@ -3105,6 +3105,74 @@ static char *contradicted(const gk_report *r, int table, int rr)
     return NULL;
 }
 
+/* 1 when placed row p's numbers (n of them) come from two lines or more, two or
+ * more of them from the first, which separates its cells by spaces (no tabs,
+ * pipes or borders: an explicit grid row). */
+static int numbers_wrapped(const tokens *ts, const grid *g, const place_row *p, int n)
+{
+    int first = -1, on_first = 0, later = 0;
+    for (int c = 0; c < n; c++) {
+        int k = p->tok[c];
+        if (ts->tok[k].kind != PT_VALUE)
+            continue;
+        int line = ts->cell[k]->line;
+        if (first < 0) {
+            int u = ts->tok[k].unit;
+            if (u < 0 || g->rows[UNIT_ROW(u)].explicit)
+                return 0;
+            first = line;
+        }
+        on_first += line == first;
+        later |= line != first;
+    }
+    return on_first >= 2 && later;
+}
+
+/* 1 when row rr's own equation holds on the values v (its cells in order). */
+static int row_eq_holds(const gk_report *r, int table, int rr, const double *v)
+{
+    const gk_template *t = r->tpl;
+    int q = t->row_eq[table - 2][rr], first = t->first_cell[table - 2][rr];
+    if (q < 0)
+        return 1;
+    const gk_equation *e = &t->eqs[q];
+    double sum = 0;
+    for (int k = 0; k < e->n; k++)
+        sum += e->coef[k] * v[e->cell[k] - first];
+    return sum <= 1e-6 && sum >= -1e-6;
+}
+
+/* Row rr placed with its numbers over two lines or more (numbers_wrapped()):
+ * 1 when its own equation fails as read, or holds as well with the numbers of
+ * the later lines put first — which order the row was written in, its total does
+ * not tell; 0 when it holds as read only, or a number is not plain. */
+static int wrapped_order_unsure(const gk_report *r, int table, int rr, const tokens *ts, const place_row *p)
+{
+    int n = template_table(r->tpl, table)->rows[rr].ncols, first = -1, m = 0;
+    if (n > PLACE_MAX_COLS || r->tpl->row_eq[table - 2][rr] < 0)
+        return 0;
+    double read[PLACE_MAX_COLS], alt[PLACE_MAX_COLS];
+    for (int c = 0; c < n; c++) {
+        int k = p->tok[c];
+        const grid_cell *cell = ts->cell[k];
+        if (ts->tok[k].kind == PT_EMPTY || cell->num == NUM_BLANK)
+            read[c] = 0;
+        else if (ts->tok[k].kind == PT_VALUE && cell->num == NUM_VALUE && ts->text[k] == cell->text)
+            read[c] = cell->value;
+        else
+            return 0;
+        if (first < 0)
+            first = cell->line;
+    }
+    for (int c = 0; c < n; c++)        /* the later lines' numbers first, then the first line's */
+        if (ts->cell[p->tok[c]]->line != first)
+            alt[m++] = read[c];
+    for (int c = 0; c < n; c++)
+        if (ts->cell[p->tok[c]]->line == first)
+            alt[m++] = read[c];
+    return !row_eq_holds(r, table, rr, read) || row_eq_holds(r, table, rr, alt);
+}
+
 /* A row of a table whose header lacks one of its columns (header_map()): a reason
  * when an equation holding one of its cells, all of whose cells are known,
  * fails (its numbers may stand one cell off: which empty cell of such a table is
@@ -3796,6 +3864,16 @@ static void read_table_grid(gk_report *r, int table, grid *g)
                 break;
             }
     }
+    /* a row whose cells are separated by spaces, its numbers on two lines
+     * or more with two or more on the first (a text browser wraps a wide number cell
+     * of a table without borders onto the next line, often left of the row's other
+     * numbers: "3（件）" under its label's end, w3m; lynx wraps a long line, its end
+     * on the next): in doubt when its own total does not add up as read, or adds
+     * up as well with the later lines' numbers first (wrapped_order_unsure()) */
+    for (int rr = 0; rr < td->nrows; rr++)
+        if (pl[rr].state == PL_PLACED && !positional[rr] && !width && numbers_wrapped(&ts, g, &pl[rr], ncols[rr]) &&
+            wrapped_order_unsure(r, table, rr, &ts, &pl[rr]))
+            positional[rr] = ROW_DOUBT;
     /* a row whose own equations fail with a year at its edge, or that reads so one
      * column off by a stray number at its end: in doubt */
     for (int rr = 0; rr < td->nrows; rr++)
