@@ -130,6 +130,12 @@ robust: deps
 	@$(MAKE) --no-print-directory $(REL)/tools/genlayout
 	@$(REL)/tools/genlayout --seed $(ROBUST_SEED) --variants $(ROBUST_VARIANTS) sample-reports/*
 
+# reports through other hands' converters: genlayout variants as web pages, dumped by
+# w3m, lynx and pandoc where installed (tests/convcorpus.sh; not part of make test)
+converters: deps
+	@$(MAKE) --no-print-directory $(BIN) $(REL)/tools/genlayout $(REL)/tools/mkformats
+	@GK=./$(BIN) REL=$(REL) sh tests/convcorpus.sh
+
 install: gkreview
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/gkreview/themes $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 gkreview $(DESTDIR)$(PREFIX)/bin/gkreview
@@ -143,6 +149,6 @@ uninstall:
 clean:
 	rm -rf $(BUILD) $(BIN) tests/out
 
-.PHONY: all deps run test test-build bench fuzz robust install uninstall clean
+.PHONY: all deps run test test-build bench fuzz robust converters install uninstall clean
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
