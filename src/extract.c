@@ -3078,31 +3078,47 @@ static int lost_cell_fits(const gk_report *r, const gk_equation *e, int first, i
     return 0;
 }
 
-/* A row read with the empty cell after its numbers as its blank last cell: a
- * reason when an equation holding one of its cells, all of whose cells are known,
- * fails (the empty cell may be a padded row's end after a lost cell), or when the
- * row read with a cell lost before its last number fits its own equation as well
- * (lost_cell_fits()); else NULL. */
-static char *contradicted(const gk_report *r, int table, int rr)
+/* The first equation holding one of row rr's cells, all of whose cells are
+ * known, that fails; with `lost`, also the first of the row's own equations the
+ * row fits as well read with a cell lost before its last number
+ * (lost_cell_fits(): *lost set); NULL when none. */
+static const gk_equation *row_contradiction(const gk_report *r, int table, int rr, int lost_too, int *lost)
 {
     const gk_template *t = r->tpl;
     int first = t->first_cell[table - 2][rr], n = template_table(t, table)->rows[rr].ncols;
-    const char *label = template_table(t, table)->rows[rr].short_label;
+    *lost = 0;
     for (int q = 0; q < t->neqs; q++) {
         const gk_equation *e = &t->eqs[q];
         eq_read x = equation_read(r, e, first, n);
         if (x.mine && x.known && !eq_holds(&x))
-            return xasprintf("「%s」行末尾的空单元格可能是空白的最后一格，也可能是错位后补齐的空格，"
-                             "读到的数字与%s（%s）不符，不作读取",
-                             label, e->what, e->rule);
-        /* the row as written with a cell lost before its last number fits its own
-         * equation as well: which cell is blank is not known */
-        if (x.own_row && lost_cell_fits(r, e, first, n))
-            return xasprintf("「%s」行末尾的空单元格可能是空白的最后一格，也可能是该行中间缺了一个数字、"
-                             "末尾为补齐的空格（两种读法都符合%s），不作读取",
-                             label, e->what);
+            return e;
+        if (lost_too && x.own_row && lost_cell_fits(r, e, first, n)) {
+            *lost = 1;
+            return e;
+        }
     }
     return NULL;
+}
+
+/* A row read with the empty cell after its numbers as its blank last cell: a
+ * reason when an equation holding one of its cells, all of whose cells are known,
+ * fails (the empty cell may be a padded row's end after a lost cell), or when the
+ * row read with a cell lost before its last number fits its own equation as well
+ * (lost_cell_fits(): which cell is blank is not known); else NULL. */
+static char *contradicted(const gk_report *r, int table, int rr)
+{
+    int lost;
+    const gk_equation *e = row_contradiction(r, table, rr, 1, &lost);
+    const char *label = template_table(r->tpl, table)->rows[rr].short_label;
+    if (!e)
+        return NULL;
+    if (lost)
+        return xasprintf("「%s」行末尾的空单元格可能是空白的最后一格，也可能是该行中间缺了一个数字、"
+                         "末尾为补齐的空格（两种读法都符合%s），不作读取",
+                         label, e->what);
+    return xasprintf("「%s」行末尾的空单元格可能是空白的最后一格，也可能是错位后补齐的空格，"
+                     "读到的数字与%s（%s）不符，不作读取",
+                     label, e->what, e->rule);
 }
 
 /* 1 when placed row p's numbers (n of them) come from two lines or more, two or
@@ -3179,17 +3195,12 @@ static int wrapped_order_unsure(const gk_report *r, int table, int rr, const tok
  * a cell, the template's shape no longer tells); else NULL. */
 static char *narrow_contradicted(const gk_report *r, int table, int rr)
 {
-    const gk_template *t = r->tpl;
-    int first = t->first_cell[table - 2][rr], n = template_table(t, table)->rows[rr].ncols;
-    const char *label = template_table(t, table)->rows[rr].short_label;
-    for (int q = 0; q < t->neqs; q++) {
-        const gk_equation *e = &t->eqs[q];
-        eq_read x = equation_read(r, e, first, n);
-        if (x.mine && x.known && !eq_holds(&x))
-            return xasprintf("表头少一列，「%s」行读到的数字与%s（%s）不符，可能错位，不作读取", label, e->what,
-                             e->rule);
-    }
-    return NULL;
+    int lost;
+    const gk_equation *e = row_contradiction(r, table, rr, 0, &lost);
+    if (!e)
+        return NULL;
+    return xasprintf("表头少一列，「%s」行读到的数字与%s（%s）不符，可能错位，不作读取",
+                     template_table(r->tpl, table)->rows[rr].short_label, e->what, e->rule);
 }
 
 /* A whole number that reads as a year (1990–2099). */
