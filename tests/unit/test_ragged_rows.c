@@ -13,8 +13,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "fixture.h"
-#include "gen.h"
+#include "t3gen.h"
 
 /* Table 3's rows (2021 format) as printed in three label columns: the group
  * label in the first, the row's own label in the second or third. */
@@ -52,34 +51,9 @@ static const t3_row ROWS[] = {
     {"carried_out", {"四、结转下年度继续办理", "", ""}},
 };
 #define NROWS ((int)(sizeof ROWS / sizeof ROWS[0]))
-#define NCOLS 7
+#define NCOLS T3_NCOLS
+_Static_assert(NROWS == T3_NROWS, "table 3's rows as t3gen.h has them");
 
-static const char *const COLS[NCOLS] = {"natural", "business", "research", "charity", "legal", "other", "total"};
-
-/* Values that add up: counts in the result rows, the rest from the equations. */
-static void draw_values(int v[NROWS][NCOLS])
-{
-    for (int c = 0; c < NCOLS - 1; c++) {
-        int handled = 0;
-        for (int r = 2; r < NROWS - 2; r++) {
-            v[r][c] = gen_below(100) < 55 ? 0 : 1 + (int)gen_below(9);
-            handled += v[r][c];
-        }
-        v[NROWS - 2][c] = handled;
-        v[1][c] = (int)gen_below(3);
-        v[NROWS - 1][c] = (int)gen_below(3);
-        v[0][c] = handled + v[NROWS - 1][c] - v[1][c];
-        if (v[0][c] < 0) {
-            v[1][c] += v[0][c];
-            v[0][c] = 0;
-        }
-    }
-    for (int r = 0; r < NROWS; r++) {
-        v[r][NCOLS - 1] = 0;
-        for (int c = 0; c < NCOLS - 1; c++)
-            v[r][NCOLS - 1] += v[r][c];
-    }
-}
 
 /* The report with table 3 written from v: rows whose label cells end before
  * the third column written ragged when `ragged` (their numbers right after
@@ -87,7 +61,6 @@ static void draw_values(int v[NROWS][NCOLS])
  * is 1, a number dropped with its cell (the row one short) where it is 2. */
 static char *write_report(int v[NROWS][NCOLS], int ragged, unsigned char empty[NROWS][NCOLS])
 {
-    char *base = fx_report(NULL, NULL, NULL);
     sbuf t3;
     sbuf_init(&t3);
     sbuf_adds(&t3, "(本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和)\t\t\t申请人情况\t\t\t\t\t\t总计\n"
@@ -112,43 +85,14 @@ static char *write_report(int v[NROWS][NCOLS], int ragged, unsigned char empty[N
             sbuf_adds(&t3, "\t");
         sbuf_adds(&t3, "\n");
     }
-    /* table 3 of the fixture replaced: from its note line up to section 四 */
-    char *a = strstr(base, "(本列数据"), *b = strstr(base, "\n四、政府信息公开行政复议");
-    assert_non_null(a);
-    assert_non_null(b);
-    sbuf out;
-    sbuf_init(&out);
-    sbuf_add(&out, base, (size_t)(a - base));
-    sbuf_adds(&out, t3.s);
-    sbuf_adds(&out, b);
-    free(base);
+    char *out = t3_report(t3.s);
     sbuf_free(&t3);
-    return sbuf_steal(&out);
-}
-
-/* Every cell of table 3: read as written or missing; returns how many read. */
-static int check_cells(const gk_report *r, int v[NROWS][NCOLS], const char *what, int iter)
-{
-    int read = 0;
-    for (int row = 0; row < NROWS; row++)
-        for (int c = 0; c < NCOLS; c++) {
-            char id[64];
-            snprintf(id, sizeof id, "t3.%s.%s", ROWS[row].key, COLS[c]);
-            const gk_cell *cell = fx_cell_of(r, id);
-            assert_non_null(cell);
-            if (cell->status == GK_ST_MISSING)
-                continue;
-            if (cell->value != v[row][c])
-                fail_msg("%s, table %d: %s read as %g (%d), written %d", what, iter, id, cell->value,
-                         (int)cell->status, v[row][c]);
-            read++;
-        }
-    return read;
+    return out;
 }
 
 /* 150 ragged tables from seed: some 0s left empty (the first of a row's most
  * often), and with `drop` one to three numbers dropped with their cells; every
- * cell read as written or named missing (check_cells()), and at least
+ * cell read as written or named missing (t3_check_cells()), and at least
  * `permille` of them read. */
 static void ragged_tables(unsigned seed, int drop, const char *what, int permille)
 {
@@ -157,7 +101,7 @@ static void ragged_tables(unsigned seed, int drop, const char *what, int permill
     for (int iter = 0; iter < 150; iter++) {
         int v[NROWS][NCOLS];
         unsigned char empty[NROWS][NCOLS];
-        draw_values(v);
+        t3_draw_values(v);
         memset(empty, 0, sizeof empty);
         for (int r = 0; r < NROWS; r++)
             for (int c = 0; c < NCOLS; c++)
@@ -170,7 +114,7 @@ static void ragged_tables(unsigned seed, int drop, const char *what, int permill
         char *text = write_report(v, 1, empty);
         gk_report *r = fx_parse_text(text);
         assert_non_null(r);
-        read += check_cells(r, v, what, iter);
+        read += t3_check_cells(r, v, -1, what, iter);
         cells += NROWS * NCOLS;
         report_free(r);
         free(text);
@@ -203,12 +147,12 @@ static void test_full_rows(void **state)
     for (int iter = 0; iter < 40; iter++) {
         int v[NROWS][NCOLS];
         unsigned char empty[NROWS][NCOLS];
-        draw_values(v);
+        t3_draw_values(v);
         memset(empty, 0, sizeof empty);
         char *text = write_report(v, 0, empty);
         gk_report *r = fx_parse_text(text);
         assert_non_null(r);
-        assert_int_equal(check_cells(r, v, "full", iter), NROWS * NCOLS);
+        assert_int_equal(t3_check_cells(r, v, -1, "full", iter), NROWS * NCOLS);
         report_free(r);
         free(text);
     }

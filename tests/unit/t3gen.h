@@ -1,0 +1,91 @@
+/* t3gen.h — what the generated table-3 tests share (test_ragged_rows.c,
+ * test_column_order.c): values that add up, the columns' keys, and the
+ * fixture's report (fixture.h) with its table 3 replaced. */
+#ifndef GK_TEST_T3GEN_H
+#define GK_TEST_T3GEN_H
+
+#include "fixture.h"
+#include "gen.h"
+
+#define T3_NROWS 25   /* the 2021 format's rows, new … carried_out */
+#define T3_NCOLS 7
+
+static const char *const T3_COLS[T3_NCOLS] = {"natural", "business", "research", "charity", "legal", "other", "total"};
+
+static const char *const T3_KEYS[T3_NROWS] = {
+    "new", "carried_in", "granted", "partial", "deny.secret", "deny.law", "deny.safety", "deny.third_party",
+    "deny.internal", "deny.process", "deny.enforcement", "deny.inquiry", "unable.no_info", "unable.needs_creation",
+    "unable.unclear", "reject.complaint", "reject.repeat", "reject.publication", "reject.massive", "reject.confirm",
+    "other.no_correction", "other.no_fee", "other.other", "handled_total", "carried_out",
+};
+
+/* Values that add up: counts in the result rows (rows 2 .. T3_NROWS-3), the
+ * rest from the equations (the handled total, new + carried in = handled +
+ * carried out, each row's total). */
+static void t3_draw_values(int v[T3_NROWS][T3_NCOLS])
+{
+    for (int c = 0; c < T3_NCOLS - 1; c++) {
+        int handled = 0;
+        for (int r = 2; r < T3_NROWS - 2; r++) {
+            v[r][c] = gen_below(100) < 55 ? 0 : 1 + (int)gen_below(9);
+            handled += v[r][c];
+        }
+        v[T3_NROWS - 2][c] = handled;
+        v[1][c] = (int)gen_below(3);
+        v[T3_NROWS - 1][c] = (int)gen_below(3);
+        v[0][c] = handled + v[T3_NROWS - 1][c] - v[1][c];
+        if (v[0][c] < 0) {
+            v[1][c] += v[0][c];
+            v[0][c] = 0;
+        }
+    }
+    for (int r = 0; r < T3_NROWS; r++) {
+        v[r][T3_NCOLS - 1] = 0;
+        for (int c = 0; c < T3_NCOLS - 1; c++)
+            v[r][T3_NCOLS - 1] += v[r][c];
+    }
+}
+
+/* The fixture's report with its table 3 (from the 勾稽关系 note up to section
+ * 四) replaced by t3; malloc'd. */
+static char *t3_report(const char *t3)
+{
+    char *base = fx_report(NULL, NULL, NULL);
+    char *a = strstr(base, "(本列数据"), *b = strstr(base, "\n四、政府信息公开行政复议");
+    assert_non_null(a);
+    assert_non_null(b);
+    sbuf out;
+    sbuf_init(&out);
+    sbuf_add(&out, base, (size_t)(a - base));
+    sbuf_adds(&out, t3);
+    sbuf_adds(&out, b);
+    free(base);
+    return sbuf_steal(&out);
+}
+
+/* Every cell of table 3 read as written (v) or missing; a column the table does
+ * not have (`absent`, or -1) never extracted, inferred only to its value.
+ * Returns how many were read or inferred. */
+static int t3_check_cells(const gk_report *r, int v[T3_NROWS][T3_NCOLS], int absent, const char *what, int iter)
+{
+    int read = 0;
+    for (int row = 0; row < T3_NROWS; row++)
+        for (int c = 0; c < T3_NCOLS; c++) {
+            char id[64];
+            snprintf(id, sizeof id, "t3.%s.%s", T3_KEYS[row], T3_COLS[c]);
+            const gk_cell *cell = fx_cell_of(r, id);
+            assert_non_null(cell);
+            if (cell->status == GK_ST_MISSING)
+                continue;
+            if (c == absent && cell->read_status == GK_ST_EXTRACTED)
+                fail_msg("%s, table %d: %s extracted (%g) from a table without its column", what, iter, id,
+                         cell->value);
+            if (cell->value != v[row][c])
+                fail_msg("%s, table %d: %s read as %g (status %d), written %d", what, iter, id, cell->value,
+                         (int)cell->status, v[row][c]);
+            read++;
+        }
+    return read;
+}
+
+#endif
