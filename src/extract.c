@@ -3578,9 +3578,10 @@ static int header_in_order(const grid *g, const tokens *ts, int w)
  * has) is returned; 0: the template's columns as they are.  A header cell
  * not read (wrapped, misspelt) only leaves its column out of the order: the
  * order is taken from all the columns but the total named, and a column is
- * taken as absent only when the rows say so too (none holds the template's
- * number of numbers, three or more one fewer; when none holds as many and
- * fewer than three one fewer, nothing tells: -2). */
+ * taken as absent only when the rows say so too (three or more hold one number
+ * fewer than the template's, more than hold as many — a stray number makes one
+ * row long; when fewer than three hold one fewer and none as many, nothing
+ * tells: -2). */
 static int header_map(const gk_report *r, int table, const grid *g, const tokens *ts, int *col)
 {
     const gk_table_def *td = template_table(r->tpl, table);
@@ -3632,7 +3633,7 @@ static int header_map(const gk_report *r, int table, const grid *g, const tokens
         full += nv == w;
         short_by_one += nv == w - 1;
     }
-    if (full)
+    if (full >= short_by_one && full)
         return 0;                      /* a name not read: the rows hold every column */
     if (short_by_one < 3)
         return -2;                     /* no row tells whether the column is there */

@@ -1330,9 +1330,10 @@ static void mark_damage(variant *v, int layout)
         if (t == 0)
             nc2 = nc;
     }
-    if (HAS(v, X_LOST_VALUE) && layout == X_PIPES)
+    if (HAS(v, X_LOST_VALUE) && (layout == X_PIPES || v->csv.rs))
         v->flags &= ~(1ull << X_LOST_VALUE);   /* a pipe table keeps its grid: a lost cell is an empty one,
-                                                  which is a blank cell (blank_markers) */
+                                                  which is a blank cell (blank_markers); so does a CSV
+                                                  export, field for field */
     if (HAS(v, X_LOST_VALUE)) {
         grow *g = nc ? cand[rn(s, (unsigned)nc)] : NULL;
         int fn = g ? first_num(g) : 0;
