@@ -3368,8 +3368,9 @@ static int header_group(const char *text)
  * that row before its numbers (a cell a line) — each column once; how many
  * (at most max).  Words are joined up to three at a time, across cells and
  * lines, until they name a column ("科研" "机构", "商业" at the end of a line
- * and "企业" at the start of the next, as a browser wraps a header; the
- * longest join naming it: "法律服务机" "构") or a cell over several columns
+ * and "企业" at the start of the next, as a browser wraps a header; a name
+ * not whole takes the next word naming it with it: "法律服务机" "构") or a
+ * cell over several columns
  * (header_group(): skipped); a word doing neither between two naming
  * columns other than the total (printed apart, over the header's lines, a
  * note's end may follow it), in their grid row (not a name's part printed on a
@@ -3463,9 +3464,12 @@ static int header_columns(const gk_report *r, int table, const grid *g, const to
             uint64_t c = column_named(r->tpl, table, join, len);
             if (c && d && column_named(r->tpl, table, join + len - wl[k + d], wl[k + d]))
                 break;                 /* the last word names it alone: the words before it are no part */
-            if (col >= 0) {            /* named already: the next word its end ("法律服务机" "构"),
-                                          unless it begins a name of its own ("商业企业" "科研机" "构") */
+            if (col >= 0) {            /* named already, not whole: the next word its end ("法律服务机"
+                                          "构"), unless it begins a name of its own ("商业企业" "科研机"
+                                          "构") */
+                const char *canon = r->tpl->col_canon[table - 2][col];
                 if (c && (int)(c & ~(uint64_t)COL_VARIANT) - 1 == col &&
+                    !util_find(join, len - wl[k + d], canon, strlen(canon)) &&
                     words_name(r, table, w + k + d, wl + k + d, nw - k - d) < 0)
                     used = d + 1;
                 break;

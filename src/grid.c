@@ -1322,6 +1322,48 @@ static void join_item_number(grid *g, grid_cell *up, grid_cell *down)
     down->is_int = 0;
 }
 
+/* 1 when a cell's text is digits only ("19"; "02", the end of a wrapped number,
+ * which num_parse() reads as no number). */
+static int digits_only(const grid_cell *c)
+{
+    const char *t = c->text;
+    if (!is_digit(t[0]))
+        return 0;
+    while (is_digit(*t))
+        t++;
+    return !*t;
+}
+
+/* A number wrapped inside its cell over two lines of a bordered row ("１" over
+ * "９": w3m breaks wide digits in a narrow column): the upper line holds the
+ * row's numbers (two or more), the lower one this cell's digits and no other
+ * number — one number ("19"), the lower cell emptied. */
+static void join_wrapped_digits(grid *g, grid_row *up, grid_row *down)
+{
+    int j = -1, nup = 0;
+    for (int k = 0; k < down->ncells; k++)
+        if (down->cells[k].num == NUM_VALUE || digits_only(&down->cells[k])) {
+            if (j >= 0)
+                return;                /* two numbers below: a row of its own */
+            j = k;
+        }
+    for (int k = 0; k < up->ncells; k++)
+        nup += up->cells[k].num == NUM_VALUE;
+    if (j < 0 || j >= up->ncells || nup < 2 || up->cells[j].num != NUM_VALUE || !digits_only(&up->cells[j]) ||
+        !digits_only(&down->cells[j]))
+        return;
+    grid_cell *a = &up->cells[j], *b = &down->cells[j];
+    size_t an = strlen(a->text), bn = strlen(b->text);
+    if (an + bn > 15)
+        return;
+    a->text = grid_concat(g, a->text, an, b->text, bn);
+    cell_classify(a, an + bn);
+    b->text = empty_text;
+    b->num = NUM_BLANK;
+    b->value = 0;
+    b->is_int = 0;
+}
+
 /* The rows [seg, g->nrows) are the lines between two rules of a table
  * drawn with borders (`w3m -dump`, grid tables): one row whose cells wrap
  * over several lines ("（二）部分公开" above "（区分处理的，…）").  They
@@ -1338,9 +1380,11 @@ static void merge_segment(grid *g, int seg)
         return;
     grid_row *rows = &g->rows[seg];
     int nc = rows[0].ncells, numline = -1;
-    for (int k = 0; k + 1 < n; k++)    /* an item number wrapped apart from its label: one label */
+    for (int k = 0; k + 1 < n; k++) {  /* an item number wrapped apart from its label: one label */
         for (int j = 0; j < nc && j < rows[k].ncells && j < rows[k + 1].ncells; j++)
             join_item_number(g, &rows[k].cells[j], &rows[k + 1].cells[j]);
+        join_wrapped_digits(g, &rows[k], &rows[k + 1]);
+    }
     for (int k = 0; k < n; k++) {
         if (rows[k].ncells != nc)
             return;

@@ -6,6 +6,7 @@
 #include <cmocka.h>
 
 #include "gen.h"
+#include "util.h"
 #include "grid.h"
 #include "text.h"
 
@@ -1384,6 +1385,56 @@ static void test_item_number_wrapped(void **state)
     text_free(t);
 }
 
+/* A bordered row whose last number wrapped inside its narrow cell, its first
+ * digit on the row's line and the rest on the next, beside the label's end
+ * ("│5.要求…│6│0│…│１│" over "│重新出具已获取信息│ │ │…│９│", w3m): one number.
+ * Generated (seeded): two to four numbers, the wrapped one of two or three digits.
+ * Decoy: two numbers on the lower line are a row of their own (not joined). */
+static void test_wrapped_digits(void **state)
+{
+    (void)state;
+    gen_seed(20261210);
+    for (int iter = 0; iter < 300; iter++) {
+        int n = 2 + (int)gen_below(3), v[4], wrapped = 10 + (int)gen_below(990);
+        char text[1024], num[8];
+        snprintf(num, sizeof num, "%d", wrapped);
+        size_t split = 1 + gen_below((unsigned)strlen(num) - 1);
+        sbuf b;
+        sbuf_init(&b);
+        sbuf_adds(&b, "+------------+");
+        for (int k = 0; k < n; k++)
+            sbuf_adds(&b, "-----+");
+        sbuf_adds(&b, "----+\n| 5.要求确认 |");
+        for (int k = 0; k < n; k++) {
+            v[k] = (int)gen_below(100);
+            sbuf_printf(&b, " %3d |", v[k]);
+        }
+        sbuf_printf(&b, " %-2.*s |\n| 重新出具   |", (int)split, num);
+        for (int k = 0; k < n; k++)
+            sbuf_adds(&b, "     |");
+        sbuf_printf(&b, " %-2s |\n+------------+", num + split);
+        for (int k = 0; k < n; k++)
+            sbuf_adds(&b, "-----+");
+        sbuf_adds(&b, "----+\n");
+        snprintf(text, sizeof text, "%s", b.s);
+        sbuf_free(&b);
+        gk_text *t;
+        grid *g = build(text, &t);
+        assert_int_equal(g->nrows, 1);
+        assert_int_equal(g->rows[0].ncells, n + 2);
+        for (int k = 0; k < n; k++)
+            assert_true(g->rows[0].cells[1 + k].value == v[k]);
+        assert_cell(g, 0, n + 1, num, NUM_VALUE, wrapped);
+        grid_free(g);
+        text_free(t);
+    }
+    gk_text *t;
+    grid *g = build("+------+----+----+\n| 甲   | 12 |  1 |\n| 乙   |  3 |  9 |\n+------+----+----+\n", &t);
+    assert_int_equal(g->nrows, 2);
+    grid_free(g);
+    text_free(t);
+}
+
 /* Generated tables written as CSV, as spreadsheets and scripts write them:
  * labels (Chinese, a full-width comma or curly quotes in some, an ASCII
  * comma or quote in others, which must then be quoted), counts, amounts,
@@ -1669,6 +1720,7 @@ int main(void)
         cmocka_unit_test(test_extracted_pipes_not_borders),
         cmocka_unit_test(test_bordered_not_merged),
         cmocka_unit_test(test_item_number_wrapped),
+        cmocka_unit_test(test_wrapped_digits),
         cmocka_unit_test(test_boxed_single_cells),
         cmocka_unit_test(test_bordered_columns_by_position),
         cmocka_unit_test(test_spaces),
