@@ -1966,6 +1966,31 @@ static uint32_t head_rows(const gk_template *tpl, int table, const char *text, s
 }
 
 /* What the label cell `text` (n bytes) says in table `table`. */
+/* The row whose canonical label begins with the five characters or more of
+ * label s[0..n) (without spaces and item number) and ends later, when one row's
+ * does: a label cut short where a converter wrapped it and printed the rest
+ * elsewhere ("本机关不掌" with "握相关政府信息" after the table, pandoc); 0 when
+ * none or several. */
+static uint32_t truncated_label(const gk_template *tpl, int table, const char *s, size_t n)
+{
+    size_t chars = 0;
+    for (size_t i = 0; i < n; i++)
+        chars += ((unsigned char)s[i] & 0xC0) != 0x80;
+    if (chars < 5 || n > HEADER_CELL_MAX || (unsigned char)s[0] < 0xE0)
+        return 0;
+    const gk_table_def *td = template_table(tpl, table);
+    uint32_t rows = 0;
+    for (int k = 0; k < td->nrows; k++) {
+        const char *c = tpl->row_canon[table - 2][k];
+        if (strlen(c) > n && !memcmp(c, s, n)) {
+            if (rows)
+                return 0;
+            rows = (uint32_t)1 << k;
+        }
+    }
+    return rows;
+}
+
 static label_info label_names_of(const gk_report *r, int table, const char *text, size_t n, sbuf *tmp)
 {
     label_info li = {0};
@@ -1994,6 +2019,8 @@ static label_info label_names_of(const gk_report *r, int table, const char *text
     li.runs_on = ends_in_header_word(tmp->s, len);
     li.unusual = is_prose(text, n) || glued_digits(text, n) != 0;
     li.column = n <= HEADER_CELL_MAX ? (uint16_t)column_named(r->tpl, table, text, n) : 0;
+    if (!li.rows && !li.column && !li.header)
+        li.rows = truncated_label(r->tpl, table, tmp->s + num, len - num);
     if (table == 3 && !li.rows) {
         int gi = group_of_label(tmp->s, len);
         if (gi >= 0) {
