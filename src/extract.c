@@ -3913,8 +3913,11 @@ static void read_table_grid(gk_report *r, int table, grid *g)
      * numbers: "3（件）" under its label's end, w3m; lynx wraps a long line, its end
      * on the next): in doubt when its own total does not add up as read, or adds
      * up as well with the later lines' numbers first (wrapped_order_unsure()) */
-    for (int rr = 0; rr < td->nrows; rr++)
-        if (pl[rr].state == PL_PLACED && !positional[rr] && !width && numbers_wrapped(&ts, g, &pl[rr], ncols[rr]) &&
+    int spaced = 0;                    /* some row's cells are separated by spaces */
+    for (int i = 0; i < g->nrows && !spaced; i++)
+        spaced = !g->rows[i].explicit;
+    for (int rr = 0; rr < td->nrows && spaced && !width; rr++)
+        if (pl[rr].state == PL_PLACED && !positional[rr] && numbers_wrapped(&ts, g, &pl[rr], ncols[rr]) &&
             wrapped_order_unsure(r, table, rr, &ts, &pl[rr]))
             positional[rr] = ROW_DOUBT;
     /* a row whose own equations fail with a year at its edge, or that reads so one
