@@ -1356,6 +1356,12 @@ static int first_match(uint64_t mask, int from)
  * remembered by the cell's own text. */
 #define COL_VARIANT 0x100
 
+/* The column (0-based) a column_named() answer names, -1 for none. */
+static inline int column_index(uint64_t named)
+{
+    return (int)(named & ~(uint64_t)COL_VARIANT) - 1;
+}
+
 static uint64_t column_named(const gk_template *tpl, int table, const char *text, size_t n)
 {
     const void *key = tpl->col_canon[table - 2];   /* not a pattern set's key: another question */
@@ -1965,7 +1971,6 @@ static uint32_t head_rows(const gk_template *tpl, int table, const char *text, s
     return 0;
 }
 
-/* What the label cell `text` (n bytes) says in table `table`. */
 /* The row whose canonical label begins with the five characters or more of
  * label s[0..n) (without spaces and item number) and ends later, when one row's
  * does: a label cut short where a converter wrapped it and printed the rest
@@ -1991,6 +1996,7 @@ static uint32_t truncated_label(const gk_template *tpl, int table, const char *s
     return rows;
 }
 
+/* What the label cell `text` (n bytes) says in table `table`. */
 static label_info label_names_of(const gk_report *r, int table, const char *text, size_t n, sbuf *tmp)
 {
     label_info li = {0};
@@ -3179,10 +3185,10 @@ static int row_eq_holds(const gk_report *r, int table, int rr, const double *v)
     if (q < 0)
         return 1;
     const gk_equation *e = &t->eqs[q];
-    double sum = 0;
+    eq_read x = {0, 0, 0, 1};
     for (int k = 0; k < e->n; k++)
-        sum += e->coef[k] * v[e->cell[k] - first];
-    return sum <= 1e-6 && sum >= -1e-6;
+        x.sum += e->coef[k] * v[e->cell[k] - first];
+    return eq_holds(&x);
 }
 
 /* Row rr placed with its numbers over two lines or more (numbers_wrapped()):
@@ -3320,7 +3326,7 @@ static void note_column_variant(gk_report *r, int table, const grid_cell *c, uin
 {
     const gk_table_def *td = template_table(r->tpl, table);
     char *cell = extract_squeeze(c->text);
-    const gk_col_def *cd = r->tpl->col[table - 2][(named & ~(uint64_t)COL_VARIANT) - 1];
+    const gk_col_def *cd = r->tpl->col[table - 2][column_index(named)];
     gk_finding *f = finding_add(&r->notes, &r->nnotes, "STRUCT.LABEL_VARIANT", c->line,
                                 xasprintf("列标题「%s」与模板「%s」不一致", cell, cd->label));
     free(cell);
@@ -3389,21 +3395,17 @@ static int header_group(const char *text)
     return 0;
 }
 
-/* The columns table `table`'s header names, in reading order: the column
- * (0-based, template order) named by the header's words — those of the label
- * cells of the rows without numbers before its first row with numbers, and of
- * that row before its numbers (a cell a line) — each column once; how many
- * (at most max).  Words are joined up to three at a time, across cells and
- * lines, until they name a column ("科研" "机构", "商业" at the end of a line
- * and "企业" at the start of the next, as a browser wraps a header; a name
- * not whole takes the next word naming it with it: "法律服务机" "构") or a
- * cell over several columns
- * (header_group(): skipped); a word doing neither between two naming
- * columns other than the total (printed apart, over the header's lines, a
- * note's end may follow it), in their grid row (not a name's part printed on a
- * line of its own), is a column whose name is not read: HEADER_UNKNOWN. */
+/* header_columns(): a column whose name is not read; the most header words read. */
 #define HEADER_UNKNOWN (-2)
 #define HEADER_WORDS_MAX 96
+
+/* A row's label cells that may be header cells: all of them, or in a row
+ * with numbers those before its first (the header ends at the first row
+ * with numbers after it: a cell a line, no blank line after the header). */
+static uint64_t header_labels(const row_cells *rc)
+{
+    return rc->nv > 0 ? rc->labels & (((uint64_t)1 << __builtin_ctzll(rc->numbers)) - 1) : rc->labels;
+}
 
 /* 1 when a header word naming nothing is no column's name: longer than any
  * (ten characters), or with brackets or a colon (a note: "(本列数据的勾稽关系为：…"). */
@@ -3429,11 +3431,24 @@ static int words_name(const gk_report *r, int table, const char *const *w, const
         join[len] = '\0';
         uint64_t c = column_named(r->tpl, table, join, len);
         if (c)
-            return (int)(c & ~(uint64_t)COL_VARIANT) - 1;
+            return column_index(c);
     }
     return -1;
 }
 
+/* The columns table `table`'s header names, in reading order: the column
+ * (0-based, template order) named by the header's words — those of the label
+ * cells of the rows without numbers before its first row with numbers, and of
+ * that row before its numbers (a cell a line) — each column once; how many
+ * (at most max).  Words are joined up to three at a time, across cells and
+ * lines, until they name a column ("科研" "机构", "商业" at the end of a line
+ * and "企业" at the start of the next, as a browser wraps a header; a name
+ * not whole takes the next word naming it with it: "法律服务机" "构") or a
+ * cell over several columns
+ * (header_group(): skipped); a word doing neither between two naming
+ * columns other than the total (printed apart, over the header's lines, a
+ * note's end may follow it), in their grid row (not a name's part printed on a
+ * line of its own), is a column whose name is not read: HEADER_UNKNOWN. */
 static int header_columns(const gk_report *r, int table, const grid *g, const tokens *ts, int *seq, int max)
 {
     const char *w[HEADER_WORDS_MAX];
@@ -3443,12 +3458,7 @@ static int header_columns(const gk_report *r, int table, const grid *g, const to
         const row_cells *rc = &ts->rows[i];
         if (g->rows[i].ncells > 64)
             continue;
-        uint64_t labels = rc->labels;
-        if (rc->nv > 0)                /* the header ends at the first row with numbers after it: that
-                                          row's cells before them too (a cell a line, no blank line
-                                          after the header) */
-            labels &= ((uint64_t)1 << __builtin_ctzll(rc->numbers)) - 1;
-        for (uint64_t m = labels; m && nw < HEADER_WORDS_MAX; m &= m - 1) {
+        for (uint64_t m = header_labels(rc); m && nw < HEADER_WORDS_MAX; m &= m - 1) {
             int j = __builtin_ctzll(m);
             named_any |= rc->column[j] != 0;
             for (const char *p = g->rows[i].cells[j].text; *p && nw < HEADER_WORDS_MAX;) {
@@ -3495,14 +3505,14 @@ static int header_columns(const gk_report *r, int table, const grid *g, const to
                                           "构"), unless it begins a name of its own ("商业企业" "科研机"
                                           "构") */
                 const char *canon = r->tpl->col_canon[table - 2][col];
-                if (c && (int)(c & ~(uint64_t)COL_VARIANT) - 1 == col &&
+                if (c && column_index(c) == col &&
                     !util_find(join, len - wl[k + d], canon, strlen(canon)) &&
                     words_name(r, table, w + k + d, wl + k + d, nw - k - d) < 0)
                     used = d + 1;
                 break;
             }
             if (c) {
-                col = (int)(c & ~(uint64_t)COL_VARIANT) - 1;
+                col = column_index(c);
                 used = d + 1;
                 continue;
             }
@@ -3512,10 +3522,10 @@ static int header_columns(const gk_report *r, int table, const grid *g, const to
             }
         }
         if (!used) {                   /* a word naming nothing: a column's unread name, or a note's */
-            int mine = leaf && wrow[k] == leaf_row && !note_word(w[k], wl[k]);
+            int note = note_word(w[k], wl[k]), mine = leaf && wrow[k] == leaf_row && !note;
             if (mine && !pending)
                 first_pending = k;
-            else if (!note_word(w[k], wl[k]) && nspare < HEADER_WORDS_MAX)
+            else if (!note && nspare < HEADER_WORDS_MAX)
                 spare[nspare++] = k;
             pending |= mine;
             k++;
@@ -3559,7 +3569,7 @@ static int header_columns(const gk_report *r, int table, const grid *g, const to
             memcpy(join + wl[u], w[v], wl[v]);
             join[wl[u] + wl[v]] = '\0';
             uint64_t c = column_named(r->tpl, table, join, wl[u] + wl[v]);
-            int col = c ? (int)(c & ~(uint64_t)COL_VARIANT) - 1 : -1;
+            int col = column_index(c);
             if (col >= 0 && col < 64 && !(seen >> col & 1)) {
                 seen |= (uint64_t)1 << col;
                 seq[q] = col;
@@ -3582,11 +3592,8 @@ static int header_in_order(const grid *g, const tokens *ts, int w)
         const row_cells *rc = &ts->rows[i];
         if (g->rows[i].ncells > 64)
             return 0;
-        uint64_t labels = rc->labels;
-        if (rc->nv > 0)
-            labels &= ((uint64_t)1 << __builtin_ctzll(rc->numbers)) - 1;
-        for (uint64_t m = labels; m; m &= m - 1) {
-            int k = (int)(rc->column[__builtin_ctzll(m)] & ~(unsigned)COL_VARIANT) - 1;
+        for (uint64_t m = header_labels(rc); m; m &= m - 1) {
+            int k = column_index(rc->column[__builtin_ctzll(m)]);
             if (k < 0 || k == w - 1)
                 continue;
             if (k != next)
@@ -3673,6 +3680,15 @@ static int header_map(const gk_report *r, int table, const grid *g, const tokens
     return w - 1;
 }
 
+/* The line of a grid's first cell (its table's first line read), 0 when none. */
+static int grid_first_line(const grid *g)
+{
+    for (int i = 0; i < g->nrows; i++)
+        if (g->rows[i].ncells)
+            return g->rows[i].line;
+    return 0;
+}
+
 /* The template's label of column c of table `table`. */
 static const char *column_label(const gk_report *r, int table, int c)
 {
@@ -3712,11 +3728,7 @@ static void note_header_map(gk_report *r, int table, const int *col, int width, 
     sbuf_init(&b);
     for (int c = 0; c < width; c++)
         sbuf_printf(&b, "%s%s", c ? "、" : "", column_label(r, table, col[c]));
-    int line = 0;
-    for (int i = 0; i < g->nrows && !line; i++)
-        if (g->rows[i].ncells)
-            line = g->rows[i].line;
-    gk_finding *f = finding_add(&r->notes, &r->nnotes, "STRUCT.LABEL_VARIANT", line,
+    gk_finding *f = finding_add(&r->notes, &r->nnotes, "STRUCT.LABEL_VARIANT", grid_first_line(g),
                                 xasprintf("%s表头的列为：%s，与模板的列%s不同，已按表头对应各列",
                                           template_table_shape(table)->name, b.s,
                                           width < td->rows[0].ncols ? "数" : "顺序"));
@@ -3741,12 +3753,8 @@ static void note_header_map(gk_report *r, int table, const int *col, int width, 
 static void unread_disordered(gk_report *r, int table, const grid *g, int unnamed)
 {
     const gk_table_def *td = template_table(r->tpl, table);
-    int line = 0;
-    for (int i = 0; i < g->nrows && !line; i++)
-        if (g->rows[i].ncells)
-            line = g->rows[i].line;
     const char *name = template_table_shape(table)->name;
-    gk_finding *f = finding_add(&r->notes, &r->nnotes, "STRUCT.LABEL_VARIANT", line,
+    gk_finding *f = finding_add(&r->notes, &r->nnotes, "STRUCT.LABEL_VARIANT", grid_first_line(g),
                                 unnamed ? xasprintf("%s表头少一列的列名，各行的数字个数也不能说明是否少了这一列："
                                                     "各列数字所在的列无法确定，除总计列外不作读取", name)
                                         : xasprintf("%s表头的列顺序与模板不同，且未能读出全部列名：各列数字所在的列无法确定，"
