@@ -1297,6 +1297,16 @@ static int cell_append(grid *g, grid_cell *c, const char *s, size_t n, num_kind 
     return 1;
 }
 
+/* Makes c an empty cell (as split_on() writes one): a cell joined into the one
+ * above it. */
+static void cell_empty(grid_cell *c)
+{
+    c->text = empty_text;
+    c->num = NUM_BLANK;
+    c->value = 0;
+    c->is_int = 0;
+}
+
 /* A cell holding an item number alone ("8") over one whose text begins with
  * the mark after such a number (".属于行政查询事项", "、…", ")…"): a label
  * cell wrapped after its number, as pandoc's grid tables break it; the
@@ -1316,10 +1326,7 @@ static void join_item_number(grid *g, grid_cell *up, grid_cell *down)
     up->text = grid_concat(g, a, an, b, bn);
     up->num = NUM_NONE;
     cell_classify(up, an + bn);
-    down->text = empty_text;
-    down->num = NUM_BLANK;
-    down->value = 0;
-    down->is_int = 0;
+    cell_empty(down);
 }
 
 /* 1 when a cell's text is digits only ("19"; "02", the end of a wrapped number,
@@ -1358,10 +1365,7 @@ static void join_wrapped_digits(grid *g, grid_row *up, grid_row *down)
         return;
     a->text = grid_concat(g, a->text, an, b->text, bn);
     cell_classify(a, an + bn);
-    b->text = empty_text;
-    b->num = NUM_BLANK;
-    b->value = 0;
-    b->is_int = 0;
+    cell_empty(b);
 }
 
 /* The rows [seg, g->nrows) are the lines between two rules of a table
@@ -1775,28 +1779,28 @@ static void end_bordered(grid *g, int seg, borders *bd, int block)
 enum { MARK_NONE, MARK_COMMA, MARK_FOLDED_COMMA, MARK_QUOTE, MARK_FOLDED_QUOTE };
 
 /* The next character at *op (before end) of an original line that
- * normalisation turns into ',' or '"' (text.c's fold_cp(): U+FF0C and
- * U+FE50 into a comma; U+FF02, U+201C..U+201E, U+300C and U+300D into a
- * quote), *op moved past it; MARK_NONE when none is left. */
+ * normalisation turns into ',' or '"' (text_fold_cp(): U+FF0C and U+FE50
+ * into a comma; U+FF02, U+201C..U+201E, U+300C and U+300D into a quote),
+ * *op moved past it; MARK_NONE when none is left. */
 static int orig_mark(const char **op, const char *end)
 {
-    const unsigned char *p = (const unsigned char *)*op, *e = (const unsigned char *)end;
-    for (; p < e; p++) {
+    const char *p = *op;
+    while (p < end) {
         int k = MARK_NONE;
-        if (*p == ',') {
-            k = MARK_COMMA;
-        } else if (*p == '"') {
-            k = MARK_QUOTE;
-        } else if (*p >= 0xE2 && *p <= 0xEF && e - p >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
-            unsigned cp = (unsigned)(p[0] & 0x0F) << 12 | (unsigned)(p[1] & 0x3F) << 6 | (unsigned)(p[2] & 0x3F);
-            if (cp == 0xFF0C || cp == 0xFE50)
-                k = MARK_FOLDED_COMMA;
-            else if (cp == 0xFF02 || (cp >= 0x201C && cp <= 0x201E) || cp == 0x300C || cp == 0x300D)
-                k = MARK_FOLDED_QUOTE;
-            p += 2;                    /* the sequence's continuation bytes */
+        if (*p == ',' || *p == '"') {
+            k = *p == ',' ? MARK_COMMA : MARK_QUOTE;
+            p++;
+        } else if ((unsigned char)*p < 0x80) {
+            p++;
+        } else {
+            unsigned cp;
+            int used = utf8_decode(p, (size_t)(end - p), &cp);
+            p += used ? used : 1;
+            unsigned f = used ? text_fold_cp(cp) : 0;
+            k = f == ',' ? MARK_FOLDED_COMMA : f == '"' ? MARK_FOLDED_QUOTE : MARK_NONE;
         }
         if (k) {
-            *op = (const char *)(p + 1);
+            *op = p;
             return k;
         }
     }

@@ -310,6 +310,11 @@ static unsigned fold_cp(unsigned cp)
     return cp;
 }
 
+unsigned text_fold_cp(unsigned cp)
+{
+    return fold_cp(cp);
+}
+
 /* Writes the normalised form of s[0..len) to out (room for len + 1 bytes:
  * no fold makes a character longer);
  * returns the bytes written.  ASCII other than control characters is

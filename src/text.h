@@ -117,6 +117,9 @@ char *text_normalise(const char *s, size_t len);
  * Asian wide and full-width characters two, others one). */
 int text_border_kind(unsigned cp);
 int text_cp_width(unsigned cp);
+/* What normalisation folds code point cp into (full-width ASCII into ASCII,
+ * curly quotes into '"', spaces into ' ' …), 0 when it drops it. */
+unsigned text_fold_cp(unsigned cp);
 /* East Asian "ambiguous" characters common in reports (“ ” • … ※ ① ° × ■
  * Greek, Cyrillic…): one column wide in most tools, two in CJK settings. */
 int text_cp_ambiguous(unsigned cp);
