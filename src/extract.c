@@ -3436,6 +3436,113 @@ static int words_name(const gk_report *r, int table, const char *const *w, const
     return -1;
 }
 
+/* 1 when header word a is a name's beginning, not the whole name, and a
+ * followed by u still begins it: a column's canonical name or a group's
+ * (GK_HEADER_GROUPS) broken where a browser wraps a narrow header cell. */
+static int continues_name(const gk_template *tpl, int table, const char *a, size_t al, const char *u, size_t ul)
+{
+    int ncols = template_table(tpl, table)->nrows ? template_table(tpl, table)->rows[0].ncols : 0;
+    for (int k = 0; k < ncols + 8; k++) {
+        const char *name = k < ncols ? tpl->col_canon[table - 2][k] : GK_HEADER_GROUPS[k - ncols];
+        if (!name)
+            break;
+        size_t nl = strlen(name);
+        if (al < nl && !memcmp(name, a, al) && al + ul <= nl && !memcmp(name + al, u, ul))
+            return 1;
+    }
+    return 0;
+}
+
+/* Room for the words join_wrapped_header() makes: each join written anew
+ * (at most two per word read). */
+typedef struct {
+    char s[2 * HEADER_WORDS_MAX * (HEADER_CELL_MAX + 1)];
+    size_t used;
+} header_joins;
+
+/* a followed by u (al + ul <= HEADER_CELL_MAX), in room of its own in j. */
+static const char *join_words(header_joins *j, const char *a, size_t al, const char *u, size_t ul)
+{
+    char *out = j->s + j->used;
+    memmove(out, a, al);
+    memmove(out + al, u, ul);
+    j->used += al + ul;
+    return out;
+}
+
+/* Leaves word k out of w/wl/wrow (nw words). */
+static void drop_word(const char **w, size_t *wl, int *wrow, int nw, int k)
+{
+    memmove(w + k, w + k + 1, (size_t)(nw - k - 1) * sizeof *w);
+    memmove(wl + k, wl + k + 1, (size_t)(nw - k - 1) * sizeof *wl);
+    memmove(wrow + k, wrow + k + 1, (size_t)(nw - k - 1) * sizeof *wrow);
+}
+
+/* A browser wraps a table's narrow header cells: the first pieces of a
+ * header row's names on one line, their ends on the next ("科研 商业企业 其他
+ * 社会公 法律服务机" over "机构 益组织 构"), two pieces of one name side by
+ * side at times ("社会 公益" over "组织").  Pieces side by side on a line
+ * that continue one name (continues_name()) are joined first; then a line
+ * of header words each of which, in order, continues a word of the line
+ * before it (each of that line's words taken left to right; consecutive
+ * words may continue the same one: "公益 组织") is that line's ends: its
+ * words are joined to theirs and left out.  Returns the new count of words. */
+static int join_wrapped_header(const gk_template *tpl, int table, const char **w, size_t *wl, int *wrow, int nw,
+                               header_joins *j)
+{
+    j->used = 0;
+    for (int a = 0; a + 1 < nw;) {
+        if (wrow[a + 1] != wrow[a] || wl[a] + wl[a + 1] > HEADER_CELL_MAX ||
+            !continues_name(tpl, table, w[a], wl[a], w[a + 1], wl[a + 1])) {
+            a++;
+            continue;
+        }
+        w[a] = join_words(j, w[a], wl[a], w[a + 1], wl[a + 1]);
+        wl[a] += wl[a + 1];
+        drop_word(w, wl, wrow, nw--, a + 1);
+    }
+    int prev = -1;                     /* the first word of the line before */
+    for (int k = 0; k < nw;) {
+        int end = k;
+        while (end < nw && wrow[end] == wrow[k])
+            end++;
+        int ok = prev >= 0, last = -1;
+        const char *grown[HEADER_WORDS_MAX];   /* the line before's words as joined so far */
+        size_t glen[HEADER_WORDS_MAX];
+        size_t mark = j->used;
+        for (int a = prev; ok && a < k; a++) {
+            grown[a - prev] = w[a];
+            glen[a - prev] = wl[a];
+        }
+        for (int u = k; ok && u < end; u++) {
+            int a = last;
+            if (a < 0 || !continues_name(tpl, table, grown[a - prev], glen[a - prev], w[u], wl[u]))
+                for (a = last < 0 ? prev : last + 1;
+                     a < k && !continues_name(tpl, table, w[a], wl[a], w[u], wl[u]); a++)
+                    ;
+            ok = a < k && glen[a - prev] + wl[u] <= HEADER_CELL_MAX;
+            if (ok) {
+                grown[a - prev] = join_words(j, grown[a - prev], glen[a - prev], w[u], wl[u]);
+                glen[a - prev] += wl[u];
+                last = a;
+            }
+        }
+        if (!ok) {
+            j->used = mark;
+            prev = k;
+            k = end;
+            continue;
+        }
+        for (int a = prev; a < k; a++) {
+            w[a] = grown[a - prev];
+            wl[a] = glen[a - prev];
+        }
+        for (int u = k; u < end; u++)
+            drop_word(w, wl, wrow, nw--, k);   /* the joined line may continue in turn: prev stays */
+    }
+    return nw;
+}
+
 /* The columns table `table`'s header names, in reading order: the column
  * (0-based, template order) named by the header's words — those of the label
  * cells of the rows without numbers before its first row with numbers, and of
@@ -3476,11 +3583,17 @@ static int header_columns(const gk_report *r, int table, const grid *g, const to
             }
         }
         if (rc->nv > 0) {
+            for (int k = 0; k < nw && !named_any; k++)   /* no cell names one, some words of a row
+                                                             without numbers may: a header wrapped in
+                                                             its cells (not a caption echoing a row) */
+                named_any = ts->rows[wrow[k]].nv == 0 && words_name(r, table, w + k, wl + k, nw - k) >= 0;
             if (named_any)
                 break;
             nw = 0;                    /* no column named yet: a caption or an echo before the header */
         }
     }
+    static _Thread_local header_joins joins;
+    nw = join_wrapped_header(r->tpl, table, w, wl, wrow, nw, &joins);
     const gk_table_def *td = template_table(r->tpl, table);
     int total = td->nrows ? td->rows[0].ncols - 1 : -1;   /* printed apart (over the header's lines) */
     int n = 0, pending = 0, leaf = 0;  /* pending: words naming nothing since the last column named,
@@ -3510,6 +3623,12 @@ static int header_columns(const gk_report *r, int table, const grid *g, const to
                     words_name(r, table, w + k + d, wl + k + d, nw - k - d) < 0)
                     used = d + 1;
                 break;
+            }
+            if (c && d) {              /* the name whole in the words after the first: that one
+                                          is no part ("社会公" "法律服" "务机构") */
+                const char *canon = r->tpl->col_canon[table - 2][column_index(c)];
+                if (util_find(join + wl[k], len - wl[k], canon, strlen(canon)))
+                    break;
             }
             if (c) {
                 col = column_index(c);
