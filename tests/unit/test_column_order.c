@@ -9,7 +9,10 @@
  * value that adds up); with a header read whole, nearly every cell is read.
  * Decoys: the template's order (every cell read, no note), and a header in
  * another order one of whose names, between two others on its line, is not a
- * column's (no cell but the totals read: nothing tells which number is whose). */
+ * column's (no cell but the totals read: nothing tells which number is whose).
+ * Headers as a text browser wraps them in narrow cells (each name in pieces of
+ * two to six characters over several lines, some side by side), in either
+ * order: every cell read. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
