@@ -4275,7 +4275,12 @@ void extract_report(gk_report *r)
     find_fee(r);
     find_stated(r);
     r->format = detect_format(r);
-    r->tpl = template_get(r->format == GK_FMT_UNKNOWN ? GK_FMT_2021 : r->format);
+    /* no table tells the format (tables lost in conversion, headers mangled): the
+       year does — the 2019 format for reports on 2019 and 2020 */
+    gk_format use = r->format;
+    if (use == GK_FMT_UNKNOWN)
+        use = r->year >= 2019 && r->year <= 2020 ? GK_FMT_2019 : GK_FMT_2021;
+    r->tpl = template_get(use);
     r->cells = xcalloc((size_t)r->tpl->ncells, sizeof *r->cells);
     for (int ti = 0; ti < GK_NTABLES; ti++) {
         int number = r->tpl->tables[ti].number;

@@ -297,6 +297,48 @@ static void test_not_a_report(void **state)
     free(text);
 }
 
+/* Reports whose tables were lost in conversion (their headings left, or all of
+ * sections 二 to 四 but the headings dropped at random), on years 2015 to 2027:
+ * no table tells the format, the year does — the 2019 format's cells for
+ * reports on 2019 and 2020, the 2021 format's otherwise (the format itself
+ * stays unknown).  With the tables kept, they decide, whatever the year. */
+static void test_tables_lost_format_by_year(void **state)
+{
+    (void)state;
+    uint32_t s = 20261205;
+    for (int iter = 0; iter < 120; iter++) {
+        int year = 2015 + (int)(next_rand(&s) % 13), keep = next_rand(&s) % 4 == 0;
+        char *full = fx_report(NULL, NULL, NULL), y[16];
+        snprintf(y, sizeof y, "%d年", year);
+        fx_replace(full, "2023年", y);
+        fx_replace(full, "2023年", y);
+        sbuf b;
+        sbuf_init(&b);
+        if (keep) {
+            sbuf_adds(&b, full);
+        } else {
+            const char *two = strstr(full, "二、主动公开"), *five = strstr(full, "五、存在的主要问题");
+            assert_non_null(two);
+            assert_non_null(five);
+            sbuf_add(&b, full, (size_t)(two - full));
+            for (int k = 1; k < 4; k++)
+                if (next_rand(&s) % 3)
+                    sbuf_printf(&b, "%s\n\n", STD_HEADINGS[k]);
+            sbuf_adds(&b, five);
+        }
+        gk_report *r = fx_parse_text(b.s);
+        assert_non_null(r);
+        assert_int_equal(r->year, year);
+        gk_format want = keep || year < 2019 || year > 2020 ? GK_FMT_2021 : GK_FMT_2019;
+        if (r->tpl->format != want || (!keep && r->format != GK_FMT_UNKNOWN))
+            fail_msg("year %d, tables %s: template %d (want %d), format %d", year, keep ? "kept" : "lost",
+                     (int)r->tpl->format, (int)want, (int)r->format);
+        report_free(r);
+        sbuf_free(&b);
+        free(full);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -304,6 +346,7 @@ int main(void)
         cmocka_unit_test(test_sentences_are_not_headings),
         cmocka_unit_test(test_body_and_year),
         cmocka_unit_test(test_not_a_report),
+        cmocka_unit_test(test_tables_lost_format_by_year),
     };
     return cmocka_run_group_tests_name("sections", tests, NULL, NULL);
 }
