@@ -1488,6 +1488,14 @@ static gk_format detect_format(const gk_report *r)
     int a = headers[0].hits + other.hits, b = headers[1].hits;
     if (b > a)
         return GK_FMT_2019;
+    if (a > 0 && a < 3 && r->year >= 2019 && r->year <= 2020 && !other.hits) {
+        /* a report on 2019 or 2020 (the 2019 format's years) with only a word or two
+           of the 2021 headers: a header mangled into another's words ("上一…" +
+           "本年…" + "处理决定数量"), unless table 3's 其他处理 rows are 2021's */
+        count_hits(r, &other, 1, from3, to3, NULL, NULL);
+        if (!other.hits)
+            return b ? GK_FMT_2019 : GK_FMT_UNKNOWN;   /* unknown: the year's template */
+    }
     if (a > 0)
         return GK_FMT_2021;
     return GK_FMT_UNKNOWN;

@@ -2142,6 +2142,15 @@ static text_verdict choose(const char *bytes, size_t len)
     return share >= 0.9 ? TEXT_UTF8_REPAIR : TEXT_GB18030;
 }
 
+/* 1 when bytes that are no GB18030 are mostly UTF-8: at least twice as many
+ * good sequences as broken bytes, and twenty of them. */
+static int mostly_utf8(const char *bytes, size_t len)
+{
+    byte_stats st;
+    scan_bytes(bytes, len, &st);
+    return st.good >= 20 && st.good >= 2 * st.bad;
+}
+
 /* text_decode_until(); given `adopt` (a malloc'd copy of bytes with a NUL
  * after them), plain UTF-8 keeps that buffer as the text's own instead of
  * copying it, and *adopt becomes NULL. */
@@ -2239,6 +2248,13 @@ static gk_text *decode_text(const char *bytes, size_t len, char **adopt, text_st
             *adopt = NULL;
         } else {
             u = to_utf8(bytes + skip, len - skip, how, &ulen, &t->replaced);
+        }
+        if (!u && how == AS_GB18030 && mostly_utf8(bytes + skip, len - skip)) {
+            /* no GB18030, and UTF-8 but for a share of broken bytes (a converter that
+               cut characters in two): read as UTF-8, each broken byte U+FFFD — the
+               cells they touch are not numbers */
+            t->encoding = "UTF-8";
+            u = to_utf8(bytes + skip, len - skip, AS_UTF8_REPAIR, &ulen, &t->replaced);
         }
         if (!u)
             *why = "编码无法识别（既不是有效的 UTF-8，也不是有效的 GB18030）";

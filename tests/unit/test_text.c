@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "gen.h"
 #include "text.h"
 #include "util.h"
 
@@ -821,6 +822,92 @@ static void test_decode_refs_case(void **state)
     test_decode_refs();
 }
 
+/* UTF-8 text a converter damaged (html2text cuts characters where it cuts cells):
+ * generated lines of Chinese, tabs and numbers, with from one broken byte to one
+ * in every 20 bytes (a character's lead byte left alone, a continuation byte lost
+ * or added) — more than the one in ten that reads as UTF-8 from the first pass,
+ * and no GB18030.  Read as UTF-8, never refused nor read as GB18030; every
+ * undamaged line as it was written; some U+FFFD counted.  A GB18030 text of the
+ * same lines still reads as GB18030. */
+static void test_utf8_damaged_by_converter(void **state)
+{
+    (void)state;
+    static const char *const WORDS[] = {"政府", "信息", "公开", "申请", "数量", "自然人", "商业企业", "总计", "12", "0", "\t"};
+    gen_seed(20261205);
+    for (int iter = 0; iter < 60; iter++) {
+        sbuf b;
+        sbuf_init(&b);
+        int nlines = 40 + (int)gen_below(40);
+        for (int l = 0; l < nlines; l++) {
+            int nw = 3 + (int)gen_below(10);
+            for (int k = 0; k < nw; k++)
+                sbuf_adds(&b, WORDS[gen_below(sizeof WORDS / sizeof WORDS[0])]);
+            sbuf_adds(&b, "\n");
+        }
+        size_t gl;
+        char *gb = convert("GB18030", b.s, &gl);
+        const char *why = NULL;
+        gk_text *t = text_decode(gb, gl, &why);
+        assert_non_null(t);
+        assert_string_equal(t->encoding, "GB18030");
+        text_free(t);
+        free(gb);
+        /* the damage: at random CJK characters */
+        size_t len = b.len, breaks = 1 + gen_below((unsigned)(len / 20));
+        char *d = malloc(len * 2 + 1), *dmg_line = calloc((size_t)nlines, 1), *hit = calloc(len, 1);
+        size_t dl = 0, leads = 0;
+        for (size_t i = 0; i < len; i++)
+            leads += (unsigned char)b.s[i] >= 0xE0;
+        for (size_t k = 0; k < breaks; k++) {   /* the breaks-th lead bytes at random */
+            size_t want = gen_below((unsigned)leads), seen = 0;
+            for (size_t i = 0; i < len; i++)
+                if ((unsigned char)b.s[i] >= 0xE0 && seen++ == want)
+                    hit[i] = 1;
+        }
+        int line = 0;
+        for (size_t i = 0; i < len; i++) {
+            unsigned char c = (unsigned char)b.s[i];
+            if (hit[i]) {
+                dmg_line[line] = 1;
+                switch (gen_below(3)) {
+                case 0:                /* the lead byte alone */
+                    d[dl++] = (char)c;
+                    i += 2;
+                    continue;
+                case 1:                /* a continuation byte lost */
+                    d[dl++] = (char)c;
+                    d[dl++] = b.s[i + 1];
+                    i += 2;
+                    continue;
+                default:               /* a stray continuation byte before it */
+                    d[dl++] = (char)0x80;
+                    break;
+                }
+            }
+            line += c == '\n';
+            d[dl++] = (char)c;
+        }
+        t = text_decode(d, dl, &why);
+        if (!t)
+            fail_msg("iteration %d: refused (%s)", iter, why);
+        assert_string_equal(t->encoding, "UTF-8");
+        assert_true(t->replaced > 0);
+        assert_int_equal(t->nlines, (size_t)nlines);
+        const char *p = b.s;
+        for (int l = 0; l < nlines; l++) {
+            const char *e = strchr(p, '\n');
+            if (!dmg_line[l] && (strlen(t->orig[l].s) != (size_t)(e - p) || memcmp(t->orig[l].s, p, (size_t)(e - p))))
+                fail_msg("iteration %d: undamaged line %d read otherwise", iter, l);
+            p = e + 1;
+        }
+        text_free(t);
+        free(d);
+        free(dmg_line);
+        free(hit);
+        sbuf_free(&b);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -846,6 +933,7 @@ int main(void)
         cmocka_unit_test(test_decode_refs_case),
         cmocka_unit_test(test_utf8_verdict),
         cmocka_unit_test(test_until_matches_whole),
+        cmocka_unit_test(test_utf8_damaged_by_converter),
     };
     return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }
