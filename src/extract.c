@@ -3662,7 +3662,8 @@ static int header_columns(const gk_report *r, int table, const grid *g, const to
             k += used;
             continue;                  /* a group's cell */
         }
-        if (pending && col != total && wrow[k] == leaf_row && n < max) {
+        if (pending && wrow[k] == leaf_row && n < max) {   /* (the total on the names' line:
+                                          a flat header's unread last name before it) */
             unk_word[n] = first_pending;
             seq[n++] = HEADER_UNKNOWN;
         } else if (pending && nspare < HEADER_WORDS_MAX) {
@@ -3679,6 +3680,13 @@ static int header_columns(const gk_report *r, int table, const grid *g, const to
             if (n < max)
                 seq[n++] = col;
         }
+    }
+    if (pending && n < max && ts->rows[wrow[first_pending]].nv == 0) {
+                                       /* words naming nothing after the last name in its row
+                                          (one without numbers, not a row's label before its
+                                          numbers): a column whose name is not read ("其他 社会 科研") */
+        unk_word[n] = first_pending;
+        seq[n++] = HEADER_UNKNOWN;
     }
     /* a name broken over two lines of a browser's wrapped header, its end on the line
      * below with the other names' ends ("社会公 法律服 其他" over "益组织 务机构"): an
@@ -3775,7 +3783,8 @@ static int header_map(const gk_report *r, int table, const grid *g, const tokens
             named++;
             placed &= seq[k] == k;
         }
-        return placed || named < 3 ? 0 : -1;
+        int trailing = m > 0 && seq[m - 1] == HEADER_UNKNOWN;   /* unread after the names */
+        return placed || (named < 3 && !trailing) ? 0 : -1;
     }
     int ordered = 1;
     for (int k = 1; k < m; k++)

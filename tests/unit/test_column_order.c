@@ -257,9 +257,10 @@ static void tables(unsigned seed, const char *what, int permille)
                 memmove(&order[k], &order[k + 1], (size_t)(NCOLS - 1 - k) * sizeof *order);
                 ncols--;
             }
-            if (!strcmp(what, "unnamed"))   /* between two names on its line (at a line's edge an
-                                                 unread name is no column's: see the notes) */
+            if (!strcmp(what, "unnamed"))   /* between two names on its line */
                 names[order[2 + gen_below(NCOLS - 4)]] = "备注";
+            if (!strcmp(what, "unnamed_end"))   /* the last on its line (before 总计 on one line) */
+                names[order[NCOLS - 2]] = "备注";
             char *text = write_report(v, layout, order, ncols, flat, names);
             gk_report *r = fx_parse_text(text);
             assert_non_null(r);
@@ -267,7 +268,7 @@ static void tables(unsigned seed, const char *what, int permille)
             snprintf(label, sizeof label, "%s, %s%s", what, LAYOUT[layout], flat ? ", one header line" : "");
             read += t3_check_cells(r, v, absent, label, iter);
             cells += NROWS * NCOLS;
-            if (!strcmp(what, "unnamed")) {    /* no number but the totals read */
+            if (!strncmp(what, "unnamed", 7)) {   /* no number but the totals read */
                 for (int row = 0; row < NROWS; row++)
                     for (int c = 0; c + 1 < NCOLS; c++) {
                         char id[64];
@@ -314,6 +315,12 @@ static void test_other_order_unnamed(void **state)
 {
     (void)state;
     tables(20261208, "unnamed", 0);
+}
+
+static void test_other_order_unnamed_last(void **state)
+{
+    (void)state;
+    tables(20261213, "unnamed_end", 0);
 }
 
 /* Tables in runs of spaces, one row's number wrapped alone onto the line after
@@ -423,6 +430,7 @@ int main(void)
         cmocka_unit_test(test_other_order),
         cmocka_unit_test(test_column_left_out),
         cmocka_unit_test(test_other_order_unnamed),
+        cmocka_unit_test(test_other_order_unnamed_last),
         cmocka_unit_test(test_wrapped_number),
         cmocka_unit_test(test_label_cut_short),
         cmocka_unit_test(test_header_wrapped),
