@@ -3230,6 +3230,36 @@ static int wrapped_order_unsure(const gk_report *r, int table, int rr, const tok
     return !row_eq_holds(r, table, rr, read) || row_eq_holds(r, table, rr, alt);
 }
 
+/* 1 when row rr of table 3 took an empty cell after its numbers as its blank
+ * total while its other cells hold counts and most rows of the table have their
+ * total written: the empty cell may as well be the padding of a row that lost a
+ * number (a converter's cut cell, the row padded to the table's width), its
+ * numbers one cell off — its own equation cannot tell (a blank total under
+ * counts fails it either way).  Such a row is not read. */
+static int blank_total_shifted(const gk_report *r, int table, int rr, const place_row *p, const tokens *ts)
+{
+    const gk_template *t = r->tpl;
+    const gk_table_def *td = template_table(t, table);
+    int n = td->rows[rr].ncols, first = t->first_cell[table - 2][rr];
+    if (table != 3 || n < 3 || t->row_eq[table - 2][rr] < 0 || ts->tok[p->tok[n - 1]].kind != PT_EMPTY ||
+        r->cells[first + n - 1].read_status != GK_ST_BLANK)
+        return 0;
+    int parts = 0;
+    for (int c = 0; c + 1 < n; c++)
+        parts |= r->cells[first + c].read_status == GK_ST_EXTRACTED && r->cells[first + c].read_value != 0;
+    if (!parts)
+        return 0;
+    int written = 0, blank = 0;        /* the other rows' totals */
+    for (int k = 0; k < td->nrows; k++) {
+        if (k == rr || td->rows[k].ncols != n)
+            continue;
+        const gk_cell *c = &r->cells[t->first_cell[table - 2][k] + n - 1];
+        written += c->read_status == GK_ST_EXTRACTED;
+        blank += c->read_status == GK_ST_BLANK;
+    }
+    return written >= 3 && written >= 3 * blank;
+}
+
 /* A row of a table whose header lacks one of its columns (header_map()): a reason
  * when an equation holding one of its cells, all of whose cells are known,
  * fails (its numbers may stand one cell off: which empty cell of such a table is
@@ -3932,7 +3962,7 @@ static void read_table_grid(gk_report *r, int table, grid *g)
     const char *name = template_table_shape(table)->name;
     /* rows the equations must confirm: placed by position alone (ROW_POSITIONAL), or
      * in doubt (ROW_DOUBT: which numbers are its own is in question) */
-    enum { ROW_POSITIONAL = 1, ROW_DOUBT = 2, ROW_CHECK = 4, ROW_NARROW = 8 };
+    enum { ROW_POSITIONAL = 1, ROW_DOUBT = 2, ROW_CHECK = 4, ROW_NARROW = 8, ROW_PADDED = 16 };
     int positional[PLACE_MAX_ROWS] = {0};
     /* rows read with their label after their numbers among rows with it before
      * (or the other way), the fewer, whose own equation fails as read: in doubt
@@ -4070,6 +4100,10 @@ static void read_table_grid(gk_report *r, int table, grid *g)
         if (pl[rr].state == PL_PLACED && !positional[rr] &&
             (stray_fits(r, table, rr) || (!width && stray_after_empty(r, table, rr, &pl[rr], &ts, g))))
             positional[rr] = ROW_DOUBT;
+    /* a blank total that may be a padded row's end: checked as such */
+    for (int rr = 0; rr < td->nrows && table == 3; rr++)
+        if (pl[rr].state == PL_PLACED && !positional[rr] && !width && blank_total_shifted(r, table, rr, &pl[rr], &ts))
+            positional[rr] = ROW_PADDED;
     /* rows placed by position alone (or in doubt): the equations across rows must confirm them */
     for (int rr = 0; rr < td->nrows; rr++) {
         if (!positional[rr])
@@ -4077,7 +4111,10 @@ static void read_table_grid(gk_report *r, int table, grid *g)
         /* a row placed by position, in doubt or not, is checked by the positional
          * rule alone: the doubt rule counts the row's own total, and an equation
          * within the row says nothing of where the row is */
-        char *why = positional[rr] == ROW_NARROW ? narrow_contradicted(r, table, rr)
+        char *why = positional[rr] == ROW_PADDED ? xasprintf("「%s」行的数字之后是空单元格，读作空白的总计，但其余各行的总计都有数字："
+                                                             "这些空单元格也可能是该行缺了数字后补齐的空格，数字可能错位，不作读取",
+                                                             td->rows[rr].short_label)
+                  : positional[rr] == ROW_NARROW ? narrow_contradicted(r, table, rr)
                   : positional[rr] == ROW_CHECK  ? contradicted(r, table, rr)
                                                  : unconfirmed(r, table, rr, positional[rr] == ROW_DOUBT);
         if (!why)
