@@ -2005,6 +2005,23 @@ static uint32_t truncated_label(const gk_template *tpl, int table, const char *s
 }
 
 /* What the label cell `text` (n bytes) says in table `table`. */
+/* 1 when a label (without spaces) is a note's ("注：", "备注：", "说明：" first)
+ * or says a number as a sentence does: "为", "是" or "共" at its end or before a
+ * digit ("注：行政处罚为28", "行政许可共15件"). */
+static int states_number(const char *s, size_t len)
+{
+    static const char *const NOTES[] = {"注:", "备注:", "说明:"};
+    for (int k = 0; k < 3; k++)
+        if (len >= strlen(NOTES[k]) && !memcmp(s, NOTES[k], strlen(NOTES[k])))
+            return 1;
+    static const char *const VERBS[] = {"为", "是", "共"};
+    for (size_t i = 0; i + 3 <= len; i++)
+        for (int v = 0; v < 3; v++)
+            if (!memcmp(s + i, VERBS[v], 3) && (i + 3 == len || (s[i + 3] >= '0' && s[i + 3] <= '9')))
+                return 1;
+    return 0;
+}
+
 static label_info label_names_of(const gk_report *r, int table, const char *text, size_t n, sbuf *tmp)
 {
     label_info li = {0};
@@ -2027,6 +2044,8 @@ static label_info label_names_of(const gk_report *r, int table, const char *text
         if (head && !(head & li.rows))
             li.rows = head;
     }
+    if (li.rows && states_number(tmp->s, len))
+        li.rows = 0;                   /* "注：行政处罚为28": a sentence stating a number, no row's label */
     li.canon = (uint32_t)(facts >> 32) & li.rows;
     li.header = (facts & ROW_HEADER) != 0;
     li.words = (uint8_t)header_words(tmp->s, len);

@@ -2,11 +2,15 @@
 # convcorpus.sh — reports converted by other hands' tools (`make converters`).
 #
 # Takes CONV_VARIANTS (150) tab-grid variants of genlayout seed CONV_SEED (2) (UTF-8,
-# no csv_cells), renders each as a web page (`mkformats html 2`), dumps the page with the
-# text browsers and converters installed here (w3m -dump -cols 200, lynx -dump
-# -width=200, pandoc -t plain) and reads every dump with gkreview: each cell is compared
-# with the page's own reading (right: the same value; flagged: missing or inferred;
-# wrong: another value).  Prints one line per tool and the wrong cells; a tool not
+# no csv_cells) and converts each as other hands do, with the tools installed here: the
+# variant as a web page (`mkformats html 2`) dumped by w3m -dump -cols 200, lynx -dump
+# -width=200, links -dump -width 200, html2text -width 200 and pandoc -t plain; as a .docx
+# (`mkformats docx 2`) read by pandoc -f docx -t plain; as a PDF (`mkformats pdf 2`) read
+# by pdftotext -layout and without it, and printed as Word prints tables (`--word`) read
+# by pdftotext -layout.  Every dump is read by gkreview and each cell compared, by its
+# id, with the page's own reading (right: the same value; flagged: missing or inferred;
+# wrong: another value; a cell id the dump's reading lacks: read with the other format's
+# cells, counted apart).  Prints one line per way and the wrong cells; a tool not
 # installed is reported as skipped.  Needs GK (the release binary) and REL (the release
 # build's folder, for genlayout and mkformats).  Not part of `make test`: the tools are
 # not among the project's dependencies.
@@ -22,34 +26,62 @@ trap 'rm -rf "$tmp"' EXIT
     grep 'right' | grep '\[tabs' | grep -v 'utf16\|gb18030\|csv_cells' | head -n "$N" |
     sed 's/variant \([0-9]*\):.*/\1/' >"$tmp/list"
 tools=
-for t in w3m lynx pandoc; do
+for t in w3m lynx pandoc links html2text pdftotext; do
     if command -v "$t" >/dev/null 2>&1; then tools="$tools $t"; else echo "$t: skipped (not installed)"; fi
 done
 [ -n "$tools" ] || exit 0
+# each tool's ways: a web page dumped, a PDF printed (mkformats pdf, and --word: Word's
+# wrapped cells) read by pdftotext with and without -layout, a .docx read by pandoc
+ways=
+for t in $tools; do
+    case $t in
+    pandoc) ways="$ways pandoc pandoc-docx" ;;
+    pdftotext) ways="$ways pdftotext-layout pdftotext-raw pdftotext-word" ;;
+    *) ways="$ways $t" ;;
+    esac
+done
 for k in $(cat "$tmp/list"); do
     "$REL/tools/genlayout" --seed "$SEED" --show "$k" --quiet sample-reports/* >"$tmp/v$k.txt" 2>/dev/null
     "$REL/tools/mkformats" html 2 "$tmp/v$k.txt" "$tmp/v$k.html" 2>/dev/null || continue
     "$GK" export --no-review --format csv "$tmp/v$k.html" 2>/dev/null | cut -d, -f2,5,6 >"$tmp/want"
-    for t in $tools; do
+    for t in $ways; do
         o=$tmp/v$k.$t.txt
         case $t in
         w3m) w3m -O UTF-8 -dump -cols 200 -T text/html "$tmp/v$k.html" >"$o" 2>/dev/null ;;
         lynx) lynx -dump -width=200 -display_charset=utf-8 "$tmp/v$k.html" >"$o" 2>/dev/null ;;
         pandoc) pandoc -f html -t plain --columns=200 "$tmp/v$k.html" >"$o" 2>/dev/null ;;
+        links) links -dump -width 200 -codepage utf-8 "$tmp/v$k.html" >"$o" 2>/dev/null ;;
+        html2text) html2text -utf8 -width 200 "$tmp/v$k.html" >"$o" 2>/dev/null ;;
+        pandoc-docx)
+            "$REL/tools/mkformats" docx 2 "$tmp/v$k.txt" "$tmp/v$k.docx" 2>/dev/null &&
+                pandoc -f docx -t plain --columns=200 "$tmp/v$k.docx" >"$o" 2>/dev/null ;;
+        pdftotext-layout | pdftotext-raw)
+            [ -f "$tmp/v$k.pdf" ] || "$REL/tools/mkformats" pdf 2 "$tmp/v$k.txt" "$tmp/v$k.pdf" 2>/dev/null
+            if [ "$t" = pdftotext-layout ]; then lay=-layout; else lay=; fi
+            pdftotext $lay -enc UTF-8 "$tmp/v$k.pdf" "$o" 2>/dev/null ;;
+        pdftotext-word)
+            "$REL/tools/mkformats" pdf 2 "$tmp/v$k.txt" "$tmp/v$k.w.pdf" --word 2>/dev/null &&
+                pdftotext -layout -enc UTF-8 "$tmp/v$k.w.pdf" "$o" 2>/dev/null ;;
         esac
+        [ -s "$o" ] || continue
         "$GK" export --no-review --format csv "$o" 2>/dev/null | cut -d, -f2,5,6 >"$tmp/got"
-        paste -d'\t' "$tmp/want" "$tmp/got" | awk -F'\t' -v t="$t" -v k="$k" '
-            NR == 1 { next }
-            { split($1, w, ","); split($2, g, ",")
-              if (w[3] == "missing") next
-              if (w[1] == g[1] && w[2] == g[2] && g[3] != "missing") ok++
-              else if (w[1] == g[1] && (g[3] == "missing" || g[3] == "inferred")) fl++
-              else { bad++; print "wrong " t " v" k ": " w[1] " page " w[2] " (" w[3] "), dump " g[2] " (" g[3] ")" > "/dev/stderr" } }
-            END { print t, ok + 0, fl + 0, bad + 0 }' >>"$tmp/res" 2>>"$tmp/wrong"
+        # by cell id: right (the same value), flagged (missing or inferred), wrong (another
+        # value); a cell id the dump's reading lacks (read with the other format's cells)
+        awk -F, -v t="$t" -v k="$k" '
+            FNR == 1 { next }
+            NR == FNR { gv[$1] = $2; gs[$1] = $3; next }
+            { if ($3 == "missing") next
+              if (!($1 in gs)) { other++; next }
+              if (gv[$1] == $2 && gs[$1] != "missing") ok++
+              else if (gs[$1] == "missing" || gs[$1] == "inferred") fl++
+              else { bad++; print "wrong " t " v" k ": " $1 " page " $2 " (" $3 "), dump " gv[$1] " (" gs[$1] ")" > "/dev/stderr" } }
+            END { print t, ok + 0, fl + 0, bad + 0, other + 0 }' "$tmp/got" "$tmp/want" >>"$tmp/res" 2>>"$tmp/wrong"
     done
 done
-echo "genlayout seed $SEED, $(wc -l <"$tmp/list") tab variants -> mkformats html 2 -> each tool:"
-awk '{ ok[$1] += $2; fl[$1] += $3; bad[$1] += $4 } END { for (t in ok) printf "%-7s cells right %d, flagged %d, wrong %d\n", t, ok[t], fl[t], bad[t] }' "$tmp/res" | sort
+echo "genlayout seed $SEED, $(wc -l <"$tmp/list") tab variants -> mkformats (html, docx, pdf) -> each way:"
+awk '{ ok[$1] += $2; fl[$1] += $3; bad[$1] += $4; oth[$1] += $5 }
+     END { for (t in ok) printf "%-17s cells right %d, flagged %d, wrong %d%s\n", t, ok[t], fl[t], bad[t],
+                               oth[t] ? sprintf(" (and %d read with the other format'"'"'s cells)", oth[t]) : "" }' "$tmp/res" | sort
 if [ -s "$tmp/wrong" ]; then
     echo "wrong cells (first 20):"
     head -n 20 "$tmp/wrong"

@@ -190,10 +190,51 @@ static void test_stray_label_line(void **state)
     print_message("table 2 with stray lines: %d cells, %d missing\n", cells, missed);
 }
 
+/* Table 2 lost in conversion (pandoc drops a .docx's merged tables), section 二
+ * holding only a note or caption that states one of its rows' numbers as a
+ * sentence ("注：行政处罚为28", "行政许可共15件", "备注：规章 3", "说明：…为N件"),
+ * among the item captions: the row is missing, never read as the note's number.
+ * Decoy: the same row written as a list ("行政处罚：28") is read. */
+static void test_table_lost_note_line(void **state)
+{
+    (void)state;
+    static const char *const FORM[] = {"注：%s为%u", "%s共%u件", "备注：%s %u", "说明：%s为%u件", "注：%s %u"};
+    static const char *const ONE[] = {"行政许可", "行政处罚", "行政强制"};
+    static const char *const KEY[] = {"t2.license.decisions", "t2.penalty.decisions", "t2.coercion.decisions"};
+    gen_seed(20261215);
+    for (int iter = 0; iter < 200; iter++) {
+        lines ls = {0};
+        put(&ls, "第二十条第（一）项");
+        put(&ls, "第二十条第（五）项");
+        put(&ls, "第二十条第（六）项");
+        int row = (int)gen_below(3), form = (int)gen_below(6);
+        unsigned n = 1 + gen_below(999);
+        char *line = form < 5 ? xasprintf(FORM[form], ONE[row], n) : xasprintf("%s：%u", ONE[row], n);
+        int at = (int)gen_below((unsigned)ls.n + 1);
+        memmove(&ls.line[at + 1], &ls.line[at], (size_t)(ls.n - at) * sizeof *ls.line);
+        ls.line[at] = line;
+        ls.n++;
+        char *text = report_with(&ls);
+        gk_report *r = fx_parse_text(text);
+        assert_non_null(r);
+        const gk_cell *c = fx_cell_of(r, KEY[row]);
+        int read = c->read_status == GK_ST_EXTRACTED && c->read_value == n;
+        if (form < 5 && c->read_status != GK_ST_MISSING)
+            fail_msg("iteration %d: \"%s\" read as %s = %g", iter, line, KEY[row], c->read_value);
+        if (form == 5 && !read)
+            fail_msg("iteration %d: \"%s\" not read as %s", iter, line, KEY[row]);
+        report_free(r);
+        free(text);
+        for (int i = 0; i < ls.n; i++)
+            free(ls.line[i]);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_stray_label_line),
+        cmocka_unit_test(test_table_lost_note_line),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
