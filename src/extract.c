@@ -2508,6 +2508,31 @@ static int table_empties(const grid_row *row, const row_cells *rc, const row_lab
     return doubt;
 }
 
+/* 1 when a label cell begins with a number glued to Chinese text that is no
+ * unit or date, or to a character the decoder replaced ("12府信息公开申请数量",
+ * "9处理的，只计这一情形", "2�府信息…"): a converter
+ * printed a number cell and the rest of a wrapped label as one ("本年新收政"
+ * cut in its cell, "府信息公开申请数量" run into the number's).  An item
+ * number ("1.属于…", "1、", "(1)") is followed by its punctuation. */
+static int leading_digits_glued(const char *s)
+{
+    size_t k = 0;
+    while (s[k] >= '0' && s[k] <= '9')
+        k++;
+    if (!k || k > 6)
+        return 0;
+    const unsigned char *u = (const unsigned char *)s + k;
+    if (u[0] == 0xEF && u[1] == 0xBF && u[2] == 0xBD)
+        return 1;                      /* U+FFFD: a character cut by the converter ("2�府信息…") */
+    if (u[0] < 0xE4 || u[0] > 0xE9)    /* not a CJK ideograph */
+        return 0;
+    static const char *const UNITS[] = {"件", "项", "个", "条", "万", "元", "年", "月", "日", "次", "人", "家", "份", "篇"};
+    for (size_t i = 0; i < sizeof UNITS / sizeof *UNITS; i++)
+        if (!memcmp(u, UNITS[i], 3))
+            return 0;
+    return 1;
+}
+
 /* A label cell that is prose or has numbers glued to it. */
 static void unusual_label(gk_report *r, int unit, const grid_cell *c, const label_info *li, tokens *ts)
 {
@@ -2889,6 +2914,9 @@ static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
             ts->lost[i] = 1;
         int lo, hi;
         int doubt = table_empties(row, &rc[i], &rl, &sh, &lo, &hi);
+        for (uint64_t m = rc[i].labels; m && rc[i].nv && !doubt; m &= m - 1)
+            if (leading_digits_glued(row->cells[__builtin_ctzll(m)].text))
+                doubt = 1;                 /* a number glued to a label's piece: which is whose is not known */
         if (doubt) {
             ts->lost[i] |= doubt == 1 ? 4 : 8;
             ts->doubt_rows++;

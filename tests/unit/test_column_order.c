@@ -100,6 +100,12 @@ static int wrap_row = -1, wrap_at = 0;
  * a converter leaves a label wrapped in its cell and prints the rest elsewhere),
  * the rest on a line after the table. */
 static int cut_row = -1;
+
+/* glue_row >= 0: that row's label cut after four characters ("N." and three) and its rest
+ * printed right after its first number, in the number's cell ("一、本年" then
+ * "12新收政府信息公开申请数量"), an empty cell at the row's end, as html2text prints
+ * a label cut in its cell. */
+static int glue_row = -1;
 static const char *cut_label, *cut_rest;
 
 /* wrapped_header: the three header lines as a text browser prints a table
@@ -188,14 +194,21 @@ static char *write_report(int v[NROWS][NCOLS], int layout, const int *order, int
         put_row(&t3, layout, cells, n);
     }
     for (int r = 0; r < NROWS; r++) {
-        char num[NCOLS][16];
+        char num[NCOLS][160], head[64];
         cells[0] = r == cut_row ? cut_label : ROWS[r].label;
+        int cut = (unsigned char)ROWS[r].label[0] < 0x80 ? 11 : 12;   /* "N." or a character, then three */
+        if (r == glue_row) {           /* the label cut after four characters, its rest after the number */
+            snprintf(head, sizeof head, "%.*s", cut, ROWS[r].label);
+            cells[0] = head;
+        }
         int n = 1;
         for (int c = 0; c < ncols; c++) {
-            snprintf(num[c], sizeof num[c], "%d", v[r][order[c]]);
+            snprintf(num[c], sizeof num[c], "%d%s", v[r][order[c]], r == glue_row && c == 0 ? ROWS[r].label + cut : "");
             if (r != wrap_row || c != wrap_at)
                 cells[n++] = num[c];
         }
+        if (r == glue_row)             /* the cell the label's rest took: left at the row's end */
+            cells[n++] = "";
         put_row(&t3, layout, cells, n);
         if (r == wrap_row)
             sbuf_printf(&t3, "%*s%s\n", 30 + 4 * wrap_at, "", num[wrap_at]);
@@ -423,6 +436,32 @@ static void test_header_wrapped(void **state)
         fail_msg("header wrapped: %d of %d cells read", read, cells);
 }
 
+/* Tables in four layouts, one row's first number glued to the rest of its label
+ * (glue_row): read as written or missing, never another value. */
+static void test_number_glued_to_label(void **state)
+{
+    (void)state;
+    gen_seed(20261216);
+    int order[NCOLS];
+    for (int c = 0; c < NCOLS; c++)
+        order[c] = c;
+    for (int iter = 0; iter < 300; iter++) {
+        int v[NROWS][NCOLS];
+        t3_draw_values(v);
+        do
+            glue_row = (int)gen_below(NROWS);
+        while (strlen(ROWS[glue_row].label) <= 15);
+        int layout = (int)gen_below(NLAYOUTS);
+        char *text = write_report(v, layout, order, NCOLS, 1, NAMES);
+        gk_report *r = fx_parse_text(text);
+        assert_non_null(r);
+        t3_check_cells(r, v, -1, LAYOUT[layout], iter);
+        report_free(r);
+        free(text);
+    }
+    glue_row = -1;
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -434,6 +473,7 @@ int main(void)
         cmocka_unit_test(test_wrapped_number),
         cmocka_unit_test(test_label_cut_short),
         cmocka_unit_test(test_header_wrapped),
+        cmocka_unit_test(test_number_glued_to_label),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
