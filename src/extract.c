@@ -3279,10 +3279,12 @@ static int wrapped_order_unsure(const gk_report *r, int table, int rr, const tok
 
 /* 1 when row rr of table 3 took an empty cell after its numbers as its blank
  * total while its other cells hold counts and most rows of the table have their
- * total written: the empty cell may as well be the padding of a row that lost a
- * number (a converter's cut cell, the row padded to the table's width), its
- * numbers one cell off — its own equation cannot tell (a blank total under
- * counts fails it either way).  Such a row is not read. */
+ * total written, and its last number is not 0 and no less than the numbers
+ * before it added up: the empty cells may as well be the padding of a row that lost
+ * numbers (a converter's cut cells, the row padded to the table's width), its
+ * last number its total — its own equation cannot tell (a blank total under
+ * counts fails it either way).  Such a row is not read.  A last number smaller
+ * than the others' sum is no total: the blank total is the report's. */
 static int blank_total_shifted(const gk_report *r, int table, int rr, const place_row *p, const tokens *ts)
 {
     const gk_template *t = r->tpl;
@@ -3291,11 +3293,19 @@ static int blank_total_shifted(const gk_report *r, int table, int rr, const plac
     if (table != 3 || n < 3 || t->row_eq[table - 2][rr] < 0 || ts->tok[p->tok[n - 1]].kind != PT_EMPTY ||
         r->cells[first + n - 1].read_status != GK_ST_BLANK)
         return 0;
-    int parts = 0;
-    for (int c = 0; c + 1 < n; c++)
-        parts |= r->cells[first + c].read_status == GK_ST_EXTRACTED && r->cells[first + c].read_value != 0;
-    if (!parts)
+    /* the empty cells at the row's end, and the number before them: were they
+       padding, that number would be the total, the cells lost before it holding
+       what it has more than the numbers before it — none when it has less */
+    int last = n - 1;
+    while (last >= 0 && ts->tok[p->tok[last]].kind == PT_EMPTY)
+        last--;
+    if (last < 1 || r->cells[first + last].read_status != GK_ST_EXTRACTED)
         return 0;
+    double before = 0;
+    for (int c = 0; c < last; c++)
+        before += r->cells[first + c].read_status == GK_ST_EXTRACTED ? r->cells[first + c].read_value : 0;
+    if (r->cells[first + last].read_value <= 0 || r->cells[first + last].read_value < before)
+        return 0;                      /* (all zeros: either reading gives the same counts) */
     int written = 0, blank = 0;        /* the other rows' totals */
     for (int k = 0; k < td->nrows; k++) {
         if (k == rr || td->rows[k].ncols != n)
