@@ -3280,11 +3280,12 @@ static int wrapped_order_unsure(const gk_report *r, int table, int rr, const tok
 /* 1 when row rr of table 3 took an empty cell after its numbers as its blank
  * total while its other cells hold counts and most rows of the table have their
  * total written, and its last number is not 0 and no less than the numbers
- * before it added up: the empty cells may as well be the padding of a row that lost
+ * before it added up (or whatever the other rows, exactly their sum): the empty cells may as well be the padding of a row that lost
  * numbers (a converter's cut cells, the row padded to the table's width), its
  * last number its total — its own equation cannot tell (a blank total under
- * counts fails it either way).  Such a row is not read.  A last number smaller
- * than the others' sum is no total: the blank total is the report's. */
+ * counts fails it either way).  Such a row is not read: 1, or 2 for a last
+ * number that is exactly the others' sum.  A last number smaller than the
+ * others' sum is no total: the blank total is the report's. */
 static int blank_total_shifted(const gk_report *r, int table, int rr, const place_row *p, const tokens *ts)
 {
     const gk_template *t = r->tpl;
@@ -3304,8 +3305,11 @@ static int blank_total_shifted(const gk_report *r, int table, int rr, const plac
     double before = 0;
     for (int c = 0; c < last; c++)
         before += r->cells[first + c].read_status == GK_ST_EXTRACTED ? r->cells[first + c].read_value : 0;
-    if (r->cells[first + last].read_value <= 0 || r->cells[first + last].read_value < before)
+    double lastv = r->cells[first + last].read_value;
+    if (lastv <= 0 || lastv < before)
         return 0;                      /* (all zeros: either reading gives the same counts) */
+    if (lastv == before)
+        return 2;                      /* exactly the others' sum: a total, whatever the other rows */
     int written = 0, blank = 0;        /* the other rows' totals */
     for (int k = 0; k < td->nrows; k++) {
         if (k == rr || td->rows[k].ncols != n)
@@ -3315,6 +3319,29 @@ static int blank_total_shifted(const gk_report *r, int table, int rr, const plac
         blank += c->read_status == GK_ST_BLANK;
     }
     return written >= 3 && written >= 3 * blank;
+}
+
+/* 1 when row rr of table 3 was read without its total (the cell missing) and
+ * the number in its last column but the total equals the numbers before it
+ * added up (not 0): that number is as likely the row's total, its numbers one
+ * cell on from where they stand (an empty first cell a converter merged into
+ * the label's: "五、属于三类内部事务信息 3 9 0 0 0 12" read with 12 as 其他, the
+ * total inferred 24).  Such a row is not read. */
+static int total_lost_fits(const gk_report *r, int table, int rr)
+{
+    const gk_template *t = r->tpl;
+    int n = template_table(t, table)->rows[rr].ncols, first = t->first_cell[table - 2][rr];
+    if (table != 3 || n < 3 || t->row_eq[table - 2][rr] < 0 || r->cells[first + n - 1].read_status != GK_ST_MISSING ||
+        r->cells[first + n - 2].read_status != GK_ST_EXTRACTED || r->cells[first + n - 2].read_value <= 0)
+        return 0;
+    double before = 0;
+    for (int c = 0; c < n - 2; c++) {
+        const gk_cell *cell = &r->cells[first + c];
+        if (cell->read_status != GK_ST_EXTRACTED && cell->read_status != GK_ST_BLANK)
+            return 0;
+        before += cell->read_status == GK_ST_EXTRACTED ? cell->read_value : 0;
+    }
+    return before == r->cells[first + n - 2].read_value;
 }
 
 /* A row of a table whose header lacks one of its columns (header_map()): a reason
@@ -4019,7 +4046,7 @@ static void read_table_grid(gk_report *r, int table, grid *g)
     const char *name = template_table_shape(table)->name;
     /* rows the equations must confirm: placed by position alone (ROW_POSITIONAL), or
      * in doubt (ROW_DOUBT: which numbers are its own is in question) */
-    enum { ROW_POSITIONAL = 1, ROW_DOUBT = 2, ROW_CHECK = 4, ROW_NARROW = 8, ROW_PADDED = 16 };
+    enum { ROW_POSITIONAL = 1, ROW_DOUBT = 2, ROW_CHECK = 4, ROW_NARROW = 8, ROW_PADDED = 16, ROW_TOTAL_FITS = 32 };
     int positional[PLACE_MAX_ROWS] = {0};
     /* rows read with their label after their numbers among rows with it before
      * (or the other way), the fewer, whose own equation fails as read: in doubt
@@ -4157,10 +4184,15 @@ static void read_table_grid(gk_report *r, int table, grid *g)
         if (pl[rr].state == PL_PLACED && !positional[rr] &&
             (stray_fits(r, table, rr) || (!width && stray_after_empty(r, table, rr, &pl[rr], &ts, g))))
             positional[rr] = ROW_DOUBT;
-    /* a blank total that may be a padded row's end: checked as such */
+    /* a blank or lost total that may be a padded row's end, or whose last number may be it */
     for (int rr = 0; rr < td->nrows && table == 3; rr++)
-        if (pl[rr].state == PL_PLACED && !positional[rr] && !width && blank_total_shifted(r, table, rr, &pl[rr], &ts))
-            positional[rr] = ROW_PADDED;
+        if (pl[rr].state == PL_PLACED && !positional[rr] && !width) {
+            int how = blank_total_shifted(r, table, rr, &pl[rr], &ts);
+            if (how == 1)
+                positional[rr] = ROW_PADDED;
+            else if (how == 2 || total_lost_fits(r, table, rr))
+                positional[rr] = ROW_TOTAL_FITS;
+        }
     /* rows placed by position alone (or in doubt): the equations across rows must confirm them */
     for (int rr = 0; rr < td->nrows; rr++) {
         if (!positional[rr])
@@ -4171,6 +4203,10 @@ static void read_table_grid(gk_report *r, int table, grid *g)
         char *why = positional[rr] == ROW_PADDED ? xasprintf("「%s」行的数字之后是空单元格，读作空白的总计，但其余各行的总计都有数字："
                                                              "这些空单元格也可能是该行缺了数字后补齐的空格，数字可能错位，不作读取",
                                                              td->rows[rr].short_label)
+                  : positional[rr] == ROW_TOTAL_FITS
+                      ? xasprintf("「%s」行没有读到总计（空白或缺失），而其最后一个数字恰为其前各数之和：它也可能是该行的总计、"
+                                  "各数字错后一格，不作读取",
+                                  td->rows[rr].short_label)
                   : positional[rr] == ROW_NARROW ? narrow_contradicted(r, table, rr)
                   : positional[rr] == ROW_CHECK  ? contradicted(r, table, rr)
                                                  : unconfirmed(r, table, rr, positional[rr] == ROW_DOUBT);

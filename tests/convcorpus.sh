@@ -12,16 +12,22 @@
 # wrong: another value; a cell id the dump's reading lacks: read with the other format's
 # cells, counted apart).  Prints one line per way and the wrong cells; a tool not
 # installed is reported as skipped.  Needs GK (the release binary) and REL (the release
-# build's folder, for genlayout and mkformats).  Not part of `make test`: the tools are
-# not among the project's dependencies.
+# build's folder, for genlayout and mkformats).  CONV_KEEP=DIR keeps the pages, dumps and
+# the list of wrong cells (DIR/wrong) there.  Not part of `make test`: the tools are not
+# among the project's dependencies.
 set -u
 cd "$(dirname "$0")/.." || exit 2
 GK=${GK:-./gkreview}
 REL=${REL:-build/rel}
 SEED=${CONV_SEED:-2}
 N=${CONV_VARIANTS:-150}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+if [ -n "${CONV_KEEP:-}" ]; then             # keep every page, dump and list in this folder
+    tmp=$CONV_KEEP
+    rm -rf "$tmp" && mkdir -p "$tmp" || exit 2
+else
+    tmp=$(mktemp -d)
+    trap 'rm -rf "$tmp"' EXIT
+fi
 "$REL/tools/genlayout" --seed "$SEED" --variants 6000 --quiet --each sample-reports/* 2>/dev/null |
     grep 'right' | grep '\[tabs' | grep -v 'utf16\|gb18030\|csv_cells' | head -n "$N" |
     sed 's/variant \([0-9]*\):.*/\1/' >"$tmp/list"

@@ -177,6 +177,33 @@ static void test_full_rows_lost_padded(void **state)
         fail_msg("whole rows, numbers lost, padded: %d of %d cells read", read, cells);
 }
 
+/* Tables whose rows are whole but for many whose first number, 0, was written as
+ * an empty cell a converter merged into the label's (a colspan printed by a text
+ * browser): the row one number short, padded at its end or not; so many rows
+ * that their blank totals are no exception.  Property: never another value. */
+static void test_first_cell_merged(void **state)
+{
+    (void)state;
+    gen_seed(20261217);
+    for (int iter = 0; iter < 150; iter++) {
+        int v[NROWS][NCOLS];
+        unsigned char empty[NROWS][NCOLS];
+        t3_draw_values(v);
+        memset(empty, 0, sizeof empty);
+        pad_lost = (int)gen_below(2);
+        for (int r = 0; r < NROWS; r++)
+            if (v[r][0] == 0 && gen_below(2))
+                empty[r][0] = 2;
+        char *text = write_report(v, 0, empty);
+        gk_report *r = fx_parse_text(text);
+        assert_non_null(r);
+        t3_check_cells(r, v, -1, pad_lost ? "first cells merged, padded" : "first cells merged", iter);
+        report_free(r);
+        free(text);
+    }
+    pad_lost = 0;
+}
+
 static void test_full_rows(void **state)
 {
     (void)state;
@@ -202,6 +229,7 @@ int main(void)
         cmocka_unit_test(test_ragged_rows),
         cmocka_unit_test(test_ragged_rows_lost_number),
         cmocka_unit_test(test_full_rows_lost_padded),
+        cmocka_unit_test(test_first_cell_merged),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
