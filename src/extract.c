@@ -3280,25 +3280,28 @@ static int wrapped_order_unsure(const gk_report *r, int table, int rr, const tok
 /* 1 when row rr of table 3 took an empty cell after its numbers as its blank
  * total while its other cells hold counts and most rows of the table have their
  * total written, and its last number is not 0 and no less than the numbers
- * before it added up (or whatever the other rows, exactly their sum): the empty cells may as well be the padding of a row that lost
- * numbers (a converter's cut cells, the row padded to the table's width), its
- * last number its total — its own equation cannot tell (a blank total under
- * counts fails it either way).  Such a row is not read: 1, or 2 for a last
- * number that is exactly the others' sum.  A last number smaller than the
- * others' sum is no total: the blank total is the report's. */
-static int blank_total_shifted(const gk_report *r, int table, int rr, const place_row *p, const tokens *ts)
+ * before it added up: the empty cells may as well be the padding of a row that
+ * lost numbers (a converter's cut cells, the row padded to the table's width),
+ * its last number its total — its own equation cannot tell (a blank total
+ * under counts fails it either way).  Such a row is not read: 1; 2 for a last
+ * number exactly the others' sum, whatever the other rows.  A last number
+ * smaller than the others' sum is no total: the blank total is the report's.
+ * width: a table whose header lacks a column (header_map()). */
+static int blank_total_shifted(const gk_report *r, int table, int rr, const place_row *p, const tokens *ts, int width)
 {
     const gk_template *t = r->tpl;
     const gk_table_def *td = template_table(t, table);
-    int n = td->rows[rr].ncols, first = t->first_cell[table - 2][rr];
-    if (table != 3 || n < 3 || t->row_eq[table - 2][rr] < 0 || ts->tok[p->tok[n - 1]].kind != PT_EMPTY ||
+    int n = td->rows[rr].ncols, first = t->first_cell[table - 2][rr], ntok = width ? width : n;
+    if (table != 3 || n < 3 || t->row_eq[table - 2][rr] < 0 || ts->tok[p->tok[ntok - 1]].kind != PT_EMPTY ||
         r->cells[first + n - 1].read_status != GK_ST_BLANK)
         return 0;
-    /* the empty cells at the row's end, and the number before them: were they
-       padding, that number would be the total, the cells lost before it holding
-       what it has more than the numbers before it — none when it has less */
-    int last = n - 1;
-    while (last >= 0 && ts->tok[p->tok[last]].kind == PT_EMPTY)
+    /* the blank cells at the row's end (and a column its header lacks), and the
+       number before them: were they padding, that number would be the total, the
+       cells lost before it holding what it has more than the numbers before it —
+       none when it has less */
+    int last = n - 2;
+    while (last >= 0 && (r->cells[first + last].read_status == GK_ST_BLANK ||
+                         (width && r->cells[first + last].read_status == GK_ST_MISSING)))
         last--;
     if (last < 1 || r->cells[first + last].read_status != GK_ST_EXTRACTED)
         return 0;
@@ -4186,11 +4189,11 @@ static void read_table_grid(gk_report *r, int table, grid *g)
             positional[rr] = ROW_DOUBT;
     /* a blank or lost total that may be a padded row's end, or whose last number may be it */
     for (int rr = 0; rr < td->nrows && table == 3; rr++)
-        if (pl[rr].state == PL_PLACED && !positional[rr] && !width) {
-            int how = blank_total_shifted(r, table, rr, &pl[rr], &ts);
+        if (pl[rr].state == PL_PLACED && (!positional[rr] || positional[rr] == ROW_NARROW)) {
+            int how = blank_total_shifted(r, table, rr, &pl[rr], &ts, width);
             if (how == 1)
                 positional[rr] = ROW_PADDED;
-            else if (how == 2 || total_lost_fits(r, table, rr))
+            else if (how == 2 || (!width && total_lost_fits(r, table, rr)))
                 positional[rr] = ROW_TOTAL_FITS;
         }
     /* rows placed by position alone (or in doubt): the equations across rows must confirm them */
