@@ -1241,6 +1241,46 @@ static int only_space(const char *s, size_t len)
     return 1;
 }
 
+/* A lone page number: an integer of one to three digits, alone on its line. */
+static int lone_page_number(const gk_line *l)
+{
+    size_t i = 0, d = 0;
+    while (i < l->len && l->s[i] == ' ')
+        i++;
+    while (i + d < l->len && l->s[i + d] >= '0' && l->s[i + d] <= '9')
+        d++;
+    size_t e = i + d;
+    while (e < l->len && l->s[e] == ' ')
+        e++;
+    return d >= 1 && d <= 3 && e == l->len;
+}
+
+void text_blank_page_numbers(gk_text *t)
+{
+    if (!t->nlines)
+        return;
+    const char *a = t->orig[0].s, *z = t->orig[t->nlines - 1].s + t->orig[t->nlines - 1].len;
+    if (!memchr(a, '\f', (size_t)(z - a)))
+        return;
+    for (size_t i = 1; i < t->nlines; i++) {
+        if (!memchr(t->orig[i].s, '\f', t->orig[i].len))
+            continue;
+        size_t j = i, blanks = 0, indent;
+        while (j > 0 && i - j < 6 && only_space(t->norm[j - 1].s, t->norm[j - 1].len))
+            j--;                       /* blank lines after it */
+        if (j == 0)
+            continue;
+        while (j - 1 > blanks && blanks < 2 && only_space(t->norm[j - 2 - blanks].s, t->norm[j - 2 - blanks].len))
+            blanks++;                  /* ... and before it */
+        gk_line *l = &t->norm[j - 1];
+        const char *o = t->orig[j - 1].s;
+        for (indent = 0; o[indent] == ' ' || o[indent] == '\t'; indent++)   /* (the normalised line is trimmed) */
+            ;
+        if (lone_page_number(l) && (indent >= 10 || blanks >= 2))
+            memset(l->s, ' ', l->len);
+    }
+}
+
 gk_text *text_decode(const char *bytes, size_t len, const char **why)
 {
     return text_decode_until(bytes, len, NULL, NULL, NULL, why);

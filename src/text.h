@@ -73,6 +73,13 @@ gk_text *text_decode_until(const char *bytes, size_t len, text_stop_fn stop, voi
 gk_text *text_decode_adopt(char *bytes, size_t len, text_verdict *verdict, const char **why);
 void text_free(gk_text *t);
 
+/* pdftotext's page breaks (a form feed starting a page's first line): the
+ * page number printed last on the page before — one to three digits alone on
+ * a line, indented far (-layout centres it) or after blank lines — is blanked
+ * in the normalised lines (its bytes spaces; the original kept), so that it is
+ * no number of a table running over the break. */
+void text_blank_page_numbers(gk_text *t);
+
 /* Numeric character references a converter left in the text ("申请人情&#x51B5;":
  * html2text keeps them) replaced in the normalised lines by the characters
  * they stand for (folded as normalisation folds them).  The original lines

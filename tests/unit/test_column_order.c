@@ -110,6 +110,12 @@ static int glue_row = -1;
 /* lost_row >= 0: that row's number lost_at left out and an empty cell added
  * at its end, as a converter pads a row that lost a cell. */
 static int lost_row = -1, lost_at = 0;
+
+/* page_row >= 0: a page break after that row, as pdftotext -layout prints it
+ * (the page number centred after blank lines, a form feed, the running
+ * header), and the row's first number left out (a blank cell, invisible in
+ * runs of spaces): the page number would make the row whole. */
+static int page_row = -1, page_no = 0;
 static const char *cut_label, *cut_rest;
 
 /* wrapped_header: the three header lines as a text browser prints a table
@@ -208,7 +214,7 @@ static char *write_report(int v[NROWS][NCOLS], int layout, const int *order, int
         int n = 1;
         for (int c = 0; c < ncols; c++) {
             snprintf(num[c], sizeof num[c], "%d%s", v[r][order[c]], r == glue_row && c == 0 ? ROWS[r].label + cut : "");
-            if ((r != wrap_row || c != wrap_at) && (r != lost_row || c != lost_at))
+            if ((r != wrap_row || c != wrap_at) && (r != lost_row || c != lost_at) && (r != page_row || c != 0))
                 cells[n++] = num[c];
         }
         if (r == glue_row || r == lost_row)   /* the cell the label's rest took, or the lost one's:
@@ -217,6 +223,8 @@ static char *write_report(int v[NROWS][NCOLS], int layout, const int *order, int
         put_row(&t3, layout, cells, n);
         if (r == wrap_row)
             sbuf_printf(&t3, "%*s%s\n", 30 + 4 * wrap_at, "", num[wrap_at]);
+        if (r == page_row)
+            sbuf_printf(&t3, "\n\n\n%*s%d\n\f%*s政府信息公开工作年度报告\n\n", 60, "", page_no, 70, "");
     }
     if (cut_row >= 0)
         sbuf_printf(&t3, "\n%s\n", cut_rest);
@@ -480,6 +488,33 @@ static void test_number_glued_to_label(void **state)
     glue_row = -1;
 }
 
+/* Tables in runs of spaces with a page break after a row whose first number is
+ * blank (page_row): read as written or missing, never the page number as the
+ * row's. */
+static void test_page_number_after_row(void **state)
+{
+    (void)state;
+    gen_seed(20261219);
+    int order[NCOLS];
+    for (int c = 0; c < NCOLS; c++)
+        order[c] = c;
+    for (int iter = 0; iter < 200; iter++) {
+        int v[NROWS][NCOLS];
+        do {                           /* a row whose first number is 0, left blank */
+            t3_draw_values(v);
+            page_row = (int)gen_below(NROWS);
+        } while (v[page_row][0] != 0);
+        page_no = 1 + (int)gen_below(30);
+        char *text = write_report(v, L_SPACES, order, NCOLS, (int)gen_below(2), NAMES);
+        gk_report *r = fx_parse_text(text);
+        assert_non_null(r);
+        t3_check_cells(r, v, -1, "page number after a row", iter);
+        report_free(r);
+        free(text);
+    }
+    page_row = -1;
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -493,6 +528,7 @@ int main(void)
         cmocka_unit_test(test_label_cut_short),
         cmocka_unit_test(test_header_wrapped),
         cmocka_unit_test(test_number_glued_to_label),
+        cmocka_unit_test(test_page_number_after_row),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

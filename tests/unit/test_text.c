@@ -908,6 +908,63 @@ static void test_utf8_damaged_by_converter(void **state)
     }
 }
 
+/* Pages as pdftotext prints them (a form feed before each page's first line):
+ * the last line before a break a lone page number, indented far or after blank
+ * lines (blanked), or a table's last cell, a number alone at the line's start
+ * right before the break (kept, as is every other line). */
+static void test_page_numbers_blanked(void **state)
+{
+    (void)state;
+    gen_seed(20261220);
+    for (int iter = 0; iter < 200; iter++) {
+        sbuf b;
+        sbuf_init(&b);
+        int pages = 2 + (int)gen_below(4), nl = 0, want_blank[64] = {0};
+        for (int p = 0; p < pages; p++) {
+            if (p)
+                sbuf_adds(&b, "\f");
+            sbuf_printf(&b, "%*s政府信息公开工作年度报告\n", (int)gen_below(60), "");
+            nl++;
+            for (int k = 0, n = 1 + (int)gen_below(4); k < n; k++, nl++)
+                sbuf_printf(&b, "规章    %u    %u\n", gen_below(50), gen_below(50));
+            if (p == pages - 1)
+                break;
+            int kind = (int)gen_below(3), blanks = kind == 2 ? 0 : (int)gen_below(4);
+            for (int k = 0; k < blanks; k++, nl++)
+                sbuf_adds(&b, "\n");
+            if (kind == 0) {           /* centred page number */
+                sbuf_printf(&b, "%*s%d\n", 10 + (int)gen_below(60), "", p + 1);
+                want_blank[nl++] = 1;
+            } else if (kind == 1) {    /* a number after blank lines, not indented */
+                sbuf_printf(&b, "%d\n", p + 1);
+                want_blank[nl++] = blanks >= 2;
+            } else {                   /* a table's last cell right before the break */
+                sbuf_printf(&b, "%u\n", gen_below(999));
+                nl++;
+            }
+        }
+        const char *why = NULL;
+        gk_text *t = text_decode(b.s, b.len, &why);
+        assert_non_null(t);
+        text_blank_page_numbers(t);
+        assert_int_equal(t->nlines, (size_t)nl);
+        for (int i = 0; i < nl; i++) {
+            int blank = 1;
+            for (size_t k = 0; k < t->norm[i].len; k++)
+                blank &= t->norm[i].s[k] == ' ';
+            int was_blank = 1;
+            for (size_t k = 0; k < t->orig[i].len; k++)
+                was_blank &= t->orig[i].s[k] == ' ';
+            if (want_blank[i] && !blank)
+                fail_msg("iteration %d: page number line %d kept: \"%s\"", iter, i, t->norm[i].s);
+            if (!want_blank[i] && blank && !was_blank)
+                fail_msg("iteration %d: line %d blanked: \"%s\"", iter, i, t->orig[i].s);
+        }
+        text_free(t);
+        sbuf_free(&b);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -934,6 +991,7 @@ int main(void)
         cmocka_unit_test(test_utf8_verdict),
         cmocka_unit_test(test_until_matches_whole),
         cmocka_unit_test(test_utf8_damaged_by_converter),
+        cmocka_unit_test(test_page_numbers_blanked),
     };
     return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }
