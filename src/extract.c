@@ -3229,7 +3229,7 @@ static int numbers_wrapped(const tokens *ts, const grid *g, const place_row *p, 
         on_first += line == first;
         later |= line != first;
     }
-    return on_first >= 2 && later;
+    return later ? on_first : 0;
 }
 
 /* 1 when row rr's own equation holds on the values v (its cells in order). */
@@ -3250,7 +3250,33 @@ static int row_eq_holds(const gk_report *r, int table, int rr, const double *v)
  * 1 when its own equation fails as read, or holds as well with the numbers of
  * the later lines put first — which order the row was written in, its total does
  * not tell; 0 when it holds as read only, or a number is not plain. */
-static int wrapped_order_unsure(const gk_report *r, int table, int rr, const tokens *ts, const place_row *p)
+/* The display column (CJK two wide) where cell c's text stands on its source
+ * line, searched as a word of the original line from byte *from on (moved past
+ * it); -1 when not found as it is (a number the normalisation changed). */
+static int display_column(const gk_report *r, const grid_cell *c, size_t *from)
+{
+    if (c->line < 1 || (size_t)c->line > r->text->nlines)
+        return -1;
+    const gk_line *l = &r->text->orig[c->line - 1];
+    size_t n = strlen(c->text);
+    for (size_t i = *from; i + n <= l->len; i++) {
+        if (memcmp(l->s + i, c->text, n) || (i && l->s[i - 1] != ' ') || (i + n < l->len && l->s[i + n] != ' '))
+            continue;
+        int col = 0;
+        for (size_t k = 0; k < i;) {
+            unsigned char b = (unsigned char)l->s[k];
+            size_t w = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+            col += w == 3 ? 2 : 1;
+            k += w;
+        }
+        *from = i + n;
+        return col;
+    }
+    return -1;
+}
+
+static int wrapped_order_unsure(const gk_report *r, int table, int rr, const tokens *ts, const place_row *p,
+                                int on_first)
 {
     int n = template_table(r->tpl, table)->rows[rr].ncols, first = -1, m = 0;
     if (n > PLACE_MAX_COLS || r->tpl->row_eq[table - 2][rr] < 0)
@@ -3274,7 +3300,42 @@ static int wrapped_order_unsure(const gk_report *r, int table, int rr, const tok
     for (int c = 0; c < n; c++)
         if (ts->cell[p->tok[c]]->line == first)
             alt[m++] = read[c];
-    return !row_eq_holds(r, table, rr, read) || row_eq_holds(r, table, rr, alt);
+    if (on_first >= 2 && (!row_eq_holds(r, table, rr, read) || row_eq_holds(r, table, rr, alt)))
+        return 1;
+    /* a table printed with its columns aligned (w3m) puts a cell at the top of its
+     * row's lines and another at the bottom: the numbers in the order of their
+     * columns on the page, when that differs from the order read and adds up too
+     * (or the order read does not), leave the row unread (2: its own total
+     * confirms neither order) */
+    int x[PLACE_MAX_COLS], order[PLACE_MAX_COLS], line_of = -1, second = -1;
+    size_t from = 0;
+    for (int c = 0; c < n; c++) {
+        const grid_cell *cell = ts->cell[p->tok[c]];
+        if (ts->tok[p->tok[c]].kind == PT_EMPTY)
+            return 0;                  /* an empty cell has no place on the page */
+        if (cell->line != first && second < 0)
+            second = cell->line;
+        if (cell->line != first && cell->line != second)
+            return 0;                  /* over more than two lines: not a row's cells side by side */
+        if (cell->line != line_of)
+            from = 0, line_of = cell->line;
+        x[c] = display_column(r, cell, &from);
+        if (x[c] < 0)
+            return 0;
+        order[c] = c;
+    }
+    for (int i = 1; i < n; i++)        /* by column, stable */
+        for (int j = i; j > 0 && x[order[j - 1]] > x[order[j]]; j--) {
+            int tmp = order[j];
+            order[j] = order[j - 1];
+            order[j - 1] = tmp;
+        }
+    int moved = 0;
+    for (int c = 0; c < n; c++) {
+        alt[c] = read[order[c]];
+        moved |= alt[c] != read[c];
+    }
+    return moved && (!row_eq_holds(r, table, rr, read) || row_eq_holds(r, table, rr, alt)) ? 2 : 0;
 }
 
 /* 1 when row rr of table 3 took an empty cell after its numbers as its blank
@@ -3561,19 +3622,26 @@ static int words_name(const gk_report *r, int table, const char *const *w, const
     return -1;
 }
 
-/* 1 when header word a is a name's beginning, not the whole name, and a
- * followed by u still begins it: a column's canonical name or a group's
- * (GK_HEADER_GROUPS) broken where a browser wraps a narrow header cell. */
-static int continues_name(const gk_template *tpl, int table, const char *a, size_t al, const char *u, size_t ul)
+/* 1 when header word a is a piece of a name, not a column's whole name, and
+ * a followed by u is still a piece of it: a column's canonical name or a
+ * group's (GK_HEADER_GROUPS) broken where a browser wraps a narrow header cell
+ * (its first piece may stand a line above the others': w3m centres a cell of
+ * more lines than its neighbours, "社会" over "公" over "益组" over "织"). */
+static int continues_name(const gk_template *tpl, int table, const char *a, size_t al, const char *u, size_t ul,
+                          int infix)
 {
     int ncols = template_table(tpl, table)->nrows ? template_table(tpl, table)->rows[0].ncols : 0;
+    for (int k = 0; k < ncols; k++)    /* a column's whole name continues no further */
+        if (strlen(tpl->col_canon[table - 2][k]) == al && !memcmp(tpl->col_canon[table - 2][k], a, al))
+            return 0;
     for (int k = 0; k < ncols + 8; k++) {
         const char *name = k < ncols ? tpl->col_canon[table - 2][k] : GK_HEADER_GROUPS[k - ncols];
         if (!name)
             break;
         size_t nl = strlen(name);
-        if (al < nl && !memcmp(name, a, al) && al + ul <= nl && !memcmp(name + al, u, ul))
-            return 1;
+        for (size_t p = 0; p + al + ul <= nl && (infix || p == 0); p++)   /* a piece of it, then the next */
+            if (!memcmp(name + p, a, al) && !memcmp(name + p + al, u, ul))
+                return 1;
     }
     return 0;
 }
@@ -3618,7 +3686,7 @@ static int join_wrapped_header(const gk_template *tpl, int table, const char **w
     j->used = 0;
     for (int a = 0; a + 1 < nw;) {
         if (wrow[a + 1] != wrow[a] || wl[a] + wl[a + 1] > HEADER_CELL_MAX ||
-            !continues_name(tpl, table, w[a], wl[a], w[a + 1], wl[a + 1])) {
+            !continues_name(tpl, table, w[a], wl[a], w[a + 1], wl[a + 1], 0)) {
             a++;
             continue;
         }
@@ -3631,25 +3699,32 @@ static int join_wrapped_header(const gk_template *tpl, int table, const char **w
         int end = k;
         while (end < nw && wrow[end] == wrow[k])
             end++;
-        int ok = prev >= 0, last = -1;
+        int ok = 0, last = -1;
         const char *grown[HEADER_WORDS_MAX];   /* the line before's words as joined so far */
         size_t glen[HEADER_WORDS_MAX];
         size_t mark = j->used;
-        for (int a = prev; ok && a < k; a++) {
-            grown[a - prev] = w[a];
-            glen[a - prev] = wl[a];
-        }
-        for (int u = k; ok && u < end; u++) {
-            int a = last;
-            if (a < 0 || !continues_name(tpl, table, grown[a - prev], glen[a - prev], w[u], wl[u]))
-                for (a = last < 0 ? prev : last + 1;
-                     a < k && !continues_name(tpl, table, w[a], wl[a], w[u], wl[u]); a++)
-                    ;
-            ok = a < k && glen[a - prev] + wl[u] <= HEADER_CELL_MAX;
-            if (ok) {
-                grown[a - prev] = join_words(j, grown[a - prev], glen[a - prev], w[u], wl[u]);
-                glen[a - prev] += wl[u];
-                last = a;
+        /* each word the next piece of the same name ("公益 组织") or of a later word of
+           the line before: a name's beginning first; a piece within it only when that
+           fails (a longer cell's first piece printed a line higher) */
+        for (int infix = 0; prev >= 0 && !ok && infix < 2; infix++) {
+            ok = 1, last = -1;
+            j->used = mark;
+            for (int a = prev; a < k; a++) {
+                grown[a - prev] = w[a];
+                glen[a - prev] = wl[a];
+            }
+            for (int u = k; ok && u < end; u++) {
+                int a = last;
+                if (a < 0 || !continues_name(tpl, table, grown[a - prev], glen[a - prev], w[u], wl[u], infix))
+                    for (a = last < 0 ? prev : last + 1;
+                         a < k && !continues_name(tpl, table, w[a], wl[a], w[u], wl[u], infix); a++)
+                        ;
+                ok = a < k && glen[a - prev] + wl[u] <= HEADER_CELL_MAX;
+                if (ok) {
+                    grown[a - prev] = join_words(j, grown[a - prev], glen[a - prev], w[u], wl[u]);
+                    glen[a - prev] += wl[u];
+                    last = a;
+                }
             }
         }
         if (!ok) {
@@ -3665,6 +3740,27 @@ static int join_wrapped_header(const gk_template *tpl, int table, const char **w
         for (int u = k; u < end; u++)
             drop_word(w, wl, wrow, nw--, k);   /* the joined line may continue in turn: prev stays */
     }
+    /* a name's first piece a line above the rest of it (w3m centres a cell of more
+     * lines than its neighbours: "社会" over "公益组织" as joined above): the
+     * whole name where its rest stands */
+    int ncols = template_table(tpl, table)->nrows ? template_table(tpl, table)->rows[0].ncols : 0;
+    for (int a = 0; a < nw; a++)
+        for (int u = a + 1; u < nw; u++) {
+            if (wrow[u] <= wrow[a] || wl[a] + wl[u] > HEADER_CELL_MAX)
+                continue;
+            int whole = 0;
+            for (int c = 0; c < ncols && !whole; c++) {
+                const char *name = tpl->col_canon[table - 2][c];
+                whole = strlen(name) == wl[a] + wl[u] && !memcmp(name, w[a], wl[a]) && !memcmp(name + wl[a], w[u], wl[u]);
+            }
+            if (!whole)
+                continue;
+            w[u] = join_words(j, w[a], wl[a], w[u], wl[u]);
+            wl[u] += wl[a];
+            drop_word(w, wl, wrow, nw--, a);
+            a--;
+            break;
+        }
     return nw;
 }
 
@@ -4049,7 +4145,8 @@ static void read_table_grid(gk_report *r, int table, grid *g)
     const char *name = template_table_shape(table)->name;
     /* rows the equations must confirm: placed by position alone (ROW_POSITIONAL), or
      * in doubt (ROW_DOUBT: which numbers are its own is in question) */
-    enum { ROW_POSITIONAL = 1, ROW_DOUBT = 2, ROW_CHECK = 4, ROW_NARROW = 8, ROW_PADDED = 16, ROW_TOTAL_FITS = 32 };
+    enum { ROW_POSITIONAL = 1, ROW_DOUBT = 2, ROW_CHECK = 4, ROW_NARROW = 8, ROW_PADDED = 16, ROW_TOTAL_FITS = 32,
+           ROW_COLUMNS = 64 };
     int positional[PLACE_MAX_ROWS] = {0};
     /* rows read with their label after their numbers among rows with it before
      * (or the other way), the fewer, whose own equation fails as read: in doubt
@@ -4174,13 +4271,19 @@ static void read_table_grid(gk_report *r, int table, grid *g)
      * numbers: "3（件）" under its label's end, w3m; lynx wraps a long line, its end
      * on the next): in doubt when its own total does not add up as read, or adds
      * up as well with the later lines' numbers first (wrapped_order_unsure()) */
-    int spaced = 0;                    /* some row's cells are separated by spaces */
+    int spaced = 0, on_first;          /* some row's cells are separated by spaces */
     for (int i = 0; i < g->nrows && !spaced; i++)
         spaced = !g->rows[i].explicit;
     for (int rr = 0; rr < td->nrows && spaced && !width; rr++)
-        if (pl[rr].state == PL_PLACED && !positional[rr] && numbers_wrapped(&ts, g, &pl[rr], ncols[rr]) &&
-            wrapped_order_unsure(r, table, rr, &ts, &pl[rr]))
-            positional[rr] = ROW_DOUBT;
+        if (pl[rr].state == PL_PLACED && !positional[rr] && (on_first = numbers_wrapped(&ts, g, &pl[rr], ncols[rr])))
+            switch (wrapped_order_unsure(r, table, rr, &ts, &pl[rr], on_first)) {
+            case 1:
+                positional[rr] = ROW_DOUBT;
+                break;
+            case 2:
+                positional[rr] = ROW_COLUMNS;
+                break;
+            }
     /* a row whose own equations fail with a year at its edge, or that reads so one
      * column off by a stray number at its end: in doubt */
     for (int rr = 0; rr < td->nrows; rr++)
@@ -4203,7 +4306,10 @@ static void read_table_grid(gk_report *r, int table, grid *g)
         /* a row placed by position, in doubt or not, is checked by the positional
          * rule alone: the doubt rule counts the row's own total, and an equation
          * within the row says nothing of where the row is */
-        char *why = positional[rr] == ROW_PADDED ? xasprintf("「%s」行的数字之后是空单元格，读作空白的总计，但其余各行的总计都有数字："
+        char *why = positional[rr] == ROW_COLUMNS
+                        ? xasprintf("「%s」行的数字分印在两行，按行读的顺序与按各列位置的顺序不同，该行的总计不能确定哪一种是对的，不作读取",
+                                    td->rows[rr].short_label)
+                  : positional[rr] == ROW_PADDED ? xasprintf("「%s」行的数字之后是空单元格，读作空白的总计，但其余各行的总计都有数字："
                                                              "这些空单元格也可能是该行缺了数字后补齐的空格，数字可能错位，不作读取",
                                                              td->rows[rr].short_label)
                   : positional[rr] == ROW_TOTAL_FITS

@@ -123,7 +123,7 @@ static const char *cut_label, *cut_rest;
  * each cell broken into pieces of two to six characters, the k-th pieces of
  * a header row's cells on one line, some of a cell's pieces printed one after
  * the other on the same line ("社会公" over "益组织" beside "法律服 务机构"). */
-static int wrapped_header = 0;
+static int wrapped_header = 0, wrapped_centred = 0;
 
 /* One header row of n cells (CJK text), wrapped as above. */
 static void put_wrapped(sbuf *b, const char *const *cells, int n)
@@ -153,11 +153,14 @@ static void put_wrapped(sbuf *b, const char *const *cells, int n)
         if (np[k] > lines)
             lines = np[k];
     }
+    int centre = wrapped_centred;      /* w3m: a cell of fewer lines centred among the others */
     for (int l = 0; l < lines; l++) {
         sbuf_adds(b, "        ");
-        for (int k = 0; k < n; k++)
-            if (l < np[k])
-                sbuf_printf(b, "%.*s%*s", (int)plen[k][l], piece[k][l], 1 + (int)gen_below(3), "");
+        for (int k = 0; k < n; k++) {
+            int at = l - (centre ? (lines - np[k]) / 2 : 0);
+            if (at >= 0 && at < np[k])
+                sbuf_printf(b, "%.*s%*s", (int)plen[k][at], piece[k][at], 1 + (int)gen_below(3), "");
+        }
         sbuf_adds(b, "\n");
     }
 }
@@ -439,7 +442,7 @@ static void test_header_wrapped(void **state)
     (void)state;
     gen_seed(20261212);
     wrapped_header = 1;
-    int read = 0, cells = 0;
+    int read = 0, cells = 0, read_c[2] = {0, 0}, cells_c[2] = {0, 0};
     for (int iter = 0; iter < 300; iter++) {
         int v[NROWS][NCOLS], order[NCOLS];
         t3_draw_values(v);
@@ -449,15 +452,22 @@ static void test_header_wrapped(void **state)
             for (int c = 0; c < NCOLS; c++)
                 order[c] = c;
         }
+        wrapped_centred = (int)gen_below(2);
         char *text = write_report(v, L_SPACES, order, NCOLS, 0, NAMES);
         gk_report *r = fx_parse_text(text);
         assert_non_null(r);
-        read += t3_check_cells(r, v, -1, "header wrapped", iter);
+        int got = t3_check_cells(r, v, -1, wrapped_centred ? "header wrapped, cells centred" : "header wrapped", iter);
+        read += got;
+        read_c[wrapped_centred] += got;
+        cells_c[wrapped_centred] += NROWS * NCOLS;
         cells += NROWS * NCOLS;
         report_free(r);
         free(text);
     }
     wrapped_header = 0;
+    wrapped_centred = 0;
+    print_message("header wrapped: %d of %d cells read; cells centred: %d of %d\n", read_c[0], cells_c[0], read_c[1],
+                  cells_c[1]);
     if (read * 100 < cells * 99)
         fail_msg("header wrapped: %d of %d cells read", read, cells);
 }
@@ -515,6 +525,73 @@ static void test_page_number_after_row(void **state)
     page_row = -1;
 }
 
+/* Display width of UTF-8 text (CJK two columns). */
+static int width_of(const char *s)
+{
+    int w = 0;
+    for (const unsigned char *u = (const unsigned char *)s; *u;) {
+        int n = *u < 0x80 ? 1 : *u < 0xE0 ? 2 : *u < 0xF0 ? 3 : 4;
+        w += n == 3 ? 2 : 1;
+        u += n;
+    }
+    return w;
+}
+
+/* Table 3 as w3m prints a table without borders whose label cells wrap: every
+ * number at its column's place; one row's label over two lines, one of its
+ * numbers (cell top) on the first line at its column, the others (cells at
+ * the bottom) on the second.  Property: read as written or missing, never
+ * another value — the order read line after line is not the order of the
+ * columns. */
+static void test_row_cells_top_and_bottom(void **state)
+{
+    (void)state;
+    gen_seed(20261221);
+    for (int iter = 0; iter < 300; iter++) {
+        int v[NROWS][NCOLS];
+        t3_draw_values(v);
+        int split = (int)gen_below(NROWS), top = (int)gen_below(NCOLS - 1);
+        sbuf t3;
+        sbuf_init(&t3);
+        sbuf_adds(&t3, "                                        自然人  商业企业  科研机构  社会公益组织  法律服务机构  其他  总计\n");
+        for (int r = 0; r < NROWS; r++) {
+            const char *label = ROWS[r].label;
+            char head[160], tail[160];
+            size_t cut = r == split && strlen(label) > 12 ? 12 : strlen(label);
+            if ((unsigned char)label[0] < 0x80 && cut == 12)
+                cut = 11;
+            snprintf(head, sizeof head, "%.*s", (int)cut, label);
+            snprintf(tail, sizeof tail, "%s", label + cut);
+            for (int line = 0; line < (r == split ? 2 : 1); line++) {
+                const char *lab = line ? tail : head;
+                sbuf_adds(&t3, lab);
+                int at = width_of(lab);
+                for (int c = 0; c < NCOLS; c++) {
+                    int here = r != split || (line == 0) == (c == top);
+                    if (!here)
+                        continue;
+                    int col = 80 + 10 * c;
+                    sbuf_printf(&t3, "%*s%d", col - at > 1 ? col - at : 1, "", v[r][c]);
+                    at = col + (v[r][c] > 9 ? 2 : 1);
+                }
+                sbuf_adds(&t3, "\n");
+            }
+        }
+        sbuf note;
+        sbuf_init(&note);
+        sbuf_adds(&note, "(本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和)\n\n");
+        sbuf_adds(&note, t3.s);
+        char *text = t3_report(note.s);
+        gk_report *r = fx_parse_text(text);
+        assert_non_null(r);
+        t3_check_cells(r, v, -1, "a row's cells at its top and bottom", iter);
+        report_free(r);
+        free(text);
+        sbuf_free(&note);
+        sbuf_free(&t3);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -529,6 +606,7 @@ int main(void)
         cmocka_unit_test(test_header_wrapped),
         cmocka_unit_test(test_number_glued_to_label),
         cmocka_unit_test(test_page_number_after_row),
+        cmocka_unit_test(test_row_cells_top_and_bottom),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
