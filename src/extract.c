@@ -3740,27 +3740,6 @@ static int join_wrapped_header(const gk_template *tpl, int table, const char **w
         for (int u = k; u < end; u++)
             drop_word(w, wl, wrow, nw--, k);   /* the joined line may continue in turn: prev stays */
     }
-    /* a name's first piece a line above the rest of it (w3m centres a cell of more
-     * lines than its neighbours: "社会" over "公益组织" as joined above): the
-     * whole name where its rest stands */
-    int ncols = template_table(tpl, table)->nrows ? template_table(tpl, table)->rows[0].ncols : 0;
-    for (int a = 0; a < nw; a++)
-        for (int u = a + 1; u < nw; u++) {
-            if (wrow[u] <= wrow[a] || wl[a] + wl[u] > HEADER_CELL_MAX)
-                continue;
-            int whole = 0;
-            for (int c = 0; c < ncols && !whole; c++) {
-                const char *name = tpl->col_canon[table - 2][c];
-                whole = strlen(name) == wl[a] + wl[u] && !memcmp(name, w[a], wl[a]) && !memcmp(name + wl[a], w[u], wl[u]);
-            }
-            if (!whole)
-                continue;
-            w[u] = join_words(j, w[a], wl[a], w[u], wl[u]);
-            wl[u] += wl[a];
-            drop_word(w, wl, wrow, nw--, a);
-            a--;
-            break;
-        }
     return nw;
 }
 

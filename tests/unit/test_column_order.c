@@ -434,9 +434,11 @@ static void test_label_cut_short(void **state)
 }
 
 /* Tables in runs of spaces whose three header lines a browser wrapped (see
- * wrapped_header), columns in the template's order or another: every cell
- * read as written or missing, never another value, and nearly all read (the
- * header's names joined again from their pieces). */
+ * wrapped_header), columns in the template's order or another, the cells of
+ * fewer lines centred among the taller ones (as w3m prints them) or not: every
+ * cell read as written or missing, never another value; nearly all read when
+ * not centred (the header's names joined again from their pieces), most when
+ * centred. */
 static void test_header_wrapped(void **state)
 {
     (void)state;
@@ -468,8 +470,14 @@ static void test_header_wrapped(void **state)
     wrapped_centred = 0;
     print_message("header wrapped: %d of %d cells read; cells centred: %d of %d\n", read_c[0], cells_c[0], read_c[1],
                   cells_c[1]);
-    if (read * 100 < cells * 99)
-        fail_msg("header wrapped: %d of %d cells read", read, cells);
+    (void)read;
+    (void)cells;
+    if (read_c[0] * 100 < cells_c[0] * 99)
+        fail_msg("header wrapped: %d of %d cells read", read_c[0], cells_c[0]);
+    if (read_c[1] * 100 < cells_c[1] * 80)   /* a name whose first piece stands a line above the
+                                                 rest is not joined (which column it heads, the
+                                                 words' order cannot tell): another order unread */
+        fail_msg("header wrapped, cells centred: %d of %d cells read", read_c[1], cells_c[1]);
 }
 
 /* Tables in four layouts, one row's first number glued to the rest of its label
