@@ -2914,9 +2914,13 @@ static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
             ts->lost[i] = 1;
         int lo, hi;
         int doubt = table_empties(row, &rc[i], &rl, &sh, &lo, &hi);
-        for (uint64_t m = rc[i].labels; m && rc[i].nv && !doubt; m &= m - 1)
-            if (leading_digits_glued(row->cells[__builtin_ctzll(m)].text))
+        for (uint64_t m = rc[i].nv && !doubt ? rc[i].labels : 0; m; m &= m - 1) {
+            const char *lt = row->cells[__builtin_ctzll(m)].text;
+            if (lt[0] >= '0' && lt[0] <= '9' && leading_digits_glued(lt)) {
                 doubt = 1;                 /* a number glued to a label's piece: which is whose is not known */
+                break;
+            }
+        }
         if (doubt) {
             ts->lost[i] |= doubt == 1 ? 4 : 8;
             ts->doubt_rows++;
@@ -3308,7 +3312,6 @@ static int wrapped_order_unsure(const gk_report *r, int table, int rr, const tok
      * (or the order read does not), leave the row unread (2: its own total
      * confirms neither order) */
     int x[PLACE_MAX_COLS], order[PLACE_MAX_COLS], line_of = -1, second = -1;
-    size_t from = 0;
     for (int c = 0; c < n; c++) {
         const grid_cell *cell = ts->cell[p->tok[c]];
         if (ts->tok[p->tok[c]].kind == PT_EMPTY)
@@ -3317,6 +3320,10 @@ static int wrapped_order_unsure(const gk_report *r, int table, int rr, const tok
             second = cell->line;
         if (cell->line != first && cell->line != second)
             return 0;                  /* over more than two lines: not a row's cells side by side */
+    }
+    size_t from = 0;
+    for (int c = 0; c < n; c++) {
+        const grid_cell *cell = ts->cell[p->tok[c]];
         if (cell->line != line_of)
             from = 0, line_of = cell->line;
         x[c] = display_column(r, cell, &from);
