@@ -365,6 +365,41 @@ static void test_other_order_unnamed_last(void **state)
     tables(20261213, "unnamed_end", 0);
 }
 
+/* iters tables from seed, each drawn (values that add up) and given its damage by
+ * setup (which may set the globals write_report() heeds, reset after), written in
+ * the layout and header shape setup picks, in the template's column order: every
+ * cell read as written or missing (t3_check_cells()); returns how many were read. */
+static int damaged_tables(unsigned seed, int iters, const char *what,
+                          void (*setup)(int v[NROWS][NCOLS], int *layout, int *flat))
+{
+    gen_seed(seed);
+    int order[NCOLS], read = 0;
+    for (int c = 0; c < NCOLS; c++)
+        order[c] = c;
+    for (int iter = 0; iter < iters; iter++) {
+        int v[NROWS][NCOLS], layout = L_SPACES, flat = 1;
+        t3_draw_values(v);
+        setup(v, &layout, &flat);
+        char *text = write_report(v, layout, order, NCOLS, flat, NAMES);
+        gk_report *r = fx_parse_text(text);
+        assert_non_null(r);
+        read += t3_check_cells(r, v, -1, what, iter);
+        report_free(r);
+        free(text);
+    }
+    wrap_row = glue_row = page_row = -1;
+    return read;
+}
+
+static void wrap_one_number(int v[NROWS][NCOLS], int *layout, int *flat)
+{
+    (void)v;
+    (void)layout;
+    wrap_row = (int)gen_below(NROWS);
+    wrap_at = (int)gen_below(NCOLS);
+    *flat = (int)gen_below(2);
+}
+
 /* Tables in runs of spaces, one row's number wrapped alone onto the line after
  * it (any of its seven): read as written or missing, never another value (a
  * row whose numbers then add up as read in the wrong order is the report as
@@ -372,23 +407,7 @@ static void test_other_order_unnamed_last(void **state)
 static void test_wrapped_number(void **state)
 {
     (void)state;
-    gen_seed(20261209);
-    int order[NCOLS];
-    for (int c = 0; c < NCOLS; c++)
-        order[c] = c;
-    for (int iter = 0; iter < 300; iter++) {
-        int v[NROWS][NCOLS];
-        t3_draw_values(v);
-        wrap_row = (int)gen_below(NROWS);
-        wrap_at = (int)gen_below(NCOLS);
-        char *text = write_report(v, L_SPACES, order, NCOLS, (int)gen_below(2), NAMES);
-        gk_report *r = fx_parse_text(text);
-        assert_non_null(r);
-        t3_check_cells(r, v, -1, "wrapped number", iter);
-        report_free(r);
-        free(text);
-    }
-    wrap_row = -1;
+    damaged_tables(20261209, 300, "wrapped number", wrap_one_number);
 }
 
 /* Tables whose row label is cut short after five characters or more, the rest
@@ -482,55 +501,41 @@ static void test_header_wrapped(void **state)
 
 /* Tables in four layouts, one row's first number glued to the rest of its label
  * (glue_row): read as written or missing, never another value. */
+static void glue_one_row(int v[NROWS][NCOLS], int *layout, int *flat)
+{
+    (void)v;
+    (void)flat;
+    do
+        glue_row = (int)gen_below(NROWS);
+    while (strlen(ROWS[glue_row].label) <= 15);
+    *layout = (int)gen_below(NLAYOUTS);
+}
+
 static void test_number_glued_to_label(void **state)
 {
     (void)state;
-    gen_seed(20261216);
-    int order[NCOLS];
-    for (int c = 0; c < NCOLS; c++)
-        order[c] = c;
-    for (int iter = 0; iter < 300; iter++) {
-        int v[NROWS][NCOLS];
-        t3_draw_values(v);
-        do
-            glue_row = (int)gen_below(NROWS);
-        while (strlen(ROWS[glue_row].label) <= 15);
-        int layout = (int)gen_below(NLAYOUTS);
-        char *text = write_report(v, layout, order, NCOLS, 1, NAMES);
-        gk_report *r = fx_parse_text(text);
-        assert_non_null(r);
-        t3_check_cells(r, v, -1, LAYOUT[layout], iter);
-        report_free(r);
-        free(text);
-    }
-    glue_row = -1;
+    damaged_tables(20261216, 300, "number glued to its label's rest", glue_one_row);
 }
 
 /* Tables in runs of spaces with a page break after a row whose first number is
  * blank (page_row): read as written or missing, never the page number as the
  * row's. */
+static void page_after_row(int v[NROWS][NCOLS], int *layout, int *flat)
+{
+    (void)layout;
+    page_row = (int)gen_below(NROWS);
+    while (v[page_row][0] != 0) {      /* a row whose first number is 0, left blank */
+        t3_draw_values(v);
+        page_row = (int)gen_below(NROWS);
+    }
+    page_no = 1 + (int)gen_below(30);
+    *flat = (int)gen_below(2);
+}
+
 static void test_page_number_after_row(void **state)
 {
     (void)state;
-    gen_seed(20261219);
-    int order[NCOLS];
-    for (int c = 0; c < NCOLS; c++)
-        order[c] = c;
-    for (int iter = 0; iter < 200; iter++) {
-        int v[NROWS][NCOLS];
-        do {                           /* a row whose first number is 0, left blank */
-            t3_draw_values(v);
-            page_row = (int)gen_below(NROWS);
-        } while (v[page_row][0] != 0);
-        page_no = 1 + (int)gen_below(30);
-        char *text = write_report(v, L_SPACES, order, NCOLS, (int)gen_below(2), NAMES);
-        gk_report *r = fx_parse_text(text);
-        assert_non_null(r);
-        t3_check_cells(r, v, -1, "page number after a row", iter);
-        report_free(r);
-        free(text);
-    }
-    page_row = -1;
+    damaged_tables(20261219, 200, "page number after a row", page_after_row);
 }
 
 /* Display width of UTF-8 text (CJK two columns). */

@@ -147,6 +147,40 @@ static void test_ragged_rows_lost_number(void **state)
     ragged_tables(20261205, 1, "ragged, numbers lost", 700);
 }
 
+/* iters whole (not ragged) tables from seed, each drawn and given its empty or
+ * lost cells by mark (which may set pad_lost, reset after): every cell read as
+ * written or missing; returns how many were read. */
+static int whole_tables(unsigned seed, int iters, const char *what,
+                        void (*mark)(int v[NROWS][NCOLS], unsigned char empty[NROWS][NCOLS]))
+{
+    gen_seed(seed);
+    int read = 0;
+    for (int iter = 0; iter < iters; iter++) {
+        int v[NROWS][NCOLS];
+        unsigned char empty[NROWS][NCOLS];
+        t3_draw_values(v);
+        memset(empty, 0, sizeof empty);
+        if (mark)
+            mark(v, empty);
+        char *text = write_report(v, 0, empty);
+        gk_report *r = fx_parse_text(text);
+        assert_non_null(r);
+        read += t3_check_cells(r, v, -1, what, iter);
+        report_free(r);
+        free(text);
+    }
+    pad_lost = 0;
+    return read;
+}
+
+static void lose_and_pad(int v[NROWS][NCOLS], unsigned char empty[NROWS][NCOLS])
+{
+    (void)v;
+    pad_lost = 1;
+    for (int k = 1 + (int)gen_below(3); k > 0; k--)
+        empty[gen_below(NROWS)][gen_below(NCOLS - 1)] = 2;
+}
+
 /* Tables whose rows are whole but for one to three that lost a number with its
  * cell and were padded at their end with an empty cell (a converter cutting a
  * cell and padding the row to the table's width): the padding stands where the
@@ -154,27 +188,17 @@ static void test_ragged_rows_lost_number(void **state)
 static void test_full_rows_lost_padded(void **state)
 {
     (void)state;
-    gen_seed(20261214);
-    pad_lost = 1;
-    int read = 0, cells = 0;
-    for (int iter = 0; iter < 150; iter++) {
-        int v[NROWS][NCOLS];
-        unsigned char empty[NROWS][NCOLS];
-        t3_draw_values(v);
-        memset(empty, 0, sizeof empty);
-        for (int k = 1 + (int)gen_below(3); k > 0; k--)
-            empty[gen_below(NROWS)][gen_below(NCOLS - 1)] = 2;
-        char *text = write_report(v, 0, empty);
-        gk_report *r = fx_parse_text(text);
-        assert_non_null(r);
-        read += t3_check_cells(r, v, -1, "whole rows, numbers lost, padded", iter);
-        cells += NROWS * NCOLS;
-        report_free(r);
-        free(text);
-    }
-    pad_lost = 0;
-    if (read * 1000 < cells * 900)
-        fail_msg("whole rows, numbers lost, padded: %d of %d cells read", read, cells);
+    int read = whole_tables(20261214, 150, "whole rows, numbers lost, padded", lose_and_pad);
+    if (read * 1000 < 150 * NROWS * NCOLS * 900)
+        fail_msg("whole rows, numbers lost, padded: %d of %d cells read", read, 150 * NROWS * NCOLS);
+}
+
+static void merge_first_cells(int v[NROWS][NCOLS], unsigned char empty[NROWS][NCOLS])
+{
+    pad_lost = (int)gen_below(2);
+    for (int r = 0; r < NROWS; r++)
+        if (v[r][0] == 0 && gen_below(2))
+            empty[r][0] = 2;
 }
 
 /* Tables whose rows are whole but for many whose first number, 0, was written as
@@ -184,42 +208,13 @@ static void test_full_rows_lost_padded(void **state)
 static void test_first_cell_merged(void **state)
 {
     (void)state;
-    gen_seed(20261217);
-    for (int iter = 0; iter < 150; iter++) {
-        int v[NROWS][NCOLS];
-        unsigned char empty[NROWS][NCOLS];
-        t3_draw_values(v);
-        memset(empty, 0, sizeof empty);
-        pad_lost = (int)gen_below(2);
-        for (int r = 0; r < NROWS; r++)
-            if (v[r][0] == 0 && gen_below(2))
-                empty[r][0] = 2;
-        char *text = write_report(v, 0, empty);
-        gk_report *r = fx_parse_text(text);
-        assert_non_null(r);
-        t3_check_cells(r, v, -1, pad_lost ? "first cells merged, padded" : "first cells merged", iter);
-        report_free(r);
-        free(text);
-    }
-    pad_lost = 0;
+    whole_tables(20261217, 150, "first cells merged", merge_first_cells);
 }
 
 static void test_full_rows(void **state)
 {
     (void)state;
-    gen_seed(42);
-    for (int iter = 0; iter < 40; iter++) {
-        int v[NROWS][NCOLS];
-        unsigned char empty[NROWS][NCOLS];
-        t3_draw_values(v);
-        memset(empty, 0, sizeof empty);
-        char *text = write_report(v, 0, empty);
-        gk_report *r = fx_parse_text(text);
-        assert_non_null(r);
-        assert_int_equal(t3_check_cells(r, v, -1, "full", iter), NROWS * NCOLS);
-        report_free(r);
-        free(text);
-    }
+    assert_int_equal(whole_tables(42, 40, "full", NULL), 40 * NROWS * NCOLS);
 }
 
 int main(void)
