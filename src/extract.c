@@ -3775,11 +3775,14 @@ static int header_columns(const gk_report *r, int table, const grid *g, const to
         for (uint64_t m = header_labels(rc); m && nw < HEADER_WORDS_MAX; m &= m - 1) {
             int j = __builtin_ctzll(m);
             named_any |= rc->column[j] != 0;
+            /* words apart by spaces, or by a character the decoder replaced (U+FFFD:
+               html2text cuts each cell's name and runs the cells together,
+               "法律�社会�商业�其他") */
             for (const char *p = g->rows[i].cells[j].text; *p && nw < HEADER_WORDS_MAX;) {
-                while (*p == ' ')
-                    p++;
+                while (*p == ' ' || !strncmp(p, "\xEF\xBF\xBD", 3))
+                    p += *p == ' ' ? 1 : 3;
                 const char *e = p;
-                while (*e && *e != ' ')
+                while (*e && *e != ' ' && strncmp(e, "\xEF\xBF\xBD", 3))
                     e++;
                 if (e > p) {
                     w[nw] = p;
