@@ -1488,7 +1488,7 @@ static gk_format detect_format(const gk_report *r)
     int a = headers[0].hits + other.hits, b = headers[1].hits;
     if (b > a)
         return GK_FMT_2019;
-    if (a > 0 && a < 3 && r->year >= 2019 && r->year <= 2020 && !other.hits) {
+    if (a > 0 && a < 3 && template_year_format(r->year) == GK_FMT_2019 && !other.hits) {
         /* a report on 2019 or 2020 (the 2019 format's years) with only a word or two
            of the 2021 headers: a header mangled into another's words ("上一…" +
            "本年…" + "处理决定数量"), unless table 3's 其他处理 rows are 2021's */
@@ -2004,7 +2004,6 @@ static uint32_t truncated_label(const gk_template *tpl, int table, const char *s
     return rows;
 }
 
-/* What the label cell `text` (n bytes) says in table `table`. */
 /* 1 when a label (without spaces) is a note's ("注：", "备注：", "说明：" first)
  * or says a number as a sentence does: "为", "是" or "共" at its end or before a
  * digit ("注：行政处罚为28", "行政许可共15件"). */
@@ -2022,6 +2021,7 @@ static int states_number(const char *s, size_t len)
     return 0;
 }
 
+/* What the label cell `text` (n bytes) says in table `table`. */
 static label_info label_names_of(const gk_report *r, int table, const char *text, size_t n, sbuf *tmp)
 {
     label_info li = {0};
@@ -2508,6 +2508,9 @@ static int table_empties(const grid_row *row, const row_cells *rc, const row_lab
     return doubt;
 }
 
+/* U+FFFD, what the decoder puts for a broken byte (a converter cut a character). */
+#define REPLACED "\xEF\xBF\xBD"
+
 /* 1 when a label cell begins with a number glued to Chinese text that is no
  * unit or date, or to a character the decoder replaced ("12府信息公开申请数量",
  * "9处理的，只计这一情形", "2�府信息…"): a converter
@@ -2522,8 +2525,8 @@ static int leading_digits_glued(const char *s)
     if (!k || k > 6)
         return 0;
     const unsigned char *u = (const unsigned char *)s + k;
-    if (u[0] == 0xEF && u[1] == 0xBF && u[2] == 0xBD)
-        return 1;                      /* U+FFFD: a character cut by the converter ("2�府信息…") */
+    if (!strncmp((const char *)u, REPLACED, 3))
+        return 1;                      /* a character cut by the converter ("2�府信息…") */
     if (u[0] < 0xE4 || u[0] > 0xE9)    /* not a CJK ideograph */
         return 0;
     static const char *const UNITS[] = {"件", "项", "个", "条", "万", "元", "年", "月", "日", "次", "人", "家", "份", "篇"};
@@ -3213,9 +3216,9 @@ static char *contradicted(const gk_report *r, int table, int rr)
                      label, e->what, e->rule);
 }
 
-/* 1 when placed row p's numbers (n of them) come from two lines or more, two or
- * more of them from the first, which separates its cells by spaces (no tabs,
- * pipes or borders: an explicit grid row). */
+/* When placed row p's numbers (n of them) come from two lines or more of a row
+ * whose cells are separated by spaces (no tabs, pipes or borders: an explicit
+ * grid row): how many come from the first line; else 0. */
 static int numbers_wrapped(const tokens *ts, const grid *g, const place_row *p, int n)
 {
     int first = -1, on_first = 0, later = 0;
@@ -3250,10 +3253,6 @@ static int row_eq_holds(const gk_report *r, int table, int rr, const double *v)
     return eq_holds(&x);
 }
 
-/* Row rr placed with its numbers over two lines or more (numbers_wrapped()):
- * 1 when its own equation fails as read, or holds as well with the numbers of
- * the later lines put first — which order the row was written in, its total does
- * not tell; 0 when it holds as read only, or a number is not plain. */
 /* The display column (CJK two wide) where cell c's text stands on its source
  * line, searched as a word of the original line from byte *from on (moved past
  * it); -1 when not found as it is (a number the normalisation changed). */
@@ -3267,11 +3266,11 @@ static int display_column(const gk_report *r, const grid_cell *c, size_t *from)
         if (memcmp(l->s + i, c->text, n) || (i && l->s[i - 1] != ' ') || (i + n < l->len && l->s[i + n] != ' '))
             continue;
         int col = 0;
-        for (size_t k = 0; k < i;) {
-            unsigned char b = (unsigned char)l->s[k];
-            size_t w = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
-            col += w == 3 ? 2 : 1;
-            k += w;
+        for (size_t k = 0; k < i;) {   /* as grid.c's border_cols() counts columns */
+            unsigned cp;
+            int used = utf8_decode(l->s + k, i - k, &cp);
+            col += used ? text_cp_width(cp) : 1;
+            k += used ? (size_t)used : 1;
         }
         *from = i + n;
         return col;
@@ -3279,6 +3278,13 @@ static int display_column(const gk_report *r, const grid_cell *c, size_t *from)
     return -1;
 }
 
+/* Row rr placed with its numbers over two lines or more, on_first of them on
+ * the first (numbers_wrapped()): 1 when two or more are on the first and its own
+ * equation fails as read, or holds as well with the numbers of the later lines
+ * put first; 2 when, over exactly two lines, the numbers in the order of their
+ * display columns differ from the order read and the equation fails as read or
+ * holds that way too — which order the row was written in, its total does not
+ * tell; 0 otherwise, or when a number is not plain. */
 static int wrapped_order_unsure(const gk_report *r, int table, int rr, const tokens *ts, const place_row *p,
                                 int on_first)
 {
@@ -3405,13 +3411,11 @@ static int total_lost_fits(const gk_report *r, int table, int rr)
     if (table != 3 || n < 3 || t->row_eq[table - 2][rr] < 0 || r->cells[first + n - 1].read_status != GK_ST_MISSING ||
         r->cells[first + n - 2].read_status != GK_ST_EXTRACTED || r->cells[first + n - 2].read_value <= 0)
         return 0;
-    double before = 0;
-    for (int c = 0; c < n - 2; c++) {
-        const gk_cell *cell = &r->cells[first + c];
-        if (cell->read_status != GK_ST_EXTRACTED && cell->read_status != GK_ST_BLANK)
-            return 0;
-        before += cell->read_status == GK_ST_EXTRACTED ? cell->read_value : 0;
-    }
+    double v[PLACE_MAX_COLS], before = 0;
+    if (n > PLACE_MAX_COLS || !row_counts(r, first, n - 2, v))
+        return 0;
+    for (int c = 0; c < n - 2; c++)
+        before += v[c];
     return before == r->cells[first + n - 2].read_value;
 }
 
@@ -3629,27 +3633,36 @@ static int words_name(const gk_report *r, int table, const char *const *w, const
     return -1;
 }
 
-/* 1 when header word a is a piece of a name, not a column's whole name, and
- * a followed by u is still a piece of it: a column's canonical name or a
- * group's (GK_HEADER_GROUPS) broken where a browser wraps a narrow header cell
- * (its first piece may stand a line above the others': w3m centres a cell of
- * more lines than its neighbours, "社会" over "公" over "益组" over "织"). */
+/* 1 when a followed by u begins name (infix: stands anywhere in it). */
+static int piece_then(const char *name, const char *a, size_t al, const char *u, size_t ul, int infix)
+{
+    size_t nl = strlen(name);
+    for (size_t p = 0; p + al + ul <= nl && (infix || p == 0); p++)
+        if (!memcmp(name + p, a, al) && !memcmp(name + p + al, u, ul))
+            return 1;
+    return 0;
+}
+
+/* 1 when header word a is a name's beginning (infix: a piece of it), not a
+ * column's whole name, and a followed by u still is: a column's canonical name
+ * or a group's (GK_HEADER_GROUPS) broken where a browser wraps a narrow header
+ * cell (pieces within a name: w3m centres a cell of more lines than its
+ * neighbours, "社会" over "公" over "益组" over "织"). */
 static int continues_name(const gk_template *tpl, int table, const char *a, size_t al, const char *u, size_t ul,
                           int infix)
 {
-    int ncols = template_table(tpl, table)->nrows ? template_table(tpl, table)->rows[0].ncols : 0;
+    const gk_table_def *td = template_table(tpl, table);
+    int ncols = td->nrows ? td->rows[0].ncols : 0;
+    char *const *canon = tpl->col_canon[table - 2];
     for (int k = 0; k < ncols; k++)    /* a column's whole name continues no further */
-        if (strlen(tpl->col_canon[table - 2][k]) == al && !memcmp(tpl->col_canon[table - 2][k], a, al))
+        if (strlen(canon[k]) == al && !memcmp(canon[k], a, al))
             return 0;
-    for (int k = 0; k < ncols + 8; k++) {
-        const char *name = k < ncols ? tpl->col_canon[table - 2][k] : GK_HEADER_GROUPS[k - ncols];
-        if (!name)
-            break;
-        size_t nl = strlen(name);
-        for (size_t p = 0; p + al + ul <= nl && (infix || p == 0); p++)   /* a piece of it, then the next */
-            if (!memcmp(name + p, a, al) && !memcmp(name + p + al, u, ul))
-                return 1;
-    }
+    for (int k = 0; k < ncols; k++)
+        if (piece_then(canon[k], a, al, u, ul, infix))
+            return 1;
+    for (int k = 0; GK_HEADER_GROUPS[k]; k++)
+        if (piece_then(GK_HEADER_GROUPS[k], a, al, u, ul, infix))
+            return 1;
     return 0;
 }
 
@@ -3779,10 +3792,10 @@ static int header_columns(const gk_report *r, int table, const grid *g, const to
                html2text cuts each cell's name and runs the cells together,
                "法律�社会�商业�其他") */
             for (const char *p = g->rows[i].cells[j].text; *p && nw < HEADER_WORDS_MAX;) {
-                while (*p == ' ' || !strncmp(p, "\xEF\xBF\xBD", 3))
+                while (*p == ' ' || !strncmp(p, REPLACED, 3))
                     p += *p == ' ' ? 1 : 3;
                 const char *e = p;
-                while (*e && *e != ' ' && strncmp(e, "\xEF\xBF\xBD", 3))
+                while (*e && *e != ' ' && strncmp(e, REPLACED, 3))
                     e++;
                 if (e > p) {
                     w[nw] = p;
@@ -4254,12 +4267,13 @@ static void read_table_grid(gk_report *r, int table, grid *g)
                 break;
             }
     }
-    /* a row whose cells are separated by spaces, its numbers on two lines
-     * or more with two or more on the first (a text browser wraps a wide number cell
-     * of a table without borders onto the next line, often left of the row's other
-     * numbers: "3（件）" under its label's end, w3m; lynx wraps a long line, its end
-     * on the next): in doubt when its own total does not add up as read, or adds
-     * up as well with the later lines' numbers first (wrapped_order_unsure()) */
+    /* a row whose cells are separated by spaces, its numbers on two lines or more
+     * (a text browser wraps a wide number cell of a table without borders onto the
+     * next line, often left of the row's other numbers: "3（件）" under its label's
+     * end, w3m; lynx wraps a long line, its end on the next; w3m prints a cell at the
+     * top of a row's lines, another at the bottom): in doubt, or not read
+     * (ROW_COLUMNS), when its own total cannot tell the order it was written in
+     * (wrapped_order_unsure()) */
     int spaced = 0, on_first;          /* some row's cells are separated by spaces */
     for (int i = 0; i < g->nrows && !spaced; i++)
         spaced = !g->rows[i].explicit;
@@ -4524,7 +4538,7 @@ void extract_report(gk_report *r)
        year does — the 2019 format for reports on 2019 and 2020 */
     gk_format use = r->format;
     if (use == GK_FMT_UNKNOWN)
-        use = r->year >= 2019 && r->year <= 2020 ? GK_FMT_2019 : GK_FMT_2021;
+        use = template_year_format(r->year) == GK_FMT_2019 ? GK_FMT_2019 : GK_FMT_2021;
     r->tpl = template_get(use);
     r->cells = xcalloc((size_t)r->tpl->ncells, sizeof *r->cells);
     for (int ti = 0; ti < GK_NTABLES; ti++) {

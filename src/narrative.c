@@ -915,7 +915,7 @@ static gk_finding *add(gk_report *r, const char *rule, int line, char *msg)
 
 static void check_format(gk_report *r)
 {
-    if (r->format != GK_FMT_2019 || r->year < 2021)
+    if (r->format != GK_FMT_2019 || template_year_format(r->year) != GK_FMT_2021)
         return;
     add(r, "FORMAT.OUTDATED", r->table_line[0] ? r->table_line[0] : r->title_line,
         xasprintf("%d 年度报告使用了 2019 年版格式（国办公开办函〔2019〕60号）；2021 年度起应使用 2021 年版格式"

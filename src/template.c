@@ -369,6 +369,11 @@ const char *template_format_name(gk_format f)
     return f == GK_FMT_2019 ? "2019" : f == GK_FMT_2021 ? "2021" : "unknown";
 }
 
+gk_format template_year_format(int year)
+{
+    return year >= 2021 ? GK_FMT_2021 : year >= 2019 ? GK_FMT_2019 : GK_FMT_UNKNOWN;
+}
+
 /* ==== schema (issue 20): sections, table shapes, equations, cell sets ============
  * See template.h.  Everything here names rows and columns by key; a key
  * that a format does not hold is a problem template_derive() reports and

@@ -104,6 +104,9 @@ const gk_rule_def *template_rules(int *n);
 const gk_rule_def *template_rule(const char *id);
 const gk_group_def *template_groups(int *n);
 const char *template_format_name(gk_format f);
+/* The format the reports on `year` are to follow: 2019's (国办公开办函〔2019〕60号)
+ * for 2019 and 2020, 2021's from 2021 on; GK_FMT_UNKNOWN before 2019 or for 0. */
+gk_format template_year_format(int year);
 
 /* Header words that identify a format (used by detection). */
 extern const char *const GK_DETECT_2021;

@@ -121,6 +121,16 @@ static grid *build(const char *s, gk_text **tp)
  * another digit first; its value is what strtod reads once the commas are
  * gone.  A zero as text recognition or a Chinese text writes it alone ("O",
  * "o", "〇") is 0. */
+/* s read as a grid has n rows (decoys: lines not joined into one row). */
+static void assert_nrows(const char *s, int n)
+{
+    gk_text *t;
+    grid *g = build(s, &t);
+    assert_int_equal(g->nrows, n);
+    grid_free(g);
+    text_free(t);
+}
+
 static num_kind ref_parse(const char *s, double *value, int *is_int)
 {
     static const char *const blanks[] = {"", "-", "--", "/", "\\", "—", "——", "–", "无", "空"};
@@ -1374,15 +1384,8 @@ static void test_item_number_wrapped(void **state)
         grid_free(g);
         text_free(t);
     }
-    gk_text *t;
-    grid *g = build("+----+------+----+\n|    | 8    |  7 |\n|    | .    |    |\n+----+------+----+\n", &t);
-    assert_int_equal(g->nrows, 2);
-    grid_free(g);
-    text_free(t);
-    g = build("+----+------+----+\n|    | 8    |  7 |\n|    | 件   |    |\n+----+------+----+\n", &t);
-    assert_int_equal(g->nrows, 2);
-    grid_free(g);
-    text_free(t);
+    assert_nrows("+----+------+----+\n|    | 8    |  7 |\n|    | .    |    |\n+----+------+----+\n", 2);
+    assert_nrows("+----+------+----+\n|    | 8    |  7 |\n|    | 件   |    |\n+----+------+----+\n", 2);
 }
 
 /* A bordered row whose last number wrapped inside its narrow cell, its first
@@ -1428,11 +1431,7 @@ static void test_wrapped_digits(void **state)
         grid_free(g);
         text_free(t);
     }
-    gk_text *t;
-    grid *g = build("+------+----+----+\n| 甲   | 12 |  1 |\n| 乙   |  3 |  9 |\n+------+----+----+\n", &t);
-    assert_int_equal(g->nrows, 2);
-    grid_free(g);
-    text_free(t);
+    assert_nrows("+------+----+----+\n| 甲   | 12 |  1 |\n| 乙   |  3 |  9 |\n+------+----+----+\n", 2);
 }
 
 /* Generated tables written as CSV, as spreadsheets and scripts write them:
