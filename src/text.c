@@ -950,9 +950,9 @@ static char *utf8_repair(const char *in, size_t len, size_t *outlen, size_t *rep
 /* One pass over the bytes: NULs, control bytes, and valid and invalid
  * multi-byte UTF-8 sequences.  nul and ctl are exact; good and bad are
  * exact unless the bad sequences can no longer stay under a tenth
- * (good < 9 * bad whatever follows): counting them stops there, and the
- * counts so far still have bad > 0 and good < 9 * bad, which is all that
- * text_decode() asks of them. */
+ * (good < 9 * bad whatever follows): counting them stops there (unless
+ * scan_bytes() is asked for the whole), and the counts so far still have
+ * bad > 0 and good < 9 * bad, which is all that choose() asks of them. */
 typedef struct {
     size_t nul, ctl, good, bad;
 } byte_stats;
@@ -994,7 +994,7 @@ static void count_controls(const unsigned char *s, size_t len, byte_stats *st)
     }
 }
 
-static void scan_bytes(const char *str, size_t len, byte_stats *st)
+static void scan_bytes(const char *str, size_t len, byte_stats *st, int whole)
 {
     const unsigned char *s = (const unsigned char *)str;
     memset(st, 0, sizeof *st);
@@ -1036,7 +1036,7 @@ static void scan_bytes(const char *str, size_t len, byte_stats *st)
             /* a good sequence takes at least two bytes: when even all of
              * the rest could not bring good up to 9 * bad, this is not
              * UTF-8 (GB18030, say); only the controls are left to count */
-            if (st->good + (len - i) / 2 < 9 * st->bad) {
+            if (!whole && st->good + (len - i) / 2 < 9 * st->bad) {
                 count_controls(s + i, len - i, st);
                 return;
             }
@@ -2171,7 +2171,7 @@ static text_verdict choose(const char *bytes, size_t len)
     if (plain_utf8((const unsigned char *)bytes, len, &ctl))
         return ctl * 20 > len ? TEXT_BINARY : TEXT_UTF8;
 #endif
-    scan_bytes(bytes, len, &st);
+    scan_bytes(bytes, len, &st, 0);
     if (st.nul && looks_utf16(bytes, len, &be))
         return be ? TEXT_UTF16BE : TEXT_UTF16LE;
     if (st.nul || st.ctl * 20 > len)
@@ -2183,11 +2183,11 @@ static text_verdict choose(const char *bytes, size_t len)
 }
 
 /* 1 when bytes that are no GB18030 are mostly UTF-8: at least twice as many
- * good sequences as broken bytes, and twenty of them. */
+ * good sequences as broken bytes over the whole text, and twenty of them. */
 static int mostly_utf8(const char *bytes, size_t len)
 {
     byte_stats st;
-    scan_bytes(bytes, len, &st);
+    scan_bytes(bytes, len, &st, 1);
     return st.good >= 20 && st.good >= 2 * st.bad;
 }
 
