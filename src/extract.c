@@ -1612,6 +1612,10 @@ typedef struct {
     int long_rows;                     /* how many rows hold cells too many (lost 2) */
     int doubt_rows;                    /* how many rows the equations must confirm (lost 4: table_empties()) */
     int glued;                         /* how many numbers were glued to a label (unusual_label()) */
+    int nafter_words;                  /* of them, those after words of no row (glued_after_words()): */
+    int after_words[4];                /* their tokens, read as missing */
+    uint32_t doubt_named;              /* template rows so named with several cells (or when more than
+                                          after_words holds): in doubt, whatever their tokens' rows */
     int n, cap;
     struct row_cells *rows;            /* per grid row: its cells classified (tokenize()); the block
                                           holding everything here */
@@ -2193,7 +2197,8 @@ static void tokens_init(tokens *ts, const grid *g)
     ts->canon = (uint32_t *)(block + at_canon);
     ts->lost = block + at_lost;
     memset(ts->lost, 0, nrows + 1);
-    ts->long_rows = ts->doubt_rows = ts->glued = 0;
+    ts->long_rows = ts->doubt_rows = ts->glued = ts->nafter_words = 0;
+    ts->doubt_named = 0;
     ts->n = 0;
     ts->cap = (int)cap;
     uint16_t *column = (uint16_t *)(block + at_column);
@@ -2536,8 +2541,49 @@ static int leading_digits_glued(const char *s)
     return 1;
 }
 
+/* 1 when the text a row's numbers were glued to (s[0..n), the digits cut off)
+ * has words of its own after the row's label: after the last match of each of
+ * the rows' patterns, an ideograph that is neither one of the row's canonical
+ * label nor of a unit ("行政强制隐藏文字99": a converter printed hidden text
+ * between the label and its cell; "保护第三方合法权益6", "行政许可（件）216" are
+ * the row's own).  Whose the number is, is not known then. */
+static int glued_after_words(const gk_report *r, int table, uint32_t rows, const char *s, size_t n)
+{
+    char buf[256];
+    if (n >= sizeof buf)
+        return 0;
+    size_t len = squeeze_copy(buf, s, n);
+    const gk_table_def *td = template_table(r->tpl, table);
+    for (uint32_t m = rows; m; m &= m - 1) {
+        const gk_row_def *rd = &td->rows[__builtin_ctz(m)];
+        size_t end = (size_t)-1;
+        re_span sp;
+        for (size_t from = 0; from <= len && re_find(rd->pattern, buf, len, from, &sp, 1); from = sp.end + (sp.end == sp.start))
+            end = sp.end;
+        if (end == (size_t)-1)
+            return 0;                  /* its label not found before the number: nothing to tell */
+        int foreign = 0;
+        for (size_t i = end; i < len && !foreign;) {
+            unsigned char b = (unsigned char)buf[i];
+            size_t w = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+            if (i + w > len)
+                break;
+            if (w == 3 && (b >= 0xE4 && b <= 0xE9)) {   /* an ideograph */
+                char ch[4];
+                memcpy(ch, buf + i, 3);
+                ch[3] = '\0';
+                foreign = !strstr(rd->label, ch) && !strstr("件项个条万元单位数量次人家份篇总计合共", ch);
+            }
+            i += w;
+        }
+        if (!foreign)
+            return 0;
+    }
+    return 1;
+}
+
 /* A label cell that is prose or has numbers glued to it. */
-static void unusual_label(gk_report *r, int unit, const grid_cell *c, const label_info *li, tokens *ts)
+static void unusual_label(gk_report *r, int table, int unit, const grid_cell *c, const label_info *li, tokens *ts)
 {
     size_t n = strlen(c->text);
     size_t d = glued_digits(c->text, n);
@@ -2549,6 +2595,21 @@ static void unusual_label(gk_report *r, int unit, const grid_cell *c, const labe
     if (d && li->rows) {               /* "规范性文件3321": the row's numbers glued to its label */
         tok_add(ts, PT_VALUE, 0, 0, unit, c);
         ts->glued++;
+        size_t pre = n - d;            /* the run may begin with a unit the label ends in ("…事项76…") */
+        while (pre < n && !(c->text[pre] >= '0' && c->text[pre] <= '9') &&
+               !((unsigned char)c->text[pre] == 0xEF && pre + 2 < n && (unsigned char)c->text[pre + 1] == 0xBC &&
+                 (unsigned char)c->text[pre + 2] >= 0x90 && (unsigned char)c->text[pre + 2] <= 0x99))
+            pre++;
+        if (glued_after_words(r, table, li->rows, c->text, pre)) {
+            int full = ts->nafter_words == (int)(sizeof ts->after_words / sizeof *ts->after_words);
+            if (!full)
+                ts->after_words[ts->nafter_words++] = ts->n - 1;   /* it holds its place, unread */
+            /* a row of several cells: the others may be shifted by it, the equations must
+             * confirm them (and every such row when there are too many to remember) */
+            const gk_row_def *rd = &template_table(r->tpl, table)->rows[__builtin_ctz(li->rows)];
+            if (full || rd->ncols > 1)
+                ts->doubt_named |= li->rows;
+        }
         /* without the units and marks after its numbers ("1件0①" → "10") */
         char *run = arena_strdup(&r->strings, c->text + n - d);
         size_t k = strlen(run);
@@ -2582,7 +2643,7 @@ static inline int label_unit(const label_info *li, int i, int *seg, int *values,
 /* The token of cell c of class k (an empty cell: one of the row's range),
  * li its label_info when a label; with *skip_first, the first number makes
  * none (and clears it). */
-static inline __attribute__((always_inline)) void cell_token(gk_report *r, int k, const label_info *li, int unit,
+static inline __attribute__((always_inline)) void cell_token(gk_report *r, int table, int k, const label_info *li, int unit,
                                                            const grid_cell *c, int *skip_first, tokens *ts)
 {
     switch (k) {
@@ -2600,7 +2661,7 @@ static inline __attribute__((always_inline)) void cell_token(gk_report *r, int k
         break;
     case C_LABEL:
         if (li->unusual)
-            unusual_label(r, unit, c, li, ts);
+            unusual_label(r, table, unit, c, li, ts);
         else
             tok_label(ts, li, unit, c);
         break;
@@ -2649,7 +2710,7 @@ static void row_tokens_lines(gk_report *r, int table, int i, const grid_row *row
             continue;
         }
         if (cls[j] != C_EMPTY || (j > lo && j <= hi))
-            cell_token(r, cls[j], &rl->li[j], unit, c, &skip_first, ts);
+            cell_token(r, table, cls[j], &rl->li[j], unit, c, &skip_first, ts);
         if (cls[j] == C_LABEL)
             label_cells(row, rc, j, ts);
     }
@@ -2672,7 +2733,7 @@ static uint64_t cells_between(int lo, int hi)
 /* row_tokens_lines() for a row without a vertical label: only the cells
  * that make a token are visited (numbers, labels, the empty cells of
  * (lo, hi]), found from the row's masks. */
-static void row_tokens_flat(gk_report *r, int i, const grid_row *row, const row_cells *rc, const row_labels *rl,
+static void row_tokens_flat(gk_report *r, int table, int i, const grid_row *row, const row_cells *rc, const row_labels *rl,
                             int skip_first, int lo, int hi, tokens *ts)
 {
     int seg = 0, values = 0, unit = UNIT(i, 0);
@@ -2682,7 +2743,7 @@ static void row_tokens_flat(gk_report *r, int i, const grid_row *row, const row_
         if (k == C_LABEL)
             unit = label_unit(&rl->li[j], i, &seg, &values, unit);
         values |= k == C_VALUE || k == C_DAMAGED;
-        cell_token(r, k, &rl->li[j], unit, &row->cells[j], &skip_first, ts);
+        cell_token(r, table, k, &rl->li[j], unit, &row->cells[j], &skip_first, ts);
         if (k == C_LABEL)
             label_cells(row, rc, j, ts);
     }
@@ -2698,7 +2759,7 @@ static void row_tokens(gk_report *r, int table, int i, const grid_row *row, cons
     if ((n >= 3 && row->cells[n - 1].line != row->cells[0].line) || general_only)
         row_tokens_lines(r, table, i, row, rc, rl, skip_first, lo, hi, ts, tmp);
     else
-        row_tokens_flat(r, i, row, rc, rl, skip_first, lo, hi, ts);
+        row_tokens_flat(r, table, i, row, rc, rl, skip_first, lo, hi, ts);
 }
 
 /* A row whose numbers reach k columns past the usual edge of the table (or whose
@@ -2959,12 +3020,29 @@ static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
     free(cand);
 }
 
+/* 1 when token k is a number glued to its label after words of no row
+ * (unusual_label()). */
+static int glued_after_words_token(const tokens *ts, int k)
+{
+    for (int q = 0; q < ts->nafter_words; q++)
+        if (ts->after_words[q] == k)
+            return 1;
+    return 0;
+}
+
 /* Fills a slot from token k. */
 static void slot_from_token(slot *s, const tokens *ts, int k)
 {
     const grid_cell *c = ts->cell[k];
     if (ts->tok[k].kind == PT_EMPTY) {
         *s = (slot){.status = GK_ST_BLANK, .is_int = 1, .line = c->line, .raw = c->text};
+        return;
+    }
+    if (glued_after_words_token(ts, k)) {   /* glued after words of no row: whose, not known */
+        *s = (slot){.status = GK_ST_MISSING, .line = c->line, .raw = c->text};
+        s->why = xasprintf("「%s」中的数字「%s」与行标签之间隔着不属于该行标签的文字（可能是隐藏文字、批注或脚注），"
+                           "无法确定它是该行的数字，不作读取",
+                           c->text, ts->text[k]);
         return;
     }
     if (ts->text[k] != c->text) {      /* a number glued to its label ("行政许可216"): its own text */
@@ -4181,7 +4259,7 @@ static void read_table_grid(gk_report *r, int table, grid *g)
                 line = cells[0].line;
             if (!r->table_line[table - 2] || line < r->table_line[table - 2])
                 r->table_line[table - 2] = line;
-            int lost = ts.lost[UNIT_ROW(ts.tok[p->tok[0]].unit)] & 1, doubt = p->doubt;
+            int lost = ts.lost[UNIT_ROW(ts.tok[p->tok[0]].unit)] & 1, doubt = p->doubt | (int)(ts.doubt_named >> rr & 1);
             /* its numbers from a row with cells too many (lost 2), or whose reading is in
              * doubt (4) or to be checked (8: table_empties()) */
             int check = 0;
@@ -4338,7 +4416,7 @@ static void read_table_grid(gk_report *r, int table, grid *g)
         if (p->state == PL_PLACED || p->anchor < 0 || p->have != 1 || td->rows[rr].ncols < 2 || width)
             continue;
         int k = value_after(&ts, p->anchor);
-        if (k < ts.n)
+        if (k < ts.n && !glued_after_words_token(&ts, k))
             glued_split_row(r, table, rr, ts.text[k], ts.cell[k]->line);
     }
     if (disorder)

@@ -32,7 +32,7 @@ fi
     grep 'right' | grep '\[tabs' | grep -v 'utf16\|gb18030\|csv_cells' | head -n "$N" |
     sed 's/variant \([0-9]*\):.*/\1/' >"$tmp/list"
 tools=
-for t in w3m lynx pandoc links html2text pdftotext; do
+for t in w3m lynx pandoc links html2text elinks pdftotext mutool pdf2txt docx2txt; do
     if command -v "$t" >/dev/null 2>&1; then tools="$tools $t"; else echo "$t: skipped (not installed)"; fi
 done
 [ -n "$tools" ] || exit 0
@@ -43,6 +43,8 @@ for t in $tools; do
     case $t in
     pandoc) ways="$ways pandoc pandoc-docx" ;;
     pdftotext) ways="$ways pdftotext-layout pdftotext-raw pdftotext-word" ;;
+    mutool) ways="$ways mutool mutool-word" ;;
+    pdf2txt) ways="$ways pdf2txt pdf2txt-word" ;;
     *) ways="$ways $t" ;;
     esac
 done
@@ -58,16 +60,28 @@ for k in $(cat "$tmp/list"); do
         pandoc) pandoc -f html -t plain --columns=200 "$tmp/v$k.html" >"$o" 2>/dev/null ;;
         links) links -dump -width 200 -codepage utf-8 "$tmp/v$k.html" >"$o" 2>/dev/null ;;
         html2text) html2text -utf8 -width 200 "$tmp/v$k.html" >"$o" 2>/dev/null ;;
+        elinks) elinks -dump -dump-width 200 -dump-charset utf-8 "$tmp/v$k.html" >"$o" 2>/dev/null ;;
+        docx2txt)
+            [ -f "$tmp/v$k.docx" ] || "$REL/tools/mkformats" docx 2 "$tmp/v$k.txt" "$tmp/v$k.docx" 2>/dev/null
+            docx2txt "$tmp/v$k.docx" - >"$o" 2>/dev/null ;;
         pandoc-docx)
-            "$REL/tools/mkformats" docx 2 "$tmp/v$k.txt" "$tmp/v$k.docx" 2>/dev/null &&
-                pandoc -f docx -t plain --columns=200 "$tmp/v$k.docx" >"$o" 2>/dev/null ;;
+            [ -f "$tmp/v$k.docx" ] || "$REL/tools/mkformats" docx 2 "$tmp/v$k.txt" "$tmp/v$k.docx" 2>/dev/null
+            pandoc -f docx -t plain --columns=200 "$tmp/v$k.docx" >"$o" 2>/dev/null ;;
         pdftotext-layout | pdftotext-raw)
             [ -f "$tmp/v$k.pdf" ] || "$REL/tools/mkformats" pdf 2 "$tmp/v$k.txt" "$tmp/v$k.pdf" 2>/dev/null
             if [ "$t" = pdftotext-layout ]; then lay=-layout; else lay=; fi
             pdftotext $lay -enc UTF-8 "$tmp/v$k.pdf" "$o" 2>/dev/null ;;
+        mutool | pdf2txt)
+            [ -f "$tmp/v$k.pdf" ] || "$REL/tools/mkformats" pdf 2 "$tmp/v$k.txt" "$tmp/v$k.pdf" 2>/dev/null
+            if [ "$t" = mutool ]; then mutool draw -q -F txt -o "$o" "$tmp/v$k.pdf" 2>/dev/null
+            else pdf2txt -o "$o" "$tmp/v$k.pdf" 2>/dev/null; fi ;;
+        mutool-word | pdf2txt-word)
+            [ -f "$tmp/v$k.w.pdf" ] || "$REL/tools/mkformats" pdf 2 "$tmp/v$k.txt" "$tmp/v$k.w.pdf" --word 2>/dev/null
+            if [ "$t" = mutool-word ]; then mutool draw -q -F txt -o "$o" "$tmp/v$k.w.pdf" 2>/dev/null
+            else pdf2txt -o "$o" "$tmp/v$k.w.pdf" 2>/dev/null; fi ;;
         pdftotext-word)
-            "$REL/tools/mkformats" pdf 2 "$tmp/v$k.txt" "$tmp/v$k.w.pdf" --word 2>/dev/null &&
-                pdftotext -layout -enc UTF-8 "$tmp/v$k.w.pdf" "$o" 2>/dev/null ;;
+            [ -f "$tmp/v$k.w.pdf" ] || "$REL/tools/mkformats" pdf 2 "$tmp/v$k.txt" "$tmp/v$k.w.pdf" --word 2>/dev/null
+            pdftotext -layout -enc UTF-8 "$tmp/v$k.w.pdf" "$o" 2>/dev/null ;;
         esac
         [ -s "$o" ] || continue
         "$GK" export --no-review --format csv "$o" 2>/dev/null | cut -d, -f2,5,6 >"$tmp/got"

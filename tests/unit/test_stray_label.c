@@ -190,6 +190,123 @@ static void test_stray_label_line(void **state)
     print_message("table 2 with stray lines: %d cells, %d missing\n", cells, missed);
 }
 
+/* Words of no row between a row's label and a number glued to it, in the
+ * label's cell ("行政强制隐藏文字123": docx2txt prints a .docx's hidden text,
+ * a footnote's or a comment's words land there): that number is nobody's the
+ * page shows.  Table 2 in every layout, one to three rows' label cells so
+ * written, the number 100 or more (the row's own are below 100), the row's own
+ * numbers kept or (one row in three) lost: every cell is read as written or
+ * missing, never as the glued number.  Decoy: the row's label, a unit or
+ * nothing, then its own number glued ("行政许可（件）57") with its cell lost,
+ * is read (not checked a cell a line, where such a line is no row's today,
+ * nor after the numbers of the row before). */
+static void test_words_before_glued_number(void **state)
+{
+    (void)state;
+    static const char *const WORDS[] = {"隐藏文字", "批注内容", "见附件", "删除线文字", "脚注一", "修订：李"};
+    static const char *const UNIT[] = {"", "（件）", "(件)", "：", "（单位：件）"};
+    const gk_table_def *t2 = template_table(template_get(GK_FMT_2021), 2);
+    gen_seed(20261205);
+    int cells = 0, missed = 0, decoys = 0;
+    for (int iter = 0; iter < 300; iter++) {
+        int layout = (int)gen_below(NLAYOUTS), v[8][3];
+        for (int r = 0; r < t2->nrows; r++)
+            for (int c = 0; c < 3; c++)
+                v[r][c] = (int)gen_below(100);
+        lines ls = {.n = 0};
+        table2(&ls, t2, layout, v);
+        int decoy = iter % 4 == 3, total = 0;
+        for (int row = 0; row < t2->nrows; row++)
+            total += t2->rows[row].ncols;
+        /* the rows of one column (a label and its number): the label's line */
+        int ones[8], nones = 0;
+        for (int row = 0; row < t2->nrows; row++)
+            if (t2->rows[row].ncols == 1)
+                ones[nones++] = row;
+        int changes = decoy ? 1 : 1 + (int)gen_below(3), changed[8] = {0};
+        for (int k = 0; k < changes; k++) {
+            int row = ones[gen_below((unsigned)nones)];
+            if (changed[row])
+                continue;
+            changed[row] = 1;
+            /* the line holding the row's label */
+            int at = -1;
+            for (int i = 0; i < ls.n && at < 0; i++)
+                if (strstr(ls.line[i], t2->rows[row].label))
+                    at = i;
+            assert_true(at >= 0);
+            char own[16];
+            snprintf(own, sizeof own, "%d", v[row][0]);
+            int lose = decoy || gen_below(3) == 0;
+            char *label = decoy ? xasprintf("%s%s%d", t2->rows[row].label, UNIT[gen_below(5)], v[row][0])
+                                : xasprintf("%s%s%u", t2->rows[row].label, WORDS[gen_below(6)], 100 + gen_below(900));
+            /* the label's line rewritten: its label cell so, its own number kept or dropped */
+            const char *l = ls.line[at];
+            const char *lab = strstr(l, t2->rows[row].label);
+            sbuf b;
+            sbuf_init(&b);
+            sbuf_add(&b, l, (size_t)(lab - l));
+            sbuf_adds(&b, label);
+            const char *rest = lab + strlen(t2->rows[row].label);
+            if (lose) {                    /* the number after the label (or before it) dropped */
+                const char *num = strstr(rest, own);
+                if (num && !strstr(num + strlen(own), own))
+                    sbuf_add(&b, rest, (size_t)(num - rest));
+                else
+                    sbuf_adds(&b, rest);
+            } else {
+                sbuf_adds(&b, rest);
+            }
+            free(ls.line[at]);
+            ls.line[at] = sbuf_steal(&b);
+            /* a number on the line before the label (numbers, then the label; one cell a line) */
+            if (lose && (layout == L_LABEL_AFTER ? strncmp(ls.line[at], own, strlen(own)) == 0 : 0)) {
+                char *line = ls.line[at];
+                ls.line[at] = xstrdup(line + strlen(own));
+                free(line);
+            }
+            if (lose && (layout == L_CELL_PER_LINE || layout == L_NEXT_LINE) && at + 1 < ls.n &&
+                !strcmp(ls.line[at + 1], own)) {
+                free(ls.line[at + 1]);
+                memmove(&ls.line[at + 1], &ls.line[at + 2], (size_t)(ls.n - at - 2) * sizeof *ls.line);
+                ls.n--;
+            }
+            free(label);
+        }
+        char *text = report_with(&ls);
+        gk_report *r = fx_parse_text(text);
+        assert_non_null(r);
+        int read;
+        if (wrong_cells(r, t2, v, &read)) {
+            for (int i = 0; i < ls.n; i++)
+                print_message("  %s\n", ls.line[i]);
+            fail_msg("iteration %d (%s)%s: a cell read as another value", iter, LAYOUT_NAME[layout],
+                     decoy ? ", decoy" : "");
+        }
+        if (decoy) {
+            for (int row = 0; row < t2->nrows; row++) {
+                char id[64];
+                snprintf(id, sizeof id, "t2.%s.%s", t2->rows[row].key, t2->rows[row].cols[0].key);
+                if (changed[row] && fx_cell_of(r, id)->status == GK_ST_MISSING && layout != L_LABEL_AFTER &&
+                    layout != L_CELL_PER_LINE) {
+                    for (int i = 0; i < ls.n; i++)
+                        print_message("  %s\n", ls.line[i]);
+                    fail_msg("iteration %d (%s), decoy: %s (its number glued to its label) not read", iter,
+                             LAYOUT_NAME[layout], id);
+                }
+            }
+            decoys++;
+        }
+        cells += total;
+        missed += total - read;
+        report_free(r);
+        free(text);
+        for (int i = 0; i < ls.n; i++)
+            free(ls.line[i]);
+    }
+    print_message("words before a glued number: %d cells, %d missing, %d decoys\n", cells, missed, decoys);
+}
+
 /* Table 2 lost in conversion (pandoc drops a .docx's merged tables), section 二
  * holding only a note or caption that states one of its rows' numbers as a
  * sentence ("注：行政处罚为28", "行政许可共15件", "备注：规章 3", "说明：…为N件"),
@@ -235,6 +352,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_stray_label_line),
         cmocka_unit_test(test_table_lost_note_line),
+        cmocka_unit_test(test_words_before_glued_number),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
