@@ -2290,6 +2290,42 @@ typedef struct {
     int runs_on;                       /* a header word may run on from one into the next */
 } row_labels;
 
+/* A row with numbers whose label cells name nothing, the first two or three
+ * before its first number naming one row when joined ("行政" "复议", a cell a
+ * line: a label broken over two lines by a converter): the first names it. */
+static void join_broken_label(const gk_report *r, int table, const grid_row *row, const row_cells *rc,
+                              row_labels *rl, sbuf *tmp)
+{
+    char join[HEADER_CELL_MAX + 1];
+    size_t len = 0;
+    int first = -1, pieces = 0;
+    for (int j = 0; j < rc->ncells && pieces < 3; j++) {
+        if (rc->cls[j] == C_VALUE || rc->cls[j] == C_DAMAGED)
+            break;
+        if (rc->cls[j] != C_LABEL)
+            continue;
+        const label_info *li = &rl->li[j];
+        if (li->firsts || li->header || li->column || li->foreign)
+            return;
+        size_t n = strlen(row->cells[j].text);
+        if (len + n > HEADER_CELL_MAX)
+            return;
+        len += squeeze_copy(join + len, row->cells[j].text, n);
+        if (first < 0)
+            first = j;
+        if (++pieces < 2)
+            continue;
+        label_info whole = label_names(r, table, join, len, tmp);
+        if (whole.rows && !(whole.rows & (whole.rows - 1)) && !whole.header) {
+            rl->li[first].rows = whole.rows;
+            rl->li[first].canon = whole.canon;
+            rl->named = whole.rows;
+            rl->anchored = 1;
+            return;
+        }
+    }
+}
+
 static void read_labels(const gk_report *r, int table, const grid_row *row, row_cells *rc, row_labels *rl,
                         sbuf *tmp)
 {
@@ -2342,6 +2378,8 @@ static void read_labels(const gk_report *r, int table, const grid_row *row, row_
         rl->foreign |= (uint64_t)li->foreign << j;
         rc->column[j] = (uint16_t)li->column;
     }
+    if (rl->cells >= 2 && !rl->named && rc->nv)
+        join_broken_label(r, table, row, rc, rl, tmp);
 }
 
 /* The numbers on the line of a stray's label (a row of another table printed
@@ -4521,11 +4559,16 @@ static void read_one_line_table(gk_report *r, int table)
     sbuf lb;
     sbuf_init(&lb);
     for (int i = 0; i < g->nrows && !per_group; i++) {
-        if (count_values(&g->rows[i]) < 3)
+        int nv = count_values(&g->rows[i]);
+        if (nv < 3)
             continue;
         lb.len = 0;
         size_t len = row_label(&g->rows[i], &lb);
-        per_group = (row_facts(r->tpl, table, lb.s, len) & ROW_MATCHES) != 0;
+        uint32_t rows = (uint32_t)(row_facts(r->tpl, table, lb.s, len) & ROW_MATCHES);
+        /* a group's row holds its own numbers: a group's name before twice as many is
+         * the header of the table as one row, read by a converter into one block with
+         * its numbers (docx2txt: a cell a line) */
+        per_group = rows && nv < 2 * td->rows[__builtin_ctz(rows)].ncols;
     }
     sbuf_free(&lb);
     if (per_group) {                   /* the rows of the same lines: read_table()'s grid */

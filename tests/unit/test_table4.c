@@ -1,0 +1,181 @@
+/* test_table4.c — table 4 (行政复议、行政诉讼) as converters print it a cell a
+ * line, checked as a property over seeded random tables: every cell is read as
+ * written or missing, never as another value.
+ *
+ * The 2021 form is one row of 15 numbers under three groups of headers.  A
+ * converter that prints a cell a line (docx2txt, a .docx's table; pdf text of
+ * a narrow table) puts the groups' names, the column names and the numbers one
+ * after another; names may be broken over two lines ("行政" "复议"), carry
+ * spaces ("复议 后起诉"), share a line with the next name or number, and one
+ * group's name may be lost or mangled (docx2txt printed hidden text inside
+ * it).  A group's name before the table's 15 numbers is then no row of its own:
+ * read as one, it took the first five numbers (the review's) as its own.
+ * With the header whole, every cell is read.  Decoy: the table a group a row,
+ * each group's name (whole or broken over two lines) then its own five numbers
+ * a line each, is read whole. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "fixture.h"
+#include "gen.h"
+
+static const char *const GROUP[3] = {"行政复议", "未经复议直接起诉", "复议后起诉"};
+static const char *const GROUP_BROKEN[3][2] = {{"行政", "复议"}, {"未经复议", "直接起诉"}, {"复议", "后起诉"}};
+static const char *const COLUMN[5] = {"结果维持", "结果纠正", "其他结果", "尚未审结", "总计"};
+static const char *const COLUMN_SPACED[5] = {"结果 维持", "结果 纠正", "其他 结果", "尚未 审结", "总计"};
+static const char *const MANGLED[] = {"行政\n隐藏文字99复议", "行 政", "复议后", "隐藏文字", "行政诉讼"};
+
+/* The fixture's report with table 4 replaced by `t4`. */
+static char *report_with_t4(const char *t4)
+{
+    char *text = fx_report(NULL, NULL, NULL);
+    const char *head = "四、政府信息公开行政复议、行政诉讼情况\n\n";
+    char *from = strstr(text, head), *to = strstr(text, "\n\n五、");
+    assert_non_null(from);
+    assert_non_null(to);
+    from += strlen(head);
+    sbuf b;
+    sbuf_init(&b);
+    sbuf_add(&b, text, (size_t)(from - text));
+    sbuf_adds(&b, t4);
+    sbuf_adds(&b, to);
+    free(text);
+    return sbuf_steal(&b);
+}
+
+/* One header name: whole, broken over two lines, or with a space inside. */
+static void put_group(sbuf *b, int g)
+{
+    switch (gen_below(3)) {
+    case 0: sbuf_printf(b, "%s\n", GROUP[g]); break;
+    case 1: sbuf_printf(b, "%s\n%s\n", GROUP_BROKEN[g][0], GROUP_BROKEN[g][1]); break;
+    default: sbuf_printf(b, "%s %s\n", GROUP_BROKEN[g][0], GROUP_BROKEN[g][1]); break;
+    }
+}
+
+static void put_columns(sbuf *b)
+{
+    int spaced = (int)gen_below(2);
+    for (int c = 0; c < 5; c++) {
+        const char *name = spaced ? COLUMN_SPACED[c] : COLUMN[c];
+        if (c < 4 && gen_below(4) == 0) {   /* two names on one line */
+            sbuf_printf(b, "%s     %s\n", name, spaced ? COLUMN_SPACED[c + 1] : COLUMN[c + 1]);
+            c++;
+        } else {
+            sbuf_printf(b, "%s\n", name);
+        }
+    }
+}
+
+/* Table 4's 15 cells a line each (two on a line now and then, spaces between). */
+static void put_numbers(sbuf *b, const int *v, int from, int n)
+{
+    for (int k = from; k < from + n; k++) {
+        if (k + 1 < from + n && gen_below(5) == 0) {
+            sbuf_printf(b, "%s%d      %d\n", gen_below(2) ? "     " : "", v[k], v[k + 1]);
+            k++;
+        } else {
+            sbuf_printf(b, "%s%d\n", gen_below(2) ? "     " : "", v[k]);
+        }
+    }
+}
+
+/* The cells of table 4 read with another value than written; *read: those read. */
+static int wrong_t4(const gk_report *r, const int *v, int *read)
+{
+    const gk_table_def *t4 = template_table(r->tpl, 4);
+    int wrong = 0;
+    *read = 0;
+    for (int g = 0; g < 3; g++)
+        for (int c = 0; c < 5; c++) {
+            char id[64];
+            snprintf(id, sizeof id, "t4.%s.%s", t4->rows[g].key, t4->rows[g].cols[c].key);
+            const gk_cell *cell = fx_cell_of(r, id);
+            assert_non_null(cell);
+            if (cell->status == GK_ST_MISSING)
+                continue;
+            ++*read;
+            if (cell->value != v[g * 5 + c]) {
+                print_message("%s: read %g, written %d\n", id, cell->value, v[g * 5 + c]);
+                wrong++;
+            }
+        }
+    return wrong;
+}
+
+static void test_one_row_a_cell_a_line(void **state)
+{
+    (void)state;
+    gen_seed(20261205);
+    int tables = 0, cells = 0, missed = 0, whole_missed = 0, decoy_missed = 0;
+    for (int iter = 0; iter < 400; iter++) {
+        int v[15];
+        for (int g = 0; g < 3; g++) {   /* each group's total the sum of its four */
+            v[g * 5 + 4] = 0;
+            for (int c = 0; c < 4; c++)
+                v[g * 5 + 4] += v[g * 5 + c] = (int)gen_below(10);
+        }
+        int shape = iter % 4;          /* 0 whole, 1 and 2 a group's name mangled or lost, 3 a group a row */
+        int damaged = shape == 1 || shape == 2 ? (int)gen_below(3) : -1;
+        sbuf b;
+        sbuf_init(&b);
+        if (shape == 3) {              /* decoy: a group a row, its name then its numbers */
+            for (int g = 0; g < 3; g++) {
+                put_group(&b, g);
+                put_numbers(&b, v, g * 5, 5);
+            }
+        } else {
+            /* the groups' names first (as a page's first header row), or each before its columns */
+            int names_first = (int)gen_below(2);
+            static const char *const SUITS[] = {"", "行政诉讼\n", "行政 诉讼\n", "行政\n诉讼\n"};
+            const char *suits = SUITS[gen_below(4)];   /* the name over the two suits' groups */
+            for (int g = 0; g < 3; g++) {
+                if (g == 1 && names_first)
+                    sbuf_adds(&b, suits);
+                if (g == damaged && shape == 1)
+                    sbuf_printf(&b, "%s\n", MANGLED[gen_below(sizeof MANGLED / sizeof *MANGLED)]);
+                else if (g != damaged)
+                    put_group(&b, g);
+                if (!names_first)
+                    put_columns(&b);
+            }
+            for (int g = 0; g < 3 && names_first; g++)
+                put_columns(&b);
+            put_numbers(&b, v, 0, 15);
+        }
+        char *t4 = sbuf_steal(&b);
+        char *text = report_with_t4(t4);
+        gk_report *r = fx_parse_text(text);
+        assert_non_null(r);
+        int read;
+        if (wrong_t4(r, v, &read)) {
+            print_message("%s", t4);
+            fail_msg("iteration %d (shape %d): a cell of table 4 read as another value", iter, shape);
+        }
+        tables++;
+        cells += 15;
+        missed += 15 - read;
+        if (shape == 0)
+            whole_missed += 15 - read;
+        if (shape == 3)
+            decoy_missed += 15 - read;
+        report_free(r);
+        free(text);
+        free(t4);
+    }
+    print_message("table 4 a cell a line: %d tables, %d cells, %d missing (whole headers %d, a group a row %d)\n", tables,
+                  cells, missed, whole_missed, decoy_missed);
+    assert_int_equal(whole_missed, 0);  /* the header whole: every number read */
+    assert_int_equal(decoy_missed, 0);  /* a group a row: every number its group's */
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_one_row_a_cell_a_line),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
