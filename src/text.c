@@ -1241,7 +1241,8 @@ static int only_space(const char *s, size_t len)
     return 1;
 }
 
-/* A lone page number: an integer of one to three digits, alone on its line. */
+/* A lone page number: an integer of one to three digits, alone on its line
+ * (spaces before it: atoi() reads it). */
 static int lone_page_number(const gk_line *l)
 {
     size_t i = 0, d = 0;
@@ -1255,6 +1256,79 @@ static int lone_page_number(const gk_line *l)
     return d >= 1 && d <= 3 && e == l->len;
 }
 
+/* A dash of a page footer at s: its length, or 0 ("-", "—", "–", "－"). */
+static size_t footer_dash(const char *s)
+{
+    if (*s == '-')
+        return 1;
+    return !strncmp(s, "—", 3) || !strncmp(s, "–", 3) || !strncmp(s, "－", 3) ? 3 : 0;
+}
+
+/* One to three digits at s: how many, and their value in *v. */
+static size_t footer_digits(const char *s, int *v)
+{
+    size_t d = 0;
+    *v = 0;
+    while (d < 4 && s[d] >= '0' && s[d] <= '9')
+        *v = *v * 10 + (s[d++] - '0');
+    return d >= 1 && d <= 3 ? d : 0;
+}
+
+/* What a line of a page footer is, spaces aside: 2 a footer whole ("第2页",
+ * "第2页共8页", "共8页", "2/8", "- 2 -", "—2—"), 1 a piece of one (dashes, "/",
+ * a lone number: *v its value, else -1), 0 none.  pdftotext without -layout
+ * prints "第2页 / 8" a piece a line. */
+static int footer_piece(const gk_line *l, int *v)
+{
+    char b[48];
+    size_t n = 0;
+    for (size_t i = 0; i < l->len; i++)
+        if (l->s[i] != ' ' && l->s[i] != '\t') {
+            if (n + 1 >= sizeof b)
+                return 0;
+            b[n++] = l->s[i];
+        }
+    b[n] = '\0';
+    *v = -1;
+    if (!n)
+        return 0;
+    const char *p = b;
+    size_t d, k;
+    int w;
+    if (!strncmp(p, "第", 3) && (d = footer_digits(p + 3, &w)) && !strncmp(p + 3 + d, "页", 3)) {
+        p += 6 + d;                    /* 第N页, then 共M页 or /M or nothing */
+        if (!*p)
+            return 2;
+        if (*p == '/' && (d = footer_digits(p + 1, &w)) && !p[1 + d])
+            return 2;
+    }
+    if (!strncmp(p, "共", 3) && (d = footer_digits(p + 3, &w)) && !strcmp(p + 3 + d, "页"))
+        return 2;
+    if ((d = footer_digits(b, v))) {
+        if (!b[d])
+            return 1;                  /* a lone number */
+        if (b[d] == '/' && (k = footer_digits(b + d + 1, &w)) && !b[d + 1 + k] && *v <= w)
+            return 2;                  /* N/M */
+        return 0;
+    }
+    *v = -1;
+    if ((k = footer_dash(b))) {        /* - N -, or dashes alone */
+        size_t at = k;
+        while ((k = footer_dash(b + at)))
+            at += k;
+        if (!b[at])
+            return 1;
+        if ((d = footer_digits(b + at, &w)) && (k = footer_dash(b + at + d))) {
+            at += d + k;
+            while ((k = footer_dash(b + at)))
+                at += k;
+            return b[at] ? 0 : 2;
+        }
+        return 0;
+    }
+    return !strcmp(b, "/") ? 1 : 0;
+}
+
 void text_blank_page_numbers(gk_text *t)
 {
     if (!t->nlines)
@@ -1262,9 +1336,12 @@ void text_blank_page_numbers(gk_text *t)
     const char *a = t->orig[0].s, *z = t->orig[t->nlines - 1].s + t->orig[t->nlines - 1].len;
     if (!memchr(a, '\f', (size_t)(z - a)))
         return;
+    int page = 0;                      /* the page a form feed ends (1: the first) */
+    int double_spaced = -1;            /* a blank line after most lines: -1 not yet counted */
     for (size_t i = 1; i < t->nlines; i++) {
         if (!memchr(t->orig[i].s, '\f', t->orig[i].len))
             continue;
+        page++;
         size_t j = i, blanks = 0, indent;
         while (j > 0 && i - j < 6 && only_space(t->norm[j - 1].s, t->norm[j - 1].len))
             j--;                       /* blank lines after it */
@@ -1272,11 +1349,51 @@ void text_blank_page_numbers(gk_text *t)
             continue;
         while (j - 1 > blanks && blanks < 2 && only_space(t->norm[j - 2 - blanks].s, t->norm[j - 2 - blanks].len))
             blanks++;                  /* ... and before it */
+        /* a footer, whole or a piece a line (within the page's last five lines):
+         * the footer and the pieces after it */
+        size_t piece[5];
+        int np = 0, strong = -1, v;
+        for (size_t k = j; k > 0 && np < 5 && strong < 0; k--) {
+            if (only_space(t->norm[k - 1].s, t->norm[k - 1].len))
+                continue;
+            int what = footer_piece(&t->norm[k - 1], &v);
+            if (!what)
+                break;
+            if (what == 2)
+                strong = np;
+            piece[np++] = k - 1;
+        }
+        if (strong >= 0) {
+            /* the pieces after it are the footer's when they read "/ M" and dashes
+             * ("第2页" "/" "8"); a number alone after it is a table's cell that
+             * pdftotext printed after the footer */
+            int tail = 0, q = strong - 1;
+            if (q >= 1 && t->norm[piece[q]].s[0] == '/' && footer_piece(&t->norm[piece[q - 1]], &v) == 1 && v >= 0)
+                q -= 2;
+            while (q >= 0 && footer_piece(&t->norm[piece[q]], &v) == 1 && v < 0 && t->norm[piece[q]].s[0] != '/')
+                q--;
+            tail = q < 0;
+            for (int k = tail ? 0 : strong; k <= strong; k++)
+                memset(t->norm[piece[k]].s, ' ', t->norm[piece[k]].len);
+            continue;                  /* (a dash before it stays: a table's blank cell as often) */
+        }
         gk_line *l = &t->norm[j - 1];
         const char *o = t->orig[j - 1].s;
         for (indent = 0; o[indent] == ' ' || o[indent] == '\t'; indent++)   /* (the normalised line is trimmed) */
             ;
-        if (lone_page_number(l) && (indent >= 10 || blanks >= 2))
+        /* or after a blank line in a text whose lines are mostly single-spaced, its
+         * number the page's own (mutool prints it at the left so; pdftotext without
+         * -layout puts a blank line after every line, a table's cells' too) */
+        if (double_spaced < 0) {
+            size_t lines = 0, followed = 0;
+            for (size_t k = 0; k + 1 < t->nlines; k++)
+                if (!only_space(t->norm[k].s, t->norm[k].len)) {
+                    lines++;
+                    followed += only_space(t->norm[k + 1].s, t->norm[k + 1].len);
+                }
+            double_spaced = followed * 10 > lines * 7;
+        }
+        if (lone_page_number(l) && (indent >= 10 || blanks >= 2 || (blanks == 1 && !double_spaced && atoi(l->s) == page)))
             memset(l->s, ' ', l->len);
     }
 }

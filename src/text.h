@@ -73,9 +73,10 @@ gk_text *text_decode_until(const char *bytes, size_t len, text_stop_fn stop, voi
 gk_text *text_decode_adopt(char *bytes, size_t len, text_verdict *verdict, const char **why);
 void text_free(gk_text *t);
 
-/* pdftotext's page breaks (a form feed starting a page's first line): the
- * page number printed last on the page before — one to three digits alone on
- * a line, indented far (-layout centres it) or after blank lines — is blanked
+/* pdftotext's and mutool's page breaks (a form feed starting a page's first
+ * line): the page number printed last on the page before — one to three digits
+ * alone on a line, indented far (-layout centres it), after two blank lines, or
+ * after one when it is that page's number — is blanked
  * in the normalised lines (its bytes spaces; the original kept), so that it is
  * no number of a table running over the break. */
 void text_blank_page_numbers(gk_text *t);

@@ -935,9 +935,10 @@ static void test_page_numbers_blanked(void **state)
             if (kind == 0) {           /* centred page number */
                 sbuf_printf(&b, "%*s%d\n", 10 + (int)gen_below(60), "", p + 1);
                 want_blank[nl++] = 1;
-            } else if (kind == 1) {    /* a number after blank lines, not indented */
+            } else if (kind == 1) {    /* a number after blank lines, not indented (after one: the
+                                          page's own number, the text single-spaced) */
                 sbuf_printf(&b, "%d\n", p + 1);
-                want_blank[nl++] = blanks >= 2;
+                want_blank[nl++] = blanks >= 1;
             } else {                   /* a table's last cell right before the break */
                 sbuf_printf(&b, "%u\n", gen_below(999));
                 nl++;
@@ -963,6 +964,113 @@ static void test_page_numbers_blanked(void **state)
         text_free(t);
         sbuf_free(&b);
     }
+}
+
+/* 1 when line i of t was blanked (and was not blank before). */
+static int line_blanked(const gk_text *t, int i)
+{
+    int blank = 1, was_blank = 1;
+    for (size_t k = 0; k < t->norm[i].len; k++)
+        blank &= t->norm[i].s[k] == ' ';
+    for (size_t k = 0; k < t->orig[i].len; k++)
+        was_blank &= t->orig[i].s[k] == ' ' || t->orig[i].s[k] == '\f';
+    return blank && !was_blank;
+}
+
+/* Page ends as mutool and pdftotext without -layout print them, generated:
+ * mutool puts a page's number at the left after one blank line, the page's
+ * lines single-spaced (blanked when it is the page's number); pdftotext
+ * without -layout puts a blank line after every line, a table's last cell's
+ * too, and prints a footer a piece a line ("－" "第2页" "/" "8"; "2/8", "- 2 -",
+ * "第2页共8页" whole).  Blanked: the footer and its "/ M".  Kept: a table's
+ * last cell equal to the page's number in a double-spaced text, a number
+ * alone after "第N页" (a cell printed after the footer), a dash before the
+ * footer (a blank cell as often as the footer's) and the cells before it. */
+static void test_page_footers_blanked(void **state)
+{
+    (void)state;
+    static const char *const WHOLE[] = {"第%d页", "第%d页共8页", "%d/8", "- %d -", "—%d—", "第 %d 页"};
+    gen_seed(20261205);
+    int blanked = 0, kept = 0;
+    for (int iter = 0; iter < 300; iter++) {
+        sbuf b;
+        sbuf_init(&b);
+        int dbl = (int)gen_below(2), pages = 2 + (int)gen_below(3), nl = 0;
+        char want[256] = {0};          /* 1 blanked, 2 kept (a cell) */
+        for (int p = 0; p < pages; p++) {
+            if (p)
+                sbuf_adds(&b, "\f");
+            sbuf_adds(&b, "政府信息公开工作年度报告\n");
+            nl++;
+            for (int k = 0, n = 2 + (int)gen_below(6); k < n; k++) {
+                if (dbl) {
+                    sbuf_adds(&b, "\n");
+                    nl++;
+                }
+                sbuf_printf(&b, "%u\n", gen_below(10));   /* a table's cells a line each */
+                nl++;
+            }
+            if (p == pages - 1)
+                break;
+            int kind = (int)gen_below(5);
+            sbuf_adds(&b, "\n");
+            nl++;
+            if (kind == 0) {           /* the page's number after a blank line */
+                sbuf_printf(&b, "%d\n", p + 1);
+                want[nl++] = dbl ? 2 : 1;   /* double-spaced: a cell as likely */
+            } else if (kind == 1) {    /* a footer whole */
+                sbuf_printf(&b, WHOLE[gen_below(6)], p + 1);
+                sbuf_adds(&b, "\n");
+                want[nl++] = 1;
+            } else if (kind == 2) {    /* a footer a piece a line */
+                const char *parts[] = {"－", NULL, "/", NULL};
+                char page[32], of[16];
+                snprintf(page, sizeof page, "第%d页", p + 1);
+                snprintf(of, sizeof of, "%d", pages);
+                parts[1] = page;
+                parts[3] = of;
+                for (int q = gen_below(2) ? 0 : 1; q < 4; q++) {
+                    if (q) {
+                        sbuf_adds(&b, "\n");
+                        nl++;
+                    }
+                    sbuf_printf(&b, "%s\n", parts[q]);
+                    want[nl++] = q ? 1 : 2;    /* a dash before it: a table's blank cell as often */
+                }
+            } else if (kind == 3) {    /* a cell printed after the footer */
+                sbuf_printf(&b, "第%d页\n\n%u\n", p + 1, gen_below(10));
+                want[nl] = 1;
+                want[nl + 2] = 2;
+                nl += 3;
+            } else {                   /* a table's last cell right before the break, the page's number */
+                sbuf_printf(&b, "%d\n", p + 1);
+                want[nl] = dbl ? 2 : 1;
+                nl++;
+            }
+            sbuf_adds(&b, "\n");
+            nl++;
+            assert_true(nl < 240);
+        }
+        const char *why = NULL;
+        gk_text *t = text_decode(b.s, b.len, &why);
+        assert_non_null(t);
+        text_blank_page_numbers(t);
+        assert_int_equal(t->nlines, (size_t)nl);
+        for (int i = 0; i < nl; i++) {
+            int gone = line_blanked(t, i);
+            if (want[i] == 1 && !gone)
+                fail_msg("iteration %d (%s-spaced): footer line %d kept: \"%s\"", iter, dbl ? "double" : "single", i,
+                         t->norm[i].s);
+            if (want[i] != 1 && gone)
+                fail_msg("iteration %d (%s-spaced): line %d blanked: \"%s\"", iter, dbl ? "double" : "single", i,
+                         t->orig[i].s);
+            blanked += want[i] == 1;
+            kept += want[i] == 2;
+        }
+        text_free(t);
+        sbuf_free(&b);
+    }
+    print_message("page footers: %d lines blanked, %d cells beside them kept\n", blanked, kept);
 }
 
 int main(void)
@@ -992,6 +1100,7 @@ int main(void)
         cmocka_unit_test(test_until_matches_whole),
         cmocka_unit_test(test_utf8_damaged_by_converter),
         cmocka_unit_test(test_page_numbers_blanked),
+        cmocka_unit_test(test_page_footers_blanked),
     };
     return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }
