@@ -2140,6 +2140,15 @@ static int page_number(const char *s)
     return *s == '\0';
 }
 
+/* An item number alone in its cell, of digits ("1、", "(2)", "3)"): the first
+ * piece of a label cut a line at a time, a label's (has_cjk() does not see
+ * one: no ideograph). */
+static int item_number_alone(const char *s)
+{
+    size_t n = strlen(s);
+    return n >= 2 && n <= 6 && s[0] != '.' && numbering_prefix(s, n) == n && !strchr(s, '.');
+}
+
 /* The class of each of the row's first n cells; a damaged number (in an
  * explicit row: no CJK, some digit; in any row: digits run together) holds
  * its cell, unread (or split by glued_split_row()).  Sets how many
@@ -2156,7 +2165,7 @@ static void classify(const grid_row *row, row_cells *x)
             cls[j] = C_VALUE, nv++, values |= bit;
         else if (c->text[0] == '\0')
             cls[j] = C_EMPTY, empties |= bit;
-        else if (has_cjk(c->text))
+        else if (has_cjk(c->text) || item_number_alone(c->text))
             cls[j] = C_LABEL, labels |= bit;
         else if ((row->explicit || zero_led(c->text)) && strpbrk(c->text, "0123456789") && !page_number(c->text))
             cls[j] = C_DAMAGED, numbers |= bit;
@@ -2290,38 +2299,85 @@ typedef struct {
     int runs_on;                       /* a header word may run on from one into the next */
 } row_labels;
 
-/* A row with numbers whose label cells name nothing, the first two or three
- * before its first number naming one row when joined ("行政" "复议", a cell a
- * line: a label broken over two lines by a converter): the first names it. */
+/* A row with numbers whose label cells before its first number name nothing,
+ * two to four of them naming one row when joined ("行政" "复议", a cell a
+ * line: a label broken over lines by a converter): the first names it (the
+ * numbers after the rest are its own unless a barrier of item_label_barriers()
+ * stands between).  The pieces are the label cells from the first, or, after
+ * the last one naming a row, those from the first that begins with an item number
+ * or is no piece of that row's canonical label ("上年结转" "(一)予" "以公开"
+ * 5 1 …, "总计" "结转" "下年度" 1 9 …: pdfminer printed a label after its
+ * numbers, the next row's begins there); an item number inside them is the
+ * pieces of two labels. */
 static void join_broken_label(const gk_report *r, int table, const grid_row *row, const row_cells *rc,
                               row_labels *rl, sbuf *tmp)
 {
+    int fv = 0;
+    while (fv < rc->ncells && rc->cls[fv] != C_VALUE && rc->cls[fv] != C_DAMAGED)
+        fv++;
+    if (fv == rc->ncells)
+        return;
+    int from = 0, after_named = 0;     /* the pieces: the label cells in [from, fv) */
+    for (int j = 0; j < fv; j++) {
+        const label_info *li = &rl->li[j];
+        if (rc->cls[j] == C_LABEL && (li->rows || li->firsts || li->header || li->column || li->foreign)) {
+            from = j + 1;
+            after_named = 1;
+        }
+    }
+    /* after a label naming a row, its own rest first (pieces of its canonical label):
+     * the pieces from an item number on, or from the first that is no such piece */
+    uint32_t named = 0;
+    for (int j = 0; j < from; j++)
+        named |= rc->cls[j] == C_LABEL ? rl->li[j].rows : 0;
+    int begins = 0;
+    for (int j = from; after_named && j < fv; j++) {
+        if (rc->cls[j] != C_LABEL)
+            continue;
+        const char *text = row->cells[j].text;
+        size_t n = strlen(text);
+        int part = 0;
+        for (uint32_t m = named; m && !part; m &= m - 1) {
+            const char *c = r->tpl->row_canon[table - 2][__builtin_ctz(m)];
+            part = util_find(c, strlen(c), text, n) != NULL;
+        }
+        if (numbering_prefix(text, n) || !part) {
+            from = j;
+            begins = 1;
+            break;
+        }
+    }
+    if (after_named && !begins)
+        return;
     char join[HEADER_CELL_MAX + 1];
     size_t len = 0;
     int first = -1, pieces = 0;
-    for (int j = 0; j < rc->ncells && pieces < 3; j++) {
-        if (rc->cls[j] == C_VALUE || rc->cls[j] == C_DAMAGED)
-            break;
+    for (int j = from; j < fv; j++) {
         if (rc->cls[j] != C_LABEL)
             continue;
-        const label_info *li = &rl->li[j];
-        if (li->firsts || li->header || li->column || li->foreign)
-            return;
         size_t n = strlen(row->cells[j].text);
-        if (len + n > HEADER_CELL_MAX)
-            return;
+        int item = numbering_prefix(row->cells[j].text, n) != 0;
+        if (++pieces > 4 || len + n > HEADER_CELL_MAX || (pieces > 1 && item))
+            return;                    /* (an item number: another label's pieces from here, unjoined) */
         len += squeeze_copy(join + len, row->cells[j].text, n);
         if (first < 0)
             first = j;
-        if (++pieces < 2)
+        if (pieces < 2)
             continue;
         label_info whole = label_names(r, table, join, len, tmp);
-        if (whole.rows && !(whole.rows & (whole.rows - 1)) && !whole.header) {
+        if (whole.rows && !(whole.rows & (whole.rows - 1)) && !whole.header && !(whole.rows & named)) {
             rl->li[first].rows = whole.rows;
             rl->li[first].canon = whole.canon;
-            rl->named = whole.rows;
+            if (rl->named && !(rl->named & whole.rows))
+                rl->named |= 1u << 31; /* two cells naming different rows */
+            rl->named |= whole.rows;
+            named |= whole.rows;
             rl->anchored = 1;
-            return;
+            /* the pieces after it may be another label's, printed before that one's
+             * numbers: joined again from the next */
+            len = 0;
+            first = -1;
+            pieces = 0;
         }
     }
 }
@@ -2378,7 +2434,7 @@ static void read_labels(const gk_report *r, int table, const grid_row *row, row_
         rl->foreign |= (uint64_t)li->foreign << j;
         rc->column[j] = (uint16_t)li->column;
     }
-    if (rl->cells >= 2 && !rl->named && rc->nv)
+    if (rl->cells >= 2 && rc->nv)
         join_broken_label(r, table, row, rc, rl, tmp);
 }
 
@@ -2892,6 +2948,17 @@ static void wrapped_label_end(const gk_report *r, int table, tokens *ts, int n0,
         if (!named)
             continue;
         size_t pn = strlen(ts->text[prev]), kn = strlen(ts->text[k]);
+        if (k > n0 && ts->tok[k - 1].kind == PT_LABEL && ts->tok[k - 1].rows) {
+            /* the rest of the label before it on this line, a piece of that row's own
+             * label ("(一)属于行" "政查询"), not the row above's */
+            int part = 0;
+            for (uint32_t m = ts->tok[k - 1].rows; m && !part; m &= m - 1) {
+                const char *c = r->tpl->row_canon[table - 2][__builtin_ctz(m)];
+                part = util_find(c, strlen(c), ts->text[k], kn) != NULL;
+            }
+            if (part)
+                continue;
+        }
         if (prev_names < 0)
             prev_names = label_names(r, table, ts->text[prev], pn, tmp).rows != 0;
         if (prev_names)
@@ -2967,6 +3034,186 @@ static void tokens_across_rows(gk_report *r, int table, const grid *g, tokens *t
                 break;
             }
         }
+    }
+}
+
+/* A row's label broken over lines of its own, a piece a line, each naming
+ * nothing (pdftotext without -layout and pdfminer print a narrow label cell so:
+ * "2、申请人逾" "期未按收费通" "知要求缴纳费" …, its numbers after): two to four
+ * such pieces of consecutive grid rows without numbers that name one row when
+ * joined (pieces of one grid row or of consecutive ones) make the first of
+ * them that row's label, when as many numbers as the row has follow its last
+ * piece, past nameless pieces (the rest of its label; where the next row's
+ * label begins among them, item_label_barriers() stops it; a row that lost a
+ * number, so anchored, took the numbers of the row before as its own).  A
+ * join starts at a piece with an item number when one does; it never takes a
+ * piece naming something. */
+/* 1 when a label cell is a group's name cut short ("(六)其他处" of 其他处理,
+ * its "理" on a later line): after an item number, two characters or more
+ * that begin a group's name. */
+static int group_beginning(const char *text)
+{
+    size_t n = strlen(text), num = numbering_prefix(text, n), chars = 0;
+    const char *s = text + num;
+    for (size_t i = num; i < n; i++)
+        chars += ((unsigned char)text[i] & 0xC0) != 0x80;
+    if (chars < 2 || n - num > 30)
+        return 0;
+    int ng;
+    const gk_group_def *gd = template_groups(&ng);
+    for (int g = 0; g < ng; g++)
+        if (strlen(gd[g].label) > n - num && !memcmp(gd[g].label, s, n - num))
+            return 1;
+    return 0;
+}
+
+static void join_label_lines(gk_report *r, int table, tokens *ts, const int *cand, int ncand, sbuf *tmp)
+{
+    enum { MAX_PIECES = 4, MAX_RUN = 8 };
+    for (int q = 0; q < ncand; q++) {
+        /* the run of nameless label pieces from cand[q], of one grid row or the next;
+         * a group's name beside them (another column's cell on their line), whole or
+         * cut short, is passed over */
+        int pc[MAX_RUN], run = 0, c = q;
+        for (; c < ncand && run < MAX_RUN; c++) {
+            int k = cand[c];
+            const place_tok *t = &ts->tok[k];
+            int group = t->kind == PT_LABEL && !t->rows && !t->cells &&
+                        (t->firsts || (table == 3 && group_beginning(ts->text[k])));
+            if (group && run)
+                continue;
+            if (t->kind != PT_LABEL || t->rows || t->firsts || t->cells)
+                break;
+            if (run) {
+                int prev = pc[run - 1], gap = 1;
+                while (prev + gap < k && ts->tok[prev + gap].kind == PT_LABEL && !ts->tok[prev + gap].rows &&
+                       (ts->tok[prev + gap].firsts || (table == 3 && group_beginning(ts->text[prev + gap]))))
+                    gap++;
+                if (k != prev + gap || UNIT_ROW(t->unit) - UNIT_ROW(ts->tok[prev].unit) > 1)
+                    break;
+            }
+            pc[run++] = k;
+        }
+        if (run < 2)
+            continue;
+        int used = 0;
+        for (int pass = 0; pass < 2 && !used; pass++)
+            for (int a = 0; a + 1 < run && !used; a++) {
+                const char *first = ts->text[pc[a]];
+                if (!pass && !numbering_prefix(first, strlen(first)))
+                    continue;
+                char join[HEADER_CELL_MAX + 1];
+                size_t len = 0;
+                for (int m = 0; m < MAX_PIECES && a + m < run; m++) {
+                    const char *piece = ts->text[pc[a + m]];
+                    size_t n = strlen(piece);
+                    if (len + n > HEADER_CELL_MAX || (m && numbering_prefix(piece, n)))
+                        break;         /* (an item number inside: the pieces of two labels) */
+                    len += squeeze_copy(join + len, piece, n);
+                    if (!m)
+                        continue;
+                    label_info li = label_names(r, table, join, len, tmp);
+                    int next = pc[a + m] + 1;   /* numbers after its last piece (past nameless pieces) */
+                    while (next < ts->n && ts->tok[next].kind == PT_LABEL && !ts->tok[next].rows && !ts->tok[next].firsts)
+                        next++;
+                    int have = 0;      /* its numbers there: as many as its row has (a row that lost
+                                          one may take another's before it) */
+                    for (int v = next; v < ts->n && (ts->tok[v].kind == PT_VALUE || ts->tok[v].kind == PT_EMPTY); v++)
+                        have++;
+                    if (li.rows && !(li.rows & (li.rows - 1)) && !li.header && !li.column && next < ts->n &&
+                        ts->tok[next].kind == PT_VALUE &&
+                        have >= template_table(r->tpl, table)->rows[__builtin_ctz(li.rows)].ncols) {
+                        place_tok *t = &ts->tok[pc[a]];
+                                    t->rows = li.rows;
+                        ts->canon[pc[a]] = li.canon;
+                        t->foreign = li.canon ? PT_WHOLE : 0;
+                        used = a + m + 1;
+                        break;
+                    }
+                }
+            }
+        /* on past the pieces used (or the run); cand indices: find the last piece's */
+        int last = pc[(used ? used : run) - 1];
+        while (q + 1 < ncand && cand[q + 1] <= last)
+            q++;
+    }
+}
+
+/* 1 when s (n bytes, without spaces) is the beginning, two characters or
+ * more, of a row's canonical label of the table, and no more of it ("没有",
+ * of 没有现成信息需要另行制作). */
+static int label_beginning(const gk_template *tpl, int table, const char *s, size_t n)
+{
+    size_t chars = 0;
+    for (size_t i = 0; i < n; i++)
+        chars += ((unsigned char)s[i] & 0xC0) != 0x80;
+    if (chars < 2)
+        return 0;
+    const gk_table_def *td = template_table(tpl, table);
+    for (int k = 0; k < td->nrows; k++) {
+        const char *c = tpl->row_canon[table - 2][k];
+        if (strlen(c) > n && !memcmp(c, s, n))
+            return 1;
+    }
+    return 0;
+}
+
+/* Where another row's label begins among the label pieces after a label
+ * naming a row, before numbers (pdfminer and pdftotext without -layout print a
+ * label's rest after its numbers: "不掌握相" "关政府信息" "没有现" 7 8 …): a
+ * nameless piece that begins with an item number ("(一)本机", "一、", "(一"
+ * cut before its bracket), or that is the beginning of a row's label ("没有")
+ * and no piece of the named row's own label nor a column's name ("其他"), is
+ * made a barrier (PT_HEADER: no row's cells lie across it), so that the row
+ * named before takes no number past it.  A group's name is a heading, no
+ * barrier. */
+static void item_label_barriers(const gk_report *r, int table, tokens *ts)
+{
+    uint32_t anchored = 0;             /* the rows a label named since the last number */
+    for (int k = 0; k + 1 < ts->n; k++) {
+        place_tok *t = &ts->tok[k];
+        if (t->kind == PT_VALUE || t->kind == PT_EMPTY || t->kind == PT_BREAK || t->kind == PT_HEADER) {
+            anchored = 0;
+            continue;
+        }
+        if (t->rows || t->firsts) {
+            anchored = t->rows;        /* (a group's name: its rows' labels follow, numbered) */
+            continue;
+        }
+        if (!anchored)
+            continue;
+        size_t n = strlen(ts->text[k]);
+        int q = k + 1;                 /* past the nameless pieces after it: numbers? */
+        while (q < ts->n && ts->tok[q].kind == PT_LABEL && !ts->tok[q].rows && !ts->tok[q].firsts)
+            q++;
+        if (q == ts->n || ts->tok[q].kind != PT_VALUE || n > HEADER_CELL_MAX)
+            continue;
+        /* its item number may run on into the next piece ("(一" ")危及“") */
+        char buf[HEADER_CELL_MAX + 1], run[2 * HEADER_CELL_MAX + 1];
+        size_t len = squeeze_copy(buf, ts->text[k], n), rl = len;
+        memcpy(run, buf, len + 1);
+        if (k + 1 < q) {
+            size_t m = strlen(ts->text[k + 1]);
+            if (m <= HEADER_CELL_MAX)
+                rl += squeeze_copy(run + rl, ts->text[k + 1], m);
+        }
+        size_t num = numbering_prefix(run, rl), own = num < len ? num : len;
+        if (!num && len + 1 < sizeof buf && (buf[0] == '(' || !strncmp(buf, "（", 3))) {
+            buf[len] = ')';            /* an item number cut before its closing bracket ("(一" alone) */
+            num = numbering_prefix(buf, len + 1) == len + 1 ? len : 0;
+            buf[len] = '\0';
+        }
+        int part = 0;                  /* a piece of the named row's own label ("属于四" of 属于四类过程性信息) */
+        for (uint32_t m = anchored; m && len > own && !part; m &= m - 1) {
+            const char *c = r->tpl->row_canon[table - 2][__builtin_ctz(m)];
+            part = util_find(c, strlen(c), buf + own, len - own) != NULL;
+        }
+        int ng;
+        const gk_group_def *gd = template_groups(&ng);
+        if (table == 3 && len && (match_mask((pattern_set){gd, ng, group_pattern}, buf, len) || group_beginning(buf)))
+            continue;                  /* a group's name ("三、本年度办理结果", "(六)其他处"): a heading over rows */
+        if (num || (!part && len && label_beginning(r->tpl, table, buf, len) && !column_named(r->tpl, table, buf, len)))
+            t->kind = PT_HEADER;       /* (an item number begins a label: never a piece of the one before) */
     }
 }
 
@@ -3053,8 +3300,10 @@ static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
                 cand[ncand++] = k;
             }
     }
-    sbuf_free(&tmp);
     tokens_across_rows(r, table, g, ts, cand, ncand);
+    join_label_lines(r, table, ts, cand, ncand, &tmp);
+    item_label_barriers(r, table, ts);
+    sbuf_free(&tmp);
     free(cand);
 }
 
