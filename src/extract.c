@@ -4814,10 +4814,16 @@ static void read_one_line_table(gk_report *r, int table)
         lb.len = 0;
         size_t len = row_label(&g->rows[i], &lb);
         uint32_t rows = (uint32_t)(row_facts(r->tpl, table, lb.s, len) & ROW_MATCHES);
-        /* a group's row holds its own numbers: a group's name before twice as many is
-         * the header of the table as one row, read by a converter into one block with
-         * its numbers (docx2txt: a cell a line) */
-        per_group = rows && nv < 2 * td->rows[__builtin_ctz(rows)].ncols;
+        /* a group's row holds its own numbers: a group's name before twice as many, or
+         * among the columns' names, is the header of the table as one row, read by a
+         * converter into one block with its numbers (docx2txt: a cell a line) */
+        int columns = 0;
+        for (int j = 0; j < g->rows[i].ncells && columns < 2; j++) {
+            const char *t = g->rows[i].cells[j].text;
+            size_t tn = strlen(t);
+            columns += tn && tn <= HEADER_CELL_MAX && g->rows[i].cells[j].num == NUM_NONE && column_named(r->tpl, table, t, tn);
+        }
+        per_group = rows && nv < 2 * td->rows[__builtin_ctz(rows)].ncols && columns < 2;
     }
     sbuf_free(&lb);
     if (per_group) {                   /* the rows of the same lines: read_table()'s grid */
