@@ -1338,6 +1338,9 @@ void text_blank_page_numbers(gk_text *t)
         return;
     int page = 0;                      /* the page a form feed ends (1: the first) */
     int double_spaced = -1;            /* a blank line after most lines: -1 not yet counted */
+    enum { MAX_CAND = 64 };
+    size_t cand[MAX_CAND];             /* lone numbers after one blank line (mutool's page numbers?) */
+    int cval[MAX_CAND], cpage[MAX_CAND], ncand = 0;
     for (size_t i = 1; i < t->nlines; i++) {
         if (!memchr(t->orig[i].s, '\f', t->orig[i].len))
             continue;
@@ -1382,8 +1385,9 @@ void text_blank_page_numbers(gk_text *t)
         for (indent = 0; o[indent] == ' ' || o[indent] == '\t'; indent++)   /* (the normalised line is trimmed) */
             ;
         /* or after a blank line in a text whose lines are mostly single-spaced, its
-         * number the page's own (mutool prints it at the left so; pdftotext without
-         * -layout puts a blank line after every line, a table's cells' too) */
+         * number the page's own or in a run of such (mutool prints it at the left so;
+         * pdftotext without -layout puts a blank line after every line, a table's
+         * cells' too) */
         if (double_spaced < 0) {
             size_t lines = 0, followed = 0;
             for (size_t k = 0; k + 1 < t->nlines; k++)
@@ -1393,9 +1397,20 @@ void text_blank_page_numbers(gk_text *t)
                 }
             double_spaced = followed * 10 > lines * 7;
         }
-        if (lone_page_number(l) && (indent >= 10 || blanks >= 2 || (blanks == 1 && !double_spaced && atoi(l->s) == page)))
+        if (lone_page_number(l) && (indent >= 10 || blanks >= 2))
             memset(l->s, ' ', l->len);
+        else if (lone_page_number(l) && blanks == 1 && !double_spaced && ncand < MAX_CAND) {
+            cand[ncand] = j - 1;       /* decided below, with the others */
+            cval[ncand] = atoi(l->s);
+            cpage[ncand++] = page;
+        }
     }
+    /* a candidate whose number is its page's, or one more or less than the candidate
+     * before or after it (1, 2, 3 … at the pages' ends: a cover page unnumbered, or a
+     * footer of the report's own text counted as a page, shifts them) */
+    for (int c = 0; c < ncand; c++)
+        if (cval[c] == cpage[c] || (c > 0 && cval[c] == cval[c - 1] + 1) || (c + 1 < ncand && cval[c + 1] == cval[c] + 1))
+            memset(t->norm[cand[c]].s, ' ', t->norm[cand[c]].len);
 }
 
 gk_text *text_decode(const char *bytes, size_t len, const char **why)

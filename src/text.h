@@ -76,7 +76,8 @@ void text_free(gk_text *t);
 /* pdftotext's and mutool's page breaks (a form feed starting a page's first
  * line): the page number printed last on the page before — one to three digits
  * alone on a line, indented far (-layout centres it), after two blank lines, or
- * after one when it is that page's number — is blanked
+ * after one when it is that page's number or one of a run 1, 2, 3 … at the
+ * pages' ends — and a footer ("第2页", "2/8", "- 2 -", or a piece a line) are blanked
  * in the normalised lines (its bytes spaces; the original kept), so that it is
  * no number of a table running over the break. */
 void text_blank_page_numbers(gk_text *t);
