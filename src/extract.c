@@ -3494,6 +3494,18 @@ static char *unconfirmed(const gk_report *r, int table, int rr, int doubt)
     return NULL;
 }
 
+/* unconfirmed() of a row read with its label after its numbers in a table that
+ * reads as well with labels first (ROW_ORDER), in its own words. */
+static char *unconfirmed_order(const gk_report *r, int table, int rr)
+{
+    char *why = unconfirmed(r, table, rr, 0);
+    if (!why)
+        return NULL;
+    free(why);
+    return xasprintf("「%s」行的数字在其标签之前还是之后，两种读法都说得通（各行的总计都相符），且没有跨行的勾稽关系可以印证，不作读取",
+                     template_table(r->tpl, table)->rows[rr].short_label);
+}
+
 /* The counts of cells [first, first + n) into v (a blank reads 0); 0 when one of
  * them was not read as a number or a blank. */
 static int row_counts(const gk_report *r, int first, int n, double *v)
@@ -4513,7 +4525,7 @@ static void read_table_grid(gk_report *r, int table, grid *g)
     /* rows the equations must confirm: placed by position alone (ROW_POSITIONAL), or
      * in doubt (ROW_DOUBT: which numbers are its own is in question) */
     enum { ROW_POSITIONAL = 1, ROW_DOUBT = 2, ROW_CHECK = 4, ROW_NARROW = 8, ROW_PADDED = 16, ROW_TOTAL_FITS = 32,
-           ROW_COLUMNS = 64 };
+           ROW_COLUMNS = 64, ROW_ORDER = 128 };
     int positional[PLACE_MAX_ROWS] = {0};
     /* rows read with their label after their numbers among rows with it before
      * (or the other way), the fewer, whose own equation fails as read: in doubt
@@ -4632,6 +4644,31 @@ static void read_table_grid(gk_report *r, int table, grid *g)
                 break;
             }
     }
+    /* most rows read with their labels after their numbers, each of their labels
+     * followed by as many numbers as its row has before the next label naming a row
+     * (pdftotext without -layout prints a table's cells in blocks; when its first
+     * labels are lost, its rows read label-first as well as label-after, each row's
+     * own total holding both ways): the rows so read are placed by their order alone,
+     * and the equations across rows must confirm each (ROW_ORDER) */
+    if (states[1] > states[0]) {
+        int both = 1, n_after = 0;
+        for (int rr = 0; rr < td->nrows && both; rr++) {
+            if (pl[rr].state != PL_PLACED || pl[rr].anchor < 0 || !pl[rr].label_after)
+                continue;
+            n_after++;
+            int vals = 0;
+            for (int k = pl[rr].anchor + 1; k < ts.n && vals < ncols[rr]; k++) {
+                if (ts.tok[k].kind == PT_BREAK || ts.tok[k].kind == PT_HEADER ||
+                    (ts.tok[k].kind == PT_LABEL && (ts.tok[k].rows || ts.tok[k].firsts)))
+                    break;
+                vals += ts.tok[k].kind == PT_VALUE || ts.tok[k].kind == PT_EMPTY;
+            }
+            both = vals >= ncols[rr];
+        }
+        for (int rr = 0; rr < td->nrows && both && n_after; rr++)
+            if (pl[rr].state == PL_PLACED && pl[rr].anchor >= 0 && pl[rr].label_after && !positional[rr])
+                positional[rr] = ROW_ORDER;
+    }
     /* a row whose cells are separated by spaces, its numbers on two lines or more
      * (a text browser wraps a wide number cell of a table without borders onto the
      * next line, often left of the row's other numbers: "3（件）" under its label's
@@ -4684,6 +4721,7 @@ static void read_table_grid(gk_report *r, int table, grid *g)
                       ? xasprintf("「%s」行没有读到总计（空白或缺失），而其最后一个数字恰为其前各数之和：它也可能是该行的总计、"
                                   "各数字错后一格，不作读取",
                                   td->rows[rr].short_label)
+                  : positional[rr] == ROW_ORDER  ? unconfirmed_order(r, table, rr)
                   : positional[rr] == ROW_NARROW ? narrow_contradicted(r, table, rr)
                   : positional[rr] == ROW_CHECK  ? contradicted(r, table, rr)
                                                  : unconfirmed(r, table, rr, positional[rr] == ROW_DOUBT);

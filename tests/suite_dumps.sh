@@ -32,7 +32,10 @@
 # review's five read as 复议后起诉's), 626 (mutool draw -F txt: the page's number "2" after a
 # blank line at the page's end completed a row that lost a blank cell: 7 cells of other
 # values), 1268 (pdfminer's pdf2txt of a Word-style PDF: labels cut a piece a line, 11
-# cells of other rows).  At least 6, 12, 110 and 20 read.
+# cells of other rows).  At least 6, 12, 110 and 20 read.  And pdftotext without -layout of
+# 992 and 1453 (a table broken by a page, the labels spanning its first rows printed at the
+# page's end: the whole table read with labels after their numbers, a row off — 52 and 32
+# cells of other rows before); at least 15 read, as the other pdftotext dumps.
 set -u
 cd "$(dirname "$0")/.." || exit 2
 : "${GK:?}" "${TOOLS:?}"
