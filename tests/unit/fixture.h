@@ -75,6 +75,32 @@ static inline char *fx_report(const fx_cell *ov, const char *narrative, const ch
     return sbuf_steal(&b);
 }
 
+/* The fixture's report (fx_report(NULL, NULL, NULL)) with the text between the
+ * end of `after` and the start of `before` (the next occurrence after it)
+ * replaced by `body`: a section's table written another way.  malloc'd. */
+static inline char *fx_report_between(const char *after, const char *before, const char *body)
+{
+    char *text = fx_report(NULL, NULL, NULL);
+    char *from = strstr(text, after);
+    if (!from) {
+        free(text);
+        return NULL;
+    }
+    from += strlen(after);
+    char *to = strstr(from, before);
+    if (!to) {
+        free(text);
+        return NULL;
+    }
+    sbuf b;
+    sbuf_init(&b);
+    sbuf_add(&b, text, (size_t)(from - text));
+    sbuf_adds(&b, body);
+    sbuf_adds(&b, to);
+    free(text);
+    return sbuf_steal(&b);
+}
+
 /* Removes the first line containing `needle` (a row or a heading). */
 static inline void fx_drop_line(char *text, const char *needle)
 {

@@ -50,17 +50,9 @@ static void t3_draw_values(int v[T3_NROWS][T3_NCOLS])
  * 四) replaced by t3; malloc'd. */
 static char *t3_report(const char *t3)
 {
-    char *base = fx_report(NULL, NULL, NULL);
-    char *a = strstr(base, "(本列数据"), *b = strstr(base, "\n四、政府信息公开行政复议");
-    assert_non_null(a);
-    assert_non_null(b);
-    sbuf out;
-    sbuf_init(&out);
-    sbuf_add(&out, base, (size_t)(a - base));
-    sbuf_adds(&out, t3);
-    sbuf_adds(&out, b);
-    free(base);
-    return sbuf_steal(&out);
+    char *text = fx_report_between("三、收到和处理政府信息公开申请情况\n\n", "\n四、政府信息公开行政复议", t3);
+    assert_non_null(text);
+    return text;
 }
 
 /* Every cell of table 3 read as written (v) or missing; a column the table does

@@ -19,19 +19,9 @@
 /* The fixture's report with table 3 replaced by `t3`. */
 static char *report_with_t3(const char *t3)
 {
-    char *text = fx_report(NULL, NULL, NULL);
-    const char *head = "三、收到和处理政府信息公开申请情况\n\n";
-    char *from = strstr(text, head), *to = strstr(text, "\n四、");
-    assert_non_null(from);
-    assert_non_null(to);
-    from += strlen(head);
-    sbuf b;
-    sbuf_init(&b);
-    sbuf_add(&b, text, (size_t)(from - text));
-    sbuf_adds(&b, t3);
-    sbuf_adds(&b, to);
-    free(text);
-    return sbuf_steal(&b);
+    char *text = fx_report_between("三、收到和处理政府信息公开申请情况\n\n", "\n四、", t3);
+    assert_non_null(text);
+    return text;
 }
 
 static void put_line(sbuf *b, int dbl, const char *s)
@@ -64,6 +54,45 @@ static void put_pieces(sbuf *b, int dbl, const char *s, sbuf *after)
     }
 }
 
+/* Row r's six counts drawn and its total, a line each. */
+static void put_row_numbers(sbuf *b, int dbl, int *v)
+{
+    v[6] = 0;
+    for (int c = 0; c < 6; c++)
+        v[6] += v[c] = (int)gen_below(10);
+    for (int c = 0; c < 7; c++) {
+        char num[16];
+        snprintf(num, sizeof num, "%d", v[c]);
+        put_line(b, dbl, num);
+    }
+}
+
+/* Table 3 written as t (its values v) read: the cells read as numbers or blanks,
+ * failing on one read as another value (what: the way it was written). */
+static int t3_read_as_written(const char *t, int v[][7], int iter, const char *what)
+{
+    const gk_table_def *t3 = template_table(template_get(GK_FMT_2021), 3);
+    char *text = report_with_t3(t);
+    gk_report *rep = fx_parse_text(text);
+    assert_non_null(rep);
+    int read = 0;
+    for (int r = 0; r < t3->nrows; r++)
+        for (int c = 0; c < 7; c++) {
+            char id[80];
+            snprintf(id, sizeof id, "t3.%s.%s", t3->rows[r].key, t3->rows[r].cols[c].key);
+            const gk_cell *cell = fx_cell_of(rep, id);
+            assert_non_null(cell);
+            if (cell->read_status != GK_ST_EXTRACTED && cell->read_status != GK_ST_BLANK)
+                continue;
+            read++;
+            if (cell->read_value != v[r][c])
+                fail_msg("iteration %d (%s): %s read %g, written %d", iter, what, id, cell->read_value, v[r][c]);
+        }
+    report_free(rep);
+    free(text);
+    return read;
+}
+
 static void test_table3_label_pieces(void **state)
 {
     (void)state;
@@ -88,42 +117,15 @@ static void test_table3_label_pieces(void **state)
             sbuf_init(&rest);
             int split = splits && gen_below(6) == 0;
             put_pieces(&b, dbl, label, split ? &rest : NULL);
-            v[r][6] = 0;
-            for (int c = 0; c < 6; c++)
-                v[r][6] += v[r][c] = (int)gen_below(10);
-            for (int c = 0; c < 7; c++) {
-                char num[16];
-                snprintf(num, sizeof num, "%d", v[r][c]);
-                put_line(&b, dbl, num);
-            }
+            put_row_numbers(&b, dbl, v[r]);
             if (rest.len)
                 sbuf_add(&b, rest.s, rest.len);
             sbuf_free(&rest);
         }
         char *t = sbuf_steal(&b);
-        char *text = report_with_t3(t);
-        gk_report *rep = fx_parse_text(text);
-        assert_non_null(rep);
-        int read = 0;
-        for (int r = 0; r < t3->nrows; r++)
-            for (int c = 0; c < 7; c++) {
-                char id[80];
-                snprintf(id, sizeof id, "t3.%s.%s", t3->rows[r].key, t3->rows[r].cols[c].key);
-                const gk_cell *cell = fx_cell_of(rep, id);
-                assert_non_null(cell);
-                if (cell->read_status != GK_ST_EXTRACTED && cell->read_status != GK_ST_BLANK)
-                    continue;
-                read++;
-                if (cell->read_value != v[r][c]) {
-                    print_message("%s", t);
-                    fail_msg("iteration %d (%s-spaced): %s read %g, written %d", iter, dbl ? "double" : "single", id,
-                             cell->read_value, v[r][c]);
-                }
-            }
+        int read = t3_read_as_written(t, v, iter, dbl ? "double-spaced" : "single-spaced");
         cells[splits] += t3->nrows * 7;
         missed[splits] += t3->nrows * 7 - read;
-        report_free(rep);
-        free(text);
         free(t);
     }
     print_message("table 3 a label piece a line: %d cells, %d not read; with labels split around their numbers: "
@@ -163,37 +165,14 @@ static void test_first_labels_lost(void **state)
             }
             if (r >= lost)
                 put_line(&b, dbl, t3->rows[r].label);
-            v[r][6] = 0;
-            for (int c = 0; c < 6; c++)
-                v[r][6] += v[r][c] = (int)gen_below(10);
-            for (int c = 0; c < 7; c++) {
-                char num[16];
-                snprintf(num, sizeof num, "%d", v[r][c]);
-                put_line(&b, dbl, num);
-            }
+            put_row_numbers(&b, dbl, v[r]);
         }
         char *t = sbuf_steal(&b);
-        char *text = report_with_t3(t);
-        gk_report *rep = fx_parse_text(text);
-        assert_non_null(rep);
-        for (int r = 0; r < t3->nrows; r++)
-            for (int c = 0; c < 7; c++) {
-                char id[80];
-                snprintf(id, sizeof id, "t3.%s.%s", t3->rows[r].key, t3->rows[r].cols[c].key);
-                const gk_cell *cell = fx_cell_of(rep, id);
-                assert_non_null(cell);
-                cells++;
-                if (cell->read_status != GK_ST_EXTRACTED && cell->read_status != GK_ST_BLANK) {
-                    missed++;
-                    continue;
-                }
-                if (cell->read_value != v[r][c])
-                    fail_msg("iteration %d (%s-spaced, %d labels %s): %s read %g, written %d", iter,
-                             dbl ? "double" : "single", lost, moved ? "at the page's end" : "lost", id,
-                             cell->read_value, v[r][c]);
-            }
-        report_free(rep);
-        free(text);
+        char what[64];
+        snprintf(what, sizeof what, "%s-spaced, %d labels %s", dbl ? "double" : "single", lost,
+                 moved ? "at the page's end" : "lost");
+        cells += t3->nrows * 7;
+        missed += t3->nrows * 7 - t3_read_as_written(t, v, iter, what);
         free(t);
     }
     print_message("table 3 with its first labels lost: %d cells, %d not read\n", cells, missed);

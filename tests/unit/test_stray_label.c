@@ -91,25 +91,26 @@ static void table2(lines *ls, const gk_table_def *t2, int layout, int v[][3])
     }
 }
 
+static void lines_free(lines *ls)
+{
+    for (int i = 0; i < ls->n; i++)
+        free(ls->line[i]);
+    ls->n = 0;
+}
+
 /* The fixture's report with table 2 replaced by the lines. */
 static char *report_with(const lines *ls)
 {
-    char *text = fx_report(NULL, NULL, NULL);
-    const char *head = "二、主动公开政府信息情况\n\n";
-    char *from = strstr(text, head), *to = strstr(text, "\n三、收到");
-    assert_non_null(from);
-    assert_non_null(to);
-    from += strlen(head);
     sbuf b;
     sbuf_init(&b);
-    sbuf_add(&b, text, (size_t)(from - text));
     for (int i = 0; i < ls->n; i++) {
         sbuf_adds(&b, ls->line[i]);
         sbuf_adds(&b, "\n");
     }
-    sbuf_adds(&b, to);
-    free(text);
-    return sbuf_steal(&b);
+    char *text = fx_report_between("二、主动公开政府信息情况\n\n", "\n三、收到", b.s ? b.s : "");
+    sbuf_free(&b);
+    assert_non_null(text);
+    return text;
 }
 
 /* The cells of table 2 not read as written (missing is no mistake); *read: those read. */
@@ -184,8 +185,7 @@ static void test_stray_label_line(void **state)
         missed += total - read;
         report_free(r);
         free(text);
-        for (int i = 0; i < ls.n; i++)
-            free(ls.line[i]);
+        lines_free(&ls);
     }
     print_message("table 2 with stray lines: %d cells, %d missing\n", cells, missed);
 }
@@ -301,8 +301,7 @@ static void test_words_before_glued_number(void **state)
         missed += total - read;
         report_free(r);
         free(text);
-        for (int i = 0; i < ls.n; i++)
-            free(ls.line[i]);
+        lines_free(&ls);
     }
     print_message("words before a glued number: %d cells, %d missing, %d decoys\n", cells, missed, decoys);
 }
@@ -342,8 +341,7 @@ static void test_table_lost_note_line(void **state)
             fail_msg("iteration %d: \"%s\" not read as %s", iter, line, KEY[row]);
         report_free(r);
         free(text);
-        for (int i = 0; i < ls.n; i++)
-            free(ls.line[i]);
+        lines_free(&ls);
     }
 }
 

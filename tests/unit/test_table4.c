@@ -32,19 +32,9 @@ static const char *const MANGLED[] = {"行政\n隐藏文字99复议", "行 政",
 /* The fixture's report with table 4 replaced by `t4`. */
 static char *report_with_t4(const char *t4)
 {
-    char *text = fx_report(NULL, NULL, NULL);
-    const char *head = "四、政府信息公开行政复议、行政诉讼情况\n\n";
-    char *from = strstr(text, head), *to = strstr(text, "\n\n五、");
-    assert_non_null(from);
-    assert_non_null(to);
-    from += strlen(head);
-    sbuf b;
-    sbuf_init(&b);
-    sbuf_add(&b, text, (size_t)(from - text));
-    sbuf_adds(&b, t4);
-    sbuf_adds(&b, to);
-    free(text);
-    return sbuf_steal(&b);
+    char *text = fx_report_between("四、政府信息公开行政复议、行政诉讼情况\n\n", "\n\n五、", t4);
+    assert_non_null(text);
+    return text;
 }
 
 /* One header name: whole, broken over two lines, or with a space inside. */

@@ -908,6 +908,28 @@ static void test_utf8_damaged_by_converter(void **state)
     }
 }
 
+/* The text b decoded, text_blank_page_numbers() done; it holds nl lines. */
+static gk_text *blanked_text(const sbuf *b, int nl)
+{
+    const char *why = NULL;
+    gk_text *t = text_decode(b->s, b->len, &why);
+    assert_non_null(t);
+    text_blank_page_numbers(t);
+    assert_int_equal(t->nlines, (size_t)nl);
+    return t;
+}
+
+/* 1 when line i of t was blanked (and was not blank before). */
+static int line_blanked(const gk_text *t, int i)
+{
+    int blank = 1, was_blank = 1;
+    for (size_t k = 0; k < t->norm[i].len; k++)
+        blank &= t->norm[i].s[k] == ' ';
+    for (size_t k = 0; k < t->orig[i].len; k++)
+        was_blank &= t->orig[i].s[k] == ' ' || t->orig[i].s[k] == '\f';
+    return blank && !was_blank;
+}
+
 /* Pages as pdftotext prints them (a form feed before each page's first line):
  * the last line before a break a lone page number, indented far or after blank
  * lines (blanked), or a table's last cell, a number alone at the line's start
@@ -944,37 +966,17 @@ static void test_page_numbers_blanked(void **state)
                 nl++;
             }
         }
-        const char *why = NULL;
-        gk_text *t = text_decode(b.s, b.len, &why);
-        assert_non_null(t);
-        text_blank_page_numbers(t);
-        assert_int_equal(t->nlines, (size_t)nl);
+        gk_text *t = blanked_text(&b, nl);
         for (int i = 0; i < nl; i++) {
-            int blank = 1;
-            for (size_t k = 0; k < t->norm[i].len; k++)
-                blank &= t->norm[i].s[k] == ' ';
-            int was_blank = 1;
-            for (size_t k = 0; k < t->orig[i].len; k++)
-                was_blank &= t->orig[i].s[k] == ' ';
-            if (want_blank[i] && !blank)
+            int gone = line_blanked(t, i);
+            if (want_blank[i] && !gone)
                 fail_msg("iteration %d: page number line %d kept: \"%s\"", iter, i, t->norm[i].s);
-            if (!want_blank[i] && blank && !was_blank)
+            if (!want_blank[i] && gone)
                 fail_msg("iteration %d: line %d blanked: \"%s\"", iter, i, t->orig[i].s);
         }
         text_free(t);
         sbuf_free(&b);
     }
-}
-
-/* 1 when line i of t was blanked (and was not blank before). */
-static int line_blanked(const gk_text *t, int i)
-{
-    int blank = 1, was_blank = 1;
-    for (size_t k = 0; k < t->norm[i].len; k++)
-        blank &= t->norm[i].s[k] == ' ';
-    for (size_t k = 0; k < t->orig[i].len; k++)
-        was_blank &= t->orig[i].s[k] == ' ' || t->orig[i].s[k] == '\f';
-    return blank && !was_blank;
 }
 
 /* Page ends as mutool and pdftotext without -layout print them, generated:
@@ -1059,11 +1061,7 @@ static void test_page_footers_blanked(void **state)
             nl++;
             assert_true(nl < 240);
         }
-        const char *why = NULL;
-        gk_text *t = text_decode(b.s, b.len, &why);
-        assert_non_null(t);
-        text_blank_page_numbers(t);
-        assert_int_equal(t->nlines, (size_t)nl);
+        gk_text *t = blanked_text(&b, nl);
         for (int i = 0; i < nl; i++) {
             int gone = line_blanked(t, i);
             if (want[i] == 1 && !gone)
