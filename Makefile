@@ -130,8 +130,9 @@ robust: deps
 	@$(MAKE) --no-print-directory $(REL)/tools/genlayout
 	@$(REL)/tools/genlayout --seed $(ROBUST_SEED) --variants $(ROBUST_VARIANTS) sample-reports/*
 
-# reports through other hands' converters: genlayout variants as web pages, dumped by
-# w3m, lynx and pandoc where installed (tests/convcorpus.sh; not part of make test)
+# reports through other hands' converters: genlayout variants as web pages, .docx and PDFs,
+# read by text browsers, pandoc, docx2txt, pdftotext, mutool and pdfminer where installed
+# (tests/convcorpus.sh; not part of make test)
 converters: deps
 	@$(MAKE) --no-print-directory $(BIN) $(REL)/tools/genlayout $(REL)/tools/mkformats
 	@GK=./$(BIN) REL=$(REL) sh tests/convcorpus.sh

@@ -4,10 +4,11 @@
 # Takes CONV_VARIANTS (150) tab-grid variants of genlayout seed CONV_SEED (2) (UTF-8,
 # no csv_cells) and converts each as other hands do, with the tools installed here: the
 # variant as a web page (`mkformats html 2`) dumped by w3m -dump -cols 200, lynx -dump
-# -width=200, links -dump -width 200, html2text -width 200 and pandoc -t plain; as a .docx
-# (`mkformats docx 2`) read by pandoc -f docx -t plain; as a PDF (`mkformats pdf 2`) read
-# by pdftotext -layout and without it, and printed as Word prints tables (`--word`) read
-# by pdftotext -layout.  Every dump is read by gkreview and each cell compared, by its
+# -width=200, links -dump -width 200, elinks -dump, html2text -width 200 and pandoc -t
+# plain; as a .docx (`mkformats docx 2`) read by pandoc -f docx -t plain and by docx2txt;
+# as a PDF (`mkformats pdf 2`) read by pdftotext -layout and without it, by mutool draw
+# -F txt and by pdfminer's pdf2txt, and printed as Word prints tables (`--word`) read by
+# pdftotext -layout, mutool and pdf2txt.  Every dump is read by gkreview and each cell compared, by its
 # id, with the page's own reading (right: the same value; flagged: missing or inferred;
 # wrong: another value; a cell id the dump's reading lacks: read with the other format's
 # cells, counted apart).  Prints one line per way and the wrong cells; a tool not
