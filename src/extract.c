@@ -4645,14 +4645,18 @@ static void read_table_grid(gk_report *r, int table, grid *g)
             }
     }
     /* most rows read with their labels after their numbers, each of their labels
-     * followed by as many numbers as its row has before the next label naming a row
+     * but the last followed by as many numbers as its row has before the next label
+     * naming a row (the last one's may have lost theirs)
      * (pdftotext without -layout prints a table's cells in blocks; when its first
      * labels are lost, its rows read label-first as well as label-after, each row's
      * own total holding both ways): the rows so read are placed by their order alone,
      * and the equations across rows must confirm each (ROW_ORDER) */
     if (states[1] > states[0]) {
-        int both = 1, n_after = 0;
-        for (int rr = 0; rr < td->nrows && both; rr++) {
+        int both = 1, n_after = 0, last_after = -1;
+        for (int rr = 0; rr < td->nrows; rr++)
+            if (pl[rr].state == PL_PLACED && pl[rr].anchor >= 0 && pl[rr].label_after)
+                last_after = rr;
+        for (int rr = 0; rr < last_after && both; rr++) {
             if (pl[rr].state != PL_PLACED || pl[rr].anchor < 0 || !pl[rr].label_after)
                 continue;
             n_after++;
@@ -4665,7 +4669,7 @@ static void read_table_grid(gk_report *r, int table, grid *g)
             }
             both = vals >= ncols[rr];
         }
-        for (int rr = 0; rr < td->nrows && both && n_after; rr++)
+        for (int rr = 0; rr < td->nrows && both && n_after >= 2; rr++)
             if (pl[rr].state == PL_PLACED && pl[rr].anchor >= 0 && pl[rr].label_after && !positional[rr])
                 positional[rr] = ROW_ORDER;
     }
