@@ -4333,6 +4333,54 @@ static int header_in_order(const grid *g, const tokens *ts, int w)
     return next == w - 1;
 }
 
+/* 1 when the column a header does not name (of columns 0..w-2, those in seq[]
+ * named) has a piece of its name, two characters or more and naming nothing
+ * itself, in a cell above the table's first row of numbers ("科研机" over "构",
+ * a Word PDF's header wrapped): the column is there, its name broken, and rows a
+ * number short lost a cell elsewhere (ragged rows printed without their empty
+ * cells) — not a table made without that column. */
+static int missing_name_broken(const gk_report *r, int table, const grid *g, const int *seq, int m, int w)
+{
+    int missing = -1;
+    for (int c = 0; c < w - 1 && missing < 0; c++) {
+        int named = 0;
+        for (int k = 0; k < m; k++)
+            named |= seq[k] == c;
+        if (!named)
+            missing = c;
+    }
+    if (missing < 0)
+        return 0;
+    const char *name = r->tpl->col[table - 2][missing]->label;
+    size_t nl = strlen(name);
+    for (int i = 0; i < g->nrows; i++) {
+        const grid_row *row = &g->rows[i];
+        int values = 0;
+        for (int j = 0; j < row->ncells; j++)
+            values += row->cells[j].num == NUM_VALUE;
+        if (values >= 2)
+            break;                     /* the header is above the first row of numbers */
+        for (int j = 0; j < row->ncells; j++) {
+            const char *t = row->cells[j].text;
+            size_t n = strlen(t);
+            char buf[HEADER_CELL_MAX + 1];
+            if (n < 6 || n > HEADER_CELL_MAX || row->cells[j].num != NUM_NONE)
+                continue;
+            n = squeeze_copy(buf, t, n);
+            if (n < 6 || !util_find(name, nl, buf, n) || column_named(r->tpl, table, buf, n))
+                continue;
+            int others = 0;            /* a piece of another column's name too ("机构"): tells nothing */
+            for (int c = 0; c < w && !others; c++) {
+                const char *o = r->tpl->col[table - 2][c]->label;
+                others = c != missing && util_find(o, strlen(o), buf, n) != NULL;
+            }
+            if (!others)
+                return 1;
+        }
+    }
+    return 0;
+}
+
 /* Where a table's header puts its columns, when not where the template does:
  * the header of a table whose rows all have the same columns, each its own
  * label (table 3: 自然人, five kinds of 法人或其他组织, 总计), names its columns
@@ -4403,6 +4451,8 @@ static int header_map(const gk_report *r, int table, const grid *g, const tokens
         return 0;                      /* a name not read: the rows hold every column */
     if (short_by_one < 3)
         return -2;                     /* no row tells whether the column is there */
+    if (missing_name_broken(r, table, g, seq, m, w))
+        return -2;                     /* its name is there, broken: the rows lost a cell elsewhere */
     memcpy(col, seq, (size_t)m * sizeof *col);
     col[m] = w - 1;
     return w - 1;
