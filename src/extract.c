@@ -1983,6 +1983,40 @@ static uint32_t head_rows(const gk_template *tpl, int table, const char *text, s
     return 0;
 }
 
+/* How many characters (UTF-8) s[0..n) holds. */
+static size_t utf8_chars(const char *s, size_t n)
+{
+    size_t chars = 0;
+    for (size_t i = 0; i < n; i++)
+        chars += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return chars;
+}
+
+/* The rows of the table whose canonical label begins with s[0..n) and ends
+ * later. */
+static uint32_t rows_begun_by(const gk_template *tpl, int table, const char *s, size_t n)
+{
+    const gk_table_def *td = template_table(tpl, table);
+    uint32_t rows = 0;
+    for (int k = 0; k < td->nrows; k++) {
+        const char *c = tpl->row_canon[table - 2][k];
+        if (strlen(c) > n && !memcmp(c, s, n))
+            rows |= (uint32_t)1 << k;
+    }
+    return rows;
+}
+
+/* 1 when s[0..n) stands in the canonical label of one of the rows (a bit each). */
+static int part_of_rows(const gk_template *tpl, int table, uint32_t rows, const char *s, size_t n)
+{
+    for (uint32_t m = rows; m; m &= m - 1) {
+        const char *c = tpl->row_canon[table - 2][__builtin_ctz(m)];
+        if (util_find(c, strlen(c), s, n))
+            return 1;
+    }
+    return 0;
+}
+
 /* The row whose canonical label begins with the five characters or more of
  * label s[0..n) (without spaces and item number) and ends later, when one row's
  * does: a label cut short where a converter wrapped it and printed the rest
@@ -1990,22 +2024,10 @@ static uint32_t head_rows(const gk_template *tpl, int table, const char *text, s
  * none or several. */
 static uint32_t truncated_label(const gk_template *tpl, int table, const char *s, size_t n)
 {
-    size_t chars = 0;
-    for (size_t i = 0; i < n; i++)
-        chars += ((unsigned char)s[i] & 0xC0) != 0x80;
-    if (chars < 5 || n > HEADER_CELL_MAX || (unsigned char)s[0] < 0xE0)
+    if (n > HEADER_CELL_MAX || (unsigned char)s[0] < 0xE0 || utf8_chars(s, n) < 5)
         return 0;
-    const gk_table_def *td = template_table(tpl, table);
-    uint32_t rows = 0;
-    for (int k = 0; k < td->nrows; k++) {
-        const char *c = tpl->row_canon[table - 2][k];
-        if (strlen(c) > n && !memcmp(c, s, n)) {
-            if (rows)
-                return 0;
-            rows = (uint32_t)1 << k;
-        }
-    }
-    return rows;
+    uint32_t rows = rows_begun_by(tpl, table, s, n);
+    return rows & (rows - 1) ? 0 : rows;
 }
 
 /* 1 when a label (without spaces) is a note's ("注：", "备注：", "说明：" first)
@@ -2336,12 +2358,7 @@ static void join_broken_label(const gk_report *r, int table, const grid_row *row
             continue;
         const char *text = row->cells[j].text;
         size_t n = strlen(text);
-        int part = 0;
-        for (uint32_t m = named; m && !part; m &= m - 1) {
-            const char *c = r->tpl->row_canon[table - 2][__builtin_ctz(m)];
-            part = util_find(c, strlen(c), text, n) != NULL;
-        }
-        if (numbering_prefix(text, n) || !part) {
+        if (numbering_prefix(text, n) || !part_of_rows(r->tpl, table, named, text, n)) {
             from = j;
             begins = 1;
             break;
@@ -2907,11 +2924,8 @@ static int label_fragment(const gk_template *tpl, int table, const char *text)
     n = squeeze_copy(part, text, n);
     if (!n || numbering_prefix(part, n) == n)
         return 1;
-    const gk_table_def *td = template_table(tpl, table);
-    for (int k = 0; k < td->nrows; k++)
-        if (util_find(tpl->row_canon[table - 2][k], strlen(tpl->row_canon[table - 2][k]), part, n))
-            return 1;
-    return 0;
+    int nrows = template_table(tpl, table)->nrows;
+    return part_of_rows(tpl, table, nrows < 32 ? ((uint32_t)1 << nrows) - 1 : ~(uint32_t)0, part, n);
 }
 
 /* The tokens [n0, ts->n) of a row with two label cells or more: a label naming
@@ -2951,12 +2965,7 @@ static void wrapped_label_end(const gk_report *r, int table, tokens *ts, int n0,
         if (k > n0 && ts->tok[k - 1].kind == PT_LABEL && ts->tok[k - 1].rows) {
             /* the rest of the label before it on this line, a piece of that row's own
              * label ("(一)属于行" "政查询"), not the row above's */
-            int part = 0;
-            for (uint32_t m = ts->tok[k - 1].rows; m && !part; m &= m - 1) {
-                const char *c = r->tpl->row_canon[table - 2][__builtin_ctz(m)];
-                part = util_find(c, strlen(c), ts->text[k], kn) != NULL;
-            }
-            if (part)
+            if (part_of_rows(r->tpl, table, ts->tok[k - 1].rows, ts->text[k], kn))
                 continue;
         }
         if (prev_names < 0)
@@ -3037,6 +3046,23 @@ static void tokens_across_rows(gk_report *r, int table, const grid *g, tokens *t
     }
 }
 
+/* 1 when a label cell is a group's name cut short ("(六)其他处" of 其他处理,
+ * its "理" on a later line): after an item number, two characters or more
+ * that begin a group's name. */
+static int group_beginning(const char *text)
+{
+    size_t n = strlen(text), num = numbering_prefix(text, n);
+    const char *s = text + num;
+    if (utf8_chars(s, n - num) < 2 || n - num > 30)
+        return 0;
+    int ng;
+    const gk_group_def *gd = template_groups(&ng);
+    for (int g = 0; g < ng; g++)
+        if (strlen(gd[g].label) > n - num && !memcmp(gd[g].label, s, n - num))
+            return 1;
+    return 0;
+}
+
 /* A row's label broken over lines of its own, a piece a line, each naming
  * nothing (pdftotext without -layout and pdfminer print a narrow label cell so:
  * "2、申请人逾" "期未按收费通" "知要求缴纳费" …, its numbers after): two to four
@@ -3048,25 +3074,6 @@ static void tokens_across_rows(gk_report *r, int table, const grid *g, tokens *t
  * number, so anchored, took the numbers of the row before as its own).  A
  * join starts at a piece with an item number when one does; it never takes a
  * piece naming something. */
-/* 1 when a label cell is a group's name cut short ("(六)其他处" of 其他处理,
- * its "理" on a later line): after an item number, two characters or more
- * that begin a group's name. */
-static int group_beginning(const char *text)
-{
-    size_t n = strlen(text), num = numbering_prefix(text, n), chars = 0;
-    const char *s = text + num;
-    for (size_t i = num; i < n; i++)
-        chars += ((unsigned char)text[i] & 0xC0) != 0x80;
-    if (chars < 2 || n - num > 30)
-        return 0;
-    int ng;
-    const gk_group_def *gd = template_groups(&ng);
-    for (int g = 0; g < ng; g++)
-        if (strlen(gd[g].label) > n - num && !memcmp(gd[g].label, s, n - num))
-            return 1;
-    return 0;
-}
-
 static void join_label_lines(gk_report *r, int table, tokens *ts, const int *cand, int ncand, sbuf *tmp)
 {
     enum { MAX_PIECES = 4, MAX_RUN = 8 };
@@ -3124,7 +3131,7 @@ static void join_label_lines(gk_report *r, int table, tokens *ts, const int *can
                         ts->tok[next].kind == PT_VALUE &&
                         have >= template_table(r->tpl, table)->rows[__builtin_ctz(li.rows)].ncols) {
                         place_tok *t = &ts->tok[pc[a]];
-                                    t->rows = li.rows;
+                        t->rows = li.rows;
                         ts->canon[pc[a]] = li.canon;
                         t->foreign = li.canon ? PT_WHOLE : 0;
                         used = a + m + 1;
@@ -3144,18 +3151,7 @@ static void join_label_lines(gk_report *r, int table, tokens *ts, const int *can
  * of 没有现成信息需要另行制作). */
 static int label_beginning(const gk_template *tpl, int table, const char *s, size_t n)
 {
-    size_t chars = 0;
-    for (size_t i = 0; i < n; i++)
-        chars += ((unsigned char)s[i] & 0xC0) != 0x80;
-    if (chars < 2)
-        return 0;
-    const gk_table_def *td = template_table(tpl, table);
-    for (int k = 0; k < td->nrows; k++) {
-        const char *c = tpl->row_canon[table - 2][k];
-        if (strlen(c) > n && !memcmp(c, s, n))
-            return 1;
-    }
-    return 0;
+    return utf8_chars(s, n) >= 2 && rows_begun_by(tpl, table, s, n) != 0;
 }
 
 /* Where another row's label begins among the label pieces after a label
@@ -3203,11 +3199,8 @@ static void item_label_barriers(const gk_report *r, int table, tokens *ts)
             num = numbering_prefix(buf, len + 1) == len + 1 ? len : 0;
             buf[len] = '\0';
         }
-        int part = 0;                  /* a piece of the named row's own label ("属于四" of 属于四类过程性信息) */
-        for (uint32_t m = anchored; m && len > own && !part; m &= m - 1) {
-            const char *c = r->tpl->row_canon[table - 2][__builtin_ctz(m)];
-            part = util_find(c, strlen(c), buf + own, len - own) != NULL;
-        }
+        /* a piece of the named row's own label ("属于四" of 属于四类过程性信息) */
+        int part = len > own && part_of_rows(r->tpl, table, anchored, buf + own, len - own);
         int ng;
         const gk_group_def *gd = template_groups(&ng);
         if (table == 3 && len && (match_mask((pattern_set){gd, ng, group_pattern}, buf, len) || group_beginning(buf)))

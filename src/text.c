@@ -1355,11 +1355,11 @@ void text_blank_page_numbers(gk_text *t)
         /* a footer, whole or a piece a line (within the page's last five lines):
          * the footer and the pieces after it */
         size_t piece[5];
-        int np = 0, strong = -1, v;
+        int np = 0, strong = -1, pv[5];    /* pv: a piece's number, -1 for a dash or "/" */
         for (size_t k = j; k > 0 && np < 5 && strong < 0; k--) {
             if (only_space(t->norm[k - 1].s, t->norm[k - 1].len))
                 continue;
-            int what = footer_piece(&t->norm[k - 1], &v);
+            int what = footer_piece(&t->norm[k - 1], &pv[np]);
             if (!what)
                 break;
             if (what == 2)
@@ -1371,9 +1371,9 @@ void text_blank_page_numbers(gk_text *t)
              * ("第2页" "/" "8"); a number alone after it is a table's cell that
              * pdftotext printed after the footer */
             int tail = 0, q = strong - 1;
-            if (q >= 1 && t->norm[piece[q]].s[0] == '/' && footer_piece(&t->norm[piece[q - 1]], &v) == 1 && v >= 0)
+            if (q >= 1 && t->norm[piece[q]].s[0] == '/' && pv[q - 1] >= 0)
                 q -= 2;
-            while (q >= 0 && footer_piece(&t->norm[piece[q]], &v) == 1 && v < 0 && t->norm[piece[q]].s[0] != '/')
+            while (q >= 0 && pv[q] < 0 && t->norm[piece[q]].s[0] != '/')
                 q--;
             tail = q < 0;
             for (int k = tail ? 0 : strong; k <= strong; k++)
