@@ -36,6 +36,7 @@ static const marker UNITS[] = {
 
 /* Letters O read as 0 by num_parse() in this thread so far (grid.ocr_zeros). */
 static __thread unsigned ocr_zeros_seen;
+static __thread unsigned null_words_seen;   /* cells "NaN", "None" … read (null_word()) */
 
 static const char *skip_spaces(const char *s)
 {
@@ -82,6 +83,20 @@ static const marker *find_marker(const marker *list, const char *s, size_t n)
 /* The longest blank markers of each kind: no longer cell can be one. */
 #define ASCII_BLANK_MAX (sizeof "--" - 1)
 #define UTF8_BLANK_MAX (sizeof "——" - 1)
+
+/* What a program writes for a cell without a value: a dataframe's "NaN"
+ * ("nan" in markdown), Python's "None" (a PDF table extractor's merged
+ * cells), SQL's "NULL", "N/A".  An empty cell, as "-" is. */
+static int null_word(const char *s, size_t n)
+{
+    static const char *const NULLS[] = {"NaN", "nan", "NAN", "None", "none", "NULL", "null", "N/A", "n/a", "NA", NULL};
+    if (n < 2 || n > 4 || (s[0] | 0x20) != 'n')
+        return 0;
+    for (const char *const *w = NULLS; *w; w++)
+        if (strlen(*w) == n && !memcmp(s, *w, n))
+            return 1;
+    return 0;
+}
 /* The longest of UNITS: no longer tail after a number can be one (a
  * label such as "1. 属于国家秘密" is refused without trying each unit). */
 #define UNIT_MAX (sizeof "（件）" - 1)
@@ -163,6 +178,10 @@ static __attribute__((noinline)) num_kind parse_ascii(const char *s, size_t n, d
     }
     if (n <= ASCII_BLANK_MAX && find_marker(ASCII_BLANKS, s, n))
         return NUM_BLANK;
+    if (null_word(s, n)) {
+        null_words_seen++;
+        return NUM_BLANK;
+    }
     /* A number starts with a digit after its sign (',' and '.' need a digit
      * before them): a label such as "(一)" is refused here. */
     size_t first = s[0] == '+' || s[0] == '-';
@@ -514,7 +533,7 @@ static int dash_word(const char *s, size_t n)
  * "无" or "空" ("0 8 无 16"; alone, "无" may be a label's word). */
 static int blank_word(const char *s, size_t n)
 {
-    return dash_word(s, n) || (n == 3 && (!memcmp(s, "无", 3) || !memcmp(s, "空", 3)));
+    return dash_word(s, n) || null_word(s, n) || (n == 3 && (!memcmp(s, "无", 3) || !memcmp(s, "空", 3)));
 }
 
 /* The first byte of a Chinese character (U+4E00..U+9FFF). */
@@ -734,7 +753,8 @@ static void split_numbers(row_builder *rb, const char *s, size_t len)
     while (s[lead] == ' ')
         lead++;
     if (lead && rb->r->ncells > 0 && !has_space(s + lead, len - lead)) {
-        row_put(rb, s + lead, len - lead);
+        if (!label_colon_number(rb, s + lead, len - lead))   /* "|   | 规章：26 |": two cells */
+            row_put(rb, s + lead, len - lead);
         return;
     }
     size_t cut = len;
@@ -2399,10 +2419,163 @@ static grid *build_cells(const gk_text *t, size_t from, size_t to)
     return g;
 }
 
+/* The count a cell holds when it is digits alone ("12", not "+1", "1.",
+ * "3件"): what a row number or a column number is written as; else -1. */
+static long bare_count(const grid_cell *c)
+{
+    if (c->num != NUM_VALUE || !c->is_int)
+        return -1;
+    long v = 0;
+    const char *s = c->text;
+    if (!*s)
+        return -1;
+    for (; *s; s++) {
+        if (!is_digit(*s) || v > 99999)
+            return -1;
+        v = v * 10 + (*s - '0');
+    }
+    return v;
+}
+
+/* The first cell of row r holding anything, from cell k on; -1 if none. */
+static int next_filled(const grid_row *r, int k)
+{
+    for (; k < r->ncells; k++)
+        if (r->cells[k].text[0])
+            return k;
+    return -1;
+}
+
+/* A header of column numbers (a dataframe's columns 0, 1, 2 … written
+ * above its rows): a row of four or more bare counts going up by one from
+ * 0 (five from 1), from its first filled cell (at) on, and nothing else but
+ * empty cells.  No row of a table's counts is so made (a total would be the
+ * sum of the others; table 2's rows have three). */
+static int column_numbers(const grid_row *r, int at)
+{
+    int n = 0;
+    long last = -1, first = 0;
+    for (int k = at; k < r->ncells; k++) {
+        if (!r->cells[k].text[0])
+            continue;
+        long v = bare_count(&r->cells[k]);
+        if (v < 0 || (n > 0 && v != last + 1) || (n == 0 && v > 1))
+            return 0;
+        if (n == 0)
+            first = v;
+        n++, last = v;
+    }
+    return n >= 4 + (int)first;
+}
+
+/* Numbers a program wrote around a table's cells, which are none of its
+ * cells (only rows a line each: tab, pipe, csv and space-separated rows):
+ * - a header of column numbers (column_numbers()): the row is taken out;
+ * - a row's number before its cells (a dataframe's index written with it,
+ *   0, 1, 2 … down every row of the table, headers too; a table's 序号
+ *   column): the row's first filled cell a bare count, one more than the
+ *   last row's so numbered, in the same cell; lines between them holding
+ *   text where the number would be (a label's end wrapped, a note) take no
+ *   number.  Rows whose count is followed by text (a label, a header's
+ *   name) say so: a run of three or more numbered rows, two of them so
+ *   followed, is a column of row numbers — in a row whose empty cells are
+ *   shown (tabs, pipes, csv) the cell is left empty, so that the columns
+ *   keep their places; in a row of words the number is taken out.
+ *   Numbers before numbers (a row read label-after: "0 3 5 … 本年新收")
+ *   never say so: a column of counts going up by one down three rows of
+ *   which two stand before a label is what a table's own cells do not make.
+ *   Under a header of column numbers, rows numbered from 0 or 1 are so
+ *   however few (a table cut by a page is written a dataframe a piece) when
+ *   the header has an empty cell before its numbers (the index's; a header
+ *   without it has no row numbers under it), or, in rows of words (whose
+ *   empty cells are not seen), when each number stands before text. */
+static void drop_numbering(grid *g)
+{
+    /* after a header of column numbers: HEAD_INDEX when an empty cell stands
+     * before its numbers (to_csv's, to_markdown's index column: its rows are
+     * numbered), HEAD_UNKNOWN in a row of words (its empty cells not shown) */
+    enum { HEAD_NONE, HEAD_INDEX, HEAD_UNKNOWN };
+    int head = HEAD_NONE;
+    for (int i = 0; i < g->nrows;) {
+        grid_row *row = &g->rows[i];
+        int at = next_filled(row, 0);
+        long v = at >= 0 && row->cells[at].num == NUM_VALUE ? bare_count(&row->cells[at]) : -1;
+        int under = head;
+        head = HEAD_NONE;
+        if (v < 0) {
+            i++;
+            continue;
+        }
+        if (v <= 1 && column_numbers(row, at)) {
+            row->ncells = 0;
+            head = !row->explicit ? HEAD_UNKNOWN : at > 0 ? HEAD_INDEX : HEAD_NONE;
+            i++;
+            continue;
+        }
+        int end = i + 1, counted = 0, said = 0;
+        for (int j = i; j < g->nrows; j++) {
+            const grid_row *r = &g->rows[j];
+            int k = next_filled(r, 0);
+            if (k < 0)
+                break;
+            if (r->cells[k].num == NUM_NONE)
+                continue;              /* a line between */
+            if (k != at || bare_count(&r->cells[k]) != v + counted)
+                break;
+            int after = next_filled(r, k + 1);
+            said += after >= 0 && r->cells[after].num == NUM_NONE;
+            counted++;
+            end = j + 1;
+        }
+        /* under a header of column numbers the rows are numbered from 0 or 1
+         * however few: in the header's index column, or each before text */
+        int headed = v <= 1 && (under == HEAD_INDEX || (under == HEAD_UNKNOWN && said == counted));
+        if ((counted >= 3 && said >= 2) || (headed && counted >= 1)) {
+            for (int n = i; n < end; n++) {
+                grid_row *r = &g->rows[n];
+                if (next_filled(r, 0) != at || r->cells[at].num != NUM_VALUE)
+                    continue;          /* a line between */
+                if (r->explicit) {
+                    grid_cell *c = &r->cells[at];
+                    c->text += strlen(c->text);
+                    c->num = NUM_BLANK;
+                    c->value = 0;
+                } else {
+                    memmove(r->cells + at, r->cells + at + 1, (size_t)(r->ncells - at - 1) * sizeof *r->cells);
+                    r->ncells--;
+                }
+            }
+        }
+        i = end;
+    }
+}
+
+/* Cells a program wrote "NaN" or "None" into are empty cells: such a
+ * program writes every cell of its grid, the empty ones so, and a row
+ * holding one shows its empty cells as a tab row does (a dataframe's
+ * to_string(): its columns padded with spaces, "NaN" where no value is). */
+static void empty_null_words(grid *g)
+{
+    for (int i = 0; i < g->nrows; i++) {
+        grid_row *r = &g->rows[i];
+        for (int k = 0; k < r->ncells; k++) {
+            grid_cell *c = &r->cells[k];
+            if (c->num == NUM_BLANK && c->text[0] && null_word(c->text, strlen(c->text))) {
+                c->text += strlen(c->text);
+                r->explicit = 1;
+            }
+        }
+    }
+}
+
 grid *grid_build(const gk_text *t, size_t from, size_t to)
 {
-    unsigned before = ocr_zeros_seen;
+    unsigned before = ocr_zeros_seen, nulls = null_words_seen;
     grid *g = build_cells(t, from, to);
+    if (null_words_seen != nulls)
+        empty_null_words(g);
+    if (g->layout != GRID_LINES && g->layout != GRID_BLOCKS)   /* a row a line */
+        drop_numbering(g);
     g->ocr_zeros = ocr_zeros_seen != before;
     return g;
 }

@@ -2,13 +2,18 @@
 # convcorpus.sh — reports converted by other hands' tools (`make converters`).
 #
 # Takes CONV_VARIANTS (150) tab-grid variants of genlayout seed CONV_SEED (2) (UTF-8,
-# no csv_cells) and converts each as other hands do, with the tools installed here: the
+# no csv_cells; made without the dataframe family, as before it) and converts each as other hands do, with the tools installed here: the
 # variant as a web page (`mkformats html 2`) dumped by w3m -dump -cols 200, lynx -dump
 # -width=200, links -dump -width 200, elinks -dump, html2text -width 200 and pandoc -t
 # plain; as a .docx (`mkformats docx 2`) read by pandoc -f docx -t plain and by docx2txt;
 # as a PDF (`mkformats pdf 2`) read by pdftotext -layout and without it, by mutool draw
 # -F txt and by pdfminer's pdf2txt, and printed as Word prints tables (`--word`) read by
-# pdftotext -layout, mutool and pdf2txt.  Every dump is read by gkreview and each cell compared, by its
+# pdftotext -layout, mutool and pdf2txt; and the web page's tables as a program writes them
+# (tests/tools/spanfill.py, with python3: `fill`, merged cells' text in every cell they cover,
+# as python-docx or openpyxl give a table; `pd-tsv`, `pd-csv`, `pd-string`, `pd-md`, as
+# pandas' read_html then to_csv, to_string or to_markdown write it — NaN for empty cells,
+# rows numbered, a header of column numbers).  CONV_WAYS="w1 w2 …" runs only those ways.
+# Every dump is read by gkreview and each cell compared, by its
 # id, with the page's own reading (right: the same value; flagged: missing or inferred;
 # wrong: another value; a cell id the dump's reading lacks: read with the other format's
 # cells, counted apart).  Prints one line per way and the wrong cells; a tool not
@@ -29,11 +34,11 @@ else
     tmp=$(mktemp -d)
     trap 'rm -rf "$tmp"' EXIT
 fi
-"$REL/tools/genlayout" --seed "$SEED" --variants 6000 --quiet --each sample-reports/* 2>/dev/null |
+"$REL/tools/genlayout" --seed "$SEED" --variants 6000 --without dataframe --quiet --each sample-reports/* 2>/dev/null |
     grep 'right' | grep '\[tabs' | grep -v 'utf16\|gb18030\|csv_cells' | head -n "$N" |
     sed 's/variant \([0-9]*\):.*/\1/' >"$tmp/list"
 tools=
-for t in w3m lynx pandoc links html2text elinks pdftotext mutool pdf2txt docx2txt; do
+for t in w3m lynx pandoc links html2text elinks pdftotext mutool pdf2txt docx2txt python3; do
     if command -v "$t" >/dev/null 2>&1; then tools="$tools $t"; else echo "$t: skipped (not installed)"; fi
 done
 [ -n "$tools" ] || exit 0
@@ -46,11 +51,13 @@ for t in $tools; do
     pdftotext) ways="$ways pdftotext-layout pdftotext-raw pdftotext-word" ;;
     mutool) ways="$ways mutool mutool-word" ;;
     pdf2txt) ways="$ways pdf2txt pdf2txt-word" ;;
+    python3) ways="$ways fill pd-tsv pd-csv pd-string pd-md" ;;
     *) ways="$ways $t" ;;
     esac
 done
+[ -n "${CONV_WAYS:-}" ] && ways=$CONV_WAYS   # only these ways (names as printed)
 for k in $(cat "$tmp/list"); do
-    "$REL/tools/genlayout" --seed "$SEED" --show "$k" --quiet sample-reports/* >"$tmp/v$k.txt" 2>/dev/null
+    "$REL/tools/genlayout" --seed "$SEED" --without dataframe --show "$k" --quiet sample-reports/* >"$tmp/v$k.txt" 2>/dev/null
     "$REL/tools/mkformats" html 2 "$tmp/v$k.txt" "$tmp/v$k.html" 2>/dev/null || continue
     "$GK" export --no-review --format csv "$tmp/v$k.html" 2>/dev/null | cut -d, -f2,5,6 >"$tmp/want"
     for t in $ways; do
@@ -61,6 +68,7 @@ for k in $(cat "$tmp/list"); do
         pandoc) pandoc -f html -t plain --columns=200 "$tmp/v$k.html" >"$o" 2>/dev/null ;;
         links) links -dump -width 200 -codepage utf-8 "$tmp/v$k.html" >"$o" 2>/dev/null ;;
         html2text) html2text -utf8 -width 200 "$tmp/v$k.html" >"$o" 2>/dev/null ;;
+        fill | pd-*) python3 tests/tools/spanfill.py "$t" "$tmp/v$k.html" >"$o" 2>/dev/null ;;
         elinks) elinks -dump -dump-width 200 -dump-charset utf-8 "$tmp/v$k.html" >"$o" 2>/dev/null ;;
         docx2txt)
             [ -f "$tmp/v$k.docx" ] || "$REL/tools/mkformats" docx 2 "$tmp/v$k.txt" "$tmp/v$k.docx" 2>/dev/null

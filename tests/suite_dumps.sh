@@ -36,6 +36,12 @@
 # 992 and 1453 (a table broken by a page, the labels spanning its first rows printed at the
 # page's end: the whole table read with labels after their numbers, a row off — 52 and 32
 # cells of other rows before); at least 15 read, as the other pdftotext dumps.
+# Pages as a dataframe library writes their tables (tests/tools/spanfill.py: pandas'
+# read_html then to_csv, to_markdown, to_string — merged cells' text in every cell they
+# cover, "NaN"/"nan" for empty cells, rows numbered 0, 1, 2 …, a header of column numbers,
+# each table cut by a page its own dataframe): 25 (to_csv), 47 (to_markdown), 13
+# (to_string); the engine before read 10, 69 and 1 of their cells as other values (a
+# row's number as its total) and left most unread.  At least 180, 80 and 180 read.
 set -u
 cd "$(dirname "$0")/.." || exit 2
 : "${GK:?}" "${TOOLS:?}"

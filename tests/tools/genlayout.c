@@ -89,6 +89,13 @@
  * at the end; in half of the quoting variants counts of 1000 or more with thousands
  * separators ("1,130").
  *
+ * dataframe (one tab-grid variant in ten, own stream; not with csv_cells nor label_colon,
+ * nor where a row lost a number: padded, the loss would not show): the tables
+ * as a dataframe library writes a table read from a web page: rows padded to the widest,
+ * empty cells "NaN", "nan", "None" or empty, the rows numbered from 0 or 1 (headers too),
+ * a line of column numbers above; as tab rows, csv, columns padded with spaces
+ * (to_string) or a markdown table (to_markdown).
+ *
  * The variant is parsed in-process and every cell compared with what was written:
  *   right    read (extracted, blank or inferred) with the value written;
  *   flagged  missing and named by a finding, or inferred to another value with a
@@ -106,7 +113,7 @@
  * --without F,... / --with F,...: the families named (bordered, lost_value, stray_value,
  * rows_joined, unit_suffix, label_numbering, column_major, extracted_pipes, ragged_labels,
  * distinct_values, echoed_labels, wrap_into_next, single_spaces, ocr_zeros, lost_headings,
- * label_colon, column_order, csv_cells) are never / also chosen;
+ * label_colon, column_order, csv_cells, dataframe) are never / also chosen;
  * lost_value and stray_value only with --with (the engine still reads some of their
  * cells wrong).  --each: one line per variant with its counts.
  * --show K: only variant K; its text (UTF-8, before encoding) on stdout, its comparison
@@ -241,7 +248,7 @@ enum {
     /* conversion damage and variation */
     X_LOST_VALUE, X_STRAY_VALUE, X_ROWS_JOINED, X_UNIT_SUFFIX, X_LABEL_NUMBERING, X_COLUMN_MAJOR,
     X_EXTRACTED_PIPES, X_RAGGED_LABELS, X_DISTINCT_VALUES, X_ECHOED_LABELS, X_WRAP_INTO_NEXT, X_SINGLE_SPACES,
-    X_OCR_ZEROS, X_LOST_HEADINGS, X_LABEL_COLON, X_COLUMN_ORDER, X_CSV_CELLS,
+    X_OCR_ZEROS, X_LOST_HEADINGS, X_LABEL_COLON, X_COLUMN_ORDER, X_CSV_CELLS, X_DATAFRAME,
     /* encodings */
     X_CRLF, X_BOM, X_GB18030, X_UTF16,
     NX
@@ -255,7 +262,7 @@ static const char *const XNAME[NX] = {
     "split_repeat_header", "lost_label", "glued", "thousands", "fullwidth", "blank_markers",
     "group_rows", "ascii_punct", "merged_cells",
     "lost_value", "stray_value", "rows_joined", "unit_suffix", "label_numbering", "column_major",
-    "extracted_pipes", "ragged_labels", "distinct_values", "echoed_labels", "wrap_into_next", "single_spaces", "ocr_zeros", "lost_headings", "label_colon", "column_order", "csv_cells", "crlf", "bom", "gb18030", "utf16",
+    "extracted_pipes", "ragged_labels", "distinct_values", "echoed_labels", "wrap_into_next", "single_spaces", "ocr_zeros", "lost_headings", "label_colon", "column_order", "csv_cells", "dataframe", "crlf", "bom", "gb18030", "utf16",
 };
 
 #define HAS(v, x) (((v)->flags >> (x)) & 1ull)
@@ -409,6 +416,12 @@ typedef struct {
         int trail;               /* CSV_T_*: what a row's empty cells at its end become */
         int thousands;           /* counts of 1000 or more written with thousands separators (quoted) */
     } csv;
+    struct {                     /* dataframe: the tables as a dataframe library writes them */
+        int style;               /* DF_*: tab rows, csv, padded columns (to_string), markdown */
+        int index;               /* 0: no row numbers; 1: from 0; 2: from 1 */
+        int header;              /* a line of column numbers first */
+        const char *null;        /* what an empty cell is written as */
+    } df;
     int heading_style[3];        /* lost_headings: how the headings of 二, 三, 四 are written (0 as
                                     the sample has them) */
     buf carry;                   /* wrap_into_next: the end of the last row's label, for the next row's line */
@@ -2837,6 +2850,195 @@ static void csv_field(variant *v, buf *o, const char *f, size_t len)
     bputc(o, '"');
 }
 
+/* dataframe, from its own stream (a variant without it is what it was before): in about
+ * one tab-grid variant in ten that is not csv_cells, each table is written as a dataframe
+ * library writes a table it read from a web page (pandas' read_html, then to_csv, to_string
+ * or to_markdown): every row as wide as the widest, an empty cell written "NaN", "nan" or
+ * "None" (or left empty in tab and csv rows); the row's number before it, counted from 0
+ * (or from 1, a 序号 column) down every row of the table, headers too; a line of column
+ * numbers 0, 1, 2 … above the table; rows as tab rows (to_csv with sep='\t'), csv (quoted
+ * where a field holds a comma or a quote), columns padded with spaces to their widest by
+ * character count and right-aligned, the row numbers left-aligned (to_string), or a
+ * markdown table with a line of column alignments under its first (to_markdown).  A line
+ * without cells (a wrapped label's end, a note) stays as it is and takes no number. */
+enum { DF_TSV, DF_CSV, DF_STRING, DF_MD };
+
+static void choose_dataframe(variant *v, uint64_t rs)
+{
+    uint64_t *s = &rs;
+    next64(s);
+    if (!HAS(v, X_TABS) || HAS(v, X_CSV_CELLS) || !pm(s, 100) || v->colon_rs)
+        return;                        /* label_colon: a list's lines, no table */
+    for (int t = 0; t < 3; t++)
+        if (v->echo[t].lose)
+            return;                    /* a row one number short padded: its loss hidden in any layout */
+    v->df.style = (int)rn(s, 4);
+    v->df.index = (int)rn(s, 3);
+    v->df.header = pm(s, 600);
+    static const char *const NULLS[] = {"", "NaN", "nan", "None"};
+    v->df.null = NULLS[rn(s, 4)];
+    if (v->df.style == DF_STRING || v->df.style == DF_MD) {   /* these always print both */
+        v->df.index = v->df.index ? v->df.index : 1;
+        v->df.header = 1;
+        v->df.null = v->df.style == DF_STRING ? "NaN" : "nan";
+    }
+    if (!v->df.index && !v->df.header && !v->df.null[0])
+        v->df.null = "NaN";
+    set(v, X_DATAFRAME);
+}
+
+/* Characters of UTF-8 text (what a dataframe pads by). */
+static int nchars(const char *s, size_t n)
+{
+    int c = 0;
+    for (size_t i = 0; i < n; i++)
+        c += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return c;
+}
+
+static void df_pad(buf *o, const char *f, size_t n, int width, int left)
+{
+    int pad = width - nchars(f, n);
+    if (left)
+        bputn(o, f, n);
+    for (int i = 0; i < pad; i++)
+        bputc(o, ' ');
+    if (!left)
+        bputn(o, f, n);
+}
+
+/* dataframe: the text of o from `from` on, a table written as tab rows, as the variant's
+ * dataframe library writes it. */
+static void dataframe_convert(variant *v, buf *o, size_t from)
+{
+    size_t n = o->n - from;
+    char *text = gl_malloc(n + 1);
+    memcpy(text, o->p + from, n);
+    text[n] = '\0';
+    o->n = from;
+    o->p[from] = '\0';
+    enum { MAXF = 64, MAXL = 256 };
+    /* the lines: fields of the rows (index, then cells), or a line as it is */
+    const char *lf[MAXL][MAXF + 1];
+    size_t ll[MAXL][MAXF + 1];
+    int nf[MAXL];
+    char num[MAXL][16], colnum[MAXF][12];
+    int nl = 0, widest = 0, rows = 0;
+    for (const char *l = text; *l && nl < MAXL;) {
+        const char *e = strchr(l, '\n');
+        size_t len = e ? (size_t)(e - l) : strlen(l);
+        nf[nl] = 0;
+        lf[nl][0] = l;
+        ll[nl][0] = len;
+        if (memchr(l, '\t', len)) {
+            int k = 1;
+            for (const char *p = l, *end = l + len; k <= MAXF;) {
+                const char *t = memchr(p, '\t', (size_t)(end - p));
+                lf[nl][k] = p;
+                ll[nl][k++] = t ? (size_t)(t - p) : (size_t)(end - p);
+                if (!t)
+                    break;
+                p = t + 1;
+            }
+            nf[nl] = k - 1;
+            if (nf[nl] > widest)
+                widest = nf[nl];
+            snprintf(num[nl], sizeof num[nl], "%d", rows++ + (v->df.index == 2));
+            lf[nl][0] = num[nl];
+            ll[nl][0] = strlen(num[nl]);
+        }
+        nl++;
+        l += len + (e != NULL);
+    }
+    for (int k = 0; k < widest; k++)
+        snprintf(colnum[k], sizeof colnum[k], "%d", k);
+    size_t nulls = strlen(v->df.null);
+    /* a cell's text: the field, the null word for an empty one or one past the row's end */
+#define DF_CELL(i, k, F, L)                                                       \
+    do {                                                                          \
+        if ((i) < 0) {                                                            \
+            F = (k) ? colnum[(k) - 1] : "";                                       \
+            L = strlen(F);                                                        \
+        } else if ((k) == 0) {                                                    \
+            F = lf[i][0], L = ll[i][0];                                           \
+        } else if ((k) <= nf[i] && ll[i][k]) {                                    \
+            F = lf[i][k], L = ll[i][k];                                           \
+        } else {                                                                  \
+            F = v->df.null, L = nulls;                                            \
+        }                                                                         \
+    } while (0)
+    int first_col = v->df.index ? 0 : 1;
+    int width[MAXF + 1] = {0};
+    if (v->df.style == DF_STRING || v->df.style == DF_MD) {
+        for (int i = -1; i < nl; i++) {
+            if (i >= 0 && !nf[i])
+                continue;
+            for (int k = 0; k <= widest; k++) {
+                const char *f;
+                size_t fl;
+                DF_CELL(i, k, f, fl);
+                int c = nchars(f, fl);
+                if (c > width[k])
+                    width[k] = c;
+            }
+        }
+    }
+    int md_rule = v->df.style == DF_MD;
+    for (int i = v->df.header ? -1 : 0; i < nl; i++) {
+        if (i >= 0 && !nf[i]) {        /* a line without cells, as it was */
+            bputn(o, lf[i][0], ll[i][0]);
+        } else {
+            if (v->df.style == DF_MD)
+                bput(o, "|");
+            for (int k = first_col; k <= widest; k++) {
+                const char *f;
+                size_t fl;
+                DF_CELL(i, k, f, fl);
+                switch (v->df.style) {
+                case DF_TSV:
+                case DF_CSV:
+                    if (k > first_col)
+                        bputc(o, v->df.style == DF_TSV ? '\t' : ',');
+                    if (v->df.style == DF_CSV && (memchr(f, ',', fl) || memchr(f, '"', fl))) {
+                        bputc(o, '"');
+                        for (size_t j = 0; j < fl; j++) {
+                            if (f[j] == '"')
+                                bputc(o, '"');
+                            bputc(o, f[j]);
+                        }
+                        bputc(o, '"');
+                    } else {
+                        bputn(o, f, fl);
+                    }
+                    break;
+                case DF_STRING:
+                    if (k > first_col)
+                        bput(o, "  ");
+                    df_pad(o, f, fl, width[k], k == 0);
+                    break;
+                default:
+                    bputc(o, ' ');
+                    df_pad(o, f, fl, width[k], 0);
+                    bput(o, " |");
+                }
+            }
+            if (md_rule) {             /* the alignment line under the first */
+                bput(o, "\n|");
+                for (int k = first_col; k <= widest; k++) {
+                    for (int j = 0; j <= width[k]; j++)
+                        bputc(o, '-');
+                    bput(o, ":|");
+                }
+                md_rule = 0;
+            }
+        }
+        if (i < 0 || i + 1 < nl || (n && text[n - 1] == '\n'))
+            bputc(o, '\n');
+    }
+#undef DF_CELL
+    free(text);
+}
+
 /* csv_cells: the text of o from `from` on, a table written as tab rows and the lines
  * echoing it, as CSV; blank lines stay blank. */
 static void csv_convert(variant *v, buf *o, size_t from)
@@ -2952,6 +3154,8 @@ static void build_text(variant *v)
         }
         if (HAS(v, X_CSV_CELLS))
             csv_convert(v, o, start);
+        else if (HAS(v, X_DATAFRAME))
+            dataframe_convert(v, o, from);
     }
     for (size_t i = (size_t)r->section_line[4] - 1; i < tx->nlines; i++)
         put_line(o, &tx->orig[i]);
@@ -3160,6 +3364,9 @@ static void describe(const variant *v, buf *o)
             first = 0;
             if (x == X_CSV_CELLS)      /* its sub-modes: quoting, space, trailing cells, thousands */
                 bprintf(o, "(q%d s%d t%d k%d)", v->csv.quote, v->csv.space, v->csv.trail, v->csv.thousands);
+            if (x == X_DATAFRAME)
+                bprintf(o, "(s%d i%d h%d %s)", v->df.style, v->df.index, v->df.header,
+                        v->df.null[0] ? v->df.null : "empty");
         }
 }
 
@@ -3210,7 +3417,7 @@ int main(int argc, char **argv)
             /* families of conversion damage left out / let in (a comma-separated list of names) */
             const char *w = argv[++i];
             uint64_t named = 0;
-            for (int x = X_BORDERED; x <= X_CSV_CELLS; x++) {
+            for (int x = X_BORDERED; x <= X_DATAFRAME; x++) {
                 if (x > X_BORDERED && x < X_LOST_VALUE)
                     continue;
                 size_t n = strlen(XNAME[x]);
@@ -3339,6 +3546,8 @@ int main(int argc, char **argv)
         }
         if (!(without >> X_CSV_CELLS & 1))
             choose_csv(&v, v.rs ^ 0x4CF5AD432745937Full);
+        if (!(without >> X_DATAFRAME & 1))
+            choose_dataframe(&v, v.rs ^ 0x1F83D9ABFB41BD6Bull);
         v.flags &= ~without;
         if (without >> X_COLUMN_MAJOR & 1)
             memset(v.colmajor, 0, sizeof v.colmajor);

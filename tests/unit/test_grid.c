@@ -133,7 +133,8 @@ static void assert_nrows(const char *s, int n)
 
 static num_kind ref_parse(const char *s, double *value, int *is_int)
 {
-    static const char *const blanks[] = {"", "-", "--", "/", "\\", "—", "——", "–", "无", "空"};
+    static const char *const blanks[] = {"",    "-",   "--",  "/",    "\\",   "—",    "——",   "–",   "无", "空",
+                                         "NaN", "nan", "NAN", "None", "none", "NULL", "null", "N/A", "n/a", "NA"};
     static const char *const units[] = {"万元", "元", "件", "条", "个", "项"};
     while (*s == ' ')
         s++;
@@ -553,6 +554,151 @@ static void test_cell_texts(void **state)
     assert_row_texts(&g->rows[1], (const char *const[]){"合计", "0"}, 2);
     grid_free(g);
     text_free(t);
+}
+
+/* Cells a program wrote around a table's cells (a dataframe's to_csv,
+ * to_string, to_markdown), generated: rows of a label and counts, empty
+ * cells written "NaN", "nan", "None" or left empty, every row padded to the
+ * widest; the rows numbered 0, 1, 2 … (or from 1) first, a line of column
+ * numbers above; as tab, csv, pipe or space-padded rows.  Read back: the
+ * null words are empty cells, the header of column numbers holds no cell,
+ * a row's number is no cell (an empty one in rows that show their empty
+ * cells, none in a row of words), and every other cell is as written. */
+static void test_program_numbering(void **state)
+{
+    (void)state;
+    static const char *const LABELS[] = {"规章", "行政规范性文件", "行政许可", "一、本年新收政府信息公开申请数量",
+                                         "(一)予以公开", "2.重复申请", "信息内容", "自然人"};
+    static const char *const NULLS[] = {"", "NaN", "nan", "None"};
+    gen_seed(20261207);
+    for (int iter = 0; iter < 600; iter++) {
+        int style = (int)gen_below(4);           /* tabs, csv, pipes, spaces */
+        int index = 1 + (int)gen_below(2);       /* from 0 or from 1 */
+        int header = style == 3 || gen_below(2); /* spaces: to_string always has it */
+        const char *null = style == 3 ? "NaN" : NULLS[gen_below(4)];
+        int nrows = 3 + (int)gen_below(6), width = 4 + (int)gen_below(5);
+        char cell[10][12][64];
+        for (int r = 0; r < nrows; r++)
+            for (int k = 0; k < width; k++) {
+                if (k == 0)
+                    snprintf(cell[r][k], 64, "%s", LABELS[gen_below(8)]);
+                else if (gen_below(5) == 0)
+                    cell[r][k][0] = '\0';
+                else
+                    snprintf(cell[r][k], 64, "%u", 2 + gen_below(40));
+            }
+        sbuf b;
+        sbuf_init(&b);
+        const char *sep = style == 0 ? "\t" : style == 1 ? "," : style == 2 ? " | " : "    ";
+        for (int r = header ? -1 : 0; r < nrows; r++) {
+            if (style == 2)
+                sbuf_adds(&b, "| ");
+            for (int k = -1; k < width; k++) {
+                if (k > -1)
+                    sbuf_adds(&b, sep);
+                if (r < 0 && k < 0)
+                    sbuf_adds(&b, style == 3 ? "  " : "");
+                else if (r < 0)
+                    sbuf_printf(&b, "%d", k);
+                else if (k < 0)
+                    sbuf_printf(&b, "%d", r + (index == 2));
+                else
+                    sbuf_adds(&b, cell[r][k][0] ? cell[r][k] : null);
+            }
+            sbuf_adds(&b, style == 2 ? " |\n" : "\n");
+            if (style == 2 && r == (header ? -1 : 0)) {
+                sbuf_adds(&b, "|");
+                for (int k = -1; k < width; k++)
+                    sbuf_adds(&b, "---:|");
+                sbuf_adds(&b, "\n");
+            }
+        }
+        gk_text *t;
+        grid *g = build(b.s, &t);
+        /* the rows with cells: the header of column numbers holds none */
+        int got = 0;
+        for (int i = 0; i < g->nrows; i++) {
+            const grid_row *row = &g->rows[i];
+            int k = 0;
+            while (k < row->ncells && !row->cells[k].text[0] && row->ncells > width)
+                k++;               /* the row's number left empty, an outer pipe's empty cell */
+            if (row->ncells == 0)
+                continue;
+            if (got >= nrows)
+                fail_msg("table %d (style %d): a row too many: line %d", iter, style, row->line);
+            int filled = 0;
+            for (int c = 0; c < row->ncells; c++)
+                filled += row->cells[c].text[0] != '\0';
+            int want = 0;
+            for (int c = 0; c < width; c++)
+                want += cell[got][c][0] != '\0';
+            if (filled != want)
+                fail_msg("table %d (style %d), row %d: %d cells hold text, %d written (%s)", iter, style, got, filled,
+                         want, b.s);
+            /* the written cells, in order, after the empty ones taken away */
+            int c = 0;
+            for (int x = 0; x < row->ncells; x++) {
+                if (!row->cells[x].text[0])
+                    continue;
+                while (c < width && !cell[got][c][0])
+                    c++;
+                assert_true(c < width);
+                if (strcmp(row->cells[x].text, cell[got][c]))
+                    fail_msg("table %d (style %d), row %d: cell \"%s\", written \"%s\"", iter, style, got,
+                             row->cells[x].text, cell[got][c]);
+                c++;
+            }
+            got++;
+        }
+        if (got != nrows)
+            fail_msg("table %d (style %d): %d rows read, %d written", iter, style, got, nrows);
+        grid_free(g);
+        text_free(t);
+        sbuf_free(&b);
+    }
+}
+
+/* A label, a colon and a number in one cell after empty cells, in padded
+ * pipe rows ("|   |  规章：26 |  53 |"): two cells, as first in a row. */
+static void test_colon_cell_after_empty(void **state)
+{
+    (void)state;
+    static const char *const LABELS[] = {"规章", "行政规范性文件", "行政许可", "行政处罚", "行政强制"};
+    gen_seed(20261208);
+    for (int iter = 0; iter < 300; iter++) {
+        int lead = (int)gen_below(3), nums = 1 + (int)gen_below(3), trail = (int)gen_below(3);
+        int pad = (int)gen_below(6);
+        const char *label = LABELS[gen_below(5)];
+        unsigned first = gen_below(100), v[3];
+        sbuf b;
+        sbuf_init(&b);
+        sbuf_adds(&b, "|");
+        for (int k = 0; k < lead; k++)
+            sbuf_adds(&b, "     |");
+        sbuf_printf(&b, "%*s%s%s%u |", pad, "", label, gen_below(2) ? "：" : ":", first);
+        for (int k = 0; k < nums; k++) {
+            v[k] = gen_below(100);
+            sbuf_printf(&b, "%*s%u |", pad, "", v[k]);
+        }
+        for (int k = 0; k < trail; k++)
+            sbuf_adds(&b, "     |");
+        sbuf_adds(&b, "\n");
+        gk_text *t;
+        grid *g = build(b.s, &t);
+        assert_int_equal(g->nrows, 1);
+        const grid_row *r = &g->rows[0];
+        int k = 0;
+        while (k < r->ncells && !r->cells[k].text[0])
+            k++;
+        if (k + 2 + nums > r->ncells || strcmp(r->cells[k].text, label) || r->cells[k + 1].num != NUM_VALUE ||
+            r->cells[k + 1].value != first)
+            fail_msg("row %d: \"%s\": the label and its number not two cells", iter, b.s);
+        for (int j = 0; j < nums; j++)
+            assert_true(r->cells[k + 2 + j].value == v[j]);
+        grid_free(g);
+        text_free(t);
+        sbuf_free(&b);
+    }
 }
 
 /* Rows copied with a single space between all their cells (a PDF viewer's
@@ -1739,6 +1885,8 @@ int main(void)
         cmocka_unit_test(test_csv_decoys),
         cmocka_unit_test(test_csv_fields),
         cmocka_unit_test(test_csv_thousands),
+        cmocka_unit_test(test_program_numbering),
+        cmocka_unit_test(test_colon_cell_after_empty),
     };
     return cmocka_run_group_tests_name("grid", tests, NULL, NULL);
 }

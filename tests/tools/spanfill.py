@@ -1,0 +1,181 @@
+#!/usr/bin/env python3
+"""spanfill.py — a web page's text as a dataframe library or a .docx library gives it.
+
+Used by `make converters` (tests/convcorpus.sh); the Python standard library only.
+pandas.read_html and python-docx (and openpyxl filling merged cells) give a table as a
+full grid: a cell spanning rows or columns has its text in every slot it covers.  The
+page's other text is kept in place, a paragraph a line, as a script that writes the
+tables back into the page's text would.  Ways (argv[1]):
+  fill      rows of the filled grid, cells separated by tabs, empty cells empty
+            (python-docx, openpyxl);
+  pd-tsv    df.to_csv(sep='\\t', index=False): a header of column numbers 0..n-1 first;
+  pd-csv    df.to_csv(): the row index first, a header of column numbers, quoted as csv;
+  pd-string df.to_string(): index, header, NaN for empty cells, right-aligned by
+            character count (not display width);
+  pd-md     df.to_markdown(): a pipe table with index, header, alignment row, "nan".
+Usage: spanfill.py WAY PAGE.html > OUT.txt
+"""
+import csv
+import html.parser
+import io
+import re
+import sys
+
+BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "br", "tr", "table", "nav", "section",
+         "article", "header", "footer", "title"}
+SKIP = {"script", "style", "head"}
+
+
+def hidden(attrs):
+    style = (dict(attrs).get("style") or "").replace(" ", "").lower()
+    return "display:none" in style
+
+
+class Page(html.parser.HTMLParser):
+    """The page as a list of items: ('text', line) and ('table', rows of (text, rowspan, colspan))."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.items = []
+        self.line = []
+        self.skip = 0
+        self.hide = []          # stack of tags opened hidden (pandas: displayed_only)
+        self.tables = []        # open tables: list of rows
+        self.cell = None        # [text parts, rowspan, colspan]
+
+    def flush(self):
+        s = re.sub(r"\s+", " ", "".join(self.line)).strip()
+        if s:
+            self.items.append(("text", s))
+        self.line = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in SKIP:
+            self.skip += 1
+            return
+        if self.hide or hidden(attrs):
+            if tag not in ("br", "meta", "img"):
+                self.hide.append(tag)
+            return
+        if tag == "table":
+            if self.cell is None:
+                self.flush()
+            self.tables.append([])
+        elif tag == "tr" and self.tables:
+            self.tables[-1].append([])
+        elif tag in ("td", "th") and self.tables:
+            if not self.tables[-1]:
+                self.tables[-1].append([])
+            a = dict(attrs)
+
+            def span(k):
+                try:
+                    return max(1, min(int((a.get(k) or "1").strip('"')), 100))
+                except ValueError:
+                    return 1
+            self.cell = [[], span("rowspan"), span("colspan")]
+            self.tables[-1][-1].append(self.cell)
+        elif tag in BLOCK and self.cell is None:
+            self.flush()
+        elif tag == "br" and self.cell is not None:
+            self.cell[0].append(" ")
+
+    def handle_endtag(self, tag):
+        if tag in SKIP:
+            self.skip = max(0, self.skip - 1)
+            return
+        if self.hide:
+            if self.hide[-1] == tag:
+                self.hide.pop()
+            return
+        if tag == "table" and self.tables:
+            rows = self.tables.pop()
+            self.cell = None
+            if not self.tables:
+                self.items.append(("table", rows))
+        elif tag in ("td", "th"):
+            self.cell = None
+        elif tag in BLOCK and self.cell is None:
+            self.flush()
+
+    def handle_data(self, data):
+        if self.skip or self.hide:
+            return
+        if self.cell is not None:
+            self.cell[0].append(data)
+        elif not self.tables:
+            self.line.append(data)
+
+
+def grid(rows):
+    """The filled grid: every slot a span covers holds its text; None where no cell is."""
+    out = {}
+    width = 0
+    for r, row in enumerate(rows):
+        c = 0
+        for parts, rs, cs in row:
+            while (r, c) in out:
+                c += 1
+            text = re.sub(r"\s+", " ", "".join(parts)).strip()
+            for dr in range(rs):
+                for dc in range(cs):
+                    out[(r + dr, c + dc)] = text
+            c += cs
+            width = max(width, c)
+    height = max([r for r, _ in out] + [-1]) + 1
+    return [[out.get((r, c)) or None for c in range(width)] for r in range(height)]
+
+
+def render(way, g):
+    n = len(g[0]) if g else 0
+    header = [str(i) for i in range(n)]
+    if way == "fill":
+        return "\n".join("\t".join(x or "" for x in row) for row in g)
+    if way == "pd-tsv":
+        return "\n".join("\t".join(r) for r in [header] + [[x or "" for x in row] for row in g])
+    if way == "pd-csv":
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\n")
+        w.writerow([""] + header)
+        for i, row in enumerate(g):
+            w.writerow([str(i)] + [x or "" for x in row])
+        return buf.getvalue().rstrip("\n")
+    if way == "pd-string":
+        cols = [[str(i) for i in range(len(g))]] + [[row[c] if row[c] else "NaN" for row in g] for c in range(n)]
+        heads = [""] + header
+        widths = [max([len(h)] + [len(x) for x in col]) for h, col in zip(heads, cols)]
+        lines = []
+        lines.append("  ".join(h.rjust(w) if k else h.ljust(w) for k, (h, w) in enumerate(zip(heads, widths))))
+        for i in range(len(g)):
+            lines.append("  ".join(cols[k][i].rjust(widths[k]) if k else cols[k][i].ljust(widths[k])
+                                   for k in range(len(cols))))
+        return "\n".join(x.rstrip() for x in lines)
+    if way == "pd-md":
+        cols = [[str(i) for i in range(len(g))]] + [[row[c] if row[c] else "nan" for row in g] for c in range(n)]
+        heads = [""] + header
+        widths = [max([len(h), 3] + [len(x) for x in col]) for h, col in zip(heads, cols)]
+        lines = ["| " + " | ".join(h.ljust(w) for h, w in zip(heads, widths)) + " |",
+                 "|" + "|".join("-" * (w + 1) + ":" for w in widths) + "|"]
+        for i in range(len(g)):
+            lines.append("| " + " | ".join(cols[k][i].rjust(widths[k]) for k in range(len(cols))) + " |")
+        return "\n".join(lines)
+    raise SystemExit("spanfill: unknown way " + way)
+
+
+def main():
+    if len(sys.argv) != 3:
+        raise SystemExit(__doc__)
+    way, path = sys.argv[1], sys.argv[2]
+    with open(path, encoding="utf-8", errors="replace") as f:
+        p = Page()
+        p.feed(f.read())
+        p.close()
+        p.flush()
+    out = []
+    for kind, x in p.items:
+        out.append(x if kind == "text" else render(way, grid(x)))
+    sys.stdout.write("\n".join(out) + "\n")
+
+
+if __name__ == "__main__":
+    main()
