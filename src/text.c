@@ -1233,6 +1233,141 @@ void text_decode_refs(gk_text *t)
     }
 }
 
+/* The count hex digits at s (all of them hex): their value in *v; else 0. */
+static int hex_value(const char *s, int count, unsigned *v)
+{
+    unsigned x = 0;
+    for (int d = 0; d < count; d++) {
+        char c = s[d];
+        int h = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
+              : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+        if (h < 0)
+            return 0;
+        x = x * 16 + (unsigned)h;
+    }
+    *v = x;
+    return 1;
+}
+
+/* One element of a list literal at s[*k..n): a quoted string (Python's '…'
+ * or "…", JSON's "…", its escapes read), None, null or NaN (an empty cell),
+ * or a bare number; its text appended at out[*w] (a tab or a line break in
+ * it a space).  0 when s[*k] starts none of these. */
+static int list_element(const char *s, size_t n, size_t *k, char *out, size_t *w)
+{
+    size_t i = *k;
+    char q = s[i];
+    if (q == '\'' || q == '"') {
+        for (i++; i < n && s[i] != q; i++) {
+            if (s[i] != '\\') {
+                out[(*w)++] = s[i] == '\t' ? ' ' : s[i];
+                continue;
+            }
+            if (++i >= n)
+                return 0;
+            unsigned cp = 0;
+            int hex = s[i] == 'x' ? 2 : s[i] == 'u' ? 4 : s[i] == 'U' ? 8 : 0;
+            if (hex) {
+                if (i + (size_t)hex >= n || !hex_value(s + i + 1, hex, &cp))
+                    return 0;
+                i += (size_t)hex;
+                unsigned lo = 0;       /* JSON writes one beyond the BMP as a pair: \ud840\udc00 */
+                if (hex == 4 && cp >= 0xD800 && cp <= 0xDBFF && i + 6 < n && s[i + 1] == '\\' &&
+                    s[i + 2] == 'u' && hex_value(s + i + 3, 4, &lo) && lo >= 0xDC00 && lo <= 0xDFFF) {
+                    cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+                    i += 6;
+                }
+                cp = cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) ? 0 : fold_cp(cp);
+                if (cp)                /* shorter than its escape */
+                    *w += (size_t)encode(cp < 0x20 ? ' ' : cp, out + *w);
+            } else {
+                char c = s[i];
+                out[(*w)++] = c == 'n' || c == 't' || c == 'r' ? ' ' : c;
+            }
+        }
+        if (i >= n)
+            return 0;
+        *k = i + 1;
+        return 1;
+    }
+    static const char *const NONE[] = {"None", "null", "nan", "NaN"};
+    for (size_t j = 0; j < sizeof NONE / sizeof *NONE; j++) {
+        size_t l = strlen(NONE[j]);
+        if (n - i >= l && !memcmp(s + i, NONE[j], l) && (i + l == n || s[i + l] == ',' || s[i + l] == ']' ||
+                                                          s[i + l] == ' ')) {
+            *k = i + l;
+            return 1;
+        }
+    }
+    size_t b = i;
+    while (i < n && ((s[i] >= '0' && s[i] <= '9') || s[i] == '.' || s[i] == '-' || s[i] == '+'))
+        out[(*w)++] = s[i++];
+    if (i == b)
+        return 0;
+    *k = i;
+    return 1;
+}
+
+/* s[0..n) a list literal of two or more cells and nothing else — a row a
+ * program printed: Python's repr of a table's row ("['规章', None, '0', '3']":
+ * pdfplumber's extract_table() printed row by row), a JSON array
+ * ("[\"规章\", null, \"0\"]") — rewritten in place as its cells separated by
+ * tabs, the length returned (shorter: the quotes, commas and escapes gone);
+ * 0 (s untouched) when it is not one. */
+static size_t list_row(char *s, size_t n, char *tmp)
+{
+    size_t k = 0, w = 0;
+    while (k < n && s[k] == ' ')
+        k++;
+    while (n > k && s[n - 1] == ' ')
+        n--;
+    if (n - k < 4 || s[k] != '[' || s[n - 1] != ']')
+        return 0;
+    k++;
+    int cells = 0, strings = 0;
+    for (;;) {
+        while (k < n && s[k] == ' ')
+            k++;
+        strings += s[k] == '\'' || s[k] == '"';
+        if (cells)
+            tmp[w++] = '\t';
+        if (!list_element(s, n - 1, &k, tmp, &w))
+            return 0;
+        cells++;
+        while (k < n && s[k] == ' ')
+            k++;
+        if (k == n - 1)
+            break;
+        if (s[k] != ',')
+            return 0;
+        k++;
+    }
+    if (cells < 2 || !strings)
+        return 0;
+    memcpy(s, tmp, w);
+    return w;
+}
+
+void text_list_rows(gk_text *t)
+{
+    char *tmp = NULL;
+    size_t cap = 0;
+    for (size_t i = text_norm_find(t, 0, t->nlines, "[", 1); i < t->nlines;
+         i = text_norm_find(t, i + 1, t->nlines, "[", 1)) {
+        gk_line *l = &t->norm[i];
+        if (l->len > cap) {
+            cap = l->len;
+            tmp = xrealloc(tmp, cap);
+        }
+        size_t w = list_row(l->s, l->len, tmp);
+        if (!w)
+            continue;
+        memset(l->s + w, '\0', l->len - w);   /* what the line gave up: NULs, in no needle */
+        l->len = w;
+    }
+    free(tmp);
+}
+
 static int only_space(const char *s, size_t len)
 {
     for (size_t i = 0; i < len; i++)

@@ -88,6 +88,12 @@ void text_blank_page_numbers(gk_text *t);
  * are as they were. */
 void text_decode_refs(gk_text *t);
 
+/* Rows a program printed as list literals ("['规章', None, '0', '3']", a table's
+ * rows as Python prints them; JSON arrays alike) rewritten in the normalised
+ * lines as their cells separated by tabs (None, null: an empty cell; a string's
+ * escapes read).  The original lines are as they were. */
+void text_list_rows(gk_text *t);
+
 /* The first line in [from, to) whose normalised form holds `needle` (no NUL
  * in it), or `to` when none does (`to` may be past the last line).  One search over the lines' shared buffer
  * (they lie one after another, each ended by its NUL) instead of one call

@@ -12,7 +12,11 @@
 # (tests/tools/spanfill.py, with python3: `fill`, merged cells' text in every cell they cover,
 # as python-docx or openpyxl give a table; `pd-tsv`, `pd-csv`, `pd-string`, `pd-md`, as
 # pandas' read_html then to_csv, to_string or to_markdown write it — NaN for empty cells,
-# rows numbered, a header of column numbers).  CONV_WAYS="w1 w2 …" runs only those ways.
+# rows numbered, a header of column numbers; `pylist`, the grid's rows printed as Python
+# lists, None in merged and empty cells, as pdfplumber's extract_table() gives them;
+# `mdify`, a markdown table of each row's cells in order, spans not filled, as markdownify
+# and markitdown write it; `cells`, each row's non-empty cells joined by " | ", as
+# trafilatura writes it).  CONV_WAYS="w1 w2 …" runs only those ways.
 # Every dump is read by gkreview and each cell compared, by its
 # id, with the page's own reading (right: the same value; flagged: missing or inferred;
 # wrong: another value; a cell id the dump's reading lacks: read with the other format's
@@ -51,7 +55,7 @@ for t in $tools; do
     pdftotext) ways="$ways pdftotext-layout pdftotext-raw pdftotext-word" ;;
     mutool) ways="$ways mutool mutool-word" ;;
     pdf2txt) ways="$ways pdf2txt pdf2txt-word" ;;
-    python3) ways="$ways fill pd-tsv pd-csv pd-string pd-md" ;;
+    python3) ways="$ways fill pd-tsv pd-csv pd-string pd-md pylist mdify cells" ;;
     *) ways="$ways $t" ;;
     esac
 done
@@ -68,7 +72,7 @@ for k in $(cat "$tmp/list"); do
         pandoc) pandoc -f html -t plain --columns=200 "$tmp/v$k.html" >"$o" 2>/dev/null ;;
         links) links -dump -width 200 -codepage utf-8 "$tmp/v$k.html" >"$o" 2>/dev/null ;;
         html2text) html2text -utf8 -width 200 "$tmp/v$k.html" >"$o" 2>/dev/null ;;
-        fill | pd-*) python3 tests/tools/spanfill.py "$t" "$tmp/v$k.html" >"$o" 2>/dev/null ;;
+        fill | pd-* | pylist | mdify | cells) python3 tests/tools/spanfill.py "$t" "$tmp/v$k.html" >"$o" 2>/dev/null ;;
         elinks) elinks -dump -dump-width 200 -dump-charset utf-8 "$tmp/v$k.html" >"$o" 2>/dev/null ;;
         docx2txt)
             [ -f "$tmp/v$k.docx" ] || "$REL/tools/mkformats" docx 2 "$tmp/v$k.txt" "$tmp/v$k.docx" 2>/dev/null

@@ -96,6 +96,11 @@
  * a line of column numbers above; as tab rows, csv, columns padded with spaces
  * (to_string) or a markdown table (to_markdown).
  *
+ * list_rows (one tab-grid variant in twenty, own stream; not with csv_cells nor
+ * dataframe): each table row printed as a list literal, Python's repr ("['规章', None,
+ * '0']") or a JSON array (characters beyond ASCII as they are or \uXXXX escaped), empty
+ * cells None / null or empty strings.
+ *
  * The variant is parsed in-process and every cell compared with what was written:
  *   right    read (extracted, blank or inferred) with the value written;
  *   flagged  missing and named by a finding, or inferred to another value with a
@@ -113,7 +118,7 @@
  * --without F,... / --with F,...: the families named (bordered, lost_value, stray_value,
  * rows_joined, unit_suffix, label_numbering, column_major, extracted_pipes, ragged_labels,
  * distinct_values, echoed_labels, wrap_into_next, single_spaces, ocr_zeros, lost_headings,
- * label_colon, column_order, csv_cells, dataframe) are never / also chosen;
+ * label_colon, column_order, csv_cells, dataframe, list_rows) are never / also chosen;
  * lost_value and stray_value only with --with (the engine still reads some of their
  * cells wrong).  --each: one line per variant with its counts.
  * --show K: only variant K; its text (UTF-8, before encoding) on stdout, its comparison
@@ -248,7 +253,7 @@ enum {
     /* conversion damage and variation */
     X_LOST_VALUE, X_STRAY_VALUE, X_ROWS_JOINED, X_UNIT_SUFFIX, X_LABEL_NUMBERING, X_COLUMN_MAJOR,
     X_EXTRACTED_PIPES, X_RAGGED_LABELS, X_DISTINCT_VALUES, X_ECHOED_LABELS, X_WRAP_INTO_NEXT, X_SINGLE_SPACES,
-    X_OCR_ZEROS, X_LOST_HEADINGS, X_LABEL_COLON, X_COLUMN_ORDER, X_CSV_CELLS, X_DATAFRAME,
+    X_OCR_ZEROS, X_LOST_HEADINGS, X_LABEL_COLON, X_COLUMN_ORDER, X_CSV_CELLS, X_DATAFRAME, X_LIST_ROWS,
     /* encodings */
     X_CRLF, X_BOM, X_GB18030, X_UTF16,
     NX
@@ -262,7 +267,7 @@ static const char *const XNAME[NX] = {
     "split_repeat_header", "lost_label", "glued", "thousands", "fullwidth", "blank_markers",
     "group_rows", "ascii_punct", "merged_cells",
     "lost_value", "stray_value", "rows_joined", "unit_suffix", "label_numbering", "column_major",
-    "extracted_pipes", "ragged_labels", "distinct_values", "echoed_labels", "wrap_into_next", "single_spaces", "ocr_zeros", "lost_headings", "label_colon", "column_order", "csv_cells", "dataframe", "crlf", "bom", "gb18030", "utf16",
+    "extracted_pipes", "ragged_labels", "distinct_values", "echoed_labels", "wrap_into_next", "single_spaces", "ocr_zeros", "lost_headings", "label_colon", "column_order", "csv_cells", "dataframe", "list_rows", "crlf", "bom", "gb18030", "utf16",
 };
 
 #define HAS(v, x) (((v)->flags >> (x)) & 1ull)
@@ -422,6 +427,10 @@ typedef struct {
         int header;              /* a line of column numbers first */
         const char *null;        /* what an empty cell is written as */
     } df;
+    struct {                     /* list_rows: each row a list literal */
+        int json;                /* 0: Python's repr; 1: JSON; 2: JSON with \\u escapes */
+        int none;                /* an empty cell None / null rather than '' */
+    } lr;
     int heading_style[3];        /* lost_headings: how the headings of 二, 三, 四 are written (0 as
                                     the sample has them) */
     buf carry;                   /* wrap_into_next: the end of the last row's label, for the next row's line */
@@ -3039,6 +3048,96 @@ static void dataframe_convert(variant *v, buf *o, size_t from)
     free(text);
 }
 
+/* list_rows, from its own stream (a variant without it is what it was before): in about
+ * one tab-grid variant in twenty that is neither csv_cells nor dataframe, each table's
+ * rows (its lines with cells) printed as a program prints a table's rows one by one —
+ * Python's repr of a list of cells ("['规章', None, '0', '3']": pdfplumber's
+ * extract_table()), a quote in a cell making it "…", a backslash doubled; or a JSON array
+ * ("[\"规章\", null, \"0\"]"), its characters beyond ASCII as they are or as \uXXXX
+ * escapes (json.dumps' default); an empty cell None / null or an empty string.  A line
+ * without cells stays as it is. */
+static void choose_list_rows(variant *v, uint64_t rs)
+{
+    uint64_t *s = &rs;
+    next64(s);
+    if (!HAS(v, X_TABS) || HAS(v, X_CSV_CELLS) || HAS(v, X_DATAFRAME) || !pm(s, 50))
+        return;
+    v->lr.json = (int)rn(s, 3);
+    v->lr.none = pm(s, 600);
+    set(v, X_LIST_ROWS);
+}
+
+/* One cell of a list literal as the variant writes it. */
+static void lr_cell(variant *v, buf *o, const char *f, size_t len)
+{
+    if (!len && v->lr.none) {
+        bput(o, v->lr.json ? "null" : "None");
+        return;
+    }
+    char q = v->lr.json || memchr(f, '\'', len) ? '"' : '\'';
+    bputc(o, q);
+    for (size_t i = 0; i < len;) {
+        unsigned char c = (unsigned char)f[i];
+        if (c == '\\' || (c == (unsigned char)q && (v->lr.json || memchr(f, '"', len)))) {
+            bputc(o, '\\');
+            bputc(o, (char)c);
+            i++;
+        } else if (c >= 0x80 && v->lr.json == 2) {
+            unsigned cp;
+            int n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+            cp = n == 2 ? c & 0x1F : n == 3 ? c & 0x0F : c & 0x07;
+            for (int k = 1; k < n && i + (size_t)k < len; k++)
+                cp = cp << 6 | ((unsigned char)f[i + (size_t)k] & 0x3F);
+            if (cp >= 0x10000) {       /* a surrogate pair, as JSON writes it */
+                cp -= 0x10000;
+                bprintf(o, "\\u%04x\\u%04x", 0xD800 + (cp >> 10), 0xDC00 + (cp & 0x3FF));
+            } else {
+                bprintf(o, "\\u%04x", cp);
+            }
+            i += (size_t)n;
+        } else {
+            bputc(o, (char)c);
+            i++;
+        }
+    }
+    bputc(o, q);
+}
+
+/* list_rows: the text of o from `from` on, a table written as tab rows, each row a list
+ * literal. */
+static void list_rows_convert(variant *v, buf *o, size_t from)
+{
+    size_t n = o->n - from;
+    char *text = gl_malloc(n + 1);
+    memcpy(text, o->p + from, n);
+    text[n] = '\0';
+    o->n = from;
+    o->p[from] = '\0';
+    for (const char *l = text; *l;) {
+        const char *e = strchr(l, '\n');
+        size_t len = e ? (size_t)(e - l) : strlen(l);
+        if (memchr(l, '\t', len)) {
+            bputc(o, '[');
+            for (const char *p = l, *end = l + len;;) {
+                const char *t = memchr(p, '\t', (size_t)(end - p));
+                size_t fl = t ? (size_t)(t - p) : (size_t)(end - p);
+                lr_cell(v, o, p, fl);
+                if (!t)
+                    break;
+                bput(o, ", ");
+                p = t + 1;
+            }
+            bputc(o, ']');
+        } else {
+            bputn(o, l, len);
+        }
+        if (e)
+            bputc(o, '\n');
+        l += len + (e != NULL);
+    }
+    free(text);
+}
+
 /* csv_cells: the text of o from `from` on, a table written as tab rows and the lines
  * echoing it, as CSV; blank lines stay blank. */
 static void csv_convert(variant *v, buf *o, size_t from)
@@ -3156,6 +3255,8 @@ static void build_text(variant *v)
             csv_convert(v, o, start);
         else if (HAS(v, X_DATAFRAME))
             dataframe_convert(v, o, from);
+        else if (HAS(v, X_LIST_ROWS))
+            list_rows_convert(v, o, from);
     }
     for (size_t i = (size_t)r->section_line[4] - 1; i < tx->nlines; i++)
         put_line(o, &tx->orig[i]);
@@ -3364,6 +3465,8 @@ static void describe(const variant *v, buf *o)
             first = 0;
             if (x == X_CSV_CELLS)      /* its sub-modes: quoting, space, trailing cells, thousands */
                 bprintf(o, "(q%d s%d t%d k%d)", v->csv.quote, v->csv.space, v->csv.trail, v->csv.thousands);
+            if (x == X_LIST_ROWS)
+                bprintf(o, "(j%d n%d)", v->lr.json, v->lr.none);
             if (x == X_DATAFRAME)
                 bprintf(o, "(s%d i%d h%d %s)", v->df.style, v->df.index, v->df.header,
                         v->df.null[0] ? v->df.null : "empty");
@@ -3417,7 +3520,7 @@ int main(int argc, char **argv)
             /* families of conversion damage left out / let in (a comma-separated list of names) */
             const char *w = argv[++i];
             uint64_t named = 0;
-            for (int x = X_BORDERED; x <= X_DATAFRAME; x++) {
+            for (int x = X_BORDERED; x <= X_LIST_ROWS; x++) {
                 if (x > X_BORDERED && x < X_LOST_VALUE)
                     continue;
                 size_t n = strlen(XNAME[x]);
@@ -3548,6 +3651,8 @@ int main(int argc, char **argv)
             choose_csv(&v, v.rs ^ 0x4CF5AD432745937Full);
         if (!(without >> X_DATAFRAME & 1))
             choose_dataframe(&v, v.rs ^ 0x1F83D9ABFB41BD6Bull);
+        if (!(without >> X_LIST_ROWS & 1))
+            choose_list_rows(&v, v.rs ^ 0x5BE0CD19137E2179ull);
         v.flags &= ~without;
         if (without >> X_COLUMN_MAJOR & 1)
             memset(v.colmajor, 0, sizeof v.colmajor);

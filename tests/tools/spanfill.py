@@ -13,6 +13,14 @@ tables back into the page's text would.  Ways (argv[1]):
   pd-string df.to_string(): index, header, NaN for empty cells, right-aligned by
             character count (not display width);
   pd-md     df.to_markdown(): a pipe table with index, header, alignment row, "nan".
+  pylist    the grid's rows printed as Python lists, a merged cell's text in its first slot
+            only, None in the others and in empty cells (pdfplumber's extract_table()
+            printed row by row);
+  cells     no grid: each row's cells in the page's order, spans not filled, empty cells
+            left out, joined by " | " (as trafilatura writes a table's rows);
+  mdify     no grid: a markdown table of each row's cells in the page's order, spans not
+            filled, empty cells kept, "| --- |" under the first row as wide as it (as
+            markdownify and markitdown write a table).
 Usage: spanfill.py WAY PAGE.html > OUT.txt
 """
 import csv
@@ -107,8 +115,9 @@ class Page(html.parser.HTMLParser):
             self.line.append(data)
 
 
-def grid(rows):
-    """The filled grid: every slot a span covers holds its text; None where no cell is."""
+def grid(rows, fill=True):
+    """The filled grid: every slot a span covers holds its text (with fill; else its
+    first only); None where no cell is."""
     out = {}
     width = 0
     for r, row in enumerate(rows):
@@ -119,7 +128,7 @@ def grid(rows):
             text = re.sub(r"\s+", " ", "".join(parts)).strip()
             for dr in range(rs):
                 for dc in range(cs):
-                    out[(r + dr, c + dc)] = text
+                    out[(r + dr, c + dc)] = text if fill or (dr == 0 and dc == 0) else ""
             c += cs
             width = max(width, c)
     height = max([r for r, _ in out] + [-1]) + 1
@@ -162,6 +171,26 @@ def render(way, g):
     raise SystemExit("spanfill: unknown way " + way)
 
 
+def row_cells(rows):
+    out = []
+    for row in rows:
+        cells = [re.sub(r"\s+", " ", "".join(parts)).strip() for parts, _, _ in row]
+        cells = [c for c in cells if c]
+        if cells:
+            out.append(" | ".join(cells))
+    return "\n".join(out)
+
+
+def mdify(rows):
+    out = []
+    for i, row in enumerate(rows):
+        cells = [re.sub(r"\s+", " ", "".join(parts)).strip() for parts, _, _ in row]
+        out.append("| " + " | ".join(cells) + " |")
+        if i == 0:
+            out.append("| " + " | ".join("---" for _ in cells) + " |")
+    return "\n".join(out)
+
+
 def main():
     if len(sys.argv) != 3:
         raise SystemExit(__doc__)
@@ -173,7 +202,16 @@ def main():
         p.flush()
     out = []
     for kind, x in p.items:
-        out.append(x if kind == "text" else render(way, grid(x)))
+        if kind == "text":
+            out.append(x)
+        elif way == "cells":
+            out.append(row_cells(x))
+        elif way == "mdify":
+            out.append(mdify(x))
+        elif way == "pylist":
+            out.append("\n".join(repr([c if c else None for c in row]) for row in grid(x, False)))
+        else:
+            out.append(render(way, grid(x)))
     sys.stdout.write("\n".join(out) + "\n")
 
 

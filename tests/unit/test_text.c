@@ -1079,6 +1079,81 @@ static void test_page_footers_blanked(void **state)
     print_message("page footers: %d lines blanked, %d cells beside them kept\n", blanked, kept);
 }
 
+/* Rows a program printed as list literals, generated: cells of labels (quotes,
+ * backslashes, a tab in them), counts, decimals, empty cells; written as Python's
+ * repr (a cell holding ' quoted with ", None for an empty one or ''), or as JSON
+ * (null, characters beyond ASCII as they are or \uXXXX escaped, a pair for one
+ * beyond the BMP), with or without spaces after the commas, indented or not.  Each
+ * such line reads as its cells separated by tabs; lines that are no list of cells
+ * stay as they are ("[2023]", "[1] 见附件", "['a', b]", "[\"x\"" unclosed). */
+static void test_list_rows(void **state)
+{
+    (void)state;
+    static const char *const CELLS[] = {"一、本年新收政府信息公开申请数量", "规章", "0", "12", "3.5", "",
+                                        "说'明'", "他说\"是\"", "a\\b", "行政\t许可", "𠀀字", "(二)部分公开"};
+    gen_seed(20261209);
+    for (int iter = 0; iter < 2000; iter++) {
+        int json = (int)gen_below(3), none = (int)gen_below(2), sp = (int)gen_below(2), n = 2 + (int)gen_below(8);
+        sbuf line, want;
+        sbuf_init(&line);
+        sbuf_init(&want);
+        sbuf_adds(&line, gen_below(4) ? "" : "  ");
+        sbuf_adds(&line, "[");
+        for (int k = 0; k < n; k++) {
+            const char *c = CELLS[gen_below(12)];
+            if (k == 0 && !*c)
+                c = "规章";            /* a string in every row */
+            if (k) {
+                sbuf_adds(&line, sp ? ", " : ",");
+                sbuf_adds(&want, "\t");
+            }
+            for (const char *p = c; *p; p++)
+                sbuf_printf(&want, "%c", *p == '\t' ? ' ' : *p);
+            if (!*c && none) {
+                sbuf_adds(&line, json ? "null" : "None");
+                continue;
+            }
+            char q = json || strchr(c, '\'') ? '"' : '\'';
+            sbuf_printf(&line, "%c", q);
+            for (const char *p = c; *p;) {
+                unsigned char b = (unsigned char)*p;
+                if (b == '\\' || (b == (unsigned char)q)) {
+                    sbuf_printf(&line, "\\%c", *p++);
+                } else if (b == '\t') {
+                    sbuf_adds(&line, json || gen_below(2) ? "\\t" : "\t");
+                    p++;
+                } else if (b >= 0x80 && json == 2) {
+                    unsigned cp;
+                    int m = utf8_decode(p, strlen(p), &cp);
+                    if (cp >= 0x10000)
+                        sbuf_printf(&line, "\\u%04x\\u%04x", 0xD800 + ((cp - 0x10000) >> 10),
+                                    0xDC00 + ((cp - 0x10000) & 0x3FF));
+                    else
+                        sbuf_printf(&line, "\\u%04x", cp);
+                    p += m;
+                } else {
+                    sbuf_printf(&line, "%c", *p++);
+                }
+            }
+            sbuf_printf(&line, "%c", q);
+        }
+        sbuf_adds(&line, "]\n[2023]\n[1] 见附件\n['a', b]\n[\"x\"\n");
+        const char *why = NULL;
+        gk_text *t = text_decode(line.s, strlen(line.s), &why);
+        assert_non_null(t);
+        text_list_rows(t);
+        if (strcmp(t->norm[0].s, want.s))
+            fail_msg("row %d: \"%s\" read as \"%s\", want \"%s\"", iter, line.s, t->norm[0].s, want.s);
+        assert_string_equal(t->norm[1].s, "[2023]");
+        assert_string_equal(t->norm[2].s, "[1] 见附件");
+        assert_string_equal(t->norm[3].s, "['a', b]");
+        assert_string_equal(t->norm[4].s, "[\"x\"");
+        text_free(t);
+        sbuf_free(&line);
+        sbuf_free(&want);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1107,6 +1182,7 @@ int main(void)
         cmocka_unit_test(test_utf8_damaged_by_converter),
         cmocka_unit_test(test_page_numbers_blanked),
         cmocka_unit_test(test_page_footers_blanked),
+        cmocka_unit_test(test_list_rows),
     };
     return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }
