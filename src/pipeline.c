@@ -22,6 +22,7 @@ static gk_report *parse(const char *path, gk_text *t, char **why)
     r->path = xstrdup(path);
     r->text = t;
     text_decode_refs(t);
+    text_strip_tags(t);
     text_list_rows(t);
     text_blank_page_numbers(t);
     extract_report(r);

@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -1209,16 +1210,41 @@ static size_t char_ref(const char *s, size_t n, unsigned *cp)
     return k + 1;
 }
 
+/* Named character references a converter leaves ("&nbsp;", "&amp;"): the
+ * reference's length, the character in *c; 0 when none is there. */
+static size_t named_ref(const char *s, size_t n, char *c)
+{
+    static const struct {
+        const char *ref;
+        char c;
+    } REFS[] = {{"&nbsp;", ' '}, {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'},
+                {"&apos;", '\''}, {"&ensp;", ' '}, {"&emsp;", ' '}};
+    for (size_t j = 0; j < sizeof REFS / sizeof *REFS; j++) {
+        size_t l = strlen(REFS[j].ref);
+        if (n >= l && !memcmp(s, REFS[j].ref, l)) {
+            *c = REFS[j].c;
+            return l;
+        }
+    }
+    return 0;
+}
+
 void text_decode_refs(gk_text *t)
 {
-    for (size_t i = text_norm_find(t, 0, t->nlines, "&#", 2); i < t->nlines;
-         i = text_norm_find(t, i + 1, t->nlines, "&#", 2)) {
+    for (size_t i = text_norm_find(t, 0, t->nlines, "&", 1); i < t->nlines;
+         i = text_norm_find(t, i + 1, t->nlines, "&", 1)) {
         gk_line *l = &t->norm[i];
         char *s = l->s;
         size_t w = 0, n = l->len;
         for (size_t k = 0; k < n;) {
             unsigned cp;
-            size_t m = s[k] == '&' && k + 1 < n && s[k + 1] == '#' ? char_ref(s + k, n - k, &cp) : 0;
+            char c;
+            size_t m = s[k] != '&' ? 0 : k + 1 < n && s[k + 1] == '#' ? char_ref(s + k, n - k, &cp) : 0;
+            if (!m && s[k] == '&' && (m = named_ref(s + k, n - k, &c)) != 0) {
+                k += m;                /* "&nbsp;", "&amp;" … */
+                s[w++] = c;
+                continue;
+            }
             if (!m) {
                 s[w++] = s[k++];
                 continue;
@@ -1366,6 +1392,88 @@ void text_list_rows(gk_text *t)
         l->len = w;
     }
     free(tmp);
+}
+
+/* The HTML tag at s[0..n) ('<' first) whose name is one of a web page's
+ * (formatting, blocks, tables): its length, and in *kind 1 for a table
+ * cell's (td, th: a cell boundary), 2 for an inline one (span, font, b …:
+ * nothing), 0 for the others (a block's, br: a space); 0 when there is none
+ * or it does not end on the line. */
+static size_t html_tag(const char *s, size_t n, int *kind)
+{
+    static const struct {
+        const char *name;
+        int kind;
+    } TAGS[] = {
+        {"td", 1},    {"th", 1},     {"span", 2}, {"font", 2},  {"b", 2},     {"strong", 2}, {"em", 2},
+        {"i", 2},     {"u", 2},      {"s", 2},    {"sup", 2},   {"sub", 2},   {"a", 2},      {"o:p", 2},
+        {"small", 2}, {"big", 2},    {"strike", 2}, {"code", 2}, {"label", 2}, {"br", 0},     {"p", 0},
+        {"div", 0},   {"tr", 0},     {"table", 0}, {"tbody", 0}, {"thead", 0}, {"tfoot", 0},  {"col", 0},
+        {"colgroup", 0}, {"caption", 0}, {"center", 0}, {"h1", 0}, {"h2", 0}, {"h3", 0},     {"h4", 0},
+        {"h5", 0},    {"h6", 0},     {"hr", 0},   {"li", 0},    {"ul", 0},    {"ol", 0},     {"img", 0},
+        {"section", 0}, {"article", 0}, {"blockquote", 0}, {"pre", 0},
+    };
+    size_t k = 1 + (n > 1 && s[1] == '/');
+    size_t b = k;
+    while (k < n && (((s[k] | 0x20) >= 'a' && (s[k] | 0x20) <= 'z') || (s[k] >= '0' && s[k] <= '9') || s[k] == ':'))
+        k++;
+    if (k == b || k >= n || (s[k] != '>' && s[k] != ' ' && s[k] != '/' && s[k] != '\t'))
+        return 0;
+    size_t len = k - b;
+    int found = -1;
+    for (size_t j = 0; j < sizeof TAGS / sizeof *TAGS && found < 0; j++)
+        if (strlen(TAGS[j].name) == len && !strncasecmp(s + b, TAGS[j].name, len))
+            found = TAGS[j].kind;
+    if (found < 0)
+        return 0;
+    for (char q = 0; k < n; k++) {    /* to its '>', a quoted attribute's '>' passed over */
+        if (q) {
+            q = s[k] == q ? 0 : q;
+        } else if (s[k] == '"' || s[k] == '\'') {
+            q = s[k];
+        } else if (s[k] == '>') {
+            *kind = s[1] == '/' && found == 1 ? 2 : found;   /* a cell's end: nothing */
+            return k + 1;
+        } else if (s[k] == '<') {
+            return 0;                  /* "a<b <c>": no tag's attributes */
+        }
+    }
+    return 0;
+}
+
+void text_strip_tags(gk_text *t)
+{
+    for (size_t i = text_norm_find(t, 0, t->nlines, "<", 1); i < t->nlines;
+         i = text_norm_find(t, i + 1, t->nlines, "<", 1)) {
+        gk_line *l = &t->norm[i];
+        char *s = l->s;
+        size_t w = 0, n = l->len;
+        int space = 0;                 /* a block's tag before the next character: a space */
+        int cells = 0;                 /* table cells begun on the line */
+        for (size_t k = 0; k < n;) {
+            int kind;
+            size_t m = s[k] == '<' ? html_tag(s + k, n - k, &kind) : 0;
+            if (!m) {
+                if (space && s[w - 1] != ' ' && s[w - 1] != '\t' && s[k] != ' ')
+                    s[w++] = ' ';
+                space = 0;
+                s[w++] = s[k++];
+                continue;
+            }
+            k += m;
+            if (kind == 1) {
+                if (cells++ || w > 0)
+                    s[w++] = '\t';     /* a cell begins after another on the line */
+                space = 0;
+            } else if (kind == 0 && w > 0) {
+                space = 1;
+            }
+        }
+        if (w == n)
+            continue;
+        memset(s + w, '\0', n - w);   /* what the line gave up: NULs, in no needle */
+        l->len = w;
+    }
 }
 
 static int only_space(const char *s, size_t len)

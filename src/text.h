@@ -84,9 +84,18 @@ void text_blank_page_numbers(gk_text *t);
 
 /* Numeric character references a converter left in the text ("申请人情&#x51B5;":
  * html2text keeps them) replaced in the normalised lines by the characters
- * they stand for (folded as normalisation folds them).  The original lines
- * are as they were. */
+ * they stand for (folded as normalisation folds them), and the named ones
+ * converters leave ("&nbsp;", "&amp;", "&lt;", "&gt;", "&quot;").  The original
+ * lines are as they were. */
 void text_decode_refs(gk_text *t);
+
+/* HTML tags a converter left in the text ("<span style=…>0</span>", "<br />",
+ * "<td>3</td>": pandoc's gfm and commonmark, scripts that strip a page in part)
+ * taken out of the normalised lines — a table cell's begins a cell (a tab) after
+ * another on its line, a block's or a line break is a space, an inline one
+ * nothing.  Only tags of a web page's own names ending on their line.  The
+ * original lines are as they were. */
+void text_strip_tags(gk_text *t);
 
 /* Rows a program printed as list literals ("['规章', None, '0', '3']", a table's
  * rows as Python prints them; JSON arrays alike) rewritten in the normalised

@@ -4,8 +4,9 @@
 # Takes CONV_VARIANTS (150) tab-grid variants of genlayout seed CONV_SEED (2) (UTF-8,
 # no csv_cells; made without the dataframe family, as before it) and converts each as other hands do, with the tools installed here: the
 # variant as a web page (`mkformats html 2`) dumped by w3m -dump -cols 200, lynx -dump
-# -width=200, links -dump -width 200, elinks -dump, html2text -width 200 and pandoc -t
-# plain; as a .docx (`mkformats docx 2`) read by pandoc -f docx -t plain and by docx2txt;
+# -width=200, links -dump -width 200, elinks -dump, html2text -width 200, pandoc -t
+# plain and pandoc -t gfm (markdown whose merged tables stay raw HTML, styled cells in
+# <span> tags); as a .docx (`mkformats docx 2`) read by pandoc -f docx -t plain and by docx2txt;
 # as a PDF (`mkformats pdf 2`) read by pdftotext -layout and without it, by mutool draw
 # -F txt and by pdfminer's pdf2txt, and printed as Word prints tables (`--word`) read by
 # pdftotext -layout, mutool and pdf2txt; and the web page's tables as a program writes them
@@ -51,7 +52,7 @@ done
 ways=
 for t in $tools; do
     case $t in
-    pandoc) ways="$ways pandoc pandoc-docx" ;;
+    pandoc) ways="$ways pandoc pandoc-gfm pandoc-docx" ;;
     pdftotext) ways="$ways pdftotext-layout pdftotext-raw pdftotext-word" ;;
     mutool) ways="$ways mutool mutool-word" ;;
     pdf2txt) ways="$ways pdf2txt pdf2txt-word" ;;
@@ -70,6 +71,7 @@ for k in $(cat "$tmp/list"); do
         w3m) w3m -O UTF-8 -dump -cols 200 -T text/html "$tmp/v$k.html" >"$o" 2>/dev/null ;;
         lynx) lynx -dump -width=200 -display_charset=utf-8 "$tmp/v$k.html" >"$o" 2>/dev/null ;;
         pandoc) pandoc -f html -t plain --columns=200 "$tmp/v$k.html" >"$o" 2>/dev/null ;;
+        pandoc-gfm) pandoc -f html -t gfm --columns=200 "$tmp/v$k.html" >"$o" 2>/dev/null ;;
         links) links -dump -width 200 -codepage utf-8 "$tmp/v$k.html" >"$o" 2>/dev/null ;;
         html2text) html2text -utf8 -width 200 "$tmp/v$k.html" >"$o" 2>/dev/null ;;
         fill | pd-* | pylist | mdify | cells) python3 tests/tools/spanfill.py "$t" "$tmp/v$k.html" >"$o" 2>/dev/null ;;

@@ -101,6 +101,11 @@
  * '0']") or a JSON array (characters beyond ASCII as they are or \uXXXX escaped), empty
  * cells None / null or empty strings.
  *
+ * html_tags (one tab-grid variant in twenty, own stream; not with csv_cells, dataframe,
+ * list_rows): a web page's markup left in the tables — cells in inline tags with
+ * attributes, labels broken by <br />, rows as <tr><td>… a line or pandoc's raw table
+ * (a <td> a line).
+ *
  * The variant is parsed in-process and every cell compared with what was written:
  *   right    read (extracted, blank or inferred) with the value written;
  *   flagged  missing and named by a finding, or inferred to another value with a
@@ -118,7 +123,8 @@
  * --without F,... / --with F,...: the families named (bordered, lost_value, stray_value,
  * rows_joined, unit_suffix, label_numbering, column_major, extracted_pipes, ragged_labels,
  * distinct_values, echoed_labels, wrap_into_next, single_spaces, ocr_zeros, lost_headings,
- * label_colon, column_order, csv_cells, dataframe, list_rows) are never / also chosen;
+ * label_colon, column_order, csv_cells, dataframe, list_rows, html_tags) are never / also
+ * chosen;
  * lost_value and stray_value only with --with (the engine still reads some of their
  * cells wrong).  --each: one line per variant with its counts.
  * --show K: only variant K; its text (UTF-8, before encoding) on stdout, its comparison
@@ -253,7 +259,7 @@ enum {
     /* conversion damage and variation */
     X_LOST_VALUE, X_STRAY_VALUE, X_ROWS_JOINED, X_UNIT_SUFFIX, X_LABEL_NUMBERING, X_COLUMN_MAJOR,
     X_EXTRACTED_PIPES, X_RAGGED_LABELS, X_DISTINCT_VALUES, X_ECHOED_LABELS, X_WRAP_INTO_NEXT, X_SINGLE_SPACES,
-    X_OCR_ZEROS, X_LOST_HEADINGS, X_LABEL_COLON, X_COLUMN_ORDER, X_CSV_CELLS, X_DATAFRAME, X_LIST_ROWS,
+    X_OCR_ZEROS, X_LOST_HEADINGS, X_LABEL_COLON, X_COLUMN_ORDER, X_CSV_CELLS, X_DATAFRAME, X_LIST_ROWS, X_HTML_TAGS,
     /* encodings */
     X_CRLF, X_BOM, X_GB18030, X_UTF16,
     NX
@@ -267,7 +273,7 @@ static const char *const XNAME[NX] = {
     "split_repeat_header", "lost_label", "glued", "thousands", "fullwidth", "blank_markers",
     "group_rows", "ascii_punct", "merged_cells",
     "lost_value", "stray_value", "rows_joined", "unit_suffix", "label_numbering", "column_major",
-    "extracted_pipes", "ragged_labels", "distinct_values", "echoed_labels", "wrap_into_next", "single_spaces", "ocr_zeros", "lost_headings", "label_colon", "column_order", "csv_cells", "dataframe", "list_rows", "crlf", "bom", "gb18030", "utf16",
+    "extracted_pipes", "ragged_labels", "distinct_values", "echoed_labels", "wrap_into_next", "single_spaces", "ocr_zeros", "lost_headings", "label_colon", "column_order", "csv_cells", "dataframe", "list_rows", "html_tags", "crlf", "bom", "gb18030", "utf16",
 };
 
 #define HAS(v, x) (((v)->flags >> (x)) & 1ull)
@@ -431,6 +437,10 @@ typedef struct {
         int json;                /* 0: Python's repr; 1: JSON; 2: JSON with \\u escapes */
         int none;                /* an empty cell None / null rather than '' */
     } lr;
+    struct {                     /* html_tags: tags a converter left */
+        int rows;                /* 0: cells in inline tags only; 1: rows as <tr><td>…; 2: a <td> a line */
+        uint64_t rs;             /* its stream */
+    } ht;
     int heading_style[3];        /* lost_headings: how the headings of 二, 三, 四 are written (0 as
                                     the sample has them) */
     buf carry;                   /* wrap_into_next: the end of the last row's label, for the next row's line */
@@ -3138,6 +3148,92 @@ static void list_rows_convert(variant *v, buf *o, size_t from)
     free(text);
 }
 
+/* html_tags, from its own stream (a variant without it is what it was before): in about
+ * one tab-grid variant in twenty that is none of csv_cells, dataframe, list_rows, each
+ * table's cells as a converter leaves a web page's markup in its text (pandoc's gfm and
+ * commonmark, a script that strips a page in part): some cells in inline tags with
+ * attributes ("<span style=\"font-family:宋体\">0</span>", "<b>", "<font …>"), a label
+ * broken by "<br />"; and the rows as tab rows still, or each row "<tr><td>…</td>…</tr>" on
+ * its line, or pandoc's raw table — "<table>", "<tr>" and each cell "<td>…</td>" a line. */
+static void choose_html_tags(variant *v, uint64_t rs)
+{
+    uint64_t *s = &rs;
+    next64(s);
+    if (!HAS(v, X_TABS) || HAS(v, X_CSV_CELLS) || HAS(v, X_DATAFRAME) || HAS(v, X_LIST_ROWS) || !pm(s, 50))
+        return;
+    v->ht.rows = (int)rn(s, 3);
+    v->ht.rs = *s;
+    set(v, X_HTML_TAGS);
+}
+
+/* A cell's text with the tags the variant leaves around and in it. */
+static void ht_cell(variant *v, buf *o, const char *f, size_t len)
+{
+    static const char *const OPEN[] = {"<span style=\"font-family:宋体\">", "<b>", "<font face=\"仿宋\" size=\"3\">",
+                                       "<span lang=\"EN-US\">", "<strong>"};
+    static const char *const CLOSE[] = {"</span>", "</b>", "</font>", "</span>", "</strong>"};
+    int t = len && pm(&v->ht.rs, 300) ? (int)rn(&v->ht.rs, 5) : -1;
+    if (t >= 0)
+        bput(o, OPEN[t]);
+    size_t cut = len > 12 && pm(&v->ht.rs, 300) ? 6 + 3 * rn(&v->ht.rs, 2) : 0;   /* after 2 or 3 characters */
+    while (cut && cut < len && ((unsigned char)f[cut] & 0xC0) == 0x80)
+        cut++;
+    if (cut && cut < len) {
+        bputn(o, f, cut);
+        bput(o, "<br />");
+        bputn(o, f + cut, len - cut);
+    } else {
+        bputn(o, f, len);
+    }
+    if (t >= 0)
+        bput(o, CLOSE[t]);
+}
+
+/* html_tags: the text of o from `from` on, a table written as tab rows, with the tags. */
+static void html_tags_convert(variant *v, buf *o, size_t from)
+{
+    size_t n = o->n - from;
+    char *text = gl_malloc(n + 1);
+    memcpy(text, o->p + from, n);
+    text[n] = '\0';
+    o->n = from;
+    o->p[from] = '\0';
+    if (v->ht.rows)
+        bput(o, v->ht.rows == 2 ? "<table>\n<tbody>\n" : "<table>\n");
+    for (const char *l = text; *l;) {
+        const char *e = strchr(l, '\n');
+        size_t len = e ? (size_t)(e - l) : strlen(l);
+        if (memchr(l, '\t', len)) {
+            if (v->ht.rows)
+                bput(o, v->ht.rows == 2 ? "<tr>\n" : "<tr>");
+            for (const char *p = l, *end = l + len;;) {
+                const char *t = memchr(p, '\t', (size_t)(end - p));
+                size_t fl = t ? (size_t)(t - p) : (size_t)(end - p);
+                if (v->ht.rows)
+                    bput(o, "<td>");
+                ht_cell(v, o, p, fl);
+                if (v->ht.rows)
+                    bput(o, v->ht.rows == 2 ? "</td>\n" : "</td>");
+                if (!t)
+                    break;
+                if (!v->ht.rows)
+                    bputc(o, '\t');
+                p = t + 1;
+            }
+            if (v->ht.rows)
+                bput(o, "</tr>");
+        } else {
+            bputn(o, l, len);
+        }
+        if (e)
+            bputc(o, '\n');
+        l += len + (e != NULL);
+    }
+    if (v->ht.rows)
+        bput(o, v->ht.rows == 2 ? "</tbody>\n</table>\n" : "</table>\n");
+    free(text);
+}
+
 /* csv_cells: the text of o from `from` on, a table written as tab rows and the lines
  * echoing it, as CSV; blank lines stay blank. */
 static void csv_convert(variant *v, buf *o, size_t from)
@@ -3257,6 +3353,8 @@ static void build_text(variant *v)
             dataframe_convert(v, o, from);
         else if (HAS(v, X_LIST_ROWS))
             list_rows_convert(v, o, from);
+        else if (HAS(v, X_HTML_TAGS))
+            html_tags_convert(v, o, from);
     }
     for (size_t i = (size_t)r->section_line[4] - 1; i < tx->nlines; i++)
         put_line(o, &tx->orig[i]);
@@ -3465,6 +3563,8 @@ static void describe(const variant *v, buf *o)
             first = 0;
             if (x == X_CSV_CELLS)      /* its sub-modes: quoting, space, trailing cells, thousands */
                 bprintf(o, "(q%d s%d t%d k%d)", v->csv.quote, v->csv.space, v->csv.trail, v->csv.thousands);
+            if (x == X_HTML_TAGS)
+                bprintf(o, "(r%d)", v->ht.rows);
             if (x == X_LIST_ROWS)
                 bprintf(o, "(j%d n%d)", v->lr.json, v->lr.none);
             if (x == X_DATAFRAME)
@@ -3520,7 +3620,7 @@ int main(int argc, char **argv)
             /* families of conversion damage left out / let in (a comma-separated list of names) */
             const char *w = argv[++i];
             uint64_t named = 0;
-            for (int x = X_BORDERED; x <= X_LIST_ROWS; x++) {
+            for (int x = X_BORDERED; x <= X_HTML_TAGS; x++) {
                 if (x > X_BORDERED && x < X_LOST_VALUE)
                     continue;
                 size_t n = strlen(XNAME[x]);
@@ -3653,6 +3753,8 @@ int main(int argc, char **argv)
             choose_dataframe(&v, v.rs ^ 0x1F83D9ABFB41BD6Bull);
         if (!(without >> X_LIST_ROWS & 1))
             choose_list_rows(&v, v.rs ^ 0x5BE0CD19137E2179ull);
+        if (!(without >> X_HTML_TAGS & 1))
+            choose_html_tags(&v, v.rs ^ 0x6A09E667F3BCC908ull);
         v.flags &= ~without;
         if (without >> X_COLUMN_MAJOR & 1)
             memset(v.colmajor, 0, sizeof v.colmajor);

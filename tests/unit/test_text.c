@@ -1154,6 +1154,68 @@ static void test_list_rows(void **state)
     }
 }
 
+/* Tags a converter left in the text, generated: cells and words wrapped in inline
+ * tags with attributes (quoted '>' in them), rows "<tr><td>…</td>…</tr>" on a line,
+ * a cell "<td …>x</td>" alone on a line, "<br />" inside a label, block tags between
+ * words, named references.  Each line reads as its words without the tags: a cell
+ * after another on its line a tab, a block or a line break a space, an inline tag
+ * nothing.  Decoys stay as they are: "<5件", "a<b", "<unknown>x", "x < y", "&copy;". */
+static void test_strip_tags(void **state)
+{
+    (void)state;
+    static const char *const WORDS[] = {"规章", "0", "12", "一、本年新收政府信息公开申请数量", "行政许可", "3.5", ""};
+    static const char *const INLINE[][2] = {{"<span style=\"font-family:宋体\">", "</span>"},
+                                            {"<b>", "</b>"},
+                                            {"<font face='a>b' size=3>", "</font>"},
+                                            {"<SPAN lang=EN-US>", "</SPAN>"},
+                                            {"<o:p>", "</o:p>"},
+                                            {"", ""}};
+    gen_seed(20261210);
+    for (int iter = 0; iter < 2000; iter++) {
+        sbuf line, want;
+        sbuf_init(&line);
+        sbuf_init(&want);
+        int style = (int)gen_below(3), n = 1 + (int)gen_below(6);
+        if (style == 1)
+            sbuf_adds(&line, gen_below(2) ? "<tr>" : "<tr class=\"odd\">");
+        for (int k = 0; k < n; k++) {
+            const char *w = WORDS[gen_below(7)];
+            const char *const *tag = INLINE[gen_below(6)];
+            if (style == 1) {
+                sbuf_adds(&line, gen_below(2) ? "<td>" : "<td colspan=\"3\" style=\"width:5%\">");
+                if (k)
+                    sbuf_adds(&want, "\t");
+            } else if (k) {
+                sbuf_adds(&line, style == 0 ? "\t" : " ");
+                sbuf_adds(&want, style == 0 ? "\t" : " ");
+            }
+            sbuf_printf(&line, "%s%s%s", tag[0], w, tag[1]);
+            sbuf_adds(&want, w);
+            if (style == 1)
+                sbuf_adds(&line, "</td>");
+        }
+        if (style == 1)
+            sbuf_adds(&line, "</tr>");
+        /* a label broken by a line break, a block tag between words, references */
+        sbuf_adds(&line, "\n<td>社会<br />公益组织</td>\n甲</p><p>乙\n a&nbsp;b&amp;c&lt;d\n");
+        sbuf_adds(&line, "<5件 a<b <unknown>x x < y &copy; <span\n");
+        const char *why = NULL;
+        gk_text *t = text_decode(line.s, strlen(line.s), &why);
+        assert_non_null(t);
+        text_decode_refs(t);
+        text_strip_tags(t);
+        if (strcmp(t->norm[0].s, want.s))
+            fail_msg("line %d: \"%s\" read as \"%s\", want \"%s\"", iter, line.s, t->norm[0].s, want.s);
+        assert_string_equal(t->norm[1].s, "社会 公益组织");
+        assert_string_equal(t->norm[2].s, "甲 乙");
+        assert_string_equal(t->norm[3].s, " a b&c<d");
+        assert_string_equal(t->norm[4].s, "<5件 a<b <unknown>x x < y &copy; <span");
+        text_free(t);
+        sbuf_free(&line);
+        sbuf_free(&want);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1183,6 +1245,7 @@ int main(void)
         cmocka_unit_test(test_page_numbers_blanked),
         cmocka_unit_test(test_page_footers_blanked),
         cmocka_unit_test(test_list_rows),
+        cmocka_unit_test(test_strip_tags),
     };
     return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }
