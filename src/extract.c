@@ -2860,6 +2860,32 @@ static void row_tokens_flat(gk_report *r, int table, int i, const grid_row *row,
     }
 }
 
+/* Column names printed a cell a line before a row's label and numbers, all one
+ * grid row (a table's header repeated at a page break, every cell on a line of
+ * its own: "自然人" … "其他" "总计" "3.其他" 1 7 …): a run of three or more
+ * labels naming columns is the header's, and those of its labels that also name
+ * a row ("其他", "总计") are no labels of that row when the run goes on after
+ * them or a label follows: barriers (PT_HEADER), so that the numbers of the row
+ * after them are not theirs.  A row's own label that names a column, followed
+ * by its numbers, stays. */
+static void header_run(const grid_row *row, const row_cells *rc, tokens *ts, int n0)
+{
+    for (int k = n0; k < ts->n;) {
+        int e = k;
+        while (e < ts->n && ts->tok[e].kind == PT_LABEL) {
+            ptrdiff_t j = ts->cell[e] - row->cells;
+            if (j < 0 || j >= rc->ncells || !rc->column[j])
+                break;
+            e++;
+        }
+        if (e - k >= 3)
+            for (int m = k; m < e; m++)
+                if ((ts->tok[m].rows || ts->tok[m].firsts) && (m + 1 < e || (e < ts->n && ts->tok[e].kind == PT_LABEL)))
+                    ts->tok[m].kind = PT_HEADER;
+        k = e > k ? e : k + 1;
+    }
+}
+
 static void row_tokens(gk_report *r, int table, int i, const grid_row *row, const row_cells *rc, const row_labels *rl,
                        int skip_first, int lo, int hi, tokens *ts, sbuf *tmp)
 {
@@ -3276,6 +3302,8 @@ static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
             ts->lost[i] |= 16;         /* its numbers run one cell past the whole rows with its label columns */
         int n0 = ts->n;
         row_tokens(r, table, i, row, &rc[i], &rl, skip_first, lo, hi, ts, &tmp);
+        if (rc[i].nv && rl.cells >= 3)
+            header_run(row, &rc[i], ts, n0);
         if (rl.cells >= 2)
             wrapped_label_end(r, table, ts, n0, prev0, prev1, &tmp);
         prev0 = n0;

@@ -56,7 +56,7 @@ for t in $tools; do
     pdftotext) ways="$ways pdftotext-layout pdftotext-raw pdftotext-word" ;;
     mutool) ways="$ways mutool mutool-word" ;;
     pdf2txt) ways="$ways pdf2txt pdf2txt-word" ;;
-    python3) ways="$ways fill pd-tsv pd-csv pd-string pd-md pylist mdify cells" ;;
+    python3) ways="$ways fill pd-tsv pd-csv pd-string pd-md pylist mdify h2t soup cells" ;;
     *) ways="$ways $t" ;;
     esac
 done
@@ -74,7 +74,7 @@ for k in $(cat "$tmp/list"); do
         pandoc-gfm) pandoc -f html -t gfm --columns=200 "$tmp/v$k.html" >"$o" 2>/dev/null ;;
         links) links -dump -width 200 -codepage utf-8 "$tmp/v$k.html" >"$o" 2>/dev/null ;;
         html2text) html2text -utf8 -width 200 "$tmp/v$k.html" >"$o" 2>/dev/null ;;
-        fill | pd-* | pylist | mdify | cells) python3 tests/tools/spanfill.py "$t" "$tmp/v$k.html" >"$o" 2>/dev/null ;;
+        fill | pd-* | pylist | mdify | h2t | soup | cells) python3 tests/tools/spanfill.py "$t" "$tmp/v$k.html" >"$o" 2>/dev/null ;;
         elinks) elinks -dump -dump-width 200 -dump-charset utf-8 "$tmp/v$k.html" >"$o" 2>/dev/null ;;
         docx2txt)
             [ -f "$tmp/v$k.docx" ] || "$REL/tools/mkformats" docx 2 "$tmp/v$k.txt" "$tmp/v$k.docx" 2>/dev/null

@@ -3749,6 +3749,14 @@ int main(int argc, char **argv)
         }
         if (!(without >> X_CSV_CELLS & 1))
             choose_csv(&v, v.rs ^ 0x4CF5AD432745937Full);
+        if (HAS(&v, X_CELL_PER_LINE) || HAS(&v, X_CELL_PER_LINE_TAB) || HAS(&v, X_PDFTOTEXT_PLAIN)) {
+            /* stray_header in a table a cell a line, from its own stream: the header's
+             * column names again between two data rows, each on a line of its own */
+            uint64_t r = v.rs ^ 0x510E527FADE682D1ull;
+            next64(&r);
+            if (pm(&r, 250) && !HAS(&v, X_BORDERED))
+                set(&v, X_STRAY_HEADER);
+        }
         if (!(without >> X_DATAFRAME & 1))
             choose_dataframe(&v, v.rs ^ 0x1F83D9ABFB41BD6Bull);
         if (!(without >> X_LIST_ROWS & 1))

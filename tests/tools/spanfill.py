@@ -18,6 +18,10 @@ tables back into the page's text would.  Ways (argv[1]):
             printed row by row);
   cells     no grid: each row's cells in the page's order, spans not filled, empty cells
             left out, joined by " | " (as trafilatura writes a table's rows);
+  soup      no grid: each non-empty cell on a line of its own, no blank lines (BeautifulSoup's
+            get_text("\\n", strip=True));
+  h2t       no grid: each row's cells in order joined by " | ", no outer pipes, a line
+            "---|---" under the first row (Python's html2text);
   mdify     no grid: a markdown table of each row's cells in the page's order, spans not
             filled, empty cells kept, "| --- |" under the first row as wide as it (as
             markdownify and markitdown write a table).
@@ -191,6 +195,26 @@ def mdify(rows):
     return "\n".join(out)
 
 
+def soup(rows):
+    out = []
+    for row in rows:
+        for parts, _, _ in row:
+            c = re.sub(r"\s+", " ", "".join(parts)).strip()
+            if c:
+                out.append(c)
+    return "\n".join(out)
+
+
+def h2t(rows):
+    out = []
+    for i, row in enumerate(rows):
+        cells = [re.sub(r"\s+", " ", "".join(parts)).strip() for parts, _, _ in row]
+        out.append(" | ".join(cells))
+        if i == 0:
+            out.append("|".join("---" for _ in cells))
+    return "\n".join(out)
+
+
 def main():
     if len(sys.argv) != 3:
         raise SystemExit(__doc__)
@@ -206,6 +230,10 @@ def main():
             out.append(x)
         elif way == "cells":
             out.append(row_cells(x))
+        elif way == "soup":
+            out.append(soup(x))
+        elif way == "h2t":
+            out.append(h2t(x))
         elif way == "mdify":
             out.append(mdify(x))
         elif way == "pylist":

@@ -1,0 +1,112 @@
+/* test_header_again.c — table 3 printed a cell a line (a page's text with every
+ * string on a line of its own, empty cells gone: BeautifulSoup's
+ * get_text("\n", strip=True), PyMuPDF, mutool) with its header's column names
+ * printed again between two rows, as a table cut by a page repeats them:
+ * "自然人" … "其他" "总计" and then a row's label and numbers, all one row of
+ * the grid.  The names that also name a row ("其他", "总计") must not take the
+ * next row's numbers.  Seeded random tables with values that add up and
+ * differ; the names again before a random row (most often "3.其他", which
+ * names a column too, or "（七）总计"), a third of the 0s left blank and so
+ * gone; property: every cell read as written or missing, never another
+ * value; and most read. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "t3gen.h"
+
+static const char *const LABELS[T3_NROWS] = {
+    "一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量", "（一）予以公开",
+    "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "1.属于国家秘密", "2.其他法律行政法规禁止公开",
+    "3.危及“三安全一稳定”", "4.保护第三方合法权益", "5.属于三类内部事务信息", "6.属于四类过程性信息",
+    "7.属于行政执法案卷", "8.属于行政查询事项", "1.本机关不掌握相关政府信息", "2.没有现成信息需要另行制作",
+    "3.补正后申请内容仍不明确", "1.信访举报投诉类申请", "2.重复申请", "3.要求提供公开出版物",
+    "4.无正当理由大量反复申请", "5.要求行政机关确认或重新出具已获取信息",
+    "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+    "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "3.其他", "（七）总计",
+    "四、结转下年度继续办理"};
+/* the group labels, printed before the row that begins the group */
+static const char *group_before(int row)
+{
+    switch (row) {
+    case 2: return "三、本年度办理结果";
+    case 4: return "（三）不予公开";
+    case 12: return "（四）无法提供";
+    case 15: return "（五）不予处理";
+    case 20: return "（六）其他处理";
+    default: return NULL;
+    }
+}
+
+static const char *const NAMES[] = {"自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"};
+
+static void test_header_again_cell_per_line(void **state)
+{
+    (void)state;
+    gen_seed(20261211);
+    int read = 0, cells = 0;
+    for (int iter = 0; iter < 300; iter++) {
+        int v[T3_NROWS][T3_NCOLS];
+        t3_draw_values(v);
+        /* values that differ: a wrong row's numbers show */
+        for (int r = 0; r < T3_NROWS - 2; r++)
+            if (r >= 2)
+                for (int c = 0; c < T3_NCOLS - 1; c++)
+                    v[r][c] += gen_below(2) ? (int)gen_below(9) : 0;
+        int handled[T3_NCOLS - 1] = {0};
+        for (int c = 0; c < T3_NCOLS - 1; c++) {
+            for (int r = 2; r < T3_NROWS - 2; r++)
+                handled[c] += v[r][c];
+            v[T3_NROWS - 2][c] = handled[c];
+            v[0][c] = handled[c] + v[T3_NROWS - 1][c] - v[1][c];
+            if (v[0][c] < 0) {
+                v[1][c] += v[0][c];
+                v[0][c] = 0;
+            }
+        }
+        for (int r = 0; r < T3_NROWS; r++) {
+            v[r][T3_NCOLS - 1] = 0;
+            for (int c = 0; c < T3_NCOLS - 1; c++)
+                v[r][T3_NCOLS - 1] += v[r][c];
+        }
+        unsigned pick = gen_below(10);
+        int again = pick < 4 ? 22 : pick < 6 ? 23 : 2 + (int)gen_below(T3_NROWS - 2);
+        int names = 5 + (int)gen_below(3);   /* the last two names, or not */
+        sbuf t;
+        sbuf_init(&t);
+        sbuf_adds(&t, "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\n申请人情况\n总计\n自然人\n"
+                      "法人或其他组织\n商业企业\n科研机构\n社会公益组织\n法律服务机构\n其他\n");
+        for (int r = 0; r < T3_NROWS; r++) {
+            if (r == again)
+                for (int k = 7 - names; k < 7; k++)
+                    sbuf_printf(&t, "%s\n", NAMES[k]);
+            const char *g = group_before(r);
+            if (g)
+                sbuf_printf(&t, "%s\n", g);
+            sbuf_printf(&t, "%s\n", LABELS[r]);
+            for (int c = 0; c < T3_NCOLS; c++)
+                if (v[r][c] || gen_below(3))   /* an empty cell (a 0 left blank) gone */
+                    sbuf_printf(&t, "%d\n", v[r][c]);
+        }
+        char *text = t3_report(t.s);
+        sbuf_free(&t);
+        gk_report *rep = fx_parse_text(text);
+        assert_non_null(rep);
+        read += t3_check_cells(rep, v, -1, "header again", iter);
+        cells += T3_NROWS * T3_NCOLS;
+        report_free(rep);
+        free(text);
+    }
+    if (read * 100 < cells * 55)   /* rows that lost a cell are left unread */
+        fail_msg("header again: %d of %d cells read", read, cells);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_header_again_cell_per_line),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
