@@ -280,6 +280,10 @@ static void add_line(gk_out *o, const char *s, size_t n)
 {
     if (o->nlines >= OUT_MAX_LINES)
         return;
+    if (o->form_feed) {
+        sbuf_addc(&o->text, '\f');
+        o->form_feed = 0;
+    }
     for (size_t i = 0; i < n; i++) {
         char c = s[i];
         if (c == '\0')
@@ -292,6 +296,12 @@ static void add_line(gk_out *o, const char *s, size_t n)
         o->pages = xrealloc(o->pages, o->cap * sizeof *o->pages);
     }
     o->pages[o->nlines++] = o->page;
+}
+
+void out_page_break(gk_out *o)
+{
+    out_flush(o);
+    o->form_feed = o->nlines > 0;
 }
 
 void out_flush(gk_out *o)

@@ -320,6 +320,10 @@ static void flow(gk_out *o, const xmlNode *n, int depth, int pre)
         }
         if (c->type != XML_ELEMENT_NODE || skipped(c))
             continue;
+        if (name_is(c, "hr")) {
+            out_page_break(o);         /* pdftohtml ends each page with one */
+            continue;
+        }
         if (name_is(c, "br")) {
             if (o->cur.len)
                 out_flush(o);

@@ -19,11 +19,16 @@ typedef struct {
     sbuf cur;           /* the line being built from flowing text */
     int space;          /* a collapsed white space is due before the next character */
     int page;           /* page of the lines written now (PDF), 0 otherwise */
+    int form_feed;      /* the next line begins a page: a form feed first (<hr>, pdftohtml's page end) */
     int *pages;
     size_t nlines, cap;
 } gk_out;
 
 void out_init(gk_out *o);
+/* The lines written after this begin a new page (a web page's <hr>: pdftohtml ends
+ * each page of a PDF so): the next one starts with a form feed, as pdftotext
+ * starts a page, so that a page's number printed last on it is no table cell. */
+void out_page_break(gk_out *o);
 void out_free(gk_out *o);
 /* Flowing text: runs of ASCII white space become one space, none at a line's start. */
 void out_text(gk_out *o, const char *s, size_t n);

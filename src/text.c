@@ -1583,7 +1583,7 @@ void text_blank_page_numbers(gk_text *t)
     int double_spaced = -1;            /* a blank line after most lines: -1 not yet counted */
     enum { MAX_CAND = 64 };
     size_t cand[MAX_CAND];             /* lone numbers after one blank line (mutool's page numbers?) */
-    int cval[MAX_CAND], cpage[MAX_CAND], ncand = 0;
+    int cval[MAX_CAND], cpage[MAX_CAND], ctight[MAX_CAND], ncand = 0;
     for (size_t i = 1; i < t->nlines; i++) {
         if (!memchr(t->orig[i].s, '\f', t->orig[i].len))
             continue;
@@ -1642,18 +1642,29 @@ void text_blank_page_numbers(gk_text *t)
         }
         if (lone_page_number(l) && (indent >= 10 || blanks >= 2))
             memset(l->s, ' ', l->len);
-        else if (lone_page_number(l) && blanks == 1 && !double_spaced && ncand < MAX_CAND) {
+        else if (lone_page_number(l) && blanks <= 1 && !double_spaced && ncand < MAX_CAND) {
             cand[ncand] = j - 1;       /* decided below, with the others */
             cval[ncand] = atoi(l->s);
+            ctight[ncand] = blanks == 0;
             cpage[ncand++] = page;
         }
     }
     /* a candidate whose number is its page's, or one more or less than the candidate
      * before or after it (1, 2, 3 … at the pages' ends: a cover page unnumbered, or a
      * footer of the report's own text counted as a page, shifts them) */
-    for (int c = 0; c < ncand; c++)
-        if (cval[c] == cpage[c] || (c > 0 && cval[c] == cval[c - 1] + 1) || (c + 1 < ncand && cval[c + 1] == cval[c] + 1))
+    for (int c = 0; c < ncand; c++) {
+        /* right after the page's last line (pdftohtml's pages: no blank line at all):
+         * only the page's number, in a run — the pages' ends one after another
+         * numbered one after another (a table's cell ending a page may be its
+         * page's number once) */
+        int run = (c > 0 && cval[c] == cval[c - 1] + 1 && cpage[c] == cpage[c - 1] + 1) ||
+                  (c + 1 < ncand && cval[c + 1] == cval[c] + 1 && cpage[c + 1] == cpage[c] + 1);
+        run &= cval[c] >= cpage[c] - 1 && cval[c] <= cpage[c];   /* the page's number (a cover unnumbered: one less) */
+        if (ctight[c] ? run
+                      : cval[c] == cpage[c] || (c > 0 && cval[c] == cval[c - 1] + 1) ||
+                            (c + 1 < ncand && cval[c + 1] == cval[c] + 1))
             memset(t->norm[cand[c]].s, ' ', t->norm[cand[c]].len);
+    }
 }
 
 gk_text *text_decode(const char *bytes, size_t len, const char **why)

@@ -7,7 +7,8 @@
 # -width=200, links -dump -width 200, elinks -dump, html2text -width 200, pandoc -t
 # plain and pandoc -t gfm (markdown whose merged tables stay raw HTML, styled cells in
 # <span> tags); as a .docx (`mkformats docx 2`) read by pandoc -f docx -t plain and by docx2txt;
-# as a PDF (`mkformats pdf 2`) read by pdftotext -layout and without it, by mutool draw
+# as a PDF (`mkformats pdf 2`) read by pdftotext -layout, without it and with -raw (the
+# content stream's order), as pdftohtml -i -noframes writes it (a web page), by mutool draw
 # -F txt and by pdfminer's pdf2txt, and printed as Word prints tables (`--word`) read by
 # pdftotext -layout, mutool and pdf2txt; and the web page's tables as a program writes them
 # (tests/tools/spanfill.py, with python3: `fill`, merged cells' text in every cell they cover,
@@ -43,7 +44,7 @@ fi
     grep 'right' | grep '\[tabs' | grep -v 'utf16\|gb18030\|csv_cells' | head -n "$N" |
     sed 's/variant \([0-9]*\):.*/\1/' >"$tmp/list"
 tools=
-for t in w3m lynx pandoc links html2text elinks pdftotext mutool pdf2txt docx2txt python3; do
+for t in w3m lynx pandoc links html2text elinks pdftotext pdftohtml mutool pdf2txt docx2txt python3; do
     if command -v "$t" >/dev/null 2>&1; then tools="$tools $t"; else echo "$t: skipped (not installed)"; fi
 done
 [ -n "$tools" ] || exit 0
@@ -53,7 +54,8 @@ ways=
 for t in $tools; do
     case $t in
     pandoc) ways="$ways pandoc pandoc-gfm pandoc-docx" ;;
-    pdftotext) ways="$ways pdftotext-layout pdftotext-raw pdftotext-word" ;;
+    pdftotext) ways="$ways pdftotext-layout pdftotext-raw pdftotext-rawmode pdftotext-word" ;;
+    pdftohtml) ways="$ways pdftohtml" ;;
     mutool) ways="$ways mutool mutool-word" ;;
     pdf2txt) ways="$ways pdf2txt pdf2txt-word" ;;
     python3) ways="$ways fill pd-tsv pd-csv pd-string pd-md pylist mdify h2t soup cells" ;;
@@ -86,6 +88,13 @@ for k in $(cat "$tmp/list"); do
             [ -f "$tmp/v$k.pdf" ] || "$REL/tools/mkformats" pdf 2 "$tmp/v$k.txt" "$tmp/v$k.pdf" 2>/dev/null
             if [ "$t" = pdftotext-layout ]; then lay=-layout; else lay=; fi
             pdftotext $lay -enc UTF-8 "$tmp/v$k.pdf" "$o" 2>/dev/null ;;
+        pdftotext-rawmode)
+            [ -f "$tmp/v$k.pdf" ] || "$REL/tools/mkformats" pdf 2 "$tmp/v$k.txt" "$tmp/v$k.pdf" 2>/dev/null
+            pdftotext -raw -enc UTF-8 "$tmp/v$k.pdf" "$o" 2>/dev/null ;;
+        pdftohtml)
+            [ -f "$tmp/v$k.pdf" ] || "$REL/tools/mkformats" pdf 2 "$tmp/v$k.txt" "$tmp/v$k.pdf" 2>/dev/null
+            o=$tmp/v$k.$t.html
+            pdftohtml -q -i -noframes -stdout -enc UTF-8 "$tmp/v$k.pdf" >"$o" 2>/dev/null ;;
         mutool | pdf2txt)
             [ -f "$tmp/v$k.pdf" ] || "$REL/tools/mkformats" pdf 2 "$tmp/v$k.txt" "$tmp/v$k.pdf" 2>/dev/null
             if [ "$t" = mutool ]; then mutool draw -q -F txt -o "$o" "$tmp/v$k.pdf" 2>/dev/null

@@ -447,6 +447,9 @@ typedef struct {
     int carry_col;               /* ... the display column it starts at */
     gtable t[3];
     int pageno;
+    int tight_pages;             /* page_break, a cell a line without blank lines (own stream): the
+                                    page's number alone last on it, then a form feed, no blank line
+                                    (pdftohtml's pages read as a web page) */
     int n_blank, n_thousands, n_fullwidth, n_nbsp, n_stray, n_suffix, n_ocr;
     buf text;                    /* the variant, UTF-8 */
 } variant;
@@ -1548,6 +1551,12 @@ static void page_break(variant *v, buf *o, int layout)
     default:
         snprintf(num, sizeof num, "第 %d 页 共 %d 页", p, p + 5);
         break;
+    }
+    if (v->tight_pages) {
+        bprintf(o, "%d\n\f", v->pageno);   /* numbered as its form feeds count the pages */
+        if (pm(s, 700))
+            bprintf(o, "%s\n", title_text(v));
+        return;
     }
     const char *pre = layout == X_CELL_PER_LINE_TAB && pm(s, 300) ? "\t" : "";
     bput(o, "\n");
@@ -3565,6 +3574,8 @@ static void describe(const variant *v, buf *o)
                 bprintf(o, "(q%d s%d t%d k%d)", v->csv.quote, v->csv.space, v->csv.trail, v->csv.thousands);
             if (x == X_HTML_TAGS)
                 bprintf(o, "(r%d)", v->ht.rows);
+            if (x == X_PAGE_BREAK && v->tight_pages)
+                bprintf(o, "(tight)");
             if (x == X_LIST_ROWS)
                 bprintf(o, "(j%d n%d)", v->lr.json, v->lr.none);
             if (x == X_DATAFRAME)
@@ -3756,6 +3767,11 @@ int main(int argc, char **argv)
             next64(&r);
             if (pm(&r, 250) && !HAS(&v, X_BORDERED))
                 set(&v, X_STRAY_HEADER);
+        }
+        if (HAS(&v, X_CELL_PER_LINE) && v.cpl_sep == 0) {
+            uint64_t r = v.rs ^ 0x9B05688C2B3E6C1Full;   /* its own stream */
+            next64(&r);
+            v.tight_pages = pm(&r, 400);
         }
         if (!(without >> X_DATAFRAME & 1))
             choose_dataframe(&v, v.rs ^ 0x1F83D9ABFB41BD6Bull);

@@ -933,7 +933,8 @@ static int line_blanked(const gk_text *t, int i)
 /* Pages as pdftotext prints them (a form feed before each page's first line):
  * the last line before a break a lone page number, indented far or after blank
  * lines (blanked), or a table's last cell, a number alone at the line's start
- * right before the break (kept, as is every other line). */
+ * right before the break (kept, as is every other line — but where two pages
+ * next to each other end so with their own numbers: page numbers). */
 static void test_page_numbers_blanked(void **state)
 {
     (void)state;
@@ -941,7 +942,9 @@ static void test_page_numbers_blanked(void **state)
     for (int iter = 0; iter < 200; iter++) {
         sbuf b;
         sbuf_init(&b);
-        int pages = 2 + (int)gen_below(4), nl = 0, want_blank[64] = {0};
+        int pages = 2 + (int)gen_below(4), nl = 0, want_blank[64] = {0}, tight[8], tight_at[8], cval[8];
+        for (int p = 0; p < 8; p++)
+            tight[p] = 0, tight_at[p] = 0, cval[p] = -1;   /* cval: a lone number last, not indented */
         for (int p = 0; p < pages; p++) {
             if (p)
                 sbuf_adds(&b, "\f");
@@ -960,12 +963,22 @@ static void test_page_numbers_blanked(void **state)
             } else if (kind == 1) {    /* a number after blank lines, not indented (after one: the
                                           page's own number, the text single-spaced) */
                 sbuf_printf(&b, "%d\n", p + 1);
-                want_blank[nl++] = blanks >= 1;
+                want_blank[nl] = blanks >= 1;
+                cval[p] = blanks <= 1 ? p + 1 : -1, tight[p] = blanks == 0, tight_at[p] = nl++;
             } else {                   /* a table's last cell right before the break */
-                sbuf_printf(&b, "%u\n", gen_below(999));
-                nl++;
+                unsigned v = gen_below(999);
+                sbuf_printf(&b, "%u\n", v);
+                cval[p] = (int)v, tight[p] = 1, tight_at[p] = nl++;
             }
         }
+        /* a number right before the break, no blank line: a page number only when it is
+         * its page's (or one less) and the page before or after ends with a lone number
+         * one less or more (pdftohtml's pages) */
+        for (int p = 0; p + 1 < pages; p++)
+            if (tight[p] && cval[p] >= p && cval[p] <= p + 1 &&
+                ((p > 0 && cval[p - 1] >= 0 && cval[p - 1] + 1 == cval[p]) ||
+                 (p + 2 < pages && cval[p + 1] >= 0 && cval[p + 1] == cval[p] + 1)))
+                want_blank[tight_at[p]] = 1;
         gk_text *t = blanked_text(&b, nl);
         for (int i = 0; i < nl; i++) {
             int gone = line_blanked(t, i);
@@ -1077,6 +1090,56 @@ static void test_page_footers_blanked(void **state)
         sbuf_free(&b);
     }
     print_message("page footers: %d lines blanked, %d cells beside them kept\n", blanked, kept);
+}
+
+/* Page ends as pdftohtml writes them (a PDF read as a web page: each page's
+ * lines without a blank line, its number last, then <hr>, which the web page
+ * reader makes a form feed), generated: two to seven pages of cells a line,
+ * each page ending with its number (a cover unnumbered shifts them) or with a
+ * table's cell (a decoy).  Blanked: the numbers of pages next to another
+ * page so ended, numbered one after another (a run); kept: a number ending
+ * one page alone (a table's cell may be its page's number once), the decoys. */
+static void test_tight_page_numbers(void **state)
+{
+    (void)state;
+    gen_seed(20261212);
+    int blanked = 0, kept = 0;
+    for (int iter = 0; iter < 400; iter++) {
+        sbuf b;
+        sbuf_init(&b);
+        int pages = 2 + (int)gen_below(6), nl = 0, shift = (int)gen_below(2);
+        int seq[8], at[8];
+        for (int p = 0; p + 1 < pages; p++)
+            seq[p] = gen_below(5) != 0;   /* the page's number, or a table's cell last */
+        for (int p = 0; p < pages; p++) {
+            if (p)
+                sbuf_adds(&b, "\f");
+            sbuf_adds(&b, "政府信息公开工作年度报告\n");
+            nl++;
+            for (int k = 0, n = 2 + (int)gen_below(6); k < n; k++) {
+                sbuf_printf(&b, "%u\n", gen_below(10));
+                nl++;
+            }
+            if (p == pages - 1)
+                break;
+            sbuf_printf(&b, "%d\n", seq[p] ? p + 1 - shift : 20 + (int)gen_below(50));
+            at[p] = nl++;
+        }
+        gk_text *t = blanked_text(&b, nl);
+        for (int p = 0; p + 1 < pages; p++) {
+            int run = seq[p] && ((p > 0 && seq[p - 1]) || (p + 2 < pages && seq[p + 1]));   /* decoys: 20 or more */
+            int gone = line_blanked(t, at[p]);
+            if (run && !gone)
+                fail_msg("iteration %d: page %d's number (line %d) kept", iter, p + 1, at[p]);
+            if (!run && gone)
+                fail_msg("iteration %d: line %d \"%s\" blanked", iter, at[p], t->orig[at[p]].s);
+            blanked += gone;
+            kept += !gone;
+        }
+        text_free(t);
+        sbuf_free(&b);
+    }
+    print_message("tight page ends: %d numbers blanked, %d kept\n", blanked, kept);
 }
 
 /* Rows a program printed as list literals, generated: cells of labels (quotes,
@@ -1244,6 +1307,7 @@ int main(void)
         cmocka_unit_test(test_utf8_damaged_by_converter),
         cmocka_unit_test(test_page_numbers_blanked),
         cmocka_unit_test(test_page_footers_blanked),
+        cmocka_unit_test(test_tight_page_numbers),
         cmocka_unit_test(test_list_rows),
         cmocka_unit_test(test_strip_tags),
     };
