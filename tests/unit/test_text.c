@@ -1279,6 +1279,47 @@ static void test_strip_tags(void **state)
     }
 }
 
+/* Hostile lines for the rewriting passes (text_decode_refs(), text_strip_tags(),
+ * text_list_rows()), generated from pieces that start what they parse and stop
+ * anywhere: "['", "\\u12", "\\x", "<td", "<span a='>", "&#x", "&nbsp", None, ", ",
+ * quotes, backslashes, CJK, bytes of cut characters.  Under the sanitizers: no read
+ * past a line, no line longer than it was, no NUL inside a line's length, and
+ * a line none of them touches (no '[', '<' or '&') the same bytes. */
+static void test_rewrites_hostile(void **state)
+{
+    (void)state;
+    static const char *const PARTS[] = {"[",     "]",     "['",   "\"",    "'",       "\\",     "\\u12",  "\\ud800",
+                                        "\\x",   "\\U0001", "None", "null",  ", ",      ",",      "<td",    "<td>",
+                                        "</td>", "<span a='>", "<br", "<br />", "&#x",   "&#20917", "&nbsp", "&amp;",
+                                        "规章",  "0",     "12",   "\xe8\xa7", " ",     "<",      ">",      "&"};
+    gen_seed(20261213);
+    char buf[512];
+    for (int iter = 0; iter < 20000; iter++) {
+        size_t n = gen_pieces(buf, sizeof buf - 2, PARTS, sizeof PARTS / sizeof *PARTS, 24);
+        for (size_t k = 0; k < n; k++)
+            if (buf[k] == '\0' || buf[k] == '\n' || buf[k] == '\r')
+                buf[k] = ' ';
+        buf[n] = '\n';
+        buf[n + 1] = '\0';
+        const char *why = NULL;
+        gk_text *t = text_decode(buf, n + 1, &why);
+        if (!t)
+            continue;                  /* (a cut character may make it no text) */
+        size_t before = t->norm[0].len;
+        char *copy = xstrndup(t->norm[0].s, before);
+        text_decode_refs(t);
+        text_strip_tags(t);
+        text_list_rows(t);
+        const gk_line *l = &t->norm[0];
+        assert_true(l->len <= before);
+        assert_true(memchr(l->s, '\0', l->len) == NULL);
+        if (!memchr(copy, '[', before) && !memchr(copy, '<', before) && !memchr(copy, '&', before))
+            assert_memory_equal(l->s, copy, before);
+        free(copy);
+        text_free(t);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1310,6 +1351,7 @@ int main(void)
         cmocka_unit_test(test_tight_page_numbers),
         cmocka_unit_test(test_list_rows),
         cmocka_unit_test(test_strip_tags),
+        cmocka_unit_test(test_rewrites_hostile),
     };
     return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }
