@@ -1229,34 +1229,52 @@ static size_t named_ref(const char *s, size_t n, char *c)
     return 0;
 }
 
-void text_decode_refs(gk_text *t)
+/* Each normalised line holding `needle` rewritten in place by fn (its new length,
+ * never more; the same to leave it): what the line gave up becomes NULs, in no
+ * needle of a later search.  The passes that read what a converter left in the
+ * text (references, tags, list literals) share this. */
+static void rewrite_lines(gk_text *t, const char *needle, size_t (*fn)(char *s, size_t n, void *ctx), void *ctx)
 {
-    for (size_t i = text_norm_find(t, 0, t->nlines, "&", 1); i < t->nlines;
-         i = text_norm_find(t, i + 1, t->nlines, "&", 1)) {
+    for (size_t i = text_norm_find(t, 0, t->nlines, needle, 1); i < t->nlines;
+         i = text_norm_find(t, i + 1, t->nlines, needle, 1)) {
         gk_line *l = &t->norm[i];
-        char *s = l->s;
-        size_t w = 0, n = l->len;
-        for (size_t k = 0; k < n;) {
-            unsigned cp;
-            char c;
-            size_t m = s[k] != '&' ? 0 : k + 1 < n && s[k + 1] == '#' ? char_ref(s + k, n - k, &cp) : 0;
-            if (!m && s[k] == '&' && (m = named_ref(s + k, n - k, &c)) != 0) {
-                k += m;                /* "&nbsp;", "&amp;" … */
-                s[w++] = c;
-                continue;
-            }
-            if (!m) {
-                s[w++] = s[k++];
-                continue;
-            }
-            k += m;                    /* the UTF-8 of any code point is shorter than its reference */
-            cp = fold_cp(cp);
-            if (cp)
-                w += (size_t)encode(cp, s + w);
-        }
-        memset(s + w, '\0', n - w);   /* what the line gave up: NULs, in no needle */
+        size_t w = fn(l->s, l->len, ctx);
+        if (w >= l->len)
+            continue;
+        memset(l->s + w, '\0', l->len - w);
         l->len = w;
     }
+}
+
+/* The references in s[0..n) replaced (text_decode_refs()); the new length. */
+static size_t decode_refs(char *s, size_t n, void *ctx)
+{
+    (void)ctx;
+    size_t w = 0;
+    for (size_t k = 0; k < n;) {
+        unsigned cp;
+        char c;
+        size_t m = s[k] != '&' ? 0 : k + 1 < n && s[k + 1] == '#' ? char_ref(s + k, n - k, &cp) : 0;
+        if (!m && s[k] == '&' && (m = named_ref(s + k, n - k, &c)) != 0) {
+            k += m;                    /* "&nbsp;", "&amp;" … */
+            s[w++] = c;
+            continue;
+        }
+        if (!m) {
+            s[w++] = s[k++];
+            continue;
+        }
+        k += m;                        /* the UTF-8 of any code point is shorter than its reference */
+        cp = fold_cp(cp);
+        if (cp)
+            w += (size_t)encode(cp, s + w);
+    }
+    return w;
+}
+
+void text_decode_refs(gk_text *t)
+{
+    rewrite_lines(t, "&", decode_refs, NULL);
 }
 
 /* The count hex digits at s (all of them hex): their value in *v; else 0. */
@@ -1374,23 +1392,23 @@ static size_t list_row(char *s, size_t n, char *tmp)
     return w;
 }
 
+/* list_row() with its scratch (ctx: a buffer as long as the longest line). */
+static size_t list_row_in(char *s, size_t n, void *ctx)
+{
+    size_t w = list_row(s, n, ctx);
+    return w ? w : n;
+}
+
 void text_list_rows(gk_text *t)
 {
-    char *tmp = NULL;
-    size_t cap = 0;
+    size_t longest = 0;
     for (size_t i = text_norm_find(t, 0, t->nlines, "[", 1); i < t->nlines;
-         i = text_norm_find(t, i + 1, t->nlines, "[", 1)) {
-        gk_line *l = &t->norm[i];
-        if (l->len > cap) {
-            cap = l->len;
-            tmp = xrealloc(tmp, cap);
-        }
-        size_t w = list_row(l->s, l->len, tmp);
-        if (!w)
-            continue;
-        memset(l->s + w, '\0', l->len - w);   /* what the line gave up: NULs, in no needle */
-        l->len = w;
-    }
+         i = text_norm_find(t, i + 1, t->nlines, "[", 1))
+        longest = t->norm[i].len > longest ? t->norm[i].len : longest;
+    if (!longest)
+        return;
+    char *tmp = xmalloc(longest);
+    rewrite_lines(t, "[", list_row_in, tmp);
     free(tmp);
 }
 
@@ -1441,39 +1459,38 @@ static size_t html_tag(const char *s, size_t n, int *kind)
     return 0;
 }
 
+/* The tags in s[0..n) taken out (text_strip_tags()); the new length. */
+static size_t strip_tags(char *s, size_t n, void *ctx)
+{
+    (void)ctx;
+    size_t w = 0;
+    int space = 0;                     /* a block's tag before the next character: a space */
+    int cells = 0;                     /* table cells begun on the line */
+    for (size_t k = 0; k < n;) {
+        int kind;
+        size_t m = s[k] == '<' ? html_tag(s + k, n - k, &kind) : 0;
+        if (!m) {
+            if (space && s[w - 1] != ' ' && s[w - 1] != '\t' && s[k] != ' ')
+                s[w++] = ' ';
+            space = 0;
+            s[w++] = s[k++];
+            continue;
+        }
+        k += m;
+        if (kind == 1) {
+            if (cells++ || w > 0)
+                s[w++] = '\t';         /* a cell begins after another on the line */
+            space = 0;
+        } else if (kind == 0 && w > 0) {
+            space = 1;
+        }
+    }
+    return w;
+}
+
 void text_strip_tags(gk_text *t)
 {
-    for (size_t i = text_norm_find(t, 0, t->nlines, "<", 1); i < t->nlines;
-         i = text_norm_find(t, i + 1, t->nlines, "<", 1)) {
-        gk_line *l = &t->norm[i];
-        char *s = l->s;
-        size_t w = 0, n = l->len;
-        int space = 0;                 /* a block's tag before the next character: a space */
-        int cells = 0;                 /* table cells begun on the line */
-        for (size_t k = 0; k < n;) {
-            int kind;
-            size_t m = s[k] == '<' ? html_tag(s + k, n - k, &kind) : 0;
-            if (!m) {
-                if (space && s[w - 1] != ' ' && s[w - 1] != '\t' && s[k] != ' ')
-                    s[w++] = ' ';
-                space = 0;
-                s[w++] = s[k++];
-                continue;
-            }
-            k += m;
-            if (kind == 1) {
-                if (cells++ || w > 0)
-                    s[w++] = '\t';     /* a cell begins after another on the line */
-                space = 0;
-            } else if (kind == 0 && w > 0) {
-                space = 1;
-            }
-        }
-        if (w == n)
-            continue;
-        memset(s + w, '\0', n - w);   /* what the line gave up: NULs, in no needle */
-        l->len = w;
-    }
+    rewrite_lines(t, "<", strip_tags, NULL);
 }
 
 static int only_space(const char *s, size_t len)

@@ -2812,6 +2812,19 @@ static void column_order(variant *v, int layout)
     set(v, X_COLUMN_ORDER);
 }
 
+/* The text of o from `from` on, taken out of o (malloc'd): what a converter below
+ * writes again in its own way; *n its length. */
+static char *take_text(buf *o, size_t from, size_t *n)
+{
+    *n = o->n - from;
+    char *text = gl_malloc(*n + 1);
+    memcpy(text, o->p + from, *n);
+    text[*n] = '\0';
+    o->n = from;
+    o->p[from] = '\0';
+    return text;
+}
+
 /* csv_cells, from its own stream (a variant without it is what it was before): in about
  * one tab-grid variant in eight, each table (and the lines echoing it) is written as CSV,
  * as a spreadsheet exports it or a table is pasted with commas: commas instead of tabs;
@@ -2939,12 +2952,8 @@ static void df_pad(buf *o, const char *f, size_t n, int width, int left)
  * dataframe library writes it. */
 static void dataframe_convert(variant *v, buf *o, size_t from)
 {
-    size_t n = o->n - from;
-    char *text = gl_malloc(n + 1);
-    memcpy(text, o->p + from, n);
-    text[n] = '\0';
-    o->n = from;
-    o->p[from] = '\0';
+    size_t n;
+    char *text = take_text(o, from, &n);
     enum { MAXF = 64, MAXL = 256 };
     /* the lines: fields of the rows (index, then cells), or a line as it is */
     const char *lf[MAXL][MAXF + 1];
@@ -3126,12 +3135,8 @@ static void lr_cell(variant *v, buf *o, const char *f, size_t len)
  * literal. */
 static void list_rows_convert(variant *v, buf *o, size_t from)
 {
-    size_t n = o->n - from;
-    char *text = gl_malloc(n + 1);
-    memcpy(text, o->p + from, n);
-    text[n] = '\0';
-    o->n = from;
-    o->p[from] = '\0';
+    size_t n;
+    char *text = take_text(o, from, &n);
     for (const char *l = text; *l;) {
         const char *e = strchr(l, '\n');
         size_t len = e ? (size_t)(e - l) : strlen(l);
@@ -3201,12 +3206,8 @@ static void ht_cell(variant *v, buf *o, const char *f, size_t len)
 /* html_tags: the text of o from `from` on, a table written as tab rows, with the tags. */
 static void html_tags_convert(variant *v, buf *o, size_t from)
 {
-    size_t n = o->n - from;
-    char *text = gl_malloc(n + 1);
-    memcpy(text, o->p + from, n);
-    text[n] = '\0';
-    o->n = from;
-    o->p[from] = '\0';
+    size_t n;
+    char *text = take_text(o, from, &n);
     if (v->ht.rows)
         bput(o, v->ht.rows == 2 ? "<table>\n<tbody>\n" : "<table>\n");
     for (const char *l = text; *l;) {
@@ -3247,12 +3248,8 @@ static void html_tags_convert(variant *v, buf *o, size_t from)
  * echoing it, as CSV; blank lines stay blank. */
 static void csv_convert(variant *v, buf *o, size_t from)
 {
-    size_t n = o->n - from;
-    char *text = gl_malloc(n + 1);
-    memcpy(text, o->p + from, n);
-    text[n] = '\0';
-    o->n = from;
-    o->p[from] = '\0';
+    size_t n;
+    char *text = take_text(o, from, &n);
     int widest = 0;
     for (const char *l = text; *l;) {
         const char *e = strchr(l, '\n');

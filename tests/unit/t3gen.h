@@ -19,20 +19,16 @@ static const char *const T3_KEYS[T3_NROWS] = {
     "other.no_correction", "other.no_fee", "other.other", "handled_total", "carried_out",
 };
 
-/* Values that add up: counts in the result rows (rows 2 .. T3_NROWS-3), the
- * rest from the equations (the handled total, new + carried in = handled +
- * carried out, each row's total). */
-static void t3_draw_values(int v[T3_NROWS][T3_NCOLS])
+/* The rows the others fix made to add up again: the handled total the sum of
+ * the result rows (2 .. T3_NROWS-3), new = handled + carried out - carried in
+ * (carried in lowered when that would be negative), each row's total. */
+static inline void t3_add_up(int v[T3_NROWS][T3_NCOLS])
 {
     for (int c = 0; c < T3_NCOLS - 1; c++) {
         int handled = 0;
-        for (int r = 2; r < T3_NROWS - 2; r++) {
-            v[r][c] = gen_below(100) < 55 ? 0 : 1 + (int)gen_below(9);
+        for (int r = 2; r < T3_NROWS - 2; r++)
             handled += v[r][c];
-        }
         v[T3_NROWS - 2][c] = handled;
-        v[1][c] = (int)gen_below(3);
-        v[T3_NROWS - 1][c] = (int)gen_below(3);
         v[0][c] = handled + v[T3_NROWS - 1][c] - v[1][c];
         if (v[0][c] < 0) {
             v[1][c] += v[0][c];
@@ -44,6 +40,30 @@ static void t3_draw_values(int v[T3_NROWS][T3_NCOLS])
         for (int c = 0; c < T3_NCOLS - 1; c++)
             v[r][T3_NCOLS - 1] += v[r][c];
     }
+}
+
+/* Values that add up: counts in the result rows (rows 2 .. T3_NROWS-3), the
+ * rest from the equations (t3_add_up()). */
+static void t3_draw_values(int v[T3_NROWS][T3_NCOLS])
+{
+    for (int c = 0; c < T3_NCOLS - 1; c++) {
+        for (int r = 2; r < T3_NROWS - 2; r++)
+            v[r][c] = gen_below(100) < 55 ? 0 : 1 + (int)gen_below(9);
+        v[1][c] = (int)gen_below(3);
+        v[T3_NROWS - 1][c] = (int)gen_below(3);
+    }
+    t3_add_up(v);
+}
+
+/* Some 0s left empty (empty[r][c] 1): of the first column's, `first` in a
+ * hundred, of the others', `other` in a hundred. */
+static inline void t3_draw_empties(int v[T3_NROWS][T3_NCOLS], unsigned char empty[T3_NROWS][T3_NCOLS], unsigned first,
+                            unsigned other)
+{
+    memset(empty, 0, (size_t)T3_NROWS * T3_NCOLS);
+    for (int r = 0; r < T3_NROWS; r++)
+        for (int c = 0; c < T3_NCOLS; c++)
+            empty[r][c] = v[r][c] == 0 && gen_below(100) < (c == 0 ? first : other);
 }
 
 /* The fixture's report with its table 3 (from the 勾稽关系 note up to section

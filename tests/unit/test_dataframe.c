@@ -233,10 +233,7 @@ static void test_dataframe_tables(void **state)
         int v[NROWS][NCOLS];
         unsigned char empty[NROWS][NCOLS];
         t3_draw_values(v);
-        memset(empty, 0, sizeof empty);
-        for (int r = 0; r < NROWS; r++)
-            for (int c = 0; c < NCOLS; c++)
-                empty[r][c] = v[r][c] == 0 && gen_below(100) < 10;
+        t3_draw_empties(v, empty, 10, 10);
         df_way w;
         draw_way(&w);
         /* a third of the tables cut into pieces, each its own dataframe */
@@ -276,17 +273,8 @@ static void test_counting_column_kept(void **state)
         int from = 2 + (int)gen_below(14), n = 3 + (int)gen_below(5), base = (int)gen_below(4);
         for (int r = from; r < from + n; r++)
             v[r][0] = base + r - from;
-        int handled = 0;
-        for (int r = 2; r < NROWS - 2; r++)
-            handled += v[r][0];
-        v[NROWS - 2][0] = handled;
         v[1][0] = 0;
-        v[0][0] = handled + v[NROWS - 1][0];
-        for (int r = 0; r < NROWS; r++) {
-            v[r][NCOLS - 1] = 0;
-            for (int c = 0; c < NCOLS - 1; c++)
-                v[r][NCOLS - 1] += v[r][c];
-        }
+        t3_add_up(v);
         sbuf t;
         sbuf_init(&t);
         sbuf_adds(&t, "自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计\t\n");

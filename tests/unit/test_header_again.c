@@ -55,22 +55,7 @@ static void test_header_again_cell_per_line(void **state)
             if (r >= 2)
                 for (int c = 0; c < T3_NCOLS - 1; c++)
                     v[r][c] += gen_below(2) ? (int)gen_below(9) : 0;
-        int handled[T3_NCOLS - 1] = {0};
-        for (int c = 0; c < T3_NCOLS - 1; c++) {
-            for (int r = 2; r < T3_NROWS - 2; r++)
-                handled[c] += v[r][c];
-            v[T3_NROWS - 2][c] = handled[c];
-            v[0][c] = handled[c] + v[T3_NROWS - 1][c] - v[1][c];
-            if (v[0][c] < 0) {
-                v[1][c] += v[0][c];
-                v[0][c] = 0;
-            }
-        }
-        for (int r = 0; r < T3_NROWS; r++) {
-            v[r][T3_NCOLS - 1] = 0;
-            for (int c = 0; c < T3_NCOLS - 1; c++)
-                v[r][T3_NCOLS - 1] += v[r][c];
-        }
+        t3_add_up(v);
         unsigned pick = gen_below(10);
         int again = pick < 4 ? 22 : pick < 6 ? 23 : 2 + (int)gen_below(T3_NROWS - 2);
         int names = 5 + (int)gen_below(3);   /* the last two names, or not */

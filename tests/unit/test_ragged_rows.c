@@ -109,11 +109,7 @@ static void ragged_tables(unsigned seed, int drop, const char *what, int permill
         int v[NROWS][NCOLS];
         unsigned char empty[NROWS][NCOLS];
         t3_draw_values(v);
-        memset(empty, 0, sizeof empty);
-        for (int r = 0; r < NROWS; r++)
-            for (int c = 0; c < NCOLS; c++)
-                if (v[r][c] == 0 && gen_below(100) < (c == 0 ? 60u : 10u))
-                    empty[r][c] = 1;
+        t3_draw_empties(v, empty, 60, 10);
         for (int k = drop ? 1 + (int)gen_below(3) : 0; k > 0; k--) {
             int r = (int)gen_below(NROWS), c = (int)gen_below(NCOLS);
             empty[r][c] = 2;
