@@ -1589,6 +1589,18 @@ static int footer_piece(const gk_line *l, int *v)
     return !strcmp(b, "/") ? 1 : 0;
 }
 
+/* A blank line after most of the text's lines (pdftotext without -layout). */
+static int mostly_double_spaced(const gk_text *t)
+{
+    size_t lines = 0, followed = 0;
+    for (size_t k = 0; k + 1 < t->nlines; k++)
+        if (!only_space(t->norm[k].s, t->norm[k].len)) {
+            lines++;
+            followed += only_space(t->norm[k + 1].s, t->norm[k + 1].len);
+        }
+    return followed * 10 > lines * 7;
+}
+
 void text_blank_page_numbers(gk_text *t)
 {
     if (!t->nlines)
@@ -1638,6 +1650,21 @@ void text_blank_page_numbers(gk_text *t)
             tail = q < 0;
             for (int k = tail ? 0 : strong; k <= strong; k++)
                 memset(t->norm[piece[k]].s, ' ', t->norm[piece[k]].len);
+            /* a lone number right after the footer and right before the break, the
+             * page's own (or one less), in a single-spaced text: the page's number
+             * printed after a footer of the text's own (pdftohtml's pages) when a run
+             * of such page ends says so, as for the others below */
+            if (!tail && strong == 1 && blanks == 0 && piece[0] == j - 1 && piece[1] == j - 2 && pv[0] >= 0 &&
+                pv[0] >= page - 1 && pv[0] <= page && ncand < MAX_CAND) {
+                if (double_spaced < 0)
+                    double_spaced = mostly_double_spaced(t);
+                if (!double_spaced) {
+                    cand[ncand] = j - 1;
+                    cval[ncand] = pv[0];
+                    ctight[ncand] = 1;
+                    cpage[ncand++] = page;
+                }
+            }
             continue;                  /* (a dash before it stays: a table's blank cell as often) */
         }
         gk_line *l = &t->norm[j - 1];
@@ -1648,15 +1675,8 @@ void text_blank_page_numbers(gk_text *t)
          * number the page's own or in a run of such (mutool prints it at the left so;
          * pdftotext without -layout puts a blank line after every line, a table's
          * cells' too) */
-        if (double_spaced < 0) {
-            size_t lines = 0, followed = 0;
-            for (size_t k = 0; k + 1 < t->nlines; k++)
-                if (!only_space(t->norm[k].s, t->norm[k].len)) {
-                    lines++;
-                    followed += only_space(t->norm[k + 1].s, t->norm[k + 1].len);
-                }
-            double_spaced = followed * 10 > lines * 7;
-        }
+        if (double_spaced < 0)
+            double_spaced = mostly_double_spaced(t);
         if (lone_page_number(l) && (indent >= 10 || blanks >= 2))
             memset(l->s, ' ', l->len);
         else if (lone_page_number(l) && blanks <= 1 && !double_spaced && ncand < MAX_CAND) {

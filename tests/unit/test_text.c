@@ -1096,7 +1096,8 @@ static void test_page_footers_blanked(void **state)
  * lines without a blank line, its number last, then <hr>, which the web page
  * reader makes a form feed), generated: two to seven pages of cells a line,
  * each page ending with its number (a cover unnumbered shifts them) or with a
- * table's cell (a decoy).  Blanked: the numbers of pages next to another
+ * table's cell (a decoy), in one in four after a footer of the text's own
+ * ("- 3 -", blanked).  Blanked: the numbers of pages next to another
  * page so ended, numbered one after another (a run); kept: a number ending
  * one page alone (a table's cell may be its page's number once), the decoys. */
 static void test_tight_page_numbers(void **state)
@@ -1108,7 +1109,9 @@ static void test_tight_page_numbers(void **state)
         sbuf b;
         sbuf_init(&b);
         int pages = 2 + (int)gen_below(6), nl = 0, shift = (int)gen_below(2);
-        int seq[8], at[8];
+        int seq[8], at[8], foot[8];
+        for (int p = 0; p < 8; p++)
+            foot[p] = -1;
         for (int p = 0; p + 1 < pages; p++)
             seq[p] = gen_below(5) != 0;   /* the page's number, or a table's cell last */
         for (int p = 0; p < pages; p++) {
@@ -1122,6 +1125,10 @@ static void test_tight_page_numbers(void **state)
             }
             if (p == pages - 1)
                 break;
+            if (gen_below(4) == 0) {   /* a footer of the text's own before it ("- 3 -"): blanked */
+                sbuf_printf(&b, "- %d -\n", p + 2);
+                foot[p] = nl++;
+            }
             sbuf_printf(&b, "%d\n", seq[p] ? p + 1 - shift : 20 + (int)gen_below(50));
             at[p] = nl++;
         }
@@ -1133,6 +1140,8 @@ static void test_tight_page_numbers(void **state)
                 fail_msg("iteration %d: page %d's number (line %d) kept", iter, p + 1, at[p]);
             if (!run && gone)
                 fail_msg("iteration %d: line %d \"%s\" blanked", iter, at[p], t->orig[at[p]].s);
+            if (foot[p] >= 0 && !line_blanked(t, foot[p]))
+                fail_msg("iteration %d: the footer before page %d's end kept", iter, p + 1);
             blanked += gone;
             kept += !gone;
         }
