@@ -1433,20 +1433,29 @@ static void count_hits(const gk_report *r, hit_count *pats, int npats, size_t fr
 {
     for (int p = 0; p < npats; p++)
         pats[p].hits = 0;
+    char line[512];
     for (size_t i = from; i < to && i < r->text->nlines; i++) {
         const gk_line *l = &r->text->norm[i];
-        uint64_t held = ws ? wordset_find(ws, l->s, l->len) : 0;   /* the set's words on this line */
+        /* the line without its spaces and tabs: a header word broken by a space
+         * ("政府 集中采购": a <br> in its cell, a PDF's wrap) is the word */
+        const char *s = l->s;
+        size_t n = l->len;
+        if (n < sizeof line && (memchr(s, ' ', n) || memchr(s, '\t', n))) {
+            n = squeeze_copy(line, s, n);
+            s = line;
+        }
+        uint64_t held = ws ? wordset_find(ws, s, n) : 0;   /* the set's words on this line */
         for (int p = 0; p < npats; p++) {
             if (ws && needs[p] && !(held & needs[p]))
                 continue;
             label_memo *fill;
-            const uint64_t *known = memo_find(pats[p].pat, l->s, l->len, &fill);
+            const uint64_t *known = memo_find(pats[p].pat, s, n, &fill);
             if (known) {
                 pats[p].hits += (int)*known;
                 continue;
             }
-            int here = count_matches(pats[p].pat, l->s, l->len);
-            memo_store(fill, pats[p].pat, l->s, l->len, (uint64_t)here);
+            int here = count_matches(pats[p].pat, s, n);
+            memo_store(fill, pats[p].pat, s, n, (uint64_t)here);
             pats[p].hits += here;
         }
     }

@@ -1365,10 +1365,12 @@ static void mark_damage(variant *v, int layout)
         if (t == 0)
             nc2 = nc;
     }
-    if (HAS(v, X_LOST_VALUE) && (layout == X_PIPES || v->csv.rs))
+    if (HAS(v, X_LOST_VALUE) &&
+        (layout == X_PIPES || v->csv.rs || HAS(v, X_DATAFRAME) || HAS(v, X_LIST_ROWS) || (HAS(v, X_HTML_TAGS) && v->ht.rows)))
         v->flags &= ~(1ull << X_LOST_VALUE);   /* a pipe table keeps its grid: a lost cell is an empty one,
                                                   which is a blank cell (blank_markers); so does a CSV
-                                                  export, field for field */
+                                                  export, field for field, a dataframe, a list of a row's
+                                                  cells, a web page's <td>s */
     if (HAS(v, X_LOST_VALUE)) {
         grow *g = nc ? cand[rn(s, (unsigned)nc)] : NULL;
         int fn = g ? first_num(g) : 0;
