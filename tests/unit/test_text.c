@@ -1151,6 +1151,24 @@ static void test_tight_page_numbers(void **state)
     print_message("tight page ends: %d numbers blanked, %d kept\n", blanked, kept);
 }
 
+/* The text's lines after the passes that rewrite what a converter left
+ * (text_decode_refs(), text_strip_tags(), text_list_rows()): the first line
+ * reads as want, the next n as after[]. */
+static void assert_rewritten(const char *text, const char *want, const char *const *after, int n, int iter)
+{
+    const char *why = NULL;
+    gk_text *t = text_decode(text, strlen(text), &why);
+    assert_non_null(t);
+    text_decode_refs(t);
+    text_strip_tags(t);
+    text_list_rows(t);
+    if (strcmp(t->norm[0].s, want))
+        fail_msg("%d: \"%s\" read as \"%s\", want \"%s\"", iter, text, t->norm[0].s, want);
+    for (int k = 0; k < n; k++)
+        assert_string_equal(t->norm[1 + k].s, after[k]);
+    text_free(t);
+}
+
 /* Rows a program printed as list literals, generated: cells of labels (quotes,
  * backslashes, a tab in them), counts, decimals, empty cells; written as Python's
  * repr (a cell holding ' quoted with ", None for an empty one or ''), or as JSON
@@ -1210,17 +1228,8 @@ static void test_list_rows(void **state)
             sbuf_printf(&line, "%c", q);
         }
         sbuf_adds(&line, "]\n[2023]\n[1] 见附件\n['a', b]\n[\"x\"\n");
-        const char *why = NULL;
-        gk_text *t = text_decode(line.s, strlen(line.s), &why);
-        assert_non_null(t);
-        text_list_rows(t);
-        if (strcmp(t->norm[0].s, want.s))
-            fail_msg("row %d: \"%s\" read as \"%s\", want \"%s\"", iter, line.s, t->norm[0].s, want.s);
-        assert_string_equal(t->norm[1].s, "[2023]");
-        assert_string_equal(t->norm[2].s, "[1] 见附件");
-        assert_string_equal(t->norm[3].s, "['a', b]");
-        assert_string_equal(t->norm[4].s, "[\"x\"");
-        text_free(t);
+        static const char *const KEPT[] = {"[2023]", "[1] 见附件", "['a', b]", "[\"x\""};
+        assert_rewritten(line.s, want.s, KEPT, 4, iter);
         sbuf_free(&line);
         sbuf_free(&want);
     }
@@ -1271,18 +1280,8 @@ static void test_strip_tags(void **state)
         /* a label broken by a line break, a block tag between words, references */
         sbuf_adds(&line, "\n<td>社会<br />公益组织</td>\n甲</p><p>乙\n a&nbsp;b&amp;c&lt;d\n");
         sbuf_adds(&line, "<5件 a<b <unknown>x x < y &copy; <span\n");
-        const char *why = NULL;
-        gk_text *t = text_decode(line.s, strlen(line.s), &why);
-        assert_non_null(t);
-        text_decode_refs(t);
-        text_strip_tags(t);
-        if (strcmp(t->norm[0].s, want.s))
-            fail_msg("line %d: \"%s\" read as \"%s\", want \"%s\"", iter, line.s, t->norm[0].s, want.s);
-        assert_string_equal(t->norm[1].s, "社会 公益组织");
-        assert_string_equal(t->norm[2].s, "甲 乙");
-        assert_string_equal(t->norm[3].s, " a b&c<d");
-        assert_string_equal(t->norm[4].s, "<5件 a<b <unknown>x x < y &copy; <span");
-        text_free(t);
+        static const char *const AFTER[] = {"社会 公益组织", "甲 乙", " a b&c<d", "<5件 a<b <unknown>x x < y &copy; <span"};
+        assert_rewritten(line.s, want.s, AFTER, 4, iter);
         sbuf_free(&line);
         sbuf_free(&want);
     }
