@@ -1440,7 +1440,7 @@ static void count_hits(const gk_report *r, hit_count *pats, int npats, size_t fr
          * ("政府 集中采购": a <br> in its cell, a PDF's wrap) is the word */
         const char *s = l->s;
         size_t n = l->len;
-        if (n < sizeof line && (memchr(s, ' ', n) || memchr(s, '\t', n))) {
+        if (n < sizeof line) {
             n = squeeze_copy(line, s, n);
             s = line;
         }

@@ -1392,24 +1392,28 @@ static size_t list_row(char *s, size_t n, char *tmp)
     return w;
 }
 
-/* list_row() with its scratch (ctx: a buffer as long as the longest line). */
+/* list_row() with its scratch (ctx: a struct scratch, grown to the line). */
+struct scratch {
+    char *s;
+    size_t cap;
+};
+
 static size_t list_row_in(char *s, size_t n, void *ctx)
 {
-    size_t w = list_row(s, n, ctx);
+    struct scratch *tmp = ctx;
+    if (n > tmp->cap) {
+        tmp->cap = n;
+        tmp->s = xrealloc(tmp->s, n);
+    }
+    size_t w = list_row(s, n, tmp->s);
     return w ? w : n;
 }
 
 void text_list_rows(gk_text *t)
 {
-    size_t longest = 0;
-    for (size_t i = text_norm_find(t, 0, t->nlines, "[", 1); i < t->nlines;
-         i = text_norm_find(t, i + 1, t->nlines, "[", 1))
-        longest = t->norm[i].len > longest ? t->norm[i].len : longest;
-    if (!longest)
-        return;
-    char *tmp = xmalloc(longest);
-    rewrite_lines(t, "[", list_row_in, tmp);
-    free(tmp);
+    struct scratch tmp = {NULL, 0};
+    rewrite_lines(t, "[", list_row_in, &tmp);
+    free(tmp.s);
 }
 
 /* The HTML tag at s[0..n) ('<' first) whose name is one of a web page's
@@ -1611,8 +1615,11 @@ void text_blank_page_numbers(gk_text *t)
     int page = 0;                      /* the page a form feed ends (1: the first) */
     int double_spaced = -1;            /* a blank line after most lines: -1 not yet counted */
     enum { MAX_CAND = 64 };
-    size_t cand[MAX_CAND];             /* lone numbers after one blank line (mutool's page numbers?) */
-    int cval[MAX_CAND], cpage[MAX_CAND], ctight[MAX_CAND], ncand = 0;
+    struct {
+        size_t line;                   /* a lone number at a page's end: a page number? */
+        int val, page, tight;          /* its value, the page it ends, no blank line before it */
+    } cand[MAX_CAND];
+    int ncand = 0;
     for (size_t i = 1; i < t->nlines; i++) {
         if (!memchr(t->orig[i].s, '\f', t->orig[i].len))
             continue;
@@ -1659,10 +1666,8 @@ void text_blank_page_numbers(gk_text *t)
                 if (double_spaced < 0)
                     double_spaced = mostly_double_spaced(t);
                 if (!double_spaced) {
-                    cand[ncand] = j - 1;
-                    cval[ncand] = pv[0];
-                    ctight[ncand] = 1;
-                    cpage[ncand++] = page;
+                    cand[ncand].line = j - 1, cand[ncand].val = pv[0];
+                    cand[ncand].page = page, cand[ncand++].tight = 1;
                 }
             }
             continue;                  /* (a dash before it stays: a table's blank cell as often) */
@@ -1680,10 +1685,8 @@ void text_blank_page_numbers(gk_text *t)
         if (lone_page_number(l) && (indent >= 10 || blanks >= 2))
             memset(l->s, ' ', l->len);
         else if (lone_page_number(l) && blanks <= 1 && !double_spaced && ncand < MAX_CAND) {
-            cand[ncand] = j - 1;       /* decided below, with the others */
-            cval[ncand] = atoi(l->s);
-            ctight[ncand] = blanks == 0;
-            cpage[ncand++] = page;
+            cand[ncand].line = j - 1, cand[ncand].val = atoi(l->s);   /* decided below, with the others */
+            cand[ncand].page = page, cand[ncand++].tight = blanks == 0;
         }
     }
     /* a candidate whose number is its page's, or one more or less than the candidate
@@ -1694,13 +1697,13 @@ void text_blank_page_numbers(gk_text *t)
          * only the page's number, in a run — the pages' ends one after another
          * numbered one after another (a table's cell ending a page may be its
          * page's number once) */
-        int run = (c > 0 && cval[c] == cval[c - 1] + 1 && cpage[c] == cpage[c - 1] + 1) ||
-                  (c + 1 < ncand && cval[c + 1] == cval[c] + 1 && cpage[c + 1] == cpage[c] + 1);
-        run &= cval[c] >= cpage[c] - 1 && cval[c] <= cpage[c];   /* the page's number (a cover unnumbered: one less) */
-        if (ctight[c] ? run
-                      : cval[c] == cpage[c] || (c > 0 && cval[c] == cval[c - 1] + 1) ||
-                            (c + 1 < ncand && cval[c + 1] == cval[c] + 1))
-            memset(t->norm[cand[c]].s, ' ', t->norm[cand[c]].len);
+        int before = c > 0 && cand[c].val == cand[c - 1].val + 1;
+        int after = c + 1 < ncand && cand[c + 1].val == cand[c].val + 1;
+        int run = (before && cand[c].page == cand[c - 1].page + 1) || (after && cand[c + 1].page == cand[c].page + 1);
+        run &= cand[c].val >= cand[c].page - 1 && cand[c].val <= cand[c].page;   /* the page's number (a cover
+                                                                                     unnumbered: one less) */
+        if (cand[c].tight ? run : cand[c].val == cand[c].page || before || after)
+            memset(t->norm[cand[c].line].s, ' ', t->norm[cand[c].line].len);
     }
 }
 

@@ -38,6 +38,11 @@ BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "br", "tr", "tabl
 SKIP = {"script", "style", "head"}
 
 
+def squash(parts):
+    """Text pieces as one line: runs of white space one space, none at the ends."""
+    return re.sub(r"\s+", " ", "".join(parts)).strip()
+
+
 def hidden(attrs):
     style = (dict(attrs).get("style") or "").replace(" ", "").lower()
     return "display:none" in style
@@ -56,7 +61,7 @@ class Page(html.parser.HTMLParser):
         self.cell = None        # [text parts, rowspan, colspan]
 
     def flush(self):
-        s = re.sub(r"\s+", " ", "".join(self.line)).strip()
+        s = squash(self.line)
         if s:
             self.items.append(("text", s))
         self.line = []
@@ -129,7 +134,7 @@ def grid(rows, fill=True):
         for parts, rs, cs in row:
             while (r, c) in out:
                 c += 1
-            text = re.sub(r"\s+", " ", "".join(parts)).strip()
+            text = squash(parts)
             for dr in range(rs):
                 for dc in range(cs):
                     out[(r + dr, c + dc)] = text if fill or (dr == 0 and dc == 0) else ""
@@ -178,7 +183,7 @@ def render(way, g):
 def row_cells(rows):
     out = []
     for row in rows:
-        cells = [re.sub(r"\s+", " ", "".join(parts)).strip() for parts, _, _ in row]
+        cells = [squash(parts) for parts, _, _ in row]
         cells = [c for c in cells if c]
         if cells:
             out.append(" | ".join(cells))
@@ -188,7 +193,7 @@ def row_cells(rows):
 def mdify(rows):
     out = []
     for i, row in enumerate(rows):
-        cells = [re.sub(r"\s+", " ", "".join(parts)).strip() for parts, _, _ in row]
+        cells = [squash(parts) for parts, _, _ in row]
         out.append("| " + " | ".join(cells) + " |")
         if i == 0:
             out.append("| " + " | ".join("---" for _ in cells) + " |")
@@ -199,7 +204,7 @@ def soup(rows):
     out = []
     for row in rows:
         for parts, _, _ in row:
-            c = re.sub(r"\s+", " ", "".join(parts)).strip()
+            c = squash(parts)
             if c:
                 out.append(c)
     return "\n".join(out)
@@ -208,7 +213,7 @@ def soup(rows):
 def h2t(rows):
     out = []
     for i, row in enumerate(rows):
-        cells = [re.sub(r"\s+", " ", "".join(parts)).strip() for parts, _, _ in row]
+        cells = [squash(parts) for parts, _, _ in row]
         out.append(" | ".join(cells))
         if i == 0:
             out.append("|".join("---" for _ in cells))
