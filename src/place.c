@@ -155,6 +155,34 @@ static int chain(const place_tok *t, int ntok, int nrows, int *atok, int *arow, 
     return m;
 }
 
+/* A header printed again inside a table, a cell a line, may name rows too
+ * ("项目" "本年新收件数" "上年结转" "结转下年度" "总计" before "四、结转下年度…"),
+ * as may a caption ("结转下年度件数"): when the labels after an anchor's,
+ * before any number, end in one naming its row again that its numbers
+ * follow, and a label naming only rows before it lies between them (a
+ * header's), or the anchor's label does not hold the row's whole label and
+ * that one does (PT_WHOLE), that one is the row's label, and the row anchors
+ * there (before the next anchor).  A row's label followed by the same label
+ * again (hidden text echoing it, its number another) stays. */
+static void reanchor_past_headers(const place_tok *t, int ntok, int m, int *atok, const int *arow, int *weak)
+{
+    for (int k = 0; k < m; k++) {
+        int r = arow[k], lim = k + 1 < m ? atok[k + 1] : ntok, i = atok[k] + 1, earlier = 0;
+        for (; i < lim && (t[i].kind == PT_LABEL || t[i].kind == PT_HEADER); i++) {
+            uint32_t rows = t[i].kind == PT_LABEL ? t[i].rows : 0;
+            earlier |= rows && rows < (uint32_t)1 << r;
+        }
+        if (i == atok[k] + 1 || i >= lim || (t[i].kind != PT_VALUE && t[i].kind != PT_EMPTY))
+            continue;
+        const place_tok *last = &t[i - 1];
+        int whole = (last->foreign & PT_WHOLE) && !(t[atok[k]].foreign & PT_WHOLE);
+        if (last->kind == PT_LABEL && (last->rows >> r & 1) && (earlier || whole)) {
+            atok[k] = i - 1;
+            weak[k] = 0;
+        }
+    }
+}
+
 /* ---- gaps ---------------------------------------------------------------------------- */
 
 /* The source row (unit) of token i ends at *end; 1 when a label there names a
@@ -675,6 +703,7 @@ void place_rows(const place_tok *t, int ntok, const int *ncols, int nrows, place
     s.nrows = nrows < PLACE_MAX_ROWS ? nrows : PLACE_MAX_ROWS;
     s.gcost = NULL;
     s.m = chain(t, ntok, s.nrows, s.atok, s.arow, s.weak);
+    reanchor_past_headers(t, ntok, s.m, s.atok, s.arow, s.weak);
     int small[1024];                   /* the gaps' token lists of most tables */
     size_t need = (size_t)2 * ntok + 1;
     int *store = need <= sizeof small / sizeof *small ? small : xmalloc(need * sizeof *store);
