@@ -4170,6 +4170,30 @@ static int join_wrapped_header(const gk_template *tpl, int table, const char **w
     return nw;
 }
 
+/* 1 when the word p[0..n) of a header row with numbers is (the beginning
+ * of) a row's label — the row's own, printed before its numbers, or its
+ * first piece when wrapped ("一、本年新收政府" over "信息公开申请数量") — and no
+ * column's unread name. */
+static int row_label_word(const gk_report *r, int table, const char *p, size_t n)
+{
+    char buf[HEADER_CELL_MAX + 1];
+    if (n > HEADER_CELL_MAX)
+        return 1;                      /* longer than a header's cell: a label's */
+    size_t len = squeeze_copy(buf, p, n), num = numbering_prefix(buf, len);
+    return num > 0 || label_beginning(r->tpl, table, buf + num, len - num);
+}
+
+/* The header line of grid row i: its own, or in a header printed a cell a
+ * line (rows of one cell without numbers, one after the other) the first of
+ * those rows — what header_columns() takes for the names' line. */
+static int header_line_of(const grid *g, const tokens *ts, int i)
+{
+    while (i > 0 && g->rows[i].ncells == 1 && ts->rows[i].nv == 0 && g->rows[i - 1].ncells == 1 &&
+           ts->rows[i - 1].nv == 0)
+        i--;
+    return i;
+}
+
 /* The columns table `table`'s header names, in reading order: the column
  * (0-based, template order) named by the header's words — those of the label
  * cells of the rows without numbers before its first row with numbers, and of
@@ -4271,7 +4295,7 @@ static int header_columns(const gk_report *r, int table, const grid *g, const to
             }
         }
         if (!used) {                   /* a word naming nothing: a column's unread name, or a note's */
-            int note = note_word(w[k], wl[k]), mine = leaf && wrow[k] == leaf_row && !note;
+            int note = note_word(w[k], wl[k]), mine = leaf && header_line_of(g, ts, wrow[k]) == leaf_row && !note;
             if (mine && !pending)
                 first_pending = k;
             else if (!note && nspare < HEADER_WORDS_MAX)
@@ -4284,7 +4308,7 @@ static int header_columns(const gk_report *r, int table, const grid *g, const to
             k += used;
             continue;                  /* a group's cell */
         }
-        if (pending && wrow[k] == leaf_row && n < max) {   /* (the total on the names' line:
+        if (pending && header_line_of(g, ts, wrow[k]) == leaf_row && n < max) {   /* (the total on the names' line:
                                           a flat header's unread last name before it) */
             unk_word[n] = first_pending;
             seq[n++] = HEADER_UNKNOWN;
@@ -4295,7 +4319,7 @@ static int header_columns(const gk_report *r, int table, const grid *g, const to
         pending = 0;
         if (col != total) {
             leaf = 1;
-            leaf_row = wrow[k - 1];
+            leaf_row = header_line_of(g, ts, wrow[k - 1]);
         }
         if (col < 64 && !(seen >> col & 1)) {
             seen |= (uint64_t)1 << col;
@@ -4303,7 +4327,8 @@ static int header_columns(const gk_report *r, int table, const grid *g, const to
                 seq[n++] = col;
         }
     }
-    if (pending && n < max && ts->rows[wrow[first_pending]].nv == 0) {
+    if (pending && n < max &&
+        (ts->rows[wrow[first_pending]].nv == 0 || !row_label_word(r, table, w[first_pending], wl[first_pending]))) {
                                        /* words naming nothing after the last name in its row
                                           (one without numbers, not a row's label before its
                                           numbers): a column whose name is not read ("其他 社会 科研") */
@@ -4411,6 +4436,28 @@ static int missing_name_broken(const gk_report *r, int table, const grid *g, con
     return 0;
 }
 
+/* The rows of a table printed a cell a line (no grid row holds two numbers)
+ * counted from its runs of numbers between labels: a run of k * w numbers is
+ * k rows of w, of k * (w - 1) k rows one short (a run fitting both, or
+ * neither, tells nothing). */
+static void value_runs(const tokens *ts, int w, int *full, int *short_by_one)
+{
+    for (int k = 0; k < ts->n;) {
+        int e = k;
+        while (e < ts->n && ts->tok[e].kind == PT_VALUE)
+            e++;
+        int len = e - k;
+        if (len >= w - 1) {
+            int as_full = len % w == 0, as_short = len % (w - 1) == 0;
+            if (as_full && !as_short)
+                *full += len / w;
+            else if (as_short && !as_full)
+                *short_by_one += len / (w - 1);
+        }
+        k = e > k ? e : k + 1;
+    }
+}
+
 /* Where a table's header puts its columns, when not where the template does:
  * the header of a table whose rows all have the same columns, each its own
  * label (table 3: 自然人, five kinds of 法人或其他组织, 总计), names its columns
@@ -4477,6 +4524,8 @@ static int header_map(const gk_report *r, int table, const grid *g, const tokens
         full += nv == w;
         short_by_one += nv == w - 1;
     }
+    if (!full && !short_by_one)        /* a cell a line: the numbers between two labels are a row's */
+        value_runs(ts, w, &full, &short_by_one);
     if (full >= short_by_one && full)
         return 0;                      /* a name not read: the rows hold every column */
     if (short_by_one < 3)

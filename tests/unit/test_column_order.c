@@ -1,7 +1,10 @@
 /* test_column_order.c — table 3 whose header puts its columns in another order
  * than the template ("社会公益组织" before "科研机构"), or lacks one of them (a
- * table made without the "其他" column), in four layouts (tab grid, pipe
- * table, runs of spaces, one cell per line) and two header shapes (the usual
+ * table made without the "其他" column), in six layouts (tab grid, pipe
+ * table, runs of spaces, one cell per line with a blank line after each row,
+ * with none — BeautifulSoup's get_text("\n") — and with one after each cell —
+ * pdftotext without -layout: no line tells where a row ends, a row's numbers
+ * are those between two labels) and two header shapes (the usual
  * three header lines, or one line naming every column).  Seeded random tables
  * whose values add up.  Properties: every cell of table 3 is read as written in
  * its own column (the header's), or named missing — never another value; a
@@ -59,11 +62,15 @@ _Static_assert(NROWS == T3_NROWS, "table 3's rows as t3gen.h has them");
 
 static const char *const NAMES[NCOLS] = {"自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"};
 
-enum { L_TABS, L_PIPES, L_SPACES, L_LINES, NLAYOUTS };
-static const char *const LAYOUT[NLAYOUTS] = {"tabs", "pipes", "spaces", "cell per line"};
+enum { L_TABS, L_PIPES, L_SPACES, L_LINES, L_BARE, L_PDFTEXT, NLAYOUTS };
+static const char *const LAYOUT[NLAYOUTS] = {"tabs", "pipes", "spaces", "cell per line", "cell per line, rows not apart",
+                                             "cell per line, a blank line after each"};
 
 /* A line of cells in a layout (the cell-per-line layout: one a line, a blank
- * line after the row). */
+ * line after the row; rows not apart: nothing between them, as
+ * BeautifulSoup's get_text("\n") prints a table; a blank line after each
+ * cell, as pdftotext without -layout prints one: no line tells where a row
+ * ends). */
 static void put_row(sbuf *b, int layout, const char *const *cells, int n)
 {
     for (int k = 0; k < n; k++) {
@@ -80,11 +87,12 @@ static void put_row(sbuf *b, int layout, const char *const *cells, int n)
             break;
         default:
             if (cells[k][0])
-                sbuf_printf(b, "%s\n", cells[k]);
+                sbuf_printf(b, "%s\n%s", cells[k], layout == L_PDFTEXT ? "\n" : "");
             break;
         }
     }
-    sbuf_adds(b, "\n");
+    if (layout != L_BARE && layout != L_PDFTEXT)
+        sbuf_adds(b, "\n");
 }
 
 /* The report with table 3 written from v in `layout`: the columns in the order
@@ -350,7 +358,12 @@ static void tables(unsigned seed, const char *what, int permille)
             report_free(r);
             free(text);
         }
-        if (read * 1000 < cells * permille)
+        int need = permille;
+        if (layout == L_PDFTEXT && !strcmp(what, "drop_lost"))
+            need = 400;                /* no line tells where a row ends: the rows before the one that
+                                          lost a number read as well label-first as label-after (the
+                                          first row's numbers then gone): unread */
+        if (read * 1000 < cells * need)
             fail_msg("%s, %s: %d of %d cells read", what, LAYOUT[layout], read, cells);
     }
 }
