@@ -4632,6 +4632,52 @@ static void unread_disordered(gk_report *r, int table, const grid *g, int unname
     }
 }
 
+/* Whether each of rows[0 .. n) (w cells each, taken from seq: cell c of row
+ * j at seq[at(j, c)]) holds one number that is the sum of its others (its
+ * total, wherever its column): a row with a cell that is no number fails. */
+static int run_totals_hold(const tokens *ts, const int *seq, int n, int w, int by_columns)
+{
+    for (int j = 0; j < n; j++) {
+        double v[PLACE_MAX_COLS], sum = 0;
+        for (int c = 0; c < w; c++) {
+            int k = seq[by_columns ? c * n + j : j * w + c];
+            if (ts->tok[k].kind != PT_VALUE || ts->cell[k]->num != NUM_VALUE || ts->text[k] != ts->cell[k]->text)
+                return 0;
+            sum += v[c] = ts->cell[k]->value;
+        }
+        int total = 0;
+        for (int c = 0; c < w && !total; c++)
+            total = 2 * v[c] == sum;
+        if (!total)
+            return 0;
+    }
+    return 1;
+}
+
+/* Runs of rows place_rows() read column by column (place_row.columns) are
+ * kept only when every row's own total holds read so and not read by rows
+ * (labels first, then each row's numbers in turn: the same count); else the
+ * run's rows are left unplaced (ambiguous). */
+static void by_columns_confirmed(const tokens *ts, place_row *pl, const int *ncols, int nrows)
+{
+    for (int r0 = 0; r0 < nrows; r0++) {
+        if (pl[r0].columns != r0 + 1)
+            continue;
+        int n = 0, w = ncols[r0], seq[PLACE_MAX_ROWS * PLACE_MAX_COLS];
+        while (r0 + n < nrows && pl[r0 + n].columns == r0 + 1)
+            n++;
+        for (int j = 0; j < n; j++)    /* the run's cells in the order printed: column after column */
+            for (int c = 0; c < w; c++)
+                seq[c * n + j] = pl[r0 + j].tok[c];
+        int keep = w > 1 && run_totals_hold(ts, seq, n, w, 1) && !run_totals_hold(ts, seq, n, w, 0);
+        for (int j = 0; j < n; j++) {
+            pl[r0 + j].columns = 0;
+            if (!keep)
+                pl[r0 + j].state = PL_AMBIGUOUS;
+        }
+    }
+}
+
 /* Reads table `table` from the rows of its section's lines, g (freed here). */
 static void read_table_grid(gk_report *r, int table, grid *g)
 {
@@ -4648,6 +4694,7 @@ static void read_table_grid(gk_report *r, int table, grid *g)
     assert(td->nrows <= PLACE_MAX_ROWS);   /* test_template checks */
     place_row pl[PLACE_MAX_ROWS];
     place_rows(ts.tok, ts.n, ncols, td->nrows, pl);
+    by_columns_confirmed(&ts, pl, ncols, td->nrows);
     if (width)
         note_header_map(r, table, colmap, width, g);
     const char *name = template_table_shape(table)->name;

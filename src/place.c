@@ -561,6 +561,37 @@ static int adjacent(const solver *s, int k)
     return g->nc == 0 && g->un == 0 && g->hdr0 < 0;
 }
 
+/* The run of labels of anchors r0 .. end read column by column, when the nv
+ * numbers after the last label (no row without a label among them, no header
+ * across them) are exactly its rows' cells, every row as wide: the first
+ * number of each row, then the second, ...  A reading by rows gives the same
+ * count (labels first, then every row's numbers in turn, as a PDF's number
+ * block read line by line prints them): each row is placed in doubt (read
+ * only when the table's equations confirm its cells) and marked (columns),
+ * for the reader to keep the run only when its rows' own totals hold read by
+ * columns and not read by rows (by_columns_confirmed() in extract.c).
+ * Returns 1 when placed. */
+#define BY_COLUMNS_MIN 4
+static int by_columns(const solver *s, int r0, int end, int nv, place_row *out)
+{
+    const gap *after = &s->g[end + 1];
+    int rows = end - r0 + 1, w = s->ncols[s->arow[r0]];
+    if (rows < BY_COLUMNS_MIN || after->un || after->hdr0 >= 0 || w <= 1 || w > PLACE_MAX_COLS || nv != rows * w ||
+        after->nv != nv)
+        return 0;
+    for (int j = r0; j <= end; j++)
+        if (s->ncols[s->arow[j]] != w)
+            return 0;
+    for (int j = r0; j <= end; j++) {
+        place_row *o = &out[s->arow[j]];
+        *o = (place_row){.state = PL_PLACED, .positional = s->weak[j], .doubt = 1, .anchor = s->atok[j],
+                         .columns = s->arow[r0] + 1};
+        for (int c = 0; c < w; c++)
+            o->tok[c] = after->v[c * rows + (j - r0)];
+    }
+    return 1;
+}
+
 static void column_major(const solver *s, place_row *out)
 {
     for (int k = 1; k < s->m; k++) {
@@ -601,9 +632,11 @@ static void column_major(const solver *s, place_row *out)
                 out[r].doubt = 1;
         }
         if (nv > byrow && (empty || nv > byrow + next)) {
-            for (int j = r0; j <= end; j++)
-                if (out[s->arow[j]].state == PL_PLACED)
-                    out[s->arow[j]].state = PL_AMBIGUOUS;
+            if (!by_columns(s, r0, end, nv, out)) {
+                for (int j = r0; j <= end; j++)
+                    if (out[s->arow[j]].state == PL_PLACED)
+                        out[s->arow[j]].state = PL_AMBIGUOUS;
+            }
             for (int r = after->urow0; r < after->urow1; r++)
                 out[r].state = PL_AMBIGUOUS;
             /* and the labels after it read as printed after their numbers: the first

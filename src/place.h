@@ -59,6 +59,8 @@ typedef struct {
                                   only when the table's equations confirm its cells */
     int anchor;                /* token index of its label, -1 when none */
     int tok[PLACE_MAX_COLS];   /* token index of each cell when placed */
+    int columns;               /* placed from a run of labels whose numbers follow them column by
+                                  column (by_columns()): the run's first row + 1, else 0 */
     int have, want;            /* PL_COUNT: numbers found after it, numbers wanted there (its own and
                                   those of the rows after it whose labels are lost) */
 } place_row;

@@ -19,6 +19,30 @@ static const char *const T3_KEYS[T3_NROWS] = {
     "other.no_correction", "other.no_fee", "other.other", "handled_total", "carried_out",
 };
 
+/* The rows' labels as printed (item numbers "1."), and the group labels printed
+ * before the row that begins each group. */
+static const char *const T3_LABELS[T3_NROWS] __attribute__((unused)) = {
+    "一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量", "（一）予以公开",
+    "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "1.属于国家秘密", "2.其他法律行政法规禁止公开",
+    "3.危及“三安全一稳定”", "4.保护第三方合法权益", "5.属于三类内部事务信息", "6.属于四类过程性信息",
+    "7.属于行政执法案卷", "8.属于行政查询事项", "1.本机关不掌握相关政府信息", "2.没有现成信息需要另行制作",
+    "3.补正后申请内容仍不明确", "1.信访举报投诉类申请", "2.重复申请", "3.要求提供公开出版物",
+    "4.无正当理由大量反复申请", "5.要求行政机关确认或重新出具已获取信息",
+    "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+    "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "3.其他", "（七）总计",
+    "四、结转下年度继续办理"};
+static inline const char *t3_group_before(int row)
+{
+    switch (row) {
+    case 2: return "三、本年度办理结果";
+    case 4: return "（三）不予公开";
+    case 12: return "（四）无法提供";
+    case 15: return "（五）不予处理";
+    case 20: return "（六）其他处理";
+    default: return NULL;
+    }
+}
+
 /* The rows the others fix made to add up again: the handled total the sum of
  * the result rows (2 .. T3_NROWS-3), new = handled + carried out - carried in
  * (carried in lowered when that would be negative), each row's total. */

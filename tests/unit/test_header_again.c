@@ -17,29 +17,6 @@
 
 #include "t3gen.h"
 
-static const char *const LABELS[T3_NROWS] = {
-    "一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量", "（一）予以公开",
-    "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "1.属于国家秘密", "2.其他法律行政法规禁止公开",
-    "3.危及“三安全一稳定”", "4.保护第三方合法权益", "5.属于三类内部事务信息", "6.属于四类过程性信息",
-    "7.属于行政执法案卷", "8.属于行政查询事项", "1.本机关不掌握相关政府信息", "2.没有现成信息需要另行制作",
-    "3.补正后申请内容仍不明确", "1.信访举报投诉类申请", "2.重复申请", "3.要求提供公开出版物",
-    "4.无正当理由大量反复申请", "5.要求行政机关确认或重新出具已获取信息",
-    "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
-    "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "3.其他", "（七）总计",
-    "四、结转下年度继续办理"};
-/* the group labels, printed before the row that begins the group */
-static const char *group_before(int row)
-{
-    switch (row) {
-    case 2: return "三、本年度办理结果";
-    case 4: return "（三）不予公开";
-    case 12: return "（四）无法提供";
-    case 15: return "（五）不予处理";
-    case 20: return "（六）其他处理";
-    default: return NULL;
-    }
-}
-
 static const char *const NAMES[] = {"自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"};
 
 static void test_header_again_cell_per_line(void **state)
@@ -67,10 +44,10 @@ static void test_header_again_cell_per_line(void **state)
             if (r == again)
                 for (int k = 7 - names; k < 7; k++)
                     sbuf_printf(&t, "%s\n", NAMES[k]);
-            const char *g = group_before(r);
+            const char *g = t3_group_before(r);
             if (g)
                 sbuf_printf(&t, "%s\n", g);
-            sbuf_printf(&t, "%s\n", LABELS[r]);
+            sbuf_printf(&t, "%s\n", T3_LABELS[r]);
             for (int c = 0; c < T3_NCOLS; c++)
                 if (v[r][c] || gen_below(3))   /* an empty cell (a 0 left blank) gone */
                     sbuf_printf(&t, "%d\n", v[r][c]);
@@ -132,10 +109,10 @@ static void test_header_naming_rows(void **state)
                 if (r == T3_NROWS - 1 && gen_below(2))
                     sbuf_printf(&t, "结转下年度%s总计%s", nl, nl);
             }
-            const char *g = group_before(r);
+            const char *g = t3_group_before(r);
             if (g)
                 sbuf_printf(&t, "%s%s", g, nl);
-            sbuf_printf(&t, "%s%s", LABELS[r], nl);
+            sbuf_printf(&t, "%s%s", T3_LABELS[r], nl);
             for (int c = 0; c < T3_NCOLS; c++)
                 sbuf_printf(&t, "%d%s", v[r][c], nl);
         }
