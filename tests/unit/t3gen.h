@@ -92,6 +92,27 @@ static inline void t3_draw_empties(int v[T3_NROWS][T3_NCOLS], unsigned char empt
 
 /* The fixture's report with its table 3 (from the 勾稽关系 note up to section
  * 四) replaced by t3; malloc'd. */
+/* Values that add up and differ (a misplaced number shows): drawn, the result
+ * rows raised by up to 8 at random, added up again. */
+static inline void t3_draw_differing(int v[T3_NROWS][T3_NCOLS])
+{
+    t3_draw_values(v);
+    for (int r = 2; r < T3_NROWS - 2; r++)
+        for (int c = 0; c < T3_NCOLS - 1; c++)
+            v[r][c] += gen_below(2) ? (int)gen_below(9) : 0;
+    t3_add_up(v);
+}
+
+/* The note and the header's cells, a line each, each followed by nl. */
+static inline void t3_head_lines(sbuf *t, const char *nl)
+{
+    static const char *const HEAD[] = {"（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "申请人情况",
+                                       "自然人", "法人或其他组织", "商业企业", "科研机构", "社会公益组织",
+                                       "法律服务机构", "其他", "总计"};
+    for (size_t k = 0; k < sizeof HEAD / sizeof *HEAD; k++)
+        sbuf_printf(t, "%s%s", HEAD[k], nl);
+}
+
 static char *t3_report(const char *t3)
 {
     char *text = fx_report_between("三、收到和处理政府信息公开申请情况\n\n", "\n四、政府信息公开行政复议", t3);

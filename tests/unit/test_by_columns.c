@@ -27,19 +27,11 @@ static int tables(unsigned seed, int by_rows, int *cells)
     *cells = 0;
     for (int iter = 0; iter < 200; iter++) {
         int v[T3_NROWS][T3_NCOLS];
-        t3_draw_values(v);
-        for (int r = 2; r < T3_NROWS - 2; r++)   /* values that differ: a misplaced one shows */
-            for (int c = 0; c < T3_NCOLS - 1; c++)
-                v[r][c] += gen_below(2) ? (int)gen_below(9) : 0;
-        t3_add_up(v);
+        t3_draw_differing(v);
         const char *nl = gen_below(2) ? "\n\n" : "\n";
         sbuf t;
         sbuf_init(&t);
-        static const char *const HEAD[] = {"（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "申请人情况",
-                                           "自然人", "法人或其他组织", "商业企业", "科研机构", "社会公益组织",
-                                           "法律服务机构", "其他", "总计"};
-        for (size_t k = 0; k < sizeof HEAD / sizeof *HEAD; k++)
-            sbuf_printf(&t, "%s%s", HEAD[k], nl);
+        t3_head_lines(&t, nl);
         for (int r = 0; r < T3_NROWS; r++) {
             const char *g = t3_group_before(r);
             if (g)

@@ -26,13 +26,7 @@ static void test_header_again_cell_per_line(void **state)
     int read = 0, cells = 0;
     for (int iter = 0; iter < 300; iter++) {
         int v[T3_NROWS][T3_NCOLS];
-        t3_draw_values(v);
-        /* values that differ: a wrong row's numbers show */
-        for (int r = 0; r < T3_NROWS - 2; r++)
-            if (r >= 2)
-                for (int c = 0; c < T3_NCOLS - 1; c++)
-                    v[r][c] += gen_below(2) ? (int)gen_below(9) : 0;
-        t3_add_up(v);
+        t3_draw_differing(v);
         unsigned pick = gen_below(10);
         int again = pick < 4 ? 22 : pick < 6 ? 23 : 2 + (int)gen_below(T3_NROWS - 2);
         int names = 5 + (int)gen_below(3);   /* the last two names, or not */
@@ -86,22 +80,14 @@ static void test_header_naming_rows(void **state)
     int read = 0, cells = 0;
     for (int iter = 0; iter < 300; iter++) {
         int v[T3_NROWS][T3_NCOLS];
-        t3_draw_values(v);
-        for (int r = 2; r < T3_NROWS - 2; r++)
-            for (int c = 0; c < T3_NCOLS - 1; c++)
-                v[r][c] += gen_below(2) ? (int)gen_below(9) : 0;
-        t3_add_up(v);
+        t3_draw_differing(v);
         unsigned pick = gen_below(4);
         int again = pick < 2 ? T3_NROWS - 1 : pick < 3 ? T3_NROWS - 2 : 1 + (int)gen_below(T3_NROWS - 1);
         int words = 3 + (int)gen_below(4);
         const char *nl = gen_below(2) ? "\n\n" : "\n";   /* pdftotext: a blank line after each cell */
         sbuf t;
         sbuf_init(&t);
-        static const char *const HEAD[] = {"（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "申请人情况",
-                                           "自然人", "法人或其他组织", "商业企业", "科研机构", "社会公益组织",
-                                           "法律服务机构", "其他", "总计"};
-        for (size_t k = 0; k < sizeof HEAD / sizeof *HEAD; k++)
-            sbuf_printf(&t, "%s%s", HEAD[k], nl);
+        t3_head_lines(&t, nl);
         for (int r = 0; r < T3_NROWS; r++) {
             if (r == again) {
                 for (int k = 0; k < words; k++)
