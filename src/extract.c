@@ -4669,12 +4669,10 @@ static void by_columns_confirmed(const tokens *ts, place_row *pl, const int *nco
         for (int j = 0; j < n; j++)    /* the run's cells in the order printed: column after column */
             for (int c = 0; c < w; c++)
                 seq[c * n + j] = pl[r0 + j].tok[c];
-        int keep = w > 1 && run_totals_hold(ts, seq, n, w, 1) && !run_totals_hold(ts, seq, n, w, 0);
-        for (int j = 0; j < n; j++) {
-            pl[r0 + j].columns = 0;
-            if (!keep)
+        if (!(w > 1 && run_totals_hold(ts, seq, n, w, 1) && !run_totals_hold(ts, seq, n, w, 0)))
+            for (int j = 0; j < n; j++)
                 pl[r0 + j].state = PL_AMBIGUOUS;
-        }
+        r0 += n - 1;
     }
 }
 

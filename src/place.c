@@ -561,7 +561,7 @@ static int adjacent(const solver *s, int k)
     return g->nc == 0 && g->un == 0 && g->hdr0 < 0;
 }
 
-/* The run of labels of anchors r0 .. end read column by column, when the nv
+/* The run of labels of anchors r0 .. end read column by column, when the
  * numbers after the last label (no row without a label among them, no header
  * across them) are exactly its rows' cells, every row as wide: the first
  * number of each row, then the second, ...  A reading by rows gives the same
@@ -572,12 +572,12 @@ static int adjacent(const solver *s, int k)
  * columns and not read by rows (by_columns_confirmed() in extract.c).
  * Returns 1 when placed. */
 #define BY_COLUMNS_MIN 4
-static int by_columns(const solver *s, int r0, int end, int nv, place_row *out)
+static int by_columns(const solver *s, int r0, int end, place_row *out)
 {
     const gap *after = &s->g[end + 1];
     int rows = end - r0 + 1, w = s->ncols[s->arow[r0]];
-    if (rows < BY_COLUMNS_MIN || after->un || after->hdr0 >= 0 || w <= 1 || w > PLACE_MAX_COLS || nv != rows * w ||
-        after->nv != nv)
+    if (rows < BY_COLUMNS_MIN || after->un || after->hdr0 >= 0 || w <= 1 || w > PLACE_MAX_COLS ||
+        after->nv != rows * w)
         return 0;
     for (int j = r0; j <= end; j++)
         if (s->ncols[s->arow[j]] != w)
@@ -632,7 +632,7 @@ static void column_major(const solver *s, place_row *out)
                 out[r].doubt = 1;
         }
         if (nv > byrow && (empty || nv > byrow + next)) {
-            if (!by_columns(s, r0, end, nv, out)) {
+            if (!by_columns(s, r0, end, out)) {
                 for (int j = r0; j <= end; j++)
                     if (out[s->arow[j]].state == PL_PLACED)
                         out[s->arow[j]].state = PL_AMBIGUOUS;
