@@ -558,44 +558,72 @@ static void consume(result *res, totals *t, outq *q)
     result_free(res);
 }
 
+/* Whether file i's result is kept in full (text or CSV) and needs no work. */
+static int kept_as_is(const gk_batch *b, result **kept, size_t i)
+{
+    return kept && kept[i] && !kept[i]->packed && b->prev[i] < 0 && b->next[i] < 0;
+}
+
+/* jobs - 1 workers and the printing thread: it prints each result as soon
+ * as it and all before it are done, and between them takes reports of its
+ * own rather than wait (a third thread on two cores cost a wake-up and two
+ * context switches for many results).  Results kept in full while the
+ * titles were read are printed without the workers: handing each over
+ * cost more than printing it. */
 static void run_batch(gk_batch *b, const cli_opts *o, int is_check, totals *t, result **kept, outq *q)
 {
-    size_t n = b->files.n;
-    if (o->jobs <= 1) {
-        renderer rd = {.sp = &q->sp};
-        for (size_t i = 0; i < n; i++) {
-            result res;
-            run_one(b, i, o, is_check, &res, kept, &rd);
-            consume(&res, t, q);
-            batch_release(b, i);
-        }
+    size_t n = b->files.n, i = 0;
+    renderer rd = {.sp = &q->sp};
+    for (; i < n && (o->jobs <= 1 || kept_as_is(b, kept, i)); i++) {
+        result res;
+        run_one(b, i, o, is_check, &res, kept, &rd);
+        consume(&res, t, q);
+        batch_release(b, i);
+    }
+    if (i == n) {
         renderer_free(&rd);
         return;
     }
-    pool p = {.b = b, .o = o, .is_check = is_check, .kept = kept, .sp = &q->sp};
+    pool p = {.b = b, .o = o, .is_check = is_check, .kept = kept, .sp = &q->sp, .next = i, .printed = i};
     p.slots = xcalloc(WINDOW, sizeof *p.slots);
     p.ready = xcalloc(WINDOW, 1);
     pthread_mutex_init(&p.mu, NULL);
     pthread_cond_init(&p.ready_cv, NULL);
     pthread_cond_init(&p.room_cv, NULL);
-    pthread_t *th = xcalloc((size_t)o->jobs, sizeof *th);
-    for (int k = 0; k < o->jobs; k++)
+    int nth = o->jobs - 1;
+    pthread_t *th = xcalloc((size_t)nth, sizeof *th);
+    for (int k = 0; k < nth; k++)
         pthread_create(&th[k], NULL, worker, &p);
-    for (size_t i = 0; i < n; i++) {
-        pthread_mutex_lock(&p.mu);
-        while (!p.ready[i % WINDOW])
+    pthread_mutex_lock(&p.mu);
+    while (p.printed < n) {
+        i = p.printed;
+        if (p.ready[i % WINDOW]) {
+            result res = p.slots[i % WINDOW];
+            p.ready[i % WINDOW] = 0;
+            p.printed = i + 1;
+            if (p.printed % ROOM_STEP == 0)
+                pthread_cond_broadcast(&p.room_cv);
+            pthread_mutex_unlock(&p.mu);
+            consume(&res, t, q);
+            batch_release(b, i);       /* every load that could ask for those summaries has returned */
+            pthread_mutex_lock(&p.mu);
+        } else if (p.next < n && p.next < p.printed + WINDOW) {
+            size_t k = p.next++;
+            pthread_mutex_unlock(&p.mu);
+            result res;
+            run_one(b, k, o, is_check, &res, kept, &rd);
+            pthread_mutex_lock(&p.mu);
+            p.slots[k % WINDOW] = res;
+            p.ready[k % WINDOW] = 1;
+        } else {
             pthread_cond_wait(&p.ready_cv, &p.mu);
-        result res = p.slots[i % WINDOW];
-        p.ready[i % WINDOW] = 0;
-        p.printed = i + 1;
-        if (p.printed % ROOM_STEP == 0)
-            pthread_cond_broadcast(&p.room_cv);
-        pthread_mutex_unlock(&p.mu);
-        consume(&res, t, q);
-        batch_release(b, i);           /* every load that could ask for those summaries has returned */
+        }
     }
-    for (int k = 0; k < o->jobs; k++)
+    pthread_cond_broadcast(&p.room_cv);
+    pthread_mutex_unlock(&p.mu);
+    for (int k = 0; k < nth; k++)
         pthread_join(th[k], NULL);
+    renderer_free(&rd);
     pthread_mutex_destroy(&p.mu);
     pthread_cond_destroy(&p.ready_cv);
     pthread_cond_destroy(&p.room_cv);
