@@ -4458,6 +4458,122 @@ static void value_runs(const tokens *ts, int w, int *full, int *short_by_one)
     }
 }
 
+/* Whether every row of table `table` has the same columns, the last its total
+ * (table 3: 自然人 … 其他, 总计). */
+static int shape_totals(const gk_report *r, int table)
+{
+    const gk_table_def *td = template_table(r->tpl, table);
+    int w = td->nrows ? td->rows[0].ncols : 0;
+    if (w < 3 || w > PLACE_MAX_COLS || r->tpl->ncol[table - 2] != w)
+        return 0;
+    for (int k = 0; k < td->nrows; k++)
+        if (td->rows[k].ncols != w)
+            return 0;
+    return 1;
+}
+
+/* Whether table 3's rows say it lacks a column its header does not tell
+ * (header_map() left the template's columns): three rows or more hold one
+ * number fewer than the template's and more than hold as many.  A row that
+ * holds as many may then be one short with a number not its own among its
+ * numbers (a page number, a mark): stray_explains(). */
+static int rows_one_short(const gk_report *r, int table, const grid *g, const tokens *ts)
+{
+    if (!shape_totals(r, table))
+        return 0;
+    int w = template_table(r->tpl, table)->rows[0].ncols;
+    int full = 0, short_by_one = 0, lines = 1;
+    for (int i = 0; i < g->nrows; i++) {   /* the row's cells: its numbers and empty cells after its label */
+        const row_cells *rc = &ts->rows[i];
+        int lab = highest_bit(rc->labels);
+        uint64_t empties = lab < 0 ? rc->empties : lab < 63 ? rc->empties & (~(uint64_t)0 << (lab + 1)) : 0;
+        int n = rc->nv + __builtin_popcountll(empties);
+        lines &= rc->nv < 2;
+        if (rc->nv < 2 || n > w)
+            continue;
+        full += n == w;
+        short_by_one += n == w - 1;
+    }
+    if (lines)                         /* a cell a line: the numbers between two labels are a row's */
+        value_runs(ts, w, &full, &short_by_one);
+    return short_by_one >= 3 && short_by_one > full;
+}
+
+/* Row p's w numbers (an empty cell or a blank marker 0) into v; 0 when one is
+ * no plain number. */
+static int row_numbers(const tokens *ts, const place_row *p, int w, double *v)
+{
+    for (int c = 0; c < w; c++) {
+        int k = p->tok[c];
+        if (ts->tok[k].kind == PT_EMPTY || (ts->tok[k].kind == PT_VALUE && ts->cell[k]->num == NUM_BLANK)) {
+            v[c] = 0;
+            continue;
+        }
+        if (ts->tok[k].kind != PT_VALUE || ts->cell[k]->num != NUM_VALUE || ts->text[k] != ts->cell[k]->text)
+            return 0;
+        v[c] = ts->cell[k]->value;
+    }
+    return 1;
+}
+
+/* Whether row p's w numbers read as well as a row with a number not its own
+ * among them (a page number, a mark: never 0) and one number fewer, or, lead,
+ * as one whose blank first cell was passed over: left out one number but 0,
+ * the rest (after a 0 for the blank cell, lead) end in the sum of the others.
+ * A cell that is no plain number tells nothing: 1 for a table without a
+ * column (no row whole is read then), 0 for a blank cell passed over. */
+static int stray_explains(const tokens *ts, const place_row *p, int w, int lead)
+{
+    double v[PLACE_MAX_COLS];
+    if (!row_numbers(ts, p, w, v))
+        return !lead;
+    for (int out = 0; out < w; out++) {
+        if (v[out] == 0)
+            continue;
+        double sum = 0, last = 0;      /* the blank cell (lead) adds 0 */
+        for (int c = 0, n = lead; c < w; c++)
+            if (c != out && ++n < w - 1 + lead)
+                sum += v[c];
+            else if (c != out)
+                last = v[c];
+        if (sum == last)
+            return 1;
+    }
+    return 0;
+}
+
+/* Whether row p's last number is the sum of its others (an empty cell or a
+ * blank marker 0). */
+static int row_total_holds(const tokens *ts, const place_row *p, int w)
+{
+    double v[PLACE_MAX_COLS], sum = 0;
+    if (w < 2 || !row_numbers(ts, p, w, v))
+        return 0;
+    for (int c = 0; c + 1 < w; c++)
+        sum += v[c];
+    return sum == v[w - 1];
+}
+
+/* Whether row p's label and its first number lie on one line with an empty
+ * cell between them (passed over: a second label column, or its first
+ * column left blank). */
+static int blank_before_numbers(const grid *g, const tokens *ts, const place_row *p)
+{
+    if (p->anchor < 0 || p->label_after)
+        return 0;
+    int u = ts->tok[p->anchor].unit, k = p->tok[0];
+    if (u < 0 || ts->tok[k].unit != u || UNIT_ROW(u) >= g->nrows)
+        return 0;
+    const grid_row *row = &g->rows[UNIT_ROW(u)];
+    const grid_cell *a = ts->cell[p->anchor], *b = ts->cell[k];
+    if (a < row->cells || b >= row->cells + row->ncells || b <= a)
+        return 0;
+    for (const grid_cell *c = a + 1; c < b; c++)
+        if (!c->text[0])
+            return 1;
+    return 0;
+}
+
 /* Where a table's header puts its columns, when not where the template does:
  * the header of a table whose rows all have the same columns, each its own
  * label (table 3: 自然人, five kinds of 法人或其他组织, 总计), names its columns
@@ -4686,6 +4802,7 @@ static void read_table_grid(gk_report *r, int table, grid *g)
     int disorder = width < 0 ? width : 0;   /* -1 another order, -2 a column unnamed */
     if (disorder)
         width = 0;
+    int one_short = !width && rows_one_short(r, table, g, &ts);   /* a whole row: see below */
     int ncols[PLACE_MAX_ROWS];
     for (int k = 0; k < td->nrows && k < PLACE_MAX_ROWS; k++)
         ncols[k] = width ? width : td->rows[k].ncols;
@@ -4693,6 +4810,42 @@ static void read_table_grid(gk_report *r, int table, grid *g)
     place_row pl[PLACE_MAX_ROWS];
     place_rows(ts.tok, ts.n, ncols, td->nrows, pl);
     by_columns_confirmed(&ts, pl, ncols, td->nrows);
+    /* Rows read whole that may hold a number not their own (a page number, a
+     * mark): in a table whose rows say it lacks a column (one_short), a row whose
+     * total fails, or that reads as well as one short with such a number; in any
+     * table of totals, a row with an empty cell between its label and its numbers
+     * where most rows whose labels end in the same column have none (no second
+     * label column: its first column left blank) that reads as well with that
+     * cell 0 and such a number.  Which reading is right is not told: unread. */
+    uint32_t blank_first = 0;
+    int by_col[EDGE_LABS] = {0}, blank_by_col[EDGE_LABS] = {0}, col_of[PLACE_MAX_ROWS];
+    for (int rr = 0; rr < td->nrows && !one_short && shape_totals(r, table); rr++) {
+        const place_row *p = &pl[rr];
+        col_of[rr] = -1;
+        if (p->state != PL_PLACED || p->anchor < 0 || p->label_after || ts.tok[p->anchor].unit < 0 ||
+            ts.tok[p->anchor].unit != ts.tok[p->tok[0]].unit)
+            continue;                  /* rows whose label and numbers are on one line */
+        int col = label_end(&ts.rows[UNIT_ROW(ts.tok[p->anchor].unit)]);
+        if (col < 0 || col >= EDGE_LABS)
+            continue;
+        col_of[rr] = col;
+        by_col[col]++;
+        if (blank_before_numbers(g, &ts, p)) {
+            blank_by_col[col]++;
+            blank_first |= (uint32_t)1 << rr;
+        }
+    }
+    for (int rr = 0; rr < td->nrows && blank_first; rr++)
+        if ((blank_first >> rr & 1) && 2 * blank_by_col[col_of[rr]] >= by_col[col_of[rr]])
+            blank_first &= ~((uint32_t)1 << rr);
+    for (int rr = 0; rr < td->nrows && (one_short || blank_first); rr++) {
+        const place_row *p = &pl[rr];
+        if (p->state != PL_PLACED || ncols[rr] != td->rows[rr].ncols)
+            continue;
+        if (one_short ? !row_total_holds(&ts, p, ncols[rr]) || stray_explains(&ts, p, ncols[rr], 0)
+                      : (blank_first >> rr & 1) && stray_explains(&ts, p, ncols[rr], 1))
+            pl[rr].state = PL_AMBIGUOUS;
+    }
     if (width)
         note_header_map(r, table, colmap, width, g);
     const char *name = template_table_shape(table)->name;
