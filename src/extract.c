@@ -4814,9 +4814,10 @@ static void read_table_grid(gk_report *r, int table, grid *g)
      * mark): in a table whose rows say it lacks a column (one_short), a row whose
      * total fails, or that reads as well as one short with such a number; in any
      * table of totals, a row with an empty cell between its label and its numbers
-     * where most rows whose labels end in the same column have none (no second
-     * label column: its first column left blank) that reads as well with that
-     * cell 0 and such a number.  Which reading is right is not told: unread. */
+     * that reads as well with that cell 0 and such a number, when most rows whose
+     * labels end in the same column have no such cell (no second label column: its
+     * first column left blank) or its total fails as read.  Which reading is right
+     * is not told: unread. */
     uint32_t blank_first = 0;
     int by_col[EDGE_LABS] = {0}, blank_by_col[EDGE_LABS] = {0}, col_of[PLACE_MAX_ROWS];
     for (int rr = 0; rr < td->nrows && !one_short && shape_totals(r, table); rr++) {
@@ -4835,15 +4836,17 @@ static void read_table_grid(gk_report *r, int table, grid *g)
             blank_first |= (uint32_t)1 << rr;
         }
     }
+    uint32_t second_label = 0;         /* blank where most rows like it have one: a label column */
     for (int rr = 0; rr < td->nrows && blank_first; rr++)
         if ((blank_first >> rr & 1) && 2 * blank_by_col[col_of[rr]] >= by_col[col_of[rr]])
-            blank_first &= ~((uint32_t)1 << rr);
+            second_label |= (uint32_t)1 << rr;
     for (int rr = 0; rr < td->nrows && (one_short || blank_first); rr++) {
         const place_row *p = &pl[rr];
         if (p->state != PL_PLACED || ncols[rr] != td->rows[rr].ncols)
             continue;
         if (one_short ? !row_total_holds(&ts, p, ncols[rr]) || stray_explains(&ts, p, ncols[rr], 0)
-                      : (blank_first >> rr & 1) && stray_explains(&ts, p, ncols[rr], 1))
+                      : (blank_first >> rr & 1) && stray_explains(&ts, p, ncols[rr], 1) &&
+                            (!(second_label >> rr & 1) || !row_total_holds(&ts, p, ncols[rr])))
             pl[rr].state = PL_AMBIGUOUS;
     }
     if (width)
