@@ -481,17 +481,20 @@ static gap_use use_of(const solver *s, int k, const int *f, const int *b, int op
     return u;
 }
 
-/* Whether an empty cell lies among tokens (lo, hi): a row that fits its count
- * only by passing over an empty cell between its numbers may have a number not
- * its own in that cell's place (a stray, another row's): in doubt.  (An empty
- * cell between its label and its numbers is as often a second label column:
- * see blank_before_numbers() in extract.c.) */
+/* Whether exactly one empty cell lies among tokens (lo, hi): a row that fits
+ * its count only by passing over one empty cell between its numbers may have
+ * a number not its own in that cell's place (a stray, another row's): in
+ * doubt.  (Empty cells between all its numbers are a layout's spacing, a PDF
+ * table's read by position, one empty cell between two numbers may be one
+ * too: three numbers or more; an empty cell between its label and its numbers
+ * is as often a second label column: see blank_before_numbers() in
+ * extract.c.) */
 static int empty_between(const place_tok *t, int lo, int hi)
 {
+    int n = 0;
     for (int i = lo + 1; i < hi; i++)
-        if (t[i].kind == PT_EMPTY)
-            return 1;
-    return 0;
+        n += t[i].kind == PT_EMPTY;
+    return n == 1;
 }
 
 /* Row out takes count tokens of gap k's (values, or cells with empties) from
@@ -505,7 +508,7 @@ static void take(const solver *s, int k, const gap_use *u, int from_end, int cou
     for (int c = 0; c < count && c < PLACE_MAX_COLS; c++)
         out->tok[c] = seq[start + c];
     out->state = PL_PLACED;
-    if (u->mode && g->nc != g->nv && count > 1 && empty_between(s->t, seq[start], seq[start + count - 1]))
+    if (u->mode && g->nc != g->nv && count > 2 && empty_between(s->t, seq[start], seq[start + count - 1]))
         out->doubt = 1;
 }
 
@@ -554,7 +557,7 @@ static int read_clean(const solver *s, place_row *out)
         *o = (place_row){.state = PL_PLACED, .positional = s->weak[k], .anchor = s->atok[k]};
         if (n > 0)
             memcpy(o->tok, seq, (size_t)(n < PLACE_MAX_COLS ? n : PLACE_MAX_COLS) * sizeof *o->tok);
-        if (n > 1 && g->nc != n && empty_between(s->t, seq[0], seq[n - 1]))
+        if (n > 2 && g->nc != n && empty_between(s->t, seq[0], seq[n - 1]))
             o->doubt = 1;              /* see take() */
     }
     return 1;

@@ -11,6 +11,8 @@
 #     100,000: wall and CPU time, reports/s, MB/s, peak resident memory (peakrss.c);
 #   - the floor: merely reading and decoding the same files (floor.c), and check's time as
 #     a multiple of it;
+#   - two processes at once, each checking half of the 10,000 reports: what two cores give at
+#     most, the ceiling for -j 2;
 #   - `check` (one worker and -j 2) on BENCH_PAIRS reports (2,000) in year pairs (gencorpus
 #     --pairs: each report beside the same body's report of the year before), against the
 #     floor on the same files;
@@ -196,6 +198,29 @@ done
 check 3 s1export "$small" "$SMALL" "$bytes_small" "$floor_small" "export --format json" export --format json
 [ "$jobs_ok" = 1 ] && check 3 s2export "$small" "$SMALL" "$bytes_small" "$floor_small" "export -j 2 json" \
     export -j 2 --format json
+# what two cores give at most: two processes at once, each checking half of the reports as
+# text (hard links in two directories), best of 3 — the ceiling for -j 2 on this machine
+halves=
+mkdir -p "$tmp/half1" "$tmp/half2"
+k=0
+for f in $(find "$small" -type f -name '*.txt' | sort); do
+    k=$((k + 1))
+    ln "$f" "$tmp/half$((k % 2 + 1))/" 2>/dev/null || cp "$f" "$tmp/half$((k % 2 + 1))/"
+done
+for k in 1 2 3; do
+    t0=$(date +%s.%N)
+    "$GK" check "$tmp/half1" >"$tmp/h1.out" 2>&1 &
+    "$GK" check "$tmp/half2" >"$tmp/h2.out" 2>&1
+    wait
+    t1=$(date +%s.%N)
+    w=$(calc "$t1 - $t0" %.3f)
+    if [ -z "$halves" ] || [ "$(calc "$w < $halves" %d)" = 1 ]; then halves=$w; fi
+done
+rm -rf "$tmp/half1" "$tmp/half2"
+w1=$(field wall_s "$tmp/s1text.rss")
+halves_note="two processes at once, each checking half the $SMALL reports as text: $halves s, $(calc "$w1 / $halves" %.2f)x one worker"
+[ "$jobs_ok" = 1 ] && halves_note="$halves_note (check -j 2: $(calc "$w1 / $(field wall_s "$tmp/s2text.rss")" %.2f)x)"
+say "$halves_note — what two cores give at most"
 floor_large=
 if [ "$N" -gt "$SMALL" ]; then
     floor_run "$corpus"
@@ -321,6 +346,8 @@ say "| \`gkreview check\`, $PAIRS reports in year pairs | $(cell p1text "$PAIRS"
 line="| floor: read + decode | $(calc "$SMALL / $floor_small" %.0f) reports/s |"
 [ "$N" -gt "$SMALL" ] && line="$line $(calc "$N / $floor_large" %.0f) reports/s |"
 say "$line"
+say ""
+say "The ceiling for \`-j 2\`: $halves_note."
 say ""
 say "Review screen, $SMALL reports, 80x24: $tui."
 say ""
