@@ -4556,11 +4556,15 @@ static int row_total_holds(const tokens *ts, const place_row *p, int w)
 
 /* Whether row p's label and its first number lie on one line with an empty
  * cell between them (passed over: a second label column, or its first
- * column left blank). */
-static int blank_before_numbers(const grid *g, const tokens *ts, const place_row *p)
+ * column left blank), its cells all numbers (a row that took an empty cell
+ * as its blank one passed over none of its own). */
+static int blank_before_numbers(const grid *g, const tokens *ts, const place_row *p, int w)
 {
     if (p->anchor < 0 || p->label_after)
         return 0;
+    for (int c = 0; c < w; c++)
+        if (ts->tok[p->tok[c]].kind != PT_VALUE)
+            return 0;
     int u = ts->tok[p->anchor].unit, k = p->tok[0];
     if (u < 0 || ts->tok[k].unit != u || UNIT_ROW(u) >= g->nrows)
         return 0;
@@ -4816,11 +4820,13 @@ static void read_table_grid(gk_report *r, int table, grid *g)
      * table of totals, a row with an empty cell between its label and its numbers
      * that reads as well with that cell 0 and such a number, when most rows whose
      * labels end in the same column have no such cell (no second label column: its
-     * first column left blank) or its total fails as read.  Which reading is right
-     * is not told: unread. */
+     * first column left blank).  Which reading is right is not told: unread.  (Where
+     * the empty cell is a second label column, a row whose total fails as read is
+     * the report's own error as often as a stray number: read, the rules name it.) */
     uint32_t blank_first = 0;
     int by_col[EDGE_LABS] = {0}, blank_by_col[EDGE_LABS] = {0}, col_of[PLACE_MAX_ROWS];
-    for (int rr = 0; rr < td->nrows && !one_short && shape_totals(r, table); rr++) {
+    int totals = !one_short && shape_totals(r, table);
+    for (int rr = 0; rr < td->nrows && totals; rr++) {
         const place_row *p = &pl[rr];
         col_of[rr] = -1;
         if (p->state != PL_PLACED || p->anchor < 0 || p->label_after || ts.tok[p->anchor].unit < 0 ||
@@ -4831,22 +4837,20 @@ static void read_table_grid(gk_report *r, int table, grid *g)
             continue;
         col_of[rr] = col;
         by_col[col]++;
-        if (blank_before_numbers(g, &ts, p)) {
+        if (blank_before_numbers(g, &ts, p, ncols[rr])) {
             blank_by_col[col]++;
             blank_first |= (uint32_t)1 << rr;
         }
     }
-    uint32_t second_label = 0;         /* blank where most rows like it have one: a label column */
-    for (int rr = 0; rr < td->nrows && blank_first; rr++)
+    for (int rr = 0; rr < td->nrows && blank_first; rr++)   /* where most rows like it have one: a label column */
         if ((blank_first >> rr & 1) && 2 * blank_by_col[col_of[rr]] >= by_col[col_of[rr]])
-            second_label |= (uint32_t)1 << rr;
+            blank_first &= ~((uint32_t)1 << rr);
     for (int rr = 0; rr < td->nrows && (one_short || blank_first); rr++) {
         const place_row *p = &pl[rr];
         if (p->state != PL_PLACED || ncols[rr] != td->rows[rr].ncols)
             continue;
         if (one_short ? !row_total_holds(&ts, p, ncols[rr]) || stray_explains(&ts, p, ncols[rr], 0)
-                      : (blank_first >> rr & 1) && stray_explains(&ts, p, ncols[rr], 1) &&
-                            (!(second_label >> rr & 1) || !row_total_holds(&ts, p, ncols[rr])))
+                      : (blank_first >> rr & 1) && stray_explains(&ts, p, ncols[rr], 1))
             pl[rr].state = PL_AMBIGUOUS;
     }
     if (width)
