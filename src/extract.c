@@ -4479,9 +4479,7 @@ static int shape_totals(const gk_report *r, int table)
  * numbers (a page number, a mark): stray_explains(). */
 static int rows_one_short(const gk_report *r, int table, const grid *g, const tokens *ts)
 {
-    if (!shape_totals(r, table))
-        return 0;
-    int w = template_table(r->tpl, table)->rows[0].ncols;
+    int w = template_table(r->tpl, table)->rows[0].ncols;   /* (a table of totals: shape_totals()) */
     int full = 0, short_by_one = 0, lines = 1;
     for (int i = 0; i < g->nrows; i++) {   /* the row's cells: its numbers and empty cells after its label */
         const row_cells *rc = &ts->rows[i];
@@ -4562,9 +4560,6 @@ static int blank_before_numbers(const grid *g, const tokens *ts, const place_row
 {
     if (p->anchor < 0 || p->label_after)
         return 0;
-    for (int c = 0; c < w; c++)
-        if (ts->tok[p->tok[c]].kind != PT_VALUE)
-            return 0;
     int u = ts->tok[p->anchor].unit, k = p->tok[0];
     if (u < 0 || ts->tok[k].unit != u || UNIT_ROW(u) >= g->nrows)
         return 0;
@@ -4572,10 +4567,15 @@ static int blank_before_numbers(const grid *g, const tokens *ts, const place_row
     const grid_cell *a = ts->cell[p->anchor], *b = ts->cell[k];
     if (a < row->cells || b >= row->cells + row->ncells || b <= a)
         return 0;
-    for (const grid_cell *c = a + 1; c < b; c++)
-        if (!c->text[0])
-            return 1;
-    return 0;
+    const grid_cell *c = a + 1;
+    while (c < b && c->text[0])
+        c++;
+    if (c == b)
+        return 0;
+    for (int j = 0; j < w; j++)
+        if (ts->tok[p->tok[j]].kind != PT_VALUE)
+            return 0;
+    return 1;
 }
 
 /* Where a table's header puts its columns, when not where the template does:
@@ -4806,7 +4806,7 @@ static void read_table_grid(gk_report *r, int table, grid *g)
     int disorder = width < 0 ? width : 0;   /* -1 another order, -2 a column unnamed */
     if (disorder)
         width = 0;
-    int one_short = !width && rows_one_short(r, table, g, &ts);   /* a whole row: see below */
+    int totals = shape_totals(r, table);
     int ncols[PLACE_MAX_ROWS];
     for (int k = 0; k < td->nrows && k < PLACE_MAX_ROWS; k++)
         ncols[k] = width ? width : td->rows[k].ncols;
@@ -4814,6 +4814,10 @@ static void read_table_grid(gk_report *r, int table, grid *g)
     place_row pl[PLACE_MAX_ROWS];
     place_rows(ts.tok, ts.n, ncols, td->nrows, pl);
     by_columns_confirmed(&ts, pl, ncols, td->nrows);
+    int unplaced = 0;                  /* rows one short are left unplaced: three or more, or no table one short */
+    for (int rr = 0; rr < td->nrows; rr++)
+        unplaced += pl[rr].state != PL_PLACED;
+    int one_short = !width && totals && unplaced >= 3 && rows_one_short(r, table, g, &ts);   /* see below */
     /* Rows read whole that may hold a number not their own (a page number, a
      * mark): in a table whose rows say it lacks a column (one_short), a row whose
      * total fails, or that reads as well as one short with such a number; in any
@@ -4825,8 +4829,7 @@ static void read_table_grid(gk_report *r, int table, grid *g)
      * the report's own error as often as a stray number: read, the rules name it.) */
     uint32_t blank_first = 0;
     int by_col[EDGE_LABS] = {0}, blank_by_col[EDGE_LABS] = {0}, col_of[PLACE_MAX_ROWS];
-    int totals = !one_short && shape_totals(r, table);
-    for (int rr = 0; rr < td->nrows && totals; rr++) {
+    for (int rr = 0; rr < td->nrows && totals && !one_short; rr++) {
         const place_row *p = &pl[rr];
         col_of[rr] = -1;
         if (p->state != PL_PLACED || p->anchor < 0 || p->label_after || ts.tok[p->anchor].unit < 0 ||
