@@ -743,6 +743,18 @@ static int label_colon_number(row_builder *rb, const char *s, size_t len)
     return 1;
 }
 
+/* label_colon_number() for text that holds spaces, when the label before the
+ * colon holds no other colon nor ends in a digit: "行政许可:462 :6" is pieces
+ * of two rows (a label, its number, a number not its own), left whole. */
+static int label_colon_alone(row_builder *rb, const char *s, size_t len)
+{
+    const char *colon = memrchr(s, ':', len);
+    size_t before = colon ? trim_end(s, (size_t)(colon - s)) : 0;
+    if (!before || is_digit(s[before - 1]) || memchr(s, ':', before))
+        return 0;
+    return label_colon_number(rb, s, len);
+}
+
 /* row_add_split for s[0..len), which ends in a digit and holds a space. */
 static void split_numbers(row_builder *rb, const char *s, size_t len)
 {
@@ -778,12 +790,16 @@ static void split_numbers(row_builder *rb, const char *s, size_t len)
         nums++;
     }
     if (nums == 0) {
-        if (!label_colon_number(rb, s + lead, len - lead))
+        if (!label_colon_alone(rb, s + lead, len - lead))
             row_add(rb, s, len);       /* "| 行政许可:15 |": the label and the number */
         return;
     }
-    /* a head that is itself a number (an all-numeric line) becomes a cell too */
-    if (word_after_space_may_count(s, cut))
+    /* a head that is itself a number (an all-numeric line) becomes a cell too; a
+     * label, a colon and its first number ("行政规范性文件：0 0 0") two cells */
+    size_t head = trim_end(s, cut);
+    if (head > lead && is_digit(s[head - 1]) && label_colon_alone(rb, s + lead, head - lead))
+        ;
+    else if (word_after_space_may_count(s, cut))
         add_head(rb, s, cut, 1);
     else
         row_add(rb, s, cut);

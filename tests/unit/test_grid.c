@@ -658,6 +658,66 @@ static void test_program_numbering(void **state)
     }
 }
 
+/* Rows written with single spaces, a label, a colon (ASCII or full width) and
+ * its first number run together ("行政规范性文件：0 0 0"), generated: the label
+ * and each number are cells of their own.  Rows holding a piece of another
+ * row's before the numbers ("行政规范性文件:1 :0 0 4": a label, its number and
+ * a colon and a number not its own) are never cut at the second colon (the
+ * label's number then left in the label, the piece's read as the row's
+ * first): they never read as a label and as many numbers as the row has. */
+static void test_colon_label_single_spaces(void **state)
+{
+    (void)state;
+    static const char *const LABELS[] = {"规章", "行政规范性文件", "行政许可", "行政事业性收费",
+                                         "一、本年新收政府信息公开申请数量"};
+    static const char *const COLONS[] = {":", "\xEF\xBC\x9A"};
+    gen_seed(20261206);
+    for (int iter = 0; iter < 400; iter++) {
+        sbuf b;
+        sbuf_init(&b);
+        int k[4], piece[4], v[4][8];
+        const char *lab[4];
+        for (int r = 0; r < 4; r++) {
+            lab[r] = LABELS[gen_below(5)];
+            k[r] = 1 + (int)gen_below(7);
+            piece[r] = gen_below(5) == 0;
+            sbuf_printf(&b, "%s%s", lab[r], COLONS[gen_below(2)]);
+            for (int c = 0; c < k[r]; c++) {
+                v[r][c] = (int)gen_below(1000);
+                sbuf_printf(&b, "%s%d", c ? " " : "", v[r][c]);
+                if (c == 0 && piece[r])
+                    sbuf_printf(&b, " %s%d", COLONS[gen_below(2)], (int)gen_below(10));
+            }
+            sbuf_adds(&b, "\n");
+        }
+        gk_text *t;
+        grid *g = build(b.s, &t);
+        assert_int_equal(g->nrows, 4);
+        for (int r = 0; r < 4; r++) {
+            const grid_row *row = &g->rows[r];
+            if (piece[r]) {            /* not a label and k numbers: the piece's number among them */
+                if (row->ncells == 1 + k[r])
+                    fail_msg("table %d, row %d: \"%s\" read as a label and %d numbers, first \"%s\"", iter, r,
+                             b.s, k[r], row->cells[0].text);
+                continue;
+            }
+            if (row->ncells != 1 + k[r] || strcmp(row->cells[0].text, lab[r]))
+                fail_msg("table %d, row %d: %d cells for a label and %d numbers, first \"%s\"", iter, r,
+                         row->ncells, k[r], row->ncells ? row->cells[0].text : "");
+            for (int c = 0; c < k[r]; c++) {
+                char want[16];
+                snprintf(want, sizeof want, "%d", v[r][c]);
+                if (strcmp(row->cells[1 + c].text, want) || row->cells[1 + c].num != NUM_VALUE)
+                    fail_msg("table %d, row %d, number %d: \"%s\", written %s", iter, r, c, row->cells[1 + c].text,
+                             want);
+            }
+        }
+        grid_free(g);
+        text_free(t);
+        sbuf_free(&b);
+    }
+}
+
 /* A label, a colon and a number in one cell after empty cells, in padded
  * pipe rows ("|   |  规章：26 |  53 |"): two cells, as first in a row. */
 static void test_colon_cell_after_empty(void **state)
@@ -1887,6 +1947,7 @@ int main(void)
         cmocka_unit_test(test_csv_thousands),
         cmocka_unit_test(test_program_numbering),
         cmocka_unit_test(test_colon_cell_after_empty),
+        cmocka_unit_test(test_colon_label_single_spaces),
     };
     return cmocka_run_group_tests_name("grid", tests, NULL, NULL);
 }
