@@ -4516,10 +4516,11 @@ static int row_numbers(const tokens *ts, const place_row *p, int w, double *v)
 
 /* Whether row p's w numbers read as well as a row with a number not its own
  * among them (a page number, a mark: never 0) and one number fewer, or, lead,
- * as one whose blank first cell was passed over: left out one number but 0,
- * the rest (after a 0 for the blank cell, lead) end in the sum of the others.
- * A cell that is no plain number tells nothing: 1 for a table without a
- * column (no row whole is read then), 0 for a blank cell passed over. */
+ * as one whose blank first cell was passed over (that cell 0 adds nothing to
+ * the sums): left out one number but 0, the last of the rest is the sum of
+ * the others.  A cell that is no plain number tells nothing: 1 for a table
+ * without a column (no row whole is read then), 0 for a blank cell passed
+ * over. */
 static int stray_explains(const tokens *ts, const place_row *p, int w, int lead)
 {
     double v[PLACE_MAX_COLS];
@@ -4528,13 +4529,12 @@ static int stray_explains(const tokens *ts, const place_row *p, int w, int lead)
     for (int out = 0; out < w; out++) {
         if (v[out] == 0)
             continue;
-        double sum = 0, last = 0;      /* the blank cell (lead) adds 0 */
-        for (int c = 0, n = lead; c < w; c++)
-            if (c != out && ++n < w - 1 + lead)
+        int last = out == w - 1 ? w - 2 : w - 1;
+        double sum = 0;
+        for (int c = 0; c < w; c++)
+            if (c != out && c != last)
                 sum += v[c];
-            else if (c != out)
-                last = v[c];
-        if (sum == last)
+        if (sum == v[last])
             return 1;
     }
     return 0;
@@ -4594,13 +4594,9 @@ static int blank_before_numbers(const grid *g, const tokens *ts, const place_row
  * tells: -2). */
 static int header_map(const gk_report *r, int table, const grid *g, const tokens *ts, int *col)
 {
-    const gk_table_def *td = template_table(r->tpl, table);
-    int ti = table - 2, w = td->nrows ? td->rows[0].ncols : 0;
-    if (w < 3 || w > PLACE_MAX_COLS || r->tpl->ncol[ti] != w)
+    if (!shape_totals(r, table))
         return 0;                      /* columns sharing labels (table 4's groups): not by their header */
-    for (int k = 0; k < td->nrows; k++)
-        if (td->rows[k].ncols != w)
-            return 0;
+    int w = template_table(r->tpl, table)->rows[0].ncols;
     if (header_in_order(g, ts, w))
         return 0;
     int seq[64], n = header_columns(r, table, g, ts, seq, 64), m = 0, total = 0, unknown = 0;

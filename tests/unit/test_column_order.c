@@ -467,9 +467,7 @@ static void test_other_order_unnamed_last(void **state)
 static int damaged_tables(unsigned seed, int iters, const char *what,
                           void (*setup)(int v[NROWS][NCOLS], int *layout, int *flat))
 {
-    gen_seed(seed);
-    wrap_row = glue_row = page_row = blank_row = stray_row = -1;
-    ragged = 0;
+    gen_seed(seed);                    /* (no damage set: no_damage() before every test) */
     int order[NCOLS], read = 0;
     for (int c = 0; c < NCOLS; c++)
         order[c] = c;
