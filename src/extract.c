@@ -1740,9 +1740,18 @@ static int label_end(const row_cells *rc)
     return highest_bit(before);
 }
 
-static int usual_edge(const grid *g, const row_cells *rc, int wide, int *lab_edge, int *lab_full)
+/* Widths whose rows' usual edge usual_edge() keeps apart in a table whose rows
+ * are not all as wide. */
+#define EDGE_WIDTHS 8
+
+static int usual_edge(const grid *g, const row_cells *rc, int wide, int *lab_edge, int *lab_full, int *width_edge)
 {
     int counts[64] = {0}, best = -1, top = -1;   /* top: the last index counted */
+    /* a table whose rows are not all as wide (table 2: 规章 three numbers, 行政许可
+     * one): where the rows holding w numbers end, for each w, most of them */
+    unsigned char by_width[EDGE_WIDTHS][64];
+    if (!wide)
+        memset(by_width, 0, sizeof by_width);
     /* per label column, the columns its whole rows end in (up to FULL_ENDS of them) and
      * how many end in each */
     enum { FULL_ENDS = 4 };
@@ -1763,6 +1772,8 @@ static int usual_edge(const grid *g, const row_cells *rc, int wide, int *lab_edg
             counts[last]++;
             if (last > top)
                 top = last;
+            if (!wide && rc[i].nv > 0 && rc[i].nv < EDGE_WIDTHS && by_width[rc[i].nv][last] < 255)
+                by_width[rc[i].nv][last]++;
         }
         int lab = label_end(&rc[i]);
         if (row->explicit && last > lab && lab >= 0 && lab < EDGE_LABS &&
@@ -1785,6 +1796,12 @@ static int usual_edge(const grid *g, const row_cells *rc, int wide, int *lab_edg
     for (int k = 0; k <= top; k++)
         if (counts[k] && (best < 0 || counts[k] >= counts[best]))
             best = k;
+    for (int w = 0; w < EDGE_WIDTHS; w++) {
+        width_edge[w] = -1;
+        for (int k = 0; k <= top && !wide && w; k++)
+            if (by_width[w][k] && (width_edge[w] < 0 || by_width[w][k] >= by_width[w][width_edge[w]]))
+                width_edge[w] = k;
+    }
     /* the column more than half of the whole rows end in */
     for (int k = 0; k < EDGE_LABS; k++) {
         int win = -1, most = 0;
@@ -2310,6 +2327,8 @@ static int choose_empties(const row_cells *rc, int lab, int end, int want, int s
 typedef struct {
     const gk_table_def *td;
     int edge;                          /* usual_edge() */
+    int width_edge[EDGE_WIDTHS];       /* usual_edge(): where most rows holding w numbers end, in a table
+                                        * whose rows are not all as wide (-1: none, or all as wide) */
     int lab_full[EDGE_LABS];           /* usual_edge(): where more than half of the whole rows whose labels
                                         * end in column k end (-1: none) */
     int lab_edge[EDGE_LABS];           /* usual_edge(): the furthest last number of the rows whose labels
@@ -2545,12 +2564,33 @@ static int header_row(const gk_report *r, int table, const grid_row *row, const 
     return len <= HEADER_CELL_MAX && column_named(r->tpl, table, lb->s, len) != 0;
 }
 
+/* How many numbers the row rl names has: the table's width when its rows are all
+ * as wide; -1 when it names no one row. */
+static int row_width(const table_shape *sh, const row_labels *rl)
+{
+    uint32_t named = rl->named;
+    if (sh->uniform)
+        return sh->wide;
+    return named && !(named & (named - 1)) && !(named >> 31) ? sh->td->rows[__builtin_ctz(named)].ncols : -1;
+}
+
+/* Where a row `want` numbers wide ends: in a table whose rows are not all as
+ * wide, where most rows holding as many end (a row of 规章 where the rows of
+ * 行政许可 end further left or right), else where most rows end. */
+static int row_edge(const table_shape *sh, int want)
+{
+    return want > 0 && want < EDGE_WIDTHS && sh->width_edge[want] >= 0 ? sh->width_edge[want] : sh->edge;
+}
+
 /* The empty cells of a row that are cells of the table: (*lo, *hi]. */
 static inline __attribute__((always_inline)) int empties_range(const grid_row *row, const row_cells *rc,
                                                                const row_labels *rl, const table_shape *sh,
                                                                int use_peers, int *lo, int *hi)
 {
-    int lab = rl->lab, last = rc->last, ncells = rc->ncells, end = last;
+    int lab = rl->lab, last = rc->last, ncells = rc->ncells, end = last, from = lab;
+    /* (a single number among empty cells of a row of several may be all the row's
+     * numbers run together: where rows as wide end says nothing of it) */
+    int want = row_width(sh, rl), edge = rc->nv == 1 && want >= 2 ? sh->edge : row_edge(sh, want);
     /* the whole rows whose labels end where this one's does end, most of them,
      * where it ends: their columns are this row's, whatever the other rows' (a part
      * of the table with one label column fewer, each row padded at its end); it
@@ -2558,28 +2598,26 @@ static inline __attribute__((always_inline)) int empties_range(const grid_row *r
     int own = label_end(rc);
     int padded = own >= 0 && own < EDGE_LABS && sh->lab_full[own] >= 0 && sh->lab_full[own] == last;
     int peers_end = use_peers && padded;
-    if (row->explicit && sh->edge < 0)
+    if (row->explicit && edge < 0)
         end = ncells - 1;              /* no row has numbers: every cell after the label is one */
-    else if (row->explicit && sh->edge > last && sh->edge > lab && sh->edge < ncells && !peers_end) {
+    else if (row->explicit && edge > last && edge > lab && edge < ncells && !peers_end) {
         int empty = 1;
-        for (int j = (last > lab ? last : lab) + 1; j <= sh->edge; j++)
+        for (int j = (last > lab ? last : lab) + 1; j <= edge; j++)
             empty &= row->cells[j].text[0] == '\0';
         if (empty && (last >= 0 || lab >= 0))
-            end = sh->edge;
+            end = edge;
     }
     *lo = lab;
     *hi = row->explicit && lab >= 0 ? end : -1;
     if (sh->uniform && end - sh->wide > *lo)
         *lo = end - sh->wide;          /* in a table whose rows are all as wide, only the row's last `wide` cells */
-    int want = sh->uniform ? sh->wide : -1;
-    uint32_t named = rl->named;
-    if (!sh->uniform && named && !(named & (named - 1)) && !(named >> 31))
-        want = sh->td->rows[__builtin_ctz(named)].ncols;
+    else if (!sh->uniform && edge != sh->edge && end == edge && end - want > *lo)
+        *lo = from = end - want;       /* ...and in one whose rows as wide as its own end elsewhere than most */
     /* A row whose cells end before the usual edge of the table (the column where the
-     * other rows' last numbers are) lost a cell, or more, somewhere: its empty cells
+     * other rows' last numbers are; rows as wide as its own, when they end elsewhere) lost a cell, or more, somewhere: its empty cells
      * before its first number are no cells of the table then (a label spanning two
      * columns ends at the edge like the others); counting them would shift its numbers. */
-    int short_row = row->explicit && sh->edge >= 0 && end < sh->edge && last > lab;
+    int short_row = row->explicit && edge >= 0 && end < edge && last > lab;
     /* ...unless it ends as far as the rows whose labels end where its own does: the
      * others end further on because they have more label cells (a group's label
      * before theirs), not because this one lost any */
@@ -2589,7 +2627,7 @@ static inline __attribute__((always_inline)) int empties_range(const grid_row *r
     short_row |= row->explicit && (rl->named >> 31 & 1) && last > lab;
     int either = 0;
     if (row->explicit && lab >= 0 && want > 0)
-        either = choose_empties(rc, lab, end, want, short_row, padded, lo, hi);
+        either = choose_empties(rc, from, end, want, short_row, padded, lo, hi);
     if (short_row) {
         int first = lab + 1;
         while (first < last && rc->cls[first] != C_VALUE && rc->cls[first] != C_DAMAGED)
@@ -2920,19 +2958,16 @@ static int long_row(const grid_row *row, const row_cells *rc, const row_labels *
 {
     /* or whose cells (empty ones after its last number) run k past the usual row's,
      * in a table whose rows are all as wide */
+    int want = row_width(sh, rl), edge = row_edge(sh, want);
     int end = sh->uniform && rc->ncells < 64 && rc->ncells > usual ? rc->ncells - 1 : rc->last;
     for (int j = rc->last + 1; j <= end; j++)
         if (rc->cls[j] != C_EMPTY)
             end = rc->last;
-    if (end > rc->last && rc->last != sh->edge)
+    if (end > rc->last && rc->last != edge)
         end = rc->last;                /* its numbers end where the others' do */
-    int k = end > rc->last ? end - (usual - 1) : rc->last - sh->edge;
-    if (!row->explicit || sh->edge < 0 || k <= 0 || rl->lab < 0)
+    int k = end > rc->last ? end - (usual - 1) : rc->last - edge;
+    if (!row->explicit || edge < 0 || k <= 0 || rl->lab < 0)
         return 0;
-    int want = sh->uniform ? sh->wide : -1;
-    uint32_t named = rl->named;
-    if (!sh->uniform && named && !(named & (named - 1)) && !(named >> 31))
-        want = sh->td->rows[__builtin_ctz(named)].ncols;
     int first = rl->lab + 1;
     while (first < rc->last && rc->cls[first] != C_VALUE && rc->cls[first] != C_DAMAGED)
         first++;
@@ -2941,7 +2976,7 @@ static int long_row(const grid_row *row, const row_cells *rc, const row_labels *
             return 0;                  /* text among the numbers: not a plain row */
     /* empty cells before its first number from where the usual row's cells start count
      * too (a blank first cell) */
-    int start = sh->edge - want + 1;
+    int start = edge - want + 1;
     while (want > 0 && start > rl->lab && start < first && rc->cls[first - 1] == C_EMPTY)
         first--;
     return want > 0 && end - first + 1 == want + k;
@@ -3255,7 +3290,7 @@ static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
             sh.wide = sh.td->rows[k].ncols;
     for (int k = 0; k < sh.td->nrows; k++)
         sh.uniform &= sh.td->rows[k].ncols == sh.wide;
-    sh.edge = usual_edge(g, rc, sh.uniform ? sh.wide : 0, sh.lab_edge, sh.lab_full);
+    sh.edge = usual_edge(g, rc, sh.uniform ? sh.wide : 0, sh.lab_edge, sh.lab_full, sh.width_edge);
     int usual = 0, counts[65] = {0};   /* usual: the cells of most rows with numbers */
     for (int i = 0; i < g->nrows; i++) {
         if (g->rows[i].explicit && rc[i].nv && ++counts[rc[i].ncells] >= counts[usual])
@@ -4552,10 +4587,12 @@ static int row_total_holds(const tokens *ts, const place_row *p, int w)
     return sum == v[w - 1];
 }
 
-/* Whether row p's label and its first number lie on one line with an empty
- * cell between them (passed over: a second label column, or its first
- * column left blank), its cells all numbers (a row that took an empty cell
- * as its blank one passed over none of its own). */
+/* How many empty cells lie between row p's label and its first number, both
+ * on one line (passed over: a second label column, a value printed in the
+ * middle of merged cells, or its first column left blank), its cells all
+ * numbers (a row that took an empty cell as its blank one passed over none of
+ * its own); 0 when none or not on one line, at most BLANK_MAX - 1. */
+#define BLANK_MAX 8
 static int blank_before_numbers(const grid *g, const tokens *ts, const place_row *p, int w)
 {
     if (p->anchor < 0 || p->label_after)
@@ -4567,15 +4604,83 @@ static int blank_before_numbers(const grid *g, const tokens *ts, const place_row
     const grid_cell *a = ts->cell[p->anchor], *b = ts->cell[k];
     if (a < row->cells || b >= row->cells + row->ncells || b <= a)
         return 0;
-    const grid_cell *c = a + 1;
-    while (c < b && c->text[0])
-        c++;
-    if (c == b)
-        return 0;
-    for (int j = 0; j < w; j++)
+    int empties = 0;
+    for (const grid_cell *c = a + 1; c < b; c++)
+        empties += !c->text[0];
+    for (int j = 0; j < w && empties; j++)
         if (ts->tok[p->tok[j]].kind != PT_VALUE)
             return 0;
-    return 1;
+    return empties < BLANK_MAX ? empties : BLANK_MAX - 1;
+}
+
+/* Whether row p, on a line of explicit cells (tabs, pipes, CSV) under a header
+ * row of such cells, has a number under no column the header names while a cell
+ * under a name is empty: the number may be the empty cell's, one column off, or
+ * a stray beside a blank cell (a table without equations cannot tell).  The
+ * header: the header rows right before the row's rows, the furthest cell any
+ * of them names. */
+static int beyond_header(const grid *g, const tokens *ts, const place_row *p, int w)
+{
+    if (p->anchor < 0 || p->label_after || ts->tok[p->anchor].unit < 0)
+        return 0;
+    int i = UNIT_ROW(ts->tok[p->anchor].unit);
+    if (i >= g->nrows || !g->rows[i].explicit)
+        return 0;
+    const grid_row *row = &g->rows[i];
+    int named = -1, headers = 0;
+    for (int k = p->anchor - 1; k >= 0; k--) {
+        if (ts->tok[k].kind != PT_HEADER) {
+            if (headers)
+                break;
+            continue;
+        }
+        headers++;
+        int h = ts->tok[k].unit >= 0 ? UNIT_ROW(ts->tok[k].unit) : -1;
+        if (h < 0 || h >= g->nrows || !g->rows[h].explicit)
+            return 0;
+        for (int c = g->rows[h].ncells - 1; c > named; c--)
+            if (g->rows[h].cells[c].text[0]) {
+                named = c;
+                break;
+            }
+    }
+    int label = (int)(ts->cell[p->anchor] - row->cells), beyond = 0;
+    if (named <= label)
+        return 0;
+    uint64_t taken = 0;
+    for (int j = 0; j < w; j++) {
+        int k = p->tok[j];
+        if (ts->tok[k].unit < 0 || UNIT_ROW(ts->tok[k].unit) != i || !ts->cell[k])
+            return 0;
+        int c = (int)(ts->cell[k] - row->cells);
+        if (c < 0 || c >= row->ncells || c >= 64)
+            return 0;
+        taken |= (uint64_t)1 << c;
+        beyond |= ts->tok[k].kind == PT_VALUE && c > named;
+    }
+    for (int c = label + 1; c <= named && beyond && c < row->ncells && c < 64; c++)
+        if (!row->cells[c].text[0] && !(taken >> c & 1))
+            return 1;
+    return 0;
+}
+
+/* Whether row p's w cells are one number of w digits or more and empty cells:
+ * the row's numbers a converter ran together into one cell as well as a number
+ * and blank cells (no equation of the row's tells).  Its token, or -1. */
+static int one_number_run(const tokens *ts, const place_row *p, int w)
+{
+    int numbers = 0, digits = 0, at = -1;
+    for (int j = 0; j < w; j++) {
+        int k = p->tok[j];
+        if (ts->tok[k].kind == PT_EMPTY)
+            continue;
+        if (ts->tok[k].kind != PT_VALUE || ts->cell[k]->num != NUM_VALUE || !ts->cell[k]->is_int || numbers++)
+            return -1;
+        for (const char *c = ts->text[k]; *c; c++)
+            digits += *c >= '0' && *c <= '9';
+        at = k;
+    }
+    return w >= 2 && numbers == 1 && digits >= w ? at : -1;
 }
 
 /* Where a table's header puts its columns, when not where the template does:
@@ -4817,15 +4922,19 @@ static void read_table_grid(gk_report *r, int table, grid *g)
     /* Rows read whole that may hold a number not their own (a page number, a
      * mark): in a table whose rows say it lacks a column (one_short), a row whose
      * total fails, or that reads as well as one short with such a number; in any
-     * table of totals, a row with an empty cell between its label and its numbers
-     * that reads as well with that cell 0 and such a number, when most rows whose
-     * labels end in the same column have no such cell (no second label column: its
-     * first column left blank).  Which reading is right is not told: unread.  (Where
-     * the empty cell is a second label column, a row whose total fails as read is
-     * the report's own error as often as a stray number: read, the rules name it.) */
+     * table, a row with empty cells between its label and its numbers, as many as
+     * fewer than half the rows as wide whose labels end in the same column have (most have
+     * none: its first column left blank; most have one, a second label column or
+     * values amid merged cells: one more), that reads as well with the cell before
+     * its first number 0 and such a number — a row without a total of its own
+     * (table 2) always does.  Which reading is right is not told: unread.  (Where
+     * the empty cells are as most rows' (a second label column), a row whose total
+     * fails as read is the report's own error as often as a stray number: read, the
+     * rules name it.) */
     uint32_t blank_first = 0;
-    int by_col[EDGE_LABS] = {0}, blank_by_col[EDGE_LABS] = {0}, col_of[PLACE_MAX_ROWS];
-    for (int rr = 0; rr < td->nrows && totals && !one_short; rr++) {
+    int by_col[EDGE_LABS * EDGE_WIDTHS] = {0}, blank_by_col[EDGE_LABS * EDGE_WIDTHS][BLANK_MAX] = {{0}},
+        col_of[PLACE_MAX_ROWS], blanks[PLACE_MAX_ROWS];
+    for (int rr = 0; rr < td->nrows && !one_short; rr++) {
         const place_row *p = &pl[rr];
         col_of[rr] = -1;
         if (p->state != PL_PLACED || p->anchor < 0 || p->label_after || ts.tok[p->anchor].unit < 0 ||
@@ -4834,24 +4943,43 @@ static void read_table_grid(gk_report *r, int table, grid *g)
         int col = label_end(&ts.rows[UNIT_ROW(ts.tok[p->anchor].unit)]);
         if (col < 0 || col >= EDGE_LABS)
             continue;
+        col = col * EDGE_WIDTHS + (ncols[rr] < EDGE_WIDTHS ? ncols[rr] : EDGE_WIDTHS - 1);   /* rows as wide */
         col_of[rr] = col;
         by_col[col]++;
-        if (blank_before_numbers(g, &ts, p, ncols[rr])) {
-            blank_by_col[col]++;
+        blanks[rr] = blank_before_numbers(g, &ts, p, ncols[rr]);
+        blank_by_col[col][blanks[rr]]++;
+        if (blanks[rr])
             blank_first |= (uint32_t)1 << rr;
-        }
     }
-    for (int rr = 0; rr < td->nrows && blank_first; rr++)   /* where most rows like it have one: a label column */
-        if ((blank_first >> rr & 1) && 2 * blank_by_col[col_of[rr]] >= by_col[col_of[rr]])
+    for (int rr = 0; rr < td->nrows && blank_first; rr++)   /* as many as most rows like it have: a label column */
+        if ((blank_first >> rr & 1) && 2 * blank_by_col[col_of[rr]][blanks[rr]] >= by_col[col_of[rr]])
             blank_first &= ~((uint32_t)1 << rr);
     for (int rr = 0; rr < td->nrows && (one_short || blank_first); rr++) {
         const place_row *p = &pl[rr];
         if (p->state != PL_PLACED || ncols[rr] != td->rows[rr].ncols)
             continue;
         if (one_short ? !row_total_holds(&ts, p, ncols[rr]) || stray_explains(&ts, p, ncols[rr], 0)
-                      : (blank_first >> rr & 1) && stray_explains(&ts, p, ncols[rr], 1))
+                      : (blank_first >> rr & 1) &&
+                            (r->tpl->row_eq[table - 2][rr] < 0 || stray_explains(&ts, p, ncols[rr], 1)))
             pl[rr].state = PL_AMBIGUOUS;
+        else
+            blank_first &= ~((uint32_t)1 << rr);   /* left: the rows so unread */
     }
+    /* in a table whose rows are not all as wide, without equations (table 2), a row
+     * with a number beyond its header's columns and an empty cell under them:
+     * unread */
+    uint32_t off_header = 0, run_together = 0;
+    int run_tok[PLACE_MAX_ROWS];
+    for (int rr = 0; rr < td->nrows && !totals; rr++)
+        if (pl[rr].state == PL_PLACED && r->tpl->row_eq[table - 2][rr] < 0) {
+            if (beyond_header(g, &ts, &pl[rr], ncols[rr]))
+                off_header |= (uint32_t)1 << rr;
+            else if ((run_tok[rr] = one_number_run(&ts, &pl[rr], ncols[rr])) >= 0)
+                run_together |= (uint32_t)1 << rr;
+            else
+                continue;
+            pl[rr].state = PL_AMBIGUOUS;
+        }
     if (width)
         note_header_map(r, table, colmap, width, g);
     const char *name = template_table_shape(table)->name;
@@ -4927,7 +5055,19 @@ static void read_table_grid(gk_report *r, int table, grid *g)
         } else if (p->state == PL_ABSENT) {
             note_row(r, "STRUCT.ROW_MISSING", table, rr, 0, xasprintf("%s未找到「%s」行", name, rd->label));
         } else {
-            char *why = unplaced_why(r, table, rr, p, &ts);
+            char *why = run_together >> rr & 1
+                            ? xasprintf("单元格粘连：「%s」行只有「%s」一个数字，其余各格为空，它也可能是该行的 %d 个数字连在一起，"
+                                        "无法确定，不作读取",
+                                        rd->short_label, ts.text[run_tok[rr]], rd->ncols)
+                        : off_header >> rr & 1
+                            ? xasprintf("「%s」行有数字不在表头所列的各列之下，而表头所列的一列为空：该数字可能错了一列，"
+                                        "也可能不属于本行，无法确定，不作读取",
+                                        rd->short_label)
+                        : !one_short && (blank_first >> rr & 1)
+                            ? xasprintf("「%s」行的标签与数字之间有 %d 个空单元格，同表多数行没有这么多：紧挨数字前的空格可能就是"
+                                        "本行的一个数（空白），其后的数字中则有一个不属于本行，无法确定，不作读取",
+                                        rd->short_label, blanks[rr])
+                            : unplaced_why(r, table, rr, p, &ts);
             if (p->anchor < 0 && group_why && !strcmp(group_why, why) && group_last == rr - 1) {
                 /* the rows after it that could not be placed for the same reason: one finding */
                 gk_finding *f = &r->notes[group_note];
