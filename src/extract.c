@@ -4683,6 +4683,21 @@ static int one_number_run(const tokens *ts, const place_row *p, int w)
     return w >= 2 && numbers == 1 && digits >= w ? at : -1;
 }
 
+/* The token of a number among row p's w that is the report's year or one near
+ * it (a date, a page header's year fallen among a row's cells), or -1.  Without
+ * the report's year: any of 2019 .. 2030. */
+static int year_among(const gk_report *r, const tokens *ts, const place_row *p, int w)
+{
+    int lo = r->year ? r->year - 2 : 2019, hi = r->year ? r->year + 1 : 2030;
+    for (int j = 0; j < w; j++) {
+        int k = p->tok[j];
+        if (ts->tok[k].kind == PT_VALUE && ts->cell[k]->num == NUM_VALUE && ts->cell[k]->is_int &&
+            ts->cell[k]->value >= lo && ts->cell[k]->value <= hi)
+            return k;
+    }
+    return -1;
+}
+
 /* Where a table's header puts its columns, when not where the template does:
  * the header of a table whose rows all have the same columns, each its own
  * label (table 3: 自然人, five kinds of 法人或其他组织, 总计), names its columns
@@ -4968,7 +4983,7 @@ static void read_table_grid(gk_report *r, int table, grid *g)
     /* in a table whose rows are not all as wide, without equations (table 2), a row
      * with a number beyond its header's columns and an empty cell under them:
      * unread */
-    uint32_t off_header = 0, run_together = 0;
+    uint32_t off_header = 0, run_together = 0, year_in = 0;
     int run_tok[PLACE_MAX_ROWS];
     for (int rr = 0; rr < td->nrows && !totals; rr++)
         if (pl[rr].state == PL_PLACED && r->tpl->row_eq[table - 2][rr] < 0) {
@@ -4976,6 +4991,8 @@ static void read_table_grid(gk_report *r, int table, grid *g)
                 off_header |= (uint32_t)1 << rr;
             else if ((run_tok[rr] = one_number_run(&ts, &pl[rr], ncols[rr])) >= 0)
                 run_together |= (uint32_t)1 << rr;
+            else if ((run_tok[rr] = year_among(r, &ts, &pl[rr], ncols[rr])) >= 0)
+                year_in |= (uint32_t)1 << rr;   /* a year stands for a count no equation confirms */
             else
                 continue;
             pl[rr].state = PL_AMBIGUOUS;
@@ -5055,7 +5072,11 @@ static void read_table_grid(gk_report *r, int table, grid *g)
         } else if (p->state == PL_ABSENT) {
             note_row(r, "STRUCT.ROW_MISSING", table, rr, 0, xasprintf("%s未找到「%s」行", name, rd->label));
         } else {
-            char *why = run_together >> rr & 1
+            char *why = year_in >> rr & 1
+                            ? xasprintf("「%s」行读到的「%s」是报告年份或与之相近的年份，可能是混入表格的日期或页眉，"
+                                        "该行没有勾稽关系可以印证，不作读取",
+                                        rd->short_label, ts.text[run_tok[rr]])
+                        : run_together >> rr & 1
                             ? xasprintf("单元格粘连：「%s」行只有「%s」一个数字，其余各格为空，它也可能是该行的 %d 个数字连在一起，"
                                         "无法确定，不作读取",
                                         rd->short_label, ts.text[run_tok[rr]], rd->ncols)

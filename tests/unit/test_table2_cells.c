@@ -7,7 +7,8 @@
  * property over seeded random tables — written as they are, every cell is
  * read as written; with one row damaged (a number lost and a stray number
  * beside it, a stray alone, a number lost alone, a row's numbers run together
- * into its first cell), no cell of table 2 is ever
+ * into its first cell, a year before its numbers where its blank last cell was
+ * cut off), no cell of table 2 is ever
  * read as another value than the one written (an empty cell is a blank one,
  * 0): each is read as written or missing with a finding naming it. */
 #include <setjmp.h>
@@ -20,7 +21,7 @@
 #include "gen.h"
 
 enum { DELIM_TAB, DELIM_PIPE, DELIM_CSV, NDELIMS };
-enum { DMG_NONE, DMG_LOST_AND_STRAY, DMG_STRAY, DMG_LOST, DMG_GLUED, NDMG };
+enum { DMG_NONE, DMG_LOST_AND_STRAY, DMG_STRAY, DMG_LOST, DMG_GLUED, DMG_YEAR, NDMG };
 #define T2_CELLS 10
 #define GRID_MAX 8
 
@@ -129,6 +130,19 @@ static char *table2(const layout *l, written *w, int drow, int dmg, const char *
             vals[0] = glued;
             for (int c = 1; c < rd->ncols; c++)
                 vals[c] = "";
+        } else if (rr == drow && dmg == DMG_YEAR) {
+            /* a year (a date, a page header's) before the row's numbers, its last cell
+             * blank and cut off with the line's trailing separators: the cells fit */
+            static char year[8];
+            snprintf(year, sizeof year, "%u", 2021 + gen_below(4));
+            w->text[first + rd->ncols - 1][0] = '\0';
+            if (rd->ncols == 1) {
+                vals[l->mid] = year;
+            } else {
+                for (int c = rd->ncols - 1; c > 0; c--)
+                    vals[c] = w->text[first + c - 1];
+                vals[0] = year;
+            }
         } else if (rr == drow && dmg != DMG_NONE && dmg != DMG_GLUED) {
             int at = rd->ncols == 1 ? l->mid : (int)gen_below((unsigned)rd->ncols);
             if (dmg != DMG_STRAY) {    /* the number lost: its cell written empty */
@@ -208,6 +222,7 @@ static void test_table2_merged_cells(void **state)
                          : dmg == DMG_LOST_AND_STRAY ? "a number lost and a stray"
                          : dmg == DMG_STRAY          ? "a stray"
                          : dmg == DMG_GLUED          ? "numbers run together"
+                         : dmg == DMG_YEAR           ? "a year before its numbers, its blank last cell cut"
                                                      : "a number lost",
                          why, body);
             if (!pass && unread)
