@@ -2588,9 +2588,7 @@ static inline __attribute__((always_inline)) int empties_range(const grid_row *r
                                                                int use_peers, int *lo, int *hi)
 {
     int lab = rl->lab, last = rc->last, ncells = rc->ncells, end = last, from = lab;
-    /* (a single number among empty cells of a row of several may be all the row's
-     * numbers run together: where rows as wide end says nothing of it) */
-    int want = row_width(sh, rl), edge = rc->nv == 1 && want >= 2 ? sh->edge : row_edge(sh, want);
+    int want = row_width(sh, rl), edge = row_edge(sh, want);
     /* the whole rows whose labels end where this one's does end, most of them,
      * where it ends: their columns are this row's, whatever the other rows' (a part
      * of the table with one label column fewer, each row padded at its end); it
@@ -4674,7 +4672,7 @@ static int one_number_run(const tokens *ts, const place_row *p, int w)
         int k = p->tok[j];
         if (ts->tok[k].kind == PT_EMPTY)
             continue;
-        if (ts->tok[k].kind != PT_VALUE || ts->cell[k]->num != NUM_VALUE || !ts->cell[k]->is_int || numbers++)
+        if (ts->tok[k].kind != PT_VALUE || ts->cell[k]->num != NUM_VALUE || numbers++)
             return -1;
         for (const char *c = ts->text[k]; *c; c++)
             digits += *c >= '0' && *c <= '9';
@@ -5077,9 +5075,7 @@ static void read_table_grid(gk_report *r, int table, grid *g)
                                         "该行没有勾稽关系可以印证，不作读取",
                                         rd->short_label, ts.text[run_tok[rr]])
                         : run_together >> rr & 1
-                            ? xasprintf("单元格粘连：「%s」行只有「%s」一个数字，其余各格为空，它也可能是该行的 %d 个数字连在一起，"
-                                        "无法确定，不作读取",
-                                        rd->short_label, ts.text[run_tok[rr]], rd->ncols)
+                            ? xasprintf("单元格粘连：读到「%s」，无法拆分为 %d 列，不作猜测", ts.text[run_tok[rr]], rd->ncols)
                         : off_header >> rr & 1
                             ? xasprintf("「%s」行有数字不在表头所列的各列之下，而表头所列的一列为空：该数字可能错了一列，"
                                         "也可能不属于本行，无法确定，不作读取",

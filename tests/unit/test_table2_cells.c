@@ -22,7 +22,7 @@
 
 enum { DELIM_TAB, DELIM_PIPE, DELIM_CSV, NDELIMS };
 enum { DMG_NONE, DMG_LOST_AND_STRAY, DMG_STRAY, DMG_LOST, DMG_GLUED, DMG_YEAR, NDMG };
-#define T2_CELLS 10
+#define T2_CELLS 24
 #define GRID_MAX 8
 
 typedef struct {
@@ -75,35 +75,49 @@ static void put_heading(sbuf *b, const layout *l, const char *text)
     put_row(b, l, text, none, 0, 3);
 }
 
-static void random_value(char *out, size_t cap, int decimal)
+static void random_value(char *out, size_t cap, gk_valkind kind)
 {
     unsigned k = gen_below(10);
-    if (decimal && k < 3)
+    if (kind == GK_VAL_SIGNED && k < 4)   /* 本年增/减 */
+        snprintf(out, cap, "%c%u", k < 2 ? '+' : '-', 1 + gen_below(9));
+    else if (kind == GK_VAL_DECIMAL && k < 3)
         snprintf(out, cap, "%u.%u", gen_below(20), 1 + gen_below(9));
     else
         snprintf(out, cap, "%u", k < 4 ? 0 : gen_below(k < 8 ? 30 : 900));
 }
 
+/* A format's table 2: its template rows, the heading before each section's first
+ * row (NULL: none), the report it is written into and that report's year. */
+typedef struct {
+    gk_format fmt;
+    const char *const *heads;
+    char *base;
+    int year;
+} t2_format;
+
+static const char *const HEADS_2021[] = {"第二十条第（一）项", NULL, "第二十条第（五）项", "第二十条第（六）项", NULL,
+                                         "第二十条第（八）项"};
+static const char *const HEADS_2019[] = {"第二十条第（一）项", NULL, "第二十条第（五）项", NULL, "第二十条第（六）项",
+                                         NULL, "第二十条第（八）项", "第二十条第（九）项"};
+
 /* Table 2's text in layout l with its values in w; row `drow` damaged with `dmg`
  * (a stray number `stray`). */
-static char *table2(const layout *l, written *w, int drow, int dmg, const char *stray)
+static char *table2(const t2_format *f, const layout *l, written *w, int drow, int dmg, const char *stray)
 {
-    const gk_table_def *t2 = template_table(template_get(GK_FMT_2021), 2);
+    const gk_table_def *t2 = template_table(template_get(f->fmt), 2);
     sbuf b;
     sbuf_init(&b);
-    static const char *const heads[] = {"第二十条第（一）项", NULL, "第二十条第（五）项", "第二十条第（六）项", NULL,
-                                        "第二十条第（八）项"};
-    static const char *const names[] = {"本年制发件数", NULL, "本年处理决定数量", "本年处理决定数量", NULL,
-                                        "本年收费金额（单位：万元）"};
     w->n = 0;
     for (int rr = 0; rr < t2->nrows; rr++) {
         const gk_row_def *rd = &t2->rows[rr];
-        if (heads[rr]) {
-            put_heading(&b, l, heads[rr]);
-            const char *hn[3] = {names[rr], "本年废止件数", "现行有效件数"};
-            if (t2->rows[rr].ncols == 1) {   /* the one name where its numbers are */
-                hn[0] = hn[1] = hn[2] = NULL;
-                hn[l->mid] = names[rr];
+        if (f->heads[rr]) {            /* the section's heading and its header: the names of its columns */
+            put_heading(&b, l, f->heads[rr]);
+            const char *hn[3] = {NULL, NULL, NULL};
+            for (int c = 0; c < rd->ncols && c < 3; c++)
+                hn[c] = rd->cols[c].label;
+            if (rd->ncols == 1) {      /* the one name where its numbers are */
+                hn[0] = NULL;
+                hn[l->mid] = rd->cols[0].label;
             }
             put_row(&b, l, "信息内容", hn, 3, 3);
         }
@@ -111,7 +125,7 @@ static char *table2(const layout *l, written *w, int drow, int dmg, const char *
         int first = w->n;
         for (int c = 0; c < rd->ncols; c++) {
             snprintf(w->id[w->n], sizeof w->id[0], "t2.%s.%s", rd->key, rd->cols[c].key);
-            random_value(w->text[w->n], sizeof w->text[0], rd->cols[c].kind == GK_VAL_DECIMAL);
+            random_value(w->text[w->n], sizeof w->text[0], rd->cols[c].kind);
             w->n++;
         }
         int width = 3;                 /* the grid's columns after the label(s) */
@@ -121,8 +135,9 @@ static char *table2(const layout *l, written *w, int drow, int dmg, const char *
             for (int c = 0; c < rd->ncols; c++)
                 vals[c] = w->text[first + c];
         }
-        if (rr == drow && dmg == DMG_GLUED && rd->ncols > 1) {
-            /* a converter ran the row's numbers together into its first cell */
+        if (rr == drow && dmg == DMG_GLUED && rd->ncols > 2) {
+            /* a converter ran the row's numbers together into its first cell (of two
+             * numbers, as many digits as a number alone has: not told apart) */
             static char glued[64];
             glued[0] = '\0';
             for (int c = 0; c < rd->ncols; c++)
@@ -134,7 +149,7 @@ static char *table2(const layout *l, written *w, int drow, int dmg, const char *
             /* a year (a date, a page header's) before the row's numbers, its last cell
              * blank and cut off with the line's trailing separators: the cells fit */
             static char year[8];
-            snprintf(year, sizeof year, "%u", 2021 + gen_below(4));
+            snprintf(year, sizeof year, "%d", f->year - 2 + (int)gen_below(4));
             w->text[first + rd->ncols - 1][0] = '\0';
             if (rd->ncols == 1) {
                 vals[l->mid] = year;
@@ -160,6 +175,8 @@ static char *table2(const layout *l, written *w, int drow, int dmg, const char *
     }
     return sbuf_steal(&b);
 }
+
+static char *between(const char *text, const char *after, const char *before, const char *body);
 
 /* Cells of table 2 read as another value than written (an empty cell: blank,
  * 0), or missing with no finding naming them; *unread: the cells missing. */
@@ -191,15 +208,15 @@ static int wrong_cells(const gk_report *r, const written *w, int *unread, char *
     return wrong;
 }
 
-static void test_table2_merged_cells(void **state)
+static void merged_cells(t2_format *f, uint64_t seed)
 {
-    (void)state;
     static const char *const STRAY[] = {"1", "2", "3", "7", "12", "15", "30", "2021", "2022", "2023"};
-    gen_seed(20261206);
+    gen_seed(seed);
+    int nrows = template_table(template_get(f->fmt), 2)->nrows;
     int tables = 0, damaged_unread = 0, cells = 0, read = 0;
     for (int iter = 0; iter < 1200; iter++) {
         layout l = {(int)gen_below(NDELIMS), (int)gen_below(2), (int)gen_below(2), (int)gen_below(2)};
-        int dmg = 1 + (int)gen_below(NDMG - 1), drow = (int)gen_below(6);
+        int dmg = 1 + (int)gen_below(NDMG - 1), drow = (int)gen_below((unsigned)nrows);
         const char *stray = STRAY[gen_below(10)];
         uint64_t at = gen_state;
         written w;
@@ -207,14 +224,16 @@ static void test_table2_merged_cells(void **state)
         int unread;
         for (int pass = 0; pass < 2; pass++) {
             gen_state = at;            /* the same values, damaged or not */
-            char *body = table2(&l, &w, drow, pass ? dmg : DMG_NONE, stray);
-            char *text = fx_report_between("二、主动公开政府信息情况\n\n", "\n三、收到和处理", body);
+            char *body = table2(f, &l, &w, drow, pass ? dmg : DMG_NONE, stray);
+            char *text = between(f->base, "二、主动公开政府信息情况\n\n", "\n三、收到和处理", body);
             assert_non_null(text);
             gk_report *r = fx_parse_text(text);
             assert_non_null(r);
+            assert_int_equal(r->format, f->fmt);
             int wrong = wrong_cells(r, &w, &unread, why, sizeof why);
             if (wrong)
-                fail_msg("iteration %d (%s, %s label column, single numbers %s, headings %s), %s: %s\n%s", iter,
+                fail_msg("%s, iteration %d (%s, %s label column, single numbers %s, headings %s), %s: %s\n%s",
+                         template_format_name(f->fmt), iter,
                          l.delim == DELIM_TAB ? "tabs" : l.delim == DELIM_PIPE ? "pipes" : "CSV",
                          l.lead ? "a second" : "no", l.mid ? "amid their cells" : "first",
                          l.pad_heads ? "padded" : "alone",
@@ -226,7 +245,8 @@ static void test_table2_merged_cells(void **state)
                                                      : "a number lost",
                          why, body);
             if (!pass && unread)
-                fail_msg("iteration %d: written as it is, %d cells unread\n%s", iter, unread, body);
+                fail_msg("%s, iteration %d: written as it is, %d cells unread\n%s", template_format_name(f->fmt), iter,
+                         unread, body);
             if (pass) {
                 cells += w.n;
                 read += w.n - unread;
@@ -242,14 +262,63 @@ static void test_table2_merged_cells(void **state)
     assert_true(damaged_unread > tables / 10);
     if (read * 10 < cells * 8)
         fail_msg("damaged tables: %d of %d cells read", read, cells);
-    print_message("table 2 damaged: %d of %d cells read, %d of %d tables with a cell unread\n", read, cells,
-                  damaged_unread, tables);
+    print_message("table 2 (%s) damaged: %d of %d cells read, %d of %d tables with a cell unread\n",
+                  template_format_name(f->fmt), read, cells, damaged_unread, tables);
+}
+
+/* The text with what lies between the end of `after` and `before` replaced by body. */
+static char *between(const char *text, const char *after, const char *before, const char *body)
+{
+    const char *from = strstr(text, after);
+    const char *to = from ? strstr(from + strlen(after), before) : NULL;
+    if (!to)
+        return NULL;
+    from += strlen(after);
+    sbuf b;
+    sbuf_init(&b);
+    sbuf_add(&b, text, (size_t)(from - text));
+    sbuf_adds(&b, body);
+    sbuf_adds(&b, to);
+    return sbuf_steal(&b);
+}
+
+static void test_table2_merged_cells_2021(void **state)
+{
+    (void)state;
+    t2_format f = {GK_FMT_2021, HEADS_2021, fx_report(NULL, NULL, NULL), 2023};
+    merged_cells(&f, 20261206);
+    free(f.base);
+}
+
+/* The same in a report of the 2019 format (sample 011: its own table 2 replaced). */
+static void test_table2_merged_cells_2019(void **state)
+{
+    (void)state;
+    size_t len;
+    char *bytes = NULL;
+    const char *why = NULL;
+    t2_format f = {GK_FMT_2019, HEADS_2019, NULL, 0};
+    if (util_read_file("sample-reports/011_format2019.txt", 1 << 20, &bytes, &len, &why))
+        fail_msg("sample-reports/011_format2019.txt: %s", why);
+    f.base = xmalloc(len + 1);         /* UTF-8 text */
+    memcpy(f.base, bytes, len);
+    f.base[len] = '\0';
+    free(bytes);
+    gk_report *r = fx_parse_text(f.base);
+    assert_non_null(r);
+    assert_int_equal(r->format, GK_FMT_2019);
+    f.year = r->year;
+    assert_true(f.year > 2000);
+    report_free(r);
+    merged_cells(&f, 20261207);
+    free(f.base);
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_table2_merged_cells),
+        cmocka_unit_test(test_table2_merged_cells_2021),
+        cmocka_unit_test(test_table2_merged_cells_2019),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
