@@ -4589,8 +4589,7 @@ static int row_total_holds(const tokens *ts, const place_row *p, int w)
  * on one line (passed over: a second label column, a value printed in the
  * middle of merged cells, or its first column left blank), its cells all
  * numbers (a row that took an empty cell as its blank one passed over none of
- * its own); 0 when none or not on one line, at most BLANK_MAX - 1. */
-#define BLANK_MAX 8
+ * its own); 0 when none or not on one line. */
 static int blank_before_numbers(const grid *g, const tokens *ts, const place_row *p, int w)
 {
     if (p->anchor < 0 || p->label_after)
@@ -4608,7 +4607,7 @@ static int blank_before_numbers(const grid *g, const tokens *ts, const place_row
     for (int j = 0; j < w && empties; j++)
         if (ts->tok[p->tok[j]].kind != PT_VALUE)
             return 0;
-    return empties < BLANK_MAX ? empties : BLANK_MAX - 1;
+    return empties;
 }
 
 /* Whether row p, on a line of explicit cells (tabs, pipes, CSV) under a header
@@ -4945,28 +4944,33 @@ static void read_table_grid(gk_report *r, int table, grid *g)
      * fails as read is the report's own error as often as a stray number: read, the
      * rules name it.) */
     uint32_t blank_first = 0;
-    int by_col[EDGE_LABS * EDGE_WIDTHS] = {0}, blank_by_col[EDGE_LABS * EDGE_WIDTHS][BLANK_MAX] = {{0}},
-        col_of[PLACE_MAX_ROWS], blanks[PLACE_MAX_ROWS];
+    int like_of[PLACE_MAX_ROWS], blanks[PLACE_MAX_ROWS];   /* rows alike: label column and width */
     for (int rr = 0; rr < td->nrows && !one_short; rr++) {
         const place_row *p = &pl[rr];
-        col_of[rr] = -1;
+        like_of[rr] = -1;
         if (p->state != PL_PLACED || p->anchor < 0 || p->label_after || ts.tok[p->anchor].unit < 0 ||
             ts.tok[p->anchor].unit != ts.tok[p->tok[0]].unit)
             continue;                  /* rows whose label and numbers are on one line */
         int col = label_end(&ts.rows[UNIT_ROW(ts.tok[p->anchor].unit)]);
-        if (col < 0 || col >= EDGE_LABS)
+        if (col < 0)
             continue;
-        col = col * EDGE_WIDTHS + (ncols[rr] < EDGE_WIDTHS ? ncols[rr] : EDGE_WIDTHS - 1);   /* rows as wide */
-        col_of[rr] = col;
-        by_col[col]++;
+        like_of[rr] = col * PLACE_MAX_COLS + ncols[rr];
         blanks[rr] = blank_before_numbers(g, &ts, p, ncols[rr]);
-        blank_by_col[col][blanks[rr]]++;
         if (blanks[rr])
             blank_first |= (uint32_t)1 << rr;
     }
-    for (int rr = 0; rr < td->nrows && blank_first; rr++)   /* as many as most rows like it have: a label column */
-        if ((blank_first >> rr & 1) && 2 * blank_by_col[col_of[rr]][blanks[rr]] >= by_col[col_of[rr]])
+    for (int rr = 0; rr < td->nrows && blank_first; rr++) {   /* as many as most rows like it have: a label column */
+        if (!(blank_first >> rr & 1))
+            continue;
+        int like = 0, as_many = 0;
+        for (int q = 0; q < td->nrows; q++)
+            if (like_of[q] == like_of[rr]) {
+                like++;
+                as_many += blanks[q] == blanks[rr];
+            }
+        if (2 * as_many >= like)
             blank_first &= ~((uint32_t)1 << rr);
+    }
     for (int rr = 0; rr < td->nrows && (one_short || blank_first); rr++) {
         const place_row *p = &pl[rr];
         if (p->state != PL_PLACED || ncols[rr] != td->rows[rr].ncols)
