@@ -7,7 +7,8 @@
 # directories of 10,000 — the first directory is the 10,000-report corpus — and measures,
 # with the page cache warm:
 #   - `gkreview check` in every output format (text, csv, json) and `export --format json` on
-#     10,000 reports, one worker and -j 2; check as text and JSON on
+#     10,000 reports, one worker and -j 2 (BENCH_ROUNDS rounds, 5, of every command in turn:
+#     each its best round); check as text and JSON on
 #     100,000: wall and CPU time, reports/s, MB/s, peak resident memory (peakrss.c);
 #   - the floor: merely reading and decoding the same files (floor.c), and check's time as
 #     a multiple of it;
@@ -21,7 +22,7 @@
 #   - loading a reviewer's sidecar of 20,000 and of 100,000 sections (tests/tools/gensidecar.sh)
 #     beside one report: `check`'s wall time and peak memory (100,000 is over the limit of
 #     50,000 entries: the time to refuse it).  BENCH_ONLY=sidecar measures only this.
-# Environment: BENCH_N (100000), BENCH_PAIRS (2000), BENCH_SEED (1), BENCH_TMP (where the corpus goes; default
+# Environment: BENCH_N (100000), BENCH_PAIRS (2000), BENCH_SEED (1), BENCH_ROUNDS (5), BENCH_TMP (where the corpus goes; default
 # $TMPDIR or /tmp — a tmpfs such as /dev/shm makes generating and deleting 100,000 files
 # much faster on slow disks), CC (cc).  Everything generated is deleted at the end; with
 # less than 2 GB free the corpus is scaled down, with a message.
@@ -156,28 +157,44 @@ floor_run() {
     done
 }
 
+# measure KEY DIR N [ARGS...] -> one run of `gkreview ARGS... DIR` (ARGS begin with the command,
+# check or export); the best run's numbers so far are kept in $tmp/KEY.rss, what went wrong in
+# $tmp/KEY.note
+measure() {
+    key=$1 dir=$2 n=$3
+    shift 3
+    "$tmp/peakrss" -o "$tmp/run.rss" "$GK" "$@" "$dir" >"$tmp/c.out" 2>"$tmp/c.err"
+    rc=$?
+    # the summary goes to stdout with text output, to stderr with JSON and CSV; export has none
+    got=$(cat "$tmp/c.out" "$tmp/c.err" | sed -n 's/^\([0-9][0-9]*\) 份报告：.*/\1/p' | tail -n 1)
+    note=
+    [ "$rc" -gt 1 ] && note="  (exit $rc: $(head -n 1 "$tmp/c.err"))"
+    [ -n "$got" ] && [ "$got" != "$n" ] && note="$note  (checked $got of $n)"
+    [ -n "$note" ] && printf '%s' "$note" >"$tmp/$key.note"
+    if [ ! -f "$tmp/$key.rss" ] ||
+        [ "$(calc "$(field wall_s "$tmp/run.rss") < $(field wall_s "$tmp/$key.rss")" %d)" = 1 ]; then
+        cp "$tmp/run.rss" "$tmp/$key.rss"
+    fi
+}
+
 # check REPS KEY DIR N BYTES FLOOR_WALL LABEL [ARGS...] -> one row (best of REPS runs) of
-# `gkreview ARGS... DIR` (ARGS begin with the command, check or export);
-# the best run's numbers are kept in $tmp/KEY.rss
+# `gkreview ARGS... DIR`
 check() {
     reps=$1 key=$2 dir=$3 n=$4 by=$5 fl=$6 label=$7
     shift 7
-    note=
     k=0
     while [ "$k" -lt "$reps" ]; do
         k=$((k + 1))
-        "$tmp/peakrss" -o "$tmp/run.rss" "$GK" "$@" "$dir" >"$tmp/c.out" 2>"$tmp/c.err"
-        rc=$?
-        # the summary goes to stdout with text output, to stderr with JSON and CSV; export has none
-        got=$(cat "$tmp/c.out" "$tmp/c.err" | sed -n 's/^\([0-9][0-9]*\) 份报告：.*/\1/p' | tail -n 1)
-        [ "$rc" -gt 1 ] && note="  (exit $rc: $(head -n 1 "$tmp/c.err"))"
-        [ -n "$got" ] && [ "$got" != "$n" ] && note="$note  (checked $got of $n)"
-        if [ ! -f "$tmp/$key.rss" ] ||
-            [ "$(calc "$(field wall_s "$tmp/run.rss") < $(field wall_s "$tmp/$key.rss")" %d)" = 1 ]; then
-            cp "$tmp/run.rss" "$tmp/$key.rss"
-        fi
+        measure "$key" "$dir" "$n" "$@"
     done
-    row "$label" "$n" "$by" "$tmp/$key.rss" "$fl" "$note"
+    printed_row "$key" "$label" "$n" "$by" "$fl"
+}
+
+# printed_row KEY LABEL N BYTES FLOOR_WALL -> the row of KEY's best run
+printed_row() {
+    note=
+    [ -f "$tmp/$1.note" ] && note=$(cat "$tmp/$1.note")
+    row "$2" "$3" "$4" "$tmp/$1.rss" "$5" "$note"
 }
 
 # does check take -j?
@@ -186,20 +203,13 @@ first=$(find "$small" -type f -name '*.txt' | sort | head -n 1)
 "$GK" check -j 2 "$first" >/dev/null 2>"$tmp/j.err"
 if [ $? -gt 1 ] && grep -Eqi 'unknown|未知选项|用法|usage' "$tmp/j.err"; then jobs_ok=0; fi
 
-floor_run "$small"
-floor_small=$(field wall_s "$tmp/floor.best")
-row "floor (read+decode)" "$SMALL" "$bytes_small" "$tmp/floor.best" - ""
-# every output of check, and export --format json: one worker and -j 2
-for fmt in text csv json; do
-    check 3 "s1$fmt" "$small" "$SMALL" "$bytes_small" "$floor_small" "check --format $fmt" check --format "$fmt"
-    [ "$jobs_ok" = 1 ] && check 3 "s2$fmt" "$small" "$SMALL" "$bytes_small" "$floor_small" "check -j 2 $fmt" \
-        check -j 2 --format "$fmt"
-done
-check 3 s1export "$small" "$SMALL" "$bytes_small" "$floor_small" "export --format json" export --format json
-[ "$jobs_ok" = 1 ] && check 3 s2export "$small" "$SMALL" "$bytes_small" "$floor_small" "export -j 2 json" \
-    export -j 2 --format json
-# what two cores give at most: two processes at once, each checking half of the reports as
-# text (hard links in two directories), best of 3 — the ceiling for -j 2 on this machine
+# The 10,000 reports: BENCH_ROUNDS rounds (5), each running the floor, every output of check
+# and export --format json with one worker and -j 2, and two processes at once each checking
+# half of the reports as text (hard links in two directories: what two cores give at most, the
+# ceiling for -j 2) once, one after another; each is its best round.  A machine whose speed
+# swings for seconds at a time (a VM) then slows every one of them in some round, not three
+# runs of one.
+ROUNDS=${BENCH_ROUNDS:-5}
 halves=
 mkdir -p "$tmp/half1" "$tmp/half2"
 k=0
@@ -207,7 +217,20 @@ for f in $(find "$small" -type f -name '*.txt' | sort); do
     k=$((k + 1))
     ln "$f" "$tmp/half$((k % 2 + 1))/" 2>/dev/null || cp "$f" "$tmp/half$((k % 2 + 1))/"
 done
-for k in 1 2 3; do
+round=0
+while [ "$round" -lt "$ROUNDS" ]; do
+    round=$((round + 1))
+    "$tmp/peakrss" -o "$tmp/f.rss" "$tmp/floor" "$small" >/dev/null
+    if [ ! -f "$tmp/floor_small.rss" ] ||
+        [ "$(calc "$(field wall_s "$tmp/f.rss") < $(field wall_s "$tmp/floor_small.rss")" %d)" = 1 ]; then
+        cp "$tmp/f.rss" "$tmp/floor_small.rss"
+    fi
+    for fmt in text csv json; do
+        measure "s1$fmt" "$small" "$SMALL" check --format "$fmt"
+        [ "$jobs_ok" = 1 ] && measure "s2$fmt" "$small" "$SMALL" check -j 2 --format "$fmt"
+    done
+    measure s1export "$small" "$SMALL" export --format json
+    [ "$jobs_ok" = 1 ] && measure s2export "$small" "$SMALL" export -j 2 --format json
     t0=$(date +%s.%N)
     "$GK" check "$tmp/half1" >"$tmp/h1.out" 2>&1 &
     "$GK" check "$tmp/half2" >"$tmp/h2.out" 2>&1
@@ -217,6 +240,14 @@ for k in 1 2 3; do
     if [ -z "$halves" ] || [ "$(calc "$w < $halves" %d)" = 1 ]; then halves=$w; fi
 done
 rm -rf "$tmp/half1" "$tmp/half2"
+floor_small=$(field wall_s "$tmp/floor_small.rss")
+row "floor (read+decode)" "$SMALL" "$bytes_small" "$tmp/floor_small.rss" - ""
+for fmt in text csv json; do
+    printed_row "s1$fmt" "check --format $fmt" "$SMALL" "$bytes_small" "$floor_small"
+    [ "$jobs_ok" = 1 ] && printed_row "s2$fmt" "check -j 2 $fmt" "$SMALL" "$bytes_small" "$floor_small"
+done
+printed_row s1export "export --format json" "$SMALL" "$bytes_small" "$floor_small"
+[ "$jobs_ok" = 1 ] && printed_row s2export "export -j 2 json" "$SMALL" "$bytes_small" "$floor_small"
 w1=$(field wall_s "$tmp/s1text.rss")
 halves_note="two processes at once, each checking half the $SMALL reports as text: $halves s, $(calc "$w1 / $halves" %.2f)x one worker"
 [ "$jobs_ok" = 1 ] && halves_note="$halves_note (check -j 2: $(calc "$w1 / $(field wall_s "$tmp/s2text.rss")" %.2f)x)"
@@ -248,7 +279,8 @@ check 3 p1text "$pairs" "$PAIRS" "$bytes_pairs" "$floor_pairs" "check, year pair
     check -j 2 --format text
 [ "$jobs_ok" = 1 ] || say "check -j 2           -j: not supported yet"
 say "(floor: tests/tools/floor.c reads each file and validates UTF-8 or iconv-decodes it, one thread, best of 3;"
-if [ "$N" -gt "$SMALL" ]; then say " check: best of 3 runs on $SMALL reports, one run on $N;"; else say " check: best of 3 runs;"; fi
+say " on $SMALL reports: the best of $ROUNDS rounds, each running every command once in turn;"
+if [ "$N" -gt "$SMALL" ]; then say " check: one run on $N, best of 3 on the year pairs;"; else say " check: best of 3 on the year pairs;"; fi
 say " x floor: check's wall time over the floor's on the same files; peak MB: peak resident set of the run;"
 say " check and export write their output to a file; MB = 10^6 bytes)"
 
