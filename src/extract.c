@@ -5403,6 +5403,39 @@ static void read_one_line_table(gk_report *r, int table)
                 slot_from_token(&s[j++], &ts, k);
         store_rows(r, table, s);
         r->table_line[table - 2] = s[0].line;
+        /* as many numbers as cells only by passing over empty cells among them (a blank
+         * cell, and a number not the table's: a year, a mark): read only when every
+         * group adds up so */
+        int fails = 0, passed = nc > n;
+        for (int i = 0; i < g->nrows && !passed && !use_empty; i++) {   /* a row of explicit cells holding them all */
+            const grid_row *row = &g->rows[i];
+            if (!row->explicit || count_values(row) != nv)
+                continue;
+            int a = 0, z = row->ncells - 1;   /* (an empty cell before them is a label column's as often) */
+            while (a < z && !is_value_cell(&row->cells[a]))
+                a++;
+            while (z > a && !is_value_cell(&row->cells[z]))
+                z--;
+            for (int c = a; c <= z; c++)
+                passed |= !row->cells[c].text[0];
+        }
+        double v[PLACE_MAX_COLS];
+        for (int gi = 0; gi < td->nrows && !use_empty && passed; gi++) {
+            int fc = r->tpl->first_cell[table - 2][gi];
+            fails |= td->rows[gi].ncols <= PLACE_MAX_COLS && row_counts(r, fc, td->rows[gi].ncols, v) &&
+                     !row_eq_holds(r, table, gi, v);
+        }
+        if (fails) {
+            for (int k = 0; k < n; k++)
+                free(s[k].why);
+            memset(s, 0, (size_t)n * sizeof *s);
+            char *why = xasprintf("%s的 %d 个数字之间有空单元格，略过它们才凑足 %d 个，而这样读各项合计不符："
+                                  "空单元格可能是空白的一格，另有一个数字不属于本表，无法确定各自所在的列",
+                                  shape->name, nv, n);
+            slots_missing(s, n, ts.cell[first]->line, why);
+            free(why);
+            store_rows(r, table, s);
+        }
     } else if (nv) {
         char *why = xasprintf("%s读到 %d 个数字（应为 %d 个），无法确定各自所在的列", shape->name, nv, n);
         slots_missing(s, n, ts.cell[first]->line, why);
