@@ -1657,6 +1657,21 @@ void text_blank_page_numbers(gk_text *t)
             tail = q < 0;
             for (int k = tail ? 0 : strong; k <= strong; k++)
                 memset(t->norm[piece[k]].s, ' ', t->norm[piece[k]].len);
+            /* a lone number the page's own, right before the break, indented far (centred)
+             * and two blank lines or more after the footer: the page's number printed
+             * below a footer of the text's own (a PDF made from a text with its pages) */
+            if (!tail && strong == 1 && piece[0] == j - 1 && pv[0] == page && piece[0] >= piece[1] + 3 &&
+                only_space(t->norm[piece[0] - 1].s, t->norm[piece[0] - 1].len) &&
+                only_space(t->norm[piece[0] - 2].s, t->norm[piece[0] - 2].len)) {
+                const char *o = t->orig[piece[0]].s;
+                size_t in = 0;
+                while (o[in] == ' ' || o[in] == '\t')
+                    in++;
+                if (in >= 10) {
+                    memset(t->norm[piece[0]].s, ' ', t->norm[piece[0]].len);
+                    continue;
+                }
+            }
             /* a lone number right after the footer and right before the break, the
              * page's own (or one less), in a single-spaced text: the page's number
              * printed after a footer of the text's own (pdftohtml's pages) when a run

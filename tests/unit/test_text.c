@@ -1092,6 +1092,62 @@ static void test_page_footers_blanked(void **state)
     print_message("page footers: %d lines blanked, %d cells beside them kept\n", blanked, kept);
 }
 
+/* A PDF made from a text that has page footers of its own ("- 3 -", its own
+ * numbering), read by pdftotext -layout: the text's footer, then two blank lines
+ * or more, then the PDF's page number centred, right before the break.  Both are
+ * blanked; a decoy centred below the footer that is not the page's number (a
+ * table's cell) is kept.  Generated: two to five pages of cells a line. */
+static void test_page_number_below_own_footer(void **state)
+{
+    (void)state;
+    static const char *const WHOLE[] = {"第%d页", "%d/8", "- %d -", "—%d—", "第 %d 页"};
+    gen_seed(20261206);
+    int blanked = 0, kept = 0;
+    for (int iter = 0; iter < 300; iter++) {
+        sbuf b;
+        sbuf_init(&b);
+        int pages = 2 + (int)gen_below(4), nl = 0;
+        char want[256] = {0};          /* 1 blanked, 2 kept */
+        for (int p = 0; p < pages; p++) {
+            if (p)
+                sbuf_adds(&b, "\f");
+            sbuf_adds(&b, "政府信息公开工作年度报告\n");
+            nl++;
+            for (int k = 0, n = 2 + (int)gen_below(6); k < n; k++) {
+                sbuf_printf(&b, "%*s%u\n", (int)gen_below(12), "", gen_below(10));   /* a table's cells */
+                nl++;
+            }
+            if (p == pages - 1)
+                break;
+            sbuf_adds(&b, "\n");
+            nl++;
+            sbuf_printf(&b, WHOLE[gen_below(5)], p + 1 + (int)gen_below(3));   /* the text's own footer */
+            sbuf_adds(&b, "\n");
+            want[nl++] = 1;
+            int gap = 2 + (int)gen_below(3), decoy = gen_below(3) == 0;
+            for (int k = 0; k < gap; k++)
+                sbuf_adds(&b, "\n");
+            nl += gap;
+            sbuf_printf(&b, "%*s%d\n", 20 + (int)gen_below(30), "", decoy ? p + 3 + (int)gen_below(5) : p + 1);
+            want[nl++] = decoy ? 2 : 1;
+            assert_true(nl < 240);
+        }
+        gk_text *t = blanked_text(&b, nl);
+        for (int i = 0; i < nl; i++) {
+            int gone = line_blanked(t, i);
+            if (want[i] == 1 && !gone)
+                fail_msg("iteration %d: line %d kept: \"%s\"\n%s", iter, i, t->norm[i].s, b.s);
+            if (want[i] != 1 && gone)
+                fail_msg("iteration %d: line %d blanked: \"%s\"\n%s", iter, i, t->orig[i].s, b.s);
+            blanked += want[i] == 1;
+            kept += want[i] == 2;
+        }
+        text_free(t);
+        sbuf_free(&b);
+    }
+    print_message("below the text's own footers: %d lines blanked, %d decoys kept\n", blanked, kept);
+}
+
 /* Page ends as pdftohtml writes them (a PDF read as a web page: each page's
  * lines without a blank line, its number last, then <hr>, which the web page
  * reader makes a form feed), generated: two to seven pages of cells a line,
@@ -1356,6 +1412,7 @@ int main(void)
         cmocka_unit_test(test_utf8_damaged_by_converter),
         cmocka_unit_test(test_page_numbers_blanked),
         cmocka_unit_test(test_page_footers_blanked),
+        cmocka_unit_test(test_page_number_below_own_footer),
         cmocka_unit_test(test_tight_page_numbers),
         cmocka_unit_test(test_list_rows),
         cmocka_unit_test(test_strip_tags),
