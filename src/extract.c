@@ -4661,9 +4661,11 @@ static int beyond_header(const grid *g, const tokens *ts, const place_row *p, in
     return 0;
 }
 
-/* Whether row p's w cells are one number of w digits or more and empty cells:
- * the row's numbers a converter ran together into one cell as well as a number
- * and blank cells (no equation of the row's tells).  Its token, or -1. */
+/* Whether row p's w cells are one number of w digits or more (three at least:
+ * "12" and a blank 本年增/减 is a row of two as written far more often than 1 and
+ * 2 run together) and empty cells: the row's numbers a converter ran together into
+ * one cell as well as a number and blank cells (no equation of the row's tells).
+ * Its token, or -1. */
 static int one_number_run(const tokens *ts, const place_row *p, int w)
 {
     int numbers = 0, digits = 0, at = -1;
@@ -4677,7 +4679,7 @@ static int one_number_run(const tokens *ts, const place_row *p, int w)
             digits += *c >= '0' && *c <= '9';
         at = k;
     }
-    return w >= 2 && numbers == 1 && digits >= w ? at : -1;
+    return w >= 2 && numbers == 1 && digits >= w && digits >= 3 ? at : -1;
 }
 
 /* The token of a number among row p's w that is the report's year or one near
