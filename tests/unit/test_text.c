@@ -992,6 +992,40 @@ static void test_page_numbers_blanked(void **state)
     }
 }
 
+/* A page's first lines: its running header, then two to seven table cells a line
+ * each (a blank line before each when double-spaced; indented by fewer than
+ * `indent` spaces when indent > 0).  Returns the lines written. */
+static int page_top(sbuf *b, int dbl, int indent)
+{
+    int nl = 1;
+    sbuf_adds(b, "政府信息公开工作年度报告\n");
+    for (int k = 0, n = 2 + (int)gen_below(6); k < n; k++) {
+        if (dbl) {
+            sbuf_adds(b, "\n");
+            nl++;
+        }
+        int in = indent ? (int)gen_below((unsigned)indent) : 0;
+        sbuf_printf(b, "%*s%u\n", in, "", gen_below(10));
+        nl++;
+    }
+    return nl;
+}
+
+/* Lines [0, nl) of t blanked where want[i] is 1, kept where it is 2 (3: either);
+ * counts them into *blanked and *kept.  `what` names the case. */
+static void check_page_lines(const gk_text *t, const char *want, int nl, const char *what, int *blanked, int *kept)
+{
+    for (int i = 0; i < nl; i++) {
+        int gone = line_blanked(t, i);
+        if (want[i] == 1 && !gone)
+            fail_msg("%s: footer line %d kept: \"%s\"", what, i, t->norm[i].s);
+        if (want[i] != 1 && want[i] != 3 && gone)
+            fail_msg("%s: line %d blanked: \"%s\"", what, i, t->orig[i].s);
+        *blanked += want[i] == 1;
+        *kept += want[i] == 2;
+    }
+}
+
 /* Page ends as mutool and pdftotext without -layout print them, generated:
  * mutool puts a page's number at the left after one blank line, the page's
  * lines single-spaced (blanked when it is the page's number, or one of a run
@@ -1019,16 +1053,7 @@ static void test_page_footers_blanked(void **state)
         for (int p = 0; p < pages; p++) {
             if (p)
                 sbuf_adds(&b, "\f");
-            sbuf_adds(&b, "政府信息公开工作年度报告\n");
-            nl++;
-            for (int k = 0, n = 2 + (int)gen_below(6); k < n; k++) {
-                if (dbl) {
-                    sbuf_adds(&b, "\n");
-                    nl++;
-                }
-                sbuf_printf(&b, "%u\n", gen_below(10));   /* a table's cells a line each */
-                nl++;
-            }
+            nl += page_top(&b, dbl, 0);
             if (p == pages - 1)
                 break;
             int kind = cover ? 0 : (int)gen_below(5);
@@ -1075,17 +1100,9 @@ static void test_page_footers_blanked(void **state)
             assert_true(nl < 240);
         }
         gk_text *t = blanked_text(&b, nl);
-        for (int i = 0; i < nl; i++) {
-            int gone = line_blanked(t, i);
-            if (want[i] == 1 && !gone)
-                fail_msg("iteration %d (%s-spaced): footer line %d kept: \"%s\"", iter, dbl ? "double" : "single", i,
-                         t->norm[i].s);
-            if (want[i] != 1 && want[i] != 3 && gone)
-                fail_msg("iteration %d (%s-spaced): line %d blanked: \"%s\"", iter, dbl ? "double" : "single", i,
-                         t->orig[i].s);
-            blanked += want[i] == 1;
-            kept += want[i] == 2;
-        }
+        char what[64];
+        snprintf(what, sizeof what, "iteration %d (%s-spaced)", iter, dbl ? "double" : "single");
+        check_page_lines(t, want, nl, what, &blanked, &kept);
         text_free(t);
         sbuf_free(&b);
     }
@@ -1111,12 +1128,7 @@ static void test_page_number_below_own_footer(void **state)
         for (int p = 0; p < pages; p++) {
             if (p)
                 sbuf_adds(&b, "\f");
-            sbuf_adds(&b, "政府信息公开工作年度报告\n");
-            nl++;
-            for (int k = 0, n = 2 + (int)gen_below(6); k < n; k++) {
-                sbuf_printf(&b, "%*s%u\n", (int)gen_below(12), "", gen_below(10));   /* a table's cells */
-                nl++;
-            }
+            nl += page_top(&b, 0, 12);
             if (p == pages - 1)
                 break;
             sbuf_adds(&b, "\n");
@@ -1133,15 +1145,9 @@ static void test_page_number_below_own_footer(void **state)
             assert_true(nl < 240);
         }
         gk_text *t = blanked_text(&b, nl);
-        for (int i = 0; i < nl; i++) {
-            int gone = line_blanked(t, i);
-            if (want[i] == 1 && !gone)
-                fail_msg("iteration %d: line %d kept: \"%s\"\n%s", iter, i, t->norm[i].s, b.s);
-            if (want[i] != 1 && gone)
-                fail_msg("iteration %d: line %d blanked: \"%s\"\n%s", iter, i, t->orig[i].s, b.s);
-            blanked += want[i] == 1;
-            kept += want[i] == 2;
-        }
+        char what[64];
+        snprintf(what, sizeof what, "iteration %d", iter);
+        check_page_lines(t, want, nl, what, &blanked, &kept);
         text_free(t);
         sbuf_free(&b);
     }
