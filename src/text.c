@@ -1605,6 +1605,17 @@ static int mostly_double_spaced(const gk_text *t)
     return followed * 10 > lines * 7;
 }
 
+/* The spaces and tabs line i of t begins with as it was written (its normalised
+ * line is trimmed): -layout centres a page's number. */
+static size_t orig_indent(const gk_text *t, size_t i)
+{
+    const char *o = t->orig[i].s;
+    size_t n = 0;
+    while (o[n] == ' ' || o[n] == '\t')
+        n++;
+    return n;
+}
+
 void text_blank_page_numbers(gk_text *t)
 {
     if (!t->nlines)
@@ -1624,7 +1635,7 @@ void text_blank_page_numbers(gk_text *t)
         if (!memchr(t->orig[i].s, '\f', t->orig[i].len))
             continue;
         page++;
-        size_t j = i, blanks = 0, indent;
+        size_t j = i, blanks = 0;
         while (j > 0 && i - j < 6 && only_space(t->norm[j - 1].s, t->norm[j - 1].len))
             j--;                       /* blank lines after it */
         if (j == 0)
@@ -1658,19 +1669,13 @@ void text_blank_page_numbers(gk_text *t)
             for (int k = tail ? 0 : strong; k <= strong; k++)
                 memset(t->norm[piece[k]].s, ' ', t->norm[piece[k]].len);
             /* a lone number the page's own, right before the break, indented far (centred)
-             * and two blank lines or more after the footer: the page's number printed
-             * below a footer of the text's own (a PDF made from a text with its pages) */
+             * and two blank lines or more after the footer (only blank lines lie between
+             * two pieces): the page's number printed below a footer of the text's own (a
+             * PDF made from a text with its pages) */
             if (!tail && strong == 1 && piece[0] == j - 1 && pv[0] == page && piece[0] >= piece[1] + 3 &&
-                only_space(t->norm[piece[0] - 1].s, t->norm[piece[0] - 1].len) &&
-                only_space(t->norm[piece[0] - 2].s, t->norm[piece[0] - 2].len)) {
-                const char *o = t->orig[piece[0]].s;
-                size_t in = 0;
-                while (o[in] == ' ' || o[in] == '\t')
-                    in++;
-                if (in >= 10) {
-                    memset(t->norm[piece[0]].s, ' ', t->norm[piece[0]].len);
-                    continue;
-                }
+                orig_indent(t, piece[0]) >= 10) {
+                memset(t->norm[piece[0]].s, ' ', t->norm[piece[0]].len);
+                continue;
             }
             /* a lone number right after the footer and right before the break, the
              * page's own (or one less), in a single-spaced text: the page's number
@@ -1688,9 +1693,7 @@ void text_blank_page_numbers(gk_text *t)
             continue;                  /* (a dash before it stays: a table's blank cell as often) */
         }
         gk_line *l = &t->norm[j - 1];
-        const char *o = t->orig[j - 1].s;
-        for (indent = 0; o[indent] == ' ' || o[indent] == '\t'; indent++)   /* (the normalised line is trimmed) */
-            ;
+        size_t indent = orig_indent(t, j - 1);
         /* or after a blank line in a text whose lines are mostly single-spaced, its
          * number the page's own or in a run of such (mutool prints it at the left so;
          * pdftotext without -layout puts a blank line after every line, a table's
