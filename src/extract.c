@@ -4984,9 +4984,11 @@ static void read_table_grid(gk_report *r, int table, grid *g)
         else
             blank_first &= ~((uint32_t)1 << rr);   /* left: the rows so unread */
     }
-    /* in a table whose rows are not all as wide, without equations (table 2), a row
-     * with a number beyond its header's columns and an empty cell under them:
-     * unread */
+    /* in a table whose rows are not all as wide, a row no equation holds (table 2),
+     * whose reading nothing could question, is unread when it has a number beyond its
+     * header's columns and an empty cell under them (beyond_header()), a single number
+     * that may be its numbers run together (one_number_run()), or a number that is the
+     * report's year or near it (year_among()) */
     uint32_t off_header = 0, run_together = 0, year_in = 0;
     int run_tok[PLACE_MAX_ROWS];
     for (int rr = 0; rr < td->nrows && !totals; rr++)

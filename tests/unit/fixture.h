@@ -75,30 +75,32 @@ static inline char *fx_report(const fx_cell *ov, const char *narrative, const ch
     return sbuf_steal(&b);
 }
 
-/* The fixture's report (fx_report(NULL, NULL, NULL)) with the text between the
- * end of `after` and the start of `before` (the next occurrence after it)
- * replaced by `body`: a section's table written another way.  malloc'd. */
-static inline char *fx_report_between(const char *after, const char *before, const char *body)
+/* `text` with what lies between the end of `after` and the start of `before`
+ * (the next occurrence after it) replaced by `body`; NULL when either is not
+ * there.  malloc'd. */
+static inline char *fx_between(const char *text, const char *after, const char *before, const char *body)
 {
-    char *text = fx_report(NULL, NULL, NULL);
-    char *from = strstr(text, after);
-    if (!from) {
-        free(text);
+    const char *from = strstr(text, after);
+    const char *to = from ? strstr(from + strlen(after), before) : NULL;
+    if (!to)
         return NULL;
-    }
     from += strlen(after);
-    char *to = strstr(from, before);
-    if (!to) {
-        free(text);
-        return NULL;
-    }
     sbuf b;
     sbuf_init(&b);
     sbuf_add(&b, text, (size_t)(from - text));
     sbuf_adds(&b, body);
     sbuf_adds(&b, to);
-    free(text);
     return sbuf_steal(&b);
+}
+
+/* The fixture's report (fx_report(NULL, NULL, NULL)) with a section's table
+ * written another way: fx_between().  malloc'd. */
+static inline char *fx_report_between(const char *after, const char *before, const char *body)
+{
+    char *text = fx_report(NULL, NULL, NULL);
+    char *out = fx_between(text, after, before, body);
+    free(text);
+    return out;
 }
 
 /* Removes the first line containing `needle` (a row or a heading). */

@@ -176,8 +176,6 @@ static char *table2(const t2_format *f, const layout *l, written *w, int drow, i
     return sbuf_steal(&b);
 }
 
-static char *between(const char *text, const char *after, const char *before, const char *body);
-
 /* Cells of table 2 read as another value than written (an empty cell: blank,
  * 0), or missing with no finding naming them; *unread: the cells missing. */
 static int wrong_cells(const gk_report *r, const written *w, int *unread, char *why, size_t cap)
@@ -225,7 +223,7 @@ static void merged_cells(t2_format *f, uint64_t seed)
         for (int pass = 0; pass < 2; pass++) {
             gen_state = at;            /* the same values, damaged or not */
             char *body = table2(f, &l, &w, drow, pass ? dmg : DMG_NONE, stray);
-            char *text = between(f->base, "二、主动公开政府信息情况\n\n", "\n三、收到和处理", body);
+            char *text = fx_between(f->base, "二、主动公开政府信息情况\n\n", "\n三、收到和处理", body);
             assert_non_null(text);
             gk_report *r = fx_parse_text(text);
             assert_non_null(r);
@@ -264,22 +262,6 @@ static void merged_cells(t2_format *f, uint64_t seed)
         fail_msg("damaged tables: %d of %d cells read", read, cells);
     print_message("table 2 (%s) damaged: %d of %d cells read, %d of %d tables with a cell unread\n",
                   template_format_name(f->fmt), read, cells, damaged_unread, tables);
-}
-
-/* The text with what lies between the end of `after` and `before` replaced by body. */
-static char *between(const char *text, const char *after, const char *before, const char *body)
-{
-    const char *from = strstr(text, after);
-    const char *to = from ? strstr(from + strlen(after), before) : NULL;
-    if (!to)
-        return NULL;
-    from += strlen(after);
-    sbuf b;
-    sbuf_init(&b);
-    sbuf_add(&b, text, (size_t)(from - text));
-    sbuf_adds(&b, body);
-    sbuf_adds(&b, to);
-    return sbuf_steal(&b);
 }
 
 static void test_table2_merged_cells_2021(void **state)
