@@ -52,6 +52,10 @@ trap 'exit 130' INT TERM HUP PIPE
 say() { printf '%s\n' "$*"; }
 calc() { awk "BEGIN { printf \"$2\", $1 }"; }          # calc EXPR FORMAT
 field() { sed -n "s/.*$1=\\([^ ]*\\).*/\\1/p" "$2"; }  # field NAME FILE (key=value lines)
+# keep_best RUN BEST: RUN's numbers (peakrss.c) become BEST's when BEST is missing or slower
+keep_best() {
+    if [ ! -f "$2" ] || [ "$(calc "$(field wall_s "$1") < $(field wall_s "$2")" %d)" = 1 ]; then cp "$1" "$2"; fi
+}
 
 # ---- helpers -----------------------------------------------------------------------------
 TCFLAGS="-std=c11 -D_GNU_SOURCE -O2 -Isrc"
@@ -79,10 +83,7 @@ sidecar_bench() {
         rm -f "$tmp/sc.rss"
         for k in 1 2 3; do
             XDG_DATA_HOME=$d/xdg "$tmp/peakrss" -o "$tmp/run.rss" "$GK" check "$d/r.txt" >/dev/null 2>"$d/err"
-            if [ ! -f "$tmp/sc.rss" ] ||
-                [ "$(calc "$(field wall_s "$tmp/run.rss") < $(field wall_s "$tmp/sc.rss")" %d)" = 1 ]; then
-                cp "$tmp/run.rss" "$tmp/sc.rss"
-            fi
+            keep_best "$tmp/run.rss" "$tmp/sc.rss"
         done
         if grep -q '上限' "$d/err"; then what="refused: over the limit of 50,000 entries"; else what="loaded"; fi
         w=$(calc "$(field wall_s "$tmp/sc.rss")" %.3f)
@@ -146,14 +147,10 @@ row() {
 
 # floor DIR -> best of three runs of floor.c, its rss file in $tmp/floor.best
 floor_run() {
-    best=
+    rm -f "$tmp/floor.best"
     for k in 1 2 3; do
         "$tmp/peakrss" -o "$tmp/f.rss" "$tmp/floor" "$1" >/dev/null
-        w=$(field wall_s "$tmp/f.rss")
-        if [ -z "$best" ] || [ "$(calc "$w < $best" %d)" = 1 ]; then
-            best=$w
-            cp "$tmp/f.rss" "$tmp/floor.best"
-        fi
+        keep_best "$tmp/f.rss" "$tmp/floor.best"
     done
 }
 
@@ -171,10 +168,7 @@ measure() {
     [ "$rc" -gt 1 ] && note="  (exit $rc: $(head -n 1 "$tmp/c.err"))"
     [ -n "$got" ] && [ "$got" != "$n" ] && note="$note  (checked $got of $n)"
     [ -n "$note" ] && printf '%s' "$note" >"$tmp/$key.note"
-    if [ ! -f "$tmp/$key.rss" ] ||
-        [ "$(calc "$(field wall_s "$tmp/run.rss") < $(field wall_s "$tmp/$key.rss")" %d)" = 1 ]; then
-        cp "$tmp/run.rss" "$tmp/$key.rss"
-    fi
+    keep_best "$tmp/run.rss" "$tmp/$key.rss"
 }
 
 # check REPS KEY DIR N BYTES FLOOR_WALL LABEL [ARGS...] -> one row (best of REPS runs) of
@@ -221,10 +215,7 @@ round=0
 while [ "$round" -lt "$ROUNDS" ]; do
     round=$((round + 1))
     "$tmp/peakrss" -o "$tmp/f.rss" "$tmp/floor" "$small" >/dev/null
-    if [ ! -f "$tmp/floor_small.rss" ] ||
-        [ "$(calc "$(field wall_s "$tmp/f.rss") < $(field wall_s "$tmp/floor_small.rss")" %d)" = 1 ]; then
-        cp "$tmp/f.rss" "$tmp/floor_small.rss"
-    fi
+    keep_best "$tmp/f.rss" "$tmp/floor_small.rss"
     for fmt in text csv json; do
         measure "s1$fmt" "$small" "$SMALL" check --format "$fmt"
         [ "$jobs_ok" = 1 ] && measure "s2$fmt" "$small" "$SMALL" check -j 2 --format "$fmt"
