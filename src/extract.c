@@ -2990,10 +2990,11 @@ static int label_fragment(const gk_template *tpl, int table, const char *text)
     if (n > HEADER_CELL_MAX)
         return 0;
     n = squeeze_copy(part, text, n);
-    if (!n || numbering_prefix(part, n) == n)
+    size_t num = n ? numbering_prefix(part, n) : 0;
+    if (num == n)
         return 1;
-    int nrows = template_table(tpl, table)->nrows;
-    return part_of_rows(tpl, table, nrows < 32 ? ((uint32_t)1 << nrows) - 1 : ~(uint32_t)0, part, n);
+    int nrows = template_table(tpl, table)->nrows;   /* "(六) 其他处理": its words without the number */
+    return part_of_rows(tpl, table, nrows < 32 ? ((uint32_t)1 << nrows) - 1 : ~(uint32_t)0, part + num, n - num);
 }
 
 /* The tokens [n0, ts->n) of a row with two label cells or more: a label naming

@@ -298,6 +298,18 @@ static int own_cells_passed(const solver *s, int k, const int *seq, int n)
     return n > 0 && s->t[s->atok[k]].cells >= n && s->t[seq[n - 1]].unit != anchor_unit(s, k);
 }
 
+/* 1 when token i follows, on its source row, foreign text (place_tok.foreign:
+ * naming nothing, no part of any row's label): the numbers after such a text
+ * are its own, not those of a label printed on a later line. */
+static int after_foreign(const solver *s, int i)
+{
+    int unit = s->t[i].unit;
+    for (int j = i - 1; unit >= 0 && j >= 0 && s->t[j].unit == unit; j--)
+        if (s->t[j].kind == PT_LABEL && s->t[j].foreign == 1)
+            return 1;
+    return 0;
+}
+
 /* Tokens on the same source row as an anchor's label are that row's: the
  * left anchor takes s[0..front), the right one s[n-back..n); the rest goes
  * to rows without an anchor or is left over. */
@@ -318,6 +330,9 @@ static int owners_agree(const solver *s, int k, const int *seq, int n, int front
             return 0;
         if (unit == right && !by_right)
             return 0;
+        if (by_right && unit != right && after_foreign(s, seq[i]))
+            return 0;                  /* a label printed after its numbers, but they follow text of
+                                          their own: "备注 21" over "行政处罚" */
     }
     return 1;
 }
