@@ -4912,6 +4912,36 @@ static void by_columns_confirmed(const tokens *ts, place_row *pl, const int *nco
     }
 }
 
+/* 1 when label text is a sub-table's caption: "第二十条第（六）项" (spaces and
+ * brackets as a converter left them). */
+static int subtable_caption(const char *s)
+{
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == ' ' || s[n - 1] == ':' || s[n - 1] == ')'))
+        n--;
+    if (n >= 3 && !memcmp(s + n - 3, "）", 3))
+        n -= 3;
+    return n >= 12 && n <= 48 && !memcmp(s, "第", 3) && !memcmp(s + n - 3, "项", 3) && util_find(s, n, "条", 3);
+}
+
+/* When a row was placed with its label after its numbers (rare): marks the
+ * sub-tables' captions (PT_CAPTION), such a row takes no numbers before one;
+ * returns how many were marked (0: nothing to place again). */
+static int mark_captions(tokens *ts, const place_row *pl, int nrows)
+{
+    int after = 0, marked = 0;
+    for (int k = 0; k < nrows && !after; k++)
+        after = pl[k].state == PL_PLACED && pl[k].label_after;
+    for (int k = 0; after && k < ts->n; k++) {
+        place_tok *t = &ts->tok[k];
+        if (t->kind == PT_LABEL && !t->rows && !t->firsts && !t->foreign && subtable_caption(ts->text[k])) {
+            t->foreign = PT_CAPTION;
+            marked++;
+        }
+    }
+    return marked;
+}
+
 /* Reads table `table` from the rows of its section's lines, g (freed here). */
 static void read_table_grid(gk_report *r, int table, grid *g)
 {
@@ -4929,6 +4959,8 @@ static void read_table_grid(gk_report *r, int table, grid *g)
     assert(td->nrows <= PLACE_MAX_ROWS);   /* test_template checks */
     place_row pl[PLACE_MAX_ROWS];
     place_rows(ts.tok, ts.n, ncols, td->nrows, pl);
+    if (mark_captions(&ts, pl, td->nrows))
+        place_rows(ts.tok, ts.n, ncols, td->nrows, pl);   /* rows read label after, again */
     by_columns_confirmed(&ts, pl, ncols, td->nrows);
     int unplaced = 0;                  /* rows one short are left unplaced: three or more, or no table one short */
     for (int rr = 0; rr < td->nrows; rr++)

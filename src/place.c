@@ -334,6 +334,11 @@ static int owners_agree(const solver *s, int k, const int *seq, int n, int front
             return 0;                  /* a label printed after its numbers, but they follow text of
                                           their own: "备注 21" over "行政处罚" */
     }
+    if (back > 0 && back <= n && k + 1 < s->m)   /* nor across a sub-table's caption: "0", then
+                                          "第二十条第（六）项", then "行政处罚" */
+        for (int i = seq[n - 1] + 1; i < s->atok[k + 1]; i++)
+            if (s->t[i].kind == PT_LABEL && (s->t[i].foreign & PT_CAPTION))
+                return 0;
     return 1;
 }
 

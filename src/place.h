@@ -43,6 +43,8 @@ typedef struct {       /* sixteen bytes */
 } place_tok;
 
 #define PT_WHOLE 2                 /* place_tok.foreign: holds a row's whole label */
+#define PT_CAPTION 4               /* place_tok.foreign: a sub-table's caption ("第二十条第（六）项"):
+                                      a row whose label follows its numbers takes none before it */
 
 typedef enum {
     PL_PLACED,         /* tok[] holds the row's cells */
