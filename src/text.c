@@ -1629,6 +1629,7 @@ void text_blank_page_numbers(gk_text *t)
     struct {
         size_t line;                   /* a lone number at a page's end: a page number? */
         int val, page, tight;          /* its value, the page it ends, no blank line before it */
+        int spaced;                    /* in a text with a blank line after most lines */
     } cand[MAX_CAND];
     int ncand = 0;
     for (size_t i = 1; i < t->nlines; i++) {
@@ -1686,7 +1687,7 @@ void text_blank_page_numbers(gk_text *t)
                 if (double_spaced < 0)
                     double_spaced = mostly_double_spaced(t);
                 if (!double_spaced) {
-                    cand[ncand].line = j - 1, cand[ncand].val = pv[0];
+                    cand[ncand].line = j - 1, cand[ncand].val = pv[0], cand[ncand].spaced = 0;
                     cand[ncand].page = page, cand[ncand++].tight = 1;
                 }
             }
@@ -1695,16 +1696,17 @@ void text_blank_page_numbers(gk_text *t)
         gk_line *l = &t->norm[j - 1];
         size_t indent = orig_indent(t, j - 1);
         /* or after a blank line in a text whose lines are mostly single-spaced, its
-         * number the page's own or in a run of such (mutool prints it at the left so;
+         * number the page's own or in a run of such (mutool prints it at the left so);
          * pdftotext without -layout puts a blank line after every line, a table's
-         * cells' too) */
+         * cells' too: there only the page's own number in a run of pages ending so */
         if (double_spaced < 0)
             double_spaced = mostly_double_spaced(t);
         if (lone_page_number(l) && (indent >= 10 || blanks >= 2))
             memset(l->s, ' ', l->len);
-        else if (lone_page_number(l) && blanks <= 1 && !double_spaced && ncand < MAX_CAND) {
+        else if (lone_page_number(l) && blanks <= 1 && ncand < MAX_CAND) {
             cand[ncand].line = j - 1, cand[ncand].val = atoi(l->s);   /* decided below, with the others */
-            cand[ncand].page = page, cand[ncand++].tight = blanks == 0;
+            cand[ncand].page = page, cand[ncand].spaced = double_spaced;
+            cand[ncand++].tight = blanks == 0;
         }
     }
     /* a candidate whose number is its page's, or one more or less than the candidate
@@ -1720,7 +1722,10 @@ void text_blank_page_numbers(gk_text *t)
         int run = (before && cand[c].page == cand[c - 1].page + 1) || (after && cand[c + 1].page == cand[c].page + 1);
         run &= cand[c].val >= cand[c].page - 1 && cand[c].val <= cand[c].page;   /* the page's number (a cover
                                                                                      unnumbered: one less) */
-        if (cand[c].tight ? run : cand[c].val == cand[c].page || before || after)
+        int own = cand[c].val == cand[c].page &&   /* spaced: its page's, as the next or last page's */
+                  ((before && cand[c - 1].page == cand[c].page - 1 && cand[c - 1].val == cand[c - 1].page) ||
+                   (after && cand[c + 1].page == cand[c].page + 1 && cand[c + 1].val == cand[c + 1].page));
+        if (cand[c].spaced ? own : cand[c].tight ? run : cand[c].val == cand[c].page || before || after)
             memset(t->norm[cand[c].line].s, ' ', t->norm[cand[c].line].len);
     }
 }
