@@ -2981,8 +2981,9 @@ static int long_row(const grid_row *row, const row_cells *rc, const row_labels *
 }
 
 /* 1 when label text (naming no row) is part of a row's label of the table ("他情形)",
- * the end of "部分公开（…不计其他情形）" wrapped onto the line of its numbers), or
- * an item number alone ("(七)"). */
+ * the end of "部分公开（…不计其他情形）" wrapped onto the line of its numbers) or of
+ * a group's of table 3 ("三、本年度办理结果", before a row's numbers whose label is
+ * printed after them), after an item number or not, or an item number alone ("(七)"). */
 static int label_fragment(const gk_template *tpl, int table, const char *text)
 {
     char part[HEADER_CELL_MAX + 1];
@@ -2994,7 +2995,71 @@ static int label_fragment(const gk_template *tpl, int table, const char *text)
     if (num == n)
         return 1;
     int nrows = template_table(tpl, table)->nrows;   /* "(六) 其他处理": its words without the number */
-    return part_of_rows(tpl, table, nrows < 32 ? ((uint32_t)1 << nrows) - 1 : ~(uint32_t)0, part + num, n - num);
+    if (part_of_rows(tpl, table, nrows < 32 ? ((uint32_t)1 << nrows) - 1 : ~(uint32_t)0, part + num, n - num))
+        return 1;
+    int ng;                            /* or of a group's: "三、本年度办理结果" */
+    const gk_group_def *gd = template_groups(&ng);
+    for (int k = 0; table == 3 && k < ng; k++)
+        if (util_find(gd[k].label, strlen(gd[k].label), part + num, n - num))
+            return 1;
+    return 0;
+}
+
+/* The rows of table `table` whose label a text naming none may be a part of:
+ * each of its pieces (between ASCII punctuation, spaces and characters a converter
+ * broke, U+FFFD) of two characters or more, without an item number and not digits
+ * alone, found in a row's label: a row whose label, wrapped, begins or ends there;
+ * every row for a piece of a group's label (table 3), printed on any line of the
+ * rows it spans.
+ * "行政规范性?0?件": 行政规范性文件; "??年度继续办理": 结转下年度继续办理; "三、本年度
+ * 办理结果": any; "项目", "备注": none; "(五)?1.": any (no words). */
+static uint32_t rows_text_is_part_of(const gk_template *tpl, int table, const char *text)
+{
+    const gk_table_def *td = template_table(tpl, table);
+    uint32_t all = td->nrows < 32 ? ((uint32_t)1 << td->nrows) - 1 : ~(uint32_t)0, rows = 0;
+    int ng, words = 0;
+    const gk_group_def *gd = template_groups(&ng);
+    for (const char *p = text; *p;) {
+        size_t n = 0;                  /* a piece: up to ASCII punctuation or a space, or U+FFFD */
+        while (p[n] && ((unsigned char)p[n] >= 0x80 || (p[n] >= '0' && p[n] <= '9') || ((p[n] | 32) >= 'a' && (p[n] | 32) <= 'z')) && strncmp(p + n, "\xEF\xBF\xBD", 3))
+            n++;
+        size_t num = n ? numbering_prefix(p, n) : 0, d = num;
+        while (d < n && p[d] >= '0' && p[d] <= '9')
+            d++;
+        if (d < n && utf8_chars(p + num, n - num) >= 2) {   /* words, not one character a piece */
+            words++;
+            for (uint32_t m = all; m; m &= m - 1)
+                if (part_of_rows(tpl, table, m & -m, p + num, n - num))
+                    rows |= m & -m;
+            for (int g = 0; table == 3 && g < ng; g++)
+                if (util_find(gd[g].label, strlen(gd[g].label), p + num, n - num))
+                    return all;        /* a group's label, printed on any line of the rows it spans
+                                          (w3m: "(六) 其他处理  7 1 0 …" over "总计") */
+        }
+        p += n;
+        if (*p)
+            p += strncmp(p, "\xEF\xBF\xBD", 3) ? 1 : 3;
+    }
+    return words ? rows : all;         /* item numbers and broken characters alone: any row's */
+}
+
+/* Text naming no row right before numbers on their line (unanchored), and the
+ * next label naming a row is no row the text may be part of: those numbers are
+ * the text's (a note, a label a converter garbled), not that row's printed before
+ * its label (PT_NOT_NEXT).  texts: such labels' tokens, in order. */
+static void mark_not_next(const gk_report *r, int table, tokens *ts, const int *texts, int ntexts)
+{
+    uint32_t next = 0;                 /* the rows the next label naming rows names */
+    int q = ntexts - 1;
+    for (int k = ts->n - 1; k >= 0 && q >= 0; k--) {
+        if (k == texts[q]) {
+            if (next && !(rows_text_is_part_of(r->tpl, table, ts->text[k]) & next))
+                ts->tok[k].foreign |= PT_NOT_NEXT;
+            q--;
+        } else if (ts->tok[k].kind == PT_LABEL && ts->tok[k].rows) {
+            next = ts->tok[k].rows;
+        }
+    }
 }
 
 /* The tokens [n0, ts->n) of a row with two label cells or more: a label naming
@@ -3298,6 +3363,7 @@ static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
     sbuf tmp;                          /* scratch of the label readers, and of header_row()'s join */
     sbuf_init(&tmp);
     int *cand = NULL, ncand = 0, capc = 0;   /* tokens for tokens_across_rows(), in order */
+    int *texts = NULL, ntexts = 0, capt = 0;   /* for mark_not_next(), in order */
     int prev0 = 0, prev1 = 0;          /* the tokens of the row before (wrapped_label_end()) */
     row_labels rl;
     for (int i = 0; i < g->nrows; i++) {
@@ -3353,8 +3419,14 @@ static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
         prev1 = ts->n;
         if (rc[i].nv && !rl.anchored)  /* text naming nothing beside numbers: part of a label, or not */
             for (int k = n0; k < ts->n; k++)
-                if (ts->tok[k].kind == PT_LABEL && !ts->tok[k].rows && !ts->tok[k].firsts)
+                if (ts->tok[k].kind == PT_LABEL && !ts->tok[k].rows && !ts->tok[k].firsts) {
                     ts->tok[k].foreign = !label_fragment(r->tpl, table, ts->text[k]);
+                    if (k + 1 < ts->n && ts->tok[k + 1].kind == PT_VALUE) {
+                        if (ntexts == capt)
+                            texts = xrealloc(texts, (size_t)(capt = capt ? 2 * capt : 16) * sizeof *texts);
+                        texts[ntexts++] = k;   /* right before numbers: mark_not_next() */
+                    }
+                }
         /* what tokens_across_rows() looks at: rows without numbers, and a blank
          * marker alone on its line */
         if (!rc[i].nv || (rc[i].ncells == 1 && row->cells[0].num == NUM_BLANK))
@@ -3367,8 +3439,11 @@ static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
     tokens_across_rows(r, table, g, ts, cand, ncand);
     join_label_lines(r, table, ts, cand, ncand, &tmp);
     item_label_barriers(r, table, ts);
+    if (ntexts)
+        mark_not_next(r, table, ts, texts, ntexts);
     sbuf_free(&tmp);
     free(cand);
+    free(texts);
 }
 
 /* 1 when token k is a number glued to its label after words of no row

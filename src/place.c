@@ -298,15 +298,16 @@ static int own_cells_passed(const solver *s, int k, const int *seq, int n)
     return n > 0 && s->t[s->atok[k]].cells >= n && s->t[seq[n - 1]].unit != anchor_unit(s, k);
 }
 
-/* 1 when token i follows, on its source row, foreign text (place_tok.foreign:
- * naming nothing, no part of any row's label): the numbers after such a text
- * are its own, not those of a label printed on a later line. */
+/* 1 when the nearest label before token i on its source row is text no part of
+ * the next row's label (place_tok.foreign, PT_NOT_NEXT): the numbers after it are
+ * its own (a note, a label a converter garbled), not that row's printed on a later
+ * line ("行政规范性?0?件  21" over "行政处罚"; but "2)没??  0 0 …" over "息需要另行制作"). */
 static int after_foreign(const solver *s, int i)
 {
     int unit = s->t[i].unit;
     for (int j = i - 1; unit >= 0 && j >= 0 && s->t[j].unit == unit; j--)
-        if (s->t[j].kind == PT_LABEL && s->t[j].foreign == 1)
-            return 1;
+        if (s->t[j].kind == PT_LABEL)
+            return (s->t[j].foreign & PT_NOT_NEXT) != 0;
     return 0;
 }
 

@@ -321,10 +321,10 @@ static void test_echo_inside(void **state)
     assert_int_equal(whole, all);
 }
 
-/* A line of text naming no row, no part of any row's label (place_tok.foreign:
- * a note, a label a converter garbled) with numbers after it, inside the table
- * right before a row whose label stands alone, its own numbers lost: the numbers
- * are that text's, never the row's as if its label were printed after them.  The
+/* A line of text naming no row, no part of the next row's label (place_tok.foreign,
+ * PT_NOT_NEXT: a note, a label a converter garbled) with numbers after it, inside
+ * the table right before a row whose label stands alone, its own numbers lost: the
+ * numbers are that text's, never the row's as if its label were printed after them.  The
  * same numbers on a line of their own are the row's (a label printed late): then
  * the table is read whole.  2,000 generated tables of each. */
 static void test_foreign_line(void **state)
@@ -340,7 +340,7 @@ static void test_foreign_line(void **state)
             if (r == j) {              /* the line before row j's label */
                 if (text) {
                     add(&st, PT_LABEL, 0, 900, -1);
-                    st.t[st.n - 1].foreign = 1;
+                    st.t[st.n - 1].foreign = PT_NOT_NEXT;
                 }
                 for (int c = 0; c < st.ncols[r]; c++)
                     add(&st, PT_VALUE, 0, 900, text ? -1 : r * 32 + c);
