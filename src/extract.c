@@ -2522,6 +2522,18 @@ static int names_column(const row_cells *rc)
     return 0;
 }
 
+/* 1 when a label cell of the row names a row and no column: "本年处理决定数量 行政处罚"
+ * (docx2txt joins a sub-table's header and its first row's label) is that row. */
+static int row_label_beside(const row_cells *rc, const row_labels *rl)
+{
+    for (uint64_t m = rc->labels; m; m &= m - 1) {
+        int j = __builtin_ctzll(m);
+        if (rl->li[j].rows && !rc->column[j] && !rl->li[j].header)
+            return 1;
+    }
+    return 0;
+}
+
 static int general_only;                /* extract_general_only() */
 
 void extract_general_only(int on)
@@ -2548,7 +2560,7 @@ static int header_row(const gk_report *r, int table, const grid_row *row, const 
         return 1;
     if (rl->cells >= 2 && (rl->named >> 31 & 1))
         return 1;                      /* a stray header row naming rows as columns */
-    if (rl->cells >= 2 && names_column(rc))
+    if (rl->cells >= 2 && names_column(rc) && !row_label_beside(rc, rl))
         return 1;                      /* "申请人情况 总计" names a column, not the row 总计 */
     /* a header cell a line ("本年制发件数"), or one broken over lines ("本年制"
      * "发件数"): no row's numbers lie across it either */
@@ -4987,20 +4999,23 @@ static void by_columns_confirmed(const tokens *ts, place_row *pl, const int *nco
     }
 }
 
-/* 1 when label text is a sub-table's caption: "第二十条第（六）项" (spaces and
- * brackets as a converter left them). */
+/* 1 when label text is, or begins with, a sub-table's caption: "第二十条第（六）项"
+ * (spaces and brackets as a converter left them; docx2txt glues the next cells'
+ * text to it: "第二十条第（八）项信息内容本年收费金额…"). */
 static int subtable_caption(const char *s)
 {
-    size_t n = strlen(s);
-    while (n && (s[n - 1] == ' ' || s[n - 1] == ':' || s[n - 1] == ')'))
-        n--;
-    if (n >= 3 && !memcmp(s + n - 3, "）", 3))
-        n -= 3;
-    return n >= 12 && n <= 48 && !memcmp(s, "第", 3) && !memcmp(s + n - 3, "项", 3) && util_find(s, n, "条", 3);
+    if (memcmp(s, "第", 3))
+        return 0;
+    const char *item = strstr(s, "项");
+    if (!item || item - s > 45)
+        return 0;
+    const char *art = util_find(s, (size_t)(item - s), "条", 3);
+    return art && art - s >= 6;        /* 第 N 条 … 项 */
 }
 
 /* When a row was placed with its label after its numbers (rare): marks the
- * sub-tables' captions (PT_CAPTION), such a row takes no numbers before one;
+ * sub-tables' captions (PT_CAPTION), alone or with a row's label glued after, such
+ * a row takes no numbers before one;
  * returns how many were marked (0: nothing to place again). */
 static int mark_captions(tokens *ts, const place_row *pl, int nrows)
 {
@@ -5009,8 +5024,8 @@ static int mark_captions(tokens *ts, const place_row *pl, int nrows)
         after = pl[k].state == PL_PLACED && pl[k].label_after;
     for (int k = 0; after && k < ts->n; k++) {
         place_tok *t = &ts->tok[k];
-        if (t->kind == PT_LABEL && !t->rows && !t->firsts && !t->foreign && subtable_caption(ts->text[k])) {
-            t->foreign = PT_CAPTION;
+        if (t->kind == PT_LABEL && !(t->foreign & PT_CAPTION) && subtable_caption(ts->text[k])) {
+            t->foreign |= PT_CAPTION;
             marked++;
         }
     }

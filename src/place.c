@@ -203,7 +203,7 @@ static int stray_owned(const solver *s, int i, int ntok, int *end, int *next_anc
         int anchor = *next_anchor < s->m && s->atok[*next_anchor] == j;
         anchored |= anchor;
         named |= !anchor && s->t[j].kind == PT_LABEL &&
-                 (whole_only ? (s->t[j].foreign & PT_WHOLE) != 0 : s->t[j].rows || s->t[j].foreign);
+                 (whole_only ? (s->t[j].foreign & PT_WHOLE) != 0 : s->t[j].rows || (s->t[j].foreign & (1 | PT_WHOLE)));
     }
     *end = j;
     return unit >= 0 && named && !anchored;
@@ -336,8 +336,8 @@ static int owners_agree(const solver *s, int k, const int *seq, int n, int front
                                           their own: "备注 21" over "行政处罚" */
     }
     if (back > 0 && back <= n && k + 1 < s->m)   /* nor across a sub-table's caption: "0", then
-                                          "第二十条第（六）项", then "行政处罚" */
-        for (int i = seq[n - 1] + 1; i < s->atok[k + 1]; i++)
+                                          "第二十条第（六）项", then "行政处罚" (or its label after one) */
+        for (int i = seq[n - 1] + 1; i <= s->atok[k + 1]; i++)
             if (s->t[i].kind == PT_LABEL && (s->t[i].foreign & PT_CAPTION))
                 return 0;
     return 1;

@@ -46,8 +46,9 @@ typedef struct {       /* sixteen bytes */
 #define PT_NOT_NEXT 8              /* place_tok.foreign: text naming nothing right before numbers on
                                       their source row, no part of the next row's label: the numbers
                                       are not that row's, printed before its label */
-#define PT_CAPTION 4               /* place_tok.foreign: a sub-table's caption ("第二十条第（六）项"):
-                                      a row whose label follows its numbers takes none before it */
+#define PT_CAPTION 4               /* place_tok.foreign: a sub-table's caption ("第二十条第（六）项"),
+                                      or a label beginning with one: a row whose label follows its
+                                      numbers takes none before it */
 
 typedef enum {
     PL_PLACED,         /* tok[] holds the row's cells */
