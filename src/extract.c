@@ -2522,6 +2522,20 @@ static int names_column(const row_cells *rc)
     return 0;
 }
 
+/* 1 when a label cell of the row names a row with a number glued after it:
+ * "行政处罚8     行政强制" is two rows joined on a line (docx2txt), not a header
+ * naming rows as columns. */
+static int number_glued_to_row(const grid_row *row, const row_cells *rc, const row_labels *rl)
+{
+    for (uint64_t m = rc->labels; m; m &= m - 1) {
+        int j = __builtin_ctzll(m);
+        const char *t = row->cells[j].text;
+        if (rl->li[j].rows && glued_digits(t, strlen(t)))
+            return 1;
+    }
+    return 0;
+}
+
 /* 1 when a label cell of the row names a row and no column: "本年处理决定数量 行政处罚"
  * (docx2txt joins a sub-table's header and its first row's label) is that row. */
 static int row_label_beside(const row_cells *rc, const row_labels *rl)
@@ -2558,7 +2572,7 @@ static int header_row(const gk_report *r, int table, const grid_row *row, const 
     }
     if (header)
         return 1;
-    if (rl->cells >= 2 && (rl->named >> 31 & 1))
+    if (rl->cells >= 2 && (rl->named >> 31 & 1) && !number_glued_to_row(row, rc, rl))
         return 1;                      /* a stray header row naming rows as columns */
     if (rl->cells >= 2 && names_column(rc) && !row_label_beside(rc, rl))
         return 1;                      /* "申请人情况 总计" names a column, not the row 总计 */
