@@ -1698,7 +1698,7 @@ void text_blank_page_numbers(gk_text *t)
         /* or after a blank line in a text whose lines are mostly single-spaced, its
          * number the page's own or in a run of such (mutool prints it at the left so);
          * pdftotext without -layout puts a blank line after every line, a table's
-         * cells' too: there only the page's own number in a run of pages ending so */
+         * cells' too: there only the page's own number, another page ending so too */
         if (double_spaced < 0)
             double_spaced = mostly_double_spaced(t);
         if (lone_page_number(l) && (indent >= 10 || blanks >= 2))
@@ -1722,9 +1722,9 @@ void text_blank_page_numbers(gk_text *t)
         int run = (before && cand[c].page == cand[c - 1].page + 1) || (after && cand[c + 1].page == cand[c].page + 1);
         run &= cand[c].val >= cand[c].page - 1 && cand[c].val <= cand[c].page;   /* the page's number (a cover
                                                                                      unnumbered: one less) */
-        int own = cand[c].val == cand[c].page &&   /* spaced: its page's, as the next or last page's */
-                  ((before && cand[c - 1].page == cand[c].page - 1 && cand[c - 1].val == cand[c - 1].page) ||
-                   (after && cand[c + 1].page == cand[c].page + 1 && cand[c + 1].val == cand[c + 1].page));
+        int own = 0;                   /* spaced: its page's, as another page's end is its own */
+        for (int o = 0; o < ncand && cand[c].val == cand[c].page && !own; o++)
+            own = o != c && cand[o].spaced && cand[o].val == cand[o].page;
         if (cand[c].spaced ? own : cand[c].tight ? run : cand[c].val == cand[c].page || before || after)
             memset(t->norm[cand[c].line].s, ' ', t->norm[cand[c].line].len);
     }
