@@ -1629,7 +1629,8 @@ void text_blank_page_numbers(gk_text *t)
     struct {
         size_t line;                   /* a lone number at a page's end: a page number? */
         int val, page, tight;          /* its value, the page it ends, no blank line before it */
-        int spaced;                    /* in a text with a blank line after most lines */
+        int strict;                    /* its page's own only when another page ends with its own
+                                          (a text with a blank line after most lines; after a footer) */
     } cand[MAX_CAND];
     int ncand = 0;
     for (size_t i = 1; i < t->nlines; i++) {
@@ -1687,9 +1688,16 @@ void text_blank_page_numbers(gk_text *t)
                 if (double_spaced < 0)
                     double_spaced = mostly_double_spaced(t);
                 if (!double_spaced) {
-                    cand[ncand].line = j - 1, cand[ncand].val = pv[0], cand[ncand].spaced = 0;
+                    cand[ncand].line = j - 1, cand[ncand].val = pv[0], cand[ncand].strict = 0;
                     cand[ncand].page = page, cand[ncand++].tight = 1;
                 }
+            }
+            /* a lone number the page's own right before the break, a blank line after
+             * the footer (mutool: "- 3 -", "", "2"): when another page ends with its own */
+            if (!tail && strong == 1 && piece[0] == j - 1 && pv[0] == page && piece[1] + 2 == piece[0] &&
+                ncand < MAX_CAND) {
+                cand[ncand].line = j - 1, cand[ncand].val = pv[0], cand[ncand].strict = 1;
+                cand[ncand].page = page, cand[ncand++].tight = 0;
             }
             continue;                  /* (a dash before it stays: a table's blank cell as often) */
         }
@@ -1705,7 +1713,7 @@ void text_blank_page_numbers(gk_text *t)
             memset(l->s, ' ', l->len);
         else if (lone_page_number(l) && blanks <= 1 && ncand < MAX_CAND) {
             cand[ncand].line = j - 1, cand[ncand].val = atoi(l->s);   /* decided below, with the others */
-            cand[ncand].page = page, cand[ncand].spaced = double_spaced;
+            cand[ncand].page = page, cand[ncand].strict = double_spaced;
             cand[ncand++].tight = blanks == 0;
         }
     }
@@ -1722,10 +1730,10 @@ void text_blank_page_numbers(gk_text *t)
         int run = (before && cand[c].page == cand[c - 1].page + 1) || (after && cand[c + 1].page == cand[c].page + 1);
         run &= cand[c].val >= cand[c].page - 1 && cand[c].val <= cand[c].page;   /* the page's number (a cover
                                                                                      unnumbered: one less) */
-        int own = 0;                   /* spaced: its page's, as another page's end is its own */
+        int own = 0;                   /* strict: its page's, as another page's end is its own */
         for (int o = 0; o < ncand && cand[c].val == cand[c].page && !own; o++)
-            own = o != c && cand[o].spaced && cand[o].val == cand[o].page;
-        if (cand[c].spaced ? own : cand[c].tight ? run : cand[c].val == cand[c].page || before || after)
+            own = o != c && cand[o].val == cand[o].page;
+        if (cand[c].strict ? own : cand[c].tight ? run : cand[c].val == cand[c].page || before || after)
             memset(t->norm[cand[c].line].s, ' ', t->norm[cand[c].line].len);
     }
 }

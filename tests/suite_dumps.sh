@@ -50,7 +50,9 @@
 # row, 行政处罚 lost, 1130 read as 行政强制's); at least 15 read.  And 1356 by docx2txt:
 # "行政处罚8     行政强制", two rows on a line, taken for a header naming rows as columns,
 # 行政强制 lost and the note after the table "行政强制：15件" read as its row; nothing of
-# it need be read (its tables lost in hidden text), but no other value.
+# it need be read (its tables lost in hidden text), but no other value.  And 1356 by
+# mutool: the PDF's page number "2" at the left a blank line after the text's own
+# footer "- 3 -", read as 行政事业性收费's blank amount; at least 130 read.
 # Pages as a dataframe library writes their tables (tests/tools/spanfill.py: pandas'
 # read_html then to_csv, to_markdown, to_string — merged cells' text in every cell they
 # cover, "NaN"/"nan" for empty cells, rows numbered 0, 1, 2 …, a header of column numbers,
@@ -85,6 +87,7 @@ for d in tests/dumps/*.txt; do
     gl2-48_*) least=25 ;;
     gl2-417_*) least=160 ;;
     gl2-280_* | gl2-501_*) least=15 ;;
+    gl2-1356_pdf2_*) least=130 ;;
     gl2-1356_*) least=0 ;;
     gl2-45_*) least=5 ;;
     gl2-24_*) least=6 ;;
