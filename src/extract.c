@@ -2524,7 +2524,8 @@ static int names_column(const row_cells *rc)
 
 /* 1 when a label cell of the row names a row with a number glued after it:
  * "行政处罚8     行政强制" is two rows joined on a line (docx2txt), not a header
- * naming rows as columns. */
+ * naming rows as columns (but in table 4, whose header does name its rows, a
+ * number glued to a header's cell is hidden text: "直接起诉隐藏文字99"). */
 static int number_glued_to_row(const grid_row *row, const row_cells *rc, const row_labels *rl)
 {
     for (uint64_t m = rc->labels; m; m &= m - 1) {
@@ -2572,7 +2573,7 @@ static int header_row(const gk_report *r, int table, const grid_row *row, const 
     }
     if (header)
         return 1;
-    if (rl->cells >= 2 && (rl->named >> 31 & 1) && !number_glued_to_row(row, rc, rl))
+    if (rl->cells >= 2 && (rl->named >> 31 & 1) && (table == 4 || !number_glued_to_row(row, rc, rl)))
         return 1;                      /* a stray header row naming rows as columns */
     if (rl->cells >= 2 && names_column(rc) && !row_label_beside(rc, rl))
         return 1;                      /* "申请人情况 总计" names a column, not the row 总计 */
