@@ -3007,6 +3007,17 @@ static int long_row(const grid_row *row, const row_cells *rc, const row_labels *
     return want > 0 && end - first + 1 == want + k;
 }
 
+/* 1 when s[0..n) is part of a group's label of table 3 ("本年度办理结果", "其他处理"). */
+static int in_group_label(const char *s, size_t n)
+{
+    int ng;
+    const gk_group_def *gd = template_groups(&ng);
+    for (int g = 0; g < ng; g++)
+        if (util_find(gd[g].label, strlen(gd[g].label), s, n))
+            return 1;
+    return 0;
+}
+
 /* 1 when label text (naming no row) is part of a row's label of the table ("他情形)",
  * the end of "部分公开（…不计其他情形）" wrapped onto the line of its numbers) or of
  * a group's of table 3 ("三、本年度办理结果", before a row's numbers whose label is
@@ -3024,12 +3035,7 @@ static int label_fragment(const gk_template *tpl, int table, const char *text)
     int nrows = template_table(tpl, table)->nrows;   /* "(六) 其他处理": its words without the number */
     if (part_of_rows(tpl, table, nrows < 32 ? ((uint32_t)1 << nrows) - 1 : ~(uint32_t)0, part + num, n - num))
         return 1;
-    int ng;                            /* or of a group's: "三、本年度办理结果" */
-    const gk_group_def *gd = template_groups(&ng);
-    for (int k = 0; table == 3 && k < ng; k++)
-        if (util_find(gd[k].label, strlen(gd[k].label), part + num, n - num))
-            return 1;
-    return 0;
+    return table == 3 && in_group_label(part + num, n - num);   /* or of a group's: "三、本年度办理结果" */
 }
 
 /* The rows of table `table` whose label a text naming none may be a part of:
@@ -3044,8 +3050,7 @@ static uint32_t rows_text_is_part_of(const gk_template *tpl, int table, const ch
 {
     const gk_table_def *td = template_table(tpl, table);
     uint32_t all = td->nrows < 32 ? ((uint32_t)1 << td->nrows) - 1 : ~(uint32_t)0, rows = 0;
-    int ng, words = 0;
-    const gk_group_def *gd = template_groups(&ng);
+    int words = 0;
     for (const char *p = text; *p;) {
         size_t n = 0;                  /* a piece: up to ASCII punctuation or a space, or U+FFFD */
         while (p[n] && ((unsigned char)p[n] >= 0x80 || (p[n] >= '0' && p[n] <= '9') || ((p[n] | 32) >= 'a' && (p[n] | 32) <= 'z')) && strncmp(p + n, "\xEF\xBF\xBD", 3))
@@ -3058,9 +3063,8 @@ static uint32_t rows_text_is_part_of(const gk_template *tpl, int table, const ch
             for (uint32_t m = all; m; m &= m - 1)
                 if (part_of_rows(tpl, table, m & -m, p + num, n - num))
                     rows |= m & -m;
-            for (int g = 0; table == 3 && g < ng; g++)
-                if (util_find(gd[g].label, strlen(gd[g].label), p + num, n - num))
-                    return all;        /* a group's label, printed on any line of the rows it spans
+            if (table == 3 && in_group_label(p + num, n - num))
+                return all;            /* a group's label, printed on any line of the rows it spans
                                           (w3m: "(六) 其他处理  7 1 0 …" over "总计") */
         }
         p += n;

@@ -39,7 +39,8 @@ typedef struct {       /* sixteen bytes */
                           a row's label (a caption, a note, hidden text printed): before the first
                           anchor or after the last, the numbers there are its own; or PT_WHOLE, a
                           label holding a row's whole label: no anchor, its numbers are its own
-                          anywhere (hidden text repeating a row inside the table) */
+                          anywhere (hidden text repeating a row inside the table); with the bits
+                          PT_CAPTION and PT_NOT_NEXT below, on any label */
 } place_tok;
 
 #define PT_WHOLE 2                 /* place_tok.foreign: holds a row's whole label */
