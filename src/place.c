@@ -539,17 +539,6 @@ static void take(const solver *s, int k, const gap_use *u, int from_end, int cou
  * and it is the only one (the first row cannot take what precedes it, so it
  * takes what follows; so the next one cannot take those, and so on): it is
  * read without the search.  Returns 0 when the table is not so. */
-/* 1 when none of the n tokens seq[] is on the source row of anchor k's
- * label: owners_agree() of a gap whose left anchor takes all of it. */
-static int none_owned_by(const solver *s, int k, const int *seq, int n)
-{
-    int unit = anchor_unit(s, k);
-    for (int i = 0; i < n; i++)
-        if (s->t[seq[i]].unit == unit)
-            return 0;
-    return 1;
-}
-
 static int read_clean(const solver *s, place_row *out)
 {
     if (s->m != s->nrows)
@@ -563,12 +552,8 @@ static int read_clean(const solver *s, place_row *out)
         if (!(s->allow[k] >> X_L & 1))
             return 0;
         int mode = g->nc == n ? 0 : g->nv == n ? 1 : -1;
-        if (mode < 0 || !none_owned_by(s, k + 1, mode ? g->v : g->c, n))
-            return 0;
-        if (own_cells_passed(s, k, mode ? g->v : g->c, n))
-            return 0;
-        if (n > 0 && g->hdr0 >= 0 && (mode ? g->v : g->c)[n - 1] > g->hdr0)
-            return 0;                  /* its cells across a header row: see owners_agree() */
+        if (mode < 0 || !owners_agree(s, k, mode ? g->v : g->c, n, n, 0))
+            return 0;                  /* the next row's, its own passed over, across a header row */
     }
     for (int k = 0; k < s->m; k++) {
         const gap *g = &s->g[k + 1];
