@@ -5023,7 +5023,7 @@ static void by_columns_confirmed(const tokens *ts, place_row *pl, const int *nco
  * text to it: "第二十条第（八）项信息内容本年收费金额…"). */
 static int subtable_caption(const char *s)
 {
-    if (memcmp(s, "第", 3))
+    if (strncmp(s, "第", 3))
         return 0;
     const char *item = strstr(s, "项");
     if (!item || item - s > 45)
