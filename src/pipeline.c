@@ -25,6 +25,7 @@ static gk_report *parse(const char *path, gk_text *t, char **why)
     text_strip_tags(t);
     text_list_rows(t);
     text_blank_page_numbers(t);
+    text_join_wrapped_cells(t);
     extract_report(r);
     if (!extract_is_report(r)) {
         report_free(r);

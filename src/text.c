@@ -1738,6 +1738,121 @@ void text_blank_page_numbers(gk_text *t)
     }
 }
 
+/* The display column where each byte of line s[0..n) begins (CJK two columns). */
+static size_t column_at(const char *s, size_t n, size_t byte)
+{
+    size_t col = 0;
+    for (size_t k = 0; k < byte && k < n;) {
+        unsigned cp;
+        int m = decode(s + k, n - k, &cp);
+        if (m <= 0) {
+            k++, col++;
+            continue;
+        }
+        col += (size_t)text_cp_width(cp);
+        k += (size_t)m;
+    }
+    return col;
+}
+
+/* The byte of s[0..n) at display column col, -1 when none begins there. */
+static long byte_at(const char *s, size_t n, size_t col)
+{
+    size_t c = 0, k = 0;
+    while (k < n && c < col) {
+        unsigned cp;
+        int m = decode(s + k, n - k, &cp);
+        if (m <= 0)
+            m = 1, cp = (unsigned char)s[k];
+        c += (size_t)text_cp_width(cp);
+        k += (size_t)m;
+    }
+    return c == col ? (long)k : -1;
+}
+
+/* A line of numbers only, each after two spaces or more (a row's cell wrapped onto
+ * the next line: pandoc's multiline tables, a cell with a line break). */
+static int numbers_only(const char *s, size_t n)
+{
+    int numbers = 0;
+    for (size_t k = 0; k < n;) {
+        if (s[k] == ' ') {
+            k++;
+            continue;
+        }
+        if (k > 0 && k < 2)
+            return 0;
+        if (k >= 2 && (s[k - 1] != ' ' || s[k - 2] != ' '))
+            return 0;
+        size_t e = k;
+        while (e < n && ((s[e] >= '0' && s[e] <= '9') || s[e] == '.'))
+            e++;
+        if (e == k || (e < n && s[e] != ' ') || s[k] == '.')
+            return 0;
+        numbers++;
+        k = e;
+    }
+    return numbers;
+}
+
+static int blank_or_rule(const gk_line *l)
+{
+    size_t k = 0;
+    while (k < l->len && (l->s[k] == ' ' || l->s[k] == '-'))
+        k++;
+    return k == l->len;
+}
+
+/* pandoc's multiline tables (and a cell holding a line break, as a web page's
+ * "&nbsp;<br/>1"): a row written over two lines between blank lines or rules, its
+ * second line numbers only, each under a column the first line leaves empty
+ * ("2、行政规范性文件          0     0" over "         1"): each number written into
+ * the first line at its column, the second line blanked — read in the stream's
+ * order they were 0 0 1, another row's cells.  On the normalised lines, which keep
+ * the written ones' columns (a no-break space a space). */
+void text_join_wrapped_cells(gk_text *t)
+{
+    for (size_t i = 1; i + 2 < t->nlines; i++) {
+        gk_line *row = &t->norm[i];
+        const gk_line *cont = &t->norm[i + 1];
+        if (!numbers_only(cont->s, cont->len) || !blank_or_rule(&t->norm[i - 1]) || !blank_or_rule(&t->norm[i + 2]))
+            continue;
+        size_t first = 0;
+        while (first < row->len && row->s[first] == ' ')
+            first++;
+        size_t label_end = first, digits = 0;   /* the row's label: up to its first two spaces */
+        while (label_end + 1 < row->len && !(row->s[label_end] == ' ' && row->s[label_end + 1] == ' '))
+            digits += (row->s[label_end] >= '0' && row->s[label_end] <= '9') || row->s[label_end] == '.',
+                label_end++;
+        if (first == row->len || digits == label_end - first)
+            continue;                  /* no label first */
+        int fits = 1;
+        for (int pass = 0; pass < 2 && fits; pass++)   /* 0: every number fits; 1: written */
+            for (size_t k = 0; k < cont->len && fits;) {
+                if (cont->s[k] == ' ') {
+                    k++;
+                    continue;
+                }
+                size_t e = k;
+                while (e < cont->len && cont->s[e] != ' ')
+                    e++;
+                long at = byte_at(row->s, row->len, column_at(cont->s, cont->len, k));
+                if (!pass) {
+                    fits = at > (long)label_end && (size_t)at + (e - k) + 1 < row->len;
+                    for (size_t q = fits ? (size_t)at - 1 : 0; fits && q <= (size_t)at + (e - k); q++)
+                        fits = row->s[q] == ' ';   /* spaces there, and one on either side */
+                } else {
+                    memcpy(row->s + at, cont->s + k, e - k);
+                }
+                k = e;
+            }
+        if (!fits)
+            continue;
+        memset(t->norm[i + 1].s, ' ', t->norm[i + 1].len);
+        i++;
+    }
+}
+
 gk_text *text_decode(const char *bytes, size_t len, const char **why)
 {
     return text_decode_until(bytes, len, NULL, NULL, NULL, why);

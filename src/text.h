@@ -82,6 +82,13 @@ void text_free(gk_text *t);
  * no number of a table running over the break. */
 void text_blank_page_numbers(gk_text *t);
 
+/* pandoc's multiline tables, a cell holding a line break: a row over two lines
+ * between blank lines or rules, the second numbers only, each under a column the
+ * first leaves empty — each number written into the first line's normalised text
+ * at its column, the second line blanked, so that the row's cells come in the
+ * columns' order. */
+void text_join_wrapped_cells(gk_text *t);
+
 /* Numeric character references a converter left in the text ("申请人情&#x51B5;":
  * html2text keeps them) replaced in the normalised lines by the characters
  * they stand for (folded as normalisation folds them), and the named ones

@@ -52,7 +52,9 @@
 # 行政强制 lost and the note after the table "行政强制：15件" read as its row; nothing of
 # it need be read (its tables lost in hidden text), but no other value.  And 1356 by
 # mutool: the PDF's page number "2" at the left a blank line after the text's own
-# footer "- 3 -", read as 行政事业性收费's blank amount; at least 130 read.
+# footer "- 3 -", read as 行政事业性收费's blank amount; at least 130 read.  And 1178 by
+# pandoc -t plain: a cell "&nbsp;<br/>1" printed on its row's second line under its
+# column, read after the row's other cells (0 0 1 for 1 0 0); at least 180 read.
 # Pages as a dataframe library writes their tables (tests/tools/spanfill.py: pandas'
 # read_html then to_csv, to_markdown, to_string — merged cells' text in every cell they
 # cover, "NaN"/"nan" for empty cells, rows numbered 0, 1, 2 …, a header of column numbers,

@@ -368,12 +368,100 @@ static void test_table2_joined_headers(void **state)
     free(f.base);
 }
 
+/* s padded with spaces to `width` display columns (a CJK character two). */
+static void pad_cell(sbuf *b, const char *s, int width)
+{
+    int w = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if (*p < 0x80)
+            w++;
+        else if (*p >= 0xC0)
+            w += 2;
+    sbuf_adds(b, s);
+    for (; w < width; w++)
+        sbuf_adds(b, " ");
+}
+
+/* Table 2 as pandoc -t plain prints a web page's tables: multiline tables, rows
+ * between blank lines and rules, columns aligned; a cell holding a line break
+ * ("&nbsp;<br/>5") printed on the row's second line under its column, its first
+ * line's cell empty — in one row of two in this generator, any of its cells. */
+static char *table2_multiline(const t2_format *f, written *w)
+{
+    const gk_table_def *t2 = template_table(template_get(f->fmt), 2);
+    enum { LABEL_W = 24, CELL_W = 16 };
+    sbuf b;
+    sbuf_init(&b);
+    w->n = 0;
+    for (int rr = 0; rr < t2->nrows; rr++) {
+        const gk_row_def *rd = &t2->rows[rr];
+        int first = w->n;
+        for (int c = 0; c < rd->ncols; c++) {
+            snprintf(w->id[w->n], sizeof w->id[0], "t2.%s.%s", rd->key, rd->cols[c].key);
+            random_value(w->text[w->n], sizeof w->text[0], rd->cols[c].kind);
+            w->n++;
+        }
+        if (f->heads[rr]) {
+            if (rr)
+                sbuf_adds(&b, "  ----------------------------------------------------------------------\n\n");
+            sbuf_printf(&b, "%s\n\n  ----------------------------------------------------------------------\n  ",
+                        f->heads[rr]);
+            pad_cell(&b, "信息内容", LABEL_W);
+            for (int c = 0; c < rd->ncols; c++)
+                pad_cell(&b, rd->cols[c].label, CELL_W);
+            sbuf_adds(&b, "\n  ------------------------ --------------- --------------- ---------------\n");
+        }
+        int wrap = gen_below(2) ? (int)gen_below((unsigned)rd->ncols) : -1;
+        sbuf_adds(&b, "\n  ");
+        pad_cell(&b, rd->label, LABEL_W);
+        for (int c = 0; c < rd->ncols; c++)
+            pad_cell(&b, c == wrap ? "" : w->text[first + c], CELL_W);
+        sbuf_adds(&b, "\n");
+        if (wrap >= 0) {
+            sbuf_adds(&b, "  ");
+            pad_cell(&b, "", LABEL_W + wrap * CELL_W);
+            sbuf_printf(&b, "%s\n", w->text[first + wrap]);
+        }
+    }
+    sbuf_adds(&b, "  ----------------------------------------------------------------------\n");
+    return sbuf_steal(&b);
+}
+
+/* 300 such tables: every cell read as written (the engine before read a wrapped
+ * cell's number after the row's others: "0 0 1" for "1 0 0", another cell's
+ * value with no finding). */
+static void test_table2_multiline(void **state)
+{
+    (void)state;
+    t2_format f = {GK_FMT_2021, HEADS_2021, fx_report(NULL, NULL, NULL), 2023};
+    gen_seed(20261209);
+    for (int iter = 0; iter < 300; iter++) {
+        written w;
+        char why[256];
+        int unread;
+        char *body = table2_multiline(&f, &w);
+        char *text = fx_between(f.base, "二、主动公开政府信息情况\n\n", "\n三、收到和处理", body);
+        assert_non_null(text);
+        gk_report *r = fx_parse_text(text);
+        assert_non_null(r);
+        if (wrong_cells(r, &w, &unread, why, sizeof why))
+            fail_msg("iteration %d, a multiline table: %s\n%s", iter, why, body);
+        if (unread)
+            fail_msg("iteration %d, a multiline table: %d cells unread\n%s", iter, unread, body);
+        report_free(r);
+        free(text);
+        free(body);
+    }
+    free(f.base);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_table2_merged_cells_2021),
         cmocka_unit_test(test_table2_merged_cells_2019),
         cmocka_unit_test(test_table2_joined_headers),
+        cmocka_unit_test(test_table2_multiline),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
