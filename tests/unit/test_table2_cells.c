@@ -88,6 +88,18 @@ static void random_value(char *out, size_t cap, gk_valkind kind)
         snprintf(out, cap, "%u", k < 4 ? 0 : gen_below(k < 8 ? 30 : 900));
 }
 
+/* Row rd's cells' ids and random values appended to w; returns the first's index. */
+static int row_values(written *w, const gk_row_def *rd)
+{
+    int first = w->n;
+    for (int c = 0; c < rd->ncols; c++) {
+        snprintf(w->id[w->n], sizeof w->id[0], "t2.%s.%s", rd->key, rd->cols[c].key);
+        random_value(w->text[w->n], sizeof w->text[0], rd->cols[c].kind);
+        w->n++;
+    }
+    return first;
+}
+
 /* A format's table 2: its template rows, the heading before each section's first
  * row (NULL: none), the report it is written into and that report's year. */
 typedef struct {
@@ -124,12 +136,7 @@ static char *table2(const t2_format *f, const layout *l, written *w, int drow, i
             put_row(&b, l, "信息内容", hn, 3, 3);
         }
         const char *vals[GRID_MAX] = {NULL};
-        int first = w->n;
-        for (int c = 0; c < rd->ncols; c++) {
-            snprintf(w->id[w->n], sizeof w->id[0], "t2.%s.%s", rd->key, rd->cols[c].key);
-            random_value(w->text[w->n], sizeof w->text[0], rd->cols[c].kind);
-            w->n++;
-        }
+        int first = row_values(w, rd);
         int width = 3;                 /* the grid's columns after the label(s) */
         if (rd->ncols == 1) {
             vals[l->mid] = w->text[first];
@@ -310,12 +317,7 @@ static char *table2_joined(const t2_format *f, written *w)
     w->n = 0;
     for (int rr = 0; rr < t2->nrows; rr++) {
         const gk_row_def *rd = &t2->rows[rr];
-        int first = w->n;
-        for (int c = 0; c < rd->ncols; c++) {
-            snprintf(w->id[w->n], sizeof w->id[0], "t2.%s.%s", rd->key, rd->cols[c].key);
-            random_value(w->text[w->n], sizeof w->text[0], rd->cols[c].kind);
-            w->n++;
-        }
+        int first = row_values(w, rd);
         if (f->heads[rr] && rd->ncols == 1) {
             sbuf_printf(&b, "%s\n信息内容\n%s     %s\n%s\n", f->heads[rr], rd->cols[0].label, rd->label,
                         w->text[first]);
@@ -335,36 +337,36 @@ static char *table2_joined(const t2_format *f, written *w)
     return sbuf_steal(&b);
 }
 
-/* 300 such tables of a format: every cell read as written (the engine before
- * took the joined line for a header row: each such sub-table's first row lost). */
-static void joined_headers(t2_format *f, uint64_t seed)
+/* 300 tables made by `make` in report f: every cell read as written. */
+static void read_whole(t2_format *f, char *(*make)(const t2_format *, written *), const char *what)
 {
-    gen_seed(seed);
     for (int iter = 0; iter < 300; iter++) {
         written w;
         char why[256];
         int unread;
-        char *body = table2_joined(f, &w);
+        char *body = make(f, &w);
         char *text = fx_between(f->base, "二、主动公开政府信息情况\n\n", "\n三、收到和处理", body);
         assert_non_null(text);
         gk_report *r = fx_parse_text(text);
         assert_non_null(r);
         if (wrong_cells(r, &w, &unread, why, sizeof why))
-            fail_msg("%s, iteration %d, a header joined to a label: %s\n%s", template_format_name(f->fmt), iter, why, body);
+            fail_msg("iteration %d, %s: %s\n%s", iter, what, why, body);
         if (unread)
-            fail_msg("%s, iteration %d, a header joined to a label: %d cells unread\n%s", template_format_name(f->fmt),
-                     iter, unread, body);
+            fail_msg("iteration %d, %s: %d cells unread\n%s", iter, what, unread, body);
         report_free(r);
         free(text);
         free(body);
     }
 }
 
+/* docx2txt's table 2 (the engine before took the joined line for a header row:
+ * each such sub-table's first row lost). */
 static void test_table2_joined_headers(void **state)
 {
     (void)state;
     t2_format f = {GK_FMT_2021, HEADS_2021, fx_report(NULL, NULL, NULL), 2023};
-    joined_headers(&f, 20261208);
+    gen_seed(20261208);
+    read_whole(&f, table2_joined, "a header joined to a label");
     free(f.base);
 }
 
@@ -395,12 +397,7 @@ static char *table2_multiline(const t2_format *f, written *w)
     w->n = 0;
     for (int rr = 0; rr < t2->nrows; rr++) {
         const gk_row_def *rd = &t2->rows[rr];
-        int first = w->n;
-        for (int c = 0; c < rd->ncols; c++) {
-            snprintf(w->id[w->n], sizeof w->id[0], "t2.%s.%s", rd->key, rd->cols[c].key);
-            random_value(w->text[w->n], sizeof w->text[0], rd->cols[c].kind);
-            w->n++;
-        }
+        int first = row_values(w, rd);
         if (f->heads[rr]) {
             if (rr)
                 sbuf_adds(&b, "  ----------------------------------------------------------------------\n\n");
@@ -427,31 +424,14 @@ static char *table2_multiline(const t2_format *f, written *w)
     return sbuf_steal(&b);
 }
 
-/* 300 such tables: every cell read as written (the engine before read a wrapped
- * cell's number after the row's others: "0 0 1" for "1 0 0", another cell's
- * value with no finding). */
+/* pandoc's table 2 (the engine before read a wrapped cell's number after the
+ * row's others: "0 0 1" for "1 0 0", another cell's value with no finding). */
 static void test_table2_multiline(void **state)
 {
     (void)state;
     t2_format f = {GK_FMT_2021, HEADS_2021, fx_report(NULL, NULL, NULL), 2023};
     gen_seed(20261209);
-    for (int iter = 0; iter < 300; iter++) {
-        written w;
-        char why[256];
-        int unread;
-        char *body = table2_multiline(&f, &w);
-        char *text = fx_between(f.base, "二、主动公开政府信息情况\n\n", "\n三、收到和处理", body);
-        assert_non_null(text);
-        gk_report *r = fx_parse_text(text);
-        assert_non_null(r);
-        if (wrong_cells(r, &w, &unread, why, sizeof why))
-            fail_msg("iteration %d, a multiline table: %s\n%s", iter, why, body);
-        if (unread)
-            fail_msg("iteration %d, a multiline table: %d cells unread\n%s", iter, unread, body);
-        report_free(r);
-        free(text);
-        free(body);
-    }
+    read_whole(&f, table2_multiline, "a multiline table");
     free(f.base);
 }
 
