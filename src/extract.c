@@ -3074,21 +3074,30 @@ static uint32_t rows_text_is_part_of(const gk_template *tpl, int table, const ch
     return words ? rows : all;         /* item numbers and broken characters alone: any row's */
 }
 
-/* Text naming no row right before numbers on their line (unanchored), and the
- * next label naming a row is no row the text may be part of: those numbers are
- * the text's (a note, a label a converter garbled), not that row's printed before
- * its label (PT_NOT_NEXT).  texts: such labels' tokens, in order. */
+/* Text naming no row right before numbers on their line (unanchored): when the
+ * next label naming a row (or a group's first) is no row the text may be part of,
+ * those numbers are the text's (a note, a label a converter garbled), not that
+ * row's printed before its label (PT_NOT_NEXT); when the label before is none of
+ * them, not that row's wrapped onto the text's line (PT_NOT_PREV).  texts: such
+ * labels' tokens, in order. */
 static void mark_not_next(const gk_report *r, int table, tokens *ts, const int *texts, int ntexts)
 {
     uint32_t next = 0;                 /* the rows the next label naming rows names */
     int q = ntexts - 1;
     for (int k = ts->n - 1; k >= 0 && q >= 0; k--) {
+        const place_tok *t = &ts->tok[k];
         if (k == texts[q]) {
-            if (next && !(rows_text_is_part_of(r->tpl, table, ts->text[k]) & next))
+            uint32_t part = rows_text_is_part_of(r->tpl, table, ts->text[k]), prev = 0;
+            for (int j = k - 1; j >= 0 && !prev; j--)
+                if (ts->tok[j].kind == PT_LABEL)
+                    prev = ts->tok[j].rows | ts->tok[j].firsts;
+            if (next && !(part & next))
                 ts->tok[k].foreign |= PT_NOT_NEXT;
+            if (prev && !(part & prev))
+                ts->tok[k].foreign |= PT_NOT_PREV;
             q--;
-        } else if (ts->tok[k].kind == PT_LABEL && ts->tok[k].rows) {
-            next = ts->tok[k].rows;
+        } else if (t->kind == PT_LABEL && (t->rows | t->firsts)) {
+            next = t->rows | t->firsts;
         }
     }
 }

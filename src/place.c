@@ -299,15 +299,16 @@ static int own_cells_passed(const solver *s, int k, const int *seq, int n)
 }
 
 /* 1 when the nearest label before token i on its source row is text no part of
- * the next row's label (place_tok.foreign, PT_NOT_NEXT): the numbers after it are
- * its own (a note, a label a converter garbled), not that row's printed on a later
- * line ("行政规范性?0?件  21" over "行政处罚"; but "2)没??  0 0 …" over "息需要另行制作"). */
-static int after_foreign(const solver *s, int i)
+ * a row's label (place_tok.foreign, `bit`: PT_NOT_NEXT of the next row's, PT_NOT_PREV
+ * of the row's before): the numbers after it are its own (a note, a label a converter
+ * garbled), not that row's printed on another line ("行政规范性?0?件  21" over
+ * "行政处罚"; but "2)没??  0 0 …" over "息需要另行制作"). */
+static int after_foreign(const solver *s, int i, int bit)
 {
     int unit = s->t[i].unit;
     for (int j = i - 1; unit >= 0 && j >= 0 && s->t[j].unit == unit; j--)
         if (s->t[j].kind == PT_LABEL)
-            return (s->t[j].foreign & PT_NOT_NEXT) != 0;
+            return (s->t[j].foreign & bit) != 0;
     return 0;
 }
 
@@ -331,9 +332,12 @@ static int owners_agree(const solver *s, int k, const int *seq, int n, int front
             return 0;
         if (unit == right && !by_right)
             return 0;
-        if (by_right && unit != right && after_foreign(s, seq[i]))
+        if (by_right && unit != right && after_foreign(s, seq[i], PT_NOT_NEXT))
             return 0;                  /* a label printed after its numbers, but they follow text of
                                           their own: "备注 21" over "行政处罚" */
+        if (by_left && unit != left && after_foreign(s, seq[i], PT_NOT_PREV))
+            return 0;                  /* or before them, on another line after such a text: "规章
+                                          0 0" over "行政规范?1?性文?0?件  3" (html2text) */
     }
     if (back > 0 && back <= n && k + 1 < s->m)   /* nor across a sub-table's caption: "0", then
                                           "第二十条第（六）项", then "行政处罚" (or its label after one) */
@@ -553,7 +557,8 @@ static int read_clean(const solver *s, place_row *out)
             return 0;
         int mode = g->nc == n ? 0 : g->nv == n ? 1 : -1;
         if (mode < 0 || !owners_agree(s, k, mode ? g->v : g->c, n, n, 0))
-            return 0;                  /* the next row's, its own passed over, across a header row */
+            return 0;                  /* the next row's, its own passed over, across a header row,
+                                          after text of their own */
     }
     for (int k = 0; k < s->m; k++) {
         const gap *g = &s->g[k + 1];

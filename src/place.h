@@ -47,6 +47,8 @@ typedef struct {       /* sixteen bytes */
 #define PT_NOT_NEXT 8              /* place_tok.foreign: text naming nothing right before numbers on
                                       their source row, no part of the next row's label: the numbers
                                       are not that row's, printed before its label */
+#define PT_NOT_PREV 16             /* place_tok.foreign: ... and no part of the label before: the
+                                      numbers are not that row's, wrapped onto the text's line */
 #define PT_CAPTION 4               /* place_tok.foreign: a sub-table's caption ("第二十条第（六）项"),
                                       or a label beginning with one: a row whose label follows its
                                       numbers takes none before it */

@@ -397,6 +397,52 @@ static void test_caption_between(void **state)
     }
 }
 
+/* The mirror: a row of two cells or more printed label first with its last
+ * number lost, and on the next line text no part of its label (PT_NOT_PREV: a
+ * note, the next row's label garbled past knowing) with a number: never that
+ * row's last cell.  The same number on a line of its own is the row's (its cell
+ * wrapped): then the table is read whole.  2,000 generated tables of each. */
+static void test_foreign_after(void **state)
+{
+    (void)state;
+    uint64_t seed = 37;
+    int wrapped = 0, whole = 0;
+    for (int iter = 0; iter < 4000; iter++) {
+        stream st;
+        random_table(&st, &seed);
+        int j = -1, text = iter % 2;
+        for (int r = 0; r < st.nrows && j < 0; r++)
+            if (st.ncols[r] >= 2)
+                j = r;
+        if (j < 0)
+            continue;
+        for (int r = 0; r < st.nrows; r++) {
+            add(&st, PT_LABEL, 1u << r, r, -1);
+            int last = st.ncols[r] - 1;
+            for (int c = 0; c < st.ncols[r]; c++)
+                if (r != j || c < last)
+                    add(&st, PT_VALUE, 0, r, r * 32 + c);
+            if (r == j) {              /* the line after it */
+                if (text) {
+                    add(&st, PT_LABEL, 0, 900, -1);
+                    st.t[st.n - 1].foreign = PT_NOT_PREV;
+                }
+                add(&st, PT_VALUE, 0, 900, text ? -1 : r * 32 + last);
+            }
+        }
+        place_row out[PLACE_MAX_ROWS];
+        place_rows(st.t, st.n, st.ncols, st.nrows, out);
+        int placed = check_own(&st, out);
+        if (text) {
+            assert_true(out[j].state != PL_PLACED);
+        } else {
+            wrapped++;
+            whole += placed == st.nrows;
+        }
+    }
+    assert_int_equal(whole, wrapped);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -410,6 +456,7 @@ int main(void)
         cmocka_unit_test(test_echo_inside),
         cmocka_unit_test(test_foreign_line),
         cmocka_unit_test(test_caption_between),
+        cmocka_unit_test(test_foreign_after),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
