@@ -2671,8 +2671,9 @@ static inline __attribute__((always_inline)) int empties_range(const grid_row *r
  * edge would, or an empty cell before its numbers would make it whole as well as
  * one after them: the equations must confirm the reading; 2 when its last cell is
  * the empty one after its numbers: no equation may contradict the reading. */
-static int table_empties(const grid_row *row, const row_cells *rc, const row_labels *rl, const table_shape *sh,
-                         int *lo, int *hi)
+static inline __attribute__((always_inline)) int table_empties(const grid_row *row, const row_cells *rc,
+                                                              const row_labels *rl, const table_shape *sh, int *lo,
+                                                              int *hi)
 {
     int how = empties_range(row, rc, rl, sh, 1, lo, hi), doubt = how & 4 ? 2 : 0;
     if (how & 2) {

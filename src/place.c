@@ -47,6 +47,8 @@ typedef struct {
     int allow[PLACE_MAX_ROWS];         /* the states its source row allows (bit x) */
     int *gcost;                        /* gap_cost() of (k, xl, xr), -1 until computed */
     gap g[PLACE_MAX_ROWS + 1];         /* g[k + 1] lies between anchor k and anchor k + 1 */
+    int marks;                         /* place_tok.foreign's PT_NOT_NEXT, PT_NOT_PREV, PT_CAPTION of
+                                          any token: none, no such check (most tables) */
 } solver;
 
 /* ---- anchors: the longest chain of labels whose rows increase ----------------------- */
@@ -315,7 +317,8 @@ static int after_foreign(const solver *s, int i, int bit)
 /* Tokens on the same source row as an anchor's label are that row's: the
  * left anchor takes s[0..front), the right one s[n-back..n); the rest goes
  * to rows without an anchor or is left over. */
-static int owners_agree(const solver *s, int k, const int *seq, int n, int front, int back)
+static inline __attribute__((always_inline)) int owners_agree(const solver *s, int k, const int *seq, int n, int front,
+                                                             int back)
 {
     const gap *g = &s->g[k + 1];
     if (front > 0 && front <= n && g->hdr0 >= 0 && seq[front - 1] > g->hdr0)
@@ -332,6 +335,8 @@ static int owners_agree(const solver *s, int k, const int *seq, int n, int front
             return 0;
         if (unit == right && !by_right)
             return 0;
+        if (!s->marks)
+            continue;
         if (by_right && unit != right && after_foreign(s, seq[i], PT_NOT_NEXT))
             return 0;                  /* a label printed after its numbers, but they follow text of
                                           their own: "备注 21" over "行政处罚" */
@@ -339,7 +344,7 @@ static int owners_agree(const solver *s, int k, const int *seq, int n, int front
             return 0;                  /* or before them, on another line after such a text: "规章
                                           0 0" over "行政规范?1?性文?0?件  3" (html2text) */
     }
-    if (back > 0 && back <= n && k + 1 < s->m)   /* nor across a sub-table's caption: "0", then
+    if ((s->marks & PT_CAPTION) && back > 0 && back <= n && k + 1 < s->m)   /* nor across a sub-table's caption: "0", then
                                           "第二十条第（六）项", then "行政处罚" (or its label after one) */
         for (int i = seq[n - 1] + 1; i <= s->atok[k + 1]; i++)
             if (s->t[i].kind == PT_LABEL && (s->t[i].foreign & PT_CAPTION))
@@ -768,6 +773,9 @@ void place_rows(const place_tok *t, int ntok, const int *ncols, int nrows, place
     s.ncols = ncols;
     s.nrows = nrows < PLACE_MAX_ROWS ? nrows : PLACE_MAX_ROWS;
     s.gcost = NULL;
+    s.marks = 0;
+    for (int i = 0; i < ntok; i++)
+        s.marks |= t[i].foreign & (PT_NOT_NEXT | PT_NOT_PREV | PT_CAPTION);
     s.m = chain(t, ntok, s.nrows, s.atok, s.arow, s.weak);
     reanchor_past_headers(t, ntok, s.m, s.atok, s.arow, s.weak);
     int small[1024];                   /* the gaps' token lists of most tables */

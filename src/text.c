@@ -1815,8 +1815,9 @@ void text_join_wrapped_cells(gk_text *t)
     for (size_t i = 1; i + 2 < t->nlines; i++) {
         gk_line *row = &t->norm[i];
         const gk_line *cont = &t->norm[i + 1];
-        if (!numbers_only(cont->s, cont->len) || !blank_or_rule(&t->norm[i - 1]) || !blank_or_rule(&t->norm[i + 2]))
-            continue;
+        if (cont->len < 3 || cont->s[0] != ' ' || !numbers_only(cont->s, cont->len) ||
+            !blank_or_rule(&t->norm[i - 1]) || !blank_or_rule(&t->norm[i + 2]))
+            continue;                  /* (numbers under a column: the line begins with spaces) */
         size_t first = 0;
         while (first < row->len && row->s[first] == ' ')
             first++;
