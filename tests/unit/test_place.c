@@ -321,6 +321,22 @@ static void test_echo_inside(void **state)
     assert_int_equal(whole, all);
 }
 
+/* st placed: every row placed holds only its own cells; with the text (text 1)
+ * row j is not placed; without it (*plain counted) the table is read whole
+ * (*whole counted). */
+static void placed_unless_text(const stream *st, int j, int text, int *plain, int *whole)
+{
+    place_row out[PLACE_MAX_ROWS];
+    place_rows(st->t, st->n, st->ncols, st->nrows, out);
+    int placed = check_own(st, out);
+    if (text) {
+        assert_true(out[j].state != PL_PLACED);
+    } else {
+        ++*plain;
+        *whole += placed == st->nrows;
+    }
+}
+
 /* A line of text naming no row, no part of the next row's label (place_tok.foreign,
  * PT_NOT_NEXT: a note, a label a converter garbled) with numbers after it, inside
  * the table right before a row whose label stands alone, its own numbers lost: the
@@ -351,15 +367,7 @@ static void test_foreign_line(void **state)
             for (int c = 0; c < st.ncols[r]; c++)
                 add(&st, PT_VALUE, 0, r, r * 32 + c);
         }
-        place_row out[PLACE_MAX_ROWS];
-        place_rows(st.t, st.n, st.ncols, st.nrows, out);
-        int placed = check_own(&st, out);
-        if (text) {
-            assert_true(out[j].state != PL_PLACED);
-        } else {
-            late++;
-            whole += placed == st.nrows;
-        }
+        placed_unless_text(&st, j, text, &late, &whole);
     }
     assert_int_equal(whole, late);
 }
@@ -430,15 +438,7 @@ static void test_foreign_after(void **state)
                 add(&st, PT_VALUE, 0, 900, text ? -1 : r * 32 + last);
             }
         }
-        place_row out[PLACE_MAX_ROWS];
-        place_rows(st.t, st.n, st.ncols, st.nrows, out);
-        int placed = check_own(&st, out);
-        if (text) {
-            assert_true(out[j].state != PL_PLACED);
-        } else {
-            wrapped++;
-            whole += placed == st.nrows;
-        }
+        placed_unless_text(&st, j, text, &wrapped, &whole);
     }
     assert_int_equal(whole, wrapped);
 }
