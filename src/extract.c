@@ -3822,15 +3822,8 @@ static int display_column(const gk_report *r, const grid_cell *c, size_t *from)
     for (size_t i = *from; i + n <= l->len; i++) {
         if (memcmp(l->s + i, c->text, n) || (i && l->s[i - 1] != ' ') || (i + n < l->len && l->s[i + n] != ' '))
             continue;
-        int col = 0;
-        for (size_t k = 0; k < i;) {   /* as grid.c's border_cols() counts columns */
-            unsigned cp;
-            int used = utf8_decode(l->s + k, i - k, &cp);
-            col += used ? text_cp_width(cp) : 1;
-            k += used ? (size_t)used : 1;
-        }
         *from = i + n;
-        return col;
+        return (int)text_display_width(l->s, i);   /* as grid.c's border_cols() counts columns */
     }
     return -1;
 }

@@ -1720,6 +1720,9 @@ void text_blank_page_numbers(gk_text *t)
     /* a candidate whose number is its page's, or one more or less than the candidate
      * before or after it (1, 2, 3 … at the pages' ends: a cover page unnumbered, or a
      * footer of the report's own text counted as a page, shifts them) */
+    int owns = 0;                      /* candidates whose number is their page's */
+    for (int c = 0; c < ncand; c++)
+        owns += cand[c].val == cand[c].page;
     for (int c = 0; c < ncand; c++) {
         /* right after the page's last line (pdftohtml's pages: no blank line at all):
          * only the page's number, in a run — the pages' ends one after another
@@ -1730,19 +1733,16 @@ void text_blank_page_numbers(gk_text *t)
         int run = (before && cand[c].page == cand[c - 1].page + 1) || (after && cand[c + 1].page == cand[c].page + 1);
         run &= cand[c].val >= cand[c].page - 1 && cand[c].val <= cand[c].page;   /* the page's number (a cover
                                                                                      unnumbered: one less) */
-        int own = 0;                   /* strict: its page's, as another page's end is its own */
-        for (int o = 0; o < ncand && cand[c].val == cand[c].page && !own; o++)
-            own = o != c && cand[o].val == cand[o].page;
+        int own = cand[c].val == cand[c].page && owns >= 2;   /* strict: its page's, and another's too */
         if (cand[c].strict ? own : cand[c].tight ? run : cand[c].val == cand[c].page || before || after)
             memset(t->norm[cand[c].line].s, ' ', t->norm[cand[c].line].len);
     }
 }
 
-/* The display column where each byte of line s[0..n) begins (CJK two columns). */
-static size_t column_at(const char *s, size_t n, size_t byte)
+size_t text_display_width(const char *s, size_t n)
 {
     size_t col = 0;
-    for (size_t k = 0; k < byte && k < n;) {
+    for (size_t k = 0; k < n;) {
         unsigned cp;
         int m = decode(s + k, n - k, &cp);
         if (m <= 0) {
@@ -1837,7 +1837,7 @@ void text_join_wrapped_cells(gk_text *t)
                 size_t e = k;
                 while (e < cont->len && cont->s[e] != ' ')
                     e++;
-                long at = byte_at(row->s, row->len, column_at(cont->s, cont->len, k));
+                long at = byte_at(row->s, row->len, text_display_width(cont->s, k));
                 if (!pass) {
                     fits = at > (long)label_end && (size_t)at + (e - k) + 1 < row->len;
                     for (size_t q = fits ? (size_t)at - 1 : 0; fits && q <= (size_t)at + (e - k); q++)

@@ -148,6 +148,10 @@ char *text_normalise(const char *s, size_t len);
  * Asian wide and full-width characters two, others one). */
 int text_border_kind(unsigned cp);
 int text_cp_width(unsigned cp);
+
+/* The display columns of s[0..n) (UTF-8; CJK two, an invalid byte one). */
+size_t text_display_width(const char *s, size_t n);
+
 /* What normalisation folds code point cp into (full-width ASCII into ASCII,
  * curly quotes into '"', spaces into ' ' …), 0 when it drops it. */
 unsigned text_fold_cp(unsigned cp);
