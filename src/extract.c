@@ -3039,6 +3039,15 @@ static int label_fragment(const gk_template *tpl, int table, const char *text)
     return table == 3 && in_group_label(part + num, n - num);   /* or of a group's: "三、本年度办理结果" */
 }
 
+/* 1 when the byte at p belongs to a piece of text (rows_text_is_part_of()): any but
+ * ASCII punctuation, a space, the end and U+FFFD (a character a converter broke). */
+static int in_piece(const char *p)
+{
+    unsigned char c = (unsigned char)*p;
+    return c && (c >= 0x80 || (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z')) &&
+           strncmp(p, "\xEF\xBF\xBD", 3);
+}
+
 /* The rows of table `table` whose label a text naming none may be a part of:
  * each of its pieces (between ASCII punctuation, spaces and characters a converter
  * broke, U+FFFD) of two characters or more, without an item number and not digits
@@ -3053,8 +3062,8 @@ static uint32_t rows_text_is_part_of(const gk_template *tpl, int table, const ch
     uint32_t all = td->nrows < 32 ? ((uint32_t)1 << td->nrows) - 1 : ~(uint32_t)0, rows = 0;
     int words = 0;
     for (const char *p = text; *p;) {
-        size_t n = 0;                  /* a piece: up to ASCII punctuation or a space, or U+FFFD */
-        while (p[n] && ((unsigned char)p[n] >= 0x80 || (p[n] >= '0' && p[n] <= '9') || ((p[n] | 32) >= 'a' && (p[n] | 32) <= 'z')) && strncmp(p + n, "\xEF\xBF\xBD", 3))
+        size_t n = 0;
+        while (in_piece(p + n))
             n++;
         size_t num = n ? numbering_prefix(p, n) : 0, d = num;
         while (d < n && p[d] >= '0' && p[d] <= '9')
@@ -3081,7 +3090,7 @@ static uint32_t rows_text_is_part_of(const gk_template *tpl, int table, const ch
  * row's printed before its label (PT_NOT_NEXT); when the label before is none of
  * them, not that row's wrapped onto the text's line (PT_NOT_PREV).  texts: such
  * labels' tokens, in order. */
-static void mark_not_next(const gk_report *r, int table, tokens *ts, const int *texts, int ntexts)
+static void mark_text_before_numbers(const gk_report *r, int table, tokens *ts, const int *texts, int ntexts)
 {
     uint32_t next = 0;                 /* the rows the next label naming rows names */
     int q = ntexts - 1;
@@ -3404,7 +3413,7 @@ static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
     sbuf tmp;                          /* scratch of the label readers, and of header_row()'s join */
     sbuf_init(&tmp);
     int *cand = NULL, ncand = 0, capc = 0;   /* tokens for tokens_across_rows(), in order */
-    int *texts = NULL, ntexts = 0, capt = 0;   /* for mark_not_next(), in order */
+    int *texts = NULL, ntexts = 0, capt = 0;   /* for mark_text_before_numbers(), in order */
     int prev0 = 0, prev1 = 0;          /* the tokens of the row before (wrapped_label_end()) */
     row_labels rl;
     for (int i = 0; i < g->nrows; i++) {
@@ -3465,7 +3474,7 @@ static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
                     if (k + 1 < ts->n && ts->tok[k + 1].kind == PT_VALUE) {
                         if (ntexts == capt)
                             texts = xrealloc(texts, (size_t)(capt = capt ? 2 * capt : 16) * sizeof *texts);
-                        texts[ntexts++] = k;   /* right before numbers: mark_not_next() */
+                        texts[ntexts++] = k;   /* right before numbers: mark_text_before_numbers() */
                     }
                 }
         /* what tokens_across_rows() looks at: rows without numbers, and a blank
@@ -3481,7 +3490,7 @@ static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
     join_label_lines(r, table, ts, cand, ncand, &tmp);
     item_label_barriers(r, table, ts);
     if (ntexts)
-        mark_not_next(r, table, ts, texts, ntexts);
+        mark_text_before_numbers(r, table, ts, texts, ntexts);
     sbuf_free(&tmp);
     free(cand);
     free(texts);

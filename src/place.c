@@ -344,8 +344,9 @@ static inline __attribute__((always_inline)) int owners_agree(const solver *s, i
             return 0;                  /* or before them, on another line after such a text: "规章
                                           0 0" over "行政规范?1?性文?0?件  3" (html2text) */
     }
-    if ((s->marks & PT_CAPTION) && back > 0 && back <= n && k + 1 < s->m)   /* nor across a sub-table's caption: "0", then
-                                          "第二十条第（六）项", then "行政处罚" (or its label after one) */
+    /* nor across a sub-table's caption: "0", then "第二十条第（六）项", then "行政处罚"
+     * (or its label after one) */
+    if ((s->marks & PT_CAPTION) && back > 0 && back <= n && k + 1 < s->m)
         for (int i = seq[n - 1] + 1; i <= s->atok[k + 1]; i++)
             if (s->t[i].kind == PT_LABEL && (s->t[i].foreign & PT_CAPTION))
                 return 0;

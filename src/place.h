@@ -40,18 +40,18 @@ typedef struct {       /* sixteen bytes */
                           anchor or after the last, the numbers there are its own; or PT_WHOLE, a
                           label holding a row's whole label: no anchor, its numbers are its own
                           anywhere (hidden text repeating a row inside the table); with the bits
-                          PT_CAPTION and PT_NOT_NEXT below, on any label */
+                          PT_CAPTION, PT_NOT_NEXT and PT_NOT_PREV below, on any label */
 } place_tok;
 
 #define PT_WHOLE 2                 /* place_tok.foreign: holds a row's whole label */
-#define PT_NOT_NEXT 8              /* place_tok.foreign: text naming nothing right before numbers on
-                                      their source row, no part of the next row's label: the numbers
-                                      are not that row's, printed before its label */
-#define PT_NOT_PREV 16             /* place_tok.foreign: ... and no part of the label before: the
-                                      numbers are not that row's, wrapped onto the text's line */
 #define PT_CAPTION 4               /* place_tok.foreign: a sub-table's caption ("第二十条第（六）项"),
                                       or a label beginning with one: a row whose label follows its
                                       numbers takes none before it */
+#define PT_NOT_NEXT 8              /* place_tok.foreign: text naming nothing right before numbers on
+                                      their source row, no part of the next row's label: the numbers
+                                      are not that row's, printed before its label */
+#define PT_NOT_PREV 16             /* place_tok.foreign: such text no part of the label before it: the
+                                      numbers are not that row's, wrapped onto the text's line */
 
 typedef enum {
     PL_PLACED,         /* tok[] holds the row's cells */
