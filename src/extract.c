@@ -3843,12 +3843,14 @@ static int display_column(const gk_report *r, const grid_cell *c, size_t *from)
  * put first; 2 when, over exactly two lines, the numbers in the order of their
  * display columns differ from the order read and the equation fails as read or
  * holds that way too — which order the row was written in, its total does not
- * tell; 0 otherwise, or when a number is not plain. */
+ * tell — or the row has no equation of its own (table 2: nothing tells); 0
+ * otherwise, or when a number is not plain. */
 static int wrapped_order_unsure(const gk_report *r, int table, int rr, const tokens *ts, const place_row *p,
                                 int on_first)
 {
     int n = template_table(r->tpl, table)->rows[rr].ncols, first = -1, m = 0;
-    if (n > PLACE_MAX_COLS || r->tpl->row_eq[table - 2][rr] < 0)
+    int own = r->tpl->row_eq[table - 2][rr] >= 0;   /* a row with a total of its own */
+    if (n > PLACE_MAX_COLS)
         return 0;
     double read[PLACE_MAX_COLS], alt[PLACE_MAX_COLS];
     for (int c = 0; c < n; c++) {
@@ -3869,7 +3871,7 @@ static int wrapped_order_unsure(const gk_report *r, int table, int rr, const tok
     for (int c = 0; c < n; c++)
         if (ts->cell[p->tok[c]]->line == first)
             alt[m++] = read[c];
-    if (on_first >= 2 && (!row_eq_holds(r, table, rr, read) || row_eq_holds(r, table, rr, alt)))
+    if (own && on_first >= 2 && (!row_eq_holds(r, table, rr, read) || row_eq_holds(r, table, rr, alt)))
         return 1;
     /* a table printed with its columns aligned (w3m) puts a cell at the top of its
      * row's lines and another at the bottom: the numbers in the order of their
@@ -3907,7 +3909,24 @@ static int wrapped_order_unsure(const gk_report *r, int table, int rr, const tok
         alt[c] = read[order[c]];
         moved |= alt[c] != read[c];
     }
-    return moved && (!row_eq_holds(r, table, rr, read) || row_eq_holds(r, table, rr, alt)) ? 2 : 0;
+    if (moved && !own) {
+        /* no total to tell: the order of the columns is the row's only when its
+           label stands on one of the two lines, left of every number (a table
+           printed with its columns aligned); a number under the label or left of
+           it, or the label on a line of its own, is a row's line wrapped (lynx,
+           docx2txt's "…政府集中采购     7" then "     486,300"), or cells printed
+           one a line at any indent: read in the order of the lines */
+        const grid_cell *lab = p->anchor >= 0 ? ts->cell[p->anchor] : NULL;
+        size_t at = 0;
+        int lx = lab && (lab->line == first || lab->line == second) ? display_column(r, lab, &at) : -1;
+        if (lx < 0)
+            return 0;
+        lx += (int)text_display_width(lab->text, strlen(lab->text));
+        for (int c = 0; c < n; c++)
+            if (x[c] < lx)
+                return 0;
+    }
+    return moved && (!own || !row_eq_holds(r, table, rr, read) || row_eq_holds(r, table, rr, alt)) ? 2 : 0;
 }
 
 /* 1 when row rr of table 3 took an empty cell after its numbers as its blank
@@ -5368,8 +5387,10 @@ static void read_table_grid(gk_report *r, int table, grid *g)
          * rule alone: the doubt rule counts the row's own total, and an equation
          * within the row says nothing of where the row is */
         char *why = positional[rr] == ROW_COLUMNS
-                        ? xasprintf("「%s」行的数字分印在两行，按行读的顺序与按各列位置的顺序不同，该行的总计不能确定哪一种是对的，不作读取",
-                                    td->rows[rr].short_label)
+                        ? xasprintf("「%s」行的数字分印在两行，按行读的顺序与按各列位置的顺序不同，%s，不作读取",
+                                    td->rows[rr].short_label,
+                                    r->tpl->row_eq[table - 2][rr] >= 0 ? "该行的总计不能确定哪一种是对的"
+                                                                       : "该行没有总计可以确定哪一种是对的")
                   : positional[rr] == ROW_PADDED ? xasprintf("「%s」行的数字之后是空单元格，读作空白的总计，但其余各行的总计都有数字："
                                                              "这些空单元格也可能是该行缺了数字后补齐的空格，数字可能错位，不作读取",
                                                              td->rows[rr].short_label)
