@@ -3347,7 +3347,7 @@ static int label_beginning(const gk_template *tpl, int table, const char *s, siz
  * made a barrier (PT_HEADER: no row's cells lie across it), so that the row
  * named before takes no number past it.  A group's name is a heading, no
  * barrier. */
-static void item_label_barriers(const gk_report *r, int table, tokens *ts)
+static void item_label_barriers(const gk_report *r, int table, tokens *ts, int **texts, int *ntexts, int *capt)
 {
     uint32_t anchored = 0;             /* the rows a label named since the last number */
     for (int k = 0; k + 1 < ts->n; k++) {
@@ -3389,8 +3389,14 @@ static void item_label_barriers(const gk_report *r, int table, tokens *ts)
         const gk_group_def *gd = template_groups(&ng);
         if (table == 3 && len && (match_mask((pattern_set){gd, ng, group_pattern}, buf, len) || group_beginning(buf)))
             continue;                  /* a group's name ("三、本年度办理结果", "(六)其他处"): a heading over rows */
-        if (num || (!part && len && label_beginning(r->tpl, table, buf, len) && !column_named(r->tpl, table, buf, len)))
+        if (num || (!part && len && label_beginning(r->tpl, table, buf, len) && !column_named(r->tpl, table, buf, len))) {
             t->kind = PT_HEADER;       /* (an item number begins a label: never a piece of the one before) */
+            if (num && q == k + 1) {   /* right before numbers: mark_text_before_numbers() */
+                if (*ntexts == *capt)
+                    *texts = xrealloc(*texts, (size_t)(*capt = *capt ? 2 * *capt : 16) * sizeof **texts);
+                (*texts)[(*ntexts)++] = k;
+            }
+        }
     }
 }
 
@@ -3488,7 +3494,14 @@ static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
     }
     tokens_across_rows(r, table, g, ts, cand, ncand);
     join_label_lines(r, table, ts, cand, ncand, &tmp);
-    item_label_barriers(r, table, ts);
+    int before = ntexts;
+    item_label_barriers(r, table, ts, &texts, &ntexts, &capt);
+    for (int i = before; i < ntexts; i++)   /* (in order: its barriers among the texts before) */
+        for (int j = i; j > 0 && texts[j - 1] > texts[j]; j--) {
+            int t = texts[j];
+            texts[j] = texts[j - 1];
+            texts[j - 1] = t;
+        }
     if (ntexts)
         mark_text_before_numbers(r, table, ts, texts, ntexts);
     sbuf_free(&tmp);

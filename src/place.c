@@ -344,6 +344,12 @@ static inline __attribute__((always_inline)) int owners_agree(const solver *s, i
             return 0;                  /* or before them, on another line after such a text: "规章
                                           0 0" over "行政规范?1?性文?0?件  3" (html2text) */
     }
+    /* nor the numbers right after the beginning of another row's label, with its item
+     * number, no part of the right row's ("2、申请人逾" 0 0 … "期未按收费通知…" "(七)总计":
+     * pdfminer printed a label's beginning before its numbers, its rest after them) */
+    if (back > 0 && back <= n && seq[n - back] > 0 && s->t[seq[n - back] - 1].kind == PT_HEADER &&
+        (s->t[seq[n - back] - 1].foreign & PT_NOT_NEXT))
+        return 0;
     /* nor across a sub-table's caption: "0", then "第二十条第（六）项", then "行政处罚"
      * (or its label after one) */
     if ((s->marks & PT_CAPTION) && back > 0 && back <= n && k + 1 < s->m)
