@@ -4848,7 +4848,111 @@ static int year_among(const gk_report *r, const tokens *ts, const place_row *p, 
     return -1;
 }
 
-/* Where a table's header puts its columns, when not where the template does:
+/* 1 when s[0..n) holds an ASCII digit. */
+static int has_digit(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] >= '0' && s[i] <= '9')
+            return 1;
+    return 0;
+}
+
+/* The column (of the first w - 1) whose canonical name alone begins with (or is)
+ * the two characters or more of s[0..n) (U+FFFD at its end dropped: html2text
+ * cuts a header's names, "法律" "社会\xEF\xBF\xBD" "其他\xEF\xBF\xBD"), or -1. */
+static int column_begun(const gk_template *tpl, int table, const char *s, size_t n, int w)
+{
+    while (n >= 3 && !memcmp(s + n - 3, REPLACED, 3))
+        n -= 3;
+    if (utf8_chars(s, n) < 2 || memchr(s, 0xEF, n))
+        return -1;
+    int found = -1;
+    for (int k = 0; k < w - 1 && k < tpl->ncol[table - 2]; k++) {
+        const char *canon = tpl->col_canon[table - 2][k];
+        if (strlen(canon) >= n && !memcmp(canon, s, n)) {
+            if (found >= 0)
+                return -1;
+            found = k;
+        }
+    }
+    return found;
+}
+
+/* 1 when the words of the lines above a table's first row label name three of
+ * its columns but the total or more in another order than the template's (a
+ * header the converter scattered among the rows' numbers, which header_columns()
+ * does not read past: pdfminer's "自然人 法人或其他组织" "29" "3" "其他" … "商业企业
+ * 法律服务机构 科研机构 社会公益组织"): the rows' numbers in the template's order may
+ * be in other columns.  A word's place: its cell in a row of explicit cells
+ * (tabs, pipes), where a name's beginning names it too (column_begun(): html2text
+ * cuts them), else the order of the words, whole names only (pieces of names a
+ * browser wrapped lie on their lines in any order, and lines a browser wrapped
+ * begin at any column); a column named at two places (a piece of "法人或 其他 组织"
+ * wrapped) tells nothing. */
+static int names_out_of_order(const gk_report *r, int table, const grid *g, const tokens *ts, int w)
+{
+    int first = g->nrows, at = 0;      /* the grid row and cell of the first label naming a row */
+    for (int k = 0; k < ts->n; k++)
+        if (ts->tok[k].kind == PT_LABEL && ts->tok[k].rows && ts->tok[k].unit >= 0 && ts->cell[k] &&
+            (!ts->text[k] || strlen(ts->text[k]) > HEADER_CELL_MAX ||
+             !column_named(r->tpl, table, ts->text[k], strlen(ts->text[k])))) {   /* ("其他": a column's too) */
+            first = UNIT_ROW(ts->tok[k].unit);
+            at = first < g->nrows ? (int)(ts->cell[k] - g->rows[first].cells) : 0;
+            break;
+        }
+    int pos[PLACE_MAX_COLS], order = 0;
+    uint32_t seen = 0, twice = 0;
+    for (int i = 0; i <= first && i < g->nrows; i++) {
+        const grid_row *row = &g->rows[i];
+        const row_cells *rc = &ts->rows[i];
+        if (row->ncells > 64)
+            continue;
+        uint64_t m = header_labels(rc);
+        if (rc->nv) {                  /* not the label right before the numbers: a note naming
+                                          one ("其他  56件") or a row's own */
+            int fv = __builtin_ctzll(rc->numbers);
+            if (fv > 0)
+                m &= ~((uint64_t)1 << (fv - 1));
+        }
+        if (i == first)
+            m &= at > 0 && at < 64 ? ((uint64_t)1 << at) - 1 : 0;
+        for (; m; m &= m - 1) {
+            const char *text = row->cells[__builtin_ctzll(m)].text;
+            for (const char *p = text; *p;) {
+                while (*p == ' ')
+                    p++;
+                const char *e = p;
+                while (*e && *e != ' ')
+                    e++;
+                size_t n = (size_t)(e - p);
+                int c = n && n <= HEADER_CELL_MAX && !note_word(p, n) && !has_digit(p, n)
+                            ? column_index(column_named(r->tpl, table, p, n))
+                            : -1;
+                if (c < 0 && n && !has_digit(p, n) && row->explicit)
+                    c = column_begun(r->tpl, table, p, n, w);
+                if (c >= 0 && c < w - 1 && c < PLACE_MAX_COLS) {
+                    int place = row->explicit ? __builtin_ctzll(m) : order;
+                    if (seen >> c & 1)
+                        twice |= (pos[c] != place) << c;
+                    seen |= 1u << c;
+                    pos[c] = place;
+                }
+                order++;
+                p = e;
+            }
+        }
+    }
+    seen &= ~twice;
+    int named = 0, inverted = 0;
+    for (int a = 0; a < w - 1 && a < PLACE_MAX_COLS; a++)
+        for (int b = a + 1; (seen >> a & 1) && b < w - 1 && b < PLACE_MAX_COLS; b++)
+            inverted |= (seen >> b & 1) && pos[a] > pos[b];
+    for (uint32_t s2 = seen; s2; s2 &= s2 - 1)
+        named++;
+    return named >= 3 && inverted;
+}
+
+/* Where a table's header puts its columns (w: a row's cells), when not where the template does:
  * the header of a table whose rows all have the same columns, each its own
  * label (table 3: 自然人, five kinds of 法人或其他组织, 总计), names its columns
  * but the last (the total) in another order ("社会公益组织" before "科研机构"),
@@ -4862,13 +4966,8 @@ static int year_among(const gk_report *r, const tokens *ts, const place_row *p, 
  * fewer than the template's, more than hold as many — a stray number makes one
  * row long; when fewer than three hold one fewer and none as many, nothing
  * tells: -2). */
-static int header_map(const gk_report *r, int table, const grid *g, const tokens *ts, int *col)
+static int header_map_read(const gk_report *r, int table, const grid *g, const tokens *ts, int w, int *col)
 {
-    if (!shape_totals(r, table))
-        return 0;                      /* columns sharing labels (table 4's groups): not by their header */
-    int w = template_table(r->tpl, table)->rows[0].ncols;
-    if (header_in_order(g, ts, w))
-        return 0;
     int seq[64], n = header_columns(r, table, g, ts, seq, 64), m = 0, total = 0, unknown = 0;
     for (int k = 0; k < n; k++) {
         if (seq[k] == w - 1)
@@ -4921,6 +5020,22 @@ static int header_map(const gk_report *r, int table, const grid *g, const tokens
     memcpy(col, seq, (size_t)m * sizeof *col);
     col[m] = w - 1;
     return w - 1;
+}
+
+/* header_map_read() of a table whose header is not in the template's order
+ * (rows of w cells), and -1 when it leaves the template's order while the names
+ * above the table's rows come in another (names_out_of_order()). */
+static int header_map(const gk_report *r, int table, const grid *g, const tokens *ts, int *col)
+{
+    if (!shape_totals(r, table))
+        return 0;                      /* columns sharing labels (table 4's groups): not by their header */
+    int w = template_table(r->tpl, table)->rows[0].ncols;
+    if (header_in_order(g, ts, w))
+        return 0;
+    int width = header_map_read(r, table, g, ts, w, col);
+    if (!width && names_out_of_order(r, table, g, ts, w))
+        return -1;                     /* another order, not read: no column can be told */
+    return width;
 }
 
 /* The line of a grid's first cell (its table's first line read), 0 when none. */
