@@ -25,6 +25,8 @@ typedef struct {
     int *v, nv;                        /* values only */
     int urow0, urow1;                  /* rows without an anchor that lie here: [urow0, urow1) */
     int hdr0, hdr1;                    /* the first and last header token here, -1 none */
+    int lab0, lab1;                    /* the first and last label here naming a row but neither
+                                          anchor's, -1 none */
     int un;                            /* their cells */
 } gap;
 
@@ -216,9 +218,10 @@ static int stray_owned(const solver *s, int i, int ntok, int *end, int *next_anc
  * stray_owned() gives another label (a caption's numbers are not the table's);
  * inside the table (outside 2) without those of a row holding a row's whole
  * label that is no anchor. */
-static inline __attribute__((always_inline)) void collect(const solver *s, gap *g, int lo, int hi, int ntok, int outside)
+static inline __attribute__((always_inline)) void collect(const solver *s, gap *g, int lo, int hi, int ntok, int outside,
+                                                          uint32_t anchors)
 {
-    int nc = 0, nv = 0, hdr0 = -1, hdr1 = -1, owned_end = 0, owned = 0, next_anchor = 0;
+    int nc = 0, nv = 0, hdr0 = -1, hdr1 = -1, lab0 = -1, lab1 = -1, owned_end = 0, owned = 0, next_anchor = 0;
     for (int i = lo; i < hi; i++) {   /* one pass: the cells, the values, the header rows */
         place_kind kind = s->t[i].kind;
         if (outside && i >= owned_end)
@@ -234,12 +237,18 @@ static inline __attribute__((always_inline)) void collect(const solver *s, gap *
             if (hdr0 < 0)
                 hdr0 = i;
             hdr1 = i;
+        } else if (kind == PT_LABEL && s->t[i].rows && !(s->t[i].rows & anchors)) {
+            if (lab0 < 0)
+                lab0 = i;
+            lab1 = i;
         }
     }
     g->nc = nc;
     g->nv = nv;
     g->hdr0 = hdr0;
     g->hdr1 = hdr1;
+    g->lab0 = lab0;
+    g->lab1 = lab1;
 }
 
 static void build_gaps(solver *s, int ntok, int *store)
@@ -264,17 +273,18 @@ static void build_gaps(solver *s, int ntok, int *store)
         g->c = store;
         g->v = store + len;
         store += 2 * len;
+        uint32_t anchors = (k >= 0 ? (uint32_t)1 << s->arow[k] : 0) | (k + 1 < s->m ? (uint32_t)1 << s->arow[k + 1] : 0);
         if (k < 0 || k == s->m - 1) {
-            collect(s, g, lo, hi, ntok, 1);
+            collect(s, g, lo, hi, ntok, 1, anchors);
         } else {
             int whole = 0;             /* a label holding a row's whole label between two anchors
                                           (no anchor itself) */
             for (int i = lo; i < hi && !whole; i++)
                 whole = s->t[i].kind == PT_LABEL && (s->t[i].foreign & PT_WHOLE);
             if (whole)
-                collect(s, g, lo, hi, ntok, 2);
+                collect(s, g, lo, hi, ntok, 2, anchors);
             else
-                collect(s, g, lo, hi, ntok, 0);
+                collect(s, g, lo, hi, ntok, 0, anchors);
         }
         g->urow0 = k < 0 ? 0 : s->arow[k] + 1;
         g->urow1 = k + 1 < s->m ? s->arow[k + 1] : s->nrows;
@@ -325,6 +335,10 @@ static inline __attribute__((always_inline)) int owners_agree(const solver *s, i
         return 0;                      /* the left row's cells across a header row */
     if (back > 0 && back <= n && g->hdr1 >= 0 && seq[n - back] < g->hdr1)
         return 0;                      /* the right row's cells across a header row */
+    if (front > 0 && front <= n && g->lab0 >= 0 && seq[front - 1] > g->lab0)
+        return 0;                      /* or across another row's label, no anchor */
+    if (back > 0 && back <= n && g->lab1 >= 0 && seq[n - back] < g->lab1)
+        return 0;
     if (front <= n && own_cells_passed(s, k, seq, front))
         return 0;                      /* a row whose source row holds its cells takes them there */
     int left = anchor_unit(s, k), right = anchor_unit(s, k + 1);
