@@ -2558,6 +2558,33 @@ void extract_general_only(int on)
 }
 
 /* 1 when a row without numbers is a header row, not a row of the table. */
+/* How many different rows the words of a label cell (apart by spaces) name, each
+ * word alone naming one ("项目 本年新收件数 上年结转 办理结果 结转下年度 总计": a
+ * summary table's header, its cells apart by single spaces, read as one cell). */
+static int words_name_rows(const gk_report *r, int table, const char *text)
+{
+    if (!strchr(text, ' '))
+        return 0;
+    uint32_t named = 0;
+    int count = 0;
+    for (const char *p = text; *p;) {
+        while (*p == ' ')
+            p++;
+        const char *e = p;
+        while (*e && *e != ' ')
+            e++;
+        char word[HEADER_CELL_MAX + 1];   /* (row_facts() reads its text to its end) */
+        size_t n = e > p && e - p <= HEADER_CELL_MAX ? squeeze_copy(word, p, (size_t)(e - p)) : 0;
+        uint32_t rows = n ? (uint32_t)(row_facts(r->tpl, table, word, n) & ROW_MATCHES) : 0;
+        if (rows && !(rows & (rows - 1)) && !(rows & named)) {
+            named |= rows;
+            count++;
+        }
+        p = e;
+    }
+    return count;
+}
+
 static int header_row(const gk_report *r, int table, const grid_row *row, const row_cells *rc, const row_labels *rl,
                       sbuf *lb)
 {
@@ -2575,6 +2602,8 @@ static int header_row(const gk_report *r, int table, const grid_row *row, const 
         return 1;
     if (rl->cells >= 2 && (rl->named >> 31 & 1) && (table == 4 || !number_glued_to_row(row, rc, rl)))
         return 1;                      /* a stray header row naming rows as columns */
+    if (rl->cells == 1 && table != 4 && words_name_rows(r, table, row->cells[__builtin_ctzll(rc->labels)].text) >= 3)
+        return 1;                      /* the same, its cells apart by single spaces: one cell */
     if (rl->cells >= 2 && names_column(rc) && !row_label_beside(rc, rl))
         return 1;                      /* "申请人情况 总计" names a column, not the row 总计 */
     /* a header cell a line ("本年制发件数"), or one broken over lines ("本年制"

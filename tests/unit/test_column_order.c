@@ -163,6 +163,11 @@ static int replaced_gaps = 0;
  * header's names): the header is not read past it. */
 static int header_split = 0;
 
+/* summary_before >= 0: before that row, a line "项目 本年新收件数 上年结转 办理结果
+ * 结转下年度 总计" (a summary table's header, its names apart by single spaces:
+ * one cell naming four rows). */
+static int summary_before = -1;
+
 /* One header row of n cells (CJK text), wrapped as above. */
 static void put_wrapped(sbuf *b, const char *const *cells, int n)
 {
@@ -265,6 +270,8 @@ static char *write_report(int v[NROWS][NCOLS], int layout, const int *order, int
     }
     for (int r = 0; r < NROWS; r++) {
         char num[NCOLS][160], head[64], stray_num[16];
+        if (r == summary_before)
+            sbuf_printf(&t3, "项目 本年新收件数 上年结转 办理结果 结转下年度 总计\n%s", layout == L_PDFTEXT ? "\n" : "");
         snprintf(stray_num, sizeof stray_num, "%d", stray_val);
         int n = 0;
         for (int k = ragged ? (int)gen_below(3) : 0; k > 0; k--)
@@ -490,7 +497,7 @@ static int damaged_tables(unsigned seed, int iters, const char *what,
         report_free(r);
         free(text);
     }
-    wrap_row = glue_row = page_row = blank_row = stray_row = -1;
+    wrap_row = glue_row = page_row = blank_row = stray_row = summary_before = -1;
     ragged = 0;
     return read;
 }
@@ -823,10 +830,30 @@ static void test_header_split_by_number(void **state)
     }
 }
 
+/* A summary table's header on a line of its own before a random row (half the
+ * time before (七)总计: summary_before), the template's order: no cell read as
+ * another value — its words name rows (上年结转, 结转下年度, 总计), no anchor of
+ * theirs — and nearly every cell read. */
+static void summary_header(int v[NROWS][NCOLS], int *layout, int *flat)
+{
+    (void)v;
+    *layout = (int)gen_below(NLAYOUTS);
+    *flat = *layout == L_PIPES || gen_below(2);
+    summary_before = gen_below(2) ? NROWS - 2 : 1 + (int)gen_below(NROWS - 1);
+}
+
+static void test_summary_header_line(void **state)
+{
+    (void)state;
+    int read = damaged_tables(20261222, 600, "a summary table's header line", summary_header);
+    if (read * 10 < 600 * NROWS * NCOLS * 8)
+        fail_msg("a summary table's header line: %d of %d cells read", read, 600 * NROWS * NCOLS);
+}
+
 static int no_damage(void **state)
 {
     (void)state;
-    wrap_row = cut_row = glue_row = lost_row = page_row = stray_row = blank_row = -1;
+    wrap_row = cut_row = glue_row = lost_row = page_row = stray_row = blank_row = summary_before = -1;
     extra_name = NULL;
     ragged = wrapped_header = wrapped_centred = replaced_gaps = 0;
     return 0;
@@ -851,6 +878,7 @@ int main(void)
         cmocka_unit_test_setup(test_row_cells_top_and_bottom, no_damage),
         cmocka_unit_test_setup(test_header_names_run_together, no_damage),
         cmocka_unit_test_setup(test_header_split_by_number, no_damage),
+        cmocka_unit_test_setup(test_summary_header_line, no_damage),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
