@@ -2,7 +2,9 @@
  *
  * A blank or missing cell is an unknown.  Any rule equation with exactly one
  * unknown fixes it; all equations that fix it must agree; this repeats
- * until nothing changes.  Then every rule is evaluated on the values. */
+ * until nothing changes.  Then every rule is evaluated on the values; an
+ * equation with cells still missing, all on one side, fails when that side's
+ * other cells already add up to more than the other side (check_bound()). */
 #include "extract.h"
 #include "narrative.h"
 #include "rules.h"
@@ -12,6 +14,7 @@
 #include <limits.h>
 #include <math.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -480,6 +483,41 @@ static inline int add_terms(const gk_cell *cells, const size_t *off, int k, int 
     return k;
 }
 
+/* An equation e with cells missing, all on one side: that side's cells read
+ * already add up to more than the other side's, and a missing cell, no signed
+ * one, is no less than 0 — e fails whatever they hold (a row's cells read
+ * wrong, "4039" for 40 and 39 run together, its other cell unread).  Noted as
+ * e's rule, with a lower bound for that side. */
+static void check_bound(gk_report *r, const gk_equation *e)
+{
+    double known[2] = {0, 0};          /* the sides: cells of positive, of negative coefficients */
+    int missing[2] = {0, 0};
+    for (int j = 0; j < e->n; j++) {
+        const gk_cell *c = &r->cells[e->cell[j]];
+        int side = e->coef[j] > 0 ? 0 : 1;
+        if (r->tpl->cells[e->cell[j]].coldef->kind == GK_VAL_SIGNED)
+            return;
+        if (c->status == GK_ST_MISSING)
+            missing[side]++;
+        else
+            known[side] += (e->coef[j] > 0 ? e->coef[j] : -e->coef[j]) * c->value;
+    }
+    int open = missing[0] ? 0 : 1;     /* the side with cells missing */
+    if ((missing[0] && missing[1]) || !missing[open] || !(known[open] > known[!open] + EPS))
+        return;
+    char a[40], b[40], d[40], v[32];
+    snprintf(a, sizeof a, "%s%s", open == 0 ? "至少 " : "", report_format_value(known[0], v, sizeof v));
+    snprintf(b, sizeof b, "%s%s", open == 1 ? "至少 " : "", report_format_value(known[1], v, sizeof v));
+    snprintf(d, sizeof d, "至少 %s", report_format_value(known[open] - known[!open], v, sizeof v));
+    char *base = xasprintf(e->message, e->what, a, b, d);
+    gk_finding *f = add(r, e->rule, eq_line(r, e),
+                        xasprintf("%s；另有 %d 格未读到，件数不能为负，不论其值为何都不相等", base, missing[open]));
+    free(base);
+    finding_add_cell(f, e->anchor);
+    for (int j = 0; j < e->n; j++)
+        finding_add_cell(f, e->cell[j]);
+}
+
 /* any_missing: 0 when no cell is missing (reset_cells() found none, and
  * inference makes none missing that was not). */
 static void check_equations(gk_report *r, int any_missing)
@@ -497,9 +535,13 @@ static void check_equations(gk_report *r, int any_missing)
         double pos, neg;
         int k = any_missing ? add_terms(cells, st->off, 0, st->npos, 1, &pos)
                             : add_terms(cells, st->off, 0, st->npos, 0, &pos);
-        if (k < st->npos)
+        if (k < st->npos) {
+            check_bound(r, &t->eqs[q]);
             continue;
+        }
         k = any_missing ? add_terms(cells, st->off, k, st->n, 1, &neg) : add_terms(cells, st->off, k, st->n, 0, &neg);
+        if (k < st->n)
+            check_bound(r, &t->eqs[q]);
         if (k < st->n || fabs(pos - neg) < EPS)
             continue;
         const gk_equation *e = &t->eqs[q];
