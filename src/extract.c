@@ -1581,6 +1581,7 @@ static void note_label_variant(gk_report *r, int table, int rowidx, const char *
 
 /* ---- tables: one stream of tokens, rows placed by place.c ------------------------------- */
 
+
 static int group_of_label(const char *label, size_t len)
 {
     int ng;
@@ -5184,6 +5185,28 @@ static int run_totals_hold(const tokens *ts, const int *seq, int n, int w, int b
     return 1;
 }
 
+/* 1 when the label at token `at`, row rr's anchor, holds row rr's canonical label
+ * joined with the next text naming nothing after it, past numbers ("行政规范性
+ * 0 11 29" over "文件": a label wrapped in its cell, its end on the row's next
+ * line): no variant to note. */
+static int label_ends_after(const gk_report *r, int table, int rr, const tokens *ts, int at)
+{
+    int k = at + 1;
+    while (k < ts->n && (ts->tok[k].kind == PT_VALUE || ts->tok[k].kind == PT_EMPTY))
+        k++;
+    if (k >= ts->n || ts->tok[k].kind != PT_LABEL || ts->tok[k].rows || ts->tok[k].firsts || !ts->text[at] ||
+        !ts->text[k])
+        return 0;
+    size_t a = strlen(ts->text[at]), b = strlen(ts->text[k]);
+    if (a + b > HEADER_CELL_MAX)
+        return 0;
+    char join[HEADER_CELL_MAX + 1];
+    size_t len = squeeze_copy(join, ts->text[at], a);
+    len += squeeze_copy(join + len, ts->text[k], b);
+    const char *canon = r->tpl->row_canon[table - 2][rr];
+    return util_find(join, len, canon, strlen(canon)) != NULL;
+}
+
 /* Runs of rows place_rows() read column by column (place_row.columns) are
  * kept only when every row's own total holds read so and not read by rows
  * (labels first, then each row's numbers in turn: the same count); else the
@@ -5402,8 +5425,8 @@ static void read_table_grid(gk_report *r, int table, grid *g)
                 positional[rr] |= ROW_POSITIONAL;
                 note_row(r, "STRUCT.LABEL_VARIANT", table, rr, line,
                          xasprintf("行标签缺失%s，按模板顺序定位为「%s」", lost ? "（以数字代替）" : "", rd->label));
-            } else if (!(ts.canon[p->anchor] >> rr & 1)) {   /* anchored by a label naming row rr */
-                note_label_variant(r, table, rr, ts.text[p->anchor], line);
+            } else if (!(ts.canon[p->anchor] >> rr & 1) && !label_ends_after(r, table, rr, &ts, p->anchor)) {
+                note_label_variant(r, table, rr, ts.text[p->anchor], line);   /* anchored by a label naming row rr */
             }
         } else if (p->state == PL_ABSENT) {
             note_row(r, "STRUCT.ROW_MISSING", table, rr, 0, xasprintf("%s未找到「%s」行", name, rd->label));
