@@ -2558,7 +2558,21 @@ void extract_general_only(int on)
     place_general_only(on);
 }
 
-/* 1 when a row without numbers is a header row, not a row of the table. */
+/* The word of text at *p (past spaces; *n bytes, 0 at the text's end), *p moved
+ * past it. */
+static const char *next_word(const char **p, size_t *n)
+{
+    const char *w = *p;
+    while (*w == ' ')
+        w++;
+    const char *e = w;
+    while (*e && *e != ' ')
+        e++;
+    *p = e;
+    *n = (size_t)(e - w);
+    return w;
+}
+
 /* How many different rows the words of a label cell (apart by spaces) name, each
  * word alone naming one ("项目 本年新收件数 上年结转 办理结果 结转下年度 总计": a
  * summary table's header, its cells apart by single spaces, read as one cell). */
@@ -2569,23 +2583,20 @@ static int words_name_rows(const gk_report *r, int table, const char *text)
     uint32_t named = 0;
     int count = 0;
     for (const char *p = text; *p;) {
-        while (*p == ' ')
-            p++;
-        const char *e = p;
-        while (*e && *e != ' ')
-            e++;
+        size_t len;
+        const char *w = next_word(&p, &len);
         char word[HEADER_CELL_MAX + 1];   /* (row_facts() reads its text to its end) */
-        size_t n = e > p && e - p <= HEADER_CELL_MAX ? squeeze_copy(word, p, (size_t)(e - p)) : 0;
+        size_t n = len && len <= HEADER_CELL_MAX ? squeeze_copy(word, w, len) : 0;
         uint32_t rows = n ? (uint32_t)(row_facts(r->tpl, table, word, n) & ROW_MATCHES) : 0;
         if (rows && !(rows & (rows - 1)) && !(rows & named)) {
             named |= rows;
             count++;
         }
-        p = e;
     }
     return count;
 }
 
+/* 1 when a row without numbers is a header row, not a row of the table. */
 static int header_row(const gk_report *r, int table, const grid_row *row, const row_cells *rc, const row_labels *rl,
                       sbuf *lb)
 {
@@ -4949,17 +4960,13 @@ static int names_out_of_order(const gk_report *r, int table, const grid *g, cons
         for (; m; m &= m - 1) {
             const char *text = row->cells[__builtin_ctzll(m)].text;
             for (const char *p = text; *p;) {
-                while (*p == ' ')
-                    p++;
-                const char *e = p;
-                while (*e && *e != ' ')
-                    e++;
-                size_t n = (size_t)(e - p);
-                int c = n && n <= HEADER_CELL_MAX && !note_word(p, n) && !has_digit(p, n)
-                            ? column_index(column_named(r->tpl, table, p, n))
+                size_t n;
+                const char *word = next_word(&p, &n);
+                int c = n && n <= HEADER_CELL_MAX && !note_word(word, n) && !has_digit(word, n)
+                            ? column_index(column_named(r->tpl, table, word, n))
                             : -1;
-                if (c < 0 && n && !has_digit(p, n) && row->explicit)
-                    c = column_begun(r->tpl, table, p, n, w);
+                if (c < 0 && n && !has_digit(word, n) && row->explicit)
+                    c = column_begun(r->tpl, table, word, n, w);
                 if (c >= 0 && c < w - 1 && c < PLACE_MAX_COLS) {
                     int place = row->explicit ? __builtin_ctzll(m) : order;
                     if (seen >> c & 1)
@@ -4968,7 +4975,6 @@ static int names_out_of_order(const gk_report *r, int table, const grid *g, cons
                     pos[c] = place;
                 }
                 order++;
-                p = e;
             }
         }
     }
