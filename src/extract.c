@@ -1581,7 +1581,6 @@ static void note_label_variant(gk_report *r, int table, int rowidx, const char *
 
 /* ---- tables: one stream of tokens, rows placed by place.c ------------------------------- */
 
-
 static int group_of_label(const char *label, size_t len)
 {
     int ng;

@@ -213,7 +213,8 @@ static int stray_owned(const solver *s, int i, int ntok, int *end, int *next_anc
     return unit >= 0 && named && !anchored;
 }
 
-/* Tokens [lo, hi) into gap g: its cells c, values v and header rows; before the
+/* Tokens [lo, hi) into gap g: its cells c, values v, header rows and labels of
+ * rows neither anchor (`anchors`: their rows) names; before the
  * first anchor or after the last (outside 1) without the numbers of a source row
  * stray_owned() gives another label (a caption's numbers are not the table's);
  * inside the table (outside 2) without those of a row holding a row's whole
@@ -222,7 +223,7 @@ static inline __attribute__((always_inline)) void collect(const solver *s, gap *
                                                           uint32_t anchors)
 {
     int nc = 0, nv = 0, hdr0 = -1, hdr1 = -1, lab0 = -1, lab1 = -1, owned_end = 0, owned = 0, next_anchor = 0;
-    for (int i = lo; i < hi; i++) {   /* one pass: the cells, the values, the header rows */
+    for (int i = lo; i < hi; i++) {   /* one pass: the cells, the values, the header rows, the labels */
         place_kind kind = s->t[i].kind;
         if (outside && i >= owned_end)
             owned = stray_owned(s, i, ntok, &owned_end, &next_anchor, outside == 2);
@@ -338,7 +339,8 @@ static inline __attribute__((always_inline)) int owners_agree(const solver *s, i
     if (front > 0 && front <= n && g->lab0 >= 0 && seq[front - 1] > g->lab0)
         return 0;                      /* or across another row's label, no anchor */
     if (back > 0 && back <= n && g->lab1 >= 0 && seq[n - back] < g->lab1)
-        return 0;
+        return 0;                      /* (pdftotext -raw: "(4)结转下年度继续办理" between numbers and
+                                          "(7)总计", a label after them) */
     if (front <= n && own_cells_passed(s, k, seq, front))
         return 0;                      /* a row whose source row holds its cells takes them there */
     int left = anchor_unit(s, k), right = anchor_unit(s, k + 1);
@@ -361,8 +363,8 @@ static inline __attribute__((always_inline)) int owners_agree(const solver *s, i
     /* nor the numbers right after the beginning of another row's label, with its item
      * number, no part of the right row's ("2、申请人逾" 0 0 … "期未按收费通知…" "(七)总计":
      * pdfminer printed a label's beginning before its numbers, its rest after them) */
-    if (back > 0 && back <= n && seq[n - back] > 0 && s->t[seq[n - back] - 1].kind == PT_HEADER &&
-        (s->t[seq[n - back] - 1].foreign & PT_NOT_NEXT))
+    if ((s->marks & PT_NOT_NEXT) && back > 0 && back <= n && seq[n - back] > 0 &&
+        s->t[seq[n - back] - 1].kind == PT_HEADER && (s->t[seq[n - back] - 1].foreign & PT_NOT_NEXT))
         return 0;
     /* nor across a sub-table's caption: "0", then "第二十条第（六）项", then "行政处罚"
      * (or its label after one) */

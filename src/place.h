@@ -49,7 +49,9 @@ typedef struct {       /* sixteen bytes */
                                       numbers takes none before it */
 #define PT_NOT_NEXT 8              /* place_tok.foreign: text naming nothing right before numbers on
                                       their source row, no part of the next row's label: the numbers
-                                      are not that row's, printed before its label */
+                                      are not that row's, printed before its label; also on a barrier
+                                      (PT_HEADER) that begins another row's label with its item number
+                                      right before numbers */
 #define PT_NOT_PREV 16             /* place_tok.foreign: such text no part of the label before it: the
                                       numbers are not that row's, wrapped onto the text's line */
 
