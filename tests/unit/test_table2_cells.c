@@ -437,9 +437,10 @@ static void test_table2_multiline(void **state)
 }
 
 /* Table 2 as a text browser prints a table without borders, its columns aligned
- * by spaces (w3m): a row whose label wraps takes two lines, and each of its cells
- * stands at the top or the bottom of them — in one row of two in this generator,
- * each cell on either line at random, under its column. */
+ * by spaces (w3m): a row whose label wraps (longer than the label column's five
+ * characters: 行政规范性文件, 行政事业性收费) takes two lines, and each of its
+ * cells stands at the top or the bottom of them — in this generator on either
+ * line at random, under its column. */
 static char *table2_aligned(const t2_format *f, written *w)
 {
     const gk_table_def *t2 = template_table(template_get(f->fmt), 2);
