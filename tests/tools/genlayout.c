@@ -127,8 +127,8 @@
  * chosen;
  * lost_value and stray_value only with --with (the engine still reads some of their
  * cells wrong).  --each: one line per variant with its counts.
- * --show K: only variant K; its text (UTF-8, before encoding) on stdout, its comparison
- * on stderr.  --dump DIR: each variant with wrong cells, as encoded, to DIR/vNNNNN.txt;
+ * --show K: only variant K; its text (UTF-8, before encoding) on stdout, alone, its
+ * comparison and the summary line on stderr.  --dump DIR: each variant with wrong cells, as encoded, to DIR/vNNNNN.txt;
  * --dump-all DIR: every variant. */
 #include "pipeline.h"
 #include "report.h"
@@ -3855,7 +3855,8 @@ int main(int argc, char **argv)
             fprintf(stderr, "%-22s %8ld %10ld %9ld %8ld %8ld %4.0f%%\n", XNAME[x], tx[x].variants, tx[x].right,
                     tx[x].flagged, tx[x].wrong, tx[x].bad, tx[x].variants ? 100.0 * tx[x].bad / tx[x].variants : 0.0);
     }
-    printf("variants %ld, cells right %ld, flagged %ld, wrong %ld\n", all.variants, all.right, all.flagged, all.wrong);
+    fprintf(show >= 0 ? stderr : stdout, "variants %ld, cells right %ld, flagged %ld, wrong %ld\n", all.variants,
+            all.right, all.flagged, all.wrong);   /* (with --show, stdout holds the variant's text alone) */
     for (int s = 0; s < ns; s++) {
         report_free(smp[s].r);
         free(smp[s].truth);
