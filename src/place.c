@@ -24,9 +24,10 @@ typedef struct {
     int *c, nc;                        /* values and empty cells, in order */
     int *v, nv;                        /* values only */
     int urow0, urow1;                  /* rows without an anchor that lie here: [urow0, urow1) */
-    int hdr0, hdr1;                    /* the first and last header token here, -1 none */
-    int lab0, lab1;                    /* the first and last label here naming a row but neither
-                                          anchor's, -1 none */
+    int hdr0;                          /* the first header token here, -1 none */
+    int bar0, bar1;                    /* the first and last barrier here: a header token, or a label
+                                          naming a row but neither anchor's (no row's cells lie
+                                          across one); -1 none */
     int un;                            /* their cells */
 } gap;
 
@@ -213,8 +214,9 @@ static int stray_owned(const solver *s, int i, int ntok, int *end, int *next_anc
     return unit >= 0 && named && !anchored;
 }
 
-/* Tokens [lo, hi) into gap g: its cells c, values v, header rows and labels of
- * rows neither anchor (`anchors`: their rows) names; before the
+/* Tokens [lo, hi) into gap g: its cells c, values v, first header row and
+ * barriers (header rows and labels of rows neither anchor names, `anchors`: their
+ * rows); before the
  * first anchor or after the last (outside 1) without the numbers of a source row
  * stray_owned() gives another label (a caption's numbers are not the table's);
  * inside the table (outside 2) without those of a row holding a row's whole
@@ -222,7 +224,7 @@ static int stray_owned(const solver *s, int i, int ntok, int *end, int *next_anc
 static inline __attribute__((always_inline)) void collect(const solver *s, gap *g, int lo, int hi, int ntok, int outside,
                                                           uint32_t anchors)
 {
-    int nc = 0, nv = 0, hdr0 = -1, hdr1 = -1, lab0 = -1, lab1 = -1, owned_end = 0, owned = 0, next_anchor = 0;
+    int nc = 0, nv = 0, hdr0 = -1, bar0 = -1, bar1 = -1, owned_end = 0, owned = 0, next_anchor = 0;
     for (int i = lo; i < hi; i++) {   /* one pass: the cells, the values, the header rows, the labels */
         place_kind kind = s->t[i].kind;
         if (outside && i >= owned_end)
@@ -234,22 +236,19 @@ static inline __attribute__((always_inline)) void collect(const solver *s, gap *
             g->v[nv++] = i;
         } else if (kind == PT_EMPTY) {
             g->c[nc++] = i;
-        } else if (kind == PT_HEADER) {
-            if (hdr0 < 0)
+        } else if (kind == PT_HEADER || (kind == PT_LABEL && s->t[i].rows && !(s->t[i].rows & anchors))) {
+            if (hdr0 < 0 && kind == PT_HEADER)
                 hdr0 = i;
-            hdr1 = i;
-        } else if (kind == PT_LABEL && s->t[i].rows && !(s->t[i].rows & anchors)) {
-            if (lab0 < 0)
-                lab0 = i;
-            lab1 = i;
+            if (bar0 < 0)
+                bar0 = i;
+            bar1 = i;
         }
     }
     g->nc = nc;
     g->nv = nv;
     g->hdr0 = hdr0;
-    g->hdr1 = hdr1;
-    g->lab0 = lab0;
-    g->lab1 = lab1;
+    g->bar0 = bar0;
+    g->bar1 = bar1;
 }
 
 static void build_gaps(solver *s, int ntok, int *store)
@@ -332,15 +331,13 @@ static inline __attribute__((always_inline)) int owners_agree(const solver *s, i
                                                              int back)
 {
     const gap *g = &s->g[k + 1];
-    if (front > 0 && front <= n && g->hdr0 >= 0 && seq[front - 1] > g->hdr0)
-        return 0;                      /* the left row's cells across a header row */
-    if (back > 0 && back <= n && g->hdr1 >= 0 && seq[n - back] < g->hdr1)
-        return 0;                      /* the right row's cells across a header row */
-    if (front > 0 && front <= n && g->lab0 >= 0 && seq[front - 1] > g->lab0)
-        return 0;                      /* or across another row's label, no anchor */
-    if (back > 0 && back <= n && g->lab1 >= 0 && seq[n - back] < g->lab1)
-        return 0;                      /* (pdftotext -raw: "(4)结转下年度继续办理" between numbers and
-                                          "(7)总计", a label after them) */
+    /* no row's cells across a header row, or another row's label that is no anchor
+     * (pdftotext -raw: "(4)结转下年度继续办理" between numbers and "(7)总计", a label
+     * after them) */
+    if (front > 0 && front <= n && g->bar0 >= 0 && seq[front - 1] > g->bar0)
+        return 0;                      /* the left row's */
+    if (back > 0 && back <= n && g->bar1 >= 0 && seq[n - back] < g->bar1)
+        return 0;                      /* the right row's */
     if (front <= n && own_cells_passed(s, k, seq, front))
         return 0;                      /* a row whose source row holds its cells takes them there */
     int left = anchor_unit(s, k), right = anchor_unit(s, k + 1);

@@ -42,6 +42,14 @@ static void add(stream *st, place_kind kind, uint32_t rows, int unit, int owner)
     st->owner[st->n++] = owner;
 }
 
+/* Row r as written: its label on a source row of its own (unit r), then its numbers. */
+static void add_row(stream *st, int r)
+{
+    add(st, PT_LABEL, 1u << r, r, -1);
+    for (int c = 0; c < st->ncols[r]; c++)
+        add(st, PT_VALUE, 0, r, r * 32 + c);
+}
+
 static void random_table(stream *st, uint64_t *seed)
 {
     memset(st, 0, sizeof *st);
@@ -74,11 +82,8 @@ static void test_row_by_row(void **state)
     for (int iter = 0; iter < 2000; iter++) {
         stream st;
         random_table(&st, &seed);
-        for (int r = 0; r < st.nrows; r++) {
-            add(&st, PT_LABEL, 1u << r, r, -1);
-            for (int c = 0; c < st.ncols[r]; c++)
-                add(&st, PT_VALUE, 0, r, r * 32 + c);
-        }
+        for (int r = 0; r < st.nrows; r++)
+            add_row(&st, r);
         place_row out[PLACE_MAX_ROWS];
         place_rows(st.t, st.n, st.ncols, st.nrows, out);
         assert_int_equal(check_own(&st, out), st.nrows);
@@ -365,9 +370,7 @@ static void test_foreign_line(void **state)
                 add(&st, PT_LABEL, 1u << r, r, -1);
                 continue;
             }
-            add(&st, PT_LABEL, 1u << r, r, -1);
-            for (int c = 0; c < st.ncols[r]; c++)
-                add(&st, PT_VALUE, 0, r, r * 32 + c);
+            add_row(&st, r);
         }
         placed_unless_text(&st, j, text, &late, &whole);
     }
@@ -472,9 +475,7 @@ static void test_item_beginning(void **state)
                 add(&st, PT_LABEL, 1u << r, r, -1);
                 continue;
             }
-            add(&st, PT_LABEL, 1u << r, r, -1);
-            for (int c = 0; c < st.ncols[r]; c++)
-                add(&st, PT_VALUE, 0, r, r * 32 + c);
+            add_row(&st, r);
         }
         placed_unless_text(&st, j, text, &late, &whole);
     }
@@ -496,11 +497,8 @@ static void test_label_between(void **state)
         stream st;
         random_table(&st, &seed);
         int a = st.nrows - 2, b = st.nrows - 1;
-        for (int r = 0; r < a; r++) {
-            add(&st, PT_LABEL, 1u << r, r, -1);
-            for (int c = 0; c < st.ncols[r]; c++)
-                add(&st, PT_VALUE, 0, r, r * 32 + c);
-        }
+        for (int r = 0; r < a; r++)
+            add_row(&st, r);
         for (int c = 0; c < st.ncols[b]; c++)
             add(&st, PT_VALUE, 0, 100 + c, b * 32 + c);
         add(&st, PT_LABEL, 1u << b, 200, -1);
