@@ -175,16 +175,42 @@ else
     echo "ok - year pairs: -j and keep budgets give one worker's output # skip no gencorpus in TOOLS"
 fi
 
-# check keeps what each report shows while it reads the titles, up to a budget; past it the
-# titles are only peeked at and the reports read again (GK_KEEP_BUDGET lowers the budget,
-# in bytes).  The output must be the same whatever the budget, with one worker or two.
+# check keeps what each report shows while it reads the titles: in memory up to a budget, past
+# it in an unlinked temporary file up to a cap; only when neither takes more are the remaining
+# titles merely peeked at and the reports read again later (GK_KEEP_BUDGET and GK_SPILL_CAP
+# lower the two, in bytes; a TMPDIR that is no folder leaves no file to spill to;
+# GK_BATCH_STATS=1 says where the results went).  The output must be the same whichever way,
+# with one worker or two, and the temporary file is never seen in its folder.
+mkdir -p "$tmp/spill"
+# stats FILE -> "memory spilled peeked" from GK_BATCH_STATS's line
+stats() { sed -n 's/^gkreview: [0-9]* 份报告：结果留在内存 \([0-9]*\) 份，暂存临时文件 \([0-9]*\) 份.*先只读标题 \([0-9]*\) 份$/\1 \2 \3/p' "$1"; }
 for fmt in json text csv; do
     "$GK" check --format "$fmt" "$S" >"$tmp/k0" 2>"$tmp/k0.err"
-    for budget in 0 1 20000 300000; do
+    for way in "0 -" "1 -" "20000 -" "300000 -" "0 none" "0 3000"; do
+        budget=${way% *}
+        cap=${way#* }
         for j in 1 2; do
-            GK_KEEP_BUDGET=$budget "$GK" check -j $j --format "$fmt" "$S" >"$tmp/k1" 2>"$tmp/k1.err"
-            check "check $fmt, keep budget $budget, -j $j: output as with the default budget" \
-                sh -c "test -s '$tmp/k0' && cmp -s '$tmp/k0' '$tmp/k1' && cmp -s '$tmp/k0.err' '$tmp/k1.err'"
+            case $cap in
+                -) dir=$tmp/spill; capv= ;;
+                none) dir=$tmp/none; capv= ;;
+                *) dir=$tmp/spill; capv=$cap ;;
+            esac
+            env TMPDIR="$dir" GK_BATCH_STATS=1 GK_KEEP_BUDGET=$budget ${capv:+GK_SPILL_CAP=$capv} \
+                "$GK" check -j $j --format "$fmt" "$S" >"$tmp/k1" 2>"$tmp/k1.err"
+            set -- $(stats "$tmp/k1.err") x x x
+            grep -v '^gkreview: [0-9]* 份报告：结果留在内存' "$tmp/k1.err" >"$tmp/k1.e2"
+            check "check $fmt, keep budget $budget, spill $cap, -j $j: output as with the default budget" \
+                sh -c "test -s '$tmp/k0' && cmp -s '$tmp/k0' '$tmp/k1' && cmp -s '$tmp/k0.err' '$tmp/k1.e2'"
+            case $cap in
+                -) check "check $fmt, keep budget $budget, -j $j: no report read twice ($1 in memory, $2 spilled, $3 peeked)" \
+                    test "$3" = 0 -a $(($1 + $2)) -gt 30 -a \( "$budget" -gt 20000 -o "$2" -gt 0 \) ;;
+                none) check "check $fmt, no folder to spill to, -j $j: the titles peeked past the budget ($1 in memory, $2 spilled, $3 peeked)" \
+                    test "$2" = 0 -a "$3" -gt 20 ;;
+                *) check "check $fmt, keep budget $budget, spill cap $cap, -j $j: spilled up to the cap, then peeked ($1 in memory, $2 spilled, $3 peeked)" \
+                    test "$2" -gt 0 -a "$3" -gt 0 ;;
+            esac
+            check "check $fmt, keep budget $budget, spill $cap, -j $j: nothing left in the temporary folder" \
+                test -z "$(ls -A "$tmp/spill")"
         done
     done
 done

@@ -8,6 +8,7 @@
 #include "report.h"
 #include "safe.h"
 #include "sidecar.h"
+#include "spill.h"
 #include "util.h"
 #include "walk.h"
 
@@ -264,28 +265,36 @@ static void take_json(result *res, renderer *rd)
 /* ---- reports shown while the titles are read ----------------------------- */
 
 /* check reads every title to pair years before it shows the first report.
- * It loads the reports in full for that, keeping what each shows, as long
- * as all it keeps stays under KEEP_BUDGET bytes; a kept report that turns
- * out to have no partner is shown as kept, without reading it again.
- * Past the budget the remaining titles are only peeked at.  Text output is
- * a few dozen bytes a report: 100,000 fit; JSON (some 14 KB a report) is
+ * It loads the reports in full for that, keeping what each shows; a kept
+ * report that turns out to have no partner is shown as kept, without
+ * reading it again.  What it keeps stays in memory up to KEEP_BUDGET bytes,
+ * past it goes to an unlinked temporary file (spill.c), at most SPILL_CAP
+ * bytes and half the room there; only when no such file can be written are
+ * the remaining titles merely peeked at, each report read again later.
+ * Text output is a few dozen bytes a report; JSON (some 14 KB a report) is
  * kept packed (output_json_pack(): about 1 KB, the cells' statuses, values
- * and lines), which lets some 15,000 fit instead of 1,100.  (Keeping the
- * rest in an unlinked temporary file instead was tried and measured:
- * writing and reading back 14 KB a report through the kernel cost more than
- * the peek it saves — 100,000 reports as JSON took 13.7–14.8 s instead of
- * 11.3–12.6 s, output to /dev/null, on the 2-core test machine.)
- * The environment variable GK_KEEP_BUDGET (bytes) lowers the budget, for tests. */
+ * and lines), in memory and in the file alike.  (Spilling the JSON unpacked
+ * was tried first and cost more than the peek it saved: 14 KB a report
+ * through the kernel twice.  Packed, 100,000 reports write ~85 MB.)
+ * The environment variables GK_KEEP_BUDGET and GK_SPILL_CAP (bytes) lower
+ * the two, for tests; GK_BATCH_STATS=1 says on stderr where the results
+ * were kept. */
 #define KEEP_BUDGET (16u << 20)
+#define SPILL_CAP (4ull << 30)
 
 typedef struct {
     const cli_opts *o;
     int is_check;
     result **kept;          /* per file, or NULL */
+    size_t nfiles;
     size_t budget;          /* KEEP_BUDGET, or less (GK_KEEP_BUDGET) */
     size_t used;            /* bytes kept (atomic: the titles are read by several threads) */
-    pthread_mutex_t mu;     /* guards the free renderers */
+    uint64_t spill_cap;     /* SPILL_CAP, or less (GK_SPILL_CAP) */
+    pthread_mutex_t mu;     /* guards the free renderers and opening the spill */
     renderer *free_rd;      /* renderers not in use */
+    gk_spill *spill;        /* where results go past the budget, once opened */
+    int spill_tried;        /* opening it was tried (under mu) */
+    size_t in_memory, spilled;   /* results kept each way (atomic) */
 } keeper;
 
 static renderer *keeper_take(keeper *k)
@@ -304,6 +313,79 @@ static void keeper_give(keeper *k, renderer *rd)
     rd->next = k->free_rd;
     k->free_rd = rd;
     pthread_mutex_unlock(&k->mu);
+}
+
+/* A result in the spill: this head, the ranks, the message for stderr,
+ * then the output. */
+typedef struct {
+    int32_t errors, warnings, nranks, unreadable, packed;
+    uint32_t outlen, errlen;
+} spill_head;
+
+/* Puts res in the spill (opened at the first call); 0 when it is there. */
+static int spill_result(keeper *k, size_t i, const result *res)
+{
+    pthread_mutex_lock(&k->mu);
+    if (!k->spill_tried) {
+        k->spill_tried = 1;
+        k->spill = spill_open(k->nfiles, k->spill_cap);
+    }
+    gk_spill *sp = k->spill;
+    pthread_mutex_unlock(&k->mu);
+    if (!sp)
+        return -1;
+    spill_head h = {.errors = res->errors, .warnings = res->warnings, .nranks = res->nranks,
+                    .unreadable = res->unreadable, .packed = res->packed,
+                    .outlen = (uint32_t)res->outlen, .errlen = res->err ? (uint32_t)strlen(res->err) : 0};
+    size_t rl = (size_t)h.nranks * sizeof *res->ranks;
+    size_t len = sizeof h + rl + h.errlen + h.outlen;
+    char *rec = xmalloc(len), *p = rec;
+    memcpy(p, &h, sizeof h);
+    p += sizeof h;
+    if (rl)
+        memcpy(p, res->ranks, rl);
+    p += rl;
+    if (h.errlen)
+        memcpy(p, res->err, h.errlen);
+    p += h.errlen;
+    if (h.outlen)
+        memcpy(p, res->out, h.outlen);
+    int e = spill_put(sp, i, rec, len);
+    free(rec);
+    return e;
+}
+
+/* File i's result back from the spill into res; 0 when it was there. */
+static int unspill_result(keeper *k, size_t i, result *res)
+{
+    size_t len;
+    char *rec = spill_take(k->spill, i, &len);
+    if (!rec)
+        return -1;
+    spill_head h;
+    memcpy(&h, rec, sizeof h);
+    memset(res, 0, sizeof *res);
+    const char *p = rec + sizeof h;
+    size_t rl = (size_t)h.nranks * sizeof *res->ranks;
+    res->errors = h.errors;
+    res->warnings = h.warnings;
+    res->nranks = h.nranks;
+    res->unreadable = h.unreadable;
+    res->packed = h.packed;
+    if (rl) {
+        res->ranks = xmalloc(rl);
+        memcpy(res->ranks, p, rl);
+    }
+    p += rl;
+    if (h.errlen) {
+        res->err = xmalloc((size_t)h.errlen + 1);
+        memcpy(res->err, p, h.errlen);
+        res->err[h.errlen] = '\0';
+    }
+    p += h.errlen;
+    keep_bytes(res, p, h.outlen);
+    free(rec);
+    return 0;
 }
 
 static int keep_early(gk_batch *b, size_t i, gk_report *r, const char *why, void *ctx)
@@ -326,9 +408,48 @@ static int keep_early(gk_batch *b, size_t i, gk_report *r, const char *why, void
     }
     keep_bytes(res, bytes, len);
     keeper_give(k, rd);
-    k->kept[i] = res;
     size_t size = 64 + sizeof *res + len + (res->err ? strlen(res->err) : 0) + (size_t)res->nranks * sizeof *res->ranks;
+    if (__atomic_load_n(&k->used, __ATOMIC_RELAXED) + size >= k->budget) {
+        if (spill_result(k, i, res) == 0) {
+            result_free(res);
+            free(res);
+            __atomic_add_fetch(&k->spilled, 1, __ATOMIC_RELAXED);
+            return 1;
+        }
+        k->kept[i] = res;              /* past the budget with nowhere else to go: the last kept */
+        __atomic_add_fetch(&k->in_memory, 1, __ATOMIC_RELAXED);
+        return 0;
+    }
+    k->kept[i] = res;
+    __atomic_add_fetch(&k->in_memory, 1, __ATOMIC_RELAXED);
     return __atomic_add_fetch(&k->used, size, __ATOMIC_RELAXED) < k->budget;
+}
+
+/* File i's kept result, taken (in memory or in the spill) into res: 1 when
+ * there was one and file i has no partner, so that it is shown as kept;
+ * 0 otherwise (partners add the cross-year findings: it is read again). */
+static int take_kept(keeper *k, const gk_batch *b, size_t i, result *res)
+{
+    if (!k || !k->kept)
+        return 0;
+    int alone = b->prev[i] < 0 && b->next[i] < 0;
+    result *in = k->kept[i];
+    if (in) {
+        k->kept[i] = NULL;
+        if (alone)
+            *res = *in;
+        else
+            result_free(in);
+        free(in);
+        return alone;
+    }
+    return alone && spill_has(k->spill, i) && unspill_result(k, i, res) == 0;
+}
+
+/* Whether file i's result is kept in memory in full (text or CSV) and needs no work. */
+static int kept_as_is(const gk_batch *b, const keeper *k, size_t i)
+{
+    return k && k->kept && k->kept[i] && !k->kept[i]->packed && b->prev[i] < 0 && b->next[i] < 0;
 }
 
 /* A packed kept result written out in full into res. */
@@ -345,22 +466,14 @@ static void emit_kept(result *res, renderer *rd)
 
 /* Loads and checks file i into res, its output in res->out: JSON handed
  * over, text and CSV copied (consume() writes them, in order with the
- * queued ones).  A kept result is taken when the file has no partner (kept
- * may be NULL). */
-static void run_one(gk_batch *b, size_t i, const cli_opts *o, int is_check, result *res, result **kept,
+ * queued ones), or takes its kept result when it has no partner (k may be
+ * NULL). */
+static void run_one(gk_batch *b, size_t i, const cli_opts *o, int is_check, result *res, keeper *k,
                     renderer *rd)
 {
-    if (kept && kept[i]) {
-        result *k = kept[i];
-        kept[i] = NULL;
-        if (b->prev[i] < 0 && b->next[i] < 0) {
-            *res = *k;
-            free(k);
-            emit_kept(res, rd);
-            return;
-        }
-        result_free(k);                /* partners add the cross-year findings */
-        free(k);
+    if (take_kept(k, b, i, res)) {
+        emit_kept(res, rd);
+        return;
     }
     char *why = NULL;
     gk_report *r = batch_load(b, i, &why);
@@ -391,7 +504,7 @@ typedef struct {
     size_t printed;         /* results before this index are printed */
     result *slots;          /* WINDOW slots, index % WINDOW */
     char *ready;
-    result **kept;
+    keeper *keep;
     spares *sp;
     pthread_mutex_t mu;
     pthread_cond_t ready_cv;    /* the printing thread waits for slot `printed` */
@@ -414,7 +527,7 @@ static void *worker(void *arg)
         size_t i = p->next++;
         pthread_mutex_unlock(&p->mu);
         result res;
-        run_one(p->b, i, p->o, p->is_check, &res, p->kept, &rd);
+        run_one(p->b, i, p->o, p->is_check, &res, p->keep, &rd);
         pthread_mutex_lock(&p->mu);
         p->slots[i % WINDOW] = res;
         p->ready[i % WINDOW] = 1;
@@ -558,25 +671,19 @@ static void consume(result *res, totals *t, outq *q)
     result_free(res);
 }
 
-/* Whether file i's result is kept in full (text or CSV) and needs no work. */
-static int kept_as_is(const gk_batch *b, result **kept, size_t i)
-{
-    return kept && kept[i] && !kept[i]->packed && b->prev[i] < 0 && b->next[i] < 0;
-}
-
 /* jobs - 1 workers and the printing thread: it prints each result as soon
  * as it and all before it are done, and between them takes reports of its
  * own rather than wait (a third thread on two cores cost a wake-up and two
  * context switches for many results).  Results kept in full while the
  * titles were read are printed without the workers: handing each over
  * cost more than printing it. */
-static void run_batch(gk_batch *b, const cli_opts *o, int is_check, totals *t, result **kept, outq *q)
+static void run_batch(gk_batch *b, const cli_opts *o, int is_check, totals *t, keeper *keep, outq *q)
 {
     size_t n = b->files.n, i = 0;
     renderer rd = {.sp = &q->sp};
-    for (; i < n && (o->jobs <= 1 || kept_as_is(b, kept, i)); i++) {
+    for (; i < n && (o->jobs <= 1 || kept_as_is(b, keep, i)); i++) {
         result res;
-        run_one(b, i, o, is_check, &res, kept, &rd);
+        run_one(b, i, o, is_check, &res, keep, &rd);
         consume(&res, t, q);
         batch_release(b, i);
     }
@@ -584,7 +691,7 @@ static void run_batch(gk_batch *b, const cli_opts *o, int is_check, totals *t, r
         renderer_free(&rd);
         return;
     }
-    pool p = {.b = b, .o = o, .is_check = is_check, .kept = kept, .sp = &q->sp, .next = i, .printed = i};
+    pool p = {.b = b, .o = o, .is_check = is_check, .keep = keep, .sp = &q->sp, .next = i, .printed = i};
     p.slots = xcalloc(WINDOW, sizeof *p.slots);
     p.ready = xcalloc(WINDOW, 1);
     pthread_mutex_init(&p.mu, NULL);
@@ -611,7 +718,7 @@ static void run_batch(gk_batch *b, const cli_opts *o, int is_check, totals *t, r
             size_t k = p.next++;
             pthread_mutex_unlock(&p.mu);
             result res;
-            run_one(b, k, o, is_check, &res, kept, &rd);
+            run_one(b, k, o, is_check, &res, keep, &rd);
             pthread_mutex_lock(&p.mu);
             p.slots[k % WINDOW] = res;
             p.ready[k % WINDOW] = 1;
@@ -670,12 +777,15 @@ static int run(int argc, char **argv, int is_check)
     batch_list(&b, o.npaths, o.paths);
     b.prepare = cli_prepare;
     b.prepare_ctx = &o;
-    keeper keep = {.o = &o, .is_check = is_check, .budget = KEEP_BUDGET};
+    keeper keep = {.o = &o, .is_check = is_check, .nfiles = b.files.n, .budget = KEEP_BUDGET, .spill_cap = SPILL_CAP};
     pthread_mutex_init(&keep.mu, NULL);
-    const char *kb = getenv("GK_KEEP_BUDGET");
-    double kbn;
-    if (kb && number_parse(kb, NUMBER_COUNT, &kbn, NULL) == 0 && kbn >= 0 && kbn < KEEP_BUDGET)
-        keep.budget = (size_t)kbn;
+    const char *env = getenv("GK_KEEP_BUDGET");
+    double num;
+    if (env && number_parse(env, NUMBER_COUNT, &num, NULL) == 0 && num >= 0 && num < KEEP_BUDGET)
+        keep.budget = (size_t)num;
+    env = getenv("GK_SPILL_CAP");
+    if (env && number_parse(env, NUMBER_COUNT, &num, NULL) == 0 && num >= 0 && num < (double)SPILL_CAP)
+        keep.spill_cap = (uint64_t)num;
     if (is_check) {                    /* only check pairs years */
         keep.kept = xcalloc(b.files.n ? b.files.n : 1, sizeof *keep.kept);
         b.early = keep_early;
@@ -688,7 +798,7 @@ static int run(int argc, char **argv, int is_check)
     t.by_rule = xcalloc((size_t)nrules + 1, sizeof *t.by_rule);
     if (o.format == FMT_CSV)
         (is_check ? output_csv_findings_header : output_csv_header)(stdout);
-    run_batch(&b, &o, is_check, &t, keep.kept, &q);
+    run_batch(&b, &o, is_check, &t, &keep, &q);
     if (is_check && o.format == FMT_TEXT)
         outq_flush(&q);                /* the summary comes after the findings */
     if (is_check)
@@ -698,8 +808,13 @@ static int run(int argc, char **argv, int is_check)
     while (q.sp.n)
         free(q.sp.v[--q.sp.n].s);
     pthread_mutex_destroy(&q.sp.mu);
+    if (keep.kept && (env = getenv("GK_BATCH_STATS")) && !strcmp(env, "1"))
+        fprintf(stderr, "gkreview: %zu 份报告：结果留在内存 %zu 份，暂存临时文件 %zu 份（%llu 字节），先只读标题 %zu 份\n",
+                b.files.n, keep.in_memory, keep.spilled, (unsigned long long)spill_bytes(keep.spill),
+                b.files.n - keep.in_memory - keep.spilled);
+    spill_close(keep.spill);
     batch_free(&b);
-    free(keep.kept);                   /* every kept result was taken */
+    free(keep.kept);                   /* every result kept in memory was taken */
     while (keep.free_rd) {
         renderer *rd = keep.free_rd;
         keep.free_rd = rd->next;
