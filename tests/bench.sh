@@ -169,6 +169,15 @@ measure() {
     [ -n "$got" ] && [ "$got" != "$n" ] && note="$note  (checked $got of $n)"
     [ -n "$note" ] && printf '%s' "$note" >"$tmp/$key.note"
     keep_best "$tmp/run.rss" "$tmp/$key.rss"
+    field wall_s "$tmp/run.rss" >>"$tmp/$key.walls"
+}
+
+# median_ratio KEY1 KEY2 -> the median over the runs of KEY1's wall time over KEY2's, run i
+# against run i (each round runs the two back to back: a phase of the machine slows both)
+median_ratio() {
+    paste "$tmp/$1.walls" "$tmp/$2.walls" | awk '$2 > 0 { print $1 / $2 }' | sort -n |
+        awk '{ v[NR] = $1 } END { if (NR == 0) print "?"; else if (NR % 2) printf "%.2f", v[(NR + 1) / 2];
+                                  else printf "%.2f", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
 # check REPS KEY DIR N BYTES FLOOR_WALL LABEL [ARGS...] -> one row (best of REPS runs) of
@@ -219,16 +228,19 @@ while [ "$round" -lt "$ROUNDS" ]; do
     for fmt in text csv json; do
         measure "s1$fmt" "$small" "$SMALL" check --format "$fmt"
         [ "$jobs_ok" = 1 ] && measure "s2$fmt" "$small" "$SMALL" check -j 2 --format "$fmt"
+        if [ "$fmt" = text ]; then     # right after them: the same phase of the machine
+            t0=$(date +%s.%N)
+            "$GK" check "$tmp/half1" >"$tmp/h1.out" 2>&1 &
+            "$GK" check "$tmp/half2" >"$tmp/h2.out" 2>&1
+            wait
+            t1=$(date +%s.%N)
+            w=$(calc "$t1 - $t0" %.3f)
+            echo "$w" >>"$tmp/halves.walls"
+            if [ -z "$halves" ] || [ "$(calc "$w < $halves" %d)" = 1 ]; then halves=$w; fi
+        fi
     done
     measure s1export "$small" "$SMALL" export --format json
     [ "$jobs_ok" = 1 ] && measure s2export "$small" "$SMALL" export -j 2 --format json
-    t0=$(date +%s.%N)
-    "$GK" check "$tmp/half1" >"$tmp/h1.out" 2>&1 &
-    "$GK" check "$tmp/half2" >"$tmp/h2.out" 2>&1
-    wait
-    t1=$(date +%s.%N)
-    w=$(calc "$t1 - $t0" %.3f)
-    if [ -z "$halves" ] || [ "$(calc "$w < $halves" %d)" = 1 ]; then halves=$w; fi
 done
 rm -rf "$tmp/half1" "$tmp/half2"
 floor_small=$(field wall_s "$tmp/floor_small.rss")
@@ -239,10 +251,14 @@ for fmt in text csv json; do
 done
 printed_row s1export "export --format json" "$SMALL" "$bytes_small" "$floor_small"
 [ "$jobs_ok" = 1 ] && printed_row s2export "export -j 2 json" "$SMALL" "$bytes_small" "$floor_small"
-w1=$(field wall_s "$tmp/s1text.rss")
-halves_note="two processes at once, each checking half the $SMALL reports as text: $halves s, $(calc "$w1 / $halves" %.2f)x one worker"
-[ "$jobs_ok" = 1 ] && halves_note="$halves_note (check -j 2: $(calc "$w1 / $(field wall_s "$tmp/s2text.rss")" %.2f)x)"
-say "$halves_note — what two cores give at most"
+halves_note="two processes at once, each checking half the $SMALL reports as text: best $halves s; one worker over them $(median_ratio s1text halves)x"
+[ "$jobs_ok" = 1 ] && halves_note="$halves_note, over check -j 2 $(median_ratio s1text s2text)x (medians of the rounds' ratios: what two cores give this work, and what -j 2 gets of it)"
+say "$halves_note"
+jratios=
+if [ "$jobs_ok" = 1 ]; then
+    jratios="text $(median_ratio s1text s2text)x, CSV $(median_ratio s1csv s2csv)x, JSON $(median_ratio s1json s2json)x, export JSON $(median_ratio s1export s2export)x"
+    say "-j 2 over one worker, the median of the $ROUNDS rounds' ratios (each round runs the two back to back): $jratios"
+fi
 floor_large=
 if [ "$N" -gt "$SMALL" ]; then
     floor_run "$corpus"
@@ -370,6 +386,7 @@ line="| floor: read + decode | $(calc "$SMALL / $floor_small" %.0f) reports/s |"
 [ "$N" -gt "$SMALL" ] && line="$line $(calc "$N / $floor_large" %.0f) reports/s |"
 say "$line"
 say ""
+[ -n "$jratios" ] && say "\`-j 2\` over one worker, the median of the $ROUNDS rounds' ratios: $jratios."
 say "The ceiling for \`-j 2\`: $halves_note."
 say ""
 say "Review screen, $SMALL reports, 80x24: $tui."
