@@ -4612,12 +4612,70 @@ static int header_in_order(const grid *g, const tokens *ts, int w)
     return next == w - 1;
 }
 
+/* 1 when the header (the lines above the first holding two numbers) holds
+ * name[0..nl) stacked a character a line: each of its characters a cell of
+ * its own, in order, on lines one after another or with lines of other cells
+ * between (a narrow header cell of a PDF, "其" above the line of the other
+ * names, "他" below it). */
+static int name_stacked(const grid *g, const char *name, size_t nl)
+{
+    size_t at = 0;                     /* bytes of name found so far */
+    int chars = 0;
+    for (int i = 0; i < g->nrows && at < nl; i++) {
+        const grid_row *row = &g->rows[i];
+        int values = 0;
+        for (int j = 0; j < row->ncells; j++)
+            values += row->cells[j].num == NUM_VALUE;
+        if (values >= 2)
+            break;
+        size_t cl = 1;                 /* the length of name's next character */
+        while (at + cl < nl && ((unsigned char)name[at + cl] & 0xC0) == 0x80)
+            cl++;
+        for (int j = 0; j < row->ncells; j++) {
+            const char *t = row->cells[j].text;
+            if (strlen(t) == cl && !memcmp(t, name + at, cl)) {
+                at += cl;
+                chars++;
+                break;
+            }
+        }
+    }
+    return at == nl && chars >= 2;
+}
+
+/* 1 when s[0..n) is column `missing`'s name run onto a piece of another
+ * column's name: the end of one before it ("务机构其他": "法律服务机构" wrapped,
+ * docx2txt gluing the next cell on) or the beginning of one after it ("其他商业").
+ * ("法人或其他组织" is neither: "法人或" ends no column's name.) */
+static int name_glued(const gk_report *r, int table, int w, int missing, const char *s, size_t n)
+{
+    const char *name = r->tpl->col[table - 2][missing]->label;
+    size_t nl = strlen(name);
+    if (n <= nl)
+        return 0;
+    for (int c = 0; c < w; c++) {
+        if (c == missing)
+            continue;
+        const char *o = r->tpl->col[table - 2][c]->label;
+        size_t ol = strlen(o), rest = n - nl;
+        if (rest >= ol)
+            continue;                  /* a whole name beside it: no piece */
+        if (!memcmp(s + rest, name, nl) && !memcmp(o + ol - rest, s, rest))
+            return 1;                  /* the end of o, then the name */
+        if (!memcmp(s, name, nl) && !memcmp(o, s + nl, rest))
+            return 1;                  /* the name, then the beginning of o */
+    }
+    return 0;
+}
+
 /* 1 when the column a header does not name (of columns 0..w-2, those in seq[]
- * named) has a piece of its name, two characters or more and naming nothing
- * itself, in a cell above the table's first row of numbers ("科研机" over "构",
- * a Word PDF's header wrapped): the column is there, its name broken, and rows a
- * number short lost a cell elsewhere (ragged rows printed without their empty
- * cells) — not a table made without that column. */
+ * named) has its name broken above the table's first row of numbers: a piece of
+ * it, two characters or more and naming nothing itself, in a cell ("科研机" over
+ * "构", a Word PDF's header wrapped), the name stacked a character a line
+ * (name_stacked()) or run onto a piece of another's (name_glued()): the column
+ * is there, and rows a number short lost a cell elsewhere (ragged rows printed
+ * without their empty cells, a Word table's blank first cell merged into the
+ * label's) — not a table made without that column. */
 static int missing_name_broken(const gk_report *r, int table, const grid *g, const int *seq, int m, int w)
 {
     int missing = -1;
@@ -4632,6 +4690,8 @@ static int missing_name_broken(const gk_report *r, int table, const grid *g, con
         return 0;
     const char *name = r->tpl->col[table - 2][missing]->label;
     size_t nl = strlen(name);
+    if (name_stacked(g, name, nl))
+        return 1;
     for (int i = 0; i < g->nrows; i++) {
         const grid_row *row = &g->rows[i];
         int values = 0;
@@ -4646,6 +4706,8 @@ static int missing_name_broken(const gk_report *r, int table, const grid *g, con
             if (n < 6 || n > HEADER_CELL_MAX || row->cells[j].num != NUM_NONE)
                 continue;
             n = squeeze_copy(buf, t, n);
+            if (name_glued(r, table, w, missing, buf, n))
+                return 1;
             if (n < 6 || !util_find(name, nl, buf, n) || column_named(r->tpl, table, buf, n))
                 continue;
             int others = 0;            /* a piece of another column's name too ("机构"): tells nothing */
@@ -5000,7 +5062,8 @@ static int names_out_of_order(const gk_report *r, int table, const grid *g, cons
  * taken as absent only when the rows say so too (three or more hold one number
  * fewer than the template's, more than hold as many — a stray number makes one
  * row long; when fewer than three hold one fewer and none as many, nothing
- * tells: -2). */
+ * tells: -2), and its name is not found broken (missing_name_broken(): the
+ * template's columns then). */
 static int header_map_read(const gk_report *r, int table, const grid *g, const tokens *ts, int w, int *col)
 {
     int seq[64], n = header_columns(r, table, g, ts, seq, 64), m = 0, total = 0, unknown = 0;
@@ -5051,7 +5114,8 @@ static int header_map_read(const gk_report *r, int table, const grid *g, const t
     if (short_by_one < 3)
         return -2;                     /* no row tells whether the column is there */
     if (missing_name_broken(r, table, g, seq, m, w))
-        return -2;                     /* its name is there, broken: the rows lost a cell elsewhere */
+        return 0;                      /* its name is there, broken: the rows lost a cell elsewhere, the
+                                          columns are the template's */
     memcpy(col, seq, (size_t)m * sizeof *col);
     col[m] = w - 1;
     return w - 1;

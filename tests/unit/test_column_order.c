@@ -168,6 +168,23 @@ static int header_split = 0;
  * one cell naming four rows). */
 static int summary_before = -1;
 
+/* stacked_col >= 0: that column's name (one of those under 法人或其他组织)
+ * stacked a character a line, its first character on a line above the line of
+ * the other names, the rest on a line below, its cell on that line left empty
+ * (a narrow cell of a Word table printed to PDF: pdftotext -layout's "其" over
+ * "商业企业 … 法律服务机构" over "他"). */
+static int stacked_col = -1;
+
+/* glued_name: stacked_col's name instead run onto a piece of its neighbour's,
+ * that neighbour's name broken over two lines (docx2txt: "法律服" over
+ * "务机构其他"; the first column under 法人或其他组织 onto the next one's
+ * beginning, "商业企业科研" over "机构"), its own cell gone. */
+static int glued_name = 0;
+
+/* merged_first[r]: row r's first number, a 0, left out, its cell merged into the
+ * label's (a Word table's colspan): the row holds one number fewer. */
+static unsigned char merged_first[NROWS];
+
 /* One header row of n cells (CJK text), wrapped as above. */
 static void put_wrapped(sbuf *b, const char *const *cells, int n)
 {
@@ -261,12 +278,57 @@ static char *write_report(int v[NROWS][NCOLS], int layout, const int *order, int
         if (header_split)
             sbuf_printf(&t3, "%d\n%s", header_split, layout == L_PDFTEXT ? "\n" : "");
         cells[0] = "";
-        int n = 1;
-        for (int c = 1; c < ncols - 1; c++)
-            cells[n++] = names[order[c]];
+        int n = 1, stacked_at = -1;
+        for (int c = 1; c < ncols - 1; c++) {
+            if (order[c] == stacked_col)
+                stacked_at = n;
+            cells[n++] = order[c] == stacked_col ? "" : names[order[c]];
+        }
         if (extra_name)
             cells[n++] = extra_name;
-        put_row(&t3, layout, cells, n);
+        const char *above[NCOLS + 6], *below[NCOLS + 6];
+        char first[8] = "", head[96] = "", tail[96] = "";
+        if (stacked_at >= 0 && glued_name) {
+            const char *name = names[stacked_col];
+            int nb = stacked_at > 1 ? stacked_at - 1 : stacked_at + 1;   /* the neighbour broken */
+            const char *o = cells[nb];
+            size_t half = strlen(o) / 6 * 3;   /* whole characters (three bytes each) */
+            if (nb < stacked_at) {     /* "法律服" over "务机构其他" */
+                snprintf(head, sizeof head, "%.*s", (int)half, o);
+                snprintf(tail, sizeof tail, "%s%s", o + half, name);
+            } else {                   /* "商业企业科研" over "机构" */
+                snprintf(head, sizeof head, "%s%.*s", name, (int)half, o);
+                snprintf(tail, sizeof tail, "%s", o + half);
+            }
+            int lo = nb < stacked_at ? nb : stacked_at;
+            for (int k = 0; k < n; k++)
+                below[k] = layout == L_SPACES ? "    " : "";
+            cells[lo] = head;
+            below[lo] = tail;
+            memmove(&cells[lo + 1], &cells[lo + 2], (size_t)(n - lo - 2) * sizeof cells[0]);
+            n--;
+            put_row(&t3, layout, cells, n);
+            put_row(&t3, layout, below, lo + 1);
+            stacked_at = -1;
+            n = 0;
+        }
+        if (stacked_at >= 0) {         /* the name's first character above, the rest below */
+            const char *name = names[stacked_col];
+            size_t cl = 1;
+            while (((unsigned char)name[cl] & 0xC0) == 0x80)
+                cl++;
+            memcpy(first, name, cl);
+            first[cl] = '\0';
+            for (int k = 0; k < n; k++)
+                above[k] = below[k] = k == stacked_at ? "" : (layout == L_SPACES ? "    " : "");
+            above[stacked_at] = first;
+            below[stacked_at] = name + cl;
+            put_row(&t3, layout, above, stacked_at + 1);
+        }
+        if (n)
+            put_row(&t3, layout, cells, n);
+        if (stacked_at >= 0)
+            put_row(&t3, layout, below, stacked_at + 1);
     }
     for (int r = 0; r < NROWS; r++) {
         char num[NCOLS][160], head[64], stray_num[16];
@@ -289,7 +351,8 @@ static char *write_report(int v[NROWS][NCOLS], int layout, const int *order, int
                 cells[n++] = stray_num;
             if (r == blank_row && c == blank_at)
                 cells[n++] = "";
-            else if ((r != wrap_row || c != wrap_at) && (r != lost_row || c != lost_at) && (r != page_row || c != 0))
+            else if ((r != wrap_row || c != wrap_at) && (r != lost_row || c != lost_at) && (r != page_row || c != 0) &&
+                     (!merged_first[r] || c != 0))
                 cells[n++] = num[c];
         }
         if (r == stray_row && stray_at == ncols)
@@ -781,6 +844,46 @@ static void test_header_names_run_together(void **state)
  * in the template's order: the header's order not read past the number, every
  * cell of the reordered columns another's, no equation failing); with the
  * template's order, nearly every cell read. */
+/* Tables whose header prints one name under 法人或其他组织 stacked a character a
+ * line (stacked_col), or run onto a piece of its neighbour's (glued_name), the
+ * rest on their line, in a tab grid and in runs of spaces, some rows' first number (a 0) merged into the label's cell
+ * (merged_first: those rows one number short): every cell read as written or
+ * missing, never another value — the rows one short are no sign of a table made
+ * without the stacked column (a pdftotext -layout dump of a Word PDF read them
+ * so: 自然人's blanks filled from 商业企业 on, a 其他 of 0 inferred, every total
+ * holding). */
+static void test_name_stacked(void **state)
+{
+    (void)state;
+    gen_seed(20261206);
+    int read = 0, cells = 0;
+    for (int iter = 0; iter < 300; iter++) {
+        int v[NROWS][NCOLS], order[NCOLS];
+        t3_draw_values(v);
+        for (int c = 0; c < NCOLS; c++)
+            order[c] = c;
+        stacked_col = 1 + (int)gen_below(NCOLS - 2);
+        glued_name = (int)gen_below(2);
+        unsigned pct = 30 + gen_below(50);
+        for (int r = 0; r < NROWS; r++)
+            merged_first[r] = v[r][0] == 0 && gen_below(100) < pct;
+        int layout = gen_below(2) ? L_SPACES : L_TABS;
+        char *text = write_report(v, layout, order, NCOLS, 0, NAMES);
+        const char *what = glued_name ? (layout == L_SPACES ? "name glued, spaces" : "name glued, tabs")
+                                      : (layout == L_SPACES ? "name stacked, spaces" : "name stacked, tabs");
+        stacked_col = -1;
+        glued_name = 0;
+        memset(merged_first, 0, sizeof merged_first);
+        gk_report *r = fx_parse_text(text);
+        assert_non_null(r);
+        read += t3_check_cells(r, v, -1, what, iter);
+        cells += NROWS * NCOLS;
+        report_free(r);
+        free(text);
+    }
+    print_message("name stacked or glued: %d of %d cells read\n", read, cells);
+}
+
 static void test_header_split_by_number(void **state)
 {
     (void)state;
@@ -872,6 +975,7 @@ int main(void)
         cmocka_unit_test_setup(test_wrapped_number, no_damage),
         cmocka_unit_test_setup(test_label_cut_short, no_damage),
         cmocka_unit_test_setup(test_header_wrapped, no_damage),
+        cmocka_unit_test_setup(test_name_stacked, no_damage),
         cmocka_unit_test_setup(test_number_glued_to_label, no_damage),
         cmocka_unit_test_setup(test_page_number_after_row, no_damage),
         cmocka_unit_test_setup(test_blank_cell_and_stray_number, no_damage),
