@@ -18,10 +18,17 @@ PKGS_DEB := build-essential pkg-config libncurses-dev libpcre2-dev libiniparser-
 PC_LIBS  := ncursesw libpcre2-8 jansson nettle libxml-2.0 poppler-glib libzip xlsxwriter
 
 PC_CFLAGS = $(shell pkg-config --cflags $(PC_LIBS) 2>/dev/null)
-# poppler-glib is not linked: src/input_pdf.c opens it with dlopen() when a PDF comes
-PC_LDLIBS = $(shell pkg-config --libs $(filter-out poppler-glib,$(PC_LIBS)) 2>/dev/null)
-# the test tools draw PDFs with cairo (tests/tools/mkformats.c)
-TOOL_LDLIBS = $(shell pkg-config --libs cairo 2>/dev/null)
+# Opened with dlopen() on first use, not linked (their cflags are kept): poppler-glib
+# when a PDF comes (src/input_pdf.c), libxml-2.0 for a web page or Word document
+# (src/xmllib.c), libzip for a Word document (src/input_docx.c), xlsxwriter when a
+# workbook is written (src/workbook.c).  Linked, they and what they bring (cairo,
+# glib, ICU, libstdc++, libcrypto …) were loaded by every run before its first report.
+# dlopen() is in glibc's libc since 2.34 (no -ldl).
+DL_LIBS   := poppler-glib libxml-2.0 libzip xlsxwriter
+PC_LDLIBS = $(shell pkg-config --libs $(filter-out $(DL_LIBS),$(PC_LIBS)) 2>/dev/null)
+# the test tools draw PDFs with cairo and write .docx packages with libzip
+# (tests/tools/mkformats.c), both called directly
+TOOL_LDLIBS = $(shell pkg-config --libs cairo libzip 2>/dev/null)
 
 WARN     := -Wall -Wextra -Wshadow -Wformat=2 -Wno-format-nonliteral
 CFLAGS   ?= -O2 -g

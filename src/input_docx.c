@@ -13,13 +13,72 @@
 #include "input.h"
 #include "input_out.h"
 #include "util.h"
+#include "xmllib.h"
 
-#include <libxml/parser.h>
-#include <libxml/tree.h>
+#include <dlfcn.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <zip.h>
+
+/* ---- libzip, loaded on the first Word document -----------------------------------------
+ * Linked, libzip brings libcrypto, bzip2 and lzma, loaded by every run of the program
+ * before its first report; so it is opened with dlopen() when a .docx comes, once per
+ * process (libxml2 likewise, in xmllib.c). */
+
+static struct {
+    __typeof__(zip_error_init) *error_init;
+    __typeof__(zip_error_fini) *error_fini;
+    __typeof__(zip_source_buffer_create) *source_buffer_create;
+    __typeof__(zip_source_free) *source_free;
+    __typeof__(zip_open_from_source) *open_from_source;
+    __typeof__(zip_discard) *discard;
+    __typeof__(zip_name_locate) *name_locate;
+    __typeof__(zip_stat_index) *stat_index;
+    __typeof__(zip_fopen_index) *fopen_index;
+    __typeof__(zip_fread) *fread_;
+    __typeof__(zip_fclose) *fclose_;
+} Z;
+static int Z_ok;
+static pthread_once_t Z_once = PTHREAD_ONCE_INIT;
+
+static void load_zip(void)
+{
+    static const char *const NAMES[] = {"libzip.so.4", "libzip.so", NULL};
+    void *h = util_dlopen("libzip", NAMES);
+    if (!h)
+        return;
+    int ok = 1;
+#define SYM(field, name) ok &= (*(void **)&Z.field = dlsym(h, name)) != NULL
+    SYM(error_init, "zip_error_init");
+    SYM(error_fini, "zip_error_fini");
+    SYM(source_buffer_create, "zip_source_buffer_create");
+    SYM(source_free, "zip_source_free");
+    SYM(open_from_source, "zip_open_from_source");
+    SYM(discard, "zip_discard");
+    SYM(name_locate, "zip_name_locate");
+    SYM(stat_index, "zip_stat_index");
+    SYM(fopen_index, "zip_fopen_index");
+    SYM(fread_, "zip_fread");
+    SYM(fclose_, "zip_fclose");
+#undef SYM
+    Z_ok = ok;                         /* the library stays loaded for the process */
+}
+
+#define zip_error_init Z.error_init
+#define zip_error_fini Z.error_fini
+#define zip_source_buffer_create Z.source_buffer_create
+#define zip_source_free Z.source_free
+#define zip_open_from_source Z.open_from_source
+#define zip_discard Z.discard
+#define zip_name_locate Z.name_locate
+#define zip_stat_index Z.stat_index
+#define zip_fopen_index Z.fopen_index
+#define zip_fread Z.fread_
+#define zip_fclose Z.fclose_
+
+/* ---- the document ------------------------------------------------------------------------ */
 
 /* Largest word/document.xml read (uncompressed); a real report's is well under 1 MB. */
 #define DOCX_MAX_XML (64u * 1024u * 1024u)
@@ -280,6 +339,15 @@ static char *document_xml(zip_t *z, size_t *n, char **why)
 
 int input_docx(const char *bytes, size_t len, gk_converted *out, char **why)
 {
+    pthread_once(&Z_once, load_zip);
+    if (!Z_ok) {
+        *why = xstrdup("无法读取 Word 文档（.docx）：没有找到 libzip（请安装 libzip4）");
+        return -1;
+    }
+    if (xmllib_load() != 0) {
+        *why = xstrdup("无法读取 Word 文档（.docx）：没有找到 libxml2（请安装 libxml2）");
+        return -1;
+    }
     zip_error_t ze;
     zip_error_init(&ze);
     zip_source_t *src = zip_source_buffer_create(bytes, len, 0, &ze);
@@ -302,7 +370,6 @@ int input_docx(const char *bytes, size_t len, gk_converted *out, char **why)
         *why = xstrdup("Word 文档（.docx）的正文过大");
         return -1;
     }
-    input_xml_init();
     xmlDocPtr doc = xmlReadMemory(xml, (int)n, NULL, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
     free(xml);
     if (!doc) {

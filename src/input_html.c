@@ -19,11 +19,8 @@
 #include "input.h"
 #include "input_out.h"
 #include "util.h"
+#include "xmllib.h"
 
-#include <libxml/HTMLparser.h>
-#include <libxml/parser.h>
-#include <libxml/tree.h>
-#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,25 +28,6 @@
 
 /* Elements nested deeper than this are not read (a real page nests a few dozen). */
 #define HTML_MAX_DEPTH 256
-
-static pthread_once_t xml_once = PTHREAD_ONCE_INIT;
-
-static void quiet(void *ctx, const char *msg, ...)
-{
-    (void)ctx;
-    (void)msg;
-}
-
-static void init_xml(void)
-{
-    xmlInitParser();
-}
-
-void input_xml_init(void)
-{
-    pthread_once(&xml_once, init_xml);
-    xmlSetGenericErrorFunc(NULL, quiet);
-}
 
 /* ---- encoding ----------------------------------------------------------------------- */
 
@@ -358,6 +336,10 @@ static void flow(gk_out *o, const xmlNode *n, int depth, int pre)
 
 int input_html(const char *bytes, size_t len, gk_converted *out, char **why)
 {
+    if (xmllib_load() != 0) {
+        *why = xstrdup("无法读取 HTML：没有找到 libxml2（请安装 libxml2）");
+        return -1;
+    }
     const char *label = "HTML";
     size_t ulen = 0;
     char *u = page_utf8(bytes, len, &ulen, &label);
@@ -366,7 +348,6 @@ int input_html(const char *bytes, size_t len, gk_converted *out, char **why)
         *why = xstrdup("网页的编码无法识别");
         return -1;
     }
-    input_xml_init();
     htmlDocPtr doc = htmlReadMemory(u, (int)ulen, NULL, "UTF-8",
                                     HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
                                         HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC | HTML_PARSE_NODEFDTD);

@@ -68,7 +68,4 @@ void tgrid_row_end(gk_tgrid *g, gk_out *o);
  * when iconv knows no such encoding. */
 char *input_iconv(const char *from, const char *in, size_t inlen, size_t *outlen);
 
-/* libxml2 set up once (thread-safe), and silent in the calling thread. */
-void input_xml_init(void);
-
 #endif

@@ -663,10 +663,8 @@ static pthread_once_t P_once = PTHREAD_ONCE_INIT;
 
 static void load_poppler(void)
 {
-    static const char *const NAMES[] = {"libpoppler-glib.so.8", "libpoppler-glib.so"};
-    void *h = NULL;
-    for (size_t i = 0; i < sizeof NAMES / sizeof NAMES[0] && !h; i++)
-        h = dlopen(NAMES[i], RTLD_NOW | RTLD_LOCAL);
+    static const char *const NAMES[] = {"libpoppler-glib.so.8", "libpoppler-glib.so", NULL};
+    void *h = util_dlopen("libpoppler-glib", NAMES);
     if (!h)
         return;
     int ok = 1;

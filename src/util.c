@@ -1,6 +1,7 @@
 /* util.c — checked allocation, string buffers, whole-file reading. */
 #include "util.h"
 
+#include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -387,4 +388,29 @@ int util_read_file_id(const char *path, size_t max_bytes, char **out, size_t *ou
     *out = buf;
     *out_len = len;
     return 0;
+}
+
+/* Whether GK_HIDE_LIBS lists lib (a whole word). */
+static int lib_hidden(const char *lib)
+{
+    const char *env = getenv("GK_HIDE_LIBS");
+    size_t n = strlen(lib);
+    for (const char *p = env; p && *p;) {
+        p += strspn(p, " ,");
+        size_t w = strcspn(p, " ,");
+        if (w == n && !memcmp(p, lib, n))
+            return 1;
+        p += w;
+    }
+    return 0;
+}
+
+void *util_dlopen(const char *lib, const char *const *sonames)
+{
+    if (lib_hidden(lib))
+        return NULL;
+    void *h = NULL;
+    for (; *sonames && !h; sonames++)
+        h = dlopen(*sonames, RTLD_NOW | RTLD_LOCAL);
+    return h;
 }

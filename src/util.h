@@ -69,4 +69,13 @@ int util_read_file_id(const char *path, size_t max_bytes, char **out, size_t *ou
                       const char **why);
 int util_same_file(const gk_file_id *a, const gk_file_id *b);
 
+/* A library opened on first use (input_pdf.c, xmllib.c, input_docx.c,
+ * workbook.c): the first of `sonames` (NULL-terminated; the versioned name
+ * first, then the plain one) that dlopen() opens with RTLD_NOW | RTLD_LOCAL,
+ * or NULL.  `lib` names the library as the environment variable
+ * GK_HIDE_LIBS lists it ("libxml2", "libzip", "libxlsxwriter",
+ * "libpoppler-glib", separated by spaces or commas): for the tests, a library
+ * listed there counts as missing. */
+void *util_dlopen(const char *lib, const char *const *sonames);
+
 #endif

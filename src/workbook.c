@@ -4,10 +4,93 @@
 #include "safe.h"
 #include "util.h"
 
+#include <dlfcn.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <xlsxwriter.h>
+
+/* ---- libxlsxwriter, loaded when a workbook is written -----------------------------------
+ * Linked, libxlsxwriter (with its zip writer) is loaded by every run of the program, though
+ * only `issues -o FILE.xlsx` uses it; so it is opened with dlopen() then, once per process. */
+
+static struct {
+    __typeof__(workbook_new) *wb_new;
+    __typeof__(workbook_add_format) *wb_add_format;
+    __typeof__(workbook_add_worksheet) *wb_add_worksheet;
+    __typeof__(workbook_close) *wb_close;
+    __typeof__(format_set_bold) *fmt_bold;
+    __typeof__(format_set_bg_color) *fmt_bg_color;
+    __typeof__(format_set_border) *fmt_border;
+    __typeof__(format_set_text_wrap) *fmt_text_wrap;
+    __typeof__(format_set_align) *fmt_align;
+    __typeof__(format_set_font_color) *fmt_font_color;
+    __typeof__(worksheet_set_column) *ws_set_column;
+    __typeof__(worksheet_write_string) *ws_write_string;
+    __typeof__(worksheet_write_number) *ws_write_number;
+    __typeof__(worksheet_freeze_panes) *ws_freeze_panes;
+    __typeof__(worksheet_autofilter) *ws_autofilter;
+    __typeof__(lxw_strerror) *strerror_;
+} X;
+static int X_ok;
+static pthread_once_t X_once = PTHREAD_ONCE_INIT;
+
+static void load_xlsxwriter(void)
+{
+    static const char *const NAMES[] = {"libxlsxwriter.so.4", "libxlsxwriter.so", NULL};
+    void *h = util_dlopen("libxlsxwriter", NAMES);
+    if (!h)
+        return;
+    int ok = 1;
+#define SYM(field, name) ok &= (*(void **)&X.field = dlsym(h, name)) != NULL
+    SYM(wb_new, "workbook_new");
+    SYM(wb_add_format, "workbook_add_format");
+    SYM(wb_add_worksheet, "workbook_add_worksheet");
+    SYM(wb_close, "workbook_close");
+    SYM(fmt_bold, "format_set_bold");
+    SYM(fmt_bg_color, "format_set_bg_color");
+    SYM(fmt_border, "format_set_border");
+    SYM(fmt_text_wrap, "format_set_text_wrap");
+    SYM(fmt_align, "format_set_align");
+    SYM(fmt_font_color, "format_set_font_color");
+    SYM(ws_set_column, "worksheet_set_column");
+    SYM(ws_write_string, "worksheet_write_string");
+    SYM(ws_write_number, "worksheet_write_number");
+    SYM(ws_freeze_panes, "worksheet_freeze_panes");
+    SYM(ws_autofilter, "worksheet_autofilter");
+    SYM(strerror_, "lxw_strerror");
+#undef SYM
+    X_ok = ok;                         /* the library stays loaded for the process */
+}
+
+#define workbook_new X.wb_new
+#define workbook_add_format X.wb_add_format
+#define workbook_add_worksheet X.wb_add_worksheet
+#define workbook_close X.wb_close
+#define format_set_bold X.fmt_bold
+#define format_set_bg_color X.fmt_bg_color
+#define format_set_border X.fmt_border
+#define format_set_text_wrap X.fmt_text_wrap
+#define format_set_align X.fmt_align
+#define format_set_font_color X.fmt_font_color
+#define worksheet_set_column X.ws_set_column
+#define worksheet_write_string X.ws_write_string
+#define worksheet_write_number X.ws_write_number
+#define worksheet_freeze_panes X.ws_freeze_panes
+#define worksheet_autofilter X.ws_autofilter
+#define lxw_strerror X.strerror_
+
+int gk_wb_available(const char *path, char **why)
+{
+    pthread_once(&X_once, load_xlsxwriter);
+    if (X_ok)
+        return 0;
+    *why = xasprintf("无法写入 %s：没有找到 libxlsxwriter（请安装 libxlsxwriter4）", path);
+    return -1;
+}
+
+/* ---- the rows ------------------------------------------------------------------------------ */
 
 typedef struct {
     int error;
@@ -188,6 +271,10 @@ typedef struct {
 
 int gk_wb_write(gk_workbook *w, const char *path, char **why)
 {
+    if (gk_wb_available(path, why) != 0) {
+        free_rows(w);
+        return -1;
+    }
     if (w->n > 1)
         qsort(w->rows, w->n, sizeof *w->rows, cmp_rows);
     lxw_workbook *wb = workbook_new(path);

@@ -1,4 +1,4 @@
-/* workbook.h — the 问题清单 as an Excel workbook (libxlsxwriter):
+/* workbook.h — the 问题清单 as an Excel workbook (libxlsxwriter, opened on first use):
  * `gkreview issues DIR -o 问题清单.xlsx`.
  *
  * One sheet 问题清单 lists every finding of every report, one row each,
@@ -27,6 +27,10 @@ gk_workbook *gk_wb_new(const wb_filter *filter);
  * NULL).  r is re-checked without its corrections to find the findings
  * that justified them, and left as it was. */
 void gk_wb_add(gk_workbook *w, gk_report *r, const gk_review *rv);
+/* 0 when a workbook can be written (libxlsxwriter, opened with dlopen() on
+ * first use, is there); else -1 with *why (malloc'd, Chinese, naming path)
+ * set.  Thread-safe. */
+int gk_wb_available(const char *path, char **why);
 /* Writes the workbook to path and frees w.  Returns 0, or -1 with *why
  * (malloc'd, Chinese) set. */
 int gk_wb_write(gk_workbook *w, const char *path, char **why);

@@ -160,6 +160,27 @@ check "bad files: one line each" test "$(wc -l <"$tmp/err")" -eq 7
 check "bad files: the batch goes on" grep -q "^1 份报告：.*7 份无法读取" "$tmp/out"
 check "bad files: no sanitizer report" sh -c "! grep -q -E 'Sanitizer|runtime error' '$tmp/err'"
 
+# ---- a reader's library missing: one clear line naming the file, never a crash -----------
+# libxml2, libzip and poppler are opened with dlopen() on the first file that needs them;
+# GK_HIDE_LIBS makes the loader take the listed ones as not installed (for tests only)
+GK_HIDE_LIBS="libxml2 libpoppler-glib" "$GK" check -j 2 "$tmp/r.html" "$tmp/r.docx" "$tmp/r.pdf" "$S" \
+    >"$tmp/out" 2>"$tmp/err"
+rc=$?
+check "no libxml2: exit 2" test "$rc" -eq 2
+check "no libxml2: the web page named" grep -qx "$tmp/r.html: error: 无法读取：无法读取 HTML：没有找到 libxml2（请安装 libxml2）" "$tmp/err"
+check "no libxml2: the Word document named" grep -qx "$tmp/r.docx: error: 无法读取：无法读取 Word 文档（.docx）：没有找到 libxml2（请安装 libxml2）" "$tmp/err"
+check "no poppler: the PDF named" grep -qx "$tmp/r.pdf: error: 无法读取：无法读取 PDF：没有找到 PDF 支持库 libpoppler-glib（请安装 libpoppler-glib8）" "$tmp/err"
+check "no libxml2: one line each" test "$(wc -l <"$tmp/err")" -eq 3
+check "no libxml2: the text report still read" grep -q "^1 份报告：.*3 份无法读取" "$tmp/out"
+GK_HIDE_LIBS=libzip "$GK" check "$tmp/r.docx" "$tmp/r.html" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+check "no libzip: exit 2" test "$rc" -eq 2
+check "no libzip: the Word document named" grep -qx "$tmp/r.docx: error: 无法读取：无法读取 Word 文档（.docx）：没有找到 libzip（请安装 libzip4）" "$tmp/err"
+check "no libzip: one line, the web page read" sh -c "test \$(wc -l <'$tmp/err') -eq 1 && grep -q '^1 份报告：.*1 份无法读取' '$tmp/out'"
+GK_HIDE_LIBS=libxml2 "$GK" export --format json "$tmp/r.html" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+check "no libxml2: export names the file, exit 2" sh -c "test $rc -eq 2 && grep -q '^$tmp/r.html: error: 无法读取：无法读取 HTML：没有找到 libxml2' '$tmp/err' && test \$(wc -l <'$tmp/err') -eq 1"
+
 # ---- folder walks ------------------------------------------------------------------------
 mkdir -p "$tmp/dir/sub"
 cp "$tmp/r.html" "$tmp/dir/a.html"

@@ -100,3 +100,14 @@ check "workbook: the corrected cell keeps the finding that justified it" grep -q
 "$GK" issues -o "$tmp/x.csv" "$tmp/in" 2>/dev/null
 check "issues -o x.csv writes the CSV with its BOM" sh -c "head -c 3 '$tmp/x.csv' | od -An -tx1 | grep -q 'ef bb bf' && grep -q '本年新收与上年结转' '$tmp/x.csv'"
 check "issues --format xlsx without -o refused" sh -c "'$GK' issues --format xlsx '$tmp/in' >/dev/null 2>&1; test \$? -eq 2"
+
+# libxlsxwriter is opened with dlopen() when a workbook is written; missing (GK_HIDE_LIBS
+# makes the loader take it as not installed, for tests only): one line naming the file,
+# before any report is read, and no file
+GK_HIDE_LIBS=libxlsxwriter "$GK" issues -o "$tmp/nolib.xlsx" "$tmp/in" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+check "no libxlsxwriter: exit 2" test "$rc" -eq 2
+check "no libxlsxwriter: one line naming the workbook" sh -c "test \$(wc -l <'$tmp/err') -eq 1 && grep -qx 'gkreview: 无法写入 $tmp/nolib.xlsx：没有找到 libxlsxwriter（请安装 libxlsxwriter4）' '$tmp/err'"
+check "no libxlsxwriter: no file written" test ! -e "$tmp/nolib.xlsx"
+GK_HIDE_LIBS=libxlsxwriter "$GK" issues -o "$tmp/nolib.csv" "$tmp/in" >/dev/null 2>&1
+check "no libxlsxwriter: the CSV form still written" grep -q '本年新收与上年结转' "$tmp/nolib.csv"

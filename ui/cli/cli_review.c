@@ -535,6 +535,13 @@ int cli_issues(int argc, char **argv)
     }
     if (!xlsx)
         flt.all = 1;                   /* the CSV lists every finding, as it always has */
+    char *nolib = NULL;
+    if (xlsx && gk_wb_available(out, &nolib) != 0) {   /* before any report is read */
+        safe_fprintf(stderr, "gkreview: %s\n", nolib);
+        free(nolib);
+        free(paths);
+        return 2;
+    }
     FILE *f = stdout;
     if (!xlsx && out && !(f = fopen(out, "w"))) {
         safe_fprintf(stderr, "gkreview: 无法写入 %s\n", out);
