@@ -4668,6 +4668,74 @@ static int name_glued(const gk_report *r, int table, int w, int missing, const c
     return 0;
 }
 
+/* 1 when s[at .. at + nl) stands inside a group's name (GK_HEADER_GROUPS) as far
+ * as s goes: the text around it, up to s's ends, is the group name's around
+ * the same words, one character of it at least ("其他组织": 法人或其他组织 broken
+ * after 或; not "其他一、本年新收…"). */
+static int in_group_name(const char *s, size_t n, size_t at, size_t nl)
+{
+    for (int k = 0; GK_HEADER_GROUPS[k]; k++) {
+        const char *gw = GK_HEADER_GROUPS[k];
+        size_t gl = strlen(gw);
+        const char *in = util_find(gw, gl, s + at, nl);
+        if (!in)
+            continue;
+        size_t off = (size_t)(in - gw), before = off < at ? off : at;
+        size_t after = gl - off - nl < n - at - nl ? gl - off - nl : n - at - nl;
+        if (before + after > 0 && !memcmp(s + at - before, in - before, before) &&
+            !memcmp(s + at + nl, in + nl, after))
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 when name[0..nl) stands in a cell of the header — from the first cell holding a
+ * header word (HEADER_WORDS) to the table's first row (a grid row's second
+ * number, or the first row's label: in its cell, the text before it) — and not
+ * inside a group's name (in_group_name(): the 其他 of 法人或其他组织): docx2txt
+ * runs a header's last name onto the first row's label ("务机构其他一、本年新收…",
+ * "法律服务机构隐藏文字99其他一、本年新收…") or two names together ("科研机构社会公益组织"). */
+static int name_before_rows(const gk_report *r, int table, const grid *g, const char *name, size_t nl)
+{
+    const char *first = r->tpl->row_canon[table - 2][0];
+    size_t fl = strlen(first);
+    for (size_t k = 0, chars = 0; k < fl; k++)   /* its first four characters: where the rows begin */
+        if (((unsigned char)first[k] & 0xC0) != 0x80 && ++chars == 5) {
+            fl = k;
+            break;
+        }
+    int header = 0;                    /* a header word seen: the header has begun */
+    for (int i = 0; i < g->nrows; i++) {
+        const grid_row *row = &g->rows[i];
+        int values = 0;
+        for (int j = 0; j < row->ncells; j++) {
+            const char *t = row->cells[j].text;
+            size_t n = strlen(t);
+            char buf[HEADER_CELL_MAX + 1];
+            int rows_begin = 0;
+            if (row->cells[j].num == NUM_VALUE && ++values >= 2 && header)
+                return 0;              /* the rows' numbers begin (one alone: a note's, hidden text's) */
+            if (n > HEADER_CELL_MAX)
+                continue;
+            n = squeeze_copy(buf, t, n);
+            header |= header_words(buf, n) != 0;
+            if (!header || n < nl)
+                continue;              /* before the header: notes, echoed labels ("注：三、其他为94") */
+            const char *at = util_find(buf, n, first, fl);
+            if (at) {
+                n = (size_t)(at - buf);
+                rows_begin = 1;
+            }
+            for (const char *p = buf; (p = util_find(p, n - (size_t)(p - buf), name, nl)); p++)
+                if (!in_group_name(buf, n, (size_t)(p - buf), nl))
+                    return 1;
+            if (rows_begin)
+                return 0;
+        }
+    }
+    return 0;
+}
+
 /* 1 when the column a header does not name (of columns 0..w-2, those in seq[]
  * named) has its name broken above the table's first row of numbers: a piece of
  * it, two characters or more and naming nothing itself, in a cell ("科研机" over
@@ -4690,7 +4758,7 @@ static int missing_name_broken(const gk_report *r, int table, const grid *g, con
         return 0;
     const char *name = r->tpl->col[table - 2][missing]->label;
     size_t nl = strlen(name);
-    if (name_stacked(g, name, nl))
+    if (name_stacked(g, name, nl) || name_before_rows(r, table, g, name, nl))
         return 1;
     for (int i = 0; i < g->nrows; i++) {
         const grid_row *row = &g->rows[i];
