@@ -5117,6 +5117,59 @@ static int names_out_of_order(const gk_report *r, int table, const grid *g, cons
     return named >= 3 && inverted;
 }
 
+/* The column (of the first w - 1) whose canonical name is the whole of text
+ * (spaces aside), or -1. */
+static int column_whole(const gk_template *tpl, int table, const char *text, int w)
+{
+    char buf[HEADER_CELL_MAX + 1];
+    size_t n = strlen(text);
+    if (n > HEADER_CELL_MAX)
+        return -1;
+    n = squeeze_copy(buf, text, n);
+    for (int c = 0; c < w - 1 && c < tpl->ncol[table - 2]; c++)
+        if (strlen(tpl->col_canon[table - 2][c]) == n && !memcmp(tpl->col_canon[table - 2][c], buf, n))
+            return c;
+    return -1;
+}
+
+/* 1 when the table holds, anywhere, three cells or more one after another
+ * (through lines; empty cells, group names and the total's skipped) each the
+ * whole name of a column but the total, in another order than the
+ * template's: a header a converter printed among the rows, which
+ * names_out_of_order() does not look for below the first row's label
+ * (pdftotext -raw, the content stream's order: "一、本年新收…" "58" "二、上年结转…"
+ * "法人或其他组织" "社会公益组织" "其他" "法律服务机构" "商业企业" "科研机构"). */
+static int name_run_out_of_order(const gk_report *r, int table, const grid *g, int w)
+{
+    int run[PLACE_MAX_COLS], len = 0, inverted = 0;
+    for (int i = 0; i < g->nrows; i++) {
+        const grid_row *row = &g->rows[i];
+        for (int j = 0; j < row->ncells; j++) {
+            const grid_cell *cell = &row->cells[j];
+            if (!cell->text[0] || (cell->num == NUM_NONE && header_group(cell->text)))
+                continue;
+            int c = cell->num == NUM_NONE ? column_whole(r->tpl, table, cell->text, w) : -1;
+            if (c < 0 && cell->num == NUM_NONE && column_named(r->tpl, table, cell->text, strlen(cell->text)) &&
+                column_index(column_named(r->tpl, table, cell->text, strlen(cell->text))) == w - 1)
+                continue;              /* the total's name */
+            for (int k = 0; k < len && c >= 0; k++)
+                if (run[k] == c)
+                    c = -1;            /* named again: another run */
+            if (c >= 0 && len < PLACE_MAX_COLS) {
+                inverted |= len > 0 && run[len - 1] > c;
+                run[len++] = c;
+                continue;
+            }
+            if (len >= 3 && inverted)
+                return 1;
+            len = inverted = 0;
+            if (c >= 0)
+                run[len++] = c;
+        }
+    }
+    return len >= 3 && inverted;
+}
+
 /* Where a table's header puts its columns (w: a row's cells), when not where the template does:
  * the header of a table whose rows all have the same columns, each its own
  * label (table 3: 自然人, five kinds of 法人或其他组织, 总计), names its columns
@@ -5191,7 +5244,8 @@ static int header_map_read(const gk_report *r, int table, const grid *g, const t
 
 /* header_map_read() of a table whose header is not in the template's order
  * (rows of w cells), and -1 when it leaves the template's order while the names
- * above the table's rows come in another (names_out_of_order()). */
+ * above the table's rows come in another (names_out_of_order()), or a run of
+ * names anywhere in it does (name_run_out_of_order()). */
 static int header_map(const gk_report *r, int table, const grid *g, const tokens *ts, int *col)
 {
     if (!shape_totals(r, table))
@@ -5200,7 +5254,7 @@ static int header_map(const gk_report *r, int table, const grid *g, const tokens
     if (header_in_order(g, ts, w))
         return 0;
     int width = header_map_read(r, table, g, ts, w, col);
-    if (!width && names_out_of_order(r, table, g, ts, w))
+    if (!width && (names_out_of_order(r, table, g, ts, w) || name_run_out_of_order(r, table, g, w)))
         return -1;                     /* another order, not read: no column can be told */
     return width;
 }

@@ -168,6 +168,12 @@ static int header_split = 0;
  * one cell naming four rows). */
 static int summary_before = -1;
 
+/* late_header: the line of the names under 法人或其他组织 printed after the first
+ * row's label and first number, before its other numbers (pdftotext -raw, the
+ * PDF's content stream's order). */
+static int late_header = 0, late_n = 0;
+static const char *late_cells[NCOLS + 6];
+
 /* stacked_col >= 0: that column's name (one of those under 法人或其他组织)
  * stacked a character a line, its first character on a line above the line of
  * the other names, the rest on a line below, its cell on that line left empty
@@ -337,8 +343,12 @@ static char *write_report(int v[NROWS][NCOLS], int layout, const int *order, int
             below[stacked_at] = name + cl;
             put_row(&t3, layout, above, stacked_at + 1);
         }
-        if (n)
+        if (n && late_header) {        /* printed among the first row's cells, below */
+            late_n = n;
+            memcpy(late_cells, cells, (size_t)n * sizeof cells[0]);
+        } else if (n) {
             put_row(&t3, layout, cells, n);
+        }
         if (stacked_at >= 0)
             put_row(&t3, layout, below, stacked_at + 1);
     }
@@ -377,6 +387,17 @@ static char *write_report(int v[NROWS][NCOLS], int layout, const int *order, int
         if (r == glue_row || r == lost_row)   /* the cell the label's rest took, or the lost one's:
                                                  left at the row's end */
             cells[n++] = "";
+        if (r == 0 && late_n) {        /* the label and first number, the header's names, the rest */
+            int k = 0;
+            while (k < n && !cells[k][0])
+                k++;
+            k += 2;
+            put_row(&t3, layout, cells, k);
+            put_row(&t3, layout, late_cells, late_n);
+            put_row(&t3, layout, cells + k, n - k);
+            late_n = 0;
+            continue;
+        }
         put_row(&t3, layout, cells, n);
         if (r == wrap_row)
             sbuf_printf(&t3, "%*s%s\n", 30 + 4 * wrap_at, "", num[wrap_at]);
@@ -906,6 +927,35 @@ static void test_name_stacked(void **state)
     print_message("name stacked or glued: %d of %d cells read\n", read, cells);
 }
 
+/* Tables a cell a line (as pdftotext prints them) whose header's names under
+ * 法人或其他组织 come after the first row's label and first number (late_header),
+ * in the template's order or another: every cell read as written or missing,
+ * never another value — a run of names in another order anywhere in the table
+ * leaves the columns unread. */
+static void test_header_among_rows(void **state)
+{
+    (void)state;
+    gen_seed(20261207);
+    int read = 0, cells = 0;
+    for (int iter = 0; iter < 300; iter++) {
+        int v[NROWS][NCOLS], order[NCOLS];
+        t3_draw_differing(v);
+        half_reordered(order);
+        late_header = 1;
+        int layout = gen_below(2) ? L_PDFTEXT : L_LINES;
+        char *text = write_report(v, layout, order, NCOLS, 0, NAMES);
+        late_header = 0;
+        gk_report *r = fx_parse_text(text);
+        assert_non_null(r);
+        read += t3_check_cells(r, v, -1, layout == L_PDFTEXT ? "header among rows, pdftotext" : "header among rows, lines",
+                               iter);
+        cells += NROWS * NCOLS;
+        report_free(r);
+        free(text);
+    }
+    print_message("header among rows: %d of %d cells read\n", read, cells);
+}
+
 static void test_header_split_by_number(void **state)
 {
     (void)state;
@@ -998,6 +1048,7 @@ int main(void)
         cmocka_unit_test_setup(test_label_cut_short, no_damage),
         cmocka_unit_test_setup(test_header_wrapped, no_damage),
         cmocka_unit_test_setup(test_name_stacked, no_damage),
+        cmocka_unit_test_setup(test_header_among_rows, no_damage),
         cmocka_unit_test_setup(test_number_glued_to_label, no_damage),
         cmocka_unit_test_setup(test_page_number_after_row, no_damage),
         cmocka_unit_test_setup(test_blank_cell_and_stray_number, no_damage),
