@@ -5117,28 +5117,65 @@ static int names_out_of_order(const gk_report *r, int table, const grid *g, cons
     return named >= 3 && inverted;
 }
 
-/* The column (of the first w - 1) whose canonical name is the whole of text
- * (spaces aside), or -1. */
-static int column_whole(const gk_template *tpl, int table, const char *text, int w)
+/* The columns (of the first w - 1) whose canonical names text (spaces aside)
+ * begins with, one after another, into cols (max), and how many: group names
+ * (GK_HEADER_GROUPS) and the total's name between them skipped; *rest 1 when
+ * text is left after them (docx2txt runs a header's cells together, and onto
+ * the first row's label: "法人或其他组织科研机构", "法律服务机构其他商业企业一、本年新收…"). */
+static int names_run_together(const gk_template *tpl, int table, const char *text, int w, int *cols, int max,
+                              int *rest)
 {
     char buf[HEADER_CELL_MAX + 1];
-    size_t n = strlen(text);
-    if (n > HEADER_CELL_MAX)
-        return -1;
+    size_t n = strlen(text), at = 0;
+    int k = 0;
+    *rest = 1;
+    if (n > HEADER_CELL_MAX) {         /* its beginning: the names come first */
+        n = HEADER_CELL_MAX;
+        while (n && ((unsigned char)text[n] & 0xC0) == 0x80)
+            n--;
+    }
     n = squeeze_copy(buf, text, n);
-    for (int c = 0; c < w - 1 && c < tpl->ncol[table - 2]; c++)
-        if (strlen(tpl->col_canon[table - 2][c]) == n && !memcmp(tpl->col_canon[table - 2][c], buf, n))
-            return c;
-    return -1;
+    const char *total = tpl->col_canon[table - 2][w - 1];
+    while (at < n) {
+        size_t skip = 0;
+        for (int g = 0; GK_HEADER_GROUPS[g] && !skip; g++) {
+            size_t gl = strlen(GK_HEADER_GROUPS[g]);
+            if (gl <= n - at && !memcmp(buf + at, GK_HEADER_GROUPS[g], gl))
+                skip = gl;
+        }
+        if (!skip && strlen(total) <= n - at && !memcmp(buf + at, total, strlen(total)))
+            skip = strlen(total);
+        if (skip) {
+            at += skip;
+            continue;
+        }
+        int best = -1;
+        size_t bl = 0;
+        for (int c = 0; c < w - 1 && c < tpl->ncol[table - 2]; c++) {
+            size_t cl = strlen(tpl->col_canon[table - 2][c]);
+            if (cl > bl && cl <= n - at && !memcmp(buf + at, tpl->col_canon[table - 2][c], cl)) {
+                best = c;
+                bl = cl;
+            }
+        }
+        if (best < 0)
+            break;
+        if (k < max)
+            cols[k++] = best;
+        at += bl;
+    }
+    *rest = at < n;
+    return k;
 }
 
-/* 1 when the table holds, anywhere, three cells or more one after another
- * (through lines; empty cells, group names and the total's skipped) each the
- * whole name of a column but the total, in another order than the
- * template's: a header a converter printed among the rows, which
- * names_out_of_order() does not look for below the first row's label
- * (pdftotext -raw, the content stream's order: "一、本年新收…" "58" "二、上年结转…"
- * "法人或其他组织" "社会公益组织" "其他" "法律服务机构" "商业企业" "科研机构"). */
+/* 1 when the table holds, anywhere, three names or more one after another
+ * (through cells and lines; empty cells, group names and the total's
+ * skipped; names run together in a cell taken one by one) each the whole name
+ * of a column but the total, in another order than the template's: a header a
+ * converter printed among the rows, which names_out_of_order() does not look
+ * for below the first row's label (pdftotext -raw, the content stream's order:
+ * "一、本年新收…" "58" "二、上年结转…" "法人或其他组织" "社会公益组织" "其他"
+ * "法律服务机构" "商业企业" "科研机构"), or ran together (names_run_together()). */
 static int name_run_out_of_order(const gk_report *r, int table, const grid *g, int w)
 {
     int run[PLACE_MAX_COLS], len = 0, inverted = 0;
@@ -5146,25 +5183,32 @@ static int name_run_out_of_order(const gk_report *r, int table, const grid *g, i
         const grid_row *row = &g->rows[i];
         for (int j = 0; j < row->ncells; j++) {
             const grid_cell *cell = &row->cells[j];
-            if (!cell->text[0] || (cell->num == NUM_NONE && header_group(cell->text)))
+            if (!cell->text[0])
                 continue;
-            int c = cell->num == NUM_NONE ? column_whole(r->tpl, table, cell->text, w) : -1;
-            if (c < 0 && cell->num == NUM_NONE && column_named(r->tpl, table, cell->text, strlen(cell->text)) &&
-                column_index(column_named(r->tpl, table, cell->text, strlen(cell->text))) == w - 1)
-                continue;              /* the total's name */
-            for (int k = 0; k < len && c >= 0; k++)
-                if (run[k] == c)
-                    c = -1;            /* named again: another run */
-            if (c >= 0 && len < PLACE_MAX_COLS) {
+            int cols[PLACE_MAX_COLS], rest = 1,
+                k = cell->num == NUM_NONE ? names_run_together(r->tpl, table, cell->text, w, cols, PLACE_MAX_COLS, &rest)
+                                          : 0;
+            if (!k && !rest)
+                continue;              /* a group's name, the total's */
+            for (int m = 0; m < k; m++) {
+                int c = cols[m];
+                for (int q = 0; q < len && c >= 0; q++)
+                    if (run[q] == c)
+                        c = -1;        /* named again: another run */
+                if (c < 0 || len >= PLACE_MAX_COLS) {
+                    if (len >= 3 && inverted)
+                        return 1;
+                    len = inverted = 0;
+                    c = cols[m];
+                }
                 inverted |= len > 0 && run[len - 1] > c;
                 run[len++] = c;
-                continue;
             }
-            if (len >= 3 && inverted)
-                return 1;
-            len = inverted = 0;
-            if (c >= 0)
-                run[len++] = c;
+            if (rest) {                /* anything else ends the run */
+                if (len >= 3 && inverted)
+                    return 1;
+                len = inverted = 0;
+            }
         }
     }
     return len >= 3 && inverted;

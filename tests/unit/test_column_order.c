@@ -168,6 +168,11 @@ static int header_split = 0;
  * one cell naming four rows). */
 static int summary_before = -1;
 
+/* run_together: the names under 法人或其他组织 in one cell with nothing between
+ * them (docx2txt runs a header's cells together), 2: run onto the group's name
+ * too ("法人或其他组织商业企业科研机构…"), 自然人 beside it. */
+static int run_together = 0;
+
 /* late_header: the line of the names under 法人或其他组织 printed after the first
  * row's label and first number, before its other numbers (pdftotext -raw, the
  * PDF's content stream's order). */
@@ -262,6 +267,20 @@ static char *write_report(int v[NROWS][NCOLS], int layout, const int *order, int
                 sbuf_adds(&t3, "---|");
             sbuf_adds(&t3, "\n");
         }
+    } else if (run_together) {         /* the names under 法人或其他组织 run together, nothing between */
+        const char *a[] = {"", "申请人情况", "总计"};
+        put_row(&t3, layout, a, 3);
+        char run[256] = "";
+        if (run_together == 2)         /* onto the group's name, its own line gone */
+            snprintf(run, sizeof run, "法人或其他组织");
+        else {
+            const char *b[] = {"", "自然人", "法人或其他组织"};
+            put_row(&t3, layout, b, 3);
+        }
+        for (int c = 1; c < ncols - 1; c++)
+            snprintf(run + strlen(run), sizeof run - strlen(run), "%s", names[order[c]]);
+        const char *leaf[] = {"", run_together == 2 ? "自然人" : "", run};
+        put_row(&t3, layout, leaf, 3);
     } else if (replaced_gaps) {        /* the names under 法人或其他组织 run together, U+FFFD between */
         const char *a[] = {"", "申请人情况", "总计"};
         put_row(&t3, layout, a, 3);
@@ -956,6 +975,35 @@ static void test_header_among_rows(void **state)
     print_message("header among rows: %d of %d cells read\n", read, cells);
 }
 
+/* Tables whose header runs the names under 法人或其他组织 together in one cell
+ * (run_together), in the template's order or another, in four layouts: every
+ * cell read as written or missing, never another value. */
+static void test_names_joined(void **state)
+{
+    (void)state;
+    gen_seed(20261208);
+    static const int LAYOUTS[] = {L_TABS, L_SPACES, L_LINES, L_PDFTEXT};
+    int read = 0, cells = 0;
+    for (int iter = 0; iter < 300; iter++) {
+        int v[NROWS][NCOLS], order[NCOLS];
+        t3_draw_differing(v);
+        half_reordered(order);
+        run_together = 1 + (int)gen_below(2);
+        int layout = LAYOUTS[gen_below(4)];
+        char *text = write_report(v, layout, order, NCOLS, 0, NAMES);
+        run_together = 0;
+        gk_report *r = fx_parse_text(text);
+        assert_non_null(r);
+        char what[64];
+        snprintf(what, sizeof what, "names run together, %s", LAYOUT[layout]);
+        read += t3_check_cells(r, v, -1, what, iter);
+        cells += NROWS * NCOLS;
+        report_free(r);
+        free(text);
+    }
+    print_message("names run together: %d of %d cells read\n", read, cells);
+}
+
 static void test_header_split_by_number(void **state)
 {
     (void)state;
@@ -1049,6 +1097,7 @@ int main(void)
         cmocka_unit_test_setup(test_header_wrapped, no_damage),
         cmocka_unit_test_setup(test_name_stacked, no_damage),
         cmocka_unit_test_setup(test_header_among_rows, no_damage),
+        cmocka_unit_test_setup(test_names_joined, no_damage),
         cmocka_unit_test_setup(test_number_glued_to_label, no_damage),
         cmocka_unit_test_setup(test_page_number_after_row, no_damage),
         cmocka_unit_test_setup(test_blank_cell_and_stray_number, no_damage),
