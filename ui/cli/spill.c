@@ -11,7 +11,7 @@
 
 struct gk_spill {
     int fd;
-    uint64_t cap;
+    uint64_t cap;           /* atomic: 0 once a write failed */
     uint64_t end;           /* bytes reserved so far (atomic) */
     uint64_t written;       /* bytes of the records written (atomic) */
     uint64_t *at;           /* per file: its record's offset + 1, 0: none */
@@ -64,7 +64,7 @@ int spill_put(gk_spill *s, size_t i, const void *rec, size_t len)
     if (len == 0 || len > UINT32_MAX)
         return -1;
     uint64_t off = __atomic_fetch_add(&s->end, (uint64_t)len, __ATOMIC_RELAXED);
-    if (off + len > s->cap)
+    if (off + len > __atomic_load_n(&s->cap, __ATOMIC_RELAXED))
         return -1;                     /* the space stays reserved: every later put fails too */
     const char *p = rec;
     size_t done = 0;
