@@ -5358,8 +5358,10 @@ static void note_header_map(gk_report *r, int table, const int *col, int width, 
     sbuf_free(&b);
     uint64_t moved = 0;
     for (int c = 0; c < td->rows[0].ncols; c++)
-        if (c >= width || col[c] != c)
-            moved |= (uint64_t)1 << c;
+        if (c >= width || col[c] != c || width < td->rows[0].ncols)
+            moved |= (uint64_t)1 << c;     /* a column taken as absent: any number may be another's
+                                              (the rows may have lost a blank cell instead, its
+                                              name broken in a way not found) */
     for (int c = 0; c < width; c++)
         if (col[c] != c)
             moved |= (uint64_t)1 << col[c];
