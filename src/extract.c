@@ -4612,22 +4612,31 @@ static int header_in_order(const grid *g, const tokens *ts, int w)
     return next == w - 1;
 }
 
-/* 1 when the header (the lines above the first holding two numbers) holds
+/* The first grid row holding two numbers or more (g->nrows when none): the
+ * header lies above it. */
+static int first_numbers_row(const grid *g)
+{
+    for (int i = 0; i < g->nrows; i++) {
+        int values = 0;
+        for (int j = 0; j < g->rows[i].ncells; j++)
+            values += g->rows[i].cells[j].num == NUM_VALUE;
+        if (values >= 2)
+            return i;
+    }
+    return g->nrows;
+}
+
+/* 1 when the header (grid rows [0, end): first_numbers_row()) holds
  * name[0..nl) stacked a character a line: each of its characters a cell of
  * its own, in order, on lines one after another or with lines of other cells
  * between (a narrow header cell of a PDF, "其" above the line of the other
  * names, "他" below it). */
-static int name_stacked(const grid *g, const char *name, size_t nl)
+static int name_stacked(const grid *g, int end, const char *name, size_t nl)
 {
     size_t at = 0;                     /* bytes of name found so far */
     int chars = 0;
-    for (int i = 0; i < g->nrows && at < nl; i++) {
+    for (int i = 0; i < end && at < nl; i++) {
         const grid_row *row = &g->rows[i];
-        int values = 0;
-        for (int j = 0; j < row->ncells; j++)
-            values += row->cells[j].num == NUM_VALUE;
-        if (values >= 2)
-            break;
         size_t cl = 1;                 /* the length of name's next character */
         while (at + cl < nl && ((unsigned char)name[at + cl] & 0xC0) == 0x80)
             cl++;
@@ -4758,15 +4767,11 @@ static int missing_name_broken(const gk_report *r, int table, const grid *g, con
         return 0;
     const char *name = r->tpl->col[table - 2][missing]->label;
     size_t nl = strlen(name);
-    if (name_stacked(g, name, nl) || name_before_rows(r, table, g, name, nl))
+    int end = first_numbers_row(g);    /* the header is above the first row of numbers */
+    if (name_stacked(g, end, name, nl) || name_before_rows(r, table, g, name, nl))
         return 1;
-    for (int i = 0; i < g->nrows; i++) {
+    for (int i = 0; i < end; i++) {
         const grid_row *row = &g->rows[i];
-        int values = 0;
-        for (int j = 0; j < row->ncells; j++)
-            values += row->cells[j].num == NUM_VALUE;
-        if (values >= 2)
-            break;                     /* the header is above the first row of numbers */
         for (int j = 0; j < row->ncells; j++) {
             const char *t = row->cells[j].text;
             size_t n = strlen(t);
