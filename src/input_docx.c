@@ -15,7 +15,6 @@
 #include "util.h"
 #include "xmllib.h"
 
-#include <dlfcn.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -50,7 +49,7 @@ static void load_zip(void)
     if (!h)
         return;
     int ok = 1;
-#define SYM(field, name) ok &= (*(void **)&Z.field = dlsym(h, name)) != NULL
+#define SYM(field, name) ok &= util_dlsym(h, name, &Z.field)
     SYM(error_init, "zip_error_init");
     SYM(error_fini, "zip_error_fini");
     SYM(source_buffer_create, "zip_source_buffer_create");

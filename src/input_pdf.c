@@ -31,7 +31,6 @@
 #include "input_out.h"
 #include "util.h"
 
-#include <dlfcn.h>
 #include <glib.h>
 #include <math.h>
 #include <poppler.h>
@@ -668,7 +667,7 @@ static void load_poppler(void)
     if (!h)
         return;
     int ok = 1;
-#define SYM(field, name) ok &= (*(void **)&P.field = dlsym(h, name)) != NULL
+#define SYM(field, name) ok &= util_dlsym(h, name, &P.field)
     SYM(bytes_new_static, "g_bytes_new_static");
     SYM(bytes_unref, "g_bytes_unref");
     SYM(error_free, "g_error_free");

@@ -414,3 +414,10 @@ void *util_dlopen(const char *lib, const char *const *sonames)
         h = dlopen(*sonames, RTLD_NOW | RTLD_LOCAL);
     return h;
 }
+
+int util_dlsym(void *h, const char *name, void *slot)
+{
+    void *f = dlsym(h, name);
+    memcpy(slot, &f, sizeof f);
+    return f != NULL;
+}

@@ -77,5 +77,9 @@ int util_same_file(const gk_file_id *a, const gk_file_id *b);
  * "libpoppler-glib", separated by spaces or commas): for the tests, a library
  * listed there counts as missing. */
 void *util_dlopen(const char *lib, const char *const *sonames);
+/* Stores dlsym(h, name) at slot, a function pointer of the loader's table
+ * (copied as bytes: ISO C converts no object pointer to a function
+ * pointer); 1 when found. */
+int util_dlsym(void *h, const char *name, void *slot);
 
 #endif

@@ -4,7 +4,6 @@
 #include "safe.h"
 #include "util.h"
 
-#include <dlfcn.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,7 +42,7 @@ static void load_xlsxwriter(void)
     if (!h)
         return;
     int ok = 1;
-#define SYM(field, name) ok &= (*(void **)&X.field = dlsym(h, name)) != NULL
+#define SYM(field, name) ok &= util_dlsym(h, name, &X.field)
     SYM(wb_new, "workbook_new");
     SYM(wb_add_format, "workbook_add_format");
     SYM(wb_add_worksheet, "workbook_add_worksheet");

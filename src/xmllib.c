@@ -2,7 +2,6 @@
 #include "xmllib.h"
 #include "util.h"
 
-#include <dlfcn.h>
 #include <pthread.h>
 
 gk_xml_api gk_xml;
@@ -22,7 +21,7 @@ static void load_xml(void)
     if (!h)
         return;
     int ok = 1;
-#define SYM(field, name) ok &= (*(void **)&gk_xml.field = dlsym(h, name)) != NULL
+#define SYM(field, name) ok &= util_dlsym(h, name, &gk_xml.field)
     SYM(init_parser, "xmlInitParser");
     SYM(set_generic_error_func, "xmlSetGenericErrorFunc");
     SYM(html_read_memory, "htmlReadMemory");

@@ -443,7 +443,7 @@ static int take_kept(keeper *k, const gk_batch *b, size_t i, result *res)
         free(in);
         return alone;
     }
-    return alone && spill_has(k->spill, i) && unspill_result(k, i, res) == 0;
+    return alone && unspill_result(k, i, res) == 0;
 }
 
 /* Whether file i's result is kept in memory in full (text or CSV) and needs no work. */
@@ -755,6 +755,14 @@ static void print_summary(FILE *f, const totals *t)
     fputc('\n', f);
 }
 
+/* A count of bytes in environment variable `name`, below `limit` (the test
+ * hooks lowering the keep budget and the spill cap); 1 when there is one. */
+static int env_bytes(const char *name, double limit, double *out)
+{
+    const char *env = getenv(name);
+    return env && number_parse(env, NUMBER_COUNT, out, NULL) == 0 && *out >= 0 && *out < limit;
+}
+
 static int run(int argc, char **argv, int is_check)
 {
     cli_opts o;
@@ -779,12 +787,10 @@ static int run(int argc, char **argv, int is_check)
     b.prepare_ctx = &o;
     keeper keep = {.o = &o, .is_check = is_check, .nfiles = b.files.n, .budget = KEEP_BUDGET, .spill_cap = SPILL_CAP};
     pthread_mutex_init(&keep.mu, NULL);
-    const char *env = getenv("GK_KEEP_BUDGET");
     double num;
-    if (env && number_parse(env, NUMBER_COUNT, &num, NULL) == 0 && num >= 0 && num < KEEP_BUDGET)
+    if (env_bytes("GK_KEEP_BUDGET", KEEP_BUDGET, &num))
         keep.budget = (size_t)num;
-    env = getenv("GK_SPILL_CAP");
-    if (env && number_parse(env, NUMBER_COUNT, &num, NULL) == 0 && num >= 0 && num < (double)SPILL_CAP)
+    if (env_bytes("GK_SPILL_CAP", (double)SPILL_CAP, &num))
         keep.spill_cap = (uint64_t)num;
     if (is_check) {                    /* only check pairs years */
         keep.kept = xcalloc(b.files.n ? b.files.n : 1, sizeof *keep.kept);
@@ -808,7 +814,8 @@ static int run(int argc, char **argv, int is_check)
     while (q.sp.n)
         free(q.sp.v[--q.sp.n].s);
     pthread_mutex_destroy(&q.sp.mu);
-    if (keep.kept && (env = getenv("GK_BATCH_STATS")) && !strcmp(env, "1"))
+    const char *stats = getenv("GK_BATCH_STATS");
+    if (keep.kept && stats && !strcmp(stats, "1"))
         fprintf(stderr, "gkreview: %zu 份报告：结果留在内存 %zu 份，暂存临时文件 %zu 份（%llu 字节），先只读标题 %zu 份\n",
                 b.files.n, keep.in_memory, keep.spilled, (unsigned long long)spill_bytes(keep.spill),
                 b.files.n - keep.in_memory - keep.spilled);

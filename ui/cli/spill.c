@@ -84,11 +84,6 @@ int spill_put(gk_spill *s, size_t i, const void *rec, size_t len)
     return 0;
 }
 
-int spill_has(const gk_spill *s, size_t i)
-{
-    return s && __atomic_load_n(&s->at[i], __ATOMIC_ACQUIRE) != 0;
-}
-
 void *spill_take(gk_spill *s, size_t i, size_t *len)
 {
     uint64_t at = s ? __atomic_exchange_n(&s->at[i], 0, __ATOMIC_ACQ_REL) : 0;

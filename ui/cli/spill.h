@@ -24,9 +24,6 @@ gk_spill *spill_open(size_t nfiles, uint64_t cap);
  * from several threads at once, each file put at most once. */
 int spill_put(gk_spill *s, size_t i, const void *rec, size_t len);
 
-/* Whether file i has a record. */
-int spill_has(const gk_spill *s, size_t i);
-
 /* File i's record, malloc'd (*len bytes), and forgotten; NULL when it has
  * none or it cannot be read back. */
 void *spill_take(gk_spill *s, size_t i, size_t *len);
