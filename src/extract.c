@@ -4698,14 +4698,81 @@ static int in_group_name(const char *s, size_t n, size_t at, size_t nl)
     return 0;
 }
 
-/* 1 when name[0..nl) stands in a cell of the header — from the first cell holding a
+/* 1 when s[0..n) (a header cell) holds column `missing`'s name broken by
+ * something printed inside it ("法律服隐藏文字99务机构": docx2txt's hidden text; a
+ * footnote mark, "其※他"): two of the name's characters side by side that no
+ * other column's name nor a group's has ("律服"), or, outside the groups'
+ * names, every character of the name in order with other text between two of
+ * them, at most GAP_MAX bytes at each gap. */
+#define GAP_MAX 24
+static int name_broken_inside(const gk_report *r, int table, int w, int missing, const char *s, size_t n)
+{
+    const char *name = r->tpl->col[table - 2][missing]->label;
+    size_t nl = strlen(name);
+    for (size_t a = 0; a < nl;) {      /* the name's pairs of characters */
+        size_t b = a + 1, e;
+        while (b < nl && ((unsigned char)name[b] & 0xC0) == 0x80)
+            b++;
+        if (b >= nl)
+            break;
+        for (e = b + 1; e < nl && ((unsigned char)name[e] & 0xC0) == 0x80; e++)
+            ;
+        int shared = 0;
+        for (int c = 0; c < w && !shared; c++) {
+            const char *o = r->tpl->col[table - 2][c]->label;
+            shared = c != missing && util_find(o, strlen(o), name + a, e - a);
+        }
+        for (int k = 0; GK_HEADER_GROUPS[k] && !shared; k++)
+            shared = util_find(GK_HEADER_GROUPS[k], strlen(GK_HEADER_GROUPS[k]), name + a, e - a) != NULL;
+        if (!shared && util_find(s, n, name + a, e - a))
+            return 1;
+        a = b;
+    }
+    char buf[HEADER_CELL_MAX + 1];     /* s with the groups' names blanked ("其中法人或其他组织") */
+    if (n > HEADER_CELL_MAX)
+        return 0;
+    memcpy(buf, s, n);
+    for (int k = 0; GK_HEADER_GROUPS[k]; k++) {
+        size_t gl = strlen(GK_HEADER_GROUPS[k]);
+        for (char *g; (g = (char *)util_find(buf, n, GK_HEADER_GROUPS[k], gl));)
+            memset(g, ' ', gl);
+    }
+    s = buf;
+    size_t c0 = 1;                     /* the name's first character */
+    while (c0 < nl && ((unsigned char)name[c0] & 0xC0) == 0x80)
+        c0++;
+    for (const char *p = s; (p = util_find(p, n - (size_t)(p - s), name, c0)); p += c0) {
+        size_t at = (size_t)(p - s) + c0, k = c0;   /* bytes of s and of the name matched */
+        int gaps = 0;
+        while (k < nl) {
+            size_t cl = 1;
+            while (k + cl < nl && ((unsigned char)name[k + cl] & 0xC0) == 0x80)
+                cl++;
+            size_t lim = at + GAP_MAX + cl < n ? at + GAP_MAX + cl : n;
+            const char *q = lim > at ? util_find(s + at, lim - at, name + k, cl) : NULL;
+            if (!q)
+                break;
+            gaps += q != s + at;
+            at = (size_t)(q - s) + cl;
+            k += cl;
+        }
+        if (k == nl && gaps)
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 when column `missing`'s name stands in a cell of the header — from the first cell holding a
  * header word (HEADER_WORDS) to the table's first row (a grid row's second
  * number, or the first row's label: in its cell, the text before it) — and not
  * inside a group's name (in_group_name(): the 其他 of 法人或其他组织): docx2txt
  * runs a header's last name onto the first row's label ("务机构其他一、本年新收…",
- * "法律服务机构隐藏文字99其他一、本年新收…") or two names together ("科研机构社会公益组织"). */
-static int name_before_rows(const gk_report *r, int table, const grid *g, const char *name, size_t nl)
+ * "法律服务机构隐藏文字99其他一、本年新收…") or two names together ("科研机构社会公益组织");
+ * or broken by text inside it (name_broken_inside()). */
+static int name_before_rows(const gk_report *r, int table, const grid *g, int w, int missing)
 {
+    const char *name = r->tpl->col[table - 2][missing]->label;
+    size_t nl = strlen(name);
     const char *first = r->tpl->row_canon[table - 2][0];
     size_t fl = strlen(first);
     for (size_t k = 0, chars = 0; k < fl; k++)   /* its first four characters: where the rows begin */
@@ -4738,6 +4805,8 @@ static int name_before_rows(const gk_report *r, int table, const grid *g, const 
             for (const char *p = buf; (p = util_find(p, n - (size_t)(p - buf), name, nl)); p++)
                 if (!in_group_name(buf, n, (size_t)(p - buf), nl))
                     return 1;
+            if (name_broken_inside(r, table, w, missing, buf, n))
+                return 1;
             if (rows_begin)
                 return 0;
         }
@@ -4768,7 +4837,7 @@ static int missing_name_broken(const gk_report *r, int table, const grid *g, con
     const char *name = r->tpl->col[table - 2][missing]->label;
     size_t nl = strlen(name);
     int end = first_numbers_row(g);    /* the header is above the first row of numbers */
-    if (name_stacked(g, end, name, nl) || name_before_rows(r, table, g, name, nl))
+    if (name_stacked(g, end, name, nl) || name_before_rows(r, table, g, w, missing))
         return 1;
     for (int i = 0; i < end; i++) {
         const grid_row *row = &g->rows[i];

@@ -200,6 +200,11 @@ static int glued_name = 0;
  * gone. */
 static const char *first_row_prefix;
 
+/* glued_name 3: stacked_col's name in its own cell, something else printed
+ * inside it between two of its characters (docx2txt's hidden text
+ * "法律服隐藏文字99务机构", a footnote mark, a reference number): broken_in. */
+static const char *broken_in;
+
 /* merged_first[r]: row r's first number, a 0, left out, its cell merged into the
  * label's (a Word table's colspan): the row holds one number fewer. */
 static unsigned char merged_first[NROWS];
@@ -321,6 +326,14 @@ static char *write_report(int v[NROWS][NCOLS], int layout, const int *order, int
             cells[n++] = extra_name;
         const char *above[NCOLS + 6], *below[NCOLS + 6];
         char first[8] = "", head[96] = "", tail[96] = "";
+        char inside[128];
+        if (stacked_at >= 0 && glued_name == 3) {
+            const char *name = names[stacked_col];
+            size_t chars = strlen(name) / 3, at = 3 * (1 + gen_below((unsigned)(chars - 1)));
+            snprintf(inside, sizeof inside, "%.*s%s%s", (int)at, name, broken_in, name + at);
+            cells[stacked_at] = inside;
+            stacked_at = -1;
+        }
         if (stacked_at >= 0 && glued_name == 2) {
             first_row_prefix = names[stacked_col];
             memmove(&cells[stacked_at], &cells[stacked_at + 1], (size_t)(n - stacked_at - 1) * sizeof cells[0]);
@@ -909,8 +922,9 @@ static void test_header_names_run_together(void **state)
  * cell of the reordered columns another's, no equation failing); with the
  * template's order, nearly every cell read. */
 /* Tables whose header prints one name under 法人或其他组织 stacked a character a
- * line (stacked_col), run onto a piece of its neighbour's (glued_name) or onto
- * the first row's label (glued_name 2), the rest on their line, in a tab grid and in runs of spaces, some rows' first number (a 0) merged into the label's cell
+ * line (stacked_col), run onto a piece of its neighbour's (glued_name), onto
+ * the first row's label (glued_name 2) or with other text printed inside it
+ * (glued_name 3, broken_in), the rest on their line, in a tab grid and in runs of spaces, some rows' first number (a 0) merged into the label's cell
  * (merged_first: those rows one number short): every cell read as written or
  * missing, never another value — the rows one short are no sign of a table made
  * without the stacked column (a pdftotext -layout dump of a Word PDF read them
@@ -921,23 +935,26 @@ static void test_name_stacked(void **state)
     (void)state;
     gen_seed(20261206);
     int read = 0, cells = 0;
-    for (int iter = 0; iter < 300; iter++) {
+    for (int iter = 0; iter < 400; iter++) {
         int v[NROWS][NCOLS], order[NCOLS];
         t3_draw_values(v);
         for (int c = 0; c < NCOLS; c++)
             order[c] = c;
         stacked_col = 1 + (int)gen_below(NCOLS - 2);
-        glued_name = (int)gen_below(3);
+        glued_name = (int)gen_below(4);
         if (glued_name == 2)           /* docx2txt glues the header row's last cell, 其他, onto the next */
             stacked_col = NCOLS - 2;
+        static const char *const INSIDE[] = {"隐藏文字99", "隐藏文字7", "[1]", "※", "＊", "①", "(注)", "12", "·"};
+        broken_in = INSIDE[gen_below(sizeof INSIDE / sizeof INSIDE[0])];
         unsigned pct = 30 + gen_below(50);
         for (int r = 0; r < NROWS; r++)
             merged_first[r] = v[r][0] == 0 && gen_below(100) < pct;
         int layout = gen_below(2) ? L_SPACES : L_TABS;
         char *text = write_report(v, layout, order, NCOLS, 0, NAMES);
-        static const char *const WHAT[3][2] = {{"name stacked, tabs", "name stacked, spaces"},
+        static const char *const WHAT[4][2] = {{"name stacked, tabs", "name stacked, spaces"},
                                                {"name glued, tabs", "name glued, spaces"},
-                                               {"name run onto the first row, tabs", "name run onto the first row, spaces"}};
+                                               {"name run onto the first row, tabs", "name run onto the first row, spaces"},
+                                               {"name broken by text inside, tabs", "name broken by text inside, spaces"}};
         const char *what = WHAT[glued_name][layout == L_SPACES];
         stacked_col = -1;
         glued_name = 0;
