@@ -2198,10 +2198,11 @@ static int item_number_alone(const char *s)
 }
 
 /* The class of each of the row's first n cells; a damaged number (in an
- * explicit row: no CJK, some digit; in any row: digits run together) holds
- * its cell, unread (or split by glued_split_row()).  Sets how many
- * hold a value and the last one. */
-static void classify(const grid_row *row, row_cells *x)
+ * explicit row: no CJK, some digit; in any row: digits run together, or
+ * digits text recognition misread, grid_ocr_misread(): letters alone only after
+ * the row's label or a number, or a cell a line) holds its cell, unread (or
+ * split by glued_split_row()).  Sets how many hold a value and the last one. */
+static void classify(const grid_row *row, row_cells *x, int cell_a_line)
 {
     int nv = 0, n = x->ncells;
     uint64_t values = 0, labels = 0, numbers = 0, empties = 0;
@@ -2216,6 +2217,8 @@ static void classify(const grid_row *row, row_cells *x)
         else if (has_cjk(c->text) || item_number_alone(c->text))
             cls[j] = C_LABEL, labels |= bit;
         else if ((row->explicit || zero_led(c->text)) && strpbrk(c->text, "0123456789") && !page_number(c->text))
+            cls[j] = C_DAMAGED, numbers |= bit;
+        else if (grid_ocr_misread(c->text, strlen(c->text), row->explicit || cell_a_line || (values | labels | numbers) != 0))
             cls[j] = C_DAMAGED, numbers |= bit;
         else
             cls[j] = C_OTHER;
@@ -2266,7 +2269,7 @@ static void tokens_init(tokens *ts, const grid *g)
         x->cls = cls;
         x->column = column;
         x->ncells = row->ncells < 64 ? row->ncells : 64;
-        classify(row, x);
+        classify(row, x, (g->layout == GRID_LINES || g->layout == GRID_BLOCKS) && row->ncells == 1);
         cls += x->ncells;
         column += x->ncells;
     }

@@ -729,6 +729,28 @@ static inline int unit_last(const char *s, size_t len)
     return 0;
 }
 
+/* A number text recognition (OCR) misread: digits and the letters it gives
+ * for them (D Q U for 0, l I i for 1, Z z, A, S s, b G, T, B, g q, O o),
+ * some letter among them ("1O", "2S", "l"), eight characters at most; letters
+ * alone ("l", "D") only when `alone` (three at most: a table's rule OCR gave as
+ * "I" or "l" before a row's label is no number). */
+#define OCR_LETTERS "DQUlIiZzASsbGTBgqOo"
+int grid_ocr_misread(const char *s, size_t n, int alone)
+{
+    int digits = 0, letters = 0;
+    if (n > 8)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        if (is_digit(s[i]))
+            digits++;
+        else if (s[i] && strchr(OCR_LETTERS, s[i]))
+            letters++;
+        else
+            return 0;
+    }
+    return letters && (digits || (alone && n <= 3));
+}
+
 /* A label, a colon and a number in one cell ("行政许可:15", "(2)规章:3", the
  * colon folded from "："; Chinese text before the colon), as a table written
  * as a list has them: two cells.  0 when the cell is not so. */
@@ -736,8 +758,9 @@ static int label_colon_number(row_builder *rb, const char *s, size_t len)
 {
     const char *c = memrchr(s, ':', len);
     size_t at = c ? (size_t)(c - s) : 0;
-    if (!c || !at || is_digit(s[at - 1]) || !number_word(s, at + 1, len) || !has_ideograph(s, at))
-        return 0;
+    if (!c || !at || is_digit(s[at - 1]) || !has_ideograph(s, at) ||
+        !(number_word(s, at + 1, len) || grid_ocr_misread(s + at + 1, len - at - 1, 1)))
+        return 0;                      /* "行政处罚:2b": a number OCR misread is the row's first too */
     row_put(rb, s, at);
     row_put(rb, c + 1, len - at - 1);
     return 1;
@@ -839,6 +862,11 @@ static inline __attribute__((always_inline)) void row_add_split(row_builder *rb,
         const char *t = skip_spaces(s);   /* a byte not a space lies within len */
         size_t n = len - (size_t)(t - s);
         if (!(is_digit(*t) && n <= 8) && label_colon_number(rb, t, n))
+            return;
+    }
+    if (len > 1 && s[len - 1] && strchr(OCR_LETTERS, s[len - 1]) && memchr(s, ':', len)) {
+        const char *t = skip_spaces(s);   /* "行政处罚:2b": a label, a colon, a number OCR misread */
+        if (label_colon_number(rb, t, len - (size_t)(t - s)))
             return;
     }
     const char *sp = len ? memrchr(s, ' ', len) : NULL;

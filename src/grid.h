@@ -49,6 +49,12 @@ typedef struct {
     int ocr_zeros;        /* some cell is a letter O read as 0 (num_parse()): reported unread */
 } grid;
 
+/* Whether s[0..n) is a number text recognition (OCR) misread: digits and
+ * the letters it gives for them ("1O", "2S", "l" for 1, "D" for 0), a letter
+ * at least, eight characters at most; letters alone (three at most) only when
+ * `alone`. */
+int grid_ocr_misread(const char *s, size_t n, int alone);
+
 /* Builds the rows of lines [from, to) (0-based, `to` exclusive). */
 grid *grid_build(const gk_text *t, size_t from, size_t to);
 void grid_free(grid *g);

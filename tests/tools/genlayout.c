@@ -81,6 +81,12 @@
  * ocr_zeros (about one variant in six, own stream): a quarter of the zeros written as text
  * recognition (OCR) of a scanned page gives them, the letter O or o, or the Chinese zero 〇.
  *
+ * ocr_digits (about one variant in eight, own stream): about one value in twelve with one
+ * of its digits written as a letter text recognition (OCR) gives for it — D, Q or U for 0,
+ * l, I or i for 1, Z or z for 2, A for 4, S or s for 5, b or G for 6, T for 7, B for 8, g or
+ * q for 9, O or o for a 0 beside other characters ("1O") — never read as a number, but
+ * holding its place (a glued row keeps the digit: the run would not split).
+ *
  * csv_cells (one tab-grid variant in eight, own stream): the tables written as CSV, as a
  * spreadsheet exports them or a table is pasted with commas: commas instead of tabs; the
  * fields holding a comma or a quote quoted (a quote doubled), those and some others, every
@@ -123,7 +129,7 @@
  * --without F,... / --with F,...: the families named (bordered, lost_value, stray_value,
  * rows_joined, unit_suffix, label_numbering, column_major, extracted_pipes, ragged_labels,
  * distinct_values, echoed_labels, wrap_into_next, single_spaces, ocr_zeros, lost_headings,
- * label_colon, column_order, csv_cells, dataframe, list_rows, html_tags) are never / also
+ * label_colon, column_order, csv_cells, dataframe, list_rows, html_tags, ocr_digits) are never / also
  * chosen;
  * lost_value and stray_value only with --with (the engine still reads some of their
  * cells wrong).  --each: one line per variant with its counts.
@@ -260,6 +266,7 @@ enum {
     X_LOST_VALUE, X_STRAY_VALUE, X_ROWS_JOINED, X_UNIT_SUFFIX, X_LABEL_NUMBERING, X_COLUMN_MAJOR,
     X_EXTRACTED_PIPES, X_RAGGED_LABELS, X_DISTINCT_VALUES, X_ECHOED_LABELS, X_WRAP_INTO_NEXT, X_SINGLE_SPACES,
     X_OCR_ZEROS, X_LOST_HEADINGS, X_LABEL_COLON, X_COLUMN_ORDER, X_CSV_CELLS, X_DATAFRAME, X_LIST_ROWS, X_HTML_TAGS,
+    X_OCR_DIGITS,
     /* encodings */
     X_CRLF, X_BOM, X_GB18030, X_UTF16,
     NX
@@ -273,7 +280,7 @@ static const char *const XNAME[NX] = {
     "split_repeat_header", "lost_label", "glued", "thousands", "fullwidth", "blank_markers",
     "group_rows", "ascii_punct", "merged_cells",
     "lost_value", "stray_value", "rows_joined", "unit_suffix", "label_numbering", "column_major",
-    "extracted_pipes", "ragged_labels", "distinct_values", "echoed_labels", "wrap_into_next", "single_spaces", "ocr_zeros", "lost_headings", "label_colon", "column_order", "csv_cells", "dataframe", "list_rows", "html_tags", "crlf", "bom", "gb18030", "utf16",
+    "extracted_pipes", "ragged_labels", "distinct_values", "echoed_labels", "wrap_into_next", "single_spaces", "ocr_zeros", "lost_headings", "label_colon", "column_order", "csv_cells", "dataframe", "list_rows", "html_tags", "ocr_digits", "crlf", "bom", "gb18030", "utf16",
 };
 
 #define HAS(v, x) (((v)->flags >> (x)) & 1ull)
@@ -418,6 +425,7 @@ typedef struct {
     uint64_t wrap_next_rs;       /* wrap_into_next's stream (0: left out) */
     uint64_t single_rs;          /* single_spaces' stream (0: left out) */
     uint64_t ocr_rs;             /* ocr_zeros' stream (0: not this variant) */
+    uint64_t ocrd_rs;            /* ocr_digits' stream (0: not this variant) */
     uint64_t colon_rs;           /* label_colon's stream (0: not this variant) */
     uint64_t order_rs;           /* column_order's stream (0: not this variant) */
     struct {                     /* csv_cells: the tables written as CSV */
@@ -450,7 +458,7 @@ typedef struct {
     int tight_pages;             /* page_break, a cell a line without blank lines (own stream): the
                                     page's number alone last on it, then a form feed, no blank line
                                     (pdftohtml's pages read as a web page) */
-    int n_blank, n_thousands, n_fullwidth, n_nbsp, n_stray, n_suffix, n_ocr;
+    int n_blank, n_thousands, n_fullwidth, n_nbsp, n_stray, n_suffix, n_ocr, n_ocrd;
     buf text;                    /* the variant, UTF-8 */
 } variant;
 
@@ -656,6 +664,32 @@ static char *with_suffix(variant *v, char *s)
     return o.p;
 }
 
+/* ocr_digits: the letters text recognition gives for digits, each standing for
+ * one digit (OCR_DIGIT[k]: OCR_LETTER[k]); 'O' and 'o' (0) only beside other
+ * characters (alone: ocr_zeros). */
+static const char OCR_LETTER[] = "DQUlIiZzASsbGTBgqOo";
+static const char OCR_DIGIT[] = "0001112245566789900";
+
+/* One ASCII digit of s (chosen from stream rs) replaced by a letter text
+ * recognition gives for it: 1 when s had one. */
+static int ocr_digit(uint64_t *rs, char *s)
+{
+    int pos[64], n = 0;
+    for (int k = 0; s[k] && n < 64; k++)
+        if (s[k] >= '0' && s[k] <= '9')
+            pos[n++] = k;
+    if (!n)
+        return 0;
+    int at = pos[rn(rs, (unsigned)n)], choice[8], nc = 0;
+    for (int k = 0; OCR_LETTER[k]; k++)
+        if (OCR_DIGIT[k] == s[at] && ((OCR_LETTER[k] != 'O' && OCR_LETTER[k] != 'o') || n > 1) && nc < 8)
+            choice[nc++] = k;
+    if (!nc)
+        return 0;                      /* 3 has none */
+    s[at] = OCR_LETTER[choice[rn(rs, (unsigned)nc)]];
+    return 1;
+}
+
 static void add_values(variant *v, grow *g, int table, int row, int layout)
 {
     const gk_template *t = v->tpl;
@@ -675,6 +709,8 @@ static void add_values(variant *v, grow *g, int table, int row, int layout)
             free(s);
             s = gl_strdup(ZERO[rn(&v->ocr_rs, 3)]);
             v->n_ocr++;
+        } else if (v->ocrd_rs && !v->blank[i] && pm(&v->ocrd_rs, 80) && ocr_digit(&v->ocrd_rs, s)) {
+            v->n_ocrd++;
         }
         v->wtext[i] = gl_strdup(s);
         cell_take(g, C_NUM, s);
@@ -1609,7 +1645,8 @@ static void put_glued(buf *o, const grow *g, int skip_label)
                 p++;
                 continue;
             }
-            bputc(o, *p);
+            const char *l = *p ? strchr(OCR_LETTER, *p) : NULL;
+            bputc(o, l ? OCR_DIGIT[l - OCR_LETTER] : *p);   /* ocr_digits: the digit, glued */
         }
     }
 }
@@ -3335,6 +3372,8 @@ static void build_text(variant *v)
         v->flags &= ~(1ull << X_UNIT_SUFFIX);
     if (!v->n_ocr)
         v->flags &= ~(1ull << X_OCR_ZEROS);
+    if (!v->n_ocrd)
+        v->flags &= ~(1ull << X_OCR_DIGITS);
     buf *o = &v->text;
     for (int i = 0; i < r->section_line[1] - 1; i++)
         put_line(o, &tx->orig[i]);
@@ -3630,7 +3669,7 @@ int main(int argc, char **argv)
             /* families of conversion damage left out / let in (a comma-separated list of names) */
             const char *w = argv[++i];
             uint64_t named = 0;
-            for (int x = X_BORDERED; x <= X_HTML_TAGS; x++) {
+            for (int x = X_BORDERED; x <= X_OCR_DIGITS; x++) {
                 if (x > X_BORDERED && x < X_LOST_VALUE)
                     continue;
                 size_t n = strlen(XNAME[x]);
@@ -3755,6 +3794,14 @@ int main(int argc, char **argv)
             if (pm(&r, 170)) {
                 v.ocr_rs = r;
                 set(&v, X_OCR_ZEROS);
+            }
+        }
+        if (!(without >> X_OCR_DIGITS & 1)) {
+            uint64_t r = v.rs ^ 0x1F83D9ABFB41BD6Bull;
+            next64(&r);
+            if (pm(&r, 120)) {
+                v.ocrd_rs = r;
+                set(&v, X_OCR_DIGITS);
             }
         }
         if (!(without >> X_CSV_CELLS & 1))
