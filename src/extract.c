@@ -4421,6 +4421,42 @@ static int header_line_of(const grid *g, const tokens *ts, int i)
     return i;
 }
 
+/* The column whose name s[0..n) begins, a character or more, when it is the
+ * only one and no group's name (GK_HEADER_GROUPS) begins so: a name html2text
+ * cut, U+FFFD after it ("其�", "商�"); -1 otherwise. */
+static int column_cut(const gk_template *tpl, int table, const char *s, size_t n)
+{
+    if (!n || (unsigned char)s[0] < 0x80)
+        return -1;
+    for (int g = 0; GK_HEADER_GROUPS[g]; g++)
+        if (!strncmp(GK_HEADER_GROUPS[g], s, n))
+            return -1;
+    int found = -1;
+    for (int k = 0; k < tpl->ncol[table - 2]; k++) {
+        const char *canon = tpl->col_canon[table - 2][k];
+        if (strlen(canon) > n && !memcmp(canon, s, n)) {
+            if (found >= 0)
+                return -1;
+            found = k;
+        }
+    }
+    return found;
+}
+
+/* 1 when s[0..n) (CJK) begins some column's name but the total's (column_cut()
+ * without the groups: "法" begins 法律服务机构 and 法人或其他组织; not "法人"). */
+static int column_cut_any(const gk_template *tpl, int table, const char *s, size_t n)
+{
+    if (!n || (unsigned char)s[0] < 0x80)
+        return 0;
+    for (int k = 0; k < tpl->ncol[table - 2] - 1; k++) {
+        const char *canon = tpl->col_canon[table - 2][k];
+        if (strlen(canon) > n && !memcmp(canon, s, n))
+            return 1;
+    }
+    return 0;
+}
+
 /* The columns table `table`'s header names, in reading order: the column
  * (0-based, template order) named by the header's words — those of the label
  * cells of the rows without numbers before its first row with numbers, and of
@@ -4521,6 +4557,18 @@ static int header_columns(const gk_report *r, int table, const grid *g, const to
                 break;
             }
         }
+        int cut = !used && !strncmp(w[k] + wl[k], REPLACED, 3);
+        if (cut && (col = column_cut(r->tpl, table, w[k], wl[k])) >= 0)
+            used = 1;                  /* a name's beginning html2text cut ("其�商�科�社会�…") */
+        if (cut && !used && column_cut_any(r->tpl, table, w[k], wl[k]) && n < max) {
+            if (pending && nspare < HEADER_WORDS_MAX)
+                spare[nspare++] = first_pending;
+            pending = 0;
+            unk_word[n] = k++;         /* a column's name cut so, naming no one column ("法�": 法律服务机构
+                                          or 法人或其他组织): a column whose name is not read, here */
+            seq[n++] = HEADER_UNKNOWN;
+            continue;
+        }
         if (!used) {                   /* a word naming nothing: a column's unread name, or a note's */
             int note = note_word(w[k], wl[k]), mine = leaf && header_line_of(g, ts, wrow[k]) == leaf_row && !note;
             if (mine && !pending)
@@ -4586,6 +4634,24 @@ static int header_columns(const gk_report *r, int table, const grid *g, const to
                 break;
             }
         }
+    }
+    /* one column not read, its word a name's beginning html2text cut, and one column
+     * (but the total) named nowhere, whose name the word begins ("法�" when
+     * 法律服务机构 alone is missing): that one (not a wrapped name's piece: "科研"
+     * over "机构社会公益组织" is no sure place of 科研机构) */
+    int unknowns = 0, q1 = -1, missing = -1, nmissing = 0;
+    for (int q = 0; q < n; q++)
+        if (seq[q] == HEADER_UNKNOWN)
+            unknowns++, q1 = q;
+    for (int c = 0; c < total && c < 64 && unknowns == 1; c++)
+        if (!(seen >> c & 1))
+            missing = c, nmissing++;
+    if (unknowns == 1 && nmissing == 1) {
+        const char *canon = r->tpl->col_canon[table - 2][missing];
+        size_t u = (size_t)unk_word[q1];
+        if (wl[u] < strlen(canon) && !memcmp(canon, w[u], wl[u]) && (unsigned char)w[u][0] >= 0x80 &&
+            !strncmp(w[u] + wl[u], REPLACED, 3))
+            seq[q1] = missing;
     }
     return n;
 }
