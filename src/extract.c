@@ -2486,6 +2486,36 @@ static void read_labels(const gk_report *r, int table, const grid_row *row, row_
         join_broken_label(r, table, row, rc, rl, tmp);
 }
 
+/* A row label cell with its text in the same cell of the row above, both rows
+ * of explicit cells holding numbers: a label spanning the two rows whose
+ * text a converter wrote in every cell the merge covered (python-docx,
+ * openpyxl, pandas' read_html: "一、本年新收…" before the numbers of 本年新收 and
+ * again before those of the row after it, whose own label cell was merged into
+ * it) — the row above is the label's, this one's label is lost (placed by its
+ * position, the equations confirming it), not the label's row again: taken so,
+ * the row's numbers were read as 本年新收's and 本年新收's as 上年结转's (the
+ * balance holding either way). */
+static void drop_filled_label(const grid *g, const row_cells *rc, int i, row_labels *rl)
+{
+    const grid_row *row = &g->rows[i], *up = &g->rows[i - 1];
+    if (!row->explicit || !up->explicit || rc[i].nv < 2 || rc[i - 1].nv < 2)
+        return;
+    uint32_t named = 0;
+    for (uint64_t m = rc[i].labels; m; m &= m - 1) {
+        int j = __builtin_ctzll(m);
+        label_info *li = &rl->li[j];
+        if (li->rows && j < up->ncells && !strcmp(up->cells[j].text, row->cells[j].text)) {
+            li->rows = 0;
+            li->canon = 0;
+        }
+        if (li->rows && named && !(named & li->rows))
+            named |= 1u << 31;
+        named |= li->rows;
+    }
+    rl->named = named;
+    rl->anchored = named != 0;
+}
+
 /* The numbers on the line of a stray's label (a row of another table printed
  * among this one's, a page's hidden field: "本年新收政府信息公开申请数量 99" in
  * table 2) are its own, no row's of this table: they make no token, so that no
@@ -3468,6 +3498,8 @@ static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
     for (int i = 0; i < g->nrows; i++) {
         const grid_row *row = &g->rows[i];
         read_labels(r, table, row, &rc[i], &rl, &tmp);
+        if (i > 0 && rl.anchored)
+            drop_filled_label(g, rc, i, &rl);
         if (rl.foreign)
             drop_strays(row, &rc[i], &rl);
         if (header_row(r, table, row, &rc[i], &rl, &tmp)) {

@@ -1,0 +1,98 @@
+/* test_filled_labels.c — table 3 as a program writes a table whose merged cells
+ * it fills (python-docx, openpyxl, pandas' read_html): a row label cell merged
+ * with the empty label cell of the row below, so that the label is written on
+ * both rows ("一、本年新收…  12 3 0 …" then "一、本年新收…  3 0 0 …", the second
+ * row 上年结转's), in tab rows, pipe rows and CSV, with the group labels filled
+ * into each of their rows too ("三、本年度办理结果" before every row of the
+ * group).  Seeded random tables whose values add up.  Properties: no cell is
+ * read as another value; the two rows sharing a label are read as written (the
+ * engine before took the second for the label's row: 本年新收 read from
+ * 上年结转's numbers and 上年结转 inferred from 本年新收's, the balance holding
+ * either way). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "t3gen.h"
+
+enum { L_TABS, L_PIPES, L_CSV, NLAYOUTS };
+static const char *const LAYOUT[NLAYOUTS] = {"tabs", "pipes", "csv"};
+
+static void put_row(sbuf *b, int layout, const char *const *cells, int n)
+{
+    for (int k = 0; k < n; k++) {
+        if (layout == L_TABS)
+            sbuf_printf(b, "%s%s", k ? "\t" : "", cells[k]);
+        else if (layout == L_PIPES)
+            sbuf_printf(b, "%s %s |", k ? "" : "|", cells[k]);
+        else
+            sbuf_printf(b, "%s%s", k ? "," : "", cells[k]);
+    }
+    sbuf_adds(b, "\n");
+}
+
+static void test_label_filled_into_next_row(void **state)
+{
+    (void)state;
+    gen_seed(20261211);
+    int read[NLAYOUTS] = {0}, cells[NLAYOUTS] = {0};
+    for (int iter = 0; iter < 400; iter++) {
+        int v[T3_NROWS][T3_NCOLS], layout = (int)gen_below(NLAYOUTS);
+        t3_draw_differing(v);
+        int filled = iter % 4 == 0 ? 0 : (int)gen_below(T3_NROWS - 1);   /* row filled+1 gets its label */
+        sbuf t;
+        sbuf_init(&t);
+        const char *head[] = {"", "", "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"};
+        put_row(&t, layout, head, 9);
+        if (layout == L_PIPES)
+            sbuf_adds(&t, "|---|---|---|---|---|---|---|---|---|\n");
+        const char *group = "";
+        for (int r = 0; r < T3_NROWS; r++) {
+            char num[T3_NCOLS][16];
+            const char *row[T3_NCOLS + 2];
+            const char *g = t3_group_before(r);
+            if (g)
+                group = g;
+            if (r == 2)
+                group = "三、本年度办理结果";
+            if (r >= T3_NROWS - 2)
+                group = "";
+            int label_first = !group[0];
+            row[0] = label_first ? T3_LABELS[r == filled + 1 ? filled : r] : group;
+            row[1] = label_first ? "" : T3_LABELS[r == filled + 1 ? filled : r];
+            for (int c = 0; c < T3_NCOLS; c++) {
+                snprintf(num[c], sizeof num[c], "%d", v[r][c]);
+                row[c + 2] = num[c];
+            }
+            put_row(&t, layout, row, T3_NCOLS + 2);
+        }
+        char *text = t3_report(t.s);
+        sbuf_free(&t);
+        gk_report *rep = fx_parse_text(text);
+        assert_non_null(rep);
+        char what[64];
+        snprintf(what, sizeof what, "%s, label of row %d filled into the next", LAYOUT[layout], filled);
+        read[layout] += t3_check_cells(rep, v, -1, what, iter);
+        cells[layout] += T3_NROWS * T3_NCOLS;
+        for (int c = 0; c < T3_NCOLS; c++) {
+            char id[64];
+            snprintf(id, sizeof id, "t3.%s.%s", T3_KEYS[filled], T3_COLS[c]);
+            if (fx_cell_of(rep, id)->status != GK_ST_EXTRACTED)
+                fail_msg("%s, table %d: %s not read", what, iter, id);
+        }
+        report_free(rep);
+        free(text);
+    }
+    for (int l = 0; l < NLAYOUTS; l++)
+        print_message("%s: %d of %d cells read or inferred\n", LAYOUT[l], read[l], cells[l]);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_label_filled_into_next_row),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
