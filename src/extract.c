@@ -1764,7 +1764,8 @@ static int usual_edge(const grid *g, const row_cells *rc, int wide, int *lab_edg
         lab_edge[k] = INT_MAX, lab_full[k] = -1, whole[k] = 0, full[k].ends = 0;
     for (int i = 0; i < g->nrows; i++) {
         const grid_row *row = &g->rows[i];
-        int last = rc[i].last;
+        int last = rc[i].numbers ? highest_bit(rc[i].numbers) : rc[i].last;   /* a damaged number holds its
+                                                                          cell ("Q" for a 0) */
         for (int j = rc[i].ncells; j < row->ncells; j++)   /* past the cells classified: seldom */
             if (is_value_cell(&row->cells[j]))
                 last = j;
