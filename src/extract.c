@@ -3186,6 +3186,77 @@ static void mark_text_before_numbers(const gk_report *r, int table, tokens *ts, 
     }
 }
 
+/* The tokens [n0, ts->n) of a row: a label naming nothing and a number, which
+ * its line writes after the label and a colon ("服务事项:12"), the tokens
+ * before it a label naming a row and numbers only: the end of that label
+ * with the row's first number, wrapped in a narrow cell below the others
+ * ("2.其他对外管理" "-1 86" over "服务事项:12": a Word table of a list-like table 2
+ * printed to PDF) — the number is the row's first, not its last: its token goes
+ * right after the label's. */
+static int colon_after(const gk_report *r, const grid_cell *c)
+{
+    if (!c || c->line <= 0 || (size_t)c->line > r->text->nlines)
+        return 0;
+    const gk_line *l = &r->text->norm[c->line - 1];
+    size_t ll = strlen(c->text);
+    const char *at = ll ? util_find(l->s, l->len, c->text, ll) : NULL;
+    if (!at)
+        return 0;
+    size_t k = (size_t)(at - l->s) + ll;
+    while (k < l->len && l->s[k] == ' ')
+        k++;
+    return k < l->len && l->s[k] == ':';
+}
+
+static void colon_number_first(const gk_report *r, int table, tokens *ts, int n0, sbuf *tmp)
+{
+    int piece = ts->n - n0 == 2;       /* "服务事项:12" under the numbers; else "4" alone under
+                                          "②行政规范性文件：  2  18" */
+    if (ts->nafter_words || ts->tok[ts->n - 1].kind != PT_VALUE ||
+        (piece && (ts->tok[n0].kind != PT_LABEL || ts->tok[n0].rows || ts->tok[n0].firsts ||
+                   ts->cell[n0] != ts->cell[n0 + 1] - 1 || !colon_after(r, ts->cell[n0]))) ||
+        (!piece && ts->n - n0 != 1))
+        return;
+    int label = n0 - 1, values = 0;    /* before: a label naming a row, then numbers only */
+    while (label >= 0 && (ts->tok[label].kind == PT_VALUE || ts->tok[label].kind == PT_EMPTY))
+        label--, values++;
+    if (label < 0 || ts->tok[label].kind != PT_LABEL || !ts->tok[label].rows || !values || values > 8)
+        return;
+    if (piece) {                       /* the piece ends that label: together they name its row (no
+                                          digit in either: "规章268" … "行政规范&#x60 27 件:0", html2text's) */
+        size_t ll = strlen(ts->text[label]);
+        if (!ll || (ts->text[label][ll - 1] >= '0' && ts->text[label][ll - 1] <= '9') ||
+            strpbrk(ts->text[n0], "0123456789&"))
+            return;
+        char *joined = xasprintf("%s%s", ts->text[label], ts->text[n0]);
+        label_info li = label_names(r, table, joined, strlen(joined), tmp);
+        free(joined);
+        if (!(li.rows & ts->tok[label].rows))
+            return;
+    }
+    if (!piece) {                      /* the label's line ends in its colon, the number alone on the next */
+        const grid_cell *lc = ts->cell[label], *nc = ts->cell[n0];
+        size_t ll = lc ? strlen(lc->text) : 0;
+        if (!lc || !nc || nc->line != lc->line + 1 || ll < 2 || lc->text[ll - 1] != ':' ||
+            ts->cell[label + 1] == NULL || ts->cell[label + 1]->line != lc->line)
+            return;
+    }
+    int from = ts->n - 1, to = label + 1;
+    place_tok t = ts->tok[from];
+    const grid_cell *c = ts->cell[from];
+    const char *text = ts->text[from];
+    uint32_t canon = ts->canon[from];
+    memmove(&ts->tok[to + 1], &ts->tok[to], (size_t)(from - to) * sizeof *ts->tok);
+    memmove(&ts->cell[to + 1], &ts->cell[to], (size_t)(from - to) * sizeof *ts->cell);
+    memmove(&ts->text[to + 1], &ts->text[to], (size_t)(from - to) * sizeof *ts->text);
+    memmove(&ts->canon[to + 1], &ts->canon[to], (size_t)(from - to) * sizeof *ts->canon);
+    t.unit = ts->tok[label].unit;
+    ts->tok[to] = t;
+    ts->cell[to] = c;
+    ts->text[to] = text;
+    ts->canon[to] = canon;
+}
+
 /* The tokens [n0, ts->n) of a row with two label cells or more: a label naming
  * nothing after a label naming a row, no number between them, whose text completes
  * the label of the row before (its tokens [p0, p1): its last label token, naming
@@ -3547,6 +3618,8 @@ static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
             header_run(row, &rc[i], ts, n0);
         if (rl.cells >= 2)
             wrapped_label_end(r, table, ts, n0, prev0, prev1, &tmp);
+        else if (rl.cells <= 1 && !rl.anchored && ts->n > n0)
+            colon_number_first(r, table, ts, n0, &tmp);
         prev0 = n0;
         prev1 = ts->n;
         if (rc[i].nv && !rl.anchored)  /* text naming nothing beside numbers: part of a label, or not */

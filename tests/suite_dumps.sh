@@ -99,6 +99,11 @@
 # empty one of 上年结转 (its label lost in the variant), written on both rows — the second
 # taken for 本年新收's, 上年结转 inferred from 本年新收's numbers, the balance holding: 8
 # cells silently of the other row; now the label's row is the first; at least 165 read.
+# And 739 by pdftotext -layout of a Word-style PDF, table 2 written as a list
+# ("②行政规范性文件：4  2  18"), the label's cell wrapping its number onto the next line,
+# alone under the label: read as the row's last ("2 18 4"), 3 cells of other columns
+# no equation names; now a number so wrapped after the label's colon is the row's first;
+# at least 165 read.
 # Pages as a dataframe library writes their tables (tests/tools/spanfill.py: pandas'
 # read_html then to_csv, to_markdown, to_string — merged cells' text in every cell they
 # cover, "NaN"/"nan" for empty cells, rows numbered 0, 1, 2 …, a header of column numbers,
@@ -152,6 +157,7 @@ for d in tests/dumps/*.txt; do
     gl5-370_*) least=20 ;;
     gl6-712_*) least=150 ;;
     gl6-521_*) least=165 ;;
+    gl6-739_*) least=165 ;;
     gl*) least=180 ;;
     esac
     "$GK" export --no-review --format csv "$src" 2>/dev/null | cut -d, -f2,5,6 >"$tmp/want"

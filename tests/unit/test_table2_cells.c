@@ -13,7 +13,9 @@
  * 0): each is read as written or missing with a finding naming it.  And table 2
  * as docx2txt prints it, a sub-table's header joined to its first row's label on
  * a line: every cell read as written; as w3m prints it, a row's cells at the top
- * or bottom of its wrapped label's lines: never another value. */
+ * or bottom of its wrapped label's lines: never another value; written as a
+ * list in a Word table printed to PDF ("行政规范性文件：4  2  18"), its label cells
+ * wrapping the first number below the others: never another value. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -515,9 +517,91 @@ static void test_table2_aligned(void **state)
     free(f.base);
 }
 
+/* Table 2 written as a list in a Word table printed to PDF, read by pdftotext
+ * -layout: each row's label cell holds the label, a colon and the row's first
+ * number ("行政规范性文件：4"), its other numbers in their cells; a narrow label
+ * cell wraps — the first number alone on the line under the label's (the colon
+ * ends the label's line, the other numbers beside it), or the label's end with
+ * the colon and the number under the row's numbers, its beginning above them
+ * ("2.其他对外管理" / "-1  86" / "服务事项:12"). */
+static char *table2_colon(const t2_format *f, written *w)
+{
+    const gk_table_def *t2 = template_table(template_get(f->fmt), 2);
+    sbuf b;
+    sbuf_init(&b);
+    w->n = 0;
+    for (int rr = 0; rr < t2->nrows; rr++) {
+        const gk_row_def *rd = &t2->rows[rr];
+        int first = row_values(w, rd);
+        if (f->heads[rr]) {
+            sbuf_printf(&b, "%s\n", f->heads[rr]);
+            pad_cell(&b, "信息内容", 16);
+            for (int c = 0; c < rd->ncols; c++)
+                pad_cell(&b, rd->cols[c].label, 22);
+            sbuf_adds(&b, "\n");
+        }
+        const char *colon = gen_below(2) ? "：" : ":";
+        int form = rd->ncols > 1 ? (int)gen_below(strlen(rd->label) >= 12 ? 3 : 2) : 0;   /* a label of
+                                          four characters or more wraps so */
+        char head[128];
+        size_t cut = strlen(rd->label) / 6 * 3;   /* whole characters, about half */
+        if (form == 0) {               /* "行政许可：15   0   3" */
+            snprintf(head, sizeof head, "%s%s%s", rd->label, colon, w->text[first]);
+            pad_cell(&b, head, 36);
+        } else if (form == 1) {        /* "②行政规范性文件：   2   18" over "4" */
+            snprintf(head, sizeof head, "%s%s", rd->label, colon);
+            pad_cell(&b, head, 36);
+        } else {                       /* "2.其他对外管理" over "   -1   86" over "  服务事项:12" */
+            sbuf_printf(&b, "%.*s\n", (int)cut, rd->label);
+            pad_cell(&b, "", 36);
+        }
+        for (int c = 1; c < rd->ncols; c++)
+            pad_cell(&b, w->text[first + c], 22);
+        sbuf_adds(&b, "\n");
+        if (form == 1)
+            sbuf_printf(&b, "%s\n", w->text[first]);
+        else if (form == 2)
+            sbuf_printf(&b, "  %s%s%s\n", rd->label + cut, colon, w->text[first]);
+    }
+    return sbuf_steal(&b);
+}
+
+/* Such a table 2: no cell read as another value than written (the engine before
+ * read a wrapped label's number after the row's others: "2 18 4" for "4 2 18",
+ * every cell of the row another's, no equation to tell). */
+static void test_table2_colon_wrapped(void **state)
+{
+    (void)state;
+    t2_format f = {GK_FMT_2021, HEADS_2021, fx_report(NULL, NULL, NULL), 2023};
+    gen_seed(20261213);
+    int cells = 0, read = 0;
+    for (int iter = 0; iter < 300; iter++) {
+        written w;
+        char why[256];
+        int unread;
+        char *body = table2_colon(&f, &w);
+        char *text = fx_between(f.base, "二、主动公开政府信息情况\n\n", "\n三、收到和处理", body);
+        assert_non_null(text);
+        gk_report *r = fx_parse_text(text);
+        assert_non_null(r);
+        if (wrong_cells(r, &w, &unread, why, sizeof why))
+            fail_msg("iteration %d: %s\n%s", iter, why, body);
+        cells += w.n;
+        read += w.n - unread;
+        report_free(r);
+        free(text);
+        free(body);
+    }
+    print_message("table 2 as a list in a Word table, labels wrapped: %d of %d cells read\n", read, cells);
+    if (read * 10 < cells * 8)
+        fail_msg("list-like table 2, labels wrapped: %d of %d cells read", read, cells);
+    free(f.base);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_table2_colon_wrapped),
         cmocka_unit_test(test_table2_merged_cells_2021),
         cmocka_unit_test(test_table2_merged_cells_2019),
         cmocka_unit_test(test_table2_joined_headers),
