@@ -103,6 +103,45 @@ static inline void t3_draw_differing(int v[T3_NROWS][T3_NCOLS])
     t3_add_up(v);
 }
 
+/* The layouts a table's rows are written in (t3_put_row()): L_CSV apart, after
+ * the six the generated tests go through. */
+enum { L_TABS, L_PIPES, L_SPACES, L_LINES, L_BARE, L_PDFTEXT, NLAYOUTS, L_CSV = NLAYOUTS };
+static const char *const LAYOUT[NLAYOUTS + 1] __attribute__((unused)) = {
+    "tabs", "pipes", "spaces", "cell per line", "cell per line, rows not apart", "cell per line, a blank line after each",
+    "csv"};
+
+/* A line of cells in a layout (the cell-per-line layout: one a line, a blank
+ * line after the row; rows not apart: nothing between them, as
+ * BeautifulSoup's get_text("\n") prints a table; a blank line after each
+ * cell, as pdftotext without -layout prints one: no line tells where a row
+ * ends; CSV: commas, nothing quoted). */
+static inline void t3_put_row(sbuf *b, int layout, const char *const *cells, int n)
+{
+    for (int k = 0; k < n; k++) {
+        switch (layout) {
+        case L_TABS:
+            sbuf_printf(b, "%s%s", k ? "\t" : "", cells[k]);
+            break;
+        case L_CSV:
+            sbuf_printf(b, "%s%s", k ? "," : "", cells[k]);
+            break;
+        case L_PIPES:
+            sbuf_printf(b, "%s %s ", k ? "" : "|", cells[k][0] ? cells[k] : " ");
+            sbuf_adds(b, "|");
+            break;
+        case L_SPACES:
+            sbuf_printf(b, "%s%s", k ? "    " : "", cells[k][0] ? cells[k] : "");
+            break;
+        default:
+            if (cells[k][0])
+                sbuf_printf(b, "%s\n%s", cells[k], layout == L_PDFTEXT ? "\n" : "");
+            break;
+        }
+    }
+    if (layout != L_BARE && layout != L_PDFTEXT)
+        sbuf_adds(b, "\n");
+}
+
 /* The note and the header's cells, a line each, each followed by nl. */
 static inline void t3_head_lines(sbuf *t, const char *nl)
 {

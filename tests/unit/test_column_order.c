@@ -65,39 +65,6 @@ _Static_assert(NROWS == T3_NROWS, "table 3's rows as t3gen.h has them");
 
 static const char *const NAMES[NCOLS] = {"自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"};
 
-enum { L_TABS, L_PIPES, L_SPACES, L_LINES, L_BARE, L_PDFTEXT, NLAYOUTS };
-static const char *const LAYOUT[NLAYOUTS] = {"tabs", "pipes", "spaces", "cell per line", "cell per line, rows not apart",
-                                             "cell per line, a blank line after each"};
-
-/* A line of cells in a layout (the cell-per-line layout: one a line, a blank
- * line after the row; rows not apart: nothing between them, as
- * BeautifulSoup's get_text("\n") prints a table; a blank line after each
- * cell, as pdftotext without -layout prints one: no line tells where a row
- * ends). */
-static void put_row(sbuf *b, int layout, const char *const *cells, int n)
-{
-    for (int k = 0; k < n; k++) {
-        switch (layout) {
-        case L_TABS:
-            sbuf_printf(b, "%s%s", k ? "\t" : "", cells[k]);
-            break;
-        case L_PIPES:
-            sbuf_printf(b, "%s %s ", k ? "" : "|", cells[k][0] ? cells[k] : " ");
-            sbuf_adds(b, "|");
-            break;
-        case L_SPACES:
-            sbuf_printf(b, "%s%s", k ? "    " : "", cells[k][0] ? cells[k] : "");
-            break;
-        default:
-            if (cells[k][0])
-                sbuf_printf(b, "%s\n%s", cells[k], layout == L_PDFTEXT ? "\n" : "");
-            break;
-        }
-    }
-    if (layout != L_BARE && layout != L_PDFTEXT)
-        sbuf_adds(b, "\n");
-}
-
 /* The report with table 3 written from v in `layout`: the columns in the order
  * order[0 .. ncols) (template columns, the total last); `flat`: one header line
  * naming them all, else the usual three (自然人 first, the rest under
@@ -269,7 +236,7 @@ static char *write_report(int v[NROWS][NCOLS], int layout, const int *order, int
                 cells[n++] = extra_name;
             cells[n++] = names[order[c]];
         }
-        put_row(&t3, layout, cells, n);
+        t3_put_row(&t3, layout, cells, n);
         if (layout == L_PIPES) {
             sbuf_adds(&t3, "|");
             for (int c = 0; c < n; c++)
@@ -278,23 +245,23 @@ static char *write_report(int v[NROWS][NCOLS], int layout, const int *order, int
         }
     } else if (run_together) {         /* the names under 法人或其他组织 run together, nothing between */
         const char *a[] = {"", "申请人情况", "总计"};
-        put_row(&t3, layout, a, 3);
+        t3_put_row(&t3, layout, a, 3);
         char run[256] = "";
         if (run_together == 2)         /* onto the group's name, its own line gone */
             snprintf(run, sizeof run, "法人或其他组织");
         else {
             const char *b[] = {"", "自然人", "法人或其他组织"};
-            put_row(&t3, layout, b, 3);
+            t3_put_row(&t3, layout, b, 3);
         }
         for (int c = 1; c < ncols - 1; c++)
             snprintf(run + strlen(run), sizeof run - strlen(run), "%s", names[order[c]]);
         const char *leaf[] = {"", run_together == 2 ? "自然人" : "", run};
-        put_row(&t3, layout, leaf, 3);
+        t3_put_row(&t3, layout, leaf, 3);
     } else if (replaced_gaps) {        /* the names under 法人或其他组织 run together, U+FFFD between */
         const char *a[] = {"", "申请人情况", "总计"};
-        put_row(&t3, layout, a, 3);
+        t3_put_row(&t3, layout, a, 3);
         const char *b[] = {"", "自然人", "法人或其他组织"};
-        put_row(&t3, layout, b, 3);
+        t3_put_row(&t3, layout, b, 3);
         char run[256] = "";
         for (int c = 1; c < ncols - 1; c++) {
             const char *name = names[order[c]];
@@ -305,7 +272,7 @@ static char *write_report(int v[NROWS][NCOLS], int layout, const int *order, int
                      name);
         }
         const char *leaf[] = {"", run};
-        put_row(&t3, layout, leaf, 2);
+        t3_put_row(&t3, layout, leaf, 2);
     } else if (wrapped_header) {
         const char *a[] = {"申请人情况", "总计"};
         put_wrapped(&t3, a, 2);
@@ -317,9 +284,9 @@ static char *write_report(int v[NROWS][NCOLS], int layout, const int *order, int
         put_wrapped(&t3, cells, n);
     } else {
         const char *a[] = {"", "申请人情况", "总计"};
-        put_row(&t3, layout, a, 3);
+        t3_put_row(&t3, layout, a, 3);
         const char *b[] = {"", "自然人", "法人或其他组织"};
-        put_row(&t3, layout, b, 3);
+        t3_put_row(&t3, layout, b, 3);
         if (header_split)
             sbuf_printf(&t3, "%d\n%s", header_split, layout == L_PDFTEXT ? "\n" : "");
         cells[0] = "";
@@ -366,8 +333,8 @@ static char *write_report(int v[NROWS][NCOLS], int layout, const int *order, int
             below[lo] = tail;
             memmove(&cells[lo + 1], &cells[lo + 2], (size_t)(n - lo - 2) * sizeof cells[0]);
             n--;
-            put_row(&t3, layout, cells, n);
-            put_row(&t3, layout, below, lo + 1);
+            t3_put_row(&t3, layout, cells, n);
+            t3_put_row(&t3, layout, below, lo + 1);
             stacked_at = -1;
             n = 0;
         }
@@ -382,16 +349,16 @@ static char *write_report(int v[NROWS][NCOLS], int layout, const int *order, int
                 above[k] = below[k] = k == stacked_at ? "" : (layout == L_SPACES ? "    " : "");
             above[stacked_at] = first;
             below[stacked_at] = name + cl;
-            put_row(&t3, layout, above, stacked_at + 1);
+            t3_put_row(&t3, layout, above, stacked_at + 1);
         }
         if (n && late_header) {        /* printed among the first row's cells, below */
             late_n = n;
             memcpy(late_cells, cells, (size_t)n * sizeof cells[0]);
         } else if (n) {
-            put_row(&t3, layout, cells, n);
+            t3_put_row(&t3, layout, cells, n);
         }
         if (stacked_at >= 0)
-            put_row(&t3, layout, below, stacked_at + 1);
+            t3_put_row(&t3, layout, below, stacked_at + 1);
     }
     for (int r = 0; r < NROWS; r++) {
         char num[NCOLS][160], head[64], stray_num[16];
@@ -433,13 +400,13 @@ static char *write_report(int v[NROWS][NCOLS], int layout, const int *order, int
             while (k < n && !cells[k][0])
                 k++;
             k += 2;
-            put_row(&t3, layout, cells, k);
-            put_row(&t3, layout, late_cells, late_n);
-            put_row(&t3, layout, cells + k, n - k);
+            t3_put_row(&t3, layout, cells, k);
+            t3_put_row(&t3, layout, late_cells, late_n);
+            t3_put_row(&t3, layout, cells + k, n - k);
             late_n = 0;
             continue;
         }
-        put_row(&t3, layout, cells, n);
+        t3_put_row(&t3, layout, cells, n);
         if (r == wrap_row)
             sbuf_printf(&t3, "%*s%s\n", 30 + 4 * wrap_at, "", num[wrap_at]);
         if (r == page_row)

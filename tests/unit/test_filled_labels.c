@@ -17,35 +17,22 @@
 
 #include "t3gen.h"
 
-enum { L_TABS, L_PIPES, L_CSV, NLAYOUTS };
-static const char *const LAYOUT[NLAYOUTS] = {"tabs", "pipes", "csv"};
-
-static void put_row(sbuf *b, int layout, const char *const *cells, int n)
-{
-    for (int k = 0; k < n; k++) {
-        if (layout == L_TABS)
-            sbuf_printf(b, "%s%s", k ? "\t" : "", cells[k]);
-        else if (layout == L_PIPES)
-            sbuf_printf(b, "%s %s |", k ? "" : "|", cells[k]);
-        else
-            sbuf_printf(b, "%s%s", k ? "," : "", cells[k]);
-    }
-    sbuf_adds(b, "\n");
-}
+#define NWAYS 3
+static const int WAYS[NWAYS] = {L_TABS, L_PIPES, L_CSV};   /* (t3gen.h) */
 
 static void test_label_filled_into_next_row(void **state)
 {
     (void)state;
     gen_seed(20261211);
-    int read[NLAYOUTS] = {0}, cells[NLAYOUTS] = {0};
+    int read[NWAYS] = {0}, cells[NWAYS] = {0};
     for (int iter = 0; iter < 400; iter++) {
-        int v[T3_NROWS][T3_NCOLS], layout = (int)gen_below(NLAYOUTS);
+        int v[T3_NROWS][T3_NCOLS], way = (int)gen_below(NWAYS), layout = WAYS[way];
         t3_draw_differing(v);
         int filled = iter % 4 == 0 ? 0 : (int)gen_below(T3_NROWS - 1);   /* row filled+1 gets its label */
         sbuf t;
         sbuf_init(&t);
         const char *head[] = {"", "", "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"};
-        put_row(&t, layout, head, 9);
+        t3_put_row(&t, layout, head, 9);
         if (layout == L_PIPES)
             sbuf_adds(&t, "|---|---|---|---|---|---|---|---|---|\n");
         const char *group = "";
@@ -66,7 +53,7 @@ static void test_label_filled_into_next_row(void **state)
                 snprintf(num[c], sizeof num[c], "%d", v[r][c]);
                 row[c + 2] = num[c];
             }
-            put_row(&t, layout, row, T3_NCOLS + 2);
+            t3_put_row(&t, layout, row, T3_NCOLS + 2);
         }
         char *text = t3_report(t.s);
         sbuf_free(&t);
@@ -74,8 +61,8 @@ static void test_label_filled_into_next_row(void **state)
         assert_non_null(rep);
         char what[64];
         snprintf(what, sizeof what, "%s, label of row %d filled into the next", LAYOUT[layout], filled);
-        read[layout] += t3_check_cells(rep, v, -1, what, iter);
-        cells[layout] += T3_NROWS * T3_NCOLS;
+        read[way] += t3_check_cells(rep, v, -1, what, iter);
+        cells[way] += T3_NROWS * T3_NCOLS;
         for (int c = 0; c < T3_NCOLS; c++) {
             char id[64];
             snprintf(id, sizeof id, "t3.%s.%s", T3_KEYS[filled], T3_COLS[c]);
@@ -85,8 +72,8 @@ static void test_label_filled_into_next_row(void **state)
         report_free(rep);
         free(text);
     }
-    for (int l = 0; l < NLAYOUTS; l++)
-        print_message("%s: %d of %d cells read or inferred\n", LAYOUT[l], read[l], cells[l]);
+    for (int k = 0; k < NWAYS; k++)
+        print_message("%s: %d of %d cells read or inferred\n", LAYOUT[WAYS[k]], read[k], cells[k]);
 }
 
 int main(void)

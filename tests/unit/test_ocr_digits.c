@@ -19,36 +19,15 @@
 
 #include "t3gen.h"
 
-enum { L_TABS, L_PIPES, L_SPACES, L_LINES, L_PDFTEXT, NLAYOUTS };
-static const char *const LAYOUT[NLAYOUTS] = {"tabs", "pipes", "spaces", "cell per line",
-                                             "cell per line, a blank line after each"};
+/* The layouts written here (t3gen.h): rows a line (tabs, pipes, spaces), a cell a
+ * line with a blank line after each row or after each cell. */
+#define NWAYS 5
+static const int WAYS[NWAYS] = {L_TABS, L_PIPES, L_SPACES, L_LINES, L_PDFTEXT};
 
 /* The letters text recognition gives for a digit (none for 3); 'O' and 'o'
  * (0) only beside other characters: alone, a letter O is read as 0 and
  * reported unread. */
 static const char *const LOOKALIKE[10] = {"DQU", "lIi", "Zz", "", "A", "Ss", "bG", "T", "B", "gq"};
-
-static void put_row(sbuf *b, int layout, const char *const *cells, int n)
-{
-    for (int k = 0; k < n; k++) {
-        switch (layout) {
-        case L_TABS:
-            sbuf_printf(b, "%s%s", k ? "\t" : "", cells[k]);
-            break;
-        case L_PIPES:
-            sbuf_printf(b, "%s %s |", k ? "" : "|", cells[k]);
-            break;
-        case L_SPACES:
-            sbuf_printf(b, "%s%s", k ? "    " : "", cells[k]);
-            break;
-        default:
-            sbuf_printf(b, "%s\n%s", cells[k], layout == L_PDFTEXT ? "\n" : "");
-            break;
-        }
-    }
-    if (layout != L_PDFTEXT)
-        sbuf_adds(b, "\n");
-}
 
 /* One digit of text[] replaced by a letter text recognition gives for it: 1
  * when one was (a number of 3s only has none). */
@@ -72,9 +51,9 @@ static void test_digits_misread(void **state)
 {
     (void)state;
     gen_seed(20261209);
-    int read[NLAYOUTS] = {0}, cells[NLAYOUTS] = {0}, damaged[NLAYOUTS] = {0};
+    int read[NWAYS] = {0}, cells[NWAYS] = {0}, damaged[NWAYS] = {0};
     for (int iter = 0; iter < 500; iter++) {
-        int v[T3_NROWS][T3_NCOLS], layout = (int)gen_below(NLAYOUTS);
+        int v[T3_NROWS][T3_NCOLS], way = (int)gen_below(NWAYS), layout = WAYS[way];
         unsigned char bad[T3_NROWS][T3_NCOLS] = {{0}};
         t3_draw_differing(v);
         unsigned pct = 3 + gen_below(10);
@@ -86,7 +65,7 @@ static void test_digits_misread(void **state)
         } else {
             const char *head[] = {"项目", "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他",
                                   "总计"};
-            put_row(&t, layout, head, 8);
+            t3_put_row(&t, layout, head, 8);
             if (layout == L_PIPES)
                 sbuf_adds(&t, "|---|---|---|---|---|---|---|---|\n");
         }
@@ -97,19 +76,17 @@ static void test_digits_misread(void **state)
                 snprintf(num[c], sizeof num[c], "%d", v[r][c]);
                 if (gen_below(100) < pct)
                     bad[r][c] = (unsigned char)misread(num[c]);
-                damaged[layout] += bad[r][c];
+                damaged[way] += bad[r][c];
                 row[c + 1] = num[c];
             }
-            put_row(&t, layout, row, T3_NCOLS + 1);
-            if (layout == L_LINES)
-                sbuf_adds(&t, "\n");
+            t3_put_row(&t, layout, row, T3_NCOLS + 1);
         }
         char *text = t3_report(t.s);
         sbuf_free(&t);
         gk_report *rep = fx_parse_text(text);
         assert_non_null(rep);
-        read[layout] += t3_check_cells(rep, v, -1, LAYOUT[layout], iter);
-        cells[layout] += T3_NROWS * T3_NCOLS;
+        read[way] += t3_check_cells(rep, v, -1, LAYOUT[layout], iter);
+        cells[way] += T3_NROWS * T3_NCOLS;
         for (int r = 0; r < T3_NROWS; r++) {
             int row_bad = 0;           /* a total misread leaves the row in doubt: its last number may be
                                           its total, the others shifted (none read then) */
@@ -130,9 +107,9 @@ static void test_digits_misread(void **state)
         report_free(rep);
         free(text);
     }
-    for (int l = 0; l < NLAYOUTS; l++)
-        print_message("%s: %d of %d cells read or inferred, %d numbers misread\n", LAYOUT[l], read[l], cells[l],
-                      damaged[l]);
+    for (int k = 0; k < NWAYS; k++)
+        print_message("%s: %d of %d cells read or inferred, %d numbers misread\n", LAYOUT[WAYS[k]], read[k], cells[k],
+                      damaged[k]);
 }
 
 /* Tab rows whose label spans two cells (the label, an empty cell, the
