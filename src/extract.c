@@ -2219,7 +2219,8 @@ static void classify(const grid_row *row, row_cells *x, int cell_a_line)
             cls[j] = C_LABEL, labels |= bit;
         else if ((row->explicit || zero_led(c->text)) && strpbrk(c->text, "0123456789") && !page_number(c->text))
             cls[j] = C_DAMAGED, numbers |= bit;
-        else if (grid_ocr_misread(c->text, strlen(c->text), row->explicit || cell_a_line || (values | labels | numbers) != 0))
+        else if (grid_ocr_misread(c->text, strnlen(c->text, 9),
+                                  row->explicit || cell_a_line || (values | labels | numbers) != 0))
             cls[j] = C_DAMAGED, numbers |= bit;
         else
             cls[j] = C_OTHER;
@@ -3186,13 +3187,7 @@ static void mark_text_before_numbers(const gk_report *r, int table, tokens *ts, 
     }
 }
 
-/* The tokens [n0, ts->n) of a row: a label naming nothing and a number, which
- * its line writes after the label and a colon ("服务事项:12"), the tokens
- * before it a label naming a row and numbers only: the end of that label
- * with the row's first number, wrapped in a narrow cell below the others
- * ("2.其他对外管理" "-1 86" over "服务事项:12": a Word table of a list-like table 2
- * printed to PDF) — the number is the row's first, not its last: its token goes
- * right after the label's. */
+/* 1 when cell c's line writes a colon right after its text (spaces aside). */
 static int colon_after(const gk_report *r, const grid_cell *c)
 {
     if (!c || c->line <= 0 || (size_t)c->line > r->text->nlines)
@@ -3208,6 +3203,15 @@ static int colon_after(const gk_report *r, const grid_cell *c)
     return k < l->len && l->s[k] == ':';
 }
 
+/* The tokens [n0, ts->n) of a row: a label naming nothing and a number, which
+ * its line writes after the label and a colon ("服务事项:12"), the tokens
+ * before it a label naming a row and numbers only: the end of that label
+ * with the row's first number, wrapped in a narrow cell below the others
+ * ("2.其他对外管理" "-1 86" over "服务事项:12": a Word table of a list-like table 2
+ * printed to PDF); or a number alone on the line after a label that ends in a
+ * colon, the label's numbers beside it ("②行政规范性文件：  2  18" over "4") —
+ * the number is the row's first, not its last: its token goes right after the
+ * label's. */
 static void colon_number_first(const gk_report *r, int table, tokens *ts, int n0, sbuf *tmp)
 {
     int piece = ts->n - n0 == 2;       /* "服务事项:12" under the numbers; else "4" alone under
@@ -3223,7 +3227,8 @@ static void colon_number_first(const gk_report *r, int table, tokens *ts, int n0
     if (label < 0 || ts->tok[label].kind != PT_LABEL || !ts->tok[label].rows || !values || values > 8)
         return;
     if (piece) {                       /* the piece ends that label: together they name its row (no
-                                          digit in either: "规章268" … "行政规范&#x60 27 件:0", html2text's) */
+                                          number glued to either: "规章268" … "行政规范&#x60 27 件:0",
+                                          html2text's) */
         size_t ll = strlen(ts->text[label]);
         if (!ll || (ts->text[label][ll - 1] >= '0' && ts->text[label][ll - 1] <= '9') ||
             strpbrk(ts->text[n0], "0123456789&"))
