@@ -304,10 +304,14 @@ else
 fi
 
 # table 4 with the same group row twice, each short of numbers (found by
-# fuzz_report: extract.c align_row() zeroes slots whose reasons were allocated)
+# fuzz_report: extract.c align_row() zeroes slots whose reasons were allocated).
+# The second row's label, the first's again in its cell, is taken for a merged
+# label a program filled in (drop_filled_label()): the row is named short, or its
+# numbers in doubt
 printf '四、政府信息公开行政复议、行政诉讼情况\n行政复议\t1\t2\t3\n行政复议\t1\t2\t3\n五、存在的主要问题及改进情况\n' >t4twice.txt
 gk t4twice.txt good.txt
-if [ "$rc" -eq 1 ] && ! grep -q . "$tmp/err" && grep -q '^t4twice.txt:[23]: error: .*该行只读到 3 个数字' "$tmp/out"; then
+if [ "$rc" -eq 1 ] && ! grep -q . "$tmp/err" &&
+    grep -Eq '^t4twice.txt:[23]: error: .*(该行只读到 3 个数字|行的数字有不止一种对位方式)' "$tmp/out"; then
     ok "table 4 group row twice: the short row named, nothing leaked"
 else
     nok "table 4 group row twice: the short row named, nothing leaked" "exit $rc" "$(head -n 6 "$tmp/err")" \
