@@ -239,18 +239,14 @@ static void test_dataframe_tables(void **state)
         /* a third of the tables cut into pieces, each its own dataframe */
         int pieces = w.header && w.index && gen_below(3) == 0 ? 2 + (int)gen_below(5) : 1;
         char *text = write_table(&w, v, empty, pieces);
-        gk_report *r = fx_parse_text(text);
-        assert_non_null(r);
         char what[64];
         snprintf(what, sizeof what, "dataframe (style %d, index %d, header %d, null \"%s\")", w.style, w.index,
                  w.header, w.null);
-        int n = t3_check_cells(r, v, -1, what, iter);
+        int n = t3_check_text(text, v, -1, what, iter);
         read += n;
         per[w.style] += n;
         per_cells[w.style] += NROWS * NCOLS;
         cells += NROWS * NCOLS;
-        report_free(r);
-        free(text);
     }
     for (int s = 0; s < 4; s++)
         if (per[s] * 10 < per_cells[s] * 9)

@@ -458,6 +458,17 @@ static void test_table2_multiline(void **state)
     free(f.base);
 }
 
+/* A sub-table's caption on its line, then its header in columns aligned by
+ * spaces: "信息内容" label_w wide, each column's name cell_w wide. */
+static void aligned_heading(sbuf *b, const char *caption, const gk_row_def *rd, int label_w, int cell_w)
+{
+    sbuf_printf(b, "%s\n", caption);
+    pad_cell(b, "信息内容", label_w);
+    for (int c = 0; c < rd->ncols; c++)
+        pad_cell(b, rd->cols[c].label, cell_w);
+    sbuf_adds(b, "\n");
+}
+
 /* Table 2 as a text browser prints a table without borders, its columns aligned
  * by spaces (w3m): a row whose label wraps (longer than the label column's five
  * characters: 行政规范性文件, 行政事业性收费) takes two lines, and each of its
@@ -473,13 +484,8 @@ static char *table2_aligned(const t2_format *f, written *w)
     for (int rr = 0; rr < t2->nrows; rr++) {
         const gk_row_def *rd = &t2->rows[rr];
         int first = row_values(w, rd);
-        if (f->heads[rr]) {
-            sbuf_printf(&b, "%s\n", f->heads[rr]);
-            pad_cell(&b, "信息内容", LABEL_W);
-            for (int c = 0; c < rd->ncols; c++)
-                pad_cell(&b, rd->cols[c].label, CELL_W + 10);
-            sbuf_adds(&b, "\n");
-        }
+        if (f->heads[rr])
+            aligned_heading(&b, f->heads[rr], rd, LABEL_W, CELL_W + 10);
         int two = strlen(rd->label) > 15, below[GRID_MAX] = {0};   /* longer than the column's five characters */
         size_t cut = two ? 15 : strlen(rd->label);
         char top[96];
@@ -532,13 +538,8 @@ static char *table2_colon(const t2_format *f, written *w)
     for (int rr = 0; rr < t2->nrows; rr++) {
         const gk_row_def *rd = &t2->rows[rr];
         int first = row_values(w, rd);
-        if (f->heads[rr]) {
-            sbuf_printf(&b, "%s\n", f->heads[rr]);
-            pad_cell(&b, "信息内容", 16);
-            for (int c = 0; c < rd->ncols; c++)
-                pad_cell(&b, rd->cols[c].label, 22);
-            sbuf_adds(&b, "\n");
-        }
+        if (f->heads[rr])
+            aligned_heading(&b, f->heads[rr], rd, 16, 22);
         const char *colon = gen_below(2) ? "：" : ":";
         int form = rd->ncols > 1 ? (int)gen_below(strlen(rd->label) >= 12 ? 3 : 2) : 0;   /* a label of
                                           four characters or more wraps so */
