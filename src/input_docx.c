@@ -45,24 +45,21 @@ static pthread_once_t Z_once = PTHREAD_ONCE_INIT;
 static void load_zip(void)
 {
     static const char *const NAMES[] = {"libzip.so.4", "libzip.so", NULL};
-    void *h = util_dlopen("libzip", NAMES);
-    if (!h)
-        return;
-    int ok = 1;
-#define SYM(field, name) ok &= util_dlsym(h, name, &Z.field)
-    SYM(error_init, "zip_error_init");
-    SYM(error_fini, "zip_error_fini");
-    SYM(source_buffer_create, "zip_source_buffer_create");
-    SYM(source_free, "zip_source_free");
-    SYM(open_from_source, "zip_open_from_source");
-    SYM(discard, "zip_discard");
-    SYM(name_locate, "zip_name_locate");
-    SYM(stat_index, "zip_stat_index");
-    SYM(fopen_index, "zip_fopen_index");
-    SYM(fread_, "zip_fread");
-    SYM(fclose_, "zip_fclose");
-#undef SYM
-    Z_ok = ok;                         /* the library stays loaded for the process */
+    const util_sym SYMS[] = {
+        {"zip_error_init", &Z.error_init},
+        {"zip_error_fini", &Z.error_fini},
+        {"zip_source_buffer_create", &Z.source_buffer_create},
+        {"zip_source_free", &Z.source_free},
+        {"zip_open_from_source", &Z.open_from_source},
+        {"zip_discard", &Z.discard},
+        {"zip_name_locate", &Z.name_locate},
+        {"zip_stat_index", &Z.stat_index},
+        {"zip_fopen_index", &Z.fopen_index},
+        {"zip_fread", &Z.fread_},
+        {"zip_fclose", &Z.fclose_},
+        {NULL, NULL},
+    };
+    Z_ok = util_dlload("libzip", NAMES, SYMS);
 }
 
 #define zip_error_init Z.error_init

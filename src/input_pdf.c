@@ -663,25 +663,22 @@ static pthread_once_t P_once = PTHREAD_ONCE_INIT;
 static void load_poppler(void)
 {
     static const char *const NAMES[] = {"libpoppler-glib.so.8", "libpoppler-glib.so", NULL};
-    void *h = util_dlopen("libpoppler-glib", NAMES);
-    if (!h)
-        return;
-    int ok = 1;
-#define SYM(field, name) ok &= util_dlsym(h, name, &P.field)
-    SYM(bytes_new_static, "g_bytes_new_static");
-    SYM(bytes_unref, "g_bytes_unref");
-    SYM(error_free, "g_error_free");
-    SYM(free_, "g_free");
-    SYM(object_unref, "g_object_unref");
-    SYM(error_quark, "poppler_error_quark");
-    SYM(document_new_from_bytes, "poppler_document_new_from_bytes");
-    SYM(document_get_n_pages, "poppler_document_get_n_pages");
-    SYM(document_get_page, "poppler_document_get_page");
-    SYM(page_get_size, "poppler_page_get_size");
-    SYM(page_get_text, "poppler_page_get_text");
-    SYM(page_get_text_layout, "poppler_page_get_text_layout");
-#undef SYM
-    P.ok = ok;                         /* the library stays loaded for the process */
+    const util_sym SYMS[] = {
+        {"g_bytes_new_static", &P.bytes_new_static},
+        {"g_bytes_unref", &P.bytes_unref},
+        {"g_error_free", &P.error_free},
+        {"g_free", &P.free_},
+        {"g_object_unref", &P.object_unref},
+        {"poppler_error_quark", &P.error_quark},
+        {"poppler_document_new_from_bytes", &P.document_new_from_bytes},
+        {"poppler_document_get_n_pages", &P.document_get_n_pages},
+        {"poppler_document_get_page", &P.document_get_page},
+        {"poppler_page_get_size", &P.page_get_size},
+        {"poppler_page_get_text", &P.page_get_text},
+        {"poppler_page_get_text_layout", &P.page_get_text_layout},
+        {NULL, NULL},
+    };
+    P.ok = util_dlload("libpoppler-glib", NAMES, SYMS);
 }
 
 #define g_bytes_new_static P.bytes_new_static

@@ -405,7 +405,8 @@ static int lib_hidden(const char *lib)
     return 0;
 }
 
-void *util_dlopen(const char *lib, const char *const *sonames)
+/* The first of sonames dlopen() opens, unless GK_HIDE_LIBS lists lib. */
+static void *lib_open(const char *lib, const char *const *sonames)
 {
     if (lib_hidden(lib))
         return NULL;
@@ -415,9 +416,16 @@ void *util_dlopen(const char *lib, const char *const *sonames)
     return h;
 }
 
-int util_dlsym(void *h, const char *name, void *slot)
+int util_dlload(const char *lib, const char *const *sonames, const util_sym *syms)
 {
-    void *f = dlsym(h, name);
-    memcpy(slot, &f, sizeof f);
-    return f != NULL;
+    void *h = lib_open(lib, sonames);
+    if (!h)
+        return 0;
+    int ok = 1;
+    for (; syms->name; syms++) {
+        void *f = dlsym(h, syms->name);
+        memcpy(syms->slot, &f, sizeof f);
+        ok &= f != NULL;
+    }
+    return ok;
 }

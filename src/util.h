@@ -69,17 +69,22 @@ int util_read_file_id(const char *path, size_t max_bytes, char **out, size_t *ou
                       const char **why);
 int util_same_file(const gk_file_id *a, const gk_file_id *b);
 
+/* One symbol of a loader's table: its name, and the function pointer it is
+ * stored in (copied as bytes: ISO C converts no object pointer to a function
+ * pointer). */
+typedef struct {
+    const char *name;
+    void *slot;
+} util_sym;
 /* A library opened on first use (input_pdf.c, xmllib.c, input_docx.c,
  * workbook.c): the first of `sonames` (NULL-terminated; the versioned name
  * first, then the plain one) that dlopen() opens with RTLD_NOW | RTLD_LOCAL,
- * or NULL.  `lib` names the library as the environment variable
+ * then every symbol of syms (ended by a NULL name) stored in its slot.  1 when
+ * the library was opened and each symbol found (it stays loaded for the
+ * process either way).  `lib` names the library as the environment variable
  * GK_HIDE_LIBS lists it ("libxml2", "libzip", "libxlsxwriter",
  * "libpoppler-glib", separated by spaces or commas): for the tests, a library
  * listed there counts as missing. */
-void *util_dlopen(const char *lib, const char *const *sonames);
-/* Stores dlsym(h, name) at slot, a function pointer of the loader's table
- * (copied as bytes: ISO C converts no object pointer to a function
- * pointer); 1 when found. */
-int util_dlsym(void *h, const char *name, void *slot);
+int util_dlload(const char *lib, const char *const *sonames, const util_sym *syms);
 
 #endif

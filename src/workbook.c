@@ -38,29 +38,26 @@ static pthread_once_t X_once = PTHREAD_ONCE_INIT;
 static void load_xlsxwriter(void)
 {
     static const char *const NAMES[] = {"libxlsxwriter.so.4", "libxlsxwriter.so", NULL};
-    void *h = util_dlopen("libxlsxwriter", NAMES);
-    if (!h)
-        return;
-    int ok = 1;
-#define SYM(field, name) ok &= util_dlsym(h, name, &X.field)
-    SYM(wb_new, "workbook_new");
-    SYM(wb_add_format, "workbook_add_format");
-    SYM(wb_add_worksheet, "workbook_add_worksheet");
-    SYM(wb_close, "workbook_close");
-    SYM(fmt_bold, "format_set_bold");
-    SYM(fmt_bg_color, "format_set_bg_color");
-    SYM(fmt_border, "format_set_border");
-    SYM(fmt_text_wrap, "format_set_text_wrap");
-    SYM(fmt_align, "format_set_align");
-    SYM(fmt_font_color, "format_set_font_color");
-    SYM(ws_set_column, "worksheet_set_column");
-    SYM(ws_write_string, "worksheet_write_string");
-    SYM(ws_write_number, "worksheet_write_number");
-    SYM(ws_freeze_panes, "worksheet_freeze_panes");
-    SYM(ws_autofilter, "worksheet_autofilter");
-    SYM(strerror_, "lxw_strerror");
-#undef SYM
-    X_ok = ok;                         /* the library stays loaded for the process */
+    const util_sym SYMS[] = {
+        {"workbook_new", &X.wb_new},
+        {"workbook_add_format", &X.wb_add_format},
+        {"workbook_add_worksheet", &X.wb_add_worksheet},
+        {"workbook_close", &X.wb_close},
+        {"format_set_bold", &X.fmt_bold},
+        {"format_set_bg_color", &X.fmt_bg_color},
+        {"format_set_border", &X.fmt_border},
+        {"format_set_text_wrap", &X.fmt_text_wrap},
+        {"format_set_align", &X.fmt_align},
+        {"format_set_font_color", &X.fmt_font_color},
+        {"worksheet_set_column", &X.ws_set_column},
+        {"worksheet_write_string", &X.ws_write_string},
+        {"worksheet_write_number", &X.ws_write_number},
+        {"worksheet_freeze_panes", &X.ws_freeze_panes},
+        {"worksheet_autofilter", &X.ws_autofilter},
+        {"lxw_strerror", &X.strerror_},
+        {NULL, NULL},
+    };
+    X_ok = util_dlload("libxlsxwriter", NAMES, SYMS);
 }
 
 #define workbook_new X.wb_new

@@ -17,23 +17,20 @@ static void quiet(void *ctx, const char *msg, ...)
 static void load_xml(void)
 {
     static const char *const NAMES[] = {"libxml2.so.2", "libxml2.so", NULL};
-    void *h = util_dlopen("libxml2", NAMES);
-    if (!h)
-        return;
-    int ok = 1;
-#define SYM(field, name) ok &= util_dlsym(h, name, &gk_xml.field)
-    SYM(init_parser, "xmlInitParser");
-    SYM(set_generic_error_func, "xmlSetGenericErrorFunc");
-    SYM(html_read_memory, "htmlReadMemory");
-    SYM(read_memory, "xmlReadMemory");
-    SYM(doc_get_root_element, "xmlDocGetRootElement");
-    SYM(free_doc, "xmlFreeDoc");
-    SYM(get_prop, "xmlGetProp");
-    SYM(has_prop, "xmlHasProp");
-    SYM(node_get_content, "xmlNodeGetContent");
-    SYM(free_var, "xmlFree");          /* the variable's address, read at each call */
-#undef SYM
-    if (!ok)
+    const util_sym SYMS[] = {
+        {"xmlInitParser", &gk_xml.init_parser},
+        {"xmlSetGenericErrorFunc", &gk_xml.set_generic_error_func},
+        {"htmlReadMemory", &gk_xml.html_read_memory},
+        {"xmlReadMemory", &gk_xml.read_memory},
+        {"xmlDocGetRootElement", &gk_xml.doc_get_root_element},
+        {"xmlFreeDoc", &gk_xml.free_doc},
+        {"xmlGetProp", &gk_xml.get_prop},
+        {"xmlHasProp", &gk_xml.has_prop},
+        {"xmlNodeGetContent", &gk_xml.node_get_content},
+        {"xmlFree", &gk_xml.free_var}, /* the variable's address, read at each call */
+        {NULL, NULL},
+    };
+    if (!util_dlload("libxml2", NAMES, SYMS))
         return;                        /* the library stays loaded for the process, unused */
     xmlInitParser();
     xml_ok = 1;

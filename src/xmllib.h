@@ -32,7 +32,7 @@ extern gk_xml_api gk_xml;
 /* Opens libxml2 and runs xmlInitParser() once per process (thread-safe),
  * then silences libxml2's error messages in the calling thread (its error
  * handler is per thread).  Returns 0, or -1 when libxml2 cannot be loaded
- * (not installed, or listed in GK_HIDE_LIBS: see util_dlopen()). */
+ * (not installed, or listed in GK_HIDE_LIBS: see util_dlload()). */
 int xmllib_load(void);
 
 #define xmlInitParser gk_xml.init_parser
