@@ -3222,8 +3222,8 @@ static void colon_number_first(const gk_report *r, int table, tokens *ts, int n0
         (!piece && ts->n - n0 != 1))
         return;
     int label = n0 - 1, values = 0;    /* before: a label naming a row, then numbers only */
-    while (label >= 0 && (ts->tok[label].kind == PT_VALUE || ts->tok[label].kind == PT_EMPTY))
-        label--, values++;
+    while (label >= 0 && values <= 8 && (ts->tok[label].kind == PT_VALUE || ts->tok[label].kind == PT_EMPTY))
+        label--, values++;             /* (a run of more: no row's, and no walk back over a whole table) */
     if (label < 0 || ts->tok[label].kind != PT_LABEL || !ts->tok[label].rows || !values || values > 8)
         return;
     if (piece) {                       /* the piece ends that label: together they name its row (no

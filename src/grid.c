@@ -864,7 +864,8 @@ static inline __attribute__((always_inline)) void row_add_split(row_builder *rb,
         if (!(is_digit(*t) && n <= 8) && label_colon_number(rb, t, n))
             return;
     }
-    if (len > 1 && s[len - 1] && strchr(OCR_LETTERS, s[len - 1]) && memchr(s, ':', len)) {
+    if (len > 1 && (unsigned char)s[len - 1] < 0x80 && s[len - 1] && strchr(OCR_LETTERS, s[len - 1]) &&
+        memchr(s, ':', len)) {
         const char *t = skip_spaces(s);   /* "行政处罚:2b": a label, a colon, a number OCR misread */
         if (label_colon_number(rb, t, len - (size_t)(t - s)))
             return;
