@@ -8,14 +8,27 @@
 #include <string.h>
 
 typedef struct {
-    char *key;
+    uint64_t hash;                     /* of key: most comparisons end here */
+    const char *key;
     int year;
     int index;
 } pair_key;
 
+static uint64_t key_hash(const char *key)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (const unsigned char *p = (const unsigned char *)key; *p; p++)
+        h = (h ^ *p) * 1099511628211ull;
+    return h;
+}
+
+/* Ordered by key (its hash first: the order of different keys is any, so
+ * long as each key's entries lie together), then year, then file. */
 static int cmp_key(const void *pa, const void *pb)
 {
     const pair_key *a = pa, *b = pb;
+    if (a->hash != b->hash)
+        return a->hash < b->hash ? -1 : 1;
     int c = strcmp(a->key, b->key);
     if (c)
         return c;
@@ -24,21 +37,16 @@ static int cmp_key(const void *pa, const void *pb)
     return a->index - b->index;
 }
 
-void batch_pair(gk_batch *b, char *const *bodies, const int *years)
+/* Pairs from body keys (xyear_body_key(); NULL or empty: none). */
+static void pair_keys(gk_batch *b, char *const *keys, const int *years)
 {
     size_t n = b->files.n;
     pair_key *k = xcalloc(n ? n : 1, sizeof *k);
     size_t m = 0;
     for (size_t i = 0; i < n; i++) {
-        if (!bodies[i] || !years[i])
+        if (!keys[i] || !keys[i][0] || !years[i])
             continue;
-        k[m].key = xyear_body_key(bodies[i]);
-        if (!k[m].key[0]) {
-            free(k[m].key);
-            continue;
-        }
-        k[m].year = years[i];
-        k[m].index = (int)i;
+        k[m] = (pair_key){.hash = key_hash(keys[i]), .key = keys[i], .year = years[i], .index = (int)i};
         m++;
     }
     qsort(k, m, sizeof *k, cmp_key);
@@ -53,9 +61,19 @@ void batch_pair(gk_batch *b, char *const *bodies, const int *years)
         }
         last = j;
     }
-    for (size_t j = 0; j < m; j++)
-        free(k[j].key);
     free(k);
+}
+
+void batch_pair(gk_batch *b, char *const *bodies, const int *years)
+{
+    size_t n = b->files.n;
+    char **keys = xcalloc(n ? n : 1, sizeof *keys);
+    for (size_t i = 0; i < n; i++)
+        keys[i] = bodies[i] && years[i] ? xyear_body_key(bodies[i]) : NULL;
+    pair_keys(b, keys, years);
+    for (size_t i = 0; i < n; i++)
+        free(keys[i]);
+    free(keys);
 }
 
 static gk_report *load_plain(gk_batch *b, size_t i, char **why);
@@ -66,7 +84,7 @@ static gk_xsummary *publish(gk_batch *b, int i, gk_xsummary *s);
 
 typedef struct {
     gk_batch *b;
-    char **bodies;
+    char **keys;                       /* each file's body key (xyear_body_key()), or NULL */
     int *years;
     size_t next;                       /* the next file to peek at (atomic) */
     int early;                         /* b->early still takes reports (atomic) */
@@ -81,12 +99,9 @@ typedef struct {
     size_t sum_used;                   /* bytes of those summaries (atomic), up to EARLY_SUM_BUDGET */
 } peek_job;
 
-static uint64_t title_hash(const char *key, int year)
+static uint64_t title_hash(uint64_t key, int year)
 {
-    uint64_t h = 1469598103934665603ull;
-    for (const unsigned char *p = (const unsigned char *)key; *p; p++)
-        h = (h ^ *p) * 1099511628211ull;
-    h = (h ^ (uint64_t)(unsigned)year) * 0x9E3779B97F4A7C15ull;
+    uint64_t h = (key ^ (uint64_t)(unsigned)year) * 0x9E3779B97F4A7C15ull;
     return h ? h : 1;
 }
 
@@ -102,7 +117,8 @@ static size_t seen_slot(const peek_job *j, uint64_t h)
 /* Records (key, year); 1 when the body's year before or after was seen. */
 static int seen_add(peek_job *j, const char *key, int year)
 {
-    uint64_t h = title_hash(key, year), before = title_hash(key, year - 1), after = title_hash(key, year + 1);
+    uint64_t k = key_hash(key);
+    uint64_t h = title_hash(k, year), before = title_hash(k, year - 1), after = title_hash(k, year + 1);
     pthread_mutex_lock(&j->mu);
     int partner = j->seen[seen_slot(j, before)] || j->seen[seen_slot(j, after)];
     j->seen[seen_slot(j, h)] = h;
@@ -110,20 +126,13 @@ static int seen_add(peek_job *j, const char *key, int year)
     return partner;
 }
 
-/* r (file i, loaded in full while the titles are read): summarised now when
- * a partner year came before it. */
-static void early_summary(peek_job *j, size_t i, const gk_report *r)
+/* r (file i, loaded in full while the titles are read, its body's key
+ * `key`): summarised now when a partner year came before it. */
+static void early_summary(peek_job *j, size_t i, const gk_report *r, const char *key)
 {
-    if (!r->year || __atomic_load_n(&j->sum_used, __ATOMIC_RELAXED) >= EARLY_SUM_BUDGET)
+    if (!r->year || !key[0] || __atomic_load_n(&j->sum_used, __ATOMIC_RELAXED) >= EARLY_SUM_BUDGET)
         return;
-    char *key = xyear_body_key(r->body);
-    if (!key[0]) {
-        free(key);
-        return;
-    }
-    int partner = seen_add(j, key, r->year);
-    free(key);
-    if (!partner)
+    if (!seen_add(j, key, r->year))
         return;
     gk_xsummary *s = xmalloc(sizeof *s);
     xyear_summarize(r, s);
@@ -145,9 +154,9 @@ static void *peek_titles(void *arg)
             char *why = NULL;
             gk_report *r = load_plain(j->b, i, &why);
             if (r) {
-                j->bodies[i] = xstrdup(r->body ? r->body : "");
+                j->keys[i] = xyear_body_key(r->body);
                 j->years[i] = r->year;
-                early_summary(j, i, r);
+                early_summary(j, i, r, j->keys[i]);
             }
             if (!j->b->early(j->b, i, r, why, j->b->early_ctx))
                 __atomic_store_n(&j->early, 0, __ATOMIC_RELAXED);
@@ -155,11 +164,11 @@ static void *peek_titles(void *arg)
             free(why);
             continue;
         }
-        if (j->b->files.v[i].error ||
-            report_peek(j->b->files.v[i].path, &j->bodies[i], &j->years[i], &j->b->peeked[i]) != 0) {
-            free(j->bodies[i]);
-            j->bodies[i] = NULL;
-        }
+        char *body = NULL;
+        if (!j->b->files.v[i].error &&
+            report_peek(j->b->files.v[i].path, &body, &j->years[i], &j->b->peeked[i]) == 0 && body)
+            j->keys[i] = xyear_body_key(body);
+        free(body);
     }
 }
 
@@ -168,7 +177,7 @@ static void pair_years(gk_batch *b, int jobs)
 {
     size_t n = b->files.n;
     peek_job j = {.b = b,
-                  .bodies = xcalloc(n ? n : 1, sizeof *j.bodies),
+                  .keys = xcalloc(n ? n : 1, sizeof *j.keys),
                   .years = xcalloc(n ? n : 1, sizeof *j.years),
                   .early = b->early != NULL,
                   .nslots = 16};
@@ -176,8 +185,6 @@ static void pair_years(gk_batch *b, int jobs)
         j.nslots *= 2;
     j.seen = b->early ? xcalloc(j.nslots, sizeof *j.seen) : NULL;
     pthread_mutex_init(&j.mu, NULL);
-    char **bodies = j.bodies;
-    int *years = j.years;
     b->peeked = xcalloc(n ? n : 1, sizeof *b->peeked);   /* zeroed: nothing known */
     pthread_t th[64];
     int started = 0;
@@ -186,11 +193,11 @@ static void pair_years(gk_batch *b, int jobs)
     peek_titles(&j);
     for (int k = 0; k < started; k++)
         pthread_join(th[k], NULL);
-    batch_pair(b, bodies, years);
+    pair_keys(b, j.keys, j.years);
     for (size_t i = 0; i < n; i++)
-        free(bodies[i]);
-    free(bodies);
-    free(years);
+        free(j.keys[i]);
+    free(j.keys);
+    free(j.years);
     free(j.seen);
     pthread_mutex_destroy(&j.mu);
 }
