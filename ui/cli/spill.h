@@ -19,13 +19,16 @@ typedef struct gk_spill gk_spill;
  * NULL when no temporary file can be made. */
 gk_spill *spill_open(size_t nfiles, uint64_t cap);
 
-/* Appends file i's record (len bytes, len > 0); 0 when written, -1 when the
- * cap is reached or the write failed (nothing of it is kept then).  Safe
- * from several threads at once, each file put at most once. */
+/* Appends file i's record (len bytes, len > 0); 0 when taken in, -1 when
+ * the cap is reached or a write failed (nothing of it is kept then; no put
+ * succeeds after a failed write).  Records go to the file in large writes:
+ * one taken in may yet be lost when its write fails, and is then taken as
+ * NULL.  Safe from several threads at once, each file put at most once. */
 int spill_put(gk_spill *s, size_t i, const void *rec, size_t len);
 
 /* File i's record, malloc'd (*len bytes), and forgotten; NULL when it has
- * none or it cannot be read back. */
+ * none or it cannot be read back whole.  Records taken about in the order
+ * they were put are read back in large reads. */
 void *spill_take(gk_spill *s, size_t i, size_t *len);
 
 /* Bytes of the records written so far. */
