@@ -43,25 +43,33 @@ static const char *reason(int e)
     }
 }
 
-/* Whether the sorted entries (type byte, name) hold a name beginning with
- * `prefix`: the first name not below it must begin with it. */
-static int has_prefix(char *const *names, size_t n, const char *prefix)
+/* A directory's entry: its path (dir/name) and type (DT_REG, DT_DIR …, or
+ * DT_UNKNOWN); `own` while the path is not handed to the list. */
+typedef struct {
+    char *path;
+    unsigned char type;
+    unsigned char own;
+} dir_entry;
+
+/* Every path of a directory begins with the same dir/: ordered by name. */
+static int cmp_entry(const void *a, const void *b)
 {
-    size_t lo = 0, hi = n, len = strlen(prefix);
+    return strcmp(((const dir_entry *)a)->path, ((const dir_entry *)b)->path);
+}
+
+/* Whether the sorted entries hold a path beginning with `prefix`: the first
+ * path not below it must begin with it. */
+static int has_prefix(const dir_entry *v, size_t n, const char *prefix, size_t len)
+{
+    size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (strcmp(names[mid] + 1, prefix) < 0)
+        if (strcmp(v[mid].path, prefix) < 0)
             lo = mid + 1;
         else
             hi = mid;
     }
-    return lo < n && !strncmp(names[lo] + 1, prefix, len);
-}
-
-/* Entries are a type byte and a name: ordered by name. */
-static int cmp_name(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a + 1, *(char *const *)b + 1);
+    return lo < n && !strncmp(v[lo].path, prefix, len);
 }
 
 static void walk_dir(walk_list *l, const char *dir, int depth)
@@ -71,57 +79,63 @@ static void walk_dir(walk_list *l, const char *dir, int depth)
         push(l, xstrdup(dir), xasprintf("无法打开目录：%s", reason(errno)));
         return;
     }
-    char **names = NULL;
-    size_t n = 0;
+    size_t dl = strlen(dir), slash = !(dl && dir[dl - 1] == '/');
+    dir_entry *v = NULL;
+    size_t n = 0, cap = 0, longest = 0;
     struct dirent *e;
     while ((e = readdir(d))) {
         if (e->d_name[0] == '.')
             continue;
-        if ((n & (n - 1)) == 0)
-            names = xrealloc(names, (n ? 2 * n : 1) * sizeof *names);
-        /* the entry's type (DT_REG, DT_DIR …, or DT_UNKNOWN) travels in
-         * front of its name, so sorting by name keeps it */
+        if (n == cap)
+            v = xrealloc(v, (cap = cap ? 2 * cap : 64) * sizeof *v);
         size_t len = strlen(e->d_name);
-        char *entry = xmalloc(len + 2);
-        entry[0] = (char)e->d_type;
-        memcpy(entry + 1, e->d_name, len + 1);
-        names[n++] = entry;
+        char *path = xmalloc(dl + slash + len + 1);   /* one allocation an entry: the path the list keeps */
+        memcpy(path, dir, dl);
+        if (slash)
+            path[dl] = '/';
+        memcpy(path + dl + slash, e->d_name, len + 1);
+        v[n++] = (dir_entry){.path = path, .type = e->d_type, .own = 1};
+        if (len > longest)
+            longest = len;
     }
     closedir(d);
     if (n > 1)
-        qsort(names, n, sizeof *names, cmp_name);
+        qsort(v, n, sizeof *v, cmp_entry);
+    static const char review[] = ".review.";
+    char *probe = xmalloc(dl + slash + longest + sizeof review);   /* "<path>.review." */
     for (size_t i = 0; i < n; i++) {
-        unsigned char type = (unsigned char)names[i][0];
-        const char *name = names[i] + 1;
-        size_t dl = strlen(dir);
-        char *p = xasprintf("%s%s%s", dir, dl && dir[dl - 1] == '/' ? "" : "/", name);
+        char *p = v[i].path;
+        const char *name = p + dl + slash;
         struct stat st;
-        if (type == DT_REG) {          /* what lstat() would say, without asking again */
+        if (v[i].type == DT_REG) {     /* what lstat() would say, without asking again */
             if (walk_is_report_name(name)) {
+                size_t pl = strlen(p);
+                memcpy(probe, p, pl);
+                memcpy(probe + pl, review, sizeof review);
                 push(l, p, NULL);
-                char *sidecars = xasprintf("%s.review.", name);
-                l->v[l->n - 1].no_sidecar = !has_prefix(names, n, sidecars);
-                free(sidecars);
+                v[i].own = 0;
+                l->v[l->n - 1].no_sidecar = !has_prefix(v, n, probe, pl + sizeof review - 1);
             } else {
                 l->skipped++;
-                free(p);
             }
         } else if (lstat(p, &st) != 0) {
             push(l, p, xasprintf("无法读取：%s", reason(errno)));
+            v[i].own = 0;
         } else if (S_ISDIR(st.st_mode)) {
             if (depth < 64)
                 walk_dir(l, p, depth + 1);
-            free(p);
         } else if (walk_is_report_name(name)) {
             push(l, p, NULL);
+            v[i].own = 0;
         } else {
             l->skipped++;
-            free(p);
         }
     }
+    free(probe);
     for (size_t i = 0; i < n; i++)     /* kept to the end: the sidecar test reads them all */
-        free(names[i]);
-    free(names);
+        if (v[i].own)
+            free(v[i].path);
+    free(v);
 }
 
 void walk_collect(walk_list *l, const char *path)
