@@ -164,26 +164,70 @@ static int chain(const place_tok *t, int ntok, int nrows, int *atok, int *arow, 
  * ("项目" "本年新收件数" "上年结转" "结转下年度" "总计" before "四、结转下年度…"),
  * as may a caption ("结转下年度件数"): when the labels after an anchor's,
  * before any number, end in one naming its row again that its numbers
- * follow, and a label naming only rows before it lies between them (a
- * header's), or the anchor's label does not hold the row's whole label and
- * that one does (PT_WHOLE), that one is the row's label, and the row anchors
- * there (before the next anchor).  A row's label followed by the same label
- * again (hidden text echoing it, its number another) stays. */
+ * follow — or in such a label and pieces naming nothing (the rest of a
+ * label wrapped onto lines of its own: "上年结转政府信" "息公开申请数量") —
+ * and a label naming other rows lies between them (a header's names, the
+ * rows before the row's or after it), or the anchor's label does not hold
+ * the row's whole label and that one does (PT_WHOLE, and unwrapped), that
+ * one is the row's label, and the row anchors there (before the next
+ * anchor).  A row's label followed by the same label again (hidden text
+ * echoing it, its number another) stays. */
 static void reanchor_past_headers(const place_tok *t, int ntok, int m, int *atok, const int *arow, int *weak)
 {
     for (int k = 0; k < m; k++) {
-        int r = arow[k], lim = k + 1 < m ? atok[k + 1] : ntok, i = atok[k] + 1, earlier = 0;
+        int r = arow[k], lim = k + 1 < m ? atok[k + 1] : ntok, i = atok[k] + 1, others = 0;
+        int named = -1, pieces = 0;    /* the last label naming r, and labels naming nothing after it */
         for (; i < lim && (t[i].kind == PT_LABEL || t[i].kind == PT_HEADER); i++) {
             uint32_t rows = t[i].kind == PT_LABEL ? t[i].rows : 0;
-            earlier |= rows && rows < (uint32_t)1 << r;
+            if (rows >> r & 1) {
+                named = i;
+                pieces = 0;
+                continue;
+            }
+            if (named >= 0 && t[i].kind == PT_LABEL && !rows && !t[i].firsts && !t[i].foreign)
+                pieces++;
+            else
+                named = -1;            /* the run does not end in the row's label */
+            others += rows != 0;
         }
-        if (i == atok[k] + 1 || i >= lim || (t[i].kind != PT_VALUE && t[i].kind != PT_EMPTY))
+        if (i == atok[k] + 1 || i >= lim || (t[i].kind != PT_VALUE && t[i].kind != PT_EMPTY) || named < 0)
             continue;
-        const place_tok *last = &t[i - 1];
-        int whole = (last->foreign & PT_WHOLE) && !(t[atok[k]].foreign & PT_WHOLE);
-        if (last->kind == PT_LABEL && (last->rows >> r & 1) && (earlier || whole)) {
-            atok[k] = i - 1;
+        int whole = (t[named].foreign & PT_WHOLE) && !(t[atok[k]].foreign & PT_WHOLE);
+        if (t[named].kind == PT_LABEL && (others || (whole && !pieces))) {
+            atok[k] = named;
             weak[k] = 0;
+        }
+    }
+}
+
+/* The same header, from the other side: an anchor whose label is followed
+ * by no number up to the next anchor, only by labels — two or more of them
+ * naming other rows (the header's names) — while an earlier copy of it
+ * since the anchor before is followed by numbers (after pieces naming
+ * nothing: a wrapped label's rest), is a name in the header: the row
+ * anchors at that copy, its label first.  (The later copy of a label wins
+ * in chain(), for a caption before a table; a header's names are followed
+ * by names, not numbers.) */
+static void reanchor_before_headers(const place_tok *t, int ntok, int m, int *atok, const int *arow, int *weak)
+{
+    for (int k = 0; k < m; k++) {
+        int r = arow[k], a = atok[k], lim = k + 1 < m ? atok[k + 1] : ntok, others = 0, i = a + 1;
+        for (; i < lim && (t[i].kind == PT_LABEL || t[i].kind == PT_HEADER); i++)
+            others += t[i].kind == PT_LABEL && t[i].rows && !(t[i].rows >> r & 1);
+        if (i < lim || others < 2)
+            continue;                  /* numbers after the anchor, or no header's names */
+        int from = k > 0 ? atok[k - 1] + 1 : 0;
+        for (int j = a - 1; j >= from; j--) {
+            if (t[j].kind != PT_LABEL || !(t[j].rows >> r & 1))
+                continue;
+            int q = j + 1;
+            while (q < a && t[q].kind == PT_LABEL && !t[q].rows && !t[q].firsts && !t[q].foreign)
+                q++;
+            if (q < a && (t[q].kind == PT_VALUE || t[q].kind == PT_EMPTY)) {
+                atok[k] = j;
+                weak[k] = 0;
+            }
+            break;                     /* the latest copy only */
         }
     }
 }
@@ -798,6 +842,7 @@ void place_rows(const place_tok *t, int ntok, const int *ncols, int nrows, place
         s.marks |= t[i].foreign & (PT_NOT_NEXT | PT_NOT_PREV | PT_CAPTION);
     s.m = chain(t, ntok, s.nrows, s.atok, s.arow, s.weak);
     reanchor_past_headers(t, ntok, s.m, s.atok, s.arow, s.weak);
+    reanchor_before_headers(t, ntok, s.m, s.atok, s.arow, s.weak);
     int small[1024];                   /* the gaps' token lists of most tables */
     size_t need = (size_t)2 * ntok + 1;
     int *store = need <= sizeof small / sizeof *small ? small : xmalloc(need * sizeof *store);
