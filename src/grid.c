@@ -642,6 +642,18 @@ static int word_after_space_may_count(const char *s, size_t len)
     return 0;
 }
 
+/* A number text recognition misread (grid_ocr_misread()) at s[p..e), a
+ * number right after it: it may begin a run of numbers ("3.其他 D 9 2 …"). */
+static int misread_before_number(const char *s, size_t p, size_t e, size_t len)
+{
+    if (!grid_ocr_misread(s + p, e - p, 1))
+        return 0;
+    size_t q = e;
+    while (q < len && s[q] == ' ')
+        q++;
+    return q > e && q < len && number_word(s, q, word_end(s, q, len));
+}
+
 /* The head of a cell split by split_numbers() (s[0..len), before its
  * trailing numbers).  Two rows on one line with single spaces between all
  * their cells ("3.危及“三安全一稳定” 4 0 0 6 1 0 11 4.保护第三方合法权益",
@@ -660,7 +672,8 @@ static void add_head(row_builder *rb, const char *s, size_t len, int min_run)
          * a cell after others on its line (two or more numbers: one may be an
          * item number) */
         int lead = p == 0 && rb->r->ncells > 0, value = 0;
-        if (((p > start && cjk) || lead) && ((value = number_word(s, p, e)) || dash_word(s + p, e - p)) &&
+        if (((p > start && cjk) || lead) &&
+            ((value = number_word(s, p, e)) || dash_word(s + p, e - p) || misread_before_number(s, p, e, len)) &&
             !(p >= 4 && (!memcmp(s + p - 4, "第", 3) || !memcmp(s + p - 4, "共", 3)))) {
             size_t q = e, last = e, prev = p;   /* prev: the run's last word */
             int words = 1;
@@ -669,7 +682,8 @@ static void add_head(row_builder *rb, const char *s, size_t len, int min_run)
                     q++;
                 size_t qe = word_end(s, q, len);
                 int num = q < len && number_word(s, q, qe);
-                if (num || (q < len && blank_word(s + q, qe - q))) {
+                /* a number text recognition misread ("9 Q 0 A 4"): a cell of the run, unread */
+                if (num || (q < len && (blank_word(s + q, qe - q) || grid_ocr_misread(s + q, qe - q, 1)))) {
                     value |= num;
                     words++;
                     prev = q;
@@ -800,9 +814,16 @@ static void split_numbers(row_builder *rb, const char *s, size_t len)
             break;                     /* the first token stays with the label */
         if (!number_word(s, b, e) && !dash_word(s + b, e - b)) {
             int blank = blank_word(s + b, e - b), unit = !blank && unit_word(s, b, e);
+            size_t pe, pb = word_before(s, b, &pe);   /* the word before it */
+            if (!blank && !unit && nums && grid_ocr_misread(s + b, e - b, 1) && pb < pe && pb > 0 &&
+                number_word(s, pb, pe)) {
+                cut = b;               /* a number misread between numbers ("1 z 1 5"): a cell, unread; not
+                                          next to the label, where it may be a table's rule ("l 2 3") */
+                nums++;
+                continue;
+            }
             if (!(blank && nums) && !unit)
                 break;                 /* a label's word, most often */
-            size_t pe, pb = word_before(s, b, &pe);   /* the word before it */
             if (unit) {
                 if (pb == pe || pb == 0 || !number_word(s, pb, pe))
                     break;
