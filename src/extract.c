@@ -2240,8 +2240,11 @@ static void classify(const grid_row *row, row_cells *x, int cell_a_line)
 static void tokens_init(tokens *ts, const grid *g)
 {
     size_t total = 0, nrows = (size_t)g->nrows;
-    for (int i = 0; i < g->nrows; i++)
+    int singles = 0;                   /* rows of one cell */
+    for (int i = 0; i < g->nrows; i++) {
         total += (size_t)(g->rows[i].ncells < 64 ? g->rows[i].ncells : 64);
+        singles += g->rows[i].ncells == 1;
+    }
     size_t cap = 2 * total + 1;
     size_t at_cell = (nrows + 1) * sizeof *ts->rows;
     size_t at_text = at_cell + cap * sizeof *ts->cell;
@@ -2265,13 +2268,16 @@ static void tokens_init(tokens *ts, const grid *g)
     ts->cap = (int)cap;
     uint16_t *column = (uint16_t *)(block + at_column);
     unsigned char *cls = (unsigned char *)(block + at_cls);
+    /* a table a cell a line: so laid out, or nine rows in ten of one cell
+     * (a line with a tab elsewhere made the grid one of tabs) */
+    int a_line = g->layout == GRID_LINES || g->layout == GRID_BLOCKS || (g->nrows >= 10 && singles * 10 >= g->nrows * 9);
     for (int i = 0; i < g->nrows; i++) {
         const grid_row *row = &g->rows[i];
         row_cells *x = &rc[i];
         x->cls = cls;
         x->column = column;
         x->ncells = row->ncells < 64 ? row->ncells : 64;
-        classify(row, x, (g->layout == GRID_LINES || g->layout == GRID_BLOCKS) && row->ncells == 1);
+        classify(row, x, a_line && row->ncells == 1);
         cls += x->ncells;
         column += x->ncells;
     }
