@@ -110,6 +110,12 @@
 # each table cut by a page its own dataframe): 25 (to_csv), 47 (to_markdown), 13
 # (to_string); the engine before read 10, 69 and 1 of their cells as other values (a
 # row's number as its total) and left most unread.  At least 180, 80 and 180 read.
+# Seed 7's: 150 by pandoc -t gfm, a label cell wrapped onto the next row of the table
+# ("| 2.其他法律行 |  | … |" over "| 政法规禁止公开 | 9 | 0 | … |") before a page break after
+# which the table goes on a cell a line, its next row a cell short: that row took the
+# wrapped row's numbers as a label printed after them, 6 cells of another row and no
+# finding; now the wrapped row reads its numbers; at least 80 read (pandoc loses most of
+# the table's structure).
 set -u
 cd "$(dirname "$0")/.." || exit 2
 : "${GK:?}" "${TOOLS:?}"
@@ -158,6 +164,7 @@ for d in tests/dumps/*.txt; do
     gl6-712_*) least=150 ;;
     gl6-521_*) least=165 ;;
     gl6-739_*) least=165 ;;
+    gl7-150_*) least=80 ;;
     gl*) least=180 ;;
     esac
     "$GK" export --no-review --format csv "$src" 2>/dev/null | cut -d, -f2,5,6 >"$tmp/want"
