@@ -211,6 +211,37 @@ static void reanchor_past_headers(const place_tok *t, int ntok, int m, int *atok
     }
 }
 
+/* A row's label printed before the table's header and its rest after it,
+ * right before the row's numbers (pdfminer reading a Word table: "一、本年新收"
+ * "申请人情况" "总计" "自然人" … "政府信息公开" 46 45 … "申请数量"): when the
+ * labels after an anchor's, before any number, hold two or more of the
+ * header's names and end after the last of them in pieces naming nothing,
+ * the row anchors at the first of those pieces, its numbers after them (not
+ * across the header, which the row after would then take as a label printed
+ * after its numbers). */
+static void reanchor_after_header(const place_tok *t, int ntok, int m, int *atok, int *weak)
+{
+    for (int k = 0; k < m; k++) {
+        int a = atok[k], lim = k + 1 < m ? atok[k + 1] : ntok, headers = 0, piece = -1, i = a + 1;
+        if (t[a].foreign & PT_WHOLE)
+            continue;                  /* the whole label before the header */
+        for (; i < lim && (t[i].kind == PT_LABEL || t[i].kind == PT_HEADER); i++) {
+            if (t[i].kind == PT_HEADER) {
+                headers++;
+                piece = -1;
+            } else if (headers && (t[i].rows || t[i].firsts || (t[i].foreign & ~PT_NOT_NEXT))) {
+                piece = -2;            /* a label naming a row after the header: no piece of this one */
+            } else if (headers && piece == -1) {
+                piece = i;
+            }
+        }
+        if (i < lim && t[i].kind == PT_VALUE && headers >= 2 && piece >= 0) {
+            atok[k] = piece;
+            weak[k] = 0;
+        }
+    }
+}
+
 /* The same header, from the other side: an anchor whose label is followed
  * by no number up to the next anchor, only by labels — two or more of them
  * naming other rows (the header's names) — while an earlier copy of it
@@ -854,6 +885,7 @@ void place_rows(const place_tok *t, int ntok, const int *ncols, int nrows, place
     s.m = chain(t, ntok, s.nrows, s.atok, s.arow, s.weak);
     reanchor_past_headers(t, ntok, s.m, s.atok, s.arow, s.weak);
     reanchor_before_headers(t, ntok, s.m, s.atok, s.arow, s.weak);
+    reanchor_after_header(t, ntok, s.m, s.atok, s.weak);
     int small[1024];                   /* the gaps' token lists of most tables */
     size_t need = (size_t)2 * ntok + 1;
     int *store = need <= sizeof small / sizeof *small ? small : xmalloc(need * sizeof *store);

@@ -115,7 +115,11 @@
 # which the table goes on a cell a line, its next row a cell short: that row took the
 # wrapped row's numbers as a label printed after them, 6 cells of another row and no
 # finding; now the wrapped row reads its numbers; at least 80 read (pandoc loses most of
-# the table's structure).
+# the table's structure).  And 33 by pdfminer's pdf2txt of a Word-style PDF: the first
+# row's label printed before the table's header, its rest after it right before its
+# numbers ("一、本年新收" "申请人情况" … "政府信息公开" 46 45 …); the second row, a number short,
+# took those numbers as a label printed after them — 7 cells of other values before; now
+# none; pdfminer leaves the rest in no order: at least 1 read.
 set -u
 cd "$(dirname "$0")/.." || exit 2
 : "${GK:?}" "${TOOLS:?}"
@@ -165,6 +169,7 @@ for d in tests/dumps/*.txt; do
     gl6-521_*) least=165 ;;
     gl6-739_*) least=165 ;;
     gl7-150_*) least=80 ;;
+    gl7-33_*) least=1 ;;
     gl*) least=180 ;;
     esac
     "$GK" export --no-review --format csv "$src" 2>/dev/null | cut -d, -f2,5,6 >"$tmp/want"
