@@ -142,6 +142,19 @@ static inline void t3_put_row(sbuf *b, int layout, const char *const *cells, int
         sbuf_adds(b, "\n");
 }
 
+/* Where to break a label onto two lines: at a character in its second half,
+ * so that the first piece still names the row most of the time and the
+ * rest names nothing ("二、上年结转政府信" "息公开申请数量"); 0 when it has fewer
+ * than `least` characters. */
+static inline size_t t3_break_at(const char *label, size_t least)
+{
+    size_t len = strlen(label), at[64], n = 0;
+    for (size_t k = 1; k < len && n < 64; k++)
+        if (((unsigned char)label[k] & 0xC0) != 0x80)
+            at[n++] = k;               /* the character boundaries */
+    return n < least ? 0 : at[n / 2 + gen_below((unsigned)(n - n / 2 - 1))];
+}
+
 /* The note and the header's cells, a line each, each followed by nl. */
 static inline void t3_head_lines(sbuf *t, const char *nl)
 {
@@ -159,6 +172,15 @@ static char *t3_report(const char *t3)
     return text;
 }
 
+/* Table 3's cell of row r and column c in rep; its id in id (64 bytes). */
+static inline const gk_cell *t3_cell(const gk_report *rep, int r, int c, char *id)
+{
+    snprintf(id, 64, "t3.%s.%s", T3_KEYS[r], T3_COLS[c]);
+    const gk_cell *cell = fx_cell_of(rep, id);
+    assert_non_null(cell);
+    return cell;
+}
+
 /* Every cell of table 3 read as written (v) or missing; a column the table does
  * not have (`absent`, or -1) never extracted, inferred only to its value.
  * Returns how many were read or inferred. */
@@ -168,9 +190,7 @@ static int t3_check_cells(const gk_report *r, int v[T3_NROWS][T3_NCOLS], int abs
     for (int row = 0; row < T3_NROWS; row++)
         for (int c = 0; c < T3_NCOLS; c++) {
             char id[64];
-            snprintf(id, sizeof id, "t3.%s.%s", T3_KEYS[row], T3_COLS[c]);
-            const gk_cell *cell = fx_cell_of(r, id);
-            assert_non_null(cell);
+            const gk_cell *cell = t3_cell(r, row, c, id);
             if (cell->status == GK_ST_MISSING)
                 continue;
             if (c == absent && cell->read_status == GK_ST_EXTRACTED)

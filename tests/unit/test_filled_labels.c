@@ -65,8 +65,7 @@ static void test_label_filled_into_next_row(void **state)
         cells[way] += T3_NROWS * T3_NCOLS;
         for (int c = 0; c < T3_NCOLS; c++) {
             char id[64];
-            snprintf(id, sizeof id, "t3.%s.%s", T3_KEYS[filled], T3_COLS[c]);
-            if (fx_cell_of(rep, id)->status != GK_ST_EXTRACTED)
+            if (t3_cell(rep, filled, c, id)->status != GK_ST_EXTRACTED)
                 fail_msg("%s, table %d: %s not read", what, iter, id);
         }
         report_free(rep);

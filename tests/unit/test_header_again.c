@@ -103,21 +103,14 @@ static void test_header_naming_rows(void **state)
         fail_msg("header naming rows: %d of %d cells read", read, cells);
 }
 
-/* A label broken onto two lines at a character (a narrow cell a cell a
- * line: "二、上年结转政府信" "息公开申请数量"), the break in its second half, so
- * that the first piece still names the row most of the time and the second
- * names nothing. */
+/* A label broken onto two lines (t3_break_at(): a narrow cell a cell a line). */
 static void put_wrapped(sbuf *t, const char *label, const char *nl)
 {
-    size_t len = strlen(label), at[64], n = 0;
-    for (size_t k = 1; k < len && n < 64; k++)
-        if (((unsigned char)label[k] & 0xC0) != 0x80)
-            at[n++] = k;               /* the character boundaries */
-    if (n < 4) {
+    size_t cut = t3_break_at(label, 4);
+    if (!cut) {
         sbuf_printf(t, "%s%s", label, nl);
         return;
     }
-    size_t cut = at[n / 2 + gen_below((unsigned)(n - n / 2 - 1))];
     sbuf_add(t, label, cut);
     sbuf_printf(t, "%s%s%s", nl, label + cut, nl);
 }

@@ -18,16 +18,6 @@
 
 #include "t3gen.h"
 
-/* Where to break label: at a character in its second half (0: too short). */
-static size_t break_at(const char *label)
-{
-    size_t len = strlen(label), at[64], n = 0;
-    for (size_t k = 1; k < len && n < 64; k++)
-        if (((unsigned char)label[k] & 0xC0) != 0x80)
-            at[n++] = k;
-    return n < 6 ? 0 : at[n / 2 + gen_below((unsigned)(n - n / 2 - 1))];
-}
-
 static void test_label_cell_wrapped(void **state)
 {
     (void)state;
@@ -56,7 +46,7 @@ static void test_label_cell_wrapped(void **state)
                 t3_put_row(&t, way, row, T3_NCOLS + 1);
             }
             char first[256], rest[256], num[T3_NCOLS][16];
-            size_t cut = r < from && (r == from - 1 || gen_below(3) == 0) ? break_at(T3_LABELS[r]) : 0;
+            size_t cut = r < from && (r == from - 1 || gen_below(3) == 0) ? t3_break_at(T3_LABELS[r], 6) : 0;
             const char *row[T3_NCOLS + 1] = {T3_LABELS[r]};
             if (cut) {
                 snprintf(first, sizeof first, "%.*s", (int)cut, T3_LABELS[r]);

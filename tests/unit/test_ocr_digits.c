@@ -94,8 +94,7 @@ static void test_digits_misread(void **state)
                 row_bad += bad[r][c] && !bad[r][T3_NCOLS - 1];
             for (int c = 0; c < T3_NCOLS; c++) {
                 char id[64];
-                snprintf(id, sizeof id, "t3.%s.%s", T3_KEYS[r], T3_COLS[c]);
-                const gk_cell *cell = fx_cell_of(rep, id);
+                const gk_cell *cell = t3_cell(rep, r, c, id);
                 if (bad[r][c] && cell->read_status == GK_ST_EXTRACTED)
                     fail_msg("%s, table %d: %s read as %g from a number misread", LAYOUT[layout], iter, id,
                              cell->value);
@@ -204,8 +203,7 @@ static void test_misread_single_spaces(void **state)
             int alone = !joined[r] && !(r > 0 && joined[r - 1]);
             for (int c = 0; c < T3_NCOLS; c++) {
                 char id[64];
-                snprintf(id, sizeof id, "t3.%s.%s", T3_KEYS[r], T3_COLS[c]);
-                const gk_cell *cell = fx_cell_of(rep, id);
+                const gk_cell *cell = t3_cell(rep, r, c, id);
                 if (bad[r][c] && cell->read_status == GK_ST_EXTRACTED)
                     fail_msg("single spaces, table %d: %s read as %g from a number misread", iter, id, cell->value);
                 if (!bad[r][c] && any && inner && alone) {
@@ -273,8 +271,7 @@ static void test_misread_lines_after_tabs(void **state)
         for (int r = 0; r < T3_NROWS; r++)
             for (int c = 0; c < T3_NCOLS; c++) {
                 char id[64];
-                snprintf(id, sizeof id, "t3.%s.%s", T3_KEYS[r], T3_COLS[c]);
-                const gk_cell *cell = fx_cell_of(rep, id);
+                const gk_cell *cell = t3_cell(rep, r, c, id);
                 if (bad[r][c] && cell->read_status == GK_ST_EXTRACTED)
                     fail_msg("a cell a line after tabs, table %d: %s read as %g from a number misread", iter, id,
                              cell->value);
