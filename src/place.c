@@ -178,6 +178,7 @@ static void reanchor_past_headers(const place_tok *t, int ntok, int m, int *atok
         int r = arow[k], lim = k + 1 < m ? atok[k + 1] : ntok, i = atok[k] + 1, others = 0;
         int named = -1, pieces = 0;    /* the last label naming r, and labels naming nothing after it */
         int empties = 0;               /* empty cells before it */
+        int partial = !(t[atok[k]].foreign & PT_WHOLE);   /* the anchor's label may go on elsewhere */
         for (; i < lim && (t[i].kind == PT_LABEL || t[i].kind == PT_HEADER || t[i].kind == PT_EMPTY); i++) {
             if (t[i].kind == PT_EMPTY) {
                 if (named >= 0)
@@ -186,8 +187,9 @@ static void reanchor_past_headers(const place_tok *t, int ntok, int m, int *atok
                 continue;
             }
             uint32_t rows = t[i].kind == PT_LABEL ? t[i].rows : 0;
-            if ((rows >> r & 1) || (empties && named < 0 && t[i - 1].kind == PT_EMPTY && t[i].kind == PT_LABEL &&
-                                    !rows && !t[i].firsts && !(t[i].foreign & ~PT_NOT_NEXT))) {
+            if ((rows >> r & 1) || (empties && named < 0 && partial && t[i - 1].kind == PT_EMPTY &&
+                                    t[i].kind == PT_LABEL && !rows && !t[i].firsts &&
+                                    !(t[i].foreign & ~PT_NOT_NEXT))) {
                 named = i;             /* a copy, or the rest of the label after the row's empty cells */
                 pieces = 0;
                 continue;
@@ -202,8 +204,10 @@ static void reanchor_past_headers(const place_tok *t, int ntok, int m, int *atok
             continue;
         int whole = (t[named].foreign & PT_WHOLE) && !(t[atok[k]].foreign & PT_WHOLE);
         /* a label cell wrapped onto the next row of a table, the row's own cells
-         * empty before it ("| 2.其他法律行 | | |" over "| 政法规禁止公开 | 9 | 0 |") */
-        int wrapped = empties && !others && !(t[named].foreign & ~PT_NOT_NEXT) && t[named].unit != t[atok[k]].unit;
+         * empty before it ("| 2.其他法律行 | | |" over "| 政法规禁止公开 | 9 | 0 |");
+         * not a whole label ("行政事业性收费" over a stray "规 94") */
+        int wrapped = empties && partial && !others && !(t[named].foreign & ~PT_NOT_NEXT) &&
+                      t[named].unit != t[atok[k]].unit;
         if (t[named].kind == PT_LABEL && (others || (whole && !pieces) || wrapped)) {
             atok[k] = named;
             weak[k] = 0;

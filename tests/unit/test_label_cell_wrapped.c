@@ -9,7 +9,8 @@
  * seed 7 v150, pandoc-gfm: the wrapped row anchored on its first piece,
  * whose cells are empty, and the row after it, one short, took its numbers
  * as a label printed after them: 6 cells of another row, no finding); and
- * most read. */
+ * most read.  Decoy: a row whose cells are all empty, its label whole, then
+ * a stray line of another label's piece and a number — not the row's. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -32,6 +33,17 @@ static void test_label_cell_wrapped(void **state)
         int from = gen_below(2) ? 3 + (int)gen_below(T3_NROWS - 5) : T3_NROWS;
         int lost = from < T3_NROWS && gen_below(2) ? from : gen_below(3) ? -1 : (int)gen_below(T3_NROWS);
         int lost_at = (int)gen_below(T3_NCOLS);
+        /* a decoy in a quarter: a row's cells all empty (zeros left blank), its
+         * whole label, then a stray line of another label's piece and a number
+         * ("行政事业性收费" over "规  94": w3m's vertical label of another table) */
+        int blank = gen_below(4) == 0 ? 2 + (int)gen_below(T3_NROWS - 4) : -1;   /* a result row */
+        if (blank == from - 1 || blank == lost)
+            blank = -1;
+        if (blank >= 0) {
+            for (int c = 0; c < T3_NCOLS; c++)
+                v[blank][c] = 0;
+            t3_add_up(v);              /* the table adds up again */
+        }
         sbuf t;
         sbuf_init(&t);
         const char *head[] = {"项目", "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"};
@@ -46,7 +58,8 @@ static void test_label_cell_wrapped(void **state)
                 t3_put_row(&t, way, row, T3_NCOLS + 1);
             }
             char first[256], rest[256], num[T3_NCOLS][16];
-            size_t cut = r < from && (r == from - 1 || gen_below(3) == 0) ? t3_break_at(T3_LABELS[r], 6) : 0;
+            size_t cut = r < from && r != blank && (r == from - 1 || gen_below(3) == 0) ? t3_break_at(T3_LABELS[r], 6)
+                                                                                       : 0;
             const char *row[T3_NCOLS + 1] = {T3_LABELS[r]};
             if (cut) {
                 snprintf(first, sizeof first, "%.*s", (int)cut, T3_LABELS[r]);
@@ -60,9 +73,13 @@ static void test_label_cell_wrapped(void **state)
                 if (r == lost && c == lost_at)
                     continue;
                 snprintf(num[c], sizeof num[c], "%d", v[r][c]);
-                row[n++] = num[c];
+                row[n++] = r == blank ? "" : num[c];
             }
             t3_put_row(&t, way, row, n);
+            if (r == blank) {
+                const char *stray[T3_NCOLS + 1] = {"规", "94", "", "", "", "", "", ""};
+                t3_put_row(&t, way, stray, T3_NCOLS + 1);
+            }
         }
         read += t3_read_back(&t, v, LAYOUT[layout], iter);
         cells += T3_NROWS * T3_NCOLS;
