@@ -814,21 +814,18 @@ static void split_numbers(row_builder *rb, const char *s, size_t len)
             break;                     /* the first token stays with the label */
         if (!number_word(s, b, e) && !dash_word(s + b, e - b)) {
             int blank = blank_word(s + b, e - b), unit = !blank && unit_word(s, b, e);
-            size_t pe, pb = word_before(s, b, &pe);   /* the word before it */
-            if (!blank && !unit && nums && grid_ocr_misread(s + b, e - b, 1) && pb < pe && pb > 0 &&
-                number_word(s, pb, pe)) {
-                cut = b;               /* a number misread between numbers ("1 z 1 5"): a cell, unread; not
-                                          next to the label, where it may be a table's rule ("l 2 3") */
-                nums++;
-                continue;
-            }
-            if (!(blank && nums) && !unit)
+            int misread = !blank && !unit && nums && grid_ocr_misread(s + b, e - b, 1);
+            if (!(blank && nums) && !unit && !misread)
                 break;                 /* a label's word, most often */
-            if (unit) {
+            size_t pe, pb = word_before(s, b, &pe);   /* the word before it */
+            if (unit || misread) {     /* either only after a number: a misread one next to the label may be
+                                          a table's rule ("l 2 3") */
                 if (pb == pe || pb == 0 || !number_word(s, pb, pe))
                     break;
-                b = pb;                /* a unit written apart from its number ("3 件"): one cell */
-            }                          /* else a blank between numbers: "0 无 3" */
+                if (unit)
+                    b = pb;            /* a unit written apart from its number ("3 件"): one cell */
+            }                          /* else a blank between numbers ("0 无 3"), or a number misread
+                                          between numbers ("1 z 1 5"): a cell, unread */
         }
         cut = b;
         nums++;
