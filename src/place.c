@@ -170,8 +170,12 @@ static int chain(const place_tok *t, int ntok, int nrows, int *atok, int *arow, 
  * rows before the row's or after it), or the anchor's label does not hold
  * the row's whole label and that one does (PT_WHOLE, and unwrapped), that
  * one is the row's label, and the row anchors there (before the next
- * anchor).  A row's label followed by the same label again (hidden text
- * echoing it, its number another) stays. */
+ * anchor).  So too when the row's own cells are all empty and the next
+ * source row begins with the rest of its label (a copy, or a piece naming
+ * nothing) followed by numbers: a label cell wrapped onto the next row of a
+ * table (not when the anchor holds the whole label).  A row's label followed
+ * by the same label again (hidden text echoing it, its number another)
+ * stays. */
 static void reanchor_past_headers(const place_tok *t, int ntok, int m, int *atok, const int *arow, int *weak)
 {
     for (int k = 0; k < m; k++) {
