@@ -216,13 +216,25 @@ static inline int t3_check_text(char *text, int v[T3_NROWS][T3_NCOLS], int absen
     return read;
 }
 
-/* Table 3 written in t (freed here) read back in the fixture's report:
- * t3_check_text() on it (what, iter for its messages); the cells read. */
-static inline int t3_read_back(sbuf *t, int v[T3_NROWS][T3_NCOLS], const char *what, int iter)
+/* Table 3 written in t (freed here) in the fixture's report, parsed. */
+static inline gk_report *t3_parse(sbuf *t)
 {
     char *text = t3_report(t->s);
     sbuf_free(t);
-    return t3_check_text(text, v, -1, what, iter);
+    gk_report *rep = fx_parse_text(text);
+    assert_non_null(rep);
+    free(text);
+    return rep;
+}
+
+/* Table 3 written in t (freed here) read back in the fixture's report:
+ * t3_check_cells() on it (what, iter for its messages); the cells read. */
+static inline int t3_read_back(sbuf *t, int v[T3_NROWS][T3_NCOLS], const char *what, int iter)
+{
+    gk_report *rep = t3_parse(t);
+    int read = t3_check_cells(rep, v, -1, what, iter);
+    report_free(rep);
+    return read;
 }
 
 #endif

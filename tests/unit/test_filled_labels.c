@@ -55,10 +55,7 @@ static void test_label_filled_into_next_row(void **state)
             }
             t3_put_row(&t, layout, row, T3_NCOLS + 2);
         }
-        char *text = t3_report(t.s);
-        sbuf_free(&t);
-        gk_report *rep = fx_parse_text(text);
-        assert_non_null(rep);
+        gk_report *rep = t3_parse(&t);
         char what[64];
         snprintf(what, sizeof what, "%s, label of row %d filled into the next", LAYOUT[layout], filled);
         read[way] += t3_check_cells(rep, v, -1, what, iter);
@@ -69,7 +66,6 @@ static void test_label_filled_into_next_row(void **state)
                 fail_msg("%s, table %d: %s not read", what, iter, id);
         }
         report_free(rep);
-        free(text);
     }
     for (int k = 0; k < NWAYS; k++)
         print_message("%s: %d of %d cells read or inferred\n", LAYOUT[WAYS[k]], read[k], cells[k]);

@@ -47,6 +47,18 @@ static int misread(char *text)
     return 1;
 }
 
+/* No number marked bad (misread) read from its text: missing, or inferred. */
+static void misread_unread(const gk_report *rep, unsigned char bad[T3_NROWS][T3_NCOLS], const char *what, int iter)
+{
+    for (int r = 0; r < T3_NROWS; r++)
+        for (int c = 0; c < T3_NCOLS; c++) {
+            char id[64];
+            const gk_cell *cell = t3_cell(rep, r, c, id);
+            if (bad[r][c] && cell->read_status == GK_ST_EXTRACTED)
+                fail_msg("%s, table %d: %s read as %g from a number misread", what, iter, id, cell->value);
+        }
+}
+
 static void test_digits_misread(void **state)
 {
     (void)state;
@@ -81,12 +93,10 @@ static void test_digits_misread(void **state)
             }
             t3_put_row(&t, layout, row, T3_NCOLS + 1);
         }
-        char *text = t3_report(t.s);
-        sbuf_free(&t);
-        gk_report *rep = fx_parse_text(text);
-        assert_non_null(rep);
+        gk_report *rep = t3_parse(&t);
         read[way] += t3_check_cells(rep, v, -1, LAYOUT[layout], iter);
         cells[way] += T3_NROWS * T3_NCOLS;
+        misread_unread(rep, bad, LAYOUT[layout], iter);
         for (int r = 0; r < T3_NROWS; r++) {
             int row_bad = 0;           /* a total misread leaves the row in doubt: its last number may be
                                           its total, the others shifted (none read then) */
@@ -95,16 +105,12 @@ static void test_digits_misread(void **state)
             for (int c = 0; c < T3_NCOLS; c++) {
                 char id[64];
                 const gk_cell *cell = t3_cell(rep, r, c, id);
-                if (bad[r][c] && cell->read_status == GK_ST_EXTRACTED)
-                    fail_msg("%s, table %d: %s read as %g from a number misread", LAYOUT[layout], iter, id,
-                             cell->value);
                 if (!bad[r][c] && row_bad && layout <= L_SPACES && cell->read_status != GK_ST_EXTRACTED)
                     fail_msg("%s, table %d: %s (%d) not read, beside a number misread in its row", LAYOUT[layout],
                              iter, id, v[r][c]);
             }
         }
         report_free(rep);
-        free(text);
     }
     for (int k = 0; k < NWAYS; k++)
         print_message("%s: %d of %d cells read or inferred, %d numbers misread\n", LAYOUT[WAYS[k]], read[k], cells[k],
@@ -188,11 +194,9 @@ static void test_misread_single_spaces(void **state)
             joined[r] = r + 1 < T3_NROWS && !t3_group_before(r + 1) && !joined[r - (r > 0)] && gen_below(4) == 0;
             sbuf_adds(&t, joined[r] ? " " : "\n");
         }
-        char *text = t3_report(t.s);
-        sbuf_free(&t);
-        gk_report *rep = fx_parse_text(text);
-        assert_non_null(rep);
+        gk_report *rep = t3_parse(&t);
         read += t3_check_cells(rep, v, -1, "single spaces", iter);
+        misread_unread(rep, bad, "single spaces", iter);
         for (int r = 0; r < T3_NROWS; r++) {
             int inner = 1, any = 0;    /* every misread number between two numbers read */
             for (int c = 0; c < T3_NCOLS; c++)
@@ -204,8 +208,6 @@ static void test_misread_single_spaces(void **state)
             for (int c = 0; c < T3_NCOLS; c++) {
                 char id[64];
                 const gk_cell *cell = t3_cell(rep, r, c, id);
-                if (bad[r][c] && cell->read_status == GK_ST_EXTRACTED)
-                    fail_msg("single spaces, table %d: %s read as %g from a number misread", iter, id, cell->value);
                 if (!bad[r][c] && any && inner && alone) {
                     beside++;
                     beside_read += cell->read_status == GK_ST_EXTRACTED;
@@ -213,7 +215,6 @@ static void test_misread_single_spaces(void **state)
             }
         }
         report_free(rep);
-        free(text);
     }
     print_message("single spaces: %d of %d cells read or inferred; beside a number misread between two: %d of "
                   "%d read\n",
@@ -263,21 +264,10 @@ static void test_misread_lines_after_tabs(void **state)
                 sbuf_printf(&t, "%s%s", num, nl);
             }
         }
-        char *text = t3_report(t.s);
-        sbuf_free(&t);
-        gk_report *rep = fx_parse_text(text);
-        assert_non_null(rep);
+        gk_report *rep = t3_parse(&t);
         read += t3_check_cells(rep, v, -1, "a cell a line after tabs", iter);
-        for (int r = 0; r < T3_NROWS; r++)
-            for (int c = 0; c < T3_NCOLS; c++) {
-                char id[64];
-                const gk_cell *cell = t3_cell(rep, r, c, id);
-                if (bad[r][c] && cell->read_status == GK_ST_EXTRACTED)
-                    fail_msg("a cell a line after tabs, table %d: %s read as %g from a number misread", iter, id,
-                             cell->value);
-            }
+        misread_unread(rep, bad, "a cell a line after tabs", iter);
         report_free(rep);
-        free(text);
     }
     print_message("a cell a line after tabs: %d of %d cells read or inferred\n", read, 300 * T3_NROWS * T3_NCOLS);
     if (read * 100 < 300 * T3_NROWS * T3_NCOLS * 65)   /* a page's number after a heading leaves rows in doubt */
