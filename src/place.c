@@ -160,6 +160,13 @@ static int chain(const place_tok *t, int ntok, int nrows, int *atok, int *arow, 
     return m;
 }
 
+/* A label naming no row and of no group, foreign only by the bits in
+ * `allowed`: a piece of a label wrapped onto lines of its own. */
+static inline int piece(const place_tok *t, unsigned allowed)
+{
+    return t->kind == PT_LABEL && !t->rows && !t->firsts && !(t->foreign & ~allowed);
+}
+
 /* A header printed again inside a table, a cell a line, may name rows too
  * ("项目" "本年新收件数" "上年结转" "结转下年度" "总计" before "四、结转下年度…"),
  * as may a caption ("结转下年度件数"): when the labels after an anchor's,
@@ -191,14 +198,13 @@ static void reanchor_past_headers(const place_tok *t, int ntok, int m, int *atok
                 continue;
             }
             uint32_t rows = t[i].kind == PT_LABEL ? t[i].rows : 0;
-            if ((rows >> r & 1) || (empties && named < 0 && partial && t[i - 1].kind == PT_EMPTY &&
-                                    t[i].kind == PT_LABEL && !rows && !t[i].firsts &&
-                                    !(t[i].foreign & ~PT_NOT_NEXT))) {
+            if ((rows >> r & 1) ||
+                (empties && named < 0 && partial && t[i - 1].kind == PT_EMPTY && piece(&t[i], PT_NOT_NEXT))) {
                 named = i;             /* a copy, or the rest of the label after the row's empty cells */
                 pieces = 0;
                 continue;
             }
-            if (named >= 0 && t[i].kind == PT_LABEL && !rows && !t[i].firsts && !t[i].foreign)
+            if (named >= 0 && piece(&t[i], 0))
                 pieces++;
             else
                 named = -1;            /* the run does not end in the row's label */
@@ -230,21 +236,21 @@ static void reanchor_past_headers(const place_tok *t, int ntok, int m, int *atok
 static void reanchor_after_header(const place_tok *t, int ntok, int m, int *atok, int *weak)
 {
     for (int k = 0; k < m; k++) {
-        int a = atok[k], lim = k + 1 < m ? atok[k + 1] : ntok, headers = 0, piece = -1, i = a + 1;
+        int a = atok[k], lim = k + 1 < m ? atok[k + 1] : ntok, headers = 0, first = -1, i = a + 1;
         if (t[a].foreign & PT_WHOLE)
             continue;                  /* the whole label before the header */
         for (; i < lim && (t[i].kind == PT_LABEL || t[i].kind == PT_HEADER); i++) {
             if (t[i].kind == PT_HEADER) {
                 headers++;
-                piece = -1;
-            } else if (headers && (t[i].rows || t[i].firsts || (t[i].foreign & ~PT_NOT_NEXT))) {
-                piece = -2;            /* a label naming a row after the header: no piece of this one */
-            } else if (headers && piece == -1) {
-                piece = i;
+                first = -1;
+            } else if (headers && !piece(&t[i], PT_NOT_NEXT)) {
+                first = -2;            /* a label naming a row after the header: no piece of this one */
+            } else if (headers && first == -1) {
+                first = i;
             }
         }
-        if (i < lim && t[i].kind == PT_VALUE && headers >= 2 && piece >= 0) {
-            atok[k] = piece;
+        if (i < lim && t[i].kind == PT_VALUE && headers >= 2 && first >= 0) {
+            atok[k] = first;
             weak[k] = 0;
         }
     }
@@ -271,7 +277,7 @@ static void reanchor_before_headers(const place_tok *t, int ntok, int m, int *at
             if (t[j].kind != PT_LABEL || !(t[j].rows >> r & 1))
                 continue;
             int q = j + 1;
-            while (q < a && t[q].kind == PT_LABEL && !t[q].rows && !t[q].firsts && !t[q].foreign)
+            while (q < a && piece(&t[q], 0))
                 q++;
             if (q < a && (t[q].kind == PT_VALUE || t[q].kind == PT_EMPTY)) {
                 atok[k] = j;

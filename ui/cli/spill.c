@@ -166,8 +166,9 @@ void *spill_take(gk_spill *s, size_t i, size_t *len)
     s->at[i] = 0;
     size_t n = s->len[i];
     char *buf = NULL;
-    if (!at) {
-    } else if (--at >= s->flushed) {   /* still in the write buffer */
+    if (!at)
+        goto done;                     /* none, or taken */
+    if (--at >= s->flushed) {          /* still in the write buffer */
         if (at + n <= s->end) {
             buf = xmalloc(n);
             memcpy(buf, s->wbuf + (at - s->flushed), n);
@@ -188,6 +189,7 @@ void *spill_take(gk_spill *s, size_t i, size_t *len)
             buf = NULL;
         }
     }
+done:
     pthread_mutex_unlock(&s->mu);
     if (buf)
         *len = n;
