@@ -234,7 +234,8 @@ static gk_report *load_plain(gk_batch *b, size_t i, char **why)
         *why = xstrdup(b->files.v[i].error);
         return NULL;
     }
-    gk_report *r = report_open_peeked(b->files.v[i].path, b->peeked ? &b->peeked[i] : NULL, why);
+    const gk_peeked *known = b->peeked ? &b->peeked[i] : NULL;
+    gk_report *r = (b->files.v[i].regular ? report_open_listed : report_open_peeked)(b->files.v[i].path, known, why);
     if (r)
         r->sidecar_absent = b->files.v[i].no_sidecar;
     if (r && b->prepare) {

@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
@@ -1263,8 +1264,45 @@ typedef struct {
     char text[LABEL_MEMO_TEXT];
 } __attribute__((aligned(64))) label_memo;
 
-static __thread label_memo label_memos[LABEL_MEMO_SETS][LABEL_MEMO_WAYS];
-static __thread unsigned char label_memo_next[LABEL_MEMO_SETS];   /* the way to replace next */
+typedef struct {
+    label_memo sets[LABEL_MEMO_SETS][LABEL_MEMO_WAYS];
+    unsigned char next[LABEL_MEMO_SETS];   /* the way to replace next */
+} memo_table;
+
+/* Each thread's memo is mapped at its first label, zero pages faulted in
+ * as they are first used, and unmapped as the thread ends.  (As static
+ * thread-local storage, 512 KB, the C library zeroed it whole for every
+ * thread as it was created, in the thread creating it, and the main
+ * thread's as the program started: some 130 page faults, ~2 ms on the
+ * machine measured, each time, whether the thread read a label or not.) */
+static __thread memo_table *label_memo_tab;
+static pthread_key_t memo_key;
+static pthread_once_t memo_once = PTHREAD_ONCE_INIT;
+
+static void memo_unmap(void *m)
+{
+    munmap(m, sizeof(memo_table));
+}
+
+static void memo_key_make(void)
+{
+    if (pthread_key_create(&memo_key, memo_unmap) != 0)
+        abort();
+}
+
+/* This thread's memo, or NULL (nothing remembered) when none can be mapped. */
+static memo_table *memo_get(void)
+{
+    memo_table *m = label_memo_tab;
+    if (__builtin_expect(m != NULL, 1))
+        return m;
+    m = mmap(NULL, sizeof *m, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (m == MAP_FAILED)
+        return NULL;
+    pthread_once(&memo_once, memo_key_make);
+    pthread_setspecific(memo_key, m);
+    return label_memo_tab = m;
+}
 
 /* Eight bytes of text into the hash h. */
 static inline uint64_t memo_mix(uint64_t h, const char *p)
@@ -1298,12 +1336,15 @@ static inline __attribute__((always_inline)) const uint64_t *memo_find(const voi
     h *= 0xFF51AFD7ED558CCDull;
     h ^= h >> 33;
     size_t at = h % LABEL_MEMO_SETS;
-    label_memo *way = label_memos[at];
+    memo_table *m = memo_get();
+    if (!m)
+        return NULL;
+    label_memo *way = m->sets[at];
     for (int w = 0; w < LABEL_MEMO_WAYS; w++)
         if (way[w].key == key && !memcmp(way[w].text, text, len + 1))
             return way[w].value;
-    *fill = &way[label_memo_next[at]];
-    label_memo_next[at] = (unsigned char)((label_memo_next[at] + 1) % LABEL_MEMO_WAYS);
+    *fill = &way[m->next[at]];
+    m->next[at] = (unsigned char)((m->next[at] + 1) % LABEL_MEMO_WAYS);
     return NULL;
 }
 

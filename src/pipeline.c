@@ -48,13 +48,17 @@ gk_report *report_parse(const char *path, const char *bytes, size_t len, char **
 /* Reads the file in full, using what a peek learnt (`known`, may be NULL);
  * or, given `learnt` (may be NULL too), only its title, keeping there what
  * the full read can use. */
-static gk_report *open_with(const char *path, char **why, const gk_peeked *known, int head_only, gk_peeked *learnt)
+static gk_report *open_with(const char *path, char **why, const gk_peeked *known, int head_only, gk_peeked *learnt,
+                            int listed)
 {
     char *buf;
     size_t len;
     const char *reason = NULL;
     gk_file_id id;
-    int e = util_read_file_id(path, GK_MAX_FILE, &buf, &len, &id, &reason);
+    /* a listed file's identity is asked only to reuse a verdict or to keep one */
+    int bare = listed && !head_only && !(known && known->verdict != TEXT_UNKNOWN);
+    int e = bare ? util_read_listed(path, GK_MAX_FILE, &buf, &len, &reason)
+                 : util_read_file_id(path, GK_MAX_FILE, &buf, &len, &id, &reason);
     if (e) {
         *why = e == EFBIG ? xasprintf("%s（上限 %u MB）", reason, GK_MAX_FILE >> 20) : xstrdup(reason);
         return NULL;
@@ -110,17 +114,22 @@ static gk_report *open_with(const char *path, char **why, const gk_peeked *known
 
 gk_report *report_open(const char *path, char **why)
 {
-    return open_with(path, why, NULL, 0, NULL);
+    return open_with(path, why, NULL, 0, NULL, 0);
 }
 
 gk_report *report_open_peeked(const char *path, const gk_peeked *peeked, char **why)
 {
-    return open_with(path, why, peeked, 0, NULL);
+    return open_with(path, why, peeked, 0, NULL, 0);
+}
+
+gk_report *report_open_listed(const char *path, const gk_peeked *peeked, char **why)
+{
+    return open_with(path, why, peeked, 0, NULL, 1);
 }
 
 gk_report *report_open_head(const char *path, gk_peeked *peeked, char **why)
 {
-    return open_with(path, why, NULL, 1, peeked);
+    return open_with(path, why, NULL, 1, peeked, 0);
 }
 
 int report_peek(const char *path, char **body, int *year, gk_peeked *peeked)

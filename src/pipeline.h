@@ -30,6 +30,10 @@ typedef struct {
 
 /* report_open() with what a peek at the same file learnt (NULL: nothing). */
 gk_report *report_open_peeked(const char *path, const gk_peeked *peeked, char **why);
+/* report_open_peeked() for a file its folder's listing said is regular
+ * (walk_entry.regular): read without asking the file's type, size and
+ * identity first, unless the peek's verdict is to be reused. */
+gk_report *report_open_listed(const char *path, const gk_peeked *peeked, char **why);
 /* Parses bytes already in memory; `path` is only a name. */
 gk_report *report_parse(const char *path, const char *bytes, size_t len, char **why);
 /* Reads only the title (body and year): for pairing reports across years.

@@ -306,20 +306,37 @@ int util_same_file(const gk_file_id *a, const gk_file_id *b)
            a->mtime_ns == b->mtime_ns && a->ctime_s == b->ctime_s && a->ctime_ns == b->ctime_ns;
 }
 
+/* A listed file's first read: most reports are smaller; a larger one is
+ * read on in a buffer twice as large each time, then given back all but
+ * READ_SLACK bytes of room. */
+#define READ_FIRST (32u << 10)
+#define READ_SLACK 4096u
+
+static int read_open(int fd, size_t size, size_t max_bytes, char **out, size_t *out_len, const char **why);
+
+/* Opens path for reading: a descriptor, or -1 with *e and *why set. */
+static int open_file(const char *path, int *e, const char **why)
+{
+    int fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
+        *e = errno;
+        *why = *e == ENOENT ? "文件不存在" : *e == EACCES ? "没有读取权限" : *e == ELOOP ? "符号链接循环" : "无法打开文件";
+    }
+    return fd;
+}
+
 int util_read_file_id(const char *path, size_t max_bytes, char **out, size_t *out_len, gk_file_id *id,
                       const char **why)
 {
     *out = NULL;
     *out_len = 0;
-    int fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
-    if (fd < 0) {
-        int e = errno;
-        *why = e == ENOENT ? "文件不存在" : e == EACCES ? "没有读取权限" : e == ELOOP ? "符号链接循环" : "无法打开文件";
+    int e;
+    int fd = open_file(path, &e, why);
+    if (fd < 0)
         return e;
-    }
     struct stat st;
     if (fstat(fd, &st) != 0) {
-        int e = errno;
+        e = errno;
         close(fd);
         *why = "无法读取文件信息";
         return e;
@@ -348,7 +365,16 @@ int util_read_file_id(const char *path, size_t max_bytes, char **out, size_t *ou
         id->ctime_s = (long long)st.st_ctim.tv_sec;
         id->ctime_ns = (long long)st.st_ctim.tv_nsec;
     }
-    size_t cap = (size_t)st.st_size + 2, len = 0;   /* room to see a file that grew */
+    return read_open(fd, (size_t)st.st_size, max_bytes, out, out_len, why);
+}
+
+/* Reads the open file fd to its end into a malloc'd buffer and closes it;
+ * `size`: what fstat() said it holds (a short read then at that size is
+ * the end), or SIZE_MAX when it was not asked (a short read is the end:
+ * a regular file's read returns less only there). */
+static int read_open(int fd, size_t size, size_t max_bytes, char **out, size_t *out_len, const char **why)
+{
+    size_t cap = size == SIZE_MAX ? READ_FIRST : size + 2, len = 0;   /* room to see a file that grew */
     char *buf = xmalloc(cap);
     for (;;) {
         if (len > max_bytes) {
@@ -361,7 +387,8 @@ int util_read_file_id(const char *path, size_t max_bytes, char **out, size_t *ou
             cap *= 2;
             buf = xrealloc(buf, cap);
         }
-        ssize_t r = read(fd, buf + len, cap - len - 1);
+        size_t want = cap - len - 1;
+        ssize_t r = read(fd, buf + len, want);
         if (r < 0) {
             if (errno == EINTR)
                 continue;
@@ -374,8 +401,8 @@ int util_read_file_id(const char *path, size_t max_bytes, char **out, size_t *ou
         if (r == 0)
             break;
         len += (size_t)r;
-        if (len == (size_t)st.st_size && (size_t)r < cap - (len - (size_t)r) - 1)
-            break;                     /* short, and all fstat() counted: the end, without one more read */
+        if ((size_t)r < want && (size == SIZE_MAX || len == size))
+            break;                     /* short, and all there is: the end, without one more read */
     }
     if (len > max_bytes) {
         free(buf);
@@ -384,10 +411,23 @@ int util_read_file_id(const char *path, size_t max_bytes, char **out, size_t *ou
         return EFBIG;
     }
     close(fd);
+    if (size == SIZE_MAX && cap - len > READ_SLACK)
+        buf = xrealloc(buf, len + 1);   /* the text keeps the buffer as long as the report */
     buf[len] = '\0';
     *out = buf;
     *out_len = len;
     return 0;
+}
+
+int util_read_listed(const char *path, size_t max_bytes, char **out, size_t *out_len, const char **why)
+{
+    *out = NULL;
+    *out_len = 0;
+    int e;
+    int fd = open_file(path, &e, why);
+    if (fd < 0)
+        return e;
+    return read_open(fd, SIZE_MAX, max_bytes, out, out_len, why);
 }
 
 /* Whether GK_HIDE_LIBS lists lib (a whole word). */

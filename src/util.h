@@ -67,6 +67,9 @@ typedef struct {
 /* util_read_file() that also gives the file's identity as it was opened (id may be NULL). */
 int util_read_file_id(const char *path, size_t max_bytes, char **out, size_t *out_len, gk_file_id *id,
                       const char **why);
+/* util_read_file() for a file a directory's listing said is regular: read
+ * without asking its type and size first (one system call a file fewer). */
+int util_read_listed(const char *path, size_t max_bytes, char **out, size_t *out_len, const char **why);
 int util_same_file(const gk_file_id *a, const gk_file_id *b);
 
 /* One symbol of a loader's table: its name, and the function pointer it is

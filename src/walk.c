@@ -27,6 +27,7 @@ static void push(walk_list *l, char *path, char *error)
     l->v[l->n].path = path;
     l->v[l->n].error = error;
     l->v[l->n].no_sidecar = 0;
+    l->v[l->n].regular = 0;
     l->n++;
 }
 
@@ -115,6 +116,7 @@ static void walk_dir(walk_list *l, const char *dir, int depth)
                 push(l, p, NULL);
                 v[i].own = 0;
                 l->v[l->n - 1].no_sidecar = !has_prefix(v, n, probe, pl + sizeof review - 1);
+                l->v[l->n - 1].regular = 1;
             } else {
                 l->skipped++;
             }

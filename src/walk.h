@@ -10,6 +10,7 @@ typedef struct {
     char *path;
     char *error;      /* NULL, or why the path cannot be listed */
     int no_sidecar;   /* 1: its folder's listing holds no "<name>.review…" file */
+    int regular;      /* 1: its folder's listing said it is a regular file */
 } walk_entry;
 
 typedef struct {
