@@ -1137,10 +1137,11 @@ static void slot_from_cell(slot *s, const grid_cell *c)
         s->status = GK_ST_MISSING;
         size_t digits = strspn(c->text, "+-0123456789,.");
         if (zero_led(c->text))
-            s->why = xasprintf("「%.40s%s」以 0 开头，是连在一起的几个数字，无法确定各自所在的列，不作读取", c->text,
+            s->why = xasprintf("「%.*s%s」以 0 开头，是连在一起的几个数字，无法确定各自所在的列，不作读取",
+                               util_utf8_cut(c->text, 40), c->text,
                                strlen(c->text) > 40 ? "…" : "");
         else if (c->text[0] && !c->text[digits])
-            s->why = xasprintf("数字「%.40s%s」位数过多（超过 15 位），无法精确计算，不作读取", c->text,
+            s->why = xasprintf("数字「%.*s%s」位数过多（超过 15 位），无法精确计算，不作读取", util_utf8_cut(c->text, 40), c->text,
                                strlen(c->text) > 40 ? "…" : "");
         else
             s->why = xasprintf("单元格内容「%s」不是数字", c->text);

@@ -928,7 +928,7 @@ static void check_title(gk_report *r)
     int line = 0;
     char *what = NULL;
     if (cover_letter(r, &line, &what)) {
-        add(r, "TITLE.FORM", line, xasprintf("文件是报送年度报告的函（「%.60s」），不是年度报告本身", what));
+        add(r, "TITLE.FORM", line, xasprintf("文件是报送年度报告的函（「%.*s」），不是年度报告本身", util_utf8_cut(what, 60), what));
         free(what);
         return;
     }
@@ -944,9 +944,9 @@ static void check_title(gk_report *r)
     int has_body = ok && ((g[1].start != (size_t)-1 && g[1].end > g[1].start) ||
                           (g[2].start != (size_t)-1 && g[2].end > g[2].start));
     if (!ok)
-        add(r, "TITLE.FORM", line, xasprintf("标题「%.80s」不符合「XX 20XX 年政府信息公开工作年度报告」的格式", title));
+        add(r, "TITLE.FORM", line, xasprintf("标题「%.*s」不符合「XX 20XX 年政府信息公开工作年度报告」的格式", util_utf8_cut(title, 80), title));
     else if (!has_body)
-        add(r, "TITLE.FORM", line, xasprintf("标题「%.80s」未写明单位名称", title));
+        add(r, "TITLE.FORM", line, xasprintf("标题「%.*s」未写明单位名称", util_utf8_cut(title, 80), title));
     free(title);
 }
 
@@ -1172,7 +1172,7 @@ static void check_section5(gk_report *r)
             xasprintf("第五部分%s，未说明存在的主要问题及改进情况", chars ? "内容为「无」" : "没有内容"));
     } else if (chars < NARR_SECTION5_MIN) {
         add(r, "TEXT.SECTION5_THIN", line,
-            xasprintf("第五部分仅 %d 字（「%.60s」），未具体说明存在的主要问题及改进情况", chars, sq));
+            xasprintf("第五部分仅 %d 字（「%.*s」），未具体说明存在的主要问题及改进情况", chars, util_utf8_cut(sq, 60), sq));
     } else {
         /* "有待提升", "还需加强" name a problem, not an improvement */
         int p = has_any(sq, GK_NARR_WORDS.problem), i = improve_survives(sq, n);

@@ -613,7 +613,7 @@ static void check_cells(gk_report *r, const int *todo, int ntodo)
                                   c->equation ? c->equation : ""));
             else if (c->read_status == GK_ST_MISSING && c->raw && c->raw[0])
                 f = add(r, "CELL.INFERRED", c->line,
-                        xasprintf("%s 原文「%.40s」无法读取，按勾稽关系推算为 %s：%s", cd->label, c->raw,
+                        xasprintf("%s 原文「%.*s」无法读取，按勾稽关系推算为 %s：%s", cd->label, util_utf8_cut(c->raw, 40), c->raw,
                                   report_format_value(c->value, v, sizeof v), c->equation ? c->equation : ""));
             else
                 f = add(r, "CELL.INFERRED", c->line,

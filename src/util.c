@@ -82,6 +82,14 @@ char *xasprintf(const char *fmt, ...)
     return s;
 }
 
+int util_utf8_cut(const char *s, int max)
+{
+    size_t n = strnlen(s, max > 0 ? (size_t)max : 0);
+    while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+        n--;                           /* s[n], the first byte left out, continues a character: leave it all out */
+    return (int)n;
+}
+
 /* util_find() as first written, whatever the haystack's length: memchr()
  * on the needle's last byte, the byte before it tested first.  On short
  * haystacks (a line) nothing is faster; the reference of the long path. */

@@ -30,6 +30,11 @@ void sbuf_addc(sbuf *b, char c);
 void sbuf_printf(sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 char *sbuf_steal(sbuf *b);
 
+/* The length of s's longest prefix of at most max bytes that does not cut
+ * a UTF-8 character in two: printed with "%.*s" instead of "%.Ns", which
+ * counts bytes and could end a message in half a Chinese character. */
+int util_utf8_cut(const char *s, int max);
+
 /* The first occurrence of needle[0..nlen) in hay[0..hlen), or NULL: what
  * memmem() finds, by looking for the needle's last byte with memchr() — in
  * UTF-8 Chinese that is a continuation byte, rare enough that this beats

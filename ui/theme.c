@@ -122,10 +122,10 @@ static const char *parse_spec(const char *value, theme_spec *out, char *why, siz
     for (char *tok = strtok_r(copy, ",", &save); tok && !err; tok = strtok_r(NULL, ",", &save), field++) {
         tok = trim(tok);
         if (field < 2 && parse_color(tok, field ? &s.bg : &s.fg) != 0) {
-            snprintf(why, n, "未知的颜色「%.40s」（可用 default、black…white、bright<颜色>、0-255）", tok);
+            snprintf(why, n, "未知的颜色「%.*s」（可用 default、black…white、bright<颜色>、0-255）", util_utf8_cut(tok, 40), tok);
             err = why;
         } else if (field >= 2 && parse_attr(tok, &s.attr) != 0) {
-            snprintf(why, n, "未知的属性「%.40s」（可用 bold dim underline reverse italic standout）", tok);
+            snprintf(why, n, "未知的属性「%.*s」（可用 bold dim underline reverse italic standout）", util_utf8_cut(tok, 40), tok);
             err = why;
         }
     }

@@ -127,6 +127,49 @@ static void test_format_outdated(void **state)
     report_free(r);
 }
 
+/* Whether s is valid UTF-8 (no sequence cut short, no stray continuation byte). */
+static int valid_utf8(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        int n = *p < 0x80 ? 0 : (*p & 0xE0) == 0xC0 ? 1 : (*p & 0xF0) == 0xE0 ? 2 : (*p & 0xF8) == 0xF0 ? 3 : -1;
+        if (n < 0)
+            return 0;
+        p++;
+        for (int k = 0; k < n; k++, p++)
+            if ((*p & 0xC0) != 0x80)
+                return 0;
+    }
+    return 1;
+}
+
+/* A title quoted in a finding is cut at a character's end, whatever its
+ * length and mix of one- and three-byte characters (seeded). */
+static void test_title_quoted_whole(void **state)
+{
+    (void)state;
+    static const char *const PIECES[] = {"测试镇人民政府", "2023年", "政务", "公开", "工作", "情况", "汇报", "A", "-", "（稿）"};
+    uint32_t seed = 77u;
+    for (int round = 0; round < 60; round++) {
+        sbuf t;
+        sbuf_init(&t);
+        while (t.len < 60 + (size_t)(round % 40)) {
+            seed = seed * 1103515245u + 12345u;
+            sbuf_adds(&t, PIECES[(seed >> 8) % (sizeof PIECES / sizeof *PIECES)]);
+        }
+        sbuf_adds(&t, "报告");      /* not 政府信息公开工作年度报告: TITLE.FORM quotes it */
+        gk_report *r = variant(NULL, "测试镇人民政府2023年政府信息公开工作年度报告", t.s);
+        const gk_finding *f = fx_find(r, "TITLE.FORM", NULL);
+        if (!f || !valid_utf8(f->message))
+            fail_msg("round %d: title %s: %s", round, t.s, f ? f->message : "no TITLE.FORM");
+        for (int k = 0; k < r->nfindings; k++)
+            if (!valid_utf8(r->findings[k].message))
+                fail_msg("round %d: %s: %s", round, r->findings[k].rule, r->findings[k].message);
+        report_free(r);
+        sbuf_free(&t);
+    }
+}
+
 static void test_title_form(void **state)
 {
     (void)state;
@@ -874,7 +917,7 @@ static void test_cjk_count_matches_reference(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_rule_table),       cmocka_unit_test(test_dates),
+        cmocka_unit_test(test_rule_table),       cmocka_unit_test(test_dates), cmocka_unit_test(test_title_quoted_whole),
         cmocka_unit_test(test_cjk_count_matches_reference),
         cmocka_unit_test(test_fixture_is_silent), cmocka_unit_test(test_format_outdated),
         cmocka_unit_test(test_title_form),       cmocka_unit_test(test_year_period),

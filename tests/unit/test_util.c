@@ -11,7 +11,9 @@
  * gives what util_read_file() gives — the same bytes, code and reason — on
  * seeded random files of every size around each power of two from 1 KB to
  * 1 MB and random sizes, with the limit below, at and above the size, and
- * on an empty file, a missing one and a directory. */
+ * on an empty file, a missing one and a directory; util_utf8_cut() gives
+ * the longest prefix within the limit that ends between two characters, on
+ * seeded random strings of one- to four-byte characters, at every limit. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -250,6 +252,39 @@ static void test_read_listed(void **state)
     assert_int_equal(rmdir(dir), 0);
 }
 
+/* Whether a string may end before s[i]: at its end or before a byte that
+ * begins a character. */
+static int boundary(const char *s, size_t i)
+{
+    return !s[i] || ((unsigned char)s[i] & 0xC0) != 0x80;
+}
+
+static void test_utf8_cut(void **state)
+{
+    (void)state;
+    static const char *const CHARS[] = {"a", "7", "é", "·", "政", "０", "，", "😀", "𠀋"};
+    uint64_t seed = 0xC0FFEE17ull;
+    for (int round = 0; round < 2000; round++) {
+        char s[256];
+        size_t len = 0;
+        int n = (int)rn(&seed, 40);
+        for (int k = 0; k < n; k++) {
+            const char *c = CHARS[rn(&seed, sizeof CHARS / sizeof *CHARS)];
+            memcpy(s + len, c, strlen(c));
+            len += strlen(c);
+        }
+        s[len] = '\0';
+        for (int max = 0; max <= (int)len + 2; max++) {
+            int got = util_utf8_cut(s, max);
+            int want = max < (int)len ? max : (int)len;
+            while (want > 0 && !boundary(s, (size_t)want))
+                want--;
+            if (got != want || !boundary(s, (size_t)got))
+                fail_msg("round %d: util_utf8_cut(\"%s\", %d) = %d, expected %d", round, s, max, got, want);
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -258,6 +293,7 @@ int main(void)
         cmocka_unit_test(test_random),
         cmocka_unit_test(test_hostile),
         cmocka_unit_test(test_read_listed),
+        cmocka_unit_test(test_utf8_cut),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
