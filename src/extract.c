@@ -6186,11 +6186,74 @@ static void table_range(const gk_report *r, int table, size_t *from, size_t *to)
         *from = (size_t)last;
 }
 
+/* The length of the run of numbers (digits, ASCII or full-width, a point or
+ * comma between two) and spaces that begins s[0..len), 0 when it holds no
+ * digit. */
+static size_t number_run(const char *s, size_t len)
+{
+    size_t i = 0;
+    int digits = 0;
+    for (;;) {
+        const unsigned char *p = (const unsigned char *)s + i;
+        if (i < len && ((*p >= '0' && *p <= '9') || *p == ' ' || *p == '\t')) {
+            digits |= *p >= '0' && *p <= '9';
+            i++;
+        } else if (i + 1 < len && (*p == '.' || *p == ',') && i && p[-1] >= '0' && p[-1] <= '9' && p[1] >= '0' &&
+                   p[1] <= '9') {
+            i++;                       /* "106.35", "1,130" */
+        } else if (i + 3 <= len && p[0] == 0xEF && p[1] == 0xBC && p[2] >= 0x90 && p[2] <= 0x99) {
+            digits = 1;                /* ０-９ */
+            i += 3;
+        } else if (i + 3 <= len && p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80) {
+            i += 3;                    /* an ideographic space */
+        } else if (i + 2 <= len && p[0] == 0xC2 && p[1] == 0xA0) {
+            i += 2;                    /* a no-break space */
+        } else {
+            return digits ? i : 0;
+        }
+    }
+}
+
+/* The grid of a table's lines [from, to).  When the next section's heading
+ * (on line `to`) runs on from the table's last cell — a number and then at
+ * once the heading, "4四、政府信息公开行政复议…", as docx2txt ends a table's
+ * last cell without a line break — the number before the heading is the
+ * table's too: the grid reads that line up to the heading. */
+static grid *table_grid(const gk_report *r, int table, size_t from, size_t to)
+{
+    const gk_text *t = r->text;
+    int next = template_table_shape(table)->section + 1;
+    while (next < GK_NSECTIONS && !r->section_line[next])
+        next++;
+    size_t col = next < GK_NSECTIONS ? (size_t)r->section_col[next] : 0;
+    if (!col || (size_t)r->section_line[next] != to + 1 || to >= t->nlines ||
+        number_run(t->norm[to].s, t->norm[to].len) < col)
+        return grid_build(t, from, to);
+    size_t ocol = number_run(t->orig[to].s, t->orig[to].len);
+    if (!ocol)
+        return grid_build(t, from, to);
+    /* a view of the text whose line `to` ends before the heading */
+    gk_text view = *t;
+    view.nlines = to + 1;
+    view.norm = xmalloc(view.nlines * sizeof *view.norm);
+    view.orig = xmalloc(view.nlines * sizeof *view.orig);
+    memcpy(view.norm, t->norm, view.nlines * sizeof *view.norm);
+    memcpy(view.orig, t->orig, view.nlines * sizeof *view.orig);
+    view.norm[to] = (gk_line){xstrndup(t->norm[to].s, col), col};
+    view.orig[to] = (gk_line){xstrndup(t->orig[to].s, ocol), ocol};
+    grid *g = grid_build(&view, from, to + 1);
+    free(view.norm[to].s);
+    free(view.orig[to].s);
+    free(view.norm);
+    free(view.orig);
+    return g;
+}
+
 static void read_table(gk_report *r, int table)
 {
     size_t from, to;
     table_range(r, table, &from, &to);
-    read_table_grid(r, table, grid_build(r->text, from, to));
+    read_table_grid(r, table, table_grid(r, table, from, to));
 }
 
 /* ---- a table that may come as one row (table 4) ------------------------------------ */
@@ -6235,7 +6298,7 @@ static void read_one_line_table(gk_report *r, int table)
     size_t from, to;
     const gk_table_shape *shape = template_table_shape(table);
     table_range(r, table, &from, &to);
-    grid *g = grid_build(r->text, from, to);
+    grid *g = table_grid(r, table, from, to);
     const gk_table_def *td = template_table(r->tpl, table);
     const int n = template_table_ncells(r->tpl, table);
     int per_group = 0;

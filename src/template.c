@@ -416,24 +416,29 @@ const char *const GK_HEADER_GROUPS[] = {"法人或其他组织", "申请人情�
  * space or markup — so that neither a sentence that names the words nor a
  * subheading "（一）主动公开情况" is taken for one. */
 #define MID_LEAD "(?:^|(?<=[。;!?:\\s#*>|\"]))[#*>\\s]*"
+/* Its numeral: "四、", "4、" or "4." after such a lead; or "四、" right
+ * after a digit, its markup between them — a table's last cell run into the
+ * heading after the table ("1四、政府信息公开行政复议…": docx2txt ends a
+ * table's last cell without a line break). */
+#define MID_NUM(cn, d) "(?:" MID_LEAD "(?:" cn "\\s*、|" d "\\s*[、.])|(?<=[0-9０-９])[#*>\\s]*" cn "\\s*、)\\s*"
 
 /* starts: how each section's heading words begin (a cheap test before the
  * pattern); a start may begin the words of two sections (政府信息公开…). */
 static const gk_section_def SECTIONS[GK_NSECTIONS] = {
     {"一", "一、总体情况", "第一部分（总体情况）", SEC_PREFIX_OF("一", "1") W_TOTAL SEC_END,
-     MID_LEAD "(?:一\\s*、|1\\s*[、.])\\s*" W_TOTAL, "总体", {"总体"}},
+     MID_NUM("一", "1") W_TOTAL, "总体", {"总体"}},
     {"二", "二、主动公开政府信息情况", "第二部分", SEC_PREFIX_OF("二", "2") W_ACTIVE SEC_END,
-     MID_LEAD "(?:二\\s*、|2\\s*[、.])\\s*" W_ACTIVE, "主动公开", {"主动公开"}},
+     MID_NUM("二", "2") W_ACTIVE, "主动公开", {"主动公开"}},
     {"三", "三、收到和处理政府信息公开申请情况", "第三部分", SEC_PREFIX_OF("三", "3") W_APPLY SEC_END,
-     MID_LEAD "(?:三\\s*、|3\\s*[、.])\\s*" W_APPLY, "申请", {"收到", "依申请公开"}},
+     MID_NUM("三", "3") W_APPLY, "申请", {"收到", "依申请公开"}},
     {"四", "四、政府信息公开行政复议、行政诉讼情况", "第四部分", SEC_PREFIX_OF("四", "4") W_REVIEW SEC_END,
-     MID_LEAD "(?:四\\s*、|4\\s*[、.])\\s*" W_REVIEW, "行政诉讼", {"行政复议", "因", "政府信息公开"}},
+     MID_NUM("四", "4") W_REVIEW, "行政诉讼", {"行政复议", "因", "政府信息公开"}},
     {"五", "五、存在的主要问题及改进情况", "第五部分（存在的主要问题及改进情况）",
      SEC_PREFIX_OF("五", "5") W_PROBLEM "(?:主要问题.{0,12}|(?:主要)?问题" W_IMPROVE "\\s*[#*]*\\s*)$",
-     MID_LEAD "(?:五\\s*、|5\\s*[、.])\\s*" W_PROBLEM "(?:主要)?问题(?:" W_IMPROVE ")?", "问题",
+     MID_NUM("五", "5") W_PROBLEM "(?:主要)?问题(?:" W_IMPROVE ")?", "问题",
      {"政府信息公开", "工作", "存在"}},
     {"六", "六、其他需要报告的事项", "第六部分（其他需要报告的事项）", SEC_PREFIX_OF("六", "6") W_OTHER SEC_END,
-     MID_LEAD "(?:六\\s*、|6\\s*[、.])\\s*" W_OTHER, "需要报告", {"其他需要", "其它需要"}},
+     MID_NUM("六", "6") W_OTHER, "需要报告", {"其他需要", "其它需要"}},
 };
 
 const gk_section_def *template_sections(int *n)

@@ -2,7 +2,7 @@
 # convcorpus.sh — reports converted by other hands' tools (`make converters`).
 #
 # Takes CONV_VARIANTS (150) tab-grid variants of genlayout seed CONV_SEED (2) (UTF-8,
-# no csv_cells; made without the dataframe, list_rows and html_tags families, as before them) and converts each as other hands do, with the tools installed here: the
+# no csv_cells; made without the dataframe, list_rows, html_tags and glued_headings families, as before them) and converts each as other hands do, with the tools installed here: the
 # variant as a web page (`mkformats html 2`) dumped by w3m -dump -cols 200, lynx -dump
 # -width=200, links -dump -width 200, elinks -dump, html2text -width 200, pandoc -t
 # plain and pandoc -t gfm (markdown whose merged tables stay raw HTML, styled cells in
@@ -40,7 +40,7 @@ else
     tmp=$(mktemp -d)
     trap 'rm -rf "$tmp"' EXIT
 fi
-"$REL/tools/genlayout" --seed "$SEED" --variants 6000 --without dataframe,list_rows,html_tags --quiet --each sample-reports/* 2>/dev/null |
+"$REL/tools/genlayout" --seed "$SEED" --variants 6000 --without dataframe,list_rows,html_tags,glued_headings --quiet --each sample-reports/* 2>/dev/null |
     grep 'right' | grep '\[tabs' | grep -v 'utf16\|gb18030\|csv_cells' | head -n "$N" |
     sed 's/variant \([0-9]*\):.*/\1/' >"$tmp/list"
 tools=

@@ -87,6 +87,12 @@
  * q for 9, O or o for a 0 beside other characters ("1O") — never read as a number, but
  * holding its place (a glued row keeps the digit: the run would not split).
  *
+ * glued_headings (one variant in ten, own stream): the heading of section 三, 四 or 五
+ * (each in one of two, written as the sample has it) run into the line before it when
+ * that line, the table's last, ends in a digit: the last cell's number, then at once
+ * "四、政府信息公开行政复议…" — as docx2txt ends a table's last cell without a line
+ * break.
+ *
  * csv_cells (one tab-grid variant in eight, own stream): the tables written as CSV, as a
  * spreadsheet exports them or a table is pasted with commas: commas instead of tabs; the
  * fields holding a comma or a quote quoted (a quote doubled), those and some others, every
@@ -129,7 +135,7 @@
  * --without F,... / --with F,...: the families named (bordered, lost_value, stray_value,
  * rows_joined, unit_suffix, label_numbering, column_major, extracted_pipes, ragged_labels,
  * distinct_values, echoed_labels, wrap_into_next, single_spaces, ocr_zeros, lost_headings,
- * label_colon, column_order, csv_cells, dataframe, list_rows, html_tags, ocr_digits) are never / also
+ * label_colon, column_order, csv_cells, dataframe, list_rows, html_tags, ocr_digits, glued_headings) are never / also
  * chosen;
  * lost_value and stray_value only with --with (the engine still reads some of their
  * cells wrong).  --each: one line per variant with its counts.
@@ -266,7 +272,7 @@ enum {
     X_LOST_VALUE, X_STRAY_VALUE, X_ROWS_JOINED, X_UNIT_SUFFIX, X_LABEL_NUMBERING, X_COLUMN_MAJOR,
     X_EXTRACTED_PIPES, X_RAGGED_LABELS, X_DISTINCT_VALUES, X_ECHOED_LABELS, X_WRAP_INTO_NEXT, X_SINGLE_SPACES,
     X_OCR_ZEROS, X_LOST_HEADINGS, X_LABEL_COLON, X_COLUMN_ORDER, X_CSV_CELLS, X_DATAFRAME, X_LIST_ROWS, X_HTML_TAGS,
-    X_OCR_DIGITS,
+    X_OCR_DIGITS, X_GLUED_HEADINGS,
     /* encodings */
     X_CRLF, X_BOM, X_GB18030, X_UTF16,
     NX
@@ -280,7 +286,7 @@ static const char *const XNAME[NX] = {
     "split_repeat_header", "lost_label", "glued", "thousands", "fullwidth", "blank_markers",
     "group_rows", "ascii_punct", "merged_cells",
     "lost_value", "stray_value", "rows_joined", "unit_suffix", "label_numbering", "column_major",
-    "extracted_pipes", "ragged_labels", "distinct_values", "echoed_labels", "wrap_into_next", "single_spaces", "ocr_zeros", "lost_headings", "label_colon", "column_order", "csv_cells", "dataframe", "list_rows", "html_tags", "ocr_digits", "crlf", "bom", "gb18030", "utf16",
+    "extracted_pipes", "ragged_labels", "distinct_values", "echoed_labels", "wrap_into_next", "single_spaces", "ocr_zeros", "lost_headings", "label_colon", "column_order", "csv_cells", "dataframe", "list_rows", "html_tags", "ocr_digits", "glued_headings", "crlf", "bom", "gb18030", "utf16",
 };
 
 #define HAS(v, x) (((v)->flags >> (x)) & 1ull)
@@ -426,6 +432,7 @@ typedef struct {
     uint64_t single_rs;          /* single_spaces' stream (0: left out) */
     uint64_t ocr_rs;             /* ocr_zeros' stream (0: not this variant) */
     uint64_t ocrd_rs;            /* ocr_digits' stream (0: not this variant) */
+    int glue_heading[3];         /* glued_headings: the heading of 三, 四, 五 run into the line before */
     uint64_t colon_rs;           /* label_colon's stream (0: not this variant) */
     uint64_t order_rs;           /* column_order's stream (0: not this variant) */
     struct {                     /* csv_cells: the tables written as CSV */
@@ -2745,6 +2752,24 @@ static void label_colon(variant *v)
         set(v, X_LABEL_COLON);
 }
 
+/* glued_headings: the text so far ends without its line breaks (and the spaces
+ * before them) when its last line ends in a digit (ASCII or full-width): what comes
+ * next, a heading, runs into it.  Returns whether it did. */
+static int glue_to_last_line(buf *o)
+{
+    size_t n = o->n;
+    while (n > 0 && (o->p[n - 1] == '\n' || o->p[n - 1] == ' ' || o->p[n - 1] == '\t'))
+        n--;
+    int digit = n > 0 && o->p[n - 1] >= '0' && o->p[n - 1] <= '9';
+    digit |= n >= 3 && (unsigned char)o->p[n - 3] == 0xEF && (unsigned char)o->p[n - 2] == 0xBC &&
+             (unsigned char)o->p[n - 1] >= 0x90 && (unsigned char)o->p[n - 1] <= 0x99;   /* ０-９ */
+    if (!digit)
+        return 0;
+    o->n = n;
+    o->p[n] = '\0';
+    return 1;
+}
+
 /* The heading of section 二, 三 or 四 (k 0-2) as lost_headings writes it: as the
  * sample has it; left out (a heading that was an image, or lost with the page's
  * styles); numbered otherwise ("2.", "（三）", "四 " without its 、, "第四部分 ");
@@ -3378,6 +3403,8 @@ static void build_text(variant *v)
     for (int i = 0; i < r->section_line[1] - 1; i++)
         put_line(o, &tx->orig[i]);
     for (int k = 0; k < 3; k++) {
+        if (k > 0 && v->glue_heading[k - 1] && !v->heading_style[k] && glue_to_last_line(o))
+            set(v, X_GLUED_HEADINGS);
         put_heading(v, o, k, &tx->orig[r->section_line[1 + k] - 1]);
         bputc(o, '\n');
         size_t start = o->n;           /* csv_cells: the table and the lines echoing it */
@@ -3403,6 +3430,8 @@ static void build_text(variant *v)
         else if (HAS(v, X_HTML_TAGS))
             html_tags_convert(v, o, from);
     }
+    if (v->glue_heading[2] && glue_to_last_line(o))
+        set(v, X_GLUED_HEADINGS);
     for (size_t i = (size_t)r->section_line[4] - 1; i < tx->nlines; i++)
         put_line(o, &tx->orig[i]);
 }
@@ -3669,7 +3698,7 @@ int main(int argc, char **argv)
             /* families of conversion damage left out / let in (a comma-separated list of names) */
             const char *w = argv[++i];
             uint64_t named = 0;
-            for (int x = X_BORDERED; x <= X_OCR_DIGITS; x++) {
+            for (int x = X_BORDERED; x <= X_GLUED_HEADINGS; x++) {
                 if (x > X_BORDERED && x < X_LOST_VALUE)
                     continue;
                 size_t n = strlen(XNAME[x]);
@@ -3803,6 +3832,13 @@ int main(int argc, char **argv)
                 v.ocrd_rs = r;
                 set(&v, X_OCR_DIGITS);
             }
+        }
+        if (!(without >> X_GLUED_HEADINGS & 1)) {
+            uint64_t r = v.rs ^ 0x6A09E667F3BCC909ull;
+            next64(&r);
+            if (pm(&r, 100))
+                for (int k = 0; k < 3; k++)
+                    v.glue_heading[k] = pm(&r, 500);
         }
         if (!(without >> X_CSV_CELLS & 1))
             choose_csv(&v, v.rs ^ 0x4CF5AD432745937Full);
