@@ -3721,6 +3721,16 @@ static int glued_after_words_token(const tokens *ts, int k)
     return 0;
 }
 
+/* The first token of [from, to] that is a number glued after words of no
+ * row, or -1. */
+static int glued_among(const tokens *ts, int from, int to)
+{
+    for (int k = from; k >= 0 && k <= to; k++)
+        if (ts->tok[k].kind == PT_VALUE && glued_after_words_token(ts, k))
+            return k;
+    return -1;
+}
+
 /* Fills a slot from token k. */
 static void slot_from_token(slot *s, const tokens *ts, int k)
 {
@@ -6351,12 +6361,21 @@ static void read_one_line_table(gk_report *r, int table)
     for (int i = 0; i < g->nrows && nv != n && nv; i++)
         if (count_values(&g->rows[i]) == nv && g->rows[i].explicit)
             one = &g->rows[i];
-    int at;
+    int at, glued;
     if (one && one_window(one, n, &at)) {
         for (int j = 0; j < n; j++)
             slot_from_cell(&s[j], &one->cells[at + j]);
         store_rows(r, table, s);
         r->table_line[table - 2] = one->line;
+    } else if ((nv == n || nc == n) && (glued = glued_among(&ts, first, lastv)) >= 0) {
+        /* a number glued after words of no row among them (hidden text, a note): whether it is
+           one of the table's is not known, and every number after it takes its place by it */
+        char *why = xasprintf("%s的数字中「%s」的数字与不属于任何一行的文字粘连（可能是隐藏文字或批注），"
+                              "无法确定它是否属于本表，各数字所在的列因而无法确定",
+                              shape->name, ts.cell[glued]->text);
+        slots_missing(s, n, ts.cell[first]->line, why);
+        free(why);
+        store_rows(r, table, s);
     } else if (nv == n || nc == n) { /* the numbers in order; empty cells count only when no row holds them */
         int use_empty = nv != n, j = 0;
         for (int k = first; k <= lastv && j < n; k++)
