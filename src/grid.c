@@ -2510,11 +2510,11 @@ static int next_filled(const grid_row *r, int k)
 }
 
 /* A header of column numbers (a dataframe's columns 0, 1, 2 … written
- * above its rows): a row of four or more bare counts going up by one from
- * 0 (five from 1), from its first filled cell (at) on, and nothing else but
- * empty cells.  No row of a table's counts is so made (a total would be the
- * sum of the others; table 2's rows have three). */
-static int column_numbers(const grid_row *r, int at)
+ * above its rows): a row of `least` (four) or more bare counts going up by
+ * one from 0 (one more from 1), from its first filled cell (at) on, and
+ * nothing else but empty cells.  No row of a table's counts is so made (a
+ * total would be the sum of the others; table 2's rows have three). */
+static int column_numbers(const grid_row *r, int at, int least)
 {
     int n = 0;
     long last = -1, first = 0;
@@ -2528,7 +2528,7 @@ static int column_numbers(const grid_row *r, int at)
             first = v;
         n++, last = v;
     }
-    return n >= 4 + (int)first;
+    return n >= least + (int)first;
 }
 
 /* Numbers a program wrote around a table's cells, which are none of its
@@ -2559,6 +2559,12 @@ static void drop_numbering(grid *g)
      * numbered), HEAD_UNKNOWN in a row of words (its empty cells not shown) */
     enum { HEAD_NONE, HEAD_INDEX, HEAD_UNKNOWN };
     int head = HEAD_NONE;
+    /* once such a header has stood over an index column (or over rows of
+     * words), a program wrote the table: its pieces' headers too, however
+     * few their columns (a sub-table of two, ",0,1" over "0,行政处罚,1130"
+     * "1,行政强制,"), numbers from 0 with the index's cell empty before them
+     * (or in rows of words) */
+    int indexed = 0;
     for (int i = 0; i < g->nrows;) {
         grid_row *row = &g->rows[i];
         int at = next_filled(row, 0);
@@ -2569,9 +2575,11 @@ static void drop_numbering(grid *g)
             i++;
             continue;
         }
-        if (v <= 1 && column_numbers(row, at)) {
+        if (v <= 1 && (column_numbers(row, at, 4) ||
+                       (indexed && v == 0 && (at > 0 || !row->explicit) && column_numbers(row, at, 2)))) {
             row->ncells = 0;
             head = !row->explicit ? HEAD_UNKNOWN : at > 0 ? HEAD_INDEX : HEAD_NONE;
+            indexed |= head != HEAD_NONE;
             i++;
             continue;
         }

@@ -10,7 +10,12 @@
  * every cell read as written or named missing, never another value (the
  * row numbers were read as cells: a row's number as its last count), and
  * most read.  Decoy: a table read label-after whose first column counts
- * up by one down the rows keeps those counts. */
+ * up by one down the rows keeps those counts.  And table 2 as pandas gives
+ * a page's sub-tables, each a dataframe of its own (csv, to_string,
+ * to_markdown): a header of column numbers as few as its columns (",0,1"),
+ * rows numbered from 0, a blank value empty or NaN, a piece cut by a page
+ * and numbered from 0 again: a blank value is never read as the row's
+ * number (行政强制's blank read as its number 1 before). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -295,11 +300,135 @@ static void test_counting_column_kept(void **state)
     }
 }
 
+/* Table 2's sub-tables as read_html gives them: the caption, then the header
+ * row and the rows, labels and values (a value -1: blank). */
+typedef struct {
+    const char *caption;
+    const char *head[4];
+    int nrows, ncols;                  /* data rows; columns after the label */
+    int first;                         /* the first data row's index in table 2's rows */
+} t2_piece;
+
+static const t2_piece T2_PIECES[] = {
+    {"第二十条第（一）项", {"信息内容", "本年制发件数", "本年废止件数", "现行有效件数"}, 2, 3, 0},
+    {"第二十条第（五）项", {"信息内容", "本年处理决定数量"}, 1, 1, 2},
+    {"第二十条第（六）项", {"信息内容", "本年处理决定数量"}, 2, 1, 3},
+    {"第二十条第（八）项", {"信息内容", "本年收费金额（单位：万元）"}, 1, 1, 5},
+};
+
+/* One dataframe row: its index, then its cells (way 0 csv, 1 to_string, 2 to_markdown). */
+static void df_line(sbuf *b, int way, const char *index, const char *const *cells, int n)
+{
+    if (way == 2)
+        sbuf_printf(b, "| %s |", index);
+    else
+        sbuf_printf(b, "%s", index);
+    for (int k = 0; k < n; k++) {
+        const char *c = cells[k];
+        if (way == 0)
+            sbuf_printf(b, ",%s", c);
+        else if (way == 1)
+            sbuf_printf(b, "  %s", c);
+        else
+            sbuf_printf(b, " %s |", c);
+    }
+    sbuf_adds(b, "\n");
+}
+
+/* A header of column numbers 0 … n-1 over the index column. */
+static void df_head(sbuf *b, int way, int n)
+{
+    char num[4][12];
+    const char *cells[4];
+    for (int k = 0; k < n; k++) {
+        snprintf(num[k], sizeof num[k], "%d", k);
+        cells[k] = num[k];
+    }
+    df_line(b, way, way == 0 ? "" : "  ", cells, n);
+    if (way == 2) {
+        sbuf_adds(b, "|---|");
+        for (int k = 0; k < n; k++)
+            sbuf_adds(b, "---|");
+        sbuf_adds(b, "\n");
+    }
+}
+
+static void test_table2_pieces(void **state)
+{
+    (void)state;
+    gen_seed(20261206);
+    const gk_template *tpl = template_get(GK_FMT_2021);
+    const gk_table_def *t2 = template_table(tpl, 2);
+    int read = 0, cells = 0;
+    for (int iter = 0; iter < 300; iter++) {
+        int way = iter % 3;
+        int v[6][3];                   /* -1: blank */
+        for (int r = 0; r < 6; r++)
+            for (int c = 0; c < 3; c++)
+                v[r][c] = gen_below(4) == 0 ? -1 : (int)gen_below(60);
+        int cut = gen_below(3) == 0;   /* the piece of 行政处罚 and 行政强制 cut by a page after its header */
+        sbuf b;
+        sbuf_init(&b);
+        for (int p = 0; p < 4; p++) {
+            const t2_piece *pc = &T2_PIECES[p];
+            sbuf_printf(&b, "%s\n", pc->caption);
+            df_head(&b, way, pc->ncols + 1);
+            df_line(&b, way, "0", pc->head, pc->ncols + 1);
+            int index = 1;
+            for (int k = 0; k < pc->nrows; k++) {
+                if (p == 2 && cut && k == 0) {
+                    sbuf_adds(&b, "第3页\n");
+                    df_head(&b, way, pc->ncols + 1);
+                    index = 0;
+                }
+                int row = pc->first + k;
+                char val[3][16], idx[8];
+                const char *cl[4] = {t2->rows[row].label};
+                for (int c = 0; c < pc->ncols; c++) {
+                    if (v[row][c] < 0)
+                        snprintf(val[c], sizeof val[c], "%s", way == 0 ? "" : way == 1 ? "NaN" : "nan");
+                    else
+                        snprintf(val[c], sizeof val[c], "%d", v[row][c]);
+                    cl[c + 1] = val[c];
+                }
+                snprintf(idx, sizeof idx, "%d", index++);
+                df_line(&b, way, idx, cl, pc->ncols + 1);
+            }
+        }
+        char *text = fx_report_between("二、主动公开政府信息情况\n\n", "\n\n三、", b.s);
+        assert_non_null(text);
+        gk_report *r = fx_parse_text(text);
+        assert_non_null(r);
+        for (int row = 0; row < 6; row++)
+            for (int c = 0; c < t2->rows[row].ncols; c++) {
+                char id[64];
+                snprintf(id, sizeof id, "t2.%s.%s", t2->rows[row].key, t2->rows[row].cols[c].key);
+                const gk_cell *cell = fx_cell_of(r, id);
+                assert_non_null(cell);
+                cells++;
+                if (cell->status == GK_ST_MISSING)
+                    continue;
+                read++;
+                double want = v[row][c] < 0 ? 0 : v[row][c];
+                if (cell->value != want) {
+                    print_message("%s", b.s);
+                    fail_msg("iteration %d (way %d): %s read %g, written %d", iter, way, id, cell->value, v[row][c]);
+                }
+            }
+        report_free(r);
+        free(text);
+        sbuf_free(&b);
+    }
+    print_message("table 2 a dataframe a piece: %d cells, %d read\n", cells, read);
+    assert_true(read * 2 > cells);     /* most read */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_dataframe_tables),
         cmocka_unit_test(test_counting_column_kept),
+        cmocka_unit_test(test_table2_pieces),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
