@@ -58,19 +58,16 @@ static int cmp_entry(const void *a, const void *b)
     return strcmp(((const dir_entry *)a)->path, ((const dir_entry *)b)->path);
 }
 
-/* Whether the sorted entries hold a path beginning with `prefix`: the first
- * path not below it must begin with it. */
-static int has_prefix(const dir_entry *v, size_t n, const char *prefix, size_t len)
+/* Whether the sorted entries hold a sidecar of entry i ("<path>.review…"):
+ * the paths that begin with entry i's follow it, one block (any path
+ * between two of them begins with it too) — most often none. */
+static int has_sidecar(const dir_entry *v, size_t n, size_t i, size_t len)
 {
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (strcmp(v[mid].path, prefix) < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < n && !strncmp(v[lo].path, prefix, len);
+    static const char review[] = ".review.";
+    for (size_t j = i + 1; j < n && !strncmp(v[j].path, v[i].path, len); j++)
+        if (!strncmp(v[j].path + len, review, sizeof review - 1))
+            return 1;
+    return 0;
 }
 
 static void walk_dir(walk_list *l, const char *dir, int depth)
@@ -82,7 +79,7 @@ static void walk_dir(walk_list *l, const char *dir, int depth)
     }
     size_t dl = strlen(dir), slash = !(dl && dir[dl - 1] == '/');
     dir_entry *v = NULL;
-    size_t n = 0, cap = 0, longest = 0;
+    size_t n = 0, cap = 0;
     struct dirent *e;
     while ((e = readdir(d))) {
         if (e->d_name[0] == '.')
@@ -96,26 +93,19 @@ static void walk_dir(walk_list *l, const char *dir, int depth)
             path[dl] = '/';
         memcpy(path + dl + slash, e->d_name, len + 1);
         v[n++] = (dir_entry){.path = path, .type = e->d_type, .own = 1};
-        if (len > longest)
-            longest = len;
     }
     closedir(d);
     if (n > 1)
         qsort(v, n, sizeof *v, cmp_entry);
-    static const char review[] = ".review.";
-    char *probe = xmalloc(dl + slash + longest + sizeof review);   /* "<path>.review." */
     for (size_t i = 0; i < n; i++) {
         char *p = v[i].path;
         const char *name = p + dl + slash;
         struct stat st;
         if (v[i].type == DT_REG) {     /* what lstat() would say, without asking again */
             if (walk_is_report_name(name)) {
-                size_t pl = strlen(p);
-                memcpy(probe, p, pl);
-                memcpy(probe + pl, review, sizeof review);
                 push(l, p, NULL);
                 v[i].own = 0;
-                l->v[l->n - 1].no_sidecar = !has_prefix(v, n, probe, pl + sizeof review - 1);
+                l->v[l->n - 1].no_sidecar = !has_sidecar(v, n, i, strlen(p));
                 l->v[l->n - 1].regular = 1;
             } else {
                 l->skipped++;
@@ -133,7 +123,6 @@ static void walk_dir(walk_list *l, const char *dir, int depth)
             l->skipped++;
         }
     }
-    free(probe);
     for (size_t i = 0; i < n; i++)     /* kept to the end: the sidecar test reads them all */
         if (v[i].own)
             free(v[i].path);
