@@ -2538,7 +2538,8 @@ static void read_labels(const gk_report *r, int table, const grid_row *row, row_
 }
 
 /* A row label cell with its text in the same cell of the row above, both rows
- * of explicit cells holding numbers: a label spanning the two rows whose
+ * of explicit cells (or of a table a program wrote: g->program) holding
+ * numbers: a label spanning the two rows whose
  * text a converter wrote in every cell the merge covered (python-docx,
  * openpyxl, pandas' read_html: "一、本年新收…" before the numbers of 本年新收 and
  * again before those of the row after it, whose own label cell was merged into
@@ -2546,16 +2547,35 @@ static void read_labels(const gk_report *r, int table, const grid_row *row, row_
  * position, the equations confirming it), not the label's row again: taken so,
  * the row's numbers were read as 本年新收's and 本年新收's as 上年结转's (the
  * balance holding either way). */
+/* Whether the row above holds the text `t` in cell j — or, in a table a program
+ * wrote (`any`), in any of its cells (a row number taken out of one row and
+ * left as an empty cell in another puts their labels in different cells). */
+static int same_label_above(const grid_row *up, const char *t, int j, int any)
+{
+    if (j < up->ncells && !strcmp(up->cells[j].text, t))
+        return 1;
+    for (int k = 0; any && k < up->ncells; k++)
+        if (up->cells[k].num == NUM_NONE && !strcmp(up->cells[k].text, t))
+            return 1;
+    return 0;
+}
+
 static void drop_filled_label(const grid *g, const row_cells *rc, int i, row_labels *rl)
 {
     const grid_row *row = &g->rows[i], *up = &g->rows[i - 1];
-    if (!row->explicit || !up->explicit || rc[i].nv < 2 || rc[i - 1].nv < 2)
+    if (!(row->explicit && up->explicit) && !g->program)
+        return;                        /* (a program's rows of words: to_string's) */
+    if (g->program) {                  /* blank cells written "NaN": a row of them is a row */
+        if (rc[i].nv + __builtin_popcountll(rc[i].empties) < 1 || rc[i - 1].nv + __builtin_popcountll(rc[i - 1].empties) < 1)
+            return;
+    } else if (rc[i].nv < 2 || rc[i - 1].nv < 2) {
         return;
+    }
     uint32_t named = 0;
     for (uint64_t m = rc[i].labels; m; m &= m - 1) {
         int j = __builtin_ctzll(m);
         label_info *li = &rl->li[j];
-        if (li->rows && j < up->ncells && !strcmp(up->cells[j].text, row->cells[j].text)) {
+        if (li->rows && same_label_above(up, row->cells[j].text, j, g->program)) {
             li->rows = 0;
             li->canon = 0;
         }
@@ -3730,6 +3750,22 @@ static int glued_among(const tokens *ts, int from, int to)
         if (ts->tok[k].kind == PT_VALUE && glued_after_words_token(ts, k))
             return k;
     return -1;
+}
+
+/* Whether token k's number follows a colon and ends its line ("行政处罚：28",
+ * a list's item; not "行政许可：23件", a sentence's words). */
+static int colon_before(const gk_report *r, const tokens *ts, int k)
+{
+    const grid_cell *c = ts->cell[k];
+    if (c->line < 1 || (size_t)c->line > r->text->nlines)
+        return 0;
+    const gk_line *l = &r->text->norm[c->line - 1];
+    const char *at = strstr(l->s, ts->text[k]);
+    if (!at || ts->text[k][strspn(ts->text[k], "0123456789.,")] || at[strspn(at + strlen(ts->text[k]), " \t") + strlen(ts->text[k])])
+        return 0;                      /* a number alone, the line's end */
+    while (at > l->s && (at[-1] == ' ' || at[-1] == '\t'))
+        at--;
+    return (at - l->s >= 1 && at[-1] == ':') || (at - l->s >= 3 && !memcmp(at - 3, "：", 3));
 }
 
 /* Fills a slot from token k. */
@@ -5906,6 +5942,41 @@ static void read_table_grid(gk_report *r, int table, grid *g)
                 continue;
             pl[rr].state = PL_AMBIGUOUS;
         }
+    /* in a table a program wrote (g->program), a cell merged over two rows is
+     * written in both (pandas' read_html fills a span into every cell it covers:
+     * "1,(一)行政处罚,214" "2,(二)行政强制,214" where the page has 214 once, over
+     * both rows): a number, not 0, equal to the one above it in a row as wide is
+     * in doubt — its own, or the span's */
+    uint32_t filled = 0;
+    for (int rr = 1; rr < td->nrows && !totals && g->program; rr++) {
+        double a[PLACE_MAX_COLS], b[PLACE_MAX_COLS];
+        if (pl[rr].state != PL_PLACED || pl[rr - 1].state != PL_PLACED || ncols[rr] != ncols[rr - 1] ||
+            !row_numbers(&ts, &pl[rr - 1], ncols[rr], a) || !row_numbers(&ts, &pl[rr], ncols[rr], b))
+            continue;
+        for (int c = 0; c < ncols[rr]; c++)
+            if (a[c] != 0 && a[c] == b[c])
+                filled |= (uint32_t)1 << rr;
+    }
+    for (int rr = 0; rr < td->nrows; rr++)   /* (each compared with the row above as placed) */
+        if (filled >> rr & 1)
+            pl[rr].state = PL_AMBIGUOUS;
+    /* a table without equations of which one row alone is read, and no header among
+     * its lines: its tables lost in conversion (pandoc drops a table with merged
+     * cells), what is left is text — a caption or a sentence echoing a row ("行政许可
+     * 81", printed hidden text) — and nothing says that line is the table's row */
+    int lone = -1;
+    if (!totals) {
+        int placed = 0, header = 0;
+        for (int rr = 0; rr < td->nrows; rr++)
+            if (pl[rr].state == PL_PLACED)
+                placed++, lone = rr;
+        for (int k = 0; k < ts.n && !header; k++)
+            header = ts.tok[k].kind == PT_HEADER;
+        if (placed == 1 && !header && !colon_before(r, &ts, pl[lone].tok[0]))
+            pl[lone].state = PL_AMBIGUOUS;
+        else
+            lone = -1;
+    }
     if (width)
         note_header_map(r, table, colmap, width, g);
     const char *name = template_table_shape(table)->name;
@@ -5987,6 +6058,14 @@ static void read_table_grid(gk_report *r, int table, grid *g)
                                         rd->short_label, ts.text[run_tok[rr]])
                         : run_together >> rr & 1
                             ? xasprintf("单元格粘连：读到「%s」，无法拆分为 %d 列，不作猜测", ts.text[run_tok[rr]], rd->ncols)
+                        : filled >> rr & 1
+                            ? xasprintf("「%s」行的数字与上一行同一列的相同：本表由程序转写，合并单元格的内容会被填入它所跨的"
+                                        "每一行，这个数字可能只属于上一行，无法确定，不作读取",
+                                        rd->short_label)
+                        : lone == rr
+                            ? xasprintf("%s只读到「%s」这一行，且没有表头：表格可能在转换中丢失，这一行可能是正文或批注"
+                                        "对该项的引述，无法确定是表格中的数字，不作读取",
+                                        name, rd->short_label)
                         : off_header >> rr & 1
                             ? xasprintf("「%s」行有数字不在表头所列的各列之下，而表头所列的一列为空：该数字可能错了一列，"
                                         "也可能不属于本行，无法确定，不作读取",

@@ -2353,7 +2353,7 @@ static grid *build_cells(const gk_text *t, size_t from, size_t to)
     first->next = NULL;
     first->used = 0;
     first->cap = GRID_CHUNK;
-    *g = (grid){.rows = NULL, .nrows = 0, .cap = 0, .layout = GRID_TABS, .chunks = first, .ocr_zeros = 0};
+    *g = (grid){.rows = NULL, .nrows = 0, .cap = 0, .layout = GRID_TABS, .chunks = first, .ocr_zeros = 0, .program = 0};
     if (to > t->nlines)
         to = t->nlines;
     if (from >= to)
@@ -2580,6 +2580,7 @@ static void drop_numbering(grid *g)
             row->ncells = 0;
             head = !row->explicit ? HEAD_UNKNOWN : at > 0 ? HEAD_INDEX : HEAD_NONE;
             indexed |= head != HEAD_NONE;
+            g->program = 1;
             i++;
             continue;
         }
@@ -2643,8 +2644,10 @@ grid *grid_build(const gk_text *t, size_t from, size_t to)
 {
     unsigned before = ocr_zeros_seen, nulls = null_words_seen;
     grid *g = build_cells(t, from, to);
-    if (null_words_seen != nulls)
+    if (null_words_seen != nulls) {
         empty_null_words(g);
+        g->program = 1;
+    }
     if (g->layout != GRID_LINES && g->layout != GRID_BLOCKS)   /* a row a line */
         drop_numbering(g);
     g->ocr_zeros = ocr_zeros_seen != before;

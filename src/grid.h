@@ -47,6 +47,8 @@ typedef struct {
     grid_layout layout;
     grid_chunk *chunks;   /* storage of the cell texts and cell arrays, freed with the grid */
     int ocr_zeros;        /* some cell is a letter O read as 0 (num_parse()): reported unread */
+    int program;          /* a program wrote the table (a header of column numbers taken out, cells
+                             "NaN" or "None"): it writes a merged cell's text into every cell it covers */
 } grid;
 
 /* Whether s[0..n) is a number text recognition (OCR) misread: digits and
