@@ -97,6 +97,33 @@ static int wrong_t4(const gk_report *r, const int *v, int *read)
     return wrong;
 }
 
+/* Fifteen random counts, each group's total the sum of its four. */
+static void random_t4(int v[15])
+{
+    for (int g = 0; g < 3; g++) {
+        v[g * 5 + 4] = 0;
+        for (int c = 0; c < 4; c++)
+            v[g * 5 + 4] += v[g * 5 + c] = (int)gen_below(10);
+    }
+}
+
+/* The fixture's report with table 4 written as t4, parsed: fails when a cell is
+ * read as another value than v's; returns the cells read. */
+static int read_t4(const char *t4, const int *v, int iter, int shape)
+{
+    char *text = report_with_t4(t4);
+    gk_report *r = fx_parse_text(text);
+    assert_non_null(r);
+    int read;
+    if (wrong_t4(r, v, &read)) {
+        print_message("%s", t4);
+        fail_msg("iteration %d (shape %d): a cell of table 4 read as another value", iter, shape);
+    }
+    report_free(r);
+    free(text);
+    return read;
+}
+
 static void test_one_row_a_cell_a_line(void **state)
 {
     (void)state;
@@ -104,11 +131,7 @@ static void test_one_row_a_cell_a_line(void **state)
     int tables = 0, cells = 0, missed = 0, whole_missed = 0, decoy_missed = 0;
     for (int iter = 0; iter < 400; iter++) {
         int v[15];
-        for (int g = 0; g < 3; g++) {   /* each group's total the sum of its four */
-            v[g * 5 + 4] = 0;
-            for (int c = 0; c < 4; c++)
-                v[g * 5 + 4] += v[g * 5 + c] = (int)gen_below(10);
-        }
+        random_t4(v);
         int shape = iter % 4;          /* 0 whole, 1 and 2 a group's name mangled or lost, 3 a group a row */
         int damaged = shape == 1 || shape == 2 ? (int)gen_below(3) : -1;
         sbuf b;
@@ -145,14 +168,7 @@ static void test_one_row_a_cell_a_line(void **state)
             }
         }
         char *t4 = sbuf_steal(&b);
-        char *text = report_with_t4(t4);
-        gk_report *r = fx_parse_text(text);
-        assert_non_null(r);
-        int read;
-        if (wrong_t4(r, v, &read)) {
-            print_message("%s", t4);
-            fail_msg("iteration %d (shape %d): a cell of table 4 read as another value", iter, shape);
-        }
+        int read = read_t4(t4, v, iter, shape);
         tables++;
         cells += 15;
         missed += 15 - read;
@@ -160,8 +176,6 @@ static void test_one_row_a_cell_a_line(void **state)
             whole_missed += 15 - read;
         if (shape == 3)
             decoy_missed += 15 - read;
-        report_free(r);
-        free(text);
         free(t4);
     }
     print_message("table 4 a cell a line: %d tables, %d cells, %d missing (whole headers %d, a group a row %d)\n", tables,
@@ -256,11 +270,7 @@ static void test_hidden_number_in_header(void **state)
     int missed = 0;
     for (int iter = 0; iter < 300; iter++) {
         int v[15];
-        for (int g = 0; g < 3; g++) {
-            v[g * 5 + 4] = 0;
-            for (int c = 0; c < 4; c++)
-                v[g * 5 + 4] += v[g * 5 + c] = (int)gen_below(10);
-        }
+        random_t4(v);
         int hidden = (int)gen_below(8);   /* 0-2: a group's name, 3-7: a column name of the last group */
         int lost = gen_below(3) == 0 ? (int)gen_below(15) : -1;
         sbuf b;
@@ -282,17 +292,8 @@ static void test_hidden_number_in_header(void **state)
             if (k != lost)
                 sbuf_printf(&b, "%s%d\n", gen_below(2) ? "     " : "", v[k]);
         char *t4 = sbuf_steal(&b);
-        char *text = report_with_t4(t4);
-        gk_report *r = fx_parse_text(text);
-        assert_non_null(r);
-        int read;
-        if (wrong_t4(r, v, &read)) {
-            print_message("%s", t4);
-            fail_msg("iteration %d: a cell of table 4 read as another value", iter);
-        }
+        int read = read_t4(t4, v, iter, -1);
         missed += 15 - read;
-        report_free(r);
-        free(text);
         free(t4);
     }
     print_message("hidden number in table 4's header: 300 tables, %d cells missing\n", missed);
