@@ -2537,16 +2537,6 @@ static void read_labels(const gk_report *r, int table, const grid_row *row, row_
         join_broken_label(r, table, row, rc, rl, tmp);
 }
 
-/* A row label cell with its text in the same cell of the row above, both rows
- * of explicit cells (or of a table a program wrote: g->program) holding
- * numbers: a label spanning the two rows whose
- * text a converter wrote in every cell the merge covered (python-docx,
- * openpyxl, pandas' read_html: "一、本年新收…" before the numbers of 本年新收 and
- * again before those of the row after it, whose own label cell was merged into
- * it) — the row above is the label's, this one's label is lost (placed by its
- * position, the equations confirming it), not the label's row again: taken so,
- * the row's numbers were read as 本年新收's and 本年新收's as 上年结转's (the
- * balance holding either way). */
 /* Whether the row above holds the text `t` in cell j — or, in a table a program
  * wrote (`any`), in any of its cells (a row number taken out of one row and
  * left as an empty cell in another puts their labels in different cells). */
@@ -2560,6 +2550,16 @@ static int same_label_above(const grid_row *up, const char *t, int j, int any)
     return 0;
 }
 
+/* A row label cell with its text in the same cell of the row above, both rows
+ * of explicit cells (or of a table a program wrote: g->program) holding
+ * numbers: a label spanning the two rows whose
+ * text a converter wrote in every cell the merge covered (python-docx,
+ * openpyxl, pandas' read_html: "一、本年新收…" before the numbers of 本年新收 and
+ * again before those of the row after it, whose own label cell was merged into
+ * it) — the row above is the label's, this one's label is lost (placed by its
+ * position, the equations confirming it), not the label's row again: taken so,
+ * the row's numbers were read as 本年新收's and 本年新收's as 上年结转's (the
+ * balance holding either way). */
 static void drop_filled_label(const grid *g, const row_cells *rc, int i, row_labels *rl)
 {
     const grid_row *row = &g->rows[i], *up = &g->rows[i - 1];
