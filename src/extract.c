@@ -3272,15 +3272,34 @@ static int colon_after(const gk_report *r, const grid_cell *c)
     return k < l->len && l->s[k] == ':';
 }
 
+/* The display column where cell c's text begins on its line (a wide
+ * character two columns), -1 when it is not found there: where pdftotext
+ * -layout put it across the page. */
+static int display_col(const gk_report *r, const grid_cell *c)
+{
+    if (!c || c->line <= 0 || (size_t)c->line > r->text->nlines || !c->text[0])
+        return -1;
+    const gk_line *l = &r->text->norm[c->line - 1];
+    const char *at = util_find(l->s, l->len, c->text, strlen(c->text));
+    if (!at)
+        return -1;
+    int col = 0;
+    for (const unsigned char *p = (const unsigned char *)l->s; p < (const unsigned char *)at; p++)
+        if ((*p & 0xC0) != 0x80)       /* a character's first byte */
+            col += *p >= 0xE0 ? 2 : 1;
+    return col;
+}
+
 /* The tokens [n0, ts->n) of a row: a label naming nothing and a number, which
  * its line writes after the label and a colon ("服务事项:12"), the tokens
  * before it a label naming a row and numbers only: the end of that label
  * with the row's first number, wrapped in a narrow cell below the others
  * ("2.其他对外管理" "-1 86" over "服务事项:12": a Word table of a list-like table 2
  * printed to PDF); or a number alone on the line after a label that ends in a
- * colon, the label's numbers beside it ("②行政规范性文件：  2  18" over "4") —
- * the number is the row's first, not its last: its token goes right after the
- * label's. */
+ * colon, the label's numbers beside it ("②行政规范性文件：  2  18" over "4"), or
+ * on the line after the label's, left of its numbers on the line between
+ * ("规范性文件：" over "3   ２１" over "    3") — the number is the row's first,
+ * not its last: its token goes right after the label's. */
 static void colon_number_first(const gk_report *r, int table, tokens *ts, int n0, sbuf *tmp)
 {
     int piece = ts->n - n0 == 2;       /* "服务事项:12" under the numbers; else "4" alone under
@@ -3309,10 +3328,16 @@ static void colon_number_first(const gk_report *r, int table, tokens *ts, int n0
             return;
     }
     if (!piece) {                      /* the label's line ends in its colon, the number alone on the next */
-        const grid_cell *lc = ts->cell[label], *nc = ts->cell[n0];
+        const grid_cell *lc = ts->cell[label], *nc = ts->cell[n0], *fc = ts->cell[label + 1];
         size_t ll = lc ? strlen(lc->text) : 0;
-        if (!lc || !nc || nc->line != lc->line + 1 || ll < 2 || lc->text[ll - 1] != ':' ||
-            ts->cell[label + 1] == NULL || ts->cell[label + 1]->line != lc->line)
+        if (!lc || !nc || ll < 2 || lc->text[ll - 1] != ':' || !fc)
+            return;
+        /* or the label alone on its line, its other numbers on the next and the number
+         * alone on the line after, left of them (where the label's first column is):
+         * "规范性文件：" over "3   ２１" over "    3" */
+        int below = fc->line == lc->line + 1 && nc->line == lc->line + 2 && ts->cell[n0 - 1]->line == fc->line &&
+                    display_col(r, nc) < display_col(r, fc);
+        if (!below && (nc->line != lc->line + 1 || fc->line != lc->line))
             return;
     }
     int from = ts->n - 1, to = label + 1;

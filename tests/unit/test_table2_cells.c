@@ -526,7 +526,10 @@ static void test_table2_aligned(void **state)
  * -layout: each row's label cell holds the label, a colon and the row's first
  * number ("行政规范性文件：4"), its other numbers in their cells; a narrow label
  * cell wraps — the first number alone on the line under the label's (the colon
- * ends the label's line, the other numbers beside it), or the label's end with
+ * ends the label's line, the other numbers beside it), the label alone on its
+ * line, the other numbers on the next and the first number under the label's
+ * column on the line after ("规范性文件：" / "3   21" / "3": pdftotext -layout of
+ * a Word PDF), or the label's end with
  * the colon and the number under the row's numbers, its beginning above them
  * ("2.其他对外管理" / "-1  86" / "服务事项:12"). */
 static char *table2_colon(const t2_format *f, written *w)
@@ -541,8 +544,8 @@ static char *table2_colon(const t2_format *f, written *w)
         if (f->heads[rr])
             aligned_heading(&b, f->heads[rr], rd, 16, 22);
         const char *colon = gen_below(2) ? "：" : ":";
-        int form = rd->ncols > 1 ? (int)gen_below(strlen(rd->label) >= 12 ? 3 : 2) : 0;   /* a label of
-                                          four characters or more wraps so */
+        static const int FORMS[] = {0, 1, 3, 2};   /* 2: a label of four characters or more wraps so */
+        int form = rd->ncols > 1 ? FORMS[gen_below(strlen(rd->label) >= 12 ? 4 : 3)] : 0;
         char head[128];
         size_t cut = strlen(rd->label) / 6 * 3;   /* whole characters, about half */
         if (form == 0) {               /* "行政许可：15   0   3" */
@@ -551,6 +554,9 @@ static char *table2_colon(const t2_format *f, written *w)
         } else if (form == 1) {        /* "②行政规范性文件：   2   18" over "4" */
             snprintf(head, sizeof head, "%s%s", rd->label, colon);
             pad_cell(&b, head, 36);
+        } else if (form == 3) {        /* "规范性文件：" over "      3   21" over "   3" */
+            sbuf_printf(&b, "%s%s\n", rd->label, colon);
+            pad_cell(&b, "", 36);
         } else {                       /* "2.其他对外管理" over "   -1   86" over "  服务事项:12" */
             sbuf_printf(&b, "%.*s\n", (int)cut, rd->label);
             pad_cell(&b, "", 36);
@@ -560,6 +566,8 @@ static char *table2_colon(const t2_format *f, written *w)
         sbuf_adds(&b, "\n");
         if (form == 1)
             sbuf_printf(&b, "%s\n", w->text[first]);
+        else if (form == 3)
+            sbuf_printf(&b, "    %s\n", w->text[first]);
         else if (form == 2)
             sbuf_printf(&b, "  %s%s%s\n", rd->label + cut, colon, w->text[first]);
     }
