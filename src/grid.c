@@ -1591,19 +1591,25 @@ static void read_rule(grid *g, spans *sp, int above, const char *s, size_t len, 
 
 /* A rule with text in some of its cells: in a bordered table, a line all
  * of whose cells are rules of three dashes or more, empty, or text that
- * is no number ("6、其他" is text), with at least one rule. */
+ * is no number ("6、其他" is text), with at least one rule — or a number,
+ * when the line's first cell is a rule: the rule parts the rows' labels,
+ * and a cell spanning both rows has its number printed over it, centred
+ * ("├──────────┤２１４ │" between "(一)行政处罚" and "(二)行政强制", as w3m,
+ * links and elinks print a cell of rowspan 2): it goes on from the row
+ * above, whose cell it is (read_rule()). */
 static int partial_rule(const char *s, size_t len)
 {
-    int rules = 0;
-    for (size_t b = 0; b <= len;) {
+    int rules = 0, n = 0, first_rule = 0, numbers = 0;
+    for (size_t b = 0; b <= len; n++) {
         rule_cell c;
         size_t e = read_rule_cell(s, len, b, &c);
-        if (rule_cell_kind(s, &c) == NUM_VALUE)
-            return 0;
-        rules += c.dashes >= 3 && c.last == c.first;
+        int rule = c.dashes >= 3 && c.last == c.first;
+        numbers += rule_cell_kind(s, &c) == NUM_VALUE;
+        first_rule |= n == 0 && rule;
+        rules += rule;
         b = e + 1;
     }
-    return rules > 0;
+    return rules > 0 && (!numbers || first_rule);
 }
 
 /* Moves the text of row r's cells that go on from above a rule (sp) to
