@@ -314,9 +314,10 @@ int util_same_file(const gk_file_id *a, const gk_file_id *b)
            a->mtime_ns == b->mtime_ns && a->ctime_s == b->ctime_s && a->ctime_ns == b->ctime_ns;
 }
 
-/* A listed file's first read: most reports are smaller; a larger one is
- * read on in a buffer twice as large each time, then given back all but
- * READ_SLACK bytes of room. */
+/* A listed file's first read: most reports are smaller; of a larger one the
+ * size is asked then (refused over the limit, else read on in a buffer of
+ * its size; grown twice as large each time should it grow), the room left
+ * given back but READ_SLACK bytes. */
 #define READ_FIRST (32u << 10)
 #define READ_SLACK 4096u
 
@@ -411,6 +412,20 @@ static int read_open(int fd, size_t size, size_t max_bytes, char **out, size_t *
         len += (size_t)r;
         if ((size_t)r < want && (size == SIZE_MAX || len == size))
             break;                     /* short, and all there is: the end, without one more read */
+        struct stat st;
+        if (size == SIZE_MAX && fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+            /* larger than the first read: its size asked now, so that a file over the
+               limit is refused without reading it all, and one under it read in one go */
+            size = (size_t)st.st_size;
+            if (size > max_bytes) {
+                len = size;
+                break;
+            }
+            if (size + 2 > cap) {
+                cap = size + 2;
+                buf = xrealloc(buf, cap);
+            }
+        }
     }
     if (len > max_bytes) {
         free(buf);
@@ -419,7 +434,7 @@ static int read_open(int fd, size_t size, size_t max_bytes, char **out, size_t *
         return EFBIG;
     }
     close(fd);
-    if (size == SIZE_MAX && cap - len > READ_SLACK)
+    if (cap - len > READ_SLACK)
         buf = xrealloc(buf, len + 1);   /* the text keeps the buffer as long as the report */
     buf[len] = '\0';
     *out = buf;
