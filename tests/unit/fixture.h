@@ -151,6 +151,47 @@ static inline const gk_cell *fx_cell_of(const gk_report *r, const char *id)
     return i >= 0 ? &r->cells[i] : NULL;
 }
 
+/* The fixture's report with section 二's tables replaced by `t2`, parsed. */
+static inline gk_report *fx_parse_with_t2(const char *t2)
+{
+    char *text = fx_report_between("二、主动公开政府信息情况\n\n", "\n\n三、", t2);
+    gk_report *r = text ? fx_parse_text(text) : NULL;
+    free(text);
+    return r;
+}
+
+/* The cell of table 2's row rr, column c in r. */
+static inline const gk_cell *fx_t2_cell(const gk_report *r, int rr, int c)
+{
+    const gk_table_def *t2 = template_table(r->tpl, 2);
+    char id[64];
+    snprintf(id, sizeof id, "t2.%s.%s", t2->rows[rr].key, t2->rows[rr].cols[c].key);
+    return fx_cell_of(r, id);
+}
+
+/* The first cell of table 2 (row * 3 + column) read as another value than
+ * v[row][column] (-1: a blank, read as 0), -1 when none; *cells and *read
+ * (may be NULL) count its cells and those read. */
+static inline int fx_t2_other(const gk_report *r, int v[][3], int *cells, int *read)
+{
+    const gk_table_def *t2 = template_table(r->tpl, 2);
+    for (int rr = 0; rr < t2->nrows; rr++)
+        for (int c = 0; c < t2->rows[rr].ncols; c++) {
+            const gk_cell *cell = fx_t2_cell(r, rr, c);
+            if (!cell)
+                return rr * 3 + c;
+            if (cells)
+                ++*cells;
+            if (cell->status == GK_ST_MISSING)
+                continue;
+            if (read)
+                ++*read;
+            if (cell->value != (v[rr][c] < 0 ? 0 : v[rr][c]))
+                return rr * 3 + c;
+        }
+    return -1;
+}
+
 static inline int fx_count(const gk_report *r, const char *rule)
 {
     int n = 0;
