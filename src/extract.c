@@ -3272,22 +3272,22 @@ static int colon_after(const gk_report *r, const grid_cell *c)
     return k < l->len && l->s[k] == ':';
 }
 
-/* The display column where cell c's text begins on its line (a wide
- * character two columns), -1 when it is not found there: where pdftotext
- * -layout put it across the page. */
-static int display_col(const gk_report *r, const grid_cell *c)
+/* The display column (CJK two wide) where cell c's text stands on its source
+ * line, searched as a word of the original line from byte *from on (moved past
+ * it); -1 when not found as it is (a number the normalisation changed). */
+static int display_column(const gk_report *r, const grid_cell *c, size_t *from)
 {
-    if (!c || c->line <= 0 || (size_t)c->line > r->text->nlines || !c->text[0])
+    if (c->line < 1 || (size_t)c->line > r->text->nlines)
         return -1;
-    const gk_line *l = &r->text->norm[c->line - 1];
-    const char *at = util_find(l->s, l->len, c->text, strlen(c->text));
-    if (!at)
-        return -1;
-    int col = 0;
-    for (const unsigned char *p = (const unsigned char *)l->s; p < (const unsigned char *)at; p++)
-        if ((*p & 0xC0) != 0x80)       /* a character's first byte */
-            col += *p >= 0xE0 ? 2 : 1;
-    return col;
+    const gk_line *l = &r->text->orig[c->line - 1];
+    size_t n = strlen(c->text);
+    for (size_t i = *from; i + n <= l->len; i++) {
+        if (memcmp(l->s + i, c->text, n) || (i && l->s[i - 1] != ' ') || (i + n < l->len && l->s[i + n] != ' '))
+            continue;
+        *from = i + n;
+        return (int)text_display_width(l->s, i);   /* as grid.c's border_cols() counts columns */
+    }
+    return -1;
 }
 
 /* The tokens [n0, ts->n) of a row: a label naming nothing and a number, which
@@ -3335,8 +3335,12 @@ static void colon_number_first(const gk_report *r, int table, tokens *ts, int n0
         /* or the label alone on its line, its other numbers on the next and the number
          * alone on the line after, left of them (where the label's first column is):
          * "规范性文件：" over "3   ２１" over "    3" */
-        int below = fc->line == lc->line + 1 && nc->line == lc->line + 2 && ts->cell[n0 - 1]->line == fc->line &&
-                    display_col(r, nc) < display_col(r, fc);
+        int below = fc->line == lc->line + 1 && nc->line == lc->line + 2 && ts->cell[n0 - 1]->line == fc->line;
+        if (below) {
+            size_t from_n = 0, from_f = 0;
+            int xn = display_column(r, nc, &from_n), xf = display_column(r, fc, &from_f);
+            below = xn >= 0 && xf >= 0 && xn < xf;
+        }
         if (!below && (nc->line != lc->line + 1 || fc->line != lc->line))
             return;
     }
@@ -4106,23 +4110,6 @@ static int row_eq_holds(const gk_report *r, int table, int rr, const double *v)
     return eq_holds(&x);
 }
 
-/* The display column (CJK two wide) where cell c's text stands on its source
- * line, searched as a word of the original line from byte *from on (moved past
- * it); -1 when not found as it is (a number the normalisation changed). */
-static int display_column(const gk_report *r, const grid_cell *c, size_t *from)
-{
-    if (c->line < 1 || (size_t)c->line > r->text->nlines)
-        return -1;
-    const gk_line *l = &r->text->orig[c->line - 1];
-    size_t n = strlen(c->text);
-    for (size_t i = *from; i + n <= l->len; i++) {
-        if (memcmp(l->s + i, c->text, n) || (i && l->s[i - 1] != ' ') || (i + n < l->len && l->s[i + n] != ' '))
-            continue;
-        *from = i + n;
-        return (int)text_display_width(l->s, i);   /* as grid.c's border_cols() counts columns */
-    }
-    return -1;
-}
 
 /* Row rr placed with its numbers over two lines or more, on_first of them on
  * the first (numbers_wrapped()): 1 when two or more are on the first and its own
