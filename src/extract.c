@@ -4213,7 +4213,8 @@ static int wrapped_order_unsure(const gk_report *r, int table, int rr, const tok
  * number exactly the others' sum, whatever the other rows.  A last number
  * smaller than the others' sum is no total: the blank total is the report's.
  * width: a table whose header lacks a column (header_map()). */
-static int blank_total_shifted(const gk_report *r, int table, int rr, const place_row *p, const tokens *ts, int width)
+static int blank_total_shifted(const gk_report *r, int table, int rr, const place_row *p, const tokens *ts, int width,
+                               const int *colmap)
 {
     const gk_template *t = r->tpl;
     const gk_table_def *td = template_table(t, table);
@@ -4221,20 +4222,23 @@ static int blank_total_shifted(const gk_report *r, int table, int rr, const plac
     if (table != 3 || n < 3 || t->row_eq[table - 2][rr] < 0 || ts->tok[p->tok[ntok - 1]].kind != PT_EMPTY ||
         r->cells[first + n - 1].read_status != GK_ST_BLANK)
         return 0;
-    /* the blank cells at the row's end (and a column its header lacks), and the
-       number before them: were they padding, that number would be the total, the
-       cells lost before it holding what it has more than the numbers before it —
-       none when it has less */
-    int last = n - 2;
-    while (last >= 0 && (r->cells[first + last].read_status == GK_ST_BLANK ||
-                         (width && r->cells[first + last].read_status == GK_ST_MISSING)))
+    /* the blank cells at the row's end, and the number before them, in the
+       page's order (a header that orders the columns otherwise, or lacks one:
+       colmap): were they padding, that number would be the total, the cells lost
+       before it holding what it has more than the numbers before it — none when
+       it has less */
+    const gk_cell *cell[PLACE_MAX_COLS];
+    for (int c = 0; c < ntok; c++)
+        cell[c] = &r->cells[first + (width ? colmap[c] : c)];
+    int last = ntok - 2;
+    while (last >= 0 && cell[last]->read_status == GK_ST_BLANK)
         last--;
-    if (last < 1 || r->cells[first + last].read_status != GK_ST_EXTRACTED)
+    if (last < 1 || cell[last]->read_status != GK_ST_EXTRACTED)
         return 0;
     double before = 0;
     for (int c = 0; c < last; c++)
-        before += r->cells[first + c].read_status == GK_ST_EXTRACTED ? r->cells[first + c].read_value : 0;
-    double lastv = r->cells[first + last].read_value;
+        before += cell[c]->read_status == GK_ST_EXTRACTED ? cell[c]->read_value : 0;
+    double lastv = cell[last]->read_value;
     if (lastv <= 0 || lastv < before)
         return 0;                      /* (all zeros: either reading gives the same counts) */
     if (lastv == before)
@@ -4256,19 +4260,22 @@ static int blank_total_shifted(const gk_report *r, int table, int rr, const plac
  * cell on from where they stand (an empty first cell a converter merged into
  * the label's: "五、属于三类内部事务信息 3 9 0 0 0 12" read with 12 as 其他, the
  * total inferred 24).  Such a row is not read. */
-static int total_lost_fits(const gk_report *r, int table, int rr)
+static int total_lost_fits(const gk_report *r, int table, int rr, int width, const int *colmap)
 {
     const gk_template *t = r->tpl;
-    int n = template_table(t, table)->rows[rr].ncols, first = t->first_cell[table - 2][rr];
-    if (table != 3 || n < 3 || t->row_eq[table - 2][rr] < 0 || r->cells[first + n - 1].read_status != GK_ST_MISSING ||
-        r->cells[first + n - 2].read_status != GK_ST_EXTRACTED || r->cells[first + n - 2].read_value <= 0)
+    int n = template_table(t, table)->rows[rr].ncols, first = t->first_cell[table - 2][rr], ntok = width ? width : n;
+    if (table != 3 || n < 3 || n > PLACE_MAX_COLS || t->row_eq[table - 2][rr] < 0 ||
+        r->cells[first + n - 1].read_status != GK_ST_MISSING)
         return 0;
-    double v[PLACE_MAX_COLS], before = 0;
-    if (n > PLACE_MAX_COLS || !row_counts(r, first, n - 2, v))
-        return 0;
-    for (int c = 0; c < n - 2; c++)
-        before += v[c];
-    return before == r->cells[first + n - 2].read_value;
+    double before = 0;                 /* in the page's order (colmap: the header's) */
+    for (int c = 0; c + 2 < ntok; c++) {
+        const gk_cell *cell = &r->cells[first + (width ? colmap[c] : c)];
+        if (cell->read_status != GK_ST_EXTRACTED && cell->read_status != GK_ST_BLANK)
+            return 0;
+        before += cell->read_status == GK_ST_EXTRACTED ? cell->read_value : 0;
+    }
+    const gk_cell *last = &r->cells[first + (width ? colmap[ntok - 2] : ntok - 2)];
+    return last->read_status == GK_ST_EXTRACTED && last->read_value > 0 && before == last->read_value;
 }
 
 /* A row of a table whose header lacks one of its columns (header_map()): a reason
@@ -6193,11 +6200,12 @@ static void read_table_grid(gk_report *r, int table, grid *g)
             positional[rr] = ROW_DOUBT;
     /* a blank or lost total that may be a padded row's end, or whose last number may be it */
     for (int rr = 0; rr < td->nrows && table == 3; rr++)
-        if (pl[rr].state == PL_PLACED && (!positional[rr] || positional[rr] == ROW_NARROW)) {
-            int how = blank_total_shifted(r, table, rr, &pl[rr], &ts, width);
+        if (pl[rr].state == PL_PLACED &&
+            (!positional[rr] || positional[rr] == ROW_NARROW || positional[rr] == ROW_CHECK)) {
+            int how = blank_total_shifted(r, table, rr, &pl[rr], &ts, width, colmap);
             if (how == 1)
                 positional[rr] = ROW_PADDED;
-            else if (how == 2 || (!width && total_lost_fits(r, table, rr)))
+            else if (how == 2 || total_lost_fits(r, table, rr, width, colmap))
                 positional[rr] = ROW_TOTAL_FITS;
         }
     /* rows placed by position alone (or in doubt): the equations across rows must confirm them */
