@@ -5262,6 +5262,55 @@ static int stray_explains(const tokens *ts, const place_row *p, int w, int lead)
     return 0;
 }
 
+/* Whether row rr (placed, its first cell an empty one right before its first
+ * number, both on one row of cells written with their empty ones) took that
+ * cell from a column where no row as wide has its first number, while three
+ * or more have theirs in the column of rr's first number — counted from the
+ * rows' first cells, or from their last (a program writes every row as wide,
+ * and the first cells of some may be taken out or merged): the empty cell may
+ * be a label column's (rr's label spans a column fewer than the others',
+ * "一、本年新收…,,5,0,0,0,0,6" under rows "二、上年结转…,二、上年结转…,1,0,…"),
+ * rr's numbers in their own columns from the first, a cell lost elsewhere.
+ * (As likely its first column blank in a table whose shallower labels' rows
+ * begin a column early: the caller asks that its total fail so read.) */
+static int empty_in_label_column(const grid *g, const tokens *ts, const place_row *pl, const int *ncols, int nrows,
+                                 int rr)
+{
+    const place_row *p = &pl[rr];
+    int w = ncols[rr];
+    if (w < 2 || ts->tok[p->tok[1]].kind != PT_VALUE ||
+        !(ts->tok[p->tok[0]].kind == PT_EMPTY ||
+          (g->program && ts->tok[p->tok[0]].kind == PT_VALUE && ts->cell[p->tok[0]] &&
+           ts->cell[p->tok[0]]->num == NUM_BLANK)))   /* "NaN": a program's empty cell */
+        return 0;
+    int u = ts->tok[p->tok[0]].unit;
+    if (u < 0 || ts->tok[p->tok[1]].unit != u || UNIT_ROW(u) >= g->nrows ||
+        !(g->rows[UNIT_ROW(u)].explicit || g->program) || !ts->cell[p->tok[0]] || !ts->cell[p->tok[1]])
+        return 0;
+    const grid_row *row = &g->rows[UNIT_ROW(u)];
+    long ce = ts->cell[p->tok[0]] - row->cells, cv = ts->cell[p->tok[1]] - row->cells;
+    if (cv != ce + 1)
+        return 0;
+    /* columns counted from the row's first cell, and from its last (a row whose
+       first cells were taken out or merged, as wide as the others: a program's) */
+    int at_v[2] = {0, 0}, at_e[2] = {0, 0};
+    for (int q = 0; q < nrows; q++) {
+        if (q == rr || pl[q].state != PL_PLACED || ncols[q] != w || ts->tok[pl[q].tok[0]].kind != PT_VALUE)
+            continue;
+        int uq = ts->tok[pl[q].tok[0]].unit;
+        if (uq < 0 || UNIT_ROW(uq) >= g->nrows || !(g->rows[UNIT_ROW(uq)].explicit || g->program) ||
+            !ts->cell[pl[q].tok[0]])
+            continue;
+        const grid_row *rq = &g->rows[UNIT_ROW(uq)];
+        long c = ts->cell[pl[q].tok[0]] - rq->cells;
+        at_v[0] += c == cv;
+        at_e[0] += c == ce;
+        at_v[1] += rq->ncells - c == row->ncells - cv;
+        at_e[1] += rq->ncells - c == row->ncells - ce;
+    }
+    return (at_v[0] >= 3 && !at_e[0]) || (at_v[1] >= 3 && !at_e[1] && at_v[1] > at_v[0]);
+}
+
 /* Whether row p's last number is the sum of its others (an empty cell or a
  * blank marker 0). */
 static int row_total_holds(const tokens *ts, const place_row *p, int w)
@@ -5942,6 +5991,15 @@ static void read_table_grid(gk_report *r, int table, grid *g)
         else
             blank_first &= ~((uint32_t)1 << rr);   /* left: the rows so unread */
     }
+    /* a row that took an empty cell of a label column for its first (empty_in_label_column()) */
+    uint32_t label_empty = 0;
+    for (int rr = 0; rr < td->nrows; rr++)
+        if (pl[rr].state == PL_PLACED && r->tpl->row_eq[table - 2][rr] >= 0 &&
+            !row_total_holds(&ts, &pl[rr], ncols[rr]) && empty_in_label_column(g, &ts, pl, ncols, td->nrows, rr))
+            label_empty |= (uint32_t)1 << rr;
+    for (int rr = 0; rr < td->nrows; rr++)
+        if (label_empty >> rr & 1)
+            pl[rr].state = PL_AMBIGUOUS;
     /* in a table whose rows are not all as wide, a row no equation holds (table 2),
      * whose reading nothing could question, is unread when it has a number beyond its
      * header's columns and an empty cell under them (beyond_header()), a single number
@@ -6088,6 +6146,10 @@ static void read_table_grid(gk_report *r, int table, grid *g)
                         : off_header >> rr & 1
                             ? xasprintf("「%s」行有数字不在表头所列的各列之下，而表头所列的一列为空：该数字可能错了一列，"
                                         "也可能不属于本行，无法确定，不作读取",
+                                        rd->short_label)
+                        : label_empty >> rr & 1
+                            ? xasprintf("「%s」行数字前的空单元格，在同表其他行都是标签的一列，而该行的数字与其他行同列对齐："
+                                        "该行少了一个数字，不知少在哪一列，不作读取",
                                         rd->short_label)
                         : !one_short && (blank_first >> rr & 1)
                             ? xasprintf("「%s」行的标签与数字之间有 %d 个空单元格，同表多数行没有这么多：紧挨数字前的空格可能就是"

@@ -131,7 +131,12 @@
 # | 1 | 4 |  |" — the empty cell read as a blank total, 4 (the others' sum) as 科研机构's,
 # the total inferred: 14 and 12 cells of other values before (the check for a last number
 # equal to the others' sum took the columns in the template's order, not the header's);
-# now such rows are unread; at least 100 read.
+# now such rows are unread; at least 100 read.  And 705 as pandas' to_csv and as pdfplumber's
+# lists write it: 本年新收's label spanning a column fewer than the others' (its second
+# label cell empty), the row a cell short — "一、本年新收…,,5,0,0,0,0,6" — read with the
+# empty cell as its first (商业企业 5, 自然人 inferred 1: 2 and 3 cells of other values,
+# no finding naming them); now a row that takes an empty cell of a column where other rows
+# have labels, its numbers aligned with theirs, its total failing, is unread; at least 170.
 set -u
 cd "$(dirname "$0")/.." || exit 2
 : "${GK:?}" "${TOOLS:?}"
@@ -184,6 +189,7 @@ for d in tests/dumps/*.txt; do
     gl7-33_*) least=1 ;;
     gl7-387_*) least=5 ;;
     gl9-20_*) least=100 ;;
+    gl9-705_*) least=170 ;;
     gl*) least=180 ;;
     esac
     "$GK" export --no-review --format csv "$src" 2>/dev/null | cut -d, -f2,5,6 >"$tmp/want"
