@@ -3273,16 +3273,21 @@ static int colon_after(const gk_report *r, const grid_cell *c)
 }
 
 /* The display column (CJK two wide) where cell c's text stands on its source
- * line, searched as a word of the original line from byte *from on (moved past
- * it); -1 when not found as it is (a number the normalisation changed). */
+ * line, searched as a word of the original line (spaces or no-break spaces
+ * around it) from byte *from on (moved past it); -1 when not found as it is (a
+ * number the normalisation changed). */
 static int display_column(const gk_report *r, const grid_cell *c, size_t *from)
 {
     if (c->line < 1 || (size_t)c->line > r->text->nlines)
         return -1;
     const gk_line *l = &r->text->orig[c->line - 1];
     size_t n = strlen(c->text);
+    const unsigned char *u = (const unsigned char *)l->s;
     for (size_t i = *from; i + n <= l->len; i++) {
-        if (memcmp(l->s + i, c->text, n) || (i && l->s[i - 1] != ' ') || (i + n < l->len && l->s[i + n] != ' '))
+        /* a word: spaces or no-break spaces (U+00A0, printed by elinks) around it */
+        if (memcmp(l->s + i, c->text, n) ||
+            (i && u[i - 1] != ' ' && !(i >= 2 && u[i - 2] == 0xC2 && u[i - 1] == 0xA0)) ||
+            (i + n < l->len && u[i + n] != ' ' && !(i + n + 1 < l->len && u[i + n] == 0xC2 && u[i + n + 1] == 0xA0)))
             continue;
         *from = i + n;
         return (int)text_display_width(l->s, i);   /* as grid.c's border_cols() counts columns */
@@ -6461,6 +6466,101 @@ static void store_rows(gk_report *r, int table, slot *s)
         store_row(r, table, gi, s + at, td->rows[gi].ncols);
 }
 
+/* Whether the groups of a one-row table all add up with its n cells' values v
+ * (in the template's order). */
+static int groups_hold(const gk_report *r, int table, const double *v)
+{
+    const gk_table_def *td = template_table(r->tpl, table);
+    for (int gi = 0, at = 0; gi < td->nrows; at += td->rows[gi].ncols, gi++)
+        if (!row_eq_holds(r, table, gi, v + at))
+            return 0;
+    return 1;
+}
+
+/* A one-row table's n numbers read in order from the value tokens tok[0..n)
+ * over exactly two lines, the second holding fewer: 1 when another order the
+ * page may have meant — the second line's numbers first (a cell's number on
+ * its second line, "&nbsp;<br/>1", printed by w3m, links or pandoc under the
+ * row's line), or all in the order of their display columns — differs from
+ * the order read and adds up as well, or the order read does not add up while
+ * it does: which order is the row's is not told. */
+static int one_row_wrapped(const gk_report *r, int table, const tokens *ts, const int *tok, int n)
+{
+    if (n > 2 * PLACE_MAX_COLS)
+        return 0;
+    double read[2 * PLACE_MAX_COLS], alt[2 * PLACE_MAX_COLS];
+    int x[2 * PLACE_MAX_COLS], l1 = ts->cell[tok[0]]->line, l2 = -1, on2 = 0;
+    for (int c = 0; c < n; c++) {
+        const grid_cell *cell = ts->cell[tok[c]];
+        if (cell->num == NUM_BLANK)
+            read[c] = 0;
+        else if (cell->num == NUM_VALUE && ts->text[tok[c]] == cell->text)
+            read[c] = cell->value;
+        else
+            return 0;
+        if (cell->line != l1) {
+            if (l2 < 0)
+                l2 = cell->line;
+            if (cell->line != l2)
+                return 0;              /* over more than two lines: a cell a line, in order */
+            on2++;
+        }
+    }
+    if (!on2 || 2 * on2 >= n)
+        return 0;
+    size_t from = 0;                   /* display columns */
+    int line_of = -1, order[2 * PLACE_MAX_COLS];
+    for (int c = 0; c < n; c++) {
+        const grid_cell *cell = ts->cell[tok[c]];
+        if (cell->line != line_of)
+            from = 0, line_of = cell->line;
+        if ((x[c] = display_column(r, cell, &from)) < 0)
+            return 0;
+        order[c] = c;
+    }
+    /* each of the second line's numbers where the first has none (a cell's second
+       line): one under a number of the first is the row's line wrapped at the
+       page's width (lynx), read in order */
+    for (int c = 0; c < n; c++)
+        for (int d = 0; d < n && ts->cell[tok[c]]->line == l2; d++)
+            if (ts->cell[tok[d]]->line == l1 &&
+                x[d] <= x[c] + (int)strlen(ts->cell[tok[c]]->text) &&
+                x[c] <= x[d] + (int)strlen(ts->cell[tok[d]]->text))
+                return 0;
+    int m = 0;
+    for (int c = 0; c < n; c++)        /* the second line's numbers first */
+        if (ts->cell[tok[c]]->line == l2)
+            alt[m++] = read[c];
+    for (int c = 0; c < n; c++)
+        if (ts->cell[tok[c]]->line == l1)
+            alt[m++] = read[c];
+    int held = groups_hold(r, table, read);
+    if (memcmp(alt, read, (size_t)n * sizeof *read) && (!held || groups_hold(r, table, alt)))
+        return 1;
+    for (int i = 1; i < n; i++)        /* by display column, stable */
+        for (int j = i; j > 0 && x[order[j - 1]] > x[order[j]]; j--) {
+            int t = order[j];
+            order[j] = order[j - 1];
+            order[j - 1] = t;
+        }
+    for (int c = 0; c < n; c++)
+        alt[c] = read[order[c]];
+    return memcmp(alt, read, (size_t)n * sizeof *read) && (!held || groups_hold(r, table, alt));
+}
+
+/* The value tokens of [first, last] into tok (n of them at most): 1 when there are n. */
+static int one_row_tokens(const tokens *ts, int first, int last, int n, int *tok)
+{
+    int m = 0;
+    for (int k = first; k >= 0 && k <= last; k++)
+        if (ts->tok[k].kind == PT_VALUE) {
+            if (m == n || !ts->cell[k])
+                return 0;
+            tok[m++] = k;
+        }
+    return m == n;
+}
+
 /* Table 4 is one row of its 15 numbers under three groups of headers, or
  * one row per group.  Rows per group are placed like the other tables;
  * else the table's numbers, when there are exactly as many as it has
@@ -6523,7 +6623,7 @@ static void read_one_line_table(gk_report *r, int table)
     for (int i = 0; i < g->nrows && nv != n && nv; i++)
         if (count_values(&g->rows[i]) == nv && g->rows[i].explicit)
             one = &g->rows[i];
-    int at, glued;
+    int at, glued, wrapped, vtok[2 * PLACE_MAX_COLS];
     if (one && one_window(one, n, &at)) {
         for (int j = 0; j < n; j++)
             slot_from_cell(&s[j], &one->cells[at + j]);
@@ -6535,6 +6635,13 @@ static void read_one_line_table(gk_report *r, int table)
         char *why = xasprintf("%s的数字中「%s」的数字与不属于任何一行的文字粘连（可能是隐藏文字或批注），"
                               "无法确定它是否属于本表，各数字所在的列因而无法确定",
                               shape->name, ts.cell[glued]->text);
+        slots_missing(s, n, ts.cell[first]->line, why);
+        free(why);
+        store_rows(r, table, s);
+    } else if (nv == n && (wrapped = one_row_tokens(&ts, first, lastv, n, vtok)) && one_row_wrapped(r, table, &ts, vtok, n)) {
+        char *why = xasprintf("%s的数字分印在两行，第二行的数字可能属于前面的单元格（单元格内换行），"
+                              "按读到的顺序与按其位置的顺序不同，各项合计不能确定哪一种是对的，不作读取",
+                              shape->name);
         slots_missing(s, n, ts.cell[first]->line, why);
         free(why);
         store_rows(r, table, s);

@@ -299,12 +299,79 @@ static void test_hidden_number_in_header(void **state)
     print_message("hidden number in table 4's header: 300 tables, %d cells missing\n", missed);
 }
 
+/* Table 4 as a text browser prints a one-row table (w3m, links: the numbers
+ * in their columns under the header) whose cells hold a number on their second
+ * line ("&nbsp;<br/>1"): one to three of them printed on the next line, each
+ * under its column, the rest on the row's line (seed 9 v1273: the review's 1
+ * read as 复议后起诉's total, every number after it one on).  Never another
+ * value.  Decoy: the row's line wrapped at the page's width (lynx), its last one
+ * to six numbers on the next line from the left edge: read in order, nearly all. */
+static void test_one_row_cell_wrapped(void **state)
+{
+    (void)state;
+    gen_seed(20261207);
+    int decoy_read = 0, decoys = 0;
+    for (int iter = 0; iter < 400; iter++) {
+        int v[15];
+        random_t4(v);
+        int decoy = iter % 3 == 0;
+        sbuf b;
+        sbuf_init(&b);
+        sbuf_adds(&b, "行政复议                                     行政诉讼\n"
+                      "结果维持 结果纠正 其他结果 尚未审结 总计  未经复议直接起诉                复议后起诉\n"
+                      "                                          结果维持 结果纠正 其他结果 尚未审结 总计 结果维持 结果纠正 "
+                      "其他结果 尚未审结 总计\n");
+        char line1[256], line2[256];
+        memset(line1, ' ', sizeof line1);
+        memset(line2, ' ', sizeof line2);
+        int end1 = 0, end2 = 0;
+        if (decoy) {                   /* wrapped at the width: the last numbers from the left edge */
+            int rest = 1 + (int)gen_below(6);
+            for (int k = 0; k < 15; k++) {
+                char num[16];
+                int n = snprintf(num, sizeof num, "%d", v[k]);
+                if (k < 15 - rest) {
+                    memcpy(line1 + 2 + 9 * k, num, (size_t)n);
+                    end1 = 2 + 9 * k + n;
+                } else {
+                    memcpy(line2 + 2 + 9 * (k - (15 - rest)), num, (size_t)n);
+                    end2 = 2 + 9 * (k - (15 - rest)) + n;
+                }
+            }
+        } else {
+            unsigned char down[15] = {0};
+            for (int w = 1 + (int)gen_below(3); w > 0; w--)
+                down[gen_below(15)] = 1;
+            for (int k = 0; k < 15; k++) {
+                char num[16];
+                int n = snprintf(num, sizeof num, "%d", v[k]);
+                memcpy((down[k] ? line2 : line1) + 2 + 9 * k, num, (size_t)n);
+                if (down[k])
+                    end2 = 2 + 9 * k + n;
+                else
+                    end1 = 2 + 9 * k + n;
+            }
+        }
+        sbuf_printf(&b, "%.*s\n%.*s\n", end1, line1, end2, line2);
+        char *t4 = sbuf_steal(&b);
+        int read = read_t4(t4, v, iter, decoy);
+        if (decoy) {
+            decoy_read += read;
+            decoys++;
+        }
+        free(t4);
+    }
+    if (decoy_read * 10 < decoys * 15 * 9)
+        fail_msg("a row wrapped at the width: %d of %d cells read", decoy_read, decoys * 15);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_one_row_a_cell_a_line),
         cmocka_unit_test(test_one_row_blank_and_stray),
         cmocka_unit_test(test_hidden_number_in_header),
+        cmocka_unit_test(test_one_row_cell_wrapped),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
