@@ -315,14 +315,18 @@ static int stray_owned(const solver *s, int i, int ntok, int *end, int *next_anc
 }
 
 /* Tokens [lo, hi) into gap g: its cells c, values v, first header row and
- * barriers (header rows and labels of rows neither anchor names, `anchors`: their
- * rows); before the
+ * barriers (header rows, labels of rows neither anchor names, `anchors`: their
+ * rows, and a piece of the right anchor's label before it, `right` its row: the
+ * cells after it are that row's, printed after its label's first piece, not the
+ * left row's — "由大量反复申请" then "5、要求行政机关确认" and seven empty cells
+ * before "或重新出具已获取信息" and 确认's numbers: 大量反复 took the empty
+ * cells); before the
  * first anchor or after the last (outside 1) without the numbers of a source row
  * stray_owned() gives another label (a caption's numbers are not the table's);
  * inside the table (outside 2) without those of a row holding a row's whole
  * label that is no anchor. */
 static inline __attribute__((always_inline)) void collect(const solver *s, gap *g, int lo, int hi, int ntok, int outside,
-                                                          uint32_t anchors)
+                                                          uint32_t anchors, uint32_t right)
 {
     int nc = 0, nv = 0, hdr0 = -1, bar0 = -1, bar1 = -1, owned_end = 0, owned = 0, next_anchor = 0;
     for (int i = lo; i < hi; i++) {   /* one pass: the cells, the values, the header rows, the labels */
@@ -336,7 +340,9 @@ static inline __attribute__((always_inline)) void collect(const solver *s, gap *
             g->v[nv++] = i;
         } else if (kind == PT_EMPTY) {
             g->c[nc++] = i;
-        } else if (kind == PT_HEADER || (kind == PT_LABEL && s->t[i].rows && !(s->t[i].rows & anchors))) {
+        } else if (kind == PT_HEADER ||
+                   (kind == PT_LABEL && s->t[i].rows &&
+                    (!(s->t[i].rows & anchors) || (right && (s->t[i].rows & anchors) == right)))) {
             if (hdr0 < 0 && kind == PT_HEADER)
                 hdr0 = i;
             if (bar0 < 0)
@@ -373,18 +379,21 @@ static void build_gaps(solver *s, int ntok, int *store)
         g->c = store;
         g->v = store + len;
         store += 2 * len;
-        uint32_t anchors = (k >= 0 ? (uint32_t)1 << s->arow[k] : 0) | (k + 1 < s->m ? (uint32_t)1 << s->arow[k + 1] : 0);
+        uint32_t left = k >= 0 ? (uint32_t)1 << s->arow[k] : 0, right = k + 1 < s->m ? (uint32_t)1 << s->arow[k + 1] : 0;
+        uint32_t anchors = left | right;
+        if (right == left)
+            right = 0;
         if (k < 0 || k == s->m - 1) {
-            collect(s, g, lo, hi, ntok, 1, anchors);
+            collect(s, g, lo, hi, ntok, 1, anchors, right);
         } else {
             int whole = 0;             /* a label holding a row's whole label between two anchors
                                           (no anchor itself) */
             for (int i = lo; i < hi && !whole; i++)
                 whole = s->t[i].kind == PT_LABEL && (s->t[i].foreign & PT_WHOLE);
             if (whole)
-                collect(s, g, lo, hi, ntok, 2, anchors);
+                collect(s, g, lo, hi, ntok, 2, anchors, right);
             else
-                collect(s, g, lo, hi, ntok, 0, anchors);
+                collect(s, g, lo, hi, ntok, 0, anchors, right);
         }
         g->urow0 = k < 0 ? 0 : s->arow[k] + 1;
         g->urow1 = k + 1 < s->m ? s->arow[k + 1] : s->nrows;
