@@ -3913,7 +3913,9 @@ static char *unplaced_why(const gk_report *r, int table, int rr, const place_row
  * read holds, and at least one can.  A row placed in doubt (place_row.doubt,
  * long_row(): which numbers are its own is in question, not where it is) counts
  * its own total too, and each number read in it must lie in an equation that
- * holds.  Returns NULL when confirmed, else why. */
+ * holds; doubt 2, a row whose numbers over two lines read as well in another
+ * order (wrapped_order_unsure()), does not count its own total when it holds
+ * (it holds either way).  Returns NULL when confirmed, else why. */
 /* Equation e on what was read, seen from the row whose cells are
  * [first, first + n): the sum of its read numbers, whether it holds a cell of
  * the row, whether all its cells lie in the row, and whether every cell of it
@@ -3957,6 +3959,8 @@ static char *unconfirmed(const gk_report *r, int table, int rr, int doubt)
             continue;
         if (x.own_row && !doubt)
             continue;                  /* an equation within the row says nothing of where it is */
+        if (x.own_row && doubt == 2 && eq_holds(&x))
+            continue;                  /* nor, holding in either order, of the order its numbers stand in */
         if (!eq_holds(&x) && doubt)
             return xasprintf("「%s」行附近的数字个数有不止一种对位方式，读到的数字与%s（%s）不符，不作读取", label,
                              e->what, e->rule);
@@ -4119,7 +4123,8 @@ static int row_eq_holds(const gk_report *r, int table, int rr, const double *v)
 /* Row rr placed with its numbers over two lines or more, on_first of them on
  * the first (numbers_wrapped()): 1 when two or more are on the first and its own
  * equation fails as read, or holds as well with the numbers of the later lines
- * put first; 2 when, over exactly two lines, the numbers in the order of their
+ * put first (3 when it holds both ways and the two orders differ: its own
+ * total confirms neither); 2 when, over exactly two lines, the numbers in the order of their
  * display columns differ from the order read and the equation fails as read or
  * holds that way too — which order the row was written in, its total does not
  * tell — or the row has no equation of its own (table 2: nothing tells); 0
@@ -4150,6 +4155,9 @@ static int wrapped_order_unsure(const gk_report *r, int table, int rr, const tok
     for (int c = 0; c < n; c++)
         if (ts->cell[p->tok[c]]->line == first)
             alt[m++] = read[c];
+    if (own && on_first >= 2 && row_eq_holds(r, table, rr, read) && row_eq_holds(r, table, rr, alt) &&
+        memcmp(alt, read, (size_t)n * sizeof *read))
+        return 3;                      /* both orders hold: its own total tells nothing */
     if (own && on_first >= 2 && (!row_eq_holds(r, table, rr, read) || row_eq_holds(r, table, rr, alt)))
         return 1;
     /* a table printed with its columns aligned (w3m) puts a cell at the top of its
@@ -6065,7 +6073,7 @@ static void read_table_grid(gk_report *r, int table, grid *g)
     /* rows the equations must confirm: placed by position alone (ROW_POSITIONAL), or
      * in doubt (ROW_DOUBT: which numbers are its own is in question) */
     enum { ROW_POSITIONAL = 1, ROW_DOUBT = 2, ROW_CHECK = 4, ROW_NARROW = 8, ROW_PADDED = 16, ROW_TOTAL_FITS = 32,
-           ROW_COLUMNS = 64, ROW_ORDER = 128 };
+           ROW_COLUMNS = 64, ROW_ORDER = 128, ROW_WRAPPED = 256 };
     int positional[PLACE_MAX_ROWS] = {0};
     /* rows read with their label after their numbers among rows with it before
      * (or the other way), the fewer, whose own equation fails as read: in doubt
@@ -6255,6 +6263,9 @@ static void read_table_grid(gk_report *r, int table, grid *g)
             case 1:
                 positional[rr] = ROW_DOUBT;
                 break;
+            case 3:
+                positional[rr] = ROW_WRAPPED;
+                break;
             case 2:
                 positional[rr] = ROW_COLUMNS;
                 break;
@@ -6297,7 +6308,8 @@ static void read_table_grid(gk_report *r, int table, grid *g)
                   : positional[rr] == ROW_ORDER  ? unconfirmed_order(r, table, rr)
                   : positional[rr] == ROW_NARROW ? narrow_contradicted(r, table, rr)
                   : positional[rr] == ROW_CHECK  ? contradicted(r, table, rr)
-                                                 : unconfirmed(r, table, rr, positional[rr] == ROW_DOUBT);
+                                                 : unconfirmed(r, table, rr, positional[rr] == ROW_WRAPPED ? 2
+                                                                             : positional[rr] == ROW_DOUBT);
         if (!why)
             continue;
         slot s[PLACE_MAX_COLS];
