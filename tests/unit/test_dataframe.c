@@ -248,6 +248,18 @@ static void draw_way(df_way *w)
     }
 }
 
+/* A table's values (differing: t3_draw_differing()), its 0s left empty one in
+ * ten, and the way it is written. */
+static void draw_table(int v[NROWS][NCOLS], unsigned char empty[NROWS][NCOLS], df_way *w, int differing)
+{
+    if (differing)
+        t3_draw_differing(v);
+    else
+        t3_draw_values(v);
+    t3_draw_empties(v, empty, 10, 10);
+    draw_way(w);
+}
+
 static void test_dataframe_tables(void **state)
 {
     (void)state;
@@ -256,10 +268,8 @@ static void test_dataframe_tables(void **state)
     for (int iter = 0; iter < 240; iter++) {
         int v[NROWS][NCOLS];
         unsigned char empty[NROWS][NCOLS];
-        t3_draw_values(v);
-        t3_draw_empties(v, empty, 10, 10);
         df_way w;
-        draw_way(&w);
+        draw_table(v, empty, &w, 0);
         /* a third of the tables cut into pieces, each its own dataframe */
         int pieces = w.header && w.index && gen_below(3) == 0 ? 2 + (int)gen_below(5) : 1;
         char *text = write_table(&w, v, empty, pieces);
@@ -292,10 +302,8 @@ static void test_label_short_cell_lost(void **state)
     for (int iter = 0; iter < 240; iter++) {
         int v[NROWS][NCOLS];
         unsigned char empty[NROWS][NCOLS];
-        t3_draw_differing(v);
-        t3_draw_empties(v, empty, 10, 10);
         df_way w;
-        draw_way(&w);
+        draw_table(v, empty, &w, 1);
         memset(short_label, 0, sizeof short_label);
         for (int k = 1 + (int)gen_below(3); k > 0; k--) {
             int r = (int)gen_below(NROWS);
