@@ -6489,13 +6489,20 @@ static int groups_hold(const gk_report *r, int table, const double *v)
     return 1;
 }
 
+/* The display width of cell c's text (CJK and full-width digits two columns). */
+static int cell_width(const grid_cell *c)
+{
+    return (int)text_display_width(c->text, strlen(c->text));
+}
+
 /* A one-row table's n numbers read in order from the value tokens tok[0..n)
- * over exactly two lines, the second holding fewer: 1 when another order the
- * page may have meant — the second line's numbers first (a cell's number on
- * its second line, "&nbsp;<br/>1", printed by w3m, links or pandoc under the
- * row's line), or all in the order of their display columns — differs from
- * the order read and adds up as well, or the order read does not add up while
- * it does: which order is the row's is not told. */
+ * over exactly two lines, the second holding fewer, each of its numbers where
+ * the first line has none: 1 when another order the page may have meant — the
+ * second line's numbers first (a cell's number on its second line,
+ * "&nbsp;<br/>1", printed by w3m, links or elinks under the row's line), or all
+ * in the order of their display columns — differs from the order read, and
+ * the order read does not add up or that order adds up as well: which order
+ * is the row's is not told. */
 static int one_row_wrapped(const gk_report *r, int table, const tokens *ts, const int *tok, int n)
 {
     if (n > 2 * PLACE_MAX_COLS)
@@ -6535,9 +6542,8 @@ static int one_row_wrapped(const gk_report *r, int table, const tokens *ts, cons
        page's width (lynx), read in order */
     for (int c = 0; c < n; c++)
         for (int d = 0; d < n && ts->cell[tok[c]]->line == l2; d++)
-            if (ts->cell[tok[d]]->line == l1 &&
-                x[d] <= x[c] + (int)strlen(ts->cell[tok[c]]->text) &&
-                x[c] <= x[d] + (int)strlen(ts->cell[tok[d]]->text))
+            if (ts->cell[tok[d]]->line == l1 && x[d] <= x[c] + cell_width(ts->cell[tok[c]]) &&
+                x[c] <= x[d] + cell_width(ts->cell[tok[d]]))
                 return 0;
     int m = 0;
     for (int c = 0; c < n; c++)        /* the second line's numbers first */
@@ -6635,7 +6641,7 @@ static void read_one_line_table(gk_report *r, int table)
     for (int i = 0; i < g->nrows && nv != n && nv; i++)
         if (count_values(&g->rows[i]) == nv && g->rows[i].explicit)
             one = &g->rows[i];
-    int at, glued, wrapped, vtok[2 * PLACE_MAX_COLS];
+    int at, glued, vtok[2 * PLACE_MAX_COLS];
     if (one && one_window(one, n, &at)) {
         for (int j = 0; j < n; j++)
             slot_from_cell(&s[j], &one->cells[at + j]);
@@ -6650,7 +6656,7 @@ static void read_one_line_table(gk_report *r, int table)
         slots_missing(s, n, ts.cell[first]->line, why);
         free(why);
         store_rows(r, table, s);
-    } else if (nv == n && (wrapped = one_row_tokens(&ts, first, lastv, n, vtok)) && one_row_wrapped(r, table, &ts, vtok, n)) {
+    } else if (nv == n && one_row_tokens(&ts, first, lastv, n, vtok) && one_row_wrapped(r, table, &ts, vtok, n)) {
         char *why = xasprintf("%s的数字分印在两行，第二行的数字可能属于前面的单元格（单元格内换行），"
                               "按读到的顺序与按其位置的顺序不同，各项合计不能确定哪一种是对的，不作读取",
                               shape->name);
