@@ -13,6 +13,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* What the text goes through before it is read: character references decoded,
+ * tags taken out, list-like rows split, page numbers blanked, wrapped cells
+ * joined (text.c) — for the title read alone as for the whole report, so that
+ * both find the same title and year. */
+static void prepare(gk_text *t)
+{
+    text_decode_refs(t);
+    text_strip_tags(t);
+    text_list_rows(t);
+    text_blank_page_numbers(t);
+    text_join_wrapped_cells(t);
+}
+
 /* Parses decoded text (NULL: *why, malloc'd, says already why the bytes could not be decoded). */
 static gk_report *parse(const char *path, gk_text *t, char **why)
 {
@@ -21,11 +34,7 @@ static gk_report *parse(const char *path, gk_text *t, char **why)
     gk_report *r = xcalloc(1, sizeof *r);
     r->path = xstrdup(path);
     r->text = t;
-    text_decode_refs(t);
-    text_strip_tags(t);
-    text_list_rows(t);
-    text_blank_page_numbers(t);
-    text_join_wrapped_cells(t);
+    prepare(t);
     extract_report(r);
     if (!extract_is_report(r)) {
         report_free(r);
@@ -81,8 +90,10 @@ static gk_report *open_with(const char *path, char **why, const gk_peeked *known
             if (!r->titled || !*r->body) {   /* no title line: the body and year are further in */
                 text_free(r->text);
                 r->text = input_decode_until(path, buf, len, NULL, NULL, &verdict, &reason_m);
-                if (r->text)
+                if (r->text) {
+                    prepare(r->text);
                     extract_title_full(r);
+                }
                 if (r->text && !extract_is_report(r)) {   /* refused as the full read refuses it */
                     report_free(r);
                     r = NULL;
