@@ -4120,6 +4120,61 @@ static int row_eq_holds(const gk_report *r, int table, int rr, const double *v)
 }
 
 
+/* The numbers of tokens tok[0..n) (an empty cell or a blank marker 0) into v;
+ * 0 when one is no plain number. */
+static int token_values(const tokens *ts, const int *tok, int n, double *v)
+{
+    for (int c = 0; c < n; c++) {
+        int k = tok[c];
+        if (ts->tok[k].kind == PT_EMPTY || (ts->tok[k].kind == PT_VALUE && ts->cell[k]->num == NUM_BLANK)) {
+            v[c] = 0;
+            continue;
+        }
+        if (ts->tok[k].kind != PT_VALUE || ts->cell[k]->num != NUM_VALUE || ts->text[k] != ts->cell[k]->text)
+            return 0;
+        v[c] = ts->cell[k]->value;
+    }
+    return 1;
+}
+
+/* v (the numbers of tokens tok[0..n), read line after line) into alt with the
+ * numbers of the lines after the first's line first, then the first line's: a
+ * cell's number on its second line printed under its row. */
+static void later_lines_first(const tokens *ts, const int *tok, int n, const double *v, double *alt)
+{
+    int first = ts->cell[tok[0]]->line, m = 0;
+    for (int c = 0; c < n; c++)
+        if (ts->cell[tok[c]]->line != first)
+            alt[m++] = v[c];
+    for (int c = 0; c < n; c++)
+        if (ts->cell[tok[c]]->line == first)
+            alt[m++] = v[c];
+}
+
+/* The display columns x of tokens tok[0..n) (display_column(), each line
+ * searched from its start) and their order by column, stable: 0 when a number
+ * is not found as it is on its line. */
+static int columns_order(const gk_report *r, const tokens *ts, const int *tok, int n, int *x, int *order)
+{
+    size_t from = 0;
+    int line_of = -1;
+    for (int c = 0; c < n; c++) {
+        const grid_cell *cell = ts->cell[tok[c]];
+        if (cell->line != line_of)
+            from = 0, line_of = cell->line;
+        if ((x[c] = display_column(r, cell, &from)) < 0)
+            return 0;
+        order[c] = c;
+    }
+    for (int i = 1; i < n; i++)
+        for (int j = i; j > 0 && x[order[j - 1]] > x[order[j]]; j--) {
+            int t = order[j];
+            order[j] = order[j - 1];
+            order[j - 1] = t;
+        }
+    return 1;
+}
+
 /* Row rr placed with its numbers over two lines or more, on_first of them on
  * the first (numbers_wrapped()): 1 when two or more are on the first and its own
  * equation fails as read, or holds as well with the numbers of the later lines
@@ -4132,29 +4187,13 @@ static int row_eq_holds(const gk_report *r, int table, int rr, const double *v)
 static int wrapped_order_unsure(const gk_report *r, int table, int rr, const tokens *ts, const place_row *p,
                                 int on_first)
 {
-    int n = template_table(r->tpl, table)->rows[rr].ncols, first = -1, m = 0;
+    int n = template_table(r->tpl, table)->rows[rr].ncols;
     int own = r->tpl->row_eq[table - 2][rr] >= 0;   /* a row with a total of its own */
-    if (n > PLACE_MAX_COLS)
-        return 0;
     double read[PLACE_MAX_COLS], alt[PLACE_MAX_COLS];
-    for (int c = 0; c < n; c++) {
-        int k = p->tok[c];
-        const grid_cell *cell = ts->cell[k];
-        if (ts->tok[k].kind == PT_EMPTY || cell->num == NUM_BLANK)
-            read[c] = 0;
-        else if (ts->tok[k].kind == PT_VALUE && cell->num == NUM_VALUE && ts->text[k] == cell->text)
-            read[c] = cell->value;
-        else
-            return 0;
-        if (first < 0)
-            first = cell->line;
-    }
-    for (int c = 0; c < n; c++)        /* the later lines' numbers first, then the first line's */
-        if (ts->cell[p->tok[c]]->line != first)
-            alt[m++] = read[c];
-    for (int c = 0; c < n; c++)
-        if (ts->cell[p->tok[c]]->line == first)
-            alt[m++] = read[c];
+    if (n > PLACE_MAX_COLS || !token_values(ts, p->tok, n, read))
+        return 0;
+    int first = ts->cell[p->tok[0]]->line;
+    later_lines_first(ts, p->tok, n, read, alt);
     if (own && on_first >= 2 && row_eq_holds(r, table, rr, read) && row_eq_holds(r, table, rr, alt) &&
         memcmp(alt, read, (size_t)n * sizeof *read))
         return 3;                      /* both orders hold: its own total tells nothing */
@@ -4165,7 +4204,7 @@ static int wrapped_order_unsure(const gk_report *r, int table, int rr, const tok
      * columns on the page, when that differs from the order read and adds up too
      * (or the order read does not), leave the row unread (2: its own total
      * confirms neither order) */
-    int x[PLACE_MAX_COLS], order[PLACE_MAX_COLS], line_of = -1, second = -1;
+    int x[PLACE_MAX_COLS], order[PLACE_MAX_COLS], second = -1;
     for (int c = 0; c < n; c++) {
         const grid_cell *cell = ts->cell[p->tok[c]];
         if (ts->tok[p->tok[c]].kind == PT_EMPTY)
@@ -4175,22 +4214,8 @@ static int wrapped_order_unsure(const gk_report *r, int table, int rr, const tok
         if (cell->line != first && cell->line != second)
             return 0;                  /* over more than two lines: not a row's cells side by side */
     }
-    size_t from = 0;
-    for (int c = 0; c < n; c++) {
-        const grid_cell *cell = ts->cell[p->tok[c]];
-        if (cell->line != line_of)
-            from = 0, line_of = cell->line;
-        x[c] = display_column(r, cell, &from);
-        if (x[c] < 0)
-            return 0;
-        order[c] = c;
-    }
-    for (int i = 1; i < n; i++)        /* by column, stable */
-        for (int j = i; j > 0 && x[order[j - 1]] > x[order[j]]; j--) {
-            int tmp = order[j];
-            order[j] = order[j - 1];
-            order[j - 1] = tmp;
-        }
+    if (!columns_order(r, ts, p->tok, n, x, order))
+        return 0;
     int moved = 0;
     for (int c = 0; c < n; c++) {
         alt[c] = read[order[c]];
@@ -5232,23 +5257,6 @@ static int rows_one_short(const gk_report *r, int table, const grid *g, const to
     return short_by_one >= 3 && short_by_one > full;
 }
 
-/* Row p's w numbers (an empty cell or a blank marker 0) into v; 0 when one is
- * no plain number. */
-static int row_numbers(const tokens *ts, const place_row *p, int w, double *v)
-{
-    for (int c = 0; c < w; c++) {
-        int k = p->tok[c];
-        if (ts->tok[k].kind == PT_EMPTY || (ts->tok[k].kind == PT_VALUE && ts->cell[k]->num == NUM_BLANK)) {
-            v[c] = 0;
-            continue;
-        }
-        if (ts->tok[k].kind != PT_VALUE || ts->cell[k]->num != NUM_VALUE || ts->text[k] != ts->cell[k]->text)
-            return 0;
-        v[c] = ts->cell[k]->value;
-    }
-    return 1;
-}
-
 /* Whether row p's w numbers read as well as a row with a number not its own
  * among them (a page number, a mark: never 0) and one number fewer, or, lead,
  * as one whose blank first cell was passed over (that cell 0 adds nothing to
@@ -5259,7 +5267,7 @@ static int row_numbers(const tokens *ts, const place_row *p, int w, double *v)
 static int stray_explains(const tokens *ts, const place_row *p, int w, int lead)
 {
     double v[PLACE_MAX_COLS];
-    if (!row_numbers(ts, p, w, v))
+    if (!token_values(ts, p->tok, w, v))
         return !lead;
     for (int out = 0; out < w; out++) {
         if (v[out] == 0)
@@ -5329,7 +5337,7 @@ static int empty_in_label_column(const grid *g, const tokens *ts, const place_ro
 static int row_total_holds(const tokens *ts, const place_row *p, int w)
 {
     double v[PLACE_MAX_COLS], sum = 0;
-    if (w < 2 || !row_numbers(ts, p, w, v))
+    if (w < 2 || !token_values(ts, p->tok, w, v))
         return 0;
     for (int c = 0; c + 1 < w; c++)
         sum += v[c];
@@ -6041,7 +6049,7 @@ static void read_table_grid(gk_report *r, int table, grid *g)
     for (int rr = 1; rr < td->nrows && !totals && g->program; rr++) {
         double a[PLACE_MAX_COLS], b[PLACE_MAX_COLS];
         if (pl[rr].state != PL_PLACED || pl[rr - 1].state != PL_PLACED || ncols[rr] != ncols[rr - 1] ||
-            !row_numbers(&ts, &pl[rr - 1], ncols[rr], a) || !row_numbers(&ts, &pl[rr], ncols[rr], b))
+            !token_values(&ts, pl[rr - 1].tok, ncols[rr], a) || !token_values(&ts, pl[rr].tok, ncols[rr], b))
             continue;
         for (int c = 0; c < ncols[rr]; c++)
             if (a[c] != 0 && a[c] == b[c])
@@ -6508,15 +6516,11 @@ static int one_row_wrapped(const gk_report *r, int table, const tokens *ts, cons
     if (n > 2 * PLACE_MAX_COLS)
         return 0;
     double read[2 * PLACE_MAX_COLS], alt[2 * PLACE_MAX_COLS];
-    int x[2 * PLACE_MAX_COLS], l1 = ts->cell[tok[0]]->line, l2 = -1, on2 = 0;
+    int x[2 * PLACE_MAX_COLS], order[2 * PLACE_MAX_COLS], l1 = ts->cell[tok[0]]->line, l2 = -1, on2 = 0;
+    if (!token_values(ts, tok, n, read))
+        return 0;
     for (int c = 0; c < n; c++) {
         const grid_cell *cell = ts->cell[tok[c]];
-        if (cell->num == NUM_BLANK)
-            read[c] = 0;
-        else if (cell->num == NUM_VALUE && ts->text[tok[c]] == cell->text)
-            read[c] = cell->value;
-        else
-            return 0;
         if (cell->line != l1) {
             if (l2 < 0)
                 l2 = cell->line;
@@ -6525,18 +6529,8 @@ static int one_row_wrapped(const gk_report *r, int table, const tokens *ts, cons
             on2++;
         }
     }
-    if (!on2 || 2 * on2 >= n)
+    if (!on2 || 2 * on2 >= n || !columns_order(r, ts, tok, n, x, order))
         return 0;
-    size_t from = 0;                   /* display columns */
-    int line_of = -1, order[2 * PLACE_MAX_COLS];
-    for (int c = 0; c < n; c++) {
-        const grid_cell *cell = ts->cell[tok[c]];
-        if (cell->line != line_of)
-            from = 0, line_of = cell->line;
-        if ((x[c] = display_column(r, cell, &from)) < 0)
-            return 0;
-        order[c] = c;
-    }
     /* each of the second line's numbers where the first has none (a cell's second
        line): one under a number of the first is the row's line wrapped at the
        page's width (lynx), read in order */
@@ -6545,23 +6539,11 @@ static int one_row_wrapped(const gk_report *r, int table, const tokens *ts, cons
             if (ts->cell[tok[d]]->line == l1 && x[d] <= x[c] + cell_width(ts->cell[tok[c]]) &&
                 x[c] <= x[d] + cell_width(ts->cell[tok[d]]))
                 return 0;
-    int m = 0;
-    for (int c = 0; c < n; c++)        /* the second line's numbers first */
-        if (ts->cell[tok[c]]->line == l2)
-            alt[m++] = read[c];
-    for (int c = 0; c < n; c++)
-        if (ts->cell[tok[c]]->line == l1)
-            alt[m++] = read[c];
+    later_lines_first(ts, tok, n, read, alt);   /* the second line's numbers first */
     int held = groups_hold(r, table, read);
     if (memcmp(alt, read, (size_t)n * sizeof *read) && (!held || groups_hold(r, table, alt)))
         return 1;
-    for (int i = 1; i < n; i++)        /* by display column, stable */
-        for (int j = i; j > 0 && x[order[j - 1]] > x[order[j]]; j--) {
-            int t = order[j];
-            order[j] = order[j - 1];
-            order[j - 1] = t;
-        }
-    for (int c = 0; c < n; c++)
+    for (int c = 0; c < n; c++)        /* by display column */
         alt[c] = read[order[c]];
     return memcmp(alt, read, (size_t)n * sizeof *read) && (!held || groups_hold(r, table, alt));
 }
@@ -6641,7 +6623,7 @@ static void read_one_line_table(gk_report *r, int table)
     for (int i = 0; i < g->nrows && nv != n && nv; i++)
         if (count_values(&g->rows[i]) == nv && g->rows[i].explicit)
             one = &g->rows[i];
-    int at, glued, vtok[2 * PLACE_MAX_COLS];
+    int at, glued, vtok[2 * PLACE_MAX_COLS] = {0};   /* (filled by one_row_tokens() before use) */
     if (one && one_window(one, n, &at)) {
         for (int j = 0; j < n; j++)
             slot_from_cell(&s[j], &one->cells[at + j]);
