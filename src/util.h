@@ -77,6 +77,9 @@ int util_read_file_id(const char *path, size_t max_bytes, char **out, size_t *ou
 int util_read_listed(const char *path, size_t max_bytes, char **out, size_t *out_len, const char **why);
 int util_same_file(const gk_file_id *a, const gk_file_id *b);
 
+/* Milliseconds on the monotonic clock. */
+double util_now_ms(void);
+
 /* One symbol of a loader's table: its name, and the function pointer it is
  * stored in (copied as bytes: ISO C converts no object pointer to a function
  * pointer). */

@@ -1,22 +1,15 @@
 /* mouse.c — mouse events (see mouse.h). */
 #include "mouse.h"
+#include "util.h"
 
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 #define KEY_SGR_MOUSE (KEY_MAX + 3)   /* "\033[<" when ncurses does not read SGR itself */
 
 static int g_on, g_own_sgr, g_pressed;
 static long long g_last_ms = -1;
 static int g_last_y, g_last_x;
-
-static long long now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 void mouse_start(int on)
 {
@@ -49,7 +42,7 @@ void mouse_stop(void)
 
 static void press(mouse_ev *ev, int y, int x)
 {
-    long long t = now_ms();
+    long long t = (long long)util_now_ms();
     int dbl = g_last_ms >= 0 && t - g_last_ms <= MOUSE_DOUBLE_MS && y == g_last_y && x == g_last_x;
     ev->kind = dbl ? MOUSE_DOUBLE : MOUSE_CLICK;
     ev->y = y;

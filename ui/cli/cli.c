@@ -14,7 +14,6 @@
 
 #include <errno.h>
 #include <pthread.h>
-#include <time.h>
 #include <stdio.h>
 #include <stdio_ext.h>
 #include <stdlib.h>
@@ -769,17 +768,9 @@ static int env_bytes(const char *name, double limit, double *out)
     return env && number_parse(env, NUMBER_COUNT, out, NULL) == 0 && *out >= 0 && *out < limit;
 }
 
-/* Milliseconds on the monotonic clock (GK_BATCH_STATS=time). */
-static double clock_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
 static int run(int argc, char **argv, int is_check)
 {
-    double t0 = clock_ms();
+    double t0 = util_now_ms();
     cli_opts o;
     if (parse_opts(argc, argv, &o, is_check) != 0) {
         free(o.paths);
@@ -798,7 +789,7 @@ static int run(int argc, char **argv, int is_check)
         setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
     gk_batch b;
     batch_list(&b, o.npaths, o.paths);
-    double t_listed = clock_ms();
+    double t_listed = util_now_ms();
     b.prepare = cli_prepare;
     b.prepare_ctx = &o;
     keeper keep = {.o = &o, .is_check = is_check, .nfiles = b.files.n, .budget = KEEP_BUDGET, .spill_cap = SPILL_CAP};
@@ -814,7 +805,7 @@ static int run(int argc, char **argv, int is_check)
         b.early_ctx = &keep;
         batch_pair_titles(&b, o.jobs);
     }
-    double t_titled = clock_ms();
+    double t_titled = util_now_ms();
     int nrules;
     template_rules(&nrules);
     totals t = {0};
@@ -828,7 +819,7 @@ static int run(int argc, char **argv, int is_check)
         print_summary(o.format == FMT_TEXT ? stdout : stderr, &t);
     outq_flush(&q);                    /* what is queued goes out last, as stdio's buffer did */
     fflush(stdout);
-    double t_printed = clock_ms();
+    double t_printed = util_now_ms();
     while (q.sp.n)
         free(q.sp.v[--q.sp.n].s);
     pthread_mutex_destroy(&q.sp.mu);
@@ -851,7 +842,7 @@ static int run(int argc, char **argv, int is_check)
     free(o.paths);
     if (stats && !strcmp(stats, "time"))   /* where a run's time goes, for measuring */
         fprintf(stderr, "gkreview: 用时（毫秒）：列出 %.1f，读标题 %.1f，输出 %.1f，收尾 %.1f\n", t_listed - t0,
-                t_titled - t_listed, t_printed - t_titled, clock_ms() - t_printed);
+                t_titled - t_listed, t_printed - t_titled, util_now_ms() - t_printed);
     if (t.unreadable || t.read == 0)
         return 2;
     return is_check && t.with_errors ? 1 : 0;

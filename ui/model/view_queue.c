@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 /* ---- the prepare hook ------------------------------------------------------------------ */
 
@@ -194,13 +193,6 @@ void view_queue_check(view_queue *q, size_t i)
     report_free(r);
 }
 
-static double now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
-}
-
 /* One unit of work; 0 when there is none left. */
 static int work_one(view_queue *q)
 {
@@ -236,9 +228,9 @@ int view_queue_busy(const view_queue *q)
 
 int view_queue_work(view_queue *q, int ms)
 {
-    double end = now_ms() + ms;
+    double end = util_now_ms() + ms;
     int left = 1;
-    while (left && now_ms() < end)
+    while (left && util_now_ms() < end)
         left = work_one(q);
     view_queue_reorder(q);
     return left;
