@@ -216,7 +216,7 @@ ROUNDS=${BENCH_ROUNDS:-5}
 halves=
 mkdir -p "$tmp/half1" "$tmp/half2"
 k=0
-for f in $(find "$small" -type f -name '*.txt' | sort); do
+for f in $(find "$small" -type f | sort); do      # every report: gencorpus writes .txt and .md
     k=$((k + 1))
     ln "$f" "$tmp/half$((k % 2 + 1))/" 2>/dev/null || cp "$f" "$tmp/half$((k % 2 + 1))/"
 done
@@ -251,7 +251,7 @@ for fmt in text csv json; do
 done
 printed_row s1export "export --format json" "$SMALL" "$bytes_small" "$floor_small"
 [ "$jobs_ok" = 1 ] && printed_row s2export "export -j 2 json" "$SMALL" "$bytes_small" "$floor_small"
-halves_note="two processes at once, each checking half the $SMALL reports as text: best $halves s; one worker over them $(median_ratio s1text halves)x"
+halves_note="two processes at once, each checking half the $SMALL reports as text: best $halves s ($(find "$small" -type f | wc -l) files halved); one worker over them $(median_ratio s1text halves)x"
 [ "$jobs_ok" = 1 ] && halves_note="$halves_note, over check -j 2 $(median_ratio s1text s2text)x (medians of the rounds' ratios: what two cores give this work, and what -j 2 gets of it)"
 say "$halves_note"
 jratios=

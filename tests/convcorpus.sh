@@ -25,50 +25,56 @@
 # cells, counted apart).  Prints one line per way and the wrong cells; a tool not
 # installed is reported as skipped.  Needs GK (the release binary) and REL (the release
 # build's folder, for genlayout and mkformats).  CONV_KEEP=DIR keeps the pages, dumps and
-# the list of wrong cells (DIR/wrong) there.  Not part of `make test`: the tools are not
+# the list of wrong cells (DIR/wrong) there.  CONV_REREAD=DIR reads a kept folder's pages
+# and dumps again with GK, converting nothing (an engine change measured on the same
+# dumps; the earlier res and wrong are kept as res.prev and wrong.prev).  CONV_JOBS (2)
+# variants are converted and read at once.  Not part of `make test`: the tools are not
 # among the project's dependencies.
 set -u
+self=$(cd "$(dirname "$0")" && pwd)/$(basename "$0")
 cd "$(dirname "$0")/.." || exit 2
 GK=${GK:-./gkreview}
 REL=${REL:-build/rel}
 SEED=${CONV_SEED:-2}
 N=${CONV_VARIANTS:-150}
-if [ -n "${CONV_KEEP:-}" ]; then             # keep every page, dump and list in this folder
-    tmp=$CONV_KEEP
-    rm -rf "$tmp" && mkdir -p "$tmp" || exit 2
-else
-    tmp=$(mktemp -d)
-    trap 'rm -rf "$tmp"' EXIT
-fi
-"$REL/tools/genlayout" --seed "$SEED" --variants 6000 --without dataframe,list_rows,html_tags,glued_headings --quiet --each sample-reports/* 2>/dev/null |
-    grep 'right' | grep '\[tabs' | grep -v 'utf16\|gb18030\|csv_cells' | head -n "$N" |
-    sed 's/variant \([0-9]*\):.*/\1/' >"$tmp/list"
-tools=
-for t in w3m lynx pandoc links html2text elinks pdftotext pdftohtml mutool pdf2txt docx2txt python3; do
-    if command -v "$t" >/dev/null 2>&1; then tools="$tools $t"; else echo "$t: skipped (not installed)"; fi
-done
-[ -n "$tools" ] || exit 0
-# each tool's ways: a web page dumped, a PDF printed (mkformats pdf, and --word: Word's
-# wrapped cells) read by pdftotext with and without -layout, a .docx read by pandoc
-ways=
-for t in $tools; do
-    case $t in
-    pandoc) ways="$ways pandoc pandoc-gfm pandoc-docx" ;;
-    pdftotext) ways="$ways pdftotext-layout pdftotext-raw pdftotext-rawmode pdftotext-word" ;;
-    pdftohtml) ways="$ways pdftohtml" ;;
-    mutool) ways="$ways mutool mutool-word" ;;
-    pdf2txt) ways="$ways pdf2txt pdf2txt-word" ;;
-    python3) ways="$ways fill pd-tsv pd-csv pd-string pd-md pylist mdify h2t soup cells" ;;
-    *) ways="$ways $t" ;;
-    esac
-done
-[ -n "${CONV_WAYS:-}" ] && ways=$CONV_WAYS   # only these ways (names as printed)
-for k in $(cat "$tmp/list"); do
-    "$REL/tools/genlayout" --seed "$SEED" --without dataframe,list_rows,html_tags --show "$k" --quiet sample-reports/* >"$tmp/v$k.txt" 2>/dev/null
-    "$REL/tools/mkformats" html 2 "$tmp/v$k.txt" "$tmp/v$k.html" 2>/dev/null || continue
-    "$GK" export --no-review --format csv "$tmp/v$k.html" 2>/dev/null | cut -d, -f2,5,6 >"$tmp/want"
+JOBS=${CONV_JOBS:-2}
+case "$GK" in /*) ;; *) GK=$(pwd)/$GK ;; esac
+case "$REL" in /*) ;; *) REL=$(pwd)/$REL ;; esac
+
+# compare T K DUMP: the dump's reading against the page's ($tmp/want.K), cell by cell by id:
+# right (the same value), flagged (missing or inferred), wrong (another value); a cell id the
+# dump's reading lacks (read with the other format's cells) is counted apart
+compare() {
+    "$GK" export --no-review --format csv "$3" 2>/dev/null | cut -d, -f2,5,6 >"$tmp/got.$2"
+    awk -F, -v t="$1" -v k="$2" '
+        FNR == 1 { next }
+        NR == FNR { gv[$1] = $2; gs[$1] = $3; next }
+        { if ($3 == "missing") next
+          if (!($1 in gs)) { other++; next }
+          if (gv[$1] == $2 && gs[$1] != "missing") ok++
+          else if (gs[$1] == "missing" || gs[$1] == "inferred") fl++
+          else { bad++; print "wrong " t " v" k ": " $1 " page " $2 " (" $3 "), dump " gv[$1] " (" gs[$1] ")" > "/dev/stderr" } }
+        END { print t, ok + 0, fl + 0, bad + 0, other + 0 }' "$tmp/got.$2" "$tmp/want.$2" >>"$tmp/res.$2" 2>>"$tmp/wrong.$2"
+    rm -f "$tmp/got.$2"
+}
+
+# convert K: variant K's page, converted by every way (unless rereading) and each dump read
+convert() {
+    k=$1
+    rm -f "$tmp/res.$k" "$tmp/wrong.$k"
+    if [ -z "${CONV_REREAD:-}" ]; then
+        "$REL/tools/genlayout" --seed "$SEED" --without dataframe,list_rows,html_tags --show "$k" --quiet sample-reports/* >"$tmp/v$k.txt" 2>/dev/null
+        "$REL/tools/mkformats" html 2 "$tmp/v$k.txt" "$tmp/v$k.html" 2>/dev/null || return 0
+    fi
+    [ -f "$tmp/v$k.html" ] || return 0
+    "$GK" export --no-review --format csv "$tmp/v$k.html" 2>/dev/null | cut -d, -f2,5,6 >"$tmp/want.$k"
     for t in $ways; do
         o=$tmp/v$k.$t.txt
+        [ "$t" = pdftohtml ] && o=$tmp/v$k.$t.html
+        if [ -n "${CONV_REREAD:-}" ]; then
+            [ -s "$o" ] && compare "$t" "$k" "$o"
+            continue
+        fi
         case $t in
         w3m) w3m -O UTF-8 -dump -cols 200 -T text/html "$tmp/v$k.html" >"$o" 2>/dev/null ;;
         lynx) lynx -dump -width=200 -display_charset=utf-8 "$tmp/v$k.html" >"$o" 2>/dev/null ;;
@@ -93,7 +99,6 @@ for k in $(cat "$tmp/list"); do
             pdftotext -raw -enc UTF-8 "$tmp/v$k.pdf" "$o" 2>/dev/null ;;
         pdftohtml)
             [ -f "$tmp/v$k.pdf" ] || "$REL/tools/mkformats" pdf 2 "$tmp/v$k.txt" "$tmp/v$k.pdf" 2>/dev/null
-            o=$tmp/v$k.$t.html
             pdftohtml -q -i -noframes -stdout -enc UTF-8 "$tmp/v$k.pdf" >"$o" 2>/dev/null ;;
         mutool | pdf2txt)
             [ -f "$tmp/v$k.pdf" ] || "$REL/tools/mkformats" pdf 2 "$tmp/v$k.txt" "$tmp/v$k.pdf" 2>/dev/null
@@ -107,20 +112,67 @@ for k in $(cat "$tmp/list"); do
             [ -f "$tmp/v$k.w.pdf" ] || "$REL/tools/mkformats" pdf 2 "$tmp/v$k.txt" "$tmp/v$k.w.pdf" --word 2>/dev/null
             pdftotext -layout -enc UTF-8 "$tmp/v$k.w.pdf" "$o" 2>/dev/null ;;
         esac
-        [ -s "$o" ] || continue
-        "$GK" export --no-review --format csv "$o" 2>/dev/null | cut -d, -f2,5,6 >"$tmp/got"
-        # by cell id: right (the same value), flagged (missing or inferred), wrong (another
-        # value); a cell id the dump's reading lacks (read with the other format's cells)
-        awk -F, -v t="$t" -v k="$k" '
-            FNR == 1 { next }
-            NR == FNR { gv[$1] = $2; gs[$1] = $3; next }
-            { if ($3 == "missing") next
-              if (!($1 in gs)) { other++; next }
-              if (gv[$1] == $2 && gs[$1] != "missing") ok++
-              else if (gs[$1] == "missing" || gs[$1] == "inferred") fl++
-              else { bad++; print "wrong " t " v" k ": " $1 " page " $2 " (" $3 "), dump " gv[$1] " (" gs[$1] ")" > "/dev/stderr" } }
-            END { print t, ok + 0, fl + 0, bad + 0, other + 0 }' "$tmp/got" "$tmp/want" >>"$tmp/res" 2>>"$tmp/wrong"
+        [ -s "$o" ] && compare "$t" "$k" "$o"
     done
+    rm -f "$tmp/want.$k"
+}
+
+# one variant in a process of its own (CONV_JOBS at once): the folder and the ways from the caller
+if [ -n "${CONV_ONE:-}" ]; then
+    tmp=$CONV_DIR ways=$CONV_WAYS_ALL
+    convert "$CONV_ONE"
+    exit 0
+fi
+
+if [ -n "${CONV_REREAD:-}" ]; then           # a kept folder read again: nothing converted
+    tmp=$CONV_REREAD
+    [ -f "$tmp/list" ] || { echo "convcorpus: $tmp has no list (not a folder CONV_KEEP kept)" >&2; exit 2; }
+    [ -f "$tmp/seed" ] && SEED=$(cat "$tmp/seed")
+    for f in res wrong; do [ -f "$tmp/$f" ] && mv "$tmp/$f" "$tmp/$f.prev"; done
+    ways=$(ls "$tmp" | sed -n 's/^v[0-9]*\.\([a-z0-9-]*\)\.\(txt\|html\)$/\1/p' | sort -u | tr '\n' ' ')
+    [ -n "${CONV_WAYS:-}" ] && ways=$CONV_WAYS
+else
+    if [ -n "${CONV_KEEP:-}" ]; then             # keep every page, dump and list in this folder
+        tmp=$CONV_KEEP
+        rm -rf "$tmp" && mkdir -p "$tmp" || exit 2
+        case "$tmp" in /*) ;; *) tmp=$(pwd)/$tmp ;; esac
+    else
+        tmp=$(mktemp -d)
+        trap 'rm -rf "$tmp"' EXIT
+    fi
+    echo "$SEED" >"$tmp/seed"
+    "$REL/tools/genlayout" --seed "$SEED" --variants 6000 --without dataframe,list_rows,html_tags,glued_headings --quiet --each sample-reports/* 2>/dev/null |
+        grep 'right' | grep '\[tabs' | grep -v 'utf16\|gb18030\|csv_cells' | head -n "$N" |
+        sed 's/variant \([0-9]*\):.*/\1/' >"$tmp/list"
+    tools=
+    for t in w3m lynx pandoc links html2text elinks pdftotext pdftohtml mutool pdf2txt docx2txt python3; do
+        if command -v "$t" >/dev/null 2>&1; then tools="$tools $t"; else echo "$t: skipped (not installed)"; fi
+    done
+    [ -n "$tools" ] || exit 0
+    # each tool's ways: a web page dumped, a PDF printed (mkformats pdf, and --word: Word's
+    # wrapped cells) read by pdftotext with and without -layout, a .docx read by pandoc
+    ways=
+    for t in $tools; do
+        case $t in
+        pandoc) ways="$ways pandoc pandoc-gfm pandoc-docx" ;;
+        pdftotext) ways="$ways pdftotext-layout pdftotext-raw pdftotext-rawmode pdftotext-word" ;;
+        pdftohtml) ways="$ways pdftohtml" ;;
+        mutool) ways="$ways mutool mutool-word" ;;
+        pdf2txt) ways="$ways pdf2txt pdf2txt-word" ;;
+        python3) ways="$ways fill pd-tsv pd-csv pd-string pd-md pylist mdify h2t soup cells" ;;
+        *) ways="$ways $t" ;;
+        esac
+    done
+    [ -n "${CONV_WAYS:-}" ] && ways=$CONV_WAYS   # only these ways (names as printed)
+fi
+CONV_DIR=$tmp CONV_WAYS_ALL=$ways GK=$GK REL=$REL CONV_SEED=$SEED CONV_REREAD=${CONV_REREAD:-} \
+    xargs -P "$JOBS" -I K env CONV_ONE=K sh "$self" <"$tmp/list"
+: >"$tmp/res"
+: >"$tmp/wrong"
+for k in $(cat "$tmp/list"); do                 # in the list's order, as one process would
+    [ -f "$tmp/res.$k" ] && cat "$tmp/res.$k" >>"$tmp/res"
+    [ -f "$tmp/wrong.$k" ] && cat "$tmp/wrong.$k" >>"$tmp/wrong"
+    rm -f "$tmp/res.$k" "$tmp/wrong.$k"
 done
 echo "genlayout seed $SEED, $(wc -l <"$tmp/list") tab variants -> mkformats (html, docx, pdf) -> each way:"
 awk '{ ok[$1] += $2; fl[$1] += $3; bad[$1] += $4; oth[$1] += $5 }
