@@ -3644,6 +3644,7 @@ static void item_label_barriers(const gk_report *r, int table, tokens *ts, int *
             continue;                  /* a group's name ("三、本年度办理结果", "(六)其他处"): a heading over rows */
         if (num || (!part && len && label_beginning(r->tpl, table, buf, len) && !column_named(r->tpl, table, buf, len))) {
             t->kind = PT_HEADER;       /* (an item number begins a label: never a piece of the one before) */
+            t->foreign |= PT_ITEM;
             if (num && q == k + 1) {   /* right before numbers: mark_text_before_numbers() */
                 if (*ntexts == *capt)
                     *texts = xrealloc(*texts, (size_t)(*capt = *capt ? 2 * *capt : 16) * sizeof **texts);
@@ -3983,6 +3984,38 @@ static char *unconfirmed(const gk_report *r, int table, int rr, int doubt)
     return NULL;
 }
 
+/* Row rr read with its label after its numbers, those numbers right after a
+ * header row (two of its names or more), the row before left without numbers,
+ * its label (if found) before them (pdfminer prints a Word table's first
+ * labels, then its header, then the numbers: "一、本年新收…" "二、上年结转…"
+ * "申请人情况" … 48 68 … 318 "三、本年度办理结果" "(一)予以公开"): they may be
+ * that row's — or, its label lost, any row's before — printed across the
+ * header (no row is read across one).  Returns 1 when so. */
+static int numbers_after_header(const tokens *ts, const place_row *pl, int rr)
+{
+    const place_row *p = &pl[rr];
+    if (p->state != PL_PLACED || p->anchor < 0 || !p->label_after || rr == 0)
+        return 0;
+    const place_row *q = &pl[rr - 1];
+    if (q->state == PL_PLACED || q->anchor >= p->tok[0])
+        return 0;                      /* the row before has numbers, or its label follows them */
+    int headers = 0, k = p->tok[0] - 1;
+    /* a label's piece before them on their line ("4. 7 0 0 …" over "保护第三方合法权益"),
+     * or a label's beginning with its item number (a barrier: PT_HEADER, PT_NOT_NEXT):
+     * that row's */
+    for (int j = k; j >= 0 && ts->tok[j].unit == ts->tok[p->tok[0]].unit; j--)
+        if (ts->tok[j].kind == PT_LABEL || ts->tok[j].kind == PT_HEADER)
+            return 0;
+    for (; k >= 0; k--) {
+        const place_tok *t = &ts->tok[k];
+        if (t->kind == PT_HEADER && !(t->foreign & (PT_NOT_NEXT | PT_ITEM)))
+            headers++;
+        else if (t->kind == PT_VALUE || t->kind == PT_BREAK || (t->kind == PT_LABEL && (t->rows || t->firsts)))
+            break;
+    }
+    return headers >= 2;               /* a header's names, not one barrier (a label of no anchor's row) */
+}
+
 /* unconfirmed() of a row read with its label after its numbers in a table that
  * reads as well with labels first (ROW_ORDER), in its own words. */
 static char *unconfirmed_order(const gk_report *r, int table, int rr)
@@ -3993,6 +4026,19 @@ static char *unconfirmed_order(const gk_report *r, int table, int rr)
     free(why);
     return xasprintf("「%s」行的数字在其标签之前还是之后，两种读法都说得通（各行的总计都相符），且没有跨行的勾稽关系可以印证，不作读取",
                      template_table(r->tpl, table)->rows[rr].short_label);
+}
+
+/* unconfirmed() of a row whose numbers may be those of a row before a header
+ * (ROW_ACROSS: numbers_after_header()), in its own words. */
+static char *unconfirmed_across(const gk_report *r, int table, int rr)
+{
+    char *why = unconfirmed(r, table, rr, 0);
+    if (!why)
+        return NULL;
+    free(why);
+    const gk_table_def *td = template_table(r->tpl, table);
+    return xasprintf("「%s」行标签之前的数字在表头之后，也可能属于表头之前没有读到数字的「%s」行，且没有跨行的勾稽关系可以印证，不作读取",
+                     td->rows[rr].short_label, td->rows[rr - 1].short_label);
 }
 
 /* The counts of cells [first, first + n) into v (a blank reads 0); 0 when one of
@@ -6081,7 +6127,7 @@ static void read_table_grid(gk_report *r, int table, grid *g)
     /* rows the equations must confirm: placed by position alone (ROW_POSITIONAL), or
      * in doubt (ROW_DOUBT: which numbers are its own is in question) */
     enum { ROW_POSITIONAL = 1, ROW_DOUBT = 2, ROW_CHECK = 4, ROW_NARROW = 8, ROW_PADDED = 16, ROW_TOTAL_FITS = 32,
-           ROW_COLUMNS = 64, ROW_ORDER = 128, ROW_WRAPPED = 256 };
+           ROW_COLUMNS = 64, ROW_ORDER = 128, ROW_WRAPPED = 256, ROW_ACROSS = 512 };
     int positional[PLACE_MAX_ROWS] = {0};
     /* rows read with their label after their numbers among rows with it before
      * (or the other way), the fewer, whose own equation fails as read: in doubt
@@ -6255,6 +6301,9 @@ static void read_table_grid(gk_report *r, int table, grid *g)
             if (pl[rr].state == PL_PLACED && pl[rr].anchor >= 0 && pl[rr].label_after && !positional[rr])
                 positional[rr] = ROW_ORDER;
     }
+    for (int rr = 0; rr < td->nrows; rr++)
+        if (!positional[rr] && numbers_after_header(&ts, pl, rr))
+            positional[rr] = ROW_ACROSS;
     /* a row whose cells are separated by spaces, its numbers on two lines or more
      * (a text browser wraps a wide number cell of a table without borders onto the
      * next line, often left of the row's other numbers: "3（件）" under its label's
@@ -6314,6 +6363,7 @@ static void read_table_grid(gk_report *r, int table, grid *g)
                                   "各数字错后一格，不作读取",
                                   td->rows[rr].short_label)
                   : positional[rr] == ROW_ORDER  ? unconfirmed_order(r, table, rr)
+                  : positional[rr] == ROW_ACROSS ? unconfirmed_across(r, table, rr)
                   : positional[rr] == ROW_NARROW ? narrow_contradicted(r, table, rr)
                   : positional[rr] == ROW_CHECK  ? contradicted(r, table, rr)
                                                  : unconfirmed(r, table, rr, positional[rr] == ROW_WRAPPED ? 2

@@ -54,6 +54,8 @@ typedef struct {       /* sixteen bytes */
                                       right before numbers */
 #define PT_NOT_PREV 16             /* place_tok.foreign: such text no part of the label before it: the
                                       numbers are not that row's, wrapped onto the text's line */
+#define PT_ITEM 32                 /* place_tok.foreign: a barrier (PT_HEADER) that is a row's label
+                                      beginning (item_label_barriers() in extract.c), no header's name */
 
 typedef enum {
     PL_PLACED,         /* tok[] holds the row's cells */

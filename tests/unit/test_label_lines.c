@@ -15,6 +15,7 @@
 
 #include "fixture.h"
 #include "gen.h"
+#include "t3gen.h"
 
 /* The fixture's report with table 3 replaced by `t3`. */
 static char *report_with_t3(const char *t3)
@@ -187,6 +188,59 @@ static void test_label_before_header(void **state)
     print_message("first label before the header: %d of %d cells read\n", read, 200 * t3->nrows * 7);
 }
 
+/* The first one to three rows' labels printed before the table's header, whole
+ * or in pieces, the first row's numbers after the header, then the next row's
+ * label (its group's name before it when it begins one) without numbers of its
+ * own (pdfminer reading a Word table: "一、本年新收…" "二、上年结转…" "申请人情况"
+ * … 48 68 … 318 "三、本年度办理结果" "(一)予以公开" "(二)部分公开…" 3 0 …; the
+ * other rows' numbers printed elsewhere or lost), the rows after it label first.
+ * Never another value (converter seed 11 v808, pdf2txt of a Word PDF: 予以公开
+ * took 本年新收's numbers as a label printed after them, 7 cells, no finding):
+ * the numbers after the header may be the first row's, so the row after them
+ * is read only when the equations across rows confirm it. */
+static void test_labels_before_header_numbers_after(void **state)
+{
+    (void)state;
+    const gk_table_def *t3 = template_table(template_get(GK_FMT_2021), 3);
+    gen_seed(20261206);
+    static const char *const HEAD[] = {"申请人情况", "总计", "自然人", "法人或其他组织", "商业企业", "科研机构",
+                                       "社会公益组织", "法律服务机构", "其他"};
+    int read = 0, cells = 0;
+    for (int iter = 0; iter < 200; iter++) {
+        int dbl = (int)gen_below(2), v[32][7], before = 1 + (int)gen_below(3), pieces = (int)gen_below(2);
+        sbuf b;
+        sbuf_init(&b);
+        for (int r = 0; r < before; r++) {
+            if (pieces)
+                put_pieces(&b, dbl, t3->rows[r].label, NULL);
+            else
+                put_line(&b, dbl, T3_LABELS[r]);
+        }
+        for (int h = 0; h < 9; h++)
+            put_line(&b, dbl, HEAD[h]);
+        put_row_numbers(&b, dbl, v[0]);
+        for (int r = 1; r <= before; r++)
+            for (int c = 0; c < 7; c++)
+                v[r][c] = -1;              /* not printed here: any value read fails */
+        if (t3_group_before(before))
+            put_line(&b, dbl, t3_group_before(before));
+        put_line(&b, dbl, T3_LABELS[before]);
+        for (int r = before + 1; r < t3->nrows; r++) {
+            if (t3_group_before(r))
+                put_line(&b, dbl, t3_group_before(r));
+            put_line(&b, dbl, T3_LABELS[r]);
+            put_row_numbers(&b, dbl, v[r]);
+        }
+        char *t = sbuf_steal(&b);
+        read += t3_read_as_written(t, v, iter, "labels before the header, numbers after it");
+        cells += (t3->nrows - before - 1) * 7;
+        free(t);
+    }
+    print_message("labels before the header, the first row's numbers after it: %d of the %d cells of the rows "
+                  "after read\n", read, cells);
+    assert_true(read * 2 > cells);         /* the rows after, label first, read */
+}
+
 /* Table 3 a cell a line whose first one or two rows lost their labels, or have
  * them printed at the page's end (pdftotext without -layout prints a label
  * spanning rows there, after the page's other cells), and, one table in two,
@@ -301,6 +355,7 @@ int main(void)
         cmocka_unit_test(test_table3_label_pieces),
         cmocka_unit_test(test_first_labels_lost),
         cmocka_unit_test(test_label_before_header),
+        cmocka_unit_test(test_labels_before_header_numbers_after),
         cmocka_unit_test(test_broken_name_ragged_rows),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
