@@ -3295,6 +3295,18 @@ static int display_column(const gk_report *r, const grid_cell *c, size_t *from)
     return -1;
 }
 
+/* The display columns of line `line`'s leading spaces, -1 when no such line. */
+static int line_indent(const gk_report *r, int line)
+{
+    if (line < 1 || (size_t)line > r->text->nlines)
+        return -1;
+    const gk_line *l = &r->text->orig[line - 1];
+    size_t i = 0;
+    while (i < l->len && l->s[i] == ' ')
+        i++;
+    return (int)i;
+}
+
 /* The tokens [n0, ts->n) of a row: a label naming nothing and a number, which
  * its line writes after the label and a colon ("服务事项:12"), the tokens
  * before it a label naming a row and numbers only: the end of that label
@@ -4236,15 +4248,20 @@ static int wrapped_order_unsure(const gk_report *r, int table, int rr, const tok
     int n = template_table(r->tpl, table)->rows[rr].ncols;
     int own = r->tpl->row_eq[table - 2][rr] >= 0;   /* a row with a total of its own */
     double read[PLACE_MAX_COLS], alt[PLACE_MAX_COLS];
-    if (n > PLACE_MAX_COLS || !token_values(ts, p->tok, n, read))
+    if (n > PLACE_MAX_COLS)
         return 0;
+    /* a cell that is no number ("2A", a digit text recognition misread): its own
+     * total cannot tell any order, only the columns on the page can */
+    int numbers = token_values(ts, p->tok, n, read);
     int first = ts->cell[p->tok[0]]->line;
-    later_lines_first(ts, p->tok, n, read, alt);
-    if (own && on_first >= 2 && row_eq_holds(r, table, rr, read) && row_eq_holds(r, table, rr, alt) &&
-        memcmp(alt, read, (size_t)n * sizeof *read))
-        return 3;                      /* both orders hold: its own total tells nothing */
-    if (own && on_first >= 2 && (!row_eq_holds(r, table, rr, read) || row_eq_holds(r, table, rr, alt)))
-        return 1;
+    if (numbers) {
+        later_lines_first(ts, p->tok, n, read, alt);
+        if (own && on_first >= 2 && row_eq_holds(r, table, rr, read) && row_eq_holds(r, table, rr, alt) &&
+            memcmp(alt, read, (size_t)n * sizeof *read))
+            return 3;                  /* both orders hold: its own total tells nothing */
+        if (own && on_first >= 2 && (!row_eq_holds(r, table, rr, read) || row_eq_holds(r, table, rr, alt)))
+            return 1;
+    }
     /* a table printed with its columns aligned (w3m) puts a cell at the top of its
      * row's lines and another at the bottom: the numbers in the order of their
      * columns on the page, when that differs from the order read and adds up too
@@ -4264,19 +4281,27 @@ static int wrapped_order_unsure(const gk_report *r, int table, int rr, const tok
         return 0;
     int moved = 0;
     for (int c = 0; c < n; c++) {
+        if (!numbers) {
+            moved |= order[c] != c;
+            continue;
+        }
         alt[c] = read[order[c]];
         moved |= alt[c] != read[c];
     }
-    if (moved && !own) {
-        /* no total to tell: the order of the columns is the row's only when its
+    if (moved && (!own || !numbers)) {
+        /* no total to tell (or no sum of its numbers): the order of the columns is the row's only when its
            label stands on one of the two lines, left of every number (a table
            printed with its columns aligned); a number under the label or left of
            it, or the label on a line of its own, is a row's line wrapped (lynx,
            docx2txt's "…政府集中采购     7" then "     486,300"), or cells printed
            one a line at any indent: read in the order of the lines */
         const grid_cell *lab = p->anchor >= 0 ? ts->cell[p->anchor] : NULL;
+        if (!lab || (lab->line != first && lab->line != second))
+            return 0;
         size_t at = 0;
-        int lx = lab && (lab->line == first || lab->line == second) ? display_column(r, lab, &at) : -1;
+        int lx = display_column(r, lab, &at);
+        if (lx < 0)                    /* normalised ("（三）" read "(三)"): the line's first words */
+            lx = line_indent(r, lab->line);
         if (lx < 0)
             return 0;
         lx += (int)text_display_width(lab->text, strlen(lab->text));
@@ -4284,7 +4309,7 @@ static int wrapped_order_unsure(const gk_report *r, int table, int rr, const tok
             if (x[c] < lx)
                 return 0;
     }
-    return moved && (!own || !row_eq_holds(r, table, rr, read) || row_eq_holds(r, table, rr, alt)) ? 2 : 0;
+    return moved && (!numbers || !own || !row_eq_holds(r, table, rr, read) || row_eq_holds(r, table, rr, alt)) ? 2 : 0;
 }
 
 /* 1 when row rr of table 3 took an empty cell after its numbers as its blank
