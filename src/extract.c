@@ -3996,6 +3996,63 @@ static char *unconfirmed(const gk_report *r, int table, int rr, int doubt)
     return NULL;
 }
 
+/* 1 when a label's piece stands before row p's numbers on their line ("4.
+ * 7 0 0 …" over "保护第三方合法权益"), or a label's beginning with its item number
+ * (a barrier: PT_HEADER): the numbers are that row's, its label's rest after
+ * them. */
+static int piece_before_numbers(const grid *g, const tokens *ts, const place_row *p)
+{
+    int u = ts->tok[p->tok[0]].unit;
+    for (int j = p->tok[0] - 1; u >= 0 && j >= 0 && ts->tok[j].unit >= 0 && UNIT_ROW(ts->tok[j].unit) == UNIT_ROW(u); j--)
+        if (ts->tok[j].kind == PT_LABEL || ts->tok[j].kind == PT_HEADER)
+            return 1;
+    if (u < 0 || UNIT_ROW(u) >= g->nrows || !ts->cell[p->tok[0]])
+        return 0;
+    const grid_row *row = &g->rows[UNIT_ROW(u)];   /* an item number alone, no token ("5." then the
+                                                      numbers, "属于三类内部事务信息" under them) */
+    ptrdiff_t at = ts->cell[p->tok[0]] - row->cells;
+    for (ptrdiff_t c = 0; at > 0 && at <= row->ncells && c < at; c++)
+        if (row->cells[c].text[0] && row->cells[c].num == NUM_NONE)
+            return 1;
+    return 0;
+}
+
+/* 1 when token k lies on a source row holding a row's whole label (PT_WHOLE)
+ * that anchors no row: hidden text or a summary echoing a row, its numbers its
+ * own. */
+static int echo_line(const tokens *ts, const place_row *pl, int nrows, int k)
+{
+    int u = ts->tok[k].unit, j = k;
+    if (u < 0)
+        return 0;
+    while (j > 0 && ts->tok[j - 1].unit == u)
+        j--;
+    for (; j < ts->n && ts->tok[j].unit == u; j++) {
+        if (ts->tok[j].kind != PT_LABEL || !(ts->tok[j].foreign & PT_WHOLE))
+            continue;
+        int anchor = 0;
+        for (int q = 0; q < nrows && !anchor; q++)
+            anchor = pl[q].anchor == j;
+        if (!anchor)
+            return 1;
+    }
+    return 0;
+}
+
+/* The cells (numbers and empty cells, up to max) right after row p's label,
+ * before the next label naming a row, a header row or prose. */
+static int numbers_after_label(const tokens *ts, const place_row *p, int max)
+{
+    int vals = 0;
+    for (int k = p->anchor + 1; k < ts->n && vals < max; k++) {
+        const place_tok *t = &ts->tok[k];
+        if (t->kind == PT_BREAK || t->kind == PT_HEADER || (t->kind == PT_LABEL && (t->rows || t->firsts)))
+            break;
+        vals += t->kind == PT_VALUE || t->kind == PT_EMPTY;
+    }
+    return vals;
+}
+
 /* Row rr read with its label after its numbers, those numbers right after a
  * header row (two of its names or more), the row before left without numbers,
  * its label (if found) before them (pdfminer prints a Word table's first
@@ -4003,7 +4060,7 @@ static char *unconfirmed(const gk_report *r, int table, int rr, int doubt)
  * "申请人情况" … 48 68 … 318 "三、本年度办理结果" "(一)予以公开"): they may be
  * that row's — or, its label lost, any row's before — printed across the
  * header (no row is read across one).  Returns 1 when so. */
-static int numbers_after_header(const tokens *ts, const place_row *pl, int rr)
+static int numbers_after_header(const grid *g, const tokens *ts, const place_row *pl, int rr)
 {
     const place_row *p = &pl[rr];
     if (p->state != PL_PLACED || p->anchor < 0 || !p->label_after || rr == 0)
@@ -4011,13 +4068,9 @@ static int numbers_after_header(const tokens *ts, const place_row *pl, int rr)
     const place_row *q = &pl[rr - 1];
     if (q->state == PL_PLACED || q->anchor >= p->tok[0])
         return 0;                      /* the row before has numbers, or its label follows them */
+    if (piece_before_numbers(g, ts, p))
+        return 0;
     int headers = 0, k = p->tok[0] - 1;
-    /* a label's piece before them on their line ("4. 7 0 0 …" over "保护第三方合法权益"),
-     * or a label's beginning with its item number (a barrier: PT_HEADER, PT_NOT_NEXT):
-     * that row's */
-    for (int j = k; j >= 0 && ts->tok[j].unit == ts->tok[p->tok[0]].unit; j--)
-        if (ts->tok[j].kind == PT_LABEL || ts->tok[j].kind == PT_HEADER)
-            return 0;
     for (; k >= 0; k--) {
         const place_tok *t = &ts->tok[k];
         if (t->kind == PT_HEADER && !(t->foreign & (PT_NOT_NEXT | PT_ITEM)))
@@ -6313,21 +6366,49 @@ static void read_table_grid(gk_report *r, int table, grid *g)
             if (pl[rr].state != PL_PLACED || pl[rr].anchor < 0 || !pl[rr].label_after)
                 continue;
             n_after++;
-            int vals = 0;
-            for (int k = pl[rr].anchor + 1; k < ts.n && vals < ncols[rr]; k++) {
-                if (ts.tok[k].kind == PT_BREAK || ts.tok[k].kind == PT_HEADER ||
-                    (ts.tok[k].kind == PT_LABEL && (ts.tok[k].rows || ts.tok[k].firsts)))
-                    break;
-                vals += ts.tok[k].kind == PT_VALUE || ts.tok[k].kind == PT_EMPTY;
-            }
-            both = vals >= ncols[rr];
+            both = numbers_after_label(&ts, &pl[rr], ncols[rr]) >= ncols[rr];
         }
         for (int rr = 0; rr < td->nrows && both && n_after >= 2; rr++)
             if (pl[rr].state == PL_PLACED && pl[rr].anchor >= 0 && pl[rr].label_after && !positional[rr])
                 positional[rr] = ROW_ORDER;
     }
+    /* so too a run of two rows or more read label-after among rows read label
+     * first, each label of the run but the last followed by as many numbers as its
+     * row has, no label's piece before a row's numbers on their line (pdftotext
+     * -raw: a page's running head between two rows, a label of the rows before
+     * printed late, the rows after it read each with the numbers before its label —
+     * every one of them the row's before) */
+    for (int rr = 0; rr < td->nrows;) {
+        int end = rr;
+        while (end < td->nrows && pl[end].state == PL_PLACED && pl[end].anchor >= 0 && pl[end].label_after)
+            end++;
+        if (end - rr < 2) {
+            rr = end + 1;
+            continue;
+        }
+        int both = 1;                  /* (a label's piece before a row's numbers on their line: the
+                                          numbers are its own, its label's rest printed after them) */
+        for (int q = rr; q < end && both; q++)
+            both = !piece_before_numbers(g, &ts, &pl[q]) &&
+                   (q == end - 1 || numbers_after_label(&ts, &pl[q], ncols[q]) >= ncols[q]);
+        /* and the numbers its first row took follow a label naming another row or
+         * group (pieces naming nothing between, and lines echoing a row's whole label
+         * with numbers of their own): read label first, they have another owner (a
+         * label the anchors passed over, "(五)不予处理" before a running head) — not
+         * the numbers after a header, which only a label after them can take */
+        int k = pl[rr].tok[0] - 1;
+        while (k >= 0 && ((ts.tok[k].kind == PT_LABEL && !ts.tok[k].rows && !ts.tok[k].firsts) || echo_line(&ts, pl, td->nrows, k)))
+            k--;
+        uint32_t owners = k >= 0 && ts.tok[k].kind == PT_LABEL ? ts.tok[k].rows | ts.tok[k].firsts : 0;
+        both &= owners && !(owners >> rr & 1);   /* (another row's: a group's name before the numbers
+                                                    of its first row is theirs either way) */
+        for (int q = rr; q < end && both; q++)
+            if (!positional[q])
+                positional[q] = ROW_ORDER;
+        rr = end;
+    }
     for (int rr = 0; rr < td->nrows; rr++)
-        if (!positional[rr] && numbers_after_header(&ts, pl, rr))
+        if (!positional[rr] && numbers_after_header(g, &ts, pl, rr))
             positional[rr] = ROW_ACROSS;
     /* a row whose cells are separated by spaces, its numbers on two lines or more
      * (a text browser wraps a wide number cell of a table without borders onto the
