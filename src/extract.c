@@ -4060,7 +4060,7 @@ static int numbers_after_label(const tokens *ts, const place_row *p, int max)
  * "申请人情况" … 48 68 … 318 "三、本年度办理结果" "(一)予以公开"): they may be
  * that row's — or, its label lost, any row's before — printed across the
  * header (no row is read across one).  Returns 1 when so. */
-static int numbers_after_header(const grid *g, const tokens *ts, const place_row *pl, int rr)
+static int numbers_after_header(const grid *g, const tokens *ts, const place_row *pl, int nrows, int rr)
 {
     const place_row *p = &pl[rr];
     if (p->state != PL_PLACED || p->anchor < 0 || !p->label_after || rr == 0)
@@ -4073,12 +4073,19 @@ static int numbers_after_header(const grid *g, const tokens *ts, const place_row
     int headers = 0, k = p->tok[0] - 1;
     for (; k >= 0; k--) {
         const place_tok *t = &ts->tok[k];
+        if (echo_line(ts, pl, nrows, k))
+            continue;                  /* hidden text echoing a row, its numbers its own */
         if (t->kind == PT_HEADER && !(t->foreign & (PT_NOT_NEXT | PT_ITEM)))
             headers++;
         else if (t->kind == PT_VALUE || t->kind == PT_BREAK || (t->kind == PT_LABEL && (t->rows || t->firsts)))
             break;
     }
-    return headers >= 2;               /* a header's names, not one barrier (a label of no anchor's row) */
+    if (headers >= 2)
+        return 1;                      /* a header's names, not one barrier (a label of no anchor's row) */
+    /* or right after that row's own label (its pieces between): "二、上年结转政府"
+     * "信息公开申请数量" 1 0 0 1 0 0 2 "(一) 予以公开" 9 2 7 0 o 18, 予以公开's own row a
+     * cell short (pandoc, a blank cell lost) */
+    return k >= 0 && ts->tok[k].kind == PT_LABEL && ((ts->tok[k].rows | ts->tok[k].firsts) >> (rr - 1) & 1);
 }
 
 /* unconfirmed() of a row read with its label after its numbers in a table that
@@ -4102,7 +4109,7 @@ static char *unconfirmed_across(const gk_report *r, int table, int rr)
         return NULL;
     free(why);
     const gk_table_def *td = template_table(r->tpl, table);
-    return xasprintf("「%s」行标签之前的数字在表头之后，也可能属于表头之前没有读到数字的「%s」行，且没有跨行的勾稽关系可以印证，不作读取",
+    return xasprintf("「%s」行标签之前的数字紧随表头或其前一行的标签，也可能属于没有读到数字的「%s」行，且没有跨行的勾稽关系可以印证，不作读取",
                      td->rows[rr].short_label, td->rows[rr - 1].short_label);
 }
 
@@ -6408,7 +6415,7 @@ static void read_table_grid(gk_report *r, int table, grid *g)
         rr = end;
     }
     for (int rr = 0; rr < td->nrows; rr++)
-        if (!positional[rr] && numbers_after_header(g, &ts, pl, rr))
+        if (!positional[rr] && numbers_after_header(g, &ts, pl, td->nrows, rr))
             positional[rr] = ROW_ACROSS;
     /* a row whose cells are separated by spaces, its numbers on two lines or more
      * (a text browser wraps a wide number cell of a table without borders onto the
