@@ -2844,6 +2844,27 @@ static inline __attribute__((always_inline)) int table_empties(const grid_row *r
 /* U+FFFD, what the decoder puts for a broken byte (a converter cut a character). */
 #define REPLACED "\xEF\xBF\xBD"
 
+/* The length of a mark where a converter cut a cell's text at p: U+FFFD (a
+ * character cut in its bytes), or a character reference cut before its ';'
+ * ("其&#x4ED": html2text cuts a cell's text at its width, a reference too); 0
+ * when none. */
+static size_t cut_mark(const char *p)
+{
+    if (!strncmp(p, REPLACED, 3))
+        return 3;
+    if (p[0] != '&' || p[1] != '#')
+        return 0;
+    size_t k = 2;
+    int hex = p[k] == 'x' || p[k] == 'X';
+    k += hex;
+    for (;; k++) {
+        char c = p[k];
+        if (!((c >= '0' && c <= '9') || (hex && ((c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')))))
+            break;
+    }
+    return p[k] == ';' ? 0 : k;
+}
+
 /* 1 when a label cell begins with a number glued to Chinese text that is no
  * unit or date, or to a character the decoder replaced ("12府信息公开申请数量",
  * "9处理的，只计这一情形", "2�府信息…"): a converter
@@ -4880,10 +4901,10 @@ static int header_columns(const gk_report *r, int table, const grid *g, const to
                html2text cuts each cell's name and runs the cells together,
                "法律�社会�商业�其他") */
             for (const char *p = g->rows[i].cells[j].text; *p && nw < HEADER_WORDS_MAX;) {
-                while (*p == ' ' || !strncmp(p, REPLACED, 3))
-                    p += *p == ' ' ? 1 : 3;
+                while (*p == ' ' || cut_mark(p))
+                    p += *p == ' ' ? 1 : cut_mark(p);
                 const char *e = p;
-                while (*e && *e != ' ' && strncmp(e, REPLACED, 3))
+                while (*e && *e != ' ' && !cut_mark(e))
                     e++;
                 if (e > p) {
                     w[nw] = p;
@@ -4897,7 +4918,9 @@ static int header_columns(const gk_report *r, int table, const grid *g, const to
             for (int k = 0; k < nw && !named_any; k++)   /* no cell names one, some words of a row
                                                              without numbers may: a header wrapped in
                                                              its cells (not a caption echoing a row) */
-                named_any = ts->rows[wrow[k]].nv == 0 && words_name(r, table, w + k, wl + k, nw - k) >= 0;
+                named_any = ts->rows[wrow[k]].nv == 0 && (words_name(r, table, w + k, wl + k, nw - k) >= 0 ||
+                                                          (cut_mark(w[k] + wl[k]) &&
+                                                           column_cut(r->tpl, table, w[k], wl[k]) >= 0));
             if (named_any)
                 break;
             nw = 0;                    /* no column named yet: a caption or an echo before the header */
@@ -4951,7 +4974,7 @@ static int header_columns(const gk_report *r, int table, const grid *g, const to
                 break;
             }
         }
-        int cut = !used && !strncmp(w[k] + wl[k], REPLACED, 3);
+        int cut = !used && cut_mark(w[k] + wl[k]);
         if (cut && (col = column_cut(r->tpl, table, w[k], wl[k])) >= 0)
             used = 1;                  /* a name's beginning html2text cut ("其�商�科�社会�…") */
         if (cut && !used && column_cut_any(r->tpl, table, w[k], wl[k]) && n < max) {
@@ -5044,7 +5067,7 @@ static int header_columns(const gk_report *r, int table, const grid *g, const to
         const char *canon = r->tpl->col_canon[table - 2][missing];
         size_t u = (size_t)unk_word[q1];
         if (wl[u] < strlen(canon) && !memcmp(canon, w[u], wl[u]) && (unsigned char)w[u][0] >= 0x80 &&
-            !strncmp(w[u] + wl[u], REPLACED, 3))
+            cut_mark(w[u] + wl[u]))
             seq[q1] = missing;
     }
     return n;
@@ -5810,12 +5833,27 @@ static int header_map_read(const gk_report *r, int table, const grid *g, const t
     for (int k = 0; k < m; k++)
         unknown |= seq[k] == HEADER_UNKNOWN;
     if (unknown) {                     /* a column not read: each read one must be in its own place */
-        int placed = 1, named = 0;
+        int placed = 1, shifted = 1, named = 0, first = 0;
         for (int k = 0; k < m; k++) {
+            first |= seq[k] == 0;
             if (seq[k] == HEADER_UNKNOWN)
                 continue;
             named++;
             placed &= seq[k] == k;
+            shifted &= seq[k] == k + 1;
+        }
+        /* or each one place on when the first column's name is not there at all
+           (自然人 over the others' row, cut to nothing in its cell: html2text) and
+           the rows hold every column (not a table made without it) */
+        if (shifted && !first && !placed) {
+            int full = 0, short_by_one = 0;
+            for (int i = 0; i < g->nrows; i++) {
+                full += ts->rows[i].nv == w;
+                short_by_one += ts->rows[i].nv == w - 1;
+            }
+            if (!full && !short_by_one)
+                value_runs(ts, w, &full, &short_by_one);
+            placed = full > short_by_one;
         }
         int trailing = m > 0 && seq[m - 1] == HEADER_UNKNOWN;   /* unread after the names */
         return placed || (named < 3 && !trailing) ? 0 : -1;

@@ -273,16 +273,37 @@ static char *write_report(int v[NROWS][NCOLS], int layout, const int *order, int
         const char *b[] = {"", "自然人", "法人或其他组织"};
         t3_put_row(&t3, layout, b, 3);
         char run[256] = "";
+        char cut[NCOLS][64];
+        int n = 0;
+        if (replaced_gaps == 3)        /* 自然人's column first, its name cut to nothing or kept */
+            cells[n++] = gen_below(2) ? "" : "自然人";
         for (int c = 1; c < ncols - 1; c++) {
             const char *name = names[order[c]];
             int keep = (int)strlen(name);
-            if (replaced_gaps == 2 && c < ncols - 2)
+            if (replaced_gaps >= 2 && c < ncols - 2)
                 keep = 3 * (1 + (int)gen_below((unsigned)(keep / 3 - 1)));
+            if (replaced_gaps == 3) {  /* a cell each, cut: U+FFFD, a reference cut before its ';' or nothing */
+                unsigned cp = 0;       /* the code point of the character cut */
+                const unsigned char *u = (const unsigned char *)name + keep;
+                if (*u)
+                    cp = (unsigned)(u[0] & 0x0F) << 12 | (unsigned)(u[1] & 0x3F) << 6 | (unsigned)(u[2] & 0x3F);
+                int how = *u ? (int)gen_below(3) : 2;
+                char ref[16];
+                snprintf(ref, sizeof ref, "&#x%X", cp);
+                ref[3 + gen_below(4)] = '\0';
+                snprintf(cut[c], sizeof cut[c], "%.*s%s", keep, name, how == 0 ? "\xEF\xBF\xBD" : how == 1 ? ref : "");
+                cells[n++] = cut[c];
+                continue;
+            }
             snprintf(run + strlen(run), sizeof run - strlen(run), "%s%.*s", c > 1 ? "\xEF\xBF\xBD" : "", keep,
                      name);
         }
-        const char *leaf[] = {"", run};
-        t3_put_row(&t3, layout, leaf, 2);
+        if (replaced_gaps == 3) {
+            t3_put_row(&t3, layout, cells, n);
+        } else {
+            const char *leaf[] = {"", run};
+            t3_put_row(&t3, layout, leaf, 2);
+        }
     } else if (wrapped_header) {
         const char *a[] = {"申请人情况", "总计"};
         put_wrapped(&t3, a, 2);
@@ -981,6 +1002,44 @@ static void test_header_names_run_together(void **state)
  * value (a header cut so was read in the template's order when its last name
  * stood where the template has it: 法律服务机构 fifth of five), and with the
  * names' beginnings naming their columns, nearly every cell read. */
+/* Table 3's header as html2text draws it in pipes: each name under 法人或其他组织
+ * in a cell of its own cut after a character or more, the cut marked by U+FFFD, by
+ * a character reference cut before its ';' ("其&#x4ED") or by nothing, 自然人's
+ * cell on that row cut to nothing half the time; the columns in another order
+ * half the time (converter seed 12 v304 and seed 14 v1089: the header not read
+ * at all, the rows read in the template's order, 34 and 26 cells of other
+ * columns and no finding).  Never another value; most read in the template's
+ * order.  (A family property: the engine before read these without another
+ * value too; the dumps themselves keep a total cell html2text garbled, so they
+ * are measured by `make converters`, not kept in tests/dumps.) */
+static void test_header_names_cut_cells(void **state)
+{
+    (void)state;
+    gen_seed(20261213);
+    replaced_gaps = 3;
+    int read = 0, cells_same = 0, read_same = 0;
+    for (int iter = 0; iter < 300; iter++) {
+        int v[NROWS][NCOLS], order[NCOLS];
+        t3_draw_differing(v);
+        half_reordered(order);
+        int same = 1;
+        for (int c = 0; c < NCOLS; c++)
+            same &= order[c] == c;
+        char *text = write_report(v, L_PIPES, order, NCOLS, 1, NAMES);
+        int got = t3_check_text(text, v, -1, "names cut in their cells", iter);
+        read += got;
+        if (same) {
+            read_same += got;
+            cells_same += NROWS * NCOLS;
+        }
+    }
+    replaced_gaps = 0;
+    print_message("names cut in their cells: %d of %d cells read; in the template's order %d of %d\n", read,
+                  300 * NROWS * NCOLS, read_same, cells_same);
+    if (read_same * 2 < cells_same)
+        fail_msg("names cut in their cells, the template's order: %d of %d cells read", read_same, cells_same);
+}
+
 static void test_header_names_cut(void **state)
 {
     (void)state;
@@ -1184,6 +1243,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup(test_same_order, no_damage),
         cmocka_unit_test_setup(test_header_names_cut, no_damage),
+        cmocka_unit_test_setup(test_header_names_cut_cells, no_damage),
         cmocka_unit_test_setup(test_other_order, no_damage),
         cmocka_unit_test_setup(test_column_left_out, no_damage),
         cmocka_unit_test_setup(test_column_left_out_row_lost, no_damage),
