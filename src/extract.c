@@ -5806,6 +5806,24 @@ static int name_run_out_of_order(const gk_report *r, int table, const grid *g, i
     return len >= 3 && inverted;
 }
 
+/* How many rows hold w numbers (*full) and how many w - 1 (*short_by_one): rows
+ * of two numbers or more, but no more than a row holds (two rows on a line, a
+ * row run on); a table a cell a line, none holding two, by its runs of numbers
+ * between two labels (value_runs()). */
+static void rows_full_or_short(const grid *g, const tokens *ts, int w, int *full, int *short_by_one)
+{
+    *full = *short_by_one = 0;
+    for (int i = 0; i < g->nrows; i++) {
+        int nv = ts->rows[i].nv;
+        if (nv < 2 || nv > w)
+            continue;
+        *full += nv == w;
+        *short_by_one += nv == w - 1;
+    }
+    if (!*full && !*short_by_one)
+        value_runs(ts, w, full, short_by_one);
+}
+
 /* Where a table's header puts its columns (w: a row's cells), when not where the template does:
  * the header of a table whose rows all have the same columns, each its own
  * label (table 3: 自然人, five kinds of 法人或其他组织, 总计), names its columns
@@ -5846,13 +5864,8 @@ static int header_map_read(const gk_report *r, int table, const grid *g, const t
            (自然人 over the others' row, cut to nothing in its cell: html2text) and
            the rows hold every column (not a table made without it) */
         if (shifted && !first && !placed) {
-            int full = 0, short_by_one = 0;
-            for (int i = 0; i < g->nrows; i++) {
-                full += ts->rows[i].nv == w;
-                short_by_one += ts->rows[i].nv == w - 1;
-            }
-            if (!full && !short_by_one)
-                value_runs(ts, w, &full, &short_by_one);
+            int full, short_by_one;
+            rows_full_or_short(g, ts, w, &full, &short_by_one);
             placed = full > short_by_one;
         }
         int trailing = m > 0 && seq[m - 1] == HEADER_UNKNOWN;   /* unread after the names */
@@ -5870,17 +5883,8 @@ static int header_map_read(const gk_report *r, int table, const grid *g, const t
         return -1;                     /* another order, not all of it read: no column can be told */
     if (m != w - 2 || !total)
         return 0;
-    int full = 0, short_by_one = 0;    /* rows of two numbers or more, but no more than a row holds (two
-                                          rows on a line, a row run on) */
-    for (int i = 0; i < g->nrows; i++) {
-        int nv = ts->rows[i].nv;
-        if (nv < 2 || nv > w)
-            continue;
-        full += nv == w;
-        short_by_one += nv == w - 1;
-    }
-    if (!full && !short_by_one)        /* a cell a line: the numbers between two labels are a row's */
-        value_runs(ts, w, &full, &short_by_one);
+    int full, short_by_one;
+    rows_full_or_short(g, ts, w, &full, &short_by_one);
     if (full >= short_by_one && full)
         return 0;                      /* a name not read: the rows hold every column */
     if (short_by_one < 3)
