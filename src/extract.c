@@ -4074,13 +4074,14 @@ static int numbers_after_label(const tokens *ts, const place_row *p, int max)
     return vals;
 }
 
-/* Row rr read with its label after its numbers, those numbers right after a
- * header row (two of its names or more), the row before left without numbers,
- * its label (if found) before them (pdfminer prints a Word table's first
- * labels, then its header, then the numbers: "一、本年新收…" "二、上年结转…"
- * "申请人情况" … 48 68 … 318 "三、本年度办理结果" "(一)予以公开"): they may be
- * that row's — or, its label lost, any row's before — printed across the
- * header (no row is read across one).  Returns 1 when so. */
+/* Row rr read with its label after its numbers, the row before left without
+ * numbers, its label (if found) before them, and those numbers right after a
+ * header row (two of its names or more: pdfminer prints a Word table's first
+ * labels, then its header, then the numbers — "一、本年新收…" "二、上年结转…"
+ * "申请人情况" … 48 68 … 318 "三、本年度办理结果" "(一)予以公开"; they may be
+ * that row's, or, its label lost, any row's before, printed across the header,
+ * which no row is read across) or right after the row before's own label (its
+ * pieces and lines echoing another row between).  Returns 1 when so. */
 static int numbers_after_header(const grid *g, const tokens *ts, const place_row *pl, int nrows, int rr)
 {
     const place_row *p = &pl[rr];
@@ -4370,8 +4371,9 @@ static int wrapped_order_unsure(const gk_report *r, int table, int rr, const tok
         moved |= alt[c] != read[c];
     }
     if (moved && (!own || !numbers)) {
-        /* no total to tell (or no sum of its numbers): the order of the columns is the row's only when its
-           label stands on one of the two lines, left of every number (a table
+        /* no total to tell (or no sum of its numbers): the order of the columns
+           is the row's only when its label stands on one of the two lines, left
+           of every number (a table
            printed with its columns aligned); a number under the label or left of
            it, or the label on a line of its own, is a row's line wrapped (lynx,
            docx2txt's "…政府集中采购     7" then "     486,300"), or cells printed
