@@ -4976,7 +4976,9 @@ static int header_columns(const gk_report *r, int table, const grid *g, const to
                 break;
             }
         }
-        int cut = !used && cut_mark(w[k] + wl[k]);
+        /* cut right after it, or after a space and the next word's first bytes
+           ("科研 &#x67": "科研 机构" wrapped in its cell, cut inside 机's reference) */
+        int cut = !used && (cut_mark(w[k] + wl[k]) || (w[k][wl[k]] == ' ' && cut_mark(w[k] + wl[k] + 1)));
         if (cut && (col = column_cut(r->tpl, table, w[k], wl[k])) >= 0)
             used = 1;                  /* a name's beginning html2text cut ("其�商�科�社会�…") */
         if (cut && !used && column_cut_any(r->tpl, table, w[k], wl[k]) && n < max) {
