@@ -4032,7 +4032,7 @@ static int piece_before_numbers(const grid *g, const tokens *ts, const place_row
     const grid_row *row = &g->rows[UNIT_ROW(u)];   /* an item number alone, no token ("5." then the
                                                       numbers, "属于三类内部事务信息" under them) */
     ptrdiff_t at = ts->cell[p->tok[0]] - row->cells;
-    for (ptrdiff_t c = 0; at > 0 && at <= row->ncells && c < at; c++)
+    for (ptrdiff_t c = 0; at > 0 && at < row->ncells && c < at; c++)
         if (row->cells[c].text[0] && row->cells[c].num == NUM_NONE)
             return 1;
     return 0;
@@ -4373,11 +4373,11 @@ static int wrapped_order_unsure(const gk_report *r, int table, int rr, const tok
     if (moved && (!own || !numbers)) {
         /* no total to tell (or no sum of its numbers): the order of the columns
            is the row's only when its label stands on one of the two lines, left
-           of every number (a table
-           printed with its columns aligned); a number under the label or left of
-           it, or the label on a line of its own, is a row's line wrapped (lynx,
-           docx2txt's "…政府集中采购     7" then "     486,300"), or cells printed
-           one a line at any indent: read in the order of the lines */
+           of every number (a table printed with its columns aligned); a number
+           under the label or left of it, or the label on a line of its own, is a
+           row's line wrapped (lynx, docx2txt's "…政府集中采购     7" then
+           "     486,300"), or cells printed one a line at any indent: read in the
+           order of the lines */
         const grid_cell *lab = p->anchor >= 0 ? ts->cell[p->anchor] : NULL;
         if (!lab || (lab->line != first && lab->line != second))
             return 0;
@@ -6450,7 +6450,8 @@ static void read_table_grid(gk_report *r, int table, grid *g)
          * label the anchors passed over, "(五)不予处理" before a running head) — not
          * the numbers after a header, which only a label after them can take */
         int k = pl[rr].tok[0] - 1;
-        while (k >= 0 && ((ts.tok[k].kind == PT_LABEL && !ts.tok[k].rows && !ts.tok[k].firsts) || echo_line(&ts, pl, td->nrows, k)))
+        while (k >= 0 && ((ts.tok[k].kind == PT_LABEL && !ts.tok[k].rows && !ts.tok[k].firsts) ||
+                          echo_line(&ts, pl, td->nrows, k)))
             k--;
         uint32_t owners = k >= 0 && ts.tok[k].kind == PT_LABEL ? ts.tok[k].rows | ts.tok[k].firsts : 0;
         both &= owners && !(owners >> rr & 1);   /* (another row's: a group's name before the numbers

@@ -55,27 +55,24 @@ static void put_pieces(sbuf *b, int dbl, const char *s, sbuf *after)
     }
 }
 
+/* Row values v, a line each, but cell `lost` (-1: none). */
+static void put_values(sbuf *b, int dbl, const int *v, int lost)
+{
+    for (int c = 0; c < 7; c++) {
+        char num[16];
+        snprintf(num, sizeof num, "%d", v[c]);
+        if (c != lost)
+            put_line(b, dbl, num);
+    }
+}
+
 /* Row r's six counts drawn and its total, a line each. */
 static void put_row_numbers(sbuf *b, int dbl, int *v)
 {
     v[6] = 0;
     for (int c = 0; c < 6; c++)
         v[6] += v[c] = (int)gen_below(10);
-    for (int c = 0; c < 7; c++) {
-        char num[16];
-        snprintf(num, sizeof num, "%d", v[c]);
-        put_line(b, dbl, num);
-    }
-}
-
-/* Row values v, a line each. */
-static void put_values(sbuf *b, int dbl, const int *v)
-{
-    for (int c = 0; c < 7; c++) {
-        char num[16];
-        snprintf(num, sizeof num, "%d", v[c]);
-        put_line(b, dbl, num);
-    }
+    put_values(b, dbl, v, -1);
 }
 
 /* Table 3 written as t (its values v) read: the cells read as numbers or blanks,
@@ -286,12 +283,7 @@ static void test_echo_inside_label(void **state)
             } else {
                 put_line(&b, dbl, T3_LABELS[q]);
             }
-            for (int c = 0; c < 7; c++) {
-                char num[16];
-                snprintf(num, sizeof num, "%d", v[q][c]);
-                if (q != r + 1 || c != lost)
-                    put_line(&b, dbl, num);
-            }
+            put_values(&b, dbl, v[q], q == r + 1 ? lost : -1);
         }
         char *t = sbuf_steal(&b);
         read += t3_read_as_written(t, v, iter, "hidden text inside a label, the next row a cell short");
@@ -330,7 +322,7 @@ static void test_row_out_of_place(void **state)
                 if (t3_group_before(r) && (r <= j || r > m))
                     put_line(&b, dbl, t3_group_before(r));
                 put_line(&b, dbl, T3_LABELS[r]);
-                put_values(&b, dbl, v[r]);
+                put_values(&b, dbl, v[r], -1);
             }
             if (r == m) {              /* row j here, with the names of the groups begun since */
                 for (int q = j + 1; q <= m; q++)
@@ -338,7 +330,7 @@ static void test_row_out_of_place(void **state)
                         put_line(&b, dbl, t3_group_before(q));
                 put_line(&b, dbl, gen_below(2) ? "第2页" : "- 2 -");
                 put_line(&b, dbl, T3_LABELS[j]);
-                put_values(&b, dbl, v[j]);
+                put_values(&b, dbl, v[j], -1);
                 put_line(&b, dbl, "政府信息公开工作年度报告");
             }
         }
