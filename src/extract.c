@@ -2626,16 +2626,27 @@ static int names_column(const row_cells *rc)
     return 0;
 }
 
-/* 1 when a label cell of the row names a row with a number glued after it:
- * "行政处罚8     行政强制" is two rows joined on a line (docx2txt), not a header
- * naming rows as columns (but in table 4, whose header does name its rows, a
- * number glued to a header's cell is hidden text: "直接起诉隐藏文字99"). */
-static int number_glued_to_row(const grid_row *row, const row_cells *rc, const row_labels *rl)
+/* 1 when the row's label cells are rows' labels, no header naming rows as
+ * columns: a cell naming a row with a number glued after it ("行政处罚8
+ * 行政强制", two rows joined on a line: docx2txt), or one naming a row with an
+ * item number of its own on a later line than the first cell, which has none
+ * ("行政法规禁止公开" "3.危及“三安全一稳定”" a block: a label's rest printed after its
+ * numbers right above the next row's label, pdftotext -raw; a header has no item
+ * numbers, and a block of labels each with its own, "一、本年新收政府" "二、上年
+ * 结转政府", before their numbers, stays a barrier for the rows to be placed by
+ * position).  In table 4, whose header does name its rows, a number glued to a
+ * header's cell is hidden text ("直接起诉隐藏文字99"): not asked there. */
+static int rows_labels_not_header(const grid_row *row, const row_cells *rc, const row_labels *rl)
 {
+    const char *first = row->ncells ? row->cells[0].text : "";
+    int first_numbered = numbering_prefix(first, strlen(first)) != 0;
     for (uint64_t m = rc->labels; m; m &= m - 1) {
         int j = __builtin_ctzll(m);
         const char *t = row->cells[j].text;
-        if (rl->li[j].rows && glued_digits(t, strlen(t)))
+        size_t n = strlen(t);
+        if (!rl->li[j].rows)
+            continue;
+        if (glued_digits(t, n) || (!first_numbered && row->cells[j].line != row->cells[0].line && numbering_prefix(t, n)))
             return 1;
     }
     return 0;
@@ -2715,7 +2726,7 @@ static int header_row(const gk_report *r, int table, const grid_row *row, const 
     }
     if (header)
         return 1;
-    if (rl->cells >= 2 && (rl->named >> 31 & 1) && (table == 4 || !number_glued_to_row(row, rc, rl)))
+    if (rl->cells >= 2 && (rl->named >> 31 & 1) && (table == 4 || !rows_labels_not_header(row, rc, rl)))
         return 1;                      /* a stray header row naming rows as columns */
     if (rl->cells == 1 && table != 4 && words_name_rows(r, table, row->cells[__builtin_ctzll(rc->labels)].text) >= 3)
         return 1;                      /* the same, its cells apart by single spaces: one cell */
