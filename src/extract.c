@@ -4146,6 +4146,20 @@ static char *unconfirmed_across(const gk_report *r, int table, int rr)
                      td->rows[rr].short_label, td->rows[rr - 1].short_label);
 }
 
+/* unconfirmed() of a row read with its label after its numbers, numbers after
+ * its label too, and its numbers right after a label naming another row
+ * (ROW_AFTER_OTHER), in its own words. */
+static char *unconfirmed_after_other(const gk_report *r, int table, int rr)
+{
+    char *why = unconfirmed(r, table, rr, 0);
+    if (!why)
+        return NULL;
+    free(why);
+    return xasprintf("「%s」行标签之前的数字紧随另一行的标签，可能属于那一行（如分页处重复的行），其标签之后也有数字，"
+                     "且没有跨行的勾稽关系可以印证，不作读取",
+                     template_table(r->tpl, table)->rows[rr].short_label);
+}
+
 /* The counts of cells [first, first + n) into v (a blank reads 0); 0 when one of
  * them was not read as a number or a blank. */
 static int row_counts(const gk_report *r, int first, int n, double *v)
@@ -6269,7 +6283,7 @@ static void read_table_grid(gk_report *r, int table, grid *g)
     /* rows the equations must confirm: placed by position alone (ROW_POSITIONAL), or
      * in doubt (ROW_DOUBT: which numbers are its own is in question) */
     enum { ROW_POSITIONAL = 1, ROW_DOUBT = 2, ROW_CHECK = 4, ROW_NARROW = 8, ROW_PADDED = 16, ROW_TOTAL_FITS = 32,
-           ROW_COLUMNS = 64, ROW_ORDER = 128, ROW_WRAPPED = 256, ROW_ACROSS = 512 };
+           ROW_COLUMNS = 64, ROW_ORDER = 128, ROW_WRAPPED = 256, ROW_ACROSS = 512, ROW_AFTER_OTHER = 1024 };
     int positional[PLACE_MAX_ROWS] = {0};
     /* rows read with their label after their numbers among rows with it before
      * (or the other way), the fewer, whose own equation fails as read: in doubt
@@ -6475,6 +6489,24 @@ static void read_table_grid(gk_report *r, int table, grid *g)
     for (int rr = 0; rr < td->nrows; rr++)
         if (!positional[rr] && numbers_after_header(g, &ts, pl, td->nrows, rr))
             positional[rr] = ROW_ACROSS;
+    /* a row read with its label after its numbers among rows read label first,
+     * numbers after its own label too, and its numbers right after a label naming
+     * another row (pdftotext -raw: a page's repeated "三、本年度办理结果"
+     * "（一）予以公开" and that row's numbers, then "2.申请人逾期未按收费…" and its
+     * own numbers, a cell short): they may be that label's (ROW_AFTER_OTHER) —
+     * not with a piece of its label before them on their line (w3m: "6.  5 9 8 …"
+     * over "属于四类过程性信息", under 内部事务's label) */
+    for (int rr = 0; rr < td->nrows && odd_state == 1; rr++) {
+        const place_row *p = &pl[rr];
+        if (positional[rr] || p->state != PL_PLACED || p->anchor < 0 || !p->label_after || p->tok[0] < 1)
+            continue;
+        int k = p->tok[0] - 1, chained = 0;   /* (the label of a row read label-after: a chain of them) */
+        for (int q = 0; q < td->nrows && !chained; q++)
+            chained = pl[q].state == PL_PLACED && pl[q].anchor == k && pl[q].label_after;
+        if (ts.tok[k].kind == PT_LABEL && ts.tok[k].rows && !(ts.tok[k].rows >> rr & 1) && !chained &&
+            !piece_before_numbers(g, &ts, p) && numbers_after_label(&ts, p, ncols[rr]) > 0)
+            positional[rr] = ROW_AFTER_OTHER;
+    }
     /* a row whose cells are separated by spaces, its numbers on two lines or more
      * (a text browser wraps a wide number cell of a table without borders onto the
      * next line, often left of the row's other numbers: "3（件）" under its label's
@@ -6535,6 +6567,7 @@ static void read_table_grid(gk_report *r, int table, grid *g)
                                   td->rows[rr].short_label)
                   : positional[rr] == ROW_ORDER  ? unconfirmed_order(r, table, rr)
                   : positional[rr] == ROW_ACROSS ? unconfirmed_across(r, table, rr)
+                  : positional[rr] == ROW_AFTER_OTHER ? unconfirmed_after_other(r, table, rr)
                   : positional[rr] == ROW_NARROW ? narrow_contradicted(r, table, rr)
                   : positional[rr] == ROW_CHECK  ? contradicted(r, table, rr)
                                                  : unconfirmed(r, table, rr, positional[rr] == ROW_WRAPPED ? 2
