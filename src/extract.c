@@ -4092,17 +4092,16 @@ static int numbers_after_label(const tokens *ts, const place_row *p, int max)
  * "申请人情况" … 48 68 … 318 "三、本年度办理结果" "(一)予以公开"; they may be
  * that row's, or, its label lost, any row's before, printed across the header,
  * which no row is read across) or right after the row before's own label (its
- * pieces and lines echoing another row between).  Returns 1 when so. */
+ * pieces and lines echoing another row between).  Returns the row left without
+ * numbers + 1 when so, else 0. */
 static int numbers_after_header(const grid *g, const tokens *ts, const place_row *pl, int nrows, int rr)
 {
     const place_row *p = &pl[rr];
     if (p->state != PL_PLACED || p->anchor < 0 || !p->label_after || rr == 0)
         return 0;
     const place_row *q = &pl[rr - 1];
-    if (q->state == PL_PLACED || q->anchor >= p->tok[0])
-        return 0;                      /* the row before has numbers, or its label follows them */
-    if (piece_before_numbers(g, ts, p))
-        return 0;
+    if (q->anchor >= p->tok[0] || piece_before_numbers(g, ts, p))
+        return 0;                      /* the row before's label follows the numbers */
     int headers = 0, k = p->tok[0] - 1;
     for (; k >= 0; k--) {
         const place_tok *t = &ts->tok[k];
@@ -4113,12 +4112,25 @@ static int numbers_after_header(const grid *g, const tokens *ts, const place_row
         else if (t->kind == PT_VALUE || t->kind == PT_BREAK || (t->kind == PT_LABEL && (t->rows || t->firsts)))
             break;
     }
-    if (headers >= 2)
-        return 1;                      /* a header's names, not one barrier (a label of no anchor's row) */
+    if (headers >= 2) {                /* a header's names, not one barrier (a label of no anchor's row) */
+        /* a row before left without numbers, the rows between it and this one read
+         * before the header (pdfminer: "1.本年新收政府" "2.上年结转政府 3" … "0 0 0 / / 3"
+         * "申请人情况" … "12 3 0 0 1 0 16" "（一）予以公开" "6": 本年新收's numbers
+         * after the header, 上年结转's before it) */
+        for (int b = rr - 1; b >= 0; b--) {
+            if (pl[b].state != PL_PLACED)
+                return pl[b].anchor < p->tok[0] ? b + 1 : 0;
+            if (pl[b].anchor > k || pl[b].tok[0] > k)
+                return 0;
+        }
+        return 0;
+    }
+    if (q->state == PL_PLACED)
+        return 0;                      /* the row before has numbers */
     /* or right after that row's own label (its pieces between): "二、上年结转政府"
      * "信息公开申请数量" 1 0 0 1 0 0 2 "(一) 予以公开" 9 2 7 0 o 18, 予以公开's own row a
      * cell short (pandoc, a blank cell lost) */
-    return k >= 0 && ts->tok[k].kind == PT_LABEL && ((ts->tok[k].rows | ts->tok[k].firsts) >> (rr - 1) & 1);
+    return k >= 0 && ts->tok[k].kind == PT_LABEL && ((ts->tok[k].rows | ts->tok[k].firsts) >> (rr - 1) & 1) ? rr : 0;
 }
 
 /* unconfirmed() of a row read with its label after its numbers in a table that
@@ -4133,9 +4145,9 @@ static char *unconfirmed_order(const gk_report *r, int table, int rr)
                      template_table(r->tpl, table)->rows[rr].short_label);
 }
 
-/* unconfirmed() of a row whose numbers may be those of a row before a header
- * (ROW_ACROSS: numbers_after_header()), in its own words. */
-static char *unconfirmed_across(const gk_report *r, int table, int rr)
+/* unconfirmed() of a row whose numbers may be those of row `unread` before a
+ * header (ROW_ACROSS: numbers_after_header()), in its own words. */
+static char *unconfirmed_across(const gk_report *r, int table, int rr, int unread)
 {
     char *why = unconfirmed(r, table, rr, 0);
     if (!why)
@@ -4143,7 +4155,7 @@ static char *unconfirmed_across(const gk_report *r, int table, int rr)
     free(why);
     const gk_table_def *td = template_table(r->tpl, table);
     return xasprintf("「%s」行标签之前的数字紧随表头或其前一行的标签，也可能属于没有读到数字的「%s」行，且没有跨行的勾稽关系可以印证，不作读取",
-                     td->rows[rr].short_label, td->rows[rr - 1].short_label);
+                     td->rows[rr].short_label, td->rows[unread].short_label);
 }
 
 /* unconfirmed() of a row read with its label after its numbers, numbers after
@@ -6486,8 +6498,9 @@ static void read_table_grid(gk_report *r, int table, grid *g)
                 positional[q] = ROW_ORDER;
         rr = end;
     }
+    int across[PLACE_MAX_ROWS] = {0};  /* ROW_ACROSS: the row left without numbers + 1 */
     for (int rr = 0; rr < td->nrows; rr++)
-        if (!positional[rr] && numbers_after_header(g, &ts, pl, td->nrows, rr))
+        if (!positional[rr] && (across[rr] = numbers_after_header(g, &ts, pl, td->nrows, rr)))
             positional[rr] = ROW_ACROSS;
     /* a row read with its label after its numbers among rows read label first,
      * numbers after its own label too, and its numbers right after a label naming
@@ -6566,7 +6579,7 @@ static void read_table_grid(gk_report *r, int table, grid *g)
                                   "各数字错后一格，不作读取",
                                   td->rows[rr].short_label)
                   : positional[rr] == ROW_ORDER  ? unconfirmed_order(r, table, rr)
-                  : positional[rr] == ROW_ACROSS ? unconfirmed_across(r, table, rr)
+                  : positional[rr] == ROW_ACROSS ? unconfirmed_across(r, table, rr, across[rr] - 1)
                   : positional[rr] == ROW_AFTER_OTHER ? unconfirmed_after_other(r, table, rr)
                   : positional[rr] == ROW_NARROW ? narrow_contradicted(r, table, rr)
                   : positional[rr] == ROW_CHECK  ? contradicted(r, table, rr)
