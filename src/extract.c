@@ -6508,16 +6508,29 @@ static void read_table_grid(gk_report *r, int table, grid *g)
      * "（一）予以公开" and that row's numbers, then "2.申请人逾期未按收费…" and its
      * own numbers, a cell short): they may be that label's (ROW_AFTER_OTHER) —
      * not with a piece of its label before them on their line (w3m: "6.  5 9 8 …"
-     * over "属于四类过程性信息", under 内部事务's label) */
-    for (int rr = 0; rr < td->nrows && odd_state == 1; rr++) {
+     * over "属于四类过程性信息", under 内部事务's label); so too, in a table of one
+     * state or mostly label first, a row read label-after whose own numbers, a cell
+     * short, follow its label and no row took them (pdftotext -raw: 总计's label
+     * printed elsewhere, "5 2 0 0 1 0 8" "四、结转下年度继续办理" "0 0 0 0 0 0") */
+    for (int rr = 0; rr < td->nrows && odd_state != 0; rr++) {
         const place_row *p = &pl[rr];
         if (positional[rr] || p->state != PL_PLACED || p->anchor < 0 || !p->label_after || p->tok[0] < 1)
             continue;
         int k = p->tok[0] - 1, chained = 0;   /* (the label of a row read label-after: a chain of them) */
         for (int q = 0; q < td->nrows && !chained; q++)
             chained = pl[q].state == PL_PLACED && pl[q].anchor == k && pl[q].label_after;
-        if (ts.tok[k].kind == PT_LABEL && ts.tok[k].rows && !(ts.tok[k].rows >> rr & 1) && !chained &&
-            !piece_before_numbers(g, &ts, p) && numbers_after_label(&ts, p, ncols[rr]) > 0)
+        int own = numbers_after_label(&ts, p, ncols[rr]);
+        int other = odd_state == 1 && ts.tok[k].kind == PT_LABEL && ts.tok[k].rows && !(ts.tok[k].rows >> rr & 1);
+        if (!other && ncols[rr] >= 3 && own >= ncols[rr] - 1) {   /* or a row's numbers, a cell short, no row took */
+            int v = p->anchor + 1;
+            while (v < ts.n && ts.tok[v].kind != PT_VALUE && ts.tok[v].kind != PT_EMPTY)
+                v++;
+            other = 1;
+            for (int q = 0; q < td->nrows && other; q++)
+                for (int c = 0; c < ncols[q] && other && pl[q].state == PL_PLACED; c++)
+                    other = pl[q].tok[c] != v;
+        }
+        if (other && !chained && !piece_before_numbers(g, &ts, p) && own > 0)
             positional[rr] = ROW_AFTER_OTHER;
     }
     /* a row whose cells are separated by spaces, its numbers on two lines or more
