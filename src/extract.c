@@ -3952,6 +3952,78 @@ static char *unplaced_why(const gk_report *r, int table, int rr, const place_row
     return sbuf_steal(&b);
 }
 
+/* 1 when row rr (its label found, not placed: its numbers fewer than its cells)
+ * has an equation of its own (its total) and only its own numbers after its
+ * label, one fewer than its cells, each reading 0 or a blank, no digits glued
+ * to its label: whichever cell was lost, the row's total makes it 0 (a lost
+ * count adds up to the total 0, a lost total is the sum of zeros).  A converter
+ * that prints no empty cell (pdftotext without -layout, pandoc, w3m dropping an
+ * empty column) drops a blank cell so; which one is not known, and the row is
+ * read as zeros, inferred (read_zero_row()). */
+static int zero_row_short(const gk_report *r, int table, int rr, const tokens *ts, const place_row *pl, int nrows,
+                          int ncols)
+{
+    const place_row *p = &pl[rr];
+    if (p->anchor < 0 || r->tpl->row_eq[table - 2][rr] < 0 || ncols < 3)
+        return 0;
+    int from = p->anchor, to = ts->n;  /* the tokens looked at: its label's up to the next anchor's */
+    if (p->state == PL_AMBIGUOUS) {
+        /* read either way (label first, or after: "…" 0 0 0 0 0 0 0 "label" 0 0 0 0 0 0
+         * "…", pdftotext -raw), from the anchor before its own: every reading zeros */
+        from = -1;
+        for (int q = 0; q < nrows; q++) {
+            if (pl[q].anchor >= 0 && pl[q].anchor < p->anchor && pl[q].anchor > from)
+                from = pl[q].anchor;
+            if (pl[q].anchor > p->anchor && pl[q].anchor < to)
+                to = pl[q].anchor;
+        }
+        if (from < 0)
+            return 0;
+    } else if (p->state != PL_COUNT || p->have != ncols - 1 || p->want != ncols) {
+        return 0;
+    }
+    int n = 0, after = 0;
+    for (int k = from; k < to; k++) {
+        const place_tok *t = &ts->tok[k];
+        if (k > p->anchor && (t->kind == PT_BREAK || t->kind == PT_HEADER || (t->kind == PT_LABEL && (t->rows || t->firsts))))
+            break;
+        const char *text = ts->cell[k] ? ts->cell[k]->text : "";
+        if (t->kind == PT_EMPTY || t->kind == PT_HEADER || t->kind == PT_BREAK ||
+            (t->kind == PT_LABEL && glued_digits(text, strlen(text))))
+            return 0;                  /* a row of explicit cells (counted otherwise), or a number in a label */
+        if (t->kind != PT_VALUE)
+            continue;
+        slot s = {0};
+        slot_from_token(&s, ts, k);
+        free(s.why);
+        if (s.status == GK_ST_MISSING || (s.status == GK_ST_EXTRACTED && s.value != 0))
+            return 0;
+        n++;
+        after += k > p->anchor;
+    }
+    if (p->state == PL_AMBIGUOUS)
+        return after == ncols - 1 || after == ncols;
+    return n == p->have;
+}
+
+/* Row rr's cells as zero_row_short() says: each 0, inferred, why in its words. */
+static void read_zero_row(gk_report *r, int table, int rr, const place_row *p, const tokens *ts)
+{
+    const gk_row_def *rd = &template_table(r->tpl, table)->rows[rr];
+    slot s[PLACE_MAX_COLS];
+    memset(s, 0, sizeof s);
+    char *why = p->state == PL_AMBIGUOUS
+                    ? xasprintf("该行的数字有不止一种对位方式，但附近的数字都是 0：无论哪种读法，按该行的总计各格都是 0"
+                                "（缺的一格当是转换时丢掉的空白单元格，不知是哪一格；模板要求填 0）")
+                    : xasprintf("该行只读到 %d 个数字（应为 %d 个），都是 0：缺的一格无论是哪一格，按该行的总计都是 0"
+                                "（当是转换时丢掉的空白单元格，不知是哪一格；模板要求填 0）",
+                                p->have, rd->ncols);
+    for (int c = 0; c < rd->ncols; c++)
+        s[c] = (slot){.status = GK_ST_INFERRED, .is_int = 1, .line = ts->cell[p->anchor]->line, .why = xstrdup(why)};
+    free(why);
+    store_row(r, table, rr, s, rd->ncols);
+}
+
 /* A row placed without a label of its own is read only when the table's
  * equations across rows confirm it: every equation (other than the row's
  * own total) that holds one of its cells and can be evaluated on what was
@@ -6415,6 +6487,8 @@ static void read_table_grid(gk_report *r, int table, grid *g)
             slots_missing(s, rd->ncols, line, why);
             free(why);
             store_row(r, table, rr, s, rd->ncols);
+            if (zero_row_short(r, table, rr, &ts, pl, td->nrows, rd->ncols))
+                read_zero_row(r, table, rr, p, &ts);
         }
     }
     close_group(r, &group_note, &group_names, group_rows, group_why, name);

@@ -27,7 +27,8 @@ typedef enum __attribute__((packed)) {
  * statuses a byte each (56 bytes): a report zeroes one per template cell. */
 typedef struct {
     /* what extraction read */
-    gk_status read_status;     /* EXTRACTED, BLANK or MISSING; INFERRED for a glued run split (how in unread_why) */
+    gk_status read_status;     /* EXTRACTED, BLANK or MISSING; INFERRED for a glued run split (its raw the
+                                  digits) or a row of zeros a cell short (no raw), how in unread_why */
     unsigned char read_is_int;
     /* the reviewer's overlay */
     unsigned char corrected;

@@ -607,9 +607,13 @@ static void check_cells(gk_report *r, const int *todo, int ntodo)
                                         : xasprintf("%s 为空，按 0 计；模板要求填 0", cd->label));
             break;
         case GK_ST_INFERRED:
-            if (c->read_status == GK_ST_INFERRED)
+            if (c->read_status == GK_ST_INFERRED && c->raw && c->raw[0])   /* a glued run split */
                 f = add(r, "CELL.INFERRED", c->line,
                         xasprintf("%s 按勾稽关系拆分为 %s：%s", cd->label, report_format_value(c->value, v, sizeof v),
+                                  c->equation ? c->equation : ""));
+            else if (c->read_status == GK_ST_INFERRED)   /* a row of zeros a cell short */
+                f = add(r, "CELL.INFERRED", c->line,
+                        xasprintf("%s 按 %s 计：%s", cd->label, report_format_value(c->value, v, sizeof v),
                                   c->equation ? c->equation : ""));
             else if (c->read_status == GK_ST_MISSING && c->raw && c->raw[0])
                 f = add(r, "CELL.INFERRED", c->line,
