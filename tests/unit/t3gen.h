@@ -165,6 +165,22 @@ static inline void t3_head_lines(sbuf *t, const char *nl)
         sbuf_printf(t, "%s%s", HEAD[k], nl);
 }
 
+/* Table 3's header in a layout: its cells a line each (t3_head_lines(), a blank
+ * line after, two newlines each for L_PDFTEXT) for the cell-per-line layouts,
+ * else one row of column names (a markdown rule under it for L_PIPES). */
+static inline void t3_put_head(sbuf *t, int layout)
+{
+    if (layout >= L_LINES && layout != L_CSV) {
+        t3_head_lines(t, layout == L_PDFTEXT ? "\n\n" : "\n");
+        sbuf_adds(t, "\n");
+        return;
+    }
+    const char *head[] = {"项目", "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"};
+    t3_put_row(t, layout, head, 8);
+    if (layout == L_PIPES)
+        sbuf_adds(t, "|---|---|---|---|---|---|---|---|\n");
+}
+
 static char *t3_report(const char *t3)
 {
     char *text = fx_report_between("三、收到和处理政府信息公开申请情况\n\n", "\n四、政府信息公开行政复议", t3);

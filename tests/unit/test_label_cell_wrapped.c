@@ -53,10 +53,7 @@ static void wrapped_tables(unsigned seed, int tails)
         }
         sbuf t;
         sbuf_init(&t);
-        const char *head[] = {"项目", "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"};
-        t3_put_row(&t, layout, head, 8);
-        if (layout == L_PIPES)
-            sbuf_adds(&t, "|---|---|---|---|---|---|---|---|\n");
+        t3_put_head(&t, layout);
         int tail_next = 0;             /* the row before was written with its label's rest after it */
         for (int r = 0; r < T3_NROWS; r++) {
             const char *g = t3_group_before(r);
