@@ -4205,43 +4205,37 @@ static int numbers_after_header(const grid *g, const tokens *ts, const place_row
     return k >= 0 && ts->tok[k].kind == PT_LABEL && ((ts->tok[k].rows | ts->tok[k].firsts) >> (rr - 1) & 1) ? rr : 0;
 }
 
-/* unconfirmed() of a row read with its label after its numbers in a table that
- * reads as well with labels first (ROW_ORDER), in its own words. */
-static char *unconfirmed_order(const gk_report *r, int table, int rr)
-{
-    char *why = unconfirmed(r, table, rr, 0);
-    if (!why)
-        return NULL;
-    free(why);
-    return xasprintf("「%s」行的数字在其标签之前还是之后，两种读法都说得通（各行的总计都相符），且没有跨行的勾稽关系可以印证，不作读取",
-                     template_table(r->tpl, table)->rows[rr].short_label);
-}
+/* Why read_table_grid() has a placed row confirmed by the equations across rows
+ * (its positional[]): placed by position alone (ROW_POSITIONAL), or in doubt
+ * (ROW_DOUBT: which numbers are its own is in question), and the other kinds of
+ * doubt each with its own words. */
+enum { ROW_POSITIONAL = 1, ROW_DOUBT = 2, ROW_CHECK = 4, ROW_NARROW = 8, ROW_PADDED = 16, ROW_TOTAL_FITS = 32,
+       ROW_COLUMNS = 64, ROW_ORDER = 128, ROW_WRAPPED = 256, ROW_ACROSS = 512, ROW_AFTER_OTHER = 1024 };
 
-/* unconfirmed() of a row whose numbers may be those of row `unread` before a
- * header (ROW_ACROSS: numbers_after_header()), in its own words. */
-static char *unconfirmed_across(const gk_report *r, int table, int rr, int unread)
+/* unconfirmed() of a row read with its label after its numbers that may be
+ * another row's, in its own words: which reading is in question (kind):
+ * ROW_ORDER, a table that reads as well with labels first; ROW_ACROSS, numbers
+ * after a header that may be row `unread`'s (numbers_after_header()); else
+ * ROW_AFTER_OTHER, numbers after its label too and its numbers right after a
+ * label naming another row, or no row's. */
+static char *unconfirmed_reading(const gk_report *r, int table, int rr, int kind, int unread)
 {
     char *why = unconfirmed(r, table, rr, 0);
     if (!why)
         return NULL;
     free(why);
     const gk_table_def *td = template_table(r->tpl, table);
-    return xasprintf("「%s」行标签之前的数字紧随表头或其前一行的标签，也可能属于没有读到数字的「%s」行，且没有跨行的勾稽关系可以印证，不作读取",
-                     td->rows[rr].short_label, td->rows[unread].short_label);
-}
-
-/* unconfirmed() of a row read with its label after its numbers, numbers after
- * its label too, and its numbers right after a label naming another row
- * (ROW_AFTER_OTHER), in its own words. */
-static char *unconfirmed_after_other(const gk_report *r, int table, int rr)
-{
-    char *why = unconfirmed(r, table, rr, 0);
-    if (!why)
-        return NULL;
-    free(why);
+    const char *row = td->rows[rr].short_label;
+    if (kind == ROW_ORDER)
+        return xasprintf("「%s」行的数字在其标签之前还是之后，两种读法都说得通（各行的总计都相符），且没有跨行的勾稽关系可以印证，不作读取",
+                         row);
+    if (kind == ROW_ACROSS)
+        return xasprintf("「%s」行标签之前的数字紧随表头或其前一行的标签，也可能属于没有读到数字的「%s」行，且没有跨行的勾稽关系可以印证，"
+                         "不作读取",
+                         row, td->rows[unread].short_label);
     return xasprintf("「%s」行标签之前的数字紧随另一行的标签，可能属于那一行（如分页处重复的行），其标签之后也有数字，"
                      "且没有跨行的勾稽关系可以印证，不作读取",
-                     template_table(r->tpl, table)->rows[rr].short_label);
+                     row);
 }
 
 /* The counts of cells [first, first + n) into v (a blank reads 0); 0 when one of
@@ -6364,10 +6358,7 @@ static void read_table_grid(gk_report *r, int table, grid *g)
     if (width)
         note_header_map(r, table, colmap, width, g);
     const char *name = template_table_shape(table)->name;
-    /* rows the equations must confirm: placed by position alone (ROW_POSITIONAL), or
-     * in doubt (ROW_DOUBT: which numbers are its own is in question) */
-    enum { ROW_POSITIONAL = 1, ROW_DOUBT = 2, ROW_CHECK = 4, ROW_NARROW = 8, ROW_PADDED = 16, ROW_TOTAL_FITS = 32,
-           ROW_COLUMNS = 64, ROW_ORDER = 128, ROW_WRAPPED = 256, ROW_ACROSS = 512, ROW_AFTER_OTHER = 1024 };
+    /* rows the equations must confirm, and why (ROW_POSITIONAL … above) */
     int positional[PLACE_MAX_ROWS] = {0};
     /* rows read with their label after their numbers among rows with it before
      * (or the other way), the fewer, whose own equation fails as read: in doubt
@@ -6665,9 +6656,8 @@ static void read_table_grid(gk_report *r, int table, grid *g)
                       ? xasprintf("「%s」行没有读到总计（空白或缺失），而其最后一个数字恰为其前各数之和：它也可能是该行的总计、"
                                   "各数字错后一格，不作读取",
                                   td->rows[rr].short_label)
-                  : positional[rr] == ROW_ORDER  ? unconfirmed_order(r, table, rr)
-                  : positional[rr] == ROW_ACROSS ? unconfirmed_across(r, table, rr, across[rr] - 1)
-                  : positional[rr] == ROW_AFTER_OTHER ? unconfirmed_after_other(r, table, rr)
+                  : positional[rr] == ROW_ORDER || positional[rr] == ROW_ACROSS || positional[rr] == ROW_AFTER_OTHER
+                      ? unconfirmed_reading(r, table, rr, positional[rr], across[rr] - 1)
                   : positional[rr] == ROW_NARROW ? narrow_contradicted(r, table, rr)
                   : positional[rr] == ROW_CHECK  ? contradicted(r, table, rr)
                                                  : unconfirmed(r, table, rr, positional[rr] == ROW_WRAPPED ? 2
