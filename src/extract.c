@@ -6909,6 +6909,55 @@ static int one_row_tokens(const tokens *ts, int first, int last, int n, int *tok
  * one row per group.  Rows per group are placed like the other tables;
  * else the table's numbers, when there are exactly as many as it has
  * cells, are its cells in order. */
+/* A one-line table (table 4) read one number short, tokens [first, last]: the
+ * lost cell taken for a blank (0, a converter that prints no empty cell dropped
+ * it) at each place in turn, the places where every group's own total holds;
+ * when there is one at least and all give each cell the same value, those
+ * values into v (n of them) and 1 ("1 0 1 0 2 | 0 0 0 0 1 | 0 0 0 1": the blank is
+ * among the second group's zeros wherever it stands).  Every group must have a
+ * total; no empty cell, and no number not read, among the tokens. */
+static int one_short_fixed(const gk_report *r, int table, const tokens *ts, int first, int last, int n, double *v)
+{
+    const gk_table_def *td = template_table(r->tpl, table);
+    double seen[2 * PLACE_MAX_COLS], w[2 * PLACE_MAX_COLS];
+    int nv = 0, fits = 0;
+    if (n > 2 * PLACE_MAX_COLS)
+        return 0;
+    for (int gi = 0; gi < td->nrows; gi++)
+        if (r->tpl->row_eq[table - 2][gi] < 0)
+            return 0;
+    for (int k = first; k <= last; k++) {
+        if (ts->tok[k].kind == PT_EMPTY)
+            return 0;
+        if (ts->tok[k].kind != PT_VALUE)
+            continue;
+        slot s = {0};
+        slot_from_token(&s, ts, k);
+        free(s.why);
+        if (s.status == GK_ST_MISSING || nv >= n - 1)
+            return 0;
+        seen[nv++] = s.status == GK_ST_EXTRACTED ? s.value : 0;
+    }
+    if (nv != n - 1)
+        return 0;
+    for (int j = 0; j < n; j++) {      /* the blank at j */
+        for (int c = 0, k = 0; c < n; c++)
+            w[c] = c == j ? 0 : seen[k++];
+        int holds = 1;
+        for (int gi = 0, at = 0; gi < td->nrows && holds; at += td->rows[gi].ncols, gi++)
+            holds = row_eq_holds(r, table, gi, w + at);
+        if (!holds)
+            continue;
+        for (int c = 0; c < n; c++) {
+            if (fits && w[c] != v[c])
+                return 0;              /* two places giving a cell two values */
+            v[c] = w[c];
+        }
+        fits++;
+    }
+    return fits > 0;
+}
+
 static void read_one_line_table(gk_report *r, int table)
 {
     size_t from, to;
@@ -6917,6 +6966,7 @@ static void read_one_line_table(gk_report *r, int table)
     grid *g = table_grid(r, table, from, to);
     const gk_table_def *td = template_table(r->tpl, table);
     const int n = template_table_ncells(r->tpl, table);
+    double fixed[2 * PLACE_MAX_COLS];   /* one_short_fixed() */
     int per_group = 0;
     sbuf lb;
     sbuf_init(&lb);
@@ -7029,6 +7079,20 @@ static void read_one_line_table(gk_report *r, int table)
             free(why);
             store_rows(r, table, s);
         }
+    } else if (nv == n - 1 && nv >= 2 && one_short_fixed(r, table, &ts, first, lastv, n, fixed)) {
+        /* one short, and wherever a blank stands so that every group adds up, each cell reads the same */
+        char *why = xasprintf("%s只读到 %d 个数字（应为 %d 个）：缺的一格当是转换时丢掉的空白单元格，"
+                              "凡能使各组总计都相符的位置，读出的各格都一样，按此读（不知空白是哪一格；模板要求填 0）",
+                              shape->name, nv, n);
+        for (int k = 0; k < n; k++)
+            s[k] = (slot){.status = GK_ST_INFERRED, .is_int = 1, .line = ts.cell[first]->line, .why = xstrdup(why)};
+        free(why);
+        store_rows(r, table, s);
+        for (int gi = 0, off = 0; gi < td->nrows; off += td->rows[gi].ncols, gi++)   /* (a slot inferred
+                                                                                       stores no value) */
+            for (int c = 0; c < td->rows[gi].ncols; c++)
+                row_cells_of(r, table, gi)[c].read_value = fixed[off + c];
+        r->table_line[table - 2] = s[0].line;
     } else if (nv) {
         char *why = xasprintf("%s读到 %d 个数字（应为 %d 个），无法确定各自所在的列", shape->name, nv, n);
         slots_missing(s, n, ts.cell[first]->line, why);
