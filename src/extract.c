@@ -3955,8 +3955,10 @@ static char *unplaced_why(const gk_report *r, int table, int rr, const place_row
 /* 1 when row rr (its label found, not placed: its numbers fewer than its cells)
  * has an equation of its own (its total) and only its own numbers after its
  * label, one fewer than its cells, each reading 0 or a blank, no digits glued
- * to its label: whichever cell was lost, the row's total makes it 0 (a lost
- * count adds up to the total 0, a lost total is the sum of zeros).  A converter
+ * to its label — or, placed more than one way (PL_AMBIGUOUS), as many numbers
+ * as its cells or one fewer after its label and every number from the anchor
+ * before its own to the next 0: whichever cell was lost, the row's total makes it
+ * 0 (a lost count adds up to the total 0, a lost total is the sum of zeros).  A converter
  * that prints no empty cell (pdftotext without -layout, pandoc, w3m dropping an
  * empty column) drops a blank cell so; which one is not known, and the row is
  * read as zeros, inferred (read_zero_row()). */
@@ -3990,7 +3992,8 @@ static int zero_row_short(const gk_report *r, int table, int rr, const tokens *t
         const char *text = ts->cell[k] ? ts->cell[k]->text : "";
         if (t->kind == PT_EMPTY || t->kind == PT_HEADER || t->kind == PT_BREAK ||
             (t->kind == PT_LABEL && glued_digits(text, strlen(text))))
-            return 0;                  /* a row of explicit cells (counted otherwise), or a number in a label */
+            return 0;                  /* a row of explicit cells (counted otherwise), a header or prose
+                                          between, or a number in a label */
         if (t->kind != PT_VALUE)
             continue;
         slot s = {0};
