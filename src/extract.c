@@ -6220,6 +6220,160 @@ static int mark_captions(tokens *ts, const place_row *pl, int nrows)
     return marked;
 }
 
+/* Rows of table `table` left unread one number short (PL_COUNT, their own numbers
+ * after their labels, each read, no empty cell among them, a total of their own):
+ * the lost cell taken for a blank (a converter that prints no empty cell dropped
+ * it), each row's places for it where its own total holds, and every choice of
+ * place over those rows (at most SHORT_TRIES) checked against the equations
+ * across rows whose other cells are read; a row whose cells read the same in
+ * every choice that holds them all is read so, inferred (two rows a blank short
+ * in one column's balance: each column's equations tell where each blank is). */
+#define SHORT_ROWS 8
+#define SHORT_TRIES 50000
+static void read_short_rows(gk_report *r, int table, const tokens *ts, const place_row *pl, const int *ncols,
+                            int nrows)
+{
+    const gk_template *t = r->tpl;
+    int rows[SHORT_ROWS], nc[SHORT_ROWS], ns = 0;
+    double cand[SHORT_ROWS][PLACE_MAX_COLS][PLACE_MAX_COLS];   /* [row][choice][cell] */
+    long tries = 1;
+    for (int rr = 0; rr < nrows && ns < SHORT_ROWS; rr++) {
+        const place_row *p = &pl[rr];
+        int w = ncols[rr], fc = t->first_cell[table - 2][rr];
+        if (p->state != PL_COUNT || p->anchor < 0 || p->have != w - 1 || p->want != w || w < 3 ||
+            w > PLACE_MAX_COLS || t->row_eq[table - 2][rr] < 0 || r->cells[fc].read_status != GK_ST_MISSING)
+            continue;
+        double seen[PLACE_MAX_COLS];
+        int n = 0, ok = 1;
+        for (int k = p->anchor; k < ts->n && ok; k++) {
+            const place_tok *tk = &ts->tok[k];
+            if (k > p->anchor && (tk->kind == PT_BREAK || tk->kind == PT_HEADER ||
+                                  (tk->kind == PT_LABEL && (tk->rows || tk->firsts))))
+                break;
+            const char *text = ts->cell[k] ? ts->cell[k]->text : "";
+            if (tk->kind == PT_EMPTY || (tk->kind == PT_LABEL && glued_digits(text, strlen(text))))
+                ok = 0;
+            if (tk->kind != PT_VALUE || !ok)
+                continue;
+            slot sl = {0};
+            slot_from_token(&sl, ts, k);
+            free(sl.why);
+            if (sl.status == GK_ST_MISSING || n >= w - 1)
+                ok = 0;
+            else
+                seen[n++] = sl.status == GK_ST_EXTRACTED ? sl.value : 0;
+        }
+        if (!ok || n != w - 1)
+            continue;
+        int m = 0;
+        for (int j = 0; j < w; j++) {  /* the blank at j, where the row's own total holds */
+            double *v = cand[ns][m];
+            for (int c = 0, k = 0; c < w; c++)
+                v[c] = c == j ? 0 : seen[k++];
+            m += row_eq_holds(r, table, rr, v);
+        }
+        if (!m)
+            continue;
+        rows[ns] = rr;
+        nc[ns++] = m;
+        tries *= m;
+        if (tries > SHORT_TRIES)
+            return;
+    }
+    if (!ns)
+        return;
+    /* the equations holding a cell of those rows, every other cell read */
+    int use[64], nuse = 0;
+    for (int q = 0; q < t->neqs && nuse < 64; q++) {
+        const gk_equation *e = &t->eqs[q];
+        int mine = 0, other_known = 1;
+        for (int k = 0; k < e->n; k++) {
+            int c = e->cell[k], in = 0;
+            for (int i = 0; i < ns && !in; i++) {
+                int fc = t->first_cell[table - 2][rows[i]];
+                in = c >= fc && c < fc + ncols[rows[i]];
+            }
+            mine |= in;
+            if (!in) {
+                gk_status st = r->cells[c].read_status;
+                other_known &= st == GK_ST_EXTRACTED || st == GK_ST_BLANK || st == GK_ST_INFERRED;
+            }
+        }
+        if (mine && other_known)
+            use[nuse++] = q;
+    }
+    int pick[SHORT_ROWS] = {0}, first_fit[SHORT_ROWS], agree[SHORT_ROWS], fits = 0;
+    for (int i = 0; i < ns; i++)
+        agree[i] = 1;
+    double val[4096];                  /* a cell's value by its index, for the rows' cells */
+    if (t->ncells > 4096)
+        return;
+    for (;;) {
+        for (int i = 0; i < ns; i++) {
+            int fc = t->first_cell[table - 2][rows[i]];
+            for (int c = 0; c < ncols[rows[i]]; c++)
+                val[fc + c] = cand[i][pick[i]][c];
+        }
+        int holds = 1, crossed = 0;
+        for (int u = 0; u < nuse && holds; u++) {
+            const gk_equation *e = &t->eqs[use[u]];
+            double sum = 0;
+            int across = 0;
+            for (int k = 0; k < e->n; k++) {
+                int c = e->cell[k], in = -1;
+                for (int i = 0; i < ns && in < 0; i++) {
+                    int fc = t->first_cell[table - 2][rows[i]];
+                    if (c >= fc && c < fc + ncols[rows[i]])
+                        in = i;
+                }
+                if (in >= 0)
+                    sum += e->coef[k] * val[c];
+                else {
+                    sum += e->coef[k] * (r->cells[c].read_status == GK_ST_EXTRACTED || r->cells[c].read_status == GK_ST_INFERRED
+                                             ? r->cells[c].read_value
+                                             : 0);
+                    across = 1;
+                }
+            }
+            holds = sum <= 1e-6 && sum >= -1e-6;
+            crossed |= across;
+        }
+        if (holds && crossed) {
+            for (int i = 0; i < ns; i++) {
+                if (!fits)
+                    first_fit[i] = pick[i];
+                else
+                    for (int c = 0; c < ncols[rows[i]]; c++)
+                        agree[i] &= cand[i][pick[i]][c] == cand[i][first_fit[i]][c];
+            }
+            fits++;
+        }
+        int i = 0;                     /* the next choice */
+        while (i < ns && ++pick[i] == nc[i])
+            pick[i++] = 0;
+        if (i == ns)
+            break;
+    }
+    for (int i = 0; i < ns && fits; i++) {
+        if (!agree[i])
+            continue;
+        const gk_row_def *rd = &template_table(t, table)->rows[rows[i]];
+        slot sl[PLACE_MAX_COLS];
+        memset(sl, 0, sizeof sl);
+        char *why = xasprintf("该行只读到 %d 个数字（应为 %d 个）：缺的一格当是转换时丢掉的空白单元格，"
+                              "凡能使该行及表中跨行的勾稽关系都相符的位置，读出的各格都一样，按此读（不知空白是哪一格；模板要求填 0）",
+                              rd->ncols - 1, rd->ncols);
+        for (int c = 0; c < rd->ncols; c++)
+            sl[c] = (slot){.status = GK_ST_INFERRED, .is_int = 1, .line = ts->cell[pl[rows[i]].anchor]->line,
+                           .why = xstrdup(why)};
+        free(why);
+        store_row(r, table, rows[i], sl, rd->ncols);
+        gk_cell *cells = row_cells_of(r, table, rows[i]);
+        for (int c = 0; c < rd->ncols; c++)
+            cells[c].read_value = cand[i][first_fit[i]][c];
+    }
+}
+
 /* Reads table `table` from the rows of its section's lines, g (freed here). */
 static void read_table_grid(gk_report *r, int table, grid *g)
 {
@@ -6675,6 +6829,8 @@ static void read_table_grid(gk_report *r, int table, grid *g)
             s[c].raw = NULL;
         store_row(r, table, rr, s, td->rows[rr].ncols);
     }
+    if (totals && !width && !disorder)   /* (the numbers in the template's column order) */
+        read_short_rows(r, table, &ts, pl, ncols, td->nrows);
     /* a row whose cells came as one run of digits: split where the equations allow one way only */
     for (int rr = 0; rr < td->nrows; rr++) {
         const place_row *p = &pl[rr];
