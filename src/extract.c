@@ -6229,7 +6229,7 @@ static int mark_captions(tokens *ts, const place_row *pl, int nrows)
  * every choice that holds them all is read so, inferred (two rows a blank short
  * in one column's balance: each column's equations tell where each blank is). */
 #define SHORT_ROWS 8
-#define SHORT_TRIES 50000
+#define SHORT_TRIES 4096
 static void read_short_rows(gk_report *r, int table, const tokens *ts, const place_row *pl, const int *ncols,
                             int nrows)
 {
@@ -6282,61 +6282,54 @@ static void read_short_rows(gk_report *r, int table, const tokens *ts, const pla
     }
     if (!ns)
         return;
-    /* the equations holding a cell of those rows, every other cell read */
-    int use[64], nuse = 0;
+    /* the equations holding a cell of those rows, every other cell read: each as
+     * its read cells' sum and its cells in those rows (row, column, coefficient) */
+    typedef struct {
+        double konst;
+        int n, across;
+        unsigned char row[GK_EQ_MAX], col[GK_EQ_MAX];
+        signed char coef[GK_EQ_MAX];
+    } short_eq;
+    short_eq eqs[64];
+    int nuse = 0;
     for (int q = 0; q < t->neqs && nuse < 64; q++) {
         const gk_equation *e = &t->eqs[q];
-        int mine = 0, other_known = 1;
-        for (int k = 0; k < e->n; k++) {
-            int c = e->cell[k], in = 0;
-            for (int i = 0; i < ns && !in; i++) {
+        short_eq *x = &eqs[nuse];
+        int known = 1;
+        x->konst = 0;
+        x->n = x->across = 0;
+        for (int k = 0; k < e->n && known; k++) {
+            int c = e->cell[k], in = -1;
+            for (int i = 0; i < ns && in < 0; i++) {
                 int fc = t->first_cell[table - 2][rows[i]];
-                in = c >= fc && c < fc + ncols[rows[i]];
+                if (c >= fc && c < fc + ncols[rows[i]])
+                    in = i;
             }
-            mine |= in;
-            if (!in) {
-                gk_status st = r->cells[c].read_status;
-                other_known &= st == GK_ST_EXTRACTED || st == GK_ST_BLANK || st == GK_ST_INFERRED;
+            if (in >= 0) {
+                x->row[x->n] = (unsigned char)in;
+                x->col[x->n] = (unsigned char)(c - t->first_cell[table - 2][rows[in]]);
+                x->coef[x->n++] = (signed char)e->coef[k];
+                continue;
             }
+            gk_status st = r->cells[c].read_status;
+            known = st == GK_ST_EXTRACTED || st == GK_ST_BLANK || st == GK_ST_INFERRED;
+            x->konst += st == GK_ST_BLANK ? 0 : e->coef[k] * r->cells[c].read_value;
+            x->across = 1;
         }
-        if (mine && other_known)
-            use[nuse++] = q;
+        nuse += known && x->n > 0;
     }
     int pick[SHORT_ROWS] = {0}, first_fit[SHORT_ROWS], agree[SHORT_ROWS], fits = 0;
     for (int i = 0; i < ns; i++)
         agree[i] = 1;
-    double val[4096];                  /* a cell's value by its index, for the rows' cells */
-    if (t->ncells > 4096)
-        return;
     for (;;) {
-        for (int i = 0; i < ns; i++) {
-            int fc = t->first_cell[table - 2][rows[i]];
-            for (int c = 0; c < ncols[rows[i]]; c++)
-                val[fc + c] = cand[i][pick[i]][c];
-        }
         int holds = 1, crossed = 0;
         for (int u = 0; u < nuse && holds; u++) {
-            const gk_equation *e = &t->eqs[use[u]];
-            double sum = 0;
-            int across = 0;
-            for (int k = 0; k < e->n; k++) {
-                int c = e->cell[k], in = -1;
-                for (int i = 0; i < ns && in < 0; i++) {
-                    int fc = t->first_cell[table - 2][rows[i]];
-                    if (c >= fc && c < fc + ncols[rows[i]])
-                        in = i;
-                }
-                if (in >= 0)
-                    sum += e->coef[k] * val[c];
-                else {
-                    sum += e->coef[k] * (r->cells[c].read_status == GK_ST_EXTRACTED || r->cells[c].read_status == GK_ST_INFERRED
-                                             ? r->cells[c].read_value
-                                             : 0);
-                    across = 1;
-                }
-            }
+            const short_eq *x = &eqs[u];
+            double sum = x->konst;
+            for (int k = 0; k < x->n; k++)
+                sum += x->coef[k] * cand[x->row[k]][pick[x->row[k]]][x->col[k]];
             holds = sum <= 1e-6 && sum >= -1e-6;
-            crossed |= across;
+            crossed |= x->across;
         }
         if (holds && crossed) {
             for (int i = 0; i < ns; i++) {
