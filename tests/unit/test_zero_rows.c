@@ -21,6 +21,22 @@
 static const int WAYS[] = {L_SPACES, L_LINES, L_BARE, L_PDFTEXT};
 #define NWAYS ((int)(sizeof WAYS / sizeof *WAYS))
 
+/* Table 3 of values v in a layout, the cells marked empty written empty (the
+ * layout drops them); its header first. */
+static void put_table(sbuf *t, int layout, int v[T3_NROWS][T3_NCOLS], unsigned char empty[T3_NROWS][T3_NCOLS])
+{
+    t3_put_head(t, layout);
+    for (int r = 0; r < T3_NROWS; r++) {
+        char num[T3_NCOLS][16];
+        const char *row[T3_NCOLS + 1] = {T3_LABELS[r]};
+        for (int c = 0; c < T3_NCOLS; c++) {
+            snprintf(num[c], sizeof num[c], "%d", v[r][c]);
+            row[c + 1] = empty[r][c] ? "" : num[c];
+        }
+        t3_put_row(t, layout, row, T3_NCOLS + 1);
+    }
+}
+
 static void test_zero_row_blank_dropped(void **state)
 {
     (void)state;
@@ -53,21 +69,16 @@ static void test_zero_row_blank_dropped(void **state)
         }
         sbuf t;
         sbuf_init(&t);
-        t3_put_head(&t, layout);
+        put_table(&t, layout, v, empty);
         int whole_zero_short[T3_NROWS] = {0};
         for (int r = 0; r < T3_NROWS; r++) {
-            char num[T3_NCOLS][16];
-            const char *row[T3_NCOLS + 1] = {T3_LABELS[r]};
             int nonzero = 0, dropped = 0;
             for (int c = 0; c < T3_NCOLS; c++) {
-                snprintf(num[c], sizeof num[c], "%d", v[r][c]);
-                row[c + 1] = empty[r][c] ? "" : num[c];
                 nonzero += v[r][c] != 0;
                 dropped += empty[r][c];
             }
             whole_zero_short[r] = !nonzero && dropped == 1;
             zero_rows += whole_zero_short[r];
-            t3_put_row(&t, layout, row, T3_NCOLS + 1);
         }
         char *text = t3_report(t.s);
         gk_report *rep = fx_parse_text(text);
@@ -128,16 +139,7 @@ static void test_rows_blank_dropped(void **state)
         }
         sbuf t;
         sbuf_init(&t);
-        t3_put_head(&t, layout);
-        for (int r = 0; r < T3_NROWS; r++) {
-            char num[T3_NCOLS][16];
-            const char *row[T3_NCOLS + 1] = {T3_LABELS[r]};
-            for (int c = 0; c < T3_NCOLS; c++) {
-                snprintf(num[c], sizeof num[c], "%d", v[r][c]);
-                row[c + 1] = empty[r][c] ? "" : num[c];
-            }
-            t3_put_row(&t, layout, row, T3_NCOLS + 1);
-        }
+        put_table(&t, layout, v, empty);
         char *text = t3_report(t.s);
         gk_report *rep = fx_parse_text(text);
         assert_non_null(rep);
