@@ -3952,6 +3952,55 @@ static char *unplaced_why(const gk_report *r, int table, int rr, const place_row
     return sbuf_steal(&b);
 }
 
+/* The numbers of tokens from `from` on into v (at most max; a blank reads 0),
+ * up to a label naming a row, a header row or prose after token `own` (a row's
+ * label); their count, or -1 when an empty cell (a row of explicit cells, counted
+ * otherwise), a header row or prose stands among them before that, a label among
+ * them has digits glued to it, a number is not read, or there are more than max. */
+static int run_values(const tokens *ts, int from, int own, double *v, int max)
+{
+    int n = 0;
+    for (int k = from; k < ts->n; k++) {
+        const place_tok *t = &ts->tok[k];
+        if (k > own && (t->kind == PT_BREAK || t->kind == PT_HEADER || (t->kind == PT_LABEL && (t->rows || t->firsts))))
+            break;
+        const char *text = ts->cell[k] ? ts->cell[k]->text : "";
+        if (t->kind == PT_EMPTY || t->kind == PT_HEADER || t->kind == PT_BREAK ||
+            (t->kind == PT_LABEL && glued_digits(text, strlen(text))))
+            return -1;
+        if (t->kind != PT_VALUE)
+            continue;
+        slot s = {0};
+        slot_from_token(&s, ts, k);
+        free(s.why);
+        if (s.status == GK_ST_MISSING || n >= max)
+            return -1;
+        v[n++] = s.status == GK_ST_EXTRACTED ? s.value : 0;
+    }
+    return n;
+}
+
+/* Row values w: seen (n - 1 numbers) with a blank (0) at cell j. */
+static void with_blank(const double *seen, int n, int j, double *w)
+{
+    for (int c = 0, k = 0; c < n; c++)
+        w[c] = c == j ? 0 : seen[k++];
+}
+
+/* Row rr's cells read as v, inferred, with why (each cell's, the line its label's). */
+static void store_inferred(gk_report *r, int table, int rr, int line, const char *why, const double *v)
+{
+    const gk_row_def *rd = &template_table(r->tpl, table)->rows[rr];
+    slot s[PLACE_MAX_COLS];
+    memset(s, 0, sizeof s);
+    for (int c = 0; c < rd->ncols; c++)
+        s[c] = (slot){.status = GK_ST_INFERRED, .is_int = 1, .line = line, .why = xstrdup(why)};
+    store_row(r, table, rr, s, rd->ncols);
+    gk_cell *cells = row_cells_of(r, table, rr);
+    for (int c = 0; c < rd->ncols; c++)   /* (a slot inferred stores no value) */
+        cells[c].read_value = v[c];
+}
+
 /* 1 when row rr (its label found, not placed: its numbers fewer than its cells)
  * has an equation of its own (its total) and only its own numbers after its
  * label, one fewer than its cells, each reading 0 or a blank, no digits glued
@@ -3968,44 +4017,31 @@ static int zero_row_short(const gk_report *r, int table, int rr, const tokens *t
     const place_row *p = &pl[rr];
     if (p->anchor < 0 || r->tpl->row_eq[table - 2][rr] < 0 || ncols < 3)
         return 0;
-    int from = p->anchor, to = ts->n;  /* the tokens looked at: its label's up to the next anchor's */
+    int from = p->anchor;              /* the tokens looked at: its label's on, up to the next row's label */
     if (p->state == PL_AMBIGUOUS) {
         /* read either way (label first, or after: "…" 0 0 0 0 0 0 0 "label" 0 0 0 0 0 0
          * "…", pdftotext -raw), from the anchor before its own: every reading zeros */
         from = -1;
-        for (int q = 0; q < nrows; q++) {
+        for (int q = 0; q < nrows; q++)
             if (pl[q].anchor >= 0 && pl[q].anchor < p->anchor && pl[q].anchor > from)
                 from = pl[q].anchor;
-            if (pl[q].anchor > p->anchor && pl[q].anchor < to)
-                to = pl[q].anchor;
-        }
         if (from < 0)
             return 0;
     } else if (p->state != PL_COUNT || p->have != ncols - 1 || p->want != ncols) {
         return 0;
     }
-    int n = 0, after = 0;
-    for (int k = from; k < to; k++) {
-        const place_tok *t = &ts->tok[k];
-        if (k > p->anchor && (t->kind == PT_BREAK || t->kind == PT_HEADER || (t->kind == PT_LABEL && (t->rows || t->firsts))))
-            break;
-        const char *text = ts->cell[k] ? ts->cell[k]->text : "";
-        if (t->kind == PT_EMPTY || t->kind == PT_HEADER || t->kind == PT_BREAK ||
-            (t->kind == PT_LABEL && glued_digits(text, strlen(text))))
-            return 0;                  /* a row of explicit cells (counted otherwise), a header or prose
-                                          between, or a number in a label */
-        if (t->kind != PT_VALUE)
-            continue;
-        slot s = {0};
-        slot_from_token(&s, ts, k);
-        free(s.why);
-        if (s.status == GK_ST_MISSING || (s.status == GK_ST_EXTRACTED && s.value != 0))
+    /* its numbers (placed more than one way: from the anchor before its own on), all 0 */
+    double v[2 * PLACE_MAX_ROWS * PLACE_MAX_COLS];
+    int n = run_values(ts, from, p->anchor, v, (int)(sizeof v / sizeof *v));
+    if (n < 0)
+        return 0;
+    for (int k = 0; k < n; k++)
+        if (v[k] != 0)
             return 0;
-        n++;
-        after += k > p->anchor;
-    }
-    if (p->state == PL_AMBIGUOUS)
+    if (p->state == PL_AMBIGUOUS) {    /* as many as its cells after its label, or one fewer */
+        int after = run_values(ts, p->anchor, p->anchor, v, (int)(sizeof v / sizeof *v));
         return after == ncols - 1 || after == ncols;
+    }
     return n == p->have;
 }
 
@@ -4013,18 +4049,15 @@ static int zero_row_short(const gk_report *r, int table, int rr, const tokens *t
 static void read_zero_row(gk_report *r, int table, int rr, const place_row *p, const tokens *ts)
 {
     const gk_row_def *rd = &template_table(r->tpl, table)->rows[rr];
-    slot s[PLACE_MAX_COLS];
-    memset(s, 0, sizeof s);
+    const double zeros[PLACE_MAX_COLS] = {0};
     char *why = p->state == PL_AMBIGUOUS
                     ? xasprintf("该行的数字有不止一种对位方式，但附近的数字都是 0：无论哪种读法，按该行的总计各格都是 0"
                                 "（缺的一格当是转换时丢掉的空白单元格，不知是哪一格；模板要求填 0）")
                     : xasprintf("该行只读到 %d 个数字（应为 %d 个），都是 0：缺的一格无论是哪一格，按该行的总计都是 0"
                                 "（当是转换时丢掉的空白单元格，不知是哪一格；模板要求填 0）",
                                 p->have, rd->ncols);
-    for (int c = 0; c < rd->ncols; c++)
-        s[c] = (slot){.status = GK_ST_INFERRED, .is_int = 1, .line = ts->cell[p->anchor]->line, .why = xstrdup(why)};
+    store_inferred(r, table, rr, ts->cell[p->anchor]->line, why, zeros);
     free(why);
-    store_row(r, table, rr, s, rd->ncols);
 }
 
 /* A row placed without a label of its own is read only when the table's
@@ -6244,33 +6277,12 @@ static void read_short_rows(gk_report *r, int table, const tokens *ts, const pla
             w > PLACE_MAX_COLS || t->row_eq[table - 2][rr] < 0 || r->cells[fc].read_status != GK_ST_MISSING)
             continue;
         double seen[PLACE_MAX_COLS];
-        int n = 0, ok = 1;
-        for (int k = p->anchor; k < ts->n && ok; k++) {
-            const place_tok *tk = &ts->tok[k];
-            if (k > p->anchor && (tk->kind == PT_BREAK || tk->kind == PT_HEADER ||
-                                  (tk->kind == PT_LABEL && (tk->rows || tk->firsts))))
-                break;
-            const char *text = ts->cell[k] ? ts->cell[k]->text : "";
-            if (tk->kind == PT_EMPTY || (tk->kind == PT_LABEL && glued_digits(text, strlen(text))))
-                ok = 0;
-            if (tk->kind != PT_VALUE || !ok)
-                continue;
-            slot sl = {0};
-            slot_from_token(&sl, ts, k);
-            free(sl.why);
-            if (sl.status == GK_ST_MISSING || n >= w - 1)
-                ok = 0;
-            else
-                seen[n++] = sl.status == GK_ST_EXTRACTED ? sl.value : 0;
-        }
-        if (!ok || n != w - 1)
+        if (run_values(ts, p->anchor, p->anchor, seen, w - 1) != w - 1)
             continue;
         int m = 0;
         for (int j = 0; j < w; j++) {  /* the blank at j, where the row's own total holds */
-            double *v = cand[ns][m];
-            for (int c = 0, k = 0; c < w; c++)
-                v[c] = c == j ? 0 : seen[k++];
-            m += row_eq_holds(r, table, rr, v);
+            with_blank(seen, w, j, cand[ns][m]);
+            m += row_eq_holds(r, table, rr, cand[ns][m]);
         }
         if (!m)
             continue;
@@ -6350,20 +6362,12 @@ static void read_short_rows(gk_report *r, int table, const tokens *ts, const pla
     for (int i = 0; i < ns && fits; i++) {
         if (!agree[i])
             continue;
-        const gk_row_def *rd = &template_table(t, table)->rows[rows[i]];
-        slot sl[PLACE_MAX_COLS];
-        memset(sl, 0, sizeof sl);
+        int w = ncols[rows[i]];
         char *why = xasprintf("该行只读到 %d 个数字（应为 %d 个）：缺的一格当是转换时丢掉的空白单元格，"
                               "凡能使该行及表中跨行的勾稽关系都相符的位置，读出的各格都一样，按此读（不知空白是哪一格；模板要求填 0）",
-                              rd->ncols - 1, rd->ncols);
-        for (int c = 0; c < rd->ncols; c++)
-            sl[c] = (slot){.status = GK_ST_INFERRED, .is_int = 1, .line = ts->cell[pl[rows[i]].anchor]->line,
-                           .why = xstrdup(why)};
+                              w - 1, w);
+        store_inferred(r, table, rows[i], ts->cell[pl[rows[i]].anchor]->line, why, cand[i][first_fit[i]]);
         free(why);
-        store_row(r, table, rows[i], sl, rd->ncols);
-        gk_cell *cells = row_cells_of(r, table, rows[i]);
-        for (int c = 0; c < rd->ncols; c++)
-            cells[c].read_value = cand[i][first_fit[i]][c];
     }
 }
 
@@ -7093,12 +7097,8 @@ static int one_short_fixed(const gk_report *r, int table, const tokens *ts, int 
     if (nv != n - 1)
         return 0;
     for (int j = 0; j < n; j++) {      /* the blank at j */
-        for (int c = 0, k = 0; c < n; c++)
-            w[c] = c == j ? 0 : seen[k++];
-        int holds = 1;
-        for (int gi = 0, at = 0; gi < td->nrows && holds; at += td->rows[gi].ncols, gi++)
-            holds = row_eq_holds(r, table, gi, w + at);
-        if (!holds)
+        with_blank(seen, n, j, w);
+        if (!groups_hold(r, table, w))
             continue;
         for (int c = 0; c < n; c++) {
             if (fits && w[c] != v[c])
@@ -7236,15 +7236,10 @@ static void read_one_line_table(gk_report *r, int table)
         char *why = xasprintf("%s只读到 %d 个数字（应为 %d 个）：缺的一格当是转换时丢掉的空白单元格，"
                               "凡能使各组总计都相符的位置，读出的各格都一样，按此读（不知空白是哪一格；模板要求填 0）",
                               shape->name, nv, n);
-        for (int k = 0; k < n; k++)
-            s[k] = (slot){.status = GK_ST_INFERRED, .is_int = 1, .line = ts.cell[first]->line, .why = xstrdup(why)};
+        for (int gi = 0, off = 0; gi < td->nrows; off += td->rows[gi].ncols, gi++)
+            store_inferred(r, table, gi, ts.cell[first]->line, why, fixed + off);
         free(why);
-        store_rows(r, table, s);
-        for (int gi = 0, off = 0; gi < td->nrows; off += td->rows[gi].ncols, gi++)   /* (a slot inferred
-                                                                                       stores no value) */
-            for (int c = 0; c < td->rows[gi].ncols; c++)
-                row_cells_of(r, table, gi)[c].read_value = fixed[off + c];
-        r->table_line[table - 2] = s[0].line;
+        r->table_line[table - 2] = ts.cell[first]->line;
     } else if (nv) {
         char *why = xasprintf("%s读到 %d 个数字（应为 %d 个），无法确定各自所在的列", shape->name, nv, n);
         slots_missing(s, n, ts.cell[first]->line, why);
