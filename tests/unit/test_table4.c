@@ -397,17 +397,9 @@ static void test_one_row_blank_dropped(void **state)
                 sbuf_printf(&b, lines ? "%d\n" : "%d    ", v[k]);
         }
         sbuf_adds(&b, "\n");
-        char *text = report_with_t4(b.s);
-        gk_report *r = fx_parse_text(text);
-        assert_non_null(r);
-        int n;
-        if (wrong_t4(r, v, &n))
-            fail_msg("iteration %d (%s, cell %d blank): a cell read as another value\n%s", iter,
-                     lines ? "a cell a line" : "spaces", blank, b.s);
+        int n = read_t4(b.s, v, iter, lines);   /* (shape 1: a cell a line, 0: spaces) */
         read += n;
         whole += n == 15;
-        report_free(r);
-        free(text);
         sbuf_free(&b);
     }
     print_message("table 4 a blank dropped: %d of 400 tables read whole, %d cells\n", whole, read);
