@@ -6256,71 +6256,167 @@ static int mark_captions(tokens *ts, const place_row *pl, int nrows)
 /* Rows of table `table` left unread one number short (PL_COUNT, their own numbers
  * after their labels, each read, no empty cell among them, a total of their own):
  * the lost cell taken for a blank (a converter that prints no empty cell dropped
- * it), each row's places for it where its own total holds, and every choice of
- * place over those rows (at most SHORT_TRIES) checked against the equations
- * across rows whose other cells are read; a row whose cells read the same in
- * every choice that holds them all is read so, inferred (two rows a blank short
- * in one column's balance: each column's equations tell where each blank is). */
-#define SHORT_ROWS 8
-#define SHORT_TRIES 4096
+ * it), each row's places for it where its own total holds (one place for each
+ * reading: a blank beside a 0 reads the same on either side), and every choice of
+ * places over those rows that holds the equations across rows whose other cells
+ * are read (short_search()); a row whose cells read the same in every such choice
+ * is read so, inferred (two rows a blank short in one column's balance: each
+ * column's equations tell where each blank is).  The choices are searched a
+ * column at a time (short_column()): which rows' blanks stand at or before column
+ * c is all column c's equations need, so a table with a dozen rows a blank short
+ * is told as one with two; past SHORT_STEPS subsets looked at, nothing is read. */
+#define SHORT_ROWS 32
+#define SHORT_STEPS 200000
+typedef struct {
+    double konst;                      /* its read cells' sum */
+    int n, across, col;                /* col: the one column of its cells in the rows, or -1 */
+    unsigned char row[GK_EQ_MAX], cix[GK_EQ_MAX];
+    signed char coef[GK_EQ_MAX];
+} short_eq;
+
+typedef struct {
+    int ns, width;                     /* rows, the widest's cells */
+    int w[SHORT_ROWS], nc[SHORT_ROWS];
+    double seen[SHORT_ROWS][PLACE_MAX_COLS];
+    uint32_t at[PLACE_MAX_COLS];       /* rows whose blank may stand at column c */
+    int last[SHORT_ROWS];              /* a row's last place */
+    int pos[SHORT_ROWS];               /* the place chosen */
+    short_eq eqs[64];
+    int neqs, across;
+    long steps, fits;
+    int first[SHORT_ROWS], agree[SHORT_ROWS];
+} short_search;
+
+/* Row i's cell c, its blank at b. */
+static double short_value(const short_search *ss, int i, int b, int c)
+{
+    return c < b ? ss->seen[i][c] : c == b ? 0 : ss->seen[i][c - 1];
+}
+
+/* Every choice of blanks from column c on, the rows in `placed` having theirs
+ * before c: column c's equations decided by which rows place theirs at c. */
+static void short_column(short_search *ss, int c, uint32_t placed)
+{
+    if (ss->steps > SHORT_STEPS)
+        return;
+    uint32_t all = ss->ns == 32 ? ~0u : ((uint32_t)1 << ss->ns) - 1;
+    if (c == ss->width) {
+        if (placed != all)
+            return;
+        for (int u = 0; u < ss->neqs; u++) {   /* the equations across columns */
+            const short_eq *x = &ss->eqs[u];
+            if (x->col >= 0)
+                continue;
+            double sum = x->konst;
+            for (int k = 0; k < x->n; k++)
+                sum += x->coef[k] * short_value(ss, x->row[k], ss->pos[x->row[k]], x->cix[k]);
+            if (sum > 1e-6 || sum < -1e-6)
+                return;
+        }
+        for (int i = 0; i < ss->ns; i++) {
+            if (!ss->fits)
+                ss->first[i] = ss->pos[i];
+            else
+                for (int k = 0; k < ss->w[i] && ss->agree[i]; k++)
+                    ss->agree[i] = short_value(ss, i, ss->pos[i], k) == short_value(ss, i, ss->first[i], k);
+        }
+        ss->fits++;
+        return;
+    }
+    uint32_t may = ss->at[c] & ~placed, must = 0;
+    for (uint32_t m = ~placed & all; m; m &= m - 1) {
+        int i = __builtin_ctz(m);
+        if (ss->last[i] == c)
+            must |= (uint32_t)1 << i;
+    }
+    uint32_t free_rows = may & ~must;
+    /* each subset of free_rows, with must */
+    for (uint32_t sub = free_rows;; sub = (sub - 1) & free_rows) {
+        uint32_t here = sub | must;
+        ss->steps++;
+        int holds = 1;
+        for (int u = 0; u < ss->neqs && holds; u++) {
+            const short_eq *x = &ss->eqs[u];
+            if (x->col != c)
+                continue;
+            double sum = x->konst;
+            for (int k = 0; k < x->n; k++) {
+                int i = x->row[k];
+                double v = placed >> i & 1 ? ss->seen[i][c - 1] : here >> i & 1 ? 0 : ss->seen[i][c];
+                sum += x->coef[k] * v;
+            }
+            holds = sum <= 1e-6 && sum >= -1e-6;
+        }
+        if (holds) {
+            for (uint32_t m = here; m; m &= m - 1)
+                ss->pos[__builtin_ctz(m)] = c;
+            short_column(ss, c + 1, placed | here);
+        }
+        if (!sub || ss->steps > SHORT_STEPS)
+            break;
+    }
+}
+
 static void read_short_rows(gk_report *r, int table, const tokens *ts, const place_row *pl, const int *ncols,
                             int nrows)
 {
     const gk_template *t = r->tpl;
-    int rows[SHORT_ROWS], nc[SHORT_ROWS], ns = 0;
-    double cand[SHORT_ROWS][PLACE_MAX_COLS][PLACE_MAX_COLS];   /* [row][choice][cell] */
-    long tries = 1;
-    for (int rr = 0; rr < nrows && ns < SHORT_ROWS; rr++) {
+    int rows[SHORT_ROWS];
+    short_search *ss = xmalloc(sizeof *ss);
+    ss->ns = ss->width = 0;
+    memset(ss->at, 0, sizeof ss->at);
+    for (int rr = 0; rr < nrows && ss->ns < SHORT_ROWS; rr++) {
         const place_row *p = &pl[rr];
-        int w = ncols[rr], fc = t->first_cell[table - 2][rr];
+        int w = ncols[rr], fc = t->first_cell[table - 2][rr], i = ss->ns;
         if (p->state != PL_COUNT || p->anchor < 0 || p->have != w - 1 || p->want != w || w < 3 ||
             w > PLACE_MAX_COLS || t->row_eq[table - 2][rr] < 0 || r->cells[fc].read_status != GK_ST_MISSING)
             continue;
-        double seen[PLACE_MAX_COLS];
-        if (run_values(ts, p->anchor, p->anchor, seen, w - 1) != w - 1)
+        if (run_values(ts, p->anchor, p->anchor, ss->seen[i], w - 1) != w - 1)
             continue;
+        double v[PLACE_MAX_COLS], prev[PLACE_MAX_COLS];
         int m = 0;
-        for (int j = 0; j < w; j++) {  /* the blank at j, where the row's own total holds */
-            with_blank(seen, w, j, cand[ns][m]);
-            m += row_eq_holds(r, table, rr, cand[ns][m]);
+        for (int j = 0; j < w; j++) {  /* the blank at j, where the row's own total holds; a reading once */
+            with_blank(ss->seen[i], w, j, v);
+            if (j > 0 && !memcmp(v, prev, (size_t)w * sizeof *v))
+                continue;              /* (the same reading: the blank beside a 0) */
+            memcpy(prev, v, (size_t)w * sizeof *v);
+            if (!row_eq_holds(r, table, rr, v))
+                continue;
+            ss->at[j] |= (uint32_t)1 << i;
+            ss->last[i] = j;
+            m++;
         }
         if (!m)
             continue;
-        rows[ns] = rr;
-        nc[ns++] = m;
-        tries *= m;
-        if (tries > SHORT_TRIES)
-            return;
+        rows[i] = rr;
+        ss->w[i] = w;
+        ss->nc[i] = m;
+        ss->width = w > ss->width ? w : ss->width;
+        ss->ns++;
     }
-    if (!ns)
-        return;
     /* the equations holding a cell of those rows, every other cell read: each as
      * its read cells' sum and its cells in those rows (row, column, coefficient) */
-    typedef struct {
-        double konst;
-        int n, across;
-        unsigned char row[GK_EQ_MAX], col[GK_EQ_MAX];
-        signed char coef[GK_EQ_MAX];
-    } short_eq;
-    short_eq eqs[64];
-    int nuse = 0;
-    for (int q = 0; q < t->neqs && nuse < 64; q++) {
+    ss->neqs = ss->across = 0;
+    for (int q = 0; q < t->neqs && ss->neqs < 64 && ss->ns; q++) {
         const gk_equation *e = &t->eqs[q];
-        short_eq *x = &eqs[nuse];
+        short_eq *x = &ss->eqs[ss->neqs];
         int known = 1;
         x->konst = 0;
         x->n = x->across = 0;
+        x->col = -2;
         for (int k = 0; k < e->n && known; k++) {
             int c = e->cell[k], in = -1;
-            for (int i = 0; i < ns && in < 0; i++) {
+            for (int i = 0; i < ss->ns && in < 0; i++) {
                 int fc = t->first_cell[table - 2][rows[i]];
-                if (c >= fc && c < fc + ncols[rows[i]])
+                if (c >= fc && c < fc + ss->w[i])
                     in = i;
             }
             if (in >= 0) {
+                int col = c - t->first_cell[table - 2][rows[in]];
                 x->row[x->n] = (unsigned char)in;
-                x->col[x->n] = (unsigned char)(c - t->first_cell[table - 2][rows[in]]);
+                x->cix[x->n] = (unsigned char)col;
                 x->coef[x->n++] = (signed char)e->coef[k];
+                x->col = x->col == -2 || x->col == col ? col : -1;
                 continue;
             }
             gk_status st = r->cells[c].read_status;
@@ -6328,47 +6424,29 @@ static void read_short_rows(gk_report *r, int table, const tokens *ts, const pla
             x->konst += st == GK_ST_BLANK ? 0 : e->coef[k] * r->cells[c].read_value;
             x->across = 1;
         }
-        nuse += known && x->n > 0;
-    }
-    int pick[SHORT_ROWS] = {0}, first_fit[SHORT_ROWS], agree[SHORT_ROWS], fits = 0;
-    for (int i = 0; i < ns; i++)
-        agree[i] = 1;
-    for (;;) {
-        int holds = 1, crossed = 0;
-        for (int u = 0; u < nuse && holds; u++) {
-            const short_eq *x = &eqs[u];
-            double sum = x->konst;
-            for (int k = 0; k < x->n; k++)
-                sum += x->coef[k] * cand[x->row[k]][pick[x->row[k]]][x->col[k]];
-            holds = sum <= 1e-6 && sum >= -1e-6;
-            crossed |= x->across;
+        if (known && x->n > 0) {
+            ss->across |= x->across;
+            ss->neqs++;
         }
-        if (holds && crossed) {
-            for (int i = 0; i < ns; i++) {
-                if (!fits)
-                    first_fit[i] = pick[i];
-                else
-                    for (int c = 0; c < ncols[rows[i]]; c++)
-                        agree[i] &= cand[i][pick[i]][c] == cand[i][first_fit[i]][c];
-            }
-            fits++;
-        }
-        int i = 0;                     /* the next choice */
-        while (i < ns && ++pick[i] == nc[i])
-            pick[i++] = 0;
-        if (i == ns)
-            break;
     }
-    for (int i = 0; i < ns && fits; i++) {
-        if (!agree[i])
+    ss->steps = ss->fits = 0;
+    for (int i = 0; i < ss->ns; i++)
+        ss->agree[i] = 1;
+    if (ss->ns && ss->across)
+        short_column(ss, 0, 0);
+    for (int i = 0; i < ss->ns && ss->fits && ss->steps <= SHORT_STEPS; i++) {
+        if (!ss->agree[i])
             continue;
-        int w = ncols[rows[i]];
+        int w = ss->w[i];
+        double v[PLACE_MAX_COLS];
+        with_blank(ss->seen[i], w, ss->first[i], v);
         char *why = xasprintf("该行只读到 %d 个数字（应为 %d 个）：缺的一格当是转换时丢掉的空白单元格，"
                               "凡能使该行及表中跨行的勾稽关系都相符的位置，读出的各格都一样，按此读（不知空白是哪一格；模板要求填 0）",
                               w - 1, w);
-        store_inferred(r, table, rows[i], ts->cell[pl[rows[i]].anchor]->line, why, cand[i][first_fit[i]]);
+        store_inferred(r, table, rows[i], ts->cell[pl[rows[i]].anchor]->line, why, v);
         free(why);
     }
+    free(ss);
 }
 
 /* Reads table `table` from the rows of its section's lines, g (freed here). */
@@ -6387,9 +6465,13 @@ static void read_table_grid(gk_report *r, int table, grid *g)
         ncols[k] = width ? width : td->rows[k].ncols;
     assert(td->nrows <= PLACE_MAX_ROWS);   /* test_template checks */
     place_row pl[PLACE_MAX_ROWS];
-    place_rows(ts.tok, ts.n, ncols, td->nrows, pl);
+    uint32_t own_totals = 0;           /* rows with a total of their own, in the template's columns */
+    for (int rr = 0; rr < td->nrows && !width && !disorder; rr++)
+        if (r->tpl->row_eq[table - 2][rr] >= 0)
+            own_totals |= (uint32_t)1 << rr;
+    place_rows_totals(ts.tok, ts.n, ncols, td->nrows, own_totals, pl);
     if (mark_captions(&ts, pl, td->nrows))
-        place_rows(ts.tok, ts.n, ncols, td->nrows, pl);   /* rows read label after, again */
+        place_rows_totals(ts.tok, ts.n, ncols, td->nrows, own_totals, pl);   /* rows read label after, again */
     by_columns_confirmed(&ts, pl, ncols, td->nrows);
     int unplaced = 0;                  /* rows one short are left unplaced: three or more, or no table one short */
     for (int rr = 0; rr < td->nrows; rr++)

@@ -14,6 +14,11 @@ enum { X_L, X_A, X_N, NX };            /* an anchored row: label first, label af
                                           dearer than a broken gap and a row without numbers, so that
                                           rows are never shifted to explain numbers away */
 #define COST_BROKEN 4                  /* numbers between two anchors whose count fits nothing */
+#define COST_SHORT 1                   /* … one fewer than the cells of a row beside them left without
+                                          numbers (one_short()): its own, a blank lost.  Cheaper by more
+                                          than COST_SLACK: the rows before it are not read label-after
+                                          instead (the first row left without numbers, the same gap
+                                          broken), a shift that costs as much as a broken gap */
 #define COST_INF 1000000
 #define COST_SLACK COST_NONE        /* readings within this of the least cost are alternatives too: a
                                           row they read differently is left unplaced.  A number too many
@@ -52,6 +57,8 @@ typedef struct {
     gap g[PLACE_MAX_ROWS + 1];         /* g[k + 1] lies between anchor k and anchor k + 1 */
     int marks;                         /* place_tok.foreign's PT_NOT_NEXT, PT_NOT_PREV, PT_CAPTION of
                                           any token: none, no such check (most tables) */
+    uint32_t totals;                   /* rows with a total of their own (one_short()) */
+    int units_tell;                    /* some anchor's source row holds numbers too: its state told */
 } solver;
 
 /* ---- anchors: the longest chain of labels whose rows increase ----------------------- */
@@ -481,6 +488,36 @@ static inline __attribute__((always_inline)) int owners_agree(const solver *s, i
     return 1;
 }
 
+/* 1 when gap k holds one number fewer than the cells of the row before it,
+ * left without numbers (X_N), a row with a total of its own: that row's own
+ * numbers after its label, a cell lost — an empty cell a converter did not
+ * print (its total and the equations across rows tell which, or nothing is
+ * read; a row without a total, table 2's, nothing would confirm).  Nothing else between: no
+ * empty cell shown, no row without a label, no label's piece before them
+ * (an item number printed before the numbers whose label's text follows them
+ * is the next row's, wrapped).  Where some rows' labels share their lines with
+ * their numbers (units_tell), only such a row: a label alone on its line there
+ * is as often a wrapped label printed after its numbers ("1.  0 0 7 7" above
+ * "本机关不掌握相关政府信息", w3m).  Label first only: a gap one
+ * short taken as the next row's numbers before its label as well would let a
+ * row left without numbers explain the gaps on both its sides, and a table
+ * read label first tie with itself read label after. */
+static int one_short(const solver *s, int k, int xl)
+{
+    const gap *g = &s->g[k + 1];
+    if (xl != X_N || !(s->totals >> s->arow[k] & 1) || g->nv != g->nc || g->un > 0)
+        return 0;
+    if (s->units_tell && (s->allow[k] >> X_A & 1))
+        return 0;                      /* its label alone on its line where others have their numbers */
+    int n = s->ncols[s->arow[k]];
+    if (n < 3 || g->nv != n - 1)
+        return 0;
+    for (int i = s->atok[k] + 1; i < g->v[0]; i++)
+        if (s->t[i].kind == PT_LABEL)
+            return 0;                  /* "2. 0 4 1 6 2 13": the next label's piece before them */
+    return 1;
+}
+
 /* Every way gap k (between anchors k and k+1) can be used when they are in
  * states xl and xr; returns how many, written to opts (room for 8). */
 static int gap_options(const solver *s, int k, int xl, int xr, gap_opt *opts)
@@ -506,7 +543,7 @@ static int gap_options(const solver *s, int k, int xl, int xr, gap_opt *opts)
     if (k < 0 && g->nc > 0 && back == 0 && s->m > 0)
         opts[n++] = (gap_opt){0, 0, 1, 1, COST_IGNORE + lost};   /* numbers before the first row: not the table's */
     if (front == 0 && back == 0 && g->nc > 0)
-        opts[n++] = (gap_opt){0, 0, 0, 1, COST_BROKEN + lost};
+        opts[n++] = (gap_opt){0, 0, 0, 1, (one_short(s, k, xl) ? COST_SHORT : COST_BROKEN) + lost};
     return n;
 }
 
@@ -897,9 +934,15 @@ done:
 
 void place_rows(const place_tok *t, int ntok, const int *ncols, int nrows, place_row *out)
 {
+    place_rows_totals(t, ntok, ncols, nrows, 0, out);
+}
+
+void place_rows_totals(const place_tok *t, int ntok, const int *ncols, int nrows, uint32_t totals, place_row *out)
+{
     solver s;                          /* each anchor's and gap's fields are set as they are found */
     s.t = t;
     s.ncols = ncols;
+    s.totals = totals;
     s.nrows = nrows < PLACE_MAX_ROWS ? nrows : PLACE_MAX_ROWS;
     s.gcost = NULL;
     s.marks = 0;
@@ -914,7 +957,33 @@ void place_rows(const place_tok *t, int ntok, const int *ncols, int nrows, place
     int *store = need <= sizeof small / sizeof *small ? small : xmalloc(need * sizeof *store);
     build_gaps(&s, ntok, store);
     allowed_states(&s, ntok);
+    s.units_tell = 0;
+    for (int k = 0; k < s.m; k++)
+        s.units_tell |= (s.allow[k] & (1 << X_L | 1 << X_A)) != (1 << X_L | 1 << X_A);
+    s.totals = 0;
     read_rows(&s, out);
+    /* rows left placed more than one way: read again with the rows one short
+     * (one_short()), taken only where it reads nothing else otherwise — every row
+     * placed as before, and each row placed more than one way now placed label
+     * first, or left one short */
+    int ambiguous = 0;
+    for (int r = 0; r < s.nrows && totals; r++)
+        ambiguous |= out[r].state == PL_AMBIGUOUS;
+    if (ambiguous) {
+        place_row alt[PLACE_MAX_ROWS];
+        s.totals = totals;
+        read_rows(&s, alt);
+        int keep = 1;
+        for (int r = 0; r < s.nrows && keep; r++)
+            keep = !(alt[r].state == PL_PLACED && alt[r].label_after);
+        for (int r = 0; r < s.nrows && keep; r++)
+            keep = out[r].state == PL_AMBIGUOUS
+                       ? alt[r].state == PL_AMBIGUOUS || alt[r].state == PL_COUNT ||
+                             (alt[r].state == PL_PLACED && !alt[r].label_after)
+                       : !memcmp(&out[r], &alt[r], sizeof alt[r]);
+        if (keep)
+            memcpy(out, alt, (size_t)s.nrows * sizeof *out);
+    }
     if (store != small)
         free(store);
 }

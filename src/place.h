@@ -82,6 +82,12 @@ typedef struct {
  * nrows <= PLACE_MAX_ROWS.  Writes each of out[0 .. nrows). */
 void place_rows(const place_tok *t, int ntok, const int *ncols, int nrows, place_row *out);
 
+/* As place_rows(), `totals` the rows (bit r) with a total of their own: such a
+ * row's numbers one short after its label are taken for its own, a blank lost
+ * (left PL_COUNT, for the equations to read), rather than the rows before it
+ * read label after. */
+void place_rows_totals(const place_tok *t, int ntok, const int *ncols, int nrows, uint32_t totals, place_row *out);
+
 /* Tests only, before any table is placed: with on, a clean table is placed
  * by the search too (the shortcut must place it the same). */
 void place_general_only(int on);
