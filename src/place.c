@@ -58,7 +58,8 @@ typedef struct {
     int marks;                         /* place_tok.foreign's PT_NOT_NEXT, PT_NOT_PREV, PT_CAPTION of
                                           any token: none, no such check (most tables) */
     uint32_t totals;                   /* rows with a total of their own (one_short()) */
-    int units_tell;                    /* some anchor's source row holds numbers too: its state told */
+    int units_tell;                    /* half the anchors' source rows or more hold numbers too: their
+                                          states told, a label alone may be a wrapped one */
 } solver;
 
 /* ---- anchors: the longest chain of labels whose rows increase ----------------------- */
@@ -495,7 +496,7 @@ static inline __attribute__((always_inline)) int owners_agree(const solver *s, i
  * read; a row without a total, table 2's, nothing would confirm).  Nothing else between: no
  * empty cell shown, no row without a label, no label's piece before them
  * (an item number printed before the numbers whose label's text follows them
- * is the next row's, wrapped).  Where some rows' labels share their lines with
+ * is the next row's, wrapped).  Where most rows' labels share their lines with
  * their numbers (units_tell), only such a row: a label alone on its line there
  * is as often a wrapped label printed after its numbers ("1.  0 0 7 7" above
  * "本机关不掌握相关政府信息", w3m).  Label first only: a gap one
@@ -957,9 +958,10 @@ void place_rows_totals(const place_tok *t, int ntok, const int *ncols, int nrows
     int *store = need <= sizeof small / sizeof *small ? small : xmalloc(need * sizeof *store);
     build_gaps(&s, ntok, store);
     allowed_states(&s, ntok);
-    s.units_tell = 0;
+    int told = 0;                      /* anchors whose source row holds numbers too */
     for (int k = 0; k < s.m; k++)
-        s.units_tell |= (s.allow[k] & (1 << X_L | 1 << X_A)) != (1 << X_L | 1 << X_A);
+        told += (s.allow[k] & (1 << X_L | 1 << X_A)) != (1 << X_L | 1 << X_A);
+    s.units_tell = 2 * told >= s.m;
     s.totals = 0;
     read_rows(&s, out);
     /* rows left placed more than one way: read again with the rows one short

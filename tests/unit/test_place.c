@@ -522,7 +522,9 @@ static void test_label_between(void **state)
  * PL_COUNT, its numbers its own (have: one fewer than its cells), and places
  * the rows around it; place_rows() (no totals) reads a table a cell a line
  * more than one way before a short row (the rows before it read label after
- * instead, the first left without numbers).  A table in four has a row
+ * instead, the first left without numbers).  A table a cell a line in three
+ * has its last two rows a row a line (pandoc: the table's end another table,
+ * its labels beside their numbers).  A table in four has a row
  * written label after (its numbers, then its label alone: a wrapped label):
  * no row ever gets numbers not its own. */
 static void test_one_short_label_first(void **state)
@@ -538,6 +540,7 @@ static void test_one_short_label_first(void **state)
         for (int r = 0; r < st.nrows; r++)
             st.ncols[r] = width;
         int lines = (int)(next(&seed) % 2);   /* a cell a line, or a row a line */
+        int tail = lines && next(&seed) % 3 == 0 ? st.nrows - 2 : st.nrows;   /* the last two a row a line */
         int after = next(&seed) % 4 == 0 ? 1 + (int)(next(&seed) % (unsigned)(st.nrows - 1)) : -1;
         uint32_t lost = 0;
         for (int r = 0; r < st.nrows; r++)
@@ -553,12 +556,13 @@ static void test_one_short_label_first(void **state)
                 add(&st, PT_LABEL, 1u << r, unit++, -1);
                 continue;
             }
+            int by_cell = lines && r < tail;
             add(&st, PT_LABEL, 1u << r, unit, -1);
-            unit += lines;
+            unit += by_cell;
             for (int c = 0; c < st.ncols[r]; c++)
                 if (c != drop)
-                    add(&st, PT_VALUE, 0, lines ? unit++ : unit, r * 32 + c);
-            unit += !lines;
+                    add(&st, PT_VALUE, 0, by_cell ? unit++ : unit, r * 32 + c);
+            unit += !by_cell;
         }
         place_row out[PLACE_MAX_ROWS], plain[PLACE_MAX_ROWS];
         place_rows_totals(st.t, st.n, st.ncols, st.nrows, (1u << st.nrows) - 1, out);
@@ -583,8 +587,8 @@ static void test_one_short_label_first(void **state)
     print_message("rows one short: %d of %d left one short on their own numbers; whole rows placed %d of %d "
                   "(without totals %d)\n",
                   counted, shorts, placed, whole, placed_plain);
-    assert_true(counted * 10 >= shorts * 9);
-    assert_true(placed * 10 >= whole * 9);
+    assert_true(counted * 100 >= shorts * 98);   /* (the last two rows' own lines: 92% by a rule */
+    assert_true(placed * 100 >= whole * 98);     /* that any label beside numbers turned off) */
     assert_true(placed > placed_plain);
 }
 
