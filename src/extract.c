@@ -6257,22 +6257,36 @@ static int mark_captions(tokens *ts, const place_row *pl, int nrows)
  * after their labels, each read, no empty cell among them, a total of their own):
  * the lost cell taken for a blank (a converter that prints no empty cell dropped
  * it), each row's places for it where its own total holds (one place for each
- * reading: a blank beside a 0 reads the same on either side), and every choice of
- * places over those rows that holds the equations across rows whose other cells
- * are read (short_search()); a row whose cells read the same in every such choice
+ * reading: a blank beside a 0 reads the same on either side), and the choices of
+ * places over those rows that hold the equations across rows whose other cells
+ * are read (short_search); a row whose cells read the same in every such choice
  * is read so, inferred (two rows a blank short in one column's balance: each
- * column's equations tell where each blank is).  The choices are searched a
- * column at a time (short_column()): which rows' blanks stand at or before column
- * c is all column c's equations need, so a table with a dozen rows a blank short
- * is told as one with two; past SHORT_STEPS subsets looked at, nothing is read. */
+ * column's equations tell where each blank is).  One choice that holds is
+ * searched for, then for each row one with the row reading otherwise
+ * (short_fits()): none, and the row reads one way.  A search goes a column at a
+ * time (short_column(), short_pick()): which rows' blanks stand at or before
+ * column c is all column c's equations need, and a choice is dropped as soon as
+ * what the rows left can change no longer reaches an equation; so a table with a
+ * dozen rows a blank short is told as one with two.  Past SHORT_STEPS steps in
+ * all, nothing is read. */
 #define SHORT_ROWS 32
 #define SHORT_STEPS 200000
 typedef struct {
     double konst;                      /* its read cells' sum */
-    int n, across, col;                /* col: the one column of its cells in the rows, or -1 */
+    int n, across, col;                /* col: the one column of its cells in the rows, or -1; -3 a
+                                          row's own total (holding at each place kept) */
     unsigned char row[GK_EQ_MAX], cix[GK_EQ_MAX];
     signed char coef[GK_EQ_MAX];
 } short_eq;
+
+#define SHORT_LOCAL 16                 /* equations of one column */
+typedef struct {                       /* a column's search (short_column()) */
+    int n, eq[SHORT_LOCAL];            /* its equations */
+    signed char coef[SHORT_LOCAL][SHORT_ROWS];   /* each row's cell there in each */
+    int nfree, free[SHORT_ROWS];       /* rows that may place their blanks there or later */
+    double d[SHORT_ROWS][SHORT_LOCAL];           /* a free row placed there: each sum's change */
+    double lo[SHORT_ROWS + 1][SHORT_LOCAL], hi[SHORT_ROWS + 1][SHORT_LOCAL];   /* the rows' from k on */
+} short_col;
 
 typedef struct {
     int ns, width;                     /* rows, the widest's cells */
@@ -6283,8 +6297,9 @@ typedef struct {
     int pos[SHORT_ROWS];               /* the place chosen */
     short_eq eqs[64];
     int neqs, across;
-    long steps, fits;
+    long steps, fits, seen_fits;       /* fits: choices found to hold; a search stops at one more */
     int first[SHORT_ROWS], agree[SHORT_ROWS];
+    short_col cs[PLACE_MAX_COLS];
 } short_search;
 
 /* Row i's cell c, its blank at b. */
@@ -6293,19 +6308,49 @@ static double short_value(const short_search *ss, int i, int b, int c)
     return c < b ? ss->seen[i][c] : c == b ? 0 : ss->seen[i][c - 1];
 }
 
+static void short_column(short_search *ss, int c, uint32_t placed);
+
+/* Column c's rows free to place their blanks there, from the k-th on: each
+ * placed there or not, every equation of the column kept within reach of
+ * holding by what the rest can still change (sums: the equations' as chosen so
+ * far); a choice that holds them all goes on to column c + 1. */
+static void short_pick(short_search *ss, int c, uint32_t placed, uint32_t here, int k, double *sums)
+{
+    short_col *cs = &ss->cs[c];
+    if (++ss->steps > SHORT_STEPS || ss->fits > ss->seen_fits)
+        return;
+    for (int u = 0; u < cs->n; u++)
+        if (sums[u] + cs->lo[k][u] > 1e-6 || sums[u] + cs->hi[k][u] < -1e-6)
+            return;
+    if (k == cs->nfree) {
+        for (uint32_t m = here; m; m &= m - 1)
+            ss->pos[__builtin_ctz(m)] = c;
+        short_column(ss, c + 1, placed | here);
+        return;
+    }
+    double next[SHORT_LOCAL];
+    memcpy(next, sums, (size_t)cs->n * sizeof *next);
+    short_pick(ss, c, placed, here, k + 1, next);   /* not here */
+    for (int u = 0; u < cs->n; u++)
+        next[u] = sums[u] + cs->d[k][u];
+    short_pick(ss, c, placed, here | (uint32_t)1 << cs->free[k], k + 1, next);
+}
+
 /* Every choice of blanks from column c on, the rows in `placed` having theirs
- * before c: column c's equations decided by which rows place theirs at c. */
+ * before c: column c's equations decided by which rows place theirs at c
+ * (short_pick()). */
 static void short_column(short_search *ss, int c, uint32_t placed)
 {
-    if (ss->steps > SHORT_STEPS)
+    if (ss->steps > SHORT_STEPS || ss->fits > ss->seen_fits)
         return;
     uint32_t all = ss->ns == 32 ? ~0u : ((uint32_t)1 << ss->ns) - 1;
     if (c == ss->width) {
         if (placed != all)
             return;
+        ss->steps++;
         for (int u = 0; u < ss->neqs; u++) {   /* the equations across columns */
             const short_eq *x = &ss->eqs[u];
-            if (x->col >= 0)
+            if (x->col != -1)
                 continue;
             double sum = x->konst;
             for (int k = 0; k < x->n; k++)
@@ -6313,48 +6358,68 @@ static void short_column(short_search *ss, int c, uint32_t placed)
             if (sum > 1e-6 || sum < -1e-6)
                 return;
         }
-        for (int i = 0; i < ss->ns; i++) {
-            if (!ss->fits)
-                ss->first[i] = ss->pos[i];
-            else
-                for (int k = 0; k < ss->w[i] && ss->agree[i]; k++)
-                    ss->agree[i] = short_value(ss, i, ss->pos[i], k) == short_value(ss, i, ss->first[i], k);
-        }
-        ss->fits++;
+        if (!ss->fits)
+            memcpy(ss->first, ss->pos, (size_t)ss->ns * sizeof *ss->first);
+        ss->fits++;                    /* one is all a search asks (short_fits()) */
         return;
     }
-    uint32_t may = ss->at[c] & ~placed, must = 0;
+    uint32_t must = 0;                 /* rows whose last place is c */
     for (uint32_t m = ~placed & all; m; m &= m - 1) {
         int i = __builtin_ctz(m);
         if (ss->last[i] == c)
             must |= (uint32_t)1 << i;
     }
-    uint32_t free_rows = may & ~must;
-    /* each subset of free_rows, with must */
-    for (uint32_t sub = free_rows;; sub = (sub - 1) & free_rows) {
-        uint32_t here = sub | must;
-        ss->steps++;
-        int holds = 1;
-        for (int u = 0; u < ss->neqs && holds; u++) {
-            const short_eq *x = &ss->eqs[u];
-            if (x->col != c)
-                continue;
-            double sum = x->konst;
-            for (int k = 0; k < x->n; k++) {
-                int i = x->row[k];
-                double v = placed >> i & 1 ? ss->seen[i][c - 1] : here >> i & 1 ? 0 : ss->seen[i][c];
-                sum += x->coef[k] * v;
-            }
-            holds = sum <= 1e-6 && sum >= -1e-6;
+    uint32_t free_rows = ss->at[c] & ~placed & ~must;
+    /* each equation of the column: its sum with no free row placed here, and what
+     * placing each changes (its cell there 0, not its number) */
+    short_col *cs = &ss->cs[c];
+    double sums[SHORT_LOCAL];
+    for (int u = 0; u < cs->n; u++) {
+        const short_eq *x = &ss->eqs[cs->eq[u]];
+        double sum = x->konst;
+        for (int k = 0; k < x->n; k++) {
+            int i = x->row[k];
+            sum += x->coef[k] * (placed >> i & 1 ? ss->seen[i][c - 1] : must >> i & 1 ? 0 : ss->seen[i][c]);
         }
-        if (holds) {
-            for (uint32_t m = here; m; m &= m - 1)
-                ss->pos[__builtin_ctz(m)] = c;
-            short_column(ss, c + 1, placed | here);
-        }
-        if (!sub || ss->steps > SHORT_STEPS)
-            break;
+        sums[u] = sum;
     }
+    cs->nfree = 0;
+    for (uint32_t m = free_rows; m; m &= m - 1) {
+        int i = __builtin_ctz(m), k = cs->nfree++;
+        cs->free[k] = i;
+        for (int u = 0; u < cs->n; u++)
+            cs->d[k][u] = -cs->coef[u][i] * ss->seen[i][c];
+    }
+    for (int u = 0; u < cs->n; u++)    /* what the free rows from k on can still change */
+        cs->lo[cs->nfree][u] = cs->hi[cs->nfree][u] = 0;
+    for (int k = cs->nfree - 1; k >= 0; k--)
+        for (int u = 0; u < cs->n; u++) {
+            double d = cs->d[k][u];
+            cs->lo[k][u] = cs->lo[k + 1][u] + (d < 0 ? d : 0);
+            cs->hi[k][u] = cs->hi[k + 1][u] + (d > 0 ? d : 0);
+        }
+    short_pick(ss, c, placed, must, 0, sums);
+}
+
+/* 1 when a choice of places holds every equation, row i's blank at c (i < 0:
+ * anywhere); the first found in ss->first. */
+static int short_fits(short_search *ss, int i, int c)
+{
+    uint32_t at[PLACE_MAX_COLS];
+    int last = i >= 0 ? ss->last[i] : 0;
+    memcpy(at, ss->at, sizeof at);
+    if (i >= 0) {
+        for (int k = 0; k < ss->width; k++)
+            if (k != c)
+                ss->at[k] &= ~((uint32_t)1 << i);
+        ss->last[i] = c;
+    }
+    ss->seen_fits = ss->fits;
+    short_column(ss, 0, 0);
+    memcpy(ss->at, at, sizeof at);
+    if (i >= 0)
+        ss->last[i] = last;
+    return ss->fits > ss->seen_fits;
 }
 
 static void read_short_rows(gk_report *r, int table, const tokens *ts, const place_row *pl, const int *ncols,
@@ -6424,16 +6489,54 @@ static void read_short_rows(gk_report *r, int table, const tokens *ts, const pla
             x->konst += st == GK_ST_BLANK ? 0 : e->coef[k] * r->cells[c].read_value;
             x->across = 1;
         }
+        int one_row = 1;               /* a short row's own total: holds by its places */
+        for (int k = 1; k < x->n; k++)
+            one_row &= x->row[k] == x->row[0];
+        if (one_row && !x->across)
+            x->col = -3;
         if (known && x->n > 0) {
             ss->across |= x->across;
             ss->neqs++;
         }
     }
     ss->steps = ss->fits = 0;
+    for (int c = 0; c < ss->width; c++) {   /* each column's equations, the rows' coefficients */
+        short_col *cs = &ss->cs[c];
+        cs->n = 0;
+        for (int u = 0; u < ss->neqs; u++) {
+            const short_eq *x = &ss->eqs[u];
+            if (x->col != c)
+                continue;
+            if (cs->n == SHORT_LOCAL) {
+                ss->across = 0;        /* (not reached: a column has a few equations) */
+                break;
+            }
+            memset(cs->coef[cs->n], 0, sizeof cs->coef[cs->n]);
+            for (int k = 0; k < x->n; k++)
+                cs->coef[cs->n][x->row[k]] = (signed char)(cs->coef[cs->n][x->row[k]] + x->coef[k]);
+            cs->eq[cs->n++] = u;
+        }
+    }
+    /* a choice that holds; then, for each row, one with the row reading otherwise:
+     * none, and the row reads the same in every choice */
     for (int i = 0; i < ss->ns; i++)
         ss->agree[i] = 1;
-    if (ss->ns && ss->across)
-        short_column(ss, 0, 0);
+    if (ss->ns && ss->across && short_fits(ss, -1, -1)) {
+        int first[SHORT_ROWS];
+        memcpy(first, ss->first, sizeof first);
+        for (int i = 0; i < ss->ns && ss->steps <= SHORT_STEPS; i++) {
+            double a[PLACE_MAX_COLS], b[PLACE_MAX_COLS];
+            with_blank(ss->seen[i], ss->w[i], first[i], a);
+            for (int c = 0; c < ss->w[i] && ss->agree[i]; c++) {
+                if (!(ss->at[c] >> i & 1))
+                    continue;
+                with_blank(ss->seen[i], ss->w[i], c, b);
+                if (memcmp(a, b, (size_t)ss->w[i] * sizeof *a) && short_fits(ss, i, c))
+                    ss->agree[i] = 0;
+            }
+        }
+        memcpy(ss->first, first, sizeof first);
+    }
     for (int i = 0; i < ss->ns && ss->fits && ss->steps <= SHORT_STEPS; i++) {
         if (!ss->agree[i])
             continue;
