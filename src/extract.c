@@ -6552,6 +6552,41 @@ static void read_short_rows(gk_report *r, int table, const tokens *ts, const pla
     free(ss);
 }
 
+/* 1 when a line of the text holds, in two cells side by side (tabs or pipes
+ * apart), the same words (two CJK characters or more, no number): a merged
+ * cell written into every cell it covers, as python-docx and openpyxl give a
+ * table's cells ("二、上年结转…数量<TAB>二、上年结转…数量<TAB>0<TAB>0 …"). */
+static int spans_filled(const gk_text *t)
+{
+    for (size_t i = 0; i < t->nlines; i++) {
+        const gk_line *l = &t->norm[i];
+        char sep = memchr(l->s, '\t', l->len) ? '\t' : memchr(l->s, '|', l->len) ? '|' : 0;
+        if (!sep)
+            continue;
+        const char *end = l->s + l->len, *prev = NULL;
+        size_t prev_len = 0;
+        for (const char *c = l->s; c <= end;) {
+            const char *e = memchr(c, sep, (size_t)(end - c));
+            if (!e)
+                e = end;
+            const char *a = c, *b = e;
+            while (a < b && (*a == ' ' || *a == '\t'))
+                a++;
+            while (b > a && (b[-1] == ' ' || b[-1] == '\t'))
+                b--;
+            size_t n = (size_t)(b - a), wide = 0;
+            for (size_t k = 0; k < n; k++)
+                wide += (unsigned char)a[k] >= 0xE0;   /* a CJK character's lead byte */
+            if (wide >= 2 && prev && prev_len == n && !memcmp(prev, a, n) && !has_digit(a, n))
+                return 1;
+            prev = a;
+            prev_len = n;
+            c = e + 1;
+        }
+    }
+    return 0;
+}
+
 /* Reads table `table` from the rows of its section's lines, g (freed here). */
 static void read_table_grid(gk_report *r, int table, grid *g)
 {
@@ -6663,9 +6698,12 @@ static void read_table_grid(gk_report *r, int table, grid *g)
      * written in both (pandas' read_html fills a span into every cell it covers:
      * "1,(一)行政处罚,214" "2,(二)行政强制,214" where the page has 214 once, over
      * both rows): a number, not 0, equal to the one above it in a row as wide is
-     * in doubt — its own, or the span's */
+     * in doubt — its own, or the span's.  So too in a report whose rows somewhere
+     * repeat a label in the next cell (spans_filled(): python-docx and openpyxl
+     * give a merged cell's text in every cell it covers, across as down) */
     uint32_t filled = 0;
-    for (int rr = 1; rr < td->nrows && !totals && g->program; rr++) {
+    int spans = !totals && (g->program || spans_filled(r->text));
+    for (int rr = 1; rr < td->nrows && spans; rr++) {
         double a[PLACE_MAX_COLS], b[PLACE_MAX_COLS];
         if (pl[rr].state != PL_PLACED || pl[rr - 1].state != PL_PLACED || ncols[rr] != ncols[rr - 1] ||
             !token_values(&ts, pl[rr - 1].tok, ncols[rr], a) || !token_values(&ts, pl[rr].tok, ncols[rr], b))
