@@ -6290,7 +6290,7 @@ typedef struct {                       /* a column's search (short_column()) */
 
 typedef struct {
     int ns, width;                     /* rows, the widest's cells */
-    int w[SHORT_ROWS], nc[SHORT_ROWS];
+    int w[SHORT_ROWS];                 /* each row's cells */
     double seen[SHORT_ROWS][PLACE_MAX_COLS];
     uint32_t at[PLACE_MAX_COLS];       /* rows whose blank may stand at column c */
     int last[SHORT_ROWS];              /* a row's last place */
@@ -6426,7 +6426,11 @@ static void read_short_rows(gk_report *r, int table, const tokens *ts, const pla
                             int nrows)
 {
     const gk_template *t = r->tpl;
-    int rows[SHORT_ROWS];
+    int rows[SHORT_ROWS], any = 0;
+    for (int rr = 0; rr < nrows && !any; rr++)
+        any = pl[rr].state == PL_COUNT && pl[rr].have == ncols[rr] - 1 && pl[rr].want == ncols[rr];
+    if (!any)                          /* (most tables: no search, no storage for one) */
+        return;
     short_search *ss = xmalloc(sizeof *ss);
     ss->ns = ss->width = 0;
     memset(ss->at, 0, sizeof ss->at);
@@ -6455,7 +6459,6 @@ static void read_short_rows(gk_report *r, int table, const tokens *ts, const pla
             continue;
         rows[i] = rr;
         ss->w[i] = w;
-        ss->nc[i] = m;
         ss->width = w > ss->width ? w : ss->width;
         ss->ns++;
     }

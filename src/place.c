@@ -493,16 +493,16 @@ static inline __attribute__((always_inline)) int owners_agree(const solver *s, i
  * left without numbers (X_N), a row with a total of its own: that row's own
  * numbers after its label, a cell lost — an empty cell a converter did not
  * print (its total and the equations across rows tell which, or nothing is
- * read; a row without a total, table 2's, nothing would confirm).  Nothing else between: no
- * empty cell shown, no row without a label, no label's piece before them
- * (an item number printed before the numbers whose label's text follows them
- * is the next row's, wrapped).  Where most rows' labels share their lines with
- * their numbers (units_tell), only such a row: a label alone on its line there
- * is as often a wrapped label printed after its numbers ("1.  0 0 7 7" above
- * "本机关不掌握相关政府信息", w3m).  Label first only: a gap one
- * short taken as the next row's numbers before its label as well would let a
- * row left without numbers explain the gaps on both its sides, and a table
- * read label first tie with itself read label after. */
+ * read; a row without a total, table 2's, nothing would confirm).  Nothing
+ * else between: no empty cell shown, no row without a label, no label's piece
+ * before them (an item number printed before the numbers whose label's text
+ * follows them is the next row's, wrapped).  Where most rows' labels share
+ * their lines with their numbers (units_tell), only such a row: a label alone
+ * on its line there is as often a wrapped label printed after its numbers
+ * ("1.  0 0 7 7" above "本机关不掌握相关政府信息", w3m).  Label first only: a gap
+ * one short taken as the next row's numbers before its label as well would
+ * let a row left without numbers explain the gaps on both its sides, and a
+ * table read label first tie with itself read label after. */
 static int one_short(const solver *s, int k, int xl)
 {
     const gap *g = &s->g[k + 1];
@@ -943,7 +943,6 @@ void place_rows_totals(const place_tok *t, int ntok, const int *ncols, int nrows
     solver s;                          /* each anchor's and gap's fields are set as they are found */
     s.t = t;
     s.ncols = ncols;
-    s.totals = totals;
     s.nrows = nrows < PLACE_MAX_ROWS ? nrows : PLACE_MAX_ROWS;
     s.gcost = NULL;
     s.marks = 0;
@@ -975,14 +974,11 @@ void place_rows_totals(const place_tok *t, int ntok, const int *ncols, int nrows
         place_row alt[PLACE_MAX_ROWS];
         s.totals = totals;
         read_rows(&s, alt);
-        int keep = 1;
+        int keep = 1;                  /* (no row label after: not where rows so read decide) */
         for (int r = 0; r < s.nrows && keep; r++)
-            keep = !(alt[r].state == PL_PLACED && alt[r].label_after);
-        for (int r = 0; r < s.nrows && keep; r++)
-            keep = out[r].state == PL_AMBIGUOUS
-                       ? alt[r].state == PL_AMBIGUOUS || alt[r].state == PL_COUNT ||
-                             (alt[r].state == PL_PLACED && !alt[r].label_after)
-                       : !memcmp(&out[r], &alt[r], sizeof alt[r]);
+            keep = !(alt[r].state == PL_PLACED && alt[r].label_after) &&
+                   (out[r].state == PL_AMBIGUOUS ? alt[r].state != PL_ABSENT
+                                                 : !memcmp(&out[r], &alt[r], sizeof alt[r]));
         if (keep)
             memcpy(out, alt, (size_t)s.nrows * sizeof *out);
     }
