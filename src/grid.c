@@ -225,8 +225,8 @@ static inline num_kind parse_cell(const char *s, size_t n, double *value, int *i
         }
     } else if ((unsigned char)s[0] >= 0x80) {
         /* a label, unless it is a non-ASCII blank marker */
-        if (n == 3 && !memcmp(s, "〇", 3)) {
-            *value = 0;                /* the Chinese zero, alone: 0 */
+        if (n == 3 && (!memcmp(s, "〇", 3) || !memcmp(s, "零", 3))) {
+            *value = 0;                /* the Chinese zero, alone (〇 or 零): 0 */
             *is_int = 1;
             return NUM_VALUE;
         }
@@ -587,7 +587,7 @@ static int number_word(const char *s, size_t b, size_t e)
     char tok[64];
     double v;
     int ii;
-    if (e - b == 3 && !memcmp(s + b, "〇", 3))
+    if (e - b == 3 && (!memcmp(s + b, "〇", 3) || !memcmp(s + b, "零", 3)))
         return 1;
     char c = e > b ? s[b] : '\0';
     if (e - b >= sizeof tok || !(is_digit(c) || c == '+' || c == '-' || ((c == 'O' || c == 'o') && e - b == 1)))
@@ -630,13 +630,13 @@ static int label_word(const char *s, size_t b, size_t e)
            (s[p] == '.' || s[p] == ')' || (e - p >= 3 && (!memcmp(s + p, "、", 3) || !memcmp(s + p, "）", 3))));
 }
 
-/* Some word after a space in s[0..len) may be a number (a digit, an O, 〇
- * first): else add_head() would find no run of numbers. */
+/* Some word after a space in s[0..len) may be a number (a digit, an O, 〇 or
+ * 零 first): else add_head() would find no run of numbers. */
 static int word_after_space_may_count(const char *s, size_t len)
 {
     for (const char *p = s, *end = s + len; (p = memchr(p, ' ', (size_t)(end - p))) != NULL && ++p < end;) {
         unsigned char c = (unsigned char)*p;
-        if (is_digit((char)c) || c == 'O' || c == 'o' || (c == 0xE3 && end - p >= 3 && !memcmp(p, "〇", 3)))
+        if (is_digit((char)c) || c == 'O' || c == 'o' || (end - p >= 3 && (!memcmp(p, "〇", 3) || !memcmp(p, "零", 3))))
             return 1;
     }
     return 0;

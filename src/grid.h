@@ -62,7 +62,7 @@ grid *grid_build(const gk_text *t, size_t from, size_t to);
 void grid_free(grid *g);
 
 /* Parses one cell: a count, a decimal, a signed change, a blank marker
- * ("", "-", "—", "/", "无") or nothing numeric.  "〇" alone is 0, and so is a
+ * ("", "-", "—", "/", "无") or nothing numeric.  "〇" or "零" alone is 0, and so is a
  * letter O alone (a 0 as text recognition reads it; the grid notes it).  Accepts thousands
  * separators and the units 元 万元 件 条 个 项.  Digits with a leading zero
  * ("0012", numbers run together) are no number. */

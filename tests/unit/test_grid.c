@@ -120,7 +120,7 @@ static grid *build(const char *s, gk_text **tp)
  * [+-]?(d+|d{1,3}(,ddd)+)(.d+)? with at most 15 digits and no 0 before
  * another digit first; its value is what strtod reads once the commas are
  * gone.  A zero as text recognition or a Chinese text writes it alone ("O",
- * "o", "〇") is 0. */
+ * "o", "〇", "零") is 0. */
 /* s read as a grid has n rows (decoys: lines not joined into one row). */
 static void assert_nrows(const char *s, int n)
 {
@@ -144,7 +144,7 @@ static num_kind ref_parse(const char *s, double *value, int *is_int)
     for (size_t k = 0; k < sizeof blanks / sizeof *blanks; k++)
         if (n == strlen(blanks[k]) && memcmp(s, blanks[k], n) == 0)
             return NUM_BLANK;
-    if ((n == 1 && (*s == 'O' || *s == 'o')) || (n == 3 && !memcmp(s, "〇", 3))) {
+    if ((n == 1 && (*s == 'O' || *s == 'o')) || (n == 3 && (!memcmp(s, "〇", 3) || !memcmp(s, "零", 3)))) {
         *value = 0;
         *is_int = 1;
         return NUM_VALUE;
@@ -208,7 +208,7 @@ static void random_cell(char *out, size_t cap, uint32_t *lcg)
 {
     static const char *const pieces[] = {
         "0", "1", "7", "12", "345", "999", ",", ",", ".", "-", "+", " ", " ", "  ",
-        "元", "万元", "件", "项", "万", "—", "无", "a", "属于", "/", "(", "\\",
+        "元", "万元", "件", "项", "万", "—", "无", "a", "属于", "/", "(", "\\", "零", "〇",
     };
     enum { NP = sizeof pieces / sizeof *pieces };
     size_t n = 0;
@@ -255,7 +255,7 @@ static void test_num_parse_as_described(void **state)
         "1,234元", "1,23元", "-3件", "+ 3", "-", "--", "---", "0.5项", "3.元", "1234567890123456元",
         "5                                                              元", "１２", "—", "—— ", "无 ", "无效",
         "12                                             件", "999,999,999,999.999 万元", "-123,456,789.012345 件",
-        "O", " o ", "〇", "OO", "O件", "0O", "〇〇", "二〇二三",
+        "O", " o ", "〇", "OO", "O件", "0O", "〇〇", "二〇二三", "零", " 零 ", "零零", "零件", "一百零五",
     };
     for (size_t k = 0; k < sizeof fixed / sizeof *fixed; k++) {
         double v = 0;
