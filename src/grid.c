@@ -25,12 +25,16 @@ static const marker ASCII_BLANKS[] = {
 static const marker UTF8_BLANKS[] = {
     MARKER("—"), MARKER("——"), MARKER("–"), MARKER("无"), MARKER("空"), {NULL, 0},
 };
-/* In this order: "万元" before "元", so that "5万元" loses the whole unit.  After
- * them the marks a number may carry: its unit in brackets ("0（件）") and a
- * footnote mark ("12*", "5①", "3※"). */
+/* In this order: "万元" before "元", so that "5万元" loses the whole unit.  The
+ * units a count is written with in these reports (件 mostly; 次, 件次, 人次,
+ * 宗, 份 … where an office counts so).  After them the marks a number may
+ * carry: its unit in brackets ("0（件）") and a footnote mark ("12*", "5①",
+ * "3※"). */
 static const marker UNITS[] = {
-    MARKER("万元"), MARKER("元"), MARKER("件"), MARKER("条"), MARKER("个"), MARKER("项"),
-    MARKER("（件）"), MARKER("(件)"), MARKER("*"), MARKER("※"), MARKER("①"), MARKER("②"), MARKER("③"),
+    MARKER("万元"), MARKER("元"), MARKER("件"), MARKER("条"), MARKER("个"), MARKER("项"), MARKER("次"),
+    MARKER("件次"), MARKER("人次"), MARKER("批次"), MARKER("宗"), MARKER("份"), MARKER("起"), MARKER("例"),
+    MARKER("户"), MARKER("人"), MARKER("家"), MARKER("（件）"), MARKER("(件)"), MARKER("（个）"), MARKER("(个)"),
+    MARKER("（项）"), MARKER("(项)"), MARKER("（条）"), MARKER("(条)"), MARKER("*"), MARKER("※"), MARKER("①"), MARKER("②"), MARKER("③"),
     MARKER("④"), MARKER("⑤"), MARKER("⑥"), MARKER("⑦"), MARKER("⑧"), MARKER("⑨"), MARKER("⑩"), {NULL, 0},
 };
 
@@ -575,7 +579,7 @@ static size_t word_end(const char *s, size_t p, size_t len)
 /* s[b..e) is a unit written apart from its number ("3 件"). */
 static inline int unit_word(const char *s, size_t b, size_t e)
 {
-    unsigned char c = (unsigned char)s[b];   /* 万元件条个项 (E4-E9), (件), *, ※ and ① (E2) */
+    unsigned char c = (unsigned char)s[b];   /* 万元件条个项次宗份… (E4-E9), (件), *, ※ and ① (E2) */
     if (e - b > UNIT_MAX || !((c >= 0xE4 && c <= 0xE9) || c == '(' || c == '*' || c == 0xE2 || c == 0xEF))
         return 0;
     return find_marker(UNITS, s + b, e - b) != NULL;

@@ -64,7 +64,8 @@ void grid_free(grid *g);
 /* Parses one cell: a count, a decimal, a signed change, a blank marker
  * ("", "-", "—", "/", "无") or nothing numeric.  "〇" or "零" alone is 0, and so is a
  * letter O alone (a 0 as text recognition reads it; the grid notes it).  Accepts thousands
- * separators and the units 元 万元 件 条 个 项.  Digits with a leading zero
+ * separators and the units 元 万元 件 条 个 项 次 件次 人次 批次 宗 份 起 例 户 人 家 (and
+ * （件） （个） （项） （条）).  Digits with a leading zero
  * ("0012", numbers run together) are no number. */
 num_kind num_parse(const char *s, double *value, int *is_int);
 

@@ -135,7 +135,8 @@ static num_kind ref_parse(const char *s, double *value, int *is_int)
 {
     static const char *const blanks[] = {"",    "-",   "--",  "/",    "\\",   "—",    "——",   "–",   "无", "空",
                                          "NaN", "nan", "NAN", "None", "none", "NULL", "null", "N/A", "n/a", "NA"};
-    static const char *const units[] = {"万元", "元", "件", "条", "个", "项"};
+    static const char *const units[] = {"万元", "元", "件次", "人次", "批次", "件", "条", "个", "项",
+                                        "次", "宗", "份", "起", "例", "户", "人", "家"};   /* longer first */
     while (*s == ' ')
         s++;
     size_t n = strlen(s);
@@ -208,7 +209,7 @@ static void random_cell(char *out, size_t cap, uint32_t *lcg)
 {
     static const char *const pieces[] = {
         "0", "1", "7", "12", "345", "999", ",", ",", ".", "-", "+", " ", " ", "  ",
-        "元", "万元", "件", "项", "万", "—", "无", "a", "属于", "/", "(", "\\", "零", "〇",
+        "元", "万元", "件", "项", "万", "—", "无", "a", "属于", "/", "(", "\\", "零", "〇", "次", "人次", "人",
     };
     enum { NP = sizeof pieces / sizeof *pieces };
     size_t n = 0;

@@ -17,11 +17,13 @@
 #include <string.h>
 
 /* The units and marks grid.h and grid.c document. */
-static const char *const UNITS[] = {"万元", "元", "件", "条", "个", "项", "（件）", "(件)", "*", "※",
+static const char *const UNITS[] = {"万元", "元", "件", "条", "个", "项", "次", "件次", "人次", "批次", "宗",
+                                    "份", "起", "例", "户", "人", "家", "（件）", "(件)", "（个）", "(个)",
+                                    "（项）", "(项)", "（条）", "(条)", "*", "※",
                                     "①", "②", "③", "④", "⑤", "⑥", "⑦", "⑧", "⑨", "⑩"};
 #define NUNITS (sizeof UNITS / sizeof UNITS[0])
-static const char *const OTHER[] = {"年", "人", "（件", "件）", "万", "%", "（件）（件）", "件件", "①②",
-                                    "属于国家秘密", "（件）说明", "万元整", "**", " 件"};
+static const char *const OTHER[] = {"年", "人民", "（件", "件）", "万", "%", "（件）（件）", "件件", "①②",
+                                    "属于国家秘密", "（件）说明", "万元整", "**", " 件", "次数", "人次数", "（次）"};
 #define NOTHER (sizeof OTHER / sizeof OTHER[0])
 
 static uint64_t rnd(uint64_t *s)

@@ -222,6 +222,58 @@ static void test_chinese_zeros(void **state)
     assert_true(read * 100 >= cells * 99);
 }
 
+/* Counts written with a unit after them as reports write them ("3件", "3 件",
+ * "3（件）", "3件次", "3人次", "3宗", "3份" …: a cell in five), table 3 in every
+ * layout the generated tests go through: never another value (a unit not known
+ * took the cell for label text: the row's numbers slid a cell), nearly every
+ * cell read. */
+static void test_counts_with_units(void **state)
+{
+    (void)state;
+    static const char *const UNITS[] = {"件", " 件", "（件）", "(件)", "个", "条", "项", "次", "件次", "人次",
+                                        "宗", "份", "起", "例", "户", "人"};
+    enum { NUNITS = sizeof UNITS / sizeof *UNITS };
+    gen_seed(20261214);
+    int read = 0, cells = 0, by_unit[NUNITS][2] = {{0}};
+    for (int iter = 0; iter < 300; iter++) {
+        int v[T3_NROWS][T3_NCOLS], layout = (int)gen_below(NLAYOUTS);
+        t3_draw_differing(v);
+        sbuf t;
+        sbuf_init(&t);
+        t3_put_head(&t, layout);
+        int used[T3_NROWS][T3_NCOLS];
+        for (int r = 0; r < T3_NROWS; r++) {
+            char num[T3_NCOLS][32];
+            const char *row[T3_NCOLS + 1] = {T3_LABELS[r]};
+            for (int c = 0; c < T3_NCOLS; c++) {
+                used[r][c] = gen_below(5) == 0 ? (int)gen_below(NUNITS) : -1;
+                snprintf(num[c], sizeof num[c], "%d%s", v[r][c], used[r][c] >= 0 ? UNITS[used[r][c]] : "");
+                row[c + 1] = num[c];
+            }
+            t3_put_row(&t, layout, row, T3_NCOLS + 1);
+        }
+        char *text = t3_report(t.s);
+        gk_report *rep = fx_parse_text(text);
+        assert_non_null(rep);
+        free(text);
+        read += t3_check_cells(rep, v, -1, LAYOUT[layout], iter);   /* never another value */
+        for (int r = 0; r < T3_NROWS; r++)
+            for (int c = 0; c < T3_NCOLS; c++)
+                if (used[r][c] >= 0) {
+                    char id[64];
+                    by_unit[used[r][c]][0]++;
+                    by_unit[used[r][c]][1] += t3_cell(rep, r, c, id)->status != GK_ST_MISSING;
+                }
+        cells += T3_NROWS * T3_NCOLS;
+        report_free(rep);
+        sbuf_free(&t);
+    }
+    print_message("counts with units: %d of %d cells read\n", read, cells);
+    for (int u = 0; u < NUNITS; u++)
+        print_message("  \"%s\": %d of %d read\n", UNITS[u], by_unit[u][1], by_unit[u][0]);
+    assert_true(read * 100 >= cells * 97);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -229,6 +281,7 @@ int main(void)
         cmocka_unit_test(test_rows_blank_dropped),
         cmocka_unit_test(test_many_rows_blank_dropped),
         cmocka_unit_test(test_chinese_zeros),
+        cmocka_unit_test(test_counts_with_units),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
