@@ -23,7 +23,7 @@ static const marker ASCII_BLANKS[] = {
     MARKER(""), MARKER("-"), MARKER("--"), MARKER("/"), MARKER("\\"), {NULL, 0},
 };
 static const marker UTF8_BLANKS[] = {
-    MARKER("—"), MARKER("——"), MARKER("–"), MARKER("无"), MARKER("空"), {NULL, 0},
+    MARKER("—"), MARKER("——"), MARKER("–"), MARKER("无"), MARKER("空"), MARKER("×"), {NULL, 0},
 };
 /* In this order: "万元" before "元", so that "5万元" loses the whole unit.  The
  * units a count is written with in these reports (件 mostly; 次, 件次, 人次,
@@ -229,8 +229,13 @@ static inline num_kind parse_cell(const char *s, size_t n, double *value, int *i
         }
     } else if ((unsigned char)s[0] >= 0x80) {
         /* a label, unless it is a non-ASCII blank marker */
-        if (n == 3 && (!memcmp(s, "〇", 3) || !memcmp(s, "零", 3))) {
-            *value = 0;                /* the Chinese zero, alone (〇 or 零): 0 */
+        if (n >= 3 && (!memcmp(s, "〇", 3) || !memcmp(s, "零", 3))) {
+            size_t u = 3;              /* the Chinese zero, alone (〇 or 零) or with a unit ("零件"): 0 */
+            while (u < n && s[u] == ' ')
+                u++;
+            if (u < n && (n - u > UNIT_MAX || !find_marker(UNITS, s + u, n - u)))
+                return NUM_NONE;
+            *value = 0;
             *is_int = 1;
             return NUM_VALUE;
         }

@@ -103,10 +103,10 @@ int utf8_encode(unsigned cp, char out[4])
  *            stops at: an ASCII control character other than tab (line
  *            ends included), DEL, or the lead byte of a code point that
  *            fold_cp() changes: C2 (U+0080..U+00BF: C1 controls, U+00A0),
- *            E2 (U+2000..U+2FFF: spaces, quotes, zero-width and bidi
- *            controls, box drawing),
+ *            E2 (U+2000..U+2FFF: spaces, quotes, hyphens, dashes and the
+ *            minus sign, zero-width and bidi controls, box drawing),
  *            E3 (U+3000..U+3FFF: U+3000, U+300C, U+300D) and
- *            EF (U+F000..U+FFFF: U+FE50, U+FEFF, U+FF01..U+FF5E).  Every
+ *            EF (U+F000..U+FFFF: U+FE50, U+FE63, U+FEFF, U+FF01..U+FF5E).  Every
  *            other byte of valid UTF-8 is copied unchanged.
  *   B_LEAD3  E1..EC, EE, EF: the lead of a three-byte sequence that
  *            decode() accepts whenever two continuation bytes follow
@@ -299,6 +299,10 @@ static unsigned fold_cp(unsigned cp)
         return cp;
     case 0xFE50:
         return ',';
+    case 0x2212: case 0xFE63: case 0x2010: case 0x2011: case 0x2012:
+        return '-';                    /* minus signs and hyphens: "−3", a cell's "‐" */
+    case 0x2015:
+        return 0x2014;                 /* a horizontal bar: the dash a blank cell holds */
     }
     if (cp >= 0x2500 && cp <= 0x257F)
         return box_fold(cp);

@@ -120,7 +120,7 @@ static grid *build(const char *s, gk_text **tp)
  * [+-]?(d+|d{1,3}(,ddd)+)(.d+)? with at most 15 digits and no 0 before
  * another digit first; its value is what strtod reads once the commas are
  * gone.  A zero as text recognition or a Chinese text writes it alone ("O",
- * "o", "〇", "零") is 0. */
+ * "o", "〇", "零") is 0, and so is 〇 or 零 with a unit ("零件"). */
 /* s read as a grid has n rows (decoys: lines not joined into one row). */
 static void assert_nrows(const char *s, int n)
 {
@@ -149,6 +149,20 @@ static num_kind ref_parse(const char *s, double *value, int *is_int)
         *value = 0;
         *is_int = 1;
         return NUM_VALUE;
+    }
+    if (n > 3 && (!memcmp(s, "〇", 3) || !memcmp(s, "零", 3))) {   /* with a unit ("零件") */
+        static const char *const zu[] = {"万元", "元", "件次", "人次", "批次", "件", "条", "个", "项",
+                                         "次", "宗", "份", "起", "例", "户", "人", "家"};
+        size_t u = 3;
+        while (u < n && s[u] == ' ')
+            u++;
+        for (size_t k = 0; k < sizeof zu / sizeof *zu; k++)
+            if (n - u == strlen(zu[k]) && !memcmp(s + u, zu[k], n - u)) {
+                *value = 0;
+                *is_int = 1;
+                return NUM_VALUE;
+            }
+        return NUM_NONE;
     }
     if (n >= 64)
         return NUM_NONE;

@@ -186,14 +186,20 @@ static void test_many_rows_blank_dropped(void **state)
     assert_true(short_read * 5 >= shorts * 3);
 }
 
-/* Zeros written as Chinese text writes them alone in a cell, "零" or "〇" (a
- * 0 in three, one of the two at random), table 3 in every layout the
- * generated tests go through: every cell read as written, all but a few
- * (stop 46's engine took "零" for label text: the row's numbers slid a cell,
- * its total read from the empty cell after them). */
+/* Zeros written as Chinese text writes them in a cell, "零" or "〇" alone or
+ * with a unit ("零件"), or left blank with a marker — the dashes, minus signs
+ * and hyphens a word processor gives ("—", "―", "−", "﹣", "‐", "－"), "/",
+ * "×", "无" (a 0 in three), table 3 in every layout the generated tests go
+ * through: every cell read as written, a blank as 0 (stop 46's engine took
+ * "零" and "〇件" for label text: the row's numbers slid a cell, its total read
+ * from the empty cell after them; "―", "−", "﹣", "‐" and "×" left the row
+ * unread). */
 static void test_chinese_zeros(void **state)
 {
     (void)state;
+    static const char *const ZEROS[] = {"零", "〇", "零件", "〇件", "—", "——", "―", "−", "﹣", "‐",
+                                        "－", "-", "/", "×", "无", "–"};
+    enum { NZEROS = sizeof ZEROS / sizeof *ZEROS };
     gen_seed(20261213);
     int read = 0, cells = 0;
     for (int iter = 0; iter < 300; iter++) {
@@ -207,7 +213,7 @@ static void test_chinese_zeros(void **state)
             const char *row[T3_NCOLS + 1] = {T3_LABELS[r]};
             for (int c = 0; c < T3_NCOLS; c++) {
                 if (v[r][c] == 0 && gen_below(3) == 0)
-                    snprintf(num[c], sizeof num[c], "%s", gen_below(2) ? "零" : "〇");
+                    snprintf(num[c], sizeof num[c], "%s", ZEROS[gen_below(NZEROS)]);
                 else
                     snprintf(num[c], sizeof num[c], "%d", v[r][c]);
                 row[c + 1] = num[c];
@@ -218,7 +224,7 @@ static void test_chinese_zeros(void **state)
         cells += T3_NROWS * T3_NCOLS;
         sbuf_free(&t);
     }
-    print_message("zeros written 零 or 〇: %d of %d cells read\n", read, cells);
+    print_message("zeros written 零, 〇 or a blank marker: %d of %d cells read\n", read, cells);
     assert_true(read * 100 >= cells * 99);
 }
 
