@@ -6590,11 +6590,58 @@ static int spans_filled(const gk_text *t)
     return 0;
 }
 
+/* A table 3 with a column of its own for 法人或其他组织's sum (a cell "小计" or
+ * "合计" in its header, under 法人或其他组织): each row then holds 8 numbers,
+ * 自然人, the sum, the five kinds, the total.  A row whose last 8 numbers
+ * (empty cells of a row of tabs as 0) hold the sum second — the five after it
+ * adding up to it, the last the first plus it — loses that number; a row
+ * that does not stays as it is (one number too many: unread).  Returns the
+ * rows so read (a note says so). */
+static int drop_subtotal_column(grid *g)
+{
+    int head = 0;
+    for (int i = 0; i < g->nrows && !head; i++)
+        for (int k = 0; k < g->rows[i].ncells && !head; k++) {
+            const char *t = g->rows[i].cells[k].text;
+            head = !strcmp(t, "小计") || !strcmp(t, "合计");
+        }
+    int dropped = 0;
+    for (int i = 0; i < g->nrows && head; i++) {
+        grid_row *row = &g->rows[i];
+        int end = row->ncells;         /* after the last number */
+        while (end > 0 && row->cells[end - 1].num != NUM_VALUE)
+            end--;
+        if (end < 8)
+            continue;
+        double v[8];
+        int ok = 1;
+        for (int k = 0; k < 8 && ok; k++) {
+            const grid_cell *c = &row->cells[end - 8 + k];
+            ok = c->num == NUM_VALUE || (c->num == NUM_BLANK && row->explicit);
+            v[k] = c->num == NUM_VALUE ? c->value : 0;
+        }
+        if (end > 8 && row->cells[end - 9].num == NUM_VALUE)
+            ok = 0;                    /* more numbers than the 8 */
+        double five = v[2] + v[3] + v[4] + v[5] + v[6];
+        if (!ok || five != v[1] || v[0] + v[1] != v[7])
+            continue;
+        int at = end - 7;              /* the sum's cell */
+        memmove(row->cells + at, row->cells + at + 1, (size_t)(row->ncells - at - 1) * sizeof *row->cells);
+        row->ncells--;
+        dropped++;
+    }
+    return dropped;
+}
+
 /* Reads table `table` from the rows of its section's lines, g (freed here). */
 static void read_table_grid(gk_report *r, int table, grid *g)
 {
     const gk_table_def *td = template_table(r->tpl, table);
     tokens ts = {0};
+    int subtotal = table == 3 && td->rows[0].ncols == 7 ? drop_subtotal_column(g) : 0;
+    if (subtotal)
+        finding_add(&r->notes, &r->nnotes, "STRUCT.LABEL_VARIANT", grid_first_line(g),
+                    xasprintf("表三含「小计」列（法人或其他组织各项之和），%d 行核对相符，已略去该列", subtotal));
     tokenize(r, table, g, &ts);
     int colmap[PLACE_MAX_COLS], width = header_map(r, table, g, &ts, colmap);   /* 0: the template's order */
     int disorder = width < 0 ? width : 0;   /* -1 another order, -2 a column unnamed */

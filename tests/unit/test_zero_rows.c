@@ -280,6 +280,84 @@ static void test_counts_with_units(void **state)
     assert_true(read * 100 >= cells * 97);
 }
 
+/* Table 3 with a column of its own for 法人或其他组织's sum, "小计" in the
+ * header under it (some offices add one): each row 自然人, the sum, the five
+ * kinds, the total.  In rows of tabs, pipes, spaces or commas the sum is
+ * checked and left out (read whole: 0 of 52,500 cells before, each row a
+ * number too many); a cell a line, where no row tells its numbers apart,
+ * nothing is read wrong.  A row whose sum is wrong (one table in four: the
+ * report's own error) stays unread; a table whose header has no "小计" keeps
+ * its rows of 8 unread.  Never another value. */
+static void test_subtotal_column(void **state)
+{
+    (void)state;
+    static const int LAYOUTS[] = {L_TABS, L_PIPES, L_SPACES, L_CSV, L_LINES, L_PDFTEXT};
+    gen_seed(20261215);
+    int read = 0, cells = 0, rows_read = 0, bad_rows = 0, bad_read = 0, headless_read = 0;
+    for (int iter = 0; iter < 300; iter++) {
+        int v[T3_NROWS][T3_NCOLS], layout = LAYOUTS[gen_below(6)];
+        int explicit_rows = layout != L_LINES && layout != L_PDFTEXT, headless = gen_below(8) == 0;
+        int bad = gen_below(4) == 0 ? 2 + (int)gen_below(T3_NROWS - 4) : -1;   /* a row's sum wrong */
+        t3_draw_differing(v);
+        sbuf t;
+        sbuf_init(&t);
+        const char *h1[] = {"（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "自然人", "法人或其他组织", "", "",
+                            "", "", "", "总计"};
+        const char *h2[] = {"", "", headless ? "" : "小计", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", ""};
+        if (layout == L_LINES || layout == L_PDFTEXT) {
+            t3_put_head(&t, layout);
+            if (!headless)
+                sbuf_adds(&t, layout == L_PDFTEXT ? "小计\n\n" : "小计\n");
+        } else {
+            t3_put_row(&t, layout, h1, 9);
+            t3_put_row(&t, layout, h2, 9);
+        }
+        for (int r = 0; r < T3_NROWS; r++) {
+            char num[T3_NCOLS + 1][16];
+            const char *row[T3_NCOLS + 2] = {T3_LABELS[r]};
+            int sum = v[r][1] + v[r][2] + v[r][3] + v[r][4] + v[r][5];
+            for (int c = 0, k = 0; c < T3_NCOLS; c++, k++) {
+                if (c == 1)
+                    snprintf(num[k++], sizeof num[0], "%d", sum + (r == bad));
+                snprintf(num[k], sizeof num[0], "%d", v[r][c]);
+            }
+            for (int k = 0; k <= T3_NCOLS; k++)
+                row[k + 1] = num[k];
+            t3_put_row(&t, layout, row, T3_NCOLS + 2);
+        }
+        char *text = t3_report(t.s);
+        gk_report *rep = fx_parse_text(text);
+        assert_non_null(rep);
+        free(text);
+        int got = t3_check_cells(rep, v, -1, LAYOUT[layout], iter);   /* never another value */
+        for (int r = 0; r < T3_NROWS; r++) {
+            char id[64];
+            int whole = 1;
+            for (int c = 0; c < T3_NCOLS; c++)
+                whole &= t3_cell(rep, r, c, id)->read_status == GK_ST_EXTRACTED;
+            if (r == bad)
+                bad_read += whole;
+            else if (headless)
+                headless_read += whole;
+            else if (explicit_rows)
+                rows_read += whole;
+            bad_rows += r == bad;
+        }
+        if (explicit_rows && !headless) {
+            read += got;
+            cells += T3_NROWS * T3_NCOLS;
+        }
+        report_free(rep);
+        sbuf_free(&t);
+    }
+    print_message("a subtotal column: %d of %d cells read (rows of cells); rows whose sum is wrong read as read: %d of "
+                  "%d; rows under a header without 小计 read: %d\n",
+                  read, cells, bad_read, bad_rows, headless_read);
+    assert_int_equal(bad_read, 0);
+    assert_int_equal(headless_read, 0);
+    assert_true(read * 10 >= cells * 9);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -288,6 +366,7 @@ int main(void)
         cmocka_unit_test(test_many_rows_blank_dropped),
         cmocka_unit_test(test_chinese_zeros),
         cmocka_unit_test(test_counts_with_units),
+        cmocka_unit_test(test_subtotal_column),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
