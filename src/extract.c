@@ -6590,20 +6590,23 @@ static int spans_filled(const gk_text *t)
     return 0;
 }
 
-/* A table 3 with a column of its own for 法人或其他组织's sum (a cell "小计" or
- * "合计" in its header, under 法人或其他组织): each row then holds 8 numbers,
- * 自然人, the sum, the five kinds, the total.  A row whose last 8 numbers
- * (empty cells of a row of tabs as 0) hold the sum second — the five after it
- * adding up to it, the last the first plus it — loses that number; a row
- * that does not stays as it is (one number too many: unread).  Returns the
- * rows so read (a note says so). */
+/* A table 3 with a column of its own for 法人或其他组织's sum (a cell "小计" in
+ * its header, or "合计" before a kind's name: alone it names the total): each
+ * row then holds 8 numbers, 自然人, the sum, the five kinds, the total.  A row
+ * whose last 8 cells are numbers or blank markers (not an empty cell: a label
+ * column's may stand before the numbers) and hold the sum second — the five
+ * after it adding up to it, the last the first plus it — loses that number; a
+ * row that does not stays as it is (one number too many: unread).  Returns
+ * the rows so read (a note says so). */
 static int drop_subtotal_column(grid *g)
 {
-    int head = 0;
+    int head = 0;                      /* 小计; or 合计 before a kind's name (else the total's name) */
     for (int i = 0; i < g->nrows && !head; i++)
         for (int k = 0; k < g->rows[i].ncells && !head; k++) {
             const char *t = g->rows[i].cells[k].text;
-            head = !strcmp(t, "小计") || !strcmp(t, "合计");
+            head = !strcmp(t, "小计");
+            for (int j = k + 1; j < g->rows[i].ncells && !head && !strcmp(t, "合计"); j++)
+                head = strstr(g->rows[i].cells[j].text, "企业") || strstr(g->rows[i].cells[j].text, "机构");
         }
     int dropped = 0;
     for (int i = 0; i < g->nrows && head; i++) {
@@ -6615,9 +6618,9 @@ static int drop_subtotal_column(grid *g)
             continue;
         double v[8];
         int ok = 1;
-        for (int k = 0; k < 8 && ok; k++) {
+        for (int k = 0; k < 8 && ok; k++) {   /* (an empty cell may be a label column's) */
             const grid_cell *c = &row->cells[end - 8 + k];
-            ok = c->num == NUM_VALUE || (c->num == NUM_BLANK && row->explicit);
+            ok = c->num == NUM_VALUE || (c->num == NUM_BLANK && c->text[0]);
             v[k] = c->num == NUM_VALUE ? c->value : 0;
         }
         if (end > 8 && row->cells[end - 9].num == NUM_VALUE)

@@ -356,6 +356,46 @@ static void test_subtotal_column(void **state)
     assert_int_equal(bad_read, 0);
     assert_int_equal(headless_read, 0);
     assert_true(read * 10 >= cells * 9);
+    /* decoy: the total's column named 合计, rows of tabs with an empty label column
+     * before their seven numbers (a first version took the empty cell and a row
+     * of zeros for a row with its sum: 自然人 read blank, no number left out) */
+    for (int iter = 0; iter < 100; iter++) {
+        int v[T3_NROWS][T3_NCOLS];
+        t3_draw_differing(v);
+        for (int r = 2; r < 6; r++)    /* rows of zeros: any cell checks as a sum */
+            for (int c = 0; c < T3_NCOLS; c++)
+                v[r][c] = 0;
+        t3_add_up(v);
+        sbuf t;
+        sbuf_init(&t);
+        const char *h1[] = {"", "", "自然人", "法人或其他组织", "", "", "", "", "合计"};
+        const char *h2[] = {"", "", "", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", ""};
+        t3_put_row(&t, L_TABS, h1, 9);
+        t3_put_row(&t, L_TABS, h2, 9);
+        for (int r = 0; r < T3_NROWS; r++) {
+            char num[T3_NCOLS][16];
+            const char *row[T3_NCOLS + 2] = {T3_LABELS[r], ""};
+            for (int c = 0; c < T3_NCOLS; c++) {
+                snprintf(num[c], sizeof num[c], "%d", v[r][c]);
+                row[c + 2] = num[c];
+            }
+            t3_put_row(&t, L_TABS, row, T3_NCOLS + 2);
+        }
+        char *text = t3_report(t.s);
+        gk_report *rep = fx_parse_text(text);
+        assert_non_null(rep);
+        free(text);
+        t3_check_cells(rep, v, -1, "合计 the total", iter);
+        for (int r = 0; r < T3_NROWS; r++)
+            for (int c = 0; c < T3_NCOLS; c++) {
+                char id[64];
+                if (t3_cell(rep, r, c, id)->read_status != GK_ST_EXTRACTED)
+                    fail_msg("合计 the total, table %d: %s status %d, written %d", iter, id,
+                             (int)t3_cell(rep, r, c, id)->read_status, v[r][c]);
+            }
+        report_free(rep);
+        sbuf_free(&t);
+    }
 }
 
 int main(void)
