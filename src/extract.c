@@ -33,6 +33,23 @@ static inline int highest_bit(uint64_t m)
     return m ? 63 - __builtin_clzll(m) : -1;
 }
 
+/* The words reports write for the template's in labels and names, as the
+ * template writes them, in place (as long: UTF-8 of the same length): 其它 for
+ * 其他, 合计 for 总计. */
+static void synonyms(char *s, size_t n)
+{
+    /* 它 is E5 AE 83, 计 E8 AE A1: a byte AE after E5 or E8, looked for by a
+     * byte loop (labels are short; a search call per label costs more) */
+    for (size_t i = 3; n >= 6 && i + 2 < n; i++) {
+        if ((unsigned char)s[i + 1] != 0xAE)
+            continue;
+        if (!memcmp(s + i, "它", 3) && !memcmp(s + i - 3, "其", 3))
+            memcpy(s + i, "他", 3);
+        else if (!memcmp(s + i, "计", 3) && !memcmp(s + i - 3, "合", 3))
+            memcpy(s + i - 3, "总", 3);
+    }
+}
+
 /* Nonzero when some byte of w is a space or a tab (the classic zero-byte
  * test, exact as to whether there is one). */
 static uint64_t has_blank(uint64_t w)
@@ -79,6 +96,7 @@ static size_t squeeze_copy(char *out, const char *s, size_t n)
                 *o++ = s[i];
     }
     *o = '\0';
+    synonyms(out, (size_t)(o - out));
     return (size_t)(o - out);
 }
 
@@ -6604,6 +6622,8 @@ static int drop_subtotal_column(grid *g)
     for (int i = 0; i < g->nrows && !head; i++)
         for (int k = 0; k < g->rows[i].ncells && !head; k++) {
             const char *t = g->rows[i].cells[k].text;
+            if ((unsigned char)t[0] != 0xE5 || ((unsigned char)t[1] != 0xB0 && (unsigned char)t[1] != 0x90))
+                continue;              /* (小 is E5 B0 8F, 合 E5 90 88: most cells go no further) */
             head = !strcmp(t, "小计");
             for (int j = k + 1; j < g->rows[i].ncells && !head && !strcmp(t, "合计"); j++)
                 head = strstr(g->rows[i].cells[j].text, "企业") || strstr(g->rows[i].cells[j].text, "机构");
@@ -6755,8 +6775,7 @@ static void read_table_grid(gk_report *r, int table, grid *g)
      * repeat a label in the next cell (spans_filled(): python-docx and openpyxl
      * give a merged cell's text in every cell it covers, across as down) */
     uint32_t filled = 0;
-    int spans = !totals && (g->program || spans_filled(r->text));
-    for (int rr = 1; rr < td->nrows && spans; rr++) {
+    for (int rr = 1; rr < td->nrows && !totals; rr++) {
         double a[PLACE_MAX_COLS], b[PLACE_MAX_COLS];
         if (pl[rr].state != PL_PLACED || pl[rr - 1].state != PL_PLACED || ncols[rr] != ncols[rr - 1] ||
             !token_values(&ts, pl[rr - 1].tok, ncols[rr], a) || !token_values(&ts, pl[rr].tok, ncols[rr], b))
@@ -6765,6 +6784,8 @@ static void read_table_grid(gk_report *r, int table, grid *g)
             if (a[c] != 0 && a[c] == b[c])
                 filled |= (uint32_t)1 << rr;
     }
+    if (filled && !g->program && !spans_filled(r->text))   /* (the text looked at only then) */
+        filled = 0;
     for (int rr = 0; rr < td->nrows; rr++)   /* (each compared with the row above as placed) */
         if (filled >> rr & 1)
             pl[rr].state = PL_AMBIGUOUS;
