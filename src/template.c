@@ -387,7 +387,7 @@ const char *const GK_DETECT_2021_T3 = "逾期不补正|缴纳费用";
 const char *const GK_HEADER_WORDS[] = {"自然人", "商业企业", "科研机构", "公益组织", "法律服务", "申请人情况", NULL};
 /* Header cells over several columns of table 3 (no column's name): a cell with one
  * of these words between two naming columns is no column whose name was not read. */
-const char *const GK_HEADER_GROUPS[] = {"法人或其他组织", "申请人情况", NULL};
+const char *const GK_HEADER_GROUPS[] = {"法人或其他组织", "法人或者其他组织", "申请人情况", NULL};
 
 /* ---- sections ---------------------------------------------------------------- */
 

@@ -398,19 +398,29 @@ static void test_subtotal_column(void **state)
     }
 }
 
-/* s with every `from` replaced by `to` (as long). */
-static void replace_all(char *s, const char *from, const char *to)
+/* t's text with every `from` replaced by `to`. */
+static void replace_all(sbuf *t, const char *from, const char *to)
 {
+    sbuf out;
+    sbuf_init(&out);
     size_t n = strlen(from);
-    for (char *p = s; (p = strstr(p, from)) != NULL; p += n)
-        memcpy(p, to, n);
+    const char *p = t->s;
+    for (const char *q; (q = strstr(p, from)) != NULL; p = q + n) {
+        sbuf_add(&out, p, (size_t)(q - p));
+        sbuf_adds(&out, to);
+    }
+    sbuf_adds(&out, p);
+    sbuf_free(t);
+    *t = out;
 }
 
 /* Table 3 with the words reports write for the template's: 其它 for 其他 (the
  * column, 其他处理, 其他法律行政法规禁止公开, 3.其它), 合计 for 总计 (the column, （七）合计),
- * in the six layouts: every cell read as written (stop 46's engine left 48 to
- * 98 cells of each sample so written unread: a column unnamed, a row's label
- * not found). */
+ * 法人或者其他组织 for 法人或其他组织, in the six layouts: every cell read as
+ * written (stop 46's engine left 48 to 98 cells of each sample so written
+ * unread: a column unnamed, a row's label not found; 法人或者其他组织 left
+ * samples 012 and 016 — a cell a line — unread, 48 and 90 cells: not this
+ * generator's header, which reads either way). */
 static void test_synonyms(void **state)
 {
     (void)state;
@@ -424,14 +434,16 @@ static void test_synonyms(void **state)
         sbuf_init(&t);
         put_table(&t, layout, v, empty);
         if (gen_below(2))
-            replace_all(t.s, "其他", "其它");
+            replace_all(&t, "其他", "其它");
         if (gen_below(2))
-            replace_all(t.s, "总计", "合计");
+            replace_all(&t, "总计", "合计");
+        if (gen_below(2))
+            replace_all(&t, "法人或其他组织", "法人或者其他组织");
         read += t3_check_text(t3_report(t.s), v, -1, LAYOUT[layout], iter);   /* never another value */
         cells += T3_NROWS * T3_NCOLS;
         sbuf_free(&t);
     }
-    print_message("其它, 合计: %d of %d cells read\n", read, cells);
+    print_message("其它, 合计, 法人或者其他组织: %d of %d cells read\n", read, cells);
     assert_true(read * 100 >= cells * 99);
 }
 
