@@ -186,6 +186,28 @@ static void test_many_rows_blank_dropped(void **state)
     assert_true(short_read * 5 >= shorts * 3);
 }
 
+/* Table 3 of values v in a layout, its header first, a cell in `one_in` (a 0
+ * only, when `zeros`) written with one of the words: for a 0 instead of it
+ * (zeros), else after its number (a unit).  used[r][c]: the word's index, -1. */
+static void put_words(sbuf *t, int layout, int v[T3_NROWS][T3_NCOLS], const char *const *words, int nwords,
+                      unsigned one_in, int zeros, int used[T3_NROWS][T3_NCOLS])
+{
+    t3_put_head(t, layout);
+    for (int r = 0; r < T3_NROWS; r++) {
+        char num[T3_NCOLS][32];
+        const char *row[T3_NCOLS + 1] = {T3_LABELS[r]};
+        for (int c = 0; c < T3_NCOLS; c++) {
+            used[r][c] = (!zeros || v[r][c] == 0) && gen_below(one_in) == 0 ? (int)gen_below((unsigned)nwords) : -1;
+            if (used[r][c] >= 0 && zeros)
+                snprintf(num[c], sizeof num[c], "%s", words[used[r][c]]);
+            else
+                snprintf(num[c], sizeof num[c], "%d%s", v[r][c], used[r][c] >= 0 ? words[used[r][c]] : "");
+            row[c + 1] = num[c];
+        }
+        t3_put_row(t, layout, row, T3_NCOLS + 1);
+    }
+}
+
 /* Zeros written as Chinese text writes them in a cell, "零" or "〇" alone or
  * with a unit ("零件"), or left blank with a marker — the dashes, minus signs
  * and hyphens a word processor gives ("—", "―", "−", "﹣", "‐", "－"), "/",
@@ -207,19 +229,8 @@ static void test_chinese_zeros(void **state)
         t3_draw_differing(v);
         sbuf t;
         sbuf_init(&t);
-        t3_put_head(&t, layout);
-        for (int r = 0; r < T3_NROWS; r++) {
-            char num[T3_NCOLS][16];
-            const char *row[T3_NCOLS + 1] = {T3_LABELS[r]};
-            for (int c = 0; c < T3_NCOLS; c++) {
-                if (v[r][c] == 0 && gen_below(3) == 0)
-                    snprintf(num[c], sizeof num[c], "%s", ZEROS[gen_below(NZEROS)]);
-                else
-                    snprintf(num[c], sizeof num[c], "%d", v[r][c]);
-                row[c + 1] = num[c];
-            }
-            t3_put_row(&t, layout, row, T3_NCOLS + 1);
-        }
+        int used[T3_NROWS][T3_NCOLS];
+        put_words(&t, layout, v, ZEROS, NZEROS, 3, 1, used);
         read += t3_check_text(t3_report(t.s), v, -1, LAYOUT[layout], iter);   /* never another value */
         cells += T3_NROWS * T3_NCOLS;
         sbuf_free(&t);
@@ -246,18 +257,8 @@ static void test_counts_with_units(void **state)
         t3_draw_differing(v);
         sbuf t;
         sbuf_init(&t);
-        t3_put_head(&t, layout);
         int used[T3_NROWS][T3_NCOLS];
-        for (int r = 0; r < T3_NROWS; r++) {
-            char num[T3_NCOLS][32];
-            const char *row[T3_NCOLS + 1] = {T3_LABELS[r]};
-            for (int c = 0; c < T3_NCOLS; c++) {
-                used[r][c] = gen_below(5) == 0 ? (int)gen_below(NUNITS) : -1;
-                snprintf(num[c], sizeof num[c], "%d%s", v[r][c], used[r][c] >= 0 ? UNITS[used[r][c]] : "");
-                row[c + 1] = num[c];
-            }
-            t3_put_row(&t, layout, row, T3_NCOLS + 1);
-        }
+        put_words(&t, layout, v, UNITS, NUNITS, 5, 0, used);
         char *text = t3_report(t.s);
         gk_report *rep = fx_parse_text(text);
         assert_non_null(rep);
