@@ -6376,7 +6376,7 @@ static void short_column(short_search *ss, int c, uint32_t placed)
             if (sum > 1e-6 || sum < -1e-6)
                 return;
         }
-        if (!ss->fits)
+        if (!ss->fits)                 /* the first choice found, only: later searches keep it */
             memcpy(ss->first, ss->pos, (size_t)ss->ns * sizeof *ss->first);
         ss->fits++;                    /* one is all a search asks (short_fits()) */
         return;
@@ -6542,12 +6542,10 @@ static void read_short_rows(gk_report *r, int table, const tokens *ts, const pla
      * none, and the row reads the same in every choice */
     for (int i = 0; i < ss->ns; i++)
         ss->agree[i] = 1;
-    if (ss->ns && ss->across && short_fits(ss, -1, -1)) {
-        int first[SHORT_ROWS];
-        memcpy(first, ss->first, sizeof first);
+    if (ss->ns && ss->across && short_fits(ss, -1, -1)) {   /* (ss->first: that choice's, kept) */
         for (int i = 0; i < ss->ns && ss->steps <= SHORT_STEPS; i++) {
             double a[PLACE_MAX_COLS], b[PLACE_MAX_COLS];
-            with_blank(ss->seen[i], ss->w[i], first[i], a);
+            with_blank(ss->seen[i], ss->w[i], ss->first[i], a);
             for (int c = 0; c < ss->w[i] && ss->agree[i]; c++) {
                 if (!(ss->at[c] >> i & 1))
                     continue;
@@ -6556,7 +6554,6 @@ static void read_short_rows(gk_report *r, int table, const tokens *ts, const pla
                     ss->agree[i] = 0;
             }
         }
-        memcpy(ss->first, first, sizeof first);
     }
     for (int i = 0; i < ss->ns && ss->fits && ss->steps <= SHORT_STEPS; i++) {
         if (!ss->agree[i])

@@ -105,6 +105,13 @@ static int null_word(const char *s, size_t n)
  * label such as "1. 属于国家秘密" is refused without trying each unit). */
 #define UNIT_MAX (sizeof "（件）" - 1)
 
+/* 1 when s (three bytes or more) begins with a Chinese zero, 〇 or 零. */
+static inline int chinese_zero(const char *s)
+{
+    return ((unsigned char)s[0] == 0xE3 && !memcmp(s, "〇", 3)) ||
+           ((unsigned char)s[0] == 0xE9 && !memcmp(s, "零", 3));
+}
+
 /* 10^k for k <= 15: every one of them is exact in a double. */
 static const double POW10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7,
                                1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
@@ -229,7 +236,7 @@ static inline num_kind parse_cell(const char *s, size_t n, double *value, int *i
         }
     } else if ((unsigned char)s[0] >= 0x80) {
         /* a label, unless it is a non-ASCII blank marker */
-        if (n >= 3 && (!memcmp(s, "〇", 3) || !memcmp(s, "零", 3))) {
+        if (n >= 3 && chinese_zero(s)) {
             size_t u = 3;              /* the Chinese zero, alone (〇 or 零) or with a unit ("零件"): 0 */
             while (u < n && s[u] == ' ')
                 u++;
@@ -596,7 +603,7 @@ static int number_word(const char *s, size_t b, size_t e)
     char tok[64];
     double v;
     int ii;
-    if (e - b == 3 && (!memcmp(s + b, "〇", 3) || !memcmp(s + b, "零", 3)))
+    if (e - b == 3 && chinese_zero(s + b))
         return 1;
     char c = e > b ? s[b] : '\0';
     if (e - b >= sizeof tok || !(is_digit(c) || c == '+' || c == '-' || ((c == 'O' || c == 'o') && e - b == 1)))
@@ -645,7 +652,7 @@ static int word_after_space_may_count(const char *s, size_t len)
 {
     for (const char *p = s, *end = s + len; (p = memchr(p, ' ', (size_t)(end - p))) != NULL && ++p < end;) {
         unsigned char c = (unsigned char)*p;
-        if (is_digit((char)c) || c == 'O' || c == 'o' || (end - p >= 3 && (!memcmp(p, "〇", 3) || !memcmp(p, "零", 3))))
+        if (is_digit((char)c) || c == 'O' || c == 'o' || (end - p >= 3 && chinese_zero(p)))
             return 1;
     }
     return 0;
