@@ -1734,11 +1734,13 @@ static inline __attribute__((always_inline)) void tok_label(tokens *ts, const la
 }
 
 /* A cell of one character that is no digit: part of a label printed one
- * character per line ("三\n、\n本\n年\n度…"), or nothing. */
+ * character per line ("三\n、\n本\n年\n度…"), or nothing.  A Chinese zero
+ * alone (〇, 零) is a number the grid read (NUM_VALUE): cells a line, three
+ * of them on consecutive lines are a row's zeros, not a label "零零零". */
 static int lone_char(const grid_cell *c)
 {
     const char *t = c->text;
-    return (unsigned char)t[0] >= 0xE0 && t[1] && t[2] && !t[3];
+    return (unsigned char)t[0] >= 0xE0 && t[1] && t[2] && !t[3] && c->num != NUM_VALUE;
 }
 
 /* The length of the run of lone characters on consecutive lines that

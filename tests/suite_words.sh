@@ -1,13 +1,11 @@
 #!/bin/sh
 # suite_words.sh — the sample reports written with the words reports use for the
 # template's: 其它 for 其他, 合计 for 总计, 法人或者其他组织 for 法人或其他组织, and every
-# 0 alone in a tab cell as 0件.  Each cell the sample reads must be read with the
-# same value, and no cell left unread that the sample reads.  One test per sample
-# and word (UTF-8 text and markdown samples).  (Every 0 as 零, 〇, — or ― is not
-# here: samples 001, 013 and 102 a cell a line after a tab leave their tables
-# unread with 零 or 〇 alone on the lines, and 002, 003, 018 and 019 read rows
-# otherwise with dashes — NOTES of stop 47; test_zero_rows writes those marks in
-# tables it generates.)
+# 0 alone in a tab cell as 0件, 零 or 〇.  Each cell the sample reads must be read with
+# the same value, and no cell left unread that the sample reads.  One test per sample
+# and word (UTF-8 text and markdown samples).  (Every 0 as — or ― is not here:
+# samples 002, 003, 018 and 019 read rows otherwise with dashes — NOTES of stop 47;
+# test_zero_rows writes those marks in tables it generates.)
 set -u
 cd "$(dirname "$0")/.." || exit 2
 : "${GK:?}"
@@ -19,7 +17,7 @@ for f in sample-reports/*.txt sample-reports/*.md; do
     iconv -f UTF-8 -t UTF-8 "$f" >/dev/null 2>&1 || continue   # (GB18030 and UTF-16 samples: not by sed)
     ext=${name##*.}
     "$GK" export --no-review --format csv "$f" 2>/dev/null | cut -d, -f2,5,6 >"$tmp/orig"
-    for word in 其他/其它 总计/合计 法人或其他组织/法人或者其他组织 0/0件; do
+    for word in 其他/其它 总计/合计 法人或其他组织/法人或者其他组织 0/0件 0/零 0/〇; do
         from=${word%%/*}
         to=${word#*/}
         if [ "$from" = 0 ]; then   # every 0 alone in a tab cell
