@@ -3665,9 +3665,11 @@ static int label_beginning(const gk_template *tpl, int table, const char *s, siz
 static void item_label_barriers(const gk_report *r, int table, tokens *ts, int **texts, int *ntexts, int *capt)
 {
     uint32_t anchored = 0;             /* the rows a label named since the last number */
-    for (int k = 0; k + 1 < ts->n; k++) {
-        place_tok *t = &ts->tok[k];
-        if (t->kind == PT_VALUE || t->kind == PT_EMPTY || t->kind == PT_BREAK || t->kind == PT_HEADER) {
+    place_tok *tok = ts->tok;          /* (ts->n and ts->tok in locals: a token's store could alias them) */
+    const int ntok = ts->n;
+    for (int k = 0; k + 1 < ntok; k++) {
+        place_tok *t = &tok[k];
+        if (t->kind != PT_LABEL) {     /* a number, an empty cell, prose or a header */
             anchored = 0;
             continue;
         }
