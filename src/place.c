@@ -332,11 +332,12 @@ static int stray_owned(const solver *s, int i, int ntok, int *end, int *next_anc
  * first anchor or after the last (outside 1) without the numbers of a source row
  * stray_owned() gives another label (a caption's numbers are not the table's);
  * inside the table (outside 2) without those of a row holding a row's whole
- * label that is no anchor. */
-static inline __attribute__((always_inline)) void collect(const solver *s, gap *g, int lo, int hi, int ntok, int outside,
+ * label that is no anchor.  Returns 1 when a label holding a row's whole label
+ * (PT_WHOLE) lies in [lo, hi). */
+static inline __attribute__((always_inline)) int collect(const solver *s, gap *g, int lo, int hi, int ntok, int outside,
                                                           uint32_t anchors, uint32_t right)
 {
-    int nc = 0, nv = 0, hdr0 = -1, bar0 = -1, bar1 = -1, owned_end = 0, owned = 0, next_anchor = 0;
+    int nc = 0, nv = 0, hdr0 = -1, bar0 = -1, bar1 = -1, owned_end = 0, owned = 0, next_anchor = 0, whole = 0;
     for (int i = lo; i < hi; i++) {   /* one pass: the cells, the values, the header rows, the labels */
         place_kind kind = s->t[i].kind;
         if (outside && i >= owned_end)
@@ -348,14 +349,18 @@ static inline __attribute__((always_inline)) void collect(const solver *s, gap *
             g->v[nv++] = i;
         } else if (kind == PT_EMPTY) {
             g->c[nc++] = i;
-        } else if (kind == PT_HEADER ||
-                   (kind == PT_LABEL && s->t[i].rows &&
-                    (!(s->t[i].rows & anchors) || (right && (s->t[i].rows & anchors) == right)))) {
-            if (hdr0 < 0 && kind == PT_HEADER)
-                hdr0 = i;
-            if (bar0 < 0)
-                bar0 = i;
-            bar1 = i;
+        } else {
+            if (kind == PT_LABEL)
+                whole |= s->t[i].foreign & PT_WHOLE;
+            if (kind == PT_HEADER ||
+                (kind == PT_LABEL && s->t[i].rows &&
+                 (!(s->t[i].rows & anchors) || (right && (s->t[i].rows & anchors) == right)))) {
+                if (hdr0 < 0 && kind == PT_HEADER)
+                    hdr0 = i;
+                if (bar0 < 0)
+                    bar0 = i;
+                bar1 = i;
+            }
         }
     }
     g->nc = nc;
@@ -363,6 +368,7 @@ static inline __attribute__((always_inline)) void collect(const solver *s, gap *
     g->hdr0 = hdr0;
     g->bar0 = bar0;
     g->bar1 = bar1;
+    return whole != 0;
 }
 
 static void build_gaps(solver *s, int ntok, int *store)
@@ -394,14 +400,10 @@ static void build_gaps(solver *s, int ntok, int *store)
         if (k < 0 || k == s->m - 1) {
             collect(s, g, lo, hi, ntok, 1, anchors, right);
         } else {
-            int whole = 0;             /* a label holding a row's whole label between two anchors
-                                          (no anchor itself) */
-            for (int i = lo; i < hi && !whole; i++)
-                whole = s->t[i].kind == PT_LABEL && (s->t[i].foreign & PT_WHOLE);
-            if (whole)
+            /* a label holding a row's whole label between two anchors (no anchor
+             * itself), which collect() tells: the gap collected again so */
+            if (collect(s, g, lo, hi, ntok, 0, anchors, right))
                 collect(s, g, lo, hi, ntok, 2, anchors, right);
-            else
-                collect(s, g, lo, hi, ntok, 0, anchors, right);
         }
         g->urow0 = k < 0 ? 0 : s->arow[k] + 1;
         g->urow1 = k + 1 < s->m ? s->arow[k + 1] : s->nrows;
