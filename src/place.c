@@ -115,9 +115,12 @@ static void raise_score(chains *c, int r, int s)
  * highest score (2 for a label naming its row, 1 for a group label); each
  * link comes from the first row with the best score before it, and the
  * chain ends in the first row with the best score.  Writes its anchors (at
- * most one per row) to atok, arow and weak; returns how many. */
-static int chain(const place_tok *t, int ntok, int nrows, int *atok, int *arow, int *weak)
+ * most one per row) to atok, arow and weak, and to *marks the foreign bits
+ * PT_NOT_NEXT, PT_NOT_PREV and PT_CAPTION of any token (solver.marks); returns
+ * how many. */
+static int chain(const place_tok *t, int ntok, int nrows, int *atok, int *arow, int *weak, int *marks)
 {
+    int mk = 0;                        /* (solver.marks, found in the same pass) */
     node first[PLACE_CHAIN_NODES];     /* the nodes of most tables */
     int cap = PLACE_CHAIN_NODES;
     chains c = {.nodes = first};
@@ -125,6 +128,7 @@ static int chain(const place_tok *t, int ntok, int nrows, int *atok, int *arow, 
         c.end[r] = c.score[r] = -1;
     uint32_t in_table = nrows < 32 ? ((uint32_t)1 << nrows) - 1 : ~(uint32_t)0;
     for (int i = 0; i < ntok; i++) {
+        mk |= t[i].foreign & (PT_NOT_NEXT | PT_NOT_PREV | PT_CAPTION);
         uint32_t rows = named_rows(&t[i]) & in_table;
         int cand[PLACE_MAX_ROWS], pred[PLACE_MAX_ROWS];
         for (uint32_t left = rows; left; left &= left - 1) {   /* all from the chains before this label */
@@ -151,6 +155,7 @@ static int chain(const place_tok *t, int ntok, int nrows, int *atok, int *arow, 
                 raise_score(&c, r, cand[r]);
         }
     }
+    *marks = mk;
     int last = c.records ? 31 - __builtin_clz(c.records) : -1;   /* the first row with the best score */
     int m = 0;
     for (int k = last >= 0 ? c.end[last] : -1; k >= 0; k = c.nodes[k].pred)
@@ -947,10 +952,7 @@ void place_rows_totals(const place_tok *t, int ntok, const int *ncols, int nrows
     s.ncols = ncols;
     s.nrows = nrows < PLACE_MAX_ROWS ? nrows : PLACE_MAX_ROWS;
     s.gcost = NULL;
-    s.marks = 0;
-    for (int i = 0; i < ntok; i++)
-        s.marks |= t[i].foreign & (PT_NOT_NEXT | PT_NOT_PREV | PT_CAPTION);
-    s.m = chain(t, ntok, s.nrows, s.atok, s.arow, s.weak);
+    s.m = chain(t, ntok, s.nrows, s.atok, s.arow, s.weak, &s.marks);
     reanchor_past_headers(t, ntok, s.m, s.atok, s.arow, s.weak);
     reanchor_before_headers(t, ntok, s.m, s.atok, s.arow, s.weak);
     reanchor_after_header(t, ntok, s.m, s.atok, s.weak);
