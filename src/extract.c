@@ -4658,8 +4658,10 @@ static int year_like(double x)
 static int stray_fits(const gk_report *r, int table, int rr)
 {
     const gk_template *t = r->tpl;
+    if (table != 3)
+        return 0;
     int first = t->first_cell[table - 2][rr], n = template_table(t, table)->rows[rr].ncols;
-    if (n < 2 || table != 3)
+    if (n < 2)
         return 0;
     if (!year_like(r->cells[first].read_value) && !year_like(r->cells[first + n - 1].read_value))
         return 0;                      /* most rows: the cheaper test first */
@@ -6607,6 +6609,29 @@ static int spans_filled(const gk_text *t)
     return 0;
 }
 
+/* 1 when a cell of g is 小计, or 合计 before a kind's name on its row (else the
+ * total's name).  Every cell of table 3 is looked at: not inlined into
+ * read_table_grid(), whose registers are all taken, so that the loop keeps its own. */
+static __attribute__((noinline)) int subtotal_header(const grid *g)
+{
+    for (int i = 0; i < g->nrows; i++) {
+        const grid_cell *end = g->rows[i].cells + g->rows[i].ncells;
+        for (const grid_cell *c = g->rows[i].cells; c < end; c++) {
+            const char *t = c->text;
+            if ((unsigned char)t[0] != 0xE5 || ((unsigned char)t[1] != 0xB0 && (unsigned char)t[1] != 0x90))
+                continue;              /* (小 is E5 B0 8F, 合 E5 90 88: most cells go no further) */
+            if (!strcmp(t, "小计"))
+                return 1;
+            if (strcmp(t, "合计"))
+                continue;
+            for (const grid_cell *d = c + 1; d < end; d++)
+                if (strstr(d->text, "企业") || strstr(d->text, "机构"))
+                    return 1;
+        }
+    }
+    return 0;
+}
+
 /* A table 3 with a column of its own for 法人或其他组织's sum (a cell "小计" in
  * its header, or "合计" before a kind's name: alone it names the total): each
  * row then holds 8 numbers, 自然人, the sum, the five kinds, the total.  A row
@@ -6617,16 +6642,7 @@ static int spans_filled(const gk_text *t)
  * the rows so read (a note says so). */
 static int drop_subtotal_column(grid *g)
 {
-    int head = 0;                      /* 小计; or 合计 before a kind's name (else the total's name) */
-    for (int i = 0; i < g->nrows && !head; i++)
-        for (int k = 0; k < g->rows[i].ncells && !head; k++) {
-            const char *t = g->rows[i].cells[k].text;
-            if ((unsigned char)t[0] != 0xE5 || ((unsigned char)t[1] != 0xB0 && (unsigned char)t[1] != 0x90))
-                continue;              /* (小 is E5 B0 8F, 合 E5 90 88: most cells go no further) */
-            head = !strcmp(t, "小计");
-            for (int j = k + 1; j < g->rows[i].ncells && !head && !strcmp(t, "合计"); j++)
-                head = strstr(g->rows[i].cells[j].text, "企业") || strstr(g->rows[i].cells[j].text, "机构");
-        }
+    int head = subtotal_header(g);     /* 小计; or 合计 before a kind's name */
     int dropped = 0;
     for (int i = 0; i < g->nrows && head; i++) {
         grid_row *row = &g->rows[i];
