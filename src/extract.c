@@ -3667,9 +3667,11 @@ static int label_beginning(const gk_template *tpl, int table, const char *s, siz
 static void item_label_barriers(const gk_report *r, int table, tokens *ts, int **texts, int *ntexts, int *capt)
 {
     uint32_t anchored = 0;             /* the rows a label named since the last number */
-    for (int k = 0; k + 1 < ts->n; k++) {
-        place_tok *t = &ts->tok[k];
-        if (t->kind == PT_VALUE || t->kind == PT_EMPTY || t->kind == PT_BREAK || t->kind == PT_HEADER) {
+    place_tok *tok = ts->tok;          /* (ts->n and ts->tok in locals: a token's store could alias them) */
+    const int ntok = ts->n;
+    for (int k = 0; k + 1 < ntok; k++) {
+        place_tok *t = &tok[k];
+        if (t->kind != PT_LABEL) {     /* a number, an empty cell, prose or a header */
             anchored = 0;
             continue;
         }
@@ -3893,6 +3895,38 @@ static void slot_from_token(slot *s, const tokens *ts, int k)
     slot_from_cell(s, c);
 }
 
+/* "000" .. "999": a cell's text of one to three digits is the end of the entry
+ * of its value ("7" of "007"), which the report's cell points at rather than at
+ * a copy in its arena (most numbers of most tables: 74,000 copies for 400
+ * reports).  Read only, as a cell's raw text is. */
+#define SMALL_D10(p) p "0", p "1", p "2", p "3", p "4", p "5", p "6", p "7", p "8", p "9"
+#define SMALL_D100(p)                                                                                       \
+    SMALL_D10(p "0"), SMALL_D10(p "1"), SMALL_D10(p "2"), SMALL_D10(p "3"), SMALL_D10(p "4"), SMALL_D10(p "5"), \
+        SMALL_D10(p "6"), SMALL_D10(p "7"), SMALL_D10(p "8"), SMALL_D10(p "9")
+static const char small_numbers[1000][4] = {SMALL_D100("0"), SMALL_D100("1"), SMALL_D100("2"), SMALL_D100("3"),
+                                            SMALL_D100("4"), SMALL_D100("5"), SMALL_D100("6"), SMALL_D100("7"),
+                                            SMALL_D100("8"), SMALL_D100("9")};
+
+/* A cell's raw text t: small_numbers' for one to three digits, else a copy in the
+ * report's arena. */
+static inline char *cell_raw(gk_report *r, const char *t)
+{
+    unsigned a = (unsigned char)t[0] - '0', b, c;
+    if (a > 9)
+        goto copy;
+    if (!t[1])
+        return (char *)small_numbers[a] + 2;   /* most: "0" */
+    if ((b = (unsigned char)t[1] - '0') > 9)
+        goto copy;
+    if (!t[2])
+        return (char *)small_numbers[10 * a + b] + 1;
+    if ((c = (unsigned char)t[2] - '0') > 9 || t[3])
+        goto copy;
+    return (char *)small_numbers[100 * a + 10 * b + c];
+copy:
+    return arena_strdup(&r->strings, t);
+}
+
 /* Stores what token k read into cell: as slot_from_token() and
  * store_slot() do, the usual number without a slot.  Inlined at its callers
  * (once per cell read: a call costs 1% of a check). */
@@ -3909,7 +3943,7 @@ static inline __attribute__((always_inline)) void store_token(gk_report *r, gk_c
     cell->read_value = c->value;
     cell->read_is_int = c->is_int;
     cell->line = c->line;
-    cell->raw = arena_strdup(&r->strings, c->text);
+    cell->raw = cell_raw(r, c->text);
     if (cell->unread_why) {
         free(cell->unread_why);
         cell->unread_why = NULL;
@@ -4658,8 +4692,10 @@ static int year_like(double x)
 static int stray_fits(const gk_report *r, int table, int rr)
 {
     const gk_template *t = r->tpl;
+    if (table != 3)
+        return 0;
     int first = t->first_cell[table - 2][rr], n = template_table(t, table)->rows[rr].ncols;
-    if (n < 2 || table != 3)
+    if (n < 2)
         return 0;
     if (!year_like(r->cells[first].read_value) && !year_like(r->cells[first + n - 1].read_value))
         return 0;                      /* most rows: the cheaper test first */
@@ -6607,6 +6643,29 @@ static int spans_filled(const gk_text *t)
     return 0;
 }
 
+/* 1 when a cell of g is 小计, or 合计 before a kind's name on its row (else the
+ * total's name).  Every cell of table 3 is looked at: not inlined into
+ * read_table_grid(), whose registers are all taken, so that the loop keeps its own. */
+static __attribute__((noinline)) int subtotal_header(const grid *g)
+{
+    for (int i = 0; i < g->nrows; i++) {
+        const grid_cell *end = g->rows[i].cells + g->rows[i].ncells;
+        for (const grid_cell *c = g->rows[i].cells; c < end; c++) {
+            const char *t = c->text;
+            if ((unsigned char)t[0] != 0xE5 || ((unsigned char)t[1] != 0xB0 && (unsigned char)t[1] != 0x90))
+                continue;              /* (小 is E5 B0 8F, 合 E5 90 88: most cells go no further) */
+            if (!strcmp(t, "小计"))
+                return 1;
+            if (strcmp(t, "合计"))
+                continue;
+            for (const grid_cell *d = c + 1; d < end; d++)
+                if (strstr(d->text, "企业") || strstr(d->text, "机构"))
+                    return 1;
+        }
+    }
+    return 0;
+}
+
 /* A table 3 with a column of its own for 法人或其他组织's sum (a cell "小计" in
  * its header, or "合计" before a kind's name: alone it names the total): each
  * row then holds 8 numbers, 自然人, the sum, the five kinds, the total.  A row
@@ -6617,16 +6676,7 @@ static int spans_filled(const gk_text *t)
  * the rows so read (a note says so). */
 static int drop_subtotal_column(grid *g)
 {
-    int head = 0;                      /* 小计; or 合计 before a kind's name (else the total's name) */
-    for (int i = 0; i < g->nrows && !head; i++)
-        for (int k = 0; k < g->rows[i].ncells && !head; k++) {
-            const char *t = g->rows[i].cells[k].text;
-            if ((unsigned char)t[0] != 0xE5 || ((unsigned char)t[1] != 0xB0 && (unsigned char)t[1] != 0x90))
-                continue;              /* (小 is E5 B0 8F, 合 E5 90 88: most cells go no further) */
-            head = !strcmp(t, "小计");
-            for (int j = k + 1; j < g->rows[i].ncells && !head && !strcmp(t, "合计"); j++)
-                head = strstr(g->rows[i].cells[j].text, "企业") || strstr(g->rows[i].cells[j].text, "机构");
-        }
+    int head = subtotal_header(g);     /* 小计; or 合计 before a kind's name */
     int dropped = 0;
     for (int i = 0; i < g->nrows && head; i++) {
         grid_row *row = &g->rows[i];

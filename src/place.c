@@ -115,9 +115,12 @@ static void raise_score(chains *c, int r, int s)
  * highest score (2 for a label naming its row, 1 for a group label); each
  * link comes from the first row with the best score before it, and the
  * chain ends in the first row with the best score.  Writes its anchors (at
- * most one per row) to atok, arow and weak; returns how many. */
-static int chain(const place_tok *t, int ntok, int nrows, int *atok, int *arow, int *weak)
+ * most one per row) to atok, arow and weak, and to *marks the foreign bits
+ * PT_NOT_NEXT, PT_NOT_PREV and PT_CAPTION of any token (solver.marks); returns
+ * how many. */
+static int chain(const place_tok *t, int ntok, int nrows, int *atok, int *arow, int *weak, int *marks)
 {
+    int mk = 0;                        /* (solver.marks, found in the same pass) */
     node first[PLACE_CHAIN_NODES];     /* the nodes of most tables */
     int cap = PLACE_CHAIN_NODES;
     chains c = {.nodes = first};
@@ -125,6 +128,7 @@ static int chain(const place_tok *t, int ntok, int nrows, int *atok, int *arow, 
         c.end[r] = c.score[r] = -1;
     uint32_t in_table = nrows < 32 ? ((uint32_t)1 << nrows) - 1 : ~(uint32_t)0;
     for (int i = 0; i < ntok; i++) {
+        mk |= t[i].foreign & (PT_NOT_NEXT | PT_NOT_PREV | PT_CAPTION);
         uint32_t rows = named_rows(&t[i]) & in_table;
         int cand[PLACE_MAX_ROWS], pred[PLACE_MAX_ROWS];
         for (uint32_t left = rows; left; left &= left - 1) {   /* all from the chains before this label */
@@ -151,6 +155,7 @@ static int chain(const place_tok *t, int ntok, int nrows, int *atok, int *arow, 
                 raise_score(&c, r, cand[r]);
         }
     }
+    *marks = mk;
     int last = c.records ? 31 - __builtin_clz(c.records) : -1;   /* the first row with the best score */
     int m = 0;
     for (int k = last >= 0 ? c.end[last] : -1; k >= 0; k = c.nodes[k].pred)
@@ -332,11 +337,12 @@ static int stray_owned(const solver *s, int i, int ntok, int *end, int *next_anc
  * first anchor or after the last (outside 1) without the numbers of a source row
  * stray_owned() gives another label (a caption's numbers are not the table's);
  * inside the table (outside 2) without those of a row holding a row's whole
- * label that is no anchor. */
-static inline __attribute__((always_inline)) void collect(const solver *s, gap *g, int lo, int hi, int ntok, int outside,
+ * label that is no anchor.  Returns 1 when a label holding a row's whole label
+ * (PT_WHOLE) lies in [lo, hi). */
+static inline __attribute__((always_inline)) int collect(const solver *s, gap *g, int lo, int hi, int ntok, int outside,
                                                           uint32_t anchors, uint32_t right)
 {
-    int nc = 0, nv = 0, hdr0 = -1, bar0 = -1, bar1 = -1, owned_end = 0, owned = 0, next_anchor = 0;
+    int nc = 0, nv = 0, hdr0 = -1, bar0 = -1, bar1 = -1, owned_end = 0, owned = 0, next_anchor = 0, whole = 0;
     for (int i = lo; i < hi; i++) {   /* one pass: the cells, the values, the header rows, the labels */
         place_kind kind = s->t[i].kind;
         if (outside && i >= owned_end)
@@ -348,14 +354,18 @@ static inline __attribute__((always_inline)) void collect(const solver *s, gap *
             g->v[nv++] = i;
         } else if (kind == PT_EMPTY) {
             g->c[nc++] = i;
-        } else if (kind == PT_HEADER ||
-                   (kind == PT_LABEL && s->t[i].rows &&
-                    (!(s->t[i].rows & anchors) || (right && (s->t[i].rows & anchors) == right)))) {
-            if (hdr0 < 0 && kind == PT_HEADER)
-                hdr0 = i;
-            if (bar0 < 0)
-                bar0 = i;
-            bar1 = i;
+        } else {
+            if (kind == PT_LABEL)
+                whole |= s->t[i].foreign & PT_WHOLE;
+            if (kind == PT_HEADER ||
+                (kind == PT_LABEL && s->t[i].rows &&
+                 (!(s->t[i].rows & anchors) || (right && (s->t[i].rows & anchors) == right)))) {
+                if (hdr0 < 0 && kind == PT_HEADER)
+                    hdr0 = i;
+                if (bar0 < 0)
+                    bar0 = i;
+                bar1 = i;
+            }
         }
     }
     g->nc = nc;
@@ -363,6 +373,7 @@ static inline __attribute__((always_inline)) void collect(const solver *s, gap *
     g->hdr0 = hdr0;
     g->bar0 = bar0;
     g->bar1 = bar1;
+    return whole != 0;
 }
 
 static void build_gaps(solver *s, int ntok, int *store)
@@ -394,14 +405,10 @@ static void build_gaps(solver *s, int ntok, int *store)
         if (k < 0 || k == s->m - 1) {
             collect(s, g, lo, hi, ntok, 1, anchors, right);
         } else {
-            int whole = 0;             /* a label holding a row's whole label between two anchors
-                                          (no anchor itself) */
-            for (int i = lo; i < hi && !whole; i++)
-                whole = s->t[i].kind == PT_LABEL && (s->t[i].foreign & PT_WHOLE);
-            if (whole)
+            /* a label holding a row's whole label between two anchors (no anchor
+             * itself), which collect() tells: the gap collected again so */
+            if (collect(s, g, lo, hi, ntok, 0, anchors, right))
                 collect(s, g, lo, hi, ntok, 2, anchors, right);
-            else
-                collect(s, g, lo, hi, ntok, 0, anchors, right);
         }
         g->urow0 = k < 0 ? 0 : s->arow[k] + 1;
         g->urow1 = k + 1 < s->m ? s->arow[k + 1] : s->nrows;
@@ -945,10 +952,7 @@ void place_rows_totals(const place_tok *t, int ntok, const int *ncols, int nrows
     s.ncols = ncols;
     s.nrows = nrows < PLACE_MAX_ROWS ? nrows : PLACE_MAX_ROWS;
     s.gcost = NULL;
-    s.marks = 0;
-    for (int i = 0; i < ntok; i++)
-        s.marks |= t[i].foreign & (PT_NOT_NEXT | PT_NOT_PREV | PT_CAPTION);
-    s.m = chain(t, ntok, s.nrows, s.atok, s.arow, s.weak);
+    s.m = chain(t, ntok, s.nrows, s.atok, s.arow, s.weak, &s.marks);
     reanchor_past_headers(t, ntok, s.m, s.atok, s.arow, s.weak);
     reanchor_before_headers(t, ntok, s.m, s.atok, s.arow, s.weak);
     reanchor_after_header(t, ntok, s.m, s.atok, s.weak);

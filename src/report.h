@@ -36,7 +36,8 @@ typedef struct {
     gk_status status;
     int line;                  /* 1-based source line, 0 when none */
     double read_value;         /* valid for EXTRACTED; 0 for BLANK */
-    char *raw;                 /* source text of the cell, NULL when none (in the report's arena) */
+    char *raw;                 /* source text of the cell, NULL when none (in the report's arena, or
+                                  read-only storage of the program's: one to three digits) */
     char *unread_why;          /* why a present row's cell could not be read */
     double corrected_value;    /* the overlay's value, when corrected */
     double value;              /* rules_check()'s: meaningless when status == MISSING */
