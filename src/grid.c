@@ -999,10 +999,12 @@ static size_t gap_at(const char *s, size_t p, size_t len)
 static inline size_t count_end(const char *s, size_t p, long *v)
 {
     size_t e = p;
-    if (s[p] == '0' && is_digit(s[p + 1]))
-        return p;                      /* a leading zero: parse_cell() refuses it */
+    long x = *v;
     while (is_digit(s[e]) && e - p < 15)
-        *v = *v * 10 + (s[e++] - '0');
+        x = x * 10 + (s[e++] - '0');
+    if (e - p > 1 && s[p] == '0')
+        return p;                      /* a leading zero before a digit: parse_cell() refuses it */
+    *v = x;
     return e;
 }
 
@@ -1877,6 +1879,8 @@ static void borders_row(grid *g, borders *b, int k, const gk_line *o)
 static const char *margin_end(const char *s, size_t len)
 {
     size_t n = len < MARGIN_MAX ? len : MARGIN_MAX, k = 0;
+    while (n - k >= 8 && memcmp(s + k, "        ", 8) == 0)
+        k += 8;                        /* the indent of a page's text: eight spaces at a time */
     while (k < n && s[k] != '|' && s[k] != '+') {
         if (s[k] >= '0' && s[k] <= '9')
             return NULL;
