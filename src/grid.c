@@ -953,9 +953,10 @@ static inline __attribute__((always_inline)) void row_add_split(row_builder *rb,
     }
     if (trailing)
         split_numbers(rb, s, len);
-    else if (word_after_space_may_count(s, len))
+    else if (skip_spaces(s) - s < (ptrdiff_t)last && word_after_space_may_count(s, len))
         add_head(rb, s, len, 2);       /* no trailing number to split off; numbers inside? */
-    else
+    else                               /* (one word after spaces, " 1.属于国家秘密": add_head() would
+                                          find no run of numbers, the word its head) */
         row_put(rb, s, len);
 }
 
