@@ -1147,16 +1147,21 @@ static int plus_rule(const char *s)
  * dashes ("|-----|", "+---+---+"), not a row of blank markers ("| -", "| -- | - |"). */
 static int boxed_rule(const char *s)
 {
-    if (!pipe_separator(s))
-        return 0;
+    /* pipe_separator() and the counts in one pass over the rule */
     int borders = 0, run = 0, longest = 0;
     for (; *s; s++) {
-        borders += *s == '|' || *s == '+';
-        run = *s == '-' || *s == '=' ? run + 1 : 0;
-        if (run > longest)
-            longest = run;
+        if (*s == '-' || *s == '=') {
+            if (++run > longest)
+                longest = run;
+            continue;
+        }
+        if (*s == '|' || *s == '+')
+            borders++;
+        else if (*s != ':' && *s != ' ')
+            return 0;
+        run = 0;
     }
-    return borders >= 2 && longest >= 3;
+    return borders >= 2 && longest >= 3;   /* (a dash at least, as pipe_separator() asks) */
 }
 
 /* A short line holding one number; `has_tab` says whether it has a tab. */
@@ -1738,19 +1743,41 @@ typedef struct {
  * when plus), ambiguous characters `amb` wide; -1 when more than COLS_MAX. */
 static int border_cols(const char *o, size_t len, int plus, int amb, int *xs)
 {
+    /* Most of a bordered table is ASCII, Chinese characters and box drawing:
+     * their columns are told from their bytes, without decoding them or
+     * asking text.c their width (test_border_columns_fast checks that they
+     * are what the general path finds). */
+    const unsigned char *u = (const unsigned char *)o;
     int x = 0, n = 0;
     for (size_t p = 0; p < len;) {
+        unsigned char b = u[p];
         unsigned cp;
-        int k = utf8_decode(o + p, len - p, &cp);
-        if (!k)
-            cp = '?', k = 1;
-        int kind = text_border_kind(cp);
+        int k, kind, width = 1;
+        if (b < 0x80) {                /* ASCII: one column, '|' a border, '+' one of a rule */
+            k = 1;
+            kind = b == '|' ? 1 : b == '+' ? 2 : 0;
+        } else if (len - p >= 3 && (u[p + 1] & 0xC0) == 0x80 && (u[p + 2] & 0xC0) == 0x80 &&
+                   b >= 0xE4 && b <= 0xE9) {
+            x += 2;                    /* a Chinese character (U+4000..U+9FFF): two columns, no border */
+            p += 3;
+            continue;
+        } else if (len - p >= 3 && b == 0xE2 && (u[p + 1] == 0x94 || u[p + 1] == 0x95) && (u[p + 2] & 0xC0) == 0x80) {
+            cp = 0x2000 | (unsigned)(u[p + 1] & 0x3F) << 6 | (u[p + 2] & 0x3F);   /* U+2500..U+257F */
+            k = 3;
+            kind = text_border_kind(cp);   /* one column, not ambiguous */
+        } else {
+            k = utf8_decode(o + p, len - p, &cp);
+            if (!k)
+                cp = '?', k = 1;
+            kind = text_border_kind(cp);
+            width = amb == 2 && text_cp_ambiguous(cp) ? 2 : text_cp_width(cp);
+        }
         if (kind == 1 || (kind == 2 && plus)) {
             if (n == COLS_MAX)
                 return -1;
             xs[n++] = x;
         }
-        x += amb == 2 && text_cp_ambiguous(cp) ? 2 : text_cp_width(cp);
+        x += width;
         p += (size_t)k;
     }
     return n;

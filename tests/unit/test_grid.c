@@ -399,6 +399,48 @@ static void test_units_as_listed(void **state)
     }
 }
 
+/* border_cols() reads ASCII, Chinese characters (lead bytes E4..E9) and
+ * box drawing (E2 94, E2 95) without decoding them: what it assumes of them is what the general
+ * path (utf8_decode(), text_border_kind(), text_cp_width(),
+ * text_cp_ambiguous()) finds, for every such character. */
+static void test_border_columns_fast(void **state)
+{
+    (void)state;
+    for (unsigned c = 0; c < 0x80; c++) {
+        char b = (char)c;
+        unsigned cp = 0xFFFF;
+        assert_int_equal(utf8_decode(&b, 1, &cp), 1);
+        assert_int_equal(cp, c);
+        assert_int_equal(text_border_kind(cp), c == '|' ? 1 : c == '+' ? 2 : 0);
+        assert_int_equal(text_cp_width(cp), 1);
+        assert_false(text_cp_ambiguous(cp));
+    }
+    /* every three bytes E4..E9, continuation, continuation: one character,
+     * two columns, no border, not ambiguous */
+    for (unsigned b0 = 0xE4; b0 <= 0xE9; b0++)
+        for (unsigned b1 = 0x80; b1 <= 0xBF; b1++)
+            for (unsigned b2 = 0x80; b2 <= 0xBF; b2++) {
+                char s[3] = {(char)b0, (char)b1, (char)b2};
+                unsigned cp = 0;
+                assert_int_equal(utf8_decode(s, 3, &cp), 3);
+                assert_true(cp >= 0x4000 && cp <= 0x9FFF);
+                assert_int_equal(text_border_kind(cp), 0);
+                assert_int_equal(text_cp_width(cp), 2);
+                assert_false(text_cp_ambiguous(cp));
+            }
+    /* box drawing, E2 94 80 .. E2 95 BF: U+2500..U+257F, one column, not ambiguous */
+    for (unsigned b1 = 0x94; b1 <= 0x95; b1++)
+        for (unsigned b2 = 0x80; b2 <= 0xBF; b2++) {
+            char s[3] = {(char)0xE2, (char)b1, (char)b2};
+            unsigned cp = 0;
+            assert_int_equal(utf8_decode(s, 3, &cp), 3);
+            assert_int_equal(cp, 0x2000 | (b1 & 0x3F) << 6 | (b2 & 0x3F));
+            assert_true(cp >= 0x2500 && cp <= 0x257F);
+            assert_int_equal(text_cp_width(cp), 1);
+            assert_false(text_cp_ambiguous(cp));
+        }
+}
+
 static void test_tab_grid(void **state)
 {
     (void)state;
@@ -2030,6 +2072,7 @@ int main(void)
         cmocka_unit_test(test_num_parse_edges),
         cmocka_unit_test(test_num_parse_as_described),
         cmocka_unit_test(test_units_as_listed),
+        cmocka_unit_test(test_border_columns_fast),
         cmocka_unit_test(test_tab_grid),
         cmocka_unit_test(test_one_cell_per_line),
         cmocka_unit_test(test_pipes),
