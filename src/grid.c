@@ -25,18 +25,17 @@ static const marker ASCII_BLANKS[] = {
 static const marker UTF8_BLANKS[] = {
     MARKER("—"), MARKER("——"), MARKER("–"), MARKER("无"), MARKER("空"), MARKER("×"), {NULL, 0},
 };
-/* In this order: "万元" before "元", so that "5万元" loses the whole unit.  The
- * units a count is written with in these reports (件 mostly; 次, 件次, 人次,
- * 宗, 份 … where an office counts so).  After them the marks a number may
+/* The units a count is written with in these reports (件 mostly; 次, 件次,
+ * 人次, 宗, 份 … where an office counts so), and the marks a number may
  * carry: its unit in brackets ("0（件）") and a footnote mark ("12*", "5①",
- * "3※"). */
-static const marker UNITS[] = {
-    MARKER("万元"), MARKER("元"), MARKER("件"), MARKER("条"), MARKER("个"), MARKER("项"), MARKER("次"),
-    MARKER("件次"), MARKER("人次"), MARKER("批次"), MARKER("宗"), MARKER("份"), MARKER("起"), MARKER("例"),
-    MARKER("户"), MARKER("人"), MARKER("家"), MARKER("（件）"), MARKER("(件)"), MARKER("（个）"), MARKER("(个)"),
-    MARKER("（项）"), MARKER("(项)"), MARKER("（条）"), MARKER("(条)"), MARKER("*"), MARKER("※"), MARKER("①"), MARKER("②"), MARKER("③"),
-    MARKER("④"), MARKER("⑤"), MARKER("⑥"), MARKER("⑦"), MARKER("⑧"), MARKER("⑨"), MARKER("⑩"), {NULL, 0},
-};
+ * "3※").  A cell's tail is one of them exactly (is_unit()):
+ *   one byte      *
+ *   one character 元 件 条 个 项 次 宗 份 起 例 户 人 家 ※ ① .. ⑩
+ *   (x)           (件) (个) (项) (条)
+ *   two characters 万元 件次 人次 批次
+ *   （x）         （件） （个） （项） （条） */
+static const char UNIT_CHARS[] = "件元条个项次人宗份起例户家";   /* the ideographs: 件 the commonest first */
+static const char BRACKETED[] = "件个项条";
 
 /* Letters O read as 0 by num_parse() in this thread so far (grid.ocr_zeros). */
 static __thread unsigned ocr_zeros_seen;
@@ -101,9 +100,43 @@ static int null_word(const char *s, size_t n)
             return 1;
     return 0;
 }
-/* The longest of UNITS: no longer tail after a number can be one (a
- * label such as "1. 属于国家秘密" is refused without trying each unit). */
+/* The longest unit: no longer tail after a number can be one (a label such
+ * as "1. 属于国家秘密" is refused without trying each unit). */
 #define UNIT_MAX (sizeof "（件）" - 1)
+
+/* s[0..3) is one of the characters of `list` (three bytes each). */
+static inline int one_of3(const char *list, const char *s)
+{
+    for (; *list; list += 3)
+        if (!memcmp(list, s, 3))
+            return 1;
+    return 0;
+}
+
+/* s[0..n) is exactly one of the units and marks above.  Told apart by
+ * their length first: a word that is no unit (a label's last word, tried
+ * for every label cell with a space) costs a few tests rather than a
+ * comparison with each of the 37. */
+static int is_unit(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    switch (n) {
+    case 1:
+        return s[0] == '*';
+    case 3:
+        if (u[0] == 0xE2)              /* ※, or ① .. ⑩ (U+2460 .. U+2469: E2 91 A0 .. E2 91 A9) */
+            return !memcmp(s, "※", 3) || (u[1] == 0x91 && u[2] >= 0xA0 && u[2] <= 0xA9);
+        return one_of3(UNIT_CHARS, s);
+    case 5:
+        return s[0] == '(' && s[4] == ')' && one_of3(BRACKETED, s + 1);
+    case 6:
+        return !memcmp(s, "万元", 6) || (!memcmp(s + 3, "次", 3) && one_of3("件人批", s));
+    case 9:
+        return !memcmp(s, "（", 3) && !memcmp(s + 6, "）", 3) && one_of3(BRACKETED, s + 3);
+    default:
+        return 0;
+    }
+}
 
 /* 1 when s (three bytes or more) begins with a Chinese zero, 〇 or 零. */
 static inline int chinese_zero(const char *s)
@@ -208,7 +241,7 @@ static __attribute__((noinline)) num_kind parse_ascii(const char *s, size_t n, d
         size_t u = k;
         while (s[u] == ' ')
             u++;                        /* s[n - 1] is no space: u < n */
-        if (n - u > UNIT_MAX || !find_marker(UNITS, s + u, n - u))
+        if (!is_unit(s + u, n - u))
             return NUM_NONE;
         n = k;
     }
@@ -240,7 +273,7 @@ static inline num_kind parse_cell(const char *s, size_t n, double *value, int *i
             size_t u = 3;              /* the Chinese zero, alone (〇 or 零) or with a unit ("零件"): 0 */
             while (u < n && s[u] == ' ')
                 u++;
-            if (u < n && (n - u > UNIT_MAX || !find_marker(UNITS, s + u, n - u)))
+            if (u < n && !is_unit(s + u, n - u))
                 return NUM_NONE;
             *value = 0;
             *is_int = 1;
@@ -594,7 +627,7 @@ static inline int unit_word(const char *s, size_t b, size_t e)
     unsigned char c = (unsigned char)s[b];   /* 万元件条个项次宗份… (E4-E9), (件), *, ※ and ① (E2) */
     if (e - b > UNIT_MAX || !((c >= 0xE4 && c <= 0xE9) || c == '(' || c == '*' || c == 0xE2 || c == 0xEF))
         return 0;
-    return find_marker(UNITS, s + b, e - b) != NULL;
+    return is_unit(s + b, e - b);
 }
 
 /* s[b..e) is a count or an amount (units and marks allowed: "39件", "57*"). */
@@ -751,12 +784,10 @@ static inline int unit_last(const char *s, size_t len)
                                  0x3FFull << (0xA0 - 0x80);
     if (!(LAST >> (c - 0x80) & 1))
         return 0;
-    static const char *const ENDS[] = {"件", "条", "个", "项", "元", "※", "①", "②", "③", "④", "⑤", "⑥", "⑦",
-                                       "⑧", "⑨", "⑩"};
-    for (size_t k = 0; k < sizeof ENDS / sizeof *ENDS; k++)
-        if (!memcmp(s + len - 3, ENDS[k], 3))
-            return 1;
-    return 0;
+    const char *e = s + len - 3;
+    if ((unsigned char)e[0] == 0xE2)   /* ※, ① .. ⑩ (E2 91 A0 .. E2 91 A9) */
+        return !memcmp(e, "※", 3) || ((unsigned char)e[1] == 0x91 && c >= 0xA0 && c <= 0xA9);
+    return one_of3("件条个项元", e);
 }
 
 /* A number text recognition (OCR) misread: digits and the letters it gives
@@ -922,9 +953,10 @@ static inline __attribute__((always_inline)) void row_add_split(row_builder *rb,
     }
     if (trailing)
         split_numbers(rb, s, len);
-    else if (word_after_space_may_count(s, len))
+    else if (skip_spaces(s) - s < (ptrdiff_t)last && word_after_space_may_count(s, len))
         add_head(rb, s, len, 2);       /* no trailing number to split off; numbers inside? */
-    else
+    else                               /* (one word after spaces, " 1.属于国家秘密": add_head() would
+                                          find no run of numbers, the word its head) */
         row_put(rb, s, len);
 }
 
@@ -968,10 +1000,12 @@ static size_t gap_at(const char *s, size_t p, size_t len)
 static inline size_t count_end(const char *s, size_t p, long *v)
 {
     size_t e = p;
-    if (s[p] == '0' && is_digit(s[p + 1]))
-        return p;                      /* a leading zero: parse_cell() refuses it */
+    long x = *v;
     while (is_digit(s[e]) && e - p < 15)
-        *v = *v * 10 + (s[e++] - '0');
+        x = x * 10 + (s[e++] - '0');
+    if (e - p > 1 && s[p] == '0')
+        return p;                      /* a leading zero before a digit: parse_cell() refuses it */
+    *v = x;
     return e;
 }
 
@@ -1113,16 +1147,21 @@ static int plus_rule(const char *s)
  * dashes ("|-----|", "+---+---+"), not a row of blank markers ("| -", "| -- | - |"). */
 static int boxed_rule(const char *s)
 {
-    if (!pipe_separator(s))
-        return 0;
+    /* pipe_separator() and the counts in one pass over the rule */
     int borders = 0, run = 0, longest = 0;
     for (; *s; s++) {
-        borders += *s == '|' || *s == '+';
-        run = *s == '-' || *s == '=' ? run + 1 : 0;
-        if (run > longest)
-            longest = run;
+        if (*s == '-' || *s == '=') {
+            if (++run > longest)
+                longest = run;
+            continue;
+        }
+        if (*s == '|' || *s == '+')
+            borders++;
+        else if (*s != ':' && *s != ' ')
+            return 0;
+        run = 0;
     }
-    return borders >= 2 && longest >= 3;
+    return borders >= 2 && longest >= 3;   /* (a dash at least, as pipe_separator() asks) */
 }
 
 /* A short line holding one number; `has_tab` says whether it has a tab. */
@@ -1704,19 +1743,41 @@ typedef struct {
  * when plus), ambiguous characters `amb` wide; -1 when more than COLS_MAX. */
 static int border_cols(const char *o, size_t len, int plus, int amb, int *xs)
 {
+    /* Most of a bordered table is ASCII, Chinese characters and box drawing:
+     * their columns are told from their bytes, without decoding them or
+     * asking text.c their width (test_border_columns_fast checks that they
+     * are what the general path finds). */
+    const unsigned char *u = (const unsigned char *)o;
     int x = 0, n = 0;
     for (size_t p = 0; p < len;) {
+        unsigned char b = u[p];
         unsigned cp;
-        int k = utf8_decode(o + p, len - p, &cp);
-        if (!k)
-            cp = '?', k = 1;
-        int kind = text_border_kind(cp);
+        int k, kind, width = 1;
+        if (b < 0x80) {                /* ASCII: one column, '|' a border, '+' one of a rule */
+            k = 1;
+            kind = b == '|' ? 1 : b == '+' ? 2 : 0;
+        } else if (len - p >= 3 && (u[p + 1] & 0xC0) == 0x80 && (u[p + 2] & 0xC0) == 0x80 &&
+                   b >= 0xE4 && b <= 0xE9) {
+            x += 2;                    /* a Chinese character (U+4000..U+9FFF): two columns, no border */
+            p += 3;
+            continue;
+        } else if (len - p >= 3 && b == 0xE2 && (u[p + 1] == 0x94 || u[p + 1] == 0x95) && (u[p + 2] & 0xC0) == 0x80) {
+            cp = 0x2000 | (unsigned)(u[p + 1] & 0x3F) << 6 | (u[p + 2] & 0x3F);   /* U+2500..U+257F */
+            k = 3;
+            kind = text_border_kind(cp);   /* one column, not ambiguous */
+        } else {
+            k = utf8_decode(o + p, len - p, &cp);
+            if (!k)
+                cp = '?', k = 1;
+            kind = text_border_kind(cp);
+            width = amb == 2 && text_cp_ambiguous(cp) ? 2 : text_cp_width(cp);
+        }
         if (kind == 1 || (kind == 2 && plus)) {
             if (n == COLS_MAX)
                 return -1;
             xs[n++] = x;
         }
-        x += amb == 2 && text_cp_ambiguous(cp) ? 2 : text_cp_width(cp);
+        x += width;
         p += (size_t)k;
     }
     return n;
@@ -1846,6 +1907,8 @@ static void borders_row(grid *g, borders *b, int k, const gk_line *o)
 static const char *margin_end(const char *s, size_t len)
 {
     size_t n = len < MARGIN_MAX ? len : MARGIN_MAX, k = 0;
+    while (n - k >= 8 && memcmp(s + k, "        ", 8) == 0)
+        k += 8;                        /* the indent of a page's text: eight spaces at a time */
     while (k < n && s[k] != '|' && s[k] != '+') {
         if (s[k] >= '0' && s[k] <= '9')
             return NULL;

@@ -302,6 +302,145 @@ static void test_num_parse_as_described(void **state)
     }
 }
 
+/* The units and marks a number may carry after it, as the grid's
+ * description lists them; any other tail makes the cell no number. */
+static const char *const ALL_UNITS[] = {
+    "万元", "元", "件", "条", "个", "项", "次", "件次", "人次", "批次", "宗", "份", "起", "例", "户", "人", "家",
+    "（件）", "(件)", "（个）", "(个)", "（项）", "(项)", "（条）", "(条)", "*", "※", "①", "②", "③", "④",
+    "⑤", "⑥", "⑦", "⑧", "⑨", "⑩",
+};
+
+static int listed_unit(const char *s, size_t n)
+{
+    for (size_t k = 0; k < sizeof ALL_UNITS / sizeof *ALL_UNITS; k++)
+        if (strlen(ALL_UNITS[k]) == n && !memcmp(ALL_UNITS[k], s, n))
+            return 1;
+    return 0;
+}
+
+/* "12" and "零" with a tail are numbers exactly when the tail is one of
+ * ALL_UNITS: each unit, and tails one byte off each (changed, cut, longer),
+ * and random tails of the bytes units are made of. */
+static void assert_tail(const char *tail, size_t n)
+{
+    char cell[64];
+    double v;
+    int ii;
+    if (n == 0)
+        return;                        /* the number alone */
+    int want = listed_unit(tail, n) && !memchr(tail, '\0', n);
+    for (int z = 0; z < 2; z++) {
+        const char *head = z ? "零" : "12";
+        size_t hl = strlen(head);
+        memcpy(cell, head, hl);
+        memcpy(cell + hl, tail, n);
+        cell[hl + n] = '\0';
+        if (strlen(cell) != hl + n || (n && (tail[n - 1] == ' ' || tail[0] == ' ')))
+            continue;                  /* a NUL or spaces around: not the tail tried */
+        num_kind k = num_parse(cell, &v, &ii);
+        if ((k == NUM_VALUE) != want)
+            fail_msg("\"%s\": kind %d, a unit %d", cell, (int)k, want);
+    }
+}
+
+static void test_units_as_listed(void **state)
+{
+    (void)state;
+    for (size_t k = 0; k < sizeof ALL_UNITS / sizeof *ALL_UNITS; k++) {
+        const char *u = ALL_UNITS[k];
+        size_t n = strlen(u);
+        char t[16];
+        assert_tail(u, n);
+        for (size_t i = 0; i < n; i++)
+            for (int d = -2; d <= 2; d++) {
+                memcpy(t, u, n);
+                t[i] = (char)(t[i] + d);
+                assert_tail(t, n);
+            }
+        assert_tail(u, n - 1);
+        assert_tail(u + 1, n - 1);
+        for (size_t i = 0; i < n; i++) {
+            memcpy(t, u, n);
+            t[n] = u[i];
+            assert_tail(t, n + 1);
+            t[0] = u[i];
+            memcpy(t + 1, u, n);
+            assert_tail(t, n + 1);
+        }
+    }
+    /* random tails of the bytes units are made of */
+    uint32_t lcg = 2024;
+    for (int r = 0; r < 200000; r++) {
+        char t[12];
+        lcg = lcg * 1103515245u + 12345u;
+        size_t n = 1 + (lcg >> 16) % 10;
+        for (size_t i = 0; i < n; i++) {
+            lcg = lcg * 1103515245u + 12345u;
+            const char *u = ALL_UNITS[(lcg >> 16) % (sizeof ALL_UNITS / sizeof *ALL_UNITS)];
+            t[i] = u[(lcg >> 8) % strlen(u)];
+        }
+        assert_tail(t, n);
+    }
+    /* a label, a colon and a number with its unit or mark: two cells (the
+     * units in 件 条 个 项 元, a bracket or a mark; not "3次", "3宗" …) */
+    static const char *const SPLIT[] = {"万元", "元", "件", "条", "个", "项", "(件)", "(个)", "(项)", "(条)",
+                                        "*", "※", "①", "②", "③", "④", "⑤", "⑥", "⑦", "⑧", "⑨", "⑩"};
+    for (size_t k = 0; k < sizeof SPLIT / sizeof *SPLIT; k++) {
+        char line[64];
+        snprintf(line, sizeof line, "行政许可:512%s\n", SPLIT[k]);
+        gk_text *t;
+        grid *g = build(line, &t);
+        assert_int_equal(g->nrows, 1);
+        assert_int_equal(g->rows[0].ncells, 2);
+        assert_string_equal(g->rows[0].cells[0].text, "行政许可");
+        assert_int_equal(g->rows[0].cells[1].num, NUM_VALUE);
+        grid_free(g);
+        text_free(t);
+    }
+}
+
+/* border_cols() reads ASCII, Chinese characters (lead bytes E4..E9) and
+ * box drawing (E2 94, E2 95) without decoding them: what it assumes of them is what the general
+ * path (utf8_decode(), text_border_kind(), text_cp_width(),
+ * text_cp_ambiguous()) finds, for every such character. */
+static void test_border_columns_fast(void **state)
+{
+    (void)state;
+    for (unsigned c = 0; c < 0x80; c++) {
+        char b = (char)c;
+        unsigned cp = 0xFFFF;
+        assert_int_equal(utf8_decode(&b, 1, &cp), 1);
+        assert_int_equal(cp, c);
+        assert_int_equal(text_border_kind(cp), c == '|' ? 1 : c == '+' ? 2 : 0);
+        assert_int_equal(text_cp_width(cp), 1);
+        assert_false(text_cp_ambiguous(cp));
+    }
+    /* every three bytes E4..E9, continuation, continuation: one character,
+     * two columns, no border, not ambiguous */
+    for (unsigned b0 = 0xE4; b0 <= 0xE9; b0++)
+        for (unsigned b1 = 0x80; b1 <= 0xBF; b1++)
+            for (unsigned b2 = 0x80; b2 <= 0xBF; b2++) {
+                char s[3] = {(char)b0, (char)b1, (char)b2};
+                unsigned cp = 0;
+                assert_int_equal(utf8_decode(s, 3, &cp), 3);
+                assert_true(cp >= 0x4000 && cp <= 0x9FFF);
+                assert_int_equal(text_border_kind(cp), 0);
+                assert_int_equal(text_cp_width(cp), 2);
+                assert_false(text_cp_ambiguous(cp));
+            }
+    /* box drawing, E2 94 80 .. E2 95 BF: U+2500..U+257F, one column, not ambiguous */
+    for (unsigned b1 = 0x94; b1 <= 0x95; b1++)
+        for (unsigned b2 = 0x80; b2 <= 0xBF; b2++) {
+            char s[3] = {(char)0xE2, (char)b1, (char)b2};
+            unsigned cp = 0;
+            assert_int_equal(utf8_decode(s, 3, &cp), 3);
+            assert_int_equal(cp, 0x2000 | (b1 & 0x3F) << 6 | (b2 & 0x3F));
+            assert_true(cp >= 0x2500 && cp <= 0x257F);
+            assert_int_equal(text_cp_width(cp), 1);
+            assert_false(text_cp_ambiguous(cp));
+        }
+}
+
 static void test_tab_grid(void **state)
 {
     (void)state;
@@ -1932,6 +2071,8 @@ int main(void)
         cmocka_unit_test(test_num_parse),
         cmocka_unit_test(test_num_parse_edges),
         cmocka_unit_test(test_num_parse_as_described),
+        cmocka_unit_test(test_units_as_listed),
+        cmocka_unit_test(test_border_columns_fast),
         cmocka_unit_test(test_tab_grid),
         cmocka_unit_test(test_one_cell_per_line),
         cmocka_unit_test(test_pipes),
