@@ -247,7 +247,8 @@ static void build_starts(void)
 {
     for (int k = 0; k < GK_NSECTIONS; k++) {
         const char *n = section(k)->numeral;
-        assert(strlen(n) == 3);        /* one CJK character, as template.c SECTIONS has them (一 … 六) */
+        /* one CJK character, as template.c SECTIONS has them (一 … 六), its first byte E4 or E5 */
+        assert(strlen(n) == 3 && ((unsigned char)n[0] == 0xE4 || (unsigned char)n[0] == 0xE5));
         SECTION_NUMERALS[k] = CHAR_KEY(n);
     }
     for (int k = 0; k < GK_NSECTIONS; k++)
@@ -266,11 +267,16 @@ static void build_starts(void)
 
 /* heading_words() once build_starts() has run: the numerals are compared
  * as CHAR_KEY()s. */
-static inline const char *heading_words_built(const char *s)
+static inline __attribute__((always_inline)) const char *heading_words_built(const char *s)
 {
     while ((unsigned char)*s < 64 && LEAD_MARKUP >> *s & 1)
         s++;
     const char *words = s;             /* when the numbering is none of the forms below */
+    /* most lines: no numbering begins here (a digit 1 to 6, 第 E7 AC AC, a
+     * numeral 一 … 六 whose first byte is E4 or E5, as build_starts() checks) */
+    unsigned char c0 = (unsigned char)*s;
+    if ((unsigned)(c0 - '1') >= GK_NSECTIONS && c0 != 0xE4 && c0 != 0xE5 && c0 != 0xE7)
+        return words;
     int part = starts_with_char(s, "第");   /* "第二部分" */
     if (part) {
         s += 3;
@@ -395,8 +401,10 @@ static int find_sections(gk_report *r)
     for (int k = 0; k < GK_NSECTIONS; k++)
         r->section_line[k] = r->section_col[k] = 0;
     pthread_once(&starts_once, build_starts);
-    for (size_t i = 0; i < r->text->nlines && found < GK_NSECTIONS; i++) {
-        const gk_line *l = &r->text->norm[i];
+    const gk_line *lines = r->text->norm;
+    size_t nlines = r->text->nlines;   /* (kept apart: the stores below would make them read again) */
+    for (size_t i = 0; i < nlines && found < GK_NSECTIONS; i++) {
+        const gk_line *l = &lines[i];
         if (!heading_sized(l))
             continue;
         unsigned mask = heading_candidates_built(heading_words_built(l->s));
