@@ -46,6 +46,14 @@ static int reset_cells(gk_report *r, int *todo, int *ntodo, int *nmissing)
     int unknowns = 0, missing = 0, nt = 0;
     for (int i = 0; i < n; i++) {
         gk_cell *c = &cells[i];
+        if (!c->equation && !c->corrected && c->read_status == GK_ST_EXTRACTED) {
+            /* most cells: a number read, kept as it is (neither missing nor blank) */
+            c->status = GK_ST_EXTRACTED;
+            c->value = c->read_value;
+            if (!plain_cell(c))
+                todo[nt++] = i;
+            continue;
+        }
         if (c->equation) {             /* only inferred cells have one */
             free(c->equation);
             c->equation = NULL;
