@@ -144,71 +144,47 @@ const char *util_find_scalar(const char *hay, size_t hlen, const char *needle, s
 }
 
 #ifdef UTIL_AVX2
-/* From this haystack length on, util_find() filters 32 starts at a time by
+/* From this haystack length on, util_find() filters 64 starts at a time by
  * the needle's last two bytes (AVX2, asked at run time).  In CJK text the
  * last byte alone (a continuation byte) recurs every hundred bytes or so:
- * the memchr() call per occurrence costs more than these blocks; the two
- * bytes together are rare.  On a short line memchr() is as fast: below
- * this length it is kept. */
-#define FIND_LONG 64
+ * over a whole report (text_norm_find()) the memchr() call per occurrence
+ * costs more than these blocks; the two bytes together are rare.  On a line
+ * memchr() is as fast: below this length it is kept. */
+#define FIND_LONG 512
 
-/* The candidate ends q..q + 32 (the needle's last byte at hay[q + k] for
- * bit k): those where the needle's last two bytes are. */
-static inline __attribute__((always_inline, target("avx2"))) uint32_t find_ends32(const char *p, __m256i last,
-                                                                                  __m256i before)
-{
-    __m256i l = _mm256_loadu_si256((const __m256i *)(const void *)p);
-    __m256i b = _mm256_loadu_si256((const __m256i *)(const void *)(p - 1));
-    return (uint32_t)_mm256_movemask_epi8(_mm256_and_si256(_mm256_cmpeq_epi8(l, last), _mm256_cmpeq_epi8(b, before)));
-}
-
-/* The first of the candidate ends in m (bit k: hay[q + k]) where the whole
- * needle is, or NULL. */
-static inline const char *find_verify(const char *p, uint64_t m, const char *needle, size_t nlen)
-{
-    for (; m; m &= m - 1) {
-        const char *start = p + __builtin_ctzll(m) - (nlen - 1);
-        if (!memcmp(start, needle, nlen - 2))
-            return start;
-    }
-    return NULL;
-}
-
-/* util_find() for 2 <= nlen and nlen - 1 + 32 <= hlen: 64 candidate ends
- * at a time, then 32, and the last 32 again from the end (those already
- * looked at dropped), all in order: the first found is the leftmost. */
 static __attribute__((target("avx2"))) const char *find_long_avx2(const char *hay, size_t hlen, const char *needle,
                                                                    size_t nlen)
 {
+    /* candidate ends q (the needle's last byte at hay[q]) from nlen - 1 on */
     const __m256i last = _mm256_set1_epi8(needle[nlen - 1]), before = _mm256_set1_epi8(needle[nlen - 2]);
-    size_t q = nlen - 1;               /* the next candidate end */
-    const char *found;
+    size_t q = nlen - 1;
     for (; q + 64 <= hlen; q += 64) {
         const char *p = hay + q;
-        uint64_t m = find_ends32(p, last, before) | (uint64_t)find_ends32(p + 32, last, before) << 32;
-        if (m && (found = find_verify(p, m, needle, nlen)))
-            return found;
+        __m256i l0 = _mm256_loadu_si256((const __m256i *)(const void *)p);
+        __m256i l1 = _mm256_loadu_si256((const __m256i *)(const void *)(p + 32));
+        __m256i b0 = _mm256_loadu_si256((const __m256i *)(const void *)(p - 1));
+        __m256i b1 = _mm256_loadu_si256((const __m256i *)(const void *)(p + 31));
+        __m256i m0 = _mm256_and_si256(_mm256_cmpeq_epi8(l0, last), _mm256_cmpeq_epi8(b0, before));
+        __m256i m1 = _mm256_and_si256(_mm256_cmpeq_epi8(l1, last), _mm256_cmpeq_epi8(b1, before));
+        if (_mm256_testz_si256(_mm256_or_si256(m0, m1), _mm256_or_si256(m0, m1)))
+            continue;
+        uint64_t m = (uint64_t)(uint32_t)_mm256_movemask_epi8(m0) | (uint64_t)(uint32_t)_mm256_movemask_epi8(m1) << 32;
+        for (; m; m &= m - 1) {
+            const char *start = p + __builtin_ctzll(m) - (nlen - 1);
+            if (!memcmp(start, needle, nlen - 2))
+                return start;
+        }
     }
-    if (q + 32 <= hlen) {
-        uint32_t m = find_ends32(hay + q, last, before);
-        if (m && (found = find_verify(hay + q, m, needle, nlen)))
-            return found;
-        q += 32;
-    }
-    if (q < hlen) {                    /* the last ends, hlen - 32 on: those before q dropped */
-        size_t at = hlen - 32;
-        uint32_t m = find_ends32(hay + at, last, before) & ~0u << (q - at);
-        if (m)
-            return find_verify(hay + at, m, needle, nlen);
-    }
-    return NULL;
+    /* the rest: starts from q - (nlen - 1) on */
+    size_t from = q - (nlen - 1);
+    return util_find_scalar(hay + from, hlen - from, needle, nlen);
 }
 #endif
 
 const char *util_find(const char *hay, size_t hlen, const char *needle, size_t nlen)
 {
 #ifdef UTIL_AVX2
-    if (hlen >= FIND_LONG && nlen >= 2 && nlen - 1 + 32 <= hlen && __builtin_cpu_supports("avx2"))
+    if (hlen >= FIND_LONG && nlen >= 2 && nlen <= hlen && __builtin_cpu_supports("avx2"))
         return find_long_avx2(hay, hlen, needle, nlen);
 #endif
     return util_find_scalar(hay, hlen, needle, nlen);
