@@ -33,36 +33,71 @@ static inline int highest_bit(uint64_t m)
     return m ? 63 - __builtin_clzll(m) : -1;
 }
 
+/* synonyms() at s[i..i + 3), a byte AE at s[i + 1]: 其它 becomes 其他,
+ * 合计 总计. */
+static inline void synonym_at(char *s, size_t i)
+{
+    if (!memcmp(s + i, "它", 3) && !memcmp(s + i - 3, "其", 3))
+        memcpy(s + i, "他", 3);
+    else if (!memcmp(s + i, "计", 3) && !memcmp(s + i - 3, "合", 3))
+        memcpy(s + i - 3, "总", 3);
+}
+
 /* The words reports write for the template's in labels and names, as the
  * template writes them, in place (as long: UTF-8 of the same length): 其它 for
  * 其他, 合计 for 总计. */
 static void synonyms(char *s, size_t n)
 {
-    /* 它 is E5 AE 83, 计 E8 AE A1: a byte AE after E5 or E8, looked for by a
-     * byte loop (labels are short; a search call per label costs more) */
-    for (size_t i = 3; n >= 6 && i + 2 < n; i++) {
-        if ((unsigned char)s[i + 1] != 0xAE)
-            continue;
-        if (!memcmp(s + i, "它", 3) && !memcmp(s + i - 3, "其", 3))
-            memcpy(s + i, "他", 3);
-        else if (!memcmp(s + i, "计", 3) && !memcmp(s + i - 3, "合", 3))
-            memcpy(s + i - 3, "总", 3);
+    /* 它 is E5 AE 83, 计 E8 AE A1: a character at s[i] (3 <= i, i + 3 <= n)
+     * whose middle byte s[i + 1] is AE.  Those bytes are found sixteen at a
+     * time (SSE2; the last sixteen overlap the block before), else one by
+     * one, and taken in order.  A rewrite never
+     * makes or unmakes an AE at a later byte (它's last byte 83 becomes 96,
+     * 计's own bytes stay), so the bytes found before the rewrites are the
+     * ones a byte loop would find after them. */
+    if (n < 6)
+        return;
+    size_t j = 4, end = n - 1;         /* the middle bytes: s[4..n - 1) */
+#ifdef __SSE2__
+    const __m128i ae = _mm_set1_epi8((char)0xAE);
+    if (end - j >= 16) {
+        do {
+            /* the last block ends at the end, its bytes before j dropped */
+            size_t at = end - j >= 16 ? j : end - 16;
+            unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(s + at)), ae));
+            for (m &= ~0u << (j - at); m; m &= m - 1)
+                synonym_at(s, at + (unsigned)__builtin_ctz(m) - 1);
+            j = at + 16;
+        } while (j < end);
+        return;
     }
+#endif
+    for (; j < end; j++)
+        if ((unsigned char)s[j] == 0xAE)
+            synonym_at(s, j - 1);
 }
 
-/* Nonzero when some byte of w is a space or a tab (the classic zero-byte
- * test, exact as to whether there is one). */
-static uint64_t has_blank(uint64_t w)
+/* Bit 7 of each byte of w that is zero, and no other bit (exact: no carry
+ * crosses from one byte into the next). */
+static inline uint64_t zero_bytes(uint64_t w)
 {
-    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-    uint64_t sp = w ^ ones * ' ', tab = w ^ ones * '\t';
-    return ((sp - ones) & ~sp & highs) | ((tab - ones) & ~tab & highs);
+    const uint64_t lows = 0x7F7F7F7F7F7F7F7Full;
+    return ~(((w & lows) + lows) | w | lows);
+}
+
+/* Bit 7 of each byte of w that is a space or a tab. */
+static inline uint64_t blank_bytes(uint64_t w)
+{
+    const uint64_t ones = 0x0101010101010101ull;
+    return zero_bytes(w ^ ones * ' ') | zero_bytes(w ^ ones * '\t');
 }
 
 /* Copies s[0..n) without its spaces and tabs to out (room for n + 1
- * bytes) and terminates it; returns the copy's length.  Sixteen bytes
- * (with SSE2, on every x86-64) or eight that hold neither are copied at
- * once. */
+ * bytes) and terminates it; returns the copy's length.  Sixteen bytes at
+ * a time (with SSE2, on every x86-64), then eight, while that many are
+ * left: each step stores them all where they go and keeps those before
+ * the first blank, then steps over that blank's run of blanks; the last
+ * bytes one by one. */
 static size_t squeeze_copy(char *out, const char *s, size_t n)
 {
     char *o = out;
@@ -76,25 +111,33 @@ static size_t squeeze_copy(char *out, const char *s, size_t n)
         if (!blanks) {
             o += 16;
             i += 16;
-        } else {                       /* keep what comes before the first blank, skip that */
+        } else {                       /* keep what comes before the first blank, skip its run of blanks */
             unsigned before = (unsigned)__builtin_ctz(blanks);
             o += before;
-            i += before + 1;
+            i += before + (unsigned)__builtin_ctz(~(blanks >> before));
         }
     }
 #endif
-    while (i < n) {
+    while (n - i >= 8) {
         uint64_t w;
-        if (n - i >= 8 && (memcpy(&w, s + i, 8), !has_blank(w))) {
-            memcpy(o, &w, 8);
+        memcpy(&w, s + i, 8);
+        memcpy(o, &w, 8);              /* o <= out + i: within the room */
+        uint64_t blanks = blank_bytes(w);
+        if (!blanks) {
             o += 8;
             i += 8;
             continue;
         }
-        for (size_t stop = n - i >= 8 ? i + 8 : n; i < stop; i++)
-            if (s[i] != ' ' && s[i] != '\t')
-                *o++ = s[i];
+        unsigned before = (unsigned)__builtin_ctzll(blanks) / 8;
+        /* the blanks' flags from the first one on; the bytes shifted in
+         * count as no blank, so the run ends by the eighth byte at most */
+        uint64_t kept = ~(blanks >> (8 * before)) & 0x8080808080808080ull;
+        o += before;
+        i += before + (kept ? (unsigned)__builtin_ctzll(kept) / 8 : 8 - before);
     }
+    for (; i < n; i++)
+        if (s[i] != ' ' && s[i] != '\t')
+            *o++ = s[i];
     *o = '\0';
     synonyms(out, (size_t)(o - out));
     return (size_t)(o - out);
@@ -204,7 +247,8 @@ static void build_starts(void)
 {
     for (int k = 0; k < GK_NSECTIONS; k++) {
         const char *n = section(k)->numeral;
-        assert(strlen(n) == 3);        /* one CJK character, as template.c SECTIONS has them (一 … 六) */
+        /* one CJK character, as template.c SECTIONS has them (一 … 六), its first byte E4 or E5 */
+        assert(strlen(n) == 3 && ((unsigned char)n[0] == 0xE4 || (unsigned char)n[0] == 0xE5));
         SECTION_NUMERALS[k] = CHAR_KEY(n);
     }
     for (int k = 0; k < GK_NSECTIONS; k++)
@@ -223,11 +267,16 @@ static void build_starts(void)
 
 /* heading_words() once build_starts() has run: the numerals are compared
  * as CHAR_KEY()s. */
-static inline const char *heading_words_built(const char *s)
+static inline __attribute__((always_inline)) const char *heading_words_built(const char *s)
 {
     while ((unsigned char)*s < 64 && LEAD_MARKUP >> *s & 1)
         s++;
     const char *words = s;             /* when the numbering is none of the forms below */
+    /* most lines: no numbering begins here (a digit 1 to 6, 第 E7 AC AC, a
+     * numeral 一 … 六 whose first byte is E4 or E5, as build_starts() checks) */
+    unsigned char c0 = (unsigned char)*s;
+    if ((unsigned)(c0 - '1') >= GK_NSECTIONS && c0 != 0xE4 && c0 != 0xE5 && c0 != 0xE7)
+        return words;
     int part = starts_with_char(s, "第");   /* "第二部分" */
     if (part) {
         s += 3;
@@ -352,8 +401,10 @@ static int find_sections(gk_report *r)
     for (int k = 0; k < GK_NSECTIONS; k++)
         r->section_line[k] = r->section_col[k] = 0;
     pthread_once(&starts_once, build_starts);
-    for (size_t i = 0; i < r->text->nlines && found < GK_NSECTIONS; i++) {
-        const gk_line *l = &r->text->norm[i];
+    const gk_line *lines = r->text->norm;
+    size_t nlines = r->text->nlines;   /* (kept apart: the stores below would make them read again) */
+    for (size_t i = 0; i < nlines && found < GK_NSECTIONS; i++) {
+        const gk_line *l = &lines[i];
         if (!heading_sized(l))
             continue;
         unsigned mask = heading_candidates_built(heading_words_built(l->s));

@@ -1093,11 +1093,11 @@ void narrative_blank_pending(char *s, size_t len)
     }
 }
 
-/* 1 when the text holds one of the words. */
-static int has_any(const char *s, const char *const *words)
+/* 1 when the text s[0..n) (no NUL in it) holds one of the words. */
+static int has_any(const char *s, size_t n, const char *const *words)
 {
     for (int i = 0; words[i]; i++)
-        if (strstr(s, words[i]))
+        if (util_find(s, n, words[i], strlen(words[i])))
             return 1;
     return 0;
 }
@@ -1124,7 +1124,7 @@ static int improve_survives(const char *s, size_t n)
     for (int k = 0; GK_NARR_WORDS.improve[k]; k++) {
         const char *w = GK_NARR_WORDS.improve[k];
         size_t wl = strlen(w);
-        for (const char *m = strstr(s, w); m; m = strstr(m + 1, w)) {
+        for (const char *m = util_find(s, n, w, wl); m; m = util_find(m + 1, n - (size_t)(m + 1 - s), w, wl)) {
             if (++tries > 8)
                 return 0;
             size_t x = (size_t)(m - s), e = x + wl, q = x > reach ? x - reach : 0;
@@ -1167,7 +1167,7 @@ static void check_section5(gk_report *r)
         n -= sq[n - 1] == '.' || sq[n - 1] == ';' ? 1 : 3, sq[n] = '\0';
     /* the exact count only below the least that is not thin */
     int chars = narrative_cjk_count_upto(sq, n, NARR_SECTION5_MIN);
-    if (!chars || re_test(GK_NARR_WORDS.nothing, sq)) {
+    if (!chars || re_find(GK_NARR_WORDS.nothing, sq, n, 0, NULL, 0)) {   /* (sq holds no NUL: n is its strlen()) */
         add(r, "TEXT.SECTION5_THIN", r->section_line[GK_SEC_PROBLEMS],
             xasprintf("第五部分%s，未说明存在的主要问题及改进情况", chars ? "内容为「无」" : "没有内容"));
     } else if (chars < NARR_SECTION5_MIN) {
@@ -1175,11 +1175,11 @@ static void check_section5(gk_report *r)
             xasprintf("第五部分仅 %d 字（「%.*s」），未具体说明存在的主要问题及改进情况", chars, util_utf8_cut(sq, 60), sq));
     } else {
         /* "有待提升", "还需加强" name a problem, not an improvement */
-        int p = has_any(sq, GK_NARR_WORDS.problem), i = improve_survives(sq, n);
+        int p = has_any(sq, n, GK_NARR_WORDS.problem), i = improve_survives(sq, n);
         if (!i) {
             char *plain = xstrdup(sq);
             narrative_blank_pending(plain, n);
-            i = has_any(plain, GK_NARR_WORDS.improve);
+            i = has_any(plain, n, GK_NARR_WORDS.improve);
             free(plain);
         }
         if (p && !i)

@@ -46,6 +46,14 @@ static int reset_cells(gk_report *r, int *todo, int *ntodo, int *nmissing)
     int unknowns = 0, missing = 0, nt = 0;
     for (int i = 0; i < n; i++) {
         gk_cell *c = &cells[i];
+        if (!c->equation && !c->corrected && c->read_status == GK_ST_EXTRACTED) {
+            /* most cells: a number read, kept as it is (neither missing nor blank) */
+            c->status = GK_ST_EXTRACTED;
+            c->value = c->read_value;
+            if (!plain_cell(c))
+                todo[nt++] = i;
+            continue;
+        }
         if (c->equation) {             /* only inferred cells have one */
             free(c->equation);
             c->equation = NULL;
@@ -599,30 +607,30 @@ static void check_cells(gk_report *r, const int *todo, int ntodo)
         switch (c->status) {
         case GK_ST_MISSING:
             if (c->unread_why)
-                f = add(r, "CELL.MISSING", c->line, xasprintf("%s 缺失：%s", cd->label, c->unread_why));
+                f = add(r, "CELL.MISSING", c->line, util_concat(cd->label, " 缺失：", c->unread_why, (char *)NULL));
             break;
         case GK_ST_BLANK:
             f = add(r, "CELL.BLANK", c->line,
-                    c->raw && c->raw[0] ? xasprintf("%s 填写为「%s」，按 0 计；模板要求填 0", cd->label, c->raw)
-                                        : xasprintf("%s 为空，按 0 计；模板要求填 0", cd->label));
+                    c->raw && c->raw[0] ? util_concat(cd->label, " 填写为「", c->raw, "」，按 0 计；模板要求填 0", (char *)NULL)
+                                        : util_concat(cd->label, " 为空，按 0 计；模板要求填 0", (char *)NULL));
             break;
         case GK_ST_INFERRED:
             if (c->read_status == GK_ST_INFERRED && c->raw && c->raw[0])   /* a glued run split */
                 f = add(r, "CELL.INFERRED", c->line,
-                        xasprintf("%s 按勾稽关系拆分为 %s：%s", cd->label, report_format_value(c->value, v, sizeof v),
-                                  c->equation ? c->equation : ""));
+                        util_concat(cd->label, " 按勾稽关系拆分为 ", report_format_value(c->value, v, sizeof v), "：",
+                                    c->equation ? c->equation : "", (char *)NULL));
             else if (c->read_status == GK_ST_INFERRED)   /* a row of zeros a cell short */
                 f = add(r, "CELL.INFERRED", c->line,
-                        xasprintf("%s 按 %s 计：%s", cd->label, report_format_value(c->value, v, sizeof v),
-                                  c->equation ? c->equation : ""));
+                        util_concat(cd->label, " 按 ", report_format_value(c->value, v, sizeof v), " 计：",
+                                    c->equation ? c->equation : "", (char *)NULL));
             else if (c->read_status == GK_ST_MISSING && c->raw && c->raw[0])
                 f = add(r, "CELL.INFERRED", c->line,
                         xasprintf("%s 原文「%.*s」无法读取，按勾稽关系推算为 %s：%s", cd->label, util_utf8_cut(c->raw, 40), c->raw,
                                   report_format_value(c->value, v, sizeof v), c->equation ? c->equation : ""));
             else
                 f = add(r, "CELL.INFERRED", c->line,
-                        xasprintf("%s 缺失，按勾稽关系推算为 %s：%s", cd->label,
-                                  report_format_value(c->value, v, sizeof v), c->equation ? c->equation : ""));
+                        util_concat(cd->label, " 缺失，按勾稽关系推算为 ", report_format_value(c->value, v, sizeof v), "：",
+                                    c->equation ? c->equation : "", (char *)NULL));
             break;
         default:
             break;

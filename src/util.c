@@ -83,6 +83,31 @@ char *xasprintf(const char *fmt, ...)
     return s;
 }
 
+char *util_concat(const char *first, ...)
+{
+    enum { MAX_PIECES = 16 };
+    size_t len[MAX_PIECES], total = 0;
+    const char *piece[MAX_PIECES];
+    int n = 0;
+    va_list ap;
+    va_start(ap, first);
+    for (const char *p = first; p; p = va_arg(ap, const char *)) {
+        if (n == MAX_PIECES)
+            abort();                   /* a caller's mistake: the pieces are written out at each call */
+        piece[n] = p;
+        len[n] = strlen(p);
+        total += len[n++];
+    }
+    va_end(ap);
+    char *s = xmalloc(total + 1), *o = s;
+    for (int k = 0; k < n; k++) {
+        memcpy(o, piece[k], len[k]);
+        o += len[k];
+    }
+    *o = '\0';
+    return s;
+}
+
 int util_utf8_cut(const char *s, int max)
 {
     size_t n = strnlen(s, max > 0 ? (size_t)max : 0);

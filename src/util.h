@@ -12,6 +12,10 @@ void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* The strings given, up to a NULL, joined in a new string: what xasprintf()
+ * gives for a format of "%s"s and literal text, without the formatting
+ * pass (the messages written for every cell of a report). */
+char *util_concat(const char *first, ...) __attribute__((sentinel));
 
 /* Growable NUL-terminated byte buffer. */
 typedef struct {

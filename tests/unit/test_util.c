@@ -259,6 +259,43 @@ static int boundary(const char *s, size_t i)
     return !s[i] || ((unsigned char)s[i] & 0xC0) != 0x80;
 }
 
+/* util_concat() gives what xasprintf() gives for the same pieces as "%s"s:
+ * seeded random pieces of CJK and ASCII, empty ones among them, one to
+ * five of them, as long as 300 bytes in all. */
+static void test_concat(void **state)
+{
+    (void)state;
+    uint64_t seed = 0x2545F4914F6CDD1Du;
+    const char *alpha[] = {"缺", "失", "：", "a", " ", "「", "%", "%s"};
+    for (int round = 0; round < 3000; round++) {
+        char p[5][80];
+        int n = 1 + (int)rn(&seed, 5);
+        for (int k = 0; k < 5; k++) {
+            size_t len = 0, want = rn(&seed, 4) == 0 ? 0 : rn(&seed, 60);
+            while (len < want) {
+                const char *a = alpha[rn(&seed, sizeof alpha / sizeof *alpha)];
+                memcpy(p[k] + len, a, strlen(a));
+                len += strlen(a);
+            }
+            p[k][len] = '\0';
+        }
+        char *got = n == 1 ? util_concat(p[0], (char *)NULL)
+                  : n == 2 ? util_concat(p[0], p[1], (char *)NULL)
+                  : n == 3 ? util_concat(p[0], p[1], p[2], (char *)NULL)
+                  : n == 4 ? util_concat(p[0], p[1], p[2], p[3], (char *)NULL)
+                           : util_concat(p[0], p[1], p[2], p[3], p[4], (char *)NULL);
+        char *want = n == 1 ? xasprintf("%s", p[0])
+                   : n == 2 ? xasprintf("%s%s", p[0], p[1])
+                   : n == 3 ? xasprintf("%s%s%s", p[0], p[1], p[2])
+                   : n == 4 ? xasprintf("%s%s%s%s", p[0], p[1], p[2], p[3])
+                            : xasprintf("%s%s%s%s%s", p[0], p[1], p[2], p[3], p[4]);
+        if (strcmp(got, want))
+            fail_msg("round %d: util_concat gave 「%s」, xasprintf 「%s」", round, got, want);
+        free(got);
+        free(want);
+    }
+}
+
 static void test_utf8_cut(void **state)
 {
     (void)state;
@@ -294,6 +331,7 @@ int main(void)
         cmocka_unit_test(test_hostile),
         cmocka_unit_test(test_read_listed),
         cmocka_unit_test(test_utf8_cut),
+        cmocka_unit_test(test_concat),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
