@@ -4180,22 +4180,31 @@ static void read_zero_row(gk_report *r, int table, int rr, const place_row *p, c
  * was read as a number. */
 typedef struct {
     double sum;
-    int mine, own_row, known;
+    int mine, own_row, known, blanks;
 } eq_read;
 
-static eq_read equation_read(const gk_report *r, const gk_equation *e, int first, int n)
+/* With `blank_zero`, a cell written blank ("—", "/": GK_ST_BLANK) counts as the
+ * 0 the template asks for (x.blanks: how many), else it is not known. */
+static eq_read equation_read_blanks(const gk_report *r, const gk_equation *e, int first, int n, int blank_zero)
 {
-    eq_read x = {0, 0, e->n > 0, 1};
+    eq_read x = {0, 0, e->n > 0, 1, 0};
     for (int k = 0; k < e->n; k++) {
         int c = e->cell[k], in = c >= first && c < first + n;
         x.mine |= in;
         x.own_row &= in;
-        if (r->cells[c].read_status != GK_ST_EXTRACTED)
+        if (blank_zero && r->cells[c].read_status == GK_ST_BLANK)
+            x.blanks++;
+        else if (r->cells[c].read_status != GK_ST_EXTRACTED)
             x.known = 0;
         else
             x.sum += e->coef[k] * r->cells[c].read_value;
     }
     return x;
+}
+
+static eq_read equation_read(const gk_report *r, const gk_equation *e, int first, int n)
+{
+    return equation_read_blanks(r, e, first, n, 0);
 }
 
 static int eq_holds(const eq_read *x)
@@ -4212,8 +4221,12 @@ static char *unconfirmed(const gk_report *r, int table, int rr, int doubt)
     uint32_t covered = 0;              /* the row's cells in an equation that holds */
     for (int q = 0; q < t->neqs; q++) {
         const gk_equation *e = &t->eqs[q];
-        eq_read x = equation_read(r, e, first, n);
-        if (!x.mine || !x.known)
+        /* cells written blank count as 0 where that makes the equation hold (a row of
+         * "—" where another report writes 0: the same confirmation); where it does
+         * not, the blanks may stand for other numbers (the rules may infer them):
+         * the equation says nothing, as any with a cell unread */
+        eq_read x = equation_read_blanks(r, e, first, n, 1);
+        if (!x.mine || !x.known || (x.blanks && !eq_holds(&x)))
             continue;
         if (x.own_row && !doubt)
             continue;                  /* an equation within the row says nothing of where it is */
@@ -4497,7 +4510,7 @@ static int row_eq_holds(const gk_report *r, int table, int rr, const double *v)
     if (q < 0)
         return 1;
     const gk_equation *e = &t->eqs[q];
-    eq_read x = {0, 0, 0, 1};
+    eq_read x = {0, 0, 0, 1, 0};
     for (int k = 0; k < e->n; k++)
         x.sum += e->coef[k] * v[e->cell[k] - first];
     return eq_holds(&x);
