@@ -6383,14 +6383,16 @@ static int mark_captions(tokens *ts, const place_row *pl, int nrows)
  * is read so, inferred (two rows a blank short in one column's balance: each
  * column's equations tell where each blank is).  One choice that holds is
  * searched for, then for each row one with the row reading otherwise
- * (short_fits()): none, and the row reads one way.  A search goes a column at a
- * time (short_column(), short_pick()): which rows' blanks stand at or before
- * column c is all column c's equations need, and a choice is dropped as soon as
- * what the rows left can change no longer reaches an equation; so a table with a
- * dozen rows a blank short is told as one with two.  Past SHORT_STEPS steps in
- * all, nothing is read. */
+ * (short_fits()): none, and the row reads one way.  A search takes the rows
+ * one after another, each at each of its places (short_dfs()), and drops a
+ * choice as soon as an equation is out of reach of what the rows left can still
+ * add to it (each row's least and most, over its places, summed from the next
+ * row on); so a table with a dozen rows a blank short is told as one with two.
+ * Which choice is found first does not matter: a row read is one reading the
+ * same in every choice.  Past SHORT_STEPS steps in all, nothing is read. */
 #define SHORT_ROWS 32
 #define SHORT_STEPS 200000
+#define SHORT_ROW_STEPS 20000
 typedef struct {
     double konst;                      /* its read cells' sum */
     int n, across, col;                /* col: the one column of its cells in the rows, or -1; -3 a
@@ -6399,6 +6401,7 @@ typedef struct {
     signed char coef[GK_EQ_MAX];
 } short_eq;
 
+#define SHORT_EQS 64
 #define SHORT_LOCAL 16                 /* equations of one column */
 typedef struct {                       /* a column's search (short_column()) */
     int n, eq[SHORT_LOCAL];            /* its equations */
@@ -6415,11 +6418,20 @@ typedef struct {
     uint32_t at[PLACE_MAX_COLS];       /* rows whose blank may stand at column c */
     int last[SHORT_ROWS];              /* a row's last place */
     int pos[SHORT_ROWS];               /* the place chosen */
-    short_eq eqs[64];
+    short_eq eqs[SHORT_EQS];
     int neqs, across;
     long steps, fits, seen_fits;       /* fits: choices found to hold; a search stops at one more */
     int first[SHORT_ROWS], agree[SHORT_ROWS];
     short_col cs[PLACE_MAX_COLS];
+    /* a row at a time (short_rows()): the equations but the rows' own totals (nu),
+     * what each row's cells add to each with its blank at each column
+     * (contrib[(i * width + c) * nu + u]), each row's places, the least and most
+     * the rows from the d-th on can still add (lo[d], hi[d]); its steps, per search */
+    int nu, eq[SHORT_EQS];
+    double *contrib;
+    int nplaces[SHORT_ROWS], place[SHORT_ROWS][PLACE_MAX_COLS];
+    double lo[SHORT_ROWS + 1][SHORT_EQS], hi[SHORT_ROWS + 1][SHORT_EQS];
+    long row_steps;
 } short_search;
 
 /* Row i's cell c, its blank at b. */
@@ -6521,9 +6533,8 @@ static void short_column(short_search *ss, int c, uint32_t placed)
     short_pick(ss, c, placed, must, 0, sums);
 }
 
-/* 1 when a choice of places holds every equation, row i's blank at c (i < 0:
- * anywhere); the first found in ss->first. */
-static int short_fits(short_search *ss, int i, int c)
+/* short_fits() a column at a time (SHORT_STEPS in all). */
+static int short_fits_columns(short_search *ss, int i, int c)
 {
     uint32_t at[PLACE_MAX_COLS];
     int last = i >= 0 ? ss->last[i] : 0;
@@ -6540,6 +6551,98 @@ static int short_fits(short_search *ss, int i, int c)
     if (i >= 0)
         ss->last[i] = last;
     return ss->fits > ss->seen_fits;
+}
+
+/* Every choice of places for the rows from the d-th on, the equations' sums so
+ * far `sums`: 1 at the first that holds them all (its places in ss->first when it
+ * is the first of all searches), 0 when none does, -1 past SHORT_ROW_STEPS. */
+static int short_dfs(short_search *ss, int d, const double *sums)
+{
+    if (++ss->row_steps > SHORT_ROW_STEPS)
+        return -1;
+    for (int u = 0; u < ss->nu; u++)
+        if (sums[u] + ss->lo[d][u] > 1e-6 || sums[u] + ss->hi[d][u] < -1e-6)
+            return 0;
+    if (d == ss->ns) {                 /* (lo, hi 0: every sum 0) */
+        if (!ss->fits)
+            memcpy(ss->first, ss->pos, (size_t)ss->ns * sizeof *ss->first);
+        ss->fits++;
+        return 1;
+    }
+    double next[SHORT_EQS];
+    for (int k = 0; k < ss->nplaces[d]; k++) {
+        int c = ss->place[d][k];
+        const double *add = ss->contrib + ((size_t)d * (size_t)ss->width + (size_t)c) * (size_t)ss->nu;
+        for (int u = 0; u < ss->nu; u++)
+            next[u] = sums[u] + add[u];
+        ss->pos[d] = c;
+        int got = short_dfs(ss, d + 1, next);
+        if (got)
+            return got;
+    }
+    return 0;
+}
+
+/* short_fits() a row at a time: 1, 0, or -1 undecided past SHORT_ROW_STEPS. */
+static int short_fits_rows(short_search *ss, int i, int c)
+{
+    /* each row's places; of those adding the same to every equation, the first
+     * only (a row in no equation: one; the search never tells them apart) */
+    size_t nu = (size_t)ss->nu;
+    for (int k = 0; k < ss->ns; k++) {
+        ss->nplaces[k] = 0;
+        for (int col = 0; col < ss->width; col++) {
+            if (!(ss->at[col] >> k & 1) || (k == i && col != c))
+                continue;
+            const double *add = ss->contrib + ((size_t)k * (size_t)ss->width + (size_t)col) * nu;
+            int same = 0;
+            for (int j = 0; j < ss->nplaces[k] && !same; j++) {
+                const double *was = ss->contrib + ((size_t)k * (size_t)ss->width + (size_t)ss->place[k][j]) * nu;
+                same = 1;
+                for (size_t u = 0; u < nu && same; u++)
+                    same = add[u] == was[u];   /* (numbers: 0 and -0 alike) */
+            }
+            if (!same)
+                ss->place[k][ss->nplaces[k]++] = col;
+        }
+    }
+    for (int u = 0; u < ss->nu; u++)
+        ss->lo[ss->ns][u] = ss->hi[ss->ns][u] = 0;
+    for (int k = ss->ns - 1; k >= 0; k--)
+        for (int u = 0; u < ss->nu; u++) {
+            double least = 0, most = 0;
+            for (int j = 0; j < ss->nplaces[k]; j++) {
+                double v = ss->contrib[((size_t)k * (size_t)ss->width + (size_t)ss->place[k][j]) * (size_t)ss->nu + (size_t)u];
+                if (j == 0 || v < least)
+                    least = v;
+                if (j == 0 || v > most)
+                    most = v;
+            }
+            ss->lo[k][u] = ss->lo[k + 1][u] + least;
+            ss->hi[k][u] = ss->hi[k + 1][u] + most;
+        }
+    double sums[SHORT_EQS];
+    for (int u = 0; u < ss->nu; u++)
+        sums[u] = ss->eqs[ss->eq[u]].konst;
+    ss->row_steps = 0;
+    return short_dfs(ss, 0, sums);
+}
+
+/* 1 when a choice of places holds every equation, row i's blank at c (i < 0:
+ * anywhere); the first found in ss->first.  A row at a time first: its bounds
+ * hold every equation at once, and it tells most tables at once (a dozen rows a
+ * blank short, most of their cells 0: a column at a time went past SHORT_STEPS
+ * in one of fifty such tables of real pages); where it cannot tell within
+ * SHORT_ROW_STEPS (rows whose every cell differs from the next: each column's
+ * sum tells more than the bounds over all), a column at a time. */
+static int short_fits(short_search *ss, int i, int c)
+{
+    long before = ss->fits;
+    int got = short_fits_rows(ss, i, c);
+    if (got >= 0)
+        return got;
+    ss->fits = before;
+    return short_fits_columns(ss, i, c);
 }
 
 static void read_short_rows(gk_report *r, int table, const tokens *ts, const place_row *pl, const int *ncols,
@@ -6585,7 +6688,7 @@ static void read_short_rows(gk_report *r, int table, const tokens *ts, const pla
     /* the equations holding a cell of those rows, every other cell read: each as
      * its read cells' sum and its cells in those rows (row, column, coefficient) */
     ss->neqs = ss->across = 0;
-    for (int q = 0; q < t->neqs && ss->neqs < 64 && ss->ns; q++) {
+    for (int q = 0; q < t->neqs && ss->neqs < SHORT_EQS && ss->ns; q++) {
         const gk_equation *e = &t->eqs[q];
         short_eq *x = &ss->eqs[ss->neqs];
         int known = 1;
@@ -6640,6 +6743,21 @@ static void read_short_rows(gk_report *r, int table, const tokens *ts, const pla
             cs->eq[cs->n++] = u;
         }
     }
+    ss->nu = 0;                        /* the equations searched a row at a time: all but the rows' own totals */
+    for (int u = 0; u < ss->neqs; u++)
+        if (ss->eqs[u].col != -3)
+            ss->eq[ss->nu++] = u;
+    /* what each row's cells add to each, its blank at each column */
+    ss->contrib = xcalloc((size_t)(ss->ns ? ss->ns : 1) * (size_t)(ss->width ? ss->width : 1) * (size_t)(ss->nu ? ss->nu : 1),
+                          sizeof *ss->contrib);
+    for (int u = 0; u < ss->nu; u++) {
+        const short_eq *x = &ss->eqs[ss->eq[u]];
+        for (int k = 0; k < x->n; k++)
+            for (int b = 0; b < ss->width; b++)
+                if (ss->at[b] >> x->row[k] & 1)
+                    ss->contrib[((size_t)x->row[k] * (size_t)ss->width + (size_t)b) * (size_t)ss->nu + (size_t)u] +=
+                        x->coef[k] * short_value(ss, x->row[k], b, x->cix[k]);
+    }
     /* a choice that holds; then, for each row, one with the row reading otherwise:
      * none, and the row reads the same in every choice */
     for (int i = 0; i < ss->ns; i++)
@@ -6669,6 +6787,7 @@ static void read_short_rows(gk_report *r, int table, const tokens *ts, const pla
         store_inferred(r, table, rows[i], ts->cell[pl[rows[i]].anchor]->line, why, v);
         free(why);
     }
+    free(ss->contrib);
     free(ss);
 }
 
