@@ -787,7 +787,13 @@ static inline int unit_last(const char *s, size_t len)
     const char *e = s + len - 3;
     if ((unsigned char)e[0] == 0xE2)   /* ※, ① .. ⑩ (E2 91 A0 .. E2 91 A9) */
         return !memcmp(e, "※", 3) || ((unsigned char)e[1] == 0x91 && c >= 0xA0 && c <= 0xA9);
-    return one_of3("件条个项元", e);
+    /* 件 条 个 项 元 by their last bytes, which differ: the one it may be,
+     * its first two bytes compared (rather than a memcmp with each) */
+    static const char *const BY_LAST[64] = {
+        [0xB6 - 0x80] = "件", [0xA1 - 0x80] = "条", [0xAA - 0x80] = "个", [0xB9 - 0x80] = "项", [0x83 - 0x80] = "元",
+    };
+    const char *u = BY_LAST[c - 0x80];
+    return u && e[0] == u[0] && e[1] == u[1];
 }
 
 /* A number text recognition (OCR) misread: digits and the letters it gives
