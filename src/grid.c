@@ -1206,6 +1206,9 @@ static grid_layout detect(const gk_text *t, size_t from, size_t to, unsigned cha
          * among them is its first; the NUL ending the line is no blank */
         size_t lead = 0;
         const char *tab = NULL;
+        if (l->s[0] == ' ')            /* an indent (of plain text's columns): eight spaces at a time */
+            while (l->len - lead >= 8 && memcmp(l->s + lead, "        ", 8) == 0)
+                lead += 8;
         for (; l->s[lead] == ' ' || l->s[lead] == '\t'; lead++)
             if (l->s[lead] == '\t') {
                 tab = l->s + lead;     /* the first: the rest of the blanks need no test for one */
