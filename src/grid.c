@@ -406,7 +406,7 @@ typedef struct {
 
 /* What detect() finds out about each line, kept for the builders so that
  * they test no line again. */
-enum { LINE_BLANK = 1, LINE_PIPE = 2, LINE_TAB = 4, LINE_NUMBER = 8, LINE_INNER = 16, LINE_CSV = 32 };
+enum { LINE_BLANK = 1, LINE_PIPE = 2, LINE_TAB = 4, LINE_NUMBER = 8, LINE_INNER = 16, LINE_CSV = 32, LINE_RULE = 64 };
 
 /* How a region's pipe rows are written (detect()):
  *   PIPES_OUTER  "| a | b |": a '|' first and last, as markdown writes them;
@@ -1150,11 +1150,13 @@ static int plus_rule(const char *s)
 }
 
 /* A rule of a table drawn with borders: two borders at least and a run of three
- * dashes ("|-----|", "+---+---+"), not a row of blank markers ("| -", "| -- | - |"). */
-static int boxed_rule(const char *s)
+ * dashes ("|-----|", "+---+---+"), not a row of blank markers ("| -", "| -- | - |").
+ * *rule: what pipe_separator() says of s, found in the same pass. */
+static int boxed_rule(const char *s, int *rule)
 {
     /* pipe_separator() and the counts in one pass over the rule */
     int borders = 0, run = 0, longest = 0;
+    *rule = 0;
     for (; *s; s++) {
         if (*s == '-' || *s == '=') {
             if (++run > longest)
@@ -1167,7 +1169,8 @@ static int boxed_rule(const char *s)
             return 0;
         run = 0;
     }
-    return borders >= 2 && longest >= 3;   /* (a dash at least, as pipe_separator() asks) */
+    *rule = longest > 0;               /* a dash at least */
+    return borders >= 2 && longest >= 3;
 }
 
 /* A short line holding one number; `has_tab` says whether it has a tab. */
@@ -1233,10 +1236,12 @@ static grid_layout detect(const gk_text *t, size_t from, size_t to, unsigned cha
         ends += one && trim_end(l->s, l->len) == lead + 1;   /* "|" alone: a row's end */
         /* a rule of a table drawn with borders, page text before it or not: such
          * a table's lines are no rows without outer pipes */
-        boxed += pipe ? boxed_rule(l->s + lead) : in && boxed_rule(bar) && !pipe_separator(l->s + lead);
+        int rule = 0;                  /* a pipe row that is a rule (pipe_separator()): the builder's to know */
+        boxed += pipe ? boxed_rule(l->s + lead, &rule) : in && boxed_rule(bar, &rule) && !pipe_separator(l->s + lead);
+        rule &= pipe;
         int number = number_line(l, tab != NULL);
         facts[i - from] = (unsigned char)((pipe ? LINE_PIPE : 0) | (tab ? LINE_TAB : 0) |
-                                          (number ? LINE_NUMBER : 0) | (in ? LINE_INNER : 0));
+                                          (number ? LINE_NUMBER : 0) | (in ? LINE_INNER : 0) | (rule ? LINE_RULE : 0));
         inner += in;
         lone += one;
         numbers += number;
@@ -2504,6 +2509,10 @@ static grid *build_cells(const gk_text *t, size_t from, size_t to)
         const char *s = l->s;
         size_t len = l->len;
         char sep = 0;                  /* none: cells are separated by spaces */
+        /* pipe_separator() of the row from its first '|' or '+', or from
+         * just after it (the same: it allows both), as detect() found it
+         * for its pipe rows (LINE_RULE); -1: not known */
+        int rule = f & LINE_PIPE ? (f & LINE_RULE) != 0 : -1;
         if (!(f & (LINE_PIPE | LINE_TAB))) {
             /* page text in a bordered table's indent, its top rule's too */
             const char *m = margin_end(l->s, l->len);
@@ -2518,7 +2527,7 @@ static grid *build_cells(const gk_text *t, size_t from, size_t to)
             const char *text = skip_spaces(l->s);
             /* rows without outer pipes: a '|' first is an empty first cell
              * (not in a bordered table, nor of a rule) */
-            if (s == l->s && style == PIPES_INNER && seg < 0 && !pipe_separator(text))
+            if (s == l->s && style == PIPES_INNER && seg < 0 && !(rule >= 0 ? rule : pipe_separator(text)))
                 s = text;
             else
                 s = (s == l->s ? text : s) + 1;
@@ -2527,7 +2536,7 @@ static grid *build_cells(const gk_text *t, size_t from, size_t to)
             if (len && (s[len - 1] == '|' || s[len - 1] == '+'))
                 len--;
             int partial = 0;
-            if (pipe_separator(s) || (partial = seg >= 0 && partial_rule(s, len))) {
+            if ((rule >= 0 ? rule : pipe_separator(s)) || (partial = seg >= 0 && partial_rule(s, len))) {
                 int above = -1;
                 if (seg >= 0) {
                     merge_segment(g, seg);
