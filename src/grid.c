@@ -1015,17 +1015,33 @@ static inline size_t count_end(const char *s, size_t p, long *v)
     return e;
 }
 
+/* Where the run of spaces at s[p] ends (p itself when s[p] is none), or
+ * len.  Runs that align columns are often long, and the run before a
+ * column's next cell seven spaces or so: eight bytes are tested at a
+ * time, the first that is no space found from the word's bits. */
+static inline size_t spaces_end(const char *s, size_t p, size_t len)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    for (; len - p >= 8; p += 8) {
+        uint64_t w;
+        memcpy(&w, s + p, 8);
+        w ^= 0x2020202020202020u;      /* a space: a zero byte */
+        if (w)
+            return p + (size_t)(__builtin_ctzll(w) >> 3);   /* the first byte that is no space */
+    }
+#endif
+    while (p < len && s[p] == ' ')
+        p++;
+    return p;
+}
+
 /* Splits text on runs of two or more spaces, then trailing numbers.
  * s[len] may be read and is no digit (the line's NUL). */
 static void split_spaces(row_builder *rb, const char *s, size_t len)
 {
     size_t p = 0;
     while (p < len) {
-        /* runs of spaces that align columns are often long: eight at a time */
-        while (len - p >= 8 && memcmp(s + p, "        ", 8) == 0)
-            p += 8;
-        while (p < len && s[p] == ' ')
-            p++;
+        p = spaces_end(s, p, len);
         /* The usual cell first: a count alone before a gap (two spaces),
          * a space ending the line, or the line's end, read in the one pass
          * that finds its end; row_add_split() would add it as it is. */
@@ -1216,9 +1232,8 @@ static grid_layout detect(const gk_text *t, size_t from, size_t to, unsigned cha
          * among them is its first; the NUL ending the line is no blank */
         size_t lead = 0;
         const char *tab = NULL;
-        if (l->s[0] == ' ')            /* an indent (of plain text's columns): eight spaces at a time */
-            while (l->len - lead >= 8 && memcmp(l->s + lead, "        ", 8) == 0)
-                lead += 8;
+        if (l->s[0] == ' ')            /* an indent (of plain text's columns): eight bytes at a time */
+            lead = spaces_end(l->s, 0, l->len);
         for (; l->s[lead] == ' ' || l->s[lead] == '\t'; lead++)
             if (l->s[lead] == '\t') {
                 tab = l->s + lead;     /* the first: the rest of the blanks need no test for one */
@@ -1928,8 +1943,7 @@ static void borders_row(grid *g, borders *b, int k, const gk_line *o)
 static const char *margin_end(const char *s, size_t len)
 {
     size_t n = len < MARGIN_MAX ? len : MARGIN_MAX, k = 0;
-    while (n - k >= 8 && memcmp(s + k, "        ", 8) == 0)
-        k += 8;                        /* the indent of a page's text: eight spaces at a time */
+    k = spaces_end(s, 0, n);           /* the indent of a page's text: eight bytes at a time */
     while (k < n && s[k] != '|' && s[k] != '+') {
         if (s[k] >= '0' && s[k] <= '9')
             return NULL;
