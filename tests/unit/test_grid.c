@@ -513,7 +513,7 @@ static void test_spaces(void **state)
 /* Runs of spaces of every length up to 40 before a line's label (an indent)
  * and between its cells, which spaces_end() steps over eight bytes at a time:
  * each cell comes back as written (seeded, reproducible). */
-static void test_space_runs(void **state)
+static void test_space_runs_eight_at_a_time(void **state)
 {
     (void)state;
     static const char *const labels[] = {"规章", "一、本年新收政府信息公开申请数量", "结果 维持", "(一)予以公开", "合计"};
@@ -2134,7 +2134,7 @@ int main(void)
         cmocka_unit_test(test_boxed_single_cells),
         cmocka_unit_test(test_bordered_columns_by_position),
         cmocka_unit_test(test_spaces),
-        cmocka_unit_test(test_space_runs),
+        cmocka_unit_test(test_space_runs_eight_at_a_time),
         cmocka_unit_test(test_lines_without_tabs),
         cmocka_unit_test(test_wide_row_and_long_cell),
         cmocka_unit_test(test_cells_classified_as_num_parse),
