@@ -406,7 +406,7 @@ typedef struct {
 
 /* What detect() finds out about each line, kept for the builders so that
  * they test no line again. */
-enum { LINE_BLANK = 1, LINE_PIPE = 2, LINE_TAB = 4, LINE_NUMBER = 8, LINE_INNER = 16, LINE_CSV = 32 };
+enum { LINE_BLANK = 1, LINE_PIPE = 2, LINE_TAB = 4, LINE_NUMBER = 8, LINE_INNER = 16, LINE_CSV = 32, LINE_RULE = 64 };
 
 /* How a region's pipe rows are written (detect()):
  *   PIPES_OUTER  "| a | b |": a '|' first and last, as markdown writes them;
@@ -787,7 +787,13 @@ static inline int unit_last(const char *s, size_t len)
     const char *e = s + len - 3;
     if ((unsigned char)e[0] == 0xE2)   /* ※, ① .. ⑩ (E2 91 A0 .. E2 91 A9) */
         return !memcmp(e, "※", 3) || ((unsigned char)e[1] == 0x91 && c >= 0xA0 && c <= 0xA9);
-    return one_of3("件条个项元", e);
+    /* 件 条 个 项 元 by their last bytes, which differ: the one it may be,
+     * its first two bytes compared (rather than a memcmp with each) */
+    static const char *const BY_LAST[64] = {
+        [0xB6 - 0x80] = "件", [0xA1 - 0x80] = "条", [0xAA - 0x80] = "个", [0xB9 - 0x80] = "项", [0x83 - 0x80] = "元",
+    };
+    const char *u = BY_LAST[c - 0x80];
+    return u && e[0] == u[0] && e[1] == u[1];
 }
 
 /* A number text recognition (OCR) misread: digits and the letters it gives
@@ -1009,17 +1015,33 @@ static inline size_t count_end(const char *s, size_t p, long *v)
     return e;
 }
 
+/* Where the run of spaces at s[p] ends (p itself when s[p] is none), or
+ * len.  Runs that align columns are often long, and the run before a
+ * column's next cell seven spaces or so: eight bytes are tested at a
+ * time, the first that is no space found from the word's bits. */
+static inline size_t spaces_end(const char *s, size_t p, size_t len)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    for (; len - p >= 8; p += 8) {
+        uint64_t w;
+        memcpy(&w, s + p, 8);
+        w ^= 0x2020202020202020u;      /* a space: a zero byte */
+        if (w)
+            return p + (size_t)(__builtin_ctzll(w) >> 3);   /* the first byte that is no space */
+    }
+#endif
+    while (p < len && s[p] == ' ')
+        p++;
+    return p;
+}
+
 /* Splits text on runs of two or more spaces, then trailing numbers.
  * s[len] may be read and is no digit (the line's NUL). */
 static void split_spaces(row_builder *rb, const char *s, size_t len)
 {
     size_t p = 0;
     while (p < len) {
-        /* runs of spaces that align columns are often long: eight at a time */
-        while (len - p >= 8 && memcmp(s + p, "        ", 8) == 0)
-            p += 8;
-        while (p < len && s[p] == ' ')
-            p++;
+        p = spaces_end(s, p, len);
         /* The usual cell first: a count alone before a gap (two spaces),
          * a space ending the line, or the line's end, read in the one pass
          * that finds its end; row_add_split() would add it as it is. */
@@ -1040,9 +1062,16 @@ static void split_spaces(row_builder *rb, const char *s, size_t len)
     }
 }
 
+/* row_add_split() out of line for split_on(): its loop keeps its values in
+ * registers, a label (no count, no empty cell) costing a call. */
+static __attribute__((noinline)) void row_add_split_apart(row_builder *rb, const char *s, size_t len)
+{
+    row_add_split(rb, s, len);
+}
+
 /* Adds the cells of s[0..len), separated by sep.  s[len] may be read and is
  * no digit: the line's NUL, or what ends a pipe row ("|", a space, a tab).
- * Inlined at its two callers (grid_build(), build_blocks()), where the
+ * Inlined at its callers (build_cells(), build_blocks(), csv_row()), where the
  * builder lives in registers rather than in memory. */
 static inline __attribute__((always_inline)) void split_on(row_builder *rb, const char *s, size_t len, char sep)
 {
@@ -1087,7 +1116,7 @@ static inline __attribute__((always_inline)) void split_on(row_builder *rb, cons
             other:
                 q = cell_end(s, q, len, sep);
                 r->ncells = n;
-                row_add_split(rb, s + p, q - p);
+                row_add_split_apart(rb, s + p, q - p);
                 cells = r->cells;
                 n = r->ncells;
                 cap = r->cap;
@@ -1144,11 +1173,13 @@ static int plus_rule(const char *s)
 }
 
 /* A rule of a table drawn with borders: two borders at least and a run of three
- * dashes ("|-----|", "+---+---+"), not a row of blank markers ("| -", "| -- | - |"). */
-static int boxed_rule(const char *s)
+ * dashes ("|-----|", "+---+---+"), not a row of blank markers ("| -", "| -- | - |").
+ * *rule: what pipe_separator() says of s, found in the same pass. */
+static int boxed_rule(const char *s, int *rule)
 {
     /* pipe_separator() and the counts in one pass over the rule */
     int borders = 0, run = 0, longest = 0;
+    *rule = 0;
     for (; *s; s++) {
         if (*s == '-' || *s == '=') {
             if (++run > longest)
@@ -1161,7 +1192,8 @@ static int boxed_rule(const char *s)
             return 0;
         run = 0;
     }
-    return borders >= 2 && longest >= 3;   /* (a dash at least, as pipe_separator() asks) */
+    *rule = longest > 0;               /* a dash at least */
+    return borders >= 2 && longest >= 3;
 }
 
 /* A short line holding one number; `has_tab` says whether it has a tab. */
@@ -1200,6 +1232,8 @@ static grid_layout detect(const gk_text *t, size_t from, size_t to, unsigned cha
          * among them is its first; the NUL ending the line is no blank */
         size_t lead = 0;
         const char *tab = NULL;
+        if (l->s[0] == ' ')            /* an indent (of plain text's columns): eight bytes at a time */
+            lead = spaces_end(l->s, 0, l->len);
         for (; l->s[lead] == ' ' || l->s[lead] == '\t'; lead++)
             if (l->s[lead] == '\t') {
                 tab = l->s + lead;     /* the first: the rest of the blanks need no test for one */
@@ -1224,10 +1258,12 @@ static grid_layout detect(const gk_text *t, size_t from, size_t to, unsigned cha
         ends += one && trim_end(l->s, l->len) == lead + 1;   /* "|" alone: a row's end */
         /* a rule of a table drawn with borders, page text before it or not: such
          * a table's lines are no rows without outer pipes */
-        boxed += pipe ? boxed_rule(l->s + lead) : in && boxed_rule(bar) && !pipe_separator(l->s + lead);
+        int rule = 0;                  /* a pipe row that is a rule (pipe_separator()): the builder's to know */
+        boxed += pipe ? boxed_rule(l->s + lead, &rule) : in && boxed_rule(bar, &rule) && !pipe_separator(l->s + lead);
+        rule &= pipe;
         int number = number_line(l, tab != NULL);
         facts[i - from] = (unsigned char)((pipe ? LINE_PIPE : 0) | (tab ? LINE_TAB : 0) |
-                                          (number ? LINE_NUMBER : 0) | (in ? LINE_INNER : 0));
+                                          (number ? LINE_NUMBER : 0) | (in ? LINE_INNER : 0) | (rule ? LINE_RULE : 0));
         inner += in;
         lone += one;
         numbers += number;
@@ -1907,8 +1943,7 @@ static void borders_row(grid *g, borders *b, int k, const gk_line *o)
 static const char *margin_end(const char *s, size_t len)
 {
     size_t n = len < MARGIN_MAX ? len : MARGIN_MAX, k = 0;
-    while (n - k >= 8 && memcmp(s + k, "        ", 8) == 0)
-        k += 8;                        /* the indent of a page's text: eight spaces at a time */
+    k = spaces_end(s, 0, n);           /* the indent of a page's text: eight bytes at a time */
     while (k < n && s[k] != '|' && s[k] != '+') {
         if (s[k] >= '0' && s[k] <= '9')
             return NULL;
@@ -2495,6 +2530,10 @@ static grid *build_cells(const gk_text *t, size_t from, size_t to)
         const char *s = l->s;
         size_t len = l->len;
         char sep = 0;                  /* none: cells are separated by spaces */
+        /* pipe_separator() of the row from its first '|' or '+', or from
+         * just after it (the same: it allows both), as detect() found it
+         * for its pipe rows (LINE_RULE); -1: not known */
+        int rule = f & LINE_PIPE ? (f & LINE_RULE) != 0 : -1;
         if (!(f & (LINE_PIPE | LINE_TAB))) {
             /* page text in a bordered table's indent, its top rule's too */
             const char *m = margin_end(l->s, l->len);
@@ -2509,7 +2548,7 @@ static grid *build_cells(const gk_text *t, size_t from, size_t to)
             const char *text = skip_spaces(l->s);
             /* rows without outer pipes: a '|' first is an empty first cell
              * (not in a bordered table, nor of a rule) */
-            if (s == l->s && style == PIPES_INNER && seg < 0 && !pipe_separator(text))
+            if (s == l->s && style == PIPES_INNER && seg < 0 && !(rule >= 0 ? rule : pipe_separator(text)))
                 s = text;
             else
                 s = (s == l->s ? text : s) + 1;
@@ -2518,7 +2557,7 @@ static grid *build_cells(const gk_text *t, size_t from, size_t to)
             if (len && (s[len - 1] == '|' || s[len - 1] == '+'))
                 len--;
             int partial = 0;
-            if (pipe_separator(s) || (partial = seg >= 0 && partial_rule(s, len))) {
+            if ((rule >= 0 ? rule : pipe_separator(s)) || (partial = seg >= 0 && partial_rule(s, len))) {
                 int above = -1;
                 if (seg >= 0) {
                     merge_segment(g, seg);

@@ -510,6 +510,55 @@ static void test_spaces(void **state)
     text_free(t);
 }
 
+/* Runs of spaces of every length up to 40 before a line's label (an indent)
+ * and between its cells, which spaces_end() steps over eight bytes at a time:
+ * each cell comes back as written (seeded, reproducible). */
+static void test_space_runs_eight_at_a_time(void **state)
+{
+    (void)state;
+    static const char *const labels[] = {"规章", "一、本年新收政府信息公开申请数量", "结果 维持", "(一)予以公开", "合计"};
+    gen_seed(20240611);
+    for (int trial = 0; trial < 300; trial++) {
+        char text[4096], want[8][8][64];
+        int ncells[8];
+        size_t n = 0;
+        int nlines = 2 + (int)gen_below(6);
+        for (int i = 0; i < nlines; i++) {
+            unsigned indent = gen_below(41);
+            memset(text + n, ' ', indent);
+            n += indent;
+            const char *label = labels[gen_below(sizeof labels / sizeof *labels)];
+            memcpy(text + n, label, strlen(label));
+            n += strlen(label);
+            snprintf(want[i][0], sizeof want[i][0], "%s", label);
+            ncells[i] = 1 + (int)gen_below(7);
+            for (int k = 1; k < ncells[i]; k++) {
+                unsigned run = 2 + gen_below(39);
+                memset(text + n, ' ', run);
+                n += run;
+                snprintf(want[i][k], sizeof want[i][k], "%u", gen_below(2) ? gen_below(10) : gen_below(100000));
+                memcpy(text + n, want[i][k], strlen(want[i][k]));
+                n += strlen(want[i][k]);
+            }
+            text[n++] = '\n';
+        }
+        text[n] = '\0';
+        gk_text *t;
+        grid *g = build(text, &t);
+        assert_int_equal(g->layout, GRID_SPACES);
+        assert_int_equal(g->nrows, nlines);
+        for (int i = 0; i < nlines; i++) {
+            assert_int_equal(g->rows[i].ncells, ncells[i]);
+            for (int k = 0; k < ncells[i]; k++) {
+                assert_string_equal(g->rows[i].cells[k].text, want[i][k]);
+                assert_int_equal(g->rows[i].cells[k].num, k ? NUM_VALUE : NUM_NONE);
+            }
+        }
+        grid_free(g);
+        text_free(t);
+    }
+}
+
 static void test_lines_without_tabs(void **state)
 {
     (void)state;
@@ -2085,6 +2134,7 @@ int main(void)
         cmocka_unit_test(test_boxed_single_cells),
         cmocka_unit_test(test_bordered_columns_by_position),
         cmocka_unit_test(test_spaces),
+        cmocka_unit_test(test_space_runs_eight_at_a_time),
         cmocka_unit_test(test_lines_without_tabs),
         cmocka_unit_test(test_wide_row_and_long_cell),
         cmocka_unit_test(test_cells_classified_as_num_parse),
