@@ -746,6 +746,58 @@ static void test_cell_rules_match_reference(void **state)
     report_free(r);
 }
 
+/* report_format_value() writes whole numbers below 1e15 itself: the same
+ * bytes as snprintf's "%.0f" (and "%.6g" for the rest), on seeded values —
+ * whole numbers of every size up to and past 1e15, halves, negatives, -0.0,
+ * tiny fractions, NaN and infinities — and into buffers too small. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-truncation"   /* cutting is what is tested */
+static void test_format_value(void **state)
+{
+    (void)state;
+    static const double FIXED[] = {0.0, -0.0, 1, -1, 9, 10, -10, 99, 100, 0.5, -0.5, 1.5, 2.5,
+                                   999999999999999.0, -999999999999999.0, 1e15, -1e15, 1e15 + 2, 1e16,
+                                   9007199254740992.0, 1e-7, -1e-300, 4.9e-324, 1e300, -1e300};
+    unsigned seed = 16;
+    int checked = 0;
+    for (int round = 0; round < 200000; round++) {
+        double v;
+        unsigned x = (seed = seed * 1103515245u + 12345u) >> 8;
+        unsigned y = (seed = seed * 1103515245u + 12345u) >> 8;
+        long long big = ((long long)x << 24 | y) % 2000000000000000LL - 1000000000000000LL;
+        switch (round % 10) {
+        case 0: v = FIXED[(x >> 3) % (sizeof FIXED / sizeof FIXED[0])]; break;
+        case 1: v = (double)(x % 1000); break;
+        case 2: v = -(double)(x % 100000); break;
+        case 3: v = (double)big; break;
+        case 4: v = (double)big + 0.5; break;
+        case 5: v = (double)(x % 1000) / 1024.0 - 0.5; break;
+        case 6: v = (double)big * 10.0; break;
+        case 7: v = ldexp((double)(x | 1), (int)(y % 80) - 40); break;
+        case 8: v = round % 3 == 0 ? NAN : round % 3 == 1 ? INFINITY : -INFINITY; break;
+        default: v = (double)(y % 20) * 0.25 - (double)(x % 7); break;
+        }
+        char want[64], got[64];
+        if (v == floor(v) && fabs(v) < 1e15)
+            snprintf(want, sizeof want, "%.0f", v);
+        else
+            snprintf(want, sizeof want, "%.6g", v);
+        assert_string_equal(report_format_value(v, got, sizeof got), want);
+        for (size_t n = 0; n < 5; n++) {   /* cut as snprintf cuts; n = 0 writes nothing */
+            char w[8] = "xxxxxxx", g[8] = "xxxxxxx";
+            if (v == floor(v) && fabs(v) < 1e15)
+                snprintf(w, n, "%.0f", v);
+            else
+                snprintf(w, n, "%.6g", v);
+            report_format_value(v, g, n);
+            assert_memory_equal(g, w, sizeof w);
+        }
+        checked++;
+    }
+    assert_int_equal(checked, 200000);
+}
+#pragma GCC diagnostic pop
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -775,6 +827,7 @@ int main(void)
         cmocka_unit_test(test_section_heading_forms),
         cmocka_unit_test(test_format_detection),
         cmocka_unit_test(test_title_forms),
+        cmocka_unit_test(test_format_value),
     };
     return cmocka_run_group_tests_name("rules", tests, NULL, NULL);
 }
