@@ -214,16 +214,19 @@ static void render(const gk_batch *b, size_t i, const gk_report *r, const char *
         output_json_buf(&rd->json, r);
         *bytes = rd->json.s;
         *len = rd->json.len;
+    } else if (rd && is_check && o->format != FMT_CSV) {   /* text: appended to the reused buffer, no stream */
+        rd->json.len = 0;
+        output_findings_text_buf(&rd->json, r);
+        *bytes = rd->json.s;
+        *len = rd->json.len;
     } else if (rd) {
         if (!rd->mem && !(rd->mem = open_memstream(&rd->mbuf, &rd->msize)))
             fail("open_memstream", strerror(errno));
         rewind(rd->mem);               /* the size after fflush is the position: what this report wrote */
         if (!is_check)
             output_csv_cells(rd->mem, r);
-        else if (o->format == FMT_CSV)
-            output_csv_findings(rd->mem, r);
         else
-            output_findings_text(rd->mem, r);
+            output_csv_findings(rd->mem, r);
         if (fflush(rd->mem) != 0)
             fail("open_memstream", strerror(errno));
         *bytes = rd->mbuf;
