@@ -9,9 +9,24 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The arrays finding_add() and finding_add_cell() grow have room for 4
+ * entries, or for the power of two at or above their count (only the count
+ * is kept): one realloc() when the count reaches 0, 4, 8, 16 … instead of
+ * one per entry.  Every entry is added by the two. */
+static inline int grow_at(int n)
+{
+    return n == 0 || (n >= 4 && (n & (n - 1)) == 0);
+}
+
+static inline size_t room_after(int n)
+{
+    return n ? (size_t)n * 2 : 4;
+}
+
 gk_finding *finding_add(gk_finding **arr, int *n, const char *rule, int line, char *message)
 {
-    *arr = xrealloc(*arr, (size_t)(*n + 1) * sizeof **arr);
+    if (grow_at(*n))
+        *arr = xrealloc(*arr, room_after(*n) * sizeof **arr);
     gk_finding *f = &(*arr)[(*n)++];
     memset(f, 0, sizeof *f);
     const gk_rule_def *rd = template_rule(rule);
@@ -32,7 +47,8 @@ void finding_add_cell(gk_finding *f, int cell)
     for (int i = 0; i < f->ncells; i++)
         if (f->cells[i] == cell)
             return;
-    f->cells = xrealloc(f->cells, (size_t)(f->ncells + 1) * sizeof *f->cells);
+    if (grow_at(f->ncells))
+        f->cells = xrealloc(f->cells, room_after(f->ncells) * sizeof *f->cells);
     f->cells[f->ncells++] = cell;
 }
 

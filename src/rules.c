@@ -105,10 +105,16 @@ static char *solve_text(const gk_report *r, const gk_equation *e, int u)
             continue;
         }
         int minus = -e->coef[k] * coef_u < 0;
-        if (first)
-            sbuf_printf(&b, "%s%s %s", minus ? "−" : "", cell_label(r, c), report_format_value(val, v, sizeof v));
-        else
-            sbuf_printf(&b, " %s %s %s", minus ? "−" : "+", cell_label(r, c), report_format_value(val, v, sizeof v));
+        /* "%s%s %s" first, " %s %s %s" after, without the formatting pass */
+        if (!first)
+            sbuf_addc(&b, ' ');
+        if (minus || !first)
+            sbuf_adds(&b, minus ? "−" : "+");
+        if (!first)
+            sbuf_addc(&b, ' ');
+        sbuf_adds(&b, cell_label(r, c));
+        sbuf_addc(&b, ' ');
+        sbuf_adds(&b, report_format_value(val, v, sizeof v));
         first = 0;
     }
     if (first)
@@ -352,7 +358,7 @@ static void infer(gk_report *r)
                                         cell_label(r, u), several[u], e->rule, e->what);
             } else {
                 char *how = solve_text(r, e, u);
-                c->equation = xasprintf("%s = %s（%s，%s）", cell_label(r, u), how, e->rule, e->what);
+                c->equation = util_concat(cell_label(r, u), " = ", how, "（", e->rule, "，", e->what, "）", (char *)NULL);
                 free(how);
             }
         }
@@ -623,11 +629,16 @@ static void check_cells(gk_report *r, const int *todo, int ntodo)
                 f = add(r, "CELL.INFERRED", c->line,
                         util_concat(cd->label, " 按 ", report_format_value(c->value, v, sizeof v), " 计：",
                                     c->equation ? c->equation : "", (char *)NULL));
-            else if (c->read_status == GK_ST_MISSING && c->raw && c->raw[0])
+            else if (c->read_status == GK_ST_MISSING && c->raw && c->raw[0]) {
+                char cut[41];          /* "%.*s" of util_utf8_cut(c->raw, 40) bytes */
+                int n = util_utf8_cut(c->raw, 40);
+                memcpy(cut, c->raw, (size_t)n);
+                cut[n] = '\0';
                 f = add(r, "CELL.INFERRED", c->line,
-                        xasprintf("%s 原文「%.*s」无法读取，按勾稽关系推算为 %s：%s", cd->label, util_utf8_cut(c->raw, 40), c->raw,
-                                  report_format_value(c->value, v, sizeof v), c->equation ? c->equation : ""));
-            else
+                        util_concat(cd->label, " 原文「", cut, "」无法读取，按勾稽关系推算为 ",
+                                    report_format_value(c->value, v, sizeof v), "：", c->equation ? c->equation : "",
+                                    (char *)NULL));
+            } else
                 f = add(r, "CELL.INFERRED", c->line,
                         util_concat(cd->label, " 缺失，按勾稽关系推算为 ", report_format_value(c->value, v, sizeof v), "：",
                                     c->equation ? c->equation : "", (char *)NULL));
