@@ -8,6 +8,7 @@
 #include "fixture.h"
 #include "rules.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -798,6 +799,60 @@ static void test_format_value(void **state)
 }
 #pragma GCC diagnostic pop
 
+/* rules_sort_findings() against qsort() with the comparator it replaced
+ * (glibc's qsort() is a stable merge sort): seeded arrays of 0 to 300
+ * findings with many equal lines, ranks, first cells and messages (each
+ * its own copy, so that the order of equal findings shows), the same
+ * findings in the same places. */
+static int ref_cmp_findings(const void *pa, const void *pb)
+{
+    const gk_finding *a = pa, *b = pb;
+    int la = a->line ? a->line : INT_MAX, lb = b->line ? b->line : INT_MAX;
+    if (la != lb)
+        return la < lb ? -1 : 1;
+    if (a->rank != b->rank)
+        return a->rank - b->rank;
+    int ca = a->ncells ? a->cells[0] : -1, cb = b->ncells ? b->cells[0] : -1;
+    if (ca != cb)
+        return ca - cb;
+    return strcmp(a->message, b->message);
+}
+
+static void test_sort_findings(void **state)
+{
+    (void)state;
+    static const char *const MSG[] = {"a", "b", "行总计不符", "行总计", "", "b "};
+    unsigned seed = 41;
+    static int cells[8] = {0, 1, 2, 3, 4, 5, 6, 7};
+    for (int round = 0; round < 3000; round++) {
+        int n = (int)((seed = seed * 1103515245u + 12345u) >> 16) % (round % 10 == 0 ? 300 : 40);
+        gk_finding *a = calloc((size_t)n + 1, sizeof *a), *b = calloc((size_t)n + 1, sizeof *b);
+        assert_non_null(a);
+        assert_non_null(b);
+        for (int i = 0; i < n; i++) {
+            unsigned x = (seed = seed * 1103515245u + 12345u) >> 8;
+            a[i].line = (int)(x % 6);
+            a[i].rank = (int)(x / 6 % 3);
+            a[i].ncells = (int)(x / 18 % 3);
+            a[i].cells = &cells[x / 54 % 4];
+            a[i].message = strdup(MSG[x / 216 % (sizeof MSG / sizeof MSG[0])]);
+            a[i].dismissed = i;
+        }
+        memcpy(b, a, (size_t)n * sizeof *a);
+        if (n > 1)
+            qsort(a, (size_t)n, sizeof *a, ref_cmp_findings);
+        rules_sort_findings(b, n);
+        for (int i = 0; i < n; i++) {
+            assert_ptr_equal(a[i].message, b[i].message);
+            assert_int_equal(a[i].dismissed, b[i].dismissed);
+        }
+        for (int i = 0; i < n; i++)
+            free(a[i].message);
+        free(a);
+        free(b);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -828,6 +883,7 @@ int main(void)
         cmocka_unit_test(test_format_detection),
         cmocka_unit_test(test_title_forms),
         cmocka_unit_test(test_format_value),
+        cmocka_unit_test(test_sort_findings),
     };
     return cmocka_run_group_tests_name("rules", tests, NULL, NULL);
 }
