@@ -10,24 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Each line is neutralised whole: the file name, the message (which may
- * quote the report) and a reviewer's reason never reach a terminal raw. */
-void output_findings_text(FILE *f, const gk_report *r)
-{
-    for (int i = 0; i < r->nfindings; i++) {
-        const gk_finding *x = &r->findings[i];
-        char at[16] = "";
-        if (x->line)
-            snprintf(at, sizeof at, ":%d", x->line);
-        if (x->dismissed)
-            safe_fprintf(f, "%s%s: note: %s [%s] (已忽略：%s)\n", r->path, at, x->message, x->rule,
-                         x->dismiss_reason ? x->dismiss_reason : "");
-        else
-            safe_fprintf(f, "%s%s: %s: %s [%s]\n", r->path, at, report_severity_name(x->severity), x->message,
-                         x->rule);
-    }
-}
-
 /* Writing at a pointer into room reserved beforehand (json_out.h): one
  * capacity check per cell or finding instead of one per piece. */
 #define PUT(p, lit) (memcpy((p), lit, sizeof lit - 1), (p) + sizeof lit - 1)
@@ -36,6 +18,79 @@ static char *put_raw(char *p, const char *s, size_t n)
 {
     memcpy(p, s, n);
     return p + n;
+}
+
+/* s as printf's "%s" writes it ("(null)" for NULL, as glibc does). */
+static const char *str_or_null(const char *s)
+{
+    return s ? s : "(null)";
+}
+
+/* Each line is what safe_fprintf() writes of "%s%s: %s: %s [%s]\n" (or the
+ * dismissed form), put together piece by piece — no format to parse, no
+ * allocation but b's growth — and neutralised whole when it is not clean
+ * but for its final newline: the file name, the message (which may quote
+ * the report) and a reviewer's reason never reach a terminal raw. */
+void output_findings_text_buf(sbuf *b, const gk_report *r)
+{
+    const char *path = str_or_null(r->path);
+    size_t lpath = strlen(path);
+    for (int i = 0; i < r->nfindings; i++) {
+        const gk_finding *x = &r->findings[i];
+        char at[16], *a = at + sizeof at;  /* ":%d" of the line, written backwards */
+        if (x->line) {
+            unsigned u = x->line < 0 ? 0u - (unsigned)x->line : (unsigned)x->line;
+            do
+                *--a = (char)('0' + u % 10);
+            while (u /= 10);
+            if (x->line < 0)
+                *--a = '-';
+            *--a = ':';
+        }
+        size_t lat = (size_t)(at + sizeof at - a);
+        const char *msg = str_or_null(x->message), *rule = str_or_null(x->rule);
+        const char *sev = x->dismissed ? "note" : report_severity_name(x->severity);
+        const char *why = x->dismissed ? str_or_null(x->dismiss_reason ? x->dismiss_reason : "") : NULL;
+        size_t lmsg = strlen(msg), lrule = strlen(rule), lsev = strlen(sev), lwhy = why ? strlen(why) : 0;
+        size_t start = b->len;
+        sbuf_reserve(b, lpath + lat + lsev + lmsg + lrule + lwhy + 64);
+        char *p = b->s + start;
+        p = put_raw(p, path, lpath);
+        p = put_raw(p, a, lat);
+        p = PUT(p, ": ");
+        p = put_raw(p, sev, lsev);
+        p = PUT(p, ": ");
+        p = put_raw(p, msg, lmsg);
+        p = PUT(p, " [");
+        p = put_raw(p, rule, lrule);
+        if (why) {
+            p = PUT(p, "] (已忽略：");
+            p = put_raw(p, why, lwhy);
+            p = PUT(p, ")\n");
+        } else {
+            p = PUT(p, "]\n");
+        }
+        b->len = (size_t)(p - b->s);
+        b->s[b->len] = '\0';
+        size_t n = b->len - start;
+        if (!safe_is_clean(b->s + start, n - 1, 0)) {   /* seldom */
+            char *line = xmalloc(n);
+            memcpy(line, b->s + start, n);
+            b->len = start;
+            safe_add(b, line, n - 1, 0);
+            sbuf_addc(b, '\n');
+            free(line);
+        }
+    }
+}
+
+void output_findings_text(FILE *f, const gk_report *r)
+{
+    sbuf b;
+    sbuf_init(&b);
+    output_findings_text_buf(&b, r);
+    fwrite(b.s, 1, b.len, f);
+    sbuf_free(&b);
 }
 
 /* A string the program owns that needs no escaping (ids, names), quoted. */

@@ -9,6 +9,8 @@
 
 /* "path:line: severity: message [RULE]" for every finding. */
 void output_findings_text(FILE *f, const gk_report *r);
+/* The same appended to b. */
+void output_findings_text_buf(sbuf *b, const gk_report *r);
 /* One JSON object, one line. */
 void output_json(FILE *f, const gk_report *r);
 /* The same appended to b (no allocation beyond its growth). */

@@ -105,10 +105,16 @@ static char *solve_text(const gk_report *r, const gk_equation *e, int u)
             continue;
         }
         int minus = -e->coef[k] * coef_u < 0;
-        if (first)
-            sbuf_printf(&b, "%s%s %s", minus ? "−" : "", cell_label(r, c), report_format_value(val, v, sizeof v));
-        else
-            sbuf_printf(&b, " %s %s %s", minus ? "−" : "+", cell_label(r, c), report_format_value(val, v, sizeof v));
+        /* "%s%s %s" first, " %s %s %s" after, without the formatting pass */
+        if (!first)
+            sbuf_addc(&b, ' ');
+        if (minus || !first)
+            sbuf_adds(&b, minus ? "−" : "+");
+        if (!first)
+            sbuf_addc(&b, ' ');
+        sbuf_adds(&b, cell_label(r, c));
+        sbuf_addc(&b, ' ');
+        sbuf_adds(&b, report_format_value(val, v, sizeof v));
         first = 0;
     }
     if (first)
@@ -352,7 +358,7 @@ static void infer(gk_report *r)
                                         cell_label(r, u), several[u], e->rule, e->what);
             } else {
                 char *how = solve_text(r, e, u);
-                c->equation = xasprintf("%s = %s（%s，%s）", cell_label(r, u), how, e->rule, e->what);
+                c->equation = util_concat(cell_label(r, u), " = ", how, "（", e->rule, "，", e->what, "）", (char *)NULL);
                 free(how);
             }
         }
@@ -623,11 +629,16 @@ static void check_cells(gk_report *r, const int *todo, int ntodo)
                 f = add(r, "CELL.INFERRED", c->line,
                         util_concat(cd->label, " 按 ", report_format_value(c->value, v, sizeof v), " 计：",
                                     c->equation ? c->equation : "", (char *)NULL));
-            else if (c->read_status == GK_ST_MISSING && c->raw && c->raw[0])
+            else if (c->read_status == GK_ST_MISSING && c->raw && c->raw[0]) {
+                char cut[41];          /* "%.*s" of util_utf8_cut(c->raw, 40) bytes */
+                int n = util_utf8_cut(c->raw, 40);
+                memcpy(cut, c->raw, (size_t)n);
+                cut[n] = '\0';
                 f = add(r, "CELL.INFERRED", c->line,
-                        xasprintf("%s 原文「%.*s」无法读取，按勾稽关系推算为 %s：%s", cd->label, util_utf8_cut(c->raw, 40), c->raw,
-                                  report_format_value(c->value, v, sizeof v), c->equation ? c->equation : ""));
-            else
+                        util_concat(cd->label, " 原文「", cut, "」无法读取，按勾稽关系推算为 ",
+                                    report_format_value(c->value, v, sizeof v), "：", c->equation ? c->equation : "",
+                                    (char *)NULL));
+            } else
                 f = add(r, "CELL.INFERRED", c->line,
                         util_concat(cd->label, " 缺失，按勾稽关系推算为 ", report_format_value(c->value, v, sizeof v), "：",
                                     c->equation ? c->equation : "", (char *)NULL));
@@ -680,18 +691,73 @@ static void check_text(gk_report *r)
     }
 }
 
-static int cmp_findings(const void *pa, const void *pb)
+/* The findings' order: by line (none last), the rule's rank, the first
+ * cell, the message.  Each finding's numbers are taken out once into a key;
+ * the message is compared only when all three are the same. */
+typedef struct {
+    int line, rank, cell, idx;
+} finding_key;
+
+static inline int key_cmp(const finding_key *a, const finding_key *b, const gk_finding *f)
 {
-    const gk_finding *a = pa, *b = pb;
-    int la = a->line ? a->line : INT_MAX, lb = b->line ? b->line : INT_MAX;
-    if (la != lb)
-        return la < lb ? -1 : 1;
+    if (a->line != b->line)
+        return a->line < b->line ? -1 : 1;
     if (a->rank != b->rank)
-        return a->rank - b->rank;
-    int ca = a->ncells ? a->cells[0] : -1, cb = b->ncells ? b->cells[0] : -1;
-    if (ca != cb)
-        return ca - cb;
-    return strcmp(a->message, b->message);
+        return a->rank < b->rank ? -1 : 1;
+    if (a->cell != b->cell)
+        return a->cell < b->cell ? -1 : 1;
+    return strcmp(f[a->idx].message, f[b->idx].message);
+}
+
+/* Sorts f[0..n) in that order, stably (findings that compare equal keep
+ * their order): a merge sort of the keys — runs of 8 by insertion, then
+ * merged in passes — and the findings moved once.  It gives what glibc's
+ * qsort() gave (a stable merge sort too) without a call through a pointer
+ * per comparison; test_sort_findings checks the two against each other. */
+void rules_sort_findings(gk_finding *f, int n)
+{
+    if (n < 2)
+        return;
+    enum { RUN = 8, ON_STACK = 64 };
+    finding_key stack_key[2 * ON_STACK];
+    gk_finding stack_sorted[ON_STACK];  /* most reports: no allocation */
+    finding_key *key = n <= ON_STACK ? stack_key : xmalloc((size_t)n * 2 * sizeof *key), *tmp = key + n;
+    for (int i = 0; i < n; i++)
+        key[i] = (finding_key){f[i].line ? f[i].line : INT_MAX, f[i].rank, f[i].ncells ? f[i].cells[0] : -1, i};
+    for (int lo = 0; lo < n; lo += RUN) {
+        int hi = lo + RUN < n ? lo + RUN : n;
+        for (int i = lo + 1; i < hi; i++) {
+            finding_key k = key[i];
+            int j = i;
+            for (; j > lo && key_cmp(&key[j - 1], &k, f) > 0; j--)
+                key[j] = key[j - 1];
+            key[j] = k;
+        }
+    }
+    finding_key *from = key, *to = tmp;
+    for (int width = RUN; width < n; width *= 2) {
+        for (int lo = 0; lo < n; lo += 2 * width) {
+            int mid = lo + width < n ? lo + width : n, hi = lo + 2 * width < n ? lo + 2 * width : n;
+            int a = lo, b = mid, o = lo;
+            while (a < mid && b < hi)
+                to[o++] = key_cmp(&from[b], &from[a], f) < 0 ? from[b++] : from[a++];
+            while (a < mid)
+                to[o++] = from[a++];
+            while (b < hi)
+                to[o++] = from[b++];
+        }
+        finding_key *t = from;
+        from = to;
+        to = t;
+    }
+    gk_finding *sorted = n <= ON_STACK ? stack_sorted : xmalloc((size_t)n * sizeof *sorted);
+    for (int i = 0; i < n; i++)
+        sorted[i] = f[from[i].idx];
+    memcpy(f, sorted, (size_t)n * sizeof *f);
+    if (sorted != stack_sorted) {
+        free(sorted);
+        free(key);
+    }
 }
 
 static void apply_dismissals(gk_report *r)
@@ -744,7 +810,6 @@ void rules_check(gk_report *r)
     check_text(r);
     narrative_check(r);
     xyear_check(r);
-    if (r->nfindings > 1)
-        qsort(r->findings, (size_t)r->nfindings, sizeof *r->findings, cmp_findings);
+    rules_sort_findings(r->findings, r->nfindings);
     apply_dismissals(r);
 }

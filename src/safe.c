@@ -4,6 +4,9 @@
 #include "text.h"
 
 #include <stdarg.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <stdlib.h>
 #include <string.h>
 
@@ -52,15 +55,90 @@ static void add_placeholder(sbuf *out, unsigned cp)
     sbuf_add(out, buf, (size_t)len);
 }
 
+/* The usual characters of a message besides ASCII, none a control or
+ * format character, told by their bytes (no decode, no look-up) at u[0 ..
+ * n): C2 A0..BF is U+00A0..U+00BF (· among them); E3..E9 and two
+ * continuation bytes U+3000..U+9FFF (Chinese and its punctuation), E2
+ * 82..BF and one U+2080..U+2FFF (− ① ≠, past the format characters of
+ * U+2000..U+206F), EF BC/BD and one U+FF00..U+FF7F (full-width forms).
+ * Returns the character's length, or 0 for any other. */
+static inline int usual(const unsigned char *u, size_t n)
+{
+    unsigned char c = u[0];
+    if (c == 0xC2)
+        return n >= 2 && u[1] >= 0xA0 && u[1] <= 0xBF ? 2 : 0;
+    if (n < 3 || (u[1] & 0xC0) != 0x80 || (u[2] & 0xC0) != 0x80)
+        return 0;
+    return (c >= 0xE3 && c <= 0xE9) || (c == 0xE2 && u[1] >= 0x82) || (c == 0xEF && (u[1] == 0xBC || u[1] == 0xBD))
+               ? 3
+               : 0;
+}
+
+#ifdef __SSE2__
+/* How far the characters starting in the 16 bytes at u pass unchanged when
+ * each is printable ASCII or one of usual(): 16 to 18 (a character that
+ * starts in the block may end in the two bytes after it), or 0 when any is
+ * another (clean_run() looks at them one by one).  The bytes are sorted
+ * into ASCII, continuation bytes and the leads of two and three bytes; each
+ * lead must be followed by its continuation bytes and no continuation byte
+ * stand elsewhere; a lead of three bytes E3..E9 is then Chinese, any other
+ * lead (· − ① ，, a few a line) is looked at by usual().  u starts a
+ * character; 32 bytes are readable. */
+static inline size_t clean_block(const unsigned char *u)
+{
+    const __m128i lo = _mm_loadu_si128((const __m128i *)(const void *)u),
+                  hi = _mm_loadu_si128((const __m128i *)(const void *)(u + 16));
+    const __m128i x1f = _mm_set1_epi8(0x1F), x7f = _mm_set1_epi8(0x7F), c0 = _mm_set1_epi8((char)0xC0),
+                  e0 = _mm_set1_epi8((char)0xE0), f0 = _mm_set1_epi8((char)0xF0), e3 = _mm_set1_epi8((char)0xE3),
+                  six = _mm_set1_epi8(6);
+    /* signed, a byte from 80 up is negative: printable ASCII is 20..7E,
+     * a continuation byte 80..BF below C0 */
+    unsigned ascii = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(lo, x1f), _mm_cmplt_epi8(lo, x7f)));
+    unsigned cont = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(lo, c0)) |
+                    (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(hi, c0)) << 16;
+    unsigned lead2 = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(lo, e0), c0));   /* C0..DF */
+    unsigned lead3 = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(lo, f0), e0));   /* E0..EF */
+    const __m128i t = _mm_sub_epi8(lo, e3);
+    unsigned cjk = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(t, six), t));      /* E3..E9 */
+    unsigned want = (lead2 << 1) | (lead3 << 1) | (lead3 << 2);
+    if (((ascii | cont | lead2 | lead3) & 0xFFFF) != 0xFFFF || (cont & 0xFFFF) != (want & 0xFFFF) ||
+        (want & ~cont & 0x30000))
+        return 0;
+    for (unsigned odd = (lead2 | lead3) & ~cjk; odd; odd &= odd - 1)
+        if (!usual(u + __builtin_ctz(odd), 32 - (size_t)__builtin_ctz(odd)))
+            return 0;
+    return 16 + (lead3 >> 15 ? 2 : ((lead2 | lead3) >> 15) | ((lead3 >> 14) & 1));
+}
+#endif
+
 /* Length of the run at s that passes unchanged (printable ASCII and valid,
  * harmless UTF-8). */
 static size_t clean_run(const char *s, size_t len, int keep)
 {
+    const unsigned char *u = (const unsigned char *)s;
     size_t i = 0;
+#ifdef __SSE2__
+    size_t scalar_to = 0;              /* after a block clean_block() refused: one by one up to here */
+#endif
     while (i < len) {
-        unsigned char c = (unsigned char)s[i];
+#ifdef __SSE2__
+        if (i >= scalar_to && i + 32 <= len) {
+            size_t k = clean_block(u + i);
+            if (k) {
+                i += k;
+                continue;
+            }
+            scalar_to = i + 16;
+        }
+#endif
+        unsigned char c = u[i];
         if (c >= 0x20 && c < 0x7F) {
             i++;
+            continue;
+        }
+        int k = usual(u + i, len - i);
+        if (k) {
+            i += (size_t)k;
             continue;
         }
         unsigned cp;

@@ -8,6 +8,7 @@
 #include "fixture.h"
 #include "rules.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -746,6 +747,112 @@ static void test_cell_rules_match_reference(void **state)
     report_free(r);
 }
 
+/* report_format_value() writes whole numbers below 1e15 itself: the same
+ * bytes as snprintf's "%.0f" (and "%.6g" for the rest), on seeded values —
+ * whole numbers of every size up to and past 1e15, halves, negatives, -0.0,
+ * tiny fractions, NaN and infinities — and into buffers too small. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-truncation"   /* cutting is what is tested */
+static void test_format_value(void **state)
+{
+    (void)state;
+    static const double FIXED[] = {0.0, -0.0, 1, -1, 9, 10, -10, 99, 100, 0.5, -0.5, 1.5, 2.5,
+                                   999999999999999.0, -999999999999999.0, 1e15, -1e15, 1e15 + 2, 1e16,
+                                   9007199254740992.0, 1e-7, -1e-300, 4.9e-324, 1e300, -1e300};
+    unsigned seed = 16;
+    int checked = 0;
+    for (int round = 0; round < 200000; round++) {
+        double v;
+        unsigned x = (seed = seed * 1103515245u + 12345u) >> 8;
+        unsigned y = (seed = seed * 1103515245u + 12345u) >> 8;
+        long long big = ((long long)x << 24 | y) % 2000000000000000LL - 1000000000000000LL;
+        switch (round % 10) {
+        case 0: v = FIXED[(x >> 3) % (sizeof FIXED / sizeof FIXED[0])]; break;
+        case 1: v = (double)(x % 1000); break;
+        case 2: v = -(double)(x % 100000); break;
+        case 3: v = (double)big; break;
+        case 4: v = (double)big + 0.5; break;
+        case 5: v = (double)(x % 1000) / 1024.0 - 0.5; break;
+        case 6: v = (double)big * 10.0; break;
+        case 7: v = ldexp((double)(x | 1), (int)(y % 80) - 40); break;
+        case 8: v = round % 3 == 0 ? NAN : round % 3 == 1 ? INFINITY : -INFINITY; break;
+        default: v = (double)(y % 20) * 0.25 - (double)(x % 7); break;
+        }
+        char want[64], got[64];
+        if (v == floor(v) && fabs(v) < 1e15)
+            snprintf(want, sizeof want, "%.0f", v);
+        else
+            snprintf(want, sizeof want, "%.6g", v);
+        assert_string_equal(report_format_value(v, got, sizeof got), want);
+        for (size_t n = 0; n < 5; n++) {   /* cut as snprintf cuts; n = 0 writes nothing */
+            char w[8] = "xxxxxxx", g[8] = "xxxxxxx";
+            if (v == floor(v) && fabs(v) < 1e15)
+                snprintf(w, n, "%.0f", v);
+            else
+                snprintf(w, n, "%.6g", v);
+            report_format_value(v, g, n);
+            assert_memory_equal(g, w, sizeof w);
+        }
+        checked++;
+    }
+    assert_int_equal(checked, 200000);
+}
+#pragma GCC diagnostic pop
+
+/* rules_sort_findings() against qsort() with the comparator it replaced
+ * (glibc's qsort() is a stable merge sort): seeded arrays of 0 to 300
+ * findings with many equal lines, ranks, first cells and messages (each
+ * its own copy, so that the order of equal findings shows), the same
+ * findings in the same places. */
+static int ref_cmp_findings(const void *pa, const void *pb)
+{
+    const gk_finding *a = pa, *b = pb;
+    int la = a->line ? a->line : INT_MAX, lb = b->line ? b->line : INT_MAX;
+    if (la != lb)
+        return la < lb ? -1 : 1;
+    if (a->rank != b->rank)
+        return a->rank - b->rank;
+    int ca = a->ncells ? a->cells[0] : -1, cb = b->ncells ? b->cells[0] : -1;
+    if (ca != cb)
+        return ca - cb;
+    return strcmp(a->message, b->message);
+}
+
+static void test_sort_findings(void **state)
+{
+    (void)state;
+    static const char *const MSG[] = {"a", "b", "行总计不符", "行总计", "", "b "};
+    unsigned seed = 41;
+    static int cells[8] = {0, 1, 2, 3, 4, 5, 6, 7};
+    for (int round = 0; round < 3000; round++) {
+        int n = (int)((seed = seed * 1103515245u + 12345u) >> 16) % (round % 10 == 0 ? 300 : 40);
+        gk_finding *a = calloc((size_t)n + 1, sizeof *a), *b = calloc((size_t)n + 1, sizeof *b);
+        assert_non_null(a);
+        assert_non_null(b);
+        for (int i = 0; i < n; i++) {
+            unsigned x = (seed = seed * 1103515245u + 12345u) >> 8;
+            a[i].line = (int)(x % 6);
+            a[i].rank = (int)(x / 6 % 3);
+            a[i].ncells = (int)(x / 18 % 3);
+            a[i].cells = &cells[x / 54 % 4];
+            a[i].message = strdup(MSG[x / 216 % (sizeof MSG / sizeof MSG[0])]);
+            a[i].dismissed = i;
+        }
+        memcpy(b, a, (size_t)n * sizeof *a);
+        if (n > 1)
+            qsort(a, (size_t)n, sizeof *a, ref_cmp_findings);
+        rules_sort_findings(b, n);
+        for (int i = 0; i < n; i++) {
+            assert_ptr_equal(a[i].message, b[i].message);
+            assert_int_equal(a[i].dismissed, b[i].dismissed);
+        }
+        for (int i = 0; i < n; i++)
+            free(a[i].message);
+        free(a);
+        free(b);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -775,6 +882,8 @@ int main(void)
         cmocka_unit_test(test_section_heading_forms),
         cmocka_unit_test(test_format_detection),
         cmocka_unit_test(test_title_forms),
+        cmocka_unit_test(test_format_value),
+        cmocka_unit_test(test_sort_findings),
     };
     return cmocka_run_group_tests_name("rules", tests, NULL, NULL);
 }

@@ -170,6 +170,113 @@ static void test_same_placeholders_as_screen(void **state)
     }
 }
 
+/* Whether safe.h shows code point cp as a placeholder (nothing kept). */
+static int shown_as_placeholder(unsigned cp)
+{
+    return cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202E) ||
+           (cp >= 0x2060 && cp <= 0x206F) || cp == 0xFEFF || cp == 0x180E || cp == 0x061C ||
+           (cp >= 0xFFF9 && cp <= 0xFFFB) || (cp >= 0xE0000 && cp <= 0xE007F);
+}
+
+/* The neutraliser of safe.h written out plainly, one code point at a time
+ * (nothing kept): what safe_dup() must give whatever path it takes. */
+static char *plain_neut(const char *s, size_t len)
+{
+    sbuf b;
+    sbuf_init(&b);
+    for (size_t i = 0; i < len;) {
+        unsigned cp;
+        int n = utf8_decode(s + i, len - i, &cp);
+        if (n <= 0) {
+            sbuf_adds(&b, "\xEF\xBF\xBD");
+            i++;
+            continue;
+        }
+        if (shown_as_placeholder(cp)) {
+            char ph[16];
+            sbuf_add(&b, ph, (size_t)safe_placeholder(cp, ph, sizeof ph));
+        } else {
+            sbuf_add(&b, s + i, (size_t)n);
+        }
+        i += (size_t)n;
+    }
+    return sbuf_steal(&b);
+}
+
+/* clean_run() passes some characters by their bytes (usual()): every one
+ * to three bytes from a lead byte on, followed by ASCII, are clean exactly
+ * when plain_neut() leaves them as they are. */
+static void test_clean_fast_bytes(void **state)
+{
+    (void)state;
+    static const unsigned char LEADS[] = {0xC2, 0xC3, 0xD8, 0xE0, 0xE1, 0xE2, 0xE3, 0xE4, 0xE7, 0xE9, 0xEA, 0xED, 0xEF};
+    int clean = 0;
+    for (size_t l = 0; l < sizeof LEADS; l++)
+        for (unsigned b1 = 0x01; b1 <= 0xFF; b1++)
+            for (unsigned b2 = 0x01; b2 <= 0xFF; b2++)
+                for (size_t len = 1; len <= 3; len++) {
+                    if (len < 3 && b2 > 1)
+                        continue;      /* b2 is not in it */
+                    char s[8] = {(char)LEADS[l], (char)b1, (char)b2, 0};
+                    s[len] = 'a';
+                    s[len + 1] = '\0';
+                    char *plain = plain_neut(s, len + 1);
+                    int want = strcmp(plain, s) == 0;
+                    free(plain);
+                    int got = safe_is_clean(s, len + 1, 0);
+                    if (got != want)
+                        fail_msg("%02X %02X %02X (%zu bytes): clean %d, want %d", LEADS[l], b1, b2, len, got, want);
+                    clean += got;
+                }
+    assert_true(clean > 20000);
+}
+
+/* Long seeded texts, mostly what clean_run() passes sixteen bytes at a time
+ * (ASCII, Chinese, full-width forms) with now and then something it must
+ * stop at — a control, a format character, E2 punctuation, a cut or stray
+ * byte, EF not before BC/BD — at every offset: safe_dup() as plain_neut(),
+ * safe_is_clean() 1 exactly when nothing changes. */
+static void test_clean_blocks(void **state)
+{
+    (void)state;
+    static const char *const COMMON[] = {"a", "Z", " ", "~", "0", "审", "核", "〇", "　", "，", "（", "）", "：",
+                                         "\xe9\xbf\xbf", "\xe3\x80\x80", "\xef\xbd\xbf", "\xef\xbc\x80",
+                                         "·", "−", "①", "\xc2\xa0", "\xc2\xbf", "\xe2\x82\x80", "\xe2\xbf\xbf"};
+    static const char *const RARE[] = {"\x1b", "\n", "\t", "\x7f", "\xc2\x85", "\xc2\xa0", "\xe2\x80\x9c",
+                                       "\xe2\x80\xae", "\xef\xbb\xbf", "\xef\xbf\xb9", "\xef\xbe\x80",
+                                       "\xe4\xb8", "\xe4", "\x80", "\xbf", "—", "※", "\xc2\x9f", "\xc2", "\xe2\x81\xa0",
+                                       "\xe2\x80\x8b", "\xe2\x82", "\xc3\xa9", "\xd8\x9c", "\xff", "\xed\xa0\x80", "\xe0\x80\x80",
+                                       "\xf0\x9f\x98\x80", "\xf3\xa0\x80\x81", "\xef\xbc", "\xe9\xbf"};
+    unsigned seed = 29;
+    char buf[600];
+    int clean = 0;
+    for (int round = 0; round < 20000; round++) {
+        size_t len = 0, n = (size_t)(rand_r(&seed) % 120);
+        int rare = rand_r(&seed) % 3 == 0 ? 0 : 1 + rand_r(&seed) % 60;   /* one in rare pieces, or none */
+        for (size_t k = 0; k < n; k++) {
+            const char *p = rare && rand_r(&seed) % rare == 0 ? RARE[rand_r(&seed) % (sizeof RARE / sizeof RARE[0])]
+                                                             : COMMON[rand_r(&seed) % (sizeof COMMON / sizeof COMMON[0])];
+            size_t l = strlen(p);
+            if (len + l + 1 > sizeof buf)
+                break;
+            memcpy(buf + len, p, l);
+            len += l;
+        }
+        buf[len] = '\0';
+        for (size_t off = 0; off < 3 && off <= len; off++) {
+            char *want = plain_neut(buf + off, len - off);
+            char *got = safe_dup(buf + off, 0);
+            assert_string_equal(got, want);
+            int same = strcmp(want, buf + off) == 0;
+            assert_int_equal(safe_is_clean(buf + off, len - off, 0), same);
+            clean += same;
+            free(got);
+            free(want);
+        }
+    }
+    assert_true(clean > 10000);
+}
+
 static void test_csv_formula_cells(void **state)
 {
     (void)state;
@@ -389,6 +496,8 @@ int main(void)
         cmocka_unit_test(test_excerpt_is_short),
         cmocka_unit_test(test_neutralised_is_harmless_and_stable),
         cmocka_unit_test(test_same_placeholders_as_screen),
+        cmocka_unit_test(test_clean_fast_bytes),
+        cmocka_unit_test(test_clean_blocks),
         cmocka_unit_test(test_csv_formula_cells),
         cmocka_unit_test(test_csv_never_formula),
         cmocka_unit_test(test_number_issue_cases),

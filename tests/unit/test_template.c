@@ -153,6 +153,52 @@ static void synonyms_bytewise(char *s, size_t n)
  * byte-by-byte copy drops, wherever they fall, and rewrites the synonyms
  * a byte loop rewrites: random strings of every length up to 120 over a
  * few ASCII and UTF-8 pieces (其它它, 其合计 and the like among them). */
+/* template_rule() (a hash, then strcmp) finds what strcmp() down the
+ * table finds: every id (as a copy, not the table's pointer), and seeded
+ * variants of each — cut, lengthened, one byte changed, lower case — and
+ * strings that are no id. */
+static const gk_rule_def *rule_by_scan(const char *id)
+{
+    int n;
+    const gk_rule_def *all = template_rules(&n);
+    for (int i = 0; i < n; i++)
+        if (!strcmp(all[i].id, id))
+            return &all[i];
+    return NULL;
+}
+
+static void test_rule_lookup(void **state)
+{
+    (void)state;
+    int n;
+    const gk_rule_def *all = template_rules(&n);
+    unsigned seed = 5;
+    int found = 0;
+    for (int i = 0; i < n; i++) {
+        char id[64];
+        snprintf(id, sizeof id, "%s", all[i].id);
+        assert_ptr_equal(template_rule(id), &all[i]);
+        for (int v = 0; v < 200; v++) {
+            snprintf(id, sizeof id, "%s", all[i].id);
+            size_t len = strlen(id);
+            unsigned x = (seed = seed * 1103515245u + 12345u) >> 16;
+            switch (v % 4) {
+            case 0: id[x % len] = '\0'; break;
+            case 1: snprintf(id + len, sizeof id - len, "%c", 'A' + (int)(x % 26)); break;
+            case 2: id[x % len] = (char)('.' + x / 7 % 45); break;
+            default: id[x % len] = (char)(id[x % len] | 0x20); break;
+            }
+            const gk_rule_def *want = rule_by_scan(id);
+            assert_ptr_equal(template_rule(id), want);
+            found += want != NULL;
+        }
+    }
+    static const char *const NONE[] = {"", ".", "T", "CELL", "CELL.", "cell.missing", "XYEAR.COPIED ", "T3.BALANCE\n"};
+    for (size_t k = 0; k < sizeof NONE / sizeof NONE[0]; k++)
+        assert_null(template_rule(NONE[k]));
+    assert_true(found >= n);           /* the unchanged ones among the variants, at least */
+}
+
 static void test_squeeze_matches_bytewise(void **state)
 {
     (void)state;
@@ -662,6 +708,7 @@ int main(void)
         cmocka_unit_test(test_squeeze_matches_bytewise),
         cmocka_unit_test(test_equations),
         cmocka_unit_test(test_rule_table),
+        cmocka_unit_test(test_rule_lookup),
         cmocka_unit_test(test_detect_needs),
         cmocka_unit_test(test_narr_needs),
         cmocka_unit_test(test_schema_walk),

@@ -214,16 +214,19 @@ static void render(const gk_batch *b, size_t i, const gk_report *r, const char *
         output_json_buf(&rd->json, r);
         *bytes = rd->json.s;
         *len = rd->json.len;
+    } else if (rd && is_check && o->format != FMT_CSV) {   /* text: appended to the reused buffer, no stream */
+        rd->json.len = 0;
+        output_findings_text_buf(&rd->json, r);
+        *bytes = rd->json.s;
+        *len = rd->json.len;
     } else if (rd) {
         if (!rd->mem && !(rd->mem = open_memstream(&rd->mbuf, &rd->msize)))
             fail("open_memstream", strerror(errno));
         rewind(rd->mem);               /* the size after fflush is the position: what this report wrote */
         if (!is_check)
             output_csv_cells(rd->mem, r);
-        else if (o->format == FMT_CSV)
-            output_csv_findings(rd->mem, r);
         else
-            output_findings_text(rd->mem, r);
+            output_csv_findings(rd->mem, r);
         if (fflush(rd->mem) != 0)
             fail("open_memstream", strerror(errno));
         *bytes = rd->mbuf;
@@ -327,8 +330,10 @@ typedef struct {
     uint32_t outlen, errlen;
 } spill_head;
 
-/* Puts res in the spill (opened at the first call); 0 when it is there. */
-static int spill_result(keeper *k, size_t i, const result *res)
+/* Puts res in the spill (opened at the first call), with out[0..outlen) as
+ * its output (res->out is not read: the rendered bytes go to the spill
+ * without a copy kept first); 0 when it is there. */
+static int spill_result(keeper *k, size_t i, const result *res, const char *out, size_t outlen)
 {
     pthread_mutex_lock(&k->mu);
     if (!k->spill_tried) {
@@ -341,7 +346,7 @@ static int spill_result(keeper *k, size_t i, const result *res)
         return -1;
     spill_head h = {.errors = res->errors, .warnings = res->warnings, .nranks = res->nranks,
                     .unreadable = res->unreadable, .packed = res->packed,
-                    .outlen = (uint32_t)res->outlen, .errlen = res->err ? (uint32_t)strlen(res->err) : 0};
+                    .outlen = (uint32_t)outlen, .errlen = res->err ? (uint32_t)strlen(res->err) : 0};
     size_t rl = (size_t)h.nranks * sizeof *res->ranks;
     size_t len = sizeof h + rl + h.errlen + h.outlen;
     char *rec = xmalloc(len), *p = rec;
@@ -354,7 +359,7 @@ static int spill_result(keeper *k, size_t i, const result *res)
         memcpy(p, res->err, h.errlen);
     p += h.errlen;
     if (h.outlen)
-        memcpy(p, res->out, h.outlen);
+        memcpy(p, out, h.outlen);
     int e = spill_put(sp, i, rec, len);
     free(rec);
     return e;
@@ -411,20 +416,23 @@ static int keep_early(gk_batch *b, size_t i, gk_report *r, const char *why, void
     } else {
         render(b, i, r, why, k->o, k->is_check, res, rd, &bytes, &len);
     }
-    keep_bytes(res, bytes, len);
-    keeper_give(k, rd);
     size_t size = 64 + sizeof *res + len + (res->err ? strlen(res->err) : 0) + (size_t)res->nranks * sizeof *res->ranks;
     if (__atomic_load_n(&k->used, __ATOMIC_RELAXED) + size >= k->budget) {
-        if (spill_result(k, i, res) == 0) {
+        if (spill_result(k, i, res, bytes, len) == 0) {   /* the bytes still rd's: no copy in res */
+            keeper_give(k, rd);
             result_free(res);
             free(res);
             __atomic_add_fetch(&k->spilled, 1, __ATOMIC_RELAXED);
             return 1;
         }
+        keep_bytes(res, bytes, len);
+        keeper_give(k, rd);
         k->kept[i] = res;              /* past the budget with nowhere else to go: the last kept */
         __atomic_add_fetch(&k->in_memory, 1, __ATOMIC_RELAXED);
         return 0;
     }
+    keep_bytes(res, bytes, len);
+    keeper_give(k, rd);
     k->kept[i] = res;
     __atomic_add_fetch(&k->in_memory, 1, __ATOMIC_RELAXED);
     return __atomic_add_fetch(&k->used, size, __ATOMIC_RELAXED) < k->budget;
