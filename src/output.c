@@ -84,13 +84,19 @@ void output_findings_text_buf(sbuf *b, const gk_report *r)
     }
 }
 
-void output_findings_text(FILE *f, const gk_report *r)
+/* What a renderer of a buffer writes, written to f. */
+static void write_rendered(FILE *f, const gk_report *r, void (*render)(sbuf *, const gk_report *))
 {
     sbuf b;
     sbuf_init(&b);
-    output_findings_text_buf(&b, r);
+    render(&b, r);
     fwrite(b.s, 1, b.len, f);
     sbuf_free(&b);
+}
+
+void output_findings_text(FILE *f, const gk_report *r)
+{
+    write_rendered(f, r, output_findings_text_buf);
 }
 
 /* A string the program owns that needs no escaping (ids, names), quoted. */
@@ -456,11 +462,7 @@ void output_json_unpack(sbuf *b, const char *packed, size_t len)
 
 void output_json(FILE *f, const gk_report *r)
 {
-    sbuf b;
-    sbuf_init(&b);
-    output_json_buf(&b, r);
-    fwrite(b.s, 1, b.len, f);
-    sbuf_free(&b);
+    write_rendered(f, r, output_json_buf);
 }
 
 /* Control characters and escape sequences become the screen's placeholders

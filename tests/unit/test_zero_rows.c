@@ -37,6 +37,22 @@ static void put_table(sbuf *t, int layout, int v[T3_NROWS][T3_NCOLS], unsigned c
     }
 }
 
+/* A small office's table 3: most result rows all zeros, a few numbers 1 to 9,
+ * 0 or 1 carried in and out, the rest made to add up. */
+static void small_office(int v[T3_NROWS][T3_NCOLS])
+{
+    for (int c = 0; c < T3_NCOLS - 1; c++) {
+        for (int r = 2; r < T3_NROWS - 2; r++)
+            v[r][c] = 0;
+        v[1][c] = (int)gen_below(2);
+        v[T3_NROWS - 1][c] = (int)gen_below(2);
+    }
+    for (int r = 2; r < T3_NROWS - 2; r++)
+        for (int c = 0; c < T3_NCOLS - 1 && gen_below(4) == 0; c++)
+            v[r][c] = gen_below(2) ? 0 : 1 + (int)gen_below(9);
+    t3_add_up(v);
+}
+
 static void test_zero_row_blank_dropped(void **state)
 {
     (void)state;
@@ -45,16 +61,7 @@ static void test_zero_row_blank_dropped(void **state)
     for (int iter = 0; iter < 400; iter++) {
         int v[T3_NROWS][T3_NCOLS], layout = WAYS[gen_below(NWAYS)];
         unsigned char empty[T3_NROWS][T3_NCOLS];
-        for (int c = 0; c < T3_NCOLS - 1; c++) {   /* a small office's: most result rows all zeros */
-            for (int r = 2; r < T3_NROWS - 2; r++)
-                v[r][c] = 0;
-            v[1][c] = (int)gen_below(2);
-            v[T3_NROWS - 1][c] = (int)gen_below(2);
-        }
-        for (int r = 2; r < T3_NROWS - 2; r++)
-            for (int c = 0; c < T3_NCOLS - 1 && gen_below(4) == 0; c++)
-                v[r][c] = gen_below(2) ? 0 : 1 + (int)gen_below(9);
-        t3_add_up(v);
+        small_office(v);
         t3_draw_empties(v, empty, 0, 0);
         for (int r = 0; r < T3_NROWS; r++) {   /* one 0 in three rows left empty, a whole row's often */
             int zeros = 0;
@@ -330,16 +337,7 @@ static void test_chinese_zero_rows(void **state)
     int read = 0, cells = 0, by_layout[NLAYOUTS][2] = {{0}};
     for (int iter = 0; iter < 240; iter++) {
         int v[T3_NROWS][T3_NCOLS], layout = iter % NLAYOUTS;
-        for (int c = 0; c < T3_NCOLS - 1; c++) {
-            for (int r = 2; r < T3_NROWS - 2; r++)
-                v[r][c] = 0;
-            v[1][c] = (int)gen_below(2);
-            v[T3_NROWS - 1][c] = (int)gen_below(2);
-        }
-        for (int r = 2; r < T3_NROWS - 2; r++)
-            for (int c = 0; c < T3_NCOLS - 1 && gen_below(4) == 0; c++)
-                v[r][c] = gen_below(2) ? 0 : 1 + (int)gen_below(9);
-        t3_add_up(v);
+        small_office(v);
         sbuf t;
         sbuf_init(&t);
         int used[T3_NROWS][T3_NCOLS];
