@@ -4212,21 +4212,33 @@ static int eq_holds(const eq_read *x)
     return x->sum <= 1e-6 && x->sum >= -1e-6;
 }
 
-static char *unconfirmed(const gk_report *r, int table, int rr, int doubt)
+/* 1 when one of the row's cells [first, first + n) in equation e was read as a number. */
+static int eq_reads_row(const gk_report *r, const gk_equation *e, int first, int n)
+{
+    for (int k = 0; k < e->n; k++)
+        if (e->cell[k] >= first && e->cell[k] < first + n && r->cells[e->cell[k]].read_status == GK_ST_EXTRACTED)
+            return 1;
+    return 0;
+}
+
+/* unconfirmed(); with blank_zero, a cell written blank ("—", "/", an empty cell:
+ * GK_ST_BLANK) counts as the 0 the template asks for: an equation holding so
+ * confirms, one failing so with a number of the row's own in it refutes, one
+ * failing otherwise says nothing (its blanks may stand for other numbers).
+ * *lack: 1 when the row is refused for want of a confirming equation, not
+ * refuted by one. */
+static char *unconfirmed_by(const gk_report *r, int table, int rr, int doubt, int blank_zero, int *lack)
 {
     const gk_template *t = r->tpl;
     int first = t->first_cell[table - 2][rr], n = template_table(t, table)->rows[rr].ncols;
     const char *label = template_table(t, table)->rows[rr].short_label;
     int checked = 0;
     uint32_t covered = 0;              /* the row's cells in an equation that holds */
+    *lack = 0;
     for (int q = 0; q < t->neqs; q++) {
         const gk_equation *e = &t->eqs[q];
-        /* cells written blank count as 0 where that makes the equation hold (a row of
-         * "—" where another report writes 0: the same confirmation); where it does
-         * not, the blanks may stand for other numbers (the rules may infer them):
-         * the equation says nothing, as any with a cell unread */
-        eq_read x = equation_read_blanks(r, e, first, n, 1);
-        if (!x.mine || !x.known || (x.blanks && !eq_holds(&x)))
+        eq_read x = equation_read_blanks(r, e, first, n, blank_zero);
+        if (!x.mine || !x.known || (x.blanks && !eq_holds(&x) && !eq_reads_row(r, e, first, n)))
             continue;
         if (x.own_row && !doubt)
             continue;                  /* an equation within the row says nothing of where it is */
@@ -4246,12 +4258,36 @@ static char *unconfirmed(const gk_report *r, int table, int rr, int doubt)
     int uncovered = 0;                 /* in doubt: each number read must be confirmed, not the row as a whole */
     for (int c = 0; c < n && doubt; c++)
         uncovered += r->cells[first + c].read_status == GK_ST_EXTRACTED && !(covered >> c & 1);
+    *lack = 1;
     if ((!checked || uncovered) && doubt)
         return xasprintf("「%s」行附近的数字个数有不止一种对位方式，且没有勾稽关系可以印证%s，不作读取", label,
                          checked ? "其中每个数字" : "");
     if (!checked)
         return xasprintf("标签缺失，按模板顺序放入「%s」行的数字没有勾稽关系可以印证，不作读取", label);
     return NULL;
+}
+
+/* Why a row placed by position (or in doubt) is not read: NULL when the
+ * equations across rows confirm it.  An equation with a cell not read says
+ * nothing; a row no equation read so confirms is looked at again with cells
+ * written blank as 0 (a table whose zeros are dashes: sample 002's rows of
+ * "—"), where an equation failing so with the row's own number in it refutes
+ * it (a stray "规 94" over a row of empty cells: 94 and blanks hold the other
+ * columns' sums, not the first's). */
+static char *unconfirmed(const gk_report *r, int table, int rr, int doubt)
+{
+    int lack;
+    char *why = unconfirmed_by(r, table, rr, doubt, 0, &lack);
+    if (!why || !lack)
+        return why;
+    int lack_too;
+    char *again = unconfirmed_by(r, table, rr, doubt, 1, &lack_too);
+    if (!again) {
+        free(why);
+        return NULL;
+    }
+    free(again);
+    return why;
 }
 
 /* 1 when a label's piece stands before row p's numbers on their line ("4.
