@@ -162,6 +162,7 @@ typedef struct {
     const gk_template *tpl;
     char *key;                         /* ncells slots of KEY_SLOT bytes */
     unsigned char *keylen;             /* 0: the id does not fit (written the long way) */
+    int all_fit;                       /* no keylen is 0 */
 } cell_keys;
 
 static cell_keys key_cache[8];
@@ -186,9 +187,11 @@ static const cell_keys *keys_for(const gk_template *tpl)
             size_t n = tpl->ncells ? (size_t)tpl->ncells : 1;
             c->key = xcalloc(n, KEY_SLOT);
             c->keylen = xcalloc(n, 1);
+            c->all_fit = 1;
             for (int i = 0; i < tpl->ncells; i++) {
                 int len = snprintf(c->key + (size_t)i * KEY_SLOT, KEY_SLOT, ",\"%s\":{\"value\":", tpl->cells[i].id);
                 c->keylen[i] = len > 0 && len < KEY_SLOT ? (unsigned char)len : 0;
+                c->all_fit &= c->keylen[i] != 0;
             }
             __atomic_store_n(&c->tpl, tpl, __ATOMIC_RELEASE);
             found = c;
@@ -210,17 +213,20 @@ static void status_init(void)
     }
 }
 
-/* A cell the short way: its key and its status's from the slots, no page,
- * no original value — what nearly every cell is.  The first cell's ','
- * becomes the '{' that opens "cells".  Room: KEY_SLOT + STATUS_SLOT + 64. */
-static inline char *put_cell(char *p, const cell_keys *keys, int i, unsigned st, double value, int line)
+/* A cell the short way, in two halves around its value: its key and its
+ * status's from the slots, no page, no original value — what nearly every
+ * cell is.  Each key starts with ','; the caller makes the first one the
+ * '{' that opens "cells".  Room for the whole cell: CELL_ROOM. */
+#define CELL_ROOM (KEY_SLOT + STATUS_SLOT + 64)
+
+static inline char *put_cell_key(char *p, const cell_keys *keys, int i)
 {
-    char *key = p;
     memcpy(p, keys->key + (size_t)i * KEY_SLOT, KEY_SLOT);
-    p += keys->keylen[i];
-    if (i == 0)
-        *key = '{';
-    p = st == GK_ST_MISSING ? PUT(p, "null") : json_put_count(p, value);
+    return p + keys->keylen[i];
+}
+
+static inline char *put_cell_rest(char *p, unsigned st, int line)
+{
     memcpy(p, status_key[st], STATUS_SLOT);
     p += status_keylen[st];
     p = put_line(p, line);
@@ -228,11 +234,24 @@ static inline char *put_cell(char *p, const cell_keys *keys, int i, unsigned st,
     return p;
 }
 
+static inline char *put_cell(char *p, const cell_keys *keys, int i, unsigned st, double value, int line)
+{
+    p = put_cell_key(p, keys, i);
+    p = st == GK_ST_MISSING ? PUT(p, "null") : json_put_count(p, value);
+    return put_cell_rest(p, st, line);
+}
+
+/* Whether cell c's status and original let put_cell() write it. */
+static inline int status_short(const gk_cell *c)
+{
+    return (unsigned)c->status < NSTATUS && status_keylen[c->status] &&
+           !(c->status == GK_ST_CORRECTED && c->read_status != GK_ST_MISSING);
+}
+
 /* Whether cell c of a report without pages is written by put_cell(). */
 static inline int cell_short(const cell_keys *keys, int i, const gk_cell *c)
 {
-    return keys && keys->keylen[i] && (unsigned)c->status < NSTATUS && status_keylen[c->status] &&
-           !(c->status == GK_ST_CORRECTED && c->read_status != GK_ST_MISSING);
+    return keys && keys->keylen[i] && status_short(c);
 }
 
 /* The object up to the cells: {"file":…,"format":"…","cells": */
@@ -310,8 +329,9 @@ void output_json_buf(sbuf *b, const gk_report *r)
     const cell_keys *keys = keys_for(r->tpl);
     pthread_once(&status_once, status_init);
     const int ncells = r->tpl->ncells, paged = r->text && r->text->page;
+    size_t cells_at = (size_t)(p - b->s);   /* the first key's ',', made '{' below */
     if (ncells == 0)
-        *p++ = '{';
+        *p++ = ',';
     for (int i = 0; i < ncells; i++) {
         const gk_cell *c = &r->cells[i];
         p = room(b, p, KEY_SLOT + STATUS_SLOT + 160);
@@ -322,12 +342,9 @@ void output_json_buf(sbuf *b, const gk_report *r)
         const char *id = r->tpl->cells[i].id;
         size_t idn = strlen(id);
         p = room(b, p, KEY_SLOT + STATUS_SLOT + 160 + idn);
-        char *key = p;                 /* ",\"ID\":{\"value\":", the first one's ',' a '{' */
-        *p++ = ',';
+        *p++ = ',';                    /* ",\"ID\":{\"value\":" */
         p = put_name(p, id, idn);
         p = PUT(p, ":{\"value\":");
-        if (i == 0)
-            *key = '{';
         p = c->status == GK_ST_MISSING ? PUT(p, "null") : json_put_count(p, c->value);
         unsigned st = (unsigned)c->status < NSTATUS ? (unsigned)c->status : GK_ST_MISSING;
         if (status_keylen[st]) {
@@ -348,6 +365,7 @@ void output_json_buf(sbuf *b, const gk_report *r)
         }
         *p++ = '}';
     }
+    b->s[cells_at] = '{';
     done(b, json_tail(b, p, r));
 }
 
@@ -390,7 +408,8 @@ int output_json_pack(sbuf *b, const gk_report *r)
     const cell_keys *keys = keys_for(r->tpl);
     pthread_once(&status_once, status_init);
     const int ncells = r->tpl->ncells;
-    if (!keys || ncells == 0 || (r->text && r->text->page))
+    /* a key that does not fit makes its cell, and so the report, the long way */
+    if (!keys || !keys->all_fit || ncells == 0 || (r->text && r->text->page))
         return -1;
     size_t start = b->len;
     sbuf_add(b, (const char *)&r->tpl, sizeof r->tpl);
@@ -404,7 +423,7 @@ int output_json_pack(sbuf *b, const gk_report *r)
     unsigned char *p = (unsigned char *)b->s + b->len;
     for (int i = 0; i < ncells; i++) {
         const gk_cell *c = &r->cells[i];
-        if (!cell_short(keys, i, c)) {
+        if (!status_short(c)) {         /* cell_short(), the key known to fit */
             b->len = start;
             b->s[start] = '\0';
             return -1;
@@ -429,6 +448,33 @@ int output_json_pack(sbuf *b, const gk_report *r)
     return 0;
 }
 
+/* get_varint() where at least PACK_VARINT_MAX bytes follow: no bounds
+ * checks, the same value. */
+#define PACK_VARINT_MAX 10
+static inline uint64_t get_varint_fast(const unsigned char **at)
+{
+    const unsigned char *q = *at;
+    uint64_t v = *q++;
+    if (v & 0x80) {
+        v &= 0x7f;
+        for (int shift = 7; shift < 64; shift += 7) {
+            unsigned char c = *q++;
+            v |= (uint64_t)(c & 0x7f) << shift;
+            if (!(c & 0x80))
+                break;
+        }
+    }
+    *at = q;
+    return v;
+}
+
+/* The most a cell reads of the packed bytes: its tag and two varints (a
+ * double's 8 bytes are fewer than a varint's 10). */
+#define PACK_CELL_MAX (1 + 2 * PACK_VARINT_MAX)
+
+/* Cells are written in runs of UNPACK_RUN with one capacity check a run. */
+#define UNPACK_RUN 16
+
 void output_json_unpack(sbuf *b, const char *packed, size_t len)
 {
     const unsigned char *at = (const unsigned char *)packed, *end = at + len;
@@ -439,23 +485,34 @@ void output_json_unpack(sbuf *b, const char *packed, size_t len)
     uint32_t headlen;
     memcpy(&headlen, at, 4);
     at += 4;
-    sbuf_reserve(b, headlen + (size_t)tpl->ncells * 80 + (size_t)(end - at) + 64);
+    const int ncells = tpl->ncells;
+    sbuf_reserve(b, headlen + (size_t)ncells * 80 + UNPACK_RUN * CELL_ROOM + (size_t)(end - at) + 64);
     char *p = put_raw(b->s + b->len, (const char *)at, headlen);
     at += headlen;
-    for (int i = 0; i < tpl->ncells; i++) {
-        unsigned char tag = *at++;
-        double v = 0;
+    size_t cells_at = (size_t)(p - b->s);  /* the first key's ',', made '{' below */
+    for (int i = 0; i < ncells; i++) {
+        if (i % UNPACK_RUN == 0)
+            p = room(b, p, UNPACK_RUN * CELL_ROOM);
+        p = put_cell_key(p, keys, i);
+        unsigned tag = *at++;
+        /* a whole number straight to its digits: no double made and
+         * checked again (what put_cell() would write of it) */
+        int fast = end - at >= PACK_CELL_MAX;
         if (tag & PACK_UINT) {
-            v = (double)get_varint(&at, end);
+            p = json_put_uint(p, (unsigned)(fast ? get_varint_fast(&at) : get_varint(&at, end)));
         } else if (tag & PACK_DOUBLE) {
+            double v;
             memcpy(&v, at, sizeof v);
             at += sizeof v;
+            p = json_put_count(p, v);
+        } else {                       /* missing: no value packed */
+            p = PUT(p, "null");
         }
-        uint64_t z = get_varint(&at, end);
+        uint64_t z = fast ? get_varint_fast(&at) : get_varint(&at, end);
         int line = (int)(int64_t)((z >> 1) ^ (0 - (z & 1)));
-        p = room(b, p, KEY_SLOT + STATUS_SLOT + 64);
-        p = put_cell(p, keys, i, tag & 0x0f, v, line);
+        p = put_cell_rest(p, tag & 0x0f, line);
     }
+    b->s[cells_at] = '{';              /* ncells > 0: pack refuses an empty template */
     p = room(b, p, (size_t)(end - at));
     done(b, put_raw(p, (const char *)at, (size_t)(end - at)));
 }
