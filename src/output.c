@@ -225,10 +225,15 @@ static inline char *put_cell_key(char *p, const cell_keys *keys, int i)
     return p + keys->keylen[i];
 }
 
-static inline char *put_cell_rest(char *p, unsigned st, int line)
+static inline char *put_cell_status(char *p, unsigned st)
 {
     memcpy(p, status_key[st], STATUS_SLOT);
-    p += status_keylen[st];
+    return p + status_keylen[st];
+}
+
+static inline char *put_cell_rest(char *p, unsigned st, int line)
+{
+    p = put_cell_status(p, st);
     p = put_line(p, line);
     *p++ = '}';
     return p;
@@ -374,8 +379,11 @@ void output_json_buf(sbuf *b, const gk_report *r)
 /* A packed report: the template (a pointer: templates live as long as the
  * program), the head's length (4 bytes) and bytes, then per cell a byte (its status, and how its
  * value follows: none, a whole number as a varint, or the double's 8
- * bytes) and its line (a zigzag varint), then the tail's bytes. */
-enum { PACK_NONE = 0, PACK_UINT = 1 << 4, PACK_DOUBLE = 2 << 4 };
+ * bytes; and whether its line is signed) and its line (a varint, or a
+ * zigzag varint when not positive: nearly every line is, and is then read
+ * back without the zigzag and written without put_line()'s tests), then
+ * the tail's bytes. */
+enum { PACK_NONE = 0, PACK_UINT = 1 << 4, PACK_DOUBLE = 2 << 4, PACK_LINE_SIGNED = 1 << 6 };
 
 /* A varint at p (room: 10 bytes). */
 static inline unsigned char *put_varint(unsigned char *p, uint64_t v)
@@ -440,7 +448,12 @@ int output_json_pack(sbuf *b, const gk_report *r)
             memcpy(p, &v, sizeof v);
             p += sizeof v;
         }
-        p = put_varint(p, ((uint64_t)(int64_t)c->line << 1) ^ (uint64_t)((int64_t)c->line >> 63));
+        if (c->line > 0) {
+            p = put_varint(p, (uint32_t)c->line);
+        } else {
+            *tag |= PACK_LINE_SIGNED;
+            p = put_varint(p, ((uint64_t)(int64_t)c->line << 1) ^ (uint64_t)((int64_t)c->line >> 63));
+        }
     }
     b->len = (size_t)((char *)p - b->s);
     sbuf_reserve(b, 64);
@@ -509,8 +522,12 @@ void output_json_unpack(sbuf *b, const char *packed, size_t len)
             p = PUT(p, "null");
         }
         uint64_t z = fast ? get_varint_fast(&at) : get_varint(&at, end);
-        int line = (int)(int64_t)((z >> 1) ^ (0 - (z & 1)));
-        p = put_cell_rest(p, tag & 0x0f, line);
+        p = put_cell_status(p, tag & 0x0f);
+        if (tag & PACK_LINE_SIGNED)
+            p = put_line(p, (int)(int64_t)((z >> 1) ^ (0 - (z & 1))));
+        else
+            p = json_put_uint(p, (unsigned)z);
+        *p++ = '}';
     }
     b->s[cells_at] = '{';              /* ncells > 0: pack refuses an empty template */
     p = room(b, p, (size_t)(end - at));
