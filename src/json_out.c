@@ -10,8 +10,11 @@
 /* What a byte is where a string is scanned (one look-up per byte):
  *   PLAIN  printable ASCII written as it is   ESC   ASCII written escaped
  *   L2 L3 L4  the lead byte of a 2-, 3- or 4-byte sequence
+ *   WIDE   the lead byte of U+3000..U+FFFF but the surrogates (E3..EF but
+ *          ED): most of a report, valid whatever its continuation bytes
+ *          and nothing to escape
  *   BAD    a byte no valid sequence starts with (continuation, C0, C1, F5..FF) */
-enum { PLAIN, ESC, L2, L3, L4, BAD };
+enum { PLAIN, ESC, L2, L3, L4, BAD, WIDE };
 
 #define R16(x) x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x
 static const unsigned char CLASS[256] = {
@@ -27,13 +30,20 @@ static const unsigned char CLASS[256] = {
     R16(BAD), R16(BAD), R16(BAD), R16(BAD),                      /* 80..BF */
     BAD, BAD, L2, L2, L2, L2, L2, L2, L2, L2, L2, L2, L2, L2, L2, L2,  /* C0..CF */
     R16(L2),                                                     /* D0..DF */
-    R16(L3),                                                     /* E0..EF */
+    L3, L3, L3, WIDE, WIDE, WIDE, WIDE, WIDE,                    /* E0..E7 */
+    WIDE, WIDE, WIDE, WIDE, WIDE, L3, WIDE, WIDE,                /* E8..EF: ED the surrogates' */
     L4, L4, L4, L4, L4, BAD, BAD, BAD, BAD, BAD, BAD, BAD, BAD, BAD, BAD, BAD,
 };
 
 static inline int cont(unsigned char c)
 {
     return (c & 0xC0) == 0x80;
+}
+
+/* Whether a and b are both continuation bytes, without a branch. */
+static inline int cont2(unsigned char a, unsigned char b)
+{
+    return ((a ^ 0x80u) | (b ^ 0x80u)) < 0x40u;
 }
 
 /* Length of the valid UTF-8 sequence at s (its code point in *cp), or 0.
@@ -49,6 +59,7 @@ static inline size_t utf8_seq(const unsigned char *s, size_t len, unsigned *cp)
         *cp = ((c & 0x1Fu) << 6) | (s[1] & 0x3Fu);
         return 2;
     case L3:
+    case WIDE:
         if (len < 3 || !cont(s[1]) || !cont(s[2]))
             return 0;
         if ((c == 0xE0 && s[1] < 0xA0) || (c == 0xED && s[1] >= 0xA0))
@@ -122,10 +133,12 @@ char *json_put_string(char *p, const char *str, size_t len)
             if (i >= len)
                 break;
             unsigned c = s[i];
-            /* most of a report: U+3000..U+FFFF but the surrogates (lead ED),
-             * valid whatever its continuation bytes and nothing to escape */
-            if (c >= 0xE3 && c <= 0xEF && c != 0xED && i + 2 < len && cont(s[i + 1]) && cont(s[i + 2])) {
+            /* most of a report: a run of WIDE sequences, each checked for
+             * its continuation bytes only */
+            if (CLASS[c] == WIDE && i + 2 < len && cont2(s[i + 1], s[i + 2])) {
                 i += 3;
+                while (i + 2 < len && CLASS[s[i]] == WIDE && cont2(s[i + 1], s[i + 2]))
+                    i += 3;
                 continue;
             }
             if (CLASS[c] == ESC)

@@ -279,6 +279,108 @@ static void test_numbers_read_back(void **state)
     }
 }
 
+/* json_put_string() as it was before runs of Chinese were scanned in a
+ * loop of their own (kept here to check the fast scan against): byte by
+ * byte, each sequence decoded with text.c's utf8_decode(). */
+static int ref_escape_cp(unsigned cp)
+{
+    if (cp < 0xA0)
+        return 1;
+    if (cp < 0x061C)
+        return 0;
+    return cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x2028 && cp <= 0x202E) ||
+           (cp >= 0x2066 && cp <= 0x2069);
+}
+
+static char *ref_string(const char *s, size_t len)
+{
+    sbuf b;
+    sbuf_init(&b);
+    sbuf_addc(&b, '"');
+    for (size_t i = 0; i < len;) {
+        unsigned char c = (unsigned char)s[i];
+        char tmp[8];
+        if (c < 0x80) {
+            if (c == '"' || c == '\\') {
+                tmp[0] = '\\';
+                tmp[1] = (char)c;
+                sbuf_add(&b, tmp, 2);
+            } else if (c == '\b' || c == '\f' || c == '\n' || c == '\r' || c == '\t') {
+                tmp[0] = '\\';
+                tmp[1] = c == '\b' ? 'b' : c == '\f' ? 'f' : c == '\n' ? 'n' : c == '\r' ? 'r' : 't';
+                sbuf_add(&b, tmp, 2);
+            } else if (c < 0x20 || c == 0x7F) {
+                snprintf(tmp, sizeof tmp, "\\u%04X", c);
+                sbuf_adds(&b, tmp);
+            } else {
+                sbuf_addc(&b, (char)c);
+            }
+            i++;
+            continue;
+        }
+        unsigned cp;
+        int n = utf8_decode(s + i, len - i, &cp);
+        if (n <= 0) {
+            sbuf_adds(&b, "\xEF\xBF\xBD");
+            i++;
+        } else if (ref_escape_cp(cp)) {
+            snprintf(tmp, sizeof tmp, "\\u%04X", cp);
+            sbuf_adds(&b, tmp);
+            i += (size_t)n;
+        } else {
+            sbuf_add(&b, s + i, (size_t)n);
+            i += (size_t)n;
+        }
+    }
+    sbuf_addc(&b, '"');
+    return sbuf_steal(&b);
+}
+
+/* Long runs of Chinese (the fast scan) broken by what it must stop at —
+ * cut and invalid sequences, surrogates, overlongs, U+2028, '·', ASCII —
+ * and cut at any length: written as the reference writes them. */
+static void test_wide_runs(void **state)
+{
+    (void)state;
+    static const char *pieces[] = {
+        "政府信息公开", "本年新收", "：", "，", "（", "）", "\xef\xbf\xbd", "\xef\xbb\xbf", "\xe3\x80\x80",
+        "\xee\x80\x80", "\xef\xbf\xbf", "·", "\xc2\x85", "\xd8\x9c", "\xe2\x80\xa8", "\xe1\x80\x80",
+        "\xed\x9f\xbf", "\xed\xa0\x80", "\xe0\x80\xaf", "\xe0\xa0\x80", "\xe4\xb8", "\xe4", "\xe4\x41\x80",
+        "\xe4\xb8\x41", "\xe4\xc0\x80", "\xf0\x9f\x98\x80", "\x80", "\xff", "a", "12", "\"", "\\", "\n", "\x1f",
+        "\x7f",
+    };
+    size_t np = sizeof pieces / sizeof pieces[0];
+    char buf[600], out[6 * sizeof buf + 2];
+    for (int round = 0; round < 20000; round++) {
+        size_t len = 0;
+        int k = (int)(gen_next() % 40);
+        for (int i = 0; i < k; i++) {
+            const char *p;
+            char raw[2] = {0, 0};
+            if (gen_next() % 16 == 0) {
+                raw[0] = (char)(1 + gen_next() % 255);
+                p = raw;
+            } else {
+                /* mostly Chinese, as a report's messages are */
+                p = gen_next() % 2 ? pieces[gen_next() % 4] : pieces[gen_next() % np];
+            }
+            size_t pl = strlen(p);
+            if (len + pl >= sizeof buf)
+                break;
+            memcpy(buf + len, p, pl);
+            len += pl;
+        }
+        size_t cut = len ? (size_t)(gen_next() % (len + 1)) : 0;   /* any prefix: sequences cut at the end */
+        for (size_t n = cut; n <= len; n += len - cut ? len - cut : 1) {
+            char *want = ref_string(buf, n);
+            char *end = json_put_string(out, buf, n);
+            *end = '\0';
+            assert_string_equal(out, want);
+            free(want);
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -288,6 +390,7 @@ int main(void)
         cmocka_unit_test(test_number_locale),
         cmocka_unit_test(test_hostile_strings),
         cmocka_unit_test(test_numbers_read_back),
+        cmocka_unit_test(test_wide_runs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
