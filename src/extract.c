@@ -1384,6 +1384,14 @@ static inline uint64_t memo_mix(uint64_t h, const char *p)
     return h ^ h >> 32;
 }
 
+/* extract_memo_salt(): mixed into the set index (tests). */
+static uint64_t memo_salt;
+
+void extract_memo_salt(uint64_t salt)
+{
+    memo_salt = salt;
+}
+
 /* The remembered value for (key, text), or NULL with *fill set to the
  * entry to write (NULL when the text is too long to remember). */
 static inline __attribute__((always_inline)) const uint64_t *memo_find(const void *key, const char *text, size_t len, label_memo **fill)
@@ -1391,7 +1399,7 @@ static inline __attribute__((always_inline)) const uint64_t *memo_find(const voi
     *fill = NULL;
     if (len >= LABEL_MEMO_TEXT)
         return NULL;
-    uint64_t h = 0x9E3779B97F4A7C15ull ^ (uint64_t)(uintptr_t)key ^ len;
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ (uint64_t)(uintptr_t)key ^ len ^ memo_salt;
     if (len >= 8) {                    /* the first, middle and last eight bytes (overlapping when short): the
                                           set index only, every entry is compared whole */
         h = memo_mix(h, text);
@@ -1411,8 +1419,12 @@ static inline __attribute__((always_inline)) const uint64_t *memo_find(const voi
     if (!m)
         return NULL;
     label_memo *way = m->sets[at];
+    /* an entry's text ends at its NUL (memo_store()): the same length and bytes.
+     * (Compared as len + 1 bytes of the text asked about, a word inside a longer
+     * cell, "科研" before " 机构", matched the entry of "科研 机构" — in the rare
+     * runs that put both in one set: the text's column taken for the word's.) */
     for (int w = 0; w < LABEL_MEMO_WAYS; w++)
-        if (way[w].key == key && !memcmp(way[w].text, text, len + 1))
+        if (way[w].key == key && way[w].text[len] == '\0' && !memcmp(way[w].text, text, len))
             return way[w].value;
     *fill = &way[m->next[at]];
     m->next[at] = (unsigned char)((m->next[at] + 1) % LABEL_MEMO_WAYS);
@@ -1425,7 +1437,8 @@ static void memo_store(label_memo *fill, const void *key, const char *text, size
         return;
     fill->key = key;
     fill->value[0] = value;
-    memcpy(fill->text, text, len + 1);
+    memcpy(fill->text, text, len);    /* (text may go on past len: a word in a cell) */
+    fill->text[len] = '\0';
 }
 
 /* Which patterns of the set match `label`, each tested. */

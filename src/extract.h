@@ -7,6 +7,8 @@
 
 #include "report.h"
 
+#include <stdint.h>
+
 void extract_report(gk_report *r);
 /* Only the title: body and year.  r->text holds only the first lines,
  * decoded with extract_title_lines as text_decode_until()'s stop (its ctx
@@ -27,6 +29,11 @@ int extract_is_report(const gk_report *r);
  * their shortcuts (a clean table placed without the search, a header row's
  * words taken from its cells): what is read must not change. */
 void extract_general_only(int on);
+
+/* Tests only: a salt mixed into the label memo's set index (0, as a run starts:
+ * none).  Which remembered answers share a set, and so which are evicted, changes
+ * with it (and with the addresses a run is loaded at); what is read must not. */
+void extract_memo_salt(uint64_t salt);
 
 /* Label text with all white space removed (exported for tests). */
 char *extract_squeeze(const char *s);
