@@ -6472,9 +6472,9 @@ typedef struct {
     long steps, fits, seen_fits;       /* fits: choices found to hold; a search stops at one more */
     int first[SHORT_ROWS], agree[SHORT_ROWS];
     short_col cs[PLACE_MAX_COLS];
-    /* a row at a time (short_rows()): the equations but the rows' own totals (nu),
-     * what each row's cells add to each with its blank at each column
-     * (contrib[(i * width + c) * nu + u]), each row's places, the least and most
+    /* a row at a time (short_fits_rows(), short_dfs()): the equations but the rows'
+     * own totals (nu), what each row's cells add to each with its blank at each
+     * column (short_adds()), each row's places, the least and most
      * the rows from the d-th on can still add (lo[d], hi[d]); its steps, per search */
     int nu, eq[SHORT_EQS];
     double *contrib;
@@ -6487,6 +6487,12 @@ typedef struct {
 static double short_value(const short_search *ss, int i, int b, int c)
 {
     return c < b ? ss->seen[i][c] : c == b ? 0 : ss->seen[i][c - 1];
+}
+
+/* What row i's cells add to each searched equation (nu of them), its blank at c. */
+static inline double *short_adds(const short_search *ss, int i, int c)
+{
+    return ss->contrib + ((size_t)i * (size_t)ss->width + (size_t)c) * (size_t)ss->nu;
 }
 
 static void short_column(short_search *ss, int c, uint32_t placed);
@@ -6621,7 +6627,7 @@ static int short_dfs(short_search *ss, int d, const double *sums)
     double next[SHORT_EQS];
     for (int k = 0; k < ss->nplaces[d]; k++) {
         int c = ss->place[d][k];
-        const double *add = ss->contrib + ((size_t)d * (size_t)ss->width + (size_t)c) * (size_t)ss->nu;
+        const double *add = short_adds(ss, d, c);
         for (int u = 0; u < ss->nu; u++)
             next[u] = sums[u] + add[u];
         ss->pos[d] = c;
@@ -6643,10 +6649,10 @@ static int short_fits_rows(short_search *ss, int i, int c)
         for (int col = 0; col < ss->width; col++) {
             if (!(ss->at[col] >> k & 1) || (k == i && col != c))
                 continue;
-            const double *add = ss->contrib + ((size_t)k * (size_t)ss->width + (size_t)col) * nu;
+            const double *add = short_adds(ss, k, col);
             int same = 0;
             for (int j = 0; j < ss->nplaces[k] && !same; j++) {
-                const double *was = ss->contrib + ((size_t)k * (size_t)ss->width + (size_t)ss->place[k][j]) * nu;
+                const double *was = short_adds(ss, k, ss->place[k][j]);
                 same = 1;
                 for (size_t u = 0; u < nu && same; u++)
                     same = add[u] == was[u];   /* (numbers: 0 and -0 alike) */
@@ -6661,7 +6667,7 @@ static int short_fits_rows(short_search *ss, int i, int c)
         for (int u = 0; u < ss->nu; u++) {
             double least = 0, most = 0;
             for (int j = 0; j < ss->nplaces[k]; j++) {
-                double v = ss->contrib[((size_t)k * (size_t)ss->width + (size_t)ss->place[k][j]) * (size_t)ss->nu + (size_t)u];
+                double v = short_adds(ss, k, ss->place[k][j])[u];
                 if (j == 0 || v < least)
                     least = v;
                 if (j == 0 || v > most)
@@ -6686,12 +6692,8 @@ static int short_fits_rows(short_search *ss, int i, int c)
  * sum tells more than the bounds over all), a column at a time. */
 static int short_fits(short_search *ss, int i, int c)
 {
-    long before = ss->fits;
-    int got = short_fits_rows(ss, i, c);
-    if (got >= 0)
-        return got;
-    ss->fits = before;
-    return short_fits_columns(ss, i, c);
+    int got = short_fits_rows(ss, i, c);   /* (undecided, it found no choice: ss->fits as it was) */
+    return got >= 0 ? got : short_fits_columns(ss, i, c);
 }
 
 static void read_short_rows(gk_report *r, int table, const tokens *ts, const place_row *pl, const int *ncols,
@@ -6804,8 +6806,7 @@ static void read_short_rows(gk_report *r, int table, const tokens *ts, const pla
         for (int k = 0; k < x->n; k++)
             for (int b = 0; b < ss->width; b++)
                 if (ss->at[b] >> x->row[k] & 1)
-                    ss->contrib[((size_t)x->row[k] * (size_t)ss->width + (size_t)b) * (size_t)ss->nu + (size_t)u] +=
-                        x->coef[k] * short_value(ss, x->row[k], b, x->cix[k]);
+                    short_adds(ss, x->row[k], b)[u] += x->coef[k] * short_value(ss, x->row[k], b, x->cix[k]);
     }
     /* a choice that holds; then, for each row, one with the row reading otherwise:
      * none, and the row reads the same in every choice */

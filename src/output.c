@@ -37,17 +37,8 @@ void output_findings_text_buf(sbuf *b, const gk_report *r)
     size_t lpath = strlen(path);
     for (int i = 0; i < r->nfindings; i++) {
         const gk_finding *x = &r->findings[i];
-        char at[16], *a = at + sizeof at;  /* ":%d" of the line, written backwards */
-        if (x->line) {
-            unsigned u = x->line < 0 ? 0u - (unsigned)x->line : (unsigned)x->line;
-            do
-                *--a = (char)('0' + u % 10);
-            while (u /= 10);
-            if (x->line < 0)
-                *--a = '-';
-            *--a = ':';
-        }
-        size_t lat = (size_t)(at + sizeof at - a);
+        char a[16] = ":";              /* ":%d" of the line */
+        size_t lat = x->line ? (size_t)(json_put_int(a + 1, x->line) - a) : 0;
         const char *msg = str_or_null(x->message), *rule = str_or_null(x->rule);
         const char *sev = x->dismissed ? "note" : report_severity_name(x->severity);
         const char *why = x->dismissed ? str_or_null(x->dismiss_reason ? x->dismiss_reason : "") : NULL;
