@@ -849,12 +849,13 @@ static int label_colon_alone(row_builder *rb, const char *s, size_t len)
 static void split_numbers(row_builder *rb, const char *s, size_t len)
 {
     /* One word after spaces: that word is the cell the split below would
-     * give, but for a number first in its row, where the split keeps the
-     * empty head left of the number as a cell of its own. */
+     * give — first in its row too: a field's spaces are its padding (a
+     * bordered table's number centred in the first column, "│   3   │"),
+     * no empty cell before it. */
     size_t lead = 0;
     while (s[lead] == ' ')
         lead++;
-    if (lead && rb->r->ncells > 0 && !has_space(s + lead, len - lead)) {
+    if (lead && !has_space(s + lead, len - lead)) {
         if (!label_colon_number(rb, s + lead, len - lead))   /* "|   | 规章：26 |": two cells */
             row_put(rb, s + lead, len - lead);
         return;
@@ -1090,8 +1091,7 @@ static inline __attribute__((always_inline)) void split_on(row_builder *rb, cons
         /* The usual cells first, read in the one pass that finds their
          * end: an empty cell, or a count of up to 15 digits, with spaces
          * around it or not ("| 12 |"), which row_add_split() would add
-         * as it is without the spaces.  Not a count after spaces first
-         * in its row: split_numbers() keeps an empty head before it. */
+         * as it is without the spaces. */
         size_t b = p, q;
         long v = 0;
         /* The commonest first: an empty cell or a count with no spaces
@@ -1112,7 +1112,7 @@ static inline __attribute__((always_inline)) void split_on(row_builder *rb, cons
             q = e;
             while (q < len && s[q] == ' ')
                 q++;
-            if (!((q == len || s[q] == sep) && (b == p || e == b || n > 0))) {
+            if (!(q == len || s[q] == sep)) {
             other:
                 q = cell_end(s, q, len, sep);
                 r->ncells = n;
@@ -1542,13 +1542,17 @@ static void join_wrapped_digits(grid *g, grid_row *up, grid_row *down)
     cell_empty(b);
 }
 
+#define SPREAD_LINES 4            /* lines of a row whose numbers stand on more than one */
+
 /* The rows [seg, g->nrows) are the lines between two rules of a table
  * drawn with borders (`w3m -dump`, grid tables): one row whose cells wrap
  * over several lines ("（二）部分公开" above "（区分处理的，…）").  They
  * become that one row, each cell's pieces joined top to bottom, when
  * nothing else can be meant: every line has as many cells, every number
  * or blank marker lies on one and the same line (a row's numbers share
- * it), and no other line has text in a column of a number.  Otherwise
+ * it), and no other line has text in a column of a number — or, the
+ * numbers on several of a few lines, each column of a number holds
+ * nothing else on the other lines (below).  Otherwise
  * (a table ruled only around its header, lines of differing cells) each
  * line stays a row of its own. */
 static void merge_segment(grid *g, int seg)
@@ -1563,6 +1567,7 @@ static void merge_segment(grid *g, int seg)
             join_item_number(g, &rows[k].cells[j], &rows[k + 1].cells[j]);
         join_wrapped_digits(g, &rows[k], &rows[k + 1]);
     }
+    int spread = 0;                    /* numbers on more than one line */
     for (int k = 0; k < n; k++) {
         if (rows[k].ncells != nc)
             return;
@@ -1570,12 +1575,30 @@ static void merge_segment(grid *g, int seg)
             const grid_cell *c = &rows[k].cells[j];
             if (c->num == NUM_NONE || !c->text[0])
                 continue;
-            if (numline >= 0 && numline != k)
-                return;
+            spread |= numline >= 0 && numline != k;
             numline = k;
         }
     }
-    for (int j = 0; numline >= 0 && j < nc; j++) {
+    /* numbers on several lines (a cell whose text begins on its second line: a web
+     * page's "&nbsp;<br>0", cells aligned to the middle or the bottom of a row whose
+     * label wraps): one row when a few lines (SPREAD_LINES) hold each number's column
+     * on one line only — a column of text may be wrapped over them, joined top to
+     * bottom.  Rows of their own (a table ruled only around its header: all its rows
+     * between two rules) give a column of numbers on several lines — each row's
+     * total at least — or more lines. */
+    if (spread && n > SPREAD_LINES)
+        return;
+    for (int j = 0; spread && j < nc; j++) {
+        int pieces = 0, numbers = 0;
+        for (int k = 0; k < n; k++) {
+            const grid_cell *c = &rows[k].cells[j];
+            pieces += c->text[0] != '\0';
+            numbers += c->text[0] && c->num != NUM_NONE;
+        }
+        if (numbers && pieces > 1)
+            return;
+    }
+    for (int j = 0; numline >= 0 && !spread && j < nc; j++) {
         const grid_cell *c = &rows[numline].cells[j];
         if (c->num == NUM_NONE || !c->text[0])
             continue;
