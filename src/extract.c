@@ -6209,6 +6209,149 @@ static int header_map_read(const gk_report *r, int table, const grid *g, const t
     return w - 1;
 }
 
+/* A header printed in narrow columns, each name wrapped over lines one under
+ * the other (w3m: "科" "研" "机" "构" a character a line, "法律" "服" "务机"
+ * "构"; pdftotext likewise): read along its lines, as header_columns() reads,
+ * its names come in no order.  The words of its label cells (those of the
+ * rows before the first with numbers) stacked by display column instead — a
+ * word under a stack's last word, overlapping it and no other stack, goes on
+ * that stack, top to bottom — each stack read as names run together (group
+ * names and the total's skipped), the stacks from left to right.  When they
+ * name every column but the total, one a stack, once each, and nothing else
+ * (a stack naming no column — a note, a group's name — aside), and each name
+ * stands in a column of its own with the number of the first full row under
+ * it, col[] is their order, the total last, and the width is returned (0: the
+ * template's order); -1 otherwise.  Only where runs of spaces part the cells:
+ * their columns are then the page's. */
+#define STACKS_MAX 24
+
+static int header_stacks(const gk_report *r, int table, const grid *g, const tokens *ts, int w, int *col)
+{
+    typedef struct {
+        int x0, x1, line;              /* its last word's display columns [x0, x1) and line */
+        int left, right;               /* the columns all its words span */
+        size_t len;
+        char text[HEADER_CELL_MAX + 1];
+    } stack;
+    if (g->layout != GRID_SPACES || w > PLACE_MAX_COLS)
+        return -1;
+    stack *st = xmalloc(STACKS_MAX * sizeof *st);
+    int ns = 0, ok = 1;
+    for (int i = 0; i < g->nrows && ok && !ts->rows[i].nv; i++) {
+        const grid_row *row = &g->rows[i];
+        if (row->ncells > 64)
+            break;
+        size_t from = 0;
+        int line_of = -1;
+        for (uint64_t m = header_labels(&ts->rows[i]); m && ok; m &= m - 1) {
+            const grid_cell *c = &row->cells[__builtin_ctzll(m)];
+            if (c->line != line_of)
+                from = 0, line_of = c->line;
+            int at = display_column(r, c, &from);
+            if (at < 0)
+                continue;              /* not found as it is (a note the normalisation changed): a name
+                                          left without it is no name, and no order is read */
+            for (const char *p = c->text; *p && ok;) {   /* its words: single spaces part names too
+                                                           ("研 社会公益 服") */
+                while (*p == ' ')
+                    p++;
+                const char *e = p;
+                while (*e && *e != ' ')
+                    e++;
+                size_t n = (size_t)(e - p);
+                if (!n)
+                    break;
+                int x0 = at + (int)text_display_width(c->text, (size_t)(p - c->text)),
+                    x1 = x0 + (int)text_display_width(p, n), on = -1, two = 0;
+                for (int k = 0; k < ns; k++)
+                    if (st[k].line < c->line && st[k].x0 < x1 && x0 < st[k].x1) {
+                        two |= on >= 0;   /* under two stacks: which one is not known */
+                        on = k;
+                    }
+                if (two || (on < 0 && ns == STACKS_MAX) || (on >= 0 && st[on].len + n > HEADER_CELL_MAX) ||
+                    n > HEADER_CELL_MAX) {
+                    ok = 0;
+                    break;
+                }
+                if (on < 0) {
+                    on = ns++;
+                    st[on].len = 0;
+                    st[on].left = x0;
+                    st[on].right = x1;
+                }
+                st[on].left = x0 < st[on].left ? x0 : st[on].left;
+                st[on].right = x1 > st[on].right ? x1 : st[on].right;
+                memcpy(st[on].text + st[on].len, p, n);
+                st[on].len += n;
+                st[on].text[st[on].len] = '\0';
+                st[on].x0 = x0;
+                st[on].x1 = x1;
+                st[on].line = c->line;
+                p = e;
+            }
+        }
+    }
+    /* the numbers' columns: those of the first row holding w of them */
+    int nx0[PLACE_MAX_COLS], nx1[PLACE_MAX_COLS], nn = 0;
+    for (int i = 0; i < g->nrows && ok && !nn; i++) {
+        if (ts->rows[i].nv != w)
+            continue;
+        size_t from = 0;
+        int line_of = -1;
+        for (int j = 0; j < g->rows[i].ncells && ok; j++) {
+            const grid_cell *c = &g->rows[i].cells[j];
+            if (c->num != NUM_VALUE)
+                continue;
+            if (c->line != line_of)
+                from = 0, line_of = c->line;
+            int x = nn < w ? display_column(r, c, &from) : -1;
+            if (x < 0)
+                ok = 0;
+            else {
+                nx0[nn] = x;
+                nx1[nn++] = x + (int)text_display_width(c->text, strlen(c->text));
+            }
+        }
+        ok &= nn == w;
+    }
+    int seq[PLACE_MAX_COLS], m = 0, done[STACKS_MAX] = {0}, last_hi = 0;
+    uint64_t seen = 0;
+    for (int step = 0; step < ns && ok; step++) {
+        int s = -1;                    /* the leftmost stack not read yet */
+        for (int k = 0; k < ns; k++)
+            if (!done[k] && (s < 0 || st[k].left < st[s].left))
+                s = k;
+        done[s] = 1;
+        int cols[PLACE_MAX_COLS], rest, k = names_run_together(r->tpl, table, st[s].text, w, cols, PLACE_MAX_COLS, &rest);
+        if (!k)
+            continue;                  /* a note, a group's name, the total's */
+        /* one name a stack, the m-th name and the rows' m-th number in a column of their own
+           (what both span left of what the next name and number span: names wrapped at the
+           page's margin, not over their columns, tell no order) */
+        if (rest || k > 1 || m == w - 1 || (seen >> cols[0] & 1) || !nn) {
+            ok = 0;
+            break;
+        }
+        int lo = st[s].left < nx0[m] ? st[s].left : nx0[m], hi = st[s].right > nx1[m] ? st[s].right : nx1[m];
+        ok = lo >= last_hi;
+        last_hi = hi;
+        seen |= (uint64_t)1 << cols[0];
+        seq[m++] = cols[0];
+    }
+    ok &= !nn || last_hi <= nx0[w - 1];   /* and the total's number after them */
+    free(st);
+    if (!ok || m != w - 1)
+        return -1;
+    int ordered = 1;
+    for (int c = 0; c < m; c++)
+        ordered &= seq[c] == c;
+    if (ordered)
+        return 0;
+    memcpy(col, seq, (size_t)m * sizeof *col);
+    col[m] = w - 1;
+    return w;
+}
+
 /* header_map_read() of a table whose header is not in the template's order
  * (rows of w cells), and -1 when it leaves the template's order while the names
  * above the table's rows come in another (names_out_of_order()), or a run of
@@ -6221,6 +6364,14 @@ static int header_map(const gk_report *r, int table, const grid *g, const tokens
     if (header_in_order(g, ts, w))
         return 0;
     int width = header_map_read(r, table, g, ts, w, col);
+    if (width == 0 || width == -1) {   /* names wrapped in narrow columns, read down the columns? */
+        int stacked = header_stacks(r, table, g, ts, w, col);
+        if (stacked > 0 || (stacked == 0 && width == -1))
+            return stacked;            /* every name, in another order (the lines' reading took too few
+                                          for an order: the template's), or in the template's */
+        if (stacked == 0)
+            return 0;
+    }
     if (!width && (names_out_of_order(r, table, g, ts, w) || name_run_out_of_order(r, table, g, w)))
         return -1;                     /* another order, not read: no column can be told */
     return width;
