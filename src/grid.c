@@ -1518,16 +1518,23 @@ static int digits_only(const grid_cell *c)
 /* A number wrapped inside its cell over two lines of a bordered row ("１" over
  * "９": w3m breaks wide digits in a narrow column): the upper line holds the
  * row's numbers (two or more), the lower one this cell's digits and no other
- * number — one number ("19"), the lower cell emptied. */
-static void join_wrapped_digits(grid *g, grid_row *up, grid_row *down)
+ * number — one number ("19"), the lower cell emptied.  Text beside the digits
+ * (a label's end) only where rules part the table's rows (`ruled`): else the
+ * lower line is as likely a row of its own ("行政许可 | 0" under "行政规范性文件
+ * | 29 | 2 | 0" in a table ruled only around its header: not 290). */
+static void join_wrapped_digits(grid *g, grid_row *up, grid_row *down, int ruled)
 {
-    int j = -1, nup = 0;
+    int j = -1, nup = 0, text = 0;
     for (int k = 0; k < down->ncells; k++)
         if (down->cells[k].num == NUM_VALUE || digits_only(&down->cells[k])) {
             if (j >= 0)
                 return;                /* two numbers below: a row of its own */
             j = k;
+        } else {
+            text |= down->cells[k].text[0] != '\0';
         }
+    if (text && !ruled)
+        return;
     for (int k = 0; k < up->ncells; k++)
         nup += up->cells[k].num == NUM_VALUE;
     if (j < 0 || j >= up->ncells || nup < 2 || up->cells[j].num != NUM_VALUE || !digits_only(&up->cells[j]) ||
@@ -1555,7 +1562,7 @@ static void join_wrapped_digits(grid *g, grid_row *up, grid_row *down)
  * nothing else on the other lines (below).  Otherwise
  * (a table ruled only around its header, lines of differing cells) each
  * line stays a row of its own. */
-static void merge_segment(grid *g, int seg)
+static void merge_segment(grid *g, int seg, int ruled)
 {
     int n = g->nrows - seg;
     if (n < 2)
@@ -1565,7 +1572,7 @@ static void merge_segment(grid *g, int seg)
     for (int k = 0; k + 1 < n; k++) {  /* an item number wrapped apart from its label: one label */
         for (int j = 0; j < nc && j < rows[k].ncells && j < rows[k + 1].ncells; j++)
             join_item_number(g, &rows[k].cells[j], &rows[k + 1].cells[j]);
-        join_wrapped_digits(g, &rows[k], &rows[k + 1]);
+        join_wrapped_digits(g, &rows[k], &rows[k + 1], ruled);
     }
     int spread = 0;                    /* numbers on more than one line */
     for (int k = 0; k < n; k++) {
@@ -1891,9 +1898,10 @@ static void spread_cells(grid *g, borders *b)
 }
 
 /* A rule, o its original line: a new table at a top corner or right after
- * a rule. */
-static void borders_rule(grid *g, borders *b, const gk_line *o, int after_rule)
+ * a rule (1 then). */
+static int borders_rule(grid *g, borders *b, const gk_line *o, int after_rule)
 {
+    int begun = 0;
     int xs[COLS_MAX];
     int n = border_cols(o->s, o->len, 1, 1, xs);   /* a rule holds no ambiguous character */
     const char *p = o->s;
@@ -1907,14 +1915,16 @@ static void borders_rule(grid *g, borders *b, const gk_line *o, int after_rule)
         b->sub = g->nrows;
         b->ok = 1;
         b->nu = 0;
+        begun = 1;
     }
     if (n < 0) {
         b->ok = 0;
-        return;
+        return begun;
     }
     memcpy(b->rule, xs, (size_t)n * sizeof *xs);
     b->nrule = n;
     cols_add(b, xs, n);
+    return begun;
 }
 
 /* Whether borders xs[0..n) of a row all stand on borders of the last rule. */
@@ -1983,9 +1993,9 @@ static const char *margin_end(const char *s, size_t len)
 /* A bordered table ends (its rows from `block`, the last segment from
  * seg): the segment made one row, the cells spread over their columns,
  * boxed single cells unboxed. */
-static void end_bordered(grid *g, int seg, borders *bd, int block)
+static void end_bordered(grid *g, int seg, borders *bd, int block, int ruled)
 {
-    merge_segment(g, seg);
+    merge_segment(g, seg, ruled);
     spread_cells(g, bd);
     bd->sub = -1;
     unbox_single_column(g, block);
@@ -2532,6 +2542,7 @@ static grid *build_cells(const gk_text *t, size_t from, size_t to)
      * lies between two rules (merge_segment()).  seg: the first row since
      * the last rule of such a table, or -1 outside one. */
     int seg = -1, after_pipe = 0, block = -1;   /* block: a bordered table's first row */
+    int segs = 0;                      /* its rows between rules so far (two: it rules its rows) */
     int after_rule = 0;
     spans sp;                          /* only what the rules read is ever looked at */
     sp.n = 0;
@@ -2545,7 +2556,7 @@ static grid *build_cells(const gk_text *t, size_t from, size_t to)
         unsigned f = facts[i - from];
         if (f & LINE_BLANK) {
             if (seg >= 0)
-                end_bordered(g, seg, &bd, block);
+                end_bordered(g, seg, &bd, block, segs >= 2);
             seg = -1;
             after_pipe = 0;
             continue;
@@ -2583,7 +2594,8 @@ static grid *build_cells(const gk_text *t, size_t from, size_t to)
             if ((rule >= 0 ? rule : pipe_separator(s)) || (partial = seg >= 0 && partial_rule(s, len))) {
                 int above = -1;
                 if (seg >= 0) {
-                    merge_segment(g, seg);
+                    merge_segment(g, seg, segs >= 2);
+                    segs += g->nrows > seg;
                     above = g->nrows == seg + 1 ? seg : -1;
                 } else {
                     sp.n = 0;
@@ -2593,7 +2605,8 @@ static grid *build_cells(const gk_text *t, size_t from, size_t to)
                     if (seg < 0)
                         block = g->nrows;
                     seg = g->nrows;    /* a rule first: a bordered table */
-                    borders_rule(g, &bd, &t->orig[i], after_rule);
+                    if (borders_rule(g, &bd, &t->orig[i], after_rule))
+                        segs = 0;      /* a table begins (a top corner, or a top right under a bottom) */
                 }
                 after_pipe = after_rule = 1;
                 continue;
@@ -2601,7 +2614,7 @@ static grid *build_cells(const gk_text *t, size_t from, size_t to)
             sep = '|';
         } else {
             if (seg >= 0)
-                end_bordered(g, seg, &bd, block);   /* the bordered table ended */
+                end_bordered(g, seg, &bd, block, segs >= 2);   /* the bordered table ended */
             seg = -1;
             if (f & LINE_TAB)
                 sep = '\t';
@@ -2624,7 +2637,7 @@ static grid *build_cells(const gk_text *t, size_t from, size_t to)
         }
     }
     if (seg >= 0)
-        end_bordered(g, seg, &bd, block);
+        end_bordered(g, seg, &bd, block, segs >= 2);
     free(bd.xs);
     return g;
 }

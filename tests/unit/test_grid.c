@@ -1808,10 +1808,19 @@ static void test_wrapped_digits(void **state)
         size_t split = 1 + gen_below((unsigned)strlen(num) - 1);
         sbuf b;
         sbuf_init(&b);
-        sbuf_adds(&b, "+------------+");
-        for (int k = 0; k < n; k++)
-            sbuf_adds(&b, "-----+");
-        sbuf_adds(&b, "----+\n| 5.要求确认 |");
+        /* two rows ruled above it: a table that rules its rows (a lower line with
+           text beside its digits is a row of its own in one ruled only around its
+           header: test_box_rows' test_ruled_around_header) */
+        for (int h = 0; h < 3; h++) {
+            sbuf_adds(&b, "+------------+");
+            for (int k = 0; k < n; k++)
+                sbuf_adds(&b, "-----+");
+            sbuf_adds(&b, h < 2 ? "----+\n| 项目       |" : "----+\n| 5.要求确认 |");
+            for (int k = 0; h < 2 && k < n; k++)
+                sbuf_adds(&b, " 列  |");
+            if (h < 2)
+                sbuf_adds(&b, " 计 |\n");
+        }
         for (int k = 0; k < n; k++) {
             v[k] = (int)gen_below(100);
             sbuf_printf(&b, " %3d |", v[k]);
@@ -1827,11 +1836,11 @@ static void test_wrapped_digits(void **state)
         sbuf_free(&b);
         gk_text *t;
         grid *g = build(text, &t);
-        assert_int_equal(g->nrows, 1);
-        assert_int_equal(g->rows[0].ncells, n + 2);
+        assert_int_equal(g->nrows, 3);
+        assert_int_equal(g->rows[2].ncells, n + 2);
         for (int k = 0; k < n; k++)
-            assert_true(g->rows[0].cells[1 + k].value == v[k]);
-        assert_cell(g, 0, n + 1, num, NUM_VALUE, wrapped);
+            assert_true(g->rows[2].cells[1 + k].value == v[k]);
+        assert_cell(g, 2, n + 1, num, NUM_VALUE, wrapped);
         grid_free(g);
         text_free(t);
     }
