@@ -1324,20 +1324,35 @@ static pattern_set rows_of(const gk_table_def *td)
  * remembers recent answers (a pure function of the set and the text). */
 #define LABEL_MEMO_SETS 512            /* four entries each, replaced in turn */
 #define LABEL_MEMO_WAYS 4
-#define LABEL_MEMO_TEXT 232            /* an entry fills four cache lines */
+#define LABEL_MEMO_TEXT 240            /* an entry fills four cache lines */
 
-/* Entries begin on a cache line: the key, the value and a short text
- * (most labels) are all in the first one. */
+/* An entry's answer and text; its key and length are its set's (memo_tags). */
 typedef struct {
-    const void *key;
     uint64_t value[2];                 /* the answer: one word, or two (label_names()) */
     char text[LABEL_MEMO_TEXT];
 } __attribute__((aligned(64))) label_memo;
 
+/* A set's keys and lengths, in one cache line: a lookup compares them there and
+ * reads only the text of an entry of the same key and length (the four entries
+ * lie 1 KB apart: their first lines, read for their keys, were four misses). */
 typedef struct {
+    const void *key[LABEL_MEMO_WAYS];  /* NULL: never filled (the pages come zeroed) */
+    uint32_t len[LABEL_MEMO_WAYS];     /* the text's bytes, < LABEL_MEMO_TEXT */
+    unsigned next;                     /* the way to replace next */
+} __attribute__((aligned(64))) memo_tags;
+
+typedef struct {
+    memo_tags tags[LABEL_MEMO_SETS];
     label_memo sets[LABEL_MEMO_SETS][LABEL_MEMO_WAYS];
-    unsigned char next[LABEL_MEMO_SETS];   /* the way to replace next */
 } memo_table;
+
+/* Where memo_store() writes an answer memo_find() did not know (entry NULL:
+ * nowhere). */
+typedef struct {
+    label_memo *entry;
+    memo_tags *tags;
+    unsigned way;
+} memo_fill;
 
 /* Each thread's memo is mapped at its first label, its pages populated in
  * that one call (faulted in one by one, each looked up before it is
@@ -1393,10 +1408,10 @@ void extract_memo_salt(uint64_t salt)
 }
 
 /* The remembered value for (key, text), or NULL with *fill set to the
- * entry to write (NULL when the text is too long to remember). */
-static inline __attribute__((always_inline)) const uint64_t *memo_find(const void *key, const char *text, size_t len, label_memo **fill)
+ * entry to write (entry NULL when the text is too long to remember). */
+static inline __attribute__((always_inline)) const uint64_t *memo_find(const void *key, const char *text, size_t len, memo_fill *fill)
 {
-    *fill = NULL;
+    fill->entry = NULL;
     if (len >= LABEL_MEMO_TEXT)
         return NULL;
     uint64_t h = 0x9E3779B97F4A7C15ull ^ (uint64_t)(uintptr_t)key ^ len ^ memo_salt;
@@ -1418,27 +1433,31 @@ static inline __attribute__((always_inline)) const uint64_t *memo_find(const voi
     memo_table *m = memo_get();
     if (!m)
         return NULL;
+    memo_tags *t = &m->tags[at];
     label_memo *way = m->sets[at];
-    /* an entry's text ends at its NUL (memo_store()): the same length and bytes.
-     * (Compared as len + 1 bytes of the text asked about, a word inside a longer
-     * cell, "科研" before " 机构", matched the entry of "科研 机构" — in the rare
-     * runs that put both in one set: the text's column taken for the word's.) */
+    /* an entry matches a text of its own key, length and bytes.  (Compared as
+     * len + 1 bytes of the text asked about, a word inside a longer cell, "科研"
+     * before " 机构", matched the entry of "科研 机构" — in the rare runs that put
+     * both in one set: the text's column taken for the word's.) */
     for (int w = 0; w < LABEL_MEMO_WAYS; w++)
-        if (way[w].key == key && way[w].text[len] == '\0' && !memcmp(way[w].text, text, len))
+        if (t->key[w] == key && t->len[w] == len && !memcmp(way[w].text, text, len))
             return way[w].value;
-    *fill = &way[m->next[at]];
-    m->next[at] = (unsigned char)((m->next[at] + 1) % LABEL_MEMO_WAYS);
+    unsigned next = t->next;
+    fill->entry = &way[next];
+    fill->tags = t;
+    fill->way = next;
+    t->next = (next + 1) % LABEL_MEMO_WAYS;
     return NULL;
 }
 
-static void memo_store(label_memo *fill, const void *key, const char *text, size_t len, uint64_t value)
+static void memo_store(const memo_fill *fill, const void *key, const char *text, size_t len, uint64_t value)
 {
-    if (!fill)
+    if (!fill->entry)
         return;
-    fill->key = key;
-    fill->value[0] = value;
-    memcpy(fill->text, text, len);    /* (text may go on past len: a word in a cell) */
-    fill->text[len] = '\0';
+    fill->tags->key[fill->way] = key;
+    fill->tags->len[fill->way] = (uint32_t)len;
+    fill->entry->value[0] = value;
+    memcpy(fill->entry->text, text, len);   /* (text may go on past len: a word in a cell) */
 }
 
 /* Which patterns of the set match `label`, each tested. */
@@ -1453,12 +1472,12 @@ static uint64_t test_patterns(pattern_set set, const char *label)
 
 static uint64_t match_mask(pattern_set set, const char *label, size_t len)
 {
-    label_memo *fill;
+    memo_fill fill;
     const uint64_t *known = memo_find(set.key, label, len, &fill);
     if (known)
         return *known;
     uint64_t mask = test_patterns(set, label);
-    memo_store(fill, set.key, label, len, mask);
+    memo_store(&fill, set.key, label, len, mask);
     return mask;
 }
 
@@ -1490,7 +1509,7 @@ static inline int column_index(uint64_t named)
 static uint64_t column_named(const gk_template *tpl, int table, const char *text, size_t n)
 {
     const void *key = tpl->col_canon[table - 2];   /* not a pattern set's key: another question */
-    label_memo *fill;
+    memo_fill fill;
     const uint64_t *known = memo_find(key, text, n, &fill);
     if (known)
         return *known;
@@ -1503,7 +1522,7 @@ static uint64_t column_named(const gk_template *tpl, int table, const char *text
         const char *canon = tpl->col_canon[table - 2][k];
         named = (uint64_t)k + 1 + (util_find(cell, len, canon, strlen(canon)) ? 0 : COL_VARIANT);
     }
-    memo_store(fill, key, text, n, named);
+    memo_store(&fill, key, text, n, named);
     return named;
 }
 
@@ -1573,14 +1592,14 @@ static void count_hits(const gk_report *r, hit_count *pats, int npats, size_t fr
         for (int p = 0; p < npats; p++) {
             if (ws && needs[p] && !(held & needs[p]))
                 continue;
-            label_memo *fill;
+            memo_fill fill;
             const uint64_t *known = memo_find(pats[p].pat, s, n, &fill);
             if (known) {
                 pats[p].hits += (int)*known;
                 continue;
             }
             int here = count_matches(pats[p].pat, s, n);
-            memo_store(fill, pats[p].pat, s, n, (uint64_t)here);
+            memo_store(&fill, pats[p].pat, s, n, (uint64_t)here);
             pats[p].hits += here;
         }
     }
@@ -1676,7 +1695,7 @@ static uint64_t row_facts(const gk_template *tpl, int table, const char *label, 
     if (!len)
         return 0;                      /* no label: no row, no header */
     const void *key = tpl->row_canon[table - 2];   /* not a pattern set's key: another question */
-    label_memo *fill;
+    memo_fill fill;
     const uint64_t *known = memo_find(key, label, len, &fill);
     if (known)
         return *known;
@@ -1690,7 +1709,7 @@ static uint64_t row_facts(const gk_template *tpl, int table, const char *label, 
     unsigned mask = header_words(label, len);
     if (mask & (mask - 1))             /* two words or more */
         facts |= ROW_HEADER;
-    memo_store(fill, key, label, len, facts);
+    memo_store(&fill, key, label, len, facts);
     return facts;
 }
 
@@ -2253,12 +2272,12 @@ static label_info label_names_of(const gk_report *r, int table, const char *text
  * remembered in `fill` (when not NULL).  Not inlined, so that a memo hit
  * (nearly every label) saves and restores no registers for it. */
 static __attribute__((noinline)) label_info label_names_new(const gk_report *r, int table, const char *text, size_t n,
-                                                            sbuf *tmp, const void *key, label_memo *fill)
+                                                            sbuf *tmp, const void *key, const memo_fill *fill)
 {
     label_info li = label_names_of(r, table, text, n, tmp);
-    if (fill) {
+    if (fill->entry) {
         memo_store(fill, key, text, n, 0);
-        memcpy(fill->value, &li, sizeof li);
+        memcpy(fill->entry->value, &li, sizeof li);
     }
     return li;
 }
@@ -2268,10 +2287,10 @@ static inline __attribute__((always_inline)) label_info label_names(const gk_rep
                                                                    size_t n, sbuf *tmp)
 {
     const void *key = r->tpl->row_canon[table - 2] + 1;   /* this question's own key: the whole answer */
-    label_memo *fill;
+    memo_fill fill;
     const uint64_t *known = memo_find(key, text, n, &fill);
     if (!known)
-        return label_names_new(r, table, text, n, tmp, key, fill);
+        return label_names_new(r, table, text, n, tmp, key, &fill);
     label_info li;
     memcpy(&li, known, sizeof li);
     return li;
