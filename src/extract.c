@@ -2584,8 +2584,10 @@ static void join_broken_label(const gk_report *r, int table, const grid_row *row
     }
 }
 
-static void read_labels(const gk_report *r, int table, const grid_row *row, row_cells *rc, row_labels *rl,
-                        sbuf *tmp)
+/* (Inlined at its one caller, tokenize(): called once per grid row, its call
+ * cost 0.2M instructions of 163M on 400 reports.) */
+static inline __attribute__((always_inline)) void read_labels(const gk_report *r, int table, const grid_row *row,
+                                                              row_cells *rc, row_labels *rl, sbuf *tmp)
 {
     rl->named = rl->words = 0;
     rl->foreign = 0;
@@ -4590,14 +4592,20 @@ static int row_eq_holds(const gk_report *r, int table, int rr, const double *v)
 static int token_values(const tokens *ts, const int *tok, int n, double *v)
 {
     for (int c = 0; c < n; c++) {
-        int k = tok[c];
-        if (ts->tok[k].kind == PT_EMPTY || (ts->tok[k].kind == PT_VALUE && ts->cell[k]->num == NUM_BLANK)) {
+        int k = tok[c], kind = ts->tok[k].kind;
+        if (kind == PT_VALUE) {        /* the usual number first: the cell read once */
+            const grid_cell *cell = ts->cell[k];
+            if (cell->num == NUM_VALUE && ts->text[k] == cell->text)
+                v[c] = cell->value;
+            else if (cell->num == NUM_BLANK)
+                v[c] = 0;
+            else
+                return 0;
+        } else if (kind == PT_EMPTY) {
             v[c] = 0;
-            continue;
-        }
-        if (ts->tok[k].kind != PT_VALUE || ts->cell[k]->num != NUM_VALUE || ts->text[k] != ts->cell[k]->text)
+        } else {
             return 0;
-        v[c] = ts->cell[k]->value;
+        }
     }
     return 1;
 }
