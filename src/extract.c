@@ -3836,12 +3836,8 @@ static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
 {
     tokens_init(ts, g);
     row_cells *rc = ts->rows;
-    table_shape sh = {.td = template_table(r->tpl, table), .wide = 0, .uniform = 1};
-    for (int k = 0; k < sh.td->nrows; k++)
-        if (sh.td->rows[k].ncols > sh.wide)
-            sh.wide = sh.td->rows[k].ncols;
-    for (int k = 0; k < sh.td->nrows; k++)
-        sh.uniform &= sh.td->rows[k].ncols == sh.wide;
+    table_shape sh = {.td = template_table(r->tpl, table), .wide = r->tpl->widest[table - 2],
+                      .uniform = r->tpl->uniform[table - 2]};
     sh.edge = usual_edge(g, rc, sh.uniform ? sh.wide : 0, sh.lab_edge, sh.lab_full, sh.width_edge);
     int usual = 0, counts[65] = {0};   /* usual: the cells of most rows with numbers */
     for (int i = 0; i < g->nrows; i++) {

@@ -772,6 +772,23 @@ static void build_row_eqs(gk_template *t)
     }
 }
 
+/* Each table's widest row, and whether every row is as wide (extract.c's
+ * tokenize() asks for every table it reads). */
+static void build_widths(gk_template *t)
+{
+    for (int ti = 0; ti < GK_NTABLES; ti++) {
+        const gk_table_def *td = &t->tables[ti];
+        int wide = 0, uniform = 1;
+        for (int r = 0; r < td->nrows; r++)
+            if (td->rows[r].ncols > wide)
+                wide = td->rows[r].ncols;
+        for (int r = 0; r < td->nrows; r++)
+            uniform &= td->rows[r].ncols == wide;
+        t->widest[ti] = wide;
+        t->uniform[ti] = uniform;
+    }
+}
+
 int template_derive(gk_template *t, char **problems_out)
 {
     problems pb = {.n = 0};
@@ -781,6 +798,7 @@ int template_derive(gk_template *t, char **problems_out)
     build_id_hash(t);
     build_equations(t, &pb);
     build_row_eqs(t);
+    build_widths(t);
     build_cellsets(t, &pb);
     narr_cells_resolve(t, &pb);
     if (problems_out)

@@ -91,6 +91,8 @@ typedef struct {
     gk_equation *eqs;
     int neqs;
     int row_eq[3][32];        /* each row's first equation all of whose cells lie in the row, -1 none */
+    int widest[3];            /* each table's widest row: its cells */
+    int uniform[3];           /* 1 when every row of the table is as wide */
     /* derived from the schema (see the schema block below) */
     struct gk_cellset_s *sets;
     int nsets;
