@@ -1322,7 +1322,8 @@ static pattern_set rows_of(const gk_table_def *td)
 /* Which patterns of the set match `label`: bit k for pattern k.  Labels
  * repeat the template's wording in nearly every report, so each thread
  * remembers recent answers (a pure function of the set and the text). */
-#define LABEL_MEMO_SETS 512            /* four entries each, replaced in turn */
+#define LABEL_MEMO_SETS_LOG2 9
+#define LABEL_MEMO_SETS (1 << LABEL_MEMO_SETS_LOG2)   /* four entries each, replaced in turn */
 #define LABEL_MEMO_WAYS 4
 #define LABEL_MEMO_TEXT 240            /* an entry fills four cache lines */
 
@@ -1390,15 +1391,6 @@ static memo_table *memo_get(void)
     return label_memo_tab = m;
 }
 
-/* Eight bytes of text into the hash h. */
-static inline uint64_t memo_mix(uint64_t h, const char *p)
-{
-    uint64_t word;
-    memcpy(&word, p, 8);
-    h = (h ^ word) * 0xFF51AFD7ED558CCDull;
-    return h ^ h >> 32;
-}
-
 /* extract_memo_salt(): mixed into the set index (tests). */
 static uint64_t memo_salt;
 
@@ -1414,22 +1406,23 @@ static inline __attribute__((always_inline)) const uint64_t *memo_find(const voi
     fill->entry = NULL;
     if (len >= LABEL_MEMO_TEXT)
         return NULL;
-    uint64_t h = 0x9E3779B97F4A7C15ull ^ (uint64_t)(uintptr_t)key ^ len ^ memo_salt;
-    if (len >= 8) {                    /* the first, middle and last eight bytes (overlapping when short): the
-                                          set index only, every entry is compared whole */
-        h = memo_mix(h, text);
-        if (len > 16)
-            h = memo_mix(h, text + len / 2 - 4);
-        if (len > 8)
-            h = memo_mix(h, text + len - 8);
+    uint64_t h = ((uint64_t)(uintptr_t)key ^ memo_salt) + len * 0x9E3779B97F4A7C15ull;
+    if (len >= 8) {                    /* the first, middle and last eight bytes (overlapping when short), each
+                                          multiplied apart (no product waits for another): the set index
+                                          only, every entry is compared whole */
+        uint64_t first, mid, last;
+        memcpy(&first, text, 8);
+        memcpy(&mid, text + len / 2 - 4, 8);
+        memcpy(&last, text + len - 8, 8);
+        h += first * 0xFF51AFD7ED558CCDull + (mid ^ 0x2545F4914F6CDD1Dull) * 0xC4CEB9FE1A85EC53ull +
+             (last ^ 0x94D049BB133111EBull) * 0xBF58476D1CE4E5B9ull;
     } else {
         for (size_t i = 0; i < len; i++)
             h = (h ^ (unsigned char)text[i]) * 0xC4CEB9FE1A85EC53ull;
     }
-    h ^= h >> 33;                      /* every bit of the text into the set index */
-    h *= 0xFF51AFD7ED558CCDull;
-    h ^= h >> 33;
-    size_t at = h % LABEL_MEMO_SETS;
+    h ^= h >> 32;                      /* every bit of the text and the key into the top bits, the set index */
+    h *= 0xD6E8FEB86659FD93ull;
+    size_t at = (size_t)(h >> (64 - LABEL_MEMO_SETS_LOG2));
     memo_table *m = memo_get();
     if (!m)
         return NULL;
