@@ -1339,7 +1339,8 @@ typedef struct {
 typedef struct {
     const void *key[LABEL_MEMO_WAYS];  /* NULL: never filled (the pages come zeroed) */
     uint32_t len[LABEL_MEMO_WAYS];     /* the text's bytes, < LABEL_MEMO_TEXT */
-    unsigned next;                     /* the way to replace next */
+    unsigned next;                     /* where the search for an entry to replace begins */
+    unsigned used;                     /* bit w: entry w was found since the search last passed it */
 } __attribute__((aligned(64))) memo_tags;
 
 typedef struct {
@@ -1433,9 +1434,18 @@ static inline __attribute__((always_inline)) const uint64_t *memo_find(const voi
      * before " 机构", matched the entry of "科研 机构" — in the rare runs that put
      * both in one set: the text's column taken for the word's.) */
     for (int w = 0; w < LABEL_MEMO_WAYS; w++)
-        if (t->key[w] == key && t->len[w] == len && !memcmp(way[w].text, text, len))
+        if (t->key[w] == key && t->len[w] == len && !memcmp(way[w].text, text, len)) {
+            t->used |= 1u << w;
             return way[w].value;
+        }
+    /* replaced: the first entry from `next` on not found since it was last passed
+     * (a clock): a template's label, found report after report, outlives the texts
+     * of one report (a converter's dump has many, each seen once) */
     unsigned next = t->next;
+    while (t->used >> next & 1) {
+        t->used &= ~(1u << next);
+        next = (next + 1) % LABEL_MEMO_WAYS;
+    }
     fill->entry = &way[next];
     fill->tags = t;
     fill->way = next;
