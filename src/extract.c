@@ -1322,10 +1322,15 @@ static pattern_set rows_of(const gk_table_def *td)
 /* Which patterns of the set match `label`: bit k for pattern k.  Labels
  * repeat the template's wording in nearly every report, so each thread
  * remembers recent answers (a pure function of the set and the text). */
-#define LABEL_MEMO_SETS_LOG2 9
-#define LABEL_MEMO_SETS (1 << LABEL_MEMO_SETS_LOG2)   /* four entries each, replaced in turn */
+#define LABEL_MEMO_SETS_LOG2 12
+#define LABEL_MEMO_SETS (1 << LABEL_MEMO_SETS_LOG2)   /* four entries each (memo_find() replaces them) */
 #define LABEL_MEMO_WAYS 4
-#define LABEL_MEMO_TEXT 240            /* an entry fills four cache lines */
+#define LABEL_MEMO_TEXT 112            /* an entry fills two cache lines */
+/* 16,384 entries of 128 bytes, 2 MB a thread (and 256 KB of tags): a converter's
+ * dump has many texts seen once among the labels seen report after report.  On
+ * 4,351 of them, label_names_of() was computed 59.0K times with 2,048 entries of
+ * 256 bytes, 42.6K with 8,192 of 128, 35.6K with 16,384 of 128 (41.1K with 8,192
+ * of 256: few labels are longer than 111 bytes).  Mapped and populated in ~0.2 ms. */
 
 /* An entry's answer and text; its key and length are its set's (memo_tags). */
 typedef struct {
@@ -1359,7 +1364,7 @@ typedef struct {
 /* Each thread's memo is mapped at its first label, its pages populated in
  * that one call (faulted in one by one, each looked up before it is
  * written, a page cost two faults), and unmapped as the thread ends.  (As
- * static thread-local storage, 512 KB, the C library zeroed it whole for
+ * static thread-local storage, then 512 KB, the C library zeroed it whole for
  * every thread as it was created, in the thread creating it, and the main
  * thread's as the program started: some 130 page faults, ~2 ms on the
  * machine measured, each time, whether the thread read a label or not.) */
