@@ -1528,7 +1528,8 @@ static uint64_t column_named(const gk_template *tpl, int table, const char *text
     uint64_t named = 0;
     if (k >= 0) {
         const char *canon = tpl->col_canon[table - 2][k];
-        named = (uint64_t)k + 1 + (util_find(cell, len, canon, strlen(canon)) ? 0 : COL_VARIANT);
+        size_t cn = tpl->col_canon_len[table - 2][k];
+        named = (uint64_t)k + 1 + (util_find(cell, len, canon, cn) ? 0 : COL_VARIANT);
     }
     memo_store(&fill, key, text, n, named);
     return named;
@@ -1711,7 +1712,7 @@ static uint64_t row_facts(const gk_template *tpl, int table, const char *label, 
     uint64_t facts = test_patterns(rows_of(td), label) & ROW_MATCHES;
     for (int k = 0; k < td->nrows && k < 31; k++) {
         const char *canon = tpl->row_canon[table - 2][k];
-        if (util_find(label, len, canon, strlen(canon)))
+        if (util_find(label, len, canon, tpl->row_canon_len[table - 2][k]))
             facts |= ROW_HOLDS_CANON(k);
     }
     unsigned mask = header_words(label, len);
@@ -6422,7 +6423,7 @@ static int label_ends_after(const gk_report *r, int table, int rr, const tokens 
     size_t len = squeeze_copy(join, ts->text[at], a);
     len += squeeze_copy(join + len, ts->text[k], b);
     const char *canon = r->tpl->row_canon[table - 2][rr];
-    return util_find(join, len, canon, strlen(canon)) != NULL;
+    return util_find(join, len, canon, r->tpl->row_canon_len[table - 2][rr]) != NULL;
 }
 
 /* Runs of rows place_rows() read column by column (place_row.columns) are

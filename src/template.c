@@ -341,6 +341,7 @@ static void build_columns(gk_template *t)
                 if (!seen && n < 32) {
                     t->col[ti][n] = cd;
                     t->col_canon[ti][n] = canon_label(cd->label);
+                    t->col_canon_len[ti][n] = strlen(t->col_canon[ti][n]);
                     n++;
                 }
             }
@@ -362,6 +363,7 @@ static void build_cells(gk_template *t)
             const gk_row_def *rd = &td->rows[r];
             t->first_cell[ti][r] = t->ncells;
             t->row_canon[ti][r] = canon_label(rd->label);
+            t->row_canon_len[ti][r] = strlen(t->row_canon[ti][r]);
             for (int c = 0; c < rd->ncols; c++) {
                 gk_cell_def *cd = &t->cells[t->ncells++];
                 snprintf(cd->id, sizeof cd->id, "t%d.%s.%s", td->number, rd->key, rd->cols[c].key);
