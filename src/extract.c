@@ -1681,10 +1681,12 @@ static unsigned header_words(const char *label, size_t len)
  * header word, which the next label cell could complete. */
 static int ends_in_header_word(const char *label, size_t len)
 {
-    for (size_t k = 0; HEADER_WORDS[k]; k++)
-        for (size_t p = 1; p < strlen(HEADER_WORDS[k]) && p <= len; p++)
+    for (size_t k = 0; HEADER_WORDS[k]; k++) {
+        size_t wl = strlen(HEADER_WORDS[k]);
+        for (size_t p = 1; p < wl && p <= len; p++)
             if (!memcmp(label + len - p, HEADER_WORDS[k], p))
                 return 1;
+    }
     return 0;
 }
 
