@@ -1682,9 +1682,10 @@ static unsigned header_words(const char *label, size_t len)
 static int ends_in_header_word(const char *label, size_t len)
 {
     for (size_t k = 0; HEADER_WORDS[k]; k++) {
-        size_t wl = strlen(HEADER_WORDS[k]);
-        for (size_t p = 1; p < wl && p <= len; p++)
-            if (!memcmp(label + len - p, HEADER_WORDS[k], p))
+        const char *w = HEADER_WORDS[k];
+        size_t wl = strlen(w);
+        for (size_t p = 1; p < wl && p <= len; p++)   /* (the first byte before the call: few are alike) */
+            if (label[len - p] == w[0] && !memcmp(label + len - p, w, p))
                 return 1;
     }
     return 0;
