@@ -1472,8 +1472,9 @@ static void memo_store(const memo_fill *fill, const void *key, const char *text,
 static uint64_t test_patterns(pattern_set set, const char *label)
 {
     uint64_t mask = 0;
+    size_t n = strlen(label);          /* re_test()'s, taken once for all the patterns */
     for (int k = 0; k < set.n && k < 64; k++)
-        if (re_test(set.pattern(set.key, k), label))
+        if (re_find(set.pattern(set.key, k), label, n, 0, NULL, 0))
             mask |= (uint64_t)1 << k;
     return mask;
 }
