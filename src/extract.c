@@ -1716,7 +1716,8 @@ static uint64_t row_facts(const gk_template *tpl, int table, const char *label, 
     uint64_t facts = test_patterns(rows_of(td), label) & ROW_MATCHES;
     for (int k = 0; k < td->nrows && k < 31; k++) {
         const char *canon = tpl->row_canon[table - 2][k];
-        if (util_find(label, len, canon, tpl->row_canon_len[table - 2][k]))
+        size_t cl = tpl->row_canon_len[table - 2][k];
+        if (cl <= len && util_find(label, len, canon, cl))   /* (longer: util_find() finds nothing) */
             facts |= ROW_HOLDS_CANON(k);
     }
     unsigned mask = header_words(label, len);
