@@ -1322,27 +1322,49 @@ static pattern_set rows_of(const gk_table_def *td)
 /* Which patterns of the set match `label`: bit k for pattern k.  Labels
  * repeat the template's wording in nearly every report, so each thread
  * remembers recent answers (a pure function of the set and the text). */
-#define LABEL_MEMO_SETS 512            /* four entries each, replaced in turn */
+#define LABEL_MEMO_SETS_LOG2 12
+#define LABEL_MEMO_SETS (1 << LABEL_MEMO_SETS_LOG2)   /* four entries each (memo_find() replaces them) */
 #define LABEL_MEMO_WAYS 4
-#define LABEL_MEMO_TEXT 232            /* an entry fills four cache lines */
+#define LABEL_MEMO_TEXT 112            /* an entry fills two cache lines */
+/* 16,384 entries of 128 bytes, 2 MB a thread (and 256 KB of tags): a converter's
+ * dump has many texts seen once among the labels seen report after report.  On
+ * 4,351 of them, label_names_of() was computed 59.0K times with 2,048 entries of
+ * 256 bytes, 42.6K with 8,192 of 128, 35.6K with 16,384 of 128 (41.1K with 8,192
+ * of 256: few labels are longer than 111 bytes).  Mapped and populated in ~0.2 ms. */
 
-/* Entries begin on a cache line: the key, the value and a short text
- * (most labels) are all in the first one. */
+/* An entry's answer and text; its key and length are its set's (memo_tags). */
 typedef struct {
-    const void *key;
     uint64_t value[2];                 /* the answer: one word, or two (label_names()) */
     char text[LABEL_MEMO_TEXT];
 } __attribute__((aligned(64))) label_memo;
 
+/* A set's keys and lengths, in one cache line: a lookup compares them there and
+ * reads only the text of an entry of the same key and length (the four entries
+ * lie 1 KB apart: their first lines, read for their keys, were four misses). */
 typedef struct {
+    const void *key[LABEL_MEMO_WAYS];  /* NULL: never filled (the pages come zeroed) */
+    uint32_t len[LABEL_MEMO_WAYS];     /* the text's bytes, < LABEL_MEMO_TEXT */
+    unsigned next;                     /* where the search for an entry to replace begins */
+    unsigned used;                     /* bit w: entry w was found since the search last passed it */
+} __attribute__((aligned(64))) memo_tags;
+
+typedef struct {
+    memo_tags tags[LABEL_MEMO_SETS];
     label_memo sets[LABEL_MEMO_SETS][LABEL_MEMO_WAYS];
-    unsigned char next[LABEL_MEMO_SETS];   /* the way to replace next */
 } memo_table;
+
+/* Where memo_store() writes an answer memo_find() did not know (entry NULL:
+ * nowhere). */
+typedef struct {
+    label_memo *entry;
+    memo_tags *tags;
+    unsigned way;
+} memo_fill;
 
 /* Each thread's memo is mapped at its first label, its pages populated in
  * that one call (faulted in one by one, each looked up before it is
  * written, a page cost two faults), and unmapped as the thread ends.  (As
- * static thread-local storage, 512 KB, the C library zeroed it whole for
+ * static thread-local storage, then 512 KB, the C library zeroed it whole for
  * every thread as it was created, in the thread creating it, and the main
  * thread's as the program started: some 130 page faults, ~2 ms on the
  * machine measured, each time, whether the thread read a label or not.) */
@@ -1375,15 +1397,6 @@ static memo_table *memo_get(void)
     return label_memo_tab = m;
 }
 
-/* Eight bytes of text into the hash h. */
-static inline uint64_t memo_mix(uint64_t h, const char *p)
-{
-    uint64_t word;
-    memcpy(&word, p, 8);
-    h = (h ^ word) * 0xFF51AFD7ED558CCDull;
-    return h ^ h >> 32;
-}
-
 /* extract_memo_salt(): mixed into the set index (tests). */
 static uint64_t memo_salt;
 
@@ -1393,72 +1406,87 @@ void extract_memo_salt(uint64_t salt)
 }
 
 /* The remembered value for (key, text), or NULL with *fill set to the
- * entry to write (NULL when the text is too long to remember). */
-static inline __attribute__((always_inline)) const uint64_t *memo_find(const void *key, const char *text, size_t len, label_memo **fill)
+ * entry to write (entry NULL when the text is too long to remember). */
+static inline __attribute__((always_inline)) const uint64_t *memo_find(const void *key, const char *text, size_t len, memo_fill *fill)
 {
-    *fill = NULL;
+    fill->entry = NULL;
     if (len >= LABEL_MEMO_TEXT)
         return NULL;
-    uint64_t h = 0x9E3779B97F4A7C15ull ^ (uint64_t)(uintptr_t)key ^ len ^ memo_salt;
-    if (len >= 8) {                    /* the first, middle and last eight bytes (overlapping when short): the
-                                          set index only, every entry is compared whole */
-        h = memo_mix(h, text);
-        if (len > 16)
-            h = memo_mix(h, text + len / 2 - 4);
-        if (len > 8)
-            h = memo_mix(h, text + len - 8);
+    uint64_t h = ((uint64_t)(uintptr_t)key ^ memo_salt) + len * 0x9E3779B97F4A7C15ull;
+    if (len >= 8) {                    /* the first, middle and last eight bytes (overlapping when short), each
+                                          multiplied apart (no product waits for another): the set index
+                                          only, every entry is compared whole */
+        uint64_t first, mid, last;
+        memcpy(&first, text, 8);
+        memcpy(&mid, text + len / 2 - 4, 8);
+        memcpy(&last, text + len - 8, 8);
+        h += first * 0xFF51AFD7ED558CCDull + (mid ^ 0x2545F4914F6CDD1Dull) * 0xC4CEB9FE1A85EC53ull +
+             (last ^ 0x94D049BB133111EBull) * 0xBF58476D1CE4E5B9ull;
     } else {
         for (size_t i = 0; i < len; i++)
             h = (h ^ (unsigned char)text[i]) * 0xC4CEB9FE1A85EC53ull;
     }
-    h ^= h >> 33;                      /* every bit of the text into the set index */
-    h *= 0xFF51AFD7ED558CCDull;
-    h ^= h >> 33;
-    size_t at = h % LABEL_MEMO_SETS;
+    h ^= h >> 32;                      /* every bit of the text and the key into the top bits, the set index */
+    h *= 0xD6E8FEB86659FD93ull;
+    size_t at = (size_t)(h >> (64 - LABEL_MEMO_SETS_LOG2));
     memo_table *m = memo_get();
     if (!m)
         return NULL;
+    memo_tags *t = &m->tags[at];
     label_memo *way = m->sets[at];
-    /* an entry's text ends at its NUL (memo_store()): the same length and bytes.
-     * (Compared as len + 1 bytes of the text asked about, a word inside a longer
-     * cell, "科研" before " 机构", matched the entry of "科研 机构" — in the rare
-     * runs that put both in one set: the text's column taken for the word's.) */
+    /* an entry matches a text of its own key, length and bytes.  (Compared as
+     * len + 1 bytes of the text asked about, a word inside a longer cell, "科研"
+     * before " 机构", matched the entry of "科研 机构" — in the rare runs that put
+     * both in one set: the text's column taken for the word's.) */
     for (int w = 0; w < LABEL_MEMO_WAYS; w++)
-        if (way[w].key == key && way[w].text[len] == '\0' && !memcmp(way[w].text, text, len))
+        if (t->key[w] == key && t->len[w] == len && !memcmp(way[w].text, text, len)) {
+            t->used |= 1u << w;
             return way[w].value;
-    *fill = &way[m->next[at]];
-    m->next[at] = (unsigned char)((m->next[at] + 1) % LABEL_MEMO_WAYS);
+        }
+    /* replaced: the first entry from `next` on not found since it was last passed
+     * (a clock): a template's label, found report after report, outlives the texts
+     * of one report (a converter's dump has many, each seen once) */
+    unsigned next = t->next;
+    while (t->used >> next & 1) {
+        t->used &= ~(1u << next);
+        next = (next + 1) % LABEL_MEMO_WAYS;
+    }
+    fill->entry = &way[next];
+    fill->tags = t;
+    fill->way = next;
+    t->next = (next + 1) % LABEL_MEMO_WAYS;
     return NULL;
 }
 
-static void memo_store(label_memo *fill, const void *key, const char *text, size_t len, uint64_t value)
+static void memo_store(const memo_fill *fill, const void *key, const char *text, size_t len, uint64_t value)
 {
-    if (!fill)
+    if (!fill->entry)
         return;
-    fill->key = key;
-    fill->value[0] = value;
-    memcpy(fill->text, text, len);    /* (text may go on past len: a word in a cell) */
-    fill->text[len] = '\0';
+    fill->tags->key[fill->way] = key;
+    fill->tags->len[fill->way] = (uint32_t)len;
+    fill->entry->value[0] = value;
+    memcpy(fill->entry->text, text, len);   /* (text may go on past len: a word in a cell) */
 }
 
 /* Which patterns of the set match `label`, each tested. */
 static uint64_t test_patterns(pattern_set set, const char *label)
 {
     uint64_t mask = 0;
+    size_t n = strlen(label);          /* re_test()'s, taken once for all the patterns */
     for (int k = 0; k < set.n && k < 64; k++)
-        if (re_test(set.pattern(set.key, k), label))
+        if (re_find(set.pattern(set.key, k), label, n, 0, NULL, 0))
             mask |= (uint64_t)1 << k;
     return mask;
 }
 
 static uint64_t match_mask(pattern_set set, const char *label, size_t len)
 {
-    label_memo *fill;
+    memo_fill fill;
     const uint64_t *known = memo_find(set.key, label, len, &fill);
     if (known)
         return *known;
     uint64_t mask = test_patterns(set, label);
-    memo_store(fill, set.key, label, len, mask);
+    memo_store(&fill, set.key, label, len, mask);
     return mask;
 }
 
@@ -1490,7 +1518,7 @@ static inline int column_index(uint64_t named)
 static uint64_t column_named(const gk_template *tpl, int table, const char *text, size_t n)
 {
     const void *key = tpl->col_canon[table - 2];   /* not a pattern set's key: another question */
-    label_memo *fill;
+    memo_fill fill;
     const uint64_t *known = memo_find(key, text, n, &fill);
     if (known)
         return *known;
@@ -1501,9 +1529,10 @@ static uint64_t column_named(const gk_template *tpl, int table, const char *text
     uint64_t named = 0;
     if (k >= 0) {
         const char *canon = tpl->col_canon[table - 2][k];
-        named = (uint64_t)k + 1 + (util_find(cell, len, canon, strlen(canon)) ? 0 : COL_VARIANT);
+        size_t cn = tpl->col_canon_len[table - 2][k];
+        named = (uint64_t)k + 1 + (util_find(cell, len, canon, cn) ? 0 : COL_VARIANT);
     }
-    memo_store(fill, key, text, n, named);
+    memo_store(&fill, key, text, n, named);
     return named;
 }
 
@@ -1573,14 +1602,14 @@ static void count_hits(const gk_report *r, hit_count *pats, int npats, size_t fr
         for (int p = 0; p < npats; p++) {
             if (ws && needs[p] && !(held & needs[p]))
                 continue;
-            label_memo *fill;
+            memo_fill fill;
             const uint64_t *known = memo_find(pats[p].pat, s, n, &fill);
             if (known) {
                 pats[p].hits += (int)*known;
                 continue;
             }
             int here = count_matches(pats[p].pat, s, n);
-            memo_store(fill, pats[p].pat, s, n, (uint64_t)here);
+            memo_store(&fill, pats[p].pat, s, n, (uint64_t)here);
             pats[p].hits += here;
         }
     }
@@ -1653,10 +1682,13 @@ static unsigned header_words(const char *label, size_t len)
  * header word, which the next label cell could complete. */
 static int ends_in_header_word(const char *label, size_t len)
 {
-    for (size_t k = 0; HEADER_WORDS[k]; k++)
-        for (size_t p = 1; p < strlen(HEADER_WORDS[k]) && p <= len; p++)
-            if (!memcmp(label + len - p, HEADER_WORDS[k], p))
+    for (size_t k = 0; HEADER_WORDS[k]; k++) {
+        const char *w = HEADER_WORDS[k];
+        size_t wl = strlen(w);
+        for (size_t p = 1; p < wl && p <= len; p++)   /* (the first byte before the call: few are alike) */
+            if (label[len - p] == w[0] && !memcmp(label + len - p, w, p))
                 return 1;
+    }
     return 0;
 }
 
@@ -1676,7 +1708,7 @@ static uint64_t row_facts(const gk_template *tpl, int table, const char *label, 
     if (!len)
         return 0;                      /* no label: no row, no header */
     const void *key = tpl->row_canon[table - 2];   /* not a pattern set's key: another question */
-    label_memo *fill;
+    memo_fill fill;
     const uint64_t *known = memo_find(key, label, len, &fill);
     if (known)
         return *known;
@@ -1684,13 +1716,14 @@ static uint64_t row_facts(const gk_template *tpl, int table, const char *label, 
     uint64_t facts = test_patterns(rows_of(td), label) & ROW_MATCHES;
     for (int k = 0; k < td->nrows && k < 31; k++) {
         const char *canon = tpl->row_canon[table - 2][k];
-        if (util_find(label, len, canon, strlen(canon)))
+        size_t cl = tpl->row_canon_len[table - 2][k];
+        if (cl <= len && util_find(label, len, canon, cl))   /* (longer: util_find() finds nothing) */
             facts |= ROW_HOLDS_CANON(k);
     }
     unsigned mask = header_words(label, len);
     if (mask & (mask - 1))             /* two words or more */
         facts |= ROW_HEADER;
-    memo_store(fill, key, label, len, facts);
+    memo_store(&fill, key, label, len, facts);
     return facts;
 }
 
@@ -1840,6 +1873,8 @@ static int numbered_vertical_run(const grid_row *row, int j, int ncells)
 
 /* What each cell of a table row holds. */
 enum { C_EMPTY, C_VALUE, C_DAMAGED, C_LABEL, C_OTHER };
+_Static_assert(C_EMPTY < C_DAMAGED && C_VALUE < C_DAMAGED && C_LABEL > C_DAMAGED && C_OTHER > C_DAMAGED,
+               "row_tokens_flat(): the classes of a number or an empty cell come first");
 
 /* Label positions usual_edge() keeps the furthest number of. */
 #define EDGE_LABS 8
@@ -2253,12 +2288,12 @@ static label_info label_names_of(const gk_report *r, int table, const char *text
  * remembered in `fill` (when not NULL).  Not inlined, so that a memo hit
  * (nearly every label) saves and restores no registers for it. */
 static __attribute__((noinline)) label_info label_names_new(const gk_report *r, int table, const char *text, size_t n,
-                                                            sbuf *tmp, const void *key, label_memo *fill)
+                                                            sbuf *tmp, const void *key, const memo_fill *fill)
 {
     label_info li = label_names_of(r, table, text, n, tmp);
-    if (fill) {
+    if (fill->entry) {
         memo_store(fill, key, text, n, 0);
-        memcpy(fill->value, &li, sizeof li);
+        memcpy(fill->entry->value, &li, sizeof li);
     }
     return li;
 }
@@ -2268,10 +2303,10 @@ static inline __attribute__((always_inline)) label_info label_names(const gk_rep
                                                                    size_t n, sbuf *tmp)
 {
     const void *key = r->tpl->row_canon[table - 2] + 1;   /* this question's own key: the whole answer */
-    label_memo *fill;
+    memo_fill fill;
     const uint64_t *known = memo_find(key, text, n, &fill);
     if (!known)
-        return label_names_new(r, table, text, n, tmp, key, fill);
+        return label_names_new(r, table, text, n, tmp, key, &fill);
     label_info li;
     memcpy(&li, known, sizeof li);
     return li;
@@ -2565,8 +2600,10 @@ static void join_broken_label(const gk_report *r, int table, const grid_row *row
     }
 }
 
-static void read_labels(const gk_report *r, int table, const grid_row *row, row_cells *rc, row_labels *rl,
-                        sbuf *tmp)
+/* (Inlined at its one caller, tokenize(): called once per grid row, its call
+ * cost 0.2M instructions of 163M on 400 reports.) */
+static inline __attribute__((always_inline)) void read_labels(const gk_report *r, int table, const grid_row *row,
+                                                              row_cells *rc, row_labels *rl, sbuf *tmp)
 {
     rl->named = rl->words = 0;
     rl->foreign = 0;
@@ -3182,15 +3219,40 @@ static void row_tokens_flat(gk_report *r, int table, int i, const grid_row *row,
 {
     int seg = 0, values = 0, unit = UNIT(i, 0);
     const unsigned char *cls = rc->cls;
+    /* a number's or an empty cell's token (most) written here, as tok_add() would,
+     * through locals: stored through ts, each token's ints could be ts->n, and
+     * every array and count was read again for the next */
+    int n = ts->n;
+    const int cap = ts->cap;
+    place_tok *tok = ts->tok;
+    const char **text = ts->text;
+    const grid_cell **cell = ts->cell;
+    const grid_cell *cells = row->cells;
     for (uint64_t m = rc->numbers | rc->labels | (rc->empties & cells_between(lo, hi)); m; m &= m - 1) {
         int j = __builtin_ctzll(m), k = cls[j];
-        if (k == C_LABEL)
+        const grid_cell *c = &cells[j];
+        if (k > C_DAMAGED) {
+            if (k != C_LABEL)          /* (C_OTHER, in none of the masks: no token) */
+                continue;
             unit = label_unit(&rl->li[j], i, &seg, &values, unit);
-        values |= k == C_VALUE || k == C_DAMAGED;
-        cell_token(r, table, k, &rl->li[j], unit, &row->cells[j], &skip_first, ts);
-        if (k == C_LABEL)
+            ts->n = n;
+            cell_token(r, table, C_LABEL, &rl->li[j], unit, c, &skip_first, ts);
             label_cells(row, rc, j, ts);
+            n = ts->n;
+            continue;
+        }
+        values |= k == C_VALUE || k == C_DAMAGED;
+        if (k == C_VALUE && skip_first) {
+            skip_first = 0;
+            continue;
+        }
+        assert(n < cap);               /* cell_token() of a number (C_VALUE, C_DAMAGED) or an empty cell */
+        text[n] = c->text;
+        cell[n] = c;
+        tok[n] = (place_tok){.unit = unit, .kind = (uint8_t)(k == C_EMPTY ? PT_EMPTY : PT_VALUE)};
+        n++;
     }
+    ts->n = n;
 }
 
 /* Column names printed a cell a line before a row's label and numbers, all one
@@ -3788,12 +3850,8 @@ static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
 {
     tokens_init(ts, g);
     row_cells *rc = ts->rows;
-    table_shape sh = {.td = template_table(r->tpl, table), .wide = 0, .uniform = 1};
-    for (int k = 0; k < sh.td->nrows; k++)
-        if (sh.td->rows[k].ncols > sh.wide)
-            sh.wide = sh.td->rows[k].ncols;
-    for (int k = 0; k < sh.td->nrows; k++)
-        sh.uniform &= sh.td->rows[k].ncols == sh.wide;
+    table_shape sh = {.td = template_table(r->tpl, table), .wide = r->tpl->widest[table - 2],
+                      .uniform = r->tpl->uniform[table - 2]};
     sh.edge = usual_edge(g, rc, sh.uniform ? sh.wide : 0, sh.lab_edge, sh.lab_full, sh.width_edge);
     int usual = 0, counts[65] = {0};   /* usual: the cells of most rows with numbers */
     for (int i = 0; i < g->nrows; i++) {
@@ -4571,14 +4629,20 @@ static int row_eq_holds(const gk_report *r, int table, int rr, const double *v)
 static int token_values(const tokens *ts, const int *tok, int n, double *v)
 {
     for (int c = 0; c < n; c++) {
-        int k = tok[c];
-        if (ts->tok[k].kind == PT_EMPTY || (ts->tok[k].kind == PT_VALUE && ts->cell[k]->num == NUM_BLANK)) {
+        int k = tok[c], kind = ts->tok[k].kind;
+        if (kind == PT_VALUE) {        /* the usual number first: the cell read once */
+            const grid_cell *cell = ts->cell[k];
+            if (cell->num == NUM_VALUE && ts->text[k] == cell->text)
+                v[c] = cell->value;
+            else if (cell->num == NUM_BLANK)
+                v[c] = 0;
+            else
+                return 0;
+        } else if (kind == PT_EMPTY) {
             v[c] = 0;
-            continue;
-        }
-        if (ts->tok[k].kind != PT_VALUE || ts->cell[k]->num != NUM_VALUE || ts->text[k] != ts->cell[k]->text)
+        } else {
             return 0;
-        v[c] = ts->cell[k]->value;
+        }
     }
     return 1;
 }
@@ -6515,7 +6579,7 @@ static int label_ends_after(const gk_report *r, int table, int rr, const tokens 
     size_t len = squeeze_copy(join, ts->text[at], a);
     len += squeeze_copy(join + len, ts->text[k], b);
     const char *canon = r->tpl->row_canon[table - 2][rr];
-    return util_find(join, len, canon, strlen(canon)) != NULL;
+    return util_find(join, len, canon, r->tpl->row_canon_len[table - 2][rr]) != NULL;
 }
 
 /* Runs of rows place_rows() read column by column (place_row.columns) are

@@ -341,6 +341,7 @@ static void build_columns(gk_template *t)
                 if (!seen && n < 32) {
                     t->col[ti][n] = cd;
                     t->col_canon[ti][n] = canon_label(cd->label);
+                    t->col_canon_len[ti][n] = strlen(t->col_canon[ti][n]);
                     n++;
                 }
             }
@@ -362,6 +363,7 @@ static void build_cells(gk_template *t)
             const gk_row_def *rd = &td->rows[r];
             t->first_cell[ti][r] = t->ncells;
             t->row_canon[ti][r] = canon_label(rd->label);
+            t->row_canon_len[ti][r] = strlen(t->row_canon[ti][r]);
             for (int c = 0; c < rd->ncols; c++) {
                 gk_cell_def *cd = &t->cells[t->ncells++];
                 snprintf(cd->id, sizeof cd->id, "t%d.%s.%s", td->number, rd->key, rd->cols[c].key);
@@ -772,6 +774,23 @@ static void build_row_eqs(gk_template *t)
     }
 }
 
+/* Each table's widest row, and whether every row is as wide (extract.c's
+ * tokenize() asks for every table it reads). */
+static void build_widths(gk_template *t)
+{
+    for (int ti = 0; ti < GK_NTABLES; ti++) {
+        const gk_table_def *td = &t->tables[ti];
+        int wide = 0, uniform = 1;
+        for (int r = 0; r < td->nrows; r++)
+            if (td->rows[r].ncols > wide)
+                wide = td->rows[r].ncols;
+        for (int r = 0; r < td->nrows; r++)
+            uniform &= td->rows[r].ncols == wide;
+        t->widest[ti] = wide;
+        t->uniform[ti] = uniform;
+    }
+}
+
 int template_derive(gk_template *t, char **problems_out)
 {
     problems pb = {.n = 0};
@@ -781,6 +800,7 @@ int template_derive(gk_template *t, char **problems_out)
     build_id_hash(t);
     build_equations(t, &pb);
     build_row_eqs(t);
+    build_widths(t);
     build_cellsets(t, &pb);
     narr_cells_resolve(t, &pb);
     if (problems_out)

@@ -4,6 +4,8 @@
 #ifndef GK_TEMPLATE_H
 #define GK_TEMPLATE_H
 
+#include <stddef.h>
+
 typedef enum { GK_FMT_UNKNOWN = 0, GK_FMT_2021, GK_FMT_2019 } gk_format;
 typedef enum { GK_VAL_COUNT, GK_VAL_DECIMAL, GK_VAL_SIGNED } gk_valkind;
 typedef enum { GK_SEV_WARNING = 0, GK_SEV_ERROR = 1 } gk_severity;
@@ -84,13 +86,17 @@ typedef struct {
     int ncells;
     int first_cell[3][32];    /* index of the first cell of row r of table t+2 */
     char *row_canon[3][32];   /* each row's label normalised, without spaces */
+    size_t row_canon_len[3][32]; /* ... its bytes */
     const gk_col_def *col[3][32]; /* each table's distinct column definitions (by label) */
     char *col_canon[3][32];   /* ... their labels normalised, without spaces */
+    size_t col_canon_len[3][32]; /* ... its bytes */
     int ncol[3];
     int id_hash[512];         /* cell id → index + 1, open addressing */
     gk_equation *eqs;
     int neqs;
     int row_eq[3][32];        /* each row's first equation all of whose cells lie in the row, -1 none */
+    int widest[3];            /* each table's widest row: its cells */
+    int uniform[3];           /* 1 when every row of the table is as wide */
     /* derived from the schema (see the schema block below) */
     struct gk_cellset_s *sets;
     int nsets;
