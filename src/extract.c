@@ -820,7 +820,9 @@ static void find_title(gk_report *r, int heading_line)
 static void find_years(gk_report *r)
 {
     re_span g[2];
-    for (size_t i = 0; (i = text_norm_find(r->text, i, r->text->nlines, "统计", strlen("统计"))) < r->text->nlines; i++) {
+    r->no_stat_before = text_norm_find(r->text, 0, r->text->nlines, "统计", strlen("统计"));   /* for narrative_period() */
+    for (size_t i = r->no_stat_before; i < r->text->nlines;
+         i = text_norm_find(r->text, i + 1, r->text->nlines, "统计", strlen("统计"))) {
         const char *s = norm(r, (int)i);
         if (re_find(GK_TEXT.period_start, s, strlen(s), 0, g, 2)) {
             r->period_year = span_int(s, g[1]);

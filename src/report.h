@@ -83,6 +83,8 @@ typedef struct gk_report {
     int title_line;
     int period_year;           /* statistics period, 0 when not stated */
     int period_line;
+    size_t no_stat_before;     /* no line before this one (0-based) holds 统计: where find_years() found the
+                                  first, nlines when none (0: not looked for) */
     int narrative_year;        /* most frequent year in section 一, 0 if none */
     int narrative_year_line;
     int section_line[GK_NSECTIONS];       /* 1-based heading lines, 0 when absent */
