@@ -33,6 +33,11 @@ static inline int highest_bit(uint64_t m)
     return m ? 63 - __builtin_clzll(m) : -1;
 }
 
+/* Every character synonyms() reads or writes (keep in step with
+ * synonym_at()): a word of none of them is in a text after synonyms() as
+ * often as before. */
+static const char SYNONYM_CHARS[] = "其它他合计总";
+
 /* synonyms() at s[i..i + 3), a byte AE at s[i + 1]: 其它 becomes 其他,
  * 合计 总计. */
 static inline void synonym_at(char *s, size_t i)
@@ -1523,14 +1528,32 @@ typedef struct {
  * the set: tested on every line).  Built once. */
 static gk_wordset DETECT_WORDS;
 static uint64_t DETECT_NEEDS[2];
+static int DETECT_CHARS;               /* each word one character: found alike in a line and its squeezed copy */
 static pthread_once_t detect_once = PTHREAD_ONCE_INIT;
+
+/* 1 when w[0..n) is one character that squeeze_copy() neither drops (a
+ * blank) nor splits (a blank inside a word of two characters or more) nor
+ * makes or unmakes (synonyms()): a line holds it iff its squeezed copy does. */
+static int squeeze_keeps(const char *w, size_t n)
+{
+    unsigned char c = (unsigned char)w[0];
+    size_t clen = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+    if (n != clen || c == ' ' || c == '\t')
+        return 0;
+    for (const char *p = SYNONYM_CHARS; *p; p += 3)
+        if (n == 3 && !memcmp(w, p, 3))
+            return 0;
+    return 1;
+}
 
 static void build_detect_words(void)
 {
     const char *const *need[2] = {GK_DETECT_2021_NEED, GK_DETECT_2019_NEED};
     wordset_init(&DETECT_WORDS);
+    DETECT_CHARS = 1;
     for (int p = 0; p < 2; p++)
         for (int k = 0; need[p][k]; k++) {
+            DETECT_CHARS &= need[p][k][0] && squeeze_keeps(need[p][k], strlen(need[p][k]));
             int at = wordset_add(&DETECT_WORDS, need[p][k], strlen(need[p][k]));
             if (at < 0) {              /* an empty word (found on every line), or no room */
                 DETECT_NEEDS[p] = 0;
@@ -1553,16 +1576,28 @@ static int count_matches(const char *pat, const char *s, size_t len)
 
 /* Counts each pattern's matches in lines [from, to).  A pattern p with
  * needs[p] (words of ws) is tried only on the lines holding one of them;
- * ws NULL: every pattern on every line.  Header lines repeat from report
- * to report: each line's count is remembered like a label's. */
+ * ws NULL: every pattern on every line.  ws_chars: each word of ws is
+ * one character that squeeze_keeps(), looked for in the line as it is, so
+ * that a line where no pattern is tried is not squeezed.  Header lines
+ * repeat from report to report: each line's count is remembered like a
+ * label's. */
 static void count_hits(const gk_report *r, hit_count *pats, int npats, size_t from, size_t to,
-                       const gk_wordset *ws, const uint64_t *needs)
+                       const gk_wordset *ws, const uint64_t *needs, int ws_chars)
 {
     for (int p = 0; p < npats; p++)
         pats[p].hits = 0;
     char line[512];
     for (size_t i = from; i < to && i < r->text->nlines; i++) {
         const gk_line *l = &r->text->norm[i];
+        uint64_t held = 0;             /* the set's words on this line */
+        if (ws && ws_chars) {
+            held = wordset_find(ws, l->s, l->len);
+            int tried = 0;
+            for (int p = 0; p < npats && !tried; p++)
+                tried = !needs[p] || (held & needs[p]);
+            if (!tried)
+                continue;
+        }
         /* the line without its spaces and tabs: a header word broken by a space
          * ("政府 集中采购": a <br> in its cell, a PDF's wrap) is the word */
         const char *s = l->s;
@@ -1571,7 +1606,8 @@ static void count_hits(const gk_report *r, hit_count *pats, int npats, size_t fr
             n = squeeze_copy(line, s, n);
             s = line;
         }
-        uint64_t held = ws ? wordset_find(ws, s, n) : 0;   /* the set's words on this line */
+        if (ws && !ws_chars)
+            held = wordset_find(ws, s, n);
         for (int p = 0; p < npats; p++) {
             if (ws && needs[p] && !(held & needs[p]))
                 continue;
@@ -1612,10 +1648,10 @@ static gk_format detect_format(const gk_report *r)
     section_range(r, template_table_shape(3)->section, &from3, &to3);
     pthread_once(&detect_once, build_detect_words);
     hit_count headers[2] = {{GK_DETECT_2021, 0}, {GK_DETECT_2019, 0}};
-    count_hits(r, headers, 2, from, to, &DETECT_WORDS, DETECT_NEEDS);
+    count_hits(r, headers, 2, from, to, &DETECT_WORDS, DETECT_NEEDS, DETECT_CHARS);
     hit_count other = {GK_DETECT_2021_T3, 0};
     if (headers[0].hits == 0 && headers[1].hits == 0)   /* no table 2 headers: table 3's 其他处理 rows tell */
-        count_hits(r, &other, 1, from3, to3, NULL, NULL);
+        count_hits(r, &other, 1, from3, to3, NULL, NULL, 0);
     if (headers[0].hits == 0 && headers[1].hits == 0 && other.hits == 0) {
         count_cell_hits(r, headers, 2, from, to);        /* none on a line: perhaps wrapped in cells */
         if (headers[0].hits == 0 && headers[1].hits == 0)
@@ -1628,7 +1664,7 @@ static gk_format detect_format(const gk_report *r)
         /* a report on 2019 or 2020 (the 2019 format's years) with only a word or two
            of the 2021 headers: a header mangled into another's words ("上一…" +
            "本年…" + "处理决定数量"), unless table 3's 其他处理 rows are 2021's */
-        count_hits(r, &other, 1, from3, to3, NULL, NULL);
+        count_hits(r, &other, 1, from3, to3, NULL, NULL, 0);
         if (!other.hits)
             return b ? GK_FMT_2019 : GK_FMT_UNKNOWN;   /* unknown: the year's template */
     }
