@@ -396,6 +396,8 @@ static int find_mid_heading(const gk_report *r, int k, size_t lo, int lo_col, si
     return 0;
 }
 
+static int heading_test(int k, const char *s);
+
 /* Finds the sections' headings.  Returns the line (1-based) of section
  * 一's heading when it is a line of its own (found by the first pass, as
  * extract_title_lines() finds one), 0 when it is not. */
@@ -414,7 +416,7 @@ static int find_sections(gk_report *r)
             continue;
         unsigned mask = heading_candidates_built(heading_words_built(l->s));
         for (int k = 0; mask; k++, mask >>= 1) {
-            if ((mask & 1) && !r->section_line[k] && re_test(section(k)->pattern, l->s)) {
+            if ((mask & 1) && !r->section_line[k] && heading_test(k, l->s)) {
                 r->section_line[k] = (int)i + 1;
                 found++;
                 break;
@@ -1512,6 +1514,23 @@ static uint64_t column_named(const gk_template *tpl, int table, const char *text
     }
     memo_store(fill, key, text, n, named);
     return named;
+}
+
+/* re_test() of section k's heading pattern on the line s, remembered in
+ * the label memo by the line's text (a pure function of it; keyed by the
+ * section's definition, no pattern set's key): headings repeat the
+ * template's words in nearly every report. */
+static int heading_test(int k, const char *s)
+{
+    size_t len = strlen(s);
+    const void *key = section(k);
+    label_memo *fill;
+    const uint64_t *known = memo_find(key, s, len, &fill);
+    if (known)
+        return (int)*known;
+    int hit = re_test(section(k)->pattern, s);
+    memo_store(fill, key, s, len, (uint64_t)hit);
+    return hit;
 }
 
 /* ---- format detection ------------------------------------------------------------- */
@@ -7879,7 +7898,7 @@ static void read_one_line_table(gk_report *r, int table)
 
 int extract_title_lines(const gk_line *norm, size_t index, void *ctx)
 {
-    if (heading_sized(norm) && heading_candidate(heading_words(norm->s)) == 0 && re_test(section(GK_SEC_TOTAL)->pattern, norm->s)) {
+    if (heading_sized(norm) && heading_candidate(heading_words(norm->s)) == 0 && heading_test(GK_SEC_TOTAL, norm->s)) {
         if (ctx)
             *(int *)ctx = (int)index + 1;   /* as find_sections() finds it: the first one */
         return 1;
