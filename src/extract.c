@@ -1009,6 +1009,14 @@ static gk_wordset STATED_WORDS;
 static uint64_t STATED_NEEDS[GK_NARR_MAX];
 static unsigned char STATED_SLOW[GK_NARR_MAX];
 static int STATED_ANY_SLOW;            /* some count is STATED_SLOW */
+/* The patterns' own need words (pattern_need), in a second set looked
+ * for once on a line that holds a count's words, when a pattern is first
+ * tried on it: bit w of PATTERN_NEEDS[k][p], pattern p of count k needs
+ * word w; PATTERN_SET[k][p] 0 when its words do not fit (looked for by
+ * extract_stated_from()). */
+static gk_wordset PATTERN_WORDS;
+static uint64_t PATTERN_NEEDS[GK_NARR_MAX][GK_NARR_PATTERNS];
+static unsigned char PATTERN_SET[GK_NARR_MAX][GK_NARR_PATTERNS];
 static pthread_once_t stated_once = PTHREAD_ONCE_INIT;
 
 static void build_stated_words(void)
@@ -1016,6 +1024,18 @@ static void build_stated_words(void)
     int nk;
     const gk_narr_count *K = template_narr_counts(&nk);
     wordset_init(&STATED_WORDS);
+    wordset_init(&PATTERN_WORDS);
+    for (int k = 0; k < nk && k < GK_NARR_MAX; k++)
+        for (int p = 0; p < GK_NARR_PATTERNS && K[k].patterns[p]; p++) {
+            PATTERN_SET[k][p] = K[k].pattern_need[p][0] != NULL;
+            for (int w = 0; PATTERN_SET[k][p] && K[k].pattern_need[p][w]; w++) {
+                int at = wordset_add(&PATTERN_WORDS, K[k].pattern_need[p][w], strlen(K[k].pattern_need[p][w]));
+                if (at < 0)
+                    PATTERN_SET[k][p] = 0;   /* an empty word, or no room */
+                else
+                    PATTERN_NEEDS[k][p] |= (uint64_t)1 << at;
+            }
+        }
     for (int k = 0; k < nk && k < GK_NARR_MAX; k++)
         for (int w = 0; K[k].need[w]; w++) {
             int at = wordset_add(&STATED_WORDS, K[k].need[w], strlen(K[k].need[w]));
@@ -1135,6 +1155,8 @@ static void find_stated(gk_report *r)
         uint64_t found = wordset_find(&STATED_WORDS, s, len);
         if (!found && !STATED_ANY_SLOW)
             continue;                  /* most lines: no count's word, no count to look for */
+        uint64_t held = 0;             /* PATTERN_WORDS on this line, once `looked` */
+        int looked = 0;
         for (int k = 0; k < nk; k++) {
             if (!stated_has_need(&K[k], k, found, s, len))
                 continue;
@@ -1150,7 +1172,17 @@ static void find_stated(gk_report *r)
                      * words too, as every match does (test_template) */
                     if (off && own && !holds_word(s + off, len - off, K[k].need))
                         break;
-                    size_t at = off == 0 && !own ? 0 : extract_stated_from(&K[k], p, s, len, off);
+                    size_t at;
+                    if (off == 0 && !own) {
+                        at = 0;
+                    } else if (off == 0 && PATTERN_SET[k][p] && !K[k].number_first[p]) {
+                        /* what extract_stated_from() tells here: off when a need word is on the line */
+                        if (!looked)
+                            held = wordset_find(&PATTERN_WORDS, s, len), looked = 1;
+                        at = held & PATTERN_NEEDS[k][p] ? 0 : len + 1;
+                    } else {
+                        at = extract_stated_from(&K[k], p, s, len, off);
+                    }
                     if (at > len || !re_find(K[k].patterns[p], s, extract_stated_to(&K[k], p, s, len, at), at, g, 2))
                         break;
                     double v = g[1].start == (size_t)-1 ? 0 : stated_number(s, g[1]);

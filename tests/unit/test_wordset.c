@@ -111,16 +111,18 @@ static void test_random_words_and_lines(void **state)
     }
 }
 
-/* The narrative counts' need words (the set find_stated() builds), on
- * lines of their characters, their bytes shuffled and cut. */
+/* The narrative counts' need words and their patterns' own (the two sets
+ * find_stated() builds), on lines of their characters, their bytes
+ * shuffled and cut. */
 static void test_narrative_words(void **state)
 {
     (void)state;
     int nk;
     const gk_narr_count *K = template_narr_counts(&nk);
-    gk_wordset ws;
+    gk_wordset ws, pws;
     wordset_init(&ws);
-    char pool[1024];
+    wordset_init(&pws);
+    char pool[2048];
     size_t npool = 0;
     for (int k = 0; k < nk; k++)
         for (int w = 0; K[k].need[w]; w++) {
@@ -130,10 +132,19 @@ static void test_narrative_words(void **state)
             memcpy(pool + npool, K[k].need[w], len);
             npool += len;
         }
+    for (int k = 0; k < nk; k++)
+        for (int p = 0; p < GK_NARR_PATTERNS && K[k].patterns[p]; p++)
+            for (int w = 0; K[k].pattern_need[p][w]; w++) {
+                size_t len = strlen(K[k].pattern_need[p][w]);
+                assert_true(wordset_add(&pws, K[k].pattern_need[p][w], len) >= 0);
+                assert_true(npool + len < sizeof pool);
+                memcpy(pool + npool, K[k].pattern_need[p][w], len);
+                npool += len;
+            }
     uint64_t seed = 0x5EED0002u;
     for (int round = 0; round < 20000; round++) {
         char s[200];
-        size_t len = 0, want = rn(&seed, sizeof s - 12);
+        size_t len = 0, want = rn(&seed, sizeof s - 16);
         while (len < want) {
             unsigned how = rn(&seed, 4);
             if (how == 0) {            /* one character of a word: whole three bytes */
@@ -142,17 +153,21 @@ static void test_narrative_words(void **state)
                 len += 3;
             } else if (how == 1) {     /* a byte of the words anywhere */
                 s[len++] = pool[rn(&seed, (unsigned)npool)];
-            } else if (how == 2) {     /* a whole word */
-                int k = (int)rn(&seed, (unsigned)ws.n);
-                memcpy(s + len, ws.word[k], ws.len[k]);
-                len += ws.len[k];
+            } else if (how == 2) {     /* a whole word of either set */
+                const gk_wordset *from = rn(&seed, 2) ? &ws : &pws;
+                int k = (int)rn(&seed, (unsigned)from->n);
+                memcpy(s + len, from->word[k], from->len[k]);
+                len += from->len[k];
             } else {
                 s[len++] = (char)(rn(&seed, 2) ? ' ' + rn(&seed, 90) : rn(&seed, 256));
             }
         }
         check_line(&ws, s, len);
-        if (len)
+        check_line(&pws, s, len);
+        if (len) {
             check_line(&ws, s + 1, len - 1);
+            check_line(&pws, s + 1, len - 1);
+        }
     }
 }
 
