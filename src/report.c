@@ -53,6 +53,22 @@ void finding_add_cell(gk_finding *f, int cell)
     f->cells[f->ncells++] = cell;
 }
 
+void finding_copy_cells(gk_finding *f, const gk_finding *src)
+{
+    if (f->ncells || !src->ncells) {
+        for (int k = 0; k < src->ncells; k++)
+            finding_add_cell(f, src->cells[k]);
+        return;
+    }
+    /* the room finding_add_cell() would have grown to: 4, or the power of two at or above the count */
+    size_t room = room_after(0);
+    while (room < (size_t)src->ncells)
+        room *= 2;
+    f->cells = xmalloc(room * sizeof *f->cells);
+    memcpy(f->cells, src->cells, (size_t)src->ncells * sizeof *f->cells);
+    f->ncells = src->ncells;
+}
+
 void finding_free(gk_finding *f)
 {
     free(f->cells);

@@ -125,6 +125,9 @@ const char *report_format_value(double v, char *buf, size_t n);
 /* Adds a finding to an array (extraction's notes, the rules' findings). */
 gk_finding *finding_add(gk_finding **arr, int *n, const char *rule, int line, char *message);
 void finding_add_cell(gk_finding *f, int cell);
+/* Adds src's cells to f (no cell yet) as finding_add_cell() would add them one
+ * by one: src's, added so, are distinct and none negative. */
+void finding_copy_cells(gk_finding *f, const gk_finding *src);
 void finding_free(gk_finding *f);
 
 #endif

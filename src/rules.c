@@ -805,8 +805,7 @@ void rules_check(gk_report *r)
     for (int i = 0; i < r->nnotes; i++) {
         const gk_finding *n = &r->notes[i];
         gk_finding *f = add(r, n->rule, n->line, xstrdup(n->message));
-        for (int k = 0; k < n->ncells; k++)
-            finding_add_cell(f, n->cells[k]);
+        finding_copy_cells(f, n);
     }
     check_equations(r, nmissing > 0);
     check_valid_ge(r);
