@@ -30,7 +30,12 @@ gk_finding *finding_add(gk_finding **arr, int *n, const char *rule, int line, ch
         *arr = xrealloc(*arr, room_after(*n) * sizeof **arr);
     gk_finding *f = &(*arr)[(*n)++];
     memset(f, 0, sizeof *f);
-    const gk_rule_def *rd = template_rule(rule);
+    /* findings come in runs of one rule (a row of cells missing): the rule
+     * looked up last is taken again when its id is the same text */
+    static __thread const gk_rule_def *last;
+    const gk_rule_def *rd = last && strcmp(last->id, rule) == 0 ? last : template_rule(rule);
+    if (rd)
+        last = rd;
     int nrules;
     const gk_rule_def *all = template_rules(&nrules);
     f->rule = rd ? rd->id : rule;
