@@ -33,6 +33,11 @@ static inline int highest_bit(uint64_t m)
     return m ? 63 - __builtin_clzll(m) : -1;
 }
 
+/* Every character synonyms() reads or writes (keep in step with
+ * synonym_at()): a word of none of them is in a text after synonyms() as
+ * often as before. */
+static const char SYNONYM_CHARS[] = "其它他合计总";
+
 /* synonyms() at s[i..i + 3), a byte AE at s[i + 1]: 其它 becomes 其他,
  * 合计 总计. */
 static inline void synonym_at(char *s, size_t i)
@@ -391,6 +396,8 @@ static int find_mid_heading(const gk_report *r, int k, size_t lo, int lo_col, si
     return 0;
 }
 
+static int heading_test(int k, const char *s);
+
 /* Finds the sections' headings.  Returns the line (1-based) of section
  * 一's heading when it is a line of its own (found by the first pass, as
  * extract_title_lines() finds one), 0 when it is not. */
@@ -409,7 +416,7 @@ static int find_sections(gk_report *r)
             continue;
         unsigned mask = heading_candidates_built(heading_words_built(l->s));
         for (int k = 0; mask; k++, mask >>= 1) {
-            if ((mask & 1) && !r->section_line[k] && re_test(section(k)->pattern, l->s)) {
+            if ((mask & 1) && !r->section_line[k] && heading_test(k, l->s)) {
                 r->section_line[k] = (int)i + 1;
                 found++;
                 break;
@@ -820,7 +827,9 @@ static void find_title(gk_report *r, int heading_line)
 static void find_years(gk_report *r)
 {
     re_span g[2];
-    for (size_t i = 0; (i = text_norm_find(r->text, i, r->text->nlines, "统计", strlen("统计"))) < r->text->nlines; i++) {
+    r->no_stat_before = text_norm_find(r->text, 0, r->text->nlines, "统计", strlen("统计"));   /* for narrative_period() */
+    for (size_t i = r->no_stat_before; i < r->text->nlines;
+         i = text_norm_find(r->text, i + 1, r->text->nlines, "统计", strlen("统计"))) {
         const char *s = norm(r, (int)i);
         if (re_find(GK_TEXT.period_start, s, strlen(s), 0, g, 2)) {
             r->period_year = span_int(s, g[1]);
@@ -1000,6 +1009,14 @@ static gk_wordset STATED_WORDS;
 static uint64_t STATED_NEEDS[GK_NARR_MAX];
 static unsigned char STATED_SLOW[GK_NARR_MAX];
 static int STATED_ANY_SLOW;            /* some count is STATED_SLOW */
+/* The patterns' own need words (pattern_need), in a second set looked
+ * for once on a line that holds a count's words, when a pattern is first
+ * tried on it: bit w of PATTERN_NEEDS[k][p], pattern p of count k needs
+ * word w; PATTERN_SET[k][p] 0 when its words do not fit (looked for by
+ * extract_stated_from()). */
+static gk_wordset PATTERN_WORDS;
+static uint64_t PATTERN_NEEDS[GK_NARR_MAX][GK_NARR_PATTERNS];
+static unsigned char PATTERN_SET[GK_NARR_MAX][GK_NARR_PATTERNS];
 static pthread_once_t stated_once = PTHREAD_ONCE_INIT;
 
 static void build_stated_words(void)
@@ -1007,6 +1024,18 @@ static void build_stated_words(void)
     int nk;
     const gk_narr_count *K = template_narr_counts(&nk);
     wordset_init(&STATED_WORDS);
+    wordset_init(&PATTERN_WORDS);
+    for (int k = 0; k < nk && k < GK_NARR_MAX; k++)
+        for (int p = 0; p < GK_NARR_PATTERNS && K[k].patterns[p]; p++) {
+            PATTERN_SET[k][p] = K[k].pattern_need[p][0] != NULL;
+            for (int w = 0; PATTERN_SET[k][p] && K[k].pattern_need[p][w]; w++) {
+                int at = wordset_add(&PATTERN_WORDS, K[k].pattern_need[p][w], strlen(K[k].pattern_need[p][w]));
+                if (at < 0)
+                    PATTERN_SET[k][p] = 0;   /* an empty word, or no room */
+                else
+                    PATTERN_NEEDS[k][p] |= (uint64_t)1 << at;
+            }
+        }
     for (int k = 0; k < nk && k < GK_NARR_MAX; k++)
         for (int w = 0; K[k].need[w]; w++) {
             int at = wordset_add(&STATED_WORDS, K[k].need[w], strlen(K[k].need[w]));
@@ -1126,6 +1155,8 @@ static void find_stated(gk_report *r)
         uint64_t found = wordset_find(&STATED_WORDS, s, len);
         if (!found && !STATED_ANY_SLOW)
             continue;                  /* most lines: no count's word, no count to look for */
+        uint64_t held = 0;             /* PATTERN_WORDS on this line, once `looked` */
+        int looked = 0;
         for (int k = 0; k < nk; k++) {
             if (!stated_has_need(&K[k], k, found, s, len))
                 continue;
@@ -1141,7 +1172,17 @@ static void find_stated(gk_report *r)
                      * words too, as every match does (test_template) */
                     if (off && own && !holds_word(s + off, len - off, K[k].need))
                         break;
-                    size_t at = off == 0 && !own ? 0 : extract_stated_from(&K[k], p, s, len, off);
+                    size_t at;
+                    if (off == 0 && !own) {
+                        at = 0;
+                    } else if (off == 0 && PATTERN_SET[k][p] && !K[k].number_first[p]) {
+                        /* what extract_stated_from() tells here: off when a need word is on the line */
+                        if (!looked)
+                            held = wordset_find(&PATTERN_WORDS, s, len), looked = 1;
+                        at = held & PATTERN_NEEDS[k][p] ? 0 : len + 1;
+                    } else {
+                        at = extract_stated_from(&K[k], p, s, len, off);
+                    }
                     if (at > len || !re_find(K[k].patterns[p], s, extract_stated_to(&K[k], p, s, len, at), at, g, 2))
                         break;
                     double v = g[1].start == (size_t)-1 ? 0 : stated_number(s, g[1]);
@@ -1536,6 +1577,23 @@ static uint64_t column_named(const gk_template *tpl, int table, const char *text
     return named;
 }
 
+/* re_test() of section k's heading pattern on the line s, remembered in
+ * the label memo by the line's text (a pure function of it; keyed by the
+ * section's definition, no pattern set's key): headings repeat the
+ * template's words in nearly every report. */
+static int heading_test(int k, const char *s)
+{
+    size_t len = strlen(s);
+    const void *key = section(k);
+    label_memo *fill;
+    const uint64_t *known = memo_find(key, s, len, &fill);
+    if (known)
+        return (int)*known;
+    int hit = re_test(section(k)->pattern, s);
+    memo_store(fill, key, s, len, (uint64_t)hit);
+    return hit;
+}
+
 /* ---- format detection ------------------------------------------------------------- */
 
 /* A pattern whose matches count_hits() counts. */
@@ -1550,14 +1608,32 @@ typedef struct {
  * the set: tested on every line).  Built once. */
 static gk_wordset DETECT_WORDS;
 static uint64_t DETECT_NEEDS[2];
+static int DETECT_CHARS;               /* each word one character: found alike in a line and its squeezed copy */
 static pthread_once_t detect_once = PTHREAD_ONCE_INIT;
+
+/* 1 when w[0..n) is one character that squeeze_copy() neither drops (a
+ * blank) nor splits (a blank inside a word of two characters or more) nor
+ * makes or unmakes (synonyms()): a line holds it iff its squeezed copy does. */
+static int squeeze_keeps(const char *w, size_t n)
+{
+    unsigned char c = (unsigned char)w[0];
+    size_t clen = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+    if (n != clen || c == ' ' || c == '\t')
+        return 0;
+    for (const char *p = SYNONYM_CHARS; *p; p += 3)
+        if (n == 3 && !memcmp(w, p, 3))
+            return 0;
+    return 1;
+}
 
 static void build_detect_words(void)
 {
     const char *const *need[2] = {GK_DETECT_2021_NEED, GK_DETECT_2019_NEED};
     wordset_init(&DETECT_WORDS);
+    DETECT_CHARS = 1;
     for (int p = 0; p < 2; p++)
         for (int k = 0; need[p][k]; k++) {
+            DETECT_CHARS &= need[p][k][0] && squeeze_keeps(need[p][k], strlen(need[p][k]));
             int at = wordset_add(&DETECT_WORDS, need[p][k], strlen(need[p][k]));
             if (at < 0) {              /* an empty word (found on every line), or no room */
                 DETECT_NEEDS[p] = 0;
@@ -1580,16 +1656,28 @@ static int count_matches(const char *pat, const char *s, size_t len)
 
 /* Counts each pattern's matches in lines [from, to).  A pattern p with
  * needs[p] (words of ws) is tried only on the lines holding one of them;
- * ws NULL: every pattern on every line.  Header lines repeat from report
- * to report: each line's count is remembered like a label's. */
+ * ws NULL: every pattern on every line.  ws_chars: each word of ws is
+ * one character that squeeze_keeps(), looked for in the line as it is, so
+ * that a line where no pattern is tried is not squeezed.  Header lines
+ * repeat from report to report: each line's count is remembered like a
+ * label's. */
 static void count_hits(const gk_report *r, hit_count *pats, int npats, size_t from, size_t to,
-                       const gk_wordset *ws, const uint64_t *needs)
+                       const gk_wordset *ws, const uint64_t *needs, int ws_chars)
 {
     for (int p = 0; p < npats; p++)
         pats[p].hits = 0;
     char line[512];
     for (size_t i = from; i < to && i < r->text->nlines; i++) {
         const gk_line *l = &r->text->norm[i];
+        uint64_t held = 0;             /* the set's words on this line */
+        if (ws && ws_chars) {
+            held = wordset_find(ws, l->s, l->len);
+            int tried = 0;
+            for (int p = 0; p < npats && !tried; p++)
+                tried = !needs[p] || (held & needs[p]);
+            if (!tried)
+                continue;
+        }
         /* the line without its spaces and tabs: a header word broken by a space
          * ("政府 集中采购": a <br> in its cell, a PDF's wrap) is the word */
         const char *s = l->s;
@@ -1598,7 +1686,8 @@ static void count_hits(const gk_report *r, hit_count *pats, int npats, size_t fr
             n = squeeze_copy(line, s, n);
             s = line;
         }
-        uint64_t held = ws ? wordset_find(ws, s, n) : 0;   /* the set's words on this line */
+        if (ws && !ws_chars)
+            held = wordset_find(ws, s, n);
         for (int p = 0; p < npats; p++) {
             if (ws && needs[p] && !(held & needs[p]))
                 continue;
@@ -1639,10 +1728,10 @@ static gk_format detect_format(const gk_report *r)
     section_range(r, template_table_shape(3)->section, &from3, &to3);
     pthread_once(&detect_once, build_detect_words);
     hit_count headers[2] = {{GK_DETECT_2021, 0}, {GK_DETECT_2019, 0}};
-    count_hits(r, headers, 2, from, to, &DETECT_WORDS, DETECT_NEEDS);
+    count_hits(r, headers, 2, from, to, &DETECT_WORDS, DETECT_NEEDS, DETECT_CHARS);
     hit_count other = {GK_DETECT_2021_T3, 0};
     if (headers[0].hits == 0 && headers[1].hits == 0)   /* no table 2 headers: table 3's 其他处理 rows tell */
-        count_hits(r, &other, 1, from3, to3, NULL, NULL);
+        count_hits(r, &other, 1, from3, to3, NULL, NULL, 0);
     if (headers[0].hits == 0 && headers[1].hits == 0 && other.hits == 0) {
         count_cell_hits(r, headers, 2, from, to);        /* none on a line: perhaps wrapped in cells */
         if (headers[0].hits == 0 && headers[1].hits == 0)
@@ -1655,7 +1744,7 @@ static gk_format detect_format(const gk_report *r)
         /* a report on 2019 or 2020 (the 2019 format's years) with only a word or two
            of the 2021 headers: a header mangled into another's words ("上一…" +
            "本年…" + "处理决定数量"), unless table 3's 其他处理 rows are 2021's */
-        count_hits(r, &other, 1, from3, to3, NULL, NULL);
+        count_hits(r, &other, 1, from3, to3, NULL, NULL, 0);
         if (!other.hits)
             return b ? GK_FMT_2019 : GK_FMT_UNKNOWN;   /* unknown: the year's template */
     }
@@ -8056,7 +8145,7 @@ static void read_one_line_table(gk_report *r, int table)
 
 int extract_title_lines(const gk_line *norm, size_t index, void *ctx)
 {
-    if (heading_sized(norm) && heading_candidate(heading_words(norm->s)) == 0 && re_test(section(GK_SEC_TOTAL)->pattern, norm->s)) {
+    if (heading_sized(norm) && heading_candidate(heading_words(norm->s)) == 0 && heading_test(GK_SEC_TOTAL, norm->s)) {
         if (ctx)
             *(int *)ctx = (int)index + 1;   /* as find_sections() finds it: the first one */
         return 1;

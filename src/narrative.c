@@ -220,7 +220,9 @@ int narrative_period(const gk_report *r, gk_date *from, gk_date *to)
 {
     const gk_text *t = r->text;
     re_span g[8];
-    for (size_t i = 0; (i = text_norm_find(t, i, t->nlines, "统计", strlen("统计"))) < t->nlines; i++) {
+    /* the lines before r->no_stat_before were searched by find_years() */
+    size_t start = r->no_stat_before < t->nlines ? r->no_stat_before : t->nlines;
+    for (size_t i = start; (i = text_norm_find(t, i, t->nlines, "统计", strlen("统计"))) < t->nlines; i++) {
         const gk_line *l = &t->norm[i];
         /* the sentence may go on in the next line (a PDF's line break):
          * the two lines joined, on the stack when they fit */

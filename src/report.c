@@ -30,7 +30,12 @@ gk_finding *finding_add(gk_finding **arr, int *n, const char *rule, int line, ch
         *arr = xrealloc(*arr, room_after(*n) * sizeof **arr);
     gk_finding *f = &(*arr)[(*n)++];
     memset(f, 0, sizeof *f);
-    const gk_rule_def *rd = template_rule(rule);
+    /* findings come in runs of one rule (a row of cells missing): the rule
+     * looked up last is taken again when its id is the same text */
+    static __thread const gk_rule_def *last;
+    const gk_rule_def *rd = last && strcmp(last->id, rule) == 0 ? last : template_rule(rule);
+    if (rd)
+        last = rd;
     int nrules;
     const gk_rule_def *all = template_rules(&nrules);
     f->rule = rd ? rd->id : rule;
@@ -51,6 +56,22 @@ void finding_add_cell(gk_finding *f, int cell)
     if (grow_at(f->ncells))
         f->cells = xrealloc(f->cells, room_after(f->ncells) * sizeof *f->cells);
     f->cells[f->ncells++] = cell;
+}
+
+void finding_copy_cells(gk_finding *f, const gk_finding *src)
+{
+    if (f->ncells || !src->ncells) {
+        for (int k = 0; k < src->ncells; k++)
+            finding_add_cell(f, src->cells[k]);
+        return;
+    }
+    /* the room finding_add_cell() would have grown to: 4, or the power of two at or above the count */
+    size_t room = room_after(0);
+    while (room < (size_t)src->ncells)
+        room *= 2;
+    f->cells = xmalloc(room * sizeof *f->cells);
+    memcpy(f->cells, src->cells, (size_t)src->ncells * sizeof *f->cells);
+    f->ncells = src->ncells;
 }
 
 void finding_free(gk_finding *f)

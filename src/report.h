@@ -83,6 +83,8 @@ typedef struct gk_report {
     int title_line;
     int period_year;           /* statistics period, 0 when not stated */
     int period_line;
+    size_t no_stat_before;     /* no line before this one (0-based) holds 统计: where find_years() found the
+                                  first, nlines when none (0: not looked for) */
     int narrative_year;        /* most frequent year in section 一, 0 if none */
     int narrative_year_line;
     int section_line[GK_NSECTIONS];       /* 1-based heading lines, 0 when absent */
@@ -123,6 +125,9 @@ const char *report_format_value(double v, char *buf, size_t n);
 /* Adds a finding to an array (extraction's notes, the rules' findings). */
 gk_finding *finding_add(gk_finding **arr, int *n, const char *rule, int line, char *message);
 void finding_add_cell(gk_finding *f, int cell);
+/* Adds src's cells to f (no cell yet) as finding_add_cell() would add them one
+ * by one: src's, added so, are distinct and none negative. */
+void finding_copy_cells(gk_finding *f, const gk_finding *src);
 void finding_free(gk_finding *f);
 
 #endif

@@ -6,6 +6,7 @@
  * equation with cells still missing, all on one side, fails when that side's
  * other cells already add up to more than the other side (check_bound()). */
 #include "extract.h"
+#include "json_out.h"
 #include "narrative.h"
 #include "rules.h"
 #include "util.h"
@@ -354,8 +355,12 @@ static void infer(gk_report *r)
             c->value = fabs(x - floor(x + 0.5)) < EPS ? floor(x + 0.5) : x;
             const gk_equation *e = &t->eqs[by[u]];
             if (several[u]) {
-                c->equation = xasprintf("%s = 0（同一等式中 %d 个未知数之和须为 0，件数不能为负；%s，%s）",
-                                        cell_label(r, u), several[u], e->rule, e->what);
+                /* "%d" by the project's integer writer, the rest joined (a
+                 * report with many cells unread has dozens of these) */
+                char count[24];
+                *json_put_int(count, several[u]) = '\0';
+                c->equation = util_concat(cell_label(r, u), " = 0（同一等式中 ", count, " 个未知数之和须为 0，件数不能为负；",
+                                          e->rule, "，", e->what, "）", (char *)NULL);
             } else {
                 char *how = solve_text(r, e, u);
                 c->equation = util_concat(cell_label(r, u), " = ", how, "（", e->rule, "，", e->what, "）", (char *)NULL);
@@ -800,8 +805,7 @@ void rules_check(gk_report *r)
     for (int i = 0; i < r->nnotes; i++) {
         const gk_finding *n = &r->notes[i];
         gk_finding *f = add(r, n->rule, n->line, xstrdup(n->message));
-        for (int k = 0; k < n->ncells; k++)
-            finding_add_cell(f, n->cells[k]);
+        finding_copy_cells(f, n);
     }
     check_equations(r, nmissing > 0);
     check_valid_ge(r);

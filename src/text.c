@@ -2736,6 +2736,41 @@ static gk_text *own_lines(gk_text *t, const char *src, size_t len, char **adopt,
 }
 #endif
 
+#ifdef __SSE2__
+/* 1 when the bytes surely are no UTF-8 that choose() would read as such:
+ * every good sequence scan_bytes() counts begins with a byte C2..F4, and
+ * each byte C0, C1 or F5..FF (no sequence's first byte, nor a later one)
+ * is one of its bad ones; so when nine times those outnumber these, good <
+ * 9 * bad however the rest reads (GB18030 shows it at once: its lead and
+ * trail bytes run to FE).  Sixteen bytes at a time, each lane counting up
+ * to 255 before it is summed. */
+static int surely_not_utf8(const unsigned char *s, size_t len)
+{
+    const __m128i zero = _mm_setzero_si128(), c0 = _mm_set1_epi8((char)0xC0), one = _mm_set1_epi8(1),
+                  f5 = _mm_set1_epi8((char)0xF5), c2 = _mm_set1_epi8((char)0xC2), leads_span = _mm_set1_epi8(0xF4 - 0xC2);
+    size_t invalid = 0, leads = 0, i = 0;
+    while (len - i >= 16) {
+        __m128i inv_acc = zero, lead_acc = zero;
+        for (int blocks = 0; blocks < 255 && len - i >= 16; blocks++, i += 16) {
+            const __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+            const __m128i t = _mm_sub_epi8(v, c0), u = _mm_sub_epi8(v, c2);
+            const __m128i inv = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(t, one), t),   /* C0, C1 */
+                                             _mm_cmpeq_epi8(_mm_max_epu8(v, f5), v));   /* F5..FF */
+            inv_acc = _mm_sub_epi8(inv_acc, inv);
+            lead_acc = _mm_sub_epi8(lead_acc, _mm_cmpeq_epi8(_mm_min_epu8(u, leads_span), u));   /* C2..F4 */
+        }
+        const __m128i a = _mm_sad_epu8(inv_acc, zero), b = _mm_sad_epu8(lead_acc, zero);
+        invalid += (size_t)_mm_cvtsi128_si32(a) + (size_t)_mm_cvtsi128_si32(_mm_unpackhi_epi64(a, a));
+        leads += (size_t)_mm_cvtsi128_si32(b) + (size_t)_mm_cvtsi128_si32(_mm_unpackhi_epi64(b, b));
+    }
+    for (; i < len; i++) {
+        invalid += s[i] == 0xC0 || s[i] == 0xC1 || s[i] >= 0xF5;
+        leads += s[i] >= 0xC2 && s[i] <= 0xF4;
+    }
+    return 9 * invalid > leads;
+}
+#endif
+
 /* The choice of reading for bytes without a byte order mark, taken on all
  * of them: UTF-16 (by its NUL pattern), binary, or UTF-8 (repaired when a
  * tenth at most of its sequences are invalid), else GB18030. */
@@ -2747,8 +2782,15 @@ static text_verdict choose(const char *bytes, size_t len)
     size_t ctl;
     if (plain_utf8((const unsigned char *)bytes, len, &ctl))
         return ctl * 20 > len ? TEXT_BINARY : TEXT_UTF8;
+    if (text_fast_utf8 && surely_not_utf8((const unsigned char *)bytes, len)) {
+        /* no UTF-8: the counts below need only its controls exact (as
+         * scan_bytes() counts them, all of them) and good < 9 * bad */
+        memset(&st, 0, sizeof st);
+        count_controls((const unsigned char *)bytes, len, &st);
+        st.bad = 1;
+    } else
 #endif
-    scan_bytes(bytes, len, &st, 0);
+        scan_bytes(bytes, len, &st, 0);
     if (st.nul && looks_utf16(bytes, len, &be))
         return be ? TEXT_UTF16BE : TEXT_UTF16LE;
     if (st.nul || st.ctl * 20 > len)

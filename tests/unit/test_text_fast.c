@@ -241,6 +241,63 @@ static void test_fast_every_code_point(void **state)
     assert_true(texts > 20);
 }
 
+/* Texts of GB18030 pairs, UTF-8 characters, bytes no UTF-8 sequence holds
+ * (C0, C1, F5..FF), lone lead and continuation bytes, ASCII, controls and
+ * now and then a NUL, in proportions drawn per text so that the share of
+ * good UTF-8 sequences falls on both sides of the tenth of bad ones that
+ * choose() weighs: its shortcut for bytes that surely are no UTF-8
+ * (text_fast_utf8) decides as the whole count does. */
+static void test_choose_gb_or_utf8(void **state)
+{
+    (void)state;
+    srand(18030);
+    static unsigned char buf[6000];
+    int gb = 0, other = 0;
+    for (int round = 0; round < 3000; round++) {
+        int w_gb = rand() % 10, w_utf8 = rand() % 40, w_bad = rand() % 3, w_lone = rand() % 3, w_ascii = rand() % 20;
+        int total = w_gb + w_utf8 + w_bad + w_lone + w_ascii + 1;
+        size_t want = (size_t)(rand() % 3 ? 20 + rand() % 400 : rand() % (int)(sizeof buf - 8)), n = 0;
+        while (n < want) {
+            int r = rand() % total;
+            if ((r -= w_gb) < 0) {             /* a GB18030 pair: lead 81..FE, trail 40..FE */
+                buf[n++] = (unsigned char)(0x81 + rand() % 0x7E);
+                buf[n++] = (unsigned char)(0x40 + rand() % 0xBF);
+            } else if ((r -= w_utf8) < 0) {    /* a CJK character, or a two-byte one */
+                if (rand() % 4) {
+                    buf[n++] = (unsigned char)(0xE4 + rand() % 6);
+                    buf[n++] = (unsigned char)(0x80 + rand() % 0x40);
+                    buf[n++] = (unsigned char)(0x80 + rand() % 0x40);
+                } else {
+                    buf[n++] = (unsigned char)(0xC2 + rand() % 0x1E);
+                    buf[n++] = (unsigned char)(0x80 + rand() % 0x40);
+                }
+            } else if ((r -= w_bad) < 0) {     /* in no sequence */
+                static const unsigned char NONE[] = {0xC0, 0xC1, 0xF5, 0xF8, 0xFE, 0xFF};
+                buf[n++] = NONE[rand() % (int)sizeof NONE];
+            } else if ((r -= w_lone) < 0) {    /* a lead without its continuation, or a continuation alone */
+                buf[n++] = (unsigned char)(rand() % 2 ? 0xC2 + rand() % 0x33 : 0x80 + rand() % 0x40);
+            } else if ((r -= w_ascii) < 0) {
+                buf[n++] = (unsigned char)(rand() % 8 ? 'a' + rand() % 26 : rand() % 2 ? '\n' : '\r');
+            } else {                           /* a control or a NUL */
+                static const unsigned char CTL[] = {0x01, 0x07, 0x1B, 0x0C, 0x1F, 0x00};
+                buf[n++] = CTL[rand() % (rand() % 50 ? 5 : 6)];
+            }
+        }
+        char what[64];
+        snprintf(what, sizeof what, "round %d (%zu bytes)", round, n);
+        compare_one((const char *)buf, n, what);
+        const char *why = NULL;
+        gk_text *t = text_decode((const char *)buf, n, &why);
+        if (t && !strcmp(t->encoding, "GB18030"))
+            gb++;
+        else
+            other++;
+        text_free(t);
+    }
+    print_message("GB18030 %d, other readings %d\n", gb, other);
+    assert_true(gb > 300 && other > 300);
+}
+
 /* iconv's UTF-8 for GB18030 bytes, each invalid or cut-off sequence as
  * U+FFFD (as text_iconv_utf8() does); *bad counts them. */
 static char *gb_reference(const unsigned char *in, size_t n, size_t *bad)
@@ -496,6 +553,7 @@ int main(void)
         cmocka_unit_test(test_fast_every_offset),
         cmocka_unit_test(test_fast_every_code_point),
         cmocka_unit_test(test_gb18030_four_bytes),
+        cmocka_unit_test(test_choose_gb_or_utf8),
         cmocka_unit_test(test_controls_in_gb18030),
         cmocka_unit_test(test_utf16_against_iconv),
         cmocka_unit_test(test_fast_decoded_texts),

@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "extract.h"
 #include "template.h"
 #include "util.h"
 #include "wordset.h"
@@ -110,16 +111,18 @@ static void test_random_words_and_lines(void **state)
     }
 }
 
-/* The narrative counts' need words (the set find_stated() builds), on
- * lines of their characters, their bytes shuffled and cut. */
+/* The narrative counts' need words and their patterns' own (the two sets
+ * find_stated() builds), on lines of their characters, their bytes
+ * shuffled and cut. */
 static void test_narrative_words(void **state)
 {
     (void)state;
     int nk;
     const gk_narr_count *K = template_narr_counts(&nk);
-    gk_wordset ws;
+    gk_wordset ws, pws;
     wordset_init(&ws);
-    char pool[1024];
+    wordset_init(&pws);
+    char pool[2048];
     size_t npool = 0;
     for (int k = 0; k < nk; k++)
         for (int w = 0; K[k].need[w]; w++) {
@@ -129,10 +132,19 @@ static void test_narrative_words(void **state)
             memcpy(pool + npool, K[k].need[w], len);
             npool += len;
         }
+    for (int k = 0; k < nk; k++)
+        for (int p = 0; p < GK_NARR_PATTERNS && K[k].patterns[p]; p++)
+            for (int w = 0; K[k].pattern_need[p][w]; w++) {
+                size_t len = strlen(K[k].pattern_need[p][w]);
+                assert_true(wordset_add(&pws, K[k].pattern_need[p][w], len) >= 0);
+                assert_true(npool + len < sizeof pool);
+                memcpy(pool + npool, K[k].pattern_need[p][w], len);
+                npool += len;
+            }
     uint64_t seed = 0x5EED0002u;
     for (int round = 0; round < 20000; round++) {
         char s[200];
-        size_t len = 0, want = rn(&seed, sizeof s - 12);
+        size_t len = 0, want = rn(&seed, sizeof s - 16);
         while (len < want) {
             unsigned how = rn(&seed, 4);
             if (how == 0) {            /* one character of a word: whole three bytes */
@@ -141,17 +153,69 @@ static void test_narrative_words(void **state)
                 len += 3;
             } else if (how == 1) {     /* a byte of the words anywhere */
                 s[len++] = pool[rn(&seed, (unsigned)npool)];
-            } else if (how == 2) {     /* a whole word */
-                int k = (int)rn(&seed, (unsigned)ws.n);
-                memcpy(s + len, ws.word[k], ws.len[k]);
-                len += ws.len[k];
+            } else if (how == 2) {     /* a whole word of either set */
+                const gk_wordset *from = rn(&seed, 2) ? &ws : &pws;
+                int k = (int)rn(&seed, (unsigned)from->n);
+                memcpy(s + len, from->word[k], from->len[k]);
+                len += from->len[k];
             } else {
                 s[len++] = (char)(rn(&seed, 2) ? ' ' + rn(&seed, 90) : rn(&seed, 256));
             }
         }
         check_line(&ws, s, len);
-        if (len)
+        check_line(&pws, s, len);
+        if (len) {
             check_line(&ws, s + 1, len - 1);
+            check_line(&pws, s + 1, len - 1);
+        }
+    }
+}
+
+/* The format detection's need words (GK_DETECT_*_NEED) are looked for in a
+ * line as it is, its squeezed copy made only where one is found
+ * (count_hits()): a word of one character must be in a line exactly when
+ * it is in extract_squeeze() of it.  Seeded lines of those characters,
+ * blanks, the characters synonyms() reads and writes (其它, 合计 and what
+ * they become) and other text. */
+static void test_detect_words_squeezed(void **state)
+{
+    (void)state;
+    static const char *const PIECES[] = {"其", "它", "他", "合", "计", "总", "其它", "合计", "数量", "金额", "采购",
+                                         "项目", "本年", "a", "1", ",", "。", "|"};
+    const char *const *need[2] = {GK_DETECT_2021_NEED, GK_DETECT_2019_NEED};
+    uint64_t seed = 0x5EED0005u;
+    for (int round = 0; round < 20000; round++) {
+        char s[256];
+        size_t len = 0, want = rn(&seed, sizeof s - 16);
+        while (len < want) {
+            unsigned how = rn(&seed, 4);
+            const char *piece;
+            if (how == 0) {
+                int p = (int)rn(&seed, 2), n = 0;
+                while (need[p][n])
+                    n++;
+                piece = need[p][rn(&seed, (unsigned)n)];
+            } else if (how == 1) {
+                piece = rn(&seed, 3) ? " " : "\t";
+            } else {
+                piece = PIECES[rn(&seed, sizeof PIECES / sizeof PIECES[0])];
+            }
+            memcpy(s + len, piece, strlen(piece));
+            len += strlen(piece);
+        }
+        s[len] = '\0';
+        char *sq = extract_squeeze(s);
+        for (int p = 0; p < 2; p++)
+            for (int k = 0; need[p][k]; k++) {
+                const char *w = need[p][k];
+                size_t wl = strlen(w);
+                unsigned char c = (unsigned char)w[0];
+                if (wl != (size_t)(c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2))
+                    continue;          /* two characters or more: looked for in the squeezed copy */
+                if (!util_find(s, len, w, wl) != !util_find(sq, strlen(sq), w, wl))
+                    fail_msg("「%s」 in \"%s\" but not in its squeezed copy \"%s\", or the other way", w, s, sq);
+            }
+        free(sq);
     }
 }
 
@@ -183,6 +247,7 @@ int main(void)
         cmocka_unit_test(test_word_prefix),
         cmocka_unit_test(test_random_words_and_lines),
         cmocka_unit_test(test_narrative_words),
+        cmocka_unit_test(test_detect_words_squeezed),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
