@@ -4369,11 +4369,22 @@ static int numbers_after_label(const tokens *ts, const place_row *p, int max)
  * which no row is read across) or right after the row before's own label (its
  * pieces and lines echoing another row between).  Returns the row left without
  * numbers + 1 when so, else 0. */
-static int numbers_after_header(const grid *g, const tokens *ts, const place_row *pl, int nrows, int rr)
+static int label_after_numbers_after_header(const grid *g, const tokens *ts, const place_row *pl, int nrows, int rr);
+
+/* Inlined at its caller, once per row: most rows are not read label after. */
+static inline __attribute__((always_inline)) int numbers_after_header(const grid *g, const tokens *ts,
+                                                                     const place_row *pl, int nrows, int rr)
 {
     const place_row *p = &pl[rr];
     if (p->state != PL_PLACED || p->anchor < 0 || !p->label_after || rr == 0)
         return 0;
+    return label_after_numbers_after_header(g, ts, pl, nrows, rr);
+}
+
+/* numbers_after_header() for row rr > 0, placed, read label after. */
+static int label_after_numbers_after_header(const grid *g, const tokens *ts, const place_row *pl, int nrows, int rr)
+{
+    const place_row *p = &pl[rr];
     const place_row *q = &pl[rr - 1];
     if (q->anchor >= p->tok[0] || piece_before_numbers(g, ts, p))
         return 0;                      /* the row before's label follows the numbers */
@@ -4802,16 +4813,24 @@ static int year_like(double x)
  * number that went missing (the count of its numbers fits by chance).  Such a row
  * is in doubt.  Not the other ways a count may fit by chance (a footnote digit
  * beside a lost 0): they look the same as a row whose total is wrong. */
-static int stray_fits(const gk_report *r, int table, int rr)
+static int stray_fits_equations(const gk_report *r, int first, int n);
+
+/* n: the row's cells (template).  Inlined at its caller, once per row read: the
+ * cheap tests that most rows fail, the equations out of line. */
+static inline __attribute__((always_inline)) int stray_fits(const gk_report *r, int table, int rr, int n)
 {
-    const gk_template *t = r->tpl;
-    if (table != 3)
+    if (table != 3 || n < 2)
         return 0;
-    int first = t->first_cell[table - 2][rr], n = template_table(t, table)->rows[rr].ncols;
-    if (n < 2)
-        return 0;
+    int first = r->tpl->first_cell[table - 2][rr];
     if (!year_like(r->cells[first].read_value) && !year_like(r->cells[first + n - 1].read_value))
         return 0;                      /* most rows: the cheaper test first */
+    return stray_fits_equations(r, first, n);
+}
+
+/* stray_fits() for row cells [first, first + n) with a year at an edge. */
+static int stray_fits_equations(const gk_report *r, int first, int n)
+{
+    const gk_template *t = r->tpl;
     for (int c = 0; c < n; c++)
         if (r->cells[first + c].read_status != GK_ST_EXTRACTED && r->cells[first + c].read_status != GK_ST_BLANK)
             return 0;
@@ -4833,16 +4852,28 @@ static int stray_fits(const gk_report *r, int table, int rr)
  * empty cell as its blank first cell and its last number dropped (a stray number
  * at its end: a footnote mark, a page number) it does, and differently: which
  * cell is blank only the equations across rows may tell. */
-static int stray_after_empty(const gk_report *r, int table, int rr, const place_row *p, const tokens *ts,
-                             const grid *g)
+static int stray_after_empty_reads(const gk_report *r, int table, int rr, int n, int i, const place_row *p,
+                                   const tokens *ts, const grid *g);
+
+/* n: the row's cells (template).  Inlined at its caller, once per row read: the
+ * cheap tests that most rows fail (tokens.lost 16 is rare), the rest out of line. */
+static inline __attribute__((always_inline)) int stray_after_empty(const gk_report *r, int table, int rr, int n,
+                                                                  const place_row *p, const tokens *ts, const grid *g)
+{
+    int u = ts->tok[p->tok[0]].unit;
+    if (ts->tok[p->tok[0]].kind != PT_VALUE || u < 0 || !(ts->lost[UNIT_ROW(u)] & 16) || n < 2 || n > PLACE_MAX_COLS)
+        return 0;
+    return stray_after_empty_reads(r, table, rr, n, UNIT_ROW(u), p, ts, g);
+}
+
+/* stray_after_empty() for row rr whose first number's source row i is one cell past its peers. */
+static int stray_after_empty_reads(const gk_report *r, int table, int rr, int n, int i, const place_row *p,
+                                   const tokens *ts, const grid *g)
 {
     const gk_template *t = r->tpl;
-    int first = t->first_cell[table - 2][rr], n = template_table(t, table)->rows[rr].ncols;
-    if (n < 2 || n > PLACE_MAX_COLS || ts->tok[p->tok[0]].kind != PT_VALUE || ts->tok[p->tok[0]].unit < 0)
-        return 0;
-    int i = UNIT_ROW(ts->tok[p->tok[0]].unit);
+    int first = t->first_cell[table - 2][rr];
     ptrdiff_t j = ts->cell[p->tok[0]] - g->rows[i].cells;
-    if (!(ts->lost[i] & 16) || j < 1 || j >= ts->rows[i].ncells || ts->rows[i].cls[j - 1] != C_EMPTY)
+    if (j < 1 || j >= ts->rows[i].ncells || ts->rows[i].cls[j - 1] != C_EMPTY)
         return 0;                      /* not one cell past its peers, or no empty cell before its numbers */
     double v[PLACE_MAX_COLS];
     int q = t->row_eq[table - 2][rr];
@@ -5760,16 +5791,30 @@ static int stray_explains(const tokens *ts, const place_row *p, int w, int lead)
  * rr's numbers in their own columns from the first, a cell lost elsewhere.
  * (As likely its first column blank in a table whose shallower labels' rows
  * begin a column early: the caller asks that its total fail so read.) */
-static int empty_in_label_column(const grid *g, const tokens *ts, const place_row *pl, const int *ncols, int nrows,
-                                 int rr)
+static int label_column_empty(const grid *g, const tokens *ts, const place_row *pl, const int *ncols, int nrows,
+                              int rr);
+
+/* Inlined at its caller, once per row read: the test of its first cell that most
+ * rows fail, the columns compared out of line. */
+static inline __attribute__((always_inline)) int empty_in_label_column(const grid *g, const tokens *ts,
+                                                                      const place_row *pl, const int *ncols,
+                                                                      int nrows, int rr)
 {
     const place_row *p = &pl[rr];
-    int w = ncols[rr];
-    if (w < 2 || ts->tok[p->tok[1]].kind != PT_VALUE ||
+    if (ncols[rr] < 2 || ts->tok[p->tok[1]].kind != PT_VALUE ||
         !(ts->tok[p->tok[0]].kind == PT_EMPTY ||
           (g->program && ts->tok[p->tok[0]].kind == PT_VALUE && ts->cell[p->tok[0]] &&
            ts->cell[p->tok[0]]->num == NUM_BLANK)))   /* "NaN": a program's empty cell */
         return 0;
+    return label_column_empty(g, ts, pl, ncols, nrows, rr);
+}
+
+/* empty_in_label_column() for a row whose first cell is empty and second a number. */
+static int label_column_empty(const grid *g, const tokens *ts, const place_row *pl, const int *ncols, int nrows,
+                              int rr)
+{
+    const place_row *p = &pl[rr];
+    int w = ncols[rr];
     int u = ts->tok[p->tok[0]].unit;
     if (u < 0 || ts->tok[p->tok[1]].unit != u || UNIT_ROW(u) >= g->nrows ||
         !(g->rows[UNIT_ROW(u)].explicit || g->program) || !ts->cell[p->tok[0]] || !ts->cell[p->tok[1]])
@@ -7021,11 +7066,13 @@ static void read_table_grid(gk_report *r, int table, grid *g)
         else
             blank_first &= ~((uint32_t)1 << rr);   /* left: the rows so unread */
     }
-    /* a row that took an empty cell of a label column for its first (empty_in_label_column()) */
+    /* a row that took an empty cell of a label column for its first (empty_in_label_column()),
+     * whose total fails so read (both pure: asked in the cheaper order, an empty first cell
+     * rare and every total summed) */
     uint32_t label_empty = 0;
     for (int rr = 0; rr < td->nrows; rr++)
         if (pl[rr].state == PL_PLACED && r->tpl->row_eq[table - 2][rr] >= 0 &&
-            !row_total_holds(&ts, &pl[rr], ncols[rr]) && empty_in_label_column(g, &ts, pl, ncols, td->nrows, rr))
+            empty_in_label_column(g, &ts, pl, ncols, td->nrows, rr) && !row_total_holds(&ts, &pl[rr], ncols[rr]))
             label_empty |= (uint32_t)1 << rr;
     for (int rr = 0; rr < td->nrows; rr++)
         if (label_empty >> rr & 1)
@@ -7358,7 +7405,8 @@ static void read_table_grid(gk_report *r, int table, grid *g)
      * column off by a stray number at its end: in doubt */
     for (int rr = 0; rr < td->nrows; rr++)
         if (pl[rr].state == PL_PLACED && !positional[rr] &&
-            (stray_fits(r, table, rr) || (!width && stray_after_empty(r, table, rr, &pl[rr], &ts, g))))
+            (stray_fits(r, table, rr, td->rows[rr].ncols) ||
+             (!width && stray_after_empty(r, table, rr, td->rows[rr].ncols, &pl[rr], &ts, g))))
             positional[rr] = ROW_DOUBT;
     /* a blank or lost total that may be a padded row's end, or whose last number may be it */
     for (int rr = 0; rr < td->nrows && table == 3; rr++)
