@@ -6954,11 +6954,14 @@ static __attribute__((noinline)) int subtotal_header(const grid *g)
  * the rows so read (a note says so). */
 static int drop_subtotal_column(grid *g)
 {
-    int head = subtotal_header(g);     /* 小计; or 合计 before a kind's name */
+    int head = -1;                     /* 小计; or 合计 before a kind's name: -1 not yet looked for (every
+                                          cell is looked at: only once a row reads so, before any is changed) */
     int dropped = 0;
     for (int i = 0; i < g->nrows && head; i++) {
         grid_row *row = &g->rows[i];
         int end = row->ncells;         /* after the last number */
+        if (end < 8)
+            continue;                  /* (most rows: the cheaper test first) */
         while (end > 0 && row->cells[end - 1].num != NUM_VALUE)
             end--;
         if (end < 8)
@@ -6970,11 +6973,13 @@ static int drop_subtotal_column(grid *g)
             ok = c->num == NUM_VALUE || (c->num == NUM_BLANK && c->text[0]);
             v[k] = c->num == NUM_VALUE ? c->value : 0;
         }
-        if (end > 8 && row->cells[end - 9].num == NUM_VALUE)
-            ok = 0;                    /* more numbers than the 8 */
+        if (!ok || (end > 8 && row->cells[end - 9].num == NUM_VALUE))
+            continue;                  /* more numbers than the 8 */
         double five = v[2] + v[3] + v[4] + v[5] + v[6];
-        if (!ok || five != v[1] || v[0] + v[1] != v[7])
+        if (five != v[1] || v[0] + v[1] != v[7])
             continue;
+        if (head < 0 && !(head = subtotal_header(g)))
+            break;
         int at = end - 7;              /* the sum's cell */
         memmove(row->cells + at, row->cells + at + 1, (size_t)(row->ncells - at - 1) * sizeof *row->cells);
         row->ncells--;
