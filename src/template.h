@@ -4,6 +4,8 @@
 #ifndef GK_TEMPLATE_H
 #define GK_TEMPLATE_H
 
+#include <stddef.h>
+
 typedef enum { GK_FMT_UNKNOWN = 0, GK_FMT_2021, GK_FMT_2019 } gk_format;
 typedef enum { GK_VAL_COUNT, GK_VAL_DECIMAL, GK_VAL_SIGNED } gk_valkind;
 typedef enum { GK_SEV_WARNING = 0, GK_SEV_ERROR = 1 } gk_severity;
@@ -97,7 +99,11 @@ typedef struct {
 } gk_template;
 
 const gk_template *template_get(gk_format f);
-const gk_table_def *template_table(const gk_template *t, int number);
+/* Table `number` (2, 3 or 4), else NULL.  Inline: asked once per row and more. */
+static inline const gk_table_def *template_table(const gk_template *t, int number)
+{
+    return number >= 2 && number <= 4 ? &t->tables[number - 2] : NULL;
+}
 int template_cell_index(const gk_template *t, const char *id);
 int template_cell_at(const gk_template *t, int table, int row, int col);
 const gk_rule_def *template_rules(int *n);
