@@ -7317,8 +7317,8 @@ static void read_table_grid(gk_report *r, int table, grid *g)
      * row has, no label's piece before a row's numbers on their line (pdftotext
      * -raw: a page's running head between two rows, a label of the rows before
      * printed late, the rows after it read each with the numbers before its label —
-     * every one of them the row's before) */
-    for (int rr = 0; rr < td->nrows;) {
+     * every one of them the row's before; states[1]: the rows read label-after) */
+    for (int rr = 0; rr < td->nrows && states[1] >= 2;) {
         int end = rr;
         while (end < td->nrows && pl[end].state == PL_PLACED && pl[end].anchor >= 0 && pl[end].label_after)
             end++;
@@ -7362,7 +7362,7 @@ static void read_table_grid(gk_report *r, int table, grid *g)
      * state or mostly label first, a row read label-after whose own numbers, a cell
      * short, follow its label and no row took them (pdftotext -raw: 总计's label
      * printed elsewhere, "5 2 0 0 1 0 8" "四、结转下年度继续办理" "0 0 0 0 0 0") */
-    for (int rr = 0; rr < td->nrows && odd_state != 0; rr++) {
+    for (int rr = 0; rr < td->nrows && odd_state != 0 && states[1]; rr++) {
         const place_row *p = &pl[rr];
         if (positional[rr] || p->state != PL_PLACED || p->anchor < 0 || !p->label_after || p->tok[0] < 1)
             continue;
