@@ -619,15 +619,15 @@ static int solve(const solver *s, int *f, int *b)
         f[x] = state_cost(s, 0, x) >= COST_INF ? COST_INF : add(state_cost(s, 0, x), gap_cost(s, -1, X_NONE, x));
     for (int k = 1; k < m; k++)
         for (int x = 0; x < NX; x++) {
-            int best = COST_INF;
-            for (int y = 0; y < NX && state_cost(s, k, x) < COST_INF; y++) {
+            int best = COST_INF, here = state_cost(s, k, x);
+            for (int y = 0; y < NX && here < COST_INF; y++) {
                 if (f[(k - 1) * NX + y] >= COST_INF)
                     continue;
                 int c = add(f[(k - 1) * NX + y], gap_cost(s, k - 1, y, x));
                 if (c < best)
                     best = c;
             }
-            f[k * NX + x] = add(best, state_cost(s, k, x));
+            f[k * NX + x] = add(best, here);
         }
     for (int x = 0; x < NX; x++)
         b[(m - 1) * NX + x] = state_cost(s, m - 1, x) >= COST_INF
@@ -635,15 +635,15 @@ static int solve(const solver *s, int *f, int *b)
                                   : add(state_cost(s, m - 1, x), gap_cost(s, m - 1, x, X_NONE));
     for (int k = m - 2; k >= 0; k--)
         for (int x = 0; x < NX; x++) {
-            int best = COST_INF;
-            for (int y = 0; y < NX && state_cost(s, k, x) < COST_INF; y++) {
+            int best = COST_INF, here = state_cost(s, k, x);
+            for (int y = 0; y < NX && here < COST_INF; y++) {
                 if (b[(k + 1) * NX + y] >= COST_INF)
                     continue;
                 int c = add(gap_cost(s, k, x, y), b[(k + 1) * NX + y]);
                 if (c < best)
                     best = c;
             }
-            b[k * NX + x] = add(best, state_cost(s, k, x));
+            b[k * NX + x] = add(best, here);
         }
     int opt = COST_INF;
     for (int x = 0; x < NX; x++)
