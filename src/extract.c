@@ -6485,6 +6485,7 @@ static int mark_captions(tokens *ts, const place_row *pl, int nrows)
  * Which choice is found first does not matter: a row read is one reading the
  * same in every choice.  Past SHORT_STEPS steps in all, nothing is read. */
 #define SHORT_ROWS 32
+#define SHORT_SPAN 512                 /* read_short_rows(): the cells of its rows mapped to them */
 #define SHORT_STEPS 200000
 #define SHORT_ROW_STEPS 20000
 typedef struct {
@@ -6784,6 +6785,19 @@ static void read_short_rows(gk_report *r, int table, const tokens *ts, const pla
     /* the equations holding a cell of those rows, every other cell read: each as
      * its read cells' sum and its cells in those rows (row, column, coefficient) */
     ss->neqs = ss->across = 0;
+    int span0 = 0, span1 = 0;          /* the cells of those rows lie in [span0, span1) */
+    for (int i = 0; i < ss->ns; i++) {
+        int fc = t->first_cell[table - 2][rows[i]];
+        span0 = i == 0 || fc < span0 ? fc : span0;
+        span1 = i == 0 || fc + ss->w[i] > span1 ? fc + ss->w[i] : span1;
+    }
+    signed char row_of[SHORT_SPAN];   /* cell span0 + j: the first of those rows holding it, -1 none */
+    int mapped = span1 - span0 <= SHORT_SPAN;   /* (else each cell looked for among the rows) */
+    if (mapped && ss->ns) {
+        memset(row_of, -1, (size_t)(span1 - span0));
+        for (int i = ss->ns - 1; i >= 0; i--)
+            memset(row_of + t->first_cell[table - 2][rows[i]] - span0, i, (size_t)ss->w[i]);
+    }
     for (int q = 0; q < t->neqs && ss->neqs < SHORT_EQS && ss->ns; q++) {
         const gk_equation *e = &t->eqs[q];
         short_eq *x = &ss->eqs[ss->neqs];
@@ -6793,7 +6807,9 @@ static void read_short_rows(gk_report *r, int table, const tokens *ts, const pla
         x->col = -2;
         for (int k = 0; k < e->n && known; k++) {
             int c = e->cell[k], in = -1;
-            for (int i = 0; i < ss->ns && in < 0; i++) {
+            if (c >= span0 && c < span1 && mapped)
+                in = row_of[c - span0];
+            for (int i = 0; i < ss->ns && in < 0 && c >= span0 && c < span1 && !mapped; i++) {
                 int fc = t->first_cell[table - 2][rows[i]];
                 if (c >= fc && c < fc + ss->w[i])
                     in = i;
@@ -7259,7 +7275,7 @@ static void read_table_grid(gk_report *r, int table, grid *g)
                 group_last = rr;
                 group_rows = 1;
             }
-            memset(s, 0, sizeof s);
+            memset(s, 0, (size_t)rd->ncols * sizeof *s);   /* (the row's: slots_missing() frees their why) */
             slots_missing(s, rd->ncols, line, why);
             free(why);
             store_row(r, table, rr, s, rd->ncols);
