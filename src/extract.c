@@ -6071,6 +6071,14 @@ static int names_out_of_order(const gk_report *r, int table, const grid *g, cons
  * (GK_HEADER_GROUPS) and the total's name between them skipped; *rest 1 when
  * text is left after them (docx2txt runs a header's cells together, and onto
  * the first row's label: "法人或其他组织科研机构", "法律服务机构其他商业企业一、本年新收…"). */
+/* Whether a (terminated, not empty: a[1] readable) begins with b's first two
+ * bytes (its one, b of one byte): b may begin there, told before its length is
+ * taken (most names differ there; b "" never). */
+static inline int begins_like(const char *a, const char *b)
+{
+    return a[0] == b[0] && (a[1] == b[1] || !b[1]);
+}
+
 static int names_run_together(const gk_template *tpl, int table, const char *text, int w, int *cols, int max,
                               int *rest)
 {
@@ -6088,11 +6096,13 @@ static int names_run_together(const gk_template *tpl, int table, const char *tex
     while (at < n) {
         size_t skip = 0;
         for (int g = 0; GK_HEADER_GROUPS[g] && !skip; g++) {
+            if (!begins_like(buf + at, GK_HEADER_GROUPS[g]))
+                continue;              /* (a name "" skips nothing either way) */
             size_t gl = strlen(GK_HEADER_GROUPS[g]);
             if (gl <= n - at && !memcmp(buf + at, GK_HEADER_GROUPS[g], gl))
                 skip = gl;
         }
-        if (!skip && strlen(total) <= n - at && !memcmp(buf + at, total, strlen(total)))
+        if (!skip && begins_like(buf + at, total) && strlen(total) <= n - at && !memcmp(buf + at, total, strlen(total)))
             skip = strlen(total);
         if (skip) {
             at += skip;
@@ -6101,6 +6111,8 @@ static int names_run_together(const gk_template *tpl, int table, const char *tex
         int best = -1;
         size_t bl = 0;
         for (int c = 0; c < w - 1 && c < tpl->ncol[table - 2]; c++) {
+            if (!begins_like(buf + at, tpl->col_canon[table - 2][c]))
+                continue;              /* (cl > bl: a name "" is never taken) */
             size_t cl = strlen(tpl->col_canon[table - 2][c]);
             if (cl > bl && cl <= n - at && !memcmp(buf + at, tpl->col_canon[table - 2][c], cl)) {
                 best = c;
