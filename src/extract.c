@@ -4022,7 +4022,9 @@ static void numbers_near(const tokens *ts, int anchor, sbuf *b)
         if (ts->tok[k].kind == PT_LABEL && ts->tok[k].rows)
             break;
         if (ts->tok[k].kind == PT_VALUE) {
-            sbuf_printf(b, shown ? " %s" : "%s", ts->text[k]);
+            if (shown)                 /* (not sbuf_printf(): a message for most rows unread) */
+                sbuf_addc(b, ' ');
+            sbuf_adds(b, ts->text[k]);
             shown++;
         }
     }
