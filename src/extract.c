@@ -6,6 +6,7 @@
  * label is lost; each matched row's numbers are aligned to its columns. */
 #include "extract.h"
 #include "grid.h"
+#include "json_out.h"
 #include "glued.h"
 #include "place.h"
 #include "re.h"
@@ -4038,6 +4039,15 @@ static int value_after(const tokens *ts, int k)
     return k;
 }
 
+/* Appends before, n as %d writes it, and after: a message's pieces without
+ * sbuf_printf() (vsnprintf(): some 1,200 instructions; a row unread has a message). */
+static void add_count(sbuf *b, const char *before, int n, const char *after)
+{
+    sbuf_adds(b, before);
+    json_out_int(b, n);
+    sbuf_adds(b, after);
+}
+
 /* Why a row's cells were not read. */
 static char *unplaced_why(const gk_report *r, int table, int rr, const place_row *p, const tokens *ts)
 {
@@ -4045,7 +4055,9 @@ static char *unplaced_why(const gk_report *r, int table, int rr, const place_row
     sbuf b;
     sbuf_init(&b);
     if (p->state == PL_AMBIGUOUS) {
-        sbuf_printf(&b, "「%s」行的数字有不止一种对位方式，无法确定，不作读取", rd->short_label);
+        sbuf_adds(&b, "「");
+        sbuf_adds(&b, rd->short_label);
+        sbuf_adds(&b, "」行的数字有不止一种对位方式，无法确定，不作读取");
     } else if (p->anchor >= 0 && p->have == 1 && rd->ncols > 1) {
         int k = value_after(ts, p->anchor);
         const char *text = k < ts->n ? ts->text[k] : "";
@@ -4056,18 +4068,19 @@ static char *unplaced_why(const gk_report *r, int table, int rr, const place_row
     } else if (p->anchor >= 0 && p->have > rd->ncols && p->want <= rd->ncols) {
         sbuf_printf(&b, "「%s」行多出 %d 个数字（读到 ", rd->short_label, p->have - rd->ncols);
         numbers_near(ts, p->anchor, &b);
-        sbuf_printf(&b, "，应为 %d 个），无法确定哪些属于本行，不作读取", rd->ncols);
+        add_count(&b, "，应为 ", rd->ncols, " 个），无法确定哪些属于本行，不作读取");
     } else if (p->anchor >= 0 && p->have == 0) {
         sbuf_adds(&b, "该行没有读到数字");
     } else if (p->anchor >= 0 && p->have < rd->ncols) {
-        sbuf_printf(&b, "该行只读到 %d 个数字（应为 %d 个）：", p->have, rd->ncols);
+        add_count(&b, "该行只读到 ", p->have, " 个数字（应为 ");
+        add_count(&b, "", rd->ncols, " 个）：");
         numbers_near(ts, p->anchor, &b);
         sbuf_adds(&b, "，无法确定各自所在的列");
     } else if (p->anchor >= 0) {
         sbuf_printf(&b, "「%s」行及其后标签缺失的各行应有 %d 个数字，读到 %d 个，无法按位置确定，不作读取",
                     rd->short_label, p->want, p->have);
     } else {
-        sbuf_printf(&b, "标签缺失，附近的数字个数（%d 个）与应有的行不符，无法按位置确定", p->have);
+        add_count(&b, "标签缺失，附近的数字个数（", p->have, " 个）与应有的行不符，无法按位置确定");
     }
     return sbuf_steal(&b);
 }
@@ -7274,7 +7287,9 @@ static void read_table_grid(gk_report *r, int table, grid *g)
                 gk_finding *f = &r->notes[group_note];
                 for (int c = 0; c < rd->ncols; c++)
                     finding_add_cell(f, template_cell_at(r->tpl, table, rr, c));
-                sbuf_printf(&group_names, "「%s」", rd->label);
+                sbuf_adds(&group_names, "「");
+                sbuf_adds(&group_names, rd->label);
+                sbuf_adds(&group_names, "」");
                 group_last = rr;
                 group_rows++;
             } else if (p->anchor < 0) {
@@ -7285,7 +7300,9 @@ static void read_table_grid(gk_report *r, int table, grid *g)
                 free(group_why);
                 group_why = xstrdup(why);
                 group_names.len = 0;
-                sbuf_printf(&group_names, "「%s」", rd->label);
+                sbuf_adds(&group_names, "「");
+                sbuf_adds(&group_names, rd->label);
+                sbuf_adds(&group_names, "」");
                 group_last = rr;
                 group_rows = 1;
             }
