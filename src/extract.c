@@ -2796,11 +2796,20 @@ static int words_name_rows(const gk_report *r, int table, const char *text)
 }
 
 /* 1 when a row without numbers is a header row, not a row of the table. */
-static int header_row(const gk_report *r, int table, const grid_row *row, const row_cells *rc, const row_labels *rl,
-                      sbuf *lb)
+static int header_row_read(const gk_report *r, int table, const grid_row *row, const row_cells *rc,
+                           const row_labels *rl, sbuf *lb);
+
+/* Inlined at its caller, once per row: most rows hold numbers (no header). */
+static inline __attribute__((always_inline)) int header_row(const gk_report *r, int table, const grid_row *row,
+                                                           const row_cells *rc, const row_labels *rl, sbuf *lb)
 {
-    if (rc->nv)
-        return 0;
+    return !rc->nv && header_row_read(r, table, row, rc, rl, lb);
+}
+
+/* header_row() for a row without numbers. */
+static int header_row_read(const gk_report *r, int table, const grid_row *row, const row_cells *rc,
+                           const row_labels *rl, sbuf *lb)
+{
     int header = rl->header;
     if (rl->cells >= 2 && row->ncells <= 64 && !rl->runs_on && !general_only) {
         header = (rl->words & (rl->words - 1)) != 0;   /* the words of its cells are those of their join */
