@@ -4244,6 +4244,16 @@ static eq_read equation_read(const gk_report *r, const gk_equation *e, int first
     return equation_read_blanks(r, e, first, n, 0);
 }
 
+/* Whether equation e holds a cell of [first, first + n) (eq_read.mine), told
+ * without reading its cells: most equations hold none of a row's. */
+static inline int eq_touches(const gk_equation *e, int first, int n)
+{
+    for (int k = 0; k < e->n; k++)
+        if (e->cell[k] >= first && e->cell[k] < first + n)
+            return 1;
+    return 0;
+}
+
 static int eq_holds(const eq_read *x)
 {
     return x->sum <= 1e-6 && x->sum >= -1e-6;
@@ -4274,6 +4284,8 @@ static char *unconfirmed_by(const gk_report *r, int table, int rr, int doubt, in
     *lack = 0;
     for (int q = 0; q < t->neqs; q++) {
         const gk_equation *e = &t->eqs[q];
+        if (!eq_touches(e, first, n))
+            continue;                  /* (x.mine) */
         eq_read x = equation_read_blanks(r, e, first, n, blank_zero);
         if (!x.mine || !x.known || (x.blanks && !eq_holds(&x) && !eq_reads_row(r, e, first, n)))
             continue;
@@ -4531,6 +4543,8 @@ static const gk_equation *row_contradiction(const gk_report *r, int table, int r
     *lost = 0;
     for (int q = 0; q < t->neqs; q++) {
         const gk_equation *e = &t->eqs[q];
+        if (!eq_touches(e, first, n))
+            continue;                  /* (x.mine: and x.own_row) */
         eq_read x = equation_read(r, e, first, n);
         if (x.mine && x.known && !eq_holds(&x))
             return e;
