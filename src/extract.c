@@ -6,6 +6,7 @@
  * label is lost; each matched row's numbers are aligned to its columns. */
 #include "extract.h"
 #include "grid.h"
+#include "json_out.h"
 #include "glued.h"
 #include "place.h"
 #include "re.h"
@@ -2921,11 +2922,20 @@ static int words_name_rows(const gk_report *r, int table, const char *text)
 }
 
 /* 1 when a row without numbers is a header row, not a row of the table. */
-static int header_row(const gk_report *r, int table, const grid_row *row, const row_cells *rc, const row_labels *rl,
-                      sbuf *lb)
+static int header_row_read(const gk_report *r, int table, const grid_row *row, const row_cells *rc,
+                           const row_labels *rl, sbuf *lb);
+
+/* Inlined at its caller, once per row: most rows hold numbers (no header). */
+static inline __attribute__((always_inline)) int header_row(const gk_report *r, int table, const grid_row *row,
+                                                           const row_cells *rc, const row_labels *rl, sbuf *lb)
 {
-    if (rc->nv)
-        return 0;
+    return !rc->nv && header_row_read(r, table, row, rc, rl, lb);
+}
+
+/* header_row() for a row without numbers. */
+static int header_row_read(const gk_report *r, int table, const grid_row *row, const row_cells *rc,
+                           const row_labels *rl, sbuf *lb)
+{
     int header = rl->header;
     if (rl->cells >= 2 && row->ncells <= 64 && !rl->runs_on && !general_only) {
         header = (rl->words & (rl->words - 1)) != 0;   /* the words of its cells are those of their join */
@@ -4169,7 +4179,9 @@ static void numbers_near(const tokens *ts, int anchor, sbuf *b)
         if (ts->tok[k].kind == PT_LABEL && ts->tok[k].rows)
             break;
         if (ts->tok[k].kind == PT_VALUE) {
-            sbuf_printf(b, shown ? " %s" : "%s", ts->text[k]);
+            if (shown)                 /* (not sbuf_printf(): a message for most rows unread) */
+                sbuf_addc(b, ' ');
+            sbuf_adds(b, ts->text[k]);
             shown++;
         }
     }
@@ -4183,6 +4195,15 @@ static int value_after(const tokens *ts, int k)
     return k;
 }
 
+/* Appends before, n as %d writes it, and after: a message's pieces without
+ * sbuf_printf() (vsnprintf(): some 1,200 instructions; a row unread has a message). */
+static void add_count(sbuf *b, const char *before, int n, const char *after)
+{
+    sbuf_adds(b, before);
+    json_out_int(b, n);
+    sbuf_adds(b, after);
+}
+
 /* Why a row's cells were not read. */
 static char *unplaced_why(const gk_report *r, int table, int rr, const place_row *p, const tokens *ts)
 {
@@ -4190,7 +4211,9 @@ static char *unplaced_why(const gk_report *r, int table, int rr, const place_row
     sbuf b;
     sbuf_init(&b);
     if (p->state == PL_AMBIGUOUS) {
-        sbuf_printf(&b, "「%s」行的数字有不止一种对位方式，无法确定，不作读取", rd->short_label);
+        sbuf_adds(&b, "「");
+        sbuf_adds(&b, rd->short_label);
+        sbuf_adds(&b, "」行的数字有不止一种对位方式，无法确定，不作读取");
     } else if (p->anchor >= 0 && p->have == 1 && rd->ncols > 1) {
         int k = value_after(ts, p->anchor);
         const char *text = k < ts->n ? ts->text[k] : "";
@@ -4201,18 +4224,19 @@ static char *unplaced_why(const gk_report *r, int table, int rr, const place_row
     } else if (p->anchor >= 0 && p->have > rd->ncols && p->want <= rd->ncols) {
         sbuf_printf(&b, "「%s」行多出 %d 个数字（读到 ", rd->short_label, p->have - rd->ncols);
         numbers_near(ts, p->anchor, &b);
-        sbuf_printf(&b, "，应为 %d 个），无法确定哪些属于本行，不作读取", rd->ncols);
+        add_count(&b, "，应为 ", rd->ncols, " 个），无法确定哪些属于本行，不作读取");
     } else if (p->anchor >= 0 && p->have == 0) {
         sbuf_adds(&b, "该行没有读到数字");
     } else if (p->anchor >= 0 && p->have < rd->ncols) {
-        sbuf_printf(&b, "该行只读到 %d 个数字（应为 %d 个）：", p->have, rd->ncols);
+        add_count(&b, "该行只读到 ", p->have, " 个数字（应为 ");
+        add_count(&b, "", rd->ncols, " 个）：");
         numbers_near(ts, p->anchor, &b);
         sbuf_adds(&b, "，无法确定各自所在的列");
     } else if (p->anchor >= 0) {
         sbuf_printf(&b, "「%s」行及其后标签缺失的各行应有 %d 个数字，读到 %d 个，无法按位置确定，不作读取",
                     rd->short_label, p->want, p->have);
     } else {
-        sbuf_printf(&b, "标签缺失，附近的数字个数（%d 个）与应有的行不符，无法按位置确定", p->have);
+        add_count(&b, "标签缺失，附近的数字个数（", p->have, " 个）与应有的行不符，无法按位置确定");
     }
     return sbuf_steal(&b);
 }
@@ -4367,6 +4391,16 @@ static eq_read equation_read(const gk_report *r, const gk_equation *e, int first
     return equation_read_blanks(r, e, first, n, 0);
 }
 
+/* Whether equation e holds a cell of [first, first + n) (eq_read.mine), told
+ * without reading its cells: most equations hold none of a row's. */
+static inline int eq_touches(const gk_equation *e, int first, int n)
+{
+    for (int k = 0; k < e->n; k++)
+        if (e->cell[k] >= first && e->cell[k] < first + n)
+            return 1;
+    return 0;
+}
+
 static int eq_holds(const eq_read *x)
 {
     return x->sum <= 1e-6 && x->sum >= -1e-6;
@@ -4397,6 +4431,8 @@ static char *unconfirmed_by(const gk_report *r, int table, int rr, int doubt, in
     *lack = 0;
     for (int q = 0; q < t->neqs; q++) {
         const gk_equation *e = &t->eqs[q];
+        if (!eq_touches(e, first, n))
+            continue;                  /* (x.mine) */
         eq_read x = equation_read_blanks(r, e, first, n, blank_zero);
         if (!x.mine || !x.known || (x.blanks && !eq_holds(&x) && !eq_reads_row(r, e, first, n)))
             continue;
@@ -4516,11 +4552,22 @@ static int numbers_after_label(const tokens *ts, const place_row *p, int max)
  * which no row is read across) or right after the row before's own label (its
  * pieces and lines echoing another row between).  Returns the row left without
  * numbers + 1 when so, else 0. */
-static int numbers_after_header(const grid *g, const tokens *ts, const place_row *pl, int nrows, int rr)
+static int label_after_numbers_after_header(const grid *g, const tokens *ts, const place_row *pl, int nrows, int rr);
+
+/* Inlined at its caller, once per row: most rows are not read label after. */
+static inline __attribute__((always_inline)) int numbers_after_header(const grid *g, const tokens *ts,
+                                                                     const place_row *pl, int nrows, int rr)
 {
     const place_row *p = &pl[rr];
     if (p->state != PL_PLACED || p->anchor < 0 || !p->label_after || rr == 0)
         return 0;
+    return label_after_numbers_after_header(g, ts, pl, nrows, rr);
+}
+
+/* numbers_after_header() for row rr > 0, placed, read label after. */
+static int label_after_numbers_after_header(const grid *g, const tokens *ts, const place_row *pl, int nrows, int rr)
+{
+    const place_row *p = &pl[rr];
     const place_row *q = &pl[rr - 1];
     if (q->anchor >= p->tok[0] || piece_before_numbers(g, ts, p))
         return 0;                      /* the row before's label follows the numbers */
@@ -4643,6 +4690,8 @@ static const gk_equation *row_contradiction(const gk_report *r, int table, int r
     *lost = 0;
     for (int q = 0; q < t->neqs; q++) {
         const gk_equation *e = &t->eqs[q];
+        if (!eq_touches(e, first, n))
+            continue;                  /* (x.mine: and x.own_row) */
         eq_read x = equation_read(r, e, first, n);
         if (x.mine && x.known && !eq_holds(&x))
             return e;
@@ -4955,16 +5004,24 @@ static int year_like(double x)
  * number that went missing (the count of its numbers fits by chance).  Such a row
  * is in doubt.  Not the other ways a count may fit by chance (a footnote digit
  * beside a lost 0): they look the same as a row whose total is wrong. */
-static int stray_fits(const gk_report *r, int table, int rr)
+static int stray_fits_equations(const gk_report *r, int first, int n);
+
+/* n: the row's cells (template).  Inlined at its caller, once per row read: the
+ * cheap tests that most rows fail, the equations out of line. */
+static inline __attribute__((always_inline)) int stray_fits(const gk_report *r, int table, int rr, int n)
 {
-    const gk_template *t = r->tpl;
-    if (table != 3)
+    if (table != 3 || n < 2)
         return 0;
-    int first = t->first_cell[table - 2][rr], n = template_table(t, table)->rows[rr].ncols;
-    if (n < 2)
-        return 0;
+    int first = r->tpl->first_cell[table - 2][rr];
     if (!year_like(r->cells[first].read_value) && !year_like(r->cells[first + n - 1].read_value))
         return 0;                      /* most rows: the cheaper test first */
+    return stray_fits_equations(r, first, n);
+}
+
+/* stray_fits() for row cells [first, first + n) with a year at an edge. */
+static int stray_fits_equations(const gk_report *r, int first, int n)
+{
+    const gk_template *t = r->tpl;
     for (int c = 0; c < n; c++)
         if (r->cells[first + c].read_status != GK_ST_EXTRACTED && r->cells[first + c].read_status != GK_ST_BLANK)
             return 0;
@@ -4986,16 +5043,28 @@ static int stray_fits(const gk_report *r, int table, int rr)
  * empty cell as its blank first cell and its last number dropped (a stray number
  * at its end: a footnote mark, a page number) it does, and differently: which
  * cell is blank only the equations across rows may tell. */
-static int stray_after_empty(const gk_report *r, int table, int rr, const place_row *p, const tokens *ts,
-                             const grid *g)
+static int stray_after_empty_reads(const gk_report *r, int table, int rr, int n, int i, const place_row *p,
+                                   const tokens *ts, const grid *g);
+
+/* n: the row's cells (template).  Inlined at its caller, once per row read: the
+ * cheap tests that most rows fail (tokens.lost 16 is rare), the rest out of line. */
+static inline __attribute__((always_inline)) int stray_after_empty(const gk_report *r, int table, int rr, int n,
+                                                                  const place_row *p, const tokens *ts, const grid *g)
+{
+    int u = ts->tok[p->tok[0]].unit;
+    if (ts->tok[p->tok[0]].kind != PT_VALUE || u < 0 || !(ts->lost[UNIT_ROW(u)] & 16) || n < 2 || n > PLACE_MAX_COLS)
+        return 0;
+    return stray_after_empty_reads(r, table, rr, n, UNIT_ROW(u), p, ts, g);
+}
+
+/* stray_after_empty() for row rr whose first number's source row i is one cell past its peers. */
+static int stray_after_empty_reads(const gk_report *r, int table, int rr, int n, int i, const place_row *p,
+                                   const tokens *ts, const grid *g)
 {
     const gk_template *t = r->tpl;
-    int first = t->first_cell[table - 2][rr], n = template_table(t, table)->rows[rr].ncols;
-    if (n < 2 || n > PLACE_MAX_COLS || ts->tok[p->tok[0]].kind != PT_VALUE || ts->tok[p->tok[0]].unit < 0)
-        return 0;
-    int i = UNIT_ROW(ts->tok[p->tok[0]].unit);
+    int first = t->first_cell[table - 2][rr];
     ptrdiff_t j = ts->cell[p->tok[0]] - g->rows[i].cells;
-    if (!(ts->lost[i] & 16) || j < 1 || j >= ts->rows[i].ncells || ts->rows[i].cls[j - 1] != C_EMPTY)
+    if (j < 1 || j >= ts->rows[i].ncells || ts->rows[i].cls[j - 1] != C_EMPTY)
         return 0;                      /* not one cell past its peers, or no empty cell before its numbers */
     double v[PLACE_MAX_COLS];
     int q = t->row_eq[table - 2][rr];
@@ -5913,16 +5982,30 @@ static int stray_explains(const tokens *ts, const place_row *p, int w, int lead)
  * rr's numbers in their own columns from the first, a cell lost elsewhere.
  * (As likely its first column blank in a table whose shallower labels' rows
  * begin a column early: the caller asks that its total fail so read.) */
-static int empty_in_label_column(const grid *g, const tokens *ts, const place_row *pl, const int *ncols, int nrows,
-                                 int rr)
+static int label_column_empty(const grid *g, const tokens *ts, const place_row *pl, const int *ncols, int nrows,
+                              int rr);
+
+/* Inlined at its caller, once per row read: the test of its first cell that most
+ * rows fail, the columns compared out of line. */
+static inline __attribute__((always_inline)) int empty_in_label_column(const grid *g, const tokens *ts,
+                                                                      const place_row *pl, const int *ncols,
+                                                                      int nrows, int rr)
 {
     const place_row *p = &pl[rr];
-    int w = ncols[rr];
-    if (w < 2 || ts->tok[p->tok[1]].kind != PT_VALUE ||
+    if (ncols[rr] < 2 || ts->tok[p->tok[1]].kind != PT_VALUE ||
         !(ts->tok[p->tok[0]].kind == PT_EMPTY ||
           (g->program && ts->tok[p->tok[0]].kind == PT_VALUE && ts->cell[p->tok[0]] &&
            ts->cell[p->tok[0]]->num == NUM_BLANK)))   /* "NaN": a program's empty cell */
         return 0;
+    return label_column_empty(g, ts, pl, ncols, nrows, rr);
+}
+
+/* empty_in_label_column() for a row whose first cell is empty and second a number. */
+static int label_column_empty(const grid *g, const tokens *ts, const place_row *pl, const int *ncols, int nrows,
+                              int rr)
+{
+    const place_row *p = &pl[rr];
+    int w = ncols[rr];
     int u = ts->tok[p->tok[0]].unit;
     if (u < 0 || ts->tok[p->tok[1]].unit != u || UNIT_ROW(u) >= g->nrows ||
         !(g->rows[UNIT_ROW(u)].explicit || g->program) || !ts->cell[p->tok[0]] || !ts->cell[p->tok[1]])
@@ -6179,6 +6262,14 @@ static int names_out_of_order(const gk_report *r, int table, const grid *g, cons
  * (GK_HEADER_GROUPS) and the total's name between them skipped; *rest 1 when
  * text is left after them (docx2txt runs a header's cells together, and onto
  * the first row's label: "法人或其他组织科研机构", "法律服务机构其他商业企业一、本年新收…"). */
+/* Whether a (terminated, not empty: a[1] readable) begins with b's first two
+ * bytes (its one, b of one byte): b may begin there, told before its length is
+ * taken (most names differ there; b "" never). */
+static inline int begins_like(const char *a, const char *b)
+{
+    return a[0] == b[0] && (a[1] == b[1] || !b[1]);
+}
+
 static int names_run_together(const gk_template *tpl, int table, const char *text, int w, int *cols, int max,
                               int *rest)
 {
@@ -6196,11 +6287,13 @@ static int names_run_together(const gk_template *tpl, int table, const char *tex
     while (at < n) {
         size_t skip = 0;
         for (int g = 0; GK_HEADER_GROUPS[g] && !skip; g++) {
+            if (!begins_like(buf + at, GK_HEADER_GROUPS[g]))
+                continue;              /* (a name "" skips nothing either way) */
             size_t gl = strlen(GK_HEADER_GROUPS[g]);
             if (gl <= n - at && !memcmp(buf + at, GK_HEADER_GROUPS[g], gl))
                 skip = gl;
         }
-        if (!skip && strlen(total) <= n - at && !memcmp(buf + at, total, strlen(total)))
+        if (!skip && begins_like(buf + at, total) && strlen(total) <= n - at && !memcmp(buf + at, total, strlen(total)))
             skip = strlen(total);
         if (skip) {
             at += skip;
@@ -6209,6 +6302,8 @@ static int names_run_together(const gk_template *tpl, int table, const char *tex
         int best = -1;
         size_t bl = 0;
         for (int c = 0; c < w - 1 && c < tpl->ncol[table - 2]; c++) {
+            if (!begins_like(buf + at, tpl->col_canon[table - 2][c]))
+                continue;              /* (cl > bl: a name "" is never taken) */
             size_t cl = strlen(tpl->col_canon[table - 2][c]);
             if (cl > bl && cl <= n - at && !memcmp(buf + at, tpl->col_canon[table - 2][c], cl)) {
                 best = c;
@@ -6744,6 +6839,7 @@ static int mark_captions(tokens *ts, const place_row *pl, int nrows)
  * Which choice is found first does not matter: a row read is one reading the
  * same in every choice.  Past SHORT_STEPS steps in all, nothing is read. */
 #define SHORT_ROWS 32
+#define SHORT_SPAN 512                 /* read_short_rows(): the cells of its rows mapped to them */
 #define SHORT_STEPS 200000
 #define SHORT_ROW_STEPS 20000
 typedef struct {
@@ -7043,6 +7139,19 @@ static void read_short_rows(gk_report *r, int table, const tokens *ts, const pla
     /* the equations holding a cell of those rows, every other cell read: each as
      * its read cells' sum and its cells in those rows (row, column, coefficient) */
     ss->neqs = ss->across = 0;
+    int span0 = 0, span1 = 0;          /* the cells of those rows lie in [span0, span1) */
+    for (int i = 0; i < ss->ns; i++) {
+        int fc = t->first_cell[table - 2][rows[i]];
+        span0 = i == 0 || fc < span0 ? fc : span0;
+        span1 = i == 0 || fc + ss->w[i] > span1 ? fc + ss->w[i] : span1;
+    }
+    signed char row_of[SHORT_SPAN];   /* cell span0 + j: the first of those rows holding it, -1 none */
+    int mapped = span1 - span0 <= SHORT_SPAN;   /* (else each cell looked for among the rows) */
+    if (mapped && ss->ns) {
+        memset(row_of, -1, (size_t)(span1 - span0));
+        for (int i = ss->ns - 1; i >= 0; i--)
+            memset(row_of + t->first_cell[table - 2][rows[i]] - span0, i, (size_t)ss->w[i]);
+    }
     for (int q = 0; q < t->neqs && ss->neqs < SHORT_EQS && ss->ns; q++) {
         const gk_equation *e = &t->eqs[q];
         short_eq *x = &ss->eqs[ss->neqs];
@@ -7052,7 +7161,9 @@ static void read_short_rows(gk_report *r, int table, const tokens *ts, const pla
         x->col = -2;
         for (int k = 0; k < e->n && known; k++) {
             int c = e->cell[k], in = -1;
-            for (int i = 0; i < ss->ns && in < 0; i++) {
+            if (c >= span0 && c < span1 && mapped)
+                in = row_of[c - span0];
+            for (int i = 0; i < ss->ns && in < 0 && c >= span0 && c < span1 && !mapped; i++) {
                 int fc = t->first_cell[table - 2][rows[i]];
                 if (c >= fc && c < fc + ss->w[i])
                     in = i;
@@ -7213,11 +7324,14 @@ static __attribute__((noinline)) int subtotal_header(const grid *g)
  * the rows so read (a note says so). */
 static int drop_subtotal_column(grid *g)
 {
-    int head = subtotal_header(g);     /* 小计; or 合计 before a kind's name */
+    int head = -1;                     /* 小计; or 合计 before a kind's name: -1 not yet looked for (every
+                                          cell is looked at: only once a row reads so, before any is changed) */
     int dropped = 0;
     for (int i = 0; i < g->nrows && head; i++) {
         grid_row *row = &g->rows[i];
         int end = row->ncells;         /* after the last number */
+        if (end < 8)
+            continue;                  /* (most rows: the cheaper test first) */
         while (end > 0 && row->cells[end - 1].num != NUM_VALUE)
             end--;
         if (end < 8)
@@ -7229,11 +7343,13 @@ static int drop_subtotal_column(grid *g)
             ok = c->num == NUM_VALUE || (c->num == NUM_BLANK && c->text[0]);
             v[k] = c->num == NUM_VALUE ? c->value : 0;
         }
-        if (end > 8 && row->cells[end - 9].num == NUM_VALUE)
-            ok = 0;                    /* more numbers than the 8 */
+        if (!ok || (end > 8 && row->cells[end - 9].num == NUM_VALUE))
+            continue;                  /* more numbers than the 8 */
         double five = v[2] + v[3] + v[4] + v[5] + v[6];
-        if (!ok || five != v[1] || v[0] + v[1] != v[7])
+        if (five != v[1] || v[0] + v[1] != v[7])
             continue;
+        if (head < 0 && !(head = subtotal_header(g)))
+            break;
         int at = end - 7;              /* the sum's cell */
         memmove(row->cells + at, row->cells + at + 1, (size_t)(row->ncells - at - 1) * sizeof *row->cells);
         row->ncells--;
@@ -7325,11 +7441,13 @@ static void read_table_grid(gk_report *r, int table, grid *g)
         else
             blank_first &= ~((uint32_t)1 << rr);   /* left: the rows so unread */
     }
-    /* a row that took an empty cell of a label column for its first (empty_in_label_column()) */
+    /* a row that took an empty cell of a label column for its first (empty_in_label_column()),
+     * whose total fails so read (both pure: asked in the cheaper order, an empty first cell
+     * rare and every total summed) */
     uint32_t label_empty = 0;
     for (int rr = 0; rr < td->nrows; rr++)
         if (pl[rr].state == PL_PLACED && r->tpl->row_eq[table - 2][rr] >= 0 &&
-            !row_total_holds(&ts, &pl[rr], ncols[rr]) && empty_in_label_column(g, &ts, pl, ncols, td->nrows, rr))
+            empty_in_label_column(g, &ts, pl, ncols, td->nrows, rr) && !row_total_holds(&ts, &pl[rr], ncols[rr]))
             label_empty |= (uint32_t)1 << rr;
     for (int rr = 0; rr < td->nrows; rr++)
         if (label_empty >> rr & 1)
@@ -7496,7 +7614,9 @@ static void read_table_grid(gk_report *r, int table, grid *g)
                 gk_finding *f = &r->notes[group_note];
                 for (int c = 0; c < rd->ncols; c++)
                     finding_add_cell(f, template_cell_at(r->tpl, table, rr, c));
-                sbuf_printf(&group_names, "「%s」", rd->label);
+                sbuf_adds(&group_names, "「");
+                sbuf_adds(&group_names, rd->label);
+                sbuf_adds(&group_names, "」");
                 group_last = rr;
                 group_rows++;
             } else if (p->anchor < 0) {
@@ -7507,11 +7627,13 @@ static void read_table_grid(gk_report *r, int table, grid *g)
                 free(group_why);
                 group_why = xstrdup(why);
                 group_names.len = 0;
-                sbuf_printf(&group_names, "「%s」", rd->label);
+                sbuf_adds(&group_names, "「");
+                sbuf_adds(&group_names, rd->label);
+                sbuf_adds(&group_names, "」");
                 group_last = rr;
                 group_rows = 1;
             }
-            memset(s, 0, sizeof s);
+            memset(s, 0, (size_t)rd->ncols * sizeof *s);   /* (the row's: slots_missing() frees their why) */
             slots_missing(s, rd->ncols, line, why);
             free(why);
             store_row(r, table, rr, s, rd->ncols);
@@ -7569,8 +7691,8 @@ static void read_table_grid(gk_report *r, int table, grid *g)
      * row has, no label's piece before a row's numbers on their line (pdftotext
      * -raw: a page's running head between two rows, a label of the rows before
      * printed late, the rows after it read each with the numbers before its label —
-     * every one of them the row's before) */
-    for (int rr = 0; rr < td->nrows;) {
+     * every one of them the row's before; states[1]: the rows read label-after) */
+    for (int rr = 0; rr < td->nrows && states[1] >= 2;) {
         int end = rr;
         while (end < td->nrows && pl[end].state == PL_PLACED && pl[end].anchor >= 0 && pl[end].label_after)
             end++;
@@ -7614,7 +7736,7 @@ static void read_table_grid(gk_report *r, int table, grid *g)
      * state or mostly label first, a row read label-after whose own numbers, a cell
      * short, follow its label and no row took them (pdftotext -raw: 总计's label
      * printed elsewhere, "5 2 0 0 1 0 8" "四、结转下年度继续办理" "0 0 0 0 0 0") */
-    for (int rr = 0; rr < td->nrows && odd_state != 0; rr++) {
+    for (int rr = 0; rr < td->nrows && odd_state != 0 && states[1]; rr++) {
         const place_row *p = &pl[rr];
         if (positional[rr] || p->state != PL_PLACED || p->anchor < 0 || !p->label_after || p->tok[0] < 1)
             continue;
@@ -7662,7 +7784,8 @@ static void read_table_grid(gk_report *r, int table, grid *g)
      * column off by a stray number at its end: in doubt */
     for (int rr = 0; rr < td->nrows; rr++)
         if (pl[rr].state == PL_PLACED && !positional[rr] &&
-            (stray_fits(r, table, rr) || (!width && stray_after_empty(r, table, rr, &pl[rr], &ts, g))))
+            (stray_fits(r, table, rr, td->rows[rr].ncols) ||
+             (!width && stray_after_empty(r, table, rr, td->rows[rr].ncols, &pl[rr], &ts, g))))
             positional[rr] = ROW_DOUBT;
     /* a blank or lost total that may be a padded row's end, or whose last number may be it */
     for (int rr = 0; rr < td->nrows && table == 3; rr++)

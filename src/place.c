@@ -606,35 +606,44 @@ static int add(int a, int b)
     return a >= COST_INF || b >= COST_INF ? COST_INF : a + b;
 }
 
-/* The reading of least cost; returns it, with f and b (m x NX) filled. */
+/* The reading of least cost; returns it, with f and b (m x NX) filled.  A gap's
+ * cost is not asked where a state beside it costs COST_INF already (a state its
+ * anchor's row does not allow: most rows allow two of the three), which add()
+ * would give whatever the gap's. */
 static int solve(const solver *s, int *f, int *b)
 {
     int m = s->m;
     if (m == 0)
         return gap_cost(s, -1, X_NONE, X_NONE);
     for (int x = 0; x < NX; x++)
-        f[x] = add(state_cost(s, 0, x), gap_cost(s, -1, X_NONE, x));
+        f[x] = state_cost(s, 0, x) >= COST_INF ? COST_INF : add(state_cost(s, 0, x), gap_cost(s, -1, X_NONE, x));
     for (int k = 1; k < m; k++)
         for (int x = 0; x < NX; x++) {
-            int best = COST_INF;
-            for (int y = 0; y < NX; y++) {
+            int best = COST_INF, here = state_cost(s, k, x);
+            for (int y = 0; y < NX && here < COST_INF; y++) {
+                if (f[(k - 1) * NX + y] >= COST_INF)
+                    continue;
                 int c = add(f[(k - 1) * NX + y], gap_cost(s, k - 1, y, x));
                 if (c < best)
                     best = c;
             }
-            f[k * NX + x] = add(best, state_cost(s, k, x));
+            f[k * NX + x] = add(best, here);
         }
     for (int x = 0; x < NX; x++)
-        b[(m - 1) * NX + x] = add(state_cost(s, m - 1, x), gap_cost(s, m - 1, x, X_NONE));
+        b[(m - 1) * NX + x] = state_cost(s, m - 1, x) >= COST_INF
+                                  ? COST_INF
+                                  : add(state_cost(s, m - 1, x), gap_cost(s, m - 1, x, X_NONE));
     for (int k = m - 2; k >= 0; k--)
         for (int x = 0; x < NX; x++) {
-            int best = COST_INF;
-            for (int y = 0; y < NX; y++) {
+            int best = COST_INF, here = state_cost(s, k, x);
+            for (int y = 0; y < NX && here < COST_INF; y++) {
+                if (b[(k + 1) * NX + y] >= COST_INF)
+                    continue;
                 int c = add(gap_cost(s, k, x, y), b[(k + 1) * NX + y]);
                 if (c < best)
                     best = c;
             }
-            b[k * NX + x] = add(best, state_cost(s, k, x));
+            b[k * NX + x] = add(best, here);
         }
     int opt = COST_INF;
     for (int x = 0; x < NX; x++)
@@ -666,6 +675,8 @@ static gap_use use_of(const solver *s, int k, const int *f, const int *b, int op
         for (int ir = 0; ir < xrs; ir++) {
             int xl = k < 0 ? X_NONE : il, xr = k + 1 >= s->m ? X_NONE : ir;
             int left = k < 0 ? 0 : f[k * NX + xl], right = k + 1 >= s->m ? 0 : b[(k + 1) * NX + xr];
+            if (left >= COST_INF || right >= COST_INF || add(add(left, gap_cost(s, k, xl, xr)), right) > opt + COST_SLACK)
+                continue;              /* its cheapest option too dear: all are */
             gap_opt o[8];
             int n = gap_options(s, k, xl, xr, o);
             for (int i = 0; i < n; i++) {

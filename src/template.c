@@ -249,11 +249,6 @@ static gk_template TPL[2] = {
 
 /* ---- derivation: cells and equations -------------------------------------- */
 
-const gk_table_def *template_table(const gk_template *t, int number)
-{
-    return number >= 2 && number <= 4 ? &t->tables[number - 2] : NULL;
-}
-
 int template_cell_at(const gk_template *t, int table, int row, int col)
 {
     if (table < 2 || table > 4 || row < 0 || row >= t->tables[table - 2].nrows || col < 0 ||

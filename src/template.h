@@ -103,7 +103,11 @@ typedef struct {
 } gk_template;
 
 const gk_template *template_get(gk_format f);
-const gk_table_def *template_table(const gk_template *t, int number);
+/* Table `number` (2, 3 or 4), else NULL.  Inline: asked once per row and more. */
+static inline const gk_table_def *template_table(const gk_template *t, int number)
+{
+    return number >= 2 && number <= 4 ? &t->tables[number - 2] : NULL;
+}
 int template_cell_index(const gk_template *t, const char *id);
 int template_cell_at(const gk_template *t, int table, int row, int col);
 const gk_rule_def *template_rules(int *n);
