@@ -7,6 +7,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 /* Markers with their lengths, so that matching one is a length test and a
  * memcmp rather than a strlen and a strcmp per entry. */
@@ -1005,14 +1008,18 @@ static size_t gap_at(const char *s, size_t p, size_t len)
  * digit (the line's NUL at the latest), so no length is tested. */
 static inline size_t count_end(const char *s, size_t p, long *v)
 {
-    size_t e = p;
+    const unsigned char *u = (const unsigned char *)s + p;
+    size_t k = 0;
     long x = *v;
-    while (is_digit(s[e]) && e - p < 15)
-        x = x * 10 + (s[e++] - '0');
-    if (e - p > 1 && s[p] == '0')
+    unsigned d;
+    while ((d = u[k] - (unsigned)'0') <= 9 && k < 15) {   /* d wraps for bytes below '0' */
+        x = x * 10 + d;
+        k++;
+    }
+    if (k > 1 && u[0] == '0')
         return p;                      /* a leading zero before a digit: parse_cell() refuses it */
     *v = x;
-    return e;
+    return p + k;
 }
 
 /* Where the run of spaces at s[p] ends (p itself when s[p] is none), or
@@ -1062,8 +1069,88 @@ static void split_spaces(row_builder *rb, const char *s, size_t len)
     }
 }
 
+/* Where the first space or sep at or after s[p] is, or len.  A label's
+ * bytes are read sixteen at a time (SSE2, on every x86-64) when the line
+ * holds that many, the last block ending at len (those before p dropped);
+ * only s[0..len) is read. */
+static inline size_t space_or_sep(const char *s, size_t p, size_t len, char sep)
+{
+#ifdef __SSE2__
+    if (len >= 16) {
+        const __m128i space = _mm_set1_epi8(' '), other = _mm_set1_epi8(sep);
+        while (p < len) {
+            size_t at = len - p >= 16 ? p : len - 16;
+            __m128i v = _mm_loadu_si128((const __m128i *)(s + at));
+            unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, space), _mm_cmpeq_epi8(v, other)));
+            m &= ~0u << (p - at);
+            if (m)
+                return at + (unsigned)__builtin_ctz(m);
+            p = at + 16;
+        }
+        return len;
+    }
+#endif
+    while (p < len && s[p] != ' ' && s[p] != sep)
+        p++;
+    return p;
+}
+
+/* A word after a space at s[x..len) that word_after_space_may_count()
+ * takes for a number's start. */
+static inline int may_count_at(const char *s, size_t x, size_t len)
+{
+    unsigned char c = (unsigned char)s[x];
+    return is_digit((char)c) || c == 'O' || c == 'o' || (len - x >= 3 && chinese_zero(s + x));
+}
+
+/* The cell of split_on() at s[p..), s[b] its first byte that is no space
+ * (b < len; nor sep: the cell is not empty), which ends at the next sep or
+ * at len: when row_add_split() would add it as row_put() does (most
+ * labels), the end of its text, the cell's end in *q; else 0, *q a place
+ * in the cell from which its end is to be found.  So added: a cell that
+ * ends in a byte neither ASCII (no digit, OCR letter nor '_') nor a unit's
+ * or a mark's last (unit_last()), so that no label and number are split
+ * off; and, when it holds a space (memrchr() finds one), whose last word
+ * is no number, dash nor unit (number_word(), dash_word(), unit_word():
+ * their first bytes), and no word after a space of which may begin a
+ * number (add_head()'s test, word_after_space_may_count()). */
+static inline __attribute__((always_inline)) size_t as_is_end(const char *s, size_t p, size_t b, size_t len, char sep,
+                                                              size_t *q)
+{
+    if (b > p && may_count_at(s, b, len)) {
+        *q = b;
+        return 0;
+    }
+    size_t w = space_or_sep(s, b, len, sep), last = b;   /* w: the end of the word at `last` */
+    while (w < len && s[w] == ' ') {
+        size_t x = spaces_end(s, w, len);
+        if (x == len || s[x] == sep) {
+            *q = x;
+            goto tail;
+        }
+        if (may_count_at(s, x, len)) {
+            *q = x;
+            return 0;
+        }
+        last = x;
+        w = space_or_sep(s, x, len, sep);
+    }
+    *q = w;
+tail:;
+    unsigned char c = (unsigned char)s[last];
+    if ((unsigned char)s[w - 1] < 0x80 || unit_last(s + p, w - p))
+        return 0;
+    if ((b > p || last > b) &&
+        (is_digit((char)c) || c == '+' || c == '-' || c == 'O' || c == 'o' || c == 0xE3 || c == '/' || c == 0xE2 ||
+         unit_word(s, last, w)))
+        return 0;
+    return w;
+}
+
+int grid_fast_labels = 1;             /* grid.h */
+
 /* row_add_split() out of line for split_on(): its loop keeps its values in
- * registers, a label (no count, no empty cell) costing a call. */
+ * registers, a label that as_is_end() does not take costing a call. */
 static __attribute__((noinline)) void row_add_split_apart(row_builder *rb, const char *s, size_t len)
 {
     row_add_split(rb, s, len);
@@ -1077,15 +1164,18 @@ static inline __attribute__((always_inline)) void split_on(row_builder *rb, cons
 {
     /* The row in locals: the NUL ending a cell's text is a char store, after
      * which the compiler would load the row through rb and r again.  The
-     * slow path (row_add_split()) works on the row itself: it is written
-     * back before and read again after. */
+     * cells as the next one's place and the end of their room (two values
+     * rather than three: the loop needs more than there are registers).
+     * The slow path (row_add_split()) works on the row itself: it is
+     * written back before and read again after. */
     grid_row *r = rb->r;
     char *dst = rb->dst + (s - rb->src);   /* s[k] is dst[k] in the copy */
     int line = rb->line;
     if (!r->line)
         r->line = line;                /* as the first cell added (one always is) sets it */
-    grid_cell *cells = r->cells;
-    int n = r->ncells, cap = r->cap;
+    grid_cell *c = r->cells + r->ncells, *room = r->cells + r->cap;
+#define SYNC_OUT() (r->ncells = (int)(c - r->cells))
+#define SYNC_IN() (c = r->cells + r->ncells, room = r->cells + r->cap)
     for (size_t p = 0;; p++) {
         /* The usual cells first, read in the one pass that finds their
          * end: an empty cell, or a count of up to 15 digits, with spaces
@@ -1112,24 +1202,45 @@ static inline __attribute__((always_inline)) void split_on(row_builder *rb, cons
             q = e;
             while (q < len && s[q] == ' ')
                 q++;
-            if (!((q == len || s[q] == sep) && (b == p || e == b || n > 0))) {
+            if (!((q == len || s[q] == sep) && (b == p || e == b || c != r->cells))) {
             other:
-                q = cell_end(s, q, len, sep);
-                r->ncells = n;
+                /* s[b] is the cell's first byte that is no space: a cell that
+                 * row_add_split() would add as it is (as_is_end(): most labels)
+                 * is added here, its end found in the same pass */
+                size_t w;
+                q = b;
+                if (!rb->marked && grid_fast_labels && (w = as_is_end(s, p, b, len, sep, &q)) != 0) {
+                    if (c == room) {
+                        SYNC_OUT();
+                        row_grow(rb->g, r);
+                        SYNC_IN();
+                    }
+                    c->line = line;
+                    c->text = dst + b;
+                    dst[w] = '\0';
+                    if ((unsigned char)s[b] - 0xE4u <= 0xE9u - 0xE4u && w - b > UTF8_BLANK_MAX &&
+                        !chinese_zero(s + b)) {
+                        c->num = NUM_NONE;     /* a label in Chinese: parse_cell()'s answer, without the call */
+                        c->value = 0;
+                        c->is_int = 0;
+                    } else {
+                        cell_classify(c, w - b);
+                    }
+                    c++;
+                    goto next;
+                }
+                q = cell_end(s, q, len, sep);  /* no sep before q */
+                SYNC_OUT();
                 row_add_split_apart(rb, s + p, q - p);
-                cells = r->cells;
-                n = r->ncells;
-                cap = r->cap;
+                SYNC_IN();
                 goto next;
             }
         }
-        if (n == cap) {
-            r->ncells = n;
+        if (c == room) {
+            SYNC_OUT();
             row_grow(rb->g, r);
-            cells = r->cells;
-            cap = r->cap;
+            SYNC_IN();
         }
-        grid_cell *c = &cells[n++];
         c->line = line;
         if (e > b) {
             c->text = dst + b;
@@ -1143,12 +1254,15 @@ static inline __attribute__((always_inline)) void split_on(row_builder *rb, cons
             c->value = 0;
             c->is_int = 0;
         }
+        c++;
     next:
         if (q == len)
             break;
         p = q;                         /* and past the separator */
     }
-    r->ncells = n;
+    SYNC_OUT();
+#undef SYNC_OUT
+#undef SYNC_IN
 }
 
 /* A rule of a pipe table: dashes (or '=') between '|', ':' and spaces

@@ -1271,6 +1271,80 @@ static uint32_t next_rand(uint32_t *lcg)
     return *lcg >> 16;
 }
 
+/* Labels split_on() adds in its own pass (grid_fast_labels, as_is_end())
+ * are the cells the general path (row_add_split()) makes of them.  Random
+ * cells: words (labels, counts, signed numbers, units, marks, dashes, blank
+ * markers, Chinese zeros, OCR misreads, item numbers, colons, underscores,
+ * markdown's marks, and words glued from two of them) with spaces before,
+ * between and after them, in rows between tabs, between pipes and in
+ * one-cell-per-line blocks; each text's grid is the same either way
+ * (seeded, reproducible). */
+static void test_fast_labels(void **state)
+{
+    (void)state;
+    static const char *const words[] = {
+        "合计", "本年新收", "其他", "申请数量", "总", "计", "结果", "维持", "第", "共", "年", "行政许可",
+        "12", "0", "7", "+5", "-3", "3.5", "1,234", "007", "O", "o", "〇", "零",
+        "件", "次", "人", "宗", "万元", "件次", "(件)", "（件）", "※", "①", "⑩", "*", "条", "元",
+        "-", "—", "——", "–", "/", "×", "无", "空", "NaN", "None",
+        "l", "D", "2b", "Z", "1.", "2、", "(一)", "（二）", "1.属于", "3)",
+        ":", "：", "规章:", "规章：", "行政许可:15", ":6",
+        "_", "__规章__", "0___", "\\", "\\.", "[0]{x}", "]{", "x", "ab", ")",
+    };
+    /* a few of them, drawn in every other text, so that their runs
+     * (" 12 合计 +5 +6 合计", "零件次", " 12次") come often */
+    static const char *const hot[] = {"12", "+5", "合计", "次", "零", "〇", "件次", "l", "O", "—", "/", "：5"};
+    enum { NW = sizeof words / sizeof *words, NH = sizeof hot / sizeof *hot };
+    static const char *const gaps[] = {" ", " ", " ", "  ", "   "};
+    gen_seed(20261207);
+    for (int k = 0; k < 12000; k++) {
+        int style = k / 2 % 3;         /* tabs, pipes, blocks */
+        char text[8192];
+        size_t n = 0;
+        int nlines = 1 + (int)gen_below(6);
+        for (int l = 0; l < nlines; l++) {
+            int ncells = 1 + (int)gen_below(6);
+            if (style == 1)
+                n += (size_t)sprintf(text + n, "%s|", gen_below(3) ? "" : " ");
+            for (int j = 0; j < ncells; j++) {
+                if (j || style == 2)
+                    text[n++] = style == 1 ? '|' : '\t';
+                int nwords = (int)gen_below(5);
+                for (int m = gen_below(3) ? 0 : 1 + (int)gen_below(2); m > 0; m--)
+                    text[n++] = ' ';   /* spaces before */
+                for (int w = 0; w < nwords; w++) {
+                    if (w)
+                        n += (size_t)sprintf(text + n, "%s", gaps[gen_below(5)]);
+                    n += (size_t)sprintf(text + n, "%s", k % 2 ? hot[gen_below(NH)] : words[gen_below(NW)]);
+                    if (!gen_below(4))  /* a word glued from two */
+                        n += (size_t)sprintf(text + n, "%s", k % 2 ? hot[gen_below(NH)] : words[gen_below(NW)]);
+                }
+                for (int m = gen_below(3) ? 0 : 1 + (int)gen_below(2); m > 0; m--)
+                    text[n++] = ' ';   /* spaces after */
+            }
+            if (style == 1 && gen_below(4))
+                n += (size_t)sprintf(text + n, "|%s", gen_below(3) ? "" : "  ");
+            text[n++] = '\n';
+        }
+        text[n] = '\0';
+        const char *why = NULL;
+        gk_text *t = text_decode(text, n, &why);
+        if (!t)
+            continue;                  /* nothing but blanks: no text */
+        grid_fast_labels = 1;
+        grid *fast = grid_build(t, 0, t->nlines);
+        grid_fast_labels = 0;
+        grid *slow = grid_build(t, 0, t->nlines);
+        grid_fast_labels = 1;
+        assert_same_grid(fast, slow);
+        assert_int_equal(fast->ocr_zeros, slow->ocr_zeros);
+        assert_int_equal(fast->program, slow->program);
+        grid_free(fast);
+        grid_free(slow);
+        text_free(t);
+    }
+}
+
 /* Random tables in every layout, rows of up to 150 cells (past the room
  * one cell array leaves the rows after it, many times over), blank lines
  * between them: every row holds the cells its line gives when split on
@@ -2154,6 +2228,7 @@ int main(void)
         cmocka_unit_test(test_program_numbering),
         cmocka_unit_test(test_colon_cell_after_empty),
         cmocka_unit_test(test_colon_label_single_spaces),
+        cmocka_unit_test(test_fast_labels),
     };
     return cmocka_run_group_tests_name("grid", tests, NULL, NULL);
 }
