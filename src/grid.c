@@ -1147,7 +1147,7 @@ tail:;
     return w;
 }
 
-int grid_fast_labels = 1;             /* grid.h */
+int grid_fast_cells = 1;             /* grid.h */
 
 /* row_add_split() out of line for split_on(): its loop keeps its values in
  * registers, a label that as_is_end() does not take costing a call. */
@@ -1209,7 +1209,7 @@ static inline __attribute__((always_inline)) void split_on(row_builder *rb, cons
                  * is added here, its end found in the same pass */
                 size_t w;
                 q = b;
-                if (!rb->marked && grid_fast_labels && (w = as_is_end(s, p, b, len, sep, &q)) != 0) {
+                if (!rb->marked && grid_fast_cells && (w = as_is_end(s, p, b, len, sep, &q)) != 0) {
                     if (c == room) {
                         SYNC_OUT();
                         row_grow(rb->g, r);
@@ -1455,11 +1455,37 @@ static void build_blocks(grid *g, const region *rg)
             r->explicit = 1;
         }
         if (l->s[0] == '\t' || r->ncells == 0) {
-            row_builder rb = line_builder(g, r, rg, i);
             size_t skip = l->s[0] == '\t';
             while (skip < l->len && l->s[skip] == ' ')
                 skip++;                /* an indent, not an empty cell left of a number (split_numbers()) */
-            split_on(&rb, l->s + skip, l->len - skip, '\t');
+            /* The usual line, a count or nothing after its tab: its cell as
+             * split_on() adds it, without a builder (in the region's copy). */
+            const char *s = l->s + skip;
+            size_t n = l->len - skip;
+            long v = 0;
+            if (rg->copy && grid_fast_cells && count_end(s, 0, &v) == n) {
+                if (r->ncells == r->cap)
+                    row_grow(g, r);
+                grid_cell *c = &r->cells[r->ncells++];
+                c->line = (int)i + 1;
+                if (!r->line)
+                    r->line = c->line;
+                if (n) {
+                    c->text = rg->copy + (s - rg->src);
+                    c->text[n] = '\0';
+                    c->num = NUM_VALUE;
+                    c->value = (double)v;
+                    c->is_int = 1;
+                } else {
+                    c->text = empty_text;
+                    c->num = NUM_BLANK;
+                    c->value = 0;
+                    c->is_int = 0;
+                }
+                continue;
+            }
+            row_builder rb = line_builder(g, r, rg, i);
+            split_on(&rb, s, n, '\t');
         } else {                       /* continuation of the cell above */
             grid_cell *c = &r->cells[r->ncells - 1];
             const char *more = skip_spaces(l->s);

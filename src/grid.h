@@ -57,10 +57,10 @@ typedef struct {
  * `alone`. */
 int grid_ocr_misread(const char *s, size_t n, int alone);
 
-/* 1 (the default): split_on() adds the labels row_add_split() would add as
- * they are in its own pass; 0: every such cell takes the general path (the
- * tests compare the two). */
-extern int grid_fast_labels;
+/* 1 (the default): the cells most lines are made of are added in passes of
+ * their own (split_on()'s labels, build_blocks()'s counts); 0: every cell
+ * takes the general path (the tests compare the two). */
+extern int grid_fast_cells;
 
 /* Builds the rows of lines [from, to) (0-based, `to` exclusive). */
 grid *grid_build(const gk_text *t, size_t from, size_t to);

@@ -1271,8 +1271,9 @@ static uint32_t next_rand(uint32_t *lcg)
     return *lcg >> 16;
 }
 
-/* Labels split_on() adds in its own pass (grid_fast_labels, as_is_end())
- * are the cells the general path (row_add_split()) makes of them.  Random
+/* Labels split_on() adds in its own pass (grid_fast_cells, as_is_end()),
+ * and the counts build_blocks() adds without split_on(), are the cells the
+ * general path (row_add_split()) makes of them.  Random
  * cells: words (labels, counts, signed numbers, units, marks, dashes, blank
  * markers, Chinese zeros, OCR misreads, item numbers, colons, underscores,
  * markdown's marks, and words glued from two of them) with spaces before,
@@ -1284,7 +1285,8 @@ static void test_fast_labels(void **state)
     (void)state;
     static const char *const words[] = {
         "合计", "本年新收", "其他", "申请数量", "总", "计", "结果", "维持", "第", "共", "年", "行政许可",
-        "12", "0", "7", "+5", "-3", "3.5", "1,234", "007", "O", "o", "〇", "零",
+        "12", "0", "7", "+5", "-3", "3.5", "1,234", "007", "O", "o", "〇", "零", "123456789012345",
+        "1234567890123456",
         "件", "次", "人", "宗", "万元", "件次", "(件)", "（件）", "※", "①", "⑩", "*", "条", "元",
         "-", "—", "——", "–", "/", "×", "无", "空", "NaN", "None",
         "l", "D", "2b", "Z", "1.", "2、", "(一)", "（二）", "1.属于", "3)",
@@ -1297,13 +1299,18 @@ static void test_fast_labels(void **state)
     enum { NW = sizeof words / sizeof *words, NH = sizeof hot / sizeof *hot };
     static const char *const gaps[] = {" ", " ", " ", "  ", "   "};
     gen_seed(20261207);
+    int blocks = 0;
     for (int k = 0; k < 12000; k++) {
         int style = k / 2 % 3;         /* tabs, pipes, blocks */
         char text[8192];
         size_t n = 0;
-        int nlines = 1 + (int)gen_below(6);
+        int nlines = 1 + (int)gen_below(style == 2 ? 16 : 6);
         for (int l = 0; l < nlines; l++) {
-            int ncells = 1 + (int)gen_below(6);
+            /* blocks: a cell a line mostly (else the lines are a tab grid's),
+             * and now and then a blank line between rows */
+            int ncells = style == 2 && gen_below(8) ? 1 : 1 + (int)gen_below(6);
+            if (style == 2 && l && !gen_below(4))
+                text[n++] = '\n';
             if (style == 1)
                 n += (size_t)sprintf(text + n, "%s|", gen_below(3) ? "" : " ");
             for (int j = 0; j < ncells; j++) {
@@ -1331,11 +1338,12 @@ static void test_fast_labels(void **state)
         gk_text *t = text_decode(text, n, &why);
         if (!t)
             continue;                  /* nothing but blanks: no text */
-        grid_fast_labels = 1;
+        grid_fast_cells = 1;
         grid *fast = grid_build(t, 0, t->nlines);
-        grid_fast_labels = 0;
+        grid_fast_cells = 0;
         grid *slow = grid_build(t, 0, t->nlines);
-        grid_fast_labels = 1;
+        grid_fast_cells = 1;
+        blocks += fast->layout == GRID_BLOCKS;
         assert_same_grid(fast, slow);
         assert_int_equal(fast->ocr_zeros, slow->ocr_zeros);
         assert_int_equal(fast->program, slow->program);
@@ -1343,6 +1351,7 @@ static void test_fast_labels(void **state)
         grid_free(slow);
         text_free(t);
     }
+    assert_true(blocks > 1000);        /* the blocks style reads as blocks */
 }
 
 /* Random tables in every layout, rows of up to 150 cells (past the room
