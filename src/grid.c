@@ -215,19 +215,21 @@ static __attribute__((noinline)) num_kind parse_ascii(const char *s, size_t n, d
 {
     if (n >= 64)
         return NUM_NONE;                /* longer than any number worth reading */
-    if (n == 1 && (s[0] == 'O' || s[0] == 'o')) {
-        /* the letter O alone: a 0 as text recognition (OCR) reads it, so that the
-         * cell holds its place as a number; extract.c reports it unread */
-        ocr_zeros_seen++;
-        *value = 0;
-        *is_int = 1;
-        return NUM_VALUE;
-    }
-    if (n <= ASCII_BLANK_MAX && find_marker(ASCII_BLANKS, s, n))
-        return NUM_BLANK;
-    if (null_word(s, n)) {
-        null_words_seen++;
-        return NUM_BLANK;
+    if (!is_digit(s[0])) {             /* a digit first ("1.属于…", "12件"): none of these */
+        if (n == 1 && (s[0] == 'O' || s[0] == 'o')) {
+            /* the letter O alone: a 0 as text recognition (OCR) reads it, so that the
+             * cell holds its place as a number; extract.c reports it unread */
+            ocr_zeros_seen++;
+            *value = 0;
+            *is_int = 1;
+            return NUM_VALUE;
+        }
+        if (n <= ASCII_BLANK_MAX && find_marker(ASCII_BLANKS, s, n))
+            return NUM_BLANK;
+        if (null_word(s, n)) {
+            null_words_seen++;
+            return NUM_BLANK;
+        }
     }
     /* A number starts with a digit after its sign (',' and '.' need a digit
      * before them): a label such as "(一)" is refused here. */
@@ -249,6 +251,19 @@ static __attribute__((noinline)) num_kind parse_ascii(const char *s, size_t n, d
         n = k;
     }
     return parse_digits(s, first, n, value, is_int);
+}
+
+/* parse_ascii() may read something other than NUM_NONE from a cell that
+ * starts with the ASCII byte c: a digit, a sign ('+', '-': a number; '-' a
+ * blank marker too), '/' or '\\' (blank markers), 'O' or 'o' (a zero OCR
+ * read) or 'N' or 'n' (null_word()). */
+static inline int ascii_may_read(char c)
+{
+    static const uint64_t LOW = 1ull << '+' | 1ull << '-' | 1ull << '/' | 0x3FFull << '0',
+                          HIGH = 1ull << ('O' - 64) | 1ull << ('o' - 64) | 1ull << ('N' - 64) | 1ull << ('n' - 64) |
+                                 1ull << ('\\' - 64);
+    unsigned char u = (unsigned char)c;
+    return u < 64 ? LOW >> u & 1 : HIGH >> (u - 64) & 1;
 }
 
 /* num_parse of s[0..n), which is not empty and neither starts nor ends
@@ -283,6 +298,8 @@ static inline num_kind parse_cell(const char *s, size_t n, double *value, int *i
             return NUM_VALUE;
         }
         return n <= UTF8_BLANK_MAX && find_marker(UTF8_BLANKS, s, n) ? NUM_BLANK : NUM_NONE;
+    } else if (!ascii_may_read(s[0])) {
+        return NUM_NONE;               /* "(一)予以公开": parse_ascii() reads nothing that starts so */
     }
     return parse_ascii(s, n, value, is_int);
 }
