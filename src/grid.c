@@ -1095,14 +1095,18 @@ static inline size_t space_or_sep(const char *s, size_t p, size_t len, char sep)
 #ifdef __SSE2__
     if (len >= 16) {
         const __m128i space = _mm_set1_epi8(' '), other = _mm_set1_epi8(sep);
-        while (p < len) {
-            size_t at = len - p >= 16 ? p : len - 16;
-            __m128i v = _mm_loadu_si128((const __m128i *)(s + at));
+        for (; len - p >= 16; p += 16) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(s + p));
             unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, space), _mm_cmpeq_epi8(v, other)));
-            m &= ~0u << (p - at);
             if (m)
-                return at + (unsigned)__builtin_ctz(m);
-            p = at + 16;
+                return p + (unsigned)__builtin_ctz(m);
+        }
+        if (p < len) {                 /* the last block ends at len, its bytes before p dropped */
+            __m128i v = _mm_loadu_si128((const __m128i *)(s + len - 16));
+            unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, space), _mm_cmpeq_epi8(v, other)));
+            m >>= 16 - (len - p);
+            if (m)
+                return p + (unsigned)__builtin_ctz(m);
         }
         return len;
     }
