@@ -1936,6 +1936,27 @@ typedef struct {
     int **xs, cap;               /* per row since sub: its borders' columns */
 } borders;
 
+/* Where the run of ASCII bytes at u[p] that are no border ('|', and '+'
+ * when plus) ends: at the first byte that is one, or is no ASCII, or at
+ * len.  Sixteen bytes at a time (SSE2) while that many are left. */
+static inline size_t plain_ascii_end(const unsigned char *u, size_t p, size_t len, int plus)
+{
+#ifdef __SSE2__
+    const __m128i bar = _mm_set1_epi8('|'), cross = _mm_set1_epi8(plus ? '+' : '|');
+    for (; len - p >= 16; p += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(u + p));
+        /* the top bit of each byte that stops the run: no ASCII, or a border */
+        __m128i edge = _mm_or_si128(_mm_cmpeq_epi8(v, bar), _mm_cmpeq_epi8(v, cross));
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(v, edge));
+        if (m)
+            return p + (unsigned)__builtin_ctz(m);
+    }
+#endif
+    while (p < len && u[p] < 0x80 && u[p] != '|' && !(u[p] == '+' && plus))
+        p++;
+    return p;
+}
+
 /* The display columns of the borders in original line o[0..len) ('+' too
  * when plus), ambiguous characters `amb` wide; -1 when more than COLS_MAX. */
 static int border_cols(const char *o, size_t len, int plus, int amb, int *xs)
@@ -1943,14 +1964,24 @@ static int border_cols(const char *o, size_t len, int plus, int amb, int *xs)
     /* Most of a bordered table is ASCII, Chinese characters and box drawing:
      * their columns are told from their bytes, without decoding them or
      * asking text.c their width (test_border_columns_fast checks that they
-     * are what the general path finds). */
+     * are what the general path finds); a run of ASCII that holds no border
+     * (the spaces that pad a cell) is stepped over at once, and a box-drawing
+     * character's kind asked once for its run (grid_fast_cells: both). */
     const unsigned char *u = (const unsigned char *)o;
-    int x = 0, n = 0;
+    int x = 0, n = 0, fast = grid_fast_cells;
+    unsigned last_cp = 0;              /* the last box-drawing character's kind (rules repeat theirs) */
+    int last_kind = 0;
     for (size_t p = 0; p < len;) {
         unsigned char b = u[p];
         unsigned cp;
         int k, kind, width = 1;
         if (b < 0x80) {                /* ASCII: one column, '|' a border, '+' one of a rule */
+            if (fast && b != '|' && !(b == '+' && plus)) {
+                size_t q = plain_ascii_end(u, p, len, plus);   /* a run of columns that are no border */
+                x += (int)(q - p);
+                p = q;
+                continue;
+            }
             k = 1;
             kind = b == '|' ? 1 : b == '+' ? 2 : 0;
         } else if (len - p >= 3 && (u[p + 1] & 0xC0) == 0x80 && (u[p + 2] & 0xC0) == 0x80 &&
@@ -1961,7 +1992,19 @@ static int border_cols(const char *o, size_t len, int plus, int amb, int *xs)
         } else if (len - p >= 3 && b == 0xE2 && (u[p + 1] == 0x94 || u[p + 1] == 0x95) && (u[p + 2] & 0xC0) == 0x80) {
             cp = 0x2000 | (unsigned)(u[p + 1] & 0x3F) << 6 | (u[p + 2] & 0x3F);   /* U+2500..U+257F */
             k = 3;
-            kind = text_border_kind(cp);   /* one column, not ambiguous */
+            if (cp != last_cp || !fast) {
+                last_cp = cp;
+                last_kind = text_border_kind(cp);   /* one column, not ambiguous */
+            }
+            kind = last_kind;
+            if (fast && !kind) {       /* a run of one line-drawing character ("────"): a column each */
+                size_t q = p + 3;
+                while (len - q >= 3 && u[q] == 0xE2 && u[q + 1] == u[p + 1] && u[q + 2] == u[p + 2])
+                    q += 3;
+                x += (int)((q - p) / 3);
+                p = q;
+                continue;
+            }
         } else {
             k = utf8_decode(o + p, len - p, &cp);
             if (!k)

@@ -1606,6 +1606,11 @@ static void test_bordered_tables(void **state)
         *p = '\0';
         gk_text *t;
         grid *g = build(text, &t);
+        grid_fast_cells = 0;           /* the general path's columns (border_cols()) give the same grid */
+        grid *slow = grid_build(t, 0, t->nlines);
+        grid_fast_cells = 1;
+        assert_same_grid(g, slow);
+        grid_free(slow);
         assert_int_equal(g->layout, GRID_PIPES);
         assert_int_equal(g->nrows, 1 + nrows);                 /* the title, then the rows */
         for (int r = 0; r < nrows; r++) {
@@ -1621,6 +1626,60 @@ static void test_bordered_tables(void **state)
                 assert_string_equal(gr->cells[1 + c].text, rows[r].num[c]);
         }
         grid_free(g);
+        text_free(t);
+    }
+    free(text);
+}
+
+/* Bordered tables whose rows hold anything (runs of spaces and of ASCII,
+ * '+', Chinese text, ambiguous and wide characters, line-drawing runs, a
+ * fullwidth bar), their borders where the rules' are or not: the grid is
+ * the same whether border_cols() steps over runs and keeps a box
+ * character's kind (grid_fast_cells) or reads each character (seeded). */
+static void test_bordered_fast(void **state)
+{
+    (void)state;
+    static const char *const PIECES[] = {" ", "  ", "        ", "规章", "行政许可", "12", "0", "abc", "+", "-", "①", "×",
+                                         "—", "｜", "•", "─", "──", "━", "═══", "┼", "·", "é", "｜12"};
+    enum { NP = sizeof PIECES / sizeof *PIECES };
+    gen_seed(20261209);
+    char *text = malloc(1 << 16);
+    for (int round = 0; round < 1500; round++) {
+        const border_set *b = &BORDERS[gen_below(sizeof BORDERS / sizeof BORDERS[0])];
+        int ncol = 1 + (int)gen_below(6), nrows = 1 + (int)gen_below(6), indent = gen_below(3) ? 0 : 4;
+        int width[8];
+        for (int c = 0; c < ncol; c++)
+            width[c] = 1 + (int)gen_below(12);
+        char *p = text;
+        put(&p, "标题\n");
+        rule(&p, b, 0, width, ncol, indent);
+        for (int r = 0; r < nrows; r++) {
+            for (int y = 1 + (int)gen_below(2); y > 0; y--) {
+                pad(&p, indent);
+                for (int c = 0; c < ncol; c++) {
+                    put(&p, gen_below(8) ? b->v : "|");
+                    if (gen_below(3)) {
+                        pad(&p, width[c]);   /* an empty cell, its border in place */
+                        continue;
+                    }
+                    for (int k = 1 + (int)gen_below(4); k > 0; k--)
+                        put(&p, PIECES[gen_below(NP)]);
+                }
+                put(&p, b->v);
+                put(&p, "\n");
+            }
+            rule(&p, b, r == nrows - 1 ? 2 : 1, width, ncol, indent);
+        }
+        put(&p, "\n");
+        *p = '\0';
+        gk_text *t;
+        grid *fast = build(text, &t);
+        grid_fast_cells = 0;
+        grid *slow = grid_build(t, 0, t->nlines);
+        grid_fast_cells = 1;
+        assert_same_grid(fast, slow);
+        grid_free(fast);
+        grid_free(slow);
         text_free(t);
     }
     free(text);
@@ -2238,6 +2297,7 @@ int main(void)
         cmocka_unit_test(test_colon_cell_after_empty),
         cmocka_unit_test(test_colon_label_single_spaces),
         cmocka_unit_test(test_fast_labels),
+        cmocka_unit_test(test_bordered_fast),
     };
     return cmocka_run_group_tests_name("grid", tests, NULL, NULL);
 }
