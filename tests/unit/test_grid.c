@@ -1633,9 +1633,10 @@ static void test_bordered_tables(void **state)
 
 /* Bordered tables whose rows hold anything (runs of spaces and of ASCII,
  * '+', Chinese text, ambiguous and wide characters, line-drawing runs, a
- * fullwidth bar), their borders where the rules' are or not: the grid is
- * the same whether border_cols() steps over runs and keeps a box
- * character's kind (grid_fast_cells) or reads each character (seeded). */
+ * fullwidth bar), their borders where the rules' are or not, and rules
+ * with text in them: the grid is the same whether border_cols() and
+ * read_rule_cell() step over runs and border_cols() keeps a box
+ * character's kind (grid_fast_cells) or each character is read (seeded). */
 static void test_bordered_fast(void **state)
 {
     (void)state;
@@ -1668,7 +1669,18 @@ static void test_bordered_fast(void **state)
                 put(&p, b->v);
                 put(&p, "\n");
             }
-            rule(&p, b, r == nrows - 1 ? 2 : 1, width, ncol, indent);
+            if (r < nrows - 1 && !gen_below(3)) {   /* a rule with text in it, or runs of dashes and spaces */
+                static const char *const RULE[] = {"-", "---", "--------", "---------", " ", "        ",
+                                                   "         ", "=", ":", "12", "规章", "+", "|", "─"};
+                pad(&p, indent);
+                put(&p, b->j[3]);
+                for (int k = 1 + (int)gen_below(10); k > 0; k--)
+                    put(&p, RULE[gen_below(sizeof RULE / sizeof *RULE)]);
+                put(&p, b->j[5]);
+                put(&p, "\n");
+            } else {
+                rule(&p, b, r == nrows - 1 ? 2 : 1, width, ncol, indent);
+            }
         }
         put(&p, "\n");
         *p = '\0';
