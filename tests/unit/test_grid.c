@@ -1633,10 +1633,11 @@ static void test_bordered_tables(void **state)
 
 /* Bordered tables whose rows hold anything (runs of spaces and of ASCII,
  * '+', Chinese text, ambiguous and wide characters, line-drawing runs, a
- * fullwidth bar), their borders where the rules' are or not, and rules
- * with text in them: the grid is the same whether border_cols() and
- * read_rule_cell() step over runs and border_cols() keeps a box
- * character's kind (grid_fast_cells) or each character is read (seeded). */
+ * fullwidth bar), their borders where the rules' are or not, rules with
+ * text in them, and lines like rules before them: the grid is the same
+ * whether border_cols(), read_rule_cell() and boxed_rule() step over runs
+ * and border_cols() keeps a box character's kind (grid_fast_cells) or
+ * each character is read (seeded). */
 static void test_bordered_fast(void **state)
 {
     (void)state;
@@ -1651,8 +1652,17 @@ static void test_bordered_fast(void **state)
         int width[8];
         for (int c = 0; c < ncol; c++)
             width[c] = 1 + (int)gen_below(12);
+        static const char *const RULE[] = {"-", "---", "--------", "---------", " ", "        ",
+                                           "         ", "=", ":", "12", "规章", "+", "|", "─"};
+        enum { NR = sizeof RULE / sizeof *RULE };
         char *p = text;
         put(&p, "标题\n");
+        for (int k = gen_below(2) ? 0 : 1 + (int)gen_below(3); k > 0; k--) {   /* rule-like lines before it */
+            put(&p, gen_below(2) ? "|" : "a |");
+            for (int m = 1 + (int)gen_below(6); m > 0; m--)
+                put(&p, RULE[gen_below(NR)]);
+            put(&p, "\n");
+        }
         rule(&p, b, 0, width, ncol, indent);
         for (int r = 0; r < nrows; r++) {
             for (int y = 1 + (int)gen_below(2); y > 0; y--) {
@@ -1670,12 +1680,10 @@ static void test_bordered_fast(void **state)
                 put(&p, "\n");
             }
             if (r < nrows - 1 && !gen_below(3)) {   /* a rule with text in it, or runs of dashes and spaces */
-                static const char *const RULE[] = {"-", "---", "--------", "---------", " ", "        ",
-                                                   "         ", "=", ":", "12", "规章", "+", "|", "─"};
                 pad(&p, indent);
                 put(&p, b->j[3]);
                 for (int k = 1 + (int)gen_below(10); k > 0; k--)
-                    put(&p, RULE[gen_below(sizeof RULE / sizeof *RULE)]);
+                    put(&p, RULE[gen_below(NR)]);
                 put(&p, b->j[5]);
                 put(&p, "\n");
             } else {
