@@ -1310,33 +1310,20 @@ static int plus_rule(const char *s)
 /* A rule of a table drawn with borders: two borders at least and a run of three
  * dashes ("|-----|", "+---+---+"), not a row of blank markers ("| -", "| -- | - |").
  * *rule: what pipe_separator() says of s, found in the same pass. */
-static int boxed_rule(const char *s, const char *end, int *rule)
+static int boxed_rule(const char *s, int *rule)
 {
-    /* pipe_separator() and the counts in one pass over the rule; runs of
-     * dashes and of spaces eight bytes at a time (no NUL among them: the
-     * pass ends where the general path's does) unless grid_fast_cells is 0 */
+    /* pipe_separator() and the counts in one pass over the rule */
     int borders = 0, run = 0, longest = 0;
-    ptrdiff_t runs = grid_fast_cells ? 8 : PTRDIFF_MAX;
     *rule = 0;
     for (; *s; s++) {
-        uint64_t w;
         if (*s == '-' || *s == '=') {
             if (++run > longest)
-                longest = run;
-            while (end - s > runs && (memcpy(&w, s + 1, 8), w == 0x2D2D2D2D2D2D2D2Dull)) {
-                run += 8;
-                s += 8;
-            }
-            if (run > longest)
                 longest = run;
             continue;
         }
         if (*s == '|' || *s == '+')
             borders++;
-        else if (*s == ' ')
-            while (end - s > runs && (memcpy(&w, s + 1, 8), w == 0x2020202020202020ull))
-                s += 8;
-        else if (*s != ':')
+        else if (*s != ':' && *s != ' ')
             return 0;
         run = 0;
     }
@@ -1407,9 +1394,7 @@ static grid_layout detect(const gk_text *t, size_t from, size_t to, unsigned cha
         /* a rule of a table drawn with borders, page text before it or not: such
          * a table's lines are no rows without outer pipes */
         int rule = 0;                  /* a pipe row that is a rule (pipe_separator()): the builder's to know */
-        const char *end = l->s + l->len;
-        boxed += pipe ? boxed_rule(l->s + lead, end, &rule)
-                      : in && boxed_rule(bar, end, &rule) && !pipe_separator(l->s + lead);
+        boxed += pipe ? boxed_rule(l->s + lead, &rule) : in && boxed_rule(bar, &rule) && !pipe_separator(l->s + lead);
         rule &= pipe;
         int number = number_line(l, tab != NULL);
         facts[i - from] = (unsigned char)((pipe ? LINE_PIPE : 0) | (tab ? LINE_TAB : 0) |

@@ -1635,9 +1635,9 @@ static void test_bordered_tables(void **state)
  * '+', Chinese text, ambiguous and wide characters, line-drawing runs, a
  * fullwidth bar), their borders where the rules' are or not, rules with
  * text in them, and lines like rules before them: the grid is the same
- * whether border_cols(), read_rule_cell() and boxed_rule() step over runs
- * and border_cols() keeps a box character's kind (grid_fast_cells) or
- * each character is read (seeded). */
+ * whether border_cols() and read_rule_cell() step over runs and
+ * border_cols() keeps a box character's kind (grid_fast_cells) or each
+ * character is read (seeded). */
 static void test_bordered_fast(void **state)
 {
     (void)state;
