@@ -7,6 +7,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 /* Markers with their lengths, so that matching one is a length test and a
  * memcmp rather than a strlen and a strcmp per entry. */
@@ -212,19 +215,21 @@ static __attribute__((noinline)) num_kind parse_ascii(const char *s, size_t n, d
 {
     if (n >= 64)
         return NUM_NONE;                /* longer than any number worth reading */
-    if (n == 1 && (s[0] == 'O' || s[0] == 'o')) {
-        /* the letter O alone: a 0 as text recognition (OCR) reads it, so that the
-         * cell holds its place as a number; extract.c reports it unread */
-        ocr_zeros_seen++;
-        *value = 0;
-        *is_int = 1;
-        return NUM_VALUE;
-    }
-    if (n <= ASCII_BLANK_MAX && find_marker(ASCII_BLANKS, s, n))
-        return NUM_BLANK;
-    if (null_word(s, n)) {
-        null_words_seen++;
-        return NUM_BLANK;
+    if (!is_digit(s[0])) {             /* a digit first ("1.属于…", "12件"): none of these */
+        if (n == 1 && (s[0] == 'O' || s[0] == 'o')) {
+            /* the letter O alone: a 0 as text recognition (OCR) reads it, so that the
+             * cell holds its place as a number; extract.c reports it unread */
+            ocr_zeros_seen++;
+            *value = 0;
+            *is_int = 1;
+            return NUM_VALUE;
+        }
+        if (n <= ASCII_BLANK_MAX && find_marker(ASCII_BLANKS, s, n))
+            return NUM_BLANK;
+        if (null_word(s, n)) {
+            null_words_seen++;
+            return NUM_BLANK;
+        }
     }
     /* A number starts with a digit after its sign (',' and '.' need a digit
      * before them): a label such as "(一)" is refused here. */
@@ -246,6 +251,19 @@ static __attribute__((noinline)) num_kind parse_ascii(const char *s, size_t n, d
         n = k;
     }
     return parse_digits(s, first, n, value, is_int);
+}
+
+/* parse_ascii() may read something other than NUM_NONE from a cell that
+ * starts with the ASCII byte c: a digit, a sign ('+', '-': a number; '-' a
+ * blank marker too), '/' or '\\' (blank markers), 'O' or 'o' (a zero OCR
+ * read) or 'N' or 'n' (null_word()). */
+static inline int ascii_may_read(char c)
+{
+    static const uint64_t LOW = 1ull << '+' | 1ull << '-' | 1ull << '/' | 0x3FFull << '0',
+                          HIGH = 1ull << ('O' - 64) | 1ull << ('o' - 64) | 1ull << ('N' - 64) | 1ull << ('n' - 64) |
+                                 1ull << ('\\' - 64);
+    unsigned char u = (unsigned char)c;
+    return u < 64 ? LOW >> u & 1 : HIGH >> (u - 64) & 1;
 }
 
 /* num_parse of s[0..n), which is not empty and neither starts nor ends
@@ -280,6 +298,8 @@ static inline num_kind parse_cell(const char *s, size_t n, double *value, int *i
             return NUM_VALUE;
         }
         return n <= UTF8_BLANK_MAX && find_marker(UTF8_BLANKS, s, n) ? NUM_BLANK : NUM_NONE;
+    } else if (!ascii_may_read(s[0])) {
+        return NUM_NONE;               /* "(一)予以公开": parse_ascii() reads nothing that starts so */
     }
     return parse_ascii(s, n, value, is_int);
 }
@@ -1006,14 +1026,18 @@ static size_t gap_at(const char *s, size_t p, size_t len)
  * digit (the line's NUL at the latest), so no length is tested. */
 static inline size_t count_end(const char *s, size_t p, long *v)
 {
-    size_t e = p;
+    const unsigned char *u = (const unsigned char *)s + p;
+    size_t k = 0;
     long x = *v;
-    while (is_digit(s[e]) && e - p < 15)
-        x = x * 10 + (s[e++] - '0');
-    if (e - p > 1 && s[p] == '0')
+    unsigned d;
+    while ((d = u[k] - (unsigned)'0') <= 9 && k < 15) {   /* d wraps for bytes below '0' */
+        x = x * 10 + d;
+        k++;
+    }
+    if (k > 1 && u[0] == '0')
         return p;                      /* a leading zero before a digit: parse_cell() refuses it */
     *v = x;
-    return e;
+    return p + k;
 }
 
 /* Where the run of spaces at s[p] ends (p itself when s[p] is none), or
@@ -1063,8 +1087,92 @@ static void split_spaces(row_builder *rb, const char *s, size_t len)
     }
 }
 
+/* Where the first space or sep at or after s[p] is, or len.  A label's
+ * bytes are read sixteen at a time (SSE2, on every x86-64) when the line
+ * holds that many, the last block ending at len (those before p dropped);
+ * only s[0..len) is read. */
+static inline size_t space_or_sep(const char *s, size_t p, size_t len, char sep)
+{
+#ifdef __SSE2__
+    if (len >= 16) {
+        const __m128i space = _mm_set1_epi8(' '), other = _mm_set1_epi8(sep);
+        for (; len - p >= 16; p += 16) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(s + p));
+            unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, space), _mm_cmpeq_epi8(v, other)));
+            if (m)
+                return p + (unsigned)__builtin_ctz(m);
+        }
+        if (p < len) {                 /* the last block ends at len, its bytes before p dropped */
+            __m128i v = _mm_loadu_si128((const __m128i *)(s + len - 16));
+            unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, space), _mm_cmpeq_epi8(v, other)));
+            m >>= 16 - (len - p);
+            if (m)
+                return p + (unsigned)__builtin_ctz(m);
+        }
+        return len;
+    }
+#endif
+    while (p < len && s[p] != ' ' && s[p] != sep)
+        p++;
+    return p;
+}
+
+/* A word after a space at s[x..len) that word_after_space_may_count()
+ * takes for a number's start. */
+static inline int may_count_at(const char *s, size_t x, size_t len)
+{
+    unsigned char c = (unsigned char)s[x];
+    return is_digit((char)c) || c == 'O' || c == 'o' || (len - x >= 3 && chinese_zero(s + x));
+}
+
+/* The cell of split_on() at s[p..), s[b] its first byte that is no space
+ * (b < len; nor sep: the cell is not empty), which ends at the next sep or
+ * at len: when row_add_split() would add it as row_put() does (most
+ * labels), the end of its text, the cell's end in *q; else 0, *q a place
+ * in the cell from which its end is to be found.  So added: a cell that
+ * ends in a byte neither ASCII (no digit, OCR letter nor '_') nor a unit's
+ * or a mark's last (unit_last()), so that no label and number are split
+ * off; and, when it holds a space (memrchr() finds one), whose last word
+ * is no number, dash nor unit (number_word(), dash_word(), unit_word():
+ * their first bytes), and no word after a space of which may begin a
+ * number (add_head()'s test, word_after_space_may_count()). */
+static inline __attribute__((always_inline)) size_t as_is_end(const char *s, size_t p, size_t b, size_t len, char sep,
+                                                              size_t *q)
+{
+    if (b > p && may_count_at(s, b, len)) {
+        *q = b;
+        return 0;
+    }
+    size_t w = space_or_sep(s, b, len, sep), last = b;   /* w: the end of the word at `last` */
+    while (w < len && s[w] == ' ') {
+        size_t x = spaces_end(s, w, len);
+        if (x == len || s[x] == sep) {
+            *q = x;
+            goto tail;
+        }
+        if (may_count_at(s, x, len)) {
+            *q = x;
+            return 0;
+        }
+        last = x;
+        w = space_or_sep(s, x, len, sep);
+    }
+    *q = w;
+tail:;
+    unsigned char c = (unsigned char)s[last];
+    if ((unsigned char)s[w - 1] < 0x80 || unit_last(s + p, w - p))
+        return 0;
+    if ((b > p || last > b) &&
+        (is_digit((char)c) || c == '+' || c == '-' || c == 'O' || c == 'o' || c == 0xE3 || c == '/' || c == 0xE2 ||
+         unit_word(s, last, w)))
+        return 0;
+    return w;
+}
+
+int grid_fast_cells = 1;             /* grid.h */
+
 /* row_add_split() out of line for split_on(): its loop keeps its values in
- * registers, a label (no count, no empty cell) costing a call. */
+ * registers, a label that as_is_end() does not take costing a call. */
 static __attribute__((noinline)) void row_add_split_apart(row_builder *rb, const char *s, size_t len)
 {
     row_add_split(rb, s, len);
@@ -1078,15 +1186,18 @@ static inline __attribute__((always_inline)) void split_on(row_builder *rb, cons
 {
     /* The row in locals: the NUL ending a cell's text is a char store, after
      * which the compiler would load the row through rb and r again.  The
-     * slow path (row_add_split()) works on the row itself: it is written
-     * back before and read again after. */
+     * cells as the next one's place and the end of their room (two values
+     * rather than three: the loop needs more than there are registers).
+     * The slow path (row_add_split()) works on the row itself: it is
+     * written back before and read again after. */
     grid_row *r = rb->r;
     char *dst = rb->dst + (s - rb->src);   /* s[k] is dst[k] in the copy */
     int line = rb->line;
     if (!r->line)
         r->line = line;                /* as the first cell added (one always is) sets it */
-    grid_cell *cells = r->cells;
-    int n = r->ncells, cap = r->cap;
+    grid_cell *c = r->cells + r->ncells, *room = r->cells + r->cap;
+#define SYNC_OUT() (r->ncells = (int)(c - r->cells))
+#define SYNC_IN() (c = r->cells + r->ncells, room = r->cells + r->cap)
     for (size_t p = 0;; p++) {
         /* The usual cells first, read in the one pass that finds their
          * end: an empty cell, or a count of up to 15 digits, with spaces
@@ -1114,22 +1225,43 @@ static inline __attribute__((always_inline)) void split_on(row_builder *rb, cons
                 q++;
             if (!(q == len || s[q] == sep)) {
             other:
-                q = cell_end(s, q, len, sep);
-                r->ncells = n;
+                /* s[b] is the cell's first byte that is no space: a cell that
+                 * row_add_split() would add as it is (as_is_end(): most labels)
+                 * is added here, its end found in the same pass */
+                size_t w;
+                q = b;
+                if (!rb->marked && grid_fast_cells && (w = as_is_end(s, p, b, len, sep, &q)) != 0) {
+                    if (c == room) {
+                        SYNC_OUT();
+                        row_grow(rb->g, r);
+                        SYNC_IN();
+                    }
+                    c->line = line;
+                    c->text = dst + b;
+                    dst[w] = '\0';
+                    if ((unsigned char)s[b] - 0xE4u <= 0xE9u - 0xE4u && w - b > UTF8_BLANK_MAX &&
+                        !chinese_zero(s + b)) {
+                        c->num = NUM_NONE;     /* a label in Chinese: parse_cell()'s answer, without the call */
+                        c->value = 0;
+                        c->is_int = 0;
+                    } else {
+                        cell_classify(c, w - b);
+                    }
+                    c++;
+                    goto next;
+                }
+                q = cell_end(s, q, len, sep);  /* no sep before q */
+                SYNC_OUT();
                 row_add_split_apart(rb, s + p, q - p);
-                cells = r->cells;
-                n = r->ncells;
-                cap = r->cap;
+                SYNC_IN();
                 goto next;
             }
         }
-        if (n == cap) {
-            r->ncells = n;
+        if (c == room) {
+            SYNC_OUT();
             row_grow(rb->g, r);
-            cells = r->cells;
-            cap = r->cap;
+            SYNC_IN();
         }
-        grid_cell *c = &cells[n++];
         c->line = line;
         if (e > b) {
             c->text = dst + b;
@@ -1143,12 +1275,15 @@ static inline __attribute__((always_inline)) void split_on(row_builder *rb, cons
             c->value = 0;
             c->is_int = 0;
         }
+        c++;
     next:
         if (q == len)
             break;
         p = q;                         /* and past the separator */
     }
-    r->ncells = n;
+    SYNC_OUT();
+#undef SYNC_OUT
+#undef SYNC_IN
 }
 
 /* A rule of a pipe table: dashes (or '=') between '|', ':' and spaces
@@ -1341,11 +1476,37 @@ static void build_blocks(grid *g, const region *rg)
             r->explicit = 1;
         }
         if (l->s[0] == '\t' || r->ncells == 0) {
-            row_builder rb = line_builder(g, r, rg, i);
             size_t skip = l->s[0] == '\t';
             while (skip < l->len && l->s[skip] == ' ')
                 skip++;                /* an indent, not an empty cell left of a number (split_numbers()) */
-            split_on(&rb, l->s + skip, l->len - skip, '\t');
+            /* The usual line, a count or nothing after its tab: its cell as
+             * split_on() adds it, without a builder (in the region's copy). */
+            const char *s = l->s + skip;
+            size_t n = l->len - skip;
+            long v = 0;
+            if (rg->copy && grid_fast_cells && count_end(s, 0, &v) == n) {
+                if (r->ncells == r->cap)
+                    row_grow(g, r);
+                grid_cell *c = &r->cells[r->ncells++];
+                c->line = (int)i + 1;
+                if (!r->line)
+                    r->line = c->line;
+                if (n) {
+                    c->text = rg->copy + (s - rg->src);
+                    c->text[n] = '\0';
+                    c->num = NUM_VALUE;
+                    c->value = (double)v;
+                    c->is_int = 1;
+                } else {
+                    c->text = empty_text;
+                    c->num = NUM_BLANK;
+                    c->value = 0;
+                    c->is_int = 0;
+                }
+                continue;
+            }
+            row_builder rb = line_builder(g, r, rg, i);
+            split_on(&rb, s, n, '\t');
         } else {                       /* continuation of the cell above */
             grid_cell *c = &r->cells[r->ncells - 1];
             const char *more = skip_spaces(l->s);
@@ -1653,11 +1814,22 @@ typedef struct {
 static size_t read_rule_cell(const char *s, size_t len, size_t b, rule_cell *c)
 {
     *c = (rule_cell){0, b, b};
-    size_t e = b;
+    size_t e = b, runs = grid_fast_cells ? 8 : SIZE_MAX;   /* SIZE_MAX: no runs (the tests' general path) */
     for (; e < len && s[e] != '|' && s[e] != '+'; e++) {
         if (s[e] == '-' || s[e] == '=') {
             c->dashes++;
-        } else if (s[e] != ' ' && s[e] != ':' && s[e] != '\t') {
+            /* the dashes after it eight at a time ("────" is normalised to '-') */
+            uint64_t w;
+            while (len - e > runs && (memcpy(&w, s + e + 1, 8), w == 0x2D2D2D2D2D2D2D2Dull)) {
+                c->dashes += 8;
+                e += 8;
+            }
+        } else if (s[e] == ' ') {
+            /* the spaces after it eight at a time (a cell padded to its column) */
+            uint64_t w;
+            while (len - e > runs && (memcpy(&w, s + e + 1, 8), w == 0x2020202020202020ull))
+                e += 8;
+        } else if (s[e] != ':' && s[e] != '\t') {
             if (c->last == c->first)
                 c->first = e;
             c->last = e + 1;
@@ -1685,7 +1857,16 @@ static num_kind rule_cell_kind(const char *s, const rule_cell *c)
 static void read_rule(grid *g, spans *sp, int above, const char *s, size_t len, int partial)
 {
     int cells = 1;                     /* a span goes on from the rule before only in the same cell */
-    for (size_t k = 0; k < len; k++)
+    size_t k = 0;
+#ifdef __SSE2__
+    const __m128i bar = _mm_set1_epi8('|'), cross = _mm_set1_epi8('+');
+    for (; len - k >= 16 && grid_fast_cells; k += 16) {   /* sixteen bytes at a time: a rule is long */
+        __m128i v = _mm_loadu_si128((const __m128i *)(s + k));
+        __m128i edge = _mm_or_si128(_mm_cmpeq_epi8(v, bar), _mm_cmpeq_epi8(v, cross));
+        cells += __builtin_popcount((unsigned)_mm_movemask_epi8(edge));
+    }
+#endif
+    for (; k < len; k++)
         cells += s[k] == '|' || s[k] == '+';
     int old_n = sp->n == cells ? sp->n : 0;
     int n = 0;
@@ -1805,6 +1986,27 @@ typedef struct {
     int **xs, cap;               /* per row since sub: its borders' columns */
 } borders;
 
+/* Where the run of ASCII bytes at u[p] that are no border ('|', and '+'
+ * when plus) ends: at the first byte that is one, or is no ASCII, or at
+ * len.  Sixteen bytes at a time (SSE2) while that many are left. */
+static inline size_t plain_ascii_end(const unsigned char *u, size_t p, size_t len, int plus)
+{
+#ifdef __SSE2__
+    const __m128i bar = _mm_set1_epi8('|'), cross = _mm_set1_epi8(plus ? '+' : '|');
+    for (; len - p >= 16; p += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(u + p));
+        /* the top bit of each byte that stops the run: no ASCII, or a border */
+        __m128i edge = _mm_or_si128(_mm_cmpeq_epi8(v, bar), _mm_cmpeq_epi8(v, cross));
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(v, edge));
+        if (m)
+            return p + (unsigned)__builtin_ctz(m);
+    }
+#endif
+    while (p < len && u[p] < 0x80 && u[p] != '|' && !(u[p] == '+' && plus))
+        p++;
+    return p;
+}
+
 /* The display columns of the borders in original line o[0..len) ('+' too
  * when plus), ambiguous characters `amb` wide; -1 when more than COLS_MAX. */
 static int border_cols(const char *o, size_t len, int plus, int amb, int *xs)
@@ -1812,14 +2014,24 @@ static int border_cols(const char *o, size_t len, int plus, int amb, int *xs)
     /* Most of a bordered table is ASCII, Chinese characters and box drawing:
      * their columns are told from their bytes, without decoding them or
      * asking text.c their width (test_border_columns_fast checks that they
-     * are what the general path finds). */
+     * are what the general path finds); a run of ASCII that holds no border
+     * (the spaces that pad a cell) is stepped over at once, and a box-drawing
+     * character's kind asked once for its run (grid_fast_cells: both). */
     const unsigned char *u = (const unsigned char *)o;
-    int x = 0, n = 0;
+    int x = 0, n = 0, fast = grid_fast_cells;
+    unsigned last_cp = 0;              /* the last box-drawing character's kind (rules repeat theirs) */
+    int last_kind = 0;
     for (size_t p = 0; p < len;) {
         unsigned char b = u[p];
         unsigned cp;
         int k, kind, width = 1;
         if (b < 0x80) {                /* ASCII: one column, '|' a border, '+' one of a rule */
+            if (fast && b != '|' && !(b == '+' && plus)) {
+                size_t q = plain_ascii_end(u, p, len, plus);   /* a run of columns that are no border */
+                x += (int)(q - p);
+                p = q;
+                continue;
+            }
             k = 1;
             kind = b == '|' ? 1 : b == '+' ? 2 : 0;
         } else if (len - p >= 3 && (u[p + 1] & 0xC0) == 0x80 && (u[p + 2] & 0xC0) == 0x80 &&
@@ -1830,7 +2042,19 @@ static int border_cols(const char *o, size_t len, int plus, int amb, int *xs)
         } else if (len - p >= 3 && b == 0xE2 && (u[p + 1] == 0x94 || u[p + 1] == 0x95) && (u[p + 2] & 0xC0) == 0x80) {
             cp = 0x2000 | (unsigned)(u[p + 1] & 0x3F) << 6 | (u[p + 2] & 0x3F);   /* U+2500..U+257F */
             k = 3;
-            kind = text_border_kind(cp);   /* one column, not ambiguous */
+            if (cp != last_cp || !fast) {
+                last_cp = cp;
+                last_kind = text_border_kind(cp);   /* one column, not ambiguous */
+            }
+            kind = last_kind;
+            if (fast && !kind) {       /* a run of one line-drawing character ("────"): a column each */
+                size_t q = p + 3;
+                while (len - q >= 3 && u[q] == 0xE2 && u[q + 1] == u[p + 1] && u[q + 2] == u[p + 2])
+                    q += 3;
+                x += (int)((q - p) / 3);
+                p = q;
+                continue;
+            }
         } else {
             k = utf8_decode(o + p, len - p, &cp);
             if (!k)

@@ -57,6 +57,11 @@ typedef struct {
  * `alone`. */
 int grid_ocr_misread(const char *s, size_t n, int alone);
 
+/* 1 (the default): the cells most lines are made of are added in passes of
+ * their own (split_on()'s labels, build_blocks()'s counts); 0: every cell
+ * takes the general path (the tests compare the two). */
+extern int grid_fast_cells;
+
 /* Builds the rows of lines [from, to) (0-based, `to` exclusive). */
 grid *grid_build(const gk_text *t, size_t from, size_t to);
 void grid_free(grid *g);

@@ -1266,6 +1266,89 @@ static uint32_t next_rand(uint32_t *lcg)
     return *lcg >> 16;
 }
 
+/* Labels split_on() adds in its own pass (grid_fast_cells, as_is_end()),
+ * and the counts build_blocks() adds without split_on(), are the cells the
+ * general path (row_add_split()) makes of them.  Random
+ * cells: words (labels, counts, signed numbers, units, marks, dashes, blank
+ * markers, Chinese zeros, OCR misreads, item numbers, colons, underscores,
+ * markdown's marks, and words glued from two of them) with spaces before,
+ * between and after them, in rows between tabs, between pipes and in
+ * one-cell-per-line blocks; each text's grid is the same either way
+ * (seeded, reproducible). */
+static void test_fast_labels(void **state)
+{
+    (void)state;
+    static const char *const words[] = {
+        "合计", "本年新收", "其他", "申请数量", "总", "计", "结果", "维持", "第", "共", "年", "行政许可",
+        "12", "0", "7", "+5", "-3", "3.5", "1,234", "007", "O", "o", "〇", "零", "123456789012345",
+        "1234567890123456",
+        "件", "次", "人", "宗", "万元", "件次", "(件)", "（件）", "※", "①", "⑩", "*", "条", "元",
+        "-", "—", "——", "–", "/", "×", "无", "空", "NaN", "None",
+        "l", "D", "2b", "Z", "1.", "2、", "(一)", "（二）", "1.属于", "3)",
+        ":", "：", "规章:", "规章：", "行政许可:15", ":6",
+        "_", "__规章__", "0___", "\\", "\\.", "[0]{x}", "]{", "x", "ab", ")",
+    };
+    /* a few of them, drawn in every other text, so that their runs
+     * (" 12 合计 +5 +6 合计", "零件次", " 12次") come often */
+    static const char *const hot[] = {"12", "+5", "合计", "次", "零", "〇", "件次", "l", "O", "—", "/", "：5"};
+    enum { NW = sizeof words / sizeof *words, NH = sizeof hot / sizeof *hot };
+    static const char *const gaps[] = {" ", " ", " ", "  ", "   "};
+    gen_seed(20261207);
+    int blocks = 0;
+    for (int k = 0; k < 12000; k++) {
+        int style = k / 2 % 3;         /* tabs, pipes, blocks */
+        char text[8192];
+        size_t n = 0;
+        int nlines = 1 + (int)gen_below(style == 2 ? 16 : 6);
+        for (int l = 0; l < nlines; l++) {
+            /* blocks: a cell a line mostly (else the lines are a tab grid's),
+             * and now and then a blank line between rows */
+            int ncells = style == 2 && gen_below(8) ? 1 : 1 + (int)gen_below(6);
+            if (style == 2 && l && !gen_below(4))
+                text[n++] = '\n';
+            if (style == 1)
+                n += (size_t)sprintf(text + n, "%s|", gen_below(3) ? "" : " ");
+            for (int j = 0; j < ncells; j++) {
+                if (j || style == 2)
+                    text[n++] = style == 1 ? '|' : '\t';
+                int nwords = (int)gen_below(5);
+                for (int m = gen_below(3) ? 0 : 1 + (int)gen_below(2); m > 0; m--)
+                    text[n++] = ' ';   /* spaces before */
+                for (int w = 0; w < nwords; w++) {
+                    if (w)
+                        n += (size_t)sprintf(text + n, "%s", gaps[gen_below(5)]);
+                    n += (size_t)sprintf(text + n, "%s", k % 2 ? hot[gen_below(NH)] : words[gen_below(NW)]);
+                    if (!gen_below(4))  /* a word glued from two */
+                        n += (size_t)sprintf(text + n, "%s", k % 2 ? hot[gen_below(NH)] : words[gen_below(NW)]);
+                }
+                for (int m = gen_below(3) ? 0 : 1 + (int)gen_below(2); m > 0; m--)
+                    text[n++] = ' ';   /* spaces after */
+            }
+            if (style == 1 && gen_below(4))
+                n += (size_t)sprintf(text + n, "|%s", gen_below(3) ? "" : "  ");
+            text[n++] = '\n';
+        }
+        text[n] = '\0';
+        const char *why = NULL;
+        gk_text *t = text_decode(text, n, &why);
+        if (!t)
+            continue;                  /* nothing but blanks: no text */
+        grid_fast_cells = 1;
+        grid *fast = grid_build(t, 0, t->nlines);
+        grid_fast_cells = 0;
+        grid *slow = grid_build(t, 0, t->nlines);
+        grid_fast_cells = 1;
+        blocks += fast->layout == GRID_BLOCKS;
+        assert_same_grid(fast, slow);
+        assert_int_equal(fast->ocr_zeros, slow->ocr_zeros);
+        assert_int_equal(fast->program, slow->program);
+        grid_free(fast);
+        grid_free(slow);
+        text_free(t);
+    }
+    assert_true(blocks > 1000);        /* the blocks style reads as blocks */
+}
+
 /* Random tables in every layout, rows of up to 150 cells (past the room
  * one cell array leaves the rows after it, many times over), blank lines
  * between them: every row holds the cells its line gives when split on
@@ -1518,6 +1601,11 @@ static void test_bordered_tables(void **state)
         *p = '\0';
         gk_text *t;
         grid *g = build(text, &t);
+        grid_fast_cells = 0;           /* the general path's columns (border_cols()) give the same grid */
+        grid *slow = grid_build(t, 0, t->nlines);
+        grid_fast_cells = 1;
+        assert_same_grid(g, slow);
+        grid_free(slow);
         assert_int_equal(g->layout, GRID_PIPES);
         assert_int_equal(g->nrows, 1 + nrows);                 /* the title, then the rows */
         for (int r = 0; r < nrows; r++) {
@@ -1533,6 +1621,80 @@ static void test_bordered_tables(void **state)
                 assert_string_equal(gr->cells[1 + c].text, rows[r].num[c]);
         }
         grid_free(g);
+        text_free(t);
+    }
+    free(text);
+}
+
+/* Bordered tables whose rows hold anything (runs of spaces and of ASCII,
+ * '+', Chinese text, ambiguous and wide characters, line-drawing runs, a
+ * fullwidth bar), their borders where the rules' are or not, rules with
+ * text in them, and lines like rules before them: the grid is the same
+ * whether border_cols() and read_rule_cell() step over runs and
+ * border_cols() keeps a box character's kind (grid_fast_cells) or each
+ * character is read (seeded). */
+static void test_bordered_fast(void **state)
+{
+    (void)state;
+    static const char *const PIECES[] = {" ", "  ", "        ", "规章", "行政许可", "12", "0", "abc", "+", "-", "①", "×",
+                                         "—", "｜", "•", "─", "──", "━", "═══", "┼", "·", "é", "｜12"};
+    enum { NP = sizeof PIECES / sizeof *PIECES };
+    gen_seed(20261209);
+    char *text = malloc(1 << 16);
+    for (int round = 0; round < 1500; round++) {
+        const border_set *b = &BORDERS[gen_below(sizeof BORDERS / sizeof BORDERS[0])];
+        int ncol = 1 + (int)gen_below(6), nrows = 1 + (int)gen_below(6), indent = gen_below(3) ? 0 : 4;
+        int width[8];
+        for (int c = 0; c < ncol; c++)
+            width[c] = 1 + (int)gen_below(12);
+        static const char *const RULE[] = {"-", "---", "--------", "---------", " ", "        ",
+                                           "         ", "=", ":", "12", "规章", "+", "|", "─"};
+        enum { NR = sizeof RULE / sizeof *RULE };
+        char *p = text;
+        put(&p, "标题\n");
+        for (int k = gen_below(2) ? 0 : 1 + (int)gen_below(3); k > 0; k--) {   /* rule-like lines before it */
+            put(&p, gen_below(2) ? "|" : "a |");
+            for (int m = 1 + (int)gen_below(6); m > 0; m--)
+                put(&p, RULE[gen_below(NR)]);
+            put(&p, "\n");
+        }
+        rule(&p, b, 0, width, ncol, indent);
+        for (int r = 0; r < nrows; r++) {
+            for (int y = 1 + (int)gen_below(2); y > 0; y--) {
+                pad(&p, indent);
+                for (int c = 0; c < ncol; c++) {
+                    put(&p, gen_below(8) ? b->v : "|");
+                    if (gen_below(3)) {
+                        pad(&p, width[c]);   /* an empty cell, its border in place */
+                        continue;
+                    }
+                    for (int k = 1 + (int)gen_below(4); k > 0; k--)
+                        put(&p, PIECES[gen_below(NP)]);
+                }
+                put(&p, b->v);
+                put(&p, "\n");
+            }
+            if (r < nrows - 1 && !gen_below(3)) {   /* a rule with text in it, or runs of dashes and spaces */
+                pad(&p, indent);
+                put(&p, b->j[3]);
+                for (int k = 1 + (int)gen_below(10); k > 0; k--)
+                    put(&p, RULE[gen_below(NR)]);
+                put(&p, b->j[5]);
+                put(&p, "\n");
+            } else {
+                rule(&p, b, r == nrows - 1 ? 2 : 1, width, ncol, indent);
+            }
+        }
+        put(&p, "\n");
+        *p = '\0';
+        gk_text *t;
+        grid *fast = build(text, &t);
+        grid_fast_cells = 0;
+        grid *slow = grid_build(t, 0, t->nlines);
+        grid_fast_cells = 1;
+        assert_same_grid(fast, slow);
+        grid_free(fast);
+        grid_free(slow);
         text_free(t);
     }
     free(text);
@@ -2158,6 +2320,8 @@ int main(void)
         cmocka_unit_test(test_program_numbering),
         cmocka_unit_test(test_colon_cell_after_empty),
         cmocka_unit_test(test_colon_label_single_spaces),
+        cmocka_unit_test(test_fast_labels),
+        cmocka_unit_test(test_bordered_fast),
     };
     return cmocka_run_group_tests_name("grid", tests, NULL, NULL);
 }
