@@ -1586,12 +1586,12 @@ static int heading_test(int k, const char *s)
 {
     size_t len = strlen(s);
     const void *key = section(k);
-    label_memo *fill;
+    memo_fill fill;
     const uint64_t *known = memo_find(key, s, len, &fill);
     if (known)
         return (int)*known;
     int hit = re_test(section(k)->pattern, s);
-    memo_store(fill, key, s, len, (uint64_t)hit);
+    memo_store(&fill, key, s, len, (uint64_t)hit);
     return hit;
 }
 
