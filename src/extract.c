@@ -6485,8 +6485,12 @@ static int header_stacks(const gk_report *r, int table, const grid *g, const tok
         return -1;
     stack *st = xmalloc(STACKS_MAX * sizeof *st);
     int ns = 0, ok = 1;
-    for (int i = 0; i < g->nrows && ok && !ts->rows[i].nv; i++) {
+    for (int i = 0; i < g->nrows && ok; i++) {
         const grid_row *row = &g->rows[i];
+        if (ts->rows[i].nv && ns)
+            break;                     /* the first row of numbers after the header */
+        if (ts->rows[i].nv)
+            continue;                  /* before it: a caption, a stray ("隐藏：…数量 99") */
         if (row->ncells > 64)
             break;
         size_t from = 0;

@@ -12,8 +12,10 @@
  * Seeded tables whose values add up, the organisations' columns in the
  * template's order or shuffled, each column 3 to 8 wide, one or two spaces
  * apart, the header's pieces top- or bottom-aligned, group names wrapped over
- * their first column; property: every cell read is what was written, never
- * another value; and the columns are read: every cell of every table. */
+ * their first column, a third after a line of hidden text holding a number
+ * ("隐藏：…数量 99", which had ended the header before it began); property:
+ * every cell read is what was written, never another value; and the columns
+ * are read: every cell of every table. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -112,6 +114,8 @@ static void put_table(sbuf *t, int v[T3_NROWS][T3_NCOLS], const int *order)
         depth = d > depth ? d : depth;
     }
     assert_true(group_lines + depth <= HEAD_MAX);
+    if (gen_below(3) == 0)             /* a line of hidden text before the table, a number in it */
+        sbuf_adds(t, "隐藏：本年新收政府信息公开申请数量 99\n");
     line head[HEAD_MAX];
     for (int k = 0; k < HEAD_MAX; k++) {
         sbuf_init(&head[k].b);
