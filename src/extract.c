@@ -3572,6 +3572,20 @@ static int display_column(const gk_report *r, const grid_cell *c, size_t *from)
     return -1;
 }
 
+/* display_column() of cells taken in their lines' order: each line searched
+ * from its start, then on from the last cell found on it. */
+typedef struct {
+    size_t from;
+    int line;                          /* the line `from` is on, -1: none yet */
+} line_walk;
+
+static int display_column_next(const gk_report *r, const grid_cell *c, line_walk *w)
+{
+    if (c->line != w->line)
+        w->from = 0, w->line = c->line;
+    return display_column(r, c, &w->from);
+}
+
 /* The display columns of line `line`'s leading spaces, -1 when no such line. */
 static int line_indent(const gk_report *r, int line)
 {
@@ -4804,13 +4818,9 @@ static void later_lines_first(const tokens *ts, const int *tok, int n, const dou
  * is not found as it is on its line. */
 static int columns_order(const gk_report *r, const tokens *ts, const int *tok, int n, int *x, int *order)
 {
-    size_t from = 0;
-    int line_of = -1;
+    line_walk walk = {0, -1};
     for (int c = 0; c < n; c++) {
-        const grid_cell *cell = ts->cell[tok[c]];
-        if (cell->line != line_of)
-            from = 0, line_of = cell->line;
-        if ((x[c] = display_column(r, cell, &from)) < 0)
+        if ((x[c] = display_column_next(r, ts->cell[tok[c]], &walk)) < 0)
             return 0;
         order[c] = c;
     }
@@ -6493,13 +6503,10 @@ static int header_stacks(const gk_report *r, int table, const grid *g, const tok
             continue;                  /* before it: a caption, a stray ("隐藏：…数量 99") */
         if (row->ncells > 64)
             break;
-        size_t from = 0;
-        int line_of = -1;
+        line_walk walk = {0, -1};
         for (uint64_t m = header_labels(&ts->rows[i]); m && ok; m &= m - 1) {
             const grid_cell *c = &row->cells[__builtin_ctzll(m)];
-            if (c->line != line_of)
-                from = 0, line_of = c->line;
-            int at = display_column(r, c, &from);
+            int at = display_column_next(r, c, &walk);
             if (at < 0)
                 continue;              /* not found as it is (a note the normalisation changed): a name
                                           left without it is no name, and no order is read */
@@ -6548,15 +6555,12 @@ static int header_stacks(const gk_report *r, int table, const grid *g, const tok
     for (int i = 0; i < g->nrows && ok && !nn; i++) {
         if (ts->rows[i].nv != w)
             continue;
-        size_t from = 0;
-        int line_of = -1;
+        line_walk walk = {0, -1};
         for (int j = 0; j < g->rows[i].ncells && ok; j++) {
             const grid_cell *c = &g->rows[i].cells[j];
             if (c->num != NUM_VALUE)
                 continue;
-            if (c->line != line_of)
-                from = 0, line_of = c->line;
-            int x = nn < w ? display_column(r, c, &from) : -1;
+            int x = nn < w ? display_column_next(r, c, &walk) : -1;
             if (x < 0)
                 ok = 0;
             else {
@@ -6618,11 +6622,9 @@ static int header_map(const gk_report *r, int table, const grid *g, const tokens
     int width = header_map_read(r, table, g, ts, w, col);
     if (width == 0 || width == -1) {   /* names wrapped in narrow columns, read down the columns? */
         int stacked = header_stacks(r, table, g, ts, w, col);
-        if (stacked > 0 || (stacked == 0 && width == -1))
+        if (stacked >= 0)
             return stacked;            /* every name, in another order (the lines' reading took too few
                                           for an order: the template's), or in the template's */
-        if (stacked == 0)
-            return 0;
     }
     if (!width && (names_out_of_order(r, table, g, ts, w) || name_run_out_of_order(r, table, g, w)))
         return -1;                     /* another order, not read: no column can be told */

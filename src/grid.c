@@ -1749,14 +1749,12 @@ static void merge_segment(grid *g, int seg, int ruled)
     }
     /* numbers on several lines (a cell whose text begins on its second line: a web
      * page's "&nbsp;<br>0", cells aligned to the middle or the bottom of a row whose
-     * label wraps): one row when a few lines (SPREAD_LINES) hold each number's column
-     * on one line only — a column of text may be wrapped over them, joined top to
-     * bottom.  Rows of their own (a table ruled only around its header: all its rows
-     * between two rules) give a column of numbers on several lines — each row's
-     * total at least — or more lines. */
+     * label wraps): one row only over a few lines (SPREAD_LINES).  Rows of their own
+     * (a table ruled only around its header: all its rows between two rules) give a
+     * column of numbers on several lines — each row's total at least — or more lines. */
     if (spread && n > SPREAD_LINES)
         return;
-    for (int j = 0; spread && j < nc; j++) {
+    for (int j = 0; j < nc; j++) {     /* a column of a number holds nothing on the other lines */
         int pieces = 0, numbers = 0;
         for (int k = 0; k < n; k++) {
             const grid_cell *c = &rows[k].cells[j];
@@ -1765,14 +1763,6 @@ static void merge_segment(grid *g, int seg, int ruled)
         }
         if (numbers && pieces > 1)
             return;
-    }
-    for (int j = 0; numline >= 0 && !spread && j < nc; j++) {
-        const grid_cell *c = &rows[numline].cells[j];
-        if (c->num == NUM_NONE || !c->text[0])
-            continue;
-        for (int k = 0; k < n; k++)
-            if (k != numline && rows[k].cells[j].text[0])
-                return;
     }
     for (int k = 1; k < n; k++) {
         for (int j = 0; j < nc; j++) {
