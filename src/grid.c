@@ -400,6 +400,25 @@ static void row_grow(grid *g, grid_row *r)
  * `char *`: no cell text is ever written once its cell is added. */
 static char empty_text[1];
 
+/* Makes c an empty cell, as a row's empty cells are (and a cell joined into the
+ * one above it becomes). */
+static inline void cell_empty(grid_cell *c)
+{
+    c->text = empty_text;
+    c->num = NUM_BLANK;
+    c->value = 0;
+    c->is_int = 0;
+}
+
+/* Makes c a count's cell: its digits `text` (ended), their value v. */
+static inline void cell_count(grid_cell *c, char *text, long v)
+{
+    c->text = text;
+    c->num = NUM_VALUE;
+    c->value = (double)v;
+    c->is_int = 1;
+}
+
 /* Sets num, value and is_int of a cell whose text (len bytes, no leading or
  * trailing spaces) is new, or has just changed, to what num_parse says of
  * it, without looking for the end of the text again. */
@@ -1074,9 +1093,7 @@ static void split_spaces(row_builder *rb, const char *s, size_t len)
         size_t e = count_end(s, p, &v);
         if (e > p && (e == len || (s[e] == ' ' && (e + 1 == len || s[e + 1] == ' ')))) {
             grid_cell *c = row_new_cell(rb, s + p, e - p);
-            c->num = NUM_VALUE;
-            c->value = (double)v;
-            c->is_int = 1;
+            cell_count(c, c->text, v);
             p = e;
             continue;
         }
@@ -1264,16 +1281,10 @@ static inline __attribute__((always_inline)) void split_on(row_builder *rb, cons
         }
         c->line = line;
         if (e > b) {
-            c->text = dst + b;
-            c->num = NUM_VALUE;
-            c->value = (double)v;
-            c->is_int = 1;
+            cell_count(c, dst + b, v);
             dst[e] = '\0';
         } else {
-            c->text = empty_text;
-            c->num = NUM_BLANK;
-            c->value = 0;
-            c->is_int = 0;
+            cell_empty(c);
         }
         c++;
     next:
@@ -1492,16 +1503,10 @@ static void build_blocks(grid *g, const region *rg)
                 if (!r->line)
                     r->line = c->line;
                 if (n) {
-                    c->text = rg->copy + (s - rg->src);
+                    cell_count(c, rg->copy + (s - rg->src), v);
                     c->text[n] = '\0';
-                    c->num = NUM_VALUE;
-                    c->value = (double)v;
-                    c->is_int = 1;
                 } else {
-                    c->text = empty_text;
-                    c->num = NUM_BLANK;
-                    c->value = 0;
-                    c->is_int = 0;
+                    cell_empty(c);
                 }
                 continue;
             }
@@ -1630,16 +1635,6 @@ static int cell_append(grid *g, grid_cell *c, const char *s, size_t n, num_kind 
     c->text = grid_concat(g, c->text, a, s, n);
     cell_classify(c, a + n);
     return 1;
-}
-
-/* Makes c an empty cell (as split_on() writes one): a cell joined into the one
- * above it. */
-static void cell_empty(grid_cell *c)
-{
-    c->text = empty_text;
-    c->num = NUM_BLANK;
-    c->value = 0;
-    c->is_int = 0;
 }
 
 /* A cell holding an item number alone ("8") over one whose text begins with
