@@ -45,4 +45,23 @@ static inline size_t gen_pieces(char *buf, size_t cap, const char *const *parts,
     return len;
 }
 
+/* Columns a UTF-8 text s[0..n) takes on a terminal, as the generators lay
+ * tables out: 2 for the wide characters (from U+1100), 1 for the others. */
+static inline int gen_cols(const char *s, size_t n)
+{
+    int w = 0;
+    for (size_t i = 0; i < n;) {
+        unsigned char b = (unsigned char)s[i];
+        size_t l = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+        unsigned cp = b < 0x80   ? b
+                    : b < 0xE0   ? (b & 0x1Fu) << 6 | ((unsigned char)s[i + 1] & 0x3Fu)
+                    : b < 0xF0   ? (b & 0x0Fu) << 12 | ((unsigned char)s[i + 1] & 0x3Fu) << 6 |
+                                       ((unsigned char)s[i + 2] & 0x3Fu)
+                                 : 0x10000;
+        w += cp >= 0x1100 ? 2 : 1;
+        i += l;
+    }
+    return w;
+}
+
 #endif

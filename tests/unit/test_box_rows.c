@@ -28,23 +28,6 @@
 enum { STYLE_BOX, STYLE_ASCII, NSTYLES };
 enum { MODE_SHIFT, MODE_WRAP, NMODES, MODE_FLAT = NMODES };
 
-/* Columns a UTF-8 text takes on a terminal: 2 for the wide characters (from U+1100). */
-static int width_of(const char *s, size_t n)
-{
-    int w = 0;
-    for (size_t i = 0; i < n;) {
-        unsigned char b = (unsigned char)s[i];
-        size_t l = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
-        unsigned cp = b < 0x80 ? b : b < 0xE0 ? (b & 0x1Fu) << 6 | ((unsigned char)s[i + 1] & 0x3Fu)
-                    : b < 0xF0 ? (b & 0x0Fu) << 12 | ((unsigned char)s[i + 1] & 0x3Fu) << 6 |
-                                     ((unsigned char)s[i + 2] & 0x3Fu)
-                               : 0x10000;
-        w += cp >= 0x1100 ? 2 : 1;
-        i += l;
-    }
-    return w;
-}
-
 /* A byte offset near the middle of s[0..n) on a character boundary (0 when none). */
 static size_t middle(const char *s, size_t n)
 {
@@ -103,7 +86,7 @@ static void lay_out(drawing *d, char **lines, int n, int mode)
             size_t l = lens[c];
             if (!l)
                 continue;
-            int wrap = !is_number(cells[c], l) && h > 1 && width_of(cells[c], l) > 8 &&
+            int wrap = !is_number(cells[c], l) && h > 1 && gen_cols(cells[c], l) > 8 &&
                        (mode == MODE_WRAP || !numbers) && gen_below(2);
             if (wrap) {                /* over two lines, the second right under the first */
                 int top = (int)gen_below((unsigned)h - 1);
@@ -126,7 +109,7 @@ static void draw(sbuf *b, const drawing *d, int style, int head)
     for (int r = 0; r < d->nrows; r++)
         for (int k = 0; k < d->h[r]; k++)
             for (int c = 0; c < d->ncols; c++) {
-                int pw = width_of(d->at[r][k][c].s ? d->at[r][k][c].s : "", d->at[r][k][c].n);
+                int pw = gen_cols(d->at[r][k][c].s ? d->at[r][k][c].s : "", d->at[r][k][c].n);
                 if (pw + 1 > w[c])
                     w[c] = pw + 1;
             }
@@ -148,7 +131,7 @@ static void draw(sbuf *b, const drawing *d, int style, int head)
         for (int k = 0; k < d->h[r]; k++) {
             for (int c = 0; c < d->ncols; c++) {
                 const piece *p = &d->at[r][k][c];
-                int pw = p->n ? width_of(p->s, p->n) : 0, pad = w[c] - pw;
+                int pw = p->n ? gen_cols(p->s, p->n) : 0, pad = w[c] - pw;
                 int before = p->n && is_number(p->s, p->n) ? (int)gen_below((unsigned)pad + 1) : 0;
                 sbuf_adds(b, bar);
                 for (int x = 0; x < before; x++)

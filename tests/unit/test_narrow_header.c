@@ -26,18 +26,6 @@
 
 #define HEAD_MAX 24          /* header lines */
 
-/* Display columns of UTF-8 s[0..n): 2 for the wide characters (from U+1100). */
-static int cols_of(const char *s, size_t n)
-{
-    int w = 0;
-    for (size_t i = 0; i < n;) {
-        unsigned char b = (unsigned char)s[i];
-        w += b < 0x80 ? 1 : b < 0xE0 ? 1 : b < 0xF0 ? 2 : 2;
-        i += b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
-    }
-    return w;
-}
-
 /* A line being written: its text and display column. */
 typedef struct {
     sbuf b;
@@ -51,7 +39,7 @@ static void put_at(line *l, int x, const char *s)
     for (; l->x < x; l->x++)
         sbuf_adds(&l->b, " ");
     sbuf_adds(&l->b, s);
-    l->x += cols_of(s, strlen(s));
+    l->x += gen_cols(s, strlen(s));
 }
 
 /* name's pieces of at most `chars` characters (3-byte ones: the names are
@@ -95,7 +83,7 @@ static void put_table(sbuf *t, int v[T3_NROWS][T3_NCOLS], const int *order)
 {
     int width[T3_NCOLS], x[T3_NCOLS], label = 0;
     for (int r = 0; r < T3_NROWS; r++) {
-        int w = cols_of(T3_LABELS[r], strlen(T3_LABELS[r]));
+        int w = gen_cols(T3_LABELS[r], strlen(T3_LABELS[r]));
         label = w > label ? w : label;
     }
     int at = label + 2;
