@@ -1963,8 +1963,6 @@ static int numbered_vertical_run(const grid_row *row, int j, int ncells)
 
 /* What each cell of a table row holds. */
 enum { C_EMPTY, C_VALUE, C_DAMAGED, C_LABEL, C_OTHER };
-_Static_assert(C_EMPTY < C_DAMAGED && C_VALUE < C_DAMAGED && C_LABEL > C_DAMAGED && C_OTHER > C_DAMAGED,
-               "row_tokens_flat(): the classes of a number or an empty cell come first");
 
 /* Label positions usual_edge() keeps the furthest number of. */
 #define EDGE_LABS 8
@@ -3318,40 +3316,15 @@ static void row_tokens_flat(gk_report *r, int table, int i, const grid_row *row,
 {
     int seg = 0, values = 0, unit = UNIT(i, 0);
     const unsigned char *cls = rc->cls;
-    /* a number's or an empty cell's token (most) written here, as tok_add() would,
-     * through locals: stored through ts, each token's ints could be ts->n, and
-     * every array and count was read again for the next */
-    int n = ts->n;
-    const int cap = ts->cap;
-    place_tok *tok = ts->tok;
-    const char **text = ts->text;
-    const grid_cell **cell = ts->cell;
-    const grid_cell *cells = row->cells;
     for (uint64_t m = rc->numbers | rc->labels | (rc->empties & cells_between(lo, hi)); m; m &= m - 1) {
         int j = __builtin_ctzll(m), k = cls[j];
-        const grid_cell *c = &cells[j];
-        if (k > C_DAMAGED) {
-            if (k != C_LABEL)          /* (C_OTHER, in none of the masks: no token) */
-                continue;
+        if (k == C_LABEL)
             unit = label_unit(&rl->li[j], i, &seg, &values, unit);
-            ts->n = n;
-            cell_token(r, table, C_LABEL, &rl->li[j], unit, c, &skip_first, ts);
-            label_cells(row, rc, j, ts);
-            n = ts->n;
-            continue;
-        }
         values |= k == C_VALUE || k == C_DAMAGED;
-        if (k == C_VALUE && skip_first) {
-            skip_first = 0;
-            continue;
-        }
-        assert(n < cap);               /* cell_token() of a number (C_VALUE, C_DAMAGED) or an empty cell */
-        text[n] = c->text;
-        cell[n] = c;
-        tok[n] = (place_tok){.unit = unit, .kind = (uint8_t)(k == C_EMPTY ? PT_EMPTY : PT_VALUE)};
-        n++;
+        cell_token(r, table, k, &rl->li[j], unit, &row->cells[j], &skip_first, ts);
+        if (k == C_LABEL)
+            label_cells(row, rc, j, ts);
     }
-    ts->n = n;
 }
 
 /* Column names printed a cell a line before a row's label and numbers, all one
