@@ -4713,24 +4713,33 @@ static char *contradicted(const gk_report *r, int table, int rr)
 
 /* When placed row p's numbers (n of them) come from two lines or more of a row
  * whose cells are separated by spaces (no tabs, pipes or borders: an explicit
- * grid row): how many come from the first line; else 0. */
-static int numbers_wrapped(const tokens *ts, const grid *g, const place_row *p, int n)
+ * grid row), or from an explicit row and a line of numbers without separators
+ * after it: how many come from the first line (*explicit_first: whether that
+ * line is an explicit row); else 0. */
+static int numbers_wrapped(const tokens *ts, const grid *g, const place_row *p, int n, int *explicit_first)
 {
     int first = -1, on_first = 0, later = 0;
+    int explicit = 0;                  /* the first line's cells are explicit (tabs, pipes) */
     for (int c = 0; c < n; c++) {
         int k = p->tok[c];
         if (ts->tok[k].kind != PT_VALUE)
             continue;
-        int line = ts->cell[k]->line;
+        int line = ts->cell[k]->line, u = ts->tok[k].unit;
+        if (u < 0)
+            return 0;
         if (first < 0) {
-            int u = ts->tok[k].unit;
-            if (u < 0 || g->rows[UNIT_ROW(u)].explicit)
-                return 0;
+            explicit = g->rows[UNIT_ROW(u)].explicit;
             first = line;
         }
         on_first += line == first;
-        later |= line != first;
+        /* after an explicit row, only a line of numbers without separators of
+         * its own: a page's number printed under the row's last cell ("2" at a
+         * page's end, pdf.js), a label's item number written down a merged cell
+         * ("3" "、" "不" "予"), or the row's end wrapped as text */
+        if (line != first && (!explicit || !g->rows[UNIT_ROW(u)].explicit))
+            later = 1;
     }
+    *explicit_first = explicit;
     return later ? on_first : 0;
 }
 
@@ -7743,11 +7752,12 @@ static void read_table_grid(gk_report *r, int table, grid *g)
      * top of a row's lines, another at the bottom): in doubt, or not read
      * (ROW_COLUMNS), when its own total cannot tell the order it was written in
      * (wrapped_order_unsure()) */
-    int spaced = 0, on_first;          /* some row's cells are separated by spaces */
+    int spaced = 0, on_first, explicit_first = 0;   /* some row's cells are separated by spaces */
     for (int i = 0; i < g->nrows && !spaced; i++)
         spaced = !g->rows[i].explicit;
     for (int rr = 0; rr < td->nrows && spaced && !width; rr++)
-        if (pl[rr].state == PL_PLACED && !positional[rr] && (on_first = numbers_wrapped(&ts, g, &pl[rr], ncols[rr])))
+        if (pl[rr].state == PL_PLACED && !positional[rr] &&
+            (on_first = numbers_wrapped(&ts, g, &pl[rr], ncols[rr], &explicit_first)))
             switch (wrapped_order_unsure(r, table, rr, &ts, &pl[rr], on_first)) {
             case 1:
                 positional[rr] = ROW_DOUBT;
@@ -7758,6 +7768,14 @@ static void read_table_grid(gk_report *r, int table, grid *g)
             case 2:
                 positional[rr] = ROW_COLUMNS;
                 break;
+            default:
+                /* a row of explicit cells whose last numbers stand alone on the
+                 * lines after it: a page's number, a label's item number written
+                 * down a merged cell ("3" "、" "不予公开"), as often as its own
+                 * cells wrapped — and such a number as the row's total (twice
+                 * the row's) keeps its own equation: the table's must confirm */
+                if (explicit_first)
+                    positional[rr] = ROW_DOUBT;
             }
     /* a row whose own equations fail with a year at its edge, or that reads so one
      * column off by a stray number at its end: in doubt */

@@ -1597,6 +1597,46 @@ static int footer_piece(const gk_line *l, int *v)
     return !strcmp(b, "/") ? 1 : 0;
 }
 
+/* A page marker as pdf-parse (pdf.js) joins a document's pages: "-- 2 of 5 --"
+ * alone on its line, spaces aside: the number of the page it ends (1 to 999,
+ * no more than the pages), else 0. */
+static int page_joiner(const gk_line *l)
+{
+    const char *p = l->s, *e = l->s + l->len;
+    int v, w;
+    size_t d;
+    while (p < e && *p == ' ')
+        p++;
+    while (e > p && e[-1] == ' ')
+        e--;
+    if (e - p < 12 || memcmp(p, "--", 2) || memcmp(e - 2, "--", 2))
+        return 0;
+    p += 2;
+    while (*p == ' ')
+        p++;
+    if (!(d = footer_digits(p, &v)))
+        return 0;
+    p += d;
+    if (strncmp(p, " of ", 4))
+        return 0;
+    p += 4;
+    if (!(d = footer_digits(p, &w)))
+        return 0;
+    p += d;
+    while (*p == ' ')
+        p++;
+    return p == e - 2 && v >= 1 && v <= w ? v : 0;
+}
+
+/* Whether l may be a page marker (page_joiner()): long enough, "--" first. */
+static inline int may_be_joiner(const gk_line *l)
+{
+    size_t i = 0;
+    while (i < l->len && l->s[i] == ' ')
+        i++;
+    return l->len - i >= 12 && l->s[i] == '-' && l->s[i + 1] == '-';
+}
+
 /* A blank line after most of the text's lines (pdftotext without -layout). */
 static int mostly_double_spaced(const gk_text *t)
 {
@@ -1625,8 +1665,14 @@ void text_blank_page_numbers(gk_text *t)
     if (!t->nlines)
         return;
     const char *a = t->orig[0].s, *z = t->orig[t->nlines - 1].s + t->orig[t->nlines - 1].len;
-    if (!memchr(a, '\f', (size_t)(z - a)))
-        return;
+    int ff = memchr(a, '\f', (size_t)(z - a)) != NULL;
+    if (!ff) {                         /* no form feed: a page marker (page_joiner()) at most */
+        size_t k = 1;
+        while (k < t->nlines && !may_be_joiner(&t->norm[k]))
+            k++;
+        if (k == t->nlines)
+            return;
+    }
     int page = 0;                      /* the page a form feed ends (1: the first) */
     int double_spaced = -1;            /* a blank line after most lines: -1 not yet counted */
     enum { MAX_CAND = 64 };
@@ -1635,12 +1681,20 @@ void text_blank_page_numbers(gk_text *t)
         int val, page, tight;          /* its value, the page it ends, no blank line before it */
         int strict;                    /* its page's own only when another page ends with its own
                                           (a text with a blank line after most lines; after a footer) */
+        int known;                     /* the page's number told by a page marker (page_joiner()) */
     } cand[MAX_CAND];
     int ncand = 0;
     for (size_t i = 1; i < t->nlines; i++) {
-        if (!memchr(t->orig[i].s, '\f', t->orig[i].len))
-            continue;
-        page++;
+        int known = 0;
+        if (!ff || !memchr(t->orig[i].s, '\f', t->orig[i].len)) {
+            /* or a page marker on a line of its own: the break, and the page it ends */
+            if (!may_be_joiner(&t->norm[i]) || !(known = page_joiner(&t->norm[i])))
+                continue;
+            memset(t->norm[i].s, ' ', t->norm[i].len);
+            page = known;
+        } else {
+            page++;
+        }
         size_t j = i, blanks = 0;
         while (j > 0 && i - j < 6 && only_space(t->norm[j - 1].s, t->norm[j - 1].len))
             j--;                       /* blank lines after it */
@@ -1693,7 +1747,7 @@ void text_blank_page_numbers(gk_text *t)
                     double_spaced = mostly_double_spaced(t);
                 if (!double_spaced) {
                     cand[ncand].line = j - 1, cand[ncand].val = pv[0], cand[ncand].strict = 0;
-                    cand[ncand].page = page, cand[ncand++].tight = 1;
+                    cand[ncand].known = known, cand[ncand].page = page, cand[ncand++].tight = 1;
                 }
             }
             /* a lone number the page's own right before the break, a blank line after
@@ -1701,7 +1755,7 @@ void text_blank_page_numbers(gk_text *t)
             if (!tail && strong == 1 && piece[0] == j - 1 && pv[0] == page && piece[1] + 2 == piece[0] &&
                 ncand < MAX_CAND) {
                 cand[ncand].line = j - 1, cand[ncand].val = pv[0], cand[ncand].strict = 1;
-                cand[ncand].page = page, cand[ncand++].tight = 0;
+                cand[ncand].known = known, cand[ncand].page = page, cand[ncand++].tight = 0;
             }
             continue;                  /* (a dash before it stays: a table's blank cell as often) */
         }
@@ -1717,7 +1771,7 @@ void text_blank_page_numbers(gk_text *t)
             memset(l->s, ' ', l->len);
         else if (lone_page_number(l) && blanks <= 1 && ncand < MAX_CAND) {
             cand[ncand].line = j - 1, cand[ncand].val = atoi(l->s);   /* decided below, with the others */
-            cand[ncand].page = page, cand[ncand].strict = double_spaced;
+            cand[ncand].page = page, cand[ncand].strict = double_spaced, cand[ncand].known = known;
             cand[ncand++].tight = blanks == 0;
         }
     }
@@ -1738,7 +1792,9 @@ void text_blank_page_numbers(gk_text *t)
         run &= cand[c].val >= cand[c].page - 1 && cand[c].val <= cand[c].page;   /* the page's number (a cover
                                                                                      unnumbered: one less) */
         int own = cand[c].val == cand[c].page && owns >= 2;   /* strict: its page's, and another's too */
-        if (cand[c].strict ? own : cand[c].tight ? run : cand[c].val == cand[c].page || before || after)
+        /* a page marker tells the page: its own number is its number */
+        if ((cand[c].known && cand[c].val == cand[c].page) ||
+            (cand[c].strict ? own : cand[c].tight ? run : cand[c].val == cand[c].page || before || after))
             memset(t->norm[cand[c].line].s, ' ', t->norm[cand[c].line].len);
     }
 }

@@ -1248,6 +1248,59 @@ static void test_tight_page_numbers(void **state)
     print_message("tight page ends: %d numbers blanked, %d kept\n", blanked, kept);
 }
 
+/* Pages joined as pdf-parse (pdf.js) joins them, no form feed: each page's
+ * text, its last line its number (the page's own: blanked) or a table's cell
+ * (any other number: kept), zero to two blank lines, then the marker "-- N of
+ * M --" (blanked; in one text in four with spaces around it).  Lines that only
+ * look like a marker ("-- 2 of 1 --", "-- 2 of --", "--2 or 3--", two
+ * numbers after "of") are kept, as is every line of a text without markers. */
+static void test_page_markers(void **state)
+{
+    (void)state;
+    gen_seed(20261207);
+    static const char *const DECOYS[] = {"-- 2 of 1 --", "-- 2 of --", "--2 or 3--", "-- 3 of 2 3 --",
+                                         "-- of 3 --", "-- 12 of 30"};
+    int blanked = 0, kept = 0;
+    for (int iter = 0; iter < 400; iter++) {
+        sbuf b;
+        sbuf_init(&b);
+        int pages = 2 + (int)gen_below(6), nl = 0, markers = gen_below(5) != 0, pad = gen_below(4) == 0;
+        int want_blank[128] = {0};
+        for (int p = 0; p < pages && nl < 100; p++) {
+            sbuf_adds(&b, "政府信息公开工作年度报告\n");
+            nl++;
+            for (int k = 0, n = 1 + (int)gen_below(5); k < n; k++, nl++)
+                sbuf_printf(&b, "规章\t%u\t%u\n", gen_below(50), gen_below(50));
+            if (gen_below(3) == 0) {
+                sbuf_printf(&b, "%s\n", DECOYS[gen_below(sizeof DECOYS / sizeof *DECOYS)]);
+                nl++;
+            }
+            int own = gen_below(3) != 0;
+            sbuf_printf(&b, "%d\n", own ? p + 1 : p + 2 + (int)gen_below(40));
+            want_blank[nl++] = own && markers;
+            for (int k = 0, n = (int)gen_below(3); k < n; k++, nl++)
+                sbuf_adds(&b, "\n");
+            if (markers) {
+                sbuf_printf(&b, pad ? "  -- %d of %d --  \n" : "-- %d of %d --\n", p + 1, pages);
+                want_blank[nl++] = 1;
+            }
+        }
+        gk_text *t = blanked_text(&b, nl);
+        for (int i = 0; i < nl; i++) {
+            int gone = line_blanked(t, i);
+            if (want_blank[i] && !gone)
+                fail_msg("iteration %d: line %d \"%s\" kept", iter, i, t->orig[i].s);
+            if (!want_blank[i] && gone)
+                fail_msg("iteration %d: line %d \"%s\" blanked", iter, i, t->orig[i].s);
+            blanked += want_blank[i];
+        }
+        kept += nl;
+        text_free(t);
+        sbuf_free(&b);
+    }
+    print_message("page markers: %d lines blanked of %d\n", blanked, kept);
+}
+
 /* The text's lines after the passes that rewrite what a converter left
  * (text_decode_refs(), text_strip_tags(), text_list_rows()): the first line
  * reads as want, the next n as after[]. */
@@ -1455,6 +1508,7 @@ int main(void)
         cmocka_unit_test(test_page_footers_blanked),
         cmocka_unit_test(test_page_number_below_own_footer),
         cmocka_unit_test(test_tight_page_numbers),
+        cmocka_unit_test(test_page_markers),
         cmocka_unit_test(test_list_rows),
         cmocka_unit_test(test_strip_tags),
         cmocka_unit_test(test_rewrites_hostile),
