@@ -2448,6 +2448,18 @@ static int item_number_alone(const char *s)
     return n >= 2 && n <= 6 && s[0] != '.' && numbering_prefix(s, n) == n && !strchr(s, '.');
 }
 
+/* An item number with a dot ("2.") alone in cell j, a number right after it on
+ * its line: a label's beginning whose words wrapped below the row's numbers
+ * (html-to-text breaks "2. 重复申请" at its space in a narrow column: "2.  5 0 …"
+ * over "重复申请").  Not alone on its line: "3." there may be a number's piece. */
+static int dotted_item_before_number(const grid_row *row, int j)
+{
+    const char *s = row->cells[j].text;
+    size_t n = strlen(s);
+    return n >= 2 && n <= 3 && s[n - 1] == '.' && numbering_prefix(s, n) == n && j + 1 < row->ncells &&
+           row->cells[j + 1].line == row->cells[j].line && is_value_cell(&row->cells[j + 1]);
+}
+
 /* The class of each of the row's first n cells; a damaged number (in an
  * explicit row: no CJK, some digit; in any row: digits run together, or
  * digits text recognition misread, grid_ocr_misread(): letters alone only after
@@ -2465,7 +2477,7 @@ static void classify(const grid_row *row, row_cells *x, int cell_a_line)
             cls[j] = C_VALUE, nv++, values |= bit;
         else if (c->text[0] == '\0')
             cls[j] = C_EMPTY, empties |= bit;
-        else if (has_cjk(c->text) || item_number_alone(c->text))
+        else if (has_cjk(c->text) || item_number_alone(c->text) || dotted_item_before_number(row, j))
             cls[j] = C_LABEL, labels |= bit;
         else if ((row->explicit || zero_led(c->text)) && strpbrk(c->text, "0123456789") && !page_number(c->text))
             cls[j] = C_DAMAGED, numbers |= bit;

@@ -126,6 +126,13 @@ static int blank_row = -1, blank_at = 0;
  * tail_joiner, a page marker as pdf-parse joins pages ("-- 2 of 5 --"). */
 static int tail_row = -1, tail_at = 0, tail_val = 0, tail_joiner = 0;
 
+/* item_split: the labels with an item number ("2.重复申请", "（五）不予处理
+ * 1.信访…") written "2. 重复申请" and broken at that space, as html-to-text wraps
+ * a narrow cell: the item number on the row's line before its numbers, the
+ * words on the line after (indented by item_indent), each such row with
+ * chance one in item_split. */
+static int item_split = 0, item_indent = 0;
+
 /* ragged: each row's label after 0 to 2 empty cells (the label column of a
  * table whose group labels have a column of their own, as pandas or a
  * spreadsheet writes it: rows of different lengths). */
@@ -409,6 +416,14 @@ static char *write_report(int v[NROWS][NCOLS], int layout, const int *order, int
         for (int k = ragged ? (int)gen_below(3) : 0; k > 0; k--)
             cells[n++] = "";
         cells[n] = r == cut_row ? cut_label : ROWS[r].label;
+        char item_head[96];
+        const char *item_rest = NULL;  /* the label's words, on the line after (item_split) */
+        const char *dot = strchr(cells[n], '.');
+        if (item_split && dot && dot > cells[n] && dot[-1] >= '0' && dot[-1] <= '9' && gen_below((unsigned)item_split) == 0) {
+            snprintf(item_head, sizeof item_head, "%.*s", (int)(dot + 1 - cells[n]), cells[n]);
+            cells[n] = item_head;
+            item_rest = dot + 1;
+        }
         char lab0[160];
         if (r == 0 && first_row_prefix) {
             snprintf(lab0, sizeof lab0, "%s%s", first_row_prefix, ROWS[r].label);
@@ -462,6 +477,8 @@ static char *write_report(int v[NROWS][NCOLS], int layout, const int *order, int
             sbuf_printf(&t3, "%*s%s\n", wrap_x, "", num[wrap_at]);
         else if (r == wrap_row && !wrap_aligned)
             sbuf_printf(&t3, "%*s%s\n", 30 + 4 * wrap_at, "", num[wrap_at]);
+        if (item_rest)
+            sbuf_printf(&t3, "%*s%s\n", item_indent, "", item_rest);
         if (r == page_row)
             sbuf_printf(&t3, "\n\n\n%*s%d\n\f%*s政府信息公开工作年度报告\n\n", 60, "", page_no, 70, "");
         if (r == tail_row && tail_joiner)
@@ -693,7 +710,7 @@ static int damaged_tables(unsigned seed, int iters, const char *what,
     }
     wrap_row = glue_row = page_row = blank_row = stray_row = summary_before = lost_row = garble_row = -1;
     tail_row = -1;
-    ragged = wrap_aligned = wrap_above = 0;
+    ragged = wrap_aligned = wrap_above = item_split = 0;
     return read;
 }
 
@@ -958,6 +975,43 @@ static void test_short_row_then_number(void **state)
     int read = damaged_tables(20261207, 400, "a short row, a number alone after it", short_row_then_number);
     if (read * 10 < 400 * NROWS * NCOLS * 9)   /* the other rows read */
         fail_msg("a short row, a number alone after it: %d of %d cells read", read, 400 * NROWS * NCOLS);
+}
+
+/* Tables in runs of spaces (or tabs), the labels' item numbers left on their
+ * rows' lines before the numbers and the words wrapped below (item_split;
+ * every such label, or one in three; the words at the line's start or
+ * indented), in two tables of three a row's 0 printed as an empty cell (in
+ * runs of spaces: a number fewer): the words after a row's numbers are its
+ * own label's rest, not the next row's label.  Read as written or missing,
+ * never another value, and most cells read (npm html-to-text on converter
+ * seed 18's pages: v1308's rows of (五) each read with the next row's
+ * numbers; before the change, 2.重复申请 read 0 for 3 in the 184th table). */
+static void items_split(int v[NROWS][NCOLS], int *layout, int *flat)
+{
+    *layout = gen_below(4) ? L_SPACES : L_TABS;
+    *flat = 1;
+    do {                               /* in two tables of three a row's 0 printed blank */
+        t3_draw_values(v);
+        blank_row = (int)gen_below(NROWS);
+        int zeros[NCOLS], nz = 0;
+        for (int c = 0; c + 1 < NCOLS; c++)
+            if (v[blank_row][c] == 0)
+                zeros[nz++] = c;
+        blank_at = nz ? zeros[gen_below((unsigned)nz)] : -1;
+    } while (blank_at < 0);
+    if (gen_below(3) == 0)
+        blank_row = -1;
+    item_split = gen_below(2) ? 1 : 3;
+    item_indent = gen_below(2) ? 0 : 4 + (int)gen_below(40);
+}
+
+static void test_item_numbers_split(void **state)
+{
+    (void)state;
+    int read = damaged_tables(20261208, 300, "item numbers split from their labels", items_split);
+    print_message("item numbers split from their labels: %d of %d cells read\n", read, 300 * NROWS * NCOLS);
+    if (read * 10 < 300 * NROWS * NCOLS * 7)
+        fail_msg("item numbers split from their labels: %d of %d cells read", read, 300 * NROWS * NCOLS);
 }
 
 /* Display width of UTF-8 text (CJK two columns). */
@@ -1277,6 +1331,7 @@ static int no_damage(void **state)
     (void)state;
     wrap_row = cut_row = glue_row = lost_row = page_row = stray_row = blank_row = summary_before = garble_row = -1;
     tail_row = -1;
+    item_split = 0;
     extra_name = NULL;
     ragged = wrapped_header = wrapped_centred = replaced_gaps = 0;
     return 0;
@@ -1307,6 +1362,7 @@ int main(void)
         cmocka_unit_test_setup(test_page_number_after_row, no_damage),
         cmocka_unit_test_setup(test_blank_cell_and_stray_number, no_damage),
         cmocka_unit_test_setup(test_short_row_then_number, no_damage),
+        cmocka_unit_test_setup(test_item_numbers_split, no_damage),
         cmocka_unit_test_setup(test_row_cells_top_and_bottom, no_damage),
         cmocka_unit_test_setup(test_header_names_run_together, no_damage),
         cmocka_unit_test_setup(test_header_split_by_number, no_damage),
