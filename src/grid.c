@@ -2704,6 +2704,29 @@ static __attribute__((noinline)) void build_csv(grid *g, const region *rg, const
     }
 }
 
+/* The rows of line i (s[0..len), its cells separated by tabs) of a table
+ * written on one line as HTML, GK_ROW_MARK between them (text_strip_tags()):
+ * each a row of that line. */
+static void marked_rows(grid *g, const region *rg, size_t i, const char *s, size_t len)
+{
+    const char *e = s + len;
+    while (s < e && g->nrows < GRID_MAX_ROWS) {
+        const char *v = memchr(s, GK_ROW_MARK, (size_t)(e - s));
+        size_t n = trim_blanks_end(s, (size_t)((v ? v : e) - s));
+        if (n) {
+            grid_row *r = new_row(g);
+            row_builder rb = line_builder(g, r, rg, i);
+            r->explicit = 1;
+            split_on(&rb, s, n, '\t');
+            if (r->ncells == 0)
+                r->line = (int)i + 1;
+        }
+        if (!v)
+            break;
+        s = v + 1;
+    }
+}
+
 /* Where a grid's first chunk begins in the block that holds both: most
  * tables need no other, so a grid costs one malloc and one free. */
 #define GRID_HEAD ((sizeof(grid) + _Alignof(max_align_t) - 1) & ~(_Alignof(max_align_t) - 1))
@@ -2830,6 +2853,10 @@ static grid *build_cells(const gk_text *t, size_t from, size_t to)
         }
         after_pipe = (f & LINE_PIPE) != 0;
         after_rule = 0;
+        if (sep == '\t' && t->row_marks && memchr(s, GK_ROW_MARK, len)) {
+            marked_rows(g, &rg, i, s, len);
+            continue;
+        }
         grid_row *r = new_row(g);
         row_builder rb = line_builder(g, r, &rg, i);
         if (sep) {

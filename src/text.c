@@ -1434,7 +1434,7 @@ static size_t html_tag(const char *s, size_t n, int *kind)
         {"td", 1},    {"th", 1},     {"span", 2}, {"font", 2},  {"b", 2},     {"strong", 2}, {"em", 2},
         {"i", 2},     {"u", 2},      {"s", 2},    {"sup", 2},   {"sub", 2},   {"a", 2},      {"o:p", 2},
         {"small", 2}, {"big", 2},    {"strike", 2}, {"code", 2}, {"label", 2}, {"br", 0},     {"p", 0},
-        {"div", 0},   {"tr", 0},     {"table", 0}, {"tbody", 0}, {"thead", 0}, {"tfoot", 0},  {"col", 0},
+        {"div", 0},   {"tr", 3},     {"table", 0}, {"tbody", 0}, {"thead", 0}, {"tfoot", 0},  {"col", 0},
         {"colgroup", 0}, {"caption", 0}, {"center", 0}, {"h1", 0}, {"h2", 0}, {"h3", 0},     {"h4", 0},
         {"h5", 0},    {"h6", 0},     {"hr", 0},   {"li", 0},    {"ul", 0},    {"ol", 0},     {"img", 0},
         {"section", 0}, {"article", 0}, {"blockquote", 0}, {"pre", 0},
@@ -1467,29 +1467,48 @@ static size_t html_tag(const char *s, size_t n, int *kind)
     return 0;
 }
 
-/* The tags in s[0..n) taken out (text_strip_tags()); the new length. */
+/* The tags in s[0..n) taken out (text_strip_tags()); the new length.  A row's
+ * tag ("<tr>", "</tr>") after cells begun on the line is GK_ROW_MARK (a table
+ * written on one line, turndown keeping a table as HTML: its rows apart),
+ * and *(int *)ctx set. */
 static size_t strip_tags(char *s, size_t n, void *ctx)
 {
-    (void)ctx;
     size_t w = 0;
     int space = 0;                     /* a block's tag before the next character: a space */
-    int cells = 0;                     /* table cells begun on the line */
+    int cells = 0;                     /* table cells begun on the line (since a row mark) */
+    int mark = 0;                      /* a row ended after cells: a mark before what follows */
     for (size_t k = 0; k < n;) {
         int kind;
         size_t m = s[k] == '<' ? html_tag(s + k, n - k, &kind) : 0;
         if (!m) {
-            if (space && s[w - 1] != ' ' && s[w - 1] != '\t' && s[k] != ' ')
+            if (mark && s[k] != ' ') {
+                s[w++] = GK_ROW_MARK;
+                *(int *)ctx = 1;
+                mark = space = 0;
+            }
+            if (space && s[w - 1] != ' ' && s[w - 1] != '\t' && s[w - 1] != GK_ROW_MARK && s[k] != ' ')
                 s[w++] = ' ';
             space = 0;
-            s[w++] = s[k++];
+            if (!mark || s[k] != ' ')
+                s[w++] = s[k];
+            k++;
             continue;
         }
         k += m;
         if (kind == 1) {
-            if (cells++ || w > 0)
+            if (mark) {
+                s[w++] = GK_ROW_MARK;  /* the next row's first cell */
+                *(int *)ctx = 1;
+                mark = 0;
+            } else if (cells || w > 0) {
                 s[w++] = '\t';         /* a cell begins after another on the line */
+            }
+            cells++;
             space = 0;
-        } else if (kind == 0 && w > 0) {
+        } else if (kind == 3 && cells) {
+            mark = 1;                  /* a row ends, or the next begins, after cells */
+            cells = space = 0;
+        } else if ((kind == 0 || kind == 3) && w > 0 && !mark) {
             space = 1;
         }
     }
@@ -1498,7 +1517,7 @@ static size_t strip_tags(char *s, size_t n, void *ctx)
 
 void text_strip_tags(gk_text *t)
 {
-    rewrite_lines(t, "<", strip_tags, NULL);
+    rewrite_lines(t, "<", strip_tags, &t->row_marks);
 }
 
 static int only_space(const char *s, size_t len)

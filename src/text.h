@@ -36,7 +36,13 @@ typedef struct {
     char *obuf, *nbuf;      /* storage the lines point into */
     int crlf_scan;          /* the text holds CR characters */
     int *page;              /* PDF input: the 1-based page of each line (nlines entries); NULL otherwise */
+    int row_marks;          /* a normalised line holds GK_ROW_MARK (text_strip_tags()) */
 } gk_text;
+
+/* Between two rows of a table written on one line as HTML ("<tr>…</tr><tr>…"),
+ * in the normalised line once its tags are taken out (text_strip_tags()): the
+ * grid makes each a row of that line. */
+#define GK_ROW_MARK '\v'
 
 /* Decodes `len` bytes.  Returns NULL on input that is not a text report and
  * sets *why to a Chinese one-line reason (empty, binary, unknown encoding). */
@@ -100,8 +106,8 @@ void text_decode_refs(gk_text *t);
  * "<td>3</td>": pandoc's gfm and commonmark, scripts that strip a page in part)
  * taken out of the normalised lines — a table cell's begins a cell (a tab) after
  * another on its line, a block's or a line break is a space, an inline one
- * nothing.  Only tags of a web page's own names ending on their line.  The
- * original lines are as they were. */
+ * nothing, a row's after cells on its line GK_ROW_MARK.  Only tags of a web
+ * page's own names ending on their line.  The original lines are as they were. */
 void text_strip_tags(gk_text *t);
 
 /* Rows a program printed as list literals ("['规章', None, '0', '3']", a table's
