@@ -166,27 +166,37 @@ typedef struct {
 
 static const cell_eqs *cell_eqs_of(const gk_template *t);
 
+/* eq_fails(r, &t->eqs[q], open) through fails[q]: -1 not yet known, else
+ * the answer.  infer() resets it at each pass over the equations, in which
+ * neither the cells nor open change. */
+static int eq_fails_memo(const gk_report *r, int q, const char *open, signed char *fails)
+{
+    if (fails[q] < 0)
+        fails[q] = (signed char)eq_fails(r, &r->tpl->eqs[q], open);
+    return fails[q];
+}
+
 /* 1 when every equation that shares a cell with e and has no unknown
  * holds: an equation fixes its unknown only where the table around it adds
  * up (a table with an error in it would carry the error into the value).
  * The equations sharing a cell are those of e's cells (the template's
  * index), or for another template each tested. */
-static int neighbours_hold(const gk_report *r, const gk_equation *e, const char *open)
+static int neighbours_hold(const gk_report *r, const gk_equation *e, const char *open, signed char *fails)
 {
     const gk_template *t = r->tpl;
     const cell_eqs *ce = cell_eqs_of(t);
     if (ce) {
         for (int k = 0; k < e->n; k++)
             for (int j = ce->start[e->cell[k]]; j < ce->start[e->cell[k] + 1]; j++) {
-                const gk_equation *o = &t->eqs[ce->eq[j]];
-                if (o != e && eq_fails(r, o, open))
+                int q = ce->eq[j];
+                if (&t->eqs[q] != e && eq_fails_memo(r, q, open, fails))
                     return 0;
             }
         return 1;
     }
     for (int q = 0; q < t->neqs; q++) {
         const gk_equation *o = &t->eqs[q];
-        if (o != e && eq_fails(r, o, open) && eq_shares_cell(o, e))
+        if (o != e && eq_fails_memo(r, q, open, fails) && eq_shares_cell(o, e))
             return 0;
     }
     return 1;
@@ -196,8 +206,8 @@ static int neighbours_hold(const gk_report *r, const gk_equation *e, const char 
  * same side, none may be negative and what they must add up to is 0: each
  * is 0 (a 不予公开 group whose rows could not be placed, in a table whose
  * totals say nothing was refused). */
-static void zero_sum(const gk_report *r, const gk_equation *e, int q, const char *open, int *by, double *cand,
-                    char *conflict, int *several)
+static void zero_sum(const gk_report *r, const gk_equation *e, int q, const char *open, signed char *fails, int *by,
+                     double *cand, char *conflict, int *several)
 {
     int sign = 0, unknowns = 0;
     double sum = 0;
@@ -214,7 +224,7 @@ static void zero_sum(const gk_report *r, const gk_equation *e, int q, const char
             sum += e->coef[k] * r->cells[c].value;
         }
     }
-    if (fabs(sum) > EPS || !neighbours_hold(r, e, open))
+    if (fabs(sum) > EPS || !neighbours_hold(r, e, open, fails))
         return;
     for (int k = 0; k < e->n; k++) {
         int u = e->cell[k];
@@ -289,6 +299,8 @@ static void infer(gk_report *r)
     for (int i = 0; i < n; i++)
         from[i] = -1;
     char *was = xcalloc((size_t)n, 1);                /* its status before */
+    signed char stack_fails[256];                     /* eq_fails_memo(): the two templates' fit */
+    signed char *fails = t->neqs <= (int)sizeof stack_fails ? stack_fails : xmalloc((size_t)t->neqs);
     int ninferred = 0;                                /* cells with from[u] >= 0 */
     for (int i = 0; i < n; i++)
         open[i] = r->cells[i].status == GK_ST_MISSING || r->cells[i].status == GK_ST_BLANK;
@@ -297,6 +309,7 @@ static void infer(gk_report *r)
         changed = 0;
         for (int i = 0; i < n; i++)
             by[i] = -1, conflict[i] = 0, several[i] = 0;
+        memset(fails, -1, (size_t)t->neqs);   /* the last pass set cells and open */
         for (int q = 0; q < t->neqs; q++) {
             const gk_equation *e = &t->eqs[q];
             int u = -1, unknowns = 0, coef_u = 0, usable = 1;
@@ -308,7 +321,7 @@ static void infer(gk_report *r)
                 }
             }
             if (unknowns > 1) {
-                zero_sum(r, e, q, open, by, cand, conflict, several);
+                zero_sum(r, e, q, open, fails, by, cand, conflict, several);
                 continue;
             }
             if (unknowns != 1)         /* most equations: every cell known */
@@ -325,7 +338,7 @@ static void infer(gk_report *r)
             }
             if (!usable)
                 continue;
-            if (!neighbours_hold(r, e, open)) {
+            if (!neighbours_hold(r, e, open, fails)) {
                 conflict[u] = 1;       /* the table around it does not add up: no value is certain */
                 continue;
             }
@@ -371,6 +384,8 @@ static void infer(gk_report *r)
     free(open);
     free(cand);
     free(by);
+    if (fails != stack_fails)
+        free(fails);
     if (ninferred)                     /* else nothing to take back */
         undo_contradicted(r, from, was);
     free(conflict);
