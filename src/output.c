@@ -30,11 +30,16 @@ static const char *str_or_null(const char *s)
  * dismissed form), put together piece by piece — no format to parse, no
  * allocation but b's growth — and neutralised whole when it is not clean
  * but for its final newline: the file name, the message (which may quote
- * the report) and a reviewer's reason never reach a terminal raw. */
+ * the report) and a reviewer's reason never reach a terminal raw.  Text
+ * made of clean pieces is clean (safe.h passes or stops at whole
+ * characters), so the file name, the same on every line, is looked at once
+ * and each line from after it; a line with any piece not clean is looked
+ * at whole, as before. */
 void output_findings_text_buf(sbuf *b, const gk_report *r)
 {
     const char *path = str_or_null(r->path);
     size_t lpath = strlen(path);
+    int path_clean = r->nfindings > 0 && safe_is_clean(path, lpath, 0);
     for (int i = 0; i < r->nfindings; i++) {
         const gk_finding *x = &r->findings[i];
         char a[16] = ":";              /* ":%d" of the line */
@@ -64,7 +69,8 @@ void output_findings_text_buf(sbuf *b, const gk_report *r)
         b->len = (size_t)(p - b->s);
         b->s[b->len] = '\0';
         size_t n = b->len - start;
-        if (!safe_is_clean(b->s + start, n - 1, 0)) {   /* seldom */
+        if (!(path_clean && safe_is_clean(b->s + start + lpath, n - 1 - lpath, 0)) &&
+            !safe_is_clean(b->s + start, n - 1, 0)) {   /* seldom */
             char *line = xmalloc(n);
             memcpy(line, b->s + start, n);
             b->len = start;

@@ -53,8 +53,9 @@ void finding_add_cell(gk_finding *f, int cell)
     for (int i = 0; i < f->ncells; i++)
         if (f->cells[i] == cell)
             return;
-    if (grow_at(f->ncells))
-        f->cells = xrealloc(f->cells, room_after(f->ncells) * sizeof *f->cells);
+    if (grow_at(f->ncells))            /* the first room by xmalloc(): realloc(NULL) costs more */
+        f->cells = f->cells ? xrealloc(f->cells, room_after(f->ncells) * sizeof *f->cells)
+                            : xmalloc(room_after(f->ncells) * sizeof *f->cells);
     f->cells[f->ncells++] = cell;
 }
 

@@ -166,27 +166,37 @@ typedef struct {
 
 static const cell_eqs *cell_eqs_of(const gk_template *t);
 
+/* eq_fails(r, &t->eqs[q], open) through fails[q]: -1 not yet known, else
+ * the answer.  infer() resets it at each pass over the equations, in which
+ * neither the cells nor open change. */
+static int eq_fails_memo(const gk_report *r, int q, const char *open, signed char *fails)
+{
+    if (fails[q] < 0)
+        fails[q] = (signed char)eq_fails(r, &r->tpl->eqs[q], open);
+    return fails[q];
+}
+
 /* 1 when every equation that shares a cell with e and has no unknown
  * holds: an equation fixes its unknown only where the table around it adds
  * up (a table with an error in it would carry the error into the value).
  * The equations sharing a cell are those of e's cells (the template's
  * index), or for another template each tested. */
-static int neighbours_hold(const gk_report *r, const gk_equation *e, const char *open)
+static int neighbours_hold(const gk_report *r, const gk_equation *e, const char *open, signed char *fails)
 {
     const gk_template *t = r->tpl;
     const cell_eqs *ce = cell_eqs_of(t);
     if (ce) {
         for (int k = 0; k < e->n; k++)
             for (int j = ce->start[e->cell[k]]; j < ce->start[e->cell[k] + 1]; j++) {
-                const gk_equation *o = &t->eqs[ce->eq[j]];
-                if (o != e && eq_fails(r, o, open))
+                int q = ce->eq[j];
+                if (&t->eqs[q] != e && eq_fails_memo(r, q, open, fails))
                     return 0;
             }
         return 1;
     }
     for (int q = 0; q < t->neqs; q++) {
         const gk_equation *o = &t->eqs[q];
-        if (o != e && eq_fails(r, o, open) && eq_shares_cell(o, e))
+        if (o != e && eq_fails_memo(r, q, open, fails) && eq_shares_cell(o, e))
             return 0;
     }
     return 1;
@@ -196,8 +206,8 @@ static int neighbours_hold(const gk_report *r, const gk_equation *e, const char 
  * same side, none may be negative and what they must add up to is 0: each
  * is 0 (a 不予公开 group whose rows could not be placed, in a table whose
  * totals say nothing was refused). */
-static void zero_sum(const gk_report *r, const gk_equation *e, int q, const char *open, int *by, double *cand,
-                    char *conflict, int *several)
+static void zero_sum(const gk_report *r, const gk_equation *e, int q, const char *open, signed char *fails, int *by,
+                     double *cand, char *conflict, int *several)
 {
     int sign = 0, unknowns = 0;
     double sum = 0;
@@ -214,7 +224,7 @@ static void zero_sum(const gk_report *r, const gk_equation *e, int q, const char
             sum += e->coef[k] * r->cells[c].value;
         }
     }
-    if (fabs(sum) > EPS || !neighbours_hold(r, e, open))
+    if (fabs(sum) > EPS || !neighbours_hold(r, e, open, fails))
         return;
     for (int k = 0; k < e->n; k++) {
         int u = e->cell[k];
@@ -289,6 +299,8 @@ static void infer(gk_report *r)
     for (int i = 0; i < n; i++)
         from[i] = -1;
     char *was = xcalloc((size_t)n, 1);                /* its status before */
+    signed char stack_fails[256];                     /* eq_fails_memo(): the two templates' fit */
+    signed char *fails = t->neqs <= (int)sizeof stack_fails ? stack_fails : xmalloc((size_t)t->neqs);
     int ninferred = 0;                                /* cells with from[u] >= 0 */
     for (int i = 0; i < n; i++)
         open[i] = r->cells[i].status == GK_ST_MISSING || r->cells[i].status == GK_ST_BLANK;
@@ -297,6 +309,7 @@ static void infer(gk_report *r)
         changed = 0;
         for (int i = 0; i < n; i++)
             by[i] = -1, conflict[i] = 0, several[i] = 0;
+        memset(fails, -1, (size_t)t->neqs);   /* the last pass set cells and open */
         for (int q = 0; q < t->neqs; q++) {
             const gk_equation *e = &t->eqs[q];
             int u = -1, unknowns = 0, coef_u = 0, usable = 1;
@@ -308,7 +321,7 @@ static void infer(gk_report *r)
                 }
             }
             if (unknowns > 1) {
-                zero_sum(r, e, q, open, by, cand, conflict, several);
+                zero_sum(r, e, q, open, fails, by, cand, conflict, several);
                 continue;
             }
             if (unknowns != 1)         /* most equations: every cell known */
@@ -325,7 +338,7 @@ static void infer(gk_report *r)
             }
             if (!usable)
                 continue;
-            if (!neighbours_hold(r, e, open)) {
+            if (!neighbours_hold(r, e, open, fails)) {
                 conflict[u] = 1;       /* the table around it does not add up: no value is certain */
                 continue;
             }
@@ -371,6 +384,8 @@ static void infer(gk_report *r)
     free(open);
     free(cand);
     free(by);
+    if (fails != stack_fails)
+        free(fails);
     if (ninferred)                     /* else nothing to take back */
         undo_contradicted(r, from, was);
     free(conflict);
@@ -715,10 +730,12 @@ static inline int key_cmp(const finding_key *a, const finding_key *b, const gk_f
 }
 
 /* Sorts f[0..n) in that order, stably (findings that compare equal keep
- * their order): a merge sort of the keys — runs of 8 by insertion, then
- * merged in passes — and the findings moved once.  It gives what glibc's
- * qsort() gave (a stable merge sort too) without a call through a pointer
- * per comparison; test_sort_findings checks the two against each other. */
+ * their order): a merge sort of the keys — the runs already in order
+ * (findings come mostly in order, a few runs a report), each shorter than 8
+ * made 8 long by insertion, merged in passes — and the findings moved once,
+ * not at all when they are in order already.  It gives what glibc's qsort()
+ * gave (a stable merge sort too) without a call through a pointer per
+ * comparison; test_sort_findings checks the two against each other. */
 void rules_sort_findings(gk_finding *f, int n)
 {
     if (n < 2)
@@ -726,23 +743,40 @@ void rules_sort_findings(gk_finding *f, int n)
     enum { RUN = 8, ON_STACK = 64 };
     finding_key stack_key[2 * ON_STACK];
     gk_finding stack_sorted[ON_STACK];  /* most reports: no allocation */
+    int stack_start[ON_STACK + 1];
     finding_key *key = n <= ON_STACK ? stack_key : xmalloc((size_t)n * 2 * sizeof *key), *tmp = key + n;
+    int *start = n <= ON_STACK ? stack_start : xmalloc(((size_t)n + 1) * sizeof *start);   /* the runs' first keys */
     for (int i = 0; i < n; i++)
         key[i] = (finding_key){f[i].line ? f[i].line : INT_MAX, f[i].rank, f[i].ncells ? f[i].cells[0] : -1, i};
-    for (int lo = 0; lo < n; lo += RUN) {
-        int hi = lo + RUN < n ? lo + RUN : n;
-        for (int i = lo + 1; i < hi; i++) {
-            finding_key k = key[i];
-            int j = i;
-            for (; j > lo && key_cmp(&key[j - 1], &k, f) > 0; j--)
-                key[j] = key[j - 1];
-            key[j] = k;
+    int nruns = 0;
+    for (int lo = 0; lo < n;) {
+        int hi = lo + 1;
+        while (hi < n && key_cmp(&key[hi - 1], &key[hi], f) <= 0)
+            hi++;
+        if (hi - lo < RUN && hi < n) {  /* a short run: the next keys put in it, up to 8 */
+            int end = lo + RUN < n ? lo + RUN : n;
+            for (int i = hi; i < end; i++) {
+                finding_key k = key[i];
+                int j = i;
+                for (; j > lo && key_cmp(&key[j - 1], &k, f) > 0; j--)
+                    key[j] = key[j - 1];
+                key[j] = k;
+            }
+            hi = end;
         }
+        start[nruns++] = lo;
+        lo = hi;
     }
+    start[nruns] = n;
     finding_key *from = key, *to = tmp;
-    for (int width = RUN; width < n; width *= 2) {
-        for (int lo = 0; lo < n; lo += 2 * width) {
-            int mid = lo + width < n ? lo + width : n, hi = lo + 2 * width < n ? lo + 2 * width : n;
+    int moved = nruns > 1;
+    if (nruns == 1) {                  /* one run: in order, or put in order by insertion */
+        for (int i = 0; i < n && !moved; i++)
+            moved = key[i].idx != i;
+    }
+    for (; nruns > 1; nruns = (nruns + 1) / 2) {
+        for (int r = 0; r < nruns; r += 2) {
+            int lo = start[r], mid = start[r + 1], hi = r + 2 <= nruns ? start[r + 2] : mid;
             int a = lo, b = mid, o = lo;
             while (a < mid && b < hi)
                 to[o++] = key_cmp(&from[b], &from[a], f) < 0 ? from[b++] : from[a++];
@@ -750,18 +784,24 @@ void rules_sort_findings(gk_finding *f, int n)
                 to[o++] = from[a++];
             while (b < hi)
                 to[o++] = from[b++];
+            start[r / 2] = lo;
         }
+        start[(nruns + 1) / 2] = n;
         finding_key *t = from;
         from = to;
         to = t;
     }
-    gk_finding *sorted = n <= ON_STACK ? stack_sorted : xmalloc((size_t)n * sizeof *sorted);
-    for (int i = 0; i < n; i++)
-        sorted[i] = f[from[i].idx];
-    memcpy(f, sorted, (size_t)n * sizeof *f);
-    if (sorted != stack_sorted) {
-        free(sorted);
+    if (moved) {
+        gk_finding *sorted = n <= ON_STACK ? stack_sorted : xmalloc((size_t)n * sizeof *sorted);
+        for (int i = 0; i < n; i++)
+            sorted[i] = f[from[i].idx];
+        memcpy(f, sorted, (size_t)n * sizeof *f);
+        if (sorted != stack_sorted)
+            free(sorted);
+    }
+    if (key != stack_key) {
         free(key);
+        free(start);
     }
 }
 

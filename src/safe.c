@@ -4,8 +4,15 @@
 #include "text.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
+#endif
+#if defined(__GNUC__) && defined(__x86_64__)
+/* clean_run() passes 32 bytes at a time where the processor has AVX2
+ * (asked at run time), as util_find() does */
+#define SAFE_AVX2 1
+#include <immintrin.h>
 #endif
 #include <stdlib.h>
 #include <string.h>
@@ -111,10 +118,142 @@ static inline size_t clean_block(const unsigned char *u)
 }
 #endif
 
+/* The length of the character at s[i] when it passes unchanged, 0 when it
+ * does not (clean_run() one character at a time). */
+static inline size_t clean_char(const char *s, size_t i, size_t len, int keep)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    unsigned char c = u[i];
+    if (c >= 0x20 && c < 0x7F)
+        return 1;
+    int k = usual(u + i, len - i);
+    if (k)
+        return (size_t)k;
+    unsigned cp;
+    int n = c < 0x80 ? 1 : utf8_decode(s + i, len - i, &cp);
+    if (c < 0x80)
+        cp = c;
+    if (n <= 0 || needs_placeholder(cp, keep))
+        return 0;
+    return (size_t)n;
+}
+
+#ifdef SAFE_AVX2
+/* clean_block() over the 32 bytes at u, which start a character: how far
+ * the characters that lie wholly in them pass unchanged — 30 to 32 (a
+ * character cut by the block's end is left to the next block) — or 0 when
+ * any is another, with *bad a position in the block at or before the first
+ * character that is (clean_run() goes one by one up to it).  The same
+ * sorting as clean_block(): each lead followed by its continuation bytes,
+ * no continuation byte elsewhere, a lead of three bytes E3..E9 Chinese;
+ * the other leads usual() passes are told here by masks too — C2 before
+ * A0..BF, E2 before 82..BF (not 80 or 81), EF before BC or BD — and any
+ * other lead refuses the block. */
+/* The bytes clean_block32() compares with, each repeated over 32 bytes: read
+ * from memory as operands, not built in registers at each block. */
+enum { K_01, K_20, K_C0, K_E0, K_F0, K_1D, K_06, K_C2, K_E2, K_EF, K_A0, K_FE, K_80, K_BC, K_COUNT };
+#define R4(b) b, b, b, b
+#define R32(b) {R4(b), R4(b), R4(b), R4(b), R4(b), R4(b), R4(b), R4(b)}
+static const unsigned char K32[K_COUNT][32] __attribute__((aligned(32))) = {
+    R32(0x01), R32(0x20), R32(0xC0), R32(0xE0), R32(0xF0), R32(0x1D), R32(0x06),
+    R32(0xC2), R32(0xE2), R32(0xEF), R32(0xA0), R32(0xFE), R32(0x80), R32(0xBC)};
+#undef R4
+#undef R32
+
+static inline __attribute__((target("avx2"), always_inline)) size_t clean_block32(const unsigned char *u,
+                                                                                  const unsigned char (*k32)[32],
+                                                                                  size_t *bad)
+{
+#define K(x) _mm256_load_si256((const __m256i *)(const void *)k32[K_##x])
+#define MASK(m) ((uint32_t)_mm256_movemask_epi8(m))
+    const __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)u);
+    /* signed, a byte from 80 up is negative: printable ASCII 20..7E is what
+     * is above 20 once 1 is added (7F becomes negative), a continuation
+     * byte 80..BF is below C0 */
+    uint32_t ascii = MASK(_mm256_cmpgt_epi8(_mm256_add_epi8(v, K(01)), K(20)));
+    uint32_t cont = MASK(_mm256_cmpgt_epi8(K(C0), v));
+    uint32_t lead2 = MASK(_mm256_cmpeq_epi8(_mm256_and_si256(v, K(E0)), K(C0)));
+    uint32_t lead3 = MASK(_mm256_cmpeq_epi8(_mm256_and_si256(v, K(F0)), K(E0)));
+    uint64_t want = (uint64_t)lead2 << 1 | (uint64_t)lead3 << 1 | (uint64_t)lead3 << 2;
+    uint32_t wrong = ~(ascii | cont | lead2 | lead3) | (cont ^ (uint32_t)want);
+    if (wrong) {
+        *bad = (size_t)__builtin_ctz(wrong);
+        return 0;
+    }
+    /* a character cut at the end — a lead of three bytes at 30 or 31, of two
+     * at 31 — ends what is looked at (32 when there is none) */
+    uint64_t cut = (lead3 & 0xC0000000u) | (lead2 & 0x80000000u) | (uint64_t)1 << 32;
+    uint32_t whole = (uint32_t)((cut & -cut) - 1);   /* the leads of the characters looked at */
+    const __m256i t = _mm256_add_epi8(v, K(1D));     /* E3..E9 becomes 00..06 */
+    uint32_t cjk = MASK(_mm256_cmpeq_epi8(_mm256_min_epu8(t, K(06)), t));
+    uint32_t odd = (lead2 | lead3) & ~cjk & whole;
+    if (odd) {
+        uint32_t c2 = MASK(_mm256_cmpeq_epi8(v, K(C2))), e2 = MASK(_mm256_cmpeq_epi8(v, K(E2))),
+                 ef = MASK(_mm256_cmpeq_epi8(v, K(EF)));
+        uint32_t a0_bf = MASK(_mm256_cmpeq_epi8(_mm256_and_si256(v, K(E0)), K(A0)));
+        uint32_t x80_81 = MASK(_mm256_cmpeq_epi8(_mm256_and_si256(v, K(FE)), K(80)));
+        uint32_t bc_bd = MASK(_mm256_cmpeq_epi8(_mm256_and_si256(v, K(FE)), K(BC)));
+        /* each lead's own bit when the byte after it is not the one it needs
+         * (a lead in whole has its next byte in the block) */
+        uint32_t no = (odd & ~(c2 | e2 | ef)) | (odd & c2 & ~(a0_bf >> 1)) | (odd & e2 & (x80_81 >> 1)) |
+                      (odd & ef & ~(bc_bd >> 1));
+        if (no) {
+            *bad = (size_t)__builtin_ctz(no);
+            return 0;
+        }
+    }
+#undef K
+#undef MASK
+    return (size_t)__builtin_ctzll(cut);
+}
+
+/* clean_run() by blocks of 32 bytes; the last bytes, fewer than 32, are
+ * looked at as a block too, copied with spaces after them (a character
+ * they cut then has no continuation bytes: the block is refused). */
+static __attribute__((target("avx2"))) size_t clean_run_avx2(const char *s, size_t len, int keep)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0, scalar_to = 0;       /* after a block refused: one by one up to here */
+    /* the table through a pointer the compiler cannot follow: else it
+     * builds each constant again in registers at every block */
+    const unsigned char(*k32)[32] = K32;
+    __asm__("" : "+r"(k32));
+    while (i < len) {
+        if (i >= scalar_to) {
+            size_t k, bad = 0;
+            if (len - i >= 32) {
+                k = clean_block32(u + i, k32, &bad);
+            } else {
+                unsigned char tail[32];
+                memset(tail, ' ', sizeof tail);
+                memcpy(tail, u + i, len - i);
+                k = clean_block32(tail, k32, &bad);
+                if (k >= len - i)
+                    return len;
+            }
+            if (k) {
+                i += k;
+                continue;
+            }
+            scalar_to = i + bad + 1;
+        }
+        size_t n = clean_char(s, i, len, keep);
+        if (!n)
+            break;
+        i += n;
+    }
+    return i;
+}
+#endif
+
 /* Length of the run at s that passes unchanged (printable ASCII and valid,
  * harmless UTF-8). */
 static size_t clean_run(const char *s, size_t len, int keep)
 {
+#ifdef SAFE_AVX2
+    if (__builtin_cpu_supports("avx2"))
+        return clean_run_avx2(s, len, keep);
+#endif
     const unsigned char *u = (const unsigned char *)s;
     size_t i = 0;
 #ifdef __SSE2__
@@ -131,23 +270,10 @@ static size_t clean_run(const char *s, size_t len, int keep)
             scalar_to = i + 16;
         }
 #endif
-        unsigned char c = u[i];
-        if (c >= 0x20 && c < 0x7F) {
-            i++;
-            continue;
-        }
-        int k = usual(u + i, len - i);
-        if (k) {
-            i += (size_t)k;
-            continue;
-        }
-        unsigned cp;
-        int n = c < 0x80 ? 1 : utf8_decode(s + i, len - i, &cp);
-        if (c < 0x80)
-            cp = c;
-        if (n <= 0 || needs_placeholder(cp, keep))
+        size_t n = clean_char(s, i, len, keep);
+        if (!n)
             break;
-        i += (size_t)n;
+        i += n;
     }
     return i;
 }

@@ -802,8 +802,9 @@ static void test_format_value(void **state)
 /* rules_sort_findings() against qsort() with the comparator it replaced
  * (glibc's qsort() is a stable merge sort): seeded arrays of 0 to 300
  * findings with many equal lines, ranks, first cells and messages (each
- * its own copy, so that the order of equal findings shows), the same
- * findings in the same places. */
+ * its own copy, so that the order of equal findings shows), a third of
+ * them made of a few runs already in order, the same findings in the same
+ * places. */
 static int ref_cmp_findings(const void *pa, const void *pb)
 {
     const gk_finding *a = pa, *b = pb;
@@ -837,6 +838,15 @@ static void test_sort_findings(void **state)
             a[i].cells = &cells[x / 54 % 4];
             a[i].message = strdup(MSG[x / 216 % (sizeof MSG / sizeof MSG[0])]);
             a[i].dismissed = i;
+        }
+        if (round % 3 == 1) {          /* a few runs in order already (as reports' findings come), or one */
+            int runs = 1 + (int)((seed = seed * 1103515245u + 12345u) >> 16) % 5;
+            for (int r = 0, lo = 0; r < runs && lo < n; r++) {
+                int hi = r == runs - 1 ? n : lo + (int)((seed = seed * 1103515245u + 12345u) >> 16) % (n - lo + 1);
+                if (hi - lo > 1)
+                    qsort(a + lo, (size_t)(hi - lo), sizeof *a, ref_cmp_findings);
+                lo = hi;
+            }
         }
         memcpy(b, a, (size_t)n * sizeof *a);
         if (n > 1)

@@ -9,6 +9,7 @@
 
 #include "number.h"
 #include "output.h"
+#include "report.h"
 #include "safe.h"
 #include "text.h"
 #include "util.h"
@@ -231,7 +232,7 @@ static void test_clean_fast_bytes(void **state)
     assert_true(clean > 20000);
 }
 
-/* Long seeded texts, mostly what clean_run() passes sixteen bytes at a time
+/* Long seeded texts, mostly what clean_run() passes 16 or 32 bytes at a time
  * (ASCII, Chinese, full-width forms) with now and then something it must
  * stop at — a control, a format character, E2 punctuation, a cut or stray
  * byte, EF not before BC/BD — at every offset: safe_dup() as plain_neut(),
@@ -275,6 +276,108 @@ static void test_clean_blocks(void **state)
         }
     }
     assert_true(clean > 10000);
+}
+
+/* clean_run() by blocks of 32 bytes, the last fewer than 32 copied with
+ * spaces after them: one rare piece (test_clean_blocks()'s kinds) at every
+ * byte offset of texts of every length up to 100 bytes, around it ASCII,
+ * Chinese or full-width forms — characters cut by a block's end or by the
+ * text's — as plain_neut() says. */
+static void test_clean_block_edges(void **state)
+{
+    (void)state;
+    static const char *const FILL[] = {"a", "审", "，", "·", "ab审"};
+    static const char *const RARE[] = {"", "\x1b", "\n", "\x7f", "\xc2\x85", "\xe2\x80\xae", "\xef\xbb\xbf",
+                                       "\xe4\xb8", "\xe4", "\x80", "\xc3\xa9", "\xf0\x9f\x98\x80", "\xed\xa0\x80",
+                                       "\xe0\x80\x80", "\xef\xbc", "\xe2\x82", "\xc2"};
+    char buf[160];
+    int clean = 0;
+    for (size_t f = 0; f < sizeof FILL / sizeof FILL[0]; f++)
+        for (size_t r = 0; r < sizeof RARE / sizeof RARE[0]; r++)
+            for (size_t len = 1; len <= 100; len++)
+                for (size_t at = 0; at <= len; at++) {
+                    size_t n = 0;
+                    while (n < at) {  /* the fill up to at (cut where at falls in a character) */
+                        size_t l = strlen(FILL[f]);
+                        memcpy(buf + n, FILL[f], l);
+                        n += l;
+                    }
+                    n = at;
+                    size_t lr = strlen(RARE[r]);
+                    memcpy(buf + n, RARE[r], lr);
+                    n += lr;
+                    while (n < len + lr) {
+                        size_t l = strlen(FILL[f]);
+                        memcpy(buf + n, FILL[f], l);
+                        n += l;
+                    }
+                    n = len + lr;
+                    buf[n] = '\0';
+                    char *want = plain_neut(buf, n);
+                    int same = strcmp(want, buf) == 0;
+                    if (safe_is_clean(buf, n, 0) != same)
+                        fail_msg("fill %zu rare %zu len %zu at %zu: clean %d", f, r, len, at, !same);
+                    clean += same;
+                    free(want);
+                }
+    assert_true(clean > 1000);
+}
+
+/* output_findings_text_buf() looks at the file name once and each line from
+ * after it: seeded names and messages, clean or not (a character cut
+ * between the name and the line's rest among them), give what
+ * safe_asprintf() gives of each line's format. */
+static void test_findings_text_lines(void **state)
+{
+    (void)state;
+    static const char *const PATHS[] = {"./a.txt", "./审核/报告.html", "./\x1b[2J.txt", "./\xe4\xb8", "./x\xef\xbc",
+                                        "./\xe2\x80\xae.md", "", "./\xc2"};
+    static const char *const RULES[] = {"CELL.MISSING", "T1.SUM", "R\x1b"};
+    unsigned seed = 41;
+    char msgs[8][200];
+    for (size_t p = 0; p < sizeof PATHS / sizeof PATHS[0]; p++)
+        for (int round = 0; round < 200; round++) {
+            gk_report r;
+            memset(&r, 0, sizeof r);
+            gk_finding f[8];
+            memset(f, 0, sizeof f);
+            r.path = (char *)PATHS[p];
+            r.findings = f;
+            r.nfindings = 1 + rand_r(&seed) % 8;
+            for (int i = 0; i < r.nfindings; i++) {
+                if (rand_r(&seed) % 2) {
+                    random_text(&seed, msgs[i], sizeof msgs[i]);
+                } else {       /* Chinese, often cut at the start (the name before it may end in a lead) */
+                    const char *m = "\xb8\xad缺失：该行只读到 2 个数字（应为 3 个）";
+                    snprintf(msgs[i], sizeof msgs[i], "%s", m + rand_r(&seed) % 3);
+                }
+                f[i].message = msgs[i];
+                f[i].rule = RULES[rand_r(&seed) % 3];
+                f[i].line = rand_r(&seed) % 3 ? rand_r(&seed) % 500 : 0;
+                f[i].severity = rand_r(&seed) % 2 ? GK_SEV_ERROR : GK_SEV_WARNING;
+                f[i].dismissed = rand_r(&seed) % 5 == 0;
+                f[i].dismiss_reason = rand_r(&seed) % 2 ? "已核实\x07" : NULL;
+            }
+            sbuf got, want;
+            sbuf_init(&got);
+            sbuf_init(&want);
+            output_findings_text_buf(&got, &r);
+            for (int i = 0; i < r.nfindings; i++) {
+                char at[16] = "";
+                if (f[i].line)
+                    snprintf(at, sizeof at, ":%d", f[i].line);
+                char *line = f[i].dismissed
+                                 ? safe_asprintf("%s%s: %s: %s [%s] (已忽略：%s)\n", r.path, at, "note", f[i].message,
+                                                 f[i].rule, f[i].dismiss_reason ? f[i].dismiss_reason : "")
+                                 : safe_asprintf("%s%s: %s: %s [%s]\n", r.path, at, report_severity_name(f[i].severity),
+                                                 f[i].message, f[i].rule);
+                sbuf_adds(&want, line);
+                free(line);
+            }
+            assert_string_equal(got.s ? got.s : "", want.s ? want.s : "");
+            sbuf_free(&got);
+            sbuf_free(&want);
+        }
 }
 
 static void test_csv_formula_cells(void **state)
@@ -498,6 +601,8 @@ int main(void)
         cmocka_unit_test(test_same_placeholders_as_screen),
         cmocka_unit_test(test_clean_fast_bytes),
         cmocka_unit_test(test_clean_blocks),
+        cmocka_unit_test(test_clean_block_edges),
+        cmocka_unit_test(test_findings_text_lines),
         cmocka_unit_test(test_csv_formula_cells),
         cmocka_unit_test(test_csv_never_formula),
         cmocka_unit_test(test_number_issue_cases),
