@@ -2458,13 +2458,16 @@ static void classify(const grid_row *row, row_cells *x, int cell_a_line)
     int nv = 0, n = x->ncells;
     uint64_t values = 0, labels = 0, numbers = 0, empties = 0;
     unsigned char *cls = x->cls;
+    const grid_cell *cells = row->cells;   /* (a class stored could be row->cells: read once) */
     for (int j = 0; j < n; j++) {
-        const grid_cell *c = &row->cells[j];
+        const grid_cell *c = &cells[j];
         uint64_t bit = (uint64_t)1 << j;
-        if (is_value_cell(c))
+        if (c->num == NUM_VALUE)       /* is_value_cell(), most cells: no text read */
             cls[j] = C_VALUE, nv++, values |= bit;
         else if (c->text[0] == '\0')
             cls[j] = C_EMPTY, empties |= bit;
+        else if (c->num == NUM_BLANK)
+            cls[j] = C_VALUE, nv++, values |= bit;
         else if (has_cjk(c->text) || item_number_alone(c->text))
             cls[j] = C_LABEL, labels |= bit;
         else if ((row->explicit || zero_led(c->text)) && strpbrk(c->text, "0123456789") && !page_number(c->text))
