@@ -843,6 +843,7 @@ static void find_years(gk_report *r)
     if (!r->section_line[GK_SEC_TOTAL])
         from = r->title_line ? (size_t)r->title_line : 0;
     int years[100] = {0}, first_line[100] = {0};   /* 2000 … 2099 */
+    int lo = 100, hi = -1;             /* the years seen lie in [lo, hi] */
     size_t heading = next_heading_line(r, from);
     for (size_t i = from; i < to; i++) {
         /* "20dd" followed by optional spaces and 年 */
@@ -861,10 +862,12 @@ static void find_years(gk_report *r)
             if (!years[y - 2000])
                 first_line[y - 2000] = (int)i + 1;
             years[y - 2000]++;
+            lo = y - 2000 < lo ? y - 2000 : lo;
+            hi = y - 2000 > hi ? y - 2000 : hi;
         }
     }
     int best = -1;
-    for (int y = 0; y < 100; y++)
+    for (int y = lo; y <= hi; y++)
         if (years[y] && (best < 0 || years[y] > years[best]))
             best = y;
     if (best >= 0) {
@@ -8239,7 +8242,8 @@ static void read_one_line_table(gk_report *r, int table)
                      xasprintf("%s未找到「%s」的数字", shape->name, td->rows[gi].label));
     }
     for (int k = 0; k < n; k++)
-        free(s[k].why);
+        if (s[k].why)                  /* (most slots have none: no call) */
+            free(s[k].why);
     free(s);
     check_column_labels(r, g, table, &ts);
     tokens_free(&ts);
