@@ -1513,15 +1513,138 @@ static void memo_store(const memo_fill *fill, const void *key, const char *text,
     memcpy(fill->entry->text, text, len);   /* (text may go on past len: a word in a cell) */
 }
 
-/* Which patterns of the set match `label`, each tested. */
-static uint64_t test_patterns(pattern_set set, const char *label)
+static int general_only;                /* extract_general_only() (defined below) */
+
+/* The template's pattern sets, each with its plain words in one word set
+ * (wordset.h): most patterns are a word or a few alternative words
+ * ("上年结转", "信访|举报投诉"), and a label the memo does not know was tested
+ * with one search per pattern (re_find(): util_find() for one or two words,
+ * the JIT for more), and for a table's rows one more per canonical label
+ * (row_facts()) — some sixty searches of a short text, on converter dumps
+ * whose labels are mostly new to the memo.  One wordset_find() tells them
+ * all: a pattern of plain words matches exactly when one of its words occurs
+ * (no option but UTF: bytes compared as they are, and valid UTF-8 matches only
+ * at a character's start), a canonical label is held exactly when it occurs.
+ * The other patterns, and the words that do not fit in the set, are searched
+ * as before. */
+typedef struct {
+    const void *key;                   /* the pattern set's */
+    const char *const *canon;          /* rows: the template's canonical labels (row_canon), else NULL */
+    gk_wordset ws;
+    uint64_t plain;                    /* bit k: pattern k is plain words, all in ws */
+    uint64_t words[64];                /* pattern k's words (plain) */
+    uint32_t canon_in;                 /* bit k: row k's canonical label is in ws */
+    uint64_t canon_word[32];           /* ...its bit */
+    int header_in;                     /* rows: every header word (header_words()) is in ws */
+    uint64_t header_word[8];           /* ...the bit of each */
+} set_plan;
+
+#define SET_PLANS 24                   /* 2 formats x 3 tables x (rows, columns) + the groups, and room */
+static set_plan *SET_PLAN;
+static int NSET_PLANS;
+static pthread_once_t plans_once = PTHREAD_ONCE_INIT;
+
+/* Pattern pat's words into ws and *words, when it is plain words ("a|b"): 1;
+ * 0 for any other pattern (a metacharacter, an empty alternative, which
+ * matches everywhere) or when ws is full. */
+static int plan_words(gk_wordset *ws, const char *pat, uint64_t *words)
+{
+    *words = 0;
+    for (const char *p = pat; *p; p++)
+        if (strchr("\\^$.?*+()[]{}", *p))
+            return 0;
+    for (const char *w = pat;; w++) {
+        size_t n = strcspn(w, "|");
+        int at = n ? wordset_add(ws, w, n) : -1;
+        if (at < 0)
+            return 0;
+        *words |= (uint64_t)1 << at;
+        w += n;
+        if (!*w)
+            return 1;
+    }
+}
+
+static void plan_set(pattern_set set, const char *const *canon, const size_t *canon_len, int ncanon)
+{
+    for (int i = 0; i < NSET_PLANS; i++)
+        if (SET_PLAN[i].key == set.key)
+            return;                    /* (a set two templates share) */
+    if (NSET_PLANS == SET_PLANS)
+        return;                        /* not planned: searched as before */
+    set_plan *p = &SET_PLAN[NSET_PLANS++];
+    p->key = set.key;
+    p->canon = canon;
+    wordset_init(&p->ws);
+    for (int k = 0; k < set.n && k < 64; k++)
+        if (plan_words(&p->ws, set.pattern(set.key, k), &p->words[k]))
+            p->plain |= (uint64_t)1 << k;
+    for (int k = 0; k < ncanon && k < 32; k++) {
+        int at = canon_len[k] ? wordset_add(&p->ws, canon[k], canon_len[k]) : -1;
+        if (at >= 0) {
+            p->canon_in |= (uint32_t)1 << k;
+            p->canon_word[k] = (uint64_t)1 << at;
+        }
+    }
+    p->header_in = canon != NULL;
+    for (int k = 0; p->header_in && GK_HEADER_WORDS[k]; k++) {   /* (header_words()'s) */
+        int at = k < 8 ? wordset_add(&p->ws, GK_HEADER_WORDS[k], strlen(GK_HEADER_WORDS[k])) : -1;
+        if (at < 0)
+            p->header_in = 0;
+        else
+            p->header_word[k] = (uint64_t)1 << at;
+    }
+}
+
+static void build_plans(void)
+{
+    SET_PLAN = xcalloc(SET_PLANS, sizeof *SET_PLAN);
+    const gk_template *tpls[2] = {template_get(GK_FMT_2021), template_get(GK_FMT_2019)};
+    for (int f = 0; f < 2; f++)
+        for (int table = 2; table <= 4; table++) {
+            const gk_template *tpl = tpls[f];
+            const gk_table_def *td = template_table(tpl, table);
+            plan_set(rows_of(td), (const char *const *)tpl->row_canon[table - 2], tpl->row_canon_len[table - 2],
+                     td->nrows);
+            plan_set((pattern_set){tpl->col[table - 2], tpl->ncol[table - 2], col_pattern}, NULL, NULL, 0);
+        }
+    int ng;
+    const gk_group_def *gd = template_groups(&ng);
+    plan_set((pattern_set){gd, ng, group_pattern}, NULL, NULL, 0);
+}
+
+/* The plan of the set with this key, NULL when there is none (or the
+ * shortcuts are off). */
+static const set_plan *plan_of(const void *key)
+{
+    if (general_only)
+        return NULL;
+    pthread_once(&plans_once, build_plans);
+    for (int i = 0; i < NSET_PLANS; i++)
+        if (SET_PLAN[i].key == key)
+            return &SET_PLAN[i];
+    return NULL;
+}
+
+/* Which patterns of the set match label[0..n): those of plain words by the
+ * words found (`found`, of plan p), the others each searched. */
+static uint64_t planned_patterns(pattern_set set, const set_plan *p, uint64_t found, const char *label, size_t n)
 {
     uint64_t mask = 0;
-    size_t n = strlen(label);          /* re_test()'s, taken once for all the patterns */
-    for (int k = 0; k < set.n && k < 64; k++)
-        if (re_find(set.pattern(set.key, k), label, n, 0, NULL, 0))
-            mask |= (uint64_t)1 << k;
+    for (int k = 0; k < set.n && k < 64; k++) {
+        uint64_t bit = (uint64_t)1 << k;
+        if (p && (p->plain & bit) ? (found & p->words[k]) != 0 : re_find(set.pattern(set.key, k), label, n, 0, NULL, 0))
+            mask |= bit;
+    }
     return mask;
+}
+
+/* Which patterns of the set match `label`. */
+static uint64_t test_patterns(pattern_set set, const char *label)
+{
+    size_t n = strlen(label);          /* re_test()'s, taken once for all the patterns */
+    const set_plan *p = plan_of(set.key);
+    return planned_patterns(set, p, p ? wordset_find(&p->ws, label, n) : 0, label, n);
 }
 
 static uint64_t match_mask(pattern_set set, const char *label, size_t len)
@@ -1796,6 +1919,43 @@ static int ends_in_header_word(const char *label, size_t len)
 #define ROW_HEADER ((uint64_t)1 << 31)
 #define ROW_MATCHES 0x7FFFFFFFull
 
+/* row_facts() when the memo does not know the label. */
+static uint64_t row_facts_of(const gk_template *tpl, int table, const char *label, size_t len)
+{
+    const gk_table_def *td = template_table(tpl, table);
+    /* one word set pass for the plain patterns and the canonical labels (set_plan):
+     * for this template's rows, and a label of no NUL before len (the patterns
+     * are tested on label[0..strlen)) */
+    const set_plan *p = plan_of(td);
+    if (p && (p->canon != (const char *const *)tpl->row_canon[table - 2] || strlen(label) != len))
+        p = NULL;
+    uint64_t found = p ? wordset_find(&p->ws, label, len) : 0;
+    uint64_t facts = (p ? planned_patterns(rows_of(td), p, found, label, len) : test_patterns(rows_of(td), label)) &
+                     ROW_MATCHES;
+    for (int k = 0; k < td->nrows && k < 31; k++) {
+        if (p && (p->canon_in >> k & 1)) {
+            if (found & p->canon_word[k])
+                facts |= ROW_HOLDS_CANON(k);
+            continue;
+        }
+        const char *canon = tpl->row_canon[table - 2][k];
+        size_t cl = tpl->row_canon_len[table - 2][k];
+        if (cl <= len && util_find(label, len, canon, cl))   /* (longer: util_find() finds nothing) */
+            facts |= ROW_HOLDS_CANON(k);
+    }
+    unsigned mask = 0;
+    if (p && p->header_in) {
+        for (int k = 0; HEADER_WORDS[k]; k++)
+            if (found & p->header_word[k])
+                mask |= 1u << k;
+    } else {
+        mask = header_words(label, len);
+    }
+    if (mask & (mask - 1))             /* two words or more */
+        facts |= ROW_HEADER;
+    return facts;
+}
+
 static uint64_t row_facts(const gk_template *tpl, int table, const char *label, size_t len)
 {
     if (!len)
@@ -1805,19 +1965,27 @@ static uint64_t row_facts(const gk_template *tpl, int table, const char *label, 
     const uint64_t *known = memo_find(key, label, len, &fill);
     if (known)
         return *known;
-    const gk_table_def *td = template_table(tpl, table);
-    uint64_t facts = test_patterns(rows_of(td), label) & ROW_MATCHES;
-    for (int k = 0; k < td->nrows && k < 31; k++) {
-        const char *canon = tpl->row_canon[table - 2][k];
-        size_t cl = tpl->row_canon_len[table - 2][k];
-        if (cl <= len && util_find(label, len, canon, cl))   /* (longer: util_find() finds nothing) */
-            facts |= ROW_HOLDS_CANON(k);
-    }
-    unsigned mask = header_words(label, len);
-    if (mask & (mask - 1))             /* two words or more */
-        facts |= ROW_HEADER;
+    uint64_t facts = row_facts_of(tpl, table, label, len);
     memo_store(&fill, key, label, len, facts);
     return facts;
+}
+
+uint64_t extract_label_facts(const gk_template *tpl, int table, const char *label, int what, int general)
+{
+    int was = general_only;
+    general_only = general;
+    uint64_t v;
+    if (what == 0) {
+        v = *label ? row_facts_of(tpl, table, label, strlen(label)) : 0;
+    } else if (what == 1) {
+        v = test_patterns((pattern_set){tpl->col[table - 2], tpl->ncol[table - 2], col_pattern}, label);
+    } else {
+        int ng;
+        const gk_group_def *gd = template_groups(&ng);
+        v = test_patterns((pattern_set){gd, ng, group_pattern}, label);
+    }
+    general_only = was;
+    return v;
 }
 
 /* The note for a row whose label (`text`, as read) does not hold its
@@ -2878,8 +3046,6 @@ static int row_label_beside(const row_cells *rc, const row_labels *rl)
     }
     return 0;
 }
-
-static int general_only;                /* extract_general_only() */
 
 void extract_general_only(int on)
 {
