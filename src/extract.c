@@ -1537,6 +1537,11 @@ typedef struct {
     uint64_t canon_word[32];           /* ...its bit */
     int header_in;                     /* rows: every header word (header_words()) is in ws */
     uint64_t header_word[8];           /* ...the bit of each */
+    uint64_t guarded;                  /* bit k: pattern k (no plain words) matches only where one of
+                                          the words need[k] occurs (pattern_needs()) */
+    uint64_t need[64];
+    char lit[512];                     /* the needed words' bytes (ws keeps pointers) */
+    size_t nlit;
 } set_plan;
 
 #define SET_PLANS 24                   /* 2 formats x 3 tables x (rows, columns) + the groups, and room */
@@ -1565,6 +1570,122 @@ static int plan_words(gk_wordset *ws, const char *pat, uint64_t *words)
     }
 }
 
+/* Metacharacters of a pattern (outside a class): a literal run ends before one. */
+#define RE_META "\\^$.|?*+()[]{}"
+
+/* The end of the group or class that begins at p ('(' or '['), or NULL. */
+static const char *group_end(const char *p)
+{
+    if (*p == '[') {
+        p++;
+        if (*p == '^')
+            p++;
+        if (*p == ']')
+            p++;                       /* a ']' first is the class's own */
+        for (; *p && *p != ']'; p++)
+            if (*p == '\\' && !*++p)
+                return NULL;
+        return *p ? p : NULL;
+    }
+    int depth = 0;
+    for (; *p; p++) {
+        if (*p == '\\') {
+            if (!*++p)
+                return NULL;
+        } else if (*p == '[') {
+            if (!(p = group_end(p)))
+                return NULL;
+        } else if (*p == '(') {
+            depth++;
+        } else if (*p == ')' && --depth == 0) {
+            return p;
+        }
+    }
+    return NULL;
+}
+
+/* The literal text that every match of what begins at p begins with: characters
+ * up to a metacharacter (an escaped punctuation character is itself, "\\(": "("),
+ * without the last one when a quantifier follows it ("上一?年": "上").  Its bytes
+ * into out (room bytes), their count; 0 when none. */
+static size_t literal_run(const char *p, char *out, size_t room)
+{
+    size_t n = 0, last = 0;            /* last: where the last character begins in out */
+    for (;;) {
+        const char *c = p;
+        size_t cl = 1;
+        if (*p == '\\') {
+            unsigned char e = (unsigned char)p[1];
+            if (!e || e >= 0x80 || (e >= '0' && e <= '9') || ((e | 0x20) >= 'a' && (e | 0x20) <= 'z'))
+                break;                 /* "\\d", "\\b", a back reference…: no literal */
+            c = p + 1;
+            p += 2;
+        } else if (!*p || strchr(RE_META, *p)) {
+            break;
+        } else {
+            while (((unsigned char)p[cl] & 0xC0) == 0x80)
+                cl++;
+            p += cl;
+        }
+        if (n + cl > room)
+            return 0;
+        last = n;
+        memcpy(out + n, c, cl);
+        n += cl;
+    }
+    if (n && (*p == '?' || *p == '*' || *p == '+' || *p == '{'))
+        n = last;
+    return n;
+}
+
+/* The words one of which occurs wherever pattern pat matches, into p's word set
+ * (*need their bits): each top-level alternative's leading literal text, after a
+ * '^' and lookbehinds of literal text, which match no characters ("本年新收|新收.{0,6}申请":
+ * 本年新收, 新收; "^规章$|^规章\\b": 规章).  0 when an alternative has none (a group or
+ * a class first) or the set is full: the pattern is searched every time. */
+static int pattern_needs(set_plan *p, const char *pat, uint64_t *need)
+{
+    *need = 0;
+    for (const char *a = pat;;) {
+        if (*a == '^')
+            a++;
+        while (a[0] == '(' && a[1] == '?' && a[2] == '<' && (a[3] == '!' || a[3] == '=')) {
+            const char *q = a + 4;     /* (?<!协助): its text, no metacharacter in it */
+            while (*q && !strchr(RE_META, *q))
+                q++;
+            if (*q != ')')
+                return 0;
+            a = q + 1;
+        }
+        size_t n = literal_run(a, p->lit + p->nlit, sizeof p->lit - p->nlit);
+        int at = n ? wordset_add(&p->ws, p->lit + p->nlit, n) : -1;
+        if (at < 0)
+            return 0;
+        p->nlit += n;
+        *need |= (uint64_t)1 << at;
+        /* on to the next top-level '|' */
+        const char *q = a;
+        while (*q && *q != '|') {
+            if (*q == '\\') {
+                if (!q[1])
+                    return 0;
+                q += 2;
+            } else if (*q == '(' || *q == '[') {
+                if (!(q = group_end(q)))
+                    return 0;
+                q++;
+            } else if (*q == ')') {
+                return 0;              /* unbalanced: not told */
+            } else {
+                q++;
+            }
+        }
+        if (!*q)
+            return 1;
+        a = q + 1;
+    }
+}
+
 static void plan_set(pattern_set set, const char *const *canon, const size_t *canon_len, int ncanon)
 {
     for (int i = 0; i < NSET_PLANS; i++)
@@ -1579,6 +1700,8 @@ static void plan_set(pattern_set set, const char *const *canon, const size_t *ca
     for (int k = 0; k < set.n && k < 64; k++)
         if (plan_words(&p->ws, set.pattern(set.key, k), &p->words[k]))
             p->plain |= (uint64_t)1 << k;
+        else if (pattern_needs(p, set.pattern(set.key, k), &p->need[k]))
+            p->guarded |= (uint64_t)1 << k;
     for (int k = 0; k < ncanon && k < 32; k++) {
         int at = canon_len[k] ? wordset_add(&p->ws, canon[k], canon_len[k]) : -1;
         if (at >= 0) {
@@ -1633,7 +1756,10 @@ static uint64_t planned_patterns(pattern_set set, const set_plan *p, uint64_t fo
     uint64_t mask = 0;
     for (int k = 0; k < set.n && k < 64; k++) {
         uint64_t bit = (uint64_t)1 << k;
-        if (p && (p->plain & bit) ? (found & p->words[k]) != 0 : re_find(set.pattern(set.key, k), label, n, 0, NULL, 0))
+        if (p && (p->plain & bit) ? (found & p->words[k]) != 0
+            : p && (p->guarded & bit) && !(found & p->need[k])
+                ? 0                    /* none of the words its matches begin with */
+                : re_find(set.pattern(set.key, k), label, n, 0, NULL, 0))
             mask |= bit;
     }
     return mask;
