@@ -2557,13 +2557,14 @@ static uint32_t head_rows(const gk_template *tpl, int table, const char *text, s
     return 0;
 }
 
-/* How many characters (UTF-8) s[0..n) holds. */
-static size_t utf8_chars(const char *s, size_t n)
+/* 1 when s[0..n) holds k characters (UTF-8) or more: counted up to the k-th only
+ * (the callers ask for two or five, of labels up to a sentence long). */
+static int utf8_chars_reach(const char *s, size_t n, size_t k)
 {
     size_t chars = 0;
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n && chars < k; i++)
         chars += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return chars;
+    return chars >= k;
 }
 
 /* The rows of the table whose canonical label begins with s[0..n) and ends
@@ -2598,7 +2599,7 @@ static int part_of_rows(const gk_template *tpl, int table, uint32_t rows, const 
  * none or several. */
 static uint32_t truncated_label(const gk_template *tpl, int table, const char *s, size_t n)
 {
-    if (n > HEADER_CELL_MAX || (unsigned char)s[0] < 0xE0 || utf8_chars(s, n) < 5)
+    if (n > HEADER_CELL_MAX || (unsigned char)s[0] < 0xE0 || !utf8_chars_reach(s, n, 5))
         return 0;
     uint32_t rows = rows_begun_by(tpl, table, s, n);
     return rows & (rows - 1) ? 0 : rows;
@@ -3760,7 +3761,7 @@ static uint32_t rows_text_is_part_of(const gk_template *tpl, int table, const ch
         size_t num = n ? numbering_prefix(p, n) : 0, d = num;
         while (d < n && p[d] >= '0' && p[d] <= '9')
             d++;
-        if (d < n && utf8_chars(p + num, n - num) >= 2) {   /* words, not one character a piece */
+        if (d < n && utf8_chars_reach(p + num, n - num, 2)) {   /* words, not one character a piece */
             words++;
             for (uint32_t m = all; m; m &= m - 1)
                 if (part_of_rows(tpl, table, m & -m, p + num, n - num))
@@ -4064,7 +4065,7 @@ static int group_beginning(const char *text)
 {
     size_t n = strlen(text), num = numbering_prefix(text, n);
     const char *s = text + num;
-    if (utf8_chars(s, n - num) < 2 || n - num > 30)
+    if (!utf8_chars_reach(s, n - num, 2) || n - num > 30)
         return 0;
     int ng;
     const gk_group_def *gd = template_groups(&ng);
@@ -4162,7 +4163,7 @@ static void join_label_lines(gk_report *r, int table, tokens *ts, const int *can
  * of 没有现成信息需要另行制作). */
 static int label_beginning(const gk_template *tpl, int table, const char *s, size_t n)
 {
-    return utf8_chars(s, n) >= 2 && rows_begun_by(tpl, table, s, n) != 0;
+    return utf8_chars_reach(s, n, 2) && rows_begun_by(tpl, table, s, n) != 0;
 }
 
 /* Where another row's label begins among the label pieces after a label
@@ -6455,7 +6456,7 @@ static int column_begun(const gk_template *tpl, int table, const char *s, size_t
 {
     while (n >= 3 && !memcmp(s + n - 3, REPLACED, 3))
         n -= 3;
-    if (utf8_chars(s, n) < 2 || memchr(s, 0xEF, n))
+    if (!utf8_chars_reach(s, n, 2) || memchr(s, 0xEF, n))
         return -1;
     int found = -1;
     for (int k = 0; k < w - 1 && k < tpl->ncol[table - 2]; k++) {
