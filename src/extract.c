@@ -2022,7 +2022,24 @@ static unsigned header_words(const char *label, size_t len)
 
 /* 1 when a label (its text without spaces) ends with the beginning of a
  * header word, which the next label cell could complete. */
-static int ends_in_header_word(const char *label, size_t len)
+static unsigned char HW_FIRST[256];    /* bit k: header word k begins with this byte */
+static size_t HW_LEN[8], HW_MAXLEN;
+static int HW_N;                       /* the header words; more than 8: HW_FIRST not used */
+static pthread_once_t hw_once = PTHREAD_ONCE_INIT;
+
+static void build_header_firsts(void)
+{
+    while (HEADER_WORDS[HW_N])
+        HW_N++;
+    for (int k = 0; k < HW_N && HW_N <= 8; k++) {
+        HW_LEN[k] = strlen(HEADER_WORDS[k]);
+        HW_MAXLEN = HW_LEN[k] > HW_MAXLEN ? HW_LEN[k] : HW_MAXLEN;
+        HW_FIRST[(unsigned char)HEADER_WORDS[k][0]] |= (unsigned char)(1u << k);
+    }
+}
+
+/* ends_in_header_word() a word at a time (the tests' reference, and for more words than 8). */
+static int ends_in_header_word_each(const char *label, size_t len)
 {
     for (size_t k = 0; HEADER_WORDS[k]; k++) {
         const char *w = HEADER_WORDS[k];
@@ -2032,6 +2049,23 @@ static int ends_in_header_word(const char *label, size_t len)
                 return 1;
     }
     return 0;
+}
+
+static int ends_in_header_word(const char *label, size_t len)
+{
+    pthread_once(&hw_once, build_header_firsts);
+    if (HW_N <= 8 && HW_MAXLEN && !general_only) {
+        /* the bytes a header word's beginning may start at (the last HW_MAXLEN - 1),
+         * each looked up once for the words that begin with it */
+        for (size_t q = len > HW_MAXLEN - 1 ? len - (HW_MAXLEN - 1) : 0; q < len; q++)
+            for (unsigned m = HW_FIRST[(unsigned char)label[q]]; m; m &= m - 1) {
+                int k = __builtin_ctz(m);
+                if (len - q < HW_LEN[k] && !memcmp(label + q, HEADER_WORDS[k], len - q))
+                    return 1;
+            }
+        return 0;
+    }
+    return ends_in_header_word_each(label, len);
 }
 
 /* What a row's label (its text without spaces) tells of a table's rows:
@@ -2105,6 +2139,8 @@ uint64_t extract_label_facts(const gk_template *tpl, int table, const char *labe
         v = *label ? row_facts_of(tpl, table, label, strlen(label)) : 0;
     } else if (what == 1) {
         v = test_patterns((pattern_set){tpl->col[table - 2], tpl->ncol[table - 2], col_pattern}, label);
+    } else if (what == 3) {
+        v = (uint64_t)ends_in_header_word(label, strlen(label));
     } else {
         int ng;
         const gk_group_def *gd = template_groups(&ng);

@@ -10,7 +10,9 @@
  * all), cut at random character boundaries, with item numbers, brackets,
  * anchors' characters, digits, blanks and stray CJK — for both formats, each
  * table, rows, columns and groups, with the word set's AVX2 pass and
- * without. */
+ * without.  Also whether a label ends with the beginning of a header word
+ * (ends_in_header_word(): its last bytes looked up once, against a word at a
+ * time). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -109,12 +111,13 @@ static void test_plan_as_each_pattern(void **state)
             for (int f = 0; f < 2; f++) {
                 const gk_template *tpl = template_get(formats[f]);
                 for (int table = 2; table <= 4; table++)
-                    for (int what = 0; what < 3; what++) {
+                    for (int what = 0; what < 4; what++) {
                         uint64_t planned = extract_label_facts(tpl, table, label, what, 0);
                         uint64_t each = extract_label_facts(tpl, table, label, what, 1);
                         if (planned != each)
                             fail_msg("format %d table %d %s of 「%s」: %#llx by the word set, %#llx each searched", f,
-                                     table, what == 0 ? "rows" : what == 1 ? "columns" : "groups", label,
+                                     table, what == 0 ? "rows" : what == 1 ? "columns" : what == 2 ? "groups" : "header end",
+                                     label,
                                      (unsigned long long)planned, (unsigned long long)each);
                         checked++;
                         named += planned != 0;
