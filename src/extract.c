@@ -843,6 +843,7 @@ static void find_years(gk_report *r)
     if (!r->section_line[GK_SEC_TOTAL])
         from = r->title_line ? (size_t)r->title_line : 0;
     int years[100] = {0}, first_line[100] = {0};   /* 2000 … 2099 */
+    int lo = 100, hi = -1;             /* the years seen lie in [lo, hi] */
     size_t heading = next_heading_line(r, from);
     for (size_t i = from; i < to; i++) {
         /* "20dd" followed by optional spaces and 年 */
@@ -861,10 +862,12 @@ static void find_years(gk_report *r)
             if (!years[y - 2000])
                 first_line[y - 2000] = (int)i + 1;
             years[y - 2000]++;
+            lo = y - 2000 < lo ? y - 2000 : lo;
+            hi = y - 2000 > hi ? y - 2000 : hi;
         }
     }
     int best = -1;
-    for (int y = 0; y < 100; y++)
+    for (int y = lo; y <= hi; y++)
         if (years[y] && (best < 0 || years[y] > years[best]))
             best = y;
     if (best >= 0) {
@@ -1510,15 +1513,264 @@ static void memo_store(const memo_fill *fill, const void *key, const char *text,
     memcpy(fill->entry->text, text, len);   /* (text may go on past len: a word in a cell) */
 }
 
-/* Which patterns of the set match `label`, each tested. */
-static uint64_t test_patterns(pattern_set set, const char *label)
+static int general_only;                /* extract_general_only() (defined below) */
+
+/* The template's pattern sets, each with its plain words in one word set
+ * (wordset.h): most patterns are a word or a few alternative words
+ * ("上年结转", "信访|举报投诉"), and a label the memo does not know was tested
+ * with one search per pattern (re_find(): util_find() for one or two words,
+ * the JIT for more), and for a table's rows one more per canonical label
+ * (row_facts()) — some sixty searches of a short text, on converter dumps
+ * whose labels are mostly new to the memo.  One wordset_find() tells them
+ * all: a pattern of plain words matches exactly when one of its words occurs
+ * (no option but UTF: bytes compared as they are, and valid UTF-8 matches only
+ * at a character's start), a canonical label is held exactly when it occurs.
+ * The other patterns, and the words that do not fit in the set, are searched
+ * as before. */
+typedef struct {
+    const void *key;                   /* the pattern set's */
+    const char *const *canon;          /* rows: the template's canonical labels (row_canon), else NULL */
+    gk_wordset ws;
+    uint64_t plain;                    /* bit k: pattern k is plain words, all in ws */
+    uint64_t words[64];                /* pattern k's words (plain) */
+    uint32_t canon_in;                 /* bit k: row k's canonical label is in ws */
+    uint64_t canon_word[32];           /* ...its bit */
+    int header_in;                     /* rows: every header word (header_words()) is in ws */
+    uint64_t header_word[8];           /* ...the bit of each */
+    uint64_t guarded;                  /* bit k: pattern k (no plain words) matches only where one of
+                                          the words need[k] occurs (pattern_needs()) */
+    uint64_t need[64];
+    char lit[512];                     /* the needed words' bytes (ws keeps pointers) */
+    size_t nlit;
+} set_plan;
+
+#define SET_PLANS 24                   /* 2 formats x 3 tables x (rows, columns) + the groups, and room */
+static set_plan *SET_PLAN;
+static int NSET_PLANS;
+static pthread_once_t plans_once = PTHREAD_ONCE_INIT;
+
+/* Pattern pat's words into ws and *words, when it is plain words ("a|b"): 1;
+ * 0 for any other pattern (a metacharacter, an empty alternative, which
+ * matches everywhere) or when ws is full. */
+static int plan_words(gk_wordset *ws, const char *pat, uint64_t *words)
+{
+    *words = 0;
+    for (const char *p = pat; *p; p++)
+        if (strchr("\\^$.?*+()[]{}", *p))
+            return 0;
+    for (const char *w = pat;; w++) {
+        size_t n = strcspn(w, "|");
+        int at = n ? wordset_add(ws, w, n) : -1;
+        if (at < 0)
+            return 0;
+        *words |= (uint64_t)1 << at;
+        w += n;
+        if (!*w)
+            return 1;
+    }
+}
+
+/* Metacharacters of a pattern (outside a class): a literal run ends before one. */
+#define RE_META "\\^$.|?*+()[]{}"
+
+/* The end of the group or class that begins at p ('(' or '['), or NULL. */
+static const char *group_end(const char *p)
+{
+    if (*p == '[') {
+        p++;
+        if (*p == '^')
+            p++;
+        if (*p == ']')
+            p++;                       /* a ']' first is the class's own */
+        for (; *p && *p != ']'; p++)
+            if (*p == '\\' && !*++p)
+                return NULL;
+        return *p ? p : NULL;
+    }
+    int depth = 0;
+    for (; *p; p++) {
+        if (*p == '\\') {
+            if (!*++p)
+                return NULL;
+        } else if (*p == '[') {
+            if (!(p = group_end(p)))
+                return NULL;
+        } else if (*p == '(') {
+            depth++;
+        } else if (*p == ')' && --depth == 0) {
+            return p;
+        }
+    }
+    return NULL;
+}
+
+/* The literal text that every match of what begins at p begins with: characters
+ * up to a metacharacter (an escaped punctuation character is itself, "\\(": "("),
+ * without the last one when a quantifier follows it ("上一?年": "上").  Its bytes
+ * into out (room bytes), their count; 0 when none. */
+static size_t literal_run(const char *p, char *out, size_t room)
+{
+    size_t n = 0, last = 0;            /* last: where the last character begins in out */
+    for (;;) {
+        const char *c = p;
+        size_t cl = 1;
+        if (*p == '\\') {
+            unsigned char e = (unsigned char)p[1];
+            if (!e || e >= 0x80 || (e >= '0' && e <= '9') || ((e | 0x20) >= 'a' && (e | 0x20) <= 'z'))
+                break;                 /* "\\d", "\\b", a back reference…: no literal */
+            c = p + 1;
+            p += 2;
+        } else if (!*p || strchr(RE_META, *p)) {
+            break;
+        } else {
+            while (((unsigned char)p[cl] & 0xC0) == 0x80)
+                cl++;
+            p += cl;
+        }
+        if (n + cl > room)
+            return 0;
+        last = n;
+        memcpy(out + n, c, cl);
+        n += cl;
+    }
+    if (n && (*p == '?' || *p == '*' || *p == '+' || *p == '{'))
+        n = last;
+    return n;
+}
+
+/* The words one of which occurs wherever pattern pat matches, into p's word set
+ * (*need their bits): each top-level alternative's leading literal text, after a
+ * '^' and lookbehinds of literal text, which match no characters ("本年新收|新收.{0,6}申请":
+ * 本年新收, 新收; "^规章$|^规章\\b": 规章).  0 when an alternative has none (a group or
+ * a class first) or the set is full: the pattern is searched every time. */
+static int pattern_needs(set_plan *p, const char *pat, uint64_t *need)
+{
+    *need = 0;
+    for (const char *a = pat;;) {
+        if (*a == '^')
+            a++;
+        while (a[0] == '(' && a[1] == '?' && a[2] == '<' && (a[3] == '!' || a[3] == '=')) {
+            const char *q = a + 4;     /* (?<!协助): its text, no metacharacter in it */
+            while (*q && !strchr(RE_META, *q))
+                q++;
+            if (*q != ')')
+                return 0;
+            a = q + 1;
+        }
+        size_t n = literal_run(a, p->lit + p->nlit, sizeof p->lit - p->nlit);
+        int at = n ? wordset_add(&p->ws, p->lit + p->nlit, n) : -1;
+        if (at < 0)
+            return 0;
+        p->nlit += n;
+        *need |= (uint64_t)1 << at;
+        /* on to the next top-level '|' */
+        const char *q = a;
+        while (*q && *q != '|') {
+            if (*q == '\\') {
+                if (!q[1])
+                    return 0;
+                q += 2;
+            } else if (*q == '(' || *q == '[') {
+                if (!(q = group_end(q)))
+                    return 0;
+                q++;
+            } else if (*q == ')') {
+                return 0;              /* unbalanced: not told */
+            } else {
+                q++;
+            }
+        }
+        if (!*q)
+            return 1;
+        a = q + 1;
+    }
+}
+
+static void plan_set(pattern_set set, const char *const *canon, const size_t *canon_len, int ncanon)
+{
+    for (int i = 0; i < NSET_PLANS; i++)
+        if (SET_PLAN[i].key == set.key)
+            return;                    /* (a set two templates share) */
+    if (NSET_PLANS == SET_PLANS)
+        return;                        /* not planned: searched as before */
+    set_plan *p = &SET_PLAN[NSET_PLANS++];
+    p->key = set.key;
+    p->canon = canon;
+    wordset_init(&p->ws);
+    for (int k = 0; k < set.n && k < 64; k++)
+        if (plan_words(&p->ws, set.pattern(set.key, k), &p->words[k]))
+            p->plain |= (uint64_t)1 << k;
+        else if (pattern_needs(p, set.pattern(set.key, k), &p->need[k]))
+            p->guarded |= (uint64_t)1 << k;
+    for (int k = 0; k < ncanon && k < 32; k++) {
+        int at = canon_len[k] ? wordset_add(&p->ws, canon[k], canon_len[k]) : -1;
+        if (at >= 0) {
+            p->canon_in |= (uint32_t)1 << k;
+            p->canon_word[k] = (uint64_t)1 << at;
+        }
+    }
+    p->header_in = canon != NULL;
+    for (int k = 0; p->header_in && GK_HEADER_WORDS[k]; k++) {   /* (header_words()'s) */
+        int at = k < 8 ? wordset_add(&p->ws, GK_HEADER_WORDS[k], strlen(GK_HEADER_WORDS[k])) : -1;
+        if (at < 0)
+            p->header_in = 0;
+        else
+            p->header_word[k] = (uint64_t)1 << at;
+    }
+}
+
+static void build_plans(void)
+{
+    SET_PLAN = xcalloc(SET_PLANS, sizeof *SET_PLAN);
+    const gk_template *tpls[2] = {template_get(GK_FMT_2021), template_get(GK_FMT_2019)};
+    for (int f = 0; f < 2; f++)
+        for (int table = 2; table <= 4; table++) {
+            const gk_template *tpl = tpls[f];
+            const gk_table_def *td = template_table(tpl, table);
+            plan_set(rows_of(td), (const char *const *)tpl->row_canon[table - 2], tpl->row_canon_len[table - 2],
+                     td->nrows);
+            plan_set((pattern_set){tpl->col[table - 2], tpl->ncol[table - 2], col_pattern}, NULL, NULL, 0);
+        }
+    int ng;
+    const gk_group_def *gd = template_groups(&ng);
+    plan_set((pattern_set){gd, ng, group_pattern}, NULL, NULL, 0);
+}
+
+/* The plan of the set with this key, NULL when there is none (or the
+ * shortcuts are off). */
+static const set_plan *plan_of(const void *key)
+{
+    if (general_only)
+        return NULL;
+    pthread_once(&plans_once, build_plans);
+    for (int i = 0; i < NSET_PLANS; i++)
+        if (SET_PLAN[i].key == key)
+            return &SET_PLAN[i];
+    return NULL;
+}
+
+/* Which patterns of the set match label[0..n): those of plain words by the
+ * words found (`found`, of plan p), the others each searched. */
+static uint64_t planned_patterns(pattern_set set, const set_plan *p, uint64_t found, const char *label, size_t n)
 {
     uint64_t mask = 0;
-    size_t n = strlen(label);          /* re_test()'s, taken once for all the patterns */
-    for (int k = 0; k < set.n && k < 64; k++)
-        if (re_find(set.pattern(set.key, k), label, n, 0, NULL, 0))
-            mask |= (uint64_t)1 << k;
+    for (int k = 0; k < set.n && k < 64; k++) {
+        uint64_t bit = (uint64_t)1 << k;
+        if (p && (p->plain & bit) ? (found & p->words[k]) != 0
+            : p && (p->guarded & bit) && !(found & p->need[k])
+                ? 0                    /* none of the words its matches begin with */
+                : re_find(set.pattern(set.key, k), label, n, 0, NULL, 0))
+            mask |= bit;
+    }
     return mask;
+}
+
+/* Which patterns of the set match `label`. */
+static uint64_t test_patterns(pattern_set set, const char *label)
+{
+    size_t n = strlen(label);          /* re_test()'s, taken once for all the patterns */
+    const set_plan *p = plan_of(set.key);
+    return planned_patterns(set, p, p ? wordset_find(&p->ws, label, n) : 0, label, n);
 }
 
 static uint64_t match_mask(pattern_set set, const char *label, size_t len)
@@ -1770,7 +2022,24 @@ static unsigned header_words(const char *label, size_t len)
 
 /* 1 when a label (its text without spaces) ends with the beginning of a
  * header word, which the next label cell could complete. */
-static int ends_in_header_word(const char *label, size_t len)
+static unsigned char HW_FIRST[256];    /* bit k: header word k begins with this byte */
+static size_t HW_LEN[8], HW_MAXLEN;
+static int HW_N;                       /* the header words; more than 8: HW_FIRST not used */
+static pthread_once_t hw_once = PTHREAD_ONCE_INIT;
+
+static void build_header_firsts(void)
+{
+    while (HEADER_WORDS[HW_N])
+        HW_N++;
+    for (int k = 0; k < HW_N && HW_N <= 8; k++) {
+        HW_LEN[k] = strlen(HEADER_WORDS[k]);
+        HW_MAXLEN = HW_LEN[k] > HW_MAXLEN ? HW_LEN[k] : HW_MAXLEN;
+        HW_FIRST[(unsigned char)HEADER_WORDS[k][0]] |= (unsigned char)(1u << k);
+    }
+}
+
+/* ends_in_header_word() a word at a time (the tests' reference, and for more words than 8). */
+static int ends_in_header_word_each(const char *label, size_t len)
 {
     for (size_t k = 0; HEADER_WORDS[k]; k++) {
         const char *w = HEADER_WORDS[k];
@@ -1780,6 +2049,23 @@ static int ends_in_header_word(const char *label, size_t len)
                 return 1;
     }
     return 0;
+}
+
+static int ends_in_header_word(const char *label, size_t len)
+{
+    pthread_once(&hw_once, build_header_firsts);
+    if (HW_N <= 8 && HW_MAXLEN && !general_only) {
+        /* the bytes a header word's beginning may start at (the last HW_MAXLEN - 1),
+         * each looked up once for the words that begin with it */
+        for (size_t q = len > HW_MAXLEN - 1 ? len - (HW_MAXLEN - 1) : 0; q < len; q++)
+            for (unsigned m = HW_FIRST[(unsigned char)label[q]]; m; m &= m - 1) {
+                int k = __builtin_ctz(m);
+                if (len - q < HW_LEN[k] && !memcmp(label + q, HEADER_WORDS[k], len - q))
+                    return 1;
+            }
+        return 0;
+    }
+    return ends_in_header_word_each(label, len);
 }
 
 /* What a row's label (its text without spaces) tells of a table's rows:
@@ -1793,6 +2079,43 @@ static int ends_in_header_word(const char *label, size_t len)
 #define ROW_HEADER ((uint64_t)1 << 31)
 #define ROW_MATCHES 0x7FFFFFFFull
 
+/* row_facts() when the memo does not know the label. */
+static uint64_t row_facts_of(const gk_template *tpl, int table, const char *label, size_t len)
+{
+    const gk_table_def *td = template_table(tpl, table);
+    /* one word set pass for the plain patterns and the canonical labels (set_plan):
+     * for this template's rows, and a label of no NUL before len (the patterns
+     * are tested on label[0..strlen)) */
+    const set_plan *p = plan_of(td);
+    if (p && (p->canon != (const char *const *)tpl->row_canon[table - 2] || strlen(label) != len))
+        p = NULL;
+    uint64_t found = p ? wordset_find(&p->ws, label, len) : 0;
+    uint64_t facts = (p ? planned_patterns(rows_of(td), p, found, label, len) : test_patterns(rows_of(td), label)) &
+                     ROW_MATCHES;
+    for (int k = 0; k < td->nrows && k < 31; k++) {
+        if (p && (p->canon_in >> k & 1)) {
+            if (found & p->canon_word[k])
+                facts |= ROW_HOLDS_CANON(k);
+            continue;
+        }
+        const char *canon = tpl->row_canon[table - 2][k];
+        size_t cl = tpl->row_canon_len[table - 2][k];
+        if (cl <= len && util_find(label, len, canon, cl))   /* (longer: util_find() finds nothing) */
+            facts |= ROW_HOLDS_CANON(k);
+    }
+    unsigned mask = 0;
+    if (p && p->header_in) {
+        for (int k = 0; HEADER_WORDS[k]; k++)
+            if (found & p->header_word[k])
+                mask |= 1u << k;
+    } else {
+        mask = header_words(label, len);
+    }
+    if (mask & (mask - 1))             /* two words or more */
+        facts |= ROW_HEADER;
+    return facts;
+}
+
 static uint64_t row_facts(const gk_template *tpl, int table, const char *label, size_t len)
 {
     if (!len)
@@ -1802,19 +2125,29 @@ static uint64_t row_facts(const gk_template *tpl, int table, const char *label, 
     const uint64_t *known = memo_find(key, label, len, &fill);
     if (known)
         return *known;
-    const gk_table_def *td = template_table(tpl, table);
-    uint64_t facts = test_patterns(rows_of(td), label) & ROW_MATCHES;
-    for (int k = 0; k < td->nrows && k < 31; k++) {
-        const char *canon = tpl->row_canon[table - 2][k];
-        size_t cl = tpl->row_canon_len[table - 2][k];
-        if (cl <= len && util_find(label, len, canon, cl))   /* (longer: util_find() finds nothing) */
-            facts |= ROW_HOLDS_CANON(k);
-    }
-    unsigned mask = header_words(label, len);
-    if (mask & (mask - 1))             /* two words or more */
-        facts |= ROW_HEADER;
+    uint64_t facts = row_facts_of(tpl, table, label, len);
     memo_store(&fill, key, label, len, facts);
     return facts;
+}
+
+uint64_t extract_label_facts(const gk_template *tpl, int table, const char *label, int what, int general)
+{
+    int was = general_only;
+    general_only = general;
+    uint64_t v;
+    if (what == 0) {
+        v = *label ? row_facts_of(tpl, table, label, strlen(label)) : 0;
+    } else if (what == 1) {
+        v = test_patterns((pattern_set){tpl->col[table - 2], tpl->ncol[table - 2], col_pattern}, label);
+    } else if (what == 3) {
+        v = (uint64_t)ends_in_header_word(label, strlen(label));
+    } else {
+        int ng;
+        const gk_group_def *gd = template_groups(&ng);
+        v = test_patterns((pattern_set){gd, ng, group_pattern}, label);
+    }
+    general_only = was;
+    return v;
 }
 
 /* The note for a row whose label (`text`, as read) does not hold its
@@ -2260,13 +2593,14 @@ static uint32_t head_rows(const gk_template *tpl, int table, const char *text, s
     return 0;
 }
 
-/* How many characters (UTF-8) s[0..n) holds. */
-static size_t utf8_chars(const char *s, size_t n)
+/* 1 when s[0..n) holds k characters (UTF-8) or more: counted up to the k-th only
+ * (the callers ask for two or five, of labels up to a sentence long). */
+static int utf8_chars_reach(const char *s, size_t n, size_t k)
 {
     size_t chars = 0;
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n && chars < k; i++)
         chars += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return chars;
+    return chars >= k;
 }
 
 /* The rows of the table whose canonical label begins with s[0..n) and ends
@@ -2301,7 +2635,7 @@ static int part_of_rows(const gk_template *tpl, int table, uint32_t rows, const 
  * none or several. */
 static uint32_t truncated_label(const gk_template *tpl, int table, const char *s, size_t n)
 {
-    if (n > HEADER_CELL_MAX || (unsigned char)s[0] < 0xE0 || utf8_chars(s, n) < 5)
+    if (n > HEADER_CELL_MAX || (unsigned char)s[0] < 0xE0 || !utf8_chars_reach(s, n, 5))
         return 0;
     uint32_t rows = rows_begun_by(tpl, table, s, n);
     return rows & (rows - 1) ? 0 : rows;
@@ -2470,13 +2804,16 @@ static void classify(const grid_row *row, row_cells *x, int cell_a_line)
     int nv = 0, n = x->ncells;
     uint64_t values = 0, labels = 0, numbers = 0, empties = 0;
     unsigned char *cls = x->cls;
+    const grid_cell *cells = row->cells;   /* (a class stored could be row->cells: read once) */
     for (int j = 0; j < n; j++) {
-        const grid_cell *c = &row->cells[j];
+        const grid_cell *c = &cells[j];
         uint64_t bit = (uint64_t)1 << j;
-        if (is_value_cell(c))
+        if (c->num == NUM_VALUE)       /* is_value_cell(), most cells: no text read */
             cls[j] = C_VALUE, nv++, values |= bit;
         else if (c->text[0] == '\0')
             cls[j] = C_EMPTY, empties |= bit;
+        else if (c->num == NUM_BLANK)
+            cls[j] = C_VALUE, nv++, values |= bit;
         else if (has_cjk(c->text) || item_number_alone(c->text) || dotted_item_before_number(row, j))
             cls[j] = C_LABEL, labels |= bit;
         else if ((row->explicit || zero_led(c->text)) && strpbrk(c->text, "0123456789") && !page_number(c->text))
@@ -2884,8 +3221,6 @@ static int row_label_beside(const row_cells *rc, const row_labels *rl)
     }
     return 0;
 }
-
-static int general_only;                /* extract_general_only() */
 
 void extract_general_only(int on)
 {
@@ -3474,7 +3809,7 @@ static uint32_t rows_text_is_part_of(const gk_template *tpl, int table, const ch
         size_t num = n ? numbering_prefix(p, n) : 0, d = num;
         while (d < n && p[d] >= '0' && p[d] <= '9')
             d++;
-        if (d < n && utf8_chars(p + num, n - num) >= 2) {   /* words, not one character a piece */
+        if (d < n && utf8_chars_reach(p + num, n - num, 2)) {   /* words, not one character a piece */
             words++;
             for (uint32_t m = all; m; m &= m - 1)
                 if (part_of_rows(tpl, table, m & -m, p + num, n - num))
@@ -3778,7 +4113,7 @@ static int group_beginning(const char *text)
 {
     size_t n = strlen(text), num = numbering_prefix(text, n);
     const char *s = text + num;
-    if (utf8_chars(s, n - num) < 2 || n - num > 30)
+    if (!utf8_chars_reach(s, n - num, 2) || n - num > 30)
         return 0;
     int ng;
     const gk_group_def *gd = template_groups(&ng);
@@ -3876,7 +4211,7 @@ static void join_label_lines(gk_report *r, int table, tokens *ts, const int *can
  * of 没有现成信息需要另行制作). */
 static int label_beginning(const gk_template *tpl, int table, const char *s, size_t n)
 {
-    return utf8_chars(s, n) >= 2 && rows_begun_by(tpl, table, s, n) != 0;
+    return utf8_chars_reach(s, n, 2) && rows_begun_by(tpl, table, s, n) != 0;
 }
 
 /* Where another row's label begins among the label pieces after a label
@@ -6178,7 +6513,7 @@ static int column_begun(const gk_template *tpl, int table, const char *s, size_t
 {
     while (n >= 3 && !memcmp(s + n - 3, REPLACED, 3))
         n -= 3;
-    if (utf8_chars(s, n) < 2 || memchr(s, 0xEF, n))
+    if (!utf8_chars_reach(s, n, 2) || memchr(s, 0xEF, n))
         return -1;
     int found = -1;
     for (int k = 0; k < w - 1 && k < tpl->ncol[table - 2]; k++) {
@@ -8266,7 +8601,8 @@ static void read_one_line_table(gk_report *r, int table)
                      xasprintf("%s未找到「%s」的数字", shape->name, td->rows[gi].label));
     }
     for (int k = 0; k < n; k++)
-        free(s[k].why);
+        if (s[k].why)                  /* (most slots have none: no call) */
+            free(s[k].why);
     free(s);
     check_column_labels(r, g, table, &ts);
     tokens_free(&ts);

@@ -35,6 +35,14 @@ void extract_general_only(int on);
  * with it (and with the addresses a run is loaded at); what is read must not. */
 void extract_memo_salt(uint64_t salt);
 
+/* Tests only: what the template's patterns tell of `label` (not remembered):
+ * what 0, row_facts() of table `table` (its rows' patterns, canonical labels held,
+ * header words); 1, which of the table's column patterns match; 2, which group
+ * patterns match; 3, whether it ends with the beginning of a header word.
+ * general 0: as a report is read (the plain words of a set found in one pass);
+ * 1: each pattern, canonical label and word searched on its own. */
+uint64_t extract_label_facts(const gk_template *tpl, int table, const char *label, int what, int general);
+
 /* Label text with all white space removed (exported for tests). */
 char *extract_squeeze(const char *s);
 
