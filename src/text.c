@@ -2352,7 +2352,9 @@ static inline __attribute__((always_inline)) int plain_event(gk_text *t, plain_s
     unsigned cp;
     int n;
     if ((byte_class[c] & B_LEAD3) && st->end - s >= 3 && two_continuations(s + 1)) {
-        if (c == 0xE3 && s[1] != 0x80) {   /* U+3040..U+3FFF: fold_cp() changes none */
+        /* a lead that is no B_FOLD (a CJK ideograph's, E4..E9), or U+3040..U+3FFF:
+         * fold_cp() changes none */
+        if (!(byte_class[c] & B_FOLD) || (c == 0xE3 && s[1] != 0x80)) {
             st->o[0] = (char)c;
             st->o[1] = (char)s[1];
             st->o[2] = (char)s[2];
