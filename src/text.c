@@ -1816,11 +1816,17 @@ static int blank_or_rule(const gk_line *l)
  * the written ones' columns (a no-break space a space). */
 void text_join_wrapped_cells(gk_text *t)
 {
-    for (size_t i = 1; i + 2 < t->nlines; i++) {
-        gk_line *row = &t->norm[i];
-        const gk_line *cont = &t->norm[i + 1];
+    if (t->nlines < 4)
+        return;
+    /* cont: the line under the row (lines 2 .. nlines - 2), walked by a
+     * pointer read once: the bytes written into the lines below do not
+     * change the index, which the compiler cannot tell (it would load it
+     * again for every line) */
+    gk_line *cont = t->norm + 2, *end = t->norm + t->nlines - 1;
+    for (; cont < end; cont++) {
+        gk_line *row = cont - 1;
         if (cont->len < 3 || cont->s[0] != ' ' || !numbers_only(cont->s, cont->len) ||
-            !blank_or_rule(&t->norm[i - 1]) || !blank_or_rule(&t->norm[i + 2]))
+            !blank_or_rule(row - 1) || !blank_or_rule(cont + 1))
             continue;                  /* (numbers under a column: the line begins with spaces) */
         size_t first = 0;
         while (first < row->len && row->s[first] == ' ')
@@ -1853,8 +1859,8 @@ void text_join_wrapped_cells(gk_text *t)
             }
         if (!fits)
             continue;
-        memset(t->norm[i + 1].s, ' ', t->norm[i + 1].len);
-        i++;
+        memset(cont->s, ' ', cont->len);
+        cont++;
     }
 }
 
