@@ -975,12 +975,17 @@ static void count_controls(const unsigned char *s, size_t len, byte_stats *st)
 {
     size_t i = 0;
 #ifdef __SSE2__
-    /* sixteen bytes at a time, looking only at those below 0x20 (the loop
+    /* sixteen bytes at a time, looking only at those below 0x20 but tab, LF
+     * and CR (which count as neither: a line end is no rarity) (the loop
      * below is the reference: the general path takes it alone) */
     if (text_fast_utf8)
         for (; i + 16 <= len; i += 16) {
             const __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-            for (unsigned low = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v));
+            const __m128i blank = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')),
+                                                            _mm_cmpeq_epi8(v, _mm_set1_epi8('\r'))),
+                                               _mm_cmpeq_epi8(v, _mm_set1_epi8('\t')));
+            for (unsigned low = (unsigned)_mm_movemask_epi8(
+                     _mm_andnot_si128(blank, _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v)));
                  low; low &= low - 1) {
                 unsigned char c = s[i + (unsigned)__builtin_ctz(low)];
                 st->nul += c == 0;
