@@ -2285,7 +2285,7 @@ typedef struct {
 /* The room of t's line index grown from `cap` to one line more than its n
  * lines (the state's own fields never have their address taken, so that
  * they stay in registers); 0 past TEXT_MAX_LINES. */
-static size_t plain_grow(gk_text *t, size_t n, size_t cap)
+static __attribute__((noinline, cold)) size_t plain_grow(gk_text *t, size_t n, size_t cap)
 {
     t->nlines = n;
     return lines_room(t, &cap, n + 1) ? cap : 0;
@@ -2402,6 +2402,35 @@ static inline __attribute__((always_inline)) int plain_event(gk_text *t, plain_s
     return 1;
 }
 
+/* block_event()'s other sequences (a lead C2..DF or E1..EF that the block's
+ * check vouches for, or one it cannot, which decode() checks: C0, C1, E0,
+ * ED, F0..FF) at s, whose fold is written at o (four bytes for a sequence
+ * left as it is: the caller's copy may have stopped inside it).  Returns
+ * the bytes written, *n those read; -1 for what the general path must
+ * decide.  Out of line and cold (the sequences are rare): a call in the
+ * loop of events makes the compiler give up that loop's registers around
+ * the whole loop, and only around the call when the call is rare. */
+static __attribute__((noinline, cold)) int block_rare(const unsigned char *s, const unsigned char *end, char *o, int *n)
+{
+    unsigned c = s[0], s1 = s[1], s2 = s[2], cp;
+    if (c < 0xC2 || c == 0xE0 || c == 0xED || c >= 0xF0) {
+        if (!(*n = decode((const char *)s, (size_t)(end - s), &cp)))
+            return -1;
+    } else if (c < 0xE0) {             /* C2..DF */
+        cp = (c & 0x1F) << 6 | (s1 & 0x3F);
+        *n = 2;
+    } else {                           /* E1..EF */
+        cp = (c & 0x0F) << 12 | (s1 & 0x3F) << 6 | (s2 & 0x3F);
+        *n = 3;
+    }
+    unsigned f = fold_cp(cp);
+    if (f == cp) {                     /* unchanged: its (shortest) encoding is the bytes read */
+        memcpy(o, s, 4);
+        return *n;
+    }
+    return f ? encode(f, o) : 0;       /* no fold lengthens: to ASCII, nothing, or U+2015's U+2014 */
+}
+
 /* plain_event() for an event inside one of split_plain()'s blocks: the
  * block's check has passed (each lead byte has its continuation bytes where
  * it is in the block; those past its end are checked with the next block,
@@ -2441,31 +2470,12 @@ static inline __attribute__((always_inline)) int block_event(gk_text *t, plain_s
         st->s = s + 3;
         return 2;
     }
-    unsigned cp;
-    int n;
-    if (c < 0xC2 || c == 0xE0 || c == 0xED || c >= 0xF0) {
-        /* a lead the block check cannot vouch for: C0 and C1 (never valid), E0 and ED
-         * (overlong, surrogate), F0..FF (never a three-byte sequence) */
-        if (!(n = decode((const char *)s, (size_t)(st->end - s), &cp)))
-            return 0;
-    } else if (c < 0xE0) {             /* C2..DF */
-        cp = (c & 0x1F) << 6 | (s1 & 0x3F);
-        n = 2;
-    } else {                           /* E1..EF */
-        cp = (c & 0x0F) << 12 | (s1 & 0x3F) << 6 | (s2 & 0x3F);
-        n = 3;
-    }
-    unsigned f = fold_cp(cp);
-    if (f == cp) {                     /* unchanged: its (shortest) encoding is the bytes read */
-        memcpy(st->o, s, 4);
-        st->o += n;
-        st->s = s + n;
-        return 1;
-    }
-    if (f)
-        st->o += encode(f, st->o);
+    int n, w = block_rare(s, st->end, st->o, &n);
+    if (w < 0)
+        return 0;
+    st->o += w;
     st->s = s + n;
-    return 2;                          /* every fold shortens: to ASCII, or nothing */
+    return w == n ? 1 : 2;             /* kept as it was (U+2015 too), or shortened */
 }
 
 /* split_plain(): the lines of `b` (len > 0 bytes) in one pass, when they are valid UTF-8
@@ -2601,7 +2611,12 @@ static inline __attribute__((always_inline)) int plain_block(gk_text *t, plain_s
     uint64_t expect = *carry | lead << 1 | lead3 << 2;
     if ((expect ^ cont) & all)
         return 0;
-    *carry = width == 64 ? lead >> 63 | lead3 >> 62 : expect >> 32;
+    uint64_t next = width == 64 ? lead >> 63 | lead3 >> 62 : expect >> 32;
+    /* made here, so that lead and lead3 are not kept through the events
+     * (the compiler would rather compute it after them, keeping both in
+     * registers the events need) */
+    __asm__("" : "+r"(next));
+    *carry = next;
     /* the bytes an event of the previous block took (up to two) are not this block's */
     ev &= ~0ull << (st->s - blk);
     /* the rest of the block is copied once, and again only after an

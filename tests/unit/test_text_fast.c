@@ -29,6 +29,7 @@ static const char *const PIECES[] = {
     "\xE3\x80\x80", "\xE3\x80\x8C", "\xE3\x80\x8D",             /* U+3000, 「」 fold */
     "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x98", "\xE2\x80\x8B", "\xE2\x80\xAE", "\xE2\x80\x94", "\xE2\x97\x8F",
     "\xE2\x81\xA0", "\xE2\x81\xA6",                              /* E2: quotes, zero width, bidi; — and ● do not */
+    "\xE2\x80\x95", "\xE2\x94\x80", "\xE2\x94\x82", "\xE2\x95\xB1", /* ― to — (as long), box drawing */
     "\xC2\xA0", "\xC2\x85", "\xC2\xB7", "\xC3\xA9", "\xDF\xBF",  /* two bytes: NBSP, C1 control, ·, é */
     "\xEF\xBB\xBF", "\xEF\xB9\x90",                              /* U+FEFF inside, U+FE50 */
     "\xE0\xA4\x85", "\xED\x9F\xBF", "\xF0\x9F\x98\x80", "\xF4\x8F\xBF\xBF", /* valid: checked by the event, or declined */
