@@ -2470,6 +2470,11 @@ static inline __attribute__((always_inline)) int block_event(gk_text *t, plain_s
         st->s = s + 3;
         return 2;
     }
+    if (c == 0xC2 && s1 == 0xA0) {     /* U+00A0, a no-break space (a web page's &nbsp;): a space */
+        *st->o++ = ' ';
+        st->s = s + 2;
+        return 2;
+    }
     int n, w = block_rare(s, st->end, st->o, &n);
     if (w < 0)
         return 0;
