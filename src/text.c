@@ -239,7 +239,7 @@ int utf8_valid(const char *s, size_t len)
  * a line with no vertical part ("─" "━" "═", dashed, half lines) is '-',
  * the diagonals stay, everything else (verticals, corners, tees, crosses)
  * is '|' — so "│ 12 │" reads as a pipe row and "├───┼───┤" as its rule. */
-static unsigned box_fold(unsigned cp)
+static inline unsigned box_fold(unsigned cp)
 {
     switch (cp) {
     case 0x2500: case 0x2501: case 0x2504: case 0x2505: case 0x2508: case 0x2509:
@@ -2473,6 +2473,19 @@ static inline __attribute__((always_inline)) int block_event(gk_text *t, plain_s
     if (c == 0xC2 && s1 == 0xA0) {     /* U+00A0, a no-break space (a web page's &nbsp;): a space */
         *st->o++ = ' ';
         st->s = s + 2;
+        return 2;
+    }
+    if (c == 0xE2 && s1 - 0x94u <= 0x95u - 0x94u) {
+        /* U+2500..U+257F, box drawing (a w3m dump's borders draw thousands): box_fold()'s
+         * ASCII, or the diagonals as they are */
+        unsigned f = box_fold(0x2000 | (s1 & 0x3F) << 6 | (s2 & 0x3F));
+        st->s = s + 3;
+        if (f >= 0x80) {
+            memcpy(st->o, s, 4);
+            st->o += 3;
+            return 1;
+        }
+        *st->o++ = (char)f;
         return 2;
     }
     int n, w = block_rare(s, st->end, st->o, &n);
