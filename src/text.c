@@ -229,8 +229,18 @@ static size_t valid_prefix(const unsigned char *s, size_t len)
     return len;
 }
 
+static int plain_utf8(const unsigned char *s, size_t len, size_t *ctl_out);
+
 int utf8_valid(const char *s, size_t len)
 {
+#ifdef __SSE2__
+    size_t ctl;
+    /* what plain_utf8() takes is valid UTF-8 (a web page whole, say: a
+     * vector's bytes at a time); it declines NUL and rarer sequences, which
+     * valid_prefix() then decides, as utf8_repair() does */
+    if (plain_utf8((const unsigned char *)s, len, &ctl))
+        return 1;
+#endif
     return valid_prefix((const unsigned char *)s, len) == len;
 }
 
@@ -920,8 +930,6 @@ static char *utf16_to_utf8(const char *input, size_t inlen, int be, size_t *outl
  * whole (valid_prefix() stops where decode() would fail), so the output is
  * what copying sequence by sequence gives.  The result has room for a NUL
  * after *outlen bytes and holds one there. */
-static int plain_utf8(const unsigned char *s, size_t len, size_t *ctl_out);
-
 static char *utf8_repair(const char *in, size_t len, size_t *outlen, size_t *replaced)
 {
     const unsigned char *s = (const unsigned char *)in;
