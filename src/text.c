@@ -1638,7 +1638,9 @@ void text_blank_page_numbers(gk_text *t)
     if (!t->nlines)
         return;
     const char *a = t->orig[0].s, *z = t->orig[t->nlines - 1].s + t->orig[t->nlines - 1].len;
-    if (!memchr(a, '\f', (size_t)(z - a)))
+    /* ff: the first form feed at or after `from`, NULL when none is before z */
+    const char *from = a, *ff = memchr(a, '\f', (size_t)(z - a));
+    if (!ff)
         return;
     int page = 0;                      /* the page a form feed ends (1: the first) */
     int double_spaced = -1;            /* a blank line after most lines: -1 not yet counted */
@@ -1651,7 +1653,21 @@ void text_blank_page_numbers(gk_text *t)
     } cand[MAX_CAND];
     int ncand = 0;
     for (size_t i = 1; i < t->nlines; i++) {
-        if (!memchr(t->orig[i].s, '\f', t->orig[i].len))
+        /* whether line i holds a form feed: the lines follow one another in
+         * [a, z), so one search from a line to the next form feed answers for
+         * every line up to it (a line elsewhere is searched alone) */
+        const gk_line *o = &t->orig[i];
+        int has_ff;
+        if (o->s >= from && o->s <= z && o->len <= (size_t)(z - o->s)) {
+            if (ff && ff < o->s) {
+                from = o->s;
+                ff = memchr(from, '\f', (size_t)(z - from));
+            }
+            has_ff = ff && ff < o->s + o->len;   /* (from <= o->s <= ff: no form feed in between) */
+        } else {
+            has_ff = memchr(o->s, '\f', o->len) != NULL;
+        }
+        if (!has_ff)
             continue;
         page++;
         size_t j = i, blanks = 0;
