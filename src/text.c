@@ -984,8 +984,8 @@ static void count_controls(const unsigned char *s, size_t len, byte_stats *st)
     size_t i = 0;
 #ifdef __SSE2__
     /* sixteen bytes at a time, looking only at those below 0x20 but tab, LF
-     * and CR (which count as neither: a line end is no rarity) (the loop
-     * below is the reference: the general path takes it alone) */
+     * and CR, which count as neither (a line end is no rarity); the loop
+     * below is the reference: the general path takes it alone */
     if (text_fast_utf8)
         for (; i + 16 <= len; i += 16) {
             const __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
@@ -2387,8 +2387,8 @@ static inline __attribute__((always_inline)) int plain_event(gk_text *t, plain_s
     unsigned cp;
     int n;
     if ((byte_class[c] & B_LEAD3) && st->end - s >= 3 && two_continuations(s + 1)) {
-        /* a lead that is no B_FOLD (a CJK ideograph's, E4..E9), or U+3040..U+3FFF:
-         * fold_cp() changes none */
+        /* a lead that is no B_FOLD (E1, E4..EC, EE: the ideographs' among them),
+         * or U+3040..U+3FFF: fold_cp() changes none */
         if (!(byte_class[c] & B_FOLD) || (c == 0xE3 && s[1] != 0x80)) {
             st->o[0] = (char)c;
             st->o[1] = (char)s[1];
