@@ -1581,7 +1581,15 @@ static void build_broken(grid *g, const region *rg)
 /* The mark after a label's number ("6、", "6．", "6）"), alone on its line. */
 static int numbering_mark(const char *s)
 {
-    return !strcmp(s, "、") || !strcmp(s, "．") || !strcmp(s, "）") || !strcmp(s, ".") || !strcmp(s, ")");
+    switch ((unsigned char)s[0]) {     /* asked of every line after a row's numbers: its first byte first */
+    case '.': case ')':
+        return s[1] == '\0';
+    case 0xE3:
+        return !strcmp(s, "、");
+    case 0xEF:
+        return !strcmp(s, "．") || !strcmp(s, "）");
+    }
+    return 0;
 }
 
 /* The row so far is the number of a label printed one character per line: "6",

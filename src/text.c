@@ -229,8 +229,18 @@ static size_t valid_prefix(const unsigned char *s, size_t len)
     return len;
 }
 
+static int plain_utf8(const unsigned char *s, size_t len, size_t *ctl_out);
+
 int utf8_valid(const char *s, size_t len)
 {
+#ifdef __SSE2__
+    size_t ctl;
+    /* what plain_utf8() takes is valid UTF-8 (a web page whole, say: a
+     * vector's bytes at a time); it declines NUL and rarer sequences, which
+     * valid_prefix() then decides, as utf8_repair() does */
+    if (plain_utf8((const unsigned char *)s, len, &ctl))
+        return 1;
+#endif
     return valid_prefix((const unsigned char *)s, len) == len;
 }
 
@@ -239,7 +249,7 @@ int utf8_valid(const char *s, size_t len)
  * a line with no vertical part ("─" "━" "═", dashed, half lines) is '-',
  * the diagonals stay, everything else (verticals, corners, tees, crosses)
  * is '|' — so "│ 12 │" reads as a pipe row and "├───┼───┤" as its rule. */
-static unsigned box_fold(unsigned cp)
+static inline unsigned box_fold(unsigned cp)
 {
     switch (cp) {
     case 0x2500: case 0x2501: case 0x2504: case 0x2505: case 0x2508: case 0x2509:
@@ -920,8 +930,6 @@ static char *utf16_to_utf8(const char *input, size_t inlen, int be, size_t *outl
  * whole (valid_prefix() stops where decode() would fail), so the output is
  * what copying sequence by sequence gives.  The result has room for a NUL
  * after *outlen bytes and holds one there. */
-static int plain_utf8(const unsigned char *s, size_t len, size_t *ctl_out);
-
 static char *utf8_repair(const char *in, size_t len, size_t *outlen, size_t *replaced)
 {
     const unsigned char *s = (const unsigned char *)in;
@@ -975,12 +983,17 @@ static void count_controls(const unsigned char *s, size_t len, byte_stats *st)
 {
     size_t i = 0;
 #ifdef __SSE2__
-    /* sixteen bytes at a time, looking only at those below 0x20 (the loop
-     * below is the reference: the general path takes it alone) */
+    /* sixteen bytes at a time, looking only at those below 0x20 but tab, LF
+     * and CR, which count as neither (a line end is no rarity); the loop
+     * below is the reference: the general path takes it alone */
     if (text_fast_utf8)
         for (; i + 16 <= len; i += 16) {
             const __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-            for (unsigned low = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v));
+            const __m128i blank = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')),
+                                                            _mm_cmpeq_epi8(v, _mm_set1_epi8('\r'))),
+                                               _mm_cmpeq_epi8(v, _mm_set1_epi8('\t')));
+            for (unsigned low = (unsigned)_mm_movemask_epi8(
+                     _mm_andnot_si128(blank, _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v)));
                  low; low &= low - 1) {
                 unsigned char c = s[i + (unsigned)__builtin_ctz(low)];
                 st->nul += c == 0;
@@ -1684,7 +1697,8 @@ void text_blank_page_numbers(gk_text *t)
     if (!t->nlines)
         return;
     const char *a = t->orig[0].s, *z = t->orig[t->nlines - 1].s + t->orig[t->nlines - 1].len;
-    int ff = memchr(a, '\f', (size_t)(z - a)) != NULL;
+    /* ff: the first form feed at or after `from`, NULL when none is before z */
+    const char *from = a, *ff = memchr(a, '\f', (size_t)(z - a));
     if (!ff) {                         /* no form feed: a page marker (page_joiner()) at most */
         size_t k = 1;
         while (k < t->nlines && !may_be_joiner(&t->norm[k]))
@@ -1704,8 +1718,22 @@ void text_blank_page_numbers(gk_text *t)
     } cand[MAX_CAND];
     int ncand = 0;
     for (size_t i = 1; i < t->nlines; i++) {
+        /* whether line i holds a form feed: the lines follow one another in
+         * [a, z), so one search from a line to the next form feed answers for
+         * every line up to it (a line elsewhere is searched alone) */
+        const gk_line *o = &t->orig[i];
+        int has_ff;
+        if (o->s >= from && o->s <= z && o->len <= (size_t)(z - o->s)) {
+            if (ff && ff < o->s) {
+                from = o->s;
+                ff = memchr(from, '\f', (size_t)(z - from));
+            }
+            has_ff = ff && ff < o->s + o->len;   /* (from <= o->s <= ff: no form feed in between) */
+        } else {
+            has_ff = memchr(o->s, '\f', o->len) != NULL;
+        }
         int known = 0;
-        if (!ff || !memchr(t->orig[i].s, '\f', t->orig[i].len)) {
+        if (!has_ff) {
             /* or a page marker on a line of its own: the break, and the page it ends */
             if (!may_be_joiner(&t->norm[i]) || !(known = page_joiner(&t->norm[i])))
                 continue;
@@ -1891,11 +1919,17 @@ static int blank_or_rule(const gk_line *l)
  * the written ones' columns (a no-break space a space). */
 void text_join_wrapped_cells(gk_text *t)
 {
-    for (size_t i = 1; i + 2 < t->nlines; i++) {
-        gk_line *row = &t->norm[i];
-        const gk_line *cont = &t->norm[i + 1];
+    if (t->nlines < 4)
+        return;
+    /* cont: the line under the row (lines 2 .. nlines - 2), walked by a
+     * pointer read once: the bytes written into the lines below do not
+     * change the index, which the compiler cannot tell (it would load it
+     * again for every line) */
+    gk_line *cont = t->norm + 2, *end = t->norm + t->nlines - 1;
+    for (; cont < end; cont++) {
+        gk_line *row = cont - 1;
         if (cont->len < 3 || cont->s[0] != ' ' || !numbers_only(cont->s, cont->len) ||
-            !blank_or_rule(&t->norm[i - 1]) || !blank_or_rule(&t->norm[i + 2]))
+            !blank_or_rule(row - 1) || !blank_or_rule(cont + 1))
             continue;                  /* (numbers under a column: the line begins with spaces) */
         size_t first = 0;
         while (first < row->len && row->s[first] == ' ')
@@ -1928,8 +1962,8 @@ void text_join_wrapped_cells(gk_text *t)
             }
         if (!fits)
             continue;
-        memset(t->norm[i + 1].s, ' ', t->norm[i + 1].len);
-        i++;
+        memset(cont->s, ' ', cont->len);
+        cont++;
     }
 }
 
@@ -2349,7 +2383,7 @@ typedef struct {
 /* The room of t's line index grown from `cap` to one line more than its n
  * lines (the state's own fields never have their address taken, so that
  * they stay in registers); 0 past TEXT_MAX_LINES. */
-static size_t plain_grow(gk_text *t, size_t n, size_t cap)
+static __attribute__((noinline, cold)) size_t plain_grow(gk_text *t, size_t n, size_t cap)
 {
     t->nlines = n;
     return lines_room(t, &cap, n + 1) ? cap : 0;
@@ -2427,7 +2461,9 @@ static inline __attribute__((always_inline)) int plain_event(gk_text *t, plain_s
     unsigned cp;
     int n;
     if ((byte_class[c] & B_LEAD3) && st->end - s >= 3 && two_continuations(s + 1)) {
-        if (c == 0xE3 && s[1] != 0x80) {   /* U+3040..U+3FFF: fold_cp() changes none */
+        /* a lead that is no B_FOLD (E1, E4..EC, EE: the ideographs' among them),
+         * or U+3040..U+3FFF: fold_cp() changes none */
+        if (!(byte_class[c] & B_FOLD) || (c == 0xE3 && s[1] != 0x80)) {
             st->o[0] = (char)c;
             st->o[1] = (char)s[1];
             st->o[2] = (char)s[2];
@@ -2462,6 +2498,35 @@ static inline __attribute__((always_inline)) int plain_event(gk_text *t, plain_s
     }
     st->s = s + n;
     return 1;
+}
+
+/* block_event()'s other sequences (a lead C2..DF or E1..EF that the block's
+ * check vouches for, or one it cannot, which decode() checks: C0, C1, E0,
+ * ED, F0..FF) at s, whose fold is written at o (four bytes for a sequence
+ * left as it is: the caller's copy may have stopped inside it).  Returns
+ * the bytes written, *n those read; -1 for what the general path must
+ * decide.  Out of line and cold (the sequences are rare): a call in the
+ * loop of events makes the compiler give up that loop's registers around
+ * the whole loop, and only around the call when the call is rare. */
+static __attribute__((noinline, cold)) int block_rare(const unsigned char *s, const unsigned char *end, char *o, int *n)
+{
+    unsigned c = s[0], s1 = s[1], s2 = s[2], cp;
+    if (c < 0xC2 || c == 0xE0 || c == 0xED || c >= 0xF0) {
+        if (!(*n = decode((const char *)s, (size_t)(end - s), &cp)))
+            return -1;
+    } else if (c < 0xE0) {             /* C2..DF */
+        cp = (c & 0x1F) << 6 | (s1 & 0x3F);
+        *n = 2;
+    } else {                           /* E1..EF */
+        cp = (c & 0x0F) << 12 | (s1 & 0x3F) << 6 | (s2 & 0x3F);
+        *n = 3;
+    }
+    unsigned f = fold_cp(cp);
+    if (f == cp) {                     /* unchanged: its (shortest) encoding is the bytes read */
+        memcpy(o, s, 4);
+        return *n;
+    }
+    return f ? encode(f, o) : 0;       /* no fold lengthens: to ASCII, nothing, or U+2015's U+2014 */
 }
 
 /* plain_event() for an event inside one of split_plain()'s blocks: the
@@ -2503,31 +2568,30 @@ static inline __attribute__((always_inline)) int block_event(gk_text *t, plain_s
         st->s = s + 3;
         return 2;
     }
-    unsigned cp;
-    int n;
-    if (c < 0xC2 || c == 0xE0 || c == 0xED || c >= 0xF0) {
-        /* a lead the block check cannot vouch for: C0 and C1 (never valid), E0 and ED
-         * (overlong, surrogate), F0..FF (never a three-byte sequence) */
-        if (!(n = decode((const char *)s, (size_t)(st->end - s), &cp)))
-            return 0;
-    } else if (c < 0xE0) {             /* C2..DF */
-        cp = (c & 0x1F) << 6 | (s1 & 0x3F);
-        n = 2;
-    } else {                           /* E1..EF */
-        cp = (c & 0x0F) << 12 | (s1 & 0x3F) << 6 | (s2 & 0x3F);
-        n = 3;
+    if (c == 0xC2 && s1 == 0xA0) {     /* U+00A0, a no-break space (a web page's &nbsp;): a space */
+        *st->o++ = ' ';
+        st->s = s + 2;
+        return 2;
     }
-    unsigned f = fold_cp(cp);
-    if (f == cp) {                     /* unchanged: its (shortest) encoding is the bytes read */
-        memcpy(st->o, s, 4);
-        st->o += n;
-        st->s = s + n;
-        return 1;
+    if (c == 0xE2 && s1 - 0x94u <= 0x95u - 0x94u) {
+        /* U+2500..U+257F, box drawing (a w3m dump's borders draw thousands): box_fold()'s
+         * ASCII, or the diagonals as they are */
+        unsigned f = box_fold(0x2000 | (s1 & 0x3F) << 6 | (s2 & 0x3F));
+        st->s = s + 3;
+        if (f >= 0x80) {
+            memcpy(st->o, s, 4);
+            st->o += 3;
+            return 1;
+        }
+        *st->o++ = (char)f;
+        return 2;
     }
-    if (f)
-        st->o += encode(f, st->o);
+    int n, w = block_rare(s, st->end, st->o, &n);
+    if (w < 0)
+        return 0;
+    st->o += w;
     st->s = s + n;
-    return 2;                          /* every fold shortens: to ASCII, or nothing */
+    return w == n ? 1 : 2;             /* kept as it was (U+2015 too), or shortened */
 }
 
 /* split_plain(): the lines of `b` (len > 0 bytes) in one pass, when they are valid UTF-8
@@ -2663,7 +2727,12 @@ static inline __attribute__((always_inline)) int plain_block(gk_text *t, plain_s
     uint64_t expect = *carry | lead << 1 | lead3 << 2;
     if ((expect ^ cont) & all)
         return 0;
-    *carry = width == 64 ? lead >> 63 | lead3 >> 62 : expect >> 32;
+    uint64_t next = width == 64 ? lead >> 63 | lead3 >> 62 : expect >> 32;
+    /* made here, so that lead and lead3 are not kept through the events
+     * (the compiler would rather compute it after them, keeping both in
+     * registers the events need) */
+    __asm__("" : "+r"(next));
+    *carry = next;
     /* the bytes an event of the previous block took (up to two) are not this block's */
     ev &= ~0ull << (st->s - blk);
     /* the rest of the block is copied once, and again only after an
