@@ -1669,6 +1669,74 @@ static inline int may_be_joiner(const gk_line *l)
     return l->len - i >= 12 && l->s[i] == '-' && l->s[i + 1] == '-';
 }
 
+/* l's text without the spaces around it: *n bytes from the result. */
+static const char *trimmed(const gk_line *l, size_t *n)
+{
+    const char *p = l->s, *e = l->s + l->len;
+    while (p < e && *p == ' ')
+        p++;
+    while (e > p && e[-1] == ' ')
+        e--;
+    *n = (size_t)(e - p);
+    return p;
+}
+
+/* Pages run together without a break (PyMuPDF's pages joined, pypdf, pdf-parse
+ * without its markers): a page's running head (one of the text's first three
+ * lines, printed again at each page's top: "政府信息公开工作年度报告") and, on the
+ * line before it (two blank lines between at most), the number of the page before
+ * — a number alone, the head's k-th time again after its first, page 1's,
+ * numbered k — is blanked, when two pages or more end so: no number of a
+ * table running over the break. */
+static void blank_numbers_before_heads(gk_text *t)
+{
+    enum { HEADS = 3, MAX_CAND = 64 };
+    const char *hs[HEADS];
+    size_t hn[HEADS], i = 0;
+    int nh = 0, seen[HEADS] = {0}, ok[HEADS] = {0}, nc = 0;
+    struct cand {
+        size_t line;                   /* a number alone before a head, its page's */
+        int head;
+    } cand[MAX_CAND];
+    for (int lines = 0; i < t->nlines && lines < HEADS; i++) {   /* the first three lines */
+        size_t n;
+        const char *p = trimmed(&t->norm[i], &n);
+        if (!n)
+            continue;
+        lines++;
+        int wide = 0;                  /* a character of three bytes or more: a title's words */
+        for (size_t q = 0; q < n && !wide; q++)
+            wide = (unsigned char)p[q] >= 0xE0;
+        if (n <= 120 && wide)
+            hs[nh] = p, hn[nh++] = n;
+    }
+    for (; i < t->nlines; i++) {
+        size_t n;
+        const char *p = trimmed(&t->norm[i], &n);
+        int h = 0;
+        while (h < nh && (n != hn[h] || memcmp(p, hs[h], n)))
+            h++;
+        if (h == nh)
+            continue;
+        int k = ++seen[h];             /* the page before this head is page k */
+        size_t j = i;
+        while (j > 0 && i - j < 2 && only_space(t->norm[j - 1].s, t->norm[j - 1].len))
+            j--;
+        if (j == 0 || !lone_page_number(&t->norm[j - 1]) || nc == MAX_CAND)
+            continue;
+        const char *d = trimmed(&t->norm[j - 1], &n);
+        if (atoi(d) != k)
+            continue;
+        cand[nc++] = (struct cand){j - 1, h};
+        ok[h]++;
+    }
+    /* two pages or more so numbered: a breadcrumb or a title written twice on a
+     * web page, a table's last number before it, is no page's head */
+    for (int c = 0; c < nc; c++)
+        if (ok[cand[c].head] >= 2)
+            memset(t->norm[cand[c].line].s, ' ', t->norm[cand[c].line].len);
+}
+
 /* A blank line after most of the text's lines (pdftotext without -layout). */
 static int mostly_double_spaced(const gk_text *t)
 {
@@ -1701,10 +1769,12 @@ void text_blank_page_numbers(gk_text *t)
     const char *from = a, *ff = memchr(a, '\f', (size_t)(z - a));
     if (!ff) {                         /* no form feed: a page marker (page_joiner()) at most */
         size_t k = 1;
-        while (k < t->nlines && !may_be_joiner(&t->norm[k]))
+        while (k < t->nlines && !(may_be_joiner(&t->norm[k]) && page_joiner(&t->norm[k])))
             k++;
-        if (k == t->nlines)
+        if (k == t->nlines) {
+            blank_numbers_before_heads(t);   /* or pages run together */
             return;
+        }
     }
     int page = 0;                      /* the page a form feed ends (1: the first) */
     int double_spaced = -1;            /* a blank line after most lines: -1 not yet counted */

@@ -1253,7 +1253,9 @@ static void test_tight_page_numbers(void **state)
  * (any other number: kept), zero to two blank lines, then the marker "-- N of
  * M --" (blanked; in one text in four with spaces around it).  Lines that only
  * look like a marker ("-- 2 of 1 --", "-- 2 of --", "--2 or 3--", two
- * numbers after "of") are kept, as is every line of a text without markers. */
+ * numbers after "of") are kept, as is every line of a text without markers
+ * but the pages' own numbers before the next page's head when two pages or
+ * more end so (test_numbers_before_heads()). */
 static void test_page_markers(void **state)
 {
     (void)state;
@@ -1265,7 +1267,7 @@ static void test_page_markers(void **state)
         sbuf b;
         sbuf_init(&b);
         int pages = 2 + (int)gen_below(6), nl = 0, markers = gen_below(5) != 0, pad = gen_below(4) == 0;
-        int want_blank[128] = {0};
+        int want_blank[128] = {0}, own_at[8], nown = 0;
         for (int p = 0; p < pages && nl < 100; p++) {
             sbuf_adds(&b, "政府信息公开工作年度报告\n");
             nl++;
@@ -1277,6 +1279,8 @@ static void test_page_markers(void **state)
             }
             int own = gen_below(3) != 0;
             sbuf_printf(&b, "%d\n", own ? p + 1 : p + 2 + (int)gen_below(40));
+            own_at[nown] = nl;
+            nown += own && !markers && p + 1 < pages;   /* without markers: before the next page's head */
             want_blank[nl++] = own && markers;
             for (int k = 0, n = (int)gen_below(3); k < n; k++, nl++)
                 sbuf_adds(&b, "\n");
@@ -1285,6 +1289,8 @@ static void test_page_markers(void **state)
                 want_blank[nl++] = 1;
             }
         }
+        for (int k = 0; k < nown && nown >= 2; k++)   /* pages run together (test_numbers_before_heads()) */
+            want_blank[own_at[k]] = 1;
         gk_text *t = blanked_text(&b, nl);
         for (int i = 0; i < nl; i++) {
             int gone = line_blanked(t, i);
@@ -1299,6 +1305,64 @@ static void test_page_markers(void **state)
         sbuf_free(&b);
     }
     print_message("page markers: %d lines blanked of %d\n", blanked, kept);
+}
+
+/* Pages run together without a break or marker (PyMuPDF's pages joined): each
+ * page begins with the running head (page 1's first line, or its second after
+ * the report's title), its cells a line each; a page ends with its number
+ * (the page's own) or with a table's cell (any number), then at times a blank
+ * line.  Blanked: the pages' own numbers when two pages or more end so;
+ * kept: every other line — a text whose head comes back once (a web page's
+ * breadcrumb at its end, a table's last number before it), a page's number
+ * one off. */
+static void test_numbers_before_heads(void **state)
+{
+    (void)state;
+    gen_seed(20261210);
+    int blanked = 0, kept = 0;
+    for (int iter = 0; iter < 400; iter++) {
+        sbuf b;
+        sbuf_init(&b);
+        int pages = 2 + (int)gen_below(6), nl = 0, at[8], own[8];
+        const char *head = gen_below(2) ? "政府信息公开工作年度报告" : "首页 > 政府信息公开年报";
+        if (gen_below(2)) {
+            sbuf_adds(&b, "某某县人民政府2023年政府信息公开工作年度报告\n");
+            nl++;
+        }
+        for (int p = 0; p < pages; p++) {
+            sbuf_printf(&b, "%s\n", head);
+            nl++;
+            for (int k = 0, n = 2 + (int)gen_below(6); k < n; k++, nl++)
+                sbuf_printf(&b, gen_below(3) ? "%u\n" : "规章%u\n", gen_below(10));
+            if (p == pages - 1)
+                break;
+            int kind = (int)gen_below(5);   /* 0: a cell; 1: one off; else the page's number */
+            own[p] = kind >= 2;
+            sbuf_printf(&b, "%d\n", kind == 0 ? 10 + (int)gen_below(90) : kind == 1 ? p + 2 : p + 1);
+            at[p] = nl++;
+            if (gen_below(3) == 0) {
+                sbuf_adds(&b, "\n");
+                nl++;
+            }
+        }
+        int owns = 0;
+        for (int p = 0; p + 1 < pages; p++)
+            owns += own[p];
+        gk_text *t = blanked_text(&b, nl);
+        for (int p = 0; p + 1 < pages; p++) {
+            int want = own[p] && owns >= 2, gone = line_blanked(t, at[p]);
+            if (want && !gone)
+                fail_msg("iteration %d: page %d's number (line %d) kept", iter, p + 1, at[p]);
+            if (!want && gone)
+                fail_msg("iteration %d: line %d \"%s\" blanked", iter, at[p], t->orig[at[p]].s);
+            blanked += gone;
+        }
+        for (int i = 0; i < nl; i++)   /* nothing else */
+            kept += !line_blanked(t, i);
+        text_free(t);
+        sbuf_free(&b);
+    }
+    print_message("pages run together: %d page numbers blanked, %d lines kept\n", blanked, kept);
 }
 
 /* The text's lines after the passes that rewrite what a converter left
@@ -1509,6 +1573,7 @@ int main(void)
         cmocka_unit_test(test_page_number_below_own_footer),
         cmocka_unit_test(test_tight_page_numbers),
         cmocka_unit_test(test_page_markers),
+        cmocka_unit_test(test_numbers_before_heads),
         cmocka_unit_test(test_list_rows),
         cmocka_unit_test(test_strip_tags),
         cmocka_unit_test(test_rewrites_hostile),
