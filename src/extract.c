@@ -2794,6 +2794,31 @@ static int dotted_item_before_number(const grid_row *row, int j)
            row->cells[j + 1].line == row->cells[j].line && is_value_cell(&row->cells[j + 1]);
 }
 
+/* Cell c a count of one or two digits and the cell after it, on a line of its
+ * own, a numbering mark alone ("3" over "、" over "不" "予" "公" "开": a label
+ * written down a merged cell, a character a line, its item number first): the
+ * digits may be that label's beginning (item_number_taken()). */
+static int item_digits_alone(const grid_cell *c, const grid_cell *next)
+{
+    static const char *const MARKS[] = {".", "、", "．"};   /* (a bracket alone closes "（三" as often) */
+    if (c->num != NUM_VALUE || next->line == c->line)
+        return 0;
+    const char *d = c->text, *m = next->text;
+    size_t n = strlen(d);
+    if (n < 1 || n > 2 || d[0] < '0' || d[0] > '9' || d[n - 1] < '0' || d[n - 1] > '9')
+        return 0;
+    for (size_t k = 0; k < sizeof MARKS / sizeof *MARKS; k++)
+        if (!strcmp(m, MARKS[k]))
+            return 1;
+    return 0;
+}
+
+/* The first byte of a numbering mark alone in a cell (item_digits_alone()). */
+static inline int mark_first(unsigned char b)
+{
+    return b == '.' || b == 0xE3 || b == 0xEF;
+}
+
 /* The class of each of the row's first n cells; a damaged number (in an
  * explicit row: no CJK, some digit; in any row: digits run together, or
  * digits text recognition misread, grid_ocr_misread(): letters alone only after
@@ -5088,6 +5113,31 @@ static int numbers_wrapped(const tokens *ts, const grid *g, const place_row *p, 
     }
     *explicit_first = explicit;
     return later ? on_first : 0;
+}
+
+/* 1 when a number of placed row p (n cells) is the item number of a label
+ * written down a merged cell, a character a line, by the mark alone after
+ * it ("3" over "、" over "不" "予" …, PyMuPDF) — or a row's last number before
+ * the "、" of such a label begun elsewhere ("三" … "19" "、"): the row is in
+ * doubt, the table's equations to confirm it. */
+static int item_number_taken(const grid *g, const tokens *ts, const place_row *p, int n)
+{
+    for (int c = 0; c < n; c++) {
+        int k = p->tok[c], u = ts->tok[k].unit;
+        if (ts->tok[k].kind != PT_VALUE || u < 0 || UNIT_ROW(u) >= g->nrows)
+            continue;
+        const grid_row *row = &g->rows[UNIT_ROW(u)];
+        ptrdiff_t at = ts->cell[k] - row->cells;
+        if (at < 0 || at >= row->ncells)
+            continue;
+        const grid_cell *next = at + 1 < row->ncells ? &row->cells[at + 1]
+                                : UNIT_ROW(u) + 1 < g->nrows && g->rows[UNIT_ROW(u) + 1].ncells
+                                    ? &g->rows[UNIT_ROW(u) + 1].cells[0]
+                                    : NULL;
+        if (next && mark_first((unsigned char)next->text[0]) && item_digits_alone(ts->cell[k], next))
+            return 1;
+    }
+    return 0;
 }
 
 /* 1 when row rr's own equation holds on the values v (its cells in order). */
@@ -8129,7 +8179,8 @@ static void read_table_grid(gk_report *r, int table, grid *g)
     for (int rr = 0; rr < td->nrows; rr++)
         if (pl[rr].state == PL_PLACED && !positional[rr] &&
             (stray_fits(r, table, rr, td->rows[rr].ncols) ||
-             (!width && stray_after_empty(r, table, rr, td->rows[rr].ncols, &pl[rr], &ts, g))))
+             (!width && stray_after_empty(r, table, rr, td->rows[rr].ncols, &pl[rr], &ts, g)) ||
+             item_number_taken(g, &ts, &pl[rr], td->rows[rr].ncols)))
             positional[rr] = ROW_DOUBT;
     /* a blank or lost total that may be a padded row's end, or whose last number may be it */
     for (int rr = 0; rr < td->nrows && table == 3; rr++)

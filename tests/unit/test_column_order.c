@@ -126,6 +126,12 @@ static int blank_row = -1, blank_at = 0;
  * tail_joiner, a page marker as pdf-parse joins pages ("-- 2 of 5 --"). */
 static int tail_row = -1, tail_at = 0, tail_val = 0, tail_joiner = 0;
 
+/* tail_vertical: instead of tail_val alone, a label written down a merged
+ * cell after that row, a character a line, its item number first (tail_val,
+ * then "、" (1) or "." (2), then "不" "予" "公" "开"), as PyMuPDF prints a
+ * vertical cell. */
+static int tail_vertical = 0;
+
 /* item_split: the labels with an item number ("2.重复申请", "（五）不予处理
  * 1.信访…") written "2. 重复申请" and broken at that space, as html-to-text wraps
  * a narrow cell: the item number on the row's line before its numbers, the
@@ -481,7 +487,10 @@ static char *write_report(int v[NROWS][NCOLS], int layout, const int *order, int
             sbuf_printf(&t3, "%*s%s\n", item_indent, "", item_rest);
         if (r == page_row)
             sbuf_printf(&t3, "\n\n\n%*s%d\n\f%*s政府信息公开工作年度报告\n\n", 60, "", page_no, 70, "");
-        if (r == tail_row && tail_joiner)
+        if (r == tail_row && tail_vertical)   /* a group's name down a merged cell, its number first */
+            sbuf_printf(&t3, "%d\n%s\n不\n予\n公\n开\n%s", tail_val, tail_vertical == 1 ? "、" : ".",
+                        layout == L_PDFTEXT ? "\n" : "");
+        else if (r == tail_row && tail_joiner)
             sbuf_printf(&t3, "%d\n\n-- %d of %d --\n\n", tail_val, tail_val, tail_val + 2);
         else if (r == tail_row)
             sbuf_printf(&t3, "%d\n", tail_val);
@@ -710,7 +719,7 @@ static int damaged_tables(unsigned seed, int iters, const char *what,
     }
     wrap_row = glue_row = page_row = blank_row = stray_row = summary_before = lost_row = garble_row = -1;
     tail_row = -1;
-    ragged = wrap_aligned = wrap_above = item_split = 0;
+    ragged = wrap_aligned = wrap_above = item_split = tail_vertical = 0;
     return read;
 }
 
@@ -967,6 +976,27 @@ static void short_row_then_number(int v[NROWS][NCOLS], int *layout, int *flat)
     } while (tail_at < 0);
     tail_val = 1 + (int)gen_below(99);
     tail_joiner = (int)gen_below(2);
+}
+
+/* Tables a cell a line (each cell on a line, rows apart or not, a blank line
+ * after each), a row's 0 left out and after the row a label written down a
+ * merged cell, its item number first ("3" "、" "不" "予" "公" "开"): the digits
+ * are the label's, not the row's last number.  Read as written or missing,
+ * never another value (PyMuPDF's text of converter seed 18's PDFs: v142 and
+ * v1187 read 部分公开 with the 3 as its total, every number a column off). */
+static void short_row_then_vertical_label(int v[NROWS][NCOLS], int *layout, int *flat)
+{
+    short_row_then_number(v, layout, flat);
+    static const int LINES[] = {L_LINES, L_BARE, L_PDFTEXT};
+    *layout = LINES[gen_below(3)];
+    tail_val = 1 + (int)gen_below(9);
+    tail_vertical = 1 + (int)gen_below(2);
+}
+
+static void test_short_row_then_vertical_label(void **state)
+{
+    (void)state;
+    damaged_tables(20261211, 300, "a short row, a label down a cell after it", short_row_then_vertical_label);
 }
 
 static void test_short_row_then_number(void **state)
@@ -1420,7 +1450,7 @@ static int no_damage(void **state)
     (void)state;
     wrap_row = cut_row = glue_row = lost_row = page_row = stray_row = blank_row = summary_before = garble_row = -1;
     tail_row = -1;
-    item_split = 0;
+    item_split = tail_vertical = 0;
     extra_name = NULL;
     ragged = wrapped_header = wrapped_centred = replaced_gaps = 0;
     return 0;
@@ -1451,6 +1481,7 @@ int main(void)
         cmocka_unit_test_setup(test_page_number_after_row, no_damage),
         cmocka_unit_test_setup(test_blank_cell_and_stray_number, no_damage),
         cmocka_unit_test_setup(test_short_row_then_number, no_damage),
+        cmocka_unit_test_setup(test_short_row_then_vertical_label, no_damage),
         cmocka_unit_test_setup(test_item_numbers_split, no_damage),
         cmocka_unit_test_setup(test_table_html_one_line, no_damage),
         cmocka_unit_test_setup(test_row_cells_top_and_bottom, no_damage),
