@@ -18,7 +18,13 @@
 # lists, None in merged and empty cells, as pdfplumber's extract_table() gives them;
 # `mdify`, a markdown table of each row's cells in order, spans not filled, as markdownify
 # and markitdown write it; `cells`, each row's non-empty cells joined by " | ", as
-# trafilatura writes it).  CONV_WAYS="w1 w2 …" runs only those ways.
+# trafilatura writes it); where installed, LibreOffice's text of the web page (`lo`),
+# PyMuPDF's of the PDF (python3-fitz: `fitz`, `fitz-sort`, `fitz-blocks`) and, with
+# CONV_NODE_MODULES naming a folder where the npm packages html-to-text, turndown,
+# turndown-plugin-gfm, pdf-parse and mammoth are installed (tests/tools/npmconv.js), the
+# page by html-to-text (`htt`, `htt-tables`) and turndown (`turndown`), the PDF by
+# pdf-parse (`pdfparse`), the .docx by mammoth (`mammoth`, `mammoth-md`).
+# CONV_WAYS="w1 w2 …" runs only those ways.
 # Every dump is read by gkreview and each cell compared, by its
 # id, with the page's own reading (right: the same value; flagged: missing or inferred;
 # wrong: another value; a cell id the dump's reading lacks: read with the other format's
@@ -111,6 +117,21 @@ convert() {
         pdftotext-word)
             [ -f "$tmp/v$k.w.pdf" ] || "$REL/tools/mkformats" pdf 2 "$tmp/v$k.txt" "$tmp/v$k.w.pdf" --word 2>/dev/null
             pdftotext -layout -enc UTF-8 "$tmp/v$k.w.pdf" "$o" 2>/dev/null ;;
+        htt | htt-tables | turndown) node tests/tools/npmconv.js "$t" "$tmp/v$k.html" "$o" 2>/dev/null ;;
+        pdfparse)
+            [ -f "$tmp/v$k.pdf" ] || "$REL/tools/mkformats" pdf 2 "$tmp/v$k.txt" "$tmp/v$k.pdf" 2>/dev/null
+            node tests/tools/npmconv.js "$t" "$tmp/v$k.pdf" "$o" 2>/dev/null ;;
+        mammoth | mammoth-md)
+            [ -f "$tmp/v$k.docx" ] || "$REL/tools/mkformats" docx 2 "$tmp/v$k.txt" "$tmp/v$k.docx" 2>/dev/null
+            node tests/tools/npmconv.js "$t" "$tmp/v$k.docx" "$o" 2>/dev/null ;;
+        fitz | fitz-sort | fitz-blocks)
+            [ -f "$tmp/v$k.pdf" ] || "$REL/tools/mkformats" pdf 2 "$tmp/v$k.txt" "$tmp/v$k.pdf" 2>/dev/null
+            /usr/bin/python3 tests/tools/pymupdf_text.py "$t" "$tmp/v$k.pdf" "$o" 2>/dev/null ;;
+        lo)   # LibreOffice's text of the web page (its own profile: two at once)
+            soffice -env:UserInstallation="file://$tmp/lo.$k" --headless --convert-to "txt:Text (encoded):UTF8" \
+                --outdir "$tmp/lo.$k" "$tmp/v$k.html" >/dev/null 2>&1
+            mv "$tmp/lo.$k/v$k.txt" "$o" 2>/dev/null
+            rm -rf "$tmp/lo.$k" ;;
         esac
         [ -s "$o" ] && compare "$t" "$k" "$o"
     done
@@ -145,9 +166,15 @@ else
         grep 'right' | grep '\[tabs' | grep -v 'utf16\|gb18030\|csv_cells' | head -n "$N" |
         sed 's/variant \([0-9]*\):.*/\1/' >"$tmp/list"
     tools=
-    for t in w3m lynx pandoc links html2text elinks pdftotext pdftohtml mutool pdf2txt docx2txt python3; do
+    for t in w3m lynx pandoc links html2text elinks pdftotext pdftohtml mutool pdf2txt docx2txt python3 soffice; do
         if command -v "$t" >/dev/null 2>&1; then tools="$tools $t"; else echo "$t: skipped (not installed)"; fi
     done
+    if [ -n "${CONV_NODE_MODULES:-}" ] && NODE_PATH=$CONV_NODE_MODULES node -e "require('turndown')" 2>/dev/null; then
+        tools="$tools npm"; export NODE_PATH=$CONV_NODE_MODULES
+    else
+        echo "npm converters: skipped (CONV_NODE_MODULES names no folder with them installed)"
+    fi
+    if /usr/bin/python3 -c 'import fitz' 2>/dev/null; then tools="$tools pymupdf"; else echo "pymupdf: skipped (python3-fitz not installed)"; fi
     [ -n "$tools" ] || exit 0
     # each tool's ways: a web page dumped, a PDF printed (mkformats pdf, and --word: Word's
     # wrapped cells) read by pdftotext with and without -layout, a .docx read by pandoc
@@ -160,6 +187,9 @@ else
         mutool) ways="$ways mutool mutool-word" ;;
         pdf2txt) ways="$ways pdf2txt pdf2txt-word" ;;
         python3) ways="$ways fill pd-tsv pd-csv pd-string pd-md pylist mdify h2t soup cells" ;;
+        npm) ways="$ways htt htt-tables turndown pdfparse mammoth mammoth-md" ;;
+        pymupdf) ways="$ways fitz fitz-sort fitz-blocks" ;;
+        soffice) ways="$ways lo" ;;
         *) ways="$ways $t" ;;
         esac
     done
