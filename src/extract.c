@@ -2206,6 +2206,7 @@ typedef struct {
     int after_words[4];                /* their tokens, read as missing */
     uint32_t doubt_named;              /* template rows so named with several cells (or when more than
                                           after_words holds): in doubt, whatever their tokens' rows */
+    int lone_marks;                    /* a cell holds a numbering mark alone (item_number_taken()) */
     int n, cap;
     struct row_cells *rows;            /* per grid row: its cells classified (tokenize()); the block
                                           holding everything here */
@@ -2819,13 +2820,21 @@ static inline int mark_first(unsigned char b)
     return b == '.' || b == 0xE3 || b == 0xEF;
 }
 
+/* 1 when s is a numbering mark alone (item_digits_alone()'s). */
+static inline int lone_mark(const char *s)
+{
+    return mark_first((unsigned char)s[0]) &&
+           (!strcmp(s, ".") || !strcmp(s, "、") || !strcmp(s, "．"));
+}
+
 /* The class of each of the row's first n cells; a damaged number (in an
  * explicit row: no CJK, some digit; in any row: digits run together, or
  * digits text recognition misread, grid_ocr_misread(): letters alone only after
  * the row's label or a number, or a cell a line) holds its cell, unread (or
  * split by glued_split_row()).  Sets how many hold a value and the last one. */
-static void classify(const grid_row *row, row_cells *x, int cell_a_line)
+static int classify(const grid_row *row, row_cells *x, int cell_a_line)
 {
+    int marks = 0;                     /* a cell holds a numbering mark alone */
     int nv = 0, n = x->ncells;
     uint64_t values = 0, labels = 0, numbers = 0, empties = 0;
     unsigned char *cls = x->cls;
@@ -2840,20 +2849,21 @@ static void classify(const grid_row *row, row_cells *x, int cell_a_line)
         else if (c->num == NUM_BLANK)
             cls[j] = C_VALUE, nv++, values |= bit;
         else if (has_cjk(c->text) || item_number_alone(c->text) || dotted_item_before_number(row, j))
-            cls[j] = C_LABEL, labels |= bit;
+            cls[j] = C_LABEL, labels |= bit, marks |= lone_mark(c->text);
         else if ((row->explicit || zero_led(c->text)) && strpbrk(c->text, "0123456789") && !page_number(c->text))
             cls[j] = C_DAMAGED, numbers |= bit;
         else if (grid_ocr_misread(c->text, strnlen(c->text, 9),
                                   row->explicit || cell_a_line || (values | labels | numbers) != 0))
             cls[j] = C_DAMAGED, numbers |= bit;
         else
-            cls[j] = C_OTHER;
+            cls[j] = C_OTHER, marks |= lone_mark(c->text);
     }
     x->nv = nv;
     x->last = highest_bit(values);
     x->labels = labels;
     x->numbers = numbers | values;
     x->empties = empties;
+    return marks;
 }
 
 /* The rows' cells classified (their columns are filled in by read_labels())
@@ -2888,6 +2898,7 @@ static void tokens_init(tokens *ts, const grid *g)
     memset(ts->lost, 0, nrows + 1);
     ts->long_rows = ts->doubt_rows = ts->glued = ts->nafter_words = 0;
     ts->doubt_named = 0;
+    ts->lone_marks = 0;
     ts->n = 0;
     ts->cap = (int)cap;
     uint16_t *column = (uint16_t *)(block + at_column);
@@ -2901,7 +2912,7 @@ static void tokens_init(tokens *ts, const grid *g)
         x->cls = cls;
         x->column = column;
         x->ncells = row->ncells < 64 ? row->ncells : 64;
-        classify(row, x, a_line && row->ncells == 1);
+        ts->lone_marks |= classify(row, x, a_line && row->ncells == 1);
         cls += x->ncells;
         column += x->ncells;
     }
@@ -8180,7 +8191,7 @@ static void read_table_grid(gk_report *r, int table, grid *g)
         if (pl[rr].state == PL_PLACED && !positional[rr] &&
             (stray_fits(r, table, rr, td->rows[rr].ncols) ||
              (!width && stray_after_empty(r, table, rr, td->rows[rr].ncols, &pl[rr], &ts, g)) ||
-             item_number_taken(g, &ts, &pl[rr], td->rows[rr].ncols)))
+             (ts.lone_marks && item_number_taken(g, &ts, &pl[rr], td->rows[rr].ncols))))
             positional[rr] = ROW_DOUBT;
     /* a blank or lost total that may be a padded row's end, or whose last number may be it */
     for (int rr = 0; rr < td->nrows && table == 3; rr++)

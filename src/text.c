@@ -1687,8 +1687,20 @@ static const char *trimmed(const gk_line *l, size_t *n)
  * line before it (two blank lines between at most), the number of the page before
  * — a number alone, the head's k-th time again after its first, page 1's,
  * numbered k — is blanked, when two pages or more end so: no number of a
- * table running over the break. */
-static void blank_numbers_before_heads(gk_text *t)
+ * table running over the break.  Returns 1, blanking nothing, when a line is
+ * a page marker (page_joiner()): the pages are told by them. */
+/* Which of the heads hs[0..nh) (lengths hn) line i of t is, spaces aside; -1 none. */
+static int head_at(const gk_text *t, size_t i, const char *const *hs, const size_t *hn, int nh)
+{
+    size_t n;
+    const char *p = trimmed(&t->norm[i], &n);
+    for (int h = 0; h < nh; h++)
+        if (n == hn[h] && !memcmp(p, hs[h], n))
+            return h;
+    return -1;
+}
+
+static int blank_numbers_before_heads(gk_text *t)
 {
     enum { HEADS = 3, MAX_CAND = 64 };
     const char *hs[HEADS];
@@ -1710,24 +1722,40 @@ static void blank_numbers_before_heads(gk_text *t)
         if (n <= 120 && wide)
             hs[nh] = p, hn[nh++] = n;
     }
-    for (; i < t->nlines; i++) {
+    size_t scan = i;                   /* the heads' returns are counted from here up to `scan` */
+    for (size_t q = 1; q < t->nlines; q++) {
+        /* a number alone (a digit or a space first: most lines are passed over
+         * at their first byte), then a head after two blank lines at most; or
+         * a page marker ("--" first): the text's pages are told by them */
+        const gk_line *l = &t->norm[q];
+        const char *p = l->s, *e = l->s + l->len;
+        while (p < e && *p == ' ')
+            p++;
+        if (p == e || ((*p < '0' || *p > '9') && *p != '-'))
+            continue;
+        if (*p == '-') {
+            if (e - p >= 12 && p[1] == '-' && page_joiner(l))
+                return 1;
+            continue;
+        }
+        if (!lone_page_number(l))
+            continue;
+        size_t at = q + 1;
+        while (at < t->nlines && at - q <= 2 && only_space(t->norm[at].s, t->norm[at].len))
+            at++;
+        int h = at < t->nlines && at >= i ? head_at(t, at, hs, hn, nh) : -1;   /* (a return, not page 1's) */
+        if (h < 0 || nc == MAX_CAND)
+            continue;
+        for (; scan <= at; scan++) {
+            int hh = head_at(t, scan, hs, hn, nh);
+            if (hh >= 0)
+                seen[hh]++;
+        }
         size_t n;
-        const char *p = trimmed(&t->norm[i], &n);
-        int h = 0;
-        while (h < nh && (n != hn[h] || memcmp(p, hs[h], n)))
-            h++;
-        if (h == nh)
+        const char *d = trimmed(l, &n);
+        if (atoi(d) != seen[h])        /* the page before the head's k-th return is page k */
             continue;
-        int k = ++seen[h];             /* the page before this head is page k */
-        size_t j = i;
-        while (j > 0 && i - j < 2 && only_space(t->norm[j - 1].s, t->norm[j - 1].len))
-            j--;
-        if (j == 0 || !lone_page_number(&t->norm[j - 1]) || nc == MAX_CAND)
-            continue;
-        const char *d = trimmed(&t->norm[j - 1], &n);
-        if (atoi(d) != k)
-            continue;
-        cand[nc++] = (struct cand){j - 1, h};
+        cand[nc++] = (struct cand){q, h};
         ok[h]++;
     }
     /* two pages or more so numbered: a breadcrumb or a title written twice on a
@@ -1735,6 +1763,7 @@ static void blank_numbers_before_heads(gk_text *t)
     for (int c = 0; c < nc; c++)
         if (ok[cand[c].head] >= 2)
             memset(t->norm[cand[c].line].s, ' ', t->norm[cand[c].line].len);
+    return 0;
 }
 
 /* A blank line after most of the text's lines (pdftotext without -layout). */
@@ -1767,15 +1796,8 @@ void text_blank_page_numbers(gk_text *t)
     const char *a = t->orig[0].s, *z = t->orig[t->nlines - 1].s + t->orig[t->nlines - 1].len;
     /* ff: the first form feed at or after `from`, NULL when none is before z */
     const char *from = a, *ff = memchr(a, '\f', (size_t)(z - a));
-    if (!ff) {                         /* no form feed: a page marker (page_joiner()) at most */
-        size_t k = 1;
-        while (k < t->nlines && !(may_be_joiner(&t->norm[k]) && page_joiner(&t->norm[k])))
-            k++;
-        if (k == t->nlines) {
-            blank_numbers_before_heads(t);   /* or pages run together */
-            return;
-        }
-    }
+    if (!ff && !blank_numbers_before_heads(t))
+        return;                        /* no form feed, no page marker (page_joiner()) */
     int page = 0;                      /* the page a form feed ends (1: the first) */
     int double_spaced = -1;            /* a blank line after most lines: -1 not yet counted */
     enum { MAX_CAND = 64 };
