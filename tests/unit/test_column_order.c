@@ -919,6 +919,23 @@ static void test_page_number_after_row(void **state)
     damaged_tables(20261219, 200, "page number after a row", page_after_row);
 }
 
+/* Values drawn (t3_draw_values()) until a row drawn at random holds a 0
+ * before its total: that row, *at the 0's column (one of them, at random). */
+static int draw_row_with_zero(int v[NROWS][NCOLS], int *at)
+{
+    int row;
+    do {
+        t3_draw_values(v);
+        row = (int)gen_below(NROWS);
+        int zeros[NCOLS], nz = 0;
+        for (int c = 0; c + 1 < NCOLS; c++)
+            if (v[row][c] == 0)
+                zeros[nz++] = c;
+        *at = nz ? zeros[gen_below((unsigned)nz)] : -1;
+    } while (*at < 0);
+    return row;
+}
+
 /* Tables with tabs or pipes, one row's 0 left as an empty cell and a stray
  * number (a mark, a page number, 1 to 99) among that row's numbers: its
  * numbers read without the empty cell are as many as a row's, one of them not
@@ -931,15 +948,7 @@ static void blank_and_stray(int v[NROWS][NCOLS], int *layout, int *flat)
 {
     *layout = gen_below(2) ? L_TABS : L_PIPES;
     *flat = 1;
-    do {                               /* a row with a 0 before its total: one of them */
-        t3_draw_values(v);
-        blank_row = (int)gen_below(NROWS);
-        int zeros[NCOLS], nz = 0;
-        for (int c = 0; c + 1 < NCOLS; c++)
-            if (v[blank_row][c] == 0)
-                zeros[nz++] = c;
-        blank_at = nz ? zeros[gen_below((unsigned)nz)] : -1;
-    } while (blank_at < 0);
+    blank_row = draw_row_with_zero(v, &blank_at);   /* a row with a 0 before its total: one of them */
     stray_row = blank_row;
     stray_at = gen_below(2) ? NCOLS : (int)gen_below(NCOLS + 1);
     stray_val = 1 + (int)gen_below(99);
@@ -965,15 +974,7 @@ static void short_row_then_number(int v[NROWS][NCOLS], int *layout, int *flat)
 {
     *layout = gen_below(2) ? L_TABS : L_PIPES;
     *flat = 1;
-    do {
-        t3_draw_values(v);
-        tail_row = (int)gen_below(NROWS);
-        int zeros[NCOLS], nz = 0;
-        for (int c = 0; c + 1 < NCOLS; c++)
-            if (v[tail_row][c] == 0)
-                zeros[nz++] = c;
-        tail_at = nz ? zeros[gen_below((unsigned)nz)] : -1;
-    } while (tail_at < 0);
+    tail_row = draw_row_with_zero(v, &tail_at);
     tail_val = 1 + (int)gen_below(99);
     tail_joiner = (int)gen_below(2);
 }
@@ -1020,15 +1021,7 @@ static void items_split(int v[NROWS][NCOLS], int *layout, int *flat)
 {
     *layout = gen_below(4) ? L_SPACES : L_TABS;
     *flat = 1;
-    do {                               /* in two tables of three a row's 0 printed blank */
-        t3_draw_values(v);
-        blank_row = (int)gen_below(NROWS);
-        int zeros[NCOLS], nz = 0;
-        for (int c = 0; c + 1 < NCOLS; c++)
-            if (v[blank_row][c] == 0)
-                zeros[nz++] = c;
-        blank_at = nz ? zeros[gen_below((unsigned)nz)] : -1;
-    } while (blank_at < 0);
+    blank_row = draw_row_with_zero(v, &blank_at);   /* in two tables of three printed blank */
     if (gen_below(3) == 0)
         blank_row = -1;
     item_split = gen_below(2) ? 1 : 3;
