@@ -5189,6 +5189,22 @@ static int token_values(const tokens *ts, const int *tok, int n, double *v)
     return 1;
 }
 
+/* 1 when row rr of table 3 (n cells) took an empty cell as its blank first
+ * cell and its own equation fails so read: the empty cell may as well be the
+ * label column's (a label spanning two columns, turndown's one-line table:
+ * "一、本年新收… | | 67 | 47 | …"), every number one column right of its own and
+ * the row's total lost — in doubt, the table's equations to confirm it (a
+ * blank first cell whose row does not add up is then read as the equations
+ * across rows infer it). */
+static int empty_first_fails(const gk_report *r, int table, int rr, const tokens *ts, const place_row *p, int n)
+{
+    double v[PLACE_MAX_COLS];
+    if (table != 3 || n < 3 || n > PLACE_MAX_COLS || ts->tok[p->tok[0]].kind != PT_EMPTY ||
+        r->tpl->row_eq[table - 2][rr] < 0 || !token_values(ts, p->tok, n, v))
+        return 0;
+    return !row_eq_holds(r, table, rr, v);
+}
+
 /* v (the numbers of tokens tok[0..n), read line after line) into alt with the
  * numbers of the lines after the first's line first, then the first line's: a
  * cell's number on its second line printed under its row. */
@@ -8191,7 +8207,8 @@ static void read_table_grid(gk_report *r, int table, grid *g)
         if (pl[rr].state == PL_PLACED && !positional[rr] &&
             (stray_fits(r, table, rr, td->rows[rr].ncols) ||
              (!width && stray_after_empty(r, table, rr, td->rows[rr].ncols, &pl[rr], &ts, g)) ||
-             (ts.lone_marks && item_number_taken(g, &ts, &pl[rr], td->rows[rr].ncols))))
+             (ts.lone_marks && item_number_taken(g, &ts, &pl[rr], td->rows[rr].ncols)) ||
+             empty_first_fails(r, table, rr, &ts, &pl[rr], td->rows[rr].ncols)))
             positional[rr] = ROW_DOUBT;
     /* a blank or lost total that may be a padded row's end, or whose last number may be it */
     for (int rr = 0; rr < td->nrows && table == 3; rr++)
