@@ -5190,19 +5190,24 @@ static int token_values(const tokens *ts, const int *tok, int n, double *v)
 }
 
 /* 1 when row rr of table 3 (n cells) took an empty cell as its blank first
- * cell and its own equation fails so read: the empty cell may as well be the
- * label column's (a label spanning two columns, turndown's one-line table:
+ * cell and its own equation fails so read, its last number less than the
+ * numbers between — no total: the empty cell may as well be the label
+ * column's (a label spanning two columns, turndown's one-line table:
  * "一、本年新收… | | 67 | 47 | …"), every number one column right of its own and
- * the row's total lost — in doubt, the table's equations to confirm it (a
- * blank first cell whose row does not add up is then read as the equations
- * across rows infer it). */
+ * the row's total lost — in doubt, the table's equations to confirm it.  Not
+ * when the last number may be the total: a report's blank first cell with a
+ * total that does not add up (sample 003's 本年新收, "— — … 6") is read as
+ * written, with its finding. */
 static int empty_first_fails(const gk_report *r, int table, int rr, const tokens *ts, const place_row *p, int n)
 {
     double v[PLACE_MAX_COLS];
     if (table != 3 || n < 3 || n > PLACE_MAX_COLS || ts->tok[p->tok[0]].kind != PT_EMPTY ||
         r->tpl->row_eq[table - 2][rr] < 0 || !token_values(ts, p->tok, n, v))
         return 0;
-    return !row_eq_holds(r, table, rr, v);
+    double others = 0;                 /* the numbers between: more than the last, it is no total */
+    for (int c = 1; c + 1 < n; c++)
+        others += v[c];
+    return others > v[n - 1] && !row_eq_holds(r, table, rr, v);
 }
 
 /* v (the numbers of tokens tok[0..n), read line after line) into alt with the
