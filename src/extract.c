@@ -5094,11 +5094,23 @@ static char *contradicted(const gk_report *r, int table, int rr)
                      label, e->what, e->rule);
 }
 
+/* 1 when token k's cell is followed on its source row by a label cell. */
+static int before_label(const tokens *ts, const grid *g, int k)
+{
+    int u = ts->tok[k].unit;
+    if (u < 0 || UNIT_ROW(u) >= g->nrows || !ts->cell[k])
+        return 0;
+    const grid_row *row = &g->rows[UNIT_ROW(u)];
+    const row_cells *rc = &ts->rows[UNIT_ROW(u)];
+    ptrdiff_t at = ts->cell[k] - row->cells;
+    return at >= 0 && at + 1 < rc->ncells && rc->cls[at + 1] == C_LABEL;
+}
+
 /* When placed row p's numbers (n of them) come from two lines or more of a row
  * whose cells are separated by spaces (no tabs, pipes or borders: an explicit
  * grid row), or from an explicit row and a line of numbers without separators
- * after it: how many come from the first line (*explicit_first: whether that
- * line is an explicit row); else 0. */
+ * after it or a number before another explicit row's label: how many come from
+ * the first line (*explicit_first: whether that line is an explicit row); else 0. */
 static int numbers_wrapped(const tokens *ts, const grid *g, const place_row *p, int n, int *explicit_first)
 {
     int first = -1, on_first = 0, later = 0;
@@ -5118,8 +5130,10 @@ static int numbers_wrapped(const tokens *ts, const grid *g, const place_row *p, 
         /* after an explicit row, only a line of numbers without separators of
          * its own: a page's number printed under the row's last cell ("2" at a
          * page's end, pdf.js), a label's item number written down a merged cell
-         * ("3" "、" "不" "予"), or the row's end wrapped as text */
-        if (line != first && (!explicit || !g->rows[UNIT_ROW(u)].explicit))
+         * ("3" "、" "不" "予"), or the row's end wrapped as text — or a number
+         * first on another explicit row, before that row's label ("3 | 1.予以公开
+         * | 5 | 4 …": the "3" of "3)" written down a merged cell) */
+        if (line != first && (!explicit || !g->rows[UNIT_ROW(u)].explicit || before_label(ts, g, k)))
             later = 1;
     }
     *explicit_first = explicit;

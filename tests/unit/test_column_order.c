@@ -132,6 +132,11 @@ static int tail_row = -1, tail_at = 0, tail_val = 0, tail_joiner = 0;
  * vertical cell. */
 static int tail_vertical = 0;
 
+/* tail_before: tail_val printed not on a line of its own but as the first cell
+ * of the next row, before its label ("3 | 1.予以公开 | 5 | 4 …": the "3" of "3)"
+ * written down a merged cell, pdf.js). */
+static int tail_before = 0;
+
 /* gap_row >= 0: that row's label followed by an empty cell (a label spanning
  * two columns, the second empty: turndown's one-line tables) and its total
  * lost: its numbers one cell right of their columns as read. */
@@ -426,6 +431,11 @@ static char *write_report(int v[NROWS][NCOLS], int layout, const int *order, int
         int n = 0;
         for (int k = ragged ? (int)gen_below(3) : 0; k > 0; k--)
             cells[n++] = "";
+        char tail_num[16];
+        if (tail_before && r == tail_row + 1) {
+            snprintf(tail_num, sizeof tail_num, "%d", tail_val);
+            cells[n++] = tail_num;
+        }
         cells[n] = r == cut_row ? cut_label : ROWS[r].label;
         char item_head[96];
         const char *item_rest = NULL;  /* the label's words, on the line after (item_split) */
@@ -497,6 +507,8 @@ static char *write_report(int v[NROWS][NCOLS], int layout, const int *order, int
         if (r == tail_row && tail_vertical)   /* a group's name down a merged cell, its number first */
             sbuf_printf(&t3, "%d\n%s\n不\n予\n公\n开\n%s", tail_val, tail_vertical == 1 ? "、" : ".",
                         layout == L_PDFTEXT ? "\n" : "");
+        else if (r == tail_row && tail_before)
+            ;                          /* printed before the next row's label */
         else if (r == tail_row && tail_joiner)
             sbuf_printf(&t3, "%d\n\n-- %d of %d --\n\n", tail_val, tail_val, tail_val + 2);
         else if (r == tail_row)
@@ -726,7 +738,7 @@ static int damaged_tables(unsigned seed, int iters, const char *what,
     }
     wrap_row = glue_row = page_row = blank_row = stray_row = summary_before = lost_row = garble_row = -1;
     tail_row = -1;
-    ragged = wrap_aligned = wrap_above = item_split = tail_vertical = 0;
+    ragged = wrap_aligned = wrap_above = item_split = tail_vertical = tail_before = 0;
     return read;
 }
 
@@ -984,6 +996,7 @@ static void short_row_then_number(int v[NROWS][NCOLS], int *layout, int *flat)
     tail_row = draw_row_with_zero(v, &tail_at);
     tail_val = 1 + (int)gen_below(99);
     tail_joiner = (int)gen_below(2);
+    tail_before = 0;
 }
 
 /* Tables a cell a line (each cell on a line, rows apart or not, a blank line
@@ -999,6 +1012,25 @@ static void short_row_then_vertical_label(int v[NROWS][NCOLS], int *layout, int 
     *layout = LINES[gen_below(3)];
     tail_val = 1 + (int)gen_below(9);
     tail_vertical = 1 + (int)gen_below(2);
+}
+
+/* The same, the number printed as the first cell of the next row, before its
+ * label (pdf.js: "3 | 1.予以公开 | 5 | 4 …" after 上年结转's row short of a cell,
+ * fresh converter seed 19 v923: read 3 as 上年结转's total, every number a
+ * column off).  Never another value. */
+static void short_row_then_number_before_label(int v[NROWS][NCOLS], int *layout, int *flat)
+{
+    short_row_then_number(v, layout, flat);
+    while (tail_row == NROWS - 1)      /* a row after it */
+        tail_row = draw_row_with_zero(v, &tail_at);
+    tail_before = 1;
+    tail_val = 1 + (int)gen_below(9);
+}
+
+static void test_short_row_then_number_before_label(void **state)
+{
+    (void)state;
+    damaged_tables(20261212, 300, "a short row, a number before the next label", short_row_then_number_before_label);
 }
 
 static void test_short_row_then_vertical_label(void **state)
@@ -1464,7 +1496,7 @@ static int no_damage(void **state)
     (void)state;
     wrap_row = cut_row = glue_row = lost_row = page_row = stray_row = blank_row = summary_before = garble_row = -1;
     tail_row = -1;
-    item_split = tail_vertical = 0;
+    item_split = tail_vertical = tail_before = 0;
     extra_name = NULL;
     ragged = wrapped_header = wrapped_centred = replaced_gaps = 0;
     return 0;
@@ -1496,6 +1528,7 @@ int main(void)
         cmocka_unit_test_setup(test_blank_cell_and_stray_number, no_damage),
         cmocka_unit_test_setup(test_short_row_then_number, no_damage),
         cmocka_unit_test_setup(test_short_row_then_vertical_label, no_damage),
+        cmocka_unit_test_setup(test_short_row_then_number_before_label, no_damage),
         cmocka_unit_test_setup(test_item_numbers_split, no_damage),
         cmocka_unit_test_setup(test_table_html_one_line, no_damage),
         cmocka_unit_test_setup(test_row_cells_top_and_bottom, no_damage),
