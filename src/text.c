@@ -1494,17 +1494,19 @@ static size_t strip_tags(char *s, size_t n, void *ctx)
         int kind;
         size_t m = s[k] == '<' ? html_tag(s + k, n - k, &kind) : 0;
         if (!m) {
-            if (mark && s[k] != ' ') {
-                s[w++] = GK_ROW_MARK;
+            if (mark && s[k] == ' ') {
+                k++;                   /* spaces between rows */
+                continue;
+            }
+            if (mark) {
+                s[w++] = GK_ROW_MARK;  /* text after the row */
                 *(int *)ctx = 1;
                 mark = space = 0;
             }
             if (space && s[w - 1] != ' ' && s[w - 1] != '\t' && s[w - 1] != GK_ROW_MARK && s[k] != ' ')
                 s[w++] = ' ';
             space = 0;
-            if (!mark || s[k] != ' ')
-                s[w++] = s[k];
-            k++;
+            s[w++] = s[k++];
             continue;
         }
         k += m;
@@ -1629,19 +1631,27 @@ static int footer_piece(const gk_line *l, int *v)
     return !strcmp(b, "/") ? 1 : 0;
 }
 
+/* l's text without the spaces around it: *n bytes from the result. */
+static const char *trimmed(const gk_line *l, size_t *n)
+{
+    const char *p = l->s, *e = l->s + l->len;
+    while (p < e && *p == ' ')
+        p++;
+    while (e > p && e[-1] == ' ')
+        e--;
+    *n = (size_t)(e - p);
+    return p;
+}
+
 /* A page marker as pdf-parse (pdf.js) joins a document's pages: "-- 2 of 5 --"
  * alone on its line, spaces aside: the number of the page it ends (1 to 999,
  * no more than the pages), else 0. */
 static int page_joiner(const gk_line *l)
 {
-    const char *p = l->s, *e = l->s + l->len;
+    size_t n, d;
+    const char *p = trimmed(l, &n), *e = p + n;
     int v, w;
-    size_t d;
-    while (p < e && *p == ' ')
-        p++;
-    while (e > p && e[-1] == ' ')
-        e--;
-    if (e - p < 12 || memcmp(p, "--", 2) || memcmp(e - 2, "--", 2))
+    if (n < 12 || memcmp(p, "--", 2) || memcmp(e - 2, "--", 2))
         return 0;
     p += 2;
     while (*p == ' ')
@@ -1660,35 +1670,6 @@ static int page_joiner(const gk_line *l)
     return p == e - 2 && v >= 1 && v <= w ? v : 0;
 }
 
-/* Whether l may be a page marker (page_joiner()): long enough, "--" first. */
-static inline int may_be_joiner(const gk_line *l)
-{
-    size_t i = 0;
-    while (i < l->len && l->s[i] == ' ')
-        i++;
-    return l->len - i >= 12 && l->s[i] == '-' && l->s[i + 1] == '-';
-}
-
-/* l's text without the spaces around it: *n bytes from the result. */
-static const char *trimmed(const gk_line *l, size_t *n)
-{
-    const char *p = l->s, *e = l->s + l->len;
-    while (p < e && *p == ' ')
-        p++;
-    while (e > p && e[-1] == ' ')
-        e--;
-    *n = (size_t)(e - p);
-    return p;
-}
-
-/* Pages run together without a break (PyMuPDF's pages joined, pypdf, pdf-parse
- * without its markers): a page's running head (one of the text's first three
- * lines, printed again at each page's top: "政府信息公开工作年度报告") and, on the
- * line before it (two blank lines between at most), the number of the page before
- * — a number alone, the head's k-th time again after its first, page 1's,
- * numbered k — is blanked, when two pages or more end so: no number of a
- * table running over the break.  Returns 1, blanking nothing, when a line is
- * a page marker (page_joiner()): the pages are told by them. */
 /* Which of the heads hs[0..nh) (lengths hn) line i of t is, spaces aside; -1 none. */
 static int head_at(const gk_text *t, size_t i, const char *const *hs, const size_t *hn, int nh)
 {
@@ -1700,6 +1681,14 @@ static int head_at(const gk_text *t, size_t i, const char *const *hs, const size
     return -1;
 }
 
+/* Pages run together without a break (PyMuPDF's pages joined, pypdf, pdf-parse
+ * without its markers): a page's running head (one of the text's first three
+ * lines, printed again at each page's top: "政府信息公开工作年度报告") and, on the
+ * line before it (two blank lines between at most), the number of the page before
+ * — a number alone, the head's k-th time again after its first, page 1's,
+ * numbered k — is blanked, when two pages or more end so: no number of a
+ * table running over the break.  Returns 1, blanking nothing, when a line is
+ * a page marker (page_joiner()): the pages are told by them. */
 static int blank_numbers_before_heads(gk_text *t)
 {
     enum { HEADS = 3, MAX_CAND = 64 };
@@ -1734,7 +1723,7 @@ static int blank_numbers_before_heads(gk_text *t)
         if (p == e || ((*p < '0' || *p > '9') && *p != '-'))
             continue;
         if (*p == '-') {
-            if (e - p >= 12 && p[1] == '-' && page_joiner(l))
+            if (page_joiner(l))
                 return 1;
             continue;
         }
@@ -1827,7 +1816,7 @@ void text_blank_page_numbers(gk_text *t)
         int known = 0;
         if (!has_ff) {
             /* or a page marker on a line of its own: the break, and the page it ends */
-            if (!may_be_joiner(&t->norm[i]) || !(known = page_joiner(&t->norm[i])))
+            if (!(known = page_joiner(&t->norm[i])))
                 continue;
             memset(t->norm[i].s, ' ', t->norm[i].len);
             page = known;
