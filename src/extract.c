@@ -2795,36 +2795,26 @@ static int dotted_item_before_number(const grid_row *row, int j)
            row->cells[j + 1].line == row->cells[j].line && is_value_cell(&row->cells[j + 1]);
 }
 
+/* 1 when s is a numbering mark alone: ".", "、" or "．" (not a bracket: one
+ * alone closes "（三" as often; grid.c's numbering_mark() takes those too). */
+static inline int lone_mark(const char *s)
+{
+    unsigned char b = (unsigned char)s[0];
+    return (b == '.' || b == 0xE3 || b == 0xEF) &&   /* most cells: their first byte only */
+           (!strcmp(s, ".") || !strcmp(s, "、") || !strcmp(s, "．"));
+}
+
 /* Cell c a count of one or two digits and the cell after it, on a line of its
  * own, a numbering mark alone ("3" over "、" over "不" "予" "公" "开": a label
  * written down a merged cell, a character a line, its item number first): the
  * digits may be that label's beginning (item_number_taken()). */
 static int item_digits_alone(const grid_cell *c, const grid_cell *next)
 {
-    static const char *const MARKS[] = {".", "、", "．"};   /* (a bracket alone closes "（三" as often) */
-    if (c->num != NUM_VALUE || next->line == c->line)
+    if (c->num != NUM_VALUE || next->line == c->line || !lone_mark(next->text))
         return 0;
-    const char *d = c->text, *m = next->text;
+    const char *d = c->text;
     size_t n = strlen(d);
-    if (n < 1 || n > 2 || d[0] < '0' || d[0] > '9' || d[n - 1] < '0' || d[n - 1] > '9')
-        return 0;
-    for (size_t k = 0; k < sizeof MARKS / sizeof *MARKS; k++)
-        if (!strcmp(m, MARKS[k]))
-            return 1;
-    return 0;
-}
-
-/* The first byte of a numbering mark alone in a cell (item_digits_alone()). */
-static inline int mark_first(unsigned char b)
-{
-    return b == '.' || b == 0xE3 || b == 0xEF;
-}
-
-/* 1 when s is a numbering mark alone (item_digits_alone()'s). */
-static inline int lone_mark(const char *s)
-{
-    return mark_first((unsigned char)s[0]) &&
-           (!strcmp(s, ".") || !strcmp(s, "、") || !strcmp(s, "．"));
+    return n >= 1 && n <= 2 && d[0] >= '0' && d[0] <= '9' && d[n - 1] >= '0' && d[n - 1] <= '9';
 }
 
 /* The class of each of the row's first n cells; a damaged number (in an
@@ -4856,6 +4846,18 @@ static char *unconfirmed(const gk_report *r, int table, int rr, int doubt)
     return why;
 }
 
+/* Token k's cell's place on its source grid row: the cell's index, the row's in
+ * *row; -1 when the token has no cell of a row. */
+static int token_cell_at(const tokens *ts, const grid *g, int k, int *row)
+{
+    int u = ts->tok[k].unit;
+    if (u < 0 || UNIT_ROW(u) >= g->nrows || !ts->cell[k])
+        return -1;
+    *row = UNIT_ROW(u);
+    ptrdiff_t at = ts->cell[k] - g->rows[*row].cells;
+    return at >= 0 && at < g->rows[*row].ncells ? (int)at : -1;
+}
+
 /* 1 when a label's piece stands before row p's numbers on their line ("4.
  * 7 0 0 …" over "保护第三方合法权益"), or a label's beginning with its item number
  * (a barrier: PT_HEADER): the numbers are that row's, its label's rest after
@@ -4866,13 +4868,10 @@ static int piece_before_numbers(const grid *g, const tokens *ts, const place_row
     for (int j = p->tok[0] - 1; u >= 0 && j >= 0 && ts->tok[j].unit >= 0 && UNIT_ROW(ts->tok[j].unit) == UNIT_ROW(u); j--)
         if (ts->tok[j].kind == PT_LABEL || ts->tok[j].kind == PT_HEADER)
             return 1;
-    if (u < 0 || UNIT_ROW(u) >= g->nrows || !ts->cell[p->tok[0]])
-        return 0;
-    const grid_row *row = &g->rows[UNIT_ROW(u)];   /* an item number alone, no token ("5." then the
-                                                      numbers, "属于三类内部事务信息" under them) */
-    ptrdiff_t at = ts->cell[p->tok[0]] - row->cells;
-    for (ptrdiff_t c = 0; at > 0 && at < row->ncells && c < at; c++)
-        if (row->cells[c].text[0] && row->cells[c].num == NUM_NONE)
+    int i, at = token_cell_at(ts, g, p->tok[0], &i);
+    for (int c = 0; c < at; c++)       /* an item number alone, no token ("5." then the numbers,
+                                          "属于三类内部事务信息" under them) */
+        if (g->rows[i].cells[c].text[0] && g->rows[i].cells[c].num == NUM_NONE)
             return 1;
     return 0;
 }
@@ -5097,13 +5096,8 @@ static char *contradicted(const gk_report *r, int table, int rr)
 /* 1 when token k's cell is followed on its source row by a label cell. */
 static int before_label(const tokens *ts, const grid *g, int k)
 {
-    int u = ts->tok[k].unit;
-    if (u < 0 || UNIT_ROW(u) >= g->nrows || !ts->cell[k])
-        return 0;
-    const grid_row *row = &g->rows[UNIT_ROW(u)];
-    const row_cells *rc = &ts->rows[UNIT_ROW(u)];
-    ptrdiff_t at = ts->cell[k] - row->cells;
-    return at >= 0 && at + 1 < rc->ncells && rc->cls[at + 1] == C_LABEL;
+    int i, at = token_cell_at(ts, g, k, &i);
+    return at >= 0 && at + 1 < ts->rows[i].ncells && ts->rows[i].cls[at + 1] == C_LABEL;
 }
 
 /* When placed row p's numbers (n of them) come from two lines or more of a row
@@ -5148,18 +5142,14 @@ static int numbers_wrapped(const tokens *ts, const grid *g, const place_row *p, 
 static int item_number_taken(const grid *g, const tokens *ts, const place_row *p, int n)
 {
     for (int c = 0; c < n; c++) {
-        int k = p->tok[c], u = ts->tok[k].unit;
-        if (ts->tok[k].kind != PT_VALUE || u < 0 || UNIT_ROW(u) >= g->nrows)
+        int k = p->tok[c], i, at;
+        if (ts->tok[k].kind != PT_VALUE || (at = token_cell_at(ts, g, k, &i)) < 0)
             continue;
-        const grid_row *row = &g->rows[UNIT_ROW(u)];
-        ptrdiff_t at = ts->cell[k] - row->cells;
-        if (at < 0 || at >= row->ncells)
-            continue;
-        const grid_cell *next = at + 1 < row->ncells ? &row->cells[at + 1]
-                                : UNIT_ROW(u) + 1 < g->nrows && g->rows[UNIT_ROW(u) + 1].ncells
-                                    ? &g->rows[UNIT_ROW(u) + 1].cells[0]
-                                    : NULL;
-        if (next && mark_first((unsigned char)next->text[0]) && item_digits_alone(ts->cell[k], next))
+        const grid_row *row = &g->rows[i];   /* the next cell: on the row, or the next row's first */
+        const grid_cell *next = at + 1 < row->ncells                         ? &row->cells[at + 1]
+                                : i + 1 < g->nrows && g->rows[i + 1].ncells ? &g->rows[i + 1].cells[0]
+                                                                            : NULL;
+        if (next && item_digits_alone(ts->cell[k], next))
             return 1;
     }
     return 0;
