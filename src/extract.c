@@ -1549,14 +1549,17 @@ static set_plan *SET_PLAN;
 static int NSET_PLANS;
 static pthread_once_t plans_once = PTHREAD_ONCE_INIT;
 
+/* Metacharacters of a pattern (outside a class): a literal run ends before one. */
+#define RE_META "\\^$.|?*+()[]{}"
+
 /* Pattern pat's words into ws and *words, when it is plain words ("a|b"): 1;
- * 0 for any other pattern (a metacharacter, an empty alternative, which
- * matches everywhere) or when ws is full. */
+ * 0 for any other pattern (a metacharacter but '|', an empty alternative,
+ * which matches everywhere) or when ws is full. */
 static int plan_words(gk_wordset *ws, const char *pat, uint64_t *words)
 {
     *words = 0;
     for (const char *p = pat; *p; p++)
-        if (strchr("\\^$.?*+()[]{}", *p))
+        if (*p != '|' && strchr(RE_META, *p))
             return 0;
     for (const char *w = pat;; w++) {
         size_t n = strcspn(w, "|");
@@ -1569,9 +1572,6 @@ static int plan_words(gk_wordset *ws, const char *pat, uint64_t *words)
             return 1;
     }
 }
-
-/* Metacharacters of a pattern (outside a class): a literal run ends before one. */
-#define RE_META "\\^$.|?*+()[]{}"
 
 /* The end of the group or class that begins at p ('(' or '['), or NULL. */
 static const char *group_end(const char *p)
