@@ -5829,6 +5829,38 @@ static int column_cut_any(const gk_template *tpl, int table, const char *s, size
     return 0;
 }
 
+/* Whether token k is the label of a row of table `table`: a label naming a template
+ * row, with a cell (not a column's name alone: "其他" names one too). */
+static int row_label_token(const gk_report *r, int table, const tokens *ts, int k)
+{
+    return ts->tok[k].kind == PT_LABEL && ts->tok[k].rows && ts->tok[k].unit >= 0 && ts->cell[k] &&
+           (!ts->text[k] || strlen(ts->text[k]) > HEADER_CELL_MAX ||
+            !column_named(r->tpl, table, ts->text[k], strlen(ts->text[k])));
+}
+
+/* The grid row where the table's body has begun: the third row holding numbers
+ * and a row's label (g->nrows: none).  A header is read above it only: rows with
+ * numbers before a header are a caption or an echo ("隐藏：本年新收…数量 99"), one
+ * or two, never a body — a converter that prints a page's lines bottom up
+ * (pdf2json: the rows, then "商业企业 科研机构 …", then "自然人 法人或其他组织")
+ * puts the header under them, and read there its lines give another order. */
+#define BODY_ROWS 3
+static int body_begun(const gk_report *r, int table, const grid *g, const tokens *ts)
+{
+    int seen = 0, last = -1;
+    for (int k = 0; k < ts->n; k++) {
+        if (!row_label_token(r, table, ts, k))
+            continue;
+        int i = UNIT_ROW(ts->tok[k].unit);
+        if (i == last || i >= g->nrows || !ts->rows[i].nv)
+            continue;
+        last = i;
+        if (++seen == BODY_ROWS)
+            return i;
+    }
+    return g->nrows;
+}
+
 /* The columns table `table`'s header names, in reading order: the column
  * (0-based, template order) named by the header's words — those of the label
  * cells of the rows without numbers before its first row with numbers, and of
@@ -5846,7 +5878,7 @@ static int header_columns(const gk_report *r, int table, const grid *g, const to
 {
     const char *w[HEADER_WORDS_MAX];
     size_t wl[HEADER_WORDS_MAX];
-    int wrow[HEADER_WORDS_MAX], nw = 0, named_any = 0;
+    int wrow[HEADER_WORDS_MAX], nw = 0, named_any = 0, body = body_begun(r, table, g, ts);
     for (int i = 0; i < g->nrows && nw < HEADER_WORDS_MAX; i++) {
         const row_cells *rc = &ts->rows[i];
         if (g->rows[i].ncells > 64)
@@ -5881,6 +5913,8 @@ static int header_columns(const gk_report *r, int table, const grid *g, const to
             if (named_any)
                 break;
             nw = 0;                    /* no column named yet: a caption or an echo before the header */
+            if (i >= body)
+                break;                 /* the body: no header above it */
         }
     }
     static _Thread_local header_joins joins;
@@ -6628,9 +6662,7 @@ static int names_out_of_order(const gk_report *r, int table, const grid *g, cons
 {
     int first = g->nrows, at = 0;      /* the grid row and cell of the first label naming a row */
     for (int k = 0; k < ts->n; k++)
-        if (ts->tok[k].kind == PT_LABEL && ts->tok[k].rows && ts->tok[k].unit >= 0 && ts->cell[k] &&
-            (!ts->text[k] || strlen(ts->text[k]) > HEADER_CELL_MAX ||
-             !column_named(r->tpl, table, ts->text[k], strlen(ts->text[k])))) {   /* ("其他": a column's too) */
+        if (row_label_token(r, table, ts, k)) {
             first = UNIT_ROW(ts->tok[k].unit);
             at = first < g->nrows ? (int)(ts->cell[k] - g->rows[first].cells) : 0;
             break;
@@ -6909,11 +6941,11 @@ static int header_stacks(const gk_report *r, int table, const grid *g, const tok
     if (g->layout != GRID_SPACES || w > PLACE_MAX_COLS)
         return -1;
     stack *st = xmalloc(STACKS_MAX * sizeof *st);
-    int ns = 0, ok = 1;
+    int ns = 0, ok = 1, body = body_begun(r, table, g, ts);
     for (int i = 0; i < g->nrows && ok; i++) {
         const grid_row *row = &g->rows[i];
-        if (ts->rows[i].nv && ns)
-            break;                     /* the first row of numbers after the header */
+        if (ts->rows[i].nv && (ns || i >= body))
+            break;                     /* the first row of numbers after the header; the body */
         if (ts->rows[i].nv)
             continue;                  /* before it: a caption, a stray ("隐藏：…数量 99") */
         if (row->ncells > 64)

@@ -188,6 +188,11 @@ static int run_together = 0;
  * row's label and first number, before its other numbers (pdftotext -raw, the
  * PDF's content stream's order). */
 static int late_header = 0, late_n = 0;
+
+/* bottom_up: the table's lines (its note, header and rows) printed last to first,
+ * as pdf2json prints a page's lines bottom up: the header under the rows, its
+ * lower line ("商业企业 科研机构 …") above its upper ("自然人 法人或其他组织"). */
+static int bottom_up = 0;
 static const char *late_cells[NCOLS + 6];
 
 /* stacked_col >= 0: that column's name (one of those under 法人或其他组织)
@@ -520,6 +525,19 @@ static char *write_report(int v[NROWS][NCOLS], int layout, const int *order, int
     sbuf_init(&note);
     sbuf_adds(&note, "(本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和)\n\n");
     sbuf_adds(&note, t3.s);
+    if (bottom_up) {                   /* the lines last to first */
+        sbuf up;
+        sbuf_init(&up);
+        for (size_t end = note.len; end > 0;) {
+            size_t b = end - 1;        /* note.s[end - 1] is the line's newline (or its last byte) */
+            while (b > 0 && note.s[b - 1] != '\n')
+                b--;
+            sbuf_printf(&up, "%.*s\n", (int)(end - b - (note.s[end - 1] == '\n')), note.s + b);
+            end = b;
+        }
+        sbuf_free(&note);
+        note = up;
+    }
     char *out = t3_report(note.s);
     sbuf_free(&note);
     sbuf_free(&t3);
@@ -1404,6 +1422,33 @@ static void test_header_among_rows(void **state)
     print_message("header among rows: %d of %d cells read\n", read, cells);
 }
 
+/* Tables printed bottom up (bottom_up: pdf2json's order of a page's lines), in
+ * the template's order of columns or another, the header on three lines or one,
+ * each row a line (tabs, runs of spaces, pipes): never another value — the
+ * header's lines read under the rows give an order no header has (自然人 after
+ * 其他). */
+static void test_header_below_rows(void **state)
+{
+    (void)state;
+    gen_seed(20261207);
+    static const int LAYOUTS[] = {L_TABS, L_SPACES, L_PIPES};
+    int read = 0, cells = 0;
+    for (int iter = 0; iter < 240; iter++) {
+        int v[NROWS][NCOLS], order[NCOLS];
+        t3_draw_differing(v);
+        int same = half_reordered(order), layout = LAYOUTS[iter % 3], flat = (iter / 3) % 2;
+        bottom_up = 1;
+        char *text = write_report(v, layout, order, NCOLS, flat, NAMES);
+        bottom_up = 0;
+        char what[96];
+        snprintf(what, sizeof what, "bottom up, %s, %s%s", LAYOUT[layout], same ? "template's order" : "another order",
+                 flat ? ", one header line" : "");
+        read += t3_check_text(text, v, -1, what, iter);
+        cells += NROWS * NCOLS;
+    }
+    print_message("bottom up: %d of %d cells read\n", read, cells);
+}
+
 /* Tables whose header runs the names under 法人或其他组织 together in one cell
  * (run_together), in the template's order or another, in four layouts: every
  * cell read as written or missing, never another value. */
@@ -1522,6 +1567,7 @@ int main(void)
         cmocka_unit_test_setup(test_header_wrapped, no_damage),
         cmocka_unit_test_setup(test_name_stacked, no_damage),
         cmocka_unit_test_setup(test_header_among_rows, no_damage),
+        cmocka_unit_test_setup(test_header_below_rows, no_damage),
         cmocka_unit_test_setup(test_names_joined, no_damage),
         cmocka_unit_test_setup(test_number_glued_to_label, no_damage),
         cmocka_unit_test_setup(test_page_number_after_row, no_damage),
