@@ -42,6 +42,9 @@ cd "$(dirname "$0")/.." || exit 2
 GK=${GK:-./gkreview}
 REL=${REL:-build/rel}
 SEED=${CONV_SEED:-2}
+# PDFBox's command-line tools and what they load, as Debian's libpdfbox2-java installs them
+PDFBOX_CP=/usr/share/java/pdfbox2-tools.jar:/usr/share/java/pdfbox2.jar:/usr/share/java/fontbox2.jar:/usr/share/java/commons-logging.jar
+export PDFBOX_CP
 N=${CONV_VARIANTS:-150}
 JOBS=${CONV_JOBS:-2}
 case "$GK" in /*) ;; *) GK=$(pwd)/$GK ;; esac
@@ -127,6 +130,23 @@ convert() {
         fitz | fitz-sort | fitz-blocks)
             [ -f "$tmp/v$k.pdf" ] || "$REL/tools/mkformats" pdf 2 "$tmp/v$k.txt" "$tmp/v$k.pdf" 2>/dev/null
             /usr/bin/python3 tests/tools/pymupdf_text.py "$t" "$tmp/v$k.pdf" "$o" 2>/dev/null ;;
+        nhm) node tests/tools/npmconv.js "$t" "$tmp/v$k.html" "$o" 2>/dev/null ;;
+        op-docx | pydocx | pydocx-apart | abiword)
+            [ -f "$tmp/v$k.docx" ] || "$REL/tools/mkformats" docx 2 "$tmp/v$k.txt" "$tmp/v$k.docx" 2>/dev/null
+            case $t in
+            op-docx) node tests/tools/npmconv.js "$t" "$tmp/v$k.docx" "$o" 2>/dev/null ;;
+            abiword) abiword --to=txt -o "$o" "$tmp/v$k.docx" >/dev/null 2>&1 ;;
+            *) /usr/bin/python3 tests/tools/pyconv.py "$t" "$tmp/v$k.docx" "$o" 2>/dev/null ;;
+            esac ;;
+        op-pdf | pdf2json | pypdf | gs | pdfbox | pdfbox-sort)
+            [ -f "$tmp/v$k.pdf" ] || "$REL/tools/mkformats" pdf 2 "$tmp/v$k.txt" "$tmp/v$k.pdf" 2>/dev/null
+            case $t in
+            op-pdf | pdf2json) node tests/tools/npmconv.js "$t" "$tmp/v$k.pdf" "$o" >/dev/null 2>&1 ;;
+            pypdf) /usr/bin/python3 tests/tools/pyconv.py "$t" "$tmp/v$k.pdf" "$o" 2>/dev/null ;;
+            gs) gs -q -dNOPAUSE -dBATCH -dSAFER -sDEVICE=txtwrite -sOutputFile="$o" "$tmp/v$k.pdf" >/dev/null 2>&1 ;;
+            pdfbox) java -cp "$PDFBOX_CP" org.apache.pdfbox.tools.ExtractText -encoding UTF-8 "$tmp/v$k.pdf" "$o" >/dev/null 2>&1 ;;
+            pdfbox-sort) java -cp "$PDFBOX_CP" org.apache.pdfbox.tools.ExtractText -sort -encoding UTF-8 "$tmp/v$k.pdf" "$o" >/dev/null 2>&1 ;;
+            esac ;;
         lo)   # LibreOffice's text of the web page (its own profile: two at once)
             soffice -env:UserInstallation="file://$tmp/lo.$k" --headless --convert-to "txt:Text (encoded):UTF8" \
                 --outdir "$tmp/lo.$k" "$tmp/v$k.html" >/dev/null 2>&1
@@ -166,7 +186,7 @@ else
         grep 'right' | grep '\[tabs' | grep -v 'utf16\|gb18030\|csv_cells' | head -n "$N" |
         sed 's/variant \([0-9]*\):.*/\1/' >"$tmp/list"
     tools=
-    for t in w3m lynx pandoc links html2text elinks pdftotext pdftohtml mutool pdf2txt docx2txt python3 soffice; do
+    for t in w3m lynx pandoc links html2text elinks pdftotext pdftohtml mutool pdf2txt docx2txt python3 soffice gs abiword; do
         if command -v "$t" >/dev/null 2>&1; then tools="$tools $t"; else echo "$t: skipped (not installed)"; fi
     done
     if [ -n "${CONV_NODE_MODULES:-}" ] && NODE_PATH=$CONV_NODE_MODULES node -e "require('turndown')" 2>/dev/null; then
@@ -175,6 +195,10 @@ else
         echo "npm converters: skipped (CONV_NODE_MODULES names no folder with them installed)"
     fi
     if /usr/bin/python3 -c 'import fitz' 2>/dev/null; then tools="$tools pymupdf"; else echo "pymupdf: skipped (python3-fitz not installed)"; fi
+    if /usr/bin/python3 -c 'import docx' 2>/dev/null; then tools="$tools pydocx"; else echo "python-docx: skipped (python3-docx not installed)"; fi
+    if /usr/bin/python3 -c 'import pypdf' 2>/dev/null; then tools="$tools pypdf"; else echo "pypdf: skipped (python3-pypdf not installed)"; fi
+    if [ -f /usr/share/java/pdfbox2-tools.jar ] && command -v java >/dev/null 2>&1; then tools="$tools pdfbox"
+    else echo "pdfbox: skipped (libpdfbox2-java or java not installed)"; fi
     [ -n "$tools" ] || exit 0
     # each tool's ways: a web page dumped, a PDF printed (mkformats pdf, and --word: Word's
     # wrapped cells) read by pdftotext with and without -layout, a .docx read by pandoc
@@ -187,7 +211,9 @@ else
         mutool) ways="$ways mutool mutool-word" ;;
         pdf2txt) ways="$ways pdf2txt pdf2txt-word" ;;
         python3) ways="$ways fill pd-tsv pd-csv pd-string pd-md pylist mdify h2t soup cells" ;;
-        npm) ways="$ways htt htt-tables turndown pdfparse mammoth mammoth-md" ;;
+        npm) ways="$ways htt htt-tables turndown pdfparse mammoth mammoth-md nhm op-docx op-pdf pdf2json" ;;
+        pydocx) ways="$ways pydocx pydocx-apart" ;;
+        pdfbox) ways="$ways pdfbox pdfbox-sort" ;;
         pymupdf) ways="$ways fitz fitz-sort fitz-blocks" ;;
         soffice) ways="$ways lo" ;;
         *) ways="$ways $t" ;;

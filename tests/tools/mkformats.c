@@ -483,10 +483,19 @@ static int make_docx(doc_t *d, const char *out)
         size_t k = i;
         while (is_table_line(d, k))
             k++;
-        sbuf_adds(&b, "<w:tbl><w:tblPr><w:tblW w:w=\"0\" w:type=\"auto\"/></w:tblPr><w:tblGrid/>");
+        /* the grid's columns, as Word writes them (python-docx finds a row's cells by them) */
+        int ncol = 0;
+        for (size_t r = i; r < k; r++)
+            if (d->rows[r].n > ncol)
+                ncol = d->rows[r].n;
+        sbuf_adds(&b, "<w:tbl><w:tblPr><w:tblW w:w=\"0\" w:type=\"auto\"/></w:tblPr><w:tblGrid>");
+        for (int c = 0; c < ncol; c++)
+            sbuf_adds(&b, "<w:gridCol w:w=\"1000\"/>");
+        sbuf_adds(&b, "</w:tblGrid>");
         for (size_t r = i; r < k; r++) {
             sbuf_adds(&b, "<w:tr>");
             row_t *row = &d->rows[r];
+            int units = 0;                 /* the grid's columns this row's cells cover */
             for (int c = 0; c < row->n; c++) {
                 int cs = *CS(d, r, c);
                 /* a cell covered from above is a vMerge continuation; find it */
@@ -501,6 +510,7 @@ static int make_docx(doc_t *d, const char *out)
                         continue;      /* inside a column span */
                 }
                 sbuf_adds(&b, "<w:tc><w:tcPr><w:tcW w:w=\"1000\" w:type=\"dxa\"/>");
+                units += cs > 1 ? cs : 1;
                 if (cs > 1)
                     sbuf_printf(&b, "<w:gridSpan w:val=\"%d\"/>", cs);
                 if (covered)
@@ -514,6 +524,8 @@ static int make_docx(doc_t *d, const char *out)
                     docx_para(&b, row->cell[c], 1);
                 sbuf_adds(&b, "</w:tc>");
             }
+            for (; units < ncol; units++)   /* a short row ends in empty cells, as Word fills the grid */
+                sbuf_adds(&b, "<w:tc><w:tcPr><w:tcW w:w=\"1000\" w:type=\"dxa\"/></w:tcPr><w:p/></w:tc>");
             sbuf_adds(&b, "</w:tr>");
         }
         sbuf_adds(&b, "</w:tbl>");

@@ -2,9 +2,11 @@
 // html-to-text (htt: as it is; htt-tables: tables as its data tables), turndown with
 // turndown-plugin-gfm (turndown: HTML to markdown, tables it cannot write kept as HTML),
 // pdf-parse 2 (pdfparse: pdf.js text, pages joined by "-- N of M --"), mammoth (a .docx's
-// raw text, and as markdown).  The modules are found through NODE_PATH (make converters:
+// raw text, and as markdown), node-html-markdown (nhm: the page as markdown), officeparser
+// (op-docx, op-pdf: the .docx's and the PDF's text, as LLM pipelines take it), pdf2json
+// (pdf2json: its raw text content, text runs in content-stream order).  The modules are found through NODE_PATH (make converters:
 // CONV_NODE_MODULES, a folder where `npm install html-to-text turndown
-// turndown-plugin-gfm pdf-parse mammoth` was run).
+// turndown-plugin-gfm pdf-parse mammoth node-html-markdown officeparser pdf2json` was run).
 const fs = require('fs');
 const [way, inp, out] = process.argv.slice(2);
 async function main() {
@@ -31,6 +33,21 @@ async function main() {
   } else if (way === 'mammoth-md') {
     const mammoth = require('mammoth');
     text = (await mammoth.convertToMarkdown({ path: inp })).value;
+  } else if (way === 'nhm') {
+    const { NodeHtmlMarkdown } = require('node-html-markdown');
+    text = NodeHtmlMarkdown.translate(fs.readFileSync(inp, 'utf8'));
+  } else if (way === 'op-docx' || way === 'op-pdf') {
+    const op = require('officeparser');
+    const r = await op.parseOffice(inp);
+    text = typeof r === 'string' ? r : r.toText();
+  } else if (way === 'pdf2json') {
+    const PDFParser = require('pdf2json');
+    text = await new Promise((resolve, reject) => {
+      const p = new PDFParser(null, 1);
+      p.on('pdfParser_dataError', e => reject(e.parserError));
+      p.on('pdfParser_dataReady', () => resolve(p.getRawTextContent()));
+      p.loadPDF(inp);
+    });
   } else throw new Error('way ' + way);
   fs.writeFileSync(out, text);
 }
