@@ -43,7 +43,7 @@ void output_findings_text_buf(sbuf *b, const gk_report *r)
     for (int i = 0; i < r->nfindings; i++) {
         const gk_finding *x = &r->findings[i];
         char a[16] = ":";              /* ":%d" of the line */
-        size_t lat = x->line ? (size_t)(json_put_int(a + 1, x->line) - a) : 0;
+        size_t lat = x->line ? (size_t)(json_put_int(a + 1, text_file_line(r->text, x->line)) - a) : 0;
         const char *msg = str_or_null(x->message), *rule = str_or_null(x->rule);
         const char *sev = x->dismissed ? "note" : report_severity_name(x->severity);
         const char *why = x->dismissed ? str_or_null(x->dismiss_reason ? x->dismiss_reason : "") : NULL;
@@ -302,7 +302,7 @@ static char *json_tail(sbuf *b, char *p, const gk_report *r)
         p = PUT(p, "],\"message\":");
         p = put_str(b, p, x->message);
         p = PUT(p, ",\"line\":");
-        p = put_line(p, x->line);
+        p = put_line(p, text_file_line(r->text, x->line));
         p = room(b, p, 32);
         p = put_page(r, p, x->line);
         p = PUT(p, ",\"dismissed\":");
@@ -330,7 +330,8 @@ void output_json_buf(sbuf *b, const gk_report *r)
     char *p = json_head(b, b->s + b->len, r);
     const cell_keys *keys = keys_for(r->tpl);
     pthread_once(&status_once, status_init);
-    const int ncells = r->tpl->ncells, paged = r->text && r->text->page;
+    /* a PDF's lines carry their page, a reordered text's their file line: not in the short form */
+    const int ncells = r->tpl->ncells, paged = r->text && (r->text->page || r->text->fileline);
     size_t cells_at = (size_t)(p - b->s);   /* the first key's ',', made '{' below */
     if (ncells == 0)
         *p++ = ',';
@@ -358,7 +359,7 @@ void output_json_buf(sbuf *b, const gk_report *r)
             p = put_name(p, name, strlen(name));
             p = PUT(p, ",\"line\":");
         }
-        p = put_line(p, c->line);
+        p = put_line(p, text_file_line(r->text, c->line));
         if (paged)
             p = put_page(r, p, c->line);
         if (c->status == GK_ST_CORRECTED && c->read_status != GK_ST_MISSING) {
@@ -414,7 +415,7 @@ int output_json_pack(sbuf *b, const gk_report *r)
     pthread_once(&status_once, status_init);
     const int ncells = r->tpl->ncells;
     /* a key that does not fit makes its cell, and so the report, the long way */
-    if (!keys || !keys->all_fit || ncells == 0 || (r->text && r->text->page))
+    if (!keys || !keys->all_fit || ncells == 0 || (r->text && (r->text->page || r->text->fileline)))
         return -1;
     size_t start = b->len;
     sbuf_add(b, (const char *)&r->tpl, sizeof r->tpl);
@@ -584,7 +585,7 @@ void output_csv_cells(FILE *f, const gk_report *r)
         output_csv_field(f, c->status == GK_ST_MISSING ? "" : report_format_value(c->value, v, sizeof v), 0);
         output_csv_field(f, report_status_name(c->status), 0);
         if (c->line)
-            snprintf(l, sizeof l, "%d", c->line);
+            snprintf(l, sizeof l, "%d", text_file_line(r->text, c->line));
         else
             l[0] = '\0';
         output_csv_field(f, l, 1);
@@ -618,7 +619,7 @@ void output_csv_findings(FILE *f, const gk_report *r)
         }
         output_csv_field(f, cells.s, 0);
         sbuf_free(&cells);
-        snprintf(num, sizeof num, "%d", x->line);
+        snprintf(num, sizeof num, "%d", text_file_line(r->text, x->line));
         output_csv_field(f, x->line ? num : "", 0);
         output_csv_field(f, x->message, 0);
         output_csv_field(f, x->dismissed ? "true" : "false", 0);

@@ -33,6 +33,7 @@ static gk_report *parse(const char *path, gk_text *t, char **why)
         return NULL;
     gk_report *r = xcalloc(1, sizeof *r);
     r->path = xstrdup(path);
+    t = text_bottom_up(t);             /* pages printed bottom up read top down */
     r->text = t;
     prepare(t);
     extract_report(r);
@@ -87,10 +88,13 @@ static gk_report *open_with(const char *path, char **why, const gk_peeked *known
             r->path = xstrdup(path);
             r->text = t;
             extract_title_only(r, section_one);
-            if (!r->titled || !*r->body) {   /* no title line: the body and year are further in */
+            /* no title line: the body and year are further in; pages printed bottom up: the
+               title is at page 1's foot, read as the full read reads it */
+            if (!r->titled || !*r->body || text_looks_bottom_up(t)) {
                 text_free(r->text);
                 r->text = input_decode_until(path, buf, len, NULL, NULL, &verdict, &reason_m);
                 if (r->text) {
+                    r->text = text_bottom_up(r->text);
                     prepare(r->text);
                     extract_title_full(r);
                 }

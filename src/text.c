@@ -1670,6 +1670,154 @@ static int page_joiner(const gk_line *l)
     return p == e - 2 && v >= 1 && v <= w ? v : 0;
 }
 
+/* pdf2json's page break, alone on its line: "----------------Page (0) Break----------------". */
+static int pdf2json_break(const gk_line *l)
+{
+    size_t n;
+    const char *p = trimmed(l, &n), *e = p + n;
+    if (n < 20 || memcmp(p, "----", 4) || memcmp(e - 4, "----", 4))
+        return 0;
+    while (p < e && *p == '-')
+        p++;
+    if ((size_t)(e - p) < 13 || memcmp(p, "Page (", 6))
+        return 0;
+    p += 6;
+    const char *d = p;
+    while (p < e && *p >= '0' && *p <= '9')
+        p++;
+    if (p == d || p - d > 4 || (size_t)(e - p) < 7 || memcmp(p, ") Break", 7))
+        return 0;
+    for (p += 7; p < e && *p == '-'; p++)
+        ;
+    return p == e;
+}
+
+/* Where a page ends: a line of pdf2json's or pdf-parse's page break, or one holding a form feed. */
+static int page_break_line(const gk_text *t, size_t i)
+{
+    return memchr(t->orig[i].s, '\f', t->orig[i].len) || page_joiner(&t->norm[i]) || pdf2json_break(&t->norm[i]);
+}
+
+/* The numbering at the start of a line, spaces and empty cells (tabs) aside: its
+ * kind (1 "三、", 2 "（三）" or "(三)", 3 "3." "3、" "3．" not before a digit) and
+ * value (1 to 99), 0 none. */
+static int line_numbering(const gk_line *l, int *kind)
+{
+    static const char *const CN[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
+    const char *p = l->s, *e = l->s + l->len;
+    while (p < e && (*p == ' ' || *p == '\t'))
+        p++;
+    size_t n = (size_t)(e - p);
+    int open = 0;
+    if (n >= 3 && !memcmp(p, "（", 3))
+        open = 3;
+    else if (n >= 1 && *p == '(')
+        open = 1;
+    if (n >= 2 && !open && *p >= '1' && *p <= '9') {
+        int v = 0, d = 0;
+        for (; p < e && *p >= '0' && *p <= '9' && d < 3; p++, d++)
+            v = v * 10 + (*p - '0');
+        if (d > 2 || p >= e)
+            return 0;
+        size_t m = *p == '.' ? 1 : (e - p >= 3 && (!memcmp(p, "、", 3) || !memcmp(p, "．", 3))) ? 3 : 0;
+        if (!m || (p + m < e && p[m] >= '0' && p[m] <= '9'))
+            return 0;
+        *kind = 3;
+        return v;
+    }
+    p += open;
+    for (int v = 0; v < 10; v++)
+        if (e - p >= 3 && !memcmp(p, CN[v], 3)) {
+            p += 3;
+            if (!open && e - p >= 3 && !memcmp(p, "、", 3))
+                *kind = 1;
+            else if (open && ((e - p >= 3 && !memcmp(p, "）", 3)) || (e - p >= 1 && *p == ')')))
+                *kind = 2;
+            else
+                return 0;
+            return v + 1;
+        }
+    return 0;
+}
+
+/* How often a line's numbering follows the last of its kind on the page by one
+ * up (*up) and by one down (*down). */
+static void numbering_steps(const gk_text *t, int *up, int *down)
+{
+    int last[4] = {0};
+    *up = *down = 0;
+    for (size_t i = 0; i < t->nlines; i++) {
+        const gk_line *l = &t->norm[i];
+        if (!l->len)
+            continue;
+        if (page_break_line(t, i)) {
+            memset(last, 0, sizeof last);
+            continue;
+        }
+        int kind = 0, v = line_numbering(l, &kind);
+        if (!v)
+            continue;
+        *up += last[kind] && v == last[kind] + 1;
+        *down += last[kind] && v == last[kind] - 1;
+        last[kind] = v;
+    }
+}
+
+int text_looks_bottom_up(const gk_text *t)
+{
+    int up, down;
+    if (t->page)
+        return 0;                      /* a PDF read here: its lines in the page's order */
+    numbering_steps(t, &up, &down);
+    return down >= 5 && down > 3 * up;
+}
+
+gk_text *text_bottom_up(gk_text *t)
+{
+    if (!t || !t->nlines || !text_looks_bottom_up(t))
+        return t;
+    size_t n = t->nlines, len = 0;
+    int *from = xmalloc(n * sizeof *from);
+    for (size_t i = 0; i < n;) {       /* each page's lines last to first; a break stays */
+        if (page_break_line(t, i)) {
+            from[i] = (int)i;
+            i++;
+            continue;
+        }
+        size_t e = i;
+        while (e < n && !page_break_line(t, e))
+            e++;
+        for (size_t k = i; k < e; k++)
+            from[k] = (int)(e - 1 - (k - i));
+        i = e;
+    }
+    for (size_t i = 0; i < n; i++)
+        len += t->orig[i].len + 1;
+    char *buf = xmalloc(len + 1), *p = buf;
+    for (size_t i = 0; i < n; i++) {   /* each line ended by a newline: as many lines again */
+        const gk_line *o = &t->orig[from[i]];
+        memcpy(p, o->s, o->len);
+        p += o->len;
+        *p++ = '\n';
+    }
+    *p = '\0';
+    const char *why = NULL;
+    gk_text *u = text_decode_adopt(buf, len, NULL, &why);
+    if (!u || u->nlines != n) {        /* (the same lines: never) */
+        text_free(u);
+        free(from);
+        return t;
+    }
+    u->encoding = t->encoding;
+    u->replaced = t->replaced;
+    u->crlf = t->crlf;
+    for (size_t i = 0; i < n; i++)
+        from[i]++;
+    u->fileline = from;
+    text_free(t);
+    return u;
+}
+
 /* Which of the heads hs[0..nh) (lengths hn) line i of t is, spaces aside; -1 none. */
 static int head_at(const gk_text *t, size_t i, const char *const *hs, const size_t *hn, int nh)
 {
@@ -3201,5 +3349,6 @@ void text_free(gk_text *t)
         return;
     release_lines(t);
     free(t->page);
+    free(t->fileline);
     free(t);
 }

@@ -37,7 +37,17 @@ typedef struct {
     int crlf_scan;          /* the text holds CR characters */
     int *page;              /* PDF input: the 1-based page of each line (nlines entries); NULL otherwise */
     int row_marks;          /* a normalised line holds GK_ROW_MARK (text_strip_tags()) */
+    int *fileline;          /* lines reordered (text_bottom_up()): the file's line (1-based) of each;
+                               NULL when they are the file's, in its order */
 } gk_text;
+
+/* The file's line (1-based) of the text's line `line` (1-based): what a reader
+ * looking in the file finds it at — the same but for a text text_bottom_up()
+ * reordered.  0 and out-of-range lines as they are. */
+static inline int text_file_line(const gk_text *t, int line)
+{
+    return t && t->fileline && line > 0 && (size_t)line <= t->nlines ? t->fileline[line - 1] : line;
+}
 
 /* Between two rows of a table written on one line as HTML ("<tr>…</tr><tr>…"),
  * in the normalised line once its tags are taken out (text_strip_tags()): the
@@ -78,6 +88,19 @@ gk_text *text_decode_until(const char *bytes, size_t len, text_stop_fn stop, voi
  * bytes, kept as the text's storage when it is plain UTF-8, else freed. */
 gk_text *text_decode_adopt(char *bytes, size_t len, text_verdict *verdict, const char **why);
 void text_free(gk_text *t);
+
+/* A text whose pages are printed bottom up (pdf2json writes a page's lines from
+ * its foot to its head, the pages in order): told by the numbering at lines'
+ * starts ("六、" before "五、", "3." before "2.", "（二）" before "（一）") running
+ * down far more often than up, over the pages (parted by pdf2json's
+ * "----Page (N) Break----", pdf-parse's "-- N of M --" and form feeds, which
+ * stay where they are).  Returns a text of the same lines with each page's in
+ * the other order, fileline[] saying where each was, and frees t; t itself when
+ * its pages read top down (and for a PDF's own text, t->page set). */
+gk_text *text_bottom_up(gk_text *t);
+
+/* Whether t's pages look printed bottom up (what text_bottom_up() tells by). */
+int text_looks_bottom_up(const gk_text *t);
 
 /* pdftotext's and mutool's page breaks (a form feed starting a page's first
  * line): the page number printed last on the page before — one to three digits

@@ -135,7 +135,7 @@ static char *position(const gk_report *r, const gk_finding *x)
             sbuf_printf(&b, " 等 %d 格", x->ncells);
     }
     if (x->line)
-        sbuf_printf(&b, "%s第 %d 行", b.len ? "（" : "", x->line);
+        sbuf_printf(&b, "%s第 %d 行", b.len ? "（" : "", text_file_line(r->text, x->line));
     if (x->line && x->ncells)
         sbuf_adds(&b, "）");
     if (!b.len)

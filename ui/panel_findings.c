@@ -75,7 +75,7 @@ static void draw_row(panel *p, WINDOW *w, int y, int k, int focused)
                    : theme_style(f->severity == GK_SEV_ERROR ? EL_ERROR : EL_WARNING);
     char head[48], line[16];
     if (f->line > 0)
-        snprintf(line, sizeof line, "%5d", f->line);
+        snprintf(line, sizeof line, "%5d", text_file_line(rep(p)->text, f->line));
     else
         snprintf(line, sizeof line, "%5s", "-");
     snprintf(head, sizeof head, "%s%s", cur ? ">" : " ", f->dismissed ? "忽略" : view_severity_label(f->severity));

@@ -150,7 +150,7 @@ static int draw_line(panel *p, WINDOW *w, int y, int i, int yend)
             snprintf(pc, sizeof pc, "p%d", pg[i]);
         snprintf(num, sizeof num, "%c%-*s%*d ", hl ? '>' : ' ', pw, pc, gw - 2 - pw, i + 1);
     } else {
-        snprintf(num, sizeof num, "%c%*d ", hl ? '>' : ' ', gw - 2, i + 1);
+        snprintf(num, sizeof num, "%c%*d ", hl ? '>' : ' ', gw - 2, text_file_line(text_of(p), i + 1));
     }
     draw_text(w, y, p->r.x, gw, num, strlen(num), 0, ln, DRAW_PAD);
     draw_opts o = {base, theme_style(EL_SEARCH), 0, 0, DRAW_TABW};
@@ -193,8 +193,8 @@ static void src_draw(panel *p, WINDOW *w, int focused)
                       theme_style(EL_NORMAL));
         return;
     }
-    int n = snprintf(title, sizeof title, "原文 %d/%zu行%s", s->hl ? s->hl : s->top + 1, t->nlines,
-                     s->wrap ? "" : " 不换行");
+    int n = snprintf(title, sizeof title, "原文 %d/%zu行%s%s", text_file_line(t, s->hl ? s->hl : s->top + 1),
+                     t->nlines, t->fileline ? " 各页倒序" : "", s->wrap ? "" : " 不换行");
     int at = s->hl ? s->hl - 1 : s->top;   /* a PDF's lines carry their page */
     if (t->page && at >= 0 && (size_t)at < t->nlines && n > 0 && (size_t)n < sizeof title)
         n += snprintf(title + n, sizeof title - (size_t)n, " 第%d页", t->page[at]);

@@ -171,7 +171,7 @@ char *view_cell_detail(const view_cells *v, int cell)
     sbuf_printf(&b, "%s  %s  值 %s（%s）", cd->label, cd->id, view_cell_text(r, cell, val, sizeof val),
                 view_status_label(c->status));
     if (c->line > 0)
-        sbuf_printf(&b, "  第 %d 行", c->line);
+        sbuf_printf(&b, "  第 %d 行", text_file_line(r->text, c->line));
     else
         sbuf_adds(&b, "  原文中无此格");
     if (c->read_status == GK_ST_BLANK) {
@@ -200,7 +200,7 @@ char *view_finding_detail(const gk_report *r, int finding)
     sbuf_init(&b);
     sbuf_printf(&b, "[%s %s]", view_severity_label(f->severity), f->rule);
     if (f->line > 0)
-        sbuf_printf(&b, " 第 %d 行", f->line);
+        sbuf_printf(&b, " 第 %d 行", text_file_line(r->text, f->line));
     sbuf_printf(&b, "  %s", f->message);
     if (f->dismissed)
         sbuf_printf(&b, "（已忽略%s%s）", f->dismiss_reason ? "：" : "",
