@@ -1990,6 +1990,18 @@ static gk_format detect_format(const gk_report *r)
         if (headers[0].hits == 0 && headers[1].hits == 0)
             count_cell_hits(r, &other, 1, from3, to3);
     }
+    if (headers[0].hits == 0 && headers[1].hits == 0 && other.hits == 0) {
+        /* none in their sections: the tables gathered after the text (tables_apart())? */
+        size_t last = 0;
+        for (int k = 0; k < GK_NSECTIONS; k++)
+            if ((size_t)r->section_line[k] > last)
+                last = (size_t)r->section_line[k];
+        if (last > to3) {
+            count_hits(r, headers, 2, last, r->text->nlines, &DETECT_WORDS, DETECT_NEEDS, DETECT_CHARS);
+            if (headers[0].hits == 0 && headers[1].hits == 0)
+                count_hits(r, &other, 1, last, r->text->nlines, NULL, NULL, 0);
+        }
+    }
     int a = headers[0].hits + other.hits, b = headers[1].hits;
     if (b > a)
         return GK_FMT_2019;
@@ -8321,29 +8333,73 @@ static void read_table_grid(gk_report *r, int table, grid *g)
  * section should be in, which then holds the table before it too: only
  * after the last line that table was read from; a table whose next
  * section's heading is missing ends where the next table's rows begin. */
+/* The rows of table `table` line i names (bit k: row k), not in a sentence (a
+ * sentence naming rows is no row). */
+static uint32_t line_names_row(const gk_report *r, int table, size_t i)
+{
+    char buf[512];
+    const gk_line *l = &r->text->norm[i];
+    if (!l->len || l->len >= sizeof buf || is_prose(l->s, l->len))
+        return 0;
+    size_t len = squeeze_copy(buf, l->s, l->len);
+    return (uint32_t)(row_facts(r->tpl, table, buf, len) & ROW_MATCHES);
+}
+
+/* Tables gathered after the text, away from their sections (a script that
+ * prints a .docx's paragraphs, then its tables: python-docx's doc.paragraphs,
+ * then doc.tables): the first line after the last section's heading naming a
+ * row of a table, when one does; 0 otherwise. */
+static size_t tables_apart(const gk_report *r)
+{
+    int last = 0;
+    for (int k = 0; k < GK_NSECTIONS; k++)
+        if (r->section_line[k] > last)
+            last = r->section_line[k];
+    for (size_t i = (size_t)last; last && i < r->text->nlines; i++)
+        for (int ti = 0; ti < GK_NTABLES; ti++)
+            if (line_names_row(r, r->tpl->tables[ti].number, i))
+                return i;
+    return 0;
+}
+
 static void table_range(const gk_report *r, int table, size_t *from, size_t *to)
 {
     section_range(r, template_table_shape(table)->section, from, to);
-    if (table < 4 && !r->section_line[template_table_shape(table + 1)->section]) {
+    /* its section's lines name no row of it, or one (a note, an echo: "注：4.保护
+       第三方合法权益为38"): the tables gathered after the text, each from after the
+       last cell of the one before to the first line naming a row of the next (as
+       when their headings are missing) */
+    int apart = 0, long_line = 0;
+    uint32_t named = 0, there = 0;
+    for (size_t i = *from; i < *to && __builtin_popcount(named) < 2 && !long_line; i++) {
+        named |= line_names_row(r, table, i);
+        long_line = r->text->norm[i].len >= 512;   /* not looked into (a table on one line?) */
+    }
+    if (__builtin_popcount(named) < 2 && !long_line) {
+        size_t at = tables_apart(r);
+        for (size_t i = at; at >= *to && i < r->text->nlines && __builtin_popcount(there) < 2; i++)
+            there |= line_names_row(r, table, i);
+        if (at >= *to && __builtin_popcount(there) >= 2) {   /* rows of its own there */
+            *from = at;
+            *to = r->text->nlines;
+            apart = 1;
+        }
+    }
+    if (table < 4 && (apart || !r->section_line[template_table_shape(table + 1)->section])) {
         /* the next table's heading missing: this table ends before the first
          * line naming a row of the next one and none of its own, after one of
          * its own */
         int own_seen = 0;
-        char buf[512];
-        for (size_t i = *from; i < *to; i++) {
-            const gk_line *l = &r->text->norm[i];
-            if (!l->len || l->len >= sizeof buf || is_prose(l->s, l->len))
-                continue;              /* a sentence naming rows is no row */
-            size_t len = squeeze_copy(buf, l->s, l->len);
-            uint64_t own = row_facts(r->tpl, table, buf, len) & ROW_MATCHES;
-            if (own_seen && !own && (row_facts(r->tpl, table + 1, buf, len) & ROW_MATCHES)) {
-                *to = i;
+        for (size_t k = *from; k < *to; k++) {
+            int own = line_names_row(r, table, k) != 0;
+            if (own_seen && !own && line_names_row(r, table + 1, k)) {
+                *to = k;
                 break;
             }
-            own_seen |= own != 0;
+            own_seen |= own;
         }
     }
-    if (table <= 2 || r->section_line[template_table_shape(table)->section])
+    if (table <= 2 || (!apart && r->section_line[template_table_shape(table)->section]))
         return;
     int first = r->tpl->first_cell[table - 3][0], n = template_table_ncells(r->tpl, table - 1), last = 0;
     for (int c = first; c < first + n; c++)
