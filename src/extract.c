@@ -8370,16 +8370,16 @@ static void table_range(const gk_report *r, int table, size_t *from, size_t *to)
        last cell of the one before to the first line naming a row of the next (as
        when their headings are missing) */
     int apart = 0, long_line = 0;
+    size_t at = tables_apart(r);       /* (0 nearly always: the section's lines not looked into) */
     uint32_t named = 0, there = 0;
-    for (size_t i = *from; i < *to && __builtin_popcount(named) < 2 && !long_line; i++) {
+    for (size_t i = *from; at >= *to && i < *to && __builtin_popcount(named) < 2 && !long_line; i++) {
         named |= line_names_row(r, table, i);
         long_line = r->text->norm[i].len >= 512;   /* not looked into (a table on one line?) */
     }
-    if (__builtin_popcount(named) < 2 && !long_line) {
-        size_t at = tables_apart(r);
-        for (size_t i = at; at >= *to && i < r->text->nlines && __builtin_popcount(there) < 2; i++)
+    if (at >= *to && __builtin_popcount(named) < 2 && !long_line) {
+        for (size_t i = at; i < r->text->nlines && __builtin_popcount(there) < 2; i++)
             there |= line_names_row(r, table, i);
-        if (at >= *to && __builtin_popcount(there) >= 2) {   /* rows of its own there */
+        if (__builtin_popcount(there) >= 2) {   /* rows of its own there */
             *from = at;
             *to = r->text->nlines;
             apart = 1;

@@ -1695,7 +1695,12 @@ static int pdf2json_break(const gk_line *l)
 /* Where a page ends: a line of pdf2json's or pdf-parse's page break, or one holding a form feed. */
 static int page_break_line(const gk_text *t, size_t i)
 {
-    return memchr(t->orig[i].s, '\f', t->orig[i].len) || page_joiner(&t->norm[i]) || pdf2json_break(&t->norm[i]);
+    const gk_line *n = &t->norm[i];
+    size_t k = 0;
+    while (k < n->len && n->s[k] == ' ')
+        k++;
+    return memchr(t->orig[i].s, '\f', t->orig[i].len) ||
+           (k + 1 < n->len && n->s[k] == '-' && n->s[k + 1] == '-' && (page_joiner(n) || pdf2json_break(n)));
 }
 
 /* The numbering at the start of a line, spaces and empty cells (tabs) aside: its
@@ -1708,6 +1713,9 @@ static int line_numbering(const gk_line *l, int *kind)
     while (p < e && (*p == ' ' || *p == '\t'))
         p++;
     size_t n = (size_t)(e - p);
+    unsigned char c = p < e ? (unsigned char)*p : 0;
+    if (!(c >= '1' && c <= '9') && c != '(' && c != 0xEF && c != 0xE4 && c != 0xE5)
+        return 0;                      /* (the numerals' and "（"'s first bytes) */
     int open = 0;
     if (n >= 3 && !memcmp(p, "（", 3))
         open = 3;
@@ -1726,8 +1734,10 @@ static int line_numbering(const gk_line *l, int *kind)
         return v;
     }
     p += open;
+    if (e - p < 3 || ((unsigned char)*p != 0xE4 && (unsigned char)*p != 0xE5))
+        return 0;                      /* (一 … 十 begin so) */
     for (int v = 0; v < 10; v++)
-        if (e - p >= 3 && !memcmp(p, CN[v], 3)) {
+        if (p[1] == CN[v][1] && p[2] == CN[v][2] && p[0] == CN[v][0]) {
             p += 3;
             if (!open && e - p >= 3 && !memcmp(p, "、", 3))
                 *kind = 1;
@@ -1740,13 +1750,17 @@ static int line_numbering(const gk_line *l, int *kind)
     return 0;
 }
 
-/* How often a line's numbering follows the last of its kind on the page by one
- * up (*up) and by one down (*down). */
-static void numbering_steps(const gk_text *t, int *up, int *down)
+/* Whether the numbering at lines' starts runs down far more often than up: how
+ * often a line's follows the last of its kind on the page by one up and by one
+ * down; looked at no further once it runs up four times and never down, or
+ * eight times for each time or less it runs down three times (a text read top
+ * down, nearly every one: its first headings "一、" "（一）" "（二）" …). */
+int text_looks_bottom_up(const gk_text *t)
 {
-    int last[4] = {0};
-    *up = *down = 0;
-    for (size_t i = 0; i < t->nlines; i++) {
+    if (t->page || !t->nlines)
+        return 0;                      /* a PDF read here: its lines in the page's order */
+    int last[4] = {0}, up = 0, down = 0;
+    for (size_t i = 0; i < t->nlines && !(up >= 4 && !down) && !(up >= 8 && 3 * down <= up); i++) {
         const gk_line *l = &t->norm[i];
         if (!l->len)
             continue;
@@ -1757,18 +1771,10 @@ static void numbering_steps(const gk_text *t, int *up, int *down)
         int kind = 0, v = line_numbering(l, &kind);
         if (!v)
             continue;
-        *up += last[kind] && v == last[kind] + 1;
-        *down += last[kind] && v == last[kind] - 1;
+        up += last[kind] && v == last[kind] + 1;
+        down += last[kind] && v == last[kind] - 1;
         last[kind] = v;
     }
-}
-
-int text_looks_bottom_up(const gk_text *t)
-{
-    int up, down;
-    if (t->page)
-        return 0;                      /* a PDF read here: its lines in the page's order */
-    numbering_steps(t, &up, &down);
     return down >= 5 && down > 3 * up;
 }
 
