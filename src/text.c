@@ -1703,15 +1703,15 @@ static int page_break_line(const gk_text *t, size_t i)
            (k + 1 < n->len && n->s[k] == '-' && n->s[k + 1] == '-' && (page_joiner(n) || pdf2json_break(n)));
 }
 
-/* The numbering at the start of a line, spaces and empty cells (tabs) aside: its
- * kind (1 "三、", 2 "（三）" or "(三)", 3 "3." "3、" "3．" not before a digit) and
+/* The numbering at the start of a line, spaces, empty cells (tabs) and "#" aside: its
+ * kind (1 "三、", 2 "（三）" or "(三)", 3 "3." "3、" "3．" "3)" "3）" not before a digit) and
  * value (1 to 99), 0 none. */
 static int line_numbering(const gk_line *l, int *kind)
 {
     static const char *const CN[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
     const char *p = l->s, *e = l->s + l->len;
-    while (p < e && (*p == ' ' || *p == '\t'))
-        p++;
+    while (p < e && (*p == ' ' || *p == '\t' || *p == '#'))
+        p++;                           /* (a markdown heading's marks too: "#### (四) …") */
     size_t n = (size_t)(e - p);
     unsigned char c = p < e ? (unsigned char)*p : 0;
     if (!(c >= '1' && c <= '9') && c != '(' && c != 0xEF && c != 0xE4 && c != 0xE5)
@@ -1727,7 +1727,9 @@ static int line_numbering(const gk_line *l, int *kind)
             v = v * 10 + (*p - '0');
         if (d > 2 || p >= e)
             return 0;
-        size_t m = *p == '.' ? 1 : (e - p >= 3 && (!memcmp(p, "、", 3) || !memcmp(p, "．", 3))) ? 3 : 0;
+        size_t m = *p == '.' || *p == ')' ? 1
+                   : (e - p >= 3 && (!memcmp(p, "、", 3) || !memcmp(p, "．", 3) || !memcmp(p, "）", 3))) ? 3
+                                                                                                          : 0;
         if (!m || (p + m < e && p[m] >= '0' && p[m] <= '9'))
             return 0;
         *kind = 3;
