@@ -90,7 +90,7 @@ static gk_report *open_with(const char *path, char **why, const gk_peeked *known
             extract_title_only(r, section_one);
             /* no title line: the body and year are further in; pages printed bottom up: the
                title is at page 1's foot, read as the full read reads it */
-            if (!r->titled || !*r->body || text_looks_bottom_up(t)) {
+            if (!r->titled || !*r->body || text_looks_bottom_up(t) || text_pdf2json_marked(buf, len)) {
                 text_free(r->text);
                 r->text = input_decode_until(path, buf, len, NULL, NULL, &verdict, &reason_m);
                 if (r->text) {

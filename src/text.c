@@ -1780,6 +1780,12 @@ int text_looks_bottom_up(const gk_text *t)
     return down >= 5 && down > 3 * up;
 }
 
+int text_pdf2json_marked(const char *bytes, size_t len)
+{
+    static const char mark[] = ") Break----";
+    return len >= sizeof mark && util_find(bytes, len, mark, sizeof mark - 1) != NULL;
+}
+
 gk_text *text_bottom_up(gk_text *t)
 {
     if (!t || !t->nlines || !text_looks_bottom_up(t))

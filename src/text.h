@@ -102,6 +102,11 @@ gk_text *text_bottom_up(gk_text *t);
 /* Whether t's pages look printed bottom up (what text_bottom_up() tells by). */
 int text_looks_bottom_up(const gk_text *t);
 
+/* Whether bytes hold pdf2json's page break ("----Page (N) Break----"): a text
+ * whose title a read of its first lines cannot be trusted to find (its pages may
+ * be printed bottom up: the title at page 1's foot). */
+int text_pdf2json_marked(const char *bytes, size_t len);
+
 /* pdftotext's and mutool's page breaks (a form feed starting a page's first
  * line): the page number printed last on the page before — one to three digits
  * alone on a line, indented far (-layout centres it), after two blank lines, or
