@@ -1866,7 +1866,10 @@ static void read_rule(grid *g, spans *sp, int above, const char *s, size_t len, 
     for (size_t b = 0; b <= len; n++) {
         rule_cell c;
         size_t e = read_rule_cell(s, len, b, &c);
-        int text = c.last > c.first, rule = !text && c.dashes >= (partial ? 3u : 1u);
+        /* in a rule with text (partial): three dashes or more, or dashes filling a narrow
+           cell border to border ("┼──┼": a column two wide, w3m at 80 columns) */
+        int text = c.last > c.first,
+            rule = !text && (c.dashes >= (partial ? 3u : 1u) || (c.dashes && c.dashes == e - b));
         if (n < SPAN_MAX) {
             int o = -1;
             if (!rule) {
