@@ -7084,6 +7084,16 @@ static int header_map(const gk_report *r, int table, const grid *g, const tokens
         if (stacked >= 0)
             return stacked;            /* every name, in another order (the lines' reading took too few
                                           for an order: the template's), or in the template's */
+    } else if (width > 0 && g->layout == GRID_SPACES) {
+        /* another order read along the lines: read down the columns too — a group's name
+           printed a character a line over its columns ("法" "人" "或" "其" "他" "组" "织",
+           w3m at 80 columns) gives "其" "他" to the lines' reading, beside 自然人 */
+        int down[PLACE_MAX_COLS], stacked = header_stacks(r, table, g, ts, w, down);
+        if (stacked >= 0) {            /* every name, each over its numbers: the page's order */
+            if (stacked)
+                memcpy(col, down, (size_t)stacked * sizeof *col);
+            return stacked;
+        }
     }
     if (!width && (names_out_of_order(r, table, g, ts, w) || name_run_out_of_order(r, table, g, w)))
         return -1;                     /* another order, not read: no column can be told */
