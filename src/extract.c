@@ -2857,6 +2857,9 @@ static int classify(const grid_row *row, row_cells *x, int cell_a_line)
         else if (grid_ocr_misread(c->text, strnlen(c->text, 9),
                                   row->explicit || cell_a_line || (values | labels | numbers) != 0))
             cls[j] = C_DAMAGED, numbers |= bit;
+        else if (row->explicit && j + 1 < n && (values | numbers | labels) && !strncmp(c->text, "\xEF\xBF\xBD", 3))
+            cls[j] = C_DAMAGED, numbers |= bit;   /* a cut character among the numbers (html2text cuts a
+                                                     cell to its column in bytes): a number's place */
         else
             cls[j] = C_OTHER, marks |= lone_mark(c->text);
     }
@@ -8482,11 +8485,47 @@ static grid *table_grid(const gk_report *r, int table, size_t from, size_t to)
     return g;
 }
 
+/* Whether text ends with a character a decoder replaced (U+FFFD), spaces aside. */
+static int ends_replaced(const char *text)
+{
+    size_t n = strlen(text);
+    while (n && text[n - 1] == ' ')
+        n--;
+    return n >= 3 && !memcmp(text + n - 3, REPLACED, 3);
+}
+
+/* A table html2text printed narrower than its cells (its default 79 columns)
+ * cuts each cell to its column, bytes and all: a full-width number's last
+ * character cut leaves its first digits ("１１３" of "１１３０") and the cut
+ * character's other bytes at the next cell's start ("113|��"); a number's
+ * first character cut leaves its last digits in the next cell, after the cut
+ * bytes, after the table's last border ("��|９" of "２９", "２�|４" of "２６４").
+ * Such a number — before a cell beginning with a cut character, or the row's
+ * last after one ending with it —, in a row of explicit cells, is
+ * read as damaged (unread; the equations may infer it). */
+static void numbers_maybe_cut(grid *g)
+{
+    for (int k = 0; k < g->nrows; k++) {
+        grid_row *row = &g->rows[k];
+        if (!row->explicit)
+            continue;
+        for (int j = 0; j < row->ncells; j++) {
+            grid_cell *c = &row->cells[j];
+            if (c->num == NUM_VALUE &&
+                ((j + 1 < row->ncells && !strncmp(row->cells[j + 1].text, REPLACED, 3)) ||
+                 (j > 0 && j + 1 == row->ncells && ends_replaced(row->cells[j - 1].text))))
+                c->num = NUM_NONE;
+        }
+    }
+}
+
 static void read_table(gk_report *r, int table)
 {
     size_t from, to;
     table_range(r, table, &from, &to);
-    read_table_grid(r, table, table_grid(r, table, from, to));
+    grid *g = table_grid(r, table, from, to);
+    numbers_maybe_cut(g);
+    read_table_grid(r, table, g);
 }
 
 /* ---- a table that may come as one row (table 4) ------------------------------------ */
@@ -8652,6 +8691,7 @@ static void read_one_line_table(gk_report *r, int table)
     const gk_table_shape *shape = template_table_shape(table);
     table_range(r, table, &from, &to);
     grid *g = table_grid(r, table, from, to);
+    numbers_maybe_cut(g);
     const gk_table_def *td = template_table(r->tpl, table);
     const int n = template_table_ncells(r->tpl, table);
     double fixed[2 * PLACE_MAX_COLS];   /* one_short_fixed() */
