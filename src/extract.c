@@ -6871,8 +6871,10 @@ static void rows_full_or_short(const grid *g, const tokens *ts, int w, int *full
  * row long; when fewer than three hold one fewer and none as many, nothing
  * tells: -2), and its name is not found broken (missing_name_broken(): the
  * template's columns then). */
-static int header_map_read(const gk_report *r, int table, const grid *g, const tokens *ts, int w, int *col)
+static int header_map_read(const gk_report *r, int table, const grid *g, const tokens *ts, int w, int *col,
+                           int *whole)
 {
+    *whole = 0;
     int seq[64], n = header_columns(r, table, g, ts, seq, 64), m = 0, total = 0, unknown = 0;
     for (int k = 0; k < n; k++) {
         if (seq[k] == w - 1)
@@ -6906,6 +6908,7 @@ static int header_map_read(const gk_report *r, int table, const grid *g, const t
     int ordered = 1;
     for (int k = 1; k < m; k++)
         ordered &= seq[k] > seq[k - 1];
+    *whole = m == w - 1 && ordered;    /* every name read, in the template's order */
     if (m == w - 1 && !ordered) {
         memcpy(col, seq, (size_t)m * sizeof *col);
         col[m] = w - 1;
@@ -7081,7 +7084,7 @@ static int header_map(const gk_report *r, int table, const grid *g, const tokens
     int w = template_table(r->tpl, table)->rows[0].ncols;
     if (header_in_order(g, ts, w))
         return 0;
-    int width = header_map_read(r, table, g, ts, w, col);
+    int whole, width = header_map_read(r, table, g, ts, w, col, &whole);
     if (width == 0 || width == -1) {   /* names wrapped in narrow columns, read down the columns? */
         int stacked = header_stacks(r, table, g, ts, w, col);
         if (stacked >= 0)
@@ -7098,8 +7101,11 @@ static int header_map(const gk_report *r, int table, const grid *g, const tokens
             return stacked;
         }
     }
-    if (!width && (names_out_of_order(r, table, g, ts, w) || name_run_out_of_order(r, table, g, w)))
-        return -1;                     /* another order, not read: no column can be told */
+    /* another order, not read: no column can be told — unless the header's words read
+       every name in the template's order (a browser's copy breaks a header's row at each
+       line break in a cell, " \t申请" "人情况\t总计": the pieces' cells tell no column) */
+    if (!width && ((!whole && names_out_of_order(r, table, g, ts, w)) || name_run_out_of_order(r, table, g, w)))
+        return -1;
     return width;
 }
 

@@ -1449,6 +1449,64 @@ static void test_header_below_rows(void **state)
     print_message("bottom up: %d of %d cells read\n", read, cells);
 }
 
+/* name broken at a character boundary inside it (a line break in its cell), into b. */
+static void put_broken(sbuf *b, const char *name)
+{
+    size_t at = t3_break_at(name, 3);   /* (names of four characters or more) */
+    if (!at || gen_below(3) == 0) {
+        sbuf_adds(b, name);
+        return;
+    }
+    sbuf_printf(b, "%.*s\n%s", (int)at, name, name + at);
+}
+
+/* Table 3 as a browser's select-all copy gives it (document.body.innerText):
+ * cells apart by tabs, and a line break in a header cell ("商业<br>企业",
+ * "法人或<br>其他组织") breaking its row's line there — the header's rows in
+ * pieces of two or three cells, " \t申请" "人情况\t总计"; the rows whole, the
+ * columns in the template's order or another.  Never another value, and in
+ * the template's order nearly every cell read: the cells of such a piece tell
+ * no column (before, its names' cells compared across pieces made another
+ * order: no cell but the totals read — 1,804 of seed 20's cells copied so). */
+static void test_header_cells_broken(void **state)
+{
+    (void)state;
+    gen_seed(20261212);
+    int read = 0, cells = 0;
+    for (int iter = 0; iter < 200; iter++) {
+        int v[NROWS][NCOLS], order[NCOLS];
+        t3_draw_differing(v);
+        int same = half_reordered(order);
+        sbuf t;
+        sbuf_init(&t);
+        sbuf_adds(&t, "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t");
+        put_broken(&t, "申请人情况");
+        sbuf_adds(&t, "\t总计\n \t");
+        put_broken(&t, NAMES[order[0]]);
+        sbuf_adds(&t, "\t");
+        put_broken(&t, "法人或其他组织");
+        sbuf_adds(&t, "\n \t \t");
+        for (int c = 1; c < NCOLS - 1; c++) {
+            put_broken(&t, NAMES[order[c]]);
+            sbuf_adds(&t, c + 1 < NCOLS - 1 ? "\t" : "\n");
+        }
+        for (int row = 0; row < NROWS; row++) {
+            sbuf_adds(&t, ROWS[row].label);
+            for (int c = 0; c < NCOLS; c++)
+                sbuf_printf(&t, "\t%d", v[row][order[c]]);
+            sbuf_adds(&t, "\n");
+        }
+        int got = t3_read_back(&t, v, same ? "header cells broken" : "header cells broken, another order", iter);
+        if (same) {
+            read += got;
+            cells += NROWS * NCOLS;
+        }
+    }
+    print_message("header cells broken, the template's order: %d of %d cells read\n", read, cells);
+    if (read * 10 < cells * 9)
+        fail_msg("header cells broken, the template's order: %d of %d cells read", read, cells);
+}
+
 /* Tables whose header runs the names under 法人或其他组织 together in one cell
  * (run_together), in the template's order or another, in four layouts: every
  * cell read as written or missing, never another value. */
@@ -1568,6 +1626,7 @@ int main(void)
         cmocka_unit_test_setup(test_name_stacked, no_damage),
         cmocka_unit_test_setup(test_header_among_rows, no_damage),
         cmocka_unit_test_setup(test_header_below_rows, no_damage),
+        cmocka_unit_test_setup(test_header_cells_broken, no_damage),
         cmocka_unit_test_setup(test_names_joined, no_damage),
         cmocka_unit_test_setup(test_number_glued_to_label, no_damage),
         cmocka_unit_test_setup(test_page_number_after_row, no_damage),
