@@ -135,7 +135,7 @@ convert() {
         fitz | fitz-sort | fitz-blocks)
             [ -f "$tmp/v$k.pdf" ] || "$REL/tools/mkformats" pdf 2 "$tmp/v$k.txt" "$tmp/v$k.pdf" 2>/dev/null
             /usr/bin/python3 tests/tools/pymupdf_text.py "$t" "$tmp/v$k.pdf" "$o" 2>/dev/null ;;
-        nhm) node tests/tools/npmconv.js "$t" "$tmp/v$k.html" "$o" 2>/dev/null ;;
+        nhm | innertext) node tests/tools/npmconv.js "$t" "$tmp/v$k.html" "$o" 2>/dev/null ;;
         op-docx | pydocx | pydocx-apart | abiword)
             [ -f "$tmp/v$k.docx" ] || "$REL/tools/mkformats" docx 2 "$tmp/v$k.txt" "$tmp/v$k.docx" 2>/dev/null
             case $t in
@@ -217,7 +217,8 @@ else
         mutool) ways="$ways mutool mutool-word" ;;
         pdf2txt) ways="$ways pdf2txt pdf2txt-word" ;;
         python3) ways="$ways fill pd-tsv pd-csv pd-string pd-md pylist mdify h2t soup cells" ;;
-        npm) ways="$ways htt htt-tables turndown pdfparse mammoth mammoth-md nhm op-docx op-pdf pdf2json" ;;
+        npm) ways="$ways htt htt-tables turndown pdfparse mammoth mammoth-md nhm op-docx op-pdf pdf2json"
+             if [ -x /usr/bin/chromium ] && node -e "require('playwright-core')" 2>/dev/null; then ways="$ways innertext"; fi ;;
         pydocx) ways="$ways pydocx pydocx-apart" ;;
         pdfbox) ways="$ways pdfbox pdfbox-sort" ;;
         pymupdf) ways="$ways fitz fitz-sort fitz-blocks" ;;

@@ -4,7 +4,9 @@
 // pdf-parse 2 (pdfparse: pdf.js text, pages joined by "-- N of M --"), mammoth (a .docx's
 // raw text, and as markdown), node-html-markdown (nhm: the page as markdown), officeparser
 // (op-docx, op-pdf: the .docx's and the PDF's text, as LLM pipelines take it), pdf2json
-// (pdf2json: its raw text content, text runs in content-stream order).  The modules are found through NODE_PATH (make converters:
+// (pdf2json: its raw text content, text runs in content-stream order), and with
+// playwright-core and Debian's chromium the page's document.body.innerText (innertext: a
+// browser's select-all copy, cells apart by tabs, a cell's paragraphs on lines of their own).  The modules are found through NODE_PATH (make converters:
 // CONV_NODE_MODULES, a folder where `npm install html-to-text turndown
 // turndown-plugin-gfm pdf-parse mammoth node-html-markdown officeparser pdf2json` was run).
 const fs = require('fs');
@@ -48,6 +50,14 @@ async function main() {
       p.on('pdfParser_dataReady', () => resolve(p.getRawTextContent()));
       p.loadPDF(inp);
     });
+  } else if (way === 'innertext') {
+    const { chromium } = require('playwright-core');
+    const browser = await chromium.launch({ executablePath: process.env.CONV_CHROMIUM || '/usr/bin/chromium',
+                                            args: ['--no-sandbox'] });
+    const page = await browser.newPage();
+    await page.goto('file://' + require('path').resolve(inp), { waitUntil: 'load', timeout: 30000 });
+    text = await page.evaluate(() => document.body.innerText);
+    await browser.close();
   } else throw new Error('way ' + way);
   fs.writeFileSync(out, text);
 }
