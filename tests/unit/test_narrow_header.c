@@ -157,6 +157,20 @@ static void put_table(sbuf *t, int v[T3_NROWS][T3_NCOLS], const int *order)
     }
 }
 
+/* The columns' order: the template's, or (shuffled) the organisations' columns
+ * among themselves (自然人 first, the total last). */
+static void draw_order(int *order, int shuffled)
+{
+    for (int k = 0; k < T3_NCOLS; k++)
+        order[k] = k;
+    for (int k = T3_NCOLS - 2; shuffled && k > 1; k--) {
+        int j = 1 + (int)gen_below((unsigned)k);
+        int s = order[k];
+        order[k] = order[j];
+        order[j] = s;
+    }
+}
+
 static void test_names_wrapped_in_columns(void **state)
 {
     (void)state;
@@ -164,14 +178,7 @@ static void test_names_wrapped_in_columns(void **state)
     int cells[2] = {0}, read[2] = {0};
     for (int iter = 0; iter < 200; iter++) {
         int shuffled = iter % 2, order[T3_NCOLS];
-        for (int k = 0; k < T3_NCOLS; k++)
-            order[k] = k;
-        for (int k = T3_NCOLS - 2; shuffled && k > 1; k--) {   /* the organisations' columns among themselves */
-            int j = 1 + (int)gen_below((unsigned)k);
-            int s = order[k];
-            order[k] = order[j];
-            order[j] = s;
-        }
+        draw_order(order, shuffled);
         int v[T3_NROWS][T3_NCOLS];
         t3_draw_values(v);
         sbuf t;
@@ -198,14 +205,7 @@ static void test_natural_beside_group(void **state)
     int cells = 0, read = 0;
     for (int iter = 0; iter < 200; iter++) {
         int shuffled = iter % 2, order[T3_NCOLS];
-        for (int k = 0; k < T3_NCOLS; k++)
-            order[k] = k;
-        for (int k = T3_NCOLS - 2; shuffled && k > 1; k--) {
-            int j = 1 + (int)gen_below((unsigned)k);
-            int s = order[k];
-            order[k] = order[j];
-            order[j] = s;
-        }
+        draw_order(order, shuffled);
         int v[T3_NROWS][T3_NCOLS];
         t3_draw_values(v);
         sbuf t;

@@ -99,6 +99,13 @@ static int split_lines(const sample *s, char ***lines)
     return n;
 }
 
+static void free_lines(char **lines, int n)
+{
+    for (int k = 0; k < n; k++)
+        free(lines[k]);
+    free(lines);
+}
+
 /* The sample's lines cut into pages (ends[0..np): each page's end), written
  * bottom up (or top down) with a page marker of style `style` after each page but
  * the last (0 pdf2json's, 1 pdf-parse's); where[k] the written line (1-based)
@@ -213,9 +220,7 @@ static void test_pages_bottom_up(void **state)
             report_free(r);
             free(text);
         }
-        for (int k = 0; k < n; k++)
-            free(lines[k]);
-        free(lines);
+        free_lines(lines, n);
         free(where);
         report_free(straight);
     }
@@ -304,9 +309,7 @@ static void test_tables_after_text(void **state)
             report_free(r);
         }
         free(text);
-        for (int k = 0; k < n; k++)
-            free(lines[k]);
-        free(lines);
+        free_lines(lines, n);
         free(where);
         report_free(straight);
     }
