@@ -451,9 +451,37 @@ test_search() {
     ok "$name"
 }
 
+# A text whose pages pdf2json printed bottom up: read top down, the screen
+# says so, and the highlighted source line's number is the file's (its text
+# there), not its place in the reordered text.
+test_bottom_up() {
+    name="pages printed bottom up are read top down, the file's line numbers shown"
+    f=$TMP/bottom_up.txt
+    n=$(wc -l <"$SAMPLE")
+    p=$((n / 3))
+    {
+        sed -n "1,${p}p" "$SAMPLE" | tac
+        echo "----------------Page (0) Break----------------"
+        sed -n "$((p + 1)),$((2 * p))p" "$SAMPLE" | tac
+        echo "----------------Page (1) Break----------------"
+        sed -n "$((2 * p + 1)),\$p" "$SAMPLE" | tac
+    } >"$f"
+    run 100 30 -- "$f"
+    wait_for '原文 .*各页倒序' || { notok "$name" "the title does not say the pages were reordered"; return; }
+    wait_for '^>' || { notok "$name" "no source line highlighted"; return; }
+    hl=$(hl_line)
+    shown=$(screen | sed -n 's/^> *[0-9][0-9]* \(.\{1,6\}\).*/\1/p' | head -n 1)
+    if [ -z "$hl" ] || [ -z "$shown" ] || ! sed -n "${hl}p" "$f" | grep -qF -- "$shown"; then
+        notok "$name" "highlighted line $hl shows \"$shown\", the file's line $hl is \"$(sed -n "${hl}p" "$f")\""
+        return
+    fi
+    finish || { notok "$name" "unclean exit"; return; }
+    ok "$name"
+}
+
 [ -n "${E2E_LIB:-}" ] && return 0
 
-for t in ${E2E_ONLY:-seed_inferred finding_walk_101 finding_walk_102 finding_walk_003 finding_cells resize escapes help reports bad_theme no_color search}; do
+for t in ${E2E_ONLY:-seed_inferred finding_walk_101 finding_walk_102 finding_walk_003 finding_cells resize escapes help reports bad_theme no_color search bottom_up}; do
     case $t in
     finding_walk_101) test_finding_walk sample-reports/101_err_row_total.txt ;;
     finding_walk_102) test_finding_walk sample-reports/102_err_unbalanced.txt ;;
