@@ -34,6 +34,7 @@ static gk_report *parse(const char *path, gk_text *t, char **why)
     gk_report *r = xcalloc(1, sizeof *r);
     r->path = xstrdup(path);
     t = text_bottom_up(t);             /* pages printed bottom up read top down */
+    t = text_join_cell_paragraphs(t);  /* a browser's copy: a row broken at a cell's paragraph */
     r->text = t;
     prepare(t);
     extract_report(r);
@@ -94,7 +95,7 @@ static gk_report *open_with(const char *path, char **why, const gk_peeked *known
                 text_free(r->text);
                 r->text = input_decode_until(path, buf, len, NULL, NULL, &verdict, &reason_m);
                 if (r->text) {
-                    r->text = text_bottom_up(r->text);
+                    r->text = text_join_cell_paragraphs(text_bottom_up(r->text));
                     prepare(r->text);
                     extract_title_full(r);
                 }

@@ -1780,6 +1780,101 @@ int text_looks_bottom_up(const gk_text *t)
     return down >= 5 && down > 3 * up;
 }
 
+/* Whether line i of t is blank: spaces and no-break spaces only. */
+static int blank_line_at(const gk_text *t, size_t i)
+{
+    const char *s = t->orig[i].s;
+    size_t n = t->orig[i].len;
+    for (size_t k = 0; k < n; k++) {
+        if (s[k] == ' ')
+            continue;
+        if (k + 1 < n && (unsigned char)s[k] == 0xC2 && (unsigned char)s[k + 1] == 0xA0) {
+            k++;
+            continue;
+        }
+        return 0;
+    }
+    return 1;
+}
+
+/* A cell's paragraph after line i: i holds a tab and ends with one (spaces
+ * aside), then one blank line, a line of text without a tab (*para), and one
+ * blank line before a line beginning with a tab (the row goes on: that line's
+ * index returned) or two or more (the paragraph was the row's last cell: 1
+ * returned, *para set); 0 when not so. */
+static size_t cell_paragraph(const gk_text *t, size_t i, size_t *para)
+{
+    const gk_line *l = &t->orig[i];
+    size_t e = l->len;
+    while (e && l->s[e - 1] == ' ')
+        e--;
+    if (!e || l->s[e - 1] != '\t' || i + 4 >= t->nlines || !blank_line_at(t, i + 1) ||
+        blank_line_at(t, i + 2) || memchr(t->orig[i + 2].s, '\t', t->orig[i + 2].len) || !blank_line_at(t, i + 3))
+        return 0;
+    *para = i + 2;
+    if (blank_line_at(t, i + 4))
+        return 1;                      /* the row's last cell */
+    const char *p = t->orig[i + 4].s, *z = p + t->orig[i + 4].len;
+    return p < z && *p == '\t' ? i + 4 : 0;
+}
+
+gk_text *text_join_cell_paragraphs(gk_text *t)
+{
+    if (!t || t->nlines < 5 || t->page || t->fileline)
+        return t;
+    size_t n = t->nlines, joins = 0, para;
+    for (size_t i = 0; i + 4 < n && joins < 2; i++)
+        joins += t->orig[i].len && cell_paragraph(t, i, &para) != 0;
+    if (joins < 2)
+        return t;                      /* (one may be a note's paragraph between two tab lines) */
+    size_t len = 0;
+    for (size_t i = 0; i < n; i++)
+        len += t->orig[i].len + 1;
+    char *buf = xmalloc(len + 1), *p = buf;
+    int *from = xmalloc(n * sizeof *from), out = 0;
+    for (size_t i = 0; i < n;) {
+        from[out++] = (int)i + 1;
+        size_t at = i, m;
+        memcpy(p, t->orig[i].s, t->orig[i].len);
+        p += t->orig[i].len;
+        /* the row goes on: the paragraph's text (trimmed) in the cell, and the line after */
+        while ((m = cell_paragraph(t, at, &para)) != 0) {
+            const char *s = t->orig[para].s, *z = s + t->orig[para].len;
+            while (s < z && *s == ' ')
+                s++;
+            while (z > s && z[-1] == ' ')
+                z--;
+            while (p > buf && p[-1] == ' ')
+                p--;                   /* (spaces after the tab) */
+            memcpy(p, s, (size_t)(z - s));
+            p += z - s;
+            if (m == 1) {              /* the row's last cell: the row ends with it */
+                at = para;
+                break;
+            }
+            memcpy(p, t->orig[m].s, t->orig[m].len);
+            p += t->orig[m].len;
+            at = m;
+        }
+        *p++ = '\n';
+        i = at + 1;
+    }
+    *p = '\0';
+    const char *why = NULL;
+    gk_text *u = text_decode_adopt(buf, (size_t)(p - buf), NULL, &why);
+    if (!u || u->nlines != (size_t)out) {
+        text_free(u);
+        free(from);
+        return t;
+    }
+    u->encoding = t->encoding;
+    u->replaced = t->replaced;
+    u->crlf = t->crlf;
+    u->fileline = xrealloc(from, (size_t)out * sizeof *from);
+    text_free(t);
+    return u;
+}
+
 int text_pdf2json_marked(const char *bytes, size_t len)
 {
     static const char mark[] = ") Break----";

@@ -99,6 +99,16 @@ void text_free(gk_text *t);
  * its pages read top down (and for a PDF's own text, t->page set). */
 gk_text *text_bottom_up(gk_text *t);
 
+/* A table copied from a browser (document.body.innerText) prints a cell's
+ * paragraph (Word's web pages hold one in every cell) on a line of its own,
+ * one blank line before it and one after when its row goes on ("…\t4\t" ""
+ * "0" "" "\t8\t0…"), two after when it is the row's last.  Returns a text with
+ * each such row on one line again (the paragraph's text in its cell),
+ * fileline[] saying the file's line each began on, and frees t; t itself when
+ * fewer than two rows are broken so (and for a PDF's text, or one reordered
+ * already). */
+gk_text *text_join_cell_paragraphs(gk_text *t);
+
 /* Whether t's pages look printed bottom up (what text_bottom_up() tells by). */
 int text_looks_bottom_up(const gk_text *t);
 

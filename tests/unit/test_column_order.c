@@ -1507,6 +1507,45 @@ static void test_header_cells_broken(void **state)
         fail_msg("header cells broken, the template's order: %d of %d cells read", read, cells);
 }
 
+/* Table 3 copied from a browser whose cells hold paragraphs (Word's web pages:
+ * a <p> in every cell): innerText prints a cell's paragraph on a line of its
+ * own, one blank line before it and one after when the row goes on ("…\t4\t"
+ * "" "0" "" "\t8\t0…"), two after when it is the row's last; the rows' labels
+ * in two columns as the page has them (a group's name first in its first row,
+ * an empty cell before the others' labels: their lines begin with a tab too).
+ * Seeded: a cell in four a paragraph.  Never another value, and nearly every
+ * cell read (text_join_cell_paragraphs(); before it, 34,167 of 35,000: a
+ * broken row's cells after the paragraph read as a row of their own). */
+static void test_cell_paragraphs(void **state)
+{
+    (void)state;
+    gen_seed(20261213);
+    int read = 0, cells = 0;
+    for (int iter = 0; iter < 200; iter++) {
+        int v[NROWS][NCOLS];
+        t3_draw_differing(v);
+        sbuf t;
+        sbuf_init(&t);
+        sbuf_adds(&t, "项目\t\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计\n");
+        for (int row = 0; row < NROWS; row++) {
+            const char *group = t3_group_before(row);
+            sbuf_printf(&t, "%s\t%s", group ? group : "", ROWS[row].label);
+            for (int c = 0; c < NCOLS; c++) {
+                if (gen_below(4))
+                    sbuf_printf(&t, "\t%d", v[row][c]);
+                else                   /* a paragraph: the row goes on after one blank line, or ends */
+                    sbuf_printf(&t, "\t\n\n%d\n\n%s", v[row][c], c + 1 < NCOLS ? "" : "\n");
+            }
+            sbuf_adds(&t, "\n");
+        }
+        read += t3_read_back(&t, v, "cells as paragraphs", iter);
+        cells += NROWS * NCOLS;
+    }
+    print_message("cells as paragraphs: %d of %d cells read\n", read, cells);
+    if (read * 1000 < cells * 995)     /* every row whole again: nearly all (34,167 before the joining) */
+        fail_msg("cells as paragraphs: %d of %d cells read", read, cells);
+}
+
 /* Tables whose header runs the names under 法人或其他组织 together in one cell
  * (run_together), in the template's order or another, in four layouts: every
  * cell read as written or missing, never another value. */
@@ -1627,6 +1666,7 @@ int main(void)
         cmocka_unit_test_setup(test_header_among_rows, no_damage),
         cmocka_unit_test_setup(test_header_below_rows, no_damage),
         cmocka_unit_test_setup(test_header_cells_broken, no_damage),
+        cmocka_unit_test_setup(test_cell_paragraphs, no_damage),
         cmocka_unit_test_setup(test_names_joined, no_damage),
         cmocka_unit_test_setup(test_number_glued_to_label, no_damage),
         cmocka_unit_test_setup(test_page_number_after_row, no_damage),
