@@ -2807,6 +2807,19 @@ static int dotted_item_before_number(const grid_row *row, int j)
            row->cells[j + 1].line == row->cells[j].line && is_value_cell(&row->cells[j + 1]);
 }
 
+/* An item number with a dot ("1.") the last cell of a row of explicit cells,
+ * after a label: the next line's label's beginning, its cell's line broken
+ * after it ("(三)<br>不予公开" "1.<br>属于国家秘密", as a browser's copy prints
+ * them: "不予公开\t1." over "属于国家秘密\t0\t2…").  A tab parts cells: no
+ * number's piece. */
+static int dotted_item_last(const grid_row *row, int j)
+{
+    const char *s = row->cells[j].text;
+    size_t n = strlen(s);
+    return row->explicit && j > 0 && j + 1 == row->ncells && n >= 2 && n <= 3 && s[n - 1] == '.' &&
+           numbering_prefix(s, n) == n && has_cjk(row->cells[j - 1].text);
+}
+
 /* 1 when s is a numbering mark alone: ".", "、" or "．" (not a bracket: one
  * alone closes "（三" as often; grid.c's numbering_mark() takes those too). */
 static inline int lone_mark(const char *s)
@@ -2838,7 +2851,7 @@ static int classify(const grid_row *row, row_cells *x, int cell_a_line)
 {
     int marks = 0;                     /* a cell holds a numbering mark alone */
     int nv = 0, n = x->ncells;
-    uint64_t values = 0, labels = 0, numbers = 0, empties = 0;
+    uint64_t values = 0, labels = 0, numbers = 0, empties = 0, cut = 0;
     unsigned char *cls = x->cls;
     const grid_cell *cells = row->cells;   /* (a class stored could be row->cells: read once) */
     for (int j = 0; j < n; j++) {
@@ -2850,7 +2863,8 @@ static int classify(const grid_row *row, row_cells *x, int cell_a_line)
             cls[j] = C_EMPTY, empties |= bit;
         else if (c->num == NUM_BLANK)
             cls[j] = C_VALUE, nv++, values |= bit;
-        else if (has_cjk(c->text) || item_number_alone(c->text) || dotted_item_before_number(row, j))
+        else if (has_cjk(c->text) || item_number_alone(c->text) || dotted_item_before_number(row, j) ||
+                 dotted_item_last(row, j))
             cls[j] = C_LABEL, labels |= bit, marks |= lone_mark(c->text);
         else if ((row->explicit || zero_led(c->text)) && strpbrk(c->text, "0123456789") && !page_number(c->text))
             cls[j] = C_DAMAGED, numbers |= bit;
@@ -2858,10 +2872,16 @@ static int classify(const grid_row *row, row_cells *x, int cell_a_line)
                                   row->explicit || cell_a_line || (values | labels | numbers) != 0))
             cls[j] = C_DAMAGED, numbers |= bit;
         else if (row->explicit && j + 1 < n && (values | numbers | labels) && !strncmp(c->text, "\xEF\xBF\xBD", 3))
-            cls[j] = C_DAMAGED, numbers |= bit;   /* a cut character among the numbers (html2text cuts a
-                                                     cell to its column in bytes): a number's place */
+            cls[j] = C_DAMAGED, numbers |= bit, cut |= bit;   /* a cut character among the numbers
+                                                     (html2text cuts a cell to its column in bytes): a
+                                                     number's place — in a row holding numbers */
         else
             cls[j] = C_OTHER, marks |= lone_mark(c->text);
+    }
+    if (cut && !values) {              /* a header's names cut so: text */
+        numbers &= ~cut;
+        for (; cut; cut &= cut - 1)
+            cls[__builtin_ctzll(cut)] = C_OTHER;
     }
     x->nv = nv;
     x->last = highest_bit(values);
@@ -8507,10 +8527,12 @@ static int ends_replaced(const char *text)
  * first character cut leaves its last digits in the next cell, after the cut
  * bytes, after the table's last border ("��|９" of "２９", "２�|４" of "２６４").
  * Such a number — before a cell beginning with a cut character, or the row's
- * last after one ending with it —, in a row of explicit cells, is
+ * last after one ending with it —, in a row of a pipe table, is
  * read as damaged (unread; the equations may infer it). */
 static void numbers_maybe_cut(grid *g)
 {
+    if (g->layout != GRID_PIPES)
+        return;                        /* (html2text draws its tables with pipes) */
     for (int k = 0; k < g->nrows; k++) {
         grid_row *row = &g->rows[k];
         if (!row->explicit)
