@@ -1780,6 +1780,27 @@ int text_looks_bottom_up(const gk_text *t)
     return down >= 5 && down > 3 * up;
 }
 
+/* t's lines rebuilt in buf[0..len) (malloc'd, a NUL after; taken), nlines of
+ * them, fileline[] (taken) the file's line of each: the new text, t freed — or t
+ * itself, buf and fileline freed, when the rebuilt text does not split into as many
+ * lines (never: each line of buf ends with a newline). */
+static gk_text *rebuilt(gk_text *t, char *buf, size_t len, int *fileline, size_t nlines)
+{
+    const char *why = NULL;
+    gk_text *u = text_decode_adopt(buf, len, NULL, &why);
+    if (!u || u->nlines != nlines) {
+        text_free(u);
+        free(fileline);
+        return t;
+    }
+    u->encoding = t->encoding;
+    u->replaced = t->replaced;
+    u->crlf = t->crlf;
+    u->fileline = fileline;
+    text_free(t);
+    return u;
+}
+
 /* Whether line i of t is blank: spaces and no-break spaces only. */
 static int blank_line_at(const gk_text *t, size_t i)
 {
@@ -1860,19 +1881,7 @@ gk_text *text_join_cell_paragraphs(gk_text *t)
         i = at + 1;
     }
     *p = '\0';
-    const char *why = NULL;
-    gk_text *u = text_decode_adopt(buf, (size_t)(p - buf), NULL, &why);
-    if (!u || u->nlines != (size_t)out) {
-        text_free(u);
-        free(from);
-        return t;
-    }
-    u->encoding = t->encoding;
-    u->replaced = t->replaced;
-    u->crlf = t->crlf;
-    u->fileline = xrealloc(from, (size_t)out * sizeof *from);
-    text_free(t);
-    return u;
+    return rebuilt(t, buf, (size_t)(p - buf), xrealloc(from, (size_t)out * sizeof *from), (size_t)out);
 }
 
 int text_pdf2json_marked(const char *bytes, size_t len)
@@ -1910,21 +1919,9 @@ gk_text *text_bottom_up(gk_text *t)
         *p++ = '\n';
     }
     *p = '\0';
-    const char *why = NULL;
-    gk_text *u = text_decode_adopt(buf, len, NULL, &why);
-    if (!u || u->nlines != n) {        /* (the same lines: never) */
-        text_free(u);
-        free(from);
-        return t;
-    }
-    u->encoding = t->encoding;
-    u->replaced = t->replaced;
-    u->crlf = t->crlf;
     for (size_t i = 0; i < n; i++)
         from[i]++;
-    u->fileline = from;
-    text_free(t);
-    return u;
+    return rebuilt(t, buf, len, from, n);
 }
 
 /* Which of the heads hs[0..nh) (lengths hn) line i of t is, spaces aside; -1 none. */
