@@ -1957,6 +1957,16 @@ static void count_hits(const gk_report *r, hit_count *pats, int npats, size_t fr
     }
 }
 
+/* The line of the last section heading found (1-based), 0 when none. */
+static int last_heading_line(const gk_report *r)
+{
+    int last = 0;
+    for (int k = 0; k < GK_NSECTIONS; k++)
+        if (r->section_line[k] > last)
+            last = r->section_line[k];
+    return last;
+}
+
 /* count_hits() over the cells of lines [from, to) read as a table
  * (grid.c): for header words wrapped over several lines inside their
  * cells, as tables drawn with borders have them ("上一年项" above "目数量"),
@@ -1992,10 +2002,7 @@ static gk_format detect_format(const gk_report *r)
     }
     if (headers[0].hits == 0 && headers[1].hits == 0 && other.hits == 0) {
         /* none in their sections: the tables gathered after the text (tables_apart())? */
-        size_t last = 0;
-        for (int k = 0; k < GK_NSECTIONS; k++)
-            if ((size_t)r->section_line[k] > last)
-                last = (size_t)r->section_line[k];
+        size_t last = (size_t)last_heading_line(r);
         if (last > to3) {
             count_hits(r, headers, 2, last, r->text->nlines, &DETECT_WORDS, DETECT_NEEDS, DETECT_CHARS);
             if (headers[0].hits == 0 && headers[1].hits == 0)
@@ -8390,10 +8397,7 @@ static uint32_t line_names_row(const gk_report *r, int table, size_t i)
  * row of a table, when one does; 0 otherwise. */
 static size_t tables_apart(const gk_report *r)
 {
-    int last = 0;
-    for (int k = 0; k < GK_NSECTIONS; k++)
-        if (r->section_line[k] > last)
-            last = r->section_line[k];
+    int last = last_heading_line(r);
     for (size_t i = (size_t)last; last && i < r->text->nlines; i++)
         for (int ti = 0; ti < GK_NTABLES; ti++)
             if (line_names_row(r, r->tpl->tables[ti].number, i))
