@@ -1825,12 +1825,13 @@ static int blank_line_at(const gk_text *t, size_t i)
  * returned, *para set); 0 when not so. */
 static size_t cell_paragraph(const gk_text *t, size_t i, size_t *para)
 {
+    if (i + 4 >= t->nlines || !blank_line_at(t, i + 1) || blank_line_at(t, i + 2) || !blank_line_at(t, i + 3))
+        return 0;                      /* (the lines after first: most lines are followed by text) */
     const gk_line *l = &t->orig[i];
     size_t e = l->len;
     while (e && l->s[e - 1] == ' ')
         e--;
-    if (!e || l->s[e - 1] != '\t' || i + 4 >= t->nlines || !blank_line_at(t, i + 1) ||
-        blank_line_at(t, i + 2) || memchr(t->orig[i + 2].s, '\t', t->orig[i + 2].len) || !blank_line_at(t, i + 3))
+    if (!e || l->s[e - 1] != '\t' || memchr(t->orig[i + 2].s, '\t', t->orig[i + 2].len))
         return 0;
     *para = i + 2;
     if (blank_line_at(t, i + 4))
@@ -1844,8 +1845,10 @@ gk_text *text_join_cell_paragraphs(gk_text *t)
     if (!t || t->nlines < 5 || t->page || t->fileline)
         return t;
     size_t n = t->nlines, joins = 0, para;
-    for (size_t i = 0; i + 4 < n && joins < 2; i++)
-        joins += t->orig[i].len && cell_paragraph(t, i, &para) != 0;
+    for (size_t i = 0; i + 4 < n && joins < 2; i++) {
+        const gk_line *l = &t->orig[i];   /* (a line ending with a tab or a space only: most end otherwise) */
+        joins += l->len && (l->s[l->len - 1] == '\t' || l->s[l->len - 1] == ' ') && cell_paragraph(t, i, &para) != 0;
+    }
     if (joins < 2)
         return t;                      /* (one may be a note's paragraph between two tab lines) */
     size_t len = 0;
