@@ -6,8 +6,9 @@
 # variant as a web page (`mkformats html 2`) dumped by w3m -dump -cols 200, lynx -dump
 # -width=200, links -dump -width 200, elinks -dump, html2text -width 200, pandoc -t
 # plain and pandoc -t gfm (markdown whose merged tables stay raw HTML, styled cells in
-# <span> tags), and w3m, lynx, html2text and pandoc -t plain at their default widths
-# (w3m-80, lynx-80, html2text-79, pandoc-72: narrow columns, names wrapped down them); as a .docx (`mkformats docx 2`) read by pandoc -f docx -t plain and by docx2txt;
+# <span> tags), and w3m, lynx, links, elinks, html2text and pandoc -t plain at their
+# default widths (w3m-80, lynx-80, links-80, elinks-80, html2text-79, pandoc-72: narrow
+# columns, names wrapped down them); as a .docx (`mkformats docx 2`) read by pandoc -f docx -t plain and by docx2txt;
 # as a PDF (`mkformats pdf 2`) read by pdftotext -layout, without it and with -raw (the
 # content stream's order), as pdftohtml -i -noframes writes it (a web page), by mutool draw
 # -F txt and by pdfminer's pdf2txt, and printed as Word prints tables (`--word`) read by
@@ -96,6 +97,8 @@ convert() {
         lynx-80) lynx -dump -display_charset=utf-8 "$tmp/v$k.html" >"$o" 2>/dev/null ;;
         pandoc-72) pandoc -f html -t plain "$tmp/v$k.html" >"$o" 2>/dev/null ;;
         html2text-79) html2text -utf8 "$tmp/v$k.html" >"$o" 2>/dev/null ;;
+        links-80) links -dump -codepage utf-8 "$tmp/v$k.html" >"$o" 2>/dev/null ;;
+        elinks-80) elinks -dump -dump-charset utf-8 "$tmp/v$k.html" >"$o" 2>/dev/null ;;
         fill | pd-* | pylist | mdify | h2t | soup | cells) python3 tests/tools/spanfill.py "$t" "$tmp/v$k.html" >"$o" 2>/dev/null ;;
         elinks) elinks -dump -dump-width 200 -dump-charset utf-8 "$tmp/v$k.html" >"$o" 2>/dev/null ;;
         docx2txt)
@@ -211,7 +214,7 @@ else
     for t in $tools; do
         case $t in
         pandoc) ways="$ways pandoc pandoc-gfm pandoc-docx pandoc-72" ;;
-        w3m | lynx | html2text) ways="$ways $t $t-$([ $t = html2text ] && echo 79 || echo 80)" ;;
+        w3m | lynx | links | elinks | html2text) ways="$ways $t $t-$([ $t = html2text ] && echo 79 || echo 80)" ;;
         pdftotext) ways="$ways pdftotext-layout pdftotext-raw pdftotext-rawmode pdftotext-word" ;;
         pdftohtml) ways="$ways pdftohtml" ;;
         mutool) ways="$ways mutool mutool-word" ;;
