@@ -26,6 +26,17 @@ static void prepare(gk_text *t)
     text_join_wrapped_cells(t);
 }
 
+/* A decoded text as it is read: its lines put in their order again where a
+ * converter moved them — pages printed bottom up read top down, a browser's
+ * copy whose rows a cell's paragraph broke joined (each a new text: t freed) —
+ * then prepare()d; the text to read. */
+static gk_text *ready(gk_text *t)
+{
+    t = text_join_cell_paragraphs(text_bottom_up(t));
+    prepare(t);
+    return t;
+}
+
 /* Parses decoded text (NULL: *why, malloc'd, says already why the bytes could not be decoded). */
 static gk_report *parse(const char *path, gk_text *t, char **why)
 {
@@ -33,10 +44,7 @@ static gk_report *parse(const char *path, gk_text *t, char **why)
         return NULL;
     gk_report *r = xcalloc(1, sizeof *r);
     r->path = xstrdup(path);
-    t = text_bottom_up(t);             /* pages printed bottom up read top down */
-    t = text_join_cell_paragraphs(t);  /* a browser's copy: a row broken at a cell's paragraph */
-    r->text = t;
-    prepare(t);
+    r->text = t = ready(t);
     extract_report(r);
     if (!extract_is_report(r)) {
         report_free(r);
@@ -95,8 +103,7 @@ static gk_report *open_with(const char *path, char **why, const gk_peeked *known
                 text_free(r->text);
                 r->text = input_decode_until(path, buf, len, NULL, NULL, &verdict, &reason_m);
                 if (r->text) {
-                    r->text = text_join_cell_paragraphs(text_bottom_up(r->text));
-                    prepare(r->text);
+                    r->text = ready(r->text);
                     extract_title_full(r);
                 }
                 if (r->text && !extract_is_report(r)) {   /* refused as the full read refuses it */
