@@ -2802,16 +2802,24 @@ static int item_number_alone(const char *s)
     return n >= 2 && n <= 6 && s[0] != '.' && numbering_prefix(s, n) == n && !strchr(s, '.');
 }
 
+/* U+FFFD, what the decoder puts for a broken byte (a converter cut a character). */
+#define REPLACED "\xEF\xBF\xBD"
+
+/* Whether s is an item number with a dot ("2.", "12.") and nothing else. */
+static int dotted_item(const char *s)
+{
+    size_t n = strlen(s);
+    return n >= 2 && n <= 3 && s[n - 1] == '.' && numbering_prefix(s, n) == n;
+}
+
 /* An item number with a dot ("2.") alone in cell j, a number right after it on
  * its line: a label's beginning whose words wrapped below the row's numbers
  * (html-to-text breaks "2. 重复申请" at its space in a narrow column: "2.  5 0 …"
  * over "重复申请").  Not alone on its line: "3." there may be a number's piece. */
 static int dotted_item_before_number(const grid_row *row, int j)
 {
-    const char *s = row->cells[j].text;
-    size_t n = strlen(s);
-    return n >= 2 && n <= 3 && s[n - 1] == '.' && numbering_prefix(s, n) == n && j + 1 < row->ncells &&
-           row->cells[j + 1].line == row->cells[j].line && is_value_cell(&row->cells[j + 1]);
+    return j + 1 < row->ncells && row->cells[j + 1].line == row->cells[j].line &&
+           is_value_cell(&row->cells[j + 1]) && dotted_item(row->cells[j].text);
 }
 
 /* An item number with a dot ("1.") the last cell of a row of explicit cells,
@@ -2821,10 +2829,8 @@ static int dotted_item_before_number(const grid_row *row, int j)
  * number's piece. */
 static int dotted_item_last(const grid_row *row, int j)
 {
-    const char *s = row->cells[j].text;
-    size_t n = strlen(s);
-    return row->explicit && j > 0 && j + 1 == row->ncells && n >= 2 && n <= 3 && s[n - 1] == '.' &&
-           numbering_prefix(s, n) == n && has_cjk(row->cells[j - 1].text);
+    return row->explicit && j > 0 && j + 1 == row->ncells && dotted_item(row->cells[j].text) &&
+           has_cjk(row->cells[j - 1].text);
 }
 
 /* 1 when s is a numbering mark alone: ".", "、" or "．" (not a bracket: one
@@ -2878,7 +2884,7 @@ static int classify(const grid_row *row, row_cells *x, int cell_a_line)
         else if (grid_ocr_misread(c->text, strnlen(c->text, 9),
                                   row->explicit || cell_a_line || (values | labels | numbers) != 0))
             cls[j] = C_DAMAGED, numbers |= bit;
-        else if (row->explicit && j + 1 < n && (values | numbers | labels) && !strncmp(c->text, "\xEF\xBF\xBD", 3))
+        else if (row->explicit && j + 1 < n && (values | numbers | labels) && !strncmp(c->text, REPLACED, 3))
             cls[j] = C_DAMAGED, numbers |= bit, cut |= bit;   /* a cut character among the numbers
                                                      (html2text cuts a cell to its column in bytes): a
                                                      number's place — in a row holding numbers */
@@ -3485,9 +3491,6 @@ static inline __attribute__((always_inline)) int table_empties(const grid_row *r
     return doubt;
 }
 
-/* U+FFFD, what the decoder puts for a broken byte (a converter cut a character). */
-#define REPLACED "\xEF\xBF\xBD"
-
 /* The length of a mark where a converter cut a cell's text at p: U+FFFD (a
  * character cut in its bytes), or a character reference cut before its ';'
  * ("其&#x4ED": html2text cuts a cell's text at its width, a reference too); 0
@@ -3854,7 +3857,7 @@ static int in_piece(const char *p)
 {
     unsigned char c = (unsigned char)*p;
     return c && (c >= 0x80 || (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z')) &&
-           strncmp(p, "\xEF\xBF\xBD", 3);
+           strncmp(p, REPLACED, 3);
 }
 
 /* The rows of table `table` whose label a text naming none may be a part of:
@@ -3888,7 +3891,7 @@ static uint32_t rows_text_is_part_of(const gk_template *tpl, int table, const ch
         }
         p += n;
         if (*p)
-            p += strncmp(p, "\xEF\xBF\xBD", 3) ? 1 : 3;
+            p += strncmp(p, REPLACED, 3) ? 1 : 3;
     }
     return words ? rows : all;         /* item numbers and broken characters alone: any row's */
 }
