@@ -1827,11 +1827,9 @@ static size_t cell_paragraph(const gk_text *t, size_t i, size_t *para)
 {
     if (i + 4 >= t->nlines || !blank_line_at(t, i + 1) || blank_line_at(t, i + 2) || !blank_line_at(t, i + 3))
         return 0;                      /* (the lines after first: most lines are followed by text) */
-    const gk_line *l = &t->orig[i];
-    size_t e = l->len;
-    while (e && l->s[e - 1] == ' ')
-        e--;
-    if (!e || l->s[e - 1] != '\t' || memchr(t->orig[i + 2].s, '\t', t->orig[i + 2].len))
+    size_t e;
+    const char *l = trimmed(&t->orig[i], &e);
+    if (!e || l[e - 1] != '\t' || memchr(t->orig[i + 2].s, '\t', t->orig[i + 2].len))
         return 0;
     *para = i + 2;
     if (blank_line_at(t, i + 4))
@@ -1863,15 +1861,12 @@ gk_text *text_join_cell_paragraphs(gk_text *t)
         p += t->orig[i].len;
         /* the row goes on: the paragraph's text (trimmed) in the cell, and the line after */
         while ((m = cell_paragraph(t, at, &para)) != 0) {
-            const char *s = t->orig[para].s, *z = s + t->orig[para].len;
-            while (s < z && *s == ' ')
-                s++;
-            while (z > s && z[-1] == ' ')
-                z--;
+            size_t pl;
+            const char *s = trimmed(&t->orig[para], &pl);
             while (p > buf && p[-1] == ' ')
                 p--;                   /* (spaces after the tab) */
-            memcpy(p, s, (size_t)(z - s));
-            p += z - s;
+            memcpy(p, s, pl);
+            p += pl;
             if (m == 1) {              /* the row's last cell: the row ends with it */
                 at = para;
                 break;
