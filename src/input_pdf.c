@@ -16,6 +16,16 @@
  *     a cell over two of them makes none), and each row is written with its
  *     cells at their columns, separated by tabs, empty where a column is
  *     empty;
+ *   - a table printed with its cells' borders (Word, WPS, a browser) is read
+ *     by them: each page holding a table is drawn (cairo, a pixel a point)
+ *     with its characters painted over, and the thin dark strokes left are
+ *     its rules.  A vertical rule between two characters parts them however
+ *     close they stand (narrow cells' numbers); the lines between two
+ *     horizontal rules crossed by two borders at least are one row, each
+ *     cell's lines joined (a label wrapped in its cell, a number printed in
+ *     the middle of the row's height, an item number on a line of its own),
+ *     a cell over several rows written in its first, and every line inside
+ *     such a table is the table's;
  *   - a label printed one character per line (a group label in a merged
  *     cell) is read as one label, in the row where it starts;
  *   - a line at the top or bottom of a page that repeats on other pages
@@ -35,6 +45,7 @@
 #include <math.h>
 #include <poppler.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -72,6 +83,26 @@ typedef struct {
     size_t n, cap;
 } plines;
 
+/* A horizontal rule drawn on a page (a table's border between two rows), in the
+ * page's points, y downwards as the glyphs' boxes. */
+typedef struct {
+    double y, x1, x2;
+} hrule;
+
+/* A vertical rule (a border between two cells of a row). */
+typedef struct {
+    double x, y1, y2;
+} vrule;
+
+typedef struct {
+    hrule *v;           /* by height; the heights of rules drawn at one height made one */
+    size_t n;
+    double *ys;         /* the heights, each once, ascending: the bands between them are rows */
+    size_t nys;
+    vrule *vv;          /* the vertical rules */
+    size_t nvv;
+} hrules;
+
 static int cmp_glyph_y(const void *a, const void *b)
 {
     const glyph *p = a, *q = b;
@@ -92,8 +123,23 @@ static void add_cp(sbuf *b, unsigned cp)
     sbuf_add(b, u, (size_t)n);
 }
 
-/* One line of glyphs (sorted by x) into groups. */
-static void make_groups(pline *l, glyph *g, size_t n)
+/* A vertical rule of the page between glyphs a and b (a before b) at height y:
+ * two cells' border, in the gap between them or at the edge of either's box,
+ * and as tall as their boxes at least (a stroke of a large character is not). */
+static int rule_between(const hrules *R, const glyph *a, const glyph *b, double y)
+{
+    double x1 = a->x2 - 0.25 * (a->x2 - a->x1) - 0.5, x2 = b->x1 + 0.25 * (b->x2 - b->x1) + 0.5;
+    double top = fmin(a->y1, b->y1), bottom = fmax(a->y2, b->y2), slack = 0.1 * (bottom - top);
+    for (size_t k = 0; k < R->nvv; k++)
+        if (R->vv[k].x >= x1 && R->vv[k].x <= x2 && R->vv[k].y1 <= y && y <= R->vv[k].y2 &&
+            R->vv[k].y1 <= top + slack && R->vv[k].y2 >= bottom - slack)
+            return 1;
+    return 0;
+}
+
+/* One line of glyphs (sorted by x) into groups; a vertical rule between two
+ * glyphs parts them however close they stand. */
+static void make_groups(pline *l, glyph *g, size_t n, const hrules *R)
 {
     double h = 0;
     for (size_t i = 0; i < n; i++)
@@ -108,7 +154,7 @@ static void make_groups(pline *l, glyph *g, size_t n)
     size_t start = 0;
     for (size_t i = 0; i <= n; i++) {
         double gap = i < n && i > start ? g[i].x1 - g[i - 1].x2 : 0;
-        if (i == n || (i > start && gap > 0.8 * h)) {
+        if (i == n || (i > start && (gap > 0.8 * h || (R && R->nvv && rule_between(R, &g[i - 1], &g[i], l->y))))) {
             l->g = xrealloc(l->g, (size_t)(l->ng + 1) * sizeof *l->g);
             group *gr = &l->g[l->ng++];
             gr->text = sbuf_steal(&b);
@@ -134,7 +180,7 @@ static void make_groups(pline *l, glyph *g, size_t n)
 }
 
 /* The lines of one page, from its glyphs. */
-static void page_lines(plines *out, glyph *g, size_t n, int page)
+static void page_lines(plines *out, glyph *g, size_t n, int page, const hrules *R)
 {
     qsort(g, n, sizeof *g, cmp_glyph_y);
     size_t i = 0;
@@ -159,9 +205,42 @@ static void page_lines(plines *out, glyph *g, size_t n, int page)
             sum += (g[j].y1 + g[j].y2) / 2;
         l->y = sum / (double)(k - i);
         l->page = page;
-        make_groups(l, g + i, k - i);
+        make_groups(l, g + i, k - i, R);
         i = k;
     }
+}
+
+static void free_line(pline *l);
+
+/* Mostly digits: a number, or numbers of narrow cells run together. */
+static int digits_mostly(const char *t)
+{
+    size_t d = 0, n = 0;
+    for (; *t; t++) {
+        if (((unsigned char)*t & 0xC0) == 0x80)
+            continue;
+        n++;
+        d += *t >= '0' && *t <= '9';
+    }
+    return d > 0 && 10 * d >= 6 * n;
+}
+
+/* A page with a line of two cells or more, or a cell of numbers (a table may be
+ * drawn there): its rules are worth finding (drawing a page costs some twenty
+ * milliseconds; a page of text alone is not drawn). */
+static int table_page(glyph *g, size_t n, int page)
+{
+    plines t = {0};
+    page_lines(&t, g, n, page, NULL);
+    int any = 0;
+    for (size_t i = 0; i < t.n; i++) {
+        any |= t.v[i].ng >= 2;
+        for (int j = 0; j < t.v[i].ng && !any; j++)
+            any = digits_mostly(t.v[i].g[j].text);
+        free_line(&t.v[i]);
+    }
+    free(t.v);
+    return any;
 }
 
 static void free_line(pline *l)
@@ -216,7 +295,12 @@ static int page_number(const pline *l)
     return digits > 0 && digits <= 8 && other == 0;
 }
 
-static void drop_headers(plines *L, const double *page_h, int npages)
+static long ruled_band(const hrules *R, double y);
+
+/* Page headers and footers dropped: a line near the top or bottom of a page that
+ * is only a page number (one cell: a row of numbers is a table's, and so is a line
+ * inside a ruled table's row), or that another page repeats, digits aside. */
+static void drop_headers(plines *L, const double *page_h, int npages, const hrules *rules)
 {
     for (size_t i = 0; i < L->n; i++) {
         pline *l = &L->v[i];
@@ -224,7 +308,9 @@ static void drop_headers(plines *L, const double *page_h, int npages)
         int top = l->y < ph * 0.1, bottom = l->y > ph * 0.9;
         if (!top && !bottom)
             continue;
-        if (page_number(l)) {
+        if (rules && ruled_band(&rules[l->page - 1], l->y) >= 0)
+            continue;
+        if (l->ng == 1 && page_number(l)) {
             l->drop = 1;
             continue;
         }
@@ -380,6 +466,213 @@ static size_t merge_extents(numcol *cl, size_t ncl, numcol *g, size_t n, int wid
     return ncl;
 }
 
+/* The columns write_table() found for a table block. */
+typedef struct {
+    size_t nk, nl, ncol;    /* columns of numbers, label columns, all */
+    double lab_end;         /* the labels' right end */
+    const double *col;      /* each column's left edge */
+    const numcol *lc;       /* the label columns' extents */
+} tcols;
+
+/* The column of a cell starting at x, c the column of the line's cell before it. */
+static size_t column_at(const tcols *t, double x, size_t c)
+{
+    size_t at = c;
+    if (t->nk && x > t->lab_end) {      /* a column of numbers: the last starting at or before it */
+        if (at < t->nl)
+            at = t->nl;
+        while (at + 1 < t->ncol && t->col[at + 1] <= x)
+            at++;
+    } else {                            /* the first label column it reaches into */
+        at = 0;
+        while (at + 1 < t->nl && t->lc[at].b <= x)
+            at++;
+        if (at < c)
+            at = c;
+    }
+    return at;
+}
+
+/* One line of a table, its cells at their columns. */
+static void write_row(gk_out *o, const pline *l, const tcols *t)
+{
+    sbuf row;
+    sbuf_init(&row);
+    sbuf_reserve(&row, 1);
+    row.s[0] = '\0';
+    size_t c = 0;
+    for (int j = 0; j < l->ng; j++) {
+        size_t at = column_at(t, l->g[j].x1, c);
+        while (c < at) {
+            sbuf_addc(&row, '\t');
+            c++;
+        }
+        if (j > 0 && c == at && row.len && row.s[row.len - 1] != '\t')
+            sbuf_addc(&row, '\t');     /* two cells in one column: still two cells */
+        sbuf_adds(&row, l->g[j].text);
+    }
+    while (c + 1 < t->ncol) {
+        sbuf_addc(&row, '\t');
+        c++;
+    }
+    o->page = l->page;
+    out_line(o, row.s, row.len);
+    sbuf_free(&row);
+}
+
+/* The band (between two consecutive rules of the page) holding height y, or -1
+ * above the first rule and below the last. */
+static long band_of(const hrules *R, double y)
+{
+    if (R->nys < 2 || y <= R->ys[0] || y >= R->ys[R->nys - 1])
+        return -1;
+    size_t lo = 0, hi = R->nys - 1;     /* ys[lo] < y < ys[hi] */
+    while (hi - lo > 1) {
+        size_t m = (lo + hi) / 2;
+        if (R->ys[m] < y)
+            lo = m;
+        else
+            hi = m;
+    }
+    return (long)lo;
+}
+
+/* The band where the cell holding a text at x (its middle) on a line at y
+ * begins: the band under the nearest rule above the line that reaches x (a
+ * cell spanning rows, a label over several, has no rule across it between
+ * them); `own` (the line's band) when no rule above reaches x. */
+static long cell_band(const hrules *R, double x, double y, long own)
+{
+    double best = -1e300;
+    for (size_t k = 0; k < R->n && R->v[k].y < y; k++)
+        if (R->v[k].x1 - 1 <= x && x <= R->v[k].x2 + 1)
+            best = R->v[k].y;
+    long b = best > -1e300 ? band_of(R, best + 1e-3) : -1;
+    return b >= 0 && b <= own ? b : own;
+}
+
+/* The band of line y when it is a ruled table's row: vertical rules at three
+ * places or more (two cells' borders at least) cross its middle; -1 else (a
+ * table drawn with rules between its rows only, or above and below it only,
+ * is read a line at a time; a frame around the page or a box around a
+ * paragraph is not a table). */
+static long ruled_band(const hrules *R, double y)
+{
+    long b = band_of(R, y);
+    if (b < 0)
+        return -1;
+    double mid = (R->ys[b] + R->ys[b + 1]) / 2, x[3];
+    int nx = 0;
+    for (size_t k = 0; k < R->nvv && nx < 3; k++) {
+        if (R->vv[k].y1 > mid || mid > R->vv[k].y2)
+            continue;
+        int seen = 0;
+        for (int q = 0; q < nx; q++)
+            seen |= fabs(x[q] - R->vv[k].x) < 2;
+        if (!seen)
+            x[nx++] = R->vv[k].x;
+    }
+    return nx >= 3 ? b : -1;
+}
+
+static int ascii_alnum(unsigned char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+/* Lines [from, to) of one page, each between two of its rules: the lines of a
+ * ruled table row are one row, each cell's lines joined (a label wrapped inside
+ * its cell, a number printed in the middle of the cell's height beside it), and a
+ * cell over several rows is written in its first. */
+static void write_ruled(gk_out *o, const plines *L, size_t from, size_t to, const tcols *t, const hrules *R)
+{
+    long b0 = -1, b1 = -1;
+    for (size_t i = from; i < to; i++)
+        if (!L->v[i].drop) {
+            long b = band_of(R, L->v[i].y);
+            if (b0 < 0 || b < b0)
+                b0 = b;
+            if (b > b1)
+                b1 = b;
+        }
+    size_t nb = (size_t)(b1 - b0 + 1), ns = t->ncol + 8;
+    /* a band holding two lines of numbers is not one row (rules left out between
+     * rows): its lines are written one by one */
+    int *numeric = xcalloc(nb, sizeof *numeric);
+    for (size_t i = from; i < to; i++) {
+        const pline *l = &L->v[i];
+        int has = 0;
+        for (int j = 0; !l->drop && j < l->ng && !has; j++)
+            has = l->g[j].x1 > t->lab_end && numeric_cell(l->g[j].text);
+        if (has)
+            numeric[band_of(R, l->y) - b0]++;
+    }
+    sbuf *cell = xcalloc(nb * ns, sizeof *cell);
+    unsigned char *used = xmalloc(ns);
+    int page = 0;
+    for (size_t i = from; i < to; i++) {
+        const pline *l = &L->v[i];
+        if (l->drop)
+            continue;
+        page = l->page;
+        long own = band_of(R, l->y);
+        if (numeric[own - b0] > 1)
+            continue;
+        memset(used, 0, ns);
+        size_t c = 0;
+        for (int j = 0; j < l->ng; j++) {
+            const group *g = &l->g[j];
+            size_t at = column_at(t, g->x1, c);
+            while (at + 1 < ns && used[at])
+                at++;                    /* two cells in one column: still two cells */
+            used[at] = 1;
+            c = at;
+            long b = cell_band(R, (g->x1 + g->x2) / 2, l->y, own);
+            if (b < b0 || numeric[b - b0] > 1)
+                b = own;
+            sbuf *s = &cell[(size_t)(b - b0) * ns + at];
+            if (s->len && ascii_alnum((unsigned char)s->s[s->len - 1]) && ascii_alnum((unsigned char)g->text[0]))
+                sbuf_addc(s, ' ');
+            sbuf_adds(s, g->text);
+        }
+    }
+    sbuf row;
+    sbuf_init(&row);
+    for (size_t b = 0; b < nb; b++) {
+        if (numeric[b] > 1) {
+            for (size_t i = from; i < to; i++)
+                if (!L->v[i].drop && band_of(R, L->v[i].y) - b0 == (long)b)
+                    write_row(o, &L->v[i], t);
+            continue;
+        }
+        size_t last = 0;
+        int any = 0;
+        for (size_t k = 0; k < ns; k++)
+            if (cell[b * ns + k].len) {
+                last = k;
+                any = 1;
+            }
+        if (!any)
+            continue;
+        row.len = 0;
+        size_t n = last + 1 > t->ncol ? last + 1 : t->ncol;
+        for (size_t k = 0; k < n; k++) {
+            if (k)
+                sbuf_addc(&row, '\t');
+            if (cell[b * ns + k].len)
+                sbuf_add(&row, cell[b * ns + k].s, cell[b * ns + k].len);
+        }
+        o->page = page;
+        out_line(o, row.s ? row.s : "", row.len);
+    }
+    sbuf_free(&row);
+    for (size_t k = 0; k < nb * ns; k++)
+        sbuf_free(&cell[k]);
+    free(cell);
+    free(used);
+    free(numeric);
+}
+
 /* Writes lines [from, to), a table block (over a page break too), with their
  * cells at their columns.  Numbers give the columns they stand in: a table
  * printed by a word processor aligns them left, right or in the middle of
@@ -390,7 +683,7 @@ static size_t merge_extents(numcol *cl, size_t ncl, numcol *g, size_t n, int wid
  * first label column it reaches into; every other cell (a header, a number)
  * stands in the column of numbers it starts in (the boundaries half-way
  * between their extents). */
-static void write_table(gk_out *o, plines *L, size_t from, size_t to)
+static void write_table(gk_out *o, plines *L, size_t from, size_t to, const hrules *rules)
 {
     size_t n = 0;
     double h = 0;
@@ -455,48 +748,24 @@ static void write_table(gk_out *o, plines *L, size_t from, size_t to)
     for (size_t q = 0; q < nk; q++)
         col[ncol++] = q ? (nc[q - 1].b + nc[q].a) / 2 : fmax(lab_end, nc[0].a - 0.5 * h);
     free(nc);
-    sbuf row;
-    sbuf_init(&row);
-    for (size_t i = from; i < to; i++) {
-        pline *l = &L->v[i];
-        if (l->drop)
+    tcols tc = {nk, nl, ncol, lab_end, col, lc};
+    for (size_t i = from; i < to;) {
+        if (L->v[i].drop) {
+            i++;
             continue;
-        row.len = 0;
-        sbuf_reserve(&row, 1);
-        row.s[0] = '\0';
-        size_t c = 0;
-        for (int j = 0; j < l->ng; j++) {
-            double x = l->g[j].x1;
-            size_t at = c;
-            if (nk && x > lab_end) {   /* a column of numbers: the last starting at or before it */
-                if (at < nl)
-                    at = nl;
-                while (at + 1 < ncol && col[at + 1] <= x)
-                    at++;
-            } else {                   /* the first label column it reaches into */
-                at = 0;
-                while (at + 1 < nl && lc[at].b <= x)
-                    at++;
-                if (at < c)
-                    at = c;
-            }
-            while (c < at) {
-                sbuf_addc(&row, '\t');
-                c++;
-            }
-            if (j > 0 && c == at && row.len && row.s[row.len - 1] != '\t') {
-                sbuf_addc(&row, '\t');     /* two cells in one column: still two cells */
-            }
-            sbuf_adds(&row, l->g[j].text);
         }
-        while (c + 1 < ncol) {
-            sbuf_addc(&row, '\t');
-            c++;
+        const hrules *R = rules ? &rules[L->v[i].page - 1] : NULL;
+        if (R && ruled_band(R, L->v[i].y) >= 0) {  /* a run of lines in a ruled table's rows */
+            size_t e = i;
+            while (e < to && (L->v[e].drop || (L->v[e].page == L->v[i].page && ruled_band(R, L->v[e].y) >= 0)))
+                e++;
+            write_ruled(o, L, i, e, &tc, R);
+            i = e;
+            continue;
         }
-        o->page = l->page;
-        out_line(o, row.s, row.len);
+        write_row(o, &L->v[i], &tc);
+        i++;
     }
-    sbuf_free(&row);
     free(col);
     free(lc);
 }
@@ -529,7 +798,51 @@ static int close_under(const pline *above, const pline *l, double pitch)
     return pitch <= 0 || l->y - above->y <= 1.5 * pitch;
 }
 
-static void write_lines(gk_out *o, plines *L, double pitch)
+/* Lines inside a ruled table are the table's, however few their cells: a
+ * label's item number on a line of its own, a header's names stacked in their
+ * cells, a cell's last line at the foot of a page.  A ruled table is a run of
+ * consecutive ruled bands (ruled_band()) of a page holding a line of two cells
+ * or more. */
+static void mark_ruled_lines(plines *L, const hrules *rules)
+{
+    for (size_t i = 0; i < L->n;) {
+        size_t e = i;
+        while (e < L->n && L->v[e].page == L->v[i].page)
+            e++;
+        const hrules *R = &rules[L->v[i].page - 1];
+        if (R->nys >= 2) {
+            /* each band: ruled or not, and the region (run of ruled bands) it is in */
+            size_t nb = R->nys - 1;
+            long *region = xmalloc(nb * sizeof *region);
+            unsigned char *rows = xcalloc(nb, 1);
+            long id = -1;
+            for (size_t b = 0; b < nb; b++) {
+                if (ruled_band(R, (R->ys[b] + R->ys[b + 1]) / 2) < 0) {
+                    region[b] = -1;
+                    continue;
+                }
+                if (b == 0 || region[b - 1] < 0)
+                    id = (long)b;
+                region[b] = id;
+            }
+            for (size_t k = i; k < e; k++) {
+                long b = band_of(R, L->v[k].y);
+                if (b >= 0 && region[b] >= 0 && L->v[k].ng >= 2 && !L->v[k].drop)
+                    rows[region[b]] = 1;
+            }
+            for (size_t k = i; k < e; k++) {
+                long b = band_of(R, L->v[k].y);
+                if (b >= 0 && region[b] >= 0 && rows[region[b]] && !L->v[k].table && !L->v[k].drop && L->v[k].ng)
+                    L->v[k].table = 3;
+            }
+            free(region);
+            free(rows);
+        }
+        i = e;
+    }
+}
+
+static void write_lines(gk_out *o, plines *L, double pitch, const hrules *rules)
 {
     /* table blocks: runs of lines with two cells or more (and lone-cell lines between them) */
     for (size_t i = 0; i < L->n; i++) {
@@ -557,6 +870,8 @@ static void write_lines(gk_out *o, plines *L, double pitch)
             for (size_t k = i; k < e; k++)
                 L->v[k].table = 2;
     }
+    if (rules)
+        mark_ruled_lines(L, rules);
     /* the right margin of flowing text (the widest line of the document) */
     double right = 0;
     for (size_t i = 0; i < L->n; i++)
@@ -596,7 +911,7 @@ static void write_lines(gk_out *o, plines *L, double pitch)
                 k++;
             }
             /* a block split across pages is one table: its columns are those of all its lines */
-            write_table(o, L, i, k);
+            write_table(o, L, i, k, rules);
             prev = k - 1;
             while (prev > i && L->v[prev].drop)
                 prev--;
@@ -657,6 +972,22 @@ static struct {
     void (*page_get_size)(PopplerPage *, double *, double *);
     char *(*page_get_text)(PopplerPage *);
     gboolean (*page_get_text_layout)(PopplerPage *, PopplerRectangle **, guint *);
+    /* drawing a page, to find its rules (cairo comes with poppler-glib): optional */
+    int draw_ok;
+    void (*page_render)(PopplerPage *, cairo_t *);
+    cairo_surface_t *(*surface_create)(cairo_format_t, int, int);
+    void (*surface_destroy)(cairo_surface_t *);
+    void (*surface_flush)(cairo_surface_t *);
+    unsigned char *(*surface_data)(cairo_surface_t *);
+    int (*surface_stride)(cairo_surface_t *);
+    int (*surface_status)(cairo_surface_t *);
+    cairo_t *(*create)(cairo_surface_t *);
+    void (*destroy)(cairo_t *);
+    void (*scale)(cairo_t *, double, double);
+    void (*set_source_rgb)(cairo_t *, double, double, double);
+    void (*paint)(cairo_t *);
+    void (*rectangle)(cairo_t *, double, double, double, double);
+    void (*fill)(cairo_t *);
 } P;
 static pthread_once_t P_once = PTHREAD_ONCE_INIT;
 
@@ -679,6 +1010,24 @@ static void load_poppler(void)
         {NULL, NULL},
     };
     P.ok = util_dlload("libpoppler-glib", NAMES, SYMS);
+    const util_sym DRAW[] = {
+        {"poppler_page_render", &P.page_render},
+        {"cairo_image_surface_create", &P.surface_create},
+        {"cairo_surface_destroy", &P.surface_destroy},
+        {"cairo_surface_flush", &P.surface_flush},
+        {"cairo_image_surface_get_data", &P.surface_data},
+        {"cairo_image_surface_get_stride", &P.surface_stride},
+        {"cairo_surface_status", &P.surface_status},
+        {"cairo_create", &P.create},
+        {"cairo_destroy", &P.destroy},
+        {"cairo_scale", &P.scale},
+        {"cairo_set_source_rgb", &P.set_source_rgb},
+        {"cairo_paint", &P.paint},
+        {"cairo_rectangle", &P.rectangle},
+        {"cairo_fill", &P.fill},
+        {NULL, NULL},
+    };
+    P.draw_ok = P.ok && util_dlload("libpoppler-glib", NAMES, DRAW);
 }
 
 #define g_bytes_new_static P.bytes_new_static
@@ -693,6 +1042,174 @@ static void load_poppler(void)
 #define poppler_page_get_size P.page_get_size
 #define poppler_page_get_text P.page_get_text
 #define poppler_page_get_text_layout P.page_get_text_layout
+
+
+/* ---- rules ---------------------------------------------------------------------------------
+ * A table's borders are not text: the page is drawn (cairo, RULE_SCALE pixels a point), its
+ * characters' boxes painted over, and every thin dark stroke across RULE_MIN points or more
+ * of a pixel row is a horizontal rule. */
+
+#define RULE_SCALE 1.0
+#define RULE_MIN 12.0          /* points */
+#define RULE_VMIN 8.0          /* points: a vertical rule's least height */
+#define RULE_THICK 3.0         /* points: thicker is a bar, not a rule */
+#define RULE_MAX_PIXELS (1 << 25)
+
+static int cmp_hrule(const void *a, const void *b)
+{
+    const hrule *p = a, *q = b;
+    return p->y < q->y ? -1 : p->y > q->y ? 1 : (p->x1 > q->x1) - (p->x1 < q->x1);
+}
+
+/* A stroke of one pixel row. */
+typedef struct {
+    int row, x1, x2;     /* x2 exclusive */
+    int top, bottom;     /* rows of the rule it belongs to */
+    int done;
+} stroke;
+
+static void page_rules(PopplerPage *page, double w, double h, const glyph *g, size_t ng, hrules *out)
+{
+    memset(out, 0, sizeof *out);
+    int W = (int)ceil(w * RULE_SCALE), H = (int)ceil(h * RULE_SCALE);
+    if (!P.draw_ok || W <= 0 || H <= 0 || (double)W * H > RULE_MAX_PIXELS)
+        return;
+    cairo_surface_t *sf = P.surface_create(CAIRO_FORMAT_RGB24, W, H);
+    if (P.surface_status(sf) != 0) {
+        P.surface_destroy(sf);
+        return;
+    }
+    cairo_t *cr = P.create(sf);
+    P.set_source_rgb(cr, 1, 1, 1);
+    P.paint(cr);
+    P.scale(cr, RULE_SCALE, RULE_SCALE);
+    P.page_render(page, cr);
+    P.set_source_rgb(cr, 1, 1, 1);
+    /* a character's box is its advance and its font's height, often more than its
+     * strokes: a narrow cell's border may stand inside it, at its edge; the middle of
+     * the box (where its strokes are) is painted over */
+    double *hs = xmalloc((ng + 1) * sizeof *hs);
+    for (size_t i = 0; i < ng; i++) {
+        double gh = g[i].y2 - g[i].y1, gw = g[i].x2 - g[i].x1;
+        P.rectangle(cr, g[i].x1 + 0.2 * gw, g[i].y1 + 0.1 * gh, 0.6 * gw, 0.8 * gh);
+        hs[i] = gh;
+    }
+    qsort(hs, ng, sizeof *hs, cmp_double);
+    /* a rule is longer than a character's stroke, a vertical one taller than a
+     * character (a stroke left of a box's middle is not one) */
+    double med = ng ? hs[ng / 2] : 0;
+    double vmin_pt = fmax(RULE_VMIN, 1.1 * med), hmin_pt = fmax(RULE_MIN, 1.5 * med);
+    free(hs);
+    P.fill(cr);
+    P.destroy(cr);
+    P.surface_flush(sf);
+    const unsigned char *px = P.surface_data(sf);
+    int stride = P.surface_stride(sf);
+    int minlen = (int)(hmin_pt * RULE_SCALE);
+    stroke *st = NULL;
+    size_t ns = 0, cap = 0;
+    int *run = xcalloc((size_t)W, sizeof *run);      /* dark pixels above, in each pixel column */
+    int vmin = (int)(vmin_pt * RULE_SCALE);
+    vrule *vv = NULL;
+    size_t nvv = 0;
+    for (int y = 0; y <= H; y++) {
+        if (y == H) {
+            for (int x = 0; x < W; x++)
+                if (run[x] >= vmin) {
+                    vv = xrealloc(vv, (nvv + 1) * sizeof *vv);
+                    vv[nvv++] = (vrule){(x + 0.5) / RULE_SCALE, (y - run[x]) / RULE_SCALE, y / RULE_SCALE};
+                }
+            break;
+        }
+        const uint32_t *r = (const uint32_t *)(const void *)(px + (size_t)y * (size_t)stride);
+        for (int x = 0; x < W; x++) {
+            uint32_t p = r[x];
+            unsigned lum = ((p >> 16 & 255) + (p >> 8 & 255) + (p & 255)) / 3;
+            if (lum < 160) {
+                run[x]++;
+            } else {
+                if (run[x] >= vmin) {
+                    vv = xrealloc(vv, (nvv + 1) * sizeof *vv);
+                    vv[nvv++] = (vrule){(x + 0.5) / RULE_SCALE, (y - run[x]) / RULE_SCALE, y / RULE_SCALE};
+                }
+                run[x] = 0;
+            }
+        }
+        int x = 0;
+        while (x < W) {
+            while (x < W && (r[x] & 0x808080) == 0x808080)   /* light: every channel 128 or more */
+                x++;
+            if (x >= W)
+                break;
+            int a = x, last = x, gap = 0;
+            while (x < W && gap <= 2) {
+                uint32_t p = r[x];
+                unsigned lum = ((p >> 16 & 255) + (p >> 8 & 255) + (p & 255)) / 3;
+                if (lum < 160) {
+                    last = x;
+                    gap = 0;
+                } else {
+                    gap++;
+                }
+                x++;
+            }
+            if (last + 1 - a >= minlen) {
+                if (ns == cap) {
+                    cap = cap ? 2 * cap : 64;
+                    st = xrealloc(st, cap * sizeof *st);
+                }
+                st[ns++] = (stroke){y, a, last + 1, y, y, 0};
+            }
+            x = last + 1;
+        }
+    }
+    P.surface_destroy(sf);
+    free(run);
+    out->vv = vv;
+    out->nvv = nvv;
+    /* strokes of consecutive pixel rows overlapping make one rule; a thick one is a bar */
+    hrule *v = NULL;
+    size_t nv = 0;
+    for (size_t i = 0; i < ns; i++) {
+        if (st[i].done)
+            continue;
+        int top = st[i].row, bottom = st[i].row, x1 = st[i].x1, x2 = st[i].x2;
+        st[i].done = 1;
+        for (size_t k = i + 1; k < ns && st[k].row <= bottom + 1; k++)
+            if (!st[k].done && st[k].row == bottom + 1 && st[k].x1 < x2 && st[k].x2 > x1) {
+                st[k].done = 1;
+                bottom = st[k].row;
+                x1 = st[k].x1 < x1 ? st[k].x1 : x1;
+                x2 = st[k].x2 > x2 ? st[k].x2 : x2;
+            }
+        if (bottom - top + 1 > RULE_THICK * RULE_SCALE)
+            continue;
+        v = xrealloc(v, (nv + 1) * sizeof *v);
+        v[nv++] = (hrule){(top + bottom + 1) / 2.0 / RULE_SCALE, x1 / RULE_SCALE, x2 / RULE_SCALE};
+    }
+    free(st);
+    if (!nv)
+        return;
+    qsort(v, nv, sizeof *v, cmp_hrule);
+    /* rules less than a point apart are one height */
+    double *ys = xmalloc(nv * sizeof *ys);
+    size_t ny = 0;
+    for (size_t i = 0; i < nv;) {
+        size_t k = i;
+        double sum = 0;
+        while (k < nv && v[k].y - v[i].y < 1.0)
+            sum += v[k++].y;
+        ys[ny] = sum / (double)(k - i);
+        for (size_t q = i; q < k; q++)
+            v[q].y = ys[ny];
+        ny++;
+        i = k;
+    }
+    out->v = v;
+    out->n = nv;
+    out->ys = ys;
+    out->nys = ny;
+}
 
 int input_pdf(const char *bytes, size_t len, gk_converted *out, char **why)
 {
@@ -718,6 +1235,7 @@ int input_pdf(const char *bytes, size_t len, gk_converted *out, char **why)
         npages = PDF_MAX_PAGES;
     plines L = {0};
     double *page_h = xcalloc((size_t)(npages > 0 ? npages : 1), sizeof *page_h);
+    hrules *rules = xcalloc((size_t)(npages > 0 ? npages : 1), sizeof *rules);
     size_t total = 0;
     for (int p = 0; p < npages && total < PDF_MAX_GLYPHS; p++) {
         PopplerPage *page = poppler_document_get_page(doc, p);
@@ -754,7 +1272,9 @@ int input_pdf(const char *bytes, size_t len, gk_converted *out, char **why)
                 ng++;
             }
             total += ng;
-            page_lines(&L, g, ng, p + 1);
+            if (table_page(g, ng, p + 1))
+                page_rules(page, w, h, g, ng, &rules[p]);
+            page_lines(&L, g, ng, p + 1, &rules[p]);
             free(g);
         }
         g_free(rects);
@@ -764,17 +1284,29 @@ int input_pdf(const char *bytes, size_t len, gk_converted *out, char **why)
     g_object_unref(doc);
     g_bytes_unref(gb);
     if (total == 0) {
+        for (int p = 0; p < npages; p++) {
+            free(rules[p].v);
+            free(rules[p].ys);
+            free(rules[p].vv);
+        }
+        free(rules);
         free(page_h);
         free(L.v);
         *why = xstrdup(npages > 0 ? "PDF 没有文字层（扫描件），请先做文字识别" : "PDF 没有页面");
         return -1;
     }
-    drop_headers(&L, page_h, npages);
+    drop_headers(&L, page_h, npages, rules);
     double pitch = line_pitch(&L);
     join_vertical(&L, pitch);
     gk_out o;
     out_init(&o);
-    write_lines(&o, &L, pitch);
+    write_lines(&o, &L, pitch, rules);
+    for (int p = 0; p < npages; p++) {
+        free(rules[p].v);
+        free(rules[p].ys);
+        free(rules[p].vv);
+    }
+    free(rules);
     for (size_t i = 0; i < L.n; i++)
         free_line(&L.v[i]);
     free(L.v);

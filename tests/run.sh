@@ -10,6 +10,8 @@ export GK TOOLS="${TOOLS:-}"
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
 cd "$(dirname "$0")/.." || exit 2
+# what third-party libraries keep until exit (tests/lsan.supp)
+export LSAN_OPTIONS="${LSAN_OPTIONS:-suppressions=$(pwd)/tests/lsan.supp:print_suppressions=0}"
 mkdir -p tests/out
 passed=0
 failed=0

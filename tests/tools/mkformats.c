@@ -3,7 +3,7 @@
  * the engine can be checked to read each exactly as it reads the text.
  *
  *   mkformats html SEED IN OUT     mkformats docx SEED IN OUT
- *   mkformats pdf  SEED IN OUT [--no-text | --word]
+ *   mkformats pdf  SEED IN OUT [--no-text | --word | --grid]
  *
  * IN is read as the engine reads it (any encoding), and every line of it
  * becomes exactly one line of what the reader gives back, so that line
@@ -35,7 +35,11 @@
  *     middle (then a number stands between the lines of a wrapped label).
  *     Such a PDF has more lines than the text, and reads as it only where
  *     the text's layout can be printed so (its own errors of alignment are
- *     printed as they are).
+ *     printed as they are).  With --grid, the same with every cell's borders
+ *     drawn, as Word, WPS and browsers print a bordered table (none across a
+ *     merged cell), number columns at times as narrow as one character, and
+ *     at times a label's item number ("4.") on a line of its own (a line
+ *     break after it in the cell).
  * With the same seed and input the output is byte for byte the same (a
  * .docx's zip entries carry a fixed time; a PDF's creation date is fixed). */
 #include "input.h"
@@ -622,7 +626,8 @@ int main(int argc, char **argv)
     else if (!strcmp(argv[1], "docx"))
         rc = make_docx(&d, argv[4]);
     else if (!strcmp(argv[1], "pdf"))
-        rc = make_pdf(&d, argv[4], argc > 5 && !strcmp(argv[5], "--no-text"), argc > 5 && !strcmp(argv[5], "--word"));
+        rc = make_pdf(&d, argv[4], argc > 5 && !strcmp(argv[5], "--no-text"),
+                      argc > 5 && !strcmp(argv[5], "--word") ? 1 : argc > 5 && !strcmp(argv[5], "--grid") ? 2 : 0);
     else
         fprintf(stderr, "mkformats: unknown kind %s\n", argv[1]);
     for (size_t i = 0; i < d.nlines; i++) {
@@ -663,6 +668,13 @@ typedef struct {
      * in its middle (valign 0, 1) */
     int word, num_align, lab_align, valign;
     double maxw;
+    /* grid (--grid): every cell's borders drawn, as Word, WPS and a browser print a
+     * table with borders (none across a cell spanning rows or columns); numw the
+     * least width of a column, in characters: 1 packs numbers as close as a
+     * narrow table has them, closer than the gap that parts two cells' text */
+    int grid;
+    double numw;
+    int brk;                           /* grid: a label's item number on a line of its own */
 } pdfw;
 
 static void pdf_text(pdfw *w, double x, double baseline, const char *s, double size)
@@ -804,11 +816,45 @@ static int numberish(const char *t)
     return *t && t[strspn(t, "0123456789,.+-/")] == '\0';
 }
 
+/* The length of the item number a label begins with ("4.", "4、", "(一)",
+ * "（一）") and the spaces after it; 0 when it begins with none. */
+static size_t item_number(const char *t)
+{
+    size_t n = 0;
+    if (t[0] >= '0' && t[0] <= '9') {
+        while (t[n] >= '0' && t[n] <= '9')
+            n++;
+        if (t[n] == '.' && !(t[n + 1] >= '0' && t[n + 1] <= '9'))
+            n++;                       /* not a number's decimals: "1.25" */
+        else if (!strncmp(t + n, "、", 3))
+            n += 3;
+        else
+            return 0;
+    } else {
+        const char *open = t[0] == '(' ? "(" : !strncmp(t, "（", 3) ? "（" : NULL;
+        if (!open)
+            return 0;
+        n = strlen(open);
+        const char *close = strpbrk(t + n, ")）");
+        if (!close || close - t > 16)
+            return 0;
+        n = (size_t)(close - t) + (*close == ')' ? 1 : 3);
+    }
+    while (t[n] == ' ')
+        n++;
+    return n;
+}
+
 /* The lines cell text t is wrapped into at width `avail` (points) and size ts:
  * as many characters as fit on each; at most max lines, their starts in at[]. */
 static int wrap_cell(pdfw *w, const char *t, double avail, double ts, const char **at, int max)
 {
     int n = 0;
+    size_t num = w->brk ? item_number(t) : 0;
+    if (num && t[num] && max > 1) {    /* the cell's number on a line of its own */
+        at[n++] = t;
+        t += num;
+    }
     while (*t && n < max) {
         at[n++] = t;
         t = fit_chars(w, t, avail, ts);
@@ -817,6 +863,44 @@ static int wrap_cell(pdfw *w, const char *t, double avail, double ts, const char
 }
 
 #define WRAP_MAX 6
+
+/* The borders of row i (height h at w->y) of a table drawn with every cell's
+ * borders: its left and right, and between two cells unless one spans over
+ * the place (a column span); its top when it begins the table or a page; its
+ * bottom under each column unless a row span goes on there into the next row
+ * (`more`: a next row).  below[c] counts the rows a span still covers in
+ * column c, kept from row to row. */
+static void pdf_grid_row(pdfw *w, doc_t *d, size_t i, int nc, const double *colx, double h, int top_rule, int more,
+                         int *below)
+{
+    row_t *r = &d->rows[i];
+    int covered[MAXC];                 /* covered by a row span from above */
+    for (int c = 0; c < nc; c++) {
+        covered[c] = below[c] > 0;
+        if (below[c] > 0)
+            below[c]--;
+        if (c < r->n && *CS(d, i, c) && *RS(d, i, c) > 1)
+            below[c] = *RS(d, i, c) - 1;
+    }
+    cairo_set_line_width(w->cr, 0.5);
+    if (top_rule) {
+        cairo_move_to(w->cr, colx[0], w->y);
+        cairo_line_to(w->cr, colx[nc], w->y);
+    }
+    for (int c = 0; c <= nc; c++) {
+        if (c > 0 && c < nc && c < r->n && !*CS(d, i, c) && !covered[c])
+            continue;                  /* inside a cell spanning columns */
+        cairo_move_to(w->cr, colx[c], w->y);
+        cairo_line_to(w->cr, colx[c], w->y + h);
+    }
+    for (int c = 0; c < nc; c++) {
+        if (more && below[c] > 0)
+            continue;                  /* a cell spanning rows goes on below */
+        cairo_move_to(w->cr, colx[c], w->y + h);
+        cairo_line_to(w->cr, colx[c + 1], w->y + h);
+    }
+    cairo_stroke(w->cr);
+}
 
 /* pdf_table() as Word prints a table (pdfw.word). */
 static void pdf_table_word(pdfw *w, doc_t *d, size_t from, size_t to)
@@ -839,8 +923,9 @@ static void pdf_table_word(pdfw *w, doc_t *d, size_t from, size_t to)
                 colw[c] = cw;
         }
     double colx[MAXC + 1];
-    double ts = table_columns(nc, colw, 2.0, colx);   /* a number's cell is wider than the number */
+    double ts = table_columns(nc, colw, w->grid ? w->numw : 2.0, colx);   /* a number's cell is wider than the number */
     double lh = ts * 1.5;              /* the pitch of a cell's lines */
+    int below[MAXC] = {0};             /* rows still covered by a row span, per column */
     for (size_t i = from; i < to; i++) {
         row_t *r = &d->rows[i];
         const char *at[MAXC][WRAP_MAX];
@@ -855,8 +940,13 @@ static void pdf_table_word(pdfw *w, doc_t *d, size_t from, size_t to)
                 rows = nl[c];
         }
         double h = rows * lh + 4;
-        if (w->y + h > PH - MB)
+        int top_rule = i == from;
+        if (w->y + h > PH - MB) {
             pdf_new_page(w);
+            top_rule = 1;
+        }
+        if (w->grid)
+            pdf_grid_row(w, d, i, nc, colx, h, top_rule, i + 1 < to, below);
         for (int c = 0; c < nc && c < r->n; c++) {
             if (!nl[c])
                 continue;
@@ -877,10 +967,12 @@ static void pdf_table_word(pdfw *w, doc_t *d, size_t from, size_t to)
                 free(seg);
             }
         }
-        cairo_move_to(w->cr, colx[0], w->y + h);
-        cairo_line_to(w->cr, colx[nc], w->y + h);
-        cairo_set_line_width(w->cr, 0.3);
-        cairo_stroke(w->cr);
+        if (!w->grid) {
+            cairo_move_to(w->cr, colx[0], w->y + h);
+            cairo_line_to(w->cr, colx[nc], w->y + h);
+            cairo_set_line_width(w->cr, 0.3);
+            cairo_stroke(w->cr);
+        }
         w->y += h;
     }
 }
@@ -969,6 +1061,11 @@ int make_pdf(doc_t *d, const char *out, int no_text, int word)
         w.lab_align = (int)rnd(2);
         w.valign = (int)rnd(2);
         w.maxw = 6 + rnd(9);
+        w.grid = word == 2;
+        if (w.grid) {
+            w.numw = rnd(2) ? 1.0 : 2.0;
+            w.brk = (int)rnd(2);
+        }
         rng_state = keep;
     }
     cairo_select_font_face(w.cr, "WenQuanYi Micro Hei", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
