@@ -1050,6 +1050,7 @@ static void load_poppler(void)
  * of a pixel row is a horizontal rule. */
 
 #define RULE_SCALE 1.0
+#define RULE_DARK 208        /* a pixel of a rule: darker than this (a thin line drawn over two pixel rows is grey) */
 #define RULE_MIN 12.0          /* points */
 #define RULE_VMIN 8.0          /* points: a vertical rule's least height */
 #define RULE_THICK 3.0         /* points: thicker is a bar, not a rule */
@@ -1109,6 +1110,7 @@ static void page_rules(PopplerPage *page, double w, double h, const glyph *g, si
     stroke *st = NULL;
     size_t ns = 0, cap = 0;
     int *run = xcalloc((size_t)W, sizeof *run);      /* dark pixels above, in each pixel column */
+    unsigned char *dark = xmalloc((size_t)W);        /* the row's pixels: darker than RULE_DARK */
     int vmin = (int)(vmin_pt * RULE_SCALE);
     vrule *vv = NULL;
     size_t nvv = 0;
@@ -1124,8 +1126,8 @@ static void page_rules(PopplerPage *page, double w, double h, const glyph *g, si
         const uint32_t *r = (const uint32_t *)(const void *)(px + (size_t)y * (size_t)stride);
         for (int x = 0; x < W; x++) {
             uint32_t p = r[x];
-            unsigned lum = ((p >> 16 & 255) + (p >> 8 & 255) + (p & 255)) / 3;
-            if (lum < 160) {
+            dark[x] = ((p >> 16 & 255) + (p >> 8 & 255) + (p & 255)) < 3 * RULE_DARK;
+            if (dark[x]) {
                 run[x]++;
             } else {
                 if (run[x] >= vmin) {
@@ -1137,15 +1139,13 @@ static void page_rules(PopplerPage *page, double w, double h, const glyph *g, si
         }
         int x = 0;
         while (x < W) {
-            while (x < W && (r[x] & 0x808080) == 0x808080)   /* light: every channel 128 or more */
+            while (x < W && !dark[x])
                 x++;
             if (x >= W)
                 break;
             int a = x, last = x, gap = 0;
             while (x < W && gap <= 2) {
-                uint32_t p = r[x];
-                unsigned lum = ((p >> 16 & 255) + (p >> 8 & 255) + (p & 255)) / 3;
-                if (lum < 160) {
+                if (dark[x]) {
                     last = x;
                     gap = 0;
                 } else {
@@ -1165,6 +1165,7 @@ static void page_rules(PopplerPage *page, double w, double h, const glyph *g, si
     }
     P.surface_destroy(sf);
     free(run);
+    free(dark);
     out->vv = vv;
     out->nvv = nvv;
     /* strokes of consecutive pixel rows overlapping make one rule; a thick one is a bar */

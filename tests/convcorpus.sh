@@ -24,7 +24,9 @@
 # PyMuPDF's of the PDF (python3-fitz: `fitz`, `fitz-sort`, `fitz-blocks`) and, with
 # CONV_NODE_MODULES naming a folder where the npm packages html-to-text, turndown,
 # turndown-plugin-gfm, pdf-parse and mammoth are installed (tests/tools/npmconv.js), the
-# page by html-to-text (`htt`, `htt-tables`) and turndown (`turndown`), the PDF by
+# page by html-to-text (`htt`, `htt-tables`) and turndown (`turndown`), with playwright-core and
+# Debian's chromium the page as a browser prints it to PDF read by gkreview itself (`chrome-pdf`:
+# bordered tables, wrapped cells) and by pdftotext -layout (`chrome-pdf-layout`), the PDF by
 # pdf-parse (`pdfparse`), the .docx by mammoth (`mammoth`, `mammoth-md`).
 # CONV_WAYS="w1 w2 …" runs only those ways.
 # Every dump is read by gkreview and each cell compared, by its
@@ -82,6 +84,7 @@ convert() {
     for t in $ways; do
         o=$tmp/v$k.$t.txt
         [ "$t" = pdftohtml ] && o=$tmp/v$k.$t.html
+        [ "$t" = chrome-pdf ] && o=$tmp/v$k.$t.pdf
         if [ -n "${CONV_REREAD:-}" ]; then
             [ -s "$o" ] && compare "$t" "$k" "$o"
             continue
@@ -139,6 +142,10 @@ convert() {
             [ -f "$tmp/v$k.pdf" ] || "$REL/tools/mkformats" pdf 2 "$tmp/v$k.txt" "$tmp/v$k.pdf" 2>/dev/null
             /usr/bin/python3 tests/tools/pymupdf_text.py "$t" "$tmp/v$k.pdf" "$o" 2>/dev/null ;;
         nhm | innertext) node tests/tools/npmconv.js "$t" "$tmp/v$k.html" "$o" 2>/dev/null ;;
+        chrome-pdf) node tests/tools/npmconv.js "$t" "$tmp/v$k.html" "$o" >/dev/null 2>&1 ;;   # read by gkreview itself
+        chrome-pdf-layout)
+            [ -f "$tmp/v$k.chrome-pdf.pdf" ] || node tests/tools/npmconv.js chrome-pdf "$tmp/v$k.html" "$tmp/v$k.chrome-pdf.pdf" >/dev/null 2>&1
+            pdftotext -layout -enc UTF-8 "$tmp/v$k.chrome-pdf.pdf" "$o" 2>/dev/null ;;
         op-docx | pydocx | pydocx-apart | abiword)
             [ -f "$tmp/v$k.docx" ] || "$REL/tools/mkformats" docx 2 "$tmp/v$k.txt" "$tmp/v$k.docx" 2>/dev/null
             case $t in
@@ -178,7 +185,7 @@ if [ -n "${CONV_REREAD:-}" ]; then           # a kept folder read again: nothing
     [ -f "$tmp/list" ] || { echo "convcorpus: $tmp has no list (not a folder CONV_KEEP kept)" >&2; exit 2; }
     [ -f "$tmp/seed" ] && SEED=$(cat "$tmp/seed")
     for f in res wrong; do [ -f "$tmp/$f" ] && mv "$tmp/$f" "$tmp/$f.prev"; done
-    ways=$(ls "$tmp" | sed -n 's/^v[0-9]*\.\([a-z0-9-]*\)\.\(txt\|html\)$/\1/p' | sort -u | tr '\n' ' ')
+    ways=$(ls "$tmp" | sed -n 's/^v[0-9]*\.\([a-z0-9-]*\)\.\(txt\|html\|pdf\)$/\1/p' | grep -vx w | sort -u | tr '\n' ' ')
     [ -n "${CONV_WAYS:-}" ] && ways=$CONV_WAYS
 else
     if [ -n "${CONV_KEEP:-}" ]; then             # keep every page, dump and list in this folder
@@ -221,7 +228,7 @@ else
         pdf2txt) ways="$ways pdf2txt pdf2txt-word" ;;
         python3) ways="$ways fill pd-tsv pd-csv pd-string pd-md pylist mdify h2t soup cells" ;;
         npm) ways="$ways htt htt-tables turndown pdfparse mammoth mammoth-md nhm op-docx op-pdf pdf2json"
-             if [ -x /usr/bin/chromium ] && node -e "require('playwright-core')" 2>/dev/null; then ways="$ways innertext"; fi ;;
+             if [ -x /usr/bin/chromium ] && node -e "require('playwright-core')" 2>/dev/null; then ways="$ways innertext chrome-pdf chrome-pdf-layout"; fi ;;
         pydocx) ways="$ways pydocx pydocx-apart" ;;
         pdfbox) ways="$ways pdfbox pdfbox-sort" ;;
         pymupdf) ways="$ways fitz fitz-sort fitz-blocks" ;;

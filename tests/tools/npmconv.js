@@ -6,7 +6,8 @@
 // (op-docx, op-pdf: the .docx's and the PDF's text, as LLM pipelines take it), pdf2json
 // (pdf2json: its raw text content, text runs in content-stream order), and with
 // playwright-core and Debian's chromium the page's document.body.innerText (innertext: a
-// browser's select-all copy, cells apart by tabs, a cell's paragraphs on lines of their own).  The modules are found through NODE_PATH (make converters:
+// browser's select-all copy, cells apart by tabs, a cell's paragraphs on lines of their own),
+// and the page as the browser prints it to PDF (chrome-pdf: the PDF itself is written).  The modules are found through NODE_PATH (make converters:
 // CONV_NODE_MODULES, a folder where `npm install html-to-text turndown
 // turndown-plugin-gfm pdf-parse mammoth node-html-markdown officeparser pdf2json` was run).
 const fs = require('fs');
@@ -50,6 +51,15 @@ async function main() {
       p.on('pdfParser_dataReady', () => resolve(p.getRawTextContent()));
       p.loadPDF(inp);
     });
+  } else if (way === 'chrome-pdf') {       // the page printed to PDF by the browser (A4): out is that PDF
+    const { chromium } = require('playwright-core');
+    const browser = await chromium.launch({ executablePath: process.env.CONV_CHROMIUM || '/usr/bin/chromium',
+                                            args: ['--no-sandbox'] });
+    const page = await browser.newPage();
+    await page.goto('file://' + require('path').resolve(inp), { waitUntil: 'load', timeout: 30000 });
+    await page.pdf({ path: out, format: 'A4' });
+    await browser.close();
+    return;
   } else if (way === 'innertext') {
     const { chromium } = require('playwright-core');
     const browser = await chromium.launch({ executablePath: process.env.CONV_CHROMIUM || '/usr/bin/chromium',
