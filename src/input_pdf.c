@@ -125,15 +125,22 @@ static void add_cp(sbuf *b, unsigned cp)
 
 /* A vertical rule of the page between glyphs a and b (a before b) at height y:
  * two cells' border, in the gap between them or at the edge of either's box,
- * and as tall as their boxes at least (a stroke of a large character is not). */
+ * and taller than their boxes (a character's stroke is not). */
 static int rule_between(const hrules *R, const glyph *a, const glyph *b, double y)
 {
     double x1 = a->x2 - 0.25 * (a->x2 - a->x1) - 0.5, x2 = b->x1 + 0.25 * (b->x2 - b->x1) + 0.5;
-    double top = fmin(a->y1, b->y1), bottom = fmax(a->y2, b->y2), slack = 0.1 * (bottom - top);
-    for (size_t k = 0; k < R->nvv; k++)
-        if (R->vv[k].x >= x1 && R->vv[k].x <= x2 && R->vv[k].y1 <= y && y <= R->vv[k].y2 &&
-            R->vv[k].y1 <= top + slack && R->vv[k].y2 >= bottom - slack)
+    double top = fmin(a->y1, b->y1), bottom = fmax(a->y2, b->y2), gh = bottom - top;
+    for (size_t k = 0; k < R->nvv; k++) {
+        const vrule *v = &R->vv[k];
+        if (v->x < x1 || v->x > x2 || v->y1 > y || y > v->y2)
+            continue;
+        /* past the boxes' top and bottom (a cell's border), or over most of their height
+         * and twice as long (a border through several rows, beside a box taller than
+         * its row) */
+        if ((v->y1 <= top - 0.5 && v->y2 >= bottom + 0.5) ||
+            (v->y1 <= top + 0.1 * gh && v->y2 >= bottom - 0.1 * gh && v->y2 - v->y1 >= 2 * gh))
             return 1;
+    }
     return 0;
 }
 
