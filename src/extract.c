@@ -6968,8 +6968,10 @@ static int header_map_read(const gk_report *r, int table, const grid *g, const t
  * its names come in no order.  The words of its label cells (those of the
  * rows before the first with numbers) stacked by display column instead — a
  * word under a stack's last word, overlapping it and no other stack, goes on
- * that stack, top to bottom — each stack read as names run together (group
- * names and the total's skipped), the stacks from left to right.  When they
+ * that stack, top to bottom, unless the stack holds a group's name (a word
+ * under 申请人情况 printed over several columns is one of theirs) — each stack
+ * read as names run together (group names and the total's skipped), the
+ * stacks from left to right, each ordered by its last word (its name's).  When they
  * name every column but the total, one a stack, once each, and nothing else
  * (a stack naming no column — a note, a group's name — aside), and each name
  * stands in a column of its own with the number of the first full row under
@@ -6983,6 +6985,7 @@ static int header_stacks(const gk_report *r, int table, const grid *g, const tok
     typedef struct {
         int x0, x1, line;              /* its last word's display columns [x0, x1) and line */
         int left, right;               /* the columns all its words span */
+        int closed;                    /* a group's name whole: the words under it are its columns' */
         size_t len;
         char text[HEADER_CELL_MAX + 1];
     } stack;
@@ -7018,7 +7021,7 @@ static int header_stacks(const gk_report *r, int table, const grid *g, const tok
                 int x0 = at + (int)text_display_width(c->text, (size_t)(p - c->text)),
                     x1 = x0 + (int)text_display_width(p, n), on = -1, two = 0;
                 for (int k = 0; k < ns; k++)
-                    if (st[k].line < c->line && st[k].x0 < x1 && x0 < st[k].x1) {
+                    if (!st[k].closed && st[k].line < c->line && st[k].x0 < x1 && x0 < st[k].x1) {
                         two |= on >= 0;   /* under two stacks: which one is not known */
                         on = k;
                     }
@@ -7032,6 +7035,7 @@ static int header_stacks(const gk_report *r, int table, const grid *g, const tok
                     st[on].len = 0;
                     st[on].left = x0;
                     st[on].right = x1;
+                    st[on].closed = 0;
                 }
                 st[on].left = x0 < st[on].left ? x0 : st[on].left;
                 st[on].right = x1 > st[on].right ? x1 : st[on].right;
@@ -7041,6 +7045,7 @@ static int header_stacks(const gk_report *r, int table, const grid *g, const tok
                 st[on].x0 = x0;
                 st[on].x1 = x1;
                 st[on].line = c->line;
+                st[on].closed = header_group(st[on].text);
                 p = e;
             }
         }
@@ -7083,7 +7088,9 @@ static int header_stacks(const gk_report *r, int table, const grid *g, const tok
             ok = 0;
             break;
         }
-        int lo = st[s].left < nx0[m] ? st[s].left : nx0[m], hi = st[s].right > nx1[m] ? st[s].right : nx1[m];
+        /* the stack's last word is its name's (a group's name over several columns, above
+           it, spans further) */
+        int lo = st[s].x0 < nx0[m] ? st[s].x0 : nx0[m], hi = st[s].x1 > nx1[m] ? st[s].x1 : nx1[m];
         ok = lo >= last_hi;
         last_hi = hi;
         seen |= (uint64_t)1 << cols[0];
