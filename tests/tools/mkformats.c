@@ -39,7 +39,8 @@
  *     drawn, as Word, WPS and browsers print a bordered table (none across a
  *     merged cell), number columns at times as narrow as one character, and
  *     at times a label's item number ("4.") on a line of its own (a line
- *     break after it in the cell).
+ *     break after it in the cell); a label spanning rows is centred over
+ *     them when the rows' cells are (as a browser centres it).
  * With the same seed and input the output is byte for byte the same (a
  * .docx's zip entries carry a fixed time; a PDF's creation date is fixed). */
 #include "input.h"
@@ -835,7 +836,8 @@ static size_t item_number(const char *t)
         if (!open)
             return 0;
         n = strlen(open);
-        const char *close = strpbrk(t + n, ")）");
+        const char *a = strchr(t + n, ')'), *b = strstr(t + n, "）");
+        const char *close = a && (!b || a < b) ? a : b;   /* a whole character, never a byte of one */
         if (!close || close - t > 16)
             return 0;
         n = (size_t)(close - t) + (*close == ')' ? 1 : 3);
@@ -926,6 +928,22 @@ static void pdf_table_word(pdfw *w, doc_t *d, size_t from, size_t to)
     double ts = table_columns(nc, colw, w->grid ? w->numw : 2.0, colx);   /* a number's cell is wider than the number */
     double lh = ts * 1.5;              /* the pitch of a cell's lines */
     int below[MAXC] = {0};             /* rows still covered by a row span, per column */
+    /* grid: each row's height beforehand, for a label spanning rows centred over them */
+    double *hrow = xcalloc(to - from + 1, sizeof *hrow);
+    for (size_t i = from; w->grid && i < to; i++) {
+        row_t *r = &d->rows[i];
+        const char *tmp[WRAP_MAX];
+        int rows = 1;
+        for (int c = 0; c < nc && c < r->n; c++) {
+            int cs = *CS(d, i, c);
+            if (!cs || !r->cell[c][0])
+                continue;
+            int e = c + cs < nc ? c + cs : nc;
+            int n = wrap_cell(w, r->cell[c], colx[e] - colx[c] - 2 * PAD, ts, tmp, WRAP_MAX);
+            rows = n > rows ? n : rows;
+        }
+        hrow[i - from] = rows * lh + 4;
+    }
     for (size_t i = from; i < to; i++) {
         row_t *r = &d->rows[i];
         const char *at[MAXC][WRAP_MAX];
@@ -955,6 +973,13 @@ static void pdf_table_word(pdfw *w, doc_t *d, size_t from, size_t to)
             int num = numberish(r->cell[c]);
             int align = num ? w->num_align : w->lab_align;
             double top = w->valign ? (rows - nl[c]) * lh / 2 : 0;
+            if (w->grid && w->valign && *RS(d, i, c) > 1) {   /* over the rows it spans, when on this page */
+                double span = 0;
+                for (size_t k = i; k < i + (size_t)*RS(d, i, c) && k < to; k++)
+                    span += hrow[k - from];
+                if (w->y + span <= PH - MB && span > nl[c] * lh)
+                    top = (span - 4 - nl[c] * lh) / 2;
+            }
             for (int k = 0; k < nl[c]; k++) {
                 const char *a = at[c][k], *b = k + 1 < nl[c] ? at[c][k + 1] : a + strlen(a);
                 char *seg = xstrndup(a, (size_t)(b - a));
@@ -975,6 +1000,7 @@ static void pdf_table_word(pdfw *w, doc_t *d, size_t from, size_t to)
         }
         w->y += h;
     }
+    free(hrow);
 }
 
 static void pdf_table(pdfw *w, doc_t *d, size_t from, size_t to)
@@ -1084,9 +1110,12 @@ int make_pdf(doc_t *d, const char *out, int no_text, int word)
         i++;
     }
     pdf_end_page(&w);
+    int drawn = cairo_status(w.cr) == CAIRO_STATUS_SUCCESS;   /* an error stops all drawing after it */
+    if (!drawn)
+        fprintf(stderr, "mkformats: %s: %s\n", out, cairo_status_to_string(cairo_status(w.cr)));
     cairo_destroy(w.cr);
     cairo_surface_finish(surf);
-    int rc = cairo_surface_status(surf) == CAIRO_STATUS_SUCCESS ? 0 : 2;
+    int rc = drawn && cairo_surface_status(surf) == CAIRO_STATUS_SUCCESS ? 0 : 2;
     cairo_surface_destroy(surf);
     cairo_debug_reset_static_data();
     return rc;
