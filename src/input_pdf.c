@@ -993,8 +993,6 @@ static struct {
     void (*scale)(cairo_t *, double, double);
     void (*set_source_rgb)(cairo_t *, double, double, double);
     void (*paint)(cairo_t *);
-    void (*rectangle)(cairo_t *, double, double, double, double);
-    void (*fill)(cairo_t *);
 } P;
 static pthread_once_t P_once = PTHREAD_ONCE_INIT;
 
@@ -1030,8 +1028,6 @@ static void load_poppler(void)
         {"cairo_scale", &P.scale},
         {"cairo_set_source_rgb", &P.set_source_rgb},
         {"cairo_paint", &P.paint},
-        {"cairo_rectangle", &P.rectangle},
-        {"cairo_fill", &P.fill},
         {NULL, NULL},
     };
     P.draw_ok = P.ok && util_dlload("libpoppler-glib", NAMES, DRAW);
@@ -1061,6 +1057,8 @@ static void load_poppler(void)
 #define RULE_MIN 12.0          /* points */
 #define RULE_VMIN 8.0          /* points: a vertical rule's least height */
 #define RULE_THICK 3.0         /* points: thicker is a bar, not a rule */
+#define RULE_AREA 6.0          /* points: vertical runs side by side this wide are a shaded area (a
+                                  double border, cells apart, is narrower) */
 #define RULE_MAX_PIXELS (1 << 25)
 
 static int cmp_hrule(const void *a, const void *b)
@@ -1075,6 +1073,67 @@ typedef struct {
     int top, bottom;     /* rows of the rule it belongs to */
     int done;
 } stroke;
+
+/* Pixels [x0, x1] x [y0, y1] of an RGB24 image painted the lightest of the
+ * pixels at (ox0, the middle), (ox1, the middle), (the middle, oy0) and (the
+ * middle, oy1) — a character's middle painted with the ground around it. */
+static void paint_ground(unsigned char *px, int stride, int W, int H, int x0, int y0, int x1, int y1, int ox0, int oy0,
+                         int ox1, int oy1)
+{
+    int xm = (x0 + x1) / 2, ym = (y0 + y1) / 2;
+    const int sx[4] = {ox0, ox1, xm, xm}, sy[4] = {ym, ym, oy0, oy1};
+    uint32_t ground = 0;
+    unsigned best = 0;
+    for (int k = 0; k < 4; k++) {
+        if (sx[k] < 0 || sx[k] >= W || sy[k] < 0 || sy[k] >= H)
+            continue;
+        uint32_t p = ((const uint32_t *)(const void *)(px + (size_t)sy[k] * (size_t)stride))[sx[k]];
+        unsigned l = (p >> 16 & 255) + (p >> 8 & 255) + (p & 255);
+        if (l >= best) {
+            best = l;
+            ground = p;
+        }
+    }
+    x0 = x0 < 0 ? 0 : x0;
+    y0 = y0 < 0 ? 0 : y0;
+    x1 = x1 >= W ? W - 1 : x1;
+    y1 = y1 >= H ? H - 1 : y1;
+    for (int y = y0; y <= y1; y++) {
+        uint32_t *r = (uint32_t *)(void *)(px + (size_t)y * (size_t)stride);
+        for (int x = x0; x <= x1; x++)
+            r[x] = ground;
+    }
+}
+
+static int cmp_vrule(const void *a, const void *b)
+{
+    const vrule *p = a, *q = b;
+    if (p->y2 != q->y2)
+        return p->y2 < q->y2 ? -1 : 1;
+    return (p->x > q->x) - (p->x < q->x);
+}
+
+/* Vertical runs of dark pixels side by side (a pixel apart) over the same
+ * heights, RULE_AREA wide or more together, are a dark area (a shaded cell),
+ * not rules: dropped.  Returns how many are kept (in v, by bottom and x). */
+static size_t drop_dark_areas(vrule *v, size_t n)
+{
+    if (n < 2)
+        return n;
+    qsort(v, n, sizeof *v, cmp_vrule);
+    const double px = 1.0 / RULE_SCALE;
+    size_t keep = 0;
+    for (size_t i = 0; i < n;) {
+        size_t k = i + 1;
+        while (k < n && v[k].y2 - v[i].y2 <= px && v[k].x - v[k - 1].x <= 1.01 * px && fabs(v[k].y1 - v[i].y1) <= px)
+            k++;
+        if (v[k - 1].x - v[i].x < RULE_AREA)
+            for (size_t q = i; q < k; q++)
+                v[keep++] = v[q];
+        i = k;
+    }
+    return keep;
+}
 
 static void page_rules(PopplerPage *page, double w, double h, const glyph *g, size_t ng, hrules *out)
 {
@@ -1092,15 +1151,23 @@ static void page_rules(PopplerPage *page, double w, double h, const glyph *g, si
     P.paint(cr);
     P.scale(cr, RULE_SCALE, RULE_SCALE);
     P.page_render(page, cr);
-    P.set_source_rgb(cr, 1, 1, 1);
+    P.destroy(cr);
+    P.surface_flush(sf);
+    unsigned char *px = P.surface_data(sf);
+    int stride = P.surface_stride(sf);
     /* a character's box is its advance and its font's height, often more than its
      * strokes: a narrow cell's border may stand inside it, at its edge; the middle of
-     * the box (where its strokes are) is painted over */
+     * the box (where its strokes are) is painted over with the cell's own ground, the
+     * lightest just outside the box (white, or a shaded header's grey: a shaded cell is
+     * then even, and no stroke of it a rule) */
     double *hs = xmalloc((ng + 1) * sizeof *hs);
     for (size_t i = 0; i < ng; i++) {
         double gh = g[i].y2 - g[i].y1, gw = g[i].x2 - g[i].x1;
-        P.rectangle(cr, g[i].x1 + 0.2 * gw, g[i].y1 + 0.1 * gh, 0.6 * gw, 0.8 * gh);
         hs[i] = gh;
+        paint_ground(px, stride, W, H, (int)((g[i].x1 + 0.2 * gw) * RULE_SCALE),
+                     (int)((g[i].y1 + 0.1 * gh) * RULE_SCALE), (int)((g[i].x2 - 0.2 * gw) * RULE_SCALE),
+                     (int)((g[i].y2 - 0.1 * gh) * RULE_SCALE), (int)(g[i].x1 * RULE_SCALE) - 1,
+                     (int)(g[i].y1 * RULE_SCALE) - 1, (int)(g[i].x2 * RULE_SCALE) + 1, (int)(g[i].y2 * RULE_SCALE) + 1);
     }
     qsort(hs, ng, sizeof *hs, cmp_double);
     /* a rule is longer than a character's stroke, a vertical one taller than a
@@ -1108,11 +1175,6 @@ static void page_rules(PopplerPage *page, double w, double h, const glyph *g, si
     double med = ng ? hs[ng / 2] : 0;
     double vmin_pt = fmax(RULE_VMIN, 1.1 * med), hmin_pt = fmax(RULE_MIN, 1.5 * med);
     free(hs);
-    P.fill(cr);
-    P.destroy(cr);
-    P.surface_flush(sf);
-    const unsigned char *px = P.surface_data(sf);
-    int stride = P.surface_stride(sf);
     int minlen = (int)(hmin_pt * RULE_SCALE);
     stroke *st = NULL;
     size_t ns = 0, cap = 0;
@@ -1174,7 +1236,7 @@ static void page_rules(PopplerPage *page, double w, double h, const glyph *g, si
     free(run);
     free(dark);
     out->vv = vv;
-    out->nvv = nvv;
+    out->nvv = drop_dark_areas(vv, nvv);
     /* strokes of consecutive pixel rows overlapping make one rule; a thick one is a bar */
     hrule *v = NULL;
     size_t nv = 0;

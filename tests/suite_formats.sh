@@ -126,9 +126,10 @@ printed() {
 # right-aligned, rows' cells at their top or middle
 printed --word 97 $SEEDS 3
 # --grid: the same with every cell's borders drawn (as Word, WPS and browsers print them),
-# number columns as narrow as a character, item numbers on lines of their own: the rules
+# number columns as narrow as a character, item numbers on lines of their own, header rows
+# shaded grey at times: the rules
 # tell the rows (src/input_pdf.c)
-printed --grid 98 1 2 3 4 5 6
+printed --grid 97 1 2 3 4 5 6
 
 # ---- one generated file of each kind, further ------------------------------------------
 S=sample-reports/003_1a8c02130c595433.txt

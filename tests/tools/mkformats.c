@@ -40,7 +40,8 @@
  *     merged cell), number columns at times as narrow as one character, and
  *     at times a label's item number ("4.") on a line of its own (a line
  *     break after it in the cell); a label spanning rows is centred over
- *     them when the rows' cells are (as a browser centres it).
+ *     them when the rows' cells are (as a browser centres it); the header's
+ *     rows at times shaded grey (Word's 底纹), light to dark.
  * With the same seed and input the output is byte for byte the same (a
  * .docx's zip entries carry a fixed time; a PDF's creation date is fixed). */
 #include "input.h"
@@ -676,6 +677,7 @@ typedef struct {
     int grid;
     double numw;
     int brk;                           /* grid: a label's item number on a line of its own */
+    double shade;                      /* grid: the header rows' background grey (1: none) */
 } pdfw;
 
 static void pdf_text(pdfw *w, double x, double baseline, const char *s, double size)
@@ -884,6 +886,15 @@ static void pdf_grid_row(pdfw *w, doc_t *d, size_t i, int nc, const double *colx
         if (c < r->n && *CS(d, i, c) && *RS(d, i, c) > 1)
             below[c] = *RS(d, i, c) - 1;
     }
+    int header = 1;                    /* a row holding no number: a header's, shaded as Word's 底纹 */
+    for (int c = 0; c < r->n && header; c++)
+        header = !(r->cell[c][0] && numberish(r->cell[c]));
+    if (header && w->shade < 1) {
+        cairo_set_source_rgb(w->cr, w->shade, w->shade, w->shade);
+        cairo_rectangle(w->cr, colx[0], w->y, colx[nc] - colx[0], h);
+        cairo_fill(w->cr);
+        cairo_set_source_rgb(w->cr, 0, 0, 0);
+    }
     cairo_set_line_width(w->cr, 0.5);
     if (top_rule) {
         cairo_move_to(w->cr, colx[0], w->y);
@@ -1091,6 +1102,8 @@ int make_pdf(doc_t *d, const char *out, int no_text, int word)
         if (w.grid) {
             w.numw = rnd(2) ? 1.0 : 2.0;
             w.brk = (int)rnd(2);
+            static const double SHADES[] = {1.0, 0.85, 0.75, 0.6};
+            w.shade = SHADES[rnd(4)];
         }
         rng_state = keep;
     }
