@@ -5906,6 +5906,49 @@ static int body_begun(const gk_report *r, int table, const grid *g, const tokens
     return g->nrows;
 }
 
+/* Words [k, k + used) of a header, naming a column, are a piece of a group's
+ * name wrapped around them instead: with the words just before and after them
+ * that name no column alone (up to four each side, words naming one skipped —
+ * 自然人 printed in the middle of 法人或其他组织's lines: "法人" "或" "自然人"
+ * "其他" "组织"), they spell a header group's name over them. */
+static int group_piece(const gk_report *r, int table, const char *const *w, const size_t *wl, int nw, int k, int used)
+{
+    char buf[4 * HEADER_CELL_MAX + 1];
+    int lo = k, hi = k + used, seen = 0;
+    for (int q = k - 1; q >= 0 && seen < 4 && wl[q] <= HEADER_CELL_MAX; q--, seen++)   /* (a note's long
+                                                                                        words end it) */
+        if (!column_named(r->tpl, table, w[q], wl[q]))
+            lo = q;
+    seen = 0;
+    for (int q = k + used; q < nw && seen < 4 && wl[q] <= HEADER_CELL_MAX; q++, seen++)
+        if (!column_named(r->tpl, table, w[q], wl[q]))
+            hi = q + 1;
+    size_t len = 0, at = 0, end = 0;
+    for (int q = lo; q < hi; q++) {
+        int inside = q >= k && q < k + used;
+        if (!inside && wl[q] <= HEADER_CELL_MAX && column_named(r->tpl, table, w[q], wl[q]))
+            continue;
+        if (len + wl[q] > sizeof buf - 1)
+            return 0;
+        if (q == k)
+            at = len;
+        memcpy(buf + len, w[q], wl[q]);
+        len += wl[q];
+        if (q == k + used - 1)
+            end = len;
+    }
+    buf[len] = '\0';
+    for (int gi = 0; GK_HEADER_GROUPS[gi]; gi++) {
+        size_t gl = strlen(GK_HEADER_GROUPS[gi]);
+        for (const char *f = util_find(buf, len, GK_HEADER_GROUPS[gi], gl); f;
+             f = util_find(f + 1, len - (size_t)(f + 1 - buf), GK_HEADER_GROUPS[gi], gl))
+            if ((size_t)(f - buf) <= at && end <= (size_t)(f - buf) + gl && (size_t)(f - buf) + gl <= len &&
+                !((size_t)(f - buf) == at && end == (size_t)(f - buf) + gl))
+                return 1;
+    }
+    return 0;
+}
+
 /* The columns table `table`'s header names, in reading order: the column
  * (0-based, template order) named by the header's words — those of the label
  * cells of the rows without numbers before its first row with numbers, and of
@@ -6034,6 +6077,8 @@ static int header_columns(const gk_report *r, int table, const grid *g, const to
             k++;
             continue;
         }
+        if (col >= 0 && group_piece(r, table, w, wl, nw, k, used))
+            col = -1;                  /* "其他" of "法人" "或" "其他" "组织" wrapped beside 自然人 */
         if (col < 0) {
             k += used;
             continue;                  /* a group's cell */
