@@ -1048,13 +1048,16 @@ static void load_poppler(void)
 
 
 /* ---- rules ---------------------------------------------------------------------------------
- * A table's borders are not text: the page is drawn (cairo, RULE_SCALE pixels a point), its
- * characters' boxes painted over, and every thin dark stroke across RULE_MIN points or more
- * of a pixel row is a horizontal rule. */
+ * A table's borders are not text: the page is drawn (cairo, RULE_SCALE pixels a point), the
+ * middles of its characters' boxes painted with the ground around them (paint_ground()), and
+ * every thin dark stroke across RULE_MIN points or more of a pixel row (one and a half
+ * characters' height at least) is a horizontal rule, every run down a pixel column taller
+ * than a character a vertical one — but runs side by side over a shaded cell
+ * (drop_dark_areas()). */
 
 #define RULE_SCALE 1.0
 #define RULE_DARK 208        /* a pixel of a rule: darker than this (a thin line drawn over two pixel rows is grey) */
-#define RULE_MIN 12.0          /* points */
+#define RULE_MIN 12.0          /* points: a horizontal rule's least length */
 #define RULE_VMIN 8.0          /* points: a vertical rule's least height */
 #define RULE_THICK 3.0         /* points: thicker is a bar, not a rule */
 #define RULE_AREA 6.0          /* points: vertical runs side by side this wide are a shaded area (a
