@@ -1079,13 +1079,15 @@ typedef struct {
 
 /* Pixels [x0, x1] x [y0, y1] of an RGB24 image painted the lightest of the
  * pixels at (ox0, the middle), (ox1, the middle), (the middle, oy0) and (the
- * middle, oy1) — a character's middle painted with the ground around it. */
+ * middle, oy1) — a character's middle painted with the ground around it (white
+ * when none is on the page; samples further out would cross a shaded cell's
+ * border into the white beyond). */
 static void paint_ground(unsigned char *px, int stride, int W, int H, int x0, int y0, int x1, int y1, int ox0, int oy0,
                          int ox1, int oy1)
 {
     int xm = (x0 + x1) / 2, ym = (y0 + y1) / 2;
     const int sx[4] = {ox0, ox1, xm, xm}, sy[4] = {ym, ym, oy0, oy1};
-    uint32_t ground = 0;
+    uint32_t ground = 0xFFFFFF;        /* none on the page: white */
     unsigned best = 0;
     for (int k = 0; k < 4; k++) {
         if (sx[k] < 0 || sx[k] >= W || sy[k] < 0 || sy[k] >= H)
