@@ -41,7 +41,9 @@
  *     at times a label's item number ("4.") on a line of its own (a line
  *     break after it in the cell); a label spanning rows is centred over
  *     them when the rows' cells are (as a browser centres it); the header's
- *     rows at times shaded grey (Word's 底纹), light to dark.
+ *     rows at times shaded grey (Word's 底纹), light to dark, and at times a
+ *     browser's narrow bottom margin (a table's last row on a page in its
+ *     bottom tenth, where page numbers are).
  * With the same seed and input the output is byte for byte the same (a
  * .docx's zip entries carry a fixed time; a PDF's creation date is fixed). */
 #include "input.h"
@@ -678,6 +680,8 @@ typedef struct {
     double numw;
     int brk;                           /* grid: a label's item number on a line of its own */
     double shade;                      /* grid: the header rows' background grey (1: none) */
+    double mb;                         /* the bottom margin of tables (grid: at times a browser's
+                                          narrow one, the last row in the page's bottom tenth) */
 } pdfw;
 
 static void pdf_text(pdfw *w, double x, double baseline, const char *s, double size)
@@ -970,7 +974,7 @@ static void pdf_table_word(pdfw *w, doc_t *d, size_t from, size_t to)
         }
         double h = rows * lh + 4;
         int top_rule = i == from;
-        if (w->y + h > PH - MB) {
+        if (w->y + h > PH - w->mb) {
             pdf_new_page(w);
             top_rule = 1;
         }
@@ -988,7 +992,7 @@ static void pdf_table_word(pdfw *w, doc_t *d, size_t from, size_t to)
                 double span = 0;
                 for (size_t k = i; k < i + (size_t)*RS(d, i, c) && k < to; k++)
                     span += hrow[k - from];
-                if (w->y + span <= PH - MB && span > nl[c] * lh)
+                if (w->y + span <= PH - w->mb && span > nl[c] * lh)
                     top = (span - 4 - nl[c] * lh) / 2;
             }
             for (int k = 0; k < nl[c]; k++) {
@@ -1104,6 +1108,9 @@ int make_pdf(doc_t *d, const char *out, int no_text, int word)
             w.brk = (int)rnd(2);
             static const double SHADES[] = {1.0, 0.85, 0.75, 0.6};
             w.shade = SHADES[rnd(4)];
+            w.mb = rnd(2) ? 44.0 : MB;
+        } else {
+            w.mb = MB;
         }
         rng_state = keep;
     }
