@@ -17,11 +17,12 @@
  *     cells at their columns, separated by tabs, empty where a column is
  *     empty;
  *   - a table printed with its cells' borders (Word, WPS, a browser) is read
- *     by them: each page holding a table is drawn (cairo, a pixel a point)
- *     with its characters painted over, and the thin dark strokes left are
- *     its rules.  A vertical rule between two characters parts them however
- *     close they stand (narrow cells' numbers); the lines between two
- *     horizontal rules crossed by two borders at least are one row, each
+ *     by them: each page that may hold a table is drawn (cairo, a pixel a
+ *     point) with its characters' middles painted over, and the thin dark
+ *     strokes left are its rules.  A vertical rule between two characters
+ *     parts them however close they stand (narrow cells' numbers); the lines
+ *     between two horizontal rules crossed by borders at three places or more
+ *     are one row, each
  *     cell's lines joined (a label wrapped in its cell, a number printed in
  *     the middle of the row's height, an item number on a line of its own),
  *     a cell over several rows written in its first, and every line inside
@@ -94,6 +95,7 @@ typedef struct {
     double x, y1, y2;
 } vrule;
 
+/* A page's rules, as page_rules() found them. */
 typedef struct {
     hrule *v;           /* by height; the heights of rules drawn at one height made one */
     size_t n;
@@ -101,7 +103,7 @@ typedef struct {
     size_t nys;
     vrule *vv;          /* the vertical rules */
     size_t nvv;
-} hrules;
+} ruling;
 
 static int cmp_glyph_y(const void *a, const void *b)
 {
@@ -126,7 +128,7 @@ static void add_cp(sbuf *b, unsigned cp)
 /* A vertical rule of the page between glyphs a and b (a before b) at height y:
  * two cells' border, in the gap between them or at the edge of either's box,
  * and taller than their boxes (a character's stroke is not). */
-static int rule_between(const hrules *R, const glyph *a, const glyph *b, double y)
+static int rule_between(const ruling *R, const glyph *a, const glyph *b, double y)
 {
     double x1 = a->x2 - 0.25 * (a->x2 - a->x1) - 0.5, x2 = b->x1 + 0.25 * (b->x2 - b->x1) + 0.5;
     double top = fmin(a->y1, b->y1), bottom = fmax(a->y2, b->y2), gh = bottom - top;
@@ -146,7 +148,7 @@ static int rule_between(const hrules *R, const glyph *a, const glyph *b, double 
 
 /* One line of glyphs (sorted by x) into groups; a vertical rule between two
  * glyphs parts them however close they stand. */
-static void make_groups(pline *l, glyph *g, size_t n, const hrules *R)
+static void make_groups(pline *l, glyph *g, size_t n, const ruling *R)
 {
     double h = 0;
     for (size_t i = 0; i < n; i++)
@@ -187,7 +189,7 @@ static void make_groups(pline *l, glyph *g, size_t n, const hrules *R)
 }
 
 /* The lines of one page, from its glyphs. */
-static void page_lines(plines *out, glyph *g, size_t n, int page, const hrules *R)
+static void page_lines(plines *out, glyph *g, size_t n, int page, const ruling *R)
 {
     qsort(g, n, sizeof *g, cmp_glyph_y);
     size_t i = 0;
@@ -302,12 +304,12 @@ static int page_number(const pline *l)
     return digits > 0 && digits <= 8 && other == 0;
 }
 
-static long ruled_band(const hrules *R, double y);
+static long ruled_band(const ruling *R, double y);
 
 /* Page headers and footers dropped: a line near the top or bottom of a page that
  * is only a page number (one cell: a row of numbers is a table's, and so is a line
  * inside a ruled table's row), or that another page repeats, digits aside. */
-static void drop_headers(plines *L, const double *page_h, int npages, const hrules *rules)
+static void drop_headers(plines *L, const double *page_h, int npages, const ruling *rules)
 {
     for (size_t i = 0; i < L->n; i++) {
         pline *l = &L->v[i];
@@ -529,7 +531,7 @@ static void write_row(gk_out *o, const pline *l, const tcols *t)
 
 /* The band (between two consecutive rules of the page) holding height y, or -1
  * above the first rule and below the last. */
-static long band_of(const hrules *R, double y)
+static long band_of(const ruling *R, double y)
 {
     if (R->nys < 2 || y <= R->ys[0] || y >= R->ys[R->nys - 1])
         return -1;
@@ -548,7 +550,7 @@ static long band_of(const hrules *R, double y)
  * begins: the band under the nearest rule above the line that reaches x (a
  * cell spanning rows, a label over several, has no rule across it between
  * them); `own` (the line's band) when no rule above reaches x. */
-static long cell_band(const hrules *R, double x, double y, long own)
+static long cell_band(const ruling *R, double x, double y, long own)
 {
     double best = -1e300;
     for (size_t k = 0; k < R->n && R->v[k].y < y; k++)
@@ -563,7 +565,7 @@ static long cell_band(const hrules *R, double x, double y, long own)
  * table drawn with rules between its rows only, or above and below it only,
  * is read a line at a time; a frame around the page or a box around a
  * paragraph is not a table). */
-static long ruled_band(const hrules *R, double y)
+static long ruled_band(const ruling *R, double y)
 {
     long b = band_of(R, y);
     if (b < 0)
@@ -591,7 +593,7 @@ static int ascii_alnum(unsigned char c)
  * ruled table row are one row, each cell's lines joined (a label wrapped inside
  * its cell, a number printed in the middle of the cell's height beside it), and a
  * cell over several rows is written in its first. */
-static void write_ruled(gk_out *o, const plines *L, size_t from, size_t to, const tcols *t, const hrules *R)
+static void write_ruled(gk_out *o, const plines *L, size_t from, size_t to, const tcols *t, const ruling *R)
 {
     long b0 = -1, b1 = -1;
     for (size_t i = from; i < to; i++)
@@ -690,7 +692,7 @@ static void write_ruled(gk_out *o, const plines *L, size_t from, size_t to, cons
  * first label column it reaches into; every other cell (a header, a number)
  * stands in the column of numbers it starts in (the boundaries half-way
  * between their extents). */
-static void write_table(gk_out *o, plines *L, size_t from, size_t to, const hrules *rules)
+static void write_table(gk_out *o, plines *L, size_t from, size_t to, const ruling *rules)
 {
     size_t n = 0;
     double h = 0;
@@ -761,7 +763,7 @@ static void write_table(gk_out *o, plines *L, size_t from, size_t to, const hrul
             i++;
             continue;
         }
-        const hrules *R = rules ? &rules[L->v[i].page - 1] : NULL;
+        const ruling *R = rules ? &rules[L->v[i].page - 1] : NULL;
         if (R && ruled_band(R, L->v[i].y) >= 0) {  /* a run of lines in a ruled table's rows */
             size_t e = i;
             while (e < to && (L->v[e].drop || (L->v[e].page == L->v[i].page && ruled_band(R, L->v[e].y) >= 0)))
@@ -810,13 +812,13 @@ static int close_under(const pline *above, const pline *l, double pitch)
  * cells, a cell's last line at the foot of a page.  A ruled table is a run of
  * consecutive ruled bands (ruled_band()) of a page holding a line of two cells
  * or more. */
-static void mark_ruled_lines(plines *L, const hrules *rules)
+static void mark_ruled_lines(plines *L, const ruling *rules)
 {
     for (size_t i = 0; i < L->n;) {
         size_t e = i;
         while (e < L->n && L->v[e].page == L->v[i].page)
             e++;
-        const hrules *R = &rules[L->v[i].page - 1];
+        const ruling *R = &rules[L->v[i].page - 1];
         if (R->nys >= 2) {
             /* each band: ruled or not, and the region (run of ruled bands) it is in */
             size_t nb = R->nys - 1;
@@ -849,7 +851,7 @@ static void mark_ruled_lines(plines *L, const hrules *rules)
     }
 }
 
-static void write_lines(gk_out *o, plines *L, double pitch, const hrules *rules)
+static void write_lines(gk_out *o, plines *L, double pitch, const ruling *rules)
 {
     /* table blocks: runs of lines with two cells or more (and lone-cell lines between them) */
     for (size_t i = 0; i < L->n; i++) {
@@ -1073,9 +1075,21 @@ static int cmp_hrule(const void *a, const void *b)
 /* A stroke of one pixel row. */
 typedef struct {
     int row, x1, x2;     /* x2 exclusive */
-    int top, bottom;     /* rows of the rule it belongs to */
-    int done;
+    int done;            /* taken into a rule */
 } stroke;
+
+/* A run of `len` dark pixels down pixel column x, ending above pixel row `end`,
+ * appended to the vertical rules (v, n of cap) when it is `min` long or more. */
+static void add_vrule(vrule **v, size_t *n, size_t *cap, int x, int end, int len, int min)
+{
+    if (len < min)
+        return;
+    if (*n == *cap) {
+        *cap = *cap ? 2 * *cap : 64;
+        *v = xrealloc(*v, *cap * sizeof **v);
+    }
+    (*v)[(*n)++] = (vrule){(x + 0.5) / RULE_SCALE, (end - len) / RULE_SCALE, end / RULE_SCALE};
+}
 
 /* Pixels [x0, x1] x [y0, y1] of an RGB24 image painted the lightest of the
  * pixels at (ox0, the middle), (ox1, the middle), (the middle, oy0) and (the
@@ -1140,7 +1154,7 @@ static size_t drop_dark_areas(vrule *v, size_t n)
     return keep;
 }
 
-static void page_rules(PopplerPage *page, double w, double h, const glyph *g, size_t ng, hrules *out)
+static void page_rules(PopplerPage *page, double w, double h, const glyph *g, size_t ng, ruling *out)
 {
     memset(out, 0, sizeof *out);
     int W = (int)ceil(w * RULE_SCALE), H = (int)ceil(h * RULE_SCALE);
@@ -1187,16 +1201,8 @@ static void page_rules(PopplerPage *page, double w, double h, const glyph *g, si
     unsigned char *dark = xmalloc((size_t)W);        /* the row's pixels: darker than RULE_DARK */
     int vmin = (int)(vmin_pt * RULE_SCALE);
     vrule *vv = NULL;
-    size_t nvv = 0;
-    for (int y = 0; y <= H; y++) {
-        if (y == H) {
-            for (int x = 0; x < W; x++)
-                if (run[x] >= vmin) {
-                    vv = xrealloc(vv, (nvv + 1) * sizeof *vv);
-                    vv[nvv++] = (vrule){(x + 0.5) / RULE_SCALE, (y - run[x]) / RULE_SCALE, y / RULE_SCALE};
-                }
-            break;
-        }
+    size_t nvv = 0, vcap = 0;
+    for (int y = 0; y < H; y++) {
         const uint32_t *r = (const uint32_t *)(const void *)(px + (size_t)y * (size_t)stride);
         for (int x = 0; x < W; x++) {
             uint32_t p = r[x];
@@ -1204,10 +1210,7 @@ static void page_rules(PopplerPage *page, double w, double h, const glyph *g, si
             if (dark[x]) {
                 run[x]++;
             } else {
-                if (run[x] >= vmin) {
-                    vv = xrealloc(vv, (nvv + 1) * sizeof *vv);
-                    vv[nvv++] = (vrule){(x + 0.5) / RULE_SCALE, (y - run[x]) / RULE_SCALE, y / RULE_SCALE};
-                }
+                add_vrule(&vv, &nvv, &vcap, x, y, run[x], vmin);
                 run[x] = 0;
             }
         }
@@ -1232,18 +1235,20 @@ static void page_rules(PopplerPage *page, double w, double h, const glyph *g, si
                     cap = cap ? 2 * cap : 64;
                     st = xrealloc(st, cap * sizeof *st);
                 }
-                st[ns++] = (stroke){y, a, last + 1, y, y, 0};
+                st[ns++] = (stroke){y, a, last + 1, 0};
             }
             x = last + 1;
         }
     }
+    for (int x = 0; x < W; x++)        /* the runs reaching the page's foot */
+        add_vrule(&vv, &nvv, &vcap, x, H, run[x], vmin);
     P.surface_destroy(sf);
     free(run);
     free(dark);
     out->vv = vv;
     out->nvv = drop_dark_areas(vv, nvv);
     /* strokes of consecutive pixel rows overlapping make one rule; a thick one is a bar */
-    hrule *v = NULL;
+    hrule *v = xmalloc((ns + 1) * sizeof *v);   /* a rule a stroke at most */
     size_t nv = 0;
     for (size_t i = 0; i < ns; i++) {
         if (st[i].done)
@@ -1259,12 +1264,13 @@ static void page_rules(PopplerPage *page, double w, double h, const glyph *g, si
             }
         if (bottom - top + 1 > RULE_THICK * RULE_SCALE)
             continue;
-        v = xrealloc(v, (nv + 1) * sizeof *v);
         v[nv++] = (hrule){(top + bottom + 1) / 2.0 / RULE_SCALE, x1 / RULE_SCALE, x2 / RULE_SCALE};
     }
     free(st);
-    if (!nv)
+    if (!nv) {
+        free(v);
         return;
+    }
     qsort(v, nv, sizeof *v, cmp_hrule);
     /* rules less than a point apart are one height */
     double *ys = xmalloc(nv * sizeof *ys);
@@ -1310,7 +1316,7 @@ int input_pdf(const char *bytes, size_t len, gk_converted *out, char **why)
         npages = PDF_MAX_PAGES;
     plines L = {0};
     double *page_h = xcalloc((size_t)(npages > 0 ? npages : 1), sizeof *page_h);
-    hrules *rules = xcalloc((size_t)(npages > 0 ? npages : 1), sizeof *rules);
+    ruling *rules = xcalloc((size_t)(npages > 0 ? npages : 1), sizeof *rules);
     size_t total = 0;
     for (int p = 0; p < npages && total < PDF_MAX_GLYPHS; p++) {
         PopplerPage *page = poppler_document_get_page(doc, p);
