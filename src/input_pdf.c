@@ -219,8 +219,6 @@ static void page_lines(plines *out, glyph *g, size_t n, int page, const ruling *
     }
 }
 
-static void free_line(pline *l);
-
 /* Mostly digits: a number, or numbers of narrow cells run together. */
 static int digits_mostly(const char *t)
 {
@@ -234,22 +232,19 @@ static int digits_mostly(const char *t)
     return d > 0 && 10 * d >= 6 * n;
 }
 
-/* A page with a line of two cells or more, or a cell of numbers (a table may be
- * drawn there): its rules are worth finding (drawing a page costs some twenty
- * milliseconds; a page of text alone is not drawn). */
-static int table_page(glyph *g, size_t n, int page)
+/* Lines [from, n) of a page hold a line of two cells or more, or a cell of
+ * numbers: a table may be drawn there, and its rules are worth finding (drawing
+ * a page costs some fifteen milliseconds; a page of text alone is not drawn). */
+static int table_lines(const plines *L, size_t from)
 {
-    plines t = {0};
-    page_lines(&t, g, n, page, NULL);
-    int any = 0;
-    for (size_t i = 0; i < t.n; i++) {
-        any |= t.v[i].ng >= 2;
-        for (int j = 0; j < t.v[i].ng && !any; j++)
-            any = digits_mostly(t.v[i].g[j].text);
-        free_line(&t.v[i]);
+    for (size_t i = from; i < L->n; i++) {
+        if (L->v[i].ng >= 2)
+            return 1;
+        for (int j = 0; j < L->v[i].ng; j++)
+            if (digits_mostly(L->v[i].g[j].text))
+                return 1;
     }
-    free(t.v);
-    return any;
+    return 0;
 }
 
 static void free_line(pline *l)
@@ -1353,9 +1348,17 @@ int input_pdf(const char *bytes, size_t len, gk_converted *out, char **why)
                 ng++;
             }
             total += ng;
-            if (table_page(g, ng, p + 1))
+            size_t first = L.n;
+            page_lines(&L, g, ng, p + 1, NULL);
+            if (table_lines(&L, first)) {
                 page_rules(page, w, h, g, ng, &rules[p]);
-            page_lines(&L, g, ng, p + 1, &rules[p]);
+                if (rules[p].nvv) {    /* characters its borders part: the page's lines again */
+                    for (size_t q = first; q < L.n; q++)
+                        free_line(&L.v[q]);
+                    L.n = first;
+                    page_lines(&L, g, ng, p + 1, &rules[p]);
+                }
+            }
             free(g);
         }
         g_free(rects);
