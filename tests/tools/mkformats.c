@@ -872,6 +872,27 @@ static int wrap_cell(pdfw *w, const char *t, double avail, double ts, const char
 
 #define WRAP_MAX 6
 
+/* Row i's cells wrapped in their columns (colx, size ts): each cell's lines'
+ * starts in at[c], their count in nl[c] (0: no text, or a cell covered by a
+ * span); the row's lines, 1 at least. */
+static int wrap_row(pdfw *w, doc_t *d, size_t i, int nc, const double *colx, double ts, const char *at[][WRAP_MAX],
+                    int *nl)
+{
+    row_t *r = &d->rows[i];
+    int rows = 1;
+    for (int c = 0; c < nc; c++) {
+        nl[c] = 0;
+        int cs = c < r->n ? *CS(d, i, c) : 0;
+        if (!cs || !r->cell[c][0])
+            continue;
+        int e = c + cs < nc ? c + cs : nc;
+        nl[c] = wrap_cell(w, r->cell[c], colx[e] - colx[c] - 2 * PAD, ts, at[c], WRAP_MAX);
+        if (nl[c] > rows)
+            rows = nl[c];
+    }
+    return rows;
+}
+
 /* The borders of row i (height h at w->y) of a table drawn with every cell's
  * borders: its left and right, and between two cells unless one spans over
  * the place (a column span); its top when it begins the table or a page; its
@@ -946,32 +967,14 @@ static void pdf_table_word(pdfw *w, doc_t *d, size_t from, size_t to)
     /* grid: each row's height beforehand, for a label spanning rows centred over them */
     double *hrow = xcalloc(to - from + 1, sizeof *hrow);
     for (size_t i = from; w->grid && i < to; i++) {
-        row_t *r = &d->rows[i];
-        const char *tmp[WRAP_MAX];
-        int rows = 1;
-        for (int c = 0; c < nc && c < r->n; c++) {
-            int cs = *CS(d, i, c);
-            if (!cs || !r->cell[c][0])
-                continue;
-            int e = c + cs < nc ? c + cs : nc;
-            int n = wrap_cell(w, r->cell[c], colx[e] - colx[c] - 2 * PAD, ts, tmp, WRAP_MAX);
-            rows = n > rows ? n : rows;
-        }
-        hrow[i - from] = rows * lh + 4;
+        const char *at[MAXC][WRAP_MAX];
+        int nl[MAXC];
+        hrow[i - from] = wrap_row(w, d, i, nc, colx, ts, at, nl) * lh + 4;
     }
     for (size_t i = from; i < to; i++) {
         row_t *r = &d->rows[i];
         const char *at[MAXC][WRAP_MAX];
-        int nl[MAXC] = {0}, rows = 1;
-        for (int c = 0; c < nc && c < r->n; c++) {
-            int cs = *CS(d, i, c);
-            if (!cs || !r->cell[c][0])
-                continue;
-            int e = c + cs < nc ? c + cs : nc;
-            nl[c] = wrap_cell(w, r->cell[c], colx[e] - colx[c] - 2 * PAD, ts, at[c], WRAP_MAX);
-            if (nl[c] > rows)
-                rows = nl[c];
-        }
+        int nl[MAXC], rows = wrap_row(w, d, i, nc, colx, ts, at, nl);
         double h = rows * lh + 4;
         int top_rule = i == from;
         if (w->y + h > PH - w->mb) {
