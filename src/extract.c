@@ -2860,7 +2860,7 @@ static int item_digits_alone(const grid_cell *c, const grid_cell *next)
  * digits text recognition misread, grid_ocr_misread(): letters alone only after
  * the row's label or a number, or a cell a line) holds its cell, unread (or
  * split by glued_split_row()).  Sets how many hold a value and the last one. */
-static int classify(const grid_row *row, row_cells *x, int cell_a_line)
+static int classify(const grid_row *row, row_cells *x, int cell_a_line, int tabs)
 {
     int marks = 0;                     /* a cell holds a numbering mark alone */
     int nv = 0, n = x->ncells;
@@ -2884,10 +2884,14 @@ static int classify(const grid_row *row, row_cells *x, int cell_a_line)
         else if (grid_ocr_misread(c->text, strnlen(c->text, 9),
                                   row->explicit || cell_a_line || (values | labels | numbers) != 0))
             cls[j] = C_DAMAGED, numbers |= bit;
-        else if (row->explicit && j + 1 < n && (values | numbers | labels) && !strncmp(c->text, REPLACED, 3))
+        else if (row->explicit && (values | numbers | labels) && !strncmp(c->text, REPLACED, 3) &&
+                 (j + 1 < n || (tabs && !c->text[3])))
             cls[j] = C_DAMAGED, numbers |= bit, cut |= bit;   /* a cut character among the numbers
                                                      (html2text cuts a cell to its column in bytes): a
-                                                     number's place — in a row holding numbers */
+                                                     number's place — in a row holding numbers; last
+                                                     and alone in a row of tabs, a cell whose text was
+                                                     cut away (a PDF's table reaching past the page's
+                                                     edge; html2text pads a pipe row's last cell so) */
         else
             cls[j] = C_OTHER, marks |= lone_mark(c->text);
     }
@@ -2913,11 +2917,16 @@ static void tokens_init(tokens *ts, const grid *g)
 {
     size_t total = 0, nrows = (size_t)g->nrows;
     int singles = 0;                   /* rows of one cell */
+    size_t cut = 0;                    /* rows ending in a cell cut away: it may stand for several
+                                          (cut_cells_past()) */
     for (int i = 0; i < g->nrows; i++) {
-        total += (size_t)(g->rows[i].ncells < 64 ? g->rows[i].ncells : 64);
-        singles += g->rows[i].ncells == 1;
+        int n = g->rows[i].ncells;
+        total += (size_t)(n < 64 ? n : 64);
+        singles += n == 1;
+        const char *end = n >= 2 ? g->rows[i].cells[n - 1].text : "";
+        cut += end[0] == REPLACED[0] && !strcmp(end, REPLACED);
     }
-    size_t cap = 2 * total + 1;
+    size_t cap = 2 * total + 1 + 16 * cut;
     size_t at_cell = (nrows + 1) * sizeof *ts->rows;
     size_t at_text = at_cell + cap * sizeof *ts->cell;
     size_t at_tok = at_text + cap * sizeof *ts->text;
@@ -2950,7 +2959,7 @@ static void tokens_init(tokens *ts, const grid *g)
         x->cls = cls;
         x->column = column;
         x->ncells = row->ncells < 64 ? row->ncells : 64;
-        ts->lone_marks |= classify(row, x, a_line && row->ncells == 1);
+        ts->lone_marks |= classify(row, x, a_line && row->ncells == 1, g->layout == GRID_TABS);
         cls += x->ncells;
         column += x->ncells;
     }
@@ -3019,6 +3028,12 @@ typedef struct {
                                         * end in column k (label_end()), INT_MAX when none */
     int wide;                          /* the widest template row: a row with one more number lost its label to it */
     int uniform;                       /* every template row is as wide */
+    int cut_whole;                     /* a row ending in a cell cut away is as wide as the widest
+                                          template row before it (cut_cell_beyond()) */
+    int cut_rows;                      /* rows end in a cell cut away */
+    uint64_t numcols;                  /* with cut_rows: bit j, a row holds a number in cell j */
+    uint64_t numcols_lab[EDGE_LABS];   /* ...a row whose label cells end in cell k (label_end()) */
+    int nlab[EDGE_LABS];               /* ...how many such rows hold numbers */
 } table_shape;
 
 /* The label cells of a row and what they say. */
@@ -3403,12 +3418,49 @@ static int row_edge(const table_shape *sh, int want)
     return want > 0 && want < EDGE_WIDTHS && sh->width_edge[want] >= 0 ? sh->width_edge[want] : sh->edge;
 }
 
+/* How many numbers row x holds before its last cell when that is a cell cut
+ * away (a PDF's table wider than its page: its reader ends each row of numbers
+ * so); -1 when it is not. */
+static int numbers_before_cut(const grid_row *row, const row_cells *x)
+{
+    int n = x->ncells;
+    if (!row->explicit || n < 2 || x->cls[n - 1] != C_DAMAGED || strcmp(row->cells[n - 1].text, REPLACED))
+        return -1;
+    return __builtin_popcountll(x->numbers & ~((uint64_t)1 << (n - 1)));
+}
+
+/* The empty cells of a row ending in a cell cut away (cells lost past a page's
+ * edge after it: the row is short there, at its end): those after its label
+ * cells up to the cut one, but for the empty cells before its first number
+ * where no row of the table holds a number (label columns, the row's label
+ * taking fewer than others') — no row whose label cells end where its own do,
+ * when others do (a table whose rows' labels take more cells hold their
+ * numbers further on, their columns as those of the rows like them). */
+static void cut_row_empties(const row_cells *rc, const row_labels *rl, const table_shape *sh, int *lo, int *hi)
+{
+    int lab = rl->lab, first = lab + 1, own = label_end(rc);
+    while (first < rc->ncells - 1 && !(rc->numbers >> first & 1))
+        first++;
+    uint64_t cols = sh->numcols;
+    if (own >= 0 && own < EDGE_LABS && sh->nlab[own] >= 2)
+        cols = sh->numcols_lab[own];
+    *lo = lab;
+    for (int j = lab + 1; j < first; j++)
+        if (!(cols >> j & 1))
+            *lo = j;
+    *hi = rc->ncells - 2;
+}
+
 /* The empty cells of a row that are cells of the table: (*lo, *hi]. */
 static inline __attribute__((always_inline)) int empties_range(const grid_row *row, const row_cells *rc,
                                                                const row_labels *rl, const table_shape *sh,
                                                                int use_peers, int *lo, int *hi)
 {
     int lab = rl->lab, last = rc->last, ncells = rc->ncells, end = last, from = lab;
+    if (sh->cut_rows && row->explicit && lab >= 0 && numbers_before_cut(row, rc) >= 0) {
+        cut_row_empties(rc, rl, sh, lo, hi);
+        return 0;
+    }
     int want = row_width(sh, rl), edge = row_edge(sh, want);
     /* the whole rows whose labels end where this one's does end, most of them,
      * where it ends: their columns are this row's, whatever the other rows' (a part
@@ -4350,12 +4402,60 @@ static void item_label_barriers(const gk_report *r, int table, tokens *ts, int *
     }
 }
 
+/* A row ending in a cell cut away is whole when it holds as many numbers as
+ * its template row before it, or when another row of the table does (its
+ * widest): the table's columns end before the page's edge, the cut cell
+ * lies past them, none of the row's.  Else the row is short (empties_range():
+ * cells were lost past the edge). */
+static void cut_cell_beyond(const grid_row *row, row_cells *rc, const row_labels *rl, const table_shape *sh)
+{
+    int k = sh->cut_rows ? numbers_before_cut(row, rc) : -1;
+    if (k >= 0 && (sh->cut_whole || (row_width(sh, rl) > 0 && k >= row_width(sh, rl)))) {
+        rc->numbers &= ~((uint64_t)1 << (rc->ncells - 1));
+        rc->ncells--;
+    }
+}
+
+/* A row ending in a cell cut away and short of its template row's cells
+ * (cut_cell_beyond() did not make it whole): its cells past the page's edge
+ * were lost there, after its last — the cut cell stands for each of them,
+ * unread, so that the row's cells before it stay in their columns. */
+static void cut_cells_past(const grid_row *row, const row_cells *rc, const row_labels *rl, const table_shape *sh,
+                           tokens *ts, int n0)
+{
+    if (!sh->cut_rows || numbers_before_cut(row, rc) < 0 || ts->n == n0 ||
+        ts->cell[ts->n - 1] != &row->cells[rc->ncells - 1] || ts->tok[ts->n - 1].kind != PT_VALUE)
+        return;
+    int want = row_width(sh, rl);
+    int cells = 0;
+    for (int k = n0; k < ts->n; k++)
+        cells += ts->tok[k].kind == PT_VALUE || ts->tok[k].kind == PT_EMPTY;
+    for (int unit = ts->tok[ts->n - 1].unit; cells < want && ts->n < ts->cap; cells++)
+        tok_add(ts, PT_VALUE, 0, 0, unit, &row->cells[rc->ncells - 1]);
+}
+
 static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
 {
     tokens_init(ts, g);
     row_cells *rc = ts->rows;
     table_shape sh = {.td = template_table(r->tpl, table), .wide = r->tpl->widest[table - 2],
                       .uniform = r->tpl->uniform[table - 2]};
+    for (int i = 0; i < g->nrows; i++) {
+        int k = numbers_before_cut(&g->rows[i], &rc[i]);
+        sh.cut_rows |= k >= 0;
+        sh.cut_whole |= k >= sh.wide;
+    }
+    for (int i = 0; sh.cut_rows && i < g->nrows; i++)
+        if (g->rows[i].explicit) {
+            int own = label_end(&rc[i]);
+            sh.numcols |= rc[i].numbers;
+            uint64_t before = rc[i].numbers ? ((uint64_t)1 << __builtin_ctzll(rc[i].numbers)) - 1 : 0;
+            if (own >= 0 && own < EDGE_LABS && rc[i].numbers && !(rc[i].labels & ~before)) {   /* (no label after
+                                                                                              its numbers) */
+                sh.numcols_lab[own] |= rc[i].numbers;
+                sh.nlab[own]++;
+            }
+        }
     sh.edge = usual_edge(g, rc, sh.uniform ? sh.wide : 0, sh.lab_edge, sh.lab_full, sh.width_edge);
     int usual = 0, counts[65] = {0};   /* usual: the cells of most rows with numbers */
     for (int i = 0; i < g->nrows; i++) {
@@ -4375,6 +4475,7 @@ static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
             drop_filled_label(g, rc, i, &rl);
         if (rl.foreign)
             drop_strays(row, &rc[i], &rl);
+        cut_cell_beyond(row, &rc[i], &rl, &sh);
         if (header_row(r, table, row, &rc[i], &rl, &tmp)) {
             if (row->ncells > 0)       /* the numbers of a row do not lie across it */
                 tok_add(ts, PT_HEADER, 0, 0, UNIT(i, 0), &row->cells[0]);
@@ -4415,6 +4516,7 @@ static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
             ts->lost[i] |= 16;         /* its numbers run one cell past the whole rows with its label columns */
         int n0 = ts->n;
         row_tokens(r, table, i, row, &rc[i], &rl, skip_first, lo, hi, ts, &tmp);
+        cut_cells_past(row, &rc[i], &rl, &sh, ts, n0);
         if (rc[i].nv && rl.cells >= 3)
             header_run(row, &rc[i], ts, n0);
         if (rl.cells >= 2)

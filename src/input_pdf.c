@@ -66,6 +66,7 @@ typedef struct {
     char *text;         /* UTF-8, spaces inside */
     double x1, x2;
     double y;           /* centre */
+    double lw;          /* its last character's width */
 } group;
 
 typedef struct {
@@ -74,6 +75,7 @@ typedef struct {
     double y, h;        /* centre, character height */
     double x1, x2;
     int page;
+    double pw;          /* the page's width */
     int drop;           /* a header or footer */
     int table;          /* part of a table block */
     int vstack;         /* 1: a lone character, part of a vertical label */
@@ -146,8 +148,17 @@ static int rule_between(const ruling *R, const glyph *a, const glyph *b, double 
     return 0;
 }
 
+/* A cell's text cut at the page's right edge is marked so, U+FFFD after it:
+ * its number, or the rest of it, is not known (the engine reads it unread).
+ * A browser prints a table wider than its page cut at the edge: a character
+ * across it (a group's last), and a column whose cells are cut so —
+ * write_table() — holds others that may be ("17" printed "1", the "7" past
+ * the edge; or nothing left in the row). */
+#define CUT_MARK "\xEF\xBF\xBD"
+
 /* One line of glyphs (sorted by x) into groups; a vertical rule between two
- * glyphs parts them however close they stand. */
+ * glyphs parts them however close they stand; a group whose last character
+ * lies across the page's edge ends with CUT_MARK. */
 static void make_groups(pline *l, glyph *g, size_t n, const ruling *R)
 {
     double h = 0;
@@ -164,6 +175,8 @@ static void make_groups(pline *l, glyph *g, size_t n, const ruling *R)
     for (size_t i = 0; i <= n; i++) {
         double gap = i < n && i > start ? g[i].x1 - g[i - 1].x2 : 0;
         if (i == n || (i > start && (gap > 0.8 * h || (R && R->nvv && rule_between(R, &g[i - 1], &g[i], l->y))))) {
+            if (l->pw > 0 && g[i - 1].x2 > l->pw)
+                sbuf_adds(&b, CUT_MARK);
             l->g = xrealloc(l->g, (size_t)(l->ng + 1) * sizeof *l->g);
             group *gr = &l->g[l->ng++];
             gr->text = sbuf_steal(&b);
@@ -171,6 +184,7 @@ static void make_groups(pline *l, glyph *g, size_t n, const ruling *R)
                 gr->text = xstrdup("");
             gr->x1 = g[start].x1;
             gr->x2 = g[i - 1].x2;
+            gr->lw = g[i - 1].x2 - g[i - 1].x1;
             gr->y = l->y;
             sbuf_init(&b);
             start = i;
@@ -189,7 +203,7 @@ static void make_groups(pline *l, glyph *g, size_t n, const ruling *R)
 }
 
 /* The lines of one page, from its glyphs. */
-static void page_lines(plines *out, glyph *g, size_t n, int page, const ruling *R)
+static void page_lines(plines *out, glyph *g, size_t n, int page, double pw, const ruling *R)
 {
     qsort(g, n, sizeof *g, cmp_glyph_y);
     size_t i = 0;
@@ -214,6 +228,7 @@ static void page_lines(plines *out, glyph *g, size_t n, int page, const ruling *
             sum += (g[j].y1 + g[j].y2) / 2;
         l->y = sum / (double)(k - i);
         l->page = page;
+        l->pw = pw;
         make_groups(l, g + i, k - i, R);
         i = k;
     }
@@ -420,7 +435,7 @@ static int numeric_cell(const char *t)
         return 0;
     while ((*p >= '0' && *p <= '9') || ((*p == ',' || *p == '.') && p[1] >= '0' && p[1] <= '9'))
         p++;
-    return !*p || !strcmp(p, "%") || !strcmp(p, "\u4ef6") || !strcmp(p, "\u6761") || !strcmp(p, "\u4e07\u5143") ||
+    return !*p || !strcmp(p, CUT_MARK) || !strcmp(p, "%") || !strcmp(p, "\u4ef6") || !strcmp(p, "\u6761") || !strcmp(p, "\u4e07\u5143") ||
            !strcmp(p, "\u5143");
 }
 
@@ -476,6 +491,9 @@ typedef struct {
     double lab_end;         /* the labels' right end */
     const double *col;      /* each column's left edge */
     const numcol *lc;       /* the label columns' extents */
+    const unsigned char *cut;   /* each column of numbers (cut[c - nl]): a cell of it cut at the page's edge */
+    int past;                   /* the table's rules run past the page's edge, its characters don't: whole
+                                   columns may lie past it (each row of numbers ends in CUT_MARK) */
 } tcols;
 
 /* The column of a cell starting at x, c the column of the line's cell before it. */
@@ -497,6 +515,15 @@ static size_t column_at(const tcols *t, double x, size_t c)
     return at;
 }
 
+/* Column c of line l, empty, as written: nothing, or CUT_MARK when another
+ * row's cell of the column was cut at the page's edge (this row's may lie
+ * past it: not known to be blank). */
+static void empty_cell(sbuf *row, const tcols *t, size_t c)
+{
+    if (c >= t->nl && t->cut && t->cut[c - t->nl])
+        sbuf_adds(row, CUT_MARK);
+}
+
 /* One line of a table, its cells at their columns. */
 static void write_row(gk_out *o, const pline *l, const tcols *t)
 {
@@ -509,16 +536,26 @@ static void write_row(gk_out *o, const pline *l, const tcols *t)
         size_t at = column_at(t, l->g[j].x1, c);
         while (c < at) {
             sbuf_addc(&row, '\t');
-            c++;
+            if (++c < at)
+                empty_cell(&row, t, c);
         }
         if (j > 0 && c == at && row.len && row.s[row.len - 1] != '\t')
             sbuf_addc(&row, '\t');     /* two cells in one column: still two cells */
-        sbuf_adds(&row, l->g[j].text);
+        const group *gr = &l->g[j];
+        sbuf_adds(&row, gr->text);
+        size_t tl = strlen(gr->text);
+        if (c >= t->nl && t->cut && t->cut[c - t->nl] && gr->x2 + gr->lw > l->pw &&
+            (tl < 3 || strcmp(gr->text + tl - 3, CUT_MARK)))
+            sbuf_adds(&row, CUT_MARK);  /* its next character would have stood across the edge */
     }
-    while (c + 1 < t->ncol) {
+    /* the empty cells after its last: a line of labels alone (a label's second
+     * line, wrapped in its cell) gets none — they would say its row is blank */
+    while (c >= t->nl && c + 1 < t->ncol) {
         sbuf_addc(&row, '\t');
-        c++;
+        empty_cell(&row, t, ++c);
     }
+    if (t->past && c >= t->nl)
+        sbuf_adds(&row, "\t" CUT_MARK);   /* a cell, or more, past the edge: not known */
     o->page = l->page;
     out_line(o, row.s, row.len);
     sbuf_free(&row);
@@ -640,6 +677,10 @@ static void write_ruled(gk_out *o, const plines *L, size_t from, size_t to, cons
             sbuf_adds(s, g->text);
         }
     }
+    const pline *prev = NULL;          /* the line before, page headers aside */
+    for (size_t i = from; i-- > 0 && !prev;)
+        if (!L->v[i].drop)
+            prev = &L->v[i];
     sbuf row;
     sbuf_init(&row);
     for (size_t b = 0; b < nb; b++) {
@@ -660,12 +701,21 @@ static void write_ruled(gk_out *o, const plines *L, size_t from, size_t to, cons
             continue;
         row.len = 0;
         size_t n = last + 1 > t->ncol ? last + 1 : t->ncol;
+        /* labels alone at the top of a page, the table going on from the page
+         * before: the rest of a row broken by the page break (a word processor
+         * breaks a row whose label wraps), no row of blank cells */
+        if (b == 0 && last < t->nl && prev && prev->table && prev->page < page)
+            n = last + 1;
         for (size_t k = 0; k < n; k++) {
             if (k)
                 sbuf_addc(&row, '\t');
             if (cell[b * ns + k].len)
                 sbuf_add(&row, cell[b * ns + k].s, cell[b * ns + k].len);
+            else
+                empty_cell(&row, t, k);
         }
+        if (t->past && last >= t->nl)
+            sbuf_adds(&row, "\t" CUT_MARK);   /* a cell, or more, past the edge: not known */
         o->page = page;
         out_line(o, row.s ? row.s : "", row.len);
     }
@@ -675,6 +725,29 @@ static void write_ruled(gk_out *o, const plines *L, size_t from, size_t to, cons
     free(cell);
     free(used);
     free(numeric);
+}
+
+/* Whether a horizontal rule among lines [from, to) (a table's, between two of
+ * its lines or just above or below them) reaches the right edge of its page:
+ * a table drawn wider than its page. */
+static int rules_past_edge(const plines *L, size_t from, size_t to, const ruling *rules)
+{
+    for (size_t i = from; i < to;) {
+        const pline *l = &L->v[i];
+        size_t e = i;
+        double top = l->y - l->h, bottom = l->y + l->h;
+        while (e < to && L->v[e].page == l->page) {
+            top = fmin(top, L->v[e].y - L->v[e].h);
+            bottom = fmax(bottom, L->v[e].y + L->v[e].h);
+            e++;
+        }
+        const ruling *R = &rules[l->page - 1];
+        for (size_t k = 0; l->pw > 0 && k < R->n; k++)
+            if (R->v[k].y >= top && R->v[k].y <= bottom && R->v[k].x2 >= l->pw - 2)
+                return 1;
+        i = e;
+    }
+    return 0;
 }
 
 /* Writes lines [from, to), a table block (over a page break too), with their
@@ -752,7 +825,27 @@ static void write_table(gk_out *o, plines *L, size_t from, size_t to, const ruli
     for (size_t q = 0; q < nk; q++)
         col[ncol++] = q ? (nc[q - 1].b + nc[q].a) / 2 : fmax(lab_end, nc[0].a - 0.5 * h);
     free(nc);
-    tcols tc = {nk, nl, ncol, lab_end, col, lc};
+    tcols tc = {nk, nl, ncol, lab_end, col, lc, NULL, 0};
+    /* the columns a number cut at the page's edge stands in (a table wider than
+     * its page): their empty cells are not known to be blank */
+    unsigned char *cut = xcalloc(nk + 1, 1);
+    size_t ncut = 0;
+    for (size_t i = from; nk && i < to; i++)
+        for (int j = 0; j < L->v[i].ng; j++) {
+            const char *t = L->v[i].g[j].text;
+            size_t tl = strlen(t);
+            if (!L->v[i].drop && tl > 3 && !strcmp(t + tl - 3, CUT_MARK) && numeric_cell(t)) {
+                size_t at = column_at(&tc, L->v[i].g[j].x1, 0);
+                if (at >= nl && !cut[at - nl]) {
+                    cut[at - nl] = 1;
+                    ncut++;
+                }
+            }
+        }
+    if (ncut)
+        tc.cut = cut;
+    else if (nk && rules)
+        tc.past = rules_past_edge(L, from, to, rules);
     for (size_t i = from; i < to;) {
         if (L->v[i].drop) {
             i++;
@@ -771,6 +864,7 @@ static void write_table(gk_out *o, plines *L, size_t from, size_t to, const ruli
         i++;
     }
     free(col);
+    free(cut);
     free(lc);
 }
 
@@ -1349,14 +1443,14 @@ int input_pdf(const char *bytes, size_t len, gk_converted *out, char **why)
             }
             total += ng;
             size_t first = L.n;
-            page_lines(&L, g, ng, p + 1, NULL);
+            page_lines(&L, g, ng, p + 1, w, NULL);
             if (table_lines(&L, first)) {
                 page_rules(page, w, h, g, ng, &rules[p]);
                 if (rules[p].nvv) {    /* characters its borders part: the page's lines again */
                     for (size_t q = first; q < L.n; q++)
                         free_line(&L.v[q]);
                     L.n = first;
-                    page_lines(&L, g, ng, p + 1, &rules[p]);
+                    page_lines(&L, g, ng, p + 1, w, &rules[p]);
                 }
             }
             free(g);
