@@ -86,6 +86,9 @@ printed() {
     for f in sample-reports/*; do
         name=$(basename "$f")
         case $name in *.html | *.htm | *.docx | *.pdf | 01[5-9]_* | 020_*) continue ;; esac
+        # (a row of 104's table 3 is written a cell right of the others': printed, its 2
+        # stands under 商业企业 — read so where the row's lost cells leave no count to go by)
+        case $mode:$name in *wide:104_*) continue ;; esac
         "$GK" export --no-review --format csv "$f" 2>/dev/null | cut -d, -f2,5,6 >"$tmp/ref.csv"
         for s in "$@"; do
             out=$tmp/$name.$s$mode.pdf
@@ -130,6 +133,12 @@ printed --word 97 $SEEDS 3
 # shaded grey at times: the rules
 # tell the rows (src/input_pdf.c)
 printed --grid 97 1 2 3 4 5 6
+# --wide, --grid-wide: the same tables printed wider than the page, as a browser cuts a
+# wide table at the page's edge — numbers across the edge, whole columns past it: what
+# was cut is read as not known (U+FFFD from the PDF reader), never as another value or
+# a blank cell (the engine before: 150 and 74 cells read as other values, seeds 1-3)
+printed --wide 90 1 2 3 4
+printed --grid-wide 85 1 2 3 4
 
 # ---- one generated file of each kind, further ------------------------------------------
 S=sample-reports/003_1a8c02130c595433.txt

@@ -3,7 +3,7 @@
  * the engine can be checked to read each exactly as it reads the text.
  *
  *   mkformats html SEED IN OUT     mkformats docx SEED IN OUT
- *   mkformats pdf  SEED IN OUT [--no-text | --word | --grid]
+ *   mkformats pdf  SEED IN OUT [--no-text | --word | --grid | --wide | --grid-wide]
  *
  * IN is read as the engine reads it (any encoding), and every line of it
  * becomes exactly one line of what the reader gives back, so that line
@@ -43,7 +43,12 @@
  *     them when the rows' cells are (as a browser centres it); the header's
  *     rows at times shaded grey (Word's 底纹), light to dark, and at times a
  *     browser's narrow bottom margin (a table's last row on a page in its
- *     bottom tenth, where page numbers are).
+ *     bottom tenth, where page numbers are).  --wide and --grid-wide print
+ *     --word's and --grid's tables wider than the page, as a browser prints a
+ *     wide table: labels unwrapped, the type (5 to 10 points) not shrunk to
+ *     the page, the table's right end 10 to 80 points past the page's edge
+ *     where the type allows — the last column's numbers cut, or wholly off
+ *     the page (a PDF reader gets no characters there, or parts of numbers).
  * With the same seed and input the output is byte for byte the same (a
  * .docx's zip entries carry a fixed time; a PDF's creation date is fixed). */
 #include "input.h"
@@ -631,7 +636,12 @@ int main(int argc, char **argv)
         rc = make_docx(&d, argv[4]);
     else if (!strcmp(argv[1], "pdf"))
         rc = make_pdf(&d, argv[4], argc > 5 && !strcmp(argv[5], "--no-text"),
-                      argc > 5 && !strcmp(argv[5], "--word") ? 1 : argc > 5 && !strcmp(argv[5], "--grid") ? 2 : 0);
+                      argc <= 5                        ? 0
+                      : !strcmp(argv[5], "--word")      ? 1
+                      : !strcmp(argv[5], "--grid")      ? 2
+                      : !strcmp(argv[5], "--wide")      ? 3
+                      : !strcmp(argv[5], "--grid-wide") ? 4
+                                                        : 0);
     else
         fprintf(stderr, "mkformats: unknown kind %s\n", argv[1]);
     for (size_t i = 0; i < d.nlines; i++) {
@@ -682,6 +692,7 @@ typedef struct {
     double shade;                      /* grid: the header rows' background grey (1: none) */
     double mb;                         /* the bottom margin of tables (grid: at times a browser's
                                           narrow one, the last row in the page's bottom tenth) */
+    double over;                       /* --wide: how far past the page's edge a table reaches (0: not) */
 } pdfw;
 
 static void pdf_text(pdfw *w, double x, double baseline, const char *s, double size)
@@ -955,13 +966,23 @@ static void pdf_table_word(pdfw *w, doc_t *d, size_t from, size_t to)
             if (cs != 1 || !*t)
                 continue;
             double cw = pdf_width(w, t, 1);
-            if (!numberish(t) && cw > w->maxw)
+            if (!numberish(t) && cw > w->maxw && w->over == 0)
                 cw = w->maxw;             /* a label's column: its text wraps */
             if (cw > colw[c])
                 colw[c] = cw;
         }
     double colx[MAXC + 1];
     double ts = table_columns(nc, colw, w->grid ? w->numw : 2.0, colx);   /* a number's cell is wider than the number */
+    if (w->over > 0) {                 /* a browser's wide table: labels unwrapped, the type not
+                                          shrunk to the page, its right end `over` past the edge */
+        double sum = 0;
+        for (int c = 0; c < nc; c++)
+            sum += colw[c];
+        ts = sum > 0 ? (PW + w->over - ML - 2 * PAD * nc) / sum : FS;
+        ts = ts > 10 ? 10 : ts < 5 ? 5 : ts;
+        for (int c = 0; c < nc; c++)
+            colx[c + 1] = colx[c] + colw[c] * ts + 2 * PAD;
+    }
     double lh = ts * 1.5;              /* the pitch of a cell's lines */
     int below[MAXC] = {0};             /* rows still covered by a row span, per column */
     /* grid: each row's height beforehand, for a label spanning rows centred over them */
@@ -1100,12 +1121,12 @@ int make_pdf(doc_t *d, const char *out, int no_text, int word)
     {
         uint64_t keep = rng_state;     /* the Word-like choices from a stream of their own */
         rng_state ^= 0x94D049BB133111EBull;
-        w.word = word;
+        w.word = word > 2 ? word - 2 : word;
         w.num_align = (int)rnd(3);
         w.lab_align = (int)rnd(2);
         w.valign = (int)rnd(2);
         w.maxw = 6 + rnd(9);
-        w.grid = word == 2;
+        w.grid = w.word == 2;
         if (w.grid) {
             w.numw = rnd(2) ? 1.0 : 2.0;
             w.brk = (int)rnd(2);
@@ -1115,6 +1136,8 @@ int make_pdf(doc_t *d, const char *out, int no_text, int word)
         } else {
             w.mb = MB;
         }
+        if (word > 2)
+            w.over = 10 + (double)rnd(71);
         rng_state = keep;
     }
     cairo_select_font_face(w.cr, "WenQuanYi Micro Hei", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
