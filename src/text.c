@@ -1131,7 +1131,7 @@ static void release_lines(gk_text *t)
     t->obuf = t->nbuf = NULL;
     t->orig = t->norm = NULL;
     t->nlines = 0;
-    t->crlf = t->crlf_scan = 0;
+    t->crlf = t->crlf_scan = t->no_ff = 0;
 }
 
 /* Splits u (owned, len bytes and a NUL, valid UTF-8) into its lines in
@@ -1699,7 +1699,7 @@ static int page_break_line(const gk_text *t, size_t i)
     size_t k = 0;
     while (k < n->len && n->s[k] == ' ')
         k++;
-    return memchr(t->orig[i].s, '\f', t->orig[i].len) ||
+    return (!t->no_ff && memchr(t->orig[i].s, '\f', t->orig[i].len)) ||
            (k + 1 < n->len && n->s[k] == '-' && n->s[k + 1] == '-' && (page_joiner(n) || pdf2json_break(n)));
 }
 
@@ -2036,7 +2036,7 @@ void text_blank_page_numbers(gk_text *t)
         return;
     const char *a = t->orig[0].s, *z = t->orig[t->nlines - 1].s + t->orig[t->nlines - 1].len;
     /* ff: the first form feed at or after `from`, NULL when none is before z */
-    const char *from = a, *ff = memchr(a, '\f', (size_t)(z - a));
+    const char *from = a, *ff = t->no_ff ? NULL : memchr(a, '\f', (size_t)(z - a));
     if (!ff && !blank_numbers_before_heads(t))
         return;                        /* no form feed, no page marker (page_joiner()) */
     int page = 0;                      /* the page a form feed ends (1: the first) */
@@ -2063,7 +2063,7 @@ void text_blank_page_numbers(gk_text *t)
             }
             has_ff = ff && ff < o->s + o->len;   /* (from <= o->s <= ff: no form feed in between) */
         } else {
-            has_ff = memchr(o->s, '\f', o->len) != NULL;
+            has_ff = !t->no_ff && memchr(o->s, '\f', o->len) != NULL;
         }
         int known = 0;
         if (!has_ff) {
@@ -2710,7 +2710,7 @@ typedef struct {
     char *o, *ns;
     gk_line *orig, *norm;
     size_t n, cap, ctl;
-    int cr;
+    int cr, ff;                        /* a CR, a form feed seen */
 } plain_state;
 
 /* The room of t's line index grown from `cap` to one line more than its n
@@ -2774,6 +2774,7 @@ static inline __attribute__((always_inline)) int plain_control(plain_state *st, 
     if (!c)
         return 0;
     st->ctl += (byte_class[c] & B_CTL) != 0;
+    st->ff |= c == '\f';
     *st->o++ = ' ';
     st->s = s + 1;
     return 1;
@@ -3105,7 +3106,7 @@ static inline __attribute__((always_inline)) int split_plain_with(gk_text *t, co
                                                                   size_t *ctl_out, int *has_cr,
                                                                   block_masks (*masks)(const unsigned char *))
 {
-    plain_state st = {b, b + len, b, NULL, NULL, NULL, NULL, 0, 0, 0, 0};
+    plain_state st = {b, b + len, b, NULL, NULL, NULL, NULL, 0, 0, 0, 0, 0};
     size_t cap = 0;
     /* room for lines of 16 bytes on average: a report's are longer, and
      * growing the index (a copy of it) would cost more than the room */
@@ -3155,6 +3156,7 @@ static inline __attribute__((always_inline)) int split_plain_with(gk_text *t, co
         *st.o = '\0';
     }
     t->nlines = st.n;
+    t->no_ff = !st.ff;
     *ctl_out = st.ctl;
     *has_cr = st.cr;
     return 1;
