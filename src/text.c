@@ -1922,6 +1922,20 @@ gk_text *text_bottom_up(gk_text *t)
     return rebuilt(t, buf, len, from, n);
 }
 
+/* The first of lines[from..n) whose first byte is a digit, a space or a
+ * dash (a blank line's is its NUL), n when none is: the lines
+ * blank_numbers_before_heads() looks at further, found in a loop of its
+ * own (in the loop there the lines' index is loaded again for each). */
+static size_t digit_line_from(const gk_line *lines, size_t from, size_t n)
+{
+    for (; from < n; from++) {
+        unsigned c = (unsigned char)lines[from].s[0];
+        if (c == ' ' || c == '-' || c - '0' <= 9u)
+            break;
+    }
+    return from;
+}
+
 /* Which of the heads hs[0..nh) (lengths hn) line i of t is, spaces aside; -1 none. */
 static int head_at(const gk_text *t, size_t i, const char *const *hs, const size_t *hn, int nh)
 {
@@ -1964,7 +1978,7 @@ static int blank_numbers_before_heads(gk_text *t)
             hs[nh] = p, hn[nh++] = n;
     }
     size_t scan = i;                   /* the heads' returns are counted from here up to `scan` */
-    for (size_t q = 1; q < t->nlines; q++) {
+    for (size_t q = 1; (q = digit_line_from(t->norm, q, t->nlines)) < t->nlines; q++) {
         /* a number alone (a digit or a space first: most lines are passed over
          * at their first byte), then a head after two blank lines at most; or
          * a page marker ("--" first): the text's pages are told by them */
