@@ -1838,15 +1838,31 @@ static size_t cell_paragraph(const gk_text *t, size_t i, size_t *para)
     return p < z && *p == '\t' ? i + 4 : 0;
 }
 
+/* The first of lines[from..n) that may begin a cell's paragraph
+ * (cell_paragraph()), n when none does: one ending with a tab or a space
+ * (most end otherwise) before a line that may be blank (empty, or a space
+ * or a no-break space first: its NUL, or a byte of either).  The lines
+ * lines[n] may be read: n is four before the last. */
+static size_t paragraph_from(const gk_line *lines, size_t from, size_t n)
+{
+    for (; from < n; from++) {
+        const gk_line *l = &lines[from];
+        if (!l->len || (l->s[l->len - 1] != '\t' && l->s[l->len - 1] != ' '))
+            continue;
+        unsigned char c = (unsigned char)l[1].s[0];
+        if (c == ' ' || c == 0xC2 || c == 0)
+            break;
+    }
+    return from;
+}
+
 gk_text *text_join_cell_paragraphs(gk_text *t)
 {
     if (!t || t->nlines < 5 || t->page || t->fileline)
         return t;
     size_t n = t->nlines, joins = 0, para;
-    for (size_t i = 0; i + 4 < n && joins < 2; i++) {
-        const gk_line *l = &t->orig[i];   /* (a line ending with a tab or a space only: most end otherwise) */
-        joins += l->len && (l->s[l->len - 1] == '\t' || l->s[l->len - 1] == ' ') && cell_paragraph(t, i, &para) != 0;
-    }
+    for (size_t i = 0; (i = paragraph_from(t->orig, i, n - 4)) < n - 4 && joins < 2; i++)
+        joins += cell_paragraph(t, i, &para) != 0;
     if (joins < 2)
         return t;                      /* (one may be a note's paragraph between two tab lines) */
     size_t len = 0;
@@ -2249,6 +2265,24 @@ static int numbers_only(const char *s, size_t n)
     return numbers;
 }
 
+/* The first line of [l, end) that numbers_only() may take: three bytes or
+ * more, two spaces first (a number after one space alone is none) and a
+ * digit after its spaces (where the line's NUL stops them); end when none
+ * is.  In a loop of its own, the lines walked as they are. */
+static gk_line *wrapped_from(gk_line *l, const gk_line *end)
+{
+    for (; l < end; l++) {
+        if (l->len < 3 || l->s[0] != ' ' || l->s[1] != ' ')
+            continue;
+        const char *p = l->s + 2;
+        while (*p == ' ')
+            p++;
+        if ((unsigned)(*p - '0') <= 9u)
+            break;
+    }
+    return l;
+}
+
 static int blank_or_rule(const gk_line *l)
 {
     size_t k = 0;
@@ -2273,9 +2307,9 @@ void text_join_wrapped_cells(gk_text *t)
      * change the index, which the compiler cannot tell (it would load it
      * again for every line) */
     gk_line *cont = t->norm + 2, *end = t->norm + t->nlines - 1;
-    for (; cont < end; cont++) {
+    for (; (cont = wrapped_from(cont, end)) < end; cont++) {
         gk_line *row = cont - 1;
-        if (cont->len < 3 || cont->s[0] != ' ' || !numbers_only(cont->s, cont->len) ||
+        if (!numbers_only(cont->s, cont->len) ||
             !blank_or_rule(row - 1) || !blank_or_rule(cont + 1))
             continue;                  /* (numbers under a column: the line begins with spaces) */
         size_t first = 0;
