@@ -1246,12 +1246,70 @@ static size_t named_ref(const char *s, size_t n, char *c)
     return 0;
 }
 
-/* Each normalised line holding `needle` rewritten in place by fn (its new length,
- * never more; the same to leave it): what the line gave up becomes NULs, in no
- * needle of a later search.  The passes that read what a converter left in the
- * text (references, tags, list literals) share this. */
-static void rewrite_lines(gk_text *t, const char *needle, size_t (*fn)(char *s, size_t n, void *ctx), void *ctx)
+/* The needles of rewrite_lines(), bits of a text's `marks`. */
+enum { MARK_AMP = 1, MARK_LT = 2, MARK_BRACKET = 4, MARKS_ANY = 7, MARKS_LOOKED = 8 };
+
+#ifdef TEXT_AVX2
+/* The bytes of 32 at p that are '&', '<' or '[' (0xFF), the three needles at
+ * once: a byte is one when the entry of a table at its low half is the byte
+ * itself (their low halves 6, C and B differ; the other entries are no byte
+ * of theirs, and a byte 80..FF finds 0). */
+static inline __attribute__((always_inline, target("avx2"))) __m256i marks32(const unsigned char *p)
 {
+#define MARK_TAB 1, 0, 0, 0, 0, 0, '&', 0, 0, 0, 0, '[', '<', 0, 0, 0
+    const __m256i tab = _mm256_setr_epi8(MARK_TAB, MARK_TAB);
+#undef MARK_TAB
+    const __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)p);
+    return _mm256_cmpeq_epi8(_mm256_shuffle_epi8(tab, v), v);
+}
+
+/* Whether s[0..n) holds '&', '<' or '[': one pass instead of memchr()'s
+ * three, 128 bytes a step, the rest 32 at a time and the last 32 again. */
+static __attribute__((target("avx2"))) int any_mark_avx2(const unsigned char *s, size_t n)
+{
+    size_t i = 0;
+    for (; n - i >= 128; i += 128) {
+        __m256i m = _mm256_or_si256(_mm256_or_si256(marks32(s + i), marks32(s + i + 32)),
+                                    _mm256_or_si256(marks32(s + i + 64), marks32(s + i + 96)));
+        if (!_mm256_testz_si256(m, m))
+            return 1;
+    }
+    if (n >= 32) {
+        __m256i m = marks32(s + n - 32);
+        for (; n - i >= 32; i += 32)
+            m = _mm256_or_si256(m, marks32(s + i));
+        return !_mm256_testz_si256(m, m);
+    }
+    for (; i < n; i++)
+        if (s[i] == '&' || s[i] == '<' || s[i] == '[')
+            return 1;
+    return 0;
+}
+#endif
+
+/* Each normalised line holding `needle` (whose bit of `marks` is `mark`)
+ * rewritten in place by fn (its new length, never more; the same to leave
+ * it): what the line gave up becomes NULs, in no needle of a later search.
+ * The passes that read what a converter left in the text (references, tags,
+ * list literals) share this; the first of them looks for the three needles
+ * in one pass, and a text without any (nearly every report) is left as it
+ * is by each without another search. */
+static void rewrite_lines(gk_text *t, const char *needle, int mark, size_t (*fn)(char *s, size_t n, void *ctx),
+                          void *ctx)
+{
+    if (!(t->marks & MARKS_LOOKED)) {
+        int any = 1;
+#ifdef TEXT_AVX2
+        /* what text_norm_find() over all the lines searches */
+        if (t->nlines && fast_avx2()) {
+            const char *a = t->norm[0].s, *z = t->norm[t->nlines - 1].s + t->norm[t->nlines - 1].len;
+            any = any_mark_avx2((const unsigned char *)a, (size_t)(z - a));
+        }
+#endif
+        t->marks = MARKS_LOOKED | (any ? MARKS_ANY : 0);
+    }
+    if (!(t->marks & mark))
+        return;
     for (size_t i = text_norm_find(t, 0, t->nlines, needle, 1); i < t->nlines;
          i = text_norm_find(t, i + 1, t->nlines, needle, 1)) {
         gk_line *l = &t->norm[i];
@@ -1291,7 +1349,7 @@ static size_t decode_refs(char *s, size_t n, void *ctx)
 
 void text_decode_refs(gk_text *t)
 {
-    rewrite_lines(t, "&", decode_refs, NULL);
+    rewrite_lines(t, "&", MARK_AMP, decode_refs, NULL);
 }
 
 /* The count hex digits at s (all of them hex): their value in *v; else 0. */
@@ -1429,7 +1487,7 @@ static size_t list_row_in(char *s, size_t n, void *ctx)
 void text_list_rows(gk_text *t)
 {
     struct scratch tmp = {NULL, 0};
-    rewrite_lines(t, "[", list_row_in, &tmp);
+    rewrite_lines(t, "[", MARK_BRACKET, list_row_in, &tmp);
     free(tmp.s);
 }
 
@@ -1532,7 +1590,7 @@ static size_t strip_tags(char *s, size_t n, void *ctx)
 
 void text_strip_tags(gk_text *t)
 {
-    rewrite_lines(t, "<", strip_tags, &t->row_marks);
+    rewrite_lines(t, "<", MARK_LT, strip_tags, &t->row_marks);
 }
 
 static int only_space(const char *s, size_t len)
