@@ -1131,7 +1131,7 @@ static void release_lines(gk_text *t)
     t->obuf = t->nbuf = NULL;
     t->orig = t->norm = NULL;
     t->nlines = 0;
-    t->crlf = t->crlf_scan = 0;
+    t->crlf = t->crlf_scan = t->no_ff = 0;
 }
 
 /* Splits u (owned, len bytes and a NUL, valid UTF-8) into its lines in
@@ -1246,12 +1246,70 @@ static size_t named_ref(const char *s, size_t n, char *c)
     return 0;
 }
 
-/* Each normalised line holding `needle` rewritten in place by fn (its new length,
- * never more; the same to leave it): what the line gave up becomes NULs, in no
- * needle of a later search.  The passes that read what a converter left in the
- * text (references, tags, list literals) share this. */
-static void rewrite_lines(gk_text *t, const char *needle, size_t (*fn)(char *s, size_t n, void *ctx), void *ctx)
+/* The needles of rewrite_lines(), bits of a text's `marks`. */
+enum { MARK_AMP = 1, MARK_LT = 2, MARK_BRACKET = 4, MARKS_ANY = 7, MARKS_LOOKED = 8 };
+
+#ifdef TEXT_AVX2
+/* The bytes of 32 at p that are '&', '<' or '[' (0xFF), the three needles at
+ * once: a byte is one when the entry of a table at its low half is the byte
+ * itself (their low halves 6, C and B differ; the other entries are no byte
+ * of theirs, and a byte 80..FF finds 0). */
+static inline __attribute__((always_inline, target("avx2"))) __m256i marks32(const unsigned char *p)
 {
+#define MARK_TAB 1, 0, 0, 0, 0, 0, '&', 0, 0, 0, 0, '[', '<', 0, 0, 0
+    const __m256i tab = _mm256_setr_epi8(MARK_TAB, MARK_TAB);
+#undef MARK_TAB
+    const __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)p);
+    return _mm256_cmpeq_epi8(_mm256_shuffle_epi8(tab, v), v);
+}
+
+/* Whether s[0..n) holds '&', '<' or '[': one pass instead of memchr()'s
+ * three, 128 bytes a step, the rest 32 at a time and the last 32 again. */
+static __attribute__((target("avx2"))) int any_mark_avx2(const unsigned char *s, size_t n)
+{
+    size_t i = 0;
+    for (; n - i >= 128; i += 128) {
+        __m256i m = _mm256_or_si256(_mm256_or_si256(marks32(s + i), marks32(s + i + 32)),
+                                    _mm256_or_si256(marks32(s + i + 64), marks32(s + i + 96)));
+        if (!_mm256_testz_si256(m, m))
+            return 1;
+    }
+    if (n >= 32) {
+        __m256i m = marks32(s + n - 32);
+        for (; n - i >= 32; i += 32)
+            m = _mm256_or_si256(m, marks32(s + i));
+        return !_mm256_testz_si256(m, m);
+    }
+    for (; i < n; i++)
+        if (s[i] == '&' || s[i] == '<' || s[i] == '[')
+            return 1;
+    return 0;
+}
+#endif
+
+/* Each normalised line holding `needle` (whose bit of `marks` is `mark`)
+ * rewritten in place by fn (its new length, never more; the same to leave
+ * it): what the line gave up becomes NULs, in no needle of a later search.
+ * The passes that read what a converter left in the text (references, tags,
+ * list literals) share this; the first of them looks for the three needles
+ * in one pass, and a text without any (nearly every report) is left as it
+ * is by each without another search. */
+static void rewrite_lines(gk_text *t, const char *needle, int mark, size_t (*fn)(char *s, size_t n, void *ctx),
+                          void *ctx)
+{
+    if (!(t->marks & MARKS_LOOKED)) {
+        int any = 1;
+#ifdef TEXT_AVX2
+        /* what text_norm_find() over all the lines searches */
+        if (t->nlines && fast_avx2()) {
+            const char *a = t->norm[0].s, *z = t->norm[t->nlines - 1].s + t->norm[t->nlines - 1].len;
+            any = any_mark_avx2((const unsigned char *)a, (size_t)(z - a));
+        }
+#endif
+        t->marks = MARKS_LOOKED | (any ? MARKS_ANY : 0);
+    }
+    if (!(t->marks & mark))
+        return;
     for (size_t i = text_norm_find(t, 0, t->nlines, needle, 1); i < t->nlines;
          i = text_norm_find(t, i + 1, t->nlines, needle, 1)) {
         gk_line *l = &t->norm[i];
@@ -1291,7 +1349,7 @@ static size_t decode_refs(char *s, size_t n, void *ctx)
 
 void text_decode_refs(gk_text *t)
 {
-    rewrite_lines(t, "&", decode_refs, NULL);
+    rewrite_lines(t, "&", MARK_AMP, decode_refs, NULL);
 }
 
 /* The count hex digits at s (all of them hex): their value in *v; else 0. */
@@ -1429,7 +1487,7 @@ static size_t list_row_in(char *s, size_t n, void *ctx)
 void text_list_rows(gk_text *t)
 {
     struct scratch tmp = {NULL, 0};
-    rewrite_lines(t, "[", list_row_in, &tmp);
+    rewrite_lines(t, "[", MARK_BRACKET, list_row_in, &tmp);
     free(tmp.s);
 }
 
@@ -1532,7 +1590,7 @@ static size_t strip_tags(char *s, size_t n, void *ctx)
 
 void text_strip_tags(gk_text *t)
 {
-    rewrite_lines(t, "<", strip_tags, &t->row_marks);
+    rewrite_lines(t, "<", MARK_LT, strip_tags, &t->row_marks);
 }
 
 static int only_space(const char *s, size_t len)
@@ -1699,7 +1757,7 @@ static int page_break_line(const gk_text *t, size_t i)
     size_t k = 0;
     while (k < n->len && n->s[k] == ' ')
         k++;
-    return memchr(t->orig[i].s, '\f', t->orig[i].len) ||
+    return (!t->no_ff && memchr(t->orig[i].s, '\f', t->orig[i].len)) ||
            (k + 1 < n->len && n->s[k] == '-' && n->s[k + 1] == '-' && (page_joiner(n) || pdf2json_break(n)));
 }
 
@@ -1838,15 +1896,31 @@ static size_t cell_paragraph(const gk_text *t, size_t i, size_t *para)
     return p < z && *p == '\t' ? i + 4 : 0;
 }
 
+/* The first of lines[from..n) that may begin a cell's paragraph
+ * (cell_paragraph()), n when none does: one ending with a tab or a space
+ * (most end otherwise) before a line that may be blank (empty, or a space
+ * or a no-break space first: its NUL, or a byte of either).  The lines
+ * lines[n] may be read: n is four before the last. */
+static size_t paragraph_from(const gk_line *lines, size_t from, size_t n)
+{
+    for (; from < n; from++) {
+        const gk_line *l = &lines[from];
+        if (!l->len || (l->s[l->len - 1] != '\t' && l->s[l->len - 1] != ' '))
+            continue;
+        unsigned char c = (unsigned char)l[1].s[0];
+        if (c == ' ' || c == 0xC2 || c == 0)
+            break;
+    }
+    return from;
+}
+
 gk_text *text_join_cell_paragraphs(gk_text *t)
 {
     if (!t || t->nlines < 5 || t->page || t->fileline)
         return t;
     size_t n = t->nlines, joins = 0, para;
-    for (size_t i = 0; i + 4 < n && joins < 2; i++) {
-        const gk_line *l = &t->orig[i];   /* (a line ending with a tab or a space only: most end otherwise) */
-        joins += l->len && (l->s[l->len - 1] == '\t' || l->s[l->len - 1] == ' ') && cell_paragraph(t, i, &para) != 0;
-    }
+    for (size_t i = 0; (i = paragraph_from(t->orig, i, n - 4)) < n - 4 && joins < 2; i++)
+        joins += cell_paragraph(t, i, &para) != 0;
     if (joins < 2)
         return t;                      /* (one may be a note's paragraph between two tab lines) */
     size_t len = 0;
@@ -1922,6 +1996,20 @@ gk_text *text_bottom_up(gk_text *t)
     return rebuilt(t, buf, len, from, n);
 }
 
+/* The first of lines[from..n) whose first byte is a digit, a space or a
+ * dash (a blank line's is its NUL), n when none is: the lines
+ * blank_numbers_before_heads() looks at further, found in a loop of its
+ * own (in the loop there the lines' index is loaded again for each). */
+static size_t digit_line_from(const gk_line *lines, size_t from, size_t n)
+{
+    for (; from < n; from++) {
+        unsigned c = (unsigned char)lines[from].s[0];
+        if (c == ' ' || c == '-' || c - '0' <= 9u)
+            break;
+    }
+    return from;
+}
+
 /* Which of the heads hs[0..nh) (lengths hn) line i of t is, spaces aside; -1 none. */
 static int head_at(const gk_text *t, size_t i, const char *const *hs, const size_t *hn, int nh)
 {
@@ -1964,7 +2052,7 @@ static int blank_numbers_before_heads(gk_text *t)
             hs[nh] = p, hn[nh++] = n;
     }
     size_t scan = i;                   /* the heads' returns are counted from here up to `scan` */
-    for (size_t q = 1; q < t->nlines; q++) {
+    for (size_t q = 1; (q = digit_line_from(t->norm, q, t->nlines)) < t->nlines; q++) {
         /* a number alone (a digit or a space first: most lines are passed over
          * at their first byte), then a head after two blank lines at most; or
          * a page marker ("--" first): the text's pages are told by them */
@@ -2036,7 +2124,7 @@ void text_blank_page_numbers(gk_text *t)
         return;
     const char *a = t->orig[0].s, *z = t->orig[t->nlines - 1].s + t->orig[t->nlines - 1].len;
     /* ff: the first form feed at or after `from`, NULL when none is before z */
-    const char *from = a, *ff = memchr(a, '\f', (size_t)(z - a));
+    const char *from = a, *ff = t->no_ff ? NULL : memchr(a, '\f', (size_t)(z - a));
     if (!ff && !blank_numbers_before_heads(t))
         return;                        /* no form feed, no page marker (page_joiner()) */
     int page = 0;                      /* the page a form feed ends (1: the first) */
@@ -2063,7 +2151,7 @@ void text_blank_page_numbers(gk_text *t)
             }
             has_ff = ff && ff < o->s + o->len;   /* (from <= o->s <= ff: no form feed in between) */
         } else {
-            has_ff = memchr(o->s, '\f', o->len) != NULL;
+            has_ff = !t->no_ff && memchr(o->s, '\f', o->len) != NULL;
         }
         int known = 0;
         if (!has_ff) {
@@ -2235,6 +2323,24 @@ static int numbers_only(const char *s, size_t n)
     return numbers;
 }
 
+/* The first line of [l, end) that numbers_only() may take: three bytes or
+ * more, two spaces first (a number after one space alone is none) and a
+ * digit after its spaces (where the line's NUL stops them); end when none
+ * is.  In a loop of its own, the lines walked as they are. */
+static gk_line *wrapped_from(gk_line *l, const gk_line *end)
+{
+    for (; l < end; l++) {
+        if (l->len < 3 || l->s[0] != ' ' || l->s[1] != ' ')
+            continue;
+        const char *p = l->s + 2;
+        while (*p == ' ')
+            p++;
+        if ((unsigned)(*p - '0') <= 9u)
+            break;
+    }
+    return l;
+}
+
 static int blank_or_rule(const gk_line *l)
 {
     size_t k = 0;
@@ -2259,9 +2365,9 @@ void text_join_wrapped_cells(gk_text *t)
      * change the index, which the compiler cannot tell (it would load it
      * again for every line) */
     gk_line *cont = t->norm + 2, *end = t->norm + t->nlines - 1;
-    for (; cont < end; cont++) {
+    for (; (cont = wrapped_from(cont, end)) < end; cont++) {
         gk_line *row = cont - 1;
-        if (cont->len < 3 || cont->s[0] != ' ' || !numbers_only(cont->s, cont->len) ||
+        if (!numbers_only(cont->s, cont->len) ||
             !blank_or_rule(row - 1) || !blank_or_rule(cont + 1))
             continue;                  /* (numbers under a column: the line begins with spaces) */
         size_t first = 0;
@@ -2710,7 +2816,7 @@ typedef struct {
     char *o, *ns;
     gk_line *orig, *norm;
     size_t n, cap, ctl;
-    int cr;
+    int cr, ff;                        /* a CR, a form feed seen */
 } plain_state;
 
 /* The room of t's line index grown from `cap` to one line more than its n
@@ -2774,6 +2880,7 @@ static inline __attribute__((always_inline)) int plain_control(plain_state *st, 
     if (!c)
         return 0;
     st->ctl += (byte_class[c] & B_CTL) != 0;
+    st->ff |= c == '\f';
     *st->o++ = ' ';
     st->s = s + 1;
     return 1;
@@ -3105,7 +3212,7 @@ static inline __attribute__((always_inline)) int split_plain_with(gk_text *t, co
                                                                   size_t *ctl_out, int *has_cr,
                                                                   block_masks (*masks)(const unsigned char *))
 {
-    plain_state st = {b, b + len, b, NULL, NULL, NULL, NULL, 0, 0, 0, 0};
+    plain_state st = {b, b + len, b, NULL, NULL, NULL, NULL, 0, 0, 0, 0, 0};
     size_t cap = 0;
     /* room for lines of 16 bytes on average: a report's are longer, and
      * growing the index (a copy of it) would cost more than the room */
@@ -3155,6 +3262,7 @@ static inline __attribute__((always_inline)) int split_plain_with(gk_text *t, co
         *st.o = '\0';
     }
     t->nlines = st.n;
+    t->no_ff = !st.ff;
     *ctl_out = st.ctl;
     *has_cr = st.cr;
     return 1;

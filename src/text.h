@@ -35,8 +35,13 @@ typedef struct {
     int crlf;               /* 1 when CR LF line ends were seen */
     char *obuf, *nbuf;      /* storage the lines point into */
     int crlf_scan;          /* the text holds CR characters */
+    int no_ff;              /* 1: the original lines are known to hold no form feed (split_plain()
+                               saw every byte); 0: not known, to be searched */
     int *page;              /* PDF input: the 1-based page of each line (nlines entries); NULL otherwise */
     int row_marks;          /* a normalised line holds GK_ROW_MARK (text_strip_tags()) */
+    int marks;              /* which of '&', '<', '[' the normalised lines may hold, looked for once
+                               by the first of text_decode_refs(), text_strip_tags(),
+                               text_list_rows() (text.c; 0: not yet) — no other pass writes them */
     int *fileline;          /* lines reordered (text_bottom_up()): the file's line (1-based) of each;
                                NULL when they are the file's, in its order */
 } gk_text;

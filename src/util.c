@@ -13,8 +13,8 @@
 #include <unistd.h>
 
 #if defined(__GNUC__) && defined(__x86_64__)
-/* util_find() filters long haystacks 64 bytes at a time where the
- * processor has AVX2 (asked at run time) */
+/* util_find() filters haystacks of a line or more 32 or 64 bytes at a time
+ * where the processor has AVX2 (asked at run time) */
 #define UTIL_AVX2 1
 #include <immintrin.h>
 #endif
@@ -118,7 +118,7 @@ int util_utf8_cut(const char *s, int max)
 
 /* util_find() as first written, whatever the haystack's length: memchr()
  * on the needle's last byte, the byte before it tested first.  On short
- * haystacks (a line) nothing is faster; the reference of the long path. */
+ * haystacks (a few words) nothing is faster; the reference of the AVX2 path. */
 const char *util_find_scalar(const char *hay, size_t hlen, const char *needle, size_t nlen)
 {
     if (nlen == 0)
@@ -144,48 +144,82 @@ const char *util_find_scalar(const char *hay, size_t hlen, const char *needle, s
 }
 
 #ifdef UTIL_AVX2
-/* From this haystack length on, util_find() filters 64 starts at a time by
- * the needle's last two bytes (AVX2, asked at run time).  In CJK text the
+/* From this haystack length on, util_find() filters the needle's possible
+ * ends 64 or 32 at a time by its last two bytes (AVX2, asked at run time),
+ * the last ends in a block that ends with the haystack.  In CJK text the
  * last byte alone (a continuation byte) recurs every hundred bytes or so:
- * over a whole report (text_norm_find()) the memchr() call per occurrence
- * costs more than these blocks; the two bytes together are rare.  On a line
- * memchr() is as fast: below this length it is kept. */
-#define FIND_LONG 512
+ * the memchr() call per occurrence costs more than these blocks (on a line
+ * of a hundred bytes too); the two bytes together are rare.  A shorter
+ * haystack is searched as before. */
+#define FIND_AVX2 33
 
-static __attribute__((target("avx2"))) const char *find_long_avx2(const char *hay, size_t hlen, const char *needle,
-                                                                   size_t nlen)
+/* The needle's ends at hay[q .. q + 32) (byte k 0xFF: an end at q + k)
+ * where its last two bytes are: hay[q - 1 .. q + 32) is read. */
+static inline __attribute__((always_inline, target("avx2"))) __m256i ends32(const char *hay, size_t q, __m256i last,
+                                                                            __m256i before)
+{
+    __m256i l = _mm256_loadu_si256((const __m256i *)(const void *)(hay + q));
+    __m256i b = _mm256_loadu_si256((const __m256i *)(const void *)(hay + q - 1));
+    return _mm256_and_si256(_mm256_cmpeq_epi8(l, last), _mm256_cmpeq_epi8(b, before));
+}
+
+/* The first start among the ends of m (bit k: an end at hay[q + k]) where
+ * the rest of the needle is; NULL when none.  The rest compared byte by
+ * byte (a word or two, and an end is rare): no call, so that find_avx2()
+ * keeps its values in registers that need no saving. */
+static inline const char *first_whole(const char *hay, size_t q, uint64_t m, const char *needle, size_t nlen)
+{
+    for (; m; m &= m - 1) {
+        const char *start = hay + q + __builtin_ctzll(m) - (nlen - 1);
+        size_t k = 0;
+        while (k < nlen - 2 && start[k] == needle[k])
+            k++;
+        if (k == nlen - 2)
+            return start;
+    }
+    return NULL;
+}
+
+/* util_find_scalar()'s answer for 2 <= nlen <= hlen and hlen >= FIND_AVX2:
+ * the same first occurrence, the ends tested in order. */
+static __attribute__((target("avx2"))) const char *find_avx2(const char *hay, size_t hlen, const char *needle,
+                                                              size_t nlen)
 {
     /* candidate ends q (the needle's last byte at hay[q]) from nlen - 1 on */
     const __m256i last = _mm256_set1_epi8(needle[nlen - 1]), before = _mm256_set1_epi8(needle[nlen - 2]);
+    const char *found;
     size_t q = nlen - 1;
     for (; q + 64 <= hlen; q += 64) {
-        const char *p = hay + q;
-        __m256i l0 = _mm256_loadu_si256((const __m256i *)(const void *)p);
-        __m256i l1 = _mm256_loadu_si256((const __m256i *)(const void *)(p + 32));
-        __m256i b0 = _mm256_loadu_si256((const __m256i *)(const void *)(p - 1));
-        __m256i b1 = _mm256_loadu_si256((const __m256i *)(const void *)(p + 31));
-        __m256i m0 = _mm256_and_si256(_mm256_cmpeq_epi8(l0, last), _mm256_cmpeq_epi8(b0, before));
-        __m256i m1 = _mm256_and_si256(_mm256_cmpeq_epi8(l1, last), _mm256_cmpeq_epi8(b1, before));
-        if (_mm256_testz_si256(_mm256_or_si256(m0, m1), _mm256_or_si256(m0, m1)))
+        __m256i m0 = ends32(hay, q, last, before), m1 = ends32(hay, q + 32, last, before), any = _mm256_or_si256(m0, m1);
+        if (_mm256_testz_si256(any, any))
             continue;
         uint64_t m = (uint64_t)(uint32_t)_mm256_movemask_epi8(m0) | (uint64_t)(uint32_t)_mm256_movemask_epi8(m1) << 32;
-        for (; m; m &= m - 1) {
-            const char *start = p + __builtin_ctzll(m) - (nlen - 1);
-            if (!memcmp(start, needle, nlen - 2))
-                return start;
-        }
+        if ((found = first_whole(hay, q, m, needle, nlen)) != NULL)
+            return found;
     }
-    /* the rest: starts from q - (nlen - 1) on */
-    size_t from = q - (nlen - 1);
-    return util_find_scalar(hay + from, hlen - from, needle, nlen);
+    if (q + 32 <= hlen) {
+        uint32_t m = (uint32_t)_mm256_movemask_epi8(ends32(hay, q, last, before));
+        if (m && (found = first_whole(hay, q, m, needle, nlen)) != NULL)
+            return found;
+        q += 32;
+    }
+    if (q < hlen) {
+        /* the ends left, in the block of the last 32 (hlen - 33 >= 0 is read),
+         * those before q tested already */
+        size_t b = hlen - 32;
+        uint32_t m = (uint32_t)_mm256_movemask_epi8(ends32(hay, b, last, before)) >> (q - b) << (q - b);
+        if (m)
+            return first_whole(hay, b, m, needle, nlen);
+    }
+    return NULL;
 }
 #endif
 
 const char *util_find(const char *hay, size_t hlen, const char *needle, size_t nlen)
 {
 #ifdef UTIL_AVX2
-    if (hlen >= FIND_LONG && nlen >= 2 && nlen <= hlen && __builtin_cpu_supports("avx2"))
-        return find_long_avx2(hay, hlen, needle, nlen);
+    if (hlen >= FIND_AVX2 && nlen >= 2 && nlen <= hlen && __builtin_cpu_supports("avx2"))
+        return find_avx2(hay, hlen, needle, nlen);
 #endif
     return util_find_scalar(hay, hlen, needle, nlen);
 }

@@ -43,12 +43,13 @@ int util_utf8_cut(const char *s, int max);
  * memmem() finds, by looking for the needle's last byte with memchr() — in
  * UTF-8 Chinese that is a continuation byte, rare enough that this beats
  * glibc's memmem and strstr, whose set-up per call dominates on short
- * lines.  On a long haystack (a whole text) it filters 64 bytes at a time by
- * the needle's last two bytes instead, where the processor has AVX2. */
+ * lines.  From 33 bytes on (a line of a few words, a whole text) it filters
+ * 32 or 64 possible ends at a time by the needle's last two bytes instead,
+ * where the processor has AVX2. */
 const char *util_find(const char *hay, size_t hlen, const char *needle, size_t nlen);
 /* The same search by memchr() on the last byte whatever the haystack's
- * length: what util_find() does on short haystacks, and the reference its
- * test compares it with on long ones. */
+ * length: what util_find() does on short haystacks (and on needles of one
+ * byte), and the reference its test compares it with on longer ones. */
 const char *util_find_scalar(const char *hay, size_t hlen, const char *needle, size_t nlen);
 
 /* Strings that live as long as their owner and are freed together: many
