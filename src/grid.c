@@ -1212,9 +1212,11 @@ static inline __attribute__((always_inline)) void split_on(row_builder *rb, cons
     int line = rb->line;
     if (!r->line)
         r->line = line;                /* as the first cell added (one always is) sets it */
-    grid_cell *c = r->cells + r->ncells, *room = r->cells + r->cap;
-#define SYNC_OUT() (r->ncells = (int)(c - r->cells))
-#define SYNC_IN() (c = r->cells + r->ncells, room = r->cells + r->cap)
+    /* (a row without cells yet has none allocated: no arithmetic on NULL) */
+#define SYNC_OUT() (r->ncells = r->cells ? (int)(c - r->cells) : 0)
+#define SYNC_IN() (c = r->cells ? r->cells + r->ncells : NULL, room = r->cells ? r->cells + r->cap : NULL)
+    grid_cell *c, *room;
+    SYNC_IN();
     for (size_t p = 0;; p++) {
         /* The usual cells first, read in the one pass that finds their
          * end: an empty cell, or a count of up to 15 digits, with spaces
@@ -1241,10 +1243,12 @@ static inline __attribute__((always_inline)) void split_on(row_builder *rb, cons
             while (q < len && s[q] == ' ')
                 q++;
             if (!(q == len || s[q] == sep)) {
-            other:
+            other:;
                 /* s[b] is the cell's first byte that is no space: a cell that
                  * row_add_split() would add as it is (as_is_end(): most labels)
-                 * is added here, its end found in the same pass */
+                 * is added here, its end found in the same pass.  (The ';' after
+                 * the label: a declaration may not follow one before C23, which
+                 * clang holds to.) */
                 size_t w;
                 q = b;
                 if (!rb->marked && grid_fast_cells && (w = as_is_end(s, p, b, len, sep, &q)) != 0) {
