@@ -435,8 +435,8 @@ static int numeric_cell(const char *t)
         return 0;
     while ((*p >= '0' && *p <= '9') || ((*p == ',' || *p == '.') && p[1] >= '0' && p[1] <= '9'))
         p++;
-    return !*p || !strcmp(p, CUT_MARK) || !strcmp(p, "%") || !strcmp(p, "\u4ef6") || !strcmp(p, "\u6761") || !strcmp(p, "\u4e07\u5143") ||
-           !strcmp(p, "\u5143");
+    return !*p || !strcmp(p, CUT_MARK) || !strcmp(p, "%") || !strcmp(p, "\u4ef6") || !strcmp(p, "\u6761") ||
+           !strcmp(p, "\u4e07\u5143") || !strcmp(p, "\u5143");
 }
 
 typedef struct {
@@ -550,7 +550,7 @@ static void write_row(gk_out *o, const pline *l, const tcols *t)
     }
     /* the empty cells after its last: a line of labels alone (a label's second
      * line, wrapped in its cell) gets none — they would say its row is blank */
-    while (c >= t->nl && c + 1 < t->ncol) {
+    while ((c >= t->nl || !t->nk) && c + 1 < t->ncol) {
         sbuf_addc(&row, '\t');
         empty_cell(&row, t, ++c);
     }
