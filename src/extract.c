@@ -2226,6 +2226,8 @@ typedef struct {
     uint32_t doubt_named;              /* template rows so named with several cells (or when more than
                                           after_words holds): in doubt, whatever their tokens' rows */
     int lone_marks;                    /* a cell holds a numbering mark alone (item_number_taken()) */
+    int cut_rows;                      /* rows end in U+FFFD alone (a PDF's table cut at its page's
+                                          edge: cut_cell_beyond(), cut_cells_past()) */
     int n, cap;
     struct row_cells *rows;            /* per grid row: its cells classified (tokenize()); the block
                                           holding everything here */
@@ -2860,7 +2862,7 @@ static int item_digits_alone(const grid_cell *c, const grid_cell *next)
  * digits text recognition misread, grid_ocr_misread(): letters alone only after
  * the row's label or a number, or a cell a line) holds its cell, unread (or
  * split by glued_split_row()).  Sets how many hold a value and the last one. */
-static int classify(const grid_row *row, row_cells *x, int cell_a_line, int tabs)
+static inline __attribute__((always_inline)) int classify(const grid_row *row, row_cells *x, int cell_a_line, int tabs)
 {
     int marks = 0;                     /* a cell holds a numbering mark alone */
     int nv = 0, n = x->ncells;
@@ -2905,7 +2907,8 @@ static int classify(const grid_row *row, row_cells *x, int cell_a_line, int tabs
     x->labels = labels;
     x->numbers = numbers | values;
     x->empties = empties;
-    return marks;
+    /* 2: the row ends in a cell cut away (its last, U+FFFD alone, still a number's place) */
+    return marks | (n >= 2 && cls[n - 1] == C_DAMAGED && !strcmp(cells[n - 1].text, REPLACED)) << 1;
 }
 
 /* The rows' cells classified (their columns are filled in by read_labels())
@@ -2913,20 +2916,17 @@ static int classify(const grid_row *row, row_cells *x, int cell_a_line, int tabs
  * two a cell (a label and its glued numbers).  One block, at ts->rows:
  * the rows, the tokens' arrays, the cells' columns and classes, the rows'
  * `lost` marks. */
-static void tokens_init(tokens *ts, const grid *g)
+static __attribute__((noinline)) void tokens_init(tokens *ts, const grid *g)
 {
     size_t total = 0, nrows = (size_t)g->nrows;
     int singles = 0;                   /* rows of one cell */
-    size_t cut = 0;                    /* rows ending in a cell cut away: it may stand for several
-                                          (cut_cells_past()) */
     for (int i = 0; i < g->nrows; i++) {
-        int n = g->rows[i].ncells;
-        total += (size_t)(n < 64 ? n : 64);
-        singles += n == 1;
-        const char *end = n >= 2 ? g->rows[i].cells[n - 1].text : "";
-        cut += end[0] == REPLACED[0] && !strcmp(end, REPLACED);
+        total += (size_t)(g->rows[i].ncells < 64 ? g->rows[i].ncells : 64);
+        singles += g->rows[i].ncells == 1;
     }
-    size_t cap = 2 * total + 1 + 16 * cut;
+    /* (and eight a row more: a row's cell cut away may stand for several,
+     * cut_cells_past(); room never written costs nothing) */
+    size_t cap = 2 * total + 1 + 8 * nrows;
     size_t at_cell = (nrows + 1) * sizeof *ts->rows;
     size_t at_text = at_cell + cap * sizeof *ts->cell;
     size_t at_tok = at_text + cap * sizeof *ts->text;
@@ -2946,6 +2946,7 @@ static void tokens_init(tokens *ts, const grid *g)
     ts->long_rows = ts->doubt_rows = ts->glued = ts->nafter_words = 0;
     ts->doubt_named = 0;
     ts->lone_marks = 0;
+    ts->cut_rows = 0;
     ts->n = 0;
     ts->cap = (int)cap;
     uint16_t *column = (uint16_t *)(block + at_column);
@@ -2959,7 +2960,9 @@ static void tokens_init(tokens *ts, const grid *g)
         x->cls = cls;
         x->column = column;
         x->ncells = row->ncells < 64 ? row->ncells : 64;
-        ts->lone_marks |= classify(row, x, a_line && row->ncells == 1, g->layout == GRID_TABS);
+        int k = classify(row, x, a_line && row->ncells == 1, g->layout == GRID_TABS);
+        ts->lone_marks |= k & 1;
+        ts->cut_rows |= k >> 1;
         cls += x->ncells;
         column += x->ncells;
     }
@@ -3420,8 +3423,9 @@ static int row_edge(const table_shape *sh, int want)
 
 /* How many numbers row x holds before its last cell when that is a cell cut
  * away (a PDF's table wider than its page: its reader ends each row of numbers
- * so); -1 when it is not. */
-static int numbers_before_cut(const grid_row *row, const row_cells *x)
+ * so); -1 when it is not.  (The cut handling is out of line: the tables that
+ * need it are rare, and tokenize() keeps its own helpers inlined.) */
+static __attribute__((noinline)) int numbers_before_cut(const grid_row *row, const row_cells *x)
 {
     int n = x->ncells;
     if (!row->explicit || n < 2 || x->cls[n - 1] != C_DAMAGED || strcmp(row->cells[n - 1].text, REPLACED))
@@ -3436,7 +3440,8 @@ static int numbers_before_cut(const grid_row *row, const row_cells *x)
  * taking fewer than others') — no row whose label cells end where its own do,
  * when others do (a table whose rows' labels take more cells hold their
  * numbers further on, their columns as those of the rows like them). */
-static void cut_row_empties(const row_cells *rc, const row_labels *rl, const table_shape *sh, int *lo, int *hi)
+static __attribute__((noinline)) void cut_row_empties(const row_cells *rc, const row_labels *rl, const table_shape *sh,
+                                                      int *lo, int *hi)
 {
     int lab = rl->lab, first = lab + 1, own = label_end(rc);
     while (first < rc->ncells - 1 && !(rc->numbers >> first & 1))
@@ -3844,7 +3849,7 @@ static void row_tokens(gk_report *r, int table, int i, const grid_row *row, cons
  * columns split a cell) beside its numbers.  Which, only the equations can tell:
  * read_table() reads the row only when they confirm it (its mark: bit 2 of
  * tokens.lost). */
-static int long_row(const grid_row *row, const row_cells *rc, const row_labels *rl, const table_shape *sh, int usual)
+static inline __attribute__((always_inline)) int long_row(const grid_row *row, const row_cells *rc, const row_labels *rl, const table_shape *sh, int usual)
 {
     /* or whose cells (empty ones after its last number) run k past the usual row's,
      * in a table whose rows are all as wide */
@@ -4407,7 +4412,8 @@ static void item_label_barriers(const gk_report *r, int table, tokens *ts, int *
  * widest): the table's columns end before the page's edge, the cut cell
  * lies past them, none of the row's.  Else the row is short (empties_range():
  * cells were lost past the edge). */
-static void cut_cell_beyond(const grid_row *row, row_cells *rc, const row_labels *rl, const table_shape *sh)
+static __attribute__((noinline)) void cut_cell_beyond(const grid_row *row, row_cells *rc, const row_labels *rl,
+                                                      const table_shape *sh)
 {
     int k = sh->cut_rows ? numbers_before_cut(row, rc) : -1;
     if (k >= 0 && (sh->cut_whole || (row_width(sh, rl) > 0 && k >= row_width(sh, rl)))) {
@@ -4420,8 +4426,8 @@ static void cut_cell_beyond(const grid_row *row, row_cells *rc, const row_labels
  * (cut_cell_beyond() did not make it whole): its cells past the page's edge
  * were lost there, after its last — the cut cell stands for each of them,
  * unread, so that the row's cells before it stay in their columns. */
-static void cut_cells_past(const grid_row *row, const row_cells *rc, const row_labels *rl, const table_shape *sh,
-                           tokens *ts, int n0)
+static __attribute__((noinline)) void cut_cells_past(const grid_row *row, const row_cells *rc, const row_labels *rl,
+                                                     const table_shape *sh, tokens *ts, int n0)
 {
     if (!sh->cut_rows || numbers_before_cut(row, rc) < 0 || ts->n == n0 ||
         ts->cell[ts->n - 1] != &row->cells[rc->ncells - 1] || ts->tok[ts->n - 1].kind != PT_VALUE)
@@ -4434,28 +4440,37 @@ static void cut_cells_past(const grid_row *row, const row_cells *rc, const row_l
         tok_add(ts, PT_VALUE, 0, 0, unit, &row->cells[rc->ncells - 1]);
 }
 
+/* What the cut handling needs of a table whose rows end in U+FFFD alone:
+ * whether they are cut rows indeed (cut_rows), one of them whole (cut_whole),
+ * and where its rows hold numbers (numcols, by where their labels end). */
+static __attribute__((noinline)) void cut_shape(const grid *g, const row_cells *rc, table_shape *sh)
+{
+    for (int i = 0; i < g->nrows; i++) {
+        int k = numbers_before_cut(&g->rows[i], &rc[i]);
+        sh->cut_rows |= k >= 0;
+        sh->cut_whole |= k >= sh->wide;
+    }
+    for (int i = 0; sh->cut_rows && i < g->nrows; i++)
+        if (g->rows[i].explicit) {
+            int own = label_end(&rc[i]);
+            sh->numcols |= rc[i].numbers;
+            uint64_t before = rc[i].numbers ? ((uint64_t)1 << __builtin_ctzll(rc[i].numbers)) - 1 : 0;
+            if (own >= 0 && own < EDGE_LABS && rc[i].numbers && !(rc[i].labels & ~before)) {   /* (no label
+                                                                                              after its numbers) */
+                sh->numcols_lab[own] |= rc[i].numbers;
+                sh->nlab[own]++;
+            }
+        }
+}
+
 static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
 {
     tokens_init(ts, g);
     row_cells *rc = ts->rows;
     table_shape sh = {.td = template_table(r->tpl, table), .wide = r->tpl->widest[table - 2],
                       .uniform = r->tpl->uniform[table - 2]};
-    for (int i = 0; i < g->nrows; i++) {
-        int k = numbers_before_cut(&g->rows[i], &rc[i]);
-        sh.cut_rows |= k >= 0;
-        sh.cut_whole |= k >= sh.wide;
-    }
-    for (int i = 0; sh.cut_rows && i < g->nrows; i++)
-        if (g->rows[i].explicit) {
-            int own = label_end(&rc[i]);
-            sh.numcols |= rc[i].numbers;
-            uint64_t before = rc[i].numbers ? ((uint64_t)1 << __builtin_ctzll(rc[i].numbers)) - 1 : 0;
-            if (own >= 0 && own < EDGE_LABS && rc[i].numbers && !(rc[i].labels & ~before)) {   /* (no label after
-                                                                                              its numbers) */
-                sh.numcols_lab[own] |= rc[i].numbers;
-                sh.nlab[own]++;
-            }
-        }
+    if (ts->cut_rows)
+        cut_shape(g, rc, &sh);
     sh.edge = usual_edge(g, rc, sh.uniform ? sh.wide : 0, sh.lab_edge, sh.lab_full, sh.width_edge);
     int usual = 0, counts[65] = {0};   /* usual: the cells of most rows with numbers */
     for (int i = 0; i < g->nrows; i++) {
@@ -4475,7 +4490,8 @@ static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
             drop_filled_label(g, rc, i, &rl);
         if (rl.foreign)
             drop_strays(row, &rc[i], &rl);
-        cut_cell_beyond(row, &rc[i], &rl, &sh);
+        if (sh.cut_rows)
+            cut_cell_beyond(row, &rc[i], &rl, &sh);
         if (header_row(r, table, row, &rc[i], &rl, &tmp)) {
             if (row->ncells > 0)       /* the numbers of a row do not lie across it */
                 tok_add(ts, PT_HEADER, 0, 0, UNIT(i, 0), &row->cells[0]);
@@ -4516,7 +4532,8 @@ static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
             ts->lost[i] |= 16;         /* its numbers run one cell past the whole rows with its label columns */
         int n0 = ts->n;
         row_tokens(r, table, i, row, &rc[i], &rl, skip_first, lo, hi, ts, &tmp);
-        cut_cells_past(row, &rc[i], &rl, &sh, ts, n0);
+        if (sh.cut_rows)
+            cut_cells_past(row, &rc[i], &rl, &sh, ts, n0);
         if (rc[i].nv && rl.cells >= 3)
             header_run(row, &rc[i], ts, n0);
         if (rl.cells >= 2)
