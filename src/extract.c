@@ -2857,6 +2857,15 @@ static int item_digits_alone(const grid_cell *c, const grid_cell *next)
     return n >= 1 && n <= 2 && d[0] >= '0' && d[0] <= '9' && d[n - 1] >= '0' && d[n - 1] <= '9';
 }
 
+/* Whether row x (classified) ends in a cell cut away: its last, of two or
+ * more, U+FFFD alone and a number's place (classify(): a PDF's table wider
+ * than its page, its reader ends each row of numbers so). */
+static inline int ends_in_cut(const grid_row *row, const row_cells *x)
+{
+    int n = x->ncells;
+    return n >= 2 && x->cls[n - 1] == C_DAMAGED && row->explicit && !strcmp(row->cells[n - 1].text, REPLACED);
+}
+
 /* The class of each of the row's first n cells; a damaged number (in an
  * explicit row: no CJK, some digit; in any row: digits run together, or
  * digits text recognition misread, grid_ocr_misread(): letters alone only after
@@ -2907,8 +2916,7 @@ static inline __attribute__((always_inline)) int classify(const grid_row *row, r
     x->labels = labels;
     x->numbers = numbers | values;
     x->empties = empties;
-    /* 2: the row ends in a cell cut away (its last, U+FFFD alone, still a number's place) */
-    return marks | (n >= 2 && cls[n - 1] == C_DAMAGED && !strcmp(cells[n - 1].text, REPLACED)) << 1;
+    return marks | ends_in_cut(row, x) << 1;   /* 2: the row ends in a cell cut away */
 }
 
 /* The rows' cells classified (their columns are filled in by read_labels())
@@ -3427,10 +3435,7 @@ static int row_edge(const table_shape *sh, int want)
  * need it are rare, and tokenize() keeps its own helpers inlined.) */
 static __attribute__((noinline)) int numbers_before_cut(const grid_row *row, const row_cells *x)
 {
-    int n = x->ncells;
-    if (!row->explicit || n < 2 || x->cls[n - 1] != C_DAMAGED || strcmp(row->cells[n - 1].text, REPLACED))
-        return -1;
-    return __builtin_popcountll(x->numbers & ~((uint64_t)1 << (n - 1)));
+    return ends_in_cut(row, x) ? __builtin_popcountll(x->numbers & ~((uint64_t)1 << (x->ncells - 1))) : -1;
 }
 
 /* The empty cells of a row ending in a cell cut away (cells lost past a page's
@@ -4415,8 +4420,8 @@ static void item_label_barriers(const gk_report *r, int table, tokens *ts, int *
 static __attribute__((noinline)) void cut_cell_beyond(const grid_row *row, row_cells *rc, const row_labels *rl,
                                                       const table_shape *sh)
 {
-    int k = sh->cut_rows ? numbers_before_cut(row, rc) : -1;
-    if (k >= 0 && (sh->cut_whole || (row_width(sh, rl) > 0 && k >= row_width(sh, rl)))) {
+    int k = numbers_before_cut(row, rc), want;
+    if (k >= 0 && (sh->cut_whole || ((want = row_width(sh, rl)) > 0 && k >= want))) {
         rc->numbers &= ~((uint64_t)1 << (rc->ncells - 1));
         rc->ncells--;
     }
@@ -4429,7 +4434,7 @@ static __attribute__((noinline)) void cut_cell_beyond(const grid_row *row, row_c
 static __attribute__((noinline)) void cut_cells_past(const grid_row *row, const row_cells *rc, const row_labels *rl,
                                                      const table_shape *sh, tokens *ts, int n0)
 {
-    if (!sh->cut_rows || numbers_before_cut(row, rc) < 0 || ts->n == n0 ||
+    if (numbers_before_cut(row, rc) < 0 || ts->n == n0 ||
         ts->cell[ts->n - 1] != &row->cells[rc->ncells - 1] || ts->tok[ts->n - 1].kind != PT_VALUE)
         return;
     int want = row_width(sh, rl);
@@ -4440,17 +4445,14 @@ static __attribute__((noinline)) void cut_cells_past(const grid_row *row, const 
         tok_add(ts, PT_VALUE, 0, 0, unit, &row->cells[rc->ncells - 1]);
 }
 
-/* What the cut handling needs of a table whose rows end in U+FFFD alone:
- * whether they are cut rows indeed (cut_rows), one of them whole (cut_whole),
+/* What the cut handling needs of a table some of whose rows end in a cell
+ * cut away (classify()): whether one of them is whole before it (cut_whole),
  * and where its rows hold numbers (numcols, by where their labels end). */
 static __attribute__((noinline)) void cut_shape(const grid *g, const row_cells *rc, table_shape *sh)
 {
+    sh->cut_rows = 1;
     for (int i = 0; i < g->nrows; i++) {
-        int k = numbers_before_cut(&g->rows[i], &rc[i]);
-        sh->cut_rows |= k >= 0;
-        sh->cut_whole |= k >= sh->wide;
-    }
-    for (int i = 0; sh->cut_rows && i < g->nrows; i++)
+        sh->cut_whole |= numbers_before_cut(&g->rows[i], &rc[i]) >= sh->wide;
         if (g->rows[i].explicit) {
             int own = label_end(&rc[i]);
             sh->numcols |= rc[i].numbers;
@@ -4461,6 +4463,7 @@ static __attribute__((noinline)) void cut_shape(const grid *g, const row_cells *
                 sh->nlab[own]++;
             }
         }
+    }
 }
 
 static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
