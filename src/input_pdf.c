@@ -515,13 +515,34 @@ static size_t column_at(const tcols *t, double x, size_t c)
     return at;
 }
 
-/* Column c of line l, empty, as written: nothing, or CUT_MARK when another
- * row's cell of the column was cut at the page's edge (this row's may lie
- * past it: not known to be blank). */
+/* Whether text s ends with CUT_MARK. */
+static int ends_cut(const char *s)
+{
+    size_t n = strlen(s);
+    return n >= 3 && !strcmp(s + n - 3, CUT_MARK);
+}
+
+/* Whether column c is one of numbers a cell of which was cut at the page's edge. */
+static int cut_column(const tcols *t, size_t c)
+{
+    return c >= t->nl && t->cut && t->cut[c - t->nl];
+}
+
+/* Column c of a row, empty, as written: nothing, or CUT_MARK in a cut column
+ * (this row's cell may lie past the edge: not known to be blank). */
 static void empty_cell(sbuf *row, const tcols *t, size_t c)
 {
-    if (c >= t->nl && t->cut && t->cut[c - t->nl])
+    if (cut_column(t, c))
         sbuf_adds(row, CUT_MARK);
+}
+
+/* After a row whose last cell is in column last: a cell CUT_MARK when the
+ * table's rules run past the edge and the row holds a cell among the numbers'
+ * columns (a cell, or more, past the edge: not known). */
+static void past_edge(sbuf *row, const tcols *t, size_t last)
+{
+    if (t->past && last >= t->nl)
+        sbuf_adds(row, "\t" CUT_MARK);
 }
 
 /* One line of a table, its cells at their columns. */
@@ -543,9 +564,7 @@ static void write_row(gk_out *o, const pline *l, const tcols *t)
             sbuf_addc(&row, '\t');     /* two cells in one column: still two cells */
         const group *gr = &l->g[j];
         sbuf_adds(&row, gr->text);
-        size_t tl = strlen(gr->text);
-        if (c >= t->nl && t->cut && t->cut[c - t->nl] && gr->x2 + gr->lw > l->pw &&
-            (tl < 3 || strcmp(gr->text + tl - 3, CUT_MARK)))
+        if (cut_column(t, c) && gr->x2 + gr->lw > l->pw && !ends_cut(gr->text))
             sbuf_adds(&row, CUT_MARK);  /* its next character would have stood across the edge */
     }
     /* the empty cells after its last: a line of labels alone (a label's second
@@ -554,8 +573,7 @@ static void write_row(gk_out *o, const pline *l, const tcols *t)
         sbuf_addc(&row, '\t');
         empty_cell(&row, t, ++c);
     }
-    if (t->past && c >= t->nl)
-        sbuf_adds(&row, "\t" CUT_MARK);   /* a cell, or more, past the edge: not known */
+    past_edge(&row, t, c);
     o->page = l->page;
     out_line(o, row.s, row.len);
     sbuf_free(&row);
@@ -714,8 +732,7 @@ static void write_ruled(gk_out *o, const plines *L, size_t from, size_t to, cons
             else
                 empty_cell(&row, t, k);
         }
-        if (t->past && last >= t->nl)
-            sbuf_adds(&row, "\t" CUT_MARK);   /* a cell, or more, past the edge: not known */
+        past_edge(&row, t, last);
         o->page = page;
         out_line(o, row.s ? row.s : "", row.len);
     }
@@ -833,8 +850,7 @@ static void write_table(gk_out *o, plines *L, size_t from, size_t to, const ruli
     for (size_t i = from; nk && i < to; i++)
         for (int j = 0; j < L->v[i].ng; j++) {
             const char *t = L->v[i].g[j].text;
-            size_t tl = strlen(t);
-            if (!L->v[i].drop && tl > 3 && !strcmp(t + tl - 3, CUT_MARK) && numeric_cell(t)) {
+            if (!L->v[i].drop && ends_cut(t) && numeric_cell(t)) {
                 size_t at = column_at(&tc, L->v[i].g[j].x1, 0);
                 if (at >= nl && !cut[at - nl]) {
                     cut[at - nl] = 1;
