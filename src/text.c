@@ -1131,7 +1131,7 @@ static void release_lines(gk_text *t)
     t->obuf = t->nbuf = NULL;
     t->orig = t->norm = NULL;
     t->nlines = 0;
-    t->crlf = t->crlf_scan = t->no_ff = 0;
+    t->crlf = t->crlf_scan = t->no_ff = t->marks = 0;
 }
 
 /* Splits u (owned, len bytes and a NUL, valid UTF-8) into its lines in
@@ -1246,8 +1246,9 @@ static size_t named_ref(const char *s, size_t n, char *c)
     return 0;
 }
 
-/* The needles of rewrite_lines(), bits of a text's `marks`. */
-enum { MARK_AMP = 1, MARK_LT = 2, MARK_BRACKET = 4, MARKS_ANY = 7, MARKS_LOOKED = 8 };
+/* A text's `marks`: what rewrite_lines() found of its needles ('&', '<', '['),
+ * looked for all three at once (0: not looked for yet). */
+enum { MARKS_NONE = 1, MARKS_SOME = 2 };
 
 #ifdef TEXT_AVX2
 /* The bytes of 32 at p that are '&', '<' or '[' (0xFF), the three needles at
@@ -1287,17 +1288,16 @@ static __attribute__((target("avx2"))) int any_mark_avx2(const unsigned char *s,
 }
 #endif
 
-/* Each normalised line holding `needle` (whose bit of `marks` is `mark`)
- * rewritten in place by fn (its new length, never more; the same to leave
- * it): what the line gave up becomes NULs, in no needle of a later search.
- * The passes that read what a converter left in the text (references, tags,
- * list literals) share this; the first of them looks for the three needles
- * in one pass, and a text without any (nearly every report) is left as it
- * is by each without another search. */
-static void rewrite_lines(gk_text *t, const char *needle, int mark, size_t (*fn)(char *s, size_t n, void *ctx),
-                          void *ctx)
+/* Each normalised line holding `needle` ('&', '<' or '[') rewritten in
+ * place by fn (its new length, never more; the same to leave it): what the
+ * line gave up becomes NULs, in no needle of a later search.  The passes
+ * that read what a converter left in the text (references, tags, list
+ * literals) share this; the first of them looks for the three needles in one
+ * pass, and a text without any (nearly every report) is left as it is by
+ * each without another search. */
+static void rewrite_lines(gk_text *t, const char *needle, size_t (*fn)(char *s, size_t n, void *ctx), void *ctx)
 {
-    if (!(t->marks & MARKS_LOOKED)) {
+    if (!t->marks) {
         int any = 1;
 #ifdef TEXT_AVX2
         /* what text_norm_find() over all the lines searches */
@@ -1306,9 +1306,9 @@ static void rewrite_lines(gk_text *t, const char *needle, int mark, size_t (*fn)
             any = any_mark_avx2((const unsigned char *)a, (size_t)(z - a));
         }
 #endif
-        t->marks = MARKS_LOOKED | (any ? MARKS_ANY : 0);
+        t->marks = any ? MARKS_SOME : MARKS_NONE;
     }
-    if (!(t->marks & mark))
+    if (t->marks == MARKS_NONE)
         return;
     for (size_t i = text_norm_find(t, 0, t->nlines, needle, 1); i < t->nlines;
          i = text_norm_find(t, i + 1, t->nlines, needle, 1)) {
@@ -1349,7 +1349,7 @@ static size_t decode_refs(char *s, size_t n, void *ctx)
 
 void text_decode_refs(gk_text *t)
 {
-    rewrite_lines(t, "&", MARK_AMP, decode_refs, NULL);
+    rewrite_lines(t, "&", decode_refs, NULL);
 }
 
 /* The count hex digits at s (all of them hex): their value in *v; else 0. */
@@ -1487,7 +1487,7 @@ static size_t list_row_in(char *s, size_t n, void *ctx)
 void text_list_rows(gk_text *t)
 {
     struct scratch tmp = {NULL, 0};
-    rewrite_lines(t, "[", MARK_BRACKET, list_row_in, &tmp);
+    rewrite_lines(t, "[", list_row_in, &tmp);
     free(tmp.s);
 }
 
@@ -1590,7 +1590,7 @@ static size_t strip_tags(char *s, size_t n, void *ctx)
 
 void text_strip_tags(gk_text *t)
 {
-    rewrite_lines(t, "<", MARK_LT, strip_tags, &t->row_marks);
+    rewrite_lines(t, "<", strip_tags, &t->row_marks);
 }
 
 static int only_space(const char *s, size_t len)

@@ -39,7 +39,7 @@ typedef struct {
                                saw every byte); 0: not known, to be searched */
     int *page;              /* PDF input: the 1-based page of each line (nlines entries); NULL otherwise */
     int row_marks;          /* a normalised line holds GK_ROW_MARK (text_strip_tags()) */
-    int marks;              /* which of '&', '<', '[' the normalised lines may hold, looked for once
+    int marks;              /* whether the normalised lines may hold '&', '<' or '[', looked for once
                                by the first of text_decode_refs(), text_strip_tags(),
                                text_list_rows() (text.c; 0: not yet) — no other pass writes them */
     int *fileline;          /* lines reordered (text_bottom_up()): the file's line (1-based) of each;
