@@ -805,8 +805,10 @@ static void pdf_para(pdfw *w, const char *s)
 }
 
 /* A table's text size (the columns of widths colw[0..nc), in units of the size, at least
- * minw, made to fit the page) and its columns' left edges colx[0..nc]. */
-static double table_columns(int nc, double *colw, double minw, double *colx)
+ * minw, made to fit the page — or, `over` > 0, a browser's wide table: the type not
+ * shrunk to the page, its right end `over` past the edge) and its columns' left
+ * edges colx[0..nc]. */
+static double table_columns(int nc, double *colw, double minw, double over, double *colx)
 {
     double sum = 0;
     for (int c = 0; c < nc; c++) {
@@ -814,12 +816,18 @@ static double table_columns(int nc, double *colw, double minw, double *colx)
             colw[c] = minw;
         sum += colw[c];
     }
-    double avail = PW - ML - MR - 2 * PAD * nc;
-    double ts = sum > 0 ? avail / sum : FS;
-    if (ts > 9)
-        ts = 9;
-    if (ts < 3.5)
-        ts = 3.5;
+    double ts;
+    if (over > 0) {
+        ts = sum > 0 ? (PW + over - ML - 2 * PAD * nc) / sum : FS;
+        ts = ts > 10 ? 10 : ts < 5 ? 5 : ts;
+    } else {
+        double avail = PW - ML - MR - 2 * PAD * nc;
+        ts = sum > 0 ? avail / sum : FS;
+        if (ts > 9)
+            ts = 9;
+        if (ts < 3.5)
+            ts = 3.5;
+    }
     colx[0] = ML;
     for (int c = 0; c < nc; c++)
         colx[c + 1] = colx[c] + colw[c] * ts + 2 * PAD;
@@ -972,17 +980,8 @@ static void pdf_table_word(pdfw *w, doc_t *d, size_t from, size_t to)
                 colw[c] = cw;
         }
     double colx[MAXC + 1];
-    double ts = table_columns(nc, colw, w->grid ? w->numw : 2.0, colx);   /* a number's cell is wider than the number */
-    if (w->over > 0) {                 /* a browser's wide table: labels unwrapped, the type not
-                                          shrunk to the page, its right end `over` past the edge */
-        double sum = 0;
-        for (int c = 0; c < nc; c++)
-            sum += colw[c];
-        ts = sum > 0 ? (PW + w->over - ML - 2 * PAD * nc) / sum : FS;
-        ts = ts > 10 ? 10 : ts < 5 ? 5 : ts;
-        for (int c = 0; c < nc; c++)
-            colx[c + 1] = colx[c] + colw[c] * ts + 2 * PAD;
-    }
+    /* (a number's cell is wider than the number; --wide: labels unwrapped, above) */
+    double ts = table_columns(nc, colw, w->grid ? w->numw : 2.0, w->over, colx);
     double lh = ts * 1.5;              /* the pitch of a cell's lines */
     int below[MAXC] = {0};             /* rows still covered by a row span, per column */
     /* grid: each row's height beforehand, for a label spanning rows centred over them */
@@ -1070,7 +1069,7 @@ static void pdf_table(pdfw *w, doc_t *d, size_t from, size_t to)
             }
         }
     double colx[MAXC + 1];
-    double ts = table_columns(nc, colw, 0.6, colx);
+    double ts = table_columns(nc, colw, 0.6, 0, colx);
     /* characters of a vertical label still to write, per column */
     const char *pending[MAXC] = {0};
     for (size_t i = from; i < to; i++) {
