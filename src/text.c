@@ -2021,6 +2021,17 @@ static int head_at(const gk_text *t, size_t i, const char *const *hs, const size
     return -1;
 }
 
+/* Whether one of t's lines [from, to] holds a form feed as written. */
+static int form_feed_within(const gk_text *t, size_t from, size_t to)
+{
+    if (t->no_ff)
+        return 0;
+    for (size_t k = from; k <= to; k++)
+        if (memchr(t->orig[k].s, '\f', t->orig[k].len))
+            return 1;
+    return 0;
+}
+
 /* Pages run together without a break (PyMuPDF's pages joined, pypdf, pdf-parse
  * without its markers): a page's running head (one of the text's first three
  * lines, printed again at each page's top: "政府信息公开工作年度报告") and, on the
@@ -2073,8 +2084,8 @@ static int blank_numbers_before_heads(gk_text *t)
         while (at < t->nlines && at - q <= 2 && only_space(t->norm[at].s, t->norm[at].len))
             at++;
         int h = at < t->nlines && at >= i ? head_at(t, at, hs, hn, nh) : -1;   /* (a return, not page 1's) */
-        if (h < 0 || nc == MAX_CAND)
-            continue;
+        if (h < 0 || nc == MAX_CAND || form_feed_within(t, q, at))
+            continue;                  /* (a break a form feed marks is the form feeds' pass's) */
         for (; scan <= at; scan++) {
             int hh = head_at(t, scan, hs, hn, nh);
             if (hh >= 0)
@@ -2125,7 +2136,12 @@ void text_blank_page_numbers(gk_text *t)
     const char *a = t->orig[0].s, *z = t->orig[t->nlines - 1].s + t->orig[t->nlines - 1].len;
     /* ff: the first form feed at or after `from`, NULL when none is before z */
     const char *from = a, *ff = t->no_ff ? NULL : memchr(a, '\f', (size_t)(z - a));
-    if (!ff && !blank_numbers_before_heads(t))
+    /* the running heads are asked even when form feeds are there: a text may mark
+     * some of its breaks and not others (pages joined from two sources, a form feed
+     * kept from the text a page was made of); a break a form feed marks is read
+     * below, not there */
+    int markers = blank_numbers_before_heads(t);
+    if (!ff && !markers)
         return;                        /* no form feed, no page marker (page_joiner()) */
     int page = 0;                      /* the page a form feed ends (1: the first) */
     int double_spaced = -1;            /* a blank line after most lines: -1 not yet counted */

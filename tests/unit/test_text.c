@@ -1314,7 +1314,9 @@ static void test_page_markers(void **state)
  * line.  Blanked: the pages' own numbers when two pages or more end so;
  * kept: every other line — a text whose head comes back once (a web page's
  * breadcrumb at its end, a table's last number before it), a page's number
- * one off. */
+ * one off.  In a third of the texts a form feed marks none of those breaks but
+ * begins a line of page 1's (kept from the text the page was made of): the
+ * same lines blanked. */
 static void test_numbers_before_heads(void **state)
 {
     (void)state;
@@ -1325,6 +1327,7 @@ static void test_numbers_before_heads(void **state)
         sbuf_init(&b);
         int pages = 2 + (int)gen_below(6), nl = 0, at[8], own[8];
         const char *head = gen_below(2) ? "政府信息公开工作年度报告" : "首页 > 政府信息公开年报";
+        int stray = gen_below(3) == 0;
         if (gen_below(2)) {
             sbuf_adds(&b, "某某县人民政府2023年政府信息公开工作年度报告\n");
             nl++;
@@ -1332,6 +1335,10 @@ static void test_numbers_before_heads(void **state)
         for (int p = 0; p < pages; p++) {
             sbuf_printf(&b, "%s\n", head);
             nl++;
+            if (p == 0 && stray) {
+                sbuf_adds(&b, "\f说明：单位为件\n");
+                nl++;
+            }
             for (int k = 0, n = 2 + (int)gen_below(6); k < n; k++, nl++)
                 sbuf_printf(&b, gen_below(3) ? "%u\n" : "规章%u\n", gen_below(10));
             if (p == pages - 1)
