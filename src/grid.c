@@ -1719,6 +1719,47 @@ static void join_wrapped_digits(grid *g, grid_row *up, grid_row *down, int ruled
 
 #define SPREAD_LINES 4            /* lines of a row whose numbers stand on more than one */
 
+/* Whether text holds a digit, ASCII or full-width ("０".."９": EF BC 90..99). */
+static int any_digit(const char *s)
+{
+    for (; *s; s++)
+        if (is_digit(*s) || ((unsigned char)s[0] == 0xEF && (unsigned char)s[1] == 0xBC &&
+                             (unsigned char)s[2] >= 0x90 && (unsigned char)s[2] <= 0x99))
+            return 1;
+    return 0;
+}
+
+/* Column j of the lines rows[0..n) of a bordered row: a number's cell whose unit
+ * wrapped below it in a narrow column ("１" over "（", "件", "）": elinks at 80
+ * columns) — the column's top piece a number, every piece under it text without
+ * a digit, and all of them joined top to bottom one number of the same value
+ * ("１（件）").  Digits under it are not: a wrapped number or rows of their own
+ * (join_wrapped_digits()). */
+static int unit_wrapped(const grid_row *rows, int n, int j)
+{
+    char joined[64];
+    size_t len = 0;
+    int top = -1;
+    for (int k = 0; k < n; k++) {
+        const grid_cell *c = &rows[k].cells[j];
+        if (!c->text[0])
+            continue;
+        if (top < 0 ? c->num != NUM_VALUE : c->num != NUM_NONE || any_digit(c->text))
+            return 0;
+        if (top < 0)
+            top = k;
+        size_t m = strlen(c->text);
+        if (len + m >= sizeof joined)
+            return 0;
+        memcpy(joined + len, c->text, m);
+        len += m;
+    }
+    joined[len] = '\0';
+    double v = 0;
+    int is_int = 0;
+    return top >= 0 && parse_cell(joined, len, &v, &is_int) == NUM_VALUE && v == rows[top].cells[j].value;
+}
+
 /* The rows [seg, g->nrows) are the lines between two rules of a table
  * drawn with borders (`w3m -dump`, grid tables): one row whose cells wrap
  * over several lines ("（二）部分公开" above "（区分处理的，…）").  They
@@ -1768,8 +1809,8 @@ static void merge_segment(grid *g, int seg, int ruled)
             pieces += c->text[0] != '\0';
             numbers += c->text[0] && c->num != NUM_NONE;
         }
-        if (numbers && pieces > 1)
-            return;
+        if (numbers && pieces > 1 && !unit_wrapped(rows, n, j))
+            return;                    /* (but its unit wrapped under it) */
     }
     for (int k = 1; k < n; k++) {
         for (int j = 0; j < nc; j++) {
@@ -1777,10 +1818,15 @@ static void merge_segment(grid *g, int seg, int ruled)
             grid_cell *b = &rows[0].cells[j];
             if (!c->text[0])
                 continue;
-            if (!b->text[0])
+            if (!b->text[0]) {
                 *b = *c;               /* its text, number and line */
-            else
+            } else if (b->num == NUM_VALUE) {   /* a unit under its number (unit_wrapped()) */
+                size_t a = strlen(b->text), m = strlen(c->text);
+                b->text = grid_concat(g, b->text, a, c->text, m);
+                cell_classify(b, a + m);
+            } else {
                 cell_append(g, b, c->text, strlen(c->text), c->num);   /* text to text: both no number */
+            }
         }
     }
     g->nrows = seg + 1;
@@ -1901,17 +1947,21 @@ static void read_rule(grid *g, spans *sp, int above, const char *s, size_t len, 
  * above, whose cell it is (read_rule()). */
 static int partial_rule(const char *s, size_t len)
 {
-    int rules = 0, n = 0, first_rule = 0, numbers = 0;
+    int rules = 0, narrow = 0, n = 0, first_rule = 0, numbers = 0;
     for (size_t b = 0; b <= len; n++) {
         rule_cell c;
         size_t e = read_rule_cell(s, len, b, &c);
-        int rule = c.dashes >= 3 && c.last == c.first;
+        /* or two dashes filling a cell border to border ("┣━━┳━━┫": columns two wide,
+         * elinks at 80 columns), two such cells at least ("--" alone is a blank marker) */
+        int two = c.dashes == 2 && e - b == 2;
+        int rule = (c.dashes >= 3 || two) && c.last == c.first;
         numbers += rule_cell_kind(s, &c) == NUM_VALUE;
         first_rule |= n == 0 && rule;
         rules += rule;
+        narrow += rule && two;
         b = e + 1;
     }
-    return rules > 0 && (!numbers || first_rule);
+    return (rules > narrow || narrow >= 2) && (!numbers || first_rule);
 }
 
 /* Moves the text of row r's cells that go on from above a rule (sp) to

@@ -32,6 +32,11 @@
  * own too): without it, every variant is what it was before the family was added, and a
  * bordered variant without merged cells what it was before merged_cells was added.
  *
+ * narrow_numbers (two bordered variants in five, own stream): the number columns as narrow
+ * as a full-width character or their widest number's digits, as elinks and w3m draw a wide
+ * table at 80 columns — the header's names down them a character or two a line, a number's
+ * unit or mark wrapped under its digits ("１" over "（", "件", "）"; "12" over "件").
+ *
  * extracted_pipes (about half of the pipe-table variants, from a stream of its own) writes
  * the tables as web-page text extractors write a page's tables: rows without outer pipes
  * ("a | b |"; a '|' first for an empty first cell; the last '|' there or not; a markdown
@@ -135,7 +140,8 @@
  * --without F,... / --with F,...: the families named (bordered, lost_value, stray_value,
  * rows_joined, unit_suffix, label_numbering, column_major, extracted_pipes, ragged_labels,
  * distinct_values, echoed_labels, wrap_into_next, single_spaces, ocr_zeros, lost_headings,
- * label_colon, column_order, csv_cells, dataframe, list_rows, html_tags, ocr_digits, glued_headings) are never / also
+ * label_colon, column_order, csv_cells, dataframe, list_rows, html_tags, ocr_digits, glued_headings,
+ * narrow_numbers) are never / also
  * chosen;
  * lost_value and stray_value only with --with (the engine still reads some of their
  * cells wrong).  --each: one line per variant with its counts.
@@ -272,7 +278,7 @@ enum {
     X_LOST_VALUE, X_STRAY_VALUE, X_ROWS_JOINED, X_UNIT_SUFFIX, X_LABEL_NUMBERING, X_COLUMN_MAJOR,
     X_EXTRACTED_PIPES, X_RAGGED_LABELS, X_DISTINCT_VALUES, X_ECHOED_LABELS, X_WRAP_INTO_NEXT, X_SINGLE_SPACES,
     X_OCR_ZEROS, X_LOST_HEADINGS, X_LABEL_COLON, X_COLUMN_ORDER, X_CSV_CELLS, X_DATAFRAME, X_LIST_ROWS, X_HTML_TAGS,
-    X_OCR_DIGITS, X_GLUED_HEADINGS,
+    X_OCR_DIGITS, X_GLUED_HEADINGS, X_NARROW_NUMBERS,
     /* encodings */
     X_CRLF, X_BOM, X_GB18030, X_UTF16,
     NX
@@ -286,7 +292,7 @@ static const char *const XNAME[NX] = {
     "split_repeat_header", "lost_label", "glued", "thousands", "fullwidth", "blank_markers",
     "group_rows", "ascii_punct", "merged_cells",
     "lost_value", "stray_value", "rows_joined", "unit_suffix", "label_numbering", "column_major",
-    "extracted_pipes", "ragged_labels", "distinct_values", "echoed_labels", "wrap_into_next", "single_spaces", "ocr_zeros", "lost_headings", "label_colon", "column_order", "csv_cells", "dataframe", "list_rows", "html_tags", "ocr_digits", "glued_headings", "crlf", "bom", "gb18030", "utf16",
+    "extracted_pipes", "ragged_labels", "distinct_values", "echoed_labels", "wrap_into_next", "single_spaces", "ocr_zeros", "lost_headings", "label_colon", "column_order", "csv_cells", "dataframe", "list_rows", "html_tags", "ocr_digits", "glued_headings", "narrow_numbers", "crlf", "bom", "gb18030", "utf16",
 };
 
 #define HAS(v, x) (((v)->flags >> (x)) & 1ull)
@@ -398,6 +404,9 @@ typedef struct {
         int margin;              /* a page's side navigation printed in the indent */
         int t3_note_row;         /* table 3's 勾稽 note on a row of its own (else over the label columns) */
         int t2_split;            /* table 2 as one table per block */
+        int narrow;              /* narrow_numbers: number columns as narrow as their digits, a
+                                    number's unit wrapped under it ("１" over "（件）", elinks at 80
+                                    columns), header cells down them a character a line */
         uint64_t rs;             /* random state of merged_cells (a variant without them draws from
                                     rs3 what it drew before they were added) */
     } bd;
@@ -2420,6 +2429,23 @@ static int bd_span_width(const variant *v, const int *w, int c, int cs)
 
 #define BD_MAXL 32
 
+/* narrow_numbers: the width of a number's digits, its unit or mark after them left out
+ * ("12（件）": 2; "１５": 4), at least 2; a blank marker ("-", "无") whole. */
+static int digits_width(const char *s)
+{
+    int w = 0;
+    const unsigned char *p = (const unsigned char *)s;
+    for (;;) {
+        if ((*p >= '0' && *p <= '9') || *p == '.' || *p == ',')
+            w++, p++;
+        else if (p[0] == 0xEF && p[1] == 0xBC && p[2] >= 0x90 && p[2] <= 0x99)
+            w += 2, p += 3;
+        else
+            break;
+    }
+    return !w ? dwidth(s) : w < 2 ? 2 : w;
+}
+
 static void bd_draw(variant *v, buf *o, const bgrid *g, int ti)
 {
     uint64_t *s = &v->rs3;
@@ -2433,9 +2459,12 @@ static void bd_draw(variant *v, buf *o, const bgrid *g, int ti)
         else
             w[x] = 4 + (int)rn(s, 5);
     }
+    if (v->bd.narrow)                  /* narrow_numbers: as narrow as a full-width character */
+        for (int x = g->nlab; x < g->ncols; x++)
+            w[x] = 2;
     for (int k = 0; k < g->n; k++) {
         const bcell *b = &g->c[k];
-        int need = b->kind == C_NUM ? dwidth(b->s) : 2;
+        int need = b->kind != C_NUM ? 2 : v->bd.narrow ? digits_width(b->s) : dwidth(b->s);
         int have = bd_span_width(v, w, b->c, b->cs);
         if (have < need)
             w[b->c + b->cs - 1] += need - have;
@@ -3698,7 +3727,7 @@ int main(int argc, char **argv)
             /* families of conversion damage left out / let in (a comma-separated list of names) */
             const char *w = argv[++i];
             uint64_t named = 0;
-            for (int x = X_BORDERED; x <= X_GLUED_HEADINGS; x++) {
+            for (int x = X_BORDERED; x <= X_NARROW_NUMBERS; x++) {
                 if (x > X_BORDERED && x < X_LOST_VALUE)
                     continue;
                 size_t n = strlen(XNAME[x]);
@@ -3783,6 +3812,14 @@ int main(int argc, char **argv)
         choose(&v);
         if (!(without >> X_BORDERED & 1))
             choose_bordered(&v);
+        if (HAS(&v, X_BORDERED) && !(without >> X_NARROW_NUMBERS & 1)) {
+            uint64_t r = v.rs ^ 0x9E3779B97F4A7C15ull;   /* narrow_numbers: a stream of its own */
+            next64(&r);
+            if (pm(&r, 400)) {
+                v.bd.narrow = 1;
+                set(&v, X_NARROW_NUMBERS);
+            }
+        }
         if (!(without >> X_EXTRACTED_PIPES & 1))
             choose_extracted(&v, v.rs ^ 0x94D049BB133111EBull);
         if (!(without >> X_RAGGED_LABELS & 1))

@@ -11,7 +11,15 @@
  * Property: every cell read as written, or missing — never another value; with
  * the template's order, nearly every cell read.  (A rule's two-dash cell was
  * taken for no rule: the names under it joined the row above, their order
- * another — 80 cells of one page of converter seed 20 at 80 columns.) */
+ * another — 80 cells of one page of converter seed 20 at 80 columns.)
+ * In a third of the tables every column is two wide (the widest number's digits
+ * when wider).  In half of them 自然人 and 总计 span the header's rows, as a page's
+ * rowspan draws them: the rules between those rows stop at their columns
+ * ("│注│  ├──┼──┤  │": a rule of two-dash cells beside blank ones, and text
+ * in the note's); in a third, some numbers carry a unit ("5件", "12（件）", "3 件")
+ * that wraps under their digits in a narrow column ("12" over "（件", "）"); in
+ * half, the cells of a data row stand in its middle, as elinks prints them (a
+ * cell of four lines from the row's top, one of one on its second line). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -59,24 +67,29 @@ static void put_cell(sbuf *b, const char *s, int width)
 }
 
 /* A rule: "├" then each column's dashes; with `keep0` the first column's
- * cell text instead (a row of the first column going on: a rule in the others). */
+ * cell text instead (a row of the first column going on: a rule in the others);
+ * a column whose bit is set in `open` goes on too (a cell spanning the rows
+ * above and below: blank, the junctions beside it tees). */
 static void put_rule(sbuf *b, const int *width, const char *left, const char *cross, const char *right,
-                     const char *keep0)
+                     const char *keep0, unsigned open)
 {
-    if (keep0) {
-        sbuf_adds(b, "│");
-        put_cell(b, keep0, width[0]);
-        sbuf_adds(b, "├");
-    } else {
-        sbuf_adds(b, left);
-        for (int k = 0; k < width[0]; k++)
-            sbuf_adds(b, "─");
-        sbuf_adds(b, cross);
-    }
-    for (int c = 1; c < NCOL; c++) {
-        for (int k = 0; k < width[c]; k++)
-            sbuf_adds(b, "─");
-        sbuf_adds(b, c + 1 < NCOL ? cross : right);
+    if (keep0)
+        open |= 1u;
+    for (int c = 0; c <= NCOL; c++) {
+        int lo = c > 0 && (open >> (c - 1) & 1), ro = c < NCOL && (open >> c & 1);   /* the cells beside */
+        if (c == 0)
+            sbuf_adds(b, ro ? "│" : left);
+        else if (c == NCOL)
+            sbuf_adds(b, lo ? "│" : right);
+        else
+            sbuf_adds(b, lo && ro ? "│" : lo ? "├" : ro ? "┤" : cross);
+        if (c == NCOL)
+            break;
+        if (c == 0 && keep0)
+            put_cell(b, keep0, width[0]);
+        else
+            for (int k = 0; k < width[c]; k++)
+                sbuf_adds(b, open >> c & 1 ? " " : "─");
     }
     sbuf_addc(b, '\n');
 }
@@ -85,7 +98,7 @@ static void put_rule(sbuf *b, const int *width, const char *left, const char *cr
  * many as its tallest cell takes; returns the lines put.  note: the first
  * column's text goes on from note_at of note[][] (the header's note). */
 static int put_row(sbuf *b, const int *width, const char *const *text, int lines, char note[MAXL][256], int *note_at,
-                   int nnote)
+                   int nnote, int mid)
 {
     static char piece[NCOL][MAXL][256];
     int n[NCOL], tall = lines;
@@ -99,8 +112,8 @@ static int put_row(sbuf *b, const int *width, const char *const *text, int lines
             const char *s = "";
             if (c == 0 && note)
                 s = *note_at < nnote ? note[(*note_at)++] : "";
-            else if (l < n[c])
-                s = piece[c][l];
+            else if (l - (mid ? (tall - n[c]) / 2 : 0) >= 0 && l - (mid ? (tall - n[c]) / 2 : 0) < n[c])
+                s = piece[c][l - (mid ? (tall - n[c]) / 2 : 0)];   /* mid: each cell in the row's middle */
             put_cell(b, s, width[c]);
             sbuf_adds(b, "│");
         }
@@ -109,7 +122,7 @@ static int put_row(sbuf *b, const int *width, const char *const *text, int lines
     return tall;
 }
 
-static char *draw_table(int v[T3_NROWS][T3_NCOLS], const int *order, const int *width)
+static char *draw_table(int v[T3_NROWS][T3_NCOLS], const int *order, const int *width, int span, int units, int mid)
 {
     sbuf b;
     sbuf_init(&b);
@@ -122,24 +135,28 @@ static char *draw_table(int v[T3_NROWS][T3_NCOLS], const int *order, const int *
     for (int c = 1; c < T3_NCOLS - 1; c++)
         head[2][1 + c] = NAMES[order[c]];
     head[0][T3_NCOLS] = NAMES[T3_NCOLS - 1];
-    put_rule(&b, width, "┌", "┬", "┐", NULL);
+    put_rule(&b, width, "┌", "┬", "┐", NULL, 0);
     for (int h = 0; h < 3; h++) {      /* the note down the first column, over the header's rows */
-        put_row(&b, width, head[h], h < 2 ? 1 : nnote - at, note, &at, nnote);
-        if (h < 2)                     /* a rule in every column but the note's */
-            put_rule(&b, width, "├", "┼", "┤", at < nnote ? note[at++] : "");
+        put_row(&b, width, head[h], h < 2 ? 1 : nnote - at, note, &at, nnote, 0);
+        /* a rule in every column but the note's — and, spanning, 总计's and (under the
+         * group's name) 自然人's */
+        unsigned open = !span ? 0 : h == 0 ? 1u << T3_NCOLS : 1u << T3_NCOLS | 1u << 1;
+        if (h < 2)
+            put_rule(&b, width, "├", "┼", "┤", at < nnote ? note[at++] : "", open);
     }
-    put_rule(&b, width, "├", "┼", "┤", NULL);
+    put_rule(&b, width, "├", "┼", "┤", NULL, 0);
+    static const char *const UNIT[] = {"件", "（件）", " 件"};
     for (int r = 0; r < T3_NROWS; r++) {
         char num[T3_NCOLS][16];
         const char *cells[NCOL];
         cells[0] = T3_LABELS[r];
         for (int c = 0; c < T3_NCOLS; c++) {
-            snprintf(num[c], sizeof num[c], "%d", v[r][order[c]]);
+            snprintf(num[c], sizeof num[c], "%d%s", v[r][order[c]], units && gen_below(4) == 0 ? UNIT[gen_below(3)] : "");
             cells[1 + c] = num[c];
         }
-        put_row(&b, width, cells, 1, NULL, NULL, 0);
+        put_row(&b, width, cells, 1, NULL, NULL, 0, mid);
         put_rule(&b, width, r + 1 < T3_NROWS ? "├" : "└", r + 1 < T3_NROWS ? "┼" : "┴", r + 1 < T3_NROWS ? "┤" : "┘",
-                 NULL);
+                 NULL, 0);
     }
     return sbuf_steal(&b);
 }
@@ -162,20 +179,23 @@ static void test_narrow_boxes(void **state)
                 order[j] = t;
             }
         width[0] = 12 + 2 * (int)gen_below(6);
+        int two = gen_below(3) == 0;   /* every column as narrow as it goes: a character a line */
         for (int c = 1; c < NCOL; c++) {
             int digits = 1;
             for (int r = 0; r < T3_NROWS; r++)
                 digits = v[r][order[c - 1]] >= 100 ? 3 : v[r][order[c - 1]] >= 10 && digits < 2 ? 2 : digits;
-            width[c] = 2 + 2 * (int)gen_below(4);
+            width[c] = two ? 2 : 2 + 2 * (int)gen_below(4);
             width[c] = width[c] < digits ? digits : width[c];
         }
+        int span = gen_below(2), units = gen_below(3) == 0, mid = gen_below(2);
         sbuf t;
         sbuf_init(&t);
-        char *table = draw_table(v, order, width);
+        char *table = draw_table(v, order, width, span, units, mid);
         sbuf_adds(&t, table);
         free(table);
         char what[64];
-        snprintf(what, sizeof what, "narrow boxes, %s", same ? "the template's order" : "another order");
+        snprintf(what, sizeof what, "narrow boxes, %s%s%s", same ? "the template's order" : "another order",
+                 span ? ", spanning" : "", units ? ", units" : "");
         int got = t3_read_back(&t, v, what, iter);
         if (same) {
             read_same += got;
