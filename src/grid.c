@@ -1760,6 +1760,23 @@ static int unit_wrapped(const grid_row *rows, int n, int j)
     return top >= 0 && parse_cell(joined, len, &v, &is_int) == NUM_VALUE && v == rows[top].cells[j].value;
 }
 
+/* Whether no column of lines rows[0..n) (nc cells each) holds two numbers or
+ * blank markers: a row whose cells stand in its middle, their heights
+ * different (a unit wrapped under its number, "０" "（" "件" "）"), has its
+ * numbers on several lines and more lines than SPREAD_LINES, rows of their own
+ * a column of numbers. */
+static int one_number_a_column(const grid_row *rows, int n, int nc)
+{
+    for (int j = 0; j < nc; j++) {
+        int numbers = 0;
+        for (int k = 0; k < n; k++)
+            numbers += rows[k].cells[j].text[0] && rows[k].cells[j].num != NUM_NONE;
+        if (numbers > 1)
+            return 0;
+    }
+    return 1;
+}
+
 /* The rows [seg, g->nrows) are the lines between two rules of a table
  * drawn with borders (`w3m -dump`, grid tables): one row whose cells wrap
  * over several lines ("（二）部分公开" above "（区分处理的，…）").  They
@@ -1800,7 +1817,7 @@ static void merge_segment(grid *g, int seg, int ruled)
      * label wraps): one row only over a few lines (SPREAD_LINES).  Rows of their own
      * (a table ruled only around its header: all its rows between two rules) give a
      * column of numbers on several lines — each row's total at least — or more lines. */
-    if (spread && n > SPREAD_LINES)
+    if (spread && n > SPREAD_LINES && !one_number_a_column(rows, n, nc))
         return;
     for (int j = 0; j < nc; j++) {     /* a column of a number holds nothing on the other lines */
         int pieces = 0, numbers = 0;

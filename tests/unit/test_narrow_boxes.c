@@ -9,7 +9,7 @@
  * the first column.  Seeded: the columns' widths (two to eight), the columns in
  * the template's order or another (自然人 first), the values adding up.
  * Property: every cell read as written, or missing — never another value; with
- * the template's order, nearly every cell read.  (A rule's two-dash cell was
+ * the template's order, every cell read.  (A rule's two-dash cell was
  * taken for no rule: the names under it joined the row above, their order
  * another — 80 cells of one page of converter seed 20 at 80 columns.)
  * In a third of the tables every column is two wide (the widest number's digits
@@ -203,7 +203,7 @@ static void test_narrow_boxes(void **state)
         }
     }
     print_message("narrow boxes, the template's order: %d of %d cells read\n", read_same, cells_same);
-    if (read_same * 10 < cells_same * 9)
+    if (read_same < cells_same)        /* (seeded: every one of them, since stop 54) */
         fail_msg("narrow boxes, the template's order: %d of %d cells read", read_same, cells_same);
 }
 
