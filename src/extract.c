@@ -1272,9 +1272,69 @@ static void slots_missing(slot *out, int n, int line, const char *why)
     }
 }
 
-/* Stores what slot s read into cell; the slot's message moves to the cell. */
+/* Ten digits or more in a row and nothing between them: no count, no amount
+ * in 万元 any report holds — a row's numbers run together, their separators
+ * lost ("110021000100011": table 4's fifteen in one cell). */
+#define RUN_DIGITS 10
+
+/* Whether slot s read a number of RUN_DIGITS digits or more. */
+static int run_together(const slot *s)
+{
+    return s->status == GK_ST_EXTRACTED && s->raw && s->value >= 1e9 && strspn(s->raw, "0123456789") >= RUN_DIGITS;
+}
+
+/* Why an empty cell in the row of run `run` is unread. */
+static char *run_blank_why(const char *run)
+{
+    return xasprintf("与「%.*s%s」（几个单元格的数字连在一起）同在一行的空白单元格，当是分隔丢失后留下的，不是空白，不作读取",
+                     util_utf8_cut(run, 40), run, strlen(run) > 40 ? "…" : "");
+}
+
+/* Of slots s[0..n) (a row, or a table read as one), when one read such a run:
+ * the empty cells beside it are what the lost separators left, no blank cells —
+ * unread. */
+static void blanks_beside_run(slot *s, int n)
+{
+    int run = -1;
+    for (int i = 0; i < n && run < 0; i++)
+        if (run_together(&s[i]))
+            run = i;
+    for (int i = 0; i < n && run >= 0; i++)
+        if (s[i].status == GK_ST_BLANK && (!s[i].raw || !s[i].raw[0])) {
+            s[i].status = GK_ST_MISSING;
+            free(s[i].why);
+            s[i].why = run_blank_why(s[run].raw);
+        }
+}
+
+/* blanks_beside_run() for a row's cells already stored (cells[0..n), by tokens):
+ * a run stored unread (store_slot()) makes its row's empty cells unread. */
+static void stored_blanks_beside_run(gk_cell *cells, int n)
+{
+    int run = -1;
+    for (int c = 0; c < n && run < 0; c++)
+        if (cells[c].read_status == GK_ST_MISSING && cells[c].raw && strspn(cells[c].raw, "0123456789") >= RUN_DIGITS)
+            run = c;
+    for (int c = 0; c < n && run >= 0; c++)
+        if (cells[c].read_status == GK_ST_BLANK && (!cells[c].raw || !cells[c].raw[0])) {
+            cells[c].read_status = GK_ST_MISSING;
+            free(cells[c].unread_why);
+            cells[c].unread_why = run_blank_why(cells[run].raw);
+        }
+}
+
+/* Stores what slot s read into cell; the slot's message moves to the cell.
+ * A number of RUN_DIGITS digits or more is stored unread. */
 static void store_slot(gk_report *r, gk_cell *cell, slot *s)
 {
+    if (run_together(s)) {
+        s->status = GK_ST_MISSING;
+        free(s->why);
+        s->why = xasprintf("「%.*s%s」是一串 %zu 位的数字，不像一个件数：当是几个单元格的数字连在一起（分隔丢失），"
+                           "无法确定各自所在的列，不作读取",
+                           util_utf8_cut(s->raw, 40), s->raw, strlen(s->raw) > 40 ? "…" : "",
+                           strspn(s->raw, "0123456789"));
+    }
     cell->read_status = s->status;
     cell->read_value = s->status == GK_ST_EXTRACTED ? s->value : 0;
     cell->read_is_int = s->is_int;
@@ -1296,6 +1356,7 @@ static void store_row(gk_report *r, int table, int rowidx, slot *s, int n)
 {
     int ncols = template_table(r->tpl, table)->rows[rowidx].ncols;
     gk_cell *cells = row_cells_of(r, table, rowidx);
+    blanks_beside_run(s, n < ncols ? n : ncols);
     for (int c = 0; c < n && c < ncols; c++)
         store_slot(r, &cells[c], &s[c]);
 }
@@ -4681,7 +4742,7 @@ copy:
 static inline __attribute__((always_inline)) void store_token(gk_report *r, gk_cell *cell, const tokens *ts, int k)
 {
     const grid_cell *c = ts->cell[k];
-    if (ts->tok[k].kind == PT_EMPTY || c->num != NUM_VALUE) {
+    if (ts->tok[k].kind == PT_EMPTY || c->num != NUM_VALUE || c->value >= 1e9) {   /* (a run: store_slot()) */
         slot s;
         slot_from_token(&s, ts, k);
         store_slot(r, cell, &s);
@@ -8230,6 +8291,7 @@ static void read_table_grid(gk_report *r, int table, grid *g)
             else
                 for (int c = 0; c < rd->ncols; c++)
                     store_token(r, &cells[c], &ts, p->tok[c]);
+            stored_blanks_beside_run(cells, rd->ncols);
             if (!line)
                 line = cells[0].line;
             if (!r->table_line[table - 2] || line < r->table_line[table - 2])
@@ -8766,6 +8828,7 @@ static int one_window(const grid_row *one, int n, int *at)
 static void store_rows(gk_report *r, int table, slot *s)
 {
     const gk_table_def *td = template_table(r->tpl, table);
+    blanks_beside_run(s, template_table_ncells(r->tpl, table));
     for (int gi = 0, at = 0; gi < td->nrows; at += td->rows[gi].ncols, gi++)
         store_row(r, table, gi, s + at, td->rows[gi].ncols);
 }
