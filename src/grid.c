@@ -1820,14 +1820,17 @@ static void merge_segment(grid *g, int seg, int ruled)
     if (spread && n > SPREAD_LINES && !one_number_a_column(rows, n, nc))
         return;
     for (int j = 0; j < nc; j++) {     /* a column of a number holds nothing on the other lines */
-        int pieces = 0, numbers = 0;
+        int pieces = 0, values = 0, markers = 0;
         for (int k = 0; k < n; k++) {
             const grid_cell *c = &rows[k].cells[j];
             pieces += c->text[0] != '\0';
-            numbers += c->text[0] && c->num != NUM_NONE;
+            values += c->text[0] && c->num == NUM_VALUE;
+            markers += c->text[0] && c->num == NUM_BLANK;
         }
-        if (numbers && pieces > 1 && !unit_wrapped(rows, n, j))
-            return;                    /* (but its unit wrapped under it) */
+        /* but its unit wrapped under it; and a blank marker among a name's pieces is
+         * the name's ("本" "年" "增" "/" "减" down a column two wide) */
+        if ((values || markers) && pieces > 1 && !unit_wrapped(rows, n, j) && (values || markers == pieces))
+            return;
     }
     for (int k = 1; k < n; k++) {
         for (int j = 0; j < nc; j++) {
@@ -1837,7 +1840,8 @@ static void merge_segment(grid *g, int seg, int ruled)
                 continue;
             if (!b->text[0]) {
                 *b = *c;               /* its text, number and line */
-            } else if (b->num == NUM_VALUE) {   /* a unit under its number (unit_wrapped()) */
+            } else if (b->num != NUM_NONE || c->num != NUM_NONE) {
+                /* a unit under its number (unit_wrapped()), a marker among a name's pieces */
                 size_t a = strlen(b->text), m = strlen(c->text);
                 b->text = grid_concat(g, b->text, a, c->text, m);
                 cell_classify(b, a + m);
