@@ -6093,24 +6093,38 @@ static int body_begun(const gk_report *r, int table, const grid *g, const tokens
  * name wrapped around them instead: with the words just before and after them
  * that name no column alone (up to four each side, words naming one skipped —
  * 自然人 printed in the middle of 法人或其他组织's lines: "法人" "或" "自然人"
- * "其他" "组织"), they spell a header group's name over them. */
+ * "其他" "组织" — and a note's, a word with its brackets or longer than any
+ * group's name: "或" "项加第二项之和，等于第三项加" "其他" "第四项之和)" "组织", as
+ * Chromium prints the page), they spell a header group's name over them. */
 static int group_piece(const gk_report *r, int table, const char *const *w, const size_t *wl, int nw, int k, int used)
 {
     char buf[4 * HEADER_CELL_MAX + 1];
     int lo = k, hi = k + used, seen = 0;
-    for (int q = k - 1; q >= 0 && seen < 4 && wl[q] <= HEADER_CELL_MAX; q--, seen++)   /* (a note's long
-                                                                                        words end it) */
-        if (!column_named(r->tpl, table, w[q], wl[q]))
+    size_t longest = 0;                /* no word longer is a piece of a group's name */
+    for (int gi = 0; GK_HEADER_GROUPS[gi]; gi++)
+        longest = strlen(GK_HEADER_GROUPS[gi]) > longest ? strlen(GK_HEADER_GROUPS[gi]) : longest;
+    /* (a note's words longer than a cell's end it; its pieces, a line each, are passed over
+       uncounted, eight words at most) */
+    for (int q = k - 1, steps = 0; q >= 0 && seen < 4 && steps < 8 && wl[q] <= HEADER_CELL_MAX; q--, steps++) {
+        int note = note_word(w[q], wl[q]) || wl[q] > longest;
+        seen += !note;
+        if (!note && !column_named(r->tpl, table, w[q], wl[q]))
             lo = q;
+    }
     seen = 0;
-    for (int q = k + used; q < nw && seen < 4 && wl[q] <= HEADER_CELL_MAX; q++, seen++)
-        if (!column_named(r->tpl, table, w[q], wl[q]))
+    for (int q = k + used, steps = 0; q < nw && seen < 4 && steps < 8 && wl[q] <= HEADER_CELL_MAX; q++, steps++) {
+        int note = note_word(w[q], wl[q]) || wl[q] > longest;
+        seen += !note;
+        if (!note && !column_named(r->tpl, table, w[q], wl[q]))
             hi = q + 1;
+    }
     size_t len = 0, at = 0, end = 0;
     for (int q = lo; q < hi; q++) {
         int inside = q >= k && q < k + used;
-        if (!inside && wl[q] <= HEADER_CELL_MAX && column_named(r->tpl, table, w[q], wl[q]))
-            continue;
+        if (!inside && wl[q] <= HEADER_CELL_MAX &&
+            (column_named(r->tpl, table, w[q], wl[q]) || note_word(w[q], wl[q]) || wl[q] > longest))
+            continue;                  /* (a note's piece between, longer than any group's name or with its
+                                          brackets: "其他" "第四项之和)" "组织") */
         if (len + wl[q] > sizeof buf - 1)
             return 0;
         if (q == k)
@@ -6145,7 +6159,8 @@ static int group_piece(const gk_report *r, int table, const char *const *w, cons
  * columns other than the total (printed apart, over the header's lines, a
  * note's end may follow it), in their grid row (not a name's part printed on a
  * line of its own), is a column whose name is not read: HEADER_UNKNOWN. */
-static int header_columns(const gk_report *r, int table, const grid *g, const tokens *ts, int *seq, int max)
+static int header_columns(const gk_report *r, int table, const grid *g, const tokens *ts, int *seq, int *line,
+                          int max)
 {
     const char *w[HEADER_WORDS_MAX];
     size_t wl[HEADER_WORDS_MAX];
@@ -6245,6 +6260,7 @@ static int header_columns(const gk_report *r, int table, const grid *g, const to
             if (pending && nspare < HEADER_WORDS_MAX)
                 spare[nspare++] = first_pending;
             pending = 0;
+            line[n] = -1;
             unk_word[n] = k++;         /* a column's name cut so, naming no one column ("法�": 法律服务机构
                                           or 法人或其他组织): a column whose name is not read, here */
             seq[n++] = HEADER_UNKNOWN;
@@ -6268,6 +6284,7 @@ static int header_columns(const gk_report *r, int table, const grid *g, const to
         }
         if (pending && header_line_of(g, ts, wrow[k]) == leaf_row && n < max) {   /* (the total on the names' line:
                                           a flat header's unread last name before it) */
+            line[n] = -1;
             unk_word[n] = first_pending;
             seq[n++] = HEADER_UNKNOWN;
         } else if (pending && nspare < HEADER_WORDS_MAX) {
@@ -6281,8 +6298,10 @@ static int header_columns(const gk_report *r, int table, const grid *g, const to
         }
         if (col < 64 && !(seen >> col & 1)) {
             seen |= (uint64_t)1 << col;
-            if (n < max)
+            if (n < max) {
+                line[n] = header_line_of(g, ts, wrow[k - 1]);
                 seq[n++] = col;
+            }
         }
     }
     if (pending && n < max &&
@@ -6290,6 +6309,7 @@ static int header_columns(const gk_report *r, int table, const grid *g, const to
                                        /* words naming nothing after the last name in its row
                                           (one without numbers, not a row's label before its
                                           numbers): a column whose name is not read ("其他 社会 科研") */
+        line[n] = -1;
         unk_word[n] = first_pending;
         seq[n++] = HEADER_UNKNOWN;
     }
@@ -6313,6 +6333,7 @@ static int header_columns(const gk_report *r, int table, const grid *g, const to
             if (col >= 0 && col < 64 && !(seen >> col & 1)) {
                 seen |= (uint64_t)1 << col;
                 seq[q] = col;
+                line[q] = header_line_of(g, ts, wrow[v]);
                 spare[e] = -1;
                 break;
             }
@@ -7133,12 +7154,14 @@ static int header_map_read(const gk_report *r, int table, const grid *g, const t
                            int *whole)
 {
     *whole = 0;
-    int seq[64], n = header_columns(r, table, g, ts, seq, 64), m = 0, total = 0, unknown = 0;
+    int seq[64], line[64], n = header_columns(r, table, g, ts, seq, line, 64), m = 0, total = 0, unknown = 0;
     for (int k = 0; k < n; k++) {
-        if (seq[k] == w - 1)
+        if (seq[k] == w - 1) {
             total = 1;
-        else
+        } else {
+            line[m] = line[k];
             seq[m++] = seq[k];
+        }
     }
     for (int k = 0; k < m; k++)
         unknown |= seq[k] == HEADER_UNKNOWN;
@@ -7163,9 +7186,19 @@ static int header_map_read(const gk_report *r, int table, const grid *g, const t
         int trailing = m > 0 && seq[m - 1] == HEADER_UNKNOWN;   /* unread after the names */
         return placed || (named < 3 && !trailing) ? 0 : -1;
     }
-    int ordered = 1;
+    int ordered = 1, across = 1;       /* across: every pair out of order on two lines */
     for (int k = 1; k < m; k++)
         ordered &= seq[k] > seq[k - 1];
+    for (int a = 0; a < m && !ordered; a++)
+        for (int b = a + 1; b < m; b++)
+            across &= seq[a] < seq[b] || (line[a] >= 0 && line[b] >= 0 && line[a] != line[b]);
+    if (!ordered && across && r->text->page && g->layout == GRID_TABS)
+        return -1;                     /* a PDF's: names on rows of their own, in the template's order
+                                          within each — the rows' order is the page's from top to
+                                          bottom, where one row's name stands among another's is not
+                                          told ("法律服务机构" over "商业企业 科研机构 社会公益组织 其他":
+                                          Chromium prints a cell's text centred).  (A web page's text
+                                          keeps its cells' order: a browser's innerText, "科研\n机构".) */
     *whole = m == w - 1 && ordered;    /* every name read, in the template's order */
     if (m == w - 1 && !ordered) {
         memcpy(col, seq, (size_t)m * sizeof *col);

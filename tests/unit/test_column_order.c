@@ -162,6 +162,14 @@ static const char *cut_label, *cut_rest;
  * the other on the same line ("社会公" over "益组织" beside "法律服 务机构"). */
 static int wrapped_header = 0, wrapped_centred = 0;
 
+/* wrapped_note (with wrapped_header, a tab grid): the header's second row — the
+ * 勾稽 note, 自然人, 法人或其他组织 — as a PDF's text gives a row whose cells wrap,
+ * a line a piece: the group's name broken at its words ("法人" "或" "其他"
+ * "组织"), the note's pieces on the same lines before them ("第四项之和)" then
+ * "其他"): "其他" is no column there.  (Chromium's PDF read so: the columns
+ * taken for 自然人, 其他, 商业企业 … — every row's numbers one column off.) */
+static int wrapped_note = 0;
+
 /* replaced_gaps: the names under 法人或其他组织 in one cell, run together with
  * U+FFFD where the spaces between them were (html2text's damaged header,
  * decoded with its broken bytes replaced); replaced_gaps 2: each name but the
@@ -340,6 +348,24 @@ static char *write_report(int v[NROWS][NCOLS], int layout, const int *order, int
             const char *leaf[] = {"", run};
             t3_put_row(&t3, layout, leaf, 2);
         }
+    } else if (wrapped_header && wrapped_note) {
+        const char *a[] = {"", "申请人情况", "总计"};
+        t3_put_row(&t3, L_TABS, a, 3);
+        static const char *const NOTE[] = {"(本列数据的勾稽关系为：第一", "项加第二项之和，等于第三项加",
+                                           "第四项之和)"};
+        static const char *const GROUP[] = {"法人", "或", "其他", "组织"};
+        int natural_at = (int)gen_below(4), note_at = (int)gen_below(2);   /* the lines 自然人 and the note begin on */
+        for (int l = 0; l < 4 + note_at; l++) {   /* a line: the note's piece, 自然人, the group's piece */
+            const char *line[3] = {l >= note_at && l - note_at < 3 ? NOTE[l - note_at] : "", l == natural_at ? "自然人" : "",
+                                   l < 4 ? GROUP[l] : ""};
+            t3_put_row(&t3, L_TABS, line, 3);
+        }
+        cells[0] = "";
+        cells[1] = "";
+        int n = 2;
+        for (int c = 1; c < ncols - 1; c++)
+            cells[n++] = names[order[c]];
+        t3_put_row(&t3, L_TABS, cells, n);
     } else if (wrapped_header) {
         const char *a[] = {"申请人情况", "总计"};
         put_wrapped(&t3, a, 2);
@@ -877,6 +903,36 @@ static void test_label_cut_short(void **state)
     cut_row = -1;
     if (read < 180)
         fail_msg("label cut short: the row read in %d of 200 tables", read);
+}
+
+/* Tab grids whose header's second row wrapped a piece a line around the note
+ * (wrapped_note): every cell read as written in the template's order, never
+ * another value in another. */
+static void test_header_note_wrapped(void **state)
+{
+    (void)state;
+    gen_seed(20261215);
+    wrapped_header = wrapped_note = 1;
+    int read_same = 0, cells_same = 0;
+    for (int iter = 0; iter < 200; iter++) {
+        int v[NROWS][NCOLS], order[NCOLS];
+        t3_draw_values(v);
+        half_reordered(order);
+        int same = 1;
+        for (int c = 0; c < NCOLS; c++)
+            same &= order[c] == c;
+        char *text = write_report(v, L_TABS, order, NCOLS, 0, NAMES);
+        int got = t3_check_text(text, v, -1, "note and group wrapped a piece a line", iter);
+        if (same) {
+            read_same += got;
+            cells_same += NROWS * NCOLS;
+        }
+    }
+    wrapped_header = wrapped_note = 0;
+    print_message("note and group wrapped a piece a line, the template's order: %d of %d cells read\n", read_same,
+                  cells_same);
+    if (read_same < cells_same)
+        fail_msg("note and group wrapped, the template's order: %d of %d cells read", read_same, cells_same);
 }
 
 /* Tables in runs of spaces whose three header lines a browser wrapped (see
@@ -1696,7 +1752,7 @@ static int no_damage(void **state)
     tail_row = -1;
     item_split = tail_vertical = tail_before = 0;
     extra_name = NULL;
-    ragged = wrapped_header = wrapped_centred = replaced_gaps = 0;
+    ragged = wrapped_header = wrapped_centred = wrapped_note = replaced_gaps = 0;
     return 0;
 }
 
@@ -1718,6 +1774,7 @@ int main(void)
         cmocka_unit_test_setup(test_wrapped_number_garbled, no_damage),
         cmocka_unit_test_setup(test_label_cut_short, no_damage),
         cmocka_unit_test_setup(test_header_wrapped, no_damage),
+        cmocka_unit_test_setup(test_header_note_wrapped, no_damage),
         cmocka_unit_test_setup(test_name_stacked, no_damage),
         cmocka_unit_test_setup(test_header_among_rows, no_damage),
         cmocka_unit_test_setup(test_header_below_rows, no_damage),
