@@ -1283,6 +1283,7 @@ static void store_slot(gk_report *r, gk_cell *cell, slot *s)
     if (cell->unread_why)              /* a row is stored once but for rows placed by position alone */
         free(cell->unread_why);
     cell->unread_why = s->why;
+    r->cells_own_text |= s->why != NULL;
     s->why = NULL;
 }
 
@@ -5747,6 +5748,7 @@ static void ocr_unread(gk_report *r, int table)
             free(cell->unread_why);
             cell->unread_why = xasprintf("单元格内容「%s」是字母而非数字（扫描件文字识别常把 0 认作 O），不作读取",
                                          cell->raw);
+            r->cells_own_text = 1;
         }
     }
 }
@@ -7406,6 +7408,7 @@ static void unread_disordered(gk_report *r, int table, const grid *g, int unname
             free(cell->unread_why);
             cell->unread_why = unnamed ? xasprintf("%s表头少一列的列名，无法确定该数字所在的列，不作读取", name)
                                        : xasprintf("%s表头的列顺序与模板不同，无法确定该数字所在的列，不作读取", name);
+            r->cells_own_text = 1;
         }
     }
 }
