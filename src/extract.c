@@ -8218,8 +8218,7 @@ static void read_table_grid(gk_report *r, int table, grid *g)
     int odd_state = states[0] && states[1] ? (states[1] <= states[0]) : -1;
     int group_note = -1, group_last = -2, group_rows = 0;   /* rows not found for one reason */
     char *group_why = NULL;
-    sbuf group_names;
-    sbuf_init(&group_names);
+    sbuf group_names = {.s = NULL};   /* allocated by its first sbuf_adds(): most tables miss no row */
     for (int rr = 0; rr < td->nrows; rr++) {
         const gk_row_def *rd = &td->rows[rr];
         const place_row *p = &pl[rr];
