@@ -2232,11 +2232,12 @@ typedef struct {
     int n, cap;
     struct row_cells *rows;            /* per grid row: its cells classified (tokenize()); the block
                                           holding everything here */
+    size_t block_size;                 /* that block's (spare_block_take()) */
 } tokens;
 
 static void tokens_free(tokens *ts)
 {
-    free(ts->rows);                    /* the block (tokens_init()) */
+    spare_block_give(SPARE_TOKENS, ts->rows, ts->block_size);   /* the block (tokens_init()) */
 }
 
 static inline __attribute__((always_inline)) void tok_add(tokens *ts, place_kind kind, uint32_t rows, uint32_t firsts, int unit, const grid_cell *c)
@@ -2943,7 +2944,7 @@ static __attribute__((noinline)) void tokens_init(tokens *ts, const grid *g)
     size_t at_column = at_canon + cap * sizeof *ts->canon;
     size_t at_cls = at_column + total * sizeof *ts->rows->column;
     size_t at_lost = at_cls + total;
-    char *block = xmalloc(at_lost + nrows + 1);
+    char *block = spare_block_take(SPARE_TOKENS, at_lost + nrows + 1, &ts->block_size);
     row_cells *rc = (row_cells *)block;
     ts->rows = rc;
     ts->cell = (const grid_cell **)(block + at_cell);

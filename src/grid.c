@@ -2743,12 +2743,15 @@ static void marked_rows(grid *g, const region *rg, size_t i, const char *s, size
 }
 
 /* Where a grid's first chunk begins in the block that holds both: most
- * tables need no other, so a grid costs one malloc and one free. */
+ * tables need no other, so a grid costs one block, the thread's spare
+ * (spare_block_take(): the last grid's) when it has one. */
 #define GRID_HEAD ((sizeof(grid) + _Alignof(max_align_t) - 1) & ~(_Alignof(max_align_t) - 1))
+#define GRID_BLOCK (GRID_HEAD + sizeof(grid_chunk) + GRID_CHUNK)
 
 static grid *build_cells(const gk_text *t, size_t from, size_t to)
 {
-    grid *g = xmalloc(GRID_HEAD + sizeof(grid_chunk) + GRID_CHUNK);
+    size_t size;
+    grid *g = spare_block_take(SPARE_GRID, GRID_BLOCK, &size);   /* (size: GRID_BLOCK, every grid's) */
     grid_chunk *first = (grid_chunk *)((char *)g + GRID_HEAD);
     first->next = NULL;
     first->used = 0;
@@ -3076,5 +3079,5 @@ void grid_free(grid *g)
             free(g->chunks);
         g->chunks = next;
     }
-    free(g);
+    spare_block_give(SPARE_GRID, g, GRID_BLOCK);
 }

@@ -17,6 +17,17 @@ char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * pass (the messages written for every cell of a report). */
 char *util_concat(const char *first, ...) __attribute__((sentinel));
 
+/* A thread's spare blocks.  A table's grid and its tokens are each one block
+ * of several KB, made and freed once per table, three tables a report: past
+ * the C library's per-thread cache, a malloc() and a free() of that size cost
+ * some 350 instructions.  Each thread keeps the last block of each kind given
+ * back for the next one taken of that kind; a thread's spares are freed as it
+ * ends.  spare_block_take(): a block of at least n bytes, its size in *size (what
+ * spare_block_give() wants back with it). */
+enum { SPARE_GRID, SPARE_TOKENS, SPARE_KINDS };
+void *spare_block_take(int kind, size_t n, size_t *size);
+void spare_block_give(int kind, void *p, size_t size);
+
 /* Growable NUL-terminated byte buffer. */
 typedef struct {
     char *s;
