@@ -1318,7 +1318,7 @@ static size_t row_label(const grid_row *row, sbuf *b)
         const grid_cell *c = &row->cells[i];
         if (is_value_cell(c) || !has_cjk(c->text))
             continue;
-        size_t n = strlen(c->text);
+        size_t n = c->len;
         if (b->len + n >= b->cap)      /* seldom: the buffer serves row after row */
             sbuf_reserve(b, n);
         b->len += squeeze_copy(b->s + b->len, c->text, n);
@@ -3151,15 +3151,16 @@ static inline __attribute__((always_inline)) void read_labels(const gk_report *r
     for (uint64_t m = rc->labels; m; m &= m - 1) {
         int j = __builtin_ctzll(m);
         const char *text = row->cells[j].text;
+        size_t tn = row->cells[j].len;
         label_info *li = &rl->li[j];
-        *li = label_names(r, table, text, strlen(text), tmp);
+        *li = label_names(r, table, text, tn, tmp);
         /* after another label cell on its line, no number before it */
         int after_label = li->rows && rl->lab >= 0 && row->cells[rl->lab].line == row->cells[j].line &&
                           !(rc->numbers & ~(~(uint64_t)0 << j));
         const char *b = after_label ? row->cells[rl->lab].text : NULL;
-        size_t bn = b ? strlen(b) : 0;
+        size_t bn = b ? row->cells[rl->lab].len : 0;
         if (bn && bn <= 9 && numbering_prefix(b, bn) == bn) {
-            int style, before_style, n_at = item_ordinal(text, strlen(text), &style);
+            int style, before_style, n_at = item_ordinal(text, tn, &style);
             int n_before = item_ordinal(b, bn, &before_style);
             if (n_at && n_before > n_at && before_style == style) {
                 /* "(七)  (六) 其他处理  7 1 …": an item numbered lower after an item
@@ -3171,7 +3172,7 @@ static inline __attribute__((always_inline)) void read_labels(const gk_report *r
             }
         }
         if (after_label && li->rows && rl->named && !(rl->named >> 31) && li->rows < (rl->named & -rl->named) &&
-            (!numbering_prefix(text, strlen(text)) || numbered_lower(text, b, bn))) {
+            (!numbering_prefix(text, tn) || numbered_lower(text, b, bn))) {
             /* a row's label after another's on its line, naming an earlier row, without
              * an item number of its own and no number before it ("四、结转下年度继续办理
              * 总计 2 0 …" under "(七) 1 …"): the end of the label above, wrapped into its
@@ -4637,6 +4638,7 @@ static void slot_from_token(slot *s, const tokens *ts, int k)
     if (ts->text[k] != c->text) {      /* a number glued to its label ("行政许可216"): its own text */
         grid_cell own = *c;
         own.text = (char *)ts->text[k];
+        own.len = (unsigned)strlen(own.text);
         own.num = num_parse(own.text, &own.value, &own.is_int);
         slot_from_cell(s, &own);
         s->raw = ts->text[k];
@@ -8923,7 +8925,7 @@ static void read_one_line_table(gk_report *r, int table)
         int columns = 0;
         for (int j = 0; j < g->rows[i].ncells && columns < 2; j++) {
             const char *t = g->rows[i].cells[j].text;
-            size_t tn = strlen(t);
+            size_t tn = g->rows[i].cells[j].len;
             columns += tn && tn <= HEADER_CELL_MAX && g->rows[i].cells[j].num == NUM_NONE && column_named(r->tpl, table, t, tn);
         }
         per_group = rows && nv < 2 * td->rows[__builtin_ctz(rows)].ncols && columns < 2;
