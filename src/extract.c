@@ -4484,7 +4484,7 @@ static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
             usual = rc[i].ncells;
     }
     sbuf tmp;                          /* scratch of the label readers, and of header_row()'s join */
-    sbuf_init(&tmp);
+    sbuf_take(&tmp);
     int *cand = NULL, ncand = 0, capc = 0;   /* tokens for tokens_across_rows(), in order */
     int *texts = NULL, ntexts = 0, capt = 0;   /* for mark_text_before_numbers(), in order */
     int prev0 = 0, prev1 = 0;          /* the tokens of the row before (wrapped_label_end()) */
@@ -4579,7 +4579,7 @@ static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
         }
     if (ntexts)
         mark_text_before_numbers(r, table, ts, texts, ntexts);
-    sbuf_free(&tmp);
+    sbuf_give(&tmp);
     free(cand);
     free(texts);
 }
@@ -8911,7 +8911,7 @@ static void read_one_line_table(gk_report *r, int table)
     double fixed[2 * PLACE_MAX_COLS];   /* one_short_fixed() */
     int per_group = 0;
     sbuf lb;
-    sbuf_init(&lb);
+    sbuf_take(&lb);
     for (int i = 0; i < g->nrows && !per_group; i++) {
         int nv = count_values(&g->rows[i]);
         if (nv < 3)
@@ -8930,7 +8930,7 @@ static void read_one_line_table(gk_report *r, int table)
         }
         per_group = rows && nv < 2 * td->rows[__builtin_ctz(rows)].ncols && columns < 2;
     }
-    sbuf_free(&lb);
+    sbuf_give(&lb);
     if (per_group) {                   /* the rows of the same lines: read_table()'s grid */
         read_table_grid(r, table, g);
         return;

@@ -358,6 +358,20 @@ void sbuf_init(sbuf *b)
     b->s[0] = '\0';
 }
 
+void sbuf_take(sbuf *b)
+{
+    b->s = spare_block_take(SPARE_SBUF, 64, &b->cap);
+    b->len = 0;
+    b->s[0] = '\0';
+}
+
+void sbuf_give(sbuf *b)
+{
+    spare_block_give(SPARE_SBUF, b->s, b->cap);
+    b->s = NULL;
+    b->len = b->cap = 0;
+}
+
 void sbuf_free(sbuf *b)
 {
     free(b->s);

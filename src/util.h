@@ -24,7 +24,7 @@ char *util_concat(const char *first, ...) __attribute__((sentinel));
  * back for the next one taken of that kind; a thread's spares are freed as it
  * ends.  spare_block_take(): a block of at least n bytes, its size in *size (what
  * spare_block_give() wants back with it). */
-enum { SPARE_GRID, SPARE_TOKENS, SPARE_KINDS };
+enum { SPARE_GRID, SPARE_TOKENS, SPARE_SBUF, SPARE_KINDS };
 void *spare_block_take(int kind, size_t n, size_t *size);
 void spare_block_give(int kind, void *p, size_t size);
 
@@ -36,6 +36,11 @@ typedef struct {
 } sbuf;
 
 void sbuf_init(sbuf *b);
+/* sbuf_init() for a scratch buffer made and freed once per table: the
+ * thread's spare one (spare_block_take()), as large as it grew; sbuf_give()
+ * hands it back, in place of sbuf_free(). */
+void sbuf_take(sbuf *b);
+void sbuf_give(sbuf *b);
 void sbuf_free(sbuf *b);
 /* Room for `extra` more bytes and the terminator, without changing the text. */
 void sbuf_reserve(sbuf *b, size_t extra);
