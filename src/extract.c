@@ -8954,7 +8954,9 @@ static void read_one_line_table(gk_report *r, int table)
      * last may be a header's or padding, and taking it would shift them all */
     for (int k = first; k >= 0 && k <= lastv; k++)
         nc += ts.tok[k].kind == PT_VALUE || ts.tok[k].kind == PT_EMPTY;
-    slot *s = xcalloc((size_t)n, sizeof *s);
+    slot own_slots[2 * PLACE_MAX_COLS];   /* (table 4's 15 cells: no allocation) */
+    slot *s = n <= (int)(sizeof own_slots / sizeof *own_slots) ? own_slots : xmalloc((size_t)n * sizeof *s);
+    memset(s, 0, (size_t)n * sizeof *s);
     const grid_row *one = NULL;        /* one explicit row holding every number, empty cells around them */
     for (int i = 0; i < g->nrows && nv != n && nv; i++)
         if (count_values(&g->rows[i]) == nv && g->rows[i].explicit)
@@ -9043,7 +9045,8 @@ static void read_one_line_table(gk_report *r, int table)
     for (int k = 0; k < n; k++)
         if (s[k].why)                  /* (most slots have none: no call) */
             free(s[k].why);
-    free(s);
+    if (s != own_slots)
+        free(s);
     check_column_labels(r, g, table, &ts);
     tokens_free(&ts);
     grid_free(g);
