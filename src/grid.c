@@ -2755,8 +2755,7 @@ static void marked_rows(grid *g, const region *rg, size_t i, const char *s, size
 
 static grid *build_cells(const gk_text *t, size_t from, size_t to)
 {
-    size_t size;
-    grid *g = spare_block_take(SPARE_GRID, GRID_BLOCK, &size);   /* (size: GRID_BLOCK, every grid's) */
+    grid *g = spare_block_take(SPARE_GRID, GRID_BLOCK, NULL);   /* (every grid's block is GRID_BLOCK) */
     grid_chunk *first = (grid_chunk *)((char *)g + GRID_HEAD);
     first->next = NULL;
     first->used = 0;

@@ -83,10 +83,12 @@ void *spare_block_take(int kind, size_t n, size_t *size)
     void *p = sp->block[kind];
     if (p && sp->size[kind] >= n) {
         sp->block[kind] = NULL;
-        *size = sp->size[kind];
+        if (size)
+            *size = sp->size[kind];
         return p;
     }
-    *size = n;
+    if (size)
+        *size = n;
     return xmalloc(n);
 }
 

@@ -23,7 +23,8 @@ char *util_concat(const char *first, ...) __attribute__((sentinel));
  * some 350 instructions.  Each thread keeps the last block of each kind given
  * back for the next one taken of that kind; a thread's spares are freed as it
  * ends.  spare_block_take(): a block of at least n bytes, its size in *size (what
- * spare_block_give() wants back with it). */
+ * spare_block_give() wants back with it; size NULL: a kind whose blocks are all
+ * of one size, n). */
 enum { SPARE_GRID, SPARE_TOKENS, SPARE_SBUF, SPARE_KINDS };
 void *spare_block_take(int kind, size_t n, size_t *size);
 void spare_block_give(int kind, void *p, size_t size);
