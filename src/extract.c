@@ -1343,6 +1343,7 @@ static void store_slot(gk_report *r, gk_cell *cell, slot *s)
     if (cell->unread_why)              /* a row is stored once but for rows placed by position alone */
         free(cell->unread_why);
     cell->unread_why = s->why;
+    r->cells_own_text |= s->why != NULL;
     s->why = NULL;
 }
 
@@ -1378,7 +1379,7 @@ static size_t row_label(const grid_row *row, sbuf *b)
         const grid_cell *c = &row->cells[i];
         if (is_value_cell(c) || !has_cjk(c->text))
             continue;
-        size_t n = strlen(c->text);
+        size_t n = c->len;
         if (b->len + n >= b->cap)      /* seldom: the buffer serves row after row */
             sbuf_reserve(b, n);
         b->len += squeeze_copy(b->s + b->len, c->text, n);
@@ -2292,11 +2293,12 @@ typedef struct {
     int n, cap;
     struct row_cells *rows;            /* per grid row: its cells classified (tokenize()); the block
                                           holding everything here */
+    size_t block_size;                 /* that block's (spare_block_take()) */
 } tokens;
 
 static void tokens_free(tokens *ts)
 {
-    free(ts->rows);                    /* the block (tokens_init()) */
+    spare_block_give(SPARE_TOKENS, ts->rows, ts->block_size);   /* the block (tokens_init()) */
 }
 
 static inline __attribute__((always_inline)) void tok_add(tokens *ts, place_kind kind, uint32_t rows, uint32_t firsts, int unit, const grid_cell *c)
@@ -3003,7 +3005,7 @@ static __attribute__((noinline)) void tokens_init(tokens *ts, const grid *g)
     size_t at_column = at_canon + cap * sizeof *ts->canon;
     size_t at_cls = at_column + total * sizeof *ts->rows->column;
     size_t at_lost = at_cls + total;
-    char *block = xmalloc(at_lost + nrows + 1);
+    char *block = spare_block_take(SPARE_TOKENS, at_lost + nrows + 1, &ts->block_size);
     row_cells *rc = (row_cells *)block;
     ts->rows = rc;
     ts->cell = (const grid_cell **)(block + at_cell);
@@ -3210,15 +3212,16 @@ static inline __attribute__((always_inline)) void read_labels(const gk_report *r
     for (uint64_t m = rc->labels; m; m &= m - 1) {
         int j = __builtin_ctzll(m);
         const char *text = row->cells[j].text;
+        size_t tn = row->cells[j].len;
         label_info *li = &rl->li[j];
-        *li = label_names(r, table, text, strlen(text), tmp);
+        *li = label_names(r, table, text, tn, tmp);
         /* after another label cell on its line, no number before it */
         int after_label = li->rows && rl->lab >= 0 && row->cells[rl->lab].line == row->cells[j].line &&
                           !(rc->numbers & ~(~(uint64_t)0 << j));
         const char *b = after_label ? row->cells[rl->lab].text : NULL;
-        size_t bn = b ? strlen(b) : 0;
+        size_t bn = b ? row->cells[rl->lab].len : 0;
         if (bn && bn <= 9 && numbering_prefix(b, bn) == bn) {
-            int style, before_style, n_at = item_ordinal(text, strlen(text), &style);
+            int style, before_style, n_at = item_ordinal(text, tn, &style);
             int n_before = item_ordinal(b, bn, &before_style);
             if (n_at && n_before > n_at && before_style == style) {
                 /* "(七)  (六) 其他处理  7 1 …": an item numbered lower after an item
@@ -3230,7 +3233,7 @@ static inline __attribute__((always_inline)) void read_labels(const gk_report *r
             }
         }
         if (after_label && li->rows && rl->named && !(rl->named >> 31) && li->rows < (rl->named & -rl->named) &&
-            (!numbering_prefix(text, strlen(text)) || numbered_lower(text, b, bn))) {
+            (!numbering_prefix(text, tn) || numbered_lower(text, b, bn))) {
             /* a row's label after another's on its line, naming an earlier row, without
              * an item number of its own and no number before it ("四、结转下年度继续办理
              * 总计 2 0 …" under "(七) 1 …"): the end of the label above, wrapped into its
@@ -4542,7 +4545,7 @@ static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
             usual = rc[i].ncells;
     }
     sbuf tmp;                          /* scratch of the label readers, and of header_row()'s join */
-    sbuf_init(&tmp);
+    sbuf_take(&tmp);
     int *cand = NULL, ncand = 0, capc = 0;   /* tokens for tokens_across_rows(), in order */
     int *texts = NULL, ntexts = 0, capt = 0;   /* for mark_text_before_numbers(), in order */
     int prev0 = 0, prev1 = 0;          /* the tokens of the row before (wrapped_label_end()) */
@@ -4637,7 +4640,7 @@ static void tokenize(gk_report *r, int table, const grid *g, tokens *ts)
         }
     if (ntexts)
         mark_text_before_numbers(r, table, ts, texts, ntexts);
-    sbuf_free(&tmp);
+    sbuf_give(&tmp);
     free(cand);
     free(texts);
 }
@@ -4696,6 +4699,7 @@ static void slot_from_token(slot *s, const tokens *ts, int k)
     if (ts->text[k] != c->text) {      /* a number glued to its label ("行政许可216"): its own text */
         grid_cell own = *c;
         own.text = (char *)ts->text[k];
+        own.len = (unsigned)strlen(own.text);
         own.num = num_parse(own.text, &own.value, &own.is_int);
         slot_from_cell(s, &own);
         s->raw = ts->text[k];
@@ -5808,6 +5812,7 @@ static void ocr_unread(gk_report *r, int table)
             free(cell->unread_why);
             cell->unread_why = xasprintf("单元格内容「%s」是字母而非数字（扫描件文字识别常把 0 认作 O），不作读取",
                                          cell->raw);
+            r->cells_own_text = 1;
         }
     }
 }
@@ -7500,6 +7505,7 @@ static void unread_disordered(gk_report *r, int table, const grid *g, int unname
             free(cell->unread_why);
             cell->unread_why = unnamed ? xasprintf("%s表头少一列的列名，无法确定该数字所在的列，不作读取", name)
                                        : xasprintf("%s表头的列顺序与模板不同，无法确定该数字所在的列，不作读取", name);
+            r->cells_own_text = 1;
         }
     }
 }
@@ -8309,8 +8315,7 @@ static void read_table_grid(gk_report *r, int table, grid *g)
     int odd_state = states[0] && states[1] ? (states[1] <= states[0]) : -1;
     int group_note = -1, group_last = -2, group_rows = 0;   /* rows not found for one reason */
     char *group_why = NULL;
-    sbuf group_names;
-    sbuf_init(&group_names);
+    sbuf group_names = {.s = NULL};   /* allocated by its first sbuf_adds(): most tables miss no row */
     for (int rr = 0; rr < td->nrows; rr++) {
         const gk_row_def *rd = &td->rows[rr];
         const place_row *p = &pl[rr];
@@ -9002,7 +9007,7 @@ static void read_one_line_table(gk_report *r, int table)
     double fixed[2 * PLACE_MAX_COLS];   /* one_short_fixed() */
     int per_group = 0;
     sbuf lb;
-    sbuf_init(&lb);
+    sbuf_take(&lb);
     for (int i = 0; i < g->nrows && !per_group; i++) {
         int nv = count_values(&g->rows[i]);
         if (nv < 3)
@@ -9016,12 +9021,12 @@ static void read_one_line_table(gk_report *r, int table)
         int columns = 0;
         for (int j = 0; j < g->rows[i].ncells && columns < 2; j++) {
             const char *t = g->rows[i].cells[j].text;
-            size_t tn = strlen(t);
+            size_t tn = g->rows[i].cells[j].len;
             columns += tn && tn <= HEADER_CELL_MAX && g->rows[i].cells[j].num == NUM_NONE && column_named(r->tpl, table, t, tn);
         }
         per_group = rows && nv < 2 * td->rows[__builtin_ctz(rows)].ncols && columns < 2;
     }
-    sbuf_free(&lb);
+    sbuf_give(&lb);
     if (per_group) {                   /* the rows of the same lines: read_table()'s grid */
         read_table_grid(r, table, g);
         return;
@@ -9045,7 +9050,9 @@ static void read_one_line_table(gk_report *r, int table)
      * last may be a header's or padding, and taking it would shift them all */
     for (int k = first; k >= 0 && k <= lastv; k++)
         nc += ts.tok[k].kind == PT_VALUE || ts.tok[k].kind == PT_EMPTY;
-    slot *s = xcalloc((size_t)n, sizeof *s);
+    slot own_slots[2 * PLACE_MAX_COLS];   /* (table 4's 15 cells: no allocation) */
+    slot *s = n <= (int)(sizeof own_slots / sizeof *own_slots) ? own_slots : xmalloc((size_t)n * sizeof *s);
+    memset(s, 0, (size_t)n * sizeof *s);
     const grid_row *one = NULL;        /* one explicit row holding every number, empty cells around them */
     for (int i = 0; i < g->nrows && nv != n && nv; i++)
         if (count_values(&g->rows[i]) == nv && g->rows[i].explicit)
@@ -9134,7 +9141,8 @@ static void read_one_line_table(gk_report *r, int table)
     for (int k = 0; k < n; k++)
         if (s[k].why)                  /* (most slots have none: no call) */
             free(s[k].why);
-    free(s);
+    if (s != own_slots)
+        free(s);
     check_column_labels(r, g, table, &ts);
     tokens_free(&ts);
     grid_free(g);

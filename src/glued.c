@@ -144,6 +144,7 @@ store:
         free(c->unread_why);
         c->unread_why = xstrdup(how.s);
     }
+    r->cells_own_text |= n > 0;
     sbuf_free(&how);
     return 1;
 }

@@ -405,15 +405,17 @@ static char empty_text[1];
 static inline void cell_empty(grid_cell *c)
 {
     c->text = empty_text;
+    c->len = 0;
     c->num = NUM_BLANK;
     c->value = 0;
     c->is_int = 0;
 }
 
-/* Makes c a count's cell: its digits `text` (ended), their value v. */
-static inline void cell_count(grid_cell *c, char *text, long v)
+/* Makes c a count's cell: its digits `text` (len bytes, ended), their value v. */
+static inline void cell_count(grid_cell *c, char *text, size_t len, long v)
 {
     c->text = text;
+    c->len = (unsigned)len;
     c->num = NUM_VALUE;
     c->value = (double)v;
     c->is_int = 1;
@@ -424,6 +426,7 @@ static inline void cell_count(grid_cell *c, char *text, long v)
  * it, without looking for the end of the text again. */
 static inline void cell_classify(grid_cell *c, size_t len)
 {
+    c->len = (unsigned)len;
     c->value = 0;
     c->is_int = 0;
     c->num = len ? parse_cell(c->text, len, &c->value, &c->is_int) : NUM_BLANK;
@@ -524,6 +527,7 @@ static inline __attribute__((always_inline)) grid_cell *row_new_cell(row_builder
     } else {
         c->text = empty_text;
     }
+    c->len = (unsigned)len;            /* (cell_classify() sets it again when the text changed since) */
     c->line = rb->line;
     if (!r->line)
         r->line = rb->line;
@@ -1093,7 +1097,7 @@ static void split_spaces(row_builder *rb, const char *s, size_t len)
         size_t e = count_end(s, p, &v);
         if (e > p && (e == len || (s[e] == ' ' && (e + 1 == len || s[e + 1] == ' ')))) {
             grid_cell *c = row_new_cell(rb, s + p, e - p);
-            cell_count(c, c->text, v);
+            cell_count(c, c->text, e - p, v);
             p = e;
             continue;
         }
@@ -1259,6 +1263,7 @@ static inline __attribute__((always_inline)) void split_on(row_builder *rb, cons
                     }
                     c->line = line;
                     c->text = dst + b;
+                    c->len = (unsigned)(w - b);
                     dst[w] = '\0';
                     if ((unsigned char)s[b] - 0xE4u <= 0xE9u - 0xE4u && w - b > UTF8_BLANK_MAX &&
                         !chinese_zero(s + b)) {
@@ -1285,7 +1290,7 @@ static inline __attribute__((always_inline)) void split_on(row_builder *rb, cons
         }
         c->line = line;
         if (e > b) {
-            cell_count(c, dst + b, v);
+            cell_count(c, dst + b, e - b, v);
             dst[e] = '\0';
         } else {
             cell_empty(c);
@@ -1507,7 +1512,7 @@ static void build_blocks(grid *g, const region *rg)
                 if (!r->line)
                     r->line = c->line;
                 if (n) {
-                    cell_count(c, rg->copy + (s - rg->src), v);
+                    cell_count(c, rg->copy + (s - rg->src), n, v);
                     c->text[n] = '\0';
                 } else {
                     cell_empty(c);
@@ -2814,12 +2819,14 @@ static void marked_rows(grid *g, const region *rg, size_t i, const char *s, size
 }
 
 /* Where a grid's first chunk begins in the block that holds both: most
- * tables need no other, so a grid costs one malloc and one free. */
+ * tables need no other, so a grid costs one block, the thread's spare
+ * (spare_block_take(): the last grid's) when it has one. */
 #define GRID_HEAD ((sizeof(grid) + _Alignof(max_align_t) - 1) & ~(_Alignof(max_align_t) - 1))
+#define GRID_BLOCK (GRID_HEAD + sizeof(grid_chunk) + GRID_CHUNK)
 
 static grid *build_cells(const gk_text *t, size_t from, size_t to)
 {
-    grid *g = xmalloc(GRID_HEAD + sizeof(grid_chunk) + GRID_CHUNK);
+    grid *g = spare_block_take(SPARE_GRID, GRID_BLOCK, NULL);   /* (every grid's block is GRID_BLOCK) */
     grid_chunk *first = (grid_chunk *)((char *)g + GRID_HEAD);
     first->next = NULL;
     first->used = 0;
@@ -3092,6 +3099,7 @@ static void drop_numbering(grid *g)
                 if (r->explicit) {
                     grid_cell *c = &r->cells[at];
                     c->text += strlen(c->text);
+                    c->len = 0;
                     c->num = NUM_BLANK;
                     c->value = 0;
                 } else {
@@ -3116,6 +3124,7 @@ static void empty_null_words(grid *g)
             grid_cell *c = &r->cells[k];
             if (c->num == NUM_BLANK && c->text[0] && null_word(c->text, strlen(c->text))) {
                 c->text += strlen(c->text);
+                c->len = 0;
                 r->explicit = 1;
             }
         }
@@ -3147,5 +3156,5 @@ void grid_free(grid *g)
             free(g->chunks);
         g->chunks = next;
     }
-    free(g);
+    spare_block_give(SPARE_GRID, g, GRID_BLOCK);
 }

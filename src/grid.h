@@ -28,7 +28,11 @@ typedef struct {
     num_kind num;     /* what the cell holds */
     double value;     /* when NUM_VALUE */
     int is_int;       /* when NUM_VALUE */
+    unsigned len;     /* strlen(text), set with it (in what was the struct's padding): the label
+                         readers look up every label cell by its text and length */
 } grid_cell;
+
+_Static_assert(sizeof(grid_cell) == 32, "a cell's length costs it no room");
 
 typedef struct {
     grid_cell *cells;

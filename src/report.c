@@ -92,7 +92,7 @@ void report_free(gk_report *r)
 {
     if (!r)
         return;
-    if (r->tpl && r->cells) {
+    if (r->tpl && r->cells && r->cells_own_text) {
         gk_cell *c = r->cells, *end = c + r->tpl->ncells;
         for (; c < end; c++) {
             if (c->unread_why)         /* seldom: most cells were read and not inferred */

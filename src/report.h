@@ -95,6 +95,8 @@ typedef struct gk_report {
     int fee_line;
     int table_line[GK_NTABLES];         /* first line of tables 2, 3, 4; 0 when absent */
     gk_cell *cells;            /* tpl->ncells */
+    int cells_own_text;        /* 1 once a cell was given an unread_why or an equation of its own (most
+                                  reports never: report_free() then does not walk the cells) */
     gk_finding *notes;         /* structural findings from extraction */
     int nnotes;
     gk_stated *stated;

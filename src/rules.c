@@ -66,6 +66,7 @@ static int reset_cells(gk_report *r, int *todo, int *ntodo, int *nmissing)
             c->status = GK_ST_INFERRED;
             c->value = c->read_value;
             c->equation = xstrdup(c->unread_why ? c->unread_why : "");
+            r->cells_own_text = 1;
         } else {
             c->status = c->read_status;
             c->value = c->read_status == GK_ST_EXTRACTED ? c->read_value : 0;
@@ -379,6 +380,7 @@ static void infer(gk_report *r)
                 c->equation = util_concat(cell_label(r, u), " = ", how, "（", e->rule, "，", e->what, "）", (char *)NULL);
                 free(how);
             }
+            r->cells_own_text = 1;
         }
     }
     free(open);

@@ -2,6 +2,7 @@
 #include "util.h"
 
 #include <dlfcn.h>
+#include <pthread.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -47,6 +48,69 @@ void *xrealloc(void *p, size_t n)
     if (!q)
         oom();
     return q;
+}
+
+/* The spares of a thread (spare_block_take()); freed by spares_free() as it ends
+ * (pthread_setspecific() at the first block given back). */
+typedef struct {
+    void *block[SPARE_KINDS];
+    size_t size[SPARE_KINDS];
+    int keyed;                         /* the thread's key set: its spares are freed as it ends */
+} spares;
+
+static __thread spares tl_spares;
+static pthread_key_t spares_key;
+static pthread_once_t spares_once = PTHREAD_ONCE_INIT;
+
+static void spares_free(void *arg)
+{
+    spares *sp = arg;
+    for (int k = 0; k < SPARE_KINDS; k++) {
+        free(sp->block[k]);
+        sp->block[k] = NULL;
+    }
+}
+
+static void spares_key_make(void)
+{
+    if (pthread_key_create(&spares_key, spares_free) != 0)
+        abort();
+}
+
+void *spare_block_take(int kind, size_t n, size_t *size)
+{
+    spares *sp = &tl_spares;
+    void *p = sp->block[kind];
+    if (p && sp->size[kind] >= n) {
+        sp->block[kind] = NULL;
+        if (size)
+            *size = sp->size[kind];
+        return p;
+    }
+    if (size)
+        *size = n;
+    return xmalloc(n);
+}
+
+void spare_block_give(int kind, void *p, size_t size)
+{
+    spares *sp = &tl_spares;
+    if (!p)
+        return;
+    if (sp->block[kind]) {             /* one kept already: the larger stays */
+        if (sp->size[kind] >= size) {
+            free(p);
+            return;
+        }
+        free(sp->block[kind]);
+    }
+    if (!sp->keyed) {
+        pthread_once(&spares_once, spares_key_make);
+        pthread_setspecific(spares_key, sp);
+        sp->keyed = 1;
+    }
+    sp->block[kind] = p;
+    sp->size[kind] = size;
 }
 
 char *xstrdup(const char *s)
@@ -294,6 +358,20 @@ void sbuf_init(sbuf *b)
     b->len = 0;
     b->s = xmalloc(b->cap);
     b->s[0] = '\0';
+}
+
+void sbuf_take(sbuf *b)
+{
+    b->s = spare_block_take(SPARE_SBUF, 64, &b->cap);
+    b->len = 0;
+    b->s[0] = '\0';
+}
+
+void sbuf_give(sbuf *b)
+{
+    spare_block_give(SPARE_SBUF, b->s, b->cap);
+    b->s = NULL;
+    b->len = b->cap = 0;
 }
 
 void sbuf_free(sbuf *b)

@@ -17,6 +17,18 @@ char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * pass (the messages written for every cell of a report). */
 char *util_concat(const char *first, ...) __attribute__((sentinel));
 
+/* A thread's spare blocks.  A table's grid and its tokens are each one block
+ * of several KB, made and freed once per table, three tables a report: past
+ * the C library's per-thread cache, a malloc() and a free() of that size cost
+ * some 350 instructions.  Each thread keeps the last block of each kind given
+ * back for the next one taken of that kind; a thread's spares are freed as it
+ * ends.  spare_block_take(): a block of at least n bytes, its size in *size (what
+ * spare_block_give() wants back with it; size NULL: a kind whose blocks are all
+ * of one size, n). */
+enum { SPARE_GRID, SPARE_TOKENS, SPARE_SBUF, SPARE_KINDS };
+void *spare_block_take(int kind, size_t n, size_t *size);
+void spare_block_give(int kind, void *p, size_t size);
+
 /* Growable NUL-terminated byte buffer. */
 typedef struct {
     char *s;
@@ -25,6 +37,11 @@ typedef struct {
 } sbuf;
 
 void sbuf_init(sbuf *b);
+/* sbuf_init() for a scratch buffer made and freed once per table: the
+ * thread's spare one (spare_block_take()), as large as it grew; sbuf_give()
+ * hands it back, in place of sbuf_free(). */
+void sbuf_take(sbuf *b);
+void sbuf_give(sbuf *b);
 void sbuf_free(sbuf *b);
 /* Room for `extra` more bytes and the terminator, without changing the text. */
 void sbuf_reserve(sbuf *b, size_t extra);

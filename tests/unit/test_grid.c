@@ -10,6 +10,7 @@
 #include "grid.h"
 #include "text.h"
 
+#include <dirent.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -631,10 +632,57 @@ static void assert_cells_as_num_parse(const grid *g)
             const grid_cell *c = &g->rows[i].cells[j];
             double v = 0;
             int ii = 0;
+            assert_int_equal(c->len, strlen(c->text));
             assert_int_equal(c->num, num_parse(c->text, &v, &ii));
             assert_memory_equal(&c->value, &v, sizeof v);
             assert_int_equal(c->is_int, ii);
         }
+}
+
+/* Every cell's len is its text's length, in grids of every layout the
+ * converters' dumps and the sample reports give: windows of 40 lines, 20
+ * apart, over each, by the fast passes and by the general path. */
+static void test_cell_len_is_text_length(void **state)
+{
+    (void)state;
+    static const char *const dirs[] = {"tests/dumps", "sample-reports"};
+    int grids = 0;
+    for (size_t d = 0; d < sizeof dirs / sizeof *dirs; d++) {
+        DIR *dir = opendir(dirs[d]);
+        assert_non_null(dir);
+        for (struct dirent *e; (e = readdir(dir));) {
+            size_t nl = strlen(e->d_name);
+            if (nl < 4 || (strcmp(e->d_name + nl - 4, ".txt") && strcmp(e->d_name + nl - 3, ".md")))
+                continue;
+            char path[512], *bytes;
+            size_t len;
+            const char *why = NULL;
+            snprintf(path, sizeof path, "%s/%s", dirs[d], e->d_name);
+            if (util_read_file(path, 64u << 20, &bytes, &len, &why))
+                fail_msg("%s: %s", path, why);
+            gk_text *t = text_decode(bytes, len, &why);
+            free(bytes);
+            if (!t)
+                continue;              /* (an encoding the decoder refuses: no grid) */
+            for (int fast = 1; fast >= 0; fast--) {
+                grid_fast_cells = fast;
+                for (size_t from = 0; from < t->nlines; from += 20) {
+                    grid *g = grid_build(t, from, from + 40);
+                    for (int i = 0; i < g->nrows; i++)
+                        for (int j = 0; j < g->rows[i].ncells; j++)
+                            if (g->rows[i].cells[j].len != strlen(g->rows[i].cells[j].text))
+                                fail_msg("%s, lines %zu..: row %d cell %d \"%s\": len %u", path, from + 1, i, j,
+                                         g->rows[i].cells[j].text, g->rows[i].cells[j].len);
+                    grid_free(g);
+                    grids++;
+                }
+            }
+            grid_fast_cells = 1;
+            text_free(t);
+        }
+        closedir(dir);
+    }
+    assert_true(grids > 100);
 }
 
 static void test_cells_classified_as_num_parse(void **state)
@@ -2304,6 +2352,7 @@ int main(void)
         cmocka_unit_test(test_lines_without_tabs),
         cmocka_unit_test(test_wide_row_and_long_cell),
         cmocka_unit_test(test_cells_classified_as_num_parse),
+        cmocka_unit_test(test_cell_len_is_text_length),
         cmocka_unit_test(test_cell_lengths),
         cmocka_unit_test(test_cell_texts),
         cmocka_unit_test(test_single_spaced_rows),
