@@ -1307,6 +1307,10 @@ static void blanks_beside_run(slot *s, int n)
         }
 }
 
+/* Runs store_slot() stored unread in this thread's report so far: most reports none,
+ * and the rows stored by tokens are looked at again only when one was. */
+static _Thread_local int runs_unread;
+
 /* blanks_beside_run() for a row's cells already stored (cells[0..n), by tokens):
  * a run stored unread (store_slot()) makes its row's empty cells unread. */
 static void stored_blanks_beside_run(gk_cell *cells, int n)
@@ -1328,6 +1332,7 @@ static void stored_blanks_beside_run(gk_cell *cells, int n)
 static void store_slot(gk_report *r, gk_cell *cell, slot *s)
 {
     if (run_together(s)) {
+        runs_unread++;
         s->status = GK_ST_MISSING;
         free(s->why);
         s->why = xasprintf("「%.*s%s」是一串 %zu 位的数字，不像一个件数：当是几个单元格的数字连在一起（分隔丢失），"
@@ -8329,7 +8334,8 @@ static void read_table_grid(gk_report *r, int table, grid *g)
             else
                 for (int c = 0; c < rd->ncols; c++)
                     store_token(r, &cells[c], &ts, p->tok[c]);
-            stored_blanks_beside_run(cells, rd->ncols);
+            if (runs_unread)
+                stored_blanks_beside_run(cells, rd->ncols);
             if (!line)
                 line = cells[0].line;
             if (!r->table_line[table - 2] || line < r->table_line[table - 2])
@@ -9168,6 +9174,7 @@ void extract_title_only(gk_report *r, int section_one_line)
 
 void extract_report(gk_report *r)
 {
+    runs_unread = 0;
     find_title(r, find_sections(r));
     find_years(r);
     find_fee(r);
