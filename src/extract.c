@@ -1290,41 +1290,33 @@ static char *run_blank_why(const char *run)
                      util_utf8_cut(run, 40), run, strlen(run) > 40 ? "…" : "");
 }
 
-/* Of slots s[0..n) (a row, or a table read as one), when one read such a run:
- * the empty cells beside it are what the lost separators left, no blank cells —
- * unread. */
-static void blanks_beside_run(slot *s, int n)
-{
-    int run = -1;
-    for (int i = 0; i < n && run < 0; i++)
-        if (run_together(&s[i]))
-            run = i;
-    for (int i = 0; i < n && run >= 0; i++)
-        if (s[i].status == GK_ST_BLANK && (!s[i].raw || !s[i].raw[0])) {
-            s[i].status = GK_ST_MISSING;
-            free(s[i].why);
-            s[i].why = run_blank_why(s[run].raw);
-        }
-}
-
 /* Runs store_slot() stored unread in this thread's report so far: most reports none,
- * and the rows stored by tokens are looked at again only when one was. */
+ * and their rows are looked at again only when one was. */
 static _Thread_local int runs_unread;
 
-/* blanks_beside_run() for a row's cells already stored (cells[0..n), by tokens):
- * a run stored unread (store_slot()) makes its row's empty cells unread. */
-static void stored_blanks_beside_run(gk_cell *cells, int n)
+/* Row rowidx of table `table` (-1: every row, a table read as one), its cells
+ * stored: when one is a run stored unread (store_slot()), its empty cells are what
+ * the lost separators left, no blank cells — unread. */
+static void blanks_beside_run(gk_report *r, int table, int rowidx)
 {
-    int run = -1;
-    for (int c = 0; c < n && run < 0; c++)
-        if (cells[c].read_status == GK_ST_MISSING && cells[c].raw && strspn(cells[c].raw, "0123456789") >= RUN_DIGITS)
-            run = c;
-    for (int c = 0; c < n && run >= 0; c++)
-        if (cells[c].read_status == GK_ST_BLANK && (!cells[c].raw || !cells[c].raw[0])) {
-            cells[c].read_status = GK_ST_MISSING;
-            free(cells[c].unread_why);
-            cells[c].unread_why = run_blank_why(cells[run].raw);
-        }
+    const gk_table_def *td = template_table(r->tpl, table);
+    int from = rowidx < 0 ? 0 : rowidx, to = rowidx < 0 ? td->nrows : rowidx + 1;
+    const gk_cell *run = NULL;
+    for (int gi = from; gi < to && !run; gi++) {
+        gk_cell *cells = &r->cells[r->tpl->first_cell[table - 2][gi]];
+        for (int c = 0; c < td->rows[gi].ncols && !run; c++)
+            if (cells[c].read_status == GK_ST_MISSING && cells[c].raw && strspn(cells[c].raw, "0123456789") >= RUN_DIGITS)
+                run = &cells[c];
+    }
+    for (int gi = from; gi < to && run; gi++) {
+        gk_cell *cells = &r->cells[r->tpl->first_cell[table - 2][gi]];
+        for (int c = 0; c < td->rows[gi].ncols; c++)
+            if (cells[c].read_status == GK_ST_BLANK && (!cells[c].raw || !cells[c].raw[0])) {
+                cells[c].read_status = GK_ST_MISSING;
+                free(cells[c].unread_why);
+                cells[c].unread_why = run_blank_why(run->raw);
+            }
+    }
 }
 
 /* Stores what slot s read into cell; the slot's message moves to the cell.
@@ -1362,9 +1354,10 @@ static void store_row(gk_report *r, int table, int rowidx, slot *s, int n)
 {
     int ncols = template_table(r->tpl, table)->rows[rowidx].ncols;
     gk_cell *cells = row_cells_of(r, table, rowidx);
-    blanks_beside_run(s, n < ncols ? n : ncols);
     for (int c = 0; c < n && c < ncols; c++)
         store_slot(r, &cells[c], &s[c]);
+    if (runs_unread)
+        blanks_beside_run(r, table, rowidx);
 }
 
 static void note_row(gk_report *r, const char *rule, int table, int rowidx, int line, char *msg)
@@ -8335,7 +8328,7 @@ static void read_table_grid(gk_report *r, int table, grid *g)
                 for (int c = 0; c < rd->ncols; c++)
                     store_token(r, &cells[c], &ts, p->tok[c]);
             if (runs_unread)
-                stored_blanks_beside_run(cells, rd->ncols);
+                blanks_beside_run(r, table, rr);
             if (!line)
                 line = cells[0].line;
             if (!r->table_line[table - 2] || line < r->table_line[table - 2])
@@ -8872,9 +8865,10 @@ static int one_window(const grid_row *one, int n, int *at)
 static void store_rows(gk_report *r, int table, slot *s)
 {
     const gk_table_def *td = template_table(r->tpl, table);
-    blanks_beside_run(s, template_table_ncells(r->tpl, table));
     for (int gi = 0, at = 0; gi < td->nrows; at += td->rows[gi].ncols, gi++)
         store_row(r, table, gi, s + at, td->rows[gi].ncols);
+    if (runs_unread)
+        blanks_beside_run(r, table, -1);
 }
 
 /* Whether the groups of a one-row table all add up with its n cells' values v

@@ -635,17 +635,28 @@ static char *table2_cell_lines(const t2_format *f, written *w)
     return sbuf_steal(&b);
 }
 
+/* read_tables() of make's tables in a report of each format, 2021 then 2019
+ * (`what` and the format's year in the messages), from seed. */
+static void read_both_formats(char *(*make)(const t2_format *, written *), const char *what, uint64_t seed, int *cells,
+                              int *read, int *some_unread)
+{
+    char label[96];
+    t2_format f = {GK_FMT_2021, HEADS_2021, fx_report(NULL, NULL, NULL), 2023};
+    gen_seed(seed);
+    snprintf(label, sizeof label, "%s (2021)", what);
+    read_tables(&f, make, label, 0, cells, read, some_unread);
+    free(f.base);
+    t2_format g = format_2019();
+    snprintf(label, sizeof label, "%s (2019)", what);
+    read_tables(&g, make, label, 0, cells, read, some_unread);
+    free(g.base);
+}
+
 static void test_table2_cell_lines(void **state)
 {
     (void)state;
     int cells = 0, read = 0, some_unread = 0;
-    t2_format f = {GK_FMT_2021, HEADS_2021, fx_report(NULL, NULL, NULL), 2023};
-    gen_seed(20261211);
-    read_tables(&f, table2_cell_lines, "a cell a line (2021)", 0, &cells, &read, &some_unread);
-    free(f.base);
-    t2_format g = format_2019();
-    read_tables(&g, table2_cell_lines, "a cell a line (2019)", 0, &cells, &read, &some_unread);
-    free(g.base);
+    read_both_formats(table2_cell_lines, "a cell a line", 20261211, &cells, &read, &some_unread);
     print_message("table 2 a cell a line, empty cells dropped: %d of %d cells read, %d of 600 tables with a cell unread\n",
                   read, cells, some_unread);
     assert_true(some_unread > 60);     /* (the test can fail) */
@@ -754,13 +765,7 @@ static void test_table2_narrow_boxes(void **state)
 {
     (void)state;
     int cells = 0, read = 0, some_unread = 0;
-    t2_format f = {GK_FMT_2021, HEADS_2021, fx_report(NULL, NULL, NULL), 2023};
-    gen_seed(20261214);
-    read_tables(&f, table2_narrow_boxes, "narrow boxes (2021)", 0, &cells, &read, &some_unread);
-    free(f.base);
-    t2_format g = format_2019();
-    read_tables(&g, table2_narrow_boxes, "narrow boxes (2019)", 0, &cells, &read, &some_unread);
-    free(g.base);
+    read_both_formats(table2_narrow_boxes, "narrow boxes", 20261214, &cells, &read, &some_unread);
     print_message("table 2 in narrow boxes: %d of %d cells read\n", read, cells);
     if (read * 20 < cells * 19)
         fail_msg("table 2 in narrow boxes: %d of %d cells read", read, cells);
