@@ -6161,7 +6161,8 @@ static int group_piece(const gk_report *r, int table, const char *const *w, cons
  * (header_group(): skipped); a word doing neither between two naming
  * columns other than the total (printed apart, over the header's lines, a
  * note's end may follow it), in their grid row (not a name's part printed on a
- * line of its own), is a column whose name is not read: HEADER_UNKNOWN. */
+ * line of its own), is a column whose name is not read: HEADER_UNKNOWN.
+ * line[k]: the grid row of seq[k]'s name (its last word's), -1 for an unknown. */
 static int header_columns(const gk_report *r, int table, const grid *g, const tokens *ts, int *seq, int *line,
                           int max)
 {
@@ -6302,7 +6303,7 @@ static int header_columns(const gk_report *r, int table, const grid *g, const to
         if (col < 64 && !(seen >> col & 1)) {
             seen |= (uint64_t)1 << col;
             if (n < max) {
-                line[n] = header_line_of(g, ts, wrow[k - 1]);
+                line[n] = wrow[k - 1];   /* (its grid row: a PDF's line) */
                 seq[n++] = col;
             }
         }
@@ -6336,7 +6337,7 @@ static int header_columns(const gk_report *r, int table, const grid *g, const to
             if (col >= 0 && col < 64 && !(seen >> col & 1)) {
                 seen |= (uint64_t)1 << col;
                 seq[q] = col;
-                line[q] = header_line_of(g, ts, wrow[v]);
+                line[q] = wrow[v];
                 spare[e] = -1;
                 break;
             }
