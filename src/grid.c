@@ -1734,13 +1734,68 @@ static int any_digit(const char *s)
     return 0;
 }
 
+/* The next border at or after p in [p, e) of a bordered line as written: '|' or
+ * a box-drawing character (U+2500..U+257F: E2 94 80 .. E2 95 BF); e when none. */
+static const char *next_border(const char *p, const char *e)
+{
+    for (; p < e; p++)
+        if (*p == '|' || ((unsigned char)p[0] == 0xE2 && e - p >= 3 &&
+                          ((unsigned char)p[1] == 0x94 || (unsigned char)p[1] == 0x95)))
+            return p;
+    return e;
+}
+
+/* The columns text [s, s + n) takes as a browser draws a Chinese page: ASCII and
+ * U+00A0 one, any other character two (the marks of ambiguous width, "※" "①",
+ * too: text_display_width() gives them one). */
+static int drawn_width(const char *s, size_t n)
+{
+    int w = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char b = (unsigned char)s[i];
+        if (b < 0x80)
+            w++;
+        else if ((b & 0xC0) == 0xC0)
+            w += b == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA0 ? 1 : 2;
+    }
+    return w;
+}
+
+/* Cell j of bordered line `line` (1-based) of t as written (full-width brackets
+ * two columns wide, as the page drew them — drawn_width(); the normalised text has
+ * them one): the
+ * display width its text may take into *span — border to border, but a space each
+ * side when there is one (a padding) — and its text's into *text.  0 when the line
+ * has no such cell. */
+static int cell_as_drawn(const gk_text *t, int line, int j, int *span, int *text)
+{
+    const gk_line *l = &t->orig[line - 1];
+    const char *e = l->s + l->len, *p = next_border(l->s, e);
+    for (int k = 0; p < e && k < j; k++)
+        p = next_border(p + ((unsigned char)*p == 0xE2 ? 3 : 1), e);
+    if (p == e)
+        return 0;
+    const char *a = p + ((unsigned char)*p == 0xE2 ? 3 : 1), *q = next_border(a, e);
+    if (q == e)
+        return 0;
+    *span = drawn_width(a, (size_t)(q - a));
+    const char *b = a, *z = q;
+    while (b < z && *b == ' ')
+        b++;
+    while (z > b && z[-1] == ' ')
+        z--;
+    *text = drawn_width(b, (size_t)(z - b));
+    *span -= (b > a) + (z < q);        /* a space either side: the cell's padding (pandoc, tabulate) */
+    return 1;
+}
+
 /* Column j of the lines rows[0..n) of a bordered row: a number's cell whose unit
  * wrapped below it in a narrow column ("１" over "（", "件", "）": elinks at 80
  * columns) — the column's top piece a number, every piece under it text without
  * a digit, and all of them joined top to bottom one number of the same value
  * ("１（件）").  Digits under it are not: a wrapped number or rows of their own
  * (join_wrapped_digits()). */
-static int unit_wrapped(const grid_row *rows, int n, int j)
+static int unit_wrapped(const gk_text *t, const grid_row *rows, int n, int j)
 {
     char joined[64];
     size_t len = 0;
@@ -1762,7 +1817,36 @@ static int unit_wrapped(const grid_row *rows, int n, int j)
     joined[len] = '\0';
     double v = 0;
     int is_int = 0;
-    return top >= 0 && parse_cell(joined, len, &v, &is_int) == NUM_VALUE && v == rows[top].cells[j].value;
+    if (top < 0 || parse_cell(joined, len, &v, &is_int) != NUM_VALUE || v != rows[top].cells[j].value)
+        return 0;
+    /* and the wrap forced: the number and the unit's first piece wider than the column
+       (a unit that would have fit beside its number, "8" over "件" in a column six wide,
+       is a row's cell of its own) */
+    int at = top + 1;
+    while (at < n && !rows[at].cells[j].text[0])
+        at++;
+    int span, num, unit_span, unit;
+    if (at < n && cell_as_drawn(t, rows[top].line, j, &span, &num) &&
+        cell_as_drawn(t, rows[at].line, j, &unit_span, &unit) && num + unit > span)
+        return 1;
+    /* or, the unit fitting as far as the widths tell (a browser wraps a cell sooner than
+       its width says: elinks's "0" over "件" in a column four wide), no label begins on the
+       number's line and goes on under it: a row of its own has its label ("乙" under "甲");
+       a label begun on a line above goes on over all the row's lines ("⑤属于三" "类内部"
+       "事务信") */
+    for (int c = 0; c < rows[top].ncells; c++) {
+        if (c == j || !rows[top].cells[c].text[0] || rows[top].cells[c].num != NUM_NONE)
+            continue;
+        int above = 0, below = 0;
+        for (int k = 0; k < top; k++)
+            above |= c < rows[k].ncells && rows[k].cells[c].text[0];
+        for (int k = top + 1; k < n; k++)
+            below |= c < rows[k].ncells && rows[k].cells[c].text[0] && rows[k].cells[c].num == NUM_NONE &&
+                     has_cjk_text(rows[k].cells[c].text);
+        if (below && !above)
+            return 0;
+    }
+    return 1;
 }
 
 /* Whether no column of lines rows[0..n) (nc cells each) holds two numbers or
@@ -1793,7 +1877,7 @@ static int one_number_a_column(const grid_row *rows, int n, int nc)
  * nothing else on the other lines (below).  Otherwise
  * (a table ruled only around its header, lines of differing cells) each
  * line stays a row of its own. */
-static void merge_segment(grid *g, int seg, int ruled)
+static void merge_segment(const gk_text *t, grid *g, int seg, int ruled)
 {
     int n = g->nrows - seg;
     if (n < 2)
@@ -1834,7 +1918,7 @@ static void merge_segment(grid *g, int seg, int ruled)
         }
         /* but its unit wrapped under it; and a blank marker among a name's pieces is
          * the name's ("本" "年" "增" "/" "减" down a column two wide) */
-        if ((values || markers) && pieces > 1 && !unit_wrapped(rows, n, j) && (values || markers == pieces))
+        if ((values || markers) && pieces > 1 && !unit_wrapped(t, rows, n, j) && (values || markers == pieces))
             return;
     }
     for (int k = 1; k < n; k++) {
@@ -2293,9 +2377,9 @@ static const char *margin_end(const char *s, size_t len)
 /* A bordered table ends (its rows from `block`, the last segment from
  * seg): the segment made one row, the cells spread over their columns,
  * boxed single cells unboxed. */
-static void end_bordered(grid *g, int seg, borders *bd, int block, int ruled)
+static void end_bordered(const gk_text *t, grid *g, int seg, borders *bd, int block, int ruled)
 {
-    merge_segment(g, seg, ruled);
+    merge_segment(t, g, seg, ruled);
     spread_cells(g, bd);
     bd->sub = -1;
     unbox_single_column(g, block);
@@ -2881,7 +2965,7 @@ static grid *build_cells(const gk_text *t, size_t from, size_t to)
         unsigned f = facts[i - from];
         if (f & LINE_BLANK) {
             if (seg >= 0)
-                end_bordered(g, seg, &bd, block, segs >= 2);
+                end_bordered(t, g, seg, &bd, block, segs >= 2);
             seg = -1;
             after_pipe = 0;
             continue;
@@ -2919,7 +3003,7 @@ static grid *build_cells(const gk_text *t, size_t from, size_t to)
             if ((rule >= 0 ? rule : pipe_separator(s)) || (partial = seg >= 0 && partial_rule(s, len))) {
                 int above = -1;
                 if (seg >= 0) {
-                    merge_segment(g, seg, segs >= 2);
+                    merge_segment(t, g, seg, segs >= 2);
                     segs += g->nrows > seg;
                     above = g->nrows == seg + 1 ? seg : -1;
                 } else {
@@ -2939,7 +3023,7 @@ static grid *build_cells(const gk_text *t, size_t from, size_t to)
             sep = '|';
         } else {
             if (seg >= 0)
-                end_bordered(g, seg, &bd, block, segs >= 2);   /* the bordered table ended */
+                end_bordered(t, g, seg, &bd, block, segs >= 2);   /* the bordered table ended */
             seg = -1;
             if (f & LINE_TAB)
                 sep = '\t';
@@ -2966,7 +3050,7 @@ static grid *build_cells(const gk_text *t, size_t from, size_t to)
         }
     }
     if (seg >= 0)
-        end_bordered(g, seg, &bd, block, segs >= 2);
+        end_bordered(t, g, seg, &bd, block, segs >= 2);
     free(bd.xs);
     return g;
 }

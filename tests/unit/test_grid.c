@@ -1921,8 +1921,10 @@ static void test_bordered_not_merged(void **state)
     assert_string_equal(g->rows[2].cells[0].text, "乙");
     grid_free(g);
     text_free(t);
-    /* text under a number in its column: two rows, not one */
-    g = build("+----+---+\n| 甲 | 1 |\n| 乙 | 件|\n+----+---+\n", &t);
+    /* text under a number in its column, where it would have fit beside it, a label beside
+       it: two rows, not one (a unit wrapped under its number where it could not fit, or with no
+       label on its lines: test_narrow_boxes) */
+    g = build("+----+-----+\n| 甲 | 1   |\n| 乙 | 件  |\n+----+-----+\n", &t);
     assert_int_equal(g->nrows, 2);
     grid_free(g);
     text_free(t);
@@ -1999,7 +2001,8 @@ static void test_item_number_wrapped(void **state)
         text_free(t);
     }
     assert_nrows("+----+------+----+\n|    | 8    |  7 |\n|    | .    |    |\n+----+------+----+\n", 2);
-    assert_nrows("+----+------+----+\n|    | 8    |  7 |\n|    | 件   |    |\n+----+------+----+\n", 2);
+    /* (words: not a unit — "8" over "件" is a count and its unit wrapped, test_narrow_boxes) */
+    assert_nrows("+----+------+----+\n|    | 8    |  7 |\n|    | 其他 |    |\n+----+------+----+\n", 2);
 }
 
 /* A bordered row whose last number wrapped inside its narrow cell, its first
