@@ -1793,8 +1793,9 @@ static int cell_as_drawn(const gk_text *t, int line, int j, int *span, int *text
  * wrapped below it in a narrow column ("１" over "（", "件", "）": elinks at 80
  * columns) — the column's top piece a number, every piece under it text without
  * a digit, and all of them joined top to bottom one number of the same value
- * ("１（件）").  Digits under it are not: a wrapped number or rows of their own
- * (join_wrapped_digits()). */
+ * ("１（件）"), the wrap forced or no label begun beside the number going on under
+ * it (below).  Digits under it are not: a wrapped number or rows of their own
+ * (join_wrapped_digits()).  t: the lines as written, for the column's width. */
 static int unit_wrapped(const gk_text *t, const grid_row *rows, int n, int j)
 {
     char joined[64];
