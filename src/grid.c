@@ -3216,6 +3216,47 @@ static void empty_null_words(grid *g)
     }
 }
 
+/* Whether row `low`, on the line right under row `up` of a PDF's tab grid, is the
+ * rest of that row: its cells no more than up's and two at least (a number alone is
+ * as much a page's number),
+ * one or two of them numbers, each where up's cell is empty, nothing else in them;
+ * up holding three numbers or more.  Chromium prints a cell's "&nbsp;0&nbsp;" a line
+ * lower than the row's other cells: the lines' cells keep their places. */
+static int lower_cells(const grid_row *up, const grid_row *low)
+{
+    if (low->line != up->line + 1 || low->ncells > up->ncells || low->ncells < 2)
+        return 0;
+    int values = 0, moved = 0;
+    for (int j = 0; j < up->ncells; j++)
+        values += up->cells[j].num != NUM_NONE && up->cells[j].text[0];
+    for (int j = 0; j < low->ncells; j++) {
+        const grid_cell *c = &low->cells[j];
+        if (!c->text[0])
+            continue;
+        if (c->num != NUM_VALUE || up->cells[j].text[0])
+            return 0;
+        moved++;
+    }
+    return values >= 3 && moved >= 1 && moved <= 2;
+}
+
+/* lower_cells() rows joined into the rows above them. */
+static void join_lower_cells(grid *g)
+{
+    int out = 0;
+    for (int i = 0; i < g->nrows; i++) {
+        grid_row *r = &g->rows[i];
+        if (out && lower_cells(&g->rows[out - 1], r)) {
+            for (int j = 0; j < r->ncells; j++)
+                if (r->cells[j].text[0])
+                    g->rows[out - 1].cells[j] = r->cells[j];   /* its text, number and line */
+            continue;
+        }
+        g->rows[out++] = *r;
+    }
+    g->nrows = out;
+}
+
 grid *grid_build(const gk_text *t, size_t from, size_t to)
 {
     unsigned before = ocr_zeros_seen, nulls = null_words_seen;
@@ -3226,6 +3267,8 @@ grid *grid_build(const gk_text *t, size_t from, size_t to)
     }
     if (g->layout != GRID_LINES && g->layout != GRID_BLOCKS)   /* a row a line */
         drop_numbering(g);
+    if (t->page && g->layout == GRID_TABS)
+        join_lower_cells(g);
     g->ocr_zeros = ocr_zeros_seen != before;
     return g;
 }

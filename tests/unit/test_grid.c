@@ -1900,6 +1900,69 @@ static void test_extracted_pipes_not_borders(void **state)
     text_free(t);
 }
 
+/* A PDF's table row printed over two lines, a cell's number a line lower in its own
+ * cell (Chromium: "&nbsp;0&nbsp;"), as gkreview's PDF reader writes it — tab cells in
+ * their places, the lower line's trailing empty ones dropped.  Generated (seeded):
+ * rows of 5 to 15 cells, three numbers or more, one or two of them moved down; the
+ * grid reads one row with every number in its cell.  Decoys, never joined: the same
+ * text not from a PDF; a lower line with a label, with a number under a cell holding
+ * one, or a number alone (a page's, or the first cell's: not told apart). */
+static void test_pdf_lower_cells(void **state)
+{
+    (void)state;
+    gen_seed(20261216);
+    for (int iter = 0; iter < 400; iter++) {
+        int n = 5 + (int)gen_below(11), down[2] = {-1, -1}, ndown = 1 + (int)gen_below(2);
+        int decoy = (int)gen_below(6);     /* 0-1: none; 2: not a PDF; 3: a label; 4: under a number; 5: a page's number */
+        char cell[16][8];
+        for (int j = 0; j < n; j++)
+            snprintf(cell[j], sizeof cell[j], "%u", gen_below(30));
+        for (int k = 0; k < ndown; k++)
+            down[k] = (int)gen_below((unsigned)n);
+        if (ndown == 2 && down[1] == down[0])
+            ndown = 1;
+        sbuf b;
+        sbuf_init(&b);
+        for (int j = 0; j < n; j++)    /* the row's line: the moved cells empty */
+            sbuf_printf(&b, "%s%s", j ? "\t" : "", j == down[0] || (ndown == 2 && j == down[1]) ? "" : cell[j]);
+        sbuf_adds(&b, "\n");
+        int last = down[0] > down[1] ? down[0] : down[1], other = 0;   /* other: a cell not moved */
+        while (other == down[0] || (ndown == 2 && other == down[1]))
+            other++;
+        if ((decoy == 3 || decoy == 4) && other > last)
+            last = other;
+        if (decoy == 5) {
+            sbuf_adds(&b, "3\n");
+        } else {
+            for (int j = 0; j <= last; j++) {   /* the lower line, its trailing empties dropped */
+                const char *c = j == down[0] || (ndown == 2 && j == down[1]) ? cell[j] : "";
+                if (j == other && decoy == 3)
+                    c = "其他";        /* a label: a row of its own */
+                if (j == other && decoy == 4)
+                    c = "7";           /* under a number the row has */
+                sbuf_printf(&b, "%s%s", j ? "\t" : "", c);
+            }
+            sbuf_adds(&b, "\n");
+        }
+        const char *why = NULL;
+        gk_text *t = text_decode(b.s, b.len, &why);
+        assert_non_null(t);
+        if (decoy != 2)
+            t->page = xcalloc(t->nlines, sizeof *t->page);   /* read from a PDF */
+        grid *g = grid_build(t, 0, t->nlines);
+        /* (the first cell's number alone on the lower line is a page's number as much) */
+        int joined = g->nrows == 1, want = decoy < 2 && last > 0;
+        if (joined != want)
+            fail_msg("iteration %d (decoy %d): %d rows\n%s", iter, decoy, g->nrows, b.s);
+        for (int j = 0; joined && j < n; j++)
+            if (strcmp(g->rows[0].cells[j].text, cell[j]))
+                fail_msg("iteration %d: cell %d \"%s\", want \"%s\"\n%s", iter, j, g->rows[0].cells[j].text, cell[j], b.s);
+        grid_free(g);
+        text_free(t);
+        sbuf_free(&b);
+    }
+}
+
 /* Rules that do not separate every row leave each line a row: a table
  * ruled only around its header (tabulate's outline styles), and a segment
  * whose numbers lie on two lines. */
@@ -2346,6 +2409,7 @@ int main(void)
         cmocka_unit_test(test_extracted_pipes),
         cmocka_unit_test(test_extracted_pipes_not_borders),
         cmocka_unit_test(test_bordered_not_merged),
+        cmocka_unit_test(test_pdf_lower_cells),
         cmocka_unit_test(test_item_number_wrapped),
         cmocka_unit_test(test_wrapped_digits),
         cmocka_unit_test(test_boxed_single_cells),
