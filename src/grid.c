@@ -432,6 +432,15 @@ static inline void cell_classify(grid_cell *c, size_t len)
     c->num = len ? parse_cell(c->text, len, &c->value, &c->is_int) : NUM_BLANK;
 }
 
+/* Cell c's text with [s, s + n) after it, classified again (what it holds may
+ * change: "１" and "（件）" make a count, "8" and ".属于…" a label). */
+static void cell_extend(grid *g, grid_cell *c, const char *s, size_t n)
+{
+    size_t a = strlen(c->text);
+    c->text = grid_concat(g, c->text, a, s, n);
+    cell_classify(c, a + n);
+}
+
 /* Adds the cells of one source line to a row.  The cells are read in the
  * line (`src`); their texts are in `dst`, the line's copy in the grid's
  * storage: a cell's text is its bytes there, ended by a NUL written in
@@ -1524,9 +1533,7 @@ static void build_blocks(grid *g, const region *rg)
         } else {                       /* continuation of the cell above */
             grid_cell *c = &r->cells[r->ncells - 1];
             const char *more = skip_spaces(l->s);
-            size_t a = strlen(c->text), n = trim_end(more, l->len - (size_t)(more - l->s));
-            c->text = grid_concat(g, c->text, a, more, n);
-            cell_classify(c, a + n);
+            cell_extend(g, c, more, trim_end(more, l->len - (size_t)(more - l->s)));
         }
     }
 }
@@ -1570,10 +1577,7 @@ static void build_broken(grid *g, const region *rg)
                     row_put(&rb, s + b, n);
                     open = r->ncells - 1;
                 } else {               /* the cell's text goes on from the line before */
-                    grid_cell *c = &r->cells[open];
-                    size_t a = strlen(c->text);
-                    c->text = grid_concat(g, c->text, a, s + b, n);
-                    cell_classify(c, a + n);
+                    cell_extend(g, &r->cells[open], s + b, n);
                 }
             }
             if (e == len)
@@ -1648,9 +1652,7 @@ static int cell_append(grid *g, grid_cell *c, const char *s, size_t n, num_kind 
 {
     if (c->text[0] && (c->num != NUM_NONE || kind != NUM_NONE))
         return 0;
-    size_t a = strlen(c->text);
-    c->text = grid_concat(g, c->text, a, s, n);
-    cell_classify(c, a + n);
+    cell_extend(g, c, s, n);
     return 1;
 }
 
@@ -1669,10 +1671,7 @@ static void join_item_number(grid *g, grid_cell *up, grid_cell *down)
                                                                                       : 0;
     if (!ml || !b[ml])
         return;                        /* no mark, or the mark alone: no label after it */
-    size_t an = strlen(a), bn = strlen(b);
-    up->text = grid_concat(g, a, an, b, bn);
-    up->num = NUM_NONE;
-    cell_classify(up, an + bn);
+    cell_extend(g, up, b, strlen(b));
     cell_empty(down);
 }
 
@@ -1714,11 +1713,10 @@ static void join_wrapped_digits(grid *g, grid_row *up, grid_row *down, int ruled
         !digits_only(&down->cells[j]))
         return;
     grid_cell *a = &up->cells[j], *b = &down->cells[j];
-    size_t an = strlen(a->text), bn = strlen(b->text);
-    if (an + bn > 15)
+    size_t bn = strlen(b->text);
+    if (strlen(a->text) + bn > 15)
         return;
-    a->text = grid_concat(g, a->text, an, b->text, bn);
-    cell_classify(a, an + bn);
+    cell_extend(g, a, b->text, bn);
     cell_empty(b);
 }
 
@@ -1734,58 +1732,32 @@ static int any_digit(const char *s)
     return 0;
 }
 
-/* The next border at or after p in [p, e) of a bordered line as written: '|' or
- * a box-drawing character (U+2500..U+257F: E2 94 80 .. E2 95 BF); e when none. */
-static const char *next_border(const char *p, const char *e)
-{
-    for (; p < e; p++)
-        if (*p == '|' || ((unsigned char)p[0] == 0xE2 && e - p >= 3 &&
-                          ((unsigned char)p[1] == 0x94 || (unsigned char)p[1] == 0x95)))
-            return p;
-    return e;
-}
+#define COLS_MAX 64                /* the borders of a bordered table's line read at most */
 
-/* The columns text [s, s + n) takes as a browser draws a Chinese page: ASCII and
- * U+00A0 one, any other character two (the marks of ambiguous width, "※" "①",
- * too: text_display_width() gives them one). */
-static int drawn_width(const char *s, size_t n)
-{
-    int w = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char b = (unsigned char)s[i];
-        if (b < 0x80)
-            w++;
-        else if ((b & 0xC0) == 0xC0)
-            w += b == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA0 ? 1 : 2;
-    }
-    return w;
-}
+static int border_cols(const char *o, size_t len, int plus, int amb, int *xs, size_t *at);
 
 /* Cell j of bordered line `line` (1-based) of t as written (full-width brackets
- * two columns wide, as the page drew them — drawn_width(); the normalised text has
- * them one): the
- * display width its text may take into *span — border to border, but a space each
- * side when there is one (a padding) — and its text's into *text.  0 when the line
- * has no such cell. */
+ * two columns wide, as the page drew them; the normalised text has them one, and
+ * marks of ambiguous width two: border_cols()): the display width its text may
+ * take into *span — border to border, but a space each side when there is one (a
+ * padding) — and its text's into *text.  0 when the line has no such cell. */
 static int cell_as_drawn(const gk_text *t, int line, int j, int *span, int *text)
 {
     const gk_line *l = &t->orig[line - 1];
-    const char *e = l->s + l->len, *p = next_border(l->s, e);
-    for (int k = 0; p < e && k < j; k++)
-        p = next_border(p + ((unsigned char)*p == 0xE2 ? 3 : 1), e);
-    if (p == e)
+    int xs[COLS_MAX];
+    size_t at[COLS_MAX];
+    int n = border_cols(l->s, l->len, 0, 2, xs, at);
+    if (j + 1 >= n)                    /* (n -1: too many borders) */
         return 0;
-    const char *a = p + ((unsigned char)*p == 0xE2 ? 3 : 1), *q = next_border(a, e);
-    if (q == e)
-        return 0;
-    *span = drawn_width(a, (size_t)(q - a));
-    const char *b = a, *z = q;
-    while (b < z && *b == ' ')
-        b++;
-    while (z > b && z[-1] == ' ')
-        z--;
-    *text = drawn_width(b, (size_t)(z - b));
-    *span -= (b > a) + (z < q);        /* a space either side: the cell's padding (pandoc, tabulate) */
+    unsigned char b0 = (unsigned char)l->s[at[j]];
+    size_t a = at[j] + (b0 < 0x80 ? 1 : b0 >= 0xE0 ? 3 : 2), q = at[j + 1], lead = 0, trail = 0;
+    while (a + lead < q && l->s[a + lead] == ' ')
+        lead++;
+    while (q - trail > a + lead && l->s[q - trail - 1] == ' ')
+        trail++;
+    *span = xs[j + 1] - xs[j] - 1;     /* (a border one column wide) */
+    *text = *span - (int)(lead + trail);
+    *span -= (lead > 0) + (trail > 0); /* a space either side: the cell's padding (pandoc, tabulate) */
     return 1;
 }
 
@@ -1931,10 +1903,8 @@ static void merge_segment(const gk_text *t, grid *g, int seg, int ruled)
             if (!b->text[0]) {
                 *b = *c;               /* its text, number and line */
             } else if (b->num != NUM_NONE || c->num != NUM_NONE) {
-                /* a unit under its number (unit_wrapped()), a marker among a name's pieces */
-                size_t a = strlen(b->text), m = strlen(c->text);
-                b->text = grid_concat(g, b->text, a, c->text, m);
-                cell_classify(b, a + m);
+                cell_extend(g, b, c->text, strlen(c->text));   /* a unit under its number (unit_wrapped()),
+                                                                  a marker among a name's pieces */
             } else {
                 cell_append(g, b, c->text, strlen(c->text), c->num);   /* text to text: both no number */
             }
@@ -2137,7 +2107,6 @@ static void unbox_single_column(grid *g, int first)
  * border of the rule above it does; then each row's cells are spread over
  * the columns of all the table's borders.  A table begins at a top corner
  * or at a rule right after a rule (a bottom then a top). */
-#define COLS_MAX 64
 
 typedef struct {
     int sub;                     /* the table's first row, -1: none */
@@ -2169,8 +2138,9 @@ static inline size_t plain_ascii_end(const unsigned char *u, size_t p, size_t le
 }
 
 /* The display columns of the borders in original line o[0..len) ('+' too
- * when plus), ambiguous characters `amb` wide; -1 when more than COLS_MAX. */
-static int border_cols(const char *o, size_t len, int plus, int amb, int *xs)
+ * when plus), ambiguous characters `amb` wide, and their bytes' offsets in at
+ * (NULL: not wanted); -1 when more than COLS_MAX. */
+static int border_cols(const char *o, size_t len, int plus, int amb, int *xs, size_t *at)
 {
     /* Most of a bordered table is ASCII, Chinese characters and box drawing:
      * their columns are told from their bytes, without decoding them or
@@ -2226,6 +2196,8 @@ static int border_cols(const char *o, size_t len, int plus, int amb, int *xs)
         if (kind == 1 || (kind == 2 && plus)) {
             if (n == COLS_MAX)
                 return -1;
+            if (at)
+                at[n] = p;
             xs[n++] = x;
         }
         x += width;
@@ -2288,7 +2260,7 @@ static int borders_rule(grid *g, borders *b, const gk_line *o, int after_rule)
 {
     int begun = 0;
     int xs[COLS_MAX];
-    int n = border_cols(o->s, o->len, 1, 1, xs);   /* a rule holds no ambiguous character */
+    int n = border_cols(o->s, o->len, 1, 1, xs, NULL);   /* a rule holds no ambiguous character */
     const char *p = o->s;
     while (*p == ' ')
         p++;
@@ -2331,9 +2303,9 @@ static int on_rule(const borders *b, const int *xs, int n)
 static void borders_row(grid *g, borders *b, int k, const gk_line *o)
 {
     int xs[COLS_MAX];
-    int n = border_cols(o->s, o->len, 0, 1, xs);
+    int n = border_cols(o->s, o->len, 0, 1, xs, NULL);
     if (n >= 2 && !on_rule(b, xs, n))
-        n = border_cols(o->s, o->len, 0, 2, xs);
+        n = border_cols(o->s, o->len, 0, 2, xs, NULL);
     if (n < 2 || n - 1 != g->rows[k].ncells || !on_rule(b, xs, n))
         b->ok = 0;
     if (!b->ok)
