@@ -1277,10 +1277,16 @@ static void slots_missing(slot *out, int n, int line, const char *why)
  * lost ("110021000100011": table 4's fifteen in one cell). */
 #define RUN_DIGITS 10
 
+/* The digits a cell's text `raw` begins with (NULL: none). */
+static size_t raw_digits(const char *raw)
+{
+    return raw ? strspn(raw, "0123456789") : 0;
+}
+
 /* Whether slot s read a number of RUN_DIGITS digits or more. */
 static int run_together(const slot *s)
 {
-    return s->status == GK_ST_EXTRACTED && s->raw && s->value >= 1e9 && strspn(s->raw, "0123456789") >= RUN_DIGITS;
+    return s->status == GK_ST_EXTRACTED && s->value >= 1e9 && raw_digits(s->raw) >= RUN_DIGITS;
 }
 
 /* Why an empty cell in the row of run `run` is unread. */
@@ -1305,7 +1311,7 @@ static void blanks_beside_run(gk_report *r, int table, int rowidx)
     for (int gi = from; gi < to && !run; gi++) {
         gk_cell *cells = &r->cells[r->tpl->first_cell[table - 2][gi]];
         for (int c = 0; c < td->rows[gi].ncols && !run; c++)
-            if (cells[c].read_status == GK_ST_MISSING && cells[c].raw && strspn(cells[c].raw, "0123456789") >= RUN_DIGITS)
+            if (cells[c].read_status == GK_ST_MISSING && raw_digits(cells[c].raw) >= RUN_DIGITS)
                 run = &cells[c];
     }
     for (int gi = from; gi < to && run; gi++) {
@@ -1329,8 +1335,7 @@ static void store_slot(gk_report *r, gk_cell *cell, slot *s)
         free(s->why);
         s->why = xasprintf("「%.*s%s」是一串 %zu 位的数字，不像一个件数：当是几个单元格的数字连在一起（分隔丢失），"
                            "无法确定各自所在的列，不作读取",
-                           util_utf8_cut(s->raw, 40), s->raw, strlen(s->raw) > 40 ? "…" : "",
-                           strspn(s->raw, "0123456789"));
+                           util_utf8_cut(s->raw, 40), s->raw, strlen(s->raw) > 40 ? "…" : "", raw_digits(s->raw));
     }
     cell->read_status = s->status;
     cell->read_value = s->status == GK_ST_EXTRACTED ? s->value : 0;
@@ -6099,24 +6104,31 @@ static int body_begun(const gk_report *r, int table, const grid *g, const tokens
  * "其他" "组织" — and a note's, a word with its brackets or longer than any
  * group's name: "或" "项加第二项之和，等于第三项加" "其他" "第四项之和)" "组织", as
  * Chromium prints the page), they spell a header group's name over them. */
+/* Whether header word s[0..n) is a piece of the 勾稽 note's, no group name's: with
+ * the note's brackets, or longer than any group's name. */
+static int note_piece(const char *s, size_t n)
+{
+    size_t longest = 0;
+    for (int gi = 0; GK_HEADER_GROUPS[gi]; gi++)
+        longest = strlen(GK_HEADER_GROUPS[gi]) > longest ? strlen(GK_HEADER_GROUPS[gi]) : longest;
+    return n > longest || note_word(s, n);
+}
+
 static int group_piece(const gk_report *r, int table, const char *const *w, const size_t *wl, int nw, int k, int used)
 {
     char buf[4 * HEADER_CELL_MAX + 1];
     int lo = k, hi = k + used, seen = 0;
-    size_t longest = 0;                /* no word longer is a piece of a group's name */
-    for (int gi = 0; GK_HEADER_GROUPS[gi]; gi++)
-        longest = strlen(GK_HEADER_GROUPS[gi]) > longest ? strlen(GK_HEADER_GROUPS[gi]) : longest;
     /* (a note's words longer than a cell's end it; its pieces, a line each, are passed over
        uncounted, eight words at most) */
     for (int q = k - 1, steps = 0; q >= 0 && seen < 4 && steps < 8 && wl[q] <= HEADER_CELL_MAX; q--, steps++) {
-        int note = note_word(w[q], wl[q]) || wl[q] > longest;
+        int note = note_piece(w[q], wl[q]);
         seen += !note;
         if (!note && !column_named(r->tpl, table, w[q], wl[q]))
             lo = q;
     }
     seen = 0;
     for (int q = k + used, steps = 0; q < nw && seen < 4 && steps < 8 && wl[q] <= HEADER_CELL_MAX; q++, steps++) {
-        int note = note_word(w[q], wl[q]) || wl[q] > longest;
+        int note = note_piece(w[q], wl[q]);
         seen += !note;
         if (!note && !column_named(r->tpl, table, w[q], wl[q]))
             hi = q + 1;
@@ -6124,10 +6136,8 @@ static int group_piece(const gk_report *r, int table, const char *const *w, cons
     size_t len = 0, at = 0, end = 0;
     for (int q = lo; q < hi; q++) {
         int inside = q >= k && q < k + used;
-        if (!inside && wl[q] <= HEADER_CELL_MAX &&
-            (column_named(r->tpl, table, w[q], wl[q]) || note_word(w[q], wl[q]) || wl[q] > longest))
-            continue;                  /* (a note's piece between, longer than any group's name or with its
-                                          brackets: "其他" "第四项之和)" "组织") */
+        if (!inside && wl[q] <= HEADER_CELL_MAX && (column_named(r->tpl, table, w[q], wl[q]) || note_piece(w[q], wl[q])))
+            continue;                  /* (a note's piece between: "其他" "第四项之和)" "组织") */
         if (len + wl[q] > sizeof buf - 1)
             return 0;
         if (q == k)
