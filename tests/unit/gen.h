@@ -6,6 +6,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 static uint64_t gen_state = 0x9E3779B97F4A7C15ull;
@@ -62,6 +63,32 @@ static inline int gen_cols(const char *s, size_t n)
         i += l;
     }
     return w;
+}
+
+/* text cut into the lines a browser wraps it into at `width` display columns
+ * (a non-ASCII character two, ASCII one; a character wider than the width alone
+ * on its line), at most max, each into piece + k * size (NUL-ended, cut to size);
+ * how many. */
+static inline int gen_wrap(const char *text, int width, char *piece, size_t size, int max)
+{
+    int n = 0;
+    size_t at = 0, len = strlen(text);
+    while (at < len && n < max) {
+        size_t e = at;
+        int w = 0;
+        while (e < len) {
+            unsigned char b = (unsigned char)text[e];
+            size_t cl = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+            int cw = cl > 1 ? 2 : 1;
+            if (w + cw > width && e > at)
+                break;
+            w += cw;
+            e += cl;
+        }
+        snprintf(piece + (size_t)n++ * size, size, "%.*s", (int)(e - at), text + at);
+        at = e;
+    }
+    return n;
 }
 
 #endif

@@ -34,30 +34,6 @@
 
 static const char *const NAMES[T3_NCOLS] = {"自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"};
 
-/* text cut into lines of at most `width` display columns (CJK two, ASCII one),
- * into piece[]; how many. */
-static int wrap(const char *text, int width, char piece[MAXL][256])
-{
-    int n = 0;
-    size_t at = 0, len = strlen(text);
-    while (at < len && n < MAXL) {
-        size_t e = at;
-        int w = 0;
-        while (e < len) {
-            size_t cl = ((unsigned char)text[e] & 0x80) ? ((unsigned char)text[e] >= 0xF0 ? 4 : (unsigned char)text[e] >= 0xE0 ? 3 : 2) : 1;
-            int cw = cl > 1 ? 2 : 1;
-            if (w + cw > width && e > at)
-                break;
-            w += cw;
-            e += cl;
-        }
-        memcpy(piece[n], text + at, e - at);
-        piece[n++][e - at] = '\0';
-        at = e;
-    }
-    return n;
-}
-
 /* s padded with spaces to `width` display columns. */
 static void put_cell(sbuf *b, const char *s, int width)
 {
@@ -103,7 +79,7 @@ static int put_row(sbuf *b, const int *width, const char *const *text, int lines
     static char piece[NCOL][MAXL][256];
     int n[NCOL], tall = lines;
     for (int c = 0; c < NCOL; c++) {
-        n[c] = text[c] ? wrap(text[c], width[c], piece[c]) : 0;
+        n[c] = text[c] ? gen_wrap(text[c], width[c], piece[c][0], sizeof piece[c][0], MAXL) : 0;
         tall = n[c] > tall ? n[c] : tall;
     }
     for (int l = 0; l < tall; l++) {
@@ -127,7 +103,8 @@ static char *draw_table(int v[T3_NROWS][T3_NCOLS], const int *order, const int *
     sbuf b;
     sbuf_init(&b);
     char note[MAXL][256];
-    int nnote = wrap("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", width[0], note), at = 0;
+    int nnote = gen_wrap("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", width[0], note[0], sizeof note[0], MAXL),
+        at = 0;
     const char *head[3][NCOL] = {{0}};
     head[0][1] = "申请人情况";
     head[1][1] = NAMES[order[0]];

@@ -663,31 +663,6 @@ static void test_table2_cell_lines(void **state)
     assert_true(read * 3 > cells);     /* (37%: whole rows beside short ones are in doubt too) */
 }
 
-/* The pieces of text wrapped to `width` display columns (CJK two, ASCII one, a
- * character alone wider than the width on a line of its own), into piece[];
- * how many (at most 16). */
-static int wrap_cell(const char *text, int width, char piece[16][64])
-{
-    int n = 0;
-    size_t at = 0, len = strlen(text);
-    while (at < len && n < 16) {
-        size_t e = at;
-        int w = 0;
-        while (e < len) {
-            unsigned char b = (unsigned char)text[e];
-            size_t cl = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
-            int cw = cl > 1 ? 2 : 1;
-            if (w + cw > width && e > at)
-                break;
-            w += cw;
-            e += cl;
-        }
-        snprintf(piece[n++], 64, "%.*s", (int)(e - at), text + at);
-        at = e;
-    }
-    return n;
-}
-
 /* One row of a bordered table: each cell wrapped to its column's width, top to
  * bottom. */
 static void box_row(sbuf *b, const char *const *cells, const int *width, int n)
@@ -695,7 +670,7 @@ static void box_row(sbuf *b, const char *const *cells, const int *width, int n)
     static char piece[GRID_MAX][16][64];
     int lines[GRID_MAX], tall = 1;
     for (int c = 0; c < n; c++) {
-        lines[c] = wrap_cell(cells[c], width[c], piece[c]);
+        lines[c] = gen_wrap(cells[c], width[c], piece[c][0], sizeof piece[c][0], 16);
         tall = lines[c] > tall ? lines[c] : tall;
     }
     for (int l = 0; l < tall; l++) {
