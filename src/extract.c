@@ -4092,18 +4092,40 @@ static int display_column(const gk_report *r, const grid_cell *c, size_t *from)
     return -1;
 }
 
+/* How many characters (code points) s[0..n) holds: a column each where a
+ * converter sets every character in a slot of its own (pdftotext -layout). */
+static size_t char_count(const char *s, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        k += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return k;
+}
+
 /* display_column() of cells taken in their lines' order: each line searched
- * from its start, then on from the last cell found on it. */
+ * from its start, then on from the last cell found on it; with `chars`, the
+ * column counted in characters (char_count()), not display columns. */
 typedef struct {
     size_t from;
     int line;                          /* the line `from` is on, -1: none yet */
+    int chars;
 } line_walk;
 
 static int display_column_next(const gk_report *r, const grid_cell *c, line_walk *w)
 {
     if (c->line != w->line)
         w->from = 0, w->line = c->line;
-    return display_column(r, c, &w->from);
+    int x = display_column(r, c, &w->from);
+    if (x < 0 || !w->chars)
+        return x;
+    size_t at = w->from - strlen(c->text);     /* where display_column() found it */
+    return (int)char_count(r->text->orig[c->line - 1].s, at);
+}
+
+/* The width of s[0..n): display columns, or characters (`chars`). */
+static int text_width_as(const char *s, size_t n, int chars)
+{
+    return chars ? (int)char_count(s, n) : (int)text_display_width(s, n);
 }
 
 /* The display columns of line `line`'s leading spaces, -1 when no such line. */
@@ -5468,7 +5490,7 @@ static void later_lines_first(const tokens *ts, const int *tok, int n, const dou
  * is not found as it is on its line. */
 static int columns_order(const gk_report *r, const tokens *ts, const int *tok, int n, int *x, int *order)
 {
-    line_walk walk = {0, -1};
+    line_walk walk = {0, -1, 0};
     for (int c = 0; c < n; c++) {
         if ((x[c] = display_column_next(r, ts->cell[tok[c]], &walk)) < 0)
             return 0;
@@ -7255,12 +7277,14 @@ static int header_map_read(const gk_report *r, int table, const grid *g, const t
  * their columns are then the page's. */
 #define STACKS_MAX 24
 
-static int header_stacks(const gk_report *r, int table, const grid *g, const tokens *ts, int w, int *col)
+static int header_stacks(const gk_report *r, int table, const grid *g, const tokens *ts, int w, int *col,
+                         int chars)
 {
     typedef struct {
         int x0, x1, line;              /* its last word's display columns [x0, x1) and line */
         int left, right;               /* the columns all its words span */
         int closed;                    /* a group's name whole: the words under it are its columns' */
+        int note;                      /* longer than a name: a note's lines, no name read in it */
         size_t len;
         char text[HEADER_CELL_MAX + 1];
     } stack;
@@ -7276,7 +7300,7 @@ static int header_stacks(const gk_report *r, int table, const grid *g, const tok
             continue;                  /* before it: a caption, a stray ("隐藏：…数量 99") */
         if (row->ncells > 64)
             break;
-        line_walk walk = {0, -1};
+        line_walk walk = {0, -1, chars};
         for (uint64_t m = header_labels(&ts->rows[i]); m && ok; m &= m - 1) {
             const grid_cell *c = &row->cells[__builtin_ctzll(m)];
             int at = display_column_next(r, c, &walk);
@@ -7293,15 +7317,15 @@ static int header_stacks(const gk_report *r, int table, const grid *g, const tok
                 size_t n = (size_t)(e - p);
                 if (!n)
                     break;
-                int x0 = at + (int)text_display_width(c->text, (size_t)(p - c->text)),
-                    x1 = x0 + (int)text_display_width(p, n), on = -1, two = 0;
+                int x0 = at + text_width_as(c->text, (size_t)(p - c->text), chars),
+                    x1 = x0 + text_width_as(p, n, chars), on = -1, two = 0;
                 for (int k = 0; k < ns; k++)
                     if (!st[k].closed && st[k].line < c->line && st[k].x0 < x1 && x0 < st[k].x1) {
                         two |= on >= 0;   /* under two stacks: which one is not known */
                         on = k;
                     }
-                if (two || (on < 0 && ns == STACKS_MAX) || (on >= 0 && st[on].len + n > HEADER_CELL_MAX) ||
-                    n > HEADER_CELL_MAX) {
+                if (two || (on < 0 && ns == STACKS_MAX) ||
+                    (!chars && ((on >= 0 && st[on].len + n > HEADER_CELL_MAX) || n > HEADER_CELL_MAX))) {
                     ok = 0;
                     break;
                 }
@@ -7311,9 +7335,18 @@ static int header_stacks(const gk_report *r, int table, const grid *g, const tok
                     st[on].left = x0;
                     st[on].right = x1;
                     st[on].closed = 0;
+                    st[on].note = 0;
                 }
                 st[on].left = x0 < st[on].left ? x0 : st[on].left;
                 st[on].right = x1 > st[on].right ? x1 : st[on].right;
+                if (st[on].note || st[on].len + n > HEADER_CELL_MAX) {
+                    st[on].note = 1;   /* (chars: a note's lines over the rows' labels) */
+                    st[on].x0 = x0;
+                    st[on].x1 = x1;
+                    st[on].line = c->line;
+                    p = e;
+                    continue;
+                }
                 memcpy(st[on].text + st[on].len, p, n);
                 st[on].len += n;
                 st[on].text[st[on].len] = '\0';
@@ -7330,7 +7363,7 @@ static int header_stacks(const gk_report *r, int table, const grid *g, const tok
     for (int i = 0; i < g->nrows && ok && !nn; i++) {
         if (ts->rows[i].nv != w)
             continue;
-        line_walk walk = {0, -1};
+        line_walk walk = {0, -1, chars};
         for (int j = 0; j < g->rows[i].ncells && ok; j++) {
             const grid_cell *c = &g->rows[i].cells[j];
             if (c->num != NUM_VALUE)
@@ -7340,7 +7373,7 @@ static int header_stacks(const gk_report *r, int table, const grid *g, const tok
                 ok = 0;
             else {
                 nx0[nn] = x;
-                nx1[nn++] = x + (int)text_display_width(c->text, strlen(c->text));
+                nx1[nn++] = x + text_width_as(c->text, strlen(c->text), chars);
             }
         }
         ok &= nn == w;
@@ -7353,6 +7386,8 @@ static int header_stacks(const gk_report *r, int table, const grid *g, const tok
             if (!done[k] && (s < 0 || st[k].left < st[s].left))
                 s = k;
         done[s] = 1;
+        if (st[s].note)
+            continue;
         int cols[PLACE_MAX_COLS], rest, k = names_run_together(r->tpl, table, st[s].text, w, cols, PLACE_MAX_COLS, &rest);
         if (!k)
             continue;                  /* a note, a group's name, the total's */
@@ -7366,8 +7401,14 @@ static int header_stacks(const gk_report *r, int table, const grid *g, const tok
         /* the stack's last word is its name's (a group's name over several columns, above
            it, spans further) */
         int lo = st[s].x0 < nx0[m] ? st[s].x0 : nx0[m], hi = st[s].x1 > nx1[m] ? st[s].x1 : nx1[m];
-        ok = lo >= last_hi;
-        last_hi = hi;
+        if (chars)                     /* characters a column (pdftotext -layout sets CJK narrower
+                                          than the digits: a centred name may begin left of its number,
+                                          over the one before): the name begins between the numbers
+                                          before and after its own, right of the name before */
+            ok = st[s].left >= last_hi && (m == 0 || st[s].x0 > nx0[m - 1]) && st[s].x0 < nx0[m + 1];
+        else
+            ok = lo >= last_hi;
+        last_hi = chars ? st[s].right : hi;
         seen |= (uint64_t)1 << cols[0];
         seq[m++] = cols[0];
     }
@@ -7385,6 +7426,14 @@ static int header_stacks(const gk_report *r, int table, const grid *g, const tok
     return w;
 }
 
+/* header_stacks() by display columns, else by characters (pdftotext -layout sets each
+ * character in a column of its own, CJK as wide as a digit). */
+static int header_stacks_either(const gk_report *r, int table, const grid *g, const tokens *ts, int w, int *col)
+{
+    int stacked = header_stacks(r, table, g, ts, w, col, 0);
+    return stacked >= 0 ? stacked : header_stacks(r, table, g, ts, w, col, 1);
+}
+
 /* header_map_read() of a table whose header is not in the template's order
  * (rows of w cells), and -1 when it leaves the template's order while the names
  * above the table's rows come in another (names_out_of_order()), or a run of
@@ -7398,7 +7447,7 @@ static int header_map(const gk_report *r, int table, const grid *g, const tokens
         return 0;
     int whole, width = header_map_read(r, table, g, ts, w, col, &whole);
     if (width == 0 || width == -1) {   /* names wrapped in narrow columns, read down the columns? */
-        int stacked = header_stacks(r, table, g, ts, w, col);
+        int stacked = header_stacks_either(r, table, g, ts, w, col);
         if (stacked >= 0)
             return stacked;            /* every name, in another order (the lines' reading took too few
                                           for an order: the template's), or in the template's */
@@ -7406,7 +7455,7 @@ static int header_map(const gk_report *r, int table, const grid *g, const tokens
         /* another order read along the lines: read down the columns too — a group's name
            printed a character a line over its columns ("法" "人" "或" "其" "他" "组" "织",
            w3m at 80 columns) gives "其" "他" to the lines' reading, beside 自然人 */
-        int down[PLACE_MAX_COLS], stacked = header_stacks(r, table, g, ts, w, down);
+        int down[PLACE_MAX_COLS], stacked = header_stacks_either(r, table, g, ts, w, down);
         if (stacked >= 0) {            /* every name, each over its numbers: the page's order */
             if (stacked)
                 memcpy(col, down, (size_t)stacked * sizeof *col);
