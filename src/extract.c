@@ -2617,13 +2617,23 @@ static int item_ordinal(const char *s, size_t len, int *style)
     return value;
 }
 
+/* 1 when label s[0..n) begins with an item number whose opening bracket is not there
+ * ("3)其他", "三）危及…": a label broken right after its "(" or "（"). */
+static int bracket_cut(const char *s, size_t n)
+{
+    size_t p = numbering_prefix(s, n);
+    return p && s[0] != '(' && memcmp(s, "（", 3) && (s[p - 1] == ')' || (p >= 3 && !memcmp(s + p - 3, "）", 3)));
+}
+
 /* 1 when label s and the label before it on its line, b[0..bn), begin with item
- * numbers of one style, s's the lower ("（六）其他处理" after "（七）总计"). */
+ * numbers of one style, s's the lower ("（六）其他处理" after "（七）总计") — s's
+ * without its opening bracket too, the rest of a label broken right after it ("（"
+ * over "（四）保护第三方合法权益 三）危及…": the label above's). */
 static int numbered_lower(const char *s, const char *b, size_t bn)
 {
     int style, before_style, n_at = item_ordinal(s, strlen(s), &style);
     int n_before = item_ordinal(b, bn, &before_style);
-    return n_at && n_before > n_at && style == before_style;
+    return n_at && n_before > n_at && (style == before_style || (style | 1) == before_style);
 }
 
 /* Of the rows a label names (`rows`, two or more), the one it is the label
@@ -2662,12 +2672,16 @@ static uint32_t label_row_of(const gk_table_def *td, const char *label, size_t l
     return (uint32_t)1 << row;
 }
 
+static int part_of_rows(const gk_template *tpl, int table, uint32_t rows, const char *s, size_t n);
+
 /* The rows the first words of a label cell name (`text`, n bytes, holding
- * spaces): its shortest part up to a space that names a row, 0 when none.
- * A cell of words joined by single spaces may hold a row's label and the end
- * of the label above it ("总计 )其他": "(七)总计" with the end of "(三)其他"
- * wrapped onto its line); the words first are the row's own. */
-static uint32_t head_rows(const gk_template *tpl, int table, const char *text, size_t n)
+ * spaces): its shortest part up to a space that names a row, its item number
+ * aside, 0 when none or when those words stand in the label of the rows the
+ * whole cell names (`named`).  A cell of words joined by single spaces may hold
+ * a row's label and the end of the label above it ("总计 )其他": "(七)总计" with
+ * the end of "(三)其他" wrapped onto its line); the words first are the row's own. */
+
+static uint32_t head_rows(const gk_template *tpl, int table, const char *text, size_t n, uint32_t named)
 {
     char buf[HEADER_CELL_MAX + 1];
     for (size_t k = 1; k < n && k <= HEADER_CELL_MAX; k++) {
@@ -2675,8 +2689,12 @@ static uint32_t head_rows(const gk_template *tpl, int table, const char *text, s
             continue;
         size_t len = squeeze_copy(buf, text, k);
         uint32_t rows = len ? (uint32_t)(row_facts(tpl, table, buf, len) & ROW_MATCHES) : 0;
-        if (rows)
-            return rows;
+        size_t num = rows ? 0 : numbering_prefix(buf, len);
+        if (num && num < len)          /* "⑦总计 ）其他": the row's label after its item number */
+            rows = (uint32_t)(row_facts(tpl, table, buf + num, len - num) & ROW_MATCHES);
+        if (rows)                      /* words within the label the whole names are its own: "2. 其他
+                                          法律行政法规禁止公开" is no row of 其他's */
+            return part_of_rows(tpl, table, named, buf + num, len - num) ? 0 : rows;
     }
     return 0;
 }
@@ -2765,7 +2783,7 @@ static label_info label_names_of(const gk_report *r, int table, const char *text
     if (li.rows & (li.rows - 1))
         li.rows = label_row_of(template_table(r->tpl, table), tmp->s, len, li.rows);
     else if (li.rows && memchr(text, ' ', n)) {
-        uint32_t head = head_rows(r->tpl, table, text, n);
+        uint32_t head = head_rows(r->tpl, table, text, n, li.rows);
         if (head && !(head & li.rows))
             li.rows = head;
     }
@@ -3236,9 +3254,10 @@ static inline __attribute__((always_inline)) void read_labels(const gk_report *r
             }
         }
         if (after_label && li->rows && rl->named && !(rl->named >> 31) && li->rows < (rl->named & -rl->named) &&
-            (!numbering_prefix(text, tn) || numbered_lower(text, b, bn))) {
+            (!numbering_prefix(text, tn) || numbered_lower(text, b, bn) || bracket_cut(text, tn))) {
             /* a row's label after another's on its line, naming an earlier row, without
-             * an item number of its own and no number before it ("四、结转下年度继续办理
+             * an item number of its own (or its item number's opening bracket: "⑦总计
+             * 3)其他" under "(") and no number before it ("四、结转下年度继续办理
              * 总计 2 0 …" under "(七) 1 …"): the end of the label above, wrapped into its
              * column on this line; or with an item numbered lower than that label's
              * ("（七）总计  （六）其他处理  25 64 …", the numbers (七)'s, those of (六) on
