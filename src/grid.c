@@ -1802,13 +1802,24 @@ static int unit_wrapped(const gk_text *t, const grid_row *rows, int n, int j)
     if (at < n && cell_as_drawn(t, rows[top].line, j, &span, &num) &&
         cell_as_drawn(t, rows[at].line, j, &unit_span, &unit) && num + unit > span)
         return 1;
+    /* or the unit's line holds numbers in two other columns or more: the row's numbers
+       (cells aligned to the middle of a row whose label wraps), among which a unit alone is
+       no cell — it is the number's above ("0" over "件" beside "8（件）" "0" "7件" …) */
+    if (at < n) {
+        int others = 0;
+        for (int c = 0; c < rows[at].ncells; c++)
+            others += c != j && rows[at].cells[c].num == NUM_VALUE;
+        if (others >= 2)
+            return 1;
+    }
     /* or, the unit fitting as far as the widths tell (a browser wraps a cell sooner than
        its width says: elinks's "0" over "件" in a column four wide), no label begins on the
        number's line and goes on under it: a row of its own has its label ("乙" under "甲");
        a label begun on a line above goes on over all the row's lines ("⑤属于三" "类内部"
-       "事务信") */
+       "事务信").  (A piece with a digit is a number's, no label: "4（" over "件" "）".) */
     for (int c = 0; c < rows[top].ncells; c++) {
-        if (c == j || !rows[top].cells[c].text[0] || rows[top].cells[c].num != NUM_NONE)
+        if (c == j || !rows[top].cells[c].text[0] || rows[top].cells[c].num != NUM_NONE ||
+            any_digit(rows[top].cells[c].text))
             continue;
         int above = 0, below = 0;
         for (int k = 0; k < top; k++)
