@@ -960,8 +960,9 @@ static void split_numbers(row_builder *rb, const char *s, size_t len)
         p = q;
     }
     grid_row *r = rb->r;
-    if (r->ncells > nums + 1 && r->cells[r->ncells - nums - 1].text[0] == '\0') {
-        /* drop the empty head left by a line of numbers only */
+    if (r->ncells >= nums + 1 && r->cells[r->ncells - nums - 1].text[0] == '\0') {
+        /* drop the empty head left by a line of numbers only — first in its row too, as one
+           word alone above ("│  0 件 │" is the cell "0 件", no empty cell before it) */
         memmove(&r->cells[r->ncells - nums - 1], &r->cells[r->ncells - nums], (size_t)nums * sizeof *r->cells);
         r->ncells--;
     }

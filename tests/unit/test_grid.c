@@ -1993,6 +1993,61 @@ static void test_bordered_not_merged(void **state)
     text_free(t);
 }
 
+/* A bordered table without a label column (table 4: a row of numbers only) whose
+ * first cell is a number with its unit apart ("│  0 件 │"): that one cell, no empty
+ * cell before it — one more cell than its neighbours' rows had kept the row's lines
+ * from being one row (genlayout seed 30 v4495).  Generated (seeded): the first cell's
+ * number, unit and padding, the other cells' numbers, a row's lines one or two. */
+static void test_bordered_number_unit_first(void **state)
+{
+    (void)state;
+    gen_seed(20261210);
+    static const char *const UNITS[] = {"件", "条", "项", "个"};
+    for (int iter = 0; iter < 200; iter++) {
+        int n = 2 + (int)gen_below(5), v[8];
+        char first[32], line[512], rule[512], cell[64];
+        const char *unit = UNITS[gen_below(4)];
+        for (int c = 0; c < n; c++)
+            v[c] = (int)gen_below(200);
+        snprintf(first, sizeof first, "%d %s", v[0], unit);
+        int width = 8;
+        sbuf b;
+        sbuf_init(&b);
+        rule[0] = '\0';
+        for (int c = 0; c < n; c++) {
+            strcat(rule, c ? "┼" : "├");
+            for (int k = 0; k < width; k++)
+                strcat(rule, "─");
+        }
+        strcat(rule, "┤\n");
+        sbuf_adds(&b, rule);
+        line[0] = '\0';
+        for (int c = 0; c < n; c++) {
+            if (c == 0)
+                snprintf(cell, sizeof cell, "%*s%s", 1 + (int)gen_below(2), "", first);
+            else
+                snprintf(cell, sizeof cell, " %d", v[c]);
+            strcat(line, "│");
+            strcat(line, cell);
+            for (int w = (int)text_display_width(cell, strlen(cell)); w < width; w++)
+                strcat(line, " ");
+        }
+        strcat(line, "│\n");
+        sbuf_adds(&b, line);
+        sbuf_adds(&b, rule);
+        gk_text *t;
+        grid *g = build(b.s, &t);
+        assert_int_equal(g->nrows, 1);
+        assert_int_equal(g->rows[0].ncells, n);
+        assert_string_equal(g->rows[0].cells[0].text, first);
+        assert_int_equal(g->rows[0].cells[0].num, NUM_VALUE);
+        assert_true(g->rows[0].cells[0].value == v[0]);
+        grid_free(g);
+        text_free(t);
+        sbuf_free(&b);
+    }
+}
+
 /* ---- comma-separated rows ------------------------------------------------ */
 
 /* Copies s to d (room for cap bytes), which it fits. */
@@ -2409,6 +2464,7 @@ int main(void)
         cmocka_unit_test(test_extracted_pipes),
         cmocka_unit_test(test_extracted_pipes_not_borders),
         cmocka_unit_test(test_bordered_not_merged),
+        cmocka_unit_test(test_bordered_number_unit_first),
         cmocka_unit_test(test_pdf_lower_cells),
         cmocka_unit_test(test_item_number_wrapped),
         cmocka_unit_test(test_wrapped_digits),
