@@ -8968,13 +8968,15 @@ static int cell_width(const grid_cell *c)
 }
 
 /* A one-row table's n numbers read in order from the value tokens tok[0..n)
- * over exactly two lines, the second holding fewer, each of its numbers where
- * the first line has none: 1 when another order the page may have meant — the
+ * over exactly two lines, one holding fewer, each of its numbers where the
+ * other line has none: 1 when another order the page may have meant — the
  * second line's numbers first (a cell's number on its second line,
- * "&nbsp;<br/>1", printed by w3m, links or elinks under the row's line), or all
- * in the order of their display columns — differs from the order read, and
- * the order read does not add up or that order adds up as well: which order
- * is the row's is not told. */
+ * "&nbsp;<br/>1", printed by w3m, links or elinks under the row's line; or a
+ * cell's first line printed above the row's, "0" over the row over "件", as
+ * pdftotext -layout prints a cell centred down a taller row), or all in the
+ * order of their display columns — differs from the order read, and the order
+ * read does not add up or that order adds up as well: which order is the
+ * row's is not told. */
 static int one_row_wrapped(const gk_report *r, int table, const tokens *ts, const int *tok, int n)
 {
     if (n > 2 * PLACE_MAX_COLS)
@@ -8993,14 +8995,15 @@ static int one_row_wrapped(const gk_report *r, int table, const tokens *ts, cons
             on2++;
         }
     }
-    if (!on2 || 2 * on2 >= n || !columns_order(r, ts, tok, n, x, order))
+    int few = 2 * on2 < n ? l2 : l1, many = few == l2 ? l1 : l2;   /* the line holding fewer */
+    if (!on2 || 2 * on2 == n || (few == l1 && 2 * (n - on2) >= n) || !columns_order(r, ts, tok, n, x, order))
         return 0;
-    /* each of the second line's numbers where the first has none (a cell's second
+    /* each of the fewer line's numbers where the other has none (a cell's other
        line): one under a number of the first is the row's line wrapped at the
        page's width (lynx), read in order */
     for (int c = 0; c < n; c++)
-        for (int d = 0; d < n && ts->cell[tok[c]]->line == l2; d++)
-            if (ts->cell[tok[d]]->line == l1 && x[d] <= x[c] + cell_width(ts->cell[tok[c]]) &&
+        for (int d = 0; d < n && ts->cell[tok[c]]->line == few; d++)
+            if (ts->cell[tok[d]]->line == many && x[d] <= x[c] + cell_width(ts->cell[tok[c]]) &&
                 x[c] <= x[d] + cell_width(ts->cell[tok[d]]))
                 return 0;
     later_lines_first(ts, tok, n, read, alt);   /* the second line's numbers first */
@@ -9152,7 +9155,7 @@ static void read_one_line_table(gk_report *r, int table)
         free(why);
         store_rows(r, table, s);
     } else if (nv == n && one_row_tokens(&ts, first, lastv, n, vtok) && one_row_wrapped(r, table, &ts, vtok, n)) {
-        char *why = xasprintf("%s的数字分印在两行，第二行的数字可能属于前面的单元格（单元格内换行），"
+        char *why = xasprintf("%s的数字分印在两行，数字较少的一行可能是某些单元格换行后的另一行，"
                               "按读到的顺序与按其位置的顺序不同，各项合计不能确定哪一种是对的，不作读取",
                               shape->name);
         slots_missing(s, n, ts.cell[first]->line, why);
