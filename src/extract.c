@@ -5505,11 +5505,12 @@ static void later_lines_first(const tokens *ts, const int *tok, int n, const dou
 }
 
 /* The display columns x of tokens tok[0..n) (display_column(), each line
- * searched from its start) and their order by column, stable: 0 when a number
- * is not found as it is on its line. */
-static int columns_order(const gk_report *r, const tokens *ts, const int *tok, int n, int *x, int *order)
+ * searched from its start; with `chars`, counted in characters, as pdftotext
+ * -layout sets them) and their order by column, stable: 0 when a number is not
+ * found as it is on its line. */
+static int columns_order(const gk_report *r, const tokens *ts, const int *tok, int n, int *x, int *order, int chars)
 {
-    line_walk walk = {0, -1, 0};
+    line_walk walk = {0, -1, chars};
     for (int c = 0; c < n; c++) {
         if ((x[c] = display_column_next(r, ts->cell[tok[c]], &walk)) < 0)
             return 0;
@@ -5568,7 +5569,11 @@ static int wrapped_order_unsure(const gk_report *r, int table, int rr, const tok
         if (cell->line != first && cell->line != second)
             return 0;                  /* over more than two lines: not a row's cells side by side */
     }
-    if (!columns_order(r, ts, p->tok, n, x, order))
+    /* the columns counted as a browser draws them, and in characters (pdftotext -layout
+       sets a CJK character as wide as a digit: a number right of a label on its line
+       stands further left than its display column) — either order may be the page's */
+    for (int chars = 0; chars < 2; chars++) {
+    if (!columns_order(r, ts, p->tok, n, x, order, chars))
         return 0;
     int moved = 0;
     for (int c = 0; c < n; c++) {
@@ -5590,18 +5595,23 @@ static int wrapped_order_unsure(const gk_report *r, int table, int rr, const tok
         const grid_cell *lab = p->anchor >= 0 ? ts->cell[p->anchor] : NULL;
         if (!lab || (lab->line != first && lab->line != second))
             return 0;
-        size_t at = 0;
-        int lx = display_column(r, lab, &at);
+        line_walk walk = {0, -1, chars};
+        int lx = display_column_next(r, lab, &walk);
         if (lx < 0)                    /* normalised ("（三）" read "(三)"): the line's first words */
             lx = line_indent(r, lab->line);
         if (lx < 0)
             return 0;
-        lx += (int)text_display_width(lab->text, strlen(lab->text));
+        lx += text_width_as(lab->text, strlen(lab->text), chars);
+        int left = 0;
         for (int c = 0; c < n; c++)
-            if (x[c] < lx)
-                return 0;
+            left |= x[c] < lx;
+        if (left)
+            continue;
     }
-    return moved && (!numbers || !own || !row_eq_holds(r, table, rr, read) || row_eq_holds(r, table, rr, alt)) ? 2 : 0;
+    if (moved && (!numbers || !own || !row_eq_holds(r, table, rr, read) || row_eq_holds(r, table, rr, alt)))
+        return 2;
+    }
+    return 0;
 }
 
 /* 1 when row rr of table 3 took an empty cell after its numbers as its blank
@@ -8996,7 +9006,7 @@ static int one_row_wrapped(const gk_report *r, int table, const tokens *ts, cons
         }
     }
     int few = 2 * on2 < n ? l2 : l1, many = few == l2 ? l1 : l2;   /* the line holding fewer */
-    if (!on2 || 2 * on2 == n || (few == l1 && 2 * (n - on2) >= n) || !columns_order(r, ts, tok, n, x, order))
+    if (!on2 || 2 * on2 == n || (few == l1 && 2 * (n - on2) >= n) || !columns_order(r, ts, tok, n, x, order, 0))
         return 0;
     /* each of the fewer line's numbers where the other has none (a cell's other
        line): one under a number of the first is the row's line wrapped at the

@@ -80,6 +80,23 @@ static int wrap_row = -1, wrap_at = 0;
  * lines, the others at the bottom. */
 static int wrap_aligned, wrap_above;
 
+/* wrap_slots (with wrap_aligned and wrap_above, runs of spaces): as pdftotext -layout
+ * prints a row whose label wraps over three lines and whose cell holds its number on
+ * the line above the others ("⑧属于行政   0" over "   8*  9 …" over "查询事项"): the
+ * label's first piece on the number's line, its rest on the line after the row, the
+ * row's line blank where the label stands, every column counted in characters (a CJK
+ * character as wide as a digit). */
+static int wrap_slots;
+
+/* The characters of s (UTF-8). */
+static int char_len(const char *s)
+{
+    int k = 0;
+    for (; *s; s++)
+        k += ((unsigned char)*s & 0xC0) != 0x80;
+    return k;
+}
+
 /* cut_row >= 0: that row's label printed only up to cut_label (its end lost, as
  * a converter leaves a label wrapped in its cell and prints the rest elsewhere),
  * the rest on a line after the table. */
@@ -501,7 +518,7 @@ static char *write_report(int v[NROWS][NCOLS], int layout, const int *order, int
             else if (r == wrap_row && c == wrap_at && wrap_aligned) {
                 wrap_x = 0;
                 for (int k = 0; k < n; k++)
-                    wrap_x += (int)text_display_width(cells[k], strlen(cells[k])) + 4;
+                    wrap_x += (wrap_slots ? char_len(cells[k]) : (int)text_display_width(cells[k], strlen(cells[k]))) + 4;
                 snprintf(wrap_pad, sizeof wrap_pad, "%*s", (int)strlen(num[c]), "");
                 cells[n++] = wrap_pad;
             } else if ((r != wrap_row || c != wrap_at) && (r != lost_row || c != lost_at) && (r != page_row || c != 0) &&
@@ -524,9 +541,28 @@ static char *write_report(int v[NROWS][NCOLS], int layout, const int *order, int
             late_n = 0;
             continue;
         }
-        if (r == wrap_row && wrap_aligned && wrap_above)
+        char blank[256], tail_piece[160] = "";
+        if (r == wrap_row && wrap_aligned && wrap_above && wrap_slots) {
+            int k = 0;                 /* the label's cell: its first piece above, its rest below */
+            while (k < n && !cells[k][0])
+                k++;
+            const char *lab = cells[k];
+            size_t cutb = 0;
+            for (int chars = 0, want = 4 + (int)gen_below(3); lab[cutb] && chars < want; chars++)
+                cutb += ((unsigned char)lab[cutb] & 0xE0) == 0xE0 ? 3 : 1;
+            snprintf(tail_piece, sizeof tail_piece, "%s", lab + cutb);
+            int head_chars = 0;
+            for (size_t q = 0; q < cutb; q++)
+                head_chars += ((unsigned char)lab[q] & 0xC0) != 0x80;
+            snprintf(blank, sizeof blank, "%*s", char_len(lab), "");
+            cells[k] = blank;
+            sbuf_printf(&t3, "%.*s%*s%s\n", (int)cutb, lab, wrap_x - head_chars, "", num[wrap_at]);
+        } else if (r == wrap_row && wrap_aligned && wrap_above) {
             sbuf_printf(&t3, "%*s%s\n", wrap_x, "", num[wrap_at]);
+        }
         t3_put_row(&t3, layout, cells, n);
+        if (tail_piece[0])
+            sbuf_printf(&t3, "%s\n", tail_piece);
         if (r == wrap_row && wrap_aligned && !wrap_above)
             sbuf_printf(&t3, "%*s%s\n", wrap_x, "", num[wrap_at]);
         else if (r == wrap_row && !wrap_aligned)
@@ -782,7 +818,7 @@ static int damaged_tables(unsigned seed, int iters, const char *what,
     }
     wrap_row = glue_row = page_row = blank_row = stray_row = summary_before = lost_row = garble_row = -1;
     tail_row = -1;
-    ragged = wrap_aligned = wrap_above = item_split = tail_vertical = tail_before = 0;
+    ragged = wrap_aligned = wrap_above = wrap_slots = item_split = tail_vertical = tail_before = 0;
     return read;
 }
 
@@ -803,6 +839,29 @@ static void test_wrapped_number(void **state)
 {
     (void)state;
     damaged_tables(20261209, 300, "wrapped number", wrap_one_number);
+}
+
+/* One row's number (not the total's) on the line above the others, at its column
+ * counted in characters, beside the label's first piece (wrap_slots: pdftotext -layout
+ * of a cell centred down a row whose label wraps; converter seed 2 v376: 查询事项's two
+ * 0s read first — by display columns the one of 其他 stood right of the total, so
+ * that order did not add up and the lines' order was taken, 5 cells of other columns).
+ * Never another value. */
+static void wrap_number_in_slots(int v[NROWS][NCOLS], int *layout, int *flat)
+{
+    (void)v;
+    (void)layout;
+    wrap_row = (int)gen_below(NROWS);
+    wrap_at = (NCOLS - 2) - (int)gen_below(3);   /* the columns right of the others: past the
+                                                      total by display columns */
+    wrap_aligned = wrap_above = wrap_slots = 1;
+    *flat = (int)gen_below(2);
+}
+
+static void test_wrapped_number_in_slots(void **state)
+{
+    (void)state;
+    damaged_tables(20261211, 300, "wrapped number above, characters a column", wrap_number_in_slots);
 }
 
 /* One row's number printed alone on the line after it at its column (not the
@@ -1770,6 +1829,7 @@ int main(void)
         cmocka_unit_test_setup(test_other_order_unnamed, no_damage),
         cmocka_unit_test_setup(test_other_order_unnamed_last, no_damage),
         cmocka_unit_test_setup(test_wrapped_number, no_damage),
+        cmocka_unit_test_setup(test_wrapped_number_in_slots, no_damage),
         cmocka_unit_test_setup(test_wrapped_lone_count, no_damage),
         cmocka_unit_test_setup(test_wrapped_number_garbled, no_damage),
         cmocka_unit_test_setup(test_label_cut_short, no_damage),
