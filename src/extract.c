@@ -4147,6 +4147,34 @@ static int text_width_as(const char *s, size_t n, int chars)
     return chars ? (int)char_count(s, n) : (int)text_display_width(s, n);
 }
 
+/* Where the first word of line `line` ends (its leading spaces and its text up to the
+ * next space): display columns, or characters (`chars`); -1 when no such line. */
+static int first_word_end(const gk_report *r, int line, int chars)
+{
+    if (line < 1 || (size_t)line > r->text->nlines)
+        return -1;
+    const gk_line *l = &r->text->orig[line - 1];
+    size_t i = 0;
+    while (i < l->len && l->s[i] == ' ')
+        i++;
+    while (i < l->len && l->s[i] != ' ')
+        i++;
+    return text_width_as(l->s, i, chars);
+}
+
+/* 1 when line `line` begins (after its indent) with a character that is no digit:
+ * a label's text, not a number. */
+static int starts_with_text(const gk_report *r, int line)
+{
+    if (line < 1 || (size_t)line > r->text->nlines)
+        return 0;
+    const gk_line *l = &r->text->orig[line - 1];
+    size_t i = 0;
+    while (i < l->len && l->s[i] == ' ')
+        i++;
+    return i < l->len && !(l->s[i] >= '0' && l->s[i] <= '9');
+}
+
 /* The display columns of line `line`'s leading spaces, -1 when no such line. */
 static int line_indent(const gk_report *r, int line)
 {
@@ -5584,8 +5612,10 @@ static int wrapped_order_unsure(const gk_report *r, int table, int rr, const tok
         alt[c] = read[order[c]];
         moved |= alt[c] != read[c];
     }
-    if (moved && (!own || !numbers)) {
-        /* no total to tell (or no sum of its numbers): the order of the columns
+    if (moved && (chars || !own || !numbers)) {
+        /* no total to tell (or no sum of its numbers), or the columns counted in
+           characters (a row's line wrapped, lynx: "…仍不明确 6" over "件 0※ 7① …",
+           adds up that way as well): the order of the columns
            is the row's only when its label stands on one of the two lines, left
            of every number (a table printed with its columns aligned); a number
            under the label or left of it, or the label on a line of its own, is a
@@ -5593,15 +5623,32 @@ static int wrapped_order_unsure(const gk_report *r, int table, int rr, const tok
            "     486,300"), or cells printed one a line at any indent: read in the
            order of the lines */
         const grid_cell *lab = p->anchor >= 0 ? ts->cell[p->anchor] : NULL;
-        if (!lab || (lab->line != first && lab->line != second))
-            return 0;
+        int lx = -1;
+        if (chars && (!lab || (lab->line != first && lab->line != second))) {
+            /* (characters: the label's first piece may begin the first line, its rest
+               under the numbers — "⑧属于行政" "查询事项" — the piece's end it is) */
+            lx = first_word_end(r, first, 1);
+            if (lx < 0 || !starts_with_text(r, first))
+                continue;
+            lab = NULL;
+        } else if (!lab || (lab->line != first && lab->line != second)) {
+            continue;
+        }
         line_walk walk = {0, -1, chars};
-        int lx = display_column_next(r, lab, &walk);
-        if (lx < 0)                    /* normalised ("（三）" read "(三)"): the line's first words */
-            lx = line_indent(r, lab->line);
+        if (lab)
+            lx = display_column_next(r, lab, &walk);
+        if (!lab)
+            ;                          /* the first word's end, above */
+        else if (lx >= 0)
+            lx += text_width_as(lab->text, strlen(lab->text), chars);
+        else if (!chars && (lx = line_indent(r, lab->line)) >= 0)
+            lx += text_width_as(lab->text, strlen(lab->text), 0);   /* normalised ("（三）" read "(三)"):
+                                                                       the line's first words */
+        else if (chars)                /* or joined from its pieces ("⑧属于行政" over the numbers,
+                                          "查询事项" under them): the end of the line's first word */
+            lx = first_word_end(r, lab->line, chars);
         if (lx < 0)
             return 0;
-        lx += text_width_as(lab->text, strlen(lab->text), chars);
         int left = 0;
         for (int c = 0; c < n; c++)
             left |= x[c] < lx;
@@ -6230,6 +6277,7 @@ static int header_columns(const gk_report *r, int table, const grid *g, const to
     const char *w[HEADER_WORDS_MAX];
     size_t wl[HEADER_WORDS_MAX];
     int wrow[HEADER_WORDS_MAX], nw = 0, named_any = 0, body = body_begun(r, table, g, ts);
+    int note_at = -1;                  /* the words before the 勾稽 note's row (the header's first) */
     for (int i = 0; i < g->nrows && nw < HEADER_WORDS_MAX; i++) {
         const row_cells *rc = &ts->rows[i];
         if (g->rows[i].ncells > 64)
@@ -6247,6 +6295,8 @@ static int header_columns(const gk_report *r, int table, const grid *g, const to
                 while (*e && *e != ' ' && !cut_mark(e))
                     e++;
                 if (e > p) {
+                    if (note_at < 0 && nw > 0 && util_find(p, (size_t)(e - p), "勾稽", 6))
+                        note_at = nw;
                     w[nw] = p;
                     wrow[nw] = i;
                     wl[nw++] = (size_t)(e - p);
@@ -6266,6 +6316,20 @@ static int header_columns(const gk_report *r, int table, const grid *g, const to
             nw = 0;                    /* no column named yet: a caption or an echo before the header */
             if (i >= body)
                 break;                 /* the body: no header above it */
+        }
+    }
+    if (note_at > 0) {                 /* words before the note: a row's text above the table ("3." "30"
+                                          "其他", table 2's last row a cell a line) — dropped when two
+                                          words or more after it name columns (a header printed
+                                          bottom up has the note last) */
+        int after = 0;
+        for (int k = note_at; k < nw; k++)
+            after += wl[k] <= HEADER_CELL_MAX && column_named(r->tpl, table, w[k], wl[k]) != 0;
+        if (after >= 2) {
+            memmove(w, w + note_at, (size_t)(nw - note_at) * sizeof *w);
+            memmove(wl, wl + note_at, (size_t)(nw - note_at) * sizeof *wl);
+            memmove(wrow, wrow + note_at, (size_t)(nw - note_at) * sizeof *wrow);
+            nw -= note_at;
         }
     }
     static _Thread_local header_joins joins;
