@@ -4147,16 +4147,27 @@ static int text_width_as(const char *s, size_t n, int chars)
     return chars ? (int)char_count(s, n) : (int)text_display_width(s, n);
 }
 
+/* Line `line` as written (*l) and the bytes of its leading spaces; -1 when no such line. */
+static long indent_of(const gk_report *r, int line, const gk_line **l)
+{
+    if (line < 1 || (size_t)line > r->text->nlines)
+        return -1;
+    *l = &r->text->orig[line - 1];
+    size_t i = 0;
+    while (i < (*l)->len && (*l)->s[i] == ' ')
+        i++;
+    return (long)i;
+}
+
 /* Where the first word of line `line` ends (its leading spaces and its text up to the
  * next space): display columns, or characters (`chars`); -1 when no such line. */
 static int first_word_end(const gk_report *r, int line, int chars)
 {
-    if (line < 1 || (size_t)line > r->text->nlines)
+    const gk_line *l;
+    long at = indent_of(r, line, &l);
+    if (at < 0)
         return -1;
-    const gk_line *l = &r->text->orig[line - 1];
-    size_t i = 0;
-    while (i < l->len && l->s[i] == ' ')
-        i++;
+    size_t i = (size_t)at;
     while (i < l->len && l->s[i] != ' ')
         i++;
     return text_width_as(l->s, i, chars);
@@ -4166,25 +4177,16 @@ static int first_word_end(const gk_report *r, int line, int chars)
  * a label's text, not a number. */
 static int starts_with_text(const gk_report *r, int line)
 {
-    if (line < 1 || (size_t)line > r->text->nlines)
-        return 0;
-    const gk_line *l = &r->text->orig[line - 1];
-    size_t i = 0;
-    while (i < l->len && l->s[i] == ' ')
-        i++;
-    return i < l->len && !(l->s[i] >= '0' && l->s[i] <= '9');
+    const gk_line *l;
+    long i = indent_of(r, line, &l);
+    return i >= 0 && (size_t)i < l->len && !(l->s[i] >= '0' && l->s[i] <= '9');
 }
 
 /* The display columns of line `line`'s leading spaces, -1 when no such line. */
 static int line_indent(const gk_report *r, int line)
 {
-    if (line < 1 || (size_t)line > r->text->nlines)
-        return -1;
-    const gk_line *l = &r->text->orig[line - 1];
-    size_t i = 0;
-    while (i < l->len && l->s[i] == ' ')
-        i++;
-    return (int)i;
+    const gk_line *l;
+    return (int)indent_of(r, line, &l);
 }
 
 /* The tokens [n0, ts->n) of a row: a label naming nothing and a number, which
