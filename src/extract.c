@@ -6297,8 +6297,9 @@ static int header_columns(const gk_report *r, int table, const grid *g, const to
                 while (*e && *e != ' ' && !cut_mark(e))
                     e++;
                 if (e > p) {
-                    if (note_at < 0 && nw > 0 && util_find(p, (size_t)(e - p), "勾稽", 6))
-                        note_at = nw;
+                    if (note_at < 0 && util_find(p, (size_t)(e - p), "勾稽", 6))
+                        note_at = nw;  /* (the first note: a header repeated after a page break has
+                                          its own) */
                     w[nw] = p;
                     wrow[nw] = i;
                     wl[nw++] = (size_t)(e - p);
@@ -6316,23 +6317,40 @@ static int header_columns(const gk_report *r, int table, const grid *g, const to
             if (named_any)
                 break;
             nw = 0;                    /* no column named yet: a caption or an echo before the header */
+            note_at = -1;
             if (i >= body)
                 break;                 /* the body: no header above it */
         }
     }
-    if (note_at > 0) {                 /* words before the note: a row's text above the table ("3." "30"
-                                          "其他", table 2's last row a cell a line) — dropped when two
-                                          words or more after it name columns (a header printed
-                                          bottom up has the note last) */
-        int after = 0;
-        for (int k = note_at; k < nw; k++)
-            after += wl[k] <= HEADER_CELL_MAX && column_named(r->tpl, table, w[k], wl[k]) != 0;
-        if (after >= 2) {
-            memmove(w, w + note_at, (size_t)(nw - note_at) * sizeof *w);
-            memmove(wl, wl + note_at, (size_t)(nw - note_at) * sizeof *wl);
-            memmove(wrow, wrow + note_at, (size_t)(nw - note_at) * sizeof *wrow);
-            nw -= note_at;
+    if (note_at > 0) {                 /* words before the note naming columns but the total, one of
+                                          them named again after it, two names or more after it: a
+                                          row's text above the table ("3." "30" "其他", table 2's last
+                                          row a cell a line), a header echoed before the table —
+                                          dropped (a name printed once before the note is the
+                                          header's: w3m centres the note down the header's lines; a
+                                          header printed bottom up has the note last) */
+        const gk_table_def *hd = template_table(r->tpl, table);
+        int kept = 0, last = hd->nrows ? hd->rows[0].ncols - 1 : -1, named_after = 0, again = 0;
+        uint64_t after = 0;            /* the columns named after the note */
+        for (int k = note_at; k < nw; k++) {
+            int c = wl[k] <= HEADER_CELL_MAX ? column_index(column_named(r->tpl, table, w[k], wl[k])) : -1;
+            named_after += c >= 0;
+            after |= c >= 0 && c < 64 ? (uint64_t)1 << c : 0;
         }
+        int col_of[HEADER_WORDS_MAX];
+        for (int k = 0; k < note_at; k++) {
+            int c = wl[k] <= HEADER_CELL_MAX ? column_index(column_named(r->tpl, table, w[k], wl[k])) : -1;
+            col_of[k] = c >= 0 && c < 64 && c != last ? c : -1;
+            again |= col_of[k] >= 0 && (after >> col_of[k] & 1);
+        }
+        for (int k = 0; k < nw; k++) {
+            if (k < note_at && col_of[k] >= 0 && again && named_after >= 2)
+                continue;
+            w[kept] = w[k];
+            wl[kept] = wl[k];
+            wrow[kept++] = wrow[k];
+        }
+        nw = kept;
     }
     static _Thread_local header_joins joins;
     nw = join_wrapped_header(r->tpl, table, w, wl, wrow, nw, &joins);
