@@ -9077,8 +9077,8 @@ static int one_row_wrapped(const gk_report *r, int table, const tokens *ts, cons
         return 0;
     double read[2 * PLACE_MAX_COLS], alt[2 * PLACE_MAX_COLS];
     int x[2 * PLACE_MAX_COLS], order[2 * PLACE_MAX_COLS], l1 = ts->cell[tok[0]]->line, l2 = -1, on2 = 0;
-    if (!token_values(ts, tok, n, read))
-        return 0;
+    int numbers = token_values(ts, tok, n, read);   /* (a cell no number — "U", a digit text
+                                                       recognition misread; "无" — no total tells) */
     for (int c = 0; c < n; c++) {
         const grid_cell *cell = ts->cell[tok[c]];
         if (cell->line != l1) {
@@ -9100,6 +9100,12 @@ static int one_row_wrapped(const gk_report *r, int table, const tokens *ts, cons
             if (ts->cell[tok[d]]->line == many && x[d] <= x[c] + cell_width(ts->cell[tok[c]]) &&
                 x[c] <= x[d] + cell_width(ts->cell[tok[d]]))
                 return 0;
+    if (!numbers) {                    /* no sums to tell: the columns' order, when another */
+        for (int c = 0; c < n; c++)
+            if (order[c] != c)
+                return 1;
+        return 0;
+    }
     later_lines_first(ts, tok, n, read, alt);   /* the second line's numbers first */
     int held = groups_hold(r, table, read);
     if (memcmp(alt, read, (size_t)n * sizeof *read) && (!held || groups_hold(r, table, alt)))
