@@ -656,8 +656,8 @@ static void write_ruled(gk_out *o, const plines *L, size_t from, size_t to, cons
         }
     size_t nb = (size_t)(b1 - b0 + 1), ns = t->ncol + 8;
     /* a band holding two lines of numbers is not one row (rules left out between
-     * rows): its lines are written one by one — but a line of one or two numbers (and
-     * the label's first line, or nothing else), each in a column where a line of three
+     * rows): its lines are written one by one — but a line of one or two numbers (beside
+     * the label's first line, or alone), each in a column where a line of three
      * numbers or more of the band has none, is a cell's first line printed above the
      * row's (a cell of two lines, "0" over "件", centred down a taller row: Chromium),
      * no row of its own ("行政许可 0" beside "行政规范性文件 2 0 7", its number under
@@ -669,17 +669,14 @@ static void write_ruled(gk_out *o, const plines *L, size_t from, size_t to, cons
             const pline *l = &L->v[i];
             if (l->drop)
                 continue;
-            int nums = 0, others = 0;
+            int nums = 0;
             uint64_t cols = 0;
-            for (int j = 0; j < l->ng; j++) {
-                int num = numeric_cell(l->g[j].text);
-                if (num && l->g[j].x1 > t->lab_end) {
+            for (int j = 0; j < l->ng; j++)
+                if (l->g[j].x1 > t->lab_end && numeric_cell(l->g[j].text)) {
                     nums++;
                     size_t at = column_at(t, l->g[j].x1, 0);
                     cols |= at < 63 ? (uint64_t)1 << at : (uint64_t)1 << 63;
                 }
-                others += !num;
-            }
             long b = band_of(R, l->y) - b0;
             if (!pass) {
                 if (nums > 2)
