@@ -2680,7 +2680,6 @@ static int part_of_rows(const gk_template *tpl, int table, uint32_t rows, const 
  * whole cell names (`named`).  A cell of words joined by single spaces may hold
  * a row's label and the end of the label above it ("总计 )其他": "(七)总计" with
  * the end of "(三)其他" wrapped onto its line); the words first are the row's own. */
-
 static uint32_t head_rows(const gk_template *tpl, int table, const char *text, size_t n, uint32_t named)
 {
     char buf[HEADER_CELL_MAX + 1];
@@ -5555,6 +5554,32 @@ static int columns_order(const gk_report *r, const tokens *ts, const int *tok, i
     return 1;
 }
 
+/* Where the label of placed row p ends on its numbers' two lines (first, second), as
+ * display columns or characters (`chars`): its cell found on one of them; else, in
+ * characters, the first line's first word when that line begins with text (the label's
+ * first piece over the numbers, its rest under them: "⑧属于行政" "查询事项").  -1 when
+ * no label stands there (the columns' order tells nothing), -2 when it is not found as
+ * it is and the line's words do not tell where it ends either: the label's own text
+ * normalised ("（三）" read "(三)": the line's indent and the text's width instead), or
+ * joined from its pieces (characters: the line's first word). */
+static int label_right(const gk_report *r, const tokens *ts, const place_row *p, int first, int second, int chars)
+{
+    const grid_cell *lab = p->anchor >= 0 ? ts->cell[p->anchor] : NULL;
+    if (!lab || (lab->line != first && lab->line != second)) {
+        int lx = chars ? first_word_end(r, first, 1) : -1;
+        return lx >= 0 && starts_with_text(r, first) ? lx : -1;
+    }
+    line_walk walk = {0, -1, chars};
+    int lx = display_column_next(r, lab, &walk);
+    if (lx >= 0)
+        return lx + text_width_as(lab->text, strlen(lab->text), chars);
+    if (chars)
+        lx = first_word_end(r, lab->line, 1);
+    else if ((lx = line_indent(r, lab->line)) >= 0)
+        lx += text_width_as(lab->text, strlen(lab->text), 0);
+    return lx >= 0 ? lx : -2;
+}
+
 /* Row rr placed with its numbers over two lines or more, on_first of them on
  * the first (numbers_wrapped()): 1 when two or more are on the first and its own
  * equation fails as read, or holds as well with the numbers of the later lines
@@ -5603,62 +5628,38 @@ static int wrapped_order_unsure(const gk_report *r, int table, int rr, const tok
        sets a CJK character as wide as a digit: a number right of a label on its line
        stands further left than its display column) — either order may be the page's */
     for (int chars = 0; chars < 2; chars++) {
-    if (!columns_order(r, ts, p->tok, n, x, order, chars))
-        return 0;
-    int moved = 0;
-    for (int c = 0; c < n; c++) {
-        if (!numbers) {
-            moved |= order[c] != c;
-            continue;
-        }
-        alt[c] = read[order[c]];
-        moved |= alt[c] != read[c];
-    }
-    if (moved && (chars || !own || !numbers)) {
-        /* no total to tell (or no sum of its numbers), or the columns counted in
-           characters (a row's line wrapped, lynx: "…仍不明确 6" over "件 0※ 7① …",
-           adds up that way as well): the order of the columns
-           is the row's only when its label stands on one of the two lines, left
-           of every number (a table printed with its columns aligned); a number
-           under the label or left of it, or the label on a line of its own, is a
-           row's line wrapped (lynx, docx2txt's "…政府集中采购     7" then
-           "     486,300"), or cells printed one a line at any indent: read in the
-           order of the lines */
-        const grid_cell *lab = p->anchor >= 0 ? ts->cell[p->anchor] : NULL;
-        int lx = -1;
-        if (chars && (!lab || (lab->line != first && lab->line != second))) {
-            /* (characters: the label's first piece may begin the first line, its rest
-               under the numbers — "⑧属于行政" "查询事项" — the piece's end it is) */
-            lx = first_word_end(r, first, 1);
-            if (lx < 0 || !starts_with_text(r, first))
-                continue;
-            lab = NULL;
-        } else if (!lab || (lab->line != first && lab->line != second)) {
-            continue;
-        }
-        line_walk walk = {0, -1, chars};
-        if (lab)
-            lx = display_column_next(r, lab, &walk);
-        if (!lab)
-            ;                          /* the first word's end, above */
-        else if (lx >= 0)
-            lx += text_width_as(lab->text, strlen(lab->text), chars);
-        else if (!chars && (lx = line_indent(r, lab->line)) >= 0)
-            lx += text_width_as(lab->text, strlen(lab->text), 0);   /* normalised ("（三）" read "(三)"):
-                                                                       the line's first words */
-        else if (chars)                /* or joined from its pieces ("⑧属于行政" over the numbers,
-                                          "查询事项" under them): the end of the line's first word */
-            lx = first_word_end(r, lab->line, chars);
-        if (lx < 0)
+        if (!columns_order(r, ts, p->tok, n, x, order, chars))
             return 0;
-        int left = 0;
-        for (int c = 0; c < n; c++)
-            left |= x[c] < lx;
-        if (left)
+        int moved = 0;
+        for (int c = 0; c < n; c++) {
+            if (!numbers) {
+                moved |= order[c] != c;
+                continue;
+            }
+            alt[c] = read[order[c]];
+            moved |= alt[c] != read[c];
+        }
+        if (!moved)
             continue;
-    }
-    if (moved && (!numbers || !own || !row_eq_holds(r, table, rr, read) || row_eq_holds(r, table, rr, alt)))
-        return 2;
+        if (chars || !own || !numbers) {
+            /* no total to tell (or no sum of its numbers), or the columns counted in
+               characters (a row's line wrapped, lynx: "…仍不明确 6" over "件 0※ 7① …",
+               adds up that way as well): the order of the columns is the row's only when
+               its label stands on one of the two lines, left of every number (a table
+               printed with its columns aligned); a number under the label or left of it,
+               or the label on a line of its own, is a row's line wrapped (lynx, docx2txt's
+               "…政府集中采购     7" then "     486,300"), or cells printed one a line at any
+               indent: read in the order of the lines */
+            int lx = label_right(r, ts, p, first, second, chars), left = 0;
+            if (lx == -2)
+                return 0;
+            for (int c = 0; c < n; c++)
+                left |= x[c] < lx;
+            if (lx < 0 || left)
+                continue;
+        }
+        if (!numbers || !own || !row_eq_holds(r, table, rr, read) || row_eq_holds(r, table, rr, alt))
+            return 2;
     }
     return 0;
 }
@@ -6331,18 +6332,18 @@ static int header_columns(const gk_report *r, int table, const grid *g, const to
                                           header printed bottom up has the note last) */
         const gk_table_def *hd = template_table(r->tpl, table);
         int kept = 0, last = hd->nrows ? hd->rows[0].ncols - 1 : -1, named_after = 0, again = 0;
+        int col_of[HEADER_WORDS_MAX];  /* the column a word before the note names, but the total */
         uint64_t after = 0;            /* the columns named after the note */
-        for (int k = note_at; k < nw; k++) {
-            int c = wl[k] <= HEADER_CELL_MAX ? column_index(column_named(r->tpl, table, w[k], wl[k])) : -1;
-            named_after += c >= 0;
-            after |= c >= 0 && c < 64 ? (uint64_t)1 << c : 0;
-        }
-        int col_of[HEADER_WORDS_MAX];
-        for (int k = 0; k < note_at; k++) {
+        for (int k = 0; k < nw; k++) {
             int c = wl[k] <= HEADER_CELL_MAX ? column_index(column_named(r->tpl, table, w[k], wl[k])) : -1;
             col_of[k] = c >= 0 && c < 64 && c != last ? c : -1;
-            again |= col_of[k] >= 0 && (after >> col_of[k] & 1);
+            if (k >= note_at) {
+                named_after += c >= 0;
+                after |= c >= 0 && c < 64 ? (uint64_t)1 << c : 0;
+            }
         }
+        for (int k = 0; k < note_at; k++)
+            again |= col_of[k] >= 0 && (after >> col_of[k] & 1);
         for (int k = 0; k < nw; k++) {
             if (k < note_at && col_of[k] >= 0 && again && named_after >= 2)
                 continue;
@@ -9090,7 +9091,7 @@ static int one_row_wrapped(const gk_report *r, int table, const tokens *ts, cons
         }
     }
     int few = 2 * on2 < n ? l2 : l1, many = few == l2 ? l1 : l2;   /* the line holding fewer */
-    if (!on2 || 2 * on2 == n || (few == l1 && 2 * (n - on2) >= n) || !columns_order(r, ts, tok, n, x, order, 0))
+    if (!on2 || 2 * on2 == n || !columns_order(r, ts, tok, n, x, order, 0))
         return 0;
     /* each of the fewer line's numbers where the other has none (a cell's other
        line): one under a number of the first is the row's line wrapped at the
