@@ -46,6 +46,16 @@ static inline size_t gen_pieces(char *buf, size_t cap, const char *const *parts,
     return len;
 }
 
+/* The characters (code points) of a UTF-8 text s[0..n): the columns it takes where a
+ * converter sets every character in a column of its own (pdftotext -layout). */
+static inline int gen_chars(const char *s, size_t n)
+{
+    int k = 0;
+    for (size_t i = 0; i < n; i++)
+        k += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return k;
+}
+
 /* Columns a UTF-8 text s[0..n) takes on a terminal, as the generators lay
  * tables out: 2 for the wide characters (from U+1100), 1 for the others. */
 static inline int gen_cols(const char *s, size_t n)

@@ -88,15 +88,6 @@ static int wrap_aligned, wrap_above;
  * character as wide as a digit). */
 static int wrap_slots;
 
-/* The characters of s (UTF-8). */
-static int char_len(const char *s)
-{
-    int k = 0;
-    for (; *s; s++)
-        k += ((unsigned char)*s & 0xC0) != 0x80;
-    return k;
-}
-
 /* cut_row >= 0: that row's label printed only up to cut_label (its end lost, as
  * a converter leaves a label wrapped in its cell and prints the rest elsewhere),
  * the rest on a line after the table. */
@@ -518,7 +509,9 @@ static char *write_report(int v[NROWS][NCOLS], int layout, const int *order, int
             else if (r == wrap_row && c == wrap_at && wrap_aligned) {
                 wrap_x = 0;
                 for (int k = 0; k < n; k++)
-                    wrap_x += (wrap_slots ? char_len(cells[k]) : (int)text_display_width(cells[k], strlen(cells[k]))) + 4;
+                    wrap_x += (wrap_slots ? gen_chars(cells[k], strlen(cells[k]))
+                                          : (int)text_display_width(cells[k], strlen(cells[k]))) +
+                              4;
                 snprintf(wrap_pad, sizeof wrap_pad, "%*s", (int)strlen(num[c]), "");
                 cells[n++] = wrap_pad;
             } else if ((r != wrap_row || c != wrap_at) && (r != lost_row || c != lost_at) && (r != page_row || c != 0) &&
@@ -548,13 +541,11 @@ static char *write_report(int v[NROWS][NCOLS], int layout, const int *order, int
                 k++;
             const char *lab = cells[k];
             size_t cutb = 0;
-            for (int chars = 0, want = 4 + (int)gen_below(3); lab[cutb] && chars < want; chars++)
+            int head_chars = 0;
+            for (int want = 4 + (int)gen_below(3); lab[cutb] && head_chars < want; head_chars++)
                 cutb += ((unsigned char)lab[cutb] & 0xE0) == 0xE0 ? 3 : 1;
             snprintf(tail_piece, sizeof tail_piece, "%s", lab + cutb);
-            int head_chars = 0;
-            for (size_t q = 0; q < cutb; q++)
-                head_chars += ((unsigned char)lab[q] & 0xC0) != 0x80;
-            snprintf(blank, sizeof blank, "%*s", char_len(lab), "");
+            snprintf(blank, sizeof blank, "%*s", gen_chars(lab, strlen(lab)), "");
             cells[k] = blank;
             sbuf_printf(&t3, "%.*s%*s%s\n", (int)cutb, lab, wrap_x - head_chars, "", num[wrap_at]);
         } else if (r == wrap_row && wrap_aligned && wrap_above) {

@@ -36,12 +36,7 @@ static int slots;
 /* The columns s[0..n) takes: display columns, or characters with `slots`. */
 static int cols_of(const char *s, size_t n)
 {
-    if (!slots)
-        return gen_cols(s, n);
-    int k = 0;
-    for (size_t i = 0; i < n; i++)
-        k += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return k;
+    return slots ? gen_chars(s, n) : gen_cols(s, n);
 }
 
 /* A line being written: its text and display column. */
